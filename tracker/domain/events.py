@@ -1,0 +1,81 @@
+"""Battlefield events and their links to rounds and factors."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tracker.domain.base import Base, utc_now
+from tracker.domain.columns import enum_type
+from tracker.domain.enums import LinkKind, Precision
+
+
+class BattlefieldEvent(Base):
+    """Something that happened on the ground or in the air, from a dataset or typed in.
+
+    Rows reach the millions, so nothing maps relationships from here: queries select the
+    columns they show, and the indexes below serve the Events view's sorts and filters.
+    """
+
+    __tablename__ = "battlefield_event"
+    __table_args__ = (
+        UniqueConstraint("dataset", "external_id"),
+        CheckConstraint("fatalities IS NULL OR fatalities >= 0", name="fatalities"),
+        CheckConstraint("injuries IS NULL OR injuries >= 0", name="injuries"),
+        CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude"),
+        CheckConstraint(
+            "longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude"
+        ),
+        Index("ix_battlefield_event_date", "event_date", "id"),
+        Index("ix_battlefield_event_type_date", "event_type", "event_date"),
+        Index("ix_battlefield_event_admin1_date", "admin1", "event_date"),
+        Index("ix_battlefield_event_location", "location"),
+        Index("ix_battlefield_event_target_date", "target_category", "event_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset: Mapped[str]
+    external_id: Mapped[str]
+    event_date: Mapped[date] = mapped_column(Date)
+    date_precision: Mapped[Precision] = mapped_column(
+        enum_type(Precision), default=Precision.DAY
+    )
+    event_type: Mapped[str] = mapped_column(default="")
+    sub_event_type: Mapped[str] = mapped_column(default="")
+    target_category: Mapped[str] = mapped_column(default="")
+    actor1: Mapped[str] = mapped_column(default="")
+    actor2: Mapped[str] = mapped_column(default="")
+    admin1: Mapped[str] = mapped_column(default="")
+    admin2: Mapped[str] = mapped_column(default="")
+    location: Mapped[str] = mapped_column(default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    fatalities: Mapped[int | None]
+    injuries: Mapped[int | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class EventLink(Base):
+    """An event tied to exactly one round or one factor, with a kind and a note."""
+
+    __tablename__ = "event_link"
+    __table_args__ = (
+        CheckConstraint("(round_id IS NULL) <> (factor_id IS NULL)", name="one_target"),
+        UniqueConstraint("event_id", "round_id", "factor_id", "kind"),
+        Index("ix_event_link_event_id", "event_id"),
+        Index("ix_event_link_round_id", "round_id"),
+        Index("ix_event_link_factor_id", "factor_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("battlefield_event.id", ondelete="CASCADE")
+    )
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    factor_id: Mapped[int | None] = mapped_column(ForeignKey("factor.id", ondelete="CASCADE"))
+    kind: Mapped[LinkKind] = mapped_column(enum_type(LinkKind), default=LinkKind.CONTEXT)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -1,0 +1,21 @@
+"""Every mapped class in one import, so the mapper registry is complete before first use."""
+
+from tracker.domain.base import Base
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import (
+    Party,
+    Person,
+    Round,
+    RoundParticipant,
+    ScheduleChange,
+    Track,
+    Venue,
+)
+from tracker.domain.sources import Citation, Source
+
+__all__ = [
+    "BattlefieldEvent", "Base", "Citation", "Dependency", "EventLink", "Factor",
+    "FactorReading", "Party", "Person", "Round", "RoundParticipant", "ScheduleChange",
+    "Source", "Track", "Venue",
+]

@@ -1,0 +1,195 @@
+"""Parties, people, tracks, venues, rounds, participants and the schedule history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.domain.base import Base, utc_now
+from tracker.domain.columns import enum_type
+from tracker.domain.enums import (
+    ChangeKind,
+    ParticipantRole,
+    PartyKind,
+    Precision,
+    RoundFormat,
+    RoundStatus,
+)
+from tracker.domain.timewindow import ScheduledWindow
+
+
+class Party(Base):
+    __tablename__ = "party"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    short_name: Mapped[str] = mapped_column(default="")
+    kind: Mapped[PartyKind] = mapped_column(enum_type(PartyKind), default=PartyKind.STATE)
+    people: Mapped[list[Person]] = relationship(back_populates="party")
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(default="")
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id", ondelete="SET NULL"))
+    party: Mapped[Party | None] = relationship(back_populates="people")
+
+
+class Track(Base):
+    __tablename__ = "track"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    rounds: Mapped[list[Round]] = relationship(back_populates="track")
+
+
+class Venue(Base):
+    __tablename__ = "venue"
+    __table_args__ = (
+        CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude"),
+        CheckConstraint(
+            "longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    city: Mapped[str] = mapped_column(default="")
+    country: Mapped[str] = mapped_column(default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    time_zone: Mapped[str] = mapped_column(default="UTC")
+
+
+class Round(Base):
+    """One meeting of a track. Its window and venue change only through ScheduleChange."""
+
+    __tablename__ = "round"
+    __table_args__ = (
+        CheckConstraint(
+            "window_end IS NULL OR window_start IS NULL OR window_end > window_start",
+            name="window_order",
+        ),
+        Index("ix_round_window_start", "window_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    track_id: Mapped[int] = mapped_column(ForeignKey("track.id", ondelete="RESTRICT"))
+    title: Mapped[str]
+    format: Mapped[RoundFormat] = mapped_column(
+        enum_type(RoundFormat), default=RoundFormat.TRILATERAL
+    )
+    status: Mapped[RoundStatus] = mapped_column(
+        enum_type(RoundStatus), default=RoundStatus.PROPOSED
+    )
+    window_precision: Mapped[Precision] = mapped_column(
+        enum_type(Precision), default=Precision.UNKNOWN
+    )
+    window_tz: Mapped[str] = mapped_column(default="UTC")
+    window_start: Mapped[datetime | None]
+    window_end: Mapped[datetime | None]
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id", ondelete="SET NULL"))
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    # Deleting a round hides it; its history stays, and undo brings it back.
+    deleted_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    track: Mapped[Track] = relationship(back_populates="rounds")
+    venue: Mapped[Venue | None] = relationship()
+    participants: Mapped[list[RoundParticipant]] = relationship(
+        back_populates="round", cascade="all, delete-orphan"
+    )
+    changes: Mapped[list[ScheduleChange]] = relationship(
+        back_populates="round", order_by="ScheduleChange.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @property
+    def window(self) -> ScheduledWindow:
+        return ScheduledWindow(
+            self.window_precision, self.window_tz, self.window_start, self.window_end
+        )
+
+    @window.setter
+    def window(self, value: ScheduledWindow) -> None:
+        self.window_precision = value.precision
+        self.window_tz = value.tz
+        self.window_start = value.start
+        self.window_end = value.end
+
+
+class RoundParticipant(Base):
+    """Association object: a party (and optionally its head of delegation) at a round."""
+
+    __tablename__ = "round_participant"
+    __table_args__ = (UniqueConstraint("round_id", "party_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="RESTRICT"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    role: Mapped[ParticipantRole] = mapped_column(enum_type(ParticipantRole))
+    note: Mapped[str] = mapped_column(default="")
+
+    round: Mapped[Round] = relationship(back_populates="participants")
+    party: Mapped[Party] = relationship()
+    person: Mapped[Person | None] = relationship()
+
+
+class ScheduleChange(Base):
+    """One append-only record of a round's window, venue or status changing.
+
+    The database refuses UPDATE and DELETE on this table (triggers in the migration), so
+    undo is itself recorded as a further change back to the old values.
+    """
+
+    __tablename__ = "schedule_change"
+    __table_args__ = (Index("ix_schedule_change_round_id", "round_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="RESTRICT"))
+    kind: Mapped[ChangeKind] = mapped_column(enum_type(ChangeKind))
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+    recorded_by: Mapped[str] = mapped_column(default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    factor_id: Mapped[int | None] = mapped_column(ForeignKey("factor.id", ondelete="RESTRICT"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id", ondelete="RESTRICT"))
+
+    old_precision: Mapped[Precision | None] = mapped_column(enum_type(Precision))
+    old_tz: Mapped[str | None]
+    old_start: Mapped[datetime | None]
+    old_end: Mapped[datetime | None]
+    new_precision: Mapped[Precision | None] = mapped_column(enum_type(Precision))
+    new_tz: Mapped[str | None]
+    new_start: Mapped[datetime | None]
+    new_end: Mapped[datetime | None]
+    old_venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"))
+    new_venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"))
+    old_status: Mapped[RoundStatus | None] = mapped_column(enum_type(RoundStatus))
+    new_status: Mapped[RoundStatus | None] = mapped_column(enum_type(RoundStatus))
+
+    round: Mapped[Round] = relationship(back_populates="changes")
+    old_venue: Mapped[Venue | None] = relationship(foreign_keys=[old_venue_id])
+    new_venue: Mapped[Venue | None] = relationship(foreign_keys=[new_venue_id])
+
+    @property
+    def old_window(self) -> ScheduledWindow | None:
+        if self.old_precision is None or self.old_tz is None:
+            return None
+        return ScheduledWindow(self.old_precision, self.old_tz, self.old_start, self.old_end)
+
+    @property
+    def new_window(self) -> ScheduledWindow | None:
+        if self.new_precision is None or self.new_tz is None:
+            return None
+        return ScheduledWindow(self.new_precision, self.new_tz, self.new_start, self.new_end)

@@ -1,0 +1,199 @@
+"""Scheduled windows: UTC instants plus the precision they were announced with.
+
+"Talks in the coming week" is not a point in time. A window keeps the span that was meant
+(a local day, an ISO week, a calendar month) as UTC instants computed from local midnights
+in the announcing zone, so a day across a daylight-saving change is 23 or 25 hours long, and
+an exact time that does not exist on the wall clock is refused rather than shifted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from tracker.domain.enums import Precision
+
+
+class WindowError(ValueError):
+    """A window that cannot exist: unknown zone, end before start, missing wall-clock time."""
+
+
+def zone(name: str) -> ZoneInfo:
+    """Return the IANA zone called *name*, or raise WindowError naming it."""
+    if not name or name != name.strip():
+        raise WindowError(f"Unknown time zone: {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise WindowError(f"Unknown time zone: {name!r}") from exc
+
+
+def is_known_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except WindowError:
+        return False
+    return True
+
+
+def all_zone_names() -> list[str]:
+    return sorted(available_timezones())
+
+
+def localize(wall: datetime, tz_name: str, *, fold: int = 0) -> datetime:
+    """Attach *tz_name* to a naive wall-clock time and return the instant in UTC.
+
+    A time skipped by a spring-forward change (02:30 on the last Sunday of March in Kyiv)
+    does not exist; it raises WindowError instead of silently moving an hour. For a time that
+    occurs twice (autumn), *fold* picks the first (0) or second (1) occurrence.
+    """
+    if wall.tzinfo is not None:
+        return wall.astimezone(UTC)
+    tz = zone(tz_name)
+    aware = wall.replace(tzinfo=tz, fold=fold)
+    round_trip = aware.astimezone(UTC).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != wall:
+        raise WindowError(
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {tz_name} (clocks change that night)"
+        )
+    return aware.astimezone(UTC)
+
+
+def is_ambiguous(wall: datetime, tz_name: str) -> bool:
+    """True when *wall* happens twice in *tz_name* (the hour repeated in autumn)."""
+    tz = zone(tz_name)
+    first = wall.replace(tzinfo=tz, fold=0).utcoffset()
+    second = wall.replace(tzinfo=tz, fold=1).utcoffset()
+    return first != second
+
+
+def _local_midnight(day: date, tz_name: str) -> datetime:
+    # Midnight itself may be skipped in a few zones (e.g. historical changes at 00:00);
+    # the day then starts at the first wall-clock instant that exists.
+    wall = datetime(day.year, day.month, day.day)
+    try:
+        return localize(wall, tz_name)
+    except WindowError:
+        return localize(wall + timedelta(hours=1), tz_name)
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledWindow:
+    """A start/end pair of UTC instants, the precision it was given with, and its zone.
+
+    ``end`` is exclusive. For ``UNKNOWN`` both are None. ``tz`` is the zone the window was
+    announced in (normally the venue's); it decides where local days and weeks begin.
+    """
+
+    precision: Precision
+    tz: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def __post_init__(self) -> None:
+        zone(self.tz)
+        if self.precision is Precision.UNKNOWN:
+            if self.start is not None or self.end is not None:
+                raise WindowError("A window of unknown date has no start or end")
+            return
+        if self.start is None:
+            raise WindowError(f"A {self.precision.value} window needs a start")
+        for instant in (self.start, self.end):
+            if instant is not None and instant.utcoffset() != timedelta(0):
+                raise WindowError("Window instants must be in UTC")
+        if self.end is not None and self.end <= self.start:
+            raise WindowError("The end must be after the start")
+
+    # -- constructors -------------------------------------------------------------------
+
+    @classmethod
+    def unknown(cls, tz: str = "UTC") -> ScheduledWindow:
+        return cls(Precision.UNKNOWN, tz)
+
+    @classmethod
+    def exact(
+        cls, start: datetime, end: datetime | None, tz: str, *, fold: int = 0
+    ) -> ScheduledWindow:
+        """From wall-clock times in *tz* (naive) or aware datetimes."""
+        start_utc = localize(start, tz, fold=fold)
+        end_utc = localize(end, tz, fold=fold) if end is not None else None
+        if end_utc is not None and end_utc <= start_utc:
+            raise WindowError("The end must be after the start")
+        return cls(Precision.EXACT, tz, start_utc, end_utc)
+
+    @classmethod
+    def days(cls, first: date, tz: str, last: date | None = None) -> ScheduledWindow:
+        """Whole local days from *first* to *last* inclusive."""
+        last = last or first
+        if last < first:
+            raise WindowError("The end must be after the start")
+        return cls(
+            Precision.DAY, tz, _local_midnight(first, tz),
+            _local_midnight(last + timedelta(days=1), tz),
+        )
+
+    @classmethod
+    def week_of(cls, day: date, tz: str) -> ScheduledWindow:
+        """The ISO week (Monday to Sunday, local) that contains *day*."""
+        monday = day - timedelta(days=day.weekday())
+        return cls(
+            Precision.WEEK, tz, _local_midnight(monday, tz),
+            _local_midnight(monday + timedelta(days=7), tz),
+        )
+
+    @classmethod
+    def month_of(cls, day: date, tz: str) -> ScheduledWindow:
+        first = day.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return cls(
+            Precision.MONTH, tz, _local_midnight(first, tz), _local_midnight(following, tz)
+        )
+
+    # -- views ----------------------------------------------------------------------------
+
+    def local_start(self, tz_name: str | None = None) -> datetime | None:
+        return self.start.astimezone(zone(tz_name or self.tz)) if self.start else None
+
+    def local_end(self, tz_name: str | None = None) -> datetime | None:
+        return self.end.astimezone(zone(tz_name or self.tz)) if self.end else None
+
+    def first_day(self) -> date | None:
+        """The local calendar day the window starts on, in its own zone."""
+        local = self.local_start()
+        return local.date() if local else None
+
+    def last_day(self) -> date | None:
+        """The last local calendar day touched by the window (its end is exclusive)."""
+        if self.end is None:
+            return self.first_day()
+        return (self.end.astimezone(zone(self.tz)) - timedelta(microseconds=1)).date()
+
+    def describe(self, tz_name: str | None = None) -> str:
+        """Human text that keeps the precision: never shows a week as an exact time."""
+        shown = tz_name or self.tz
+        if self.precision is Precision.UNKNOWN or self.start is None:
+            return "date unknown"
+        if self.precision is Precision.MONTH:
+            return f"{self.local_start():%B %Y} (month)"
+        first, last = self.first_day(), self.last_day()
+        assert first is not None and last is not None
+        if self.precision is Precision.WEEK:
+            return f"week of {_day(first)} (to {_day(last)})"
+        if self.precision is Precision.DAY:
+            return _day(first) if first == last else f"{_day(first)} – {_day(last)}"
+        start = self.start.astimezone(zone(shown))
+        text = f"{_day(start.date())} {start:%H:%M}"
+        if self.end is not None:
+            end = self.end.astimezone(zone(shown))
+            same_day = end.date() == start.date()
+            text += f"–{end:%H:%M}" if same_day else f" – {_day(end.date())} {end:%H:%M}"
+        return f"{text} {start.tzname()}"
+
+    def sort_key(self) -> datetime:
+        """Unknown dates sort last."""
+        return self.start or datetime.max.replace(tzinfo=UTC)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"

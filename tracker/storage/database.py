@@ -1,0 +1,120 @@
+"""Open a database: engine, SQLite pragmas, migrations, and sessions scoped to a use case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.storage import migrate
+from tracker.storage.errors import NotATrackerDatabaseError, StorageError
+from tracker.storage.locations import describe, to_url
+
+# Writers wait this long for another process's lock before the user is told.
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open, migrated database. Sessions are short and belong to one user action."""
+
+    engine: Engine
+    url: URL
+    sessions: sessionmaker[Session]
+
+    @property
+    def label(self) -> str:
+        return describe(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session; whatever it touched is rolled back."""
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # SQLite enforces foreign keys only when asked, on every connection.
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def open_database(target: str | Path | URL | None = None, *, create: bool = True) -> Database:
+    """Open (creating if allowed) and migrate the database at *target*.
+
+    Raises StorageError subclasses with a message for the user. A database from a newer
+    version, or a file that is not ours, is refused before anything is written to it.
+    """
+    url = target if isinstance(target, URL) else to_url(target)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database)
+        if not path.exists():
+            if not create:
+                raise StorageError(f"{path} does not exist")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif path.is_dir():
+            raise StorageError(f"{path} is a folder, not a database file")
+        else:
+            _check_sqlite_header(path)
+    engine = create_engine(url, future=True)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _refuse_foreign_schema(engine, url)
+        migrate.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StorageError(f"Cannot open {describe(url)}: {exc.orig}") from exc
+    except DatabaseError as exc:
+        engine.dispose()
+        raise NotATrackerDatabaseError(
+            f"{describe(url)} is not a Negotiation Tracker database or is damaged: {exc.orig}"
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, url, sessionmaker(engine, expire_on_commit=False))
+
+
+def _check_sqlite_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise NotATrackerDatabaseError(
+            f"{path} is not a Negotiation Tracker database (it is not an SQLite file)"
+        )
+
+
+def _refuse_foreign_schema(engine: Engine, url: URL) -> None:
+    """A database with tables but no migration record belongs to some other program."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise NotATrackerDatabaseError(
+            f"{describe(url)} holds tables ({', '.join(sorted(tables)[:5])}…) but is not a "
+            "Negotiation Tracker database; it was left as it was"
+        )

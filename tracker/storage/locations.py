@@ -1,0 +1,40 @@
+"""Where databases live and how a --db argument becomes an SQLAlchemy URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from sqlalchemy.engine import URL, make_url
+
+APP_NAME = "negotiation-tracker"
+
+
+def data_folder() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_database_path() -> Path:
+    return data_folder() / "tracker.db"
+
+
+def sample_database_path() -> Path:
+    return data_folder() / "sample.db"
+
+
+def to_url(target: str | Path | None) -> URL:
+    """A file path or an SQLAlchemy URL (``postgresql://…``, ``sqlite:///…``) to a URL."""
+    if target is None:
+        target = default_database_path()
+    text = str(target)
+    if "://" in text:
+        return make_url(text)
+    path = Path(text).expanduser().resolve()
+    return URL.create("sqlite", database=str(path))
+
+
+def describe(url: URL) -> str:
+    """What to show a user: the file for SQLite, the URL without password otherwise."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or "(in memory)"
+    return url.render_as_string(hide_password=True)
