@@ -1,0 +1,73 @@
+"""Sources attached to facts: formatting and lookup in one query per kind of fact."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.sources import CITABLE, Citation, Source
+
+
+def source_label(source: Source) -> str:
+    """'Outlet, "Title", 31 Jan 2026, URL' with the parts that are known."""
+    parts = [source.outlet]
+    if source.title:
+        parts.append(f"“{source.title}”")
+    if source.published_on:
+        parts.append(f"{source.published_on.day} {source.published_on:%b %Y}")
+    if source.url:
+        parts.append(source.url)
+    return ", ".join(parts)
+
+
+def sources_for(session: Session, column: str, record_id: int) -> tuple[str, ...]:
+    """Labels of the distinct sources cited for one record (``column`` is e.g. 'round_id')."""
+    if column not in CITABLE:
+        raise ValueError(f"{column!r} is not a citable column")
+    rows = session.execute(
+        select(Source)
+        .join(Citation, Citation.source_id == Source.id)
+        .where(getattr(Citation, column) == record_id)
+        .distinct()
+        .order_by(Source.id)
+    ).scalars()
+    return tuple(source_label(source) for source in rows)
+
+
+def sources_by_record(
+    session: Session, column: str, record_ids: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """The same for many records at once (chronology pages), keyed by record id."""
+    if column not in CITABLE:
+        raise ValueError(f"{column!r} is not a citable column")
+    if not record_ids:
+        return {}
+    target = getattr(Citation, column)
+    found: dict[int, list[str]] = {}
+    for record_id, source in session.execute(
+        select(target, Source)
+        .join(Source, Citation.source_id == Source.id)
+        .where(target.in_(record_ids))
+        .order_by(target, Source.id)
+    ):
+        labels = found.setdefault(record_id, [])
+        label = source_label(source)
+        if label not in labels:
+            labels.append(label)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def cite(session: Session, source_id: int, column: str, record_id: int, detail: str = "") -> int:
+    if column not in CITABLE:
+        raise ValueError(f"{column!r} is not a citable column")
+    citation = Citation(source_id=source_id, detail=detail, **{column: record_id})
+    session.add(citation)
+    session.flush()
+    return citation.id
+
+
+def list_sources(session: Session) -> list[tuple[int, str]]:
+    return [
+        (source.id, source_label(source))
+        for source in session.execute(select(Source).order_by(Source.id)).scalars()
+    ]

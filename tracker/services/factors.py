@@ -1,0 +1,154 @@
+"""Outside factors: their readings over time, the rounds that depend on them, their events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
+from tracker.domain.events import EventLink
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Round
+from tracker.services.citations import sources_for
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.rounds import dependencies_of, linked_events
+from tracker.services.schedule import get_round
+from tracker.services.views import FactorDetail, FactorRow, ReadingRow
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingDraft:
+    observed_at: datetime
+    level: FactorLevel
+    trend: FactorTrend
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DependencySpec:
+    round_id: int
+    factor_id: int
+    effect: DependencyEffect
+    note: str = ""
+
+
+def _reading(reading: FactorReading) -> ReadingRow:
+    return ReadingRow(reading.id, reading.observed_at, reading.level, reading.trend,
+                      reading.note)
+
+
+def list_factors(session: Session) -> list[FactorRow]:
+    """Every factor with its latest reading and counts, in three grouped queries."""
+    latest_time = (
+        select(FactorReading.factor_id, func.max(FactorReading.observed_at).label("at"))
+        .group_by(FactorReading.factor_id).subquery()
+    )
+    latest: dict[int, ReadingRow] = {}
+    for reading in session.execute(
+        select(FactorReading).join(
+            latest_time,
+            (latest_time.c.factor_id == FactorReading.factor_id)
+            & (latest_time.c.at == FactorReading.observed_at),
+        ).order_by(FactorReading.id)
+    ).scalars():
+        latest[reading.factor_id] = _reading(reading)
+    dependents = dict(session.execute(
+        select(Dependency.factor_id, func.count(func.distinct(Dependency.round_id)))
+        .join(Round, Round.id == Dependency.round_id).where(Round.deleted_at.is_(None))
+        .group_by(Dependency.factor_id)
+    ).tuples().all())
+    links = dict(session.execute(
+        select(EventLink.factor_id, func.count()).where(EventLink.factor_id.is_not(None))
+        .group_by(EventLink.factor_id)
+    ).tuples().all())
+    return [
+        FactorRow(f.id, f.name, f.description, latest.get(f.id), dependents.get(f.id, 0),
+                  links.get(f.id, 0))
+        for f in session.execute(select(Factor).order_by(Factor.name)).scalars()
+    ]
+
+
+def factor_row(session: Session, factor_id: int) -> FactorRow:
+    for row in list_factors(session):
+        if row.id == factor_id:
+            return row
+    raise NotFoundError(f"Factor {factor_id} does not exist")
+
+
+def factor_detail(session: Session, factor_id: int) -> FactorDetail:
+    row = factor_row(session, factor_id)
+    readings = session.execute(
+        select(FactorReading).where(FactorReading.factor_id == factor_id)
+        .order_by(FactorReading.observed_at, FactorReading.id)
+    ).scalars()
+    return FactorDetail(
+        row=row, readings=tuple(map(_reading, readings)),
+        dependents=tuple(dependencies_of(session, factor_id=factor_id)),
+        linked_events=tuple(linked_events(session, factor_id=factor_id)),
+        sources=sources_for(session, "factor_id", factor_id),
+    )
+
+
+def create_factor(session: Session, name: str, description: str = "") -> int:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("name", "A factor needs a name")
+    factor = Factor(name=cleaned, description=description.strip())
+    try:
+        with session.begin_nested():
+            session.add(factor)
+    except IntegrityError as exc:
+        raise ValidationError("name", f"There is already a factor called {cleaned!r}") from exc
+    return factor.id
+
+
+def add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:
+    if session.get(Factor, factor_id) is None:
+        raise NotFoundError(f"Factor {factor_id} does not exist")
+    if draft.observed_at.tzinfo is None:
+        raise ValidationError("observed_at", "A reading needs a time zone")
+    reading = FactorReading(factor_id=factor_id, observed_at=draft.observed_at,
+                            level=draft.level, trend=draft.trend, note=draft.note.strip())
+    session.add(reading)
+    session.flush()
+    return reading.id
+
+
+def remove_reading(session: Session, reading_id: int) -> tuple[int, ReadingDraft]:
+    reading = session.get(FactorReading, reading_id)
+    if reading is None:
+        raise NotFoundError(f"Reading {reading_id} does not exist")
+    removed = (reading.factor_id, ReadingDraft(reading.observed_at, reading.level,
+                                               reading.trend, reading.note))
+    session.delete(reading)
+    session.flush()
+    return removed
+
+
+def add_dependency(session: Session, spec: DependencySpec) -> int:
+    get_round(session, spec.round_id)
+    if session.get(Factor, spec.factor_id) is None:
+        raise NotFoundError(f"Factor {spec.factor_id} does not exist")
+    dependency = Dependency(round_id=spec.round_id, factor_id=spec.factor_id,
+                            effect=spec.effect, note=spec.note.strip())
+    try:
+        with session.begin_nested():
+            session.add(dependency)
+    except IntegrityError as exc:
+        raise ValidationError("effect", "The round already depends on it that way") from exc
+    return dependency.id
+
+
+def remove_dependency(session: Session, dependency_id: int) -> DependencySpec:
+    dependency = session.get(Dependency, dependency_id)
+    if dependency is None:
+        raise NotFoundError(f"Dependency {dependency_id} does not exist")
+    spec = DependencySpec(dependency.round_id, dependency.factor_id, dependency.effect,
+                          dependency.note)
+    session.delete(dependency)
+    session.flush()
+    return spec

@@ -1,0 +1,178 @@
+"""Reading rounds: the table, the detail form, and the history in words."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Dependency, Factor
+from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
+from tracker.domain.sources import Source
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.citations import source_label, sources_for
+from tracker.services.schedule import get_round
+from tracker.services.views import (
+    ChangeRecord,
+    DependencyRow,
+    LinkedEventRow,
+    ParticipantRow,
+    RoundDetail,
+    RoundRow,
+    VenueRow,
+)
+
+
+def venue_row(venue: Venue | None) -> VenueRow | None:
+    if venue is None:
+        return None
+    return VenueRow(venue.id, venue.name, venue.city, venue.country, venue.latitude,
+                    venue.longitude, venue.time_zone)
+
+
+def _participants_text(round_: Round) -> str:
+    parts = []
+    for participant in round_.participants:
+        role = participant.role.value
+        name = participant.party.short_name or participant.party.name
+        parts.append(name if role == "party" else f"{name} ({role})")
+    return ", ".join(parts)
+
+
+def _row(round_: Round, linked: int) -> RoundRow:
+    return RoundRow(
+        id=round_.id, track=round_.track.name, title=round_.title, format=round_.format,
+        status=round_.status, window=round_.window, venue=venue_row(round_.venue),
+        participants=_participants_text(round_), linked_events=linked,
+        version=round_.version,
+    )
+
+
+def list_rounds(session: Session) -> list[RoundRow]:
+    """Every round that is not deleted, by window start (unknown dates last)."""
+    link_counts = dict(
+        session.execute(
+            select(EventLink.round_id, func.count())
+            .where(EventLink.round_id.is_not(None))
+            .group_by(EventLink.round_id)
+        ).tuples().all()
+    )
+    rounds = session.execute(
+        select(Round)
+        .where(Round.deleted_at.is_(None))
+        .options(
+            selectinload(Round.track), selectinload(Round.venue),
+            selectinload(Round.participants).selectinload(RoundParticipant.party),
+        )
+    ).scalars()
+    rows = [_row(round_, link_counts.get(round_.id, 0)) for round_ in rounds]
+    return sorted(rows, key=lambda row: (row.window.sort_key(), row.id))
+
+
+def round_row(session: Session, round_id: int) -> RoundRow:
+    round_ = get_round(session, round_id)
+    linked = session.scalar(
+        select(func.count()).select_from(EventLink).where(EventLink.round_id == round_id)
+    )
+    return _row(round_, linked or 0)
+
+
+def round_detail(session: Session, round_id: int) -> RoundDetail:
+    round_ = get_round(session, round_id)
+    participants = tuple(
+        ParticipantRow(p.party_id, p.party.name, p.person.name if p.person else "", p.role)
+        for p in round_.participants
+    )
+    return RoundDetail(
+        row=round_row(session, round_id), agenda=round_.agenda, outcome=round_.outcome,
+        participants=participants,
+        dependencies=tuple(dependencies_of(session, round_id=round_id)),
+        history=tuple(history(session, round_id)),
+        linked_events=tuple(linked_events(session, round_id=round_id)),
+        sources=sources_for(session, "round_id", round_id),
+    )
+
+
+def dependencies_of(
+    session: Session, *, round_id: int | None = None, factor_id: int | None = None
+) -> list[DependencyRow]:
+    query = (
+        select(Dependency, Round.title, Factor.name)
+        .join(Round, Round.id == Dependency.round_id)
+        .join(Factor, Factor.id == Dependency.factor_id)
+        .where(Round.deleted_at.is_(None))
+        .order_by(Dependency.id)
+    )
+    if round_id is not None:
+        query = query.where(Dependency.round_id == round_id)
+    if factor_id is not None:
+        query = query.where(Dependency.factor_id == factor_id)
+    return [
+        DependencyRow(dep.id, dep.round_id, title, dep.factor_id, name, dep.effect, dep.note)
+        for dep, title, name in session.execute(query).tuples()
+    ]
+
+
+def linked_events(
+    session: Session, *, round_id: int | None = None, factor_id: int | None = None
+) -> list[LinkedEventRow]:
+    """Events linked to one round or one factor, newest first (a handful, not millions)."""
+    query = (
+        select(EventLink, BattlefieldEvent)
+        .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
+        .order_by(BattlefieldEvent.event_date.desc(), BattlefieldEvent.id)
+    )
+    if round_id is not None:
+        query = query.where(EventLink.round_id == round_id)
+    if factor_id is not None:
+        query = query.where(EventLink.factor_id == factor_id)
+    return [
+        LinkedEventRow(link.id, event.id, event.event_date, event.date_precision,
+                       event.event_type, event.target_category, event.location,
+                       event.summary, link.kind, link.note)
+        for link, event in session.execute(query).tuples()
+    ]
+
+
+def history(session: Session, round_id: int) -> list[ChangeRecord]:
+    """The round's schedule history, oldest first, each change told in words."""
+    changes = session.execute(
+        select(ScheduleChange, Factor.name, Source)
+        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
+        .outerjoin(Source, Source.id == ScheduleChange.source_id)
+        .where(ScheduleChange.round_id == round_id)
+        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
+        .order_by(ScheduleChange.recorded_at, ScheduleChange.id)
+    ).tuples()
+    return [
+        ChangeRecord(
+            id=change.id, kind=change.kind, recorded_at=change.recorded_at,
+            recorded_by=change.recorded_by, summary=describe_change(change),
+            reason=change.reason, factor=factor or "",
+            source=source_label(source) if source else "",
+        )
+        for change, factor, source in changes
+    ]
+
+
+def describe_change(change: ScheduleChange) -> str:
+    """'week of 2 Feb 2026 → 5 Feb 2026 10:00 EET; venue: unknown → Istanbul'."""
+    new_window = change.new_window
+    if change.old_window is None:
+        venue = change.new_venue.name if change.new_venue else "venue unknown"
+        status = change.new_status.value if change.new_status else ""
+        return f"{status}: {_window_text(new_window)}, {venue}"
+    parts = []
+    if change.old_status != change.new_status and change.old_status and change.new_status:
+        parts.append(f"status: {change.old_status.value} → {change.new_status.value}")
+    if change.old_window != new_window:
+        parts.append(f"{_window_text(change.old_window)} → {_window_text(new_window)}")
+    if change.old_venue_id != change.new_venue_id:
+        old = change.old_venue.name if change.old_venue else "unknown"
+        new = change.new_venue.name if change.new_venue else "unknown"
+        parts.append(f"venue: {old} → {new}")
+    return "; ".join(parts) or change.kind.value
+
+
+def _window_text(window: ScheduledWindow | None) -> str:
+    return window.describe() if window else "—"

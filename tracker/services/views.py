@@ -1,0 +1,194 @@
+"""Frozen row snapshots the services hand to the window and the command line.
+
+Views never hold live ORM objects: a snapshot is read inside a session and stays valid
+after it closes, so Qt models can cache them and background work cannot race the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tracker.domain.enums import (
+    ChangeKind,
+    DependencyEffect,
+    FactorLevel,
+    FactorTrend,
+    LinkKind,
+    ParticipantRole,
+    Precision,
+    RoundFormat,
+    RoundStatus,
+)
+from tracker.domain.timewindow import ScheduledWindow
+
+
+@dataclass(frozen=True, slots=True)
+class VenueRow:
+    id: int
+    name: str
+    city: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    time_zone: str
+
+    @property
+    def label(self) -> str:
+        place = ", ".join(part for part in (self.city, self.country) if part)
+        return f"{self.name} ({place})" if place and place != self.name else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class NamedRow:
+    """A track, party or person for pickers: its id and what to show."""
+
+    id: int
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRow:
+    id: int
+    track: str
+    title: str
+    format: RoundFormat
+    status: RoundStatus
+    window: ScheduledWindow
+    venue: VenueRow | None
+    participants: str
+    linked_events: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    party_id: int
+    party: str
+    person: str
+    role: ParticipantRole
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    id: int
+    kind: ChangeKind
+    recorded_at: datetime
+    recorded_by: str
+    summary: str
+    reason: str
+    factor: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class DependencyRow:
+    id: int
+    round_id: int
+    round_title: str
+    factor_id: int
+    factor: str
+    effect: DependencyEffect
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedEventRow:
+    """An event seen from the round or factor it is linked to."""
+
+    link_id: int
+    event_id: int
+    event_date: date
+    date_precision: Precision
+    event_type: str
+    target_category: str
+    location: str
+    summary: str
+    kind: LinkKind
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoundDetail:
+    row: RoundRow
+    agenda: str
+    outcome: str
+    participants: tuple[ParticipantRow, ...]
+    dependencies: tuple[DependencyRow, ...]
+    history: tuple[ChangeRecord, ...]
+    linked_events: tuple[LinkedEventRow, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingRow:
+    id: int
+    observed_at: datetime
+    level: FactorLevel
+    trend: FactorTrend
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactorRow:
+    id: int
+    name: str
+    description: str
+    latest: ReadingRow | None
+    dependent_rounds: int
+    linked_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactorDetail:
+    row: FactorRow
+    readings: tuple[ReadingRow, ...]
+    dependents: tuple[DependencyRow, ...]
+    linked_events: tuple[LinkedEventRow, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    dataset: str
+    external_id: str
+    event_date: date
+    date_precision: Precision
+    event_type: str
+    sub_event_type: str
+    target_category: str
+    actor1: str
+    actor2: str
+    admin1: str
+    admin2: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    fatalities: int | None
+    injuries: int | None
+    summary: str
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.location, self.admin1) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class EventLinkInfo:
+    """A link seen from the event: what it points at."""
+
+    link_id: int
+    round_id: int | None
+    factor_id: int | None
+    target: str
+    kind: LinkKind
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    row: EventRow
+    links: tuple[EventLinkInfo, ...]
+    sources: tuple[str, ...]

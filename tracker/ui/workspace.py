@@ -1,0 +1,69 @@
+"""The open database, its undo stack, and the signals that tell views to refresh.
+
+Every view and dialog gets the Workspace explicitly (no global registry). A user action
+runs one service call in one short transaction through ``Workspace.write``; the views
+listen to the ``changed`` signal and re-read what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Flag, auto
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
+
+from tracker.storage.database import Database
+
+T = TypeVar("T")
+
+
+class Topic(Flag):
+    """What a change touched, so views refresh only when they must."""
+
+    ROUNDS = auto()
+    FACTORS = auto()
+    EVENTS = auto()
+    LINKS = auto()
+    ALL = ROUNDS | FACTORS | EVENTS | LINKS
+
+
+class Workspace(QObject):
+    """Signals:
+        changed(Topic): data changed; views showing that topic re-read it.
+        database_replaced(): a different database was opened; everything re-reads.
+    """
+
+    changed = Signal(object)
+    database_replaced = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undo-stack")
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    def replace_database(self, db: Database) -> None:
+        """Switch to another database; the old one is closed and undo history cleared."""
+        old = self._db
+        self._db = db
+        self.undo_stack.clear()
+        old.close()
+        self.database_replaced.emit()
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self._db.reading() as session:
+            return query(session)
+
+    def write(self, action: Callable[[Session], T], topic: Topic) -> T:
+        """Run *action* in one transaction (all or nothing), then announce *topic*."""
+        with self._db.transaction() as session:
+            result = action(session)
+        self.changed.emit(topic)
+        return result
