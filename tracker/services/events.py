@@ -125,7 +125,7 @@ def fetch_events(
         order.insert(0, column.is_(None))
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
     query = _filtered(session, select(*columns), flt or EventFilter())
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit)).tuples()
+    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
     return [EventRow(*row) for row in rows]
 
 
@@ -133,7 +133,7 @@ def event_row(session: Session, event_id: int) -> EventRow:
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
     found = session.execute(
         select(*columns).where(BattlefieldEvent.id == event_id)
-    ).tuples().first()
+    ).first()
     if found is None:
         raise NotFoundError(f"Event {event_id} does not exist")
     return EventRow(*found)
@@ -162,7 +162,7 @@ def event_detail(session: Session, event_id: int) -> EventDetail:
         .outerjoin(Factor, Factor.id == EventLink.factor_id)
         .where(EventLink.event_id == event_id)
         .order_by(EventLink.id)
-    ).tuples()
+    )
     infos = tuple(
         EventLinkInfo(link.id, link.round_id, link.factor_id,
                       f"Round: {title}" if title else f"Factor: {name}", link.kind, link.note)

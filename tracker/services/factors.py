@@ -60,11 +60,11 @@ def list_factors(session: Session) -> list[FactorRow]:
         select(Dependency.factor_id, func.count(func.distinct(Dependency.round_id)))
         .join(Round, Round.id == Dependency.round_id).where(Round.deleted_at.is_(None))
         .group_by(Dependency.factor_id)
-    ).tuples().all())
+    ).all())
     links = dict(session.execute(
         select(EventLink.factor_id, func.count()).where(EventLink.factor_id.is_not(None))
         .group_by(EventLink.factor_id)
-    ).tuples().all())
+    ).all())
     return [
         FactorRow(f.id, f.name, f.description, latest.get(f.id), dependents.get(f.id, 0),
                   links.get(f.id, 0))

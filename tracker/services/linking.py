@@ -128,7 +128,7 @@ def suggest_for_round(
         .where(and_(*conditions))
         .order_by(event.event_date, event.id)
         .limit(SUGGESTION_LIMIT)
-    ).tuples()
+    )
     suggestions = []
     for *values, linked in rows:
         row = EventRow(*values)

@@ -55,7 +55,7 @@ def list_rounds(session: Session) -> list[RoundRow]:
             select(EventLink.round_id, func.count())
             .where(EventLink.round_id.is_not(None))
             .group_by(EventLink.round_id)
-        ).tuples().all()
+        ).all()
     )
     rounds = session.execute(
         select(Round)
@@ -109,7 +109,7 @@ def dependencies_of(
         query = query.where(Dependency.factor_id == factor_id)
     return [
         DependencyRow(dep.id, dep.round_id, title, dep.factor_id, name, dep.effect, dep.note)
-        for dep, title, name in session.execute(query).tuples()
+        for dep, title, name in session.execute(query)
     ]
 
 
@@ -130,7 +130,7 @@ def linked_events(
         LinkedEventRow(link.id, event.id, event.event_date, event.date_precision,
                        event.event_type, event.target_category, event.location,
                        event.summary, link.kind, link.note)
-        for link, event in session.execute(query).tuples()
+        for link, event in session.execute(query)
     ]
 
 
@@ -143,7 +143,7 @@ def history(session: Session, round_id: int) -> list[ChangeRecord]:
         .where(ScheduleChange.round_id == round_id)
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
         .order_by(ScheduleChange.recorded_at, ScheduleChange.id)
-    ).tuples()
+    )
     return [
         ChangeRecord(
             id=change.id, kind=change.kind, recorded_at=change.recorded_at,

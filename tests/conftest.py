@@ -1,0 +1,42 @@
+"""Shared fixtures: a fresh migrated database per test, and the gui marker."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Tests never need a screen; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tracker.storage.database import Database, open_database  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REAL_DATA = SHARED / "data" / "real"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Qt's fixtures as gui, so `-m "not gui"` runs headless."""
+    for item in items:
+        if {"qtbot", "qapp", "qtmodeltester"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "tracker.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Iterator[Database]:
+    from tracker.services.sample import load_sample
+
+    database = open_database(tmp_path / "sample.db")
+    with database.transaction() as session:
+        load_sample(session)
+    yield database
+    database.close()

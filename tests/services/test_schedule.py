@@ -1,0 +1,183 @@
+"""Schedule editing: every change is recorded, rules hold, undo is a recorded reversal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
+from tracker.domain.negotiation import ScheduleChange
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services import rounds, schedule
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.storage.database import Database
+from tests.services.scenario import build
+
+ISTANBUL_AFTERNOON = ScheduledWindow.exact(
+    datetime(2026, 2, 5, 14, 0), datetime(2026, 2, 5, 17, 0), "Europe/Istanbul"
+)
+
+
+def _changes(db: Database, round_id: int) -> list[ScheduleChange]:
+    with db.reading() as session:
+        return list(session.execute(
+            select(ScheduleChange).where(ScheduleChange.round_id == round_id)
+            .order_by(ScheduleChange.id)
+        ).scalars())
+
+
+def test_creating_a_round_records_the_announcement(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+    [created] = _changes(db, ids.round)
+    assert created.kind is ChangeKind.CREATED
+    assert created.old_window is None
+    assert created.new_window == ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv")
+    assert created.new_status is RoundStatus.SCHEDULED
+    assert created.reason == "Announced for the coming week"
+    assert created.recorded_by == "tester"
+
+
+def test_reschedule_with_factor_keeps_old_and_new(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote(
+            "Moved after U.S.–Iran escalation", factor_id=ids.tensions))
+    changes = _changes(db, ids.round)
+    assert [c.kind for c in changes] == [ChangeKind.CREATED, ChangeKind.RESCHEDULED]
+    moved = changes[-1]
+    assert moved.old_window is not None and moved.old_window.precision is Precision.WEEK
+    assert moved.new_window == ISTANBUL_AFTERNOON
+    assert moved.factor_id == ids.tensions
+    with db.reading() as session:
+        [_, record] = rounds.history(session, ids.round)
+    assert record.factor == "U.S.–Iran tensions"
+    assert "week of 2 Feb 2026" in record.summary and "5 Feb 2026 14:00" in record.summary
+
+
+def test_relocate_postpone_cancel_and_held_each_recorded(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.relocate(session, ids.round, ids.abu_dhabi, schedule.ChangeNote("Venue set"))
+        schedule.postpone(session, ids.round, schedule.ChangeNote("Tensions"))
+        state = schedule.state_of(schedule.get_round(session, ids.round))
+        assert state.status is RoundStatus.POSTPONED
+        assert state.window.precision is Precision.UNKNOWN
+        assert state.window.tz == "Europe/Kyiv"  # the zone survives a postponement
+        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote())
+        # A new date ends the postponement.
+        assert schedule.get_round(session, ids.round).status is RoundStatus.SCHEDULED
+        schedule.set_status(session, ids.round, RoundStatus.CANCELLED, schedule.ChangeNote())
+    kinds = [c.kind for c in _changes(db, ids.round)]
+    assert kinds == [ChangeKind.CREATED, ChangeKind.RELOCATED, ChangeKind.STATUS,
+                     ChangeKind.STATUS, ChangeKind.STATUS]
+
+
+def test_held_in_the_past_is_final(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
+        with pytest.raises(ValidationError) as raised:
+            schedule.set_status(session, ids.round, RoundStatus.POSTPONED,
+                                schedule.ChangeNote())
+    assert raised.value.field == "status"
+
+
+def test_cannot_mark_held_before_it_starts(db: Database) -> None:
+    future = ScheduledWindow.days(date(2099, 1, 5), "Europe/Kyiv")
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.reschedule(session, ids.round, future, schedule.ChangeNote())
+        with pytest.raises(ValidationError, match="before it starts"):
+            schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
+
+
+def test_undo_is_recorded_as_a_reversal(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        before = schedule.state_of(schedule.get_round(session, ids.round))
+        schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
+        schedule.change_round(session, ids.round, before,
+                              schedule.ChangeNote("Undo: marked held"), allow_any=True)
+        assert schedule.state_of(schedule.get_round(session, ids.round)) == before
+    changes = _changes(db, ids.round)
+    assert len(changes) == 3
+    assert changes[-1].reason == "Undo: marked held"
+    assert changes[-1].old_status is RoundStatus.HELD
+
+
+def test_failed_change_saves_nothing(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+    with pytest.raises(ValidationError), db.transaction() as session:
+        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote())
+        schedule.relocate(session, ids.round, 999, schedule.ChangeNote())
+    assert len(_changes(db, ids.round)) == 1
+    with db.reading() as session:
+        assert schedule.get_round(session, ids.round).window.precision is Precision.WEEK
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t\n"])
+def test_blank_titles_are_refused(db: Database, title: str) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        draft = schedule.RoundDraft(ids.track, title, RoundFormat.BILATERAL,
+                                    schedule.RoundState(ScheduledWindow.unknown(), None,
+                                                        RoundStatus.PROPOSED))
+        with pytest.raises(ValidationError) as raised:
+            schedule.create_round(session, draft)
+    assert raised.value.field == "title"
+
+
+def test_no_op_change_is_refused(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        state = schedule.state_of(schedule.get_round(session, ids.round))
+        with pytest.raises(ValidationError, match="Nothing changed"):
+            schedule.change_round(session, ids.round, state, schedule.ChangeNote())
+
+
+def test_delete_hides_and_restore_brings_back_with_history(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.delete_round(session, ids.round, schedule.ChangeNote("duplicate"))
+    with db.reading() as session:
+        assert rounds.list_rounds(session) == []
+        with pytest.raises(NotFoundError):
+            rounds.round_detail(session, ids.round)
+    with db.transaction() as session:
+        schedule.restore_round(session, ids.round, schedule.ChangeNote("undo"))
+    with db.reading() as session:
+        assert [r.id for r in rounds.list_rounds(session)] == [ids.round]
+        kinds = [h.kind for h in rounds.history(session, ids.round)]
+    assert kinds == [ChangeKind.CREATED, ChangeKind.DELETED, ChangeKind.RESTORED]
+
+
+def test_history_rows_cannot_be_edited_or_removed(db: Database) -> None:
+    with db.transaction() as session:
+        build(session)
+    for statement in ("UPDATE schedule_change SET reason = 'rewritten'",
+                      "DELETE FROM schedule_change"):
+        with pytest.raises(IntegrityError, match="append-only"), \
+                db.transaction() as session:
+            session.execute(text(statement))
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ScheduleChange)) == 1
+
+
+def test_source_given_with_a_change_is_cited(db: Database) -> None:
+    from tracker.domain.sources import Source
+    from tracker.services.citations import sources_for
+
+    with db.transaction() as session:
+        ids = build(session)
+        source = Source(outlet="Wire", title="Talks moved", published_on=date(2026, 2, 1))
+        session.add(source)
+        session.flush()
+        change_id = schedule.relocate(session, ids.round, ids.istanbul,
+                                      schedule.ChangeNote("Moved", source_id=source.id))
+        assert sources_for(session, "schedule_change_id", change_id) == (
+            "Wire, “Talks moved”, 1 Feb 2026",)

@@ -1,0 +1,116 @@
+"""The `tracker` command: no subcommand opens the window; subcommands work headless.
+
+    tracker [--db DB | --sample]
+    tracker sample --db FILE
+    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [-o OUT]
+
+The window and these subcommands call the same services.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from tracker import __version__
+from tracker.domain.dates import DateParseError, parse_date
+from tracker.services.errors import ValidationError
+from tracker.services.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.sample import is_empty, load_sample
+from tracker.storage.database import open_database
+from tracker.storage.errors import StorageError
+
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracker",
+        description="Follow peace talks against battlefield events. "
+                    "Without a subcommand, open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: the last "
+                                     "one used, or tracker.db in your user data folder)")
+    parser.add_argument("--sample", action="store_true",
+                        help="open the sample scenario database (created on first use)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sample = sub.add_parser("sample", help="write the sample scenario into a new database")
+    sample.add_argument("--db", required=True, dest="sub_db", metavar="DB")
+
+    export = sub.add_parser("export", help="export the chronology (rounds, changes, "
+                                           "factor readings, events) in time order")
+    export.add_argument("--db", dest="sub_db", metavar="DB")
+    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day to include (any format dateutil reads)")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
+    export.add_argument("--dayfirst", action="store_true",
+                        help="read 03/02/2026 as 3 February, not March 2")
+    export.add_argument("-o", "--output", metavar="OUT",
+                        help="file to write (written whole or not at all); default stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "sample":
+            return _sample(args.sub_db)
+        if args.command == "export":
+            return _export(args)
+    except (StorageError, ValidationError, DateParseError) as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from tracker.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(args.db, sample=args.sample)
+
+
+def _sample(target: str) -> int:
+    db = open_database(target)
+    try:
+        with db.transaction() as session:
+            if not is_empty(session):
+                print(f"tracker: {db.label} already holds data; the sample goes into a new "
+                      "database", file=sys.stderr)
+                return EXIT_USAGE
+            summary = load_sample(session)
+    finally:
+        db.close()
+    print(f"Sample scenario written to {db.label}: {summary.rounds} rounds, "
+          f"{summary.factors} factors, {summary.events} events, {summary.links} links, "
+          f"{summary.sources} sources")
+    return 0
+
+
+def _optional_date(text: str | None, *, dayfirst: bool, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text, dayfirst=dayfirst)
+    except DateParseError as exc:
+        raise DateParseError(f"{option}: {exc}") from exc
+
+
+def _export(args: argparse.Namespace) -> int:
+    date_from = _optional_date(args.date_from, dayfirst=args.dayfirst, option="--from")
+    date_to = _optional_date(args.date_to, dayfirst=args.dayfirst, option="--to")
+    fmt = ExportFormat(args.format)
+    db = open_database(args.sub_db or args.db, create=False)
+    try:
+        with db.reading() as session:
+            if args.output:
+                count = export_chronology(session, Path(args.output), fmt,
+                                          date_from=date_from, date_to=date_to)
+                print(f"{count} entries written to {args.output}", file=sys.stderr)
+            else:
+                write_chronology(session, sys.stdout, fmt, date_from=date_from,
+                                 date_to=date_to)
+    finally:
+        db.close()
+    return 0

@@ -1,0 +1,194 @@
+"""Telling a batch of chronology keys in words: one query per kind, links and sources in bulk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.enums import Precision
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
+from tracker.domain.timewindow import zone
+from tracker.services.citations import sources_by_record
+from tracker.services.rounds import describe_change
+
+Key = tuple[EntryKind, int]
+
+
+def describe_entries(session: Session, keys: list[Key]) -> list[ChronologyEntry]:
+    """Entries for *keys*, in the order given."""
+    wanted: dict[EntryKind, list[int]] = defaultdict(list)
+    for kind, record_id in keys:
+        wanted[kind].append(record_id)
+    told: dict[Key, ChronologyEntry] = {}
+    for kind, builder in _BUILDERS.items():
+        if wanted[kind]:
+            for entry in builder(session, wanted[kind]):
+                told[(kind, entry.record_id)] = entry
+    return [told[key] for key in keys if key in told]
+
+
+def event_when_text(day: date, precision: Precision) -> str:
+    if precision is Precision.MONTH:
+        return f"{day:%B %Y} (month)"
+    if precision is Precision.WEEK:
+        return f"week of {day.day} {day:%b %Y}"
+    return f"{day.day} {day:%b %Y}"
+
+
+def _rounds(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+    rounds = session.execute(
+        select(Round).where(Round.id.in_(ids)).options(
+            selectinload(Round.track), selectinload(Round.venue),
+            selectinload(Round.participants).selectinload(RoundParticipant.party),
+        )
+    ).scalars()
+    dependencies: dict[int, list[str]] = defaultdict(list)
+    for dependency, factor_name in session.execute(
+        select(Dependency, Factor.name).join(Factor, Factor.id == Dependency.factor_id)
+        .where(Dependency.round_id.in_(ids)).order_by(Dependency.id)
+    ):
+        dependencies[dependency.round_id].append(
+            f"depends on {factor_name} ({dependency.effect.value})"
+        )
+    links = _links_of_rounds(session, ids)
+    sources = sources_by_record(session, "round_id", ids)
+    entries = []
+    for round_ in rounds:
+        window = round_.window
+        people = ", ".join(
+            f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
+            for p in round_.participants
+        )
+        detail = f"{round_.status.value.capitalize()} {round_.format.value} round, " \
+                 f"{round_.track.name}."
+        if people:
+            detail += f" Participants: {people}."
+        if round_.agenda:
+            detail += f" Agenda: {round_.agenda}"
+        entries.append(ChronologyEntry(
+            when=window.start, day=window.first_day(), precision=window.precision,
+            when_text=window.describe(),
+            kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
+            place=round_.venue.name if round_.venue else "venue unknown",
+            links=tuple(dependencies[round_.id] + links[round_.id]),
+            sources=sources.get(round_.id, ()),
+        ))
+    return entries
+
+
+def _changes(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+    changes = session.execute(
+        select(ScheduleChange, Round.title, Round.window_tz, Factor.name)
+        .join(Round, Round.id == ScheduleChange.round_id)
+        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
+        .where(ScheduleChange.id.in_(ids))
+        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
+    )
+    sources = sources_by_record(session, "schedule_change_id", ids)
+    entries = []
+    for change, title, tz, factor_name in changes:
+        local = change.recorded_at.astimezone(zone(tz))
+        detail = describe_change(change)
+        if change.reason:
+            detail += f". Reason: {change.reason}"
+        entries.append(ChronologyEntry(
+            when=change.recorded_at, day=local.date(), precision=Precision.EXACT,
+            when_text=f"{local.day} {local:%b %Y %H:%M} {local.tzname()}",
+            kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id,
+            title=f"{title}: {change.kind.value}", detail=detail,
+            place=change.new_venue.name if change.new_venue else "",
+            links=(f"because of {factor_name}",) if factor_name else (),
+            sources=sources.get(change.id, ()),
+        ))
+    return entries
+
+
+def _readings(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+    readings = session.execute(
+        select(FactorReading, Factor.name).join(Factor, Factor.id == FactorReading.factor_id)
+        .where(FactorReading.id.in_(ids))
+    )
+    sources = sources_by_record(session, "factor_reading_id", ids)
+    return [
+        ChronologyEntry(
+            when=reading.observed_at, day=reading.observed_at.date(),
+            precision=Precision.EXACT,
+            when_text=f"{reading.observed_at.day} {reading.observed_at:%b %Y %H:%M} UTC",
+            kind=EntryKind.FACTOR_READING, record_id=reading.id,
+            title=f"{name}: {reading.level.value}, {reading.trend.value}",
+            detail=reading.note, place="", links=(), sources=sources.get(reading.id, ()),
+        )
+        for reading, name in readings
+    ]
+
+
+def _events(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+    events = session.execute(
+        select(BattlefieldEvent).where(BattlefieldEvent.id.in_(ids))
+    ).scalars()
+    links = _event_links_from_event(session, ids)
+    sources = sources_by_record(session, "event_id", ids)
+    entries = []
+    for event in events:
+        counts = []
+        if event.fatalities is not None:
+            counts.append(f"{event.fatalities} killed")
+        if event.injuries is not None:
+            counts.append(f"{event.injuries} injured")
+        detail = event.summary + (f" ({', '.join(counts)})" if counts else "")
+        kind_text = " / ".join(part for part in (event.event_type, event.sub_event_type) if part)
+        title = kind_text or "Event"
+        if event.target_category:
+            title += f" [{event.target_category}]"
+        own = (f"dataset {event.dataset}, id {event.external_id}",)
+        entries.append(ChronologyEntry(
+            when=datetime.combine(event.event_date, time(), UTC), day=event.event_date,
+            precision=event.date_precision,
+            when_text=event_when_text(event.event_date, event.date_precision),
+            kind=EntryKind.EVENT, record_id=event.id, title=title, detail=detail,
+            place=", ".join(p for p in (event.location, event.admin1) if p),
+            links=tuple(links[event.id]), sources=sources.get(event.id, ()) + own,
+        ))
+    return entries
+
+
+def _links_of_rounds(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    """Links seen from rounds: 'event 28 Jan 2026 Kyiv (context)'."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for round_id, kind, day, location in session.execute(
+        select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
+               BattlefieldEvent.location)
+        .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
+        .where(EventLink.round_id.in_(ids)).order_by(BattlefieldEvent.event_date, EventLink.id)
+    ):
+        place = f" {location}" if location else ""
+        found[round_id].append(f"event {day.day} {day:%b %Y}{place} ({kind.value})")
+    return found
+
+
+def _event_links_from_event(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for link, round_title, factor_name in session.execute(
+        select(EventLink, Round.title, Factor.name)
+        .outerjoin(Round, Round.id == EventLink.round_id)
+        .outerjoin(Factor, Factor.id == EventLink.factor_id)
+        .where(EventLink.event_id.in_(ids)).order_by(EventLink.id)
+    ):
+        target = f"round {round_title}" if round_title else f"factor {factor_name}"
+        note = f": {link.note}" if link.note else ""
+        found[link.event_id].append(f"{target} ({link.kind.value}){note}")
+    return found
+
+
+_BUILDERS = {
+    EntryKind.ROUND: _rounds,
+    EntryKind.SCHEDULE_CHANGE: _changes,
+    EntryKind.FACTOR_READING: _readings,
+    EntryKind.EVENT: _events,
+}

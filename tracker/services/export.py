@@ -1,0 +1,66 @@
+"""Exporting the chronology: the one entry point the window and the command line share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.chronology import ChronologyEntry
+from tracker.io.atomic import atomic_text_writer
+from tracker.io.chronology_writers import write_csv, write_json, write_markdown
+from tracker.services.chronology import iter_chronology
+from tracker.services.errors import ValidationError
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    MD = "md"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+
+def write_chronology(
+    session: Session, stream: TextIO, fmt: ExportFormat, *,
+    date_from: date | None = None, date_to: date | None = None,
+) -> int:
+    """Stream the chronology in *fmt* to an open text stream; return the entry count."""
+    if date_from and date_to and date_to < date_from:
+        raise ValidationError("date_to", "The end date is before the start date")
+    writers: dict[ExportFormat, Callable[[Iterable[ChronologyEntry], TextIO], int]] = {
+        ExportFormat.CSV: write_csv,
+        ExportFormat.JSON: partial(write_json, date_from=date_from, date_to=date_to),
+        ExportFormat.MD: partial(write_markdown, date_from=date_from, date_to=date_to),
+    }
+    entries = iter_chronology(session, date_from=date_from, date_to=date_to)
+    return writers[fmt](entries, stream)
+
+
+def export_chronology(
+    session: Session, destination: Path, fmt: ExportFormat, *,
+    date_from: date | None = None, date_to: date | None = None,
+) -> int:
+    """Write the chronology to *destination* atomically; return how many entries it holds."""
+    # csv does its own line endings; the others write "\n" as is.
+    newline = "" if fmt is ExportFormat.CSV else None
+    with atomic_text_writer(Path(destination), newline=newline) as stream:
+        return write_chronology(session, stream, fmt, date_from=date_from, date_to=date_to)
+
+
+def format_for_path(path: Path) -> ExportFormat | None:
+    """The format a file name asks for by its suffix, if any."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "markdown":
+        return ExportFormat.MD
+    try:
+        return ExportFormat(suffix)
+    except ValueError:
+        return None
