@@ -64,7 +64,10 @@ class EventLink(Base):
     __tablename__ = "event_link"
     __table_args__ = (
         CheckConstraint("(round_id IS NULL) <> (factor_id IS NULL)", name="one_target"),
-        UniqueConstraint("event_id", "round_id", "factor_id", "kind"),
+        # Two constraints, not one over both targets: NULLs never collide in a unique
+        # constraint, so (event, round, NULL, kind) could otherwise be stored twice.
+        UniqueConstraint("event_id", "round_id", "kind"),
+        UniqueConstraint("event_id", "factor_id", "kind"),
         Index("ix_event_link_event_id", "event_id"),
         Index("ix_event_link_round_id", "round_id"),
         Index("ix_event_link_factor_id", "factor_id"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -84,11 +84,11 @@ def _text_condition(session: Session, words: str) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "sqlite":
         query = _fts_query(words)
         if not query:
-            return and_(text("1 = 0"))
+            return false()
         return BattlefieldEvent.id.in_(
             select(text("rowid")).select_from(text("battlefield_event_fts"))
-            .where(text("battlefield_event_fts MATCH :fts_query"))
-        ).params(fts_query=query)
+            .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
+        )
     pattern = f"%{_escape_like(words.strip())}%"
     return or_(
         BattlefieldEvent.summary.ilike(pattern, escape="\\"),

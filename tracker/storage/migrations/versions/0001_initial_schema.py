@@ -171,7 +171,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['factor_id'], ['factor.id'], name=op.f('fk_event_link_factor_id_factor'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['round_id'], ['round.id'], name=op.f('fk_event_link_round_id_round'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event_link')),
-    sa.UniqueConstraint('event_id', 'round_id', 'factor_id', 'kind', name=op.f('uq_event_link_event_id_round_id_factor_id_kind'))
+    sa.UniqueConstraint('event_id', 'factor_id', 'kind', name=op.f('uq_event_link_event_id_factor_id_kind')),
+    sa.UniqueConstraint('event_id', 'round_id', 'kind', name=op.f('uq_event_link_event_id_round_id_kind'))
     )
     with op.batch_alter_table('event_link', schema=None) as batch_op:
         batch_op.create_index('ix_event_link_event_id', ['event_id'], unique=False)

@@ -1,0 +1,95 @@
+"""The chronology merges four kinds of fact in one time order, computed in SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tracker.domain.chronology import EntryKind
+from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services import factors, schedule
+from tracker.services.chronology import chronology_page, count_chronology, iter_chronology
+from tracker.storage.database import Database
+from tests.services.scenario import add_events, build
+
+
+def _fill(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+            datetime(2026, 1, 30, 9, 0, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
+        add_events(session, [
+            {"event_date": date(2026, 1, 28), "summary": "strike A"},
+            {"event_date": date(2026, 2, 3), "summary": "strike B"},
+            {"event_date": date(2026, 1, 1), "date_precision": Precision.MONTH,
+             "summary": "month-precise"},
+        ])
+        undated = schedule.create_round(session, schedule.RoundDraft(
+            ids.track, "Undated technical round", RoundFormat.TECHNICAL,
+            schedule.RoundState(ScheduledWindow.unknown("Europe/Kyiv"), None,
+                                RoundStatus.PROPOSED)))
+        assert undated
+
+
+def test_entries_are_in_time_order_with_unknown_last(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        entries = list(iter_chronology(session))
+    dated = [e.when for e in entries if e.when is not None]
+    assert dated == sorted(dated)
+    assert entries[-1].title == "Undated technical round"
+    assert entries[-1].when_text == "date unknown"
+    kinds = {e.kind for e in entries}
+    assert kinds == set(EntryKind)
+
+
+def test_week_window_is_told_as_a_week_not_a_time(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        [round_entry] = [e for e in iter_chronology(session)
+                         if e.kind is EntryKind.ROUND and e.when is not None]
+    assert round_entry.precision is Precision.WEEK
+    assert round_entry.when_text == "week of 2 Feb 2026 (to 8 Feb 2026)"
+    assert round_entry.day == date(2026, 2, 2)  # Kyiv's Monday, though UTC is still Sunday
+    assert round_entry.when == datetime(2026, 2, 1, 22, 0, tzinfo=UTC)
+
+
+def test_date_filter_keeps_overlapping_rounds_and_drops_undated(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        entries = list(iter_chronology(session, date_from=date(2026, 2, 3),
+                                       date_to=date(2026, 2, 4)))
+    assert [(e.kind, e.title) for e in entries] == [
+        (EntryKind.ROUND, "Trilateral round"),
+        (EntryKind.EVENT, "Event"),
+    ]
+    assert entries[1].detail == "strike B"
+
+
+def test_pages_join_up_to_the_whole(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        whole = list(iter_chronology(session))
+        assert count_chronology(session) == len(whole)
+        paged = [entry for offset in range(0, len(whole), 2)
+                 for entry in chronology_page(session, offset=offset, limit=2)]
+    assert paged == whole
+
+
+def test_event_precision_is_kept_in_words(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        texts = {e.detail: e.when_text for e in iter_chronology(session)
+                 if e.kind is EntryKind.EVENT}
+    assert texts["month-precise"] == "January 2026 (month)"
+    assert texts["strike A"] == "28 Jan 2026"
+
+
+def test_sample_chronology_carries_links_and_sources(sample_db: Database) -> None:
+    with sample_db.reading() as session:
+        entries = list(iter_chronology(session))
+    events = [e for e in entries if e.kind is EntryKind.EVENT]
+    assert len(events) == 7
+    assert all(e.sources for e in entries if e.kind is not EntryKind.ROUND or e.when)
+    maternity = next(e for e in events if "maternity" in e.detail)
+    assert any("escalation during talks" in link for link in maternity.links)
