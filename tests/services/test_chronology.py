@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from tests.services.scenario import add_events, build
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import factors, schedule
 from tracker.services.chronology import chronology_page, count_chronology, iter_chronology
 from tracker.storage.database import Database
-from tests.services.scenario import add_events, build
 
 
 def _fill(db: Database) -> None:

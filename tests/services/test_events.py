@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from tests.services.scenario import add_events, build
 from tracker.services.errors import ValidationError
 from tracker.services.events import EventFilter, count_events, event_types, fetch_events
 from tracker.storage.database import Database
-from tests.services.scenario import add_events, build
 
 ROWS = [
     {"event_date": date(2026, 1, 28), "event_type": "Explosions/Remote violence",

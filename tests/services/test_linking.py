@@ -6,13 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import linking, rounds, schedule
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.events import event_detail
 from tracker.storage.database import Database
-from tests.services.scenario import add_events, build
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
+from tests.services.scenario import build
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds, schedule
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.storage.database import Database
-from tests.services.scenario import build
 
 ISTANBUL_AFTERNOON = ScheduledWindow.exact(
     datetime(2026, 2, 5, 14, 0), datetime(2026, 2, 5, 17, 0), "Europe/Istanbul"

@@ -15,7 +15,19 @@ from tracker.domain.negotiation import (
 from tracker.domain.sources import Citation, Source
 
 __all__ = [
-    "BattlefieldEvent", "Base", "Citation", "Dependency", "EventLink", "Factor",
-    "FactorReading", "Party", "Person", "Round", "RoundParticipant", "ScheduleChange",
-    "Source", "Track", "Venue",
+    "Base",
+    "BattlefieldEvent",
+    "Citation",
+    "Dependency",
+    "EventLink",
+    "Factor",
+    "FactorReading",
+    "Party",
+    "Person",
+    "Round",
+    "RoundParticipant",
+    "ScheduleChange",
+    "Source",
+    "Track",
+    "Venue",
 ]

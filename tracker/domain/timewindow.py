@@ -25,7 +25,8 @@ def zone(name: str) -> ZoneInfo:
         raise WindowError(f"Unknown time zone: {name!r}")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        # OSError: a name that is a folder of the zone database ("America") or unreadable.
         raise WindowError(f"Unknown time zone: {name!r}") from exc
 
 
@@ -63,19 +64,24 @@ def localize(wall: datetime, tz_name: str, *, fold: int = 0) -> datetime:
 def is_ambiguous(wall: datetime, tz_name: str) -> bool:
     """True when *wall* happens twice in *tz_name* (the hour repeated in autumn)."""
     tz = zone(tz_name)
-    first = wall.replace(tzinfo=tz, fold=0).utcoffset()
-    second = wall.replace(tzinfo=tz, fold=1).utcoffset()
-    return first != second
+    first = wall.replace(tzinfo=tz, fold=0)
+    if first.utcoffset() == wall.replace(tzinfo=tz, fold=1).utcoffset():
+        return False
+    # The offsets also differ for a time skipped in spring, which happens not twice but never.
+    return first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == wall
 
 
 def _local_midnight(day: date, tz_name: str) -> datetime:
     # Midnight itself may be skipped in a few zones (e.g. historical changes at 00:00);
-    # the day then starts at the first wall-clock instant that exists.
+    # the day then starts at the first wall-clock instant that exists. A skipped wall time
+    # with fold=0 maps through the offset from before the change, which for a gap opening
+    # at midnight is the instant of the change itself, however long the gap (Samoa skipped
+    # all of 30 Dec 2011; Tehran's gap was one hour).
     wall = datetime(day.year, day.month, day.day)
     try:
         return localize(wall, tz_name)
     except WindowError:
-        return localize(wall + timedelta(hours=1), tz_name)
+        return wall.replace(tzinfo=zone(tz_name), fold=0).astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)

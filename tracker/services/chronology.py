@@ -12,7 +12,18 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Select,
+    and_,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
@@ -48,10 +59,10 @@ def _within(
 def _event_time(session: Session) -> ColumnElement[Any]:
     # SQLite keeps dates and datetimes as ISO text, which already sort together; other
     # databases need the date turned into a timestamp to share one column in the union.
-    column = BattlefieldEvent.event_date
+    column: ColumnElement[Any] = BattlefieldEvent.__table__.c.event_date
     if session.get_bind().dialect.name == "sqlite":
         return column
-    return func.cast(column, ScheduleChange.recorded_at.type)
+    return cast(column, DateTime(timezone=True))
 
 
 def _timeline(session: Session, date_from: date | None, date_to: date | None) -> Select[Any]:

@@ -167,6 +167,7 @@ def _links_of_rounds(session: Session, ids: list[int]) -> dict[int, list[str]]:
         .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
         .where(EventLink.round_id.in_(ids)).order_by(BattlefieldEvent.event_date, EventLink.id)
     ):
+        assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
         found[round_id].append(f"event {day.day} {day:%b %Y}{place} ({kind.value})")
     return found
