@@ -11,7 +11,7 @@ import pytest
 # Tests never need a screen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tracker.storage.database import Database, open_database  # noqa: E402
+from tracker.storage.database import Database, open_database
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL_DATA = SHARED / "data" / "real"

@@ -93,3 +93,12 @@ def test_sample_chronology_carries_links_and_sources(sample_db: Database) -> Non
     assert all(e.sources for e in entries if e.kind is not EntryKind.ROUND or e.when)
     maternity = next(e for e in events if "maternity" in e.detail)
     assert any("escalation during talks" in link for link in maternity.links)
+
+
+def test_counts_for_the_status_bar(sample_db: Database) -> None:
+    from tracker.services.summary import counts
+
+    with sample_db.reading() as session:
+        found = counts(session)
+    assert (found.rounds, found.factors, found.events, found.links) == (2, 3, 7, 12)
+    assert found.describe() == "2 rounds · 3 factors · 7 events · 12 links"

@@ -1,0 +1,38 @@
+"""Counts for the status bar: one aggregate query, whatever the size of the tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Factor
+from tracker.domain.negotiation import Round
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    rounds: int
+    factors: int
+    events: int
+    links: int
+
+    def describe(self) -> str:
+        def plural(count: int, word: str) -> str:
+            return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+        return " · ".join((plural(self.rounds, "round"), plural(self.factors, "factor"),
+                           plural(self.events, "event"), plural(self.links, "link")))
+
+
+def counts(session: Session) -> Counts:
+    row = session.execute(select(
+        select(func.count()).select_from(Round).where(Round.deleted_at.is_(None))
+        .scalar_subquery(),
+        select(func.count()).select_from(Factor).scalar_subquery(),
+        select(func.count()).select_from(BattlefieldEvent).scalar_subquery(),
+        select(func.count()).select_from(EventLink).scalar_subquery(),
+    )).one()
+    return Counts(*row)
