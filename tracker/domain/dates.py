@@ -79,6 +79,10 @@ def parse_window(
         return ScheduledWindow.exact(parsed, None, tz)
     except WindowError as exc:
         raise DateParseError(str(exc)) from exc
+    except OverflowError as exc:
+        # A day at the edge of the calendar (31 Dec 9999, 1 Jan 0001 east of UTC) has no
+        # following midnight or no UTC instant that datetime can hold.
+        raise DateParseError(f"{text!r} is outside the dates that can be stored") from exc
 
 
 def _parse(text: str, *, dayfirst: bool) -> tuple[datetime, Precision]:
@@ -87,6 +91,9 @@ def _parse(text: str, *, dayfirst: bool) -> tuple[datetime, Precision]:
     try:
         first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
         second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+        # dateutil may read trailing digits as an offset of a day or more ("… 2026-03-29"
+        # is -29 h), which datetime refuses only once the offset is used.
+        first.utcoffset()
     except (ValueError, OverflowError) as exc:
         raise DateParseError(f"{text!r} is not a date dateutil can read") from exc
     if first.year != second.year:

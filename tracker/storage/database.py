@@ -81,10 +81,14 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
         else:
             _check_sqlite_header(path)
     engine = create_engine(url, future=True)
-    if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
     try:
+        # Look before writing: PRAGMA journal_mode=WAL rewrites the file header, so a file
+        # that is not ours, or is newer, is refused on connections without the pragmas.
         _refuse_foreign_schema(engine, url)
+        migrate.refuse_newer(engine)
+        if url.get_backend_name() == "sqlite":
+            engine.dispose()  # drop the plain connections; new ones get the pragmas
+            event.listen(engine, "connect", _sqlite_pragmas)
         migrate.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()

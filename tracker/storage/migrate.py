@@ -30,8 +30,8 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head; refuse, untouched, a revision this program does not know."""
+def refuse_newer(engine: Engine) -> str | None:
+    """The current revision; DatabaseTooNewError for one this program does not know."""
     script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as connection:
         current = current_revision(connection)
@@ -40,6 +40,13 @@ def upgrade(engine: Engine) -> None:
             f"{describe(engine.url)} was written by a newer version of Negotiation Tracker "
             f"(schema {current}). Update the program to open it; the database was not changed."
         )
+    return current
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to head; refuse, untouched, a revision this program does not know."""
+    script = ScriptDirectory.from_config(alembic_config())
+    current = refuse_newer(engine)
     if current == script.get_current_head():
         return
     with engine.begin() as connection:
