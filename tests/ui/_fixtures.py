@@ -1,0 +1,60 @@
+"""Helpers for the Events, Factors, Chronology and linking tests (not fixtures themselves,
+so they never collide with tests/ui/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import Precision
+from tracker.domain.events import BattlefieldEvent
+from tracker.services import events
+from tracker.storage.database import Database
+
+TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+PLACES = (("Kyiv", "Kyiv City"), ("Kharkiv", "Kharkivska"), ("Odesa", "Odeska"),
+          ("Dnipro", "Dnipropetrovska"))
+TARGETS = ("energy", "transport", "residential", "military")
+
+
+def add_events(db: Database, count: int, *, start: date = date(2025, 1, 1)) -> None:
+    """Bulk-insert *count* synthetic events in one statement (the FTS triggers index them).
+
+    Every 7th event has unknown fatalities; every 50th is dated by week; summaries
+    mention the place and, for every 1000th event, the word "substation".
+    """
+    rows: list[dict[str, Any]] = []
+    for number in range(count):
+        location, admin1 = PLACES[number % len(PLACES)]
+        rows.append({
+            "dataset": "test", "external_id": f"E{number + 1}",
+            "event_date": start + timedelta(days=number % 400),
+            "date_precision": Precision.WEEK if number % 50 == 0 else Precision.DAY,
+            "event_type": TYPES[number % len(TYPES)], "sub_event_type": "",
+            "target_category": TARGETS[number % len(TARGETS)],
+            "actor1": "Military Forces of Russia (2000-)", "actor2": "",
+            "admin1": admin1, "admin2": "", "location": location,
+            "latitude": 50.0, "longitude": 30.0,
+            "fatalities": None if number % 7 == 0 else number % 5,
+            "injuries": None,
+            "summary": f"Strike near {location}"
+            + (" damaged a substation" if number % 1000 == 0 else ""),
+        })
+    with db.transaction() as session:
+        session.execute(insert(BattlefieldEvent), rows)
+
+
+class FetchCounter:
+    """Wraps ``events.fetch_events`` (install with monkeypatch) and counts the calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self._real: Callable[..., Any] = events.fetch_events
+
+    def __call__(self, session: Session, *args: Any, **kwargs: Any) -> Any:
+        self.calls.append(kwargs)
+        return self._real(session, *args, **kwargs)

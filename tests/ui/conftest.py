@@ -1,0 +1,77 @@
+"""GUI fixtures: the sample database in a Workspace, throw-away Settings, the main window.
+
+Every test under tests/ui is marked ``gui`` (so ``-m "not gui"`` runs without a screen).
+``no_modal_boxes`` turns any QMessageBox or QFileDialog a test did not expect into a
+failure instead of a hang; tests that expect one patch it themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tracker.storage.database import Database
+from tracker.ui import commands
+from tracker.ui import settings as options
+from tracker.ui.main_window import MainWindow
+from tracker.ui.settings import Settings
+from tracker.ui.workspace import Workspace
+
+UI_TESTS = Path(__file__).resolve().parent
+DISPLAY_TZ = "Europe/Berlin"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if UI_TESTS in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.gui)
+
+
+class ReportedErrors(list[str]):
+    """Messages commands would have shown the user in a message box."""
+
+
+@pytest.fixture
+def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> ReportedErrors:
+    def unexpected(name: str) -> Any:
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError(f"unexpected modal {name}: {args[1:3]}")
+        return staticmethod(refuse)
+
+    for name in ("warning", "critical", "question", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected(f"QMessageBox.{name}"))
+    for name in ("getSaveFileName", "getOpenFileName"):
+        monkeypatch.setattr(QFileDialog, name, unexpected(f"QFileDialog.{name}"))
+    reported = ReportedErrors()
+    monkeypatch.setattr(commands, "report_message", reported.append)
+    return reported
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    store = Settings.from_file(tmp_path / "settings.ini")
+    store.set(options.DISPLAY_TIME_ZONE, DISPLAY_TZ)
+    return store
+
+
+@pytest.fixture
+def sample_workspace(qapp: QApplication, sample_db: Database) -> Iterator[Workspace]:
+    workspace = Workspace(sample_db)
+    yield workspace
+    workspace.undo_stack.clear()
+    workspace.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_workspace: Workspace, settings: Settings,
+           no_modal_boxes: ReportedErrors) -> MainWindow:
+    main = MainWindow(sample_workspace, settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

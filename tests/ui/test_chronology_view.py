@@ -1,0 +1,132 @@
+"""The Chronology view: paged model in SQL time order, date range, refresh, activation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.ui._fixtures import add_events
+from tracker.domain.chronology import EntryKind
+from tracker.domain.enums import LinkKind
+from tracker.services import chronology
+from tracker.services.linking import LinkSpec, link_event
+from tracker.storage.database import Database
+from tracker.ui.chronology_model import (
+    KIND,
+    KIND_COLOURS,
+    LINKS,
+    WHEN,
+    ChronologyModel,
+    EntryRole,
+)
+from tracker.ui.chronology_view import ChronologyView
+from tracker.ui.paging import PAGE_SIZE
+from tracker.ui.workspace import Topic, Workspace
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def ws(sample_db: Database) -> Iterator[Workspace]:
+    workspace = Workspace(sample_db)
+    yield workspace
+    workspace.deleteLater()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ws: Workspace) -> ChronologyView:
+    widget = ChronologyView(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, ws: Workspace) -> None:
+    model = ChronologyModel(ws)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_follow_the_service_order_with_kind_colours(ws: Workspace) -> None:
+    model = ChronologyModel(ws)
+    expected = ws.read(lambda s: chronology.chronology_page(s, offset=0, limit=1000))
+    assert model.rowCount() == len(expected)
+    shown = [model.index(row, 0).data(EntryRole) for row in range(model.rowCount())]
+    assert shown == expected
+    kinds = {entry.kind for entry in expected}
+    assert kinds == set(EntryKind)
+    for row, entry in enumerate(expected):
+        assert model.index(row, WHEN).data() == entry.when_text
+        assert model.index(row, KIND).data(Qt.ItemDataRole.DecorationRole) == \
+            KIND_COLOURS[entry.kind]
+        if len(entry.links) > 1:
+            assert model.index(row, LINKS).data().endswith(f"(+{len(entry.links) - 1})")
+            assert model.index(row, LINKS).data(Qt.ItemDataRole.ToolTipRole) == \
+                "\n".join(entry.links)
+
+
+def test_pages_are_fetched_on_demand(
+    qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_events(ws.db, 20_000)
+    offsets: list[int] = []
+    real = chronology.chronology_page
+
+    def counting(session: object, **kwargs: object) -> object:
+        offsets.append(kwargs["offset"])  # type: ignore[arg-type]
+        return real(session, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chronology, "chronology_page", counting)
+    widget = ChronologyView(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.model.rowCount() > 20_000
+    qtbot.waitUntil(lambda: 0 in offsets)
+    widget.table.scrollToBottom()
+    last = (widget.model.rowCount() - 1) // PAGE_SIZE * PAGE_SIZE
+    qtbot.waitUntil(lambda: last in offsets)
+    assert sorted(set(offsets)) == [0, last]
+
+
+def test_date_range_filters_and_shows_placeholder(view: ChronologyView) -> None:
+    everything = view.model.rowCount()
+    view.set_date_range(date(2026, 1, 26), date(2026, 1, 27))
+    assert 0 < view.model.rowCount() < everything
+    assert view.date_range() == (date(2026, 1, 26), date(2026, 1, 27))
+    view.set_date_range(date(2001, 1, 1), date(2001, 1, 2))
+    assert view.model.rowCount() == 0
+    assert view.placeholder.isVisible()
+    assert "Nothing happened" in view.placeholder.text()
+    view.set_date_range(None, None)
+    assert view.model.rowCount() == everything
+    assert view.count_label.text() == f"{everything} entries"
+
+
+def test_refreshes_on_any_change(view: ChronologyView, ws: Workspace) -> None:
+    row = next(r for r in range(view.model.rowCount())
+               if view.model.entry_at(r).kind is EntryKind.EVENT  # type: ignore[union-attr]
+               and view.model.entry_at(r).record_id == 7)  # type: ignore[union-attr]
+    before = view.model.index(row, LINKS).data()
+    ws.write(lambda s: link_event(s, LinkSpec(7, None, 1, LinkKind.CITED, "x")), Topic.LINKS)
+    assert view.model.index(row, LINKS).data() != before
+
+
+def test_activating_rounds_and_events(qtbot: QtBot, view: ChronologyView) -> None:
+    model = view.model
+    kinds = [model.entry_at(r).kind for r in range(model.rowCount())]  # type: ignore[union-attr]
+    round_row = kinds.index(EntryKind.ROUND)
+    event_row = kinds.index(EntryKind.EVENT)
+    with qtbot.waitSignal(view.open_round) as opened:
+        view.table.activated.emit(model.index(round_row, 2))
+    assert opened.args == [model.entry_at(round_row).record_id]  # type: ignore[union-attr]
+    with qtbot.waitSignal(view.open_event) as shown:
+        view.table.activated.emit(model.index(event_row, 2))
+    assert shown.args == [model.entry_at(event_row).record_id]  # type: ignore[union-attr]

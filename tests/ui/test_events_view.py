@@ -1,0 +1,294 @@
+"""The Events view: paged model, SQL sort and filters, selection, links in the detail pane."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.ui._fixtures import FetchCounter, add_events
+from tracker.domain.enums import LinkKind
+from tracker.services import events
+from tracker.services.events import EventFilter
+from tracker.services.linking import LinkSpec, link_event
+from tracker.storage.database import Database
+from tracker.ui.event_position import event_position
+from tracker.ui.events_model import (
+    COLUMNS,
+    DATE,
+    FATALITIES,
+    INJURIES,
+    SUMMARY,
+    EventIdRole,
+    EventsTableModel,
+)
+from tracker.ui.events_view import EventsView
+from tracker.ui.paging import PAGE_SIZE
+from tracker.ui.workspace import Topic, Workspace
+
+# The offscreen platform warns when a top-level window is shown; harmless here.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def workspace(db: Database) -> Iterator[Workspace]:
+    ws = Workspace(db)
+    yield ws
+    ws.deleteLater()
+
+
+@pytest.fixture
+def sample_ws(sample_db: Database) -> Iterator[Workspace]:
+    ws = Workspace(sample_db)
+    yield ws
+    ws.deleteLater()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, sample_ws: Workspace) -> EventsView:
+    widget = EventsView(sample_ws)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def page_calls(counter: FetchCounter) -> list[int]:
+    """Offsets of the page fetches (the view's own one-row look-ups left out)."""
+    return [call["offset"] for call in counter.calls if call.get("limit") == PAGE_SIZE]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, sample_ws: Workspace) -> None:
+    model = EventsTableModel(sample_ws)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(FATALITIES, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_checkable_model_passes_qtmodeltester(
+    qtmodeltester: ModelTester, sample_ws: Workspace
+) -> None:
+    model = EventsTableModel(sample_ws, checkable=True)
+    model.set_disabled_ids(frozenset({1}))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_cells_show_precision_and_unknown_counts(sample_ws: Workspace) -> None:
+    model = EventsTableModel(sample_ws)
+    first = model.index(0, DATE)
+    row = first.data(Qt.ItemDataRole.UserRole + 1)
+    assert first.data() == f"week of {row.event_date.isoformat()}"
+    assert model.index(0, FATALITIES).data() == "—"  # unknown, not 0
+    assert model.index(0, INJURIES).data() == "6"
+    summary = model.index(0, SUMMARY)
+    assert summary.data().endswith("…")
+    assert summary.data(Qt.ItemDataRole.ToolTipRole) == row.summary
+    assert model.headerData(DATE, Qt.Orientation.Horizontal) == "Date"
+    assert model.data(QModelIndex()) is None
+
+
+def test_paging_fetches_only_the_rows_on_screen(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_events(workspace.db, 20_000)
+    counter = FetchCounter()
+    monkeypatch.setattr(events, "fetch_events", counter)
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == 20_000
+    qtbot.waitUntil(lambda: len(page_calls(counter)) >= 1)
+    assert page_calls(counter) == [0]
+
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: len(page_calls(counter)) == 2)
+    last_page = (20_000 - 1) // PAGE_SIZE * PAGE_SIZE
+    assert page_calls(counter) == [0, last_page]
+    assert len(view.model.pages.cached_rows()) <= 2 * PAGE_SIZE
+
+
+def test_sorting_requeries_and_keeps_unsortable_columns_out(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_events(workspace.db, 3000)
+    counter = FetchCounter()
+    monkeypatch.setattr(events, "fetch_events", counter)
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    header = view.table.horizontalHeader()
+
+    view.table.sortByColumn(FATALITIES, Qt.SortOrder.DescendingOrder)
+    assert (view.model.sort_key, view.model.descending) == ("fatalities", True)
+    assert view.model.index(0, FATALITIES).data() == "4"
+    assert view.model.index(2999, FATALITIES).data() == "—"  # unknown sorts last
+    assert counter.calls[-1]["sort"] == "fatalities"
+
+    view.table.sortByColumn(SUMMARY, Qt.SortOrder.AscendingOrder)
+    assert view.model.sort_key == "fatalities"
+    assert header.sortIndicatorSection() == FATALITIES
+    assert COLUMNS[SUMMARY].sort_key is None
+
+
+def test_text_filter_is_typed_debounced_and_applied(qtbot: QtBot, workspace: Workspace) -> None:
+    add_events(workspace.db, 5000)
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.counts_changed, timeout=2000) as blocker:
+        qtbot.keyClicks(view.filter_bar.text_edit, "substat")
+    assert blocker.args == [5, 5000]
+    assert view.count_label.text() == "5 of 5,000 events"
+    assert view.current_filter().text == "substat"
+
+    qtbot.keyClicks(view.filter_bar.text_edit, "ionxyz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.placeholder.isVisible()
+    assert "No events match" in view.placeholder.text()
+
+    view.filter_bar.clear_button.click()
+    assert view.model.rowCount() == 5000
+    assert not view.placeholder.isVisible()
+
+
+def test_type_place_target_and_date_filters(qtbot: QtBot, workspace: Workspace) -> None:
+    add_events(workspace.db, 1200)
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    bar = view.filter_bar
+    types = [bar.types_list.item(n).text() for n in range(bar.types_list.count())]
+    assert types == ["Battles", "Explosions/Remote violence", "Violence against civilians"]
+    bar.types_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert view.model.rowCount() == 400
+    assert bar.types_button.text() == "Battles"
+
+    bar.target_combo.setCurrentIndex(bar.target_combo.findData("energy"))
+    # Types cycle by 3 and targets by 4: one event in 12 matches both.
+    assert view.model.rowCount() == 100
+
+    bar.clear()
+    qtbot.keyClicks(bar.place_edit, "Odesa")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 300)
+
+    bar.clear()
+    bar.from_edit.setDate(date(2025, 1, 11))
+    bar.to_edit.setDate(date(2025, 1, 20))
+    bar.from_check.setChecked(True)
+    bar.to_check.setChecked(True)
+    # 1200 events over 400 days: three a day.
+    assert view.model.rowCount() == 30
+    assert view.current_filter() == EventFilter(date(2025, 1, 11), date(2025, 1, 20))
+
+
+def test_event_position_matches_fetch_order(workspace: Workspace) -> None:
+    add_events(workspace.db, 700)
+    flt = EventFilter(place="Kharkiv")
+    for sort in ("event_date", "fatalities", "location"):
+        for descending in (False, True):
+            with workspace.db.reading() as session:
+                rows = events.fetch_events(session, flt, sort=sort, descending=descending,
+                                           offset=0, limit=1000)
+                for position in (0, 1, 57, 100, len(rows) - 1):
+                    assert event_position(session, flt, rows[position].id, sort=sort,
+                                          descending=descending) == position
+    with workspace.db.reading() as session:
+        assert event_position(session, flt, 1) is None  # Kyiv: filtered out
+
+
+def test_select_event_scrolls_clears_filters_and_shows_links(
+    qtbot: QtBot, view: EventsView
+) -> None:
+    qtbot.keyClicks(view.filter_bar.text_edit, "Kharkiv")
+    qtbot.waitUntil(lambda: view.model.rowCount() < 7)
+    with qtbot.waitSignal(view.event_selected) as blocker:
+        assert view.select_event(1)
+    assert blocker.args == [1]
+    assert view.current_filter() == EventFilter()
+    assert view.table.currentIndex().data(EventIdRole) == 1
+    links = view.detail.links
+    targets = [links.topLevelItem(n).text(0) for n in range(links.topLevelItemCount())]
+    assert targets == ["Round: Trilateral talks announced for the coming week",
+                       "Factor: Starlink restriction on Russian use"]
+    assert "maternity ward" in view.detail.fields.toPlainText()
+    assert "Widespread Russian Attacks" in view.detail.fields.toPlainText()
+    assert not view.select_event(99_999)
+
+
+def test_activating_links_opens_round_and_factor(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(1)
+    links = view.detail.links
+    with qtbot.waitSignal(view.open_round) as round_signal:
+        links.itemActivated.emit(links.topLevelItem(0), 0)
+    with qtbot.waitSignal(view.open_factor) as factor_signal:
+        links.itemActivated.emit(links.topLevelItem(1), 0)
+    assert round_signal.args == [2]
+    assert factor_signal.args == [2]
+
+
+def test_keyboard_moves_selection_and_detail(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(1)
+    view.table.setFocus()
+    with qtbot.waitSignal(view.event_selected) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert blocker.args == [2]
+    assert "Zaporizhzhia came under" in view.detail.fields.toPlainText()
+
+
+def test_unlink_and_undo_from_the_detail_pane(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(1)
+    links = view.detail.links
+    links.setCurrentItem(links.topLevelItem(1))
+    assert view.detail.unlink_button.isEnabled()
+    view.detail.unlink_button.click()
+    assert links.topLevelItemCount() == 1
+    view._workspace.undo_stack.undo()
+    assert links.topLevelItemCount() == 2
+    assert links.topLevelItem(1).text(0) == "Factor: Starlink restriction on Russian use"
+
+
+def test_link_target_dialog_links_the_selected_event(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(7)
+    view.detail.link_button.click()
+    dialog = view.detail.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.select_target("factor", 1)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(LinkKind.CITED))
+    qtbot.keyClicks(dialog.note_edit, "Cited by Kyiv")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    links = view.detail.links
+    texts = [links.topLevelItem(n).text(0) for n in range(links.topLevelItemCount())]
+    assert "Factor: U.S.–Iran tensions" in texts
+    assert view._workspace.undo_stack.count() == 1
+
+
+def test_link_target_dialog_refuses_a_duplicate(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(1)
+    view.detail.link_button.click()
+    dialog = view.detail.dialog
+    assert dialog is not None
+    dialog.select_target("factor", 2)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(LinkKind.CONTEXT))
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert "already linked" in dialog.error_label.text()
+    dialog.reject()
+
+
+def test_refreshes_on_workspace_changes(qtbot: QtBot, view: EventsView) -> None:
+    ws = view._workspace
+    view.select_event(6)
+    before = view.detail.links.topLevelItemCount()
+    ws.write(lambda s: link_event(s, LinkSpec(6, None, 3, LinkKind.ESCALATION)), Topic.LINKS)
+    assert view.detail.links.topLevelItemCount() == before + 1
+    add_events(ws.db, 3)
+    ws.changed.emit(Topic.EVENTS)
+    assert view.model.rowCount() == 10
+    assert view.current_event_id() == 6  # selection survives the reset
+    assert view.filter_bar.types_list.count() == 3  # two new types, one shared

@@ -1,0 +1,205 @@
+"""The Factors view: table, detail, reading and dependency dialogs, linking, signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
+from tracker.services import factors
+from tracker.services.factors import ReadingDraft
+from tracker.storage.database import Database
+from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
+from tracker.ui.factors_model import LEVEL_COLOURS, FactorsTableModel, ReadingsModel
+from tracker.ui.factors_view import FactorsView
+from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.workspace import Topic, Workspace
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+STARLINK, TENSIONS, GRID = 2, 1, 3  # factor ids in the sample
+
+
+@pytest.fixture
+def ws(sample_db: Database) -> Iterator[Workspace]:
+    workspace = Workspace(sample_db)
+    yield workspace
+    workspace.deleteLater()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, ws: Workspace) -> FactorsView:
+    widget = FactorsView(ws)
+    qtbot.addWidget(widget)
+    widget.set_display_zone("Europe/Kyiv")
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def tree_texts(tree: object, column: int = 0) -> list[str]:
+    return [tree.topLevelItem(n).text(column)  # type: ignore[attr-defined]
+            for n in range(tree.topLevelItemCount())]  # type: ignore[attr-defined]
+
+
+def test_models_pass_qtmodeltester(qtmodeltester: ModelTester, ws: Workspace) -> None:
+    model = FactorsTableModel(tz_name="Europe/Kyiv")
+    model.set_rows(ws.read(factors.list_factors))
+    qtmodeltester.check(model, force_py=True)
+    readings = ReadingsModel(tz_name="Europe/Kyiv")
+    readings.set_rows(ws.read(lambda s: factors.factor_detail(s, TENSIONS)).readings)
+    qtmodeltester.check(readings, force_py=True)
+
+
+def test_table_shows_level_colour_trend_arrow_and_local_time(view: FactorsView) -> None:
+    model = view.model
+    row = model.row_of(TENSIONS)
+    assert row is not None
+    assert model.index(row, model.LEVEL).data() == "high"
+    assert model.index(row, model.LEVEL).data(Qt.ItemDataRole.DecorationRole) == \
+        LEVEL_COLOURS[FactorLevel.HIGH]
+    assert isinstance(LEVEL_COLOURS[FactorLevel.LOW], QColor)
+    assert model.index(row, model.TREND).data() == "↑ rising"
+    # 10:00 UTC on 31 Jan 2026 is noon in Kyiv (EET, UTC+2).
+    assert model.index(row, model.LATEST).data() == "2026-01-31 12:00 EET"
+    assert model.index(row, model.DEPENDENTS).data() == "1"
+
+
+def test_select_factor_shows_detail_and_signals(qtbot: QtBot, view: FactorsView) -> None:
+    assert view.current_factor_id() == STARLINK  # the first by name is preselected
+    view.select_factor(TENSIONS)
+    with qtbot.waitSignal(view.factor_selected) as blocker:
+        assert view.select_factor(STARLINK)
+    assert blocker.args == [STARLINK]
+    detail = view.detail
+    assert "Starlink" in detail.description.text()
+    assert detail.readings_model.rowCount() == 1
+    assert len(tree_texts(detail.linked)) == 3
+    assert tree_texts(detail.dependents) == ["No round depends on this factor"]
+    assert "Widespread Russian Attacks" in detail.sources.text()
+    assert not view.select_factor(999)
+
+
+def test_activating_rows_opens_round_and_event(qtbot: QtBot, view: FactorsView) -> None:
+    view.select_factor(TENSIONS)
+    dependents = view.detail.dependents
+    with qtbot.waitSignal(view.open_round) as opened:
+        dependents.itemActivated.emit(dependents.topLevelItem(0), 0)
+    assert opened.args == [2]
+    view.select_factor(STARLINK)
+    linked = view.detail.linked
+    with qtbot.waitSignal(view.open_event) as shown:
+        linked.itemActivated.emit(linked.topLevelItem(0), 0)
+    assert shown.args[0] in (1, 3, 4)
+
+
+def test_keyboard_selects_factors(qtbot: QtBot, view: FactorsView) -> None:
+    view.select_factor(STARLINK)  # first by name
+    view.table.setFocus()
+    with qtbot.waitSignal(view.factor_selected) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert blocker.args == [TENSIONS]
+
+
+def test_add_reading_dialog_parses_local_time_and_undoes(
+    qtbot: QtBot, view: FactorsView, ws: Workspace
+) -> None:
+    view.select_factor(TENSIONS)
+    view.detail.add_reading_button.click()
+    dialog = view.detail.dialog
+    assert isinstance(dialog, AddReadingDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.when_edit.clear()
+    qtbot.keyClicks(dialog.when_edit, "next month")
+    assert not ok.isEnabled()
+    dialog.when_edit.clear()
+    qtbot.keyClicks(dialog.when_edit, "2026-02-03 14:30")
+    assert ok.isEnabled()
+    assert "2026-02-03 14:30 EET" in dialog.when_label.text()
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData(FactorLevel.CRITICAL))
+    dialog.trend_combo.setCurrentIndex(dialog.trend_combo.findData(FactorTrend.RISING))
+    qtbot.keyClicks(dialog.note_edit, "Carrier group moved")
+    ok.click()
+
+    readings = view.detail.readings_model
+    assert readings.rowCount() == 2
+    assert readings.index(0, 0).data() == "2026-02-03 14:30 EET"  # newest first
+    row = view.model.row_of(TENSIONS)
+    assert view.model.index(row, view.model.LEVEL).data() == "critical"  # type: ignore[arg-type]
+    latest = ws.read(lambda s: factors.factor_row(s, TENSIONS)).latest
+    assert latest is not None
+    assert latest.observed_at == datetime(2026, 2, 3, 12, 30, tzinfo=UTC)
+
+    ws.undo_stack.undo()
+    assert view.detail.readings_model.rowCount() == 1
+    assert view.current_factor_id() == TENSIONS  # selection survives the refresh
+
+
+def test_add_dependency_dialog_refuses_duplicates_and_undoes(
+    qtbot: QtBot, view: FactorsView, ws: Workspace
+) -> None:
+    view.select_factor(TENSIONS)
+    view.detail.add_dependency_button.click()
+    dialog = view.detail.dialog
+    assert isinstance(dialog, AddDependencyDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dependents = ws.read(lambda s: factors.factor_detail(s, TENSIONS)).dependents
+    existing = dependents[0]
+    before = tree_texts(view.detail.dependents, 1)
+    assert before == [d.effect.value for d in dependents]
+    dialog.round_combo.setCurrentIndex(dialog.round_combo.findData(existing.round_id))
+    dialog.effect_combo.setCurrentIndex(dialog.effect_combo.findData(existing.effect))
+    assert not ok.isEnabled()
+    assert "already depends" in dialog.error_label.text()
+    taken = {d.effect for d in dependents if d.round_id == existing.round_id}
+    other = next(e for e in DependencyEffect if e not in taken)
+    dialog.effect_combo.setCurrentIndex(dialog.effect_combo.findData(other))
+    assert ok.isEnabled()
+    ok.click()
+    assert tree_texts(view.detail.dependents, 1) == [*before, other.value]
+    ws.undo_stack.undo()
+    assert tree_texts(view.detail.dependents, 1) == before
+
+
+def test_link_events_and_unlink_from_the_factor(
+    qtbot: QtBot, view: FactorsView, ws: Workspace
+) -> None:
+    view.select_factor(TENSIONS)
+    assert tree_texts(view.detail.linked) == ["No events linked"]
+    view.detail.link_button.click()
+    dialog = view.detail.dialog
+    assert isinstance(dialog, LinkEventsDialog)
+    dialog.search_model.setData(dialog.search_model.index(0, 0), Qt.CheckState.Checked,
+                                Qt.ItemDataRole.CheckStateRole)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert len(tree_texts(view.detail.linked)) == 1
+    assert view.model.index(view.model.row_of(TENSIONS), view.model.LINKED).data() == "1"  # type: ignore[arg-type]
+
+    linked = view.detail.linked
+    linked.setCurrentItem(linked.topLevelItem(0))
+    view.detail.unlink_button.click()
+    assert tree_texts(view.detail.linked) == ["No events linked"]
+    ws.undo_stack.undo()
+    assert len(tree_texts(view.detail.linked)) == 1
+
+
+def test_refreshes_on_changes_and_new_database(
+    qtbot: QtBot, view: FactorsView, ws: Workspace, db: Database
+) -> None:
+    view.select_factor(GRID)
+    draft = ReadingDraft(datetime(2026, 2, 1, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)
+    ws.write(lambda s: factors.add_reading(s, GRID, draft), Topic.FACTORS)
+    assert view.detail.readings_model.rowCount() == 2
+    ws.replace_database(db)  # an empty database
+    assert view.model.rowCount() == 0
+    assert view.placeholder.isVisible()
+    assert view.current_factor_id() is None
+    assert not view.detail.add_reading_button.isEnabled()

@@ -1,0 +1,191 @@
+"""Every window action declared in one table; menus and the toolbar are built from it.
+
+Each spec names the MainWindow method that handles it, so the table reads as the window's
+feature list, tests find actions by objectName (``findChild(QAction, "undo-action")``),
+and a shortcut is defined exactly once. Icons come from the desktop theme, falling back to
+the style's standard pixmaps, so no icon files have to ship.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QStyle, QToolBar
+
+Key = QKeySequence.StandardKey
+Pixmap = QStyle.StandardPixmap
+
+
+class Menu(StrEnum):
+    FILE = "&File"
+    EDIT = "&Edit"
+    VIEW = "&View"
+    HELP = "&Help"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action: its objectName, text, shortcuts, place in the menus, and handler.
+
+    ``handler`` is a MainWindow method name; ``from_stack`` ("undo"/"redo") means the
+    action comes from QUndoStack.createUndoAction/createRedoAction instead, so its text
+    says what will be undone. ``needs_round`` actions act on the selected round.
+    """
+
+    id: str
+    text: str
+    menu: Menu
+    handler: str = ""
+    shortcuts: tuple[Key | str, ...] = ()
+    status_tip: str = ""
+    icon: str = ""
+    fallback: Pixmap | None = None
+    toolbar: bool = False
+    checkable: bool = False
+    needs_round: bool = False
+    separator_before: bool = False
+    from_stack: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new-database-action", "&New Database…", Menu.FILE, "new_database", (Key.New,),
+               "Create a new, empty database file and open it", "document-new",
+               Pixmap.SP_FileIcon),
+    ActionSpec("open-database-action", "&Open Database…", Menu.FILE, "open_database",
+               (Key.Open,), "Open another database file", "document-open",
+               Pixmap.SP_DialogOpenButton, toolbar=True),
+    ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
+               "export_chronology", ("Ctrl+E",),
+               "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
+               Pixmap.SP_DialogSaveButton, toolbar=True, separator_before=True),
+    # Key.Quit is empty on Windows, so the shortcut is spelled out.
+    ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
+               "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,
+               separator_before=True),
+    ActionSpec("undo-action", "&Undo", Menu.EDIT, shortcuts=(Key.Undo,),
+               status_tip="Undo the last change", icon="edit-undo",
+               fallback=Pixmap.SP_ArrowBack, toolbar=True, from_stack="undo"),
+    ActionSpec("redo-action", "&Redo", Menu.EDIT, shortcuts=("Ctrl+Shift+Z", "Ctrl+Y"),
+               status_tip="Redo the change just undone", icon="edit-redo",
+               fallback=Pixmap.SP_ArrowForward, toolbar=True, from_stack="redo"),
+    ActionSpec("new-round-action", "&New Round…", Menu.EDIT, "new_round", ("Ctrl+Shift+N",),
+               "Add a round of talks to a track", "list-add", Pixmap.SP_FileDialogNewFolder,
+               toolbar=True, separator_before=True),
+    ActionSpec("edit-round-action", "&Edit Details…", Menu.EDIT, "edit_round", ("F2",),
+               "Change the selected round's title, format, agenda or outcome",
+               "document-properties", Pixmap.SP_FileDialogContentsView, needs_round=True),
+    ActionSpec("reschedule-round-action", "Re&schedule…", Menu.EDIT, "reschedule_round",
+               ("Ctrl+R",), "Give the selected round a new date or time",
+               "appointment-new", Pixmap.SP_BrowserReload, toolbar=True, needs_round=True,
+               separator_before=True),
+    ActionSpec("relocate-round-action", "Re&locate…", Menu.EDIT, "relocate_round", (),
+               "Move the selected round to another venue", "go-jump",
+               Pixmap.SP_DirLinkIcon, needs_round=True),
+    ActionSpec("postpone-round-action", "&Postpone…", Menu.EDIT, "postpone_round", (),
+               "Postpone the selected round; its date becomes unknown",
+               "media-playback-pause", Pixmap.SP_MediaPause, toolbar=True, needs_round=True),
+    ActionSpec("cancel-round-action", "&Cancel Round…", Menu.EDIT, "cancel_round", (),
+               "Record that the selected round was called off", "process-stop",
+               Pixmap.SP_DialogCancelButton, needs_round=True),
+    ActionSpec("mark-held-action", "Mark &Held…", Menu.EDIT, "mark_held", (),
+               "Record that the selected round took place", "emblem-default",
+               Pixmap.SP_DialogApplyButton, needs_round=True),
+    ActionSpec("link-events-action", "Lin&k Events…", Menu.EDIT, "link_events", ("Ctrl+L",),
+               "Link battlefield events to the selected round", "insert-link",
+               Pixmap.SP_FileLinkIcon, toolbar=True, needs_round=True, separator_before=True),
+    ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
+               (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
+               "edit-delete", Pixmap.SP_TrashIcon, needs_round=True, separator_before=True),
+    ActionSpec("show-rounds-action", "&Rounds", Menu.VIEW, "show_rounds", ("Ctrl+1",),
+               "Show the rounds of talks"),
+    ActionSpec("show-factors-action", "&Factors", Menu.VIEW, "show_factors", ("Ctrl+2",),
+               "Show the outside factors the schedule depends on"),
+    ActionSpec("show-events-action", "&Events", Menu.VIEW, "show_events", ("Ctrl+3",),
+               "Show battlefield events"),
+    ActionSpec("show-chronology-action", "&Chronology", Menu.VIEW, "show_chronology",
+               ("Ctrl+4",), "Show everything in time order"),
+    ActionSpec("toggle-detail-action", "Round &Details Pane", Menu.VIEW, "set_detail_visible",
+               ("Ctrl+Shift+D",), "Show or hide the selected round's details",
+               checkable=True, separator_before=True),
+    ActionSpec("about-action", "&About Negotiation Tracker", Menu.HELP, "about", (),
+               "Version, licence and data credits", "help-about",
+               Pixmap.SP_MessageBoxInformation),
+    ActionSpec("about-qt-action", "About &Qt", Menu.HELP, "about_qt", (),
+               "The Qt version this program uses"),
+)
+
+
+def spec(action_id: str) -> ActionSpec:
+    return next(item for item in ACTIONS if item.id == action_id)
+
+
+def _icon(item: ActionSpec) -> QIcon:
+    if not item.icon:
+        return QIcon()
+    fallback = QIcon()
+    if item.fallback is not None:
+        fallback = QApplication.style().standardIcon(item.fallback)
+    return QIcon.fromTheme(item.icon, fallback)
+
+
+def _shortcuts(item: ActionSpec) -> list[QKeySequence]:
+    keys: list[QKeySequence] = []
+    for key in item.shortcuts:
+        found = QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+        keys += [sequence for sequence in found if sequence not in keys]
+    return keys
+
+
+def build_actions(window: QMainWindow, stack: QUndoStack) -> dict[str, QAction]:
+    """Create every action, parented to *window*, connected to its handler method."""
+    actions: dict[str, QAction] = {}
+    for item in ACTIONS:
+        if item.from_stack == "undo":
+            action = stack.createUndoAction(window, item.text)
+        elif item.from_stack == "redo":
+            action = stack.createRedoAction(window, item.text)
+        else:
+            action = QAction(item.text, window)
+            handler: Callable[..., object] = getattr(window, item.handler)
+            signal = action.toggled if item.checkable else action.triggered
+            signal.connect(handler)
+        action.setObjectName(item.id)
+        action.setCheckable(item.checkable)
+        action.setShortcuts(_shortcuts(item))
+        action.setStatusTip(item.status_tip)
+        action.setToolTip(_tool_tip(action, item))
+        action.setIcon(_icon(item))
+        actions[item.id] = action
+    return actions
+
+
+def _tool_tip(action: QAction, item: ActionSpec) -> str:
+    text = action.text().replace("&", "").rstrip("…")
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tip = item.status_tip or text
+    return f"{tip} ({keys})" if keys else tip
+
+
+def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> None:
+    menus = {menu: menubar.addMenu(menu.value) for menu in Menu}
+    for item in ACTIONS:
+        menu = menus[item.menu]
+        if item.separator_before and not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction(actions[item.id])
+
+
+def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
+    for item in ACTIONS:
+        if not item.toolbar:
+            continue
+        if item.separator_before and toolbar.actions():
+            toolbar.addSeparator()
+        toolbar.addAction(actions[item.id])
+
+
+def round_action_ids() -> tuple[str, ...]:
+    return tuple(item.id for item in ACTIONS if item.needs_round)

@@ -1,0 +1,178 @@
+"""The Chronology table: rounds, schedule changes, readings and events in one time order.
+
+Like the Events table it is paged (``paging.PageCache``): the database merges and sorts
+the four kinds (``services.chronology``) and the model reads the pages on screen only.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.services import chronology
+from tracker.ui.events_model import elide
+from tracker.ui.paging import PageCache
+from tracker.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+RecordRole = Qt.ItemDataRole.UserRole  # (EntryKind, record id)
+EntryRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_COLOURS = {
+    EntryKind.ROUND: QColor("#1565c0"),
+    EntryKind.SCHEDULE_CHANGE: QColor("#6a1b9a"),
+    EntryKind.FACTOR_READING: QColor("#ef6c00"),
+    EntryKind.EVENT: QColor("#b71c1c"),
+}
+HEADERS = ("When", "Kind", "Title", "Detail", "Place", "Links", "Sources")
+WHEN, KIND, TITLE, DETAIL, PLACE, LINKS, SOURCES = range(len(HEADERS))
+
+
+def _list_text(items: tuple[str, ...]) -> str:
+    if not items:
+        return ""
+    return elide(items[0], 60) + (f" (+{len(items) - 1})" if len(items) > 1 else "")
+
+
+class ChronologyModel(QAbstractTableModel):
+    """Chronology entries between two optional days, read a page at a time.
+
+    Signals:
+        count_changed(int): the number of entries after each (re)count.
+    """
+
+    count_changed = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._from: date | None = None
+        self._to: date | None = None
+        self._count = 0
+        self.pages: PageCache[ChronologyEntry] = PageCache(self._fetch)
+        self._recount()
+
+    @property
+    def date_range(self) -> tuple[date | None, date | None]:
+        return self._from, self._to
+
+    def set_range(self, date_from: date | None, date_to: date | None) -> None:
+        if (date_from, date_to) != (self._from, self._to):
+            self._from, self._to = date_from, date_to
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.pages.clear()
+        self._recount()
+        self.endResetModel()
+        self.count_changed.emit(self._count)
+
+    def entry_at(self, row: int) -> ChronologyEntry | None:
+        return self.pages.row(row) if 0 <= row < self._count else None
+
+    def _fetch(self, offset: int, limit: int) -> list[ChronologyEntry]:
+        try:
+            return self._workspace.read(lambda session: chronology.chronology_page(
+                session, offset=offset, limit=limit, date_from=self._from, date_to=self._to))
+        except SQLAlchemyError:
+            log.exception("Could not read chronology entries %d–%d", offset, offset + limit)
+            return []
+
+    def _recount(self) -> None:
+        try:
+            self._count = self._workspace.read(lambda session: chronology.count_chronology(
+                session, date_from=self._from, date_to=self._to))
+        except SQLAlchemyError:
+            log.exception("Could not count the chronology")
+            self._count = 0
+
+    # -- QAbstractItemModel ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        entry = self.pages.row(index.row())
+        if entry is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
+            return KIND_COLOURS[entry.kind]
+        if role == Qt.ItemDataRole.FontRole and entry.kind is EntryKind.ROUND:
+            # Rounds are the spine of the chronology; bold lets the eye find them.
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == RecordRole:
+            return (entry.kind, entry.record_id)
+        if role == EntryRole:
+            return entry
+        return None
+
+    @staticmethod
+    def _display(entry: ChronologyEntry, column: int) -> str:
+        if column == WHEN:
+            return entry.when_text
+        if column == KIND:
+            return entry.kind.value
+        if column == TITLE:
+            return entry.title
+        if column == DETAIL:
+            return elide(entry.detail, 160)
+        if column == PLACE:
+            return entry.place
+        if column == LINKS:
+            return _list_text(entry.links)
+        return _list_text(entry.sources)
+
+    @staticmethod
+    def _tooltip(entry: ChronologyEntry, column: int) -> str | None:
+        if column == DETAIL:
+            return entry.detail or None
+        if column == LINKS:
+            return "\n".join(entry.links) or None
+        if column == SOURCES:
+            return "\n".join(entry.sources) or None
+        if column == TITLE:
+            return entry.title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None

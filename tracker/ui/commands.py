@@ -1,0 +1,297 @@
+"""Undoable round edits: one small QUndoCommand per user intent, each calling a service.
+
+Every redo/undo runs one service call in one transaction through ``Workspace.write``.
+Nothing is thrown away: undoing a schedule change records a further change back (the
+history is append-only), and undoing a creation soft-deletes the round.
+
+A service call can fail, most often because someone else changed the round since (two
+analysts on one PostgreSQL database). The command then marks itself obsolete, so
+QUndoStack drops it instead of keeping a step that no longer matches the data, and the
+error is kept in ``error``. On the first redo (inside ``QUndoStack.push``) the caller
+shows it next to the dialog field it names; later failures are reported to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import RoundFormat
+from tracker.services import reference, schedule
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.storage.errors import StorageError
+from tracker.ui.workspace import Topic, Workspace
+
+T = TypeVar("T")
+
+
+class StaleCommandError(Exception):
+    """The round no longer is as this command left it, so undo/redo would clobber an edit."""
+
+
+def report_message(message: str) -> None:
+    """Tell the user an undo step failed. Tests replace this function.
+
+    Shown on the next event-loop turn: a modal box opened inside QUndoStack.undo() would
+    let the user press Undo again while the stack is still mid-operation.
+    """
+    def show() -> None:
+        QMessageBox.warning(QApplication.activeWindow(), "Negotiation Tracker", message)
+
+    QTimer.singleShot(0, show)
+
+
+def report_error(title: str, message: str) -> None:
+    report_message(f"{title} failed:\n\n{message}")
+
+
+@dataclass(frozen=True, slots=True)
+class NewTrack:
+    """A track typed in a dialog, created with the round in the same transaction."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewVenue:
+    """A venue typed in a dialog, created with the change that uses it."""
+
+    name: str
+    city: str = ""
+    country: str = ""
+    time_zone: str = "UTC"
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def create(self, session: Session) -> int:
+        return reference.create_venue(
+            session, name=self.name, city=self.city, country=self.country,
+            latitude=self.latitude, longitude=self.longitude, time_zone=self.time_zone,
+        )
+
+
+def _undo_reason(reason: str, prefix: str) -> str:
+    return f"{prefix}: {reason}" if reason.strip() else prefix
+
+
+class ServiceCommand(QUndoCommand):
+    """Base class: runs service calls, turns failures into an obsolete command.
+
+    Attributes:
+        error: the last failure (None while all went well).
+    """
+
+    topic = Topic.ROUNDS
+
+    def __init__(self, workspace: Workspace, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self._workspace = workspace
+        self._done_once = False
+        self.error: Exception | None = None
+
+    @property
+    def error_field(self) -> str | None:
+        return self.error.field if isinstance(self.error, ValidationError) else None
+
+    def _run(self, action: Callable[[Session], T]) -> T | None:
+        try:
+            result = self._workspace.write(action, self.topic)
+        except (ValidationError, NotFoundError, StaleCommandError, StorageError,
+                SQLAlchemyError) as exc:
+            self.error = exc
+            self.setObsolete(True)
+            if self._done_once:
+                report_error(self.text(), str(exc))
+            return None
+        self.error = None
+        return result
+
+    def _check(self, session: Session, round_id: int, expected: RoundState | None) -> None:
+        current = schedule.state_of(schedule.get_round(session, round_id))
+        if expected is not None and current != expected:
+            raise StaleCommandError(
+                "The round was changed elsewhere since; nothing was done, so that change "
+                "is kept."
+            )
+
+
+class CreateRoundCommand(ServiceCommand):
+    """Create a round; undo hides it (soft delete), redo brings the same round back."""
+
+    topic = Topic.ROUNDS | Topic.FACTORS
+
+    def __init__(self, workspace: Workspace, draft: RoundDraft, note: ChangeNote | None = None,
+                 *, new_track: NewTrack | None = None, new_venue: NewVenue | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, f"Create “{' '.join(draft.title.split())}”", parent)
+        self._draft = draft
+        self._note = note
+        self._new_track = new_track
+        self._new_venue = new_venue
+        self.round_id: int | None = None
+
+    def _create(self, session: Session) -> int:
+        draft = self._draft
+        if self._new_track is not None:
+            track_id = reference.create_track(session, self._new_track.name,
+                                              self._new_track.description)
+            draft = replace(draft, track_id=track_id)
+        if self._new_venue is not None:
+            draft = replace(draft, state=replace(draft.state,
+                                                 venue_id=self._new_venue.create(session)))
+        return schedule.create_round(session, draft, self._note)
+
+    def redo(self) -> None:
+        if self.round_id is None:
+            self.round_id = self._run(self._create)
+        else:
+            round_id = self.round_id
+            self._run(lambda s: schedule.restore_round(s, round_id, ChangeNote("Redo: create")))
+        self._done_once = True
+
+    def undo(self) -> None:
+        if self.round_id is not None:
+            round_id = self.round_id
+            self._run(lambda s: schedule.delete_round(s, round_id, ChangeNote("Undo: create")))
+
+
+class ChangeRoundCommand(ServiceCommand):
+    """Move a round to a new window, venue or status, recording why.
+
+    Undo records a change back to the state before, with "Undo: <reason>"; the factor and
+    source stay with the original change, which is still in the history.
+    """
+
+    def __init__(self, workspace: Workspace, round_id: int, new_state: RoundState,
+                 note: ChangeNote, *, text: str = "", new_venue: NewVenue | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text or "Change round", parent)
+        self.round_id = round_id
+        self._new_state = new_state
+        self._note = note
+        self._new_venue = new_venue
+        self._before: RoundState | None = None
+        self._after: RoundState | None = None
+        self.change_id: int | None = None
+
+    def redo(self) -> None:
+        def first(session: Session) -> tuple[RoundState, int, RoundState]:
+            before = schedule.state_of(schedule.get_round(session, self.round_id))
+            wanted = self._new_state
+            if self._new_venue is not None:
+                wanted = replace(wanted, venue_id=self._new_venue.create(session))
+            change_id = schedule.change_round(session, self.round_id, wanted, self._note)
+            after = schedule.state_of(schedule.get_round(session, self.round_id))
+            return before, change_id, after
+
+        def again(session: Session) -> int:
+            self._check(session, self.round_id, self._before)
+            note = replace(self._note, reason=_undo_reason(self._note.reason, "Redo"))
+            return schedule.change_round(session, self.round_id, self._new_state, note,
+                                         allow_any=True)
+
+        if self._before is None:
+            done = self._run(first)
+            if done is not None:
+                self._before, self.change_id, self._after = done
+                self._new_state = self._after  # with the id of a venue created just now
+        else:
+            self._run(again)
+        self._done_once = True
+
+    def undo(self) -> None:
+        before, after = self._before, self._after
+        if before is None:
+            return
+
+        def back(session: Session) -> int:
+            self._check(session, self.round_id, after)
+            note = ChangeNote(reason=_undo_reason(self._note.reason, "Undo"))
+            return schedule.change_round(session, self.round_id, before, note, allow_any=True)
+
+        self._run(back)
+
+
+class DeleteRoundCommand(ServiceCommand):
+    """Soft-delete a round; its history and links stay, and undo restores it."""
+
+    topic = Topic.ROUNDS | Topic.FACTORS
+
+    def __init__(self, workspace: Workspace, round_id: int, title: str, reason: str = "",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, f"Delete “{title}”", parent)
+        self.round_id = round_id
+        self._reason = reason
+
+    def redo(self) -> None:
+        note = ChangeNote(self._reason if not self._done_once
+                          else _undo_reason(self._reason, "Redo"))
+        self._run(lambda s: schedule.delete_round(s, self.round_id, note))
+        self._done_once = True
+
+    def undo(self) -> None:
+        note = ChangeNote(_undo_reason(self._reason, "Undo"))
+        self._run(lambda s: schedule.restore_round(s, self.round_id, note))
+
+
+@dataclass(frozen=True, slots=True)
+class RoundDetails:
+    """The fields of a round that are not schedule (no history record; undo keeps them)."""
+
+    title: str
+    format: RoundFormat
+    agenda: str
+    outcome: str
+
+
+class EditDetailsCommand(ServiceCommand):
+    """Change title, format, agenda and outcome; undo puts the old values back."""
+
+    def __init__(self, workspace: Workspace, round_id: int, details: RoundDetails,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, f"Edit “{' '.join(details.title.split())}”", parent)
+        self.round_id = round_id
+        self._new = details
+        self._old: RoundDetails | None = None
+
+    def redo(self) -> None:
+        def apply(session: Session) -> RoundDetails:
+            round_ = schedule.get_round(session, self.round_id)
+            old = RoundDetails(round_.title, round_.format, round_.agenda, round_.outcome)
+            if self._old is not None and old != self._old:
+                raise StaleCommandError("The round's details were changed elsewhere since.")
+            schedule.edit_details(session, self.round_id, title=self._new.title,
+                                  format=self._new.format, agenda=self._new.agenda,
+                                  outcome=self._new.outcome)
+            return old
+
+        old = self._run(apply)
+        if old is not None:
+            self._old = old
+        self._done_once = True
+
+    def undo(self) -> None:
+        old = self._old
+        if old is None:
+            return
+
+        def back(session: Session) -> None:
+            round_ = schedule.get_round(session, self.round_id)
+            now = RoundDetails(round_.title, round_.format, round_.agenda, round_.outcome)
+            if now.title != " ".join(self._new.title.split()) or now.format != self._new.format \
+                    or now.agenda != self._new.agenda or now.outcome != self._new.outcome:
+                raise StaleCommandError("The round's details were changed elsewhere since.")
+            schedule.edit_details(session, self.round_id, title=old.title, format=old.format,
+                                  agenda=old.agenda, outcome=old.outcome)
+
+        self._run(back)

@@ -1,0 +1,69 @@
+"""File › New and File › Open: choosing a database file and opening it, with clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from tracker.storage.database import Database, open_database
+from tracker.storage.errors import StorageError
+
+FILTER = "Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+def _start_folder(current: Database) -> str:
+    if current.is_sqlite and current.url.database:
+        return str(Path(current.url.database).parent)
+    return str(Path.home())
+
+
+def create_new(parent: QWidget, current: Database) -> Database | None:
+    """Ask for a new file name and create an empty database there (None if cancelled).
+
+    An existing file is never overwritten: a database holds years of work, and "replace"
+    in a save dialog is too easy to click through.
+    """
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "New Database", str(Path(_start_folder(current)) / "negotiations.db"),
+        FILTER, options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.suffix:
+        path = path.with_suffix(".db")
+    if path.exists():
+        QMessageBox.warning(parent, "New Database",
+                            f"{path} already exists.\n\nChoose a new file name, or use "
+                            "File › Open Database… to open it.")
+        return None
+    return _open(parent, path, create=True)
+
+
+def open_existing(parent: QWidget, current: Database) -> Database | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, "Open Database", _start_folder(current),
+                                            FILTER)
+    return _open(parent, Path(chosen), create=False) if chosen else None
+
+
+def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
+    try:
+        return open_database(path, create=create)
+    except StorageError as exc:
+        QMessageBox.critical(parent, "Cannot Open Database", str(exc))
+        return None
+
+
+def remembered_target(db: Database) -> str:
+    """What to store as the last database: the file, or the URL without its password."""
+    if db.is_sqlite and db.url.database:
+        return db.url.database
+    return db.url.set(password=None).render_as_string(hide_password=False)
+
+
+def short_label(db: Database) -> str:
+    """The file name for SQLite (the title bar is short), the URL otherwise."""
+    if db.is_sqlite and db.url.database:
+        return Path(db.url.database).name
+    return db.label

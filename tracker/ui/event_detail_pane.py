@@ -1,0 +1,177 @@
+"""One event in full: its fields and sources, and what it is linked to, with link buttons."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import events
+from tracker.services.errors import NotFoundError
+from tracker.services.views import EventDetail, EventRow
+from tracker.ui.events_model import count_text, date_text
+from tracker.ui.link_commands import UnlinkEventCommand
+from tracker.ui.link_target_dialog import LinkTargetDialog
+from tracker.ui.workspace import Workspace
+
+# Item data on each link row: (link_id, round_id, factor_id).
+LinkRole = Qt.ItemDataRole.UserRole
+
+
+def event_html(row: EventRow, sources: tuple[str, ...]) -> str:
+    """The event's fields as a small HTML table (escaped: summaries are imported text)."""
+    def cell(label: str, value: str) -> str:
+        shown = html.escape(value) if value else "<i>not given</i>"
+        return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
+
+    place = ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
+    coordinates = f"{row.latitude:.4f}, {row.longitude:.4f}" \
+        if row.latitude is not None and row.longitude is not None else ""
+    rows = [
+        cell("Date", f"{date_text(row)} ({row.date_precision.value} precision)"),
+        cell("Type", " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
+        cell("Target", row.target_category),
+        cell("Place", place), cell("Coordinates", coordinates),
+        cell("Actors", " — ".join(p for p in (row.actor1, row.actor2) if p)),
+        cell("Fatalities", count_text(row.fatalities)),
+        cell("Injuries", count_text(row.injuries)),
+        cell("Dataset", f"{row.dataset} {row.external_id}".strip()),
+    ]
+    listed = "".join(f"<li>{html.escape(source)}</li>" for source in sources)
+    return (
+        f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
+        f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
+        f"<p><b>Sources</b></p>"
+        + (f"<ul>{listed}</ul>" if listed else "<p><i>No sources cited</i></p>")
+    )
+
+
+class EventDetailPane(QWidget):
+    """Fields, sources and links of the current event; link and unlink through the stack.
+
+    Signals:
+        open_round(int): a round link was activated.
+        open_factor(int): a factor link was activated.
+    """
+
+    open_round = Signal(int)
+    open_factor = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._event_id: int | None = None
+        self.dialog: LinkTargetDialog | None = None
+
+        self.fields = QTextBrowser(self)
+        self.fields.setObjectName("event-fields")
+        self.fields.setOpenLinks(False)
+        self.links = QTreeWidget(self)
+        self.links.setObjectName("event-links")
+        self.links.setHeaderLabels(["Round or factor", "Kind", "Note"])
+        self.links.setRootIsDecorated(False)
+        self.links.setUniformRowHeights(True)
+        self.links.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.links.setColumnWidth(0, 260)
+        self.links.setColumnWidth(1, 160)
+        self.links.setToolTip("Double-click or press Enter to open the round or factor")
+        self.link_button = QPushButton("Link to round/factor…", self)
+        self.unlink_button = QPushButton("Unlink", self)
+
+        box = QGroupBox("Linked to", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.links)
+        box_layout.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.fields, 3)
+        layout.addWidget(box, 2)
+
+        self.links.itemActivated.connect(self._on_link_activated)
+        self.links.itemSelectionChanged.connect(self._update_buttons)
+        self.link_button.clicked.connect(self._on_link_clicked)
+        self.unlink_button.clicked.connect(self._on_unlink_clicked)
+        self.show_event(None)
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show *event_id* (None: nothing selected) as it is in the database now."""
+        detail: EventDetail | None = None
+        if event_id is not None:
+            wanted = event_id
+            try:
+                detail = self._workspace.read(lambda s: events.event_detail(s, wanted))
+            except NotFoundError:
+                event_id = None
+        self._event_id = event_id
+        self.links.clear()
+        if detail is None:
+            self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
+        else:
+            self.fields.setHtml(event_html(detail.row, detail.sources))
+            for link in detail.links:
+                item = QTreeWidgetItem([link.target, link.kind.value, link.note])
+                item.setData(0, LinkRole, (link.link_id, link.round_id, link.factor_id))
+                item.setToolTip(2, link.note)
+                self.links.addTopLevelItem(item)
+            if not detail.links:
+                placeholder = QTreeWidgetItem(["Not linked to any round or factor"])
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.links.addTopLevelItem(placeholder)
+                placeholder.setFirstColumnSpanned(True)
+        self._update_buttons()
+
+    def selected_link_id(self) -> int | None:
+        items = self.links.selectedItems()
+        data = items[0].data(0, LinkRole) if items else None
+        return data[0] if data else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.link_button.setEnabled(self._event_id is not None)
+        self.unlink_button.setEnabled(self.selected_link_id() is not None)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_link_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, LinkRole)
+        if not data:
+            return
+        _link_id, round_id, factor_id = data
+        if round_id is not None:
+            self.open_round.emit(round_id)
+        elif factor_id is not None:
+            self.open_factor.emit(factor_id)
+
+    @Slot()
+    def _on_link_clicked(self) -> None:
+        if self._event_id is None:
+            return
+        # Window-modal and non-blocking (open, not exec), so tests can drive it.
+        self.dialog = LinkTargetDialog(self._workspace, self._event_id, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog.open()
+
+    @Slot()
+    def _on_dialog_destroyed(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def _on_unlink_clicked(self) -> None:
+        link_id = self.selected_link_id()
+        if link_id is not None:
+            self._workspace.undo_stack.push(UnlinkEventCommand(self._workspace, link_id))

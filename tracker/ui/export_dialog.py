@@ -1,0 +1,147 @@
+"""Export Chronology…: where to (the format follows the file name), and an optional date range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from tracker.services.export import ExportFormat, format_for_path
+from tracker.ui.forms import ErrorLabel, buddy_label, named
+
+FILTERS = {
+    ExportFormat.CSV: "CSV spreadsheet (*.csv)",
+    ExportFormat.JSON: "JSON (*.json)",
+    ExportFormat.MD: "Markdown (*.md)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    path: Path
+    fmt: ExportFormat
+    date_from: date | None
+    date_to: date | None
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ExportDialog(QDialog):
+    """Asks for the destination file (through QFileDialog) and the dates to include."""
+
+    def __init__(self, folder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Chronology")
+        self._folder = folder or str(Path.home())
+        self.path = named(QLineEdit(), "export-path")
+        self.path.setPlaceholderText("Choose a .csv, .json or .md file")
+        self.browse = named(QPushButton("&Browse…"), "export-browse")
+        today = QDate.currentDate()
+        self.use_from = named(QCheckBox("&From"), "export-use-from")
+        self.date_from = named(QDateEdit(today.addMonths(-1)), "export-from")
+        self.use_to = named(QCheckBox("&To"), "export-use-to")
+        self.date_to = named(QDateEdit(today), "export-to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setEnabled(False)
+        self.path_error = ErrorLabel("export-path-error")
+        self.range_error = ErrorLabel("export-range-error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Export")
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        range_row = QHBoxLayout()
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            range_row.addWidget(widget)
+        range_row.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(buddy_label("&File:", self.path), file_row)
+        form.addRow("", self.path_error)
+        form.addRow("Dates:", range_row)
+        form.addRow("", self.range_error)
+        form.addRow(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+        self.browse.clicked.connect(self._on_browse)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.use_from.toggled.connect(self.date_from.setEnabled)
+        self.use_to.toggled.connect(self.date_to.setEnabled)
+        for signal in (self.use_from.toggled, self.use_to.toggled):
+            signal.connect(self._validate)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._validate)
+        self.path.textChanged.connect(self._validate)
+        self._validate()
+
+    def request(self) -> ExportRequest | None:
+        """What to export, or None while the form is incomplete or wrong."""
+        text = self.path.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        fmt = format_for_path(path)
+        if fmt is None:
+            return None
+        date_from = _to_date(self.date_from.date()) if self.use_from.isChecked() else None
+        date_to = _to_date(self.date_to.date()) if self.use_to.isChecked() else None
+        if date_from and date_to and date_to < date_from:
+            return None
+        return ExportRequest(path, fmt, date_from, date_to)
+
+    @Slot()
+    def _on_browse(self) -> None:
+        current = self.path.text().strip()
+        fmt = format_for_path(Path(current)) if current else None
+        start = current or str(Path(self._folder) / f"chronology-{date.today():%Y-%m-%d}.csv")
+        chosen, selected = QFileDialog.getSaveFileName(
+            self, "Export Chronology To", start, ";;".join(FILTERS.values()),
+            FILTERS[fmt or ExportFormat.CSV],
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if format_for_path(path) is None:
+            # No (or an unknown) suffix typed: take the one of the filter chosen.
+            picked = next((f for f, text in FILTERS.items() if text == selected),
+                          ExportFormat.CSV)
+            path = path.with_name(path.name + picked.suffix)
+        self.path.setText(str(path))
+
+    @Slot()
+    def _validate(self) -> None:
+        text = self.path.text().strip()
+        if text and format_for_path(Path(text)) is None:
+            self.path_error.show_error("The file name must end in .csv, .json or .md")
+        elif text and Path(text).expanduser().is_dir():
+            self.path_error.show_error("That is a folder; choose a file name")
+        else:
+            self.path_error.show_error(None)
+        both = self.use_from.isChecked() and self.use_to.isChecked()
+        backwards = both and self.date_to.date() < self.date_from.date()
+        self.range_error.show_error("The end date is before the start date" if backwards
+                                    else None)
+        self.ok_button.setEnabled(self.request() is not None
+                                  and not self.path_error.message)

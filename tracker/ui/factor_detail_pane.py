@@ -1,0 +1,239 @@
+"""One factor in full: description, readings, dependent rounds, linked events, sources."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import factors
+from tracker.services.errors import NotFoundError
+from tracker.services.views import FactorDetail
+from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
+from tracker.ui.factors_model import ReadingsModel
+from tracker.ui.link_commands import UnlinkEventCommand
+from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.workspace import Workspace
+
+IdRole = Qt.ItemDataRole.UserRole  # round id (dependents) or (link id, event id) (events)
+
+
+def _tree(parent: QWidget, name: str, headers: list[str], widths: tuple[int, ...],
+          tip: str) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setObjectName(name)
+    tree.setHeaderLabels(headers)
+    for column, width in enumerate(widths):
+        tree.setColumnWidth(column, width)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setToolTip(tip)
+    return tree
+
+
+def _group(title: str, parent: QWidget, body: QWidget, *buttons: QPushButton) -> QGroupBox:
+    box = QGroupBox(title, parent)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout = QVBoxLayout(box)
+    layout.addWidget(body)
+    layout.addLayout(row)
+    return box
+
+
+class FactorDetailPane(QWidget):
+    """Shows one factor and offers its edits, each one undoable.
+
+    Signals:
+        open_round(int): a dependent round was activated.
+        open_event(int): a linked event was activated.
+    """
+
+    open_round = Signal(int)
+    open_event = Signal(int)
+
+    def __init__(self, workspace: Workspace, tz_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._tz = tz_name
+        self._factor_id: int | None = None
+        self.dialog: QDialog | None = None
+
+        self.description = QLabel(self)
+        self.description.setObjectName("factor-description")
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readings_model = ReadingsModel(self, tz_name=tz_name)
+        self.readings = QTableView(self)
+        self.readings.setObjectName("factor-readings")
+        self.readings.setModel(self.readings_model)
+        self.readings.verticalHeader().hide()
+        self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.readings.horizontalHeader().setStretchLastSection(True)
+        self.readings.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.readings.setWordWrap(False)
+        self.dependents = _tree(self, "factor-dependents", ["Round", "Effect", "Note"],
+                                (220, 110), "Double-click or press Enter to open the round")
+        self.linked = _tree(self, "factor-events", ["Date", "Event", "Place", "Kind", "Note"],
+                            (90, 220, 100, 120),
+                            "Double-click or press Enter to show the event")
+        self.sources = QLabel(self)
+        self.sources.setObjectName("factor-sources")
+        self.sources.setWordWrap(True)
+        self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.sources.setOpenExternalLinks(True)
+        self.add_reading_button = QPushButton("Add reading…", self)
+        self.add_dependency_button = QPushButton("Add dependency…", self)
+        self.link_button = QPushButton("Link events…", self)
+        self.unlink_button = QPushButton("Unlink", self)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(_group("Readings", split, self.readings, self.add_reading_button))
+        split.addWidget(_group("Dependent rounds", split, self.dependents,
+                               self.add_dependency_button))
+        split.addWidget(_group("Linked events", split, self.linked, self.link_button,
+                               self.unlink_button))
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.description)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.sources)
+
+        self.dependents.itemActivated.connect(self._on_dependent_activated)
+        self.linked.itemActivated.connect(self._on_event_activated)
+        self.linked.itemSelectionChanged.connect(self._update_buttons)
+        self.add_reading_button.clicked.connect(self._on_add_reading)
+        self.add_dependency_button.clicked.connect(self._on_add_dependency)
+        self.link_button.clicked.connect(self._on_link_events)
+        self.unlink_button.clicked.connect(self._on_unlink)
+        self.show_factor(None)
+
+    def set_time_zone(self, tz_name: str) -> None:
+        self._tz = tz_name
+        self.show_factor(self._factor_id)
+
+    def show_factor(self, factor_id: int | None) -> None:
+        """Show *factor_id* as it is in the database now (None: the empty state)."""
+        detail: FactorDetail | None = None
+        if factor_id is not None:
+            wanted = factor_id
+            try:
+                detail = self._workspace.read(lambda s: factors.factor_detail(s, wanted))
+            except NotFoundError:
+                detail = None
+        self._factor_id = detail.row.id if detail else None
+        self.dependents.clear()
+        self.linked.clear()
+        if detail is None:
+            self.description.setText("<i>Select a factor to see its readings and links.</i>")
+            self.readings_model.set_rows([], self._tz)
+            self.sources.clear()
+            self._update_buttons()
+            return
+        row = detail.row
+        self.description.setText(f"<b>{html.escape(row.name)}</b><br>"
+                                 f"{html.escape(row.description) or '<i>No description</i>'}")
+        self.readings_model.set_rows(detail.readings, self._tz)
+        for dependency in detail.dependents:
+            item = QTreeWidgetItem([dependency.round_title, dependency.effect.value,
+                                    dependency.note])
+            item.setData(0, IdRole, dependency.round_id)
+            item.setToolTip(2, dependency.note)
+            self.dependents.addTopLevelItem(item)
+        for event in detail.linked_events:
+            item = QTreeWidgetItem([event.event_date.isoformat(),
+                                    " ".join(event.summary.split()) or event.event_type,
+                                    event.location, event.kind.value, event.note])
+            item.setData(0, IdRole, (event.link_id, event.event_id))
+            item.setToolTip(1, event.summary)
+            item.setToolTip(4, event.note)
+            self.linked.addTopLevelItem(item)
+        for tree, empty in ((self.dependents, "No round depends on this factor"),
+                            (self.linked, "No events linked")):
+            if tree.topLevelItemCount() == 0:
+                placeholder = QTreeWidgetItem([empty])
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                tree.addTopLevelItem(placeholder)
+                placeholder.setFirstColumnSpanned(True)
+        listed = "".join(f"<li>{html.escape(s)}</li>" for s in detail.sources)
+        self.sources.setText(f"<b>Sources</b><ul>{listed}</ul>" if listed
+                             else "<i>No sources cited</i>")
+        self._update_buttons()
+
+    def selected_link(self) -> tuple[int, int] | None:
+        items = self.linked.selectedItems()
+        data = items[0].data(0, IdRole) if items else None
+        return (data[0], data[1]) if data else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has_factor = self._factor_id is not None
+        for button in (self.add_reading_button, self.add_dependency_button, self.link_button):
+            button.setEnabled(has_factor)
+        self.unlink_button.setEnabled(self.selected_link() is not None)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_dependent_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        round_id = item.data(0, IdRole)
+        if round_id is not None:
+            self.open_round.emit(round_id)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_event_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, IdRole)
+        if data:
+            self.open_event.emit(data[1])
+
+    def _open(self, dialog: QDialog) -> None:
+        # Window-modal and non-blocking (open, not exec), so tests can drive the dialog.
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._on_dialog_destroyed)
+        dialog.open()
+
+    @Slot()
+    def _on_dialog_destroyed(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def _on_add_reading(self) -> None:
+        if self._factor_id is not None:
+            self._open(AddReadingDialog(self._workspace, self._factor_id, self._tz, self))
+
+    @Slot()
+    def _on_add_dependency(self) -> None:
+        if self._factor_id is not None:
+            self._open(AddDependencyDialog(self._workspace, self._factor_id, self))
+
+    @Slot()
+    def _on_link_events(self) -> None:
+        if self._factor_id is not None:
+            self._open(LinkEventsDialog(self._workspace, factor_id=self._factor_id,
+                                        parent=self))
+
+    @Slot()
+    def _on_unlink(self) -> None:
+        link = self.selected_link()
+        if link is not None:
+            self._workspace.undo_stack.push(UnlinkEventCommand(self._workspace, link[0]))

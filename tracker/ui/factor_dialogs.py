@@ -1,0 +1,204 @@
+"""Dialogs of the Factors view: add a reading, add a round dependency. Both push one
+undoable command on OK and stay open (with the reason) when the input is not valid."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from tracker.domain.dates import DateParseError, parse_window
+from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend, Precision
+from tracker.domain.timewindow import zone
+from tracker.services import factors, rounds
+from tracker.services.factors import DependencySpec, ReadingDraft
+from tracker.services.views import DependencyRow, RoundRow
+from tracker.ui.factors_model import instant_text, trend_text
+from tracker.ui.link_commands import AddDependencyCommand, AddReadingCommand
+from tracker.ui.workspace import Workspace
+
+
+def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _long_combo(parent: QWidget, name: str) -> QComboBox:
+    """A combo of long titles that elides them instead of widening the dialog."""
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(36)
+    return combo
+
+
+def _message_label(dialog: QDialog, name: str) -> QLabel:
+    label = QLabel(dialog)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+class AddReadingDialog(QDialog):
+    """When (typed, read in the user's zone), level, trend and note of a new reading."""
+
+    def __init__(self, workspace: Workspace, factor_id: int, tz_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add factor reading")
+        self._workspace = workspace
+        self._factor_id = factor_id
+        self._tz = tz_name
+        self._observed: datetime | None = None
+
+        now = datetime.now(zone(tz_name))
+        self.when_edit = QLineEdit(f"{now:%Y-%m-%d %H:%M}", self)
+        self.when_edit.setObjectName("reading-when")
+        self.when_edit.setToolTip(f"A date and time in {tz_name}, e.g. '2026-02-01 14:30' "
+                                  "or '1 Feb 2026' (midnight)")
+        self.when_label = _message_label(self, "reading-when-parsed")
+        self.level_combo = QComboBox(self)
+        for level in FactorLevel:
+            self.level_combo.addItem(level.value, level)
+        self.trend_combo = QComboBox(self)
+        for trend in FactorTrend:
+            self.trend_combo.addItem(trend_text(trend), trend)
+        # A new reading usually moves one step from the last one; start from there.
+        latest = workspace.read(lambda s: factors.factor_row(s, factor_id)).latest
+        if latest is not None:
+            self.level_combo.setCurrentIndex(self.level_combo.findData(latest.level))
+            self.trend_combo.setCurrentIndex(self.trend_combo.findData(latest.trend))
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("What was observed, and where it was reported")
+        self.buttons = _ok_cancel(self, "Add reading")
+
+        form = QFormLayout(self)
+        form.addRow(f"Observed at ({tz_name}):", self.when_edit)
+        form.addRow("", self.when_label)
+        form.addRow("Level:", self.level_combo)
+        form.addRow("Trend:", self.trend_combo)
+        form.addRow("Note:", self.note_edit)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(440)
+        self.when_edit.textChanged.connect(self._on_when_changed)
+        self._on_when_changed()
+
+    @Slot()
+    def _on_when_changed(self) -> None:
+        self._observed = None
+        try:
+            window = parse_window(self.when_edit.text(), self._tz)
+            if window.precision not in (Precision.EXACT, Precision.DAY) or not window.start:
+                raise DateParseError("A reading needs a day or a time, not a week or month")
+            self._observed = window.start
+            self.when_label.setText(f"Read as {instant_text(window.start, self._tz)}")
+        except DateParseError as exc:
+            self.when_label.setText(str(exc))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self._observed is not None)
+
+    def draft(self) -> ReadingDraft | None:
+        if self._observed is None:
+            return None
+        # Item data comes back as the enum's plain string value (Qt keeps a QString).
+        return ReadingDraft(self._observed, FactorLevel(self.level_combo.currentData()),
+                            FactorTrend(self.trend_combo.currentData()), self.note_edit.text())
+
+    def accept(self) -> None:
+        """Override QDialog.accept: push an AddReadingCommand."""
+        draft = self.draft()
+        if draft is None:
+            return
+        errors: list[str] = []
+        self._workspace.undo_stack.push(AddReadingCommand(
+            self._workspace, self._factor_id, draft, report=errors.append))
+        if errors:
+            self.when_label.setText(errors[0])
+            return
+        super().accept()
+
+
+class AddDependencyDialog(QDialog):
+    """Which round depends on the factor, and how (may postpone, may relocate, …)."""
+
+    def __init__(self, workspace: Workspace, factor_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add dependency")
+        self._workspace = workspace
+        self._factor_id = factor_id
+
+        def load(session: Session) -> tuple[list[RoundRow], list[DependencyRow]]:
+            detail = factors.factor_detail(session, factor_id)
+            return rounds.list_rounds(session), list(detail.dependents)
+
+        round_rows, existing = workspace.read(load)
+        self._existing = {(row.round_id, row.effect) for row in existing}
+        self.round_combo = _long_combo(self, "dependency-round")
+        for row in round_rows:
+            self.round_combo.addItem(f"{row.title} ({row.window.describe()})", row.id)
+        self.effect_combo = QComboBox(self)
+        self.effect_combo.setObjectName("dependency-effect")
+        for effect in DependencyEffect:
+            self.effect_combo.addItem(effect.value, effect)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("How the factor bears on the round")
+        self.error_label = _message_label(self, "dependency-error")
+        self.buttons = _ok_cancel(self, "Add dependency")
+
+        form = QFormLayout(self)
+        form.addRow("Round:", self.round_combo)
+        form.addRow("Effect:", self.effect_combo)
+        form.addRow("Note:", self.note_edit)
+        form.addRow(self.error_label)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(440)
+        self.round_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.effect_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self._on_choice_changed()
+
+    def spec(self) -> DependencySpec | None:
+        round_id = self.round_combo.currentData()
+        if round_id is None:
+            return None
+        effect = DependencyEffect(self.effect_combo.currentData())  # a str from Qt
+        return DependencySpec(round_id, self._factor_id, effect,
+                              self.note_edit.text())
+
+    @Slot()
+    def _on_choice_changed(self) -> None:
+        spec = self.spec()
+        problem = ""
+        if spec is None:
+            problem = "There are no rounds yet."
+        elif (spec.round_id, spec.effect) in self._existing:
+            problem = "The round already depends on this factor that way."
+        self.error_label.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        """Override QDialog.accept: push an AddDependencyCommand."""
+        spec = self.spec()
+        if spec is None:
+            return
+        errors: list[str] = []
+        self._workspace.undo_stack.push(
+            AddDependencyCommand(self._workspace, spec, report=errors.append))
+        if errors:
+            self.error_label.setText(errors[0])
+            return
+        super().accept()

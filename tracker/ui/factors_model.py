@@ -1,0 +1,208 @@
+"""Table models for the Factors view: the factors with their latest reading, and readings.
+
+Factors number in the tens, so both models hold their rows (frozen snapshots from
+``services.factors``) and reset when the view re-reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from tracker.domain.enums import FactorLevel, FactorTrend
+from tracker.domain.timewindow import zone
+from tracker.services.views import FactorRow, ReadingRow
+
+FactorIdRole = Qt.ItemDataRole.UserRole
+SortRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Same hue order as a traffic light, readable on light and dark palettes as a swatch.
+LEVEL_COLOURS = {
+    FactorLevel.LOW: QColor("#2e7d32"),
+    FactorLevel.MODERATE: QColor("#f9a825"),
+    FactorLevel.HIGH: QColor("#ef6c00"),
+    FactorLevel.CRITICAL: QColor("#c62828"),
+}
+LEVEL_RANK = {level: rank for rank, level in enumerate(FactorLevel)}
+TREND_ARROWS = {FactorTrend.RISING: "↑", FactorTrend.STABLE: "→", FactorTrend.EASING: "↓"}
+
+
+def trend_text(trend: FactorTrend) -> str:
+    return f"{TREND_ARROWS[trend]} {trend.value}"
+
+
+def instant_text(instant: datetime, tz_name: str) -> str:
+    """An instant in the user's zone, with the zone's abbreviation."""
+    local = instant.astimezone(zone(tz_name))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+class FactorsTableModel(QAbstractTableModel):
+    """Factors: name, latest level and trend, when it was read, dependents, linked events."""
+
+    HEADERS = ("Factor", "Level", "Trend", "Latest reading", "Dependent rounds",
+               "Linked events")
+    NAME, LEVEL, TREND, LATEST, DEPENDENTS, LINKED = range(6)
+
+    def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
+        super().__init__(parent)
+        self._rows: list[FactorRow] = []
+        self._tz = tz_name
+
+    def set_rows(self, rows: Sequence[FactorRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_time_zone(self, tz_name: str) -> None:
+        self._tz = tz_name
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.LATEST),
+                                  self.index(len(self._rows) - 1, self.LATEST))
+
+    def row_of(self, factor_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == factor_id:
+                return number
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        latest = row.latest
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SortRole:
+            return self._sort_value(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.LEVEL and latest:
+            return LEVEL_COLOURS[latest.level]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.NAME:
+                return row.description or None
+            if column in (self.LEVEL, self.TREND, self.LATEST) and latest:
+                return latest.note or None
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPENDENTS,
+                                                                    self.LINKED):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == FactorIdRole:
+            return row.id
+        return None
+
+    def _display(self, row: FactorRow, column: int) -> str:
+        latest = row.latest
+        if column == self.NAME:
+            return row.name
+        if column == self.DEPENDENTS:
+            return str(row.dependent_rounds)
+        if column == self.LINKED:
+            return str(row.linked_events)
+        if latest is None:
+            return "no reading" if column == self.LEVEL else ""
+        if column == self.LEVEL:
+            return latest.level.value
+        if column == self.TREND:
+            return trend_text(latest.trend)
+        return instant_text(latest.observed_at, self._tz)
+
+    def _sort_value(self, row: FactorRow, column: int) -> Any:
+        latest = row.latest
+        if column == self.LEVEL:
+            return LEVEL_RANK[latest.level] if latest else -1
+        if column == self.TREND:
+            return list(FactorTrend).index(latest.trend) if latest else -1
+        if column == self.LATEST:
+            return latest.observed_at.timestamp() if latest else 0.0
+        if column == self.DEPENDENTS:
+            return row.dependent_rounds
+        if column == self.LINKED:
+            return row.linked_events
+        return row.name.casefold()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
+class ReadingsModel(QAbstractTableModel):
+    """One factor's readings, newest first: observed at (user's zone), level, trend, note."""
+
+    HEADERS = ("Observed at", "Level", "Trend", "Note")
+    OBSERVED, LEVEL, TREND, NOTE = range(4)
+
+    def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
+        super().__init__(parent)
+        self._rows: list[ReadingRow] = []
+        self._tz = tz_name
+
+    def set_rows(self, rows: Sequence[ReadingRow], tz_name: str | None = None) -> None:
+        self.beginResetModel()
+        # Newest first: the latest state is what the analyst reads first.
+        self._rows = sorted(rows, key=lambda r: (r.observed_at, r.id), reverse=True)
+        self._tz = tz_name or self._tz
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.OBSERVED:
+                return instant_text(row.observed_at, self._tz)
+            if column == self.LEVEL:
+                return row.level.value
+            if column == self.TREND:
+                return trend_text(row.trend)
+            return " ".join(row.note.split())
+        if role == Qt.ItemDataRole.DecorationRole and column == self.LEVEL:
+            return LEVEL_COLOURS[row.level]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE:
+            return row.note or None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None

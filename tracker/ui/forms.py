@@ -1,0 +1,164 @@
+"""What every form uses: inline error labels, (text, id) combos, and the command dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from tracker.domain.timewindow import all_zone_names
+from tracker.ui.commands import ServiceCommand
+from tracker.ui.workspace import Workspace
+
+# Red that stays readable on the light and dark Fusion palettes.
+ERROR_COLOUR = "#d32f2f"
+
+
+class ErrorLabel(QLabel):
+    """Red text under a field, hidden while there is nothing to say.
+
+    Hiding (rather than blanking) keeps forms compact. The text does not wrap: a wrapped
+    label in a nested layout gets one line's height in a dialog that is already shown
+    (Qt's top-level windows ignore height-for-width), so a long message widens the dialog
+    instead of being cut off.
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+        self.setAccessibleDescription(message or "")
+
+    @property
+    def message(self) -> str:
+        return self.text()
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], *,
+               none_text: str | None = None, keep: Any = None) -> None:
+    """Replace the items; re-select *keep* (an item's data) when it is still there."""
+    combo.blockSignals(True)
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.blockSignals(False)
+    select_data(combo, keep)
+
+
+def select_data(combo: QComboBox, data: Any) -> bool:
+    for row in range(combo.count()):
+        if combo.itemData(row) == data:
+            combo.setCurrentIndex(row)
+            return True
+    return False
+
+
+def current_data(combo: QComboBox) -> Any:
+    return combo.itemData(combo.currentIndex()) if combo.currentIndex() >= 0 else None
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """*widget* with its objectName set (the stubs do not accept objectName= keywords)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def zone_combo(name: str, initial: str) -> QComboBox:
+    """An editable combo over every IANA zone, completing on any part ('kyiv')."""
+    combo = named(QComboBox(editable=True), name)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    zones = all_zone_names()
+    combo.addItems(zones)
+    completer = QCompleter(zones, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setMinimumContentsLength(18)
+    combo.setEditText(initial)
+    return combo
+
+
+def compact_combo(name: str, width: int = 36) -> QComboBox:
+    """A combo that does not grow to its longest item (source labels run long)."""
+    combo = named(QComboBox(), name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(width)
+    combo.currentIndexChanged.connect(lambda _row: combo.setToolTip(combo.currentText()))
+    return combo
+
+
+class CommandDialog(QDialog):
+    """A dialog whose OK pushes one undo command; service errors show beside their field.
+
+    Subclasses register an ErrorLabel per service field name and build the command in
+    ``make_command``. Nothing is written before OK, and then in one transaction.
+
+    Attributes:
+        command: the command pushed on success (None before).
+    """
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.command: ServiceCommand | None = None
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form_error = ErrorLabel("form-error")
+        self._field_errors: dict[str, Callable[[str], None]] = {}
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def register_error(self, field: str, show: Callable[[str], None]) -> None:
+        self._field_errors[field] = show
+
+    def make_command(self) -> ServiceCommand | None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        """Override QDialog::accept: push the command; stay open if the service refuses."""
+        if not self.ok_button.isEnabled():
+            return
+        command = self.make_command()
+        if command is None:
+            return
+        self.form_error.show_error(None)
+        self.workspace.undo_stack.push(command)
+        if command.error is not None:
+            show = self._field_errors.get(command.error_field or "", self.form_error.show_error)
+            show(str(command.error))
+            return
+        self.command = command
+        super().accept()
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose &-shortcut focuses *buddy* (QFormLayout cannot do it for a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label

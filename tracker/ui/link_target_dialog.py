@@ -1,0 +1,142 @@
+"""Link one event to a round or a factor, from the Events view ("Link to round/factor…")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import LinkKind
+from tracker.services import events, reference, rounds
+from tracker.services.linking import LinkSpec
+from tracker.services.views import EventDetail, NamedRow, RoundRow
+from tracker.ui.events_model import date_text, elide
+from tracker.ui.link_commands import LinkEventCommand
+from tracker.ui.workspace import Workspace
+
+# Target combo data: ("round" | "factor", id).
+Target = tuple[str, int]
+
+
+class LinkTargetDialog(QDialog):
+    """Choose the round or factor, the kind and a note; OK pushes one LinkEventCommand.
+
+    Attributes:
+        command: the command pushed on OK (None until then), for tests and callers.
+    """
+
+    def __init__(self, workspace: Workspace, event_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link event")
+        self._workspace = workspace
+        self._event_id = event_id
+        self.command: LinkEventCommand | None = None
+
+        def load(session: Session) -> tuple[EventDetail, list[RoundRow], list[NamedRow]]:
+            return (events.event_detail(session, event_id), rounds.list_rounds(session),
+                    reference.list_factors_named(session))
+
+        detail, round_rows, factor_rows = workspace.read(load)
+        self._existing = {(link.round_id, link.factor_id, link.kind) for link in detail.links}
+
+        self.target_combo = QComboBox(self)
+        self.target_combo.setObjectName("link-target")
+        # Long round titles are elided rather than widening the dialog off screen.
+        self.target_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.setMinimumContentsLength(36)
+        for row in round_rows:
+            self.target_combo.addItem(f"Round: {row.title} ({row.window.describe()})",
+                                      ("round", row.id))
+        for factor in factor_rows:
+            self.target_combo.addItem(f"Factor: {factor.name}", ("factor", factor.id))
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("link-kind")
+        for kind in LinkKind:
+            self.kind_combo.addItem(kind.value.capitalize(), kind)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("Why they belong together (optional)")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("link-error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+
+        event_label = QLabel(f"{date_text(detail.row)} · {detail.row.place or 'place unknown'}"
+                             f"<br><i>{elide(detail.row.summary, 160)}</i>", self)
+        event_label.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Event:", event_label)
+        form.addRow("Link to:", self.target_combo)
+        form.addRow("Kind:", self.kind_combo)
+        form.addRow("Note:", self.note_edit)
+        form.addRow(self.error_label)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(480)
+
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.target_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self._on_choice_changed()
+
+    def select_target(self, kind: str, record_id: int) -> None:
+        """Preselect a round (``kind="round"``) or factor (``"factor"``)."""
+        # findData cannot compare Python tuples held in a QVariant; compare here instead.
+        for number in range(self.target_combo.count()):
+            if tuple(self.target_combo.itemData(number)) == (kind, record_id):
+                self.target_combo.setCurrentIndex(number)
+                return
+
+    def _spec(self) -> LinkSpec | None:
+        target: Target | None = self.target_combo.currentData()
+        if target is None:
+            return None
+        kind, record_id = target
+        return LinkSpec(
+            event_id=self._event_id,
+            round_id=record_id if kind == "round" else None,
+            factor_id=record_id if kind == "factor" else None,
+            kind=LinkKind(self.kind_combo.currentData()),  # Qt hands back the plain str
+            note=self.note_edit.text(),
+        )
+
+    @Slot()
+    def _on_choice_changed(self) -> None:
+        spec = self._spec()
+        problem = ""
+        if spec is None:
+            problem = "There are no rounds or factors to link to yet."
+        elif (spec.round_id, spec.factor_id, spec.kind) in self._existing:
+            problem = "The event is already linked there with this kind."
+        self.error_label.setText(problem)
+        self.error_label.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def accept(self) -> None:
+        """Override QDialog.accept: push the link as one undoable command."""
+        spec = self._spec()
+        if spec is None:
+            return
+        errors: list[str] = []
+        command = LinkEventCommand(self._workspace, spec, text="Link event",
+                                   report=errors.append)
+        self._workspace.undo_stack.push(command)
+        if errors:
+            # Someone else changed the database in between; say so and keep the dialog.
+            self.error_label.setText(errors[0])
+            self.error_label.show()
+            return
+        self.command = command
+        super().accept()

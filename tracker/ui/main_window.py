@@ -1,0 +1,386 @@
+"""The main window: actions from the table in actions.py, four tabs, status bar, settings.
+
+The window owns no data. Views read through the Workspace and refresh on its signals;
+the window opens dialogs, pushes their commands, moves between tabs when a link is
+followed, and remembers geometry and the last database in Settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from tracker import __version__
+from tracker.domain.enums import RoundStatus
+from tracker.services import rounds
+from tracker.services.sample import is_empty, load_sample
+from tracker.storage.database import Database
+from tracker.ui import database_files
+from tracker.ui import settings as options
+from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
+from tracker.ui.chronology_view import ChronologyView
+from tracker.ui.commands import DeleteRoundCommand
+from tracker.ui.details_dialog import EditDetailsDialog
+from tracker.ui.events_view import EventsView
+from tracker.ui.export_dialog import ExportDialog
+from tracker.ui.export_task import Exporter
+from tracker.ui.factors_view import FactorsView
+from tracker.ui.forms import named
+from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
+from tracker.ui.rounds_view import RoundsView
+from tracker.ui.settings import Settings
+from tracker.ui.status import count_records
+from tracker.ui.workspace import Topic, Workspace
+
+APP_TITLE = "Negotiation Tracker"
+MESSAGE_MS = 8000
+Ask = Callable[[str, str], bool]
+
+# Which status changes make sense from which status (the service has the final say).
+_ALLOWED_FROM: dict[str, frozenset[RoundStatus]] = {
+    "postpone-round-action": frozenset({RoundStatus.PROPOSED, RoundStatus.SCHEDULED,
+                                        RoundStatus.CONFIRMED}),
+    "cancel-round-action": frozenset({RoundStatus.PROPOSED, RoundStatus.SCHEDULED,
+                                      RoundStatus.CONFIRMED, RoundStatus.POSTPONED}),
+    "mark-held-action": frozenset({RoundStatus.SCHEDULED, RoundStatus.CONFIRMED}),
+}
+_DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
+         ChangeMode.POSTPONE: "Postponed", ChangeMode.CANCEL: "Cancelled",
+         ChangeMode.HELD: "Marked held"}
+
+
+class MainWindow(QMainWindow):
+    """Rounds, Factors, Events and Chronology tabs over one Workspace.
+
+    Attributes:
+        ask: asks a yes/no question (title, text); tests replace it.
+        dialog: the dialog opened last, while it is open (tests drive it).
+
+    Signals:
+        export_finished(int, str): an export wrote this many entries to this file.
+    """
+
+    export_finished = Signal(int, str)
+
+    def __init__(self, workspace: Workspace, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.workspace = workspace
+        self.settings = settings
+        self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
+        self.ask: Ask = self._ask
+        self.dialog: QDialog | None = None
+        self.exporter = Exporter(self)
+
+        self.action_map = build_actions(self, workspace.undo_stack)
+        build_menus(self.menuBar(), self.action_map)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        build_toolbar(toolbar, self.action_map)
+
+        self.rounds_view = RoundsView(workspace, self.display_tz)
+        self.rounds_view.set_actions([self.action_map[name] for name in round_action_ids()
+                                      if name != "link-events-action"])
+        self.rounds_view.detail.set_link_action(self.action_map["link-events-action"])
+        self.factors_view = FactorsView(workspace)
+        self.factors_view.set_display_zone(self.display_tz)
+        self.events_view = EventsView(workspace)
+        self.chronology_view = ChronologyView(workspace)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main-tabs")
+        self.tabs.setDocumentMode(True)
+        for view, title in ((self.rounds_view, "&Rounds"), (self.factors_view, "&Factors"),
+                            (self.events_view, "&Events"),
+                            (self.chronology_view, "&Chronology")):
+            self.tabs.addTab(view, title)
+        self.setCentralWidget(self.tabs)
+        self.counts_label = named(QLabel(), "status-counts")
+        self.database_label = named(QLabel(), "status-database")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._connect()
+        self._restore()
+        self._on_database_replaced()
+
+    def _connect(self) -> None:
+        workspace = self.workspace
+        workspace.changed.connect(self._on_changed)
+        workspace.database_replaced.connect(self._on_database_replaced)
+        workspace.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self.rounds_view.round_selected.connect(self._update_actions)
+        self.rounds_view.round_activated.connect(self.edit_round)
+        for open_event in (self.rounds_view.open_event, self.factors_view.open_event,
+                           self.chronology_view.open_event):
+            open_event.connect(self.go_to_event)
+        for open_round in (self.events_view.open_round, self.factors_view.open_round,
+                           self.chronology_view.open_round):
+            open_round.connect(self.go_to_round)
+        for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
+            open_factor.connect(self.go_to_factor)
+        self.exporter.finished.connect(self._on_export_finished)
+        self.exporter.failed.connect(self._on_export_failed)
+
+    def _restore(self) -> None:
+        geometry = self.settings.get(options.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1360, 820)
+        state = self.settings.get(options.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.rounds_view.restore_state(self.settings)
+        detail = self.action_map["toggle-detail-action"]
+        detail.setChecked(self.settings.get(options.DETAIL_VISIBLE))
+        self.rounds_view.set_detail_visible(detail.isChecked())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QWidget.closeEvent: let a running export finish, then save settings."""
+        self.exporter.wait()
+        self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(options.WINDOW_STATE, self.saveState())
+        self.settings.set(options.DETAIL_VISIBLE,
+                          self.action_map["toggle-detail-action"].isChecked())
+        self.rounds_view.save_state(self.settings)
+        self.settings.sync()
+        event.accept()
+
+    # -- our API ------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def offer_sample(self) -> bool:
+        """Offer to fill an empty database with the sample scenario; True if loaded."""
+        if not self.workspace.read(is_empty):
+            return False
+        if not self.ask("Empty Database", "This database is empty. Load the sample scenario "
+                        "(talks announced for “the coming week”, the factors they depend "
+                        "on, and strikes on energy and transport) to explore the program?"):
+            return False
+        summary = self.workspace.write(load_sample, Topic.ALL)
+        self.show_message(f"Sample scenario loaded: {summary.rounds} rounds, "
+                          f"{summary.factors} factors, {summary.events} events, "
+                          f"{summary.links} links")
+        return True
+
+    def switch_database(self, db: Database, *, remember: bool = True) -> None:
+        self.exporter.wait()
+        self.workspace.replace_database(db)
+        if remember:
+            self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
+        self.show_message(f"Opened {db.label}")
+
+    @Slot(int)
+    def go_to_round(self, round_id: int) -> None:
+        self.tabs.setCurrentWidget(self.rounds_view)
+        if not self.rounds_view.select_round(round_id):
+            self.show_message("That round was deleted")
+
+    @Slot(int)
+    def go_to_event(self, event_id: int) -> None:
+        self.tabs.setCurrentWidget(self.events_view)
+        self.events_view.select_event(event_id)
+
+    @Slot(int)
+    def go_to_factor(self, factor_id: int) -> None:
+        self.tabs.setCurrentWidget(self.factors_view)
+        self.factors_view.select_factor(factor_id)
+
+    # -- action handlers (names are in actions.ACTIONS) -----------------------------------
+
+    def new_database(self) -> None:
+        db = database_files.create_new(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+
+    def open_database(self) -> None:
+        db = database_files.open_existing(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+            self.offer_sample()
+
+    def export_chronology(self) -> None:
+        dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self)
+        dialog.accepted.connect(lambda: self._start_export(dialog))
+        self._open(dialog)
+
+    def quit(self) -> None:
+        self.close()
+
+    def new_round(self) -> None:
+        dialog = NewRoundDialog(self.workspace, display_tz=self.display_tz,
+                                day_first=self.settings.get(options.DAY_FIRST), parent=self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, "Created"))
+        self._open(dialog)
+
+    def edit_round(self) -> None:
+        round_id = self.rounds_view.selected_round_id()
+        if round_id is None:
+            return
+        detail = self.workspace.read(lambda s: rounds.round_detail(s, round_id))
+        dialog = EditDetailsDialog(self.workspace, detail, self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, "Saved"))
+        self._open(dialog)
+
+    def reschedule_round(self) -> None:
+        self._change(ChangeMode.RESCHEDULE)
+
+    def relocate_round(self) -> None:
+        self._change(ChangeMode.RELOCATE)
+
+    def postpone_round(self) -> None:
+        self._change(ChangeMode.POSTPONE)
+
+    def cancel_round(self) -> None:
+        self._change(ChangeMode.CANCEL)
+
+    def mark_held(self) -> None:
+        self._change(ChangeMode.HELD)
+
+    def link_events(self) -> None:
+        round_id = self.rounds_view.selected_round_id()
+        if round_id is not None:
+            dialog = LinkEventsDialog(self.workspace, round_id=round_id, parent=self)
+            dialog.accepted.connect(lambda: self.show_message("Events linked"))
+            self._open(dialog)
+
+    def delete_round(self) -> None:
+        row = self.rounds_view.selected_round()
+        if row is None:
+            return
+        command = DeleteRoundCommand(self.workspace, row.id, row.title)
+        self.workspace.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "Delete Round", str(command.error))
+        else:
+            undo = self.action_map["undo-action"].shortcut().toString()
+            self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
+
+    def show_rounds(self) -> None:
+        self.tabs.setCurrentWidget(self.rounds_view)
+
+    def show_factors(self) -> None:
+        self.tabs.setCurrentWidget(self.factors_view)
+
+    def show_events(self) -> None:
+        self.tabs.setCurrentWidget(self.events_view)
+
+    def show_chronology(self) -> None:
+        self.tabs.setCurrentWidget(self.chronology_view)
+
+    def set_detail_visible(self, visible: bool) -> None:
+        self.rounds_view.set_detail_visible(visible)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_TITLE}", (
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>Follow peace talks against battlefield events: rounds, the factors they "
+            "depend on, linked events, and a sourced chronology.</p>"
+            "<p>Licence: MIT.</p>"
+            "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
+            "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
+            "Program. Imported datasets keep their own terms of use. The sample scenario is "
+            "built from one news report, cited in the program. Time zones: the IANA tz "
+            f"database.</p><p>PySide6 {pyside_version}.</p>"))
+
+    def about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show *dialog* window-modal without blocking (tests drive it through .dialog)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def _change(self, mode: ChangeMode) -> None:
+        row = self.rounds_view.selected_round()
+        if row is None:
+            return
+        dialog = ScheduleChangeDialog(self.workspace, row, mode, display_tz=self.display_tz,
+                                      day_first=self.settings.get(options.DAY_FIRST),
+                                      parent=self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, _DONE[mode]))
+        self._open(dialog)
+
+    def _after_command(self, dialog: QDialog, verb: str) -> None:
+        command = getattr(dialog, "command", None)
+        round_id = getattr(command, "round_id", None)
+        if round_id is not None:
+            self.go_to_round(round_id)
+        title = self.rounds_view.selected_round()
+        self.show_message(f"{verb} “{title.title}”" if title else verb)
+
+    def _start_export(self, dialog: ExportDialog) -> None:
+        request = dialog.request()
+        if request is None:
+            return
+        self.settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        self.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
+        self.exporter.start(self.workspace.db, request)
+
+    @Slot(int, str)
+    def _on_export_finished(self, count: int, path: str) -> None:
+        self.show_message(f"Exported {count:,} chronology entries to {path}")
+        self.export_finished.emit(count, path)
+
+    @Slot(str)
+    def _on_export_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, "Export Failed", f"Nothing was written.\n\n{message}")
+
+    @Slot(object)
+    def _on_changed(self, _topic: Topic) -> None:
+        self._update_counts()
+        self._update_actions()
+
+    @Slot()
+    def _on_database_replaced(self) -> None:
+        db = self.workspace.db
+        self.setWindowTitle(f"{database_files.short_label(db)}[*] — {APP_TITLE}")
+        self.setWindowModified(False)
+        self.database_label.setText(db.label)
+        self.database_label.setToolTip(f"Database: {db.label}")
+        self._update_counts()
+        self._update_actions()
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_counts(self) -> None:
+        self.counts_label.setText(self.workspace.read(count_records).describe())
+
+    @Slot()
+    def _update_actions(self) -> None:
+        on_rounds = self.tabs.currentWidget() is self.rounds_view
+        row = self.rounds_view.selected_round() if on_rounds else None
+        for name in round_action_ids():
+            action: QAction = self.action_map[name]
+            allowed = _ALLOWED_FROM.get(name)
+            action.setEnabled(row is not None and (allowed is None or row.status in allowed))

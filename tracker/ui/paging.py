@@ -1,0 +1,79 @@
+"""A small least-recently-used cache of row pages, shared by the paged table models.
+
+The Events and Chronology tables can hold a million rows. Their models keep only the
+total and a handful of pages of frozen row snapshots; a row that is not cached is
+fetched with its whole page (one OFFSET/LIMIT query), and the least recently used page
+is dropped when the cache is full. No Qt here: the models own the signals.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+Row = TypeVar("Row")
+
+PAGE_SIZE = 256
+MAX_PAGES = 12
+
+
+class PageCache(Generic[Row]):
+    """Rows by position, loaded a page at a time through *fetch(offset, limit)*.
+
+    Attributes:
+        page_size: rows per page.
+        fetched_pages: page numbers fetched since the last ``clear`` (tests count them).
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[int, int], list[Row]],
+        *,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+    ) -> None:
+        self._fetch = fetch
+        self.page_size = page_size
+        self._max_pages = max_pages
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self.fetched_pages: list[int] = []
+
+    def row(self, position: int) -> Row | None:
+        """The row at *position*, or None when the database returned fewer rows.
+
+        Fewer rows happen when the table changed under us between the count and the
+        page (another process imported or deleted events); the model then shows an
+        empty row until its next refresh instead of raising from ``data()``.
+        """
+        number, within = divmod(position, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number * self.page_size, self.page_size)
+            self.fetched_pages.append(number)
+            self._pages[number] = page
+            while len(self._pages) > self._max_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else None
+
+    def cached(self, position: int) -> Row | None:
+        """The row at *position* if its page is in memory, without fetching."""
+        number, within = divmod(position, self.page_size)
+        page = self._pages.get(number)
+        if page is None or within >= len(page):
+            return None
+        return page[within]
+
+    def cached_rows(self) -> list[tuple[int, Row]]:
+        """(position, row) for every cached row; used to find a row without a query."""
+        found: list[tuple[int, Row]] = []
+        for number, page in self._pages.items():
+            start = number * self.page_size
+            found.extend((start + index, row) for index, row in enumerate(page))
+        return found
+
+    def clear(self) -> None:
+        self._pages.clear()
+        self.fetched_pages = []

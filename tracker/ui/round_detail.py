@@ -1,0 +1,289 @@
+"""One round in full: the form, then linked events, dependencies and history in tabs.
+
+The pane re-reads its round (one ``rounds.round_detail`` call) when the workspace says
+rounds, links or factors changed, so an undo elsewhere shows here at once.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.enums import Precision
+from tracker.services import rounds
+from tracker.services.errors import NotFoundError
+from tracker.services.views import LinkedEventRow, RoundDetail
+from tracker.ui.commands import report_message
+from tracker.ui.forms import named
+from tracker.ui.history_model import HistoryModel
+from tracker.ui.link_commands import UnlinkEventCommand
+from tracker.ui.rounds_model import STATUS_COLOURS, status_text
+from tracker.ui.workspace import Topic, Workspace
+
+IdRole = Qt.ItemDataRole.UserRole
+LinkIdRole = Qt.ItemDataRole.UserRole + 1
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def _linked(text: str) -> str:
+    """Escaped text with its web addresses made clickable (sources cite URLs)."""
+    escaped = html.escape(text)
+    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+
+
+def summary_html(detail: RoundDetail, display_tz: str) -> str:
+    """The round's fields as a two-column table (wraps and scrolls in a QTextBrowser)."""
+    row, window = detail.row, detail.row.window
+    venue = f"{row.venue.label} — {row.venue.time_zone}" if row.venue else "Not known yet"
+    participants = [
+        f"{p.party}{f' ({p.person})' if p.person else ''} — {p.role.value}"
+        for p in detail.participants
+    ]
+    status = (f'<span style="color:{STATUS_COLOURS[row.status]}">●</span> '
+              f"{status_text(row.status)}")
+    fields = (
+        ("Track", html.escape(row.track)),
+        ("Format", row.format.value.capitalize()),
+        ("Status", status),
+        ("When (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
+        ("When (your zone)", html.escape(f"{window.describe(display_tz)} ({display_tz})")),
+        ("Precision", window.precision.value.capitalize()),
+        ("Venue", html.escape(venue)),
+        ("Participants", "<br>".join(map(html.escape, participants)) or "—"),
+        ("Agenda", html.escape(detail.agenda).replace("\n", "<br>") or "—"),
+        ("Outcome", html.escape(detail.outcome).replace("\n", "<br>") or "—"),
+        ("Sources", "<br>".join(f"{n}. {_linked(source)}"
+                                for n, source in enumerate(detail.sources, 1)) or "—"),
+    )
+    rows = "".join(
+        f'<tr><td style="padding:2px 12px 2px 0; white-space:nowrap" valign="top">'
+        f"<b>{name}</b></td><td style=\"padding:2px 0\">{value}</td></tr>"
+        for name, value in fields
+    )
+    return f"<h3>{html.escape(row.title)}</h3><table cellspacing=0>{rows}</table>"
+
+
+def event_date_text(row: LinkedEventRow) -> str:
+    day = row.event_date
+    if row.date_precision is Precision.WEEK:
+        return f"week of {day.day} {day:%b %Y}"
+    if row.date_precision is Precision.MONTH:
+        return f"{day:%b %Y}"
+    return f"{day.day} {day:%b %Y}"
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = named(QTreeWidget(), name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return tree
+
+
+class RoundDetailPane(QWidget):
+    """The selected round's details.
+
+    Signals:
+        open_event(int): the user activated a linked event (its id).
+        open_factor(int): the user activated a dependency's factor (its id).
+    """
+
+    open_event = Signal(int)
+    open_factor = Signal(int)
+
+    def __init__(self, workspace: Workspace, display_tz: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._display_tz = display_tz
+        self._round_id: int | None = None
+        self.detail: RoundDetail | None = None
+
+        self.summary = named(QTextBrowser(), "round-summary")
+        self.summary.setOpenExternalLinks(True)
+        self.summary.setFrameShape(QTextBrowser.Shape.NoFrame)
+
+        self.events = _tree("round-linked-events",
+                            ["Date", "Link", "Target", "Place", "Summary", "Type", "Note"])
+        metrics = self.events.fontMetrics()
+        for column, sample in enumerate(("week of 26 Jan 2026", "escalation during talks",
+                                         "communications", "Zaporizhzhia",
+                                         "A drone hit a maternity ward in Zaporizhzhia; at")):
+            self.events.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.link_button = named(QToolButton(), "round-link-button")
+        self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.unlink_button = named(QPushButton("&Unlink"), "round-unlink-button")
+        self.unlink_button.setToolTip("Remove the selected event's link to this round")
+        self.unlink_button.setEnabled(False)
+        events_page = QWidget()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        events_layout = QVBoxLayout(events_page)
+        events_layout.addWidget(self.events)
+        events_layout.addLayout(buttons)
+        self.dependencies = _tree("round-dependencies", ["Factor", "Effect", "Note"])
+        self.history_model = HistoryModel(display_tz, self)
+        self.history = named(QTableView(), "round-history")
+        self.history.setModel(self.history_model)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setAlternatingRowColors(True)
+        self.history.setWordWrap(False)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 90, 100, 260, 220, 140)):
+            self.history.setColumnWidth(column, width)
+        self.tabs = named(QTabWidget(), "round-detail-tabs")
+        self.tabs.addTab(events_page, "Linked events")
+        self.tabs.addTab(self.dependencies, "Dependencies")
+        self.tabs.addTab(self.history, "History")
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.summary)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.empty = named(QLabel("Select a round to see its schedule, history and linked "
+                                  "events."), "round-detail-empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)  # greyed, like the views' placeholders
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.events.itemSelectionChanged.connect(self._on_event_selection)
+        self.events.itemActivated.connect(self._on_event_activated)
+        self.dependencies.itemActivated.connect(self._on_dependency_activated)
+        self.unlink_button.clicked.connect(self._on_unlink)
+        workspace.changed.connect(self._on_changed)
+        workspace.database_replaced.connect(self.refresh)
+
+    # -- our API ------------------------------------------------------------------------
+
+    def set_link_action(self, action: QAction) -> None:
+        self.link_button.setDefaultAction(action)
+
+    def round_id(self) -> int | None:
+        return self._round_id
+
+    def show_round(self, round_id: int | None) -> None:
+        self._round_id = round_id
+        self.refresh()
+
+    def set_display_zone(self, tz: str) -> None:
+        self._display_tz = tz
+        self.history_model.set_display_zone(tz)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        detail = None
+        if self._round_id is not None:
+            round_id = self._round_id
+            try:
+                detail = self._workspace.read(lambda s: rounds.round_detail(s, round_id))
+            except NotFoundError:  # deleted (perhaps by an undo) since it was selected
+                self._round_id = None
+        self.stack.setCurrentIndex(0 if detail is None else 1)
+        if detail is not None:
+            self._fill(detail)
+        self.detail = detail
+
+    def selected_link_id(self) -> int | None:
+        item = self.events.currentItem()
+        return item.data(0, LinkIdRole) if item is not None and item.isSelected() else None
+
+    # -- filling ------------------------------------------------------------------------
+
+    def _fill(self, detail: RoundDetail) -> None:
+        # Keep the reader's place when the same round is re-read after an edit.
+        same = self.detail is not None and self.detail.row.id == detail.row.id
+        scroll = self.summary.verticalScrollBar().value() if same else 0
+        self.summary.setHtml(summary_html(detail, self._display_tz))
+        self.summary.verticalScrollBar().setValue(scroll)
+        self._fill_events(detail)
+        self.dependencies.clear()
+        for dependency in detail.dependencies:
+            item = QTreeWidgetItem([dependency.factor, dependency.effect.value, dependency.note])
+            item.setData(0, IdRole, dependency.factor_id)
+            item.setToolTip(2, dependency.note)
+            self.dependencies.addTopLevelItem(item)
+        self.dependencies.resizeColumnToContents(0)
+        self.dependencies.resizeColumnToContents(1)
+        self.history_model.set_records(detail.history)
+        self.tabs.setTabText(0, f"Linked events ({len(detail.linked_events)})")
+        self.tabs.setTabText(1, f"Dependencies ({len(detail.dependencies)})")
+        self.tabs.setTabText(2, f"History ({len(detail.history)})")
+
+    def _fill_events(self, detail: RoundDetail) -> None:
+        selected = self.selected_link_id()
+        self.events.clear()
+        for row in detail.linked_events:
+            item = QTreeWidgetItem([event_date_text(row), row.kind.value,
+                                    row.target_category, row.location or "—", row.summary,
+                                    row.event_type, row.note])
+            item.setData(0, IdRole, row.event_id)
+            item.setData(0, LinkIdRole, row.link_id)
+            item.setToolTip(4, row.summary)
+            item.setToolTip(6, row.note)
+            self.events.addTopLevelItem(item)
+            if row.link_id == selected:
+                self.events.setCurrentItem(item)
+        self._on_event_selection()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_changed(self, topic: Topic) -> None:
+        if self._round_id is not None and topic & (Topic.ROUNDS | Topic.LINKS | Topic.FACTORS):
+            self.refresh()
+
+    @Slot()
+    def _on_event_selection(self) -> None:
+        self.unlink_button.setEnabled(self.selected_link_id() is not None)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_event_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.open_event.emit(item.data(0, IdRole))
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_dependency_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.open_factor.emit(item.data(0, IdRole))
+
+    @Slot()
+    def _on_unlink(self) -> None:
+        link_id = self.selected_link_id()
+        if link_id is None or self.detail is None:
+            return
+        command = UnlinkEventCommand(self._workspace, link_id,
+                                     text=f"Unlink event from “{self.detail.row.title}”",
+                                     report=report_message)
+        self._workspace.undo_stack.push(command)

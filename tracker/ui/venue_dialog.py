@@ -1,0 +1,126 @@
+"""Typing a new venue or track inside a round dialog; nothing is written until that dialog's OK.
+
+The round dialogs open these through ``ask_venue`` and ``ask_track``, module functions
+that tests replace, so no nested modal loop blocks a test.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
+
+from tracker.domain.timewindow import is_known_zone
+from tracker.ui.commands import NewTrack, NewVenue
+from tracker.ui.forms import ErrorLabel, named, zone_combo
+
+
+def _coordinate(text: str, limit: float, what: str) -> float | None:
+    """None for an empty field; raises ValueError with a message for a bad one."""
+    if not text.strip():
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"{what} is a number, e.g. 41.01") from None
+    if not -limit <= value <= limit:
+        raise ValueError(f"{what} must be between {-limit:g} and {limit:g}")
+    return value
+
+
+class NewVenueDialog(QDialog):
+    """Name, city, country, time zone and optional coordinates of a venue."""
+
+    def __init__(self, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Venue")
+        self.name = named(QLineEdit(), "venue-name")
+        self.name.setPlaceholderText("e.g. Dolmabahçe Palace")
+        self.city = named(QLineEdit(), "venue-city")
+        self.country = named(QLineEdit(), "venue-country")
+        self.zone = zone_combo("venue-zone", zone)
+        self.latitude = named(QLineEdit(), "venue-latitude")
+        self.longitude = named(QLineEdit(), "venue-longitude")
+        self.latitude.setPlaceholderText("optional, e.g. 41.039")
+        self.longitude.setPlaceholderText("optional, e.g. 29.000")
+        self.errors = {key: ErrorLabel(f"venue-{key}-error")
+                       for key in ("name", "zone", "latitude", "longitude")}
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow("&City:", self.city)
+        form.addRow("C&ountry:", self.country)
+        form.addRow("&Time zone:", self.zone)
+        form.addRow("", self.errors["zone"])
+        form.addRow("&Latitude:", self.latitude)
+        form.addRow("", self.errors["latitude"])
+        form.addRow("L&ongitude:", self.longitude)
+        form.addRow("", self.errors["longitude"])
+        form.addRow(self.buttons)
+        for edit in (self.name, self.latitude, self.longitude):
+            edit.textChanged.connect(self._validate)
+        self.zone.editTextChanged.connect(self._validate)
+        self._touched = False
+        self._validate()
+
+    def venue(self) -> NewVenue | None:
+        """The venue typed, or None while a field is invalid."""
+        try:
+            latitude = _coordinate(self.latitude.text(), 90, "Latitude")
+            longitude = _coordinate(self.longitude.text(), 180, "Longitude")
+        except ValueError:
+            return None
+        name = " ".join(self.name.text().split())
+        zone = self.zone.currentText().strip()
+        if not name or not is_known_zone(zone):
+            return None
+        return NewVenue(name, self.city.text().strip(), self.country.text().strip(), zone,
+                        latitude, longitude)
+
+    @Slot()
+    def _validate(self) -> None:
+        self._touched = self._touched or bool(self.name.text())
+        name_ok = bool(self.name.text().strip())
+        self.errors["name"].show_error(
+            None if name_ok or not self._touched else "A venue needs a name")
+        zone = self.zone.currentText().strip()
+        self.errors["zone"].show_error(
+            None if is_known_zone(zone) else f"Unknown time zone: “{zone}”")
+        for key, edit, limit in (("latitude", self.latitude, 90),
+                                 ("longitude", self.longitude, 180)):
+            try:
+                _coordinate(edit.text(), limit, key.capitalize())
+                self.errors[key].show_error(None)
+            except ValueError as exc:
+                self.errors[key].show_error(str(exc))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.venue() is not None)
+
+
+def ask_venue(parent: QWidget, zone: str) -> NewVenue | None:
+    """Ask for a new venue (modal). Tests replace this function."""
+    dialog = NewVenueDialog(zone, parent)
+    try:
+        return dialog.venue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def ask_track(parent: QWidget) -> NewTrack | None:
+    """Ask for a new track's name (modal). Tests replace this function."""
+    name, ok = QInputDialog.getText(parent, "New Track",
+                                    "Name of the negotiation track (e.g. Prisoner exchanges):")
+    cleaned = " ".join(name.split())
+    return NewTrack(cleaned) if ok and cleaned else None

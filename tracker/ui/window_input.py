@@ -1,0 +1,254 @@
+"""Typing a scheduled window the way it was announced: "the coming week", "5 Feb 2026 10:00".
+
+The text goes through ``tracker.domain.dates.parse_window``, which keeps the precision that
+was typed; the precision combo can widen it (a typed day taken as "the week of"). The
+interpretation is shown live under the field, in the window's zone and in the user's, so
+a misread date (3 Feb or 2 March?) is caught before it is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from tracker.domain.dates import DateParseError, parse_window
+from tracker.domain.enums import Precision
+from tracker.domain.timewindow import (
+    ScheduledWindow,
+    WindowError,
+    is_ambiguous,
+    is_known_zone,
+)
+from tracker.ui.forms import ErrorLabel, current_data, named, select_data, zone_combo
+
+PRECISIONS: tuple[tuple[str, Precision | None], ...] = (
+    ("As typed", None), ("Exact time", Precision.EXACT), ("Day(s)", Precision.DAY),
+    ("Week of", Precision.WEEK), ("Month of", Precision.MONTH), ("Unknown", Precision.UNKNOWN),
+)
+_WIDENS = {  # what a typed precision may be widened to
+    Precision.EXACT: {Precision.EXACT},
+    Precision.DAY: {Precision.EXACT, Precision.DAY},
+    Precision.WEEK: {Precision.EXACT, Precision.DAY, Precision.WEEK},
+    Precision.MONTH: {Precision.EXACT, Precision.DAY, Precision.WEEK, Precision.MONTH},
+}
+
+
+def _moment(instant: datetime) -> str:
+    return f"{instant:%a} {instant.day} {instant:%b %H:%M} {instant.tzname()}"
+
+
+def _span(window: ScheduledWindow, tz: str) -> str:
+    start, end = window.local_start(tz), window.local_end(tz)
+    if start is None:
+        return "date unknown"
+    return f"{_moment(start)} → {_moment(end)}" if end else _moment(start)
+
+
+def text_for(window: ScheduledWindow) -> tuple[str, str]:
+    """Start and end text that parse back to *window* (for editing an existing one)."""
+    start, end = window.local_start(), window.local_end()
+    first, last = window.first_day(), window.last_day()
+    if start is None or first is None or last is None:
+        return "", ""
+    if window.precision is Precision.EXACT:
+        return f"{start:%Y-%m-%d %H:%M}", f"{end:%Y-%m-%d %H:%M}" if end else ""
+    if window.precision is Precision.WEEK:
+        return f"week of {first:%Y-%m-%d}", ""
+    if window.precision is Precision.MONTH:
+        return f"{start:%B %Y}", ""
+    return f"{first:%Y-%m-%d}", "" if last == first else f"{last:%Y-%m-%d}"
+
+
+class WindowInput(QWidget):
+    """Precision, typed start (and optional end), day-first switch and time zone.
+
+    Signals:
+        changed(): the window, or whether it is valid, may have changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, zone: str = "UTC", display_tz: str = "UTC", *, day_first: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._display_tz = display_tz
+        self._window: ScheduledWindow | None = None
+        # Relative words ("the coming week") count from this day; None means today.
+        self.today: date | None = None
+
+        self.precision = named(QComboBox(), "window-precision")
+        for text, precision in PRECISIONS:
+            self.precision.addItem(text, precision)
+        self.start = named(QLineEdit(clearButtonEnabled=True), "window-text")
+        self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
+        self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
+        self.end.setPlaceholderText("optional end: 18:00 or 7 Feb 2026")
+        self.day_first = named(QCheckBox("&Day first (03/02 is 3 Feb)"), "window-dayfirst")
+        self.day_first.setChecked(day_first)
+        self.zone = zone_combo("window-zone", zone)
+        self.interpretation = named(QLabel(wordWrap=True), "window-interpretation")
+        self.interpretation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.date_error = ErrorLabel("window-date-error")
+        self.end_error = ErrorLabel("window-end-error")
+        self.zone_error = ErrorLabel("window-zone-error")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.precision, 0, 0)
+        grid.addWidget(self.start, 0, 1)
+        to_label = QLabel("&to")
+        to_label.setBuddy(self.end)
+        grid.addWidget(to_label, 0, 2)
+        grid.addWidget(self.end, 0, 3)
+        # Errors span the row so a long message (a DST gap names the zone) stays on one line.
+        grid.addWidget(self.date_error, 1, 1, 1, 3)
+        grid.addWidget(self.end_error, 2, 1, 1, 3)
+        zone_label = QLabel("Time &zone")
+        zone_label.setBuddy(self.zone)
+        grid.addWidget(zone_label, 3, 0)
+        grid.addWidget(self.zone, 3, 1)
+        grid.addWidget(self.day_first, 3, 2, 1, 2)
+        grid.addWidget(self.zone_error, 4, 1, 1, 3)
+        grid.addWidget(self.interpretation, 5, 1, 1, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.setFocusProxy(self.start)
+
+        self.set_zone(zone)
+        self.precision.currentIndexChanged.connect(self._recompute)
+        self.start.textChanged.connect(self._recompute)
+        self.end.textChanged.connect(self._recompute)
+        self.day_first.toggled.connect(self._recompute)
+        self.zone.editTextChanged.connect(self._recompute)
+        self._recompute()
+
+    # -- our API ------------------------------------------------------------------------
+
+    def value(self) -> ScheduledWindow | None:
+        """The window typed, or None while any part of it is invalid."""
+        return self._window
+
+    def is_valid(self) -> bool:
+        return self._window is not None
+
+    def zone_name(self) -> str:
+        return self.zone.currentText().strip()
+
+    def set_zone(self, name: str) -> None:
+        self.zone.setEditText(name)
+
+    def set_display_zone(self, tz: str) -> None:
+        self._display_tz = tz
+        self._recompute()
+
+    def set_window(self, window: ScheduledWindow) -> None:
+        start, end = text_for(window)
+        self.set_zone(window.tz)
+        select_data(self.precision, Precision.UNKNOWN if window.start is None else None)
+        self.start.setText(start)
+        self.end.setText(end)
+
+    def show_error(self, message: str) -> None:
+        """Show an error found later (by the service) next to the date."""
+        self.date_error.show_error(message)
+
+    # -- internals ------------------------------------------------------------------------
+
+    @Slot()
+    def _recompute(self) -> None:
+        precision: Precision | None = current_data(self.precision)
+        unknown = precision is Precision.UNKNOWN
+        self.start.setEnabled(not unknown)
+        self.end.setEnabled(precision in (None, Precision.EXACT, Precision.DAY))
+        errors: dict[str, str] = {}
+        window = self._compute(precision, errors)
+        self.date_error.show_error(errors.get("date"))
+        self.end_error.show_error(errors.get("end"))
+        self.zone_error.show_error(errors.get("zone"))
+        self._window = None if errors else window
+        self.interpretation.setText(self._describe(self._window) if self._window else "")
+        self.interpretation.setVisible(self._window is not None)
+        self.changed.emit()
+
+    def _compute(self, precision: Precision | None,
+                 errors: dict[str, str]) -> ScheduledWindow | None:
+        tz = self.zone_name()
+        if not is_known_zone(tz):
+            errors["zone"] = f"Unknown time zone: “{tz}”. Pick one from the list."
+            return None
+        if precision is Precision.UNKNOWN:
+            return ScheduledWindow.unknown(tz)
+        text = self.start.text()
+        if precision is not None and not text.strip():
+            errors["date"] = "Type a date, or choose Unknown"
+            return None
+        try:
+            typed = parse_window(text, tz, dayfirst=self.day_first.isChecked(),
+                                 today=self.today)
+            window = self._widen(typed, precision, tz)
+        except (DateParseError, WindowError) as exc:
+            errors["date"] = str(exc)
+            return None
+        return self._with_end(window, tz, errors)
+
+    @staticmethod
+    def _widen(typed: ScheduledWindow, precision: Precision | None, tz: str) -> ScheduledWindow:
+        if precision is None or precision is typed.precision:
+            return typed
+        first = typed.first_day()
+        if first is None or typed.precision not in _WIDENS[precision]:
+            if precision is Precision.EXACT:
+                raise DateParseError("An exact window needs a time, e.g. 5 Feb 2026 10:00")
+            raise DateParseError(f"“{typed.describe()}” is wider than a {precision.value}; "
+                                 "type a date inside it")
+        if precision is Precision.DAY:
+            return ScheduledWindow.days(first, tz)
+        if precision is Precision.WEEK:
+            return ScheduledWindow.week_of(first, tz)
+        return ScheduledWindow.month_of(first, tz)
+
+    def _with_end(self, window: ScheduledWindow, tz: str,
+                  errors: dict[str, str]) -> ScheduledWindow | None:
+        text = self.end.text().strip()
+        if not text or not self.end.isEnabled():
+            return window
+        start = window.local_start()
+        if window.precision not in (Precision.EXACT, Precision.DAY) or start is None:
+            errors["end"] = "Only an exact time or a day can have a separate end"
+            return None
+        if window.precision is Precision.EXACT and ":" in text and len(text) <= 5:
+            text = f"{start:%Y-%m-%d} {text}"  # "18:00" ends on the day it starts
+        try:
+            end = parse_window(text, tz, dayfirst=self.day_first.isChecked(), today=self.today)
+            last = end.first_day()
+            if window.precision is Precision.EXACT:
+                if end.precision is not Precision.EXACT or end.start is None:
+                    raise DateParseError("The end of an exact window needs a time, e.g. 18:00")
+                return ScheduledWindow(Precision.EXACT, tz, window.start, end.start)
+            if last is None or end.precision is not Precision.DAY:
+                raise DateParseError("The last day needs a date, e.g. 7 Feb 2026")
+            return ScheduledWindow.days(start.date(), tz, last)
+        except (DateParseError, WindowError) as exc:
+            errors["end"] = str(exc)
+            return None
+
+    def _describe(self, window: ScheduledWindow) -> str:
+        if window.start is None:
+            return f"Date unknown (times will be in {window.tz})"
+        text = f"{window.describe()} · {_span(window, window.tz)}"
+        wall = window.local_start()
+        if window.precision is Precision.EXACT and wall is not None \
+                and is_ambiguous(wall.replace(tzinfo=None), window.tz):
+            text += " (this time happens twice that night; the first is meant)"
+        if self._display_tz != window.tz:
+            text += f" · your zone: {_span(window, self._display_tz)}"
+        return text
