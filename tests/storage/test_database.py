@@ -131,6 +131,16 @@ def test_transaction_rolls_back_everything_on_error(db: Database) -> None:
         assert session.scalars(select(Track)).all() == []
 
 
+def test_a_released_savepoint_is_rolled_back_with_its_transaction(db: Database) -> None:
+    # The sqlite3 driver would commit on RELEASE SAVEPOINT outside its own transaction.
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        with session.begin_nested():
+            session.add(Track(name="Inside a savepoint"))
+        raise RuntimeError("the outer unit of work fails after the savepoint")
+    with db.reading() as session:
+        assert session.scalars(select(Track.name)).all() == []
+
+
 def test_empty_file_becomes_a_tracker_database(tmp_path: Path) -> None:
     # A file dialog may create the file before the program opens it.
     path = tmp_path / "new.db"

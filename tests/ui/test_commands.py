@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from tests.ui.conftest import ReportedErrors
+from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import reference, rounds, schedule
@@ -130,7 +131,9 @@ def test_undo_after_someone_else_changed_the_round_is_dropped(
 def test_a_refused_first_redo_is_not_pushed_and_names_its_field(
         sample_workspace: Workspace, no_modal_boxes: ReportedErrors) -> None:
     ws = sample_workspace
-    held = replace(_state(ws), status=RoundStatus.HELD)  # a future window cannot be held
+    next_month = ScheduledWindow.exact(utc_now() + timedelta(days=30), None, "Europe/Kyiv")
+    # A round whose window lies in the future cannot be marked held.
+    held = replace(_state(ws), window=next_month, status=RoundStatus.HELD)
     command = ChangeRoundCommand(ws, ROUND, held, ChangeNote())
     ws.undo_stack.push(command)
     assert ws.undo_stack.count() == 0

@@ -54,6 +54,11 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 driver opens transactions itself, lazily, and a SAVEPOINT outside one
+    # commits on RELEASE: a nested "create the track" would then survive the rollback of
+    # the round it belongs to. Take transaction control away from the driver and let
+    # SQLAlchemy emit BEGIN (see _begin_sqlite), as the SQLAlchemy SQLite docs advise.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # SQLite enforces foreign keys only when asked, on every connection.
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -61,6 +66,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_sqlite(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def open_database(target: str | Path | URL | None = None, *, create: bool = True) -> Database:
@@ -89,6 +98,7 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
         if url.get_backend_name() == "sqlite":
             engine.dispose()  # drop the plain connections; new ones get the pragmas
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _begin_sqlite)
         migrate.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
