@@ -368,3 +368,8 @@ def test_to_url_default_is_in_the_user_data_folder(
     assert url.get_backend_name() == "sqlite"
     assert url.database == str(tmp_path.resolve() / "negotiation-tracker" / "tracker.db")
     assert url.database == str(default_database_path().resolve())
+
+
+def test_a_url_without_an_installed_driver_is_a_clear_storage_error() -> None:
+    with pytest.raises(StorageError, match=r"no driver for 'nosuchdb' is installed"):
+        open_database("nosuchdb://analyst@localhost/talks")

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.storage import migrate
@@ -89,7 +89,14 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
             raise StorageError(f"{path} is a folder, not a database file")
         else:
             _check_sqlite_header(path)
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(url, future=True)
+    except (ImportError, NoSuchModuleError) as exc:
+        # A URL for a server whose Python driver is not installed (psycopg for PostgreSQL).
+        raise StorageError(
+            f"Cannot open {describe(url)}: no driver for {url.drivername!r} is installed "
+            f"({exc})"
+        ) from exc
     try:
         # Look before writing: PRAGMA journal_mode=WAL rewrites the file header, so a file
         # that is not ours, or is newer, is refused on connections without the pragmas.
