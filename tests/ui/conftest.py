@@ -72,6 +72,6 @@ def window(qtbot: QtBot, sample_workspace: Workspace, settings: Settings,
            no_modal_boxes: ReportedErrors) -> MainWindow:
     main = MainWindow(sample_workspace, settings)
     qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    with qtbot.waitExposed(main):  # a context manager in pytest-qt 4
+        main.show()
     return main

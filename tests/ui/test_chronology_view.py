@@ -43,8 +43,8 @@ def view(qtbot: QtBot, ws: Workspace) -> ChronologyView:
     widget = ChronologyView(ws)
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
@@ -86,8 +86,8 @@ def test_pages_are_fetched_on_demand(
     widget = ChronologyView(ws)
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     assert widget.model.rowCount() > 20_000
     qtbot.waitUntil(lambda: 0 in offsets)
     widget.table.scrollToBottom()

@@ -27,6 +27,7 @@ from tracker.ui.events_model import (
     EventsTableModel,
 )
 from tracker.ui.events_view import EventsView
+from tracker.ui.forms import select_data
 from tracker.ui.paging import PAGE_SIZE
 from tracker.ui.workspace import Topic, Workspace
 
@@ -53,8 +54,8 @@ def view(qtbot: QtBot, sample_ws: Workspace) -> EventsView:
     widget = EventsView(sample_ws)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
@@ -101,8 +102,8 @@ def test_paging_fetches_only_the_rows_on_screen(
     view = EventsView(workspace)
     qtbot.addWidget(view)
     view.resize(1200, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     assert view.model.rowCount() == 20_000
     qtbot.waitUntil(lambda: len(page_calls(counter)) >= 1)
     assert page_calls(counter) == [0]
@@ -169,7 +170,7 @@ def test_type_place_target_and_date_filters(qtbot: QtBot, workspace: Workspace) 
     assert view.model.rowCount() == 400
     assert bar.types_button.text() == "Battles"
 
-    bar.target_combo.setCurrentIndex(bar.target_combo.findData("energy"))
+    assert select_data(bar.target_combo, "energy")
     # Types cycle by 3 and targets by 4: one event in 12 matches both.
     assert view.model.rowCount() == 100
 
@@ -258,9 +259,9 @@ def test_link_target_dialog_links_the_selected_event(qtbot: QtBot, view: EventsV
     view.detail.link_button.click()
     dialog = view.detail.dialog
     assert dialog is not None
-    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isVisible)
     dialog.select_target("factor", 1)
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(LinkKind.CITED))
+    assert select_data(dialog.kind_combo, LinkKind.CITED)
     qtbot.keyClicks(dialog.note_edit, "Cited by Kyiv")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     links = view.detail.links
@@ -275,7 +276,7 @@ def test_link_target_dialog_refuses_a_duplicate(qtbot: QtBot, view: EventsView) 
     dialog = view.detail.dialog
     assert dialog is not None
     dialog.select_target("factor", 2)
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(LinkKind.CONTEXT))
+    assert select_data(dialog.kind_combo, LinkKind.CONTEXT)
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     assert "already linked" in dialog.error_label.text()
     dialog.reject()

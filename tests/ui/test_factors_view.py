@@ -19,6 +19,7 @@ from tracker.storage.database import Database
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
 from tracker.ui.factors_model import LEVEL_COLOURS, FactorsTableModel, ReadingsModel
 from tracker.ui.factors_view import FactorsView
+from tracker.ui.forms import select_data
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.workspace import Topic, Workspace
 
@@ -40,8 +41,8 @@ def view(qtbot: QtBot, ws: Workspace) -> FactorsView:
     qtbot.addWidget(widget)
     widget.set_display_zone("Europe/Kyiv")
     widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
@@ -124,8 +125,8 @@ def test_add_reading_dialog_parses_local_time_and_undoes(
     qtbot.keyClicks(dialog.when_edit, "2026-02-03 14:30")
     assert ok.isEnabled()
     assert "2026-02-03 14:30 EET" in dialog.when_label.text()
-    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData(FactorLevel.CRITICAL))
-    dialog.trend_combo.setCurrentIndex(dialog.trend_combo.findData(FactorTrend.RISING))
+    assert select_data(dialog.level_combo, FactorLevel.CRITICAL)
+    assert select_data(dialog.trend_combo, FactorTrend.RISING)
     qtbot.keyClicks(dialog.note_edit, "Carrier group moved")
     ok.click()
 
@@ -155,13 +156,13 @@ def test_add_dependency_dialog_refuses_duplicates_and_undoes(
     existing = dependents[0]
     before = tree_texts(view.detail.dependents, 1)
     assert before == [d.effect.value for d in dependents]
-    dialog.round_combo.setCurrentIndex(dialog.round_combo.findData(existing.round_id))
-    dialog.effect_combo.setCurrentIndex(dialog.effect_combo.findData(existing.effect))
+    assert select_data(dialog.round_combo, existing.round_id)
+    assert select_data(dialog.effect_combo, existing.effect)
     assert not ok.isEnabled()
     assert "already depends" in dialog.error_label.text()
     taken = {d.effect for d in dependents if d.round_id == existing.round_id}
     other = next(e for e in DependencyEffect if e not in taken)
-    dialog.effect_combo.setCurrentIndex(dialog.effect_combo.findData(other))
+    assert select_data(dialog.effect_combo, other)
     assert ok.isEnabled()
     ok.click()
     assert tree_texts(view.detail.dependents, 1) == [*before, other.value]

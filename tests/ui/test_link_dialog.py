@@ -16,6 +16,7 @@ from tracker.domain.enums import LinkKind
 from tracker.services import linking, rounds
 from tracker.storage.database import Database
 from tracker.ui.events_model import EventIdRole
+from tracker.ui.forms import select_data
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.suggestions_model import SuggestionsModel
 from tracker.ui.workspace import Workspace
@@ -37,8 +38,8 @@ def ws(sample_db: Database) -> Iterator[Workspace]:
 def open_dialog(qtbot: QtBot, ws: Workspace, **target: int) -> LinkEventsDialog:
     dialog = LinkEventsDialog(ws, **target)
     qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
     return dialog
 
 
@@ -97,7 +98,7 @@ def test_link_checked_suggestions_then_undo_and_redo(qtbot: QtBot, ws: Workspace
     wanted = {model.index(row, 0).data(EventIdRole) for row in free}
     assert dialog.checked_label.text() == "3 events checked"
     assert ok_button(dialog).isEnabled()
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(LinkKind.ESCALATION))
+    assert select_data(dialog.kind_combo, LinkKind.ESCALATION)
     qtbot.keyClicks(dialog.note_edit, "Strikes during the talks")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)

@@ -20,6 +20,9 @@ _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 _UNKNOWN_WORDS = {"", "unknown", "tbd", "tba", "?", "date unknown"}
 _WEEK_PREFIX = re.compile(r"^\s*(?:the\s+)?week\s+(?:of|starting|beginning)\s+", re.IGNORECASE)
+# A date typed year first ("2026-02-05") is year-month-day whatever the day-first option
+# says; dateutil would read it as year-day-month (5 Feb as 2 May).
+_YEAR_FIRST = re.compile(r"^\s*\d{4}[-/.]")
 _RELATIVE_WEEKS = {
     "this week": 0,
     "the coming week": 1,
@@ -88,6 +91,7 @@ def parse_window(
 def _parse(text: str, *, dayfirst: bool) -> tuple[datetime, Precision]:
     if not text.strip():
         raise DateParseError("No date given")
+    dayfirst = dayfirst and not _YEAR_FIRST.match(text)
     try:
         first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
         second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)

@@ -59,7 +59,8 @@ def remembered_target(db: Database) -> str:
     """What to store as the last database: the file, or the URL without its password."""
     if db.is_sqlite and db.url.database:
         return db.url.database
-    return db.url.set(password=None).render_as_string(hide_password=False)
+    # URL.set(password=None) means "leave the password as it is"; _replace removes it.
+    return db.url._replace(password=None).render_as_string(hide_password=False)
 
 
 def short_label(db: Database) -> str:

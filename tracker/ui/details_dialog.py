@@ -54,7 +54,8 @@ class EditDetailsDialog(CommandDialog):
         self._validate()
 
     def details(self) -> RoundDetails:
-        return RoundDetails(" ".join(self.title_edit.text().split()), current_data(self.format),
+        return RoundDetails(" ".join(self.title_edit.text().split()),
+                            current_data(self.format),
                             self.agenda.toPlainText().strip(),
                             self.outcome.toPlainText().strip())
 

@@ -24,6 +24,7 @@ from tracker.services import factors, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.views import DependencyRow, RoundRow
 from tracker.ui.factors_model import instant_text, trend_text
+from tracker.ui.forms import current_data, fill_combo, select_data
 from tracker.ui.link_commands import AddDependencyCommand, AddReadingCommand
 from tracker.ui.workspace import Workspace
 
@@ -72,16 +73,14 @@ class AddReadingDialog(QDialog):
                                   "or '1 Feb 2026' (midnight)")
         self.when_label = _message_label(self, "reading-when-parsed")
         self.level_combo = QComboBox(self)
-        for level in FactorLevel:
-            self.level_combo.addItem(level.value, level)
+        fill_combo(self.level_combo, [(level.value, level) for level in FactorLevel])
         self.trend_combo = QComboBox(self)
-        for trend in FactorTrend:
-            self.trend_combo.addItem(trend_text(trend), trend)
+        fill_combo(self.trend_combo, [(trend_text(trend), trend) for trend in FactorTrend])
         # A new reading usually moves one step from the last one; start from there.
         latest = workspace.read(lambda s: factors.factor_row(s, factor_id)).latest
         if latest is not None:
-            self.level_combo.setCurrentIndex(self.level_combo.findData(latest.level))
-            self.trend_combo.setCurrentIndex(self.trend_combo.findData(latest.trend))
+            select_data(self.level_combo, latest.level)
+            select_data(self.trend_combo, latest.trend)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("What was observed, and where it was reported")
         self.buttons = _ok_cancel(self, "Add reading")
@@ -114,9 +113,8 @@ class AddReadingDialog(QDialog):
     def draft(self) -> ReadingDraft | None:
         if self._observed is None:
             return None
-        # Item data comes back as the enum's plain string value (Qt keeps a QString).
-        return ReadingDraft(self._observed, FactorLevel(self.level_combo.currentData()),
-                            FactorTrend(self.trend_combo.currentData()), self.note_edit.text())
+        return ReadingDraft(self._observed, current_data(self.level_combo),
+                            current_data(self.trend_combo), self.note_edit.text())
 
     def accept(self) -> None:
         """Override QDialog.accept: push an AddReadingCommand."""
@@ -149,12 +147,11 @@ class AddDependencyDialog(QDialog):
         round_rows, existing = workspace.read(load)
         self._existing = {(row.round_id, row.effect) for row in existing}
         self.round_combo = _long_combo(self, "dependency-round")
-        for row in round_rows:
-            self.round_combo.addItem(f"{row.title} ({row.window.describe()})", row.id)
+        fill_combo(self.round_combo,
+                   [(f"{row.title} ({row.window.describe()})", row.id) for row in round_rows])
         self.effect_combo = QComboBox(self)
         self.effect_combo.setObjectName("dependency-effect")
-        for effect in DependencyEffect:
-            self.effect_combo.addItem(effect.value, effect)
+        fill_combo(self.effect_combo, [(effect.value, effect) for effect in DependencyEffect])
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("How the factor bears on the round")
         self.error_label = _message_label(self, "dependency-error")
@@ -172,11 +169,10 @@ class AddDependencyDialog(QDialog):
         self._on_choice_changed()
 
     def spec(self) -> DependencySpec | None:
-        round_id = self.round_combo.currentData()
+        round_id: int | None = current_data(self.round_combo)
         if round_id is None:
             return None
-        effect = DependencyEffect(self.effect_combo.currentData())  # a str from Qt
-        return DependencySpec(round_id, self._factor_id, effect,
+        return DependencySpec(round_id, self._factor_id, current_data(self.effect_combo),
                               self.note_edit.text())
 
     @Slot()

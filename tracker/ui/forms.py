@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
@@ -50,29 +51,48 @@ class ErrorLabel(QLabel):
         return self.text()
 
 
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """Item data as Python gave it. PySide turns a str subclass (our StrEnums) into a plain
+    QString and a tuple into a list, so a status read back would no longer be ``is``-equal
+    to RoundStatus.HELD; an object Qt cannot convert comes back untouched."""
+
+    value: Any
+
+
+def add_item(combo: QComboBox, text: str, data: Any) -> None:
+    """Append an item whose data comes back from current_data exactly as given."""
+    combo.addItem(text, _Held(data))
+
+
+def item_value(combo: QComboBox, row: int) -> Any:
+    held = combo.itemData(row)
+    return held.value if isinstance(held, _Held) else held
+
+
 def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], *,
                none_text: str | None = None, keep: Any = None) -> None:
     """Replace the items; re-select *keep* (an item's data) when it is still there."""
     combo.blockSignals(True)
     combo.clear()
     if none_text is not None:
-        combo.addItem(none_text, None)
+        add_item(combo, none_text, None)
     for text, data in items:
-        combo.addItem(text, data)
+        add_item(combo, text, data)
     combo.blockSignals(False)
     select_data(combo, keep)
 
 
 def select_data(combo: QComboBox, data: Any) -> bool:
     for row in range(combo.count()):
-        if combo.itemData(row) == data:
+        if item_value(combo, row) == data:
             combo.setCurrentIndex(row)
             return True
     return False
 
 
 def current_data(combo: QComboBox) -> Any:
-    return combo.itemData(combo.currentIndex()) if combo.currentIndex() >= 0 else None
+    return item_value(combo, combo.currentIndex()) if combo.currentIndex() >= 0 else None
 
 
 W = TypeVar("W", bound=QWidget)

@@ -32,6 +32,7 @@ from tracker.services.linking import LinkSpec
 from tracker.ui.event_filter_bar import EventFilterBar
 from tracker.ui.events_model import EventsTableModel
 from tracker.ui.events_view import configure_events_table, load_filter_choices
+from tracker.ui.forms import current_data, fill_combo
 from tracker.ui.link_commands import LinkEventCommand
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.suggestions_model import SuggestionsModel
@@ -74,8 +75,7 @@ class LinkEventsDialog(QDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("link-kind")
-        for kind in LinkKind:
-            self.kind_combo.addItem(kind.value.capitalize(), kind)
+        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("Why these events belong to it (optional)")
         self.checked_label = QLabel(self)
@@ -182,7 +182,7 @@ class LinkEventsDialog(QDialog):
         return frozenset(self._checked)
 
     def specs(self) -> list[LinkSpec]:
-        kind = LinkKind(self.kind_combo.currentData())  # Qt hands back the plain str
+        kind: LinkKind = current_data(self.kind_combo)
         return [LinkSpec(event_id, self._round_id, self._factor_id, kind,
                          self.note_edit.text()) for event_id in sorted(self._checked)]
 

@@ -19,6 +19,7 @@ from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
 from tracker.ui.events_model import date_text, elide
+from tracker.ui.forms import current_data, fill_combo, select_data
 from tracker.ui.link_commands import LinkEventCommand
 from tracker.ui.workspace import Workspace
 
@@ -54,15 +55,14 @@ class LinkTargetDialog(QDialog):
         self.target_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.target_combo.setMinimumContentsLength(36)
-        for row in round_rows:
-            self.target_combo.addItem(f"Round: {row.title} ({row.window.describe()})",
-                                      ("round", row.id))
-        for factor in factor_rows:
-            self.target_combo.addItem(f"Factor: {factor.name}", ("factor", factor.id))
+        fill_combo(self.target_combo, [
+            *((f"Round: {row.title} ({row.window.describe()})", ("round", row.id))
+              for row in round_rows),
+            *((f"Factor: {factor.name}", ("factor", factor.id)) for factor in factor_rows),
+        ])
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("link-kind")
-        for kind in LinkKind:
-            self.kind_combo.addItem(kind.value.capitalize(), kind)
+        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("Why they belong together (optional)")
         self.error_label = QLabel(self)
@@ -93,14 +93,10 @@ class LinkTargetDialog(QDialog):
 
     def select_target(self, kind: str, record_id: int) -> None:
         """Preselect a round (``kind="round"``) or factor (``"factor"``)."""
-        # findData cannot compare Python tuples held in a QVariant; compare here instead.
-        for number in range(self.target_combo.count()):
-            if tuple(self.target_combo.itemData(number)) == (kind, record_id):
-                self.target_combo.setCurrentIndex(number)
-                return
+        select_data(self.target_combo, (kind, record_id))
 
     def _spec(self) -> LinkSpec | None:
-        target: Target | None = self.target_combo.currentData()
+        target: Target | None = current_data(self.target_combo)
         if target is None:
             return None
         kind, record_id = target
@@ -108,7 +104,7 @@ class LinkTargetDialog(QDialog):
             event_id=self._event_id,
             round_id=record_id if kind == "round" else None,
             factor_id=record_id if kind == "factor" else None,
-            kind=LinkKind(self.kind_combo.currentData()),  # Qt hands back the plain str
+            kind=current_data(self.kind_combo),
             note=self.note_edit.text(),
         )
 

@@ -38,6 +38,7 @@ from tracker.ui.commands import (
 from tracker.ui.forms import (
     CommandDialog,
     ErrorLabel,
+    add_item,
     buddy_label,
     compact_combo,
     current_data,
@@ -114,7 +115,7 @@ class _VenuePicker(QWidget):
     def _on_new_venue(self) -> None:
         venue = venue_dialog.ask_venue(self, self.zone() or self._zone_hint)
         if venue is not None:
-            self.combo.addItem(f"{venue.name} (new) — {venue.time_zone}", venue)
+            add_item(self.combo, f"{venue.name} (new) — {venue.time_zone}", venue)
             self.combo.setCurrentIndex(self.combo.count() - 1)
 
 
@@ -202,7 +203,8 @@ class NewRoundDialog(CommandDialog):
         state = RoundState(window, venue if isinstance(venue, int) else None,
                            current_data(self.status))
         draft = RoundDraft(track if isinstance(track, int) else 0, self.title_edit.text(),
-                           current_data(self.format), state, self.agenda.toPlainText().strip())
+                           current_data(self.format), state,
+                           self.agenda.toPlainText().strip())
         return CreateRoundCommand(
             self.workspace, draft,
             new_track=track if isinstance(track, NewTrack) else None,
@@ -213,7 +215,7 @@ class NewRoundDialog(CommandDialog):
     def _on_new_track(self) -> None:
         track = venue_dialog.ask_track(self)
         if track is not None:
-            self.track.addItem(f"{track.name} (new)", track)
+            add_item(self.track, f"{track.name} (new)", track)
             self.track.setCurrentIndex(self.track.count() - 1)
 
     @Slot()

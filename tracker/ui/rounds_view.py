@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,7 +96,10 @@ class RoundsView(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._on_find)
         self.filter.textChanged.connect(self._on_filter_text)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_row_changed)
+        # A mouse click makes the row current before selecting it, so listen to both.
+        selection.selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_activated)
         self.proxy.modelAboutToBeReset.connect(self._on_about_to_reset)
         self.proxy.modelReset.connect(self._on_reset)
@@ -215,6 +218,11 @@ class RoundsView(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._emit_selection()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, _selected: QItemSelection,
+                              _deselected: QItemSelection) -> None:
         self._emit_selection()
 
     @Slot(QModelIndex)

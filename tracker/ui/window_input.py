@@ -28,7 +28,14 @@ from tracker.domain.timewindow import (
     is_ambiguous,
     is_known_zone,
 )
-from tracker.ui.forms import ErrorLabel, current_data, named, select_data, zone_combo
+from tracker.ui.forms import (
+    ErrorLabel,
+    current_data,
+    fill_combo,
+    named,
+    select_data,
+    zone_combo,
+)
 
 PRECISIONS: tuple[tuple[str, Precision | None], ...] = (
     ("As typed", None), ("Exact time", Precision.EXACT), ("Day(s)", Precision.DAY),
@@ -86,8 +93,7 @@ class WindowInput(QWidget):
         self.today: date | None = None
 
         self.precision = named(QComboBox(), "window-precision")
-        for text, precision in PRECISIONS:
-            self.precision.addItem(text, precision)
+        fill_combo(self.precision, PRECISIONS)
         self.start = named(QLineEdit(clearButtonEnabled=True), "window-text")
         self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
         self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
