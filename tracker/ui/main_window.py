@@ -366,6 +366,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self.database_label.setText(db.label)
         self.database_label.setToolTip(f"Database: {db.label}")
+        # Open on the first round, so its details and the round actions are there at once.
+        self.rounds_view.select_first()
         self._update_counts()
         self._update_actions()
 

@@ -170,6 +170,11 @@ class RoundsView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def select_first(self) -> None:
+        """Select the first round shown unless one is selected (a database just opened)."""
+        if self.selected_round_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+
     def set_display_zone(self, tz: str) -> None:
         self.model.set_display_zone(tz)
         self.detail.set_display_zone(tz)
