@@ -116,7 +116,7 @@ def test_typed_text_keeps_its_precision_and_is_read_back_live(
 def test_interpretation_shows_the_window_zone_and_the_users_zone(qtbot: QtBot) -> None:
     widget = make_input(qtbot)
     qtbot.keyClicks(line(widget, "window-text"), "5 Feb 2026 10:00")
-    assert interpretation(widget) == ("5 Feb 2026 10:00 EET · Thu 5 Feb 10:00 EET · "
+    assert interpretation(widget) == ("5 Feb 2026 10:00 EET · Thu 5 Feb 10:00 EET\n"
                                       "your zone: Thu 5 Feb 09:00 CET")
     widget.set_display_zone(KYIV)  # the same zone is not repeated
     assert "your zone" not in interpretation(widget)

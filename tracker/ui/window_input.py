@@ -101,7 +101,9 @@ class WindowInput(QWidget):
         self.day_first = named(QCheckBox("&Day first (03/02 is 3 Feb)"), "window-dayfirst")
         self.day_first.setChecked(day_first)
         self.zone = zone_combo("window-zone", zone)
-        self.interpretation = named(QLabel(wordWrap=True), "window-interpretation")
+        # Line breaks, not word wrap: a wrapped label in a shown dialog keeps one line's
+        # height (see ErrorLabel), and the second line would be cut off.
+        self.interpretation = named(QLabel(), "window-interpretation")
         self.interpretation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.date_error = ErrorLabel("window-date-error")
         self.end_error = ErrorLabel("window-end-error")
@@ -256,5 +258,5 @@ class WindowInput(QWidget):
                 and is_ambiguous(wall.replace(tzinfo=None), window.tz):
             text += " (this time happens twice that night; the first is meant)"
         if self._display_tz != window.tz:
-            text += f" · your zone: {_span(window, self._display_tz)}"
+            text += f"\nyour zone: {_span(window, self._display_tz)}"
         return text
