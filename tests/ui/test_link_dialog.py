@@ -60,7 +60,7 @@ def check_row(model: QAbstractItemModel, row: int) -> None:
 def free_rows(model: SuggestionsModel) -> list[int]:
     """Rows of suggestions not linked to the round yet."""
     return [row for row in range(model.rowCount())
-            if (found := model.suggestion(row)) is not None and not found.already_linked]
+            if (found := model.row_at(row)) is not None and not found.already_linked]
 
 
 def test_suggestions_model_passes_qtmodeltester(
@@ -76,7 +76,7 @@ def test_already_linked_suggestions_are_shown_but_disabled(qtbot: QtBot, ws: Wor
     dialog = open_dialog(qtbot, ws, round_id=ROUND)
     model = dialog.suggestions
     already = linked_ids(ws)
-    disabled = [model.suggestion(row) for row in range(model.rowCount())
+    disabled = [model.row_at(row) for row in range(model.rowCount())
                 if not model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsEnabled]
     assert {s.event.id for s in disabled if s} == set(already)
     assert not ok_button(dialog).isEnabled()

@@ -323,7 +323,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     suggested = child(link, QTableView, "suggested-events")
     click_cell(qtbot, suggested, 0, 0)
     qtbot.keyClick(suggested, Qt.Key.Key_Space)
-    suggestion = link.suggestions.suggestion(0)
+    suggestion = link.suggestions.row_at(0)
     assert suggestion is not None
     event_id = suggestion.event.id
     assert link.checked_ids() == {event_id}

@@ -130,10 +130,10 @@ def test_history_model_passes_qtmodeltester(qtmodeltester: ModelTester,
                                             sample_workspace: Workspace) -> None:
     ws = sample_workspace
     history = HistoryModel(DISPLAY_TZ)
-    history.set_records(ws.read(lambda s: rounds.round_detail(s, ANNOUNCED)).history)
+    history.set_rows(ws.read(lambda s: rounds.round_detail(s, ANNOUNCED)).history)
     qtmodeltester.check(history, force_py=True)
     move_to_abu_dhabi(ws)
-    history.set_records(ws.read(lambda s: rounds.round_detail(s, ANNOUNCED)).history)
+    history.set_rows(ws.read(lambda s: rounds.round_detail(s, ANNOUNCED)).history)
     history.set_display_zone("Asia/Tokyo")
     assert history.rowCount() == 3
     assert history.index(0, 0).data() == "31 Jan 2026 19:00 JST"

@@ -6,21 +6,20 @@ Factors number in the tens, so both models hold their rows (frozen snapshots fro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from tracker.domain.enums import FactorLevel, FactorTrend
 from tracker.domain.timewindow import zone
 from tracker.services.views import FactorRow, ReadingRow
+from tracker.ui.table_model import SnapshotTableModel
 
 FactorIdRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 # Same hue order as a traffic light, readable on light and dark palettes as a swatch.
 LEVEL_COLOURS = {
@@ -43,7 +42,7 @@ def instant_text(instant: datetime, tz_name: str) -> str:
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
 
 
-class FactorsTableModel(QAbstractTableModel):
+class FactorsTableModel(SnapshotTableModel[FactorRow]):
     """Factors: name, latest level and trend, when it was read, dependents, linked events."""
 
     HEADERS = ("Factor", "Level", "Trend", "Latest reading", "Dependent rounds",
@@ -52,37 +51,16 @@ class FactorsTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
         super().__init__(parent)
-        self._rows: list[FactorRow] = []
         self._tz = tz_name
-
-    def set_rows(self, rows: Sequence[FactorRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_time_zone(self, tz_name: str) -> None:
         self._tz = tz_name
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.LATEST),
-                                  self.index(len(self._rows) - 1, self.LATEST))
+        self.refresh_columns(self.LATEST)
 
     def row_of(self, factor_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == factor_id:
-                return number
-        return None
+        return next((i for i, row in enumerate(self._rows) if row.id == factor_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: FactorRow, column: int, role: int) -> Any:
         latest = row.latest
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -133,22 +111,8 @@ class FactorsTableModel(QAbstractTableModel):
             return row.linked_events
         return row.name.casefold()
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(SnapshotTableModel[ReadingRow]):
     """One factor's readings, newest first: observed at (user's zone), level, trend, note."""
 
     HEADERS = ("Observed at", "Level", "Trend", "Note")
@@ -156,27 +120,14 @@ class ReadingsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
         super().__init__(parent)
-        self._rows: list[ReadingRow] = []
         self._tz = tz_name
 
-    def set_rows(self, rows: Sequence[ReadingRow], tz_name: str | None = None) -> None:
-        self.beginResetModel()
-        # Newest first: the latest state is what the analyst reads first.
-        self._rows = sorted(rows, key=lambda r: (r.observed_at, r.id), reverse=True)
+    def set_rows(self, rows: Iterable[ReadingRow], tz_name: str | None = None) -> None:
+        """Override SnapshotTableModel.set_rows: newest first, the state read first."""
         self._tz = tz_name or self._tz
-        self.endResetModel()
+        super().set_rows(sorted(rows, key=lambda r: (r.observed_at, r.id), reverse=True))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: ReadingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.OBSERVED:
                 return instant_text(row.observed_at, self._tz)
@@ -191,18 +142,4 @@ class ReadingsModel(QAbstractTableModel):
             return row.note or None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
         return None

@@ -238,7 +238,7 @@ class RoundDetailPane(QWidget):
             self.dependencies.addTopLevelItem(item)
         self.dependencies.resizeColumnToContents(0)
         self.dependencies.resizeColumnToContents(1)
-        self.history_model.set_records(detail.history)
+        self.history_model.set_rows(detail.history)
         self.tabs.setTabText(0, f"Linked events ({len(detail.linked_events)})")
         self.tabs.setTabText(1, f"Dependencies ({len(detail.dependencies)})")
         self.tabs.setTabText(2, f"History ({len(detail.history)})")

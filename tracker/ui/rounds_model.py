@@ -11,28 +11,19 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.views import RoundRow
+from tracker.ui.table_model import Index, SnapshotTableModel
 from tracker.ui.workspace import Topic, Workspace
 
 RoundIdRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 FilterTextRole = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Title", "Track", "Status", "When (venue zone)", "When (your zone)", "Venue",
            "Participants", "Linked events")
@@ -78,15 +69,16 @@ def status_text(status: RoundStatus) -> str:
     return status.value.capitalize()
 
 
-class RoundsTableModel(QAbstractTableModel):
+class RoundsTableModel(SnapshotTableModel[RoundRow]):
     """Rounds that are not deleted, one per row, in the order the service gives them."""
+
+    HEADERS = COLUMNS
 
     def __init__(self, workspace: Workspace, display_tz: str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._display_tz = display_tz
-        self._rows: list[RoundRow] = []
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.reload)
         self.reload()
@@ -98,59 +90,30 @@ class RoundsTableModel(QAbstractTableModel):
         fresh = self._workspace.read(rounds.list_rounds)
         if [row.id for row in fresh] == [row.id for row in self._rows]:
             self._rows = fresh
-            if fresh:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(fresh) - 1, len(COLUMNS) - 1))
+            self.refresh_columns(0, len(COLUMNS) - 1)
             return
-        self.beginResetModel()
-        self._rows = fresh
-        self.endResetModel()
+        self.set_rows(fresh)
 
     def set_display_zone(self, tz: str) -> None:
         self._display_tz = tz
-        if self._rows:
-            self.dataChanged.emit(self.index(0, WHEN_USER),
-                                  self.index(len(self._rows) - 1, WHEN_USER))
+        self.refresh_columns(WHEN_USER)
 
     def row_of(self, round_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == round_id), None)
-
-    def round_at(self, row: int) -> RoundRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     @Slot(object)
     def _on_changed(self, topic: Topic) -> None:
         if topic & (Topic.ROUNDS | Topic.LINKS):
             self.reload()
 
-    # -- QAbstractTableModel --------------------------------------------------------------
+    # -- SnapshotTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractItemModel::rowCount; a table has no children."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
-            if role == Qt.ItemDataRole.ToolTipRole and section == WHEN_USER:
-                return f"The window shown in your time zone ({self._display_tz})"
+    def header_tip(self, section: int) -> str | None:
+        if section == WHEN_USER:
+            return f"The window shown in your time zone ({self._display_tz})"
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractItemModel::data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: RoundRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == RoundIdRole:

@@ -7,22 +7,13 @@ disabled, so they cannot be checked twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from tracker.services.linking import Suggestion
 from tracker.ui.events_model import EventIdRole, count_text, date_text, elide
-
-Index = QModelIndex | QPersistentModelIndex
+from tracker.ui.table_model import READ_ONLY, Index, SnapshotTableModel
 
 
 def days_text(days: int) -> str:
@@ -31,7 +22,7 @@ def days_text(days: int) -> str:
     return f"{days} day{'s' if days != 1 else ''}"
 
 
-class SuggestionsModel(QAbstractTableModel):
+class SuggestionsModel(SnapshotTableModel[Suggestion]):
     """Checkable suggestions; the checked ids live in a set shared with the search tab.
 
     Signals:
@@ -45,16 +36,7 @@ class SuggestionsModel(QAbstractTableModel):
 
     def __init__(self, checked: set[int], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Suggestion] = []
         self._checked = checked
-
-    def set_rows(self, rows: Sequence[Suggestion]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def suggestion(self, row: int) -> Suggestion | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def notify_checks_changed(self) -> None:
         """The shared set changed elsewhere; repaint the check boxes."""
@@ -62,18 +44,8 @@ class SuggestionsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
+    def cell(self, item: Suggestion, column: int, role: int) -> Any:
         event = item.event
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             texts = {
                 self.DATE: date_text(event), self.DAYS: days_text(item.days_from_window),
@@ -102,7 +74,7 @@ class SuggestionsModel(QAbstractTableModel):
         if not index.isValid() or index.column() != 0 \
                 or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        item = self.suggestion(index.row())
+        item = self.row_at(index.row())
         if item is None or item.already_linked:
             return False
         if Qt.CheckState(value) == Qt.CheckState.Checked:
@@ -116,19 +88,9 @@ class SuggestionsModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        item = self.suggestion(index.row())
+        item = self.row_at(index.row())
         if item is not None and item.already_linked:
             return Qt.ItemFlag.ItemNeverHasChildren  # shown, greyed, not checkable
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
         if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+            return READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
+        return READ_ONLY
