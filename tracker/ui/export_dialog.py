@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.export import ExportFormat, format_for_path
-from tracker.ui.forms import ErrorLabel, buddy_label, named
+from tracker.ui.forms import ErrorLabel, buddy_label, named, ok_cancel_buttons
 
 FILTERS = {
     ExportFormat.CSV: "CSV spreadsheet (*.csv)",
@@ -63,11 +63,8 @@ class ExportDialog(QDialog):
             edit.setEnabled(False)
         self.path_error = ErrorLabel("export-path-error")
         self.range_error = ErrorLabel("export-range-error")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel_buttons(self, "&Export")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Export")
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -85,8 +82,6 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
         self.browse.clicked.connect(self._on_browse)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.use_from.toggled.connect(self.date_from.setEnabled)
         self.use_to.toggled.connect(self.date_to.setEnabled)
         for signal in (self.use_from.toggled, self.use_to.toggled):

@@ -24,27 +24,15 @@ from tracker.services import factors, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.views import DependencyRow, RoundRow
 from tracker.ui.factors_model import instant_text, trend_text
-from tracker.ui.forms import current_data, fill_combo, select_data
+from tracker.ui.forms import (
+    compact_combo,
+    current_data,
+    fill_combo,
+    ok_cancel_buttons,
+    select_data,
+)
 from tracker.ui.link_commands import AddDependencyCommand, AddReadingCommand
 from tracker.ui.workspace import Workspace
-
-
-def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-def _long_combo(parent: QWidget, name: str) -> QComboBox:
-    """A combo of long titles that elides them instead of widening the dialog."""
-    combo = QComboBox(parent)
-    combo.setObjectName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(36)
-    return combo
 
 
 def _message_label(dialog: QDialog, name: str) -> QLabel:
@@ -83,7 +71,7 @@ class AddReadingDialog(QDialog):
             select_data(self.trend_combo, latest.trend)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("What was observed, and where it was reported")
-        self.buttons = _ok_cancel(self, "Add reading")
+        self.buttons = ok_cancel_buttons(self, "Add reading")
 
         form = QFormLayout(self)
         form.addRow(f"Observed at ({tz_name}):", self.when_edit)
@@ -146,7 +134,7 @@ class AddDependencyDialog(QDialog):
 
         round_rows, existing = workspace.read(load)
         self._existing = {(row.round_id, row.effect) for row in existing}
-        self.round_combo = _long_combo(self, "dependency-round")
+        self.round_combo = compact_combo("dependency-round")
         fill_combo(self.round_combo,
                    [(f"{row.title} ({row.window.describe()})", row.id) for row in round_rows])
         self.effect_combo = QComboBox(self)
@@ -155,7 +143,7 @@ class AddDependencyDialog(QDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("How the factor bears on the round")
         self.error_label = _message_label(self, "dependency-error")
-        self.buttons = _ok_cancel(self, "Add dependency")
+        self.buttons = ok_cancel_buttons(self, "Add dependency")
 
         form = QFormLayout(self)
         form.addRow("Round:", self.round_combo)

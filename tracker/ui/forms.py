@@ -128,6 +128,17 @@ def compact_combo(name: str, width: int = 36) -> QComboBox:
     return combo
 
 
+def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel wired to the dialog's accept and reject; OK renamed to say what it does."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class CommandDialog(QDialog):
     """A dialog whose OK pushes one undo command; service errors show beside their field.
 
@@ -142,11 +153,7 @@ class CommandDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.command: ServiceCommand | None = None
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         self.form_error = ErrorLabel("form-error")
         self._field_errors: dict[str, Callable[[str], None]] = {}
 

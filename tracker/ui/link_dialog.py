@@ -32,7 +32,7 @@ from tracker.services.linking import LinkSpec
 from tracker.ui.event_filter_bar import EventFilterBar
 from tracker.ui.events_model import EventsTableModel
 from tracker.ui.events_view import configure_events_table, load_filter_choices
-from tracker.ui.forms import current_data, fill_combo
+from tracker.ui.forms import current_data, fill_combo, ok_cancel_buttons
 from tracker.ui.link_commands import LinkEventCommand
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.suggestions_model import SuggestionsModel
@@ -83,8 +83,7 @@ class LinkEventsDialog(QDialog):
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = ok_cancel_buttons(self)
         form = QFormLayout()
         form.addRow("Kind:", self.kind_combo)
         form.addRow("Note:", self.note_edit)
@@ -98,8 +97,6 @@ class LinkEventsDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1100, 640)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.suggestions.checked_changed.connect(self._on_checked_changed)
         self.search_model.checked_changed.connect(self._on_checked_changed)
         self._reload_linked()

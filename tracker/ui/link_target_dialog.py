@@ -19,7 +19,7 @@ from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
 from tracker.ui.events_model import date_text, elide
-from tracker.ui.forms import current_data, fill_combo, select_data
+from tracker.ui.forms import compact_combo, current_data, fill_combo, ok_cancel_buttons, select_data
 from tracker.ui.link_commands import LinkEventCommand
 from tracker.ui.workspace import Workspace
 
@@ -49,12 +49,8 @@ class LinkTargetDialog(QDialog):
         detail, round_rows, factor_rows = workspace.read(load)
         self._existing = {(link.round_id, link.factor_id, link.kind) for link in detail.links}
 
-        self.target_combo = QComboBox(self)
-        self.target_combo.setObjectName("link-target")
         # Long round titles are elided rather than widening the dialog off screen.
-        self.target_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.target_combo.setMinimumContentsLength(36)
+        self.target_combo = compact_combo("link-target")
         fill_combo(self.target_combo, [
             *((f"Round: {row.title} ({row.window.describe()})", ("round", row.id))
               for row in round_rows),
@@ -69,9 +65,7 @@ class LinkTargetDialog(QDialog):
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.buttons = ok_cancel_buttons(self, "Link")
 
         event_label = QLabel(f"{date_text(detail.row)} · {detail.row.place or 'place unknown'}"
                              f"<br><i>{elide(detail.row.summary, 160)}</i>", self)
@@ -85,8 +79,6 @@ class LinkTargetDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(480)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.target_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.kind_combo.currentIndexChanged.connect(self._on_choice_changed)
         self._on_choice_changed()

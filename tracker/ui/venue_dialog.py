@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.timewindow import is_known_zone
 from tracker.ui.commands import NewTrack, NewVenue
-from tracker.ui.forms import ErrorLabel, named, zone_combo
+from tracker.ui.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
 
 
 def _coordinate(text: str, limit: float, what: str) -> float | None:
@@ -51,11 +51,7 @@ class NewVenueDialog(QDialog):
         self.longitude.setPlaceholderText("optional, e.g. 29.000")
         self.errors = {key: ErrorLabel(f"venue-{key}-error")
                        for key in ("name", "zone", "latitude", "longitude")}
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
 
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
