@@ -721,3 +721,13 @@ def test_offer_sample_does_not_ask_about_a_database_with_data(window: MainWindow
     assert window.offer_sample() is False
     assert asked == []
     assert active_ids(window) == {EARLIER, ROUND}
+
+
+def test_the_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
+    # Round actions that do not fit go into the tool bar's overflow menu instead of
+    # forcing the window wider (it once needed 893 px for a row of buttons).
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.minimumSizeHint().height() <= 600
+    bar = window.rounds_view.buttons
+    assert [a.objectName() for a in bar.actions()][:2] == ["edit-round-action",
+                                                          "reschedule-round-action"]

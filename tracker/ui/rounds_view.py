@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,7 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -67,8 +76,11 @@ class RoundsView(QWidget):
         self.filter.setPlaceholderText("Filter by title, track, venue, participant or status")
         self.filter.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), "rounds-count")
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(2)
+        # A tool bar, not a row of buttons: when the window is narrow the actions that do
+        # not fit move into its » menu instead of forcing the window wider than the screen.
+        self.buttons = named(QToolBar("Round actions"), "round-actions")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.buttons.setIconSize(QSize(16, 16))
         self.table = named(QTableView(), "rounds-table")
         self._configure_table()
         self.placeholder = ViewPlaceholder(self.table)
@@ -81,7 +93,7 @@ class RoundsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(self.buttons)
+        left_layout.addWidget(self.buttons)
         left_layout.addWidget(self.table, 1)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "rounds-splitter")
         self.splitter.addWidget(left)
@@ -135,13 +147,8 @@ class RoundsView(QWidget):
     def set_actions(self, actions: list[QAction]) -> None:
         """Buttons above the table, and the table's context menu, for the round actions."""
         for action in actions:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            self.buttons.addWidget(button)
+            self.buttons.addAction(action)
             self.table.addAction(action)
-        self.buttons.addStretch(1)
 
     def selected_round_id(self) -> int | None:
         index = self.table.currentIndex()
