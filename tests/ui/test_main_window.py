@@ -41,6 +41,7 @@ from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_writers import CSV_COLUMNS
 from tracker.services import rounds
+from tracker.services import schedule as rounds_schedule
 from tracker.services.chronology import count_chronology
 from tracker.services.views import RoundRow
 from tracker.storage.database import Database
@@ -51,9 +52,10 @@ from tracker.ui.forms import current_data
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.main_window import APP_TITLE, MainWindow
 from tracker.ui.round_dialogs import NewRoundDialog, ScheduleChangeDialog
-from tracker.ui.rounds_model import LINKED, STATUS, TITLE, WHEN_VENUE, RoundIdRole
+from tracker.ui.rounds_model import LINKED, STATUS, TITLE, WHEN_USER, WHEN_VENUE, RoundIdRole
 from tracker.ui.settings import Settings
-from tracker.ui.workspace import Workspace
+from tracker.ui.workspace import Topic, Workspace
+from tracker.ui.zone_dialog import DisplayZoneDialog
 
 # The offscreen platform warns when a top-level window is shown; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -731,3 +733,30 @@ def test_the_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
     bar = window.rounds_view.buttons
     assert [a.objectName() for a in bar.actions()][:2] == ["edit-round-action",
                                                           "reschedule-round-action"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                           "This plugin does not support raise",
+                           "This plugin does not support grabbing the keyboard")
+def test_your_time_zone_changes_every_second_time_column_and_is_kept(
+        qtbot: QtBot, window: MainWindow, settings: Settings) -> None:
+    window.workspace.write(
+        lambda s: rounds_schedule.reschedule(s, ROUND, FIRST_DATE, rounds_schedule.ChangeNote()),
+        Topic.ROUNDS)
+    assert cell(window, ROUND, WHEN_USER) == "5 Feb 2026 07:00 CET"  # the fixture's Berlin
+
+    action(window, "display-zone-action").trigger()
+    dialog = open_dialog(qtbot, window, DisplayZoneDialog)
+    edit = child(dialog, QComboBox, "display-zone").lineEdit()
+    replace_text(qtbot, edit, "Mars/Olympus")
+    assert not ok_button(dialog).isEnabled()
+    assert child(dialog, QLabel, "display-zone-error").text() == \
+        "Unknown time zone: “Mars/Olympus”"
+    replace_text(qtbot, edit, "America/New_York")
+    click_ok(qtbot, window, dialog)
+
+    assert cell(window, ROUND, WHEN_USER) == "5 Feb 2026 01:00 EST"
+    assert cell(window, ROUND, WHEN_VENUE) == "5 Feb 2026 10:00 +04"  # the venue's stays
+    assert "America/New_York" in window.rounds_view.detail.summary.toPlainText()
+    assert Settings.from_file(settings.file_name).get(options.DISPLAY_TIME_ZONE) == \
+        "America/New_York"

@@ -40,9 +40,10 @@ from tracker.ui.forms import named
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
-from tracker.ui.settings import Settings
+from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.status import count_records
 from tracker.ui.workspace import Topic, Workspace
+from tracker.ui.zone_dialog import DisplayZoneDialog
 
 APP_TITLE = "Negotiation Tracker"
 MESSAGE_MS = 8000
@@ -285,6 +286,19 @@ class MainWindow(QMainWindow):
 
     def set_detail_visible(self, visible: bool) -> None:
         self.rounds_view.set_detail_visible(visible)
+
+    def choose_display_zone(self) -> None:
+        dialog = DisplayZoneDialog(self.display_tz, system_zone_name(), self)
+        dialog.accepted.connect(lambda: self.set_display_zone(dialog.chosen()))
+        self._open(dialog)
+
+    def set_display_zone(self, tz: str) -> None:
+        """Show times in *tz* beside the venues' zones, now and in later sessions."""
+        self.display_tz = tz
+        self.settings.set(options.DISPLAY_TIME_ZONE, tz)
+        self.rounds_view.set_display_zone(tz)
+        self.factors_view.set_display_zone(tz)
+        self.show_message(f"Times are now also shown in {tz}")
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", (
