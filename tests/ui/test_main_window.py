@@ -40,7 +40,7 @@ from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_writers import CSV_COLUMNS
-from tracker.services import rounds
+from tracker.services import factors, rounds
 from tracker.services import schedule as rounds_schedule
 from tracker.services.chronology import count_chronology
 from tracker.services.views import RoundRow
@@ -48,6 +48,7 @@ from tracker.storage.database import Database
 from tracker.ui import settings as options
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.export_dialog import ExportDialog
+from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.forms import current_data
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.main_window import APP_TITLE, MainWindow
@@ -760,3 +761,32 @@ def test_your_time_zone_changes_every_second_time_column_and_is_kept(
     assert "America/New_York" in window.rounds_view.detail.summary.toPlainText()
     assert Settings.from_file(settings.file_name).get(options.DISPLAY_TIME_ZONE) == \
         "America/New_York"
+
+
+def test_new_factor_is_created_shown_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    action(window, "new-factor-action").trigger()
+    dialog = open_dialog(qtbot, window, NewFactorDialog)
+    assert not ok_button(dialog).isEnabled()  # no name yet
+    child(dialog, QLineEdit, "factor-name").insert(TENSIONS)  # pasted: keyClicks is ASCII
+    qtbot.mouseClick(ok_button(dialog), LeftButton)  # accept() runs before this returns
+    assert dialog.isVisible() and window.dialog is dialog  # a duplicate name: refused
+    assert child(dialog, QLabel, "factor-name-error").text() == \
+        f"There is already a factor called '{TENSIONS}'"
+
+    replace_text(qtbot, child(dialog, QLineEdit, "factor-name"), "Black Sea grain corridor")
+    qtbot.keyClicks(child(dialog, QPlainTextEdit, "factor-description"), "Shipping lanes")
+    click_ok(qtbot, window, dialog)
+
+    assert window.tabs.currentWidget() is window.factors_view
+    new_id = window.factors_view.current_factor_id()
+    names = {row.id: row.name for row in window.workspace.read(factors.list_factors)}
+    assert names[new_id] == "Black Sea grain corridor"
+    assert status_text(window) == "Created factor “Black Sea grain corridor”"
+    assert counts_text(window).startswith("2 rounds · 4 factors")
+
+    window.workspace.undo_stack.undo()
+    assert "Black Sea grain corridor" not in {
+        row.name for row in window.workspace.read(factors.list_factors)}
+    window.workspace.undo_stack.redo()
+    assert {row.id: row.name for row in window.workspace.read(factors.list_factors)}[new_id] \
+        == "Black Sea grain corridor"

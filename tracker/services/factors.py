@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import Round
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.sources import Citation
 from tracker.services.citations import sources_for
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.rounds import dependencies_of, linked_events
@@ -93,17 +94,41 @@ def factor_detail(session: Session, factor_id: int) -> FactorDetail:
     )
 
 
-def create_factor(session: Session, name: str, description: str = "") -> int:
+def create_factor(session: Session, name: str, description: str = "", *,
+                  factor_id: int | None = None) -> int:
+    """Add a factor; *factor_id* re-creates an undone one under its old id, so later
+    steps on the undo stack that name it still find it."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValidationError("name", "A factor needs a name")
-    factor = Factor(name=cleaned, description=description.strip())
+    factor = Factor(id=factor_id, name=cleaned, description=description.strip())
     try:
         with session.begin_nested():
             session.add(factor)
     except IntegrityError as exc:
         raise ValidationError("name", f"There is already a factor called {cleaned!r}") from exc
     return factor.id
+
+
+def delete_factor(session: Session, factor_id: int) -> None:
+    """Remove a factor nothing refers to yet (undoing its creation).
+
+    A factor with readings, dependencies, links, sources or a place in some round's
+    history is refused: deleting it would take that work with it.
+    """
+    factor = session.get(Factor, factor_id)
+    if factor is None:
+        raise NotFoundError(f"Factor {factor_id} does not exist")
+    referrers = (
+        (FactorReading.factor_id, "readings"), (Dependency.factor_id, "dependent rounds"),
+        (EventLink.factor_id, "linked events"), (ScheduleChange.factor_id, "schedule changes"),
+        (Citation.factor_id, "sources"),
+    )
+    for column, what in referrers:
+        if session.scalar(select(func.count()).where(column == factor_id)):
+            raise ValidationError("name", f"“{factor.name}” now has {what}; it is kept")
+    session.delete(factor)
+    session.flush()
 
 
 def add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:

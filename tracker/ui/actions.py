@@ -74,6 +74,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new-round-action", "&New Round…", Menu.EDIT, "new_round", ("Ctrl+Shift+N",),
                "Add a round of talks to a track", "list-add", Pixmap.SP_FileDialogNewFolder,
                toolbar=True, separator_before=True),
+    ActionSpec("new-factor-action", "New &Factor…", Menu.EDIT, "new_factor", (),
+               "Add an outside condition the schedule depends on", "list-add"),
     ActionSpec("edit-round-action", "&Edit Details…", Menu.EDIT, "edit_round", ("F2",),
                "Change the selected round's title, format, agenda or outcome",
                "document-properties", Pixmap.SP_FileDialogContentsView, needs_round=True),

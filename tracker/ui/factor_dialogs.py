@@ -1,5 +1,5 @@
-"""Dialogs of the Factors view: add a reading, add a round dependency. Both push one
-undoable command on OK and stay open (with the reason) when the input is not valid."""
+"""Dialogs of the Factors view: a new factor, a reading, a round dependency. Each pushes one
+undoable command on OK and stays open (with the reason) when the input is not valid."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -23,11 +24,17 @@ from tracker.domain.timewindow import zone
 from tracker.services import factors, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.views import DependencyRow, RoundRow
+from tracker.ui.commands import ServiceCommand
+from tracker.ui.factor_commands import CreateFactorCommand
 from tracker.ui.factors_model import instant_text, trend_text
 from tracker.ui.forms import (
+    CommandDialog,
+    ErrorLabel,
+    buddy_label,
     compact_combo,
     current_data,
     fill_combo,
+    named,
     ok_cancel_buttons,
     select_data,
 )
@@ -186,3 +193,40 @@ class AddDependencyDialog(QDialog):
             self.error_label.setText(errors[0])
             return
         super().accept()
+
+
+class NewFactorDialog(CommandDialog):
+    """Name and description of a new outside factor (Edit › New Factor…)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setWindowTitle("New Factor")
+        self.name_edit = named(QLineEdit(), "factor-name")
+        self.name_edit.setPlaceholderText("e.g. Black Sea grain corridor")
+        self.description = named(QPlainTextEdit(), "factor-description")
+        self.description.setPlaceholderText(
+            "What the condition is and how it bears on the talks")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4)
+        self.name_error = ErrorLabel("factor-name-error")
+        self.register_error("name", self.name_error.show_error)
+        self.ok_button.setText("C&reate Factor")
+
+        form = QFormLayout(self)
+        form.addRow(buddy_label("&Name:", self.name_edit), self.name_edit)
+        form.addRow("", self.name_error)
+        form.addRow(buddy_label("&Description:", self.description), self.description)
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(480)
+        self.name_edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def make_command(self) -> ServiceCommand | None:
+        return CreateFactorCommand(self.workspace, self.name_edit.text(),
+                                   self.description.toPlainText())
+
+    @Slot()
+    def _validate(self) -> None:
+        self.name_error.show_error(None)
+        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))

@@ -35,6 +35,8 @@ from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.events_view import EventsView
 from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.export_task import Exporter
+from tracker.ui.factor_commands import CreateFactorCommand
+from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.factors_view import FactorsView
 from tracker.ui.forms import named
 from tracker.ui.link_dialog import LinkEventsDialog
@@ -229,6 +231,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._after_command(dialog, "Created"))
         self._open(dialog)
 
+    def new_factor(self) -> None:
+        dialog = NewFactorDialog(self.workspace, self)
+        dialog.accepted.connect(lambda: self._after_new_factor(dialog))
+        self._open(dialog)
+
     def edit_round(self) -> None:
         round_id = self.rounds_view.selected_round_id()
         if round_id is None:
@@ -349,6 +356,12 @@ class MainWindow(QMainWindow):
             self.go_to_round(round_id)
         title = self.rounds_view.selected_round()
         self.show_message(f"{verb} “{title.title}”" if title else verb)
+
+    def _after_new_factor(self, dialog: NewFactorDialog) -> None:
+        command = dialog.command
+        if isinstance(command, CreateFactorCommand) and command.factor_id is not None:
+            self.go_to_factor(command.factor_id)
+            self.show_message(f"Created factor “{dialog.name_edit.text().strip()}”")
 
     def _start_export(self, dialog: ExportDialog) -> None:
         request = dialog.request()
