@@ -106,7 +106,7 @@ class Round(Base):
     track: Mapped[Track] = relationship(back_populates="rounds")
     venue: Mapped[Venue | None] = relationship()
     participants: Mapped[list[RoundParticipant]] = relationship(
-        back_populates="round", cascade="all, delete-orphan"
+        back_populates="round", cascade="all, delete-orphan", order_by="RoundParticipant.id"
     )
     changes: Mapped[list[ScheduleChange]] = relationship(
         back_populates="round", order_by="ScheduleChange.id"

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tracker.domain.enums import PartyKind
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Party, Person, Track, Venue
 from tracker.domain.timewindow import is_known_zone
@@ -15,8 +16,8 @@ from tracker.services.rounds import venue_row
 from tracker.services.views import NamedRow, VenueRow
 
 __all__ = [
-    "create_track", "create_venue", "list_factors_named", "list_parties", "list_people",
-    "list_sources", "list_tracks", "list_venues",
+    "create_party", "create_person", "create_track", "create_venue", "list_factors_named",
+    "list_parties", "list_people", "list_sources", "list_tracks", "list_venues",
 ]
 
 
@@ -35,9 +36,12 @@ def list_parties(session: Session) -> list[NamedRow]:
             for p in session.execute(select(Party).order_by(Party.name)).scalars()]
 
 
-def list_people(session: Session) -> list[NamedRow]:
-    return [NamedRow(p.id, p.name, p.role)
-            for p in session.execute(select(Person).order_by(Person.name)).scalars()]
+def list_people(session: Session, party_id: int | None = None) -> list[NamedRow]:
+    """Everyone, or those acting for one party (a delegation is led by its own people)."""
+    query = select(Person).order_by(Person.name)
+    if party_id is not None:
+        query = query.where(Person.party_id == party_id)
+    return [NamedRow(p.id, p.name, p.role) for p in session.execute(query).scalars()]
 
 
 def list_factors_named(session: Session) -> list[NamedRow]:
@@ -56,6 +60,31 @@ def create_track(session: Session, name: str, description: str = "") -> int:
     except IntegrityError as exc:
         raise ValidationError("name", f"There is already a track called {cleaned!r}") from exc
     return track.id
+
+
+def create_party(session: Session, name: str, short_name: str = "",
+                 kind: PartyKind = PartyKind.STATE) -> int:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("party", "A party needs a name")
+    party = Party(name=cleaned, short_name=short_name.strip(), kind=kind)
+    try:
+        with session.begin_nested():
+            session.add(party)
+    except IntegrityError as exc:
+        raise ValidationError("party", f"There is already a party called {cleaned!r}") from exc
+    return party.id
+
+
+def create_person(session: Session, name: str, role: str = "",
+                  party_id: int | None = None) -> int:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("person", "A person needs a name")
+    person = Person(name=cleaned, role=role.strip(), party_id=party_id)
+    session.add(person)
+    session.flush()
+    return person.id
 
 
 def create_venue(

@@ -80,7 +80,8 @@ def round_row(session: Session, round_id: int) -> RoundRow:
 def round_detail(session: Session, round_id: int) -> RoundDetail:
     round_ = get_round(session, round_id)
     participants = tuple(
-        ParticipantRow(p.party_id, p.party.name, p.person.name if p.person else "", p.role)
+        ParticipantRow(p.id, p.party_id, p.party.name, p.person.name if p.person else "",
+                       p.role, p.note)
         for p in round_.participants
     )
     return RoundDetail(

@@ -64,10 +64,12 @@ class RoundRow:
 
 @dataclass(frozen=True, slots=True)
 class ParticipantRow:
+    id: int
     party_id: int
     party: str
     person: str
     role: ParticipantRole
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
