@@ -1,5 +1,5 @@
-"""Helpers for the Events, Factors, Chronology and linking tests (not fixtures themselves,
-so they never collide with tests/ui/conftest.py)."""
+"""Helpers for the Events, Factors, Chronology, linking and detail-pane tests (not fixtures
+themselves, so they never collide with tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.services import events
 from tracker.storage.database import Database
+from tracker.ui.placeholder import ViewPlaceholder
 
 TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 PLACES = (("Kyiv", "Kyiv City"), ("Kharkiv", "Kharkivska"), ("Odesa", "Odeska"),
@@ -58,3 +61,21 @@ class FetchCounter:
     def __call__(self, session: Session, *args: Any, **kwargs: Any) -> Any:
         self.calls.append(kwargs)
         return self._real(session, *args, **kwargs)
+
+
+def column_data(view: QAbstractItemView, column: int = 0,
+                role: int = Qt.ItemDataRole.DisplayRole) -> list[Any]:
+    """*role*'s data down one column of the view's model, top to bottom."""
+    model = view.model()
+    return [model.index(row, column).data(role) for row in range(model.rowCount())]
+
+
+def placeholder_text(view: QAbstractItemView) -> str:
+    """The message shown over *view* while it is empty ("" when none is shown).
+
+    Hidden-ness, not visibility: a view on a tab that is not current is not visible, but
+    its placeholder is still meant to show.
+    """
+    labels = view.viewport().findChildren(ViewPlaceholder)
+    assert len(labels) == 1, f"{view.objectName()} has {len(labels)} placeholders"
+    return "" if labels[0].isHidden() else labels[0].text()

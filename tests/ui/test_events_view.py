@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.ui._fixtures import FetchCounter, add_events
+from tests.ui._fixtures import FetchCounter, add_events, column_data, placeholder_text
 from tracker.domain.enums import LinkKind
 from tracker.services import events
 from tracker.services.events import EventFilter
@@ -213,10 +213,9 @@ def test_select_event_scrolls_clears_filters_and_shows_links(
     assert blocker.args == [1]
     assert view.current_filter() == EventFilter()
     assert view.table.currentIndex().data(EventIdRole) == 1
-    links = view.detail.links
-    targets = [links.topLevelItem(n).text(0) for n in range(links.topLevelItemCount())]
-    assert targets == ["Round: Trilateral talks announced for the coming week",
-                       "Factor: Starlink restriction on Russian use"]
+    assert column_data(view.detail.links) == [
+        "Round: Trilateral talks announced for the coming week",
+        "Factor: Starlink restriction on Russian use"]
     assert "maternity ward" in view.detail.fields.toPlainText()
     assert "Widespread Russian Attacks" in view.detail.fields.toPlainText()
     assert not view.select_event(99_999)
@@ -225,10 +224,12 @@ def test_select_event_scrolls_clears_filters_and_shows_links(
 def test_activating_links_opens_round_and_factor(qtbot: QtBot, view: EventsView) -> None:
     view.select_event(1)
     links = view.detail.links
+    links.selectRow(0)
     with qtbot.waitSignal(view.open_round) as round_signal:
-        links.itemActivated.emit(links.topLevelItem(0), 0)
+        qtbot.keyClick(links, Qt.Key.Key_Return)
+    links.selectRow(1)
     with qtbot.waitSignal(view.open_factor) as factor_signal:
-        links.itemActivated.emit(links.topLevelItem(1), 0)
+        qtbot.keyClick(links, Qt.Key.Key_Return)
     assert round_signal.args == [2]
     assert factor_signal.args == [2]
 
@@ -245,13 +246,30 @@ def test_keyboard_moves_selection_and_detail(qtbot: QtBot, view: EventsView) -> 
 def test_unlink_and_undo_from_the_detail_pane(qtbot: QtBot, view: EventsView) -> None:
     view.select_event(1)
     links = view.detail.links
-    links.setCurrentItem(links.topLevelItem(1))
+    assert not view.detail.unlink_button.isEnabled()
+    links.selectRow(1)
     assert view.detail.unlink_button.isEnabled()
     view.detail.unlink_button.click()
-    assert links.topLevelItemCount() == 1
+    assert links.model().rowCount() == 1
+    assert not view.detail.unlink_button.isEnabled()
     view._workspace.undo_stack.undo()
-    assert links.topLevelItemCount() == 2
-    assert links.topLevelItem(1).text(0) == "Factor: Starlink restriction on Russian use"
+    assert links.model().rowCount() == 2
+    assert column_data(links)[1] == "Factor: Starlink restriction on Russian use"
+
+
+def test_an_unlinked_event_says_so_over_its_links(qtbot: QtBot, view: EventsView) -> None:
+    view.select_event(2)  # linked to the announced round only
+    links = view.detail.links
+    assert links.model().rowCount() == 1
+    assert placeholder_text(links) == ""
+    links.selectRow(0)
+    view.detail.unlink_button.click()
+    assert links.model().rowCount() == 0
+    assert placeholder_text(links) == "Not linked to any round or factor"
+    assert not view.detail.unlink_button.isEnabled()
+    view._workspace.undo_stack.undo()
+    assert links.model().rowCount() == 1
+    assert placeholder_text(links) == ""
 
 
 def test_link_target_dialog_links_the_selected_event(qtbot: QtBot, view: EventsView) -> None:
@@ -264,9 +282,7 @@ def test_link_target_dialog_links_the_selected_event(qtbot: QtBot, view: EventsV
     assert select_data(dialog.kind_combo, LinkKind.CITED)
     qtbot.keyClicks(dialog.note_edit, "Cited by Kyiv")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    links = view.detail.links
-    texts = [links.topLevelItem(n).text(0) for n in range(links.topLevelItemCount())]
-    assert "Factor: U.S.–Iran tensions" in texts
+    assert "Factor: U.S.–Iran tensions" in column_data(view.detail.links)
     assert view._workspace.undo_stack.count() == 1
 
 
@@ -285,9 +301,9 @@ def test_link_target_dialog_refuses_a_duplicate(qtbot: QtBot, view: EventsView) 
 def test_refreshes_on_workspace_changes(qtbot: QtBot, view: EventsView) -> None:
     ws = view._workspace
     view.select_event(6)
-    before = view.detail.links.topLevelItemCount()
+    before = view.detail.links.model().rowCount()
     ws.write(lambda s: link_event(s, LinkSpec(6, None, 3, LinkKind.ESCALATION)), Topic.LINKS)
-    assert view.detail.links.topLevelItemCount() == before + 1
+    assert view.detail.links.model().rowCount() == before + 1
     add_events(ws.db, 3)
     ws.changed.emit(Topic.EVENTS)
     assert view.model.rowCount() == 10

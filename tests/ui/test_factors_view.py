@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.ui._fixtures import column_data, placeholder_text
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.services import factors
 from tracker.services.factors import ReadingDraft
@@ -46,11 +47,6 @@ def view(qtbot: QtBot, ws: Workspace) -> FactorsView:
     return widget
 
 
-def tree_texts(tree: object, column: int = 0) -> list[str]:
-    return [tree.topLevelItem(n).text(column)  # type: ignore[attr-defined]
-            for n in range(tree.topLevelItemCount())]  # type: ignore[attr-defined]
-
-
 def test_models_pass_qtmodeltester(qtmodeltester: ModelTester, ws: Workspace) -> None:
     model = FactorsTableModel(tz_name="Europe/Kyiv")
     model.set_rows(ws.read(factors.list_factors))
@@ -83,8 +79,10 @@ def test_select_factor_shows_detail_and_signals(qtbot: QtBot, view: FactorsView)
     detail = view.detail
     assert "Starlink" in detail.description.text()
     assert detail.readings_model.rowCount() == 1
-    assert len(tree_texts(detail.linked)) == 3
-    assert tree_texts(detail.dependents) == ["No round depends on this factor"]
+    assert detail.linked.model().rowCount() == 3
+    assert placeholder_text(detail.linked) == ""
+    assert detail.dependents.model().rowCount() == 0
+    assert placeholder_text(detail.dependents) == "No round depends on this factor"
     assert "Widespread Russian Attacks" in detail.sources.text()
     assert not view.select_factor(999)
 
@@ -92,13 +90,15 @@ def test_select_factor_shows_detail_and_signals(qtbot: QtBot, view: FactorsView)
 def test_activating_rows_opens_round_and_event(qtbot: QtBot, view: FactorsView) -> None:
     view.select_factor(TENSIONS)
     dependents = view.detail.dependents
+    dependents.selectRow(0)
     with qtbot.waitSignal(view.open_round) as opened:
-        dependents.itemActivated.emit(dependents.topLevelItem(0), 0)
+        qtbot.keyClick(dependents, Qt.Key.Key_Return)
     assert opened.args == [2]
     view.select_factor(STARLINK)
     linked = view.detail.linked
+    linked.selectRow(0)
     with qtbot.waitSignal(view.open_event) as shown:
-        linked.itemActivated.emit(linked.topLevelItem(0), 0)
+        qtbot.keyClick(linked, Qt.Key.Key_Return)
     assert shown.args[0] in (1, 3, 4)
 
 
@@ -154,7 +154,7 @@ def test_add_dependency_dialog_refuses_duplicates_and_undoes(
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dependents = ws.read(lambda s: factors.factor_detail(s, TENSIONS)).dependents
     existing = dependents[0]
-    before = tree_texts(view.detail.dependents, 1)
+    before = column_data(view.detail.dependents, 1)
     assert before == [d.effect.value for d in dependents]
     assert select_data(dialog.round_combo, existing.round_id)
     assert select_data(dialog.effect_combo, existing.effect)
@@ -165,31 +165,37 @@ def test_add_dependency_dialog_refuses_duplicates_and_undoes(
     assert select_data(dialog.effect_combo, other)
     assert ok.isEnabled()
     ok.click()
-    assert tree_texts(view.detail.dependents, 1) == [*before, other.value]
+    assert column_data(view.detail.dependents, 1) == [*before, other.value]
     ws.undo_stack.undo()
-    assert tree_texts(view.detail.dependents, 1) == before
+    assert column_data(view.detail.dependents, 1) == before
 
 
 def test_link_events_and_unlink_from_the_factor(
     qtbot: QtBot, view: FactorsView, ws: Workspace
 ) -> None:
     view.select_factor(TENSIONS)
-    assert tree_texts(view.detail.linked) == ["No events linked"]
+    assert view.detail.linked.model().rowCount() == 0
+    assert placeholder_text(view.detail.linked) == "No events linked"
     view.detail.link_button.click()
     dialog = view.detail.dialog
     assert isinstance(dialog, LinkEventsDialog)
     dialog.search_model.setData(dialog.search_model.index(0, 0), Qt.CheckState.Checked,
                                 Qt.ItemDataRole.CheckStateRole)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert len(tree_texts(view.detail.linked)) == 1
+    assert view.detail.linked.model().rowCount() == 1
+    assert placeholder_text(view.detail.linked) == ""
     assert view.model.index(view.model.row_of(TENSIONS), view.model.LINKED).data() == "1"  # type: ignore[arg-type]
 
     linked = view.detail.linked
-    linked.setCurrentItem(linked.topLevelItem(0))
+    assert not view.detail.unlink_button.isEnabled()
+    linked.selectRow(0)
+    assert view.detail.unlink_button.isEnabled()
     view.detail.unlink_button.click()
-    assert tree_texts(view.detail.linked) == ["No events linked"]
+    assert linked.model().rowCount() == 0
+    assert placeholder_text(linked) == "No events linked"
+    assert not view.detail.unlink_button.isEnabled()
     ws.undo_stack.undo()
-    assert len(tree_texts(view.detail.linked)) == 1
+    assert linked.model().rowCount() == 1
 
 
 def test_refreshes_on_changes_and_new_database(

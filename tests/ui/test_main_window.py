@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QToolBar,
-    QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui._fixtures import column_data
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
@@ -51,6 +51,7 @@ from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.forms import current_data
 from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.link_models import DependenciesModel, LinkedEventsModel
 from tracker.ui.main_window import APP_TITLE, MainWindow
 from tracker.ui.round_dialogs import NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_model import LINKED, STATUS, TITLE, WHEN_USER, WHEN_VENUE, RoundIdRole
@@ -188,11 +189,6 @@ def active_ids(window: MainWindow) -> set[int]:
 def history_texts(window: MainWindow, column: int) -> list[str]:
     model = child(window, QTableView, "round-history").model()
     return [str(model.index(row, column).data()) for row in range(model.rowCount())]
-
-
-def tree_texts(tree: QTreeWidget, column: int) -> list[str]:
-    items = [tree.topLevelItem(row) for row in range(tree.topLevelItemCount())]
-    return [item.text(column) for item in items if item is not None]
 
 
 def status_text(window: MainWindow) -> str:
@@ -344,9 +340,10 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert status_text(window) == "Events linked"
     assert cell(window, new_id, LINKED) == "1"
     assert detail.tabs.tabText(0) == "Linked events (1)"
-    linked_tree = child(window, QTreeWidget, "round-linked-events")
-    assert tree_texts(linked_tree, 1) == ["escalation during talks"]
-    assert tree_texts(linked_tree, 6) == ["Strikes on the eve of the talks"]
+    linked_table = child(window, QTableView, "round-linked-events")
+    assert column_data(linked_table, LinkedEventsModel.KIND) == ["escalation during talks"]
+    assert column_data(linked_table, LinkedEventsModel.NOTE) == \
+        ["Strikes on the eve of the talks"]
 
     # Export the chronology (Ctrl+E): type the path, Export, wait for the worker.
     target = tmp_path / "exports" / "chronology.csv"
@@ -606,27 +603,30 @@ def test_selecting_a_round_shows_its_events_factors_and_history(
     assert expected.row.title in detail.summary.toPlainText()
     assert [detail.tabs.tabText(i) for i in range(3)] == [
         "Linked events (7)", "Dependencies (3)", "History (1)"]
-    events_tree = child(window, QTreeWidget, "round-linked-events")
-    assert tree_texts(events_tree, 3) == [row.location or "—" for row in expected.linked_events]
-    assert set(tree_texts(events_tree, 1)) == {"escalation during talks"}
-    factors_tree = child(window, QTreeWidget, "round-dependencies")
-    assert tree_texts(factors_tree, 0) == [TENSIONS, TENSIONS, "Winter grid collapse"]
-    assert tree_texts(factors_tree, 1) == ["may postpone", "may relocate", "leverage"]
+    events_table = child(window, QTableView, "round-linked-events")
+    assert column_data(events_table, LinkedEventsModel.PLACE) == \
+        [row.location or "—" for row in expected.linked_events]
+    assert set(column_data(events_table, LinkedEventsModel.KIND)) == {"escalation during talks"}
+    factors_table = child(window, QTableView, "round-dependencies")
+    assert column_data(factors_table, DependenciesModel.NAME) == \
+        [TENSIONS, TENSIONS, "Winter grid collapse"]
+    assert column_data(factors_table, DependenciesModel.EFFECT) == \
+        ["may postpone", "may relocate", "leverage"]
     assert history_texts(window, 2) == ["Created"]
     assert history_texts(window, 6)[0].startswith("Seed news report")
 
     # Enter on a dependency opens its factor; on a linked event, the event.
     detail.tabs.setCurrentIndex(1)
-    click_cell(qtbot, factors_tree, 2, 0)
-    qtbot.keyClick(factors_tree, Qt.Key.Key_Return)
+    click_cell(qtbot, factors_table, 2, 0)
+    qtbot.keyClick(factors_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.factors_view
     assert window.factors_view.current_factor_id() == 3
 
     press(qtbot, window, "Ctrl+1")
     assert window.rounds_view.selected_round_id() == ROUND  # the selection was kept
     detail.tabs.setCurrentIndex(0)
-    click_cell(qtbot, events_tree, 3, 0)
-    qtbot.keyClick(events_tree, Qt.Key.Key_Return)
+    click_cell(qtbot, events_table, 3, 0)
+    qtbot.keyClick(events_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.events_view
     assert window.events_view.current_event_id() == expected.linked_events[3].event_id
 

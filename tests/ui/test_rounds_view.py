@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QTreeWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from tests.ui._fixtures import column_data, placeholder_text
 from tests.ui.conftest import DISPLAY_TZ, ReportedErrors
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
@@ -19,7 +19,7 @@ from tracker.services.citations import list_sources
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
 from tracker.ui import settings as options
 from tracker.ui.history_model import ChangeIdRole, HistoryModel
-from tracker.ui.round_detail import IdRole, LinkIdRole
+from tracker.ui.link_models import LinkedEventsModel, LinkIdRole, OpenFactorRole
 from tracker.ui.rounds_model import (
     LINKED,
     STATUS,
@@ -57,10 +57,6 @@ def view(qtbot: QtBot, sample_workspace: Workspace, settings: Settings) -> Round
 def table_ids(view: RoundsView) -> list[int]:
     proxy = view.proxy
     return [proxy.index(row, 0).data(RoundIdRole) for row in range(proxy.rowCount())]
-
-
-def tree_column(tree: QTreeWidget, column: int = 0) -> list[str]:
-    return [tree.topLevelItem(n).text(column) for n in range(tree.topLevelItemCount())]
 
 
 def history_column(model: HistoryModel, column: int) -> list[str]:
@@ -253,16 +249,16 @@ def test_selecting_a_round_fills_the_detail_pane(qtbot: QtBot, view: RoundsView)
                  "Not known yet", "Widespread Russian Attacks"):
         assert text in summary
 
-    assert tree_column(detail.dependencies) == ["U.S.–Iran tensions", "U.S.–Iran tensions",
+    assert column_data(detail.dependencies) == ["U.S.–Iran tensions", "U.S.–Iran tensions",
                                                 "Winter grid collapse"]
-    assert tree_column(detail.dependencies, 1) == ["may postpone", "may relocate", "leverage"]
-    assert [detail.dependencies.topLevelItem(n).data(0, IdRole) for n in range(3)] == \
-        [TENSIONS, TENSIONS, GRID]
-    assert detail.events.topLevelItemCount() == 7
-    assert set(tree_column(detail.events)) == {"week of 26 Jan 2026"}
-    assert tree_column(detail.events, 3)[:4] == ["Zaporizhzhia", "Zaporizhzhia", "Kyiv",
-                                                 "Kharkiv"]
-    assert tree_column(detail.events, 3)[4] == "—"  # no place given
+    assert column_data(detail.dependencies, 1) == ["may postpone", "may relocate", "leverage"]
+    assert column_data(detail.dependencies, 0, OpenFactorRole) == [TENSIONS, TENSIONS, GRID]
+    assert detail.events.model().rowCount() == 7
+    assert set(column_data(detail.events)) == {"week of 26 Jan 2026"}
+    places = column_data(detail.events, LinkedEventsModel.PLACE)
+    assert places[:4] == ["Zaporizhzhia", "Zaporizhzhia", "Kyiv", "Kharkiv"]
+    assert places[4] == "—"  # no place given
+    assert placeholder_text(detail.events) == placeholder_text(detail.dependencies) == ""
     assert [detail.tabs.tabText(n) for n in range(3)] == \
         ["Linked events (7)", "Dependencies (3)", "History (1)"]
     # 10:00 UTC on 31 Jan 2026, shown in the display zone.
@@ -270,8 +266,10 @@ def test_selecting_a_round_fills_the_detail_pane(qtbot: QtBot, view: RoundsView)
     assert history_column(detail.history_model, 2) == ["Created"]
 
     view.select_round(EARLIER)
-    assert detail.events.topLevelItemCount() == 0
-    assert detail.dependencies.topLevelItemCount() == 0
+    assert detail.events.model().rowCount() == 0
+    assert detail.dependencies.model().rowCount() == 0
+    assert placeholder_text(detail.events).startswith("No events linked to this round")
+    assert placeholder_text(detail.dependencies) == "This round depends on no factor."
     assert "held: date unknown" in detail.history_model.index(0, 3).data()
 
 
@@ -319,14 +317,14 @@ def test_deleting_the_selected_round_empties_the_detail(view: RoundsView) -> Non
 def test_activating_links_opens_event_and_factor(qtbot: QtBot, view: RoundsView) -> None:
     view.select_round(ANNOUNCED)
     events = view.detail.events
-    events.setCurrentItem(events.topLevelItem(2))  # the Kyiv attack
+    events.selectRow(2)  # the Kyiv attack
     with qtbot.waitSignal(view.open_event) as opened_event:
         qtbot.keyClick(events, Qt.Key.Key_Return)
     assert opened_event.args == [3]
 
     view.detail.tabs.setCurrentWidget(view.detail.dependencies)
     dependencies = view.detail.dependencies
-    dependencies.setCurrentItem(dependencies.topLevelItem(2))
+    dependencies.selectRow(2)
     with qtbot.waitSignal(view.open_factor) as opened_factor:
         qtbot.keyClick(dependencies, Qt.Key.Key_Return)
     assert opened_factor.args == [GRID]
@@ -336,21 +334,34 @@ def test_activating_links_opens_event_and_factor(qtbot: QtBot, view: RoundsView)
     assert activated.args == [ANNOUNCED]
 
 
+def test_the_selected_link_stays_selected_when_the_round_is_re_read(
+        qtbot: QtBot, view: RoundsView) -> None:
+    view.select_round(ANNOUNCED)
+    detail = view.detail
+    detail.events.selectRow(2)
+    link_id = detail.selected_link_id()
+    assert link_id == column_data(detail.events, 0, LinkIdRole)[2]
+    with qtbot.waitSignal(detail.events_model.modelReset):  # the pane re-reads the round
+        move_to_abu_dhabi(view._workspace)
+    assert detail.selected_link_id() == link_id
+    assert detail.events.selectionModel().selectedRows()[0].row() == 2
+    assert detail.unlink_button.isEnabled()
+
+
 def test_unlink_from_the_detail_pane_is_undoable(
         qtbot: QtBot, view: RoundsView, no_modal_boxes: ReportedErrors) -> None:
     ws = view._workspace
     view.select_round(ANNOUNCED)
     detail = view.detail
     assert not detail.unlink_button.isEnabled()
-    detail.events.setCurrentItem(detail.events.topLevelItem(1))
+    detail.events.selectRow(1)
     assert detail.unlink_button.isEnabled()
     link_id = detail.selected_link_id()
     linked = view.model.index(view.model.row_of(ANNOUNCED), LINKED)
 
     qtbot.mouseClick(detail.unlink_button, Qt.MouseButton.LeftButton)
-    assert detail.events.topLevelItemCount() == 6
-    assert link_id not in [detail.events.topLevelItem(n).data(0, LinkIdRole)
-                           for n in range(6)]
+    assert detail.events.model().rowCount() == 6
+    assert link_id not in column_data(detail.events, 0, LinkIdRole)
     assert linked.data() == 6
     assert detail.tabs.tabText(0) == "Linked events (6)"
     assert not detail.unlink_button.isEnabled()
@@ -358,11 +369,11 @@ def test_unlink_from_the_detail_pane_is_undoable(
         "Unlink event from “Trilateral talks announced for the coming week”"
 
     ws.undo_stack.undo()
-    assert detail.events.topLevelItemCount() == 7
-    assert detail.events.topLevelItem(1).data(0, LinkIdRole) == link_id  # same link back
+    assert detail.events.model().rowCount() == 7
+    assert column_data(detail.events, 0, LinkIdRole)[1] == link_id  # same link back
     assert linked.data() == 7
     ws.undo_stack.redo()
-    assert detail.events.topLevelItemCount() == 6
+    assert detail.events.model().rowCount() == 6
     assert view.selected_round_id() == ANNOUNCED
     assert no_modal_boxes == []
 

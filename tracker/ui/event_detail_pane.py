@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +19,18 @@ from tracker.services.errors import NotFoundError
 from tracker.services.views import EventDetail, EventRow
 from tracker.ui.events_model import count_text, date_text
 from tracker.ui.link_commands import UnlinkEventCommand
+from tracker.ui.link_models import (
+    EventLinksModel,
+    LinkIdRole,
+    OpenFactorRole,
+    OpenRoundRole,
+    compact_table,
+    select_link,
+    selected_data,
+)
 from tracker.ui.link_target_dialog import LinkTargetDialog
+from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
-
-# Item data on each link row: (link_id, round_id, factor_id).
-LinkRole = Qt.ItemDataRole.UserRole
 
 
 def event_html(row: EventRow, sources: tuple[str, ...]) -> str:
@@ -77,15 +81,10 @@ class EventDetailPane(QWidget):
         self.fields = QTextBrowser(self)
         self.fields.setObjectName("event-fields")
         self.fields.setOpenLinks(False)
-        self.links = QTreeWidget(self)
-        self.links.setObjectName("event-links")
-        self.links.setHeaderLabels(["Round or factor", "Kind", "Note"])
-        self.links.setRootIsDecorated(False)
-        self.links.setUniformRowHeights(True)
-        self.links.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.links.setColumnWidth(0, 260)
-        self.links.setColumnWidth(1, 160)
-        self.links.setToolTip("Double-click or press Enter to open the round or factor")
+        self.links_model = EventLinksModel(self)
+        self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
+                                   "Double-click or press Enter to open the round or factor")
+        self.links_placeholder = ViewPlaceholder(self.links)
         self.link_button = QPushButton("Link to round/factor…", self)
         self.unlink_button = QPushButton("Unlink", self)
 
@@ -102,8 +101,8 @@ class EventDetailPane(QWidget):
         layout.addWidget(self.fields, 3)
         layout.addWidget(box, 2)
 
-        self.links.itemActivated.connect(self._on_link_activated)
-        self.links.itemSelectionChanged.connect(self._update_buttons)
+        self.links.activated.connect(self._on_link_activated)
+        self.links.selectionModel().selectionChanged.connect(self._update_buttons)
         self.link_button.clicked.connect(self._on_link_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_clicked)
         self.show_event(None)
@@ -117,40 +116,32 @@ class EventDetailPane(QWidget):
                 detail = self._workspace.read(lambda s: events.event_detail(s, wanted))
             except NotFoundError:
                 event_id = None
+        # The same event re-read after an edit keeps its selected link.
+        kept = self.selected_link_id() if event_id == self._event_id else None
         self._event_id = event_id
-        self.links.clear()
+        self.links_model.set_rows(detail.links if detail else ())
+        select_link(self.links, kept)
+        # Without an event the fields say to select one; the empty list needs no words.
+        self.links_placeholder.update_for(
+            self.links_model.rowCount(), "Not linked to any round or factor" if detail else "")
         if detail is None:
             self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
         else:
             self.fields.setHtml(event_html(detail.row, detail.sources))
-            for link in detail.links:
-                item = QTreeWidgetItem([link.target, link.kind.value, link.note])
-                item.setData(0, LinkRole, (link.link_id, link.round_id, link.factor_id))
-                item.setToolTip(2, link.note)
-                self.links.addTopLevelItem(item)
-            if not detail.links:
-                placeholder = QTreeWidgetItem(["Not linked to any round or factor"])
-                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.links.addTopLevelItem(placeholder)
-                placeholder.setFirstColumnSpanned(True)
         self._update_buttons()
 
     def selected_link_id(self) -> int | None:
-        items = self.links.selectedItems()
-        data = items[0].data(0, LinkRole) if items else None
-        return data[0] if data else None
+        link_id: int | None = selected_data(self.links, LinkIdRole)
+        return link_id
 
     @Slot()
     def _update_buttons(self) -> None:
         self.link_button.setEnabled(self._event_id is not None)
         self.unlink_button.setEnabled(self.selected_link_id() is not None)
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_link_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        data = item.data(0, LinkRole)
-        if not data:
-            return
-        _link_id, round_id, factor_id = data
+    @Slot(QModelIndex)
+    def _on_link_activated(self, index: QModelIndex) -> None:
+        round_id, factor_id = index.data(OpenRoundRole), index.data(OpenFactorRole)
         if round_id is not None:
             self.open_round.emit(round_id)
         elif factor_id is not None:

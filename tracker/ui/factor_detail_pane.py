@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,23 +26,18 @@ from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
 from tracker.ui.factors_model import ReadingsModel
 from tracker.ui.link_commands import UnlinkEventCommand
 from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.link_models import (
+    DependenciesModel,
+    EventIdRole,
+    LinkedEventsModel,
+    LinkIdRole,
+    OpenRoundRole,
+    compact_table,
+    select_link,
+    selected_data,
+)
+from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
-
-IdRole = Qt.ItemDataRole.UserRole  # round id (dependents) or (link id, event id) (events)
-
-
-def _tree(parent: QWidget, name: str, headers: list[str], widths: tuple[int, ...],
-          tip: str) -> QTreeWidget:
-    tree = QTreeWidget(parent)
-    tree.setObjectName(name)
-    tree.setHeaderLabels(headers)
-    for column, width in enumerate(widths):
-        tree.setColumnWidth(column, width)
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setToolTip(tip)
-    return tree
 
 
 def _group(title: str, parent: QWidget, body: QWidget, *buttons: QPushButton) -> QGroupBox:
@@ -92,11 +85,16 @@ class FactorDetailPane(QWidget):
         self.readings.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.readings.setWordWrap(False)
-        self.dependents = _tree(self, "factor-dependents", ["Round", "Effect", "Note"],
-                                (220, 110), "Double-click or press Enter to open the round")
-        self.linked = _tree(self, "factor-events", ["Date", "Event", "Place", "Kind", "Note"],
-                            (90, 220, 100, 120),
-                            "Double-click or press Enter to show the event")
+        self.dependents_model = DependenciesModel("round", self)
+        self.dependents = compact_table("factor-dependents", self.dependents_model,
+                                        self.dependents_model.SAMPLES,
+                                        "Double-click or press Enter to open the round")
+        self.dependents_placeholder = ViewPlaceholder(self.dependents)
+        self.linked_model = LinkedEventsModel(self)
+        self.linked = compact_table("factor-events", self.linked_model,
+                                    LinkedEventsModel.SAMPLES,
+                                    "Double-click or press Enter to show the event")
+        self.linked_placeholder = ViewPlaceholder(self.linked)
         self.sources = QLabel(self)
         self.sources.setObjectName("factor-sources")
         self.sources.setWordWrap(True)
@@ -114,15 +112,19 @@ class FactorDetailPane(QWidget):
         split.addWidget(_group("Linked events", split, self.linked, self.link_button,
                                self.unlink_button))
         split.setChildrenCollapsible(False)
+        # Linked events has the most columns: it gets the largest share, so its summaries
+        # show at the default width; readings (time, level, trend) need the least.
+        for column, stretch in enumerate((3, 4, 5)):
+            split.setStretchFactor(column, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.description)
         layout.addWidget(split, 1)
         layout.addWidget(self.sources)
 
-        self.dependents.itemActivated.connect(self._on_dependent_activated)
-        self.linked.itemActivated.connect(self._on_event_activated)
-        self.linked.itemSelectionChanged.connect(self._update_buttons)
+        self.dependents.activated.connect(self._on_dependent_activated)
+        self.linked.activated.connect(self._on_event_activated)
+        self.linked.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_reading_button.clicked.connect(self._on_add_reading)
         self.add_dependency_button.clicked.connect(self._on_add_dependency)
         self.link_button.clicked.connect(self._on_link_events)
@@ -142,9 +144,17 @@ class FactorDetailPane(QWidget):
                 detail = self._workspace.read(lambda s: factors.factor_detail(s, wanted))
             except NotFoundError:
                 detail = None
+        same = detail is not None and detail.row.id == self._factor_id
+        kept = self.selected_link() if same else None
         self._factor_id = detail.row.id if detail else None
-        self.dependents.clear()
-        self.linked.clear()
+        self.dependents_model.set_rows(detail.dependents if detail else ())
+        self.linked_model.set_rows(detail.linked_events if detail else ())
+        select_link(self.linked, kept[0] if kept else None)  # the same factor re-read
+        # No placeholder text without a factor: the description says to select one.
+        self.dependents_placeholder.update_for(
+            self.dependents_model.rowCount(), "No round depends on this factor" if detail else "")
+        self.linked_placeholder.update_for(
+            self.linked_model.rowCount(), "No events linked" if detail else "")
         if detail is None:
             self.description.setText("<i>Select a factor to see its readings and links.</i>")
             self.readings_model.set_rows([], self._tz)
@@ -155,36 +165,16 @@ class FactorDetailPane(QWidget):
         self.description.setText(f"<b>{html.escape(row.name)}</b><br>"
                                  f"{html.escape(row.description) or '<i>No description</i>'}")
         self.readings_model.set_rows(detail.readings, self._tz)
-        for dependency in detail.dependents:
-            item = QTreeWidgetItem([dependency.round_title, dependency.effect.value,
-                                    dependency.note])
-            item.setData(0, IdRole, dependency.round_id)
-            item.setToolTip(2, dependency.note)
-            self.dependents.addTopLevelItem(item)
-        for event in detail.linked_events:
-            item = QTreeWidgetItem([event.event_date.isoformat(),
-                                    " ".join(event.summary.split()) or event.event_type,
-                                    event.location, event.kind.value, event.note])
-            item.setData(0, IdRole, (event.link_id, event.event_id))
-            item.setToolTip(1, event.summary)
-            item.setToolTip(4, event.note)
-            self.linked.addTopLevelItem(item)
-        for tree, empty in ((self.dependents, "No round depends on this factor"),
-                            (self.linked, "No events linked")):
-            if tree.topLevelItemCount() == 0:
-                placeholder = QTreeWidgetItem([empty])
-                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-                tree.addTopLevelItem(placeholder)
-                placeholder.setFirstColumnSpanned(True)
         listed = "".join(f"<li>{html.escape(s)}</li>" for s in detail.sources)
         self.sources.setText(f"<b>Sources</b><ul>{listed}</ul>" if listed
                              else "<i>No sources cited</i>")
         self._update_buttons()
 
     def selected_link(self) -> tuple[int, int] | None:
-        items = self.linked.selectedItems()
-        data = items[0].data(0, IdRole) if items else None
-        return (data[0], data[1]) if data else None
+        """The selected linked event's (link id, event id)."""
+        link_id = selected_data(self.linked, LinkIdRole)
+        event_id = selected_data(self.linked, EventIdRole)
+        return None if link_id is None else (link_id, event_id)
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -193,17 +183,17 @@ class FactorDetailPane(QWidget):
             button.setEnabled(has_factor)
         self.unlink_button.setEnabled(self.selected_link() is not None)
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_dependent_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        round_id = item.data(0, IdRole)
+    @Slot(QModelIndex)
+    def _on_dependent_activated(self, index: QModelIndex) -> None:
+        round_id = index.data(OpenRoundRole)
         if round_id is not None:
             self.open_round.emit(round_id)
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_event_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        data = item.data(0, IdRole)
-        if data:
-            self.open_event.emit(data[1])
+    @Slot(QModelIndex)
+    def _on_event_activated(self, index: QModelIndex) -> None:
+        event_id = index.data(EventIdRole)
+        if event_id is not None:
+            self.open_event.emit(event_id)
 
     def _open(self, dialog: QDialog) -> None:
         # Window-modal and non-blocking (open, not exec), so tests can drive the dialog.

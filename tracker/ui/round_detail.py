@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,25 +22,30 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.domain.enums import Precision
 from tracker.services import rounds
 from tracker.services.errors import NotFoundError
-from tracker.services.views import LinkedEventRow, RoundDetail
+from tracker.services.views import RoundDetail
 from tracker.ui.commands import report_message
 from tracker.ui.forms import named
 from tracker.ui.history_model import HistoryModel
 from tracker.ui.link_commands import UnlinkEventCommand
+from tracker.ui.link_models import (
+    DependenciesModel,
+    EventIdRole,
+    LinkedEventsModel,
+    LinkIdRole,
+    OpenFactorRole,
+    compact_table,
+    select_link,
+    selected_data,
+)
+from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.rounds_model import STATUS_COLOURS, status_text
 from tracker.ui.workspace import Topic, Workspace
-
-IdRole = Qt.ItemDataRole.UserRole
-LinkIdRole = Qt.ItemDataRole.UserRole + 1
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
@@ -83,25 +88,6 @@ def summary_html(detail: RoundDetail, display_tz: str) -> str:
     return f"<h3>{html.escape(row.title)}</h3><table cellspacing=0>{rows}</table>"
 
 
-def event_date_text(row: LinkedEventRow) -> str:
-    day = row.event_date
-    if row.date_precision is Precision.WEEK:
-        return f"week of {day.day} {day:%b %Y}"
-    if row.date_precision is Precision.MONTH:
-        return f"{day:%b %Y}"
-    return f"{day.day} {day:%b %Y}"
-
-
-def _tree(name: str, headers: list[str]) -> QTreeWidget:
-    tree = named(QTreeWidget(), name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return tree
-
-
 class RoundDetailPane(QWidget):
     """The selected round's details.
 
@@ -125,13 +111,11 @@ class RoundDetailPane(QWidget):
         self.summary.setOpenExternalLinks(True)
         self.summary.setFrameShape(QTextBrowser.Shape.NoFrame)
 
-        self.events = _tree("round-linked-events",
-                            ["Date", "Link", "Target", "Place", "Summary", "Type", "Note"])
-        metrics = self.events.fontMetrics()
-        for column, sample in enumerate(("week of 26 Jan 2026", "escalation during talks",
-                                         "communications", "Zaporizhzhia",
-                                         "A drone hit a maternity ward in Zaporizhzhia; at")):
-            self.events.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.events_model = LinkedEventsModel(self)
+        self.events = compact_table("round-linked-events", self.events_model,
+                                    LinkedEventsModel.SAMPLES,
+                                    "Double-click or press Enter to show the event")
+        self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.unlink_button = named(QPushButton("&Unlink"), "round-unlink-button")
@@ -145,7 +129,11 @@ class RoundDetailPane(QWidget):
         events_layout = QVBoxLayout(events_page)
         events_layout.addWidget(self.events)
         events_layout.addLayout(buttons)
-        self.dependencies = _tree("round-dependencies", ["Factor", "Effect", "Note"])
+        self.dependencies_model = DependenciesModel("factor", self)
+        self.dependencies = compact_table("round-dependencies", self.dependencies_model,
+                                          self.dependencies_model.SAMPLES,
+                                          "Double-click or press Enter to open the factor")
+        self.dependencies_placeholder = ViewPlaceholder(self.dependencies)
         self.history_model = HistoryModel(display_tz, self)
         self.history = named(QTableView(), "round-history")
         self.history.setModel(self.history_model)
@@ -179,9 +167,9 @@ class RoundDetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.events.itemSelectionChanged.connect(self._on_event_selection)
-        self.events.itemActivated.connect(self._on_event_activated)
-        self.dependencies.itemActivated.connect(self._on_dependency_activated)
+        self.events.selectionModel().selectionChanged.connect(self._on_event_selection)
+        self.events.activated.connect(self._on_event_activated)
+        self.dependencies.activated.connect(self._on_dependency_activated)
         self.unlink_button.clicked.connect(self._on_unlink)
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.refresh)
@@ -218,8 +206,8 @@ class RoundDetailPane(QWidget):
         self.detail = detail
 
     def selected_link_id(self) -> int | None:
-        item = self.events.currentItem()
-        return item.data(0, LinkIdRole) if item is not None and item.isSelected() else None
+        link_id: int | None = selected_data(self.events, LinkIdRole)
+        return link_id
 
     # -- filling ------------------------------------------------------------------------
 
@@ -230,14 +218,9 @@ class RoundDetailPane(QWidget):
         self.summary.setHtml(summary_html(detail, self._display_tz))
         self.summary.verticalScrollBar().setValue(scroll)
         self._fill_events(detail)
-        self.dependencies.clear()
-        for dependency in detail.dependencies:
-            item = QTreeWidgetItem([dependency.factor, dependency.effect.value, dependency.note])
-            item.setData(0, IdRole, dependency.factor_id)
-            item.setToolTip(2, dependency.note)
-            self.dependencies.addTopLevelItem(item)
-        self.dependencies.resizeColumnToContents(0)
-        self.dependencies.resizeColumnToContents(1)
+        self.dependencies_model.set_rows(detail.dependencies)
+        self.dependencies_placeholder.update_for(self.dependencies_model.rowCount(),
+                                                 "This round depends on no factor.")
         self.history_model.set_rows(detail.history)
         self.tabs.setTabText(0, f"Linked events ({len(detail.linked_events)})")
         self.tabs.setTabText(1, f"Dependencies ({len(detail.dependencies)})")
@@ -245,18 +228,11 @@ class RoundDetailPane(QWidget):
 
     def _fill_events(self, detail: RoundDetail) -> None:
         selected = self.selected_link_id()
-        self.events.clear()
-        for row in detail.linked_events:
-            item = QTreeWidgetItem([event_date_text(row), row.kind.value,
-                                    row.target_category, row.location or "—", row.summary,
-                                    row.event_type, row.note])
-            item.setData(0, IdRole, row.event_id)
-            item.setData(0, LinkIdRole, row.link_id)
-            item.setToolTip(4, row.summary)
-            item.setToolTip(6, row.note)
-            self.events.addTopLevelItem(item)
-            if row.link_id == selected:
-                self.events.setCurrentItem(item)
+        self.events_model.set_rows(detail.linked_events)
+        select_link(self.events, selected)
+        self.events_placeholder.update_for(
+            self.events_model.rowCount(),
+            "No events linked to this round. Link events to see what happened around it.")
         self._on_event_selection()
 
     # -- slots ----------------------------------------------------------------------------
@@ -270,13 +246,13 @@ class RoundDetailPane(QWidget):
     def _on_event_selection(self) -> None:
         self.unlink_button.setEnabled(self.selected_link_id() is not None)
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_event_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.open_event.emit(item.data(0, IdRole))
+    @Slot(QModelIndex)
+    def _on_event_activated(self, index: QModelIndex) -> None:
+        self.open_event.emit(index.data(EventIdRole))
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_dependency_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.open_factor.emit(item.data(0, IdRole))
+    @Slot(QModelIndex)
+    def _on_dependency_activated(self, index: QModelIndex) -> None:
+        self.open_factor.emit(index.data(OpenFactorRole))
 
     @Slot()
     def _on_unlink(self) -> None:
