@@ -14,6 +14,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.timewindow import (
     ScheduledWindow,
     WindowError,
+    describe_day,
     is_ambiguous,
     is_known_zone,
     localize,
@@ -464,3 +465,12 @@ def test_days_and_weeks_hold_for_any_date_and_zone(day: date, tz: str) -> None:
     assert week.start.astimezone(tzinfo).weekday() == 0
     # Seven local days, give or take a clock change; six when a day was skipped.
     assert timedelta(days=6) <= week.end - week.start <= timedelta(days=7, hours=1)
+
+
+@pytest.mark.parametrize(("precision", "text"), [
+    (Precision.EXACT, "26 Jan 2026"), (Precision.DAY, "26 Jan 2026"),
+    (Precision.WEEK, "week of 26 Jan 2026"), (Precision.MONTH, "January 2026 (month)"),
+    (Precision.UNKNOWN, "26 Jan 2026 (?)"),
+])
+def test_describe_day_keeps_the_reported_precision(precision: Precision, text: str) -> None:
+    assert describe_day(date(2026, 1, 26), precision) == text

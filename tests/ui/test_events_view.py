@@ -83,7 +83,7 @@ def test_cells_show_precision_and_unknown_counts(sample_ws: Workspace) -> None:
     model = EventsTableModel(sample_ws)
     first = model.index(0, DATE)
     row = first.data(Qt.ItemDataRole.UserRole + 1)
-    assert first.data() == f"week of {row.event_date.isoformat()}"
+    assert first.data() == "week of 26 Jan 2026" == f"week of {row.event_date:%-d %b %Y}"
     assert model.index(0, FATALITIES).data() == "—"  # unknown, not 0
     assert model.index(0, INJURIES).data() == "6"
     summary = model.index(0, SUMMARY)

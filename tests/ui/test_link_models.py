@@ -90,7 +90,7 @@ def test_event_date_text_keeps_the_reported_precision(sample_workspace: Workspac
     row = sample_workspace.read(lambda s: rounds.round_detail(s, ROUND)).linked_events[0]
     on = replace(row, event_date=date(2026, 1, 26))
     assert event_date_text(replace(on, date_precision=Precision.WEEK)) == "week of 26 Jan 2026"
-    assert event_date_text(replace(on, date_precision=Precision.MONTH)) == "Jan 2026"
+    assert event_date_text(replace(on, date_precision=Precision.MONTH)) == "January 2026 (month)"
     assert event_date_text(replace(on, date_precision=Precision.DAY)) == "26 Jan 2026"
     assert event_date_text(replace(on, date_precision=Precision.EXACT)) == "26 Jan 2026"
     assert event_date_text(replace(on, date_precision=Precision.UNKNOWN)) == "26 Jan 2026 (?)"

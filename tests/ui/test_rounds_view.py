@@ -413,4 +413,5 @@ def test_restore_without_saved_state_keeps_the_defaults(
     header = widget.table.horizontalHeader()
     assert header.sortIndicatorSection() == WHEN_VENUE
     assert header.visualIndex(VENUE) == VENUE
-    assert widget.splitter.sizes()[0] > widget.splitter.sizes()[1]
+    table_width, detail_width = widget.splitter.sizes()
+    assert 0 < table_width < detail_width

@@ -203,3 +203,15 @@ class ScheduledWindow:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+def describe_day(day: date, precision: Precision) -> str:
+    """A reported date (a battlefield event's) as precisely as it was reported, in the
+    words ScheduledWindow.describe uses: a week never reads as a day."""
+    if precision is Precision.WEEK:
+        return f"week of {_day(day)}"
+    if precision is Precision.MONTH:
+        return f"{day:%B %Y} (month)"
+    if precision is Precision.UNKNOWN:
+        return f"{_day(day)} (?)"
+    return _day(day)

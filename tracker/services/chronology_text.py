@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,7 +13,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
-from tracker.domain.timewindow import zone
+from tracker.domain.timewindow import describe_day, zone
 from tracker.services.citations import sources_by_record
 from tracker.services.rounds import describe_change
 
@@ -31,14 +31,6 @@ def describe_entries(session: Session, keys: list[Key]) -> list[ChronologyEntry]
             for entry in builder(session, wanted[kind]):
                 told[(kind, entry.record_id)] = entry
     return [told[key] for key in keys if key in told]
-
-
-def event_when_text(day: date, precision: Precision) -> str:
-    if precision is Precision.MONTH:
-        return f"{day:%B %Y} (month)"
-    if precision is Precision.WEEK:
-        return f"week of {day.day} {day:%b %Y}"
-    return f"{day.day} {day:%b %Y}"
 
 
 def _rounds(session: Session, ids: list[int]) -> list[ChronologyEntry]:
@@ -150,7 +142,7 @@ def _events(session: Session, ids: list[int]) -> list[ChronologyEntry]:
         entries.append(ChronologyEntry(
             when=datetime.combine(event.event_date, time(), UTC), day=event.event_date,
             precision=event.date_precision,
-            when_text=event_when_text(event.event_date, event.date_precision),
+            when_text=describe_day(event.event_date, event.date_precision),
             kind=EntryKind.EVENT, record_id=event.id, title=title, detail=detail,
             place=", ".join(p for p in (event.location, event.admin1) if p),
             links=tuple(links[event.id]), sources=sources.get(event.id, ()) + own,

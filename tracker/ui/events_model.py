@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
+from tracker.domain.timewindow import describe_day
 from tracker.services import events
 from tracker.services.events import EventFilter
 from tracker.services.views import EventRow
@@ -48,7 +49,7 @@ class Column:
 
 
 COLUMNS = (
-    Column("Date", "event_date", "week of 2026-01-26"),
+    Column("Date", "event_date", "week of 26 Jan 2026"),
     Column("Type", "event_type", "Explosions/Remote violence"),
     Column("Sub-type", "sub_event_type", "Shelling/artillery/missile"),
     Column("Target", "target_category", "communications"),
@@ -66,14 +67,7 @@ DATE, TYPE, SUB_TYPE, TARGET, PLACE, FATALITIES, INJURIES, ACTOR1, SUMMARY, DATA
 
 def date_text(row: EventRow) -> str:
     """The date the way it was reported: a week-precision date never reads as a day."""
-    day = row.event_date.isoformat()
-    if row.date_precision is Precision.WEEK:
-        return f"week of {day}"
-    if row.date_precision is Precision.MONTH:
-        return f"{row.event_date:%Y-%m} (month)"
-    if row.date_precision is Precision.UNKNOWN:
-        return f"{day} (?)"
-    return day
+    return describe_day(row.event_date, row.date_precision)
 
 
 def count_text(value: int | None) -> str:

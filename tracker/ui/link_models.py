@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
+from tracker.domain.timewindow import describe_day
 from tracker.services.views import DependencyRow, EventLinkInfo, LinkedEventRow
 from tracker.ui.events_model import EventIdRole, elide
 from tracker.ui.table_model import SnapshotTableModel
@@ -36,14 +37,7 @@ ToolTipRole = Qt.ItemDataRole.ToolTipRole
 
 def event_date_text(row: LinkedEventRow) -> str:
     """The event's date as precisely as it was reported: a week never reads as a day."""
-    day = row.event_date
-    if row.date_precision is Precision.WEEK:
-        return f"week of {day.day} {day:%b %Y}"
-    if row.date_precision is Precision.MONTH:
-        return f"{day:%b %Y}"
-    if row.date_precision is Precision.UNKNOWN:
-        return f"{day.day} {day:%b %Y} (?)"
-    return f"{day.day} {day:%b %Y}"
+    return describe_day(row.event_date, row.date_precision)
 
 
 def _one_line(text: str) -> str:
