@@ -179,6 +179,7 @@ def test_summaries_show_at_the_panes_default_width(qtbot: QtBot, window: MainWin
     round_events = window.rounds_view.detail.events
     wanted = 15 * round_events.fontMetrics().averageCharWidth()
     assert window.rounds_view.detail.round_id() == ROUND
+    window.rounds_view.detail.tabs.setCurrentWidget(window.rounds_view.detail.events_page)
     assert round_events.isVisible()
     assert summary_shown(round_events, LinkedEventsModel.SUMMARY) >= wanted
 

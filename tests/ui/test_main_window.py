@@ -283,7 +283,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert cell(window, new_id, WHEN_VENUE) == "6 Feb 2026 15:00 +04"
     assert status_text(window) == f"Rescheduled “{NEW_TITLE}”"
     detail = window.rounds_view.detail
-    assert detail.tabs.tabText(2) == "History (2)"
+    assert detail.tabs.tabText(3) == "History (2)"
     assert history_texts(window, 4)[-1] == REASON
     assert history_texts(window, 5)[-1] == TENSIONS
 
@@ -294,7 +294,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert round_row(window, new_id).window == FIRST_DATE
     assert cell(window, new_id, WHEN_VENUE) == "5 Feb 2026 10:00 +04"
     assert history_texts(window, 4)[-1] == f"Undo: {REASON}"
-    assert detail.tabs.tabText(2) == "History (3)"
+    assert detail.tabs.tabText(3) == "History (3)"
     assert redo.isEnabled()
     assert window.isWindowModified()  # the creation is still on the stack
 
@@ -339,7 +339,7 @@ def test_create_reschedule_undo_redo_link_and_export(
         (event_id, LinkKind.ESCALATION, "Strikes on the eve of the talks")]
     assert status_text(window) == "Events linked"
     assert cell(window, new_id, LINKED) == "1"
-    assert detail.tabs.tabText(0) == "Linked events (1)"
+    assert detail.tabs.tabText(1) == "Linked events (1)"
     linked_table = child(window, QTableView, "round-linked-events")
     assert column_data(linked_table, LinkedEventsModel.KIND) == ["escalation during talks"]
     assert column_data(linked_table, LinkedEventsModel.NOTE) == \
@@ -601,8 +601,8 @@ def test_selecting_a_round_shows_its_events_factors_and_history(
 
     assert detail.round_id() == ROUND
     assert expected.row.title in detail.summary.toPlainText()
-    assert [detail.tabs.tabText(i) for i in range(3)] == [
-        "Linked events (7)", "Dependencies (3)", "History (1)"]
+    assert [detail.tabs.tabText(i) for i in range(4)] == [
+        "Participants (3)", "Linked events (7)", "Dependencies (3)", "History (1)"]
     events_table = child(window, QTableView, "round-linked-events")
     assert column_data(events_table, LinkedEventsModel.PLACE) == \
         [row.location or "—" for row in expected.linked_events]
@@ -616,7 +616,7 @@ def test_selecting_a_round_shows_its_events_factors_and_history(
     assert history_texts(window, 6)[0].startswith("Seed news report")
 
     # Enter on a dependency opens its factor; on a linked event, the event.
-    detail.tabs.setCurrentIndex(1)
+    detail.tabs.setCurrentIndex(2)
     click_cell(qtbot, factors_table, 2, 0)
     qtbot.keyClick(factors_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.factors_view
@@ -624,7 +624,7 @@ def test_selecting_a_round_shows_its_events_factors_and_history(
 
     press(qtbot, window, "Ctrl+1")
     assert window.rounds_view.selected_round_id() == ROUND  # the selection was kept
-    detail.tabs.setCurrentIndex(0)
+    detail.tabs.setCurrentIndex(1)
     click_cell(qtbot, events_table, 3, 0)
     qtbot.keyClick(events_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.events_view

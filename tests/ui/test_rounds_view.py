@@ -259,8 +259,8 @@ def test_selecting_a_round_fills_the_detail_pane(qtbot: QtBot, view: RoundsView)
     assert places[:4] == ["Zaporizhzhia", "Zaporizhzhia", "Kyiv", "Kharkiv"]
     assert places[4] == "—"  # no place given
     assert placeholder_text(detail.events) == placeholder_text(detail.dependencies) == ""
-    assert [detail.tabs.tabText(n) for n in range(3)] == \
-        ["Linked events (7)", "Dependencies (3)", "History (1)"]
+    assert [detail.tabs.tabText(n) for n in range(4)] == \
+        ["Participants (3)", "Linked events (7)", "Dependencies (3)", "History (1)"]
     # 10:00 UTC on 31 Jan 2026, shown in the display zone.
     assert history_column(detail.history_model, 0) == ["31 Jan 2026 11:00 CET"]
     assert history_column(detail.history_model, 2) == ["Created"]
@@ -363,7 +363,7 @@ def test_unlink_from_the_detail_pane_is_undoable(
     assert detail.events.model().rowCount() == 6
     assert link_id not in column_data(detail.events, 0, LinkIdRole)
     assert linked.data() == 6
-    assert detail.tabs.tabText(0) == "Linked events (6)"
+    assert detail.tabs.tabText(1) == "Linked events (6)"
     assert not detail.unlink_button.isEnabled()
     assert ws.undo_stack.undoText() == \
         "Unlink event from “Trilateral talks announced for the coming week”"

@@ -1,4 +1,5 @@
-"""Table models for what the detail panes list as linked: events, dependencies, link targets.
+"""Table models for what the detail panes list: linked events, dependencies, link targets,
+and a round's participants.
 
 The round, factor and event panes each show a few dozen rows at most, read in one service
 call, so these models hold frozen snapshots (``SnapshotTableModel``). The round pane and
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import describe_day
-from tracker.services.views import DependencyRow, EventLinkInfo, LinkedEventRow
+from tracker.services.views import DependencyRow, EventLinkInfo, LinkedEventRow, ParticipantRow
 from tracker.ui.events_model import EventIdRole, elide
 from tracker.ui.table_model import SnapshotTableModel
 
@@ -26,8 +27,11 @@ LinkIdRole = Qt.ItemDataRole.UserRole + 1
 # What activating a row opens: a round id or a factor id, None when the row opens none.
 OpenRoundRole = Qt.ItemDataRole.UserRole + 2
 OpenFactorRole = Qt.ItemDataRole.UserRole + 3
+# A round participant's id (a seat: one party in one role).
+ParticipantIdRole = Qt.ItemDataRole.UserRole + 4
 
 NO_PLACE = "—"
+NOBODY = "—"  # a delegation whose head is not known
 # Room for the cell's text margins beside the sample text; more would push the summary off.
 _MARGIN = 12
 
@@ -80,15 +84,16 @@ def selected_data(view: QTableView, role: int) -> Any:
     return rows[0].data(role) if rows else None
 
 
-def select_link(view: QTableView, link_id: int | None) -> None:
-    """Select the row of *link_id* again after the model was reset, if it is still there.
+def select_link(view: QTableView, link_id: int | None, role: int = LinkIdRole) -> None:
+    """Select the row of *link_id* (*role*'s data) again after the model was reset, if it
+    is still there.
 
     A reset forgets the selection; the user's place should survive an edit or an undo.
     """
     model = view.model()
     for row in range(model.rowCount() if link_id is not None else 0):
         index = model.index(row, 0)
-        if index.data(LinkIdRole) == link_id:
+        if index.data(role) == link_id:
             view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
@@ -201,4 +206,21 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
             return row.round_id
         if role == OpenFactorRole:
             return row.factor_id
+        return None
+
+
+class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
+    """Who sits at one round: each party, its role, who leads its delegation, a note."""
+
+    HEADERS = ("Party", "Role", "Head of delegation", "Note")
+    PARTY, ROLE, PERSON, NOTE = range(4)
+    SAMPLES = ("United Arab Emirates", "mediator", "Volodymyr Zelenskyy")
+
+    def cell(self, row: ParticipantRow, column: int, role: int) -> Any:
+        if role == DisplayRole:
+            return (row.party, row.role.value, row.person or NOBODY, _one_line(row.note))[column]
+        if role == ToolTipRole:
+            return (row.party, None, row.person or None, row.note or None)[column]
+        if role == ParticipantIdRole:
+            return row.id
         return None

@@ -1,4 +1,5 @@
-"""One round in full: the form, then linked events, dependencies and history in tabs.
+"""One round in full: the form, then participants, linked events, dependencies and history
+in tabs.
 
 The pane re-reads its round (one ``rounds.round_detail`` call) when the workspace says
 rounds, links or factors changed, so an undo elsewhere shows here at once.
@@ -43,6 +44,7 @@ from tracker.ui.link_models import (
     select_link,
     selected_data,
 )
+from tracker.ui.participants_page import ParticipantsPage
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.rounds_model import STATUS_COLOURS, status_text
 from tracker.ui.workspace import Topic, Workspace
@@ -111,6 +113,7 @@ class RoundDetailPane(QWidget):
         self.summary.setOpenExternalLinks(True)
         self.summary.setFrameShape(QTextBrowser.Shape.NoFrame)
 
+        self.participants = named(ParticipantsPage(workspace), "round-participants-page")
         self.events_model = LinkedEventsModel(self)
         self.events = compact_table("round-linked-events", self.events_model,
                                     LinkedEventsModel.SAMPLES,
@@ -121,7 +124,7 @@ class RoundDetailPane(QWidget):
         self.unlink_button = named(QPushButton("&Unlink"), "round-unlink-button")
         self.unlink_button.setToolTip("Remove the selected event's link to this round")
         self.unlink_button.setEnabled(False)
-        events_page = QWidget()
+        self.events_page = events_page = QWidget()
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.unlink_button)
@@ -145,6 +148,8 @@ class RoundDetailPane(QWidget):
         for column, width in enumerate((150, 90, 100, 260, 220, 140)):
             self.history.setColumnWidth(column, width)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
+        # Participants first: who sits at the table is what a reader asks about a round first.
+        self.tabs.addTab(self.participants, "Participants")
         self.tabs.addTab(events_page, "Linked events")
         self.tabs.addTab(self.dependencies, "Dependencies")
         self.tabs.addTab(self.history, "History")
@@ -217,14 +222,18 @@ class RoundDetailPane(QWidget):
         scroll = self.summary.verticalScrollBar().value() if same else 0
         self.summary.setHtml(summary_html(detail, self._display_tz))
         self.summary.verticalScrollBar().setValue(scroll)
+        self.participants.set_round(detail)
         self._fill_events(detail)
         self.dependencies_model.set_rows(detail.dependencies)
         self.dependencies_placeholder.update_for(self.dependencies_model.rowCount(),
                                                  "This round depends on no factor.")
         self.history_model.set_rows(detail.history)
-        self.tabs.setTabText(0, f"Linked events ({len(detail.linked_events)})")
-        self.tabs.setTabText(1, f"Dependencies ({len(detail.dependencies)})")
-        self.tabs.setTabText(2, f"History ({len(detail.history)})")
+        for page, name, count in (
+                (self.participants, "Participants", len(detail.participants)),
+                (self.events_page, "Linked events", len(detail.linked_events)),
+                (self.dependencies, "Dependencies", len(detail.dependencies)),
+                (self.history, "History", len(detail.history))):
+            self.tabs.setTabText(self.tabs.indexOf(page), f"{name} ({count})")
 
     def _fill_events(self, detail: RoundDetail) -> None:
         selected = self.selected_link_id()

@@ -1,0 +1,153 @@
+"""The round detail pane's Participants tab: who sits at the round, with Add and Remove.
+
+Each edit is one undo step (participant_commands.py). The page re-reads nothing itself:
+the pane hands it each fresh ``RoundDetail`` after the workspace announces a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services.views import ParticipantRow, RoundDetail
+from tracker.ui.commands import report_error
+from tracker.ui.forms import named
+from tracker.ui.link_models import (
+    ParticipantIdRole,
+    ParticipantsModel,
+    compact_table,
+    select_link,
+    selected_data,
+)
+from tracker.ui.participant_commands import RemoveParticipantCommand
+from tracker.ui.participant_dialog import ParticipantDialog
+from tracker.ui.placeholder import ViewPlaceholder
+from tracker.ui.workspace import Workspace
+
+
+class DeleteKeyFilter(QObject):
+    """Delete (or Backspace) on *view* calls *remove*, and never reaches the window's own
+    Delete shortcut (Delete Round) while the view has the focus."""
+
+    _KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+    def __init__(self, view: QAbstractItemView, remove: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._remove = remove
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: claim the key before the shortcuts see it."""
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                or not isinstance(event, QKeyEvent) or event.key() not in self._KEYS \
+                or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self._remove()
+        return True
+
+
+class ParticipantsPage(QWidget):
+    """A table of one round's participants and the buttons that add and remove them.
+
+    Attributes:
+        dialog: the Add Participant dialog while it is open (tests drive it through this).
+    """
+
+    EMPTY = "No participants yet. Add the parties, mediators, hosts and observers."
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._detail: RoundDetail | None = None
+        self.dialog: QDialog | None = None
+
+        self.model = ParticipantsModel(self)
+        self.table = compact_table(
+            "round-participants", self.model, ParticipantsModel.SAMPLES,
+            "Who takes part in the round; Delete removes the selected participant")
+        self.placeholder = ViewPlaceholder(self.table)
+        DeleteKeyFilter(self.table, self.remove_selected)
+        self.add_button = named(QPushButton("Add &Participant…"), "round-add-participant-button")
+        self.add_button.setToolTip(
+            "Seat a party at this round as a party, mediator, host or observer")
+        self.remove_button = named(QPushButton("Re&move"), "round-remove-participant-button")
+        self.remove_button.setToolTip("Take the selected participant off this round (Delete)")
+        self.remove_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+    # -- our API ------------------------------------------------------------------------
+
+    def set_round(self, detail: RoundDetail) -> None:
+        """Show *detail*'s participants, keeping the selected one selected if still there."""
+        selected = self.selected_participant_id() \
+            if self._detail is not None and self._detail.row.id == detail.row.id else None
+        self._detail = detail
+        self.model.set_rows(detail.participants)
+        select_link(self.table, selected, ParticipantIdRole)
+        self.placeholder.update_for(self.model.rowCount(), self.EMPTY)
+        self._on_selection()
+
+    def selected_participant_id(self) -> int | None:
+        participant_id: int | None = selected_data(self.table, ParticipantIdRole)
+        return participant_id
+
+    def selected_participant(self) -> ParticipantRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def add(self) -> None:
+        """Open the Add Participant dialog (window-modal, not blocking: open, not exec)."""
+        if self._detail is None:
+            return
+        dialog = ParticipantDialog(self._workspace, self._detail.row.id,
+                                   self._detail.row.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        """Take the selected participant off the round, as one undo step."""
+        row = self.selected_participant()
+        if row is None or self._detail is None:
+            return
+        command = RemoveParticipantCommand(
+            self._workspace, row.id,
+            text=f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”")
+        self._workspace.undo_stack.push(command)
+        if command.error is not None:  # removed elsewhere meanwhile, say
+            report_error(command.text(), str(command.error))
+
+    # -- slots ----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_selection(self) -> None:
+        self.remove_button.setEnabled(self.selected_participant_id() is not None)
+
+    @Slot()
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
