@@ -51,7 +51,7 @@ from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.forms import current_data
 from tracker.ui.link_dialog import LinkEventsDialog
-from tracker.ui.link_models import DependenciesModel, LinkedEventsModel
+from tracker.ui.link_models import DependenciesModel, LinkedEventsModel, LinkIdRole
 from tracker.ui.main_window import APP_TITLE, MainWindow
 from tracker.ui.round_dialogs import NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_model import LINKED, STATUS, TITLE, WHEN_USER, WHEN_VENUE, RoundIdRole
@@ -629,6 +629,24 @@ def test_selecting_a_round_shows_its_events_factors_and_history(
     qtbot.keyClick(events_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.events_view
     assert window.events_view.current_event_id() == expected.linked_events[3].event_id
+
+
+def test_delete_in_a_detail_table_removes_that_row_not_the_round(
+        qtbot: QtBot, window: MainWindow) -> None:
+    select_round(qtbot, window, ROUND)
+    detail = window.rounds_view.detail
+    detail.tabs.setCurrentIndex(1)
+    events_table = child(window, QTableView, "round-linked-events")
+    click_cell(qtbot, events_table, 0, 0)
+    unlinked = events_table.model().index(0, 0).data(LinkIdRole)
+    press(qtbot, window, QKeySequence.StandardKey.Delete)  # the focus is on the events table
+
+    assert active_ids(window) == {EARLIER, ROUND}  # Delete Round did not run
+    assert detail.tabs.tabText(1) == "Linked events (6)"
+    linked = window.workspace.read(lambda s: rounds.linked_events(s, round_id=ROUND))
+    assert unlinked not in [row.link_id for row in linked]
+    press(qtbot, window, QKeySequence.StandardKey.Undo)
+    assert detail.tabs.tabText(1) == "Linked events (7)"
 
 
 # -- settings and the empty-database offer ----------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QStyle, QToolBar
 
@@ -46,6 +47,9 @@ class ActionSpec:
     toolbar: bool = False
     checkable: bool = False
     needs_round: bool = False
+    # The shortcut works only where the action is placed in a view: Delete Round listens
+    # on the rounds table, so Delete in a participants or links table removes a row there.
+    scoped: bool = False
     separator_before: bool = False
     from_stack: str = ""
 
@@ -100,7 +104,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                Pixmap.SP_FileLinkIcon, toolbar=True, needs_round=True, separator_before=True),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
-               "edit-delete", Pixmap.SP_TrashIcon, needs_round=True, separator_before=True),
+               "edit-delete", Pixmap.SP_TrashIcon, needs_round=True, scoped=True,
+               separator_before=True),
     ActionSpec("show-rounds-action", "&Rounds", Menu.VIEW, "show_rounds", ("Ctrl+1",),
                "Show the rounds of talks"),
     ActionSpec("show-factors-action", "&Factors", Menu.VIEW, "show_factors", ("Ctrl+2",),
@@ -160,6 +165,8 @@ def build_actions(window: QMainWindow, stack: QUndoStack) -> dict[str, QAction]:
         action.setObjectName(item.id)
         action.setCheckable(item.checkable)
         action.setShortcuts(_shortcuts(item))
+        if item.scoped:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setStatusTip(item.status_tip)
         action.setToolTip(_tool_tip(action, item))
         action.setIcon(_icon(item))

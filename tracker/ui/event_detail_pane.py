@@ -25,6 +25,7 @@ from tracker.ui.link_models import (
     OpenFactorRole,
     OpenRoundRole,
     compact_table,
+    delete_key_removes,
     select_link,
     selected_data,
 )
@@ -105,6 +106,7 @@ class EventDetailPane(QWidget):
         self.links.selectionModel().selectionChanged.connect(self._update_buttons)
         self.link_button.clicked.connect(self._on_link_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_clicked)
+        delete_key_removes(self.links, self._on_unlink_clicked, "Unlink")
         self.show_event(None)
 
     def show_event(self, event_id: int | None) -> None:

@@ -33,6 +33,7 @@ from tracker.ui.link_models import (
     LinkIdRole,
     OpenRoundRole,
     compact_table,
+    delete_key_removes,
     select_link,
     selected_data,
 )
@@ -129,6 +130,7 @@ class FactorDetailPane(QWidget):
         self.add_dependency_button.clicked.connect(self._on_add_dependency)
         self.link_button.clicked.connect(self._on_link_events)
         self.unlink_button.clicked.connect(self._on_unlink)
+        delete_key_removes(self.linked, self._on_unlink, "Unlink")
         self.show_factor(None)
 
     def set_time_zone(self, tz_name: str) -> None:

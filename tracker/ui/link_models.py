@@ -10,10 +10,11 @@ same small read-only view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
@@ -76,6 +77,23 @@ def compact_table(name: str, model: QAbstractItemModel, samples: Sequence[str],
     if tip:
         view.setToolTip(tip)
     return view
+
+
+def delete_key_removes(view: QAbstractItemView, remove: Callable[[], None], text: str) -> QAction:
+    """Delete (and Backspace) on *view*, and only there, call *remove*; the action is in
+    the view's context menu too.
+
+    The shortcut is scoped to the view: Delete in a participants or links table removes
+    the selected row there, never the round (Delete Round is scoped to the rounds table).
+    """
+    action = QAction(text, view)
+    action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
+                         QKeySequence(Qt.Key.Key_Backspace)])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(remove)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 def selected_data(view: QTableView, role: int) -> Any:

@@ -6,12 +6,8 @@ the pane hands it each fresh ``RoundDetail`` after the workspace announces a cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QPushButton,
@@ -26,6 +22,7 @@ from tracker.ui.link_models import (
     ParticipantIdRole,
     ParticipantsModel,
     compact_table,
+    delete_key_removes,
     select_link,
     selected_data,
 )
@@ -33,29 +30,6 @@ from tracker.ui.participant_commands import RemoveParticipantCommand
 from tracker.ui.participant_dialog import ParticipantDialog
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
-
-
-class DeleteKeyFilter(QObject):
-    """Delete (or Backspace) on *view* calls *remove*, and never reaches the window's own
-    Delete shortcut (Delete Round) while the view has the focus."""
-
-    _KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-
-    def __init__(self, view: QAbstractItemView, remove: Callable[[], None]) -> None:
-        super().__init__(view)
-        self._remove = remove
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override QObject.eventFilter: claim the key before the shortcuts see it."""
-        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
-                or not isinstance(event, QKeyEvent) or event.key() not in self._KEYS \
-                or event.modifiers() != Qt.KeyboardModifier.NoModifier:
-            return False
-        event.accept()
-        if event.type() == QEvent.Type.KeyPress:
-            self._remove()
-        return True
 
 
 class ParticipantsPage(QWidget):
@@ -78,7 +52,7 @@ class ParticipantsPage(QWidget):
             "round-participants", self.model, ParticipantsModel.SAMPLES,
             "Who takes part in the round; Delete removes the selected participant")
         self.placeholder = ViewPlaceholder(self.table)
-        DeleteKeyFilter(self.table, self.remove_selected)
+        delete_key_removes(self.table, self.remove_selected, "Remove Participant")
         self.add_button = named(QPushButton("Add &Participant…"), "round-add-participant-button")
         self.add_button.setToolTip(
             "Seat a party at this round as a party, mediator, host or observer")

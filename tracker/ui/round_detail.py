@@ -41,6 +41,7 @@ from tracker.ui.link_models import (
     LinkIdRole,
     OpenFactorRole,
     compact_table,
+    delete_key_removes,
     select_link,
     selected_data,
 )
@@ -176,6 +177,7 @@ class RoundDetailPane(QWidget):
         self.events.activated.connect(self._on_event_activated)
         self.dependencies.activated.connect(self._on_dependency_activated)
         self.unlink_button.clicked.connect(self._on_unlink)
+        delete_key_removes(self.events, self._on_unlink, "Unlink")
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.refresh)
 
