@@ -63,12 +63,13 @@ def test_json_matches_the_shipped_schema_and_round_trips_text() -> None:
     schema = json.loads(resources.read_text("schemas/chronology.schema.json"))
     stream = io.StringIO()
     count = write_json([_entry(text, record_id=n) for n, text in enumerate(HOSTILE, 1)],
-                       stream, date_from=date(2026, 1, 1))
+                       stream, date_from=date(2026, 1, 1), tz="Europe/Kyiv")
     document = json.loads(stream.getvalue())
     jsonschema.validate(document, schema)
     assert count == len(HOSTILE)
     assert [e["title"] for e in document["entries"]] == HOSTILE
-    assert document["filters"] == {"from": "2026-01-01", "to": None}
+    assert document["filters"] == {"from": "2026-01-01", "to": None,
+                                   "time_zone": "Europe/Kyiv"}
 
 
 def test_empty_json_is_valid() -> None:

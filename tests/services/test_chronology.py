@@ -51,7 +51,7 @@ def test_week_window_is_told_as_a_week_not_a_time(db: Database) -> None:
     assert round_entry.precision is Precision.WEEK
     assert round_entry.when_text == "week of 2 Feb 2026 (to 8 Feb 2026)"
     assert round_entry.day == date(2026, 2, 2)  # Kyiv's Monday, though UTC is still Sunday
-    assert round_entry.when == datetime(2026, 2, 1, 22, 0, tzinfo=UTC)
+    assert round_entry.when == datetime(2026, 2, 2, 12, 0, tzinfo=UTC)  # sorts like a day
 
 
 def test_date_filter_keeps_overlapping_rounds_and_drops_undated(db: Database) -> None:
@@ -102,3 +102,64 @@ def test_counts_for_the_status_bar(sample_db: Database) -> None:
         found = counts(session)
     assert (found.rounds, found.factors, found.events, found.links) == (2, 3, 7, 12)
     assert found.describe() == "2 rounds · 3 factors · 7 events · 12 links"
+
+
+# -- which day an entry belongs to --------------------------------------------------------
+
+def _days_fixture(db: Database) -> None:
+    """In Kyiv, a round announced for 5 Feb (from 22:00 UTC on 4 Feb) and a night session
+    at 01:00 on 5 Feb (23:00 UTC on 4 Feb); events on 4 and 5 Feb; a reading at 23:30 UTC
+    on 4 Feb (already 5 Feb in Kyiv)."""
+    with db.transaction() as session:
+        ids = build(session)
+        for title, window in (
+            ("Talks on 5 Feb in Kyiv", ScheduledWindow.days(date(2026, 2, 5), "Europe/Kyiv")),
+            ("Night session in Kyiv", ScheduledWindow.exact(datetime(2026, 2, 5, 1, 0), None,
+                                                            "Europe/Kyiv")),
+        ):
+            schedule.create_round(session, schedule.RoundDraft(
+                ids.track, title, RoundFormat.TECHNICAL,
+                schedule.RoundState(window, None, RoundStatus.SCHEDULED)))
+        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+            datetime(2026, 2, 4, 23, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
+        add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
+                             {"event_date": date(2026, 2, 5), "summary": "on the 5th"}])
+
+
+def _titles(db: Database, day: date, tz: str) -> set[str]:
+    with db.reading() as session:
+        return {e.detail if e.kind is EntryKind.EVENT else e.title
+                for e in iter_chronology(session, date_from=day, date_to=day, tz=tz)}
+
+
+def test_a_round_announced_by_day_keeps_its_venue_days_in_any_zone(db: Database) -> None:
+    _days_fixture(db)
+    for tz in ("UTC", "Europe/Brussels", "America/New_York", "Asia/Tokyo"):
+        assert "Talks on 5 Feb in Kyiv" in _titles(db, date(2026, 2, 5), tz)
+        assert "Talks on 5 Feb in Kyiv" not in _titles(db, date(2026, 2, 4), tz)
+    # A round at an exact time is an instant: it is on the reader's day.
+    assert "Night session in Kyiv" in _titles(db, date(2026, 2, 5), "Europe/Kyiv")
+    assert "Night session in Kyiv" in _titles(db, date(2026, 2, 4), "America/New_York")
+    assert "Night session in Kyiv" not in _titles(db, date(2026, 2, 5), "America/New_York")
+    assert "on the 5th" in _titles(db, date(2026, 2, 5), "Asia/Tokyo")
+    assert "on the 4th" not in _titles(db, date(2026, 2, 5), "Asia/Tokyo")
+
+
+def test_an_instant_belongs_to_the_readers_day_and_is_told_in_their_zone(db: Database) -> None:
+    _days_fixture(db)
+    reading = "U.S.–Iran tensions: high, rising"
+    assert reading in _titles(db, date(2026, 2, 4), "UTC")
+    assert reading in _titles(db, date(2026, 2, 5), "Europe/Kyiv")
+    assert reading not in _titles(db, date(2026, 2, 4), "Europe/Kyiv")
+    with db.reading() as session:
+        [entry] = [e for e in iter_chronology(session, tz="Europe/Kyiv")
+                   if e.kind is EntryKind.FACTOR_READING]
+    assert (entry.day, entry.when_text) == (date(2026, 2, 5), "5 Feb 2026 01:30 EET")
+
+
+def test_day_headings_follow_the_sort_in_any_readers_zone(db: Database) -> None:
+    _days_fixture(db)
+    for tz in ("America/Los_Angeles", "UTC", "Europe/Kyiv", "Asia/Tokyo"):
+        with db.reading() as session:
+            days = [e.day for e in iter_chronology(session, tz=tz) if e.day is not None]
+        assert days == sorted(days), tz

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from tracker.domain.enums import Precision
+
+# A dated event sorts at midday UTC of its day: that instant falls on the same calendar
+# day in every zone from UTC-12 to UTC+12, so day headings in any reader's zone follow
+# the sort.
+EVENT_HOUR_UTC = 12
+
+
+def event_instant(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, EVENT_HOUR_UTC, tzinfo=UTC)
 
 
 class EntryKind(StrEnum):
@@ -20,10 +29,13 @@ class EntryKind(StrEnum):
 class ChronologyEntry:
     """A fact placed in time.
 
-    ``when`` is the UTC instant the entry sorts by (for a dated event, 00:00 UTC of its
-    day; None for a round whose date is unknown, which sorts last). ``day`` is the calendar
-    day where it happened (the venue's zone for a round). ``when_text`` says it the way it
-    was known, so a week-precision window never reads as an exact time.
+    ``when`` is the UTC instant the entry sorts by: ``event_instant`` of the day for an
+    event or a round announced by day, week or month; the instant itself for a round at
+    an exact time, a schedule change or a factor reading; None for a round whose date is
+    unknown, which sorts last. ``day`` is the calendar day it belongs to: a reported day,
+    a round's first day at its venue, or an instant's day in the reader's zone.
+    ``when_text`` says it the way it was known, so a week-precision window never reads as
+    an exact time.
     """
 
     when: datetime | None

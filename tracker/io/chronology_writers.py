@@ -58,7 +58,7 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
 
 def write_json(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
-    date_to: date | None = None, generated_at: datetime | None = None,
+    date_to: date | None = None, tz: str = "UTC", generated_at: datetime | None = None,
 ) -> int:
     """A JSON document described by resources/schemas/chronology.schema.json.
 
@@ -71,6 +71,7 @@ def write_json(
         "filters": {
             "from": date_from.isoformat() if date_from else None,
             "to": date_to.isoformat() if date_to else None,
+            "time_zone": tz,
         },
     }
     opening = json.dumps(header, ensure_ascii=False, indent=2)
@@ -97,13 +98,15 @@ def markdown_escape(text: str) -> str:
 
 def write_markdown(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
-    date_to: date | None = None,
+    date_to: date | None = None, tz: str = "UTC",
 ) -> int:
     """Entries grouped under their day, sources as numbered notes at the end."""
     stream.write("# Chronology\n\n")
     span = f"{date_from or 'the beginning'} to {date_to or 'the end'}"
     stream.write(f"Entries from {span}, in time order. Times are those announced or "
-                 "reported, with their precision.\n")
+                 "reported, with their precision. Events are under the day they were "
+                 "reported for, rounds under their days at the venue, schedule changes "
+                 f"and factor readings under their days in {markdown_escape(tz)}.\n")
     notes: dict[str, int] = {}
     heading = None
     count = 0

@@ -4,12 +4,22 @@ The order is decided in SQL: a UNION ALL of (time, kind, id) over the four table
 by the database, read in pages (the Chronology view) or streamed (exports). Only the rows
 of one page or batch are then loaded and told in words, with their links and sources
 fetched per batch, so a million events never sit in Python at once.
+
+Days mean what the reader expects of each kind of fact:
+- a battlefield event belongs to the day it was reported for;
+- a round announced by day, week or month belongs to those days at its venue ("5 Feb"
+  in Kyiv is 5 Feb, wherever the analyst sits);
+- instants (a round at an exact time, a schedule change, a factor reading) belong to
+  their day in the reader's zone *tz*.
+Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
+day in every zone from UTC-12 to UTC+12, so entries under day headings never go back
+and forth. Venues east of UTC+12 (Auckland in summer, Kiribati) are the exception.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -17,6 +27,7 @@ from sqlalchemy import (
     DateTime,
     Select,
     and_,
+    case,
     cast,
     func,
     literal,
@@ -26,10 +37,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.chronology import EVENT_HOUR_UTC, ChronologyEntry, EntryKind
+from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.chronology_text import describe_entries
 
 _RANK = {EntryKind.ROUND: 0, EntryKind.SCHEDULE_CHANGE: 1, EntryKind.FACTOR_READING: 2,
@@ -38,10 +51,17 @@ _KIND_BY_RANK = {rank: kind for kind, rank in _RANK.items()}
 STREAM_BATCH = 1000
 
 
-def _bounds(date_from: date | None, date_to: date | None) -> tuple[datetime | None,
-                                                                  datetime | None]:
-    start = datetime.combine(date_from, time(), UTC) if date_from else None
-    end = datetime.combine(date_to + timedelta(days=1), time(), UTC) if date_to else None
+# Widest UTC offsets in the tz database: a venue's day lies within these of the UTC day.
+_EARLIEST_OFFSET = timedelta(hours=14)
+_LATEST_OFFSET = timedelta(hours=12)
+
+
+def _bounds(date_from: date | None, date_to: date | None,
+            tz: str) -> tuple[datetime | None, datetime | None]:
+    """The instants where *date_from* begins and the day after *date_to* begins, in *tz*
+    (a local midnight; a day across a DST change is 23 or 25 hours long)."""
+    start = ScheduledWindow.days(date_from, tz).start if date_from else None
+    end = ScheduledWindow.days(date_to, tz).end if date_to else None
     return start, end
 
 
@@ -56,31 +76,73 @@ def _within(
     return conditions
 
 
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
 def _event_time(session: Session) -> ColumnElement[Any]:
-    # SQLite keeps dates and datetimes as ISO text, which already sort together; other
-    # databases need the date turned into a timestamp to share one column in the union.
     column: ColumnElement[Any] = BattlefieldEvent.__table__.c.event_date
-    if session.get_bind().dialect.name == "sqlite":
-        return column
-    return cast(column, DateTime(timezone=True))
+    if _dialect(session) == "sqlite":
+        # SQLite keeps dates and datetimes as ISO text, which sort together.
+        return func.datetime(column, f"+{EVENT_HOUR_UTC} hours")
+    return func.timezone("UTC", cast(column, DateTime())) + timedelta(hours=EVENT_HOUR_UTC)
 
 
-def _timeline(session: Session, date_from: date | None, date_to: date | None) -> Select[Any]:
-    start, end = _bounds(date_from, date_to)
-    filtered = start is not None or end is not None
+def _round_time(session: Session) -> ColumnElement[Any]:
+    """An exact round sorts at its start; one announced by day, week or month at 12:00
+    UTC of its first day at the venue.
 
-    rounds = select(Round.window_start.label("at"), literal(_RANK[EntryKind.ROUND]).label(
-        "rank"), Round.id.label("record_id")).where(Round.deleted_at.is_(None))
-    if filtered:
-        # A round belongs to a range when its window overlaps it; undated rounds do not.
-        rounds = rounds.where(Round.window_start.is_not(None))
-        if end is not None:
-            rounds = rounds.where(Round.window_start < end)
-        if start is not None:
-            rounds = rounds.where(or_(
-                and_(Round.window_end.is_(None), Round.window_start >= start),
-                Round.window_end > start,
-            ))
+    That window starts at local midnight, between 10:00 UTC the day before (UTC+14) and
+    12:00 UTC the same day (UTC-12): the first 12:00 UTC not before it is the day's noon
+    for every venue up to UTC+12.
+    """
+    start: ColumnElement[Any] = Round.__table__.c.window_start
+    if _dialect(session) == "sqlite":
+        noon = func.datetime(start, "+12 hours", "-1 seconds", "start of day", "+12 hours")
+    else:
+        shifted = func.timezone("UTC", start) + timedelta(hours=12) - timedelta(seconds=1)
+        noon = func.timezone("UTC", func.date_trunc("day", shifted) + timedelta(hours=12))
+    return case((Round.window_precision == Precision.EXACT, start), else_=noon)
+
+
+def _rounds_on_days(session: Session, date_from: date | None,
+                    date_to: date | None) -> list[int]:
+    """Rounds announced by day, week or month whose days at the venue overlap the range.
+
+    Rounds number in the tens or hundreds: SQL narrows them to those within a day of the
+    range in UTC, and their local days are then compared exactly here.
+    """
+    query = select(Round).where(Round.deleted_at.is_(None), Round.window_start.is_not(None),
+                                Round.window_precision != Precision.EXACT)
+    if date_to is not None:
+        query = query.where(Round.window_start < datetime.combine(
+            date_to + timedelta(days=1), datetime.min.time(), UTC) + _EARLIEST_OFFSET)
+    if date_from is not None:
+        since = datetime.combine(date_from, datetime.min.time(), UTC) - _LATEST_OFFSET
+        query = query.where(Round.window_end > since)
+    chosen = []
+    for round_ in session.scalars(query):
+        first, last = round_.window.first_day(), round_.window.last_day()
+        if first is None or last is None:
+            continue
+        if (date_to is None or first <= date_to) and (date_from is None or last >= date_from):
+            chosen.append(round_.id)
+    return chosen
+
+
+def _timeline(session: Session, date_from: date | None, date_to: date | None,
+              tz: str) -> Select[Any]:
+    start, end = _bounds(date_from, date_to, tz)
+
+    rounds = select(_round_time(session).label("at"),
+                    literal(_RANK[EntryKind.ROUND]).label("rank"),
+                    Round.id.label("record_id")).where(Round.deleted_at.is_(None))
+    if date_from is not None or date_to is not None:
+        # Undated rounds belong to no range; exact ones by their instant, like a change.
+        exact = and_(Round.window_precision == Precision.EXACT, *_within(
+            Round.window_start, start, end))
+        rounds = rounds.where(or_(exact, Round.id.in_(
+            _rounds_on_days(session, date_from, date_to))))
 
     changes = select(
         ScheduleChange.recorded_at, literal(_RANK[EntryKind.SCHEDULE_CHANGE]), ScheduleChange.id
@@ -102,32 +164,34 @@ def _timeline(session: Session, date_from: date | None, date_to: date | None) ->
 
 
 def count_chronology(
-    session: Session, *, date_from: date | None = None, date_to: date | None = None
+    session: Session, *, date_from: date | None = None, date_to: date | None = None,
+    tz: str = "UTC",
 ) -> int:
-    timeline = _timeline(session, date_from, date_to).order_by(None).subquery()
+    timeline = _timeline(session, date_from, date_to, tz).order_by(None).subquery()
     return session.scalar(select(func.count()).select_from(timeline)) or 0
 
 
 def chronology_page(
     session: Session, *, offset: int, limit: int, date_from: date | None = None,
-    date_to: date | None = None,
+    date_to: date | None = None, tz: str = "UTC",
 ) -> list[ChronologyEntry]:
     """Entries *offset* … *offset + limit* in time order (the Chronology view's pages)."""
     keys = session.execute(
-        _timeline(session, date_from, date_to).offset(offset).limit(limit)
+        _timeline(session, date_from, date_to, tz).offset(offset).limit(limit)
     ).all()
-    return describe_entries(session, [(_KIND_BY_RANK[rank], rid) for rank, rid in keys])
+    return describe_entries(session, [(_KIND_BY_RANK[rank], rid) for rank, rid in keys], tz)
 
 
 def iter_chronology(
-    session: Session, *, date_from: date | None = None, date_to: date | None = None
+    session: Session, *, date_from: date | None = None, date_to: date | None = None,
+    tz: str = "UTC",
 ) -> Iterator[ChronologyEntry]:
     """Every entry in time order, streamed in batches (exports)."""
     result = session.execute(
-        _timeline(session, date_from, date_to),
+        _timeline(session, date_from, date_to, tz),
         execution_options={"yield_per": STREAM_BATCH},
     )
     for batch in result.partitions(STREAM_BATCH):
         yield from describe_entries(
-            session, [(_KIND_BY_RANK[rank], rid) for rank, rid in batch]
+            session, [(_KIND_BY_RANK[rank], rid) for rank, rid in batch], tz
         )

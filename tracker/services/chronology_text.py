@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime, time
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
@@ -20,20 +20,21 @@ from tracker.services.rounds import describe_change
 Key = tuple[EntryKind, int]
 
 
-def describe_entries(session: Session, keys: list[Key]) -> list[ChronologyEntry]:
-    """Entries for *keys*, in the order given."""
+def describe_entries(session: Session, keys: list[Key],
+                     tz: str = "UTC") -> list[ChronologyEntry]:
+    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*."""
     wanted: dict[EntryKind, list[int]] = defaultdict(list)
     for kind, record_id in keys:
         wanted[kind].append(record_id)
     told: dict[Key, ChronologyEntry] = {}
     for kind, builder in _BUILDERS.items():
         if wanted[kind]:
-            for entry in builder(session, wanted[kind]):
+            for entry in builder(session, wanted[kind], tz):
                 told[(kind, entry.record_id)] = entry
     return [told[key] for key in keys if key in told]
 
 
-def _rounds(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
     rounds = session.execute(
         select(Round).where(Round.id.in_(ids)).options(
             selectinload(Round.track), selectinload(Round.venue),
@@ -63,8 +64,13 @@ def _rounds(session: Session, ids: list[int]) -> list[ChronologyEntry]:
             detail += f" Participants: {people}."
         if round_.agenda:
             detail += f" Agenda: {round_.agenda}"
+        when, day = window.start, window.first_day()
+        if window.start is not None and window.precision is not Precision.EXACT and day:
+            when = event_instant(day)  # a round announced by day sorts like a dated event
+        elif window.start is not None:
+            day = window.start.astimezone(zone(tz)).date()  # an instant: the reader's day
         entries.append(ChronologyEntry(
-            when=window.start, day=window.first_day(), precision=window.precision,
+            when=when, day=day, precision=window.precision,
             when_text=window.describe(),
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
             place=round_.venue.name if round_.venue else "venue unknown",
@@ -74,9 +80,9 @@ def _rounds(session: Session, ids: list[int]) -> list[ChronologyEntry]:
     return entries
 
 
-def _changes(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+def _changes(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
     changes = session.execute(
-        select(ScheduleChange, Round.title, Round.window_tz, Factor.name)
+        select(ScheduleChange, Round.title, Factor.name)
         .join(Round, Round.id == ScheduleChange.round_id)
         .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
         .where(ScheduleChange.id.in_(ids))
@@ -84,14 +90,14 @@ def _changes(session: Session, ids: list[int]) -> list[ChronologyEntry]:
     )
     sources = sources_by_record(session, "schedule_change_id", ids)
     entries = []
-    for change, title, tz, factor_name in changes:
+    for change, title, factor_name in changes:
         local = change.recorded_at.astimezone(zone(tz))
         detail = describe_change(change)
         if change.reason:
             detail += f". Reason: {change.reason}"
         entries.append(ChronologyEntry(
             when=change.recorded_at, day=local.date(), precision=Precision.EXACT,
-            when_text=f"{local.day} {local:%b %Y %H:%M} {local.tzname()}",
+            when_text=_instant_text(local),
             kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id,
             title=f"{title}: {change.kind.value}", detail=detail,
             place=change.new_venue.name if change.new_venue else "",
@@ -101,26 +107,26 @@ def _changes(session: Session, ids: list[int]) -> list[ChronologyEntry]:
     return entries
 
 
-def _readings(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+def _readings(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
     readings = session.execute(
         select(FactorReading, Factor.name).join(Factor, Factor.id == FactorReading.factor_id)
         .where(FactorReading.id.in_(ids))
     )
     sources = sources_by_record(session, "factor_reading_id", ids)
-    return [
-        ChronologyEntry(
-            when=reading.observed_at, day=reading.observed_at.date(),
-            precision=Precision.EXACT,
-            when_text=f"{reading.observed_at.day} {reading.observed_at:%b %Y %H:%M} UTC",
+    entries = []
+    for reading, name in readings:
+        local = reading.observed_at.astimezone(zone(tz))
+        entries.append(ChronologyEntry(
+            when=reading.observed_at, day=local.date(), precision=Precision.EXACT,
+            when_text=_instant_text(local),
             kind=EntryKind.FACTOR_READING, record_id=reading.id,
             title=f"{name}: {reading.level.value}, {reading.trend.value}",
             detail=reading.note, place="", links=(), sources=sources.get(reading.id, ()),
-        )
-        for reading, name in readings
-    ]
+        ))
+    return entries
 
 
-def _events(session: Session, ids: list[int]) -> list[ChronologyEntry]:
+def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]:
     events = session.execute(
         select(BattlefieldEvent).where(BattlefieldEvent.id.in_(ids))
     ).scalars()
@@ -140,7 +146,7 @@ def _events(session: Session, ids: list[int]) -> list[ChronologyEntry]:
             title += f" [{event.target_category}]"
         own = (f"dataset {event.dataset}, id {event.external_id}",)
         entries.append(ChronologyEntry(
-            when=datetime.combine(event.event_date, time(), UTC), day=event.event_date,
+            when=event_instant(event.event_date), day=event.event_date,
             precision=event.date_precision,
             when_text=describe_day(event.event_date, event.date_precision),
             kind=EntryKind.EVENT, record_id=event.id, title=title, detail=detail,
@@ -150,18 +156,22 @@ def _events(session: Session, ids: list[int]) -> list[ChronologyEntry]:
     return entries
 
 
+def _instant_text(local: datetime) -> str:
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+
+
 def _links_of_rounds(session: Session, ids: list[int]) -> dict[int, list[str]]:
     """Links seen from rounds: 'event 28 Jan 2026 Kyiv (context)'."""
     found: dict[int, list[str]] = defaultdict(list)
-    for round_id, kind, day, location in session.execute(
+    for round_id, kind, day, precision, location in session.execute(
         select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
-               BattlefieldEvent.location)
+               BattlefieldEvent.date_precision, BattlefieldEvent.location)
         .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
         .where(EventLink.round_id.in_(ids)).order_by(BattlefieldEvent.event_date, EventLink.id)
     ):
         assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
-        found[round_id].append(f"event {day.day} {day:%b %Y}{place} ({kind.value})")
+        found[round_id].append(f"event {describe_day(day, precision)}{place} ({kind.value})")
     return found
 
 
@@ -171,7 +181,10 @@ def _event_links_from_event(session: Session, ids: list[int]) -> dict[int, list[
         select(EventLink, Round.title, Factor.name)
         .outerjoin(Round, Round.id == EventLink.round_id)
         .outerjoin(Factor, Factor.id == EventLink.factor_id)
-        .where(EventLink.event_id.in_(ids)).order_by(EventLink.id)
+        .where(EventLink.event_id.in_(ids))
+        # A deleted round is hidden everywhere; its links come back with it on undo.
+        .where(or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None)))
+        .order_by(EventLink.id)
     ):
         target = f"round {round_title}" if round_title else f"factor {factor_name}"
         note = f": {link.note}" if link.note else ""

@@ -12,6 +12,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
+from tracker.domain.timewindow import is_known_zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.chronology_writers import write_csv, write_json, write_markdown
 from tracker.services.chronology import iter_chronology
@@ -30,29 +31,36 @@ class ExportFormat(StrEnum):
 
 def write_chronology(
     session: Session, stream: TextIO, fmt: ExportFormat, *,
-    date_from: date | None = None, date_to: date | None = None,
+    date_from: date | None = None, date_to: date | None = None, tz: str = "UTC",
 ) -> int:
-    """Stream the chronology in *fmt* to an open text stream; return the entry count."""
+    """Stream the chronology in *fmt* to an open text stream; return the entry count.
+
+    *tz* is the reader's zone: the days of the range, and the times of schedule changes
+    and factor readings, are in it (see services/chronology.py).
+    """
     if date_from and date_to and date_to < date_from:
         raise ValidationError("date_to", "The end date is before the start date")
+    if not is_known_zone(tz):
+        raise ValidationError("tz", f"Unknown time zone: {tz!r}")
     writers: dict[ExportFormat, Callable[[Iterable[ChronologyEntry], TextIO], int]] = {
         ExportFormat.CSV: write_csv,
-        ExportFormat.JSON: partial(write_json, date_from=date_from, date_to=date_to),
-        ExportFormat.MD: partial(write_markdown, date_from=date_from, date_to=date_to),
+        ExportFormat.JSON: partial(write_json, date_from=date_from, date_to=date_to, tz=tz),
+        ExportFormat.MD: partial(write_markdown, date_from=date_from, date_to=date_to, tz=tz),
     }
-    entries = iter_chronology(session, date_from=date_from, date_to=date_to)
+    entries = iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz)
     return writers[fmt](entries, stream)
 
 
 def export_chronology(
     session: Session, destination: Path, fmt: ExportFormat, *,
-    date_from: date | None = None, date_to: date | None = None,
+    date_from: date | None = None, date_to: date | None = None, tz: str = "UTC",
 ) -> int:
     """Write the chronology to *destination* atomically; return how many entries it holds."""
     # csv does its own line endings; the others write "\n" as is.
     newline = "" if fmt is ExportFormat.CSV else None
     with atomic_text_writer(Path(destination), newline=newline) as stream:
-        return write_chronology(session, stream, fmt, date_from=date_from, date_to=date_to)
+        return write_chronology(session, stream, fmt, date_from=date_from, date_to=date_to,
+                                tz=tz)
 
 
 def format_for_path(path: Path) -> ExportFormat | None:
