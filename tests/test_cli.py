@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,12 +20,19 @@ def test_sample_then_export_csv_between_dates(tmp_path: Path,
     assert main(["sample", "--db", str(db)]) == 0
     assert "7 events" in capsys.readouterr().out
     out = tmp_path / "chronology.csv"
-    assert main(["export", "--db", str(db), "--format", "csv", "--from", "2026-01-26",
-                 "--to", "1 Feb 2026", "-o", str(out)]) == 0
-    with out.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert {row["kind"] for row in rows} >= {"event", "round", "schedule change"}
-    assert all(row["when_utc"] < "2026-02-02" for row in rows)
+
+    def kinds(last_day: str) -> set[str]:
+        assert main(["export", "--db", str(db), "--format", "csv", "--from", "2026-01-26",
+                     "--to", last_day, "-o", str(out)]) == 0
+        with out.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert all(row["when_utc"] < "2026-02-03" for row in rows)
+        return {row["kind"] for row in rows}
+
+    # The round is "the week of 2 Feb" in Kyiv; it starts at 22:00 UTC on 1 Feb, but a
+    # range that ends on 1 Feb does not hold it: a round's days are its venue's.
+    assert kinds("1 Feb 2026") == {"event", "schedule change", "factor reading"}
+    assert kinds("2 Feb 2026") == {"event", "schedule change", "factor reading", "round"}
     assert "entries written" in capsys.readouterr().err
 
 
@@ -87,3 +97,31 @@ def test_module_entry_point_matches_the_script() -> None:
     finally:
         sys.argv = argv
     assert exited.value.code == 0
+
+
+def test_an_unwritable_output_names_the_users_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    main(["sample", "--db", str(db)])
+    capsys.readouterr()
+    out = tmp_path / "nonexistent" / "x.csv"
+    assert main(["export", "--db", str(db), "--format", "csv", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"tracker: cannot write {out}: No such file or directory\n"
+    assert not out.parent.exists()
+
+
+def test_a_closed_pipe_ends_the_export_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    main(["sample", "--db", str(db)])
+    # The reader is gone before the export writes anything, as with `| head -1` on a
+    # long export, so the write must meet a closed pipe whatever the pipe's size.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tracker", "export", "--db", str(db), "--format", "json"],
+            stdout=writer, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (1, "")

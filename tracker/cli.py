@@ -10,6 +10,7 @@ The window and these subcommands call the same services.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,6 +25,7 @@ from tracker.storage.database import open_database
 from tracker.storage.errors import StorageError
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,12 +107,39 @@ def _export(args: argparse.Namespace) -> int:
     try:
         with db.reading() as session:
             if args.output:
-                count = export_chronology(session, Path(args.output), fmt,
-                                          date_from=date_from, date_to=date_to)
+                try:
+                    count = export_chronology(session, Path(args.output), fmt,
+                                              date_from=date_from, date_to=date_to)
+                except OSError as exc:
+                    # No folder, no permission, a full disk: the user's own file is
+                    # what failed, whatever temporary name the writer used.
+                    print(f"tracker: cannot write {args.output}: {exc.strerror or exc}",
+                          file=sys.stderr)
+                    return EXIT_USAGE
                 print(f"{count} entries written to {args.output}", file=sys.stderr)
             else:
-                write_chronology(session, sys.stdout, fmt, date_from=date_from,
-                                 date_to=date_to)
+                try:
+                    write_chronology(session, sys.stdout, fmt, date_from=date_from,
+                                     date_to=date_to)
+                    sys.stdout.flush()  # a closed pipe must fail here, not at exit
+                except BrokenPipeError:
+                    return _reader_went_away()
     finally:
         db.close()
     return 0
+
+
+def _reader_went_away() -> int:
+    """The reader of standard output closed it (``tracker export ... | head``).
+
+    Not an error worth a traceback: point standard output at the null device, so the
+    interpreter's final flush of what is still buffered cannot fail again, and exit 1
+    (the recipe in the Python documentation of SIGPIPE).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (replaced, or closed)
+        pass
+    return EXIT_BROKEN_PIPE

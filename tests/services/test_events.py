@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from tests.services.scenario import add_events, build
+from tracker.domain.enums import LinkKind
+from tracker.services import factors, linking, schedule
 from tracker.services.errors import ValidationError
-from tracker.services.events import EventFilter, count_events, event_types, fetch_events
+from tracker.services.events import (
+    SORTABLE,
+    EventFilter,
+    count_events,
+    event_detail,
+    event_position,
+    event_types,
+    fetch_events,
+)
 from tracker.storage.database import Database
 
 ROWS = [
@@ -95,3 +107,102 @@ def test_reversed_dates_are_a_validation_error() -> None:
     with pytest.raises(ValidationError) as raised:
         EventFilter(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1))
     assert raised.value.field == "date_to"
+
+
+# Ties on every sort column, dates not in id order, unknown counts: the cases where a
+# tie-break shows.
+TIES = [
+    {"event_date": date(2026, 1, 29), "event_type": "Battles", "target_category": "energy",
+     "location": "Kupiansk", "fatalities": None, "summary": "later, first inserted"},
+    {"event_date": date(2026, 1, 27), "event_type": "Battles", "target_category": "energy",
+     "location": "Kupiansk", "fatalities": None, "summary": "earlier, second inserted"},
+    {"event_date": date(2026, 1, 27), "event_type": "Battles", "target_category": "energy",
+     "location": "Kupiansk", "fatalities": 1, "summary": "earlier, third inserted"},
+]
+
+
+@pytest.fixture
+def ties_db(events_db: Database) -> Database:
+    with events_db.transaction() as session:
+        add_events(session, [{**row, "external_id": f"tie{n}"} for n, row in enumerate(TIES)])
+    return events_db
+
+
+def test_ties_break_by_date_then_id(ties_db: Database) -> None:
+    battles = EventFilter(event_types=("Battles",), place="Kupiansk")
+    for sort in ("event_type", "target_category", "sub_event_type"):
+        assert _summaries(ties_db, battles, sort=sort) == [
+            "earlier, second inserted", "earlier, third inserted", "later, first inserted"]
+        assert _summaries(ties_db, battles, sort=sort, descending=True) == [
+            "later, first inserted", "earlier, third inserted", "earlier, second inserted"]
+    assert _summaries(ties_db, battles, sort="fatalities") == [
+        "earlier, third inserted", "earlier, second inserted", "later, first inserted"]
+
+
+def test_location_ties_break_by_id_as_its_index_does(ties_db: Database) -> None:
+    battles = EventFilter(event_types=("Battles",), place="Kupiansk")
+    assert _summaries(ties_db, battles, sort="location") == [
+        "later, first inserted", "earlier, second inserted", "earlier, third inserted"]
+
+
+@pytest.mark.parametrize("sort", SORTABLE)
+@pytest.mark.parametrize("descending", [False, True])
+def test_event_position_matches_fetch_order_for_every_sort(
+        ties_db: Database, sort: str, descending: bool) -> None:
+    with ties_db.reading() as session:
+        rows = fetch_events(session, sort=sort, descending=descending)
+        assert [event_position(session, EventFilter(), row.id, sort=sort,
+                               descending=descending) for row in rows] == list(range(len(rows)))
+        battles = EventFilter(event_types=("Battles",))
+        assert event_position(session, battles, 1, sort=sort) is None  # filtered out
+
+
+def _plan_of_page(db: Database, **kwargs: object) -> str:
+    """EXPLAIN QUERY PLAN of the statement fetch_events runs."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: object, _cursor: object, statement: str, parameters: Any,
+                _context: object, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db.reading() as session:
+            fetch_events(session, offset=1, limit=2, **kwargs)  # type: ignore[arg-type]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    [(statement, parameters)] = [s for s in statements if "ORDER BY" in s[0]]
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return "\n".join(row[-1] for row in rows)
+
+
+@pytest.mark.parametrize(("sort", "index"), [
+    ("event_date", "ix_battlefield_event_date"),
+    ("event_type", "ix_battlefield_event_type_date"),
+    ("target_category", "ix_battlefield_event_target_date"),
+    ("admin1", "ix_battlefield_event_admin1_date"),
+    ("location", "ix_battlefield_event_location"),
+])
+@pytest.mark.parametrize("descending", [False, True])
+def test_indexed_sorts_page_off_the_index(
+        events_db: Database, sort: str, index: str, descending: bool) -> None:
+    plan = _plan_of_page(events_db, sort=sort, descending=descending)
+    assert index in plan
+    assert "TEMP B-TREE" not in plan
+
+
+def test_event_detail_leaves_out_links_to_deleted_rounds(events_db: Database) -> None:
+    with events_db.transaction() as session:
+        factor = factors.create_factor(session, "Winter grid collapse")
+        linking.link_event(session, linking.LinkSpec(1, 1, None, LinkKind.CONTEXT))
+        linking.link_event(session, linking.LinkSpec(1, None, factor, LinkKind.CONTEXT))
+        schedule.delete_round(session, 1, schedule.ChangeNote())
+    with events_db.reading() as session:
+        assert [link.target for link in event_detail(session, 1).links] == [
+            "Factor: Winter grid collapse"]
+    with events_db.transaction() as session:
+        schedule.restore_round(session, 1, schedule.ChangeNote())
+    with events_db.reading() as session:
+        assert [link.target for link in event_detail(session, 1).links] == [
+            "Round: Trilateral round", "Factor: Winter grid collapse"]

@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.sources import Citation, Source
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import linking, rounds, schedule
+from tracker.services import linking, reference, rounds, schedule
+from tracker.services.citations import cite
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.events import event_detail
 from tracker.storage.database import Database
@@ -105,3 +110,132 @@ def test_suggestions_follow_a_reschedule(linked_db: Database) -> None:
     with linked_db.reading() as session:
         found = linking.suggest_for_round(session, 1, days=1)
     assert [s.event.summary for s in found] == ["7 days after"]
+
+
+def _crowd(day: date, count: int, **values: object) -> list[dict[str, object]]:
+    return [{"event_date": day, "summary": f"{day:%d %b} #{n}", **values}
+            for n in range(count)]
+
+
+def test_suggestions_rank_by_days_from_the_window_before_the_limit(
+        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    # More events on the span's first day than the limit: a limit taken in date order
+    # would return only those, hiding the events during the talks.
+    with linked_db.transaction() as session:
+        session.execute(delete(BattlefieldEvent))
+        add_events(session, _crowd(date(2026, 1, 26), 6) + _crowd(date(2026, 2, 9), 2)
+                   + _crowd(date(2026, 2, 5), 2) + _crowd(date(2026, 2, 2), 1))
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 4)
+    with linked_db.reading() as session:
+        found = linking.suggest_for_round(session, 1, days=7)
+    assert [(s.event.summary, s.days_from_window) for s in found] == [
+        ("02 Feb #0", 0), ("05 Feb #0", 0), ("05 Feb #1", 0), ("09 Feb #0", 1)]
+    assert (found.total, found.truncated) == (11, True)
+
+
+def test_suggestions_not_cut_say_so(linked_db: Database) -> None:
+    with linked_db.reading() as session:
+        found = linking.suggest_for_round(session, 1, days=7)
+        assert (found.total, found.truncated) == (3, False)
+        assert (linking.suggest_for_round(session, 1, days=7, limit=3).truncated,
+                linking.suggest_for_round(session, 1, days=7, limit=2).total) == (False, 3)
+
+
+def test_radius_is_applied_before_the_limit(
+        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Istanbul is at 41.01 N 28.98 E. These lie in a 50 km box around it but 60+ km away,
+    # and during the talks, so they rank first unless the exact test runs in SQL.
+    with linked_db.transaction() as session:
+        add_events(session, [{**row, "external_id": f"corner{n}"} for n, row in enumerate(
+            _crowd(date(2026, 2, 3), 3, latitude=41.41, longitude=29.53))])
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 2)
+    with linked_db.reading() as session:
+        found = linking.suggest_for_round(session, 1, days=8, radius_km=50)
+    assert [s.event.summary for s in found] == ["7 days before", "8 days before"]
+    assert (found.total, found.truncated) == (2, False)
+
+
+def _relocate_to(db: Database, latitude: float, longitude: float) -> None:
+    with db.transaction() as session:
+        venue = reference.create_venue(session, name="Elsewhere", latitude=latitude,
+                                       longitude=longitude, time_zone="UTC")
+        schedule.relocate(session, 1, venue, schedule.ChangeNote())
+
+
+@pytest.mark.parametrize(("venue", "inside", "outside"), [
+    # Far north, a 1000 km circle reaches 18.2 degrees of longitude east (at 61.3 N),
+    # more than radius / (111 km x cos 60) = 18.0.
+    ((60.0, 30.0), (61.26, 48.15), (61.26, 48.3)),
+    # Across the antimeridian.
+    ((-17.0, 179.9), (-17.0, -179.9), (-17.0, -179.0)),
+    # Around the pole.
+    ((89.0, 0.0), (89.5, 180.0), (80.0, 180.0)),
+])
+def test_radius_is_a_true_circle(
+        linked_db: Database, venue: tuple[float, float], inside: tuple[float, float],
+        outside: tuple[float, float]) -> None:
+    radius = 1000.0 if venue[0] == 60.0 else 50.0 if venue[0] < 0 else 300.0
+    _relocate_to(linked_db, *venue)
+    with linked_db.transaction() as session:
+        session.execute(delete(BattlefieldEvent))
+        add_events(session, [
+            {"event_date": date(2026, 2, 3), "summary": "inside",
+             "latitude": inside[0], "longitude": inside[1]},
+            {"event_date": date(2026, 2, 3), "summary": "outside",
+             "latitude": outside[0], "longitude": outside[1]},
+        ])
+    with linked_db.reading() as session:
+        found = linking.suggest_for_round(session, 1, radius_km=radius)
+    [near] = found
+    assert near.event.summary == "inside"
+    assert near.distance_km is not None and near.distance_km <= radius
+
+
+def test_unlink_then_relink_restores_created_at_and_citations(linked_db: Database) -> None:
+    with linked_db.transaction() as session:
+        link_id = linking.link_event(
+            session, linking.LinkSpec(3, 1, None, LinkKind.ESCALATION, "during talks"))
+        papers = [Source(outlet="Reuters"), Source(outlet="Kyiv Independent")]
+        session.add_all(papers)
+        session.flush()
+        cite(session, papers[1].id, "event_link_id", link_id, "para. 4")
+        cite(session, papers[0].id, "event_link_id", link_id)
+    with linked_db.reading() as session:
+        before = _link_state(session, link_id)
+    with linked_db.transaction() as session:
+        removed = linking.unlink(session, link_id)
+    with linked_db.reading() as session:
+        assert session.get(EventLink, link_id) is None
+        assert _link_state(session, link_id)[1] == []  # citations went with the link
+    with linked_db.transaction() as session:
+        assert linking.link_event(session, removed, link_id=link_id) == link_id
+    with linked_db.reading() as session:
+        assert _link_state(session, link_id) == before
+        assert before[1] == [(papers[1].id, "para. 4"), (papers[0].id, "")]
+
+
+def test_relink_refuses_a_source_deleted_since(linked_db: Database) -> None:
+    with linked_db.transaction() as session:
+        link_id = linking.link_event(session, linking.LinkSpec(3, 1, None, LinkKind.CONTEXT))
+        source = Source(outlet="Gone")
+        session.add(source)
+        session.flush()
+        cite(session, source.id, "event_link_id", link_id)
+    with linked_db.transaction() as session:
+        removed = linking.unlink(session, link_id)
+        session.execute(delete(Source))
+    with linked_db.transaction() as session, pytest.raises(NotFoundError):
+        linking.link_event(session, removed, link_id=link_id)
+    with linked_db.reading() as session:
+        assert session.get(EventLink, link_id) is None
+
+
+def _link_state(session: Session, link_id: int) -> tuple[object, list[tuple[int, str]]]:
+    link = session.get(EventLink, link_id)
+    row = None if link is None else (link.event_id, link.round_id, link.factor_id, link.kind,
+                                     link.note, link.created_at)
+    citations = session.execute(
+        select(Citation.source_id, Citation.detail)
+        .where(Citation.event_link_id == link_id).order_by(Citation.id)
+    ).all()
+    return row, [tuple(c) for c in citations]  # type: ignore[misc]

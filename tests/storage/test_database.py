@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from tests.storage.conftest import FileState
 from tracker.domain.models import Round, Track
 from tracker.storage import migrate
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database, ensure_math_functions, open_database
 from tracker.storage.errors import (
     DatabaseTooNewError,
     NotATrackerDatabaseError,
@@ -373,3 +373,37 @@ def test_to_url_default_is_in_the_user_data_folder(
 def test_a_url_without_an_installed_driver_is_a_clear_storage_error() -> None:
     with pytest.raises(StorageError, match=r"no driver for 'nosuchdb' is installed"):
         open_database("nosuchdb://analyst@localhost/talks")
+
+
+class _SqliteWithoutMath:
+    """A sqlite3 connection as built without SQLITE_ENABLE_MATH_FUNCTIONS."""
+
+    def __init__(self) -> None:
+        self.added: dict[str, Callable[[float | None], float | None]] = {}
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        name = sql.removeprefix("SELECT ").split("(")[0]
+        if name not in self.added:
+            raise sqlite3.OperationalError(f"no such function: {name}")
+        return sqlite3.connect(":memory:").execute("SELECT 0")
+
+    def create_function(self, name: str, narg: int,
+                        function: Callable[[float | None], float | None], *,
+                        deterministic: bool) -> None:
+        assert narg == 1 and deterministic
+        self.added[name] = function
+
+
+def test_missing_math_functions_are_supplied() -> None:
+    connection = _SqliteWithoutMath()
+    ensure_math_functions(connection)
+    assert set(connection.added) == {"sin", "cos", "radians"}
+    assert connection.added["radians"](180.0) == pytest.approx(3.14159265)
+    assert connection.added["cos"](None) is None  # NULL in, NULL out, like SQL's own
+    ensure_math_functions(connection)  # present now: nothing is added twice
+    assert len(connection.added) == 3
+
+
+def test_a_database_connection_can_use_the_math_functions(db: Database) -> None:
+    with db.reading() as session:
+        assert session.scalar(text("SELECT sin(radians(90)) + cos(0)")) == pytest.approx(2.0)

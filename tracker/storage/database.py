@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +68,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    ensure_math_functions(dbapi_connection)
+
+
+# What queries may call (the suggestions' great-circle test). SQLite has them only when
+# built with SQLITE_ENABLE_MATH_FUNCTIONS, which not every platform's library is.
+_MATH_FUNCTIONS: dict[str, Callable[[float], float]] = {
+    "sin": math.sin, "cos": math.cos, "radians": math.radians,
+}
+
+
+def ensure_math_functions(dbapi_connection: Any) -> None:
+    """Give a sqlite3 connection Python versions of the math functions it lacks."""
+    for name, function in _MATH_FUNCTIONS.items():
+        try:
+            dbapi_connection.execute(f"SELECT {name}(0)").close()
+        except sqlite3.OperationalError:  # "no such function"
+            dbapi_connection.create_function(name, 1, _null_safe(function),
+                                             deterministic=True)
+
+
+def _null_safe(function: Callable[[float], float]) -> Callable[[float | None], float | None]:
+    # SQL functions return NULL for NULL, as the built-in ones do.
+    return lambda value: None if value is None else function(value)
 
 
 def _begin_sqlite(connection: Any) -> None:
