@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.ui._fixtures import add_events
+from tests.ui._fixtures import add_events, placeholder_text
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import LinkKind
 from tracker.services import chronology
@@ -130,3 +130,14 @@ def test_activating_rounds_and_events(qtbot: QtBot, view: ChronologyView) -> Non
     with qtbot.waitSignal(view.open_event) as shown:
         view.table.activated.emit(model.index(event_row, 2))
     assert shown.args == [model.entry_at(event_row).record_id]  # type: ignore[union-attr]
+
+
+def test_an_empty_chronology_says_how_to_fill_it(qtbot: QtBot, db: Database) -> None:
+    workspace = Workspace(db)
+    view = ChronologyView(workspace)
+    qtbot.addWidget(view)
+    text = placeholder_text(view.table)
+    assert text.startswith("The chronology is empty.")
+    assert "New Round" in text
+    assert "import" not in text.casefold()  # there is no importer to point to
+    workspace.deleteLater()

@@ -9,13 +9,17 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from tests.ui._fixtures import FetchCounter, add_events, column_data, placeholder_text
+from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import LinkKind
-from tracker.services import events
+from tracker.services import events, schedule
 from tracker.services.events import EventFilter
-from tracker.services.linking import LinkSpec, link_event
+from tracker.services.linking import LinkSpec, link_event, unlink
+from tracker.services.views import EventDetail
 from tracker.storage.database import Database
+from tracker.ui.commands import DeleteRoundCommand, EditDetailsCommand, RoundDetails
 from tracker.ui.event_position import event_position
 from tracker.ui.events_model import (
     COLUMNS,
@@ -28,6 +32,7 @@ from tracker.ui.events_model import (
 )
 from tracker.ui.events_view import EventsView
 from tracker.ui.forms import select_data
+from tracker.ui.link_models import OpenFactorRole
 from tracker.ui.paging import PAGE_SIZE
 from tracker.ui.workspace import Topic, Workspace
 
@@ -309,3 +314,99 @@ def test_refreshes_on_workspace_changes(qtbot: QtBot, view: EventsView) -> None:
     assert view.model.rowCount() == 10
     assert view.current_event_id() == 6  # selection survives the reset
     assert view.filter_bar.types_list.count() == 3  # two new types, one shared
+
+
+def test_the_detail_pane_follows_a_renamed_or_deleted_round(
+        qtbot: QtBot, view: EventsView, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = view._workspace
+    view.select_event(1)
+    links = view.detail.links
+    assert column_data(links)[0] == "Round: Trilateral talks announced for the coming week"
+
+    def details(session: Session) -> RoundDetails:
+        talks = schedule.get_round(session, 2)
+        return RoundDetails("Trilateral talks in Abu Dhabi", talks.format, talks.agenda,
+                            talks.outcome)
+
+    # A rename says Topic.ROUNDS only: the pane re-reads, the big table is left alone.
+    with qtbot.assertNotEmitted(view.model.modelReset):
+        ws.undo_stack.push(EditDetailsCommand(ws, 2, ws.read(details)))
+    assert column_data(links)[0] == "Round: Trilateral talks in Abu Dhabi"
+    ws.undo_stack.undo()
+    assert column_data(links)[0] == "Round: Trilateral talks announced for the coming week"
+
+    reads: list[int] = []
+    real = events.event_detail
+
+    def counted(session: Session, event_id: int) -> EventDetail:
+        reads.append(event_id)
+        return real(session, event_id)
+
+    monkeypatch.setattr(events, "event_detail", counted)
+    with qtbot.assertNotEmitted(view.model.modelReset):
+        ws.undo_stack.push(DeleteRoundCommand(ws, 2, "Trilateral talks"))
+    assert reads == [1]
+    assert view.current_event_id() == 1
+
+
+def test_unlink_failures_in_the_pane_are_reported(
+        qtbot: QtBot, view: EventsView, no_modal_boxes: ReportedErrors) -> None:
+    ws = view._workspace
+    view.select_event(1)
+    links = view.detail.links
+    links.selectRow(1)  # the Starlink factor, linked as context
+    factor, kind = links.model().index(1, 0).data(OpenFactorRole), LinkKind.CONTEXT
+    view.detail.unlink_button.click()
+    assert links.model().rowCount() == 1 and no_modal_boxes == []
+    # Another analyst links the event there again, so undo cannot put ours back: the user
+    # is told, and the step leaves the stack.
+    ws.write(lambda s: link_event(s, LinkSpec(1, None, factor, kind)), Topic.LINKS)
+    ws.undo_stack.undo()
+    assert len(no_modal_boxes) == 1
+    assert no_modal_boxes[0].startswith("Unlink event failed:")
+    assert "already linked" in no_modal_boxes[0]
+    assert ws.undo_stack.count() == 0
+
+    # A link removed by another program (no signal reaches this window) cannot be
+    # unlinked: say so, and show the event as it is now.
+    links.selectRow(1)
+    gone = view.detail.selected_link_id()
+    assert gone is not None
+    with ws.db.transaction() as session:
+        unlink(session, gone)
+    view.detail.unlink_button.click()
+    assert no_modal_boxes[1:] == [f"Unlink event failed:\n\nLink {gone} does not exist"]
+    assert links.model().rowCount() == 1
+    assert ws.undo_stack.count() == 0
+
+
+def test_link_target_dialog_keeps_a_link_refused_meanwhile(
+        qtbot: QtBot, view: EventsView, no_modal_boxes: ReportedErrors) -> None:
+    ws = view._workspace
+    view.select_event(7)
+    view.detail.link_button.click()
+    dialog = view.detail.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.select_target("factor", 1)
+    assert select_data(dialog.kind_combo, LinkKind.CITED)
+    with ws.db.transaction() as session:  # another program links it first
+        link_event(session, LinkSpec(7, None, 1, LinkKind.CITED))
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    # The refusal is shown in the dialog, which stays open; no message box on top.
+    assert dialog.isVisible()
+    assert dialog.command is None
+    assert dialog.error_label.text() == "This event is already linked there with that kind"
+    assert no_modal_boxes == []
+    assert ws.undo_stack.count() == 0
+    dialog.reject()
+
+
+def test_an_empty_database_says_where_events_come_from_today(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    text = placeholder_text(view.table)
+    assert text.startswith("No events in this database yet.")
+    assert "tracker --sample" in text
+    assert "import" not in text.casefold()  # there is no importer to point to

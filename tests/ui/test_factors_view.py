@@ -13,9 +13,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui._fixtures import column_data, placeholder_text
+from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
-from tracker.services import factors
+from tracker.services import events, factors
 from tracker.services.factors import ReadingDraft
+from tracker.services.linking import LinkSpec, link_event
 from tracker.storage.database import Database
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
 from tracker.ui.factors_model import LEVEL_COLOURS, FactorsTableModel, ReadingsModel
@@ -210,3 +212,39 @@ def test_refreshes_on_changes_and_new_database(
     assert view.placeholder.isVisible()
     assert view.current_factor_id() is None
     assert not view.detail.add_reading_button.isEnabled()
+
+
+def test_add_dependency_dialog_keeps_a_dependency_refused_meanwhile(
+    qtbot: QtBot, view: FactorsView, ws: Workspace, no_modal_boxes: ReportedErrors
+) -> None:
+    view.select_factor(STARLINK)
+    view.detail.add_dependency_button.click()
+    dialog = view.detail.dialog
+    assert isinstance(dialog, AddDependencyDialog)
+    spec = dialog.spec()
+    assert spec is not None
+    with ws.db.transaction() as session:  # another program adds the same one first
+        factors.add_dependency(session, spec)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "The round already depends on it that way"
+    assert no_modal_boxes == [] and ws.undo_stack.count() == 0
+    dialog.reject()
+
+
+def test_an_unlink_from_the_factor_that_cannot_be_undone_is_reported(
+    qtbot: QtBot, view: FactorsView, ws: Workspace, no_modal_boxes: ReportedErrors
+) -> None:
+    view.select_factor(STARLINK)
+    linked = view.detail.linked
+    linked.selectRow(0)
+    link = view.detail.selected_link()
+    assert link is not None
+    spec = ws.read(lambda s: events.event_detail(s, link[1]))
+    kind = next(row.kind for row in spec.links if row.link_id == link[0])
+    view.detail.unlink_button.click()
+    # Another analyst links the same event again meanwhile: the undo cannot put ours back.
+    ws.write(lambda s: link_event(s, LinkSpec(link[1], None, STARLINK, kind)), Topic.LINKS)
+    ws.undo_stack.undo()
+    assert len(no_modal_boxes) == 1 and "already linked" in no_modal_boxes[0]
+    assert ws.undo_stack.count() == 0

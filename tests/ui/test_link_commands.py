@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend, LinkKind
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, FactorReading
 from tracker.services import events, factors, linking
+from tracker.services.errors import ValidationError
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec
 from tracker.storage.database import Database
@@ -64,25 +67,109 @@ def test_unlink_undo_restores_exactly(ws: Workspace) -> None:
     assert links_of(ws, 1) == before
 
 
-def test_a_vanished_link_makes_the_command_obsolete(ws: Workspace) -> None:
-    reports: list[str] = []
-    ws.undo_stack.push(LinkEventCommand(ws, LinkSpec(7, 2, None, LinkKind.CITED),
-                                        report=reports.append))
-    link_id = links_of(ws, 7)[-1][0]
+def test_a_vanished_link_makes_the_command_obsolete(
+        ws: Workspace, no_modal_boxes: ReportedErrors) -> None:
+    first_redo: list[str] = []
+    command = LinkEventCommand(ws, LinkSpec(7, 2, None, LinkKind.CITED),
+                               report=first_redo.append)
+    ws.undo_stack.push(command)
+    link_id = command.link_id
+    assert link_id is not None
     # Another user removes the link behind our back; undo must not crash.
     ws.write(lambda s: linking.unlink(s, link_id), Topic.LINKS)
     ws.undo_stack.undo()
-    assert reports and "does not exist" in reports[0]
+    # A later failure is the user's to hear about, like any round edit's, and the
+    # first-redo callback (the link dialog's inline list) is not involved.
+    assert no_modal_boxes == [f"Link event failed:\n\nLink {link_id} does not exist"]
+    assert first_redo == []
     assert ws.undo_stack.count() == 0  # the stack dropped the obsolete command
 
 
-def test_a_refused_link_is_reported_and_not_pushed(ws: Workspace) -> None:
+def test_a_refused_link_is_kept_for_the_pusher_and_not_pushed(
+        ws: Workspace, no_modal_boxes: ReportedErrors) -> None:
     reports: list[str] = []
     existing = links_of(ws, 1)[0]
     spec = LinkSpec(1, existing[1], None, LinkKind(existing[3]))
-    ws.undo_stack.push(LinkEventCommand(ws, spec, report=reports.append))
-    assert reports and "already linked" in reports[0]
+    command = LinkEventCommand(ws, spec, report=reports.append)
+    ws.undo_stack.push(command)
+    assert isinstance(command.error, ValidationError)
+    assert reports == [str(command.error)] and "already linked" in reports[0]
+    assert no_modal_boxes == []  # the dialog that pushed it shows the refusal inline
     assert ws.undo_stack.count() == 0
+
+
+def _reading(ws: Workspace) -> AddReadingCommand:
+    draft = ReadingDraft(datetime(2026, 2, 3, 9, 30, tzinfo=UTC), FactorLevel.HIGH,
+                         FactorTrend.RISING, "")
+    return AddReadingCommand(ws, 1, draft)
+
+
+def _remove_reading(ws: Workspace, command: AddReadingCommand) -> None:
+    reading_id = command.reading_id
+    assert reading_id is not None
+    ws.write(lambda s: factors.remove_reading(s, reading_id), Topic.FACTORS)
+
+
+def _dependency(ws: Workspace) -> AddDependencyCommand:
+    return AddDependencyCommand(ws, DependencySpec(2, 2, DependencyEffect.LEVERAGE, ""))
+
+
+def _remove_dependency(ws: Workspace, command: AddDependencyCommand) -> None:
+    dependency_id = command.dependency_id
+    assert dependency_id is not None
+    ws.write(lambda s: factors.remove_dependency(s, dependency_id), Topic.FACTORS)
+
+
+@pytest.mark.parametrize(("make", "remove_elsewhere", "gone"), [
+    (_reading, _remove_reading, "Reading"),
+    (_dependency, _remove_dependency, "Dependency"),
+], ids=["reading", "dependency"])
+def test_a_failed_undo_of_a_reading_or_dependency_is_reported(
+        ws: Workspace, no_modal_boxes: ReportedErrors, make: Callable[[Workspace], Any],
+        remove_elsewhere: Callable[[Workspace, Any], None], gone: str) -> None:
+    command = make(ws)
+    ws.undo_stack.push(command)
+    assert command.error is None
+    text = command.text()  # the stack deletes the command when it drops it
+    remove_elsewhere(ws, command)
+    ws.undo_stack.undo()
+    assert len(no_modal_boxes) == 1
+    assert no_modal_boxes[0].startswith(f"{text} failed:")
+    assert f"{gone} " in no_modal_boxes[0] and "does not exist" in no_modal_boxes[0]
+    assert ws.undo_stack.count() == 0
+
+
+def test_a_failed_redo_of_an_unlink_is_reported_and_dropped(
+        ws: Workspace, no_modal_boxes: ReportedErrors) -> None:
+    link_id = links_of(ws, 1)[1][0]
+    ws.undo_stack.push(UnlinkEventCommand(ws, link_id, text="Unlink the Starlink factor"))
+    ws.undo_stack.undo()
+    ws.write(lambda s: linking.unlink(s, link_id), Topic.LINKS)  # another user
+    ws.undo_stack.redo()
+    assert no_modal_boxes == [
+        f"Unlink the Starlink factor failed:\n\nLink {link_id} does not exist"]
+    assert ws.undo_stack.count() == 0
+
+
+def test_a_failed_link_inside_a_macro_stays_undone(
+        ws: Workspace, no_modal_boxes: ReportedErrors) -> None:
+    """QUndoStack drops only obsolete top-level commands: a macro keeps its failed child,
+    which must then do nothing, or its redo would re-create what another user removed."""
+    ws.undo_stack.beginMacro("Link 2 events")
+    first = LinkEventCommand(ws, LinkSpec(5, None, 1, LinkKind.CONTEXT))
+    second = LinkEventCommand(ws, LinkSpec(6, None, 1, LinkKind.CONTEXT))
+    ws.undo_stack.push(first)
+    ws.undo_stack.push(second)
+    ws.undo_stack.endMacro()
+    removed = first.link_id
+    assert removed is not None and second.link_id is not None
+    ws.write(lambda s: linking.unlink(s, removed), Topic.LINKS)  # another user
+    ws.undo_stack.undo()
+    assert len(no_modal_boxes) == 1 and first.isObsolete()
+    ws.undo_stack.redo()
+    assert all(link[2] != 1 for link in links_of(ws, 5))  # not re-created
+    assert [link[0] for link in links_of(ws, 6) if link[2] == 1] == [second.link_id]
+    assert len(no_modal_boxes) == 1
 
 
 def test_add_reading_undo_redo(ws: Workspace) -> None:

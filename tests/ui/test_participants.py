@@ -291,6 +291,21 @@ def test_a_refused_new_party_leaves_no_party_or_person_behind(
 # -- removing ---------------------------------------------------------------------------------
 
 
+def test_removing_a_seat_removed_elsewhere_says_so(
+        qtbot: QtBot, window: MainWindow, no_modal_boxes: ReportedErrors) -> None:
+    ws = window.workspace
+    page = page_of(window)
+    page.table.selectRow(row_of(page, "United States"))
+    seat = page.selected_participant_id()
+    assert seat is not None
+    with ws.db.transaction() as session:  # another program: no signal reaches the window
+        participants.remove_participant(session, seat)
+    qtbot.mouseClick(page.remove_button, LEFT)
+    assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}” failed:\n\n"
+                              f"Participant {seat} does not exist"]
+    assert ws.undo_stack.count() == 0
+
+
 def test_remove_and_undo_puts_the_same_seat_back(qtbot: QtBot, window: MainWindow) -> None:
     ws = window.workspace
     page = page_of(window)

@@ -25,6 +25,7 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.services import chronology
 from tracker.ui.events_model import elide
 from tracker.ui.paging import PageCache
+from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -153,14 +154,15 @@ class ChronologyModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(entry: ChronologyEntry, column: int) -> str | None:
+        # Titles, details, links and sources are typed or imported text: shown literally.
         if column == DETAIL:
-            return entry.detail or None
+            return plain_tooltip(entry.detail)
         if column == LINKS:
-            return "\n".join(entry.links) or None
+            return plain_tooltip("\n".join(entry.links))
         if column == SOURCES:
-            return "\n".join(entry.sources) or None
+            return plain_tooltip("\n".join(entry.sources))
         if column == TITLE:
-            return entry.title
+            return plain_tooltip(entry.title)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -137,7 +137,8 @@ class ChronologyView(QWidget):
         self.count_label.setText(f"{count:,} entr{'y' if count == 1 else 'ies'}")
         self.placeholder.update_for(
             count, "Nothing happened in this period." if filtered else
-            "The chronology is empty. Add rounds and factors, or import events.")
+            "The chronology is empty. Add a round (Edit › New Round…) or a factor "
+            "(Edit › New Factor…) and it is listed here in time order.")
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

@@ -13,6 +13,7 @@ shows it next to the dialog field it names; later failures are reported to the u
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -28,9 +29,11 @@ from tracker.services import reference, schedule
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
 from tracker.storage.errors import StorageError
+from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class StaleCommandError(Exception):
@@ -44,13 +47,31 @@ def report_message(message: str) -> None:
     let the user press Undo again while the stack is still mid-operation.
     """
     def show() -> None:
-        QMessageBox.warning(QApplication.activeWindow(), "Negotiation Tracker", message)
+        # Messages quote titles and notes the user typed: shown literally, never as HTML.
+        QMessageBox.warning(QApplication.activeWindow(), "Negotiation Tracker",
+                            as_plain(message))
 
     QTimer.singleShot(0, show)
 
 
 def report_error(title: str, message: str) -> None:
     report_message(f"{title} failed:\n\n{message}")
+
+
+def push_or_report(workspace: Workspace, command: ServiceCommand) -> bool:
+    """Push *command* from a button with no dialog behind it to show a refusal inline (an
+    Unlink or Remove button): a failure on the first redo is reported like a later one.
+    Returns whether it was done.
+
+    The text is read before pushing: QUndoStack deletes a command that failed (it is
+    obsolete), so only its Python attributes are left once push returns.
+    """
+    text = command.text()
+    workspace.undo_stack.push(command)
+    if command.error is None:
+        return True
+    report_error(text, str(command.error))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +125,17 @@ class ServiceCommand(QUndoCommand):
         return self.error.field if isinstance(self.error, ValidationError) else None
 
     def _run(self, action: Callable[[Session], T]) -> T | None:
+        if self.isObsolete():
+            # A child of a macro stays on the stack after it failed (QUndoStack drops only
+            # obsolete top-level commands); it must not act on data it no longer matches.
+            return None
         try:
             result = self._workspace.write(action, self.topic)
         except (ValidationError, NotFoundError, StaleCommandError, StorageError,
                 SQLAlchemyError) as exc:
             self.error = exc
             self.setObsolete(True)
+            log.warning("%s failed: %s", self.text(), exc)
             if self._done_once:
                 report_error(self.text(), str(exc))
             return None

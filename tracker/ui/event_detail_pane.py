@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from tracker.services import events
 from tracker.services.errors import NotFoundError
 from tracker.services.views import EventDetail, EventRow
+from tracker.ui.commands import push_or_report
 from tracker.ui.events_model import count_text, date_text
 from tracker.ui.link_commands import UnlinkEventCommand
 from tracker.ui.link_models import (
@@ -166,5 +167,7 @@ class EventDetailPane(QWidget):
     @Slot()
     def _on_unlink_clicked(self) -> None:
         link_id = self.selected_link_id()
-        if link_id is not None:
-            self._workspace.undo_stack.push(UnlinkEventCommand(self._workspace, link_id))
+        if link_id is None:
+            return
+        if not push_or_report(self._workspace, UnlinkEventCommand(self._workspace, link_id)):
+            self.show_event(self._event_id)  # unlinked elsewhere: show what is there now

@@ -28,6 +28,7 @@ from tracker.services import events
 from tracker.services.events import EventFilter
 from tracker.services.views import EventRow
 from tracker.ui.paging import PageCache
+from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -234,14 +235,15 @@ class EventsTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: EventRow, column: int) -> str | None:
         if column == SUMMARY:
-            return row.summary or None
+            return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
         if column == DATE and row.date_precision is not Precision.DAY:
             return f"Reported with {row.date_precision.value} precision"
         if column in (FATALITIES, INJURIES):
             value = row.fatalities if column == FATALITIES else row.injuries
             return "Not reported" if value is None else None
         if column == PLACE and row.admin2:
-            return ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
+            return plain_tooltip(", ".join(p for p in (row.location, row.admin2, row.admin1)
+                                           if p))
         if row.id in self._disabled:
             return "Already linked"
         return None

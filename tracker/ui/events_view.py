@@ -187,7 +187,9 @@ class EventsView(QWidget):
     def _on_counts_changed(self, matching: int, total: int) -> None:
         if total == 0:
             self.count_label.setText("No events")
-            message = "No events yet. Import a dataset (ACLED, UCDP or CSV) to see them here."
+            # Only what works today: the sample scenario is where events come from so far.
+            message = ("No events in this database yet. The sample scenario has some: "
+                       "start the program with tracker --sample to see them.")
         else:
             self.count_label.setText(f"{matching:,} of {total:,} events")
             message = "No events match these filters."
@@ -225,8 +227,11 @@ class EventsView(QWidget):
     def _on_workspace_changed(self, topic: Topic) -> None:
         if topic & Topic.EVENTS:
             self._load_choices()
-            self.model.refresh()
-        elif topic & Topic.LINKS:
+            self.model.refresh()  # re-shows the current event in the pane too
+        elif topic & (Topic.LINKS | Topic.ROUNDS | Topic.FACTORS):
+            # The table shows nothing of rounds or factors, but the pane's "Linked to"
+            # names them: a renamed or deleted round must not linger there. Only the pane
+            # re-reads; resetting the events table would cost a recount for nothing.
             self.detail.show_event(self._current_id)
 
     @Slot()

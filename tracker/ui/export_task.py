@@ -7,6 +7,8 @@ run there. One worker thread: exports queue instead of competing for the databas
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,6 +16,8 @@ from tracker.services.errors import ValidationError
 from tracker.services.export import export_chronology
 from tracker.storage.database import Database
 from tracker.ui.export_dialog import ExportRequest
+
+log = logging.getLogger(__name__)
 
 
 class ExportSignals(QObject):
@@ -43,6 +47,11 @@ class _ExportTask(QRunnable):
                                           date_to=request.date_to)
         except (OSError, ValidationError, SQLAlchemyError) as exc:
             self._signals.failed.emit(str(exc))
+        except Exception as exc:
+            # Anything else would end the worker thread silently, leaving "Exporting…" in
+            # the status bar for good: log it with its traceback and say it failed.
+            log.exception("Exporting the chronology to %s failed", request.path)
+            self._signals.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
         else:
             self._signals.finished.emit(count, str(request.path))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tracker.services import factors
 from tracker.services.errors import NotFoundError
 from tracker.services.views import FactorDetail
+from tracker.ui.commands import push_or_report
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
 from tracker.ui.factors_model import ReadingsModel
 from tracker.ui.link_commands import UnlinkEventCommand
@@ -227,5 +228,7 @@ class FactorDetailPane(QWidget):
     @Slot()
     def _on_unlink(self) -> None:
         link = self.selected_link()
-        if link is not None:
-            self._workspace.undo_stack.push(UnlinkEventCommand(self._workspace, link[0]))
+        if link is None:
+            return
+        if not push_or_report(self._workspace, UnlinkEventCommand(self._workspace, link[0])):
+            self.show_factor(self._factor_id)  # unlinked elsewhere: show what is there now

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +45,8 @@ from tracker.ui.workspace import Workspace
 def _message_label(dialog: QDialog, name: str) -> QLabel:
     label = QLabel(dialog)
     label.setObjectName(name)
+    # Messages quote what was typed ("Could not read '<b>…'"); never read them as HTML.
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
@@ -116,11 +118,10 @@ class AddReadingDialog(QDialog):
         draft = self.draft()
         if draft is None:
             return
-        errors: list[str] = []
-        self._workspace.undo_stack.push(AddReadingCommand(
-            self._workspace, self._factor_id, draft, report=errors.append))
-        if errors:
-            self.when_label.setText(errors[0])
+        command = AddReadingCommand(self._workspace, self._factor_id, draft)
+        self._workspace.undo_stack.push(command)
+        if command.error is not None:  # the factor was deleted meanwhile, say
+            self.when_label.setText(str(command.error))
             return
         super().accept()
 
@@ -186,11 +187,10 @@ class AddDependencyDialog(QDialog):
         spec = self.spec()
         if spec is None:
             return
-        errors: list[str] = []
-        self._workspace.undo_stack.push(
-            AddDependencyCommand(self._workspace, spec, report=errors.append))
-        if errors:
-            self.error_label.setText(errors[0])
+        command = AddDependencyCommand(self._workspace, spec)
+        self._workspace.undo_stack.push(command)
+        if command.error is not None:
+            self.error_label.setText(str(command.error))
             return
         super().accept()
 

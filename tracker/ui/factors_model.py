@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from tracker.domain.enums import FactorLevel, FactorTrend
 from tracker.domain.timewindow import zone
 from tracker.services.views import FactorRow, ReadingRow
-from tracker.ui.table_model import SnapshotTableModel
+from tracker.ui.table_model import SnapshotTableModel, plain_tooltip
 
 FactorIdRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -69,10 +69,11 @@ class FactorsTableModel(SnapshotTableModel[FactorRow]):
         if role == Qt.ItemDataRole.DecorationRole and column == self.LEVEL and latest:
             return LEVEL_COLOURS[latest.level]
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Descriptions and notes are typed text: shown literally.
             if column == self.NAME:
-                return row.description or None
+                return plain_tooltip(row.description)
             if column in (self.LEVEL, self.TREND, self.LATEST) and latest:
-                return latest.note or None
+                return plain_tooltip(latest.note)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DEPENDENTS,
                                                                     self.LINKED):
@@ -139,7 +140,7 @@ class ReadingsModel(SnapshotTableModel[ReadingRow]):
         if role == Qt.ItemDataRole.DecorationRole and column == self.LEVEL:
             return LEVEL_COLOURS[row.level]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE:
-            return row.note or None
+            return plain_tooltip(row.note)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.timewindow import all_zone_names
 from tracker.ui.commands import ServiceCommand
+from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
 
 # Red that stays readable on the light and dark Fusion palettes.
@@ -38,6 +39,8 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        # Messages quote what was typed ("Unknown time zone: “<b>…”"); never read as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -124,7 +127,16 @@ def compact_combo(name: str, width: int = 36) -> QComboBox:
     combo = named(QComboBox(), name)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(width)
-    combo.currentIndexChanged.connect(lambda _row: combo.setToolTip(combo.currentText()))
+
+    def show_current(*_args: object) -> None:
+        # The full text of an elided item (a typed title: shown literally).
+        combo.setToolTip(plain_tooltip(combo.currentText()) or "")
+
+    combo.currentIndexChanged.connect(show_current)
+    # fill_combo blocks the combo's signals while it refills, so the first item becoming
+    # current is only told by the model (after the combo's own slot has made it current).
+    combo.model().rowsInserted.connect(show_current)
+    combo.model().modelReset.connect(show_current)
     return combo
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 
 from tracker.domain.timewindow import zone
 from tracker.services.views import ChangeRecord
-from tracker.ui.table_model import SnapshotTableModel
+from tracker.ui.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 
@@ -36,8 +36,10 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
         return None
 
     def cell(self, row: ChangeRecord, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # reasons and sources are typed: literal
+            return plain_tooltip(self._text(row, column))
         if role == ChangeIdRole:
             return row.id
         return None

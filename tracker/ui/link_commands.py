@@ -1,169 +1,143 @@
 """Undo commands for event links, factor readings and round dependencies.
 
-Each command is one service call each way, run through ``Workspace.write`` so it is one
-transaction and announces what it touched. A command whose record vanished in between
-(another user deleted it, or the database was replaced) cannot be undone or redone: it
-marks itself obsolete, which makes QUndoStack drop it, and tells ``report`` why instead
-of raising out of a C++ virtual call.
+Each is a ``ServiceCommand`` (commands.py), so links fail the way round edits do: one
+service call each way through ``Workspace.write`` (one transaction, announcing what it
+touched); a failure on the first redo (inside ``QUndoStack.push``) is kept in ``error`` for
+whoever pushed the command to show, and a later failed undo or redo (another user removed
+the link meanwhile, say) marks the command obsolete, so QUndoStack drops it, and is
+reported through ``commands.report_message`` rather than dropped silently.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.services import factors, linking
-from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec
+from tracker.ui.commands import ServiceCommand
 from tracker.ui.workspace import Topic, Workspace
 
-log = logging.getLogger(__name__)
-
 Report = Callable[[str], None]
-# What a command cannot recover from: the user is told, the stack drops the command.
-_FAILURES = (NotFoundError, ValidationError, SQLAlchemyError)
 
 
-class _ServiceCommand(QUndoCommand):
-    """Runs ``_do``/``_undo`` and turns a failure into an obsolete command and a report."""
+class LinkEventCommand(ServiceCommand):
+    """Link an event to a round or factor; redo after undo brings back the same link id.
 
-    def __init__(
-        self, workspace: Workspace, text: str, parent: QUndoCommand | None = None,
-        *, report: Report | None = None,
-    ) -> None:
-        super().__init__(text, parent)
-        self._workspace = workspace
-        self._report = report
-        self.error: str | None = None
+    *report*, when given, also receives the message of a failure on the first redo. The
+    link dialog pushes one command per checked event inside a macro and collects the
+    refusals this way, since it never holds the commands themselves.
+    """
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        self._guarded(self._do, "redo")
-
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        self._guarded(self._undo, "undo")
-
-    def _guarded(self, step: Callable[[], None], name: str) -> None:
-        if self.isObsolete():
-            return
-        try:
-            step()
-        except _FAILURES as exc:
-            self.error = f"Cannot {name} “{self.text()}”: {exc}"
-            log.warning("%s", self.error)
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(self.error)
-
-    def _do(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-class LinkEventCommand(_ServiceCommand):
-    """Link an event to a round or factor; redo after undo brings back the same link id."""
+    topic = Topic.LINKS
 
     def __init__(
         self, workspace: Workspace, spec: LinkSpec, parent: QUndoCommand | None = None,
         *, text: str = "Link event", report: Report | None = None,
     ) -> None:
-        super().__init__(workspace, text, parent, report=report)
+        super().__init__(workspace, text, parent)
         self.spec = spec
         self.link_id: int | None = None
+        self._report = report
 
-    def _do(self) -> None:
+    def redo(self) -> None:
+        """Override QUndoCommand.redo."""
         link_id = self.link_id
-        self.link_id = self._workspace.write(
-            lambda session: linking.link_event(session, self.spec, link_id=link_id),
-            Topic.LINKS,
-        )
+        created = self._run(lambda session: linking.link_event(session, self.spec,
+                                                               link_id=link_id))
+        if created is not None:
+            self.link_id = created
+        elif not self._done_once and self.error is not None and self._report is not None:
+            self._report(str(self.error))
+        self._done_once = True
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
+        """Override QUndoCommand.undo."""
         link_id = self.link_id
         if link_id is not None:
-            self._workspace.write(lambda session: linking.unlink(session, link_id), Topic.LINKS)
+            self._run(lambda session: linking.unlink(session, link_id))
 
 
-class UnlinkEventCommand(_ServiceCommand):
+class UnlinkEventCommand(ServiceCommand):
     """Remove a link; undo re-creates it with the same id, kind and note."""
+
+    topic = Topic.LINKS
 
     def __init__(
         self, workspace: Workspace, link_id: int, parent: QUndoCommand | None = None,
-        *, text: str = "Unlink event", report: Report | None = None,
+        *, text: str = "Unlink event",
     ) -> None:
-        super().__init__(workspace, text, parent, report=report)
+        super().__init__(workspace, text, parent)
         self.link_id = link_id
         self.spec: LinkSpec | None = None
 
-    def _do(self) -> None:
-        self.spec = self._workspace.write(
-            lambda session: linking.unlink(session, self.link_id), Topic.LINKS
-        )
+    def redo(self) -> None:
+        """Override QUndoCommand.redo."""
+        removed = self._run(lambda session: linking.unlink(session, self.link_id))
+        if removed is not None:
+            self.spec = removed
+        self._done_once = True
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
+        """Override QUndoCommand.undo."""
         spec = self.spec
         if spec is not None:
-            self._workspace.write(
-                lambda session: linking.link_event(session, spec, link_id=self.link_id),
-                Topic.LINKS,
-            )
+            self._run(lambda session: linking.link_event(session, spec, link_id=self.link_id))
 
 
-class AddReadingCommand(_ServiceCommand):
+class AddReadingCommand(ServiceCommand):
     """Add a factor reading; undo removes it."""
+
+    topic = Topic.FACTORS
 
     def __init__(
         self, workspace: Workspace, factor_id: int, draft: ReadingDraft,
-        parent: QUndoCommand | None = None, *, report: Report | None = None,
+        parent: QUndoCommand | None = None,
     ) -> None:
-        super().__init__(workspace, "Add factor reading", parent, report=report)
+        super().__init__(workspace, "Add factor reading", parent)
         self.factor_id = factor_id
         self.draft = draft
         self.reading_id: int | None = None
 
-    def _do(self) -> None:
-        self.reading_id = self._workspace.write(
-            lambda session: factors.add_reading(session, self.factor_id, self.draft),
-            Topic.FACTORS,
-        )
+    def redo(self) -> None:
+        """Override QUndoCommand.redo."""
+        added = self._run(lambda session: factors.add_reading(session, self.factor_id,
+                                                              self.draft))
+        if added is not None:
+            self.reading_id = added
+        self._done_once = True
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
+        """Override QUndoCommand.undo."""
         reading_id = self.reading_id
         if reading_id is not None:
-            self._workspace.write(
-                lambda session: factors.remove_reading(session, reading_id), Topic.FACTORS
-            )
+            self._run(lambda session: factors.remove_reading(session, reading_id))
 
 
-class AddDependencyCommand(_ServiceCommand):
+class AddDependencyCommand(ServiceCommand):
     """Make a round depend on a factor; undo removes the dependency."""
+
+    # Rounds show their dependencies too, so both topics are announced.
+    topic = Topic.FACTORS | Topic.ROUNDS
 
     def __init__(
         self, workspace: Workspace, spec: DependencySpec, parent: QUndoCommand | None = None,
-        *, report: Report | None = None,
     ) -> None:
-        super().__init__(workspace, "Add dependency", parent, report=report)
+        super().__init__(workspace, "Add dependency", parent)
         self.spec = spec
         self.dependency_id: int | None = None
 
-    def _do(self) -> None:
-        # Rounds show their dependencies too, so both topics are announced.
-        self.dependency_id = self._workspace.write(
-            lambda session: factors.add_dependency(session, self.spec),
-            Topic.FACTORS | Topic.ROUNDS,
-        )
+    def redo(self) -> None:
+        """Override QUndoCommand.redo."""
+        added = self._run(lambda session: factors.add_dependency(session, self.spec))
+        if added is not None:
+            self.dependency_id = added
+        self._done_once = True
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
+        """Override QUndoCommand.undo."""
         dependency_id = self.dependency_id
         if dependency_id is not None:
-            self._workspace.write(
-                lambda session: factors.remove_dependency(session, dependency_id),
-                Topic.FACTORS | Topic.ROUNDS,
-            )
+            self._run(lambda session: factors.remove_dependency(session, dependency_id))

@@ -21,7 +21,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.timewindow import describe_day
 from tracker.services.views import DependencyRow, EventLinkInfo, LinkedEventRow, ParticipantRow
 from tracker.ui.events_model import EventIdRole, elide
-from tracker.ui.table_model import SnapshotTableModel
+from tracker.ui.table_model import SnapshotTableModel, plain_tooltip
 
 # EventIdRole is the events table's own, so every view hands over an event id the same way.
 LinkIdRole = Qt.ItemDataRole.UserRole + 1
@@ -150,11 +150,12 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
         if column == self.DATE:
             return f"Reported to the {row.date_precision.value}" \
                 if row.date_precision in (Precision.WEEK, Precision.MONTH) else None
+        # Summaries, notes, places and types are imported or typed: shown literally.
         if column == self.SUMMARY:
-            return row.summary or None
+            return plain_tooltip(row.summary)
         if column == self.NOTE:
-            return row.note or None
-        return self._text(row, column) or None
+            return plain_tooltip(row.note)
+        return plain_tooltip(self._text(row, column))
 
     def _text(self, row: LinkedEventRow, column: int) -> str:
         match column:
@@ -198,7 +199,7 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
         if role == DisplayRole:
             return (name, row.effect.value, _one_line(row.note))[column]
         if role == ToolTipRole:
-            return (name, None, row.note or None)[column]
+            return plain_tooltip((name, None, row.note)[column])
         if role == OpenFactorRole:
             return row.factor_id if self.subject == "factor" else None
         if role == OpenRoundRole:
@@ -217,7 +218,7 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
         if role == DisplayRole:
             return (row.target, row.kind.value, _one_line(row.note))[column]
         if role == ToolTipRole:
-            return (row.target, None, row.note or None)[column]
+            return plain_tooltip((row.target, None, row.note)[column])
         if role == LinkIdRole:
             return row.link_id
         if role == OpenRoundRole:
@@ -238,7 +239,7 @@ class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
         if role == DisplayRole:
             return (row.party, row.role.value, row.person or NOBODY, _one_line(row.note))[column]
         if role == ToolTipRole:
-            return (row.party, None, row.person or None, row.note or None)[column]
+            return plain_tooltip((row.party, None, row.person, row.note)[column])
         if role == ParticipantIdRole:
             return row.id
         return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+import html
+
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +21,14 @@ from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
 from tracker.ui.events_model import date_text, elide
-from tracker.ui.forms import compact_combo, current_data, fill_combo, ok_cancel_buttons, select_data
+from tracker.ui.forms import (
+    compact_combo,
+    current_data,
+    fill_combo,
+    named,
+    ok_cancel_buttons,
+    select_data,
+)
 from tracker.ui.link_commands import LinkEventCommand
 from tracker.ui.workspace import Workspace
 
@@ -64,11 +73,18 @@ class LinkTargetDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error_label.hide()
         self.buttons = ok_cancel_buttons(self, "Link")
 
-        event_label = QLabel(f"{date_text(detail.row)} · {detail.row.place or 'place unknown'}"
-                             f"<br><i>{elide(detail.row.summary, 160)}</i>", self)
+        # Rich text for the line break and italics; the place and summary are imported
+        # text, so they are escaped ("<the grain terminal>", "casualties <10" stay words).
+        row = detail.row
+        place = html.escape(row.place or "place unknown")
+        event_label = named(QLabel(f"{html.escape(date_text(row))} · {place}"
+                                   f"<br><i>{html.escape(elide(row.summary, 160))}</i>", self),
+                            "link-event")
+        event_label.setTextFormat(Qt.TextFormat.RichText)
         event_label.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Event:", event_label)
@@ -117,13 +133,11 @@ class LinkTargetDialog(QDialog):
         spec = self._spec()
         if spec is None:
             return
-        errors: list[str] = []
-        command = LinkEventCommand(self._workspace, spec, text="Link event",
-                                   report=errors.append)
+        command = LinkEventCommand(self._workspace, spec, text="Link event")
         self._workspace.undo_stack.push(command)
-        if errors:
+        if command.error is not None:
             # Someone else changed the database in between; say so and keep the dialog.
-            self.error_label.setText(errors[0])
+            self.error_label.setText(str(command.error))
             self.error_label.show()
             return
         self.command = command

@@ -13,6 +13,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -44,6 +45,7 @@ from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeD
 from tracker.ui.rounds_view import RoundsView
 from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.status import count_records
+from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget.closeEvent: let a running export finish, then save settings."""
-        self.exporter.wait()
+        self._wait_for_export()
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.DETAIL_VISIBLE,
@@ -182,7 +185,7 @@ class MainWindow(QMainWindow):
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
-        self.exporter.wait()
+        self._wait_for_export()
         self.workspace.replace_database(db)
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
@@ -324,6 +327,19 @@ class MainWindow(QMainWindow):
 
     # -- internals ------------------------------------------------------------------------
 
+    def _wait_for_export(self) -> None:
+        """Block until a running export is done (it reads the database about to be closed),
+        saying so: a long export would otherwise freeze the window without a word."""
+        if not self.exporter.is_busy():
+            return
+        self.statusBar().showMessage("Waiting for the export to finish…")
+        self.statusBar().repaint()  # now: no event is processed until the wait is over
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.exporter.wait()
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
@@ -392,7 +408,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{database_files.short_label(db)}[*] — {APP_TITLE}")
         self.setWindowModified(False)
         self.database_label.setText(db.label)
-        self.database_label.setToolTip(f"Database: {db.label}")
+        self.database_label.setToolTip(as_plain(f"Database: {db.label}"))
         # Open on the first round, so its details and the round actions are there at once.
         self.rounds_view.select_first()
         self._update_counts()

@@ -103,7 +103,9 @@ class NewPersonDialog(QDialog):
         self.role.setPlaceholderText("optional, e.g. Secretary of the Security Council")
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
-        form.addRow(named(QLabel(f"Acting for {party}"), "person-party"))
+        acting = named(QLabel(f"Acting for {party}"), "person-party")
+        acting.setTextFormat(Qt.TextFormat.PlainText)  # a typed party name, never HTML
+        form.addRow(acting)
         form.addRow("&Name:", self.name)
         form.addRow("&Role:", self.role)
         form.addRow(self.buttons)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.views import ParticipantRow, RoundDetail
-from tracker.ui.commands import report_error
+from tracker.ui.commands import push_or_report
 from tracker.ui.forms import named
 from tracker.ui.link_models import (
     ParticipantIdRole,
@@ -112,9 +112,7 @@ class ParticipantsPage(QWidget):
         command = RemoveParticipantCommand(
             self._workspace, row.id,
             text=f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”")
-        self._workspace.undo_stack.push(command)
-        if command.error is not None:  # removed elsewhere meanwhile, say
-            report_error(command.text(), str(command.error))
+        push_or_report(self._workspace, command)  # removed elsewhere meanwhile, say
 
     # -- slots ----------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.services import rounds
 from tracker.services.errors import NotFoundError
 from tracker.services.views import RoundDetail
-from tracker.ui.commands import report_message
+from tracker.ui.commands import push_or_report
 from tracker.ui.forms import named
 from tracker.ui.history_model import HistoryModel
 from tracker.ui.link_commands import UnlinkEventCommand
@@ -271,6 +271,6 @@ class RoundDetailPane(QWidget):
         if link_id is None or self.detail is None:
             return
         command = UnlinkEventCommand(self._workspace, link_id,
-                                     text=f"Unlink event from “{self.detail.row.title}”",
-                                     report=report_message)
-        self._workspace.undo_stack.push(command)
+                                     text=f"Unlink event from “{self.detail.row.title}”")
+        if not push_or_report(self._workspace, command):
+            self.refresh()  # unlinked elsewhere: show what is there now

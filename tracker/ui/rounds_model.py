@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.views import RoundRow
-from tracker.ui.table_model import Index, SnapshotTableModel
+from tracker.ui.table_model import Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.workspace import Topic, Workspace
 
 RoundIdRole = Qt.ItemDataRole.UserRole
@@ -125,7 +125,8 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
         if role == FilterTextRole:
             return self._filter_text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tool_tip(row, column)
+            # Titles, tracks, venues and parties are typed text: shown literally.
+            return plain_tooltip(self._tool_tip(row, column))
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return status_icon(row.status)
         if role == Qt.ItemDataRole.ForegroundRole and row.status is RoundStatus.CANCELLED:

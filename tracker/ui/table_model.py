@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,6 +20,25 @@ RowT = TypeVar("RowT")
 
 READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
     Qt.ItemFlag.ItemNeverHasChildren
+
+
+def as_plain(text: str) -> str:
+    """*text* in a form Qt shows character for character where it guesses the format.
+
+    Tool tips, message boxes and labels left at Qt::AutoText render text as HTML when its
+    first line looks like markup (``Qt::mightBeRichText``): an imported summary "<b>4</b>
+    killed near <the grain terminal> & a substation" would lose words. Such text is escaped
+    into a paragraph (which Qt then reads as HTML showing the original characters); any
+    other text is returned as it is, since Qt shows it as plain text anyway.
+    """
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """A ToolTipRole value that shows *text* (typed or imported) literally; None for none."""
+    return as_plain(text) if text else None
 
 
 class SnapshotTableModel(QAbstractTableModel, Generic[RowT]):
