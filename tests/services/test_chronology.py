@@ -103,6 +103,12 @@ def test_counts_for_the_status_bar(sample_db: Database) -> None:
     assert (found.rounds, found.factors, found.events, found.links) == (2, 3, 7, 12)
     assert found.describe() == "2 rounds · 3 factors · 7 events · 12 links"
 
+    # A deleted round hides its seven links with it.
+    with sample_db.transaction() as session:
+        schedule.delete_round(session, 2, schedule.ChangeNote("Called off"))
+    with sample_db.reading() as session:
+        assert counts(session).describe() == "1 round · 3 factors · 7 events · 5 links"
+
 
 # -- which day an entry belongs to --------------------------------------------------------
 

@@ -15,7 +15,8 @@ from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend, LinkKind
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, FactorReading
-from tracker.services import events, factors, linking
+from tracker.domain.sources import Citation
+from tracker.services import citations, events, factors, linking, reference
 from tracker.services.errors import ValidationError
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec
@@ -53,6 +54,26 @@ def test_link_undo_redo_keeps_the_link_id(qtbot: QtBot, ws: Workspace) -> None:
     assert all(link[2] != 1 for link in links_of(ws, 7))
     ws.undo_stack.redo()
     assert links_of(ws, 7) == after_link  # same id, kind and note
+
+
+def test_redo_of_a_link_brings_back_its_creation_time_and_citations(ws: Workspace) -> None:
+    command = LinkEventCommand(ws, LinkSpec(7, None, 1, LinkKind.CITED, "Cited"))
+    ws.undo_stack.push(command)
+    assert command.link_id is not None
+    link_id = command.link_id
+    source = ws.read(reference.list_sources)[0][0]
+    ws.write(lambda s: citations.cite(s, source, "event_link_id", link_id), Topic.LINKS)
+
+    def stored(session: Session) -> tuple[datetime, int]:
+        link = session.get(EventLink, link_id)
+        assert link is not None
+        return link.created_at, len(session.scalars(
+            select(Citation).where(Citation.event_link_id == link_id)).all())
+
+    before = ws.read(stored)
+    ws.undo_stack.undo()
+    ws.undo_stack.redo()
+    assert ws.read(stored) == before == (before[0], 1)
 
 
 def test_unlink_undo_restores_exactly(ws: Workspace) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -70,6 +71,16 @@ def test_suggestions_model_passes_qtmodeltester(
     model.set_rows(ws.read(lambda s: linking.suggest_for_round(s, ROUND, days=7)))
     assert model.rowCount() > 0
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_tab_says_when_the_nearest_suggestions_are_only_part(
+        qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = linking.suggest_for_round
+    monkeypatch.setattr(linking, "suggest_for_round",
+                        lambda *args, **kwargs: real(*args, **kwargs, limit=10))
+    dialog = open_dialog(qtbot, ws, round_id=ROUND)
+    assert dialog.suggestions.rowCount() == 10
+    assert re.fullmatch(r"Suggested \(10 nearest of \d+\)", dialog.tabs.tabText(0))
 
 
 def test_already_linked_suggestions_are_shown_but_disabled(qtbot: QtBot, ws: Workspace) -> None:

@@ -33,6 +33,9 @@ def counts(session: Session) -> Counts:
         .scalar_subquery(),
         select(func.count()).select_from(Factor).scalar_subquery(),
         select(func.count()).select_from(BattlefieldEvent).scalar_subquery(),
-        select(func.count()).select_from(EventLink).scalar_subquery(),
+        # Links to a deleted round are hidden with it (and come back with it on undo).
+        select(func.count()).select_from(EventLink)
+        .outerjoin(Round, Round.id == EventLink.round_id)
+        .where(Round.deleted_at.is_(None)).scalar_subquery(),
     )).one()
     return Counts(*row)

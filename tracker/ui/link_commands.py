@@ -57,7 +57,11 @@ class LinkEventCommand(ServiceCommand):
         """Override QUndoCommand.undo."""
         link_id = self.link_id
         if link_id is not None:
-            self._run(lambda session: linking.unlink(session, link_id))
+            removed = self._run(lambda session: linking.unlink(session, link_id))
+            if removed is not None:
+                # Redo brings back the link as it was then: its creation time, and any
+                # citation added to it in the meantime.
+                self.spec = removed
 
 
 class UnlinkEventCommand(ServiceCommand):

@@ -229,7 +229,9 @@ class LinkEventsDialog(QDialog):
         self.suggestions.set_rows(rows)
         self.suggested_placeholder.update_for(
             len(rows), "No events near this round. Widen the window or search all events.")
-        self.tabs.setTabText(0, f"Suggested ({len(rows)})")
+        # The nearest in time come first; say when there are more than the list holds.
+        shown = f"{len(rows):,} nearest of {rows.total:,}" if rows.truncated else f"{len(rows)}"
+        self.tabs.setTabText(0, f"Suggested ({shown})")
 
     @Slot(int, int)
     def _on_search_counts(self, matching: int, total: int) -> None:

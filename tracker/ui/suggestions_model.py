@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from tracker.services.linking import Suggestion
 from tracker.ui.events_model import EventIdRole, count_text, date_text, elide
-from tracker.ui.table_model import READ_ONLY, Index, SnapshotTableModel
+from tracker.ui.table_model import READ_ONLY, Index, SnapshotTableModel, plain_tooltip
 
 
 def days_text(days: int) -> str:
@@ -61,7 +61,7 @@ class SuggestionsModel(SnapshotTableModel[Suggestion]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.already_linked:
                 return "Already linked to this round"
-            return event.summary if column == self.SUMMARY else None
+            return plain_tooltip(event.summary) if column == self.SUMMARY else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
                 self.DAYS, self.DISTANCE, self.FATALITIES):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
