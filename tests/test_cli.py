@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tracker.cli import main
+from tracker.domain.timewindow import local_zone_name
 
 
 def test_sample_then_export_csv_between_dates(tmp_path: Path,
@@ -125,3 +126,27 @@ def test_a_closed_pipe_ends_the_export_quietly(tmp_path: Path) -> None:
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (1, "")
+
+
+def test_export_days_and_times_are_in_the_zone_asked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    assert main(["sample", "--db", str(db)]) == 0
+    capsys.readouterr()
+    # The sample's readings are at 10:00 UTC on 31 Jan: 12:00 in Kyiv, 05:00 in New York.
+    for zone, told in (("Europe/Kyiv", "31 Jan 2026 12:00 EET"),
+                       ("America/New_York", "31 Jan 2026 05:00 EST")):
+        assert main(["export", "--db", str(db), "--format", "json", "--tz", zone]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["filters"]["time_zone"] == zone
+        assert {entry["when"] for entry in document["entries"]
+                if entry["kind"] == "factor reading"} == {told}
+    assert main(["export", "--db", str(db), "--format", "csv", "--tz", "Mars/Olympus"]) == 2
+    assert "Unknown time zone: 'Mars/Olympus'" in capsys.readouterr().err
+
+
+def test_the_default_zone_is_the_computers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert local_zone_name() == "Asia/Tokyo"
+    monkeypatch.setenv("TZ", "Not/AZone")
+    assert local_zone_name() != "Not/AZone"

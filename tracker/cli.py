@@ -2,7 +2,7 @@
 
     tracker [--db DB | --sample]
     tracker sample --db FILE
-    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [-o OUT]
+    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
 
 The window and these subcommands call the same services.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.domain.dates import DateParseError, parse_date
+from tracker.domain.timewindow import local_zone_name
 from tracker.services.errors import ValidationError
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.sample import is_empty, load_sample
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="date_from", metavar="DATE",
                         help="first day to include (any format dateutil reads)")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
+    export.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
+                        help="IANA zone whose days --from/--to mean and in which changes "
+                             "and readings are told (default: this computer's, "
+                             "%(default)s)")
     export.add_argument("--dayfirst", action="store_true",
                         help="read 03/02/2026 as 3 February, not March 2")
     export.add_argument("-o", "--output", metavar="OUT",
@@ -109,7 +114,8 @@ def _export(args: argparse.Namespace) -> int:
             if args.output:
                 try:
                     count = export_chronology(session, Path(args.output), fmt,
-                                              date_from=date_from, date_to=date_to)
+                                              date_from=date_from, date_to=date_to,
+                                              tz=args.tz)
                 except OSError as exc:
                     # No folder, no permission, a full disk: the user's own file is
                     # what failed, whatever temporary name the writer used.
@@ -120,7 +126,7 @@ def _export(args: argparse.Namespace) -> int:
             else:
                 try:
                     write_chronology(session, sys.stdout, fmt, date_from=date_from,
-                                     date_to=date_to)
+                                     date_to=date_to, tz=args.tz)
                     sys.stdout.flush()  # a closed pipe must fail here, not at exit
                 except BrokenPipeError:
                     return _reader_went_away()

@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui._fixtures import column_data
 from tests.ui.conftest import ReportedErrors
+from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_writers import CSV_COLUMNS
@@ -384,6 +385,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert [(row["detail"].split("Reason: ")[-1], row["links"]) for row in changes] == [
         (REASON, f"because of {TENSIONS}"), (f"Undo: {REASON}", ""),
         (f"Redo: {REASON}", f"because of {TENSIONS}")]
+    assert all(row["when"].endswith(" CET") for row in changes)  # told in the user's zone
     event = by_kind[("event", str(event_id))]
     assert f"round {NEW_TITLE} (escalation during talks): Strikes on the eve of the talks" \
         in event["links"].split(" | ")
@@ -779,6 +781,11 @@ def test_your_time_zone_changes_every_second_time_column_and_is_kept(
     assert "America/New_York" in window.rounds_view.detail.summary.toPlainText()
     assert Settings.from_file(settings.file_name).get(options.DISPLAY_TIME_ZONE) == \
         "America/New_York"
+    chronology = window.chronology_view.model
+    readings = [chronology.entry_at(row) for row in range(chronology.rowCount())]
+    assert {entry.when_text for entry in readings
+            if entry is not None and entry.kind is EntryKind.FACTOR_READING} == \
+        {"31 Jan 2026 05:00 EST"}
 
 
 def test_new_factor_is_created_shown_and_undone(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,6 +8,8 @@ an exact time that does not exist on the wall clock is refused rather than shift
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -40,6 +42,19 @@ def is_known_zone(name: str) -> bool:
 
 def all_zone_names() -> list[str]:
     return sorted(available_timezones())
+
+
+def local_zone_name() -> str:
+    """This computer's IANA zone, from TZ or the /etc/localtime link; 'UTC' if unknown.
+
+    For the command line, which has no Qt; the window asks Qt, which also knows Windows.
+    """
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo" + os.sep in target:
+            candidates.append(target.split("zoneinfo" + os.sep, 1)[1])
+    return next((name for name in candidates if name and is_known_zone(name)), "UTC")
 
 
 def localize(wall: datetime, tz_name: str, *, fold: int = 0) -> datetime:

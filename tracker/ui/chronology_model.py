@@ -65,6 +65,8 @@ class ChronologyModel(QAbstractTableModel):
         self._workspace = workspace
         self._from: date | None = None
         self._to: date | None = None
+        # The reader's zone: the days of the range, and the times of instants, are in it.
+        self._tz = "UTC"
         self._count = 0
         self.pages: PageCache[ChronologyEntry] = PageCache(self._fetch)
         self._recount()
@@ -76,6 +78,11 @@ class ChronologyModel(QAbstractTableModel):
     def set_range(self, date_from: date | None, date_to: date | None) -> None:
         if (date_from, date_to) != (self._from, self._to):
             self._from, self._to = date_from, date_to
+            self.refresh()
+
+    def set_time_zone(self, tz: str) -> None:
+        if tz != self._tz:
+            self._tz = tz
             self.refresh()
 
     def refresh(self) -> None:
@@ -91,7 +98,8 @@ class ChronologyModel(QAbstractTableModel):
     def _fetch(self, offset: int, limit: int) -> list[ChronologyEntry]:
         try:
             return self._workspace.read(lambda session: chronology.chronology_page(
-                session, offset=offset, limit=limit, date_from=self._from, date_to=self._to))
+                session, offset=offset, limit=limit, date_from=self._from, date_to=self._to,
+                tz=self._tz))
         except SQLAlchemyError:
             log.exception("Could not read chronology entries %d–%d", offset, offset + limit)
             return []
@@ -99,7 +107,7 @@ class ChronologyModel(QAbstractTableModel):
     def _recount(self) -> None:
         try:
             self._count = self._workspace.read(lambda session: chronology.count_chronology(
-                session, date_from=self._from, date_to=self._to))
+                session, date_from=self._from, date_to=self._to, tz=self._tz))
         except SQLAlchemyError:
             log.exception("Could not count the chronology")
             self._count = 0

@@ -46,6 +46,7 @@ class ExportRequest:
     fmt: ExportFormat
     date_from: date | None
     date_to: date | None
+    tz: str = "UTC"
 
 
 def _to_date(value: QDate) -> date:
@@ -66,9 +67,11 @@ class ExportDialog(QDialog):
         ask: asks a yes/no question (title, text) before replacing a file; tests replace it.
     """
 
-    def __init__(self, folder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, folder: str = "", parent: QWidget | None = None, *,
+                 tz: str = "UTC") -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Chronology")
+        self._tz = tz
         self.ask: Callable[[str, str], bool] = self._ask
         self._folder = _base_folder(folder)
         # The file Browse's dialog already confirmed replacing (so OK does not ask again).
@@ -102,12 +105,17 @@ class ExportDialog(QDialog):
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             range_row.addWidget(widget)
         range_row.addStretch(1)
+        # One line: a wrapped label in a dialog gets one line's height (see ErrorLabel).
+        days = named(QLabel(f"Days and times in {tz}; events keep their reported day."),
+                     "export-zone")
+        days.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout(self)
         form.addRow(buddy_label("&File:", self.path), file_row)
         form.addRow("", self.target)
         form.addRow("", self.path_error)
         form.addRow("Dates:", range_row)
         form.addRow("", self.range_error)
+        form.addRow("", days)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -141,7 +149,7 @@ class ExportDialog(QDialog):
         date_to = _to_date(self.date_to.date()) if self.use_to.isChecked() else None
         if date_from and date_to and date_to < date_from:
             return None
-        return ExportRequest(path, fmt, date_from, date_to)
+        return ExportRequest(path, fmt, date_from, date_to, self._tz)
 
     def accept(self) -> None:
         """Override QDialog.accept: ask before replacing a file Browse did not confirm."""

@@ -44,7 +44,7 @@ class _ExportTask(QRunnable):
             with self._db.reading() as session:
                 count = export_chronology(session, request.path, request.fmt,
                                           date_from=request.date_from,
-                                          date_to=request.date_to)
+                                          date_to=request.date_to, tz=request.tz)
         except (OSError, ValidationError, SQLAlchemyError) as exc:
             self._signals.failed.emit(str(exc))
         except Exception as exc:

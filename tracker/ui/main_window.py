@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.factors_view.set_display_zone(self.display_tz)
         self.events_view = EventsView(workspace)
         self.chronology_view = ChronologyView(workspace)
+        self.chronology_view.model.set_time_zone(self.display_tz)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
             self.offer_sample()
 
     def export_chronology(self) -> None:
-        dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self)
+        dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self,
+                              tz=self.display_tz)
         dialog.accepted.connect(lambda: self._start_export(dialog))
         self._open(dialog)
 
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         self.settings.set(options.DISPLAY_TIME_ZONE, tz)
         self.rounds_view.set_display_zone(tz)
         self.factors_view.set_display_zone(tz)
+        self.chronology_view.model.set_time_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
     def about(self) -> None:
