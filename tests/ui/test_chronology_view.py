@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui._fixtures import add_events, placeholder_text
 from tracker.domain.chronology import EntryKind
-from tracker.domain.enums import LinkKind
-from tracker.services import chronology
+from tracker.domain.enums import FactorLevel, FactorTrend, LinkKind
+from tracker.services import chronology, factors
 from tracker.services.linking import LinkSpec, link_event
 from tracker.storage.database import Database
 from tracker.ui.chronology_model import (
@@ -141,3 +141,26 @@ def test_an_empty_chronology_says_how_to_fill_it(qtbot: QtBot, db: Database) -> 
     assert "New Round" in text
     assert "import" not in text.casefold()  # there is no importer to point to
     workspace.deleteLater()
+
+
+def test_the_selected_entry_stays_selected_when_an_edit_moves_it(
+        qtbot: QtBot, ws: Workspace, view: ChronologyView) -> None:
+    add_events(ws.db, 40, start=date(2026, 1, 20))  # many rows around the sample's
+    view.model.refresh()
+    table = view.table
+    row = next(number for number in range(view.model.rowCount())
+               if (entry := view.model.entry_at(number)) is not None
+               and entry.kind is EntryKind.EVENT and entry.record_id == 1)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(view.model.index(row, 2)).center())
+    assert table.currentIndex().row() == row
+
+    # Another factor reading earlier than the event pushes it one row down.
+    ws.write(lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
+        datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
+        Topic.FACTORS)
+    current = table.currentIndex()
+    assert current.row() == row + 1 and current.column() == 2
+    entry = current.data(EntryRole)
+    assert (entry.kind, entry.record_id) == (EntryKind.EVENT, 1)
+    assert table.selectionModel().isRowSelected(row + 1)

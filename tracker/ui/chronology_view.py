@@ -28,6 +28,9 @@ _SAMPLES = ("week of 26 Jan 2026 (to 1 Feb 2026)", "schedule change",
             "A drone hit a maternity ward in Zaporizhzhia",
             "Zaporizhzhia, Zaporizka", "round Trilateral talks (+2)")
 
+# How far from its old row a selected entry is looked for after a refresh.
+RESELECT_REACH = 64
+
 
 def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate(), parent)
@@ -158,5 +161,20 @@ class ChronologyView(QWidget):
 
     @Slot(object)
     def _on_workspace_changed(self, _topic: Topic) -> None:
-        # Every topic is part of the chronology.
+        # Every topic is part of the chronology. An edit moves an entry a few rows at
+        # most, so the selected one is looked for near where it was (one page or two,
+        # never the whole million-row list) and selected again.
+        current = self.table.currentIndex()
+        key = current.data(RecordRole) if current.isValid() else None
         self.model.refresh()
+        if key is not None:
+            self._select_near(tuple(key), current.row(), current.column())
+
+    def _select_near(self, key: tuple[EntryKind, int], row: int, column: int) -> None:
+        first = max(0, row - RESELECT_REACH)
+        last = min(self.model.rowCount(), row + RESELECT_REACH + 1)
+        for candidate in sorted(range(first, last), key=lambda number: abs(number - row)):
+            entry = self.model.entry_at(candidate)
+            if entry is not None and (entry.kind, entry.record_id) == key:
+                self.table.setCurrentIndex(self.model.index(candidate, column))
+                return
