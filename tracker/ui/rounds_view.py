@@ -199,8 +199,8 @@ class RoundsView(QWidget):
             self.table.horizontalHeader().restoreState(header_state)
         splitter_state: QByteArray = settings.get(options.ROUNDS_SPLITTER)
         if splitter_state.isEmpty() or not self.splitter.restoreState(splitter_state):
-            # The detail pane gets the larger share: its linked events carry their summary.
-            self.splitter.setSizes([620, 720])
+            # Near halves: the table's actions fit, and the linked events show their summary.
+            self.splitter.setSizes([700, 640])
 
     # -- slots ----------------------------------------------------------------------------
 
