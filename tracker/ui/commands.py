@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
@@ -33,6 +33,7 @@ from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
 T = TypeVar("T")
+SpecT = TypeVar("SpecT")
 log = logging.getLogger(__name__)
 
 
@@ -149,6 +150,40 @@ class ServiceCommand(QUndoCommand):
                 "The round was changed elsewhere since; nothing was done, so that change "
                 "is kept."
             )
+
+
+class RemoveCommand(ServiceCommand, Generic[SpecT]):
+    """Remove one record; undo puts back what the removal returned, under the same id.
+
+    Subclasses name the two service calls: ``_remove(session, id) -> spec`` and
+    ``_restore(session, spec, id)``. Keeping the id matters: later steps on the stack
+    (an unlink after this one's undo, say) find the record by it.
+    """
+
+    def __init__(self, workspace: Workspace, record_id: int, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text, parent)
+        self.record_id = record_id
+        self.spec: SpecT | None = None
+
+    def _remove(self, session: Session, record_id: int) -> SpecT:
+        raise NotImplementedError
+
+    def _restore(self, session: Session, spec: SpecT, record_id: int) -> object:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        """Override QUndoCommand.redo."""
+        removed = self._run(lambda session: self._remove(session, self.record_id))
+        if removed is not None:
+            self.spec = removed
+        self._done_once = True
+
+    def undo(self) -> None:
+        """Override QUndoCommand.undo."""
+        spec = self.spec
+        if spec is not None:
+            self._run(lambda session: self._restore(session, spec, self.record_id))
 
 
 class CreateRoundCommand(ServiceCommand):

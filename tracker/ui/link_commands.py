@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
 
 from tracker.services import factors, linking
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import RemoveCommand, ServiceCommand
 from tracker.ui.workspace import Topic, Workspace
 
 Report = Callable[[str], None]
@@ -64,8 +65,8 @@ class LinkEventCommand(ServiceCommand):
                 self.spec = removed
 
 
-class UnlinkEventCommand(ServiceCommand):
-    """Remove a link; undo re-creates it with the same id, kind and note."""
+class UnlinkEventCommand(RemoveCommand[LinkSpec]):
+    """Remove a link; undo re-creates it with the same id, kind, note and citations."""
 
     topic = Topic.LINKS
 
@@ -73,22 +74,17 @@ class UnlinkEventCommand(ServiceCommand):
         self, workspace: Workspace, link_id: int, parent: QUndoCommand | None = None,
         *, text: str = "Unlink event",
     ) -> None:
-        super().__init__(workspace, text, parent)
-        self.link_id = link_id
-        self.spec: LinkSpec | None = None
+        super().__init__(workspace, link_id, text, parent)
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        removed = self._run(lambda session: linking.unlink(session, self.link_id))
-        if removed is not None:
-            self.spec = removed
-        self._done_once = True
+    @property
+    def link_id(self) -> int:
+        return self.record_id
 
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        spec = self.spec
-        if spec is not None:
-            self._run(lambda session: linking.link_event(session, spec, link_id=self.link_id))
+    def _remove(self, session: Session, record_id: int) -> LinkSpec:
+        return linking.unlink(session, record_id)
+
+    def _restore(self, session: Session, spec: LinkSpec, record_id: int) -> int:
+        return linking.link_event(session, spec, link_id=record_id)
 
 
 class AddReadingCommand(ServiceCommand):

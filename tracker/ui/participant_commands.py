@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import PartyKind
 from tracker.services import participants, reference
 from tracker.services.participants import ParticipantSpec
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import RemoveCommand, ServiceCommand
 from tracker.ui.workspace import Topic, Workspace
 
 
@@ -94,27 +94,21 @@ class AddParticipantCommand(ServiceCommand):
             self._run(lambda s: participants.remove_participant(s, participant_id))
 
 
-class RemoveParticipantCommand(ServiceCommand):
+class RemoveParticipantCommand(RemoveCommand[ParticipantSpec]):
     """Take a party off a round; undo seats it again with the same id, person and note."""
 
     topic = Topic.ROUNDS
 
     def __init__(self, workspace: Workspace, participant_id: int, *, text: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, text or "Remove participant", parent)
-        self.participant_id = participant_id
-        self.spec: ParticipantSpec | None = None
+        super().__init__(workspace, participant_id, text or "Remove participant", parent)
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        removed = self._run(lambda s: participants.remove_participant(s, self.participant_id))
-        if removed is not None:
-            self.spec = removed
-        self._done_once = True
+    @property
+    def participant_id(self) -> int:
+        return self.record_id
 
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        spec = self.spec
-        if spec is not None:
-            self._run(lambda s: participants.add_participant(
-                s, spec, participant_id=self.participant_id))
+    def _remove(self, session: Session, record_id: int) -> ParticipantSpec:
+        return participants.remove_participant(session, record_id)
+
+    def _restore(self, session: Session, spec: ParticipantSpec, record_id: int) -> int:
+        return participants.add_participant(session, spec, participant_id=record_id)
