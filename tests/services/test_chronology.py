@@ -169,3 +169,41 @@ def test_day_headings_follow_the_sort_in_any_readers_zone(db: Database) -> None:
         with db.reading() as session:
             days = [e.day for e in iter_chronology(session, tz=tz) if e.day is not None]
         assert days == sorted(days), tz
+
+
+def test_an_exact_round_over_two_days_is_on_both(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.create_round(session, schedule.RoundDraft(
+            ids.track, "Two-day session", RoundFormat.TECHNICAL, schedule.RoundState(
+                ScheduledWindow.exact(datetime(2026, 2, 5, 10), datetime(2026, 2, 6, 18),
+                                      "Europe/Kyiv"), None, RoundStatus.SCHEDULED)))
+    for day in (date(2026, 2, 5), date(2026, 2, 6)):
+        assert "Two-day session" in _titles(db, day, "Europe/Kyiv")
+    assert "Two-day session" not in _titles(db, date(2026, 2, 7), "Europe/Kyiv")
+
+
+def test_an_exact_round_is_told_in_the_readers_time_with_the_venues(db: Database) -> None:
+    _days_fixture(db)
+    with db.reading() as session:
+        night = next(e for e in iter_chronology(session, tz="America/New_York")
+                     if e.title == "Night session in Kyiv")
+    assert night.day == date(2026, 2, 4)
+    assert night.when_text == "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET at the venue)"
+
+
+def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        schedule.create_round(session, schedule.RoundDraft(
+            ids.track, "Talks in Kamchatka", RoundFormat.TECHNICAL, schedule.RoundState(
+                ScheduledWindow.days(date(2026, 2, 5), "Asia/Kamchatka"), None,
+                RoundStatus.SCHEDULED)))
+        add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
+                             {"event_date": date(2026, 2, 5), "summary": "on the 5th"}])
+    with db.reading() as session:
+        order = [e.detail if e.kind is EntryKind.EVENT else e.title
+                 for e in iter_chronology(session, date_from=date(2026, 2, 4),
+                                          date_to=date(2026, 2, 5))]
+    assert order.index("on the 4th") < order.index("Talks in Kamchatka") \
+        < order.index("on the 5th")

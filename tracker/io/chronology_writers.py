@@ -105,8 +105,9 @@ def write_markdown(
     span = f"{date_from or 'the beginning'} to {date_to or 'the end'}"
     stream.write(f"Entries from {span}, in time order. Times are those announced or "
                  "reported, with their precision. Events are under the day they were "
-                 "reported for, rounds under their days at the venue, schedule changes "
-                 f"and factor readings under their days in {markdown_escape(tz)}.\n")
+                 "reported for, rounds announced by day, week or month under their days "
+                 "at the venue, and whatever has an exact time (rounds, schedule changes, "
+                 f"factor readings) under its day in {markdown_escape(tz)}.\n")
     notes: dict[str, int] = {}
     heading = None
     count = 0

@@ -12,7 +12,7 @@ Days mean what the reader expects of each kind of fact:
 - instants (a round at an exact time, a schedule change, a factor reading) belong to
   their day in the reader's zone *tz*.
 Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
-day in every zone from UTC-12 to UTC+12, so entries under day headings never go back
+day for readers within twelve hours of UTC, so entries under day headings never go back
 and forth. Venues east of UTC+12 (Auckland in summer, Kiribati) are the exception.
 """
 
@@ -76,6 +76,17 @@ def _within(
     return conditions
 
 
+def _overlapping(start: datetime | None, end: datetime | None) -> list[ColumnElement[bool]]:
+    """An exact round's time overlaps [start, end): one without an end is an instant."""
+    conditions: list[ColumnElement[bool]] = []
+    if end is not None:
+        conditions.append(Round.window_start < end)
+    if start is not None:
+        conditions.append(or_(Round.window_end > start,
+                              and_(Round.window_end.is_(None), Round.window_start >= start)))
+    return conditions
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
@@ -92,15 +103,16 @@ def _round_time(session: Session) -> ColumnElement[Any]:
     """An exact round sorts at its start; one announced by day, week or month at 12:00
     UTC of its first day at the venue.
 
-    That window starts at local midnight, between 10:00 UTC the day before (UTC+14) and
-    12:00 UTC the same day (UTC-12): the first 12:00 UTC not before it is the day's noon
-    for every venue up to UTC+12.
+    That window starts at local midnight, D 00:00 minus the venue's offset. Twelve hours
+    later is within day D (UTC) for every offset above UTC-12 and up to UTC+12, so the
+    start of that UTC day plus twelve hours is D's noon. Venues east of UTC+12 (Auckland
+    in summer, Kiribati) are the exception the module docstring names.
     """
     start: ColumnElement[Any] = Round.__table__.c.window_start
     if _dialect(session) == "sqlite":
-        noon = func.datetime(start, "+12 hours", "-1 seconds", "start of day", "+12 hours")
+        noon = func.datetime(start, "+12 hours", "start of day", "+12 hours")
     else:
-        shifted = func.timezone("UTC", start) + timedelta(hours=12) - timedelta(seconds=1)
+        shifted = func.timezone("UTC", start) + timedelta(hours=12)
         noon = func.timezone("UTC", func.date_trunc("day", shifted) + timedelta(hours=12))
     return case((Round.window_precision == Precision.EXACT, start), else_=noon)
 
@@ -138,9 +150,9 @@ def _timeline(session: Session, date_from: date | None, date_to: date | None,
                     literal(_RANK[EntryKind.ROUND]).label("rank"),
                     Round.id.label("record_id")).where(Round.deleted_at.is_(None))
     if date_from is not None or date_to is not None:
-        # Undated rounds belong to no range; exact ones by their instant, like a change.
-        exact = and_(Round.window_precision == Precision.EXACT, *_within(
-            Round.window_start, start, end))
+        # Undated rounds belong to no range; exact ones when their time overlaps it
+        # (a session from 5 Feb 10:00 to 6 Feb 18:00 is on both days).
+        exact = and_(Round.window_precision == Precision.EXACT, *_overlapping(start, end))
         rounds = rounds.where(or_(exact, Round.id.in_(
             _rounds_on_days(session, date_from, date_to))))
 

@@ -64,14 +64,17 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             detail += f" Participants: {people}."
         if round_.agenda:
             detail += f" Agenda: {round_.agenda}"
-        when, day = window.start, window.first_day()
+        when, day, told = window.start, window.first_day(), window.describe()
         if window.start is not None and window.precision is not Precision.EXACT and day:
             when = event_instant(day)  # a round announced by day sorts like a dated event
         elif window.start is not None:
-            day = window.start.astimezone(zone(tz)).date()  # an instant: the reader's day
+            # An instant: on the reader's day and in their time, with the venue's beside it.
+            day = window.start.astimezone(zone(tz)).date()
+            if tz != window.tz:
+                told = f"{window.describe(tz)} ({told} at the venue)"
         entries.append(ChronologyEntry(
             when=when, day=day, precision=window.precision,
-            when_text=window.describe(),
+            when_text=told,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
             place=round_.venue.name if round_.venue else "venue unknown",
             links=tuple(dependencies[round_.id] + links[round_.id]),
