@@ -181,3 +181,17 @@ def test_source_given_with_a_change_is_cited(db: Database) -> None:
                                       schedule.ChangeNote("Moved", source_id=source.id))
         assert sources_for(session, "schedule_change_id", change_id) == (
             "Wire, “Talks moved”, 1 Feb 2026",)
+
+
+@pytest.mark.parametrize(("before", "allowed"), [
+    (RoundStatus.PROPOSED, {RoundStatus.POSTPONED, RoundStatus.CANCELLED}),
+    (RoundStatus.SCHEDULED, {RoundStatus.POSTPONED, RoundStatus.CANCELLED, RoundStatus.HELD}),
+    (RoundStatus.CONFIRMED, {RoundStatus.POSTPONED, RoundStatus.CANCELLED, RoundStatus.HELD}),
+    (RoundStatus.POSTPONED, {RoundStatus.CANCELLED}),
+    (RoundStatus.CANCELLED, set()),
+    (RoundStatus.HELD, set()),
+])
+def test_which_closing_moves_a_status_allows(before: RoundStatus,
+                                              allowed: set[RoundStatus]) -> None:
+    closing = {RoundStatus.POSTPONED, RoundStatus.CANCELLED, RoundStatus.HELD}
+    assert {after for after in closing if schedule.can_move(before, after)} == allowed

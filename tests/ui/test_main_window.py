@@ -375,7 +375,9 @@ def test_create_reschedule_undo_redo_link_and_export(
         (row["kind"], row["record_id"]): row for row in table}
     new_round = by_kind[("round", str(new_id))]
     assert new_round["title"] == NEW_TITLE
-    assert new_round["when"] == SECOND_DATE.describe()
+    # In the user's zone (the fixture's Berlin), with the venue's time beside it.
+    assert new_round["when"] == \
+        f"{SECOND_DATE.describe('Europe/Berlin')} ({SECOND_DATE.describe()} at the venue)"
     assert new_round["when_utc"] == "2026-02-06T11:00:00+00:00"
     assert "Agenda: Energy truce" in new_round["detail"]
     assert "(escalation during talks)" in new_round["links"]
@@ -639,7 +641,10 @@ def test_delete_in_a_detail_table_removes_that_row_not_the_round(
     detail = window.rounds_view.detail
     detail.tabs.setCurrentIndex(1)
     events_table = child(window, QTableView, "round-linked-events")
+    [unlink] = events_table.actions()  # its context menu, with the Delete key
+    assert unlink.text() == "Unlink" and not unlink.isEnabled()  # nothing selected yet
     click_cell(qtbot, events_table, 0, 0)
+    assert unlink.isEnabled()
     unlinked = events_table.model().index(0, 0).data(LinkIdRole)
     press(qtbot, window, QKeySequence.StandardKey.Delete)  # the focus is on the events table
 

@@ -70,6 +70,11 @@ _ALLOWED: dict[RoundStatus, frozenset[RoundStatus]] = {
 }
 
 
+def can_move(before: RoundStatus, after: RoundStatus) -> bool:
+    """Whether a user may take a round from *before* to a different status *after*."""
+    return after is not before and after in _ALLOWED[before]
+
+
 def validate_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:

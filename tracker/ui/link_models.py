@@ -93,6 +93,15 @@ def delete_key_removes(view: QAbstractItemView, remove: Callable[[], None], text
     action.triggered.connect(remove)
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    # Enabled only with a row to act on, like the button beside the table.
+    selection = view.selectionModel()
+
+    def follow_selection() -> None:
+        action.setEnabled(selection.hasSelection())
+
+    selection.selectionChanged.connect(follow_selection)
+    view.model().modelReset.connect(follow_selection)
+    follow_selection()
     return action
 
 

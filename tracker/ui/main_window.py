@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from tracker import __version__
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds
+from tracker.services import rounds, schedule
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import database_files
 from tracker.ui import settings as options
 from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
 from tracker.ui.chronology_view import ChronologyView
-from tracker.ui.commands import DeleteRoundCommand
+from tracker.ui.commands import DeleteRoundCommand, push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.events_view import EventsView
 from tracker.ui.export_dialog import ExportDialog
@@ -53,14 +53,10 @@ APP_TITLE = "Negotiation Tracker"
 MESSAGE_MS = 8000
 Ask = Callable[[str, str], bool]
 
-# Which status changes make sense from which status (the service has the final say).
-_ALLOWED_FROM: dict[str, frozenset[RoundStatus]] = {
-    "postpone-round-action": frozenset({RoundStatus.PROPOSED, RoundStatus.SCHEDULED,
-                                        RoundStatus.CONFIRMED}),
-    "cancel-round-action": frozenset({RoundStatus.PROPOSED, RoundStatus.SCHEDULED,
-                                      RoundStatus.CONFIRMED, RoundStatus.POSTPONED}),
-    "mark-held-action": frozenset({RoundStatus.SCHEDULED, RoundStatus.CONFIRMED}),
-}
+# The status each action moves a round to; the service's rules say when it may.
+_MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
+             "cancel-round-action": RoundStatus.CANCELLED,
+             "mark-held-action": RoundStatus.HELD}
 _DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
          ChangeMode.POSTPONE: "Postponed", ChangeMode.CANCEL: "Cancelled",
          ChangeMode.HELD: "Marked held"}
@@ -277,10 +273,7 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         command = DeleteRoundCommand(self.workspace, row.id, row.title)
-        self.workspace.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "Delete Round", str(command.error))
-        else:
+        if push_or_report(self.workspace, command):
             undo = self.action_map["undo-action"].shortcut().toString()
             self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
 
@@ -430,5 +423,6 @@ class MainWindow(QMainWindow):
         row = self.rounds_view.selected_round() if on_rounds else None
         for name in round_action_ids():
             action: QAction = self.action_map[name]
-            allowed = _ALLOWED_FROM.get(name)
-            action.setEnabled(row is not None and (allowed is None or row.status in allowed))
+            target = _MOVES_TO.get(name)
+            action.setEnabled(row is not None and (
+                target is None or schedule.can_move(row.status, target)))
