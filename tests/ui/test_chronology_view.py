@@ -164,3 +164,18 @@ def test_the_selected_entry_stays_selected_when_an_edit_moves_it(
     entry = current.data(EntryRole)
     assert (entry.kind, entry.record_id) == (EntryKind.EVENT, 1)
     assert table.selectionModel().isRowSelected(row + 1)
+
+
+def test_a_hidden_chronology_catches_up_when_shown(
+        qtbot: QtBot, ws: Workspace, view: ChronologyView) -> None:
+    before = view.model.rowCount()
+    view.hide()
+    with qtbot.assertNotEmitted(view.model.modelReset):
+        ws.write(lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
+            datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
+            Topic.FACTORS)
+    assert view.model.rowCount() == before  # no recount while nobody looks
+    with qtbot.waitSignal(view.model.modelReset):
+        view.show()
+    assert view.model.rowCount() == before + 1
+    assert view.count_label.text() == f"{before + 1} entries"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,6 +64,7 @@ class ChronologyView(QWidget):
         legend = QLabel(" ".join(
             f"<span style='color:{colour.name()}'>■</span>&nbsp;{kind.value}&nbsp;"
             for kind, colour in KIND_COLOURS.items()), self)
+        self._stale = False
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("chronology-table")
@@ -159,11 +161,22 @@ class ChronologyView(QWidget):
         self.model.refresh()
         self._start_pickers()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget.showEvent: catch up with edits made while the tab was hidden."""
+        if self._stale:
+            self._on_workspace_changed(Topic.ALL)
+        super().showEvent(event)
+
     @Slot(object)
     def _on_workspace_changed(self, _topic: Topic) -> None:
-        # Every topic is part of the chronology. An edit moves an entry a few rows at
-        # most, so the selected one is looked for near where it was (one page or two,
-        # never the whole million-row list) and selected again.
+        # Every topic is part of the chronology, and re-counting it costs a query over
+        # every event: while the tab is hidden, only note that it is out of date.
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        # An edit moves an entry a few rows at most, so the selected one is looked for
+        # near where it was (one page or two, never the whole list) and selected again.
         current = self.table.currentIndex()
         key = current.data(RecordRole) if current.isValid() else None
         self.model.refresh()
