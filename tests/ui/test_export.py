@@ -36,6 +36,8 @@ class Asked(list[tuple[str, str]]):
 
 @pytest.fixture
 def dialog(qtbot: QtBot, tmp_path: Path) -> ExportDialog:
+    for folder in ("exports", "reports", "home", "elsewhere"):
+        (tmp_path / folder).mkdir()
     widget = ExportDialog(str(tmp_path / "exports"))
     qtbot.addWidget(widget)
     with qtbot.waitExposed(widget):
@@ -88,7 +90,6 @@ def test_a_relative_folder_saved_by_an_older_version_counts_as_none(
 def test_replacing_a_typed_file_asks_first(
         qtbot: QtBot, dialog: ExportDialog, tmp_path: Path) -> None:
     existing = tmp_path / "exports" / "feb.csv"
-    existing.parent.mkdir()
     existing.write_text("kept")
     asked = Asked()
     dialog.ask = asked
@@ -109,7 +110,6 @@ def test_replacing_after_yes_and_the_question_is_a_real_message_box(
         qtbot: QtBot, dialog: ExportDialog, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     existing = tmp_path / "exports" / "feb.csv"
-    existing.parent.mkdir()
     existing.write_text("replace me")
     questions: list[tuple[str, Any]] = []
 

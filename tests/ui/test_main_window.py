@@ -543,9 +543,15 @@ def test_a_failed_export_says_so_and_writes_nothing(
     assert error.text() == "The file name must end in .csv, .json or .md"
     assert not ok_button(dialog).isEnabled()
 
-    target = tmp_path / "missing" / "chronology.csv"  # a folder that does not exist
-    replace_text(qtbot, path, str(target))
+    target = tmp_path / "missing" / "chronology.csv"
+    replace_text(qtbot, path, str(target))  # a folder that does not exist: said at once
+    assert error.text() == f"There is no folder {target.parent}"
+    assert not ok_button(dialog).isEnabled()
+
+    target.parent.mkdir()
+    replace_text(qtbot, path, str(target) + " ")  # typed again once the folder is there
     assert error.isHidden()
+    target.parent.rmdir()  # ...and removed (another program, an unplugged drive) before OK
     qtbot.mouseClick(ok_button(dialog), LeftButton)
     qtbot.waitUntil(lambda: bool(warnings))
 

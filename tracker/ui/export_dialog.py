@@ -201,6 +201,9 @@ class ExportDialog(QDialog):
             self.path_error.show_error("The file name must end in .csv, .json or .md")
         elif path is not None and path.is_dir():
             self.path_error.show_error("That is a folder; choose a file name")
+        elif path is not None and not path.parent.is_dir():
+            # Said here, while the typing can be mended, not after the dialog has closed.
+            self.path_error.show_error(f"There is no folder {path.parent}")
         else:
             self.path_error.show_error(None)
         # Where a bare or ~ name really goes, said under the field and in its tool tip.
