@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.domain.enums import ParticipantRole, PartyKind
-from tracker.services import participants, reference, rounds, schedule
+from tracker.services import citations, participants, reference, rounds, schedule
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.participants import ParticipantSpec
 from tracker.services.schedule import ChangeNote
@@ -86,3 +86,74 @@ def test_a_deleted_round_or_a_missing_seat_is_not_edited(sample_db: Database) ->
         participants.remove_participant(session, seat)
     with pytest.raises(NotFoundError), sample_db.transaction() as session:
         participants.remove_participant(session, 9999)
+
+
+# -- undoing the creation of a party or person ------------------------------------------------
+
+
+def _names(db: Database) -> tuple[list[str], list[str]]:
+    with db.reading() as session:
+        return ([p.name for p in reference.list_parties(session)],
+                [p.name for p in reference.list_people(session)])
+
+
+def test_an_unused_party_and_person_are_deleted_and_come_back_under_their_ids(
+        sample_db: Database) -> None:
+    before = _names(sample_db)
+    with sample_db.transaction() as session:
+        party = reference.create_party(session, "Türkiey", "TR")
+        person = reference.create_person(session, "Hakan Fidan", "Foreign minister", party)
+    with sample_db.transaction() as session:
+        reference.delete_person(session, person)  # the person first: they act for the party
+        reference.delete_party(session, party)
+    assert _names(sample_db) == before
+    with sample_db.transaction() as session:
+        assert reference.create_party(session, "Türkiey", "TR", party_id=party) == party
+        assert reference.create_person(session, "Hakan Fidan", "Foreign minister", party,
+                                       person_id=person) == person
+    with sample_db.reading() as session:
+        assert [(p.id, p.name) for p in reference.list_people(session, party)] == \
+            [(person, "Hakan Fidan")]
+
+
+@pytest.mark.parametrize("refer", ["seat", "person", "source", "seat of a deleted round"])
+def test_a_party_something_refers_to_is_kept(sample_db: Database, refer: str) -> None:
+    with sample_db.transaction() as session:
+        party = reference.create_party(session, "Türkiye", "TR")
+        if refer == "person":
+            reference.create_person(session, "Hakan Fidan", party_id=party)
+        elif refer == "source":
+            citations.cite(session, citations.list_sources(session)[0][0], "party_id", party)
+        else:
+            participants.add_participant(session, ParticipantSpec(ROUND, party,
+                                                                  ParticipantRole.HOST))
+            if refer == "seat of a deleted round":  # its seats stay, for a restore
+                schedule.delete_round(session, ROUND, ChangeNote("Called off"))
+    with pytest.raises(ValidationError, match=r"“Türkiye” now has .*; it is kept") as raised, \
+            sample_db.transaction() as session:
+        reference.delete_party(session, party)
+    assert raised.value.field == "party"
+    assert "Türkiye" in _names(sample_db)[0]
+
+
+@pytest.mark.parametrize("refer", ["seat", "source"])
+def test_a_person_something_refers_to_is_kept(sample_db: Database, refer: str) -> None:
+    with sample_db.transaction() as session:
+        ukraine = next(p.id for p in reference.list_parties(session) if p.name == "Ukraine")
+        person = reference.create_person(session, "Rustem Umerov", party_id=ukraine)
+        if refer == "seat":
+            participants.add_participant(session, ParticipantSpec(ROUND, ukraine,
+                                                                  ParticipantRole.HOST, person))
+        else:
+            citations.cite(session, citations.list_sources(session)[0][0], "person_id", person)
+    with pytest.raises(ValidationError, match=r"“Rustem Umerov” now has .*; it is kept") \
+            as raised, sample_db.transaction() as session:
+        reference.delete_person(session, person)
+    assert raised.value.field == "person"
+    assert "Rustem Umerov" in _names(sample_db)[1]
+
+
+def test_deleting_a_missing_party_or_person_is_not_found(sample_db: Database) -> None:
+    for delete in (reference.delete_party, reference.delete_person):
+        with pytest.raises(NotFoundError), sample_db.transaction() as session:
+            delete(session, 9999)

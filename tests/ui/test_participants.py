@@ -27,7 +27,7 @@ from tracker.ui.participant_commands import (
     NewPerson,
     RemoveParticipantCommand,
 )
-from tracker.ui.participant_dialog import NewPartyDialog, ParticipantDialog
+from tracker.ui.participant_dialog import NewPartyDialog, NewPersonDialog, ParticipantDialog
 from tracker.ui.participants_page import ParticipantsPage
 from tracker.ui.rounds_model import PARTICIPANTS
 from tracker.ui.workspace import Topic, Workspace
@@ -233,17 +233,55 @@ def test_a_new_party_with_a_new_head_of_delegation_is_one_undo_step(
     assert tab_text(window) == "Participants (4)"
     assert column_data(page.table, ParticipantsModel.PERSON)[-1] == "Hakan Fidan"
     seat = seat_ids(ws)[-1]
+    fidan = ws.read(lambda s: reference.list_people(s, turkiye))[0].id
 
-    ws.undo_stack.undo()  # the seat goes; the party and person stay as reference data
+    ws.undo_stack.undo()  # the seat goes, and the party and person it created with it
     assert seated(ws) == SEATED
     assert tab_text(window) == "Participants (3)"
     qtbot.waitUntil(lambda: table_cell(window) == "UA, RU, US (mediator)")
-    assert len(ws.read(reference.list_parties)) == len(parties_before) + 1
-    ws.undo_stack.redo()  # the same seat, party and person: nothing created twice
+    assert ws.read(reference.list_parties) == parties_before
+    assert "Hakan Fidan" not in [p.name for p in ws.read(reference.list_people)]
+    ws.undo_stack.redo()  # the same seat, party and person: the same ids back
     assert seat_ids(ws)[-1] == seat
     assert seated(ws)[-1] == ("Türkiye", "Hakan Fidan", ParticipantRole.HOST)
+    assert party_id(ws, "Türkiye") == turkiye
+    assert [(p.id, p.name, p.detail) for p in
+            ws.read(lambda s: reference.list_people(s, turkiye))] == \
+        [(fidan, "Hakan Fidan", "Minister of Foreign Affairs")]
     assert len(ws.read(reference.list_parties)) == len(parties_before) + 1
-    assert len(ws.read(lambda s: reference.list_people(s, turkiye))) == 1
+    qtbot.waitUntil(lambda: table_cell(window).endswith(", TR (host)"))
+    ws.undo_stack.undo()  # and again: redo left nothing that keeps them
+    assert ws.read(reference.list_parties) == parties_before
+
+
+def test_a_new_person_typed_for_one_party_goes_when_the_party_changes(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    people = ws.read(reference.list_people)
+    dialog = show(qtbot, ParticipantDialog(ws, ROUND, TITLE))
+    party, person = part(dialog, "participant-party"), part(dialog, "participant-person")
+    type_into_combo(qtbot, party, "Uk")
+    assert party.currentText() == "Ukraine"
+
+    # New Person… in the real dialog, which says whom they act for.
+    def fill(new: NewPersonDialog) -> None:
+        assert part(new, "person-party").text() == "Acting for Ukraine"
+        qtbot.keyClicks(part(new, "person-name"), "Rustem Umerov")
+        qtbot.mouseClick(new.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+
+    driven = when_shown(NewPersonDialog, dialog, fill)
+    qtbot.mouseClick(part(dialog, "new-person-button"), LEFT)
+    assert len(driven) == 1
+    assert person.currentText() == "Rustem Umerov (new)"
+
+    # Russia instead: Umerov was typed as acting for Ukraine, so he is no longer offered.
+    # (Chosen directly: keys typed within the search interval would add to "Uk".)
+    assert select_data(party, party_id(ws, "Russia"))
+    assert combo_items(person) == ["—"] and current_data(person) is None
+    assert select_data(part(dialog, "participant-role"), ParticipantRole.OBSERVER)
+    press_ok(qtbot, dialog)
+    assert seated(ws)[-1] == ("Russia", "", ParticipantRole.OBSERVER)
+    assert ws.read(reference.list_people) == people  # nobody created, for Russia or Ukraine
 
 
 def test_the_same_party_twice_in_one_role_is_refused_beside_the_party_field(
@@ -304,6 +342,15 @@ def test_removing_a_seat_removed_elsewhere_says_so(
     assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}” failed:\n\n"
                               f"Participant {seat} does not exist"]
     assert ws.undo_stack.count() == 0
+
+    # The round is read again: the stale row goes, and with it Remove and its error.
+    qtbot.waitUntil(lambda: column_data(page.table, ParticipantsModel.PARTY) ==
+                    ["Ukraine", "Russia"])
+    assert tab_text(window) == "Participants (2)"
+    assert page.selected_participant_id() is None and not page.remove_button.isEnabled()
+    qtbot.waitUntil(lambda: table_cell(window) == "UA, RU")
+    page.remove_selected()  # Delete on the table: nothing selected, nothing said again
+    assert len(no_modal_boxes) == 1
 
 
 def test_remove_and_undo_puts_the_same_seat_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -386,6 +433,50 @@ def test_an_undo_that_no_longer_fits_is_reported_and_dropped(
     assert remove.spec.party_id == party_id(ws, "Ukraine")
     ws.undo_stack.undo()
     assert seated(ws) == SEATED
+
+
+def test_undo_keeps_a_created_party_that_something_else_uses_by_then(
+        sample_workspace: Workspace, no_modal_boxes: ReportedErrors) -> None:
+    ws = sample_workspace
+    command = AddParticipantCommand(
+        ws, ParticipantSpec(ROUND, 0, ParticipantRole.HOST), text="Add Türkiye",
+        new_party=NewParty("Türkiye", "TR"), new_person=NewPerson("Hakan Fidan"))
+    ws.undo_stack.push(command)
+    assert command.error is None and command.participant_id is not None
+    seat, turkiye, fidan = command.participant_id, command.spec.party_id, command.spec.person_id
+    # Meanwhile Türkiye is seated at the earlier round too (elsewhere, or a later step).
+    ws.write(lambda s: participants.add_participant(
+        s, ParticipantSpec(1, turkiye, ParticipantRole.OBSERVER)), Topic.ROUNDS)
+
+    ws.undo_stack.undo()  # the seat and the unused person go; the party in use stays
+    assert no_modal_boxes == []  # not a failure: nothing to tell the user
+    assert ws.undo_stack.count() == 1 and ws.undo_stack.index() == 0
+    assert seated(ws) == SEATED
+    assert party_id(ws, "Türkiye") == turkiye
+    assert ws.read(lambda s: reference.list_people(s, turkiye)) == []
+    ws.undo_stack.redo()  # the person under the same id; the party was never gone
+    assert no_modal_boxes == [] and command.error is None
+    assert seat_ids(ws)[-1] == seat
+    assert seated(ws)[-1] == ("Türkiye", "Hakan Fidan", ParticipantRole.HOST)
+    assert [p.id for p in ws.read(lambda s: reference.list_people(s, turkiye))] == [fidan]
+
+
+def test_undo_deletes_only_what_the_step_created(sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    parties, people = ws.read(reference.list_parties), ws.read(reference.list_people)
+    ukraine = party_id(ws, "Ukraine")
+    command = AddParticipantCommand(
+        ws, ParticipantSpec(ROUND, ukraine, ParticipantRole.HOST),
+        new_person=NewPerson("Rustem Umerov", "Secretary of the Security Council"))
+    ws.undo_stack.push(command)
+    umerov = command.spec.person_id
+    assert command.error is None and umerov is not None
+    ws.undo_stack.undo()  # Ukraine was there before: only Umerov goes
+    assert ws.read(reference.list_parties) == parties
+    assert ws.read(reference.list_people) == people
+    ws.undo_stack.redo()
+    assert seated(ws)[-1] == ("Ukraine", "Rustem Umerov", ParticipantRole.HOST)
+    assert umerov in [p.id for p in ws.read(lambda s: reference.list_people(s, ukraine))]
 
 
 def test_a_pending_new_party_or_person_replaces_the_previous_one(

@@ -1,23 +1,30 @@
-"""The small lists the forms pick from: tracks, venues, parties, people, factors, sources."""
+"""The small lists the forms pick from: tracks, venues, parties, people, factors, sources.
+
+A party or person typed in a form is created with the record that uses it, as one undo
+step; undoing that step deletes it again while nothing else refers to it
+(``delete_party``, ``delete_person``), and redoing it re-creates it under its old id.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.domain.enums import PartyKind
 from tracker.domain.factors import Factor
-from tracker.domain.negotiation import Party, Person, Track, Venue
+from tracker.domain.negotiation import Party, Person, RoundParticipant, Track, Venue
+from tracker.domain.sources import Citation
 from tracker.domain.timewindow import is_known_zone
 from tracker.services.citations import list_sources
-from tracker.services.errors import ValidationError
+from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.rounds import venue_row
 from tracker.services.views import NamedRow, VenueRow
 
 __all__ = [
-    "create_party", "create_person", "create_track", "create_venue", "list_factors_named",
-    "list_parties", "list_people", "list_sources", "list_tracks", "list_venues",
+    "create_party", "create_person", "create_track", "create_venue", "delete_party",
+    "delete_person", "list_factors_named", "list_parties", "list_people", "list_sources",
+    "list_tracks", "list_venues",
 ]
 
 
@@ -63,11 +70,13 @@ def create_track(session: Session, name: str, description: str = "") -> int:
 
 
 def create_party(session: Session, name: str, short_name: str = "",
-                 kind: PartyKind = PartyKind.STATE) -> int:
+                 kind: PartyKind = PartyKind.STATE, *, party_id: int | None = None) -> int:
+    """Add a party; *party_id* re-creates an undone one under its old id, so later steps
+    on the undo stack that name it still find it."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValidationError("party", "A party needs a name")
-    party = Party(name=cleaned, short_name=short_name.strip(), kind=kind)
+    party = Party(id=party_id, name=cleaned, short_name=short_name.strip(), kind=kind)
     try:
         with session.begin_nested():
             session.add(party)
@@ -77,14 +86,60 @@ def create_party(session: Session, name: str, short_name: str = "",
 
 
 def create_person(session: Session, name: str, role: str = "",
-                  party_id: int | None = None) -> int:
+                  party_id: int | None = None, *, person_id: int | None = None) -> int:
+    """Add a person (acting for *party_id*, if given); *person_id* re-creates an undone one
+    under its old id."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValidationError("person", "A person needs a name")
-    person = Person(name=cleaned, role=role.strip(), party_id=party_id)
+    person = Person(id=person_id, name=cleaned, role=role.strip(), party_id=party_id)
     session.add(person)
     session.flush()
     return person.id
+
+
+def _refuse_if_referred(session: Session, field: str, name: str, record_id: int,
+                        referrers: tuple[tuple[InstrumentedAttribute[int | None], str], ...],
+                        ) -> None:
+    """Refuse (the field's message says what refers to it) while any *referrers* column
+    names *record_id*; nothing has been changed yet, so the caller's transaction goes on."""
+    for column, what in referrers:
+        if session.scalar(select(func.count()).where(column == record_id)):
+            raise ValidationError(field, f"“{name}” now has {what}; it is kept")
+
+
+def delete_party(session: Session, party_id: int) -> None:
+    """Remove a party nothing refers to (undoing its creation).
+
+    A party with a seat at some round (a deleted round's too: its seats are kept), people
+    acting for it or sources is refused: the database would refuse it for a seat, and
+    for the others quietly clear the people's party and drop the citations.
+    """
+    party = session.get(Party, party_id)
+    if party is None:
+        raise NotFoundError(f"Party {party_id} does not exist")
+    _refuse_if_referred(session, "party", party.name, party_id, (
+        (RoundParticipant.party_id, "seats at rounds"), (Person.party_id, "people"),
+        (Citation.party_id, "sources"),
+    ))
+    session.delete(party)
+    session.flush()
+
+
+def delete_person(session: Session, person_id: int) -> None:
+    """Remove a person nothing refers to (undoing their creation).
+
+    Someone heading a delegation at some round or with sources is refused: the database
+    would quietly empty that seat's head of delegation and drop the citations.
+    """
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"Person {person_id} does not exist")
+    _refuse_if_referred(session, "person", person.name, person_id, (
+        (RoundParticipant.person_id, "a seat at a round"), (Citation.person_id, "sources"),
+    ))
+    session.delete(person)
+    session.flush()
 
 
 def create_venue(

@@ -2,11 +2,14 @@
 
 Participants are not schedule, so nothing is written to a round's history: the commands
 keep what they need to go back (the seat's id, and on removal what the seat was) and the
-services put a seat back under its old id, so later steps that name it still find it.
+services put a seat back (and a party or person the step created) under its old id, so
+later steps that name it still find it.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QUndoCommand
@@ -14,9 +17,12 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.enums import PartyKind
 from tracker.services import participants, reference
+from tracker.services.errors import ValidationError
 from tracker.services.participants import ParticipantSpec
 from tracker.ui.commands import RemoveCommand, ServiceCommand
 from tracker.ui.workspace import Topic, Workspace
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +33,10 @@ class NewParty:
     short_name: str = ""
     kind: PartyKind = PartyKind.STATE
 
-    def create(self, session: Session) -> int:
-        return reference.create_party(session, self.name, self.short_name, self.kind)
+    def create(self, session: Session, party_id: int | None = None) -> int:
+        """Create it (under *party_id* when a redo re-creates it); return its id."""
+        return reference.create_party(session, self.name, self.short_name, self.kind,
+                                      party_id=party_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,26 @@ class NewPerson:
     name: str
     role: str = ""
 
-    def create(self, session: Session, party_id: int) -> int:
-        return reference.create_person(session, self.name, self.role, party_id)
+    def create(self, session: Session, party_id: int, person_id: int | None = None) -> int:
+        """Create them (under *person_id* when a redo re-creates them); return the id."""
+        return reference.create_person(session, self.name, self.role, party_id,
+                                       person_id=person_id)
+
+
+def _delete_unless_used(session: Session, delete: Callable[[Session, int], None],
+                        record_id: int) -> bool:
+    """Delete a party or person an undone step created; return whether it went.
+
+    One that something refers to by now (another seat, a source) is kept: it is real
+    data then, not a leftover of the step, and keeping it is no failure of the undo.
+    The services refuse before changing anything, so the transaction goes on.
+    """
+    try:
+        delete(session, record_id)
+    except ValidationError as refused:
+        log.info("Undo keeps it: %s", refused)
+        return False
+    return True
 
 
 class AddParticipantCommand(ServiceCommand):
@@ -49,9 +75,9 @@ class AddParticipantCommand(ServiceCommand):
     is; the first redo creates them in the same transaction as the seat, so a refusal (a
     duplicate party name, the same party twice in one role) leaves nothing behind.
 
-    Undo removes only the seat: a party or person created by the first redo stays. They
-    are reference data other rounds may use by then, a later redo seats the same ids
-    again, and an unused party does no harm.
+    Undo also deletes the person and party this step created (a mistyped name must not
+    stay in every list), unless something else refers to them by then; redo re-creates
+    what undo deleted under the same ids, then the seat. Each way is one transaction.
     """
 
     topic = Topic.ROUNDS  # the rounds table lists participants; the detail pane re-reads
@@ -64,6 +90,9 @@ class AddParticipantCommand(ServiceCommand):
         self._new_party = new_party
         self._new_person = new_person
         self.participant_id: int | None = None
+        # What the last undo deleted of what this step created, for redo to re-create.
+        self._party_deleted = False
+        self._person_deleted = False
 
     def _first(self, session: Session) -> tuple[int, ParticipantSpec]:
         spec = self.spec
@@ -73,6 +102,25 @@ class AddParticipantCommand(ServiceCommand):
             spec = replace(spec, person_id=self._new_person.create(session, spec.party_id))
         return participants.add_participant(session, spec), spec
 
+    def _again(self, session: Session, participant_id: int) -> int:
+        spec = self.spec
+        # The party first: the person acts for it, and the seat names both.
+        if self._party_deleted and self._new_party is not None:
+            self._new_party.create(session, spec.party_id)
+        if self._person_deleted and self._new_person is not None and spec.person_id is not None:
+            self._new_person.create(session, spec.party_id, spec.person_id)
+        return participants.add_participant(session, spec, participant_id=participant_id)
+
+    def _back(self, session: Session, participant_id: int) -> tuple[bool, bool]:
+        spec = self.spec
+        participants.remove_participant(session, participant_id)
+        # The person first: while they act for the party, the party is refused.
+        person = self._new_person is not None and spec.person_id is not None \
+            and _delete_unless_used(session, reference.delete_person, spec.person_id)
+        party = self._new_party is not None \
+            and _delete_unless_used(session, reference.delete_party, spec.party_id)
+        return party, person
+
     def redo(self) -> None:
         """Override QUndoCommand.redo."""
         participant_id = self.participant_id
@@ -81,17 +129,17 @@ class AddParticipantCommand(ServiceCommand):
             if done is not None:
                 # From now on the ids of what was created: a redo must not create it again.
                 self.participant_id, self.spec = done
-        else:
-            spec = self.spec
-            self._run(lambda s: participants.add_participant(
-                s, spec, participant_id=participant_id))
+        elif self._run(lambda s: self._again(s, participant_id)) is not None:
+            self._party_deleted = self._person_deleted = False  # all there again
         self._done_once = True
 
     def undo(self) -> None:
         """Override QUndoCommand.undo."""
         participant_id = self.participant_id
         if participant_id is not None:
-            self._run(lambda s: participants.remove_participant(s, participant_id))
+            deleted = self._run(lambda s: self._back(s, participant_id))
+            if deleted is not None:
+                self._party_deleted, self._person_deleted = deleted
 
 
 class RemoveParticipantCommand(RemoveCommand[ParticipantSpec]):

@@ -200,7 +200,6 @@ class ParticipantDialog(CommandDialog):
         form.addRow(self.buttons)
         self.resize(480, self.sizeHint().height())
 
-        self._new_person: NewPerson | None = None
         self.new_party_button.clicked.connect(self._on_new_party)
         self.new_person_button.clicked.connect(self._on_new_person)
         self.party.currentIndexChanged.connect(self._on_party_changed)
@@ -246,21 +245,22 @@ class ParticipantDialog(CommandDialog):
             return
         person = ask_person(self, party)
         if person is not None:
-            self._new_person = person
             _replace_pending(self.person, f"{person.name} (new)", person)
 
     @Slot()
     def _on_party_changed(self) -> None:
-        """List the chosen party's people: a delegation is led by one of its own."""
+        """List the chosen party's people: a delegation is led by one of its own.
+
+        A new person typed before goes with the list: they were typed as acting for the
+        party chosen then (New Person… said so), and OK would create them for this one.
+        No one chosen is kept either, as nobody acts for two parties.
+        """
         party = current_data(self.party)
         people = self.workspace.read(lambda s: reference.list_people(s, party)) \
             if isinstance(party, int) else []
-        items: list[tuple[str, Any]] = [
+        fill_combo(self.person, [
             (f"{person.name} — {person.detail}" if person.detail else person.name, person.id)
-            for person in people]
-        if self._new_person is not None:  # created for whichever party is chosen on OK
-            items.append((f"{self._new_person.name} (new)", self._new_person))
-        fill_combo(self.person, items, none_text=NOBODY, keep=current_data(self.person))
+            for person in people], none_text=NOBODY)
         self._on_edited()
 
     @Slot()

@@ -1,7 +1,8 @@
 """The round detail pane's Participants tab: who sits at the round, with Add and Remove.
 
 Each edit is one undo step (participant_commands.py). The page re-reads nothing itself:
-the pane hands it each fresh ``RoundDetail`` after the workspace announces a change.
+the pane hands it each fresh ``RoundDetail`` after the workspace announces a change (the
+page announces one when a removal finds the data changed elsewhere).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tracker.ui.link_models import (
 from tracker.ui.participant_commands import RemoveParticipantCommand
 from tracker.ui.participant_dialog import ParticipantDialog
 from tracker.ui.placeholder import ViewPlaceholder
-from tracker.ui.workspace import Workspace
+from tracker.ui.workspace import Topic, Workspace
 
 
 class ParticipantsPage(QWidget):
@@ -112,7 +113,10 @@ class ParticipantsPage(QWidget):
         command = RemoveParticipantCommand(
             self._workspace, row.id,
             text=f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”")
-        push_or_report(self._workspace, command)  # removed elsewhere meanwhile, say
+        if not push_or_report(self._workspace, command):
+            # Removed elsewhere meanwhile: the pane re-reads the round (this table, its tab
+            # count and summary), and so does the rounds table; the stale row goes.
+            self._workspace.changed_elsewhere(Topic.ROUNDS)
 
     # -- slots ----------------------------------------------------------------------------
 

@@ -61,6 +61,11 @@ class Workspace(QObject):
         with self._db.reading() as session:
             return query(session)
 
+    def changed_elsewhere(self, topic: Topic) -> None:
+        """Views showing *topic* re-read it: another program changed the database, which
+        sends no signal (a step that failed because of it is how the window finds out)."""
+        self.changed.emit(topic)
+
     def write(self, action: Callable[[Session], T], topic: Topic) -> T:
         """Run *action* in one transaction (all or nothing), then announce *topic*."""
         with self._db.transaction() as session:
