@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.enums import Reliability
 from tracker.domain.sources import CITABLE, Citation, Source
+from tracker.services.errors import ValidationError
 
 
 def source_label(source: Source) -> str:
@@ -64,6 +70,42 @@ def cite(session: Session, source_id: int, column: str, record_id: int, detail: 
     session.add(citation)
     session.flush()
     return citation.id
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    """Where a fact comes from, as the analyst typed it."""
+
+    outlet: str
+    title: str = ""
+    url: str = ""
+    published_on: date | None = None
+    accessed_on: date | None = None
+    reliability: Reliability = Reliability.UNVERIFIED
+    note: str = ""
+
+
+def create_source(session: Session, draft: SourceDraft) -> int:
+    """Add a source; refuse what would make a citation useless or wrong."""
+    outlet = " ".join(draft.outlet.split())
+    if not outlet:
+        raise ValidationError("outlet", "A source needs an outlet or author")
+    url = draft.url.strip()
+    if url and urlsplit(url).scheme not in ("http", "https"):
+        raise ValidationError("url", "A web address starts with http:// or https://")
+    today = date.today()
+    for field, day in (("published_on", draft.published_on),
+                       ("accessed_on", draft.accessed_on)):
+        if day is not None and day > today:
+            raise ValidationError(field, f"{day:%d %b %Y} is in the future")
+    if draft.published_on and draft.accessed_on and draft.accessed_on < draft.published_on:
+        raise ValidationError("accessed_on", "It was read before it was published")
+    source = Source(outlet=outlet, title=" ".join(draft.title.split()), url=url,
+                    published_on=draft.published_on, accessed_on=draft.accessed_on,
+                    reliability=draft.reliability, note=draft.note.strip())
+    session.add(source)
+    session.flush()
+    return source.id
 
 
 def list_sources(session: Session) -> list[tuple[int, str]]:

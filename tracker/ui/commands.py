@@ -25,7 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import RoundFormat
-from tracker.services import reference, schedule
+from tracker.services import citations, reference, schedule
+from tracker.services.citations import SourceDraft
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
 from tracker.storage.errors import StorageError
@@ -235,25 +236,30 @@ class ChangeRoundCommand(ServiceCommand):
 
     def __init__(self, workspace: Workspace, round_id: int, new_state: RoundState,
                  note: ChangeNote, *, text: str = "", new_venue: NewVenue | None = None,
+                 new_source: SourceDraft | None = None,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(workspace, text or "Change round", parent)
         self.round_id = round_id
         self._new_state = new_state
         self._note = note
         self._new_venue = new_venue
+        self._new_source = new_source
         self._before: RoundState | None = None
         self._after: RoundState | None = None
         self.change_id: int | None = None
 
     def redo(self) -> None:
-        def first(session: Session) -> tuple[RoundState, int, RoundState]:
+        def first(session: Session) -> tuple[RoundState, int, RoundState, ChangeNote]:
             before = schedule.state_of(schedule.get_round(session, self.round_id))
-            wanted = self._new_state
+            wanted, note = self._new_state, self._note
             if self._new_venue is not None:
                 wanted = replace(wanted, venue_id=self._new_venue.create(session))
-            change_id = schedule.change_round(session, self.round_id, wanted, self._note)
+            if self._new_source is not None:
+                note = replace(note, source_id=citations.create_source(session,
+                                                                       self._new_source))
+            change_id = schedule.change_round(session, self.round_id, wanted, note)
             after = schedule.state_of(schedule.get_round(session, self.round_id))
-            return before, change_id, after
+            return before, change_id, after, note
 
         def again(session: Session) -> int:
             self._check(session, self.round_id, self._before)
@@ -264,8 +270,10 @@ class ChangeRoundCommand(ServiceCommand):
         if self._before is None:
             done = self._run(first)
             if done is not None:
-                self._before, self.change_id, self._after = done
-                self._new_state = self._after  # with the id of a venue created just now
+                self._before, self.change_id, self._after, self._note = done
+                # With the ids of a venue and a source created just now, so a redo cites
+                # the same ones instead of creating them again.
+                self._new_state = self._after
         else:
             self._run(again)
         self._done_once = True

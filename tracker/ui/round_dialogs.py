@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import reference
+from tracker.services.citations import SourceDraft
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import RoundRow, VenueRow
-from tracker.ui import venue_dialog
+from tracker.ui import source_dialog, venue_dialog
 from tracker.ui.commands import (
     ChangeRoundCommand,
     CreateRoundCommand,
@@ -43,6 +44,7 @@ from tracker.ui.forms import (
     compact_combo,
     current_data,
     fill_combo,
+    item_value,
     named,
     select_data,
 )
@@ -269,6 +271,12 @@ class ScheduleChangeDialog(CommandDialog):
         fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
         self.source = compact_combo("change-source")
         fill_combo(self.source, [(label, key) for key, label in sources], none_text="—")
+        self.new_source_button = named(QPushButton("New &Source…"), "new-source-button")
+        self.new_source_button.clicked.connect(self._on_new_source)
+        self._day_first = day_first
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.new_source_button)
         self.errors = {key: ErrorLabel(f"change-{key}-error")
                        for key in ("status", "venue", "factor", "source")}
         for key, label in self.errors.items():
@@ -297,7 +305,7 @@ class ScheduleChangeDialog(CommandDialog):
         form.addRow("&Reason:", self.reason)
         form.addRow("&Because of:", self.factor)
         form.addRow("", self.errors["factor"])
-        form.addRow("S&ource:", self.source)
+        form.addRow(buddy_label("S&ource:", self.source), source_row)
         form.addRow("", self.errors["source"])
         form.addRow(self.form_error)
         form.addRow(self.buttons)
@@ -327,9 +335,10 @@ class ScheduleChangeDialog(CommandDialog):
         return replace(current, window=typed, status=status)
 
     def note(self) -> ChangeNote:
+        source = current_data(self.source)
         return ChangeNote(reason=self.reason.toPlainText().strip(),
                           factor_id=current_data(self.factor),
-                          source_id=current_data(self.source))
+                          source_id=source if isinstance(source, int) else None)
 
     def make_command(self) -> ServiceCommand | None:
         state = self.new_state()
@@ -340,7 +349,21 @@ class ScheduleChangeDialog(CommandDialog):
             self.workspace, self.row.id, state, self.note(),
             text=f"{self._verb} “{self.row.title}”",
             new_venue=chosen if isinstance(chosen, NewVenue) else None,
+            new_source=source if isinstance(source := current_data(self.source),
+                                            SourceDraft) else None,
         )
+
+    @Slot()
+    def _on_new_source(self) -> None:
+        draft = source_dialog.ask_source(self, day_first=self._day_first)
+        if draft is not None:
+            # One pending new source at a time: another replaces it.
+            for row in range(self.source.count()):
+                if isinstance(item_value(self.source, row), SourceDraft):
+                    self.source.removeItem(row)
+                    break
+            add_item(self.source, f"{source_dialog.source_text(draft)} (new)", draft)
+            self.source.setCurrentIndex(self.source.count() - 1)
 
     @Slot()
     def _validate(self) -> None:
