@@ -123,6 +123,11 @@ def test_add_reading_dialog_parses_local_time_and_undoes(
     dialog.when_edit.clear()
     qtbot.keyClicks(dialog.when_edit, "next month")
     assert not ok.isEnabled()
+    assert "not a date" in dialog.when_label.text()
+    dialog.when_edit.clear()
+    qtbot.keyClicks(dialog.when_edit, "Feb 2026")
+    assert not ok.isEnabled()
+    assert "not a week or month" in dialog.when_label.text()
     dialog.when_edit.clear()
     qtbot.keyClicks(dialog.when_edit, "2026-02-03 14:30")
     assert ok.isEnabled()
@@ -130,7 +135,8 @@ def test_add_reading_dialog_parses_local_time_and_undoes(
     assert select_data(dialog.level_combo, FactorLevel.CRITICAL)
     assert select_data(dialog.trend_combo, FactorTrend.RISING)
     qtbot.keyClicks(dialog.note_edit, "Carrier group moved")
-    ok.click()
+    with qtbot.waitSignal(dialog.accepted):
+        ok.click()
 
     readings = view.detail.readings_model
     assert readings.rowCount() == 2
@@ -162,11 +168,14 @@ def test_add_dependency_dialog_refuses_duplicates_and_undoes(
     assert select_data(dialog.effect_combo, existing.effect)
     assert not ok.isEnabled()
     assert "already depends" in dialog.error_label.text()
+    assert dialog.error_label.isVisible()
     taken = {d.effect for d in dependents if d.round_id == existing.round_id}
     other = next(e for e in DependencyEffect if e not in taken)
     assert select_data(dialog.effect_combo, other)
     assert ok.isEnabled()
-    ok.click()
+    assert not dialog.error_label.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        ok.click()
     assert column_data(view.detail.dependents, 1) == [*before, other.value]
     ws.undo_stack.undo()
     assert column_data(view.detail.dependents, 1) == before
@@ -228,6 +237,30 @@ def test_add_dependency_dialog_keeps_a_dependency_refused_meanwhile(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert dialog.error_label.text() == "The round already depends on it that way"
+    assert dialog.form_error.message == ""  # beside the field the service named
+    assert dialog.command is None
+    assert no_modal_boxes == [] and ws.undo_stack.count() == 0
+    dialog.reject()
+
+
+def test_add_reading_dialog_stays_open_when_the_factor_was_deleted_meanwhile(
+    qtbot: QtBot, view: FactorsView, ws: Workspace, no_modal_boxes: ReportedErrors
+) -> None:
+    factor_id = ws.write(lambda s: factors.create_factor(s, "Grain corridor"), Topic.FACTORS)
+    assert view.select_factor(factor_id)
+    view.detail.add_reading_button.click()
+    dialog = view.detail.dialog
+    assert isinstance(dialog, AddReadingDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()  # now, in the user's zone
+    with ws.db.transaction() as session:  # another program removes the factor first
+        factors.delete_factor(session, factor_id)
+    ok.click()
+    assert dialog.isVisible()
+    assert dialog.form_error.message == f"Factor {factor_id} does not exist"
+    assert dialog.form_error.isVisible()
+    assert dialog.when_label.text().startswith("Read as ")  # not a problem with the time
+    assert dialog.command is None
     assert no_modal_boxes == [] and ws.undo_stack.count() == 0
     dialog.reject()
 

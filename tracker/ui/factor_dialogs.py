@@ -8,8 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -35,52 +33,45 @@ from tracker.ui.forms import (
     current_data,
     fill_combo,
     named,
-    ok_cancel_buttons,
     select_data,
 )
 from tracker.ui.link_commands import AddDependencyCommand, AddReadingCommand
 from tracker.ui.workspace import Workspace
 
 
-def _message_label(dialog: QDialog, name: str) -> QLabel:
-    label = QLabel(dialog)
-    label.setObjectName(name)
-    # Messages quote what was typed ("Could not read '<b>…'"); never read them as HTML.
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
-class AddReadingDialog(QDialog):
+class AddReadingDialog(CommandDialog):
     """When (typed, read in the user's zone), level, trend and note of a new reading."""
 
     def __init__(self, workspace: Workspace, factor_id: int, tz_name: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(workspace, parent)
         self.setWindowTitle("Add factor reading")
-        self._workspace = workspace
         self._factor_id = factor_id
         self._tz = tz_name
         self._observed: datetime | None = None
 
         now = datetime.now(zone(tz_name))
-        self.when_edit = QLineEdit(f"{now:%Y-%m-%d %H:%M}", self)
-        self.when_edit.setObjectName("reading-when")
+        self.when_edit = named(QLineEdit(f"{now:%Y-%m-%d %H:%M}"), "reading-when")
         self.when_edit.setToolTip(f"A date and time in {tz_name}, e.g. '2026-02-01 14:30' "
                                   "or '1 Feb 2026' (midnight)")
-        self.when_label = _message_label(self, "reading-when-parsed")
-        self.level_combo = QComboBox(self)
+        # How the text was read ("Read as …"), or why it could not be: not only an error,
+        # so a plain label, but it quotes what was typed: never read as HTML.
+        self.when_label = named(QLabel(), "reading-when-parsed")
+        self.when_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.when_label.setWordWrap(True)
+        self.register_error("observed_at", self.when_label.setText)
+        self.level_combo = QComboBox()
         fill_combo(self.level_combo, [(level.value, level) for level in FactorLevel])
-        self.trend_combo = QComboBox(self)
+        self.trend_combo = QComboBox()
         fill_combo(self.trend_combo, [(trend_text(trend), trend) for trend in FactorTrend])
         # A new reading usually moves one step from the last one; start from there.
         latest = workspace.read(lambda s: factors.factor_row(s, factor_id)).latest
         if latest is not None:
             select_data(self.level_combo, latest.level)
             select_data(self.trend_combo, latest.trend)
-        self.note_edit = QLineEdit(self)
+        self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("What was observed, and where it was reported")
-        self.buttons = ok_cancel_buttons(self, "Add reading")
+        self.ok_button.setText("Add reading")
 
         form = QFormLayout(self)
         form.addRow(f"Observed at ({tz_name}):", self.when_edit)
@@ -88,6 +79,7 @@ class AddReadingDialog(QDialog):
         form.addRow("Level:", self.level_combo)
         form.addRow("Trend:", self.trend_combo)
         form.addRow("Note:", self.note_edit)
+        form.addRow(self.form_error)  # the factor was deleted meanwhile, say
         form.addRow(self.buttons)
         self.setMinimumWidth(440)
         self.when_edit.textChanged.connect(self._on_when_changed)
@@ -104,8 +96,7 @@ class AddReadingDialog(QDialog):
             self.when_label.setText(f"Read as {instant_text(window.start, self._tz)}")
         except DateParseError as exc:
             self.when_label.setText(str(exc))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self._observed is not None)
+        self.ok_button.setEnabled(self._observed is not None)
 
     def draft(self) -> ReadingDraft | None:
         if self._observed is None:
@@ -113,27 +104,19 @@ class AddReadingDialog(QDialog):
         return ReadingDraft(self._observed, current_data(self.level_combo),
                             current_data(self.trend_combo), self.note_edit.text())
 
-    def accept(self) -> None:
-        """Override QDialog.accept: push an AddReadingCommand."""
+    def make_command(self) -> ServiceCommand | None:
         draft = self.draft()
-        if draft is None:
-            return
-        command = AddReadingCommand(self._workspace, self._factor_id, draft)
-        self._workspace.undo_stack.push(command)
-        if command.error is not None:  # the factor was deleted meanwhile, say
-            self.when_label.setText(str(command.error))
-            return
-        super().accept()
+        return None if draft is None else AddReadingCommand(self.workspace, self._factor_id,
+                                                             draft)
 
 
-class AddDependencyDialog(QDialog):
+class AddDependencyDialog(CommandDialog):
     """Which round depends on the factor, and how (may postpone, may relocate, …)."""
 
     def __init__(self, workspace: Workspace, factor_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(workspace, parent)
         self.setWindowTitle("Add dependency")
-        self._workspace = workspace
         self._factor_id = factor_id
 
         def load(session: Session) -> tuple[list[RoundRow], list[DependencyRow]]:
@@ -145,19 +128,21 @@ class AddDependencyDialog(QDialog):
         self.round_combo = compact_combo("dependency-round")
         fill_combo(self.round_combo,
                    [(f"{row.title} ({row.window.describe()})", row.id) for row in round_rows])
-        self.effect_combo = QComboBox(self)
-        self.effect_combo.setObjectName("dependency-effect")
+        self.effect_combo = named(QComboBox(), "dependency-effect")
         fill_combo(self.effect_combo, [(effect.value, effect) for effect in DependencyEffect])
-        self.note_edit = QLineEdit(self)
+        self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("How the factor bears on the round")
-        self.error_label = _message_label(self, "dependency-error")
-        self.buttons = ok_cancel_buttons(self, "Add dependency")
+        self.error_label = ErrorLabel("dependency-error")
+        for field in ("round", "effect"):
+            self.register_error(field, self.error_label.show_error)
+        self.ok_button.setText("Add dependency")
 
         form = QFormLayout(self)
         form.addRow("Round:", self.round_combo)
         form.addRow("Effect:", self.effect_combo)
         form.addRow("Note:", self.note_edit)
         form.addRow(self.error_label)
+        form.addRow(self.form_error)  # the round or factor was deleted meanwhile, say
         form.addRow(self.buttons)
         self.setMinimumWidth(440)
         self.round_combo.currentIndexChanged.connect(self._on_choice_changed)
@@ -179,20 +164,12 @@ class AddDependencyDialog(QDialog):
             problem = "There are no rounds yet."
         elif (spec.round_id, spec.effect) in self._existing:
             problem = "The round already depends on this factor that way."
-        self.error_label.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        self.error_label.show_error(problem)
+        self.ok_button.setEnabled(not problem)
 
-    def accept(self) -> None:
-        """Override QDialog.accept: push an AddDependencyCommand."""
+    def make_command(self) -> ServiceCommand | None:
         spec = self.spec()
-        if spec is None:
-            return
-        command = AddDependencyCommand(self._workspace, spec)
-        self._workspace.undo_stack.push(command)
-        if command.error is not None:
-            self.error_label.setText(str(command.error))
-            return
-        super().accept()
+        return None if spec is None else AddDependencyCommand(self.workspace, spec)
 
 
 class NewFactorDialog(CommandDialog):
