@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tracker import __version__
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds, schedule
+from tracker.services import rounds, schedule, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import database_files
@@ -44,7 +44,6 @@ from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
 from tracker.ui.settings import Settings, system_zone_name
-from tracker.ui.status import count_records
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
@@ -175,10 +174,10 @@ class MainWindow(QMainWindow):
                         "(talks announced for “the coming week”, the factors they depend "
                         "on, and strikes on energy and transport) to explore the program?"):
             return False
-        summary = self.workspace.write(load_sample, Topic.ALL)
-        self.show_message(f"Sample scenario loaded: {summary.rounds} rounds, "
-                          f"{summary.factors} factors, {summary.events} events, "
-                          f"{summary.links} links")
+        loaded = self.workspace.write(load_sample, Topic.ALL)
+        self.show_message(f"Sample scenario loaded: {loaded.rounds} rounds, "
+                          f"{loaded.factors} factors, {loaded.events} events, "
+                          f"{loaded.links} links")
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
@@ -415,7 +414,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not clean)
 
     def _update_counts(self) -> None:
-        self.counts_label.setText(self.workspace.read(count_records).describe())
+        self.counts_label.setText(self.workspace.read(summary.counts).describe())
 
     @Slot()
     def _update_actions(self) -> None:
