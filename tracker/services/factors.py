@@ -16,6 +16,7 @@ from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.sources import Citation
 from tracker.services.citations import sources_for
 from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.reference import add_named
 from tracker.services.rounds import dependencies_of, linked_events
 from tracker.services.schedule import get_round
 from tracker.services.views import FactorDetail, FactorRow, ReadingRow
@@ -102,12 +103,7 @@ def create_factor(session: Session, name: str, description: str = "", *,
     if not cleaned:
         raise ValidationError("name", "A factor needs a name")
     factor = Factor(id=factor_id, name=cleaned, description=description.strip())
-    try:
-        with session.begin_nested():
-            session.add(factor)
-    except IntegrityError as exc:
-        raise ValidationError("name", f"There is already a factor called {cleaned!r}") from exc
-    return factor.id
+    return add_named(session, factor, "name", "factor")
 
 
 def delete_factor(session: Session, factor_id: int) -> None:

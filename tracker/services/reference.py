@@ -22,7 +22,7 @@ from tracker.services.rounds import venue_row
 from tracker.services.views import NamedRow, VenueRow
 
 __all__ = [
-    "create_party", "create_person", "create_track", "create_venue", "delete_party",
+    "add_named", "create_party", "create_person", "create_track", "create_venue", "delete_party",
     "delete_person", "list_factors_named", "list_parties", "list_people", "list_sources",
     "list_tracks", "list_venues",
 ]
@@ -56,17 +56,30 @@ def list_factors_named(session: Session) -> list[NamedRow]:
             for f in session.execute(select(Factor).order_by(Factor.name)).scalars()]
 
 
+# Records whose name is unique: typed names clash as a field error, not a crash.
+Named = Track | Party | Factor
+
+
+def add_named(session: Session, record: Named, field: str, noun: str) -> int:
+    """Insert *record*, whose name must be unique; a clash is the user's field error.
+
+    The savepoint keeps the surrounding transaction usable after the clash, so a dialog
+    can say what is wrong and the rest of its unit of work stays as it was.
+    """
+    try:
+        with session.begin_nested():
+            session.add(record)
+    except IntegrityError as exc:
+        raise ValidationError(field, f"There is already a {noun} called {record.name!r}") \
+            from exc
+    return record.id
+
+
 def create_track(session: Session, name: str, description: str = "") -> int:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValidationError("name", "A track needs a name")
-    track = Track(name=cleaned, description=description)
-    try:
-        with session.begin_nested():
-            session.add(track)
-    except IntegrityError as exc:
-        raise ValidationError("name", f"There is already a track called {cleaned!r}") from exc
-    return track.id
+    return add_named(session, Track(name=cleaned, description=description), "name", "track")
 
 
 def create_party(session: Session, name: str, short_name: str = "",
@@ -77,12 +90,7 @@ def create_party(session: Session, name: str, short_name: str = "",
     if not cleaned:
         raise ValidationError("party", "A party needs a name")
     party = Party(id=party_id, name=cleaned, short_name=short_name.strip(), kind=kind)
-    try:
-        with session.begin_nested():
-            session.add(party)
-    except IntegrityError as exc:
-        raise ValidationError("party", f"There is already a party called {cleaned!r}") from exc
-    return party.id
+    return add_named(session, party, "party", "party")
 
 
 def create_person(session: Session, name: str, role: str = "",
