@@ -3,6 +3,7 @@
     tracker [--db DB | --sample]
     tracker sample --db FILE
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
+    tracker import [--db DB] --format acled|ucdp|csv FILE [--strict] [--map FIELD=COLUMN ...]
 
 The window and these subcommands call the same services.
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 from tracker import __version__
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.timewindow import local_zone_name
+from tracker.import_command import _add_import_parser, run_import
+from tracker.io.input_errors import InputFileError
 from tracker.services.errors import ValidationError
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.sample import is_empty, load_sample
@@ -60,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="read 03/02/2026 as 3 February, not March 2")
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
+    _add_import_parser(sub)
     return parser
 
 
@@ -70,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sample(args.sub_db)
         if args.command == "export":
             return _export(args)
-    except (StorageError, ValidationError, DateParseError) as exc:
+        if args.command == "import":
+            return run_import(args)
+    except (StorageError, ValidationError, DateParseError, InputFileError) as exc:
         print(f"tracker: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from tracker.ui.app import run  # Qt is imported only when a window is wanted

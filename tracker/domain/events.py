@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain.base import Base, utc_now
@@ -12,11 +12,27 @@ from tracker.domain.columns import enum_type
 from tracker.domain.enums import LinkKind, Precision
 
 
+# Event columns an import writes, in the order importers produce them; the importer adds
+# IMPORT_CONSTANTS, the same for every row of one run.
+IMPORT_COLUMNS = (
+    "external_id", "event_date", "event_date_end", "date_precision", "event_type",
+    "sub_event_type", "interaction", "actor1", "actor2", "admin1", "admin2", "location",
+    "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high", "summary",
+    "reported_by", "source_updated", "raw",
+)
+IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
+
+
 class BattlefieldEvent(Base):
     """Something that happened on the ground or in the air, from a dataset or typed in.
 
     Rows reach the millions, so nothing maps relationships from here: queries select the
-    columns they show, and the indexes below serve the Events view's sorts and filters.
+    columns they show, and the indexes below serve the Events view's sorts and filters
+    (every sortable column leads an index whose next column is the date, the view's
+    tie-break; the unique (dataset, external_id) index serves both of those sorts).
+
+    Imported rows keep the record's text as it was in the file (``raw``) and the import
+    run that last wrote them, whose header says what the raw fields are.
     """
 
     __tablename__ = "battlefield_event"
@@ -31,14 +47,20 @@ class BattlefieldEvent(Base):
         Index("ix_battlefield_event_date", "event_date", "id"),
         Index("ix_battlefield_event_type_date", "event_type", "event_date"),
         Index("ix_battlefield_event_admin1_date", "admin1", "event_date"),
-        Index("ix_battlefield_event_location", "location"),
+        Index("ix_battlefield_event_location_date", "location", "event_date"),
         Index("ix_battlefield_event_target_date", "target_category", "event_date"),
+        Index("ix_battlefield_event_sub_type_date", "sub_event_type", "event_date"),
+        Index("ix_battlefield_event_actor1_date", "actor1", "event_date"),
+        Index("ix_battlefield_event_fatalities_date", "fatalities", "event_date"),
+        Index("ix_battlefield_event_injuries_date", "injuries", "event_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dataset: Mapped[str]
     external_id: Mapped[str]
     event_date: Mapped[date] = mapped_column(Date)
+    # The last day of an event reported over a span (UCDP's date_end), when it has one.
+    event_date_end: Mapped[date | None] = mapped_column(Date)
     date_precision: Mapped[Precision] = mapped_column(
         enum_type(Precision), default=Precision.DAY
     )
@@ -47,14 +69,28 @@ class BattlefieldEvent(Base):
     target_category: Mapped[str] = mapped_column(default="")
     actor1: Mapped[str] = mapped_column(default="")
     actor2: Mapped[str] = mapped_column(default="")
+    # Who fought whom by kind, as ACLED's text labels ("State forces-Civilians").
+    interaction: Mapped[str] = mapped_column(default="", server_default="")
     admin1: Mapped[str] = mapped_column(default="")
     admin2: Mapped[str] = mapped_column(default="")
     location: Mapped[str] = mapped_column(default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     fatalities: Mapped[int | None]
+    # UCDP's low and high estimates beside its best one (which is ``fatalities``).
+    fatalities_low: Mapped[int | None]
+    fatalities_high: Mapped[int | None]
     injuries: Mapped[int | None]
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The dataset's own source field ("Ukrinform; Suspilne"), as it gave it.
+    reported_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The dataset's last-modified stamp (ACLED's Unix ``timestamp``): equal means unchanged.
+    source_updated: Mapped[int | None] = mapped_column(BigInteger)
+    # The ImportRun that last wrote the row. Not a foreign key: SQLite adds one to an
+    # existing table only by copying the table (millions of rows), and runs are never
+    # deleted.
+    import_run_id: Mapped[int | None]
+    raw: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 

@@ -3,6 +3,7 @@
 from tracker.domain.base import Base
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.imports import ImportMapping, ImportRun
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -22,6 +23,8 @@ __all__ = [
     "EventLink",
     "Factor",
     "FactorReading",
+    "ImportMapping",
+    "ImportRun",
     "Party",
     "Person",
     "Round",

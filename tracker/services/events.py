@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text, true
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -27,10 +27,6 @@ SORTABLE = (
     "event_date", "event_type", "sub_event_type", "target_category", "location", "admin1",
     "fatalities", "injuries", "actor1", "dataset", "external_id",
 )
-# Sort columns whose unknown (NULL) values come last in both directions.
-NULLS_LAST = ("fatalities", "injuries")
-# Sort columns whose index has no date after the column (see sort_keys).
-_TIES_BY_ID = ("location",)
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -119,12 +115,8 @@ def fetch_events(
     descending: bool = False, offset: int = 0, limit: int = 200,
 ) -> list[EventRow]:
     """One page of rows in ``sort_keys`` order, so pages never overlap or skip."""
-    keys = sort_keys(sort)
     order: list[ColumnElement[Any]] = [key.desc() if descending else key.asc()
-                                       for key in keys]
-    if sort in NULLS_LAST:
-        # Unknown counts sort after known ones either way, as a reader expects.
-        order.insert(0, keys[0].is_(None))
+                                       for key in sort_keys(sort)]
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
     query = _filtered(session, select(*columns), flt or EventFilter())
     rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
@@ -134,20 +126,21 @@ def fetch_events(
 def sort_keys(sort: str) -> list[InstrumentedAttribute[Any]]:
     """The full ORDER BY of the Events view for a sort column: the column, then tie-breaks.
 
-    Ties break by date, then id (unique, so the order is total), except where the
-    column's index is ordered otherwise. The indexes are (column, event_date) and SQLite
-    appends the rowid to every index, so (column, event_date, id) is read straight off
-    the index, where (column, id) needed a temporary B-tree over every matching row (8 s
-    per page deep into a million events, 0.05 s now). The location index is (location)
-    alone: (location, id) is its order, and a date in between would sort every run of
-    equal locations (0.04 s -> 2.4 s), so location ties break by id until that index
-    holds the date.
+    Every key list is the column order of one index, all in one direction, so a page
+    deep in a million events is read straight off the index: SQLite appends the rowid
+    to every index, so (column, event_date) serves (column, event_date, id). A sort by
+    dataset or by id uses the unique (dataset, external_id) index, which is total by
+    itself. Unknown counts sort as SQL sorts NULL, before every number ascending and
+    after every number descending: putting them last both ways would take an ORDER BY
+    expression no index can serve (a temporary B-tree over every row, seconds per page).
     """
     if sort not in SORTABLE:
         raise ValueError(f"Cannot sort events by {sort!r}")
     event = BattlefieldEvent
+    if sort in ("dataset", "external_id"):
+        return [event.dataset, event.external_id]
     column: InstrumentedAttribute[Any] = getattr(event, sort)
-    if sort == "event_date" or sort in _TIES_BY_ID:
+    if sort == "event_date":
         return [column, event.id]
     return [column, event.event_date, event.id]
 
@@ -160,7 +153,7 @@ def event_position(
 
     Counted in SQL, so the Events view can scroll to one event among a million: the row
     number is how many filtered rows ``fetch_events`` puts before it, by a keyset
-    comparison on the same ``sort_keys`` under the same NULL rule.
+    comparison on the same ``sort_keys``.
     """
     keys = sort_keys(sort)
     event = BattlefieldEvent
@@ -168,31 +161,29 @@ def event_position(
     found = session.execute(select(*keys).where(event.id == event_id, *conditions)).first()
     if found is None:
         return None
-    before = _sorts_before(list(zip(keys, found, strict=True)), descending=descending,
-                           nulls_last=sort in NULLS_LAST)
+    before = _sorts_before(list(zip(keys, found, strict=True)), descending=descending)
     return session.scalar(select(func.count(event.id)).where(before, *conditions)) or 0
 
 
 def _sorts_before(
     keys: list[tuple[InstrumentedAttribute[Any], Any]], *, descending: bool,
-    nulls_last: bool,
 ) -> ColumnElement[bool]:
-    """Rows ordered before the given key values, in one direction.
+    """Rows ordered before the given key values, in one direction, NULL as the least value.
 
-    Only the first key can be unknown (the date and id are never NULL); *nulls_last* says
-    whether unknown values of it come after every known one (``NULLS_LAST`` columns).
+    Only the first key can be unknown (the date, dataset and ids never are).
     """
     (column, value), rest = keys[0], keys[1:]
-    if not rest:  # the id: unique, so strictly before
+    if not rest:  # unique by itself (the id, or the external id within a dataset)
         return column > value if descending else column < value
-    after_tie = _sorts_before(rest, descending=descending, nulls_last=False)
+    after_tie = _sorts_before(rest, descending=descending)
     if value is None:
-        # Every known value comes first, then the unknown ones by the remaining keys.
-        known = column.is_not(None) if nulls_last else false()
-        return or_(known, and_(column.is_(None), after_tie))
-    value_before = column > value if descending else column < value
-    known_first = column.is_not(None) if nulls_last else true()
-    return and_(known_first, or_(value_before, and_(column == value, after_tie)))
+        # Ascending, NULLs come first, so only NULL rows with smaller ties precede;
+        # descending, every known value precedes.
+        tie = and_(column.is_(None), after_tie)
+        return or_(column.is_not(None), tie) if descending else tie
+    if descending:
+        return or_(column > value, and_(column == value, after_tie))
+    return or_(column.is_(None), column < value, and_(column == value, after_tie))
 
 
 def event_row(session: Session, event_id: int) -> EventRow:

@@ -1,0 +1,84 @@
+"""What a dataset's columns mean: a header in, a function from a row to event values out.
+
+Columns are found by header name, never by position: ACLED's API export puts the same
+columns in another order than its export tool, and HDX's UCDP edition adds one in the
+middle. Each layout is compiled once per file into a closure over column positions, so the
+per-row work is list indexing and the field readers, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.domain.enums import Precision
+from tracker.io.input_errors import FieldError, InputFileError
+
+# The values of domain.events.IMPORT_COLUMNS, in that order; ``raw`` is the record's
+# text as it was in the file.
+EventValues = tuple[object, ...]
+Converter = Callable[[list[str], str], EventValues]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A header understood: what it is, and how to turn its rows into event values.
+
+    *convert* takes a row whose length was checked against *names* (the header, or the
+    standard one of a headerless file), padded with one empty string at the end:
+    columns a file does not have read that empty cell.
+    """
+
+    description: str
+    dataset: str
+    names: list[str]
+    convert: Converter
+    first_record_is_data: bool = False
+    skips_unchanged_by_timestamp: bool = False
+
+
+class Columns:
+    """Header names to positions, case-insensitively; absent optional columns -> the pad."""
+
+    def __init__(self, path: Path, header: list[str], what: str) -> None:
+        self.path = path
+        self.what = what
+        self.names = header
+        self._index = {name.casefold(): position for position, name in enumerate(header)}
+        self.pad = len(header)
+
+    def has(self, name: str) -> bool:
+        return name.casefold() in self._index
+
+    def required(self, *names: str) -> list[int]:
+        missing = [name for name in names if not self.has(name)]
+        if missing:
+            raise InputFileError(
+                self.path, 1, None,
+                f"is not {self.what}: the header has no {_listed(missing)} column"
+                f"{'s' if len(missing) > 1 else ''}",
+            )
+        return [self._index[name.casefold()] for name in names]
+
+    def optional(self, *names: str) -> list[int]:
+        return [self._index.get(name.casefold(), self.pad) for name in names]
+
+
+def _listed(names: list[str]) -> str:
+    quoted = [repr(name) for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def require_text(column: str, text: str) -> str:
+    stripped = text.strip()
+    if not stripped:
+        raise FieldError(column, "is empty; every event needs one")
+    return stripped
+
+
+# Precision codes of each dataset's codebook (see shared/data/real/SOURCES.md).
+ACLED_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.MONTH,
+                   "": Precision.DAY}
+UCDP_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.WEEK,
+                  "4": Precision.MONTH, "5": Precision.UNKNOWN}

@@ -1,0 +1,138 @@
+"""The reading side of an import: records checked, converted and batched on a thread.
+
+Every record ends up in exactly one place: a batch for the writer, or a Rejection with
+its line, column and reason. Lines that are not records (blank lines, the HXL hashtag row
+of HDX files) are left out of the count and said in the report's notes.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from itertools import chain
+
+from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
+from tracker.io.event_layouts import Layout
+from tracker.io.input_errors import FieldError, InputFileError
+from tracker.services.import_report import ImportReport, Rejection
+
+Batch = list[tuple[object, ...]]
+Item = Batch | BaseException | None
+
+
+class _Stopped(Exception):
+    """The writer stopped listening (cancel or error): quietly end the thread."""
+
+
+def is_hxl_row(fields: list[str]) -> bool:
+    """HDX's second line of hashtags (``#date+year``): tags, not an event."""
+    filled = [value.strip() for value in fields if value.strip()]
+    return bool(filled) and all(value.startswith("#") for value in filled)
+
+
+class RowReader:
+    def __init__(self, source: CsvFile, layout: Layout, report: ImportReport, *,
+                 strict: bool) -> None:
+        self.source = source
+        self.layout = layout
+        self.report = report
+        self.strict = strict
+        self.accepted = 0
+
+    @property
+    def lines_read(self) -> int:
+        return self.source.lines_read
+
+    def produce(self, out: queue.Queue[Item], constants: tuple[object, ...],
+                batch_size: int, stop: threading.Event) -> None:
+        """Thread body: put batches on *out*, then None, or the exception that ended it."""
+        try:
+            self._produce(out, constants, batch_size, stop)
+            _put(out, None, stop)
+        except _Stopped:
+            pass
+        except BaseException as exc:  # handed to the writer's thread, which raises it
+            try:
+                _put(out, exc, stop)
+            except _Stopped:
+                pass
+
+    def _reject(self, line: int, column: str, reason: str) -> None:
+        if self.strict:
+            raise InputFileError(self.source.path, line, column or None,
+                                 f"{reason} (strict import: nothing was imported)")
+        self.report.rejections.append(Rejection(line, column, reason))
+
+    def _produce(self, out: queue.Queue[Item], constants: tuple[object, ...],
+                 batch_size: int, stop: threading.Event) -> None:
+        layout, names = self.layout, self.layout.names
+        width, convert = len(names), layout.convert
+        check_nul = self.source.facts.has_nul
+        records = self.source.records()
+        if layout.first_record_is_data and isinstance(self.source.header_record, tuple):
+            records = chain([self.source.header_record], records)
+        batch: Batch = []
+        blank = 0
+        first = True
+        record: Record | BrokenRecord
+        for record in records:
+            if isinstance(record, BrokenRecord):
+                self._reject(record.line, "", record.reason)
+                continue
+            line, fields, text = record
+            if not fields or (len(fields) == 1 and not fields[0].strip() and width > 1):
+                blank += 1
+                continue
+            if first:
+                first = False
+                if is_hxl_row(fields):
+                    self.report.notes.append(
+                        f"line {line}: the HXL hashtag row was skipped (tags, not an event)")
+                    continue
+            if len(fields) != width:
+                self._reject(line, "", f"has {len(fields)} fields; the header has {width}"
+                             + (" (the file may be cut off)" if len(fields) < width else ""))
+                continue
+            problem = _field_problem(fields, names, check_nul)
+            if problem is not None:
+                self._reject(line, *problem)
+                continue
+            fields.append("")
+            try:
+                values = convert(fields, text)
+            except FieldError as exc:
+                self._reject(line, exc.column, exc.reason)
+                continue
+            batch.append(values + constants)
+            self.accepted += 1
+            if len(batch) >= batch_size:
+                _put(out, batch, stop)
+                batch = []
+        if batch:
+            _put(out, batch, stop)
+        if blank:
+            self.report.notes.append(f"{blank} blank line(s) skipped")
+
+
+def _field_problem(fields: list[str], names: list[str],
+                   check_nul: bool) -> tuple[str, str] | None:
+    if max(map(len, fields)) > MAX_FIELD_CHARS:
+        position = next(i for i, value in enumerate(fields) if len(value) > MAX_FIELD_CHARS)
+        return names[position], (f"is {len(fields[position]):,} characters long, over the "
+                                 f"{MAX_FIELD_CHARS:,} a field may have")
+    if check_nul:
+        for position, value in enumerate(fields):
+            if "\x00" in value:
+                return names[position], "contains a NUL byte (binary data, not text)"
+    return None
+
+
+def _put(out: queue.Queue[Item], item: Item, stop: threading.Event) -> None:
+    while True:
+        if stop.is_set():
+            raise _Stopped
+        try:
+            out.put(item, timeout=0.1)
+            return
+        except queue.Full:
+            continue

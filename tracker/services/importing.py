@@ -1,0 +1,198 @@
+"""Importing a dataset file: every record added, updated, unchanged or rejected, in one
+transaction that a cancel, an error or a killed process leaves unwritten.
+
+Reading runs on a second thread while this one writes: SQLite releases the GIL while it
+steps a statement, so parsing the next batch overlaps inserting this one (two cores).
+Nothing holds more than a few batches of rows in memory, whatever the file's size.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import update
+
+from tracker.domain.base import utc_now
+from tracker.domain.imports import ImportRun
+from tracker.io.acled_layout import acled_layout
+from tracker.io.csv_records import CsvFile
+from tracker.io.event_layouts import Layout
+from tracker.io.generic_layout import ColumnMapping, generic_layout
+from tracker.io.input_errors import InputFileError
+from tracker.io.text_encoding import TextFacts, scan_text_file
+from tracker.io.ucdp_layout import is_headerless, ucdp_layout
+from tracker.services.import_mappings import recall, remember
+from tracker.services.import_report import ImportReport
+from tracker.services.import_rows import RowReader
+from tracker.storage.database import Database
+from tracker.storage.event_upsert import EventUpsert, count_dataset
+
+_BATCH = 5000
+_QUEUED_BATCHES = 4
+
+
+class ImportFormat(StrEnum):
+    ACLED = "acled"
+    UCDP = "ucdp"
+    CSV = "csv"
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    records: int
+    lines_read: int
+    total_lines: int
+    elapsed: float
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.lines_read / self.total_lines) if self.total_lines else 0.0
+
+    @property
+    def records_per_second(self) -> float:
+        return self.records / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.fraction <= 0.01 or self.elapsed < 0.5:
+            return None  # too early for an honest estimate
+        return self.elapsed * (1 - self.fraction) / self.fraction
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What a file is, read from its bytes and header only: for choosing how to import."""
+
+    path: Path
+    facts: TextFacts
+    header: list[str]
+    format: ImportFormat | None
+
+
+def preview(path: Path) -> FilePreview:
+    facts = scan_text_file(path)
+    with CsvFile(path, facts) as source:
+        header = source.header()
+    return FilePreview(path, facts, header, guess_format(header))
+
+
+def guess_format(header: list[str]) -> ImportFormat | None:
+    names = {name.casefold() for name in header}
+    if {"event_id_cnty", "event_date", "event_type"} <= names:
+        return ImportFormat.ACLED
+    if {"id", "date_start", "type_of_violence"} <= names or is_headerless(header):
+        return ImportFormat.UCDP
+    return None
+
+
+def _layout(db: Database, path: Path, header: list[str], fmt: ImportFormat,
+            mapping: ColumnMapping | None) -> Layout:
+    if fmt is ImportFormat.ACLED:
+        return acled_layout(path, header)
+    if fmt is ImportFormat.UCDP:
+        return ucdp_layout(path, header)
+    if mapping is None:
+        with db.reading() as session:
+            mapping = recall(session, header)
+    if mapping is None:
+        raise InputFileError(
+            path, 1, None,
+            "needs a column mapping: no mapping is remembered for its columns "
+            f"({', '.join(header)})",
+        )
+    return generic_layout(path, header, mapping)
+
+
+def import_events(
+    db: Database, path: Path, fmt: ImportFormat, *, strict: bool = False,
+    mapping: ColumnMapping | None = None,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
+    """Import *path*; raises InputFileError (nothing written) or ImportCancelled.
+
+    In *strict* mode the first rejected record aborts the import and is raised as an
+    InputFileError; otherwise the good records are imported and the rest reported.
+    """
+    started = time.monotonic()
+    started_at = utc_now()
+    cancel = cancel or threading.Event()
+    facts = scan_text_file(path)
+    with CsvFile(path, facts) as source:
+        header = source.header()
+        layout = _layout(db, path, header, fmt, mapping)
+        report = ImportReport(path, layout.description, layout.dataset, facts.label)
+        rows = RowReader(source, layout, report, strict=strict)
+        with db.engine.connect() as connection, connection.begin():
+            run_id = connection.execute(ImportRun.__table__.insert().values(
+                dataset=layout.dataset, layout=layout.description, file_name=path.name,
+                file_size=facts.size, encoding=facts.label, header=",".join(header),
+                started_at=started_at, finished_at=started_at,
+            )).inserted_primary_key[0]
+            before = count_dataset(connection, layout.dataset)
+            writer = EventUpsert(
+                connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
+                by_timestamp=layout.skips_unchanged_by_timestamp,
+                expected_rows=facts.lines,
+            )
+            changed = _pump(rows, writer, cancel, progress, facts, started)
+            writer.finish()
+            report.added = count_dataset(connection, layout.dataset) - before
+            report.updated = changed - report.added
+            report.unchanged = rows.accepted - changed
+            report.records = rows.accepted + report.rejected
+            connection.execute(update(ImportRun.__table__).where(
+                ImportRun.__table__.c.id == run_id).values(
+                finished_at=utc_now(), records=report.records, added=report.added,
+                updated=report.updated, unchanged=report.unchanged,
+                rejected=report.rejected))
+            if cancel.is_set():
+                raise ImportCancelled
+    if fmt is ImportFormat.CSV and mapping is not None:
+        with db.transaction() as session:
+            remember(session, header, mapping)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
+          progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
+          started: float) -> int:
+    """Read on a thread, write here; returns how many rows the writes changed."""
+    batches: queue.Queue[list[tuple[object, ...]] | BaseException | None] = queue.Queue(
+        _QUEUED_BATCHES)
+    stop = threading.Event()
+    reader = threading.Thread(
+        target=rows.produce, args=(batches, writer.constants, _BATCH, stop),
+        name="import-reader", daemon=True,
+    )
+    reader.start()
+    changed = 0
+    try:
+        while True:
+            if cancel.is_set():
+                raise ImportCancelled
+            item = batches.get()
+            if item is None:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            changed += writer.write(item)
+            if progress is not None:
+                progress(ImportProgress(rows.accepted + len(rows.report.rejections),
+                                        rows.lines_read, facts.lines,
+                                        time.monotonic() - started))
+    finally:
+        stop.set()
+        reader.join()
+    return changed

@@ -1,0 +1,141 @@
+"""Writing imported events in bulk: one transaction, upsert by (dataset, external_id).
+
+The upsert updates a row only when the dataset changed it (ACLED's timestamp, otherwise
+the raw record text), so the number of rows the database reports changed is exactly
+added + updated, and re-importing a file changes nothing.
+
+On SQLite a large import into a table that is small beside it drops the secondary
+indexes and the full-text triggers inside the transaction and builds them again at the
+end: one sort per index and one FTS5 rebuild cost a fraction of keeping a dozen B-trees
+and the text index up to date row by row (31 s instead of 144 s for a million rows).
+DDL is transactional in SQLite, so a cancelled or failed import gets them all back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, literal_column, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from tracker.domain.events import IMPORT_COLUMNS, IMPORT_CONSTANTS, BattlefieldEvent
+
+COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
+_KEY = ("dataset", "external_id")
+_UPDATED = [name for name in COLUMNS if name not in _KEY]
+# Page cache for the import connection: random inserts into the unique index miss a
+# 2 MB default cache on every row once the table outgrows it.
+_IMPORT_CACHE_KIB = 256 * 1024
+# Bulk mode pays off when the rows coming in are at least this share of the table.
+_BULK_SHARE = 0.5
+
+
+def count_dataset(connection: Connection, dataset: str) -> int:
+    return connection.scalar(
+        select(func.count()).select_from(BattlefieldEvent)
+        .where(BattlefieldEvent.dataset == dataset)
+    ) or 0
+
+
+def count_all(connection: Connection) -> int:
+    return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
+
+
+def _changed_condition(by_timestamp: bool) -> str:
+    column = "source_updated" if by_timestamp else "raw"
+    return f"excluded.{column} IS NOT battlefield_event.{column}"
+
+
+class EventUpsert:
+    """Writes batches of event rows (``COLUMNS`` order) on one connection's transaction."""
+
+    def __init__(self, connection: Connection, *, dataset: str, run_id: int,
+                 imported_at: datetime, by_timestamp: bool, expected_rows: int) -> None:
+        self.connection = connection
+        self.sqlite = connection.dialect.name == "sqlite"
+        self._by_timestamp = by_timestamp
+        self._rebuild: list[str] = []
+        stamp: object = imported_at.astimezone(UTC)
+        if self.sqlite:
+            # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
+            stamp = imported_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            self._prepare_sqlite(expected_rows)
+        # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
+        self.constants: tuple[object, ...] = (dataset, run_id, stamp, "")
+
+    # -- SQLite: the DB-API cursor, one prepared statement for every row ---------------
+
+    def _prepare_sqlite(self, expected_rows: int) -> None:
+        self._cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
+        # Worker threads for the sorts of CREATE INDEX (0 by default).
+        self._cursor.execute("PRAGMA threads=2")
+        columns = ", ".join(COLUMNS)
+        marks = ", ".join("?" for _ in COLUMNS)
+        updates = ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
+        self._sql = (
+            f"INSERT INTO battlefield_event ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT(dataset, external_id) DO UPDATE SET {updates} "
+            f"WHERE {_changed_condition(self._by_timestamp)}"
+        )
+        existing = count_all(self.connection)
+        if expected_rows >= 10_000 and expected_rows >= existing * _BULK_SHARE:
+            self._drop_for_bulk()
+
+    def _drop_for_bulk(self) -> None:
+        found = self._cursor.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
+            "AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+            ("battlefield_event",),
+        ).fetchall()
+        for kind, name, sql in found:
+            if kind == "trigger" and not name.startswith("battlefield_event_fts_"):
+                continue  # only the full-text triggers are rebuilt below
+            self._cursor.execute(f'DROP {kind.upper()} "{name}"')
+            self._rebuild.append(sql)
+
+    def write(self, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Upsert *rows*; returns how many were inserted or changed."""
+        if self.sqlite:
+            self._cursor.executemany(self._sql, rows)
+            return int(self._cursor.rowcount)
+        return self._write_core(rows)
+
+    def finish(self) -> None:
+        """Build again what bulk mode dropped; the caller then commits."""
+        if not self._rebuild:
+            return
+        self._cursor.execute(
+            "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')"
+        )
+        for sql in self._rebuild:
+            self._cursor.execute(sql)
+        self._rebuild.clear()
+
+    # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
+
+    def _write_core(self, rows: Sequence[tuple[Any, ...]]) -> int:
+        table = BattlefieldEvent.__table__
+        statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
+            else sqlite_insert(table)
+        changed_column = "source_updated" if self._by_timestamp else "raw"
+        upsert = statement.on_conflict_do_update(
+            index_elements=list(_KEY),
+            set_={name: statement.excluded[name] for name in _UPDATED},
+            where=statement.excluded[changed_column].is_distinct_from(
+                table.c[changed_column]),
+        ).returning(literal_column("1"))
+        result = self.connection.execute(upsert, [_core_values(row) for row in rows])
+        return len(result.all())
+
+
+def _core_values(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as SQLAlchemy's types expect it: dates as date objects, not ISO text."""
+    values = dict(zip(COLUMNS, row, strict=True))
+    for name in ("event_date", "event_date_end"):
+        if isinstance(values[name], str):
+            values[name] = date.fromisoformat(values[name])
+    return values
