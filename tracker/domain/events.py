@@ -11,7 +11,6 @@ from tracker.domain.base import Base, utc_now
 from tracker.domain.columns import enum_type
 from tracker.domain.enums import LinkKind, Precision
 
-
 # Event columns an import writes, in the order importers produce them; the importer adds
 # IMPORT_CONSTANTS, the same for every row of one run.
 IMPORT_COLUMNS = (

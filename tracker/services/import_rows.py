@@ -7,6 +7,7 @@ of HDX files) are left out of the count and said in the report's notes.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from itertools import chain
@@ -52,10 +53,8 @@ class RowReader:
         except _Stopped:
             pass
         except BaseException as exc:  # handed to the writer's thread, which raises it
-            try:
+            with contextlib.suppress(_Stopped):
                 _put(out, exc, stop)
-            except _Stopped:
-                pass
 
     def _reject(self, line: int, column: str, reason: str) -> None:
         if self.strict:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from tracker.domain.base import utc_now
 from tracker.domain.imports import ImportRun
@@ -134,11 +134,11 @@ def import_events(
         report = ImportReport(path, layout.description, layout.dataset, facts.label)
         rows = RowReader(source, layout, report, strict=strict)
         with db.engine.connect() as connection, connection.begin():
-            run_id = connection.execute(ImportRun.__table__.insert().values(
+            run_id = connection.execute(insert(ImportRun).values(
                 dataset=layout.dataset, layout=layout.description, file_name=path.name,
                 file_size=facts.size, encoding=facts.label, header=",".join(header),
                 started_at=started_at, finished_at=started_at,
-            )).inserted_primary_key[0]
+            ).returning(ImportRun.id)).scalar_one()
             before = count_dataset(connection, layout.dataset)
             writer = EventUpsert(
                 connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
@@ -151,8 +151,7 @@ def import_events(
             report.updated = changed - report.added
             report.unchanged = rows.accepted - changed
             report.records = rows.accepted + report.rejected
-            connection.execute(update(ImportRun.__table__).where(
-                ImportRun.__table__.c.id == run_id).values(
+            connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(
                 finished_at=utc_now(), records=report.records, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,
                 rejected=report.rejected))

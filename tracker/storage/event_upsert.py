@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, literal_column, select
+from sqlalchemy import Connection, Table, func, literal_column, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -118,11 +118,11 @@ class EventUpsert:
     # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 
     def _write_core(self, rows: Sequence[tuple[Any, ...]]) -> int:
-        table = BattlefieldEvent.__table__
+        table = cast(Table, BattlefieldEvent.__table__)
         statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(table)
         changed_column = "source_updated" if self._by_timestamp else "raw"
-        upsert = statement.on_conflict_do_update(
+        upsert: Any = statement.on_conflict_do_update(
             index_elements=list(_KEY),
             set_={name: statement.excluded[name] for name in _UPDATED},
             where=statement.excluded[changed_column].is_distinct_from(
