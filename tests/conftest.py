@@ -13,7 +13,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tracker.storage.database import Database, open_database
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _find_shared() -> Path:
+    """The team's shared folder (real UCDP files, tools) beside the clone, wherever it is.
+
+    A clone normally sits next to it (../shared); CI's fresh clone may be elsewhere on the
+    same machine, so TRACKER_SHARED or the workspace's own path are tried too. The real
+    files are required, not optional: tests that need them fail when they are missing.
+    """
+    candidates = [Path(os.environ["TRACKER_SHARED"])] if "TRACKER_SHARED" in os.environ else []
+    candidates += [Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")]
+    for candidate in candidates:
+        if (candidate / "data" / "real").is_dir():
+            return candidate
+    return candidates[0]
+
+
+SHARED = _find_shared()
 REAL_DATA = SHARED / "data" / "real"
 
 
