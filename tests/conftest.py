@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tracker.storage.database import Database, open_database
 
 
-
 def _find_shared() -> Path:
     """The team's shared folder (real UCDP files, tools) beside the clone, wherever it is.
 

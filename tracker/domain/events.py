@@ -17,7 +17,7 @@ IMPORT_COLUMNS = (
     "external_id", "event_date", "event_date_end", "date_precision", "event_type",
     "sub_event_type", "interaction", "actor1", "actor2", "admin1", "admin2", "location",
     "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high", "summary",
-    "reported_by", "source_updated", "raw",
+    "reported_by", "source_updated", "raw_digest",
 )
 IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
 
@@ -30,8 +30,8 @@ class BattlefieldEvent(Base):
     (every sortable column leads an index whose next column is the date, the view's
     tie-break; the unique (dataset, external_id) index serves both of those sorts).
 
-    Imported rows keep the record's text as it was in the file (``raw``) and the import
-    run that last wrote them, whose header says what the raw fields are.
+    Imported rows keep the record's text as it was in the file (BattlefieldEventRaw) and
+    the import run that last wrote them, whose header says what the raw fields are.
     """
 
     __tablename__ = "battlefield_event"
@@ -89,8 +89,24 @@ class BattlefieldEvent(Base):
     # existing table only by copying the table (millions of rows), and runs are never
     # deleted.
     import_run_id: Mapped[int | None]
-    raw: Mapped[str | None] = mapped_column(Text)
+    # A 64-bit digest of the record text: a re-import compares this, not the text.
+    raw_digest: Mapped[int | None] = mapped_column(BigInteger)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class BattlefieldEventRaw(Base):
+    """An imported event's record, as the file had it (CSV text, without the line end).
+
+    In its own table: the text is as large as the event row itself, and every index build
+    and full scan of battlefield_event would otherwise read it (twice the pages).
+    """
+
+    __tablename__ = "battlefield_event_raw"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("battlefield_event.id", ondelete="CASCADE"), primary_key=True
+    )
+    raw: Mapped[str] = mapped_column(Text)
 
 
 class EventLink(Base):

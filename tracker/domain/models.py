@@ -1,7 +1,7 @@
 """Every mapped class in one import, so the mapper registry is complete before first use."""
 
 from tracker.domain.base import Base
-from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.imports import ImportMapping, ImportRun
 from tracker.domain.negotiation import (
@@ -18,6 +18,7 @@ from tracker.domain.sources import Citation, Source
 __all__ = [
     "Base",
     "BattlefieldEvent",
+    "BattlefieldEventRaw",
     "Citation",
     "Dependency",
     "EventLink",

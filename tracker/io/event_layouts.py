@@ -15,8 +15,8 @@ from pathlib import Path
 from tracker.domain.enums import Precision
 from tracker.io.input_errors import FieldError, InputFileError
 
-# The values of domain.events.IMPORT_COLUMNS, in that order; ``raw`` is the record's
-# text as it was in the file.
+# The values of domain.events.IMPORT_COLUMNS, in that order, except that the last one is
+# the record's text as it was in the file (the importer stores it and its digest).
 EventValues = tuple[object, ...]
 Converter = Callable[[list[str], str], EventValues]
 

@@ -57,6 +57,11 @@ def scan_text_file(path: Path) -> TextFacts:
                 bom = True
             has_nul = has_nul or b"\x00" in chunk
             lines += chunk.count(b"\n")
+            if chunk.isascii() and not decoder.getstate()[0]:
+                # Most chunks of most files, and no sequence cut at the last chunk's end
+                # waits for its next byte: nothing more to learn from this one.
+                offset += len(chunk)
+                continue
             if first_utf8 is None and (found := _UTF8_SEQUENCE.search(chunk)):
                 first_utf8 = offset + found.start()
             if first_bad is None:

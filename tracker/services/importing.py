@@ -29,7 +29,7 @@ from tracker.io.text_encoding import TextFacts, scan_text_file
 from tracker.io.ucdp_layout import is_headerless, ucdp_layout
 from tracker.services.import_mappings import recall, remember
 from tracker.services.import_report import ImportReport
-from tracker.services.import_rows import RowReader
+from tracker.services.import_rows import Item, RowReader
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import EventUpsert, count_dataset
 
@@ -168,8 +168,7 @@ def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
           progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
           started: float) -> int:
     """Read on a thread, write here; returns how many rows the writes changed."""
-    batches: queue.Queue[list[tuple[object, ...]] | BaseException | None] = queue.Queue(
-        _QUEUED_BATCHES)
+    batches: queue.Queue[Item] = queue.Queue(_QUEUED_BATCHES)
     stop = threading.Event()
     reader = threading.Thread(
         target=rows.produce, args=(batches, writer.constants, _BATCH, stop),
@@ -186,7 +185,7 @@ def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
                 break
             if isinstance(item, BaseException):
                 raise item
-            changed += writer.write(item)
+            changed += writer.write(*item)
             if progress is not None:
                 progress(ImportProgress(rows.accepted + len(rows.report.rejections),
                                         rows.lines_read, facts.lines,

@@ -21,7 +21,12 @@ from sqlalchemy import Connection, Table, func, literal_column, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from tracker.domain.events import IMPORT_COLUMNS, IMPORT_CONSTANTS, BattlefieldEvent
+from tracker.domain.events import (
+    IMPORT_COLUMNS,
+    IMPORT_CONSTANTS,
+    BattlefieldEvent,
+    BattlefieldEventRaw,
+)
 
 COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
 _KEY = ("dataset", "external_id")
@@ -44,9 +49,8 @@ def count_all(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
 
 
-def _changed_condition(by_timestamp: bool) -> str:
-    column = "source_updated" if by_timestamp else "raw"
-    return f"excluded.{column} IS NOT battlefield_event.{column}"
+def _changed_column(by_timestamp: bool) -> str:
+    return "source_updated" if by_timestamp else "raw_digest"
 
 
 class EventUpsert:
@@ -76,10 +80,19 @@ class EventUpsert:
         columns = ", ".join(COLUMNS)
         marks = ", ".join("?" for _ in COLUMNS)
         updates = ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
+        changed = _changed_column(self._by_timestamp)
         self._sql = (
             f"INSERT INTO battlefield_event ({columns}) VALUES ({marks}) "
             f"ON CONFLICT(dataset, external_id) DO UPDATE SET {updates} "
-            f"WHERE {_changed_condition(self._by_timestamp)}"
+            f"WHERE excluded.{changed} IS NOT battlefield_event.{changed}"
+        )
+        # The record text of the rows this run inserted or changed (an unchanged row
+        # keeps an older run's id), found by their key through the unique index.
+        self._raw_sql = (
+            "INSERT INTO battlefield_event_raw (event_id, raw) "
+            "SELECT id, ? FROM battlefield_event "
+            "WHERE dataset = ? AND external_id = ? AND import_run_id = ? "
+            "ON CONFLICT(event_id) DO UPDATE SET raw = excluded.raw"
         )
         existing = count_all(self.connection)
         if expected_rows >= 10_000 and expected_rows >= existing * _BULK_SHARE:
@@ -97,12 +110,18 @@ class EventUpsert:
             self._cursor.execute(f'DROP {kind.upper()} "{name}"')
             self._rebuild.append(sql)
 
-    def write(self, rows: Sequence[tuple[Any, ...]]) -> int:
-        """Upsert *rows*; returns how many were inserted or changed."""
+    def write(self, rows: Sequence[tuple[Any, ...]],
+              raws: Sequence[tuple[str, str, str, int]]) -> int:
+        """Upsert *rows* and their record texts; returns how many were inserted or changed.
+
+        *raws* are (text, dataset, external_id, run id), one per row, in the same order.
+        """
         if self.sqlite:
             self._cursor.executemany(self._sql, rows)
-            return int(self._cursor.rowcount)
-        return self._write_core(rows)
+            changed = int(self._cursor.rowcount)
+            self._cursor.executemany(self._raw_sql, raws)
+            return changed
+        return self._write_core(rows, raws)
 
     def finish(self) -> None:
         """Build again what bulk mode dropped; the caller then commits."""
@@ -117,19 +136,33 @@ class EventUpsert:
 
     # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 
-    def _write_core(self, rows: Sequence[tuple[Any, ...]]) -> int:
+    def _write_core(self, rows: Sequence[tuple[Any, ...]],
+                    raws: Sequence[tuple[str, str, str, int]]) -> int:
         table = cast(Table, BattlefieldEvent.__table__)
         statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(table)
-        changed_column = "source_updated" if self._by_timestamp else "raw"
+        changed_column = _changed_column(self._by_timestamp)
         upsert: Any = statement.on_conflict_do_update(
             index_elements=list(_KEY),
             set_={name: statement.excluded[name] for name in _UPDATED},
             where=statement.excluded[changed_column].is_distinct_from(
                 table.c[changed_column]),
         ).returning(literal_column("1"))
-        result = self.connection.execute(upsert, [_core_values(row) for row in rows])
-        return len(result.all())
+        changed = len(self.connection.execute(upsert, [_core_values(r) for r in rows]).all())
+        event = BattlefieldEvent
+        ids = dict(self.connection.execute(
+            select(event.external_id, event.id).where(
+                event.dataset == self.constants[0], event.import_run_id == self.constants[1],
+                event.external_id.in_([raw[2] for raw in raws]))
+        ).tuples().all())
+        raw_table = cast(Table, BattlefieldEventRaw.__table__)
+        statement = pg_insert(raw_table) if self.connection.dialect.name == "postgresql" \
+            else sqlite_insert(raw_table)
+        texts = [{"event_id": ids[raw[2]], "raw": raw[0]} for raw in raws if raw[2] in ids]
+        if texts:
+            self.connection.execute(statement.on_conflict_do_update(
+                index_elements=["event_id"], set_={"raw": statement.excluded.raw}), texts)
+        return changed
 
 
 def _core_values(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Event import: provenance columns, import runs and mappings, an index per sort column.
 
 Adds what ACLED and UCDP rows carry beyond the first schema (end date, interaction, low
-and high death estimates, source text, last-modified stamp, the raw record), the tables
+and high death estimates, source text, last-modified stamp, a digest of the raw record),
+the raw records in a table of their own, the tables
 recording import runs and remembered column mappings, and indexes so every column of the
 Events view sorts off an index with the date as tie-break. On SQLite the FTS5 update
 trigger now fires only when indexed text changes, not on every re-import of a row.
@@ -69,7 +70,17 @@ def upgrade() -> None:
     op.add_column('battlefield_event', sa.Column('source_updated', sa.BigInteger(),
                                                  nullable=True))
     op.add_column('battlefield_event', sa.Column('import_run_id', sa.Integer(), nullable=True))
-    op.add_column('battlefield_event', sa.Column('raw', sa.Text(), nullable=True))
+    op.add_column('battlefield_event', sa.Column('raw_digest', sa.BigInteger(),
+                                                 nullable=True))
+    op.create_table(
+        'battlefield_event_raw',
+        sa.Column('event_id', sa.Integer(), nullable=False),
+        sa.Column('raw', sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(['event_id'], ['battlefield_event.id'],
+                                name=op.f('fk_battlefield_event_raw_event_id_battlefield_event'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('event_id', name=op.f('pk_battlefield_event_raw')),
+    )
     op.drop_index('ix_battlefield_event_location', table_name='battlefield_event')
     for name, columns in _NEW_INDEXES.items():
         op.create_index(name, 'battlefield_event', columns, unique=False)
@@ -85,9 +96,10 @@ def downgrade() -> None:
     op.create_index('ix_battlefield_event_location', 'battlefield_event', ['location'],
                     unique=False)
     with op.batch_alter_table('battlefield_event') as batch_op:
-        for column in ('raw', 'import_run_id', 'source_updated', 'reported_by',
+        for column in ('raw_digest', 'import_run_id', 'source_updated', 'reported_by',
                        'fatalities_high', 'fatalities_low', 'interaction', 'event_date_end'):
             batch_op.drop_column(column)
+    op.drop_table('battlefield_event_raw')
     op.drop_table('import_mapping')
     op.drop_table('import_run')
 
