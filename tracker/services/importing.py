@@ -8,6 +8,8 @@ Nothing holds more than a few batches of rows in memory, whatever the file's siz
 
 from __future__ import annotations
 
+import csv
+import io
 import queue
 import threading
 import time
@@ -136,7 +138,7 @@ def import_events(
         with db.engine.connect() as connection, connection.begin():
             run_id = connection.execute(insert(ImportRun).values(
                 dataset=layout.dataset, layout=layout.description, file_name=path.name,
-                file_size=facts.size, encoding=facts.label, header=",".join(header),
+                file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
                 started_at=started_at, finished_at=started_at,
             ).returning(ImportRun.id)).scalar_one()
             before = count_dataset(connection, layout.dataset)
@@ -162,6 +164,13 @@ def import_events(
             remember(session, header, mapping)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _csv_line(names: list[str]) -> str:
+    """The header as one CSV line (names can hold commas), to read raw records with."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(names)
+    return buffer.getvalue()
 
 
 def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,

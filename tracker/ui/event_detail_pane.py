@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services import events
+from tracker.services import event_records, events
 from tracker.services.errors import NotFoundError
+from tracker.services.event_records import EventProvenance
 from tracker.services.views import EventDetail, EventRow
 from tracker.ui.commands import push_or_report
 from tracker.ui.events_model import count_text, date_text
@@ -35,7 +37,8 @@ from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
 
 
-def event_html(row: EventRow, sources: tuple[str, ...]) -> str:
+def event_html(row: EventRow, sources: tuple[str, ...],
+               provenance: EventProvenance | None = None) -> str:
     """The event's fields as a small HTML table (escaped: summaries are imported text)."""
     def cell(label: str, value: str) -> str:
         shown = html.escape(value) if value else "<i>not given</i>"
@@ -54,12 +57,46 @@ def event_html(row: EventRow, sources: tuple[str, ...]) -> str:
         cell("Injuries", count_text(row.injuries)),
         cell("Dataset", f"{row.dataset} {row.external_id}".strip()),
     ]
+    if provenance is not None:
+        rows[1:1] = _dataset_cells(row, provenance, cell)
     listed = "".join(f"<li>{html.escape(source)}</li>" for source in sources)
     return (
         f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
         f"<p><b>Sources</b></p>"
         + (f"<ul>{listed}</ul>" if listed else "<p><i>No sources cited</i></p>")
+        + (_record_html(provenance) if provenance is not None else "")
+    )
+
+
+def _dataset_cells(row: EventRow, provenance: EventProvenance,
+                   cell: Callable[[str, str], str]) -> list[str]:
+    """What the dataset said beyond the table's columns, where it said anything."""
+    cells = []
+    if provenance.date_end is not None and provenance.date_end != row.event_date:
+        cells.append(cell("Until", provenance.date_end.strftime("%d %b %Y").lstrip("0")))
+    if provenance.fatalities_low is not None or provenance.fatalities_high is not None:
+        cells.append(cell("Estimate range", f"{count_text(provenance.fatalities_low)}–"
+                                            f"{count_text(provenance.fatalities_high)}"))
+    if provenance.interaction:
+        cells.append(cell("Interaction", provenance.interaction))
+    if provenance.reported_by:
+        cells.append(cell("Reported by", provenance.reported_by))
+    return cells
+
+
+def _record_html(provenance: EventProvenance) -> str:
+    """The record as the file had it, so a reader can check the import against it."""
+    when = (provenance.imported_at.strftime("%d %b %Y %H:%M UTC").lstrip("0")
+            if provenance.imported_at else "")
+    fields = "".join(
+        f"<tr><th align=left valign=top>{html.escape(name)}</th>"
+        f"<td>{html.escape(value)}</td></tr>" for name, value in provenance.fields)
+    return (
+        f"<p><b>Imported from</b> {html.escape(provenance.file_name)} "
+        f"({html.escape(provenance.layout)}, {html.escape(provenance.encoding)}) {when}</p>"
+        + (f"<table cellspacing=1 cellpadding=1 style='font-size:small'>{fields}</table>"
+           if fields else "")
     )
 
 
@@ -113,10 +150,13 @@ class EventDetailPane(QWidget):
     def show_event(self, event_id: int | None) -> None:
         """Show *event_id* (None: nothing selected) as it is in the database now."""
         detail: EventDetail | None = None
+        provenance: EventProvenance | None = None
         if event_id is not None:
             wanted = event_id
             try:
                 detail = self._workspace.read(lambda s: events.event_detail(s, wanted))
+                provenance = self._workspace.read(
+                    lambda s: event_records.event_provenance(s, wanted))
             except NotFoundError:
                 event_id = None
         # The same event re-read after an edit keeps its selected link.
@@ -130,7 +170,7 @@ class EventDetailPane(QWidget):
         if detail is None:
             self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
         else:
-            self.fields.setHtml(event_html(detail.row, detail.sources))
+            self.fields.setHtml(event_html(detail.row, detail.sources, provenance))
         self._update_buttons()
 
     def selected_link_id(self) -> int | None:
