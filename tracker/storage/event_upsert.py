@@ -57,9 +57,12 @@ class EventUpsert:
     """Writes batches of event rows (``COLUMNS`` order) on one connection's transaction."""
 
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
-                 imported_at: datetime, by_timestamp: bool, expected_rows: int) -> None:
+                 imported_at: datetime, by_timestamp: bool, expected_rows: int,
+                 portable: bool = False) -> None:
+        """*portable* writes through SQLAlchemy Core, as on PostgreSQL, even on SQLite
+        (so tests check that path on SQLite too)."""
         self.connection = connection
-        self.sqlite = connection.dialect.name == "sqlite"
+        self.sqlite = connection.dialect.name == "sqlite" and not portable
         self._by_timestamp = by_timestamp
         self._rebuild: list[str] = []
         stamp: object = imported_at.astimezone(UTC)
@@ -150,11 +153,10 @@ class EventUpsert:
         ).returning(literal_column("1"))
         changed = len(self.connection.execute(upsert, [_core_values(r) for r in rows]).all())
         event = BattlefieldEvent
-        ids = dict(self.connection.execute(
-            select(event.external_id, event.id).where(
-                event.dataset == self.constants[0], event.import_run_id == self.constants[1],
-                event.external_id.in_([raw[2] for raw in raws]))
-        ).tuples().all())
+        ids: dict[str, int] = {external_id: event_id for external_id, event_id in
+                               self.connection.execute(select(event.external_id, event.id).where(
+            event.dataset == self.constants[0], event.import_run_id == self.constants[1],
+            event.external_id.in_([raw[2] for raw in raws])))}
         raw_table = cast(Table, BattlefieldEventRaw.__table__)
         statement = pg_insert(raw_table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(raw_table)

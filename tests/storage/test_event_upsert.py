@@ -1,0 +1,45 @@
+"""The portable upsert (SQLAlchemy Core, as PostgreSQL uses) counts as the SQLite one does."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import REAL_DATA
+from tracker.domain.events import BattlefieldEventRaw
+from tracker.services import importing
+from tracker.services.importing import ImportFormat, import_events
+from tracker.storage import event_upsert
+from tracker.storage.database import Database, open_database
+
+API = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
+NEWER = REAL_DATA / "ucdp_ged_ukraine_2014-2022_ged231.csv"
+
+
+def _counts(db: Database) -> list[tuple[int, int, int, int]]:
+    first = import_events(db, API, ImportFormat.UCDP)
+    again = import_events(db, API, ImportFormat.UCDP)
+    newer = import_events(db, NEWER, ImportFormat.UCDP)
+    return [(r.added, r.updated, r.unchanged, r.rejected) for r in (first, again, newer)]
+
+
+def _raw_records(db: Database) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(BattlefieldEventRaw)) or 0
+
+
+def test_both_paths_count_alike(db: Database, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _counts(db)
+    assert fast[1] == (0, 0, 3000, 0)
+    monkeypatch.setattr(importing, "EventUpsert",
+                        functools.partial(event_upsert.EventUpsert, portable=True))
+    other = open_database(tmp_path / "portable.db")
+    try:
+        assert _counts(other) == fast
+        assert _raw_records(other) == _raw_records(db) == 3000 + fast[2][0]
+    finally:
+        other.close()
