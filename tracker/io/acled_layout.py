@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
 from tracker.io.event_layouts import ACLED_PRECISION, Columns, EventValues, Layout
-from tracker.io.input_errors import FieldError
+from tracker.io.input_errors import FieldError, InputFileError
 
 DATASET = "ACLED"
 REQUIRED = ("event_id_cnty", "event_date", "event_type")
@@ -33,6 +33,14 @@ def interaction(inter1: str, inter2: str) -> str:
 
 def acled_layout(path: Path, header: list[str]) -> Layout:
     columns = Columns(path, header, "an ACLED export")
+    if columns.has("deleted_timestamp") and not columns.has("event_date"):
+        # ACLED publishes deletions as a list of ids; applying one would also drop the
+        # links and notes analysts made to those events, so it is never done silently.
+        raise InputFileError(
+            path, 1, "deleted_timestamp",
+            "is ACLED's list of deleted events, not events; it was not applied "
+            "(the events it names stay in the database)",
+        )
     i_id, i_date, i_type = columns.required(*REQUIRED)
     (i_year, i_precision, i_sub, i_actor1, i_actor2, i_inter1, i_inter2, i_admin1, i_admin2,
      i_location, i_lat, i_lon, i_fatalities, i_notes, i_source, i_timestamp) = columns.optional(
