@@ -1,4 +1,4 @@
-"""Where imported events came from: one row per import that changed the database."""
+"""Where imported events came from: one row per completed import, changes or not."""
 
 from __future__ import annotations
 

@@ -2,12 +2,13 @@
 
 Dates come as ``2020-08-14``, ``14 August 2020`` or, from the API pull described in
 SOURCES.md, ``14/08/2020 00:00:00``; slashed ACLED dates are day-first (checked against
-the "On 14 August 2020, ..." of the notes). ``inter1``/``inter2`` are numeric codes in
-older files and text labels since 2024; both become the text label.
+the "On 14 August 2020, ..." of the notes). ``interaction`` (or ``inter1``/``inter2``) is
+a numeric code in older files and a text label since 2024; both become the text label.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
@@ -16,19 +17,44 @@ from tracker.io.input_errors import FieldError, InputFileError
 
 DATASET = "ACLED"
 REQUIRED = ("event_id_cnty", "event_date", "event_type")
-# ACLED's numeric actor-type codes and the labels its text export uses for them.
+# ACLED's numeric actor-type codes and the text labels its default export uses for them.
 INTER_LABELS = {
-    "0": "", "1": "State forces", "2": "Rebel groups", "3": "Political militias",
-    "4": "Identity militias", "5": "Rioters", "6": "Protesters", "7": "Civilians",
+    "1": "State forces", "2": "Rebel group", "3": "Political militia",
+    "4": "Identity militia", "5": "Rioters", "6": "Protesters", "7": "Civilians",
     "8": "External/Other forces",
 }
+# Interaction codes whose text is not "lower label-higher label" (ACLED's codebook).
+_IRREGULAR_INTERACTIONS = {"78": "External/Other forces-Civilians"}
 
 
-def interaction(inter1: str, inter2: str) -> str:
-    """"State forces-Civilians" from codes or labels, as ACLED's text export writes it."""
-    first = INTER_LABELS.get(inter1.strip(), inter1.strip())
-    second = INTER_LABELS.get(inter2.strip(), inter2.strip())
-    return f"{first}-{second}" if second else first
+@lru_cache(maxsize=4096)  # a few dozen distinct values per file, a million calls
+def interaction(code_or_text: str, inter1: str, inter2: str) -> str:
+    """ACLED's interaction as its text export writes it ("State forces-Civilians").
+
+    Text files carry the label itself; numeric ones a two-digit code, lower actor type
+    first ("18"), with 0 for a one-sided event ("60" is "Protesters only"). Without the
+    column, the code is made from inter1 and inter2 the same way.
+    """
+    given = code_or_text.strip()
+    if given and not given.isdigit():
+        return given
+    if not given:
+        first, second = inter1.strip(), inter2.strip()
+        if not (first.isdigit() and (second.isdigit() or not second)):
+            # Text labels without an interaction column: ACLED orders them by code,
+            # which text does not give, so they are kept in the row's order.
+            return "-".join(part for part in (first, second) if part)
+        codes = sorted(int(part) for part in (first, second or "0") if part)
+        given = f"{codes[-1]}0" if codes[0] == 0 else f"{codes[0]}{codes[1]}"
+    if given in _IRREGULAR_INTERACTIONS:
+        return _IRREGULAR_INTERACTIONS[given]
+    if len(given) != 2 or given[0] not in INTER_LABELS:
+        raise FieldError("interaction", f"{given!r} is not an ACLED interaction code")
+    if given[1] == "0":
+        return f"{INTER_LABELS[given[0]]} only"
+    if given[1] not in INTER_LABELS:
+        raise FieldError("interaction", f"{given!r} is not an ACLED interaction code")
+    return f"{INTER_LABELS[given[0]]}-{INTER_LABELS[given[1]]}"
 
 
 def acled_layout(path: Path, header: list[str]) -> Layout:
@@ -42,11 +68,12 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
             "(the events it names stay in the database)",
         )
     i_id, i_date, i_type = columns.required(*REQUIRED)
-    (i_year, i_precision, i_sub, i_actor1, i_actor2, i_inter1, i_inter2, i_admin1, i_admin2,
-     i_location, i_lat, i_lon, i_fatalities, i_notes, i_source, i_timestamp) = columns.optional(
+    (i_year, i_precision, i_sub, i_actor1, i_actor2, i_inter1, i_inter2, i_interaction,
+     i_admin1, i_admin2, i_location, i_lat, i_lon, i_fatalities, i_notes, i_source,
+     i_timestamp) = columns.optional(
         "year", "time_precision", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
-        "admin1", "admin2", "location", "latitude", "longitude", "fatalities", "notes",
-        "source", "timestamp",
+        "interaction", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
+        "notes", "source", "timestamp",
     )
     dates = DateReader(dayfirst=True)
 
@@ -64,7 +91,8 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         return (
             external_id, day, None,
             choice("time_precision", row[i_precision], ACLED_PRECISION),
-            event_type, row[i_sub].strip(), interaction(row[i_inter1], row[i_inter2]),
+            event_type, row[i_sub].strip(),
+            interaction(row[i_interaction], row[i_inter1], row[i_inter2]),
             row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
             row[i_admin2].strip(), row[i_location].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),

@@ -8,6 +8,7 @@ is a dictionary lookup where dateutil would take tens of microseconds.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from dateutil import parser as date_parser
@@ -20,6 +21,10 @@ from tracker.io.input_errors import FieldError
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
 _MAX_CACHED_DATES = 200_000
+# Digits-only dates, optionally followed by a time ("05/02/2014 00:00", "1/22/2014
+# 12:00:00 AM", "2014-01-22 00:00:00.000"); the time is ignored.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?\Z", re.DOTALL)
+_SLASHED_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T].*)?\Z", re.DOTALL)
 
 
 class DateReader:
@@ -43,13 +48,9 @@ class DateReader:
         stripped = text.strip()
         if not stripped:
             raise FieldError(column, "is empty; a date is required")
-        if len(stripped) >= 10 and stripped[4] == "-" and stripped[:4].isdigit():
-            # ISO dates, with or without a time after them ("2014-01-22T00:00:00",
-            # "2014-01-22 00:00:00.000"): read exactly, never guessed day- or month-first.
-            try:
-                return date.fromisoformat(stripped[:10])
-            except ValueError as exc:
-                raise FieldError(column, f"{text!r} is not a real date ({exc})") from exc
+        numeric = _ISO_DATE.match(stripped) or _SLASHED_DATE.match(stripped)
+        if numeric is not None:
+            return self._numeric(column, text, numeric)
         try:
             first = date_parser.parse(stripped, dayfirst=self.dayfirst, default=_DEFAULT_A)
             second = date_parser.parse(stripped, dayfirst=self.dayfirst, default=_DEFAULT_B)
@@ -59,16 +60,25 @@ class DateReader:
             raise FieldError(column, f"{text!r} is not a full date (day, month and year)")
         return first.date()
 
+    def _numeric(self, column: str, text: str, found: re.Match[str]) -> date:
+        """All-digit dates, read in the one order the dataset uses and never swapped.
 
-def year_matches(column: str, iso_date: str, year_text: str) -> None:
-    """Check a date against the row's own ``year`` column, where the dataset has one.
-
-    A spreadsheet that swapped day and month (UCDP file 1's ``05/02/2014 00:00``) still
-    gives a valid date; only the year column can show it is the wrong one.
-    """
-    year = year_text.strip()
-    if year and year != iso_date[:4]:
-        raise FieldError(column, f"the date {iso_date} is not in the row's year {year}")
+        dateutil reads 12/13/2022 as 13 December even when told day-first, because no
+        13th month exists; in a day-first dataset that value is an error, not a date.
+        ISO dates ("2014-01-22T00:00:00", "2022-4-5") are year, month, day in any dataset.
+        """
+        if found.re is _ISO_DATE:
+            year, month, day = (int(part) for part in found.groups())
+            order = "year-month-day"
+        else:
+            first, second, year = (int(part) for part in found.groups())
+            day, month = (first, second) if self.dayfirst else (second, first)
+            order = "day/month/year" if self.dayfirst else "month/day/year"
+        try:
+            return date(year, month, day)
+        except ValueError as exc:
+            raise FieldError(column, f"{text!r} is not a real date, read as {order} "
+                                     f"({exc})") from exc
 
 
 def count(column: str, text: str) -> int | None:

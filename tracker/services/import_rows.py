@@ -122,6 +122,8 @@ class RowReader:
             _put(out, (rows, raws), stop)
         if blank:
             self.report.notes.append(f"{blank} blank line(s) skipped")
+        if not self.accepted and not self.report.rejections:
+            self.report.notes.append("the file has a header but no records")
 
 
 def digest(text: str) -> int:

@@ -30,7 +30,8 @@ from tracker.domain.events import (
 
 COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
 _KEY = ("dataset", "external_id")
-_UPDATED = [name for name in COLUMNS if name not in _KEY]
+# An update rewrites what the dataset says, never the analyst's own target category.
+_UPDATED = [name for name in COLUMNS if name not in (*_KEY, "target_category")]
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
