@@ -145,7 +145,8 @@ def import_events(
             writer = EventUpsert(
                 connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
                 by_timestamp=layout.skips_unchanged_by_timestamp,
-                expected_rows=facts.lines,
+                # Lines, less the dataset's rows already here: the new rows, roughly.
+                expected_new_rows=max(0, facts.lines - before),
             )
             changed = _pump(rows, writer, cancel, progress, facts, started)
             writer.finish()

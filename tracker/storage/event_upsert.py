@@ -35,7 +35,9 @@ _UPDATED = [name for name in COLUMNS if name not in (*_KEY, "target_category")]
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
-# Bulk mode pays off when the rows coming in are at least this share of the table.
+# Bulk mode pays off when the new rows coming in are at least this share of the table; a
+# re-import of rows already there (updates, mostly unchanged) keeps the indexes, since
+# rebuilding them all would cost far more than the few rows that change.
 _BULK_SHARE = 0.5
 
 
@@ -58,7 +60,7 @@ class EventUpsert:
     """Writes batches of event rows (``COLUMNS`` order) on one connection's transaction."""
 
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
-                 imported_at: datetime, by_timestamp: bool, expected_rows: int,
+                 imported_at: datetime, by_timestamp: bool, expected_new_rows: int,
                  portable: bool = False) -> None:
         """*portable* writes through SQLAlchemy Core, as on PostgreSQL, even on SQLite
         (so tests check that path on SQLite too)."""
@@ -70,13 +72,13 @@ class EventUpsert:
         if self.sqlite:
             # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
             stamp = imported_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-            self._prepare_sqlite(expected_rows)
+            self._prepare_sqlite(expected_new_rows)
         # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
         self.constants: tuple[object, ...] = (dataset, run_id, stamp, "")
 
     # -- SQLite: the DB-API cursor, one prepared statement for every row ---------------
 
-    def _prepare_sqlite(self, expected_rows: int) -> None:
+    def _prepare_sqlite(self, expected_new_rows: int) -> None:
         self._cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
@@ -99,7 +101,7 @@ class EventUpsert:
             "ON CONFLICT(event_id) DO UPDATE SET raw = excluded.raw"
         )
         existing = count_all(self.connection)
-        if expected_rows >= 10_000 and expected_rows >= existing * _BULK_SHARE:
+        if expected_new_rows >= 10_000 and expected_new_rows >= existing * _BULK_SHARE:
             self._drop_for_bulk()
 
     def _drop_for_bulk(self) -> None:

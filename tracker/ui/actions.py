@@ -61,10 +61,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open-database-action", "&Open Database…", Menu.FILE, "open_database",
                (Key.Open,), "Open another database file", "document-open",
                Pixmap.SP_DialogOpenButton, toolbar=True),
+    ActionSpec("import-events-action", "&Import Events…", Menu.FILE, "import_events",
+               ("Ctrl+I",), "Add battlefield events from an ACLED, UCDP or other CSV file "
+               "(or drop the file on the window)", "document-import",
+               Pixmap.SP_ArrowDown, toolbar=True, separator_before=True),
     ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
                "export_chronology", ("Ctrl+E",),
                "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
-               Pixmap.SP_DialogSaveButton, toolbar=True, separator_before=True),
+               Pixmap.SP_DialogSaveButton, toolbar=True),
     # Key.Quit is empty on Windows, so the shortcut is spelled out.
     ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
                "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,6 +40,7 @@ from tracker.ui.factor_commands import CreateFactorCommand
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.factors_view import FactorsView
 from tracker.ui.forms import named
+from tracker.ui.import_flow import ImportFlow, dropped_csv_files
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self.exporter = Exporter(self)
+        self.importer = ImportFlow(workspace, self, self._open, self.show_message)
+        self.setAcceptDrops(True)  # .csv files dropped on the window are imported
 
         self.action_map = build_actions(self, workspace.undo_stack)
         build_menus(self.menuBar(), self.action_map)
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget.closeEvent: let a running export finish, then save settings."""
         self._wait_for_export()
+        self.importer.stop()  # a running import is cancelled: it rolls back, nothing half-done
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.DETAIL_VISIBLE,
@@ -160,6 +164,18 @@ class MainWindow(QMainWindow):
         self.rounds_view.save_state(self.settings)
         self.settings.sync()
         event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Override QWidget.dragEnterEvent: take local .csv files (to import), nothing else."""
+        if dropped_csv_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Override QWidget.dropEvent: import the dropped files, one after another."""
+        files = dropped_csv_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.importer.import_files(files)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -182,6 +198,7 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
         self._wait_for_export()
+        self.importer.stop()
         self.workspace.replace_database(db)
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
@@ -215,6 +232,9 @@ class MainWindow(QMainWindow):
         if db is not None:
             self.switch_database(db)
             self.offer_sample()
+
+    def import_events(self) -> None:
+        self.importer.choose_files()
 
     def export_chronology(self) -> None:
         dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self,
