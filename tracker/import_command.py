@@ -69,6 +69,12 @@ class _ProgressLine:
         self.last_shown = -1
 
     def __call__(self, progress: ImportProgress) -> None:
+        if progress.indexing:
+            end = "\r" if self.terminal else "\n"
+            text = (f"indexing: {progress.indexes_built} of {progress.indexes_total} "
+                    f"indexes built")
+            print(f"{text:<70}", end=end, file=sys.stderr, flush=True)
+            return
         step = int(progress.fraction * 50)
         if not self.terminal and step == self.last_shown:
             return

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import REAL_DATA
+from tests.conftest import REAL_DATA, SHARED
 from tracker.domain.events import BattlefieldEventRaw
 from tracker.services import importing
-from tracker.services.importing import ImportFormat, import_events
+from tracker.services.importing import ImportFormat, ImportProgress, import_events
 from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
 
@@ -43,3 +45,19 @@ def test_both_paths_count_alike(db: Database, tmp_path: Path,
         assert _raw_records(other) == _raw_records(db) == 3000 + fast[2][0]
     finally:
         other.close()
+
+
+def test_a_bulk_import_reports_each_index_it_builds(db: Database, tmp_path: Path) -> None:
+    source = tmp_path / "acled.csv"
+    with source.open("w", encoding="utf-8", newline="") as out:
+        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), "12000"],
+                       stdout=out, check=True)
+    seen: list[ImportProgress] = []
+    import_events(db, source, ImportFormat.ACLED, progress=seen.append)
+    building = [(p.indexes_built, p.indexes_total) for p in seen if p.indexing]
+    with db.engine.connect() as connection:
+        indexes = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name = 'battlefield_event'").scalar_one()
+    # The full-text index, then every secondary index, each once and in order.
+    assert building == [(n, indexes + 1) for n in range(1, indexes + 2)]

@@ -51,10 +51,20 @@ class ImportCancelled(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ImportProgress:
+    """How far an import is. After every record is read, a large import into a small
+    table builds its indexes again: *indexes_built* of *indexes_total* then say how far
+    that is (both 0 while reading)."""
+
     records: int
     lines_read: int
     total_lines: int
     elapsed: float
+    indexes_built: int = 0
+    indexes_total: int = 0
+
+    @property
+    def indexing(self) -> bool:
+        return self.indexes_total > 0
 
     @property
     def fraction(self) -> float:
@@ -149,7 +159,17 @@ def import_events(
                 expected_new_rows=max(0, facts.lines - before),
             )
             changed = _pump(rows, writer, cancel, progress, facts, started)
-            writer.finish()
+            total = writer.rebuild_steps
+
+            def built(done: int) -> None:
+                if progress is not None:
+                    progress(ImportProgress(
+                        rows.accepted + report.rejected, rows.lines_read, facts.lines,
+                        time.monotonic() - started, done, total))
+                if cancel.is_set():
+                    raise ImportCancelled
+
+            writer.finish(built)
             report.added = count_dataset(connection, layout.dataset) - before
             report.updated = changed - report.added
             report.unchanged = rows.accepted - changed

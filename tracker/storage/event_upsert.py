@@ -13,7 +13,7 @@ DDL is transactional in SQLite, so a cancelled or failed import gets them all ba
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
@@ -129,15 +129,32 @@ class EventUpsert:
             return changed
         return self._write_core(rows, raws)
 
-    def finish(self) -> None:
-        """Build again what bulk mode dropped; the caller then commits."""
+    @property
+    def rebuild_steps(self) -> int:
+        """How many builds ``finish`` runs: the full-text index, then each dropped index."""
+        return 1 + sum(sql.upper().startswith("CREATE INDEX") for sql in self._rebuild) \
+            if self._rebuild else 0
+
+    def finish(self, step_done: Callable[[int], None] | None = None) -> None:
+        """Build again what bulk mode dropped; the caller then commits.
+
+        *step_done* is called with the number of builds finished after each one (they
+        take seconds each at a million rows, which a progress display should show).
+        """
         if not self._rebuild:
             return
         self._cursor.execute(
             "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')"
         )
+        done = 1
+        if step_done is not None:
+            step_done(done)
         for sql in self._rebuild:
             self._cursor.execute(sql)
+            if sql.upper().startswith("CREATE INDEX"):
+                done += 1
+                if step_done is not None:
+                    step_done(done)
         self._rebuild.clear()
 
     # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------

@@ -84,6 +84,13 @@ class ImportProgressDialog(QDialog):
     def show_progress(self, progress: ImportProgress) -> None:
         if self.is_cancelling():
             return  # the numbers would suggest it is still going on
+        if progress.indexing:
+            self.bar.setRange(0, progress.indexes_total)
+            self.bar.setValue(progress.indexes_built)
+            self.counts_label.setText(
+                f"{progress.records:,} records saved · building the indexes and the search "
+                f"index ({progress.indexes_built} of {progress.indexes_total} done)…")
+            return
         if progress.fraction >= 1.0:
             # Every row is read; committing (and indexing) the last of them can take as
             # long again for a big file, which a bar stuck at 100 % would not say.
