@@ -24,11 +24,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from tracker.services.import_mappings import recall
 from tracker.services.import_report import ImportReport
 from tracker.services.importing import FilePreview, ImportFormat, ImportProgress
+from tracker.ui import settings as options
 from tracker.ui.import_dialog import ImportDialog
 from tracker.ui.import_mapping import ColumnMappingDialog
 from tracker.ui.import_progress import ImportProgressDialog
 from tracker.ui.import_result import ImportResultDialog, counts_text
 from tracker.ui.import_task import Importer, ImportRequest
+from tracker.ui.settings import Settings
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
@@ -56,7 +58,7 @@ class ImportFlow(QObject):
 
     def __init__(self, workspace: Workspace, window: QWidget,
                  open_dialog: Callable[[QDialog], None],
-                 show_message: Callable[[str], None]) -> None:
+                 show_message: Callable[[str], None], settings: Settings) -> None:
         super().__init__(window)
         self._workspace = workspace
         self._window = window
@@ -66,7 +68,7 @@ class ImportFlow(QObject):
         self._current: Path | None = None
         self._preview: FilePreview | None = None
         self._progress: ImportProgressDialog | None = None
-        self._folder = ""  # the file dialog opens where the last file came from
+        self._settings = settings  # the file dialog opens where the last file came from
         self.importer = Importer(self)
         self.importer.previewed.connect(self._on_previewed)
         self.importer.progressed.connect(self._on_progressed)
@@ -79,10 +81,11 @@ class ImportFlow(QObject):
 
     def choose_files(self) -> None:
         """Ask for files to import (several may be chosen; they are imported in turn)."""
+        folder = self._settings.get(options.IMPORT_FOLDER)
         chosen, _filter = QFileDialog.getOpenFileNames(
-            self._window, "Import Events", self._folder or str(Path.home()), FILE_FILTER)
+            self._window, "Import Events", folder or str(Path.home()), FILE_FILTER)
         if chosen:
-            self._folder = str(Path(chosen[0]).parent)
+            self._settings.set(options.IMPORT_FOLDER, str(Path(chosen[0]).parent))
             self.import_files([Path(name) for name in chosen])
 
     def import_files(self, paths: list[Path]) -> None:

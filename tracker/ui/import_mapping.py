@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tracker.io.generic_layout import MAPPABLE_FIELDS, REQUIRED_FIELDS, ColumnMapping
 from tracker.services.importing import FilePreview
+from tracker.services.mapping_preview import preview_rows, read_sample
 from tracker.ui.forms import (
     ErrorLabel,
     buddy_label,
@@ -40,7 +41,7 @@ from tracker.ui.forms import (
     ok_cancel_buttons,
     select_data,
 )
-from tracker.ui.import_models import MappingPreviewModel, preview_rows, read_sample
+from tracker.ui.import_models import MappingPreviewModel
 
 NONE_TEXT = "(none)"
 # Column names (normalised by _key) that say which field they hold, beyond the field's own

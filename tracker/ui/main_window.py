@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self.exporter = Exporter(self)
-        self.importer = ImportFlow(workspace, self, self._open, self.show_message)
+        self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
         self.setAcceptDrops(True)  # .csv files dropped on the window are imported
 
         self.action_map = build_actions(self, workspace.undo_stack)
