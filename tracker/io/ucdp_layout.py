@@ -8,6 +8,7 @@ that look right), ISO otherwise. ``best`` is the death toll shown, ``low``/``hig
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from tracker.io.event_fields import DateReader, choice, coordinate, count
@@ -30,6 +31,16 @@ STANDARD_HEADER = [
 REQUIRED = ("id", "date_start", "type_of_violence")
 VIOLENCE_TYPES = {"1": "State-based conflict", "2": "Non-state conflict",
                   "3": "One-sided violence"}
+
+
+@lru_cache(maxsize=4096)  # offices repeat across thousands of events
+def _listed(text: str, *, distinct: bool = False) -> str:
+    """UCDP's ``;``-joined lists (one headline or office per source) made readable:
+    "AFP;AFP;BBC News" -> "AFP; BBC News" for offices, every headline kept."""
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    if distinct:
+        parts = list(dict.fromkeys(parts))
+    return "; ".join(parts)
 
 
 def is_headerless(header: list[str]) -> bool:
@@ -74,7 +85,7 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             row[i_adm2].strip(), row[i_place].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
-            row[i_headline].strip(), row[i_office].strip(), None, text,
+            _listed(row[i_headline]), _listed(row[i_office], distinct=True), None, text,
         )
 
     hdx = columns.has("iso3")
