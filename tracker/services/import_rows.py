@@ -1,4 +1,4 @@
-"""The reading side of an import: records checked, converted and batched on a thread.
+"""The reading side of an import: records checked, converted and batched.
 
 Every record ends up in exactly one place: a batch for the writer, or a Rejection with
 its line, column and reason. Lines that are not records (blank lines, the HXL hashtag row
@@ -7,9 +7,7 @@ of HDX files) are left out of the count and said in the report's notes.
 
 from __future__ import annotations
 
-import contextlib
-import queue
-import threading
+from collections.abc import Iterator
 from hashlib import blake2b
 from itertools import chain
 
@@ -20,11 +18,6 @@ from tracker.services.import_report import ImportReport, Rejection
 
 Rows = list[tuple[object, ...]]
 Raws = list[tuple[str, str, str, int]]
-Item = tuple[Rows, Raws] | BaseException | None
-
-
-class _Stopped(Exception):
-    """The writer stopped listening (cancel or error): quietly end the thread."""
 
 
 def is_hxl_row(fields: list[str]) -> bool:
@@ -46,26 +39,16 @@ class RowReader:
     def lines_read(self) -> int:
         return self.source.lines_read
 
-    def produce(self, out: queue.Queue[Item], constants: tuple[object, ...],
-                batch_size: int, stop: threading.Event) -> None:
-        """Thread body: put batches on *out*, then None, or the exception that ended it."""
-        try:
-            self._produce(out, constants, batch_size, stop)
-            _put(out, None, stop)
-        except _Stopped:
-            pass
-        except BaseException as exc:  # handed to the writer's thread, which raises it
-            with contextlib.suppress(_Stopped):
-                _put(out, exc, stop)
-
     def _reject(self, line: int, column: str, reason: str) -> None:
         if self.strict:
             raise InputFileError(self.source.path, line, column or None,
                                  f"{reason} (strict import: nothing was imported)")
         self.report.rejections.append(Rejection(line, column, reason))
 
-    def _produce(self, out: queue.Queue[Item], constants: tuple[object, ...],
-                 batch_size: int, stop: threading.Event) -> None:
+    def batches(self, constants: tuple[object, ...],
+                batch_size: int) -> Iterator[tuple[Rows, Raws]]:
+        """The accepted records, *batch_size* at a time, as the writer takes them: event
+        rows (with *constants* appended) and their record texts."""
         layout, names = self.layout, self.layout.names
         width, convert = len(names), layout.convert
         check_nul = self.source.facts.has_nul
@@ -116,10 +99,10 @@ class RowReader:
             raws.append((text, dataset, values[0], run_id))  # type: ignore[arg-type]
             self.accepted += 1
             if len(rows) >= batch_size:
-                _put(out, (rows, raws), stop)
+                yield rows, raws
                 rows, raws = [], []
         if rows:
-            _put(out, (rows, raws), stop)
+            yield rows, raws
         if blank:
             self.report.notes.append(f"{blank} blank line(s) skipped")
         if not self.accepted and not self.report.rejections:
@@ -147,14 +130,3 @@ def _field_problem(fields: list[str], names: list[str],
             if "\x00" in value:
                 return names[position], "contains a NUL byte (binary data, not text)"
     return None
-
-
-def _put(out: queue.Queue[Item], item: Item, stop: threading.Event) -> None:
-    while True:
-        if stop.is_set():
-            raise _Stopped
-        try:
-            out.put(item, timeout=0.1)
-            return
-        except queue.Full:
-            continue
