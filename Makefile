@@ -21,7 +21,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check tracker tests
+	$(BIN)/ruff check tracker tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

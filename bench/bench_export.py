@@ -1,0 +1,107 @@
+"""Chronology export of a 1M-event database to CSV, against the sqlite3 shell writing the
+same rows as CSV.
+
+    python bench/bench_export.py [--rows N] [--repeat K] [--data FILE]
+
+- tracker: ``tracker export --db DB --format csv -o OUT`` — the real command: the
+  chronology (rounds, schedule changes, factor readings and events merged in time order
+  by SQL), each event told in words with its links and sources, formula-guarded cells,
+  written atomically.
+- sqlite3: ``sqlite3 -csv -header DB "SELECT ..." > OUT`` — the same events, one row
+  each, in the same order (day, then id), with the same ten columns built by SQL string
+  functions (time, day, precision, kind, id, title, detail with the death toll, place,
+  links, sources). It cannot say "24 Feb 2022" or look up links and sources per batch,
+  so it is the floor: a plain dump of the same rows.
+
+The imported database holds only events (no rounds or readings), so both write one line
+per event; the line counts are checked after each run, outside the timing.
+
+Target: tracker ≤ 1.5× the shell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common import (
+    Comparison,
+    Options,
+    Target,
+    acled_csv,
+    comparison,
+    count_data_rows,
+    interleaved,
+    log,
+    main_for,
+    run_child,
+    sqlite3_cli,
+    tracker_command,
+    tracker_db,
+)
+
+NAME = "export"
+
+# The chronology's CSV columns for an event, as plain SQL (see chronology_writers.write_csv
+# and chronology_text._events).
+REFERENCE_SQL = """
+SELECT strftime('%Y-%m-%dT12:00:00+00:00', event_date) AS when_utc,
+       event_date AS "when",
+       date_precision AS precision,
+       'event' AS kind,
+       id AS record_id,
+       event_type || ' / ' || sub_event_type
+         || CASE WHEN target_category <> '' THEN ' [' || target_category || ']' ELSE '' END
+         AS title,
+       summary || CASE
+         WHEN fatalities IS NOT NULL AND injuries IS NOT NULL
+           THEN ' (' || fatalities || ' killed, ' || injuries || ' injured)'
+         WHEN fatalities IS NOT NULL THEN ' (' || fatalities || ' killed)'
+         WHEN injuries IS NOT NULL THEN ' (' || injuries || ' injured)'
+         ELSE '' END AS detail,
+       location || CASE WHEN admin1 <> '' THEN ', ' || admin1 ELSE '' END AS place,
+       '' AS links,
+       'dataset ' || dataset || ', id ' || external_id AS sources
+FROM battlefield_event
+ORDER BY event_date, id
+"""
+
+
+def run(options: Options) -> list[Comparison]:
+    csv, rows = acled_csv(options)
+    db = tracker_db(options, csv)
+    folder = options.work / "export"
+    folder.mkdir(exist_ok=True)
+    tracker_out, shell_out = folder / "tracker.csv", folder / "sqlite3.csv"
+
+    def checked(path: Path, seconds: float) -> float:
+        lines = count_data_rows(path)
+        if lines != rows:
+            raise SystemExit(f"{path}: {lines:,} rows, expected {rows:,}")
+        path.unlink()
+        return seconds
+
+    def tracker() -> float:
+        tracker_out.unlink(missing_ok=True)
+        child = run_child([*tracker_command(), "export", "--db", str(db), "--format", "csv",
+                           "-o", str(tracker_out)])
+        return checked(tracker_out, child.seconds)
+
+    def shell() -> float:
+        child = run_child([sqlite3_cli(), "-csv", "-header", "-bail", str(db),
+                           REFERENCE_SQL], stdout_path=shell_out)
+        return checked(shell_out, child.seconds)
+
+    log(f"export: {rows:,} events, {options.repeat} rounds")
+    samples = interleaved({"tracker export": tracker, "sqlite3 -csv": shell},
+                          options.repeat, label="export ")
+    return [comparison(NAME, "tracker export --format csv", "sqlite3 -csv, same rows",
+                       samples["tracker export"], samples["sqlite3 -csv"], "s",
+                       Target("≤ 1.5×", max_ratio=1.5), f"{rows:,} events")]
+
+
+def main() -> None:
+    main_for(NAME, __doc__ or NAME, run)
+
+
+if __name__ == "__main__":
+    main()
