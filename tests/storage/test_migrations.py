@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,24 @@ def test_head_is_the_single_newest_revision() -> None:
     revisions = list(script.walk_revisions())
     assert revisions[-1].down_revision is None
     assert len({rev.revision for rev in revisions}) == len(revisions)
+    # What open_database checks without loading Alembic is exactly the scripts' chain.
+    assert tuple(rev.revision for rev in reversed(revisions)) == migrate.REVISIONS
+
+
+def test_the_revision_read_without_alembic_is_alembics(db: Database) -> None:
+    with db.engine.connect() as connection:
+        assert migrate.current_revision(connection) == \
+            MigrationContext.configure(connection).get_current_revision()
+
+
+def test_opening_a_current_database_does_not_load_alembic(db: Database) -> None:
+    db.close()
+    code = ("import sys; from tracker.storage.database import open_database; "
+            f"open_database({str(db.url.database)!r}).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_env_refuses_to_run_without_a_connection() -> None:

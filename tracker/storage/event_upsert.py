@@ -18,7 +18,6 @@ from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, literal_column, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tracker.domain.events import (
@@ -161,6 +160,9 @@ class EventUpsert:
 
     def _write_core(self, rows: Sequence[tuple[Any, ...]],
                     raws: Sequence[tuple[str, str, str, int]]) -> int:
+        # Imported here: the PostgreSQL dialect is 50 ms of start-up SQLite never needs.
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
         table = cast(Table, BattlefieldEvent.__table__)
         statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(table)
