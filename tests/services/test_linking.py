@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from tests.query_plans import plans_of
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -239,3 +240,32 @@ def _link_state(session: Session, link_id: int) -> tuple[object, list[tuple[int,
         .where(Citation.event_link_id == link_id).order_by(Citation.id)
     ).all()
     return row, [tuple(c) for c in citations]  # type: ignore[misc]
+
+
+def test_suggestions_read_only_the_rows_they_show(
+        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranked off the date index: the window's days in order, then the nearest days
+    either side, each read stopping at the limit; nothing sorts every candidate (#3)."""
+    with linked_db.transaction() as session:
+        for day in range(-7, 14):
+            add_events(session, [{**row, "external_id": f"d{day}n{n}"} for n, row in
+                                 enumerate(_crowd(date(2026, 2, 2) + timedelta(days=day), 30))])
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 50)
+    found, statements = plans_of(linked_db,
+                                 lambda s: linking.suggest_for_round(s, 1, days=7))
+    assert len(found) == 50 and found.total > 600
+    reads = [s for s in statements if "ORDER BY" in s.sql and "battlefield_event" in s.sql]
+    [during] = reads  # the window alone fills the page
+    assert "SEARCH battlefield_event USING INDEX ix_battlefield_event_date" in during.plan_text
+    assert not during.sorts() and during.parameters[-2] == 50  # LIMIT, then OFFSET 0
+    # Few enough during the window: the days around it, nearest first, each cut too.
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 250)
+    found, statements = plans_of(linked_db,
+                                 lambda s: linking.suggest_for_round(s, 1, days=7))
+    assert [s.days_from_window for s in found] == sorted(s.days_from_window for s in found)
+    assert found[-1].days_from_window == 1
+    for statement in (s for s in statements if "ORDER BY" in s.sql
+                      and "battlefield_event" in s.sql):
+        assert not statement.scans_events(), statement
+        # Days before the window run backwards; only each day's ids are put in order.
+        assert "USE TEMP B-TREE FOR ORDER BY" not in statement.plan_text, statement

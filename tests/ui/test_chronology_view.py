@@ -96,6 +96,41 @@ def test_pages_are_fetched_on_demand(
     assert sorted(set(offsets)) == [0, last]
 
 
+def test_scrolling_reads_on_from_the_neighbouring_page(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_events(ws.db, 2000)
+    calls: list[dict[str, object]] = []
+    real = chronology.chronology_page
+
+    def recording(session: object, **kwargs: object) -> object:
+        calls.append(kwargs)
+        return real(session, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chronology, "chronology_page", recording)
+    model = ChronologyModel(ws)
+    top = model.entry_at(0)
+    assert calls[-1]["after"] is None and calls[-1]["total"] == model.rowCount()
+    next_page = model.entry_at(PAGE_SIZE)
+    assert calls[-1]["after"] == model.entry_at(PAGE_SIZE - 1)
+    expected = ws.read(lambda s: real(s, offset=0, limit=PAGE_SIZE + 1))
+    assert [top, next_page] == [expected[0], expected[PAGE_SIZE]]
+
+
+def test_the_zone_retells_entries_without_counting_them_again(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = ChronologyModel(ws)
+    before = model.rowCount()
+    counted: list[object] = []
+    monkeypatch.setattr(chronology, "count_chronology",
+                        lambda *args, **kwargs: counted.append(kwargs) or 0)
+    model.set_time_zone("Asia/Tokyo")
+    assert counted == [] and model.rowCount() == before
+    readings = [model.entry_at(row) for row in range(before)]
+    assert any(entry is not None and entry.when_text.endswith("JST") for entry in readings)
+
+
 def test_date_range_filters_and_shows_placeholder(view: ChronologyView) -> None:
     everything = view.model.rowCount()
     view.set_date_range(date(2026, 1, 26), date(2026, 1, 27))

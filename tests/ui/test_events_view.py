@@ -120,6 +120,32 @@ def test_paging_fetches_only_the_rows_on_screen(
     assert len(view.model.pages.cached_rows()) <= 2 * PAGE_SIZE
 
 
+def test_scrolling_reads_on_from_the_neighbouring_page(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page next to a cached one starts from that page's edge row (one index seek in
+    SQL, however deep); only a jump reads by position, from the nearer end (#3)."""
+    add_events(workspace.db, 3000)
+    counter = FetchCounter()
+    monkeypatch.setattr(events, "fetch_events", counter)
+    model = EventsTableModel(workspace)
+    first = model.event_at(0)
+    assert counter.calls[-1]["after"] is None and counter.calls[-1]["before"] is None
+    assert counter.calls[-1]["total"] == 3000  # the service picks the nearer end
+    below = model.event_at(PAGE_SIZE)
+    assert counter.calls[-1]["after"] == model.event_at(PAGE_SIZE - 1)
+    last = model.event_at(2999)
+    assert counter.calls[-1]["after"] is None and counter.calls[-1]["offset"] == \
+        2999 // PAGE_SIZE * PAGE_SIZE
+    above_last = model.event_at(2999 // PAGE_SIZE * PAGE_SIZE - 1)
+    assert counter.calls[-1]["before"] == model.event_at(2999 // PAGE_SIZE * PAGE_SIZE)
+    assert len(counter.calls) == 4  # one fetch per page, whichever way it is read
+    with workspace.db.reading() as session:
+        every = events.fetch_events(session, limit=3000)
+    assert [first, below, above_last, last] == [
+        every[0], every[PAGE_SIZE], every[2999 // PAGE_SIZE * PAGE_SIZE - 1], every[2999]]
+
+
 def test_sorting_requeries_and_keeps_unsortable_columns_out(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
@@ -21,6 +22,7 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = ("when_utc", "when", "precision", "kind", "record_id", "title", "detail",
                "place", "links", "sources")
 LIST_SEPARATOR = " | "
+_UTC_TEXTS_KEPT = 4096  # instants whose text is remembered; memory stays bounded
 
 
 def _utc_text(entry: ChronologyEntry) -> str:
@@ -28,15 +30,30 @@ def _utc_text(entry: ChronologyEntry) -> str:
 
 
 def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO) -> int:
-    """UTF-8 CSV with a header; every text cell is guarded against formula injection."""
+    """UTF-8 CSV with a header; every text cell is guarded against formula injection.
+
+    The cells we write ourselves (the ISO time, precision, kind and id) cannot start
+    with a formula character and are left as they are; the UTC text of an instant is
+    worked out once per instant (a day's events share theirs). A million rows go
+    through here, so each saved step counts.
+    """
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    utc_texts: dict[datetime | None, str] = {}
     count = 0
     for entry in entries:
-        row = (_utc_text(entry), entry.when_text, entry.precision.value, entry.kind.value,
-               str(entry.record_id), entry.title, entry.detail, entry.place,
-               LIST_SEPARATOR.join(entry.links), LIST_SEPARATOR.join(entry.sources))
-        writer.writerow([neutralise(cell) for cell in row])
+        when = entry.when
+        utc = utc_texts.get(when)
+        if utc is None:
+            if len(utc_texts) > _UTC_TEXTS_KEPT:
+                utc_texts.clear()
+            utc = utc_texts[when] = _utc_text(entry)
+        writer.writerow((
+            utc, neutralise(entry.when_text), entry.precision, entry.kind, entry.record_id,
+            neutralise(entry.title), neutralise(entry.detail), neutralise(entry.place),
+            neutralise(LIST_SEPARATOR.join(entry.links)),
+            neutralise(LIST_SEPARATOR.join(entry.sources)),
+        ))
         count += 1
     return count
 
@@ -100,24 +117,32 @@ def write_markdown(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC",
 ) -> int:
-    """Entries grouped under their day, sources as numbered notes at the end."""
+    """Entries grouped under their day, each day's sources as numbered notes after it.
+
+    Notes follow their day rather than the whole document so that memory stays bounded:
+    a million events cite a million dataset records, and keeping every note until the
+    end would hold them all. A source cited again keeps its number while it is among the
+    last ``NOTES_REMEMBERED`` sources cited (its note was written under an earlier day);
+    one cited again after that gets a new number and note.
+    """
     stream.write("# Chronology\n\n")
     span = f"{date_from or 'the beginning'} to {date_to or 'the end'}"
     stream.write(f"Entries from {span}, in time order. Times are those announced or "
                  "reported, with their precision. Events are under the day they were "
                  "reported for, rounds announced by day, week or month under their days "
                  "at the venue, and whatever has an exact time (rounds, schedule changes, "
-                 f"factor readings) under its day in {markdown_escape(tz)}.\n")
-    notes: dict[str, int] = {}
+                 f"factor readings) under its day in {markdown_escape(tz)}. Each day's "
+                 "sources are numbered notes after it.\n")
+    notes = _Notes(stream)
     heading = None
     count = 0
     for entry in entries:
         day = _day_heading(entry)
         if day != heading:
+            notes.flush()
             stream.write(f"\n## {day}\n\n")
             heading = day
-        marks = "".join(f"[^{notes.setdefault(source, len(notes) + 1)}]"
-                        for source in entry.sources)
+        marks = "".join(f"[^{notes.number(source)}]" for source in entry.sources)
         line = f"- **{markdown_escape(entry.kind.value)}**, {markdown_escape(entry.when_text)}:"
         line += f" {markdown_escape(entry.title)}"
         if entry.detail:
@@ -128,11 +153,46 @@ def write_markdown(
         for link in entry.links:
             stream.write(f"  - {markdown_escape(link)}\n")
         count += 1
-    if notes:
-        stream.write("\n## Sources\n\n")
-        for source, number in notes.items():
-            stream.write(f"[^{number}]: {markdown_escape(source)}\n")
+        if notes.pending > NOTES_REMEMBERED:  # one day of very many events: bound it too
+            notes.flush()
+    notes.flush()
     return count
+
+
+NOTES_REMEMBERED = 10_000
+
+
+class _Notes:
+    """Footnote numbers for source labels; new notes are written out by ``flush``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._numbers: OrderedDict[str, int] = OrderedDict()  # most recently cited last
+        self._new: list[tuple[int, str]] = []
+        self._last = 0
+
+    def number(self, source: str) -> int:
+        number = self._numbers.get(source)
+        if number is not None:
+            self._numbers.move_to_end(source)
+            return number
+        self._last += 1
+        self._numbers[source] = self._last
+        if len(self._numbers) > NOTES_REMEMBERED:
+            self._numbers.popitem(last=False)
+        self._new.append((self._last, source))
+        return self._last
+
+    @property
+    def pending(self) -> int:
+        return len(self._new)
+
+    def flush(self) -> None:
+        if self._new:
+            self._stream.write("\n")
+            for number, source in self._new:
+                self._stream.write(f"[^{number}]: {markdown_escape(source)}\n")
+            self._new.clear()
 
 
 def _day_heading(entry: ChronologyEntry) -> str:

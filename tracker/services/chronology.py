@@ -1,9 +1,10 @@
 """The chronology: rounds, schedule changes, factor readings and events in one time order.
 
-The order is decided in SQL: a UNION ALL of (time, kind, id) over the four tables, sorted
-by the database, read in pages (the Chronology view) or streamed (exports). Only the rows
-of one page or batch are then loaded and told in words, with their links and sources
-fetched per batch, so a million events never sit in Python at once.
+Events come by the million, the other facts by the dozen (see ``chronology_order``): a
+page merges the other facts, read whole, with just the events it needs, read off the
+(event_date, id) index by position or from a neighbouring page's last key, and an export
+streams the events in index order (``chronology_stream``). No query sorts the events.
+Only the entries of one page are told in words, with their links and sources.
 
 Days mean what the reader expects of each kind of fact:
 - a battlefield event belongs to the day it was reported for;
@@ -13,7 +14,7 @@ Days mean what the reader expects of each kind of fact:
   their day in the reader's zone *tz*.
 Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
 day for readers within twelve hours of UTC, so entries under day headings never go back
-and forth. Venues east of UTC+12 (Auckland in summer, Kiribati) are the exception.
+and forth.
 """
 
 from __future__ import annotations
@@ -22,34 +23,28 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    DateTime,
-    Select,
-    and_,
-    case,
-    cast,
-    func,
-    literal,
-    or_,
-    select,
-    union_all,
-)
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.chronology import EVENT_HOUR_UTC, ChronologyEntry, EntryKind
+from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.chronology_text import describe_entries
-
-_RANK = {EntryKind.ROUND: 0, EntryKind.SCHEDULE_CHANGE: 1, EntryKind.FACTOR_READING: 2,
-         EntryKind.EVENT: 3}
-_KIND_BY_RANK = {rank: kind for kind, rank in _RANK.items()}
-STREAM_BATCH = 1000
-
+from tracker.services.chronology_order import (
+    SortKey,
+    entry_key,
+    event_key,
+    events_after,
+    interleave,
+    key_of,
+    window_after,
+    window_at,
+    window_before,
+)
+from tracker.services.chronology_stream import stream_events
+from tracker.services.chronology_text import describe_entries, round_instant
 
 # Widest UTC offsets in the tz database: a venue's day lies within these of the UTC day.
 _EARLIEST_OFFSET = timedelta(hours=14)
@@ -91,32 +86,6 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _event_time(session: Session) -> ColumnElement[Any]:
-    column: ColumnElement[Any] = BattlefieldEvent.__table__.c.event_date
-    if _dialect(session) == "sqlite":
-        # SQLite keeps dates and datetimes as ISO text, which sort together.
-        return func.datetime(column, f"+{EVENT_HOUR_UTC} hours")
-    return func.timezone("UTC", cast(column, DateTime())) + timedelta(hours=EVENT_HOUR_UTC)
-
-
-def _round_time(session: Session) -> ColumnElement[Any]:
-    """An exact round sorts at its start; one announced by day, week or month at 12:00
-    UTC of its first day at the venue.
-
-    That window starts at local midnight, D 00:00 minus the venue's offset. Twelve hours
-    later is within day D (UTC) for every offset above UTC-12 and up to UTC+12, so the
-    start of that UTC day plus twelve hours is D's noon. Venues east of UTC+12 (Auckland
-    in summer, Kiribati) are the exception the module docstring names.
-    """
-    start: ColumnElement[Any] = Round.__table__.c.window_start
-    if _dialect(session) == "sqlite":
-        noon = func.datetime(start, "+12 hours", "start of day", "+12 hours")
-    else:
-        shifted = func.timezone("UTC", start) + timedelta(hours=12)
-        noon = func.timezone("UTC", func.date_trunc("day", shifted) + timedelta(hours=12))
-    return case((Round.window_precision == Precision.EXACT, start), else_=noon)
-
-
 def _rounds_on_days(session: Session, date_from: date | None,
                     date_to: date | None) -> list[int]:
     """Rounds announced by day, week or month whose days at the venue overlap the range.
@@ -142,68 +111,128 @@ def _rounds_on_days(session: Session, date_from: date | None,
     return chosen
 
 
-def _timeline(session: Session, date_from: date | None, date_to: date | None,
-              tz: str) -> Select[Any]:
+def _others(session: Session, date_from: date | None, date_to: date | None,
+            tz: str) -> list[SortKey]:
+    """The keys of every round, schedule change and reading in the range, sorted."""
     start, end = _bounds(date_from, date_to, tz)
-
-    rounds = select(_round_time(session).label("at"),
-                    literal(_RANK[EntryKind.ROUND]).label("rank"),
-                    Round.id.label("record_id")).where(Round.deleted_at.is_(None))
+    rounds = select(Round.id, Round.window_precision, Round.window_tz, Round.window_start,
+                    Round.window_end).where(Round.deleted_at.is_(None))
     if date_from is not None or date_to is not None:
         # Undated rounds belong to no range; exact ones when their time overlaps it
         # (a session from 5 Feb 10:00 to 6 Feb 18:00 is on both days).
         exact = and_(Round.window_precision == Precision.EXACT, *_overlapping(start, end))
         rounds = rounds.where(or_(exact, Round.id.in_(
             _rounds_on_days(session, date_from, date_to))))
+    keys = [key_of(round_instant(ScheduledWindow(precision, zone, first, last)),
+                   EntryKind.ROUND, round_id)
+            for round_id, precision, zone, first, last in session.execute(rounds)]
+    keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for change_id, at in
+             session.execute(select(ScheduleChange.id, ScheduleChange.recorded_at)
+                             .where(*_within(ScheduleChange.recorded_at, start, end)))]
+    keys += [key_of(at, EntryKind.FACTOR_READING, reading_id) for reading_id, at in
+             session.execute(select(FactorReading.id, FactorReading.observed_at)
+                             .where(*_within(FactorReading.observed_at, start, end)))]
+    return sorted(keys)
 
-    changes = select(
-        ScheduleChange.recorded_at, literal(_RANK[EntryKind.SCHEDULE_CHANGE]), ScheduleChange.id
-    ).where(*_within(ScheduleChange.recorded_at, start, end))
-    readings = select(
-        FactorReading.observed_at, literal(_RANK[EntryKind.FACTOR_READING]), FactorReading.id
-    ).where(*_within(FactorReading.observed_at, start, end))
 
-    events = select(_event_time(session), literal(_RANK[EntryKind.EVENT]), BattlefieldEvent.id)
+def _event_range(date_from: date | None, date_to: date | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if date_from is not None:
-        events = events.where(BattlefieldEvent.event_date >= date_from)
+        conditions.append(BattlefieldEvent.event_date >= date_from)
     if date_to is not None:
-        events = events.where(BattlefieldEvent.event_date <= date_to)
+        conditions.append(BattlefieldEvent.event_date <= date_to)
+    return conditions
 
-    merged = union_all(rounds, changes, readings, events).subquery("timeline")
-    return select(merged.c.rank, merged.c.record_id).order_by(
-        merged.c.at.is_(None), merged.c.at, merged.c.rank, merged.c.record_id
-    )
+
+def _count_events(session: Session, conditions: list[ColumnElement[bool]]) -> int:
+    # count(*): unfiltered, SQLite counts B-tree cells instead of reading entries.
+    return session.scalar(
+        select(func.count()).select_from(BattlefieldEvent).where(*conditions)) or 0
+
+
+def _event_keys(session: Session, conditions: list[ColumnElement[bool]], *,
+                backwards: bool = False, offset: int = 0, limit: int) -> list[SortKey]:
+    """Event keys in (event_date, id) order, or its reverse; the index covers the query."""
+    event = BattlefieldEvent
+    order = [event.event_date.desc(), event.id.desc()] if backwards \
+        else [event.event_date, event.id]
+    rows = session.execute(select(event.event_date, event.id).where(*conditions)
+                           .order_by(*order).offset(offset).limit(limit))
+    return [event_key(day, event_id) for day, event_id in rows]
+
+
+def _events_beyond(session: Session, conditions: list[ColumnElement[bool]],
+                   anchor: SortKey, limit: int, *, backwards: bool) -> list[SortKey]:
+    """Up to *limit* events right after *anchor* (or right before it), in time order."""
+    found: list[SortKey] = []
+    for bounds in events_after(anchor, backwards=backwards) or []:
+        if len(found) >= limit:
+            break
+        found += _event_keys(session, [*conditions, *bounds], backwards=backwards,
+                             limit=limit - len(found))
+    return found[::-1] if backwards else found
 
 
 def count_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
     tz: str = "UTC",
 ) -> int:
-    timeline = _timeline(session, date_from, date_to, tz).order_by(None).subquery()
-    return session.scalar(select(func.count()).select_from(timeline)) or 0
+    return _count_events(session, _event_range(date_from, date_to)) + \
+        len(_others(session, date_from, date_to, tz))
 
 
 def chronology_page(
     session: Session, *, offset: int, limit: int, date_from: date | None = None,
-    date_to: date | None = None, tz: str = "UTC",
+    date_to: date | None = None, tz: str = "UTC", after: ChronologyEntry | None = None,
+    before: ChronologyEntry | None = None, total: int | None = None,
 ) -> list[ChronologyEntry]:
-    """Entries *offset* … *offset + limit* in time order (the Chronology view's pages)."""
-    keys = session.execute(
-        _timeline(session, date_from, date_to, tz).offset(offset).limit(limit)
-    ).all()
-    return describe_entries(session, [(_KIND_BY_RANK[rank], rid) for rank, rid in keys], tz)
+    """Entries *offset* … *offset + limit* in time order (the Chronology view's pages).
+
+    Given an entry the caller already has, the *limit* entries right *after* it (or
+    right *before* it) are read from its key instead, one index seek however deep.
+    Given the *total* (``count_chronology``), a page in the second half is read from the
+    end.
+    """
+    others = _others(session, date_from, date_to, tz)
+    conditions = _event_range(date_from, date_to)
+    if after is not None:
+        anchor = entry_key(after)
+        keys = window_after(others, _events_beyond(session, conditions, anchor, limit,
+                                                   backwards=False), anchor, limit)
+    elif before is not None:
+        anchor = entry_key(before)
+        keys = window_before(others, _events_beyond(session, conditions, anchor, limit,
+                                                    backwards=True), anchor, limit)
+    else:
+        # An event numbered k has k to k + len(others) entries before it: the page
+        # can only hold events from number *first* to offset + limit.
+        first = max(0, offset - len(others))
+        if total is not None and 2 * offset > total:
+            # Nearer the end: read backwards from it (OFFSET steps over every entry it
+            # skips). That takes the true number of events; *total* may be stale, as
+            # a hidden view is recounted only when shown.
+            events_total = _count_events(session, conditions)
+            count = max(0, min(events_total, offset + limit) - first)
+            events = _event_keys(session, conditions, backwards=True, limit=count,
+                                 offset=max(0, events_total - first - count))[::-1]
+        else:
+            events = _event_keys(session, conditions, offset=first,
+                                 limit=offset + limit - first)
+            events_total = first + len(events) if events \
+                else _count_events(session, conditions)
+        keys = window_at(others, events, first, events_total, offset, limit)
+    return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz)
 
 
 def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
     tz: str = "UTC",
 ) -> Iterator[ChronologyEntry]:
-    """Every entry in time order, streamed in batches (exports)."""
-    result = session.execute(
-        _timeline(session, date_from, date_to, tz),
-        execution_options={"yield_per": STREAM_BATCH},
-    )
-    for batch in result.partitions(STREAM_BATCH):
-        yield from describe_entries(
-            session, [(_KIND_BY_RANK[rank], rid) for rank, rid in batch], tz
-        )
+    """Every entry in time order, streamed (exports): events as the index gives them,
+    the other facts told one by one where they fall between them."""
+    others = _others(session, date_from, date_to, tz)
+    for item in interleave(others, stream_events(session, _event_range(date_from, date_to))):
+        if isinstance(item, ChronologyEntry):
+            yield item
+        else:
+            yield from describe_entries(session, [(item.kind, item.record_id)], tz)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
-from tracker.domain.enums import Precision
+from tracker.domain.enums import LinkKind, Precision
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
-from tracker.domain.timewindow import describe_day, zone
+from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
 from tracker.services.citations import sources_by_record
 from tracker.services.rounds import describe_change
 
@@ -32,6 +34,16 @@ def describe_entries(session: Session, keys: list[Key],
             for entry in builder(session, wanted[kind], tz):
                 told[(kind, entry.record_id)] = entry
     return [told[key] for key in keys if key in told]
+
+
+def round_instant(window: ScheduledWindow) -> datetime | None:
+    """When a round sorts: an exact round at its start; one announced by day, week or
+    month like a dated event, at 12:00 UTC of its first day at the venue; None when its
+    date is unknown (it sorts last)."""
+    day = window.first_day()
+    if window.start is not None and window.precision is not Precision.EXACT and day:
+        return event_instant(day)
+    return window.start
 
 
 def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
@@ -64,10 +76,8 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             detail += f" Participants: {people}."
         if round_.agenda:
             detail += f" Agenda: {round_.agenda}"
-        when, day, told = window.start, window.first_day(), window.describe()
-        if window.start is not None and window.precision is not Precision.EXACT and day:
-            when = event_instant(day)  # a round announced by day sorts like a dated event
-        elif window.start is not None:
+        when, day, told = round_instant(window), window.first_day(), window.describe()
+        if window.start is not None and window.precision is Precision.EXACT:
             # An instant: on the reader's day and in their time, with the venue's beside it.
             day = window.start.astimezone(zone(tz)).date()
             if tz != window.tz:
@@ -129,34 +139,49 @@ def _readings(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry
     return entries
 
 
+# What an event entry shows, in this order (``event_entry`` reads them by position).
+EVENT_COLUMNS = tuple(getattr(BattlefieldEvent, name) for name in (
+    "id", "event_date", "date_precision", "event_type", "sub_event_type", "target_category",
+    "summary", "fatalities", "injuries", "location", "admin1", "dataset", "external_id",
+))
+
+
 def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]:
-    events = session.execute(
-        select(BattlefieldEvent).where(BattlefieldEvent.id.in_(ids))
-    ).scalars()
+    rows = session.execute(select(*EVENT_COLUMNS).where(BattlefieldEvent.id.in_(ids)))
     links = _event_links_from_event(session, ids)
     sources = sources_by_record(session, "event_id", ids)
-    entries = []
-    for event in events:
-        counts = []
-        if event.fatalities is not None:
-            counts.append(f"{event.fatalities} killed")
-        if event.injuries is not None:
-            counts.append(f"{event.injuries} injured")
-        detail = event.summary + (f" ({', '.join(counts)})" if counts else "")
-        kind_text = " / ".join(part for part in (event.event_type, event.sub_event_type) if part)
-        title = kind_text or "Event"
-        if event.target_category:
-            title += f" [{event.target_category}]"
-        own = (f"dataset {event.dataset}, id {event.external_id}",)
-        entries.append(ChronologyEntry(
-            when=event_instant(event.event_date), day=event.event_date,
-            precision=event.date_precision,
-            when_text=describe_day(event.event_date, event.date_precision),
-            kind=EntryKind.EVENT, record_id=event.id, title=title, detail=detail,
-            place=", ".join(p for p in (event.location, event.admin1) if p),
-            links=tuple(links[event.id]), sources=sources.get(event.id, ()) + own,
-        ))
-    return entries
+    return [event_entry(row, tuple(links[row[0]]), sources.get(row[0], ()))
+            for row in rows]
+
+
+def event_entry(
+    row: Sequence[Any], links: tuple[str, ...], sources: tuple[str, ...],
+    told: tuple[date, Precision, datetime, str] | None = None,
+) -> ChronologyEntry:
+    """An event's entry from its ``EVENT_COLUMNS`` (plain values: an export tells a
+    million of them, and building ORM objects would be most of its time). *told* is the
+    day, precision, instant and words when the caller has them already (then the row's
+    own day and precision may be the driver's raw values)."""
+    (event_id, day, precision, event_type, sub_event_type, target, summary, fatalities,
+     injuries, location, admin1, dataset, external_id) = row
+    counts = []
+    if fatalities is not None:
+        counts.append(f"{fatalities} killed")
+    if injuries is not None:
+        counts.append(f"{injuries} injured")
+    detail = summary + (f" ({', '.join(counts)})" if counts else "")
+    title = " / ".join(part for part in (event_type, sub_event_type) if part) or "Event"
+    if target:
+        title += f" [{target}]"
+    place = f"{location}, {admin1}" if location and admin1 else location or admin1
+    day, precision, when, when_text = told or (
+        day, precision, event_instant(day), describe_day(day, precision))
+    return ChronologyEntry(
+        when=when, day=day, precision=precision,
+        when_text=when_text, kind=EntryKind.EVENT, record_id=event_id,
+        title=title, detail=detail, place=place, links=links,
+        sources=(*sources, f"dataset {dataset}, id {external_id}"),
+    )
 
 
 def _instant_text(local: datetime) -> str:
@@ -189,10 +214,15 @@ def _event_links_from_event(session: Session, ids: list[int]) -> dict[int, list[
         .where(or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None)))
         .order_by(EventLink.id)
     ):
-        target = f"round {round_title}" if round_title else f"factor {factor_name}"
-        note = f": {link.note}" if link.note else ""
-        found[link.event_id].append(f"{target} ({link.kind.value}){note}")
+        found[link.event_id].append(link_text(link.kind, link.note, round_title, factor_name))
     return found
+
+
+def link_text(kind: LinkKind, note: str, round_title: str | None,
+              factor_name: str | None) -> str:
+    """A link seen from its event: 'round Trilateral talks (context): note'."""
+    target = f"round {round_title}" if round_title else f"factor {factor_name}"
+    return f"{target} ({kind.value})" + (f": {note}" if note else "")
 
 
 _BUILDERS = {

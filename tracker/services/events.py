@@ -1,34 +1,46 @@
 """Battlefield events: filtered counts and pages in SQL, never the whole table in Python.
 
-The Events view asks for the rows it shows (``fetch_events`` with an offset and a limit)
-and for the total (``count_events``); sorting and filtering are ORDER BY and WHERE over
-the indexes in the schema, and free text goes through the FTS5 index on SQLite.
+The Events view asks for the rows it shows (``fetch_events``: a page by position, or the
+page next to rows it already has) and for the total (``count_events``); sorting and
+filtering are ORDER BY and WHERE over the indexes in the schema (see ``event_index``),
+and words and places go through the FTS5 index on SQLite.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, text
+from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round
 from tracker.services.citations import sources_for
 from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.event_index import (
+    SORTABLE,
+    distinct_values,
+    key_values,
+    null_is_least,
+    ordered,
+    ranges_after,
+    sort_keys,
+)
 from tracker.services.views import EventDetail, EventLinkInfo, EventRow
 
-# Columns the Events view may sort by, in display order; names are BattlefieldEvent fields.
-SORTABLE = (
-    "event_date", "event_type", "sub_event_type", "target_category", "location", "admin1",
-    "fatalities", "injuries", "actor1", "dataset", "external_id",
-)
+__all__ = ["SORTABLE", "EventFilter", "count_events", "event_position", "fetch_events",
+           "sort_keys"]
+
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Words as FTS5's unicode61 tokenizer splits them (the underscore is a separator there).
+_FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_PLACE_COLUMNS = "{location admin1 admin2}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +59,37 @@ class EventFilter:
             raise ValidationError("date_to", "The end date is before the start date")
 
 
-def _fts_query(words: str) -> str:
-    """User text to an FTS5 query: every word must appear, as a prefix, quoted.
+def _fts_query(flt: EventFilter) -> str | None:
+    """The place and the words as one FTS5 query, None when neither is given, "" when
+    they hold no word at all (then nothing matches).
 
-    Quoting each token keeps FTS5 operators (AND, NEAR, *, quotes) typed by a user from
+    Every word of the text must appear somewhere, as a prefix; the place is a phrase in
+    the location, district or region whose last word is a prefix ("kharkiv" finds
+    Kharkiv and Kharkivska), the way a place is typed. A substring test (LIKE '%…%')
+    would read every row of a million to count them; the index answers in milliseconds.
+    Quoting each token keeps FTS5 operators typed by a user (AND, NEAR, *, quotes) from
     being read as syntax.
     """
-    tokens = _FTS_TOKEN.findall(words)
-    return " ".join(f'"{token}"*' for token in tokens)
+    parts = []
+    if flt.place.strip():
+        words = _FTS_TOKEN.findall(flt.place)
+        if not words:
+            return ""
+        parts.append(f'{_PLACE_COLUMNS} : "{" ".join(words)}"*')
+    if flt.text.strip():
+        words = _FTS_TOKEN.findall(flt.text)
+        if not words:
+            return ""
+        parts.extend(f'"{word}"*' for word in words)
+    return " AND ".join(parts) if parts else None
 
 
-def _conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The conditions the (column, event_date) indexes answer: dates, types, target."""
     conditions: list[ColumnElement[bool]] = []
     event = BattlefieldEvent
     if flt.date_from:
@@ -68,81 +100,139 @@ def _conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]
         conditions.append(event.event_type.in_(flt.event_types))
     if flt.target_category:
         conditions.append(event.target_category == flt.target_category)
-    if flt.place.strip():
-        pattern = f"%{_escape_like(flt.place.strip())}%"
-        conditions.append(or_(
-            event.location.ilike(pattern, escape="\\"),
-            event.admin1.ilike(pattern, escape="\\"),
-            event.admin2.ilike(pattern, escape="\\"),
-        ))
-    if flt.text.strip():
-        conditions.append(_text_condition(session, flt.text))
     return conditions
 
 
-def _text_condition(session: Session, words: str) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name == "sqlite":
-        query = _fts_query(words)
-        if not query:
-            return false()
-        return BattlefieldEvent.id.in_(
-            select(text("rowid")).select_from(text("battlefield_event_fts"))
-            .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
-        )
+def _conditions(session: Session, flt: EventFilter, *,
+                walk: bool = False) -> list[ColumnElement[bool]]:
+    """The WHERE clause of *flt*. With *walk*, words are tested while walking the sort
+    index in order (``_walks_the_index``) instead of looking up every matching row."""
+    conditions = _plain_conditions(flt)
+    if _is_sqlite(session):
+        query = _fts_query(flt)
+        if query == "":
+            conditions.append(false())
+        elif query is not None:
+            # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
+            # reads the sort index instead, testing each entry against the match list.
+            event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
+            conditions.append(event_id.in_(_fts_rowids(query)))
+        return conditions
+    # PostgreSQL: substring tests (a tsvector index is future work).
+    if flt.place.strip():
+        conditions.append(_like_any(flt.place, BattlefieldEvent.location,
+                                    BattlefieldEvent.admin1, BattlefieldEvent.admin2))
+    if flt.text.strip():
+        conditions.append(_like_any(flt.text, BattlefieldEvent.summary,
+                                    BattlefieldEvent.location))
+    return conditions
+
+
+def _fts_rowids(query: str) -> Select[Any]:
+    return select(text("rowid")).select_from(text("battlefield_event_fts")) \
+        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
+
+
+def _like_any(words: str, *columns: Any) -> ColumnElement[bool]:
     pattern = f"%{_escape_like(words.strip())}%"
-    return or_(
-        BattlefieldEvent.summary.ilike(pattern, escape="\\"),
-        BattlefieldEvent.location.ilike(pattern, escape="\\"),
-    )
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(session: Session, query: Select[Any], flt: EventFilter) -> Select[Any]:
-    conditions = _conditions(session, flt)
-    return query.where(*conditions) if conditions else query
-
-
 def count_events(session: Session, flt: EventFilter | None = None) -> int:
-    query = _filtered(session, select(func.count(BattlefieldEvent.id)), flt or EventFilter())
-    return session.scalar(query) or 0
+    """How many events match, counted in SQL.
+
+    count(*), never count(id): without a WHERE clause SQLite counts the cells of the
+    B-tree pages (about 10 ms for a million rows) instead of reading every entry. Words
+    alone are counted in the full-text index itself: joining each match to its event
+    first would cost a lookup per match.
+    """
+    flt = flt or EventFilter()
+    query = _fts_query(flt) if _is_sqlite(session) else None
+    if query and not _plain_conditions(flt):
+        return session.scalar(select(func.count()).select_from(text("battlefield_event_fts"))
+                              .where(text("battlefield_event_fts MATCH :fts_query")
+                                     .bindparams(fts_query=query))) or 0
+    conditions = _conditions(session, flt)
+    return session.scalar(
+        select(func.count()).select_from(BattlefieldEvent).where(*conditions)) or 0
 
 
 def fetch_events(
     session: Session, flt: EventFilter | None = None, *, sort: str = "event_date",
     descending: bool = False, offset: int = 0, limit: int = 200,
+    after: EventRow | None = None, before: EventRow | None = None, total: int | None = None,
 ) -> list[EventRow]:
-    """One page of rows in ``sort_keys`` order, so pages never overlap or skip."""
-    order: list[ColumnElement[Any]] = [key.desc() if descending else key.asc()
-                                       for key in sort_keys(sort)]
-    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
-    query = _filtered(session, select(*columns), flt or EventFilter())
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
-    return [EventRow(*row) for row in rows]
+    """Rows in ``sort_keys`` order, so pages never overlap or skip.
 
-
-def sort_keys(sort: str) -> list[InstrumentedAttribute[Any]]:
-    """The full ORDER BY of the Events view for a sort column: the column, then tie-breaks.
-
-    Every key list is the column order of one index, all in one direction, so a page
-    deep in a million events is read straight off the index: SQLite appends the rowid
-    to every index, so (column, event_date) serves (column, event_date, id). A sort by
-    dataset or by id uses the unique (dataset, external_id) index, which is total by
-    itself. Unknown counts sort as SQL sorts NULL, before every number ascending and
-    after every number descending: putting them last both ways would take an ORDER BY
-    expression no index can serve (a temporary B-tree over every row, seconds per page).
+    Which rows: the *limit* rows right *after* a row the caller already has, or right
+    *before* one (keyset: one index seek, however deep); otherwise those from *offset*.
+    Given the *total*, an offset in the second half is read from the end backwards, so
+    the last page costs what the first does.
     """
-    if sort not in SORTABLE:
-        raise ValueError(f"Cannot sort events by {sort!r}")
-    event = BattlefieldEvent
-    if sort in ("dataset", "external_id"):
-        return [event.dataset, event.external_id]
-    column: InstrumentedAttribute[Any] = getattr(event, sort)
-    if sort == "event_date":
-        return [column, event.id]
-    return [column, event.event_date, event.id]
+    flt = flt or EventFilter()
+    keys = sort_keys(sort)
+    conditions = _conditions(session, flt, walk=_walks_the_index(session, flt, total))
+    if after is not None or before is not None:
+        anchor = after if after is not None else before
+        backwards = after is None
+        ranges = ranges_after(keys, key_values(keys, anchor), descending=descending != backwards,
+                              null_least=null_is_least(session))
+        rows: list[EventRow] = []
+        for bounds in ranges:
+            if len(rows) >= limit:
+                break
+            rows += _page(session, [*conditions, *bounds], keys, descending != backwards,
+                          0, limit - len(rows))
+        return rows[::-1] if backwards else rows
+    if total is not None and offset > 0 and total - offset - limit < offset:
+        # The page lies nearer the end: read it in the opposite order, then turn it round.
+        count = min(limit, total - offset)
+        if count <= 0:
+            return []
+        rows = _page(session, conditions, keys, not descending, total - offset - count, count)
+        return rows[::-1]
+    return _page(session, conditions, keys, descending, offset, limit)
+
+
+# Matches from which a page of words alone is read in index order (see below).
+DENSE_MATCHES = 10_000
+
+
+def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> bool:
+    """Whether a page of a words-only filter should walk the sort index.
+
+    SQLite's own plan looks every match up by rowid and sorts them all: 0.3 s for the
+    160,000 events of a million that name Kharkiv. Walking the sort index in order and
+    testing each entry against the match list stops after a page of matches, which for
+    common words comes soon (80 ms there, most of it reading the matches); for rare
+    words the walk would go a long way, and the sort of a few matches is cheap. Below
+    about 10,000 matches in a million events, the sort wins.
+    """
+    return (total is not None and total >= DENSE_MATCHES and _is_sqlite(session)
+            and not _plain_conditions(flt) and bool(_fts_query(flt)))
+
+
+def _page(session: Session, conditions: list[ColumnElement[bool]], keys: list[Any],
+          descending: bool, offset: int, limit: int) -> list[EventRow]:
+    """One ORDER BY … LIMIT over an index; past an OFFSET, ids first, then their rows.
+
+    Stepping over n entries of the covering (column, event_date, rowid) index is about
+    three times faster than over the rows themselves, and only *limit* rows are read.
+    """
+    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
+    order = ordered(keys, descending=descending)
+    if offset == 0:
+        query = select(*columns).where(*conditions).order_by(*order).limit(limit)
+        return [EventRow(*row) for row in session.execute(query)]
+    ids = list(session.scalars(select(BattlefieldEvent.id).where(*conditions)
+                               .order_by(*order).offset(offset).limit(limit)))
+    found = {row.id: row for row in session.execute(
+        select(*columns).where(BattlefieldEvent.id.in_(ids)))}
+    return [EventRow(*found[event_id]) for event_id in ids if event_id in found]
 
 
 def event_position(
@@ -152,8 +242,8 @@ def event_position(
     """The 0-based row of *event_id* under *flt* and the sort, or None if it is filtered out.
 
     Counted in SQL, so the Events view can scroll to one event among a million: the row
-    number is how many filtered rows ``fetch_events`` puts before it, by a keyset
-    comparison on the same ``sort_keys``.
+    number is how many filtered rows ``fetch_events`` puts before it, the sum of a count
+    over each index range before its key (see ``event_index.ranges_after``).
     """
     keys = sort_keys(sort)
     event = BattlefieldEvent
@@ -161,29 +251,11 @@ def event_position(
     found = session.execute(select(*keys).where(event.id == event_id, *conditions)).first()
     if found is None:
         return None
-    before = _sorts_before(list(zip(keys, found, strict=True)), descending=descending)
-    return session.scalar(select(func.count(event.id)).where(before, *conditions)) or 0
-
-
-def _sorts_before(
-    keys: list[tuple[InstrumentedAttribute[Any], Any]], *, descending: bool,
-) -> ColumnElement[bool]:
-    """Rows ordered before the given key values, in one direction, NULL as the least value.
-
-    Only the first key can be unknown (the date, dataset and ids never are).
-    """
-    (column, value), rest = keys[0], keys[1:]
-    if not rest:  # unique by itself (the id, or the external id within a dataset)
-        return column > value if descending else column < value
-    after_tie = _sorts_before(rest, descending=descending)
-    if value is None:
-        # Ascending, NULLs come first, so only NULL rows with smaller ties precede;
-        # descending, every known value precedes.
-        tie = and_(column.is_(None), after_tie)
-        return or_(column.is_not(None), tie) if descending else tie
-    if descending:
-        return or_(column > value, and_(column == value, after_tie))
-    return or_(column.is_(None), column < value, and_(column == value, after_tie))
+    ranges = ranges_after(keys, tuple(found), descending=not descending,
+                          null_least=null_is_least(session))
+    counts = [select(func.count()).select_from(event).where(*conditions, *bounds)
+              .scalar_subquery() for bounds in ranges]
+    return session.scalar(select(reduce(operator.add, counts))) or 0
 
 
 def event_row(session: Session, event_id: int) -> EventRow:
@@ -197,17 +269,14 @@ def event_row(session: Session, event_id: int) -> EventRow:
 
 
 def event_types(session: Session) -> list[str]:
-    """Distinct types, read off the (event_type, event_date) index."""
-    return list(session.execute(
-        select(BattlefieldEvent.event_type).distinct().order_by(BattlefieldEvent.event_type)
-    ).scalars())
+    """Distinct types, one seek each on the (event_type, event_date) index."""
+    return distinct_values(session, BattlefieldEvent.event_type)
 
 
 def target_categories(session: Session) -> list[str]:
-    return [value for value in session.execute(
-        select(BattlefieldEvent.target_category).distinct()
-        .order_by(BattlefieldEvent.target_category)
-    ).scalars() if value]
+    """Distinct target categories but the empty one, off their index the same way."""
+    return [value for value in distinct_values(session, BattlefieldEvent.target_category)
+            if value]
 
 
 def event_detail(session: Session, event_id: int) -> EventDetail:

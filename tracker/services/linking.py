@@ -4,7 +4,10 @@ Suggestions are ranked and cut in SQL: events whose dates fall within ±N days o
 round's window and, when asked, within a great-circle radius of the venue, ordered by how
 many days they lie outside the window (0 inside it), then date, then id, and limited.
 Ranking and filtering before the LIMIT matters at scale: with a million events, a limit
-taken in date order would return only the first day of the span.
+taken in date order would return only the first day of the span. The rank is read off
+the date index rather than sorted: the window's days in index order, then the days
+before it (nearest first) and after it, merged by distance, each read stopping at the
+limit; so the rows read are those shown, not every candidate in the span.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from heapq import merge
+from itertools import islice
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, and_, case, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -176,53 +182,50 @@ def suggest_for_round(
     if first is None or last is None:
         return Suggestions()
     event = BattlefieldEvent
-    conditions = [event.event_date >= first - timedelta(days=days),
-                  event.event_date <= last + timedelta(days=days)]
+    span = [event.event_date >= first - timedelta(days=days),
+            event.event_date <= last + timedelta(days=days)]
     venue = round_.venue
     centre = None
+    near: list[ColumnElement[bool]] = []
     if radius_km is not None and venue is not None and venue.latitude is not None \
             and venue.longitude is not None:
         centre = (venue.latitude, venue.longitude)
-        conditions += _within_radius(centre, radius_km)
-    dialect = session.get_bind().dialect.name
-    days_outside = case(
-        (event.event_date < first, _days_between(dialect, event.event_date, first)),
-        (event.event_date > last, _days_between(dialect, last, event.event_date)),
-        else_=0,
-    )
+        near = _within_radius(centre, radius_km)
     linked_ids = select(EventLink.event_id).where(EventLink.round_id == round_id)
     columns = [getattr(event, name) for name in EventRow.__dataclass_fields__]
-    rows = session.execute(
-        select(*columns, days_outside, event.id.in_(linked_ids))
-        .where(and_(*conditions))
-        .order_by(days_outside, event.event_date, event.id)
-        .limit(limit)
-    ).all()
-    suggestions = []
-    for *values, days_from_window, linked in rows:
-        row = EventRow(*values)
-        suggestions.append(Suggestion(row, int(days_from_window),
-                                      _distance_km(centre, row), bool(linked)))
-    total = len(rows)
+
+    def read(bounds: list[ColumnElement[bool]], order: list[Any],
+             cap: int) -> list[tuple[EventRow, bool]]:
+        rows = session.execute(select(*columns, event.id.in_(linked_ids))
+                               .where(*bounds, *near).order_by(*order).limit(cap))
+        return [(EventRow(*values), bool(linked)) for *values, linked in rows]
+
+    # The window's days in index order; then, if the limit is not reached, the days
+    # before it from the nearest back and the days after it from the nearest on, merged
+    # by distance (at equal distance the earlier day first: it is before the window).
+    # Each read stops at the limit, so no more rows are read than can be shown.
+    during = read([event.event_date >= first, event.event_date <= last],
+                  [event.event_date, event.id], limit)
+    ranked = [(0, row, linked) for row, linked in during]
+    if len(ranked) < limit and days > 0:
+        cap = limit - len(ranked)
+        before = read([event.event_date >= first - timedelta(days=days),
+                       event.event_date < first],
+                      [event.event_date.desc(), event.id], cap)
+        after = read([event.event_date > last,
+                      event.event_date <= last + timedelta(days=days)],
+                     [event.event_date, event.id], cap)
+        ranked += islice(merge(
+            (((first - row.event_date).days, row, linked) for row, linked in before),
+            (((row.event_date - last).days, row, linked) for row, linked in after),
+            key=lambda found: (found[0], found[1].event_date, found[1].id)), cap)
+    suggestions = [Suggestion(row, outside, _distance_km(centre, row), linked)
+                   for outside, row, linked in ranked]
+    total = len(suggestions)
     if total == limit:  # only a full page can have been cut
-        total = session.scalar(select(func.count()).select_from(event).where(*conditions)) or 0
+        total = session.scalar(select(func.count()).select_from(event).where(*span, *near)) \
+            or 0
     return Suggestions(suggestions, total=total)
-
-
-def _days_between(
-    dialect: str, earlier: ColumnElement[date] | InstrumentedAttribute[date] | date,
-    later: ColumnElement[date] | InstrumentedAttribute[date] | date,
-) -> ColumnElement[int]:
-    """Whole days from *earlier* to *later*, in SQL."""
-    if not isinstance(earlier, ColumnElement | InstrumentedAttribute):
-        earlier = literal(earlier, Date)
-    if not isinstance(later, ColumnElement | InstrumentedAttribute):
-        later = literal(later, Date)
-    if dialect == "sqlite":
-        # SQLite keeps dates as ISO text; julianday() turns them into day numbers.
-        return cast(func.julianday(later) - func.julianday(earlier), Integer)
-    # PostgreSQL (and the SQL standard's date arithmetic): date - date is whole days.
-    return cast(later - earlier, Integer)
 
 
 def _within_radius(centre: tuple[float, float], radius_km: float) -> list[ColumnElement[bool]]:

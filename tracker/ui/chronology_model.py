@@ -1,7 +1,8 @@
 """The Chronology table: rounds, schedule changes, readings and events in one time order.
 
-Like the Events table it is paged (``paging.PageCache``): the database merges and sorts
-the four kinds (``services.chronology``) and the model reads the pages on screen only.
+Like the Events table it is paged (``paging.PageCache``): the service merges the few
+rounds, changes and readings with the events a page needs, read off the date index
+(``services.chronology``), and the model reads the pages on screen only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.services import chronology
 from tracker.ui.events_model import elide
-from tracker.ui.paging import PageCache
+from tracker.ui.paging import Neighbour, PageCache
 from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
 
@@ -81,8 +82,17 @@ class ChronologyModel(QAbstractTableModel):
             self.refresh()
 
     def set_time_zone(self, tz: str) -> None:
-        if tz != self._tz:
-            self._tz = tz
+        if tz == self._tz:
+            return
+        self._tz = tz
+        if self._from is None and self._to is None:
+            # The zone changes the words, not which entries there are (a range's days
+            # are the reader's): drop the told pages but keep the count, a count of
+            # every event (the window sets its zone while it opens).
+            self.beginResetModel()
+            self.pages.clear()
+            self.endResetModel()
+        else:
             self.refresh()
 
     def refresh(self) -> None:
@@ -95,11 +105,25 @@ class ChronologyModel(QAbstractTableModel):
     def entry_at(self, row: int) -> ChronologyEntry | None:
         return self.pages.row(row) if 0 <= row < self._count else None
 
-    def _fetch(self, offset: int, limit: int) -> list[ChronologyEntry]:
+    def first_entry(self) -> ChronologyEntry | None:
+        """The first entry, told alone unless its page is cached (a page tells 256)."""
+        if self._count == 0:
+            return None
+        cached = self.pages.cached(0)
+        if cached is not None:
+            return cached
+        found = self._fetch(0, 1, None)
+        return found[0] if found else None
+
+    def _fetch(self, offset: int, limit: int, near: Neighbour[ChronologyEntry] | None,
+               ) -> list[ChronologyEntry]:
+        # As in the Events table: read on from a neighbouring page's edge entry if any.
+        after = near.row if near is not None and near.before else None
+        before = near.row if near is not None and not near.before else None
         try:
             return self._workspace.read(lambda session: chronology.chronology_page(
                 session, offset=offset, limit=limit, date_from=self._from, date_to=self._to,
-                tz=self._tz))
+                tz=self._tz, after=after, before=before, total=self._count))
         except SQLAlchemyError:
             log.exception("Could not read chronology entries %d–%d", offset, offset + limit)
             return []

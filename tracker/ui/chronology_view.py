@@ -107,7 +107,7 @@ class ChronologyView(QWidget):
 
     def _start_pickers(self) -> None:
         """Start an unchecked "From" picker at the first entry's day, not at today."""
-        first = self.model.entry_at(0)
+        first = self.model.first_entry()
         if first is not None and first.day is not None and not self.from_check.isChecked():
             day = first.day
             self.from_edit.setDate(QDate(day.year, day.month, day.day))

@@ -65,6 +65,9 @@ class EventFilterBar(QWidget):
         self.target_combo.setToolTip("Target category")
         self.target_combo.addItem(ALL_TARGETS, "")
         self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
+        # Looked up in the full-text index (a substring test would read every event).
+        self.place_edit.setToolTip("A town, district or region, from the start of its name "
+                                   "(“khark” finds Kharkiv and Kharkivska)")
         self.text_edit = self._line_edit("Search summaries…", "text-filter")
         self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
         self.clear_button = QPushButton("Clear filters", self)

@@ -2,7 +2,8 @@
 
 The model never holds more than a few pages of rows (see ``paging.PageCache``): the row
 count comes from ``count_events`` and a row that is painted but not cached brings its
-page with ``fetch_events``. Sorting re-queries with ORDER BY (``sort`` is overridden, no
+page with ``fetch_events``, read on from a neighbouring page's edge row when there is
+one. Sorting re-queries with ORDER BY (``sort`` is overridden, no
 proxy model), filtering swaps the ``EventFilter`` and resets the model.
 """
 
@@ -27,7 +28,7 @@ from tracker.domain.timewindow import describe_day
 from tracker.services import events
 from tracker.services.events import EventFilter
 from tracker.services.views import EventRow
-from tracker.ui.paging import PageCache
+from tracker.ui.paging import Neighbour, PageCache
 from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
 
@@ -175,11 +176,16 @@ class EventsTableModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
 
-    def _fetch(self, offset: int, limit: int) -> list[EventRow]:
+    def _fetch(self, offset: int, limit: int, near: Neighbour[EventRow] | None,
+               ) -> list[EventRow]:
+        # Next to a cached page, read on from its edge row (one index seek); otherwise
+        # by position, which the service reads from the nearer end given the count.
+        after = near.row if near is not None and near.before else None
+        before = near.row if near is not None and not near.before else None
         try:
             return self._workspace.read(lambda session: events.fetch_events(
                 session, self._filter, sort=self._sort, descending=self._descending,
-                offset=offset, limit=limit,
+                offset=offset, limit=limit, after=after, before=before, total=self._count,
             ))
         except SQLAlchemyError:
             # A locked or vanished database must not raise out of data(); the rows show

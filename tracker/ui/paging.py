@@ -2,14 +2,20 @@
 
 The Events and Chronology tables can hold a million rows. Their models keep only the
 total and a handful of pages of frozen row snapshots; a row that is not cached is
-fetched with its whole page (one OFFSET/LIMIT query), and the least recently used page
-is dropped when the cache is full. No Qt here: the models own the signals.
+fetched with its whole page, and the least recently used page is dropped when the cache
+is full. No Qt here: the models own the signals.
+
+A page next to a cached one is fetched from that page's edge row (a ``Neighbour``): the
+services read on from its key with one index seek, where an OFFSET of n would step over
+n rows first. Scrolling, a page at a time, so costs the same at row 900,000 as at row 0;
+only a jump (a dragged scroll bar) reads by position.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 Row = TypeVar("Row")
@@ -18,8 +24,25 @@ PAGE_SIZE = 256
 MAX_PAGES = 12
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbour(Generic[Row]):
+    """A cached row right next to a page being fetched.
+
+    Attributes:
+        row: the row.
+        before: True when it is the row just before the page (the page follows it);
+            False when it is the row just after the page (the page precedes it).
+    """
+
+    row: Row
+    before: bool
+
+
 class PageCache(Generic[Row]):
-    """Rows by position, loaded a page at a time through *fetch(offset, limit)*.
+    """Rows by position, loaded a page at a time through *fetch(offset, limit, neighbour)*.
+
+    *neighbour* is a cached row next to the page, or None; a fetch may use it or read by
+    *offset* alone, and must return the same rows either way.
 
     Attributes:
         page_size: rows per page.
@@ -28,7 +51,7 @@ class PageCache(Generic[Row]):
 
     def __init__(
         self,
-        fetch: Callable[[int, int], list[Row]],
+        fetch: Callable[[int, int, Neighbour[Row] | None], list[Row]],
         *,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
@@ -49,7 +72,8 @@ class PageCache(Generic[Row]):
         number, within = divmod(position, self.page_size)
         page = self._pages.get(number)
         if page is None:
-            page = self._fetch(number * self.page_size, self.page_size)
+            page = self._fetch(number * self.page_size, self.page_size,
+                               self._neighbour(number))
             self.fetched_pages.append(number)
             self._pages[number] = page
             while len(self._pages) > self._max_pages:
@@ -57,6 +81,15 @@ class PageCache(Generic[Row]):
         else:
             self._pages.move_to_end(number)
         return page[within] if within < len(page) else None
+
+    def _neighbour(self, number: int) -> Neighbour[Row] | None:
+        previous = self._pages.get(number - 1)
+        if previous is not None and len(previous) == self.page_size:
+            return Neighbour(previous[-1], before=True)
+        following = self._pages.get(number + 1)
+        if following:
+            return Neighbour(following[0], before=False)
+        return None
 
     def cached(self, position: int) -> Row | None:
         """The row at *position* if its page is in memory, without fetching."""

@@ -1,0 +1,76 @@
+"""What SQL a call runs, and SQLite's plan for each statement: the scale tests' evidence.
+
+Timings prove nothing on a shared machine; a plan that seeks an index instead of
+scanning the table, or sorts nothing, holds at a million rows as at a hundred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from tracker.storage.database import Database
+
+T = TypeVar("T")
+_SCANS_EVENTS = re.compile(r"SCAN battlefield_event\b(?!_)")
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    parameters: Any
+    plan: tuple[str, ...]
+
+    @property
+    def plan_text(self) -> str:
+        return "\n".join(self.plan)
+
+    def scans_events(self) -> bool:
+        """Whether it reads battlefield_event (or an index of it) from end to end.
+
+        "SCAN t USING COVERING INDEX i" walks every entry too, but for a count(*) with
+        no WHERE that is SQLite's page-by-page count, and for ORDER BY … LIMIT it stops
+        at the limit: callers rule those in or out themselves.
+        """
+        return any(_SCANS_EVENTS.match(line) for line in self.plan)
+
+    def sorts(self) -> bool:
+        return any("TEMP B-TREE" in line for line in self.plan)
+
+
+@contextmanager
+def recorded(db: Database) -> Iterator[list[tuple[str, Any]]]:
+    """The (SQL, parameters) of every statement run on *db* inside the block."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: object, _cursor: object, statement: str, parameters: Any,
+                _context: object, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+
+
+def explain(db: Database, sql: str, parameters: Any) -> tuple[str, ...]:
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)
+        return tuple(row[-1] for row in rows)
+
+
+def plans_of(db: Database, call: Callable[[Session], T]) -> tuple[T, list[Statement]]:
+    """Run *call* in a read session; its result and the plan of every SELECT it ran."""
+    with recorded(db) as statements, db.reading() as session:
+        result = call(session)
+    selects = [(sql, parameters) for sql, parameters in statements
+               if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+    return result, [Statement(sql, parameters, explain(db, sql, parameters))
+                    for sql, parameters in selects]
