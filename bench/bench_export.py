@@ -4,8 +4,8 @@ same rows as CSV.
     python bench/bench_export.py [--rows N] [--repeat K] [--data FILE]
 
 - tracker: ``tracker export --db DB --format csv -o OUT`` — the real command: the
-  chronology (rounds, schedule changes, factor readings and events merged in time order
-  by SQL), each event told in words with its links and sources, formula-guarded cells,
+  chronology (events read in date order off the (event_date, id) index, with the few
+  rounds, schedule changes and factor readings merged in), each event told in words with its links and sources, formula-guarded cells,
   written atomically.
 - sqlite3: ``sqlite3 -csv -header DB "SELECT ..." > OUT`` — the same events, one row
   each, in the same order (day, then id), with the same ten columns built by SQL string

@@ -187,9 +187,8 @@ class EventsView(QWidget):
     def _on_counts_changed(self, matching: int, total: int) -> None:
         if total == 0:
             self.count_label.setText("No events")
-            # Only what works today: the sample scenario is where events come from so far.
-            message = ("No events in this database yet. The sample scenario has some: "
-                       "start the program with tracker --sample to see them.")
+            message = ("No events in this database yet. Import an ACLED, UCDP or other CSV "
+                       "file with File › Import Events… (Ctrl+I), or drop it on the window.")
         else:
             self.count_label.setText(f"{matching:,} of {total:,} events")
             message = "No events match these filters."
