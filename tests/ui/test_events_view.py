@@ -19,6 +19,7 @@ from tracker.services.events import EventFilter
 from tracker.services.linking import LinkSpec, link_event, unlink
 from tracker.services.views import EventDetail
 from tracker.storage.database import Database
+from tracker.ui.actions import ACTIONS
 from tracker.ui.commands import DeleteRoundCommand, EditDetailsCommand, RoundDetails
 from tracker.ui.event_position import event_position
 from tracker.ui.events_model import (
@@ -428,11 +429,12 @@ def test_link_target_dialog_keeps_a_link_refused_meanwhile(
     dialog.reject()
 
 
-def test_an_empty_database_says_where_events_come_from_today(
+def test_an_empty_database_points_to_the_import(
         qtbot: QtBot, workspace: Workspace) -> None:
     view = EventsView(workspace)
     qtbot.addWidget(view)
     text = placeholder_text(view.table)
     assert text.startswith("No events in this database yet.")
-    assert "tracker --sample" in text
-    assert "import" not in text.casefold()  # there is no importer to point to
+    # It names the menu item and shortcut the window really has.
+    [spec] = [spec for spec in ACTIONS if spec.id == "import-events-action"]
+    assert f"File › {spec.text.replace('&', '')} ({spec.shortcuts[0]})" in text
