@@ -7,11 +7,9 @@ from datetime import date
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.chronology import EntryKind
 from tracker.ui.chronology_model import HEADERS, KIND_COLOURS, ChronologyModel, RecordRole
+from tracker.ui.long_tables import configure_long_table
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Topic, Workspace
 
@@ -68,15 +67,9 @@ class ChronologyView(QWidget):
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("chronology-table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_long_table(self.table, self.model)
+        # Kinds are told by colour (KIND_COLOURS); alternating rows would blur them.
+        self.table.setAlternatingRowColors(False)
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(_SAMPLES):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -27,24 +26,15 @@ from tracker.ui.event_detail_pane import EventDetailPane
 from tracker.ui.event_filter_bar import EventFilterBar
 from tracker.ui.event_position import event_position
 from tracker.ui.events_model import COLUMNS, DATE, EventIdRole, EventsTableModel
+from tracker.ui.long_tables import configure_long_table
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Topic, Workspace
 
 
 def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
     """Table settings shared by the Events view and the link dialog's search."""
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    # Fixed row heights: the view never measures a million rows.
-    rows = table.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    configure_long_table(table, model)
     header = table.horizontalHeader()
-    header.setStretchLastSection(True)
     header.setHighlightSections(False)
     metrics = table.fontMetrics()
     for number, column in enumerate(COLUMNS):

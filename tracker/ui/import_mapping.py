@@ -14,14 +14,12 @@ import re
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -42,6 +40,7 @@ from tracker.ui.forms import (
     select_data,
 )
 from tracker.ui.import_models import MappingPreviewModel
+from tracker.ui.long_tables import configure_long_table
 
 NONE_TEXT = "(none)"
 # Column names (normalised by _key) that say which field they hold, beyond the field's own
@@ -191,15 +190,7 @@ class ColumnMappingDialog(QDialog):
 
     def _configure_table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setStretchLastSection(True)
+        configure_long_table(table, self.model, single_selection=False)
 
     @Slot()
     def _refresh(self) -> None:

@@ -11,12 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from tracker.services.import_report import ImportReport, write_report
 from tracker.ui.forms import ErrorLabel, named
 from tracker.ui.import_models import RejectionsModel
+from tracker.ui.long_tables import configure_long_table
 
 REPORT_FILTER = "CSV spreadsheet (*.csv)"
 RECORDED = ("Undo does not take an import back. Importing the same file again changes "
@@ -131,15 +130,8 @@ class ImportResultDialog(QDialog):
 
     def _configure_table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        # Fixed row heights: the view never measures a hundred thousand rejections.
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        # Rejections can number hundreds of thousands.
+        configure_long_table(table, self.model, single_selection=False)
         metrics = table.fontMetrics()
         table.setColumnWidth(0, metrics.horizontalAdvance("1,000,000") + 24)
         table.setColumnWidth(1, metrics.horizontalAdvance("event_date_end") + 24)
