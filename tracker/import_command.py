@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping
 from tracker.io.input_errors import InputFileError
 from tracker.services.import_report import ImportReport, write_report
@@ -103,6 +105,11 @@ def run_import(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         except ImportCancelled:
             print("tracker: import cancelled; the database is as it was", file=sys.stderr)
+            return EXIT_REFUSED
+        except SQLAlchemyError as exc:  # locked by another writer, disk full, …
+            reason = getattr(exc, "orig", None) or exc
+            print(f"\ntracker: the import failed, the database is as it was: {reason}",
+                  file=sys.stderr)
             return EXIT_REFUSED
         if line.terminal:
             print(file=sys.stderr)

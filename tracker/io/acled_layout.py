@@ -104,5 +104,5 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
     return Layout(
         description="ACLED API export" if api else "ACLED export",
         dataset=DATASET, names=header, convert=convert,
-        skips_unchanged_by_timestamp=columns.has("timestamp"),
+        id_column="event_id_cnty",
     )

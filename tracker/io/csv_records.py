@@ -69,25 +69,16 @@ class CsvFile:
         return self._reader.line_num
 
     def header(self) -> list[str]:
-        """The first record, its names trimmed; refuses an empty file or repeated names."""
+        """The first record, its cells trimmed; refuses an empty file."""
         first = next(self.records(), None)
         self.header_record = first
         if first is None:
             raise InputFileError(self.path, None, None, "is empty: no header line")
         if isinstance(first, BrokenRecord):
             raise InputFileError(self.path, first.line, None, first.reason)
-        names = [name.strip() for name in first[1]]
-        seen: dict[str, int] = {}
-        for position, name in enumerate(names, start=1):
-            key = name.casefold()
-            if key and key in seen:
-                raise InputFileError(
-                    self.path, 1, name,
-                    f"the header names columns {seen[key]} and {position} both {name!r}; "
-                    "rename one so every column can be told apart",
-                )
-            seen[key] = position
-        return names
+        # Trimmed but not checked: a headerless file's first line is data, whose values
+        # repeat; the layout that reads it as names checks them (event_layouts.Columns).
+        return [name.strip() for name in first[1]]
 
     def records(self) -> Iterator[Record | BrokenRecord]:
         reader = self._reader

@@ -34,8 +34,9 @@ class Layout:
     dataset: str
     names: list[str]
     convert: Converter
+    # The column holding the dataset's event id (named when a repeat is rejected).
+    id_column: str = ""
     first_record_is_data: bool = False
-    skips_unchanged_by_timestamp: bool = False
 
 
 class Columns:
@@ -45,7 +46,7 @@ class Columns:
         self.path = path
         self.what = what
         self.names = header
-        self._index = {name.casefold(): position for position, name in enumerate(header)}
+        self._index = column_positions(path, header)
         self.pad = len(header)
 
     def has(self, name: str) -> bool:
@@ -63,6 +64,21 @@ class Columns:
 
     def optional(self, *names: str) -> list[int]:
         return [self._index.get(name.casefold(), self.pad) for name in names]
+
+
+def column_positions(path: Path, header: list[str]) -> dict[str, int]:
+    """Each column's position by its case-folded name; refuses a name used twice."""
+    positions: dict[str, int] = {}
+    for position, name in enumerate(header):
+        key = name.casefold()
+        if key and key in positions:
+            raise InputFileError(
+                path, 1, name,
+                f"the header names columns {positions[key] + 1} and {position + 1} "
+                f"both {name!r}; rename one so every column can be told apart",
+            )
+        positions[key] = position
+    return positions
 
 
 def _listed(names: list[str]) -> str:

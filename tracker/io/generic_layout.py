@@ -98,5 +98,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
             row[i_summary].strip(), row[i_source].strip(), None, text,
         )
 
+    # Without an id column the id is the row's content: a repeat is the same row again.
     return Layout(description="CSV with a column mapping", dataset=mapping.dataset.strip(),
-                  names=header, convert=convert)
+                  names=header, convert=convert,
+                  id_column=chosen["external_id"] or "(the whole row)")

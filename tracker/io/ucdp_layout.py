@@ -33,14 +33,15 @@ VIOLENCE_TYPES = {"1": "State-based conflict", "2": "Non-state conflict",
                   "3": "One-sided violence"}
 
 
-@lru_cache(maxsize=4096)  # offices repeat across thousands of events
-def _listed(text: str, *, distinct: bool = False) -> str:
-    """UCDP's ``;``-joined lists (one headline or office per source) made readable:
-    "AFP;AFP;BBC News" -> "AFP; BBC News" for offices, every headline kept."""
-    parts = [part.strip() for part in text.split(";") if part.strip()]
-    if distinct:
-        parts = list(dict.fromkeys(parts))
-    return "; ".join(parts)
+def _listed(text: str) -> str:
+    """UCDP's ``;``-joined lists (one headline per source) made readable: "; " between."""
+    return "; ".join(part.strip() for part in text.split(";") if part.strip())
+
+
+@lru_cache(maxsize=4096)  # offices repeat across thousands of events; headlines do not
+def _offices(text: str) -> str:
+    """"AFP;AFP;BBC News" -> "AFP; BBC News": each office once, in order."""
+    return "; ".join(dict.fromkeys(part.strip() for part in text.split(";") if part.strip()))
 
 
 def is_headerless(header: list[str]) -> bool:
@@ -85,11 +86,11 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             row[i_adm2].strip(), row[i_place].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
-            _listed(row[i_headline]), _listed(row[i_office], distinct=True), None, text,
+            _listed(row[i_headline]), _offices(row[i_office]), None, text,
         )
 
     hdx = columns.has("iso3")
     description = ("UCDP GED candidate release (no header)" if headerless
                    else "UCDP GED (HDX edition)" if hdx else "UCDP GED")
     return Layout(description=description, dataset=DATASET, names=names,
-                  convert=convert, first_record_is_data=headerless)
+                  convert=convert, id_column="id", first_record_is_data=headerless)

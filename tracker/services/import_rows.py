@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from hashlib import blake2b
 from itertools import chain
 
+from tracker.domain.events import IMPORT_COLUMNS
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
 from tracker.io.event_layouts import Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -18,6 +19,9 @@ from tracker.services.import_report import ImportReport, Rejection
 
 Rows = list[tuple[object, ...]]
 Raws = list[tuple[str, str, str, int]]
+
+
+_SOURCE_UPDATED = IMPORT_COLUMNS.index("source_updated")
 
 
 def is_hxl_row(fields: list[str]) -> bool:
@@ -52,8 +56,9 @@ class RowReader:
         layout, names = self.layout, self.layout.names
         width, convert = len(names), layout.convert
         check_nul = self.source.facts.has_nul
-        # A dataset with its own last-modified stamp is compared by that, not by digest.
-        digests = not layout.skips_unchanged_by_timestamp
+        # The line each event id was first seen on: a repeat in the same file would
+        # silently overwrite the earlier record, so it is rejected instead.
+        first_seen: dict[object, int] = {}
         records = self.source.records()
         if layout.first_record_is_data and isinstance(self.source.header_record, tuple):
             records = chain([self.source.header_record], records)
@@ -95,7 +100,16 @@ class RowReader:
             except FieldError as exc:
                 self._reject(line, exc.column, exc.reason)
                 continue
-            rows.append((*values[:-1], digest(text) if digests else None, *constants))
+            earlier = first_seen.setdefault(values[0], line)
+            if earlier != line:
+                self._reject(line, layout.id_column,
+                             f"repeats the event id {values[0]!r} of line {earlier}; "
+                             "the first is kept")
+                continue
+            # A row with the dataset's own last-modified stamp is compared by that (see
+            # storage.event_upsert), so its digest is not needed.
+            stamped = values[_SOURCE_UPDATED] is not None
+            rows.append((*values[:-1], None if stamped else digest(text), *constants))
             raws.append((text, dataset, values[0], run_id))  # type: ignore[arg-type]
             self.accepted += 1
             if len(rows) >= batch_size:

@@ -19,12 +19,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
 from tracker.domain.imports import ImportRun
 from tracker.io.acled_layout import acled_layout
 from tracker.io.csv_records import CsvFile
-from tracker.io.event_layouts import Layout
+from tracker.io.event_layouts import Layout, column_positions
 from tracker.io.generic_layout import ColumnMapping, generic_layout
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts, scan_text_file
@@ -94,6 +95,8 @@ def preview(path: Path) -> FilePreview:
     facts = scan_text_file(path)
     with CsvFile(path, facts) as source:
         header = source.header()
+    if not is_headerless(header):
+        column_positions(path, header)  # a repeated name is refused before any choice
     return FilePreview(path, facts, header, guess_format(header))
 
 
@@ -153,22 +156,14 @@ def import_events(
             before = count_dataset(connection, layout.dataset)
             writer = EventUpsert(
                 connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
-                by_timestamp=layout.skips_unchanged_by_timestamp,
                 # Lines, less the dataset's rows already here: the new rows, roughly.
                 expected_new_rows=max(0, facts.lines - before),
             )
-            changed = _pump(rows, writer, cancel, progress, facts, started)
-            total = writer.rebuild_steps
-
-            def built(done: int) -> None:
-                if progress is not None:
-                    progress(ImportProgress(
-                        rows.accepted + report.rejected, rows.lines_read, facts.lines,
-                        time.monotonic() - started, done, total))
-                if cancel.is_set():
-                    raise ImportCancelled
-
-            writer.finish(built)
+            try:
+                changed = _pump(rows, writer, cancel, progress, facts, started)
+                _rebuild(writer, rows, cancel, progress, facts, started)
+            finally:
+                writer.close()
             report.added = count_dataset(connection, layout.dataset) - before
             report.updated = changed - report.added
             report.unchanged = rows.accepted - changed
@@ -177,11 +172,13 @@ def import_events(
                 finished_at=utc_now(), records=report.records, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,
                 rejected=report.rejected))
+            if fmt is ImportFormat.CSV and mapping is not None:
+                # In the import's transaction: remembered exactly when the import is.
+                with Session(bind=connection) as session:
+                    remember(session, header, mapping)
+                    session.flush()
             if cancel.is_set():
                 raise ImportCancelled
-    if fmt is ImportFormat.CSV and mapping is not None:
-        with db.transaction() as session:
-            remember(session, header, mapping)
     report.seconds = time.monotonic() - started
     return report
 
@@ -191,6 +188,23 @@ def _csv_line(names: list[str]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow(names)
     return buffer.getvalue()
+
+
+def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
+             progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
+             started: float) -> None:
+    """Build the indexes bulk mode dropped, saying how far it is, honouring Cancel."""
+    total = writer.rebuild_steps
+
+    def built(done: int) -> None:
+        if progress is not None:
+            progress(ImportProgress(
+                rows.accepted + rows.report.rejected, rows.lines_read, facts.lines,
+                time.monotonic() - started, done, total))
+        if cancel.is_set():
+            raise ImportCancelled
+
+    writer.finish(built)
 
 
 def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,

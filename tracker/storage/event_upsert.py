@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, literal_column, select
+from sqlalchemy import Connection, Table, and_, func, literal_column, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tracker.domain.events import (
@@ -51,21 +51,27 @@ def count_all(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
 
 
-def _changed_column(by_timestamp: bool) -> str:
-    return "source_updated" if by_timestamp else "raw_digest"
+# A row is rewritten only when the dataset changed it: by its own last-modified stamp
+# where the row has one (ACLED's timestamp: the same event from another export layout is
+# unchanged), by the digest of its record text otherwise.
+_CHANGED = (
+    "(excluded.source_updated IS NOT NULL"
+    " AND excluded.source_updated IS NOT battlefield_event.source_updated)"
+    " OR (excluded.source_updated IS NULL"
+    " AND excluded.raw_digest IS NOT battlefield_event.raw_digest)"
+)
 
 
 class EventUpsert:
     """Writes batches of event rows (``COLUMNS`` order) on one connection's transaction."""
 
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
-                 imported_at: datetime, by_timestamp: bool, expected_new_rows: int,
+                 imported_at: datetime, expected_new_rows: int,
                  portable: bool = False) -> None:
         """*portable* writes through SQLAlchemy Core, as on PostgreSQL, even on SQLite
         (so tests check that path on SQLite too)."""
         self.connection = connection
         self.sqlite = connection.dialect.name == "sqlite" and not portable
-        self._by_timestamp = by_timestamp
         self._rebuild: list[str] = []
         stamp: object = imported_at.astimezone(UTC)
         if self.sqlite:
@@ -79,17 +85,22 @@ class EventUpsert:
 
     def _prepare_sqlite(self, expected_new_rows: int) -> None:
         self._cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        # The pooled connection goes back to the window's reads afterwards: close()
+        # gives it its own settings back.
+        self._restore = [
+            (name, self._cursor.execute(f"PRAGMA {name}").fetchone()[0])
+            for name in ("cache_size", "threads")
+        ]
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
         self._cursor.execute("PRAGMA threads=2")
         columns = ", ".join(COLUMNS)
         marks = ", ".join("?" for _ in COLUMNS)
         updates = ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
-        changed = _changed_column(self._by_timestamp)
         self._sql = (
             f"INSERT INTO battlefield_event ({columns}) VALUES ({marks}) "
             f"ON CONFLICT(dataset, external_id) DO UPDATE SET {updates} "
-            f"WHERE excluded.{changed} IS NOT battlefield_event.{changed}"
+            f"WHERE {_CHANGED}"
         )
         # The record text of the rows this run inserted or changed (an unchanged row
         # keeps an older run's id), found by their key through the unique index.
@@ -127,6 +138,14 @@ class EventUpsert:
             self._cursor.executemany(self._raw_sql, raws)
             return changed
         return self._write_core(rows, raws)
+
+    def close(self) -> None:
+        """Give the connection back its page cache and sorter settings, whatever happened."""
+        if not self.sqlite:
+            return
+        for name, value in self._restore:
+            self._cursor.execute(f"PRAGMA {name}={int(value)}")
+        self._cursor.close()
 
     @property
     def rebuild_steps(self) -> int:
@@ -166,12 +185,15 @@ class EventUpsert:
         table = cast(Table, BattlefieldEvent.__table__)
         statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(table)
-        changed_column = _changed_column(self._by_timestamp)
+        new = statement.excluded
         upsert: Any = statement.on_conflict_do_update(
             index_elements=list(_KEY),
             set_={name: statement.excluded[name] for name in _UPDATED},
-            where=statement.excluded[changed_column].is_distinct_from(
-                table.c[changed_column]),
+            where=or_(  # _CHANGED, in SQLAlchemy's terms
+                and_(new.source_updated.is_not(None),
+                     new.source_updated.is_distinct_from(table.c.source_updated)),
+                and_(new.source_updated.is_(None),
+                     new.raw_digest.is_distinct_from(table.c.raw_digest))),
         ).returning(literal_column("1"))
         changed = len(self.connection.execute(upsert, [_core_values(r) for r in rows]).all())
         event = BattlefieldEvent
