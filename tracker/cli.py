@@ -3,6 +3,7 @@
     tracker [--db DB | --sample]
     tracker sample --db FILE
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
+    tracker export [--db DB] --format ics -o OUT
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict] [--map FIELD=COLUMN ...]
 
 The window and these subcommands call the same services.
@@ -25,10 +26,12 @@ from tracker.io.input_errors import InputFileError
 from tracker.services.errors import ValidationError
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.sample import is_empty, load_sample
+from tracker.services.schedule_calendar import write_calendar
 from tracker.storage.database import open_database
 from tracker.storage.errors import StorageError
 
 EXIT_USAGE = 2
+CALENDAR_FORMAT = "ics"
 EXIT_BROKEN_PIPE = 1
 
 
@@ -51,7 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export the chronology (rounds, changes, "
                                            "factor readings, events) in time order")
     export.add_argument("--db", dest="sub_db", metavar="DB")
-    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument("--format", required=True,
+                        choices=[*(f.value for f in ExportFormat), CALENDAR_FORMAT],
+                        help="csv, json or md: the chronology; ics: the rounds' schedule as "
+                             "an iCalendar file (--from, --to and --tz do not apply)")
     export.add_argument("--from", dest="date_from", metavar="DATE",
                         help="first day to include (any format dateutil reads)")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
@@ -110,7 +116,32 @@ def _optional_date(text: str | None, *, dayfirst: bool, option: str) -> date | N
         raise DateParseError(f"{option}: {exc}") from exc
 
 
+def _export_calendar(args: argparse.Namespace) -> int:
+    if not args.output:
+        print("tracker: --format ics needs -o FILE (calendars are files, not a stream)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    db = open_database(args.sub_db or args.db, create=False)
+    try:
+        with db.reading() as session:
+            try:
+                export = write_calendar(session, Path(args.output))
+            except OSError as exc:
+                print(f"tracker: cannot write {args.output}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return EXIT_USAGE
+    finally:
+        db.close()
+    print(f"{export.rounds} rounds written to {args.output}", file=sys.stderr)
+    if export.undated:
+        print(f"left out, their date is unknown: {'; '.join(export.undated)}",
+              file=sys.stderr)
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    if args.format == CALENDAR_FORMAT:
+        return _export_calendar(args)
     date_from = _optional_date(args.date_from, dayfirst=args.dayfirst, option="--from")
     date_to = _optional_date(args.date_to, dayfirst=args.dayfirst, option="--to")
     fmt = ExportFormat(args.format)
