@@ -410,7 +410,8 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
     assert list(edit)[:3] == ["undo-action", "redo-action", "new-round-action"]
     file = menu_items(window, "&File")
     assert list(file) == ["new-database-action", "open-database-action",
-                          "import-events-action", "export-chronology-action", "quit-action"]
+                          "import-events-action", "export-chronology-action",
+                          "export-schedule-action", "quit-action"]
 
     def keys(name: str) -> list[str]:
         return [key.toString() for key in action(window, name).shortcuts()]

@@ -69,6 +69,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "export_chronology", ("Ctrl+E",),
                "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
                Pixmap.SP_DialogSaveButton, toolbar=True),
+    ActionSpec("export-schedule-action", "Export &Schedule…", Menu.FILE,
+               "export_schedule", (),
+               "Write the rounds as an iCalendar (.ics) file that calendars import and "
+               "update when a round moves", "x-office-calendar",
+               Pixmap.SP_FileDialogDetailedView),
     # Key.Quit is empty on Windows, so the shortcut is spelled out.
     ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
                "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,

@@ -44,6 +44,7 @@ from tracker.ui.import_flow import ImportFlow, dropped_csv_files
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
+from tracker.ui.schedule_export import export_schedule
 from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
@@ -241,6 +242,9 @@ class MainWindow(QMainWindow):
                               tz=self.display_tz)
         dialog.accepted.connect(lambda: self._start_export(dialog))
         self._open(dialog)
+
+    def export_schedule(self) -> None:
+        export_schedule(self, self.workspace, self.settings, self.show_message)
 
     def quit(self) -> None:
         self.close()

@@ -1,0 +1,44 @@
+"""File › Export Schedule…: the rounds as an iCalendar file, for the user's calendar.
+
+The file is small (one entry per round), so it is written on the UI thread, through the
+same service as ``tracker export --format ics``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from tracker.services.schedule_calendar import write_calendar
+from tracker.ui import settings as options
+from tracker.ui.settings import Settings
+from tracker.ui.workspace import Workspace
+
+FILE_FILTER = "iCalendar files (*.ics)"
+DEFAULT_NAME = "talks-schedule.ics"
+
+
+def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
+                    show_message: Callable[[str], None]) -> Path | None:
+    """Ask where, write the calendar whole or not at all, and say what was left out."""
+    folder = Path(settings.get(options.EXPORT_FOLDER) or Path.home())
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, "Export Schedule", str(folder / DEFAULT_NAME), FILE_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.casefold() != ".ics":  # calendars open files by their extension
+        path = path.with_name(path.name + ".ics")
+    try:
+        export = workspace.read(lambda session: write_calendar(session, path))
+    except OSError as exc:
+        QMessageBox.warning(parent, "Export Failed",
+                            f"Nothing was written.\n\n{path}: {exc.strerror or exc}")
+        return None
+    settings.set(options.EXPORT_FOLDER, str(path.parent))
+    left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
+                if export.undated else "")
+    show_message(f"Exported {export.rounds} rounds to {path}{left_out}")
+    return path
