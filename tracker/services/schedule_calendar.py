@@ -9,6 +9,7 @@ in its summary: it must never look like an appointment at an exact time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,6 +64,15 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
     return CalendarExport(calendar, count, tuple(undated))
 
 
+# C0 control characters RFC 5545 does not allow in TEXT (tab and line feed are allowed;
+# a line feed is written as \n). They are shown as U+FFFD rather than dropped unseen.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _text(value: str) -> str:
+    return _CONTROLS.sub("\ufffd", value.replace("\r\n", "\n"))
+
+
 def _vevent(detail: RoundDetail, stamp: datetime) -> Event:
     row = detail.row
     window = row.window
@@ -70,8 +80,8 @@ def _vevent(detail: RoundDetail, stamp: datetime) -> Event:
     event.add("uid", round_uid(row.id))
     event.add("dtstamp", stamp)
     tentative = window.precision in (Precision.WEEK, Precision.MONTH)
-    event.add("summary", f"{row.title} ({window.describe()}, date not fixed)"
-              if tentative else row.title)
+    event.add("summary", _text(f"{row.title} ({window.describe()}, date not fixed)"
+                               if tentative else row.title))
     _add_times(event, window)
     event.add("status", "TENTATIVE" if tentative and row.status is not RoundStatus.CANCELLED
               else _STATUS.get(row.status, "TENTATIVE"))
@@ -80,11 +90,11 @@ def _vevent(detail: RoundDetail, stamp: datetime) -> Event:
     if detail.history:
         event.add("last-modified", max(change.recorded_at for change in detail.history))
     if row.venue is not None:
-        event.add("location", row.venue.label)
+        event.add("location", _text(row.venue.label))
         if row.venue.latitude is not None and row.venue.longitude is not None:
             event.add("geo", (row.venue.latitude, row.venue.longitude))
-    event.add("description", "\n".join(_description(detail)))
-    event.add("categories", [row.track, row.status.value])
+    event.add("description", _text("\n".join(_description(detail))))
+    event.add("categories", [_text(row.track), row.status.value])
     return event
 
 

@@ -1,0 +1,97 @@
+"""Every exporter carries the hostile corpus safely: CSV neutralised and quoted, Markdown
+escaped, JSON exact, iCalendar escaped and folded at 75 octets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from tests.hostile_text import HOSTILE
+from tests.services.scenario import add_events
+from tracker.domain.enums import Precision, RoundFormat
+from tracker.io.spreadsheet import FORMULA_TRIGGERS
+from tracker.services import schedule
+from tracker.services.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.rounds import list_rounds
+from tracker.services.schedule_calendar import schedule_calendar
+from tracker.storage.database import Database
+
+
+@pytest.fixture
+def hostile_db(sample_db: Database) -> Database:
+    with sample_db.transaction() as session:
+        add_events(session, [
+            {"event_date": date(2026, 1, 27), "summary": text, "location": text[:40]}
+            for text in HOSTILE])
+    return sample_db
+
+
+def _export(db: Database, fmt: ExportFormat) -> str:
+    buffer = io.StringIO(newline="")
+    with db.reading() as session:
+        write_chronology(session, buffer, fmt, date_from=date(2026, 1, 27),
+                         date_to=date(2026, 1, 27))
+    return buffer.getvalue()
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_csv_neutralises_formulas_and_quotes_everything_else(hostile_db: Database) -> None:
+    cells = [cell for row in csv.reader(io.StringIO(_export(hostile_db, ExportFormat.CSV)))
+             for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_TRIGGERS)]
+    for text in HOSTILE:
+        # Each summary is there whole (after the guard's apostrophe, where it has one),
+        # its line breaks and separators inside one quoted cell.
+        assert any(text in cell for cell in cells), text[:30]
+
+
+def test_json_carries_every_string_exactly(hostile_db: Database) -> None:
+    values = _strings(json.loads(_export(hostile_db, ExportFormat.JSON)))
+    for text in HOSTILE:
+        assert any(text in value for value in values), text[:30]
+
+
+def test_markdown_shows_markup_as_text(hostile_db: Database) -> None:
+    text = _export(hostile_db, ExportFormat.MD)
+    assert "<script>" not in text and "<b>" not in text
+    assert "&lt;script>alert" in text
+
+
+def test_icalendar_escapes_and_folds(sample_db: Database) -> None:
+    with sample_db.transaction() as session:
+        [round_id] = [r.id for r in list_rounds(session)
+                      if r.window.precision is Precision.WEEK]
+        for text in HOSTILE:
+            schedule.edit_details(session, round_id, title=text.replace("\n", " "),
+                                  format=RoundFormat.TRILATERAL, agenda=text, outcome="")
+            raw = schedule_calendar(session).calendar.to_ical()
+            assert all(len(line) <= 75 for line in raw.split(b"\r\n")), text[:30]
+            assert b"\x00" not in raw and b"\r\n\r\n" not in raw
+            [event] = Calendar.from_ical(raw).walk("VEVENT")
+            # Line breaks come back as \n; NUL, which TEXT may not hold, as U+FFFD.
+            expected = text.replace("\r\n", "\n").replace("\x00", "\ufffd")
+            assert str(event["description"]).endswith(f"Agenda: {expected}"), text[:30]
+
+
+def test_written_files_match_the_streams(hostile_db: Database, tmp_path: Path) -> None:
+    with hostile_db.reading() as session:
+        export_chronology(session, tmp_path / "c.csv", ExportFormat.CSV,
+                          date_from=date(2026, 1, 27), date_to=date(2026, 1, 27))
+    with (tmp_path / "c.csv").open(encoding="utf-8", newline="") as written:
+        assert written.read() == _export(hostile_db, ExportFormat.CSV)
