@@ -5,8 +5,8 @@ same rows as CSV.
 
 - tracker: ``tracker export --db DB --format csv -o OUT`` — the real command: the
   chronology (events read in date order off the (event_date, id) index, with the few
-  rounds, schedule changes and factor readings merged in), each event told in words with its links and sources, formula-guarded cells,
-  written atomically.
+  rounds, schedule changes and factor readings merged in), each event told in words with
+  its links and sources, formula-guarded cells, written atomically.
 - sqlite3: ``sqlite3 -csv -header DB "SELECT ..." > OUT`` — the same events, one row
   each, in the same order (day, then id), with the same ten columns built by SQL string
   functions (time, day, precision, kind, id, title, detail with the death toll, place,
