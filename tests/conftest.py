@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,15 @@ def _find_shared() -> Path:
 
 SHARED = _find_shared()
 REAL_DATA = SHARED / "data" / "real"
+
+
+def sqlite_dump(path: Path | str) -> str:
+    """Every table and row of an SQLite file as SQL: equal dumps mean nothing changed."""
+    connection = sqlite3.connect(path)
+    try:
+        return "\n".join(connection.iterdump())
+    finally:
+        connection.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

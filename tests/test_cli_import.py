@@ -10,20 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import sqlite_dump
 from tracker.cli import main
 
 DATA = Path(__file__).resolve().parent / "data"
 ACLED = DATA / "acled" / "acled_export_iso.csv"
 BAD = DATA / "bad"
 FIELD_HEADER = "Ref,When,Where,What,Killed\n"
-
-
-def dump(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return "\n".join(connection.iterdump())
-    finally:
-        connection.close()
 
 
 def events(path: Path) -> list[tuple[str, str, str, str, str, int | None]]:
@@ -89,7 +82,7 @@ def test_rejected_rows_exit_1_are_listed_and_saved_with_report(
 
 def test_a_refused_file_exits_2_and_leaves_the_database_as_it_was(
         db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = dump(db_file)
+    before = sqlite_dump(db_file)
     report = tmp_path / "never.csv"
 
     status, out, err = run(capsys, "--db", db_file, "--format", "acled", BAD / "utf16.csv",
@@ -99,12 +92,12 @@ def test_a_refused_file_exits_2_and_leaves_the_database_as_it_was(
     assert err.startswith("tracker: utf16.csv, line 1: is UTF-16")
     assert out == ""
     assert not report.exists()
-    assert dump(db_file) == before
+    assert sqlite_dump(db_file) == before
 
 
 def test_strict_exits_2_at_the_first_bad_row_with_nothing_written(
         db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = dump(db_file)
+    before = sqlite_dump(db_file)
 
     status, _, err = run(capsys, "--db", db_file, "--format", "acled", "--strict",
                          BAD / "bad_dates.csv")
@@ -112,7 +105,7 @@ def test_strict_exits_2_at_the_first_bad_row_with_nothing_written(
     assert status == 2
     assert "bad_dates.csv, line 3, column 'event_date': '2023-02-30'" in err
     assert "nothing was imported" in err
-    assert dump(db_file) == before
+    assert sqlite_dump(db_file) == before
 
 
 def _field_file(tmp_path: Path, name: str, *rows: str, header: str = FIELD_HEADER) -> Path:
@@ -152,13 +145,13 @@ def test_other_columns_without_map_are_refused(tmp_path: Path,
     path = tmp_path / "field.db"
     assert main(["sample", "--db", str(path)]) == 0
     capsys.readouterr()
-    before = dump(path)
+    before = sqlite_dump(path)
     other = _field_file(tmp_path, "other.csv", "2026-02-03,Kyiv", header="Date,Place\n")
 
     status, _, err = run(capsys, "--db", path, "--format", "csv", other)
 
     assert status == 2
     assert err.startswith("tracker: other.csv, line 1: needs a column mapping")
-    assert dump(path) == before
+    assert sqlite_dump(path) == before
     status, _, err = run(capsys, "--db", path, "--format", "csv", "--map", "when", other)
     assert status == 2 and "--map 'when': use FIELD=COLUMN" in err

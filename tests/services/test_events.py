@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
+from tests.query_plans import explain, recorded
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
 from tracker.services import factors, linking, schedule
@@ -157,22 +156,10 @@ def test_event_position_matches_fetch_order_for_every_sort(
 
 def _plan_of_page(db: Database, **kwargs: object) -> str:
     """EXPLAIN QUERY PLAN of the statement fetch_events runs."""
-    statements: list[tuple[str, Any]] = []
-
-    def capture(_conn: object, _cursor: object, statement: str, parameters: Any,
-                _context: object, _many: bool) -> None:
-        statements.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", capture)
-    try:
-        with db.reading() as session:
-            fetch_events(session, offset=1, limit=2, **kwargs)  # type: ignore[arg-type]
-    finally:
-        event.remove(db.engine, "before_cursor_execute", capture)
+    with recorded(db) as statements, db.reading() as session:
+        fetch_events(session, offset=1, limit=2, **kwargs)  # type: ignore[arg-type]
     [(statement, parameters)] = [s for s in statements if "ORDER BY" in s[0]]
-    with db.engine.connect() as connection:
-        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-        return "\n".join(row[-1] for row in rows)
+    return "\n".join(explain(db, statement, parameters))
 
 
 @pytest.mark.parametrize(("sort", "index"), [

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import SHARED, sqlite_dump
 from tracker.services.sample import load_sample
 from tracker.storage.database import open_database
-
-
-def _dump(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return "\n".join(connection.iterdump())
-    finally:
-        connection.close()
 
 
 @pytest.fixture
@@ -38,7 +29,7 @@ def test_killing_an_import_midway_changes_nothing(tmp_path: Path, acled_file: Pa
     with db.transaction() as session:
         load_sample(session)
     db.close()
-    before = _dump(database)
+    before = sqlite_dump(database)
 
     process = subprocess.Popen(
         [sys.executable, "-m", "tracker", "import", "--db", str(database),
@@ -53,7 +44,7 @@ def test_killing_an_import_midway_changes_nothing(tmp_path: Path, acled_file: Pa
     process.wait()
     assert process.returncode == -signal.SIGKILL
 
-    assert _dump(database) == before
+    assert sqlite_dump(database) == before
     # And the database is still a working tracker database that takes the import again.
     done = subprocess.run(
         [sys.executable, "-m", "tracker", "import", "--db", str(database), "--format",

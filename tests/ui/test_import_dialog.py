@@ -5,7 +5,6 @@ The helpers here are shared by the other test_import_* modules.
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import REAL_DATA, SHARED
+from tests.conftest import REAL_DATA, SHARED, sqlite_dump
 from tests.ui.test_main_window import counts_text, open_dialog, press, status_text
 from tracker.services.importing import ImportFormat
 from tracker.ui.forms import current_data
@@ -35,15 +34,11 @@ SAMPLE_EVENTS = 7  # in the sample scenario
 # -- helpers shared by the import tests ----------------------------------------------------
 
 
-def dump(window: MainWindow) -> list[str]:
+def dump(window: MainWindow) -> str:
     """Every table and row of the window's SQLite database, as SQL."""
     database = window.workspace.db.engine.url.database
     assert database is not None
-    connection = sqlite3.connect(database)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
+    return sqlite_dump(database)
 
 
 def acled_file(folder: Path, rows: int, name: str = "acled.csv") -> Path:
