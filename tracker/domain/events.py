@@ -133,3 +133,25 @@ class EventLink(Base):
     kind: Mapped[LinkKind] = mapped_column(enum_type(LinkKind), default=LinkKind.CONTEXT)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class EventDayCount(Base):
+    """Events, fatalities and injuries per day, type, target category and precision.
+
+    The timeline's density strip and the analysis read these few thousand rows instead
+    of the events themselves: summing a year of a million events row by row takes about
+    a second, summing its day counts a few milliseconds. On SQLite, triggers keep the
+    counts equal to the events on every insert, update and delete (migration 0003); a
+    bulk import drops them and counts again once at the end (storage.event_upsert).
+    Unknown fatalities or injuries count as none in the sums.
+    """
+
+    __tablename__ = "event_day_count"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    event_type: Mapped[str] = mapped_column(primary_key=True)
+    target_category: Mapped[str] = mapped_column(primary_key=True)
+    date_precision: Mapped[Precision] = mapped_column(enum_type(Precision), primary_key=True)
+    events: Mapped[int]
+    fatalities: Mapped[int]
+    injuries: Mapped[int]

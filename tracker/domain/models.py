@@ -1,7 +1,12 @@
 """Every mapped class in one import, so the mapper registry is complete before first use."""
 
 from tracker.domain.base import Base
-from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw, EventLink
+from tracker.domain.events import (
+    BattlefieldEvent,
+    BattlefieldEventRaw,
+    EventDayCount,
+    EventLink,
+)
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.imports import ImportMapping, ImportRun
 from tracker.domain.negotiation import (
@@ -21,6 +26,7 @@ __all__ = [
     "BattlefieldEventRaw",
     "Citation",
     "Dependency",
+    "EventDayCount",
     "EventLink",
     "Factor",
     "FactorReading",
