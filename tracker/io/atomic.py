@@ -27,6 +27,25 @@ def atomic_text_writer(destination: Path, *, newline: str | None = None) -> Iter
     it: those of the file it replaces, or 0o666 less the umask for a new one. Failing to
     create or rename raises an OSError that names *destination*, not the temporary file.
     """
+    with (_replacing(destination) as descriptor,
+          os.fdopen(descriptor, "w", encoding="utf-8", newline=newline) as stream):
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def write_bytes_atomically(destination: Path, data: bytes) -> None:
+    """Write *data* (an image, say) the way ``atomic_text_writer`` writes text."""
+    with _replacing(destination) as descriptor, os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextmanager
+def _replacing(destination: Path) -> Iterator[int]:
+    """The descriptor of a new temporary file beside *destination*, which replaces the
+    destination if the block succeeds and is removed if it fails."""
     destination = Path(destination)
     folder = destination.parent if str(destination.parent) else Path(".")
     try:
@@ -34,10 +53,7 @@ def atomic_text_writer(destination: Path, *, newline: str | None = None) -> Iter
     except OSError as exc:
         raise _naming(exc, destination) from exc
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline=newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield descriptor
         try:
             os.replace(temporary, destination)
         except OSError as exc:
