@@ -459,7 +459,7 @@ def test_round_actions_follow_the_selection_and_its_status(
                                       "mark-held-action"}
 
     # Another tab: nothing to act on, until the Rounds tab is back.
-    press(qtbot, window, "Ctrl+2")
+    press(qtbot, window, "Ctrl+3")
     assert window.tabs.currentWidget() is window.factors_view
     assert enabled() == set()
     press(qtbot, window, "Ctrl+1")

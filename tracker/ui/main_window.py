@@ -1,4 +1,4 @@
-"""The main window: actions from the table in actions.py, four tabs, status bar, settings.
+"""The main window: actions from the table in actions.py, five tabs, status bar, settings.
 
 The window owns no data. Views read through the Workspace and refresh on its signals;
 the window opens dialogs, pushes their commands, moves between tabs when a link is
@@ -47,6 +47,7 @@ from tracker.ui.rounds_view import RoundsView
 from tracker.ui.schedule_export import export_schedule
 from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.table_model import as_plain
+from tracker.ui.timeline_view import TimelineView
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -64,7 +65,7 @@ _DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
 
 
 class MainWindow(QMainWindow):
-    """Rounds, Factors, Events and Chronology tabs over one Workspace.
+    """Rounds, Timeline, Factors, Events and Chronology tabs over one Workspace.
 
     Attributes:
         ask: asks a yes/no question (title, text); tests replace it.
@@ -105,10 +106,12 @@ class MainWindow(QMainWindow):
         self.events_view = EventsView(workspace)
         self.chronology_view = ChronologyView(workspace)
         self.chronology_view.model.set_time_zone(self.display_tz)
+        self.timeline_view = TimelineView(workspace, self.display_tz)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
-        for view, title in ((self.rounds_view, "&Rounds"), (self.factors_view, "&Factors"),
+        for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
+                            (self.factors_view, "&Factors"),
                             (self.events_view, "&Events"),
                             (self.chronology_view, "&Chronology")):
             self.tabs.addTab(view, title)
@@ -139,8 +142,21 @@ class MainWindow(QMainWindow):
             open_round.connect(self.go_to_round)
         for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
             open_factor.connect(self.go_to_factor)
+        self._connect_timeline()
         self.exporter.finished.connect(self._on_export_finished)
         self.exporter.failed.connect(self._on_export_failed)
+
+    def _connect_timeline(self) -> None:
+        """Selections travel both ways between the timeline and the other views; the
+        Events view's filters apply to the timeline's events too."""
+        timeline = self.timeline_view
+        timeline.round_clicked.connect(self.rounds_view.select_round)
+        timeline.event_clicked.connect(self.events_view.select_event)
+        timeline.factor_clicked.connect(self.factors_view.select_factor)
+        self.rounds_view.round_selected.connect(timeline.select_round)
+        self.events_view.event_selected.connect(timeline.select_event)
+        self.factors_view.factor_selected.connect(timeline.select_factor)
+        self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
 
     def _restore(self) -> None:
         geometry = self.settings.get(options.WINDOW_GEOMETRY)
@@ -303,6 +319,9 @@ class MainWindow(QMainWindow):
     def show_rounds(self) -> None:
         self.tabs.setCurrentWidget(self.rounds_view)
 
+    def show_timeline(self) -> None:
+        self.tabs.setCurrentWidget(self.timeline_view)
+
     def show_factors(self) -> None:
         self.tabs.setCurrentWidget(self.factors_view)
 
@@ -327,6 +346,7 @@ class MainWindow(QMainWindow):
         self.rounds_view.set_display_zone(tz)
         self.factors_view.set_display_zone(tz)
         self.chronology_view.model.set_time_zone(tz)
+        self.timeline_view.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
     def about(self) -> None:
