@@ -152,6 +152,63 @@ class FactorDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class ImpactRound:
+    """A round a factor bears on: through a dependency (its effects), or only because a
+    schedule change of the round cites the factor (no effects)."""
+
+    round_id: int
+    title: str
+    status: RoundStatus
+    window: ScheduledWindow
+    effects: tuple[DependencyEffect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitingChange:
+    """A schedule change that names the factor as its cause, told as the history tells it."""
+
+    id: int
+    round_id: int
+    round_title: str
+    kind: ChangeKind
+    recorded_at: datetime
+    recorded_by: str
+    summary: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDay:
+    """The events linked to a factor on one reported date with one date precision,
+    counted in SQL.
+
+    An event reported only to its week or month keeps the date it was stored with (the
+    first day of that span) and its precision, so a chart can spread it over the span
+    instead of piling it on one day. ``fatalities`` sums the known figures;
+    ``unknown_fatalities`` events gave none.
+    """
+
+    day: date
+    precision: Precision
+    events: int
+    fatalities: int
+    unknown_fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactorImpact:
+    """What one factor bears on, for the Factors view's impact chart and changes table."""
+
+    factor_id: int
+    name: str
+    readings: tuple[ReadingRow, ...]
+    rounds: tuple[ImpactRound, ...]
+    changes: tuple[CitingChange, ...]
+    event_days: tuple[EventDay, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EventRow:
     id: int
     dataset: str

@@ -1,4 +1,5 @@
-"""One factor in full: description, readings, dependent rounds, linked events, sources."""
+"""One factor in full: description, readings, dependent rounds, the schedule changes that
+cite it, its level over time beside its linked events (the impact chart), sources."""
 
 from __future__ import annotations
 
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from tracker.services import factors
 from tracker.services.errors import NotFoundError
-from tracker.services.views import FactorDetail
+from tracker.services.factor_impact import factor_impact
+from tracker.services.views import FactorDetail, FactorImpact
 from tracker.ui.commands import push_or_report
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
+from tracker.ui.factor_impact_model import CitingChangesModel
+from tracker.ui.factor_impact_panel import ImpactPanel
 from tracker.ui.factors_model import ReadingsModel
 from tracker.ui.link_commands import UnlinkEventCommand
 from tracker.ui.link_dialog import LinkEventsDialog
@@ -50,7 +54,8 @@ def _group(title: str, parent: QWidget, body: QWidget, *buttons: QPushButton) ->
     row.addStretch(1)
     layout = QVBoxLayout(box)
     layout.addWidget(body)
-    layout.addLayout(row)
+    if buttons:
+        layout.addLayout(row)
     return box
 
 
@@ -97,6 +102,13 @@ class FactorDetailPane(QWidget):
                                     LinkedEventsModel.SAMPLES,
                                     "Double-click or press Enter to show the event")
         self.linked_placeholder = ViewPlaceholder(self.linked)
+        self.changes_model = CitingChangesModel(self, tz_name=tz_name)
+        self.changes = compact_table("factor-changes", self.changes_model,
+                                     CitingChangesModel.SAMPLES,
+                                     "Double-click or press Enter to open the round")
+        self.changes_placeholder = ViewPlaceholder(self.changes)
+        self.impact = ImpactPanel(tz_name, self)
+        self.chart = self.impact.chart
         self.sources = QLabel(self)
         self.sources.setObjectName("factor-sources")
         self.sources.setWordWrap(True)
@@ -107,24 +119,41 @@ class FactorDetailPane(QWidget):
         self.link_button = QPushButton("Link events…", self)
         self.unlink_button = QPushButton("Unlink", self)
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(_group("Readings", split, self.readings, self.add_reading_button))
-        split.addWidget(_group("Dependent rounds", split, self.dependents,
-                               self.add_dependency_button))
-        split.addWidget(_group("Linked events", split, self.linked, self.link_button,
-                               self.unlink_button))
-        split.setChildrenCollapsible(False)
-        # Linked events has the most columns: it gets the largest share, so its summaries
-        # show at the default width; readings (time, level, trend) need the least.
-        for column, stretch in enumerate((3, 4, 5)):
-            split.setStretchFactor(column, stretch)
+        # Two rows: what the factor is and bears on (readings, dependent rounds, changes
+        # citing it), then its impact over time side by side with its linked events.
+        tables = QSplitter(Qt.Orientation.Horizontal)
+        tables.addWidget(_group("Readings", tables, self.readings, self.add_reading_button))
+        tables.addWidget(_group("Dependent rounds", tables, self.dependents,
+                                self.add_dependency_button))
+        tables.addWidget(_group("Schedule changes citing it", tables, self.changes))
+        impact = QSplitter(Qt.Orientation.Horizontal)
+        impact.addWidget(_group("Level and linked events over time", impact, self.impact))
+        impact.addWidget(_group("Linked events", impact, self.linked, self.link_button,
+                                self.unlink_button))
+        # Readings (time, level, trend) need the least width; the chart and the linked
+        # events' summaries the most.
+        for split, stretches in ((tables, (4, 3, 5)), (impact, (3, 2))):
+            split.setChildrenCollapsible(False)
+            for column, stretch in enumerate(stretches):
+                split.setStretchFactor(column, stretch)
+        # A header and a row each at the least, so the window fits a 1024×600 screen.
+        for table in (self.readings, self.dependents, self.changes, self.linked):
+            table.setMinimumHeight(56)
+        rows = QSplitter(Qt.Orientation.Vertical, self)
+        rows.setObjectName("factor-detail-rows")
+        rows.addWidget(tables)
+        rows.addWidget(impact)
+        rows.setChildrenCollapsible(False)
+        rows.setStretchFactor(0, 2)
+        rows.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.description)
-        layout.addWidget(split, 1)
+        layout.addWidget(rows, 1)
         layout.addWidget(self.sources)
 
         self.dependents.activated.connect(self._on_dependent_activated)
+        self.changes.activated.connect(self._on_dependent_activated)
         self.linked.activated.connect(self._on_event_activated)
         self.linked.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_reading_button.clicked.connect(self._on_add_reading)
@@ -136,17 +165,22 @@ class FactorDetailPane(QWidget):
 
     def set_time_zone(self, tz_name: str) -> None:
         self._tz = tz_name
+        self.changes_model.set_time_zone(tz_name)
+        self.impact.set_time_zone(tz_name)
         self.show_factor(self._factor_id)
 
     def show_factor(self, factor_id: int | None) -> None:
         """Show *factor_id* as it is in the database now (None: the empty state)."""
         detail: FactorDetail | None = None
+        impact: FactorImpact | None = None
         if factor_id is not None:
             wanted = factor_id
             try:
-                detail = self._workspace.read(lambda s: factors.factor_detail(s, wanted))
+                detail, impact = self._workspace.read(
+                    lambda s: (factors.factor_detail(s, wanted), factor_impact(s, wanted)))
             except NotFoundError:
-                detail = None
+                detail = impact = None
+        self._show_impact(impact)
         same = detail is not None and detail.row.id == self._factor_id
         kept = self.selected_link() if same else None
         self._factor_id = detail.row.id if detail else None
@@ -172,6 +206,13 @@ class FactorDetailPane(QWidget):
         self.sources.setText(f"<b>Sources</b><ul>{listed}</ul>" if listed
                              else "<i>No sources cited</i>")
         self._update_buttons()
+
+    def _show_impact(self, impact: FactorImpact | None) -> None:
+        self.changes_model.set_rows(impact.changes if impact else ())
+        self.changes_placeholder.update_for(
+            self.changes_model.rowCount(),
+            "No schedule change cites this factor" if impact else "")
+        self.impact.set_impact(impact)
 
     def selected_link(self) -> tuple[int, int] | None:
         """The selected linked event's (link id, event id)."""

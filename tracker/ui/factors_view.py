@@ -73,7 +73,11 @@ class FactorsView(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
+        # Factors number in the tens: a short table shows several, and the
+        # detail (two rows of tables and the impact chart) gets the rest. Used as
+        # proportions until the splitter is first laid out.
+        splitter.setSizes([150, 850])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
