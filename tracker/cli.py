@@ -5,6 +5,7 @@
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
     tracker export [--db DB] --format ics -o OUT
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict] [--map FIELD=COLUMN ...]
+    tracker analyse [--db DB] --round ID|--all [--window 7] [--format csv|json] [-o OUT]
 
 The window and these subcommands call the same services.
 """
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker import __version__
+from tracker.analyse_command import add_analyse_parser, run_analyse
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.import_command import _add_import_parser, run_import
@@ -70,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
     _add_import_parser(sub)
+    add_analyse_parser(sub)
     return parser
 
 
@@ -82,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "import":
             return run_import(args)
+        if args.command == "analyse":
+            try:
+                return run_analyse(args)
+            except BrokenPipeError:
+                return _reader_went_away()
     except (StorageError, ValidationError, DateParseError, InputFileError) as exc:
         print(f"tracker: {exc}", file=sys.stderr)
         return EXIT_USAGE

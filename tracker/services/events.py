@@ -34,8 +34,8 @@ from tracker.services.event_index import (
 )
 from tracker.services.views import EventDetail, EventLinkInfo, EventRow
 
-__all__ = ["SORTABLE", "EventFilter", "count_events", "event_position", "fetch_events",
-           "sort_keys"]
+__all__ = ["SORTABLE", "EventFilter", "count_events", "event_conditions", "event_position",
+           "fetch_events", "sort_keys"]
 
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
 # Words as FTS5's unicode61 tokenizer splits them (the underscore is a separator there).
@@ -126,6 +126,12 @@ def _conditions(session: Session, flt: EventFilter, *,
         conditions.append(_like_any(flt.text, BattlefieldEvent.summary,
                                     BattlefieldEvent.location))
     return conditions
+
+
+def event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clause of *flt*, for services that aggregate the events the Events view
+    shows (the escalation analysis) rather than page through them."""
+    return _conditions(session, flt)
 
 
 def _fts_rowids(query: str) -> Select[Any]:

@@ -1,0 +1,150 @@
+"""What the escalation analysis counts around: rounds, schedule changes, factor readings.
+
+An anchor is a run of calendar days. A round's days are those of its scheduled window in
+the window's own zone (normally the venue's): talks at 23:30 UTC in Dubai happen on the
+next local day, and that is the day the war is compared against. A round announced "for
+the coming week" spans the whole week and one "in March" the whole month; the anchor
+keeps that precision so no one reads a week as a day. Schedule changes and factor
+readings are instants, so their anchor is the one local day they fall on: a change in the
+round's zone, a reading in the zone the caller chooses (UTC unless told otherwise).
+
+Rounds of unknown date have no days; they are listed as skipped, never guessed.
+Deleted rounds, and the changes of deleted rounds, are left out as everywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import Precision
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.timewindow import zone
+from tracker.services.schedule import get_round
+
+
+class Around(StrEnum):
+    """Which records the analysis is anchored on."""
+
+    ROUNDS = "rounds"
+    CHANGES = "changes"
+    READINGS = "readings"
+
+
+class AnchorKind(StrEnum):
+    ROUND = "round"
+    CHANGE = "schedule change"
+    READING = "factor reading"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A round, schedule change or factor reading as the days it covers.
+
+    ``first_day`` and ``last_day`` are inclusive local days in ``tz``. ``precision`` is the
+    round window's (a week-long anchor is a week because that is all that is known) or
+    EXACT for the instant of a change or reading. ``round_id`` is the round a round or
+    change anchor belongs to; ``factor_id`` the factor of a reading.
+    """
+
+    kind: AnchorKind
+    id: int
+    label: str
+    first_day: date
+    last_day: date
+    precision: Precision
+    tz: str
+    round_id: int | None = None
+    factor_id: int | None = None
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def sort_key(self) -> tuple[date, int, int]:
+        return self.first_day, list(AnchorKind).index(self.kind), self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """The anchors found, in time order, and what had to be left out (and why)."""
+
+    anchors: tuple[Anchor, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def local_day(instant: datetime, tz: str) -> date:
+    """The calendar day *instant* falls on in *tz*."""
+    return instant.astimezone(zone(tz)).date()
+
+
+def find_anchors(session: Session, around: Around, *, round_id: int | None = None,
+                 tz: str = "UTC") -> Anchors:
+    """Every anchor of kind *around*, or those of one round.
+
+    With *round_id*: that round (rounds), its schedule changes (changes), or the readings
+    of the factors it depends on (readings). A round that does not exist or was deleted
+    raises NotFoundError. *tz* is the zone whose days a factor reading falls on.
+    """
+    if round_id is not None:
+        get_round(session, round_id)
+    if around is Around.ROUNDS:
+        found = _round_anchors(session, round_id)
+    elif around is Around.CHANGES:
+        found = _change_anchors(session, round_id)
+    else:
+        found = Anchors(_reading_anchors(session, round_id, tz))
+    return Anchors(tuple(sorted(found.anchors, key=Anchor.sort_key)), found.skipped)
+
+
+def _round_anchors(session: Session, round_id: int | None) -> Anchors:
+    query = select(Round).where(Round.deleted_at.is_(None))
+    if round_id is not None:
+        query = query.where(Round.id == round_id)
+    anchors: list[Anchor] = []
+    skipped: list[str] = []
+    for round_ in session.scalars(query.order_by(Round.id)):
+        window = round_.window
+        first, last = window.first_day(), window.last_day()
+        if first is None or last is None:
+            skipped.append(f"{round_.title}: date unknown")
+            continue
+        anchors.append(Anchor(AnchorKind.ROUND, round_.id, round_.title, first, last,
+                              window.precision, window.tz, round_id=round_.id))
+    return Anchors(tuple(anchors), tuple(skipped))
+
+
+def _change_anchors(session: Session, round_id: int | None) -> Anchors:
+    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.recorded_at,
+                    Round.id, Round.title, Round.window_tz)
+             .join(Round, Round.id == ScheduleChange.round_id)
+             .where(Round.deleted_at.is_(None)))
+    if round_id is not None:
+        query = query.where(Round.id == round_id)
+    anchors = []
+    for change_id, kind, recorded_at, owner_id, title, tz in session.execute(query):
+        day = local_day(recorded_at, tz)
+        anchors.append(Anchor(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", day,
+                              day, Precision.EXACT, tz, round_id=owner_id))
+    return Anchors(tuple(anchors))
+
+
+def _reading_anchors(session: Session, round_id: int | None, tz: str) -> tuple[Anchor, ...]:
+    query = (select(FactorReading.id, FactorReading.observed_at, FactorReading.level,
+                    FactorReading.trend, Factor.id, Factor.name)
+             .join(Factor, Factor.id == FactorReading.factor_id))
+    if round_id is not None:
+        depended_on = select(Dependency.factor_id).where(Dependency.round_id == round_id)
+        query = query.where(Factor.id.in_(depended_on))
+    anchors = []
+    for reading_id, observed_at, level, trend, factor_id, name in session.execute(query):
+        day = local_day(observed_at, tz)
+        anchors.append(Anchor(AnchorKind.READING, reading_id,
+                              f"{name}: {level.value}, {trend.value}", day, day,
+                              Precision.EXACT, tz, factor_id=factor_id))
+    return tuple(anchors)
