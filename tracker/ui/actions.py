@@ -125,6 +125,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Show battlefield events"),
     ActionSpec("show-chronology-action", "&Chronology", Menu.VIEW, "show_chronology",
                ("Ctrl+5",), "Show everything in time order"),
+    ActionSpec("show-analysis-action", "&Analysis", Menu.VIEW, "show_analysis", ("Ctrl+6",),
+               "Count events before, during and after each round against a baseline"),
     ActionSpec("toggle-detail-action", "Round &Details Pane", Menu.VIEW, "set_detail_visible",
                ("Ctrl+Shift+D",), "Show or hide the selected round's details",
                checkable=True, separator_before=True),

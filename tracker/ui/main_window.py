@@ -1,4 +1,4 @@
-"""The main window: actions from the table in actions.py, five tabs, status bar, settings.
+"""The main window: actions from the table in actions.py, six tabs, status bar, settings.
 
 The window owns no data. Views read through the Workspace and refresh on its signals;
 the window opens dialogs, pushes their commands, moves between tabs when a link is
@@ -30,6 +30,7 @@ from tracker.storage.database import Database
 from tracker.ui import database_files
 from tracker.ui import settings as options
 from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
+from tracker.ui.analysis_view import AnalysisView
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
@@ -65,7 +66,7 @@ _DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
 
 
 class MainWindow(QMainWindow):
-    """Rounds, Timeline, Factors, Events and Chronology tabs over one Workspace.
+    """Rounds, Timeline, Factors, Events, Chronology and Analysis tabs over one Workspace.
 
     Attributes:
         ask: asks a yes/no question (title, text); tests replace it.
@@ -107,13 +108,16 @@ class MainWindow(QMainWindow):
         self.chronology_view = ChronologyView(workspace)
         self.chronology_view.model.set_time_zone(self.display_tz)
         self.timeline_view = TimelineView(workspace, self.display_tz)
+        self.analysis_view = AnalysisView(workspace)
+        self.analysis_view.set_display_zone(self.display_tz)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
         for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
                             (self.factors_view, "&Factors"),
                             (self.events_view, "&Events"),
-                            (self.chronology_view, "&Chronology")):
+                            (self.chronology_view, "&Chronology"),
+                            (self.analysis_view, "&Analysis")):
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
         self.counts_label = named(QLabel(), "status-counts")
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
                            self.chronology_view.open_event):
             open_event.connect(self.go_to_event)
         for open_round in (self.events_view.open_round, self.factors_view.open_round,
-                           self.chronology_view.open_round):
+                           self.chronology_view.open_round, self.analysis_view.open_round):
             open_round.connect(self.go_to_round)
         for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
             open_factor.connect(self.go_to_factor)
@@ -157,6 +161,13 @@ class MainWindow(QMainWindow):
         self.events_view.event_selected.connect(timeline.select_event)
         self.factors_view.factor_selected.connect(timeline.select_factor)
         self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
+        self.events_view.filter_bar.filter_changed.connect(self.analysis_view.set_event_filter)
+        self.rounds_view.round_selected.connect(self._show_round_in_analysis)
+
+    @Slot(object)
+    def _show_round_in_analysis(self, round_id: int | None) -> None:
+        if round_id is not None:
+            self.analysis_view.select_round(round_id)
 
     def _restore(self) -> None:
         geometry = self.settings.get(options.WINDOW_GEOMETRY)
@@ -173,6 +184,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget.closeEvent: let a running export finish, then save settings."""
         self._wait_for_export()
+        self.analysis_view.runner.wait()  # it reads the database about to be closed
         self.importer.stop()  # a running import is cancelled: it rolls back, nothing half-done
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
@@ -215,6 +227,7 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
         self._wait_for_export()
+        self.analysis_view.runner.wait()
         self.importer.stop()
         self.workspace.replace_database(db)
         if remember:
@@ -322,6 +335,9 @@ class MainWindow(QMainWindow):
     def show_timeline(self) -> None:
         self.tabs.setCurrentWidget(self.timeline_view)
 
+    def show_analysis(self) -> None:
+        self.tabs.setCurrentWidget(self.analysis_view)
+
     def show_factors(self) -> None:
         self.tabs.setCurrentWidget(self.factors_view)
 
@@ -347,6 +363,7 @@ class MainWindow(QMainWindow):
         self.factors_view.set_display_zone(tz)
         self.chronology_view.model.set_time_zone(tz)
         self.timeline_view.set_display_zone(tz)
+        self.analysis_view.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
     def about(self) -> None:
