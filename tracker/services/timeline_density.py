@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, cast, func, select
+from sqlalchemy import ColumnElement, Date, Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
@@ -33,6 +33,9 @@ class Bucket(StrEnum):
     QUARTER = "quarter"
     YEAR = "year"
 
+
+# Precisions that place an event on its day; anything coarser is drawn apart.
+_TO_THE_DAY = (Precision.DAY.value, Precision.EXACT.value)
 
 # About how many days each bucket spans, to pick one for a zoom level.
 BUCKET_DAYS = {Bucket.DAY: 1.0, Bucket.WEEK: 7.0, Bucket.MONTH: 30.44,
@@ -84,13 +87,21 @@ def bucket_label(first_day: date, bucket: Bucket) -> str:
 
 @dataclass(frozen=True, slots=True)
 class DensityCell:
-    """What happened in one bucket to one target category ("" when uncategorised)."""
+    """What happened in one bucket to one target category ("" when uncategorised).
+
+    The ``imprecise_`` figures are the part of each total from events reported only to
+    the week, month or less, counted on their recorded day: the strip draws them apart,
+    so a month's worth of such events on its first day does not read as a one-day spike.
+    """
 
     first_day: date
     target_category: str
     events: int
     fatalities: int
     injuries: int
+    imprecise_events: int = 0
+    imprecise_fatalities: int = 0
+    imprecise_injuries: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +159,11 @@ def event_density(session: Session, first_day: date, last_day: date, bucket: Buc
     if _uses_day_counts(session, flt):
         table = EventDayCount
         day: Any = table.day
-        sums: tuple[Any, ...] = (func.sum(table.events), func.sum(table.fatalities),
-                                 func.sum(table.injuries))
+        vague = table.date_precision.not_in(_TO_THE_DAY)
+        sums: tuple[Any, ...] = (
+            func.sum(table.events), func.sum(table.fatalities), func.sum(table.injuries),
+            *(func.sum(case((vague, column), else_=0))
+              for column in (table.events, table.fatalities, table.injuries)))
         conditions = [day >= low, day <= high]
         if flt.event_types:
             conditions.append(table.event_type.in_(flt.event_types))
@@ -159,16 +173,19 @@ def event_density(session: Session, first_day: date, last_day: date, bucket: Buc
     else:
         event = BattlefieldEvent
         day = event.event_date
+        vague = event.date_precision.not_in(_TO_THE_DAY)
         sums = (func.count(), func.coalesce(func.sum(event.fatalities), 0),
-                func.coalesce(func.sum(event.injuries), 0))
+                func.coalesce(func.sum(event.injuries), 0),
+                func.sum(case((vague, 1), else_=0)),
+                *(func.coalesce(func.sum(case((vague, column), else_=0)), 0)
+                  for column in (event.fatalities, event.injuries)))
         conditions = [day >= low, day <= high, *event_conditions(session, flt)]
         category = event.target_category
     start = _bucket_expression(session, day, bucket).label("first_day")
     query = (select(start, category, *sums).where(*conditions)
              .group_by(start, category).order_by(start, category))
-    return [DensityCell(_as_date(first), target or "", int(events), int(fatalities or 0),
-                        int(injuries or 0))
-            for first, target, events, fatalities, injuries in session.execute(query)]
+    return [DensityCell(_as_date(row[0]), row[1] or "", *(int(value or 0) for value in row[2:]))
+            for row in session.execute(query)]
 
 
 def count_in_range(session: Session, first_day: date, last_day: date,

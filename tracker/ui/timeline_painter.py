@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
@@ -125,9 +134,15 @@ class TimelinePainter:
         p.drawLine(QPointF(LABEL_WIDTH - 1, 0), QPointF(LABEL_WIDTH - 1, scene.height()))
         self._section("Rounds by track", rounds_top())
         for row, track in enumerate(scene.lanes.tracks):
-            undated = f" · {track.undated} undated" if track.undated else ""
-            self._lane_label(f"{track.name}{undated}", rounds_top() + row * TRACK_HEIGHT,
-                             TRACK_HEIGHT)
+            top = rounds_top() + row * TRACK_HEIGHT
+            if track.undated:
+                # Rounds with no date have no place on the axis; say that they exist.
+                self._lane_label(track.name, top, TRACK_HEIGHT // 2 + 4)
+                plural = "s" if track.undated > 1 else ""
+                self._lane_label(f"+ {track.undated} round{plural} with no date",
+                                 top + TRACK_HEIGHT // 2 - 2, TRACK_HEIGHT // 2, faint=True)
+            else:
+                self._lane_label(track.name, top, TRACK_HEIGHT)
         if not scene.lanes.tracks:
             self._lane_label("No rounds yet", rounds_top(), TRACK_HEIGHT)
         self._section("Factors", factors_top(scene))
@@ -149,10 +164,10 @@ class TimelinePainter:
         self.p.drawText(QRectF(8, top - 20, LABEL_WIDTH - 12, 18),
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
 
-    def _lane_label(self, text: str, top: int, height: int) -> None:
+    def _lane_label(self, text: str, top: int, height: int, *, faint: bool = False) -> None:
         p = self.p
         p.setFont(self.small)
-        p.setPen(TEXT)
+        p.setPen(TEXT.lighter(250) if faint else TEXT)
         metrics = QFontMetrics(self.small)
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 20)
         p.drawText(QRectF(14, top, LABEL_WIDTH - 20, height),
@@ -170,11 +185,12 @@ class TimelinePainter:
             p.setPen(TEXT)
             p.drawText(QRectF(30, y, LABEL_WIDTH - 36, 16), Qt.AlignmentFlag.AlignVCenter,
                        category or "uncategorised")
-        if self.scene.events.markers is not None:
-            y = top + min(7, len(present)) * 16 + 6
-            p.setPen(TEXT)
-            p.drawText(QRectF(14, y, LABEL_WIDTH - 20, 32), Qt.TextFlag.TextWordWrap,
-                       "dots: known to the day; faded bars: known only to the week or month")
+        y = top + min(7, len(present)) * 16 + 6
+        p.setPen(TEXT)
+        note = ("dots: known to the day; faded bars: known only to the week or month"
+                if self.scene.events.markers is not None else
+                "hatched: events known only to the week or month, on their recorded day")
+        p.drawText(QRectF(14, y, LABEL_WIDTH - 20, 60), Qt.TextFlag.TextWordWrap, note)
 
     # -- rounds -----------------------------------------------------------------------
 
@@ -245,8 +261,8 @@ class TimelinePainter:
         p.setPen(TEXT)
         if metrics.horizontalAdvance(text) <= inside:
             p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
-        elif rect.width() < 60:
-            # Too narrow: the title goes beside the mark, where the lane is free.
+        elif rect.width() < 240:
+            # Too narrow: the title goes beside the mark, where the lane is mostly free.
             p.drawText(QRectF(rect.right() + 4, rect.top(), 220, rect.height()),
                        Qt.AlignmentFlag.AlignVCenter,
                        metrics.elidedText(text, Qt.TextElideMode.ElideRight, 220))
@@ -334,39 +350,51 @@ class TimelinePainter:
             self._density(top)
 
     def _density(self, top: float) -> None:
+        """Stacked bars per bucket by category; within each category the part reported
+        only to the week or month (counted on its recorded day) is drawn light and
+        hatched above the part known to the day."""
         scene = self.scene
         layer = scene.events
-        totals: dict[date, dict[str, int]] = defaultdict(dict)
+        measure = scene.measure.value
+        values: dict[date, dict[str, tuple[int, int]]] = defaultdict(dict)
         for cell in layer.cells:
-            value = {"events": cell.events, "fatalities": cell.fatalities,
-                     "injuries": cell.injuries}[scene.measure.value]
-            totals[cell.first_day][cell.target_category] = value
-        visible = [day for day in totals
-                   if self._visible(*self._span_x(day_start(day, scene.tz),
-                                                  day_start(next_bucket(day, layer.bucket),
-                                                            scene.tz)))]
-        peak = max((sum(totals[day].values()) for day in visible), default=0)
+            values[cell.first_day][cell.target_category] = (
+                getattr(cell, measure), getattr(cell, f"imprecise_{measure}"))
+        spans = {day: self._span_x(day_start(day, scene.tz),
+                                   day_start(next_bucket(day, layer.bucket), scene.tz))
+                 for day in values}
+        visible = [day for day, (left, right) in spans.items() if self._visible(left, right)]
+        peak = max((sum(total for total, _vague in values[day].values()) for day in visible),
+                   default=0)
         p = self.p
         p.setFont(self.small)
         p.setPen(TEXT)
-        bottom = top + self.scene.events_height
+        bottom = top + scene.events_height
         if peak == 0:
-            p.drawText(QRectF(LABEL_WIDTH + 8, top, 400, self.scene.events_height),
-                       Qt.AlignmentFlag.AlignVCenter, "No events in this range")
+            p.drawText(QRectF(LABEL_WIDTH + 8, top, 400, scene.events_height),
+                       Qt.AlignmentFlag.AlignVCenter, f"No {measure} in this range")
             return
         p.drawText(QRectF(LABEL_WIDTH + 4, top, 300, 14), Qt.AlignmentFlag.AlignLeft,
-                   f"{peak:,} {scene.measure.value} / {layer.bucket.value} at most")
-        scale = (self.scene.events_height - 18) / peak
+                   f"{peak:,} {measure} / {layer.bucket.value} at most")
+        scale = (scene.events_height - 18) / peak
+        p.setPen(Qt.PenStyle.NoPen)
         for day in visible:
-            left, right = self._span_x(day_start(day, scene.tz),
-                                       day_start(next_bucket(day, layer.bucket), scene.tz))
-            gap = 1.0 if right - left > 4 else 0.0
+            left, right = spans[day]
+            width = max(1.0, right - left - (1.0 if right - left > 4 else 0.0))
             y = bottom
-            for category in sorted(totals[day], key=category_order):
-                height = totals[day][category] * scale
-                p.fillRect(QRectF(left, y - height, max(1.0, right - left - gap), height),
-                           category_colour(category))
-                y -= height
+            for category in sorted(values[day], key=category_order):
+                total, vague = values[day][category]
+                colour = category_colour(category)
+                solid = (total - vague) * scale
+                p.fillRect(QRectF(left, y - solid, width, solid), colour)
+                y -= solid
+                if vague:
+                    light = QColor(colour)
+                    light.setAlpha(90)
+                    rect = QRectF(left, y - vague * scale, width, vague * scale)
+                    p.fillRect(rect, light)
+                    p.fillRect(rect, QBrush(colour.darker(115), Qt.BrushStyle.BDiagPattern))
+                    y -= vague * scale
             self.hits.append(Hit(QRectF(left, y, max(1.0, right - left), bottom - y),
                                  "bucket", day))
 

@@ -108,6 +108,10 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
     fatalities = sum(cell.fatalities for cell in cells)
     injuries = sum(cell.injuries for cell in cells)
     lines = [f"{events:,} events · {fatalities:,} killed · {injuries:,} injured"]
+    vague = sum(cell.imprecise_events for cell in cells)
+    if vague:
+        lines.append(f"of which {vague:,} known only to the week or month (hatched), "
+                     "counted on their recorded day")
     lines += [f"{escape(cell.target_category or 'uncategorised')}: {cell.events:,} events, "
               f"{cell.fatalities:,} killed" for cell in cells]
     return _rich(span, lines)
