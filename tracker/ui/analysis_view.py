@@ -212,7 +212,9 @@ class AnalysisView(QWidget):
         self.model.set_result(result)
         around = result.settings.around
         count = len(result.anchors)
-        status = f"{count} {AROUND_TEXTS[around].lower()} analysed"
+        what = AROUND_TEXTS[around].lower()
+        # "1 round", "1 schedule change", "1 factor reading": the text less its plural s.
+        status = f"{count} {what if count != 1 else what[:-1]} analysed"
         if result.skipped:
             status += f"; left out: {'; '.join(result.skipped)}"
         self.status_label.setText(status)
