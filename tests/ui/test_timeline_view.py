@@ -234,3 +234,25 @@ def test_export_writes_png_and_svg_of_what_is_shown(
 
     with pytest.raises(ValueError, match=r"\.png or \.svg"):
         view.save_image(tmp_path / "timeline.gif")
+
+
+def test_panning_inside_the_range_read_reads_nothing_again(
+        qtbot: QtBot, timeline: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zoomed in as far as marks, with more events than marks are drawn for (a million
+    events), panning draws from the density already read instead of reading per step."""
+    from tracker.ui import timeline_view
+
+    monkeypatch.setattr(timeline_view, "MARKER_LIMIT", 3)  # the sample's 7 are "too many"
+    view = timeline.timeline_view
+    canvas = view.canvas
+    with qtbot.waitSignal(view.events_loaded):
+        view.set_event_filter(EventFilter(event_types=("Explosions/Remote violence",)))
+    assert canvas.scene.events.markers is None  # close enough for marks, too many events
+    loads: list[int] = []
+    view.events_loaded.connect(lambda: loads.append(1))
+    for _ in range(5):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert loads == []
+    # Far beyond the range read, it reads again.
+    with qtbot.waitSignal(view.events_loaded):
+        canvas.pan(canvas.viewport.width * 3)

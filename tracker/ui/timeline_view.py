@@ -55,6 +55,7 @@ class _Loaded:
 
     first_day: date
     last_day: date
+    close: bool  # zoomed in far enough for marks, if there are few enough events
     markers: bool
     bucket: str
     event_filter: EventFilter
@@ -206,7 +207,9 @@ class TimelineView(QWidget):
         loaded = self._loaded
         if (not force and loaded is not None and loaded.event_filter == flt
                 and loaded.first_day <= first and last <= loaded.last_day
-                and (loaded.markers if close else loaded.bucket == bucket.value)):
+                # Zoomed in as far as marks, a range with too many events for them was
+                # read as a density: the same holds while the view stays inside it.
+                and loaded.close == close and loaded.bucket == bucket.value):
             return
 
         def read(session: Session) -> tuple[EventLayer, bool]:
@@ -218,7 +221,7 @@ class TimelineView(QWidget):
             return EventLayer(bucket, tuple(cells), None, read_first, read_last), False
 
         layer, markers = self._workspace.read(read)
-        self._loaded = _Loaded(read_first, read_last, markers, bucket.value, flt)
+        self._loaded = _Loaded(read_first, read_last, close, markers, bucket.value, flt)
         self.canvas.scene.events = layer
         self.canvas.update()
         self.events_loaded.emit()
