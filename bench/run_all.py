@@ -1,7 +1,7 @@
 """Every benchmark in one run, on the same data, and one table of results.
 
     python bench/run_all.py [--rows N] [--repeat K] [--data FILE] [--display xvfb]
-                            [--only import,launch,query,export,memory] [--markdown]
+                            [--only import,launch,query,timeline,export,memory] [--markdown]
 
 The import benchmark runs first: its last ``tracker import`` becomes the cached 1M-event
 database the others open (bench/.work/tracker_<csv>.db, rebuilt when the CSV or a
@@ -17,6 +17,7 @@ import bench_import
 import bench_launch
 import bench_memory
 import bench_query
+import bench_timeline
 from common import (
     Comparison,
     Options,
@@ -28,7 +29,7 @@ from common import (
     save_results,
 )
 
-ORDER = ("import", "launch", "query", "export", "memory")
+ORDER = ("import", "launch", "query", "timeline", "export", "memory")
 
 
 def main() -> None:
@@ -54,6 +55,8 @@ def main() -> None:
             found = bench_launch.run(options, args.display)
         elif name == "query":
             found = bench_query.run(options)
+        elif name == "timeline":
+            found = bench_timeline.run(options)
         elif name == "export":
             found = bench_export.run(options)
         else:
