@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -99,7 +99,8 @@ def drop(window: MainWindow, *paths: Path, urls: list[QUrl] | None = None) -> bo
     mime = QMimeData()
     mime.setUrls(urls or [QUrl.fromLocalFile(str(path)) for path in paths])
     action = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPointF(400, 300), action, mime, LeftButton,
+    # Qt's QDragEnterEvent takes an integer point, QDropEvent a real one.
+    enter = QDragEnterEvent(QPoint(400, 300), action, mime, LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
