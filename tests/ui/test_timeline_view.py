@@ -57,7 +57,7 @@ def _wheel(canvas: TimelineCanvas, at: QPoint, *, dy: int = 0, dx: int = 0,
 def test_opens_fitted_to_everything_and_keys_zoom_pan_fit_and_go_to_today(
         qtbot: QtBot, timeline: MainWindow) -> None:
     canvas = _canvas(timeline)
-    extent = canvas.scene.lanes.extent()
+    extent = canvas.scene.lanes.extent(canvas.scene.tz)
     assert extent is not None
     fitted = canvas.viewport
     assert fitted.start < extent[0] and extent[1] < fitted.end

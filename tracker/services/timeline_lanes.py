@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.domain.enums import FactorLevel, FactorTrend, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor, FactorReading
-from tracker.domain.negotiation import Round, ScheduleChange, Track
+from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.citations import sources_for
 
@@ -82,28 +82,34 @@ class TimelineLanes:
     first_event_day: date | None
     last_event_day: date | None
 
-    def extent(self) -> tuple[datetime, datetime] | None:
-        """The earliest and latest instant anything on the timeline touches."""
+    def extent(self, tz: str = "UTC") -> tuple[datetime, datetime] | None:
+        """The earliest and latest instant anything on the timeline touches: rounds'
+        windows, both ends of their moves, readings, and the event days, whole, as days
+        of the zone *tz* the axis is drawn in."""
         instants: list[datetime] = []
         for track in self.tracks:
             for mark in track.rounds:
-                for window in (mark.window, *(move.old for move in mark.moves)):
-                    if window.start is not None and window.end is not None:
-                        instants += [window.start, window.end]
+                windows = (mark.window, *(w for move in mark.moves for w in (move.old, move.new)))
+                for window in windows:
+                    # An exact time may have no end; it still has its place on the axis.
+                    instants += [i for i in (window.start, window.end) if i is not None]
         for factor in self.factors:
             instants += [reading.start for reading in factor.readings]
-        for day in (self.first_event_day, self.last_event_day):
-            if day is not None:
-                instants.append(ScheduledWindow.days(day, "UTC").start)  # type: ignore[arg-type]
+        if self.first_event_day is not None and self.last_event_day is not None:
+            # From the first day's start to the last day's end: its events are drawn over it.
+            days = ScheduledWindow.days(self.first_event_day, tz, self.last_event_day)
+            instants += [i for i in (days.start, days.end) if i is not None]
         return (min(instants), max(instants)) if instants else None
 
 
 def timeline_lanes(session: Session) -> TimelineLanes:
     """Every track with its rounds (deleted ones left out) and every factor's readings."""
+    # Undated rounds last, as in the Rounds view and on every database (SQLite sorts
+    # NULL first, PostgreSQL last).
     rounds = session.scalars(
         select(Round).where(Round.deleted_at.is_(None))
         .options(selectinload(Round.venue), selectinload(Round.track))
-        .order_by(Round.window_start, Round.id)).all()
+        .order_by(Round.window_start.is_(None), Round.window_start, Round.id)).all()
     moves = _moves(session)
     by_track: dict[int, list[RoundMark]] = {}
     names: dict[int, str] = {}
@@ -113,11 +119,10 @@ def timeline_lanes(session: Session) -> TimelineLanes:
             round_.id, round_.title, round_.status, round_.window,
             round_.venue.name if round_.venue else "", tuple(moves.get(round_.id, ())),
             sources_for(session, "round_id", round_.id)))
-    track_names = dict(session.execute(select(Track.id, Track.name).order_by(Track.name)).all())
-    tracks = tuple(TrackLane(track_id, track_names.get(track_id, names[track_id]),
-                             tuple(marks))
+    tracks = tuple(TrackLane(track_id, names[track_id], tuple(marks))
                    for track_id, marks in sorted(by_track.items(),
-                                                 key=lambda item: names[item[0]].lower()))
+                                                 key=lambda item: (names[item[0]].lower(),
+                                                                   item[0])))
     first, last = session.execute(
         select(func.min(BattlefieldEvent.event_date), func.max(BattlefieldEvent.event_date))
     ).one()

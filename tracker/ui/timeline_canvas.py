@@ -244,7 +244,7 @@ class TimelineCanvas(QWidget):
     # -- internals --------------------------------------------------------------------
 
     def _fit_viewport(self) -> Viewport:
-        extent = self.scene.lanes.extent()
+        extent = self.scene.lanes.extent(self.scene.tz)
         if extent is None:  # nothing dated yet: the last two months and the next one
             now = datetime.now(UTC)
             return fitted(now - timedelta(days=60), now + timedelta(days=30),
