@@ -295,3 +295,21 @@ def test_event_days_are_days_of_the_axis_zone() -> None:
     # Kyiv is UTC+2 in March and UTC+3 in July.
     assert lanes.extent(KYIV) == (utc(2026, 3, 3, 22), utc(2026, 7, 4, 21))
     assert lanes.extent("America/New_York") == (utc(2026, 3, 4, 5), utc(2026, 7, 5, 4))
+
+
+def test_a_round_postponed_without_a_new_date_keeps_its_last_window(
+        sample_db: Database) -> None:
+    with sample_db.transaction() as session:
+        before = timeline_lanes(session)
+        week = next(m for t in before.tracks for m in t.rounds if m.id == 2).window
+        schedule.postpone(session, 2, schedule.ChangeNote(reason="talks off"))
+    with sample_db.reading() as session:
+        lanes = timeline_lanes(session)
+    mark = next(m for t in lanes.tracks for m in t.rounds if m.id == 2)
+    assert mark.status is RoundStatus.POSTPONED
+    assert mark.window.start is None
+    assert mark.last_dated == week
+    extent = lanes.extent()
+    assert extent is not None and extent[0] <= week.start  # type: ignore[operator]
+    # A round that never had a date has nothing to show.
+    assert next(m for t in lanes.tracks for m in t.rounds if m.id == 1).last_dated is None

@@ -256,3 +256,18 @@ def test_panning_inside_the_range_read_reads_nothing_again(
     # Far beyond the range read, it reads again.
     with qtbot.waitSignal(view.events_loaded):
         canvas.pan(canvas.viewport.width * 3)
+
+
+def test_a_postponed_round_stays_on_the_axis_as_a_ghost_of_its_last_window(
+        qtbot: QtBot, timeline: MainWindow) -> None:
+    from tracker.services import schedule
+    from tracker.ui.workspace import Topic
+
+    canvas = _canvas(timeline)
+    before = _hit(canvas, "round", ROUND).rect
+    timeline.workspace.write(
+        lambda s: schedule.postpone(s, ROUND, schedule.ChangeNote(reason="talks off")),
+        Topic.ROUNDS)
+    ghost = _hit(canvas, "round", ROUND)
+    assert ghost.rect == before  # where the week was
+    assert "date unknown" in canvas.describe(ghost)

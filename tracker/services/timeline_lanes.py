@@ -42,6 +42,9 @@ class RoundMark:
     venue: str
     moves: tuple[WindowMove, ...]
     sources: tuple[str, ...]
+    # For a round whose date is now unknown (postponed with no new date): the window it
+    # had last, which the timeline still shows as a ghost so the postponement is seen.
+    last_dated: ScheduledWindow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +87,15 @@ class TimelineLanes:
 
     def extent(self, tz: str = "UTC") -> tuple[datetime, datetime] | None:
         """The earliest and latest instant anything on the timeline touches: rounds'
-        windows, both ends of their moves, readings, and the event days, whole, as days
-        of the zone *tz* the axis is drawn in."""
+        windows, both ends of their moves, the last window of a round now undated,
+        readings, and the event days, whole, as days of the zone *tz* the axis is
+        drawn in."""
         instants: list[datetime] = []
         for track in self.tracks:
             for mark in track.rounds:
-                windows = (mark.window, *(w for move in mark.moves for w in (move.old, move.new)))
+                windows = [mark.window, *(w for move in mark.moves for w in (move.old, move.new))]
+                if mark.last_dated is not None:
+                    windows.append(mark.last_dated)
                 for window in windows:
                     # An exact time may have no end; it still has its place on the axis.
                     instants += [i for i in (window.start, window.end) if i is not None]
@@ -111,6 +117,7 @@ def timeline_lanes(session: Session) -> TimelineLanes:
         .options(selectinload(Round.venue), selectinload(Round.track))
         .order_by(Round.window_start.is_(None), Round.window_start, Round.id)).all()
     moves = _moves(session)
+    undated_from = _undated_from(session)
     by_track: dict[int, list[RoundMark]] = {}
     names: dict[int, str] = {}
     for round_ in rounds:
@@ -118,7 +125,8 @@ def timeline_lanes(session: Session) -> TimelineLanes:
         by_track.setdefault(round_.track_id, []).append(RoundMark(
             round_.id, round_.title, round_.status, round_.window,
             round_.venue.name if round_.venue else "", tuple(moves.get(round_.id, ())),
-            sources_for(session, "round_id", round_.id)))
+            sources_for(session, "round_id", round_.id),
+            undated_from.get(round_.id) if round_.window.start is None else None))
     tracks = tuple(TrackLane(track_id, names[track_id], tuple(marks))
                    for track_id, marks in sorted(by_track.items(),
                                                  key=lambda item: (names[item[0]].lower(),
@@ -127,6 +135,19 @@ def timeline_lanes(session: Session) -> TimelineLanes:
         select(func.min(BattlefieldEvent.event_date), func.max(BattlefieldEvent.event_date))
     ).one()
     return TimelineLanes(tracks, _factor_lanes(session), first, last)
+
+
+def _undated_from(session: Session) -> dict[int, ScheduledWindow]:
+    """For each round, the dated window of its latest change to an unknown date."""
+    found: dict[int, ScheduledWindow] = {}
+    query = (select(ScheduleChange)
+             .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_(None))
+             .order_by(ScheduleChange.recorded_at, ScheduleChange.id))
+    for change in session.scalars(query):
+        old = change.old_window
+        if old is not None:
+            found[change.round_id] = old  # later changes overwrite earlier ones
+    return found
 
 
 def _moves(session: Session) -> dict[int, list[WindowMove]]:

@@ -216,6 +216,9 @@ class TimelinePainter:
         return QRectF(left, top + 8, right - left, TRACK_HEIGHT - 16)
 
     def _round(self, mark: RoundMark, top: float) -> None:
+        if mark.window.start is None:
+            self._undated_ghost(mark, top)
+            return
         rect = self._window_rect(mark.window, top)
         if rect is None or not self._visible(rect.left(), rect.right()):
             return
@@ -252,11 +255,29 @@ class TimelinePainter:
         self._round_title(mark, rect)
         self.hits.append(Hit(rect, "round", mark.id))
 
-    def _round_title(self, mark: RoundMark, rect: QRectF) -> None:
+    def _undated_ghost(self, mark: RoundMark, top: float) -> None:
+        """A round postponed with no new date, drawn faint where it was last dated."""
+        if mark.last_dated is None:
+            return
+        rect = self._window_rect(mark.last_dated, top)
+        if rect is None or not self._visible(rect.left(), rect.right()):
+            return
+        p = self.p
+        style = STATUS_STYLE[mark.status]
+        faint = QColor(style.fill)
+        faint.setAlpha(60)
+        p.setBrush(faint)
+        width = 2.5 if mark.id == self.scene.selected_round else 1.0
+        p.setPen(QPen(style.edge, width, Qt.PenStyle.DashLine))
+        p.drawRoundedRect(rect, 4, 4)
+        self._round_title(mark, rect, note="no new date")
+        self.hits.append(Hit(rect, "round", mark.id))
+
+    def _round_title(self, mark: RoundMark, rect: QRectF, note: str = "") -> None:
         p = self.p
         p.setFont(self.small)
         metrics = QFontMetrics(self.small)
-        text = f"{mark.title} ({mark.status.value})"
+        text = f"{mark.title} ({mark.status.value}{', ' + note if note else ''})"
         inside = rect.width() - 8
         p.setPen(TEXT)
         if metrics.horizontalAdvance(text) <= inside:
