@@ -1,10 +1,14 @@
 """Escalation analysis: counts around rounds, changes and readings match hand-worked sums.
 
 The dataset and the days every event falls on are tabled in escalation_scenario.py.
+Every test on it runs twice: reading the per-day counts where they can answer, and
+reading the events themselves (a split by region, a place or words, or a database whose
+counts are not kept). test_escalation_day_counts.py checks which path a call takes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -47,8 +51,16 @@ TRAILING = EscalationSettings(window_days=3, baseline=BaselineMode.TRAILING,
                               trailing_windows=2)
 
 
+@pytest.fixture(params=["day counts", "events"])
+def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Both ways of counting; "events" is what a database without kept counts reads."""
+    if request.param == "events":
+        monkeypatch.setattr("tracker.services.events.counts_are_kept", lambda _connection: False)
+    yield request.param
+
+
 @pytest.fixture
-def scenario_db(db: Database) -> tuple[Database, Scenario]:
+def scenario_db(db: Database, path: str) -> tuple[Database, Scenario]:
     with db.transaction() as session:
         scenario = build_escalation(session)
     return db, scenario
@@ -322,9 +334,10 @@ def test_settings_out_of_range_are_refused(field: str, value: object) -> None:
     (EventFilter(target_category="energy"), "ix_battlefield_event_target_date"),
 ])
 @pytest.mark.parametrize("split", list(SplitBy))
-def test_one_index_range_query_per_anchor(scenario_db: tuple[Database, Scenario],
-                                          flt: EventFilter | None, index: str,
-                                          split: SplitBy) -> None:
+@pytest.mark.parametrize("path", ["events"], indirect=True)
+def test_the_events_are_read_by_one_index_range_query_per_anchor(
+        scenario_db: tuple[Database, Scenario], flt: EventFilter | None, index: str,
+        split: SplitBy) -> None:
     db, scenario = scenario_db
     with db.transaction() as session:
         new_round(session, scenario.track, "Second", ScheduledWindow.days(date(2025, 3, 20),

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from tests.query_plans import plans_of
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
-from tracker.services import timeline_density
 from tracker.services.events import EventFilter, count_events
 from tracker.services.timeline_density import (
     Bucket,
@@ -89,7 +88,7 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ite
     """Both ways of counting: the per-day table, and the events themselves (what a
     database without kept counts, PostgreSQL, reads)."""
     if request.param == "events":
-        monkeypatch.setattr(timeline_density, "counts_are_kept", lambda _connection: False)
+        monkeypatch.setattr("tracker.services.events.counts_are_kept", lambda _connection: False)
     yield request.param
 
 

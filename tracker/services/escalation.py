@@ -18,20 +18,19 @@ Counts follow the precision rule in ``escalation_counts``: only events reported 
 day are counted; week- and month-precision events whose nominal date falls in a window are
 shown apart as ``imprecise``. Results can be split by target category, region (admin1)
 or event type. An Events view filter narrows the events by type, target, place and words;
-its date range is not applied, since each window sets its own days.
+its date range is not applied, since each window sets its own days. The sums come from
+the per-day counts whenever they can answer, otherwise from the events
+(``escalation_sources``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
-from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import is_known_zone
 from tracker.services.errors import ValidationError
 from tracker.services.escalation_anchors import Anchor, Around, find_anchors
@@ -42,7 +41,8 @@ from tracker.services.escalation_counts import (
     daily_counts,
     tally_ranges,
 )
-from tracker.services.events import EventFilter, event_conditions
+from tracker.services.escalation_sources import SplitBy, count_source
+from tracker.services.events import EventFilter
 
 __all__ = ["Anchor", "Around", "BaselineMode", "DailyCount", "DayRange", "EscalationResult",
            "EscalationSettings", "Measure", "Phase", "PhaseCounts", "SplitBy", "analyse",
@@ -58,18 +58,6 @@ class BaselineMode(StrEnum):
     TRAILING = "trailing"  # the mean of the windows of the same length just before
 
 
-class SplitBy(StrEnum):
-    NONE = "none"
-    CATEGORY = "category"
-    REGION = "region"
-    TYPE = "type"
-
-    @property
-    def heading(self) -> str:
-        return {"none": "All events", "category": "Target category", "region": "Region",
-                "type": "Event type"}[self.value]
-
-
 class Measure(StrEnum):
     EVENTS = "events"
     FATALITIES = "fatalities"
@@ -80,13 +68,6 @@ class Phase(StrEnum):
     BEFORE = "before"
     DURING = "during"
     AFTER = "after"
-
-
-_GROUP_COLUMNS: dict[SplitBy, Any] = {
-    SplitBy.CATEGORY: BattlefieldEvent.target_category,
-    SplitBy.REGION: BattlefieldEvent.admin1,
-    SplitBy.TYPE: BattlefieldEvent.event_type,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,30 +196,22 @@ def analysed_span(result: EscalationResult) -> DayRange | None:
     return DayRange(min(days.first for days in ranges), max(days.last for days in ranges))
 
 
-def _filter_conditions(session: Session,
-                       flt: EventFilter | None) -> list[ColumnElement[bool]]:
-    if flt is None:
-        return []
-    # Each window sets its own days; the filter's range would cut baselines short.
-    return event_conditions(session, replace(flt, date_from=None, date_to=None))
-
-
 def analyse(session: Session, settings: EscalationSettings | None = None, *,
             round_id: int | None = None, flt: EventFilter | None = None) -> EscalationResult:
-    """Count every anchor's windows and baselines in SQL (one query per anchor).
+    """Count every anchor's windows and baselines in SQL (one query per anchor, over the
+    per-day counts or the events, see ``escalation_sources``).
 
     *round_id* limits the anchors to one round (see ``find_anchors``; NotFoundError when
     it does not exist); *flt* narrows the events as the Events view does.
     """
     settings = settings or EscalationSettings()
     found = find_anchors(session, settings.around, round_id=round_id, tz=settings.tz)
-    conditions = _filter_conditions(session, flt)
-    group = _GROUP_COLUMNS.get(settings.split)
+    source = count_source(session, flt, settings.split)
     rows: list[PhaseCounts] = []
     for anchor in found.anchors:
         windows = phase_windows(anchor, settings)
         ranges = [days for window in windows for days in (window.days, window.baseline)]
-        tallies = tally_ranges(session, ranges, group, conditions)
+        tallies = tally_ranges(session, ranges, source)
         for window_number, window in enumerate(windows):
             for value in sorted(tallies, key=_group_order):
                 own, baseline = tallies[value][2 * window_number:2 * window_number + 2]
@@ -273,8 +246,8 @@ def _row(anchor: Anchor, window: PhaseWindow, settings: EscalationSettings,
 def daily_series(session: Session, first_day: date, last_day: date,
                  flt: EventFilter | None = None) -> list[DailyCount]:
     """(day, events, fatalities, injuries) for every day from *first_day* to *last_day*,
-    zeros included, counting only events reported to the day (one GROUP BY in SQL)."""
+    zeros included, counting only events reported to the day (one GROUP BY in SQL, over
+    the per-day counts unless the filter names a place or words)."""
     if last_day < first_day:
         raise ValidationError("last_day", "The last day is before the first")
-    return daily_counts(session, DayRange(first_day, last_day),
-                        _filter_conditions(session, flt))
+    return daily_counts(session, DayRange(first_day, last_day), count_source(session, flt))

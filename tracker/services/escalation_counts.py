@@ -1,9 +1,12 @@
 """The SQL behind the escalation analysis: sums over ranges of days, never rows in Python.
 
-Each anchor costs one SELECT: a range seek on the event date index (or on the
-(type, date) index when a type filter is set) over the days from its earliest baseline to
-its last window, with one conditional sum per range and measure, grouped by the split
-column. A million events span years; one anchor reads a few weeks of them.
+Each anchor costs one SELECT over the days from its earliest baseline to its last window,
+with one conditional sum per range and measure, grouped by the split column. What it reads
+is a ``CountSource`` (escalation_sources): the per-day counts, a range seek on their
+primary key over a few rows a day, or the events themselves, a range seek on the event
+date index (or the (type, date) one when a type filter is set) over every event of those
+weeks. Both give the same sums: a day-count row stands for its events, and carries their
+date, type, target category and precision.
 
 Which events count (the precision rule): only events reported to the day (precision
 "day" or "exact") are counted, on their ``event_date``. An event reported only to the
@@ -24,7 +27,6 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
-from tracker.domain.events import BattlefieldEvent
 
 # Precisions whose day is known.
 PRECISE = (Precision.DAY, Precision.EXACT)
@@ -66,39 +68,53 @@ class DailyCount(NamedTuple):
     injuries: int
 
 
-def _is_precise() -> ColumnElement[bool]:
-    return BattlefieldEvent.date_precision.in_(PRECISE)
+@dataclass(frozen=True, slots=True)
+class CountSource:
+    """What the sums read: a table's day and precision columns, what one of its rows adds
+    to the events, fatalities and injuries, the split column (None: no split) and the
+    filter's conditions on that table."""
+
+    day: Any
+    precision: Any
+    events: Any
+    fatalities: Any
+    injuries: Any
+    group: Any | None
+    conditions: tuple[ColumnElement[bool], ...]
+
+    def is_precise(self) -> ColumnElement[bool]:
+        return self.precision.in_(PRECISE)
 
 
-def tally_ranges(session: Session, ranges: Sequence[DayRange], group: Any | None,
-                 conditions: Sequence[ColumnElement[bool]]) -> dict[str | None, list[Tally]]:
-    """One Tally per range for each value of the *group* column (None: no split).
+def tally_ranges(session: Session, ranges: Sequence[DayRange],
+                 source: CountSource) -> dict[str | None, list[Tally]]:
+    """One Tally per range for each value of the source's group column (None: no split).
 
     Groups with nothing in any range (their events fall between the ranges, which the
     single date seek also reads) are left out. When nothing is left, one all-zero total
     (key None) stands in, so an anchor in a quiet time still has its rows.
     """
-    event = BattlefieldEvent
-    precise = _is_precise()
+    precise = source.is_precise()
     sums = []
     for days in ranges:
-        inside = event.event_date.between(days.first, days.last)
+        inside = source.day.between(days.first, days.last)
         counted = and_(precise, inside)
         sums += [
-            func.sum(case((counted, 1), else_=0)),
-            func.sum(case((counted, func.coalesce(event.fatalities, 0)), else_=0)),
-            func.sum(case((counted, func.coalesce(event.injuries, 0)), else_=0)),
-            func.sum(case((and_(~precise, inside), 1), else_=0)),
+            func.sum(case((counted, source.events), else_=0)),
+            func.sum(case((counted, source.fatalities), else_=0)),
+            func.sum(case((counted, source.injuries), else_=0)),
+            func.sum(case((and_(~precise, inside), source.events), else_=0)),
         ]
     first = min(days.first for days in ranges)
     last = max(days.last for days in ranges)
+    group = source.group
     head = [group] if group is not None else []
-    query = select(*head, *sums).where(event.event_date.between(first, last), *conditions)
+    query = select(*head, *sums).where(source.day.between(first, last), *source.conditions)
     if group is not None:
         query = query.group_by(group)
     found: dict[str | None, list[Tally]] = {}
     for row in session.execute(query):
-        values = [value or 0 for value in row[len(head):]]
+        values = [int(value or 0) for value in row[len(head):]]
         tallies = [Tally(*values[start:start + 4]) for start in range(0, len(values), 4)]
         if group is None or not all(tally.is_empty() for tally in tallies):
             found[row[0] if head else None] = tallies
@@ -107,25 +123,24 @@ def tally_ranges(session: Session, ranges: Sequence[DayRange], group: Any | None
     return found
 
 
-def daily_counts(session: Session, days: DayRange,
-                 conditions: Sequence[ColumnElement[bool]]) -> list[DailyCount]:
+def daily_counts(session: Session, days: DayRange, source: CountSource) -> list[DailyCount]:
     """Events, fatalities and injuries reported to the day, for every day of *days*.
 
-    One GROUP BY over the date index; days without events are filled in as zeros here, so
-    a chart's line drops to the axis instead of skipping the gap. Week- and month-precision
-    events are left out, as in the counts (a spike on a nominal date would mislead).
+    One GROUP BY over the source's day; days without events are filled in as zeros here,
+    so a chart's line drops to the axis instead of skipping the gap. Week- and
+    month-precision events are left out, as in the counts (a spike on a nominal date
+    would mislead).
     """
-    event = BattlefieldEvent
-    query = (select(event.event_date, func.count(),
-                    func.sum(func.coalesce(event.fatalities, 0)),
-                    func.sum(func.coalesce(event.injuries, 0)))
-             .where(event.event_date.between(days.first, days.last), _is_precise(),
-                    *conditions)
-             .group_by(event.event_date))
-    found = {day: (count, fatalities or 0, injuries or 0)
+    query = (select(source.day, func.sum(source.events), func.sum(source.fatalities),
+                    func.sum(source.injuries))
+             .where(source.day.between(days.first, days.last), source.is_precise(),
+                    *source.conditions)
+             .group_by(source.day))
+    found = {day: (int(count), int(fatalities or 0), int(injuries or 0))
              for day, count, fatalities, injuries in session.execute(query)}
     series = []
     for offset in range(days.days):
         day = days.first + timedelta(days=offset)
         series.append(DailyCount(day, *found.get(day, (0, 0, 0))))
     return series
+

@@ -33,9 +33,10 @@ from tracker.services.event_index import (
     sort_keys,
 )
 from tracker.services.views import EventDetail, EventLinkInfo, EventRow
+from tracker.storage.day_counts import counts_are_kept
 
-__all__ = ["SORTABLE", "EventFilter", "count_events", "event_conditions", "event_position",
-           "fetch_events", "sort_keys"]
+__all__ = ["SORTABLE", "EventFilter", "count_events", "day_counts_answer", "event_conditions",
+           "event_position", "fetch_events", "sort_keys"]
 
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
 # Words as FTS5's unicode61 tokenizer splits them (the underscore is a separator there).
@@ -132,6 +133,15 @@ def event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[b
     """The WHERE clause of *flt*, for services that aggregate the events the Events view
     shows (the escalation analysis) rather than page through them."""
     return _conditions(session, flt)
+
+
+def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
+    """Whether the per-day counts (``event_day_count``) can stand in for the events that
+    *flt* selects: they know days, types and target categories, not places or words,
+    and only where the database keeps them current (``counts_are_kept``)."""
+    if flt is not None and (flt.place.strip() or flt.text.strip()):
+        return False
+    return counts_are_kept(session.connection())
 
 
 def _fts_rowids(query: str) -> Select[Any]:

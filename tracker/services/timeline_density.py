@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventDayCount
-from tracker.services.events import EventFilter, event_conditions
-from tracker.storage.day_counts import counts_are_kept
+from tracker.services.events import EventFilter, day_counts_answer, event_conditions
 
 
 class Bucket(StrEnum):
@@ -138,8 +137,7 @@ def _bucket_expression(session: Session, column: Any, bucket: Bucket) -> ColumnE
 
 
 def _uses_day_counts(session: Session, flt: EventFilter) -> bool:
-    return (not flt.place.strip() and not flt.text.strip()
-            and counts_are_kept(session.connection()))
+    return day_counts_answer(session, flt)
 
 
 def event_density(session: Session, first_day: date, last_day: date, bucket: Bucket,
