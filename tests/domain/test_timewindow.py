@@ -18,6 +18,7 @@ from tracker.domain.timewindow import (
     is_ambiguous,
     is_known_zone,
     localize,
+    reported_days,
     zone,
 )
 
@@ -474,3 +475,25 @@ def test_days_and_weeks_hold_for_any_date_and_zone(day: date, tz: str) -> None:
 ])
 def test_describe_day_keeps_the_reported_precision(precision: Precision, text: str) -> None:
     assert describe_day(date(2026, 1, 26), precision) == text
+
+
+@pytest.mark.parametrize(("day", "precision", "last", "expected"), [
+    # ACLED records a week-precision date at the week's midpoint: three days either side.
+    (date(2026, 2, 11), Precision.WEEK, None, (date(2026, 2, 8), date(2026, 2, 14))),
+    # A month-precision date stands for its calendar month, whichever day was recorded.
+    (date(2026, 2, 15), Precision.MONTH, None, (date(2026, 2, 1), date(2026, 2, 28))),
+    (date(2024, 2, 1), Precision.MONTH, None, (date(2024, 2, 1), date(2024, 2, 29))),
+    (date(2025, 12, 31), Precision.MONTH, None, (date(2025, 12, 1), date(2025, 12, 31))),
+    # A span the dataset gave (UCDP's date_start..date_end) wins over the precision.
+    (date(2022, 9, 1), Precision.WEEK, date(2022, 9, 30), (date(2022, 9, 1), date(2022, 9, 30))),
+    (date(2022, 9, 1), Precision.UNKNOWN, date(2022, 12, 31),
+     (date(2022, 9, 1), date(2022, 12, 31))),
+    # An end on the same day (or, wrongly, before it) is no span.
+    (date(2022, 9, 1), Precision.DAY, date(2022, 9, 1), (date(2022, 9, 1), date(2022, 9, 1))),
+    (date(2022, 9, 1), Precision.DAY, date(2022, 8, 1), (date(2022, 9, 1), date(2022, 9, 1))),
+    (date(2022, 9, 1), Precision.EXACT, None, (date(2022, 9, 1), date(2022, 9, 1))),
+])
+def test_reported_days_are_the_days_a_reported_date_may_stand_for(
+        day: date, precision: Precision, last: date | None,
+        expected: tuple[date, date]) -> None:
+    assert reported_days(day, precision, last) == expected

@@ -115,6 +115,13 @@ class EventMarker:
     fatalities: int | None
     place: str
     summary: str
+    last_day: date | None = None  # the end of a span the dataset gave (UCDP's date_end)
+
+    @property
+    def vague(self) -> bool:
+        """Not known to one day: drawn as a span over the days it may be."""
+        return self.precision not in (Precision.DAY, Precision.EXACT) or (
+            self.last_day is not None and self.last_day > self.day)
 
 
 def _bucket_expression(session: Session, column: Any, bucket: Bucket) -> ColumnElement[Any]:
@@ -212,12 +219,13 @@ def event_markers(session: Session, first_day: date, last_day: date,
     event = BattlefieldEvent
     query = (select(event.id, event.event_date, event.date_precision, event.event_type,
                     event.target_category, event.fatalities, event.location,
-                    func.substr(event.summary, 1, 300))
+                    func.substr(event.summary, 1, 300), event.event_date_end)
              .where(event.event_date >= first_day, event.event_date <= last_day,
                     *event_conditions(session, flt or EventFilter()))
              .order_by(event.event_date, event.id).limit(limit))
     return [EventMarker(row[0], _as_date(row[1]), Precision(row[2]), row[3], row[4], row[5],
-                        row[6], row[7]) for row in session.execute(query)]
+                        row[6], row[7], _as_date(row[8]) if row[8] is not None else None)
+            for row in session.execute(query)]
 
 
 def _date_bounds(day: Any, flt: EventFilter) -> list[ColumnElement[bool]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from tracker.domain.enums import FactorLevel, Precision
-from tracker.domain.timewindow import ScheduledWindow
+from tracker.domain.timewindow import ScheduledWindow, reported_days
 from tracker.services.views import EventDay, FactorImpact, ReadingRow
 
 Point = tuple[float, float]
@@ -56,14 +56,11 @@ def day_span(day: date, tz_name: str) -> tuple[float, float]:
 
 
 def reported_span(day: date, precision: Precision, tz_name: str) -> tuple[float, float]:
-    """The days an event's reported date stands for: the week from it ("week of 26 Jan",
-    as describe_day says it), its calendar month, or just the day."""
-    if precision is Precision.WEEK:
-        window = ScheduledWindow.days(day, tz_name, day + timedelta(days=6))
-    elif precision is Precision.MONTH:
-        window = ScheduledWindow.month_of(day, tz_name)
-    else:
-        return day_span(day, tz_name)
+    """The days an event's reported date stands for (``reported_days``: the week
+    around it, its calendar month, or just the day), from the first's start to the
+    last's end in *tz_name*."""
+    first, last = reported_days(day, precision)
+    window = ScheduledWindow.days(first, tz_name, last)
     assert window.start is not None and window.end is not None
     return ms(window.start), ms(window.end)
 

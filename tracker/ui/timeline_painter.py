@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 
 from tracker.domain.enums import Precision, RoundStatus
-from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.timeline_density import Bucket, EventMarker, next_bucket
+from tracker.domain.timewindow import ScheduledWindow, reported_days
+from tracker.services.timeline_density import EventMarker, next_bucket
 from tracker.services.timeline_lanes import ReadingSpan, RoundMark
 from tracker.ui.date_ticks import date_ticks
 from tracker.ui.timeline_colors import (
@@ -187,7 +187,7 @@ class TimelinePainter:
                        category or "uncategorised")
         y = top + min(7, len(present)) * 16 + 6
         p.setPen(TEXT)
-        note = ("dots: known to the day; faded bars: known only to the week or month"
+        note = ("dots: known to the day; faded bars: known only to the week or month, or over days"
                 if self.scene.events.markers is not None else
                 "hatched: events known only to the week or month, on their recorded day")
         p.drawText(QRectF(14, y, LABEL_WIDTH - 20, 60), Qt.TextFlag.TextWordWrap, note)
@@ -421,13 +421,14 @@ class TimelinePainter:
 
     def _markers(self, top: float) -> None:
         """Events reported to the day as dots, stacked per day from the bottom; events
-        known only to the week or month as faded spans over those days, from the top,
-        so neither kind looks more certain than it is."""
+        known only to the week or month, or over a span of days, as faded bars over the
+        days they may be (``reported_days``), from the top, so neither kind looks more
+        certain than it is."""
         scene = self.scene
         by_day: dict[date, list[EventMarker]] = defaultdict(list)
         vague: list[EventMarker] = []
         for marker in scene.events.markers or ():
-            if marker.precision in (Precision.WEEK, Precision.MONTH):
+            if marker.vague:
                 vague.append(marker)
             else:
                 by_day[marker.day].append(marker)
@@ -453,10 +454,9 @@ class TimelinePainter:
     def _vague_markers(self, markers: list[EventMarker], top: float) -> None:
         rows_end: list[float] = []  # where each row's last span ends, to pack them
         for marker in markers:
-            last = (next_bucket(marker.day.replace(day=1), Bucket.MONTH)
-                    if marker.precision is Precision.MONTH else marker.day + timedelta(days=7))
-            left, right = self._span_x(day_start(marker.day, self.scene.tz),
-                                       day_start(last, self.scene.tz))
+            first, last = reported_days(marker.day, marker.precision, marker.last_day)
+            left, right = self._span_x(day_start(first, self.scene.tz),
+                                       day_start(last + timedelta(days=1), self.scene.tz))
             if not self._visible(left, right):
                 continue
             row = next((index for index, end in enumerate(rows_end) if end < left), None)

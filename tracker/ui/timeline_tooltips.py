@@ -126,4 +126,7 @@ def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources
     killed = "fatalities unknown" if marker.fatalities is None \
         else f"{marker.fatalities:,} killed"
     lines = [what, killed, escape(marker.summary)]
-    return _rich(describe_day(marker.day, marker.precision), lines, event_sources(event_id))
+    when = describe_day(marker.day, marker.precision)
+    if marker.last_day is not None and marker.last_day > marker.day:
+        when += f" to {describe_day(marker.last_day, marker.precision)}"
+    return _rich(when, lines, event_sources(event_id))
