@@ -271,3 +271,59 @@ def test_a_postponed_round_stays_on_the_axis_as_a_ghost_of_its_last_window(
     ghost = _hit(canvas, "round", ROUND)
     assert ghost.rect == before  # where the week was
     assert "date unknown" in canvas.describe(ghost)
+
+
+def test_a_round_at_an_exact_time_without_an_end_is_a_mark_with_its_move(
+        qtbot: QtBot, timeline: MainWindow) -> None:
+    from tracker.domain.timewindow import ScheduledWindow
+    from tracker.services import schedule
+    from tracker.ui.workspace import Topic
+
+    canvas = _canvas(timeline)
+    moment = datetime(2026, 2, 5, 8, tzinfo=UTC)  # 10:00 in Kyiv, no end announced
+    timeline.workspace.write(lambda s: schedule.reschedule(
+        s, ROUND, ScheduledWindow.exact(moment, None, "Europe/Kyiv"),
+        schedule.ChangeNote(reason="time fixed")), Topic.ROUNDS)
+    mark = _hit(canvas, "round", ROUND)
+    x = LABEL_WIDTH + canvas.viewport.x_of(moment)
+    assert mark.rect.left() < x < mark.rect.right()
+    assert mark.rect.width() == pytest.approx(8)
+    assert any(hit.kind == "move" for hit in canvas.hits())
+
+
+def test_the_first_data_in_an_empty_database_brings_the_view_to_it(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from tracker.services.sample import load_sample
+    from tracker.storage.database import open_database
+    from tracker.ui.workspace import Topic
+
+    window.switch_database(open_database(tmp_path / "empty.db"), remember=False)
+    window.show_timeline()
+    canvas = _canvas(window)
+    assert canvas.scene.lanes.extent() is None
+    window.workspace.write(load_sample, Topic.ALL)
+    extent = canvas.scene.lanes.extent(canvas.scene.tz)
+    assert extent is not None
+    assert canvas.viewport.start < extent[0] and extent[1] < canvas.viewport.end
+
+
+def test_while_hidden_the_timeline_reads_nothing_until_it_is_shown(
+        qtbot: QtBot, window: MainWindow) -> None:
+    view = window.timeline_view
+    window.show_rounds()
+    loads: list[int] = []
+    view.events_loaded.connect(lambda: loads.append(1))
+    target = window.events_view.filter_bar.target_combo
+    with qtbot.waitSignal(window.events_view.filter_bar.filter_changed):
+        target.setCurrentIndex(target.findText("energy"))
+    window.events_view.select_event(5)  # an energy strike: the filter stays
+    assert view.canvas.scene.selected_event == 5
+    assert loads == []
+    assert "energy" in view.filter_label.text()  # the label is current all the same
+    with qtbot.waitSignal(view.events_loaded):
+        window.show_timeline()
+    assert len(loads) == 1
+    cells = view.canvas.scene.events.cells
+    markers = view.canvas.scene.events.markers or ()
+    assert {m.target_category for m in markers} | {c.target_category for c in cells} == {
+        "energy"}

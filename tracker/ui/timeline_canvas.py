@@ -86,8 +86,13 @@ class TimelineCanvas(QWidget):
         self.range_changed.emit()
 
     def set_lanes(self, lanes: TimelineLanes) -> None:
+        """Show *lanes*; when there was nothing dated to show before (a new database,
+        then its first import or round), fit the view to what there is now."""
+        had_nothing = self.scene.lanes.extent(self.scene.tz) is None
         self.scene.lanes = lanes
         self._update_height()
+        if had_nothing and lanes.extent(self.scene.tz) is not None:
+            self.fit_all()
         self.update()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
@@ -125,6 +130,8 @@ class TimelineCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Override QWidget.paintEvent: the scene, remembering where each item went."""
+        # "Today" moves on while the window stays open (overnight, for days).
+        self.scene.now = datetime.now(UTC)
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKGROUND)
         try:

@@ -207,9 +207,10 @@ class TimelinePainter:
                 self._round(mark, top)
 
     def _window_rect(self, window: ScheduledWindow, top: float) -> QRectF | None:
-        if window.start is None or window.end is None:
+        if window.start is None:
             return None
-        left, right = self._span_x(window.start, window.end)
+        # An exact start with no end is a moment: a mark of the minimum width below.
+        left, right = self._span_x(window.start, window.end or window.start)
         if right - left < 8:  # an exact time or a zoomed-out day: still a visible mark
             middle = (left + right) / 2
             left, right = middle - 4, middle + 4

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -78,6 +79,7 @@ class TimelineView(QWidget):
         self._workspace = workspace
         self._filter = EventFilter()
         self._loaded: _Loaded | None = None
+        self._stale = True  # the events strip must be read before it is shown
         self.canvas = TimelineCanvas(workspace.read(timeline_lanes), tz, self)
         self.canvas.describe = self._describe
         self.measure_box = QComboBox(self)
@@ -199,6 +201,13 @@ class TimelineView(QWidget):
         return first, last, _clamped(first - margin), _clamped(last + margin)
 
     def _load_events(self, *, force: bool = False) -> None:
+        if not self.isVisible():
+            # Hidden behind another tab, the Events view's filters and selection still
+            # arrive here; a read under a place filter costs half a second at a million
+            # events, so it waits until the tab is shown.
+            self._stale = True
+            return
+        self._stale = False
         viewport = self.canvas.viewport
         first, last, read_first, read_last = self._wanted()
         bucket = bucket_for(viewport.days_per_pixel)
@@ -249,6 +258,12 @@ class TimelineView(QWidget):
                 else "All events (filters set in the Events tab apply here too)")
         self.filter_label.setText(text)
         self.filter_label.setToolTip(as_plain(text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget.showEvent: read what changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self._load_events(force=True)
 
     # -- slots ------------------------------------------------------------------------
 
