@@ -356,3 +356,26 @@ def test_the_events_are_read_by_one_index_range_query_per_anchor(
     [statement] = statements
     assert not statement.scans_events(), statement.plan_text
     assert f"USING INDEX {index} (" in statement.plan_text, statement.plan_text
+
+
+@pytest.mark.parametrize(("first", "last", "window_days", "weeks", "shifts"), [
+    (date(2026, 3, 1), date(2026, 3, 1), 7, 4, (28, 28, 28)),  # the usual case: as chosen
+    (date(2026, 3, 1), date(2026, 3, 31), 7, 4, (28, 35, 28)),  # a month-long round
+    (date(2026, 3, 1), date(2026, 3, 1), 30, 4, (35, 28, 35)),  # --window 30, 4 weeks
+    (date(2026, 3, 1), date(2026, 3, 7), 7, 1, (7, 7, 7)),  # a week against one week: fits
+])
+def test_a_weeks_earlier_baseline_never_overlaps_its_own_window(
+        first: date, last: date, window_days: int, weeks: int,
+        shifts: tuple[int, int, int]) -> None:
+    from tracker.domain.enums import Precision as Prec
+    from tracker.services.escalation import phase_windows
+    from tracker.services.escalation_anchors import Anchor
+
+    anchor = Anchor(AnchorKind.ROUND, 1, "talks", first, last, Prec.DAY, "UTC")
+    settings = EscalationSettings(window_days=window_days, baseline=BaselineMode.WEEKS,
+                                  baseline_weeks=weeks)
+    windows = phase_windows(anchor, settings)
+    for window in windows:
+        assert window.baseline.last < window.days.first
+        assert window.baseline.days == window.days.days
+    assert tuple((w.days.first - w.baseline.first).days for w in windows) == shifts

@@ -19,11 +19,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.services.escalation_scenario import KYIV, build_escalation, new_round
 from tests.services.scenario import add_events
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import FactorLevel, FactorTrend
+from tracker.domain.negotiation import Round, Track
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import factors
 from tracker.services.events import EventFilter
@@ -285,3 +287,27 @@ def test_readings_fall_on_their_day_in_the_display_zone(
     # A reading belongs to no round: activating it opens nothing.
     with qtbot.assertNotEmitted(view.open_round):
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
+
+
+def test_titles_and_typed_text_show_as_typed_never_as_markup(
+        qtbot: QtBot, view: AnalysisView, workspace: Workspace) -> None:
+    def add(session: Any) -> None:
+        scenario_track = session.scalar(select(Track.id))
+        new_round(session, scenario_track, "<b>Geneva</b> talks",
+                  ScheduledWindow.days(date(2025, 3, 25), KYIV))
+        new_round(session, scenario_track, "<img src='x'> undated", ScheduledWindow.unknown(KYIV))
+
+    with qtbot.waitSignal(view.analysis_updated):
+        workspace.write(add, Topic.ROUNDS)
+    status = view.status_label
+    assert status.textFormat() == Qt.TextFormat.PlainText
+    assert "<img src='x'> undated" in status.text()
+    assert "&lt;img" in status.toolTip()  # shown literally by Qt's rich-text tooltip
+    assert view.filter_label.textFormat() == Qt.TextFormat.PlainText
+    rows = view.model.rows_of_round(_round_id(workspace, "<b>Geneva</b> talks"))
+    view.table.selectRow(view.proxy.mapFromSource(view.model.index(rows[0], 0)).row())
+    assert "&lt;b&gt;Geneva&lt;/b&gt; talks" in view.chart.windows_chart.title()
+
+
+def _round_id(workspace: Workspace, title: str) -> int:
+    return workspace.read(lambda s: s.scalar(select(Round.id).where(Round.title == title)))

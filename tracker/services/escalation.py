@@ -95,7 +95,8 @@ class EscalationSettings:
 
     def baseline_text(self) -> str:
         if self.baseline is BaselineMode.WEEKS:
-            return f"same days {self.baseline_weeks} week(s) earlier"
+            return (f"same days {self.baseline_weeks} week(s) earlier, or further back in "
+                    "whole weeks for a window longer than that")
         return f"mean of the {self.trailing_windows} preceding window(s)"
 
 
@@ -176,7 +177,11 @@ def phase_windows(anchor: Anchor, settings: EscalationSettings) -> tuple[PhaseWi
 
 def _with_baseline(phase: Phase, days: DayRange, settings: EscalationSettings) -> PhaseWindow:
     if settings.baseline is BaselineMode.WEEKS:
-        return PhaseWindow(phase, days, days.shifted(-7 * settings.baseline_weeks), 1)
+        # A window longer than the shift (a round announced for a month, or --window 30
+        # against 4 weeks) would partly be its own baseline: go back in whole weeks until
+        # the baseline ends before the window starts. The row shows the days used.
+        weeks = max(settings.baseline_weeks, -(-days.days // 7))
+        return PhaseWindow(phase, days, days.shifted(-7 * weeks), 1)
     # K windows of the same length, end to end, right before this one: their mean is
     # their sum over one range of days divided by K.
     count = settings.trailing_windows

@@ -7,6 +7,7 @@ changes or readings) marked on their first day and the selected one drawn larger
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -109,7 +110,9 @@ class AnalysisChart(QWidget):
             chart.setTitle("Select a row to compare its windows")
             return
         first = rows[0]
-        chart.setTitle(f"{first.anchor.label} — {first.group_label}: {measure.value}")
+        # A chart title is rich text: a round's title is escaped to show as typed.
+        chart.setTitle(html.escape(f"{first.anchor.label} — {first.group_label}: "
+                                   f"{measure.value}"))
         window = QBarSet("window")
         window.setColor(WINDOW_COLOUR)
         baseline = QBarSet("baseline")

@@ -42,6 +42,7 @@ from tracker.ui.analysis_model import AnalysisTableModel, RowRole, SortRole
 from tracker.ui.analysis_task import AnalysisOutcome, AnalysisRequest, AnalysisRunner
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.settings import system_zone_name
+from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
 _TOPICS = Topic.EVENTS | Topic.ROUNDS | Topic.FACTORS
@@ -95,6 +96,9 @@ class AnalysisView(QWidget):
                                      "dates: each window sets its own days.")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("analysis-status")
+        # Round titles, typed places and file paths are shown as typed, never as HTML.
+        for label in (self.filter_label, self.status_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.export_table_button = QPushButton("Export Table…", self)
         self.export_table_button.setObjectName("analysis-export-table")
         self.export_chart_button = QPushButton("Export Chart…", self)
@@ -218,7 +222,7 @@ class AnalysisView(QWidget):
         if result.skipped:
             status += f"; left out: {'; '.join(result.skipped)}"
         self.status_label.setText(status)
-        self.status_label.setToolTip(status)
+        self.status_label.setToolTip(as_plain(status))
         self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])
         self._enable_exports()
         chosen = self._wanted_round is not None and self.select_round(self._wanted_round)
