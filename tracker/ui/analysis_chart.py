@@ -25,7 +25,18 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QIODevice, QPoint, QPointF, QRect, QSaveFile, QSize, Qt
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QIODevice,
+    QPoint,
+    QPointF,
+    QRect,
+    QSaveFile,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -33,9 +44,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from tracker.services.escalation import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.escalation_anchors import AnchorKind
 
-_DAY_MS = 86_400_000
 _WHOLE_TICKS = 10
-_EPOCH = date(1970, 1, 1)
 WINDOW_COLOUR = QColor("#c62828")
 BASELINE_COLOUR = QColor("#90a4ae")
 MARKER_COLOUR = QColor("#1565c0")
@@ -44,8 +53,10 @@ MARKER_NAMES = {AnchorKind.ROUND: "rounds", AnchorKind.CHANGE: "schedule changes
 
 
 def day_msecs(day: date) -> float:
-    """Noon UTC of *day* in milliseconds: the axis shows the same date in any zone."""
-    return float((day - _EPOCH).days * _DAY_MS + _DAY_MS // 2)
+    """Local noon of *day* in milliseconds: QDateTimeAxis labels instants in this
+    computer's zone, where noon UTC is already the next day at UTC+13 or +14."""
+    noon = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+    return float(noon.toMSecsSinceEpoch())
 
 
 def _value(count: DailyCount, measure: Measure) -> int:
