@@ -478,8 +478,8 @@ def test_describe_day_keeps_the_reported_precision(precision: Precision, text: s
 
 
 @pytest.mark.parametrize(("day", "precision", "last", "expected"), [
-    # ACLED records a week-precision date at the week's midpoint: three days either side.
-    (date(2026, 2, 11), Precision.WEEK, None, (date(2026, 2, 8), date(2026, 2, 14))),
+    # A week-precision date is the first day of its week ("week of 9 Feb").
+    (date(2026, 2, 9), Precision.WEEK, None, (date(2026, 2, 9), date(2026, 2, 15))),
     # A month-precision date stands for its calendar month, whichever day was recorded.
     (date(2026, 2, 15), Precision.MONTH, None, (date(2026, 2, 1), date(2026, 2, 28))),
     (date(2024, 2, 1), Precision.MONTH, None, (date(2024, 2, 1), date(2024, 2, 29))),
@@ -497,3 +497,14 @@ def test_reported_days_are_the_days_a_reported_date_may_stand_for(
         day: date, precision: Precision, last: date | None,
         expected: tuple[date, date]) -> None:
     assert reported_days(day, precision, last) == expected
+
+
+def test_acled_week_dates_are_the_middle_of_their_week() -> None:
+    # ACLED records a week-precision date at the week's midpoint: three days either side.
+    assert reported_days(date(2026, 2, 11), Precision.WEEK, midweek=True) == (
+        date(2026, 2, 8), date(2026, 2, 14))
+    # Other precisions read the same either way.
+    assert reported_days(date(2026, 2, 11), Precision.MONTH, midweek=True) == (
+        date(2026, 2, 1), date(2026, 2, 28))
+    assert reported_days(date(2026, 2, 11), Precision.DAY, midweek=True) == (
+        date(2026, 2, 11), date(2026, 2, 11))

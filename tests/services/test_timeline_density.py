@@ -439,3 +439,18 @@ def test_density_follows_edits_of_the_events(edited_db: Database, path: str) -> 
         (date(2026, 2, 1), "", 1, 2, 1), (date(2026, 2, 1), "energy", 2, 3, 4),
         (date(2026, 3, 1), "", 1, 0, 0), (date(2026, 3, 1), "energy", 1, 5, 6)]
 
+
+
+def test_markers_say_whose_week_dates_are_midweek_and_carry_a_given_span(
+        db: Database) -> None:
+    with db.transaction() as session:
+        for number, (dataset, precision, end) in enumerate((
+                ("ACLED", Precision.WEEK, None), ("TEST", Precision.WEEK, None),
+                ("UCDP GED", Precision.WEEK, date(2026, 2, 20)))):
+            session.add(BattlefieldEvent(
+                dataset=dataset, external_id=str(number), event_date=date(2026, 2, 11),
+                event_date_end=end, date_precision=precision, event_type="Battles"))
+    with db.reading() as session:
+        markers = event_markers(session, date(2026, 2, 1), date(2026, 2, 28))
+    assert [(m.midweek, m.last_day, m.vague) for m in markers] == [
+        (True, None, True), (False, None, True), (False, date(2026, 2, 20), True)]

@@ -144,10 +144,9 @@ def test_chart_draws_level_events_round_and_changes(view: FactorsView) -> None:
                                          (feb3, 4)]
     low, high = chart.time_axis.min(), chart.time_axis.max()
     assert _points(chart.level_held) == [(feb3, 4), (high, 4)]
-    # Everything from the week-dated strike's first possible day (23 Jan in Kyiv, 22:00
-    # UTC the day before) to the round's end (midnight after 13 Feb in Kyiv, 22:00 UTC),
-    # with 4 % of that on either side.
-    first, last = ms(_at(2026, 1, 22, 22)), ms(_at(2026, 2, 13, 22))
+    # Everything from the first reading (24 Jan 15:00 UTC) to the round's end (midnight
+    # after 13 Feb in Kyiv, 22:00 UTC), with 4 % of that on either side.
+    first, last = jan24, ms(_at(2026, 2, 13, 22))
     pad = (last - first) * 0.04
     assert (low, high) == pytest.approx((first - pad, last + pad))
     # The round's window is the two Kyiv days, drawn solid (a day, not a week).
@@ -162,10 +161,9 @@ def test_chart_draws_level_events_round_and_changes(view: FactorsView) -> None:
     assert bars[:4] == [(feb1 + inset, 0), (feb1 + inset, 2), (feb1 + DAY_MS - inset, 2),
                         (feb1 + DAY_MS - inset, 0)]
     assert [y for _x, y in bars[4:]] == [0, 1, 1, 0]
-    # The strike dated 26 Jan to the week, spread over the week around that date (ACLED
-    # records the week's midpoint): 1/7 a day from 23 to 29 Jan (Kyiv).
+    # The week-dated strike spread over its week: 1/7 a day from 26 Jan to 1 Feb (Kyiv).
     assert chart.spread_events is not None
-    week_start = ms(_at(2026, 1, 22, 22))
+    week_start = ms(_at(2026, 1, 25, 22))
     assert _points(chart.spread_events.upperSeries()) == [
         (week_start, 0), (week_start, 1 / 7), (week_start + 7 * DAY_MS, 1 / 7),
         (week_start + 7 * DAY_MS, 0)]
@@ -279,12 +277,12 @@ def test_hovering_a_bar_shows_its_day(qtbot: QtBot, view: FactorsView) -> None:
 
 def test_week_and_month_spreads_add_up_where_they_overlap() -> None:
     days = [EventDay(date(2026, 2, 1), Precision.MONTH, 28, 0, 28),  # 1 a day in February
-            EventDay(date(2026, 2, 2), Precision.WEEK, 7, 3, 0),  # 1 a day, 30 Jan–5 Feb
+            EventDay(date(2026, 2, 2), Precision.WEEK, 7, 3, 0),  # 1 a day, 2–8 Feb
             EventDay(date(2026, 2, 2), Precision.DAY, 4, 0, 0)]
-    jan30, feb1, feb6 = ms(_at(2026, 1, 30)), ms(_at(2026, 2, 1)), ms(_at(2026, 2, 6))
+    feb = [ms(_at(2026, 2, day)) for day in (1, 2, 9)]
     march = ms(_at(2026, 3, 1))
     assert spread_outline(days, "UTC") == [
-        (jan30, 0), (jan30, 1), (feb1, 1), (feb1, 2), (feb6, 2), (feb6, 1),
+        (feb[0], 0), (feb[0], 1), (feb[1], 1), (feb[1], 2), (feb[2], 2), (feb[2], 1),
         (march, 1), (march, 0)]
     assert most_per_day(days, "UTC") == 4  # the day's bar is taller than the spreads
     assert [count_axis(most) for most in (0, 1, 4, 10)] == [(1, 1), (2, 1), (5, 1), (15, 5)]

@@ -20,6 +20,9 @@ IMPORT_COLUMNS = (
     "reported_by", "source_updated", "raw_digest",
 )
 IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
+# Datasets whose week-precision dates are the middle of the week (ACLED's codebook), not
+# its first day: see timewindow.reported_days.
+MIDWEEK_DATASETS = ("ACLED",)
 
 
 class BattlefieldEvent(Base):

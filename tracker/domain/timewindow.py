@@ -232,19 +232,22 @@ def describe_day(day: date, precision: Precision) -> str:
     return _day(day)
 
 
-def reported_days(day: date, precision: Precision,
-                  last_day: date | None = None) -> tuple[date, date]:
+def reported_days(day: date, precision: Precision, last_day: date | None = None, *,
+                  midweek: bool = False) -> tuple[date, date]:
     """The first and last day a reported event date may stand for.
 
-    A span the dataset gave (UCDP's date_start..date_end) is taken as it is. Otherwise a
-    week-precision date is the middle of its week, as ACLED records it ("within a week,
-    recorded at the week's midpoint"), so three days either side; a month-precision date
+    A span the dataset gave (UCDP's date_start..date_end) is taken as it is. A
+    week-precision date is the first day of its week ("week of 26 Jan", as this program
+    writes it), or with *midweek* the middle of it, as ACLED records it ("within a week,
+    recorded at the week's midpoint"): three days either side. A month-precision date
     stands for its calendar month; anything else for its own day.
     """
     if last_day is not None and last_day > day:
         return day, last_day
     if precision is Precision.WEEK:
-        return day - timedelta(days=3), day + timedelta(days=3)
+        if midweek:
+            return day - timedelta(days=3), day + timedelta(days=3)
+        return day, day + timedelta(days=6)
     if precision is Precision.MONTH:
         first = day.replace(day=1)
         following = (first + timedelta(days=32)).replace(day=1)

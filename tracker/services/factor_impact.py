@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.enums import DependencyEffect, Precision
-from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.sources import Source
@@ -111,19 +111,20 @@ def event_days(session: Session, factor_id: int) -> tuple[EventDay, ...]:
     """
     event = BattlefieldEvent
     linked = select(EventLink.event_id).where(EventLink.factor_id == factor_id)
+    midweek = event.dataset.in_(MIDWEEK_DATASETS)
     rows = session.execute(
         select(
             event.event_date, event.date_precision, func.count(),
             func.coalesce(func.sum(event.fatalities), 0),
-            func.count() - func.count(event.fatalities),
+            func.count() - func.count(event.fatalities), midweek,
         )
         .where(event.id.in_(linked))
-        .group_by(event.event_date, event.date_precision)
+        .group_by(event.event_date, event.date_precision, midweek)
         .order_by(event.event_date)
     )
     order = list(Precision)
     found = [
-        EventDay(day, precision, int(count), int(dead or 0), int(unknown))
-        for day, precision, count, dead, unknown in rows
+        EventDay(day, precision, int(count), int(dead or 0), int(unknown), bool(middle))
+        for day, precision, count, dead, unknown, middle in rows
     ]
     return tuple(sorted(found, key=lambda d: (d.day, order.index(d.precision))))

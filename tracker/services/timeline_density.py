@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Date, Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
-from tracker.domain.events import BattlefieldEvent, EventDayCount
+from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventDayCount
 from tracker.services.events import EventFilter, day_counts_answer, event_conditions
 
 
@@ -116,6 +116,7 @@ class EventMarker:
     place: str
     summary: str
     last_day: date | None = None  # the end of a span the dataset gave (UCDP's date_end)
+    midweek: bool = False  # a week-precision date is the week's middle (MIDWEEK_DATASETS)
 
     @property
     def vague(self) -> bool:
@@ -219,12 +220,14 @@ def event_markers(session: Session, first_day: date, last_day: date,
     event = BattlefieldEvent
     query = (select(event.id, event.event_date, event.date_precision, event.event_type,
                     event.target_category, event.fatalities, event.location,
-                    func.substr(event.summary, 1, 300), event.event_date_end)
+                    func.substr(event.summary, 1, 300), event.event_date_end,
+                    event.dataset.in_(MIDWEEK_DATASETS))
              .where(event.event_date >= first_day, event.event_date <= last_day,
                     *event_conditions(session, flt or EventFilter()))
              .order_by(event.event_date, event.id).limit(limit))
     return [EventMarker(row[0], _as_date(row[1]), Precision(row[2]), row[3], row[4], row[5],
-                        row[6], row[7], _as_date(row[8]) if row[8] is not None else None)
+                        row[6], row[7], _as_date(row[8]) if row[8] is not None else None,
+                        bool(row[9]))
             for row in session.execute(query)]
 
 

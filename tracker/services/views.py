@@ -194,6 +194,7 @@ class EventDay:
     events: int
     fatalities: int
     unknown_fatalities: int
+    midweek: bool = False  # a week-precision date is the week's middle (ACLED)
 
 
 @dataclass(frozen=True, slots=True)

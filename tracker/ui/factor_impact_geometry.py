@@ -55,11 +55,12 @@ def day_span(day: date, tz_name: str) -> tuple[float, float]:
     return ms(window.start or window.end), ms(window.end)
 
 
-def reported_span(day: date, precision: Precision, tz_name: str) -> tuple[float, float]:
+def reported_span(day: date, precision: Precision, tz_name: str, *,
+                  midweek: bool = False) -> tuple[float, float]:
     """The days an event's reported date stands for (``reported_days``: the week
     around it, its calendar month, or just the day), from the first's start to the
     last's end in *tz_name*."""
-    first, last = reported_days(day, precision)
+    first, last = reported_days(day, precision, midweek=midweek)
     window = ScheduledWindow.days(first, tz_name, last)
     assert window.start is not None and window.end is not None
     return ms(window.start), ms(window.end)
@@ -89,7 +90,7 @@ def extent(impact: FactorImpact, tz_name: str) -> tuple[float, float] | None:
     xs: list[float] = [ms(r.observed_at) for r in impact.readings]
     xs += [ms(c.recorded_at) for c in impact.changes]
     for day in impact.event_days:
-        xs.extend(reported_span(day.day, day.precision, tz_name))
+        xs.extend(reported_span(day.day, day.precision, tz_name, midweek=day.midweek))
     for round_ in impact.rounds:
         span = window_span(round_.window, 0.0)
         xs.extend(span or ())
@@ -142,7 +143,7 @@ def spread_outline(days: Iterable[EventDay], tz_name: str) -> list[Point]:
     changes: defaultdict[float, float] = defaultdict(float)
     for row in days:
         if row.precision in SPREAD:
-            start, end = reported_span(row.day, row.precision, tz_name)
+            start, end = reported_span(row.day, row.precision, tz_name, midweek=row.midweek)
             rate = row.events / _days_in(row.day, row.precision)
             changes[start] += rate
             changes[end] -= rate

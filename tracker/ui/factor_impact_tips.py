@@ -79,7 +79,8 @@ class ImpactTips:
         texts = []
         for row in self._impact.event_days:
             if row.precision in geometry.SPREAD:
-                start, end = geometry.reported_span(row.day, row.precision, self._tz)
+                start, end = geometry.reported_span(row.day, row.precision, self._tz,
+                                                    midweek=row.midweek)
                 if start <= x < end:
                     span = describe_day(row.day, row.precision)
                     texts.append(_events_text(f"{span}, dated only to the {row.precision}",

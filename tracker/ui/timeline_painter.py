@@ -455,7 +455,8 @@ class TimelinePainter:
     def _vague_markers(self, markers: list[EventMarker], top: float) -> None:
         rows_end: list[float] = []  # where each row's last span ends, to pack them
         for marker in markers:
-            first, last = reported_days(marker.day, marker.precision, marker.last_day)
+            first, last = reported_days(marker.day, marker.precision, marker.last_day,
+                                        midweek=marker.midweek)
             left, right = self._span_x(day_start(first, self.scene.tz),
                                        day_start(last + timedelta(days=1), self.scene.tz))
             if not self._visible(left, right):
