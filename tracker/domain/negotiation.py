@@ -101,6 +101,9 @@ class Round(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     # Deleting a round hides it; its history stays, and undo brings it back.
     deleted_at: Mapped[datetime | None]
+    # The UID of the calendar entry (from another program) this round was imported from,
+    # so a second import of that calendar updates the round; None for rounds made here.
+    calendar_uid: Mapped[str | None] = mapped_column(unique=True, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     track: Mapped[Track] = relationship(back_populates="rounds")

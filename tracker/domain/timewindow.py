@@ -60,9 +60,10 @@ def local_zone_name() -> str:
 def localize(wall: datetime, tz_name: str, *, fold: int = 0) -> datetime:
     """Attach *tz_name* to a naive wall-clock time and return the instant in UTC.
 
-    A time skipped by a spring-forward change (02:30 on the last Sunday of March in Kyiv)
-    does not exist; it raises WindowError instead of silently moving an hour. For a time that
-    occurs twice (autumn), *fold* picks the first (0) or second (1) occurrence.
+    A time skipped by a spring-forward change (03:30 on the last Sunday of March in Kyiv,
+    where clocks jump from 03:00 to 04:00) does not exist; it raises WindowError instead of
+    silently moving an hour. For a time that occurs twice (autumn), *fold* picks the first
+    (0) or second (1) occurrence.
     """
     if wall.tzinfo is not None:
         return wall.astimezone(UTC)

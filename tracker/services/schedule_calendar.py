@@ -16,10 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from icalendar import Calendar, Event
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import __version__
 from tracker.domain.enums import Precision, RoundStatus
+from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.services.rounds import list_rounds, round_detail
@@ -30,6 +32,7 @@ _STATUS = {RoundStatus.CONFIRMED: "CONFIRMED", RoundStatus.HELD: "CONFIRMED",
            RoundStatus.CANCELLED: "CANCELLED"}
 _RECENT_EVENTS = 5
 PRODUCT_ID = f"-//Negotiation Tracker//tracker {__version__}//EN"
+PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +57,17 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
     stamp = now or datetime.now(UTC)
     undated: list[str] = []
     count = 0
+    # A round that came from another calendar keeps that calendar's UID, so importing
+    # this file back (or into the other calendar) updates it instead of adding a copy.
+    foreign: dict[int, str | None] = {
+        round_id: uid for round_id, uid in session.execute(
+            select(Round.id, Round.calendar_uid).where(Round.calendar_uid.is_not(None)))}
     for row in list_rounds(session):
         if row.window.precision is Precision.UNKNOWN:
             undated.append(row.title)
             continue
-        calendar.add_component(_vevent(round_detail(session, row.id), stamp))
+        calendar.add_component(_vevent(round_detail(session, row.id), stamp,
+                                       foreign.get(row.id)))
         count += 1
     calendar.add_missing_timezones()  # a VTIMEZONE for every TZID used, from tzdata
     return CalendarExport(calendar, count, tuple(undated))
@@ -73,16 +82,18 @@ def _text(value: str) -> str:
     return _CONTROLS.sub("\ufffd", value.replace("\r\n", "\n"))
 
 
-def _vevent(detail: RoundDetail, stamp: datetime) -> Event:
+def _vevent(detail: RoundDetail, stamp: datetime, uid: str | None = None) -> Event:
     row = detail.row
     window = row.window
     event = Event()
-    event.add("uid", round_uid(row.id))
+    event.add("uid", uid or round_uid(row.id))
     event.add("dtstamp", stamp)
     tentative = window.precision in (Precision.WEEK, Precision.MONTH)
     event.add("summary", _text(f"{row.title} ({window.describe()}, date not fixed)"
                                if tentative else row.title))
     _add_times(event, window)
+    if tentative:  # so an import reads the span back as a week or month, not as days
+        event.add(PRECISION_PROPERTY, window.precision.value.upper())
     event.add("status", "TENTATIVE" if tentative and row.status is not RoundStatus.CANCELLED
               else _STATUS.get(row.status, "TENTATIVE"))
     # Every schedule change after the creation raises the sequence.

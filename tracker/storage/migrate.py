@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = "tracker.storage:migrations"
 # Every revision in tracker/storage/migrations/versions, oldest first; the last is head.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
