@@ -236,3 +236,13 @@ def iter_chronology(
             yield item
         else:
             yield from describe_entries(session, [(item.kind, item.record_id)], tz)
+
+
+def iter_other_entries(
+    session: Session, *, date_from: date | None = None, date_to: date | None = None,
+    tz: str = "UTC",
+) -> Iterator[ChronologyEntry]:
+    """The rounds, schedule changes and factor readings of the range in time order,
+    without its events (a report that counts a long range's events by day instead)."""
+    for key in _others(session, date_from, date_to, tz):
+        yield from describe_entries(session, [(key.kind, key.record_id)], tz)

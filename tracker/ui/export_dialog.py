@@ -37,6 +37,8 @@ FILTERS = {
     ExportFormat.CSV: "CSV spreadsheet (*.csv)",
     ExportFormat.JSON: "JSON (*.json)",
     ExportFormat.MD: "Markdown (*.md)",
+    ExportFormat.HTML: "HTML report (*.html)",
+    ExportFormat.PDF: "PDF report (*.pdf)",
 }
 
 
@@ -77,7 +79,7 @@ class ExportDialog(QDialog):
         # The file Browse's dialog already confirmed replacing (so OK does not ask again).
         self._confirmed: Path | None = None
         self.path = named(QLineEdit(), "export-path")
-        self.path.setPlaceholderText(f"A .csv, .json or .md file (a bare name goes in "
+        self.path.setPlaceholderText(f"A .csv, .json, .md, .html or .pdf file (a bare name goes in "
                                      f"{self._folder})")
         self.target = named(QLabel(), "export-target")
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
@@ -198,7 +200,7 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         path = self.destination()
         if path is not None and format_for_path(path) is None:
-            self.path_error.show_error("The file name must end in .csv, .json or .md")
+            self.path_error.show_error("The file name must end in .csv, .json, .md, .html or .pdf")
         elif path is not None and path.is_dir():
             self.path_error.show_error("That is a folder; choose a file name")
         elif path is not None and not path.parent.is_dir():

@@ -16,6 +16,7 @@ from tracker.services.errors import ValidationError
 from tracker.services.export import export_chronology
 from tracker.storage.database import Database
 from tracker.ui.export_dialog import ExportRequest
+from tracker.ui.report_pdf import export_report, is_report
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,12 @@ class _ExportTask(QRunnable):
         request = self._request
         try:
             with self._db.reading() as session:
-                count = export_chronology(session, request.path, request.fmt,
-                                          date_from=request.date_from,
-                                          date_to=request.date_to, tz=request.tz)
+                # The HTML/PDF report draws with QPainter and QTextDocument, never a
+                # widget, so it runs here too (report_pdf.py).
+                export = export_report if is_report(request.fmt) else export_chronology
+                count = export(session, request.path, request.fmt,
+                               date_from=request.date_from, date_to=request.date_to,
+                               tz=request.tz)
         except (OSError, ValidationError, SQLAlchemyError) as exc:
             self._signals.failed.emit(str(exc))
         except Exception as exc:
