@@ -1,0 +1,167 @@
+"""What goes on a TimelineJS page: the few facts whole, and a bounded number of events.
+
+TimelineJS draws every slide in the browser and cannot show a million events (a few
+thousand already make it slow). So the page holds every dated round, schedule change and
+factor reading in the range, and of the battlefield events either those linked to a round
+or a factor (the ones an analyst chose to tie to the talks) or all of them in the range;
+either way at most ``max_events``, the earliest first, and how many more there were is
+counted so the exporter can say so. Events are read off the (event_date, id) index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import Precision
+from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
+from tracker.domain.factors import Factor, FactorReading
+from tracker.domain.negotiation import Round, ScheduleChange, Track
+from tracker.domain.timewindow import ScheduledWindow, reported_days
+
+DEFAULT_MAX_EVENTS = 2000
+
+
+class EventScope(StrEnum):
+    LINKED = "linked"  # events linked to a round or a factor
+    ALL = "all"  # every event in the range
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRequest:
+    """What to put on the page. *tz* is the zone of the range's days and of the times."""
+
+    tz: str = "UTC"
+    date_from: date | None = None
+    date_to: date | None = None
+    events: EventScope = EventScope.LINKED
+    max_events: int = DEFAULT_MAX_EVENTS
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRound:
+    window: ScheduledWindow
+    track: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """The days an event's report stands for, and its target category."""
+
+    first: date
+    last: date
+    precision: Precision
+    category: str
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    rounds: dict[int, DatedRound]
+    undated: tuple[str, ...]  # titles of rounds whose date is unknown: not placeable
+    changes: dict[int, str]  # schedule change id → its round's track
+    readings: dict[int, str]  # reading id → its factor's name
+    events: dict[int, DatedEvent]  # in (event_date, id) order
+    events_found: int  # events in scope and range, before the cap
+
+
+def select_for_timeline(session: Session, request: TimelineRequest) -> Selection:
+    start, end = _bounds(request)
+    rounds, undated = _rounds(session, request, start, end)
+    changes = dict(session.execute(
+        select(ScheduleChange.id, Track.name)
+        .join(Round, Round.id == ScheduleChange.round_id)
+        .join(Track, Track.id == Round.track_id)
+        .where(*_within(ScheduleChange.recorded_at, start, end))).all())
+    readings = dict(session.execute(
+        select(FactorReading.id, Factor.name)
+        .join(Factor, Factor.id == FactorReading.factor_id)
+        .where(*_within(FactorReading.observed_at, start, end))).all())
+    conditions = _event_conditions(request)
+    found = session.scalar(
+        select(func.count()).select_from(BattlefieldEvent).where(*conditions)) or 0
+    events = {}
+    for event_id, day, last_day, precision, dataset, category in session.execute(
+        select(BattlefieldEvent.id, BattlefieldEvent.event_date,
+               BattlefieldEvent.event_date_end, BattlefieldEvent.date_precision,
+               BattlefieldEvent.dataset, BattlefieldEvent.target_category)
+        .where(*conditions)
+        .order_by(BattlefieldEvent.event_date, BattlefieldEvent.id)
+        .limit(max(0, request.max_events))
+    ):
+        first, last = reported_days(day, precision, last_day,
+                                    midweek=dataset in MIDWEEK_DATASETS)
+        events[event_id] = DatedEvent(first, last, precision, category)
+    return Selection(rounds, undated, changes, readings, events, found)
+
+
+def _bounds(request: TimelineRequest) -> tuple[datetime | None, datetime | None]:
+    """Where the first day of the range begins and the day after the last begins, in tz."""
+    start = ScheduledWindow.days(request.date_from, request.tz).start \
+        if request.date_from else None
+    end = ScheduledWindow.days(request.date_to, request.tz).end if request.date_to else None
+    return start, end
+
+
+def _within(column: Any, start: datetime | None,
+            end: datetime | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if start is not None:
+        conditions.append(column >= start)
+    if end is not None:
+        conditions.append(column < end)
+    return conditions
+
+
+def _rounds(session: Session, request: TimelineRequest, start: datetime | None,
+            end: datetime | None) -> tuple[dict[int, DatedRound], tuple[str, ...]]:
+    """Rounds (tens or hundreds: read whole) whose window meets the range.
+
+    As in the chronology: a round announced by day, week or month meets it by its days at
+    the venue, an exact one by its time (one without an end is an instant).
+    """
+    dated: dict[int, DatedRound] = {}
+    undated: list[str] = []
+    for round_ in session.scalars(
+        select(Round).join(Track, Track.id == Round.track_id)
+        .where(Round.deleted_at.is_(None)).order_by(Round.window_start, Round.id)
+    ):
+        window = round_.window
+        if window.start is None:
+            undated.append(round_.title)
+        elif _meets(window, request, start, end):
+            dated[round_.id] = DatedRound(window, round_.track.name)
+    return dated, tuple(undated)
+
+
+def _meets(window: ScheduledWindow, request: TimelineRequest, start: datetime | None,
+           end: datetime | None) -> bool:
+    assert window.start is not None
+    if window.precision is Precision.EXACT:
+        finish = window.end or window.start
+        return (end is None or window.start < end) and (
+            start is None or finish > start or (window.end is None and finish >= start))
+    first, last = window.first_day(), window.last_day()
+    assert first is not None and last is not None
+    return ((request.date_to is None or first <= request.date_to)
+            and (request.date_from is None or last >= request.date_from))
+
+
+def _event_conditions(request: TimelineRequest) -> list[ColumnElement[bool]]:
+    event = BattlefieldEvent
+    conditions: list[ColumnElement[bool]] = []
+    if request.date_from is not None:
+        conditions.append(event.event_date >= request.date_from)
+    if request.date_to is not None:
+        conditions.append(event.event_date <= request.date_to)
+    if request.events is EventScope.LINKED:
+        # A deleted round's links are hidden with it (undo brings both back).
+        linked = (select(EventLink.event_id)
+                  .outerjoin(Round, Round.id == EventLink.round_id)
+                  .where(or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None))))
+        conditions.append(event.id.in_(linked))
+    return conditions
