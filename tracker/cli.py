@@ -4,7 +4,12 @@
     tracker sample --db FILE
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
     tracker export [--db DB] --format ics -o OUT
+    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE] -o OUT
+    tracker export [--db DB] --format archive [-o FILE.json]
+    tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE] [--to DATE]
+                   [--tz ZONE] [--max-events N] [--timelinejs-assets DIR] -o FILE.json
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict] [--map FIELD=COLUMN ...]
+    tracker import [--db DB] --format ics FILE [--strict]
     tracker analyse [--db DB] --round ID|--all [--window 7] [--format csv|json] [-o OUT]
 
 The window and these subcommands call the same services.
@@ -21,16 +26,24 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.analyse_command import add_analyse_parser, run_analyse
+from tracker.archive_command import EXPORT_FORMAT as ARCHIVE_FORMAT
+from tracker.archive_command import run_export_archive
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.import_command import _add_import_parser, run_import
 from tracker.io.input_errors import InputFileError
+from tracker.report_command import REPORT_FORMATS, run_export_report
 from tracker.services.errors import ValidationError
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.sample import is_empty, load_sample
 from tracker.services.schedule_calendar import write_calendar
 from tracker.storage.database import open_database
 from tracker.storage.errors import StorageError
+from tracker.timelinejs_command import (
+    TIMELINEJS_FORMAT,
+    add_timelinejs_arguments,
+    run_export_timelinejs,
+)
 
 EXIT_USAGE = 2
 CALENDAR_FORMAT = "ics"
@@ -57,9 +70,16 @@ def _parser() -> argparse.ArgumentParser:
                                            "factor readings, events) in time order")
     export.add_argument("--db", dest="sub_db", metavar="DB")
     export.add_argument("--format", required=True,
-                        choices=[*(f.value for f in ExportFormat), CALENDAR_FORMAT],
-                        help="csv, json or md: the chronology; ics: the rounds' schedule as "
-                             "an iCalendar file (--from, --to and --tz do not apply)")
+                        choices=[*(f.value for f in ExportFormat), CALENDAR_FORMAT,
+                                 ARCHIVE_FORMAT, TIMELINEJS_FORMAT],
+                        help="csv, json or md: the chronology; html or pdf: the chronology "
+                             "report with its summary and timeline chart; "
+                             "ics: the rounds' schedule as "
+                             "an iCalendar file (--from, --to and --tz do not apply); "
+                             "archive: the whole database, losslessly, as JSON that "
+                             "`tracker import --format json` loads; "
+                             "timelinejs: a TimelineJS timeline (JSON) and a web page "
+                             "that shows it")
     export.add_argument("--from", dest="date_from", metavar="DATE",
                         help="first day to include (any format dateutil reads)")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
@@ -71,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="read 03/02/2026 as 3 February, not March 2")
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
+    add_timelinejs_arguments(export)
     _add_import_parser(sub)
     add_analyse_parser(sub)
     return parser
@@ -150,9 +171,18 @@ def _export_calendar(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.format == CALENDAR_FORMAT:
         return _export_calendar(args)
+    if args.format == ARCHIVE_FORMAT:
+        try:
+            return run_export_archive(args)
+        except BrokenPipeError:
+            return _reader_went_away()
     date_from = _optional_date(args.date_from, dayfirst=args.dayfirst, option="--from")
     date_to = _optional_date(args.date_to, dayfirst=args.dayfirst, option="--to")
+    if args.format == TIMELINEJS_FORMAT:
+        return run_export_timelinejs(args, date_from, date_to)
     fmt = ExportFormat(args.format)
+    if fmt in REPORT_FORMATS:
+        return run_export_report(args, fmt, date_from, date_to)
     db = open_database(args.sub_db or args.db, create=False)
     try:
         with db.reading() as session:

@@ -2,6 +2,8 @@
 
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict]
                    [--map FIELD=COLUMN ...] [--dataset NAME] [--dayfirst] [--report OUT]
+    tracker import --db NEW --format json FILE.json   (an archive: tracker.archive_command)
+    tracker import [--db DB] --format ics FILE [--strict]   (rounds: calendar_import_command)
 
 Exit status 0 when every record was imported, 1 when some were rejected (they are listed,
 and saved with --report), 2 when the file was refused or the import stopped.
@@ -17,6 +19,9 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from tracker.archive_command import IMPORT_FORMATS as ARCHIVE_FORMATS
+from tracker.archive_command import run_import_archive
+from tracker.calendar_import_command import CALENDAR_FORMAT, run_import_calendar
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping
 from tracker.io.input_errors import InputFileError
 from tracker.services.import_report import ImportReport, write_report
@@ -33,7 +38,12 @@ def _add_import_parser(sub: Any) -> None:
         "import", help="import battlefield events from an ACLED, UCDP or other CSV file")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--db", dest="sub_db", metavar="DB")
-    parser.add_argument("--format", required=True, choices=[f.value for f in ImportFormat])
+    parser.add_argument("--format", required=True,
+                        choices=[*(f.value for f in ImportFormat), *ARCHIVE_FORMATS,
+                                 CALENDAR_FORMAT],
+                        help="json (or archive): a whole archive written by `tracker "
+                             "export --format archive`, into a new, empty --db; "
+                             "ics: rounds from a calendar, added or updated by UID")
     parser.add_argument("--strict", action="store_true",
                         help="stop at the first bad record and import nothing")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
@@ -90,6 +100,10 @@ class _ProgressLine:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.format in ARCHIVE_FORMATS:
+        return run_import_archive(args)
+    if args.format == CALENDAR_FORMAT:
+        return run_import_calendar(args)
     path = Path(args.file)
     fmt = ImportFormat(args.format)
     mapping = _mapping(args)

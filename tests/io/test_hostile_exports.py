@@ -1,9 +1,10 @@
 """Every exporter carries the hostile corpus safely: CSV neutralised and quoted, Markdown
-escaped, JSON exact, iCalendar escaped and folded at 75 octets."""
+and the HTML report escaped, JSON exact, iCalendar escaped and folded at 75 octets."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from datetime import date
@@ -12,16 +13,23 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
 from tests.hostile_text import HOSTILE
+from tests.io.test_report_html import Page
 from tests.services.scenario import add_events
 from tracker.domain.enums import Precision, RoundFormat
+from tracker.domain.events import BattlefieldEvent
 from tracker.io.spreadsheet import FORMULA_TRIGGERS
 from tracker.services import schedule
+from tracker.services.archive import export_archive
+from tracker.services.archive_import import import_archive
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.rounds import list_rounds
 from tracker.services.schedule_calendar import schedule_calendar
-from tracker.storage.database import Database
+from tracker.services.timelinejs import write_timeline
+from tracker.services.timelinejs_selection import EventScope, TimelineRequest
+from tracker.storage.database import Database, open_database
 
 
 @pytest.fixture
@@ -67,10 +75,37 @@ def test_json_carries_every_string_exactly(hostile_db: Database) -> None:
         assert any(text in value for value in values), text[:30]
 
 
+def test_archive_carries_every_string_and_reads_it_back(hostile_db: Database,
+                                                        tmp_path: Path) -> None:
+    archive = tmp_path / "archive.json"
+    with hostile_db.reading() as session:
+        export_archive(session, archive)
+    values = set(_strings(json.loads(archive.read_text(encoding="utf-8"))))
+    assert set(HOSTILE) <= values
+    copy = open_database(tmp_path / "copy.db")
+    try:
+        import_archive(copy, archive)
+        with copy.reading() as session:
+            assert set(HOSTILE) <= set(session.scalars(select(BattlefieldEvent.summary)))
+    finally:
+        copy.close()
+
+
 def test_markdown_shows_markup_as_text(hostile_db: Database) -> None:
     text = _export(hostile_db, ExportFormat.MD)
     assert "<script>" not in text and "<b>" not in text
     assert "&lt;script>alert" in text
+
+
+def test_html_report_shows_markup_as_text(hostile_db: Database) -> None:
+    markup = _export(hostile_db, ExportFormat.HTML)
+    page = Page(markup)  # parses, every tag closed
+    assert "<script>" not in markup and "<b>" not in markup and "\x00" not in markup
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in markup
+    text = page.all_text
+    for hostile in HOSTILE:
+        # NUL, which HTML may not hold, shows as U+FFFD; everything else as it was.
+        assert hostile.replace("\x00", "\ufffd") in text, hostile[:30]
 
 
 def test_icalendar_escapes_and_folds(sample_db: Database) -> None:
@@ -95,3 +130,31 @@ def test_written_files_match_the_streams(hostile_db: Database, tmp_path: Path) -
                           date_from=date(2026, 1, 27), date_to=date(2026, 1, 27))
     with (tmp_path / "c.csv").open(encoding="utf-8", newline="") as written:
         assert written.read() == _export(hostile_db, ExportFormat.CSV)
+
+
+def test_timelinejs_escapes_its_html_and_the_page_script_holds(
+        hostile_db: Database, tmp_path: Path) -> None:
+    with hostile_db.transaction() as session:  # hostile event categories, for the groups
+        add_events(session, [
+            {"event_date": date(2026, 1, 28), "external_id": f"G{number}",
+             "target_category": text} for number, text in enumerate(HOSTILE)])
+    target = tmp_path / "timeline.json"
+    with hostile_db.reading() as session:
+        write_timeline(session, target, TimelineRequest(
+            events=EventScope.ALL, date_from=date(2026, 1, 27), date_to=date(2026, 1, 28)))
+    written = target.read_text(encoding="utf-8")
+    data = json.loads(written)
+    assert "<script" not in written and "<b>bold" not in written and "\u0000" not in written
+    fields = [slide["text"][part] for slide in data["events"] for part in ("headline", "text")]
+    shown = [html.unescape(field.replace("<br>", "\n")) for field in fields]
+    groups = {html.unescape(html.unescape(slide["group"])) for slide in data["events"]}
+    for text in HOSTILE:
+        # Line breaks come back from <br>, NUL as U+FFFD; a group is one line.
+        expected = text.replace("\r\n", "\n").replace("\x00", "\ufffd")
+        assert any(expected in value for value in shown), text[:30]
+        assert f"Events: {' '.join(expected.split())}" in groups, text[:30]
+    page = target.with_suffix(".html").read_text(encoding="utf-8")
+    opening = '<script type="application/json" id="timeline-data">'
+    inline = page.split(opening, 1)[1].split("</script>", 1)[0]
+    assert "<" not in inline and "&" not in inline
+    assert json.loads(inline) == data

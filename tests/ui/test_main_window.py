@@ -410,8 +410,11 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
     assert list(edit)[:3] == ["undo-action", "redo-action", "new-round-action"]
     file = menu_items(window, "&File")
     assert list(file) == ["new-database-action", "open-database-action",
-                          "import-events-action", "export-chronology-action",
-                          "export-schedule-action", "quit-action"]
+                          "import-events-action", "import-calendar-action",
+                          "export-chronology-action",
+                          "export-schedule-action", "export-timeline-action",
+                          "export-archive-action", "import-archive-action",
+                          "quit-action"]
 
     def keys(name: str) -> list[str]:
         return [key.toString() for key in action(window, name).shortcuts()]
@@ -541,7 +544,7 @@ def test_a_failed_export_says_so_and_writes_nothing(
     path = child(dialog, QLineEdit, "export-path")
     error = child(dialog, QLabel, "export-path-error")
     qtbot.keyClicks(path, str(tmp_path / "chronology.txt"))
-    assert error.text() == "The file name must end in .csv, .json or .md"
+    assert error.text() == "The file name must end in .csv, .json, .md, .html or .pdf"
     assert not ok_button(dialog).isEnabled()
 
     target = tmp_path / "missing" / "chronology.csv"

@@ -65,6 +65,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+I",), "Add battlefield events from an ACLED, UCDP or other CSV file "
                "(or drop the file on the window)", "document-import",
                Pixmap.SP_ArrowDown, toolbar=True, separator_before=True),
+    ActionSpec("import-calendar-action", "Import &Calendar…", Menu.FILE, "import_calendar",
+               (), "Add or update rounds from an iCalendar (.ics) file, matched by UID "
+               "(undo takes the whole import back)", "x-office-calendar",
+               Pixmap.SP_ArrowDown),
     ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
                "export_chronology", ("Ctrl+E",),
                "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
@@ -74,6 +78,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Write the rounds as an iCalendar (.ics) file that calendars import and "
                "update when a round moves", "x-office-calendar",
                Pixmap.SP_FileDialogDetailedView),
+    ActionSpec("export-timeline-action", "Export &Timeline for the Web…", Menu.FILE,
+               "export_timeline", (),
+               "Write the rounds, changes, readings and linked events as a TimelineJS "
+               "timeline: its data (.json) and a web page (.html) that shows it",
+               "text-html", Pixmap.SP_FileDialogInfoView),
+    ActionSpec("export-archive-action", "Export &Archive…", Menu.FILE, "export_archive", (),
+               "Write the whole database (history, sources, links, events) to one JSON "
+               "file that Import Archive loads losslessly", "document-save",
+               Pixmap.SP_DriveHDIcon, separator_before=True),
+    ActionSpec("import-archive-action", "Import Ar&chive…", Menu.FILE, "import_archive", (),
+               "Load an archive into a new database file, then open it", "document-open",
+               Pixmap.SP_DriveHDIcon),
     # Key.Quit is empty on Windows, so the shortcut is spelled out.
     ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
                "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,

@@ -27,10 +27,11 @@ from tracker.domain.enums import RoundStatus
 from tracker.services import rounds, schedule, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
-from tracker.ui import database_files
+from tracker.ui import archive_actions, database_files
 from tracker.ui import settings as options
 from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
 from tracker.ui.analysis_view import AnalysisView
+from tracker.ui.calendar_import import import_calendar
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
@@ -49,6 +50,7 @@ from tracker.ui.schedule_export import export_schedule
 from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.table_model import as_plain
 from tracker.ui.timeline_view import TimelineView
+from tracker.ui.timelinejs_export import export_timeline
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -274,6 +276,18 @@ class MainWindow(QMainWindow):
 
     def export_schedule(self) -> None:
         export_schedule(self, self.workspace, self.settings, self.show_message)
+
+    def export_archive(self) -> None:
+        archive_actions.for_window(self).export_archive()
+
+    def import_archive(self) -> None:
+        archive_actions.for_window(self).import_archive()
+
+    def export_timeline(self) -> None:
+        export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
+
+    def import_calendar(self) -> None:
+        import_calendar(self, self.workspace, self.settings, self.show_message)
 
     def quit(self) -> None:
         self.close()
