@@ -161,7 +161,8 @@ def _export_calendar(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
     finally:
         db.close()
-    print(f"{export.rounds} rounds written to {args.output}", file=sys.stderr)
+    rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
+    print(f"{rounds} written to {args.output}", file=sys.stderr)
     if export.undated:
         print(f"left out, their date is unknown: {'; '.join(export.undated)}",
               file=sys.stderr)

@@ -83,4 +83,4 @@ def test_the_command_writes_the_file_and_names_what_it_left_out(
     assert cli.main(["export", "--db", database, "--format", "ics", "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     error = capsys.readouterr().err
-    assert "1 rounds written" in error and "date is unknown" in error
+    assert "1 round written" in error and "date is unknown" in error

@@ -42,7 +42,7 @@ def test_the_schedule_is_written_with_the_extension_calendars_expect(
     assert asked[0].endswith(DEFAULT_NAME)
     events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert len(events) == 1
-    assert "1 rounds" in shown.args[0] and "date unknown" in shown.args[0]
+    assert "Exported 1 round to" in shown.args[0] and "date unknown" in shown.args[0]
 
 
 def test_an_unwritable_place_is_reported_and_nothing_written(

@@ -40,5 +40,6 @@ def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
     settings.set(options.EXPORT_FOLDER, str(path.parent))
     left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
                 if export.undated else "")
-    show_message(f"Exported {export.rounds} rounds to {path}{left_out}")
+    rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
+    show_message(f"Exported {rounds} to {path}{left_out}")
     return path
