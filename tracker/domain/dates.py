@@ -9,9 +9,11 @@ differ in every field, and whatever changes between the two results was not type
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow, WindowError
@@ -93,11 +95,19 @@ def _parse(text: str, *, dayfirst: bool) -> tuple[datetime, Precision]:
         raise DateParseError("No date given")
     dayfirst = dayfirst and not _YEAR_FIRST.match(text)
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+        with warnings.catch_warnings():
+            # A zone abbreviation dateutil does not know ("10:00 EEST") would be dropped
+            # with a warning and the time read in the window's zone: refuse it instead.
+            # Found by tests/properties.
+            warnings.simplefilter("error", UnknownTimezoneWarning)
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
         # dateutil may read trailing digits as an offset of a day or more ("… 2026-03-29"
         # is -29 h), which datetime refuses only once the offset is used.
         first.utcoffset()
+    except UnknownTimezoneWarning as exc:
+        raise DateParseError(f"{text!r} names a time zone by an abbreviation that cannot be "
+                             "read; give an offset (+03:00) or choose the zone") from exc
     except (ValueError, OverflowError) as exc:
         raise DateParseError(f"{text!r} is not a date dateutil can read") from exc
     if first.year != second.year:

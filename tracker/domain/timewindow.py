@@ -9,7 +9,8 @@ an exact time that does not exist on the wall clock is refused rather than shift
 from __future__ import annotations
 
 import os
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -69,7 +70,13 @@ def localize(wall: datetime, tz_name: str, *, fold: int = 0) -> datetime:
         return wall.astimezone(UTC)
     tz = zone(tz_name)
     aware = wall.replace(tzinfo=tz, fold=fold)
-    round_trip = aware.astimezone(UTC).astimezone(tz)
+    try:
+        round_trip = aware.astimezone(UTC).astimezone(tz)
+    except OverflowError as exc:
+        # 1 Jan 0001 east of UTC (or 31 Dec 9999 west of it) has no UTC instant datetime
+        # can hold. Found by tests/properties.
+        raise WindowError(f"{wall:%Y-%m-%d %H:%M} in {tz_name} is outside the dates that "
+                          "can be stored") from exc
     if round_trip.replace(tzinfo=None) != wall:
         raise WindowError(
             f"{wall:%Y-%m-%d %H:%M} does not exist in {tz_name} (clocks change that night)"
@@ -98,6 +105,15 @@ def _local_midnight(day: date, tz_name: str) -> datetime:
         return localize(wall, tz_name)
     except WindowError:
         return wall.replace(tzinfo=zone(tz_name), fold=0).astimezone(UTC)
+
+
+@contextmanager
+def _storable(day: date) -> Iterator[None]:
+    """Days at the edge of the calendar (31 Dec 9999 has no next midnight) as WindowError."""
+    try:
+        yield
+    except OverflowError as exc:
+        raise WindowError(f"{day.isoformat()} is outside the dates that can be stored") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,27 +166,30 @@ class ScheduledWindow:
         last = last or first
         if last < first:
             raise WindowError("The end must be after the start")
-        return cls(
-            Precision.DAY, tz, _local_midnight(first, tz),
-            _local_midnight(last + timedelta(days=1), tz),
-        )
+        with _storable(last):
+            return cls(
+                Precision.DAY, tz, _local_midnight(first, tz),
+                _local_midnight(last + timedelta(days=1), tz),
+            )
 
     @classmethod
     def week_of(cls, day: date, tz: str) -> ScheduledWindow:
         """The ISO week (Monday to Sunday, local) that contains *day*."""
-        monday = day - timedelta(days=day.weekday())
-        return cls(
-            Precision.WEEK, tz, _local_midnight(monday, tz),
-            _local_midnight(monday + timedelta(days=7), tz),
-        )
+        with _storable(day):
+            monday = day - timedelta(days=day.weekday())
+            return cls(
+                Precision.WEEK, tz, _local_midnight(monday, tz),
+                _local_midnight(monday + timedelta(days=7), tz),
+            )
 
     @classmethod
     def month_of(cls, day: date, tz: str) -> ScheduledWindow:
-        first = day.replace(day=1)
-        following = (first + timedelta(days=32)).replace(day=1)
-        return cls(
-            Precision.MONTH, tz, _local_midnight(first, tz), _local_midnight(following, tz)
-        )
+        with _storable(day):
+            first = day.replace(day=1)
+            following = (first + timedelta(days=32)).replace(day=1)
+            return cls(
+                Precision.MONTH, tz, _local_midnight(first, tz), _local_midnight(following, tz)
+            )
 
     # -- views ----------------------------------------------------------------------------
 

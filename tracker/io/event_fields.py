@@ -9,9 +9,11 @@ is a dictionary lookup where dateutil would take tens of microseconds.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime
 
 from dateutil import parser as date_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 from tracker.domain.enums import Precision
 from tracker.io.input_errors import FieldError
@@ -52,8 +54,12 @@ class DateReader:
         if numeric is not None:
             return self._numeric(column, text, numeric)
         try:
-            first = date_parser.parse(stripped, dayfirst=self.dayfirst, default=_DEFAULT_A)
-            second = date_parser.parse(stripped, dayfirst=self.dayfirst, default=_DEFAULT_B)
+            with warnings.catch_warnings():
+                # Only the day is kept, so a zone name dateutil cannot read does not matter.
+                warnings.simplefilter("ignore", UnknownTimezoneWarning)
+                first = date_parser.parse(stripped, dayfirst=self.dayfirst, default=_DEFAULT_A)
+                second = date_parser.parse(stripped, dayfirst=self.dayfirst,
+                                           default=_DEFAULT_B)
         except (ValueError, OverflowError) as exc:
             raise FieldError(column, f"{text!r} is not a date") from exc
         if first.date() != second.date():

@@ -205,5 +205,8 @@ class NewFactorDialog(CommandDialog):
 
     @Slot()
     def _validate(self) -> None:
-        self.name_error.show_error(None)
-        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))
+        # Say why OK is off once something was typed: a name of spaces only is no name.
+        has_name = bool(self.name_edit.text().strip())
+        self.name_error.show_error(
+            None if has_name or not self.name_edit.text() else "A factor needs a name")
+        self.ok_button.setEnabled(has_name)
