@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.domain.base import Base
@@ -18,6 +18,9 @@ class Factor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     readings: Mapped[list[FactorReading]] = relationship(
         back_populates="factor", order_by="FactorReading.observed_at",
         cascade="all, delete-orphan",
@@ -39,6 +42,9 @@ class FactorReading(Base):
     level: Mapped[FactorLevel] = mapped_column(enum_type(FactorLevel))
     trend: Mapped[FactorTrend] = mapped_column(enum_type(FactorTrend))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     factor: Mapped[Factor] = relationship(back_populates="readings")
 
@@ -54,5 +60,8 @@ class Dependency(Base):
     factor_id: Mapped[int] = mapped_column(ForeignKey("factor.id", ondelete="CASCADE"))
     effect: Mapped[DependencyEffect] = mapped_column(enum_type(DependencyEffect))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     factor: Mapped[Factor] = relationship(back_populates="dependencies")

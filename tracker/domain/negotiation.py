@@ -65,6 +65,9 @@ class Venue(Base):
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     time_zone: Mapped[str] = mapped_column(default="UTC")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Round(Base):
@@ -143,6 +146,9 @@ class RoundParticipant(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     role: Mapped[ParticipantRole] = mapped_column(enum_type(ParticipantRole))
     note: Mapped[str] = mapped_column(default="")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     round: Mapped[Round] = relationship(back_populates="participants")
     party: Mapped[Party] = relationship()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.domain.base import Base
@@ -33,6 +33,9 @@ class Source(Base):
         enum_type(Reliability), default=Reliability.UNVERIFIED
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking (migration 0005): an UPDATE matches only the version it read.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Citation(Base):

@@ -7,7 +7,7 @@ same call back to the old state, so history shows the undo too instead of losing
 
 from __future__ import annotations
 
-import getpass
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -19,15 +19,15 @@ from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange, Track, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services import identity
 from tracker.services.citations import cite
+from tracker.services.conflicts import check_round
 from tracker.services.errors import NotFoundError, ValidationError
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "unknown"
+    """Who history records as making a change: the name set in preferences, or the OS user."""
+    return identity.user_name()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +129,19 @@ def create_round(session: Session, draft: RoundDraft, note: ChangeNote | None = 
 
 def change_round(
     session: Session, round_id: int, new_state: RoundState, note: ChangeNote, *,
-    allow_any: bool = False,
+    allow_any: bool = False, expected_version: int | None = None,
 ) -> int:
     """Move a round to *new_state* and record it; return the change's id.
 
     ``allow_any`` skips the status-transition rule: undo must be able to take a round
     marked held back to confirmed, and the reversal is recorded like any other change.
+    ``expected_version`` is the version the editor started from: ConflictError if the
+    round has changed since (see services/conflicts.py).
     """
     round_ = get_round(session, round_id)
+    check_round(session, round_, expected_version, {
+        "status": new_state.status, "window": new_state.window, "venue": new_state.venue_id,
+    })
     old_state = state_of(round_)
     if new_state == old_state:
         raise ValidationError("window", "Nothing changed")
@@ -194,13 +199,45 @@ def restore_round(session: Session, round_id: int, note: ChangeNote) -> int:
 
 
 def edit_details(session: Session, round_id: int, *, title: str, format: RoundFormat,
-                 agenda: str, outcome: str) -> None:
-    """Fields that are not schedule: no history record, the undo stack keeps the old values."""
+                 agenda: str, outcome: str, expected_version: int | None = None) -> None:
+    """Fields that are not schedule: no history record, the undo stack keeps the old values.
+
+    ConflictError if the round is no longer at ``expected_version`` (when given)."""
     round_ = get_round(session, round_id)
+    mine: dict[str, object] = {"title": " ".join(title.split()), "format": format,
+                               "agenda": agenda, "outcome": outcome}
+    check_round(session, round_, expected_version, mine)
     round_.title = validate_title(title)
     round_.format = format
     round_.agenda = agenda
     round_.outcome = outcome
+
+
+def save_round_values(session: Session, round_id: int, values: Mapping[str, object],
+                      note: ChangeNote, *, expected_version: int | None) -> int:
+    """Save any of a round's fields at once (a conflict's resolution, or its undo) as one
+    history record; ConflictError if the round is no longer at ``expected_version``."""
+    round_ = get_round(session, round_id)
+    check_round(session, round_, expected_version, values)
+    _check_note(session, note)
+    old_state = state_of(round_)
+    window = values.get("window", old_state.window)
+    venue = values.get("venue", old_state.venue_id)
+    status = values.get("status", old_state.status)
+    assert isinstance(window, ScheduledWindow) and isinstance(status, RoundStatus)
+    assert venue is None or isinstance(venue, int)
+    new_state = RoundState(window, venue, status)
+    validate_state(session, new_state)
+    if "title" in values:
+        round_.title = validate_title(str(values["title"]))
+    for field in ("format", "agenda", "outcome"):
+        if field in values:
+            setattr(round_, field, values[field])
+    round_.window = new_state.window
+    round_.venue_id = new_state.venue_id
+    round_.status = new_state.status
+    kind = ChangeKind.EDITED if new_state == old_state else _kind(old_state, new_state)
+    return _record(session, round_, old_state, new_state, kind, note)
 
 
 def is_open(status: RoundStatus) -> bool:

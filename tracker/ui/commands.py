@@ -14,7 +14,7 @@ shows it next to the dialog field it names; later failures are reported to the u
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import RoundFormat
 from tracker.services import citations, reference, schedule
 from tracker.services.citations import SourceDraft
+from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
 from tracker.storage.errors import StorageError
@@ -133,8 +134,8 @@ class ServiceCommand(QUndoCommand):
             return None
         try:
             result = self._workspace.write(action, self.topic)
-        except (ValidationError, NotFoundError, StaleCommandError, StorageError,
-                SQLAlchemyError) as exc:
+        except (ValidationError, NotFoundError, StaleCommandError, ConflictError,
+                StorageError, SQLAlchemyError) as exc:
             self.error = exc
             self.setObsolete(True)
             log.warning("%s failed: %s", self.text(), exc)
@@ -236,10 +237,12 @@ class ChangeRoundCommand(ServiceCommand):
 
     def __init__(self, workspace: Workspace, round_id: int, new_state: RoundState,
                  note: ChangeNote, *, text: str = "", new_venue: NewVenue | None = None,
-                 new_source: SourceDraft | None = None,
+                 new_source: SourceDraft | None = None, expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(workspace, text or "Change round", parent)
         self.round_id = round_id
+        # The version the dialog was opened on: a save over someone else's change is refused.
+        self.expected_version = expected_version
         self._new_state = new_state
         self._note = note
         self._new_venue = new_venue
@@ -257,7 +260,8 @@ class ChangeRoundCommand(ServiceCommand):
             if self._new_source is not None:
                 note = replace(note, source_id=citations.create_source(session,
                                                                        self._new_source))
-            change_id = schedule.change_round(session, self.round_id, wanted, note)
+            change_id = schedule.change_round(session, self.round_id, wanted, note,
+                                              expected_version=self.expected_version)
             after = schedule.state_of(schedule.get_round(session, self.round_id))
             return before, change_id, after, note
 
@@ -327,9 +331,11 @@ class EditDetailsCommand(ServiceCommand):
     """Change title, format, agenda and outcome; undo puts the old values back."""
 
     def __init__(self, workspace: Workspace, round_id: int, details: RoundDetails,
+                 expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(workspace, f"Edit “{' '.join(details.title.split())}”", parent)
         self.round_id = round_id
+        self.expected_version = expected_version
         self._new = details
         self._old: RoundDetails | None = None
 
@@ -341,7 +347,8 @@ class EditDetailsCommand(ServiceCommand):
                 raise StaleCommandError("The round's details were changed elsewhere since.")
             schedule.edit_details(session, self.round_id, title=self._new.title,
                                   format=self._new.format, agenda=self._new.agenda,
-                                  outcome=self._new.outcome)
+                                  outcome=self._new.outcome,
+                                  expected_version=None if self._old else self.expected_version)
             return old
 
         old = self._run(apply)
@@ -364,3 +371,35 @@ class EditDetailsCommand(ServiceCommand):
                                   agenda=old.agenda, outcome=old.outcome)
 
         self._run(back)
+
+
+class MergeRoundCommand(ServiceCommand):
+    """Save a conflict's resolution as one new change; undo puts back what the other
+    editor had saved (again one recorded change), unless the round moved on since."""
+
+    def __init__(self, workspace: Workspace, conflict: ConflictError,
+                 values: Mapping[str, object], parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, "Merge conflicting edits", parent)
+        self.round_id = conflict.record_id
+        self._values = dict(values)
+        self._theirs = dict(conflict.theirs)
+        self._reason = conflict.merged_reason()
+        self._expected: int | None = conflict.theirs_version
+
+    def _save(self, values: Mapping[str, object], reason: str) -> None:
+        def save(session: Session) -> int:
+            schedule.save_round_values(session, self.round_id, values, ChangeNote(reason),
+                                       expected_version=self._expected)
+            return schedule.get_round(session, self.round_id).version
+
+        version = self._run(save)
+        if version is not None:
+            self._expected = version
+
+    def redo(self) -> None:
+        self._save(self._values, self._reason if not self._done_once
+                   else _undo_reason(self._reason, "Redo"))
+        self._done_once = True
+
+    def undo(self) -> None:
+        self._save(self._theirs, _undo_reason(self._reason, "Undo"))

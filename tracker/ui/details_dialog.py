@@ -20,6 +20,7 @@ class EditDetailsDialog(CommandDialog):
         super().__init__(workspace, parent)
         self.setWindowTitle("Edit Round")
         self._round_id = detail.row.id
+        self._version = detail.row.version  # what a save over another editor's is checked by
         self._before = RoundDetails(detail.row.title, detail.row.format, detail.agenda.strip(),
                                     detail.outcome.strip())
         self.title_edit = named(QLineEdit(detail.row.title), "details-title")
@@ -60,7 +61,13 @@ class EditDetailsDialog(CommandDialog):
                             self.outcome.toPlainText().strip())
 
     def make_command(self) -> ServiceCommand | None:
-        return EditDetailsCommand(self.workspace, self._round_id, self.details())
+        return EditDetailsCommand(self.workspace, self._round_id, self.details(),
+                                  expected_version=self._version)
+
+    def conflict_base(self) -> dict[str, object] | None:
+        before = self._before
+        return {"title": before.title, "format": before.format, "agenda": before.agenda,
+                "outcome": before.outcome}
 
     @Slot()
     def _validate(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.timewindow import all_zone_names
+from tracker.services.conflicts import ConflictError
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
@@ -188,12 +189,36 @@ class CommandDialog(QDialog):
             return
         self.form_error.show_error(None)
         self.workspace.undo_stack.push(command)
+        if isinstance(command.error, ConflictError):
+            command = self._resolve_conflict(command.error)
+            if command is None:
+                return
         if command.error is not None:
             show = self._field_errors.get(command.error_field or "", self.form_error.show_error)
             show(str(command.error))
             return
         self.command = command
         super().accept()
+
+    def conflict_base(self) -> dict[str, object] | None:
+        """The record's fields as this dialog was opened on them (for "reapply mine")."""
+        return None
+
+    def _resolve_conflict(self, conflict: ConflictError) -> ServiceCommand | None:
+        """Someone saved first: let the user choose; None keeps this dialog open as typed."""
+        from tracker.ui.commands import MergeRoundCommand
+        from tracker.ui.conflict_dialog import Choice, ConflictDialog
+
+        dialog = ConflictDialog(conflict, self.conflict_base(), self)
+        if not dialog.exec() or dialog.choice is None:
+            self.form_error.show_error("Not saved: the round was changed by someone else.")
+            return None
+        if dialog.choice is Choice.THEIRS or dialog.values() == conflict.theirs:
+            self.reject()  # their version stands; the user chose to drop this edit
+            return None
+        merge = MergeRoundCommand(self.workspace, conflict, dialog.values())
+        self.workspace.undo_stack.push(merge)
+        return merge
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

@@ -351,7 +351,12 @@ class ScheduleChangeDialog(CommandDialog):
             new_venue=chosen if isinstance(chosen, NewVenue) else None,
             new_source=source if isinstance(source := current_data(self.source),
                                             SourceDraft) else None,
+            expected_version=self.row.version,
         )
+
+    def conflict_base(self) -> dict[str, object] | None:
+        current = self._current
+        return {"status": current.status, "window": current.window, "venue": current.venue_id}
 
     @Slot()
     def _on_new_source(self) -> None:

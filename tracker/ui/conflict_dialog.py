@@ -1,0 +1,140 @@
+"""Someone else saved the round first: both versions side by side, and the user decides.
+
+The user may take theirs (the refused edit is dropped, knowingly), take theirs and reapply
+the fields they changed themselves, or choose field by field. The result is saved as a new
+change (MergeRoundCommand), which history records as "Merged after a conflict with <who>
+at <when>". Cancelling keeps the editing dialog open with everything as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services.conflicts import ConflictError
+from tracker.ui.forms import named
+from tracker.ui.table_model import as_plain
+
+
+class Choice(StrEnum):
+    THEIRS = "theirs"  # drop my edit
+    MERGE = "merge"  # save the per-field choices
+
+
+class ConflictDialog(QDialog):
+    """One row per differing field: name, yours, theirs, and a radio for each side.
+
+    Attributes:
+        choice: what the user chose (None while open or after Cancel).
+    """
+
+    def __init__(self, conflict: ConflictError, base: Mapping[str, object] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflict-dialog")
+        self.setWindowTitle("Changed by Someone Else")
+        self.conflict = conflict
+        self._base = dict(base or {})
+        self.choice: Choice | None = None
+        who = conflict.changed_by or "another editor"
+        when = (conflict.changed_at.strftime("%d %b %Y %H:%M UTC")
+                if conflict.changed_at else "an unknown time")
+        intro = named(QLabel(as_plain(
+            f"{who} changed this round at {when}, after you opened it. Nothing of yours "
+            "was saved yet. Choose what to keep:")), "conflict-intro")
+        intro.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Field</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Yours</b>"), 0, 1, 1, 2)
+        grid.addWidget(QLabel("<b>Theirs</b>"), 0, 3, 1, 2)
+        self._groups: dict[str, QButtonGroup] = {}
+        self._mine_buttons: dict[str, QRadioButton] = {}
+        self._theirs_buttons: dict[str, QRadioButton] = {}
+        for row, difference in enumerate(conflict.differences, start=1):
+            mine = named(QRadioButton(), f"keep-mine-{difference.field}")
+            theirs = named(QRadioButton(), f"take-theirs-{difference.field}")
+            group = QButtonGroup(self)
+            group.addButton(mine)
+            group.addButton(theirs)
+            theirs.setChecked(True)
+            self._groups[difference.field] = group
+            self._mine_buttons[difference.field] = mine
+            self._theirs_buttons[difference.field] = theirs
+            grid.addWidget(QLabel(difference.label), row, 0)
+            grid.addWidget(mine, row, 1)
+            grid.addWidget(_value_label(difference.mine_text), row, 2)
+            grid.addWidget(theirs, row, 3)
+            grid.addWidget(_value_label(difference.theirs_text), row, 4)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(4, 1)
+
+        buttons = QDialogButtonBox(self)
+        self.theirs_button = named(QPushButton("Take &Theirs"), "take-theirs-button")
+        self.reapply_button = named(QPushButton("Theirs + &Reapply Mine"), "reapply-button")
+        self.merge_button = named(QPushButton("&Save Merge"), "save-merge-button")
+        self.reapply_button.setEnabled(bool(self._base))
+        self.reapply_button.setToolTip("Keep their changes and apply again the fields you "
+                                       "changed in your dialog")
+        buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.reapply_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("&Back to My Edit")
+        self.theirs_button.clicked.connect(self._on_theirs)
+        self.reapply_button.clicked.connect(self._on_reapply)
+        self.merge_button.clicked.connect(self._on_merge)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+        self.merge_button.setDefault(True)
+
+    def keep_mine(self, field: str, mine: bool = True) -> None:
+        (self._mine_buttons if mine else self._theirs_buttons)[field].setChecked(True)
+
+    def values(self) -> dict[str, object]:
+        """The round's fields as the merge would save them (every field the edit covered)."""
+        chosen = dict(self.conflict.theirs)
+        for field, button in self._mine_buttons.items():
+            if button.isChecked():
+                chosen[field] = self.conflict.mine[field]
+        return chosen
+
+    @Slot()
+    def _on_theirs(self) -> None:
+        self.choice = Choice.THEIRS
+        self.accept()
+
+    @Slot()
+    def _on_reapply(self) -> None:
+        # Mine wins exactly where I changed the field from what my dialog was opened on.
+        for field in self._mine_buttons:
+            self.keep_mine(field, self.conflict.mine[field] != self._base.get(field))
+        self._on_merge()
+
+    @Slot()
+    def _on_merge(self) -> None:
+        self.choice = Choice.MERGE
+        self.accept()
+
+
+def _value_label(text: str) -> QLabel:
+    label = QLabel(as_plain(text))
+    label.setWordWrap(True)
+    return label
