@@ -30,6 +30,8 @@ class Database:
     engine: Engine
     url: URL
     sessions: sessionmaker[Session]
+    # The copy taken before this open migrated the file (None when nothing was migrated).
+    migration_backup: Path | None = None
 
     @property
     def label(self) -> str:
@@ -41,9 +43,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back everything on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One unit of work: commit on success, roll back everything on any error.
+
+        Another connection holding SQLite's write lock past the busy timeout becomes a
+        StorageError that says so, which the window and the CLI show like any other.
+        """
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if self.is_sqlite and is_locked_error(exc):
+                raise StorageError(locked_message(self.url)) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -53,6 +64,17 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def is_locked_error(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" (or "table is locked"): another writer kept its lock."""
+    return isinstance(exc.orig, sqlite3.OperationalError) and "is locked" in str(exc.orig)
+
+
+def locked_message(url: URL) -> str:
+    name = Path(url.database).name if url.database else describe(url)
+    return (f"Another program (or another Negotiation Tracker window) is writing to {name}; "
+            "try again in a moment. Nothing was changed.")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -131,7 +153,7 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
             engine.dispose()  # drop the plain connections; new ones get the pragmas
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _begin_sqlite)
-        migrate.upgrade(engine)
+        saved = migrate.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
         raise StorageError(f"Cannot open {describe(url)}: {exc.orig}") from exc
@@ -143,15 +165,40 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, url, sessionmaker(engine, expire_on_commit=False))
+    return Database(engine, url, sessionmaker(engine, expire_on_commit=False), saved)
 
 
 def _check_sqlite_header(path: Path) -> None:
     with path.open("rb") as handle:
-        header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
+        header = handle.read(100)
+    if header and header[:16] != b"SQLite format 3\x00":
         raise NotATrackerDatabaseError(
             f"{path} is not a Negotiation Tracker database (it is not an SQLite file)"
+        )
+    _refuse_truncated(path, header)
+
+
+def _refuse_truncated(path: Path, header: bytes) -> None:
+    """A file shorter than its header says was cut off (a copy that stopped half-way).
+
+    SQLite opens such a file and fails only when a query reaches a missing page, so it is
+    told apart here, by the header. Not while a -wal file exists: the pages it holds are
+    not in the main file yet.
+    """
+    if len(header) < 100 or header[24:28] != header[92:96]:
+        return  # no page count in the header (SQLite before 3.7.0 wrote none)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    expected = int.from_bytes(header[28:32], "big") * page_size
+    actual = path.stat().st_size
+    if actual < expected:
+        raise NotATrackerDatabaseError(
+            f"{path} is not a Negotiation Tracker database or is damaged: it is shorter "
+            f"than its header says ({actual:,} of {expected:,} bytes), as if a copy "
+            "stopped half-way. It was left as it was; restore a backup (see the README)."
         )
 
 
