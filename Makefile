@@ -21,7 +21,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check tracker tests bench
+	$(BIN)/ruff check tracker tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

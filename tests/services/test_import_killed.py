@@ -1,41 +1,36 @@
-"""A killed import leaves the database exactly as it was: one transaction, never half."""
+"""A killed import leaves the database as it was, or holds the whole import: never half.
+
+The child is the real `tracker import` process, SIGKILLed after its k-th progress line
+(k = 0…last in turn) plus a seeded delay: while rows are written, while bulk mode builds
+each index again, and around the commit that follows the last line.
+"""
 
 from __future__ import annotations
 
+import shutil
 import signal
+import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, sqlite_dump
-from tracker.services.sample import load_sample
-from tracker.storage.database import open_database
+from tests.conftest import sqlite_dump
+from tests.reliability_figures import ImportKillBench, import_kill_trials
+
+TRIALS = 20
 
 
-@pytest.fixture
-def acled_file(tmp_path: Path) -> Path:
-    target = tmp_path / "acled.csv"
-    with target.open("w", encoding="utf-8", newline="") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), "60000"],
-                       stdout=out, check=True)
-    return target
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> ImportKillBench:
+    """20,000 generated ACLED rows into the sample scenario, imported once completely."""
+    return ImportKillBench(tmp_path_factory.mktemp("import-kill"))
 
 
-def test_killing_an_import_midway_changes_nothing(tmp_path: Path, acled_file: Path) -> None:
-    database = tmp_path / "tracker.db"
-    db = open_database(database)
-    with db.transaction() as session:
-        load_sample(session)
-    db.close()
-    before = sqlite_dump(database)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "import", "--db", str(database),
-         "--format", "acled", str(acled_file)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
+def test_killing_an_import_midway_changes_nothing(bench: ImportKillBench) -> None:
+    database = bench.copy("midway.db")
+    process = subprocess.Popen(bench.command(database), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     # The first progress line means rows are being written inside the transaction.
     first = process.stderr.readline()
@@ -44,10 +39,47 @@ def test_killing_an_import_midway_changes_nothing(tmp_path: Path, acled_file: Pa
     process.wait()
     assert process.returncode == -signal.SIGKILL
 
-    assert sqlite_dump(database) == before
+    assert sqlite_dump(database) == bench.before
     # And the database is still a working tracker database that takes the import again.
-    done = subprocess.run(
-        [sys.executable, "-m", "tracker", "import", "--db", str(database), "--format",
-         "acled", str(acled_file)], capture_output=True, text=True, check=False)
+    done = subprocess.run(bench.command(database), capture_output=True, text=True,
+                          check=False)
     assert done.returncode == 0, done.stderr
-    assert "60,000 added" in done.stdout
+    assert "20,000 added" in done.stdout
+    assert bench.outcome(database) == "whole"
+
+
+def test_kills_at_every_progress_point_leave_all_or_nothing(bench: ImportKillBench,
+                                                             tmp_path: Path) -> None:
+    # Bulk mode (20,000 new rows into 7): a line per 5,000 rows, then one per index built.
+    assert [line.split()[0] for line in bench.progress] == [
+        "25%", "50%", "75%", "100%", *["indexing:"] * 10], bench.progress
+    assert bench.whole[0]["battlefield_event"] == 20_000 + 7
+
+    figures = import_kill_trials(TRIALS, tmp_path, seed=6, bench=bench)
+
+    broken = [trial for trial in figures.trials if not trial.intact]
+    assert broken == [], broken
+    assert figures.intact == figures.tried == TRIALS
+    # Every point was tried: before the first line, each row batch, each index, the end.
+    assert {trial.point.line for trial in figures.trials} == set(
+        range(bench.progress_lines + 1))
+    assert figures.count("none") >= bench.progress_lines - 1  # all kills before the commit
+
+
+def test_the_check_tells_half_an_import_from_none_or_all(bench: ImportKillBench) -> None:
+    whole = bench.copy("half.db")
+    assert subprocess.run(bench.command(whole), capture_output=True,
+                          check=False).returncode == 0
+    assert bench.outcome(whole) == "whole"
+    with sqlite3.connect(whole) as connection:
+        connection.execute("DELETE FROM battlefield_event_raw WHERE event_id % 2 = 0")
+    assert bench.outcome(whole).startswith("part of the import")
+
+    other = bench.copy("touched.db")
+    with sqlite3.connect(other) as connection:
+        connection.execute("UPDATE party SET name = name || '!' WHERE id = 1")
+    assert bench.outcome(other) == "changed, no import"
+
+    damaged = bench.copy("damaged.db")
+    shutil.copyfile(bench.csv, damaged)  # not SQLite at all
+    assert bench.outcome(damaged).startswith("unreadable")
