@@ -22,6 +22,10 @@ from tracker.domain.models import Base, BattlefieldEvent
 from tracker.storage import migrate
 from tracker.storage.database import Database, open_database
 
+# Revisions walked through sqlite_master and SQLite files; PostgreSQL's own walk is in
+# test_postgres_schema.py.
+pytestmark = pytest.mark.sqlite_only
+
 APPEND_ONLY_TRIGGERS = {"schedule_change_no_update", "schedule_change_no_delete"}
 FTS_TRIGGERS = {
     "battlefield_event_fts_insert", "battlefield_event_fts_delete", "battlefield_event_fts_update",

@@ -3,7 +3,7 @@
 The Events view asks for the rows it shows (``fetch_events``: a page by position, or the
 page next to rows it already has) and for the total (``count_events``); sorting and
 filtering are ORDER BY and WHERE over the indexes in the schema (see ``event_index``),
-and words and places go through the FTS5 index on SQLite.
+and words and places go through the FTS5 index on SQLite, a tsvector on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,7 +15,16 @@ from datetime import date
 from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -119,14 +128,35 @@ def _conditions(session: Session, flt: EventFilter, *,
             event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
             conditions.append(event_id.in_(_fts_rowids(query)))
         return conditions
-    # PostgreSQL: substring tests (a tsvector index is future work).
-    if flt.place.strip():
-        conditions.append(_like_any(flt.place, BattlefieldEvent.location,
-                                    BattlefieldEvent.admin1, BattlefieldEvent.admin2))
-    if flt.text.strip():
-        conditions.append(_like_any(flt.text, BattlefieldEvent.summary,
-                                    BattlefieldEvent.location))
+    query = _tsquery(flt)
+    if query == "":
+        conditions.append(false())
+    elif query is not None:
+        # search: the tsvector column PostgreSQL's migration 0006 adds (not in the model).
+        conditions.append(literal_column("battlefield_event.search").bool_op("@@")(
+            func.to_tsquery(literal_column("'simple'::regconfig"), query)))
     return conditions
+
+
+def _tsquery(flt: EventFilter) -> str | None:
+    """The place and the words as one PostgreSQL tsquery, as ``_fts_query`` for FTS5:
+    None for neither, "" when they hold no word. Every word is a prefix (``:*``); the
+    place is a phrase (``<->``) of words weighted A, the location columns (migration
+    0006). Only letters and digits reach the query, so no user text is read as syntax.
+    """
+    parts = []
+    if flt.place.strip():
+        words = _FTS_TOKEN.findall(flt.place)
+        if not words:
+            return ""
+        *before, last = words
+        parts.append(" <-> ".join([*(f"{word}:A" for word in before), f"{last}:*A"]))
+    if flt.text.strip():
+        words = _FTS_TOKEN.findall(flt.text)
+        if not words:
+            return ""
+        parts.extend(f"{word}:*" for word in words)
+    return " & ".join(f"({part})" for part in parts) if parts else None
 
 
 def event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
@@ -147,15 +177,6 @@ def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
 def _fts_rowids(query: str) -> Select[Any]:
     return select(text("rowid")).select_from(text("battlefield_event_fts")) \
         .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
-
-
-def _like_any(words: str, *columns: Any) -> ColumnElement[bool]:
-    pattern = f"%{_escape_like(words.strip())}%"
-    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def count_events(session: Session, flt: EventFilter | None = None) -> int:

@@ -2,7 +2,8 @@
 
 The migration that adds the table creates the SQLite triggers below and counts the
 events already there; a bulk import drops the triggers with the other derived
-structures and calls ``recount`` once at the end (storage.event_upsert).
+structures and calls ``recount`` once at the end (storage.event_upsert). On PostgreSQL
+one plpgsql function runs the same statements (migration 0006).
 """
 
 from __future__ import annotations
@@ -54,6 +55,42 @@ SQLITE_TRIGGERS = {
 }
 TRIGGER_PREFIX = "battlefield_event_day_"
 
+# PostgreSQL: one row-level function for all three events, with the statements above.
+POSTGRES_FUNCTION = "battlefield_event_day_count"
+POSTGRES_TRIGGERS = {
+    "battlefield_event_day_insert_delete": "AFTER INSERT OR DELETE",
+    "battlefield_event_day_update": f"AFTER UPDATE OF {', '.join(COUNTED_COLUMNS)}",
+}
+
+
+# PostgreSQL reads a bare "events" in DO UPDATE as ambiguous (the row or excluded).
+_POSTGRES_ADD = _ADD.replace(
+    "SET events = events + 1, fatalities = fatalities + ",
+    "SET events = event_day_count.events + 1, "
+    "fatalities = event_day_count.fatalities + ",
+).replace("injuries = injuries + ", "injuries = event_day_count.injuries + ")
+
+
+def postgres_ddl() -> list[str]:
+    """The function and triggers that keep the counts current on PostgreSQL."""
+    function = (
+        f"CREATE FUNCTION {POSTGRES_FUNCTION}() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP IN ('DELETE', 'UPDATE') THEN {_REMOVE} END IF; "
+        f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {_POSTGRES_ADD} END IF; "
+        "RETURN NULL; END; $$ LANGUAGE plpgsql"
+    )
+    return [function] + [
+        f"CREATE TRIGGER {name} {when} ON battlefield_event FOR EACH ROW "
+        f"EXECUTE FUNCTION {POSTGRES_FUNCTION}()"
+        for name, when in POSTGRES_TRIGGERS.items()
+    ]
+
+
+def drop_postgres_ddl() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {name} ON battlefield_event"
+            for name in POSTGRES_TRIGGERS] + [
+        f"DROP FUNCTION IF EXISTS {POSTGRES_FUNCTION}()"]
+
 
 def recount(connection: Connection) -> None:
     """Count every day again from the events (after a bulk import, or once on upgrade)."""
@@ -62,6 +99,6 @@ def recount(connection: Connection) -> None:
 
 
 def counts_are_kept(connection: Connection) -> bool:
-    """Whether triggers keep the counts current on this database (SQLite only, so far;
-    elsewhere readers count the events themselves)."""
-    return connection.dialect.name == "sqlite"
+    """Whether triggers keep the counts current on this database (SQLite, and PostgreSQL
+    from migration 0006; elsewhere readers count the events themselves)."""
+    return connection.dialect.name in ("sqlite", "postgresql")

@@ -28,7 +28,10 @@ def to_url(target: str | Path | None) -> URL:
         target = default_database_path()
     text = str(target)
     if "://" in text:
-        return make_url(text)
+        url = make_url(text)
+        # A plain postgresql:// would pick psycopg2; the driver we install is psycopg 3.
+        return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" \
+            else url
     path = Path(text).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
 
@@ -37,4 +40,5 @@ def describe(url: URL) -> str:
     """What to show a user: the file for SQLite, the URL without password otherwise."""
     if url.get_backend_name() == "sqlite":
         return url.database or "(in memory)"
-    return url.render_as_string(hide_password=True)
+    # The user's form of the URL: postgresql://, not the driver we chose for it.
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)

@@ -20,6 +20,16 @@ branch_labels = None
 depends_on = None
 
 
+def _new_side(name: str) -> str:
+    """The enum (check constraint) name for a schedule change's new_* column.
+
+    old_* and new_* share an enum, so both checks are named ck_schedule_change_<enum>:
+    SQLite accepts the duplicate, PostgreSQL does not. There the new side gets its own
+    name; SQLite files keep the schema they always had.
+    """
+    return f"new_{name}" if op.get_bind().dialect.name == "postgresql" else name
+
+
 def upgrade() -> None:
 
     op.create_table('battlefield_event',
@@ -205,14 +215,14 @@ def upgrade() -> None:
     sa.Column('old_tz', sa.String(), nullable=True),
     sa.Column('old_start', sa.DateTime(timezone=True), nullable=True),
     sa.Column('old_end', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('new_precision', sa.Enum('exact', 'day', 'week', 'month', 'unknown', name='precision', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('new_precision', sa.Enum('exact', 'day', 'week', 'month', 'unknown', name=_new_side('precision'), native_enum=False, create_constraint=True, length=32), nullable=True),
     sa.Column('new_tz', sa.String(), nullable=True),
     sa.Column('new_start', sa.DateTime(timezone=True), nullable=True),
     sa.Column('new_end', sa.DateTime(timezone=True), nullable=True),
     sa.Column('old_venue_id', sa.Integer(), nullable=True),
     sa.Column('new_venue_id', sa.Integer(), nullable=True),
     sa.Column('old_status', sa.Enum('proposed', 'scheduled', 'confirmed', 'held', 'postponed', 'cancelled', name='roundstatus', native_enum=False, create_constraint=True, length=32), nullable=True),
-    sa.Column('new_status', sa.Enum('proposed', 'scheduled', 'confirmed', 'held', 'postponed', 'cancelled', name='roundstatus', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('new_status', sa.Enum('proposed', 'scheduled', 'confirmed', 'held', 'postponed', 'cancelled', name=_new_side('roundstatus'), native_enum=False, create_constraint=True, length=32), nullable=True),
     sa.ForeignKeyConstraint(['factor_id'], ['factor.id'], name=op.f('fk_schedule_change_factor_id_factor'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['new_venue_id'], ['venue.id'], name=op.f('fk_schedule_change_new_venue_id_venue'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['old_venue_id'], ['venue.id'], name=op.f('fk_schedule_change_old_venue_id_venue'), ondelete='RESTRICT'),
@@ -308,7 +318,8 @@ def _make_history_append_only() -> None:
     elif dialect == "postgresql":
         op.execute(
             "CREATE FUNCTION schedule_change_append_only() RETURNS trigger AS $$ BEGIN "
-            "RAISE EXCEPTION 'schedule history is append-only'; END; $$ LANGUAGE plpgsql"
+            "RAISE EXCEPTION 'schedule history is append-only' "
+            "USING ERRCODE = 'integrity_constraint_violation'; END; $$ LANGUAGE plpgsql"
         )
         op.execute(
             "CREATE TRIGGER schedule_change_append_only BEFORE UPDATE OR DELETE "
