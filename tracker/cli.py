@@ -11,6 +11,8 @@
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict] [--map FIELD=COLUMN ...]
     tracker import [--db DB] --format ics FILE [--strict]
     tracker analyse [--db DB] --round ID|--all [--window 7] [--format csv|json] [-o OUT]
+    tracker backup [--db DB] -o FILE
+    tracker restore [--db DB] FILE
 
 The window and these subcommands call the same services.
 """
@@ -28,6 +30,7 @@ from tracker import __version__
 from tracker.analyse_command import add_analyse_parser, run_analyse
 from tracker.archive_command import EXPORT_FORMAT as ARCHIVE_FORMAT
 from tracker.archive_command import run_export_archive
+from tracker.backup_command import add_backup_parsers, run_backup, run_restore
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.import_command import _add_import_parser, run_import
@@ -94,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     add_timelinejs_arguments(export)
     _add_import_parser(sub)
     add_analyse_parser(sub)
+    add_backup_parsers(sub)
     return parser
 
 
@@ -106,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "import":
             return run_import(args)
+        if args.command == "backup":
+            return run_backup(args)
+        if args.command == "restore":
+            return run_restore(args)
         if args.command == "analyse":
             try:
                 return run_analyse(args)

@@ -414,7 +414,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",
                           "export-archive-action", "import-archive-action",
-                          "quit-action"]
+                          "backup-action", "quit-action"]
 
     def keys(name: str) -> list[str]:
         return [key.toString() for key in action(window, name).shortcuts()]

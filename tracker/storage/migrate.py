@@ -9,11 +9,13 @@ to the migration scripts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from tracker.storage.backup import backup_before_migration
 from tracker.storage.errors import DatabaseTooNewError
 from tracker.storage.locations import describe
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = "tracker.storage:migrations"
 # Every revision in tracker/storage/migrations/versions, oldest first; the last is head.
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -58,11 +60,19 @@ def refuse_newer(engine: Engine) -> str | None:
     return current
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head; refuse, untouched, a revision this program does not know."""
-    if refuse_newer(engine) == head_revision():
-        return
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the schema to head; refuse, untouched, a revision this program does not know.
+
+    Before an existing file database is migrated, a copy is taken with the backup API;
+    its path is returned (None when nothing ran, or for a new or server database).
+    """
+    current = refuse_newer(engine)
+    if current == head_revision():
+        return None
+    saved = None if current is None else backup_before_migration(
+        engine, current, head_revision())
     from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
+    return saved

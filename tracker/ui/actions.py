@@ -90,6 +90,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import-archive-action", "Import Ar&chive…", Menu.FILE, "import_archive", (),
                "Load an archive into a new database file, then open it", "document-open",
                Pixmap.SP_DriveHDIcon),
+    ActionSpec("backup-action", "&Back Up…", Menu.FILE, "back_up", (),
+               "Copy the open database to a file you choose, safely while it is in use "
+               "(see the README for restoring)", "document-save-as",
+               Pixmap.SP_DriveFDIcon),
     # Key.Quit is empty on Windows, so the shortcut is spelled out.
     ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
                "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,

@@ -27,11 +27,12 @@ from tracker.domain.enums import RoundStatus
 from tracker.services import rounds, schedule, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
-from tracker.ui import archive_actions, database_files
+from tracker.ui import archive_actions, backup_actions, database_files
 from tracker.ui import settings as options
 from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
 from tracker.ui.analysis_view import AnalysisView
 from tracker.ui.calendar_import import import_calendar
+from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
@@ -51,6 +52,7 @@ from tracker.ui.settings import Settings, system_zone_name
 from tracker.ui.table_model import as_plain
 from tracker.ui.timeline_view import TimelineView
 from tracker.ui.timelinejs_export import export_timeline
+from tracker.ui.unsaved_input import InputWatch
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -65,6 +67,13 @@ _MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
 _DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
          ChangeMode.POSTPONE: "Postponed", ChangeMode.CANCEL: "Cancelled",
          ChangeMode.HELD: "Marked held"}
+
+
+def _upgrade_note(db: Database) -> str:
+    """Where the copy taken before this open upgraded the database went, if it did."""
+    if db.migration_backup is None:
+        return ""
+    return f"; it was upgraded, and a copy as it was is in {db.migration_backup}"
 
 
 class MainWindow(QMainWindow):
@@ -86,9 +95,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.workspace = workspace
         self.settings = settings
+        # Other programs' changes to the file refresh the views (PRAGMA data_version).
+        self.change_watcher = ChangeWatcher(workspace, self)
         self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
+        self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
         self.exporter = Exporter(self)
         self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
         self.setAcceptDrops(True)  # .csv files dropped on the window are imported
@@ -131,6 +143,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._on_database_replaced()
+        if workspace.db.migration_backup is not None:
+            self.show_message(f"Opened {workspace.db.label}{_upgrade_note(workspace.db)}")
 
     def _connect(self) -> None:
         workspace = self.workspace
@@ -184,10 +198,16 @@ class MainWindow(QMainWindow):
         self.rounds_view.set_detail_visible(detail.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Override QWidget.closeEvent: let a running export finish, then save settings."""
+        """Override QWidget.closeEvent: ask before typed input in an open dialog is thrown
+        away, let a running export finish, then save settings."""
+        if self.has_unsaved_input() and not self.ask(
+                "Unsaved Input", "Discard your unsaved input?"):
+            event.ignore()
+            return
         self._wait_for_export()
         self.analysis_view.runner.wait()  # it reads the database about to be closed
         self.importer.stop()  # a running import is cancelled: it rolls back, nothing half-done
+        self.change_watcher.close()
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
         self.settings.set(options.DETAIL_VISIBLE,
@@ -213,6 +233,11 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
+    def has_unsaved_input(self) -> bool:
+        """True while the open dialog holds fields the user changed since it opened."""
+        return (self.dialog is not None and self._dialog_input is not None
+                and self.dialog.isVisible() and self._dialog_input.has_unsaved_input())
+
     def offer_sample(self) -> bool:
         """Offer to fill an empty database with the sample scenario; True if loaded."""
         if not self.workspace.read(is_empty):
@@ -234,7 +259,7 @@ class MainWindow(QMainWindow):
         self.workspace.replace_database(db)
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
-        self.show_message(f"Opened {db.label}")
+        self.show_message(f"Opened {db.label}{_upgrade_note(db)}")
 
     @Slot(int)
     def go_to_round(self, round_id: int) -> None:
@@ -282,6 +307,9 @@ class MainWindow(QMainWindow):
 
     def import_archive(self) -> None:
         archive_actions.for_window(self).import_archive()
+
+    def back_up(self) -> None:
+        backup_actions.back_up(self, self.workspace, self.show_message)
 
     def export_timeline(self) -> None:
         export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
@@ -420,10 +448,12 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
         dialog.open()
+        self._dialog_input = InputWatch(dialog)  # after open(): its fields are filled
 
     @Slot()
     def _on_dialog_finished(self) -> None:
         self.dialog = None
+        self._dialog_input = None
 
     def _change(self, mode: ChangeMode) -> None:
         row = self.rounds_view.selected_round()
