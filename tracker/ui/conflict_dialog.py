@@ -52,9 +52,9 @@ class ConflictDialog(QDialog):
         who = conflict.changed_by or "another editor"
         when = (conflict.changed_at.strftime("%d %b %Y %H:%M UTC")
                 if conflict.changed_at else "an unknown time")
-        intro = named(QLabel(as_plain(
-            f"{who} changed this round at {when}, after you opened it. Nothing of yours "
-            "was saved yet. Choose what to keep:")), "conflict-intro")
+        text = (f"{who} changed this round at {when}, after you opened it. Nothing of "
+                "yours was saved yet. Choose what to keep:")
+        intro = named(QLabel(as_plain(text[0].upper() + text[1:])), "conflict-intro")
         intro.setWordWrap(True)
 
         grid = QGridLayout()
@@ -101,7 +101,9 @@ class ConflictDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(8)
         layout.addLayout(grid)
+        layout.addStretch(1)  # a taller dialog grows below the fields, not between rows
         layout.addWidget(buttons)
         self.merge_button.setDefault(True)
 
