@@ -16,6 +16,7 @@ from tests.ui.test_main_window import ROUND, action, child, open_dialog, press, 
 from tracker.storage import database as database_module
 from tracker.ui.main_window import MainWindow
 from tracker.ui.round_dialogs import NewRoundDialog
+from tracker.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -136,3 +137,31 @@ def test_opening_a_database_that_was_upgraded_says_where_the_copy_is(
     assert window.statusBar().currentMessage() == (
         f"Opened {upgraded.label}; it was upgraded, and a copy as it was is in "
         f"{upgraded.migration_backup}")
+
+
+def test_your_name_is_what_changes_are_recorded_under_now_and_next_time(
+        qtbot: QtBot, window: MainWindow, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tracker.services import identity, rounds
+    from tracker.services import schedule as schedule_service
+    from tracker.ui import settings as options
+    from tracker.ui.workspace import Topic
+
+    monkeypatch.setattr(identity, "_preferred", "")  # the module's state, put back after
+    window.action_map["user-name-action"].trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue("  Olena   K. ")
+    dialog.accept()
+    assert identity.user_name() == "Olena K."
+    assert settings.get(options.USER_NAME) == "Olena K."
+    window.workspace.write(lambda s: schedule_service.postpone(
+        s, 2, schedule_service.ChangeNote(reason="talks off")), Topic.ROUNDS)
+    last = window.workspace.read(lambda s: rounds.history(s, 2))[-1]
+    assert last.recorded_by == "Olena K."
+    # Empty: back to the computer login, remembered as empty.
+    window.set_user_name("")
+    assert identity.user_name() == identity.os_user()
+    assert settings.get(options.USER_NAME) == ""

@@ -153,6 +153,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("display-zone-action", "Your &Time Zone…", Menu.VIEW, "choose_display_zone",
                (), "Choose the zone times are shown in beside the venue's own",
                "preferences-system-time", separator_before=True),
+    ActionSpec("user-name-action", "Your &Name…", Menu.VIEW, "choose_user_name", (),
+               "The name your changes are recorded under (otherwise your computer login)"),
     ActionSpec("about-action", "&About Negotiation Tracker", Menu.HELP, "about", (),
                "Version, licence and data credits", "help-about",
                Pixmap.SP_MessageBoxInformation),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker import __version__
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds, schedule, summary
+from tracker.services import identity, rounds, schedule, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import archive_actions, backup_actions, database_files
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         # Other programs' changes to the file refresh the views (PRAGMA data_version).
         self.change_watcher = ChangeWatcher(workspace, self)
         self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
+        identity.set_user_name(settings.get(options.USER_NAME))
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
@@ -396,6 +398,23 @@ class MainWindow(QMainWindow):
         dialog = DisplayZoneDialog(self.display_tz, system_zone_name(), self)
         dialog.accepted.connect(lambda: self.set_display_zone(dialog.chosen()))
         self._open(dialog)
+
+    def choose_user_name(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("user-name-dialog")
+        dialog.setWindowTitle("Your Name")
+        dialog.setLabelText("Record my changes under this name (leave empty for your "
+                            f"computer login, “{identity.os_user()}”):")
+        dialog.setTextValue(self.settings.get(options.USER_NAME))
+        dialog.accepted.connect(lambda: self.set_user_name(dialog.textValue()))
+        self._open(dialog)
+
+    def set_user_name(self, name: str) -> None:
+        """Record changes under *name* (empty: the computer login), now and later."""
+        identity.set_user_name(name)
+        self.settings.set(options.USER_NAME, identity.user_name()
+                          if name.strip() else "")
+        self.show_message(f"Your changes are recorded as “{identity.user_name()}”")
 
     def set_display_zone(self, tz: str) -> None:
         """Show times in *tz* beside the venues' zones, now and in later sessions."""
