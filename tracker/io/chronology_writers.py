@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from tracker.domain.chronology import ChronologyEntry
+from tracker.io.source_notes import SourceNotes
 from tracker.io.spreadsheet import neutralise
 
 FORMAT_NAME = "negotiation-tracker/chronology"
@@ -162,37 +162,19 @@ def write_markdown(
 NOTES_REMEMBERED = 10_000
 
 
-class _Notes:
+class _Notes(SourceNotes):
     """Footnote numbers for source labels; new notes are written out by ``flush``."""
 
     def __init__(self, stream: TextIO) -> None:
+        super().__init__(NOTES_REMEMBERED)
         self._stream = stream
-        self._numbers: OrderedDict[str, int] = OrderedDict()  # most recently cited last
-        self._new: list[tuple[int, str]] = []
-        self._last = 0
-
-    def number(self, source: str) -> int:
-        number = self._numbers.get(source)
-        if number is not None:
-            self._numbers.move_to_end(source)
-            return number
-        self._last += 1
-        self._numbers[source] = self._last
-        if len(self._numbers) > NOTES_REMEMBERED:
-            self._numbers.popitem(last=False)
-        self._new.append((self._last, source))
-        return self._last
-
-    @property
-    def pending(self) -> int:
-        return len(self._new)
 
     def flush(self) -> None:
-        if self._new:
+        new = self.take_new()
+        if new:
             self._stream.write("\n")
-            for number, source in self._new:
+            for number, source in new:
                 self._stream.write(f"[^{number}]: {markdown_escape(source)}\n")
-            self._new.clear()
 
 
 def _day_heading(entry: ChronologyEntry) -> str:

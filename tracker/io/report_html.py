@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,6 +18,7 @@ from typing import TextIO
 
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.timewindow import zone
+from tracker.io.source_notes import SourceNotes
 
 TITLE = "Chronology report"
 NOTES_REMEMBERED = 10_000
@@ -268,37 +268,14 @@ def _counted(summary: DaySummary, stream: TextIO) -> None:
                  f"(not listed): {types}</p>\n")
 
 
-class _Notes:
-    """Note numbers for source labels; a day's new notes are written by ``flush``.
-
-    A source cited again keeps its number while it is among the last
-    ``NOTES_REMEMBERED`` cited; after that it gets a new number and note.
-    """
+class _Notes(SourceNotes):
+    """Note numbers for source labels; a day's new notes are written by ``flush``."""
 
     def __init__(self, stream: TextIO) -> None:
+        super().__init__(NOTES_REMEMBERED)
         self._stream = stream
-        self._numbers: OrderedDict[str, int] = OrderedDict()  # most recently cited last
-        self._new: list[tuple[int, str]] = []
-        self._last = 0
-
-    def number(self, source: str) -> int:
-        number = self._numbers.get(source)
-        if number is not None:
-            self._numbers.move_to_end(source)
-            return number
-        self._last += 1
-        self._numbers[source] = self._last
-        if len(self._numbers) > NOTES_REMEMBERED:
-            self._numbers.popitem(last=False)
-        self._new.append((self._last, source))
-        return self._last
-
-    @property
-    def pending(self) -> int:
-        return len(self._new)
 
     def flush(self) -> None:
-        for number, source in self._new:
+        for number, source in self.take_new():
             self._stream.write(f'<p class="note" id="note-{number}">[{number}] '
                                f"{_text(source)}</p>\n")
-        self._new.clear()
