@@ -1,6 +1,6 @@
 """Measure the reliability figures and write them into docs/RELIABILITY.md.
 
-    .venv/bin/python scripts/reliability.py [--trials N] [--seed S] [--no-write]
+    .venv/bin/python scripts/reliability.py [--trials N] [--examples E] [--seed S] [--no-write]
 
 Runs N kill trials of each kind (an import, a schedule save; 50 by default), then asks the
 other parts of the suite for their figures (tests/**/*_figures.py: conflict trials,
@@ -37,6 +37,8 @@ from tests.reliability_figures import (  # noqa: E402 (needs the path above)
 DOCUMENT = ROOT / "docs" / "RELIABILITY.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
 NOT_MEASURED = "not measured"
+# More than the test suite runs (1,000–2,000 per parser, to keep CI short).
+EXAMPLES = 5000
 
 Row = tuple[str, str, str]  # figure, result, how
 
@@ -67,8 +69,8 @@ def _pair_row(figure: str, name: str, args: tuple[Any, ...], verb: str, how: str
     return figure, f"{good} of {tried} {verb}", how
 
 
-def _hypothesis_rows() -> list[Row]:
-    counts, why = _provided("hypothesis_counts")
+def _hypothesis_rows(examples: int) -> list[Row]:
+    counts, why = _provided("hypothesis_counts", examples)
     if counts is None:
         return [("Hypothesis examples per parser", NOT_MEASURED, why)]
     return [(f"Hypothesis examples: `{parser}`", f"{examples:,}",
@@ -76,7 +78,8 @@ def _hypothesis_rows() -> list[Row]:
             for parser, examples in sorted(counts.items())]
 
 
-def measure(trials: int, seed: int, progress: Callable[[str], None]) -> list[Row]:
+def measure(trials: int, examples: int, seed: int, progress: Callable[[str], None],
+            ) -> list[Row]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="reliability-") as scratch:
         folder = Path(scratch)
@@ -93,8 +96,8 @@ def measure(trials: int, seed: int, progress: Callable[[str], None]) -> list[Row
                           "provoked were detected",
                           "two sessions save the same round version; the second must be "
                           "refused"))
-    progress("hypothesis examples")
-    rows.extend(_hypothesis_rows())
+    progress(f"hypothesis examples: {examples:,} per parser")
+    rows.extend(_hypothesis_rows(examples))
     progress("bad inputs")
     rows.append(_pair_row("Bad values in dialogs and parsers", "bad_inputs", (),
                           "gave the project's own clear error",
@@ -136,15 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trials", type=int, default=50,
                         help="kill trials of each kind, and conflicts provoked (default 50)")
+    parser.add_argument("--examples", type=int, default=EXAMPLES,
+                        help=f"hypothesis examples per parser (default {EXAMPLES:,})")
     parser.add_argument("--seed", type=int, default=6, help="seed of the kill points")
     parser.add_argument("--no-write", action="store_true",
                         help=f"print the table without writing {DOCUMENT.name}")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    rows = measure(args.trials, args.seed,
+    rows = measure(args.trials, args.examples, args.seed,
                    lambda text: print(f"… {text}", file=sys.stderr, flush=True))
     command = ".venv/bin/python scripts/reliability.py" + (
-        f" --trials {args.trials}" if args.trials != 50 else "")
+        f" --trials {args.trials}" if args.trials != 50 else "") + (
+        f" --examples {args.examples}" if args.examples != EXAMPLES else "")
     text = table(rows, command, time.monotonic() - started)
     if not args.no_write:
         write_into(DOCUMENT, text)

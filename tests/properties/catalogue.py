@@ -23,6 +23,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import REAL_DATA
 from tests.properties import strategies as gen
 from tracker.domain.dates import DateParseError, parse_date, parse_instant, parse_window
 from tracker.domain.enums import Precision
@@ -174,6 +175,10 @@ GENERIC_MAPPING = ColumnMapping(
      "longitude": "lon", "fatalities": "dead", "external_id": "ref"},
     dayfirst=True, dataset="Desk notes")
 assert set(UCDP_HEADER) <= set(STANDARD_HEADER)
+# Real rows to mutate: our own ACLED fixture and the first rows of a real UCDP export.
+ACLED_ROWS = gen.read_rows(Path(__file__).parents[1] / "data" / "acled" / "acled_export_iso.csv",
+                           12)
+UCDP_ROWS = gen.read_rows(REAL_DATA / "ucdp_ged_ukraine_2014-2022_ged231.csv", 12)
 
 
 def _import_check(fmt: ImportFormat, mapping: ColumnMapping | None = None) -> Check:
@@ -214,13 +219,13 @@ _TABLE_NAMES = [*ARCHIVE_TABLES, "sqlite_master", "battlefield_event_fts"]
 
 PROPERTIES: tuple[ParserProperty, ...] = (
     ParserProperty("parse_date", st.tuples(gen.any_date_text(), st.booleans()),
-                   _check_parse_date, 1500),
+                   _check_parse_date, 2000),
     ParserProperty("parse_window", st.tuples(gen.any_date_text(), st.sampled_from(gen.ZONES),
-                                             st.booleans()), _check_parse_window, 1500,
+                                             st.booleans()), _check_parse_window, 2000,
                    found_bugs=(("31 Dec 9999", "America/New_York", False),
                                ("1 Jan 1 00:00", "Europe/Kyiv", False))),
     ParserProperty("parse_instant", st.tuples(gen.any_date_text(), st.sampled_from(gen.ZONES)),
-                   _check_parse_instant, 1000),
+                   _check_parse_instant, 2000),
     ParserProperty("localize across DST", st.tuples(_WALLS, st.sampled_from(gen.ZONES),
                                                     st.integers(0, 1)), _check_localize, 2000,
                    found_bugs=((datetime(1, 1, 1), "Europe/Kyiv", 0),
@@ -228,15 +233,19 @@ PROPERTIES: tuple[ParserProperty, ...] = (
     ParserProperty("event date reader", st.tuples(gen.any_date_text(), st.booleans()),
                    _check_date_reader, 2000),
     ParserProperty("event number fields", gen.number_texts(), _check_numbers, 2000),
-    ParserProperty("ACLED import", gen.csv_files(ACLED_HEADER),
-                   _import_check(ImportFormat.ACLED), 150, needs_db=True),
-    ParserProperty("UCDP import", gen.csv_files(UCDP_HEADER),
-                   _import_check(ImportFormat.UCDP), 150, needs_db=True),
+    ParserProperty("ACLED import", st.one_of(gen.csv_files(ACLED_HEADER),
+                                             gen.mutated_csv_files(*ACLED_ROWS)),
+                   _import_check(ImportFormat.ACLED), 1000, needs_db=True,
+                   found_bugs=(b"event_id_cnty,event_date,event_type,fatalities\r\n"
+                               b"UKR1,2024-04-02,Battles,9223372036854775808\r\n",)),
+    ParserProperty("UCDP import", st.one_of(gen.csv_files(UCDP_HEADER),
+                                            gen.mutated_csv_files(*UCDP_ROWS)),
+                   _import_check(ImportFormat.UCDP), 1000, needs_db=True),
     ParserProperty("generic CSV import", gen.csv_files(GENERIC_HEADER),
-                   _import_check(ImportFormat.CSV, GENERIC_MAPPING), 150, needs_db=True),
-    ParserProperty(".ics import", gen.calendar_texts(), _check_calendar, 200, needs_db=True),
+                   _import_check(ImportFormat.CSV, GENERIC_MAPPING), 1000, needs_db=True),
+    ParserProperty(".ics import", gen.calendar_texts(), _check_calendar, 1000, needs_db=True),
     ParserProperty("JSON archive import",
                    st.tuples(gen.archive_documents(_TABLE_NAMES, migrate.head_revision()),
-                             st.integers(0, 400)), _check_archive, 200, needs_db=True),
+                             st.integers(0, 400)), _check_archive, 1000, needs_db=True),
 )
 assert FORMAT_NAME  # the strategies build envelopes with the real format name

@@ -43,7 +43,8 @@ BAD_FIELDS: tuple[tuple[Callable[[str], object], tuple[str, ...]], ...] = (
     (lambda text: event_fields.coordinate("latitude", text, 90),
      ("91", "-90.0001", "1e400", "nan", "north", "inf")),
     (lambda text: event_fields.coordinate("longitude", text, 180), ("180.5", "-181", "1e9")),
-    (lambda text: event_fields.count("fatalities", text), ("-1", "-0.5", "2.5", "many", "1e3x")),
+    (lambda text: event_fields.count("fatalities", text), ("-1", "-0.5", "2.5", "many", "1e3x",
+                                                          "9223372036854775808")),
     (validate_title, ("", " ", "   \t", "\n")),
 )
 

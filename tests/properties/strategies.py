@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -134,3 +135,28 @@ def archive_documents(draw: st.DrawFn, table_names: list[str], revision: str) ->
     if draw(st.booleans()):
         document.pop(draw(st.sampled_from(sorted(document))))
     return document
+
+
+def read_rows(path: Path, limit: int, encoding: str = "utf-8") -> tuple[list[str], list[list[str]]]:
+    """The header and first *limit* rows of a real file, to mutate one cell at a time."""
+    with path.open(newline="", encoding=encoding) as file:
+        reader = csv.reader(file)
+        header = next(reader)
+        return header, [row for _, row in zip(range(limit), reader, strict=False)]
+
+
+@st.composite
+def mutated_csv_files(draw: st.DrawFn, header: list[str], rows: list[list[str]]) -> bytes:
+    """Real rows with a few cells replaced by hostile ones: a valid shape gets the parser
+    past the header and into every field, where pure noise is refused at the first."""
+    chosen = draw(st.lists(st.sampled_from(rows), min_size=1, max_size=4))
+    mutated = []
+    for row in chosen:
+        row = list(row)
+        for column in draw(st.lists(st.integers(0, len(header) - 1), min_size=1, max_size=3)):
+            row[column] = draw(cells())
+        mutated.append(row)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *mutated])
+    encoding = draw(st.sampled_from(("utf-8", "utf-8-sig", "cp1252")))
+    return buffer.getvalue().encode(encoding, errors="replace")

@@ -87,8 +87,16 @@ class DateReader:
                                      f"({exc})") from exc
 
 
+# No recorded event has a million casualties; a larger number is a typo or a shifted column,
+# and it would overflow PostgreSQL's 32-bit integer columns (and the day sums) anyway.
+LARGEST_COUNT = 1_000_000
+# ACLED's timestamp is stored as a 64-bit integer on both databases.
+LARGEST_WHOLE = 2**63 - 1
+
+
 def count(column: str, text: str) -> int | None:
-    """A number of people: empty is unknown; negative or fractional numbers are refused."""
+    """A number of people: empty is unknown; negative, fractional or implausibly large
+    numbers are refused."""
     stripped = text.strip()
     if not stripped:
         return None
@@ -104,6 +112,9 @@ def count(column: str, text: str) -> int | None:
         value = int(number)
     if value < 0:
         raise FieldError(column, f"{value} is negative")
+    if value > LARGEST_COUNT:
+        raise FieldError(column, f"{value:,} is more than {LARGEST_COUNT:,}, "
+                                 "larger than any event's count")
     return value
 
 
@@ -134,6 +145,9 @@ def whole(column: str, text: str) -> int | None:
     if not stripped:
         return None
     try:
-        return int(stripped)
+        value = int(stripped)
     except ValueError:
         raise FieldError(column, f"{text!r} is not a whole number") from None
+    if abs(value) > LARGEST_WHOLE:
+        raise FieldError(column, f"{text.strip()!r} is out of range")
+    return value
