@@ -84,3 +84,28 @@ def test_downgrade_to_base_and_upgrade_back(pg: Database) -> None:
     _two_events(pg)
     with pg.reading() as session:
         assert count_events(session, EventFilter(text="railway")) == 1
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(pg: Database) -> None:
+    # PostgreSQL's DDL is transactional and every revision runs in one transaction: what
+    # stands in for the copy SQLite files get before a migration.
+    with pg.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0005")
+        # 0006 adds the search column, then fails to create its index over this one.
+        connection.execute(text("CREATE INDEX ix_battlefield_event_search "
+                                "ON battlefield_event (location)"))
+    _two_events(pg)
+
+    with pytest.raises(Exception, match="ix_battlefield_event_search"):
+        migrate.upgrade(pg.engine)
+
+    with pg.engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0005"
+        columns = {c["name"] for c in inspect(connection).get_columns("battlefield_event")}
+        assert "search" not in columns
+        assert connection.execute(text("SELECT count(*) FROM battlefield_event")).scalar() == 2
+        connection.execute(text("DROP INDEX ix_battlefield_event_search"))
+        connection.commit()
+    migrate.upgrade(pg.engine)
+    with pg.reading() as session:
+        assert count_events(session, EventFilter(text="railway")) == 1

@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
         archive_actions.for_window(self).import_archive()
 
     def back_up(self) -> None:
-        backup_actions.back_up(self, self.workspace, self.show_message)
+        backup_actions.back_up(self, self.workspace, self.show_message, self.ask,
+                               self.export_archive)
 
     def export_timeline(self) -> None:
         export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
