@@ -2,6 +2,10 @@
 
 Timings prove nothing on a shared machine; a plan that seeks an index instead of
 scanning the table, or sorts nothing, holds at a million rows as at a hundred.
+
+``statements_of`` and ``limit_and_offset`` work on either backend; ``plans_of`` reads
+SQLite's EXPLAIN QUERY PLAN, so tests that use it are marked ``sqlite_only``
+(tests/postgres_plans.py reads PostgreSQL's plans).
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from tracker.storage.database import Database
 
 T = TypeVar("T")
 _SCANS_EVENTS = re.compile(r"SCAN battlefield_event\b(?!_)")
+# A bound LIMIT or OFFSET as SQLite's driver (?) or psycopg (%(name)s) receives it.
+_BOUND = r"(\?|%\((\w+)\)s)"
+_LIMIT = re.compile(rf"\bLIMIT {_BOUND}")
+_OFFSET = re.compile(rf"\bOFFSET {_BOUND}")
 
 
 @dataclass(frozen=True)
@@ -61,16 +69,44 @@ def recorded(db: Database) -> Iterator[list[tuple[str, Any]]]:
 
 
 def explain(db: Database, sql: str, parameters: Any) -> tuple[str, ...]:
+    assert db.is_sqlite, "EXPLAIN QUERY PLAN is SQLite's: see tests/postgres_plans.py"
     with db.engine.connect() as connection:
         rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)
         return tuple(row[-1] for row in rows)
 
 
-def plans_of(db: Database, call: Callable[[Session], T]) -> tuple[T, list[Statement]]:
-    """Run *call* in a read session; its result and the plan of every SELECT it ran."""
+def statements_of(db: Database, call: Callable[[Session], T],
+                  ) -> tuple[T, list[tuple[str, Any]]]:
+    """Run *call* in a read session; its result and the (SQL, parameters) of every
+    SELECT it ran, on either backend."""
     with recorded(db) as statements, db.reading() as session:
         result = call(session)
-    selects = [(sql, parameters) for sql, parameters in statements
-               if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+    return result, [(sql, parameters) for sql, parameters in statements
+                    if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def plans_of(db: Database, call: Callable[[Session], T]) -> tuple[T, list[Statement]]:
+    """Run *call* in a read session; its result and SQLite's plan of every SELECT it ran."""
+    result, selects = statements_of(db, call)
     return result, [Statement(sql, parameters, explain(db, sql, parameters))
                     for sql, parameters in selects]
+
+
+def limit_and_offset(sql: str, parameters: Any) -> tuple[int | None, int]:
+    """The LIMIT (None: none) and OFFSET (0: none) a statement ran with.
+
+    SQLite's compiler writes "LIMIT ? OFFSET ?" even for OFFSET 0, PostgreSQL's leaves
+    a zero OFFSET out, and the parameters are a tuple for one and a dict for the other.
+    """
+    return _bound(_LIMIT, sql, parameters), _bound(_OFFSET, sql, parameters) or 0
+
+
+def _bound(clause: re.Pattern[str], sql: str, parameters: Any) -> Any:
+    found = list(clause.finditer(sql))
+    if not found:
+        return None
+    assert len(found) == 1, f"more than one {clause.pattern} in {sql}"
+    match = found[0]
+    if match.group(2) is not None:
+        return parameters[match.group(2)]
+    return parameters[sql.count("?", 0, match.start(1))]

@@ -12,8 +12,8 @@ from icalendar import Calendar, Component, Event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import sqlite_dump
-from tests.hostile_text import HOSTILE
+from tests.conftest import database_dump
+from tests.hostile_text import HOSTILE, NUL_TEXT, as_shown
 from tracker.domain.enums import ChangeKind, Precision, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange, Track, Venue
 from tracker.domain.timewindow import ScheduledWindow
@@ -100,11 +100,11 @@ def _moved_to_abu_dhabi(db: Database) -> Calendar:
 def test_an_export_imported_back_changes_nothing(sample_db: Database, tmp_path: Path) -> None:
     with sample_db.reading() as session:
         write_calendar(session, tmp_path / "talks.ics")
-    before = sqlite_dump(tmp_path / "sample.db")
+    before = database_dump(sample_db)
     result = import_calendar_file(sample_db, tmp_path / "talks.ics")
     assert _counts(result) == (0, 0, 1, 0)
     assert result.summary() == "talks.ics: 0 added, 0 updated, 1 unchanged, 0 refused"
-    assert sqlite_dump(tmp_path / "sample.db") == before
+    assert database_dump(sample_db) == before
 
 
 def test_a_rescheduled_event_moves_the_round_with_one_recorded_change(
@@ -256,14 +256,14 @@ def test_a_status_move_the_rules_forbid_is_refused(
     with sample_db.transaction() as session:
         schedule.set_status(session, WEEK_ROUND, RoundStatus.CANCELLED,
                             schedule.ChangeNote("called off"))
-    before = sqlite_dump(tmp_path / "sample.db")
+    before = database_dump(sample_db)
     _set(_event(calendar, round_uid(WEEK_ROUND)), "sequence", 5)
     result = import_calendar_file(sample_db, _write(tmp_path, calendar))
     assert _counts(result) == (0, 0, 0, 1)
     assert result.refused[0].field == "STATUS"
     assert "cancelled round cannot become confirmed" in result.refused[0].reason
     # The venue made for the refused event went with it (a savepoint per event).
-    assert sqlite_dump(tmp_path / "sample.db") == before
+    assert database_dump(sample_db) == before
 
 
 @pytest.mark.parametrize("broken", [
@@ -272,10 +272,10 @@ def test_a_status_move_the_rules_forbid_is_refused(
 ])
 def test_a_broken_file_is_refused_and_the_database_is_unchanged(
         sample_db: Database, tmp_path: Path, broken: str) -> None:
-    before = sqlite_dump(tmp_path / "sample.db")
+    before = database_dump(sample_db)
     with pytest.raises(InputFileError, match=r"^broken.ics, line \d+: "):
         import_calendar_file(sample_db, _write(tmp_path, broken, "broken.ics"))
-    assert sqlite_dump(tmp_path / "sample.db") == before
+    assert database_dump(sample_db) == before
 
 
 def test_strict_refuses_the_whole_file_at_a_bad_event(
@@ -285,12 +285,12 @@ def test_strict_refuses_the_whole_file_at_a_bad_event(
     bad.add("uid", "floating@x")
     bad.add("dtstart", datetime(2026, 2, 4, 10, 0))
     good.add_component(bad)
-    before = sqlite_dump(tmp_path / "sample.db")
+    before = database_dump(sample_db)
     with pytest.raises(InputFileError) as refused:
         import_calendar_file(sample_db, _write(tmp_path, good), strict=True)
     assert (refused.value.column, refused.value.path.name) == ("DTSTART", "talks.ics")
     assert "UID floating@x" in str(refused.value)
-    assert sqlite_dump(tmp_path / "sample.db") == before
+    assert database_dump(sample_db) == before
 
 
 def test_hostile_text_round_trips(db: Database, tmp_path: Path) -> None:
@@ -327,8 +327,45 @@ def test_hostile_text_round_trips(db: Database, tmp_path: Path) -> None:
             titles = sorted(session.scalars(select(Round.title)))
     finally:
         other.close()
-    expected = sorted(" ".join(t.replace("\x00", "\ufffd").split()) for t in HOSTILE)
+    expected = sorted(" ".join(as_shown(t).split()) for t in HOSTILE)
     assert titles == expected
+
+
+def test_a_nul_refuses_its_event_naming_the_field_on_either_database(
+        db: Database, tmp_path: Path) -> None:
+    """NUL is not text (tracker/domain/nul_text.py): PostgreSQL could not store it, so
+    neither database does; the event is refused like any other bad value."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//test//EN")
+    calendar.add("version", "2.0")
+    for uid, field in (("good@x", None), ("title@x", "summary"), ("agenda@x", "description"),
+                       ("NUL\x00in-uid@x", None)):
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstart", date(2026, 3, 2))
+        event.add("summary", "Talks")
+        if field is not None:
+            _set(event, field, NUL_TEXT)
+        calendar.add_component(event)
+    path = _write(tmp_path, calendar)
+    before = database_dump(db)
+    with pytest.raises(InputFileError, match=r"UID title@x: contains a NUL character"):
+        import_calendar_file(db, path, strict=True)
+    assert database_dump(db) == before
+    result = import_calendar_file(db, path)
+    assert _counts(result) == (1, 0, 0, 3)
+    assert [(p.uid, p.field) for p in result.refused] == [
+        ("title@x", "SUMMARY"), ("agenda@x", "DESCRIPTION"), ("NUL\ufffdin-uid@x", "UID")]
+    assert all("NUL character (U+0000)" in p.reason for p in result.refused)
+    with db.reading() as session:
+        assert list(session.scalars(select(Round.calendar_uid))) == ["good@x"]
+    # The calendar's name would name a track: the whole file is refused.
+    calendar.add("x-wr-calname", NUL_TEXT)
+    before = database_dump(db)
+    with pytest.raises(InputFileError) as refused:
+        import_calendar_file(db, _write(tmp_path, calendar, "named.ics"))
+    assert refused.value.column == "X-WR-CALNAME" and "NUL" in refused.value.reason
+    assert database_dump(db) == before
 
 
 def test_undo_and_redo_take_an_import_back_and_forth(

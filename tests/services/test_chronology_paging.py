@@ -1,6 +1,9 @@
 """Chronology pages and exports merge the few facts with events read off the date index:
 no query sorts the events, a page reads only the events it can show, and an export runs
-the same few statements for a hundred events or a million (issue 3)."""
+the same few statements for a hundred events or a million (issue 3).
+
+What each call reads is checked on both backends; the plans are SQLite's (sqlite_only),
+PostgreSQL's are in test_postgres_plans.py."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
-from tests.query_plans import plans_of
+from tests.query_plans import limit_and_offset, plans_of, statements_of
 from tests.services.scenario import build
 from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
@@ -100,9 +103,13 @@ def test_facts_at_an_event_days_instant_come_before_its_events(timeline: Databas
     assert whole[-1].title == "Undated" and whole[0].title == "Before everything"
 
 
+def _is_event_read(sql: str) -> bool:
+    return "battlefield_event.event_date" in sql and "FROM battlefield_event" in sql \
+        and "count(*)" not in sql
+
+
 def _event_reads(statements: list) -> list:  # type: ignore[type-arg]
-    return [s for s in statements if "battlefield_event.event_date" in s.sql
-            and "FROM battlefield_event" in s.sql and "count(*)" not in s.sql]
+    return [s for s in statements if _is_event_read(s.sql)]
 
 
 def test_a_page_reads_only_the_events_it_can_show(timeline: Database) -> None:
@@ -111,21 +118,34 @@ def test_a_page_reads_only_the_events_it_can_show(timeline: Database) -> None:
         total = count_chronology(session)
     others = total - 1620
     for offset in (0, 700, total - 10):
-        page, statements = plans_of(timeline, lambda s, o=offset: chronology_page(
+        page, statements = statements_of(timeline, lambda s, o=offset: chronology_page(
             s, offset=o, limit=50, total=total))
-        assert page
+        assert page == _whole(timeline)[offset:offset + 50]
+        # One read of event keys, of at most a page plus the other facts, from the
+        # nearer end of the date index, and one read of the rows shown.
+        [(keys, parameters)] = [(sql, parameters) for sql, parameters in statements
+                                if _is_event_read(sql) and "ORDER BY" in sql]
+        limit, skipped = limit_and_offset(keys, parameters)
+        assert limit is not None and limit <= 50 + others
+        assert skipped <= total // 2
+
+
+@pytest.mark.sqlite_only
+def test_a_pages_event_keys_come_off_the_covering_date_index(timeline: Database) -> None:
+    _events(timeline, 1500, days=300)
+    with timeline.reading() as session:
+        total = count_chronology(session)
+    for offset in (0, 700, total - 10):
+        _page, statements = plans_of(timeline, lambda s, o=offset: chronology_page(
+            s, offset=o, limit=50, total=total))
         reads = _event_reads(statements)
         for statement in reads:
             assert not statement.sorts(), statement  # no query sorts the events
-        # One read of event keys, of at most a page plus the other facts, from the
-        # nearer end of the date index, and one read of the rows shown.
         [keys] = [s for s in reads if "ORDER BY" in s.sql]
-        limit, skipped = keys.parameters[-2:]
-        assert limit <= 50 + others
-        assert skipped <= total // 2
         assert "COVERING INDEX ix_battlefield_event_date" in keys.plan_text
 
 
+@pytest.mark.sqlite_only  # the pages themselves: test_every_page_is_the_stream_read_any_way
 def test_the_page_after_a_shown_one_seeks_the_date_index(timeline: Database) -> None:
     _events(timeline, 1500, days=300)
     whole = _whole(timeline)
@@ -143,10 +163,10 @@ def test_the_page_after_a_shown_one_seeks_the_date_index(timeline: Database) -> 
 
 
 def test_the_count_counts_btree_cells(timeline: Database) -> None:
-    total, statements = plans_of(timeline, count_chronology)
+    total, statements = statements_of(timeline, count_chronology)
     assert total == len(_whole(timeline))
-    [events] = [s for s in statements if "FROM battlefield_event" in s.sql]
-    assert "count(*)" in events.sql and "WHERE" not in events.sql
+    [events] = [sql for sql, _parameters in statements if "FROM battlefield_event" in sql]
+    assert "count(*)" in events and "WHERE" not in events
 
 
 def test_an_export_runs_the_same_statements_for_any_number_of_events(db: Database) -> None:
@@ -155,12 +175,20 @@ def test_an_export_runs_the_same_statements_for_any_number_of_events(db: Databas
     with db.transaction() as session:
         build(session)
     _events(db, 100)
-    small, statements = plans_of(db, lambda s: len(list(iter_chronology(s))))
+    small, statements = statements_of(db, lambda s: len(list(iter_chronology(s))))
     _events(db, 2000, days=200)
-    large, more = plans_of(db, lambda s: len(list(iter_chronology(s))))
+    large, more = statements_of(db, lambda s: len(list(iter_chronology(s))))
     assert large == small + 2000
-    assert len(more) == len(statements)
-    stream = next(s for s in more if "ORDER BY battlefield_event.event_date" in s.sql
+    assert [sql for sql, _parameters in more] == [sql for sql, _parameters in statements]
+
+
+@pytest.mark.sqlite_only
+def test_an_export_streams_the_events_off_the_date_index(db: Database) -> None:
+    with db.transaction() as session:
+        build(session)
+    _events(db, 2000, days=200)
+    _count, statements = plans_of(db, lambda s: len(list(iter_chronology(s))))
+    stream = next(s for s in statements if "ORDER BY battlefield_event.event_date" in s.sql
                   and "summary" in s.sql)
     assert "ix_battlefield_event_date" in stream.plan_text
     assert not stream.sorts()

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tests.query_plans import plans_of
+from tests.query_plans import plans_of, statements_of
 from tests.services.escalation_scenario import (
     BATTLES,
     KYIV,
@@ -328,6 +328,24 @@ def test_settings_out_of_range_are_refused(field: str, value: object) -> None:
     assert raised.value.field == field
 
 
+@pytest.mark.parametrize("path", ["day counts", "events"], indirect=True)
+def test_each_anchor_is_counted_by_one_query(scenario_db: tuple[Database, Scenario]) -> None:
+    db, scenario = scenario_db
+    with db.transaction() as session:
+        new_round(session, scenario.track, "Second", ScheduledWindow.days(date(2025, 3, 20),
+                                                                         KYIV))
+    for flt in (None, EventFilter(event_types=(BATTLES,)), EventFilter(place="kharkiv")):
+        for split in SplitBy:
+            settings = EscalationSettings(split=split)
+            result, statements = statements_of(
+                db, lambda session, s=settings, f=flt: analyse(session, s, flt=f))
+            assert len(result.anchors) == 2
+            counting = [sql for sql, _parameters in statements
+                        if "battlefield_event" in sql or "event_day_count" in sql]
+            assert len(counting) == 2, (flt, split)
+
+
+@pytest.mark.sqlite_only  # SQLite's plan; PostgreSQL's: test_postgres_plans.py
 @pytest.mark.parametrize(("flt", "index"), [
     (None, "ix_battlefield_event_date"),
     (EventFilter(event_types=(BATTLES,)), "ix_battlefield_event_type_date"),
@@ -343,10 +361,8 @@ def test_the_events_are_read_by_one_index_range_query_per_anchor(
         new_round(session, scenario.track, "Second", ScheduledWindow.days(date(2025, 3, 20),
                                                                          KYIV))
     settings = EscalationSettings(split=split)
-    result, statements = plans_of(db, lambda session: analyse(session, settings, flt=flt))
-    assert len(result.anchors) == 2
+    _result, statements = plans_of(db, lambda session: analyse(session, settings, flt=flt))
     counting = [statement for statement in statements if "battlefield_event" in statement.sql]
-    assert len(counting) == 2
     for statement in counting:
         assert not statement.scans_events(), statement.plan_text
         assert f"USING INDEX {index} (" in statement.plan_text, statement.plan_text

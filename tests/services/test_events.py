@@ -162,6 +162,7 @@ def _plan_of_page(db: Database, **kwargs: object) -> str:
     return "\n".join(explain(db, statement, parameters))
 
 
+@pytest.mark.sqlite_only  # SQLite's plan; PostgreSQL's: test_postgres_plans.py
 @pytest.mark.parametrize(("sort", "index"), [
     ("event_date", "ix_battlefield_event_date"),
     ("event_type", "ix_battlefield_event_type_date"),

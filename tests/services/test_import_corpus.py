@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import sqlite_dump
+from tests.conftest import database_dump
 from tracker.domain.events import BattlefieldEvent
 from tracker.io.generic_layout import ColumnMapping
 from tracker.io.input_errors import InputFileError
@@ -70,7 +70,8 @@ def stored_ids(db: Database) -> set[str]:
 
 @pytest.fixture
 def filled(db: Database, tmp_path: Path) -> Path:
-    """The database file, already holding the twelve ACLED fixture events."""
+    """The database (its file, on SQLite), already holding the twelve ACLED fixture
+    events; compare ``database_dump(db)`` to see nothing changed."""
     import_events(db, FILLER, ImportFormat.ACLED)
     return tmp_path / "tracker.db"
 
@@ -109,14 +110,14 @@ def test_bad_rows_are_rejected_and_the_good_ones_imported(db: Database, name: st
 def test_strict_stops_at_the_first_bad_row_and_writes_nothing(db: Database, filled: Path,
                                                               name: str) -> None:
     line, column, _ = ROWS[name][2][0]
-    before = sqlite_dump(filled)
+    before = database_dump(db)
 
     with pytest.raises(InputFileError) as refused:
         import_events(db, BAD / name, ImportFormat.ACLED, strict=True)
 
     assert (refused.value.line, refused.value.column) == (line, column or None)
     assert str(refused.value).startswith(f"{name}, line {line}")
-    assert sqlite_dump(filled) == before
+    assert database_dump(db) == before
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["default", "strict"])
@@ -124,7 +125,7 @@ def test_strict_stops_at_the_first_bad_row_and_writes_nothing(db: Database, fill
 def test_a_refused_file_names_itself_and_writes_nothing(db: Database, filled: Path,
                                                         name: str, strict: bool) -> None:
     line, column, reason = REFUSED[name]
-    before = sqlite_dump(filled)
+    before = database_dump(db)
 
     with pytest.raises(InputFileError) as refused:
         import_events(db, BAD / name, ImportFormat.ACLED, strict=strict)
@@ -134,7 +135,7 @@ def test_a_refused_file_names_itself_and_writes_nothing(db: Database, filled: Pa
     assert reason in error.reason
     where = name if line is None else f"{name}, line {line}"
     assert str(error).startswith(where + (f", column {column!r}" if column else "") + ": ")
-    assert sqlite_dump(filled) == before
+    assert database_dump(db) == before
 
 
 def test_strict_rolls_back_batches_already_written(db: Database, filled: Path,
@@ -145,13 +146,13 @@ def test_strict_rolls_back_batches_already_written(db: Database, filled: Path,
     path = tmp_path / "late_bad_row.csv"
     bad = CORPUS.row(12_001, date="2022-03-01", fatalities="-1")
     path.write_text(CORPUS.lines(*rows, bad), encoding="utf-8")
-    before = sqlite_dump(filled)
+    before = database_dump(db)
 
     with pytest.raises(InputFileError) as refused:
         import_events(db, path, ImportFormat.ACLED, strict=True)
 
     assert (refused.value.line, refused.value.column) == (12_002, "fatalities")
-    assert sqlite_dump(filled) == before
+    assert database_dump(db) == before
     report = import_events(db, path, ImportFormat.ACLED)  # and the default mode still works
     assert (report.added, report.rejected) == (12_000, 1)
 
@@ -176,12 +177,12 @@ def test_a_header_without_rows_imports_nothing(db: Database, filled: Path) -> No
 def test_a_10_mb_field_is_rejected_by_name(db: Database, filled: Path, huge_field: Path,
                                            strict: bool) -> None:
     if strict:
-        before = sqlite_dump(filled)
+        before = database_dump(db)
         with pytest.raises(InputFileError) as refused:
             import_events(db, huge_field, ImportFormat.ACLED, strict=True)
         assert (refused.value.line, refused.value.column) == (3, "notes")
         assert "huge_field.csv, line 3, column 'notes'" in str(refused.value)
-        assert sqlite_dump(filled) == before
+        assert database_dump(db) == before
         return
     report = import_events(db, huge_field, ImportFormat.ACLED)
     assert [(r.line, r.column) for r in report.rejections] == [(3, "notes")]

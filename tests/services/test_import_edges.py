@@ -64,6 +64,7 @@ def test_rows_without_a_timestamp_are_compared_by_their_text(
     assert _summaries(db) == {"UKR1": "stamped", "UKR2": "no stamp but edited"}
 
 
+@pytest.mark.sqlite_only  # SQLite's PRAGMAs
 def test_the_import_gives_the_connection_its_settings_back(db: Database) -> None:
     def settings() -> tuple[int, int]:
         with db.engine.connect() as connection:
@@ -75,6 +76,7 @@ def test_the_import_gives_the_connection_its_settings_back(db: Database) -> None
     assert settings() == before
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock
 def test_a_locked_database_is_a_message_not_a_traceback(
         db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = sqlite3.connect(str(db.url.database), timeout=0)

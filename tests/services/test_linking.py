@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from tests.query_plans import plans_of
+from tests.query_plans import limit_and_offset, plans_of, statements_of
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
@@ -242,28 +242,53 @@ def _link_state(session: Session, link_id: int) -> tuple[object, list[tuple[int,
     return row, [tuple(c) for c in citations]  # type: ignore[misc]
 
 
-def test_suggestions_read_only_the_rows_they_show(
-        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ranked off the date index: the window's days in order, then the nearest days
-    either side, each read stopping at the limit; nothing sorts every candidate (#3)."""
-    with linked_db.transaction() as session:
+def _crowd_the_fortnight(db: Database) -> None:
+    """30 events a day from 7 days before the round's week to 7 days after it."""
+    with db.transaction() as session:
         for day in range(-7, 14):
             add_events(session, [{**row, "external_id": f"d{day}n{n}"} for n, row in
                                  enumerate(_crowd(date(2026, 2, 2) + timedelta(days=day), 30))])
+
+
+def test_suggestions_read_only_the_rows_they_show(
+        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's days in order, then the nearest days either side, each read
+    stopping at the limit (#3)."""
+    _crowd_the_fortnight(linked_db)
     monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 50)
-    found, statements = plans_of(linked_db,
-                                 lambda s: linking.suggest_for_round(s, 1, days=7))
+    found, statements = statements_of(linked_db,
+                                      lambda s: linking.suggest_for_round(s, 1, days=7))
     assert len(found) == 50 and found.total > 600
-    reads = [s for s in statements if "ORDER BY" in s.sql and "battlefield_event" in s.sql]
-    [during] = reads  # the window alone fills the page
-    assert "SEARCH battlefield_event USING INDEX ix_battlefield_event_date" in during.plan_text
-    assert not during.sorts() and during.parameters[-2] == 50  # LIMIT, then OFFSET 0
+    reads = [(sql, parameters) for sql, parameters in statements
+             if "ORDER BY" in sql and "battlefield_event" in sql]
+    [(during, parameters)] = reads  # the window alone fills the page
+    assert limit_and_offset(during, parameters) == (50, 0)
     # Few enough during the window: the days around it, nearest first, each cut too.
     monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 250)
-    found, statements = plans_of(linked_db,
-                                 lambda s: linking.suggest_for_round(s, 1, days=7))
+    found, statements = statements_of(linked_db,
+                                      lambda s: linking.suggest_for_round(s, 1, days=7))
     assert [s.days_from_window for s in found] == sorted(s.days_from_window for s in found)
     assert found[-1].days_from_window == 1
+    # The week of 2 Feb holds 7 × 30 crowded events and the one far away on 4 Feb; the
+    # days either side are each read up to what is left of the limit.
+    assert [limit_and_offset(sql, parameters)[0] for sql, parameters in statements
+            if "ORDER BY" in sql and "battlefield_event" in sql] == [250, 250 - 211, 250 - 211]
+
+
+@pytest.mark.sqlite_only  # SQLite's plan; PostgreSQL's: test_postgres_plans.py
+def test_suggestions_are_ranked_off_the_date_index(
+        linked_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing sorts every candidate: each read walks the date index (#3)."""
+    _crowd_the_fortnight(linked_db)
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 50)
+    _found, statements = plans_of(linked_db,
+                                  lambda s: linking.suggest_for_round(s, 1, days=7))
+    [during] = [s for s in statements if "ORDER BY" in s.sql and "battlefield_event" in s.sql]
+    assert "SEARCH battlefield_event USING INDEX ix_battlefield_event_date" in during.plan_text
+    assert not during.sorts()
+    monkeypatch.setattr(linking, "SUGGESTION_LIMIT", 250)
+    _found, statements = plans_of(linked_db,
+                                  lambda s: linking.suggest_for_round(s, 1, days=7))
     for statement in (s for s in statements if "ORDER BY" in s.sql
                       and "battlefield_event" in s.sql):
         assert not statement.scans_events(), statement

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from tests.conftest import cli_database
 from tracker import cli
 from tracker.domain.enums import Precision, RoundFormat
 from tracker.domain.timewindow import ScheduledWindow
@@ -78,7 +79,7 @@ def test_hostile_text_is_escaped_and_folded(sample_db: Database) -> None:
 def test_the_command_writes_the_file_and_names_what_it_left_out(
         sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "talks.ics"
-    database = str(sample_db.url.database)
+    database = cli_database(sample_db)
     assert cli.main(["export", "--db", database, "--format", "ics"]) == 2
     assert cli.main(["export", "--db", database, "--format", "ics", "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

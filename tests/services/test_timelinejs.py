@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import cli_database
 from tests.query_plans import plans_of
 from tests.services.scenario import add_events
 from tracker import cli
@@ -210,6 +211,7 @@ def test_bad_requests_are_refused(sample_db: Database) -> None:
         _build(sample_db, max_events=0)
 
 
+@pytest.mark.sqlite_only  # SQLite's plan; PostgreSQL's: test_postgres_plans.py
 def test_events_are_read_off_the_date_index(sample_db: Database) -> None:
     request = TimelineRequest(events=EventScope.ALL, date_from=date(2026, 1, 1),
                               max_events=5)
@@ -222,6 +224,7 @@ def test_events_are_read_off_the_date_index(sample_db: Database) -> None:
         assert not statement.sorts(), statement.plan_text
 
 
+@pytest.mark.sqlite_only  # which events: test_linked_events_only_unless_all_are_asked_for
 def test_linked_events_are_found_from_the_links_not_the_event_table(
         sample_db: Database) -> None:
     _, statements = plans_of(sample_db, lambda s: build_timeline(s, TimelineRequest(),
@@ -236,7 +239,7 @@ def test_linked_events_are_found_from_the_links_not_the_event_table(
 
 def test_the_command_writes_data_and_page_and_reports_the_cap(
         sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    database = str(sample_db.url.database)
+    database = cli_database(sample_db)
     target = tmp_path / "talks.json"
     assert cli.main(["export", "--db", database, "--format", "timelinejs"]) == 2
     assert "needs -o" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Component
 
 from tracker.domain.enums import Precision
+from tracker.domain.nul_text import NUL, NUL_REASON, has_nul
 from tracker.domain.timewindow import WindowError, is_known_zone, localize
 from tracker.io.calendar_lines import scan_layout
 from tracker.io.input_errors import InputFileError
@@ -156,9 +157,13 @@ def parse_calendar(text: str, path: Path) -> CalendarFile:
             entries.append(_entry(event, uid, lines))
         except _Refused as refused:
             line = lines.get(refused.field, lines.get("BEGIN"))
-            problems.append(EntryProblem(uid, line, refused.field, refused.reason))
-    return CalendarFile(path, str(calendar.get("X-WR-CALNAME", "")).strip(),
-                        zone_name if is_known_zone(zone_name) else None,
+            # A NUL in the UID is shown as the exporters show one, not written out raw.
+            problems.append(EntryProblem(uid.replace(NUL, "\ufffd"), line, refused.field,
+                                         refused.reason))
+    name = str(calendar.get("X-WR-CALNAME", "")).strip()
+    if has_nul(name):  # the name of the track new rounds go to
+        raise InputFileError(path, None, "X-WR-CALNAME", NUL_REASON)
+    return CalendarFile(path, name, zone_name if is_known_zone(zone_name) else None,
                         tuple(entries), tuple(problems))
 
 
@@ -166,6 +171,9 @@ def _entry(event: Component, uid: str, lines: dict[str, int]) -> CalendarEntry:
     for name, message in event.errors:
         if str(name).upper() in _READ:
             raise _Refused(str(name).upper(), f"cannot be read ({message})")
+    for name in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION"):
+        if has_nul(str(event.get(name, ""))):  # see domain/nul_text.py
+            raise _Refused(name, NUL_REASON)
     if not uid:
         raise _Refused("UID", "no UID, so a later import could not find this round again")
     for name in _REPEATING:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from tracker.domain.nul_text import NUL, NUL_REASON
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts
 
@@ -76,9 +77,14 @@ class CsvFile:
             raise InputFileError(self.path, None, None, "is empty: no header line")
         if isinstance(first, BrokenRecord):
             raise InputFileError(self.path, first.line, None, first.reason)
+        line, names, _text = first
+        for position, name in enumerate(names, start=1):
+            if NUL in name:  # see domain/nul_text.py
+                raise InputFileError(self.path, line, None,
+                                     f"column {position} of the first line {NUL_REASON}")
         # Trimmed but not checked: a headerless file's first line is data, whose values
         # repeat; the layout that reads it as names checks them (event_layouts.Columns).
-        return [name.strip() for name in first[1]]
+        return [name.strip() for name in names]
 
     def records(self) -> Iterator[Record | BrokenRecord]:
         reader = self._reader

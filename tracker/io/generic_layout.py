@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.domain.enums import Precision
+from tracker.domain.nul_text import without_nul
 from tracker.io.event_fields import DateReader, coordinate, count
 from tracker.io.event_layouts import Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -48,7 +49,7 @@ class ColumnMapping:
     def problems(self, header: list[str]) -> list[str]:
         """Why this mapping cannot read a file with *header*; empty when it can."""
         found: list[str] = []
-        if not self.dataset.strip():
+        if not without_nul(self.dataset).strip():  # typed: see domain/nul_text.py
             found.append("the dataset needs a name")
         for name in REQUIRED_FIELDS:
             if not self.columns.get(name):
@@ -99,6 +100,6 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
         )
 
     # Without an id column the id is the row's content: a repeat is the same row again.
-    return Layout(description="CSV with a column mapping", dataset=mapping.dataset.strip(),
-                  names=header, convert=convert,
+    return Layout(description="CSV with a column mapping",
+                  dataset=without_nul(mapping.dataset).strip(), names=header, convert=convert,
                   id_column=chosen["external_id"] or "(the whole row)")

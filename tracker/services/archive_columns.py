@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column, Date, Enum, Float, Integer, String, Table
 
 from tracker.domain.base import UTCDateTime
+from tracker.domain.nul_text import NUL, NUL_REASON
 
 INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\Z")
@@ -45,6 +46,8 @@ class ColumnCodec:
             return None
         try:
             return self.from_json(value)
+        except ColumnValueError:
+            raise
         except (TypeError, ValueError) as exc:
             raise ColumnValueError(f"must be {self.kind}; found {_shown(value)}") from exc
 
@@ -125,6 +128,8 @@ def _whole(value: object) -> int:
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
+    if NUL in value:  # JSON's \u0000, which no database of ours holds: domain/nul_text.py
+        raise ColumnValueError(NUL_REASON)
     return value
 
 

@@ -33,9 +33,11 @@ def sort_keys(sort: str) -> list[Key]:
     deep in a million events is read straight off the index: SQLite appends the rowid
     to every index, so (column, event_date) serves (column, event_date, id). A sort by
     dataset or by id uses the unique (dataset, external_id) index, which is total by
-    itself. Unknown counts sort as SQL sorts NULL, before every number ascending and
-    after every number descending: putting them last both ways would take an ORDER BY
-    expression no index can serve (a temporary B-tree over every row, seconds per page).
+    itself. On PostgreSQL, which appends nothing, migration 0007 makes each index
+    (column, event_date, id). Unknown counts are the least value, before every number
+    ascending and after every number descending, on both databases (``ordered``):
+    putting them last both ways would take an ORDER BY expression no index can serve
+    (a temporary B-tree over every row, seconds per page).
     """
     if sort not in SORTABLE:
         raise ValueError(f"Cannot sort events by {sort!r}")
@@ -49,16 +51,28 @@ def sort_keys(sort: str) -> list[Key]:
 
 
 def ordered(keys: list[Key], *, descending: bool) -> list[ColumnElement[Any]]:
-    return [key.desc() if descending else key.asc() for key in keys]
+    """The ORDER BY of *keys*, NULL the least value on either database.
+
+    SQLite sorts NULL first ascending by itself, PostgreSQL last, so a nullable key says
+    NULLS FIRST (ascending) or NULLS LAST (descending) in so many words: the same order
+    on both, which SQLite's indexes serve as they are and PostgreSQL's are built for
+    (migration 0007: ``fatalities NULLS FIRST``).
+    """
+    order: list[ColumnElement[Any]] = []
+    for key in keys:
+        if not _nullable(key):
+            order.append(key.desc() if descending else key.asc())
+        else:
+            order.append(key.desc().nulls_last() if descending else key.asc().nulls_first())
+    return order
 
 
-def null_is_least(session: Session) -> bool:
-    """SQLite sorts NULL before every value; PostgreSQL after (NULLS LAST ascending)."""
-    return session.get_bind().dialect.name != "postgresql"
+def _nullable(key: Key) -> bool:
+    return bool(BattlefieldEvent.__table__.c[key.key].nullable)
 
 
-def ranges_after(keys: list[Key], values: tuple[Any, ...], *, descending: bool,
-                 null_least: bool = True) -> list[Range]:
+def ranges_after(keys: list[Key], values: tuple[Any, ...], *,
+                 descending: bool) -> list[Range]:
     """Disjoint index ranges that hold, in this order, the rows after *values* in the
     ORDER BY of *keys* (all ascending, or all descending).
 
@@ -67,8 +81,7 @@ def ranges_after(keys: list[Key], values: tuple[Any, ...], *, descending: bool,
     entry; a row value, (a, b, c) > (x, y, z), is tested on every entry instead (2.5
     times slower to count). The rows before *values* are the ranges of
     ``descending=not descending``. Only the first key can be NULL (dates, ids and
-    datasets never are): NULL sorts as the least value in SQLite, the greatest in
-    PostgreSQL (*null_least*).
+    datasets never are); NULL is the least value (``ordered``).
     """
     def beyond(key: Key, value: Any) -> ColumnElement[bool]:
         return key < value if descending else key > value
@@ -79,9 +92,9 @@ def ranges_after(keys: list[Key], values: tuple[Any, ...], *, descending: bool,
                                                           strict=True)]
         ranges.append([_equal(keys[0], values[0]), *ties, beyond(keys[depth], values[depth])])
     column, value = keys[0], values[0]
-    if not BattlefieldEvent.__table__.c[column.key].nullable:
+    if not _nullable(column):
         return [*ranges, [beyond(column, value)]]  # no NULL range: a scan to find none
-    nulls_first = descending != null_least
+    nulls_first = not descending
     if value is None:
         return ranges + ([[column.is_not(None)]] if nulls_first else [])
     ranges.append([beyond(column, value)])

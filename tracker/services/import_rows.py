@@ -12,6 +12,7 @@ from hashlib import blake2b
 from itertools import chain
 
 from tracker.domain.events import IMPORT_COLUMNS
+from tracker.domain.nul_text import NUL, NUL_REASON
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
 from tracker.io.event_layouts import Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -141,6 +142,6 @@ def _field_problem(fields: list[str], names: list[str],
                                  f"{MAX_FIELD_CHARS:,} a field may have")
     if check_nul:
         for position, value in enumerate(fields):
-            if "\x00" in value:
-                return names[position], "contains a NUL byte (binary data, not text)"
+            if NUL in value:
+                return names[position], NUL_REASON
     return None

@@ -34,7 +34,7 @@ from tracker.services.import_mappings import recall, remember
 from tracker.services.import_report import ImportReport
 from tracker.services.import_rows import RowReader
 from tracker.storage.database import Database
-from tracker.storage.event_upsert import EventUpsert, count_dataset
+from tracker.storage.event_upsert import EventUpsert, count_dataset, refresh_planner_statistics
 
 _BATCH = 5000
 
@@ -179,6 +179,7 @@ def import_events(
                     session.flush()
             if cancel.is_set():
                 raise ImportCancelled
+    refresh_planner_statistics(db.engine, report.added + report.updated)
     report.seconds = time.monotonic() - started
     return report
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, and_, func, literal_column, or_, select
+from sqlalchemy import Connection, Engine, Table, and_, func, literal_column, or_, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tracker.domain.events import (
@@ -225,3 +225,22 @@ def _core_values(row: tuple[Any, ...]) -> dict[str, Any]:
         if isinstance(values[name], str):
             values[name] = date.fromisoformat(values[name])
     return values
+
+
+# Below this many written rows, autovacuum's own pass comes soon enough.
+REFRESH_AFTER_ROWS = 1000
+
+
+def refresh_planner_statistics(engine: Engine, written: int) -> None:
+    """After a large import on PostgreSQL, VACUUM ANALYZE the events at once.
+
+    Until autovacuum gets there, the planner works from the old row counts and the GIN
+    index holds the new rows in its pending list, so a word search right after importing
+    a file reads the whole table. VACUUM cannot run inside a transaction: this runs after
+    the import's commit, on a connection of its own. SQLite needs nothing (its query plans
+    do not depend on statistics we keep).
+    """
+    if engine.dialect.name != "postgresql" or written < REFRESH_AFTER_ROWS:
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE battlefield_event"))
