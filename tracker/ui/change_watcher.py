@@ -1,80 +1,97 @@
 """Notice changes other programs make to the open database, so views refresh.
 
-On SQLite, ``PRAGMA data_version`` on one long-lived connection changes exactly when
-another connection commits: a cheap poll every two seconds. Our own writes go through other
-pooled connections and change it too, so after each of our writes the baseline is read
-again instead of announcing a change we made. Views re-read on ``changed``; open dialogs
-keep what the user typed, and a save over the other change is refused and compared
-(see conflict_dialog.py). On PostgreSQL the watcher does nothing yet.
+A timer polls the database's ChangeFeed (storage/change_feed.py) every two seconds; a
+poll costs no round trip. On PostgreSQL the feed names the tables others changed
+(LISTEN/NOTIFY) and the window's own writes are left out by the server's notifications
+themselves; the watcher announces just the topics those tables belong to. On SQLite the
+feed watches the file's data version, which cannot say what changed, so every topic is
+announced, and after each of our own writes the feed takes the version as seen again.
+Views re-read on ``changed``; open dialogs keep what the user typed, and a save over the
+other change is refused and compared (see conflict_dialog.py).
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from tracker.storage.change_feed import ChangeFeed, open_change_feed
 from tracker.ui.workspace import Topic, Workspace
 
 POLL_MS = 2000
 
+# The topic whose views show each watched table. Sources and citations back facts of
+# every kind; a table missing here (or ANY_TABLE) refreshes everything.
+TABLE_TOPICS = {
+    "round": Topic.ROUNDS,
+    "round_participant": Topic.ROUNDS,
+    "schedule_change": Topic.ROUNDS,
+    "track": Topic.ROUNDS,
+    "venue": Topic.ROUNDS,
+    "party": Topic.ROUNDS,
+    "person": Topic.ROUNDS,
+    "factor": Topic.FACTORS,
+    "factor_reading": Topic.FACTORS,
+    "dependency": Topic.FACTORS | Topic.ROUNDS,
+    "battlefield_event": Topic.EVENTS,
+    "battlefield_event_raw": Topic.EVENTS,
+    "import_run": Topic.EVENTS,
+    "event_link": Topic.LINKS,
+    "source": Topic.ALL,
+    "citation": Topic.ALL,
+}
+
+
+def topic_of(tables: Iterable[str]) -> Topic:
+    """What views must re-read after *tables* changed."""
+    topic = Topic(0)
+    for table in tables:
+        topic |= TABLE_TOPICS.get(table, Topic.ALL)
+    return topic
+
 
 class ChangeWatcher(QObject):
-    """Polls the workspace's SQLite file; announces outside changes as Topic.ALL."""
+    """Polls the workspace's change feed; announces others' changes by topic."""
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None,
                  interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self._workspace = workspace
-        self._connection: sqlite3.Connection | None = None
-        self._seen: int | None = None
+        self._feed: ChangeFeed | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
-        workspace.changed.connect(self._resync)
+        workspace.changed.connect(self._own_write)
         workspace.database_replaced.connect(self._reopen)
         self._reopen()
 
     @Slot()
     def _reopen(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-        db = self._workspace.db
-        path = db.url.database
-        if db.is_sqlite and path and path != ":memory:":
-            self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                               check_same_thread=False)
-            self._seen = self._version()
-            self.timer.start()
-        else:
+        if self._feed is not None:
+            self._feed.close()
+        self._feed = open_change_feed(self._workspace.db)
+        if self._feed is None:
             self.timer.stop()
-
-    def _version(self) -> int | None:
-        if self._connection is None:
-            return None
-        try:
-            row = self._connection.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            return None  # the file is busy or gone; try again next time
-        return int(row[0])
+        else:
+            self.timer.start()
 
     @Slot()
-    def _resync(self) -> None:
-        self._seen = self._version()
+    def _own_write(self) -> None:
+        if self._feed is not None:
+            self._feed.own_write()
 
     @Slot()
     def poll(self) -> bool:
-        """Announce a change made elsewhere since the last look; True if there was one."""
-        now = self._version()
-        if now is None or now == self._seen:
+        """Announce changes made elsewhere since the last look; True if there were any."""
+        tables = self._feed.poll() if self._feed is not None else set()
+        if not tables:
             return False
-        self._seen = now
-        self._workspace.changed_elsewhere(Topic.ALL)
+        self._workspace.changed_elsewhere(topic_of(tables))
         return True
 
     def close(self) -> None:
         self.timer.stop()
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
