@@ -35,8 +35,10 @@ TESTS = Path(__file__).resolve().parent
 
 # What an import writes; every other table must come through a kill unchanged.
 IMPORT_TABLES = ("battlefield_event", "battlefield_event_raw", "event_day_count", "import_run")
-# What a schedule save writes.
-EDIT_TABLES = ("round", "schedule_change")
+# What a schedule save writes: the round, its history record and its edit log entry.
+EDIT_TABLES = ("round", "schedule_change", "edit_log")
+_ROUND_EDITS_LOGGED = "SELECT count(*) FROM edit_log WHERE record_kind = 'round' AND " \
+    "action = 'changed'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +316,11 @@ class EditKillBench:
         self.folder = folder
         self.base = _sample_database(folder / "base.db")
         self.unrelated = table_dump(self.base, leave_out=EDIT_TABLES)
+        connection = sqlite3.connect(self.base)
+        try:
+            self.logged_before: int = connection.execute(_ROUND_EDITS_LOGGED).fetchone()[0]
+        finally:
+            connection.close()
 
     def outcome(self, database: Path, reported: int) -> str:
         """'whole' when every save is all there or not at all, else what is wrong."""
@@ -328,10 +335,14 @@ class EditKillBench:
             saved = connection.execute(
                 "SELECT count(*) FROM schedule_change WHERE reason LIKE 'kill trial %'"
             ).fetchone()[0]
+            logged = connection.execute(_ROUND_EDITS_LOGGED).fetchone()[0]
         finally:
             connection.close()
         if off:
             return f"rounds {off} differ from their newest schedule change"
+        if logged - self.logged_before != saved:
+            return f"{saved} saves in the database but {logged - self.logged_before} in " \
+                   "the edit log"
         # The child says "saved" after the commit: a kill between the two leaves one more.
         if saved not in (reported, reported + 1):
             return f"{saved} saves in the database, the child reported {reported}"

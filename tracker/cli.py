@@ -12,6 +12,7 @@
     tracker import [--db DB] --format ics FILE [--strict]
     tracker analyse [--db DB] --round ID|--all [--window 7] [--format csv|json] [-o OUT]
     tracker backup [--db DB] -o FILE
+    tracker log [--db DB] [--limit N] [--kind KIND] [--tz ZONE]
     tracker restore [--db DB] FILE
 
 The window and these subcommands call the same services.
@@ -32,9 +33,10 @@ from tracker.archive_command import EXPORT_FORMAT as ARCHIVE_FORMAT
 from tracker.archive_command import run_export_archive
 from tracker.backup_command import add_backup_parsers, run_backup, run_restore
 from tracker.domain.dates import DateParseError, parse_date
-from tracker.domain.timewindow import local_zone_name
+from tracker.domain.timewindow import WindowError, local_zone_name
 from tracker.import_command import _add_import_parser, run_import
 from tracker.io.input_errors import InputFileError
+from tracker.log_command import add_log_parser, run_log
 from tracker.report_command import REPORT_FORMATS, run_export_report
 from tracker.services.errors import ValidationError
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
@@ -98,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_import_parser(sub)
     add_analyse_parser(sub)
     add_backup_parsers(sub)
+    add_log_parser(sub)
     return parser
 
 
@@ -114,12 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_backup(args)
         if args.command == "restore":
             return run_restore(args)
+        if args.command == "log":
+            return run_log(args)
         if args.command == "analyse":
             try:
                 return run_analyse(args)
             except BrokenPipeError:
                 return _reader_went_away()
-    except (StorageError, ValidationError, DateParseError, InputFileError) as exc:
+    except (StorageError, ValidationError, DateParseError, InputFileError, WindowError) as exc:
         print(f"tracker: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from tracker.ui.app import run  # Qt is imported only when a window is wanted

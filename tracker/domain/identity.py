@@ -1,8 +1,8 @@
 """Who is making changes: the name set in preferences, or else the operating-system user.
 
-History records it with every change (ScheduleChange.recorded_by). The window sets the
-preferred name once at start-up and whenever View › Your Name… changes it; the command
-line leaves it to the OS user.
+The schedule history (ScheduleChange.recorded_by) and the edit log (edit_log.py) record it
+with every change. The window sets the preferred name once at start-up and whenever
+View › Your Name… changes it; the command line leaves it to the OS user.
 """
 
 from __future__ import annotations

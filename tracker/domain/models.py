@@ -1,6 +1,7 @@
 """Every mapped class in one import, so the mapper registry is complete before first use."""
 
 from tracker.domain.base import Base
+from tracker.domain.edit_log import EditLogEntry
 from tracker.domain.events import (
     BattlefieldEvent,
     BattlefieldEventRaw,
@@ -26,6 +27,7 @@ __all__ = [
     "BattlefieldEventRaw",
     "Citation",
     "Dependency",
+    "EditLogEntry",
     "EventDayCount",
     "EventLink",
     "Factor",

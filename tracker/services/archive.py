@@ -36,8 +36,11 @@ SCHEMA_RESOURCE = "schemas/archive.schema.json"
 ARCHIVE_TABLES = (
     "party", "person", "track", "venue", "factor", "source", "round", "round_participant",
     "factor_reading", "dependency", "schedule_change", "import_run", "import_mapping",
-    "battlefield_event", "battlefield_event_raw", "event_link", "citation",
+    "battlefield_event", "battlefield_event_raw", "event_link", "citation", "edit_log",
 )
+# Tables added to the schema after the archive format began, with the revision that added
+# them: an archive written before that revision ends without them, and is still read.
+TABLES_SINCE = {"edit_log": "0009"}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
 DERIVED_TABLES = ("event_day_count",)

@@ -28,6 +28,7 @@ from tracker.services.archive import (
     DERIVED_TABLES,
     FORMAT_NAME,
     FORMAT_VERSION,
+    TABLES_SINCE,
     ArchiveProgress,
     ArchiveSummary,
     archive_table,
@@ -60,10 +61,11 @@ def import_archive(db: Database, path: Path, *,
     try:
         with Path(path).open(encoding="utf-8", newline="") as stream:
             reader = ArchiveReader(stream)
-            _check_header(reader.header(), path)
+            header = reader.header()
+            _check_header(header, path)
             with db.engine.begin() as connection:
                 _check_target(connection, db.label)
-                return _load(connection, reader, progress)
+                return _load(connection, reader, progress, header["schema_revision"])
     except ArchiveSyntaxError as exc:
         raise ArchiveError(f"{path} is not a complete archive ({exc}); nothing was "
                            "imported") from exc
@@ -105,7 +107,7 @@ def _check_target(connection: Connection, label: str) -> None:
 
 
 def _load(connection: Connection, reader: ArchiveReader,
-          progress: ArchiveProgress | None) -> ArchiveSummary:
+          progress: ArchiveProgress | None, revision: str) -> ArchiveSummary:
     sqlite = connection.dialect.name == "sqlite"
     rebuild = _drop_derived(connection) if sqlite else []
     counts: list[tuple[str, int]] = []
@@ -123,7 +125,9 @@ def _load(connection: Connection, reader: ArchiveReader,
             if progress is not None:
                 progress(name, written)
         counts.append((name, written))
-    missing = list(expected)
+    written_before = migrate.REVISIONS.index(revision)
+    missing = [name for name in expected if name not in TABLES_SINCE
+               or migrate.REVISIONS.index(TABLES_SINCE[name]) <= written_before]
     if missing:
         raise ArchiveError(f"the archive lacks the tables {', '.join(missing)}")
     if sqlite:

@@ -15,7 +15,10 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.domain.edit_log import log_flushed_edits
+from tracker.domain.nul_text import drop_nul_before_flush
 from tracker.storage import migrate
+from tracker.storage.change_feed import unique_application_name
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import describe, to_url
 
@@ -32,6 +35,9 @@ class Database:
     sessions: sessionmaker[Session]
     # The copy taken before this open migrated the file (None when nothing was migrated).
     migration_backup: Path | None = None
+    # PostgreSQL: the application_name of this open's connections, unique to it, which
+    # the change notifications carry so its own writes are told apart (change_feed.py).
+    application_name: str | None = None
 
     @property
     def label(self) -> str:
@@ -136,8 +142,10 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
             raise StorageError(f"{path} is a folder, not a database file")
         else:
             _check_sqlite_header(path)
+    application_name = unique_application_name(url)
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, connect_args=(
+            {"application_name": application_name} if application_name else {}))
     except (ImportError, NoSuchModuleError) as exc:
         # A URL for a server whose Python driver is not installed (psycopg for PostgreSQL).
         raise StorageError(
@@ -165,7 +173,10 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, url, sessionmaker(engine, expire_on_commit=False), saved)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    event.listen(sessions, "after_flush", log_flushed_edits)  # who changed what, and when
+    event.listen(sessions, "before_flush", drop_nul_before_flush)  # see domain/nul_text.py
+    return Database(engine, url, sessions, saved, application_name)
 
 
 def _check_sqlite_header(path: Path) -> None:

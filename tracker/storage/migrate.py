@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = "tracker.storage:migrations"
 # Every revision in tracker/storage/migrations/versions, oldest first; the last is head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.domain import identity
 from tracker.domain.enums import RoundStatus
-from tracker.services import identity, rounds, schedule, summary
+from tracker.services import rounds, schedule, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import archive_actions, backup_actions, database_files
@@ -33,6 +34,7 @@ from tracker.ui import settings as options
 from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
 from tracker.ui.analysis_view import AnalysisView
 from tracker.ui.calendar_import import import_calendar
+from tracker.ui.change_log_dialog import ChangeLogDialog
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
@@ -96,8 +98,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.workspace = workspace
         self.settings = settings
-        # Other programs' changes to the file refresh the views (PRAGMA data_version).
+        # Other programs' changes refresh the views (the file's data version on SQLite,
+        # LISTEN/NOTIFY on PostgreSQL).
         self.change_watcher = ChangeWatcher(workspace, self)
+        self.change_log: ChangeLogDialog | None = None
         self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
         identity.set_user_name(settings.get(options.USER_NAME))
         self.ask: Ask = self._ask
@@ -400,6 +404,14 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.set_display_zone(dialog.chosen()))
         self._open(dialog)
 
+    def show_change_log(self) -> None:
+        """A window of its own beside the tabs (not modal), made once and raised again."""
+        if self.change_log is None:
+            self.change_log = ChangeLogDialog(self.workspace, self.display_tz, self)
+        self.change_log.show()
+        self.change_log.raise_()
+        self.change_log.activateWindow()
+
     def choose_user_name(self) -> None:
         dialog = QInputDialog(self)
         dialog.setObjectName("user-name-dialog")
@@ -426,6 +438,8 @@ class MainWindow(QMainWindow):
         self.chronology_view.model.set_time_zone(tz)
         self.timeline_view.set_display_zone(tz)
         self.analysis_view.set_display_zone(tz)
+        if self.change_log is not None:
+            self.change_log.model.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
     def about(self) -> None:
