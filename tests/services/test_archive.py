@@ -19,9 +19,10 @@ from typing import Any
 import jsonschema
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.engine import URL
 
-from tests.conftest import REAL_DATA, sqlite_dump
-from tests.hostile_text import HOSTILE
+from tests.conftest import REAL_DATA, cli_database, database_dump, sqlite_dump
+from tests.hostile_text import HOSTILE, NUL_TEXT
 from tests.services.scenario import add_events
 from tracker import resources
 from tracker.cli import main
@@ -41,6 +42,7 @@ from tracker.services.archive import (
 )
 from tracker.services.archive_import import ArchiveError, import_archive
 from tracker.services.citations import SourceDraft, cite, create_source
+from tracker.services.events import EventFilter, count_events
 from tracker.services.importing import ImportFormat, import_events
 from tracker.services.linking import LinkSpec, link_event
 from tracker.services.rounds import list_rounds
@@ -56,12 +58,17 @@ def _archive(db: Database) -> str:
     return stream.getvalue()
 
 
-def _round_trip(db: Database, tmp_path: Path) -> tuple[str, Database]:
-    """Export *db*, import the file into a new database; the text and that database."""
+NewDatabase = Callable[[str], Path | URL]
+
+
+def _round_trip(db: Database, tmp_path: Path,
+                new_database: NewDatabase) -> tuple[str, Database]:
+    """Export *db*, import the file into a new database of the same kind (file or
+    server); the text and that database."""
     first = tmp_path / "first.json"
     with db.reading() as session:
         export_archive(session, first)
-    copy = open_database(tmp_path / "copy.db")
+    copy = open_database(new_database("copy.db"))
     import_archive(copy, first)
     return first.read_text(encoding="utf-8"), copy
 
@@ -82,8 +89,9 @@ def _rounds_edited(db: Database) -> None:
         cite(session, source, "event_link_id", link, detail="para 3")
 
 
-def test_the_sample_round_trips_byte_for_byte(sample_db: Database, tmp_path: Path) -> None:
-    first, copy = _round_trip(sample_db, tmp_path)
+def test_the_sample_round_trips_byte_for_byte(sample_db: Database, tmp_path: Path,
+                                              new_database: NewDatabase) -> None:
+    first, copy = _round_trip(sample_db, tmp_path, new_database)
     try:
         assert _archive(copy) == first
     finally:
@@ -114,11 +122,12 @@ def test_the_schema_lists_every_table_and_column() -> None:
         assert set(row["required"]) == columns == set(row["properties"]), name
 
 
-def test_a_full_database_round_trips(sample_db: Database, tmp_path: Path) -> None:
+def test_a_full_database_round_trips(sample_db: Database, tmp_path: Path,
+                                     new_database: NewDatabase) -> None:
     report = import_events(sample_db, UCDP_2021, ImportFormat.UCDP)
     assert report.added > 1000
     _rounds_edited(sample_db)
-    first, copy = _round_trip(sample_db, tmp_path)
+    first, copy = _round_trip(sample_db, tmp_path, new_database)
     try:
         assert _archive(copy) == first
         tables = {t["name"]: t["rows"] for t in json.loads(first)["tables"]}
@@ -141,25 +150,28 @@ def test_a_full_database_round_trips(sample_db: Database, tmp_path: Path) -> Non
 
 
 def _day_counts(db: Database) -> list[Any]:
+    """The rows of the per-day counts, days as ISO text (PostgreSQL's driver gives dates)."""
     with db.engine.connect() as connection:
-        return list(connection.execute(text("SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4")))
+        rows = connection.execute(text("SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4"))
+        return [tuple(v.isoformat() if isinstance(v, date) else v for v in row)
+                for row in rows]
 
 
 def _search(db: Database, word: str) -> int:
-    with db.engine.connect() as connection:
-        return connection.scalar(text(
-            "SELECT count(*) FROM battlefield_event_fts WHERE battlefield_event_fts MATCH :w"),
-            {"w": word}) or 0
+    """Events that hold *word*, through the full-text index (FTS5, or the tsvector)."""
+    with db.reading() as session:
+        return count_events(session, EventFilter(text=word))
 
 
-def test_hostile_text_round_trips(sample_db: Database, tmp_path: Path) -> None:
+def test_hostile_text_round_trips(sample_db: Database, tmp_path: Path,
+                                  new_database: NewDatabase) -> None:
     with sample_db.transaction() as session:
         add_events(session, [{"event_date": date(2026, 1, 27), "summary": value,
                               "actor1": value, "latitude": 50.450001, "longitude": -0.1}
                              for value in HOSTILE])
         for value in HOSTILE:
             create_source(session, SourceDraft("Outlet", note=value))
-    first, copy = _round_trip(sample_db, tmp_path)
+    first, copy = _round_trip(sample_db, tmp_path, new_database)
     try:
         assert _archive(copy) == first
         with copy.reading() as session:
@@ -167,7 +179,23 @@ def test_hostile_text_round_trips(sample_db: Database, tmp_path: Path) -> None:
         assert set(HOSTILE) <= summaries
     finally:
         copy.close()
-    assert "\\u0000" in first and "🕊️" in first  # NUL escaped, the rest as UTF-8
+    assert "\\u0007" in first and "🕊️" in first  # controls escaped, the rest as UTF-8
+
+
+def test_a_nul_is_refused_naming_table_row_and_field(sample_db: Database, db: Database,
+                                                     tmp_path: Path) -> None:
+    """NUL is not text (tracker/domain/nul_text.py): neither database holds one, so an
+    archive with one (an older SQLite file's, say) is refused, on either database."""
+    document = json.loads(_archive(sample_db))
+    sources = document["tables"][ARCHIVE_TABLES.index("source")]["rows"]
+    sources[1]["title"] = NUL_TEXT
+    archive = tmp_path / "nul.json"
+    archive.write_text(json.dumps(document), encoding="utf-8")
+    before = database_dump(db)
+    with pytest.raises(ArchiveError, match=r"table 'source', row 2, field 'title': contains "
+                                           r"a NUL character \(U\+0000\)"):
+        import_archive(db, archive)
+    assert database_dump(db) == before
 
 
 def test_a_database_with_data_is_refused_and_unchanged(sample_db: Database,
@@ -175,11 +203,10 @@ def test_a_database_with_data_is_refused_and_unchanged(sample_db: Database,
     archive = tmp_path / "a.json"
     with sample_db.reading() as session:
         export_archive(session, archive)
-    target = tmp_path / "sample.db"  # sample_db's own file
-    before = sqlite_dump(target)
+    before = database_dump(sample_db)
     with pytest.raises(ArchiveError, match=r"already holds data \(party, person"):
         import_archive(sample_db, archive)
-    assert sqlite_dump(target) == before
+    assert database_dump(sample_db) == before
 
 
 def _refused(tmp_path: Path, content: str, match: str) -> None:
@@ -305,7 +332,7 @@ def test_export_and_import_stream_rather_than_hold_the_events(db: Database,
 
 def test_the_command_line_round_trips_and_refuses(sample_db: Database, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    source = str(tmp_path / "sample.db")
+    source = cli_database(sample_db)
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     assert main(["export", "--db", source, "--format", "archive", "-o", str(first)]) == 0
     assert main(["import", "--db", str(tmp_path / "new.db"), "--format", "json",

@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
+from tracker.domain import identity
 from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import identity, rounds, schedule
+from tracker.services import rounds, schedule
 from tracker.services.conflicts import ConflictError
 from tracker.services.schedule import ChangeNote
 from tracker.storage.database import Database, open_database

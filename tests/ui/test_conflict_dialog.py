@@ -21,9 +21,9 @@ from tests.ui.test_round_dialogs import (
 from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.services import rounds
 from tracker.storage.database import Database, open_database
-from tracker.ui.commands import MergeRoundCommand
 from tracker.ui.conflict_dialog import ConflictDialog
 from tracker.ui.details_dialog import EditDetailsDialog
+from tracker.ui.edit_commands import MergeRoundCommand
 from tracker.ui.round_dialogs import ChangeMode
 from tracker.ui.workspace import Workspace
 

@@ -339,8 +339,8 @@ def test_removing_a_seat_removed_elsewhere_says_so(
     with ws.db.transaction() as session:  # another program: no signal reaches the window
         participants.remove_participant(session, seat)
     qtbot.mouseClick(page.remove_button, LEFT)
-    assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}” failed:\n\n"
-                              f"Participant {seat} does not exist"]
+    assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}”: nothing to "
+                              "do. The participant was already removed by someone else."]
     assert ws.undo_stack.count() == 0
 
     # The round is read again: the stale row goes, and with it Remove and its error.

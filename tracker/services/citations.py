@@ -87,6 +87,15 @@ class SourceDraft:
 
 def create_source(session: Session, draft: SourceDraft) -> int:
     """Add a source; refuse what would make a citation useless or wrong."""
+    source = Source(**clean_source(draft))
+    session.add(source)
+    session.flush()
+    return source.id
+
+
+def clean_source(draft: SourceDraft) -> dict[str, object]:
+    """The source's columns as stored; ValidationError for what would make a citation
+    useless or wrong (a new source, or an edit of one)."""
     outlet = " ".join(draft.outlet.split())
     if not outlet:
         raise ValidationError("outlet", "A source needs an outlet or author")
@@ -100,12 +109,9 @@ def create_source(session: Session, draft: SourceDraft) -> int:
             raise ValidationError(field, f"{day:%d %b %Y} is in the future")
     if draft.published_on and draft.accessed_on and draft.accessed_on < draft.published_on:
         raise ValidationError("accessed_on", "It was read before it was published")
-    source = Source(outlet=outlet, title=" ".join(draft.title.split()), url=url,
-                    published_on=draft.published_on, accessed_on=draft.accessed_on,
-                    reliability=draft.reliability, note=draft.note.strip())
-    session.add(source)
-    session.flush()
-    return source.id
+    return {"outlet": outlet, "title": " ".join(draft.title.split()), "url": url,
+            "published_on": draft.published_on, "accessed_on": draft.accessed_on,
+            "reliability": draft.reliability, "note": draft.note.strip()}
 
 
 def list_sources(session: Session) -> list[tuple[int, str]]:

@@ -2,33 +2,44 @@
 
 Each editable record carries a version counter (SQLAlchemy ``version_id_col``). A dialog
 remembers the version of the row it was opened on and hands it to the service as
-``expected_version``; if the database holds another version, ``check_round`` raises a
-ConflictError carrying both versions field by field, so the window can show them side
-by side and let the user decide. Nothing is written in that case. (``version_id_col``
-also guards the narrower race between this check and the UPDATE: the UPDATE matches only
-the version read, and SQLAlchemy raises StaleDataError when it matches nothing.)
+``expected_version``; if the database holds another version, ``check`` raises a
+ConflictError carrying both versions field by field (the fields of the record's kind,
+services/conflicts_kinds.py), so the window can show them side by side and let the user
+decide. Nothing is written in that case.
+
+The narrower race, another commit landing between this check and the UPDATE, is caught
+too: ``version_id_col`` makes the UPDATE match only the version read, so SQLAlchemy raises
+StaleDataError (PostgreSQL), and SQLite refuses to write from a snapshot another writer
+has moved past ("database is locked", at once). ``guard`` turns either into the same
+ConflictError, built from the row as a fresh session reads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.domain.enums import RoundFormat, RoundStatus
-from tracker.domain.negotiation import Round, ScheduleChange, Venue
-from tracker.domain.timewindow import ScheduledWindow
+from tracker.domain.edit_log import EditLogEntry
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.services.conflicts_kinds import KINDS, ROUND, RecordKind, value_text
+from tracker.services.errors import NotFoundError
+from tracker.storage.database import is_locked_error
 
-# A round's editable fields, in the order a conflict shows them, with their labels.
-ROUND_FIELDS: dict[str, str] = {
-    "title": "Title", "format": "Format", "status": "Status", "window": "When",
-    "venue": "Venue", "agenda": "Agenda", "outcome": "Outcome",
-}
-STATE_FIELDS = ("status", "window", "venue")
-DETAIL_FIELDS = ("title", "format", "agenda", "outcome")
+__all__ = [
+    "KINDS", "ROUND_FIELDS", "ConflictError", "FieldDifference", "RecordKind", "check",
+    "check_round", "guard", "value_text",
+]
+
+# Kept for callers that know only rounds.
+ROUND_FIELDS: Mapping[str, str] = ROUND.fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +58,29 @@ class ConflictError(Exception):
     """The record changed since the editor read it; nothing was saved.
 
     Attributes:
-        record_id: the round's id.
+        kind: what sort of record it is (its field table).
+        record_id: the record's id.
+        title: the record as a sentence names it ("“U.S.–Iran tensions”").
         mine_version: the version the editor started from.
         theirs_version: the version in the database now.
         mine / theirs: the fields the refused save covers, as the editor wanted them and
-            as they are now (same keys).
-        changed_by / changed_at: who made the latest change and when, as far as known.
+            as they are now (same keys; empty for a refused removal).
+        changed_by / changed_at: who made the latest change and when, as far as the
+            edit log (a round: its history) knows; "" and None when it does not.
     """
 
-    def __init__(self, record_id: int, mine_version: int, theirs_version: int,
-                 mine: Mapping[str, object], theirs: Mapping[str, object],
-                 texts: Mapping[tuple[str, object], str], changed_by: str,
-                 changed_at: datetime | None) -> None:
+    def __init__(self, kind: RecordKind, record_id: int, title: str, mine_version: int,
+                 theirs_version: int, mine: Mapping[str, object],
+                 theirs: Mapping[str, object], texts: Mapping[tuple[str, object], str],
+                 changed_by: str = "", changed_at: datetime | None = None) -> None:
         who = changed_by or "another editor"
-        super().__init__(f"Round {record_id} was changed by {who} since you opened it "
-                         f"(version {mine_version} → {theirs_version}); nothing was saved.")
+        super().__init__(f"The {kind.noun} {title} was changed by {who} since you opened "
+                         f"it (version {mine_version} → {theirs_version}); nothing was "
+                         "saved.")
         self.field = "conflict"  # read by dialogs that place errors beside a field
+        self.kind = kind
         self.record_id = record_id
+        self.title = title
         self.mine_version = mine_version
         self.theirs_version = theirs_version
         self.mine = dict(mine)
@@ -78,10 +95,10 @@ class ConflictError(Exception):
     @property
     def differences(self) -> tuple[FieldDifference, ...]:
         return tuple(
-            FieldDifference(field, ROUND_FIELDS[field], self.mine[field], self.theirs[field],
+            FieldDifference(field, label, self.mine[field], self.theirs[field],
                             self.text(field, self.mine[field]),
                             self.text(field, self.theirs[field]))
-            for field in ROUND_FIELDS
+            for field, label in self.kind.fields.items()
             if field in self.mine and self.mine[field] != self.theirs[field]
         )
 
@@ -91,28 +108,25 @@ class ConflictError(Exception):
         return f"Merged after a conflict with {self.changed_by or 'another editor'} at {when}"
 
 
-def round_values(round_: Round) -> dict[str, object]:
-    """All editable fields of *round_*, keyed as in ROUND_FIELDS."""
-    return {
-        "title": round_.title, "format": round_.format, "status": round_.status,
-        "window": round_.window, "venue": round_.venue_id, "agenda": round_.agenda,
-        "outcome": round_.outcome,
-    }
+def last_change(session: Session, kind: RecordKind, record: Any) -> tuple[str, datetime | None]:
+    """Who changed the record last, and when, as far as the edit log (or, for a round, its
+    schedule history) says; ("", None) when neither knows."""
+    if kind is ROUND:
+        who, when = _round_change(session, record)
+        if who:
+            return who, when
+    logged = session.execute(
+        select(EditLogEntry.changed_by, EditLogEntry.changed_at)
+        .where(EditLogEntry.record_kind == kind.model.__tablename__,
+               EditLogEntry.record_id == record.id)
+        .order_by(EditLogEntry.id.desc()).limit(1)
+    ).first()
+    if logged is None:
+        return "", record.updated_at if kind is ROUND else None
+    return logged.changed_by, logged.changed_at
 
 
-def value_text(session: Session, field: str, value: object) -> str:
-    """How a field's value reads in the conflict dialog."""
-    if field == "venue":
-        venue = session.get(Venue, value) if isinstance(value, int) else None
-        return venue.name if venue is not None else "Not known yet"
-    if isinstance(value, ScheduledWindow):
-        return value.describe()
-    if isinstance(value, (RoundStatus, RoundFormat)):
-        return value.value
-    return str(value)
-
-
-def last_change(session: Session, round_: Round) -> tuple[str, datetime | None]:
+def _round_change(session: Session, round_: Round) -> tuple[str, datetime | None]:
     """Who recorded the round's latest history entry, and when the round last changed."""
     latest = session.execute(
         select(ScheduleChange.recorded_by, ScheduleChange.recorded_at)
@@ -126,15 +140,64 @@ def last_change(session: Session, round_: Round) -> tuple[str, datetime | None]:
     return latest.recorded_by, round_.updated_at
 
 
-def check_round(session: Session, round_: Round, expected_version: int | None,
-                mine: Mapping[str, object]) -> None:
-    """Refuse a save of *mine* begun from *expected_version* if the round moved on."""
-    if expected_version is None or round_.version == expected_version:
-        return
-    current = round_values(round_)
+def conflict_with(session: Session, kind: RecordKind, record: Any, expected_version: int,
+                  mine: Mapping[str, object]) -> ConflictError:
+    """The ConflictError for saving *mine* over *record* as *session* reads it now."""
+    current = kind.values(record)
     theirs = {field: current[field] for field in mine}
     texts = {(field, value): value_text(session, field, value)
              for field in mine for value in (mine[field], theirs[field])}
-    who, when = last_change(session, round_)
-    raise ConflictError(round_.id, expected_version, round_.version, mine, theirs, texts,
-                        who, when)
+    who, when = last_change(session, kind, record)
+    return ConflictError(kind, record.id, kind.title(session, record), expected_version,
+                         record.version, mine, theirs, texts, who, when)
+
+
+def check(session: Session, kind: RecordKind, record: Any, expected_version: int | None,
+          mine: Mapping[str, object]) -> None:
+    """Refuse a save of *mine* (or, with *mine* empty, a removal) begun from
+    *expected_version* if the record moved on. None: the caller did not read it first."""
+    if expected_version is None or record.version == expected_version:
+        return
+    raise conflict_with(session, kind, record, expected_version, mine)
+
+
+def check_round(session: Session, round_: Round, expected_version: int | None,
+                mine: Mapping[str, object]) -> None:
+    check(session, ROUND, round_, expected_version, mine)
+
+
+@contextmanager
+def guard(session: Session, kind: RecordKind, record: Any, expected_version: int | None,
+          mine: Mapping[str, object]) -> Iterator[None]:
+    """Write the block's changes to *record* (it ends with a flush) and turn losing the race
+    to another commit into a ConflictError, or NotFoundError when that commit removed it.
+
+    The session that lost cannot read the other commit (on SQLite its snapshot predates
+    it; after StaleDataError it must roll back), so a fresh session reads the row.
+    """
+    record_id: int = record.id
+    started: int = record.version if expected_version is None else expected_version
+    try:
+        yield
+        session.flush()
+    except StaleDataError as lost:
+        raise _reread(session, kind, record_id, started, mine) or lost from lost
+    except OperationalError as locked:
+        if not is_locked_error(locked):
+            raise
+        error = _reread(session, kind, record_id, started, mine)
+        if error is None:
+            raise  # a writer holding the lock too long, not a change of this record
+        raise error from locked
+
+
+def _reread(session: Session, kind: RecordKind, record_id: int, started: int,
+            mine: Mapping[str, object]) -> ConflictError | NotFoundError | None:
+    with Session(session.get_bind()) as fresh:
+        record = fresh.get(kind.model, record_id)
+        if record is None:
+            return NotFoundError(f"The {kind.noun} was removed by someone else meanwhile; "
+                                 "nothing was saved.")
+        if record.version == started:
+            return None  # the record itself did not move: the lock was someone else's
+        return conflict_with(fresh, kind, record, started, mine)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import reduce
@@ -36,7 +37,6 @@ from tracker.services.event_index import (
     SORTABLE,
     distinct_values,
     key_values,
-    null_is_least,
     ordered,
     ranges_after,
     sort_keys,
@@ -48,8 +48,9 @@ __all__ = ["SORTABLE", "EventFilter", "count_events", "day_counts_answer", "even
            "event_position", "fetch_events", "sort_keys"]
 
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
-# Words as FTS5's unicode61 tokenizer splits them (the underscore is a separator there).
-_FTS_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Words as FTS5's unicode61 tokenizer splits them: letters, digits and combining accents
+# (which it keeps inside a word, then drops); the underscore is a separator there.
+_FTS_TOKEN = re.compile(r"[\u0300-\u036f]*(?:[^\W_][\u0300-\u036f]*)+", re.UNICODE)
 _PLACE_COLUMNS = "{location admin1 admin2}"
 
 
@@ -69,6 +70,12 @@ class EventFilter:
             raise ValidationError("date_to", "The end date is before the start date")
 
 
+def _words(typed: str) -> list[str]:
+    """The words of what the user typed, composed (NFC) first, so that an accent typed as
+    a separate combining mark stays in its word."""
+    return _FTS_TOKEN.findall(unicodedata.normalize("NFC", typed))
+
+
 def _fts_query(flt: EventFilter) -> str | None:
     """The place and the words as one FTS5 query, None when neither is given, "" when
     they hold no word at all (then nothing matches).
@@ -82,12 +89,12 @@ def _fts_query(flt: EventFilter) -> str | None:
     """
     parts = []
     if flt.place.strip():
-        words = _FTS_TOKEN.findall(flt.place)
+        words = _words(flt.place)
         if not words:
             return ""
         parts.append(f'{_PLACE_COLUMNS} : "{" ".join(words)}"*')
     if flt.text.strip():
-        words = _FTS_TOKEN.findall(flt.text)
+        words = _words(flt.text)
         if not words:
             return ""
         parts.extend(f'"{word}"*' for word in words)
@@ -132,9 +139,11 @@ def _conditions(session: Session, flt: EventFilter, *,
     if query == "":
         conditions.append(false())
     elif query is not None:
-        # search: the tsvector column PostgreSQL's migration 0006 adds (not in the model).
+        # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
+        # the model), of text folded as FTS5 folds it; the query is folded the same way.
         conditions.append(literal_column("battlefield_event.search").bool_op("@@")(
-            func.to_tsquery(literal_column("'simple'::regconfig"), query)))
+            func.to_tsquery(literal_column("'simple'::regconfig"),
+                            func.tracker_search_fold(query))))
     return conditions
 
 
@@ -146,13 +155,13 @@ def _tsquery(flt: EventFilter) -> str | None:
     """
     parts = []
     if flt.place.strip():
-        words = _FTS_TOKEN.findall(flt.place)
+        words = _words(flt.place)
         if not words:
             return ""
         *before, last = words
         parts.append(" <-> ".join([*(f"{word}:A" for word in before), f"{last}:*A"]))
     if flt.text.strip():
-        words = _FTS_TOKEN.findall(flt.text)
+        words = _words(flt.text)
         if not words:
             return ""
         parts.extend(f"{word}:*" for word in words)
@@ -216,8 +225,7 @@ def fetch_events(
     if after is not None or before is not None:
         anchor = after if after is not None else before
         backwards = after is None
-        ranges = ranges_after(keys, key_values(keys, anchor), descending=descending != backwards,
-                              null_least=null_is_least(session))
+        ranges = ranges_after(keys, key_values(keys, anchor), descending=descending != backwards)
         rows: list[EventRow] = []
         for bounds in ranges:
             if len(rows) >= limit:
@@ -288,8 +296,7 @@ def event_position(
     found = session.execute(select(*keys).where(event.id == event_id, *conditions)).first()
     if found is None:
         return None
-    ranges = ranges_after(keys, tuple(found), descending=not descending,
-                          null_least=null_is_least(session))
+    ranges = ranges_after(keys, tuple(found), descending=not descending)
     counts = [select(func.count()).select_from(event).where(*conditions, *bounds)
               .scalar_subquery() for bounds in ranges]
     return session.scalar(select(reduce(operator.add, counts))) or 0
@@ -331,7 +338,8 @@ def event_detail(session: Session, event_id: int) -> EventDetail:
     )
     infos = tuple(
         EventLinkInfo(link.id, link.round_id, link.factor_id,
-                      f"Round: {title}" if title else f"Factor: {name}", link.kind, link.note)
+                      f"Round: {title}" if title else f"Factor: {name}", link.kind, link.note,
+                      link.version)
         for link, title, name in links
     )
     return EventDetail(row, infos, sources_for(session, "event_id", event_id))

@@ -22,9 +22,9 @@ from tracker.services.rounds import venue_row
 from tracker.services.views import NamedRow, VenueRow
 
 __all__ = [
-    "add_named", "create_party", "create_person", "create_track", "create_venue", "delete_party",
-    "delete_person", "list_factors_named", "list_parties", "list_people", "list_sources",
-    "list_tracks", "list_venues",
+    "add_named", "clean_venue", "create_party", "create_person", "create_track", "create_venue",
+    "delete_party", "delete_person", "list_factors_named", "list_parties", "list_people",
+    "list_sources", "list_tracks", "list_venues",
 ]
 
 
@@ -154,6 +154,17 @@ def create_venue(
     session: Session, *, name: str, city: str = "", country: str = "",
     latitude: float | None = None, longitude: float | None = None, time_zone: str = "UTC",
 ) -> int:
+    venue = Venue(**clean_venue(name=name, city=city, country=country, latitude=latitude,
+                                longitude=longitude, time_zone=time_zone))
+    session.add(venue)
+    session.flush()
+    return venue.id
+
+
+def clean_venue(*, name: str, city: str, country: str, latitude: float | None,
+                longitude: float | None, time_zone: str) -> dict[str, object]:
+    """The venue's columns as stored (a new venue, or an edit of one); ValidationError
+    beside the field that is wrong."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValidationError("name", "A venue needs a name")
@@ -163,8 +174,5 @@ def create_venue(
         raise ValidationError("latitude", "Latitude must be between -90 and 90")
     if longitude is not None and not -180 <= longitude <= 180:
         raise ValidationError("longitude", "Longitude must be between -180 and 180")
-    venue = Venue(name=cleaned, city=city.strip(), country=country.strip(),
-                  latitude=latitude, longitude=longitude, time_zone=time_zone)
-    session.add(venue)
-    session.flush()
-    return venue.id
+    return {"name": cleaned, "city": city.strip(), "country": country.strip(),
+            "latitude": latitude, "longitude": longitude, "time_zone": time_zone}

@@ -81,7 +81,7 @@ def round_detail(session: Session, round_id: int) -> RoundDetail:
     round_ = get_round(session, round_id)
     participants = tuple(
         ParticipantRow(p.id, p.party_id, p.party.name, p.person.name if p.person else "",
-                       p.role, p.note)
+                       p.role, p.note, p.version)
         for p in round_.participants
     )
     return RoundDetail(
@@ -130,7 +130,7 @@ def linked_events(
     return [
         LinkedEventRow(link.id, event.id, event.event_date, event.date_precision,
                        event.event_type, event.target_category, event.location,
-                       event.summary, link.kind, link.note)
+                       event.summary, link.kind, link.note, link.version)
         for link, event in session.execute(query)
     ]
 

@@ -13,15 +13,16 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from tracker.domain import identity
 from tracker.domain.base import utc_now
 from tracker.domain.enums import CLOSED_STATUSES, ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange, Track, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import identity
 from tracker.services.citations import cite
-from tracker.services.conflicts import check_round
+from tracker.services.conflicts import check_round, guard
+from tracker.services.conflicts_kinds import ROUND
 from tracker.services.errors import NotFoundError, ValidationError
 
 
@@ -139,18 +140,22 @@ def change_round(
     round has changed since (see services/conflicts.py).
     """
     round_ = get_round(session, round_id)
-    check_round(session, round_, expected_version, {
+    mine: dict[str, object] = {
         "status": new_state.status, "window": new_state.window, "venue": new_state.venue_id,
-    })
+    }
+    check_round(session, round_, expected_version, mine)
     old_state = state_of(round_)
     if new_state == old_state:
         raise ValidationError("window", "Nothing changed")
     validate_state(session, new_state, before=None if allow_any else old_state.status)
     _check_note(session, note)
-    round_.window = new_state.window
-    round_.venue_id = new_state.venue_id
-    round_.status = new_state.status
-    return _record(session, round_, old_state, new_state, _kind(old_state, new_state), note)
+    with guard(session, ROUND, round_, expected_version, mine):  # another commit between
+        round_.window = new_state.window
+        round_.venue_id = new_state.venue_id
+        round_.status = new_state.status
+        change_id = _record(session, round_, old_state, new_state,
+                            _kind(old_state, new_state), note)
+    return change_id
 
 
 def reschedule(session: Session, round_id: int, window: ScheduledWindow,
@@ -207,10 +212,11 @@ def edit_details(session: Session, round_id: int, *, title: str, format: RoundFo
     mine: dict[str, object] = {"title": " ".join(title.split()), "format": format,
                                "agenda": agenda, "outcome": outcome}
     check_round(session, round_, expected_version, mine)
-    round_.title = validate_title(title)
-    round_.format = format
-    round_.agenda = agenda
-    round_.outcome = outcome
+    with guard(session, ROUND, round_, expected_version, mine):
+        round_.title = validate_title(title)
+        round_.format = format
+        round_.agenda = agenda
+        round_.outcome = outcome
 
 
 def save_round_values(session: Session, round_id: int, values: Mapping[str, object],
@@ -228,16 +234,18 @@ def save_round_values(session: Session, round_id: int, values: Mapping[str, obje
     assert venue is None or isinstance(venue, int)
     new_state = RoundState(window, venue, status)
     validate_state(session, new_state)
-    if "title" in values:
-        round_.title = validate_title(str(values["title"]))
-    for field in ("format", "agenda", "outcome"):
-        if field in values:
-            setattr(round_, field, values[field])
-    round_.window = new_state.window
-    round_.venue_id = new_state.venue_id
-    round_.status = new_state.status
+    title = validate_title(str(values["title"])) if "title" in values else round_.title
     kind = ChangeKind.EDITED if new_state == old_state else _kind(old_state, new_state)
-    return _record(session, round_, old_state, new_state, kind, note)
+    with guard(session, ROUND, round_, expected_version, values):
+        round_.title = title
+        for field in ("format", "agenda", "outcome"):
+            if field in values:
+                setattr(round_, field, values[field])
+        round_.window = new_state.window
+        round_.venue_id = new_state.venue_id
+        round_.status = new_state.status
+        change_id = _record(session, round_, old_state, new_state, kind, note)
+    return change_id
 
 
 def is_open(status: RoundStatus) -> bool:

@@ -70,6 +70,7 @@ class ParticipantRow:
     person: str
     role: ParticipantRole
     note: str = ""
+    version: int = 1  # as shown: a removal of a seat changed since is asked about
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class LinkedEventRow:
     summary: str
     kind: LinkKind
     note: str
+    version: int = 1  # as shown: an unlink of a link changed since is asked about
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +247,7 @@ class EventLinkInfo:
     target: str
     kind: LinkKind
     note: str
+    version: int = 1  # as shown: an unlink of a link changed since is asked about
 
 
 @dataclass(frozen=True, slots=True)

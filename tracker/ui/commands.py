@@ -14,7 +14,7 @@ shows it next to the dialog field it names; later failures are reported to the u
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import RoundFormat
-from tracker.services import citations, reference, schedule
+from tracker.services import citations, record_edits, reference, schedule
 from tracker.services.citations import SourceDraft
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError, ValidationError
@@ -103,7 +103,7 @@ class NewVenue:
         )
 
 
-def _undo_reason(reason: str, prefix: str) -> str:
+def undo_reason(reason: str, prefix: str) -> str:
     return f"{prefix}: {reason}" if reason.strip() else prefix
 
 
@@ -160,12 +160,20 @@ class RemoveCommand(ServiceCommand, Generic[SpecT]):
     Subclasses name the two service calls: ``_remove(session, id) -> spec`` and
     ``_restore(session, spec, id)``. Keeping the id matters: later steps on the stack
     (an unlink after this one's undo, say) find the record by it.
+
+    With *expected_version* (the version the user was shown) and the subclass's ``kind``,
+    the first removal is refused with a ConflictError when someone changed the record
+    since (see conflict_dialog.push_removal), and says so when someone removed it.
     """
 
+    kind = ""  # services/conflicts_kinds.py's name for what is removed
+
     def __init__(self, workspace: Workspace, record_id: int, text: str,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, *,
+                 expected_version: int | None = None) -> None:
         super().__init__(workspace, text, parent)
         self.record_id = record_id
+        self.expected_version = expected_version
         self.spec: SpecT | None = None
 
     def _remove(self, session: Session, record_id: int) -> SpecT:
@@ -176,7 +184,16 @@ class RemoveCommand(ServiceCommand, Generic[SpecT]):
 
     def redo(self) -> None:
         """Override QUndoCommand.redo."""
-        removed = self._run(lambda session: self._remove(session, self.record_id))
+        # Only the user's removal is checked: a redo removes what this step's undo put back.
+        expected = None if self._done_once or not self.kind else self.expected_version
+
+        def remove(session: Session) -> SpecT:
+            if expected is None:
+                return self._remove(session, self.record_id)
+            return record_edits.remove_checked(session, self.kind, self.record_id, expected,
+                                               self._remove)
+
+        removed = self._run(remove)
         if removed is not None:
             self.spec = removed
         self._done_once = True
@@ -267,7 +284,7 @@ class ChangeRoundCommand(ServiceCommand):
 
         def again(session: Session) -> int:
             self._check(session, self.round_id, self._before)
-            note = replace(self._note, reason=_undo_reason(self._note.reason, "Redo"))
+            note = replace(self._note, reason=undo_reason(self._note.reason, "Redo"))
             return schedule.change_round(session, self.round_id, self._new_state, note,
                                          allow_any=True)
 
@@ -289,7 +306,7 @@ class ChangeRoundCommand(ServiceCommand):
 
         def back(session: Session) -> int:
             self._check(session, self.round_id, after)
-            note = ChangeNote(reason=_undo_reason(self._note.reason, "Undo"))
+            note = ChangeNote(reason=undo_reason(self._note.reason, "Undo"))
             return schedule.change_round(session, self.round_id, before, note, allow_any=True)
 
         self._run(back)
@@ -308,12 +325,12 @@ class DeleteRoundCommand(ServiceCommand):
 
     def redo(self) -> None:
         note = ChangeNote(self._reason if not self._done_once
-                          else _undo_reason(self._reason, "Redo"))
+                          else undo_reason(self._reason, "Redo"))
         self._run(lambda s: schedule.delete_round(s, self.round_id, note))
         self._done_once = True
 
     def undo(self) -> None:
-        note = ChangeNote(_undo_reason(self._reason, "Undo"))
+        note = ChangeNote(undo_reason(self._reason, "Undo"))
         self._run(lambda s: schedule.restore_round(s, self.round_id, note))
 
 
@@ -371,35 +388,3 @@ class EditDetailsCommand(ServiceCommand):
                                   agenda=old.agenda, outcome=old.outcome)
 
         self._run(back)
-
-
-class MergeRoundCommand(ServiceCommand):
-    """Save a conflict's resolution as one new change; undo puts back what the other
-    editor had saved (again one recorded change), unless the round moved on since."""
-
-    def __init__(self, workspace: Workspace, conflict: ConflictError,
-                 values: Mapping[str, object], parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, "Merge conflicting edits", parent)
-        self.round_id = conflict.record_id
-        self._values = dict(values)
-        self._theirs = dict(conflict.theirs)
-        self._reason = conflict.merged_reason()
-        self._expected: int | None = conflict.theirs_version
-
-    def _save(self, values: Mapping[str, object], reason: str) -> None:
-        def save(session: Session) -> int:
-            schedule.save_round_values(session, self.round_id, values, ChangeNote(reason),
-                                       expected_version=self._expected)
-            return schedule.get_round(session, self.round_id).version
-
-        version = self._run(save)
-        if version is not None:
-            self._expected = version
-
-    def redo(self) -> None:
-        self._save(self._values, self._reason if not self._done_once
-                   else _undo_reason(self._reason, "Redo"))
-        self._done_once = True
-
-    def undo(self) -> None:
-        self._save(self._theirs, _undo_reason(self._reason, "Undo"))

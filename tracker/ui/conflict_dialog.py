@@ -1,14 +1,19 @@
-"""Someone else saved the round first: both versions side by side, and the user decides.
+"""Someone else saved the record first: both versions side by side, and the user decides.
 
-The user may take theirs (the refused edit is dropped, knowingly), take theirs and reapply
-the fields they changed themselves, or choose field by field. The result is saved as a new
-change (MergeRoundCommand), which history records as "Merged after a conflict with <who>
-at <when>". Cancelling keeps the editing dialog open with everything as typed.
+Any kind of record (a round, a factor, a seat at a round, a link…): the user may take
+theirs (the refused edit is dropped, knowingly), take theirs and reapply the fields they
+changed themselves, or choose field by field. The result is saved as a new change
+(MergeRecordCommand), undoable; a round's history records it as "Merged after a conflict
+with <who> at <when>". Cancelling keeps the editing dialog open with everything as typed.
+
+A removal of a record someone changed since the user saw it is not done silently either:
+``push_removal`` asks (``ask_remove_changed``, which tests replace) and removes only the
+version the user was shown then; one someone already removed is said so, plainly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import Slot
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -25,8 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.conflicts import ConflictError
+from tracker.services.errors import NotFoundError
+from tracker.ui import commands
+from tracker.ui.commands import ServiceCommand, push_or_report
 from tracker.ui.forms import named
 from tracker.ui.table_model import as_plain
+from tracker.ui.workspace import Workspace
 
 
 class Choice(StrEnum):
@@ -45,15 +55,14 @@ class ConflictDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict-dialog")
-        self.setWindowTitle("Changed by Someone Else")
+        noun = conflict.kind.noun
+        self.setWindowTitle(f"{noun[0].upper()}{noun[1:]} {conflict.title} Changed by "
+                            "Someone Else")
         self.conflict = conflict
         self._base = dict(base or {})
         self.choice: Choice | None = None
-        who = conflict.changed_by or "another editor"
-        when = (conflict.changed_at.strftime("%d %b %Y %H:%M UTC")
-                if conflict.changed_at else "an unknown time")
-        text = (f"{who} changed this round at {when}, after you opened it. Nothing of "
-                "yours was saved yet. Choose what to keep:")
+        text = (f"{_who_and_when(conflict)} changed the {noun} {conflict.title} after you "
+                "opened it. Nothing of yours was saved yet. Choose what to keep:")
         intro = named(QLabel(as_plain(text[0].upper() + text[1:])), "conflict-intro")
         intro.setWordWrap(True)
 
@@ -134,6 +143,50 @@ class ConflictDialog(QDialog):
     def _on_merge(self) -> None:
         self.choice = Choice.MERGE
         self.accept()
+
+
+def _who_and_when(conflict: ConflictError) -> str:
+    who = conflict.changed_by or "another editor"
+    if conflict.changed_at is None:
+        return who
+    return f"{who} (at {conflict.changed_at:%d %b %Y %H:%M} UTC)"
+
+
+def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
+    """Ask whether to remove a record changed since the user saw it. Tests replace this."""
+    who = _who_and_when(conflict)
+    answer = QMessageBox.question(
+        parent, "Changed by Someone Else",
+        as_plain(f"{who[0].upper()}{who[1:]} changed the {conflict.kind.noun} "
+                 f"{conflict.title} after it was shown to you. Remove it anyway, with "
+                 "their change?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def push_removal(workspace: Workspace,
+                 make: Callable[[int | None], ServiceCommand], expected_version: int,
+                 parent: QWidget | None = None) -> bool:
+    """Push the removal ``make(version)`` of what the user was shown at *expected_version*.
+
+    Changed since by someone else: ask, and remove only if the user says so (over the
+    version just seen). Removed already: say so, plainly. Returns whether it was removed.
+    """
+    command = make(expected_version)
+    text = command.text()
+    workspace.undo_stack.push(command)
+    error = command.error
+    if error is None:
+        return True
+    if isinstance(error, ConflictError):
+        return ask_remove_changed(parent, error) and \
+            push_or_report(workspace, make(error.theirs_version))
+    if isinstance(error, NotFoundError):
+        commands.report_message(f"{text}: nothing to do. {error}")
+        return False
+    commands.report_error(text, str(error))
+    return False
 
 
 def _value_label(text: str) -> QLabel:

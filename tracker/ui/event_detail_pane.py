@@ -19,7 +19,8 @@ from tracker.services import event_records, events
 from tracker.services.errors import NotFoundError
 from tracker.services.event_records import EventProvenance
 from tracker.services.views import EventDetail, EventRow
-from tracker.ui.commands import push_or_report
+from tracker.ui import commands
+from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.events_model import count_text, date_text
 from tracker.ui.link_commands import UnlinkEventCommand
 from tracker.ui.link_models import (
@@ -27,12 +28,13 @@ from tracker.ui.link_models import (
     LinkIdRole,
     OpenFactorRole,
     OpenRoundRole,
+    VersionRole,
     compact_table,
     delete_key_removes,
     select_link,
     selected_data,
 )
-from tracker.ui.link_target_dialog import LinkTargetDialog
+from tracker.ui.link_target_dialog import EditLinkDialog, LinkTargetDialog
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
 
@@ -115,7 +117,7 @@ class EventDetailPane(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._event_id: int | None = None
-        self.dialog: LinkTargetDialog | None = None
+        self.dialog: LinkTargetDialog | EditLinkDialog | None = None
 
         self.fields = QTextBrowser(self)
         self.fields.setObjectName("event-fields")
@@ -125,11 +127,14 @@ class EventDetailPane(QWidget):
                                    "Double-click or press Enter to open the round or factor")
         self.links_placeholder = ViewPlaceholder(self.links)
         self.link_button = QPushButton("Link to round/factor…", self)
+        self.edit_link_button = QPushButton("Edit link…", self)
+        self.edit_link_button.setObjectName("event-link-edit-button")
         self.unlink_button = QPushButton("Unlink", self)
 
         box = QGroupBox("Linked to", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
+        buttons.addWidget(self.edit_link_button)
         buttons.addWidget(self.unlink_button)
         buttons.addStretch(1)
         box_layout = QVBoxLayout(box)
@@ -144,6 +149,7 @@ class EventDetailPane(QWidget):
         self.links.selectionModel().selectionChanged.connect(self._update_buttons)
         self.link_button.clicked.connect(self._on_link_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_clicked)
+        self.edit_link_button.clicked.connect(self._on_edit_link_clicked)
         delete_key_removes(self.links, self._on_unlink_clicked, "Unlink")
         self.show_event(None)
 
@@ -181,6 +187,7 @@ class EventDetailPane(QWidget):
     def _update_buttons(self) -> None:
         self.link_button.setEnabled(self._event_id is not None)
         self.unlink_button.setEnabled(self.selected_link_id() is not None)
+        self.edit_link_button.setEnabled(self.selected_link_id() is not None)
 
     @Slot(QModelIndex)
     def _on_link_activated(self, index: QModelIndex) -> None:
@@ -201,6 +208,23 @@ class EventDetailPane(QWidget):
         self.dialog.open()
 
     @Slot()
+    def _on_edit_link_clicked(self) -> None:
+        link_id = self.selected_link_id()
+        rows = self.links.selectionModel().selectedRows()
+        row = self.links_model.row_at(rows[0].row()) if rows else None
+        if link_id is None or row is None:
+            return
+        try:
+            self.dialog = EditLinkDialog(self._workspace, link_id, row.target, self)
+        except NotFoundError as gone:  # unlinked elsewhere since it was shown
+            commands.report_message(str(gone))
+            self.show_event(self._event_id)
+            return
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog.open()
+
+    @Slot()
     def _on_dialog_destroyed(self) -> None:
         self.dialog = None
 
@@ -209,5 +233,7 @@ class EventDetailPane(QWidget):
         link_id = self.selected_link_id()
         if link_id is None:
             return
-        if not push_or_report(self._workspace, UnlinkEventCommand(self._workspace, link_id)):
-            self.show_event(self._event_id)  # unlinked elsewhere: show what is there now
+        version = selected_data(self.links, VersionRole)
+        if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
+                self._workspace, link_id, expected_version=seen), version, self):
+            self.show_event(self._event_id)  # changed elsewhere: show what is there now

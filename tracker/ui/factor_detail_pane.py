@@ -4,6 +4,7 @@ cite it, its level over time beside its linked events (the impact chart), source
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,8 +25,14 @@ from tracker.services import factors
 from tracker.services.errors import NotFoundError
 from tracker.services.factor_impact import factor_impact
 from tracker.services.views import FactorDetail, FactorImpact
-from tracker.ui.commands import push_or_report
+from tracker.ui import commands
+from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
+from tracker.ui.factor_edit_dialogs import (
+    EditDependencyDialog,
+    EditFactorDialog,
+    EditReadingDialog,
+)
 from tracker.ui.factor_impact_model import CitingChangesModel
 from tracker.ui.factor_impact_panel import ImpactPanel
 from tracker.ui.factors_model import ReadingsModel
@@ -37,13 +44,15 @@ from tracker.ui.link_models import (
     LinkedEventsModel,
     LinkIdRole,
     OpenRoundRole,
+    VersionRole,
     compact_table,
     delete_key_removes,
     select_link,
     selected_data,
 )
+from tracker.ui.link_target_dialog import EditLinkDialog
 from tracker.ui.placeholder import ViewPlaceholder
-from tracker.ui.workspace import Workspace
+from tracker.ui.workspace import Topic, Workspace
 
 
 def _group(title: str, parent: QWidget, body: QWidget, *buttons: QPushButton) -> QGroupBox:
@@ -114,22 +123,32 @@ class FactorDetailPane(QWidget):
         self.sources.setWordWrap(True)
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.sources.setOpenExternalLinks(True)
+        self.edit_factor_button = QPushButton("Edit factor…", self)
         self.add_reading_button = QPushButton("Add reading…", self)
+        self.edit_reading_button = QPushButton("Edit…", self)
         self.add_dependency_button = QPushButton("Add dependency…", self)
+        self.edit_dependency_button = QPushButton("Edit…", self)
         self.link_button = QPushButton("Link events…", self)
+        self.edit_link_button = QPushButton("Edit link…", self)
         self.unlink_button = QPushButton("Unlink", self)
+        for button, name in ((self.edit_factor_button, "factor-edit-button"),
+                             (self.edit_reading_button, "reading-edit-button"),
+                             (self.edit_dependency_button, "dependency-edit-button"),
+                             (self.edit_link_button, "factor-link-edit-button")):
+            button.setObjectName(name)
 
         # Two rows: what the factor is and bears on (readings, dependent rounds, changes
         # citing it), then its impact over time side by side with its linked events.
         tables = QSplitter(Qt.Orientation.Horizontal)
-        tables.addWidget(_group("Readings", tables, self.readings, self.add_reading_button))
+        tables.addWidget(_group("Readings", tables, self.readings, self.add_reading_button,
+                                self.edit_reading_button))
         tables.addWidget(_group("Dependent rounds", tables, self.dependents,
-                                self.add_dependency_button))
+                                self.add_dependency_button, self.edit_dependency_button))
         tables.addWidget(_group("Schedule changes citing it", tables, self.changes))
         impact = QSplitter(Qt.Orientation.Horizontal)
         impact.addWidget(_group("Level and linked events over time", impact, self.impact))
         impact.addWidget(_group("Linked events", impact, self.linked, self.link_button,
-                                self.unlink_button))
+                                self.edit_link_button, self.unlink_button))
         # Readings (time, level, trend) need the least width; the chart and the linked
         # events' summaries the most.
         for split, stretches in ((tables, (4, 3, 5)), (impact, (3, 2))):
@@ -148,7 +167,10 @@ class FactorDetailPane(QWidget):
         rows.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.description)
+        top = QHBoxLayout()
+        top.addWidget(self.description, 1)
+        top.addWidget(self.edit_factor_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(rows, 1)
         layout.addWidget(self.sources)
 
@@ -156,6 +178,12 @@ class FactorDetailPane(QWidget):
         self.changes.activated.connect(self._on_dependent_activated)
         self.linked.activated.connect(self._on_event_activated)
         self.linked.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.readings.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.dependents.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.edit_factor_button.clicked.connect(self._on_edit_factor)
+        self.edit_reading_button.clicked.connect(self._on_edit_reading)
+        self.edit_dependency_button.clicked.connect(self._on_edit_dependency)
+        self.edit_link_button.clicked.connect(self._on_edit_link)
         self.add_reading_button.clicked.connect(self._on_add_reading)
         self.add_dependency_button.clicked.connect(self._on_add_dependency)
         self.link_button.clicked.connect(self._on_link_events)
@@ -223,9 +251,15 @@ class FactorDetailPane(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         has_factor = self._factor_id is not None
-        for button in (self.add_reading_button, self.add_dependency_button, self.link_button):
+        for button in (self.edit_factor_button, self.add_reading_button,
+                       self.add_dependency_button, self.link_button):
             button.setEnabled(has_factor)
         self.unlink_button.setEnabled(self.selected_link() is not None)
+        self.edit_link_button.setEnabled(self.selected_link() is not None)
+        self.edit_reading_button.setEnabled(
+            selected_data(self.readings, Qt.ItemDataRole.UserRole) is not None)
+        self.edit_dependency_button.setEnabled(
+            bool(self.dependents.selectionModel().selectedRows()))
 
     @Slot(QModelIndex)
     def _on_dependent_activated(self, index: QModelIndex) -> None:
@@ -266,10 +300,50 @@ class FactorDetailPane(QWidget):
             self._open(LinkEventsDialog(self._workspace, factor_id=self._factor_id,
                                         parent=self))
 
+    def _open_edit(self, make: Callable[[], QDialog]) -> None:
+        """Open an edit dialog on its record as it is now; one removed meanwhile is said so."""
+        try:
+            dialog = make()
+        except NotFoundError as gone:
+            commands.report_message(str(gone))
+            self._workspace.changed_elsewhere(Topic.FACTORS | Topic.LINKS)
+            return
+        self._open(dialog)
+
+    @Slot()
+    def _on_edit_factor(self) -> None:
+        if (factor_id := self._factor_id) is not None:
+            self._open_edit(lambda: EditFactorDialog(self._workspace, factor_id, self))
+
+    @Slot()
+    def _on_edit_reading(self) -> None:
+        reading_id = selected_data(self.readings, Qt.ItemDataRole.UserRole)
+        if (factor_id := self._factor_id) is not None and reading_id is not None:
+            self._open_edit(lambda: EditReadingDialog(self._workspace, factor_id, reading_id,
+                                                      self._tz, self))
+
+    @Slot()
+    def _on_edit_dependency(self) -> None:
+        rows = self.dependents.selectionModel().selectedRows()
+        row = self.dependents_model.row_at(rows[0].row()) if rows else None
+        if row is not None:
+            self._open_edit(lambda: EditDependencyDialog(self._workspace, row, self))
+
+    @Slot()
+    def _on_edit_link(self) -> None:
+        link = self.selected_link()
+        rows = self.linked.selectionModel().selectedRows()
+        row = self.linked_model.row_at(rows[0].row()) if rows else None
+        if link is not None and row is not None:
+            self._open_edit(lambda: EditLinkDialog(
+                self._workspace, link[0], f"{row.event_date:%d %b %Y}: {row.summary}", self))
+
     @Slot()
     def _on_unlink(self) -> None:
         link = self.selected_link()
         if link is None:
             return
-        if not push_or_report(self._workspace, UnlinkEventCommand(self._workspace, link[0])):
-            self.show_factor(self._factor_id)  # unlinked elsewhere: show what is there now
+        version = selected_data(self.linked, VersionRole)
+        if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
+                self._workspace, link[0], expected_version=seen), version, self):
+            self.show_factor(self._factor_id)  # changed elsewhere: show what is there now

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.timewindow import all_zone_names
+from tracker.services import record_edits
 from tracker.services.conflicts import ConflictError
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.table_model import plain_tooltip
@@ -152,14 +153,29 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     return buttons
 
 
+@dataclass(frozen=True, slots=True)
+class Editing:
+    """The record an edit dialog was opened on: kind, id, version, and its fields then."""
+
+    kind: str
+    record_id: int
+    version: int
+    values: dict[str, object]
+
+
 class CommandDialog(QDialog):
     """A dialog whose OK pushes one undo command; service errors show beside their field.
 
     Subclasses register an ErrorLabel per service field name and build the command in
     ``make_command``. Nothing is written before OK, and then in one transaction.
 
+    An edit dialog reads its record with ``open_record`` and saves with ``edit_command``:
+    the save is checked against the version read, and someone else's change in between
+    brings up the conflict dialog (``_resolve_conflict``) instead of being overwritten.
+
     Attributes:
         command: the command pushed on success (None before).
+        editing: the record this dialog edits (None for one that creates).
     """
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -169,6 +185,7 @@ class CommandDialog(QDialog):
         self.buttons = ok_cancel_buttons(self)
         self.form_error = ErrorLabel("form-error")
         self._field_errors: dict[str, Callable[[str], None]] = {}
+        self.editing: Editing | None = None
 
     @property
     def ok_button(self) -> QPushButton:
@@ -200,23 +217,40 @@ class CommandDialog(QDialog):
         self.command = command
         super().accept()
 
+    def open_record(self, kind: str, record_id: int) -> dict[str, object]:
+        """Read the record to edit (NotFoundError if it is gone); remember its version."""
+        values, version = self.workspace.read(
+            lambda session: record_edits.current(session, kind, record_id))
+        self.editing = Editing(kind, record_id, version, values)
+        return dict(values)
+
+    def edit_command(self, values: dict[str, object], text: str) -> ServiceCommand:
+        """The command saving *values* over the version ``open_record`` read."""
+        from tracker.ui.edit_commands import EditRecordCommand
+
+        editing = self.editing
+        assert editing is not None, "open_record first"
+        return EditRecordCommand(self.workspace, editing.kind, editing.record_id, values,
+                                 expected_version=editing.version, text=text)
+
     def conflict_base(self) -> dict[str, object] | None:
         """The record's fields as this dialog was opened on them (for "reapply mine")."""
-        return None
+        return dict(self.editing.values) if self.editing is not None else None
 
     def _resolve_conflict(self, conflict: ConflictError) -> ServiceCommand | None:
         """Someone saved first: let the user choose; None keeps this dialog open as typed."""
-        from tracker.ui.commands import MergeRoundCommand
         from tracker.ui.conflict_dialog import Choice, ConflictDialog
+        from tracker.ui.edit_commands import MergeRecordCommand
 
         dialog = ConflictDialog(conflict, self.conflict_base(), self)
         if not dialog.exec() or dialog.choice is None:
-            self.form_error.show_error("Not saved: the round was changed by someone else.")
+            self.form_error.show_error(
+                f"Not saved: the {conflict.kind.noun} was changed by someone else.")
             return None
         if dialog.choice is Choice.THEIRS or dialog.values() == conflict.theirs:
             self.reject()  # their version stands; the user chose to drop this edit
             return None
-        merge = MergeRoundCommand(self.workspace, conflict, dialog.values())
+        merge = MergeRecordCommand(self.workspace, conflict, dialog.values())
         self.workspace.undo_stack.push(merge)
         return merge
 

@@ -66,15 +66,18 @@ class LinkEventCommand(ServiceCommand):
 
 
 class UnlinkEventCommand(RemoveCommand[LinkSpec]):
-    """Remove a link; undo re-creates it with the same id, kind, note and citations."""
+    """Remove a link; undo re-creates it with the same id, kind, note and citations.
+
+    *expected_version*: the link as the user was shown it (refused if changed since)."""
 
     topic = Topic.LINKS
+    kind = "link"
 
     def __init__(
         self, workspace: Workspace, link_id: int, parent: QUndoCommand | None = None,
-        *, text: str = "Unlink event",
+        *, text: str = "Unlink event", expected_version: int | None = None,
     ) -> None:
-        super().__init__(workspace, link_id, text, parent)
+        super().__init__(workspace, link_id, text, parent, expected_version=expected_version)
 
     @property
     def link_id(self) -> int:

@@ -30,6 +30,8 @@ OpenRoundRole = Qt.ItemDataRole.UserRole + 2
 OpenFactorRole = Qt.ItemDataRole.UserRole + 3
 # A round participant's id (a seat: one party in one role).
 ParticipantIdRole = Qt.ItemDataRole.UserRole + 4
+# The row's record version as shown: removing a record changed since is asked about.
+VersionRole = Qt.ItemDataRole.UserRole + 5
 
 NO_PLACE = "—"
 NOBODY = "—"  # a delegation whose head is not known
@@ -151,6 +153,8 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
             return row.event_id
         if role == LinkIdRole:
             return row.link_id
+        if role == VersionRole:
+            return row.version
         return None
 
     def _tip(self, row: LinkedEventRow, column: int) -> str | None:
@@ -230,6 +234,8 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
             return plain_tooltip((row.target, None, row.note)[column])
         if role == LinkIdRole:
             return row.link_id
+        if role == VersionRole:
+            return row.version
         if role == OpenRoundRole:
             return row.round_id
         if role == OpenFactorRole:
@@ -251,4 +257,6 @@ class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
             return plain_tooltip((row.party, None, row.person, row.note)[column])
         if role == ParticipantIdRole:
             return row.id
+        if role == VersionRole:
+            return row.version
         return None

@@ -20,8 +20,11 @@ from tracker.domain.enums import LinkKind
 from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
+from tracker.ui.commands import ServiceCommand
 from tracker.ui.events_model import date_text, elide
 from tracker.ui.forms import (
+    CommandDialog,
+    ErrorLabel,
     compact_combo,
     current_data,
     fill_combo,
@@ -142,3 +145,41 @@ class LinkTargetDialog(QDialog):
             return
         self.command = command
         super().accept()
+
+
+class EditLinkDialog(CommandDialog):
+    """The kind and note of one link, saved over the version it was opened on.
+
+    *target* says what the link ties together ("Round: …", or the event's summary), for
+    the window title and the header.
+    """
+
+    def __init__(self, workspace: Workspace, link_id: int, target: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        values = self.open_record("link", link_id)
+        self.setWindowTitle("Edit link")
+        header = named(QLabel(target, self), "link-edit-target")
+        header.setTextFormat(Qt.TextFormat.PlainText)  # typed titles, imported summaries
+        header.setWordWrap(True)
+        self.kind_combo = named(QComboBox(self), "link-kind")
+        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind],
+                   keep=values["kind"])
+        self.note_edit = named(QLineEdit(str(values["note"]), self), "link-note")
+        self.kind_error = ErrorLabel("link-kind-error")
+        self.register_error("kind", self.kind_error.show_error)
+        self.ok_button.setText("&Save")
+        form = QFormLayout(self)
+        form.addRow(header)
+        form.addRow("&Kind:", self.kind_combo)
+        form.addRow("", self.kind_error)
+        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(440)
+
+    def values(self) -> dict[str, object]:
+        return {"kind": current_data(self.kind_combo), "note": self.note_edit.text().strip()}
+
+    def make_command(self) -> ServiceCommand | None:
+        return self.edit_command(self.values(), "Edit link")

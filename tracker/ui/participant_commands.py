@@ -143,13 +143,18 @@ class AddParticipantCommand(ServiceCommand):
 
 
 class RemoveParticipantCommand(RemoveCommand[ParticipantSpec]):
-    """Take a party off a round; undo seats it again with the same id, person and note."""
+    """Take a party off a round; undo seats it again with the same id, person and note.
+
+    *expected_version*: the seat as the user was shown it (refused if changed since)."""
 
     topic = Topic.ROUNDS
+    kind = "participant"
 
     def __init__(self, workspace: Workspace, participant_id: int, *, text: str = "",
+                 expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, participant_id, text or "Remove participant", parent)
+        super().__init__(workspace, participant_id, text or "Remove participant", parent,
+                         expected_version=expected_version)
 
     @property
     def participant_id(self) -> int:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services import reference
 from tracker.services.participants import ParticipantSpec
+from tracker.services.views import ParticipantRow
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.forms import (
     CommandDialog,
@@ -39,6 +40,7 @@ from tracker.ui.forms import (
     item_value,
     named,
     ok_cancel_buttons,
+    select_data,
 )
 from tracker.ui.link_models import NOBODY
 from tracker.ui.participant_commands import AddParticipantCommand, NewParty, NewPerson
@@ -272,3 +274,40 @@ class ParticipantDialog(CommandDialog):
         self.new_person_button.setEnabled(chosen)
         self.ok_button.setEnabled(chosen)
         self.ok_button.setToolTip("" if chosen else "Choose a party first")
+
+
+class EditParticipantDialog(ParticipantDialog):
+    """The role, head of delegation and note of a seat; the party is what the seat is.
+
+    Opened on the seat's version: OK saves over it only, and someone else's change in
+    between brings up the conflict dialog. A new person is added with a new seat (Add
+    Participant…), not here: an edit changes one record.
+    """
+
+    def __init__(self, workspace: Workspace, round_id: int, round_title: str,
+                 row: ParticipantRow, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, round_id, round_title, parent)
+        values = self.open_record("participant", row.id)
+        self.setWindowTitle(f"Edit Participant {row.party}")
+        select_data(self.party, row.party_id)
+        for fixed in (self.party, self.new_party_button, self.new_person_button):
+            fixed.setEnabled(False)
+        select_data(self.role, values["role"])
+        select_data(self.person, values["person"])
+        self.note.setText(str(values["note"]))
+        self.ok_button.setText("&Save")
+
+    def values(self) -> dict[str, object]:
+        person = current_data(self.person)
+        return {"role": current_data(self.role),
+                "person": person if isinstance(person, int) else None,
+                "note": self.note.text().strip()}
+
+    def make_command(self) -> ServiceCommand | None:
+        return self.edit_command(self.values(), f"Edit {self.party_name()} at "
+                                                f"“{self.round_title}”")
+
+    @Slot()
+    def _on_edited(self) -> None:
+        super()._on_edited()
+        self.new_person_button.setEnabled(False)

@@ -1,4 +1,4 @@
-"""The round detail pane's Participants tab: who sits at the round, with Add and Remove.
+"""The round detail pane's Participants tab: who sits at the round, with Add, Edit, Remove.
 
 Each edit is one undo step (participant_commands.py). The page re-reads nothing itself:
 the pane hands it each fresh ``RoundDetail`` after the workspace announces a change (the
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.services.errors import NotFoundError
 from tracker.services.views import ParticipantRow, RoundDetail
-from tracker.ui.commands import push_or_report
+from tracker.ui import commands
+from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.forms import named
 from tracker.ui.link_models import (
     ParticipantIdRole,
@@ -28,7 +30,7 @@ from tracker.ui.link_models import (
     selected_data,
 )
 from tracker.ui.participant_commands import RemoveParticipantCommand
-from tracker.ui.participant_dialog import ParticipantDialog
+from tracker.ui.participant_dialog import EditParticipantDialog, ParticipantDialog
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Topic, Workspace
 
@@ -37,7 +39,8 @@ class ParticipantsPage(QWidget):
     """A table of one round's participants and the buttons that add and remove them.
 
     Attributes:
-        dialog: the Add Participant dialog while it is open (tests drive it through this).
+        dialog: the Add or Edit Participant dialog while it is open (tests drive it
+            through this).
     """
 
     EMPTY = "No participants yet. Add the parties, mediators, hosts and observers."
@@ -57,11 +60,16 @@ class ParticipantsPage(QWidget):
         self.add_button = named(QPushButton("Add &Participant…"), "round-add-participant-button")
         self.add_button.setToolTip(
             "Seat a party at this round as a party, mediator, host or observer")
+        self.edit_button = named(QPushButton("&Edit…"), "round-edit-participant-button")
+        self.edit_button.setToolTip("Change the selected participant's role, head of "
+                                    "delegation or note (double-click)")
+        self.edit_button.setEnabled(False)
         self.remove_button = named(QPushButton("Re&move"), "round-remove-participant-button")
         self.remove_button.setToolTip("Take the selected participant off this round (Delete)")
         self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -70,6 +78,8 @@ class ParticipantsPage(QWidget):
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.activated.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
 
     # -- our API ------------------------------------------------------------------------
@@ -97,8 +107,25 @@ class ParticipantsPage(QWidget):
         """Open the Add Participant dialog (window-modal, not blocking: open, not exec)."""
         if self._detail is None:
             return
-        dialog = ParticipantDialog(self._workspace, self._detail.row.id,
-                                   self._detail.row.title, self)
+        self._open(ParticipantDialog(self._workspace, self._detail.row.id,
+                                     self._detail.row.title, self))
+
+    @Slot()
+    def edit_selected(self) -> None:
+        """Open the Edit Participant dialog on the selected seat as it is now."""
+        row = self.selected_participant()
+        if row is None or self._detail is None:
+            return
+        try:
+            dialog = EditParticipantDialog(self._workspace, self._detail.row.id,
+                                           self._detail.row.title, row, self)
+        except NotFoundError as gone:
+            commands.report_message(str(gone))
+            self._workspace.changed_elsewhere(Topic.ROUNDS)
+            return
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
@@ -110,19 +137,21 @@ class ParticipantsPage(QWidget):
         row = self.selected_participant()
         if row is None or self._detail is None:
             return
-        command = RemoveParticipantCommand(
-            self._workspace, row.id,
-            text=f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”")
-        if not push_or_report(self._workspace, command):
-            # Removed elsewhere meanwhile: the pane re-reads the round (this table, its tab
-            # count and summary), and so does the rounds table; the stale row goes.
+        text = f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”"
+        if not push_removal(self._workspace, lambda version: RemoveParticipantCommand(
+                self._workspace, row.id, text=text, expected_version=version),
+                row.version, self):
+            # Removed or changed elsewhere meanwhile: the pane re-reads the round (this
+            # table, its tab count and summary), and so does the rounds table.
             self._workspace.changed_elsewhere(Topic.ROUNDS)
 
     # -- slots ----------------------------------------------------------------------------
 
     @Slot()
     def _on_selection(self) -> None:
-        self.remove_button.setEnabled(self.selected_participant_id() is not None)
+        selected = self.selected_participant_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
 
     @Slot()
     def _on_dialog_finished(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.services import rounds
 from tracker.services.errors import NotFoundError
 from tracker.services.views import RoundDetail
-from tracker.ui.commands import push_or_report
+from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.forms import named
 from tracker.ui.history_model import HistoryModel
 from tracker.ui.link_commands import UnlinkEventCommand
@@ -40,6 +40,7 @@ from tracker.ui.link_models import (
     LinkedEventsModel,
     LinkIdRole,
     OpenFactorRole,
+    VersionRole,
     compact_table,
     delete_key_removes,
     select_link,
@@ -270,7 +271,8 @@ class RoundDetailPane(QWidget):
         link_id = self.selected_link_id()
         if link_id is None or self.detail is None:
             return
-        command = UnlinkEventCommand(self._workspace, link_id,
-                                     text=f"Unlink event from “{self.detail.row.title}”")
-        if not push_or_report(self._workspace, command):
-            self.refresh()  # unlinked elsewhere: show what is there now
+        text = f"Unlink event from “{self.detail.row.title}”"
+        version = selected_data(self.events, VersionRole)
+        if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
+                self._workspace, link_id, text=text, expected_version=seen), version, self):
+            self.refresh()  # changed elsewhere: show what is there now

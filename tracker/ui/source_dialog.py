@@ -4,10 +4,14 @@ A change is recorded as news arrives, usually from a report nobody has entered y
 analyst types where it comes from here, and the source is created with the change, in
 the same transaction (see ChangeRoundCommand). ``ask_source`` is the module function
 tests replace, as ``venue_dialog.ask_venue`` is.
+
+Editing a source already stored (EditSourceDialog) uses the same fields and is saved only
+over the version it was opened on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import Slot
@@ -16,7 +20,17 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
 from tracker.services.citations import SourceDraft
-from tracker.ui.forms import ErrorLabel, current_data, fill_combo, named, ok_cancel_buttons
+from tracker.ui.commands import ServiceCommand
+from tracker.ui.forms import (
+    CommandDialog,
+    ErrorLabel,
+    current_data,
+    fill_combo,
+    named,
+    ok_cancel_buttons,
+    select_data,
+)
+from tracker.ui.workspace import Workspace
 
 _FIELDS = ("outlet", "url", "published_on", "accessed_on")
 
@@ -27,12 +41,11 @@ def source_text(draft: SourceDraft) -> str:
                                        else "", draft.url) if part)
 
 
-class NewSourceDialog(QDialog):
-    """Outlet, title, address, publication and reading dates, reliability and a note."""
+class SourceFields:
+    """The source form: outlet, title, address, publication and reading dates, reliability
+    and a note, with the checks shown under each field (New Source and Edit Source)."""
 
-    def __init__(self, parent: QWidget | None = None, *, day_first: bool = False) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New Source")
+    def __init__(self, *, day_first: bool = False) -> None:
         self._day_first = day_first
         self.outlet = named(QLineEdit(), "source-outlet")
         self.outlet.setPlaceholderText("e.g. Kyiv Independent, or the person who said it")
@@ -47,9 +60,8 @@ class NewSourceDialog(QDialog):
                    keep=Reliability.UNVERIFIED)
         self.note = named(QLineEdit(), "source-note")
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}
-        self.buttons = ok_cancel_buttons(self)
 
-        form = QFormLayout(self)
+    def add_rows(self, form: QFormLayout) -> None:
         form.addRow("&Outlet:", self.outlet)
         form.addRow("", self.errors["outlet"])
         form.addRow("&Title:", self.title_edit)
@@ -61,11 +73,22 @@ class NewSourceDialog(QDialog):
         form.addRow("", self.errors["accessed_on"])
         form.addRow("Re&liability:", self.reliability)
         form.addRow("&Note:", self.note)
-        form.addRow(self.buttons)
-        self.setMinimumWidth(480)
-        for edit in (self.outlet, self.url, self.published, self.accessed):
-            edit.textChanged.connect(self._validate)
-        self._validate()
+
+    def on_edited(self, slot: Callable[[], None]) -> None:
+        for edit in (self.outlet, self.title_edit, self.url, self.published, self.accessed,
+                     self.note):
+            edit.textChanged.connect(slot)
+        self.reliability.currentIndexChanged.connect(slot)
+
+    def fill(self, values: Mapping[str, object]) -> None:
+        """Show a source's stored fields (an edit)."""
+        for edit, key in ((self.outlet, "outlet"), (self.title_edit, "title"),
+                          (self.url, "url"), (self.note, "note")):
+            edit.setText(str(values[key]))
+        for edit, key in ((self.published, "published_on"), (self.accessed, "accessed_on")):
+            day = values[key]
+            edit.setText(f"{day:%d %b %Y}" if isinstance(day, date) else "")
+        select_data(self.reliability, values["reliability"])
 
     def draft(self) -> SourceDraft | None:
         """The source typed, or None while a field is wrong."""
@@ -100,14 +123,83 @@ class NewSourceDialog(QDialog):
         return SourceDraft(self.outlet.text(), self.title_edit.text(), url, published,
                            accessed, current_data(self.reliability), self.note.text()), {}
 
-    @Slot()
-    def _validate(self) -> None:
+    def validate(self) -> bool:
+        """Show what is wrong under each field; return whether the source is valid."""
         draft, errors = self._check()
         for field, label in self.errors.items():
             # An empty outlet is not scolded before anything was typed.
             quiet = field == "outlet" and not self.outlet.isModified()
             label.show_error(None if quiet else errors.get(field))
-        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(draft is not None)
+        return draft is not None
+
+
+class NewSourceDialog(QDialog):
+    """Outlet, title, address, publication and reading dates, reliability and a note."""
+
+    def __init__(self, parent: QWidget | None = None, *, day_first: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Source")
+        self.fields = fields = SourceFields(day_first=day_first)
+        self.outlet, self.title_edit, self.url = fields.outlet, fields.title_edit, fields.url
+        self.published, self.accessed = fields.published, fields.accessed
+        self.reliability, self.note, self.errors = fields.reliability, fields.note, \
+            fields.errors
+        self.buttons = ok_cancel_buttons(self)
+        form = QFormLayout(self)
+        fields.add_rows(form)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(480)
+        fields.on_edited(self._validate)
+        self._validate()
+
+    def draft(self) -> SourceDraft | None:
+        """The source typed, or None while a field is wrong."""
+        return self.fields.draft()
+
+    @Slot()
+    def _validate(self) -> None:
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(self.fields.validate())
+
+
+class EditSourceDialog(CommandDialog):
+    """A source already cited, saved over the version it was opened on (a conflict with
+    someone else's save shows both versions)."""
+
+    def __init__(self, workspace: Workspace, source_id: int, parent: QWidget | None = None,
+                 *, day_first: bool = False) -> None:
+        super().__init__(workspace, parent)
+        values = self.open_record("source", source_id)
+        self.setWindowTitle("Edit Source")
+        self.fields = SourceFields(day_first=day_first)
+        self.fields.fill(values)
+        for field, label in self.fields.errors.items():
+            self.register_error(field, label.show_error)
+        self.ok_button.setText("&Save")
+        form = QFormLayout(self)
+        self.fields.add_rows(form)
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(480)
+        self.fields.on_edited(self._validate)
+        self._validate()
+
+    def values(self) -> dict[str, object] | None:
+        draft = self.fields.draft()
+        if draft is None:
+            return None
+        return {"outlet": " ".join(draft.outlet.split()), "title": " ".join(draft.title.split()),
+                "url": draft.url, "published_on": draft.published_on,
+                "accessed_on": draft.accessed_on, "reliability": draft.reliability,
+                "note": draft.note.strip()}
+
+    def make_command(self) -> ServiceCommand | None:
+        values = self.values()
+        return None if values is None else self.edit_command(
+            values, f"Edit source “{values['outlet']}”")
+
+    @Slot()
+    def _validate(self) -> None:
+        self.ok_button.setEnabled(self.fields.validate())
 
 
 def ask_source(parent: QWidget, *, day_first: bool = False) -> SourceDraft | None:

@@ -1,10 +1,15 @@
 """Typing a new venue or track inside a round dialog; nothing is written until that dialog's OK.
 
+Editing a venue already stored (EditVenueDialog) uses the same fields and is saved only
+over the version it was opened on.
+
 The round dialogs open these through ``ask_venue`` and ``ask_track``, module functions
 that tests replace, so no nested modal loop blocks a test.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -17,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.timewindow import is_known_zone
-from tracker.ui.commands import NewTrack, NewVenue
-from tracker.ui.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.commands import NewTrack, NewVenue, ServiceCommand
+from tracker.ui.forms import CommandDialog, ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.workspace import Workspace
 
 
 def _coordinate(text: str, limit: float, what: str) -> float | None:
@@ -34,12 +40,11 @@ def _coordinate(text: str, limit: float, what: str) -> float | None:
     return value
 
 
-class NewVenueDialog(QDialog):
-    """Name, city, country, time zone and optional coordinates of a venue."""
+class VenueFields:
+    """The venue form: name, city, country, time zone and optional coordinates, with the
+    checks shown under each field. New Venue and Edit Venue lay out the same fields."""
 
-    def __init__(self, zone: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New Venue")
+    def __init__(self, zone: str) -> None:
         self.name = named(QLineEdit(), "venue-name")
         self.name.setPlaceholderText("e.g. Dolmabahçe Palace")
         self.city = named(QLineEdit(), "venue-city")
@@ -51,9 +56,9 @@ class NewVenueDialog(QDialog):
         self.longitude.setPlaceholderText("optional, e.g. 29.000")
         self.errors = {key: ErrorLabel(f"venue-{key}-error")
                        for key in ("name", "zone", "latitude", "longitude")}
-        self.buttons = ok_cancel_buttons(self)
+        self._touched = False
 
-        form = QFormLayout(self)
+    def add_rows(self, form: QFormLayout) -> None:
         form.addRow("&Name:", self.name)
         form.addRow("", self.errors["name"])
         form.addRow("&City:", self.city)
@@ -64,12 +69,20 @@ class NewVenueDialog(QDialog):
         form.addRow("", self.errors["latitude"])
         form.addRow("L&ongitude:", self.longitude)
         form.addRow("", self.errors["longitude"])
-        form.addRow(self.buttons)
-        for edit in (self.name, self.latitude, self.longitude):
-            edit.textChanged.connect(self._validate)
-        self.zone.editTextChanged.connect(self._validate)
-        self._touched = False
-        self._validate()
+
+    def on_edited(self, slot: Callable[[], None]) -> None:
+        for edit in (self.name, self.city, self.country, self.latitude, self.longitude):
+            edit.textChanged.connect(slot)
+        self.zone.editTextChanged.connect(slot)
+
+    def fill(self, values: Mapping[str, object]) -> None:
+        """Show a venue's stored fields (an edit)."""
+        self.name.setText(str(values["name"]))
+        self.city.setText(str(values["city"]))
+        self.country.setText(str(values["country"]))
+        self.zone.setEditText(str(values["time_zone"]))
+        for edit, key in ((self.latitude, "latitude"), (self.longitude, "longitude")):
+            edit.setText("" if values[key] is None else f"{values[key]:g}")
 
     def venue(self) -> NewVenue | None:
         """The venue typed, or None while a field is invalid."""
@@ -85,8 +98,8 @@ class NewVenueDialog(QDialog):
         return NewVenue(name, self.city.text().strip(), self.country.text().strip(), zone,
                         latitude, longitude)
 
-    @Slot()
-    def _validate(self) -> None:
+    def validate(self) -> bool:
+        """Show what is wrong under each field; return whether the venue is valid."""
         self._touched = self._touched or bool(self.name.text())
         name_ok = bool(self.name.text().strip())
         self.errors["name"].show_error(
@@ -101,8 +114,75 @@ class NewVenueDialog(QDialog):
                 self.errors[key].show_error(None)
             except ValueError as exc:
                 self.errors[key].show_error(str(exc))
+        return self.venue() is not None
+
+
+class NewVenueDialog(QDialog):
+    """Name, city, country, time zone and optional coordinates of a venue."""
+
+    def __init__(self, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Venue")
+        self.fields = fields = VenueFields(zone)
+        self.name, self.city, self.country = fields.name, fields.city, fields.country
+        self.zone, self.latitude, self.longitude = fields.zone, fields.latitude, \
+            fields.longitude
+        self.errors = fields.errors
+        self.buttons = ok_cancel_buttons(self)
+        form = QFormLayout(self)
+        fields.add_rows(form)
+        form.addRow(self.buttons)
+        fields.on_edited(self._validate)
+        self._validate()
+
+    def venue(self) -> NewVenue | None:
+        """The venue typed, or None while a field is invalid."""
+        return self.fields.venue()
+
+    @Slot()
+    def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.venue() is not None)
+        ok.setEnabled(self.fields.validate())
+
+
+class EditVenueDialog(CommandDialog):
+    """A venue already in use, saved over the version it was opened on (a conflict with
+    someone else's save shows both versions)."""
+
+    def __init__(self, workspace: Workspace, venue_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        values = self.open_record("venue", venue_id)
+        self.setWindowTitle(f"Edit Venue “{values['name']}”")
+        self.fields = VenueFields(str(values["time_zone"]))
+        self.fields.fill(values)
+        for field, key in (("name", "name"), ("time_zone", "zone"),
+                           ("latitude", "latitude"), ("longitude", "longitude")):
+            self.register_error(field, self.fields.errors[key].show_error)
+        self.ok_button.setText("&Save")
+        form = QFormLayout(self)
+        self.fields.add_rows(form)
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.fields.on_edited(self._validate)
+        self._validate()
+
+    def values(self) -> dict[str, object] | None:
+        venue = self.fields.venue()
+        if venue is None:
+            return None
+        return {"name": venue.name, "city": venue.city, "country": venue.country,
+                "time_zone": venue.time_zone, "latitude": venue.latitude,
+                "longitude": venue.longitude}
+
+    def make_command(self) -> ServiceCommand | None:
+        values = self.values()
+        return None if values is None else self.edit_command(
+            values, f"Edit venue “{values['name']}”")
+
+    @Slot()
+    def _validate(self) -> None:
+        self.ok_button.setEnabled(self.fields.validate())
 
 
 def ask_venue(parent: QWidget, zone: str) -> NewVenue | None:
