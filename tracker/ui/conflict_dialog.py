@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -37,6 +38,8 @@ from tracker.ui.commands import ServiceCommand, push_or_report
 from tracker.ui.forms import named
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Workspace
+
+VALUE_WIDTH = 240  # px for each side's value, before it wraps
 
 
 class Choice(StrEnum):
@@ -114,6 +117,9 @@ class ConflictDialog(QDialog):
         layout.addLayout(grid)
         layout.addStretch(1)  # a taller dialog grows below the fields, not between rows
         layout.addWidget(buttons)
+        # Wrapped labels need the height their width gives them; without this the dialog
+        # opens at a height computed for one line each and the values overlap.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.merge_button.setDefault(True)
 
     def keep_mine(self, field: str, mine: bool = True) -> None:
@@ -192,4 +198,8 @@ def push_removal(workspace: Workspace,
 def _value_label(text: str) -> QLabel:
     label = QLabel(as_plain(text))
     label.setWordWrap(True)
+    # A description or note wraps over several lines: wide enough to read, and the
+    # dialog's minimum size (below) then makes room for every line it wraps to.
+    label.setMinimumWidth(VALUE_WIDTH)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
