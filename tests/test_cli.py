@@ -112,16 +112,17 @@ def test_an_unwritable_output_names_the_users_file(
     assert not out.parent.exists()
 
 
-def test_a_closed_pipe_ends_the_export_quietly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["export", "--format", "json"], ["log"]])
+def test_a_closed_pipe_ends_the_output_quietly(tmp_path: Path, command: list[str]) -> None:
     db = tmp_path / "s.db"
     main(["sample", "--db", str(db)])
-    # The reader is gone before the export writes anything, as with `| head -1` on a
-    # long export, so the write must meet a closed pipe whatever the pipe's size.
+    # The reader is gone before the command writes anything, as with `| head -1` on a
+    # long output, so the write must meet a closed pipe whatever the pipe's size.
     reader, writer = os.pipe()
     os.close(reader)
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "tracker", "export", "--db", str(db), "--format", "json"],
+            [sys.executable, "-m", "tracker", command[0], "--db", str(db), *command[1:]],
             stdout=writer, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
     finally:
         os.close(writer)

@@ -118,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "restore":
             return run_restore(args)
         if args.command == "log":
-            return run_log(args)
+            try:
+                return run_log(args)
+            except BrokenPipeError:  # tracker log | head
+                return _reader_went_away()
         if args.command == "analyse":
             try:
                 return run_analyse(args)

@@ -247,3 +247,21 @@ def test_a_large_import_leaves_the_planner_fresh_statistics(
             assert EVENT not in plan.seq_scans(), plan
         finally:
             db.close()
+
+
+def test_a_failed_refresh_is_logged_and_the_import_stands(
+        postgres_server: TestServer | None, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    from tracker.storage import event_upsert
+
+    if postgres_server is None:
+        pytest.skip(SKIP_REASON)
+    with postgres_server.fresh_database() as url:
+        db = open_database(url)
+        try:
+            monkeypatch.setattr(event_upsert, "text",
+                                lambda _sql: text("VACUUM ANALYZE no_such_table"))
+            event_upsert.refresh_planner_statistics(db.engine, 5000)  # does not raise
+        finally:
+            db.close()
+    assert "VACUUM ANALYZE after the import failed" in caplog.text

@@ -81,3 +81,30 @@ def test_older_entries_are_read_a_page_at_a_time(
                                   range(dialog.model.rowCount())) if entry]
     assert ids == sorted(ids, reverse=True) and len(set(ids)) == len(ids)
     assert _row(dialog, dialog.model.rowCount() - 1)[2] == "Added"
+
+
+def test_a_new_edit_goes_on_top_and_the_pages_read_stay(
+        qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester) -> None:
+    with window.workspace.db.transaction() as session:
+        for number in range(PAGE + 30):
+            factors.create_factor(session, f"Factor {number:03d}")
+    dialog = _open_log(qtbot, window)
+    dialog.model.fetchMore()
+    read = dialog.model.rowCount()
+    assert read > PAGE
+    qtmodeltester.check(dialog.model)
+
+    window.activateWindow()
+    select_round(qtbot, window, ROUND)
+    action(window, "delete-round-action").trigger()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == read + 1)
+    assert _row(dialog, 0)[2:] == [
+        "Changed", f"round #{ROUND} “Trilateral talks announced for the coming week”",
+        "deleted at"]
+    assert _row(dialog, 1)[3].endswith(f"“Factor {PAGE + 29:03d}”")  # the rest kept
+
+    dialog.close()  # hidden, not destroyed: it reads nothing until shown again
+    window.workspace.undo_stack.undo()
+    assert dialog.model.rowCount() == read + 1
+    _open_log(qtbot, window)
+    assert dialog.model.rowCount() == read + 2 and _row(dialog, 0)[2] == "Changed"

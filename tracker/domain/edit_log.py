@@ -8,8 +8,10 @@ conflict merge, the command line. The rows are written by a listener on every OR
 so a change and its log entry land together or not at all; the database refuses UPDATE
 and DELETE on the table (triggers in the migration).
 
-Bulk event imports write through Core and are not logged row by row: their import_run
-row is their record.
+Not logged row by row: bulk event imports, which write through Core (their import_run row
+is their record), and rows the database removes by itself with their parent (the
+citations of a removed link or source, ON DELETE CASCADE): the parent's entry stands for
+them. An undo that puts such rows back goes through the ORM, so it logs them as added.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from tracker.services.archive_columns import ColumnCodec, ColumnValueError, tabl
 from tracker.storage import migrate
 from tracker.storage.database import Database
 from tracker.storage.day_counts import TRIGGER_PREFIX, recount
+from tracker.storage.event_upsert import refresh_planner_statistics
 
 _BATCH = 500
 _HEADER_KEYS = {"format", "format_version", "schema_revision"}
@@ -65,12 +66,14 @@ def import_archive(db: Database, path: Path, *,
             _check_header(header, path)
             with db.engine.begin() as connection:
                 _check_target(connection, db.label)
-                return _load(connection, reader, progress, header["schema_revision"])
+                summary = _load(connection, reader, progress, header["schema_revision"])
     except ArchiveSyntaxError as exc:
         raise ArchiveError(f"{path} is not a complete archive ({exc}); nothing was "
                            "imported") from exc
     except OSError as exc:
         raise ArchiveError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    refresh_planner_statistics(db.engine, summary.count("battlefield_event"))
+    return summary
 
 
 def _check_header(found: dict[str, Any], path: Path) -> None:

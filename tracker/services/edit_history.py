@@ -53,13 +53,17 @@ class EditEntry:
         return f"{self.action} {self.record}{touched}"
 
 
-def recent_edits(session: Session, *, before_id: int | None = None, limit: int = PAGE,
+def recent_edits(session: Session, *, before_id: int | None = None,
+                 after_id: int | None = None, limit: int = PAGE,
                  record_kind: str | None = None, record_id: int | None = None,
                  ) -> list[EditEntry]:
-    """The newest entries (below *before_id*, when given), optionally of one record."""
+    """The newest entries (below *before_id*, above *after_id*, when given), optionally
+    of one record."""
     query = select(EditLogEntry).order_by(EditLogEntry.id.desc()).limit(limit)
     if before_id is not None:
         query = query.where(EditLogEntry.id < before_id)
+    if after_id is not None:
+        query = query.where(EditLogEntry.id > after_id)
     if record_kind is not None:
         query = query.where(EditLogEntry.record_kind == record_kind)
     if record_id is not None:

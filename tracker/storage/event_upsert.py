@@ -14,12 +14,14 @@ DDL is transactional in SQLite, so a cancelled or failed import gets them all ba
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, and_, func, literal_column, or_, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.events import (
     IMPORT_COLUMNS,
@@ -28,6 +30,8 @@ from tracker.domain.events import (
     BattlefieldEventRaw,
 )
 from tracker.storage.day_counts import RECOUNT_SQL, TRIGGER_PREFIX
+
+log = logging.getLogger(__name__)
 
 COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
 _KEY = ("dataset", "external_id")
@@ -237,10 +241,15 @@ def refresh_planner_statistics(engine: Engine, written: int) -> None:
     Until autovacuum gets there, the planner works from the old row counts and the GIN
     index holds the new rows in its pending list, so a word search right after importing
     a file reads the whole table. VACUUM cannot run inside a transaction: this runs after
-    the import's commit, on a connection of its own. SQLite needs nothing (its query plans
-    do not depend on statistics we keep).
+    the import's commit, on a connection of its own, and its failure (a lost connection,
+    say) is only logged: the rows are saved either way. SQLite needs nothing (its query
+    plans do not depend on statistics we keep).
     """
     if engine.dialect.name != "postgresql" or written < REFRESH_AFTER_ROWS:
         return
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("VACUUM ANALYZE battlefield_event"))
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE battlefield_event"))
+    except SQLAlchemyError:
+        # The import is committed whatever happens here; autovacuum will get there.
+        log.warning("VACUUM ANALYZE after the import failed", exc_info=True)

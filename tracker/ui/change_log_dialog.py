@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,6 +48,22 @@ class ChangeLogModel(SnapshotTableModel[EditEntry]):
             first = recent_edits(session, limit=PAGE)
         self._more = len(first) == PAGE
         self.set_rows(first)
+
+    def add_newer(self) -> None:
+        """Put entries saved since the newest one shown at the top, keeping the pages
+        already read (and the user's place in them); a flood of them reads afresh."""
+        newest = self.row_at(0)
+        if newest is None:
+            self.reload()
+            return
+        with self._workspace.db.reading() as session:
+            newer = recent_edits(session, after_id=newest.id, limit=PAGE)
+        if len(newer) == PAGE:
+            self.reload()
+        elif newer:
+            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
+            self._rows[:0] = newer
+            self.endInsertRows()
 
     def set_display_zone(self, tz: str) -> None:
         self._display_tz = tz
@@ -135,9 +152,22 @@ class ChangeLogDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(1000, 520)
+        self._stale = False
         workspace.changed.connect(self._on_changed)
+        # Another database: its log from the top (rare, one page), shown or not.
         workspace.database_replaced.connect(self.model.reload)
 
     @Slot(object)
     def _on_changed(self, _topic: Topic) -> None:
-        self.model.reload()
+        # Made once and hidden when closed: a hidden log reads nothing until shown again.
+        if self.isVisible():
+            self.model.add_newer()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget.showEvent: catch up with what changed while hidden."""
+        if self._stale:
+            self._stale = False
+            self.model.add_newer()
+        super().showEvent(event)

@@ -82,7 +82,7 @@ DAY_FIRST = Option("display/day_first", _to_bool, lambda: False)
 SUGGEST_DAYS = Option("linking/suggest_days", _to_int, lambda: 7, lambda days: 0 <= days <= 365)
 EXPORT_FOLDER = Option("export/folder", _to_text, str)
 IMPORT_FOLDER = Option("import/folder", _to_text, str)
-# The name changes are recorded under; empty: the computer login (services.identity).
+# The name changes are recorded under; empty: the computer login (domain/identity.py).
 USER_NAME = Option("identity/name", _to_text, str)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
