@@ -21,8 +21,10 @@ from tracker.ui.workspace import Topic, Workspace
 
 POLL_MS = 2000
 
-# The topic whose views show each watched table. Sources and citations back facts of
-# every kind; a table missing here (or ANY_TABLE) refreshes everything.
+# The topic whose views show each watched table, for a colleague's change and for our own
+# edits alike (edit_commands.KIND_TOPICS is derived from this). A factor's name shows in
+# rounds' dependencies; sources and citations back facts of every kind; a table missing
+# here (or ANY_TABLE) refreshes everything.
 TABLE_TOPICS = {
     "round": Topic.ROUNDS,
     "round_participant": Topic.ROUNDS,
@@ -31,7 +33,7 @@ TABLE_TOPICS = {
     "venue": Topic.ROUNDS,
     "party": Topic.ROUNDS,
     "person": Topic.ROUNDS,
-    "factor": Topic.FACTORS,
+    "factor": Topic.FACTORS | Topic.ROUNDS,
     "factor_reading": Topic.FACTORS,
     "dependency": Topic.FACTORS | Topic.ROUNDS,
     "battlefield_event": Topic.EVENTS,

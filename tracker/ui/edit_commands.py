@@ -16,16 +16,15 @@ from sqlalchemy.orm import Session
 
 from tracker.services import record_edits
 from tracker.services.conflicts import ConflictError
+from tracker.services.conflicts_kinds import KINDS
+from tracker.ui.change_watcher import topic_of
 from tracker.ui.commands import ServiceCommand, undo_reason
 from tracker.ui.workspace import Topic, Workspace
 
-# What views re-read after an edit of each kind (a factor's name shows in rounds'
-# dependencies, a source's label everywhere it is cited).
-KIND_TOPICS: dict[str, Topic] = {
-    "round": Topic.ROUNDS, "factor": Topic.FACTORS | Topic.ROUNDS, "reading": Topic.FACTORS,
-    "dependency": Topic.FACTORS | Topic.ROUNDS, "participant": Topic.ROUNDS,
-    "venue": Topic.ROUNDS, "source": Topic.ALL, "link": Topic.LINKS,
-}
+# What views re-read after an edit of each kind: the same as when a colleague changes
+# the kind's table (one map, in change_watcher).
+KIND_TOPICS: dict[str, Topic] = {name: topic_of([kind.model.__tablename__])
+                                 for name, kind in KINDS.items()}
 
 
 class _SaveValuesCommand(ServiceCommand):
