@@ -125,9 +125,15 @@ def _rebuild(*, code_points: bool) -> None:
     for name in _SORTED:
         op.execute(f"DROP INDEX {name}")
     collation = '"C"' if code_points else '"default"'
+    # One ALTER TABLE per table: each rewrites the table and rebuilds its indexes once,
+    # where one per column would do it for every column (dataset and external_id share
+    # the events' unique index, over what may be millions of rows).
+    changes: dict[str, list[str]] = {}
     for table, column, sql_type in _text_columns():
-        op.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {sql_type} '
-                   f"COLLATE {collation}")
+        changes.setdefault(table, []).append(
+            f'ALTER COLUMN "{column}" TYPE {sql_type} COLLATE {collation}')
+    for table, clauses in changes.items():
+        op.execute(f'ALTER TABLE "{table}" {", ".join(clauses)}')
     for name, column in _SORTED.items():
         if code_points:
             first = f"{column} NULLS FIRST" if column in _NULLABLE else column
