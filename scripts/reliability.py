@@ -94,7 +94,9 @@ def measure(trials: int, examples: int, seed: int, progress: Callable[[str], Non
     progress("conflict trials")
     rows.append(_pair_row("Concurrent-edit conflicts", "conflict_trials", (trials,),
                           "provoked were detected",
-                          "two sessions save the same round version; the second must be "
+                          "two sessions save the same version of a record, going round "
+                          "every kind (round schedule and details, factor, reading, "
+                          "dependency, seat, venue, source, link); the second must be "
                           "refused"))
     progress(f"hypothesis examples: {examples:,} per parser")
     rows.extend(_hypothesis_rows(examples))
