@@ -38,8 +38,12 @@ def _first_round(db: Database) -> tuple[int, int, schedule.RoundState]:
 def test_second_save_from_the_same_version_is_refused(sample_db: Database,
                                                       other: Database) -> None:
     round_id, version, state = _first_round(sample_db)
-    with other.transaction() as session:  # the other editor postpones the round first
-        schedule.postpone(session, round_id, ChangeNote("theirs", recorded_by="olena"))
+    identity.set_user_name("olena")  # the other editor, as the edit log names them
+    try:
+        with other.transaction() as session:  # the other editor postpones the round first
+            schedule.postpone(session, round_id, ChangeNote("theirs"))
+    finally:
+        identity.set_user_name("")
     mine = replace(state, status=RoundStatus.CANCELLED)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
         schedule.change_round(session, round_id, mine, ChangeNote("mine"),

@@ -1,12 +1,12 @@
 """Who changed what, and when: one append-only row for every record added, changed or deleted.
 
-The schedule has its own, richer history (ScheduleChange: the old and new window, the
-reason, the factor). Every other edit — a factor, a reading, a delegation member, a venue,
-a source, a link — is recorded here, whoever made it and however: a dialog, an undo, a
-conflict merge, the command line. The rows are written by a listener on every ORM flush
-(open_database puts it on each session it makes) in the same transaction as the change,
-so a change and its log entry land together or not at all; the database refuses UPDATE
-and DELETE on the table (triggers in the migration).
+The schedule has its own, richer history too (ScheduleChange: the old and new window, the
+reason, the factor). Every edit — of a round as of a factor, a reading, a delegation
+member, a venue, a source, a link — is recorded here, whoever made it and however: a
+dialog, an undo, a conflict merge, the command line. The rows are written by a listener
+on every ORM flush (open_database puts it on each session it makes) in the same
+transaction as the change, so a change and its log entry land together or not at all;
+the database refuses UPDATE and DELETE on the table (triggers in the migration).
 
 Not logged row by row: bulk event imports, which write through Core (their import_run row
 is their record), and rows the database removes by itself with their parent (the

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Reliability
+from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import CITABLE, Citation, Source
 from tracker.services.errors import ValidationError
 
@@ -26,8 +27,17 @@ def source_label(source: Source) -> str:
     return ", ".join(parts)
 
 
-def sources_for(session: Session, column: str, record_id: int) -> tuple[str, ...]:
-    """Labels of the distinct sources cited for one record (``column`` is e.g. 'round_id')."""
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """One source cited for a record: its id (to edit it) and how it reads."""
+
+    id: int
+    label: str
+
+
+def cited_sources(session: Session, column: str, record_id: int) -> tuple[CitedSource, ...]:
+    """The distinct sources cited for one record (``column`` is e.g. 'round_id'), oldest
+    first."""
     if column not in CITABLE:
         raise ValueError(f"{column!r} is not a citable column")
     rows = session.execute(
@@ -37,7 +47,12 @@ def sources_for(session: Session, column: str, record_id: int) -> tuple[str, ...
         .distinct()
         .order_by(Source.id)
     ).scalars()
-    return tuple(source_label(source) for source in rows)
+    return tuple(CitedSource(source.id, source_label(source)) for source in rows)
+
+
+def sources_for(session: Session, column: str, record_id: int) -> tuple[str, ...]:
+    """Labels of the distinct sources cited for one record (``column`` is e.g. 'round_id')."""
+    return tuple(source.label for source in cited_sources(session, column, record_id))
 
 
 def sources_by_record(
@@ -96,10 +111,10 @@ def create_source(session: Session, draft: SourceDraft) -> int:
 def clean_source(draft: SourceDraft) -> dict[str, object]:
     """The source's columns as stored; ValidationError for what would make a citation
     useless or wrong (a new source, or an edit of one)."""
-    outlet = " ".join(draft.outlet.split())
+    outlet = " ".join(without_nul(draft.outlet).split())
     if not outlet:
         raise ValidationError("outlet", "A source needs an outlet or author")
-    url = draft.url.strip()
+    url = without_nul(draft.url).strip()
     if url and urlsplit(url).scheme not in ("http", "https"):
         raise ValidationError("url", "A web address starts with http:// or https://")
     today = date.today()
@@ -109,9 +124,10 @@ def clean_source(draft: SourceDraft) -> dict[str, object]:
             raise ValidationError(field, f"{day:%d %b %Y} is in the future")
     if draft.published_on and draft.accessed_on and draft.accessed_on < draft.published_on:
         raise ValidationError("accessed_on", "It was read before it was published")
-    return {"outlet": outlet, "title": " ".join(draft.title.split()), "url": url,
-            "published_on": draft.published_on, "accessed_on": draft.accessed_on,
-            "reliability": draft.reliability, "note": draft.note.strip()}
+    return {"outlet": outlet, "title": " ".join(without_nul(draft.title).split()),
+            "url": url, "published_on": draft.published_on,
+            "accessed_on": draft.accessed_on, "reliability": draft.reliability,
+            "note": without_nul(draft.note).strip()}
 
 
 def list_sources(session: Session) -> list[tuple[int, str]]:

@@ -2,16 +2,19 @@
 
 Each editable record carries a version counter (SQLAlchemy ``version_id_col``). A dialog
 remembers the version of the row it was opened on and hands it to the service as
-``expected_version``; if the database holds another version, ``check`` raises a
-ConflictError carrying both versions field by field (the fields of the record's kind,
-services/conflicts_kinds.py), so the window can show them side by side and let the user
-decide. Nothing is written in that case.
+``expected_version``; the service writes inside ``guard``, which first refuses with a
+ConflictError if the database holds another version, carrying both versions field by
+field (the fields of the record's kind, services/conflicts_kinds.py), so the window can
+show them side by side and let the user decide. Nothing is written in that case.
 
-The narrower race, another commit landing between this check and the UPDATE, is caught
+The narrower race, another commit landing between that check and the UPDATE, is caught
 too: ``version_id_col`` makes the UPDATE match only the version read, so SQLAlchemy raises
 StaleDataError (PostgreSQL), and SQLite refuses to write from a snapshot another writer
 has moved past ("database is locked", at once). ``guard`` turns either into the same
 ConflictError, built from the row as a fresh session reads it.
+
+Who made the change a conflict names comes from the edit log (domain/edit_log.py), which
+records every change of every editable kind, rounds included, with who and when.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -28,18 +31,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.edit_log import EditLogEntry
-from tracker.domain.negotiation import Round, ScheduleChange
-from tracker.services.conflicts_kinds import KINDS, ROUND, RecordKind, value_text
+from tracker.services.conflicts_kinds import KINDS, RecordKind, value_text
 from tracker.services.errors import NotFoundError
 from tracker.storage.database import is_locked_error
 
-__all__ = [
-    "KINDS", "ROUND_FIELDS", "ConflictError", "FieldDifference", "RecordKind", "check",
-    "check_round", "guard", "value_text",
-]
-
-# Kept for callers that know only rounds.
-ROUND_FIELDS: Mapping[str, str] = ROUND.fields
+__all__ = ["KINDS", "ConflictError", "FieldDifference", "RecordKind", "guard", "value_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +62,7 @@ class ConflictError(Exception):
         mine / theirs: the fields the refused save covers, as the editor wanted them and
             as they are now (same keys; empty for a refused removal).
         changed_by / changed_at: who made the latest change and when, as far as the
-            edit log (a round: its history) knows; "" and None when it does not.
+            edit log knows; "" and None when it does not.
     """
 
     def __init__(self, kind: RecordKind, record_id: int, title: str, mine_version: int,
@@ -109,12 +105,8 @@ class ConflictError(Exception):
 
 
 def last_change(session: Session, kind: RecordKind, record: Any) -> tuple[str, datetime | None]:
-    """Who changed the record last, and when, as far as the edit log (or, for a round, its
-    schedule history) says; ("", None) when neither knows."""
-    if kind is ROUND:
-        who, when = _round_change(session, record)
-        if who:
-            return who, when
+    """Who changed the record last, and when, as the edit log says; ("", None) when it
+    holds nothing for the record (a row older than the log)."""
     logged = session.execute(
         select(EditLogEntry.changed_by, EditLogEntry.changed_at)
         .where(EditLogEntry.record_kind == kind.model.__tablename__,
@@ -122,22 +114,8 @@ def last_change(session: Session, kind: RecordKind, record: Any) -> tuple[str, d
         .order_by(EditLogEntry.id.desc()).limit(1)
     ).first()
     if logged is None:
-        return "", record.updated_at if kind is ROUND else None
+        return "", None
     return logged.changed_by, logged.changed_at
-
-
-def _round_change(session: Session, round_: Round) -> tuple[str, datetime | None]:
-    """Who recorded the round's latest history entry, and when the round last changed."""
-    latest = session.execute(
-        select(ScheduleChange.recorded_by, ScheduleChange.recorded_at)
-        .where(ScheduleChange.round_id == round_.id)
-        .order_by(ScheduleChange.id.desc()).limit(1)
-    ).first()
-    # Details edits write no history record: a history entry older than the round's last
-    # update was not the change in question, so its author is not named.
-    if latest is None or round_.updated_at - latest.recorded_at > timedelta(seconds=1):
-        return "", round_.updated_at
-    return latest.recorded_by, round_.updated_at
 
 
 def conflict_with(session: Session, kind: RecordKind, record: Any, expected_version: int,
@@ -152,8 +130,8 @@ def conflict_with(session: Session, kind: RecordKind, record: Any, expected_vers
                          record.version, mine, theirs, texts, who, when)
 
 
-def check(session: Session, kind: RecordKind, record: Any, expected_version: int | None,
-          mine: Mapping[str, object]) -> None:
+def _check(session: Session, kind: RecordKind, record: Any, expected_version: int | None,
+           mine: Mapping[str, object]) -> None:
     """Refuse a save of *mine* (or, with *mine* empty, a removal) begun from
     *expected_version* if the record moved on. None: the caller did not read it first."""
     if expected_version is None or record.version == expected_version:
@@ -161,20 +139,20 @@ def check(session: Session, kind: RecordKind, record: Any, expected_version: int
     raise conflict_with(session, kind, record, expected_version, mine)
 
 
-def check_round(session: Session, round_: Round, expected_version: int | None,
-                mine: Mapping[str, object]) -> None:
-    check(session, ROUND, round_, expected_version, mine)
-
-
 @contextmanager
 def guard(session: Session, kind: RecordKind, record: Any, expected_version: int | None,
           mine: Mapping[str, object]) -> Iterator[None]:
-    """Write the block's changes to *record* (it ends with a flush) and turn losing the race
-    to another commit into a ConflictError, or NotFoundError when that commit removed it.
+    """Refuse at once (ConflictError) if *record* is no longer at *expected_version* (None:
+    the caller did not read it first, so there is nothing to compare); then write the
+    block's changes to *record* (it ends with a flush) and turn losing the race to another
+    commit into a ConflictError, or NotFoundError when that commit removed it.
+
+    *mine* is what the block writes (empty for a removal), shown against theirs.
 
     The session that lost cannot read the other commit (on SQLite its snapshot predates
     it; after StaleDataError it must roll back), so a fresh session reads the row.
     """
+    _check(session, kind, record, expected_version, mine)
     record_id: int = record.id
     started: int = record.version if expected_version is None else expected_version
     try:

@@ -2,10 +2,10 @@
 
 A conflict is the same thing for a round, a factor or a link: the editor's values and the
 database's, field by field. What differs by kind is only which fields are editable, how
-they are labelled, how the record is named in a sentence ("the factor “U.S.–Iran
-tensions”"), and who changed it last where that is recorded (rounds' history). Each kind
-is one ``RecordKind`` here; services/conflicts.py checks and reports any of them the same
-way.
+they are labelled, and how the kind and the record are named in a sentence ("the factor
+“U.S.–Iran tensions”"; the edit log's account, services/edit_history.py, uses the same
+nouns). Each kind is one ``RecordKind`` here; services/conflicts.py checks and reports any
+of them the same way.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class RecordKind:
 
     Attributes:
         name: the key commands and dialogs use ("factor").
-        noun: how a sentence names the kind ("factor reading").
+        noun: how a sentence names the kind, for the user ("factor reading").
         model: the mapped class (every one has a ``version`` column, migration 0005).
         fields: the editable fields in the order a conflict shows them, with their labels.
         values: the record's editable fields, keyed as in ``fields``.
@@ -110,7 +110,7 @@ DEPENDENCY = RecordKind(
     "dependency", "dependency", Dependency, {"effect": "Effect", "note": "Note"},
     _attributes("effect", "note"), _dependency_title)
 PARTICIPANT = RecordKind(
-    "participant", "participant", RoundParticipant,
+    "participant", "delegation member", RoundParticipant,
     {"role": "Role", "person": "Head of delegation", "note": "Note"},
     _participant_values, _participant_title)
 VENUE = RecordKind(
@@ -127,7 +127,7 @@ SOURCE = RecordKind(
                 "note"),
     lambda _session, source: _quoted(source.title or source.outlet))
 LINK = RecordKind(
-    "link", "link", EventLink, {"kind": "Kind", "note": "Note"},
+    "link", "event link", EventLink, {"kind": "Kind", "note": "Note"},
     _attributes("kind", "note"), _link_title)
 
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (

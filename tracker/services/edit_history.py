@@ -14,14 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.edit_log import EditLogEntry
+from tracker.services.conflicts_kinds import KINDS
 
 PAGE = 200
-# What each logged table is called in a sentence.
+# What each logged table is called in a sentence: for the kinds two editors can change,
+# the noun their conflicts use (services/conflicts_kinds.py), so both say the same.
 KIND_NOUNS = {
-    "party": "party", "person": "person", "track": "track", "venue": "venue",
-    "round": "round", "round_participant": "delegation member", "factor": "factor",
-    "factor_reading": "factor reading", "dependency": "dependency", "source": "source",
-    "citation": "citation", "event_link": "event link",
+    "party": "party", "person": "person", "track": "track", "citation": "citation",
+    **{kind.model.__tablename__: kind.noun for kind in KINDS.values()},
 }
 
 

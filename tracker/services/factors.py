@@ -13,6 +13,7 @@ from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import Citation
 from tracker.services.citations import sources_for
 from tracker.services.errors import NotFoundError, ValidationError
@@ -99,11 +100,18 @@ def create_factor(session: Session, name: str, description: str = "", *,
                   factor_id: int | None = None) -> int:
     """Add a factor; *factor_id* re-creates an undone one under its old id, so later
     steps on the undo stack that name it still find it."""
-    cleaned = " ".join(name.split())
+    factor = Factor(id=factor_id, **clean_factor(name, description))
+    return add_named(session, factor, "name", "factor")
+
+
+def clean_factor(name: str, description: str) -> dict[str, object]:
+    """A factor's columns as stored (a new factor, or an edit of one). Whether the name is
+    taken is the database's to say (``add_named``; an edit's savepoint, as a field error
+    from ``name_taken``)."""
+    cleaned = " ".join(without_nul(name).split())
     if not cleaned:
         raise ValidationError("name", "A factor needs a name")
-    factor = Factor(id=factor_id, name=cleaned, description=description.strip())
-    return add_named(session, factor, "name", "factor")
+    return {"name": cleaned, "description": without_nul(description).strip()}
 
 
 def delete_factor(session: Session, factor_id: int) -> None:
@@ -130,13 +138,18 @@ def delete_factor(session: Session, factor_id: int) -> None:
 def add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:
     if session.get(Factor, factor_id) is None:
         raise NotFoundError(f"Factor {factor_id} does not exist")
-    if draft.observed_at.tzinfo is None:
-        raise ValidationError("observed_at", "A reading needs a time zone")
-    reading = FactorReading(factor_id=factor_id, observed_at=draft.observed_at,
-                            level=draft.level, trend=draft.trend, note=draft.note.strip())
+    reading = FactorReading(factor_id=factor_id, **clean_reading(draft))
     session.add(reading)
     session.flush()
     return reading.id
+
+
+def clean_reading(draft: ReadingDraft) -> dict[str, object]:
+    """A reading's columns as stored (a new reading, or an edit of one)."""
+    if draft.observed_at.tzinfo is None:
+        raise ValidationError("observed_at", "A reading needs a time zone")
+    return {"observed_at": draft.observed_at, "level": FactorLevel(draft.level),
+            "trend": FactorTrend(draft.trend), "note": without_nul(draft.note).strip()}
 
 
 def remove_reading(session: Session, reading_id: int) -> tuple[int, ReadingDraft]:
@@ -155,13 +168,23 @@ def add_dependency(session: Session, spec: DependencySpec) -> int:
     if session.get(Factor, spec.factor_id) is None:
         raise NotFoundError(f"Factor {spec.factor_id} does not exist")
     dependency = Dependency(round_id=spec.round_id, factor_id=spec.factor_id,
-                            effect=spec.effect, note=spec.note.strip())
+                            **clean_dependency(spec.effect, spec.note))
     try:
         with session.begin_nested():
             session.add(dependency)
     except IntegrityError as exc:
-        raise ValidationError("effect", "The round already depends on it that way") from exc
+        raise dependency_taken() from exc
     return dependency.id
+
+
+def clean_dependency(effect: DependencyEffect, note: str) -> dict[str, object]:
+    """A dependency's columns as stored (a new one, or an edit of one)."""
+    return {"effect": DependencyEffect(effect), "note": without_nul(note).strip()}
+
+
+def dependency_taken() -> ValidationError:
+    """The round already depends on the factor with that effect (the unique constraint)."""
+    return ValidationError("effect", "The round already depends on it that way")
 
 
 def remove_dependency(session: Session, dependency_id: int) -> DependencySpec:

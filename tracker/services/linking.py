@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
+from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import Citation, Source
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.events import event_row
@@ -100,7 +101,7 @@ def link_event(session: Session, spec: LinkSpec, *, link_id: int | None = None) 
         raise NotFoundError(f"Factor {spec.factor_id} does not exist")
     _check_sources(session, spec.citations)
     link = EventLink(event_id=spec.event_id, round_id=spec.round_id,
-                     factor_id=spec.factor_id, kind=spec.kind, note=spec.note.strip())
+                     factor_id=spec.factor_id, **clean_link(spec.kind, spec.note))
     if spec.created_at is not None:
         link.created_at = spec.created_at
     if link_id is not None:
@@ -109,8 +110,7 @@ def link_event(session: Session, spec: LinkSpec, *, link_id: int | None = None) 
         with session.begin_nested():
             session.add(link)
     except IntegrityError as exc:
-        raise ValidationError("kind", "This event is already linked there with that kind") \
-            from exc
+        raise link_taken() from exc
     # New citation ids, not the old ones: nothing refers to a citation by id, and SQLite
     # may have given a removed id to another row since.
     session.add_all(Citation(source_id=cited.source_id, detail=cited.detail,
@@ -148,16 +148,15 @@ def unlink(session: Session, link_id: int) -> LinkSpec:
     return spec
 
 
-def update_link(session: Session, link_id: int, *, kind: LinkKind, note: str) -> LinkSpec:
-    """Change a link's kind or note; return the previous values for undo."""
-    link = session.get(EventLink, link_id)
-    if link is None:
-        raise NotFoundError(f"Link {link_id} does not exist")
-    before = LinkSpec(link.event_id, link.round_id, link.factor_id, link.kind, link.note)
-    link.kind = kind
-    link.note = note.strip()
-    session.flush()
-    return before
+def clean_link(kind: LinkKind, note: str) -> dict[str, object]:
+    """A link's columns as stored (a new link, or an edit of one's kind and note)."""
+    return {"kind": LinkKind(kind), "note": without_nul(note).strip()}
+
+
+def link_taken() -> ValidationError:
+    """The event is already linked to that round or factor with that kind (the unique
+    constraints)."""
+    return ValidationError("kind", "This event is already linked there with that kind")
 
 
 def suggest_for_round(

@@ -13,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import ParticipantRole
-from tracker.domain.negotiation import Party, Person, RoundParticipant
+from tracker.domain.negotiation import Party, Person, Round, RoundParticipant
+from tracker.domain.nul_text import without_nul
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.schedule import get_round
 
@@ -34,24 +35,38 @@ def add_participant(session: Session, spec: ParticipantSpec, *,
     party = session.get(Party, spec.party_id)
     if party is None:
         raise ValidationError("party", f"Party {spec.party_id} does not exist")
-    if spec.person_id is not None:
-        person = session.get(Person, spec.person_id)
-        if person is None:
-            raise ValidationError("person", f"Person {spec.person_id} does not exist")
-        if person.party_id not in (None, party.id):
-            raise ValidationError("person", f"{person.name} does not act for {party.name}")
-    participant = RoundParticipant(id=participant_id, round_id=round_.id, party_id=party.id,
-                                   person_id=spec.person_id, role=spec.role,
-                                   note=spec.note.strip())
+    participant = RoundParticipant(
+        id=participant_id, round_id=round_.id, party_id=party.id,
+        **clean_participant(session, party, spec.role, spec.person_id, spec.note))
     try:
         with session.begin_nested():
             session.add(participant)
     except IntegrityError as exc:
-        raise ValidationError(
-            "party", f"{party.name} already takes part in “{round_.title}” as {spec.role.value}"
-        ) from exc
+        raise seat_taken("party", party, round_, spec.role) from exc
     session.expire(round_, ["participants"])
     return participant.id
+
+
+def clean_participant(session: Session, party: Party, role: ParticipantRole,
+                      person_id: int | None, note: str) -> dict[str, object]:
+    """A seat's columns as stored (a new seat, or an edit of one): its head of delegation,
+    if any, must exist and act for *party* (or for nobody in particular)."""
+    if person_id is not None:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise ValidationError("person", f"Person {person_id} does not exist")
+        if person.party_id not in (None, party.id):
+            raise ValidationError("person", f"{person.name} does not act for {party.name}")
+    return {"role": ParticipantRole(role), "person_id": person_id,
+            "note": without_nul(note).strip()}
+
+
+def seat_taken(field: str, party: Party, round_: Round, role: ParticipantRole) -> ValidationError:
+    """The party already sits at the round in that role (the unique constraint); *field*
+    is the one the form lets the user change (the party for a new seat, the role for an
+    edit)."""
+    return ValidationError(
+        field, f"{party.name} already takes part in “{round_.title}” as {role.value}")
 
 
 def remove_participant(session: Session, participant_id: int) -> ParticipantSpec:

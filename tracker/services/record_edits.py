@@ -8,36 +8,44 @@ then. A round's values go to ``schedule.save_round_values``, which records the c
 the round's history; the other kinds keep no history, so the undo stack holds what an
 edit replaced. ``remove_checked`` wraps a removal the same way: a record changed since
 the user saw it is not removed silently, and one already removed says so.
+
+The values are cleaned by the functions creation uses (factors.clean_factor,
+participants.clean_participant, reference.clean_venue, …), so an edit is refused with
+the same words as a new record. A value another row already holds where the database
+wants it unique (a factor's name, a seat, a link) is found by the database itself, in a
+savepoint: no read before the write can see a colleague's commit that lands in between.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
-from tracker.domain.enums import (
-    DependencyEffect,
-    FactorLevel,
-    FactorTrend,
-    LinkKind,
-    ParticipantRole,
-    Reliability,
-)
-from tracker.domain.events import EventLink
-from tracker.domain.factors import Dependency, Factor
-from tracker.domain.negotiation import Party, Person, RoundParticipant
+from tracker.domain.enums import ParticipantRole, Reliability
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Party, Round, RoundParticipant
 from tracker.services import schedule
 from tracker.services.citations import SourceDraft, clean_source
-from tracker.services.conflicts import KINDS, check, guard
+from tracker.services.conflicts import KINDS, guard
 from tracker.services.conflicts_kinds import ROUND, RecordKind
 from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.reference import clean_venue
+from tracker.services.factors import (
+    ReadingDraft,
+    clean_dependency,
+    clean_factor,
+    clean_reading,
+    dependency_taken,
+)
+from tracker.services.linking import clean_link, link_taken
+from tracker.services.participants import clean_participant, seat_taken
+from tracker.services.reference import clean_venue, name_taken
+from tracker.storage.database import is_stale_snapshot_error
 
 T = TypeVar("T")
-Cleaner = Callable[[Session, Any, dict[str, Any]], dict[str, object]]
 
 
 def kind_of(name: str) -> RecordKind:
@@ -68,7 +76,9 @@ def save_values(session: Session, kind_name: str, record_id: int,
 
     ConflictError if the record is no longer at ``expected_version`` (None: no check, as
     for a step the undo stack replays over what it wrote itself). *reason* goes to a
-    round's history; other kinds keep none.
+    round's history; other kinds keep none. The values are cleaned by the rules creation
+    uses; a value another record already holds where it must be unique (a factor's name,
+    a second identical link) is the same ValidationError as when creating one.
     """
     kind = kind_of(kind_name)
     unknown = set(values) - set(kind.fields)
@@ -80,11 +90,21 @@ def save_values(session: Session, kind_name: str, record_id: int,
                                    expected_version=expected_version)
         return schedule.get_round(session, record_id).version
     record = _get(session, kind, record_id)
-    check(session, kind, record, expected_version, values)
-    columns = _CLEANERS[kind.name](session, record, {**kind.values(record), **values})
+    rules = _RULES[kind.name]
+    read_version: int = record.version
     with guard(session, kind, record, expected_version, values):
-        for column, value in columns.items():
-            setattr(record, column, value)
+        columns = rules.clean(session, record, {**kind.values(record), **values})
+        try:
+            _write(session, record, columns, rules)
+        except OperationalError as locked:
+            # SQLite refuses a write from a snapshot another commit has passed. When that
+            # commit took the value this edit wants (a name), say so, not "try again";
+            # otherwise guard tells a change of this record from another writer's lock.
+            clash = _clash_now(session, kind, record_id, read_version, columns, rules) \
+                if is_stale_snapshot_error(locked) else None
+            if clash is None:
+                raise
+            raise clash from locked
     return int(record.version)
 
 
@@ -97,70 +117,100 @@ def remove_checked(session: Session, kind_name: str, record_id: int,
     record = session.get(kind.model, record_id)
     if record is None:
         raise NotFoundError(f"The {kind.noun} was already removed by someone else.")
-    check(session, kind, record, expected_version, {})
     with guard(session, kind, record, expected_version, {}):
         result = remove(session, record_id)
     return result
 
 
-def _taken(session: Session, model: Any, record_id: int,
-           **same: object) -> bool:
-    """Whether another row of *model* than *record_id* has the values *same*."""
-    conditions = [getattr(model, column) == value for column, value in same.items()]
-    return bool(session.scalar(select(func.count()).select_from(model)
-                               .where(model.id != record_id, *conditions)))
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """How one kind's edit is checked: its cleaner (the rules creation uses, giving the
+    columns to write) and, for a kind with a unique constraint, the error when the
+    database refuses the columns as taken."""
+
+    clean: Callable[[Session, Any, dict[str, Any]], dict[str, object]]
+    taken: Callable[[Session, Any, dict[str, object]], ValidationError] | None = None
 
 
-def _words(text: object) -> str:
-    return " ".join(str(text).split())
+def _write(session: Session, record: Any, columns: Mapping[str, object],
+           rules: _Rules) -> None:
+    """Set and flush *columns* in a savepoint: the database's unique constraints decide a
+    clash (a read first could miss a commit that lands before the write), and the
+    surrounding transaction stays usable after it."""
+    try:
+        with session.begin_nested():
+            for column, value in columns.items():
+                setattr(record, column, value)
+    except IntegrityError as exc:
+        if rules.taken is None:
+            raise
+        raise rules.taken(session, record, dict(columns)) from exc
 
 
-def _clean_factor(session: Session, factor: Factor, values: dict[str, Any]) -> dict[str, object]:
-    name = _words(values["name"])
-    if not name:
-        raise ValidationError("name", "A factor needs a name")
-    if _taken(session, Factor, factor.id, name=name):
-        raise ValidationError("name", f"There is already a factor called {name!r}")
-    return {"name": name, "description": str(values["description"]).strip()}
+def _clash_now(session: Session, kind: RecordKind, record_id: int, read_version: int,
+               columns: Mapping[str, object], rules: _Rules) -> ValidationError | None:
+    """The unique clash the same write meets now, tried (and rolled back) in a fresh
+    session that sees the latest commit; None if it meets none, or if the record itself
+    moved on (that is a conflict, which guard reports)."""
+    if rules.taken is None:
+        return None
+    with Session(session.get_bind()) as fresh:
+        record = fresh.get(kind.model, record_id)
+        if record is None or record.version != read_version:
+            return None
+        try:
+            _write(fresh, record, columns, rules)
+        except ValidationError as clash:
+            return clash
+        except OperationalError:
+            return None  # still locked: another writer, not a clash
+        finally:
+            fresh.rollback()
+    return None
 
 
-def _clean_reading(_session: Session, _reading: Any,
+def _clean_factor(_session: Session, _factor: Factor,
+                  values: dict[str, Any]) -> dict[str, object]:
+    return clean_factor(values["name"], values["description"])
+
+
+def _factor_taken(_session: Session, _factor: Factor,
+                  columns: dict[str, object]) -> ValidationError:
+    return name_taken("name", "factor", str(columns["name"]))
+
+
+def _clean_reading(_session: Session, _reading: FactorReading,
                    values: dict[str, Any]) -> dict[str, object]:
-    observed = values["observed_at"]
-    if observed.tzinfo is None:
-        raise ValidationError("observed_at", "A reading needs a time zone")
-    return {"observed_at": observed, "level": FactorLevel(values["level"]),
-            "trend": FactorTrend(values["trend"]), "note": str(values["note"]).strip()}
+    return clean_reading(ReadingDraft(values["observed_at"], values["level"],
+                                      values["trend"], values["note"]))
 
 
 def _clean_dependency(session: Session, dependency: Dependency,
                       values: dict[str, Any]) -> dict[str, object]:
-    effect = DependencyEffect(values["effect"])
     schedule.get_round(session, dependency.round_id)  # a deleted round is not edited
-    if _taken(session, Dependency, dependency.id, round_id=dependency.round_id,
-              factor_id=dependency.factor_id, effect=effect):
-        raise ValidationError("effect", "The round already depends on it that way")
-    return {"effect": effect, "note": str(values["note"]).strip()}
+    return clean_dependency(values["effect"], values["note"])
 
 
 def _clean_participant(session: Session, seat: RoundParticipant,
                        values: dict[str, Any]) -> dict[str, object]:
-    round_ = schedule.get_round(session, seat.round_id)  # a deleted round is not edited
+    schedule.get_round(session, seat.round_id)  # a deleted round is not edited
+    return clean_participant(session, _party_of(session, seat), values["role"],
+                             values["person"], values["note"])
+
+
+def _seat_taken(session: Session, seat: RoundParticipant,
+                columns: dict[str, object]) -> ValidationError:
+    round_ = session.get(Round, seat.round_id)
+    assert round_ is not None  # a seat's round is kept, deleted or not
+    role = columns["role"]
+    assert isinstance(role, ParticipantRole)
+    return seat_taken("role", _party_of(session, seat), round_, role)
+
+
+def _party_of(session: Session, seat: RoundParticipant) -> Party:
     party = session.get(Party, seat.party_id)
-    role = ParticipantRole(values["role"])
-    person_id: int | None = values["person"]
-    if person_id is not None:
-        person = session.get(Person, person_id)
-        if person is None:
-            raise ValidationError("person", f"Person {person_id} does not exist")
-        if person.party_id not in (None, seat.party_id):
-            raise ValidationError("person", f"{person.name} does not act for "
-                                            f"{party.name if party else 'that party'}")
-    if _taken(session, RoundParticipant, seat.id, round_id=seat.round_id,
-              party_id=seat.party_id, role=role):
-        raise ValidationError("role", f"{party.name if party else 'The party'} already takes "
-                                      f"part in “{round_.title}” as {role.value}")
-    return {"role": role, "person_id": person_id, "note": str(values["note"]).strip()}
+    assert party is not None  # the database refuses removing a party with seats
+    return party
 
 
 def _clean_venue(_session: Session, _venue: Any, values: dict[str, Any]) -> dict[str, object]:
@@ -176,18 +226,16 @@ def _clean_source(_session: Session, _source: Any,
         values["accessed_on"], Reliability(values["reliability"]), values["note"]))
 
 
-def _clean_link(session: Session, link: EventLink, values: dict[str, Any]) -> dict[str, object]:
-    kind = LinkKind(values["kind"])
-    target: InstrumentedAttribute[int | None] = \
-        EventLink.round_id if link.round_id is not None else EventLink.factor_id
-    if _taken(session, EventLink, link.id, event_id=link.event_id, kind=kind,
-              **{target.key: link.round_id if link.round_id is not None else link.factor_id}):
-        raise ValidationError("kind", "This event is already linked there with that kind")
-    return {"kind": kind, "note": str(values["note"]).strip()}
+def _clean_link(_session: Session, _link: Any, values: dict[str, Any]) -> dict[str, object]:
+    return clean_link(values["kind"], values["note"])
 
 
-_CLEANERS: dict[str, Cleaner] = {
-    "factor": _clean_factor, "reading": _clean_reading, "dependency": _clean_dependency,
-    "participant": _clean_participant, "venue": _clean_venue, "source": _clean_source,
-    "link": _clean_link,
+_RULES: dict[str, _Rules] = {
+    "factor": _Rules(_clean_factor, _factor_taken),
+    "reading": _Rules(_clean_reading),
+    "dependency": _Rules(_clean_dependency, lambda *_: dependency_taken()),
+    "participant": _Rules(_clean_participant, _seat_taken),
+    "venue": _Rules(_clean_venue),
+    "source": _Rules(_clean_source),
+    "link": _Rules(_clean_link, lambda *_: link_taken()),
 }

@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from tracker.domain.enums import PartyKind
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Party, Person, RoundParticipant, Track, Venue
+from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import Citation
 from tracker.domain.timewindow import is_known_zone
 from tracker.services.citations import list_sources
@@ -24,7 +25,7 @@ from tracker.services.views import NamedRow, VenueRow
 __all__ = [
     "add_named", "clean_venue", "create_party", "create_person", "create_track", "create_venue",
     "delete_party", "delete_person", "list_factors_named", "list_parties", "list_people",
-    "list_sources", "list_tracks", "list_venues",
+    "list_sources", "list_tracks", "list_venues", "name_taken",
 ]
 
 
@@ -70,9 +71,13 @@ def add_named(session: Session, record: Named, field: str, noun: str) -> int:
         with session.begin_nested():
             session.add(record)
     except IntegrityError as exc:
-        raise ValidationError(field, f"There is already a {noun} called {record.name!r}") \
-            from exc
+        raise name_taken(field, noun, record.name) from exc
     return record.id
+
+
+def name_taken(field: str, noun: str, name: str) -> ValidationError:
+    """The error for a unique name already in use (a new record's, or an edit's)."""
+    return ValidationError(field, f"There is already a {noun} called {name!r}")
 
 
 def create_track(session: Session, name: str, description: str = "") -> int:
@@ -165,7 +170,7 @@ def clean_venue(*, name: str, city: str, country: str, latitude: float | None,
                 longitude: float | None, time_zone: str) -> dict[str, object]:
     """The venue's columns as stored (a new venue, or an edit of one); ValidationError
     beside the field that is wrong."""
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(without_nul(name).split())
     if not cleaned:
         raise ValidationError("name", "A venue needs a name")
     if not is_known_zone(time_zone):
@@ -174,5 +179,6 @@ def clean_venue(*, name: str, city: str, country: str, latitude: float | None,
         raise ValidationError("latitude", "Latitude must be between -90 and 90")
     if longitude is not None and not -180 <= longitude <= 180:
         raise ValidationError("longitude", "Longitude must be between -180 and 180")
-    return {"name": cleaned, "city": city.strip(), "country": country.strip(),
+    return {"name": cleaned, "city": without_nul(city).strip(),
+            "country": without_nul(country).strip(),
             "latitude": latitude, "longitude": longitude, "time_zone": time_zone}

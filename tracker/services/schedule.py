@@ -21,7 +21,7 @@ from tracker.domain.negotiation import Round, ScheduleChange, Track, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.citations import cite
-from tracker.services.conflicts import check_round, guard
+from tracker.services.conflicts import guard
 from tracker.services.conflicts_kinds import ROUND
 from tracker.services.errors import NotFoundError, ValidationError
 
@@ -143,13 +143,14 @@ def change_round(
     mine: dict[str, object] = {
         "status": new_state.status, "window": new_state.window, "venue": new_state.venue_id,
     }
-    check_round(session, round_, expected_version, mine)
-    old_state = state_of(round_)
-    if new_state == old_state:
-        raise ValidationError("window", "Nothing changed")
-    validate_state(session, new_state, before=None if allow_any else old_state.status)
-    _check_note(session, note)
-    with guard(session, ROUND, round_, expected_version, mine):  # another commit between
+    # Refused first if the round changed since the editor read it: "Nothing changed" or a
+    # refused transition would be about their version, not the one the editor saw.
+    with guard(session, ROUND, round_, expected_version, mine):
+        old_state = state_of(round_)
+        if new_state == old_state:
+            raise ValidationError("window", "Nothing changed")
+        validate_state(session, new_state, before=None if allow_any else old_state.status)
+        _check_note(session, note)
         round_.window = new_state.window
         round_.venue_id = new_state.venue_id
         round_.status = new_state.status
@@ -211,7 +212,6 @@ def edit_details(session: Session, round_id: int, *, title: str, format: RoundFo
     round_ = get_round(session, round_id)
     mine: dict[str, object] = {"title": " ".join(title.split()), "format": format,
                                "agenda": agenda, "outcome": outcome}
-    check_round(session, round_, expected_version, mine)
     with guard(session, ROUND, round_, expected_version, mine):
         round_.title = validate_title(title)
         round_.format = format
@@ -224,20 +224,19 @@ def save_round_values(session: Session, round_id: int, values: Mapping[str, obje
     """Save any of a round's fields at once (a conflict's resolution, or its undo) as one
     history record; ConflictError if the round is no longer at ``expected_version``."""
     round_ = get_round(session, round_id)
-    check_round(session, round_, expected_version, values)
-    _check_note(session, note)
-    old_state = state_of(round_)
-    window = values.get("window", old_state.window)
-    venue = values.get("venue", old_state.venue_id)
-    status = values.get("status", old_state.status)
-    assert isinstance(window, ScheduledWindow) and isinstance(status, RoundStatus)
-    assert venue is None or isinstance(venue, int)
-    new_state = RoundState(window, venue, status)
-    validate_state(session, new_state)
-    title = validate_title(str(values["title"])) if "title" in values else round_.title
-    kind = ChangeKind.EDITED if new_state == old_state else _kind(old_state, new_state)
     with guard(session, ROUND, round_, expected_version, values):
-        round_.title = title
+        _check_note(session, note)
+        old_state = state_of(round_)
+        window = values.get("window", old_state.window)
+        venue = values.get("venue", old_state.venue_id)
+        status = values.get("status", old_state.status)
+        assert isinstance(window, ScheduledWindow) and isinstance(status, RoundStatus)
+        assert venue is None or isinstance(venue, int)
+        new_state = RoundState(window, venue, status)
+        validate_state(session, new_state)
+        round_.title = validate_title(str(values["title"])) if "title" in values \
+            else round_.title
+        kind = ChangeKind.EDITED if new_state == old_state else _kind(old_state, new_state)
         for field in ("format", "agenda", "outcome"):
             if field in values:
                 setattr(round_, field, values[field])

@@ -77,6 +77,13 @@ def is_locked_error(exc: OperationalError) -> bool:
     return isinstance(exc.orig, sqlite3.OperationalError) and "is locked" in str(exc.orig)
 
 
+def is_stale_snapshot_error(exc: OperationalError) -> bool:
+    """SQLite refused to write at once because another connection committed since this
+    transaction first read (SQLITE_BUSY_SNAPSHOT): no lock is held, waiting cannot help."""
+    return is_locked_error(exc) and \
+        getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY_SNAPSHOT
+
+
 def locked_message(url: URL) -> str:
     name = Path(url.database).name if url.database else describe(url)
     return (f"Another program (or another Negotiation Tracker window) is writing to {name}; "
