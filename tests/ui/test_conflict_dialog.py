@@ -23,7 +23,7 @@ from tracker.services import rounds
 from tracker.storage.database import Database, open_database
 from tracker.ui.conflict_dialog import ConflictDialog
 from tracker.ui.details_dialog import EditDetailsDialog
-from tracker.ui.edit_commands import MergeRoundCommand
+from tracker.ui.edit_commands import MergeRecordCommand
 from tracker.ui.round_dialogs import ChangeMode
 from tracker.ui.workspace import Workspace
 
@@ -68,7 +68,7 @@ def test_field_by_field_merge_is_saved_as_a_new_change_and_undoable(
     assert len(driven) == 1
     assert seen == [[("Title", "My title", "Their title"),
                      ("Format", "technical", "bilateral")]]
-    assert isinstance(my_dialog.command, MergeRoundCommand)
+    assert isinstance(my_dialog.command, MergeRecordCommand)
     row = mine.read(lambda s: rounds.round_row(s, ROUND))
     assert (row.title, row.format) == ("My title", RoundFormat.BILATERAL)
     last = mine.read(lambda s: rounds.history(s, ROUND))[-1]

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ReportedErrors
-from tests.ui.test_participants import ROUND, page_of, row_of
+from tests.ui.test_participants import ROUND, TITLE, page_of, row_of
 from tests.ui.test_round_dialogs import LEFT, part, press_ok, retype, when_shown
+from tracker.domain import identity
 from tracker.domain.enums import FactorLevel, FactorTrend, ParticipantRole
 from tracker.services import rounds
 from tracker.services.participants import remove_participant
@@ -35,7 +36,8 @@ pytestmark = [
 ]
 
 TENSIONS = 1  # the sample's "U.S.–Iran tensions" factor; its one reading is id 1
-US_SEAT = "United States"  # seated at ROUND as mediator
+US_SEAT = "United States"  # seated at ROUND as mediator, with this note
+US_NOTE = "Named as a participant; the mediator role follows the track."
 
 
 @pytest.fixture
@@ -181,7 +183,7 @@ def test_seat_edited_by_someone_else_is_merged_and_undone(
     seen: list[tuple[str, str, str]] = []
     merge_keeping(qtbot, dialog, {"role"}, seen)
     press_ok(qtbot, dialog)
-    assert seen[0][0].startswith("Participant United States at ")
+    assert seen[0][0].startswith("Delegation member United States at ")
     assert seen[1:] == [("Role", "observer", "mediator"), ("Note", "Mine", "Offered to host")]
     assert _note_and_role(ws, seat) == ("Offered to host", ParticipantRole.OBSERVER)
     ws.undo_stack.undo()
@@ -236,6 +238,44 @@ def test_removing_a_seat_changed_since_it_was_shown_asks_first(
     assert _note_and_role(ws, seat) == ("Theirs again", ParticipantRole.MEDIATOR)
 
 
+def test_redo_of_a_removal_refuses_a_seat_changed_after_the_undo(
+        qtbot: QtBot, window: MainWindow, other: Database, monkeypatch: pytest.MonkeyPatch,
+        no_modal_boxes: ReportedErrors) -> None:
+    ws = window.workspace
+    page = page_of(window)
+    seat = _seat(window)
+    qtbot.mouseClick(page.remove_button, LEFT)
+    assert US_SEAT not in [p.party for p in ws.read(
+        lambda s: rounds.round_detail(s, ROUND)).participants]
+    ws.undo_stack.undo()  # the seat is back, as version 1 (a new row under its old id)
+    assert _note_and_role(ws, seat) == (US_NOTE, ParticipantRole.MEDIATOR)
+    monkeypatch.setattr(identity, "_preferred", "Olena")  # the edit log names the other
+    theirs(other, "participant", seat, {"note": "Theirs after the undo"})
+
+    ws.undo_stack.redo()  # refused: the step cannot ask, so it says why and goes
+    assert no_modal_boxes == [
+        f"Remove United States (mediator) from “{TITLE}” failed:\n\nOlena changed the "
+        f"delegation member United States at “{TITLE}” after this removal was undone. It "
+        "was not removed again, so that change is kept."]
+    assert _note_and_role(ws, seat) == ("Theirs after the undo", ParticipantRole.MEDIATOR)
+    assert ws.undo_stack.count() == 0 and not ws.undo_stack.canRedo()
+
+
+def test_redo_of_a_removal_removes_the_seat_when_nobody_changed_it(
+        qtbot: QtBot, window: MainWindow, no_modal_boxes: ReportedErrors) -> None:
+    ws = window.workspace
+    page = page_of(window)
+    seat = _seat(window)
+    qtbot.mouseClick(page.remove_button, LEFT)
+    for _ in range(2):  # every undo brings back a fresh version 1; redo removes that
+        ws.undo_stack.undo()
+        assert _note_and_role(ws, seat) == (US_NOTE, ParticipantRole.MEDIATOR)
+        ws.undo_stack.redo()
+        assert seat not in [p.id for p in ws.read(
+            lambda s: rounds.round_detail(s, ROUND)).participants]
+    assert ws.undo_stack.count() == 1 and no_modal_boxes == []
+
+
 def test_editing_a_seat_removed_elsewhere_says_so(
         qtbot: QtBot, window: MainWindow, other: Database,
         no_modal_boxes: ReportedErrors) -> None:
@@ -245,7 +285,8 @@ def test_editing_a_seat_removed_elsewhere_says_so(
         remove_participant(session, seat)
     qtbot.mouseClick(page.edit_button, LEFT)
     assert page.dialog is None
-    assert no_modal_boxes == ["The participant no longer exists: someone else removed it."]
+    assert page.findChildren(QDialog) == []  # the half-built dialog went too
+    assert no_modal_boxes == ["The delegation member no longer exists: someone else removed it."]
     assert US_SEAT not in [page.model.row_at(row).party  # type: ignore[union-attr]
                            for row in range(page.model.rowCount())]
 

@@ -249,7 +249,7 @@ def test_select_event_scrolls_clears_filters_and_shows_links(
         "Round: Trilateral talks announced for the coming week",
         "Factor: Starlink restriction on Russian use"]
     assert "maternity ward" in view.detail.fields.toPlainText()
-    assert "Widespread Russian Attacks" in view.detail.fields.toPlainText()
+    assert "Widespread Russian Attacks" in view.detail.sources.list.item(0).text()
     assert not view.select_event(99_999)
 
 
@@ -403,7 +403,7 @@ def test_unlink_failures_in_the_pane_are_reported(
         unlink(session, gone)
     view.detail.unlink_button.click()
     assert no_modal_boxes[1:] == [
-        "Unlink event: nothing to do. The link was already removed by someone else."]
+        "Unlink event: nothing to do. The event link was already removed by someone else."]
     assert links.model().rowCount() == 1
     assert ws.undo_stack.count() == 0
 

@@ -85,7 +85,8 @@ def test_select_factor_shows_detail_and_signals(qtbot: QtBot, view: FactorsView)
     assert placeholder_text(detail.linked) == ""
     assert detail.dependents.model().rowCount() == 0
     assert placeholder_text(detail.dependents) == "No round depends on this factor"
-    assert "Widespread Russian Attacks" in detail.sources.text()
+    assert detail.sources.list.item(0).text().startswith(
+        "Seed news report (wire summary), “Widespread Russian Attacks")
     assert not view.select_factor(999)
 
 

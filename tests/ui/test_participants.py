@@ -340,7 +340,7 @@ def test_removing_a_seat_removed_elsewhere_says_so(
         participants.remove_participant(session, seat)
     qtbot.mouseClick(page.remove_button, LEFT)
     assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}”: nothing to "
-                              "do. The participant was already removed by someone else."]
+                              "do. The delegation member was already removed by someone else."]
     assert ws.undo_stack.count() == 0
 
     # The round is read again: the stale row goes, and with it Remove and its error.

@@ -1,10 +1,13 @@
-"""Undoable round edits: one small QUndoCommand per user intent, each calling a service.
+"""Undoable edits: one small QUndoCommand per user intent, each calling a service.
 
 Every redo/undo runs one service call in one transaction through ``Workspace.write``.
 Nothing is thrown away: undoing a schedule change records a further change back (the
-history is append-only), and undoing a creation soft-deletes the round.
+history is append-only), and undoing a creation soft-deletes the round. ``RemoveCommand``
+is the base of every removal of another kind of record (a seat at a round, a link…):
+undo puts the record back under its id, and each removal, redo included, is checked
+against the version the user last saw of it.
 
-A service call can fail, most often because someone else changed the round since (two
+A service call can fail, most often because someone else changed the record since (two
 analysts on one PostgreSQL database). The command then marks itself obsolete, so
 QUndoStack drops it instead of keeping a step that no longer matches the data, and the
 error is kept in ``error``. On the first redo (inside ``QUndoStack.push``) the caller
@@ -163,7 +166,10 @@ class RemoveCommand(ServiceCommand, Generic[SpecT]):
 
     With *expected_version* (the version the user was shown) and the subclass's ``kind``,
     the first removal is refused with a ConflictError when someone changed the record
-    since (see conflict_dialog.push_removal), and says so when someone removed it.
+    since (see conflict_dialog.push_removal), and says so when someone removed it. A redo
+    is checked the same way against the version this step's undo put back: someone who
+    changed the record after that undo keeps their change, and the refusal is reported
+    (a redo cannot ask, as the first removal does, from inside QUndoStack.redo).
     """
 
     kind = ""  # services/conflicts_kinds.py's name for what is removed
@@ -184,14 +190,19 @@ class RemoveCommand(ServiceCommand, Generic[SpecT]):
 
     def redo(self) -> None:
         """Override QUndoCommand.redo."""
-        # Only the user's removal is checked: a redo removes what this step's undo put back.
-        expected = None if self._done_once or not self.kind else self.expected_version
+        expected = self.expected_version if self.kind else None
+        again = self._done_once
 
         def remove(session: Session) -> SpecT:
             if expected is None:
                 return self._remove(session, self.record_id)
-            return record_edits.remove_checked(session, self.kind, self.record_id, expected,
-                                               self._remove)
+            try:
+                return record_edits.remove_checked(session, self.kind, self.record_id,
+                                                   expected, self._remove)
+            except ConflictError as changed:
+                if not again:
+                    raise  # the first removal: push_removal asks the user
+                raise StaleCommandError(_changed_after_undo(changed)) from changed
 
         removed = self._run(remove)
         if removed is not None:
@@ -201,8 +212,25 @@ class RemoveCommand(ServiceCommand, Generic[SpecT]):
     def undo(self) -> None:
         """Override QUndoCommand.undo."""
         spec = self.spec
-        if spec is not None:
-            self._run(lambda session: self._restore(session, spec, self.record_id))
+        if spec is None:
+            return
+
+        def restore(session: Session) -> tuple[int | None]:
+            self._restore(session, spec, self.record_id)
+            if not self.kind:
+                return (None,)
+            return (record_edits.current(session, self.kind, self.record_id)[1],)
+
+        restored = self._run(restore)
+        if restored is not None:
+            # What the user has now seen of it: a redo removes only this version.
+            self.expected_version = restored[0]
+
+
+def _changed_after_undo(conflict: ConflictError) -> str:
+    who = conflict.changed_by or "Someone else"
+    return (f"{who} changed the {conflict.kind.noun} {conflict.title} after this removal "
+            "was undone. It was not removed again, so that change is kept.")
 
 
 class CreateRoundCommand(ServiceCommand):

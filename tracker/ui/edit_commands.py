@@ -118,6 +118,3 @@ class MergeRecordCommand(_SaveValuesCommand):
         """Override QUndoCommand.undo."""
         self._save(self._theirs, undo_reason(self._reason, "Undo"))
 
-
-# The name the round dialogs and their tests know.
-MergeRoundCommand = MergeRecordCommand

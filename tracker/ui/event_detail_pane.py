@@ -1,4 +1,5 @@
-"""One event in full: its fields and sources, and what it is linked to, with link buttons."""
+"""One event in full: its fields, what it is linked to (with link buttons) and the sources
+it cites (each one editable there)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tracker.services.errors import NotFoundError
 from tracker.services.event_records import EventProvenance
 from tracker.services.views import EventDetail, EventRow
 from tracker.ui import commands
+from tracker.ui.cited_sources import CitedSourcesList
 from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.events_model import count_text, date_text
 from tracker.ui.link_commands import UnlinkEventCommand
@@ -39,9 +41,9 @@ from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Workspace
 
 
-def event_html(row: EventRow, sources: tuple[str, ...],
-               provenance: EventProvenance | None = None) -> str:
-    """The event's fields as a small HTML table (escaped: summaries are imported text)."""
+def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
+    """The event's fields as a small HTML table (escaped: summaries are imported text).
+    Its sources are listed beside it (CitedSourcesList), where they can be edited."""
     def cell(label: str, value: str) -> str:
         shown = html.escape(value) if value else "<i>not given</i>"
         return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
@@ -61,12 +63,9 @@ def event_html(row: EventRow, sources: tuple[str, ...],
     ]
     if provenance is not None:
         rows[1:1] = _dataset_cells(row, provenance, cell)
-    listed = "".join(f"<li>{html.escape(source)}</li>" for source in sources)
     return (
         f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
-        f"<p><b>Sources</b></p>"
-        + (f"<ul>{listed}</ul>" if listed else "<p><i>No sources cited</i></p>")
         + (_record_html(provenance) if provenance is not None else "")
     )
 
@@ -130,6 +129,7 @@ class EventDetailPane(QWidget):
         self.edit_link_button = QPushButton("Edit link…", self)
         self.edit_link_button.setObjectName("event-link-edit-button")
         self.unlink_button = QPushButton("Unlink", self)
+        self.sources = CitedSourcesList(workspace, "event_id", "event", self)
 
         box = QGroupBox("Linked to", self)
         buttons = QHBoxLayout()
@@ -140,10 +140,15 @@ class EventDetailPane(QWidget):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.links)
         box_layout.addLayout(buttons)
+        sources = QGroupBox("Sources", self)
+        QVBoxLayout(sources).addWidget(self.sources)
+        side = QVBoxLayout()
+        side.addWidget(box, 1)
+        side.addWidget(sources)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.fields, 3)
-        layout.addWidget(box, 2)
+        layout.addLayout(side, 2)
 
         self.links.activated.connect(self._on_link_activated)
         self.links.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -176,7 +181,8 @@ class EventDetailPane(QWidget):
         if detail is None:
             self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
         else:
-            self.fields.setHtml(event_html(detail.row, detail.sources, provenance))
+            self.fields.setHtml(event_html(detail.row, provenance))
+        self.sources.show_record(event_id if detail is not None else None)
         self._update_buttons()
 
     def selected_link_id(self) -> int | None:

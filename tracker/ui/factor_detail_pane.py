@@ -1,5 +1,6 @@
 """One factor in full: description, readings, dependent rounds, the schedule changes that
-cite it, its level over time beside its linked events (the impact chart), sources."""
+cite it, its level over time beside its linked events (the impact chart), sources (each
+one editable where it is cited)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from tracker.services import factors
 from tracker.services.errors import NotFoundError
 from tracker.services.factor_impact import factor_impact
 from tracker.services.views import FactorDetail, FactorImpact
-from tracker.ui import commands
+from tracker.ui.cited_sources import CitedSourcesList
 from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog
 from tracker.ui.factor_edit_dialogs import (
@@ -51,6 +52,7 @@ from tracker.ui.link_models import (
     selected_data,
 )
 from tracker.ui.link_target_dialog import EditLinkDialog
+from tracker.ui.pane_dialogs import PaneDialogs
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.workspace import Topic, Workspace
 
@@ -85,7 +87,7 @@ class FactorDetailPane(QWidget):
         self._workspace = workspace
         self._tz = tz_name
         self._factor_id: int | None = None
-        self.dialog: QDialog | None = None
+        self._dialogs = PaneDialogs(workspace, Topic.FACTORS | Topic.LINKS, self)
 
         self.description = QLabel(self)
         self.description.setObjectName("factor-description")
@@ -118,11 +120,7 @@ class FactorDetailPane(QWidget):
         self.changes_placeholder = ViewPlaceholder(self.changes)
         self.impact = ImpactPanel(tz_name, self)
         self.chart = self.impact.chart
-        self.sources = QLabel(self)
-        self.sources.setObjectName("factor-sources")
-        self.sources.setWordWrap(True)
-        self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.sources.setOpenExternalLinks(True)
+        self.sources = CitedSourcesList(workspace, "factor_id", "factor", self)
         self.edit_factor_button = QPushButton("Edit factor…", self)
         self.add_reading_button = QPushButton("Add reading…", self)
         self.edit_reading_button = QPushButton("Edit…", self)
@@ -172,7 +170,11 @@ class FactorDetailPane(QWidget):
         top.addWidget(self.edit_factor_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         layout.addWidget(rows, 1)
-        layout.addWidget(self.sources)
+        # No group box: its frame and title would cost the 600 px screen a table row.
+        cited = QHBoxLayout()
+        cited.addWidget(QLabel("<b>Sources</b>"), 0, Qt.AlignmentFlag.AlignTop)
+        cited.addWidget(self.sources, 1)
+        layout.addLayout(cited)
 
         self.dependents.activated.connect(self._on_dependent_activated)
         self.changes.activated.connect(self._on_dependent_activated)
@@ -223,16 +225,14 @@ class FactorDetailPane(QWidget):
         if detail is None:
             self.description.setText("<i>Select a factor to see its readings and links.</i>")
             self.readings_model.set_rows([], self._tz)
-            self.sources.clear()
+            self.sources.show_record(None)
             self._update_buttons()
             return
         row = detail.row
         self.description.setText(f"<b>{html.escape(row.name)}</b><br>"
                                  f"{html.escape(row.description) or '<i>No description</i>'}")
         self.readings_model.set_rows(detail.readings, self._tz)
-        listed = "".join(f"<li>{html.escape(s)}</li>" for s in detail.sources)
-        self.sources.setText(f"<b>Sources</b><ul>{listed}</ul>" if listed
-                             else "<i>No sources cited</i>")
+        self.sources.show_record(row.id)
         self._update_buttons()
 
     def _show_impact(self, impact: FactorImpact | None) -> None:
@@ -273,16 +273,13 @@ class FactorDetailPane(QWidget):
         if event_id is not None:
             self.open_event.emit(event_id)
 
-    def _open(self, dialog: QDialog) -> None:
-        # Window-modal and non-blocking (open, not exec), so tests can drive the dialog.
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(self._on_dialog_destroyed)
-        dialog.open()
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog this pane opened, while it is open (tests drive it through this)."""
+        return self._dialogs.dialog
 
-    @Slot()
-    def _on_dialog_destroyed(self) -> None:
-        self.dialog = None
+    def _open(self, dialog: QDialog) -> None:
+        self._dialogs.open(dialog)
 
     @Slot()
     def _on_add_reading(self) -> None:
@@ -302,13 +299,7 @@ class FactorDetailPane(QWidget):
 
     def _open_edit(self, make: Callable[[], QDialog]) -> None:
         """Open an edit dialog on its record as it is now; one removed meanwhile is said so."""
-        try:
-            dialog = make()
-        except NotFoundError as gone:
-            commands.report_message(str(gone))
-            self._workspace.changed_elsewhere(Topic.FACTORS | Topic.LINKS)
-            return
-        self._open(dialog)
+        self._dialogs.open_edit(make)
 
     @Slot()
     def _on_edit_factor(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.timewindow import all_zone_names
 from tracker.services import record_edits
 from tracker.services.conflicts import ConflictError
+from tracker.services.errors import NotFoundError
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.table_model import plain_tooltip
 from tracker.ui.workspace import Workspace
@@ -218,9 +219,19 @@ class CommandDialog(QDialog):
         super().accept()
 
     def open_record(self, kind: str, record_id: int) -> dict[str, object]:
-        """Read the record to edit (NotFoundError if it is gone); remember its version."""
-        values, version = self.workspace.read(
-            lambda session: record_edits.current(session, kind, record_id))
+        """Read the record to edit (NotFoundError if it is gone); remember its version.
+
+        Called from an edit dialog's constructor: when the record is gone the half-built
+        dialog leaves its parent and is deleted, so the caller's NotFoundError (said to
+        the user) leaves no hidden dialog behind in the pane that tried to open it.
+        """
+        try:
+            values, version = self.workspace.read(
+                lambda session: record_edits.current(session, kind, record_id))
+        except NotFoundError:
+            self.setParent(None)
+            self.deleteLater()
+            raise
         self.editing = Editing(kind, record_id, version, values)
         return dict(values)
 

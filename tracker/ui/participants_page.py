@@ -36,7 +36,7 @@ from tracker.ui.workspace import Topic, Workspace
 
 
 class ParticipantsPage(QWidget):
-    """A table of one round's participants and the buttons that add and remove them.
+    """A table of one round's participants and the buttons that add, edit and remove them.
 
     Attributes:
         dialog: the Add or Edit Participant dialog while it is open (tests drive it

@@ -1,5 +1,5 @@
-"""One round in full: the form, then participants, linked events, dependencies and history
-in tabs.
+"""One round in full: the form, then participants, linked events, dependencies, history
+and sources (each one editable there) in tabs.
 
 The pane re-reads its round (one ``rounds.round_detail`` call) when the workspace says
 rounds, links or factors changed, so an undo elsewhere shows here at once.
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.services import rounds
 from tracker.services.errors import NotFoundError
 from tracker.services.views import RoundDetail
+from tracker.ui.cited_sources import CitedSourcesList
 from tracker.ui.conflict_dialog import push_removal
 from tracker.ui.forms import named
 from tracker.ui.history_model import HistoryModel
@@ -149,12 +150,14 @@ class RoundDetailPane(QWidget):
         self.history.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((150, 90, 100, 260, 220, 140)):
             self.history.setColumnWidth(column, width)
+        self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
         # Participants first: who sits at the table is what a reader asks about a round first.
         self.tabs.addTab(self.participants, "Participants")
         self.tabs.addTab(events_page, "Linked events")
         self.tabs.addTab(self.dependencies, "Dependencies")
         self.tabs.addTab(self.history, "History")
+        self.tabs.addTab(self.sources, "Sources")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
@@ -231,11 +234,13 @@ class RoundDetailPane(QWidget):
         self.dependencies_placeholder.update_for(self.dependencies_model.rowCount(),
                                                  "This round depends on no factor.")
         self.history_model.set_rows(detail.history)
+        self.sources.show_record(detail.row.id)
         for page, name, count in (
                 (self.participants, "Participants", len(detail.participants)),
                 (self.events_page, "Linked events", len(detail.linked_events)),
                 (self.dependencies, "Dependencies", len(detail.dependencies)),
-                (self.history, "History", len(detail.history))):
+                (self.history, "History", len(detail.history)),
+                (self.sources, "Sources", self.sources.count())):
             self.tabs.setTabText(self.tabs.indexOf(page), f"{name} ({count})")
 
     def _fill_events(self, detail: RoundDetail) -> None:

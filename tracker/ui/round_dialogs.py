@@ -27,7 +27,7 @@ from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import reference
 from tracker.services.citations import SourceDraft
 from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
-from tracker.services.views import RoundRow, VenueRow
+from tracker.services.views import RoundRow
 from tracker.ui import source_dialog, venue_dialog
 from tracker.ui.commands import (
     ChangeRoundCommand,
@@ -48,6 +48,7 @@ from tracker.ui.forms import (
     named,
     select_data,
 )
+from tracker.ui.venue_picker import VenuePicker
 from tracker.ui.window_input import WindowInput
 from tracker.ui.workspace import Workspace
 
@@ -82,45 +83,6 @@ def _state_of(row: RoundRow) -> RoundState:
     return RoundState(row.window, row.venue.id if row.venue else None, row.status)
 
 
-def _venue_items(venues: list[VenueRow]) -> list[tuple[str, int]]:
-    return [(f"{venue.label} — {venue.time_zone}", venue.id) for venue in venues]
-
-
-class _VenuePicker(QWidget):
-    """A venue combo ("not known yet" first) with a New Venue… button beside it."""
-
-    def __init__(self, venues: list[VenueRow], zone_hint: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._venues = {venue.id: venue for venue in venues}
-        self._zone_hint = zone_hint
-        self.combo = compact_combo("round-venue")
-        fill_combo(self.combo, _venue_items(venues), none_text="Not known yet")
-        self.new_button = named(QPushButton("New &Venue…"), "new-venue-button")
-        self.new_button.clicked.connect(self._on_new_venue)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo, 1)
-        layout.addWidget(self.new_button)
-        self.setFocusProxy(self.combo)
-
-    def selection(self) -> int | NewVenue | None:
-        chosen: int | NewVenue | None = current_data(self.combo)
-        return chosen
-
-    def zone(self) -> str | None:
-        chosen = self.selection()
-        if isinstance(chosen, NewVenue):
-            return chosen.time_zone
-        return self._venues[chosen].time_zone if chosen is not None else None
-
-    @Slot()
-    def _on_new_venue(self) -> None:
-        venue = venue_dialog.ask_venue(self, self.zone() or self._zone_hint)
-        if venue is not None:
-            add_item(self.combo, f"{venue.name} (new) — {venue.time_zone}", venue)
-            self.combo.setCurrentIndex(self.combo.count() - 1)
-
-
 def _reason_edit(placeholder: str) -> QPlainTextEdit:
     edit = named(QPlainTextEdit(), "change-reason")
     edit.setPlaceholderText(placeholder)
@@ -149,7 +111,7 @@ class NewRoundDialog(CommandDialog):
         self.status = named(QComboBox(), "round-status")
         fill_combo(self.status, [(s.value.capitalize(), s) for s in NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
-        self.venue = _VenuePicker(venues, display_tz, self)
+        self.venue = VenuePicker(workspace, venues, display_tz, self)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
         self.agenda.setTabChangesFocus(True)
@@ -191,7 +153,7 @@ class NewRoundDialog(CommandDialog):
         self.new_track_button.clicked.connect(self._on_new_track)
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.track.currentIndexChanged.connect(self._validate)
-        self.venue.combo.currentIndexChanged.connect(self._on_venue_changed)
+        self.venue.changed.connect(self._on_venue_changed)
         self.window_input.changed.connect(self._validate)
         self._validate()
         self.title_edit.setFocus()
@@ -265,7 +227,7 @@ class ScheduleChangeDialog(CommandDialog):
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)
         self.window_input: WindowInput | None = None
-        self.venue: _VenuePicker | None = None
+        self.venue: VenuePicker | None = None
         self.reason = _reason_edit(reason_hint)
         self.factor = compact_combo("change-factor")
         fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
@@ -297,9 +259,9 @@ class ScheduleChangeDialog(CommandDialog):
             form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
-            self.venue = _VenuePicker(venues, row.window.tz, self)
+            self.venue = VenuePicker(workspace, venues, row.window.tz, self)
             select_data(self.venue.combo, self._current.venue_id)
-            self.venue.combo.currentIndexChanged.connect(self._validate)
+            self.venue.changed.connect(self._validate)
             form.addRow("&Venue:", self.venue)
             form.addRow("", self.errors["venue"])
         form.addRow("&Reason:", self.reason)
