@@ -166,3 +166,32 @@ def sample_db(new_database: Callable[[str], Path | URL]) -> Iterator[Database]:
         load_sample(session)
     yield database
     database.close()
+
+
+@pytest.fixture
+def other(sample_db: Database) -> Iterator[Database]:
+    """A colleague's program on the same database: its own engine and connections."""
+    database = open_database(sample_db.url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def pg(postgres_server: TestServer | None) -> Iterator[Database]:
+    """A fresh migrated database on the PostgreSQL server; skipped without one."""
+    if postgres_server is None:
+        pytest.skip(SKIP_REASON)
+    with postgres_server.fresh_database() as url:
+        database = open_database(url)
+        yield database
+        database.close()
+
+
+def rename_round(db: Database, round_id: int, title: str) -> None:
+    """Change a round's title the way the Edit Details dialog does (a colleague's edit)."""
+    from tracker.services import schedule
+
+    with db.transaction() as session:
+        round_ = schedule.get_round(session, round_id)
+        schedule.edit_details(session, round_id, title=title, format=round_.format,
+                              agenda=round_.agenda, outcome=round_.outcome)

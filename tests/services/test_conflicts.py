@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -15,15 +14,7 @@ from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds, schedule
 from tracker.services.conflicts import ConflictError
 from tracker.services.schedule import ChangeNote
-from tracker.storage.database import Database, open_database
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    """A second, independent connection pool on the same database (another editor)."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
+from tracker.storage.database import Database
 
 
 def _first_round(db: Database) -> tuple[int, int, schedule.RoundState]:

@@ -3,8 +3,6 @@ same record is refused field by field, and nothing of it is written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.services.conflict_figures import CASES, Case, add_venue, record_of
@@ -17,15 +15,7 @@ from tracker.services.errors import ValidationError
 from tracker.services.linking import LinkSpec, link_event
 from tracker.services.participants import ParticipantSpec, add_participant
 from tracker.services.record_edits import current, save_values
-from tracker.storage.database import Database, open_database
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    """A second, independent connection pool on the same database (another editor)."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
+from tracker.storage.database import Database
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.kind for case in CASES])

@@ -24,14 +24,7 @@ from tracker.services import linking, participants, record_edits
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError
 from tracker.services.record_edits import current, remove_checked, save_values
-from tracker.storage.database import Database, open_database
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
+from tracker.storage.database import Database
 
 
 @contextmanager

@@ -5,7 +5,7 @@ the name (removed before anything is compared or sent to the database)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
@@ -26,18 +26,10 @@ from tracker.services.conflicts_kinds import KINDS
 from tracker.services.edit_history import KIND_NOUNS
 from tracker.services.errors import ValidationError
 from tracker.services.record_edits import current, save_values
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database
 
 TAKEN = "Starlink restriction on Russian use"  # the sample's factor 2; we rename factor 1
 TAKEN_MESSAGE = "There is already a factor called 'Starlink restriction on Russian use'"
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    """A colleague's connection pool on the same database."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
 
 
 def _message(db: Database, act: Callable[[Session], object]) -> tuple[str, str]:

@@ -16,10 +16,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
-from tests.conftest import SHARED
-from tests.postgres import SKIP_REASON, TestServer
+from tests.conftest import SHARED, rename_round
 from tracker.domain.base import Base
-from tracker.services import factors, schedule
+from tracker.services import factors
 from tracker.services.importing import ImportFormat, import_events
 from tracker.storage import change_feed
 from tracker.storage.change_feed import (
@@ -40,36 +39,11 @@ WAIT_S = 10.0  # at most, for a notification the server has committed to send
 
 
 @pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    """Another program's open of the same database."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def feed(sample_db: Database) -> Iterator[ChangeFeed]:
     opened = open_change_feed(sample_db)
     assert opened is not None
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def pg(postgres_server: TestServer | None) -> Iterator[Database]:
-    if postgres_server is None:
-        pytest.skip(SKIP_REASON)
-    with postgres_server.fresh_database() as url:
-        database = open_database(url)
-        yield database
-        database.close()
-
-
-def rename_round(db: Database, title: str) -> None:
-    with db.transaction() as session:
-        round_ = schedule.get_round(session, ROUND)
-        schedule.edit_details(session, ROUND, title=title, format=round_.format,
-                              agenda=round_.agenda, outcome=round_.outcome)
 
 
 def collect(feed: ChangeFeed, until: Callable[[set[str]], bool]) -> set[str]:
@@ -90,7 +64,7 @@ def test_a_round_saved_elsewhere_is_reported_and_our_own_save_is_not(
     with sample_db.transaction() as session:  # ours: the window announces it itself
         factors.create_factor(session, "Grain corridor")
     feed.own_write()
-    rename_round(other, "Renamed elsewhere")
+    rename_round(other, ROUND, "Renamed elsewhere")
     # Ours committed first, so it would be seen before theirs if it were reported.
     seen = collect(feed, lambda tables: bool(tables))
     assert seen == ({"round"} if backend == "postgresql" else {ANY_TABLE})
@@ -113,7 +87,7 @@ def test_an_import_of_10000_rows_is_one_notification_per_table(
     with psycopg.connect(_libpq(sample_db.url), autocommit=True) as listener:
         listener.execute(f"LISTEN {CHANNEL}")
         assert import_events(other, source, ImportFormat.ACLED).added == 10_000
-        rename_round(other, "After the import")  # the last to arrive
+        rename_round(other, ROUND, "After the import")  # the last to arrive
         heard = []
         for notice in listener.notifies(timeout=WAIT_S):
             heard.append(notice.payload.partition(" ")[0])

@@ -3,29 +3,17 @@ walk down to no schema and back up (test_migrations walks SQLite's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from tests.postgres import SKIP_REASON, TestServer
 from tracker.domain.events import BattlefieldEvent
 from tracker.services.events import EventFilter, count_events
 from tracker.storage import migrate
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database
 from tracker.storage.day_counts import POSTGRES_TRIGGERS, counts_are_kept
-
-
-@pytest.fixture
-def pg(postgres_server: TestServer | None) -> Iterator[Database]:
-    if postgres_server is None:
-        pytest.skip(SKIP_REASON)
-    with postgres_server.fresh_database() as url:
-        database = open_database(url)
-        yield database
-        database.close()
 
 
 def _two_events(db: Database) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
+from tests.conftest import rename_round
 from tracker.services import schedule
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.main_window import MainWindow
 from tracker.ui.workspace import Topic, Workspace
@@ -19,20 +18,6 @@ ROUND = 2
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
-
-
-def _rename(db: Database, title: str) -> None:
-    with db.transaction() as session:
-        round_ = schedule.get_round(session, ROUND)
-        schedule.edit_details(session, ROUND, title=title, format=round_.format,
-                              agenda=round_.agenda, outcome=round_.outcome)
-
-
 def test_only_changes_made_elsewhere_are_announced(
         qtbot: QtBot, sample_workspace: Workspace, other: Database) -> None:
     watcher = ChangeWatcher(sample_workspace, interval_ms=60_000)
@@ -40,7 +25,7 @@ def test_only_changes_made_elsewhere_are_announced(
         assert not watcher.poll()
         sample_workspace.write(lambda s: _rename_in(s, "Ours"), Topic.ROUNDS)
         assert not watcher.poll()  # our own write: views were told already
-        _rename(other, "Theirs")
+        rename_round(other, ROUND, "Theirs")
         with qtbot.waitSignal(sample_workspace.changed) as announced:
             assert watcher.poll()
         assert announced.args == [Topic.ALL]
@@ -65,5 +50,5 @@ def test_the_rounds_table_refreshes_after_another_window_saves(
                 for column in range(model.columnCount())}
 
     assert "Renamed by a colleague" not in titles()
-    _rename(other, "Renamed by a colleague")
+    rename_round(other, ROUND, "Renamed by a colleague")
     qtbot.waitUntil(lambda: "Renamed by a colleague" in titles(), timeout=5000)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL
 
+from tests.conftest import rename_round
 from tests.postgres import SKIP_REASON, TestServer
 from tests.ui.test_main_window import (
     ROUND,
@@ -23,7 +24,6 @@ from tests.ui.test_main_window import (
     replace_text,
     select_round,
 )
-from tracker.services import schedule
 from tracker.services.sample import load_sample
 from tracker.storage.change_feed import ANY_TABLE, WATCHED_TABLES
 from tracker.storage.database import Database, open_database
@@ -57,23 +57,8 @@ def sample_db(request: pytest.FixtureRequest, tmp_path: Path,
         yield database
 
 
-@pytest.fixture
-def colleague(sample_db: Database) -> Iterator[Database]:
-    """Another analyst's program on the same database: its own engine and connections."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
-
-
-def rename(db: Database, title: str) -> None:
-    with db.transaction() as session:
-        round_ = schedule.get_round(session, ROUND)
-        schedule.edit_details(session, ROUND, title=title, format=round_.format,
-                              agenda=round_.agenda, outcome=round_.outcome)
-
-
 def test_a_colleagues_new_title_shows_while_my_typing_stays(
-        qtbot: QtBot, window: MainWindow, colleague: Database, sample_db: Database) -> None:
+        qtbot: QtBot, window: MainWindow, other: Database, sample_db: Database) -> None:
     announced: list[Topic] = []
     window.workspace.changed.connect(announced.append)
     window.change_watcher.timer.setInterval(50)
@@ -83,7 +68,7 @@ def test_a_colleagues_new_title_shows_while_my_typing_stays(
     edit = child(dialog, QLineEdit, "details-title")
     replace_text(qtbot, edit, MINE)
 
-    rename(colleague, THEIRS)
+    rename_round(other, ROUND, THEIRS)
     qtbot.waitUntil(lambda: cell(window, ROUND, TITLE) == THEIRS, timeout=10_000)
 
     assert dialog.isVisible() and window.dialog is dialog

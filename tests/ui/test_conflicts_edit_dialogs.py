@@ -4,8 +4,6 @@ conflict dialog; the field-by-field merge is one undo step; undo puts theirs bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,7 +16,7 @@ from tracker.domain.enums import FactorLevel, FactorTrend, ParticipantRole
 from tracker.services import rounds
 from tracker.services.participants import remove_participant
 from tracker.services.record_edits import current, save_values
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database
 from tracker.ui import conflict_dialog
 from tracker.ui.conflict_dialog import ConflictDialog
 from tracker.ui.edit_commands import MergeRecordCommand
@@ -38,14 +36,6 @@ pytestmark = [
 TENSIONS = 1  # the sample's "U.S.–Iran tensions" factor; its one reading is id 1
 US_SEAT = "United States"  # seated at ROUND as mediator, with this note
 US_NOTE = "Named as a participant; the mediator role follows the track."
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    """Another analyst's program: its own engine and connections on the same file."""
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ the conflict dialog shows both, the merge keeps the fields chosen, undo puts the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +10,7 @@ from tests.ui.test_conflicts_edit_dialogs import merge_keeping, now, theirs
 from tests.ui.test_round_dialogs import press_ok, retype, show
 from tracker.domain.enums import LinkKind, Reliability
 from tracker.services import reference
-from tracker.storage.database import Database, open_database
+from tracker.storage.database import Database
 from tracker.ui.edit_commands import MergeRecordCommand
 from tracker.ui.forms import select_data
 from tracker.ui.link_target_dialog import EditLinkDialog
@@ -25,13 +23,6 @@ pytestmark = [
         "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"),
     pytest.mark.usefixtures("no_modal_boxes"),
 ]
-
-
-@pytest.fixture
-def other(sample_db: Database) -> Iterator[Database]:
-    database = open_database(sample_db.url)
-    yield database
-    database.close()
 
 
 def test_venue_merge_and_undo(qtbot: QtBot, sample_workspace: Workspace,
