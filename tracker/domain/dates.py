@@ -16,6 +16,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 
 from tracker.domain.enums import Precision
+from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import ScheduledWindow, WindowError
 
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -34,7 +35,7 @@ _RELATIVE_WEEKS = {
 }
 
 
-class DateParseError(ValueError):
+class DateParseError(TrackerError, ValueError):
     """Typed text that is not a date; the message quotes the text."""
 
 

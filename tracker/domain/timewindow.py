@@ -16,9 +16,10 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from tracker.domain.enums import Precision
+from tracker.domain.errors import TrackerError
 
 
-class WindowError(ValueError):
+class WindowError(TrackerError, ValueError):
     """A window that cannot exist: unknown zone, end before start, missing wall-clock time."""
 
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring
 from typing import Any, NoReturn, TextIO
 
+from tracker.domain.errors import TrackerError
+
 # About three hundred rows per read; a row longer than _LONGEST_VALUE is refused.
 _CHUNK_CHARS = 1 << 18
 _LONGEST_VALUE = 64 << 20
@@ -25,7 +27,7 @@ _ROW_INDENT = "\n    "
 _FIELD_INDENT = "\n     "
 
 
-class ArchiveSyntaxError(ValueError):
+class ArchiveSyntaxError(TrackerError, ValueError):
     """The file is not an archive's JSON (broken, truncated, or reordered by hand)."""
 
 

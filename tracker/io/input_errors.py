@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tracker.domain.errors import TrackerError
 
-class InputFileError(Exception):
+
+class InputFileError(TrackerError):
     """The whole file is refused: nothing was written to the database.
 
     *line* is the 1-based line of the file where the problem shows, and *column* the
@@ -14,18 +16,21 @@ class InputFileError(Exception):
 
     def __init__(self, path: Path, line: int | None, column: str | None, reason: str) -> None:
         self.path = path
+        self.file = path
         self.line = line
         self.column = column
+        self.field = column
         self.reason = reason
         where = path.name if line is None else f"{path.name}, line {line}"
         field = f", column {column!r}" if column else ""
         super().__init__(f"{where}{field}: {reason}")
 
 
-class FieldError(ValueError):
+class FieldError(TrackerError, ValueError):
     """One field of one record cannot be read; the record is rejected, not the file."""
 
     def __init__(self, column: str, reason: str) -> None:
         self.column = column
+        self.field = column
         self.reason = reason
         super().__init__(f"{column}: {reason}")

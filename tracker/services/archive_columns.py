@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column, Date, Enum, Float, Integer, String, Table
 
 from tracker.domain.base import UTCDateTime
+from tracker.domain.errors import TrackerError
 from tracker.domain.nul_text import NUL, NUL_REASON
 
 INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -25,7 +26,7 @@ _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\Z")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-class ColumnValueError(ValueError):
+class ColumnValueError(TrackerError, ValueError):
     """A value in the archive does not fit its column; the message says what would."""
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, literal_column, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from tracker.domain.errors import TrackerError
 from tracker.io.archive_json import ArchiveReader, ArchiveSyntaxError
 from tracker.services.archive import (
     ARCHIVE_TABLES,
@@ -45,7 +46,7 @@ _HEADER_KEYS = {"format", "format_version", "schema_revision"}
 _DERIVED_TRIGGERS = ("battlefield_event_fts_", TRIGGER_PREFIX)
 
 
-class ArchiveError(ValueError):
+class ArchiveError(TrackerError, ValueError):
     """The archive was refused or could not be loaded; the database was not changed."""
 
 

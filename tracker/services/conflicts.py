@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.edit_log import EditLogEntry
+from tracker.domain.errors import TrackerError
 from tracker.services.conflicts_kinds import KINDS, RecordKind, value_text
 from tracker.services.errors import NotFoundError
 from tracker.storage.database import is_locked_error
@@ -50,7 +51,7 @@ class FieldDifference:
     theirs_text: str
 
 
-class ConflictError(Exception):
+class ConflictError(TrackerError):
     """The record changed since the editor read it; nothing was saved.
 
     Attributes:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from tracker.domain.errors import TrackerError
 
-class ValidationError(ValueError):
+
+class ValidationError(TrackerError, ValueError):
     """Input that breaks a rule. ``field`` names the form field to show the message beside."""
+
+    field: str
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
@@ -12,5 +16,5 @@ class ValidationError(ValueError):
         self.message = message
 
 
-class NotFoundError(LookupError):
+class NotFoundError(TrackerError, LookupError):
     """The record asked for does not exist (or was deleted by someone else)."""

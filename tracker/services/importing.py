@@ -22,6 +22,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
+from tracker.domain.errors import TrackerError
 from tracker.domain.imports import ImportRun
 from tracker.io.acled_layout import acled_layout
 from tracker.io.csv_records import CsvFile
@@ -45,7 +46,7 @@ class ImportFormat(StrEnum):
     CSV = "csv"
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(TrackerError):
     """The user cancelled; the transaction was rolled back."""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from tracker.domain.errors import TrackerError
 
-class StorageError(Exception):
+
+class StorageError(TrackerError):
     """A database could not be opened or used; the message says why and what to do."""
 
 
