@@ -21,6 +21,7 @@ from tracker.domain.base import Base
 from tracker.services import factors
 from tracker.services.importing import ImportFormat, import_events
 from tracker.storage import change_feed
+from tracker.storage.application_name import unique_application_name
 from tracker.storage.change_feed import (
     ANY_TABLE,
     CHANNEL,
@@ -30,7 +31,6 @@ from tracker.storage.change_feed import (
     PostgresFeed,
     SqliteFeed,
     open_change_feed,
-    unique_application_name,
 )
 from tracker.storage.database import Database, open_database
 

@@ -24,6 +24,7 @@ from sqlalchemy.engine import URL, Engine
 
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import data_folder, describe, to_url
+from tracker.storage.revisions import REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a copy waits for another program's write lock on the file it reads or replaces.
@@ -100,8 +101,6 @@ def backup_before_migration(engine: Engine, from_revision: str, to_revision: str
 
 def check_backup(backup: Path) -> str:
     """The schema revision of a backup that is whole and ours; StorageError otherwise."""
-    from tracker.storage.migrate import REVISIONS
-
     _check_is_tracker_file(backup)
     # immutable: only read, never lock or leave -wal/-shm files beside the backup.
     connection = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)

@@ -5,7 +5,7 @@ changed tables show; ``poll`` never waits and never asks the server.
 
 PostgreSQL (migration 0008): a statement-level trigger on every table in WATCHED_TABLES
 sends a notification on CHANNEL whose payload is "<table> <application_name>". Every open
-Database gives its connections a name of its own (``unique_application_name``), so a feed
+Database gives its connections a name of its own (storage.application_name), so a feed
 drops what its own Database wrote: the window announced that itself. The feed LISTENs on
 one autocommit connection of its own and reads what the server has already sent down that
 socket. The trigger runs once per statement, and the server delivers identical
@@ -28,11 +28,10 @@ from __future__ import annotations
 import select
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import Engine
 
 if TYPE_CHECKING:
     import psycopg
@@ -58,8 +57,6 @@ NOTIFY_TRIGGER_SUFFIX = "_notify_change"
 CONNECT_TIMEOUT_S = 2
 RETRY_FIRST_S = 5.0
 RETRY_MAX_S = 60.0
-# application_name is cut at 63 bytes by the server; the unique part must survive that.
-_NAME_PREFIX_CHARS = 40
 # Reads of the socket in one poll at most: a busy server must not keep the window there.
 _READS_PER_POLL = 100
 
@@ -82,18 +79,6 @@ def open_change_feed(db: Database) -> ChangeFeed | None:
     if db.url.get_backend_name() == "postgresql" and db.application_name:
         return PostgresFeed(db.engine, db.application_name)
     return None
-
-
-def unique_application_name(url: URL) -> str | None:
-    """A name for one open's PostgreSQL connections (None elsewhere): the URL's own
-    application_name, or the program's, and a random part. Printable ASCII only, as the
-    server keeps it, so a notification's writer compares equal to it."""
-    if url.get_backend_name() != "postgresql":
-        return None
-    given = url.query.get("application_name")
-    prefix = given if isinstance(given, str) and given else "negotiation-tracker"
-    prefix = "".join(c for c in prefix if " " <= c <= "~")[:_NAME_PREFIX_CHARS]
-    return f"{prefix} {uuid.uuid4().hex[:16]}"
 
 
 # -- PostgreSQL: the DDL of migration 0008 --------------------------------------------------

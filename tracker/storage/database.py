@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tracker.domain.edit_log import log_flushed_edits
 from tracker.domain.nul_text import drop_nul_before_flush
 from tracker.storage import migrate
-from tracker.storage.change_feed import unique_application_name
+from tracker.storage.application_name import unique_application_name
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import describe, to_url
 

@@ -4,12 +4,9 @@ The upsert updates a row only when the dataset changed it (ACLED's timestamp, ot
 the raw record text), so the number of rows the database reports changed is exactly
 added + updated, and re-importing a file changes nothing.
 
-On SQLite a large import into a table that is small beside it drops the secondary
-indexes, the full-text triggers and the day-count triggers inside the transaction and
-builds them again at the end: one sort per index, one FTS5 rebuild and one count cost a
-fraction of keeping a dozen B-trees, the text index and the counts up to date row by
-row (31 s instead of 144 s for a million rows).
-DDL is transactional in SQLite, so a cancelled or failed import gets them all back.
+On SQLite a large import into a table that is small beside it drops the derived
+structures (indexes, full-text and day-count triggers) inside the transaction and builds
+them again at the end, through storage.derived_structures.
 """
 
 from __future__ import annotations
@@ -29,7 +26,7 @@ from tracker.domain.events import (
     BattlefieldEvent,
     BattlefieldEventRaw,
 )
-from tracker.storage.day_counts import RECOUNT_SQL, TRIGGER_PREFIX
+from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +41,6 @@ _IMPORT_CACHE_KIB = 256 * 1024
 # re-import of rows already there (updates, mostly unchanged) keeps the indexes, since
 # rebuilding them all would cost far more than the few rows that change.
 _BULK_SHARE = 0.5
-# Triggers that maintain derived data, dropped in bulk mode and replaced by one rebuild.
-_DERIVED_TRIGGERS = ("battlefield_event_fts_", TRIGGER_PREFIX)
 
 
 def count_dataset(connection: Connection, dataset: str) -> int:
@@ -80,7 +75,7 @@ class EventUpsert:
         (so tests check that path on SQLite too)."""
         self.connection = connection
         self.sqlite = connection.dialect.name == "sqlite" and not portable
-        self._rebuild: list[str] = []
+        self._dropped = DroppedStructures()
         stamp: object = imported_at.astimezone(UTC)
         if self.sqlite:
             # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
@@ -120,19 +115,7 @@ class EventUpsert:
         )
         existing = count_all(self.connection)
         if expected_new_rows >= 10_000 and expected_new_rows >= existing * _BULK_SHARE:
-            self._drop_for_bulk()
-
-    def _drop_for_bulk(self) -> None:
-        found = self._cursor.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
-            "AND type IN ('index', 'trigger') AND sql IS NOT NULL",
-            ("battlefield_event",),
-        ).fetchall()
-        for kind, name, sql in found:
-            if kind == "trigger" and not name.startswith(_DERIVED_TRIGGERS):
-                continue  # only the full-text and day-count triggers are rebuilt below
-            self._cursor.execute(f'DROP {kind.upper()} "{name}"')
-            self._rebuild.append(sql)
+            self._dropped = drop_derived(self.connection)
 
     def write(self, rows: Sequence[tuple[Any, ...]],
               raws: Sequence[tuple[str, str, str, int]]) -> int:
@@ -158,8 +141,7 @@ class EventUpsert:
     @property
     def rebuild_steps(self) -> int:
         """How many builds ``finish`` runs: the full-text index, then each dropped index."""
-        return 1 + sum(sql.upper().startswith("CREATE INDEX") for sql in self._rebuild) \
-            if self._rebuild else 0
+        return self._dropped.build_steps
 
     def finish(self, step_done: Callable[[int], None] | None = None) -> None:
         """Build again what bulk mode dropped; the caller then commits.
@@ -167,24 +149,7 @@ class EventUpsert:
         *step_done* is called with the number of builds finished after each one (they
         take seconds each at a million rows, which a progress display should show).
         """
-        if not self._rebuild:
-            return
-        self._cursor.execute(
-            "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')"
-        )
-        # Before the indexes: one sorted pass over the table, while the page cache is warm.
-        self._cursor.execute("DELETE FROM event_day_count")
-        self._cursor.execute(RECOUNT_SQL)
-        done = 1
-        if step_done is not None:
-            step_done(done)
-        for sql in self._rebuild:
-            self._cursor.execute(sql)
-            if sql.upper().startswith("CREATE INDEX"):
-                done += 1
-                if step_done is not None:
-                    step_done(done)
-        self._rebuild.clear()
+        rebuild_derived(self.connection, self._dropped, step_done)
 
     # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 

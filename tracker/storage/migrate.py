@@ -18,13 +18,12 @@ from sqlalchemy.engine import Connection, Engine
 from tracker.storage.backup import backup_before_migration
 from tracker.storage.errors import DatabaseTooNewError
 from tracker.storage.locations import describe
+from tracker.storage.revisions import REVISIONS, head_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPT_LOCATION = "tracker.storage:migrations"
-# Every revision in tracker/storage/migrations/versions, oldest first; the last is head.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -35,10 +34,6 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-def head_revision() -> str:
-    return REVISIONS[-1]
 
 
 def current_revision(connection: Connection) -> str | None:
