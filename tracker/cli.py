@@ -75,8 +75,7 @@ def _parser() -> argparse.ArgumentParser:
                                            "factor readings, events) in time order")
     export.add_argument("--db", dest="sub_db", metavar="DB")
     export.add_argument("--format", required=True,
-                        choices=[*(f.value for f in ExportFormat), CALENDAR_FORMAT,
-                                 ARCHIVE_FORMAT, TIMELINEJS_FORMAT],
+                        choices=[f.value for f in ExportFormat],  # the registry's
                         help="csv, json or md: the chronology; html or pdf: the chronology "
                              "report with its summary and timeline chart; "
                              "ics: the rounds' schedule as "

@@ -39,8 +39,7 @@ def _add_import_parser(sub: Any) -> None:
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--db", dest="sub_db", metavar="DB")
     parser.add_argument("--format", required=True,
-                        choices=[*(f.value for f in ImportFormat), *ARCHIVE_FORMATS,
-                                 CALENDAR_FORMAT],
+                        choices=[*(f.value for f in ImportFormat), *ARCHIVE_FORMATS],
                         help="json (or archive): a whole archive written by `tracker "
                              "export --format archive`, into a new, empty --db; "
                              "ics: rounds from a calendar, added or updated by UID")

@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from tracker.services.export import ExportFormat
+from tracker.services.export_formats import ExportContent, formats_holding
 from tracker.storage.database import open_database
 
-REPORT_FORMATS = (ExportFormat.HTML, ExportFormat.PDF)
+REPORT_FORMATS = tuple(formats_holding(ExportContent.REPORT))
 EXIT_USAGE = 2
 
 

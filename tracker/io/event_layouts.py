@@ -11,13 +11,45 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.domain.enums import Precision
 from tracker.io.input_errors import FieldError, InputFileError
 
-# The values of domain.events.IMPORT_COLUMNS, in that order, except that the last one is
-# the record's text as it was in the file (the importer stores it and its digest).
-EventValues = tuple[object, ...]
+
+class EventValues(NamedTuple):
+    """One record read: the values of domain.events.IMPORT_COLUMNS, in that order, except
+    that the last is the record's text as the file had it (the importer stores the text
+    and its digest, in raw_digest's place).
+
+    A NamedTuple, not a dataclass: the importer makes hundreds of thousands of these and
+    hands them to executemany as tuples, so it must stay a tuple (a test keeps the field
+    order equal to IMPORT_COLUMNS).
+    """
+
+    external_id: str
+    event_date: str  # ISO 8601, as dates are stored
+    event_date_end: str | None
+    date_precision: Precision
+    event_type: str
+    sub_event_type: str
+    interaction: str
+    actor1: str
+    actor2: str
+    admin1: str
+    admin2: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    fatalities: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    summary: str
+    reported_by: str
+    source_updated: int | None  # the dataset's own last-modified stamp, where it has one
+    text: str
+
+
 Converter = Callable[[list[str], str], EventValues]
 
 

@@ -7,8 +7,8 @@ it was. Every row is checked before it is written, and a refusal names the table
 row (counted from 1) and the field.
 
 What the archive leaves out is made again: on SQLite the full-text index and the
-per-day event counts, the way a bulk event import does it (storage.event_upsert: drop
-the derived triggers and the secondary indexes of battlefield_event, insert, rebuild
+per-day event counts, the way a bulk event import does it (storage.derived_structures:
+drop the derived triggers and the secondary indexes of battlefield_event, insert, rebuild
 once); on PostgreSQL each id sequence is moved past the ids inserted.
 """
 
@@ -37,13 +37,11 @@ from tracker.services.archive import (
 from tracker.services.archive_columns import ColumnCodec, ColumnValueError, table_codecs
 from tracker.storage import migrate
 from tracker.storage.database import Database
-from tracker.storage.day_counts import TRIGGER_PREFIX, recount
+from tracker.storage.derived_structures import drop_derived, rebuild_derived
 from tracker.storage.event_upsert import refresh_planner_statistics
 
 _BATCH = 500
 _HEADER_KEYS = {"format", "format_version", "schema_revision"}
-# Triggers that keep derived data current row by row; rebuilt once at the end instead.
-_DERIVED_TRIGGERS = ("battlefield_event_fts_", TRIGGER_PREFIX)
 
 
 class ArchiveError(TrackerError, ValueError):
@@ -112,8 +110,7 @@ def _check_target(connection: Connection, label: str) -> None:
 
 def _load(connection: Connection, reader: ArchiveReader,
           progress: ArchiveProgress | None, revision: str) -> ArchiveSummary:
-    sqlite = connection.dialect.name == "sqlite"
-    rebuild = _drop_derived(connection) if sqlite else []
+    dropped = drop_derived(connection)  # SQLite only; elsewhere nothing is dropped
     counts: list[tuple[str, int]] = []
     expected = iter(ARCHIVE_TABLES)
     for name, rows in reader.tables():
@@ -134,9 +131,8 @@ def _load(connection: Connection, reader: ArchiveReader,
                or migrate.REVISIONS.index(TABLES_SINCE[name]) <= written_before]
     if missing:
         raise ArchiveError(f"the archive lacks the tables {', '.join(missing)}")
-    if sqlite:
-        _rebuild_derived(connection, rebuild)
-    elif connection.dialect.name == "postgresql":
+    rebuild_derived(connection, dropped)
+    if connection.dialect.name == "postgresql":
         _move_sequences(connection)
     return ArchiveSummary(tuple(counts))
 
@@ -191,31 +187,6 @@ def _insert(connection: Connection, batch: _Batch) -> None:
                 raise ArchiveError(f"table {batch.table!r}, row {batch.first_row + offset}: "
                                    f"the database refused it: {reason}") from exc
         raise
-
-
-def _drop_derived(connection: Connection) -> list[str]:
-    """Drop battlefield_event's secondary indexes and derived triggers; return their SQL.
-
-    DDL is transactional in SQLite: a failed import gets them all back on rollback.
-    """
-    found = connection.execute(text(
-        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'battlefield_event' "
-        "AND type IN ('index', 'trigger') AND sql IS NOT NULL")).all()
-    dropped: list[str] = []
-    for kind, name, sql in found:
-        if kind == "trigger" and not name.startswith(_DERIVED_TRIGGERS):
-            continue
-        connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
-        dropped.append(sql)
-    return dropped
-
-
-def _rebuild_derived(connection: Connection, dropped: list[str]) -> None:
-    connection.exec_driver_sql(
-        "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
-    recount(connection)
-    for sql in dropped:
-        connection.exec_driver_sql(sql)
 
 
 def _move_sequences(connection: Connection) -> None:

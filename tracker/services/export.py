@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import date
-from enum import StrEnum
-from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.orm import Session
 
-from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.timewindow import is_known_zone
 from tracker.io.atomic import atomic_text_writer
-from tracker.io.chronology_writers import write_csv, write_json, write_markdown
 from tracker.io.report_html import ReportChart
-from tracker.services.chronology import iter_chronology
 from tracker.services.errors import ValidationError
-from tracker.services.report import write_report
+from tracker.services.export_formats import (
+    ChronologyRange,
+    ExportFormat,
+    format_for_path,
+)
 
-
-class ExportFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-    MD = "md"
-    HTML = "html"  # the report (services/report.py); its chart is drawn by the caller
-    PDF = "pdf"  # the report printed by Qt: tracker/ui/report_pdf.py, not written here
-
-    @property
-    def suffix(self) -> str:
-        return f".{self.value}"
+# The registry's (services.export_formats), named here for the callers of these functions.
+__all__ = ["ExportFormat", "export_chronology", "format_for_path", "write_chronology"]
 
 
 def write_chronology(
@@ -48,19 +37,10 @@ def write_chronology(
         raise ValidationError("date_to", "The end date is before the start date")
     if not is_known_zone(tz):
         raise ValidationError("tz", f"Unknown time zone: {tz!r}")
-    if fmt is ExportFormat.HTML:
-        return write_report(session, stream, date_from=date_from, date_to=date_to, tz=tz,
-                            chart=chart)
-    if fmt is ExportFormat.PDF:
-        raise ValidationError("format", "A PDF is printed by the window or the command line "
-                                        "(tracker/ui/report_pdf.py), not written as text")
-    writers: dict[ExportFormat, Callable[[Iterable[ChronologyEntry], TextIO], int]] = {
-        ExportFormat.CSV: write_csv,
-        ExportFormat.JSON: partial(write_json, date_from=date_from, date_to=date_to, tz=tz),
-        ExportFormat.MD: partial(write_markdown, date_from=date_from, date_to=date_to, tz=tz),
-    }
-    entries = iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz)
-    return writers[fmt](entries, stream)
+    if fmt.write is None:
+        raise ValidationError("format", f"A {fmt.description} is written by {fmt.written_by}, "
+                                        "not as chronology text")
+    return fmt.write(session, stream, ChronologyRange(date_from, date_to, tz, chart))
 
 
 def export_chronology(
@@ -69,19 +49,6 @@ def export_chronology(
     chart: ReportChart | None = None,
 ) -> int:
     """Write the chronology to *destination* atomically; return how many entries it holds."""
-    # csv does its own line endings; the others write "\n" as is.
-    newline = "" if fmt is ExportFormat.CSV else None
-    with atomic_text_writer(Path(destination), newline=newline) as stream:
+    with atomic_text_writer(Path(destination), newline=fmt.newline) as stream:
         return write_chronology(session, stream, fmt, date_from=date_from, date_to=date_to,
                                 tz=tz, chart=chart)
-
-
-def format_for_path(path: Path) -> ExportFormat | None:
-    """The format a file name asks for by its suffix, if any."""
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix == "markdown":
-        return ExportFormat.MD
-    try:
-        return ExportFormat(suffix)
-    except ValueError:
-        return None

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from hashlib import blake2b
 from itertools import chain
 
-from tracker.domain.events import IMPORT_COLUMNS
 from tracker.domain.nul_text import NUL, NUL_REASON
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
 from tracker.io.event_layouts import Layout
@@ -20,9 +19,6 @@ from tracker.services.import_report import ImportReport, Rejection
 
 Rows = list[tuple[object, ...]]
 Raws = list[tuple[str, str, str, int]]
-
-
-_SOURCE_UPDATED = IMPORT_COLUMNS.index("source_updated")
 
 
 def is_hxl_row(fields: list[str]) -> bool:
@@ -59,7 +55,7 @@ class RowReader:
         check_nul = self.source.facts.has_nul
         # The line each event id was first seen on: a repeat in the same file would
         # silently overwrite the earlier record, so it is rejected instead.
-        first_seen: dict[object, int] = {}
+        first_seen: dict[str, int] = {}
         records = self.source.records()
         if layout.first_record_is_data and isinstance(self.source.header_record, tuple):
             records = chain([self.source.header_record], records)
@@ -101,17 +97,19 @@ class RowReader:
             except FieldError as exc:
                 self._reject(line, exc.column, exc.reason)
                 continue
-            earlier = first_seen.setdefault(values[0], line)
+            external_id = values.external_id
+            earlier = first_seen.setdefault(external_id, line)
             if earlier != line:
                 self._reject(line, layout.id_column,
-                             f"repeats the event id {values[0]!r} of line {earlier}; "
+                             f"repeats the event id {external_id!r} of line {earlier}; "
                              "the first is kept")
                 continue
             # A row with the dataset's own last-modified stamp is compared by that (see
-            # storage.event_upsert), so its digest is not needed.
-            stamped = values[_SOURCE_UPDATED] is not None
+            # storage.event_upsert), so its digest is not needed. The record's text goes
+            # in raw_digest's place (IMPORT_COLUMNS order), as its digest.
+            stamped = values.source_updated is not None
             rows.append((*values[:-1], None if stamped else digest(text), *constants))
-            raws.append((text, dataset, values[0], run_id))  # type: ignore[arg-type]
+            raws.append((text, dataset, external_id, run_id))
             self.accepted += 1
             if len(rows) >= batch_size:
                 yield rows, raws

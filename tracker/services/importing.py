@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import insert, update
@@ -24,13 +23,19 @@ from sqlalchemy.orm import Session
 from tracker.domain.base import utc_now
 from tracker.domain.errors import TrackerError
 from tracker.domain.imports import ImportRun
-from tracker.io.acled_layout import acled_layout
 from tracker.io.csv_records import CsvFile
 from tracker.io.event_layouts import Layout, column_positions
-from tracker.io.generic_layout import ColumnMapping, generic_layout
+from tracker.io.generic_layout import ColumnMapping
+from tracker.io.import_formats import (
+    ImportFormat,
+    ImportTarget,
+    formats_for,
+    open_file_filter,
+    sniff_format,
+)
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts, scan_text_file
-from tracker.io.ucdp_layout import is_headerless, ucdp_layout
+from tracker.io.ucdp_layout import is_headerless
 from tracker.services.import_mappings import recall, remember
 from tracker.services.import_report import ImportReport
 from tracker.services.import_rows import RowReader
@@ -38,12 +43,15 @@ from tracker.storage.database import Database
 from tracker.storage.event_upsert import EventUpsert, count_dataset, refresh_planner_statistics
 
 _BATCH = 5000
+# Import Events…'s file dialog: every event format's file names, then all files.
+EVENTS_FILE_FILTER = open_file_filter(formats_for(ImportTarget.EVENTS), "CSV files")
 
 
-class ImportFormat(StrEnum):
-    ACLED = "acled"
-    UCDP = "ucdp"
-    CSV = "csv"
+# The registry's names (io.import_formats), here for the callers of import_events.
+__all__ = [
+    "EVENTS_FILE_FILTER", "FilePreview", "ImportCancelled", "ImportFormat", "ImportProgress",
+    "ImportTarget", "formats_for", "guess_format", "import_events", "preview",
+]
 
 
 class ImportCancelled(TrackerError):
@@ -96,36 +104,31 @@ def preview(path: Path) -> FilePreview:
     facts = scan_text_file(path)
     with CsvFile(path, facts) as source:
         header = source.header()
+    rounds = sniff_format(header, ImportTarget.ROUNDS)
+    if rounds is not None:  # no column mapping can make events of it
+        raise InputFileError(path, 1, None,
+                             f"is an {rounds.label}, not a file of events; import it as "
+                             f"rounds (tracker import --format {rounds.value})")
     if not is_headerless(header):
         column_positions(path, header)  # a repeated name is refused before any choice
     return FilePreview(path, facts, header, guess_format(header))
 
 
 def guess_format(header: list[str]) -> ImportFormat | None:
-    names = {name.casefold() for name in header}
-    if {"event_id_cnty", "event_date", "event_type"} <= names:
-        return ImportFormat.ACLED
-    if {"id", "date_start", "type_of_violence"} <= names or is_headerless(header):
-        return ImportFormat.UCDP
-    return None
+    """The event format a file's header is in, by the registry's sniffing (None: a CSV
+    whose columns the user maps)."""
+    return sniff_format(header, ImportTarget.EVENTS)
 
 
 def _layout(db: Database, path: Path, header: list[str], fmt: ImportFormat,
             mapping: ColumnMapping | None) -> Layout:
-    if fmt is ImportFormat.ACLED:
-        return acled_layout(path, header)
-    if fmt is ImportFormat.UCDP:
-        return ucdp_layout(path, header)
-    if mapping is None:
+    if fmt.layout is None:
+        raise InputFileError(path, None, None,
+                             f"is imported as {fmt.label}, which holds no events")
+    if fmt.needs_mapping and mapping is None:
         with db.reading() as session:
             mapping = recall(session, header)
-    if mapping is None:
-        raise InputFileError(
-            path, 1, None,
-            "needs a column mapping: no mapping is remembered for its columns "
-            f"({', '.join(header)})",
-        )
-    return generic_layout(path, header, mapping)
+    return fmt.layout(path, header, mapping)
 
 
 def import_events(
@@ -173,7 +176,7 @@ def import_events(
                 finished_at=utc_now(), records=report.records, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,
                 rejected=report.rejected))
-            if fmt is ImportFormat.CSV and mapping is not None:
+            if fmt.needs_mapping and mapping is not None:
                 # In the import's transaction: remembered exactly when the import is.
                 with Session(bind=connection) as session:
                     remember(session, header, mapping)

@@ -30,16 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.export import ExportFormat, format_for_path
+from tracker.services.export_formats import CHRONOLOGY_CONTENTS, formats_holding, suffixes_text
 from tracker.ui.forms import ErrorLabel, buddy_label, named, ok_cancel_buttons
 from tracker.ui.table_model import as_plain
 
-FILTERS = {
-    ExportFormat.CSV: "CSV spreadsheet (*.csv)",
-    ExportFormat.JSON: "JSON (*.json)",
-    ExportFormat.MD: "Markdown (*.md)",
-    ExportFormat.HTML: "HTML report (*.html)",
-    ExportFormat.PDF: "PDF report (*.pdf)",
-}
+# The chronology's formats, as the registry lists them (services.export_formats).
+FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
+SUFFIXES = suffixes_text(FILTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +76,7 @@ class ExportDialog(QDialog):
         # The file Browse's dialog already confirmed replacing (so OK does not ask again).
         self._confirmed: Path | None = None
         self.path = named(QLineEdit(), "export-path")
-        self.path.setPlaceholderText(f"A .csv, .json, .md, .html or .pdf file (a bare name goes in "
-                                     f"{self._folder})")
+        self.path.setPlaceholderText(f"A {SUFFIXES} file (a bare name goes in {self._folder})")
         self.target = named(QLabel(), "export-target")
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -200,7 +196,7 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         path = self.destination()
         if path is not None and format_for_path(path) is None:
-            self.path_error.show_error("The file name must end in .csv, .json, .md, .html or .pdf")
+            self.path_error.show_error(f"The file name must end in {SUFFIXES}")
         elif path is not None and path.is_dir():
             self.path_error.show_error("That is a folder; choose a file name")
         elif path is not None and not path.parent.is_dir():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.importing import FilePreview, ImportFormat
+from tracker.services.importing import FilePreview, ImportFormat, ImportTarget, formats_for
 from tracker.ui.forms import (
     ErrorLabel,
     buddy_label,
@@ -30,11 +30,8 @@ from tracker.ui.forms import (
 )
 from tracker.ui.import_task import ImportRequest
 
-FORMAT_NAMES = {
-    ImportFormat.ACLED: "ACLED export",
-    ImportFormat.UCDP: "UCDP GED events",
-    ImportFormat.CSV: "Other CSV (choose the columns)",
-}
+# The event formats, as the registry lists them (io.import_formats).
+FORMAT_NAMES = {fmt: fmt.label for fmt in formats_for(ImportTarget.EVENTS)}
 NOT_UNDOABLE = (
     "Importing is not an edit that Undo takes back. Importing the same file again changes "
     "nothing (events are matched by dataset and id, so they are updated, not doubled), and "
@@ -61,11 +58,8 @@ def describe_file(preview: FilePreview) -> str:
 
 
 def describe_format(fmt: ImportFormat | None) -> str:
-    if fmt is ImportFormat.ACLED:
-        return "An ACLED export (its header has ACLED's columns)"
-    if fmt is ImportFormat.UCDP:
-        return "UCDP GED event data (its header has UCDP's columns)"
-    return "Not a layout the program knows: you say which column holds what, next"
+    """What the header says the file is (no format found: a CSV whose columns are mapped)."""
+    return (fmt or ImportFormat.CSV).detected
 
 
 class ImportDialog(QDialog):
@@ -119,7 +113,7 @@ class ImportDialog(QDialog):
         return fmt or ImportFormat.CSV
 
     def needs_mapping(self) -> bool:
-        return self.chosen_format() is ImportFormat.CSV
+        return self.chosen_format().needs_mapping
 
     def request(self) -> ImportRequest:
         """The import as chosen; a generic CSV's mapping is added by the mapping dialog."""
@@ -136,9 +130,9 @@ class ImportDialog(QDialog):
     @Slot()
     def _on_format_changed(self) -> None:
         fmt = self.chosen_format()
-        self.ok_button.setText("&Next: Columns…" if fmt is ImportFormat.CSV else "&Import")
+        self.ok_button.setText("&Next: Columns…" if fmt.needs_mapping else "&Import")
         detected = self.preview.format
-        if detected is not None and fmt is not detected and fmt is not ImportFormat.CSV:
+        if detected is not None and fmt is not detected and not fmt.needs_mapping:
             self.format_warning.show_error(
                 f"The header looks like {FORMAT_NAMES[detected]}, not {FORMAT_NAMES[fmt]}; "
                 "the import will refuse columns it cannot find")

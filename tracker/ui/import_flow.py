@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from tracker.services.import_mappings import recall
 from tracker.services.import_report import ImportReport
-from tracker.services.importing import FilePreview, ImportFormat, ImportProgress
+from tracker.services.importing import EVENTS_FILE_FILTER, FilePreview, ImportProgress
 from tracker.ui import settings as options
 from tracker.ui.import_dialog import ImportDialog
 from tracker.ui.import_mapping import ColumnMappingDialog
@@ -34,7 +34,7 @@ from tracker.ui.settings import Settings
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
-FILE_FILTER = "CSV files (*.csv);;All files (*)"
+FILE_FILTER = EVENTS_FILE_FILTER
 UNCHANGED = "The database is unchanged."
 
 
@@ -143,7 +143,7 @@ class ImportFlow(QObject):
         self._open(dialog)
 
     def _on_import_chosen(self, request: ImportRequest) -> None:
-        if request.fmt is ImportFormat.CSV:
+        if request.fmt.needs_mapping:
             self._later(lambda: self._ask_mapping(request))
         else:
             self._later(lambda: self._run(request))
