@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Self
 
 from tracker.io.acled_layout import REQUIRED as ACLED_COLUMNS
 from tracker.io.acled_layout import acled_layout
 from tracker.io.event_layouts import Layout
 from tracker.io.generic_layout import ColumnMapping, generic_layout
 from tracker.io.input_errors import InputFileError
+from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.ucdp_layout import REQUIRED as UCDP_COLUMNS
 from tracker.io.ucdp_layout import is_headerless, ucdp_layout
 
@@ -82,7 +82,7 @@ def _generic(path: Path, header: list[str], mapping: ColumnMapping | None) -> La
     return generic_layout(path, header, mapping)
 
 
-class ImportFormat(StrEnum):
+class ImportFormat(RegisteredEnum):
     """An import format: its value is the name ``tracker import --format`` takes.
 
     Members are listed in the order dialogs and the command line offer them; sniffing
@@ -96,17 +96,6 @@ class ImportFormat(StrEnum):
     sniff: Sniffer | None
     layout: LayoutReader | None
     needs_mapping: bool
-
-    def __new__(cls, name: str, registration: ImportRegistration | None = None) -> Self:
-        # Called once per member below. Looking a member up by name (ImportFormat("acled"))
-        # goes through Enum's own __new__, not this one: the default only satisfies mypy.
-        if registration is None:
-            raise TypeError(f"import format {name!r} needs its registration")
-        member = str.__new__(cls, name)
-        member._value_ = name
-        for slot in ImportRegistration.__slots__:
-            setattr(member, slot, getattr(registration, slot))
-        return member
 
     ACLED = "acled", ImportRegistration(
         label="ACLED export",

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Self, TextIO
+from typing import TextIO
 
 from sqlalchemy.orm import Session
 
 from tracker.io.chronology_writers import write_csv, write_json, write_markdown
+from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology import iter_chronology
 from tracker.services.report import write_report
@@ -88,7 +89,7 @@ class ExportRegistration:
     newline: str | None = None  # open()'s newline for the file (csv does its own endings)
 
 
-class ExportFormat(StrEnum):
+class ExportFormat(RegisteredEnum):
     """An export format: its value is the name ``tracker export --format`` takes."""
 
     description: str
@@ -97,17 +98,6 @@ class ExportFormat(StrEnum):
     write: ChronologyWriter | None
     written_by: str
     newline: str | None
-
-    def __new__(cls, name: str, registration: ExportRegistration | None = None) -> Self:
-        # Called once per member below. Looking a member up by name (ExportFormat("csv"))
-        # goes through Enum's own __new__, not this one: the default only satisfies mypy.
-        if registration is None:
-            raise TypeError(f"export format {name!r} needs its registration")
-        member = str.__new__(cls, name)
-        member._value_ = name
-        for slot in ExportRegistration.__slots__:
-            setattr(member, slot, getattr(registration, slot))
-        return member
 
     CSV = "csv", ExportRegistration(
         "CSV spreadsheet", ("*.csv",), ExportContent.CHRONOLOGY, _csv, newline="")
