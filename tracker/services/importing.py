@@ -108,7 +108,8 @@ def preview(path: Path) -> FilePreview:
     if rounds is not None:  # no column mapping can make events of it
         raise InputFileError(path, 1, None,
                              f"is an {rounds.label}, not a file of events; import it as "
-                             f"rounds (tracker import --format {rounds.value})")
+                             f"rounds (Import Calendar…, or tracker import --format "
+                             f"{rounds.value})")
     if not is_headerless(header):
         column_positions(path, header)  # a repeated name is refused before any choice
     return FilePreview(path, facts, header, guess_format(header))
