@@ -89,19 +89,15 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         if not event_type:
             raise FieldError("event_type", "is empty; every event needs one")
         return EventValues(
-            external_id=external_id, event_date=day, event_date_end=None,
-            date_precision=choice("time_precision", row[i_precision], ACLED_PRECISION),
-            event_type=event_type, sub_event_type=row[i_sub].strip(),
-            interaction=interaction(row[i_interaction], row[i_inter1], row[i_inter2]),
-            actor1=row[i_actor1].strip(), actor2=row[i_actor2].strip(),
-            admin1=row[i_admin1].strip(), admin2=row[i_admin2].strip(),
-            location=row[i_location].strip(),
-            latitude=coordinate("latitude", row[i_lat], 90),
-            longitude=coordinate("longitude", row[i_lon], 180),
-            fatalities=count("fatalities", row[i_fatalities]), fatalities_low=None,
-            fatalities_high=None, summary=row[i_notes].strip(),
-            reported_by=row[i_source].strip(),
-            source_updated=whole("timestamp", row[i_timestamp]), text=text,
+            external_id, day, None,
+            choice("time_precision", row[i_precision], ACLED_PRECISION),
+            event_type, row[i_sub].strip(),
+            interaction(row[i_interaction], row[i_inter1], row[i_inter2]),
+            row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
+            row[i_admin2].strip(), row[i_location].strip(),
+            coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
+            count("fatalities", row[i_fatalities]), None, None, row[i_notes].strip(),
+            row[i_source].strip(), whole("timestamp", row[i_timestamp]), text,
         )
 
     api = columns.has("id") and columns.has("actor_dyad")

@@ -24,7 +24,8 @@ class EventValues(NamedTuple):
 
     A NamedTuple, not a dataclass: the importer makes hundreds of thousands of these and
     hands them to executemany as tuples, so it must stay a tuple (a test keeps the field
-    order equal to IMPORT_COLUMNS).
+    order equal to IMPORT_COLUMNS). The layouts make it with positional arguments (mypy
+    checks each against its field): keyword arguments cost a fifth of the reading time.
     """
 
     external_id: str

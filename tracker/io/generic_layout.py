@@ -90,17 +90,13 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
         if end is not None and end < day:
             raise FieldError(label["event_date_end"], f"{end} is before the date {day}")
         return EventValues(
-            external_id=external_id, event_date=day, event_date_end=end,
-            date_precision=Precision.DAY, event_type=row[i_type].strip(),
-            sub_event_type=row[i_sub].strip(), interaction="",
-            actor1=row[i_actor1].strip(), actor2=row[i_actor2].strip(),
-            admin1=row[i_admin1].strip(), admin2=row[i_admin2].strip(),
-            location=row[i_location].strip(),
-            latitude=coordinate(label["latitude"], row[i_lat], 90),
-            longitude=coordinate(label["longitude"], row[i_lon], 180),
-            fatalities=count(label["fatalities"], row[i_fatalities]), fatalities_low=None,
-            fatalities_high=None, summary=row[i_summary].strip(),
-            reported_by=row[i_source].strip(), source_updated=None, text=text,
+            external_id, day, end, Precision.DAY, row[i_type].strip(), row[i_sub].strip(), "",
+            row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
+            row[i_admin2].strip(), row[i_location].strip(),
+            coordinate(label["latitude"], row[i_lat], 90),
+            coordinate(label["longitude"], row[i_lon], 180),
+            count(label["fatalities"], row[i_fatalities]), None, None,
+            row[i_summary].strip(), row[i_source].strip(), None, text,
         )
 
     # Without an id column the id is the row's content: a repeat is the same row again.

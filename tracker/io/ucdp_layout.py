@@ -81,17 +81,12 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
         precision = (choice("date_prec", row[i_precision], UCDP_PRECISION)
                      if row[i_precision].strip() else UCDP_PRECISION["1"])
         return EventValues(
-            external_id=external_id, event_date=start, event_date_end=end,
-            date_precision=precision, event_type=event_type,
-            sub_event_type=row[i_conflict].strip(), interaction="",
-            actor1=row[i_side_a].strip(), actor2=row[i_side_b].strip(),
-            admin1=row[i_adm1].strip(), admin2=row[i_adm2].strip(),
-            location=row[i_place].strip(),
-            latitude=coordinate("latitude", row[i_lat], 90),
-            longitude=coordinate("longitude", row[i_lon], 180),
-            fatalities=count("best", row[i_best]), fatalities_low=count("low", row[i_low]),
-            fatalities_high=count("high", row[i_high]), summary=_listed(row[i_headline]),
-            reported_by=_offices(row[i_office]), source_updated=None, text=text,
+            external_id, start, end, precision, event_type, row[i_conflict].strip(), "",
+            row[i_side_a].strip(), row[i_side_b].strip(), row[i_adm1].strip(),
+            row[i_adm2].strip(), row[i_place].strip(),
+            coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
+            count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
+            _listed(row[i_headline]), _offices(row[i_office]), None, text,
         )
 
     hdx = columns.has("iso3")
