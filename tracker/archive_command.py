@@ -15,9 +15,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.services.archive import ArchiveSummary, export_archive, write_archive
 from tracker.services.archive_import import ArchiveError, import_archive
+from tracker.services.export_formats import ExportFormat
 from tracker.storage.database import open_database
 
-EXPORT_FORMAT = "archive"
+EXPORT_FORMAT = ExportFormat.ARCHIVE
 IMPORT_FORMATS = ("json", "archive")
 EXIT_REFUSED = 2
 

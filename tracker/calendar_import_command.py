@@ -17,9 +17,10 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.services.calendar_import import import_calendar_file
+from tracker.services.importing import ImportFormat
 from tracker.storage.database import open_database
 
-CALENDAR_FORMAT = "ics"
+CALENDAR_FORMAT = ImportFormat.ICS
 EXIT_REFUSED_EVENTS = 1
 EXIT_REFUSED_FILE = 2
 

@@ -51,7 +51,7 @@ from tracker.timelinejs_command import (
 )
 
 EXIT_USAGE = 2
-CALENDAR_FORMAT = "ics"
+CALENDAR_FORMAT = ExportFormat.ICS
 EXIT_BROKEN_PIPE = 1
 
 

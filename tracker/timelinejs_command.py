@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.io.timelinejs_page import page_path
+from tracker.services.export_formats import ExportFormat
 from tracker.services.timelinejs import write_timeline
 from tracker.services.timelinejs_selection import (
     DEFAULT_MAX_EVENTS,
@@ -21,7 +22,7 @@ from tracker.services.timelinejs_selection import (
 )
 from tracker.storage.database import open_database
 
-TIMELINEJS_FORMAT = "timelinejs"
+TIMELINEJS_FORMAT = ExportFormat.TIMELINEJS
 EXIT_USAGE = 2
 
 
