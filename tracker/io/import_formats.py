@@ -24,8 +24,8 @@ from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.ucdp_layout import REQUIRED as UCDP_COLUMNS
 from tracker.io.ucdp_layout import is_headerless, ucdp_layout
 
-# A file's header (its first record), the column mapping chosen for a generic CSV if any:
-# the layout that reads its rows, or InputFileError.
+# A file's path, its header (first record) and the column mapping chosen for a generic
+# CSV, if any: the layout that reads its rows, or InputFileError.
 LayoutReader = Callable[[Path, list[str], ColumnMapping | None], Layout]
 # A file's first record, read as CSV: whether the file is in the format.
 Sniffer = Callable[[list[str]], bool]
@@ -55,8 +55,12 @@ def _has_columns(*names: str) -> Sniffer:
     return lambda header: wanted <= {name.casefold() for name in header}
 
 
+_UCDP_HEADER = _has_columns(*UCDP_COLUMNS)
+
+
 def _is_ucdp(header: list[str]) -> bool:
-    return _has_columns(*UCDP_COLUMNS)(header) or is_headerless(header)
+    # A candidate release has no header: its first record is data in the standard order.
+    return _UCDP_HEADER(header) or is_headerless(header)
 
 
 def _is_calendar(header: list[str]) -> bool:
