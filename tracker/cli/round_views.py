@@ -26,8 +26,9 @@ _FIELDS = ("id", "track", "title", "format", "status", "when", "precision", "tz"
            "start_utc", "end_utc", "venue_id", "venue", "linked_events", "version")
 
 
-def _utc(instant: datetime | None) -> str:
-    return instant.astimezone(zone("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
+def _utc(instant: datetime | None) -> str | None:
+    """ISO 8601 in UTC; None (null in JSON, empty in CSV) when the date is unknown."""
+    return instant.astimezone(zone("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ") if instant else None
 
 
 def _record(row: RoundRow) -> dict[str, object]:
