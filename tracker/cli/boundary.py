@@ -30,6 +30,7 @@ from typing import TypeAlias
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
@@ -132,6 +133,16 @@ def unchanged_on_failure(what: str) -> Iterator[None]:
         raise StorageError(f"the {what} failed, the database is as it was: {reason}") from exc
 
 
+@contextmanager
+def for_option(option: str) -> Iterator[None]:
+    """A typed date refused for one option, told with the option's name first
+    ("--from: '31/31/2026' is not a date dateutil can read")."""
+    try:
+        yield
+    except DateParseError as exc:
+        raise DateParseError(f"{option}: {exc}") from exc
+
+
 def tell(text: str) -> None:
     """A note for the person (what was written where, what was left out): standard error,
     so standard output stays the data."""
@@ -145,9 +156,10 @@ def _reader_went_away() -> int:
     interpreter's final flush of what is still buffered cannot fail again, and exit 1.
     """
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # stdout is not a real file (replaced, or closed)
-        pass
+        stdout = sys.stdout.fileno()
+    except ValueError:  # not a real file (replaced, or closed): nothing left to flush
+        return EXIT_BROKEN_PIPE
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
     return EXIT_BROKEN_PIPE

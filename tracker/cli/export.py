@@ -26,10 +26,11 @@ from tracker.cli.boundary import (
     Subparsers,
     add_command,
     file_errors,
+    for_option,
     reading,
     tell,
 )
-from tracker.domain.dates import DateParseError, parse_date
+from tracker.domain.dates import parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.io.timelinejs_page import page_path
 from tracker.services.archive import export_archive, write_archive
@@ -92,10 +93,8 @@ def _needs_output(args: argparse.Namespace, why: str) -> Path:
 def _optional_date(text: str | None, *, dayfirst: bool, option: str) -> date | None:
     if text is None:
         return None
-    try:
+    with for_option(option):
         return parse_date(text, dayfirst=dayfirst)
-    except DateParseError as exc:
-        raise DateParseError(f"{option}: {exc}") from exc
 
 
 def _date_range(args: argparse.Namespace) -> tuple[date | None, date | None]:

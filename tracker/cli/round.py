@@ -27,11 +27,12 @@ from tracker.cli.boundary import (
     CommandError,
     Subparsers,
     add_command,
+    for_option,
     reading,
     transaction,
 )
 from tracker.cli.round_views import ListFormat, show_text, write_rounds
-from tracker.domain.dates import DateParseError, parse_window, widen_window, window_with_end
+from tracker.domain.dates import parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
 from tracker.services import schedule
@@ -201,15 +202,11 @@ def typed_window(args: argparse.Namespace, tz: str) -> ScheduledWindow:
     """--start, --precision and --end read as the Reschedule dialog reads its date field;
     a refusal names the option, with the dialog's message."""
     zone(tz)
-    try:
+    with for_option("--start"):
         typed = parse_window(args.start, tz, dayfirst=args.dayfirst)
         window = widen_window(typed, PRECISIONS.get(args.precision or ""))
-    except DateParseError as exc:
-        raise DateParseError(f"--start: {exc}") from exc
-    try:
+    with for_option("--end"):
         return window_with_end(window, args.end or "", dayfirst=args.dayfirst)
-    except DateParseError as exc:
-        raise DateParseError(f"--end: {exc}") from exc
 
 
 def venue_id(session: Session, typed: str) -> int:
