@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -49,21 +50,19 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, 
     return status, out, err
 
 
+def column(db: Path, sql: str, *params: object) -> list[object]:
+    """The first column of *sql*'s rows, read straight from the file."""
+    with closing(sqlite3.connect(db)) as connection:
+        return [found for found, *_ in connection.execute(sql, params)]
+
+
 def history_count(db: Path) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return int(connection.execute("SELECT count(*) FROM schedule_change").fetchone()[0])
-    finally:
-        connection.close()
+    return int(str(column(db, "SELECT count(*) FROM schedule_change")[0]))
 
 
 def venue_ids(db: Path, name: str) -> list[int]:
-    connection = sqlite3.connect(db)
-    try:
-        return [found for (found,) in connection.execute(
-            "SELECT id FROM venue WHERE name = ? ORDER BY id", (name,))]
-    finally:
-        connection.close()
+    return [int(str(found)) for found in
+            column(db, "SELECT id FROM venue WHERE name = ? ORDER BY id", name)]
 
 
 def row(db: Path, round_id: str) -> RoundRow:
