@@ -59,8 +59,8 @@ def add_command(sub: Subparsers, name: str, run: Command, *, summary: str,
     parser.set_defaults(run=run)
     if database:
         parser.add_argument("--db", dest="sub_db", metavar="DB",
-                            help="database file or SQLAlchemy URL (default: the last one "
-                                 "used)")
+                            help="database file or SQLAlchemy URL (default: tracker.db in "
+                                 "your user data folder)")
     return parser
 
 
