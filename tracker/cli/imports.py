@@ -131,17 +131,19 @@ class _ProgressLine:
     def __init__(self) -> None:
         self.terminal = sys.stderr.isatty()
         self.last_shown = -1
+        self.open_line = False  # a line ended by "\r", that the next output would overwrite
 
     def __enter__(self) -> _ProgressLine:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if self.terminal:
+        if self.open_line:
             print(file=sys.stderr)
 
     def __call__(self, progress: ImportProgress) -> None:
         end = "\r" if self.terminal else "\n"
+        self.open_line = self.terminal
         if progress.indexing:
             text = (f"indexing: {progress.indexes_built} of {progress.indexes_total} "
                     f"indexes built")
