@@ -14,7 +14,8 @@ and an exit status.
 
 Two translators turn the few non-tracker errors a command expects into TrackerErrors at
 the point where their meaning is known: ``file_errors`` (an OSError on the user's own
-file) and ``unchanged_on_failure`` (a database failure in the middle of a write).
+file) and ``unchanged_on_failure`` (a database failure in the middle of a write); and
+``for_option`` names the option a refused date was typed in.
 """
 
 from __future__ import annotations
