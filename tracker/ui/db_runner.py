@@ -1,0 +1,330 @@
+"""One serialised runner for the window's database work, on the model of Anki's
+``CollectionOp``/``QueryOp`` (qt/aqt/operations/__init__.py).
+
+An operation (``DbOp``) is a callable that takes the open ``Database`` and an
+``OpHandle`` (progress out, cancel in) and runs on the runner's one worker thread, never
+touching a widget. Its success and failure callbacks run on the GUI thread. One operation
+runs at a time, in the order they were submitted: a second import waits for the first
+instead of competing for SQLite's write lock, and an export waits for the import before
+it reads.
+
+The runner is also the window's one error boundary: a failure arrives as an exception
+and becomes a ``Failure`` here, once. A ``TrackerError`` is shown as its message (with
+its file, line and field where set); an ``OSError`` is the system refusing (a folder
+gone, a full disk) and is shown as such; anything else is a bug, logged with its
+traceback and shown as an unexpected error.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from tracker.domain.errors import TrackerError
+from tracker.storage.database import Database
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PROGRESS_INTERVAL = 0.1  # seconds: ten updates a second read as smooth
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """How an operation failed, said once for every caller.
+
+    Attributes:
+        error: the exception the operation raised.
+        message: what to show the user.
+        cancelled: the user (or closing the window) asked the operation to stop.
+    """
+
+    error: Exception
+    message: str
+    cancelled: bool = False
+
+    @classmethod
+    def of(cls, error: Exception, *, title: str, cancelled: bool = False) -> Failure:
+        """Classify *error*; a bug is logged here, with its traceback."""
+        if isinstance(error, TrackerError):
+            return cls(error, _with_location(error), cancelled)
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
+                       cancelled)
+        log.error("%s failed", title, exc_info=error)
+        return cls(error, f"Unexpected error ({type(error).__name__}): {error}", cancelled)
+
+
+def _with_location(error: TrackerError) -> str:
+    """The message, plus the file, line and field it is about where it does not say so."""
+    message = str(error)
+    where = [part for part in (
+        error.file.name if error.file is not None and error.file.name not in message
+        else "",
+        f"line {error.line}" if error.line is not None and f"line {error.line}" not in message
+        else "",
+        f"field “{error.field}”" if error.field and error.field not in message else "",
+    ) if part]
+    return f"{message} ({', '.join(where)})" if where else message
+
+
+class OpHandle:
+    """What an operation's work gets besides the database: a progress hook and a cancel
+    flag. Made by the runner; ``report`` and ``cancel_event`` are safe from any thread."""
+
+    def __init__(self, emit: Callable[[object], None]) -> None:
+        self._emit = emit
+        self._last = float("-inf")
+        self.cancel_event = threading.Event()
+
+    def report(self, update: object) -> None:
+        """Pass *update* to the progress callback (at most every PROGRESS_INTERVAL
+        seconds, so a fast operation does not flood the GUI thread's event queue)."""
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_INTERVAL:
+            self._last = now
+            self._emit(update)
+
+    def cancel(self) -> None:
+        """Ask the operation to stop; it rolls back and fails with ``cancelled`` set."""
+        self.cancel_event.set()
+
+    def is_cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+class DbOp(Generic[T]):
+    """One piece of database work and what to do with its outcome (builder style).
+
+    *title* names it in logs and in the default failure message ("Export Failed");
+    *noun* says it in a sentence ("the export"): "Waiting for the export to finish…".
+    """
+
+    def __init__(self, title: str, noun: str,
+                 work: Callable[[Database, OpHandle], T]) -> None:
+        self.title = title
+        self.noun = noun
+        self.work = work
+        self.success: Callable[[T], object] | None = None
+        self.failure: Callable[[Failure], object] | None = None
+        self.progress: Callable[[Any], object] | None = None
+        self.cancel_on_leave = False
+        self.pause_reason = ""
+        self.key = ""
+
+    def on_success(self, callback: Callable[[T], object]) -> DbOp[T]:
+        self.success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[Failure], object]) -> DbOp[T]:
+        """Without one, a failure goes to the runner's ``failed`` signal."""
+        self.failure = callback
+        return self
+
+    def on_progress(self, callback: Callable[[Any], object]) -> DbOp[T]:
+        self.progress = callback
+        return self
+
+    def cancelled_on_leave(self) -> DbOp[T]:
+        """Closing the window or switching database cancels it instead of waiting."""
+        self.cancel_on_leave = True
+        return self
+
+    def pausing_edits(self, reason: str) -> DbOp[T]:
+        """A long write holding the database's write lock: edits pause while it runs."""
+        self.pause_reason = reason
+        return self
+
+    def replacing(self, key: str) -> DbOp[T]:
+        """A queued operation with the same *key* is superseded by this one."""
+        self.key = key
+        return self
+
+
+@dataclass(slots=True)
+class _Running:
+    op: DbOp[Any]
+    handle: OpHandle
+    outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception)
+
+
+class _Job(QRunnable):
+    """Runs in the worker thread and never touches a widget."""
+
+    def __init__(self, running: _Running, db: Database, done: Callable[[], None]) -> None:
+        super().__init__()
+        self._running = running
+        self._db = db
+        self._done = done
+
+    def run(self) -> None:
+        """Override QRunnable.run: every way the work can end is kept for the GUI thread."""
+        try:
+            self._running.outcome = (True, self._running.op.work(self._db,
+                                                                 self._running.handle))
+        except Exception as exc:
+            self._running.outcome = (False, exc)
+        self._done()
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread: signals emitted from the worker are delivered there."""
+
+    progressed = Signal(object, object)  # the OpHandle, the update
+    done = Signal()
+
+
+class DbRunner(QObject):
+    """Runs DbOps one at a time, in order, on one worker thread.
+
+    Signals:
+        busy_changed(bool): an operation started with none running, or the last ended.
+        edits_paused(str): why edits pause now (a long write started), or "" (it ended).
+        failed(str, str): an operation without a failure callback failed: its title and
+            the message.
+        settling(): the window is closing or replacing the database: queues kept
+            elsewhere (the files still to import) are dropped, nothing new is asked.
+    """
+
+    busy_changed = Signal(bool)
+    settling = Signal()
+    edits_paused = Signal(str)
+    failed = Signal(str, str)
+
+    def __init__(self, database: Callable[[], Database], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        # Created before the relay: children are destroyed in creation order, and the
+        # pool's destructor waits for a running job, which still emits through the relay.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._on_progressed)
+        self._relay.done.connect(self._finish)
+        self._queue: deque[_Running] = deque()
+        self._running: _Running | None = None
+        self.leaving = False
+
+    # -- submitting -------------------------------------------------------------------------
+
+    def submit(self, op: DbOp[Any]) -> OpHandle:
+        """Run *op* after everything submitted before it; its handle cancels it."""
+        if op.key:
+            for queued in [item for item in self._queue if item.op.key == op.key]:
+                self._queue.remove(queued)
+        handle = OpHandle(lambda update: self._relay.progressed.emit(handle, update))
+        self._queue.append(_Running(op, handle))
+        if self._running is None:
+            self._start_next()
+        return handle
+
+    # -- state ------------------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self._running is not None or bool(self._queue)
+
+    def running_noun(self) -> str:
+        """What runs now ("the import"), or "" when idle."""
+        return self._running.op.noun if self._running is not None else ""
+
+    def pause_reason(self) -> str:
+        """Why edits must wait now ("" when they need not)."""
+        return self._running.op.pause_reason if self._running is not None else ""
+
+    # -- leaving ----------------------------------------------------------------------------
+
+    def settle(self, say: Callable[[str], None]) -> None:
+        """Before the window closes or the database is replaced: drop what is queued,
+        cancel what may be cancelled, and wait for the rest, saying which.
+
+        The callbacks of what was running run before this returns, with ``leaving`` set
+        so they ask the user nothing."""
+        self.leaving = True
+        try:
+            self._settle(say)
+        finally:
+            self.leaving = False
+
+    def _settle(self, say: Callable[[str], None]) -> None:
+        self.settling.emit()
+        for dropped in list(self._queue):
+            self._queue.remove(dropped)
+            dropped.handle.cancel()
+            self._fail(dropped.op, Failure(_Dropped(), "Not started.", cancelled=True))
+        running = self._running
+        if running is None:
+            return
+        if running.op.cancel_on_leave:
+            running.handle.cancel()
+            say(f"Cancelling {running.op.noun}…")
+        else:
+            say(f"Waiting for {running.op.noun} to finish…")
+        self.wait()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the running operation is done and its callbacks have run."""
+        done = self._pool.waitForDone(msecs)
+        if done:
+            self._finish()
+        return done
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _start_next(self) -> None:
+        if not self._queue:
+            return
+        running = self._queue.popleft()
+        was_busy = self._running is not None
+        self._running = running
+        if not was_busy:
+            self.busy_changed.emit(True)
+        if running.op.pause_reason:
+            self.edits_paused.emit(running.op.pause_reason)
+        self._pool.start(_Job(running, self._database(), self._relay.done.emit))
+
+    @Slot()
+    def _finish(self) -> None:
+        """The worker is done (delivered once, from the relay or from ``wait``)."""
+        running = self._running
+        if running is None or running.outcome is None:
+            return
+        self._running = None
+        if running.op.pause_reason:
+            self.edits_paused.emit("")
+        try:
+            succeeded, value = running.outcome
+            if succeeded:
+                if running.op.success is not None:
+                    running.op.success(value)
+            else:
+                self._fail(running.op, Failure.of(value, title=running.op.title,
+                                                  cancelled=running.handle.is_cancelled()))
+        finally:
+            if self._queue:
+                self._start_next()
+            else:
+                self.busy_changed.emit(False)
+
+    def _fail(self, op: DbOp[Any], failure: Failure) -> None:
+        if op.failure is not None:
+            op.failure(failure)
+        elif not failure.cancelled:
+            self.failed.emit(op.title, failure.message)
+
+    @Slot(object, object)
+    def _on_progressed(self, handle: OpHandle, update: object) -> None:
+        # An update still queued when its operation ended is old news.
+        running = self._running
+        if running is not None and running.handle is handle and running.op.progress:
+            running.op.progress(update)
+
+
+class _Dropped(TrackerError):
+    """A queued operation that never started: the window closed or the database changed."""
