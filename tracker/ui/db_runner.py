@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database
@@ -73,6 +75,11 @@ def _with_location(error: TrackerError) -> str:
         f"field “{error.field}”" if error.field and error.field not in message else "",
     ) if part]
     return f"{message} ({', '.join(where)})" if where else message
+
+
+def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
+    """Tell the user that work which writes a file or the database failed, and why."""
+    QMessageBox.warning(parent, title, f"Nothing was written.\n\n{failure.message}")
 
 
 class OpHandle:
@@ -146,6 +153,16 @@ class DbOp(Generic[T]):
         """A queued operation with the same *key* is superseded by this one."""
         self.key = key
         return self
+
+
+def query_op(title: str, noun: str, query: Callable[[Session], T]) -> DbOp[T]:
+    """A read (Anki's QueryOp): *query* gets a read session of its own in the worker."""
+
+    def work(db: Database, _handle: OpHandle) -> T:
+        with db.reading() as session:
+            return query(session)
+
+    return DbOp(title, noun, work)
 
 
 @dataclass(slots=True)

@@ -8,9 +8,10 @@ so they read what it committed.
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from tracker.services.export import export_chronology
-from tracker.storage.database import Database
-from tracker.ui.db_runner import DbOp, OpHandle
+from tracker.ui.db_runner import DbOp, query_op
 from tracker.ui.export_dialog import ExportRequest
 from tracker.ui.report_pdf import export_report, is_report
 
@@ -18,12 +19,11 @@ from tracker.ui.report_pdf import export_report, is_report
 def export_op(request: ExportRequest) -> DbOp[int]:
     """Write the chronology *request* asks for; succeeds with the entries written."""
 
-    def work(db: Database, _handle: OpHandle) -> int:
-        with db.reading() as session:
-            # The HTML/PDF report draws with QPainter and QTextDocument, never a widget,
-            # so it runs here too (report_pdf.py).
-            export = export_report if is_report(request.fmt) else export_chronology
-            return export(session, request.path, request.fmt, date_from=request.date_from,
-                          date_to=request.date_to, tz=request.tz)
+    def write(session: Session) -> int:
+        # The HTML/PDF report draws with QPainter and QTextDocument, never a widget, so
+        # it runs here too (report_pdf.py).
+        export = export_report if is_report(request.fmt) else export_chronology
+        return export(session, request.path, request.fmt, date_from=request.date_from,
+                      date_to=request.date_to, tz=request.tz)
 
-    return DbOp("Export", "the export", work)
+    return query_op("Export", "the export", write)

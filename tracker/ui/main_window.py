@@ -46,7 +46,7 @@ from tracker.ui.change_log_dialog import ChangeLogDialog
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
-from tracker.ui.db_runner import Failure
+from tracker.ui.db_runner import Failure, show_failure
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.edit_pause import EditPause
 from tracker.ui.events_view import EventsView
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
     def _on_work_failed(self, title: str, message: str) -> None:
         """The window's boundary for work whose caller took no failure of its own."""
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, f"{title} Failed", f"Nothing was written.\n\n{message}")
+        QMessageBox.warning(self, f"{title} Failed", message)
 
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
 
     def _on_export_failed(self, failure: Failure) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Export Failed", f"Nothing was written.\n\n{failure.message}")
+        show_failure(self, "Export Failed", failure)
 
     @Slot(object)
     def _on_changed(self, _topic: Topic) -> None:
