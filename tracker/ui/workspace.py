@@ -92,8 +92,7 @@ class Workspace(QObject):
         """Run *action* in one transaction (all or nothing), then announce *topic*."""
         reason = self.runner.pause_reason()
         if reason:
-            raise EditsPausedError(f"{reason}. Nothing was changed; try again when it "
-                                   "has finished.")
+            raise EditsPausedError(f"Not saved: {reason}.")
         with self._db.transaction() as session:
             result = action(session)
         self.changed.emit(topic)
