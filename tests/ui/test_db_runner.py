@@ -163,9 +163,17 @@ def test_settling_cancels_what_may_be_cancelled_waits_for_the_rest_and_drops_the
     said: list[str] = []
     outcomes: list[str] = []
     held = Held()
+    never_run = threading.Event()
+
+    def after_import(failure: Failure) -> None:
+        outcomes.append(f"import cancelled={failure.cancelled}")
+        # A view re-reading once the import has ended: queued, then dropped, never run.
+        runner.submit(DbOp("Count", "the count", lambda _db, _h: never_run.set())
+                      .on_failure(lambda f: outcomes.append(f"count cancelled={f.cancelled}")))
+
     runner.submit(DbOp("Import", "the import", held).cancelled_on_leave()
                   .on_success(lambda _r: outcomes.append("imported"))
-                  .on_failure(lambda f: outcomes.append(f"import cancelled={f.cancelled}")))
+                  .on_failure(after_import))
     runner.submit(DbOp("Export", "the export", lambda _db, _h: None)
                   .on_success(lambda _r: outcomes.append("exported"))
                   .on_failure(lambda f: outcomes.append(f"export cancelled={f.cancelled}")))
@@ -175,8 +183,9 @@ def test_settling_cancels_what_may_be_cancelled_waits_for_the_rest_and_drops_the
 
     # Everything has ended, and been told, before settle returns.
     assert said == ["Cancelling the import…"]
-    assert outcomes == ["export cancelled=True", "import cancelled=True"]
-    assert not runner.is_busy()
+    assert outcomes == ["export cancelled=True", "import cancelled=True",
+                        "count cancelled=True"]
+    assert not runner.is_busy() and not never_run.is_set()
 
     exporting = Held("written")
     runner.submit(DbOp("Export", "the export", exporting)

@@ -202,7 +202,8 @@ class DbRunner(QObject):
     """Runs DbOps one at a time, in order, on one worker thread.
 
     Signals:
-        busy_changed(bool): an operation started with none running, or the last ended.
+        busy_changed(bool): work was submitted with none running or queued, or the last
+            of it ended.
         edits_paused(str): why edits pause now (a long write started), or "" (it ended).
         failed(str, str): an operation without a failure callback failed: its title and
             the message.
@@ -227,6 +228,7 @@ class DbRunner(QObject):
         self._relay.done.connect(self._finish)
         self._queue: deque[_Running] = deque()
         self._running: _Running | None = None
+        self._busy = False
         self.leaving = False
 
     # -- submitting -------------------------------------------------------------------------
@@ -238,18 +240,14 @@ class DbRunner(QObject):
                 self._queue.remove(queued)
         handle = OpHandle(lambda update: self._relay.progressed.emit(handle, update))
         self._queue.append(_Running(op, handle))
-        if self._running is None:
-            self._start_next()
+        self._start_next()
+        self._tell_busy()
         return handle
 
     # -- state ------------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
         return self._running is not None or bool(self._queue)
-
-    def running_noun(self) -> str:
-        """What runs now ("the import"), or "" when idle."""
-        return self._running.op.noun if self._running is not None else ""
 
     def pause_reason(self) -> str:
         """Why edits must wait now ("" when they need not)."""
@@ -271,19 +269,25 @@ class DbRunner(QObject):
 
     def _settle(self, say: Callable[[str], None]) -> None:
         self.settling.emit()
-        for dropped in list(self._queue):
-            self._queue.remove(dropped)
+        self._drop_queued()
+        running = self._running
+        if running is not None:
+            if running.op.cancel_on_leave:
+                running.handle.cancel()
+                say(f"Cancelling {running.op.noun}…")
+            else:
+                say(f"Waiting for {running.op.noun} to finish…")
+            self.wait()
+        # What the callbacks submitted meanwhile (a view re-reading after the import)
+        # was queued, not started: it is for the database being left.
+        self._drop_queued()
+        self._tell_busy()
+
+    def _drop_queued(self) -> None:
+        while self._queue:
+            dropped = self._queue.popleft()
             dropped.handle.cancel()
             self._fail(dropped.op, Failure(_Dropped(), "Not started.", cancelled=True))
-        running = self._running
-        if running is None:
-            return
-        if running.op.cancel_on_leave:
-            running.handle.cancel()
-            say(f"Cancelling {running.op.noun}…")
-        else:
-            say(f"Waiting for {running.op.noun} to finish…")
-        self.wait()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the running operation is done and its callbacks have run."""
@@ -295,13 +299,11 @@ class DbRunner(QObject):
     # -- internals --------------------------------------------------------------------------
 
     def _start_next(self) -> None:
-        if not self._queue:
+        """Start the first queued operation if none runs (and the window is not leaving)."""
+        if self._running is not None or not self._queue or self.leaving:
             return
         running = self._queue.popleft()
-        was_busy = self._running is not None
         self._running = running
-        if not was_busy:
-            self.busy_changed.emit(True)
         if running.op.pause_reason:
             self.edits_paused.emit(running.op.pause_reason)
         self._pool.start(_Job(running, self._database(), self._relay.done.emit))
@@ -324,10 +326,13 @@ class DbRunner(QObject):
                 self._fail(running.op, Failure.of(value, title=running.op.title,
                                                   cancelled=running.handle.is_cancelled()))
         finally:
-            if self._queue:
-                self._start_next()
-            else:
-                self.busy_changed.emit(False)
+            self._start_next()
+            self._tell_busy()
+
+    def _tell_busy(self) -> None:
+        if self.is_busy() != self._busy:
+            self._busy = self.is_busy()
+            self.busy_changed.emit(self._busy)
 
     def _fail(self, op: DbOp[Any], failure: Failure) -> None:
         if op.failure is not None:
