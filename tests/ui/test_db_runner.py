@@ -18,8 +18,9 @@ from tests.ui.test_main_window import action, child, click_ok, ok_button, open_d
 from tracker.domain.errors import TrackerError
 from tracker.services import factors
 from tracker.storage.database import Database
-from tracker.ui import db_runner
-from tracker.ui.db_runner import DbOp, DbRunner, Failure, OpHandle
+from tracker.ui import db_runner, error_boundary
+from tracker.ui.db_runner import DbOp, DbRunner, OpHandle
+from tracker.ui.error_boundary import Failure
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.import_progress import ImportProgressDialog
 from tracker.ui.main_window import MainWindow
@@ -120,7 +121,7 @@ def test_the_error_boundary_says_tracker_errors_and_logs_bugs(
         return DbOp("Checking", "the check", work).on_failure(failures.append)
 
     failures: list[Failure] = []
-    with caplog.at_level(logging.ERROR, logger=db_runner.__name__):
+    with caplog.at_level(logging.ERROR, logger=error_boundary.__name__):
         for error in (refused, FileNotFoundError(2, "No such file or directory", "/gone/x.csv"),
                       KeyError("entry kind")):
             runner.submit(fail(error))
@@ -132,7 +133,7 @@ def test_the_error_boundary_says_tracker_errors_and_logs_bugs(
     ]
     assert not any(failure.cancelled for failure in failures)
     # Only the bug is logged, with its traceback.
-    [record] = [r for r in caplog.records if r.name == db_runner.__name__]
+    [record] = [r for r in caplog.records if r.name == error_boundary.__name__]
     assert record.exc_info is not None and record.exc_info[0] is KeyError
 
     # Without a failure callback, the failure goes to the runner's own signal.

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.test_main_window import ok_button, open_dialog, press, status_text
 from tracker.storage.database import open_database
-from tracker.ui import db_runner, export_task
+from tracker.ui import error_boundary, export_task
 from tracker.ui import settings as options
 from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.main_window import MainWindow
@@ -184,13 +184,13 @@ def test_an_unexpected_error_in_the_worker_is_reported_and_logged(
     press(qtbot, window, "Ctrl+E")
     dialog = open_dialog(qtbot, window, ExportDialog)
     qtbot.keyClicks(dialog.path, str(tmp_path / "feb.csv"))
-    with caplog.at_level(logging.ERROR, logger=db_runner.__name__):
+    with caplog.at_level(logging.ERROR, logger=error_boundary.__name__):
         qtbot.mouseClick(ok_button(dialog), LeftButton)
         qtbot.waitUntil(lambda: bool(warnings))
     assert warnings == [("Export Failed",
                          "Nothing was written.\n\nUnexpected error (KeyError): 'entry kind'")]
     assert status_text(window) == ""  # not "Exporting…" for good
-    [record] = [r for r in caplog.records if r.name == db_runner.__name__]
+    [record] = [r for r in caplog.records if r.name == error_boundary.__name__]
     assert record.exc_info is not None and record.exc_info[0] is KeyError
 
 

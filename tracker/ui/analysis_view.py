@@ -40,7 +40,7 @@ from tracker.ui.analysis_controls import AROUND_TEXTS, AnalysisControls
 from tracker.ui.analysis_export import export_chart, export_table
 from tracker.ui.analysis_model import AnalysisTableModel, RowRole, SortRole
 from tracker.ui.analysis_task import AnalysisOutcome, AnalysisRequest, analysis_op
-from tracker.ui.db_runner import Failure
+from tracker.ui.error_boundary import Failure
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.settings import system_zone_name
 from tracker.ui.table_model import as_plain

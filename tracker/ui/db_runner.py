@@ -8,16 +8,12 @@ runs at a time, in the order they were submitted: a second import waits for the 
 instead of competing for SQLite's write lock, and an export waits for the import before
 it reads.
 
-The runner is also the window's one error boundary: a failure arrives as an exception
-and becomes a ``Failure`` here, once. A ``TrackerError`` is shown as its message (with
-its file, line and field where set); an ``OSError`` is the system refusing (a folder
-gone, a full disk) and is shown as such; anything else is a bug, logged with its
-traceback and shown as an unexpected error.
+Every failure passes through the window's one error boundary (error_boundary.py) and
+reaches the caller as a ``Failure``: a message to show, and whether it was a cancel.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections import deque
@@ -26,60 +22,14 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database
+from tracker.ui.error_boundary import Failure
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 PROGRESS_INTERVAL = 0.1  # seconds: ten updates a second read as smooth
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """How an operation failed, said once for every caller.
-
-    Attributes:
-        error: the exception the operation raised.
-        message: what to show the user.
-        cancelled: the user (or closing the window) asked the operation to stop.
-    """
-
-    error: Exception
-    message: str
-    cancelled: bool = False
-
-    @classmethod
-    def of(cls, error: Exception, *, title: str, cancelled: bool = False) -> Failure:
-        """Classify *error*; a bug is logged here, with its traceback."""
-        if isinstance(error, TrackerError):
-            return cls(error, _with_location(error), cancelled)
-        if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
-                       cancelled)
-        log.error("%s failed", title, exc_info=error)
-        return cls(error, f"Unexpected error ({type(error).__name__}): {error}", cancelled)
-
-
-def _with_location(error: TrackerError) -> str:
-    """The message, plus the file, line and field it is about where it does not say so."""
-    message = str(error)
-    where = [part for part in (
-        error.file.name if error.file is not None and error.file.name not in message
-        else "",
-        f"line {error.line}" if error.line is not None and f"line {error.line}" not in message
-        else "",
-        f"field “{error.field}”" if error.field and error.field not in message else "",
-    ) if part]
-    return f"{message} ({', '.join(where)})" if where else message
-
-
-def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
-    """Tell the user that work which writes a file or the database failed, and why."""
-    QMessageBox.warning(parent, title, f"Nothing was written.\n\n{failure.message}")
 
 
 class OpHandle:

@@ -46,9 +46,9 @@ from tracker.ui.change_log_dialog import ChangeLogDialog
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
-from tracker.ui.db_runner import Failure, show_failure
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.edit_pause import EditPause
+from tracker.ui.error_boundary import Failure, show_failure
 from tracker.ui.events_view import EventsView
 from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.export_task import export_op
