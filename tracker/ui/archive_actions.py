@@ -42,8 +42,13 @@ class ArchiveWindow(Protocol):
 
 
 def _told(handle: OpHandle) -> Callable[[str, int], None]:
-    """The services' per-table progress hook, as a line for the status bar."""
-    return lambda table, rows: handle.report(f"{table.replace('_', ' ')}: {rows:,} rows")
+    """The services' per-page progress hook: a line for the status bar, and the point
+    where a cancel stops the work (the export's file is not written, the new database
+    is removed)."""
+    def told(table: str, rows: int) -> None:
+        handle.check()
+        handle.report(f"{table.replace('_', ' ')}: {rows:,} rows")
+    return told
 
 
 def _export(path: Path, window_db: Database, handle: OpHandle) -> ArchiveSummary:
@@ -134,7 +139,8 @@ class ArchiveActions(QObject):
 
     def _start(self, op: DbOp[ArchiveSummary]) -> None:
         self._host().workspace.runner.submit(
-            op.on_progress(self._host().show_message).on_failure(self._on_failed))
+            op.cancellable().on_progress(self._host().show_message)
+            .on_failure(self._on_failed))
 
     def _on_exported(self, summary: ArchiveSummary, path: str) -> None:
         self._host().show_message(f"Archive of {summary.describe()} written to {path}")
@@ -156,6 +162,10 @@ class ArchiveActions(QObject):
                 QMessageBox.critical(self._window, "Cannot Open Database", str(exc))
 
     def _on_failed(self, failure: Failure) -> None:
+        if failure.cancelled:
+            self._host().show_message("The archive task was cancelled; nothing was written")
+            self.failed.emit(failure.message)
+            return
         self._host().show_message("The archive task failed; nothing was written")
         self.failed.emit(failure.message)
         QMessageBox.warning(self._window, "Archive Failed",

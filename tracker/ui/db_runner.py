@@ -56,6 +56,13 @@ class OpHandle:
     def is_cancelled(self) -> bool:
         return self.cancel_event.is_set()
 
+    def check(self) -> None:
+        """Raise OperationCancelled once cancel was asked (worker thread): for work whose
+        service has a progress hook but no cancel flag, called from that hook, so the
+        service stops at its next report and its transaction rolls back."""
+        if self.cancel_event.is_set():
+            raise OperationCancelled("Cancelled on request.")
+
 
 class DbOp(Generic[T]):
     """One piece of database work and what to do with its outcome (builder style).
@@ -73,6 +80,7 @@ class DbOp(Generic[T]):
         self.failure: Callable[[Failure], object] | None = None
         self.progress: Callable[[Any], object] | None = None
         self.cancel_on_leave = False
+        self.can_cancel = False
         self.pause_reason = ""
         self.key = ""
 
@@ -87,6 +95,11 @@ class DbOp(Generic[T]):
 
     def on_progress(self, callback: Callable[[Any], object]) -> DbOp[T]:
         self.progress = callback
+        return self
+
+    def cancellable(self) -> DbOp[T]:
+        """The work stops when asked: the status bar offers Cancel while it runs."""
+        self.can_cancel = True
         return self
 
     def cancelled_on_leave(self) -> DbOp[T]:
@@ -159,9 +172,12 @@ class DbRunner(QObject):
             the message.
         settling(): the window is closing or replacing the database: queues kept
             elsewhere (the files still to import) are dropped, nothing new is asked.
+        current_changed(str, bool): what runs now (its noun, "" when nothing) and
+            whether it can be cancelled.
     """
 
     busy_changed = Signal(bool)
+    current_changed = Signal(str, bool)
     settling = Signal()
     edits_paused = Signal(str)
     failed = Signal(str, str)
@@ -198,6 +214,11 @@ class DbRunner(QObject):
 
     def is_busy(self) -> bool:
         return self._running is not None or bool(self._queue)
+
+    def cancel_current(self) -> None:
+        """Ask the running operation to stop (the status bar's Cancel)."""
+        if self._running is not None:
+            self._running.handle.cancel()
 
     def pause_reason(self) -> str:
         """Why edits must wait now ("" when they need not)."""
@@ -254,6 +275,7 @@ class DbRunner(QObject):
             return
         running = self._queue.popleft()
         self._running = running
+        self.current_changed.emit(running.op.noun, running.op.can_cancel)
         if running.op.pause_reason:
             self.edits_paused.emit(running.op.pause_reason)
         self._pool.start(_Job(running, self._database(), self._relay.done.emit))
@@ -265,6 +287,7 @@ class DbRunner(QObject):
         if running is None or running.outcome is None:
             return
         self._running = None
+        self.current_changed.emit("", False)
         if running.op.pause_reason:
             self.edits_paused.emit("")
         try:
@@ -296,6 +319,10 @@ class DbRunner(QObject):
         running = self._running
         if running is not None and running.handle is handle and running.op.progress:
             running.op.progress(update)
+
+
+class OperationCancelled(TrackerError):
+    """Work stopped on request (``OpHandle.check``); nothing it began was kept."""
 
 
 class _Dropped(TrackerError):

@@ -66,6 +66,7 @@ from tracker.ui.table_model import as_plain
 from tracker.ui.timeline_view import TimelineView
 from tracker.ui.timelinejs_export import export_timeline
 from tracker.ui.unsaved_input import InputWatch
+from tracker.ui.work_status import WorkStatus
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
+        self.work_status = WorkStatus(workspace.runner)
+        self.statusBar().addPermanentWidget(self.work_status)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.edit_pause = EditPause(
