@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -206,6 +207,8 @@ def test_an_import_pauses_edits_visibly_and_they_come_back_when_it_ends(
     try:
         new_round = action(window, "new-round-action")
         tip = new_round.toolTip()
+        window.workspace.undo_stack.push(QUndoCommand("Rename round"))  # something to undo
+        assert action(window, "undo-action").isEnabled()
         assert new_round.isEnabled() and window.workspace.can_edit()
         dialog = start_import(qtbot, window, acled_file(tmp_path, 12_000), monkeypatch)
         click(qtbot, dialog.ok_button)
@@ -230,6 +233,8 @@ def test_an_import_pauses_edits_visibly_and_they_come_back_when_it_ends(
     close(qtbot, window, finish(qtbot, window))  # the import's result
     assert paused.isHidden()
     assert new_round.isEnabled() and new_round.toolTip() == tip
+    assert action(window, "undo-action").isEnabled()  # the stack says so again
+    assert not action(window, "redo-action").isEnabled()
     assert window.workspace.can_edit()
 
 
