@@ -173,3 +173,32 @@ def test_cancel_in_the_status_bar_stops_an_archive_task_and_writes_nothing(
         "The archive task was cancelled; nothing was written"
     assert not list(tmp_path.glob(f"*{written.name}*"))  # no part-written file either
     assert window.workspace.db is sample_db
+
+
+@pytest.mark.parametrize("stop", [True, False])
+def test_closing_during_an_archive_export_asks_whether_to_stop_it_or_wait(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        stop: bool) -> None:
+    held = HeldAtFirstPage(archive_actions.export_archive)
+    monkeypatch.setattr(archive_actions, "export_archive", held)
+    written = tmp_path / "out.json"
+    _answers(monkeypatch, save=[str(written)])
+    asked: list[str] = []
+
+    def ask(_title: str, text: str) -> bool:
+        asked.append(text)
+        held.release.set()  # the export goes on (and sees the cancel, if any) from here
+        return stop
+
+    window.ask = ask
+    try:
+        window.action_map["export-archive-action"].trigger()
+        qtbot.waitUntil(held.reported.is_set)
+        window.close()
+    finally:
+        held.release.set()
+    assert asked == ["Stop the archive export? Nothing it began is kept.\n\n"
+                     "No waits for it to finish."]
+    assert not window.workspace.runner.is_busy()  # settled before the window closed
+    assert written.exists() is not stop
+    assert not list(tmp_path.glob(".out.json*"))  # no part-written file left behind

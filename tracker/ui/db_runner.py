@@ -215,6 +215,10 @@ class DbRunner(QObject):
     def is_busy(self) -> bool:
         return self._running is not None or bool(self._queue)
 
+    def current(self) -> DbOp[Any] | None:
+        """The operation running now."""
+        return self._running.op if self._running is not None else None
+
     def cancel_current(self) -> None:
         """Ask the running operation to stop (the status bar's Cancel)."""
         if self._running is not None:

@@ -473,10 +473,17 @@ class MainWindow(QMainWindow):
     def _settle_work(self) -> None:
         """Block until the runner's work is done or cancelled (it uses the database about
         to be closed), saying which: a long wait would otherwise freeze the window without
-        a word."""
+        a word. Work that can stop but is not stopped by leaving (an archive export) is
+        the user's to stop or wait for; an import is cancelled (it rolls back)."""
         runner = self.workspace.runner
         if not runner.is_busy():
             return
+        current = runner.current()
+        if current is not None and current.can_cancel and not current.cancel_on_leave \
+                and self.ask("Work Still Running",
+                             f"Stop {current.noun}? Nothing it began is kept.\n\n"
+                             "No waits for it to finish."):
+            runner.cancel_current()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             runner.settle(self._say_now)
