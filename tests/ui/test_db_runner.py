@@ -19,8 +19,9 @@ from tests.ui.test_main_window import action, child, click_ok, ok_button, open_d
 from tracker.domain.errors import TrackerError
 from tracker.services import factors
 from tracker.storage.database import Database
-from tracker.ui import db_runner, error_boundary
-from tracker.ui.db_runner import DbOp, DbRunner, OpHandle
+from tracker.ui import db_op, error_boundary
+from tracker.ui.db_op import DbOp, OpHandle
+from tracker.ui.db_runner import DbRunner
 from tracker.ui.error_boundary import Failure
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.import_progress import ImportProgressDialog
@@ -86,7 +87,7 @@ def test_operations_run_one_at_a_time_in_the_order_submitted(
 
 def test_progress_reaches_the_gui_thread_and_cancel_stops_the_work(
         qtbot: QtBot, runner: DbRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(db_runner, "PROGRESS_INTERVAL", 0.0)  # every update, for the test
+    monkeypatch.setattr(db_op, "PROGRESS_INTERVAL", 0.0)  # every update, for the test
     held = Held()
     seen: list[tuple[object, bool]] = []
     failures: list[Failure] = []

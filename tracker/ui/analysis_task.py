@@ -21,7 +21,7 @@ from tracker.services.escalation import (
 )
 from tracker.services.events import EventFilter
 from tracker.storage.database import Database
-from tracker.ui.db_runner import DbOp
+from tracker.ui.db_op import DbOp
 
 
 @dataclass(frozen=True, slots=True)

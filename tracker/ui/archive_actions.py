@@ -21,7 +21,7 @@ from tracker.services.archive import ArchiveSummary, export_archive
 from tracker.services.archive_import import import_archive
 from tracker.storage.database import Database, open_database
 from tracker.ui import settings as options
-from tracker.ui.db_runner import DbOp, OpHandle
+from tracker.ui.db_op import DbOp, OpHandle
 from tracker.ui.error_boundary import Failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from tracker.domain.errors import TrackerError
 from tracker.storage.backup import back_up_engine, sqlite_file
 from tracker.storage.locations import describe
-from tracker.ui.db_runner import DbOp
+from tracker.ui.db_op import DbOp
 from tracker.ui.error_boundary import Failure
 from tracker.ui.workspace import Workspace
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from tracker.services.export import export_chronology
-from tracker.ui.db_runner import DbOp, query_op
+from tracker.ui.db_op import DbOp, query_op
 from tracker.ui.export_dialog import ExportRequest
 from tracker.ui.report_pdf import export_report, is_report
 

@@ -26,7 +26,7 @@ from tracker.services.import_mappings import recall
 from tracker.services.import_report import ImportReport
 from tracker.services.importing import FilePreview, ImportFormat, ImportProgress
 from tracker.ui import settings as options
-from tracker.ui.db_runner import OpHandle
+from tracker.ui.db_op import OpHandle
 from tracker.ui.error_boundary import Failure
 from tracker.ui.import_dialog import ImportDialog
 from tracker.ui.import_mapping import ColumnMappingDialog

@@ -17,7 +17,7 @@ from tracker.io.generic_layout import ColumnMapping
 from tracker.services.import_report import ImportReport
 from tracker.services.importing import FilePreview, ImportFormat, import_events, preview
 from tracker.storage.database import Database
-from tracker.ui.db_runner import DbOp, OpHandle
+from tracker.ui.db_op import DbOp, OpHandle
 
 
 @dataclass(frozen=True, slots=True)

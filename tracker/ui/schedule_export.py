@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.services.schedule_calendar import CalendarExport, write_calendar
 from tracker.ui import settings as options
-from tracker.ui.db_runner import query_op
+from tracker.ui.db_op import query_op
 from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace

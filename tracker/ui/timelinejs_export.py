@@ -19,7 +19,7 @@ from tracker.io.timelinejs_page import page_path
 from tracker.services.timelinejs import TimelineExport, write_timeline
 from tracker.services.timelinejs_selection import TimelineRequest
 from tracker.ui import settings as options
-from tracker.ui.db_runner import query_op
+from tracker.ui.db_op import query_op
 from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
