@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -159,6 +160,21 @@ def test_a_newer_request_replaces_a_queued_one_with_the_same_key(
     held.release.set()
     _done(qtbot, runner)
     assert answered == ["first", "newer"]
+
+
+def test_the_callbacks_of_a_deleted_owner_are_not_called(
+        qtbot: QtBot, runner: DbRunner) -> None:
+    owner = QObject()
+    held = Held("counted")
+    told: list[object] = []
+    runner.submit(DbOp("Count", "the count", held).owned_by(owner)
+                  .on_success(told.append).on_failure(told.append))
+    qtbot.waitUntil(held.started.is_set)
+    with qtbot.waitSignal(owner.destroyed):
+        owner.deleteLater()  # the view closed while its count ran
+    held.release.set()
+    _done(qtbot, runner)
+    assert told == []
 
 
 def test_settling_cancels_what_may_be_cancelled_waits_for_the_rest_and_drops_the_queue(

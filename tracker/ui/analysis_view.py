@@ -212,7 +212,7 @@ class AnalysisView(QWidget):
         asked = self._asked
         self._counting = True
         self._workspace.runner.submit(
-            analysis_op(AnalysisRequest(settings, self._filter))
+            analysis_op(AnalysisRequest(settings, self._filter)).owned_by(self)
             .on_success(lambda outcome: self._on_finished(asked, outcome))
             .on_failure(lambda failure: self._on_failed(asked, failure)))
 

@@ -139,7 +139,7 @@ class ArchiveActions(QObject):
 
     def _start(self, op: DbOp[ArchiveSummary]) -> None:
         self._host().workspace.runner.submit(
-            op.cancellable().on_progress(self._host().show_message)
+            op.owned_by(self).cancellable().on_progress(self._host().show_message)
             .on_failure(self._on_failed))
 
     def _on_exported(self, summary: ArchiveSummary, path: str) -> None:

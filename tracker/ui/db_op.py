@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError
@@ -78,6 +79,7 @@ class DbOp(Generic[T]):
         self.can_cancel = False
         self.pause_reason = ""
         self.key = ""
+        self.owner: QObject | None = None
 
     def on_success(self, callback: Callable[[T], object]) -> DbOp[T]:
         self.success = callback
@@ -105,6 +107,12 @@ class DbOp(Generic[T]):
     def pausing_edits(self, reason: str) -> DbOp[T]:
         """A long write holding the database's write lock: edits pause while it runs."""
         self.pause_reason = reason
+        return self
+
+    def owned_by(self, owner: QObject) -> DbOp[T]:
+        """The callbacks are *owner*'s: once it is deleted (a view closed while its count
+        ran), they are not called."""
+        self.owner = owner
         return self
 
     def replacing(self, key: str) -> DbOp[T]:

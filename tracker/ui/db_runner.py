@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database
@@ -192,7 +193,10 @@ class DbRunner(QObject):
         self.current_changed.emit("", False)
         if running.op.pause_reason:
             self.edits_paused.emit("")
+        owner = running.op.owner
         try:
+            if owner is not None and not isValid(owner):
+                return  # its owner is gone: nobody is left to tell
             succeeded, value = running.outcome
             if succeeded:
                 if running.op.success is not None:
@@ -210,6 +214,8 @@ class DbRunner(QObject):
             self.busy_changed.emit(self._busy)
 
     def _fail(self, op: DbOp[Any], failure: Failure) -> None:
+        if op.owner is not None and not isValid(op.owner):
+            return
         if op.failure is not None:
             op.failure(failure)
         elif not failure.cancelled:
@@ -219,7 +225,9 @@ class DbRunner(QObject):
     def _on_progressed(self, handle: OpHandle, update: object) -> None:
         # An update still queued when its operation ended is old news.
         running = self._running
-        if running is not None and running.handle is handle and running.op.progress:
+        if running is None or running.handle is not handle or running.op.progress is None:
+            return
+        if running.op.owner is None or isValid(running.op.owner):
             running.op.progress(update)
 
 

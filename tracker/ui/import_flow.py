@@ -121,7 +121,8 @@ class ImportFlow(QObject):
         self._current = path
         self._message(f"Reading {path.name}…")
         self._running = self._workspace.runner.submit(
-            preview_op(path).on_success(self._on_previewed).on_failure(self._on_failed))
+            preview_op(path).owned_by(self).on_success(self._on_previewed)
+            .on_failure(self._on_failed))
 
     def _asking(self) -> bool:
         """Whether to go on to the next dialog: not once the window is closing."""
@@ -166,7 +167,7 @@ class ImportFlow(QObject):
         self._progress = dialog
         self._open(dialog)
         self._running = self._workspace.runner.submit(
-            import_op(request).on_progress(self._on_progressed)
+            import_op(request).owned_by(self).on_progress(self._on_progressed)
             .on_success(self._on_finished).on_failure(self._on_failed))
 
     def _on_progressed(self, progress: ImportProgress) -> None:

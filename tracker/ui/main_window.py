@@ -549,7 +549,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
         path = str(request.path)
         self.workspace.runner.submit(
-            export_op(request).on_success(lambda count: self._on_export_finished(count, path))
+            export_op(request).owned_by(self)
+            .on_success(lambda count: self._on_export_finished(count, path))
             .on_failure(self._on_export_failed))
 
     def _on_export_finished(self, count: int, path: str) -> None:
