@@ -1,4 +1,5 @@
-"""The layers of DESIGN.md hold: only tracker.ui imports Qt (import-linter contracts)."""
+"""The layers of DESIGN.md hold: only tracker.ui imports Qt, and the command line sits on
+top of them all (import-linter contracts)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ def test_import_linter_contracts_are_kept() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Only tracker.ui imports Qt KEPT" in result.stdout
+    assert "Layers: cli above ui above services above io/storage above domain KEPT" \
+        in result.stdout
+
+
+def test_the_command_line_is_one_package() -> None:
+    """No loose *_command.py modules beside the layers: every command is under tracker/cli."""
+    package = ROOT / "tracker"
+    assert sorted(path.name for path in package.glob("*_command.py")) == []
+    assert (package / "cli" / "__init__.py").is_file()
 
 
 def test_core_layers_import_without_qt() -> None:

@@ -199,7 +199,7 @@ def test_new_events_are_counted_and_hidden_views_wait(qtbot: QtBot, view: Analys
     view.hide()
     workspace.write(lambda session: add_events(session, [
         {"event_date": date(2025, 3, 11), "external_id": "newer"}]), Topic.EVENTS)
-    assert not view.runner.is_busy()
+    assert not view.is_counting()
     with qtbot.waitSignal(view.analysis_updated):
         view.show()
     assert _first_round(view, COLUMNS.EVENTS) == ["3", "5", "3"]

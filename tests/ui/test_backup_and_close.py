@@ -93,12 +93,12 @@ def test_back_up_writes_the_open_database_to_the_chosen_file(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
 
     action(window, "backup-action").trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Backed up to {target}")
 
     database = Path(str(window.workspace.db.url.database))
     assert Path(offered[0]).parent == database.parent
     assert Path(offered[0]).name.startswith("sample-backup-")
     assert sqlite_dump(target) == sqlite_dump(database)
-    assert window.statusBar().currentMessage() == f"Backed up to {target}"
 
 
 def test_a_write_lock_held_by_another_program_is_reported_and_nothing_changes(

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.test_main_window import ok_button, open_dialog, press, status_text
 from tracker.storage.database import open_database
-from tracker.ui import export_task
+from tracker.ui import error_boundary, export_task
 from tracker.ui import settings as options
 from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.main_window import MainWindow
@@ -184,13 +184,13 @@ def test_an_unexpected_error_in_the_worker_is_reported_and_logged(
     press(qtbot, window, "Ctrl+E")
     dialog = open_dialog(qtbot, window, ExportDialog)
     qtbot.keyClicks(dialog.path, str(tmp_path / "feb.csv"))
-    with caplog.at_level(logging.ERROR, logger=export_task.__name__):
+    with caplog.at_level(logging.ERROR, logger=error_boundary.__name__):
         qtbot.mouseClick(ok_button(dialog), LeftButton)
         qtbot.waitUntil(lambda: bool(warnings))
     assert warnings == [("Export Failed",
                          "Nothing was written.\n\nUnexpected error (KeyError): 'entry kind'")]
     assert status_text(window) == ""  # not "Exporting…" for good
-    [record] = [r for r in caplog.records if r.name == export_task.__name__]
+    [record] = [r for r in caplog.records if r.name == error_boundary.__name__]
     assert record.exc_info is not None and record.exc_info[0] is KeyError
 
 
@@ -215,7 +215,7 @@ def test_leaving_during_an_export_waits_and_says_so(
     qtbot.waitUntil(started.is_set)
 
     seen: list[tuple[str, Qt.CursorShape | None]] = []
-    real_wait: Callable[[int], bool] = window.exporter.wait
+    real_wait: Callable[[int], bool] = window.workspace.runner.wait
 
     def watched_wait(msecs: int = -1) -> bool:
         cursor = QApplication.overrideCursor()
@@ -223,7 +223,7 @@ def test_leaving_during_an_export_waits_and_says_so(
         release.set()  # the export ends while the window waits for it
         return real_wait(msecs)
 
-    monkeypatch.setattr(window.exporter, "wait", watched_wait)
+    monkeypatch.setattr(window.workspace.runner, "wait", watched_wait)
     if leave == "close":
         window.close()
     else:

@@ -108,15 +108,16 @@ def test_escape_cancels_too_and_closing_the_window_cancels_a_running_import(
     assert progress.is_cancelling() and progress.isVisible()
 
     # Closing the window waits for the cancelled import to roll back.
-    real_wait = window.importer.importer.wait
+    runner = window.workspace.runner
+    real_wait = runner.wait
 
     def wait(msecs: int = -1) -> bool:
         gate.opened.set()
         return real_wait(msecs)
 
-    monkeypatch.setattr(window.importer.importer, "wait", wait)
+    monkeypatch.setattr(runner, "wait", wait)
     window.close()
-    assert not window.importer.importer.is_busy()
+    assert not runner.is_busy()
     assert QApplication.overrideCursor() is None  # the wait cursor is gone again
     assert dump(window) == before
 

@@ -58,7 +58,8 @@ def test_an_unwritable_place_is_reported_and_nothing_written(
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(
         lambda _parent, _title, text: warned.append(text)))
     _trigger(window)
-    assert warned and warned[0].startswith("Nothing was written.")
+    qtbot.waitUntil(lambda: bool(warned))
+    assert warned[0].startswith("Nothing was written.")
     assert not (tmp_path / "missing").exists()
 
 

@@ -4,6 +4,10 @@
 or "the coming week" a week, and "" or "unknown" no date at all. The precision is read off
 which fields dateutil had to take from its default: we parse twice with two defaults that
 differ in every field, and whatever changes between the two results was not typed.
+
+``widen_window`` and ``window_with_end`` finish a typed window the way the Reschedule
+dialog's date field and ``tracker round reschedule`` both do: a chosen precision wider
+than the one typed, and a separate end.
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ _RELATIVE_WEEKS = {
     "coming week": 1,
     "next week": 1,
     "the week after next": 2,
+}
+_WIDENS = {  # what a typed precision may be widened to ("5 Feb" as "the week of 5 Feb")
+    Precision.EXACT: {Precision.EXACT},
+    Precision.DAY: {Precision.EXACT, Precision.DAY},
+    Precision.WEEK: {Precision.EXACT, Precision.DAY, Precision.WEEK},
+    Precision.MONTH: {Precision.EXACT, Precision.DAY, Precision.WEEK, Precision.MONTH},
 }
 
 
@@ -89,6 +99,50 @@ def parse_window(
         # A day at the edge of the calendar (31 Dec 9999, 1 Jan 0001 east of UTC) has no
         # following midnight or no UTC instant that datetime can hold.
         raise DateParseError(f"{text!r} is outside the dates that can be stored") from exc
+
+
+def widen_window(typed: ScheduledWindow, precision: Precision | None) -> ScheduledWindow:
+    """*typed* taken at a wider *precision* (None: as typed), in its own zone.
+
+    DateParseError when *typed* is already wider ("Feb 2026" as a day) or has no time
+    where an exact window is asked for.
+    """
+    if precision is None or precision is typed.precision:
+        return typed
+    first = typed.first_day()
+    if first is None or typed.precision not in _WIDENS[precision]:
+        if precision is Precision.EXACT:
+            raise DateParseError("An exact window needs a time, e.g. 5 Feb 2026 10:00")
+        raise DateParseError(f"“{typed.describe()}” is wider than a {precision.value}; "
+                             "type a date inside it")
+    if precision is Precision.DAY:
+        return ScheduledWindow.days(first, typed.tz)
+    if precision is Precision.WEEK:
+        return ScheduledWindow.week_of(first, typed.tz)
+    return ScheduledWindow.month_of(first, typed.tz)
+
+
+def window_with_end(window: ScheduledWindow, text: str, *, dayfirst: bool = False,
+                    today: date | None = None) -> ScheduledWindow:
+    """*window* ending at the typed *text* ("" keeps it as it is): a time for an exact
+    window ("18:00" ends on the day it starts), a last day for a window of days."""
+    text = text.strip()
+    if not text:
+        return window
+    start = window.local_start()
+    if window.precision not in (Precision.EXACT, Precision.DAY) or start is None:
+        raise DateParseError("Only an exact time or a day can have a separate end")
+    if window.precision is Precision.EXACT and ":" in text and len(text) <= 5:
+        text = f"{start:%Y-%m-%d} {text}"
+    end = parse_window(text, window.tz, dayfirst=dayfirst, today=today)
+    if window.precision is Precision.EXACT:
+        if end.precision is not Precision.EXACT or end.start is None:
+            raise DateParseError("The end of an exact window needs a time, e.g. 18:00")
+        return ScheduledWindow(Precision.EXACT, window.tz, window.start, end.start)
+    last = end.first_day()
+    if last is None or end.precision is not Precision.DAY:
+        raise DateParseError("The last day needs a date, e.g. 7 Feb 2026")
+    return ScheduledWindow.days(start.date(), window.tz, last)
 
 
 def _parse(text: str, *, dayfirst: bool) -> tuple[datetime, Precision]:

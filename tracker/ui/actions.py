@@ -52,6 +52,9 @@ class ActionSpec:
     scoped: bool = False
     separator_before: bool = False
     from_stack: str = ""
+    # Saves to the database outside the Edit menu: paused, like the Edit menu, while a
+    # long write runs (edit_pause.py).
+    writes: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -68,7 +71,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import-calendar-action", "Import &Calendar…", Menu.FILE, "import_calendar",
                (), "Add or update rounds from an iCalendar (.ics) file, matched by UID "
                "(undo takes the whole import back)", "x-office-calendar",
-               Pixmap.SP_ArrowDown),
+               Pixmap.SP_ArrowDown, writes=True),
     ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
                "export_chronology", ("Ctrl+E",),
                "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
@@ -235,6 +238,11 @@ def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
         if item.separator_before and toolbar.actions():
             toolbar.addSeparator()
         toolbar.addAction(actions[item.id])
+
+
+def editing_action_ids() -> tuple[str, ...]:
+    """The actions that save to the database: the Edit menu and the other writers."""
+    return tuple(item.id for item in ACTIONS if item.menu is Menu.EDIT or item.writes)
 
 
 def round_action_ids() -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 The settings bar chooses what to count around (rounds, schedule changes, factor
 readings), the window, the baseline and the split; the counts come from
-``services.escalation`` in a worker thread (``analysis_task``), the same numbers
+``services.escalation`` on the window's runner (``analysis_task``), the same numbers
 ``tracker analyse`` prints. Selecting a row draws its windows against their baselines and
 marks its anchor on the daily series.
 """
@@ -39,7 +39,8 @@ from tracker.ui.analysis_chart import AnalysisChart
 from tracker.ui.analysis_controls import AROUND_TEXTS, AnalysisControls
 from tracker.ui.analysis_export import export_chart, export_table
 from tracker.ui.analysis_model import AnalysisTableModel, RowRole, SortRole
-from tracker.ui.analysis_task import AnalysisOutcome, AnalysisRequest, AnalysisRunner
+from tracker.ui.analysis_task import AnalysisOutcome, AnalysisRequest, analysis_op
+from tracker.ui.error_boundary import Failure
 from tracker.ui.placeholder import ViewPlaceholder
 from tracker.ui.settings import system_zone_name
 from tracker.ui.table_model import as_plain
@@ -87,6 +88,8 @@ class AnalysisView(QWidget):
         self._outcome: AnalysisOutcome | None = None
         self._stale = True
         self._wanted_round: int | None = None
+        self._asked = 0  # requests made; only the answer to the last one is shown
+        self._counting = False
         self._folder = Path.home()
 
         self.controls = AnalysisControls(self)
@@ -149,9 +152,6 @@ class AnalysisView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-        self.runner = AnalysisRunner(self)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
         self.controls.changed.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.activated.connect(self._on_activated)
@@ -183,10 +183,14 @@ class AnalysisView(QWidget):
         if self.controls.settings(tz).around is Around.READINGS:
             self._refresh_when_shown()
 
+    def is_counting(self) -> bool:
+        """True while the numbers asked for last are not in yet."""
+        return self._counting
+
     def select_round(self, round_id: int) -> bool:
         """Select the first row of *round_id* (now, or once the running count is in)."""
         self._wanted_round = round_id
-        if self.runner.is_busy() or self._stale:
+        if self._counting or self._stale:
             return self.model.rows_of_round(round_id) != []
         rows = self.model.rows_of_round(round_id)
         self._wanted_round = None
@@ -200,16 +204,24 @@ class AnalysisView(QWidget):
         return True
 
     def refresh(self) -> None:
-        """Count again with the settings shown (in the worker thread)."""
+        """Count again with the settings shown (on the window's runner)."""
         self._stale = False
         settings = self.controls.settings(self._tz)
         self.status_label.setText(f"Counting around {AROUND_TEXTS[settings.around].lower()}…")
-        self.runner.request(self._workspace.db, AnalysisRequest(settings, self._filter))
+        self._asked += 1
+        asked = self._asked
+        self._counting = True
+        self._workspace.runner.submit(
+            analysis_op(AnalysisRequest(settings, self._filter)).owned_by(self)
+            .on_success(lambda outcome: self._on_finished(asked, outcome))
+            .on_failure(lambda failure: self._on_failed(asked, failure)))
 
     # -- results ----------------------------------------------------------------------------
 
-    @Slot(object)
-    def _on_finished(self, outcome: AnalysisOutcome) -> None:
+    def _on_finished(self, asked: int, outcome: AnalysisOutcome) -> None:
+        if asked != self._asked:
+            return  # superseded: a newer request is on its way
+        self._counting = False
         kept = self._current_key()
         self._outcome = outcome
         result = outcome.result
@@ -231,9 +243,12 @@ class AnalysisView(QWidget):
         self._show_current()
         self.analysis_updated.emit()
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self.status_label.setText(f"Could not count: {message}")
+    def _on_failed(self, asked: int, failure: Failure) -> None:
+        # A superseded request may fail because its database was closed meanwhile.
+        if asked != self._asked:
+            return
+        self._counting = False
+        self.status_label.setText(f"Could not count: {failure.message}")
 
     def _current_key(self) -> tuple[object, ...] | None:
         row = self._current_row()

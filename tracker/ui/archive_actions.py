@@ -1,33 +1,30 @@
 """File › Export Archive… and File › Import Archive…: the whole database as one JSON file.
 
 The same services as ``tracker export --format archive`` and ``tracker import --format
-json``. Both run on a worker thread (a million events take a minute), each on a database
-connection of its own: the export opens the window's database again (WAL lets it read
-beside the window), the import fills a new file the user names, never the open one (an
-archive goes into an empty database only), and then offers to open it.
+json``. Both are operations on the window's runner (a million events take a minute),
+each on a database connection of its own: the export opens the window's database again
+(WAL lets it read beside the window), the import fills a new file the user names, never
+the open one (an archive goes into an empty database only), and then offers to open it.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
 
+from tracker.domain.errors import TrackerError
 from tracker.services.archive import ArchiveSummary, export_archive
-from tracker.services.archive_import import ArchiveError, import_archive
+from tracker.services.archive_import import import_archive
 from tracker.storage.database import Database, open_database
-from tracker.storage.errors import StorageError
 from tracker.ui import settings as options
+from tracker.ui.db_op import DbOp, OpHandle
+from tracker.ui.error_boundary import Failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 FILE_FILTER = "Negotiation Tracker archives (*.json);;All files (*)"
 DATABASE_FILTER = "Negotiation Tracker databases (*.db)"
@@ -44,56 +41,29 @@ class ArchiveWindow(Protocol):
     def switch_database(self, db: Database, *, remember: bool = True) -> None: ...
 
 
-class _Signals(QObject):
-    """Signals:
-        progress(str): what the task is doing now.
-        finished(str, object, str): the task ("export" or "import"), its ArchiveSummary,
-            and the file written.
-        failed(str): why nothing was written.
-    """
-
-    progress = Signal(str)
-    finished = Signal(str, object, str)
-    failed = Signal(str)
+def _told(handle: OpHandle) -> Callable[[str, int], None]:
+    """The services' per-page progress hook: a line for the status bar, and the point
+    where a cancel stops the work (the export's file is not written, the new database
+    is removed)."""
+    def told(table: str, rows: int) -> None:
+        handle.check()
+        handle.report(f"{table.replace('_', ' ')}: {rows:,} rows")
+    return told
 
 
-class _Task(QRunnable):
-    def __init__(self, kind: str, work: Callable[[Callable[[str, int], None]], ArchiveSummary],
-                 target: Path, signals: _Signals) -> None:
-        super().__init__()
-        self._kind = kind
-        self._work = work
-        self._target = target
-        self._signals = signals
-
-    def run(self) -> None:
-        """Override QRunnable.run (worker thread): never touches a widget."""
-        def told(table: str, rows: int) -> None:
-            self._signals.progress.emit(f"{table.replace('_', ' ')}: {rows:,} rows")
-        try:
-            summary = self._work(told)
-        except (ArchiveError, StorageError, OSError, SQLAlchemyError) as exc:
-            self._signals.failed.emit(str(exc))
-        except Exception as exc:
-            log.exception("Archive task for %s failed", self._target)
-            self._signals.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
-        else:
-            self._signals.finished.emit(self._kind, summary, str(self._target))
-
-
-def _export(url: URL, path: Path, told: Callable[[str, int], None]) -> ArchiveSummary:
-    db = open_database(url, create=False)
+def _export(path: Path, window_db: Database, handle: OpHandle) -> ArchiveSummary:
+    db = open_database(window_db.url, create=False)
     try:
         with db.reading() as session:
-            return export_archive(session, path, progress=told)
+            return export_archive(session, path, progress=_told(handle))
     finally:
         db.close()
 
 
-def _import(archive: Path, target: Path, told: Callable[[str, int], None]) -> ArchiveSummary:
+def _import(archive: Path, target: Path, handle: OpHandle) -> ArchiveSummary:
     db = open_database(target)
     try:
-        return import_archive(db, archive, progress=told)
+        return import_archive(db, archive, progress=_told(handle))
     except BaseException:
         db.close()
         # The file is ours (it did not exist before): leave no empty database behind.
@@ -105,7 +75,7 @@ def _import(archive: Path, target: Path, told: Callable[[str, int], None]) -> Ar
 
 
 class ArchiveActions(QObject):
-    """The two menu commands and their worker thread; one per window.
+    """The two menu commands; one per window.
 
     Signals:
         finished(object, str): a task wrote this summary to this file.
@@ -119,12 +89,6 @@ class ArchiveActions(QObject):
         super().__init__(window)
         self.setObjectName("archive-actions")
         self._window = window
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.progress.connect(self._host().show_message)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.finished.connect(self._on_finished)
 
     def _host(self) -> ArchiveWindow:
         return self._window  # type: ignore[return-value]
@@ -140,8 +104,9 @@ class ArchiveActions(QObject):
         if path.suffix.casefold() != ".json":
             path = path.with_name(path.name + ".json")
         host.settings.set(options.EXPORT_FOLDER, str(path.parent))
-        url = host.workspace.db.url
-        self._start("export", lambda told: _export(url, path, told), path)
+        self._start(DbOp("Archive export", "the archive export",
+                         lambda db, handle: _export(path, db, handle))
+                    .on_success(lambda summary: self._on_exported(summary, str(path))))
         host.show_message(f"Exporting the archive to {path}…")
 
     def import_archive(self) -> None:
@@ -167,21 +132,15 @@ class ArchiveActions(QObject):
                                 f"{target} already exists.\n\nAn archive is imported into a "
                                 "new database: choose a new file name.")
             return
-        self._start("import", lambda told: _import(archive, target, told), target)
+        self._start(DbOp("Archive import", "the archive import",
+                         lambda _db, handle: _import(archive, target, handle))
+                    .on_success(lambda summary: self._on_imported(summary, str(target))))
         host.show_message(f"Importing {archive.name} into {target}…")
 
-    def wait(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
-
-    def _start(self, kind: str, work: Callable[[Callable[[str, int], None]], ArchiveSummary],
-               target: Path) -> None:
-        self._pool.start(_Task(kind, work, target, self._signals))
-
-    def _on_finished(self, kind: str, summary: ArchiveSummary, path: str) -> None:
-        if kind == "export":
-            self._on_exported(summary, path)
-        else:
-            self._on_imported(summary, path)
+    def _start(self, op: DbOp[ArchiveSummary]) -> None:
+        self._host().workspace.runner.submit(
+            op.owned_by(self).cancellable().on_progress(self._host().show_message)
+            .on_failure(self._on_failed))
 
     def _on_exported(self, summary: ArchiveSummary, path: str) -> None:
         self._host().show_message(f"Archive of {summary.describe()} written to {path}")
@@ -191,20 +150,26 @@ class ArchiveActions(QObject):
         host = self._host()
         host.show_message(f"Archive imported into {path}: {summary.describe()}")
         self.finished.emit(summary, path)
+        if host.workspace.runner.leaving:
+            return  # the window is closing: the file is there, ask nothing
         answer = QMessageBox.question(
             self._window, "Archive Imported",
             f"{summary.describe()} imported into {path}.\n\nOpen it now?")
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 host.switch_database(open_database(Path(path), create=False))
-            except StorageError as exc:
+            except TrackerError as exc:  # the file is not there, or not ours
                 QMessageBox.critical(self._window, "Cannot Open Database", str(exc))
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, failure: Failure) -> None:
+        if failure.cancelled:
+            self._host().show_message("The archive task was cancelled; nothing was written")
+            self.failed.emit(failure.message)
+            return
         self._host().show_message("The archive task failed; nothing was written")
-        self.failed.emit(message)
+        self.failed.emit(failure.message)
         QMessageBox.warning(self._window, "Archive Failed",
-                            f"Nothing was written.\n\n{message}")
+                            f"Nothing was written.\n\n{failure.message}")
 
 
 def for_window(window: QWidget) -> ArchiveActions:

@@ -1,10 +1,10 @@
-"""The window side of importing: files in, one dialog after another, the worker, the outcome.
+"""The window side of importing: files in, one dialog after another, the runner, the outcome.
 
 Files come from File › Import Events… or are dropped on the window. They are imported one
-after another: a file dropped during an import waits its turn. For each file: the worker
-reads it (``preview``), the import dialog asks how to read it, a generic CSV gets the
-column-mapping dialog, the import runs in the worker under the progress dialog, and the
-result (or the refusal, naming file, line and column) is shown.
+after another: a file dropped during an import waits its turn. For each file: the
+window's runner reads it (``preview_op``), the import dialog asks how to read it, a
+generic CSV gets the column-mapping dialog, the import runs on the runner under the
+progress dialog, and the result (or the refusal, naming file, line and column) is shown.
 
 Each next dialog opens on the next event-loop turn: the window forgets its open dialog
 when that one finishes, which Qt signals after ``accepted``, so a dialog opened from
@@ -18,18 +18,21 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from tracker.io.input_errors import InputFileError
 from tracker.services.import_mappings import recall
 from tracker.services.import_report import ImportReport
 from tracker.services.importing import EVENTS_FILE_FILTER, FilePreview, ImportProgress
 from tracker.ui import settings as options
+from tracker.ui.db_op import OpHandle
+from tracker.ui.error_boundary import Failure
 from tracker.ui.import_dialog import ImportDialog
 from tracker.ui.import_mapping import ColumnMappingDialog
 from tracker.ui.import_progress import ImportProgressDialog
 from tracker.ui.import_result import ImportResultDialog, counts_text
-from tracker.ui.import_task import Importer, ImportRequest
+from tracker.ui.import_task import ImportRequest, import_op, preview_op
 from tracker.ui.settings import Settings
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
@@ -48,7 +51,7 @@ def dropped_csv_files(mime: QMimeData) -> list[Path]:
 
 
 class ImportFlow(QObject):
-    """Imports files one at a time through the dialogs and the Importer worker.
+    """Imports files one at a time through the dialogs and the window's runner.
 
     Signals:
         imported(ImportReport): an import was committed; the views were told.
@@ -68,14 +71,9 @@ class ImportFlow(QObject):
         self._current: Path | None = None
         self._preview: FilePreview | None = None
         self._progress: ImportProgressDialog | None = None
+        self._running: OpHandle | None = None
         self._settings = settings  # the file dialog opens where the last file came from
-        self.importer = Importer(self)
-        self.importer.previewed.connect(self._on_previewed)
-        self.importer.progressed.connect(self._on_progressed)
-        self.importer.finished.connect(self._on_finished)
-        self.importer.refused.connect(self._on_refused)
-        self.importer.cancelled.connect(self._on_cancelled)
-        self.importer.failed.connect(self._on_failed)
+        workspace.runner.settling.connect(self._on_settling)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -103,21 +101,16 @@ class ImportFlow(QObject):
     def queued(self) -> list[Path]:
         return list(self._queue)
 
-    def stop(self) -> None:
-        """Drop the queue and cancel a running import, waiting until it has rolled back
-        (the window is closing, or the database is about to be replaced)."""
+    def cancel(self) -> None:
+        """Ask the running import to stop; it rolls back and says so."""
+        if self._running is not None:
+            self._running.cancel()
+
+    @Slot()
+    def _on_settling(self) -> None:
+        """The window is closing or the database is being replaced: the files still to
+        import are dropped (the runner cancels the running one and waits for it)."""
         self._queue.clear()
-        if not self.importer.is_busy():
-            return
-        self.importer.cancel()
-        # Rolling back a big import takes a moment; say so rather than freeze in silence.
-        self._message("Cancelling the import…")
-        self._window.repaint()  # now: no event is processed until the wait is over
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.importer.wait()
-        finally:
-            QApplication.restoreOverrideCursor()
 
     # -- one file, step by step -----------------------------------------------------------
 
@@ -127,11 +120,17 @@ class ImportFlow(QObject):
         path = self._queue.popleft()
         self._current = path
         self._message(f"Reading {path.name}…")
-        self.importer.preview(path)
+        self._running = self._workspace.runner.submit(
+            preview_op(path).owned_by(self).on_success(self._on_previewed)
+            .on_failure(self._on_failed))
 
-    @Slot(object)
+    def _asking(self) -> bool:
+        """Whether to go on to the next dialog: not once the window is closing."""
+        return self._window.isVisible() and not self._workspace.runner.leaving
+
     def _on_previewed(self, preview: FilePreview) -> None:
-        if not self._window.isVisible():  # closed while the file was read: ask nothing
+        self._running = None
+        if not self._asking():  # closed while the file was read: ask nothing
             self._done()
             return
         self._preview = preview
@@ -164,52 +163,46 @@ class ImportFlow(QObject):
 
     def _run(self, request: ImportRequest) -> None:
         dialog = ImportProgressDialog(request.path, self._window)
-        dialog.cancel_requested.connect(self.importer.cancel)
+        dialog.cancel_requested.connect(self.cancel)
         self._progress = dialog
         self._open(dialog)
-        self.importer.start(self._workspace.db, request)
+        self._running = self._workspace.runner.submit(
+            import_op(request).owned_by(self).on_progress(self._on_progressed)
+            .on_success(self._on_finished).on_failure(self._on_failed))
 
-    @Slot(object)
     def _on_progressed(self, progress: ImportProgress) -> None:
         if self._progress is not None:
             self._progress.show_progress(progress)
 
-    @Slot(object)
     def _on_finished(self, report: ImportReport) -> None:
+        self._running = None
         self._close_progress()
         # The import wrote through its own connection in the worker, not Workspace.write:
         # announce it as every edit is announced, so views and status bar counts re-read.
         self._workspace.changed.emit(Topic.EVENTS)
         self._message(f"Imported {report.file.name}: {counts_text(report)}")
         self.imported.emit(report)
-        if not self._window.isVisible():
+        if not self._asking():
             self._done()
             return
         dialog = ImportResultDialog(report, self._window)
         dialog.finished.connect(self._done)
         self._later(lambda: self._open(dialog))
 
-    @Slot(str)
-    def _on_refused(self, message: str) -> None:
+    def _on_failed(self, failure: Failure) -> None:
+        self._running = None
         self._close_progress()
-        self._message("")
-        QMessageBox.warning(self._window, "Import Refused",
-                            as_plain(f"The file was refused:\n\n{message}\n\n{UNCHANGED}"))
-        self._done()
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._close_progress()
-        name = self._current.name if self._current else "the file"
-        self._message(f"Import of {name} cancelled. {UNCHANGED}")
-        self._done()
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        self._close_progress()
-        self._message("")
-        QMessageBox.warning(self._window, "Import Failed",
-                            as_plain(f"Nothing was imported. {UNCHANGED}\n\n{message}"))
+        if failure.cancelled:
+            name = self._current.name if self._current else "the file"
+            self._message(f"Import of {name} cancelled. {UNCHANGED}")
+        elif isinstance(failure.error, InputFileError):
+            self._message("")
+            QMessageBox.warning(self._window, "Import Refused", as_plain(
+                f"The file was refused:\n\n{failure.message}\n\n{UNCHANGED}"))
+        else:
+            self._message("")
+            QMessageBox.warning(self._window, "Import Failed", as_plain(
+                f"Nothing was imported. {UNCHANGED}\n\n{failure.message}"))
         self._done()
 
     @Slot()

@@ -2,7 +2,9 @@
 
 The window owns no data. Views read through the Workspace and refresh on its signals;
 the window opens dialogs, pushes their commands, moves between tabs when a link is
-followed, and remembers geometry and the last database in Settings.
+followed, and remembers geometry and the last database in Settings. Work that takes
+time runs on the Workspace's one runner; before the window closes or the database is
+replaced, the runner settles it (``_settle_work``), the one place that knows what runs.
 """
 
 from __future__ import annotations
@@ -31,7 +33,13 @@ from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import archive_actions, backup_actions, database_files
 from tracker.ui import settings as options
-from tracker.ui.actions import build_actions, build_menus, build_toolbar, round_action_ids
+from tracker.ui.actions import (
+    build_actions,
+    build_menus,
+    build_toolbar,
+    editing_action_ids,
+    round_action_ids,
+)
 from tracker.ui.analysis_view import AnalysisView
 from tracker.ui.calendar_import import import_calendar
 from tracker.ui.change_log_dialog import ChangeLogDialog
@@ -39,9 +47,11 @@ from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
 from tracker.ui.commands import DeleteRoundCommand, push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
+from tracker.ui.edit_pause import EditPause
+from tracker.ui.error_boundary import Failure, show_failure
 from tracker.ui.events_view import EventsView
 from tracker.ui.export_dialog import ExportDialog
-from tracker.ui.export_task import Exporter
+from tracker.ui.export_task import export_op
 from tracker.ui.factor_commands import CreateFactorCommand
 from tracker.ui.factor_dialogs import NewFactorDialog
 from tracker.ui.factors_view import FactorsView
@@ -56,6 +66,7 @@ from tracker.ui.table_model import as_plain
 from tracker.ui.timeline_view import TimelineView
 from tracker.ui.timelinejs_export import export_timeline
 from tracker.ui.unsaved_input import InputWatch
+from tracker.ui.work_status import WorkStatus
 from tracker.ui.workspace import Topic, Workspace
 from tracker.ui.zone_dialog import DisplayZoneDialog
 
@@ -107,7 +118,6 @@ class MainWindow(QMainWindow):
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
-        self.exporter = Exporter(self)
         self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
         self.setAcceptDrops(True)  # .csv files dropped on the window are imported
 
@@ -143,8 +153,13 @@ class MainWindow(QMainWindow):
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
+        self.work_status = WorkStatus(workspace.runner)
+        self.statusBar().addPermanentWidget(self.work_status)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.edit_pause = EditPause(
+            workspace, self.statusBar(),
+            [self.action_map[name] for name in editing_action_ids()], self._update_actions)
 
         self._connect()
         self._restore()
@@ -169,8 +184,7 @@ class MainWindow(QMainWindow):
         for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
             open_factor.connect(self.go_to_factor)
         self._connect_timeline()
-        self.exporter.finished.connect(self._on_export_finished)
-        self.exporter.failed.connect(self._on_export_failed)
+        workspace.runner.failed.connect(self._on_work_failed)
 
     def _connect_timeline(self) -> None:
         """Selections travel both ways between the timeline and the other views; the
@@ -205,14 +219,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override QWidget.closeEvent: ask before typed input in an open dialog is thrown
-        away, let a running export finish, then save settings."""
+        away, let the runner's work end (an import is cancelled and rolls back, an export
+        finishes), then save settings."""
         if self.has_unsaved_input() and not self.ask(
                 "Unsaved Input", "Discard your unsaved input?"):
             event.ignore()
             return
-        self._wait_for_export()
-        self.analysis_view.runner.wait()  # it reads the database about to be closed
-        self.importer.stop()  # a running import is cancelled: it rolls back, nothing half-done
+        self._settle_work()
         self.change_watcher.close()
         self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(options.WINDOW_STATE, self.saveState())
@@ -259,9 +272,7 @@ class MainWindow(QMainWindow):
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
-        self._wait_for_export()
-        self.analysis_view.runner.wait()
-        self.importer.stop()
+        self._settle_work()
         self.workspace.replace_database(db)
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
@@ -459,18 +470,35 @@ class MainWindow(QMainWindow):
 
     # -- internals ------------------------------------------------------------------------
 
-    def _wait_for_export(self) -> None:
-        """Block until a running export is done (it reads the database about to be closed),
-        saying so: a long export would otherwise freeze the window without a word."""
-        if not self.exporter.is_busy():
+    def _settle_work(self) -> None:
+        """Block until the runner's work is done or cancelled (it uses the database about
+        to be closed), saying which: a long wait would otherwise freeze the window without
+        a word. Work that can stop but is not stopped by leaving (an archive export) is
+        the user's to stop or wait for; an import is cancelled (it rolls back)."""
+        runner = self.workspace.runner
+        if not runner.is_busy():
             return
-        self.statusBar().showMessage("Waiting for the export to finish…")
-        self.statusBar().repaint()  # now: no event is processed until the wait is over
+        current = runner.current()
+        if current is not None and current.can_cancel and not current.cancel_on_leave \
+                and self.ask("Work Still Running",
+                             f"Stop {current.noun}? Nothing it began is kept.\n\n"
+                             "No waits for it to finish."):
+            runner.cancel_current()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.exporter.wait()
+            runner.settle(self._say_now)
         finally:
             QApplication.restoreOverrideCursor()
+
+    def _say_now(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+        self.statusBar().repaint()  # now: no event is processed until the wait is over
+
+    @Slot(str, str)
+    def _on_work_failed(self, title: str, message: str) -> None:
+        """The window's boundary for work whose caller took no failure of its own."""
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, f"{title} Failed", message)
 
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
@@ -519,17 +547,19 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(options.EXPORT_FOLDER, str(request.path.parent))
         self.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
-        self.exporter.start(self.workspace.db, request)
+        path = str(request.path)
+        self.workspace.runner.submit(
+            export_op(request).owned_by(self)
+            .on_success(lambda count: self._on_export_finished(count, path))
+            .on_failure(self._on_export_failed))
 
-    @Slot(int, str)
     def _on_export_finished(self, count: int, path: str) -> None:
         self.show_message(f"Exported {count:,} chronology entries to {path}")
         self.export_finished.emit(count, path)
 
-    @Slot(str)
-    def _on_export_failed(self, message: str) -> None:
+    def _on_export_failed(self, failure: Failure) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Export Failed", f"Nothing was written.\n\n{message}")
+        show_failure(self, "Export Failed", failure)
 
     @Slot(object)
     def _on_changed(self, _topic: Topic) -> None:
@@ -564,3 +594,4 @@ class MainWindow(QMainWindow):
             target = _MOVES_TO.get(name)
             action.setEnabled(row is not None and (
                 target is None or schedule.can_move(row.status, target)))
+        self.edit_pause.apply()  # while an import runs, edits stay off whatever is selected

@@ -1,7 +1,8 @@
 """File › Export Schedule…: the rounds as an iCalendar file, for the user's calendar.
 
-The file is small (one entry per round), so it is written on the UI thread, through the
-same service as ``tracker export --format ics``.
+The file is small (one entry per round), but it is still written on the window's runner,
+after whatever runs there (an import's rounds are not in it before the import is), through
+the same service as ``tracker export --format ics``.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from tracker.services.schedule_calendar import write_calendar
+from tracker.services.schedule_calendar import CalendarExport, write_calendar
 from tracker.ui import settings as options
+from tracker.ui.db_op import query_op
+from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
 
@@ -21,25 +24,26 @@ DEFAULT_NAME = "talks-schedule.ics"
 
 
 def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
-                    show_message: Callable[[str], None]) -> Path | None:
+                    show_message: Callable[[str], None]) -> None:
     """Ask where, write the calendar whole or not at all, and say what was left out."""
     folder = Path(settings.get(options.EXPORT_FOLDER) or Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, "Export Schedule", str(folder / DEFAULT_NAME), FILE_FILTER)
     if not chosen:
-        return None
+        return
     path = Path(chosen)
     if path.suffix.casefold() != ".ics":  # calendars open files by their extension
         path = path.with_name(path.name + ".ics")
-    try:
-        export = workspace.read(lambda session: write_calendar(session, path))
-    except OSError as exc:
-        QMessageBox.warning(parent, "Export Failed",
-                            f"Nothing was written.\n\n{path}: {exc.strerror or exc}")
-        return None
-    settings.set(options.EXPORT_FOLDER, str(path.parent))
-    left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
-                if export.undated else "")
-    rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
-    show_message(f"Exported {rounds} to {path}{left_out}")
-    return path
+
+    def written(export: CalendarExport) -> None:
+        settings.set(options.EXPORT_FOLDER, str(path.parent))
+        left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
+                    if export.undated else "")
+        rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
+        show_message(f"Exported {rounds} to {path}{left_out}")
+
+    workspace.runner.submit(
+        query_op("Export Schedule", "the schedule export",
+                 lambda session: write_calendar(session, path))
+        .on_success(written)
+        .on_failure(lambda failure: show_failure(parent, "Export Failed", failure)))

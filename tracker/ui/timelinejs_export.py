@@ -2,7 +2,7 @@
 
 The timeline holds the rounds, schedule changes and factor readings, and the battlefield
 events linked to them (capped, and said so): a few hundred records, not the event table,
-so it is written on the UI thread, through the same service as
+written on the window's runner after whatever runs there, through the same service as
 ``tracker export --format timelinejs``. Times are in the zone the window shows them in.
 The page loads TimelineJS from Knight Lab's CDN; for an offline copy, the command line
 takes ``--timelinejs-assets``.
@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from tracker.io.input_errors import InputFileError
 from tracker.io.timelinejs_page import page_path
-from tracker.services.timelinejs import write_timeline
+from tracker.services.timelinejs import TimelineExport, write_timeline
 from tracker.services.timelinejs_selection import TimelineRequest
 from tracker.ui import settings as options
+from tracker.ui.db_op import query_op
+from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
 
@@ -38,27 +39,26 @@ def data_path(chosen: str) -> Path:
 
 
 def export_timeline(parent: QWidget, workspace: Workspace, settings: Settings, tz: str,
-                    show_message: Callable[[str], None]) -> Path | None:
+                    show_message: Callable[[str], None]) -> None:
     """Ask where, write the data and its page whole or not at all, and say what is on it."""
     folder = Path(settings.get(options.EXPORT_FOLDER) or Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, "Export Timeline for the Web", str(folder / DEFAULT_NAME), FILE_FILTER)
     if not chosen:
-        return None
+        return
     path = data_path(chosen)
-    try:
-        export = workspace.read(
-            lambda session: write_timeline(session, path, TimelineRequest(tz=tz)))
-    except (OSError, InputFileError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        QMessageBox.warning(parent, "Export Failed",
-                            f"Nothing was written.\n\n{path}: {reason}")
-        return None
-    settings.set(options.EXPORT_FOLDER, str(path.parent))
-    notes = [f"Exported {export.summary()} to {page_path(path)} (times in {tz})"]
-    if export.capped:
-        notes.append(export.cap_note())
-    if export.undated:
-        notes.append(f"left out, date unknown: {', '.join(export.undated)}")
-    show_message("; ".join(notes))
-    return path
+
+    def written(export: TimelineExport) -> None:
+        settings.set(options.EXPORT_FOLDER, str(path.parent))
+        notes = [f"Exported {export.summary()} to {page_path(path)} (times in {tz})"]
+        if export.capped:
+            notes.append(export.cap_note())
+        if export.undated:
+            notes.append(f"left out, date unknown: {', '.join(export.undated)}")
+        show_message("; ".join(notes))
+
+    workspace.runner.submit(
+        query_op("Export Timeline", "the timeline export",
+                 lambda session: write_timeline(session, path, TimelineRequest(tz=tz)))
+        .on_success(written)
+        .on_failure(lambda failure: show_failure(parent, "Export Failed", failure)))

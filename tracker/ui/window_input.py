@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.dates import DateParseError, parse_window
+from tracker.domain.dates import DateParseError, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import (
     ScheduledWindow,
@@ -41,12 +41,6 @@ PRECISIONS: tuple[tuple[str, Precision | None], ...] = (
     ("As typed", None), ("Exact time", Precision.EXACT), ("Day(s)", Precision.DAY),
     ("Week of", Precision.WEEK), ("Month of", Precision.MONTH), ("Unknown", Precision.UNKNOWN),
 )
-_WIDENS = {  # what a typed precision may be widened to
-    Precision.EXACT: {Precision.EXACT},
-    Precision.DAY: {Precision.EXACT, Precision.DAY},
-    Precision.WEEK: {Precision.EXACT, Precision.DAY, Precision.WEEK},
-    Precision.MONTH: {Precision.EXACT, Precision.DAY, Precision.WEEK, Precision.MONTH},
-}
 
 
 def _moment(instant: datetime) -> str:
@@ -202,49 +196,19 @@ class WindowInput(QWidget):
         try:
             typed = parse_window(text, tz, dayfirst=self.day_first.isChecked(),
                                  today=self.today)
-            window = self._widen(typed, precision, tz)
+            window = widen_window(typed, precision)
         except (DateParseError, WindowError) as exc:
             errors["date"] = str(exc)
             return None
-        return self._with_end(window, tz, errors)
+        return self._with_end(window, errors)
 
-    @staticmethod
-    def _widen(typed: ScheduledWindow, precision: Precision | None, tz: str) -> ScheduledWindow:
-        if precision is None or precision is typed.precision:
-            return typed
-        first = typed.first_day()
-        if first is None or typed.precision not in _WIDENS[precision]:
-            if precision is Precision.EXACT:
-                raise DateParseError("An exact window needs a time, e.g. 5 Feb 2026 10:00")
-            raise DateParseError(f"“{typed.describe()}” is wider than a {precision.value}; "
-                                 "type a date inside it")
-        if precision is Precision.DAY:
-            return ScheduledWindow.days(first, tz)
-        if precision is Precision.WEEK:
-            return ScheduledWindow.week_of(first, tz)
-        return ScheduledWindow.month_of(first, tz)
-
-    def _with_end(self, window: ScheduledWindow, tz: str,
+    def _with_end(self, window: ScheduledWindow,
                   errors: dict[str, str]) -> ScheduledWindow | None:
-        text = self.end.text().strip()
-        if not text or not self.end.isEnabled():
+        if not self.end.isEnabled():
             return window
-        start = window.local_start()
-        if window.precision not in (Precision.EXACT, Precision.DAY) or start is None:
-            errors["end"] = "Only an exact time or a day can have a separate end"
-            return None
-        if window.precision is Precision.EXACT and ":" in text and len(text) <= 5:
-            text = f"{start:%Y-%m-%d} {text}"  # "18:00" ends on the day it starts
         try:
-            end = parse_window(text, tz, dayfirst=self.day_first.isChecked(), today=self.today)
-            last = end.first_day()
-            if window.precision is Precision.EXACT:
-                if end.precision is not Precision.EXACT or end.start is None:
-                    raise DateParseError("The end of an exact window needs a time, e.g. 18:00")
-                return ScheduledWindow(Precision.EXACT, tz, window.start, end.start)
-            if last is None or end.precision is not Precision.DAY:
-                raise DateParseError("The last day needs a date, e.g. 7 Feb 2026")
-            return ScheduledWindow.days(start.date(), tz, last)
+            return window_with_end(window, self.end.text(),
+                                   dayfirst=self.day_first.isChecked(), today=self.today)
         except (DateParseError, WindowError) as exc:
             errors["end"] = str(exc)
             return None

@@ -2,7 +2,13 @@
 
 Every view and dialog gets the Workspace explicitly (no global registry). A user action
 runs one service call in one short transaction through ``Workspace.write``; the views
-listen to the ``changed`` signal and re-read what they show.
+listen to the ``changed`` signal and re-read what they show. Work that takes time
+(imports, exports, the analysis, archives, backups) goes to the one ``runner``
+(db_runner.py), which runs it off the GUI thread, one operation at a time.
+
+While a long write holds the database's write lock (an import), edits pause: the window
+disables them and says why (edit_pause.py), and ``write`` refuses with that reason
+rather than wait on the lock and fail with "another program is writing".
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
 from tracker.storage.database import Database
+from tracker.storage.errors import StorageError
+from tracker.ui.db_runner import DbRunner
 
 T = TypeVar("T")
 
@@ -30,10 +38,19 @@ class Topic(Flag):
     ALL = ROUNDS | FACTORS | EVENTS | LINKS
 
 
+class EditsPausedError(StorageError):
+    """An edit reached the database while a long write holds it (the window disables
+    edits then, so this is the last guard, not the way the user is told)."""
+
+
 class Workspace(QObject):
     """Signals:
         changed(Topic): data changed; views showing that topic re-read it.
         database_replaced(): a different database was opened; everything re-reads.
+
+    Attributes:
+        runner: the one runner for database work that takes time.
+        undo_stack: the edits made in this window, undoable.
     """
 
     changed = Signal(object)
@@ -42,6 +59,7 @@ class Workspace(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self.runner = DbRunner(lambda: self._db, self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo-stack")
 
@@ -66,8 +84,15 @@ class Workspace(QObject):
         sends no signal (a step that failed because of it is how the window finds out)."""
         self.changed.emit(topic)
 
+    def can_edit(self) -> bool:
+        """False while a long write (an import) holds the database."""
+        return not self.runner.pause_reason()
+
     def write(self, action: Callable[[Session], T], topic: Topic) -> T:
         """Run *action* in one transaction (all or nothing), then announce *topic*."""
+        reason = self.runner.pause_reason()
+        if reason:
+            raise EditsPausedError(f"Not saved: {reason}.")
         with self._db.transaction() as session:
             result = action(session)
         self.changed.emit(topic)

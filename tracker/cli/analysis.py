@@ -1,24 +1,26 @@
-"""``tracker analyse``: escalation before, during and after rounds, headless.
+"""``tracker analysis``: escalation before, during and after rounds, headless.
 
-    tracker analyse [--db DB] --round ID|--all [--window 7] [--baseline weeks|trailing]
+    tracker analysis [--db DB] --round ID|--all [--window 7] [--baseline weeks|trailing]
                     [--baseline-weeks 4] [--baseline-windows 4]
                     [--by category|region|type|none] [--around rounds|changes|readings]
                     [--measure events|fatalities|injuries] [--tz ZONE]
                     [--format csv|json] [-o FILE]
 
 The same service as the window's Analysis view (services/escalation.py). Exit status 0,
-or 2 with a message when the database, the round or an option is wrong.
+or 2 with a message when the database, the round or an option is wrong. ``tracker
+analyse``, the command's first name, still works.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import Any
 
+from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, file_errors, reading, tell
 from tracker.io.analysis_writers import AnalysisFormat
-from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.errors import ValidationError
 from tracker.services.escalation import (
     Around,
     BaselineMode,
@@ -29,22 +31,22 @@ from tracker.services.escalation import (
     analyse,
 )
 from tracker.services.escalation_export import export_result, write_result
-from tracker.storage.database import open_database
 
-EXIT_USAGE = 2
+# The --format choices, in one place.
+FORMATS = [fmt.value for fmt in AnalysisFormat]
 
 
-def _choices(enum: Any) -> list[str]:
+def _choices(enum: type[Enum]) -> list[str]:
     return [member.value for member in enum]
 
 
-def add_analyse_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "analyse", help="count events, fatalities and injuries before, during and after "
-                        "rounds (or schedule changes, or factor readings) against a baseline",
+def add_parsers(sub: Subparsers) -> None:
+    parser = add_command(
+        sub, "analysis", run_analysis, aliases=("analyse",),
+        summary="count events, fatalities and injuries before, during and after rounds (or "
+                "schedule changes, or factor readings) against a baseline",
         description="Only events reported to the day are counted; week- and "
                     "month-precision events are listed apart as 'imprecise'.")
-    parser.add_argument("--db", dest="sub_db", metavar="DB")
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--round", type=int, metavar="ID", dest="round_id",
                        help="one round (with --around changes: its schedule changes; "
@@ -70,7 +72,7 @@ def add_analyse_parser(sub: Any) -> None:
                         help="what the ratio and difference compare (default %(default)s)")
     parser.add_argument("--tz", metavar="ZONE", default="UTC",
                         help="zone whose days factor readings fall on (default %(default)s)")
-    parser.add_argument("--format", choices=_choices(AnalysisFormat),
+    parser.add_argument("--format", choices=FORMATS,
                         default=AnalysisFormat.CSV.value, help="default %(default)s")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="file to write (whole or not at all); default stdout")
@@ -82,7 +84,7 @@ _OPTIONS = {"window_days": "--window", "baseline_weeks": "--baseline-weeks",
 
 
 def _settings(args: argparse.Namespace) -> EscalationSettings:
-    """Raises ValidationError (reported by cli.main) naming the option out of range."""
+    """Raises ValidationError naming the option out of range."""
     try:
         return EscalationSettings(
             around=Around(args.around), window_days=args.window,
@@ -94,37 +96,24 @@ def _settings(args: argparse.Namespace) -> EscalationSettings:
         raise ValidationError(exc.field, f"{option}: {exc.message}") from exc
 
 
-def run_analyse(args: argparse.Namespace) -> int:
+def run_analysis(args: argparse.Namespace) -> int:
     settings = _settings(args)
     fmt = AnalysisFormat(args.format)
-    db = open_database(args.sub_db or args.db, create=False)
-    try:
-        with db.reading() as session:
-            try:
-                result = analyse(session, settings, round_id=args.round_id)
-            except NotFoundError as exc:
-                print(f"tracker: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-    finally:
-        db.close()
+    with reading(args) as session:
+        result = analyse(session, settings, round_id=args.round_id)
     _note_skipped(result)
     if not args.output:
         write_result(result, sys.stdout, fmt)
-        sys.stdout.flush()
-        return 0
-    try:
+        return EXIT_OK
+    with file_errors("write", args.output):
         count = export_result(result, Path(args.output), fmt)
-    except OSError as exc:
-        print(f"tracker: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"{count} rows for {len(result.anchors)} {settings.around.value} written to "
-          f"{args.output}", file=sys.stderr)
-    return 0
+    tell(f"{count} rows for {len(result.anchors)} {settings.around.value} written to "
+         f"{args.output}")
+    return EXIT_OK
 
 
 def _note_skipped(result: EscalationResult) -> None:
     if result.skipped:
-        print(f"left out: {'; '.join(result.skipped)}", file=sys.stderr)
+        tell(f"left out: {'; '.join(result.skipped)}")
     if not result.anchors:
-        print(f"nothing to analyse: no {result.settings.around.value} with a known date",
-              file=sys.stderr)
+        tell(f"nothing to analyse: no {result.settings.around.value} with a known date")

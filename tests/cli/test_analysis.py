@@ -123,3 +123,13 @@ def test_an_unwritable_output_leaves_nothing(scenario_file: tuple[Path, int], tm
     assert main(["analyse", "--db", str(path), "--all", "-o", str(target)]) == 2
     assert "cannot write" in capsys.readouterr().err
     assert not target.parent.exists()
+
+
+def test_analysis_is_the_commands_name_and_analyse_its_alias(
+        scenario_file: tuple[Path, int], capsys: pytest.CaptureFixture[str]) -> None:
+    path, round_id = scenario_file
+    outputs = []
+    for name in ("analysis", "analyse"):
+        assert main([name, "--db", str(path), "--round", str(round_id)]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] != ""

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, reading, tell
 from tracker.domain.timewindow import local_zone_name, zone
 from tracker.services.edit_history import KIND_NOUNS, recent_edits
-from tracker.storage.database import open_database
 
 
-def add_log_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    log = sub.add_parser("log", help="show who added, changed or deleted what, and when "
-                                     "(newest first)")
-    log.add_argument("--db", dest="sub_db", metavar="DB")
+def add_parsers(sub: Subparsers) -> None:
+    log = add_command(sub, "log", run_log,
+                      summary="show who added, changed or deleted what, and when (newest "
+                              "first)")
     log.add_argument("--limit", type=int, default=50, metavar="N",
                      help="how many entries (default %(default)s)")
     log.add_argument("--kind", choices=sorted(KIND_NOUNS),
@@ -25,15 +24,11 @@ def add_log_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def run_log(args: argparse.Namespace) -> int:
     shown_in = zone(args.tz)
-    db = open_database(args.sub_db or args.db, create=False)
-    try:
-        with db.reading() as session:
-            entries = recent_edits(session, limit=max(args.limit, 0), record_kind=args.kind)
-    finally:
-        db.close()
+    with reading(args) as session:
+        entries = recent_edits(session, limit=max(args.limit, 0), record_kind=args.kind)
     for entry in entries:
         local = entry.changed_at.astimezone(shown_in)
         print(f"{local:%Y-%m-%d %H:%M} {local.tzname()}  {entry.changed_by}  {entry.what}")
     if not entries:
-        print("tracker: no edits recorded", file=sys.stderr)
-    return 0
+        tell("tracker: no edits recorded")
+    return EXIT_OK

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import sqlite_dump
 from tracker.cli import main
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 ACLED = DATA / "acled" / "acled_export_iso.csv"
 BAD = DATA / "bad"
 FIELD_HEADER = "Ref,When,Where,What,Killed\n"

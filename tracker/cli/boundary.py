@@ -1,0 +1,166 @@
+"""The one boundary between the `tracker` subcommands and the person who typed them.
+
+Every subcommand is a function ``run(args) -> int`` that opens the database through
+``opened``/``reading``/``transaction``, calls services, and prints what it did. It never
+prints an error itself: it raises, and ``run_command`` alone turns an error into a message
+and an exit status.
+
+- A ``TrackerError`` (every error meant for a user derives from it: a rule broken, a
+  record gone, a file refused, a database that cannot be opened) is told as
+  ``tracker: <message>`` on standard error, exit status 2. Anything else is a bug and
+  keeps its traceback.
+- A reader that closed standard output (``tracker log | head``) ends the command quietly
+  with status 1, as the Python documentation of SIGPIPE recommends.
+
+Two translators turn the few non-tracker errors a command expects into TrackerErrors at
+the point where their meaning is known: ``file_errors`` (an OSError on the user's own
+file) and ``unchanged_on_failure`` (a database failure in the middle of a write); and
+``for_option`` names the option a refused date was typed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeAlias
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tracker.domain.dates import DateParseError
+from tracker.domain.errors import TrackerError
+from tracker.storage.database import Database, open_database
+from tracker.storage.errors import StorageError
+
+EXIT_OK = 0
+EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
+EXIT_REFUSED = 2  # nothing was done, and the message says why
+EXIT_BROKEN_PIPE = 1
+
+Command = Callable[[argparse.Namespace], int]
+# argparse's only name for what add_subparsers returns.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CommandError(TrackerError):
+    """A command asked for something it cannot do as typed (``--format ics`` without -o)."""
+
+
+def add_command(sub: Subparsers, name: str, run: Command, *, summary: str,
+                aliases: tuple[str, ...] = (), description: str | None = None,
+                database: bool = True) -> argparse.ArgumentParser:
+    """A subcommand whose ``run`` is called through ``run_command``, with its own --db
+    (unless *database* is False: the command names its database itself)."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, aliases=list(aliases), description=description or summary)
+    parser.set_defaults(run=run)
+    if database:
+        parser.add_argument("--db", dest="sub_db", metavar="DB",
+                            help="database file or SQLAlchemy URL (default: tracker.db in "
+                                 "your user data folder)")
+    return parser
+
+
+def run_command(command: Command, args: argparse.Namespace) -> int:
+    """Run *command*; the only place where an error becomes a message and a status."""
+    try:
+        status = command(args)
+        sys.stdout.flush()  # a closed pipe must fail here, not at the interpreter's exit
+    except TrackerError as exc:
+        print(f"tracker: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        return _reader_went_away()
+    return status
+
+
+def database_target(args: argparse.Namespace) -> str | None:
+    """The database named after the subcommand (``tracker log --db X``) or before it."""
+    target: str | None = getattr(args, "sub_db", None) or args.db
+    return target
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
+    """The command's database, closed afterwards. Without *create* a missing file is an
+    error (an export or a reschedule of a mistyped name must not leave an empty file)."""
+    db = open_database(database_target(args), create=create)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@contextmanager
+def reading(args: argparse.Namespace) -> Iterator[Session]:
+    with opened(args) as db, db.reading() as session:
+        yield session
+
+
+@contextmanager
+def transaction(args: argparse.Namespace, *, create: bool = False) -> Iterator[Session]:
+    """One unit of work: committed when the block ends, rolled back on any error."""
+    with opened(args, create=create) as db, db.transaction() as session:
+        yield session
+
+
+@contextmanager
+def file_errors(verb: str, path: str | Path, *, name_from_error: bool = False) -> Iterator[None]:
+    """An OSError on the user's file (no folder, no permission, a full disk) as
+    "cannot <verb> <path>: <reason>". The file named is the user's, whatever temporary name
+    the writer used; *name_from_error* names the file the error is about instead, for a
+    writer that also writes files beside the one asked for."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # standard output, not the file: run_command's business
+    except OSError as exc:
+        name = (exc.filename if name_from_error else None) or path
+        raise CommandError(f"cannot {verb} {name}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def unchanged_on_failure(what: str) -> Iterator[None]:
+    """A database failure in the middle of *what* (locked by another writer, disk full),
+    after which the transaction was rolled back: said so, with the database's reason."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StorageError(f"the {what} failed, the database is as it was: {reason}") from exc
+
+
+@contextmanager
+def for_option(option: str) -> Iterator[None]:
+    """A typed date refused for one option, told with the option's name first
+    ("--from: '31/31/2026' is not a date dateutil can read")."""
+    try:
+        yield
+    except DateParseError as exc:
+        raise DateParseError(f"{option}: {exc}") from exc
+
+
+def tell(text: str) -> None:
+    """A note for the person (what was written where, what was left out): standard error,
+    so standard output stays the data."""
+    print(text, file=sys.stderr)
+
+
+def _reader_went_away() -> int:
+    """The reader of standard output closed it (``tracker export ... | head``).
+
+    Not an error worth a traceback: point standard output at the null device, so the
+    interpreter's final flush of what is still buffered cannot fail again, and exit 1.
+    """
+    try:
+        stdout = sys.stdout.fileno()
+    except ValueError:  # not a real file (replaced, or closed): nothing left to flush
+        return EXIT_BROKEN_PIPE
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

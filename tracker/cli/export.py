@@ -1,0 +1,192 @@
+"""``tracker export``: the chronology, its report, the schedule, the archive, a timeline.
+
+    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
+    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE] -o OUT
+    tracker export [--db DB] --format ics -o OUT
+    tracker export [--db DB] --format archive [-o FILE.json]
+    tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE]
+                   [--to DATE] [--tz ZONE] [--max-events N] [--timelinejs-assets DIR]
+                   -o FILE.json
+
+Files are written whole or not at all; what was written, and what was left out, is said
+on standard error, so standard output carries only the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from tracker.cli.boundary import (
+    EXIT_OK,
+    CommandError,
+    Subparsers,
+    add_command,
+    file_errors,
+    for_option,
+    reading,
+    tell,
+)
+from tracker.domain.dates import parse_date
+from tracker.domain.timewindow import local_zone_name
+from tracker.io.timelinejs_page import page_path
+from tracker.services.archive import export_archive, write_archive
+from tracker.services.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.export_formats import ExportContent
+from tracker.services.schedule_calendar import write_calendar
+from tracker.services.timelinejs import write_timeline
+from tracker.services.timelinejs_selection import (
+    DEFAULT_MAX_EVENTS,
+    EventScope,
+    TimelineRequest,
+)
+
+_FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology report with "
+                "its summary and timeline chart; ics: the rounds' schedule as an iCalendar "
+                "file (--from, --to and --tz do not apply); archive: the whole database, "
+                "losslessly, as JSON that `tracker restore-archive` loads; timelinejs: a "
+                "TimelineJS timeline (JSON) and a web page that shows it")
+
+
+def add_parsers(sub: Subparsers) -> None:
+    export = add_command(sub, "export", run_export,
+                         summary="export the chronology (rounds, changes, factor readings, "
+                                 "events) in time order")
+    export.add_argument("--format", required=True, choices=list(_WRITERS), help=_FORMAT_HELP)
+    export.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day to include (any format dateutil reads)")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
+    export.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
+                        help="IANA zone whose days --from/--to mean and in which changes "
+                             "and readings are told (default: this computer's, "
+                             "%(default)s)")
+    export.add_argument("--dayfirst", action="store_true",
+                        help="read 03/02/2026 as 3 February, not March 2")
+    export.add_argument("-o", "--output", metavar="OUT",
+                        help="file to write (written whole or not at all); default stdout")
+    group = export.add_argument_group("timelinejs")
+    group.add_argument("--events", choices=[scope.value for scope in EventScope],
+                       default=EventScope.LINKED.value,
+                       help="battlefield events on the timeline: those linked to a round or "
+                            "factor (default), or all in --from/--to")
+    group.add_argument("--max-events", type=int, default=DEFAULT_MAX_EVENTS, metavar="N",
+                       help="at most N events, the earliest first; the rest are counted "
+                            "and named as left out (default %(default)s)")
+    group.add_argument("--timelinejs-assets", metavar="DIR",
+                       help="a copy of the npm package @knight-lab/timelinejs (or its dist "
+                            "folder) to copy beside the page, for use offline; default: "
+                            "the page loads TimelineJS from Knight Lab's CDN")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    return _WRITERS[args.format](args)
+
+
+def _needs_output(args: argparse.Namespace, why: str) -> Path:
+    if not args.output:
+        raise CommandError(f"--format {args.format} needs -o {why}")
+    return Path(args.output)
+
+
+def _optional_date(text: str | None, *, dayfirst: bool, option: str) -> date | None:
+    if text is None:
+        return None
+    with for_option(option):
+        return parse_date(text, dayfirst=dayfirst)
+
+
+def _date_range(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    return (_optional_date(args.date_from, dayfirst=args.dayfirst, option="--from"),
+            _optional_date(args.date_to, dayfirst=args.dayfirst, option="--to"))
+
+
+def _chronology(args: argparse.Namespace) -> int:
+    date_from, date_to = _date_range(args)
+    fmt = ExportFormat(args.format)
+    with reading(args) as session:
+        if not args.output:
+            write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
+                             tz=args.tz)
+            return EXIT_OK
+        with file_errors("write", args.output):
+            count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
+                                      date_to=date_to, tz=args.tz)
+    tell(f"{count} entries written to {args.output}")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    """The chart is drawn by the Timeline view's painter and the PDF printed by Qt, so Qt
+    is imported only when a report is asked for, with an offscreen QGuiApplication when
+    there is no display (tracker/ui/report_pdf.py); the other exports never load it."""
+    date_from, date_to = _date_range(args)
+    output = _needs_output(args, "FILE (a report is a file, with its chart, not a stream)")
+    from tracker.services.report import check_report_range
+
+    check_report_range(date_from, date_to, args.tz)  # before Qt starts, for a quick refusal
+    from tracker.ui.report_pdf import ensure_gui_application, export_report
+
+    ensure_gui_application()
+    with reading(args) as session, file_errors("write", output):
+        count = export_report(session, output, ExportFormat(args.format),
+                              date_from=date_from, date_to=date_to, tz=args.tz)
+    tell(f"Report with {count} entries listed written to {output}")
+    return EXIT_OK
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    output = _needs_output(args, "FILE (calendars are files, not a stream)")
+    with reading(args) as session, file_errors("write", output):
+        export = write_calendar(session, output)
+    rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
+    tell(f"{rounds} written to {output}")
+    if export.undated:
+        tell(f"left out, their date is unknown: {'; '.join(export.undated)}")
+    return EXIT_OK
+
+
+def _archive(args: argparse.Namespace) -> int:
+    with reading(args) as session:
+        if not args.output:
+            write_archive(session, sys.stdout)
+            return EXIT_OK
+        with file_errors("write", args.output):
+            summary = export_archive(session, Path(args.output))
+    tell(f"Archive of {summary.describe()} written to {args.output}")
+    return EXIT_OK
+
+
+def _timelinejs(args: argparse.Namespace) -> int:
+    """FILE.json (the data TimelineJS3 reads) and FILE.html beside it, which shows it in a
+    browser, from disk too. How many events are on it, and how many the cap left out, is
+    said on standard error and on the timeline's title slide: never silently."""
+    date_from, date_to = _date_range(args)
+    destination = _needs_output(args, "FILE.json (the page is written beside it)")
+    request = TimelineRequest(tz=args.tz, date_from=date_from, date_to=date_to,
+                              events=EventScope(args.events), max_events=args.max_events)
+    assets = Path(args.timelinejs_assets) if args.timelinejs_assets else None
+    with reading(args) as session, file_errors("write", destination, name_from_error=True):
+        export = write_timeline(session, destination, request, assets=assets)
+    tell(f"Timeline written to {destination} and {page_path(destination)}: "
+         f"{export.summary()} (times in {request.tz})")
+    if export.capped:
+        tell(f"tracker: {export.cap_note()} (--from/--to, or --max-events)")
+    if export.undated:
+        tell(f"left out, their date is unknown: {'; '.join(export.undated)}")
+    return EXIT_OK
+
+
+# What writes each kind of content the export formats' registry holds
+# (services.export_formats).
+_BY_CONTENT: dict[ExportContent, Callable[[argparse.Namespace], int]] = {
+    ExportContent.CHRONOLOGY: _chronology,
+    ExportContent.REPORT: _report,
+    ExportContent.SCHEDULE: _calendar,
+    ExportContent.ARCHIVE: _archive,
+    ExportContent.TIMELINE: _timelinejs,
+}
+# Every --format and what writes it: the one list of this command's choices.
+_WRITERS = {fmt.value: _BY_CONTENT[fmt.content] for fmt in ExportFormat}

@@ -1,0 +1,175 @@
+"""``tracker import``: a dataset file into the database, with a progress line and a summary.
+
+    tracker import [--db DB] --format acled|ucdp|csv FILE [--strict]
+                   [--map FIELD=COLUMN ...] [--dataset NAME] [--dayfirst] [--report OUT]
+    tracker import [--db DB] --format ics FILE [--strict]   (rounds, added or updated by UID)
+    tracker import --db NEW --format json|archive FILE.json (= tracker restore-archive)
+
+Exit status 0 when every record was imported, 1 when some were rejected (they are listed,
+and saved with --report), 2 when the file was refused or the import stopped: then
+nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from tracker.cli.archive import run_restore_archive
+from tracker.cli.boundary import (
+    EXIT_OK,
+    EXIT_SOME_REFUSED,
+    CommandError,
+    Subparsers,
+    add_command,
+    opened,
+    tell,
+    unchanged_on_failure,
+)
+from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping
+from tracker.io.input_errors import InputFileError
+from tracker.services.calendar_import import import_calendar_file
+from tracker.services.import_report import ImportReport, write_report
+from tracker.services.importing import ImportFormat, ImportProgress, ImportTarget, import_events
+
+_LISTED_REJECTIONS = 20
+
+
+def _import_events(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    fmt = ImportFormat(args.format)
+    mapping = _mapping(args)
+    with opened(args, create=True) as db, _ProgressLine() as line, \
+            unchanged_on_failure("import"):
+        try:
+            # The command line never cancels: Ctrl+C does, by interrupting.
+            report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
+                                   progress=line, cancel=threading.Event())
+        except KeyboardInterrupt as exc:
+            raise CommandError("import interrupted; the database is as it was") from exc
+    _print_report(report)
+    if args.report:
+        write_report(report, Path(args.report))
+        tell(f"Report written to {args.report}")
+    return EXIT_SOME_REFUSED if report.rejected else EXIT_OK
+
+
+def _import_calendar(args: argparse.Namespace) -> int:
+    """Rounds from an iCalendar file; each refused event is listed with its line and UID."""
+    with opened(args, create=True) as db, unchanged_on_failure("import"):
+        result = import_calendar_file(db, Path(args.file), strict=args.strict)
+    print(result.summary())
+    for problem in result.refused:
+        print(f"  refused: {problem}")
+    return EXIT_SOME_REFUSED if result.refused else EXIT_OK
+
+
+# What imports each kind of file the import formats' registry holds (io.import_formats).
+_BY_TARGET: dict[ImportTarget, Callable[[argparse.Namespace], int]] = {
+    ImportTarget.EVENTS: _import_events,
+    ImportTarget.ROUNDS: _import_calendar,
+}
+# Every --format and what imports it: the one list of this command's choices. "json" and
+# "archive" are the older spelling of `tracker restore-archive`.
+_IMPORTERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    **{fmt.value: _BY_TARGET[fmt.target] for fmt in ImportFormat},
+    "json": run_restore_archive,
+    "archive": run_restore_archive,
+}
+
+
+def add_parsers(sub: Subparsers) -> None:
+    parser = add_command(
+        sub, "import", run_import,
+        summary="import battlefield events from an ACLED, UCDP or other CSV file, or "
+                "rounds from a calendar")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--format", required=True, choices=list(_IMPORTERS),
+                        help="acled, ucdp or csv: battlefield events; ics: rounds from a "
+                             "calendar, added or updated by UID; json or archive: an alias "
+                             "of `tracker restore-archive` (into a new, empty --db)")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop at the first bad record and import nothing")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                        help="for --format csv: which column holds an event field "
+                             f"({', '.join(MAPPABLE_FIELDS)}); without --map, the mapping "
+                             "last used for the same columns")
+    parser.add_argument("--dataset", metavar="NAME",
+                        help="for --format csv: the dataset name (default: the file name)")
+    parser.add_argument("--dayfirst", action="store_true",
+                        help="for --format csv: read 03/02/2026 as 3 February")
+    parser.add_argument("--report", metavar="OUT",
+                        help="save the summary and every rejected record as CSV")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    return _IMPORTERS[args.format](args)
+
+
+def _mapping(args: argparse.Namespace) -> ColumnMapping | None:
+    if not args.map:
+        return None
+    columns: dict[str, str] = {}
+    for item in args.map:
+        field, separator, column = item.partition("=")
+        if not separator or field.strip() not in MAPPABLE_FIELDS:
+            raise InputFileError(Path(args.file), None, None,
+                                 f"--map {item!r}: use FIELD=COLUMN with FIELD one of "
+                                 f"{', '.join(MAPPABLE_FIELDS)}")
+        columns[field.strip()] = column.strip()
+    return ColumnMapping(columns, dayfirst=args.dayfirst,
+                         dataset=args.dataset or Path(args.file).stem)
+
+
+class _ProgressLine:
+    """One line on standard error, rewritten in place on a terminal, every ~2 % otherwise.
+
+    Used as a context manager, it ends the line it rewrote, so the summary or an error
+    message that follows starts on a line of its own.
+    """
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self.last_shown = -1
+        self.open_line = False  # a line ended by "\r", that the next output would overwrite
+
+    def __enter__(self) -> _ProgressLine:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self.open_line:
+            print(file=sys.stderr)
+
+    def __call__(self, progress: ImportProgress) -> None:
+        end = "\r" if self.terminal else "\n"
+        self.open_line = self.terminal
+        if progress.indexing:
+            text = (f"indexing: {progress.indexes_built} of {progress.indexes_total} "
+                    f"indexes built")
+            print(f"{text:<70}", end=end, file=sys.stderr, flush=True)
+            return
+        step = int(progress.fraction * 50)
+        if not self.terminal and step == self.last_shown:
+            return
+        self.last_shown = step
+        left = progress.seconds_left
+        eta = f", about {left:.0f} s left" if left is not None else ""
+        text = (f"{progress.fraction:4.0%}  {progress.records:,} records, "
+                f"{progress.records_per_second:,.0f}/s{eta}")
+        print(f"{text:<70}", end=end, file=sys.stderr, flush=True)
+
+
+def _print_report(report: ImportReport) -> None:
+    print(report.summary())
+    for note in report.notes:
+        print(f"  note: {note}")
+    for rejection in report.rejections[:_LISTED_REJECTIONS]:
+        print(f"  rejected: {rejection}")
+    if report.rejected > _LISTED_REJECTIONS:
+        print(f"  … and {report.rejected - _LISTED_REJECTIONS:,} more rejected records "
+              "(--report OUT saves them all)")

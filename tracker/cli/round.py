@@ -1,0 +1,231 @@
+"""``tracker round``: the schedule from the command line, through the window's operations.
+
+    tracker round list [--status S] [--format table|csv|json]
+    tracker round show ID [--tz ZONE]
+    tracker round reschedule ID --start WHEN [--end WHEN] [--precision day|week|month|exact]
+                             [--tz ZONE] [--dayfirst] --reason TEXT [--factor ID] [--source ID]
+    tracker round relocate ID --venue ID|NAME --reason TEXT [--factor ID] [--source ID]
+    tracker round postpone|cancel|held|delete|restore ID --reason TEXT [--factor ID] [--source ID]
+
+Each change is one operation in one transaction, writing one history entry; a refused
+change (a date that cannot be read, an unknown venue, a status move the rules forbid, a
+round that does not exist) is told with the window's own message, exit status 2, and the
+database is left as it was. Typed dates are read by the Reschedule dialog's functions
+(domain/dates.py), in the round's current zone unless --tz says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from tracker.cli.boundary import (
+    EXIT_OK,
+    CommandError,
+    Subparsers,
+    add_command,
+    for_option,
+    reading,
+    transaction,
+)
+from tracker.cli.round_views import ListFormat, show_text, write_rounds
+from tracker.domain.dates import parse_window, widen_window, window_with_end
+from tracker.domain.enums import Precision, RoundStatus
+from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
+from tracker.services import schedule
+from tracker.services.errors import NotFoundError
+from tracker.services.reference import list_venues
+from tracker.services.rounds import history, list_rounds, round_detail, round_row
+from tracker.services.schedule import ChangeNote
+
+# -- The schedule operations: the CLI's only calls into the write API -------------------
+# One function per intent, so moving them to tracker.services.rounds (reschedule, relocate,
+# postpone, cancel, mark_held, restore, delete, each with expected_version) is a change
+# here alone. The service decides every rule, the status a change leads to included.
+
+
+def _reschedule(session: Session, round_id: int, window: ScheduledWindow,
+                note: ChangeNote) -> None:
+    schedule.reschedule(session, round_id, window, note)
+
+
+def _relocate(session: Session, round_id: int, venue_id: int, note: ChangeNote) -> None:
+    schedule.relocate(session, round_id, venue_id, note)
+
+
+def _postpone(session: Session, round_id: int, note: ChangeNote) -> None:
+    schedule.postpone(session, round_id, note)
+
+
+def _cancel(session: Session, round_id: int, note: ChangeNote) -> None:
+    schedule.set_status(session, round_id, RoundStatus.CANCELLED, note)
+
+
+def _mark_held(session: Session, round_id: int, note: ChangeNote) -> None:
+    schedule.set_status(session, round_id, RoundStatus.HELD, note)
+
+
+def _delete(session: Session, round_id: int, note: ChangeNote) -> None:
+    schedule.delete_round(session, round_id, note)
+
+
+def _restore(session: Session, round_id: int, note: ChangeNote) -> None:
+    schedule.restore_round(session, round_id, note)
+
+
+# The intents that need nothing but the round and a note, by subcommand.
+_STATUS_INTENTS: dict[str, tuple[Callable[[Session, int, ChangeNote], None], str]] = {
+    "postpone": (_postpone, "postpone a round: its date becomes unknown"),
+    "cancel": (_cancel, "cancel a round (it was called off)"),
+    "held": (_mark_held, "mark a round held"),
+    "delete": (_delete, "delete a round: hidden, with its history kept (restore brings "
+                        "it back)"),
+    "restore": (_restore, "bring back a deleted round"),
+}
+# The --precision choices: what a typed date may be taken as (default: as typed).
+PRECISIONS = {precision.value: precision for precision in
+              (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.EXACT)}
+
+
+def add_parsers(sub: Subparsers) -> None:
+    group = sub.add_parser("round", help="list, show and change rounds' schedules",
+                           description="List and show rounds; reschedule, relocate, "
+                                       "postpone, cancel, mark held, delete or restore one, "
+                                       "saying why. Each change is one history entry.")
+    rounds = group.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+    listing = add_command(rounds, "list", _run_list,
+                          summary="the rounds (not deleted), by date; unknown dates last")
+    listing.add_argument("--status", choices=[status.value for status in RoundStatus])
+    listing.add_argument("--format", choices=[fmt.value for fmt in ListFormat],
+                         default=ListFormat.TABLE.value, help="default %(default)s")
+    show = add_command(rounds, "show", _run_show,
+                       summary="one round: its window in its zone and in UTC, venue, status "
+                               "and history")
+    _round_id(show)
+    show.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
+                      help="zone the history's times are shown in (default: this "
+                           "computer's, %(default)s)")
+    moved = add_command(rounds, "reschedule", _run_reschedule,
+                        summary="give a round a new date, as precise as it was announced")
+    _round_id(moved)
+    moved.add_argument("--start", required=True, metavar="WHEN",
+                       help="'5 Feb 2026 10:00', '5 Feb 2026', 'week of 2 Feb 2026', "
+                            "'Feb 2026', 'the coming week', or 'unknown'")
+    moved.add_argument("--end", metavar="WHEN",
+                       help="for an exact time, its end ('18:00'); for a day, the last day")
+    moved.add_argument("--precision", choices=list(PRECISIONS),
+                       help="take the date typed as this wide (default: as typed)")
+    moved.add_argument("--tz", metavar="ZONE",
+                       help="the zone the date is in (default: the round's current zone)")
+    moved.add_argument("--dayfirst", action="store_true",
+                       help="read 03/02/2026 as 3 February, not March 2")
+    _note_arguments(moved)
+    relocated = add_command(rounds, "relocate", _run_relocate,
+                            summary="move a round to another venue")
+    _round_id(relocated)
+    relocated.add_argument("--venue", required=True, metavar="ID|NAME",
+                           help="the venue's id, or its name")
+    _note_arguments(relocated)
+    for name, (_intent, summary) in _STATUS_INTENTS.items():
+        parser = add_command(rounds, name, _run_status_intent, summary=summary)
+        _round_id(parser)
+        _note_arguments(parser)
+
+
+def _round_id(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("round_id", type=int, metavar="ID", help="the round's id "
+                                                                 "(tracker round list)")
+
+
+def _note_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reason", required=True, metavar="TEXT",
+                        help="why: kept in the round's history")
+    parser.add_argument("--factor", type=int, metavar="ID",
+                        help="the factor that caused the change")
+    parser.add_argument("--source", type=int, metavar="ID",
+                        help="the source that reported it")
+
+
+def _note(args: argparse.Namespace) -> ChangeNote:
+    return ChangeNote(reason=args.reason, factor_id=args.factor, source_id=args.source)
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    with reading(args) as session:
+        rows = list_rounds(session)
+    if args.status:
+        rows = [row for row in rows if row.status.value == args.status]
+    write_rounds(rows, ListFormat(args.format), sys.stdout)
+    return EXIT_OK
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    zone(args.tz)  # an unknown zone is refused before anything is read
+    with reading(args) as session:
+        detail = round_detail(session, args.round_id)
+    print(show_text(detail, args.tz))
+    return EXIT_OK
+
+
+def _run_reschedule(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        current = round_row(session, args.round_id)
+        window = typed_window(args, args.tz or current.window.tz)
+        _reschedule(session, args.round_id, window, _note(args))
+        told = _last_change(session, args.round_id)
+    print(told)
+    return EXIT_OK
+
+
+def _run_relocate(args: argparse.Namespace) -> int:
+    with transaction(args) as session:
+        round_row(session, args.round_id)  # "Round N does not exist" before the venue
+        _relocate(session, args.round_id, venue_id(session, args.venue), _note(args))
+        told = _last_change(session, args.round_id)
+    print(told)
+    return EXIT_OK
+
+
+def _run_status_intent(args: argparse.Namespace) -> int:
+    intent, _summary = _STATUS_INTENTS[args.round_command]
+    with transaction(args) as session:
+        intent(session, args.round_id, _note(args))
+        told = _last_change(session, args.round_id)
+    print(told)
+    return EXIT_OK
+
+
+def typed_window(args: argparse.Namespace, tz: str) -> ScheduledWindow:
+    """--start, --precision and --end read as the Reschedule dialog reads its date field;
+    a refusal names the option, with the dialog's message."""
+    zone(tz)
+    with for_option("--start"):
+        typed = parse_window(args.start, tz, dayfirst=args.dayfirst)
+        window = widen_window(typed, PRECISIONS.get(args.precision or ""))
+    with for_option("--end"):
+        return window_with_end(window, args.end or "", dayfirst=args.dayfirst)
+
+
+def venue_id(session: Session, typed: str) -> int:
+    """The venue typed as its id or its name (any case); a name two venues share is
+    refused with their ids, so the change never lands on the wrong one."""
+    if typed.strip().isdigit():
+        return int(typed)
+    wanted = " ".join(typed.split()).casefold()
+    matches = [venue for venue in list_venues(session) if venue.name.casefold() == wanted]
+    if not matches:
+        raise NotFoundError(f"No venue is named {typed!r} (tracker round relocate takes a "
+                            "venue's name or id)")
+    if len(matches) > 1:
+        ids = ", ".join(str(venue.id) for venue in matches)
+        raise CommandError(f"{len(matches)} venues are named {typed!r}: give the id ({ids})")
+    return matches[0].id
+
+
+def _last_change(session: Session, round_id: int) -> str:
+    """The history entry the change just wrote, as the round's history tells it."""
+    change = history(session, round_id)[-1]
+    return f"Round {round_id}: {change.kind.value}: {change.summary}"

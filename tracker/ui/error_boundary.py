@@ -1,0 +1,65 @@
+"""The window's one error boundary: every failure of its work becomes a message here.
+
+A failure arrives as an exception. A ``TrackerError`` is shown as its message, with the
+file, line and field it is about where set and not already said. An ``OSError`` is the
+system refusing (a folder gone, a full disk, no permission) and is shown as such, naming
+the file. Anything else is a bug: logged with its traceback and shown as an unexpected
+error, never as a silent stop. No caller picks exceptions of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.domain.errors import TrackerError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """How an operation failed, said once for every caller.
+
+    Attributes:
+        error: the exception the operation raised.
+        message: what to show the user.
+        cancelled: the user (or closing the window) asked the operation to stop.
+    """
+
+    error: Exception
+    message: str
+    cancelled: bool = False
+
+    @classmethod
+    def of(cls, error: Exception, *, title: str, cancelled: bool = False) -> Failure:
+        """Classify *error*; a bug is logged here, with its traceback."""
+        if isinstance(error, TrackerError):
+            return cls(error, _with_location(error), cancelled)
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
+                       cancelled)
+        log.error("%s failed", title, exc_info=error)
+        return cls(error, f"Unexpected error ({type(error).__name__}): {error}", cancelled)
+
+
+def _with_location(error: TrackerError) -> str:
+    """The message, plus the file, line and field it is about where it does not say so."""
+    message = str(error)
+    where = [part for part in (
+        error.file.name if error.file is not None and error.file.name not in message
+        else "",
+        f"line {error.line}" if error.line is not None and f"line {error.line}" not in message
+        else "",
+        f"field “{error.field}”" if error.field and error.field not in message else "",
+    ) if part]
+    return f"{message} ({', '.join(where)})" if where else message
+
+
+def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
+    """Tell the user that work which writes a file or the database failed, and why."""
+    QMessageBox.warning(parent, title, f"Nothing was written.\n\n{failure.message}")
+
