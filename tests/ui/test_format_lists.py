@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REAL_DATA
-from tracker.services.export_formats import CHRONOLOGY_CONTENTS, formats_holding
+from tracker.services.export_formats import (
+    CHRONOLOGY_CONTENTS,
+    ExportContent,
+    ExportFormat,
+    formats_holding,
+)
 from tracker.services.importing import (
     EVENTS_FILE_FILTER,
     ImportFormat,
@@ -19,6 +24,7 @@ from tracker.services.importing import (
     formats_for,
     preview,
 )
+from tracker.ui import archive_actions, calendar_import, schedule_export, timelinejs_export
 from tracker.ui.export_dialog import ExportDialog
 from tracker.ui.forms import current_data, item_value, select_data
 from tracker.ui.import_dialog import ImportDialog
@@ -96,3 +102,19 @@ def test_a_format_of_another_dialog_is_refused_by_its_suffix(
     assert export_dialog.path_error.message == \
         "The file name must end in .csv, .json, .md, .html or .pdf"
 
+
+
+def test_every_format_is_offered_by_a_file_dialog() -> None:
+    """The chronology's formats by Export Chronology… (above); the rest by their own."""
+    offered = {
+        ExportContent.SCHEDULE: schedule_export.FILE_FILTER,
+        ExportContent.TIMELINE: timelinejs_export.FILE_FILTER,
+        ExportContent.ARCHIVE: archive_actions.FILE_FILTER,
+    }
+    for fmt in ExportFormat:
+        if fmt.content not in CHRONOLOGY_CONTENTS:
+            assert fmt.file_filter in offered[fmt.content].split(";;"), fmt
+    assert schedule_export.FILE_FILTER == "iCalendar files (*.ics)"
+    for fmt in formats_for(ImportTarget.ROUNDS):
+        assert all(pattern in calendar_import.FILE_FILTER for pattern in fmt.patterns)
+    assert calendar_import.FILE_FILTER == "iCalendar files (*.ics);;All files (*)"

@@ -109,10 +109,10 @@ class ExportFormat(RegisteredEnum):
         "PDF report", ("*.pdf",), ExportContent.REPORT,
         written_by="the window or the command line (tracker/ui/report_pdf.py, through Qt)")
     ICS = "ics", ExportRegistration(
-        "iCalendar file", ("*.ics",), ExportContent.SCHEDULE,
+        "iCalendar files", ("*.ics",), ExportContent.SCHEDULE,
         written_by="services.schedule_calendar.write_calendar")
     ARCHIVE = "archive", ExportRegistration(
-        "Negotiation Tracker archive", ("*.json",), ExportContent.ARCHIVE,
+        "Negotiation Tracker archives", ("*.json",), ExportContent.ARCHIVE,
         written_by="services.archive.export_archive")
     TIMELINEJS = "timelinejs", ExportRegistration(
         "TimelineJS data", ("*.json",), ExportContent.TIMELINE,

@@ -50,7 +50,8 @@ EVENTS_FILE_FILTER = open_file_filter(formats_for(ImportTarget.EVENTS), "CSV fil
 # The registry's names (io.import_formats), here for the callers of import_events.
 __all__ = [
     "EVENTS_FILE_FILTER", "FilePreview", "ImportCancelled", "ImportFormat", "ImportProgress",
-    "ImportTarget", "formats_for", "guess_format", "import_events", "preview",
+    "ImportTarget", "formats_for", "guess_format", "import_events", "open_file_filter",
+    "preview",
 ]
 
 

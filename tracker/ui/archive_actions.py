@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from tracker.domain.errors import TrackerError
 from tracker.services.archive import ArchiveSummary, export_archive
 from tracker.services.archive_import import import_archive
+from tracker.services.export_formats import ExportFormat
 from tracker.storage.database import Database, open_database
 from tracker.ui import settings as options
 from tracker.ui.db_op import DbOp, OpHandle
@@ -26,7 +27,7 @@ from tracker.ui.error_boundary import Failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
 
-FILE_FILTER = "Negotiation Tracker archives (*.json);;All files (*)"
+FILE_FILTER = f"{ExportFormat.ARCHIVE.file_filter};;All files (*)"
 DATABASE_FILTER = "Negotiation Tracker databases (*.db)"
 DEFAULT_NAME = "negotiations-archive.json"
 

@@ -19,13 +19,14 @@ from tracker.io.calendar_file import CalendarFile
 from tracker.io.input_errors import InputFileError
 from tracker.services.calendar_import import CalendarImport, apply_calendar, read_calendar_file
 from tracker.services.calendar_undo import redo_import, undo_import
+from tracker.services.importing import ImportFormat, open_file_filter
 from tracker.ui import settings as options
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.settings import Settings
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
 
-FILE_FILTER = "iCalendar files (*.ics);;All files (*)"
+FILE_FILTER = open_file_filter([ImportFormat.ICS], "iCalendar files")
 _LISTED_REFUSALS = 15
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from tracker.services.export_formats import ExportFormat
 from tracker.services.schedule_calendar import CalendarExport, write_calendar
 from tracker.ui import settings as options
 from tracker.ui.db_op import query_op
@@ -19,7 +20,7 @@ from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
 
-FILE_FILTER = "iCalendar files (*.ics)"
+FILE_FILTER = ExportFormat.ICS.file_filter
 DEFAULT_NAME = "talks-schedule.ics"
 
 

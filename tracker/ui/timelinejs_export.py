@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.timelinejs_page import page_path
+from tracker.services.export_formats import ExportFormat
 from tracker.services.timelinejs import TimelineExport, write_timeline
 from tracker.services.timelinejs_selection import TimelineRequest
 from tracker.ui import settings as options
@@ -24,7 +25,7 @@ from tracker.ui.error_boundary import show_failure
 from tracker.ui.settings import Settings
 from tracker.ui.workspace import Workspace
 
-FILE_FILTER = "TimelineJS data (*.json)"
+FILE_FILTER = ExportFormat.TIMELINEJS.file_filter
 DEFAULT_NAME = "timeline.json"
 
 
