@@ -11,9 +11,9 @@ from tests.ui.conftest import ReportedErrors
 from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds, schedule
+from tracker.services import reference, rounds
 from tracker.services.errors import NotFoundError
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.ui.commands import (
     ChangeRoundCommand,
     CreateRoundCommand,
@@ -34,7 +34,7 @@ ABU_DHABI_MORNING = ScheduledWindow.exact(datetime(2026, 2, 5, 10, 0), None, "As
 
 
 def _state(ws: Workspace, round_id: int = ROUND) -> RoundState:
-    return ws.read(lambda s: schedule.state_of(schedule.get_round(s, round_id)))
+    return ws.read(lambda s: rounds.state_of(rounds.get_round(s, round_id)))
 
 
 def _kinds(ws: Workspace, round_id: int = ROUND) -> list[ChangeKind]:
@@ -117,7 +117,7 @@ def test_undo_after_someone_else_changed_the_round_is_dropped(
                                  ChangeNote("Confirmed by Kyiv"), text="Confirm")
     ws.undo_stack.push(command)
     # Another analyst reschedules it meanwhile (straight through the service).
-    ws.write(lambda s: schedule.reschedule(s, ROUND, ABU_DHABI_MORNING, ChangeNote("Moved")),
+    ws.write(lambda s: rounds.reschedule(s, ROUND, ABU_DHABI_MORNING, ChangeNote("Moved")),
              Topic.ROUNDS)
     theirs = _state(ws)
 
@@ -178,7 +178,7 @@ def test_edit_details_undo_and_stale_redo(
     assert (detail.row.title, detail.agenda) == ("Trilateral talks announced for the coming "
                                                  "week", "Ending the war.")
     # Someone renames it before the redo: redo refuses and drops itself.
-    ws.write(lambda s: schedule.edit_details(s, ROUND, title="Renamed", agenda="",
+    ws.write(lambda s: rounds.edit_details(s, ROUND, title="Renamed", agenda="",
                                              outcome="", format=RoundFormat.BILATERAL),
              Topic.ROUNDS)
     ws.undo_stack.redo()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tests.ui._fixtures import FetchCounter, add_events, column_data, placeholder_text
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import LinkKind
-from tracker.services import events, schedule
+from tracker.services import events, rounds
 from tracker.services.events import EventFilter
 from tracker.services.linking import LinkSpec, link_event, unlink
 from tracker.services.views import EventDetail
@@ -351,7 +351,7 @@ def test_the_detail_pane_follows_a_renamed_or_deleted_round(
     assert column_data(links)[0] == "Round: Trilateral talks announced for the coming week"
 
     def details(session: Session) -> RoundDetails:
-        talks = schedule.get_round(session, 2)
+        talks = rounds.get_round(session, 2)
         return RoundDetails("Trilateral talks in Abu Dhabi", talks.format, talks.agenda,
                             talks.outcome)
 

@@ -42,7 +42,7 @@ from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_writers import CSV_COLUMNS
 from tracker.services import factors, rounds
-from tracker.services import schedule as rounds_schedule
+from tracker.services import rounds as rounds_schedule
 from tracker.services.chronology import count_chronology
 from tracker.services.views import RoundRow
 from tracker.storage.database import Database

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DISPLAY_TZ
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds, schedule
-from tracker.services.schedule import RoundState
+from tracker.services import reference, rounds
+from tracker.services.rounds import RoundState
 from tracker.ui.commands import CreateRoundCommand
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.forms import CommandDialog, current_data, select_data
@@ -90,7 +90,7 @@ def snapshot(ws: Workspace) -> Any:
 
 
 def state(ws: Workspace, round_id: int = ROUND) -> RoundState:
-    return ws.read(lambda s: schedule.state_of(schedule.get_round(s, round_id)))
+    return ws.read(lambda s: rounds.state_of(rounds.get_round(s, round_id)))
 
 
 def when_shown(kind: type[D], owner: QWidget, act: Callable[[D], None]) -> list[D]:

@@ -28,11 +28,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import RoundFormat
-from tracker.services import citations, record_edits, reference, schedule
+from tracker.services import citations, record_edits, reference, rounds
 from tracker.services.citations import SourceDraft
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.storage.errors import StorageError
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Topic, Workspace
@@ -149,7 +149,7 @@ class ServiceCommand(QUndoCommand):
         return result
 
     def _check(self, session: Session, round_id: int, expected: RoundState | None) -> None:
-        current = schedule.state_of(schedule.get_round(session, round_id))
+        current = rounds.state_of(rounds.get_round(session, round_id))
         if expected is not None and current != expected:
             raise StaleCommandError(
                 "The round was changed elsewhere since; nothing was done, so that change "
@@ -257,20 +257,20 @@ class CreateRoundCommand(ServiceCommand):
         if self._new_venue is not None:
             draft = replace(draft, state=replace(draft.state,
                                                  venue_id=self._new_venue.create(session)))
-        return schedule.create_round(session, draft, self._note)
+        return rounds.create_round(session, draft, self._note)
 
     def redo(self) -> None:
         if self.round_id is None:
             self.round_id = self._run(self._create)
         else:
             round_id = self.round_id
-            self._run(lambda s: schedule.restore_round(s, round_id, ChangeNote("Redo: create")))
+            self._run(lambda s: rounds.restore(s, round_id, ChangeNote("Redo: create")))
         self._done_once = True
 
     def undo(self) -> None:
         if self.round_id is not None:
             round_id = self.round_id
-            self._run(lambda s: schedule.delete_round(s, round_id, ChangeNote("Undo: create")))
+            self._run(lambda s: rounds.delete(s, round_id, ChangeNote("Undo: create")))
 
 
 class ChangeRoundCommand(ServiceCommand):
@@ -298,22 +298,22 @@ class ChangeRoundCommand(ServiceCommand):
 
     def redo(self) -> None:
         def first(session: Session) -> tuple[RoundState, int, RoundState, ChangeNote]:
-            before = schedule.state_of(schedule.get_round(session, self.round_id))
+            before = rounds.state_of(rounds.get_round(session, self.round_id))
             wanted, note = self._new_state, self._note
             if self._new_venue is not None:
                 wanted = replace(wanted, venue_id=self._new_venue.create(session))
             if self._new_source is not None:
                 note = replace(note, source_id=citations.create_source(session,
                                                                        self._new_source))
-            change_id = schedule.change_round(session, self.round_id, wanted, note,
+            change_id = rounds.change_round(session, self.round_id, wanted, note,
                                               expected_version=self.expected_version)
-            after = schedule.state_of(schedule.get_round(session, self.round_id))
+            after = rounds.state_of(rounds.get_round(session, self.round_id))
             return before, change_id, after, note
 
         def again(session: Session) -> int:
             self._check(session, self.round_id, self._before)
             note = replace(self._note, reason=undo_reason(self._note.reason, "Redo"))
-            return schedule.change_round(session, self.round_id, self._new_state, note,
+            return rounds.change_round(session, self.round_id, self._new_state, note,
                                          allow_any=True)
 
         if self._before is None:
@@ -335,7 +335,7 @@ class ChangeRoundCommand(ServiceCommand):
         def back(session: Session) -> int:
             self._check(session, self.round_id, after)
             note = ChangeNote(reason=undo_reason(self._note.reason, "Undo"))
-            return schedule.change_round(session, self.round_id, before, note, allow_any=True)
+            return rounds.change_round(session, self.round_id, before, note, allow_any=True)
 
         self._run(back)
 
@@ -354,12 +354,12 @@ class DeleteRoundCommand(ServiceCommand):
     def redo(self) -> None:
         note = ChangeNote(self._reason if not self._done_once
                           else undo_reason(self._reason, "Redo"))
-        self._run(lambda s: schedule.delete_round(s, self.round_id, note))
+        self._run(lambda s: rounds.delete(s, self.round_id, note))
         self._done_once = True
 
     def undo(self) -> None:
         note = ChangeNote(undo_reason(self._reason, "Undo"))
-        self._run(lambda s: schedule.restore_round(s, self.round_id, note))
+        self._run(lambda s: rounds.restore(s, self.round_id, note))
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,11 +386,11 @@ class EditDetailsCommand(ServiceCommand):
 
     def redo(self) -> None:
         def apply(session: Session) -> RoundDetails:
-            round_ = schedule.get_round(session, self.round_id)
+            round_ = rounds.get_round(session, self.round_id)
             old = RoundDetails(round_.title, round_.format, round_.agenda, round_.outcome)
             if self._old is not None and old != self._old:
                 raise StaleCommandError("The round's details were changed elsewhere since.")
-            schedule.edit_details(session, self.round_id, title=self._new.title,
+            rounds.edit_details(session, self.round_id, title=self._new.title,
                                   format=self._new.format, agenda=self._new.agenda,
                                   outcome=self._new.outcome,
                                   expected_version=None if self._old else self.expected_version)
@@ -407,12 +407,12 @@ class EditDetailsCommand(ServiceCommand):
             return
 
         def back(session: Session) -> None:
-            round_ = schedule.get_round(session, self.round_id)
+            round_ = rounds.get_round(session, self.round_id)
             now = RoundDetails(round_.title, round_.format, round_.agenda, round_.outcome)
             if now.title != " ".join(self._new.title.split()) or now.format != self._new.format \
                     or now.agenda != self._new.agenda or now.outcome != self._new.outcome:
                 raise StaleCommandError("The round's details were changed elsewhere since.")
-            schedule.edit_details(session, self.round_id, title=old.title, format=old.format,
+            rounds.edit_details(session, self.round_id, title=old.title, format=old.format,
                                   agenda=old.agenda, outcome=old.outcome)
 
         self._run(back)

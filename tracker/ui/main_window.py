@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tracker import __version__
 from tracker.domain import identity
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds, schedule, summary
+from tracker.services import rounds, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import archive_actions, backup_actions, database_files
@@ -563,4 +563,4 @@ class MainWindow(QMainWindow):
             action: QAction = self.action_map[name]
             target = _MOVES_TO.get(name)
             action.setEnabled(row is not None and (
-                target is None or schedule.can_move(row.status, target)))
+                target is None or rounds.can_move(row.status, target)))

@@ -26,7 +26,7 @@ from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import reference
 from tracker.services.citations import SourceDraft
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import RoundRow
 from tracker.ui import source_dialog, venue_dialog
 from tracker.ui.commands import (

@@ -8,26 +8,16 @@ listen to the ``changed`` signal and re-read what they show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Flag, auto
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
+from tracker.services.topics import Topic
 from tracker.storage.database import Database
 
 T = TypeVar("T")
-
-
-class Topic(Flag):
-    """What a change touched, so views refresh only when they must."""
-
-    ROUNDS = auto()
-    FACTORS = auto()
-    EVENTS = auto()
-    LINKS = auto()
-    ALL = ROUNDS | FACTORS | EVENTS | LINKS
 
 
 class Workspace(QObject):
