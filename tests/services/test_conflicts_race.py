@@ -23,7 +23,7 @@ from tests.services.conflict_figures import CASES, Case, record_of
 from tracker.services import linking, participants, record_edits
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError
-from tracker.services.record_edits import current, remove_checked, edit_record
+from tracker.services.record_edits import current, edit_record, remove_checked
 from tracker.storage.database import Database
 
 

@@ -16,9 +16,10 @@ from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import reference, rounds
 from tracker.services.rounds import RoundState
-from tracker.ui.commands import CreateRoundCommand
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.details_dialog import EditDetailsDialog
-from tracker.ui.forms import CommandDialog, current_data, select_data
+from tracker.ui.forms import current_data, select_data
+from tracker.ui.round_commands import CreateRoundCommand
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.venue_dialog import NewVenueDialog
 from tracker.ui.workspace import Topic, Workspace

@@ -100,12 +100,14 @@ def edit_record(session: Session, kind_name: str, record_id: int,
         _save(session, kind, record, values, expected_version)
     version = int(record.version)
     replaced = {field: before[field] for field in values}
-    return Outcome(_topics(kind), change_id, record_id, version, undo=_edit_back(
+    return Outcome(topics_of(kind_name), change_id, record_id, version, undo=_edit_back(
         kind_name, record_id, (replaced, dict(values)), version, note))
 
 
-def _topics(kind: RecordKind) -> Topic:
-    return topic_of([kind.model.__tablename__])
+def topics_of(kind_name: str) -> Topic:
+    """What views re-read after an edit of a record of this kind: the same as when a
+    colleague changes the kind's table."""
+    return topic_of([kind_of(kind_name).model.__tablename__])
 
 
 def _edit_back(kind_name: str, record_id: int,

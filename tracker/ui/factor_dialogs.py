@@ -22,11 +22,11 @@ from tracker.domain.timewindow import zone
 from tracker.services import factors, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.views import DependencyRow, RoundRow
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.factor_commands import CreateFactorCommand
 from tracker.ui.factors_model import instant_text, trend_text
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     buddy_label,
     compact_combo,

@@ -20,10 +20,10 @@ from tracker.domain.enums import LinkKind
 from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.events_model import date_text, elide
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     compact_combo,
     current_data,

@@ -37,7 +37,7 @@ from tracker.ui.calendar_import import import_calendar
 from tracker.ui.change_log_dialog import ChangeLogDialog
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
-from tracker.ui.commands import DeleteRoundCommand, push_or_report
+from tracker.ui.commands import push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.events_view import EventsView
 from tracker.ui.export_dialog import ExportDialog
@@ -48,6 +48,7 @@ from tracker.ui.factors_view import FactorsView
 from tracker.ui.forms import named
 from tracker.ui.import_flow import ImportFlow, dropped_csv_files
 from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.round_commands import DeleteRoundCommand
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
 from tracker.ui.schedule_export import export_schedule

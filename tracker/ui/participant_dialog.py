@@ -28,9 +28,9 @@ from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services import reference
 from tracker.services.participants import ParticipantSpec
 from tracker.services.views import ParticipantRow
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     add_item,
     buddy_label,

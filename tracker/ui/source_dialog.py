@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
 from tracker.services.citations import SourceDraft
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.commands import ServiceCommand
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     current_data,
     fill_combo,

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.timewindow import is_known_zone
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.commands import NewTrack, NewVenue, ServiceCommand
-from tracker.ui.forms import CommandDialog, ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
 from tracker.ui.workspace import Workspace
 
 
