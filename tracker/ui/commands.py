@@ -152,6 +152,7 @@ class OperationCommand(ServiceCommand):
 
     Attributes:
         outcome: what the first redo did (None until then, or if it failed).
+        latest: what the last redo or undo that went through did.
     """
 
     def __init__(self, workspace: Workspace, text: str, operation: Operation,
@@ -159,6 +160,7 @@ class OperationCommand(ServiceCommand):
         super().__init__(workspace, text, parent)
         self.topic = topics
         self.outcome: Outcome | None = None
+        self.latest: Outcome | None = None
         self._next: Operation | None = operation
 
     def redo(self) -> None:
@@ -181,77 +183,80 @@ class OperationCommand(ServiceCommand):
         done = self._run(step)
         if done is not None:
             self._next = done.undo
+            self.latest = done
         return done
 
 
-class RemoveCommand(ServiceCommand, Generic[SpecT]):
+class RemoveCommand(OperationCommand):
     """Remove one record; undo puts back what the removal returned, under the same id.
 
-    Subclasses name the two service calls: ``_remove(session, id) -> spec`` and
-    ``_restore(session, spec, id)``. Keeping the id matters: later steps on the stack
-    (an unlink after this one's undo, say) find the record by it.
+    *remove* (``remove(session, id) -> spec``) and *restore* (``restore(session, spec,
+    id)``) are the kind's two service calls. Keeping the id matters: later steps on the
+    stack (an unlink after this one's undo, say) find the record by it.
 
-    With *expected_version* (the version the user was shown) and the subclass's ``kind``,
-    the first removal is refused with a ConflictError when someone changed the record
-    since (see conflict_dialog.push_removal), and says so when someone removed it. A redo
-    is checked the same way against the version this step's undo put back: someone who
-    changed the record after that undo keeps their change, and the refusal is reported
-    (a redo cannot ask, as the first removal does, from inside QUndoStack.redo).
+    With *expected_version* (the version the user was shown) the first removal is refused
+    with a ConflictError when someone changed the record since (see
+    conflict_dialog.push_removal), and says so when someone removed it. A redo is checked
+    the same way against the version this step's undo put back: someone who changed the
+    record after that undo keeps their change, and the refusal is reported (a redo cannot
+    ask, as the first removal does, from inside QUndoStack.redo).
     """
 
-    kind = ""  # services/conflicts_kinds.py's name for what is removed
-
-    def __init__(self, workspace: Workspace, record_id: int, text: str,
+    def __init__(self, workspace: Workspace, kind: str, record_id: int, text: str,
+                 remove: Callable[[Session, int], SpecT],
+                 restore: Callable[[Session, SpecT, int], object], topics: Topic,
                  parent: QUndoCommand | None = None, *,
                  expected_version: int | None = None) -> None:
-        super().__init__(workspace, text, parent)
+        removal = _Removal(kind, record_id, remove, restore, topics)
+        super().__init__(workspace, text, removal.step(expected_version, again=False),
+                         topics, parent)
         self.record_id = record_id
-        self.expected_version = expected_version
-        self.spec: SpecT | None = None
+        self._removal = removal
 
-    def _remove(self, session: Session, record_id: int) -> SpecT:
-        raise NotImplementedError
+    @property
+    def spec(self) -> object:
+        """What the last removal returned (None before the first one went through)."""
+        return self._removal.removed
 
-    def _restore(self, session: Session, spec: SpecT, record_id: int) -> object:
-        raise NotImplementedError
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        expected = self.expected_version if self.kind else None
-        again = self._done_once
+class _Removal(Generic[SpecT]):
+    """A removal checked against a version, and its undo, as operations.
 
-        def remove(session: Session) -> SpecT:
-            if expected is None:
-                return self._remove(session, self.record_id)
+    Attributes:
+        removed: what the last removal returned, for the undo to put back.
+    """
+
+    def __init__(self, kind: str, record_id: int, remove: Callable[[Session, int], SpecT],
+                 restore: Callable[[Session, SpecT, int], object], topics: Topic) -> None:
+        self.kind = kind  # services/conflicts_kinds.py's name for what is removed
+        self.record_id = record_id
+        self.remove = remove
+        self.restore = restore
+        self.topics = topics
+        self.removed: SpecT | None = None
+
+    def step(self, expected: int | None, *, again: bool) -> Operation:
+        def run(session: Session) -> Outcome:
             try:
-                return record_edits.remove_checked(session, self.kind, self.record_id,
-                                                   expected, self._remove)
+                spec = self.remove(session, self.record_id) if expected is None else \
+                    record_edits.remove_checked(session, self.kind, self.record_id,
+                                                expected, self.remove)
             except ConflictError as changed:
                 if not again:
                     raise  # the first removal: push_removal asks the user
                 raise ChangedSinceError(_changed_after_undo(changed)) from changed
+            self.removed = spec
+            return Outcome(self.topics, record_id=self.record_id, undo=self._back(spec))
+        return run
 
-        removed = self._run(remove)
-        if removed is not None:
-            self.spec = removed
-        self._done_once = True
-
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        spec = self.spec
-        if spec is None:
-            return
-
-        def restore(session: Session) -> tuple[int | None]:
-            self._restore(session, spec, self.record_id)
-            if not self.kind:
-                return (None,)
-            return (record_edits.current(session, self.kind, self.record_id)[1],)
-
-        restored = self._run(restore)
-        if restored is not None:
+    def _back(self, spec: SpecT) -> Operation:
+        def run(session: Session) -> Outcome:
+            self.restore(session, spec, self.record_id)
             # What the user has now seen of it: a redo removes only this version.
-            self.expected_version = restored[0]
+            version = record_edits.current(session, self.kind, self.record_id)[1]
+            return Outcome(self.topics, record_id=self.record_id, version=version,
+                           undo=self.step(version, again=True))
+        return run
 
 
 def _changed_after_undo(conflict: ConflictError) -> str:

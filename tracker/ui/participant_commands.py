@@ -142,26 +142,20 @@ class AddParticipantCommand(ServiceCommand):
                 self._party_deleted, self._person_deleted = deleted
 
 
-class RemoveParticipantCommand(RemoveCommand[ParticipantSpec]):
+class RemoveParticipantCommand(RemoveCommand):
     """Take a party off a round; undo seats it again with the same id, person and note.
 
     *expected_version*: the seat as the user was shown it (refused if changed since)."""
 
-    topic = Topic.ROUNDS
-    kind = "participant"
-
     def __init__(self, workspace: Workspace, participant_id: int, *, text: str = "",
                  expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, participant_id, text or "Remove participant", parent,
-                         expected_version=expected_version)
+        super().__init__(workspace, "participant", participant_id,
+                         text or "Remove participant", participants.remove_participant,
+                         lambda session, spec, record_id: participants.add_participant(
+                             session, spec, participant_id=record_id),
+                         Topic.ROUNDS, parent, expected_version=expected_version)
 
     @property
     def participant_id(self) -> int:
         return self.record_id
-
-    def _remove(self, session: Session, record_id: int) -> ParticipantSpec:
-        return participants.remove_participant(session, record_id)
-
-    def _restore(self, session: Session, spec: ParticipantSpec, record_id: int) -> int:
-        return participants.add_participant(session, spec, participant_id=record_id)
