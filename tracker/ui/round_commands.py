@@ -24,6 +24,8 @@ from tracker.ui.workspace import Workspace
 
 
 class ChangeMode(StrEnum):
+    """Which schedule operation a change dialog collects input for."""
+
     RESCHEDULE = "reschedule"
     RELOCATE = "relocate"
     POSTPONE = "postpone"

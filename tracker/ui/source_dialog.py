@@ -2,8 +2,8 @@
 
 A change is recorded as news arrives, usually from a report nobody has entered yet: the
 analyst types where it comes from here, and the source is created with the change, in
-the same transaction (see ChangeRoundCommand). ``ask_source`` is the module function
-tests replace, as ``venue_dialog.ask_venue`` is.
+the same transaction (see round_commands.schedule_change). ``ask_source`` is the module
+function tests replace, as ``venue_dialog.ask_venue`` is.
 
 Editing a source already stored (EditSourceDialog) uses the same fields and is saved only
 over the version it was opened on.

@@ -41,6 +41,8 @@ class RoundState:
 
 @dataclass(frozen=True, slots=True)
 class RoundDraft:
+    """A round not yet created: what the New Round dialog or an import collected."""
+
     track_id: int
     title: str
     format: RoundFormat
