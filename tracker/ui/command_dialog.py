@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 from tracker.services import record_edits
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import OperationCommand
 from tracker.ui.conflict_dialog import Choice, ConflictDialog
 from tracker.ui.edit_commands import EditRecordCommand, MergeRecordCommand
 from tracker.ui.forms import ErrorLabel, ok_cancel_buttons
@@ -50,7 +50,7 @@ class CommandDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.command: ServiceCommand | None = None
+        self.command: OperationCommand | None = None
         self.buttons = ok_cancel_buttons(self)
         self.form_error = ErrorLabel("form-error")
         self._field_errors: dict[str, Callable[[str], None]] = {}
@@ -63,7 +63,7 @@ class CommandDialog(QDialog):
     def register_error(self, field: str, show: Callable[[str], None]) -> None:
         self._field_errors[field] = show
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         raise NotImplementedError
 
     def accept(self) -> None:
@@ -103,7 +103,7 @@ class CommandDialog(QDialog):
         self.editing = Editing(kind, record_id, version, values)
         return dict(values)
 
-    def edit_command(self, values: dict[str, object], text: str) -> ServiceCommand:
+    def edit_command(self, values: dict[str, object], text: str) -> OperationCommand:
         """The command saving *values* over the version ``open_record`` read."""
         editing = self.editing
         assert editing is not None, "open_record first"
@@ -114,7 +114,7 @@ class CommandDialog(QDialog):
         """The record's fields as this dialog was opened on them (for "reapply mine")."""
         return dict(self.editing.values) if self.editing is not None else None
 
-    def _resolve_conflict(self, conflict: ConflictError) -> ServiceCommand | None:
+    def _resolve_conflict(self, conflict: ConflictError) -> OperationCommand | None:
         """Someone saved first: let the user choose; None keeps this dialog open as typed."""
         dialog = ConflictDialog(conflict, self.conflict_base(), self)
         if not dialog.exec() or dialog.choice is None:

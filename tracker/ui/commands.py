@@ -38,7 +38,6 @@ from tracker.services.topics import Topic
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Workspace
 
-T = TypeVar("T")
 SpecT = TypeVar("SpecT")
 Operation = Callable[[Session], Outcome]
 log = logging.getLogger(__name__)
@@ -62,7 +61,7 @@ def report_error(title: str, message: str) -> None:
     report_message(f"{title} failed:\n\n{message}")
 
 
-def push_or_report(workspace: Workspace, command: ServiceCommand) -> bool:
+def push_or_report(workspace: Workspace, command: OperationCommand) -> bool:
     """Push *command* from a button with no dialog behind it to show a refusal inline (an
     Unlink or Remove button): a failure on the first redo is reported like a later one.
     Returns whether it was done.
@@ -104,64 +103,36 @@ class NewVenue:
         )
 
 
-class ServiceCommand(QUndoCommand):
-    """Base class: runs service calls, turns failures into an obsolete command.
-
-    Attributes:
-        error: the last failure (None while all went well).
-    """
-
-    topic = Topic.ROUNDS
-
-    def __init__(self, workspace: Workspace, text: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
-        self._workspace = workspace
-        self._done_once = False
-        self.error: Exception | None = None
-
-    @property
-    def error_field(self) -> str | None:
-        return self.error.field if isinstance(self.error, ValidationError) else None
-
-    def _run(self, action: Callable[[Session], T]) -> T | None:
-        if self.isObsolete():
-            # A child of a macro stays on the stack after it failed (QUndoStack drops only
-            # obsolete top-level commands); it must not act on data it no longer matches.
-            return None
-        try:
-            result = self._workspace.write(action, self.topic)
-        except (TrackerError, SQLAlchemyError) as exc:
-            self.error = exc
-            self.setObsolete(True)
-            log.warning("%s failed: %s", self.text(), exc)
-            if self._done_once:
-                report_error(self.text(), str(exc))
-            return None
-        self.error = None
-        return result
-
-
-class OperationCommand(ServiceCommand):
+class OperationCommand(QUndoCommand):
     """The one undo step for any operation (services/outcome.py): redo runs it, undo runs
     what its Outcome says takes it back, and redo then runs what that undo returned.
 
     Nothing here knows what the operation does: the rules, the history it records and
-    the check that nobody changed the record since are the operation's. An operation
-    with nothing to undo (an import that changed nothing) is not kept on the stack.
+    the check that nobody changed the record since are the operation's. Each step is one
+    transaction through ``Workspace.write``, announcing *topics*. A step that fails marks
+    the command obsolete; an operation with nothing to undo (an import that changed
+    nothing) is not kept on the stack either.
 
     Attributes:
+        error: the last failure (None while all went well).
         outcome: what the first redo did (None until then, or if it failed).
         latest: what the last redo or undo that went through did.
     """
 
     def __init__(self, workspace: Workspace, text: str, operation: Operation,
                  topics: Topic, parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, text, parent)
-        self.topic = topics
+        super().__init__(text, parent)
+        self._workspace = workspace
+        self._topics = topics
+        self._done_once = False
+        self._next: Operation | None = operation
+        self.error: Exception | None = None
         self.outcome: Outcome | None = None
         self.latest: Outcome | None = None
-        self._next: Operation | None = operation
+
+    @property
+    def error_field(self) -> str | None:
+        return self.error.field if isinstance(self.error, ValidationError) else None
 
     def redo(self) -> None:
         """Override QUndoCommand.redo."""
@@ -178,12 +149,22 @@ class OperationCommand(ServiceCommand):
 
     def _step(self) -> Outcome | None:
         step = self._next
-        if step is None:
+        if step is None or self.isObsolete():
+            # A child of a macro stays on the stack after it failed (QUndoStack drops only
+            # obsolete top-level commands); it must not act on data it no longer matches.
             return None
-        done = self._run(step)
-        if done is not None:
-            self._next = done.undo
-            self.latest = done
+        try:
+            done = self._workspace.write(step, self._topics)
+        except (TrackerError, SQLAlchemyError) as exc:
+            self.error = exc
+            self.setObsolete(True)
+            log.warning("%s failed: %s", self.text(), exc)
+            if self._done_once:
+                report_error(self.text(), str(exc))
+            return None
+        self.error = None
+        self._next = done.undo
+        self.latest = done
         return done
 
 

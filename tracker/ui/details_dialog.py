@@ -14,7 +14,7 @@ from tracker.domain.enums import RoundFormat
 from tracker.services.conflicts_kinds import ROUND, SCHEDULE_FIELDS
 from tracker.services.views import RoundDetail
 from tracker.ui.command_dialog import CommandDialog
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import OperationCommand
 from tracker.ui.forms import ErrorLabel, current_data, fill_combo, named
 from tracker.ui.workspace import Workspace
 
@@ -70,7 +70,7 @@ class EditDetailsDialog(CommandDialog):
                  "outcome": self.outcome.toPlainText().strip()}
         return {field: typed[field] for field in DETAIL_FIELDS}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return self.edit_command(values, f"Edit “{values['title']}”")
 

@@ -28,7 +28,7 @@ from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import RoundRow
 from tracker.ui import source_dialog, venue_dialog
 from tracker.ui.command_dialog import CommandDialog
-from tracker.ui.commands import NewTrack, NewVenue, ServiceCommand
+from tracker.ui.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.forms import (
     ErrorLabel,
     add_item,
@@ -144,7 +144,7 @@ class NewRoundDialog(CommandDialog):
         self._validate()
         self.title_edit.setFocus()
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         track = current_data(self.track)
         venue = self.venue.selection()
         window = self.window_input.value()
@@ -277,7 +277,7 @@ class ScheduleChangeDialog(CommandDialog):
                           factor_id=current_data(self.factor),
                           source_id=source if isinstance(source, int) else None)
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         typed = self.collected()
         if typed is None:
             return None

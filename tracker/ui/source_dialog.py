@@ -21,7 +21,7 @@ from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
 from tracker.services.citations import SourceDraft
 from tracker.ui.command_dialog import CommandDialog
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import OperationCommand
 from tracker.ui.forms import (
     ErrorLabel,
     current_data,
@@ -192,7 +192,7 @@ class EditSourceDialog(CommandDialog):
                 "accessed_on": draft.accessed_on, "reliability": draft.reliability,
                 "note": draft.note.strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
             values, f"Edit source “{values['outlet']}”")
