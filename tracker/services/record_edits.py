@@ -27,10 +27,9 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from tracker.domain.enums import ParticipantRole, Reliability, RoundStatus
+from tracker.domain.enums import ParticipantRole, Reliability
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Round, RoundParticipant
-from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.citations import SourceDraft, clean_source
 from tracker.services.conflicts import KINDS, guard
 from tracker.services.conflicts_kinds import ROUND, SCHEDULE_FIELDS, RecordKind
@@ -136,11 +135,7 @@ def _save_round(session: Session, round_: Round, values: Mapping[str, object],
         if note is not None:
             round_rules.check_note(session, note)
         old_state = round_rules.state_of(round_)
-        merged = {**ROUND.values(round_), **values}
-        window, venue, status = (merged[field] for field in SCHEDULE_FIELDS)
-        assert isinstance(window, ScheduledWindow) and isinstance(status, RoundStatus)
-        assert venue is None or isinstance(venue, int)
-        new_state = round_rules.RoundState(window, venue, status)
+        new_state = round_rules.state_from({**ROUND.values(round_), **values})
         round_rules.validate_state(session, new_state)
         for field in set(values) - set(SCHEDULE_FIELDS):
             value = values[field]

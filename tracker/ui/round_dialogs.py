@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import RoundFormat, RoundStatus
-from tracker.services import reference
+from tracker.services import reference, rounds
 from tracker.services.citations import SourceDraft
 from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import RoundRow
@@ -286,9 +286,9 @@ class ScheduleChangeDialog(CommandDialog):
                                expected_version=self.row.version)
 
     def conflict_base(self) -> dict[str, object] | None:
-        row = self.row
-        return {"status": row.status, "window": row.window,
-                "venue": row.venue.id if row.venue else None}
+        """The schedule as shown when the dialog opened (for "reapply mine")."""
+        return rounds.schedule_values(
+            RoundState(self.row.window, self._shown_venue, self.row.status))
 
     @Slot()
     def _on_new_source(self) -> None:

@@ -34,6 +34,7 @@ from tracker.services.rounds.rules import (
     RoundState,
     can_move,
     get_round,
+    schedule_values,
     state_of,
     validate_title,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "restore",
     "round_detail",
     "round_row",
+    "schedule_values",
     "state_of",
     "validate_title",
     "venue_row",

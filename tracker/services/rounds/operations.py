@@ -34,6 +34,7 @@ from tracker.services.rounds.rules import (
     get_round,
     record,
     redo_note,
+    schedule_values,
     set_state,
     state_of,
     undo_note,
@@ -83,9 +84,7 @@ def change_round(
     round has changed since (see services/conflicts.py).
     """
     round_ = get_round(session, round_id)
-    mine: dict[str, object] = {
-        "status": new_state.status, "window": new_state.window, "venue": new_state.venue_id,
-    }
+    mine = schedule_values(new_state)
     # Refused first if the round changed since the editor read it: "Nothing changed" or a
     # refused transition would be about their version, not the one the editor saw.
     with guard(session, ROUND, round_, expected_version, mine):

@@ -8,6 +8,7 @@ before and after, so history shows every change, undo included.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -21,6 +22,7 @@ from tracker.domain.negotiation import Round, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.citations import cite
+from tracker.services.conflicts_kinds import SCHEDULE_FIELDS
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.outcome import undo_reason
 
@@ -116,6 +118,20 @@ def undo_note(note: ChangeNote) -> ChangeNote:
 def redo_note(note: ChangeNote) -> ChangeNote:
     """How history tells a redo: the original change again, with its factor and source."""
     return replace(note, reason=undo_reason(note.reason, "Redo"))
+
+
+def schedule_values(state: RoundState) -> dict[str, object]:
+    """*state* as the round's field table names its schedule fields (a conflict's values)."""
+    return dict(zip(SCHEDULE_FIELDS, (state.window, state.venue_id, state.status),
+                    strict=True))
+
+
+def state_from(values: Mapping[str, object]) -> RoundState:
+    """The schedule state *values* (the round's fields, by the field table) hold."""
+    window, venue, status = (values[field] for field in SCHEDULE_FIELDS)
+    assert isinstance(window, ScheduledWindow) and isinstance(status, RoundStatus)
+    assert venue is None or isinstance(venue, int)
+    return RoundState(window, venue, status)
 
 
 def state_of(round_: Round) -> RoundState:
