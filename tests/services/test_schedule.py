@@ -194,3 +194,39 @@ def test_which_closing_moves_a_status_allows(before: RoundStatus,
                                               allowed: set[RoundStatus]) -> None:
     closing = {RoundStatus.POSTPONED, RoundStatus.CANCELLED, RoundStatus.HELD}
     assert {after for after in closing if rounds.can_move(before, after)} == allowed
+
+
+def test_an_operations_outcome_takes_it_back_and_its_undo_does_it_again(
+        db: Database) -> None:
+    """What the window's undo stack and any other caller get from an intent."""
+    with db.transaction() as session:
+        ids = build(session)
+        before = rounds.state_of(rounds.get_round(session, ids.round))
+        done = rounds.reschedule(session, ids.round, ISTANBUL_AFTERNOON,
+                                 rounds.ChangeNote("Moved", ids.tensions))
+        after = rounds.state_of(rounds.get_round(session, ids.round))
+        assert done.topics & rounds.SCHEDULE_TOPICS and done.record_id == ids.round
+        assert done.undo is not None
+        undone = done.undo(session)
+        assert rounds.state_of(rounds.get_round(session, ids.round)) == before
+        assert undone.undo is not None
+        undone.undo(session)
+        assert rounds.state_of(rounds.get_round(session, ids.round)) == after
+    changes = _changes(db, ids.round)
+    assert [c.reason for c in changes[1:]] == ["Moved", "Undo: Moved", "Redo: Moved"]
+    # The factor stays with the change it caused, and comes back with its redo.
+    assert [c.factor_id for c in changes[1:]] == [ids.tensions, None, ids.tensions]
+    assert changes[1].id == done.change_id
+
+
+def test_a_deletion_is_undone_by_restoring_the_round(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        done = rounds.delete(session, ids.round, rounds.ChangeNote("entered twice"))
+        with pytest.raises(NotFoundError):
+            rounds.get_round(session, ids.round)
+        assert done.undo is not None
+        done.undo(session)
+        assert rounds.get_round(session, ids.round).deleted_at is None
+    assert [c.kind for c in _changes(db, ids.round)][-2:] == [ChangeKind.DELETED,
+                                                              ChangeKind.RESTORED]

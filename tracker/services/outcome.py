@@ -10,7 +10,7 @@ command line can run the same intents without knowing any of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -60,16 +60,3 @@ def alternate(back: Undo, forth: Undo) -> Undo:
 def undo_reason(reason: str, prefix: str) -> str:
     """"Undo: <reason>" (or just "Undo"): how history tells an undo or a redo."""
     return f"{prefix}: {reason}" if reason.strip() else prefix
-
-
-def combined(topics: Topic, outcomes: Sequence[Outcome]) -> Outcome:
-    """One Outcome for several operations run as one step: undo takes them back newest
-    first (in one transaction, all or nothing), and its undo does them again in order."""
-    undos = [outcome.undo for outcome in outcomes if outcome.undo is not None]
-    if not undos:
-        return Outcome(topics)
-
-    def undo(session: Session) -> Outcome:
-        return combined(topics, [step(session) for step in reversed(undos)])
-
-    return Outcome(topics, undo=undo)
