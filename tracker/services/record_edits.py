@@ -89,8 +89,7 @@ def edit_record(session: Session, kind_name: str, record_id: int,
     unknown = set(values) - set(kind.fields)
     if unknown:
         raise ValueError(f"Not editable fields of a {kind.noun}: {sorted(unknown)}")
-    record = round_rules.get_round(session, record_id) if kind is ROUND \
-        else _get(session, kind, record_id)
+    record = _get(session, kind, record_id)
     before = kind.values(record)
     change_id = None
     if kind is ROUND:
@@ -145,7 +144,8 @@ def _save_round(session: Session, round_: Round, values: Mapping[str, object],
         if new_state == old_state and note is None:
             return None
         return round_rules.record(session, round_, old_state, new_state,
-                             round_rules.change_kind(old_state, new_state), note or ChangeNote())
+                                  round_rules.change_kind(old_state, new_state),
+                                  note or ChangeNote())
 
 
 def _save(session: Session, kind: RecordKind, record: Any, values: Mapping[str, object],
