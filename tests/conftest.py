@@ -189,9 +189,7 @@ def pg(postgres_server: TestServer | None) -> Iterator[Database]:
 
 def rename_round(db: Database, round_id: int, title: str) -> None:
     """Change a round's title the way the Edit Details dialog does (a colleague's edit)."""
-    from tracker.services import schedule
+    from tracker.services.record_edits import edit_record
 
     with db.transaction() as session:
-        round_ = schedule.get_round(session, round_id)
-        schedule.edit_details(session, round_id, title=title, format=round_.format,
-                              agenda=round_.agenda, outcome=round_.outcome)
+        edit_record(session, "round", round_id, {"title": title}, None)

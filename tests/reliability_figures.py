@@ -279,7 +279,7 @@ from sqlalchemy import select
 from tracker.domain.enums import CLOSED_STATUSES, Precision
 from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.schedule import ChangeNote, reschedule
+from tracker.services.rounds import ChangeNote, reschedule
 from tracker.storage.database import open_database
 
 db = open_database(sys.argv[1], create=False)

@@ -222,3 +222,21 @@ def test_a_missing_database_is_not_created(tmp_path: Path,
     missing = tmp_path / "none.db"
     assert run(capsys, missing, "list")[0] == 2
     assert not missing.exists()
+
+
+def test_a_change_over_a_version_since_passed_is_refused(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--if-version is the version the user read (tracker round show): a colleague's change
+    since then refuses the change, as the window's conflict check does."""
+    seen = row(talks, ANNOUNCED).version
+    assert run(capsys, talks, "postpone", ANNOUNCED, "--reason", "a colleague")[0] == 0
+    before = sqlite_dump(talks)
+    status, out, err = run(capsys, talks, "cancel", ANNOUNCED, "--reason", "mine",
+                           "--if-version", str(seen))
+    assert (status, out) == (2, "")
+    assert "changed" in err and "tracker: " in err, err
+    assert sqlite_dump(talks) == before
+    status, _out, _err = run(capsys, talks, "cancel", ANNOUNCED, "--reason", "mine",
+                             "--if-version", str(row(talks, ANNOUNCED).version))
+    assert status == 0
+    assert row(talks, ANNOUNCED).status is RoundStatus.CANCELLED

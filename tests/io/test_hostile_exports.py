@@ -22,10 +22,10 @@ from tracker.domain.enums import Precision, RoundFormat
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.negotiation import Round
 from tracker.io.spreadsheet import FORMULA_TRIGGERS
-from tracker.services import schedule
 from tracker.services.archive import export_archive
 from tracker.services.archive_import import import_archive
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.record_edits import edit_record
 from tracker.services.rounds import list_rounds
 from tracker.services.schedule_calendar import schedule_calendar
 from tracker.services.timelinejs import write_timeline
@@ -114,8 +114,9 @@ def test_icalendar_escapes_and_folds(sample_db: Database) -> None:
         [round_id] = [r.id for r in list_rounds(session)
                       if r.window.precision is Precision.WEEK]
         for text in HOSTILE:
-            schedule.edit_details(session, round_id, title=text.replace("\n", " "),
-                                  format=RoundFormat.TRILATERAL, agenda=text, outcome="")
+            edit_record(session, "round", round_id, {
+                "title": text.replace("\n", " "), "format": RoundFormat.TRILATERAL,
+                "agenda": text, "outcome": ""}, None)
             raw = schedule_calendar(session).calendar.to_ical()
             assert all(len(line) <= 75 for line in raw.split(b"\r\n")), text[:30]
             assert b"\x07" not in raw and b"\r\n\r\n" not in raw

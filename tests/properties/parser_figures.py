@@ -16,7 +16,7 @@ from tracker.domain.timewindow import ScheduledWindow, WindowError, zone
 from tracker.io import event_fields
 from tracker.io.input_errors import FieldError
 from tracker.services.errors import ValidationError
-from tracker.services.schedule import validate_title
+from tracker.services.rounds import validate_title
 
 CLEAR_ERRORS = (DateParseError, WindowError, FieldError, ValidationError)
 

@@ -24,11 +24,11 @@ from tracker.domain.enums import (
     RoundStatus,
 )
 from tracker.domain.negotiation import Round
-from tracker.services import reference, schedule
+from tracker.services import reference, rounds
 from tracker.services.conflicts import ConflictError
-from tracker.services.record_edits import current, save_values
+from tracker.services.record_edits import current, edit_record
+from tracker.services.rounds import ChangeNote
 from tracker.services.sample import load_sample
-from tracker.services.schedule import ChangeNote
 from tracker.storage.database import Database, open_database
 
 ROUND = 2  # the sample's scheduled round
@@ -105,15 +105,15 @@ def _random_round_edit(rng: random.Random, db: Database, expected: int, tag: str
         round_ = session.get(Round, ROUND)
         assert round_ is not None
         if rng.random() < 0.5:
-            schedule.edit_details(
-                session, ROUND, title=f"{round_.title[:40]} {tag}",
-                format=rng.choice(list(RoundFormat)), agenda=f"{tag} {rng.random()}",
-                outcome=round_.outcome, expected_version=expected)
+            edit_record(
+                session, "round", ROUND, {"title": f"{round_.title[:40]} {tag}",
+                                          "format": rng.choice(list(RoundFormat)),
+                                          "agenda": f"{tag} {rng.random()}"}, expected)
         else:
-            state = schedule.state_of(round_)
+            state = rounds.state_of(round_)
             choices = [s for s in (RoundStatus.SCHEDULED, RoundStatus.CONFIRMED,
                                    RoundStatus.POSTPONED) if s is not state.status]
-            schedule.change_round(session, ROUND, schedule.RoundState(
+            rounds.change_round(session, ROUND, rounds.RoundState(
                 state.window, state.venue_id, rng.choice(choices)), ChangeNote(tag),
                 allow_any=True, expected_version=expected)
 
@@ -129,7 +129,7 @@ def _random_edit(rng: random.Random, db: Database, kind: str, record_id: int,
         field, choices = _CHOICES[kind]
         values[field] = rng.choice(choices)
     with db.transaction() as session:
-        save_values(session, kind, record_id, values, expected_version=expected)
+        edit_record(session, kind, record_id, values, expected_version=expected)
 
 
 def conflict_trials(n: int, *, seed: int = 6) -> tuple[int, int]:

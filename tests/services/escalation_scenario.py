@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from tests.services.scenario import add_events
 from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, schedule
+from tracker.services import reference, rounds
 
 KYIV = "Europe/Kyiv"
 ROUND_FIRST = date(2025, 3, 10)
@@ -78,9 +78,11 @@ class Scenario:
 
 
 def new_round(session: Session, track: int, title: str, window: ScheduledWindow) -> int:
-    return schedule.create_round(session, schedule.RoundDraft(
+    round_id = rounds.create_round(session, rounds.RoundDraft(
         track_id=track, title=title, format=RoundFormat.TRILATERAL,
-        state=schedule.RoundState(window, None, RoundStatus.SCHEDULED)))
+        state=rounds.RoundState(window, None, RoundStatus.SCHEDULED))).record_id
+    assert round_id is not None
+    return round_id
 
 
 def build_escalation(session: Session) -> Scenario:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, reference, schedule
+from tracker.services import factors, reference, rounds
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,14 @@ def build(session: Session) -> Ids:
         longitude=54.38, time_zone="Asia/Dubai",
     )
     tensions = factors.create_factor(session, "U.S.–Iran tensions")
-    round_id = schedule.create_round(session, schedule.RoundDraft(
+    round_id = rounds.create_round(session, rounds.RoundDraft(
         track_id=track, title="Trilateral round", format=RoundFormat.TRILATERAL,
-        state=schedule.RoundState(
+        state=rounds.RoundState(
             ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv"), None,
             RoundStatus.SCHEDULED,
         ),
-    ), schedule.ChangeNote("Announced for the coming week", recorded_by="tester"))
+    ), rounds.ChangeNote("Announced for the coming week", recorded_by="tester")).record_id
+    assert round_id is not None
     return Ids(track, istanbul, abu_dhabi, tensions, round_id)
 
 

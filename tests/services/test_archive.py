@@ -30,7 +30,7 @@ from tracker.domain.enums import LinkKind, Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.models import Base
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import schedule
+from tracker.services import rounds
 from tracker.services.archive import (
     ARCHIVE_TABLES,
     DERIVED_TABLES,
@@ -77,9 +77,9 @@ def _rounds_edited(db: Database) -> None:
     """A rescheduled round, a hidden (deleted) one, a link and a cited source."""
     with db.transaction() as session:
         [first, second] = [r.id for r in list_rounds(session)][:2]
-        schedule.reschedule(session, first, ScheduledWindow.week_of(
-            date(2026, 2, 9), "Europe/Kyiv"), schedule.ChangeNote("Moved a week", recorded_by="t"))
-        schedule.delete_round(session, second, schedule.ChangeNote("Called off", recorded_by="t"))
+        rounds.reschedule(session, first, ScheduledWindow.week_of(
+            date(2026, 2, 9), "Europe/Kyiv"), rounds.ChangeNote("Moved a week", recorded_by="t"))
+        rounds.delete(session, second, rounds.ChangeNote("Called off", recorded_by="t"))
         event_id = session.scalar(select(func.max(BattlefieldEvent.id)))
         assert event_id is not None
         link = link_event(session, LinkSpec(event_id, first, None, LinkKind.ESCALATION,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,13 +19,12 @@ from tracker.domain.enums import ChangeKind, Precision, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange, Track, Venue
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.input_errors import InputFileError
-from tracker.services import schedule
+from tracker.services import rounds
 from tracker.services.calendar_import import (
     DEFAULT_TRACK,
     CalendarImport,
     import_calendar_file,
 )
-from tracker.services.calendar_undo import redo_import, undo_import
 from tracker.services.errors import ValidationError
 from tracker.services.schedule_calendar import round_uid, schedule_calendar, write_calendar
 from tracker.storage.database import Database, open_database
@@ -149,9 +149,9 @@ def test_an_event_whose_sequence_is_not_newer_is_left_alone(
 def test_a_week_and_a_month_come_back_with_their_precision(
         sample_db: Database, db: Database, tmp_path: Path) -> None:
     with sample_db.transaction() as session:
-        schedule.reschedule(session, WEEK_ROUND,
+        rounds.reschedule(session, WEEK_ROUND,
                             ScheduledWindow.month_of(date(2026, 3, 1), "Europe/Kyiv"),
-                            schedule.ChangeNote("only the month is known"))
+                            rounds.ChangeNote("only the month is known"))
     calendar = _exported(sample_db)
     event = _event(calendar, round_uid(WEEK_ROUND))
     assert str(event["status"]) == "TENTATIVE"
@@ -167,11 +167,12 @@ def test_a_week_and_a_month_come_back_with_their_precision(
         assert added.status is RoundStatus.SCHEDULED
     # Back in the sample, the week is read in the round's own zone (Kyiv), as a week.
     with sample_db.transaction() as session:
-        schedule.reschedule(session, WEEK_ROUND,
+        rounds.reschedule(session, WEEK_ROUND,
                             ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv"),
-                            schedule.ChangeNote("back to the week"))
-        schedule.set_status(session, WEEK_ROUND, RoundStatus.CONFIRMED,
-                            schedule.ChangeNote("confirmed"))
+                            rounds.ChangeNote("back to the week"))
+        rounds.change_round(session, WEEK_ROUND, replace(rounds.state_of(
+            rounds.get_round(session, WEEK_ROUND)), status=RoundStatus.CONFIRMED),
+            rounds.ChangeNote("confirmed"))
     calendar = _exported(sample_db)
     event = _event(calendar, round_uid(WEEK_ROUND))
     assert str(event["status"]) == "TENTATIVE"
@@ -254,8 +255,7 @@ def test_a_status_move_the_rules_forbid_is_refused(
         sample_db: Database, tmp_path: Path) -> None:
     calendar = _moved_to_abu_dhabi(sample_db)
     with sample_db.transaction() as session:
-        schedule.set_status(session, WEEK_ROUND, RoundStatus.CANCELLED,
-                            schedule.ChangeNote("called off"))
+        rounds.cancel(session, WEEK_ROUND, rounds.ChangeNote("called off"))
     before = database_dump(sample_db)
     _set(_event(calendar, round_uid(WEEK_ROUND)), "sequence", 5)
     result = import_calendar_file(sample_db, _write(tmp_path, calendar))
@@ -379,8 +379,9 @@ def test_undo_and_redo_take_an_import_back_and_forth(
         window, title = before.window, before.title
     result = import_calendar_file(sample_db, _write(tmp_path, calendar))
     assert _counts(result) == (1, 1, 0, 0)
+    assert result.outcome.undo is not None
     with sample_db.transaction() as session:
-        undo_import(session, result.file_name, result.rounds)
+        undone = result.outcome.undo(session)
     with sample_db.reading() as session:
         round_ = session.get(Round, WEEK_ROUND)
         assert round_ is not None
@@ -390,8 +391,9 @@ def test_undo_and_redo_take_an_import_back_and_forth(
         added = session.get(Round, result.rounds[1].round_id)
         assert added is not None
         assert added.deleted_at is not None and added.calendar_uid is None
+    assert undone.undo is not None
     with sample_db.transaction() as session:
-        redo_import(session, result.file_name, result.rounds)
+        undone.undo(session)
     with sample_db.reading() as session:
         round_ = session.get(Round, WEEK_ROUND)
         assert round_ is not None and round_.title == "Trilateral talks in Abu Dhabi"
@@ -403,11 +405,11 @@ def test_undo_and_redo_take_an_import_back_and_forth(
 def test_undo_refuses_when_a_round_changed_since(sample_db: Database, tmp_path: Path) -> None:
     result = import_calendar_file(sample_db, _write(tmp_path, _moved_to_abu_dhabi(sample_db)))
     with sample_db.transaction() as session:
-        schedule.set_status(session, WEEK_ROUND, RoundStatus.CANCELLED,
-                            schedule.ChangeNote("called off"))
+        rounds.cancel(session, WEEK_ROUND, rounds.ChangeNote("called off"))
     with pytest.raises(ValidationError, match="changed since the import"), \
             sample_db.transaction() as session:
-        undo_import(session, result.file_name, result.rounds)
+        assert result.outcome.undo is not None
+        result.outcome.undo(session)
 
 
 def test_a_deleted_imported_round_is_refused_not_duplicated(
@@ -415,7 +417,7 @@ def test_a_deleted_imported_round_is_refused_not_duplicated(
     path = _write(tmp_path, GOOGLE.format(sequence=0))
     [added] = import_calendar_file(sample_db, path).rounds
     with sample_db.transaction() as session:
-        schedule.delete_round(session, added.round_id, schedule.ChangeNote("not talks"))
+        rounds.delete(session, added.round_id, rounds.ChangeNote("not talks"))
     result = import_calendar_file(sample_db, _write(tmp_path, GOOGLE.format(sequence=3)))
     assert _counts(result) == (0, 0, 0, 1)
     assert result.refused[0].field == "UID"

@@ -8,7 +8,7 @@ from tests.services.scenario import add_events, build
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.chronology import chronology_page, count_chronology, iter_chronology
 from tracker.storage.database import Database
 
@@ -24,10 +24,10 @@ def _fill(db: Database) -> None:
             {"event_date": date(2026, 1, 1), "date_precision": Precision.MONTH,
              "summary": "month-precise"},
         ])
-        undated = schedule.create_round(session, schedule.RoundDraft(
+        undated = rounds.create_round(session, rounds.RoundDraft(
             ids.track, "Undated technical round", RoundFormat.TECHNICAL,
-            schedule.RoundState(ScheduledWindow.unknown("Europe/Kyiv"), None,
-                                RoundStatus.PROPOSED)))
+            rounds.RoundState(ScheduledWindow.unknown("Europe/Kyiv"), None,
+                                RoundStatus.PROPOSED))).record_id
         assert undated
 
 
@@ -105,7 +105,7 @@ def test_counts_for_the_status_bar(sample_db: Database) -> None:
 
     # A deleted round hides its seven links with it.
     with sample_db.transaction() as session:
-        schedule.delete_round(session, 2, schedule.ChangeNote("Called off"))
+        rounds.delete(session, 2, rounds.ChangeNote("Called off"))
     with sample_db.reading() as session:
         assert counts(session).describe() == "1 round · 3 factors · 7 events · 5 links"
 
@@ -123,9 +123,9 @@ def _days_fixture(db: Database) -> None:
             ("Night session in Kyiv", ScheduledWindow.exact(datetime(2026, 2, 5, 1, 0), None,
                                                             "Europe/Kyiv")),
         ):
-            schedule.create_round(session, schedule.RoundDraft(
+            rounds.create_round(session, rounds.RoundDraft(
                 ids.track, title, RoundFormat.TECHNICAL,
-                schedule.RoundState(window, None, RoundStatus.SCHEDULED)))
+                rounds.RoundState(window, None, RoundStatus.SCHEDULED)))
         factors.add_reading(session, ids.tensions, factors.ReadingDraft(
             datetime(2026, 2, 4, 23, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
         add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
@@ -174,8 +174,8 @@ def test_day_headings_follow_the_sort_in_any_readers_zone(db: Database) -> None:
 def test_an_exact_round_over_two_days_is_on_both(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.create_round(session, schedule.RoundDraft(
-            ids.track, "Two-day session", RoundFormat.TECHNICAL, schedule.RoundState(
+        rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Two-day session", RoundFormat.TECHNICAL, rounds.RoundState(
                 ScheduledWindow.exact(datetime(2026, 2, 5, 10), datetime(2026, 2, 6, 18),
                                       "Europe/Kyiv"), None, RoundStatus.SCHEDULED)))
     for day in (date(2026, 2, 5), date(2026, 2, 6)):
@@ -195,8 +195,8 @@ def test_an_exact_round_is_told_in_the_readers_time_with_the_venues(db: Database
 def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.create_round(session, schedule.RoundDraft(
-            ids.track, "Talks in Kamchatka", RoundFormat.TECHNICAL, schedule.RoundState(
+        rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Talks in Kamchatka", RoundFormat.TECHNICAL, rounds.RoundState(
                 ScheduledWindow.days(date(2026, 2, 5), "Asia/Kamchatka"), None,
                 RoundStatus.SCHEDULED)))
         add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},

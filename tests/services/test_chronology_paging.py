@@ -19,7 +19,7 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.chronology import chronology_page, count_chronology, iter_chronology
 from tracker.storage.database import Database
 
@@ -51,9 +51,9 @@ def timeline(db: Database) -> Database:
             ("Before everything", ScheduledWindow.days(date(2025, 12, 1), "Europe/Kyiv")),
             ("Undated", ScheduledWindow.unknown("Europe/Kyiv")),
         ):
-            schedule.create_round(session, schedule.RoundDraft(
+            rounds.create_round(session, rounds.RoundDraft(
                 ids.track, title, RoundFormat.TECHNICAL,
-                schedule.RoundState(window, None, RoundStatus.PROPOSED)))
+                rounds.RoundState(window, None, RoundStatus.PROPOSED)))
         for at in (datetime(2026, 1, 22, 12, tzinfo=UTC), datetime(2026, 1, 22, 12, 1,
                                                                      tzinfo=UTC),
                    datetime(2026, 1, 30, 3, tzinfo=UTC), datetime(2026, 3, 1, tzinfo=UTC)):

@@ -11,19 +11,20 @@ from tracker.domain import identity
 from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import rounds, schedule
+from tracker.services import rounds
 from tracker.services.conflicts import ConflictError
-from tracker.services.schedule import ChangeNote
+from tracker.services.record_edits import edit_record
+from tracker.services.rounds import ChangeNote
 from tracker.storage.database import Database
 
 
-def _first_round(db: Database) -> tuple[int, int, schedule.RoundState]:
+def _first_round(db: Database) -> tuple[int, int, rounds.RoundState]:
     with db.reading() as session:
         # The sample's scheduled round (the other one was held long ago).
         round_ = session.scalars(select(Round).where(Round.status == RoundStatus.SCHEDULED)
                                  .order_by(Round.id)).first()
         assert round_ is not None
-        return round_.id, round_.version, schedule.state_of(round_)
+        return round_.id, round_.version, rounds.state_of(round_)
 
 
 def test_second_save_from_the_same_version_is_refused(sample_db: Database,
@@ -32,12 +33,12 @@ def test_second_save_from_the_same_version_is_refused(sample_db: Database,
     identity.set_user_name("olena")  # the other editor, as the edit log names them
     try:
         with other.transaction() as session:  # the other editor postpones the round first
-            schedule.postpone(session, round_id, ChangeNote("theirs"))
+            rounds.postpone(session, round_id, ChangeNote("theirs"))
     finally:
         identity.set_user_name("")
     mine = replace(state, status=RoundStatus.CANCELLED)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        schedule.change_round(session, round_id, mine, ChangeNote("mine"),
+        rounds.change_round(session, round_id, mine, ChangeNote("mine"),
                               expected_version=version)
     conflict = caught.value
     assert (conflict.mine_version, conflict.theirs_version) == (version, version + 1)
@@ -58,20 +59,19 @@ def test_resolution_is_saved_as_one_new_change_and_history_shows_both(
         sample_db: Database, other: Database) -> None:
     round_id, version, _ = _first_round(sample_db)
     with other.transaction() as session:
-        schedule.edit_details(session, round_id, title="Their title",
-                              format=RoundFormat.BILATERAL, agenda="a", outcome="",
-                              expected_version=version)
+        edit_record(session, "round", round_id, {
+            "title": "Their title", "format": RoundFormat.BILATERAL, "agenda": "a",
+            "outcome": ""}, version)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        schedule.edit_details(session, round_id, title="  My   title ",
-                              format=RoundFormat.TECHNICAL, agenda="a", outcome="",
-                              expected_version=version)
+        edit_record(session, "round", round_id, {
+            "title": "  My   title ", "format": RoundFormat.TECHNICAL, "agenda": "a",
+            "outcome": ""}, version)
     conflict = caught.value
     assert [d.field for d in conflict.differences] == ["title", "format"]
     merged = {"title": conflict.mine["title"], "format": conflict.theirs["format"]}
     with sample_db.transaction() as session:
-        schedule.save_round_values(session, round_id, merged,
-                                   ChangeNote(conflict.merged_reason(), recorded_by="me"),
-                                   expected_version=conflict.theirs_version)
+        edit_record(session, "round", round_id, merged, conflict.theirs_version,
+                    note=ChangeNote(conflict.merged_reason(), recorded_by="me"))
     with sample_db.reading() as session:
         stored = session.get(Round, round_id)
         assert stored is not None
@@ -88,10 +88,10 @@ def test_a_stale_save_of_the_same_version_with_a_fresh_read_goes_through(
         sample_db: Database) -> None:
     round_id, version, state = _first_round(sample_db)
     with sample_db.transaction() as session:
-        schedule.change_round(session, round_id, replace(state, status=RoundStatus.CONFIRMED),
+        rounds.change_round(session, round_id, replace(state, status=RoundStatus.CONFIRMED),
                               ChangeNote(), expected_version=version)
     with sample_db.transaction() as session:  # started from the new version: no conflict
-        schedule.set_status(session, round_id, RoundStatus.CANCELLED, ChangeNote())
+        rounds.cancel(session, round_id, ChangeNote())
     with sample_db.reading() as session:
         stored = session.get(Round, round_id)
         assert stored is not None and stored.version == version + 2
@@ -102,8 +102,9 @@ def test_history_records_the_preferred_name_or_the_os_user(sample_db: Database) 
     identity.set_user_name("  Desk   Analyst ")
     try:
         with sample_db.transaction() as session:
-            change_id = schedule.change_round(
-                session, round_id, replace(state, status=RoundStatus.CONFIRMED), ChangeNote())
+            change_id = rounds.change_round(
+                session, round_id, replace(state, status=RoundStatus.CONFIRMED),
+                ChangeNote()).change_id
             assert session.get(ScheduleChange, change_id).recorded_by == "Desk Analyst"
     finally:
         identity.set_user_name("")

@@ -14,7 +14,8 @@ from tracker.services.conflicts import ConflictError
 from tracker.services.errors import ValidationError
 from tracker.services.linking import LinkSpec, link_event
 from tracker.services.participants import ParticipantSpec, add_participant
-from tracker.services.record_edits import current, save_values
+from tracker.services.record_edits import current, edit_record
+from tracker.services.rounds import ChangeNote
 from tracker.storage.database import Database
 
 
@@ -27,11 +28,11 @@ def test_second_save_of_each_kind_is_refused_and_nothing_is_written(
     identity.set_user_name("Olena")  # the other editor's name, as their edit records it
     try:
         with other.transaction() as session:
-            save_values(session, case.kind, record_id, case.theirs, expected_version=version)
+            edit_record(session, case.kind, record_id, case.theirs, expected_version=version)
     finally:
         identity.set_user_name("")
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        save_values(session, case.kind, record_id, {**opened, **case.mine},
+        edit_record(session, case.kind, record_id, {**opened, **case.mine},
                     expected_version=version)
     conflict = caught.value
     assert conflict.kind.name == case.kind and conflict.record_id == record_id
@@ -53,17 +54,17 @@ def test_a_merge_saved_over_their_version_keeps_the_fields_chosen(
     with sample_db.reading() as session:
         opened, version = current(session, case.kind, record_id)
     with other.transaction() as session:
-        save_values(session, case.kind, record_id, case.theirs, expected_version=version)
+        edit_record(session, case.kind, record_id, case.theirs, expected_version=version)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        save_values(session, case.kind, record_id, {**opened, **case.mine},
+        edit_record(session, case.kind, record_id, {**opened, **case.mine},
                     expected_version=version)
     conflict = caught.value
     first, *rest = conflict.differences  # mine for the first differing field, else theirs
     merged = {**conflict.theirs, first.field: first.mine}
     with sample_db.transaction() as session:
-        assert save_values(session, case.kind, record_id, merged,
+        assert edit_record(session, case.kind, record_id, merged,
                            expected_version=conflict.theirs_version,
-                           reason=conflict.merged_reason()) == version + 2
+                           note=ChangeNote(conflict.merged_reason())).version == version + 2
     with sample_db.reading() as session:
         now, _ = current(session, case.kind, record_id)
     assert now[first.field] == first.mine
@@ -72,15 +73,15 @@ def test_a_merge_saved_over_their_version_keeps_the_fields_chosen(
 
 def test_edits_are_validated_like_new_records(sample_db: Database) -> None:
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
-        save_values(session, "factor", 1, {"name": " Starlink  restriction on Russian use"},
+        edit_record(session, "factor", 1, {"name": " Starlink  restriction on Russian use"},
                     expected_version=1)
     assert caught.value.field == "name"
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
-        save_values(session, "venue", add_venue(sample_db), {"latitude": 91.0},
+        edit_record(session, "venue", add_venue(sample_db), {"latitude": 91.0},
                     expected_version=1)
     assert caught.value.field == "latitude"
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
-        save_values(session, "source", 1, {"url": "ftp://example.org"}, expected_version=1)
+        edit_record(session, "source", 1, {"url": "ftp://example.org"}, expected_version=1)
     assert caught.value.field == "url"
     with sample_db.reading() as session:  # none of it was written
         assert current(session, "factor", 1)[0]["name"] == "U.S.–Iran tensions"
@@ -98,10 +99,10 @@ def test_an_edit_that_would_duplicate_a_link_or_a_seat_is_refused(sample_db: Dat
         add_participant(session, ParticipantSpec(seat.round_id, seat.party_id,
                                                  ParticipantRole.OBSERVER))
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
-        save_values(session, "link", 1, {"kind": LinkKind.CONTEXT}, expected_version=1)
+        edit_record(session, "link", 1, {"kind": LinkKind.CONTEXT}, expected_version=1)
     assert caught.value.field == "kind"
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
-        save_values(session, "participant", 1, {"role": ParticipantRole.OBSERVER},
+        edit_record(session, "participant", 1, {"role": ParticipantRole.OBSERVER},
                     expected_version=1)
     assert caught.value.field == "role"
     with sample_db.reading() as session:

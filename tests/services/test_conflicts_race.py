@@ -23,7 +23,7 @@ from tests.services.conflict_figures import CASES, Case, record_of
 from tracker.services import linking, participants, record_edits
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError
-from tracker.services.record_edits import current, remove_checked, save_values
+from tracker.services.record_edits import current, edit_record, remove_checked
 from tracker.storage.database import Database
 
 
@@ -57,11 +57,11 @@ def test_a_commit_between_check_and_update_is_a_conflict(
 
     def theirs() -> None:
         with other.transaction() as session:
-            save_values(session, case.kind, record_id, case.theirs, expected_version=version)
+            edit_record(session, case.kind, record_id, case.theirs, expected_version=version)
 
     with commit_before(sample_db, "UPDATE", table, theirs) as fired, \
             pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        save_values(session, case.kind, record_id, {**opened, **case.mine},
+        edit_record(session, case.kind, record_id, {**opened, **case.mine},
                     expected_version=version)
     assert len(fired) == 1  # the check passed: the UPDATE itself was refused
     conflict = caught.value
@@ -92,7 +92,7 @@ def test_removing_a_record_changed_since_it_was_shown_is_refused(
     with sample_db.reading() as session:
         _, version = current(session, kind, record_id)
     with other.transaction() as session:
-        save_values(session, kind, record_id, {"note": "Theirs"}, expected_version=version)
+        edit_record(session, kind, record_id, {"note": "Theirs"}, expected_version=version)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
         remove_checked(session, kind, record_id, version, remove)
     assert caught.value.theirs_version == version + 1 and caught.value.differences == ()
@@ -102,7 +102,7 @@ def test_removing_a_record_changed_since_it_was_shown_is_refused(
     # The same in the narrow race: their change lands just before the DELETE.
     def theirs() -> None:
         with other.transaction() as session:
-            save_values(session, kind, record_id, {"note": "Theirs again"},
+            edit_record(session, kind, record_id, {"note": "Theirs again"},
                         expected_version=version + 1)
 
     with commit_before(sample_db, "DELETE", table, theirs) as fired, \
@@ -133,4 +133,4 @@ def test_an_update_racing_a_removal_says_the_record_is_gone(
     with commit_before(sample_db, "UPDATE", "event_link", theirs), \
             pytest.raises(NotFoundError, match="removed by someone else"), \
             sample_db.transaction() as session:
-        save_values(session, "link", 1, {**opened, "note": "Mine"}, expected_version=version)
+        edit_record(session, "link", 1, {**opened, "note": "Mine"}, expected_version=version)

@@ -1,7 +1,7 @@
 """A process killed while it saves a schedule change leaves each save all there or not.
 
 The child opens the database and saves reschedules the way the window does
-(tracker.services.schedule.reschedule inside Database.transaction), one after another,
+(tracker.services.rounds.reschedule inside Database.transaction), one after another,
 printing "saved N" after each commit; it is SIGKILLed after its k-th line plus a seeded
 delay of up to 20 ms, which lands inside saves (each takes a few milliseconds).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.reliability_figures import EditKillBench, edit_kill_trials
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.schedule import ChangeNote, reschedule
+from tracker.services.rounds import ChangeNote, reschedule
 from tracker.storage.database import open_database
 
 TRIALS = 20

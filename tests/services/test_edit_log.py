@@ -17,6 +17,7 @@ from tracker.domain.factors import Factor
 from tracker.services import factors
 from tracker.services.archive import export_archive
 from tracker.services.archive_import import import_archive
+from tracker.services.edit_history import EditEntry
 from tracker.storage.database import Database, open_database
 
 
@@ -145,3 +146,16 @@ def test_the_command_line_tells_the_log_newest_first(
     ]
     assert all(" EET  " in line for line in lines)  # told in the zone asked for
     assert cli.main(["log", "--db", target, "--tz", "Mars/Olympus"]) == 2
+
+
+def test_touched_columns_are_told_by_the_kinds_field_table() -> None:
+    def labels(table: str, *columns: str) -> tuple[str, ...]:
+        return EditEntry(1, datetime.now(UTC), "", "changed", table, 1, columns,
+                         "").field_labels
+
+    # The four columns of a round's window are the one field "When"; the venue's id is
+    # "Venue"; a column outside the table (a soft delete) keeps its own name.
+    assert labels("round", "window_start", "window_end", "venue_id", "deleted_at") == (
+        "when", "venue", "deleted at")
+    assert labels("round_participant", "person_id", "note") == ("head of delegation", "note")
+    assert labels("track", "name") == ("name",)

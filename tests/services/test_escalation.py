@@ -27,7 +27,7 @@ from tests.services.escalation_scenario import (
 from tracker.domain.enums import ChangeKind, DependencyEffect, FactorLevel, FactorTrend, Precision
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.escalation import (
     Around,
@@ -234,7 +234,7 @@ def test_unknown_dates_are_skipped_and_deleted_rounds_left_out(
         new_round(session, scenario.track, "Someday", ScheduledWindow.unknown(KYIV))
         gone = new_round(session, scenario.track, "Deleted",
                          ScheduledWindow.days(date(2025, 3, 1), KYIV))
-        schedule.delete_round(session, gone, schedule.ChangeNote("mistake"))
+        rounds.delete(session, gone, rounds.ChangeNote("mistake"))
     result = _analyse(db, WEEKS)
     assert [anchor.label for anchor in result.anchors] == ["Kyiv talks"]
     assert result.skipped == ("Someday: date unknown",)

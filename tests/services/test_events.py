@@ -9,7 +9,7 @@ import pytest
 from tests.query_plans import explain, recorded
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import LinkKind
-from tracker.services import factors, linking, schedule
+from tracker.services import factors, linking, rounds
 from tracker.services.errors import ValidationError
 from tracker.services.events import (
     SORTABLE,
@@ -189,12 +189,12 @@ def test_event_detail_leaves_out_links_to_deleted_rounds(events_db: Database) ->
         factor = factors.create_factor(session, "Winter grid collapse")
         linking.link_event(session, linking.LinkSpec(1, 1, None, LinkKind.CONTEXT))
         linking.link_event(session, linking.LinkSpec(1, None, factor, LinkKind.CONTEXT))
-        schedule.delete_round(session, 1, schedule.ChangeNote())
+        rounds.delete(session, 1, rounds.ChangeNote())
     with events_db.reading() as session:
         assert [link.target for link in event_detail(session, 1).links] == [
             "Factor: Winter grid collapse"]
     with events_db.transaction() as session:
-        schedule.restore_round(session, 1, schedule.ChangeNote())
+        rounds.restore(session, 1, rounds.ChangeNote())
     with events_db.reading() as session:
         assert [link.target for link in event_detail(session, 1).links] == [
             "Round: Trilateral round", "Factor: Winter grid collapse"]

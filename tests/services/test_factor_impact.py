@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -22,13 +22,13 @@ from tracker.domain.enums import (
 )
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.citations import SourceDraft, create_source
 from tracker.services.errors import NotFoundError
 from tracker.services.factor_impact import factor_impact
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec, link_event
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import EventDay
 from tracker.storage.database import Database
 
@@ -45,9 +45,10 @@ class Built:
 
 
 def _round(session: object, ids: scenario.Ids, title: str, window: ScheduledWindow) -> int:
-    return schedule.create_round(session, RoundDraft(  # type: ignore[arg-type]
+    round_id: int = rounds.create_round(session, RoundDraft(  # type: ignore[arg-type]
         ids.track, title, RoundFormat.TECHNICAL,
-        RoundState(window, None, RoundStatus.PROPOSED)))
+        RoundState(window, None, RoundStatus.PROPOSED))).record_id
+    return round_id
 
 
 def _build(db: Database) -> Built:
@@ -72,15 +73,16 @@ def _build(db: Database) -> Built:
         factors.add_dependency(session, DependencySpec(dropped, ids.tensions,
                                                        DependencyEffect.PRECONDITION))
         source = create_source(session, SourceDraft(outlet="Reuters", title="Talks delayed"))
-        schedule.relocate(session, ids.round, ids.istanbul, ChangeNote("Neutral ground"))
-        schedule.postpone(session, ids.round, ChangeNote(
+        rounds.relocate(session, ids.round, ids.istanbul, ChangeNote("Neutral ground"))
+        rounds.postpone(session, ids.round, ChangeNote(
             "Carrier group moved", ids.tensions, source, recorded_by="analyst"))
-        schedule.reschedule(session, technical, TEN_FEB,
+        rounds.reschedule(session, technical, TEN_FEB,
                             ChangeNote("Same reason", ids.tensions, recorded_by="analyst"))
-        schedule.set_status(session, technical, RoundStatus.SCHEDULED,
-                            ChangeNote("Grid repairs done", grid))
-        schedule.postpone(session, dropped, ChangeNote("Tensions", ids.tensions))
-        schedule.delete_round(session, dropped, ChangeNote("Never happened"))
+        rounds.change_round(session, technical, replace(rounds.state_of(
+            rounds.get_round(session, technical)), status=RoundStatus.SCHEDULED),
+            ChangeNote("Grid repairs done", grid))
+        rounds.postpone(session, dropped, ChangeNote("Tensions", ids.tensions))
+        rounds.delete(session, dropped, ChangeNote("Never happened"))
     return Built(ids.tensions, grid, ids.round, technical, dropped)
 
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.domain.factors import Factor
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.factors import DependencySpec, ReadingDraft
-from tracker.services.schedule import ChangeNote
+from tracker.services.rounds import ChangeNote
 from tracker.storage.database import Database
 
 ROUND = 2  # the sample's round announced for the coming week
@@ -57,7 +57,7 @@ def test_a_factor_something_refers_to_is_kept(sample_db: Database, refer: str) -
             factors.add_dependency(session, DependencySpec(ROUND, factor_id,
                                                            DependencyEffect.PRECONDITION))
         else:
-            schedule.postpone(session, ROUND, ChangeNote("Exchange stalled", factor_id))
+            rounds.postpone(session, ROUND, ChangeNote("Exchange stalled", factor_id))
     with pytest.raises(ValidationError, match="it is kept"), \
             sample_db.transaction() as session:
         factors.delete_factor(session, factor_id)

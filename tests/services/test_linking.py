@@ -14,7 +14,7 @@ from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.sources import Citation, Source
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import linking, reference, rounds, schedule
+from tracker.services import linking, reference, rounds
 from tracker.services.citations import cite
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.events import event_detail
@@ -25,7 +25,7 @@ from tracker.storage.database import Database
 def linked_db(db: Database) -> Database:
     with db.transaction() as session:
         ids = build(session)
-        schedule.relocate(session, ids.round, ids.istanbul, schedule.ChangeNote())
+        rounds.relocate(session, ids.round, ids.istanbul, rounds.ChangeNote())
         add_events(session, [
             {"event_date": date(2026, 1, 26), "summary": "7 days before",
              "latitude": 41.05, "longitude": 29.0},
@@ -54,7 +54,7 @@ def test_suggestions_near_the_venue(linked_db: Database) -> None:
 
 def test_undated_round_gets_no_suggestions(linked_db: Database) -> None:
     with linked_db.transaction() as session:
-        schedule.postpone(session, 1, schedule.ChangeNote())
+        rounds.postpone(session, 1, rounds.ChangeNote())
     with linked_db.reading() as session:
         assert linking.suggest_for_round(session, 1) == []
 
@@ -107,7 +107,7 @@ def test_linking_to_missing_things_fails_cleanly(linked_db: Database) -> None:
 def test_suggestions_follow_a_reschedule(linked_db: Database) -> None:
     later = ScheduledWindow.exact(datetime(2026, 2, 15, 10), None, "Europe/Istanbul")
     with linked_db.transaction() as session:
-        schedule.reschedule(session, 1, later, schedule.ChangeNote())
+        rounds.reschedule(session, 1, later, rounds.ChangeNote())
     with linked_db.reading() as session:
         found = linking.suggest_for_round(session, 1, days=1)
     assert [s.event.summary for s in found] == ["7 days after"]
@@ -160,7 +160,7 @@ def _relocate_to(db: Database, latitude: float, longitude: float) -> None:
     with db.transaction() as session:
         venue = reference.create_venue(session, name="Elsewhere", latitude=latitude,
                                        longitude=longitude, time_zone="UTC")
-        schedule.relocate(session, 1, venue, schedule.ChangeNote())
+        rounds.relocate(session, 1, venue, rounds.ChangeNote())
 
 
 @pytest.mark.parametrize(("venue", "inside", "outside"), [

@@ -19,9 +19,10 @@ from tracker import cli
 from tracker.domain.negotiation import Party, Round
 from tracker.domain.sources import Source
 from tracker.io.input_errors import InputFileError
-from tracker.services import reference, schedule
+from tracker.services import reference
 from tracker.services.citations import SourceDraft, create_source
 from tracker.services.importing import ImportFormat, import_events
+from tracker.services.record_edits import edit_record
 from tracker.services.rounds import list_rounds
 from tracker.storage.database import Database
 
@@ -37,9 +38,8 @@ def _acled_row(event_id: str, notes: str) -> str:
 def test_typed_text_loses_its_nul(sample_db: Database) -> None:
     with sample_db.transaction() as session:
         round_id = list_rounds(session)[0].id
-        schedule.edit_details(session, round_id, title=f"Talks {NUL_TEXT}",
-                              format=schedule.get_round(session, round_id).format,
-                              agenda=NUL_TEXT, outcome="")
+        edit_record(session, "round", round_id, {"title": f"Talks {NUL_TEXT}",
+                                                 "agenda": NUL_TEXT, "outcome": ""}, None)
         party = reference.create_party(session, f"Party {NUL_TEXT}")
         source = create_source(session, SourceDraft("Outlet", title=NUL_TEXT, note=NUL_TEXT))
     with sample_db.reading() as session:

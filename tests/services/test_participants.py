@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tracker.domain.enums import ParticipantRole, PartyKind
-from tracker.services import citations, participants, reference, rounds, schedule
+from tracker.services import citations, participants, reference, rounds
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.participants import ParticipantSpec
-from tracker.services.schedule import ChangeNote
+from tracker.services.rounds import ChangeNote
 from tracker.storage.database import Database
 
 ROUND = 2  # the sample's round announced for the coming week (Ukraine, Russia, U.S.)
@@ -81,7 +81,7 @@ def test_parties_need_unique_names(sample_db: Database) -> None:
 def test_a_deleted_round_or_a_missing_seat_is_not_edited(sample_db: Database) -> None:
     with sample_db.transaction() as session:
         seat = rounds.round_detail(session, ROUND).participants[0].id
-        schedule.delete_round(session, ROUND, ChangeNote("Called off for good"))
+        rounds.delete(session, ROUND, ChangeNote("Called off for good"))
     with pytest.raises(NotFoundError), sample_db.transaction() as session:
         participants.remove_participant(session, seat)
     with pytest.raises(NotFoundError), sample_db.transaction() as session:
@@ -128,7 +128,7 @@ def test_a_party_something_refers_to_is_kept(sample_db: Database, refer: str) ->
             participants.add_participant(session, ParticipantSpec(ROUND, party,
                                                                   ParticipantRole.HOST))
             if refer == "seat of a deleted round":  # its seats stay, for a restore
-                schedule.delete_round(session, ROUND, ChangeNote("Called off"))
+                rounds.delete(session, ROUND, ChangeNote("Called off"))
     with pytest.raises(ValidationError, match=r"“Türkiye” now has .*; it is kept") as raised, \
             sample_db.transaction() as session:
         reference.delete_party(session, party)

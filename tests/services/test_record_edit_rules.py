@@ -25,7 +25,7 @@ from tracker.services.conflicts import ConflictError
 from tracker.services.conflicts_kinds import KINDS
 from tracker.services.edit_history import KIND_NOUNS
 from tracker.services.errors import ValidationError
-from tracker.services.record_edits import current, save_values
+from tracker.services.record_edits import current, edit_record
 from tracker.storage.database import Database
 
 TAKEN = "Starlink restriction on Russian use"  # the sample's factor 2; we rename factor 1
@@ -45,7 +45,7 @@ def test_renaming_a_factor_to_a_taken_name_is_the_error_creating_it_gives(
     with sample_db.reading() as session:
         before = current(session, "factor", 1)
     created = _message(sample_db, lambda session: factors.create_factor(session, typed))
-    edited = _message(sample_db, lambda session: save_values(
+    edited = _message(sample_db, lambda session: edit_record(
         session, "factor", 1, {"name": typed}, expected_version=1))
     assert created == edited == ("name", TAKEN_MESSAGE)
     with sample_db.reading() as session:
@@ -56,9 +56,9 @@ def test_after_a_refused_rename_the_same_transaction_goes_on(sample_db: Database
     """The clash is refused inside a savepoint, so a dialog's unit of work stays usable."""
     with sample_db.transaction() as session:
         with pytest.raises(ValidationError):
-            save_values(session, "factor", 1, {"name": TAKEN}, expected_version=1)
-        assert save_values(session, "factor", 1, {"name": "U.S.–Iran\x00 standoff"},
-                           expected_version=1) == 2
+            edit_record(session, "factor", 1, {"name": TAKEN}, expected_version=1)
+        assert edit_record(session, "factor", 1, {"name": "U.S.–Iran\x00 standoff"},
+                           expected_version=1).version == 2
     with sample_db.reading() as session:
         assert current(session, "factor", 1)[0]["name"] == "U.S.–Iran standoff"
 
@@ -66,7 +66,7 @@ def test_after_a_refused_rename_the_same_transaction_goes_on(sample_db: Database
 def test_a_name_of_nothing_but_nul_is_no_name(sample_db: Database) -> None:
     expected = ("name", "A factor needs a name")
     assert _message(sample_db, lambda s: factors.create_factor(s, "\x00 \x00")) == expected
-    assert _message(sample_db, lambda s: save_values(
+    assert _message(sample_db, lambda s: edit_record(
         s, "factor", 1, {"name": "\x00 \x00"}, expected_version=1)) == expected
 
 
@@ -74,19 +74,19 @@ def test_edits_refuse_what_creation_refuses_in_the_same_words(sample_db: Databas
     naive = datetime(2026, 2, 1, 12, 0)  # no time zone: the point
     assert _message(sample_db, lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
         naive, FactorLevel.HIGH, FactorTrend.RISING))) == _message(
-        sample_db, lambda s: save_values(s, "reading", 1, {"observed_at": naive},
+        sample_db, lambda s: edit_record(s, "reading", 1, {"observed_at": naive},
                                          expected_version=1)) \
         == ("observed_at", "A reading needs a time zone")
     # Elon Musk (person 2) acts for Starlink, not for Ukraine (seat 1's party).
     assert _message(sample_db, lambda s: participants.add_participant(
         s, participants.ParticipantSpec(1, 1, ParticipantRole.HOST, person_id=2))) \
-        == _message(sample_db, lambda s: save_values(s, "participant", 1, {"person": 2},
+        == _message(sample_db, lambda s: edit_record(s, "participant", 1, {"person": 2},
                                                      expected_version=1)) \
         == ("person", "Elon Musk does not act for Ukraine")
     # Round 2 already depends on factor 1 as "may relocate" (dependency 2).
     assert _message(sample_db, lambda s: factors.add_dependency(s, factors.DependencySpec(
         2, 1, DependencyEffect.MAY_RELOCATE))) == _message(
-        sample_db, lambda s: save_values(s, "dependency", 1,
+        sample_db, lambda s: edit_record(s, "dependency", 1,
                                          {"effect": DependencyEffect.MAY_RELOCATE},
                                          expected_version=1)) \
         == ("effect", "The round already depends on it that way")
@@ -99,7 +99,7 @@ def test_edits_refuse_what_creation_refuses_in_the_same_words(sample_db: Databas
     twice = "Ukraine already takes part in “{}” as party"
     created = _message(sample_db, lambda s: participants.add_participant(
         s, participants.ParticipantSpec(1, 1, ParticipantRole.PARTY)))
-    edited = _message(sample_db, lambda s: save_values(
+    edited = _message(sample_db, lambda s: edit_record(
         s, "participant", host, {"role": ParticipantRole.PARTY}, expected_version=1))
     with sample_db.reading() as session:
         title = current(session, "round", 1)[0]["title"]
@@ -120,7 +120,7 @@ def test_a_name_a_colleague_commits_just_before_the_save_is_refused_cleanly(
 
     with commit_before(sample_db, "UPDATE", "factor", theirs) as fired, \
             pytest.raises(ValidationError) as caught, sample_db.transaction() as session:
-        save_values(session, "factor", 1, {**opened, "name": "Black Sea shipping"},
+        edit_record(session, "factor", 1, {**opened, "name": "Black Sea shipping"},
                     expected_version=version)
     assert len(fired) == 1
     assert (caught.value.field, caught.value.message) \
@@ -141,7 +141,7 @@ def test_a_duplicate_link_a_colleague_commits_just_before_the_save_is_refused_cl
     with commit_before(sample_db, "UPDATE", "event_link", theirs) as fired, \
             pytest.raises(ValidationError, match="already linked there with that kind"), \
             sample_db.transaction() as session:
-        save_values(session, "link", 1, {**opened, "kind": LinkKind.CONTEXT},
+        edit_record(session, "link", 1, {**opened, "kind": LinkKind.CONTEXT},
                     expected_version=version)
     assert len(fired) == 1
     with sample_db.reading() as session:
@@ -156,12 +156,12 @@ def test_a_colleague_changing_the_record_itself_is_still_a_conflict(
 
     def theirs() -> None:
         with other.transaction() as session:
-            save_values(session, "factor", 1, {"description": "Theirs"},
+            edit_record(session, "factor", 1, {"description": "Theirs"},
                         expected_version=version)
 
     with commit_before(sample_db, "UPDATE", "factor", theirs), \
             pytest.raises(ConflictError), sample_db.transaction() as session:
-        save_values(session, "factor", 1, {**opened, "name": TAKEN},
+        edit_record(session, "factor", 1, {**opened, "name": TAKEN},
                     expected_version=version)
 
 

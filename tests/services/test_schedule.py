@@ -12,7 +12,7 @@ from tests.services.scenario import build
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import rounds, schedule
+from tracker.services import rounds
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.storage.database import Database
 
@@ -44,7 +44,7 @@ def test_creating_a_round_records_the_announcement(db: Database) -> None:
 def test_reschedule_with_factor_keeps_old_and_new(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote(
+        rounds.reschedule(session, ids.round, ISTANBUL_AFTERNOON, rounds.ChangeNote(
             "Moved after U.S.–Iran escalation", factor_id=ids.tensions))
     changes = _changes(db, ids.round)
     assert [c.kind for c in changes] == [ChangeKind.CREATED, ChangeKind.RESCHEDULED]
@@ -61,16 +61,16 @@ def test_reschedule_with_factor_keeps_old_and_new(db: Database) -> None:
 def test_relocate_postpone_cancel_and_held_each_recorded(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.relocate(session, ids.round, ids.abu_dhabi, schedule.ChangeNote("Venue set"))
-        schedule.postpone(session, ids.round, schedule.ChangeNote("Tensions"))
-        state = schedule.state_of(schedule.get_round(session, ids.round))
+        rounds.relocate(session, ids.round, ids.abu_dhabi, rounds.ChangeNote("Venue set"))
+        rounds.postpone(session, ids.round, rounds.ChangeNote("Tensions"))
+        state = rounds.state_of(rounds.get_round(session, ids.round))
         assert state.status is RoundStatus.POSTPONED
         assert state.window.precision is Precision.UNKNOWN
         assert state.window.tz == "Europe/Kyiv"  # the zone survives a postponement
-        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote())
+        rounds.reschedule(session, ids.round, ISTANBUL_AFTERNOON, rounds.ChangeNote())
         # A new date ends the postponement.
-        assert schedule.get_round(session, ids.round).status is RoundStatus.SCHEDULED
-        schedule.set_status(session, ids.round, RoundStatus.CANCELLED, schedule.ChangeNote())
+        assert rounds.get_round(session, ids.round).status is RoundStatus.SCHEDULED
+        rounds.cancel(session, ids.round, rounds.ChangeNote())
     kinds = [c.kind for c in _changes(db, ids.round)]
     assert kinds == [ChangeKind.CREATED, ChangeKind.RELOCATED, ChangeKind.STATUS,
                      ChangeKind.STATUS, ChangeKind.STATUS]
@@ -79,10 +79,9 @@ def test_relocate_postpone_cancel_and_held_each_recorded(db: Database) -> None:
 def test_held_in_the_past_is_final(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
+        rounds.mark_held(session, ids.round, rounds.ChangeNote())
         with pytest.raises(ValidationError) as raised:
-            schedule.set_status(session, ids.round, RoundStatus.POSTPONED,
-                                schedule.ChangeNote())
+            rounds.postpone(session, ids.round, rounds.ChangeNote())
     assert raised.value.field == "status"
 
 
@@ -90,19 +89,19 @@ def test_cannot_mark_held_before_it_starts(db: Database) -> None:
     future = ScheduledWindow.days(date(2099, 1, 5), "Europe/Kyiv")
     with db.transaction() as session:
         ids = build(session)
-        schedule.reschedule(session, ids.round, future, schedule.ChangeNote())
+        rounds.reschedule(session, ids.round, future, rounds.ChangeNote())
         with pytest.raises(ValidationError, match="before it starts"):
-            schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
+            rounds.mark_held(session, ids.round, rounds.ChangeNote())
 
 
 def test_undo_is_recorded_as_a_reversal(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        before = schedule.state_of(schedule.get_round(session, ids.round))
-        schedule.set_status(session, ids.round, RoundStatus.HELD, schedule.ChangeNote())
-        schedule.change_round(session, ids.round, before,
-                              schedule.ChangeNote("Undo: marked held"), allow_any=True)
-        assert schedule.state_of(schedule.get_round(session, ids.round)) == before
+        before = rounds.state_of(rounds.get_round(session, ids.round))
+        rounds.mark_held(session, ids.round, rounds.ChangeNote())
+        rounds.change_round(session, ids.round, before,
+                              rounds.ChangeNote("Undo: marked held"), allow_any=True)
+        assert rounds.state_of(rounds.get_round(session, ids.round)) == before
     changes = _changes(db, ids.round)
     assert len(changes) == 3
     assert changes[-1].reason == "Undo: marked held"
@@ -113,43 +112,43 @@ def test_failed_change_saves_nothing(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
     with pytest.raises(ValidationError), db.transaction() as session:
-        schedule.reschedule(session, ids.round, ISTANBUL_AFTERNOON, schedule.ChangeNote())
-        schedule.relocate(session, ids.round, 999, schedule.ChangeNote())
+        rounds.reschedule(session, ids.round, ISTANBUL_AFTERNOON, rounds.ChangeNote())
+        rounds.relocate(session, ids.round, 999, rounds.ChangeNote())
     assert len(_changes(db, ids.round)) == 1
     with db.reading() as session:
-        assert schedule.get_round(session, ids.round).window.precision is Precision.WEEK
+        assert rounds.get_round(session, ids.round).window.precision is Precision.WEEK
 
 
 @pytest.mark.parametrize("title", ["", "   ", "\t\n"])
 def test_blank_titles_are_refused(db: Database, title: str) -> None:
     with db.transaction() as session:
         ids = build(session)
-        draft = schedule.RoundDraft(ids.track, title, RoundFormat.BILATERAL,
-                                    schedule.RoundState(ScheduledWindow.unknown(), None,
+        draft = rounds.RoundDraft(ids.track, title, RoundFormat.BILATERAL,
+                                    rounds.RoundState(ScheduledWindow.unknown(), None,
                                                         RoundStatus.PROPOSED))
         with pytest.raises(ValidationError) as raised:
-            schedule.create_round(session, draft)
+            rounds.create_round(session, draft)
     assert raised.value.field == "title"
 
 
 def test_no_op_change_is_refused(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        state = schedule.state_of(schedule.get_round(session, ids.round))
+        state = rounds.state_of(rounds.get_round(session, ids.round))
         with pytest.raises(ValidationError, match="Nothing changed"):
-            schedule.change_round(session, ids.round, state, schedule.ChangeNote())
+            rounds.change_round(session, ids.round, state, rounds.ChangeNote())
 
 
 def test_delete_hides_and_restore_brings_back_with_history(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        schedule.delete_round(session, ids.round, schedule.ChangeNote("duplicate"))
+        rounds.delete(session, ids.round, rounds.ChangeNote("duplicate"))
     with db.reading() as session:
         assert rounds.list_rounds(session) == []
         with pytest.raises(NotFoundError):
             rounds.round_detail(session, ids.round)
     with db.transaction() as session:
-        schedule.restore_round(session, ids.round, schedule.ChangeNote("undo"))
+        rounds.restore(session, ids.round, rounds.ChangeNote("undo"))
     with db.reading() as session:
         assert [r.id for r in rounds.list_rounds(session)] == [ids.round]
         kinds = [h.kind for h in rounds.history(session, ids.round)]
@@ -177,8 +176,8 @@ def test_source_given_with_a_change_is_cited(db: Database) -> None:
         source = Source(outlet="Wire", title="Talks moved", published_on=date(2026, 2, 1))
         session.add(source)
         session.flush()
-        change_id = schedule.relocate(session, ids.round, ids.istanbul,
-                                      schedule.ChangeNote("Moved", source_id=source.id))
+        change_id = rounds.relocate(session, ids.round, ids.istanbul,
+                                    rounds.ChangeNote("Moved", source_id=source.id)).change_id
         assert sources_for(session, "schedule_change_id", change_id) == (
             "Wire, “Talks moved”, 1 Feb 2026",)
 
@@ -194,4 +193,40 @@ def test_source_given_with_a_change_is_cited(db: Database) -> None:
 def test_which_closing_moves_a_status_allows(before: RoundStatus,
                                               allowed: set[RoundStatus]) -> None:
     closing = {RoundStatus.POSTPONED, RoundStatus.CANCELLED, RoundStatus.HELD}
-    assert {after for after in closing if schedule.can_move(before, after)} == allowed
+    assert {after for after in closing if rounds.can_move(before, after)} == allowed
+
+
+def test_an_operations_outcome_takes_it_back_and_its_undo_does_it_again(
+        db: Database) -> None:
+    """What the window's undo stack and any other caller get from an intent."""
+    with db.transaction() as session:
+        ids = build(session)
+        before = rounds.state_of(rounds.get_round(session, ids.round))
+        done = rounds.reschedule(session, ids.round, ISTANBUL_AFTERNOON,
+                                 rounds.ChangeNote("Moved", ids.tensions))
+        after = rounds.state_of(rounds.get_round(session, ids.round))
+        assert done.topics & rounds.SCHEDULE_TOPICS and done.record_id == ids.round
+        assert done.undo is not None
+        undone = done.undo(session)
+        assert rounds.state_of(rounds.get_round(session, ids.round)) == before
+        assert undone.undo is not None
+        undone.undo(session)
+        assert rounds.state_of(rounds.get_round(session, ids.round)) == after
+    changes = _changes(db, ids.round)
+    assert [c.reason for c in changes[1:]] == ["Moved", "Undo: Moved", "Redo: Moved"]
+    # The factor stays with the change it caused, and comes back with its redo.
+    assert [c.factor_id for c in changes[1:]] == [ids.tensions, None, ids.tensions]
+    assert changes[1].id == done.change_id
+
+
+def test_a_deletion_is_undone_by_restoring_the_round(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        done = rounds.delete(session, ids.round, rounds.ChangeNote("entered twice"))
+        with pytest.raises(NotFoundError):
+            rounds.get_round(session, ids.round)
+        assert done.undo is not None
+        done.undo(session)
+        assert rounds.get_round(session, ids.round).deleted_at is None
+    assert [c.kind for c in _changes(db, ids.round)][-2:] == [ChangeKind.DELETED,
+                                                              ChangeKind.RESTORED]

@@ -14,7 +14,8 @@ from tests.conftest import cli_database
 from tracker import cli
 from tracker.domain.enums import Precision, RoundFormat
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import schedule
+from tracker.services import rounds
+from tracker.services.record_edits import edit_record
 from tracker.services.rounds import list_rounds
 from tracker.services.schedule_calendar import round_uid, schedule_calendar
 from tracker.storage.database import Database
@@ -51,7 +52,7 @@ def test_a_reschedule_to_an_exact_time_raises_the_sequence(sample_db: Database) 
     kyiv = ScheduledWindow.exact(datetime(2026, 2, 4, 10, 0), datetime(2026, 2, 4, 16, 0),
                                  "Europe/Kyiv")
     with sample_db.transaction() as session:
-        schedule.reschedule(session, round_id, kyiv, schedule.ChangeNote("moved"))
+        rounds.reschedule(session, round_id, kyiv, rounds.ChangeNote("moved"))
     with sample_db.reading() as session:
         text = schedule_calendar(session).calendar.to_ical().decode()
     event = _events(sample_db)[round_uid(round_id)]
@@ -66,8 +67,8 @@ def test_a_reschedule_to_an_exact_time_raises_the_sequence(sample_db: Database) 
 def test_hostile_text_is_escaped_and_folded(sample_db: Database) -> None:
     round_id = _week_round(sample_db)
     with sample_db.transaction() as session:
-        schedule.edit_details(session, round_id, title=HOSTILE, format=RoundFormat.TRILATERAL,
-                              agenda=AGENDA, outcome="")
+        edit_record(session, "round", round_id, {"title": HOSTILE, "format": RoundFormat.TRILATERAL,
+                                                 "agenda": AGENDA, "outcome": ""}, None)
     with sample_db.reading() as session:
         raw = schedule_calendar(session).calendar.to_ical()
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # RFC 5545 3.1, in octets

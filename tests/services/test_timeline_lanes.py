@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import schedule
+from tracker.services import rounds
 from tracker.services.citations import SourceDraft, cite, create_source
 from tracker.services.factors import ReadingDraft, add_reading, create_factor
 from tracker.services.reference import create_track, create_venue
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.timeline_lanes import (
     FactorLane,
     ReadingSpan,
@@ -37,8 +37,10 @@ def utc(year: int, month: int, day: int, hour: int = 0) -> datetime:
 
 def _round(session: Session, track: int, title: str, window: ScheduledWindow,
            status: RoundStatus = RoundStatus.SCHEDULED, venue: int | None = None) -> int:
-    return schedule.create_round(session, RoundDraft(
-        track, title, RoundFormat.BILATERAL, RoundState(window, venue, status)))
+    round_id = rounds.create_round(session, RoundDraft(
+        track, title, RoundFormat.BILATERAL, RoundState(window, venue, status))).record_id
+    assert round_id is not None
+    return round_id
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,14 @@ def built(db: Database) -> Built:
 
         first = _round(session, exchange, "First exchange",
                        ScheduledWindow.days(date(2026, 3, 10), ISTANBUL), venue=istanbul)
-        moved = schedule.reschedule(
+        moved = rounds.reschedule(
             session, first, ScheduledWindow.days(date(2026, 3, 17), ISTANBUL, date(2026, 3, 18)),
-            ChangeNote(reason="US–Iran flare-up", factor_id=tensions))
+            ChangeNote(reason="US–Iran flare-up", factor_id=tensions)).change_id
         # Neither a status change nor a move of venue moves the window.
-        schedule.set_status(session, first, RoundStatus.CONFIRMED, ChangeNote(reason="ok"))
-        schedule.relocate(session, first, None, ChangeNote(reason="venue withdrawn"))
+        rounds.change_round(session, first, replace(rounds.state_of(
+            rounds.get_round(session, first)), status=RoundStatus.CONFIRMED),
+            ChangeNote(reason="ok"))
+        rounds.relocate(session, first, None, ChangeNote(reason="venue withdrawn"))
         source = create_source(session, SourceDraft(outlet="Wire", title="Talks moved"))
         cite(session, source, "round_id", first)
 
@@ -91,22 +95,22 @@ def built(db: Database) -> Built:
                          RoundStatus.PROPOSED)
         deleted = _round(session, exchange, "Deleted",
                          ScheduledWindow.days(date(2026, 1, 5), KYIV))
-        schedule.reschedule(session, deleted, ScheduledWindow.days(date(2025, 11, 1), KYIV),
+        rounds.reschedule(session, deleted, ScheduledWindow.days(date(2025, 11, 1), KYIV),
                             ChangeNote())
-        schedule.delete_round(session, deleted, ChangeNote(reason="entered twice"))
+        rounds.delete(session, deleted, ChangeNote(reason="entered twice"))
         exact = _round(session, exchange, "Exact",
                        ScheduledWindow.exact(datetime(2026, 2, 1, 10), None, KYIV),
                        RoundStatus.PROPOSED)
 
         postponed = _round(session, alpha, "Postponed then dated",
                            ScheduledWindow.week_of(date(2026, 4, 6), KYIV))
-        schedule.postpone(session, postponed, ChangeNote(reason="strikes"))
-        schedule.reschedule(session, postponed, ScheduledWindow.week_of(date(2026, 5, 4), KYIV),
+        rounds.postpone(session, postponed, ChangeNote(reason="strikes"))
+        rounds.reschedule(session, postponed, ScheduledWindow.week_of(date(2026, 5, 4), KYIV),
                             ChangeNote(reason="new week"))
         twice = _round(session, alpha, "Moved twice", ScheduledWindow.days(date(2026, 6, 1), KYIV))
-        schedule.reschedule(session, twice, ScheduledWindow.days(date(2026, 6, 8), KYIV),
+        rounds.reschedule(session, twice, ScheduledWindow.days(date(2026, 6, 8), KYIV),
                             ChangeNote(reason="later"))
-        schedule.reschedule(session, twice, ScheduledWindow.days(date(2026, 5, 25), KYIV),
+        rounds.reschedule(session, twice, ScheduledWindow.days(date(2026, 5, 25), KYIV),
                             ChangeNote(reason="earlier after all"))
         session.add_all([
             BattlefieldEvent(dataset="T", external_id="1", event_date=date(2026, 7, 4)),
@@ -173,7 +177,7 @@ def test_moves_come_oldest_first(db: Database, built: Built) -> None:
 
 def test_a_restored_round_comes_back(db: Database, built: Built) -> None:
     with db.transaction() as session:
-        schedule.restore_round(session, built.deleted, ChangeNote())
+        rounds.restore(session, built.deleted, ChangeNote())
     exchange = _lanes(db).tracks[1]
     assert [m.id for m in exchange.rounds] == [
         built.deleted, built.exact, built.first, built.undated]
@@ -302,7 +306,7 @@ def test_a_round_postponed_without_a_new_date_keeps_its_last_window(
     with sample_db.transaction() as session:
         before = timeline_lanes(session)
         week = next(m for t in before.tracks for m in t.rounds if m.id == 2).window
-        schedule.postpone(session, 2, schedule.ChangeNote(reason="talks off"))
+        rounds.postpone(session, 2, rounds.ChangeNote(reason="talks off"))
     with sample_db.reading() as session:
         lanes = timeline_lanes(session)
     mark = next(m for t in lanes.tracks for m in t.rounds if m.id == 2)

@@ -15,7 +15,7 @@ from tests.services.scenario import add_events
 from tracker import cli
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import schedule
+from tracker.services import rounds
 from tracker.services.errors import ValidationError
 from tracker.services.rounds import list_rounds
 from tracker.services.timelinejs import TimelineExport, build_timeline
@@ -45,7 +45,7 @@ def _reschedule_exact(db: Database, round_id: int) -> None:
     kyiv = ScheduledWindow.exact(datetime(2026, 2, 4, 10, 0), datetime(2026, 2, 4, 16, 0),
                                  "Europe/Kyiv")
     with db.transaction() as session:
-        schedule.reschedule(session, round_id, kyiv, schedule.ChangeNote("moved"))
+        rounds.reschedule(session, round_id, kyiv, rounds.ChangeNote("moved"))
 
 
 def test_every_slide_has_the_fields_timelinejs_requires(sample_db: Database) -> None:
@@ -160,7 +160,7 @@ def test_linked_events_only_unless_all_are_asked_for(sample_db: Database) -> Non
 def test_a_deleted_rounds_links_do_not_bring_its_events(sample_db: Database) -> None:
     round_id = _week_round(sample_db)
     with sample_db.transaction() as session:
-        schedule.delete_round(session, round_id, schedule.ChangeNote("gone"))
+        rounds.delete(session, round_id, rounds.ChangeNote("gone"))
     export = _build(sample_db)
     # Events 1, 3, 4, 5 and 6 are linked to factors too; 2 and 7 only to the round.
     assert sorted(k for k in _slides(export) if k.startswith("event-")) == [

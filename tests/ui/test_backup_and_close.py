@@ -146,7 +146,7 @@ def test_your_name_is_what_changes_are_recorded_under_now_and_next_time(
 
     from tracker.domain import identity
     from tracker.services import rounds
-    from tracker.services import schedule as schedule_service
+    from tracker.services import rounds as schedule_service
     from tracker.ui import settings as options
     from tracker.ui.workspace import Topic
 

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from tests.conftest import rename_round
-from tracker.services import schedule
+from tracker.services.record_edits import edit_record
 from tracker.storage.database import Database
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.main_window import MainWindow
@@ -35,9 +35,7 @@ def test_only_changes_made_elsewhere_are_announced(
 
 
 def _rename_in(session: Session, title: str) -> None:
-    round_ = schedule.get_round(session, ROUND)
-    schedule.edit_details(session, ROUND, title=title, format=round_.format,
-                          agenda=round_.agenda, outcome=round_.outcome)
+    edit_record(session, "round", ROUND, {"title": title}, None)
 
 
 def test_the_rounds_table_refreshes_after_another_window_saves(

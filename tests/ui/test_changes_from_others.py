@@ -25,9 +25,9 @@ from tests.ui.test_main_window import (
     select_round,
 )
 from tracker.services.sample import load_sample
+from tracker.services.topics import TABLE_TOPICS, topic_of
 from tracker.storage.change_feed import ANY_TABLE, WATCHED_TABLES
 from tracker.storage.database import Database, open_database
-from tracker.ui.change_watcher import TABLE_TOPICS, topic_of
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.rounds_model import TITLE

@@ -1,4 +1,4 @@
-"""Round commands on a bare QUndoStack: redo/undo call the services, failures drop the step."""
+"""Round commands on a bare QUndoStack: redo/undo run the operations, failures drop the step."""
 
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ from tests.ui.conftest import ReportedErrors
 from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds, schedule
+from tracker.services import reference, rounds
 from tracker.services.errors import NotFoundError
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
-from tracker.ui.commands import (
-    ChangeRoundCommand,
+from tracker.services.outcome import ChangedSinceError
+from tracker.services.record_edits import edit_record
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
+from tracker.ui.commands import NewTrack, NewVenue, OperationCommand
+from tracker.ui.edit_commands import EditRecordCommand
+from tracker.ui.round_commands import (
+    ChangeMode,
     CreateRoundCommand,
     DeleteRoundCommand,
-    EditDetailsCommand,
-    NewTrack,
-    NewVenue,
-    RoundDetails,
-    StaleCommandError,
+    ScheduleInput,
+    schedule_change,
 )
 from tracker.ui.workspace import Topic, Workspace
 
@@ -34,7 +35,7 @@ ABU_DHABI_MORNING = ScheduledWindow.exact(datetime(2026, 2, 5, 10, 0), None, "As
 
 
 def _state(ws: Workspace, round_id: int = ROUND) -> RoundState:
-    return ws.read(lambda s: schedule.state_of(schedule.get_round(s, round_id)))
+    return ws.read(lambda s: rounds.state_of(rounds.get_round(s, round_id)))
 
 
 def _kinds(ws: Workspace, round_id: int = ROUND) -> list[ChangeKind]:
@@ -91,9 +92,9 @@ def test_change_round_undo_records_a_reversal_and_redo_reapplies(
     ws = sample_workspace
     before = _state(ws)
     new_state = replace(before, window=ABU_DHABI_MORNING)
-    command = ChangeRoundCommand(ws, ROUND, new_state,
-                                 ChangeNote("Moved after U.S.–Iran escalation", TENSIONS),
-                                 text="Reschedule “Trilateral talks”")
+    command = schedule_change(ws, ROUND, ChangeMode.RESCHEDULE, ScheduleInput(
+        ChangeNote("Moved after U.S.–Iran escalation", TENSIONS), ABU_DHABI_MORNING),
+        text="Reschedule “Trilateral talks”")
     ws.undo_stack.push(command)
     assert _state(ws) == new_state
 
@@ -113,18 +114,19 @@ def test_change_round_undo_records_a_reversal_and_redo_reapplies(
 def test_undo_after_someone_else_changed_the_round_is_dropped(
         sample_workspace: Workspace, no_modal_boxes: ReportedErrors) -> None:
     ws = sample_workspace
-    command = ChangeRoundCommand(ws, ROUND, replace(_state(ws), status=RoundStatus.CONFIRMED),
-                                 ChangeNote("Confirmed by Kyiv"), text="Confirm")
+    state = replace(_state(ws), status=RoundStatus.CONFIRMED)
+    command = OperationCommand(ws, "Confirm", lambda s: rounds.change_round(
+        s, ROUND, state, ChangeNote("Confirmed by Kyiv")), rounds.SCHEDULE_TOPICS)
     ws.undo_stack.push(command)
     # Another analyst reschedules it meanwhile (straight through the service).
-    ws.write(lambda s: schedule.reschedule(s, ROUND, ABU_DHABI_MORNING, ChangeNote("Moved")),
+    ws.write(lambda s: rounds.reschedule(s, ROUND, ABU_DHABI_MORNING, ChangeNote("Moved")),
              Topic.ROUNDS)
     theirs = _state(ws)
 
     ws.undo_stack.undo()
     assert _state(ws) == theirs  # their change is kept
     assert ws.undo_stack.count() == 0
-    assert isinstance(command.error, StaleCommandError)
+    assert isinstance(command.error, ChangedSinceError)
     assert no_modal_boxes and "changed elsewhere" in no_modal_boxes[0]
 
 
@@ -133,8 +135,8 @@ def test_a_refused_first_redo_is_not_pushed_and_names_its_field(
     ws = sample_workspace
     next_month = ScheduledWindow.exact(utc_now() + timedelta(days=30), None, "Europe/Kyiv")
     # A round whose window lies in the future cannot be marked held.
-    held = replace(_state(ws), window=next_month, status=RoundStatus.HELD)
-    command = ChangeRoundCommand(ws, ROUND, held, ChangeNote())
+    command = schedule_change(ws, ROUND, ChangeMode.HELD,
+                              ScheduleInput(ChangeNote(), next_month), text="Mark held")
     ws.undo_stack.push(command)
     assert ws.undo_stack.count() == 0
     assert command.error_field == "status"
@@ -144,8 +146,9 @@ def test_a_refused_first_redo_is_not_pushed_and_names_its_field(
 def test_change_round_to_a_new_venue(sample_workspace: Workspace) -> None:
     ws = sample_workspace
     venue = NewVenue("Dolmabahçe Palace", "Istanbul", "Türkiye", "Europe/Istanbul")
-    command = ChangeRoundCommand(ws, ROUND, _state(ws), ChangeNote("Moved to Istanbul"),
-                                 new_venue=venue)
+    command = schedule_change(ws, ROUND, ChangeMode.RELOCATE,
+                              ScheduleInput(ChangeNote("Moved to Istanbul"), venue=venue),
+                              text="Relocate")
     ws.undo_stack.push(command)
     row = ws.read(lambda s: rounds.round_row(s, ROUND))
     assert row.venue is not None and row.venue.name == "Dolmabahçe Palace"
@@ -168,9 +171,10 @@ def test_delete_is_soft_and_undo_restores(sample_workspace: Workspace) -> None:
 def test_edit_details_undo_and_stale_redo(
         sample_workspace: Workspace, no_modal_boxes: ReportedErrors) -> None:
     ws = sample_workspace
-    details = RoundDetails("Abu Dhabi talks", RoundFormat.TRILATERAL, "Energy truce",
-                           "No agreement")
-    ws.undo_stack.push(EditDetailsCommand(ws, ROUND, details))
+    details = {"title": "Abu Dhabi talks", "format": RoundFormat.TRILATERAL,
+               "agenda": "Energy truce", "outcome": "No agreement"}
+    ws.undo_stack.push(EditRecordCommand(ws, "round", ROUND, details, expected_version=None,
+                                         text="Edit “Abu Dhabi talks”"))
     detail = ws.read(lambda s: rounds.round_detail(s, ROUND))
     assert (detail.row.title, detail.outcome) == ("Abu Dhabi talks", "No agreement")
     ws.undo_stack.undo()
@@ -178,9 +182,9 @@ def test_edit_details_undo_and_stale_redo(
     assert (detail.row.title, detail.agenda) == ("Trilateral talks announced for the coming "
                                                  "week", "Ending the war.")
     # Someone renames it before the redo: redo refuses and drops itself.
-    ws.write(lambda s: schedule.edit_details(s, ROUND, title="Renamed", agenda="",
-                                             outcome="", format=RoundFormat.BILATERAL),
-             Topic.ROUNDS)
+    ws.write(lambda s: edit_record(s, "round", ROUND, {
+        "title": "Renamed", "agenda": "", "outcome": "", "format": RoundFormat.BILATERAL},
+        None), Topic.ROUNDS)
     ws.undo_stack.redo()
     assert ws.read(lambda s: rounds.round_row(s, ROUND)).title == "Renamed"
     assert ws.undo_stack.count() == 0

@@ -15,7 +15,7 @@ from tracker.domain import identity
 from tracker.domain.enums import FactorLevel, FactorTrend, ParticipantRole
 from tracker.services import rounds
 from tracker.services.participants import remove_participant
-from tracker.services.record_edits import current, save_values
+from tracker.services.record_edits import current, edit_record
 from tracker.storage.database import Database
 from tracker.ui import conflict_dialog
 from tracker.ui.conflict_dialog import ConflictDialog
@@ -54,7 +54,7 @@ def theirs(db: Database, kind: str, record_id: int, values: dict[str, object]) -
     """The other editor saves *values* over the version they opened (the same as ours)."""
     with db.transaction() as session:
         _, version = current(session, kind, record_id)
-        save_values(session, kind, record_id, values, expected_version=version)
+        edit_record(session, kind, record_id, values, expected_version=version)
 
 
 def now(ws: Workspace, kind: str, record_id: int) -> dict[str, object]:

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from tests.ui._fixtures import FetchCounter, add_events, column_data, placeholder_text
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import LinkKind
-from tracker.services import events, schedule
+from tracker.services import events
 from tracker.services.events import EventFilter
 from tracker.services.linking import LinkSpec, link_event, unlink
 from tracker.services.views import EventDetail
 from tracker.storage.database import Database
 from tracker.ui.actions import ACTIONS
-from tracker.ui.commands import DeleteRoundCommand, EditDetailsCommand, RoundDetails
+from tracker.ui.edit_commands import EditRecordCommand
 from tracker.ui.event_position import event_position
 from tracker.ui.events_model import (
     COLUMNS,
@@ -35,6 +35,7 @@ from tracker.ui.events_view import EventsView
 from tracker.ui.forms import select_data
 from tracker.ui.link_models import OpenFactorRole
 from tracker.ui.paging import PAGE_SIZE
+from tracker.ui.round_commands import DeleteRoundCommand
 from tracker.ui.workspace import Topic, Workspace
 
 # The offscreen platform warns when a top-level window is shown; harmless here.
@@ -350,14 +351,10 @@ def test_the_detail_pane_follows_a_renamed_or_deleted_round(
     links = view.detail.links
     assert column_data(links)[0] == "Round: Trilateral talks announced for the coming week"
 
-    def details(session: Session) -> RoundDetails:
-        talks = schedule.get_round(session, 2)
-        return RoundDetails("Trilateral talks in Abu Dhabi", talks.format, talks.agenda,
-                            talks.outcome)
-
     # A rename says Topic.ROUNDS only: the pane re-reads, the big table is left alone.
     with qtbot.assertNotEmitted(view.model.modelReset):
-        ws.undo_stack.push(EditDetailsCommand(ws, 2, ws.read(details)))
+        ws.undo_stack.push(EditRecordCommand(ws, "round", 2, {
+            "title": "Trilateral talks in Abu Dhabi"}, expected_version=None, text="Edit"))
     assert column_data(links)[0] == "Round: Trilateral talks in Abu Dhabi"
     ws.undo_stack.undo()
     assert column_data(links)[0] == "Round: Trilateral talks announced for the coming week"

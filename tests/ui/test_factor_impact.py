@@ -19,10 +19,11 @@ from tests.ui._fixtures import placeholder_text
 from tracker.domain.enums import FactorLevel, FactorTrend, LinkKind, Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, schedule
+from tracker.services import factors, rounds
 from tracker.services.factor_impact import factor_impact
 from tracker.services.linking import LinkSpec, link_event
-from tracker.services.schedule import ChangeNote
+from tracker.services.rounds import ChangeNote
+from tracker.services.rounds import rules as round_rules
 from tracker.services.views import EventDay
 from tracker.storage.database import Database
 from tracker.ui.date_ticks import date_ticks
@@ -57,10 +58,10 @@ def _enrich(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
                             (_at(2026, 2, 3, 10), FactorLevel.CRITICAL)):
             factors.add_reading(session, TENSIONS, factors.ReadingDraft(
                 when, level, FactorTrend.RISING))
-        monkeypatch.setattr(schedule, "utc_now", lambda: _at(2026, 2, 3, 9))
-        schedule.postpone(session, TALKS, ChangeNote("Carrier group moved", TENSIONS))
-        monkeypatch.setattr(schedule, "utc_now", lambda: _at(2026, 2, 8, 16))
-        schedule.reschedule(session, TALKS, ScheduledWindow.days(
+        monkeypatch.setattr(round_rules, "utc_now", lambda: _at(2026, 2, 3, 9))
+        rounds.postpone(session, TALKS, ChangeNote("Carrier group moved", TENSIONS))
+        monkeypatch.setattr(round_rules, "utc_now", lambda: _at(2026, 2, 8, 16))
+        rounds.reschedule(session, TALKS, ScheduledWindow.days(
             date(2026, 2, 12), "Europe/Kyiv", date(2026, 2, 13)),
             ChangeNote("Tensions eased", TENSIONS))
         session.execute(insert(BattlefieldEvent), [
@@ -214,7 +215,7 @@ def test_chart_ticks_and_tips_follow_the_display_zone(view: FactorsView) -> None
 def test_round_without_a_date_is_noted_under_the_chart(
     qtbot: QtBot, view: FactorsView, ws: Workspace
 ) -> None:
-    ws.write(lambda s: schedule.postpone(s, TALKS, ChangeNote("Again", TENSIONS)),
+    ws.write(lambda s: rounds.postpone(s, TALKS, ChangeNote("Again", TENSIONS)),
              Topic.ROUNDS)
     detail = view.detail
     qtbot.waitUntil(lambda: detail.changes.model().rowCount() == 3)

@@ -42,7 +42,6 @@ from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_writers import CSV_COLUMNS
 from tracker.services import factors, rounds
-from tracker.services import schedule as rounds_schedule
 from tracker.services.chronology import count_chronology
 from tracker.services.views import RoundRow
 from tracker.storage.database import Database
@@ -777,7 +776,7 @@ def test_the_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
 def test_your_time_zone_changes_every_second_time_column_and_is_kept(
         qtbot: QtBot, window: MainWindow, settings: Settings) -> None:
     window.workspace.write(
-        lambda s: rounds_schedule.reschedule(s, ROUND, FIRST_DATE, rounds_schedule.ChangeNote()),
+        lambda s: rounds.reschedule(s, ROUND, FIRST_DATE, rounds.ChangeNote()),
         Topic.ROUNDS)
     assert cell(window, ROUND, WHEN_USER) == "5 Feb 2026 07:00 CET"  # the fixture's Berlin
 

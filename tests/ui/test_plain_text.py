@@ -29,11 +29,12 @@ from tracker.domain.enums import (
     ParticipantRole,
 )
 from tracker.domain.events import BattlefieldEvent
-from tracker.services import factors, linking, participants, reference, schedule
+from tracker.services import factors, linking, participants, reference, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.linking import LinkSpec
 from tracker.services.participants import ParticipantSpec
-from tracker.services.schedule import ChangeNote
+from tracker.services.record_edits import edit_record
+from tracker.services.rounds import ChangeNote
 from tracker.ui import commands
 from tracker.ui.chronology_model import DETAIL, TITLE, EntryRole
 from tracker.ui.events_model import DATE, PLACE, SUMMARY
@@ -84,9 +85,7 @@ def fill_with_markup(session: Session) -> None:
     """Markup-looking text in every kind of record the window shows."""
     session.execute(update(BattlefieldEvent).where(BattlefieldEvent.id == EVENT).values(
         summary=SUMMARY_TEXT, location=PLACE_TEXT, admin2="Odeskyi", admin1="Odeska"))
-    talks = schedule.get_round(session, ROUND)
-    schedule.edit_details(session, ROUND, title=TITLE_TEXT, format=talks.format,
-                          agenda=talks.agenda, outcome=talks.outcome)
+    edit_record(session, "round", ROUND, {"title": TITLE_TEXT}, None)
     linking.link_event(session, LinkSpec(EVENT, ROUND, None, LinkKind.CITED, NOTE_TEXT))
     factors.create_factor(session, "Grain corridor", DESCRIPTION)
     factors.add_reading(session, GRID, ReadingDraft(
@@ -98,8 +97,8 @@ def fill_with_markup(session: Session) -> None:
     participants.add_participant(session, ParticipantSpec(ROUND, iran,
                                                            ParticipantRole.OBSERVER,
                                                            note=NOTE_TEXT))
-    schedule.delete_round(session, ROUND, ChangeNote(REASON))
-    schedule.restore_round(session, ROUND, ChangeNote("Restored"))
+    rounds.delete(session, ROUND, ChangeNote(REASON))
+    rounds.restore(session, ROUND, ChangeNote("Restored"))
 
 
 @pytest.fixture

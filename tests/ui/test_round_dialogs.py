@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DISPLAY_TZ
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds, schedule
-from tracker.services.schedule import RoundState
-from tracker.ui.commands import CreateRoundCommand
+from tracker.services import reference, rounds
+from tracker.services.rounds import RoundState
+from tracker.ui.command_dialog import CommandDialog
 from tracker.ui.details_dialog import EditDetailsDialog
-from tracker.ui.forms import CommandDialog, current_data, select_data
+from tracker.ui.forms import current_data, select_data
+from tracker.ui.round_commands import CreateRoundCommand
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.venue_dialog import NewVenueDialog
 from tracker.ui.workspace import Topic, Workspace
@@ -90,7 +91,7 @@ def snapshot(ws: Workspace) -> Any:
 
 
 def state(ws: Workspace, round_id: int = ROUND) -> RoundState:
-    return ws.read(lambda s: schedule.state_of(schedule.get_round(s, round_id)))
+    return ws.read(lambda s: rounds.state_of(rounds.get_round(s, round_id)))
 
 
 def when_shown(kind: type[D], owner: QWidget, act: Callable[[D], None]) -> list[D]:

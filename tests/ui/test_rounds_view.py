@@ -14,9 +14,9 @@ from tests.ui._fixtures import column_data, placeholder_text
 from tests.ui.conftest import DISPLAY_TZ, ReportedErrors
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds, schedule
+from tracker.services import reference, rounds
 from tracker.services.citations import list_sources
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.ui import settings as options
 from tracker.ui.history_model import ChangeIdRole, HistoryModel
 from tracker.ui.link_models import LinkedEventsModel, LinkIdRole, OpenFactorRole
@@ -69,9 +69,9 @@ def move_to_abu_dhabi(ws: Workspace, reason: str = "Moved to Abu Dhabi",
     def change(session: Session) -> None:
         venue = reference.create_venue(session, name="Emirates Palace", city="Abu Dhabi",
                                        country="UAE", time_zone="Asia/Dubai")
-        schedule.reschedule(session, ANNOUNCED, ABU_DHABI_MORNING,
+        rounds.reschedule(session, ANNOUNCED, ABU_DHABI_MORNING,
                             ChangeNote(reason, TENSIONS, source_id))
-        schedule.relocate(session, ANNOUNCED, venue, ChangeNote("Venue named"))
+        rounds.relocate(session, ANNOUNCED, venue, ChangeNote("Venue named"))
     ws.write(change, Topic.ROUNDS)
 
 
@@ -79,7 +79,9 @@ def add_round(ws: Workspace, title: str, window: ScheduledWindow) -> int:
     track = ws.read(reference.list_tracks)[0].id
     draft = RoundDraft(track, title, RoundFormat.TECHNICAL,
                        RoundState(window, None, RoundStatus.PROPOSED))
-    return ws.write(lambda s: schedule.create_round(s, draft), Topic.ROUNDS)
+    round_id = ws.write(lambda s: rounds.create_round(s, draft).record_id, Topic.ROUNDS)
+    assert round_id is not None
+    return round_id
 
 
 def click_header(qtbot: QtBot, view: RoundsView, section: int) -> None:
@@ -306,7 +308,7 @@ def test_workspace_change_refreshes_table_and_detail_keeping_selection(
 def test_deleting_the_selected_round_empties_the_detail(view: RoundsView) -> None:
     ws = view._workspace
     view.select_round(ANNOUNCED)
-    ws.write(lambda s: schedule.delete_round(s, ANNOUNCED, ChangeNote("gone")), Topic.ROUNDS)
+    ws.write(lambda s: rounds.delete(s, ANNOUNCED, ChangeNote("gone")), Topic.ROUNDS)
     assert table_ids(view) == [EARLIER]
     assert view.detail.round_id() is None
     assert view.detail.stack.currentWidget() is view.detail.empty

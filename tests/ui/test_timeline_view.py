@@ -260,13 +260,13 @@ def test_panning_inside_the_range_read_reads_nothing_again(
 
 def test_a_postponed_round_stays_on_the_axis_as_a_ghost_of_its_last_window(
         qtbot: QtBot, timeline: MainWindow) -> None:
-    from tracker.services import schedule
+    from tracker.services import rounds
     from tracker.ui.workspace import Topic
 
     canvas = _canvas(timeline)
     before = _hit(canvas, "round", ROUND).rect
     timeline.workspace.write(
-        lambda s: schedule.postpone(s, ROUND, schedule.ChangeNote(reason="talks off")),
+        lambda s: rounds.postpone(s, ROUND, rounds.ChangeNote(reason="talks off")),
         Topic.ROUNDS)
     ghost = _hit(canvas, "round", ROUND)
     assert ghost.rect == before  # where the week was
@@ -276,14 +276,14 @@ def test_a_postponed_round_stays_on_the_axis_as_a_ghost_of_its_last_window(
 def test_a_round_at_an_exact_time_without_an_end_is_a_mark_with_its_move(
         qtbot: QtBot, timeline: MainWindow) -> None:
     from tracker.domain.timewindow import ScheduledWindow
-    from tracker.services import schedule
+    from tracker.services import rounds
     from tracker.ui.workspace import Topic
 
     canvas = _canvas(timeline)
     moment = datetime(2026, 2, 5, 8, tzinfo=UTC)  # 10:00 in Kyiv, no end announced
-    timeline.workspace.write(lambda s: schedule.reschedule(
+    timeline.workspace.write(lambda s: rounds.reschedule(
         s, ROUND, ScheduledWindow.exact(moment, None, "Europe/Kyiv"),
-        schedule.ChangeNote(reason="time fixed")), Topic.ROUNDS)
+        rounds.ChangeNote(reason="time fixed")), Topic.ROUNDS)
     mark = _hit(canvas, "round", ROUND)
     x = LABEL_WIDTH + canvas.viewport.x_of(moment)
     assert mark.rect.left() < x < mark.rect.right()

@@ -34,8 +34,8 @@ from tests.ui.test_round_dialogs import (
 )
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import schedule
-from tracker.services.schedule import ChangeNote
+from tracker.services import rounds
+from tracker.services.rounds import ChangeNote
 from tracker.ui.forms import select_data
 from tracker.ui.round_dialogs import ChangeMode
 from tracker.ui.venue_dialog import NewVenueDialog
@@ -360,7 +360,7 @@ def test_reschedule_with_day_first_reads_the_current_window_back_unchanged(
         qtbot: QtBot, sample_workspace: Workspace) -> None:
     ws = sample_workspace
     exact = ScheduledWindow.exact(datetime(2026, 2, 5, 10, 0), None, KYIV)
-    ws.write(lambda s: schedule.reschedule(s, ROUND, exact, ChangeNote()), Topic.ROUNDS)
+    ws.write(lambda s: rounds.reschedule(s, ROUND, exact, ChangeNote()), Topic.ROUNDS)
     dialog = change_dialog(qtbot, ws, ChangeMode.RESCHEDULE, day_first=True)
     assert dialog.window_input is not None and dialog.window_input.value() == exact
     assert not dialog.ok_button.isEnabled()  # not misread as 2 May, so nothing changed

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -35,55 +35,28 @@ from tracker.cli.round_views import ListFormat, show_text, write_rounds
 from tracker.domain.dates import parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
-from tracker.services import schedule
+from tracker.services import rounds
 from tracker.services.errors import NotFoundError
+from tracker.services.outcome import Outcome
 from tracker.services.reference import list_venues
-from tracker.services.rounds import history, list_rounds, round_detail, round_row
-from tracker.services.schedule import ChangeNote
-
-# -- The schedule operations: the CLI's only calls into the write API -------------------
-# One function per intent, so moving them to tracker.services.rounds (reschedule, relocate,
-# postpone, cancel, mark_held, restore, delete, each with expected_version) is a change
-# here alone. The service decides every rule, the status a change leads to included.
+from tracker.services.rounds import ChangeNote, history, list_rounds, round_detail, round_row
 
 
-def _reschedule(session: Session, round_id: int, window: ScheduledWindow,
-                note: ChangeNote) -> None:
-    schedule.reschedule(session, round_id, window, note)
-
-
-def _relocate(session: Session, round_id: int, venue_id: int, note: ChangeNote) -> None:
-    schedule.relocate(session, round_id, venue_id, note)
-
-
-def _postpone(session: Session, round_id: int, note: ChangeNote) -> None:
-    schedule.postpone(session, round_id, note)
-
-
-def _cancel(session: Session, round_id: int, note: ChangeNote) -> None:
-    schedule.set_status(session, round_id, RoundStatus.CANCELLED, note)
-
-
-def _mark_held(session: Session, round_id: int, note: ChangeNote) -> None:
-    schedule.set_status(session, round_id, RoundStatus.HELD, note)
-
-
-def _delete(session: Session, round_id: int, note: ChangeNote) -> None:
-    schedule.delete_round(session, round_id, note)
-
-
-def _restore(session: Session, round_id: int, note: ChangeNote) -> None:
-    schedule.restore_round(session, round_id, note)
+class _Intent(Protocol):
+    def __call__(self, session: Session, round_id: int, note: ChangeNote, *,
+                 expected_version: int | None = None) -> Outcome: ...
 
 
 # The intents that need nothing but the round and a note, by subcommand.
-_STATUS_INTENTS: dict[str, tuple[Callable[[Session, int, ChangeNote], None], str]] = {
-    "postpone": (_postpone, "postpone a round: its date becomes unknown"),
-    "cancel": (_cancel, "cancel a round (it was called off)"),
-    "held": (_mark_held, "mark a round held"),
-    "delete": (_delete, "delete a round: hidden, with its history kept (restore brings "
+# Each is the window's own operation (tracker.services.rounds): the service decides every
+# rule, the status a change leads to included.
+_STATUS_INTENTS: dict[str, tuple[_Intent, str]] = {
+    "postpone": (rounds.postpone, "postpone a round: its date becomes unknown"),
+    "cancel": (rounds.cancel, "cancel a round (it was called off)"),
+    "held": (rounds.mark_held, "mark a round held"),
+    "delete": (rounds.delete, "delete a round: hidden, with its history kept (restore brings "
                         "it back)"),
-    "restore": (_restore, "bring back a deleted round"),
+    "restore": (rounds.restore, "bring back a deleted round"),
 }
 # The --precision choices: what a typed date may be taken as (default: as typed).
 PRECISIONS = {precision.value: precision for precision in
@@ -95,20 +68,20 @@ def add_parsers(sub: Subparsers) -> None:
                            description="List and show rounds; reschedule, relocate, "
                                        "postpone, cancel, mark held, delete or restore one, "
                                        "saying why. Each change is one history entry.")
-    rounds = group.add_subparsers(dest="round_command", metavar="ACTION", required=True)
-    listing = add_command(rounds, "list", _run_list,
+    actions = group.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+    listing = add_command(actions, "list", _run_list,
                           summary="the rounds (not deleted), by date; unknown dates last")
     listing.add_argument("--status", choices=[status.value for status in RoundStatus])
     listing.add_argument("--format", choices=[fmt.value for fmt in ListFormat],
                          default=ListFormat.TABLE.value, help="default %(default)s")
-    show = add_command(rounds, "show", _run_show,
+    show = add_command(actions, "show", _run_show,
                        summary="one round: its window in its zone and in UTC, venue, status "
                                "and history")
     _round_id(show)
     show.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
                       help="zone the history's times are shown in (default: this "
                            "computer's, %(default)s)")
-    moved = add_command(rounds, "reschedule", _run_reschedule,
+    moved = add_command(actions, "reschedule", _run_reschedule,
                         summary="give a round a new date, as precise as it was announced")
     _round_id(moved)
     moved.add_argument("--start", required=True, metavar="WHEN",
@@ -123,14 +96,14 @@ def add_parsers(sub: Subparsers) -> None:
     moved.add_argument("--dayfirst", action="store_true",
                        help="read 03/02/2026 as 3 February, not March 2")
     _note_arguments(moved)
-    relocated = add_command(rounds, "relocate", _run_relocate,
+    relocated = add_command(actions, "relocate", _run_relocate,
                             summary="move a round to another venue")
     _round_id(relocated)
     relocated.add_argument("--venue", required=True, metavar="ID|NAME",
                            help="the venue's id, or its name")
     _note_arguments(relocated)
     for name, (_intent, summary) in _STATUS_INTENTS.items():
-        parser = add_command(rounds, name, _run_status_intent, summary=summary)
+        parser = add_command(actions, name, _run_status_intent, summary=summary)
         _round_id(parser)
         _note_arguments(parser)
 
@@ -147,6 +120,9 @@ def _note_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the factor that caused the change")
     parser.add_argument("--source", type=int, metavar="ID",
                         help="the source that reported it")
+    parser.add_argument("--if-version", type=int, metavar="N", dest="if_version",
+                        help="refuse the change if the round is no longer at version N "
+                             "(the version tracker round show printed)")
 
 
 def _note(args: argparse.Namespace) -> ChangeNote:
@@ -174,7 +150,8 @@ def _run_reschedule(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         current = round_row(session, args.round_id)
         window = typed_window(args, args.tz or current.window.tz)
-        _reschedule(session, args.round_id, window, _note(args))
+        rounds.reschedule(session, args.round_id, window, _note(args),
+                          expected_version=args.if_version)
         told = _last_change(session, args.round_id)
     print(told)
     return EXIT_OK
@@ -183,7 +160,8 @@ def _run_reschedule(args: argparse.Namespace) -> int:
 def _run_relocate(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         round_row(session, args.round_id)  # "Round N does not exist" before the venue
-        _relocate(session, args.round_id, venue_id(session, args.venue), _note(args))
+        rounds.relocate(session, args.round_id, venue_id(session, args.venue), _note(args),
+                        expected_version=args.if_version)
         told = _last_change(session, args.round_id)
     print(told)
     return EXIT_OK
@@ -192,7 +170,7 @@ def _run_relocate(args: argparse.Namespace) -> int:
 def _run_status_intent(args: argparse.Namespace) -> int:
     intent, _summary = _STATUS_INTENTS[args.round_command]
     with transaction(args) as session:
-        intent(session, args.round_id, _note(args))
+        intent(session, args.round_id, _note(args), expected_version=args.if_version)
         told = _last_change(session, args.round_id)
     print(told)
     return EXIT_OK

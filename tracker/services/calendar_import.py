@@ -4,14 +4,17 @@ An event is matched by UID: first the UID a round was imported from (round.calen
 then this program's own ``round-{id}@negotiation-tracker``. An event whose SEQUENCE is not
 newer than the round's (what the export writes: its history count less one) is left
 alone, as calendars do. Otherwise the window, venue and status move in one
-``schedule.change_round`` with the reason "Imported from FILE (SEQUENCE n)", so the history
+``rounds.change_round`` with the reason "Imported from FILE (SEQUENCE n)", so the history
 gets one record per imported event and the next export's SEQUENCE matches the file's; the
-title (and, for a round from another calendar, the agenda) go through ``edit_details``.
-Any other event creates a round, in a track named after the calendar, remembering its UID.
+title (and, for a round from another calendar, the agenda) go through ``edit_record``.
+Any other event creates a round (``rounds.create_round``), in a track named after the
+calendar, remembering its UID.
 
 Everything runs in the caller's transaction. An event that cannot be imported is
 refused and listed (each in a savepoint, so a venue made for it does not stay); with
-``strict`` the first refusal refuses the whole file.
+``strict`` the first refusal refuses the whole file. The result's ``outcome`` takes the
+whole import back through the same operations (``_undo``),
+as one undo step.
 """
 
 from __future__ import annotations
@@ -34,10 +37,12 @@ from tracker.io.calendar_file import (
     read_calendar,
 )
 from tracker.io.input_errors import InputFileError
-from tracker.services import reference, schedule
-from tracker.services.calendar_undo import ImportedRound, snapshot
-from tracker.services.errors import ValidationError
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services import reference, rounds
+from tracker.services.conflicts_kinds import ROUND, SCHEDULE_FIELDS
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.outcome import Outcome, alternate
+from tracker.services.record_edits import edit_record
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.storage.database import Database
 
 DEFAULT_TRACK = "Imported calendar"
@@ -56,10 +61,22 @@ class CalendarImport:
     unchanged: int
     refused: tuple[EntryProblem, ...]
     rounds: tuple[ImportedRound, ...]
+    outcome: Outcome
 
     def summary(self) -> str:
         return (f"{self.file_name}: {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {len(self.refused)} refused")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedRound:
+    """One round an import added or changed: its fields (the round's field table) before
+    and after, enough to undo and redo it."""
+
+    round_id: int
+    before: dict[str, object] | None  # None: the import created the round
+    after: dict[str, object]
+    calendar_uid: str | None  # the UID an added round remembers
 
 
 class _Counts:
@@ -101,8 +118,10 @@ def apply_calendar(session: Session, calendar: CalendarFile, *,
         first = counts.refused[0]
         raise InputFileError(calendar.path, first.line, first.field,
                              f"UID {first.uid}: {first.reason}")
-    return CalendarImport(calendar.path.name, counts.added, counts.updated, counts.unchanged,
-                          tuple(counts.refused), tuple(counts.rounds))
+    name = calendar.path.name
+    return CalendarImport(name, counts.added, counts.updated, counts.unchanged,
+                          tuple(counts.refused), tuple(counts.rounds),
+                          import_outcome(name, counts.rounds))
 
 
 def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry,
@@ -116,20 +135,19 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
     if entry.sequence <= _sequence(session, round_.id):
         counts.unchanged += 1
         return
-    before = snapshot(round_)
+    before = ROUND.values(round_)
     window = _window(entry, round_.window.tz)
     state = RoundState(window, _venue_id(session, entry, round_.venue_id, window),
                        _status(entry.status, round_.status, window))
-    if state != before.state:
-        schedule.change_round(session, round_.id, state, note)
+    if state != rounds.state_of(round_):
+        rounds.change_round(session, round_.id, state, note)
     title = entry.title if entry.title.strip() else round_.title
     # This program's DESCRIPTION is written from many fields; another calendar's is
     # the round's agenda.
     agenda = entry.description if round_.calendar_uid is not None else round_.agenda
     if (" ".join(title.split()), agenda) != (round_.title, round_.agenda):
-        schedule.edit_details(session, round_.id, title=title, format=round_.format,
-                              agenda=agenda, outcome=round_.outcome)
-    after = snapshot(round_)
+        edit_record(session, "round", round_.id, {"title": title, "agenda": agenda}, None)
+    after = ROUND.values(round_)
     if after == before:
         counts.unchanged += 1
         return
@@ -171,13 +189,14 @@ def _create(session: Session, calendar: CalendarFile, entry: CalendarEntry,
     state = RoundState(window, _venue_id(session, entry, None, window),
                        _status(entry.status, None, window))
     title = entry.title if entry.title.strip() else f"Calendar event {entry.uid}"
-    round_id = schedule.create_round(
+    round_id = rounds.create_round(
         session, RoundDraft(track_id, title, RoundFormat.TRILATERAL, state,
-                            agenda=entry.description), note)
-    round_ = schedule.get_round(session, round_id)
+                            agenda=entry.description), note).record_id
+    assert round_id is not None
+    round_ = rounds.get_round(session, round_id)
     round_.calendar_uid = entry.uid
     session.flush()
-    return ImportedRound(round_id, None, snapshot(round_), entry.uid)
+    return ImportedRound(round_id, None, ROUND.values(round_), entry.uid)
 
 
 def _window(entry: CalendarEntry, day_zone: str) -> ScheduledWindow:
@@ -228,3 +247,63 @@ def _status(status: str, current: RoundStatus | None, window: ScheduledWindow) -
     if current in (RoundStatus.CONFIRMED, RoundStatus.HELD) and window.precision in _IMPRECISE:
         return current
     return RoundStatus.SCHEDULED
+
+
+def import_outcome(file_name: str, changed: list[ImportedRound]) -> Outcome:
+    """The import as one step: undo takes every round back, newest first, through the
+    same operations ("Undo: imported from FILE" in each history); its undo does it again.
+
+    A round someone changed since is not touched: the whole undo is refused instead.
+    """
+    items = tuple(changed)
+    if not items:
+        return Outcome(rounds.ROUND_LIST_TOPICS)
+
+    def back(session: Session) -> Outcome:
+        note = ChangeNote(f"Undo: imported from {file_name}")
+        for item in reversed(items):
+            round_ = _expect(session, item.round_id, item.after)
+            if item.before is None:
+                round_.calendar_uid = None  # the file can be imported again
+                session.flush()
+                rounds.delete(session, item.round_id, note)
+            else:
+                _put(session, round_, item.before, note)
+        return Outcome(rounds.ROUND_LIST_TOPICS)
+
+    def forth(session: Session) -> Outcome:
+        note = ChangeNote(f"Redo: imported from {file_name}")
+        for item in items:
+            if item.before is None:
+                round_ = session.get(Round, item.round_id)
+                if round_ is None:
+                    raise NotFoundError(f"Round {item.round_id} does not exist")
+                rounds.restore(session, item.round_id, note)
+                round_.calendar_uid = item.calendar_uid
+                session.flush()
+                _expect(session, item.round_id, item.after)
+            else:
+                _put(session, _expect(session, item.round_id, item.before), item.after, note)
+        return Outcome(rounds.ROUND_LIST_TOPICS)
+
+    return Outcome(rounds.ROUND_LIST_TOPICS, undo=alternate(back, forth))
+
+
+def _expect(session: Session, round_id: int, expected: dict[str, object]) -> Round:
+    round_ = rounds.get_round(session, round_id)
+    if ROUND.values(round_) != expected:
+        raise ValidationError(
+            "window", f"“{round_.title}” was changed since the import; nothing was undone, "
+                      "so that change is kept.")
+    return round_
+
+
+def _put(session: Session, round_: Round, target: dict[str, object],
+         note: ChangeNote) -> None:
+    """Give the round *target*'s fields; a move of its schedule is recorded with *note*,
+    other fields alone are not (as the import wrote them)."""
+    now = ROUND.values(round_)
+    changed = {field: value for field, value in target.items() if now[field] != value}
+    moved = any(field in SCHEDULE_FIELDS for field in changed)
+    if changed:
+        edit_record(session, "round", round_.id, changed, None, note=note if moved else None)

@@ -51,9 +51,11 @@ def _attributes(*names: str) -> Callable[[Any], dict[str, object]]:
 
 
 def _round_values(round_: Round) -> dict[str, object]:
-    return {"title": round_.title, "format": round_.format, "status": round_.status,
-            "window": round_.window, "venue": round_.venue_id, "agenda": round_.agenda,
-            "outcome": round_.outcome}
+    # Every field is the column of its name, but the window (a composite of four) and
+    # the venue (its id).
+    values = {field: getattr(round_, field) for field in ROUND.fields}
+    values["venue"] = round_.venue_id
+    return values
 
 
 def _participant_values(seat: RoundParticipant) -> dict[str, object]:
@@ -99,6 +101,9 @@ ROUND = RecordKind(
     {"title": "Title", "format": "Format", "status": "Status", "window": "When",
      "venue": "Venue", "agenda": "Agenda", "outcome": "Outcome"},
     _round_values, lambda _session, round_: _quoted(round_.title))
+# The round's fields that are its schedule: a change of any of them is recorded in the
+# round's history (a ScheduleChange holds exactly these, before and after).
+SCHEDULE_FIELDS = ("window", "venue", "status")
 FACTOR = RecordKind(
     "factor", "factor", Factor, {"name": "Name", "description": "Description"},
     _attributes("name", "description"), lambda _session, factor: _quoted(factor.name))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.edit_log import EditLogEntry
-from tracker.services.conflicts_kinds import KINDS
+from tracker.services.conflicts_kinds import KINDS, RecordKind
 
 PAGE = 200
 # What each logged table is called in a sentence: for the kinds two editors can change,
@@ -23,6 +23,7 @@ KIND_NOUNS = {
     "party": "party", "person": "person", "track": "track", "citation": "citation",
     **{kind.model.__tablename__: kind.noun for kind in KINDS.values()},
 }
+_KINDS_BY_TABLE = {kind.model.__tablename__: kind for kind in KINDS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,27 @@ class EditEntry:
         return f"{noun} #{self.record_id}{named}"
 
     @property
+    def field_labels(self) -> tuple[str, ...]:
+        """The columns it touched as the kind's field table labels them ("head of
+        delegation" for a seat's person_id); a column outside the table by its name."""
+        kind = _KINDS_BY_TABLE.get(self.record_kind)
+        labels = (_label(kind, column) for column in self.fields)
+        return tuple(dict.fromkeys(labels))  # a window's four columns are one field
+
+    @property
     def what(self) -> str:
         """'changed factor #3 “Energy strikes”: description, name'."""
-        touched = f": {', '.join(name.replace('_', ' ') for name in self.fields)}" \
-            if self.fields else ""
+        touched = f": {', '.join(self.field_labels)}" if self.fields else ""
         return f"{self.action} {self.record}{touched}"
+
+
+def _label(kind: RecordKind | None, column: str) -> str:
+    if kind is not None:
+        # venue_id is the field "venue", window_start one part of "window".
+        for field in (column, column.removesuffix("_id"), column.partition("_")[0]):
+            if field in kind.fields:
+                return kind.fields[field].lower()
+    return column.replace("_", " ")
 
 
 def recent_edits(session: Session, *, before_id: int | None = None,

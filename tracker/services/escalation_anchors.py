@@ -25,7 +25,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import zone
-from tracker.services.schedule import get_round
+from tracker.services.rounds import get_round
 
 
 class Around(StrEnum):

@@ -18,8 +18,7 @@ from tracker.domain.sources import Citation
 from tracker.services.citations import sources_for
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.reference import add_named
-from tracker.services.rounds import dependencies_of, linked_events
-from tracker.services.schedule import get_round
+from tracker.services.rounds import dependencies_of, get_round, linked_events
 from tracker.services.views import FactorDetail, FactorRow, ReadingRow
 
 

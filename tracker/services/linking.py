@@ -31,7 +31,7 @@ from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import Citation, Source
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.events import event_row
-from tracker.services.schedule import get_round
+from tracker.services.rounds import get_round
 from tracker.services.views import EventRow
 
 EARTH_RADIUS_KM = 6371.0

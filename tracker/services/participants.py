@@ -16,7 +16,7 @@ from tracker.domain.enums import ParticipantRole
 from tracker.domain.negotiation import Party, Person, Round, RoundParticipant
 from tracker.domain.nul_text import without_nul
 from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.schedule import get_round
+from tracker.services.rounds import get_round
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,15 @@
-"""Editing a record in place (a factor, reading, dependency, seat, venue, source or link),
-and removing one, only over the version its editor read.
+"""Editing any record in place (a round, factor, reading, dependency, seat, venue, source
+or link), and removing one, only over the version its editor read.
 
-Every kind goes through ``save_values``: the editor's values for some of the kind's
-editable fields (services/conflicts_kinds.py), the version the dialog was opened on, and
-the same ConflictError as for rounds when the record moved on since; nothing is written
-then. A round's values go to ``schedule.save_round_values``, which records the change in
-the round's history; the other kinds keep no history, so the undo stack holds what an
-edit replaced. ``remove_checked`` wraps a removal the same way: a record changed since
-the user saw it is not removed silently, and one already removed says so.
+Every kind goes through ``edit_record``: the editor's values for some of the kind's
+fields (its field table, services/conflicts_kinds.py, the only list of them), the version
+the dialog was opened on, and a ConflictError when the record moved on since; nothing is
+written then. It returns an Outcome (services/outcome.py) whose undo puts back what the
+edit replaced, itself checked against the version the edit left. A round is one kind like
+the others; a change of its window, venue or status (or an edit that says why, as a
+conflict's merge does) is also recorded in its history. ``remove_checked`` wraps a
+removal the same way: a record changed since the user saw it is not removed silently,
+and one already removed says so.
 
 The values are cleaned by the functions creation uses (factors.clean_factor,
 participants.clean_participant, reference.clean_venue, …), so an edit is refused with
@@ -19,7 +21,7 @@ savepoint: no read before the write can see a colleague's commit that lands in b
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -28,10 +30,9 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import ParticipantRole, Reliability
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Round, RoundParticipant
-from tracker.services import schedule
 from tracker.services.citations import SourceDraft, clean_source
 from tracker.services.conflicts import KINDS, guard
-from tracker.services.conflicts_kinds import ROUND, RecordKind
+from tracker.services.conflicts_kinds import ROUND, SCHEDULE_FIELDS, RecordKind
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.factors import (
     ReadingDraft,
@@ -41,8 +42,12 @@ from tracker.services.factors import (
     dependency_taken,
 )
 from tracker.services.linking import clean_link, link_taken
+from tracker.services.outcome import Outcome, Undo
 from tracker.services.participants import clean_participant, seat_taken
 from tracker.services.reference import clean_venue, name_taken
+from tracker.services.rounds import rules as round_rules
+from tracker.services.rounds.rules import ChangeNote
+from tracker.services.topics import Topic, topic_of
 from tracker.storage.database import is_stale_snapshot_error
 
 T = TypeVar("T")
@@ -69,27 +74,82 @@ def current(session: Session, kind_name: str, record_id: int) -> tuple[dict[str,
     return kind.values(record), record.version
 
 
-def save_values(session: Session, kind_name: str, record_id: int,
-                values: Mapping[str, object], *, expected_version: int | None,
-                reason: str = "") -> int:
-    """Save *values* (any of the kind's editable fields) at once; return the new version.
+def edit_record(session: Session, kind_name: str, record_id: int,
+                values: Mapping[str, object], expected_version: int | None, *,
+                note: ChangeNote | None = None) -> Outcome:
+    """Save *values* (any of the kind's fields) at once; Outcome.version is the new version.
 
-    ConflictError if the record is no longer at ``expected_version`` (None: no check, as
-    for a step the undo stack replays over what it wrote itself). *reason* goes to a
-    round's history; other kinds keep none. The values are cleaned by the rules creation
-    uses; a value another record already holds where it must be unique (a factor's name,
-    a second identical link) is the same ValidationError as when creating one.
+    ConflictError if the record is no longer at ``expected_version`` (None: no check).
+    The values are cleaned by the rules creation uses; a value another record already
+    holds where it must be unique (a factor's name, a second identical link) is the same
+    ValidationError as when creating one. *note* says why, for a round's history (other
+    kinds keep none): with it, the edit is recorded even when the schedule stays.
     """
     kind = kind_of(kind_name)
     unknown = set(values) - set(kind.fields)
     if unknown:
         raise ValueError(f"Not editable fields of a {kind.noun}: {sorted(unknown)}")
-    if kind is ROUND:
-        schedule.save_round_values(session, record_id, values,
-                                   schedule.ChangeNote(reason),
-                                   expected_version=expected_version)
-        return schedule.get_round(session, record_id).version
     record = _get(session, kind, record_id)
+    before = kind.values(record)
+    change_id = None
+    if kind is ROUND:
+        change_id = _save_round(session, record, values, expected_version, note)
+    else:
+        _save(session, kind, record, values, expected_version)
+    version = int(record.version)
+    replaced = {field: before[field] for field in values}
+    return Outcome(topics_of(kind_name), change_id, record_id, version, undo=_edit_back(
+        kind_name, record_id, (replaced, dict(values)), version, note))
+
+
+def topics_of(kind_name: str) -> Topic:
+    """What views re-read after an edit of a record of this kind: the same as when a
+    colleague changes the kind's table."""
+    return topic_of([kind_of(kind_name).model.__tablename__])
+
+
+def _edit_back(kind_name: str, record_id: int,
+               values: tuple[dict[str, object], dict[str, object]], version: int,
+               note: ChangeNote | None, prefix: str = "Undo") -> Undo:
+    """Undo of an edit: save *values*' first (what it replaced) over *version* (what it
+    left); its undo saves the second again over the version that leaves, and so on."""
+    back, forth = values
+    step_note = None if note is None else (
+        round_rules.undo_note(note) if prefix == "Undo" else round_rules.redo_note(note))
+
+    def run(session: Session) -> Outcome:
+        outcome = edit_record(session, kind_name, record_id, back, version, note=step_note)
+        assert outcome.version is not None
+        return replace(outcome, undo=_edit_back(
+            kind_name, record_id, (forth, back), outcome.version, note,
+            "Redo" if prefix == "Undo" else "Undo"))
+
+    return run
+
+
+def _save_round(session: Session, round_: Round, values: Mapping[str, object],
+                expected_version: int | None, note: ChangeNote | None) -> int | None:
+    """Write a round's values; the id of the schedule change recorded, if one was."""
+    with guard(session, ROUND, round_, expected_version, values):
+        if note is not None:
+            round_rules.check_note(session, note)
+        old_state = round_rules.state_of(round_)
+        new_state = round_rules.state_from({**ROUND.values(round_), **values})
+        round_rules.validate_state(session, new_state)
+        for field in set(values) - set(SCHEDULE_FIELDS):
+            value = values[field]
+            setattr(round_, field, round_rules.validate_title(str(value)) if field == "title"
+                    else value)
+        round_rules.set_state(round_, new_state)
+        if new_state == old_state and note is None:
+            return None
+        return round_rules.record(session, round_, old_state, new_state,
+                                  round_rules.change_kind(old_state, new_state),
+                                  note or ChangeNote())
+
+
+def _save(session: Session, kind: RecordKind, record: Any, values: Mapping[str, object],
+          expected_version: int | None) -> None:
     rules = _RULES[kind.name]
     read_version: int = record.version
     with guard(session, kind, record, expected_version, values):
@@ -100,12 +160,11 @@ def save_values(session: Session, kind_name: str, record_id: int,
             # SQLite refuses a write from a snapshot another commit has passed. When that
             # commit took the value this edit wants (a name), say so, not "try again";
             # otherwise guard tells a change of this record from another writer's lock.
-            clash = _clash_now(session, kind, record_id, read_version, columns, rules) \
+            clash = _clash_now(session, kind, record.id, read_version, columns, rules) \
                 if is_stale_snapshot_error(locked) else None
             if clash is None:
                 raise
             raise clash from locked
-    return int(record.version)
 
 
 def remove_checked(session: Session, kind_name: str, record_id: int,
@@ -187,13 +246,13 @@ def _clean_reading(_session: Session, _reading: FactorReading,
 
 def _clean_dependency(session: Session, dependency: Dependency,
                       values: dict[str, Any]) -> dict[str, object]:
-    schedule.get_round(session, dependency.round_id)  # a deleted round is not edited
+    round_rules.get_round(session, dependency.round_id)  # a deleted round is not edited
     return clean_dependency(values["effect"], values["note"])
 
 
 def _clean_participant(session: Session, seat: RoundParticipant,
                        values: dict[str, Any]) -> dict[str, object]:
-    schedule.get_round(session, seat.round_id)  # a deleted round is not edited
+    round_rules.get_round(session, seat.round_id)  # a deleted round is not edited
     return clean_participant(session, _party_of(session, seat), values["role"],
                              values["person"], values["note"])
 

@@ -1,9 +1,10 @@
 """File › Import Calendar…: rounds from an .ics file, added or updated by UID, undoably.
 
 The file is read and checked first, so a file that is not a calendar is refused before
-anything is pushed on the undo stack. The import itself is one QUndoCommand: redo runs
-the same service as ``tracker import --format ics`` in one transaction; undo takes every
-round back through the schedule services (calendar_undo), so the history shows both.
+anything is pushed on the undo stack. The import itself is one undo step (the generic
+OperationCommand): redo runs the same service as ``tracker import --format ics`` in one
+transaction; undo is the one the import's Outcome gives, which takes every round back
+through the same operations, so the history shows both.
 Calendars are small, so it all runs on the UI thread.
 """
 
@@ -14,53 +15,43 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from tracker.io.calendar_file import CalendarFile
 from tracker.io.input_errors import InputFileError
 from tracker.services.calendar_import import CalendarImport, apply_calendar, read_calendar_file
-from tracker.services.calendar_undo import redo_import, undo_import
 from tracker.services.importing import ImportFormat, open_file_filter
+from tracker.services.outcome import Outcome
+from tracker.services.rounds import ROUND_LIST_TOPICS
 from tracker.ui import settings as options
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import OperationCommand
 from tracker.ui.settings import Settings
 from tracker.ui.table_model import as_plain
-from tracker.ui.workspace import Topic, Workspace
+from tracker.ui.workspace import Workspace
 
 FILE_FILTER = open_file_filter([ImportFormat.ICS], "iCalendar files")
 _LISTED_REFUSALS = 15
 
 
-class ImportCalendarCommand(ServiceCommand):
+class ImportCalendarCommand(OperationCommand):
     """Import one calendar file; undo takes back every round it added or changed.
 
     Attributes:
         result: what the first redo did (None until then, or if it failed).
     """
 
-    topic = Topic.ROUNDS | Topic.FACTORS
+    result: CalendarImport | None
 
     def __init__(self, workspace: Workspace, calendar: CalendarFile,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, f"Import “{calendar.path.name}”", parent)
-        self._calendar = calendar
-        self.result: CalendarImport | None = None
+        def run(session: Session) -> Outcome:
+            result = apply_calendar(session, calendar)
+            self.result = result
+            return result.outcome
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        result = self.result
-        if result is None:
-            self.result = self._run(lambda session: apply_calendar(session, self._calendar))
-            if self.result is not None and not self.result.rounds:
-                self.setObsolete(True)  # nothing changed: nothing to undo
-        else:
-            self._run(lambda session: redo_import(session, result.file_name, result.rounds))
-        self._done_once = True
-
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        result = self.result
-        if result is not None:
-            self._run(lambda session: undo_import(session, result.file_name, result.rounds))
+        super().__init__(workspace, f"Import “{calendar.path.name}”", run,
+                         ROUND_LIST_TOPICS, parent)
+        self.result = None
 
 
 def import_calendar(parent: QWidget, workspace: Workspace, settings: Settings,

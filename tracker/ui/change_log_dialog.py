@@ -114,7 +114,7 @@ class ChangeLogModel(SnapshotTableModel[EditEntry]):
             case 3:
                 return entry.record
             case _:
-                return ", ".join(name.replace("_", " ") for name in entry.fields)
+                return ", ".join(entry.field_labels)
 
 
 class ChangeLogDialog(QDialog):

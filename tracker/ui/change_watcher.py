@@ -12,46 +12,13 @@ other change is refused and compared (see conflict_dialog.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from tracker.services.topics import topic_of
 from tracker.storage.change_feed import ChangeFeed, open_change_feed
-from tracker.ui.workspace import Topic, Workspace
+from tracker.ui.workspace import Workspace
 
 POLL_MS = 2000
-
-# The topic whose views show each watched table, for a colleague's change and for our own
-# edits alike (edit_commands.KIND_TOPICS is derived from this). A factor's name shows in
-# rounds' dependencies; sources and citations back facts of every kind; a table missing
-# here (or ANY_TABLE) refreshes everything.
-TABLE_TOPICS = {
-    "round": Topic.ROUNDS,
-    "round_participant": Topic.ROUNDS,
-    "schedule_change": Topic.ROUNDS,
-    "track": Topic.ROUNDS,
-    "venue": Topic.ROUNDS,
-    "party": Topic.ROUNDS,
-    "person": Topic.ROUNDS,
-    "factor": Topic.FACTORS | Topic.ROUNDS,
-    "factor_reading": Topic.FACTORS,
-    "dependency": Topic.FACTORS | Topic.ROUNDS,
-    "battlefield_event": Topic.EVENTS,
-    "battlefield_event_raw": Topic.EVENTS,
-    "import_run": Topic.EVENTS,
-    "event_link": Topic.LINKS,
-    "source": Topic.ALL,
-    "citation": Topic.ALL,
-}
-
-
-def topic_of(tables: Iterable[str]) -> Topic:
-    """What views must re-read after *tables* changed."""
-    topic = Topic(0)
-    for table in tables:
-        topic |= TABLE_TOPICS.get(table, Topic.ALL)
-    return topic
-
 
 class ChangeWatcher(QObject):
     """Polls the workspace's change feed; announces others' changes by topic."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from tracker.services.conflicts import ConflictError
 from tracker.services.errors import NotFoundError
 from tracker.ui import commands
-from tracker.ui.commands import ServiceCommand, push_or_report
+from tracker.ui.commands import OperationCommand, push_or_report
 from tracker.ui.forms import named
 from tracker.ui.table_model import as_plain
 from tracker.ui.workspace import Workspace
@@ -172,7 +172,7 @@ def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
 
 
 def push_removal(workspace: Workspace,
-                 make: Callable[[int | None], ServiceCommand], expected_version: int,
+                 make: Callable[[int | None], OperationCommand], expected_version: int,
                  parent: QWidget | None = None) -> bool:
     """Push the removal ``make(version)`` of what the user was shown at *expected_version*.
 

@@ -1,4 +1,9 @@
-"""Editing what a round is about: title, format, agenda, outcome (not its schedule)."""
+"""Editing what a round is about: its fields that are not its schedule.
+
+The round is one kind of record like the others: the dialog opens it with
+``open_record`` and saves through ``edit_record`` (CommandDialog.edit_command), checked
+against the version it read, so a colleague's change in between is shown, not lost.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +11,36 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from tracker.domain.enums import RoundFormat
+from tracker.services.conflicts_kinds import ROUND, SCHEDULE_FIELDS
 from tracker.services.views import RoundDetail
-from tracker.ui.commands import EditDetailsCommand, RoundDetails, ServiceCommand
-from tracker.ui.forms import CommandDialog, ErrorLabel, current_data, fill_combo, named
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import OperationCommand
+from tracker.ui.forms import ErrorLabel, current_data, fill_combo, named
 from tracker.ui.workspace import Workspace
+
+# Title, format, agenda and outcome: the schedule has its own dialogs and history.
+DETAIL_FIELDS = tuple(field for field in ROUND.fields if field not in SCHEDULE_FIELDS)
 
 
 class EditDetailsDialog(CommandDialog):
-    """Title, format, agenda and outcome of one round; OK pushes an EditDetailsCommand."""
+    """Title, format, agenda and outcome of one round; OK saves them as one undo step."""
 
     def __init__(self, workspace: Workspace, detail: RoundDetail,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.setWindowTitle("Edit Round")
-        self._round_id = detail.row.id
-        self._version = detail.row.version  # what a save over another editor's is checked by
-        self._before = RoundDetails(detail.row.title, detail.row.format, detail.agenda.strip(),
-                                    detail.outcome.strip())
-        self.title_edit = named(QLineEdit(detail.row.title), "details-title")
+        opened = self.open_record("round", detail.row.id)
+        self.title_edit = named(QLineEdit(str(opened["title"])), "details-title")
         self.format = named(QComboBox(), "details-format")
         fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
-                   keep=detail.row.format)
-        self.agenda = named(QPlainTextEdit(detail.agenda), "details-agenda")
-        self.outcome = named(QPlainTextEdit(detail.outcome), "details-outcome")
+                   keep=opened["format"])
+        self.agenda = named(QPlainTextEdit(str(opened["agenda"])), "details-agenda")
+        self.outcome = named(QPlainTextEdit(str(opened["outcome"])), "details-outcome")
         self.outcome.setPlaceholderText("What was agreed, or why nothing was")
         for edit in (self.agenda, self.outcome):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 5)
+        self._before = self.values()
         self.title_error = ErrorLabel("details-title-error")
         self.register_error("title", self.title_error.show_error)
         self.ok_button.setText("&Save")
@@ -54,23 +62,23 @@ class EditDetailsDialog(CommandDialog):
         self.outcome.textChanged.connect(self._validate)
         self._validate()
 
-    def details(self) -> RoundDetails:
-        return RoundDetails(" ".join(self.title_edit.text().split()),
-                            current_data(self.format),
-                            self.agenda.toPlainText().strip(),
-                            self.outcome.toPlainText().strip())
+    def values(self) -> dict[str, object]:
+        """The detail fields as typed (spaces tidied as the service will)."""
+        typed = {"title": " ".join(self.title_edit.text().split()),
+                 "format": current_data(self.format),
+                 "agenda": self.agenda.toPlainText().strip(),
+                 "outcome": self.outcome.toPlainText().strip()}
+        return {field: typed[field] for field in DETAIL_FIELDS}
 
-    def make_command(self) -> ServiceCommand | None:
-        return EditDetailsCommand(self.workspace, self._round_id, self.details(),
-                                  expected_version=self._version)
+    def make_command(self) -> OperationCommand | None:
+        values = self.values()
+        return self.edit_command(values, f"Edit “{values['title']}”")
 
     def conflict_base(self) -> dict[str, object] | None:
-        before = self._before
-        return {"title": before.title, "format": before.format, "agenda": before.agenda,
-                "outcome": before.outcome}
+        return dict(self._before)
 
     @Slot()
     def _validate(self) -> None:
-        details = self.details()
-        self.title_error.show_error(None if details.title else "A round needs a title")
-        self.ok_button.setEnabled(bool(details.title) and details != self._before)
+        values = self.values()
+        self.title_error.show_error(None if values["title"] else "A round needs a title")
+        self.ok_button.setEnabled(bool(values["title"]) and values != self._before)

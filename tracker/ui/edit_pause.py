@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from tracker.ui.forms import CommandDialog, named
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.forms import named
 from tracker.ui.link_dialog import LinkEventsDialog
 from tracker.ui.workspace import Workspace
 

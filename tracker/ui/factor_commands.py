@@ -3,39 +3,41 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
 
 from tracker.services import factors
-from tracker.ui.commands import ServiceCommand
-from tracker.ui.workspace import Topic, Workspace
+from tracker.services.outcome import Outcome, alternate
+from tracker.services.topics import Topic
+from tracker.ui.commands import Operation, OperationCommand
+from tracker.ui.workspace import Workspace
 
 
-class CreateFactorCommand(ServiceCommand):
-    """Add a factor; undo removes it while nothing refers to it, redo brings the same id back.
+def _new_factor(name: str, description: str) -> Operation:
+    """Add the factor; undo removes it while nothing refers to it, and redo brings the
+    same id back: later steps on the stack (a reading, a dependency) name it by id."""
+    def create(session: Session) -> Outcome:
+        factor_id = factors.create_factor(session, name, description)
 
-    Later steps on the stack (a reading, a dependency) name the factor by id, so redo must
-    not give it a new one.
-    """
+        def remove(session: Session) -> Outcome:
+            factors.delete_factor(session, factor_id)
+            return Outcome(Topic.FACTORS, record_id=factor_id)
 
-    topic = Topic.FACTORS
+        def again(session: Session) -> Outcome:
+            factors.create_factor(session, name, description, factor_id=factor_id)
+            return Outcome(Topic.FACTORS, record_id=factor_id)
+
+        return Outcome(Topic.FACTORS, record_id=factor_id, undo=alternate(remove, again))
+    return create
+
+
+class CreateFactorCommand(OperationCommand):
+    """Add a factor; undo removes it, redo brings the same id back."""
 
     def __init__(self, workspace: Workspace, name: str, description: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, f"New factor “{' '.join(name.split())}”", parent)
-        self._name = name
-        self._description = description
-        self.factor_id: int | None = None
+        super().__init__(workspace, f"New factor “{' '.join(name.split())}”",
+                         _new_factor(name, description), Topic.FACTORS, parent)
 
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        factor_id = self.factor_id
-        created = self._run(lambda session: factors.create_factor(
-            session, self._name, self._description, factor_id=factor_id))
-        if created is not None:
-            self.factor_id = created
-        self._done_once = True
-
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        factor_id = self.factor_id
-        if factor_id is not None:
-            self._run(lambda session: factors.delete_factor(session, factor_id))
+    @property
+    def factor_id(self) -> int | None:
+        return self.outcome.record_id if self.outcome is not None else None

@@ -22,11 +22,11 @@ from tracker.domain.timewindow import zone
 from tracker.services import factors, rounds
 from tracker.services.factors import DependencySpec, ReadingDraft
 from tracker.services.views import DependencyRow, RoundRow
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import OperationCommand
 from tracker.ui.factor_commands import CreateFactorCommand
 from tracker.ui.factors_model import instant_text, trend_text
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     buddy_label,
     compact_combo,
@@ -104,7 +104,7 @@ class AddReadingDialog(CommandDialog):
         return ReadingDraft(self._observed, current_data(self.level_combo),
                             current_data(self.trend_combo), self.note_edit.text())
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         draft = self.draft()
         return None if draft is None else AddReadingCommand(self.workspace, self._factor_id,
                                                              draft)
@@ -167,7 +167,7 @@ class AddDependencyDialog(CommandDialog):
         self.error_label.show_error(problem)
         self.ok_button.setEnabled(not problem)
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         spec = self.spec()
         return None if spec is None else AddDependencyCommand(self.workspace, spec)
 
@@ -199,7 +199,7 @@ class NewFactorDialog(CommandDialog):
         self.name_edit.textChanged.connect(self._validate)
         self._validate()
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         return CreateFactorCommand(self.workspace, self.name_edit.text(),
                                    self.description.toPlainText())
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.domain.timewindow import zone
 from tracker.services.views import DependencyRow
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.commands import OperationCommand
 from tracker.ui.factor_dialogs import AddDependencyDialog, AddReadingDialog, NewFactorDialog
 from tracker.ui.forms import current_data, select_data
 from tracker.ui.workspace import Workspace
@@ -36,7 +36,7 @@ class EditFactorDialog(NewFactorDialog):
         return {"name": " ".join(self.name_edit.text().split()),
                 "description": self.description.toPlainText().strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return self.edit_command(values, f"Edit factor “{values['name']}”")
 
@@ -69,7 +69,7 @@ class EditReadingDialog(AddReadingDialog):
         return {"observed_at": observed, "level": draft.level, "trend": draft.trend,
                 "note": draft.note.strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(values, "Edit factor reading")
 
@@ -94,5 +94,5 @@ class EditDependencyDialog(AddDependencyDialog):
         return {"effect": current_data(self.effect_combo),
                 "note": self.note_edit.text().strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         return self.edit_command(self.values(), "Edit dependency")

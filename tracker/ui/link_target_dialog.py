@@ -20,10 +20,10 @@ from tracker.domain.enums import LinkKind
 from tracker.services import events, reference, rounds
 from tracker.services.linking import LinkSpec
 from tracker.services.views import EventDetail, NamedRow, RoundRow
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import OperationCommand
 from tracker.ui.events_model import date_text, elide
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     compact_combo,
     current_data,
@@ -181,5 +181,5 @@ class EditLinkDialog(CommandDialog):
     def values(self) -> dict[str, object]:
         return {"kind": current_data(self.kind_combo), "note": self.note_edit.text().strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         return self.edit_command(self.values(), "Edit link")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tracker import __version__
 from tracker.domain import identity
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds, schedule, summary
+from tracker.services import rounds, summary
 from tracker.services.sample import is_empty, load_sample
 from tracker.storage.database import Database
 from tracker.ui import archive_actions, backup_actions, database_files
@@ -45,7 +45,7 @@ from tracker.ui.calendar_import import import_calendar
 from tracker.ui.change_log_dialog import ChangeLogDialog
 from tracker.ui.change_watcher import ChangeWatcher
 from tracker.ui.chronology_view import ChronologyView
-from tracker.ui.commands import DeleteRoundCommand, push_or_report
+from tracker.ui.commands import push_or_report
 from tracker.ui.details_dialog import EditDetailsDialog
 from tracker.ui.edit_pause import EditPause
 from tracker.ui.error_boundary import Failure, show_failure
@@ -58,6 +58,7 @@ from tracker.ui.factors_view import FactorsView
 from tracker.ui.forms import named
 from tracker.ui.import_flow import ImportFlow, dropped_csv_files
 from tracker.ui.link_dialog import LinkEventsDialog
+from tracker.ui.round_commands import DeleteRoundCommand
 from tracker.ui.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds_view import RoundsView
 from tracker.ui.schedule_export import export_schedule
@@ -593,5 +594,5 @@ class MainWindow(QMainWindow):
             action: QAction = self.action_map[name]
             target = _MOVES_TO.get(name)
             action.setEnabled(row is not None and (
-                target is None or schedule.can_move(row.status, target)))
+                target is None or rounds.can_move(row.status, target)))
         self.edit_pause.apply()  # while an import runs, edits stay off whatever is selected

@@ -1,9 +1,9 @@
 """Seating a party at a round and taking it off again, as undoable steps.
 
-Participants are not schedule, so nothing is written to a round's history: the commands
-keep what they need to go back (the seat's id, and on removal what the seat was) and the
-services put a seat back (and a party or person the step created) under its old id, so
-later steps that name it still find it.
+Participants are not schedule, so nothing is written to a round's history. Both steps are
+OperationCommands: each step's Outcome carries what going back needs (the seat's id, and
+on removal what the seat was), and the services put a seat back (and a party or person
+the step created) under its old id, so later steps that name it still find it.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import PartyKind
 from tracker.services import participants, reference
 from tracker.services.errors import ValidationError
+from tracker.services.outcome import Outcome
 from tracker.services.participants import ParticipantSpec
-from tracker.ui.commands import RemoveCommand, ServiceCommand
-from tracker.ui.workspace import Topic, Workspace
+from tracker.services.topics import Topic
+from tracker.ui.commands import Operation, OperationCommand, RemoveCommand
+from tracker.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,59 @@ def _delete_unless_used(session: Session, delete: Callable[[Session, int], None]
     return True
 
 
-class AddParticipantCommand(ServiceCommand):
+class _Seating:
+    """The seat a step makes, with the party and person it may create for it, as
+    operations: seat, take the seat away, seat again.
+
+    Attributes:
+        spec: the seat; once seated, with the ids of the party and person created.
+    """
+
+    def __init__(self, spec: ParticipantSpec, new_party: NewParty | None,
+                 new_person: NewPerson | None) -> None:
+        self.spec = spec
+        self._new_party = new_party
+        self._new_person = new_person
+
+    def first(self, session: Session) -> Outcome:
+        spec = self.spec
+        if self._new_party is not None:
+            spec = replace(spec, party_id=self._new_party.create(session))
+        if self._new_person is not None:
+            spec = replace(spec, person_id=self._new_person.create(session, spec.party_id))
+        seat = participants.add_participant(session, spec)
+        # From now on the ids of what was created: a redo must not create it again.
+        self.spec = spec
+        return Outcome(Topic.ROUNDS, record_id=seat, undo=self._back(seat))
+
+    def _back(self, seat: int) -> Operation:
+        def run(session: Session) -> Outcome:
+            spec = self.spec
+            participants.remove_participant(session, seat)
+            # The person first: while they act for the party, the party is refused.
+            person = self._new_person is not None and spec.person_id is not None \
+                and _delete_unless_used(session, reference.delete_person, spec.person_id)
+            party = self._new_party is not None \
+                and _delete_unless_used(session, reference.delete_party, spec.party_id)
+            return Outcome(Topic.ROUNDS, record_id=seat,
+                           undo=self._again(seat, party=party, person=person))
+        return run
+
+    def _again(self, seat: int, *, party: bool, person: bool) -> Operation:
+        """Seat again under the same id, re-creating first what the undo deleted."""
+        def run(session: Session) -> Outcome:
+            spec = self.spec
+            # The party first: the person acts for it, and the seat names both.
+            if party and self._new_party is not None:
+                self._new_party.create(session, spec.party_id)
+            if person and self._new_person is not None and spec.person_id is not None:
+                self._new_person.create(session, spec.party_id, spec.person_id)
+            participants.add_participant(session, spec, participant_id=seat)
+            return Outcome(Topic.ROUNDS, record_id=seat, undo=self._back(seat))
+        return run
+
+
+class AddParticipantCommand(OperationCommand):
     """Seat a party at a round in a role; undo takes the seat away, redo brings the same id back.
 
     *spec*'s party_id is ignored when *new_party* is given, its person_id when *new_person*
@@ -80,88 +134,38 @@ class AddParticipantCommand(ServiceCommand):
     what undo deleted under the same ids, then the seat. Each way is one transaction.
     """
 
-    topic = Topic.ROUNDS  # the rounds table lists participants; the detail pane re-reads
-
     def __init__(self, workspace: Workspace, spec: ParticipantSpec, *, text: str = "",
                  new_party: NewParty | None = None, new_person: NewPerson | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, text or "Add participant", parent)
-        self.spec = spec
-        self._new_party = new_party
-        self._new_person = new_person
-        self.participant_id: int | None = None
-        # What the last undo deleted of what this step created, for redo to re-create.
-        self._party_deleted = False
-        self._person_deleted = False
+        seating = _Seating(spec, new_party, new_person)
+        # The rounds table lists participants; the detail pane re-reads.
+        super().__init__(workspace, text or "Add participant", seating.first, Topic.ROUNDS,
+                         parent)
+        self._seating = seating
 
-    def _first(self, session: Session) -> tuple[int, ParticipantSpec]:
-        spec = self.spec
-        if self._new_party is not None:
-            spec = replace(spec, party_id=self._new_party.create(session))
-        if self._new_person is not None:
-            spec = replace(spec, person_id=self._new_person.create(session, spec.party_id))
-        return participants.add_participant(session, spec), spec
+    @property
+    def spec(self) -> ParticipantSpec:
+        return self._seating.spec
 
-    def _again(self, session: Session, participant_id: int) -> int:
-        spec = self.spec
-        # The party first: the person acts for it, and the seat names both.
-        if self._party_deleted and self._new_party is not None:
-            self._new_party.create(session, spec.party_id)
-        if self._person_deleted and self._new_person is not None and spec.person_id is not None:
-            self._new_person.create(session, spec.party_id, spec.person_id)
-        return participants.add_participant(session, spec, participant_id=participant_id)
-
-    def _back(self, session: Session, participant_id: int) -> tuple[bool, bool]:
-        spec = self.spec
-        participants.remove_participant(session, participant_id)
-        # The person first: while they act for the party, the party is refused.
-        person = self._new_person is not None and spec.person_id is not None \
-            and _delete_unless_used(session, reference.delete_person, spec.person_id)
-        party = self._new_party is not None \
-            and _delete_unless_used(session, reference.delete_party, spec.party_id)
-        return party, person
-
-    def redo(self) -> None:
-        """Override QUndoCommand.redo."""
-        participant_id = self.participant_id
-        if participant_id is None:
-            done = self._run(self._first)
-            if done is not None:
-                # From now on the ids of what was created: a redo must not create it again.
-                self.participant_id, self.spec = done
-        elif self._run(lambda s: self._again(s, participant_id)) is not None:
-            self._party_deleted = self._person_deleted = False  # all there again
-        self._done_once = True
-
-    def undo(self) -> None:
-        """Override QUndoCommand.undo."""
-        participant_id = self.participant_id
-        if participant_id is not None:
-            deleted = self._run(lambda s: self._back(s, participant_id))
-            if deleted is not None:
-                self._party_deleted, self._person_deleted = deleted
+    @property
+    def participant_id(self) -> int | None:
+        return self.outcome.record_id if self.outcome is not None else None
 
 
-class RemoveParticipantCommand(RemoveCommand[ParticipantSpec]):
+class RemoveParticipantCommand(RemoveCommand):
     """Take a party off a round; undo seats it again with the same id, person and note.
 
     *expected_version*: the seat as the user was shown it (refused if changed since)."""
 
-    topic = Topic.ROUNDS
-    kind = "participant"
-
     def __init__(self, workspace: Workspace, participant_id: int, *, text: str = "",
                  expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, participant_id, text or "Remove participant", parent,
-                         expected_version=expected_version)
+        super().__init__(workspace, "participant", participant_id,
+                         text or "Remove participant", participants.remove_participant,
+                         lambda session, spec, record_id: participants.add_participant(
+                             session, spec, participant_id=record_id),
+                         Topic.ROUNDS, parent, expected_version=expected_version)
 
     @property
     def participant_id(self) -> int:
         return self.record_id
-
-    def _remove(self, session: Session, record_id: int) -> ParticipantSpec:
-        return participants.remove_participant(session, record_id)
-
-    def _restore(self, session: Session, spec: ParticipantSpec, record_id: int) -> int:
-        return participants.add_participant(session, spec, participant_id=record_id)

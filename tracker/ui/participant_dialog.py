@@ -28,9 +28,9 @@ from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services import reference
 from tracker.services.participants import ParticipantSpec
 from tracker.services.views import ParticipantRow
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import OperationCommand
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     add_item,
     buddy_label,
@@ -216,7 +216,7 @@ class ParticipantDialog(CommandDialog):
             return None
         return party.name if isinstance(party, NewParty) else self.party.currentText()
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         party: int | NewParty | None = current_data(self.party)
         if party is None:
             return None
@@ -303,7 +303,7 @@ class EditParticipantDialog(ParticipantDialog):
                 "person": person if isinstance(person, int) else None,
                 "note": self.note.text().strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         return self.edit_command(self.values(), f"Edit {self.party_name()} at "
                                                 f"“{self.round_title}”")
 

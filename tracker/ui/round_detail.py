@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services import rounds
+from tracker.services.conflicts_kinds import ROUND
 from tracker.services.errors import NotFoundError
 from tracker.services.views import RoundDetail
 from tracker.ui.cited_sources import CitedSourcesList
@@ -71,17 +72,19 @@ def summary_html(detail: RoundDetail, display_tz: str) -> str:
     ]
     status = (f'<span style="color:{STATUS_COLOURS[row.status]}">●</span> '
               f"{status_text(row.status)}")
+    label = ROUND.fields  # the round's field table: one name per field everywhere
     fields = (
         ("Track", html.escape(row.track)),
-        ("Format", row.format.value.capitalize()),
-        ("Status", status),
-        ("When (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
-        ("When (your zone)", html.escape(f"{window.describe(display_tz)} ({display_tz})")),
+        (label["format"], row.format.value.capitalize()),
+        (label["status"], status),
+        (f"{label['window']} (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
+        (f"{label['window']} (your zone)",
+         html.escape(f"{window.describe(display_tz)} ({display_tz})")),
         ("Precision", window.precision.value.capitalize()),
-        ("Venue", html.escape(venue)),
+        (label["venue"], html.escape(venue)),
         ("Participants", "<br>".join(map(html.escape, participants)) or "—"),
-        ("Agenda", html.escape(detail.agenda).replace("\n", "<br>") or "—"),
-        ("Outcome", html.escape(detail.outcome).replace("\n", "<br>") or "—"),
+        (label["agenda"], html.escape(detail.agenda).replace("\n", "<br>") or "—"),
+        (label["outcome"], html.escape(detail.outcome).replace("\n", "<br>") or "—"),
         ("Sources", "<br>".join(f"{n}. {_linked(source)}"
                                 for n, source in enumerate(detail.sources, 1)) or "—"),
     )

@@ -3,12 +3,11 @@
 OK stays disabled while the form is invalid; what is wrong is said in red beside the field,
 and an error the service finds on OK (a held round dated in the future, a duplicate track)
 lands beside the field it names while the dialog stays open with everything as typed.
+A schedule change's dialog collects the window or venue and the reason; the operation it
+runs (services/rounds, through round_commands.py) decides what the round becomes.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
-from enum import StrEnum
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -23,21 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import RoundFormat, RoundStatus
-from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference
+from tracker.services import reference, rounds
 from tracker.services.citations import SourceDraft
-from tracker.services.schedule import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.services.views import RoundRow
 from tracker.ui import source_dialog, venue_dialog
-from tracker.ui.commands import (
-    ChangeRoundCommand,
-    CreateRoundCommand,
-    NewTrack,
-    NewVenue,
-    ServiceCommand,
-)
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     add_item,
     buddy_label,
@@ -48,20 +40,18 @@ from tracker.ui.forms import (
     named,
     select_data,
 )
+from tracker.ui.round_commands import (
+    ChangeMode,
+    CreateRoundCommand,
+    ScheduleInput,
+    schedule_change,
+)
 from tracker.ui.venue_picker import VenuePicker
 from tracker.ui.window_input import WindowInput
 from tracker.ui.workspace import Workspace
 
 NEW_ROUND_STATUSES = (RoundStatus.PROPOSED, RoundStatus.SCHEDULED, RoundStatus.CONFIRMED,
                       RoundStatus.HELD)
-
-
-class ChangeMode(StrEnum):
-    RESCHEDULE = "reschedule"
-    RELOCATE = "relocate"
-    POSTPONE = "postpone"
-    CANCEL = "cancel"
-    HELD = "held"
 
 
 # window title, OK button, verb for the undo text, what the reason field asks
@@ -77,10 +67,6 @@ _MODE_TEXT = {
     ChangeMode.HELD: ("Mark Round Held", "Mark &Held", "Mark held",
                       "Anything to note about how it went"),
 }
-
-
-def _state_of(row: RoundRow) -> RoundState:
-    return RoundState(row.window, row.venue.id if row.venue else None, row.status)
 
 
 def _reason_edit(placeholder: str) -> QPlainTextEdit:
@@ -158,7 +144,7 @@ class NewRoundDialog(CommandDialog):
         self._validate()
         self.title_edit.setFocus()
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         track = current_data(self.track)
         venue = self.venue.selection()
         window = self.window_input.value()
@@ -214,7 +200,7 @@ class ScheduleChangeDialog(CommandDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.row, self.mode = row, mode
-        self._current = _state_of(row)
+        self._shown_venue = row.venue.id if row.venue else None
         title, ok_text, self._verb, reason_hint = _MODE_TEXT[mode]
         self.setWindowTitle(title)
         factors, sources, venues = workspace.read(lambda s: (
@@ -260,7 +246,7 @@ class ScheduleChangeDialog(CommandDialog):
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
             self.venue = VenuePicker(workspace, venues, row.window.tz, self)
-            select_data(self.venue.combo, self._current.venue_id)
+            select_data(self.venue.combo, self._shown_venue)
             self.venue.changed.connect(self._validate)
             form.addRow("&Venue:", self.venue)
             form.addRow("", self.errors["venue"])
@@ -275,26 +261,15 @@ class ScheduleChangeDialog(CommandDialog):
         self._validate()
         (self.window_input.start if self.window_input else self.reason).setFocus()
 
-    def new_state(self) -> RoundState | None:
-        """The state OK would move the round to, or None while the form is invalid."""
-        current = self._current
-        if self.mode is ChangeMode.POSTPONE:
-            window = ScheduledWindow.unknown(current.window.tz)
-            return replace(current, window=window, status=RoundStatus.POSTPONED)
-        if self.mode is ChangeMode.CANCEL:
-            return replace(current, status=RoundStatus.CANCELLED)
-        if self.venue is not None:
-            chosen = self.venue.selection()
-            return replace(current, venue_id=chosen if isinstance(chosen, int) else None)
-        typed = self.window_input.value() if self.window_input else None
-        if typed is None:
+    def collected(self) -> ScheduleInput | None:
+        """What OK hands the operation, or None while the form is invalid."""
+        window = self.window_input.value() if self.window_input else None
+        if self.window_input is not None and window is None:
             return None
-        if self.mode is ChangeMode.HELD:
-            return replace(current, window=typed, status=RoundStatus.HELD)
-        status = current.status
-        if status is RoundStatus.POSTPONED and typed.start is not None:
-            status = RoundStatus.SCHEDULED  # a new date ends a postponement (as the service)
-        return replace(current, window=typed, status=status)
+        venue = self.venue.selection() if self.venue is not None else None
+        source = current_data(self.source)
+        return ScheduleInput(self.note(), window, venue,
+                             source if isinstance(source, SourceDraft) else None)
 
     def note(self) -> ChangeNote:
         source = current_data(self.source)
@@ -302,23 +277,18 @@ class ScheduleChangeDialog(CommandDialog):
                           factor_id=current_data(self.factor),
                           source_id=source if isinstance(source, int) else None)
 
-    def make_command(self) -> ServiceCommand | None:
-        state = self.new_state()
-        if state is None:
+    def make_command(self) -> OperationCommand | None:
+        typed = self.collected()
+        if typed is None:
             return None
-        chosen = self.venue.selection() if self.venue else None
-        return ChangeRoundCommand(
-            self.workspace, self.row.id, state, self.note(),
-            text=f"{self._verb} “{self.row.title}”",
-            new_venue=chosen if isinstance(chosen, NewVenue) else None,
-            new_source=source if isinstance(source := current_data(self.source),
-                                            SourceDraft) else None,
-            expected_version=self.row.version,
-        )
+        return schedule_change(self.workspace, self.row.id, self.mode, typed,
+                               text=f"{self._verb} “{self.row.title}”",
+                               expected_version=self.row.version)
 
     def conflict_base(self) -> dict[str, object] | None:
-        current = self._current
-        return {"status": current.status, "window": current.window, "venue": current.venue_id}
+        """The schedule as shown when the dialog opened (for "reapply mine")."""
+        return rounds.schedule_values(
+            RoundState(self.row.window, self._shown_venue, self.row.status))
 
     @Slot()
     def _on_new_source(self) -> None:
@@ -334,11 +304,15 @@ class ScheduleChangeDialog(CommandDialog):
 
     @Slot()
     def _validate(self) -> None:
-        state = self.new_state()
-        pending_venue = self.venue is not None and isinstance(self.venue.selection(), NewVenue)
-        changed = state is not None and (state != self._current or pending_venue)
+        """OK once something was typed that differs from what is shown; whether it is a
+        change the round may make is the operation's to say."""
+        typed = self.collected()
+        changed = typed is not None and (
+            self.mode in (ChangeMode.POSTPONE, ChangeMode.CANCEL, ChangeMode.HELD)
+            or (typed.window is not None and typed.window != self.row.window)
+            or (self.venue is not None and typed.venue != self._shown_venue))
         self.ok_button.setEnabled(changed)
-        self.ok_button.setToolTip("" if changed or state is None else "Nothing changed yet")
+        self.ok_button.setToolTip("" if changed or typed is None else "Nothing changed yet")
 
 
 def _html(text: str) -> str:

@@ -2,8 +2,8 @@
 
 A change is recorded as news arrives, usually from a report nobody has entered yet: the
 analyst types where it comes from here, and the source is created with the change, in
-the same transaction (see ChangeRoundCommand). ``ask_source`` is the module function
-tests replace, as ``venue_dialog.ask_venue`` is.
+the same transaction (see round_commands.schedule_change). ``ask_source`` is the module
+function tests replace, as ``venue_dialog.ask_venue`` is.
 
 Editing a source already stored (EditSourceDialog) uses the same fields and is saved only
 over the version it was opened on.
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
 from tracker.services.citations import SourceDraft
-from tracker.ui.commands import ServiceCommand
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import OperationCommand
 from tracker.ui.forms import (
-    CommandDialog,
     ErrorLabel,
     current_data,
     fill_combo,
@@ -192,7 +192,7 @@ class EditSourceDialog(CommandDialog):
                 "accessed_on": draft.accessed_on, "reliability": draft.reliability,
                 "note": draft.note.strip()}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
             values, f"Edit source “{values['outlet']}”")

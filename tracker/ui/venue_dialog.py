@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.timewindow import is_known_zone
-from tracker.ui.commands import NewTrack, NewVenue, ServiceCommand
-from tracker.ui.forms import CommandDialog, ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.command_dialog import CommandDialog
+from tracker.ui.commands import NewTrack, NewVenue, OperationCommand
+from tracker.ui.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
 from tracker.ui.workspace import Workspace
 
 
@@ -175,7 +176,7 @@ class EditVenueDialog(CommandDialog):
                 "time_zone": venue.time_zone, "latitude": venue.latitude,
                 "longitude": venue.longitude}
 
-    def make_command(self) -> ServiceCommand | None:
+    def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
             values, f"Edit venue “{values['name']}”")

@@ -14,28 +14,18 @@ rather than wait on the lock and fail with "another program is writing".
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Flag, auto
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
+from tracker.services.topics import Topic
 from tracker.storage.database import Database
 from tracker.storage.errors import StorageError
 from tracker.ui.db_runner import DbRunner
 
 T = TypeVar("T")
-
-
-class Topic(Flag):
-    """What a change touched, so views refresh only when they must."""
-
-    ROUNDS = auto()
-    FACTORS = auto()
-    EVENTS = auto()
-    LINKS = auto()
-    ALL = ROUNDS | FACTORS | EVENTS | LINKS
 
 
 class EditsPausedError(StorageError):

@@ -11,7 +11,7 @@ from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, 
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.citations import source_label, sources_for
-from tracker.services.schedule import get_round
+from tracker.services.rounds.rules import get_round
 from tracker.services.views import (
     ChangeRecord,
     DependencyRow,

@@ -1,0 +1,204 @@
+"""Editing talk schedules: one operation per user intent, the only way to change them.
+
+create_round, reschedule, relocate, postpone, cancel, mark_held, delete and restore
+each check the rules (rules.py), write in the caller's transaction and return an
+Outcome (services/outcome.py) whose ``undo`` takes the step back. The window and the
+command line call the same functions; neither decides a round's next state itself.
+
+Every move of a round's window, venue or status goes through ``change_round``, which
+writes one append-only ScheduleChange with the full state before and after. Undo is a
+further change back to the old state (recorded "Undo: <reason>"), so history shows the
+undo too instead of losing it; it is refused when the round moved on since the step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.base import utc_now
+from tracker.domain.enums import ChangeKind, RoundStatus
+from tracker.domain.negotiation import Round, Track
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.conflicts import guard
+from tracker.services.conflicts_kinds import ROUND
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.outcome import ChangedSinceError, Outcome, Undo, alternate
+from tracker.services.rounds.rules import (
+    ChangeNote,
+    RoundDraft,
+    RoundState,
+    change_kind,
+    check_note,
+    get_round,
+    record,
+    redo_note,
+    schedule_values,
+    set_state,
+    state_of,
+    undo_note,
+    validate_state,
+    validate_title,
+)
+from tracker.services.topics import topic_of
+
+# A schedule change shows in the rounds' views; a round that appears or goes also
+# changes the factors' lists of dependent rounds.
+SCHEDULE_TOPICS = topic_of(["round", "schedule_change"])
+ROUND_LIST_TOPICS = SCHEDULE_TOPICS | topic_of(["dependency"])
+
+
+def create_round(session: Session, draft: RoundDraft,
+                 note: ChangeNote | None = None) -> Outcome:
+    """Insert a round and its 'created' history record (Outcome.record_id: its id).
+
+    Undo hides it (soft delete, "Undo: create"); redo brings the same round back."""
+    title = validate_title(draft.title)
+    if session.get(Track, draft.track_id) is None:
+        raise ValidationError("track", "Choose the track this round belongs to")
+    validate_state(session, draft.state)
+    note = note or ChangeNote()
+    check_note(session, note)
+    new = Round(track_id=draft.track_id, title=title, format=draft.format,
+                status=draft.state.status, venue_id=draft.state.venue_id,
+                agenda=draft.agenda)
+    new.window = draft.state.window
+    session.add(new)
+    session.flush()
+    change_id = record(session, new, None, draft.state, ChangeKind.CREATED, note)
+    round_id = new.id
+    return Outcome(ROUND_LIST_TOPICS, change_id, round_id, undo=_hide_and_show(
+        round_id, ChangeNote("create"), show_first=False))
+
+
+def change_round(
+    session: Session, round_id: int, new_state: RoundState, note: ChangeNote, *,
+    allow_any: bool = False, expected_version: int | None = None,
+) -> Outcome:
+    """Move a round to *new_state* and record it: what every intent below comes to.
+
+    ``allow_any`` skips the status-transition rule: undo must be able to take a round
+    marked held back to confirmed, and the reversal is recorded like any other change.
+    ``expected_version`` is the version the editor started from: ConflictError if the
+    round has changed since (see services/conflicts.py).
+    """
+    round_ = get_round(session, round_id)
+    mine = schedule_values(new_state)
+    # Refused first if the round changed since the editor read it: "Nothing changed" or a
+    # refused transition would be about their version, not the one the editor saw.
+    with guard(session, ROUND, round_, expected_version, mine):
+        old_state = state_of(round_)
+        if new_state == old_state:
+            raise ValidationError("window", "Nothing changed")
+        validate_state(session, new_state, before=None if allow_any else old_state.status)
+        check_note(session, note)
+        set_state(round_, new_state)
+        change_id = record(session, round_, old_state, new_state,
+                           change_kind(old_state, new_state), note)
+    return Outcome(SCHEDULE_TOPICS, change_id, round_id, round_.version,
+                   undo=_move_back(round_id, old_state, new_state, note))
+
+
+def reschedule(session: Session, round_id: int, window: ScheduledWindow, note: ChangeNote,
+               *, expected_version: int | None = None) -> Outcome:
+    """A new window; a new date ends a postponement (the round is scheduled again)."""
+    state = state_of(get_round(session, round_id))
+    status = state.status
+    if status is RoundStatus.POSTPONED and window.start is not None:
+        status = RoundStatus.SCHEDULED
+    return change_round(session, round_id, replace(state, window=window, status=status),
+                        note, expected_version=expected_version)
+
+
+def relocate(session: Session, round_id: int, venue_id: int | None, note: ChangeNote, *,
+             expected_version: int | None = None) -> Outcome:
+    """Another venue (None: not known any more)."""
+    state = state_of(get_round(session, round_id))
+    return change_round(session, round_id, replace(state, venue_id=venue_id), note,
+                        expected_version=expected_version)
+
+
+def postpone(session: Session, round_id: int, note: ChangeNote, *,
+             expected_version: int | None = None) -> Outcome:
+    """Postponed with no new date: the window becomes unknown, in the same zone."""
+    state = state_of(get_round(session, round_id))
+    window = ScheduledWindow.unknown(state.window.tz)
+    return change_round(session, round_id,
+                        replace(state, window=window, status=RoundStatus.POSTPONED), note,
+                        expected_version=expected_version)
+
+
+def cancel(session: Session, round_id: int, note: ChangeNote, *,
+           expected_version: int | None = None) -> Outcome:
+    """Called off; the window and venue stay as they were announced."""
+    state = state_of(get_round(session, round_id))
+    return change_round(session, round_id, replace(state, status=RoundStatus.CANCELLED),
+                        note, expected_version=expected_version)
+
+
+def mark_held(session: Session, round_id: int, note: ChangeNote, *,
+              window: ScheduledWindow | None = None,
+              expected_version: int | None = None) -> Outcome:
+    """The round took place, when *window* says (None: as scheduled); never in the future."""
+    state = state_of(get_round(session, round_id))
+    held = replace(state, window=window or state.window, status=RoundStatus.HELD)
+    return change_round(session, round_id, held, note, expected_version=expected_version)
+
+
+def delete(session: Session, round_id: int, note: ChangeNote, *,
+           expected_version: int | None = None) -> Outcome:
+    """Hide a round; its history and links stay, and ``restore`` (its undo) brings it back."""
+    round_ = get_round(session, round_id)
+    with guard(session, ROUND, round_, expected_version, {}):
+        round_.deleted_at = utc_now()
+        state = state_of(round_)
+        change_id = record(session, round_, state, state, ChangeKind.DELETED, note)
+    return Outcome(ROUND_LIST_TOPICS, change_id, round_id,
+                   undo=_hide_and_show(round_id, note, show_first=True))
+
+
+def restore(session: Session, round_id: int, note: ChangeNote, *,
+            expected_version: int | None = None) -> Outcome:
+    """Bring back a deleted round, as it was; undo hides it again."""
+    round_ = session.get(Round, round_id)
+    if round_ is None:
+        raise NotFoundError(f"Round {round_id} does not exist")
+    with guard(session, ROUND, round_, expected_version, {}):
+        round_.deleted_at = None
+        state = state_of(round_)
+        change_id = record(session, round_, state, state, ChangeKind.RESTORED, note)
+    return Outcome(ROUND_LIST_TOPICS, change_id, round_id,
+                   undo=_hide_and_show(round_id, note, show_first=False))
+
+
+def _move_back(round_id: int, before: RoundState, after: RoundState,
+               note: ChangeNote) -> Undo:
+    """Undo of a schedule change: back to *before*, refused if the round is no longer at
+    *after* (someone else's later change is kept); its undo moves to *after* again."""
+    def step(expected: RoundState, target: RoundState, step_note: ChangeNote) -> Undo:
+        def run(session: Session) -> Outcome:
+            if state_of(get_round(session, round_id)) != expected:
+                raise ChangedSinceError("The round was changed elsewhere since; nothing was "
+                                        "done, so that change is kept.")
+            # Any status: undo must take a round marked held back to confirmed.
+            return replace(change_round(session, round_id, target, step_note,
+                                        allow_any=True), undo=None)
+        return run
+
+    return alternate(step(after, before, undo_note(note)),
+                     step(before, after, redo_note(note)))
+
+
+def _hide_and_show(round_id: int, note: ChangeNote, *, show_first: bool) -> Undo:
+    """Undo of a deletion (show first) or of a creation or restoration (hide first)."""
+    def hide(session: Session) -> Outcome:
+        chosen = undo_note(note) if not show_first else redo_note(note)
+        return replace(delete(session, round_id, chosen), undo=None)
+
+    def show(session: Session) -> Outcome:
+        chosen = undo_note(note) if show_first else redo_note(note)
+        return replace(restore(session, round_id, chosen), undo=None)
+
+    return alternate(show, hide) if show_first else alternate(hide, show)
+
