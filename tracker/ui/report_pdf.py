@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from tracker.io.atomic import write_bytes_atomically
 from tracker.io.report_html import TITLE, ReportChart
 from tracker.services.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.export_formats import ExportContent
 from tracker.services.report import check_report_range
 from tracker.services.timeline_density import (
     bucket_for,
@@ -201,4 +202,4 @@ def export_report(session: Session, path: Path, fmt: ExportFormat, *,
 
 
 def is_report(fmt: ExportFormat) -> bool:
-    return fmt in (ExportFormat.HTML, ExportFormat.PDF)
+    return fmt.content is ExportContent.REPORT
