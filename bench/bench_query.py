@@ -98,10 +98,10 @@ def run(options: Options) -> list[Comparison]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
 
-    from tracker.services.events import EventFilter
+    from tracker.services.events.events import EventFilter
     from tracker.storage.database import open_database
-    from tracker.ui.events_model import COLUMNS, EventsTableModel
-    from tracker.ui.workspace import Workspace
+    from tracker.ui.common.workspace import Workspace
+    from tracker.ui.events.events_model import COLUMNS, EventsTableModel
 
     _app = QCoreApplication.instance() or QApplication([])
     csv, rows = acled_csv(options)

@@ -77,10 +77,10 @@ def run(options: Options) -> list[Comparison]:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from tracker.services.events import EventFilter
+    from tracker.services.events.events import EventFilter
     from tracker.storage.database import open_database
-    from tracker.ui.timeline_view import TimelineView
-    from tracker.ui.workspace import Workspace
+    from tracker.ui.common.workspace import Workspace
+    from tracker.ui.timeline.timeline_view import TimelineView
 
     app = QApplication.instance() or QApplication([])
     csv, rows = acled_csv(options)

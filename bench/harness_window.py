@@ -6,7 +6,7 @@
 bare: a plain ``QApplication`` and ``QMainWindow`` (1360×820, the app's default size),
       shown; nothing else.
 app:  the real start-up path, ``tracker.cli.main(["--db", DB])`` (argument parsing,
-      ``tracker.ui.app.run``: QApplication, settings, opening and migrating the database,
+      ``tracker.ui.window.app.run``: QApplication, settings, opening and migrating the database,
       the Workspace, the MainWindow and its four views, ``show()``, the queued
       ``offer_sample``), with one change made here and not in tracker/: the window's
       ``ask`` answers "no" at once, so an empty database does not stop at the "Load the
@@ -89,10 +89,10 @@ def bare() -> int:
 
 
 def tracker_app(db: str, scroll_end: bool) -> int:
-    import tracker.ui.app as app_module
+    import tracker.ui.window.app as app_module
     from tracker.cli import main as tracker_main
-    from tracker.ui.main_window import MainWindow
-    from tracker.ui.workspace import Workspace
+    from tracker.ui.common.workspace import Workspace
+    from tracker.ui.window.main_window import MainWindow
 
     class BenchWindow(MainWindow):
         def __init__(self, workspace: Workspace, *args: Any, **kwargs: Any) -> None:

@@ -159,7 +159,7 @@ def db(new_database: Callable[[str], Path | URL]) -> Iterator[Database]:
 
 @pytest.fixture
 def sample_db(new_database: Callable[[str], Path | URL]) -> Iterator[Database]:
-    from tracker.services.sample import load_sample
+    from tracker.services.common.sample import load_sample
 
     database = open_database(new_database("sample.db"))
     with database.transaction() as session:
@@ -189,7 +189,7 @@ def pg(postgres_server: TestServer | None) -> Iterator[Database]:
 
 def rename_round(db: Database, round_id: int, title: str) -> None:
     """Change a round's title the way the Edit Details dialog does (a colleague's edit)."""
-    from tracker.services.record_edits import edit_record
+    from tracker.services.records.record_edits import edit_record
 
     with db.transaction() as session:
         edit_record(session, "round", round_id, {"title": title}, None)

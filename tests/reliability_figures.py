@@ -1,6 +1,6 @@
 """Kill trials (SIGKILL an import, or a schedule save, at chosen points) and the figures.
 
-The tests in tests/services/test_import_killed.py and test_edit_killed.py run a few dozen
+The tests in tests/services/imports/test_import_killed.py and test_edit_killed.py run a few dozen
 trials; scripts/reliability.py runs more and writes the counts into docs/RELIABILITY.md,
 together with the figures other parts of the suite provide (see ``find_provider``).
 
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tests.conftest import SHARED, sqlite_dump
-from tracker.services.sample import load_sample
+from tracker.services.common.sample import load_sample
 from tracker.storage.database import open_database
 
 TESTS = Path(__file__).resolve().parent

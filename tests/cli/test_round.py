@@ -16,9 +16,9 @@ import pytest
 from tests.conftest import sqlite_dump
 from tracker.cli import main
 from tracker.domain.enums import Precision, RoundStatus
-from tracker.services.reference import create_venue
+from tracker.services.common.views import RoundRow
+from tracker.services.records.reference import create_venue
 from tracker.services.rounds import round_row
-from tracker.services.views import RoundRow
 from tracker.storage.database import open_database
 
 # The sample's rounds: 1 "Earlier talks", held, date unknown; 2 "Trilateral talks announced

@@ -14,9 +14,9 @@ import pytest
 from tests.services.escalation_scenario import Scenario, build_escalation
 from tracker.io import analysis_writers
 from tracker.io.analysis_writers import CSV_COLUMNS, AnalysisFormat, write_csv, write_json
-from tracker.services.escalation import EscalationSettings, SplitBy, analyse
-from tracker.services.escalation_export import export_result, result_records
-from tracker.services.events import EventFilter
+from tracker.services.analysis.escalation import EscalationSettings, SplitBy, analyse
+from tracker.services.analysis.escalation_export import export_result, result_records
+from tracker.services.events.events import EventFilter
 from tracker.storage.database import Database
 
 

@@ -22,14 +22,14 @@ from tracker.domain.enums import Precision, RoundFormat
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.negotiation import Round
 from tracker.io.spreadsheet import FORMULA_TRIGGERS
-from tracker.services.archive import export_archive
-from tracker.services.archive_import import import_archive
-from tracker.services.export import ExportFormat, export_chronology, write_chronology
-from tracker.services.record_edits import edit_record
+from tracker.services.exports.archive import export_archive
+from tracker.services.exports.archive_import import import_archive
+from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.exports.schedule_calendar import schedule_calendar
+from tracker.services.exports.timelinejs import write_timeline
+from tracker.services.exports.timelinejs_selection import EventScope, TimelineRequest
+from tracker.services.records.record_edits import edit_record
 from tracker.services.rounds import list_rounds
-from tracker.services.schedule_calendar import schedule_calendar
-from tracker.services.timelinejs import write_timeline
-from tracker.services.timelinejs_selection import EventScope, TimelineRequest
 from tracker.storage.database import Database, open_database
 
 

@@ -25,7 +25,7 @@ from tracker.io.import_formats import (
 )
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import scan_text_file
-from tracker.services.export_formats import (
+from tracker.services.exports.export_formats import (
     CHRONOLOGY_CONTENTS,
     ExportContent,
     ExportFormat,
@@ -33,8 +33,8 @@ from tracker.services.export_formats import (
     formats_holding,
     suffixes_text,
 )
-from tracker.services.importing import import_events, preview
-from tracker.services.schedule_calendar import write_calendar
+from tracker.services.exports.schedule_calendar import write_calendar
+from tracker.services.imports.importing import import_events, preview
 from tracker.storage.database import Database
 
 DATA = Path(__file__).parent.parent / "data"

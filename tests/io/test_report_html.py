@@ -13,10 +13,10 @@ import pytest
 
 from tests.services.scenario import add_events
 from tracker.domain.chronology import EntryKind
-from tracker.services.chronology import iter_chronology
-from tracker.services.errors import ValidationError
-from tracker.services.export import ExportFormat, format_for_path
-from tracker.services.report import REPORT_EVENT_LIMIT, write_report
+from tracker.services.chronology.chronology import iter_chronology
+from tracker.services.common.errors import ValidationError
+from tracker.services.exports.export import ExportFormat, format_for_path
+from tracker.services.exports.report import REPORT_EVENT_LIMIT, write_report
 from tracker.storage.database import Database
 
 VOID = {"meta", "img", "br", "hr", "link", "input"}

@@ -34,10 +34,10 @@ from tracker.io.event_fields import DateReader
 from tracker.io.generic_layout import ColumnMapping
 from tracker.io.input_errors import FieldError, InputFileError
 from tracker.io.ucdp_layout import STANDARD_HEADER
-from tracker.services.archive import ARCHIVE_TABLES, FORMAT_NAME
-from tracker.services.archive_import import ArchiveError, import_archive
-from tracker.services.calendar_import import import_calendar_file
-from tracker.services.importing import ImportFormat, import_events
+from tracker.services.exports.archive import ARCHIVE_TABLES, FORMAT_NAME
+from tracker.services.exports.archive_import import ArchiveError, import_archive
+from tracker.services.imports.importing import ImportFormat, import_events
+from tracker.services.rounds.calendar_import import import_calendar_file
 from tracker.storage import migrate
 from tracker.storage.database import Database, open_database
 

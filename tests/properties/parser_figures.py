@@ -15,7 +15,7 @@ from tracker.domain.dates import DateParseError, parse_date, parse_window
 from tracker.domain.timewindow import ScheduledWindow, WindowError, zone
 from tracker.io import event_fields
 from tracker.io.input_errors import FieldError
-from tracker.services.errors import ValidationError
+from tracker.services.common.errors import ValidationError
 from tracker.services.rounds import validate_title
 
 CLEAR_ERRORS = (DateParseError, WindowError, FieldError, ValidationError)

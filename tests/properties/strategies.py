@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from tracker.services.archive import FORMAT_NAME
+from tracker.services.exports.archive import FORMAT_NAME
 
 ZONES = ("Europe/Kyiv", "UTC", "America/New_York", "Pacific/Apia", "Asia/Tehran",
          "Australia/Lord_Howe", "Nowhere/Zone", "", " UTC", "America", "../etc/passwd")

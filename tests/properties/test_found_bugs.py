@@ -9,7 +9,7 @@ import pytest
 
 from tracker.domain.dates import DateParseError, parse_window
 from tracker.domain.timewindow import ScheduledWindow, WindowError, localize
-from tracker.services.importing import ImportFormat, import_events
+from tracker.services.imports.importing import ImportFormat, import_events
 from tracker.storage.database import Database
 
 

@@ -24,11 +24,12 @@ from tracker.domain.enums import (
     RoundStatus,
 )
 from tracker.domain.negotiation import Round
-from tracker.services import reference, rounds
-from tracker.services.conflicts import ConflictError
-from tracker.services.record_edits import current, edit_record
+from tracker.services import rounds
+from tracker.services.common.sample import load_sample
+from tracker.services.records import reference
+from tracker.services.records.conflicts import ConflictError
+from tracker.services.records.record_edits import current, edit_record
 from tracker.services.rounds import ChangeNote
-from tracker.services.sample import load_sample
 from tracker.storage.database import Database, open_database
 
 ROUND = 2  # the sample's scheduled round

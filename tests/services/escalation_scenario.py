@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 from tests.services.scenario import add_events
 from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import reference, rounds
+from tracker.services import rounds
+from tracker.services.records import reference
 
 KYIV = "Europe/Kyiv"
 ROUND_FIRST = date(2025, 3, 10)

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services import factors, reference, rounds
+from tracker.services import rounds
+from tracker.services.factors import factors
+from tracker.services.records import reference
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.services.sample import load_sample
+from tracker.services.common.sample import load_sample
 from tracker.storage.database import open_database
 
 

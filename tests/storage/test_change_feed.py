@@ -18,8 +18,8 @@ from sqlalchemy.engine import URL
 
 from tests.conftest import SHARED, rename_round
 from tracker.domain.base import Base
-from tracker.services import factors
-from tracker.services.importing import ImportFormat, import_events
+from tracker.services.factors import factors
+from tracker.services.imports.importing import ImportFormat, import_events
 from tracker.storage import change_feed
 from tracker.storage.application_name import unique_application_name
 from tracker.storage.change_feed import (

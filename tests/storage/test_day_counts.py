@@ -25,7 +25,7 @@ from tests.conftest import SHARED
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.io.input_errors import InputFileError
-from tracker.services.importing import (
+from tracker.services.imports.importing import (
     ImportCancelled,
     ImportFormat,
     ImportProgress,

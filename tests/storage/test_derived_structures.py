@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
-from tracker.services.sample import load_sample
+from tracker.services.common.sample import load_sample
 from tracker.storage.database import Database, open_database
 from tracker.storage.derived_structures import (
     DERIVED_TRIGGERS,

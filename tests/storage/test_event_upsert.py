@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from tests.conftest import REAL_DATA, SHARED
 from tracker.domain.events import BattlefieldEventRaw
-from tracker.services import importing
-from tracker.services.importing import ImportFormat, ImportProgress, import_events
+from tracker.services.imports import importing
+from tracker.services.imports.importing import ImportFormat, ImportProgress, import_events
 from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
 

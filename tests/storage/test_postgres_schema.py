@@ -10,7 +10,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from tracker.domain.events import BattlefieldEvent
-from tracker.services.events import EventFilter, count_events
+from tracker.services.events.events import EventFilter, count_events
 from tracker.storage import migrate
 from tracker.storage.database import Database
 from tracker.storage.day_counts import POSTGRES_TRIGGERS, counts_are_kept

@@ -150,7 +150,7 @@ def search(db: Database, query: str) -> list[int]:
         )
 
 
-@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/test_events.py
+@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/events/test_events.py
 def test_fts_finds_inserted_events(db: Database) -> None:
     first, second = add(
         db,
@@ -164,7 +164,7 @@ def test_fts_finds_inserted_events(db: Database) -> None:
     assert search(db, "tanker") == []
 
 
-@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/test_events.py
+@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/events/test_events.py
 def test_fts_follows_updates(db: Database) -> None:
     (event_id,) = add(db, event(summary="Strike on a substation"))
 
@@ -178,7 +178,7 @@ def test_fts_follows_updates(db: Database) -> None:
     assert search(db, "strike") == [event_id]
 
 
-@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/test_events.py
+@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/events/test_events.py
 def test_fts_follows_deletes(db: Database) -> None:
     kept, removed = add(
         db, event("A", summary="Strike on a substation"), event("B", summary="Substation hit")
@@ -194,13 +194,13 @@ def test_fts_follows_deletes(db: Database) -> None:
     assert search(db, "strike") == []
 
 
-@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/test_events.py
+@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/events/test_events.py
 def test_fts_ignores_diacritics(db: Database) -> None:
     (event_id,) = add(db, event(location="Zaporízhzhia", summary="Strike"))
     assert search(db, "zaporizhzhia") == [event_id]
 
 
-@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/test_events.py
+@pytest.mark.sqlite_only  # FTS5 itself; PostgreSQL's search: tests/services/events/test_events.py
 def test_fts_is_unchanged_by_a_rolled_back_insert(db: Database) -> None:
     with pytest.raises(IntegrityError), db.transaction() as session:
         session.add(event("A", summary="Ghost substation"))

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
-from tracker.services import events
+from tracker.services.events import events
 from tracker.storage.database import Database
-from tracker.ui.placeholder import ViewPlaceholder
+from tracker.ui.common.placeholder import ViewPlaceholder
 
 TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 PLACES = (("Kyiv", "Kyiv City"), ("Kharkiv", "Kharkivska"), ("Odesa", "Odeska"),

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tracker.storage.database import Database
-from tracker.ui import commands
-from tracker.ui import settings as options
-from tracker.ui.main_window import MainWindow
-from tracker.ui.settings import Settings
-from tracker.ui.workspace import Workspace
+from tracker.ui.common import commands
+from tracker.ui.common import settings as options
+from tracker.ui.common.settings import Settings
+from tracker.ui.common.workspace import Workspace
+from tracker.ui.window.main_window import MainWindow
 
 UI_TESTS = Path(__file__).resolve().parent
 DISPLAY_TZ = "Europe/Berlin"

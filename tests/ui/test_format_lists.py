@@ -11,24 +11,26 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REAL_DATA
-from tracker.services.export_formats import (
+from tracker.services.exports.export_formats import (
     CHRONOLOGY_CONTENTS,
     ExportContent,
     ExportFormat,
     formats_holding,
 )
-from tracker.services.importing import (
+from tracker.services.imports.importing import (
     EVENTS_FILE_FILTER,
     ImportFormat,
     ImportTarget,
     formats_for,
     preview,
 )
-from tracker.ui import archive_actions, calendar_import, schedule_export, timelinejs_export
-from tracker.ui.export_dialog import ExportDialog
-from tracker.ui.forms import current_data, item_value, select_data
-from tracker.ui.import_dialog import ImportDialog
-from tracker.ui.import_flow import FILE_FILTER
+from tracker.ui.common.forms import current_data, item_value, select_data
+from tracker.ui.exports import schedule_export, timelinejs_export
+from tracker.ui.exports.export_dialog import ExportDialog
+from tracker.ui.imports.import_dialog import ImportDialog
+from tracker.ui.imports.import_flow import FILE_FILTER
+from tracker.ui.rounds import calendar_import
+from tracker.ui.window import archive_actions
 
 UCDP_FILE = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
 

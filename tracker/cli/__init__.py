@@ -53,6 +53,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args.run, args)
     # The CLI sits above the window in the layers: Qt is imported only when a window is
     # wanted, so every subcommand runs where there is no display and no PySide6.
-    from tracker.ui.app import run
+    from tracker.ui.window.app import run
 
     return run(args.db, sample=args.sample)

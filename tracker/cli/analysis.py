@@ -20,8 +20,7 @@ from pathlib import Path
 
 from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, file_errors, reading, tell
 from tracker.io.analysis_writers import AnalysisFormat
-from tracker.services.errors import ValidationError
-from tracker.services.escalation import (
+from tracker.services.analysis.escalation import (
     Around,
     BaselineMode,
     EscalationResult,
@@ -30,7 +29,8 @@ from tracker.services.escalation import (
     SplitBy,
     analyse,
 )
-from tracker.services.escalation_export import export_result, write_result
+from tracker.services.analysis.escalation_export import export_result, write_result
+from tracker.services.common.errors import ValidationError
 
 # The --format choices, in one place.
 FORMATS = [fmt.value for fmt in AnalysisFormat]

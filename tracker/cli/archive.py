@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, opened, unchanged_on_failure
-from tracker.services.archive_import import import_archive
+from tracker.services.exports.archive_import import import_archive
 
 
 def add_parsers(sub: Subparsers) -> None:

@@ -33,12 +33,12 @@ from tracker.cli.boundary import (
 from tracker.domain.dates import parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.io.timelinejs_page import page_path
-from tracker.services.archive import export_archive, write_archive
-from tracker.services.export import ExportFormat, export_chronology, write_chronology
-from tracker.services.export_formats import ExportContent
-from tracker.services.schedule_calendar import write_calendar
-from tracker.services.timelinejs import write_timeline
-from tracker.services.timelinejs_selection import (
+from tracker.services.exports.archive import export_archive, write_archive
+from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.exports.export_formats import ExportContent
+from tracker.services.exports.schedule_calendar import write_calendar
+from tracker.services.exports.timelinejs import write_timeline
+from tracker.services.exports.timelinejs_selection import (
     DEFAULT_MAX_EVENTS,
     EventScope,
     TimelineRequest,
@@ -121,13 +121,13 @@ def _chronology(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     """The chart is drawn by the Timeline view's painter and the PDF printed by Qt, so Qt
     is imported only when a report is asked for, with an offscreen QGuiApplication when
-    there is no display (tracker/ui/report_pdf.py); the other exports never load it."""
+    there is no display (tracker/ui/exports/report_pdf.py); the other exports never load it."""
     date_from, date_to = _date_range(args)
     output = _needs_output(args, "FILE (a report is a file, with its chart, not a stream)")
-    from tracker.services.report import check_report_range
+    from tracker.services.exports.report import check_report_range
 
     check_report_range(date_from, date_to, args.tz)  # before Qt starts, for a quick refusal
-    from tracker.ui.report_pdf import ensure_gui_application, export_report
+    from tracker.ui.exports.report_pdf import ensure_gui_application, export_report
 
     ensure_gui_application()
     with reading(args) as session, file_errors("write", output):

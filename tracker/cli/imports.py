@@ -32,9 +32,14 @@ from tracker.cli.boundary import (
 )
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping
 from tracker.io.input_errors import InputFileError
-from tracker.services.calendar_import import import_calendar_file
-from tracker.services.import_report import ImportReport, write_report
-from tracker.services.importing import ImportFormat, ImportProgress, ImportTarget, import_events
+from tracker.services.imports.import_report import ImportReport, write_report
+from tracker.services.imports.importing import (
+    ImportFormat,
+    ImportProgress,
+    ImportTarget,
+    import_events,
+)
+from tracker.services.rounds.calendar_import import import_calendar_file
 
 _LISTED_REJECTIONS = 20
 

@@ -6,7 +6,7 @@ import argparse
 
 from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, reading, tell
 from tracker.domain.timewindow import local_zone_name, zone
-from tracker.services.edit_history import KIND_NOUNS, recent_edits
+from tracker.services.records.edit_history import KIND_NOUNS, recent_edits
 
 
 def add_parsers(sub: Subparsers) -> None:

@@ -36,9 +36,9 @@ from tracker.domain.dates import parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
 from tracker.services import rounds
-from tracker.services.errors import NotFoundError
-from tracker.services.outcome import Outcome
-from tracker.services.reference import list_venues
+from tracker.services.common.errors import NotFoundError
+from tracker.services.common.outcome import Outcome
+from tracker.services.records.reference import list_venues
 from tracker.services.rounds import ChangeNote, history, list_rounds, round_detail, round_row
 
 

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.spreadsheet import neutralise
-from tracker.services.views import ChangeRecord, RoundDetail, RoundRow
+from tracker.services.common.views import ChangeRecord, RoundDetail, RoundRow
 
 
 class ListFormat(StrEnum):

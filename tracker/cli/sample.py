@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.cli.boundary import EXIT_OK, CommandError, Subparsers, add_command, opened
-from tracker.services.sample import is_empty, load_sample
+from tracker.services.common.sample import is_empty, load_sample
 
 
 def add_parsers(sub: Subparsers) -> None:

@@ -1,7 +1,7 @@
 """The chronology report as one HTML document: title page, summary, chart, days with notes.
 
 Qt-free: the window and the command line print the same HTML to PDF through QTextDocument
-(tracker/ui/report_pdf.py), which reads the subset of HTML and CSS used here (tables,
+(tracker/ui/exports/report_pdf.py), which reads the subset of HTML and CSS used here (tables,
 page-break-before, <sup>), and a browser opens the file as it is. Every piece of user
 or imported text goes through ``_text``: escaped, its control characters replaced, and
 isolated with <bdi> so a right-to-left override cannot reorder what follows it.

@@ -4,7 +4,7 @@
     python tests/data/bad/make_corpus.py
 
 Every file is a small ACLED-layout CSV (or not quite one) with one kind of damage; the
-tests in tests/services/test_import_corpus.py say what the importer must do with each, and
+tests in tests/services/imports/test_import_corpus.py say what the importer must do with each, and
 check that the committed files are still exactly what ``corpus()`` returns. The 10 MB
 field is not here: the tests generate it in a temporary folder.
 """

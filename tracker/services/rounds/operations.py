@@ -21,10 +21,11 @@ from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundStatus
 from tracker.domain.negotiation import Round, Track
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.conflicts import guard
-from tracker.services.conflicts_kinds import ROUND
-from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.outcome import ChangedSinceError, Outcome, Undo, alternate
+from tracker.services.common.errors import NotFoundError, ValidationError
+from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo, alternate
+from tracker.services.common.topics import topic_of
+from tracker.services.records.conflicts import guard
+from tracker.services.records.conflicts_kinds import ROUND
 from tracker.services.rounds.rules import (
     ChangeNote,
     RoundDraft,
@@ -41,7 +42,6 @@ from tracker.services.rounds.rules import (
     validate_state,
     validate_title,
 )
-from tracker.services.topics import topic_of
 
 # A schedule change shows in the rounds' views; a round that appears or goes also
 # changes the factors' lists of dependent rounds.

@@ -10,9 +10,7 @@ from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.citations import source_label, sources_for
-from tracker.services.rounds.rules import get_round
-from tracker.services.views import (
+from tracker.services.common.views import (
     ChangeRecord,
     DependencyRow,
     LinkedEventRow,
@@ -21,6 +19,8 @@ from tracker.services.views import (
     RoundRow,
     VenueRow,
 )
+from tracker.services.records.citations import source_label, sources_for
+from tracker.services.rounds.rules import get_round
 
 
 def venue_row(venue: Venue | None) -> VenueRow | None:

@@ -21,10 +21,10 @@ from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.citations import cite
-from tracker.services.conflicts_kinds import SCHEDULE_FIELDS
-from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.outcome import undo_reason
+from tracker.services.common.errors import NotFoundError, ValidationError
+from tracker.services.common.outcome import undo_reason
+from tracker.services.records.citations import cite
+from tracker.services.records.conflicts_kinds import SCHEDULE_FIELDS
 
 
 def current_user() -> str:

@@ -46,7 +46,7 @@ depends_on = None
 FOLD_FUNCTION = "tracker_search_fold"
 # What FTS5's unicode61 tokenizer (remove_diacritics 2) turns each character into, read
 # out of SQLite 3.40: each character of FOLDED becomes the letter at its place in BASES,
-# and the combining accents of DROPPED are removed. tests/services/test_search_folding.py
+# and the combining accents of DROPPED are removed. tests/services/events/test_search_folding.py
 # checks the table against the SQLite the tests run with.
 FOLDED = (
     "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜ"

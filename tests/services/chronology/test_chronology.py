@@ -1,0 +1,214 @@
+"""The chronology merges four kinds of fact in one time order, computed in SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from tests.services.scenario import add_events, build
+from tracker.domain.chronology import EntryKind
+from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services import rounds
+from tracker.services.chronology.chronology import (
+    chronology_page,
+    count_chronology,
+    iter_chronology,
+)
+from tracker.services.factors import factors
+from tracker.storage.database import Database
+
+
+def _fill(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+            datetime(2026, 1, 30, 9, 0, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
+        add_events(session, [
+            {"event_date": date(2026, 1, 28), "summary": "strike A"},
+            {"event_date": date(2026, 2, 3), "summary": "strike B"},
+            {"event_date": date(2026, 1, 1), "date_precision": Precision.MONTH,
+             "summary": "month-precise"},
+        ])
+        undated = rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Undated technical round", RoundFormat.TECHNICAL,
+            rounds.RoundState(ScheduledWindow.unknown("Europe/Kyiv"), None,
+                                RoundStatus.PROPOSED))).record_id
+        assert undated
+
+
+def test_entries_are_in_time_order_with_unknown_last(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        entries = list(iter_chronology(session))
+    dated = [e.when for e in entries if e.when is not None]
+    assert dated == sorted(dated)
+    assert entries[-1].title == "Undated technical round"
+    assert entries[-1].when_text == "date unknown"
+    kinds = {e.kind for e in entries}
+    assert kinds == set(EntryKind)
+
+
+def test_week_window_is_told_as_a_week_not_a_time(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        [round_entry] = [e for e in iter_chronology(session)
+                         if e.kind is EntryKind.ROUND and e.when is not None]
+    assert round_entry.precision is Precision.WEEK
+    assert round_entry.when_text == "week of 2 Feb 2026 (to 8 Feb 2026)"
+    assert round_entry.day == date(2026, 2, 2)  # Kyiv's Monday, though UTC is still Sunday
+    assert round_entry.when == datetime(2026, 2, 2, 12, 0, tzinfo=UTC)  # sorts like a day
+
+
+def test_date_filter_keeps_overlapping_rounds_and_drops_undated(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        entries = list(iter_chronology(session, date_from=date(2026, 2, 3),
+                                       date_to=date(2026, 2, 4)))
+    assert [(e.kind, e.title) for e in entries] == [
+        (EntryKind.ROUND, "Trilateral round"),
+        (EntryKind.EVENT, "Event"),
+    ]
+    assert entries[1].detail == "strike B"
+
+
+def test_pages_join_up_to_the_whole(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        whole = list(iter_chronology(session))
+        assert count_chronology(session) == len(whole)
+        paged = [entry for offset in range(0, len(whole), 2)
+                 for entry in chronology_page(session, offset=offset, limit=2)]
+    assert paged == whole
+
+
+def test_event_precision_is_kept_in_words(db: Database) -> None:
+    _fill(db)
+    with db.reading() as session:
+        texts = {e.detail: e.when_text for e in iter_chronology(session)
+                 if e.kind is EntryKind.EVENT}
+    assert texts["month-precise"] == "January 2026 (month)"
+    assert texts["strike A"] == "28 Jan 2026"
+
+
+def test_sample_chronology_carries_links_and_sources(sample_db: Database) -> None:
+    with sample_db.reading() as session:
+        entries = list(iter_chronology(session))
+    events = [e for e in entries if e.kind is EntryKind.EVENT]
+    assert len(events) == 7
+    assert all(e.sources for e in entries if e.kind is not EntryKind.ROUND or e.when)
+    maternity = next(e for e in events if "maternity" in e.detail)
+    assert any("escalation during talks" in link for link in maternity.links)
+
+
+def test_counts_for_the_status_bar(sample_db: Database) -> None:
+    from tracker.services.common.summary import counts
+
+    with sample_db.reading() as session:
+        found = counts(session)
+    assert (found.rounds, found.factors, found.events, found.links) == (2, 3, 7, 12)
+    assert found.describe() == "2 rounds · 3 factors · 7 events · 12 links"
+
+    # A deleted round hides its seven links with it.
+    with sample_db.transaction() as session:
+        rounds.delete(session, 2, rounds.ChangeNote("Called off"))
+    with sample_db.reading() as session:
+        assert counts(session).describe() == "1 round · 3 factors · 7 events · 5 links"
+
+
+# -- which day an entry belongs to --------------------------------------------------------
+
+def _days_fixture(db: Database) -> None:
+    """In Kyiv, a round announced for 5 Feb (from 22:00 UTC on 4 Feb) and a night session
+    at 01:00 on 5 Feb (23:00 UTC on 4 Feb); events on 4 and 5 Feb; a reading at 23:30 UTC
+    on 4 Feb (already 5 Feb in Kyiv)."""
+    with db.transaction() as session:
+        ids = build(session)
+        for title, window in (
+            ("Talks on 5 Feb in Kyiv", ScheduledWindow.days(date(2026, 2, 5), "Europe/Kyiv")),
+            ("Night session in Kyiv", ScheduledWindow.exact(datetime(2026, 2, 5, 1, 0), None,
+                                                            "Europe/Kyiv")),
+        ):
+            rounds.create_round(session, rounds.RoundDraft(
+                ids.track, title, RoundFormat.TECHNICAL,
+                rounds.RoundState(window, None, RoundStatus.SCHEDULED)))
+        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+            datetime(2026, 2, 4, 23, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
+        add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
+                             {"event_date": date(2026, 2, 5), "summary": "on the 5th"}])
+
+
+def _titles(db: Database, day: date, tz: str) -> set[str]:
+    with db.reading() as session:
+        return {e.detail if e.kind is EntryKind.EVENT else e.title
+                for e in iter_chronology(session, date_from=day, date_to=day, tz=tz)}
+
+
+def test_a_round_announced_by_day_keeps_its_venue_days_in_any_zone(db: Database) -> None:
+    _days_fixture(db)
+    for tz in ("UTC", "Europe/Brussels", "America/New_York", "Asia/Tokyo"):
+        assert "Talks on 5 Feb in Kyiv" in _titles(db, date(2026, 2, 5), tz)
+        assert "Talks on 5 Feb in Kyiv" not in _titles(db, date(2026, 2, 4), tz)
+    # A round at an exact time is an instant: it is on the reader's day.
+    assert "Night session in Kyiv" in _titles(db, date(2026, 2, 5), "Europe/Kyiv")
+    assert "Night session in Kyiv" in _titles(db, date(2026, 2, 4), "America/New_York")
+    assert "Night session in Kyiv" not in _titles(db, date(2026, 2, 5), "America/New_York")
+    assert "on the 5th" in _titles(db, date(2026, 2, 5), "Asia/Tokyo")
+    assert "on the 4th" not in _titles(db, date(2026, 2, 5), "Asia/Tokyo")
+
+
+def test_an_instant_belongs_to_the_readers_day_and_is_told_in_their_zone(db: Database) -> None:
+    _days_fixture(db)
+    reading = "U.S.–Iran tensions: high, rising"
+    assert reading in _titles(db, date(2026, 2, 4), "UTC")
+    assert reading in _titles(db, date(2026, 2, 5), "Europe/Kyiv")
+    assert reading not in _titles(db, date(2026, 2, 4), "Europe/Kyiv")
+    with db.reading() as session:
+        [entry] = [e for e in iter_chronology(session, tz="Europe/Kyiv")
+                   if e.kind is EntryKind.FACTOR_READING]
+    assert (entry.day, entry.when_text) == (date(2026, 2, 5), "5 Feb 2026 01:30 EET")
+
+
+def test_day_headings_follow_the_sort_in_any_readers_zone(db: Database) -> None:
+    _days_fixture(db)
+    for tz in ("America/Los_Angeles", "UTC", "Europe/Kyiv", "Asia/Tokyo"):
+        with db.reading() as session:
+            days = [e.day for e in iter_chronology(session, tz=tz) if e.day is not None]
+        assert days == sorted(days), tz
+
+
+def test_an_exact_round_over_two_days_is_on_both(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Two-day session", RoundFormat.TECHNICAL, rounds.RoundState(
+                ScheduledWindow.exact(datetime(2026, 2, 5, 10), datetime(2026, 2, 6, 18),
+                                      "Europe/Kyiv"), None, RoundStatus.SCHEDULED)))
+    for day in (date(2026, 2, 5), date(2026, 2, 6)):
+        assert "Two-day session" in _titles(db, day, "Europe/Kyiv")
+    assert "Two-day session" not in _titles(db, date(2026, 2, 7), "Europe/Kyiv")
+
+
+def test_an_exact_round_is_told_in_the_readers_time_with_the_venues(db: Database) -> None:
+    _days_fixture(db)
+    with db.reading() as session:
+        night = next(e for e in iter_chronology(session, tz="America/New_York")
+                     if e.title == "Night session in Kyiv")
+    assert night.day == date(2026, 2, 4)
+    assert night.when_text == "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET at the venue)"
+
+
+def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:
+    with db.transaction() as session:
+        ids = build(session)
+        rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Talks in Kamchatka", RoundFormat.TECHNICAL, rounds.RoundState(
+                ScheduledWindow.days(date(2026, 2, 5), "Asia/Kamchatka"), None,
+                RoundStatus.SCHEDULED)))
+        add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
+                             {"event_date": date(2026, 2, 5), "summary": "on the 5th"}])
+    with db.reading() as session:
+        order = [e.detail if e.kind is EntryKind.EVENT else e.title
+                 for e in iter_chronology(session, date_from=date(2026, 2, 4),
+                                          date_to=date(2026, 2, 5))]
+    assert order.index("on the 4th") < order.index("Talks in Kamchatka") \
+        < order.index("on the 5th")

@@ -1,0 +1,1 @@
+"""The analysis: battlefield events before, during and after rounds."""

@@ -1,0 +1,132 @@
+"""Streaming every event of a chronology in time order, told in words, for exports.
+
+One query reads the events off the (event_date, id) index; their links and sources come
+from two more queries in that same order, read alongside it like a merge join. So a
+million events take three statements, not three per batch, and memory holds one row of
+each (the links and sources queries sort only the linked or cited events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.chronology import ChronologyEntry, event_instant
+from tracker.domain.enums import Precision
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Factor
+from tracker.domain.negotiation import Round
+from tracker.domain.sources import Citation, Source
+from tracker.domain.timewindow import describe_day
+from tracker.services.chronology.chronology_text import EVENT_COLUMNS, event_entry, link_text
+from tracker.services.records.citations import source_label
+
+T = TypeVar("T")
+STREAM_BATCH = 1000
+
+
+class _Alongside(Generic[T]):
+    """Values keyed by (event_date, event_id), read in that order beside the events."""
+
+    def __init__(self, rows: Iterator[tuple[date, int, T]]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, day: date, event_id: int) -> tuple[T, ...]:
+        """The values of event (*day*, *event_id*), the events before it being done with.
+
+        Most events have no links or sources: they return at the first comparison.
+        """
+        upcoming = self._next
+        if upcoming is None or (upcoming[0], upcoming[1]) > (day, event_id):
+            return ()
+        found: list[T] = []
+        while upcoming is not None and (upcoming[0], upcoming[1]) <= (day, event_id):
+            if (upcoming[0], upcoming[1]) == (day, event_id):
+                found.append(upcoming[2])
+            upcoming = next(self._rows, None)
+        self._next = upcoming
+        return tuple(dict.fromkeys(found))  # each once, in order
+
+
+class _Days:
+    """A day's instant and words, worked out once: a day has hundreds of events."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[Any, Any], tuple[date, Precision, datetime, str]] = {}
+
+    def __call__(self, raw_day: Any,
+                 raw_precision: Any) -> tuple[date, Precision, datetime, str]:
+        found = self._known.get((raw_day, raw_precision))
+        if found is None:
+            # SQLite's driver gives the stored text; PostgreSQL's gives a date already.
+            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
+            precision = Precision(raw_precision)
+            found = self._known[(raw_day, raw_precision)] = (
+                day, precision, event_instant(day), describe_day(day, precision))
+        return found
+
+
+def stream_events(session: Session, conditions: list[ColumnElement[bool]],
+                  ) -> Iterator[tuple[date, ChronologyEntry]]:
+    """Every event matching *conditions*, in (event_date, id) order, with its day.
+
+    The rows are read from the driver's cursor as it gives them: SQLAlchemy compiles and
+    binds the query, but turning a million rows into Row objects and converting each
+    date would take as long as SQLite takes to find them, while a dict converts a day
+    once (``_Days``).
+    """
+    event = BattlefieldEvent
+    result = session.connection().execute(
+        select(*EVENT_COLUMNS).where(*conditions).order_by(event.event_date, event.id))
+    links = _Alongside(_links(session, conditions))
+    sources = _Alongside(_sources(session, conditions))
+    told = _Days()
+    cursor = result.cursor
+    try:
+        while batch := cursor.fetchmany(STREAM_BATCH):
+            for row in batch:
+                day_told = told(row[1], row[2])
+                day = day_told[0]
+                yield day, event_entry(row, links.take(day, row[0]),
+                                       sources.take(day, row[0]), day_told)
+    finally:
+        result.close()
+
+
+def _links(session: Session, conditions: list[ColumnElement[bool]],
+           ) -> Iterator[tuple[date, int, str]]:
+    event = BattlefieldEvent
+    rows = session.execute(
+        select(event.event_date, EventLink.event_id, EventLink.kind, EventLink.note,
+               Round.title, Factor.name)
+        .join(event, event.id == EventLink.event_id)
+        .outerjoin(Round, Round.id == EventLink.round_id)
+        .outerjoin(Factor, Factor.id == EventLink.factor_id)
+        # A deleted round is hidden everywhere; its links come back with it on undo.
+        .where(or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None)), *conditions)
+        .order_by(event.event_date, EventLink.event_id, EventLink.id)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    for day, event_id, kind, note, round_title, factor_name in rows:
+        yield day, event_id, link_text(kind, note, round_title, factor_name)
+
+
+def _sources(session: Session, conditions: list[ColumnElement[bool]],
+             ) -> Iterator[tuple[date, int, str]]:
+    event = BattlefieldEvent
+    rows: Any = session.execute(
+        select(event.event_date, Citation.event_id, Source)
+        .join(event, event.id == Citation.event_id)
+        .join(Source, Source.id == Citation.source_id)
+        .where(*conditions)
+        .order_by(event.event_date, Citation.event_id, Source.id)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    for day, event_id, source in rows:
+        yield day, event_id, source_label(source)
+

@@ -1,0 +1,233 @@
+"""Telling a batch of chronology keys in words: one query per kind, links and sources in bulk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
+from tracker.domain.enums import LinkKind, Precision
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
+from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
+from tracker.services.records.citations import sources_by_record
+from tracker.services.rounds import describe_change
+
+Key = tuple[EntryKind, int]
+
+
+def describe_entries(session: Session, keys: list[Key],
+                     tz: str = "UTC") -> list[ChronologyEntry]:
+    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*."""
+    wanted: dict[EntryKind, list[int]] = defaultdict(list)
+    for kind, record_id in keys:
+        wanted[kind].append(record_id)
+    told: dict[Key, ChronologyEntry] = {}
+    for kind, builder in _BUILDERS.items():
+        if wanted[kind]:
+            for entry in builder(session, wanted[kind], tz):
+                told[(kind, entry.record_id)] = entry
+    return [told[key] for key in keys if key in told]
+
+
+def round_instant(window: ScheduledWindow) -> datetime | None:
+    """When a round sorts: an exact round at its start; one announced by day, week or
+    month like a dated event, at 12:00 UTC of its first day at the venue; None when its
+    date is unknown (it sorts last)."""
+    day = window.first_day()
+    if window.start is not None and window.precision is not Precision.EXACT and day:
+        return event_instant(day)
+    return window.start
+
+
+def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+    rounds = session.execute(
+        select(Round).where(Round.id.in_(ids)).options(
+            selectinload(Round.track), selectinload(Round.venue),
+            selectinload(Round.participants).selectinload(RoundParticipant.party),
+        )
+    ).scalars()
+    dependencies: dict[int, list[str]] = defaultdict(list)
+    for dependency, factor_name in session.execute(
+        select(Dependency, Factor.name).join(Factor, Factor.id == Dependency.factor_id)
+        .where(Dependency.round_id.in_(ids)).order_by(Dependency.id)
+    ):
+        dependencies[dependency.round_id].append(
+            f"depends on {factor_name} ({dependency.effect.value})"
+        )
+    links = _links_of_rounds(session, ids)
+    sources = sources_by_record(session, "round_id", ids)
+    entries = []
+    for round_ in rounds:
+        window = round_.window
+        people = ", ".join(
+            f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
+            for p in round_.participants
+        )
+        detail = f"{round_.status.value.capitalize()} {round_.format.value} round, " \
+                 f"{round_.track.name}."
+        if people:
+            detail += f" Participants: {people}."
+        if round_.agenda:
+            detail += f" Agenda: {round_.agenda}"
+        when, day, told = round_instant(window), window.first_day(), window.describe()
+        if window.start is not None and window.precision is Precision.EXACT:
+            # An instant: on the reader's day and in their time, with the venue's beside it.
+            day = window.start.astimezone(zone(tz)).date()
+            if tz != window.tz:
+                told = f"{window.describe(tz)} ({told} at the venue)"
+        entries.append(ChronologyEntry(
+            when=when, day=day, precision=window.precision,
+            when_text=told,
+            kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
+            place=round_.venue.name if round_.venue else "venue unknown",
+            links=tuple(dependencies[round_.id] + links[round_.id]),
+            sources=sources.get(round_.id, ()),
+        ))
+    return entries
+
+
+def _changes(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+    changes = session.execute(
+        select(ScheduleChange, Round.title, Factor.name)
+        .join(Round, Round.id == ScheduleChange.round_id)
+        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
+        .where(ScheduleChange.id.in_(ids))
+        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
+    )
+    sources = sources_by_record(session, "schedule_change_id", ids)
+    entries = []
+    for change, title, factor_name in changes:
+        local = change.recorded_at.astimezone(zone(tz))
+        detail = describe_change(change)
+        if change.reason:
+            detail += f". Reason: {change.reason}"
+        entries.append(ChronologyEntry(
+            when=change.recorded_at, day=local.date(), precision=Precision.EXACT,
+            when_text=_instant_text(local),
+            kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id,
+            title=f"{title}: {change.kind.value}", detail=detail,
+            place=change.new_venue.name if change.new_venue else "",
+            links=(f"because of {factor_name}",) if factor_name else (),
+            sources=sources.get(change.id, ()),
+        ))
+    return entries
+
+
+def _readings(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+    readings = session.execute(
+        select(FactorReading, Factor.name).join(Factor, Factor.id == FactorReading.factor_id)
+        .where(FactorReading.id.in_(ids))
+    )
+    sources = sources_by_record(session, "factor_reading_id", ids)
+    entries = []
+    for reading, name in readings:
+        local = reading.observed_at.astimezone(zone(tz))
+        entries.append(ChronologyEntry(
+            when=reading.observed_at, day=local.date(), precision=Precision.EXACT,
+            when_text=_instant_text(local),
+            kind=EntryKind.FACTOR_READING, record_id=reading.id,
+            title=f"{name}: {reading.level.value}, {reading.trend.value}",
+            detail=reading.note, place="", links=(), sources=sources.get(reading.id, ()),
+        ))
+    return entries
+
+
+# What an event entry shows, in this order (``event_entry`` reads them by position).
+EVENT_COLUMNS = tuple(getattr(BattlefieldEvent, name) for name in (
+    "id", "event_date", "date_precision", "event_type", "sub_event_type", "target_category",
+    "summary", "fatalities", "injuries", "location", "admin1", "dataset", "external_id",
+))
+
+
+def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]:
+    rows = session.execute(select(*EVENT_COLUMNS).where(BattlefieldEvent.id.in_(ids)))
+    links = _event_links_from_event(session, ids)
+    sources = sources_by_record(session, "event_id", ids)
+    return [event_entry(row, tuple(links[row[0]]), sources.get(row[0], ()))
+            for row in rows]
+
+
+def event_entry(
+    row: Sequence[Any], links: tuple[str, ...], sources: tuple[str, ...],
+    told: tuple[date, Precision, datetime, str] | None = None,
+) -> ChronologyEntry:
+    """An event's entry from its ``EVENT_COLUMNS`` (plain values: an export tells a
+    million of them, and building ORM objects would be most of its time). *told* is the
+    day, precision, instant and words when the caller has them already (then the row's
+    own day and precision may be the driver's raw values)."""
+    (event_id, day, precision, event_type, sub_event_type, target, summary, fatalities,
+     injuries, location, admin1, dataset, external_id) = row
+    counts = []
+    if fatalities is not None:
+        counts.append(f"{fatalities} killed")
+    if injuries is not None:
+        counts.append(f"{injuries} injured")
+    detail = summary + (f" ({', '.join(counts)})" if counts else "")
+    title = " / ".join(part for part in (event_type, sub_event_type) if part) or "Event"
+    if target:
+        title += f" [{target}]"
+    place = f"{location}, {admin1}" if location and admin1 else location or admin1
+    day, precision, when, when_text = told or (
+        day, precision, event_instant(day), describe_day(day, precision))
+    return ChronologyEntry(
+        when=when, day=day, precision=precision,
+        when_text=when_text, kind=EntryKind.EVENT, record_id=event_id,
+        title=title, detail=detail, place=place, links=links,
+        sources=(*sources, f"dataset {dataset}, id {external_id}"),
+    )
+
+
+def _instant_text(local: datetime) -> str:
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+
+
+def _links_of_rounds(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    """Links seen from rounds: 'event 28 Jan 2026 Kyiv (context)'."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for round_id, kind, day, precision, location in session.execute(
+        select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
+               BattlefieldEvent.date_precision, BattlefieldEvent.location)
+        .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
+        .where(EventLink.round_id.in_(ids)).order_by(BattlefieldEvent.event_date, EventLink.id)
+    ):
+        assert round_id is not None  # filtered by the IN clause above
+        place = f" {location}" if location else ""
+        found[round_id].append(f"event {describe_day(day, precision)}{place} ({kind.value})")
+    return found
+
+
+def _event_links_from_event(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for link, round_title, factor_name in session.execute(
+        select(EventLink, Round.title, Factor.name)
+        .outerjoin(Round, Round.id == EventLink.round_id)
+        .outerjoin(Factor, Factor.id == EventLink.factor_id)
+        .where(EventLink.event_id.in_(ids))
+        # A deleted round is hidden everywhere; its links come back with it on undo.
+        .where(or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None)))
+        .order_by(EventLink.id)
+    ):
+        found[link.event_id].append(link_text(link.kind, link.note, round_title, factor_name))
+    return found
+
+
+def link_text(kind: LinkKind, note: str, round_title: str | None,
+              factor_name: str | None) -> str:
+    """A link seen from its event: 'round Trilateral talks (context): note'."""
+    target = f"round {round_title}" if round_title else f"factor {factor_name}"
+    return f"{target} ({kind.value})" + (f": {note}" if note else "")
+
+
+_BUILDERS = {
+    EntryKind.ROUND: _rounds,
+    EntryKind.SCHEDULE_CHANGE: _changes,
+    EntryKind.FACTOR_READING: _readings,
+    EntryKind.EVENT: _events,
+}

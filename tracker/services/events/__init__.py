@@ -1,0 +1,1 @@
+"""Battlefield events: the table, its filters, the detail pane and links."""

@@ -1,0 +1,345 @@
+"""Battlefield events: filtered counts and pages in SQL, never the whole table in Python.
+
+The Events view asks for the rows it shows (``fetch_events``: a page by position, or the
+page next to rows it already has) and for the total (``count_events``); sorting and
+filtering are ORDER BY and WHERE over the indexes in the schema (see ``event_index``),
+and words and places go through the FTS5 index on SQLite, a tsvector on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields
+from datetime import date
+from functools import reduce
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.factors import Factor
+from tracker.domain.negotiation import Round
+from tracker.services.common.errors import NotFoundError, ValidationError
+from tracker.services.common.views import EventDetail, EventLinkInfo, EventRow
+from tracker.services.events.event_index import (
+    SORTABLE,
+    distinct_values,
+    key_values,
+    ordered,
+    ranges_after,
+    sort_keys,
+)
+from tracker.services.records.citations import sources_for
+from tracker.storage.day_counts import counts_are_kept
+
+__all__ = ["SORTABLE", "EventFilter", "count_events", "day_counts_answer", "event_conditions",
+           "event_position", "fetch_events", "sort_keys"]
+
+_ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
+# Words as FTS5's unicode61 tokenizer splits them: letters, digits and combining accents
+# (which it keeps inside a word, then drops); the underscore is a separator there.
+_FTS_TOKEN = re.compile(r"[\u0300-\u036f]*(?:[^\W_][\u0300-\u036f]*)+", re.UNICODE)
+_PLACE_COLUMNS = "{location admin1 admin2}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What the user narrowed the Events view to. Empty fields do not filter."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    event_types: tuple[str, ...] = field(default_factory=tuple)
+    place: str = ""
+    text: str = ""
+    target_category: str = ""
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise ValidationError("date_to", "The end date is before the start date")
+
+
+def _words(typed: str) -> list[str]:
+    """The words of what the user typed, composed (NFC) first, so that an accent typed as
+    a separate combining mark stays in its word."""
+    return _FTS_TOKEN.findall(unicodedata.normalize("NFC", typed))
+
+
+def _fts_query(flt: EventFilter) -> str | None:
+    """The place and the words as one FTS5 query, None when neither is given, "" when
+    they hold no word at all (then nothing matches).
+
+    Every word of the text must appear somewhere, as a prefix; the place is a phrase in
+    the location, district or region whose last word is a prefix ("kharkiv" finds
+    Kharkiv and Kharkivska), the way a place is typed. A substring test (LIKE '%…%')
+    would read every row of a million to count them; the index answers in milliseconds.
+    Quoting each token keeps FTS5 operators typed by a user (AND, NEAR, *, quotes) from
+    being read as syntax.
+    """
+    parts = []
+    if flt.place.strip():
+        words = _words(flt.place)
+        if not words:
+            return ""
+        parts.append(f'{_PLACE_COLUMNS} : "{" ".join(words)}"*')
+    if flt.text.strip():
+        words = _words(flt.text)
+        if not words:
+            return ""
+        parts.extend(f'"{word}"*' for word in words)
+    return " AND ".join(parts) if parts else None
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The conditions the (column, event_date) indexes answer: dates, types, target."""
+    conditions: list[ColumnElement[bool]] = []
+    event = BattlefieldEvent
+    if flt.date_from:
+        conditions.append(event.event_date >= flt.date_from)
+    if flt.date_to:
+        conditions.append(event.event_date <= flt.date_to)
+    if flt.event_types:
+        conditions.append(event.event_type.in_(flt.event_types))
+    if flt.target_category:
+        conditions.append(event.target_category == flt.target_category)
+    return conditions
+
+
+def _conditions(session: Session, flt: EventFilter, *,
+                walk: bool = False) -> list[ColumnElement[bool]]:
+    """The WHERE clause of *flt*. With *walk*, words are tested while walking the sort
+    index in order (``_walks_the_index``) instead of looking up every matching row."""
+    conditions = _plain_conditions(flt)
+    if _is_sqlite(session):
+        query = _fts_query(flt)
+        if query == "":
+            conditions.append(false())
+        elif query is not None:
+            # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
+            # reads the sort index instead, testing each entry against the match list.
+            event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
+            conditions.append(event_id.in_(_fts_rowids(query)))
+        return conditions
+    query = _tsquery(flt)
+    if query == "":
+        conditions.append(false())
+    elif query is not None:
+        # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
+        # the model), of text folded as FTS5 folds it; the query is folded the same way.
+        conditions.append(literal_column("battlefield_event.search").bool_op("@@")(
+            func.to_tsquery(literal_column("'simple'::regconfig"),
+                            func.tracker_search_fold(query))))
+    return conditions
+
+
+def _tsquery(flt: EventFilter) -> str | None:
+    """The place and the words as one PostgreSQL tsquery, as ``_fts_query`` for FTS5:
+    None for neither, "" when they hold no word. Every word is a prefix (``:*``); the
+    place is a phrase (``<->``) of words weighted A, the location columns (migration
+    0006). Only letters and digits reach the query, so no user text is read as syntax.
+    """
+    parts = []
+    if flt.place.strip():
+        words = _words(flt.place)
+        if not words:
+            return ""
+        *before, last = words
+        parts.append(" <-> ".join([*(f"{word}:A" for word in before), f"{last}:*A"]))
+    if flt.text.strip():
+        words = _words(flt.text)
+        if not words:
+            return ""
+        parts.extend(f"{word}:*" for word in words)
+    return " & ".join(f"({part})" for part in parts) if parts else None
+
+
+def event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clause of *flt*, for services that aggregate the events the Events view
+    shows (the escalation analysis) rather than page through them."""
+    return _conditions(session, flt)
+
+
+def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
+    """Whether the per-day counts (``event_day_count``) can stand in for the events that
+    *flt* selects: they know days, types and target categories, not places or words,
+    and only where the database keeps them current (``counts_are_kept``)."""
+    if flt is not None and (flt.place.strip() or flt.text.strip()):
+        return False
+    return counts_are_kept(session.connection())
+
+
+def _fts_rowids(query: str) -> Select[Any]:
+    return select(text("rowid")).select_from(text("battlefield_event_fts")) \
+        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
+
+
+def count_events(session: Session, flt: EventFilter | None = None) -> int:
+    """How many events match, counted in SQL.
+
+    count(*), never count(id): without a WHERE clause SQLite counts the cells of the
+    B-tree pages (about 10 ms for a million rows) instead of reading every entry. Words
+    alone are counted in the full-text index itself: joining each match to its event
+    first would cost a lookup per match.
+    """
+    flt = flt or EventFilter()
+    query = _fts_query(flt) if _is_sqlite(session) else None
+    if query and not _plain_conditions(flt):
+        return session.scalar(select(func.count()).select_from(text("battlefield_event_fts"))
+                              .where(text("battlefield_event_fts MATCH :fts_query")
+                                     .bindparams(fts_query=query))) or 0
+    conditions = _conditions(session, flt)
+    return session.scalar(
+        select(func.count()).select_from(BattlefieldEvent).where(*conditions)) or 0
+
+
+def fetch_events(
+    session: Session, flt: EventFilter | None = None, *, sort: str = "event_date",
+    descending: bool = False, offset: int = 0, limit: int = 200,
+    after: EventRow | None = None, before: EventRow | None = None, total: int | None = None,
+) -> list[EventRow]:
+    """Rows in ``sort_keys`` order, so pages never overlap or skip.
+
+    Which rows: the *limit* rows right *after* a row the caller already has, or right
+    *before* one (keyset: one index seek, however deep); otherwise those from *offset*.
+    Given the *total*, an offset in the second half is read from the end backwards, so
+    the last page costs what the first does.
+    """
+    flt = flt or EventFilter()
+    keys = sort_keys(sort)
+    conditions = _conditions(session, flt, walk=_walks_the_index(session, flt, total))
+    if after is not None or before is not None:
+        anchor = after if after is not None else before
+        backwards = after is None
+        ranges = ranges_after(keys, key_values(keys, anchor), descending=descending != backwards)
+        rows: list[EventRow] = []
+        for bounds in ranges:
+            if len(rows) >= limit:
+                break
+            rows += _page(session, [*conditions, *bounds], keys, descending != backwards,
+                          0, limit - len(rows))
+        return rows[::-1] if backwards else rows
+    if total is not None and offset > 0 and total - offset - limit < offset:
+        # The page lies nearer the end: read it in the opposite order, then turn it round.
+        count = min(limit, total - offset)
+        if count <= 0:
+            return []
+        rows = _page(session, conditions, keys, not descending, total - offset - count, count)
+        return rows[::-1]
+    return _page(session, conditions, keys, descending, offset, limit)
+
+
+# Matches from which a page of words alone is read in index order (see below).
+DENSE_MATCHES = 10_000
+
+
+def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> bool:
+    """Whether a page of a words-only filter should walk the sort index.
+
+    SQLite's own plan looks every match up by rowid and sorts them all: 0.3 s for the
+    160,000 events of a million that name Kharkiv. Walking the sort index in order and
+    testing each entry against the match list stops after a page of matches, which for
+    common words comes soon (80 ms there, most of it reading the matches); for rare
+    words the walk would go a long way, and the sort of a few matches is cheap. Below
+    about 10,000 matches in a million events, the sort wins.
+    """
+    return (total is not None and total >= DENSE_MATCHES and _is_sqlite(session)
+            and not _plain_conditions(flt) and bool(_fts_query(flt)))
+
+
+def _page(session: Session, conditions: list[ColumnElement[bool]], keys: list[Any],
+          descending: bool, offset: int, limit: int) -> list[EventRow]:
+    """One ORDER BY … LIMIT over an index; past an OFFSET, ids first, then their rows.
+
+    Stepping over n entries of the covering (column, event_date, rowid) index is about
+    three times faster than over the rows themselves, and only *limit* rows are read.
+    """
+    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
+    order = ordered(keys, descending=descending)
+    if offset == 0:
+        query = select(*columns).where(*conditions).order_by(*order).limit(limit)
+        return [EventRow(*row) for row in session.execute(query)]
+    ids = list(session.scalars(select(BattlefieldEvent.id).where(*conditions)
+                               .order_by(*order).offset(offset).limit(limit)))
+    found = {row.id: row for row in session.execute(
+        select(*columns).where(BattlefieldEvent.id.in_(ids)))}
+    return [EventRow(*found[event_id]) for event_id in ids if event_id in found]
+
+
+def event_position(
+    session: Session, flt: EventFilter, event_id: int, *, sort: str = "event_date",
+    descending: bool = False,
+) -> int | None:
+    """The 0-based row of *event_id* under *flt* and the sort, or None if it is filtered out.
+
+    Counted in SQL, so the Events view can scroll to one event among a million: the row
+    number is how many filtered rows ``fetch_events`` puts before it, the sum of a count
+    over each index range before its key (see ``event_index.ranges_after``).
+    """
+    keys = sort_keys(sort)
+    event = BattlefieldEvent
+    conditions = _conditions(session, flt)
+    found = session.execute(select(*keys).where(event.id == event_id, *conditions)).first()
+    if found is None:
+        return None
+    ranges = ranges_after(keys, tuple(found), descending=not descending)
+    counts = [select(func.count()).select_from(event).where(*conditions, *bounds)
+              .scalar_subquery() for bounds in ranges]
+    return session.scalar(select(reduce(operator.add, counts))) or 0
+
+
+def event_row(session: Session, event_id: int) -> EventRow:
+    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
+    found = session.execute(
+        select(*columns).where(BattlefieldEvent.id == event_id)
+    ).first()
+    if found is None:
+        raise NotFoundError(f"Event {event_id} does not exist")
+    return EventRow(*found)
+
+
+def event_types(session: Session) -> list[str]:
+    """Distinct types, one seek each on the (event_type, event_date) index."""
+    return distinct_values(session, BattlefieldEvent.event_type)
+
+
+def target_categories(session: Session) -> list[str]:
+    """Distinct target categories but the empty one, off their index the same way."""
+    return [value for value in distinct_values(session, BattlefieldEvent.target_category)
+            if value]
+
+
+def event_detail(session: Session, event_id: int) -> EventDetail:
+    """The event, what it is linked to, and its sources."""
+    row = event_row(session, event_id)
+    links = session.execute(
+        select(EventLink, Round.title, Factor.name)
+        .outerjoin(Round, Round.id == EventLink.round_id)
+        .outerjoin(Factor, Factor.id == EventLink.factor_id)
+        .where(EventLink.event_id == event_id,
+               # A deleted round is hidden everywhere else, so its links are too; they
+               # stay in the database and come back with the round.
+               or_(EventLink.round_id.is_(None), Round.deleted_at.is_(None)))
+        .order_by(EventLink.id)
+    )
+    infos = tuple(
+        EventLinkInfo(link.id, link.round_id, link.factor_id,
+                      f"Round: {title}" if title else f"Factor: {name}", link.kind, link.note,
+                      link.version)
+        for link, title, name in links
+    )
+    return EventDetail(row, infos, sources_for(session, "event_id", event_id))

@@ -1,0 +1,1 @@
+"""Exporting the chronology, the schedule and the timeline."""

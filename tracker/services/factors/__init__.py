@@ -1,0 +1,1 @@
+"""Outside factors: readings, dependencies and their impact."""

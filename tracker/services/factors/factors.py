@@ -1,0 +1,197 @@
+"""Outside factors: their readings over time, the rounds that depend on them, their events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
+from tracker.domain.events import EventLink
+from tracker.domain.factors import Dependency, Factor, FactorReading
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.nul_text import without_nul
+from tracker.domain.sources import Citation
+from tracker.services.common.errors import NotFoundError, ValidationError
+from tracker.services.common.views import FactorDetail, FactorRow, ReadingRow
+from tracker.services.records.citations import sources_for
+from tracker.services.records.reference import add_named
+from tracker.services.rounds import dependencies_of, get_round, linked_events
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingDraft:
+    observed_at: datetime
+    level: FactorLevel
+    trend: FactorTrend
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DependencySpec:
+    round_id: int
+    factor_id: int
+    effect: DependencyEffect
+    note: str = ""
+
+
+def _reading(reading: FactorReading) -> ReadingRow:
+    return ReadingRow(reading.id, reading.observed_at, reading.level, reading.trend,
+                      reading.note)
+
+
+def list_factors(session: Session) -> list[FactorRow]:
+    """Every factor with its latest reading and counts, in three grouped queries."""
+    latest_time = (
+        select(FactorReading.factor_id, func.max(FactorReading.observed_at).label("at"))
+        .group_by(FactorReading.factor_id).subquery()
+    )
+    latest: dict[int, ReadingRow] = {}
+    for reading in session.execute(
+        select(FactorReading).join(
+            latest_time,
+            (latest_time.c.factor_id == FactorReading.factor_id)
+            & (latest_time.c.at == FactorReading.observed_at),
+        ).order_by(FactorReading.id)
+    ).scalars():
+        latest[reading.factor_id] = _reading(reading)
+    dependents = dict(session.execute(
+        select(Dependency.factor_id, func.count(func.distinct(Dependency.round_id)))
+        .join(Round, Round.id == Dependency.round_id).where(Round.deleted_at.is_(None))
+        .group_by(Dependency.factor_id)
+    ).all())
+    links = dict(session.execute(
+        select(EventLink.factor_id, func.count()).where(EventLink.factor_id.is_not(None))
+        .group_by(EventLink.factor_id)
+    ).all())
+    return [
+        FactorRow(f.id, f.name, f.description, latest.get(f.id), dependents.get(f.id, 0),
+                  links.get(f.id, 0))
+        for f in session.execute(select(Factor).order_by(Factor.name)).scalars()
+    ]
+
+
+def factor_row(session: Session, factor_id: int) -> FactorRow:
+    for row in list_factors(session):
+        if row.id == factor_id:
+            return row
+    raise NotFoundError(f"Factor {factor_id} does not exist")
+
+
+def factor_detail(session: Session, factor_id: int) -> FactorDetail:
+    row = factor_row(session, factor_id)
+    readings = session.execute(
+        select(FactorReading).where(FactorReading.factor_id == factor_id)
+        .order_by(FactorReading.observed_at, FactorReading.id)
+    ).scalars()
+    return FactorDetail(
+        row=row, readings=tuple(map(_reading, readings)),
+        dependents=tuple(dependencies_of(session, factor_id=factor_id)),
+        linked_events=tuple(linked_events(session, factor_id=factor_id)),
+        sources=sources_for(session, "factor_id", factor_id),
+    )
+
+
+def create_factor(session: Session, name: str, description: str = "", *,
+                  factor_id: int | None = None) -> int:
+    """Add a factor; *factor_id* re-creates an undone one under its old id, so later
+    steps on the undo stack that name it still find it."""
+    factor = Factor(id=factor_id, **clean_factor(name, description))
+    return add_named(session, factor, "name", "factor")
+
+
+def clean_factor(name: str, description: str) -> dict[str, object]:
+    """A factor's columns as stored (a new factor, or an edit of one). Whether the name is
+    taken is the database's to say (``add_named``; an edit's savepoint, as a field error
+    from ``name_taken``)."""
+    cleaned = " ".join(without_nul(name).split())
+    if not cleaned:
+        raise ValidationError("name", "A factor needs a name")
+    return {"name": cleaned, "description": without_nul(description).strip()}
+
+
+def delete_factor(session: Session, factor_id: int) -> None:
+    """Remove a factor nothing refers to yet (undoing its creation).
+
+    A factor with readings, dependencies, links, sources or a place in some round's
+    history is refused: deleting it would take that work with it.
+    """
+    factor = session.get(Factor, factor_id)
+    if factor is None:
+        raise NotFoundError(f"Factor {factor_id} does not exist")
+    referrers = (
+        (FactorReading.factor_id, "readings"), (Dependency.factor_id, "dependent rounds"),
+        (EventLink.factor_id, "linked events"), (ScheduleChange.factor_id, "schedule changes"),
+        (Citation.factor_id, "sources"),
+    )
+    for column, what in referrers:
+        if session.scalar(select(func.count()).where(column == factor_id)):
+            raise ValidationError("name", f"“{factor.name}” now has {what}; it is kept")
+    session.delete(factor)
+    session.flush()
+
+
+def add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:
+    if session.get(Factor, factor_id) is None:
+        raise NotFoundError(f"Factor {factor_id} does not exist")
+    reading = FactorReading(factor_id=factor_id, **clean_reading(draft))
+    session.add(reading)
+    session.flush()
+    return reading.id
+
+
+def clean_reading(draft: ReadingDraft) -> dict[str, object]:
+    """A reading's columns as stored (a new reading, or an edit of one)."""
+    if draft.observed_at.tzinfo is None:
+        raise ValidationError("observed_at", "A reading needs a time zone")
+    return {"observed_at": draft.observed_at, "level": FactorLevel(draft.level),
+            "trend": FactorTrend(draft.trend), "note": without_nul(draft.note).strip()}
+
+
+def remove_reading(session: Session, reading_id: int) -> tuple[int, ReadingDraft]:
+    reading = session.get(FactorReading, reading_id)
+    if reading is None:
+        raise NotFoundError(f"Reading {reading_id} does not exist")
+    removed = (reading.factor_id, ReadingDraft(reading.observed_at, reading.level,
+                                               reading.trend, reading.note))
+    session.delete(reading)
+    session.flush()
+    return removed
+
+
+def add_dependency(session: Session, spec: DependencySpec) -> int:
+    get_round(session, spec.round_id)
+    if session.get(Factor, spec.factor_id) is None:
+        raise NotFoundError(f"Factor {spec.factor_id} does not exist")
+    dependency = Dependency(round_id=spec.round_id, factor_id=spec.factor_id,
+                            **clean_dependency(spec.effect, spec.note))
+    try:
+        with session.begin_nested():
+            session.add(dependency)
+    except IntegrityError as exc:
+        raise dependency_taken() from exc
+    return dependency.id
+
+
+def clean_dependency(effect: DependencyEffect, note: str) -> dict[str, object]:
+    """A dependency's columns as stored (a new one, or an edit of one)."""
+    return {"effect": DependencyEffect(effect), "note": without_nul(note).strip()}
+
+
+def dependency_taken() -> ValidationError:
+    """The round already depends on the factor with that effect (the unique constraint)."""
+    return ValidationError("effect", "The round already depends on it that way")
+
+
+def remove_dependency(session: Session, dependency_id: int) -> DependencySpec:
+    dependency = session.get(Dependency, dependency_id)
+    if dependency is None:
+        raise NotFoundError(f"Dependency {dependency_id} does not exist")
+    spec = DependencySpec(dependency.round_id, dependency.factor_id, dependency.effect,
+                          dependency.note)
+    session.delete(dependency)
+    session.flush()
+    return spec

@@ -1,0 +1,145 @@
+"""The reading side of an import: records checked, converted and batched.
+
+Every record ends up in exactly one place: a batch for the writer, or a Rejection with
+its line, column and reason. Lines that are not records (blank lines, the HXL hashtag row
+of HDX files) are left out of the count and said in the report's notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from hashlib import blake2b
+from itertools import chain
+
+from tracker.domain.nul_text import NUL, NUL_REASON
+from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
+from tracker.io.event_layouts import Layout
+from tracker.io.input_errors import FieldError, InputFileError
+from tracker.services.imports.import_report import ImportReport, Rejection
+
+Rows = list[tuple[object, ...]]
+Raws = list[tuple[str, str, str, int]]
+
+
+def is_hxl_row(fields: list[str]) -> bool:
+    """HDX's second line of hashtags (``#date+year``): tags, not an event."""
+    filled = [value.strip() for value in fields if value.strip()]
+    return bool(filled) and all(value.startswith("#") for value in filled)
+
+
+class RowReader:
+    def __init__(self, source: CsvFile, layout: Layout, report: ImportReport, *,
+                 strict: bool) -> None:
+        self.source = source
+        self.layout = layout
+        self.report = report
+        self.strict = strict
+        self.accepted = 0
+
+    @property
+    def lines_read(self) -> int:
+        return self.source.lines_read
+
+    def _reject(self, line: int, column: str, reason: str) -> None:
+        if self.strict:
+            raise InputFileError(self.source.path, line, column or None,
+                                 f"{reason} (strict import: nothing was imported)")
+        self.report.rejections.append(Rejection(line, column, reason))
+
+    def batches(self, constants: tuple[object, ...],
+                batch_size: int) -> Iterator[tuple[Rows, Raws]]:
+        """The accepted records, *batch_size* at a time, as the writer takes them: event
+        rows (with *constants* appended) and their record texts."""
+        layout, names = self.layout, self.layout.names
+        width, convert = len(names), layout.convert
+        check_nul = self.source.facts.has_nul
+        # The line each event id was first seen on: a repeat in the same file would
+        # silently overwrite the earlier record, so it is rejected instead.
+        first_seen: dict[str, int] = {}
+        records = self.source.records()
+        if layout.first_record_is_data and isinstance(self.source.header_record, tuple):
+            records = chain([self.source.header_record], records)
+        rows: Rows = []
+        raws: Raws = []
+        dataset, run_id = constants[0], constants[1]
+        assert isinstance(dataset, str) and isinstance(run_id, int)
+        blank = 0
+        first = True
+        record: Record | BrokenRecord
+        for record in records:
+            if isinstance(record, BrokenRecord):
+                self._reject(record.line, "", record.reason)
+                continue
+            line, fields, text = record
+            if not fields or (len(fields) == 1 and not fields[0].strip() and width > 1):
+                blank += 1
+                continue
+            if first:
+                first = False
+                if is_hxl_row(fields):
+                    self.report.notes.append(
+                        f"line {line}: the HXL hashtag row was skipped (tags, not an event)")
+                    continue
+            if len(fields) != width:
+                self._reject(line, "", f"has {len(fields)} fields; the header has {width}"
+                             + (" (the file may be cut off)" if len(fields) < width else ""))
+                continue
+            # No field is longer than the record's text, so the fields are measured
+            # only when the text is long; NUL bytes only when the scan saw one.
+            if len(text) > MAX_FIELD_CHARS or check_nul:
+                problem = _field_problem(fields, names, check_nul)
+                if problem is not None:
+                    self._reject(line, *problem)
+                    continue
+            fields.append("")
+            try:
+                values = convert(fields, text)
+            except FieldError as exc:
+                self._reject(line, exc.column, exc.reason)
+                continue
+            external_id = values.external_id
+            earlier = first_seen.setdefault(external_id, line)
+            if earlier != line:
+                self._reject(line, layout.id_column,
+                             f"repeats the event id {external_id!r} of line {earlier}; "
+                             "the first is kept")
+                continue
+            # A row with the dataset's own last-modified stamp is compared by that (see
+            # storage.event_upsert), so its digest is not needed. The record's text goes
+            # in raw_digest's place (IMPORT_COLUMNS order), as its digest.
+            stamped = values.source_updated is not None
+            rows.append((*values[:-1], None if stamped else digest(text), *constants))
+            raws.append((text, dataset, external_id, run_id))
+            self.accepted += 1
+            if len(rows) >= batch_size:
+                yield rows, raws
+                rows, raws = [], []
+        if rows:
+            yield rows, raws
+        if blank:
+            self.report.notes.append(f"{blank} blank line(s) skipped")
+        if not self.accepted and not self.report.rejections:
+            self.report.notes.append("the file has a header but no records")
+
+
+def digest(text: str) -> int:
+    """64 bits of BLAKE2b of the record text, signed to fit an SQL BIGINT.
+
+    A re-import compares digests to tell unchanged records, so the stored text is never
+    read back; at 2**-64 per changed record, a collision is not a practical concern.
+    """
+    return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(),
+                          "big", signed=True)
+
+
+def _field_problem(fields: list[str], names: list[str],
+                   check_nul: bool) -> tuple[str, str] | None:
+    if max(map(len, fields)) > MAX_FIELD_CHARS:
+        position = next(i for i, value in enumerate(fields) if len(value) > MAX_FIELD_CHARS)
+        return names[position], (f"is {len(fields[position]):,} characters long, over the "
+                                 f"{MAX_FIELD_CHARS:,} a field may have")
+    if check_nul:
+        for position, value in enumerate(fields):
+            if NUL in value:
+                return names[position], NUL_REASON
+    return None

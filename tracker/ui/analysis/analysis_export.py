@@ -1,0 +1,70 @@
+"""Export Table… and Export Chart… of the Analysis view: ask where, write atomically.
+
+The table goes through the same service as ``tracker analyse`` (CSV, or JSON when the
+name asks for it); the chart is both charts as one PNG image or SVG drawing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from tracker.io.analysis_writers import AnalysisFormat
+from tracker.services.analysis.escalation import EscalationResult
+from tracker.services.analysis.escalation_export import export_result
+from tracker.ui.analysis.analysis_chart import AnalysisChart
+
+TABLE_FILTERS = "CSV files (*.csv);;JSON files (*.json)"
+CHART_FILTERS = "PNG images (*.png);;SVG drawings (*.svg)"
+TABLE_NAME = "escalation.csv"
+CHART_NAME = "escalation-chart.png"
+
+
+def _with_suffix(chosen: str, selected_filter: str, suffixes: tuple[str, ...]) -> Path:
+    """The chosen path, given the suffix of the selected filter when it has none of ours."""
+    path = Path(chosen)
+    if path.suffix.casefold() in suffixes:
+        return path
+    wanted = next((suffix for suffix in suffixes if suffix in selected_filter), suffixes[0])
+    return path.with_name(path.name + wanted)
+
+
+def _failed(parent: QWidget, path: Path, exc: OSError) -> None:
+    # Our own OSErrors (from QSaveFile) already name the file and have no strerror.
+    reason = f"{path}: {exc.strerror}" if exc.strerror else str(exc)
+    QMessageBox.warning(parent, "Export Failed", f"Nothing was written.\n\n{reason}")
+
+
+def export_table(parent: QWidget, result: EscalationResult, folder: Path) -> Path | None:
+    """Ask for a file and write *result* there; the path written, or None."""
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, "Export Analysis Table", str(folder / TABLE_NAME), TABLE_FILTERS)
+    if not chosen:
+        return None
+    path = _with_suffix(chosen, selected, (".csv", ".json"))
+    fmt = AnalysisFormat.JSON if path.suffix.casefold() == ".json" else AnalysisFormat.CSV
+    try:
+        export_result(result, path, fmt)
+    except OSError as exc:
+        _failed(parent, path, exc)
+        return None
+    return path
+
+
+def export_chart(parent: QWidget, chart: AnalysisChart, folder: Path) -> Path | None:
+    """Ask for a file and draw *chart* into it as PNG or SVG; the path written, or None."""
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, "Export Analysis Chart", str(folder / CHART_NAME), CHART_FILTERS)
+    if not chosen:
+        return None
+    path = _with_suffix(chosen, selected, (".png", ".svg"))
+    try:
+        if path.suffix.casefold() == ".svg":
+            chart.save_svg(path)
+        else:
+            chart.save_png(path)
+    except OSError as exc:
+        _failed(parent, path, exc)
+        return None
+    return path

@@ -1,0 +1,183 @@
+"""The Analysis view's table: one row per anchor, window and group, from a result.
+
+Rows number three per anchor and group (tens to a few hundred), so the model holds the
+result's frozen rows and a proxy sorts them (``SortRole`` gives numbers, not text).
+The baseline, ratio and difference columns are of the measure the result was computed
+for; their headers say which.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+
+from tracker.services.analysis.escalation import (
+    BaselineMode,
+    EscalationResult,
+    EscalationSettings,
+    Phase,
+    PhaseCounts,
+    SplitBy,
+)
+from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
+
+RowRole = Qt.ItemDataRole.UserRole
+SortRole = Qt.ItemDataRole.UserRole + 1
+
+NO_BASELINE = "no baseline"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
+
+
+def days_text(first: date, last: date) -> str:
+    """'7 Mar 2025', '7–9 Mar 2025', '28 Feb – 2 Mar 2025' or across years in full."""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+def number_text(value: float) -> str:
+    """2 for 2.0, 1.5, 0.33: counts stay whole, means get at most two decimals."""
+    rounded = round(value, 2)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
+
+
+def ratio_text(ratio: float | None) -> str:
+    """'×1.8', '×0.67', or 'no baseline' when the baseline is zero (never infinity)."""
+    if ratio is None:
+        return NO_BASELINE
+    return f"×{number_text(ratio)}"
+
+
+def difference_text(difference: float) -> str:
+    text = number_text(abs(difference))
+    if difference > 0:
+        return f"+{text}"
+    return f"−{text}" if difference < 0 else "0"
+
+
+class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
+    """Anchor, window, days, group, the counts, and the comparison with the baseline."""
+
+    HEADERS = ("Around", "Window", "Days", "Group", "Events", "Fatalities", "Injuries",
+               "Imprecise", "Baseline", "Ratio", "Difference")
+    (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, BASELINE, RATIO,
+     DIFFERENCE) = range(11)
+    NUMERIC = frozenset(range(EVENTS, DIFFERENCE + 1))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = EscalationSettings()
+
+    @property
+    def settings(self) -> EscalationSettings:
+        return self._settings
+
+    def set_result(self, result: EscalationResult) -> None:
+        # Headers follow the settings; a reset makes views re-read them with the rows.
+        self.beginResetModel()
+        self._settings = result.settings
+        self._rows = list(result.rows)
+        self.endResetModel()
+
+    def rows_of_round(self, round_id: int) -> list[int]:
+        return [number for number, row in enumerate(self._rows)
+                if row.anchor.round_id == round_id]
+
+    # -- cells ------------------------------------------------------------------------------
+
+    def cell(self, row: PhaseCounts, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SortRole:
+            return self._sort_value(row, column)
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMERIC:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _display(self, row: PhaseCounts, column: int) -> Any:
+        measure = self._settings.measure
+        texts = {
+            self.ANCHOR: row.anchor.label,
+            self.PHASE: row.phase.value,
+            self.DAYS: days_text(row.first_day, row.last_day),
+            self.GROUP: row.group_label,
+            self.EVENTS: str(row.events),
+            self.FATALITIES: str(row.fatalities),
+            self.INJURIES: str(row.injuries),
+            self.IMPRECISE: str(row.imprecise),
+            self.BASELINE: number_text(row.baseline_value(measure)),
+            self.RATIO: ratio_text(row.ratio),
+            self.DIFFERENCE: difference_text(row.difference),
+        }
+        return texts.get(column)
+
+    def _sort_value(self, row: PhaseCounts, column: int) -> Any:
+        measure = self._settings.measure
+        values: dict[int, Any] = {
+            self.ANCHOR: f"{row.anchor.first_day.isoformat()} {row.anchor.label}",
+            self.PHASE: _PHASE_ORDER[row.phase],
+            self.DAYS: row.first_day.isoformat(),
+            self.GROUP: row.group_label.casefold(),
+            self.EVENTS: row.events,
+            self.FATALITIES: row.fatalities,
+            self.INJURIES: row.injuries,
+            self.IMPRECISE: row.imprecise,
+            self.BASELINE: row.baseline_value(measure),
+            # No baseline sorts below every ratio.
+            self.RATIO: -1.0 if row.ratio is None else row.ratio,
+            self.DIFFERENCE: row.difference,
+        }
+        return values.get(column)
+
+    def _tooltip(self, row: PhaseCounts, column: int) -> str | None:
+        anchor = row.anchor
+        if column == self.ANCHOR:
+            return plain_tooltip(
+                f"{anchor.label}\n{anchor.kind.value}, "
+                f"{days_text(anchor.first_day, anchor.last_day)} "
+                f"({anchor.precision.value}, days in {anchor.tz})")
+        if column in (self.BASELINE, self.RATIO, self.DIFFERENCE):
+            return (f"Baseline: {days_text(row.baseline_first_day, row.baseline_last_day)}, "
+                    f"{self._settings.baseline_text()}")
+        if column == self.IMPRECISE:
+            return ("Events reported only to the week or month whose date falls in this "
+                    "window; not counted, as their day is not known")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractItemModel::headerData: the group and measure columns say
+        what they hold."""
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.GROUP:
+                split = self._settings.split
+                return "Group" if split is SplitBy.NONE else split.heading
+            if section == self.BASELINE:
+                return f"Baseline {self._settings.measure.value}"
+        return super().headerData(section, orientation, role)
+
+    def header_tip(self, section: int) -> str | None:
+        settings = self._settings
+        if section == self.BASELINE:
+            mode = ("same days, weeks earlier" if settings.baseline is BaselineMode.WEEKS
+                    else "mean of the preceding windows")
+            return f"{settings.baseline_text()} ({mode})"
+        if section in (self.RATIO, self.DIFFERENCE):
+            measure = settings.measure
+            return (f"{measure.value.capitalize()} in the window against the baseline"
+                    + (" (ratio: window ÷ baseline)" if section == self.RATIO else ""))
+        if section == self.IMPRECISE:
+            return "Week- or month-precision events dated in the window (not counted)"
+        return None
+

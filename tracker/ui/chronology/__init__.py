@@ -1,0 +1,1 @@
+"""The chronology: everything in one time order."""

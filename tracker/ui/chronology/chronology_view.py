@@ -1,0 +1,191 @@
+"""The Chronology view: everything in time order, optionally between two days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.chronology import EntryKind
+from tracker.ui.chronology.chronology_model import (
+    HEADERS,
+    KIND_COLOURS,
+    ChronologyModel,
+    RecordRole,
+)
+from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.placeholder import ViewPlaceholder
+from tracker.ui.common.workspace import Topic, Workspace
+
+# Default widths, as sample texts in the table's font.
+_SAMPLES = ("week of 26 Jan 2026 (to 1 Feb 2026)", "schedule change",
+            "Explosions/Remote violence [energy]",
+            "A drone hit a maternity ward in Zaporizhzhia",
+            "Zaporizhzhia, Zaporizka", "round Trilateral talks (+2)")
+
+# How far from its old row a selected entry is looked for after a refresh.
+RESELECT_REACH = 64
+
+
+def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setToolTip(tip)
+    edit.setEnabled(False)
+    return edit
+
+
+class ChronologyView(QWidget):
+    """Rounds, schedule changes, factor readings and events merged in time order.
+
+    Signals:
+        open_round(int): a round entry was activated.
+        open_event(int): an event entry was activated.
+    """
+
+    open_round = Signal(int)
+    open_event = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.from_check = QCheckBox("From", self)
+        self.from_edit = _date_edit(self, "First day to show")
+        self.to_check = QCheckBox("to", self)
+        self.to_edit = _date_edit(self, "Last day to show")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("chronology-count")
+        legend = QLabel(" ".join(
+            f"<span style='color:{colour.name()}'>■</span>&nbsp;{kind.value}&nbsp;"
+            for kind, colour in KIND_COLOURS.items()), self)
+        self._stale = False
+        self.model = ChronologyModel(workspace, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("chronology-table")
+        configure_long_table(self.table, self.model)
+        # Kinds are told by colour (KIND_COLOURS); alternating rows would blur them.
+        self.table.setAlternatingRowColors(False)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(_SAMPLES):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        assert len(_SAMPLES) == len(HEADERS) - 1  # the last column stretches
+        self.placeholder = ViewPlaceholder(self.table)
+
+        bar = QHBoxLayout()
+        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        bar.addWidget(legend)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._on_range_changed)
+            edit.dateChanged.connect(self._on_range_changed)
+        self.model.count_changed.connect(self._on_count_changed)
+        self.table.activated.connect(self._on_activated)
+        workspace.changed.connect(self._on_workspace_changed)
+        workspace.database_replaced.connect(self._on_database_replaced)
+        self._on_count_changed(self.model.rowCount())
+        self._start_pickers()
+
+    def _start_pickers(self) -> None:
+        """Start an unchecked "From" picker at the first entry's day, not at today."""
+        first = self.model.first_entry()
+        if first is not None and first.day is not None and not self.from_check.isChecked():
+            day = first.day
+            self.from_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        return self.model.date_range
+
+    def set_date_range(self, date_from: date | None, date_to: date | None) -> None:
+        """Check and set the pickers (None unchecks one); the table follows."""
+        for check, edit, day in ((self.from_check, self.from_edit, date_from),
+                                 (self.to_check, self.to_edit, date_to)):
+            if day is not None:
+                edit.setDate(QDate(day.year, day.month, day.day))
+            check.setChecked(day is not None)
+        self._on_range_changed()
+
+    @Slot()
+    def _on_range_changed(self) -> None:
+        first = self.from_edit.date().toPython() if self.from_check.isChecked() else None
+        last = self.to_edit.date().toPython() if self.to_check.isChecked() else None
+        assert first is None or isinstance(first, date)
+        assert last is None or isinstance(last, date)
+        if first is not None and last is not None and last < first:
+            # An empty range is a typo, not a question; show the two days the other way.
+            first, last = last, first
+        self.model.set_range(first, last)
+
+    @Slot(int)
+    def _on_count_changed(self, count: int) -> None:
+        first, last = self.model.date_range
+        filtered = first is not None or last is not None
+        self.count_label.setText(f"{count:,} entr{'y' if count == 1 else 'ies'}")
+        self.placeholder.update_for(
+            count, "Nothing happened in this period." if filtered else
+            "The chronology is empty. Add a round (Edit › New Round…) or a factor "
+            "(Edit › New Factor…) and it is listed here in time order.")
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
+        if not record:
+            return
+        kind, record_id = record
+        if kind is EntryKind.ROUND:
+            self.open_round.emit(record_id)
+        elif kind is EntryKind.EVENT:
+            self.open_event.emit(record_id)
+
+    @Slot()
+    def _on_database_replaced(self) -> None:
+        self.model.refresh()
+        self._start_pickers()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override QWidget.showEvent: catch up with edits made while the tab was hidden."""
+        if self._stale:
+            self._on_workspace_changed(Topic.ALL)
+        super().showEvent(event)
+
+    @Slot(object)
+    def _on_workspace_changed(self, _topic: Topic) -> None:
+        # Every topic is part of the chronology, and re-counting it costs a query over
+        # every event: while the tab is hidden, only note that it is out of date.
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        # An edit moves an entry a few rows at most, so the selected one is looked for
+        # near where it was (one page or two, never the whole list) and selected again.
+        current = self.table.currentIndex()
+        key = current.data(RecordRole) if current.isValid() else None
+        self.model.refresh()
+        if key is not None:
+            self._select_near(tuple(key), current.row(), current.column())
+
+    def _select_near(self, key: tuple[EntryKind, int], row: int, column: int) -> None:
+        first = max(0, row - RESELECT_REACH)
+        last = min(self.model.rowCount(), row + RESELECT_REACH + 1)
+        for candidate in sorted(range(first, last), key=lambda number: abs(number - row)):
+            entry = self.model.entry_at(candidate)
+            if entry is not None and (entry.kind, entry.record_id) == key:
+                self.table.setCurrentIndex(self.model.index(candidate, column))
+                return

@@ -1,0 +1,89 @@
+"""The open database, its undo stack, and the signals that tell views to refresh.
+
+Every view and dialog gets the Workspace explicitly (no global registry). A user action
+runs one service call in one short transaction through ``Workspace.write``; the views
+listen to the ``changed`` signal and re-read what they show. Work that takes time
+(imports, exports, the analysis, archives, backups) goes to the one ``runner``
+(db_runner.py), which runs it off the GUI thread, one operation at a time.
+
+While a long write holds the database's write lock (an import), edits pause: the window
+disables them and says why (edit_pause.py), and ``write`` refuses with that reason
+rather than wait on the lock and fail with "another program is writing".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.orm import Session
+
+from tracker.services.common.topics import Topic
+from tracker.storage.database import Database
+from tracker.storage.errors import StorageError
+from tracker.ui.common.db_runner import DbRunner
+
+T = TypeVar("T")
+
+
+class EditsPausedError(StorageError):
+    """An edit reached the database while a long write holds it (the window disables
+    edits then, so this is the last guard, not the way the user is told)."""
+
+
+class Workspace(QObject):
+    """Signals:
+        changed(Topic): data changed; views showing that topic re-read it.
+        database_replaced(): a different database was opened; everything re-reads.
+
+    Attributes:
+        runner: the one runner for database work that takes time.
+        undo_stack: the edits made in this window, undoable.
+    """
+
+    changed = Signal(object)
+    database_replaced = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.runner = DbRunner(lambda: self._db, self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undo-stack")
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    def replace_database(self, db: Database) -> None:
+        """Switch to another database; the old one is closed and undo history cleared."""
+        old = self._db
+        self._db = db
+        self.undo_stack.clear()
+        old.close()
+        self.database_replaced.emit()
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self._db.reading() as session:
+            return query(session)
+
+    def changed_elsewhere(self, topic: Topic) -> None:
+        """Views showing *topic* re-read it: another program changed the database, which
+        sends no signal (a step that failed because of it is how the window finds out)."""
+        self.changed.emit(topic)
+
+    def can_edit(self) -> bool:
+        """False while a long write (an import) holds the database."""
+        return not self.runner.pause_reason()
+
+    def write(self, action: Callable[[Session], T], topic: Topic) -> T:
+        """Run *action* in one transaction (all or nothing), then announce *topic*."""
+        reason = self.runner.pause_reason()
+        if reason:
+            raise EditsPausedError(f"Not saved: {reason}.")
+        with self._db.transaction() as session:
+            result = action(session)
+        self.changed.emit(topic)
+        return result

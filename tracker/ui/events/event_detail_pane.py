@@ -1,0 +1,245 @@
+"""One event in full: its fields, what it is linked to (with link buttons) and the sources
+it cites (each one editable there)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services.common.errors import NotFoundError
+from tracker.services.common.views import EventDetail, EventRow
+from tracker.services.events import event_records, events
+from tracker.services.events.event_records import EventProvenance
+from tracker.ui.common import commands
+from tracker.ui.common.cited_sources import CitedSourcesList
+from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.placeholder import ViewPlaceholder
+from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.events_model import count_text, date_text
+from tracker.ui.events.link_commands import UnlinkEventCommand
+from tracker.ui.events.link_models import (
+    EventLinksModel,
+    LinkIdRole,
+    OpenFactorRole,
+    OpenRoundRole,
+    VersionRole,
+    compact_table,
+    delete_key_removes,
+    select_link,
+    selected_data,
+)
+from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
+
+
+def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
+    """The event's fields as a small HTML table (escaped: summaries are imported text).
+    Its sources are listed beside it (CitedSourcesList), where they can be edited."""
+    def cell(label: str, value: str) -> str:
+        shown = html.escape(value) if value else "<i>not given</i>"
+        return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
+
+    place = ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
+    coordinates = f"{row.latitude:.4f}, {row.longitude:.4f}" \
+        if row.latitude is not None and row.longitude is not None else ""
+    rows = [
+        cell("Date", f"{date_text(row)} ({row.date_precision.value} precision)"),
+        cell("Type", " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
+        cell("Target", row.target_category),
+        cell("Place", place), cell("Coordinates", coordinates),
+        cell("Actors", " — ".join(p for p in (row.actor1, row.actor2) if p)),
+        cell("Fatalities", count_text(row.fatalities)),
+        cell("Injuries", count_text(row.injuries)),
+        cell("Dataset", f"{row.dataset} {row.external_id}".strip()),
+    ]
+    if provenance is not None:
+        rows[1:1] = _dataset_cells(row, provenance, cell)
+    return (
+        f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
+        f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
+        + (_record_html(provenance) if provenance is not None else "")
+    )
+
+
+def _dataset_cells(row: EventRow, provenance: EventProvenance,
+                   cell: Callable[[str, str], str]) -> list[str]:
+    """What the dataset said beyond the table's columns, where it said anything."""
+    cells = []
+    if provenance.date_end is not None and provenance.date_end != row.event_date:
+        cells.append(cell("Until", provenance.date_end.strftime("%d %b %Y").lstrip("0")))
+    if provenance.fatalities_low is not None or provenance.fatalities_high is not None:
+        cells.append(cell("Estimate range", f"{count_text(provenance.fatalities_low)}–"
+                                            f"{count_text(provenance.fatalities_high)}"))
+    if provenance.interaction:
+        cells.append(cell("Interaction", provenance.interaction))
+    if provenance.reported_by:
+        cells.append(cell("Reported by", provenance.reported_by))
+    return cells
+
+
+def _record_html(provenance: EventProvenance) -> str:
+    """The record as the file had it, so a reader can check the import against it."""
+    when = (provenance.imported_at.strftime("%d %b %Y %H:%M UTC").lstrip("0")
+            if provenance.imported_at else "")
+    fields = "".join(
+        f"<tr><th align=left valign=top>{html.escape(name)}</th>"
+        f"<td>{html.escape(value)}</td></tr>" for name, value in provenance.fields)
+    return (
+        f"<p><b>Imported from</b> {html.escape(provenance.file_name)} "
+        f"({html.escape(provenance.layout)}, {html.escape(provenance.encoding)}) {when}</p>"
+        + (f"<table cellspacing=1 cellpadding=1 style='font-size:small'>{fields}</table>"
+           if fields else "")
+    )
+
+
+class EventDetailPane(QWidget):
+    """Fields, sources and links of the current event; link and unlink through the stack.
+
+    Signals:
+        open_round(int): a round link was activated.
+        open_factor(int): a factor link was activated.
+    """
+
+    open_round = Signal(int)
+    open_factor = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._event_id: int | None = None
+        self.dialog: LinkTargetDialog | EditLinkDialog | None = None
+
+        self.fields = QTextBrowser(self)
+        self.fields.setObjectName("event-fields")
+        self.fields.setOpenLinks(False)
+        self.links_model = EventLinksModel(self)
+        self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
+                                   "Double-click or press Enter to open the round or factor")
+        self.links_placeholder = ViewPlaceholder(self.links)
+        self.link_button = QPushButton("Link to round/factor…", self)
+        self.edit_link_button = QPushButton("Edit link…", self)
+        self.edit_link_button.setObjectName("event-link-edit-button")
+        self.unlink_button = QPushButton("Unlink", self)
+        self.sources = CitedSourcesList(workspace, "event_id", "event", self)
+
+        box = QGroupBox("Linked to", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.edit_link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.links)
+        box_layout.addLayout(buttons)
+        sources = QGroupBox("Sources", self)
+        QVBoxLayout(sources).addWidget(self.sources)
+        side = QVBoxLayout()
+        side.addWidget(box, 1)
+        side.addWidget(sources)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.fields, 3)
+        layout.addLayout(side, 2)
+
+        self.links.activated.connect(self._on_link_activated)
+        self.links.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.link_button.clicked.connect(self._on_link_clicked)
+        self.unlink_button.clicked.connect(self._on_unlink_clicked)
+        self.edit_link_button.clicked.connect(self._on_edit_link_clicked)
+        delete_key_removes(self.links, self._on_unlink_clicked, "Unlink")
+        self.show_event(None)
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show *event_id* (None: nothing selected) as it is in the database now."""
+        detail: EventDetail | None = None
+        provenance: EventProvenance | None = None
+        if event_id is not None:
+            wanted = event_id
+            try:
+                detail = self._workspace.read(lambda s: events.event_detail(s, wanted))
+                provenance = self._workspace.read(
+                    lambda s: event_records.event_provenance(s, wanted))
+            except NotFoundError:
+                event_id = None
+        # The same event re-read after an edit keeps its selected link.
+        kept = self.selected_link_id() if event_id == self._event_id else None
+        self._event_id = event_id
+        self.links_model.set_rows(detail.links if detail else ())
+        select_link(self.links, kept)
+        # Without an event the fields say to select one; the empty list needs no words.
+        self.links_placeholder.update_for(
+            self.links_model.rowCount(), "Not linked to any round or factor" if detail else "")
+        if detail is None:
+            self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
+        else:
+            self.fields.setHtml(event_html(detail.row, provenance))
+        self.sources.show_record(event_id if detail is not None else None)
+        self._update_buttons()
+
+    def selected_link_id(self) -> int | None:
+        link_id: int | None = selected_data(self.links, LinkIdRole)
+        return link_id
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.link_button.setEnabled(self._event_id is not None)
+        self.unlink_button.setEnabled(self.selected_link_id() is not None)
+        self.edit_link_button.setEnabled(self.selected_link_id() is not None)
+
+    @Slot(QModelIndex)
+    def _on_link_activated(self, index: QModelIndex) -> None:
+        round_id, factor_id = index.data(OpenRoundRole), index.data(OpenFactorRole)
+        if round_id is not None:
+            self.open_round.emit(round_id)
+        elif factor_id is not None:
+            self.open_factor.emit(factor_id)
+
+    @Slot()
+    def _on_link_clicked(self) -> None:
+        if self._event_id is None:
+            return
+        # Window-modal and non-blocking (open, not exec), so tests can drive it.
+        self.dialog = LinkTargetDialog(self._workspace, self._event_id, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog.open()
+
+    @Slot()
+    def _on_edit_link_clicked(self) -> None:
+        link_id = self.selected_link_id()
+        rows = self.links.selectionModel().selectedRows()
+        row = self.links_model.row_at(rows[0].row()) if rows else None
+        if link_id is None or row is None:
+            return
+        try:
+            self.dialog = EditLinkDialog(self._workspace, link_id, row.target, self)
+        except NotFoundError as gone:  # unlinked elsewhere since it was shown
+            commands.report_message(str(gone))
+            self.show_event(self._event_id)
+            return
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog.open()
+
+    @Slot()
+    def _on_dialog_destroyed(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def _on_unlink_clicked(self) -> None:
+        link_id = self.selected_link_id()
+        if link_id is None:
+            return
+        version = selected_data(self.links, VersionRole)
+        if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
+                self._workspace, link_id, expected_version=seen), version, self):
+            self.show_event(self._event_id)  # changed elsewhere: show what is there now

@@ -1,0 +1,318 @@
+"""The Events table: a paged model over ``services.events``, sorted and filtered in SQL.
+
+The model never holds more than a few pages of rows (see ``paging.PageCache``): the row
+count comes from ``count_events`` and a row that is painted but not cached brings its
+page with ``fetch_events``, read on from a neighbouring page's edge row when there is
+one. Sorting re-queries with ORDER BY (``sort`` is overridden, no
+proxy model), filtering swaps the ``EventFilter`` and resets the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.domain.enums import Precision
+from tracker.domain.timewindow import describe_day
+from tracker.services.common.views import EventRow
+from tracker.services.events import events
+from tracker.services.events.events import EventFilter
+from tracker.ui.common.paging import Neighbour, PageCache
+from tracker.ui.common.table_model import plain_tooltip
+from tracker.ui.common.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+EventIdRole = Qt.ItemDataRole.UserRole
+EventRowRole = Qt.ItemDataRole.UserRole + 1
+
+UNKNOWN = "—"
+SUMMARY_CHARS = 120
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    sort_key: str | None  # a name in events.SORTABLE, or None when not sortable
+    sample: str  # typical widest text, for the default column width
+
+
+COLUMNS = (
+    Column("Date", "event_date", "week of 26 Jan 2026"),
+    Column("Type", "event_type", "Explosions/Remote violence"),
+    Column("Sub-type", "sub_event_type", "Shelling/artillery/missile"),
+    Column("Target", "target_category", "communications"),
+    Column("Place", "location", "Zaporizhzhia, Zaporizka"),
+    Column("Fatalities", "fatalities", "Fatalities"),
+    Column("Injuries", "injuries", "Fatalities"),
+    Column("Actor 1", "actor1", "Military Forces of Russia"),
+    Column("Summary", None, "A drone hit a maternity ward in Zaporizhzhia; at least six people"),
+    Column("Dataset", "dataset", "dataset"),
+)
+DATE, TYPE, SUB_TYPE, TARGET, PLACE, FATALITIES, INJURIES, ACTOR1, SUMMARY, DATASET = range(
+    len(COLUMNS)
+)
+
+
+def date_text(row: EventRow) -> str:
+    """The date the way it was reported: a week-precision date never reads as a day."""
+    return describe_day(row.event_date, row.date_precision)
+
+
+def count_text(value: int | None) -> str:
+    return UNKNOWN if value is None else str(value)
+
+
+def elide(text: str, limit: int = SUMMARY_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def display_text(row: EventRow, column: int) -> str:
+    values = {
+        DATE: date_text, TYPE: lambda r: r.event_type, SUB_TYPE: lambda r: r.sub_event_type,
+        TARGET: lambda r: r.target_category, PLACE: lambda r: r.place,
+        FATALITIES: lambda r: count_text(r.fatalities),
+        INJURIES: lambda r: count_text(r.injuries), ACTOR1: lambda r: r.actor1,
+        SUMMARY: lambda r: elide(r.summary), DATASET: lambda r: r.dataset,
+    }
+    return str(values[column](row))
+
+
+class EventsTableModel(QAbstractTableModel):
+    """Battlefield events under a filter and a sort, read a page at a time.
+
+    With ``checkable=True`` the first column carries a check box (the link dialog's
+    search); ids in ``disabled_ids`` are shown but cannot be checked (already linked).
+
+    Signals:
+        counts_changed(int, int): matching rows and all events, after each (re)count.
+        checked_changed(): the set of checked event ids changed.
+    """
+
+    counts_changed = Signal(int, int)
+    checked_changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, parent: QObject | None = None, *, checkable: bool = False,
+        checked: set[int] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._filter = EventFilter()
+        self._sort = "event_date"
+        self._descending = False
+        self._count = 0
+        self._total = 0
+        self._checkable = checkable
+        # The link dialog shares one set between its two tabs.
+        self._checked: set[int] = checked if checked is not None else set()
+        self._disabled: frozenset[int] = frozenset()
+        self.pages: PageCache[EventRow] = PageCache(self._fetch)
+        self._recount()
+
+    # -- our API -----------------------------------------------------------------------
+
+    @property
+    def event_filter(self) -> EventFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def checkable(self) -> bool:
+        return self._checkable
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, flt: EventFilter) -> None:
+        if flt == self._filter:
+            return
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Forget cached pages and counts, and re-read what is on screen."""
+        self.beginResetModel()
+        self.pages.clear()
+        self._recount()
+        self.endResetModel()
+        self.counts_changed.emit(self._count, self._total)
+
+    def event_at(self, row: int) -> EventRow | None:
+        return self.pages.row(row) if 0 <= row < self._count else None
+
+    def checked_ids(self) -> frozenset[int]:
+        return frozenset(self._checked)
+
+    def set_disabled_ids(self, ids: frozenset[int]) -> None:
+        self._disabled = ids
+        self._checked -= ids
+        self.notify_checks_changed()
+
+    def notify_checks_changed(self) -> None:
+        """The checked set changed outside this model; repaint the check boxes."""
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
+
+    def _fetch(self, offset: int, limit: int, near: Neighbour[EventRow] | None,
+               ) -> list[EventRow]:
+        # Next to a cached page, read on from its edge row (one index seek); otherwise
+        # by position, which the service reads from the nearer end given the count.
+        after = near.row if near is not None and near.before else None
+        before = near.row if near is not None and not near.before else None
+        try:
+            return self._workspace.read(lambda session: events.fetch_events(
+                session, self._filter, sort=self._sort, descending=self._descending,
+                offset=offset, limit=limit, after=after, before=before, total=self._count,
+            ))
+        except SQLAlchemyError:
+            # A locked or vanished database must not raise out of data(); the rows show
+            # empty until the next refresh.
+            log.exception("Could not read events %d–%d", offset, offset + limit)
+            return []
+
+    def _recount(self) -> None:
+        def counts(session: Any) -> tuple[int, int]:
+            total = events.count_events(session)
+            matching = total if self._filter == EventFilter() else events.count_events(
+                session, self._filter)
+            return matching, total
+
+        try:
+            self._count, self._total = self._workspace.read(counts)
+        except SQLAlchemyError:
+            log.exception("Could not count events")
+            self._count = self._total = 0
+
+    # -- QAbstractItemModel ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel.rowCount: the filtered count, not what is cached."""
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (FATALITIES, INJURIES):
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return None
+        row = self.pages.row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and column == 0:
+            checked = row.id in self._checked or row.id in self._disabled
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == EventIdRole:
+            return row.id
+        if role == EventRowRole:
+            return row
+        return None
+
+    def _tooltip(self, row: EventRow, column: int) -> str | None:
+        if column == SUMMARY:
+            return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
+        if column == DATE and row.date_precision is not Precision.DAY:
+            return f"Reported with {row.date_precision.value} precision"
+        if column in (FATALITIES, INJURIES):
+            value = row.fatalities if column == FATALITIES else row.injuries
+            return "Not reported" if value is None else None
+        if column == PLACE and row.admin2:
+            return plain_tooltip(", ".join(p for p in (row.location, row.admin2, row.admin1)
+                                           if p))
+        if row.id in self._disabled:
+            return "Already linked"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Override QAbstractItemModel.setData: only the check box is editable."""
+        if not (index.isValid() and self._checkable and index.column() == 0
+                and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        row = self.pages.row(index.row())
+        if row is None or row.id in self._disabled:
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._checked.add(row.id)
+        else:
+            self._checked.discard(row.id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+        if self._checkable and self._disabled:
+            row = self.pages.cached(index.row())
+            if row is not None and row.id in self._disabled:
+                return Qt.ItemFlag.ItemNeverHasChildren
+        if self._checkable and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
+            return f"{column.title} (not sortable)"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Override QAbstractItemModel.sort: re-query with ORDER BY; unsortable columns
+        are ignored."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].sort_key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        # The row count does not change, so only the cached pages are dropped.
+        self.beginResetModel()
+        self.pages.clear()
+        self.endResetModel()
+
+    def sort_column(self) -> int:
+        """The column the model is sorted by (for the header's indicator)."""
+        for number, column in enumerate(COLUMNS):
+            if column.sort_key == self._sort:
+                return number
+        return DATE

@@ -1,0 +1,231 @@
+"""The Events view: filter bar, the paged events table, and the selected event's links.
+
+The table shows up to a million events without reading them (``EventsTableModel``); the
+detail pane reads one event with ``events.event_detail`` when the current row changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from tracker.services.events import events
+from tracker.services.events.events import EventFilter
+from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.placeholder import ViewPlaceholder
+from tracker.ui.common.workspace import Topic, Workspace
+from tracker.ui.events.event_detail_pane import EventDetailPane
+from tracker.ui.events.event_filter_bar import EventFilterBar
+from tracker.ui.events.event_position import event_position
+from tracker.ui.events.events_model import COLUMNS, DATE, EventIdRole, EventsTableModel
+
+
+def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
+    """Table settings shared by the Events view and the link dialog's search."""
+    configure_long_table(table, model)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    metrics = table.fontMetrics()
+    for number, column in enumerate(COLUMNS):
+        # Room for the text plus the cell margins and the sort indicator (and the
+        # check box in the first column of a checkable table).
+        extra = 48 if number == 0 and model.checkable else 24
+        table.setColumnWidth(number, metrics.horizontalAdvance(column.sample) + extra)
+    header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+
+    def keep_sortable(section: int, _order: Qt.SortOrder) -> None:
+        # Summary is not sortable; put the indicator back where the data is sorted.
+        if COLUMNS[section].sort_key is None:
+            order = Qt.SortOrder.DescendingOrder if model.descending \
+                else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(model.sort_column(), order)
+
+    header.sortIndicatorChanged.connect(keep_sortable)
+
+
+def load_filter_choices(
+    workspace: Workspace,
+) -> tuple[list[str], list[str], date | None, date | None]:
+    """Event types, target categories, and the first and last event days."""
+    def choices(session: Session) -> tuple[list[str], list[str], date | None, date | None]:
+        # The first and last rows by date come off the date index, not a scan.
+        first = events.fetch_events(session, limit=1)
+        last = events.fetch_events(session, limit=1, descending=True)
+        return (events.event_types(session), events.target_categories(session),
+                first[0].event_date if first else None,
+                last[0].event_date if last else None)
+
+    return workspace.read(choices)
+
+
+class EventsView(QWidget):
+    """Browse, filter and sort battlefield events; show and edit one event's links.
+
+    Signals:
+        event_selected(int): the current event changed (its id).
+        open_round(int): the user activated a round the event is linked to.
+        open_factor(int): the user activated a factor the event is linked to.
+        counts_changed(int, int): events matching the filters, and all events.
+    """
+
+    event_selected = Signal(int)
+    open_round = Signal(int)
+    open_factor = Signal(int)
+    counts_changed = Signal(int, int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._current_id: int | None = None
+
+        self.filter_bar = EventFilterBar(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("events-count")
+        self.model = EventsTableModel(workspace, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("events-table")
+        configure_events_table(self.table, self.model)
+        self.placeholder = ViewPlaceholder(self.table)
+        self.detail = EventDetailPane(workspace, self)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.count_label)
+        layout.addWidget(splitter, 1)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._on_find)
+
+        self.filter_bar.filter_changed.connect(self._on_filter_changed)
+        self.model.counts_changed.connect(self._on_counts_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.detail.open_round.connect(self.open_round)
+        self.detail.open_factor.connect(self.open_factor)
+        workspace.changed.connect(self._on_workspace_changed)
+        workspace.database_replaced.connect(self._on_database_replaced)
+        self._load_choices()
+        self._on_counts_changed(self.model.rowCount(), self.model.total)
+
+    # -- our API -----------------------------------------------------------------------
+
+    def current_filter(self) -> EventFilter:
+        return self.model.event_filter
+
+    def current_event_id(self) -> int | None:
+        return self._current_id
+
+    def select_event(self, event_id: int) -> bool:
+        """Select and scroll to *event_id*, clearing the filters if they hide it.
+
+        The row number is counted in SQL (``event_position``), so this works the same
+        with a million events. Returns False when the event does not exist.
+        """
+        position = self._position_of(event_id)
+        if position is None and self.model.event_filter != EventFilter():
+            self.filter_bar.clear()
+            position = self._position_of(event_id)
+        if position is None:
+            return False
+        index = self.model.index(position, DATE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _position_of(self, event_id: int) -> int | None:
+        model = self.model
+
+        def locate(session: Session) -> int | None:
+            return event_position(session, model.event_filter, event_id,
+                                  sort=model.sort_key, descending=model.descending)
+
+        return self._workspace.read(locate)
+
+    def _load_choices(self) -> None:
+        types, targets, first, last = load_filter_choices(self._workspace)
+        self.filter_bar.set_choices(types, targets)
+        self.filter_bar.set_date_range(first, last)
+
+    # -- slots -------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_filter_changed(self, flt: EventFilter) -> None:
+        self.model.set_filter(flt)
+
+    @Slot(int, int)
+    def _on_counts_changed(self, matching: int, total: int) -> None:
+        if total == 0:
+            self.count_label.setText("No events")
+            message = ("No events in this database yet. Import an ACLED, UCDP or other CSV "
+                       "file with File › Import Events… (Ctrl+I), or drop it on the window.")
+        else:
+            self.count_label.setText(f"{matching:,} of {total:,} events")
+            message = "No events match these filters."
+        self.placeholder.update_for(matching, message)
+        self.counts_changed.emit(matching, total)
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        # A reset (sort, filter, refresh) drops the selection; keep the same event
+        # selected when it is still in the table.
+        kept = self._current_id
+        if kept is not None and self._position_of(kept) is not None:
+            self.select_event(kept)
+        else:
+            self._show_event(None)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        event_id = current.data(EventIdRole) if current.isValid() else None
+        self._show_event(event_id)
+
+    def _show_event(self, event_id: int | None) -> None:
+        changed = event_id != self._current_id
+        self._current_id = event_id
+        self.detail.show_event(event_id)
+        if changed and event_id is not None:
+            self.event_selected.emit(event_id)
+
+    @Slot()
+    def _on_find(self) -> None:
+        self.filter_bar.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.text_edit.selectAll()
+
+    @Slot(object)
+    def _on_workspace_changed(self, topic: Topic) -> None:
+        if topic & Topic.EVENTS:
+            self._load_choices()
+            self.model.refresh()  # re-shows the current event in the pane too
+        elif topic & (Topic.LINKS | Topic.ROUNDS | Topic.FACTORS):
+            # The table shows nothing of rounds or factors, but the pane's "Linked to"
+            # names them: a renamed or deleted round must not linger there. Only the pane
+            # re-reads; resetting the events table would cost a recount for nothing.
+            self.detail.show_event(self._current_id)
+
+    @Slot()
+    def _on_database_replaced(self) -> None:
+        self._current_id = None
+        self.filter_bar.clear()
+        self._load_choices()
+        self.model.refresh()

@@ -1,0 +1,221 @@
+"""Export Chronology…: where to (the format follows the file name), and an optional date range.
+
+A typed name is read against the export folder the program remembers (not the process's
+working directory, which the user never sees), and the dialog shows where that is. A file
+that is already there is replaced only after asking, as Browse's own file dialog does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from tracker.services.exports.export import ExportFormat, format_for_path
+from tracker.services.exports.export_formats import (
+    CHRONOLOGY_CONTENTS,
+    formats_holding,
+    suffixes_text,
+)
+from tracker.ui.common.forms import ErrorLabel, buddy_label, named, ok_cancel_buttons
+from tracker.ui.common.table_model import as_plain
+
+# The chronology's formats, as the registry lists them (services.export_formats).
+FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
+SUFFIXES = suffixes_text(FILTERS)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    path: Path
+    fmt: ExportFormat
+    date_from: date | None
+    date_to: date | None
+    tz: str = "UTC"
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _base_folder(folder: str) -> Path:
+    """Where typed names go: *folder*, or home when there is none. A relative folder (an
+    older version saved "." after a bare name was typed) names nothing the user knows."""
+    path = Path(folder).expanduser() if folder else Path.home()
+    return path if path.is_absolute() else Path.home()
+
+
+class ExportDialog(QDialog):
+    """Asks for the destination file (typed, or through QFileDialog) and the dates to include.
+
+    Attributes:
+        ask: asks a yes/no question (title, text) before replacing a file; tests replace it.
+    """
+
+    def __init__(self, folder: str = "", parent: QWidget | None = None, *,
+                 tz: str = "UTC") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Chronology")
+        self._tz = tz
+        self.ask: Callable[[str, str], bool] = self._ask
+        self._folder = _base_folder(folder)
+        # The file Browse's dialog already confirmed replacing (so OK does not ask again).
+        self._confirmed: Path | None = None
+        self.path = named(QLineEdit(), "export-path")
+        self.path.setPlaceholderText(f"A {SUFFIXES} file (a bare name goes in {self._folder})")
+        self.target = named(QLabel(), "export-target")
+        self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
+        self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.target.hide()
+        self.browse = named(QPushButton("&Browse…"), "export-browse")
+        today = QDate.currentDate()
+        self.use_from = named(QCheckBox("&From"), "export-use-from")
+        self.date_from = named(QDateEdit(today.addMonths(-1)), "export-from")
+        self.use_to = named(QCheckBox("&To"), "export-use-to")
+        self.date_to = named(QDateEdit(today), "export-to")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setEnabled(False)
+        self.path_error = ErrorLabel("export-path-error")
+        self.range_error = ErrorLabel("export-range-error")
+        self.buttons = ok_cancel_buttons(self, "&Export")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        range_row = QHBoxLayout()
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            range_row.addWidget(widget)
+        range_row.addStretch(1)
+        # One line: a wrapped label in a dialog gets one line's height (see ErrorLabel).
+        days = named(QLabel(f"Days and times in {tz}; events keep their reported day."),
+                     "export-zone")
+        days.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout(self)
+        form.addRow(buddy_label("&File:", self.path), file_row)
+        form.addRow("", self.target)
+        form.addRow("", self.path_error)
+        form.addRow("Dates:", range_row)
+        form.addRow("", self.range_error)
+        form.addRow("", days)
+        form.addRow(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+        self.browse.clicked.connect(self._on_browse)
+        self.use_from.toggled.connect(self.date_from.setEnabled)
+        self.use_to.toggled.connect(self.date_to.setEnabled)
+        for signal in (self.use_from.toggled, self.use_to.toggled):
+            signal.connect(self._validate)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._validate)
+        self.path.textChanged.connect(self._validate)
+        self._validate()
+
+    def destination(self) -> Path | None:
+        """The typed file as an absolute path (relative to the export folder), if any."""
+        text = self.path.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return Path(os.path.normpath(path if path.is_absolute() else self._folder / path))
+
+    def request(self) -> ExportRequest | None:
+        """What to export, or None while the form is incomplete or wrong."""
+        path = self.destination()
+        if path is None:
+            return None
+        fmt = format_for_path(path)
+        if fmt is None:
+            return None
+        date_from = _to_date(self.date_from.date()) if self.use_from.isChecked() else None
+        date_to = _to_date(self.date_to.date()) if self.use_to.isChecked() else None
+        if date_from and date_to and date_to < date_from:
+            return None
+        return ExportRequest(path, fmt, date_from, date_to, self._tz)
+
+    def accept(self) -> None:
+        """Override QDialog.accept: ask before replacing a file Browse did not confirm."""
+        request = self.request()
+        if request is None or not self.ok_button.isEnabled():
+            return
+        path = request.path
+        if path.exists() and path != self._confirmed and not self.ask(
+                "Replace File?",
+                f"“{path.name}” already exists in {path.parent}.\n\n"
+                "Replace it with the exported chronology?"):
+            return
+        super().accept()
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, as_plain(text),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # replacing is never the default
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _on_browse(self) -> None:
+        current = self.destination()
+        fmt = format_for_path(current) if current else None
+        start = str(current or self._folder / f"chronology-{date.today():%Y-%m-%d}.csv")
+        chosen, selected = QFileDialog.getSaveFileName(
+            self, "Export Chronology To", start, ";;".join(FILTERS.values()),
+            FILTERS[fmt or ExportFormat.CSV],
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        # The file dialog asked before choosing an existing file; a suffix added below
+        # names another file, which it did not ask about.
+        self._confirmed = path
+        if format_for_path(path) is None:
+            # No (or an unknown) suffix typed: take the one of the filter chosen.
+            picked = next((f for f, text in FILTERS.items() if text == selected),
+                          ExportFormat.CSV)
+            path = path.with_name(path.name + picked.suffix)
+        self.path.setText(str(path))
+
+    @Slot()
+    def _validate(self) -> None:
+        text = self.path.text().strip()
+        path = self.destination()
+        if path is not None and format_for_path(path) is None:
+            self.path_error.show_error(f"The file name must end in {SUFFIXES}")
+        elif path is not None and path.is_dir():
+            self.path_error.show_error("That is a folder; choose a file name")
+        elif path is not None and not path.parent.is_dir():
+            # Said here, while the typing can be mended, not after the dialog has closed.
+            self.path_error.show_error(f"There is no folder {path.parent}")
+        else:
+            self.path_error.show_error(None)
+        # Where a bare or ~ name really goes, said under the field and in its tool tip.
+        shown = str(path) if path is not None else ""
+        self.target.setText(f"Saves to {shown}")
+        self.target.setVisible(bool(shown) and shown != text and not self.path_error.message)
+        self.path.setToolTip(as_plain(shown))
+        both = self.use_from.isChecked() and self.use_to.isChecked()
+        backwards = both and self.date_to.date() < self.date_from.date()
+        self.range_error.show_error("The end date is before the start date" if backwards
+                                    else None)
+        self.ok_button.setEnabled(self.request() is not None
+                                  and not self.path_error.message)

@@ -1,0 +1,1 @@
+"""Importing dataset files."""

@@ -1,0 +1,140 @@
+"""Import Events…: what the file is, how to read it, and whether one bad row stops it.
+
+The file was read before this dialog opens (``importing.preview``, in the worker), so it
+shows the encoding found and the layout the header matches, and preselects that format.
+A format other than the one the header matches is allowed (a renamed export) but said.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from tracker.services.imports.importing import FilePreview, ImportFormat, ImportTarget, formats_for
+from tracker.ui.common.forms import (
+    ErrorLabel,
+    buddy_label,
+    current_data,
+    fill_combo,
+    named,
+    ok_cancel_buttons,
+    select_data,
+)
+from tracker.ui.imports.import_task import ImportRequest
+
+# The event formats, as the registry lists them (io.import_formats).
+FORMAT_NAMES = {fmt: fmt.label for fmt in formats_for(ImportTarget.EVENTS)}
+NOT_UNDOABLE = (
+    "Importing is not an edit that Undo takes back. Importing the same file again changes "
+    "nothing (events are matched by dataset and id, so they are updated, not doubled), and "
+    "every import is recorded in the database's import history (the import_run table). "
+    "Cancelling, or an error, leaves the database exactly as it was."
+)
+
+
+def file_size(size: int) -> str:
+    """Bytes in the unit a file manager would use (1.8 MB)."""
+    if size < 1000:
+        return f"{size:,} bytes"
+    value = size / 1000
+    for unit in ("KB", "MB"):
+        if value < 1000:
+            return f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:,.1f} GB"
+
+
+def describe_file(preview: FilePreview) -> str:
+    facts = preview.facts
+    return f"{facts.label} · {facts.lines:,} lines · {file_size(facts.size)}"
+
+
+def describe_format(fmt: ImportFormat | None) -> str:
+    """What the header says the file is (no format found: a CSV whose columns are mapped)."""
+    return (fmt or ImportFormat.CSV).detected
+
+
+class ImportDialog(QDialog):
+    """Shows the file and what it is; asks for the format and strictness.
+
+    OK reads "Import", or "Next: Columns…" for a generic CSV, whose column mapping the
+    window asks for in ColumnMappingDialog before importing.
+    """
+
+    def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import Events")
+        self.preview = preview
+        self.file_label = self._plain_label("import-file", str(preview.path))
+        self.encoding_label = self._plain_label("import-encoding", describe_file(preview))
+        self.detected_label = self._plain_label("import-detected",
+                                                describe_format(preview.format))
+        self.format_combo = named(QComboBox(), "import-format")
+        fill_combo(self.format_combo, ((text, fmt) for fmt, text in FORMAT_NAMES.items()))
+        select_data(self.format_combo, preview.format or ImportFormat.CSV)
+        self.format_warning = ErrorLabel("import-format-warning")
+        self.strict_check = named(QCheckBox("&Stop at the first bad row (strict)"),
+                                  "import-strict")
+        self.strict_check.setToolTip("Import nothing if any row cannot be read, and say "
+                                     "which. Otherwise good rows are imported and the bad "
+                                     "ones listed.")
+        note = named(QLabel(NOT_UNDOABLE), "import-note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
+        self.buttons = ok_cancel_buttons(self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        form = QFormLayout(self)
+        form.addRow("File:", self.file_label)
+        form.addRow("Encoding:", self.encoding_label)
+        form.addRow("Detected:", self.detected_label)
+        form.addRow(buddy_label("Import &as:", self.format_combo), self.format_combo)
+        form.addRow("", self.format_warning)
+        form.addRow("", self.strict_check)
+        form.addRow(note)
+        form.addRow(self.buttons)
+        # As tall as the wrapped note needs at this width, not at the narrowest one.
+        height = form.heightForWidth(600)
+        self.resize(600, height if height > 0 else self.sizeHint().height())
+
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self._on_format_changed()
+
+    def chosen_format(self) -> ImportFormat:
+        fmt: ImportFormat | None = current_data(self.format_combo)
+        return fmt or ImportFormat.CSV
+
+    def needs_mapping(self) -> bool:
+        return self.chosen_format().needs_mapping
+
+    def request(self) -> ImportRequest:
+        """The import as chosen; a generic CSV's mapping is added by the mapping dialog."""
+        return ImportRequest(self.preview.path, self.chosen_format(),
+                             strict=self.strict_check.isChecked())
+
+    @staticmethod
+    def _plain_label(name: str, text: str) -> QLabel:
+        label = named(QLabel(text), name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a path or a file's text, never HTML
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @Slot()
+    def _on_format_changed(self) -> None:
+        fmt = self.chosen_format()
+        self.ok_button.setText("&Next: Columns…" if fmt.needs_mapping else "&Import")
+        detected = self.preview.format
+        if detected is not None and fmt is not detected and not fmt.needs_mapping:
+            self.format_warning.show_error(
+                f"The header looks like {FORMAT_NAMES[detected]}, not {FORMAT_NAMES[fmt]}; "
+                "the import will refuse columns it cannot find")
+        else:
+            self.format_warning.show_error(None)

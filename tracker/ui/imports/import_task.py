@@ -1,0 +1,50 @@
+"""Importing a dataset file as operations on the window's runner: the preview, the import.
+
+Both read the whole file (the encoding scan alone takes seconds for a full ACLED
+export), so both run on the runner's worker thread, one after the other: a second file
+waits for the first instead of competing for SQLite's write lock. The import is one
+transaction, so a cancel, an error or a killed process leaves the database as it was;
+nothing here has to undo anything. While it runs it holds the write lock, so edits
+pause (edit_pause.py) and the window says until when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.io.generic_layout import ColumnMapping
+from tracker.services.imports.import_report import ImportReport
+from tracker.services.imports.importing import FilePreview, ImportFormat, import_events, preview
+from tracker.storage.database import Database
+from tracker.ui.common.db_op import DbOp, OpHandle
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """What to import and how: the choices of the import (and column-mapping) dialog."""
+
+    path: Path
+    fmt: ImportFormat
+    strict: bool = False
+    mapping: ColumnMapping | None = None
+
+
+def preview_op(path: Path) -> DbOp[FilePreview]:
+    """Read *path* to say what it is (the import dialog shows it)."""
+    return DbOp(f"Reading {path}", f"reading {path.name}",
+                lambda _db, _handle: preview(path)).cancelled_on_leave()
+
+
+def import_op(request: ImportRequest) -> DbOp[ImportReport]:
+    """Import the file of *request*: progress as ImportProgress; cancelling rolls back."""
+
+    def work(db: Database, handle: OpHandle) -> ImportReport:
+        return import_events(db, request.path, request.fmt, strict=request.strict,
+                             mapping=request.mapping, progress=handle.report,
+                             cancel=handle.cancel_event)
+
+    return (DbOp(f"Importing {request.path}", "the import", work)
+            .cancelled_on_leave()
+            .pausing_edits(f"{request.path.name} is being imported; edits can be saved "
+                           "after the import finishes"))

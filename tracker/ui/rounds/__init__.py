@@ -1,0 +1,1 @@
+"""Rounds: their table, detail pane, schedule dialogs, participants and venues."""

@@ -1,0 +1,321 @@
+"""Dialogs that create or change a round. Each OK pushes one undo command (one transaction).
+
+OK stays disabled while the form is invalid; what is wrong is said in red beside the field,
+and an error the service finds on OK (a held round dated in the future, a duplicate track)
+lands beside the field it names while the dialog stays open with everything as typed.
+A schedule change's dialog collects the window or venue and the reason; the operation it
+runs (services/rounds, through round_commands.py) decides what the round becomes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from tracker.domain.enums import RoundFormat, RoundStatus
+from tracker.services import rounds
+from tracker.services.common.views import RoundRow
+from tracker.services.records import reference
+from tracker.services.records.citations import SourceDraft
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
+from tracker.ui.common import source_dialog
+from tracker.ui.common.command_dialog import CommandDialog
+from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
+from tracker.ui.common.forms import (
+    ErrorLabel,
+    add_item,
+    buddy_label,
+    compact_combo,
+    current_data,
+    fill_combo,
+    item_value,
+    named,
+    select_data,
+)
+from tracker.ui.common.workspace import Workspace
+from tracker.ui.rounds import venue_dialog
+from tracker.ui.rounds.round_commands import (
+    ChangeMode,
+    CreateRoundCommand,
+    ScheduleInput,
+    schedule_change,
+)
+from tracker.ui.rounds.venue_picker import VenuePicker
+from tracker.ui.rounds.window_input import WindowInput
+
+NEW_ROUND_STATUSES = (RoundStatus.PROPOSED, RoundStatus.SCHEDULED, RoundStatus.CONFIRMED,
+                      RoundStatus.HELD)
+
+
+# window title, OK button, verb for the undo text, what the reason field asks
+_MODE_TEXT = {
+    ChangeMode.RESCHEDULE: ("Reschedule Round", "&Reschedule", "Reschedule",
+                            "Why the date changed, e.g. the mediator asked for more time"),
+    ChangeMode.RELOCATE: ("Relocate Round", "Re&locate", "Relocate",
+                          "Why the venue changed"),
+    ChangeMode.POSTPONE: ("Postpone Round", "&Postpone", "Postpone",
+                          "Why the round was postponed; its date becomes unknown"),
+    ChangeMode.CANCEL: ("Cancel Round", "&Cancel Round", "Cancel",
+                        "Why the round was called off"),
+    ChangeMode.HELD: ("Mark Round Held", "Mark &Held", "Mark held",
+                      "Anything to note about how it went"),
+}
+
+
+def _reason_edit(placeholder: str) -> QPlainTextEdit:
+    edit = named(QPlainTextEdit(), "change-reason")
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4)
+    return edit
+
+
+class NewRoundDialog(CommandDialog):
+    """Track, title, format, status, window, venue and agenda of a new round."""
+
+    def __init__(self, workspace: Workspace, *, display_tz: str, day_first: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setWindowTitle("New Round")
+        tracks, venues = workspace.read(
+            lambda s: (reference.list_tracks(s), reference.list_venues(s)))
+        self.track = compact_combo("round-track", 30)
+        fill_combo(self.track, [(track.name, track.id) for track in tracks])
+        self.new_track_button = named(QPushButton("New &Track…"), "new-track-button")
+        self.title_edit = named(QLineEdit(), "round-title")
+        self.title_edit.setPlaceholderText("e.g. Trilateral talks in Abu Dhabi")
+        self.format = named(QComboBox(), "round-format")
+        fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
+                   keep=RoundFormat.TRILATERAL)
+        self.status = named(QComboBox(), "round-status")
+        fill_combo(self.status, [(s.value.capitalize(), s) for s in NEW_ROUND_STATUSES],
+                   keep=RoundStatus.SCHEDULED)
+        self.venue = VenuePicker(workspace, venues, display_tz, self)
+        self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
+        self.agenda = named(QPlainTextEdit(), "round-agenda")
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setFixedHeight(self.agenda.fontMetrics().lineSpacing() * 4)
+        self.errors = {key: ErrorLabel(f"round-{key}-error")
+                       for key in ("track", "title", "status", "venue")}
+        for key, label in self.errors.items():
+            self.register_error(key, label.show_error)
+        self.register_error("name", self.errors["track"].show_error)  # from create_track
+        self.register_error("window", self.window_input.show_error)
+        self.ok_button.setText("C&reate Round")
+
+        track_row = QHBoxLayout()
+        track_row.addWidget(self.track, 1)
+        track_row.addWidget(self.new_track_button)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.format, 1)
+        status_label = QLabel("&Status:")
+        status_label.setBuddy(self.status)
+        kind_row.addWidget(status_label)
+        kind_row.addWidget(self.status, 1)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(buddy_label("Trac&k:", self.track), track_row)
+        form.addRow("", self.errors["track"])
+        form.addRow("T&itle:", self.title_edit)
+        form.addRow("", self.errors["title"])
+        form.addRow(buddy_label("&Format:", self.format), kind_row)
+        form.addRow("", self.errors["status"])
+        form.addRow("&When:", self.window_input)
+        form.addRow("V&enue:", self.venue)
+        form.addRow("", self.errors["venue"])
+        form.addRow("&Agenda:", self.agenda)
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.resize(640, self.sizeHint().height())
+
+        self._title_touched = False
+        self.new_track_button.clicked.connect(self._on_new_track)
+        self.title_edit.textEdited.connect(self._on_title_edited)
+        self.track.currentIndexChanged.connect(self._validate)
+        self.venue.changed.connect(self._on_venue_changed)
+        self.window_input.changed.connect(self._validate)
+        self._validate()
+        self.title_edit.setFocus()
+
+    def make_command(self) -> OperationCommand | None:
+        track = current_data(self.track)
+        venue = self.venue.selection()
+        window = self.window_input.value()
+        if track is None or window is None:
+            return None
+        state = RoundState(window, venue if isinstance(venue, int) else None,
+                           current_data(self.status))
+        draft = RoundDraft(track if isinstance(track, int) else 0, self.title_edit.text(),
+                           current_data(self.format), state,
+                           self.agenda.toPlainText().strip())
+        return CreateRoundCommand(
+            self.workspace, draft,
+            new_track=track if isinstance(track, NewTrack) else None,
+            new_venue=venue if isinstance(venue, NewVenue) else None,
+        )
+
+    @Slot()
+    def _on_new_track(self) -> None:
+        track = venue_dialog.ask_track(self)
+        if track is not None:
+            add_item(self.track, f"{track.name} (new)", track)
+            self.track.setCurrentIndex(self.track.count() - 1)
+
+    @Slot()
+    def _on_title_edited(self) -> None:
+        self._title_touched = True
+        self._validate()
+
+    @Slot()
+    def _on_venue_changed(self) -> None:
+        # Announcements give local times at the venue, so its zone is the one to type in.
+        zone = self.venue.zone()
+        if zone is not None:
+            self.window_input.set_zone(zone)
+        self._validate()
+
+    @Slot()
+    def _validate(self) -> None:
+        has_track = current_data(self.track) is not None
+        self.errors["track"].show_error(
+            None if has_track else "Create a track first (New Track…)")
+        has_title = bool(self.title_edit.text().strip())
+        self.errors["title"].show_error(
+            None if has_title or not self._title_touched else "A round needs a title")
+        self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid())
+
+
+class ScheduleChangeDialog(CommandDialog):
+    """Reschedule, relocate, postpone, cancel or mark held one round, saying why."""
+
+    def __init__(self, workspace: Workspace, row: RoundRow, mode: ChangeMode, *,
+                 display_tz: str, day_first: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.row, self.mode = row, mode
+        self._shown_venue = row.venue.id if row.venue else None
+        title, ok_text, self._verb, reason_hint = _MODE_TEXT[mode]
+        self.setWindowTitle(title)
+        factors, sources, venues = workspace.read(lambda s: (
+            reference.list_factors_named(s), reference.list_sources(s),
+            reference.list_venues(s)))
+        venue = row.venue.label if row.venue else "venue not known"
+        header = named(QLabel(f"<b>{_html(row.title)}</b><br>Now: {row.status.value} · "
+                              f"{_html(row.window.describe())} · {_html(venue)}"),
+                       "change-header")
+        header.setWordWrap(True)
+        header.setTextFormat(Qt.TextFormat.RichText)
+        self.window_input: WindowInput | None = None
+        self.venue: VenuePicker | None = None
+        self.reason = _reason_edit(reason_hint)
+        self.factor = compact_combo("change-factor")
+        fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
+        self.source = compact_combo("change-source")
+        fill_combo(self.source, [(label, key) for key, label in sources], none_text="—")
+        self.new_source_button = named(QPushButton("New &Source…"), "new-source-button")
+        self.new_source_button.clicked.connect(self._on_new_source)
+        self._day_first = day_first
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.new_source_button)
+        self.errors = {key: ErrorLabel(f"change-{key}-error")
+                       for key in ("status", "venue", "factor", "source")}
+        for key, label in self.errors.items():
+            self.register_error(key, label.show_error)
+        self.ok_button.setText(ok_text)
+        if mode is ChangeMode.CANCEL:
+            self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Keep Round")
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(header)
+        form.addRow(self.errors["status"])
+        if mode in (ChangeMode.RESCHEDULE, ChangeMode.HELD):
+            self.window_input = WindowInput(row.window.tz, display_tz, day_first=day_first)
+            self.window_input.set_window(row.window)
+            self.window_input.changed.connect(self._validate)
+            self.register_error("window", self.window_input.show_error)
+            form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
+                        self.window_input)
+        if mode is ChangeMode.RELOCATE:
+            self.venue = VenuePicker(workspace, venues, row.window.tz, self)
+            select_data(self.venue.combo, self._shown_venue)
+            self.venue.changed.connect(self._validate)
+            form.addRow("&Venue:", self.venue)
+            form.addRow("", self.errors["venue"])
+        form.addRow("&Reason:", self.reason)
+        form.addRow("&Because of:", self.factor)
+        form.addRow("", self.errors["factor"])
+        form.addRow(buddy_label("S&ource:", self.source), source_row)
+        form.addRow("", self.errors["source"])
+        form.addRow(self.form_error)
+        form.addRow(self.buttons)
+        self.resize(640, self.sizeHint().height())
+        self._validate()
+        (self.window_input.start if self.window_input else self.reason).setFocus()
+
+    def collected(self) -> ScheduleInput | None:
+        """What OK hands the operation, or None while the form is invalid."""
+        window = self.window_input.value() if self.window_input else None
+        if self.window_input is not None and window is None:
+            return None
+        venue = self.venue.selection() if self.venue is not None else None
+        source = current_data(self.source)
+        return ScheduleInput(self.note(), window, venue,
+                             source if isinstance(source, SourceDraft) else None)
+
+    def note(self) -> ChangeNote:
+        source = current_data(self.source)
+        return ChangeNote(reason=self.reason.toPlainText().strip(),
+                          factor_id=current_data(self.factor),
+                          source_id=source if isinstance(source, int) else None)
+
+    def make_command(self) -> OperationCommand | None:
+        typed = self.collected()
+        if typed is None:
+            return None
+        return schedule_change(self.workspace, self.row.id, self.mode, typed,
+                               text=f"{self._verb} “{self.row.title}”",
+                               expected_version=self.row.version)
+
+    def conflict_base(self) -> dict[str, object] | None:
+        """The schedule as shown when the dialog opened (for "reapply mine")."""
+        return rounds.schedule_values(
+            RoundState(self.row.window, self._shown_venue, self.row.status))
+
+    @Slot()
+    def _on_new_source(self) -> None:
+        draft = source_dialog.ask_source(self, day_first=self._day_first)
+        if draft is not None:
+            # One pending new source at a time: another replaces it.
+            for row in range(self.source.count()):
+                if isinstance(item_value(self.source, row), SourceDraft):
+                    self.source.removeItem(row)
+                    break
+            add_item(self.source, f"{source_dialog.source_text(draft)} (new)", draft)
+            self.source.setCurrentIndex(self.source.count() - 1)
+
+    @Slot()
+    def _validate(self) -> None:
+        """OK once something was typed that differs from what is shown; whether it is a
+        change the round may make is the operation's to say."""
+        typed = self.collected()
+        changed = typed is not None and (
+            self.mode in (ChangeMode.POSTPONE, ChangeMode.CANCEL, ChangeMode.HELD)
+            or (typed.window is not None and typed.window != self.row.window)
+            or (self.venue is not None and typed.venue != self._shown_venue))
+        self.ok_button.setEnabled(changed)
+        self.ok_button.setToolTip("" if changed or typed is None else "Nothing changed yet")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,1 @@
+"""The timeline: talks and battlefield events on one zoomable time axis."""

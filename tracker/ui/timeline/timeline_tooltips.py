@@ -1,0 +1,132 @@
+"""What the timeline's tooltip says about the item under the pointer.
+
+Rich text built here, with every typed or imported string escaped: a summary such as
+"<b>4</b> killed" shows its characters, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from tracker.domain.timewindow import describe_day, zone
+from tracker.services.timeline.timeline_density import bucket_label
+from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
+from tracker.ui.timeline.timeline_colors import category_order
+from tracker.ui.timeline.timeline_painter import Hit
+from tracker.ui.timeline.timeline_scene import TimelineScene
+
+MAX_SOURCES = 4
+EventSources = Callable[[int], tuple[str, ...]]
+
+
+def describe_hit(scene: TimelineScene, hit: Hit, event_sources: EventSources) -> str:
+    """Rich text for *hit*, or "" when there is nothing to say."""
+    key = hit.key
+    if hit.kind == "round" and isinstance(key, int):
+        mark = _round(scene, key)
+        return _round_text(mark, scene.tz) if mark else ""
+    if hit.kind == "move" and isinstance(key, int):
+        found = _move(scene, key)
+        return _move_text(*found, scene.tz) if found else ""
+    if hit.kind == "reading" and isinstance(key, int):
+        return _reading_text(scene, key)
+    if hit.kind == "bucket" and isinstance(key, date):
+        return _bucket_text(scene, key)
+    if hit.kind == "event" and isinstance(key, int):
+        return _event_text(scene, key, event_sources)
+    return ""
+
+
+def _round(scene: TimelineScene, round_id: int) -> RoundMark | None:
+    return next((mark for track in scene.lanes.tracks for mark in track.rounds
+                 if mark.id == round_id), None)
+
+
+def _move(scene: TimelineScene, change_id: int) -> tuple[RoundMark, WindowMove] | None:
+    return next(((mark, move) for track in scene.lanes.tracks for mark in track.rounds
+                 for move in mark.moves if move.change_id == change_id), None)
+
+
+def _rich(title: str, lines: list[str], sources: tuple[str, ...] = ()) -> str:
+    body = "".join(f"<br>{line}" for line in lines if line)
+    if sources:
+        shown = "".join(f"<br>· {escape(source)}" for source in sources[:MAX_SOURCES])
+        more = len(sources) - MAX_SOURCES
+        body += f"<br><i>Sources</i>{shown}" + (f"<br>· and {more} more" if more > 0 else "")
+    return f"<qt><b>{escape(title)}</b>{body}</qt>"
+
+
+def _round_text(mark: RoundMark, display_tz: str) -> str:
+    window = mark.window
+    when = escape(window.describe())
+    if window.tz != display_tz and window.start is not None:
+        yours = escape(window.describe(display_tz))
+        when += f" ({escape(window.tz)}); {yours} ({escape(display_tz)})"
+    lines = [f"{escape(mark.status.value.capitalize())} · {when}",
+             escape(mark.venue) if mark.venue else "venue unknown"]
+    if mark.moves:
+        lines.append(f"Moved {len(mark.moves)} time{'s' if len(mark.moves) > 1 else ''}")
+    return _rich(mark.title, lines, mark.sources)
+
+
+def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
+    recorded = move.recorded_at.astimezone(zone(display_tz))
+    lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
+             f"recorded {recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
+    if move.reason:
+        lines.append(f"Why: {escape(move.reason)}")
+    if move.factor:
+        lines.append(f"Factor: {escape(move.factor)}")
+    return _rich(f"{mark.title} moved", lines)
+
+
+def _reading_text(scene: TimelineScene, reading_id: int) -> str:
+    tz = zone(scene.tz)
+    for factor in scene.lanes.factors:
+        for reading in factor.readings:
+            if reading.id != reading_id:
+                continue
+            since = f"{reading.start.astimezone(tz):%d %b %Y}"
+            until = f"until {reading.end.astimezone(tz):%d %b %Y}" if reading.end \
+                else "latest reading"
+            return _rich(factor.name, [
+                f"{escape(reading.level.value)}, {escape(reading.trend.value)}",
+                f"from {since}, {until}", escape(reading.note)])
+    return ""
+
+
+def _bucket_text(scene: TimelineScene, first_day: date) -> str:
+    layer = scene.events
+    cells = sorted((cell for cell in layer.cells if cell.first_day == first_day),
+                   key=lambda cell: category_order(cell.target_category))
+    if not cells:
+        return ""
+    span = bucket_label(first_day, layer.bucket)
+    events = sum(cell.events for cell in cells)
+    fatalities = sum(cell.fatalities for cell in cells)
+    injuries = sum(cell.injuries for cell in cells)
+    lines = [f"{events:,} events · {fatalities:,} killed · {injuries:,} injured"]
+    vague = sum(cell.imprecise_events for cell in cells)
+    if vague:
+        lines.append(f"of which {vague:,} known only to the week or month (hatched), "
+                     "counted on their recorded day")
+    lines += [f"{escape(cell.target_category or 'uncategorised')}: {cell.events:,} events, "
+              f"{cell.fatalities:,} killed" for cell in cells]
+    return _rich(span, lines)
+
+
+def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources) -> str:
+    marker = next((m for m in scene.events.markers or () if m.id == event_id), None)
+    if marker is None:
+        return ""
+    what = " · ".join(escape(part) for part in (
+        marker.event_type, marker.target_category or "uncategorised", marker.place) if part)
+    killed = "fatalities unknown" if marker.fatalities is None \
+        else f"{marker.fatalities:,} killed"
+    lines = [what, killed, escape(marker.summary)]
+    when = describe_day(marker.day, marker.precision)
+    if marker.last_day is not None and marker.last_day > marker.day:
+        when += f" to {describe_day(marker.last_day, marker.precision)}"
+    return _rich(when, lines, event_sources(event_id))

@@ -1,0 +1,1 @@
+"""The main window, its actions and the file menu's database work."""

@@ -1,0 +1,599 @@
+"""The main window: actions from the table in actions.py, six tabs, status bar, settings.
+
+The window owns no data. Views read through the Workspace and refresh on its signals;
+the window opens dialogs, pushes their commands, moves between tabs when a link is
+followed, and remembers geometry and the last database in Settings. Work that takes
+time runs on the Workspace's one runner; before the window closes or the database is
+replaced, the runner settles it (``_settle_work``), the one place that knows what runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from tracker import __version__
+from tracker.domain import identity
+from tracker.domain.enums import RoundStatus
+from tracker.services import rounds
+from tracker.services.common import summary
+from tracker.services.common.sample import is_empty, load_sample
+from tracker.storage.database import Database
+from tracker.ui.analysis.analysis_view import AnalysisView
+from tracker.ui.chronology.chronology_view import ChronologyView
+from tracker.ui.common import settings as options
+from tracker.ui.common.change_watcher import ChangeWatcher
+from tracker.ui.common.commands import push_or_report
+from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.forms import named
+from tracker.ui.common.settings import Settings, system_zone_name
+from tracker.ui.common.table_model import as_plain
+from tracker.ui.common.unsaved_input import InputWatch
+from tracker.ui.common.workspace import Topic, Workspace
+from tracker.ui.common.zone_dialog import DisplayZoneDialog
+from tracker.ui.events.events_view import EventsView
+from tracker.ui.events.link_dialog import LinkEventsDialog
+from tracker.ui.exports.export_dialog import ExportDialog
+from tracker.ui.exports.export_task import export_op
+from tracker.ui.exports.schedule_export import export_schedule
+from tracker.ui.exports.timelinejs_export import export_timeline
+from tracker.ui.factors.factor_commands import CreateFactorCommand
+from tracker.ui.factors.factor_dialogs import NewFactorDialog
+from tracker.ui.factors.factors_view import FactorsView
+from tracker.ui.imports.import_flow import ImportFlow, dropped_csv_files
+from tracker.ui.rounds.calendar_import import import_calendar
+from tracker.ui.rounds.details_dialog import EditDetailsDialog
+from tracker.ui.rounds.round_commands import DeleteRoundCommand
+from tracker.ui.rounds.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
+from tracker.ui.rounds.rounds_view import RoundsView
+from tracker.ui.timeline.timeline_view import TimelineView
+from tracker.ui.window import archive_actions, backup_actions, database_files
+from tracker.ui.window.actions import (
+    build_actions,
+    build_menus,
+    build_toolbar,
+    editing_action_ids,
+    round_action_ids,
+)
+from tracker.ui.window.change_log_dialog import ChangeLogDialog
+from tracker.ui.window.edit_pause import EditPause
+from tracker.ui.window.work_status import WorkStatus
+
+APP_TITLE = "Negotiation Tracker"
+MESSAGE_MS = 8000
+Ask = Callable[[str, str], bool]
+
+# The status each action moves a round to; the service's rules say when it may.
+_MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
+             "cancel-round-action": RoundStatus.CANCELLED,
+             "mark-held-action": RoundStatus.HELD}
+_DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
+         ChangeMode.POSTPONE: "Postponed", ChangeMode.CANCEL: "Cancelled",
+         ChangeMode.HELD: "Marked held"}
+
+
+def _upgrade_note(db: Database) -> str:
+    """Where the copy taken before this open upgraded the database went, if it did."""
+    if db.migration_backup is None:
+        return ""
+    return f"; it was upgraded, and a copy as it was is in {db.migration_backup}"
+
+
+class MainWindow(QMainWindow):
+    """Rounds, Timeline, Factors, Events, Chronology and Analysis tabs over one Workspace.
+
+    Attributes:
+        ask: asks a yes/no question (title, text); tests replace it.
+        dialog: the dialog opened last, while it is open (tests drive it).
+
+    Signals:
+        export_finished(int, str): an export wrote this many entries to this file.
+    """
+
+    export_finished = Signal(int, str)
+
+    def __init__(self, workspace: Workspace, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.workspace = workspace
+        self.settings = settings
+        # Other programs' changes refresh the views (the file's data version on SQLite,
+        # LISTEN/NOTIFY on PostgreSQL).
+        self.change_watcher = ChangeWatcher(workspace, self)
+        self.change_log: ChangeLogDialog | None = None
+        self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
+        identity.set_user_name(settings.get(options.USER_NAME))
+        self.ask: Ask = self._ask
+        self.dialog: QDialog | None = None
+        self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
+        self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
+        self.setAcceptDrops(True)  # .csv files dropped on the window are imported
+
+        self.action_map = build_actions(self, workspace.undo_stack)
+        build_menus(self.menuBar(), self.action_map)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        build_toolbar(toolbar, self.action_map)
+
+        self.rounds_view = RoundsView(workspace, self.display_tz)
+        self.rounds_view.set_actions([self.action_map[name] for name in round_action_ids()
+                                      if name != "link-events-action"])
+        self.rounds_view.detail.set_link_action(self.action_map["link-events-action"])
+        self.factors_view = FactorsView(workspace)
+        self.factors_view.set_display_zone(self.display_tz)
+        self.events_view = EventsView(workspace)
+        self.chronology_view = ChronologyView(workspace)
+        self.chronology_view.model.set_time_zone(self.display_tz)
+        self.timeline_view = TimelineView(workspace, self.display_tz)
+        self.analysis_view = AnalysisView(workspace)
+        self.analysis_view.set_display_zone(self.display_tz)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main-tabs")
+        self.tabs.setDocumentMode(True)
+        for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
+                            (self.factors_view, "&Factors"),
+                            (self.events_view, "&Events"),
+                            (self.chronology_view, "&Chronology"),
+                            (self.analysis_view, "&Analysis")):
+            self.tabs.addTab(view, title)
+        self.setCentralWidget(self.tabs)
+        self.counts_label = named(QLabel(), "status-counts")
+        self.database_label = named(QLabel(), "status-database")
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
+        self.work_status = WorkStatus(workspace.runner)
+        self.statusBar().addPermanentWidget(self.work_status)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.edit_pause = EditPause(
+            workspace, self.statusBar(),
+            [self.action_map[name] for name in editing_action_ids()], self._update_actions)
+
+        self._connect()
+        self._restore()
+        self._on_database_replaced()
+        if workspace.db.migration_backup is not None:
+            self.show_message(f"Opened {workspace.db.label}{_upgrade_note(workspace.db)}")
+
+    def _connect(self) -> None:
+        workspace = self.workspace
+        workspace.changed.connect(self._on_changed)
+        workspace.database_replaced.connect(self._on_database_replaced)
+        workspace.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self.rounds_view.round_selected.connect(self._update_actions)
+        self.rounds_view.round_activated.connect(self.edit_round)
+        for open_event in (self.rounds_view.open_event, self.factors_view.open_event,
+                           self.chronology_view.open_event):
+            open_event.connect(self.go_to_event)
+        for open_round in (self.events_view.open_round, self.factors_view.open_round,
+                           self.chronology_view.open_round, self.analysis_view.open_round):
+            open_round.connect(self.go_to_round)
+        for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
+            open_factor.connect(self.go_to_factor)
+        self._connect_timeline()
+        workspace.runner.failed.connect(self._on_work_failed)
+
+    def _connect_timeline(self) -> None:
+        """Selections travel both ways between the timeline and the other views; the
+        Events view's filters apply to the timeline's events too."""
+        timeline = self.timeline_view
+        timeline.round_clicked.connect(self.rounds_view.select_round)
+        timeline.event_clicked.connect(self.events_view.select_event)
+        timeline.factor_clicked.connect(self.factors_view.select_factor)
+        self.rounds_view.round_selected.connect(timeline.select_round)
+        self.events_view.event_selected.connect(timeline.select_event)
+        self.factors_view.factor_selected.connect(timeline.select_factor)
+        self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
+        self.events_view.filter_bar.filter_changed.connect(self.analysis_view.set_event_filter)
+        self.rounds_view.round_selected.connect(self._show_round_in_analysis)
+
+    @Slot(object)
+    def _show_round_in_analysis(self, round_id: int | None) -> None:
+        if round_id is not None:
+            self.analysis_view.select_round(round_id)
+
+    def _restore(self) -> None:
+        geometry = self.settings.get(options.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1360, 820)
+        state = self.settings.get(options.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.rounds_view.restore_state(self.settings)
+        detail = self.action_map["toggle-detail-action"]
+        detail.setChecked(self.settings.get(options.DETAIL_VISIBLE))
+        self.rounds_view.set_detail_visible(detail.isChecked())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QWidget.closeEvent: ask before typed input in an open dialog is thrown
+        away, let the runner's work end (an import is cancelled and rolls back, an export
+        finishes), then save settings."""
+        if self.has_unsaved_input() and not self.ask(
+                "Unsaved Input", "Discard your unsaved input?"):
+            event.ignore()
+            return
+        self._settle_work()
+        self.change_watcher.close()
+        self.settings.set(options.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(options.WINDOW_STATE, self.saveState())
+        self.settings.set(options.DETAIL_VISIBLE,
+                          self.action_map["toggle-detail-action"].isChecked())
+        self.rounds_view.save_state(self.settings)
+        self.settings.sync()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Override QWidget.dragEnterEvent: take local .csv files (to import), nothing else."""
+        if dropped_csv_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Override QWidget.dropEvent: import the dropped files, one after another."""
+        files = dropped_csv_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.importer.import_files(files)
+
+    # -- our API ------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def has_unsaved_input(self) -> bool:
+        """True while the open dialog holds fields the user changed since it opened."""
+        return (self.dialog is not None and self._dialog_input is not None
+                and self.dialog.isVisible() and self._dialog_input.has_unsaved_input())
+
+    def offer_sample(self) -> bool:
+        """Offer to fill an empty database with the sample scenario; True if loaded."""
+        if not self.workspace.read(is_empty):
+            return False
+        if not self.ask("Empty Database", "This database is empty. Load the sample scenario "
+                        "(talks announced for “the coming week”, the factors they depend "
+                        "on, and strikes on energy and transport) to explore the program?"):
+            return False
+        loaded = self.workspace.write(load_sample, Topic.ALL)
+        self.show_message(f"Sample scenario loaded: {loaded.rounds} rounds, "
+                          f"{loaded.factors} factors, {loaded.events} events, "
+                          f"{loaded.links} links")
+        return True
+
+    def switch_database(self, db: Database, *, remember: bool = True) -> None:
+        self._settle_work()
+        self.workspace.replace_database(db)
+        if remember:
+            self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
+        self.show_message(f"Opened {db.label}{_upgrade_note(db)}")
+
+    @Slot(int)
+    def go_to_round(self, round_id: int) -> None:
+        self.tabs.setCurrentWidget(self.rounds_view)
+        if not self.rounds_view.select_round(round_id):
+            self.show_message("That round was deleted")
+
+    @Slot(int)
+    def go_to_event(self, event_id: int) -> None:
+        self.tabs.setCurrentWidget(self.events_view)
+        self.events_view.select_event(event_id)
+
+    @Slot(int)
+    def go_to_factor(self, factor_id: int) -> None:
+        self.tabs.setCurrentWidget(self.factors_view)
+        self.factors_view.select_factor(factor_id)
+
+    # -- action handlers (names are in actions.ACTIONS) -----------------------------------
+
+    def new_database(self) -> None:
+        db = database_files.create_new(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+
+    def open_database(self) -> None:
+        db = database_files.open_existing(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+            self.offer_sample()
+
+    def import_events(self) -> None:
+        self.importer.choose_files()
+
+    def export_chronology(self) -> None:
+        dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self,
+                              tz=self.display_tz)
+        dialog.accepted.connect(lambda: self._start_export(dialog))
+        self._open(dialog)
+
+    def export_schedule(self) -> None:
+        export_schedule(self, self.workspace, self.settings, self.show_message)
+
+    def export_archive(self) -> None:
+        archive_actions.for_window(self).export_archive()
+
+    def import_archive(self) -> None:
+        archive_actions.for_window(self).import_archive()
+
+    def back_up(self) -> None:
+        backup_actions.back_up(self, self.workspace, self.show_message, self.ask,
+                               self.export_archive)
+
+    def export_timeline(self) -> None:
+        export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
+
+    def import_calendar(self) -> None:
+        import_calendar(self, self.workspace, self.settings, self.show_message)
+
+    def quit(self) -> None:
+        self.close()
+
+    def new_round(self) -> None:
+        dialog = NewRoundDialog(self.workspace, display_tz=self.display_tz,
+                                day_first=self.settings.get(options.DAY_FIRST), parent=self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, "Created"))
+        self._open(dialog)
+
+    def new_factor(self) -> None:
+        dialog = NewFactorDialog(self.workspace, self)
+        dialog.accepted.connect(lambda: self._after_new_factor(dialog))
+        self._open(dialog)
+
+    def edit_round(self) -> None:
+        round_id = self.rounds_view.selected_round_id()
+        if round_id is None:
+            return
+        detail = self.workspace.read(lambda s: rounds.round_detail(s, round_id))
+        dialog = EditDetailsDialog(self.workspace, detail, self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, "Saved"))
+        self._open(dialog)
+
+    def reschedule_round(self) -> None:
+        self._change(ChangeMode.RESCHEDULE)
+
+    def relocate_round(self) -> None:
+        self._change(ChangeMode.RELOCATE)
+
+    def postpone_round(self) -> None:
+        self._change(ChangeMode.POSTPONE)
+
+    def cancel_round(self) -> None:
+        self._change(ChangeMode.CANCEL)
+
+    def mark_held(self) -> None:
+        self._change(ChangeMode.HELD)
+
+    def link_events(self) -> None:
+        round_id = self.rounds_view.selected_round_id()
+        if round_id is not None:
+            dialog = LinkEventsDialog(self.workspace, round_id=round_id, parent=self)
+            dialog.accepted.connect(lambda: self.show_message("Events linked"))
+            self._open(dialog)
+
+    def delete_round(self) -> None:
+        row = self.rounds_view.selected_round()
+        if row is None:
+            return
+        command = DeleteRoundCommand(self.workspace, row.id, row.title)
+        if push_or_report(self.workspace, command):
+            undo = self.action_map["undo-action"].shortcut().toString()
+            self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
+
+    def show_rounds(self) -> None:
+        self.tabs.setCurrentWidget(self.rounds_view)
+
+    def show_timeline(self) -> None:
+        self.tabs.setCurrentWidget(self.timeline_view)
+
+    def show_analysis(self) -> None:
+        self.tabs.setCurrentWidget(self.analysis_view)
+
+    def show_factors(self) -> None:
+        self.tabs.setCurrentWidget(self.factors_view)
+
+    def show_events(self) -> None:
+        self.tabs.setCurrentWidget(self.events_view)
+
+    def show_chronology(self) -> None:
+        self.tabs.setCurrentWidget(self.chronology_view)
+
+    def set_detail_visible(self, visible: bool) -> None:
+        self.rounds_view.set_detail_visible(visible)
+
+    def choose_display_zone(self) -> None:
+        dialog = DisplayZoneDialog(self.display_tz, system_zone_name(), self)
+        dialog.accepted.connect(lambda: self.set_display_zone(dialog.chosen()))
+        self._open(dialog)
+
+    def show_change_log(self) -> None:
+        """A window of its own beside the tabs (not modal), made once and raised again."""
+        if self.change_log is None:
+            self.change_log = ChangeLogDialog(self.workspace, self.display_tz, self)
+        self.change_log.show()
+        self.change_log.raise_()
+        self.change_log.activateWindow()
+
+    def choose_user_name(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("user-name-dialog")
+        dialog.setWindowTitle("Your Name")
+        dialog.setLabelText("Record my changes under this name (leave empty for your "
+                            f"computer login, “{identity.os_user()}”):")
+        dialog.setTextValue(self.settings.get(options.USER_NAME))
+        dialog.accepted.connect(lambda: self.set_user_name(dialog.textValue()))
+        self._open(dialog)
+
+    def set_user_name(self, name: str) -> None:
+        """Record changes under *name* (empty: the computer login), now and later."""
+        identity.set_user_name(name)
+        self.settings.set(options.USER_NAME, identity.user_name()
+                          if name.strip() else "")
+        self.show_message(f"Your changes are recorded as “{identity.user_name()}”")
+
+    def set_display_zone(self, tz: str) -> None:
+        """Show times in *tz* beside the venues' zones, now and in later sessions."""
+        self.display_tz = tz
+        self.settings.set(options.DISPLAY_TIME_ZONE, tz)
+        self.rounds_view.set_display_zone(tz)
+        self.factors_view.set_display_zone(tz)
+        self.chronology_view.model.set_time_zone(tz)
+        self.timeline_view.set_display_zone(tz)
+        self.analysis_view.set_display_zone(tz)
+        if self.change_log is not None:
+            self.change_log.model.set_display_zone(tz)
+        self.show_message(f"Times are now also shown in {tz}")
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_TITLE}", (
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>Follow peace talks against battlefield events: rounds, the factors they "
+            "depend on, linked events, and a sourced chronology.</p>"
+            "<p>Licence: MIT.</p>"
+            "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
+            "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
+            "Program. Imported datasets keep their own terms of use. The sample scenario is "
+            "built from one news report, cited in the program. Time zones: the IANA tz "
+            f"database.</p><p>PySide6 {pyside_version}.</p>"))
+
+    def about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _settle_work(self) -> None:
+        """Block until the runner's work is done or cancelled (it uses the database about
+        to be closed), saying which: a long wait would otherwise freeze the window without
+        a word. Work that can stop but is not stopped by leaving (an archive export) is
+        the user's to stop or wait for; an import is cancelled (it rolls back)."""
+        runner = self.workspace.runner
+        if not runner.is_busy():
+            return
+        current = runner.current()
+        if current is not None and current.can_cancel and not current.cancel_on_leave \
+                and self.ask("Work Still Running",
+                             f"Stop {current.noun}? Nothing it began is kept.\n\n"
+                             "No waits for it to finish."):
+            runner.cancel_current()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            runner.settle(self._say_now)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _say_now(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+        self.statusBar().repaint()  # now: no event is processed until the wait is over
+
+    @Slot(str, str)
+    def _on_work_failed(self, title: str, message: str) -> None:
+        """The window's boundary for work whose caller took no failure of its own."""
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, f"{title} Failed", message)
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show *dialog* window-modal without blocking (tests drive it through .dialog)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        self._dialog_input = InputWatch(dialog)  # after open(): its fields are filled
+
+    @Slot()
+    def _on_dialog_finished(self) -> None:
+        self.dialog = None
+        self._dialog_input = None
+
+    def _change(self, mode: ChangeMode) -> None:
+        row = self.rounds_view.selected_round()
+        if row is None:
+            return
+        dialog = ScheduleChangeDialog(self.workspace, row, mode, display_tz=self.display_tz,
+                                      day_first=self.settings.get(options.DAY_FIRST),
+                                      parent=self)
+        dialog.accepted.connect(lambda: self._after_command(dialog, _DONE[mode]))
+        self._open(dialog)
+
+    def _after_command(self, dialog: QDialog, verb: str) -> None:
+        command = getattr(dialog, "command", None)
+        round_id = getattr(command, "round_id", None)
+        if round_id is not None:
+            self.go_to_round(round_id)
+        title = self.rounds_view.selected_round()
+        self.show_message(f"{verb} “{title.title}”" if title else verb)
+
+    def _after_new_factor(self, dialog: NewFactorDialog) -> None:
+        command = dialog.command
+        if isinstance(command, CreateFactorCommand) and command.factor_id is not None:
+            self.go_to_factor(command.factor_id)
+            self.show_message(f"Created factor “{dialog.name_edit.text().strip()}”")
+
+    def _start_export(self, dialog: ExportDialog) -> None:
+        request = dialog.request()
+        if request is None:
+            return
+        self.settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        self.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
+        path = str(request.path)
+        self.workspace.runner.submit(
+            export_op(request).owned_by(self)
+            .on_success(lambda count: self._on_export_finished(count, path))
+            .on_failure(self._on_export_failed))
+
+    def _on_export_finished(self, count: int, path: str) -> None:
+        self.show_message(f"Exported {count:,} chronology entries to {path}")
+        self.export_finished.emit(count, path)
+
+    def _on_export_failed(self, failure: Failure) -> None:
+        self.statusBar().clearMessage()
+        show_failure(self, "Export Failed", failure)
+
+    @Slot(object)
+    def _on_changed(self, _topic: Topic) -> None:
+        self._update_counts()
+        self._update_actions()
+
+    @Slot()
+    def _on_database_replaced(self) -> None:
+        db = self.workspace.db
+        self.setWindowTitle(f"{database_files.short_label(db)}[*] — {APP_TITLE}")
+        self.setWindowModified(False)
+        self.database_label.setText(db.label)
+        self.database_label.setToolTip(as_plain(f"Database: {db.label}"))
+        # Open on the first round, so its details and the round actions are there at once.
+        self.rounds_view.select_first()
+        self._update_counts()
+        self._update_actions()
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_counts(self) -> None:
+        self.counts_label.setText(self.workspace.read(summary.counts).describe())
+
+    @Slot()
+    def _update_actions(self) -> None:
+        on_rounds = self.tabs.currentWidget() is self.rounds_view
+        row = self.rounds_view.selected_round() if on_rounds else None
+        for name in round_action_ids():
+            action: QAction = self.action_map[name]
+            target = _MOVES_TO.get(name)
+            action.setEnabled(row is not None and (
+                target is None or rounds.can_move(row.status, target)))
+        self.edit_pause.apply()  # while an import runs, edits stay off whatever is selected
