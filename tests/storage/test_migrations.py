@@ -175,3 +175,29 @@ def test_upgrade_at_head_changes_nothing(db: Database) -> None:
 
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA schema_version")).scalar_one() == before
+
+
+def test_0010_gives_every_existing_round_an_unknown_modality(db: Database) -> None:
+    run(db.engine, "downgrade", "0009")
+    assert "modality" not in _round_columns(db.engine)
+    with db.engine.begin() as connection:
+        connection.execute(text("INSERT INTO track (name, description) VALUES ('t', '')"))
+        connection.execute(text(
+            "INSERT INTO round (track_id, title, format, status, window_precision, "
+            "window_tz, agenda, outcome, created_at, updated_at, version) VALUES "
+            "(1, 'before 0010', 'trilateral', 'proposed', 'unknown', 'UTC', '', '', "
+            "'2026-01-01', '2026-01-01', 1)"))
+
+    run(db.engine, "upgrade", "head")
+
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT title, modality FROM round")).all() == [
+            ("before 0010", "unknown")]
+    # The column is checked like the round's other enums: no value outside the four.
+    with pytest.raises(IntegrityError), db.engine.begin() as connection:
+        connection.execute(text("UPDATE round SET modality = 'by post'"))
+
+
+def _round_columns(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return {row[1] for row in connection.execute(text("PRAGMA table_info(round)"))}

@@ -32,6 +32,16 @@ class RoundFormat(StrEnum):
     LEADERS = "leaders"
 
 
+class RoundModality(StrEnum):
+    """How the delegations meet; UNKNOWN until it is announced (and for rounds entered
+    before the field existed, migration 0010)."""
+
+    IN_PERSON = "in person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+    UNKNOWN = "unknown"
+
+
 class ParticipantRole(StrEnum):
     PARTY = "party"
     MEDIATOR = "mediator"

@@ -15,6 +15,7 @@ from tracker.domain.enums import (
     PartyKind,
     Precision,
     RoundFormat,
+    RoundModality,
     RoundStatus,
 )
 from tracker.domain.timewindow import ScheduledWindow
@@ -90,6 +91,12 @@ class Round(Base):
     )
     status: Mapped[RoundStatus] = mapped_column(
         enum_type(RoundStatus), default=RoundStatus.PROPOSED
+    )
+    # A server default too, so rows written before migration 0010 (or by raw SQL) read
+    # as "unknown".
+    modality: Mapped[RoundModality] = mapped_column(
+        enum_type(RoundModality), default=RoundModality.UNKNOWN,
+        server_default=RoundModality.UNKNOWN.value,
     )
     window_precision: Mapped[Precision] = mapped_column(
         enum_type(Precision), default=Precision.UNKNOWN

@@ -25,6 +25,7 @@ _LONGEST_VALUE = 64 << 20
 _WHITESPACE = " \t\n\r"
 _ROW_INDENT = "\n    "
 _FIELD_INDENT = "\n     "
+_WORDS = ("null", "true", "false")
 
 
 class ArchiveSyntaxError(TrackerError, ValueError):
@@ -207,8 +208,10 @@ class ArchiveReader:
 
     def _why(self, exc: json.JSONDecodeError) -> str:
         """The decoder's complaint, or that the file stops inside a value."""
-        if exc.msg.startswith("Unterminated string") or \
-                exc.pos >= len(self._buffer.rstrip(_WHITESPACE)):
+        rest = self._buffer[exc.pos:].rstrip(_WHITESPACE)
+        # A cut inside null, true or false leaves the start of the word at the end.
+        if exc.msg.startswith("Unterminated string") or not rest or \
+                any(word.startswith(rest) for word in _WORDS):
             ends = self._line + self._buffer.count("\n")
             return f"the file ends inside a value, at line {ends}: is it truncated?"
         return exc.msg

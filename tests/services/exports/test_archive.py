@@ -241,6 +241,15 @@ def test_a_truncated_file_is_refused(sample_db: Database, tmp_path: Path, cut: f
              "imported")
 
 
+def test_a_file_cut_inside_null_is_told_as_truncated(sample_db: Database,
+                                                     tmp_path: Path) -> None:
+    whole = _archive(sample_db)
+    cut = whole.index(": null") + len(": nu")
+    _refused(tmp_path, whole[:cut],
+             r"is not a complete archive \(line \d+: .*is it truncated\?\); nothing was "
+             "imported")
+
+
 def test_a_file_cut_inside_a_character_is_refused(tmp_path: Path, sample_db: Database) -> None:
     data = _archive(sample_db).encode("utf-8")
     cut = data.index("–".encode()) + 1  # inside the en dash of "U.S.–Iran"
