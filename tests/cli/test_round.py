@@ -78,7 +78,7 @@ def test_list_as_a_table_csv_and_json(talks: Path, capsys: pytest.CaptureFixture
     status, out, _ = run(capsys, talks, "list")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "STATUS", "WHEN", "VENUE", "TITLE"]
+    assert lines[0].split() == ["ID", "STATUS", "WHEN", "VENUE", "MODALITY", "TITLE"]
     assert lines[1].startswith("2   scheduled  week of 2 Feb 2026 (to 8 Feb 2026)")
     assert lines[2].startswith("1   held       date unknown")
     _, out, _ = run(capsys, talks, "list", "--format", "csv")

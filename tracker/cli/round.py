@@ -6,11 +6,15 @@
                              [--tz ZONE] [--dayfirst] --reason TEXT [--factor ID] [--source ID]
     tracker round relocate ID --venue ID|NAME --reason TEXT [--factor ID] [--source ID]
     tracker round postpone|cancel|held|delete|restore ID --reason TEXT [--factor ID] [--source ID]
+    tracker round edit ID [--title T] [--format F] [--modality in-person|virtual|hybrid|unknown]
+                          [--agenda TEXT] [--outcome TEXT] [--if-version N]
 
 Each change is one operation in one transaction, writing one history entry; a refused
 change (a date that cannot be read, an unknown venue, a status move the rules forbid, a
 round that does not exist) is told with the window's own message, exit status 2, and the
-database is left as it was. Typed dates are read by the Reschedule dialog's functions
+database is left as it was. ``edit`` changes what a round is about (its fields that are
+not its schedule, one option each, from the round's field table) through ``edit_record``,
+as the window's Edit Round dialog does. Typed dates are read by the Reschedule dialog's functions
 (domain/dates.py), in the round's current zone unless --tz says otherwise.
 """
 
@@ -38,6 +42,14 @@ from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.outcome import Outcome
+from tracker.services.records.conflicts_kinds import (
+    DETAIL_FIELDS,
+    ROUND,
+    choice_words,
+    value_of_word,
+    value_text,
+)
+from tracker.services.records.record_edits import current, edit_record
 from tracker.services.records.reference import list_venues
 from tracker.services.rounds import ChangeNote, history, list_rounds, round_detail, round_row
 
@@ -64,8 +76,8 @@ PRECISIONS = {precision.value: precision for precision in
 
 
 def add_parsers(sub: Subparsers) -> None:
-    group = sub.add_parser("round", help="list, show and change rounds' schedules",
-                           description="List and show rounds; reschedule, relocate, "
+    group = sub.add_parser("round", help="list, show and edit rounds and their schedules",
+                           description="List, show and edit rounds; reschedule, relocate, "
                                        "postpone, cancel, mark held, delete or restore one, "
                                        "saying why. Each change is one history entry.")
     actions = group.add_subparsers(dest="round_command", metavar="ACTION", required=True)
@@ -106,6 +118,14 @@ def add_parsers(sub: Subparsers) -> None:
         parser = add_command(actions, name, _run_status_intent, summary=summary)
         _round_id(parser)
         _note_arguments(parser)
+    edit = add_command(actions, "edit", _run_edit,
+                       summary="change a round's title, format, modality, agenda or outcome")
+    _round_id(edit)
+    for field in DETAIL_FIELDS:  # one option per field of the round's table
+        words = choice_words(field)
+        edit.add_argument(f"--{field}", choices=words, metavar=None if words else "TEXT",
+                          help=f"the round's new {ROUND.fields[field].lower()}")
+    _if_version(edit)
 
 
 def _round_id(parser: argparse.ArgumentParser) -> None:
@@ -120,6 +140,10 @@ def _note_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the factor that caused the change")
     parser.add_argument("--source", type=int, metavar="ID",
                         help="the source that reported it")
+    _if_version(parser)
+
+
+def _if_version(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--if-version", type=int, metavar="N", dest="if_version",
                         help="refuse the change if the round is no longer at version N "
                              "(the version tracker round show printed)")
@@ -173,6 +197,26 @@ def _run_status_intent(args: argparse.Namespace) -> int:
         intent(session, args.round_id, _note(args), expected_version=args.if_version)
         told = _last_change(session, args.round_id)
     print(told)
+    return EXIT_OK
+
+
+def _run_edit(args: argparse.Namespace) -> int:
+    typed = {field: getattr(args, field) for field in DETAIL_FIELDS
+             if getattr(args, field) is not None}
+    if not typed:
+        raise CommandError("nothing to change: give at least one of "
+                           + ", ".join(f"--{field}" for field in DETAIL_FIELDS))
+    values = {field: value_of_word(field, text) if choice_words(field) else text
+              for field, text in typed.items()}
+    with transaction(args) as session:
+        before, _version = current(session, "round", args.round_id)
+        outcome = edit_record(session, "round", args.round_id, values, args.if_version)
+        after, _version = current(session, "round", args.round_id)
+        told = "; ".join(
+            f"{field}: {value_text(session, field, before[field])} → "
+            f"{value_text(session, field, after[field])}"
+            for field in values if before[field] != after[field])
+    print(f"Round {args.round_id} (version {outcome.version}): {told or 'unchanged'}")
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ class ListFormat(StrEnum):
 
 
 # The columns of CSV and JSON, in order.
-_FIELDS = ("id", "track", "title", "format", "status", "when", "precision", "tz",
+_FIELDS = ("id", "track", "title", "format", "modality", "status", "when", "precision", "tz",
            "start_utc", "end_utc", "venue_id", "venue", "linked_events", "version")
 
 
@@ -34,7 +34,7 @@ def _utc(instant: datetime | None) -> str | None:
 def _record(row: RoundRow) -> dict[str, object]:
     window = row.window
     return {"id": row.id, "track": row.track, "title": row.title, "format": row.format.value,
-            "status": row.status.value, "when": window.describe(),
+            "modality": row.modality.value, "status": row.status.value, "when": window.describe(),
             "precision": window.precision.value, "tz": window.tz,
             "start_utc": _utc(window.start), "end_utc": _utc(window.end),
             "venue_id": row.venue.id if row.venue else None,
@@ -57,13 +57,15 @@ def write_rounds(rows: Sequence[RoundRow], fmt: ListFormat, stream: TextIO) -> N
 
 
 def _write_table(rows: Sequence[RoundRow], stream: TextIO) -> None:
-    table = [("ID", "STATUS", "WHEN", "VENUE", "TITLE")]
+    table = [("ID", "STATUS", "WHEN", "VENUE", "MODALITY", "TITLE")]
     table += [(str(row.id), row.status.value, row.window.describe(),
-               row.venue.name if row.venue else "—", row.title) for row in rows]
-    widths = [max(len(line[column]) for line in table) for column in range(4)]
+               row.venue.name if row.venue else "—", row.modality.value, row.title)
+              for row in rows]
+    # Every column padded to its widest cell but the title, which ends the line.
+    widths = [max(len(line[column]) for line in table) for column in range(len(table[0]) - 1)]
     for line in table:
         cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
-        stream.write("  ".join([*cells, line[4]]) + "\n")
+        stream.write("  ".join([*cells, line[-1]]) + "\n")
 
 
 def _span_utc(window: ScheduledWindow) -> str:
@@ -93,6 +95,7 @@ def show_text(detail: RoundDetail, shown_in: str) -> str:
     lines = [f"Round {row.id}: {row.title}",
              f"  track:    {row.track}",
              f"  format:   {row.format.value}",
+             f"  modality: {row.modality.value}",
              f"  status:   {row.status.value}",
              f"  when:     {row.window.describe()} ({row.window.tz})",
              f"  UTC:      {_span_utc(row.window)}",

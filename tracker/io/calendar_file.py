@@ -34,6 +34,7 @@ _NOT_FIXED = re.compile(r" \((?:week of [^()]*\(to [^()]*\)|[^()]* \(month\)), d
 _READ = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "STATUS", "SUMMARY",
                    "LOCATION", "GEO", "DESCRIPTION"})
 _REPEATING = ("RRULE", "RDATE", "RECURRENCE-ID")
+_TRACKER_PREFIX = "X-TRACKER-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,9 @@ class CalendarEntry:
     geo: tuple[float, float] | None
     status: str
     times: ExactTimes | DayTimes
+    # Every X-TRACKER-… property (this program's export writes a round's fields that
+    # iCalendar has no property for so), by name in upper case, as text.
+    tracker_properties: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,8 @@ def _entry(event: Component, uid: str, lines: dict[str, int]) -> CalendarEntry:
         description=_text(event, "DESCRIPTION"), location=_text(event, "LOCATION"),
         geo=_geo(event), status=str(event.get("STATUS", "")).strip().upper(),
         times=_times(event, not_fixed=marked or title != summary),
+        tracker_properties={str(name).upper(): _text(event, str(name)) for name in event
+                            if str(name).upper().startswith(_TRACKER_PREFIX)},
     )
 
 

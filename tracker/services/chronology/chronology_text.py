@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
-from tracker.domain.enums import LinkKind, Precision
+from tracker.domain.enums import LinkKind, Precision, RoundModality
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
@@ -70,8 +70,10 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
             for p in round_.participants
         )
-        detail = f"{round_.status.value.capitalize()} {round_.format.value} round, " \
-                 f"{round_.track.name}."
+        detail = f"{round_.status.value.capitalize()} {round_.format.value} round"
+        if round_.modality is not RoundModality.UNKNOWN:
+            detail += f" ({round_.modality.value})"
+        detail += f", {round_.track.name}."
         if people:
             detail += f" Participants: {people}."
         if round_.agenda:

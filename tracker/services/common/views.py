@@ -18,6 +18,7 @@ from tracker.domain.enums import (
     ParticipantRole,
     Precision,
     RoundFormat,
+    RoundModality,
     RoundStatus,
 )
 from tracker.domain.timewindow import ScheduledWindow
@@ -54,6 +55,7 @@ class RoundRow:
     track: str
     title: str
     format: RoundFormat
+    modality: RoundModality
     status: RoundStatus
     window: ScheduledWindow
     venue: VenueRow | None

@@ -20,11 +20,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import __version__
-from tracker.domain.enums import Precision, RoundStatus
+from tracker.domain.enums import Precision, RoundModality, RoundStatus
 from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.services.common.views import RoundDetail
+from tracker.services.records.conflicts_kinds import (
+    CALENDAR_FIELDS,
+    calendar_property,
+    word_of,
+)
 from tracker.services.rounds import list_rounds, round_detail
 
 # How calendars are told a round's state; anything not firm is TENTATIVE.
@@ -104,6 +109,8 @@ def _vevent(detail: RoundDetail, stamp: datetime, uid: str | None = None) -> Eve
         event.add("location", _text(row.venue.label))
         if row.venue.latitude is not None and row.venue.longitude is not None:
             event.add("geo", (row.venue.latitude, row.venue.longitude))
+    for field in CALENDAR_FIELDS:  # read back by calendar import
+        event.add(calendar_property(field), word_of(getattr(row, field)).upper())
     event.add("description", _text("\n".join(_description(detail))))
     event.add("categories", [_text(row.track), row.status.value])
     return event
@@ -126,7 +133,9 @@ def _add_times(event: Event, window: ScheduledWindow) -> None:
 
 def _description(detail: RoundDetail) -> Iterable[str]:
     row = detail.row
-    yield f"{row.status.value.capitalize()}; {row.format.value}. When: {row.window.describe()}"
+    modality = "" if row.modality is RoundModality.UNKNOWN else f"; {row.modality.value}"
+    yield (f"{row.status.value.capitalize()}; {row.format.value}{modality}. "
+           f"When: {row.window.describe()}")
     if row.window.precision is not Precision.EXACT:
         yield f"Known to the {row.window.precision.value}, not to the hour."
     if detail.participants:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import EventLink
@@ -23,6 +24,7 @@ from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Person, Round, RoundParticipant, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.common.errors import ValidationError
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +100,58 @@ def _link_title(session: Session, link: EventLink) -> str:
 
 ROUND = RecordKind(
     "round", "round", Round,
-    {"title": "Title", "format": "Format", "status": "Status", "window": "When",
-     "venue": "Venue", "agenda": "Agenda", "outcome": "Outcome"},
+    {"title": "Title", "format": "Format", "modality": "Modality", "status": "Status",
+     "window": "When", "venue": "Venue", "agenda": "Agenda", "outcome": "Outcome"},
     _round_values, lambda _session, round_: _quoted(round_.title))
 # The round's fields that are its schedule: a change of any of them is recorded in the
 # round's history (a ScheduleChange holds exactly these, before and after).
 SCHEDULE_FIELDS = ("window", "venue", "status")
+# The round's fields that are not its schedule: what its Edit dialog and `tracker round
+# edit` change (the schedule has its own intents, each with a reason).
+DETAIL_FIELDS = tuple(field for field in ROUND.fields if field not in SCHEDULE_FIELDS)
+# The round's fields iCalendar has no property for: the calendar export writes each as
+# X-TRACKER-<FIELD> (its word, in upper case) and calendar import reads it back, so a
+# field added here goes through export → import with no other line.
+CALENDAR_FIELDS = ("modality",)
+
+
+def calendar_property(field: str) -> str:
+    """'modality' → 'X-TRACKER-MODALITY'."""
+    return f"X-TRACKER-{field.upper().replace('_', '-')}"
+
+
+def choice_words(field: str) -> tuple[str, ...] | None:
+    """The words a round's enum *field* may be typed as ('in-person', 'virtual', …);
+    None for a field of free text."""
+    members = _members(field)
+    return None if members is None else tuple(word_of(member) for member in members)
+
+
+def word_of(value: Enum) -> str:
+    """An enum value as one word to type: RoundModality.IN_PERSON → 'in-person'."""
+    return str(value.value).replace(" ", "-")
+
+
+def value_of_word(field: str, text: str) -> Enum:
+    """The value of the round's enum *field* that *text* names, in any case, with hyphens
+    or spaces ('IN-PERSON', 'in person'); ValidationError naming the values it may be."""
+    members = _members(field)
+    assert members is not None, f"{field} is not an enum field of a round"
+    wanted = " ".join(text.replace("-", " ").split()).casefold()
+    for member in members:
+        if str(member.value).casefold() == wanted:
+            return member
+    allowed = ", ".join(word_of(member) for member in members)
+    raise ValidationError(field, f"{text!r} is not one of {allowed}")
+
+
+def _members(field: str) -> list[Enum] | None:
+    sql_type = Round.__table__.c[field].type
+    if not isinstance(sql_type, SqlEnum) or sql_type.enum_class is None:
+        return None
+    return list(sql_type.enum_class)
+
+
 FACTOR = RecordKind(
     "factor", "factor", Factor, {"name": "Name", "description": "Description"},
     _attributes("name", "description"), lambda _session, factor: _quoted(factor.name))

@@ -6,7 +6,9 @@ newer than the round's (what the export writes: its history count less one) is l
 alone, as calendars do. Otherwise the window, venue and status move in one
 ``rounds.change_round`` with the reason "Imported from FILE (SEQUENCE n)", so the history
 gets one record per imported event and the next export's SEQUENCE matches the file's; the
-title (and, for a round from another calendar, the agenda) go through ``edit_record``.
+title (and, for a round from another calendar, the agenda) go through ``edit_record``, with
+the round's fields the export writes as X-TRACKER-… properties (conflicts_kinds
+CALENDAR_FIELDS: the modality); an event without one leaves that field as it is.
 Any other event creates a round (``rounds.create_round``), in a track named after the
 calendar, remembering its UID.
 
@@ -41,7 +43,13 @@ from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import Outcome, alternate
 from tracker.services.records import reference
-from tracker.services.records.conflicts_kinds import ROUND, SCHEDULE_FIELDS
+from tracker.services.records.conflicts_kinds import (
+    CALENDAR_FIELDS,
+    ROUND,
+    SCHEDULE_FIELDS,
+    calendar_property,
+    value_of_word,
+)
 from tracker.services.records.record_edits import edit_record
 from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.storage.database import Database
@@ -113,7 +121,7 @@ def apply_calendar(session: Session, calendar: CalendarFile, *,
             with session.begin_nested():
                 _import_entry(session, calendar, entry, counts)
         except (ValidationError, WindowError) as exc:
-            field = _FIELDS.get(getattr(exc, "field", "window"), "DTSTART")
+            field = _property_of(getattr(exc, "field", "window"))
             counts.refused.append(EntryProblem(entry.uid, entry.line, field, str(exc)))
     if strict and counts.refused:
         first = counts.refused[0]
@@ -123,6 +131,21 @@ def apply_calendar(session: Session, calendar: CalendarFile, *,
     return CalendarImport(name, counts.added, counts.updated, counts.unchanged,
                           tuple(counts.refused), tuple(counts.rounds),
                           import_outcome(name, counts.rounds))
+
+
+def _property_of(field: str) -> str:
+    """The iCalendar property a refusal about the round's *field* is about."""
+    if field in CALENDAR_FIELDS:
+        return calendar_property(field)
+    return _FIELDS.get(field, "DTSTART")
+
+
+def _carried(entry: CalendarEntry) -> dict[str, object]:
+    """The round's fields the event carries as X-TRACKER-… properties (what this
+    program's export writes); a field the event leaves out is not among them."""
+    found = entry.tracker_properties
+    return {field: value_of_word(field, found[calendar_property(field)])
+            for field in CALENDAR_FIELDS if calendar_property(field) in found}
 
 
 def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry,
@@ -137,6 +160,8 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
         counts.unchanged += 1
         return
     before = ROUND.values(round_)
+    carried = {field: value for field, value in _carried(entry).items()
+               if before[field] != value}
     window = _window(entry, round_.window.tz)
     state = RoundState(window, _venue_id(session, entry, round_.venue_id, window),
                        _status(entry.status, round_.status, window))
@@ -146,8 +171,9 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
     # This program's DESCRIPTION is written from many fields; another calendar's is
     # the round's agenda.
     agenda = entry.description if round_.calendar_uid is not None else round_.agenda
-    if (" ".join(title.split()), agenda) != (round_.title, round_.agenda):
-        edit_record(session, "round", round_.id, {"title": title, "agenda": agenda}, None)
+    if (" ".join(title.split()), agenda) != (round_.title, round_.agenda) or carried:
+        edit_record(session, "round", round_.id,
+                    {"title": title, "agenda": agenda, **carried}, None)
     after = ROUND.values(round_)
     if after == before:
         counts.unchanged += 1
@@ -196,6 +222,8 @@ def _create(session: Session, calendar: CalendarFile, entry: CalendarEntry,
     assert round_id is not None
     round_ = rounds.get_round(session, round_id)
     round_.calendar_uid = entry.uid
+    for field, value in _carried(entry).items():  # part of the new round, as the UID is
+        setattr(round_, field, value)
     session.flush()
     return ImportedRound(round_id, None, ROUND.values(round_), entry.uid)
 

@@ -61,8 +61,8 @@ def create_round(session: Session, draft: RoundDraft,
     note = note or ChangeNote()
     check_note(session, note)
     new = Round(track_id=draft.track_id, title=title, format=draft.format,
-                status=draft.state.status, venue_id=draft.state.venue_id,
-                agenda=draft.agenda)
+                modality=draft.modality, status=draft.state.status,
+                venue_id=draft.state.venue_id, agenda=draft.agenda)
     new.window = draft.state.window
     session.add(new)
     session.flush()

@@ -42,7 +42,8 @@ def _participants_text(round_: Round) -> str:
 def _row(round_: Round, linked: int) -> RoundRow:
     return RoundRow(
         id=round_.id, track=round_.track.name, title=round_.title, format=round_.format,
-        status=round_.status, window=round_.window, venue=venue_row(round_.venue),
+        modality=round_.modality, status=round_.status, window=round_.window,
+        venue=venue_row(round_.venue),
         participants=_participants_text(round_), linked_events=linked,
         version=round_.version,
     )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import identity
 from tracker.domain.base import utc_now
-from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
+from tracker.domain.enums import ChangeKind, RoundFormat, RoundModality, RoundStatus
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange, Venue
 from tracker.domain.sources import Source
@@ -50,6 +50,7 @@ class RoundDraft:
     format: RoundFormat
     state: RoundState
     agenda: str = ""
+    modality: RoundModality = RoundModality.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)

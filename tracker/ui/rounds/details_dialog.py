@@ -10,20 +10,31 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from tracker.domain.enums import RoundFormat
+from tracker.domain.enums import RoundFormat, RoundModality
 from tracker.services.common.views import RoundDetail
-from tracker.services.records.conflicts_kinds import ROUND, SCHEDULE_FIELDS
+from tracker.services.records.conflicts_kinds import DETAIL_FIELDS
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
 from tracker.ui.common.workspace import Workspace
 
-# Title, format, agenda and outcome: the schedule has its own dialogs and history.
-DETAIL_FIELDS = tuple(field for field in ROUND.fields if field not in SCHEDULE_FIELDS)
+
+
+def modality_text(modality: RoundModality) -> str:
+    """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
+    return "Not known" if modality is RoundModality.UNKNOWN else modality.value.capitalize()
+
+
+def modality_combo(name: str, keep: object) -> QComboBox:
+    """A choice of the round's modality, showing *keep*."""
+    combo = named(QComboBox(), name)
+    fill_combo(combo, [(modality_text(m), m) for m in RoundModality], keep=keep)
+    return combo
 
 
 class EditDetailsDialog(CommandDialog):
-    """Title, format, agenda and outcome of one round; OK saves them as one undo step."""
+    """Title, format, modality, agenda and outcome of one round; OK saves them as one undo
+    step."""
 
     def __init__(self, workspace: Workspace, detail: RoundDetail,
                  parent: QWidget | None = None) -> None:
@@ -34,6 +45,7 @@ class EditDetailsDialog(CommandDialog):
         self.format = named(QComboBox(), "details-format")
         fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
                    keep=opened["format"])
+        self.modality = modality_combo("details-modality", opened["modality"])
         self.agenda = named(QPlainTextEdit(str(opened["agenda"])), "details-agenda")
         self.outcome = named(QPlainTextEdit(str(opened["outcome"])), "details-outcome")
         self.outcome.setPlaceholderText("What was agreed, or why nothing was")
@@ -50,6 +62,7 @@ class EditDetailsDialog(CommandDialog):
         form.addRow("T&itle:", self.title_edit)
         form.addRow("", self.title_error)
         form.addRow("&Format:", self.format)
+        form.addRow("&Modality:", self.modality)
         form.addRow("&Agenda:", self.agenda)
         form.addRow("&Outcome:", self.outcome)
         form.addRow(self.form_error)
@@ -58,6 +71,7 @@ class EditDetailsDialog(CommandDialog):
 
         self.title_edit.textChanged.connect(self._validate)
         self.format.currentIndexChanged.connect(self._validate)
+        self.modality.currentIndexChanged.connect(self._validate)
         self.agenda.textChanged.connect(self._validate)
         self.outcome.textChanged.connect(self._validate)
         self._validate()
@@ -66,6 +80,7 @@ class EditDetailsDialog(CommandDialog):
         """The detail fields as typed (spaces tidied as the service will)."""
         typed = {"title": " ".join(self.title_edit.text().split()),
                  "format": current_data(self.format),
+                 "modality": current_data(self.modality),
                  "agenda": self.agenda.toPlainText().strip(),
                  "outcome": self.outcome.toPlainText().strip()}
         return {field: typed[field] for field in DETAIL_FIELDS}

@@ -49,6 +49,7 @@ from tracker.ui.events.link_models import (
     select_link,
     selected_data,
 )
+from tracker.ui.rounds.details_dialog import modality_text
 from tracker.ui.rounds.history_model import HistoryModel
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
@@ -76,6 +77,7 @@ def summary_html(detail: RoundDetail, display_tz: str) -> str:
     fields = (
         ("Track", html.escape(row.track)),
         (label["format"], row.format.value.capitalize()),
+        (label["modality"], modality_text(row.modality)),
         (label["status"], status),
         (f"{label['window']} (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
         (f"{label['window']} (your zone)",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.enums import RoundFormat, RoundStatus
+from tracker.domain.enums import RoundFormat, RoundModality, RoundStatus
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records import reference
@@ -43,6 +43,7 @@ from tracker.ui.common.forms import (
 )
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds import venue_dialog
+from tracker.ui.rounds.details_dialog import modality_combo
 from tracker.ui.rounds.round_commands import (
     ChangeMode,
     CreateRoundCommand,
@@ -80,7 +81,7 @@ def _reason_edit(placeholder: str) -> QPlainTextEdit:
 
 
 class NewRoundDialog(CommandDialog):
-    """Track, title, format, status, window, venue and agenda of a new round."""
+    """Track, title, format, status, modality, window, venue and agenda of a new round."""
 
     def __init__(self, workspace: Workspace, *, display_tz: str, day_first: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -96,6 +97,7 @@ class NewRoundDialog(CommandDialog):
         self.format = named(QComboBox(), "round-format")
         fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
                    keep=RoundFormat.TRILATERAL)
+        self.modality = modality_combo("round-modality", RoundModality.UNKNOWN)
         self.status = named(QComboBox(), "round-status")
         fill_combo(self.status, [(s.value.capitalize(), s) for s in NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
@@ -129,6 +131,7 @@ class NewRoundDialog(CommandDialog):
         form.addRow("", self.errors["title"])
         form.addRow(buddy_label("&Format:", self.format), kind_row)
         form.addRow("", self.errors["status"])
+        form.addRow(buddy_label("&Modality:", self.modality), self.modality)
         form.addRow("&When:", self.window_input)
         form.addRow("V&enue:", self.venue)
         form.addRow("", self.errors["venue"])
@@ -156,7 +159,7 @@ class NewRoundDialog(CommandDialog):
                            current_data(self.status))
         draft = RoundDraft(track if isinstance(track, int) else 0, self.title_edit.text(),
                            current_data(self.format), state,
-                           self.agenda.toPlainText().strip())
+                           self.agenda.toPlainText().strip(), current_data(self.modality))
         return CreateRoundCommand(
             self.workspace, draft,
             new_track=track if isinstance(track, NewTrack) else None,
