@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import sqlite_dump
 from tracker.cli import main
-from tracker.domain.enums import Precision, RoundStatus
+from tracker.domain.enums import Precision, RoundModality, RoundStatus
 from tracker.services.common.views import RoundRow
 from tracker.services.records.reference import create_venue
 from tracker.services.rounds import round_row
@@ -240,3 +240,62 @@ def test_a_change_over_a_version_since_passed_is_refused(
                              "--if-version", str(row(talks, ANNOUNCED).version))
     assert status == 0
     assert row(talks, ANNOUNCED).status is RoundStatus.CANCELLED
+
+
+def test_list_and_show_tell_the_modality(talks: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "edit", ANNOUNCED, "--modality", "in-person")[0] == 0
+    _, out, _ = run(capsys, talks, "list")
+    header, announced, held = out.splitlines()
+    assert announced[header.index("MODALITY"):].startswith("in person  Trilateral talks")
+    assert held[header.index("MODALITY"):].startswith("unknown    Earlier talks")
+    _, out, _ = run(capsys, talks, "list", "--format", "csv")
+    assert [r["modality"] for r in csv.DictReader(io.StringIO(out))] == [
+        "in person", "unknown"]
+    _, out, _ = run(capsys, talks, "list", "--format", "json")
+    assert [r["modality"] for r in json.loads(out)] == ["in person", "unknown"]
+    _, out, _ = run(capsys, talks, "show", ANNOUNCED)
+    assert "  format:   trilateral\n  modality: in person\n" in out
+
+
+def test_edit_changes_the_fields_of_the_round_that_are_not_its_schedule(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seen = row(talks, ANNOUNCED).version
+    changes = history_count(talks)
+    status, out, err = run(capsys, talks, "edit", ANNOUNCED, "--modality", "hybrid",
+                           "--format", "technical", "--outcome", "Talks about talks",
+                           "--if-version", str(seen))
+    assert (status, err) == (0, "")
+    assert out == (f"Round 2 (version {seen + 1}): format: trilateral → technical; "
+                   "modality: unknown → hybrid; outcome: (empty) → Talks about talks\n")
+    edited = row(talks, ANNOUNCED)
+    assert (edited.modality, edited.format.value) == (RoundModality.HYBRID, "technical")
+    assert history_count(talks) == changes  # not a schedule change
+    assert column(talks, "SELECT fields FROM edit_log ORDER BY id DESC LIMIT 1") == [
+        "format,modality,outcome"]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--title", "   "], "tracker: A round needs a title"),
+    (["--modality", "virtual", "--if-version", "1"], "tracker: "),
+    ([], "tracker: nothing to change: give at least one of --title, --format, --modality"),
+])
+def test_a_refused_edit_exits_2_and_leaves_the_database_as_it_was(
+        talks: Path, argv: list[str], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "edit", ANNOUNCED, "--agenda", "moved on")[0] == 0  # version 2
+    before = sqlite_dump(talks)
+    status, out, err = run(capsys, talks, "edit", ANNOUNCED, *argv)
+    assert (status, out) == (2, "")
+    assert err.startswith(message), err
+    assert sqlite_dump(talks) == before
+
+
+def test_a_modality_the_tracker_does_not_know_is_refused_by_the_parser(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sqlite_dump(talks)
+    with pytest.raises(SystemExit) as exited:
+        main(["round", "edit", "--db", str(talks), ANNOUNCED, "--modality", "by-post"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'by-post'" in capsys.readouterr().err
+    assert sqlite_dump(talks) == before
