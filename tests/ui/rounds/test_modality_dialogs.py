@@ -28,7 +28,6 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_detail import summary_html
 
-
 # As in test_round_dialogs: the window field's zone completer cannot be raised offscreen.
 pytestmark = [
     pytest.mark.qt_log_ignore(

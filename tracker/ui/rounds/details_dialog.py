@@ -19,7 +19,6 @@ from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
 from tracker.ui.common.workspace import Workspace
 
 
-
 def modality_text(modality: RoundModality) -> str:
     """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
     return "Not known" if modality is RoundModality.UNKNOWN else modality.value.capitalize()
