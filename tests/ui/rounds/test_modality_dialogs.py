@@ -3,7 +3,6 @@ keyboard, saved as one undo step, and shown in the round's detail pane."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,11 @@ from tests.ui.rounds.test_round_dialogs import (
     show,
     when_shown,
 )
+from tests.ui.rounds.test_round_dialogs import (
+    # The same dialogs, so the same marks: the window field's zone completer cannot be
+    # raised offscreen, and no modal box may block.
+    pytestmark as pytestmark,
+)
 from tracker.domain.enums import RoundModality
 from tracker.services import rounds
 from tracker.ui.common.conflict_dialog import ConflictDialog
@@ -27,13 +31,6 @@ from tracker.ui.common.forms import current_data
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_detail import summary_html
-
-# As in test_round_dialogs: the window field's zone completer cannot be raised offscreen.
-pytestmark = [
-    pytest.mark.qt_log_ignore(
-        "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"),
-    pytest.mark.usefixtures("no_modal_boxes"),
-]
 
 
 def _modality(ws: Workspace) -> RoundModality:
