@@ -196,6 +196,7 @@ def test_delete_then_restore(talks: Path, capsys: pytest.CaptureFixture[str]) ->
     (["cancel", HELD], "A held round cannot become cancelled"),
     (["postpone", "99"], "Round 99 does not exist"),
     (["restore", "99"], "Round 99 does not exist"),
+    (["restore", ANNOUNCED], "Round 2 is not deleted; there is nothing to restore"),
     (["held", ANNOUNCED, "--factor", "99"], "Factor 99 does not exist"),
     (["cancel", ANNOUNCED, "--source", "99"], "Source 99 does not exist"),
 ])
