@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from tests.conftest import sqlite_dump
 from tracker.cli import main
@@ -241,3 +242,20 @@ def test_a_change_over_a_version_since_passed_is_refused(
                              "--if-version", str(row(talks, ANNOUNCED).version))
     assert status == 0
     assert row(talks, ANNOUNCED).status is RoundStatus.CANCELLED
+
+
+def test_a_database_failure_mid_change_is_told_not_a_traceback(
+        talks: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server gone or the disk full half-way through a change: one line saying the
+    database is as it was, exit 2, and nothing written."""
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("UPDATE round", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr("tracker.services.rounds.operations.change_round", disk_full)
+    before = sqlite_dump(talks)
+    status, out, err = run(capsys, talks, "postpone", ANNOUNCED, "--reason", "r")
+    assert (status, out) == (2, "")
+    assert err == ("tracker: the change failed, the database is as it was: "
+                   "database or disk is full\n")
+    assert sqlite_dump(talks) == before
