@@ -1,4 +1,4 @@
-"""``tracker analyse``: the escalation numbers headless, with clear errors."""
+"""``tracker analyse``: the analysis numbers headless, with clear errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.escalation_scenario import build_escalation, new_round
+from tests.services.analysis_scenario import build_analysis_scenario, new_round
 from tracker.cli import main
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.storage.database import open_database
@@ -17,11 +17,11 @@ from tracker.storage.database import open_database
 
 @pytest.fixture
 def scenario_file(tmp_path: Path) -> tuple[Path, int]:
-    path = tmp_path / "escalation.db"
+    path = tmp_path / "analysis.db"
     db = open_database(path)
     try:
         with db.transaction() as session:
-            scenario = build_escalation(session)
+            scenario = build_analysis_scenario(session)
             new_round(session, scenario.track, "Someday", ScheduledWindow.unknown("UTC"))
     finally:
         db.close()

@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from tests.conftest import sqlite_dump
 from tracker.cli import main
@@ -196,6 +197,7 @@ def test_delete_then_restore(talks: Path, capsys: pytest.CaptureFixture[str]) ->
     (["cancel", HELD], "A held round cannot become cancelled"),
     (["postpone", "99"], "Round 99 does not exist"),
     (["restore", "99"], "Round 99 does not exist"),
+    (["restore", ANNOUNCED], "Round 2 is not deleted; there is nothing to restore"),
     (["held", ANNOUNCED, "--factor", "99"], "Factor 99 does not exist"),
     (["cancel", ANNOUNCED, "--source", "99"], "Source 99 does not exist"),
 ])
@@ -298,4 +300,21 @@ def test_a_modality_the_tracker_does_not_know_is_refused_by_the_parser(
         main(["round", "edit", "--db", str(talks), ANNOUNCED, "--modality", "by-post"])
     assert exited.value.code == 2
     assert "invalid choice: 'by-post'" in capsys.readouterr().err
+    assert sqlite_dump(talks) == before
+
+
+def test_a_database_failure_mid_change_is_told_not_a_traceback(
+        talks: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server gone or the disk full half-way through a change: one line saying the
+    database is as it was, exit 2, and nothing written."""
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("UPDATE round", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr("tracker.services.rounds.operations.change_round", disk_full)
+    before = sqlite_dump(talks)
+    status, out, err = run(capsys, talks, "postpone", ANNOUNCED, "--reason", "r")
+    assert (status, out) == (2, "")
+    assert err == ("tracker: the change failed, the database is as it was: "
+                   "database or disk is full\n")
     assert sqlite_dump(talks) == before

@@ -1,4 +1,4 @@
-"""Escalation files: CSV with formulas guarded, JSON with the settings, written atomically."""
+"""Analysis files: CSV with formulas guarded, JSON with the settings, written atomically."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.services.escalation_scenario import Scenario, build_escalation
+from tests.services.analysis_scenario import Scenario, build_analysis_scenario
 from tracker.io import analysis_writers
 from tracker.io.analysis_writers import CSV_COLUMNS, AnalysisFormat, write_csv, write_json
-from tracker.services.analysis.escalation import EscalationSettings, SplitBy, analyse
-from tracker.services.analysis.escalation_export import export_result, result_records
+from tracker.services.analysis.analysis import AnalysisSettings, SplitBy, analyse
+from tracker.services.analysis.export import export_result, result_records
 from tracker.services.events.events import EventFilter
 from tracker.storage.database import Database
 
@@ -88,14 +88,14 @@ def test_save_is_atomic(tmp_path: Path) -> None:
 @pytest.fixture
 def scenario_db(db: Database) -> tuple[Database, Scenario]:
     with db.transaction() as session:
-        scenario = build_escalation(session)
+        scenario = build_analysis_scenario(session)
     return db, scenario
 
 
 def test_a_result_exports_with_its_settings_and_filter(
         scenario_db: tuple[Database, Scenario], tmp_path: Path) -> None:
     db, scenario = scenario_db
-    settings = EscalationSettings(window_days=3, baseline_weeks=2, split=SplitBy.CATEGORY)
+    settings = AnalysisSettings(window_days=3, baseline_weeks=2, split=SplitBy.CATEGORY)
     with db.reading() as session:
         result = analyse(session, settings, flt=EventFilter(event_types=("Battles",)))
     target = tmp_path / "analysis.json"

@@ -1,4 +1,4 @@
-"""``tracker analysis``: escalation before, during and after rounds, headless.
+"""``tracker analysis``: battlefield events before, during and after rounds, headless.
 
     tracker analysis [--db DB] --round ID|--all [--window 7] [--baseline weeks|trailing]
                     [--baseline-weeks 4] [--baseline-windows 4]
@@ -6,7 +6,7 @@
                     [--measure events|fatalities|injuries] [--tz ZONE]
                     [--format csv|json] [-o FILE]
 
-The same service as the window's Analysis view (services/escalation.py). Exit status 0,
+The same service as the window's Analysis view (services/analysis/). Exit status 0,
 or 2 with a message when the database, the round or an option is wrong. ``tracker
 analyse``, the command's first name, still works.
 """
@@ -20,16 +20,16 @@ from pathlib import Path
 
 from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, file_errors, reading, tell
 from tracker.io.analysis_writers import AnalysisFormat
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
+    AnalysisResult,
+    AnalysisSettings,
     Around,
     BaselineMode,
-    EscalationResult,
-    EscalationSettings,
     Measure,
     SplitBy,
     analyse,
 )
-from tracker.services.analysis.escalation_export import export_result, write_result
+from tracker.services.analysis.export import export_result, write_result
 from tracker.services.common.errors import ValidationError
 
 # The --format choices, in one place.
@@ -83,10 +83,10 @@ _OPTIONS = {"window_days": "--window", "baseline_weeks": "--baseline-weeks",
             "trailing_windows": "--baseline-windows", "tz": "--tz"}
 
 
-def _settings(args: argparse.Namespace) -> EscalationSettings:
+def _settings(args: argparse.Namespace) -> AnalysisSettings:
     """Raises ValidationError naming the option out of range."""
     try:
-        return EscalationSettings(
+        return AnalysisSettings(
             around=Around(args.around), window_days=args.window,
             baseline=BaselineMode(args.baseline), baseline_weeks=args.baseline_weeks,
             trailing_windows=args.baseline_windows, split=SplitBy(args.by),
@@ -112,7 +112,7 @@ def run_analysis(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _note_skipped(result: EscalationResult) -> None:
+def _note_skipped(result: AnalysisResult) -> None:
     if result.skipped:
         tell(f"left out: {'; '.join(result.skipped)}")
     if not result.anchors:

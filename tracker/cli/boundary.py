@@ -102,9 +102,13 @@ def reading(args: argparse.Namespace) -> Iterator[Session]:
 
 
 @contextmanager
-def transaction(args: argparse.Namespace, *, create: bool = False) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back on any error."""
-    with opened(args, create=create) as db, db.transaction() as session:
+def transaction(args: argparse.Namespace, *, create: bool = False,
+                what: str = "change") -> Iterator[Session]:
+    """One unit of work: committed when the block ends, rolled back on any error; a
+    database failure on the way (the server gone, the disk full) is told as *what* having
+    failed with the database as it was, not as a traceback."""
+    with opened(args, create=create) as db, unchanged_on_failure(what), \
+            db.transaction() as session:
         yield session
 
 

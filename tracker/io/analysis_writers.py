@@ -1,6 +1,6 @@
-"""Escalation analysis files: one CSV row or JSON object per window, anchor and group.
+"""Analysis files: one CSV row or JSON object per window, anchor and group.
 
-The writers take flat records (``services.escalation_export`` builds them from a result:
+The writers take flat records (``services.analysis.export`` builds them from a result:
 dates as ISO text, numbers as numbers, None where there is no value), so this layer
 needs nothing from the services. Files are written whole or not at all (``save``).
 """
@@ -18,6 +18,8 @@ from typing import Any, TextIO
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.spreadsheet import neutralise
 
+# The feature was first called "escalation"; files already written carry that name,
+# so the format keeps it.
 FORMAT_NAME = "negotiation-tracker/escalation"
 FORMAT_VERSION = 1
 CSV_COLUMNS = (

@@ -21,11 +21,11 @@ from sqlalchemy import insert, text
 from tests.conftest import SHARED
 from tests.postgres import SKIP_REASON, TestServer
 from tests.postgres_plans import Plan, plans_of, reading
-from tests.services.escalation_scenario import KYIV, new_round
+from tests.services.analysis_scenario import KYIV, new_round
 from tests.services.generated_events import generated_events
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.analysis.escalation import EscalationSettings, SplitBy, analyse
+from tracker.services.analysis.analysis import AnalysisSettings, SplitBy, analyse
 from tracker.services.chronology.chronology import chronology_page, count_chronology
 from tracker.services.events.events import (
     EventFilter,
@@ -171,16 +171,16 @@ def test_the_timeline_counts_days_in_event_day_count(events_db: Database) -> Non
 
 
 @pytest.mark.parametrize(("settings", "flt", "table", "indexes"), [
-    (EscalationSettings(), None, "event_day_count", {"pk_event_day_count"}),
-    (EscalationSettings(split=SplitBy.TYPE), EventFilter(target_category="energy"),
+    (AnalysisSettings(), None, "event_day_count", {"pk_event_day_count"}),
+    (AnalysisSettings(split=SplitBy.TYPE), EventFilter(target_category="energy"),
      "event_day_count", {"pk_event_day_count"}),
     # A split by region, or words, are answered by the events themselves.
-    (EscalationSettings(split=SplitBy.REGION), None, EVENT, {"ix_battlefield_event_date"}),
-    (EscalationSettings(split=SplitBy.REGION), EventFilter(event_types=("Battles",)), EVENT,
+    (AnalysisSettings(split=SplitBy.REGION), None, EVENT, {"ix_battlefield_event_date"}),
+    (AnalysisSettings(split=SplitBy.REGION), EventFilter(event_types=("Battles",)), EVENT,
      {"ix_battlefield_event_date", "ix_battlefield_event_type_date"}),
 ])
-def test_each_escalation_anchor_is_one_index_range(
-        events_db: Database, settings: EscalationSettings, flt: EventFilter | None,
+def test_each_analysis_anchor_is_one_index_range(
+        events_db: Database, settings: AnalysisSettings, flt: EventFilter | None,
         table: str, indexes: set[str]) -> None:
     result, plans = plans_of(events_db, lambda s: analyse(s, settings, flt=flt))
     assert len(result.anchors) == 2

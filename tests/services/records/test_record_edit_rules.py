@@ -19,8 +19,12 @@ from tracker.domain.enums import (
     FactorTrend,
     LinkKind,
     ParticipantRole,
+    RoundStatus,
 )
+from tracker.domain.timewindow import ScheduledWindow
+from tracker.services import rounds
 from tracker.services.common.errors import ValidationError
+from tracker.services.common.outcome import ChangedSinceError
 from tracker.services.events import linking
 from tracker.services.factors import factors
 from tracker.services.records.conflicts import ConflictError
@@ -173,3 +177,46 @@ def test_the_change_log_and_conflicts_name_each_kind_alike() -> None:
         assert KIND_NOUNS[kind.model.__tablename__] == kind.noun
     assert (KINDS["participant"].noun, KINDS["link"].noun) \
         == ("delegation member", "event link")
+
+
+def test_what_a_held_round_of_unknown_date_is_about_can_be_edited(
+        sample_db: Database) -> None:
+    """The schedule is checked only when it moves: the sample's held round has no date,
+    and its outcome must still be editable."""
+    with sample_db.transaction() as session:
+        held = next(row for row in rounds.list_rounds(session)
+                    if row.status is RoundStatus.HELD and row.window.start is None)
+        edit_record(session, "round", held.id, {"outcome": "Prisoner exchange agreed"}, None)
+    with sample_db.reading() as session:
+        assert rounds.round_detail(session, held.id).outcome == "Prisoner exchange agreed"
+
+
+def test_undoing_two_own_steps_in_a_row_is_not_a_conflict(sample_db: Database) -> None:
+    """A title edit, then a reschedule; undoing both: the reschedule's undo moves the
+    version on, but not the title the first step left, so its undo still applies."""
+    with sample_db.transaction() as session:
+        row = next(row for row in rounds.list_rounds(session)
+                   if row.status is RoundStatus.SCHEDULED)
+        title = row.title
+        renamed = edit_record(session, "round", row.id, {"title": "Abu Dhabi talks"},
+                              row.version)
+        moved = rounds.reschedule(session, row.id, ScheduledWindow.unknown(row.window.tz),
+                                  rounds.ChangeNote("moved"))
+        assert moved.undo is not None and renamed.undo is not None
+        moved.undo(session)
+        back = renamed.undo(session)
+        assert rounds.round_row(session, row.id).title == title
+        assert back.undo is not None
+        back.undo(session)  # redo
+        assert rounds.round_row(session, row.id).title == "Abu Dhabi talks"
+
+
+def test_an_undo_over_a_field_changed_since_is_refused(sample_db: Database) -> None:
+    with sample_db.transaction() as session:
+        row = next(iter(rounds.list_rounds(session)))
+        renamed = edit_record(session, "round", row.id, {"title": "Mine"}, row.version)
+        edit_record(session, "round", row.id, {"title": "Theirs"}, None)
+        assert renamed.undo is not None
+        with pytest.raises(ChangedSinceError):
+            renamed.undo(session)
+        assert rounds.round_row(session, row.id).title == "Theirs"

@@ -1,6 +1,6 @@
 """The Analysis view: settings drive the table and charts; rows select, open and export.
 
-Counts are those worked out in tests/services/escalation_scenario.py. With the view's
+Counts are those worked out in tests/services/analysis_scenario.py. With the view's
 defaults (7-day windows, baseline 4 weeks earlier) the round of 10–11 March has 3 events
 before (6, 7, 9 Mar), 3 during and 3 after (12, 14, 15 Mar), and nothing in February's
 baselines.
@@ -21,7 +21,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.services.escalation_scenario import KYIV, build_escalation, new_round
+from tests.services.analysis_scenario import KYIV, build_analysis_scenario, new_round
 from tests.services.scenario import add_events
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import FactorLevel, FactorTrend
@@ -42,7 +42,7 @@ COLUMNS = AnalysisTableModel
 @pytest.fixture
 def workspace(qapp: QApplication, db: Database) -> Iterator[Workspace]:
     with db.transaction() as session:
-        scenario = build_escalation(session)
+        scenario = build_analysis_scenario(session)
         new_round(session, scenario.track, "Later talks",
                   ScheduledWindow.days(date(2025, 3, 20), KYIV))
     space = Workspace(db)

@@ -26,16 +26,12 @@ from tracker.services import rounds
 from tracker.services.records import reference
 from tracker.services.rounds import participants
 from tracker.services.rounds.participants import ParticipantSpec
+from tracker.services.rounds.seating import NewParty, NewPerson
 from tracker.ui.common.forms import current_data, item_value, select_data
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.link_models import ParticipantIdRole, ParticipantsModel
 from tracker.ui.rounds import participant_dialog
-from tracker.ui.rounds.participant_commands import (
-    AddParticipantCommand,
-    NewParty,
-    NewPerson,
-    RemoveParticipantCommand,
-)
+from tracker.ui.rounds.participant_commands import AddParticipantCommand, RemoveParticipantCommand
 from tracker.ui.rounds.participant_dialog import NewPartyDialog, NewPersonDialog, ParticipantDialog
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import PARTICIPANTS

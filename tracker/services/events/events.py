@@ -170,7 +170,7 @@ def _tsquery(flt: EventFilter) -> str | None:
 
 def event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
     """The WHERE clause of *flt*, for services that aggregate the events the Events view
-    shows (the escalation analysis) rather than page through them."""
+    shows (the analysis) rather than page through them."""
     return _conditions(session, flt)
 
 

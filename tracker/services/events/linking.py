@@ -1,5 +1,8 @@
 """Linking battlefield events to rounds and factors, and suggesting what to link.
 
+``link_event`` and ``unlink`` are the writes the operations in link_operations.py
+(``add_link``, ``remove_link``: what the window calls, with their undo) are made of.
+
 Suggestions are ranked and cut in SQL: events whose dates fall within ±N days of the
 round's window and, when asked, within a great-circle radius of the venue, ordered by how
 many days they lie outside the window (0 inside it), then date, then id, and limited.

@@ -1,4 +1,8 @@
-"""Outside factors: their readings over time, the rounds that depend on them, their events."""
+"""Outside factors: their readings over time, the rounds that depend on them, their events.
+
+The writes here are what the operations in operations.py (``new_factor``, ``new_reading``,
+``new_dependency``: what the window calls, with their undo) are made of.
+"""
 
 from __future__ import annotations
 

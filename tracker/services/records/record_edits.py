@@ -31,7 +31,7 @@ from tracker.domain.enums import ParticipantRole, Reliability
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Round, RoundParticipant
 from tracker.services.common.errors import NotFoundError, ValidationError
-from tracker.services.common.outcome import Outcome, Undo
+from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo
 from tracker.services.common.topics import Topic, topic_of
 from tracker.services.events.linking import clean_link, link_taken
 from tracker.services.factors.factors import (
@@ -99,7 +99,13 @@ def edit_record(session: Session, kind_name: str, record_id: int,
     version = int(record.version)
     replaced = {field: before[field] for field in values}
     return Outcome(topics_of(kind_name), change_id, record_id, version, undo=_edit_back(
-        kind_name, record_id, (replaced, dict(values)), version, note))
+        kind_name, record_id, (replaced, _stored(kind, record, values)), note))
+
+
+def _stored(kind: RecordKind, record: Any, fields: Mapping[str, object]) -> dict[str, object]:
+    """*fields* as the record holds them now (cleaned: a title's spaces folded…)."""
+    now = kind.values(record)
+    return {field: now[field] for field in fields}
 
 
 def topics_of(kind_name: str) -> Topic:
@@ -109,19 +115,28 @@ def topics_of(kind_name: str) -> Topic:
 
 
 def _edit_back(kind_name: str, record_id: int,
-               values: tuple[dict[str, object], dict[str, object]], version: int,
+               values: tuple[dict[str, object], dict[str, object]],
                note: ChangeNote | None, prefix: str = "Undo") -> Undo:
-    """Undo of an edit: save *values*' first (what it replaced) over *version* (what it
-    left); its undo saves the second again over the version that leaves, and so on."""
+    """Undo of an edit: save *values*' first (what it replaced), refused if the record's
+    fields no longer hold the second (what it left: someone changed them since, and that
+    change is kept); its undo saves the second again, and so on.
+
+    The fields are compared, not the version: an undo of a later step of the user's own
+    (a reschedule undone in between) moves the version on without touching these fields.
+    """
     back, forth = values
     step_note = None if note is None else (
         round_rules.undo_note(note) if prefix == "Undo" else round_rules.redo_note(note))
 
     def run(session: Session) -> Outcome:
-        outcome = edit_record(session, kind_name, record_id, back, version, note=step_note)
-        assert outcome.version is not None
+        kind = kind_of(kind_name)
+        record = _get(session, kind, record_id)
+        if _stored(kind, record, forth) != forth:
+            raise ChangedSinceError(f"The {kind.noun} was changed elsewhere since; nothing "
+                                    "was done, so that change is kept.")
+        outcome = edit_record(session, kind_name, record_id, back, None, note=step_note)
         return replace(outcome, undo=_edit_back(
-            kind_name, record_id, (forth, back), outcome.version, note,
+            kind_name, record_id, (forth, _stored(kind, record, back)), note,
             "Redo" if prefix == "Undo" else "Undo"))
 
     return run
@@ -135,7 +150,10 @@ def _save_round(session: Session, round_: Round, values: Mapping[str, object],
             round_rules.check_note(session, note)
         old_state = round_rules.state_of(round_)
         new_state = round_rules.state_from({**ROUND.values(round_), **values})
-        round_rules.validate_state(session, new_state)
+        if new_state != old_state:
+            # Only a schedule that moves is checked: editing what a held round of unknown
+            # date is about must not be refused for the date it never had.
+            round_rules.validate_state(session, new_state)
         for field in set(values) - set(SCHEDULE_FIELDS):
             value = values[field]
             setattr(round_, field, round_rules.validate_title(str(value)) if field == "title"

@@ -164,6 +164,10 @@ def restore(session: Session, round_id: int, note: ChangeNote, *,
     round_ = session.get(Round, round_id)
     if round_ is None:
         raise NotFoundError(f"Round {round_id} does not exist")
+    if round_.deleted_at is None:
+        # A restore of a round that is there would tell history a false "restored".
+        raise ValidationError("status", f"Round {round_id} is not deleted; there is "
+                                        "nothing to restore")
     with guard(session, ROUND, round_, expected_version, {}):
         round_.deleted_at = None
         state = state_of(round_)

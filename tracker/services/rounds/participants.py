@@ -1,8 +1,9 @@
 """Who sits at a round: parties with a role, and optionally who leads their delegation.
 
-Participants are not schedule, so they have no history records; the undo stack keeps
-what a removal took away (``remove_participant`` returns it) and ``add_participant`` can
-put it back under its old id.
+Participants are not schedule, so they have no history records. These are the writes
+the operations in seating.py (``seat``, ``unseat``: what the window calls) are made of:
+``remove_participant`` returns what it took away and ``add_participant`` can put it back
+under its old id.
 """
 
 from __future__ import annotations

@@ -41,8 +41,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from tracker.services.analysis.escalation import Anchor, DailyCount, Measure, PhaseCounts
-from tracker.services.analysis.escalation_anchors import AnchorKind
+from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
+from tracker.services.analysis.anchors import AnchorKind
 
 _WHOLE_TICKS = 10
 WINDOW_COLOUR = QColor("#c62828")
@@ -221,7 +221,7 @@ class AnalysisChart(QWidget):
             generator.setOutputDevice(device)
             generator.setSize(size)
             generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-            generator.setTitle("Escalation analysis")
+            generator.setTitle("Analysis")
             painter = QPainter(generator)
             try:
                 self.render(painter, QPoint(0, 0))

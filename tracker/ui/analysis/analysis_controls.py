@@ -12,13 +12,13 @@ from typing import TypeVar
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
     MAX_BASELINE_WEEKS,
     MAX_TRAILING_WINDOWS,
     MAX_WINDOW_DAYS,
+    AnalysisSettings,
     Around,
     BaselineMode,
-    EscalationSettings,
     Measure,
     SplitBy,
 )
@@ -63,7 +63,7 @@ class AnalysisControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        defaults = EscalationSettings()
+        defaults = AnalysisSettings()
         self.around_combo = _combo(self, "analysis-around", AROUND_TEXTS,
                                    "What the windows are counted around")
         self.window_spin = _spin(self, "analysis-window", MAX_WINDOW_DAYS,
@@ -104,9 +104,9 @@ class AnalysisControls(QWidget):
         self.baseline_spin.valueChanged.connect(self._on_span_changed)
         self.baseline_combo.currentIndexChanged.connect(self._on_mode_changed)
 
-    def settings(self, tz: str) -> EscalationSettings:
+    def settings(self, tz: str) -> AnalysisSettings:
         """The settings shown; *tz* is the zone factor readings' days are in."""
-        return EscalationSettings(
+        return AnalysisSettings(
             around=Around(self.around_combo.currentData()),
             window_days=self.window_spin.value(), baseline=self._mode,
             baseline_weeks=self._spans[BaselineMode.WEEKS],

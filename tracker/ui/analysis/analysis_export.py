@@ -11,14 +11,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.io.analysis_writers import AnalysisFormat
-from tracker.services.analysis.escalation import EscalationResult
-from tracker.services.analysis.escalation_export import export_result
+from tracker.services.analysis.analysis import AnalysisResult
+from tracker.services.analysis.export import export_result
 from tracker.ui.analysis.analysis_chart import AnalysisChart
 
 TABLE_FILTERS = "CSV files (*.csv);;JSON files (*.json)"
 CHART_FILTERS = "PNG images (*.png);;SVG drawings (*.svg)"
-TABLE_NAME = "escalation.csv"
-CHART_NAME = "escalation-chart.png"
+TABLE_NAME = "analysis.csv"
+CHART_NAME = "analysis-chart.png"
 
 
 def _with_suffix(chosen: str, selected_filter: str, suffixes: tuple[str, ...]) -> Path:
@@ -36,7 +36,7 @@ def _failed(parent: QWidget, path: Path, exc: OSError) -> None:
     QMessageBox.warning(parent, "Export Failed", f"Nothing was written.\n\n{reason}")
 
 
-def export_table(parent: QWidget, result: EscalationResult, folder: Path) -> Path | None:
+def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path | None:
     """Ask for a file and write *result* there; the path written, or None."""
     chosen, selected = QFileDialog.getSaveFileName(
         parent, "Export Analysis Table", str(folder / TABLE_NAME), TABLE_FILTERS)

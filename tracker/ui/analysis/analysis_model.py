@@ -13,10 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
+    AnalysisResult,
+    AnalysisSettings,
     BaselineMode,
-    EscalationResult,
-    EscalationSettings,
     Phase,
     PhaseCounts,
     SplitBy,
@@ -73,13 +73,13 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._settings = EscalationSettings()
+        self._settings = AnalysisSettings()
 
     @property
-    def settings(self) -> EscalationSettings:
+    def settings(self) -> AnalysisSettings:
         return self._settings
 
-    def set_result(self, result: EscalationResult) -> None:
+    def set_result(self, result: AnalysisResult) -> None:
         # Headers follow the settings; a reset makes views re-read them with the rows.
         self.beginResetModel()
         self._settings = result.settings

@@ -1,4 +1,4 @@
-"""The escalation analysis as an operation on the window's runner.
+"""The analysis as an operation on the window's runner.
 
 At a million events an anchor costs a fraction of a second and the daily series over a
 year about a second, too long to freeze the window for each turn of a spin box. The
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
+    AnalysisResult,
+    AnalysisSettings,
     DailyCount,
-    EscalationResult,
-    EscalationSettings,
     analyse,
     analysed_span,
     daily_series,
@@ -26,7 +26,7 @@ from tracker.ui.common.db_op import DbOp
 
 @dataclass(frozen=True, slots=True)
 class AnalysisRequest:
-    settings: EscalationSettings
+    settings: AnalysisSettings
     event_filter: EventFilter
 
 
@@ -34,7 +34,7 @@ class AnalysisRequest:
 class AnalysisOutcome:
     """The analysis and the daily series over its span (empty without anchors)."""
 
-    result: EscalationResult
+    result: AnalysisResult
     series: tuple[DailyCount, ...]
 
 
@@ -50,6 +50,6 @@ def run_analysis(db: Database, request: AnalysisRequest) -> AnalysisOutcome:
 
 def analysis_op(request: AnalysisRequest) -> DbOp[AnalysisOutcome]:
     """Count *request* on the runner; a newer request still queued replaces an older."""
-    return (DbOp("The escalation analysis", "the analysis",
+    return (DbOp("Analysis", "the analysis",
                  lambda db, _handle: run_analysis(db, request))
             .replacing("analysis"))

@@ -1,8 +1,8 @@
-"""The Analysis view: escalation before, during and after rounds, as a table and charts.
+"""The Analysis view: battlefield events before, during and after rounds, as a table and charts.
 
 The settings bar chooses what to count around (rounds, schedule changes, factor
 readings), the window, the baseline and the split; the counts come from
-``services.escalation`` on the window's runner (``analysis_task``), the same numbers
+``services.analysis`` on the window's runner (``analysis_task``), the same numbers
 ``tracker analyse`` prints. Selecting a row draws its windows against their baselines and
 marks its anchor on the daily series.
 """
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.analysis.escalation import Around, EscalationResult, PhaseCounts
+from tracker.services.analysis.analysis import AnalysisResult, Around, PhaseCounts
 from tracker.services.events.events import EventFilter
 from tracker.ui.analysis.analysis_chart import AnalysisChart
 from tracker.ui.analysis.analysis_controls import AROUND_TEXTS, AnalysisControls
@@ -164,7 +164,7 @@ class AnalysisView(QWidget):
     # -- API for the window -------------------------------------------------------------
 
     @property
-    def result(self) -> EscalationResult | None:
+    def result(self) -> AnalysisResult | None:
         return self._outcome.result if self._outcome else None
 
     def set_event_filter(self, flt: EventFilter) -> None:

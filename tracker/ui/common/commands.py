@@ -4,10 +4,9 @@
 calendar import…) in one transaction through ``Workspace.write``; undo runs what the
 Outcome says takes it back, redo what that undo returned. Nothing is thrown away:
 undoing a schedule change records a further change back (the history is append-only),
-and undoing a creation soft-deletes the round. ``RemoveCommand`` is the base of the
-removals of other records (a seat at a round, a link…): undo puts the record back under
-its id, and each removal, redo included, is checked against the version the user last
-saw of it.
+and undoing a creation soft-deletes the round. A removal (a seat at a round, a link…)
+is an operation too (services/records/removals.py): undo puts the record back under its
+id, and each removal, redo included, is checked against the version the user last saw.
 
 A step can fail, most often because someone else changed the record since (two analysts
 on one PostgreSQL database). The command then marks itself obsolete, so QUndoStack drops
@@ -21,7 +20,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
@@ -31,14 +29,12 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError
 from tracker.services.common.errors import ValidationError
-from tracker.services.common.outcome import ChangedSinceError, Outcome
+from tracker.services.common.outcome import Outcome
 from tracker.services.common.topics import Topic
-from tracker.services.records import record_edits, reference
-from tracker.services.records.conflicts import ConflictError
+from tracker.services.records import reference
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
 
-SpecT = TypeVar("SpecT")
 Operation = Callable[[Session], Outcome]
 log = logging.getLogger(__name__)
 
@@ -166,83 +162,3 @@ class OperationCommand(QUndoCommand):
         self._next = done.undo
         self.latest = done
         return done
-
-
-class RemoveCommand(OperationCommand):
-    """Remove one record; undo puts back what the removal returned, under the same id.
-
-    *remove* (``remove(session, id) -> spec``) and *restore* (``restore(session, spec,
-    id)``) are the kind's two service calls. Keeping the id matters: later steps on the
-    stack (an unlink after this one's undo, say) find the record by it.
-
-    With *expected_version* (the version the user was shown) the first removal is refused
-    with a ConflictError when someone changed the record since (see
-    conflict_dialog.push_removal), and says so when someone removed it. A redo is checked
-    the same way against the version this step's undo put back: someone who changed the
-    record after that undo keeps their change, and the refusal is reported (a redo cannot
-    ask, as the first removal does, from inside QUndoStack.redo).
-    """
-
-    def __init__(self, workspace: Workspace, kind: str, record_id: int, text: str,
-                 remove: Callable[[Session, int], SpecT],
-                 restore: Callable[[Session, SpecT, int], object], topics: Topic,
-                 parent: QUndoCommand | None = None, *,
-                 expected_version: int | None = None) -> None:
-        removal = _Removal(kind, record_id, remove, restore, topics)
-        super().__init__(workspace, text, removal.step(expected_version, again=False),
-                         topics, parent)
-        self.record_id = record_id
-        self._removal = removal
-
-    @property
-    def spec(self) -> object:
-        """What the last removal returned (None before the first one went through)."""
-        return self._removal.removed
-
-
-class _Removal(Generic[SpecT]):
-    """A removal checked against a version, and its undo, as operations.
-
-    Attributes:
-        removed: what the last removal returned, for the undo to put back.
-    """
-
-    def __init__(self, kind: str, record_id: int, remove: Callable[[Session, int], SpecT],
-                 restore: Callable[[Session, SpecT, int], object], topics: Topic) -> None:
-        self.kind = kind  # services/conflicts_kinds.py's name for what is removed
-        self.record_id = record_id
-        self.remove = remove
-        self.restore = restore
-        self.topics = topics
-        self.removed: SpecT | None = None
-
-    def step(self, expected: int | None, *, again: bool) -> Operation:
-        def run(session: Session) -> Outcome:
-            try:
-                spec = self.remove(session, self.record_id) if expected is None else \
-                    record_edits.remove_checked(session, self.kind, self.record_id,
-                                                expected, self.remove)
-            except ConflictError as changed:
-                if not again:
-                    raise  # the first removal: push_removal asks the user
-                raise ChangedSinceError(_changed_after_undo(changed)) from changed
-            self.removed = spec
-            return Outcome(self.topics, record_id=self.record_id, undo=self._back(spec))
-        return run
-
-    def _back(self, spec: SpecT) -> Operation:
-        def run(session: Session) -> Outcome:
-            self.restore(session, spec, self.record_id)
-            # What the user has now seen of it: a redo removes only this version.
-            version = record_edits.current(session, self.kind, self.record_id)[1]
-            return Outcome(self.topics, record_id=self.record_id, version=version,
-                           undo=self.step(version, again=True))
-        return run
-
-
-def _changed_after_undo(conflict: ConflictError) -> str:
-    who = conflict.changed_by or "Someone else"
-    return (f"{who} changed the {conflict.kind.noun} {conflict.title} after this removal "
-            "was undone. It was not removed again, so that change is kept.")
-
-

@@ -28,6 +28,7 @@ from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services.common.views import ParticipantRow
 from tracker.services.records import reference
 from tracker.services.rounds.participants import ParticipantSpec
+from tracker.services.rounds.seating import NewParty, NewPerson
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import (
@@ -44,7 +45,7 @@ from tracker.ui.common.forms import (
 )
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.link_models import NOBODY
-from tracker.ui.rounds.participant_commands import AddParticipantCommand, NewParty, NewPerson
+from tracker.ui.rounds.participant_commands import AddParticipantCommand
 
 
 def _clean(text: str) -> str:

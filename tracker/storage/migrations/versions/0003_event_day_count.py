@@ -1,4 +1,4 @@
-"""Per-day event counts for the timeline and the escalation analysis.
+"""Per-day event counts for the timeline and the analysis.
 
 Adds event_day_count (events, fatalities and injuries per day, type, target category and
 date precision), counts the events already in the database, and on SQLite creates the

@@ -86,7 +86,7 @@ def new_round(session: Session, track: int, title: str, window: ScheduledWindow)
     return round_id
 
 
-def build_escalation(session: Session) -> Scenario:
+def build_analysis_scenario(session: Session) -> Scenario:
     track = reference.create_track(session, "US-brokered trilateral talks")
     round_id = new_round(session, track, "Kyiv talks",
                          ScheduledWindow.days(ROUND_FIRST, KYIV, ROUND_LAST))

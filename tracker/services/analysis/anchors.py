@@ -1,4 +1,4 @@
-"""What the escalation analysis counts around: rounds, schedule changes, factor readings.
+"""What the analysis counts around: rounds, schedule changes, factor readings.
 
 An anchor is a run of calendar days. A round's days are those of its scheduled window in
 the window's own zone (normally the venue's): talks at 23:30 UTC in Dubai happen on the

@@ -1,4 +1,4 @@
-"""Where the escalation analysis counts from: the per-day counts, or the events themselves.
+"""Where the analysis counts from: the per-day counts, or the events themselves.
 
 The per-day counts (EventDayCount) hold, for each day, event type, target category and
 date precision, how many events there are and their fatalities and injuries. Everything
@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, Integer, func, literal_column
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventDayCount
-from tracker.services.analysis.escalation_counts import CountSource
+from tracker.services.analysis.counts import CountSource
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
 
 

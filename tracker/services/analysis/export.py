@@ -1,4 +1,4 @@
-"""Escalation results as files: the records and settings the io writers put in CSV/JSON.
+"""Analysis results as files: the records and settings the io writers put in CSV/JSON.
 
 The command line (``tracker analyse``) and the Analysis view's Export Table… both go
 through here, so a file from either holds the same columns.
@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from tracker.io import analysis_writers
 from tracker.io.analysis_writers import AnalysisFormat
-from tracker.services.analysis.escalation import EscalationResult, PhaseCounts
+from tracker.services.analysis.analysis import AnalysisResult, PhaseCounts
 
 
 def _record(row: PhaseCounts, measure: str) -> dict[str, Any]:
@@ -35,13 +35,13 @@ def _record(row: PhaseCounts, measure: str) -> dict[str, Any]:
     }
 
 
-def result_records(result: EscalationResult) -> list[dict[str, Any]]:
+def result_records(result: AnalysisResult) -> list[dict[str, Any]]:
     """One flat record per row, in the result's order (the CSV/JSON columns)."""
     measure = result.settings.measure.value
     return [_record(row, measure) for row in result.rows]
 
 
-def result_settings(result: EscalationResult) -> dict[str, Any]:
+def result_settings(result: AnalysisResult) -> dict[str, Any]:
     """The settings and event filter the numbers were computed with, for the JSON header."""
     settings = result.settings
     flt = result.event_filter
@@ -59,12 +59,12 @@ def result_settings(result: EscalationResult) -> dict[str, Any]:
     }
 
 
-def write_result(result: EscalationResult, stream: TextIO, fmt: AnalysisFormat) -> int:
+def write_result(result: AnalysisResult, stream: TextIO, fmt: AnalysisFormat) -> int:
     return analysis_writers.write(result_records(result), stream, fmt,
                                   settings=result_settings(result), skipped=result.skipped)
 
 
-def export_result(result: EscalationResult, destination: Path, fmt: AnalysisFormat) -> int:
+def export_result(result: AnalysisResult, destination: Path, fmt: AnalysisFormat) -> int:
     """Write *result* to *destination* whole or not at all; return the row count."""
     return analysis_writers.save(Path(destination), fmt, result_records(result),
                                  settings=result_settings(result), skipped=result.skipped)

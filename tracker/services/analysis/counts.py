@@ -1,8 +1,8 @@
-"""The SQL behind the escalation analysis: sums over ranges of days, never rows in Python.
+"""The SQL behind the analysis: sums over ranges of days, never rows in Python.
 
 Each anchor costs one SELECT over the days from its earliest baseline to its last window,
 with one conditional sum per range and measure, grouped by the split column. What it reads
-is a ``CountSource`` (escalation_sources): the per-day counts, a range seek on their
+is a ``CountSource`` (``sources``): the per-day counts, a range seek on their
 primary key over a few rows a day, or the events themselves, a range seek on the event
 date index (or the (type, date) one when a type filter is set) over every event of those
 weeks. Both give the same sums: a day-count row stands for its events, and carries their

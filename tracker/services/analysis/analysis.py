@@ -1,7 +1,7 @@
-"""Escalation analysis: what happened on the ground before, during and after each round.
+"""The analysis: what happened on the ground before, during and after each round.
 
 For every anchor (a round, a schedule change or a factor reading, see
-``escalation_anchors``) three windows of days are compared with a baseline:
+``anchors``) three windows of days are compared with a baseline:
 
 * **before**: the N days ending the day before the anchor's first day;
 * **during**: the anchor's own days (one day for a change or reading; a round's local
@@ -14,13 +14,13 @@ same-length windows right before it (``BaselineMode.TRAILING``, default K = 4). 
 is window ÷ baseline and is None when the baseline is zero ("no baseline", never
 infinity); the difference is window − baseline. Both are of the chosen ``measure``.
 
-Counts follow the precision rule in ``escalation_counts``: only events reported to the
+Counts follow the precision rule in ``counts``: only events reported to the
 day are counted; week- and month-precision events whose nominal date falls in a window are
 shown apart as ``imprecise``. Results can be split by target category, region (admin1)
 or event type. An Events view filter narrows the events by type, target, place and words;
 its date range is not applied, since each window sets its own days. The sums come from
 the per-day counts whenever they can answer, otherwise from the events
-(``escalation_sources``).
+(``sources``).
 """
 
 from __future__ import annotations
@@ -32,20 +32,20 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import is_known_zone
-from tracker.services.analysis.escalation_anchors import Anchor, Around, find_anchors
-from tracker.services.analysis.escalation_counts import (
+from tracker.services.analysis.anchors import Anchor, Around, find_anchors
+from tracker.services.analysis.counts import (
     DailyCount,
     DayRange,
     Tally,
     daily_counts,
     tally_ranges,
 )
-from tracker.services.analysis.escalation_sources import SplitBy, count_source
+from tracker.services.analysis.sources import SplitBy, count_source
 from tracker.services.common.errors import ValidationError
 from tracker.services.events.events import EventFilter
 
-__all__ = ["Anchor", "Around", "BaselineMode", "DailyCount", "DayRange", "EscalationResult",
-           "EscalationSettings", "Measure", "Phase", "PhaseCounts", "SplitBy", "analyse",
+__all__ = ["AnalysisResult", "AnalysisSettings", "Anchor", "Around", "BaselineMode",
+           "DailyCount", "DayRange", "Measure", "Phase", "PhaseCounts", "SplitBy", "analyse",
            "analysed_span", "daily_series", "group_label", "phase_windows"]
 
 MAX_WINDOW_DAYS = 366
@@ -71,7 +71,7 @@ class Phase(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class EscalationSettings:
+class AnalysisSettings:
     """How to analyse; ``tz`` is the zone whose days factor readings fall on."""
 
     around: Around = Around.ROUNDS
@@ -141,10 +141,10 @@ class PhaseCounts:
 
 
 @dataclass(frozen=True, slots=True)
-class EscalationResult:
+class AnalysisResult:
     """Rows in anchor order, then phase, then group; what was skipped, and why."""
 
-    settings: EscalationSettings
+    settings: AnalysisSettings
     event_filter: EventFilter
     anchors: tuple[Anchor, ...]
     rows: tuple[PhaseCounts, ...]
@@ -163,7 +163,7 @@ def group_label(split: SplitBy, group: str | None) -> str:
     return group
 
 
-def phase_windows(anchor: Anchor, settings: EscalationSettings) -> tuple[PhaseWindow, ...]:
+def phase_windows(anchor: Anchor, settings: AnalysisSettings) -> tuple[PhaseWindow, ...]:
     """The before, during and after days of *anchor*, each with its baseline days."""
     size = timedelta(days=settings.window_days)
     one = timedelta(days=1)
@@ -175,7 +175,7 @@ def phase_windows(anchor: Anchor, settings: EscalationSettings) -> tuple[PhaseWi
     return tuple(_with_baseline(phase, days, settings) for phase, days in phases)
 
 
-def _with_baseline(phase: Phase, days: DayRange, settings: EscalationSettings) -> PhaseWindow:
+def _with_baseline(phase: Phase, days: DayRange, settings: AnalysisSettings) -> PhaseWindow:
     if settings.baseline is BaselineMode.WEEKS:
         # A window longer than the shift (a round announced for a month, or --window 30
         # against 4 weeks) would partly be its own baseline: go back in whole weeks until
@@ -190,7 +190,7 @@ def _with_baseline(phase: Phase, days: DayRange, settings: EscalationSettings) -
     return PhaseWindow(phase, days, baseline, count)
 
 
-def analysed_span(result: EscalationResult) -> DayRange | None:
+def analysed_span(result: AnalysisResult) -> DayRange | None:
     """From the first baseline day to the last window day over all anchors (the chart's
     daily series), or None without anchors."""
     ranges = [days for anchor in result.anchors
@@ -201,15 +201,15 @@ def analysed_span(result: EscalationResult) -> DayRange | None:
     return DayRange(min(days.first for days in ranges), max(days.last for days in ranges))
 
 
-def analyse(session: Session, settings: EscalationSettings | None = None, *,
-            round_id: int | None = None, flt: EventFilter | None = None) -> EscalationResult:
+def analyse(session: Session, settings: AnalysisSettings | None = None, *,
+            round_id: int | None = None, flt: EventFilter | None = None) -> AnalysisResult:
     """Count every anchor's windows and baselines in SQL (one query per anchor, over the
-    per-day counts or the events, see ``escalation_sources``).
+    per-day counts or the events, see ``sources``).
 
     *round_id* limits the anchors to one round (see ``find_anchors``; NotFoundError when
     it does not exist); *flt* narrows the events as the Events view does.
     """
-    settings = settings or EscalationSettings()
+    settings = settings or AnalysisSettings()
     found = find_anchors(session, settings.around, round_id=round_id, tz=settings.tz)
     source = count_source(session, flt, settings.split)
     rows: list[PhaseCounts] = []
@@ -221,7 +221,7 @@ def analyse(session: Session, settings: EscalationSettings | None = None, *,
             for value in sorted(tallies, key=_group_order):
                 own, baseline = tallies[value][2 * window_number:2 * window_number + 2]
                 rows.append(_row(anchor, window, settings, value, own, baseline))
-    return EscalationResult(settings, flt or EventFilter(), found.anchors, tuple(rows),
+    return AnalysisResult(settings, flt or EventFilter(), found.anchors, tuple(rows),
                             found.skipped)
 
 
@@ -230,7 +230,7 @@ def _group_order(group: str | None) -> tuple[bool, str]:
     return (not group, (group or "").casefold())
 
 
-def _row(anchor: Anchor, window: PhaseWindow, settings: EscalationSettings,
+def _row(anchor: Anchor, window: PhaseWindow, settings: AnalysisSettings,
          group: str | None, own: Tally, baseline: Tally) -> PhaseCounts:
     divisor = window.divisor
     means = {measure: getattr(baseline, measure.value) / divisor for measure in Measure}

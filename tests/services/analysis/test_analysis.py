@@ -1,9 +1,9 @@
-"""Escalation analysis: counts around rounds, changes and readings match hand-worked sums.
+"""The analysis: counts around rounds, changes and readings match hand-worked sums.
 
-The dataset and the days every event falls on are tabled in escalation_scenario.py.
+The dataset and the days every event falls on are tabled in analysis_scenario.py.
 Every test on it runs twice: reading the per-day counts where they can answer, and
 reading the events themselves (a split by region, a place or words, or a database whose
-counts are not kept). test_escalation_day_counts.py checks which path a call takes.
+counts are not kept). test_sources.py checks which path a call takes.
 """
 
 from __future__ import annotations
@@ -14,25 +14,25 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tests.query_plans import plans_of, statements_of
-from tests.services.escalation_scenario import (
+from tests.services.analysis_scenario import (
     BATTLES,
     KYIV,
     ROUND_FIRST,
     ROUND_LAST,
     STRIKE,
     Scenario,
-    build_escalation,
+    build_analysis_scenario,
     new_round,
 )
 from tracker.domain.enums import ChangeKind, DependencyEffect, FactorLevel, FactorTrend, Precision
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
+    AnalysisResult,
+    AnalysisSettings,
     Around,
     BaselineMode,
-    EscalationResult,
-    EscalationSettings,
     Measure,
     Phase,
     PhaseCounts,
@@ -41,14 +41,14 @@ from tracker.services.analysis.escalation import (
     analysed_span,
     daily_series,
 )
-from tracker.services.analysis.escalation_anchors import AnchorKind
+from tracker.services.analysis.anchors import AnchorKind
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.events.events import EventFilter
 from tracker.services.factors import factors
 from tracker.storage.database import Database
 
-WEEKS = EscalationSettings(window_days=3, baseline_weeks=2)
-TRAILING = EscalationSettings(window_days=3, baseline=BaselineMode.TRAILING,
+WEEKS = AnalysisSettings(window_days=3, baseline_weeks=2)
+TRAILING = AnalysisSettings(window_days=3, baseline=BaselineMode.TRAILING,
                               trailing_windows=2)
 
 
@@ -64,11 +64,11 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Ite
 @pytest.fixture
 def scenario_db(db: Database, path: str) -> tuple[Database, Scenario]:
     with db.transaction() as session:
-        scenario = build_escalation(session)
+        scenario = build_analysis_scenario(session)
     return db, scenario
 
 
-def _analyse(db: Database, settings: EscalationSettings, **kwargs: object) -> EscalationResult:
+def _analyse(db: Database, settings: AnalysisSettings, **kwargs: object) -> AnalysisResult:
     with db.reading() as session:
         return analyse(session, settings, **kwargs)  # type: ignore[arg-type]
 
@@ -78,7 +78,7 @@ def _numbers(row: PhaseCounts) -> tuple[object, ...]:
             row.imprecise, row.baseline_events, row.ratio, row.difference)
 
 
-def _table(result: EscalationResult) -> list[tuple[object, ...]]:
+def _table(result: AnalysisResult) -> list[tuple[object, ...]]:
     return [_numbers(row) for row in result.rows]
 
 
@@ -125,7 +125,7 @@ def test_the_trailing_baseline_is_the_mean_of_the_windows_just_before(
 def test_ratio_and_difference_follow_the_chosen_measure(
         scenario_db: tuple[Database, Scenario]) -> None:
     db, _scenario = scenario_db
-    result = _analyse(db, EscalationSettings(window_days=3, baseline_weeks=2,
+    result = _analyse(db, AnalysisSettings(window_days=3, baseline_weeks=2,
                                              measure=Measure.FATALITIES))
     assert [(row.ratio, row.difference) for row in result.rows] == [
         (2.0, 1.0), (None, 5.0), (None, 1.0)]
@@ -134,7 +134,7 @@ def test_ratio_and_difference_follow_the_chosen_measure(
 def test_split_by_category_names_the_empty_one_and_drops_groups_outside_the_windows(
         scenario_db: tuple[Database, Scenario]) -> None:
     db, _scenario = scenario_db
-    result = _analyse(db, EscalationSettings(window_days=3, baseline_weeks=2,
+    result = _analyse(db, AnalysisSettings(window_days=3, baseline_weeks=2,
                                              split=SplitBy.CATEGORY))
     # "military" (6 Mar) and "medical" (1 Mar) fall between the windows: no rows.
     assert _table(result) == [
@@ -162,7 +162,7 @@ def test_split_by_category_names_the_empty_one_and_drops_groups_outside_the_wind
 def test_split_by_region_and_type(scenario_db: tuple[Database, Scenario], split: SplitBy,
                                   during: list[tuple[str, int, int]]) -> None:
     db, _scenario = scenario_db
-    result = _analyse(db, EscalationSettings(window_days=3, baseline_weeks=2, split=split))
+    result = _analyse(db, AnalysisSettings(window_days=3, baseline_weeks=2, split=split))
     assert [(row.group_label, row.events, row.imprecise) for row in result.rows
             if row.phase is Phase.DURING] == during
 
@@ -221,7 +221,7 @@ def test_empty_windows_have_no_ratio(scenario_db: tuple[Database, Scenario]) -> 
         quiet = new_round(session, scenario.track, "Far future",
                           ScheduledWindow.days(date(2030, 6, 1), KYIV))
     for split in (SplitBy.NONE, SplitBy.CATEGORY):
-        settings = EscalationSettings(split=split)
+        settings = AnalysisSettings(split=split)
         result = _analyse(db, settings, round_id=quiet)
         # Nothing anywhere: one total per window even when split, all zero, no ratio.
         assert _table(result) == [
@@ -240,7 +240,7 @@ def test_unknown_dates_are_skipped_and_deleted_rounds_left_out(
     result = _analyse(db, WEEKS)
     assert [anchor.label for anchor in result.anchors] == ["Kyiv talks"]
     assert result.skipped == ("Someday: date unknown",)
-    changes = _analyse(db, EscalationSettings(around=Around.CHANGES))
+    changes = _analyse(db, AnalysisSettings(around=Around.CHANGES))
     assert {anchor.round_id for anchor in changes.anchors} == {scenario.round,
                                                                 scenario.round + 1}
     with pytest.raises(NotFoundError):
@@ -259,7 +259,7 @@ def test_schedule_changes_fall_on_their_day_in_the_rounds_zone(
         session.add(change)
         session.flush()
         change_id = change.id
-    settings = EscalationSettings(around=Around.CHANGES, window_days=3, baseline_weeks=2)
+    settings = AnalysisSettings(around=Around.CHANGES, window_days=3, baseline_weeks=2)
     result = _analyse(db, settings, round_id=scenario.round)
     anchor = next(anchor for anchor in result.anchors if anchor.id == change_id)
     assert (anchor.kind, anchor.label, anchor.first_day, anchor.last_day, anchor.tz) == (
@@ -284,7 +284,7 @@ def test_factor_readings_fall_on_their_day_in_the_chosen_zone(
                 observed, FactorLevel.HIGH, FactorTrend.RISING))
         factors.add_dependency(session, factors.DependencySpec(
             scenario.round, tensions, DependencyEffect.MAY_POSTPONE))
-    settings = EscalationSettings(around=Around.READINGS, window_days=3, tz=tz)
+    settings = AnalysisSettings(around=Around.READINGS, window_days=3, tz=tz)
     everything = _analyse(db, settings)
     assert len(everything.anchors) == 2
     result = _analyse(db, settings, round_id=scenario.round)
@@ -326,7 +326,7 @@ def test_the_analysed_span_runs_from_the_first_baseline_to_the_last_window(
     ("window_days", 0), ("baseline_weeks", 0), ("trailing_windows", 53), ("tz", "Mars/Base")])
 def test_settings_out_of_range_are_refused(field: str, value: object) -> None:
     with pytest.raises(ValidationError) as raised:
-        EscalationSettings(**{field: value})  # type: ignore[arg-type]
+        AnalysisSettings(**{field: value})  # type: ignore[arg-type]
     assert raised.value.field == field
 
 
@@ -338,7 +338,7 @@ def test_each_anchor_is_counted_by_one_query(scenario_db: tuple[Database, Scenar
                                                                          KYIV))
     for flt in (None, EventFilter(event_types=(BATTLES,)), EventFilter(place="kharkiv")):
         for split in SplitBy:
-            settings = EscalationSettings(split=split)
+            settings = AnalysisSettings(split=split)
             result, statements = statements_of(
                 db, lambda session, s=settings, f=flt: analyse(session, s, flt=f))
             assert len(result.anchors) == 2
@@ -362,7 +362,7 @@ def test_the_events_are_read_by_one_index_range_query_per_anchor(
     with db.transaction() as session:
         new_round(session, scenario.track, "Second", ScheduledWindow.days(date(2025, 3, 20),
                                                                          KYIV))
-    settings = EscalationSettings(split=split)
+    settings = AnalysisSettings(split=split)
     _result, statements = plans_of(db, lambda session: analyse(session, settings, flt=flt))
     counting = [statement for statement in statements if "battlefield_event" in statement.sql]
     for statement in counting:
@@ -386,11 +386,11 @@ def test_a_weeks_earlier_baseline_never_overlaps_its_own_window(
         first: date, last: date, window_days: int, weeks: int,
         shifts: tuple[int, int, int]) -> None:
     from tracker.domain.enums import Precision as Prec
-    from tracker.services.analysis.escalation import phase_windows
-    from tracker.services.analysis.escalation_anchors import Anchor
+    from tracker.services.analysis.analysis import phase_windows
+    from tracker.services.analysis.anchors import Anchor
 
     anchor = Anchor(AnchorKind.ROUND, 1, "talks", first, last, Prec.DAY, "UTC")
-    settings = EscalationSettings(window_days=window_days, baseline=BaselineMode.WEEKS,
+    settings = AnalysisSettings(window_days=window_days, baseline=BaselineMode.WEEKS,
                                   baseline_weeks=weeks)
     windows = phase_windows(anchor, settings)
     for window in windows:

@@ -1,8 +1,8 @@
-"""The escalation analysis reads the per-day counts when they can answer, and they answer
+"""The analysis reads the per-day counts when they can answer, and they answer
 exactly as the events do.
 
 Which path a call takes and the SQLite plan of each are checked on the hand-worked
-scenario (escalation_scenario.py); the equality of the two paths on random events,
+scenario (analysis_scenario.py); the equality of the two paths on random events,
 random edits of them and random settings is checked with hypothesis.
 """
 
@@ -21,28 +21,28 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tests.query_plans import plans_of
-from tests.services.escalation_scenario import (
+from tests.services.analysis_scenario import (
     BATTLES,
     KYIV,
     STRIKE,
     Scenario,
-    build_escalation,
+    build_analysis_scenario,
     new_round,
 )
 from tests.services.scenario import add_events
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.services.analysis.escalation import (
+from tracker.services.analysis.analysis import (
+    AnalysisResult,
+    AnalysisSettings,
     BaselineMode,
-    EscalationResult,
-    EscalationSettings,
     Measure,
     SplitBy,
     analyse,
     daily_series,
 )
-from tracker.services.analysis.escalation_counts import DailyCount
+from tracker.services.analysis.counts import DailyCount
 from tracker.services.events.events import EventFilter
 from tracker.storage.database import Database, open_database
 
@@ -52,9 +52,9 @@ PRIMARY_KEY_RANGE = "USING INDEX sqlite_autoindex_event_day_count_1 (day>? AND d
 @pytest.fixture(scope="module")
 def scenario_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Scenario]]:
     """The scenario plus a second round, read by every test here: none of them writes."""
-    database = open_database(tmp_path_factory.mktemp("escalation") / "scenario.db")
+    database = open_database(tmp_path_factory.mktemp("analysis") / "scenario.db")
     with database.transaction() as session:
-        scenario = build_escalation(session)
+        scenario = build_analysis_scenario(session)
         new_round(session, scenario.track, "Second",
                   ScheduledWindow.days(date(2025, 3, 20), KYIV))
     yield database, scenario
@@ -82,7 +82,7 @@ def test_the_day_counts_are_read_unless_they_cannot_answer(
         tables: set[str]) -> None:
     db, _scenario = scenario_db
     result, statements = plans_of(db, lambda session: analyse(
-        session, EscalationSettings(split=split), flt=flt))
+        session, AnalysisSettings(split=split), flt=flt))
     assert len(result.anchors) == 2
     counting = [statement for statement in statements if _tables(statement.sql)]
     assert len(counting) == 2
@@ -111,7 +111,7 @@ def test_the_day_counts_are_searched_by_a_primary_key_range(
         split: SplitBy) -> None:
     db, _scenario = scenario_db
     _result, statements = plans_of(db, lambda session: analyse(
-        session, EscalationSettings(split=split), flt=flt))
+        session, AnalysisSettings(split=split), flt=flt))
     _series, series_statements = plans_of(db, lambda session: daily_series(
         session, date(2025, 1, 1), date(2025, 12, 31), flt))
     counting = [statement for statement in [*statements, *series_statements]
@@ -159,7 +159,7 @@ _WINDOW = st.one_of(
         lambda start: ScheduledWindow.week_of(FIRST_DAY + timedelta(days=start), KYIV)),
 )
 _SETTINGS = st.builds(
-    EscalationSettings, window_days=st.integers(1, 6),
+    AnalysisSettings, window_days=st.integers(1, 6),
     baseline=st.sampled_from(list(BaselineMode)), baseline_weeks=st.integers(1, 3),
     trailing_windows=st.integers(1, 3),
     split=st.sampled_from([SplitBy.NONE, SplitBy.CATEGORY, SplitBy.TYPE]),
@@ -172,15 +172,15 @@ _FILTER = st.builds(
 @pytest.fixture(scope="module")
 def scratch_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
     """A database whose events every example replaces, and a track for its rounds."""
-    database = open_database(tmp_path_factory.mktemp("escalation") / "scratch.db")
+    database = open_database(tmp_path_factory.mktemp("analysis") / "scratch.db")
     with database.transaction() as session:
-        track = build_escalation(session).track
+        track = build_analysis_scenario(session).track
     yield database, track
     database.close()
 
 
-def _both_paths(db: Database, round_id: int, analysis: EscalationSettings,
-                flt: EventFilter) -> tuple[tuple[EscalationResult, list[DailyCount]], ...]:
+def _both_paths(db: Database, round_id: int, analysis: AnalysisSettings,
+                flt: EventFilter) -> tuple[tuple[AnalysisResult, list[DailyCount]], ...]:
     found = []
     for kept in (True, False):
         with mock.patch("tracker.services.events.events.counts_are_kept",
@@ -230,7 +230,7 @@ def _expected_series(session: Session, flt: EventFilter) -> list[tuple[date, int
 def test_the_day_counts_and_the_events_give_the_same_analysis(
         scratch_db: tuple[Database, int], events: list[dict[str, Any]],
         edits: list[tuple[int, dict[str, Any] | None]], window: ScheduledWindow,
-        analysis: EscalationSettings, flt: EventFilter) -> None:
+        analysis: AnalysisSettings, flt: EventFilter) -> None:
     db, track = scratch_db
     with db.transaction() as session:
         _replace_events(session, events, edits)
