@@ -44,6 +44,7 @@ from tracker.services.common.errors import NotFoundError
 from tracker.services.common.outcome import Outcome
 from tracker.services.records.conflicts_kinds import (
     DETAIL_FIELDS,
+    DETAIL_WORDS,
     ROUND,
     choice_words,
     value_of_word,
@@ -119,7 +120,7 @@ def add_parsers(sub: Subparsers) -> None:
         _round_id(parser)
         _note_arguments(parser)
     edit = add_command(actions, "edit", _run_edit,
-                       summary="change a round's title, format, modality, agenda or outcome")
+                       summary=f"change a round's {DETAIL_WORDS}")
     _round_id(edit)
     for field in DETAIL_FIELDS:  # one option per field of the round's table
         words = choice_words(field)

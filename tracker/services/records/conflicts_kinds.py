@@ -109,6 +109,10 @@ SCHEDULE_FIELDS = ("window", "venue", "status")
 # The round's fields that are not its schedule: what its Edit dialog and `tracker round
 # edit` change (the schedule has its own intents, each with a reason).
 DETAIL_FIELDS = tuple(field for field in ROUND.fields if field not in SCHEDULE_FIELDS)
+# The same, as a phrase for help texts: "title, format, modality, agenda or outcome".
+DETAIL_WORDS = " or ".join(
+    (", ".join(ROUND.fields[field].lower() for field in DETAIL_FIELDS[:-1]),
+     ROUND.fields[DETAIL_FIELDS[-1]].lower()))
 # The round's fields iCalendar has no property for: the calendar export writes each as
 # X-TRACKER-<FIELD> (its word, in upper case) and calendar import reads it back, so a
 # field added here goes through export → import with no other line.

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QStyle, QToolBar
 
+from tracker.services.records.conflicts_kinds import DETAIL_WORDS
+
 Key = QKeySequence.StandardKey
 Pixmap = QStyle.StandardPixmap
 
@@ -113,7 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new-factor-action", "New &Factor…", Menu.EDIT, "new_factor", (),
                "Add an outside condition the schedule depends on", "list-add"),
     ActionSpec("edit-round-action", "&Edit Details…", Menu.EDIT, "edit_round", ("F2",),
-               "Change the selected round's title, format, agenda or outcome",
+               f"Change the selected round's {DETAIL_WORDS}",
                "document-properties", Pixmap.SP_FileDialogContentsView, needs_round=True),
     ActionSpec("reschedule-round-action", "Re&schedule…", Menu.EDIT, "reschedule_round",
                ("Ctrl+R",), "Give the selected round a new date or time",
