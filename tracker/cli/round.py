@@ -14,8 +14,8 @@ change (a date that cannot be read, an unknown venue, a status move the rules fo
 round that does not exist) is told with the window's own message, exit status 2, and the
 database is left as it was. ``edit`` changes what a round is about (its fields that are
 not its schedule, one option each, from the round's field table) through ``edit_record``,
-as the window's Edit Round dialog does. Typed dates are read by the Reschedule dialog's functions
-(domain/dates.py), in the round's current zone unless --tz says otherwise.
+as the window's Edit Round dialog does. Typed dates are read by the Reschedule dialog's
+functions (domain/dates.py), in the round's current zone unless --tz says otherwise.
 """
 
 from __future__ import annotations

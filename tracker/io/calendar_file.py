@@ -84,8 +84,8 @@ class CalendarEntry:
     geo: tuple[float, float] | None
     status: str
     times: ExactTimes | DayTimes
-    # Every X-TRACKER-… property (this program's export writes a round's fields that
-    # iCalendar has no property for so), by name in upper case, as text.
+    # Every X-TRACKER-… property, by name in upper case, as text: how this program's
+    # export writes a round's fields that iCalendar has no property for.
     tracker_properties: dict[str, str]
 
 

@@ -113,9 +113,9 @@ DETAIL_FIELDS = tuple(field for field in ROUND.fields if field not in SCHEDULE_F
 DETAIL_WORDS = " or ".join(
     (", ".join(ROUND.fields[field].lower() for field in DETAIL_FIELDS[:-1]),
      ROUND.fields[DETAIL_FIELDS[-1]].lower()))
-# The round's fields iCalendar has no property for: the calendar export writes each as
-# X-TRACKER-<FIELD> (its word, in upper case) and calendar import reads it back, so a
-# field added here goes through export → import with no other line.
+# The round's enum fields iCalendar has no property for: the calendar export writes each
+# as X-TRACKER-<FIELD> (its word, in upper case) and calendar import reads it back, so an
+# enum field added here goes through export → import with no other line.
 CALENDAR_FIELDS = ("modality",)
 
 
