@@ -16,6 +16,8 @@ from sqlalchemy import select
 from tracker.domain.edit_log import EditLogEntry
 from tracker.domain.enums import RoundModality, RoundStatus
 from tracker.domain.negotiation import Round
+from tracker.services.exports.archive import export_archive
+from tracker.services.exports.archive_import import ArchiveError, import_archive
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.exports.schedule_calendar import schedule_calendar, write_calendar
 from tracker.services.exports.timelinejs import build_timeline
@@ -25,7 +27,7 @@ from tracker.services.records.edit_history import recent_edits
 from tracker.services.records.record_edits import current, edit_record
 from tracker.services.rounds import round_detail
 from tracker.services.rounds.calendar_import import import_calendar_file
-from tracker.storage.database import Database
+from tracker.storage.database import Database, open_database
 
 # The sample's round announced for the coming week (the only one with a date).
 ANNOUNCED = 2
@@ -207,3 +209,33 @@ def test_a_modality_the_tracker_does_not_know_refuses_that_event(sample_db: Data
     with sample_db.reading() as session:
         assert session.get(Round, ANNOUNCED).status is status_before  # type: ignore[union-attr]
     assert status_before is RoundStatus.SCHEDULED
+
+
+def test_an_archive_written_before_the_modality_restores_as_unknown(
+        sample_db: Database, tmp_path: Path) -> None:
+    _set(sample_db, RoundModality.VIRTUAL)
+    archive = tmp_path / "talks.json"
+    with sample_db.reading() as session:
+        export_archive(session, archive)
+    document = json.loads(archive.read_text(encoding="utf-8"))
+    [rounds_table] = [table for table in document["tables"] if table["name"] == "round"]
+    assert [row.pop("modality") for row in rounds_table["rows"]] == ["unknown", "virtual"]
+    document["schema_revision"] = "0009"  # written before migration 0010
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document), encoding="utf-8")
+
+    copy = open_database(tmp_path / "copy.db")
+    try:
+        import_archive(copy, older)
+        assert _modality(copy) is RoundModality.UNKNOWN  # as the migration gave old rows
+    finally:
+        copy.close()
+    document["schema_revision"] = "0010"  # from a schema that had it: missing is damage
+    older.write_text(json.dumps(document), encoding="utf-8")
+    third = open_database(tmp_path / "third.db")
+    try:
+        with pytest.raises(ArchiveError, match="table 'round', row 1, field 'modality': "
+                                               "missing"):
+            import_archive(third, older)
+    finally:
+        third.close()

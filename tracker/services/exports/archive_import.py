@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, literal_column, select, text
+from sqlalchemy import Connection, Table, insert, literal_column, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tracker.domain.errors import TrackerError
@@ -120,7 +120,7 @@ def _load(connection: Connection, reader: ArchiveReader,
                                f"{wanted or 'no more tables'} (tables come in the order "
                                f"{', '.join(ARCHIVE_TABLES)})")
         written = 0
-        for batch in _batches(name, rows):
+        for batch in _batches(name, rows, older=revision != migrate.head_revision()):
             _insert(connection, batch)
             written += len(batch.values)
             if progress is not None:
@@ -137,13 +137,14 @@ def _load(connection: Connection, reader: ArchiveReader,
     return ArchiveSummary(tuple(counts))
 
 
-def _batches(name: str, rows: Iterator[Any]) -> Iterator[_Batch]:
+def _batches(name: str, rows: Iterator[Any], *, older: bool) -> Iterator[_Batch]:
     codecs = table_codecs(archive_table(name))
     names = {codec.name for codec in codecs}
+    added = _added_since(archive_table(name)) if older else {}
     values: list[dict[str, Any]] = []
     first = 1
     for number, row in enumerate(rows, start=1):
-        values.append(_checked(name, number, row, codecs, names))
+        values.append(_checked(name, number, row, codecs, names, added))
         if len(values) == _BATCH:
             yield _Batch(name, first, values)
             first, values = number + 1, []
@@ -151,8 +152,23 @@ def _batches(name: str, rows: Iterator[Any]) -> Iterator[_Batch]:
         yield _Batch(name, first, values)
 
 
+def _added_since(table: Table) -> dict[str, Any]:
+    """What a column an older archive may lack reads as: the value its migration gave the
+    rows that were there (its server default, or NULL), as round.modality's "unknown"."""
+    found: dict[str, Any] = {}
+    for column in table.columns:
+        default = getattr(column.server_default, "arg", None)
+        if isinstance(default, str):  # '' or '1' or 'unknown': text the type reads
+            found[column.name] = column.type.python_type(default)
+        elif column.nullable:
+            found[column.name] = None
+    return found
+
+
 def _checked(table: str, number: int, row: Any, codecs: tuple[ColumnCodec, ...],
-             names: set[str]) -> dict[str, Any]:
+             names: set[str], added: dict[str, Any]) -> dict[str, Any]:
+    """The row's values, checked; a field *added* lists (an archive written before the
+    schema's newest revision) may be missing, and takes the value given there."""
     where = f"table {table!r}, row {number}"
     if not isinstance(row, dict):
         raise ArchiveError(f"{where}: a row must be an object of fields")
@@ -162,6 +178,9 @@ def _checked(table: str, number: int, row: Any, codecs: tuple[ColumnCodec, ...],
     values: dict[str, Any] = {}
     for codec in codecs:
         if codec.name not in row:
+            if codec.name in added:
+                values[codec.name] = added[codec.name]
+                continue
             raise ArchiveError(f"{where}, field {codec.name!r}: missing")
         try:
             values[codec.name] = codec.read(row[codec.name])
