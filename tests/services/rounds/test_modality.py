@@ -211,6 +211,18 @@ def test_a_modality_the_tracker_does_not_know_refuses_that_event(sample_db: Data
     assert status_before is RoundStatus.SCHEDULED
 
 
+def _restored_modality(folder: Path, document: object) -> RoundModality:
+    """Restore *document* into a new database; the announced round's modality there."""
+    path = folder / f"archive-{len(list(folder.iterdir()))}.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    copy = open_database(folder / f"{path.stem}.db")
+    try:
+        import_archive(copy, path)
+        return _modality(copy)
+    finally:
+        copy.close()
+
+
 def test_an_archive_written_before_the_modality_restores_as_unknown(
         sample_db: Database, tmp_path: Path) -> None:
     _set(sample_db, RoundModality.VIRTUAL)
@@ -218,24 +230,12 @@ def test_an_archive_written_before_the_modality_restores_as_unknown(
     with sample_db.reading() as session:
         export_archive(session, archive)
     document = json.loads(archive.read_text(encoding="utf-8"))
+    assert _restored_modality(tmp_path, document) is RoundModality.VIRTUAL
     [rounds_table] = [table for table in document["tables"] if table["name"] == "round"]
     assert [row.pop("modality") for row in rounds_table["rows"]] == ["unknown", "virtual"]
-    document["schema_revision"] = "0009"  # written before migration 0010
-    older = tmp_path / "older.json"
-    older.write_text(json.dumps(document), encoding="utf-8")
 
-    copy = open_database(tmp_path / "copy.db")
-    try:
-        import_archive(copy, older)
-        assert _modality(copy) is RoundModality.UNKNOWN  # as the migration gave old rows
-    finally:
-        copy.close()
+    document["schema_revision"] = "0009"  # written before migration 0010
+    assert _restored_modality(tmp_path, document) is RoundModality.UNKNOWN  # as migrated
     document["schema_revision"] = "0010"  # from a schema that had it: missing is damage
-    older.write_text(json.dumps(document), encoding="utf-8")
-    third = open_database(tmp_path / "third.db")
-    try:
-        with pytest.raises(ArchiveError, match="table 'round', row 1, field 'modality': "
-                                               "missing"):
-            import_archive(third, older)
-    finally:
-        third.close()
+    with pytest.raises(ArchiveError, match="table 'round', row 1, field 'modality': missing"):
+        _restored_modality(tmp_path, document)
