@@ -130,7 +130,7 @@ def _reading(ws: Workspace) -> AddReadingCommand:
 def _remove_reading(ws: Workspace, command: AddReadingCommand) -> None:
     reading_id = command.reading_id
     assert reading_id is not None
-    ws.write(lambda s: factors.remove_reading(s, reading_id), Topic.FACTORS)
+    ws.write(lambda s: s.delete(s.get(FactorReading, reading_id)), Topic.FACTORS)
 
 
 def _dependency(ws: Workspace) -> AddDependencyCommand:
@@ -140,7 +140,7 @@ def _dependency(ws: Workspace) -> AddDependencyCommand:
 def _remove_dependency(ws: Workspace, command: AddDependencyCommand) -> None:
     dependency_id = command.dependency_id
     assert dependency_id is not None
-    ws.write(lambda s: factors.remove_dependency(s, dependency_id), Topic.FACTORS)
+    ws.write(lambda s: s.delete(s.get(Dependency, dependency_id)), Topic.FACTORS)
 
 
 @pytest.mark.parametrize(("make", "remove_elsewhere", "gone"), [
