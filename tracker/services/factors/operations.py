@@ -60,14 +60,16 @@ def new_factor(session: Session, name: str, description: str = "") -> Outcome:
 def new_reading(session: Session, factor_id: int, draft: ReadingDraft) -> Outcome:
     """Add a reading of a factor (Outcome.record_id: its id); undo removes it."""
     return _added(session, READING_TOPICS,
-                  lambda session: _add_reading(session, factor_id, draft), _remove_reading)
+                  lambda session: _add_reading(session, factor_id, draft),
+                  _removal(FactorReading, "Reading"))
 
 
 def new_dependency(session: Session, spec: DependencySpec) -> Outcome:
     """Make a round depend on a factor (Outcome.record_id: the dependency's id); undo
     removes the dependency."""
     return _added(session, DEPENDENCY_TOPICS,
-                  lambda session: _add_dependency(session, spec), _remove_dependency)
+                  lambda session: _add_dependency(session, spec),
+                  _removal(Dependency, "Dependency"))
 
 
 def _added(session: Session, topics: Topic, add: Callable[[Session], int],
@@ -121,14 +123,6 @@ def _add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:
     return reading.id
 
 
-def _remove_reading(session: Session, reading_id: int) -> None:
-    reading = session.get(FactorReading, reading_id)
-    if reading is None:
-        raise NotFoundError(f"Reading {reading_id} does not exist")
-    session.delete(reading)
-    session.flush()
-
-
 def _add_dependency(session: Session, spec: DependencySpec) -> int:
     get_round(session, spec.round_id)
     if session.get(Factor, spec.factor_id) is None:
@@ -143,9 +137,13 @@ def _add_dependency(session: Session, spec: DependencySpec) -> int:
     return dependency.id
 
 
-def _remove_dependency(session: Session, dependency_id: int) -> None:
-    dependency = session.get(Dependency, dependency_id)
-    if dependency is None:
-        raise NotFoundError(f"Dependency {dependency_id} does not exist")
-    session.delete(dependency)
-    session.flush()
+def _removal(model: type[FactorReading | Dependency], noun: str) -> Callable[[Session, int], None]:
+    """How a reading or a dependency is removed (undoing its creation): NotFoundError,
+    naming it as *noun*, if someone removed it already."""
+    def remove(session: Session, record_id: int) -> None:
+        record = session.get(model, record_id)
+        if record is None:
+            raise NotFoundError(f"{noun} {record_id} does not exist")
+        session.delete(record)
+        session.flush()
+    return remove
