@@ -126,8 +126,7 @@ def test_a_party_something_refers_to_is_kept(sample_db: Database, refer: str) ->
         elif refer == "source":
             citations.cite(session, citations.list_sources(session)[0][0], "party_id", party)
         else:
-            seating.seat(session, ParticipantSpec(ROUND, party,
-                                                  ParticipantRole.HOST))
+            seating.seat(session, ParticipantSpec(ROUND, party, ParticipantRole.HOST))
             if refer == "seat of a deleted round":  # its seats stay, for a restore
                 rounds.delete(session, ROUND, ChangeNote("Called off"))
     with pytest.raises(ValidationError, match=r"“Türkiye” now has .*; it is kept") as raised, \
@@ -143,8 +142,7 @@ def test_a_person_something_refers_to_is_kept(sample_db: Database, refer: str) -
         ukraine = next(p.id for p in reference.list_parties(session) if p.name == "Ukraine")
         person = reference.create_person(session, "Rustem Umerov", party_id=ukraine)
         if refer == "seat":
-            seating.seat(session, ParticipantSpec(ROUND, ukraine,
-                                                  ParticipantRole.HOST, person))
+            seating.seat(session, ParticipantSpec(ROUND, ukraine, ParticipantRole.HOST, person))
         else:
             citations.cite(session, citations.list_sources(session)[0][0], "person_id", person)
     with pytest.raises(ValidationError, match=r"“Rustem Umerov” now has .*; it is kept") \

@@ -195,8 +195,8 @@ def test_the_selected_entry_stays_selected_when_an_edit_moves_it(
 
     # Another factor reading earlier than the event pushes it one row down.
     ws.write(lambda s: new_reading(s, 1, factors.ReadingDraft(
-        datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)).record_id,
-             Topic.FACTORS)
+        datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
+        Topic.FACTORS)
     current = table.currentIndex()
     assert current.row() == row + 1 and current.column() == 2
     entry = current.data(EntryRole)
@@ -210,8 +210,8 @@ def test_a_hidden_chronology_catches_up_when_shown(
     view.hide()
     with qtbot.assertNotEmitted(view.model.modelReset):
         ws.write(lambda s: new_reading(s, 1, factors.ReadingDraft(
-            datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)).record_id,
-                 Topic.FACTORS)
+            datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
+            Topic.FACTORS)
     assert view.model.rowCount() == before  # no recount while nobody looks
     with qtbot.waitSignal(view.model.modelReset):
         view.show()

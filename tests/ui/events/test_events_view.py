@@ -385,7 +385,7 @@ def test_unlink_failures_in_the_pane_are_reported(
     assert links.model().rowCount() == 1 and no_modal_boxes == []
     # Another analyst links the event there again, so undo cannot put ours back: the user
     # is told, and the step leaves the stack.
-    ws.write(lambda s: add_link(s, LinkSpec(1, None, factor, kind)).record_id, Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(1, None, factor, kind)), Topic.LINKS)
     ws.undo_stack.undo()
     assert len(no_modal_boxes) == 1
     assert no_modal_boxes[0].startswith("Unlink event failed:")

@@ -230,7 +230,7 @@ def test_round_without_a_date_is_noted_under_the_chart(
 def test_new_reading_redraws_the_level(qtbot: QtBot, view: FactorsView, ws: Workspace) -> None:
     chart = view.detail.chart
     ws.write(lambda s: new_reading(s, TENSIONS, factors.ReadingDraft(
-        _at(2026, 2, 20, 8), FactorLevel.LOW, FactorTrend.EASING)).record_id, Topic.FACTORS)
+        _at(2026, 2, 20, 8), FactorLevel.LOW, FactorTrend.EASING)), Topic.FACTORS)
     qtbot.waitUntil(lambda: chart.level_line is not None
                     and len(chart.level_line.points()) == 7)
     assert _points(chart.level_line)[-2:] == [(ms(_at(2026, 2, 20, 8)), 4),

@@ -219,7 +219,7 @@ def test_refreshes_on_changes_and_new_database(
 ) -> None:
     view.select_factor(GRID)
     draft = ReadingDraft(datetime(2026, 2, 1, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)
-    ws.write(lambda s: new_reading(s, GRID, draft).record_id, Topic.FACTORS)
+    ws.write(lambda s: new_reading(s, GRID, draft), Topic.FACTORS)
     assert view.detail.readings_model.rowCount() == 2
     ws.replace_database(db)  # an empty database
     assert view.model.rowCount() == 0
@@ -282,7 +282,7 @@ def test_an_unlink_from_the_factor_that_cannot_be_undone_is_reported(
     kind = next(row.kind for row in spec.links if row.link_id == link[0])
     view.detail.unlink_button.click()
     # Another analyst links the same event again meanwhile: the undo cannot put ours back.
-    ws.write(lambda s: add_link(s, LinkSpec(link[1], None, STARLINK, kind)).record_id, Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(link[1], None, STARLINK, kind)), Topic.LINKS)
     ws.undo_stack.undo()
     assert len(no_modal_boxes) == 1 and "already linked" in no_modal_boxes[0]
     assert ws.undo_stack.count() == 0
