@@ -10,9 +10,11 @@ uncited fact, so the sample never teaches the user that facts can go without a s
 Factors, readings, dependencies, seats and links go through their operations
 (``new_factor``, ``new_reading``, ``new_dependency``, ``seat``, ``add_link``), so the
 sample obeys the rules the user's own records do. The rest is inserted through the ORM
-here, on purpose: a round is created with its announcement as its first history record
-(dated as news, not as the load time), and sources, parties, people, venues, tracks and
-events have no operation of their own (they are reference lists and imported data).
+here, on purpose: a round is created as it was announced (its creation, first history
+record and author dated and named as the news had them, its outcome filled in), which
+``rounds.create_round``, recording the user's own entry now, does not do; parties,
+people and tracks already typed in are reused by name; sources, venues and events are
+reference lists and imported data, which no undoable operation writes.
 """
 
 from __future__ import annotations
