@@ -12,7 +12,7 @@ from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
-from tracker.services.factors import factors
+from tracker.services.factors.operations import new_factor
 from tracker.services.records import reference
 
 
@@ -35,7 +35,7 @@ def build(session: Session) -> Ids:
         session, name="Abu Dhabi", city="Abu Dhabi", country="UAE", latitude=24.45,
         longitude=54.38, time_zone="Asia/Dubai",
     )
-    tensions = factors.create_factor(session, "U.S.–Iran tensions")
+    tensions = new_factor(session, "U.S.–Iran tensions").record_id
     round_id = rounds.create_round(session, rounds.RoundDraft(
         track_id=track, title="Trilateral round", format=RoundFormat.TRILATERAL,
         state=rounds.RoundState(

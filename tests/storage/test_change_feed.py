@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 
 from tests.conftest import SHARED, rename_round
 from tracker.domain.base import Base
-from tracker.services.factors import factors
+from tracker.services.factors.operations import new_factor
 from tracker.services.imports.importing import ImportFormat, import_events
 from tracker.storage import change_feed
 from tracker.storage.application_name import unique_application_name
@@ -62,7 +62,7 @@ def test_a_round_saved_elsewhere_is_reported_and_our_own_save_is_not(
         sample_db: Database, other: Database, feed: ChangeFeed, backend: str) -> None:
     assert feed.poll() == set()
     with sample_db.transaction() as session:  # ours: the window announces it itself
-        factors.create_factor(session, "Grain corridor")
+        new_factor(session, "Grain corridor")
     feed.own_write()
     rename_round(other, ROUND, "Renamed elsewhere")
     # Ours committed first, so it would be seen before theirs if it were reported.
@@ -118,7 +118,7 @@ def test_the_feed_listens_again_after_the_server_drops_its_connection(
         assert feed.poll() == {ANY_TABLE}
         assert feed.listener_pid not in (None, first)
         with theirs.transaction() as session:
-            factors.create_factor(session, "Grain corridor")
+            new_factor(session, "Grain corridor")
         assert collect(feed, bool) == {"factor"}
     finally:
         feed.close()

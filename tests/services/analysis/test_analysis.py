@@ -45,6 +45,7 @@ from tracker.services.analysis.anchors import AnchorKind
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.events.events import EventFilter
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
 from tracker.storage.database import Database
 
 WEEKS = AnalysisSettings(window_days=3, baseline_weeks=2)
@@ -277,12 +278,12 @@ def test_factor_readings_fall_on_their_day_in_the_chosen_zone(
     db, scenario = scenario_db
     observed = datetime(2025, 3, 10, 22, 30, tzinfo=UTC)
     with db.transaction() as session:
-        tensions = factors.create_factor(session, "U.S.–Iran tensions")
-        other = factors.create_factor(session, "Grid collapse")
+        tensions = new_factor(session, "U.S.–Iran tensions").record_id
+        other = new_factor(session, "Grid collapse").record_id
         for factor_id in (tensions, other):
-            factors.add_reading(session, factor_id, factors.ReadingDraft(
+            new_reading(session, factor_id, factors.ReadingDraft(
                 observed, FactorLevel.HIGH, FactorTrend.RISING))
-        factors.add_dependency(session, factors.DependencySpec(
+        new_dependency(session, factors.DependencySpec(
             scenario.round, tensions, DependencyEffect.MAY_POSTPONE))
     settings = AnalysisSettings(around=Around.READINGS, window_days=3, tz=tz)
     everything = _analyse(db, settings)

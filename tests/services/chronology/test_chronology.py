@@ -15,13 +15,14 @@ from tracker.services.chronology.chronology import (
     iter_chronology,
 )
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_reading
 from tracker.storage.database import Database
 
 
 def _fill(db: Database) -> None:
     with db.transaction() as session:
         ids = build(session)
-        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+        new_reading(session, ids.tensions, factors.ReadingDraft(
             datetime(2026, 1, 30, 9, 0, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
         add_events(session, [
             {"event_date": date(2026, 1, 28), "summary": "strike A"},
@@ -131,7 +132,7 @@ def _days_fixture(db: Database) -> None:
             rounds.create_round(session, rounds.RoundDraft(
                 ids.track, title, RoundFormat.TECHNICAL,
                 rounds.RoundState(window, None, RoundStatus.SCHEDULED)))
-        factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+        new_reading(session, ids.tensions, factors.ReadingDraft(
             datetime(2026, 2, 4, 23, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
         add_events(session, [{"event_date": date(2026, 2, 4), "summary": "on the 4th"},
                              {"event_date": date(2026, 2, 5), "summary": "on the 5th"}])

@@ -26,6 +26,7 @@ from tracker.services.chronology.chronology import (
     iter_chronology,
 )
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_reading
 from tracker.storage.database import Database
 
 START = date(2026, 1, 20)
@@ -62,7 +63,7 @@ def timeline(db: Database) -> Database:
         for at in (datetime(2026, 1, 22, 12, tzinfo=UTC), datetime(2026, 1, 22, 12, 1,
                                                                      tzinfo=UTC),
                    datetime(2026, 1, 30, 3, tzinfo=UTC), datetime(2026, 3, 1, tzinfo=UTC)):
-            factors.add_reading(session, ids.tensions, factors.ReadingDraft(
+            new_reading(session, ids.tensions, factors.ReadingDraft(
                 at, FactorLevel.HIGH, FactorTrend.RISING))
     _events(db, 120)
     return db

@@ -21,7 +21,8 @@ from tracker.services.events.events import (
     event_types,
     fetch_events,
 )
-from tracker.services.factors import factors
+from tracker.services.events.link_operations import add_link
+from tracker.services.factors.operations import new_factor
 from tracker.storage.database import Database
 
 ROWS = [
@@ -188,9 +189,9 @@ def test_indexed_sorts_page_off_the_index(
 
 def test_event_detail_leaves_out_links_to_deleted_rounds(events_db: Database) -> None:
     with events_db.transaction() as session:
-        factor = factors.create_factor(session, "Winter grid collapse")
-        linking.link_event(session, linking.LinkSpec(1, 1, None, LinkKind.CONTEXT))
-        linking.link_event(session, linking.LinkSpec(1, None, factor, LinkKind.CONTEXT))
+        factor = new_factor(session, "Winter grid collapse").record_id
+        add_link(session, linking.LinkSpec(1, 1, None, LinkKind.CONTEXT))
+        add_link(session, linking.LinkSpec(1, None, factor, LinkKind.CONTEXT))
         rounds.delete(session, 1, rounds.ChangeNote())
     with events_db.reading() as session:
         assert [link.target for link in event_detail(session, 1).links] == [

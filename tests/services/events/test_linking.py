@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from tests.query_plans import limit_and_offset, plans_of, statements_of
 from tests.services.scenario import add_events, build
+from tests.services.table_state import undo_of
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.sources import Citation, Source
@@ -18,6 +19,7 @@ from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.events import linking
 from tracker.services.events.events import event_detail
+from tracker.services.events.link_operations import add_link, remove_link
 from tracker.services.records import reference
 from tracker.services.records.citations import cite
 from tracker.storage.database import Database
@@ -65,18 +67,18 @@ def test_link_unlink_and_relink_with_same_id(linked_db: Database) -> None:
     spec = linking.LinkSpec(event_id=3, round_id=1, factor_id=None,
                             kind=LinkKind.ESCALATION, note=" strikes during talks ")
     with linked_db.transaction() as session:
-        link_id = linking.link_event(session, spec)
+        link_id = add_link(session, spec).record_id
     with linked_db.reading() as session:
         [info] = event_detail(session, 3).links
         assert (info.round_id, info.target, info.note) == (1, "Round: Trilateral round",
                                                           "strikes during talks")
         assert linking.suggest_for_round(session, 1)[0].already_linked
     with linked_db.transaction() as session:
-        removed = linking.unlink(session, link_id)
+        removed = remove_link(session, link_id)
     with linked_db.reading() as session:
         assert event_detail(session, 3).links == ()
     with linked_db.transaction() as session:
-        assert linking.link_event(session, removed, link_id=link_id) == link_id
+        assert undo_of(removed)(session).record_id == link_id
     with linked_db.reading() as session:
         [linked] = rounds.round_detail(session, 1).linked_events
     assert (linked.link_id, linked.kind, linked.note) == (link_id, LinkKind.ESCALATION,
@@ -85,15 +87,15 @@ def test_link_unlink_and_relink_with_same_id(linked_db: Database) -> None:
 
 def test_a_link_has_exactly_one_target(linked_db: Database) -> None:
     with linked_db.transaction() as session, pytest.raises(ValidationError):
-        linking.link_event(session, linking.LinkSpec(1, 1, 1, LinkKind.CONTEXT))
+        add_link(session, linking.LinkSpec(1, 1, 1, LinkKind.CONTEXT))
 
 
 def test_duplicate_link_is_a_validation_error_and_keeps_the_first(linked_db: Database) -> None:
     spec = linking.LinkSpec(1, 1, None, LinkKind.CONTEXT)
     with linked_db.transaction() as session:
-        linking.link_event(session, spec)
+        add_link(session, spec)
         with pytest.raises(ValidationError):
-            linking.link_event(session, spec)
+            add_link(session, spec)
     with linked_db.reading() as session:
         assert len(event_detail(session, 1).links) == 1
 
@@ -101,9 +103,9 @@ def test_duplicate_link_is_a_validation_error_and_keeps_the_first(linked_db: Dat
 def test_linking_to_missing_things_fails_cleanly(linked_db: Database) -> None:
     with linked_db.transaction() as session:
         with pytest.raises(NotFoundError):
-            linking.link_event(session, linking.LinkSpec(999, 1, None, LinkKind.CONTEXT))
+            add_link(session, linking.LinkSpec(999, 1, None, LinkKind.CONTEXT))
         with pytest.raises(NotFoundError):
-            linking.link_event(session, linking.LinkSpec(1, None, 999, LinkKind.CONTEXT))
+            add_link(session, linking.LinkSpec(1, None, 999, LinkKind.CONTEXT))
 
 
 def test_suggestions_follow_a_reschedule(linked_db: Database) -> None:
@@ -196,8 +198,8 @@ def test_radius_is_a_true_circle(
 
 def test_unlink_then_relink_restores_created_at_and_citations(linked_db: Database) -> None:
     with linked_db.transaction() as session:
-        link_id = linking.link_event(
-            session, linking.LinkSpec(3, 1, None, LinkKind.ESCALATION, "during talks"))
+        link_id = add_link(
+            session, linking.LinkSpec(3, 1, None, LinkKind.ESCALATION, "during talks")).record_id
         papers = [Source(outlet="Reuters"), Source(outlet="Kyiv Independent")]
         session.add_all(papers)
         session.flush()
@@ -206,12 +208,12 @@ def test_unlink_then_relink_restores_created_at_and_citations(linked_db: Databas
     with linked_db.reading() as session:
         before = _link_state(session, link_id)
     with linked_db.transaction() as session:
-        removed = linking.unlink(session, link_id)
+        removed = remove_link(session, link_id)
     with linked_db.reading() as session:
         assert session.get(EventLink, link_id) is None
         assert _link_state(session, link_id)[1] == []  # citations went with the link
     with linked_db.transaction() as session:
-        assert linking.link_event(session, removed, link_id=link_id) == link_id
+        assert undo_of(removed)(session).record_id == link_id
     with linked_db.reading() as session:
         assert _link_state(session, link_id) == before
         assert before[1] == [(papers[1].id, "para. 4"), (papers[0].id, "")]
@@ -219,16 +221,16 @@ def test_unlink_then_relink_restores_created_at_and_citations(linked_db: Databas
 
 def test_relink_refuses_a_source_deleted_since(linked_db: Database) -> None:
     with linked_db.transaction() as session:
-        link_id = linking.link_event(session, linking.LinkSpec(3, 1, None, LinkKind.CONTEXT))
+        link_id = add_link(session, linking.LinkSpec(3, 1, None, LinkKind.CONTEXT)).record_id
         source = Source(outlet="Gone")
         session.add(source)
         session.flush()
         cite(session, source.id, "event_link_id", link_id)
     with linked_db.transaction() as session:
-        removed = linking.unlink(session, link_id)
+        removed = remove_link(session, link_id)
         session.execute(delete(Source))
     with linked_db.transaction() as session, pytest.raises(NotFoundError):
-        linking.link_event(session, removed, link_id=link_id)
+        undo_of(removed)(session)
     with linked_db.reading() as session:
         assert session.get(EventLink, link_id) is None
 

@@ -32,7 +32,8 @@ from tracker.domain.models import Base
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.events.events import EventFilter, count_events
-from tracker.services.events.linking import LinkSpec, link_event
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.exports.archive import (
     ARCHIVE_TABLES,
     DERIVED_TABLES,
@@ -82,8 +83,8 @@ def _rounds_edited(db: Database) -> None:
         rounds.delete(session, second, rounds.ChangeNote("Called off", recorded_by="t"))
         event_id = session.scalar(select(func.max(BattlefieldEvent.id)))
         assert event_id is not None
-        link = link_event(session, LinkSpec(event_id, first, None, LinkKind.ESCALATION,
-                                            note="struck during the talks"))
+        link = add_link(session, LinkSpec(event_id, first, None, LinkKind.ESCALATION,
+                                          note="struck during the talks")).record_id
         source = create_source(session, SourceDraft("Reuters", "Talks moved",
                                                     "https://example.org/a"))
         cite(session, source, "event_link_id", link, detail="para 3")

@@ -25,10 +25,11 @@ from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import EventDay
-from tracker.services.events.linking import LinkSpec, link_event
-from tracker.services.factors import factors
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.factors.factor_impact import factor_impact
 from tracker.services.factors.factors import DependencySpec, ReadingDraft
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
 from tracker.services.records.citations import SourceDraft, create_source
 from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
 from tracker.storage.database import Database
@@ -55,24 +56,24 @@ def _round(session: object, ids: scenario.Ids, title: str, window: ScheduledWind
 def _build(db: Database) -> Built:
     with db.transaction() as session:
         ids = scenario.build(session)
-        grid = factors.create_factor(session, "Winter grid collapse")
+        grid = new_factor(session, "Winter grid collapse").record_id
         # Added newest first: the service gives them back oldest first.
         for when, level, trend in (
             (datetime(2026, 1, 30, 10, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING),
             (datetime(2026, 1, 28, 8, tzinfo=UTC), FactorLevel.MODERATE, FactorTrend.STABLE),
         ):
-            factors.add_reading(session, ids.tensions, ReadingDraft(when, level, trend))
-        factors.add_reading(session, grid, ReadingDraft(
+            new_reading(session, ids.tensions, ReadingDraft(when, level, trend))
+        new_reading(session, grid, ReadingDraft(
             datetime(2026, 1, 29, tzinfo=UTC), FactorLevel.CRITICAL, FactorTrend.RISING))
         for effect in (DependencyEffect.MAY_POSTPONE, DependencyEffect.MAY_RELOCATE):
-            factors.add_dependency(session, DependencySpec(ids.round, ids.tensions, effect))
-        factors.add_dependency(session, DependencySpec(ids.round, grid,
-                                                       DependencyEffect.LEVERAGE))
+            new_dependency(session, DependencySpec(ids.round, ids.tensions, effect))
+        new_dependency(session, DependencySpec(ids.round, grid,
+                                               DependencyEffect.LEVERAGE))
         technical = _round(session, ids, "Technical round", ScheduledWindow.week_of(
             date(2026, 2, 2), "Europe/Istanbul"))
         dropped = _round(session, ids, "Dropped round", TEN_FEB)
-        factors.add_dependency(session, DependencySpec(dropped, ids.tensions,
-                                                       DependencyEffect.PRECONDITION))
+        new_dependency(session, DependencySpec(dropped, ids.tensions,
+                                               DependencyEffect.PRECONDITION))
         source = create_source(session, SourceDraft(outlet="Reuters", title="Talks delayed"))
         rounds.relocate(session, ids.round, ids.istanbul, ChangeNote("Neutral ground"))
         rounds.postpone(session, ids.round, ChangeNote(
@@ -103,9 +104,9 @@ def _add_events(db: Database, built: Built) -> None:
         tensions = built.tensions
         for number, kind in ((0, LinkKind.CONTEXT), (0, LinkKind.CITED), (1, LinkKind.CONTEXT),
                              (2, LinkKind.ESCALATION), (5, LinkKind.CONTEXT)):
-            link_event(session, LinkSpec(ids[number], None, tensions, kind))
-        link_event(session, LinkSpec(ids[3], None, built.grid, LinkKind.CONTEXT))
-        link_event(session, LinkSpec(ids[4], built.announced, None, LinkKind.CONTEXT))
+            add_link(session, LinkSpec(ids[number], None, tensions, kind))
+        add_link(session, LinkSpec(ids[3], None, built.grid, LinkKind.CONTEXT))
+        add_link(session, LinkSpec(ids[4], built.announced, None, LinkKind.CONTEXT))
 
 
 def test_readings_oldest_first_and_rounds_with_their_windows(db: Database) -> None:
@@ -183,7 +184,7 @@ def test_linked_events_are_found_from_the_factors_links(db: Database) -> None:
 
 def test_a_factor_with_nothing_yet_and_an_unknown_one(db: Database) -> None:
     with db.transaction() as session:
-        lone = factors.create_factor(session, "Starlink restriction")
+        lone = new_factor(session, "Starlink restriction").record_id
     with db.reading() as session:
         impact = factor_impact(session, lone)
         assert (impact.readings, impact.rounds, impact.changes, impact.event_days) == \

@@ -11,11 +11,12 @@ from tracker.domain.enums import LinkKind, ParticipantRole
 from tracker.domain.events import EventLink
 from tracker.domain.negotiation import RoundParticipant
 from tracker.services.common.errors import ValidationError
-from tracker.services.events.linking import LinkSpec, link_event
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.records.record_edits import current, edit_record
-from tracker.services.rounds import ChangeNote
-from tracker.services.rounds.participants import ParticipantSpec, add_participant
+from tracker.services.rounds import ChangeNote, seating
+from tracker.services.rounds.participants import ParticipantSpec
 from tracker.storage.database import Database
 
 
@@ -94,10 +95,10 @@ def test_an_edit_that_would_duplicate_a_link_or_a_seat_is_refused(sample_db: Dat
         seat = session.get(RoundParticipant, 1)
         assert link is not None and seat is not None
         # The same event and target with another kind; the same party in another role.
-        link_event(session, LinkSpec(link.event_id, link.round_id, link.factor_id,
-                                     LinkKind.CONTEXT))
-        add_participant(session, ParticipantSpec(seat.round_id, seat.party_id,
-                                                 ParticipantRole.OBSERVER))
+        add_link(session, LinkSpec(link.event_id, link.round_id, link.factor_id,
+                                   LinkKind.CONTEXT))
+        seating.seat(session, ParticipantSpec(seat.round_id, seat.party_id,
+                                              ParticipantRole.OBSERVER))
     with sample_db.transaction() as session, pytest.raises(ValidationError) as caught:
         edit_record(session, "link", 1, {"kind": LinkKind.CONTEXT}, expected_version=1)
     assert caught.value.field == "kind"

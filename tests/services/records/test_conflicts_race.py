@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 
 from tests.services.conflict_figures import CASES, Case, record_of
 from tracker.services.common.errors import NotFoundError
-from tracker.services.events import linking
+from tracker.services.events.link_operations import remove_link
 from tracker.services.records import record_edits
 from tracker.services.records.conflicts import ConflictError
-from tracker.services.records.record_edits import current, edit_record, remove_checked
-from tracker.services.rounds import participants
+from tracker.services.records.record_edits import current, edit_record
+from tracker.services.rounds.seating import unseat
 from tracker.storage.database import Database
 
 
@@ -75,12 +75,12 @@ def test_a_commit_between_check_and_update_is_a_conflict(
                                                           version + 1)
 
 
-def _unlink(session: Session, link_id: int) -> object:
-    return linking.unlink(session, link_id)
+def _unlink(session: Session, link_id: int, version: int | None = None) -> object:
+    return remove_link(session, link_id, expected_version=version)
 
 
-def _unseat(session: Session, seat_id: int) -> object:
-    return participants.remove_participant(session, seat_id)
+def _unseat(session: Session, seat_id: int, version: int | None = None) -> object:
+    return unseat(session, seat_id, expected_version=version)
 
 
 REMOVALS = [("link", 1, "event_link", _unlink), ("participant", 1, "round_participant", _unseat)]
@@ -90,13 +90,13 @@ REMOVALS = [("link", 1, "event_link", _unlink), ("participant", 1, "round_partic
                          ids=[kind for kind, *_ in REMOVALS])
 def test_removing_a_record_changed_since_it_was_shown_is_refused(
         sample_db: Database, other: Database, kind: str, record_id: int, table: str,
-        remove: Callable[[Session, int], object]) -> None:
+        remove: Callable[[Session, int, int | None], object]) -> None:
     with sample_db.reading() as session:
         _, version = current(session, kind, record_id)
     with other.transaction() as session:
         edit_record(session, kind, record_id, {"note": "Theirs"}, expected_version=version)
     with pytest.raises(ConflictError) as caught, sample_db.transaction() as session:
-        remove_checked(session, kind, record_id, version, remove)
+        remove(session, record_id, version)
     assert caught.value.theirs_version == version + 1 and caught.value.differences == ()
     with sample_db.reading() as session:  # still there, with their note
         assert current(session, kind, record_id)[0]["note"] == "Theirs"
@@ -109,7 +109,7 @@ def test_removing_a_record_changed_since_it_was_shown_is_refused(
 
     with commit_before(sample_db, "DELETE", table, theirs) as fired, \
             pytest.raises(ConflictError), sample_db.transaction() as session:
-        remove_checked(session, kind, record_id, version + 1, remove)
+        remove(session, record_id, version + 1)
     assert len(fired) == 1
     with sample_db.reading() as session:
         assert current(session, kind, record_id) == (
@@ -117,10 +117,10 @@ def test_removing_a_record_changed_since_it_was_shown_is_refused(
 
     # Removed already by the other editor: said so, plainly.
     with other.transaction() as session:
-        remove(session, record_id)
+        remove(session, record_id, None)
     with pytest.raises(NotFoundError, match="already removed by someone else"), \
             sample_db.transaction() as session:
-        remove_checked(session, kind, record_id, version + 2, remove)
+        remove(session, record_id, version + 2)
 
 
 def test_an_update_racing_a_removal_says_the_record_is_gone(
@@ -130,7 +130,7 @@ def test_an_update_racing_a_removal_says_the_record_is_gone(
 
     def theirs() -> None:
         with other.transaction() as session:
-            linking.unlink(session, 1)
+            remove_link(session, 1)
 
     with commit_before(sample_db, "UPDATE", "event_link", theirs), \
             pytest.raises(NotFoundError, match="removed by someone else"), \

@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from tests.services.table_state import undo_of
 from tracker.domain import identity
 from tracker.domain.edit_log import EditLogEntry
 from tracker.domain.factors import Factor
 from tracker.services.exports.archive import export_archive
 from tracker.services.exports.archive_import import import_archive
-from tracker.services.factors import factors
+from tracker.services.factors.operations import new_factor
 from tracker.services.records.edit_history import EditEntry
 from tracker.storage.database import Database, open_database
 
@@ -37,13 +38,13 @@ def _log(db: Database) -> list[tuple[str, str, str, str, str]]:
 def test_adding_changing_and_deleting_are_logged_with_who(db: Database, named: str) -> None:
     before = datetime.now(UTC)
     with db.transaction() as session:
-        factor_id = factors.create_factor(session, "Energy strikes", "on substations")
+        created = new_factor(session, "Energy strikes", "on substations")
     with db.transaction() as session:
-        factor = session.get(Factor, factor_id)
+        factor = session.get(Factor, created.record_id)
         assert factor is not None
         factor.description = "on substations and rail"
-    with db.transaction() as session:
-        factors.delete_factor(session, factor_id)
+    with db.transaction() as session:  # the step's undo (after an edit: nothing else uses it)
+        undo_of(created)(session)
 
     assert _log(db) == [
         ("added", "factor", "", "Energy strikes", named),
@@ -53,14 +54,14 @@ def test_adding_changing_and_deleting_are_logged_with_who(db: Database, named: s
     with db.reading() as session:
         stamps = list(session.scalars(select(EditLogEntry.changed_at)))
         ids = set(session.scalars(select(EditLogEntry.record_id)))
-    assert ids == {factor_id}
+    assert ids == {created.record_id}
     assert all(before <= stamp <= datetime.now(UTC) + timedelta(seconds=1) for stamp in stamps)
     assert all(stamp.tzinfo is UTC for stamp in stamps)
 
 
 def test_a_change_that_is_no_change_and_a_rolled_back_one_leave_nothing(db: Database) -> None:
     with db.transaction() as session:
-        factor_id = factors.create_factor(session, "Iran tensions")
+        factor_id = new_factor(session, "Iran tensions").record_id
     with db.transaction() as session:
         factor = session.get(Factor, factor_id)
         assert factor is not None
@@ -80,7 +81,7 @@ def test_a_change_that_is_no_change_and_a_rolled_back_one_leave_nothing(db: Data
                                        "DELETE FROM edit_log"])
 def test_the_log_cannot_be_rewritten(db: Database, statement: str) -> None:
     with db.transaction() as session:
-        factors.create_factor(session, "Energy strikes")
+        new_factor(session, "Energy strikes")
     with pytest.raises(DBAPIError, match="append-only"), db.transaction() as session:
         session.execute(text(statement))
     assert len(_log(db)) == 1
@@ -89,7 +90,7 @@ def test_the_log_cannot_be_rewritten(db: Database, statement: str) -> None:
 def test_the_log_travels_in_the_archive_and_an_older_archive_without_it_is_read(
         db: Database, tmp_path: Path, named: str) -> None:
     with db.transaction() as session:
-        factors.create_factor(session, "Energy strikes")
+        new_factor(session, "Energy strikes")
     archive = tmp_path / "talks.json"
     with db.reading() as session:
         export_archive(session, archive)
@@ -128,8 +129,8 @@ def test_the_command_line_tells_the_log_newest_first(
     from tracker.storage.locations import describe
 
     with db.transaction() as session:
-        first = factors.create_factor(session, "Energy strikes")
-        factors.create_factor(session, "Iran tensions")
+        first = new_factor(session, "Energy strikes").record_id
+        new_factor(session, "Iran tensions")
     with db.transaction() as session:
         factor = session.get(Factor, first)
         assert factor is not None

@@ -26,12 +26,14 @@ from tracker.services import rounds
 from tracker.services.common.errors import ValidationError
 from tracker.services.common.outcome import ChangedSinceError
 from tracker.services.events import linking
+from tracker.services.events.link_operations import add_link
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.records.conflicts_kinds import KINDS
 from tracker.services.records.edit_history import KIND_NOUNS
 from tracker.services.records.record_edits import current, edit_record
-from tracker.services.rounds import participants
+from tracker.services.rounds import participants, seating
 from tracker.storage.database import Database
 
 TAKEN = "Starlink restriction on Russian use"  # the sample's factor 2; we rename factor 1
@@ -50,7 +52,7 @@ def test_renaming_a_factor_to_a_taken_name_is_the_error_creating_it_gives(
         sample_db: Database, typed: str) -> None:
     with sample_db.reading() as session:
         before = current(session, "factor", 1)
-    created = _message(sample_db, lambda session: factors.create_factor(session, typed))
+    created = _message(sample_db, lambda session: new_factor(session, typed))
     edited = _message(sample_db, lambda session: edit_record(
         session, "factor", 1, {"name": typed}, expected_version=1))
     assert created == edited == ("name", TAKEN_MESSAGE)
@@ -71,26 +73,26 @@ def test_after_a_refused_rename_the_same_transaction_goes_on(sample_db: Database
 
 def test_a_name_of_nothing_but_nul_is_no_name(sample_db: Database) -> None:
     expected = ("name", "A factor needs a name")
-    assert _message(sample_db, lambda s: factors.create_factor(s, "\x00 \x00")) == expected
+    assert _message(sample_db, lambda s: new_factor(s, "\x00 \x00")) == expected
     assert _message(sample_db, lambda s: edit_record(
         s, "factor", 1, {"name": "\x00 \x00"}, expected_version=1)) == expected
 
 
 def test_edits_refuse_what_creation_refuses_in_the_same_words(sample_db: Database) -> None:
     naive = datetime(2026, 2, 1, 12, 0)  # no time zone: the point
-    assert _message(sample_db, lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
+    assert _message(sample_db, lambda s: new_reading(s, 1, factors.ReadingDraft(
         naive, FactorLevel.HIGH, FactorTrend.RISING))) == _message(
         sample_db, lambda s: edit_record(s, "reading", 1, {"observed_at": naive},
                                          expected_version=1)) \
         == ("observed_at", "A reading needs a time zone")
     # Elon Musk (person 2) acts for Starlink, not for Ukraine (seat 1's party).
-    assert _message(sample_db, lambda s: participants.add_participant(
+    assert _message(sample_db, lambda s: seating.seat(
         s, participants.ParticipantSpec(1, 1, ParticipantRole.HOST, person_id=2))) \
         == _message(sample_db, lambda s: edit_record(s, "participant", 1, {"person": 2},
                                                      expected_version=1)) \
         == ("person", "Elon Musk does not act for Ukraine")
     # Round 2 already depends on factor 1 as "may relocate" (dependency 2).
-    assert _message(sample_db, lambda s: factors.add_dependency(s, factors.DependencySpec(
+    assert _message(sample_db, lambda s: new_dependency(s, factors.DependencySpec(
         2, 1, DependencyEffect.MAY_RELOCATE))) == _message(
         sample_db, lambda s: edit_record(s, "dependency", 1,
                                          {"effect": DependencyEffect.MAY_RELOCATE},
@@ -100,10 +102,10 @@ def test_edits_refuse_what_creation_refuses_in_the_same_words(sample_db: Databas
     # second seat of Ukraine's a party, says the same; each names the field its form
     # lets the user change (creation the party, an edit the role).
     with sample_db.transaction() as session:
-        host = participants.add_participant(session, participants.ParticipantSpec(
-            1, 1, ParticipantRole.HOST))
+        host = seating.seat(session, participants.ParticipantSpec(
+            1, 1, ParticipantRole.HOST)).record_id
     twice = "Ukraine already takes part in “{}” as party"
-    created = _message(sample_db, lambda s: participants.add_participant(
+    created = _message(sample_db, lambda s: seating.seat(
         s, participants.ParticipantSpec(1, 1, ParticipantRole.PARTY)))
     edited = _message(sample_db, lambda s: edit_record(
         s, "participant", host, {"role": ParticipantRole.PARTY}, expected_version=1))
@@ -122,7 +124,7 @@ def test_a_name_a_colleague_commits_just_before_the_save_is_refused_cleanly(
 
     def theirs() -> None:
         with other.transaction() as session:
-            factors.create_factor(session, "Black Sea\x00 shipping")
+            new_factor(session, "Black Sea\x00 shipping")
 
     with commit_before(sample_db, "UPDATE", "factor", theirs) as fired, \
             pytest.raises(ValidationError) as caught, sample_db.transaction() as session:
@@ -142,7 +144,7 @@ def test_a_duplicate_link_a_colleague_commits_just_before_the_save_is_refused_cl
 
     def theirs() -> None:
         with other.transaction() as session:
-            linking.link_event(session, linking.LinkSpec(1, 2, None, LinkKind.CONTEXT))
+            add_link(session, linking.LinkSpec(1, 2, None, LinkKind.CONTEXT))
 
     with commit_before(sample_db, "UPDATE", "event_link", theirs) as fired, \
             pytest.raises(ValidationError, match="already linked there with that kind"), \

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.services.table_state import undo_of
 from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.records import citations, reference
-from tracker.services.rounds import ChangeNote, participants
+from tracker.services.rounds import ChangeNote, seating
 from tracker.services.rounds.participants import ParticipantSpec
 from tracker.storage.database import Database
 
@@ -26,8 +27,8 @@ def test_a_new_party_joins_as_host_with_its_envoy_and_leaves_again(sample_db: Da
         uae = reference.create_party(session, " United  Arab Emirates ", "UAE")
         envoy = reference.create_person(session, "Sheikh Tahnoun", "National security adviser",
                                         uae)
-        seat = participants.add_participant(
-            session, ParticipantSpec(ROUND, uae, ParticipantRole.HOST, envoy, "Offered a venue"))
+        seat = seating.seat(session, ParticipantSpec(
+            ROUND, uae, ParticipantRole.HOST, envoy, "Offered a venue")).record_id
     assert _seated(sample_db)[-1] == ("United Arab Emirates", "Sheikh Tahnoun",
                                       ParticipantRole.HOST)
     with sample_db.reading() as session:
@@ -35,11 +36,12 @@ def test_a_new_party_joins_as_host_with_its_envoy_and_leaves_again(sample_db: Da
         assert [p.name for p in reference.list_people(session, uae)] == ["Sheikh Tahnoun"]
 
     with sample_db.transaction() as session:
-        removed = participants.remove_participant(session, seat)
-    assert removed == ParticipantSpec(ROUND, uae, ParticipantRole.HOST, envoy, "Offered a venue")
+        removed = seating.unseat(session, seat)
+    assert removed.seat == ParticipantSpec(ROUND, uae, ParticipantRole.HOST, envoy,
+                                           "Offered a venue")
     assert len(_seated(sample_db)) == 3
     with sample_db.transaction() as session:
-        assert participants.add_participant(session, removed, participant_id=seat) == seat
+        assert undo_of(removed)(session).record_id == seat
     assert len(_seated(sample_db)) == 4
 
 
@@ -50,14 +52,12 @@ def test_the_same_party_twice_in_one_role_is_refused_and_nothing_changes(
         ukraine = next(p.id for p in reference.list_parties(session) if p.name == "Ukraine")
     with pytest.raises(ValidationError, match="already takes part") as raised, \
             sample_db.transaction() as session:
-        participants.add_participant(session, ParticipantSpec(ROUND, ukraine,
-                                                              ParticipantRole.PARTY))
+        seating.seat(session, ParticipantSpec(ROUND, ukraine, ParticipantRole.PARTY))
     assert raised.value.field == "party"
     assert _seated(sample_db) == before
     # Another role for the same party is a different seat (a host that is also a party).
     with sample_db.transaction() as session:
-        participants.add_participant(session, ParticipantSpec(ROUND, ukraine,
-                                                              ParticipantRole.HOST))
+        seating.seat(session, ParticipantSpec(ROUND, ukraine, ParticipantRole.HOST))
     assert len(_seated(sample_db)) == len(before) + 1
 
 
@@ -68,7 +68,7 @@ def test_a_person_must_act_for_the_party(sample_db: Database) -> None:
         envoy = reference.create_person(session, "Hakan Fidan", "Foreign minister", other)
     with pytest.raises(ValidationError, match="does not act for") as raised, \
             sample_db.transaction() as session:
-        participants.add_participant(
+        seating.seat(
             session, ParticipantSpec(ROUND, eu, ParticipantRole.OBSERVER, envoy))
     assert raised.value.field == "person"
 
@@ -84,9 +84,9 @@ def test_a_deleted_round_or_a_missing_seat_is_not_edited(sample_db: Database) ->
         seat = rounds.round_detail(session, ROUND).participants[0].id
         rounds.delete(session, ROUND, ChangeNote("Called off for good"))
     with pytest.raises(NotFoundError), sample_db.transaction() as session:
-        participants.remove_participant(session, seat)
+        seating.unseat(session, seat)
     with pytest.raises(NotFoundError), sample_db.transaction() as session:
-        participants.remove_participant(session, 9999)
+        seating.unseat(session, 9999)
 
 
 # -- undoing the creation of a party or person ------------------------------------------------
@@ -126,8 +126,7 @@ def test_a_party_something_refers_to_is_kept(sample_db: Database, refer: str) ->
         elif refer == "source":
             citations.cite(session, citations.list_sources(session)[0][0], "party_id", party)
         else:
-            participants.add_participant(session, ParticipantSpec(ROUND, party,
-                                                                  ParticipantRole.HOST))
+            seating.seat(session, ParticipantSpec(ROUND, party, ParticipantRole.HOST))
             if refer == "seat of a deleted round":  # its seats stay, for a restore
                 rounds.delete(session, ROUND, ChangeNote("Called off"))
     with pytest.raises(ValidationError, match=r"“Türkiye” now has .*; it is kept") as raised, \
@@ -143,8 +142,7 @@ def test_a_person_something_refers_to_is_kept(sample_db: Database, refer: str) -
         ukraine = next(p.id for p in reference.list_parties(session) if p.name == "Ukraine")
         person = reference.create_person(session, "Rustem Umerov", party_id=ukraine)
         if refer == "seat":
-            participants.add_participant(session, ParticipantSpec(ROUND, ukraine,
-                                                                  ParticipantRole.HOST, person))
+            seating.seat(session, ParticipantSpec(ROUND, ukraine, ParticipantRole.HOST, person))
         else:
             citations.cite(session, citations.list_sources(session)[0][0], "person_id", person)
     with pytest.raises(ValidationError, match=r"“Rustem Umerov” now has .*; it is kept") \

@@ -13,7 +13,8 @@ from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundForma
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
-from tracker.services.factors.factors import ReadingDraft, add_reading, create_factor
+from tracker.services.factors.factors import ReadingDraft
+from tracker.services.factors.operations import new_factor, new_reading
 from tracker.services.records.citations import SourceDraft, cite, create_source
 from tracker.services.records.reference import create_track, create_venue
 from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
@@ -68,15 +69,15 @@ def built(db: Database) -> Built:
         alpha = create_track(session, "alpha track")
         create_track(session, "Empty track")
         istanbul = create_venue(session, name="Istanbul", time_zone=ISTANBUL)
-        tensions = create_factor(session, "US–Iran tensions")
-        grid = create_factor(session, "Grid")
+        tensions = new_factor(session, "US–Iran tensions").record_id
+        grid = new_factor(session, "Grid").record_id
         # Added out of time order: the spans follow observed_at, not insertion.
-        third = add_reading(session, tensions, ReadingDraft(
-            utc(2026, 3, 1), FactorLevel.MODERATE, FactorTrend.EASING, "calmer"))
-        first_reading = add_reading(session, tensions, ReadingDraft(
-            utc(2026, 1, 10, 12), FactorLevel.MODERATE, FactorTrend.RISING, "first"))
-        second = add_reading(session, tensions, ReadingDraft(
-            utc(2026, 2, 1), FactorLevel.HIGH, FactorTrend.RISING, "worse"))
+        third = new_reading(session, tensions, ReadingDraft(
+            utc(2026, 3, 1), FactorLevel.MODERATE, FactorTrend.EASING, "calmer")).record_id
+        first_reading = new_reading(session, tensions, ReadingDraft(
+            utc(2026, 1, 10, 12), FactorLevel.MODERATE, FactorTrend.RISING, "first")).record_id
+        second = new_reading(session, tensions, ReadingDraft(
+            utc(2026, 2, 1), FactorLevel.HIGH, FactorTrend.RISING, "worse")).record_id
 
         first = _round(session, exchange, "First exchange",
                        ScheduledWindow.days(date(2026, 3, 10), ISTANBUL), venue=istanbul)

@@ -29,6 +29,7 @@ from tracker.domain.negotiation import Round, Track
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.events.events import EventFilter
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_factor, new_reading
 from tracker.storage.database import Database
 from tracker.ui.analysis.analysis_model import AnalysisTableModel, RowRole
 from tracker.ui.analysis.analysis_view import AnalysisView
@@ -270,8 +271,8 @@ def test_readings_fall_on_their_day_in_the_display_zone(
     assert not view.export_table_button.isEnabled()
 
     def add_reading(session: Any) -> None:
-        tensions = factors.create_factor(session, "U.S.–Iran tensions")
-        factors.add_reading(session, tensions, factors.ReadingDraft(
+        tensions = new_factor(session, "U.S.–Iran tensions").record_id
+        new_reading(session, tensions, factors.ReadingDraft(
             datetime(2025, 3, 10, 22, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING))
 
     with qtbot.waitSignal(view.analysis_updated):

@@ -14,8 +14,10 @@ from tests.ui._fixtures import add_events, placeholder_text
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import FactorLevel, FactorTrend, LinkKind
 from tracker.services.chronology import chronology
-from tracker.services.events.linking import LinkSpec, link_event
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
+from tracker.services.factors.operations import new_reading
 from tracker.storage.database import Database
 from tracker.ui.chronology.chronology_model import (
     KIND,
@@ -151,7 +153,7 @@ def test_refreshes_on_any_change(view: ChronologyView, ws: Workspace) -> None:
                if view.model.entry_at(r).kind is EntryKind.EVENT  # type: ignore[union-attr]
                and view.model.entry_at(r).record_id == 7)  # type: ignore[union-attr]
     before = view.model.index(row, LINKS).data()
-    ws.write(lambda s: link_event(s, LinkSpec(7, None, 1, LinkKind.CITED, "x")), Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(7, None, 1, LinkKind.CITED, "x")), Topic.LINKS)
     assert view.model.index(row, LINKS).data() != before
 
 
@@ -192,7 +194,7 @@ def test_the_selected_entry_stays_selected_when_an_edit_moves_it(
     assert table.currentIndex().row() == row
 
     # Another factor reading earlier than the event pushes it one row down.
-    ws.write(lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
+    ws.write(lambda s: new_reading(s, 1, factors.ReadingDraft(
         datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
         Topic.FACTORS)
     current = table.currentIndex()
@@ -207,7 +209,7 @@ def test_a_hidden_chronology_catches_up_when_shown(
     before = view.model.rowCount()
     view.hide()
     with qtbot.assertNotEmitted(view.model.modelReset):
-        ws.write(lambda s: factors.add_reading(s, 1, factors.ReadingDraft(
+        ws.write(lambda s: new_reading(s, 1, factors.ReadingDraft(
             datetime(2026, 1, 2, 9, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)),
             Topic.FACTORS)
     assert view.model.rowCount() == before  # no recount while nobody looks

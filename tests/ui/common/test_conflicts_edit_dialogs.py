@@ -15,7 +15,7 @@ from tracker.domain import identity
 from tracker.domain.enums import FactorLevel, FactorTrend, ParticipantRole
 from tracker.services import rounds
 from tracker.services.records.record_edits import current, edit_record
-from tracker.services.rounds.participants import remove_participant
+from tracker.services.rounds.seating import unseat
 from tracker.storage.database import Database
 from tracker.ui.common import conflict_dialog
 from tracker.ui.common.conflict_dialog import ConflictDialog
@@ -272,7 +272,7 @@ def test_editing_a_seat_removed_elsewhere_says_so(
     page = page_of(window)
     seat = _seat(window)
     with other.transaction() as session:
-        remove_participant(session, seat)
+        unseat(session, seat)
     qtbot.mouseClick(page.edit_button, LEFT)
     assert page.dialog is None
     assert page.findChildren(QDialog) == []  # the half-built dialog went too

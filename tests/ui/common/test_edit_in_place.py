@@ -21,8 +21,8 @@ from tests.ui.rounds.test_round_dialogs import (
     show,
 )
 from tracker.domain.enums import Reliability
-from tracker.services.events import linking
-from tracker.services.factors import factors
+from tracker.domain.factors import FactorReading
+from tracker.services.events.link_operations import remove_link
 from tracker.services.records import reference
 from tracker.services.records.citations import cited_sources
 from tracker.services.records.record_edits import current
@@ -190,7 +190,7 @@ def test_editing_a_reading_removed_elsewhere_leaves_no_hidden_dialog(
     detail = view.detail
     detail.readings.selectRow(0)
     with ws.db.transaction() as session:  # another program: no signal reaches the view
-        factors.remove_reading(session, 1)
+        session.delete(session.get(FactorReading, 1))
     qtbot.mouseClick(detail.edit_reading_button, LEFT)
     assert no_modal_boxes == ["The factor reading no longer exists: someone else removed it."]
     assert detail.dialog is None and no_dialogs(detail)
@@ -208,7 +208,7 @@ def test_editing_a_link_removed_elsewhere_leaves_no_hidden_dialog(
     link_id = detail.selected_link_id()
     assert link_id is not None
     with ws.db.transaction() as session:
-        linking.unlink(session, link_id)
+        remove_link(session, link_id)
     qtbot.mouseClick(detail.edit_link_button, LEFT)
     assert no_modal_boxes == ["The event link no longer exists: someone else removed it."]
     assert detail.dialog is None and no_dialogs(detail)

@@ -30,13 +30,13 @@ from tracker.domain.enums import (
 )
 from tracker.domain.events import BattlefieldEvent
 from tracker.services import rounds
-from tracker.services.events import linking
+from tracker.services.events.link_operations import add_link
 from tracker.services.events.linking import LinkSpec
-from tracker.services.factors import factors
 from tracker.services.factors.factors import DependencySpec, ReadingDraft
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
 from tracker.services.records import reference
 from tracker.services.records.record_edits import edit_record
-from tracker.services.rounds import ChangeNote, participants
+from tracker.services.rounds import ChangeNote, seating
 from tracker.services.rounds.participants import ParticipantSpec
 from tracker.ui.chronology.chronology_model import DETAIL, TITLE, EntryRole
 from tracker.ui.common import commands
@@ -89,16 +89,16 @@ def fill_with_markup(session: Session) -> None:
     session.execute(update(BattlefieldEvent).where(BattlefieldEvent.id == EVENT).values(
         summary=SUMMARY_TEXT, location=PLACE_TEXT, admin2="Odeskyi", admin1="Odeska"))
     edit_record(session, "round", ROUND, {"title": TITLE_TEXT}, None)
-    linking.link_event(session, LinkSpec(EVENT, ROUND, None, LinkKind.CITED, NOTE_TEXT))
-    factors.create_factor(session, "Grain corridor", DESCRIPTION)
-    factors.add_reading(session, GRID, ReadingDraft(
+    add_link(session, LinkSpec(EVENT, ROUND, None, LinkKind.CITED, NOTE_TEXT))
+    new_factor(session, "Grain corridor", DESCRIPTION)
+    new_reading(session, GRID, ReadingDraft(
         datetime(2026, 2, 3, 9, 30, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING,
         NOTE_TEXT))
-    factors.add_dependency(session, DependencySpec(ROUND, GRID, DependencyEffect.PRECONDITION,
-                                                   NOTE_TEXT))
+    new_dependency(session, DependencySpec(ROUND, GRID, DependencyEffect.PRECONDITION,
+                                           NOTE_TEXT))
     iran = next(p.id for p in reference.list_parties(session) if p.name == "Iran")
-    participants.add_participant(session, ParticipantSpec(ROUND, iran,
-                                                           ParticipantRole.OBSERVER,
+    seating.seat(session, ParticipantSpec(ROUND, iran,
+                                          ParticipantRole.OBSERVER,
                                                            note=NOTE_TEXT))
     rounds.delete(session, ROUND, ChangeNote(REASON))
     rounds.restore(session, ROUND, ChangeNote("Restored"))

@@ -17,7 +17,8 @@ from tracker.domain.enums import LinkKind
 from tracker.services.common.views import EventDetail
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
-from tracker.services.events.linking import LinkSpec, link_event, unlink
+from tracker.services.events.link_operations import add_link, remove_link
+from tracker.services.events.linking import LinkSpec
 from tracker.storage.database import Database
 from tracker.ui.common.edit_commands import EditRecordCommand
 from tracker.ui.common.forms import select_data
@@ -335,7 +336,7 @@ def test_refreshes_on_workspace_changes(qtbot: QtBot, view: EventsView) -> None:
     ws = view._workspace
     view.select_event(6)
     before = view.detail.links.model().rowCount()
-    ws.write(lambda s: link_event(s, LinkSpec(6, None, 3, LinkKind.ESCALATION)), Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(6, None, 3, LinkKind.ESCALATION)), Topic.LINKS)
     assert view.detail.links.model().rowCount() == before + 1
     add_events(ws.db, 3)
     ws.changed.emit(Topic.EVENTS)
@@ -384,7 +385,7 @@ def test_unlink_failures_in_the_pane_are_reported(
     assert links.model().rowCount() == 1 and no_modal_boxes == []
     # Another analyst links the event there again, so undo cannot put ours back: the user
     # is told, and the step leaves the stack.
-    ws.write(lambda s: link_event(s, LinkSpec(1, None, factor, kind)), Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(1, None, factor, kind)), Topic.LINKS)
     ws.undo_stack.undo()
     assert len(no_modal_boxes) == 1
     assert no_modal_boxes[0].startswith("Unlink event failed:")
@@ -397,7 +398,7 @@ def test_unlink_failures_in_the_pane_are_reported(
     gone = view.detail.selected_link_id()
     assert gone is not None
     with ws.db.transaction() as session:
-        unlink(session, gone)
+        remove_link(session, gone)
     view.detail.unlink_button.click()
     assert no_modal_boxes[1:] == [
         "Unlink event: nothing to do. The event link was already removed by someone else."]
@@ -416,7 +417,7 @@ def test_link_target_dialog_keeps_a_link_refused_meanwhile(
     dialog.select_target("factor", 1)
     assert select_data(dialog.kind_combo, LinkKind.CITED)
     with ws.db.transaction() as session:  # another program links it first
-        link_event(session, LinkSpec(7, None, 1, LinkKind.CITED))
+        add_link(session, LinkSpec(7, None, 1, LinkKind.CITED))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     # The refusal is shown in the dialog, which stays open; no message box on top.
     assert dialog.isVisible()

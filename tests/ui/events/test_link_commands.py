@@ -17,7 +17,8 @@ from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, FactorReading
 from tracker.domain.sources import Citation
 from tracker.services.common.errors import ValidationError
-from tracker.services.events import events, linking
+from tracker.services.events import events
+from tracker.services.events.link_operations import remove_link
 from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
 from tracker.services.factors.factors import DependencySpec, ReadingDraft
@@ -99,7 +100,7 @@ def test_a_vanished_link_makes_the_command_obsolete(
     link_id = command.link_id
     assert link_id is not None
     # Another user removes the link behind our back; undo must not crash.
-    ws.write(lambda s: linking.unlink(s, link_id), Topic.LINKS)
+    ws.write(lambda s: remove_link(s, link_id), Topic.LINKS)
     ws.undo_stack.undo()
     # A later failure is the user's to hear about, like any round edit's, and the
     # first-redo callback (the link dialog's inline list) is not involved.
@@ -130,7 +131,7 @@ def _reading(ws: Workspace) -> AddReadingCommand:
 def _remove_reading(ws: Workspace, command: AddReadingCommand) -> None:
     reading_id = command.reading_id
     assert reading_id is not None
-    ws.write(lambda s: factors.remove_reading(s, reading_id), Topic.FACTORS)
+    ws.write(lambda s: s.delete(s.get(FactorReading, reading_id)), Topic.FACTORS)
 
 
 def _dependency(ws: Workspace) -> AddDependencyCommand:
@@ -140,7 +141,7 @@ def _dependency(ws: Workspace) -> AddDependencyCommand:
 def _remove_dependency(ws: Workspace, command: AddDependencyCommand) -> None:
     dependency_id = command.dependency_id
     assert dependency_id is not None
-    ws.write(lambda s: factors.remove_dependency(s, dependency_id), Topic.FACTORS)
+    ws.write(lambda s: s.delete(s.get(Dependency, dependency_id)), Topic.FACTORS)
 
 
 @pytest.mark.parametrize(("make", "remove_elsewhere", "gone"), [
@@ -167,7 +168,7 @@ def test_a_failed_redo_of_an_unlink_is_reported_and_dropped(
     link_id = links_of(ws, 1)[1][0]
     ws.undo_stack.push(UnlinkEventCommand(ws, link_id, text="Unlink the Starlink factor"))
     ws.undo_stack.undo()
-    ws.write(lambda s: linking.unlink(s, link_id), Topic.LINKS)  # another user
+    ws.write(lambda s: remove_link(s, link_id), Topic.LINKS)  # another user
     ws.undo_stack.redo()
     assert no_modal_boxes == [  # the redo is checked against what its undo put back
         "Unlink the Starlink factor failed:\n\nThe event link was already removed by "
@@ -187,7 +188,7 @@ def test_a_failed_link_inside_a_macro_stays_undone(
     ws.undo_stack.endMacro()
     removed = first.link_id
     assert removed is not None and second.link_id is not None
-    ws.write(lambda s: linking.unlink(s, removed), Topic.LINKS)  # another user
+    ws.write(lambda s: remove_link(s, removed), Topic.LINKS)  # another user
     ws.undo_stack.undo()
     assert len(no_modal_boxes) == 1 and first.isObsolete()
     ws.undo_stack.redo()

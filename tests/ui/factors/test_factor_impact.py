@@ -21,9 +21,11 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.common.views import EventDay
-from tracker.services.events.linking import LinkSpec, link_event
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
 from tracker.services.factors.factor_impact import factor_impact
+from tracker.services.factors.operations import new_factor, new_reading
 from tracker.services.rounds import ChangeNote
 from tracker.services.rounds import rules as round_rules
 from tracker.storage.database import Database
@@ -57,7 +59,7 @@ def _enrich(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     with db.transaction() as session:
         for when, level in ((_at(2026, 1, 24, 15), FactorLevel.MODERATE),
                             (_at(2026, 2, 3, 10), FactorLevel.CRITICAL)):
-            factors.add_reading(session, TENSIONS, factors.ReadingDraft(
+            new_reading(session, TENSIONS, factors.ReadingDraft(
                 when, level, FactorTrend.RISING))
         monkeypatch.setattr(round_rules, "utc_now", lambda: _at(2026, 2, 3, 9))
         rounds.postpone(session, TALKS, ChangeNote("Carrier group moved", TENSIONS))
@@ -74,7 +76,7 @@ def _enrich(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
         new = session.scalars(select(BattlefieldEvent.id)
                               .where(BattlefieldEvent.dataset == "test")).all()
         for event_id in (1, *new):  # 1: the sample's drone strike, week of 26 Jan
-            link_event(session, LinkSpec(event_id, None, TENSIONS, LinkKind.CONTEXT))
+            add_link(session, LinkSpec(event_id, None, TENSIONS, LinkKind.CONTEXT))
 
 
 @pytest.fixture
@@ -227,7 +229,7 @@ def test_round_without_a_date_is_noted_under_the_chart(
 
 def test_new_reading_redraws_the_level(qtbot: QtBot, view: FactorsView, ws: Workspace) -> None:
     chart = view.detail.chart
-    ws.write(lambda s: factors.add_reading(s, TENSIONS, factors.ReadingDraft(
+    ws.write(lambda s: new_reading(s, TENSIONS, factors.ReadingDraft(
         _at(2026, 2, 20, 8), FactorLevel.LOW, FactorTrend.EASING)), Topic.FACTORS)
     qtbot.waitUntil(lambda: chart.level_line is not None
                     and len(chart.level_line.points()) == 7)
@@ -237,7 +239,7 @@ def test_new_reading_redraws_the_level(qtbot: QtBot, view: FactorsView, ws: Work
 
 def test_a_factor_with_nothing_dated_says_so(qtbot: QtBot, view: FactorsView,
                                               ws: Workspace) -> None:
-    new = ws.write(lambda s: factors.create_factor(s, "Black Sea grain deal"), Topic.FACTORS)
+    new = ws.write(lambda s: new_factor(s, "Black Sea grain deal").record_id, Topic.FACTORS)
     view.select_factor(new)
     chart = view.detail.chart
     assert not chart.has_drawing()

@@ -15,10 +15,13 @@ from pytestqt.qtbot import QtBot
 from tests.ui._fixtures import column_data, placeholder_text
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
+from tracker.domain.factors import Factor
 from tracker.services.events import events
-from tracker.services.events.linking import LinkSpec, link_event
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
 from tracker.services.factors.factors import ReadingDraft
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
 from tracker.storage.database import Database
 from tracker.ui.common.forms import select_data
 from tracker.ui.common.workspace import Topic, Workspace
@@ -216,7 +219,7 @@ def test_refreshes_on_changes_and_new_database(
 ) -> None:
     view.select_factor(GRID)
     draft = ReadingDraft(datetime(2026, 2, 1, tzinfo=UTC), FactorLevel.LOW, FactorTrend.EASING)
-    ws.write(lambda s: factors.add_reading(s, GRID, draft), Topic.FACTORS)
+    ws.write(lambda s: new_reading(s, GRID, draft), Topic.FACTORS)
     assert view.detail.readings_model.rowCount() == 2
     ws.replace_database(db)  # an empty database
     assert view.model.rowCount() == 0
@@ -235,7 +238,7 @@ def test_add_dependency_dialog_keeps_a_dependency_refused_meanwhile(
     spec = dialog.spec()
     assert spec is not None
     with ws.db.transaction() as session:  # another program adds the same one first
-        factors.add_dependency(session, spec)
+        new_dependency(session, spec)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert dialog.error_label.text() == "The round already depends on it that way"
@@ -248,7 +251,7 @@ def test_add_dependency_dialog_keeps_a_dependency_refused_meanwhile(
 def test_add_reading_dialog_stays_open_when_the_factor_was_deleted_meanwhile(
     qtbot: QtBot, view: FactorsView, ws: Workspace, no_modal_boxes: ReportedErrors
 ) -> None:
-    factor_id = ws.write(lambda s: factors.create_factor(s, "Grain corridor"), Topic.FACTORS)
+    factor_id = ws.write(lambda s: new_factor(s, "Grain corridor").record_id, Topic.FACTORS)
     assert view.select_factor(factor_id)
     view.detail.add_reading_button.click()
     dialog = view.detail.dialog
@@ -256,7 +259,7 @@ def test_add_reading_dialog_stays_open_when_the_factor_was_deleted_meanwhile(
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()  # now, in the user's zone
     with ws.db.transaction() as session:  # another program removes the factor first
-        factors.delete_factor(session, factor_id)
+        session.delete(session.get(Factor, factor_id))
     ok.click()
     assert dialog.isVisible()
     assert dialog.form_error.message == f"Factor {factor_id} does not exist"
@@ -279,7 +282,7 @@ def test_an_unlink_from_the_factor_that_cannot_be_undone_is_reported(
     kind = next(row.kind for row in spec.links if row.link_id == link[0])
     view.detail.unlink_button.click()
     # Another analyst links the same event again meanwhile: the undo cannot put ours back.
-    ws.write(lambda s: link_event(s, LinkSpec(link[1], None, STARLINK, kind)), Topic.LINKS)
+    ws.write(lambda s: add_link(s, LinkSpec(link[1], None, STARLINK, kind)), Topic.LINKS)
     ws.undo_stack.undo()
     assert len(no_modal_boxes) == 1 and "already linked" in no_modal_boxes[0]
     assert ws.undo_stack.count() == 0

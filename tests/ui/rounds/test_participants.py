@@ -24,7 +24,7 @@ from tests.ui.rounds.test_round_dialogs import (
 from tracker.domain.enums import ParticipantRole, PartyKind
 from tracker.services import rounds
 from tracker.services.records import reference
-from tracker.services.rounds import participants
+from tracker.services.rounds import seating
 from tracker.services.rounds.participants import ParticipantSpec
 from tracker.services.rounds.seating import NewParty, NewPerson
 from tracker.ui.common.forms import current_data, item_value, select_data
@@ -342,7 +342,7 @@ def test_removing_a_seat_removed_elsewhere_says_so(
     seat = page.selected_participant_id()
     assert seat is not None
     with ws.db.transaction() as session:  # another program: no signal reaches the window
-        participants.remove_participant(session, seat)
+        seating.unseat(session, seat)
     qtbot.mouseClick(page.remove_button, LEFT)
     assert no_modal_boxes == [f"Remove United States (mediator) from “{TITLE}”: nothing to "
                               "do. The delegation member was already removed by someone else."]
@@ -427,7 +427,7 @@ def test_an_undo_that_no_longer_fits_is_reported_and_dropped(
     ws.undo_stack.push(command)
     assert command.error is None and command.participant_id is not None
     seat = command.participant_id
-    ws.write(lambda s: participants.remove_participant(s, seat), Topic.ROUNDS)  # elsewhere
+    ws.write(lambda s: seating.unseat(s, seat), Topic.ROUNDS)  # elsewhere
     ws.undo_stack.undo()  # the step is dropped (QUndoStack deletes an obsolete command)
     assert no_modal_boxes == [f"Add Iran failed:\n\nParticipant {seat} does not exist"]
     assert ws.undo_stack.count() == 0
@@ -450,7 +450,7 @@ def test_undo_keeps_a_created_party_that_something_else_uses_by_then(
     assert command.error is None and command.participant_id is not None
     seat, turkiye, fidan = command.participant_id, command.spec.party_id, command.spec.person_id
     # Meanwhile Türkiye is seated at the earlier round too (elsewhere, or a later step).
-    ws.write(lambda s: participants.add_participant(
+    ws.write(lambda s: seating.seat(
         s, ParticipantSpec(1, turkiye, ParticipantRole.OBSERVER)), Topic.ROUNDS)
 
     ws.undo_stack.undo()  # the seat and the unused person go; the party in use stays

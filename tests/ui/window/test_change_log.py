@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DISPLAY_TZ
 from tests.ui.window.test_main_window import ROUND, action, press, select_round
 from tracker.domain import identity
-from tracker.services.factors import factors
+from tracker.services.factors.operations import new_factor
 from tracker.services.records.edit_history import PAGE
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.main_window import MainWindow
@@ -67,7 +67,7 @@ def test_older_entries_are_read_a_page_at_a_time(
         qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester) -> None:
     with window.workspace.db.transaction() as session:
         for number in range(PAGE + 30):
-            factors.create_factor(session, f"Factor {number:03d}")
+            new_factor(session, f"Factor {number:03d}")
     dialog = _open_log(qtbot, window)
     assert dialog.model.rowCount() == PAGE
     assert _row(dialog, 0)[3].endswith(f"“Factor {PAGE + 29:03d}”")
@@ -87,7 +87,7 @@ def test_a_new_edit_goes_on_top_and_the_pages_read_stay(
         qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester) -> None:
     with window.workspace.db.transaction() as session:
         for number in range(PAGE + 30):
-            factors.create_factor(session, f"Factor {number:03d}")
+            new_factor(session, f"Factor {number:03d}")
     dialog = _open_log(qtbot, window)
     dialog.model.fetchMore()
     read = dialog.model.rowCount()

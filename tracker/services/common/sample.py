@@ -6,6 +6,15 @@ resources/schemas/sample-scenario.schema.json: records refer to each other by lo
 keys, dates are ISO strings, windows and instants are local wall times plus an IANA zone,
 and every fact carries at least one citation. The loader refuses a scenario with an
 uncited fact, so the sample never teaches the user that facts can go without a source.
+
+Factors, readings, dependencies, seats and links go through their operations
+(``new_factor``, ``new_reading``, ``new_dependency``, ``seat``, ``add_link``), so the
+sample obeys the rules the user's own records do. The rest is inserted through the ORM
+here, on purpose: a round is created as it was announced (its creation, first history
+record and author dated and named as the news had them, its outcome filled in), which
+``rounds.create_round``, recording the user's own entry now, does not do; parties,
+people and tracks already typed in are reused by name; sources, venues and events are
+reference lists and imported data, which no undoable operation writes.
 """
 
 from __future__ import annotations
@@ -21,19 +30,18 @@ from sqlalchemy.orm import Session
 
 from tracker import resources
 from tracker.domain import enums
-from tracker.domain.events import BattlefieldEvent, EventLink
-from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import (
-    Party,
-    Person,
-    Round,
-    RoundParticipant,
-    ScheduleChange,
-    Track,
-    Venue,
-)
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.factors import Factor
+from tracker.domain.negotiation import Party, Person, Round, ScheduleChange, Track, Venue
 from tracker.domain.sources import Citation, Source
 from tracker.domain.timewindow import ScheduledWindow, localize
+from tracker.services.common.outcome import Outcome
+from tracker.services.events.link_operations import add_link
+from tracker.services.events.linking import LinkSpec
+from tracker.services.factors.factors import DependencySpec, ReadingDraft
+from tracker.services.factors.operations import new_dependency, new_factor, new_reading
+from tracker.services.rounds.participants import ParticipantSpec
+from tracker.services.rounds.seating import seat
 
 SCENARIO_RESOURCE = "sample/scenario.json"
 SCHEMA_RESOURCE = "schemas/sample-scenario.schema.json"
@@ -94,6 +102,13 @@ def _instant(spec: Spec) -> datetime:
     return localize(datetime.fromisoformat(spec["local"]), spec["tz"])
 
 
+def _made(outcome: Outcome) -> int:
+    """The id of the record an operation created (each here says which)."""
+    if outcome.record_id is None:
+        raise AssertionError(f"{outcome} names no record")
+    return outcome.record_id
+
+
 def _window(spec: Spec) -> ScheduledWindow:
     precision, tz = enums.Precision(spec["precision"]), spec["tz"]
     if precision is enums.Precision.EXACT:
@@ -122,9 +137,10 @@ class _Loader:
         self.people: dict[str, Person] = {}
         self.venues: dict[str, Venue] = {}
         self.tracks: dict[str, Track] = {}
-        self.factors: dict[str, Factor] = {}
+        self.factors: dict[str, int] = {}
         self.rounds: dict[str, Round] = {}
         # Citations need the cited row's id, known only after a flush; kept until the end.
+        # A row made by an operation is kept by its id (an int), one added here as the row.
         self.pending: list[tuple[Any, str, Sequence[Spec]]] = []
 
     def load(self) -> SampleSummary:
@@ -155,17 +171,17 @@ class _Loader:
             track = self._existing(Track, spec["name"]) or Track(
                 name=spec["name"], description=spec.get("description", ""))
             self._keep(self.tracks, spec, track)
-        for spec in self.data["factors"]:
-            factor = Factor(name=spec["name"], description=spec.get("description", ""))
-            self._keep(self.factors, spec, factor, "factor_id")
-            for reading in spec["readings"]:
-                row = FactorReading(
-                    observed_at=_instant(reading["observed_at"]),
-                    level=enums.FactorLevel(reading["level"]),
-                    trend=enums.FactorTrend(reading["trend"]), note=reading.get("note", ""))
-                factor.readings.append(row)
-                self._cite(row, "factor_reading_id", reading)
         self.session.flush()
+        for spec in self.data["factors"]:
+            factor_id = _made(new_factor(self.session, spec["name"],
+                                         spec.get("description", "")))
+            self._key(self.factors, spec, factor_id)
+            self._cite(factor_id, "factor_id", spec)
+            for reading in spec["readings"]:
+                reading_id = _made(new_reading(self.session, factor_id, ReadingDraft(
+                    _instant(reading["observed_at"]), enums.FactorLevel(reading["level"]),
+                    enums.FactorTrend(reading["trend"]), reading.get("note", ""))))
+                self._cite(reading_id, "factor_reading_id", reading)
         for spec in self.data["rounds"]:
             self._round(spec)
         links = sum(self._event(spec) for spec in self.data["events"])
@@ -174,7 +190,8 @@ class _Loader:
             for cited in specs:
                 self.session.add(Citation(
                     source=_pick(self.sources, cited["source"], "source"),
-                    detail=cited.get("detail", ""), **{column: row.id}))
+                    detail=cited.get("detail", ""),
+                    **{column: row if isinstance(row, int) else row.id}))
         self.session.flush()
         return SampleSummary(
             rounds=len(self.rounds), factors=len(self.factors),
@@ -195,14 +212,15 @@ class _Loader:
             created_at=announced, updated_at=announced,
         )
         round_.window = window
-        for member in spec["participants"]:
-            round_.participants.append(RoundParticipant(
-                party=_pick(self.parties, member["party"], "party"),
-                person=_pick(self.people, member["person"], "person") if member.get("person")
-                else None,
-                role=enums.ParticipantRole(member["role"]), note=member.get("note", "")))
         self._keep(self.rounds, spec, round_, "round_id")
         self.session.flush()
+        for member in spec["participants"]:
+            person = _pick(self.people, member["person"], "person") if member.get("person") \
+                else None
+            seat(self.session, ParticipantSpec(
+                round_.id, _pick(self.parties, member["party"], "party").id,
+                enums.ParticipantRole(member["role"]), person.id if person else None,
+                member.get("note", "")))
         # The first history record: the round's whole state appears, nothing came before.
         change = ScheduleChange(
             round_id=round_.id, kind=enums.ChangeKind.CREATED, recorded_at=announced,
@@ -214,11 +232,10 @@ class _Loader:
         self.session.add(change)
         self._cite(change, "schedule_change_id", created)
         for dep in spec["dependencies"]:
-            row = Dependency(
-                round_id=round_.id, factor=_pick(self.factors, dep["factor"], "factor"),
-                effect=enums.DependencyEffect(dep["effect"]), note=dep.get("note", ""))
-            self.session.add(row)
-            self._cite(row, "dependency_id", dep)
+            dependency_id = _made(new_dependency(self.session, DependencySpec(
+                round_.id, _pick(self.factors, dep["factor"], "factor"),
+                enums.DependencyEffect(dep["effect"]), dep.get("note", ""))))
+            self._cite(dependency_id, "dependency_id", dep)
 
     def _event(self, spec: Spec) -> int:
         fields = ("event_type", "sub_event_type", "target_category", "actor1", "actor2",
@@ -237,25 +254,25 @@ class _Loader:
         for link in spec["links"]:
             if ("round" in link) == ("factor" in link):
                 raise ValueError(f"Event {spec['key']!r}: a link names a round or a factor")
-            row = EventLink(
-                event_id=event.id, kind=enums.LinkKind(link["kind"]), note=link.get("note", ""),
-                round_id=_pick(self.rounds, link["round"], "round").id if "round" in link
-                else None,
-                factor_id=_pick(self.factors, link["factor"], "factor").id if "factor" in link
-                else None,
-            )
-            self.session.add(row)
-            self._cite(row, "event_link_id", link)
+            link_id = _made(add_link(self.session, LinkSpec(
+                event.id,
+                _pick(self.rounds, link["round"], "round").id if "round" in link else None,
+                _pick(self.factors, link["factor"], "factor") if "factor" in link else None,
+                enums.LinkKind(link["kind"]), link.get("note", ""))))
+            self._cite(link_id, "event_link_id", link)
         return len(spec["links"])
 
     def _keep(self, table: dict[str, T], spec: Spec, row: T, cite_as: str = "") -> None:
+        self._key(table, spec, row)
+        self.session.add(row)
+        if cite_as:
+            self._cite(row, cite_as, spec)
+
+    def _key(self, table: dict[str, T], spec: Spec, row: T) -> None:
         key = spec["key"]
         if key in table:
             raise ValueError(f"The sample scenario uses the key {key!r} twice")
         table[key] = row
-        self.session.add(row)
-        if cite_as:
-            self._cite(row, cite_as, spec)
 
     def _cite(self, row: Any, column: str, spec: Spec) -> None:
         citations = spec.get("citations") or []

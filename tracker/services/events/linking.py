@@ -1,7 +1,9 @@
-"""Linking battlefield events to rounds and factors, and suggesting what to link.
+"""What a link between a battlefield event and a round or factor is, and suggesting what
+to link.
 
-``link_event`` and ``unlink`` are the writes the operations in link_operations.py
-(``add_link``, ``remove_link``: what the window calls, with their undo) are made of.
+Linking and unlinking themselves are operations: ``add_link`` and ``remove_link`` in
+link_operations.py, the one place they are written. This module holds what they and an
+edit of a link share: the link's spec, its cleaned columns and the refusal of a duplicate.
 
 Suggestions are ranked and cut in SQL: events whose dates fall within ±N days of the
 round's window and, when asked, within a great-circle radius of the venue, ordered by how
@@ -24,17 +26,13 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
 from tracker.domain.events import BattlefieldEvent, EventLink
-from tracker.domain.factors import Factor
 from tracker.domain.nul_text import without_nul
-from tracker.domain.sources import Citation, Source
-from tracker.services.common.errors import NotFoundError, ValidationError
+from tracker.services.common.errors import ValidationError
 from tracker.services.common.views import EventRow
-from tracker.services.events.events import event_row
 from tracker.services.rounds import get_round
 
 EARTH_RADIUS_KM = 6371.0
@@ -43,7 +41,7 @@ SUGGESTION_LIMIT = 500
 
 @dataclass(frozen=True, slots=True)
 class LinkCitation:
-    """A source cited for a link, as ``unlink`` found it."""
+    """A source cited for a link, as ``remove_link`` found it."""
 
     source_id: int
     detail: str = ""
@@ -53,8 +51,9 @@ class LinkCitation:
 class LinkSpec:
     """Everything needed to create a link again (undo of an unlink).
 
-    ``created_at`` and ``citations`` are filled by ``unlink`` so that re-creating the link
-    restores it as it was; a new link leaves them empty (created now, cited by nothing).
+    ``created_at`` and ``citations`` are filled by ``remove_link`` so that re-creating the
+    link restores it as it was; a new link leaves them empty (created now, cited by
+    nothing).
     """
 
     event_id: int
@@ -88,67 +87,6 @@ class Suggestions(list[Suggestion]):
     @property
     def truncated(self) -> bool:
         return self.total > len(self)
-
-
-def link_event(session: Session, spec: LinkSpec, *, link_id: int | None = None) -> int:
-    """Create the link and return its id; *link_id* re-creates a removed link as it was.
-
-    A spec returned by ``unlink`` brings back the link's creation time and citations too.
-    """
-    if (spec.round_id is None) == (spec.factor_id is None):
-        raise ValidationError("target", "Link an event to exactly one round or one factor")
-    event_row(session, spec.event_id)  # raises NotFoundError for a missing event
-    if spec.round_id is not None:
-        get_round(session, spec.round_id)
-    if spec.factor_id is not None and session.get(Factor, spec.factor_id) is None:
-        raise NotFoundError(f"Factor {spec.factor_id} does not exist")
-    _check_sources(session, spec.citations)
-    link = EventLink(event_id=spec.event_id, round_id=spec.round_id,
-                     factor_id=spec.factor_id, **clean_link(spec.kind, spec.note))
-    if spec.created_at is not None:
-        link.created_at = spec.created_at
-    if link_id is not None:
-        link.id = link_id
-    try:
-        with session.begin_nested():
-            session.add(link)
-    except IntegrityError as exc:
-        raise link_taken() from exc
-    # New citation ids, not the old ones: nothing refers to a citation by id, and SQLite
-    # may have given a removed id to another row since.
-    session.add_all(Citation(source_id=cited.source_id, detail=cited.detail,
-                             event_link_id=link.id) for cited in spec.citations)
-    session.flush()
-    return link.id
-
-
-def _check_sources(session: Session, citations: tuple[LinkCitation, ...]) -> None:
-    """A source deleted since the unlink cannot be cited again; say so before inserting."""
-    wanted = {cited.source_id for cited in citations}
-    if not wanted:
-        return
-    found = set(session.scalars(select(Source.id).where(Source.id.in_(wanted))))
-    if missing := wanted - found:
-        raise NotFoundError(f"Source {min(missing)} no longer exists")
-
-
-def unlink(session: Session, link_id: int) -> LinkSpec:
-    """Remove a link and return what it was, citations included, so the caller can undo."""
-    link = session.get(EventLink, link_id)
-    if link is None:
-        raise NotFoundError(f"Link {link_id} does not exist")
-    # Read before deleting: the database drops the link's citations with it (CASCADE).
-    citations = tuple(
-        LinkCitation(source_id, detail) for source_id, detail in session.execute(
-            select(Citation.source_id, Citation.detail)
-            .where(Citation.event_link_id == link_id).order_by(Citation.id)
-        )
-    )
-    spec = LinkSpec(link.event_id, link.round_id, link.factor_id, link.kind, link.note,
-                    created_at=link.created_at, citations=citations)
-    session.delete(link)
-    session.flush()
-    return spec
 
 
 def clean_link(kind: LinkKind, note: str) -> dict[str, object]:

@@ -4,7 +4,10 @@
 file is read a row at a time and written in batches (Core executemany) in one
 transaction: a refused, broken or truncated file, or any error, leaves the database as
 it was. Every row is checked before it is written, and a refusal names the table, the
-row (counted from 1) and the field.
+row (counted from 1) and the field. Links, factors, readings, dependencies and seats are
+written here as table rows, not through their operations (link_operations.add_link,
+factors.operations, rounds.seating): a restore puts back a whole database as it was, ids,
+timestamps and versions included, which no user intent does.
 
 What the archive leaves out is made again: on SQLite the full-text index and the
 per-day event counts, the way a bulk event import does it (storage.derived_structures:

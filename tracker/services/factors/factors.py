@@ -1,7 +1,8 @@
 """Outside factors: their readings over time, the rounds that depend on them, their events.
 
-The writes here are what the operations in operations.py (``new_factor``, ``new_reading``,
-``new_dependency``: what the window calls, with their undo) are made of.
+Reading them, and the cleaned columns and refusals that a new factor, reading or
+dependency (operations.py: ``new_factor``, ``new_reading``, ``new_dependency``, the only
+writes) shares with an edit of one (records/record_edits.py).
 """
 
 from __future__ import annotations
@@ -10,20 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.negotiation import Round
 from tracker.domain.nul_text import without_nul
-from tracker.domain.sources import Citation
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.views import FactorDetail, FactorRow, ReadingRow
 from tracker.services.records.citations import sources_for
-from tracker.services.records.reference import add_named
-from tracker.services.rounds import dependencies_of, get_round, linked_events
+from tracker.services.rounds import dependencies_of, linked_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +97,6 @@ def factor_detail(session: Session, factor_id: int) -> FactorDetail:
     )
 
 
-def create_factor(session: Session, name: str, description: str = "", *,
-                  factor_id: int | None = None) -> int:
-    """Add a factor; *factor_id* re-creates an undone one under its old id, so later
-    steps on the undo stack that name it still find it."""
-    factor = Factor(id=factor_id, **clean_factor(name, description))
-    return add_named(session, factor, "name", "factor")
-
-
 def clean_factor(name: str, description: str) -> dict[str, object]:
     """A factor's columns as stored (a new factor, or an edit of one). Whether the name is
     taken is the database's to say (``add_named``; an edit's savepoint, as a field error
@@ -117,67 +107,12 @@ def clean_factor(name: str, description: str) -> dict[str, object]:
     return {"name": cleaned, "description": without_nul(description).strip()}
 
 
-def delete_factor(session: Session, factor_id: int) -> None:
-    """Remove a factor nothing refers to yet (undoing its creation).
-
-    A factor with readings, dependencies, links, sources or a place in some round's
-    history is refused: deleting it would take that work with it.
-    """
-    factor = session.get(Factor, factor_id)
-    if factor is None:
-        raise NotFoundError(f"Factor {factor_id} does not exist")
-    referrers = (
-        (FactorReading.factor_id, "readings"), (Dependency.factor_id, "dependent rounds"),
-        (EventLink.factor_id, "linked events"), (ScheduleChange.factor_id, "schedule changes"),
-        (Citation.factor_id, "sources"),
-    )
-    for column, what in referrers:
-        if session.scalar(select(func.count()).where(column == factor_id)):
-            raise ValidationError("name", f"“{factor.name}” now has {what}; it is kept")
-    session.delete(factor)
-    session.flush()
-
-
-def add_reading(session: Session, factor_id: int, draft: ReadingDraft) -> int:
-    if session.get(Factor, factor_id) is None:
-        raise NotFoundError(f"Factor {factor_id} does not exist")
-    reading = FactorReading(factor_id=factor_id, **clean_reading(draft))
-    session.add(reading)
-    session.flush()
-    return reading.id
-
-
 def clean_reading(draft: ReadingDraft) -> dict[str, object]:
     """A reading's columns as stored (a new reading, or an edit of one)."""
     if draft.observed_at.tzinfo is None:
         raise ValidationError("observed_at", "A reading needs a time zone")
     return {"observed_at": draft.observed_at, "level": FactorLevel(draft.level),
             "trend": FactorTrend(draft.trend), "note": without_nul(draft.note).strip()}
-
-
-def remove_reading(session: Session, reading_id: int) -> tuple[int, ReadingDraft]:
-    reading = session.get(FactorReading, reading_id)
-    if reading is None:
-        raise NotFoundError(f"Reading {reading_id} does not exist")
-    removed = (reading.factor_id, ReadingDraft(reading.observed_at, reading.level,
-                                               reading.trend, reading.note))
-    session.delete(reading)
-    session.flush()
-    return removed
-
-
-def add_dependency(session: Session, spec: DependencySpec) -> int:
-    get_round(session, spec.round_id)
-    if session.get(Factor, spec.factor_id) is None:
-        raise NotFoundError(f"Factor {spec.factor_id} does not exist")
-    dependency = Dependency(round_id=spec.round_id, factor_id=spec.factor_id,
-                            **clean_dependency(spec.effect, spec.note))
-    try:
-        with session.begin_nested():
-            session.add(dependency)
-    except IntegrityError as exc:
-        raise dependency_taken() from exc
-    return dependency.id
 
 
 def clean_dependency(effect: DependencyEffect, note: str) -> dict[str, object]:
@@ -188,14 +123,3 @@ def clean_dependency(effect: DependencyEffect, note: str) -> dict[str, object]:
 def dependency_taken() -> ValidationError:
     """The round already depends on the factor with that effect (the unique constraint)."""
     return ValidationError("effect", "The round already depends on it that way")
-
-
-def remove_dependency(session: Session, dependency_id: int) -> DependencySpec:
-    dependency = session.get(Dependency, dependency_id)
-    if dependency is None:
-        raise NotFoundError(f"Dependency {dependency_id} does not exist")
-    spec = DependencySpec(dependency.round_id, dependency.factor_id, dependency.effect,
-                          dependency.note)
-    session.delete(dependency)
-    session.flush()
-    return spec

@@ -1,6 +1,7 @@
 """Seating a party at a round and taking it off again: the operations, with their undo.
 
-``seat`` and ``unseat`` check the rules (participants.py), write in the caller's
+``seat`` and ``unseat`` are the only way a party is seated at a round or taken off it
+(the window, tests and scripts alike). They check the rules, write in the caller's
 transaction and return a SeatOutcome (an Outcome, services/common/outcome.py, that also
 says which seat): its ``undo`` takes the step back, and the undo's undo does it again.
 Participants are not schedule, so nothing is written to a round's history. A seat comes
@@ -14,16 +15,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import PartyKind
-from tracker.services.common.errors import ValidationError
+from tracker.domain.negotiation import Party, RoundParticipant
+from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import Outcome, Undo
 from tracker.services.common.topics import Topic
 from tracker.services.records import reference
 from tracker.services.records.removals import Removal
-from tracker.services.rounds import participants
-from tracker.services.rounds.participants import ParticipantSpec
+from tracker.services.rounds import get_round
+from tracker.services.rounds.participants import ParticipantSpec, clean_participant, seat_taken
 
 log = logging.getLogger(__name__)
 # The rounds table lists participants; the detail pane re-reads.
@@ -81,7 +84,7 @@ def seat(session: Session, spec: ParticipantSpec, *, new_party: NewParty | None 
         spec = replace(spec, party_id=new_party.create(session))
     if new_person is not None:
         spec = replace(spec, person_id=new_person.create(session, spec.party_id))
-    seat_id = participants.add_participant(session, spec)
+    seat_id = _add_participant(session, spec)
     created = _Created(seat_id, spec, new_party, new_person)
     return SeatOutcome(SEAT_TOPICS, record_id=seat_id, undo=created.back, seat=spec)
 
@@ -93,9 +96,8 @@ def unseat(session: Session, participant_id: int, *,
     *expected_version*: the seat as the user was shown it; ConflictError if it changed
     since, NotFoundError if someone removed it already (see removals.py for the redo).
     """
-    removal = Removal("participant", participant_id, participants.remove_participant,
-                      lambda session, spec, record_id: participants.add_participant(
-                          session, spec, participant_id=record_id), SEAT_TOPICS)
+    removal = Removal("participant", participant_id, _remove_participant,
+                      _add_participant, SEAT_TOPICS)
     done, removed = removal.run(session, expected_version)
     return SeatOutcome(done.topics, record_id=participant_id, undo=done.undo, seat=removed)
 
@@ -111,7 +113,7 @@ class _Created:
 
     def back(self, session: Session) -> Outcome:
         spec = self.spec
-        participants.remove_participant(session, self.seat_id)
+        _remove_participant(session, self.seat_id)
         # The person first: while they act for the party, the party is refused.
         person = self.new_person is not None and spec.person_id is not None \
             and _delete_unless_used(session, reference.delete_person, spec.person_id)
@@ -129,9 +131,42 @@ class _Created:
                 self.new_party.create(session, spec.party_id)
             if person and self.new_person is not None and spec.person_id is not None:
                 self.new_person.create(session, spec.party_id, spec.person_id)
-            participants.add_participant(session, spec, participant_id=self.seat_id)
+            _add_participant(session, spec, participant_id=self.seat_id)
             return Outcome(SEAT_TOPICS, record_id=self.seat_id, undo=self.back)
         return run
+
+
+def _add_participant(session: Session, spec: ParticipantSpec,
+                     participant_id: int | None = None) -> int:
+    """Seat a party at a round in a role (under *participant_id* when a redo puts a seat
+    back); refuse the same party twice in the same role."""
+    round_ = get_round(session, spec.round_id)
+    party = session.get(Party, spec.party_id)
+    if party is None:
+        raise ValidationError("party", f"Party {spec.party_id} does not exist")
+    participant = RoundParticipant(
+        id=participant_id, round_id=round_.id, party_id=party.id,
+        **clean_participant(session, party, spec.role, spec.person_id, spec.note))
+    try:
+        with session.begin_nested():
+            session.add(participant)
+    except IntegrityError as exc:
+        raise seat_taken("party", party, round_, spec.role) from exc
+    session.expire(round_, ["participants"])
+    return participant.id
+
+
+def _remove_participant(session: Session, participant_id: int) -> ParticipantSpec:
+    """Take a party off a round; return what it was, so undo can seat it again."""
+    participant = session.get(RoundParticipant, participant_id)
+    if participant is None:
+        raise NotFoundError(f"Participant {participant_id} does not exist")
+    get_round(session, participant.round_id)  # a deleted round is not edited
+    removed = ParticipantSpec(participant.round_id, participant.party_id, participant.role,
+                              participant.person_id, participant.note)
+    session.delete(participant)
+    session.flush()
+    return removed
 
 
 def _delete_unless_used(session: Session, delete: Callable[[Session, int], None],
