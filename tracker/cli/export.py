@@ -180,7 +180,7 @@ def _timelinejs(args: argparse.Namespace) -> int:
 
 
 # What writes each kind of content the export formats' registry holds
-# (services.export_formats).
+# (services.exports.export_formats).
 _BY_CONTENT: dict[ExportContent, Callable[[argparse.Namespace], int]] = {
     ExportContent.CHRONOLOGY: _chronology,
     ExportContent.REPORT: _report,

@@ -1,6 +1,6 @@
 """Any other CSV: the user says which column holds what (a ``ColumnMapping``).
 
-The mapping is remembered per header layout (see services.import_mappings), so the
+The mapping is remembered per header layout (see services.imports.import_mappings), so the
 second file from the same source needs no questions. A file without an id column gets
 ids from its rows' content, which keeps re-importing the same rows idempotent.
 """

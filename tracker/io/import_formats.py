@@ -3,9 +3,9 @@
 A registration says what the command line calls the format (``tracker import --format``),
 what the import dialogs call it, which file names it has (for file dialogs), how to
 recognise it from the file's first record (sniffing), and how to read it: event files
-through a Layout (services.importing), calendars through services.calendar_import. The
-command line's choices, the import dialog's list and its "Detected:" line, and the file
-dialogs' patterns are all read from here.
+through a Layout (services.imports.importing), calendars through
+services.rounds.calendar_import. The command line's choices, the import dialog's list and
+its "Detected:" line, and the file dialogs' patterns are all read from here.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """An enum whose members are registrations: a name, and a dataclass of what goes with it.
 
-The format registries (io.import_formats, services.export_formats) are enums of this kind:
+The format registries (io.import_formats, services.exports.export_formats) are enums of this kind:
 each member is declared once with everything the program knows about it, is compared
 and looked up by its name as a string (``ImportFormat("acled")``, the command line's
 ``--format acled``), and carries its registration's fields as attributes.

@@ -1,6 +1,6 @@
 """Which tables other programs changed in the open database, told without a query each time.
 
-A window polls a ChangeFeed every few seconds (ui/change_watcher.py) and re-reads what the
+A window polls a ChangeFeed every few seconds (ui/common/change_watcher.py) and re-reads what the
 changed tables show; ``poll`` never waits and never asks the server.
 
 PostgreSQL (migration 0008): a statement-level trigger on every table in WATCHED_TABLES

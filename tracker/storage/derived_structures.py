@@ -3,7 +3,7 @@
 The secondary indexes of battlefield_event, its full-text index (FTS5, kept by triggers)
 and the per-day counts (storage.day_counts, kept by triggers) all cost a little on every
 row written. A bulk load (a large event import, storage.event_upsert; an archive restore,
-services.archive_import) drops them inside its transaction and builds them at the end:
+services.exports.archive_import) drops them inside its transaction and builds them at the end:
 one sort per index, one FTS5 rebuild and one count cost a fraction of keeping a dozen
 B-trees, the text index and the counts up to date row by row (31 s instead of 144 s for a
 million rows). DDL is transactional in SQLite, so a cancelled or failed load gets them

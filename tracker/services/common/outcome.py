@@ -4,7 +4,7 @@ Every write intent (rounds.reschedule, record_edits.edit_record, calendar import
 its rules, writes in the caller's transaction and returns an ``Outcome``: the topics the
 views must re-read, the schedule change it recorded (if any), and ``undo``, the operation
 that takes it back. Undoing returns an Outcome too, whose ``undo`` is the redo; so one
-generic command in the window (ui/commands.py) can undo and redo any intent, and the
+generic command in the window (ui/common/commands.py) can undo and redo any intent, and the
 command line can run the same intents without knowing any of it.
 """
 

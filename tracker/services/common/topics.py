@@ -1,6 +1,6 @@
 """What a change touched, so views re-read only what they must (no Qt: the services say it).
 
-An operation returns the topics it touched in its Outcome (services/outcome.py); the
+An operation returns the topics it touched in its Outcome (services/common/outcome.py); the
 window's change watcher maps a colleague's changed tables to the same topics, so our own
 edits and theirs refresh the same views.
 """

@@ -1,13 +1,13 @@
 """The lossless archive: every table the program keeps, as one JSON file.
 
 ``tracker export --format archive`` and File › Export Archive… write it;
-``tracker import --format json`` (services.archive_import) loads it into an empty
+``tracker restore-archive`` (services.exports.archive_import) loads it into an empty
 database, and exporting that database again gives the same bytes. The file is described
 by resources/schemas/archive.schema.json.
 
 Deterministic: tables in ``ARCHIVE_TABLES`` order (parents before the rows that refer to
 them), rows by primary key, keys sorted, ids kept, values in one text each
-(services.archive_columns). No time stamp of the export itself: it would make two
+(services.exports.archive_columns). No time stamp of the export itself: it would make two
 exports of the same data differ. Streaming: rows are read in pages by primary key and
 written one at a time, so a million events never sit in memory together; the pages are
 read in one transaction, so the file is one consistent picture.

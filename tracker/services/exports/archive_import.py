@@ -1,4 +1,4 @@
-"""Loading an archive (services.archive) into an empty database, ids and all.
+"""Loading an archive (services.exports.archive) into an empty database, ids and all.
 
 ``tracker import --format json`` and File › Import Archive… call ``import_archive``. The
 file is read a row at a time and written in batches (Core executemany) in one

@@ -18,7 +18,7 @@ from tracker.services.exports.export_formats import (
     format_for_path,
 )
 
-# The registry's (services.export_formats), named here for the callers of these functions.
+# The registry's (services.exports.export_formats), named here for the callers of these functions.
 __all__ = ["ExportFormat", "export_chronology", "format_for_path", "write_chronology"]
 
 
@@ -30,7 +30,7 @@ def write_chronology(
     """Stream the chronology in *fmt* to an open text stream; return the entry count.
 
     *tz* is the reader's zone: the days of the range, and the times of schedule changes
-    and factor readings, are in it (see services/chronology.py). *chart* is the timeline
+    and factor readings, are in it (see services/chronology/chronology.py). *chart* is the timeline
     image of an HTML report (drawn by Qt, so by the caller).
     """
     if date_from and date_to and date_to < date_from:

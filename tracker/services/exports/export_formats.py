@@ -29,9 +29,9 @@ class ExportContent(StrEnum):
 
     CHRONOLOGY = "chronology"  # the entries in time order, as data (Export Chronology…)
     REPORT = "report"  # the chronology report: summary, chart, entries (Export Chronology…)
-    SCHEDULE = "schedule"  # the rounds as a calendar: services.schedule_calendar
-    ARCHIVE = "archive"  # the whole database, losslessly: services.archive
-    TIMELINE = "timeline"  # a TimelineJS timeline and its page: services.timelinejs
+    SCHEDULE = "schedule"  # the rounds as a calendar: services.exports.schedule_calendar
+    ARCHIVE = "archive"  # the whole database, losslessly: services.exports.archive
+    TIMELINE = "timeline"  # a TimelineJS timeline and its page: services.exports.timelinejs
 
 
 # Offered together by the Export Chronology dialog, where the file name picks the format.
@@ -110,13 +110,13 @@ class ExportFormat(RegisteredEnum):
         written_by="the window or the command line (tracker/ui/exports/report_pdf.py, through Qt)")
     ICS = "ics", ExportRegistration(
         "iCalendar files", ("*.ics",), ExportContent.SCHEDULE,
-        written_by="services.schedule_calendar.write_calendar")
+        written_by="services.exports.schedule_calendar.write_calendar")
     ARCHIVE = "archive", ExportRegistration(
         "Negotiation Tracker archives", ("*.json",), ExportContent.ARCHIVE,
-        written_by="services.archive.export_archive")
+        written_by="services.exports.archive.export_archive")
     TIMELINEJS = "timelinejs", ExportRegistration(
         "TimelineJS data", ("*.json",), ExportContent.TIMELINE,
-        written_by="services.timelinejs.write_timeline")
+        written_by="services.exports.timelinejs.write_timeline")
 
     @property
     def suffix(self) -> str:

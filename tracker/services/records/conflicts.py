@@ -4,7 +4,7 @@ Each editable record carries a version counter (SQLAlchemy ``version_id_col``). 
 remembers the version of the row it was opened on and hands it to the service as
 ``expected_version``; the service writes inside ``guard``, which first refuses with a
 ConflictError if the database holds another version, carrying both versions field by
-field (the fields of the record's kind, services/conflicts_kinds.py), so the window can
+field (the fields of the record's kind, services/records/conflicts_kinds.py), so the window can
 show them side by side and let the user decide. Nothing is written in that case.
 
 The narrower race, another commit landing between that check and the UPDATE, is caught

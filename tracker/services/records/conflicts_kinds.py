@@ -3,8 +3,8 @@
 A conflict is the same thing for a round, a factor or a link: the editor's values and the
 database's, field by field. What differs by kind is only which fields are editable, how
 they are labelled, and how the kind and the record are named in a sentence ("the factor
-“U.S.–Iran tensions”"; the edit log's account, services/edit_history.py, uses the same
-nouns). Each kind is one ``RecordKind`` here; services/conflicts.py checks and reports any
+“U.S.–Iran tensions”"; the edit log's account, services/records/edit_history.py, uses the same
+nouns). Each kind is one ``RecordKind`` here; services/records/conflicts.py checks and reports any
 of them the same way.
 """
 

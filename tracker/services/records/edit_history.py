@@ -18,7 +18,7 @@ from tracker.services.records.conflicts_kinds import KINDS, RecordKind
 
 PAGE = 200
 # What each logged table is called in a sentence: for the kinds two editors can change,
-# the noun their conflicts use (services/conflicts_kinds.py), so both say the same.
+# the noun their conflicts use (services/records/conflicts_kinds.py), so both say the same.
 KIND_NOUNS = {
     "party": "party", "person": "person", "track": "track", "citation": "citation",
     **{kind.model.__tablename__: kind.noun for kind in KINDS.values()},

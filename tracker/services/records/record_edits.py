@@ -2,9 +2,9 @@
 or link), and removing one, only over the version its editor read.
 
 Every kind goes through ``edit_record``: the editor's values for some of the kind's
-fields (its field table, services/conflicts_kinds.py, the only list of them), the version
+fields (its field table, services/records/conflicts_kinds.py, the only list of them), the version
 the dialog was opened on, and a ConflictError when the record moved on since; nothing is
-written then. It returns an Outcome (services/outcome.py) whose undo puts back what the
+written then. It returns an Outcome (services/common/outcome.py) whose undo puts back what the
 edit replaced, itself checked against the version the edit left. A round is one kind like
 the others; a change of its window, venue or status (or an edit that says why, as a
 conflict's merge does) is also recorded in its history. ``remove_checked`` wraps a

@@ -2,7 +2,7 @@
 
 create_round, reschedule, relocate, postpone, cancel, mark_held, delete and restore
 each check the rules (rules.py), write in the caller's transaction and return an
-Outcome (services/outcome.py) whose ``undo`` takes the step back. The window and the
+Outcome (services/common/outcome.py) whose ``undo`` takes the step back. The window and the
 command line call the same functions; neither decides a round's next state itself.
 
 Every move of a round's window, venue or status goes through ``change_round``, which
@@ -81,7 +81,7 @@ def change_round(
     ``allow_any`` skips the status-transition rule: undo must be able to take a round
     marked held back to confirmed, and the reversal is recorded like any other change.
     ``expected_version`` is the version the editor started from: ConflictError if the
-    round has changed since (see services/conflicts.py).
+    round has changed since (see services/records/conflicts.py).
     """
     round_ = get_round(session, round_id)
     mine = schedule_values(new_state)

@@ -100,7 +100,7 @@ class NewVenue:
 
 
 class OperationCommand(QUndoCommand):
-    """The one undo step for any operation (services/outcome.py): redo runs it, undo runs
+    """The one undo step for any operation (services/common/outcome.py): redo runs it, undo runs
     what its Outcome says takes it back, and redo then runs what that undo returned.
 
     Nothing here knows what the operation does: the rules, the history it records and

@@ -38,7 +38,7 @@ from tracker.services.exports.export_formats import (
 from tracker.ui.common.forms import ErrorLabel, buddy_label, named, ok_cancel_buttons
 from tracker.ui.common.table_model import as_plain
 
-# The chronology's formats, as the registry lists them (services.export_formats).
+# The chronology's formats, as the registry lists them (services.exports.export_formats).
 FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
 SUFFIXES = suffixes_text(FILTERS)
 

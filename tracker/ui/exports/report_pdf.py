@@ -1,7 +1,7 @@
 """The chronology report with its timeline chart, as an HTML file or printed to PDF.
 
 The one module where the report meets Qt (DESIGN.md, io): the HTML comes Qt-free from
-services/report.py, the chart is the Timeline view's own painter over the report's range,
+services/exports/report.py, the chart is the Timeline view's own painter over the report's range,
 and the PDF is that HTML laid out by QTextDocument and printed page by page on a
 QPdfWriter, with "Page n of N" under each page. Nothing here touches a widget, so it
 runs on the export worker thread (QTextDocument, QPdfWriter and QPainter on a QImage

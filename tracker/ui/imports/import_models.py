@@ -1,6 +1,6 @@
 """The import dialogs' tables: the first rows as a mapping reads them, and rejected rows.
 
-The rows come from services.mapping_preview, which reads them as the import would.
+The rows come from services.imports.mapping_preview, which reads them as the import would.
 Rejections can run into the hundreds of thousands for a file read with the
 wrong mapping; the model keeps the report's list and the view asks only for visible rows.
 """

@@ -2,7 +2,7 @@
 
 A window of its own, not modal, so it can stay open beside the tabs: a colleague's edits
 appear in it as the change watcher announces them. The log only grows, so the model reads
-it a page at a time (services.edit_history) as the user scrolls down.
+it a page at a time (services.records.edit_history) as the user scrolls down.
 """
 
 from __future__ import annotations
