@@ -20,8 +20,8 @@ class NotATrackerDatabaseError(StorageError):
 
 
 def database_failure(error: SQLAlchemyError, what: str) -> StorageError:
-    """A failure of the database itself while doing *what* ("The change"): locked by
-    another writer, a full disk, a lost connection. Its transaction was rolled back, so
+    """A failure of the database itself while doing *what* ("The change"): a full disk,
+    a lost connection (a lock held too long is already said by Database.transaction). Its transaction was rolled back, so
     it is said as a StorageError with the database's own reason, not as a bug."""
     reason = getattr(error, "orig", None) or error
     failed = StorageError(f"{what} failed, the database is as it was: {reason}")

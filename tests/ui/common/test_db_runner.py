@@ -4,6 +4,7 @@ settling before the window closes, and edits paused (visibly) while a long write
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,16 +14,18 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from tests.ui.imports.test_import_dialog import acled_file, click, close, finish, start_import
 from tests.ui.imports.test_import_progress import Gate
 from tests.ui.window.test_main_window import action, child, click_ok, ok_button, open_dialog
 from tracker.domain.errors import TrackerError
 from tracker.services.factors import factors
+from tracker.services.imports.importing import ImportCancelled
 from tracker.storage.database import Database
 from tracker.ui.common import db_op, error_boundary
 from tracker.ui.common.db_op import DbOp, OpHandle
-from tracker.ui.common.db_runner import DbRunner
+from tracker.ui.common.db_runner import DbRunner, WorkerStopped
 from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.workspace import EditsPausedError, Topic, Workspace
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
@@ -146,6 +149,63 @@ def test_the_error_boundary_says_tracker_errors_and_logs_bugs(
     with qtbot.waitSignal(runner.failed) as failed:
         runner.submit(DbOp("Export", "the export", broken))
     assert failed.args == ["Export", "nothing to export"]
+
+
+def test_a_database_failure_is_told_as_such_not_as_a_bug(
+        qtbot: QtBot, runner: DbRunner, caplog: pytest.LogCaptureFixture) -> None:
+    def locked(_db: Database, _handle: OpHandle) -> None:
+        raise OperationalError("UPDATE round", {}, sqlite3.OperationalError("disk I/O error"))
+
+    failures: list[Failure] = []
+    with caplog.at_level(logging.ERROR, logger=error_boundary.__name__):
+        runner.submit(DbOp("Export Schedule", "the export", locked)
+                      .on_failure(failures.append))
+        _done(qtbot, runner)
+    [failure] = failures
+    assert failure.message == ("Export Schedule failed, the database is as it was: "
+                               "disk I/O error")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_base_exception_in_the_work_does_not_stop_the_runner(
+        qtbot: QtBot, runner: DbRunner) -> None:
+    class Stopped(BaseException):
+        pass
+
+    def stop(_db: Database, _handle: OpHandle) -> None:
+        raise Stopped
+
+    failures: list[Failure] = []
+    after: list[str] = []
+    with qtbot.capture_exceptions() as raised:
+        runner.submit(DbOp("Stop", "the stop", stop).on_failure(failures.append))
+        runner.submit(DbOp("Next", "the next", lambda _db, _handle: "ran")
+                      .on_success(after.append))
+        _done(qtbot, runner)
+    assert after == ["ran"]  # the queue went on
+    [failure] = failures
+    assert isinstance(failure.error, WorkerStopped) and not failure.cancelled
+    # The BaseException itself still reaches the thread's handler.
+    assert [kind for kind, *_ in raised] == [Stopped]
+
+
+def test_a_cancel_checked_in_the_work_is_the_services_cancel_error(
+        qtbot: QtBot, runner: DbRunner) -> None:
+    held = Held()
+    failures: list[Failure] = []
+
+    def checked(db: Database, handle: OpHandle) -> object:
+        held(db, handle)
+        handle.check()
+        return None
+
+    handle = runner.submit(DbOp("Check", "the check", checked).on_failure(failures.append))
+    qtbot.waitUntil(held.started.is_set)
+    handle.cancel()
+    held.release.set()
+    _done(qtbot, runner)
+    [failure] = failures
+    assert isinstance(failure.error, ImportCancelled) and failure.cancelled
 
 
 def test_a_newer_request_replaces_a_queued_one_with_the_same_key(
