@@ -21,8 +21,9 @@ class NotATrackerDatabaseError(StorageError):
 
 def database_failure(error: SQLAlchemyError, what: str) -> StorageError:
     """A failure of the database itself while doing *what* ("The change"): a full disk,
-    a lost connection (a lock held too long is already said by Database.transaction). Its transaction was rolled back, so
-    it is said as a StorageError with the database's own reason, not as a bug."""
+    a lost connection (a lock held too long is said by Database.transaction already).
+    Its transaction was rolled back, so it is said as a StorageError with the
+    database's own reason, not as a bug."""
     reason = getattr(error, "orig", None) or error
     failed = StorageError(f"{what} failed, the database is as it was: {reason}")
     failed.__cause__ = error

@@ -49,9 +49,10 @@ class OpHandle:
         return self.cancel_event.is_set()
 
     def check(self) -> None:
-        """Raise ImportCancelled (the services' one cancel error) once cancel was asked (worker thread): for work whose
-        service has a progress hook but no cancel flag, called from that hook, so the
-        service stops at its next report and its transaction rolls back."""
+        """Raise ImportCancelled (the services' one cancel error) once cancel was asked
+        (worker thread): for work whose service has a progress hook but no cancel flag,
+        called from that hook, so the service stops at its next report and its
+        transaction rolls back."""
         if self.cancel_event.is_set():
             raise ImportCancelled("Cancelled on request.")
 
