@@ -289,7 +289,7 @@ def test_an_import_pauses_edits_visibly_and_they_come_back_when_it_ends(
         tip = new_round.toolTip()
         window.workspace.undo_stack.push(QUndoCommand("Rename round"))  # something to undo
         assert action(window, "undo-action").isEnabled()
-        assert new_round.isEnabled() and window.workspace.can_edit()
+        assert new_round.isEnabled() and window.workspace.runner.pause_reason() == ""
         dialog = start_import(qtbot, window, acled_file(tmp_path, 12_000), monkeypatch)
         click(qtbot, dialog.ok_button)
         open_dialog(qtbot, window, ImportProgressDialog)
@@ -303,7 +303,7 @@ def test_an_import_pauses_edits_visibly_and_they_come_back_when_it_ends(
             assert not action(window, name).isEnabled(), name
             assert action(window, name).toolTip() == reason
         assert action(window, "export-chronology-action").isEnabled()  # reading goes on
-        assert not window.workspace.can_edit()
+        assert window.workspace.runner.pause_reason() == reason
         # The last guard: an edit reaching the workspace is refused with the reason,
         # at once, instead of waiting on the import's write lock.
         with pytest.raises(EditsPausedError, match=r"acled\.csv is being imported"):
@@ -315,7 +315,7 @@ def test_an_import_pauses_edits_visibly_and_they_come_back_when_it_ends(
     assert new_round.isEnabled() and new_round.toolTip() == tip
     assert action(window, "undo-action").isEnabled()  # the stack says so again
     assert not action(window, "redo-action").isEnabled()
-    assert window.workspace.can_edit()
+    window.workspace.write(lambda _session: None, Topic.ROUNDS)  # no longer refused
 
 
 def test_an_open_edit_dialog_keeps_what_was_typed_and_saves_after_the_write(

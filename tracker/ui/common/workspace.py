@@ -75,10 +75,6 @@ class Workspace(QObject):
         sends no signal (a step that failed because of it is how the window finds out)."""
         self.changed.emit(topic)
 
-    def can_edit(self) -> bool:
-        """False while a long write (an import) holds the database."""
-        return not self.runner.pause_reason()
-
     def write(self, action: Callable[[Session], T], topic: Topic) -> T:
         """Run *action* in one transaction (all or nothing), then announce *topic*.
 
