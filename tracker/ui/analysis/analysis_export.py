@@ -16,7 +16,7 @@ from tracker.services.analysis.escalation_export import export_result
 from tracker.ui.analysis.analysis_chart import AnalysisChart
 from tracker.ui.common.error_boundary import Failure, show_failure
 
-TABLE_FILTERS = "CSV files (*.csv);;JSON files (*.json)"
+TABLE_FILTERS = ";;".join(fmt.file_filter for fmt in AnalysisFormat)
 CHART_FILTERS = "PNG images (*.png);;SVG drawings (*.svg)"
 TABLE_NAME = "escalation.csv"
 CHART_NAME = "escalation-chart.png"
@@ -41,8 +41,8 @@ def export_table(parent: QWidget, result: EscalationResult, folder: Path) -> Pat
         parent, "Export Analysis Table", str(folder / TABLE_NAME), TABLE_FILTERS)
     if not chosen:
         return None
-    path = _with_suffix(chosen, selected, (".csv", ".json"))
-    fmt = AnalysisFormat.JSON if path.suffix.casefold() == ".json" else AnalysisFormat.CSV
+    path = _with_suffix(chosen, selected, tuple(fmt.suffix for fmt in AnalysisFormat))
+    fmt = next(fmt for fmt in AnalysisFormat if fmt.suffix == path.suffix.casefold())
     try:
         export_result(result, path, fmt)
     except OSError as exc:

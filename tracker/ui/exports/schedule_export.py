@@ -19,6 +19,7 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.file_export import export_to_file, with_suffix
 
 FORMAT = ExportFormat.ICS
+FILE_FILTER = FORMAT.file_filter
 DEFAULT_NAME = f"talks-schedule{FORMAT.suffix}"
 
 
@@ -33,6 +34,6 @@ def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
 
     export_to_file(parent, workspace, settings, show_message,
                    title="Export Schedule", noun="the schedule export",
-                   default_name=DEFAULT_NAME, file_filter=FORMAT.file_filter,
+                   default_name=DEFAULT_NAME, file_filter=FILE_FILTER,
                    path_for=lambda chosen: with_suffix(chosen, FORMAT.suffix),
                    write=write_calendar, written=written)

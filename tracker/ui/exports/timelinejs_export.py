@@ -24,6 +24,7 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.file_export import export_to_file, with_suffix
 
 FORMAT = ExportFormat.TIMELINEJS
+FILE_FILTER = FORMAT.file_filter
 DEFAULT_NAME = f"timeline{FORMAT.suffix}"
 
 
@@ -49,7 +50,7 @@ def export_timeline(parent: QWidget, workspace: Workspace, settings: Settings, t
 
     export_to_file(parent, workspace, settings, show_message,
                    title="Export Timeline for the Web", noun="the timeline export",
-                   default_name=DEFAULT_NAME, file_filter=FORMAT.file_filter,
+                   default_name=DEFAULT_NAME, file_filter=FILE_FILTER,
                    path_for=data_path,
                    write=lambda session, path: write_timeline(session, path,
                                                               TimelineRequest(tz=tz)),
