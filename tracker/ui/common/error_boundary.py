@@ -3,10 +3,10 @@
 A failure arrives as an exception. A ``TrackerError`` is shown as its message, with the
 file, line and field it is about where set and not already said. An ``OSError`` is the
 system refusing (a folder gone, a full disk, no permission) and is shown as such, naming
-the file. A database failure (``SQLAlchemyError``: locked by another writer, a lost
-connection) is said like a ``StorageError``, with the database's reason. Anything else is
-a bug: logged with its traceback and shown as an unexpected error, never as a silent
-stop. No caller picks exceptions of its own.
+the file. A database failure (``SQLAlchemyError``: a full disk, a lost connection) is
+said like a ``StorageError``, with the database's reason. Anything else is a bug: logged
+with its traceback and shown as an unexpected error, never as a silent stop. No caller
+picks exceptions of its own.
 
 Messages quote titles and notes the user typed, so they are always shown as plain text.
 """

@@ -4,7 +4,8 @@ The window owns no data. Views read through the Workspace and refresh on its sig
 the window opens dialogs, pushes their commands, moves between tabs when a link is
 followed, and remembers geometry and the last database in Settings. Work that takes
 time runs on the Workspace's one runner; before the window closes or the database is
-replaced, the runner settles it (``_settle_work``), the one place that knows what runs.
+replaced, the runner settles it (``work_status.settle``), the one place that knows what
+runs. The export flows live in ui/exports (file_export.py, export_task.py).
 """
 
 from __future__ import annotations
