@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import sqlite_dump
 from tracker.cli import main
+from tracker.io.import_formats import ImportFormat
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ACLED = DATA / "acled" / "acled_export_iso.csv"
@@ -155,3 +156,13 @@ def test_other_columns_without_map_are_refused(tmp_path: Path,
     assert sqlite_dump(path) == before
     status, _, err = run(capsys, "--db", path, "--format", "csv", "--map", "when", other)
     assert status == 2 and "--map 'when': use FIELD=COLUMN" in err
+
+
+def test_the_format_help_names_every_registered_format(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "acled, ucdp or csv: battlefield events; ics: rounds from a calendar" in text
+    for fmt in ImportFormat:
+        assert fmt.value in text

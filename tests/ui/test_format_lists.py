@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REAL_DATA
+from tracker.io.analysis_writers import AnalysisFormat
 from tracker.services.exports.export_formats import (
     CHRONOLOGY_CONTENTS,
     ExportContent,
@@ -24,11 +25,12 @@ from tracker.services.imports.importing import (
     formats_for,
     preview,
 )
+from tracker.ui.analysis import analysis_export
 from tracker.ui.common.forms import current_data, item_value, select_data
 from tracker.ui.exports import schedule_export, timelinejs_export
 from tracker.ui.exports.export_dialog import ExportDialog
 from tracker.ui.imports.import_dialog import ImportDialog
-from tracker.ui.imports.import_flow import FILE_FILTER
+from tracker.ui.imports.import_flow import FILE_FILTER, dropped_csv_files
 from tracker.ui.rounds import calendar_import
 from tracker.ui.window import archive_actions
 
@@ -120,3 +122,17 @@ def test_every_format_is_offered_by_a_file_dialog() -> None:
     for fmt in formats_for(ImportTarget.ROUNDS):
         assert all(pattern in calendar_import.FILE_FILTER for pattern in fmt.patterns)
     assert calendar_import.FILE_FILTER == "iCalendar files (*.ics);;All files (*)"
+
+
+def test_the_analysis_table_is_offered_in_every_registered_format() -> None:
+    assert analysis_export.TABLE_FILTERS == "CSV files (*.csv);;JSON files (*.json)"
+    assert [fmt.suffix for fmt in AnalysisFormat] == [".csv", ".json"]
+
+
+@pytest.mark.parametrize(("name", "taken"), [
+    ("events.csv", True), ("EVENTS.CSV", True), ("talks.ics", False), ("notes.txt", False)])
+def test_a_dropped_file_is_taken_by_the_event_formats_patterns(name: str, taken: bool,
+                                                               tmp_path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name)), QUrl("https://example.org/a.csv")])
+    assert dropped_csv_files(mime) == ([tmp_path / name] if taken else [])

@@ -37,6 +37,7 @@ from tracker.services.imports.importing import (
     ImportFormat,
     ImportProgress,
     ImportTarget,
+    formats_for,
     import_events,
 )
 from tracker.services.rounds.calendar_import import import_calendar_file
@@ -94,9 +95,7 @@ def add_parsers(sub: Subparsers) -> None:
                 "rounds from a calendar")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--format", required=True, choices=list(_IMPORTERS),
-                        help="acled, ucdp or csv: battlefield events; ics: rounds from a "
-                             "calendar, added or updated by UID; json or archive: an alias "
-                             "of `tracker restore-archive` (into a new, empty --db)")
+                        help=_format_help())
     parser.add_argument("--strict", action="store_true",
                         help="stop at the first bad record and import nothing")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
@@ -109,6 +108,18 @@ def add_parsers(sub: Subparsers) -> None:
                         help="for --format csv: read 03/02/2026 as 3 February")
     parser.add_argument("--report", metavar="OUT",
                         help="save the summary and every rejected record as CSV")
+
+
+def _format_help() -> str:
+    """--format's help, naming the registry's formats of each kind of file."""
+    def either(formats: list[ImportFormat]) -> str:
+        names = [fmt.value for fmt in formats]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+    return (f"{either(formats_for(ImportTarget.EVENTS))}: battlefield events; "
+            f"{either(formats_for(ImportTarget.ROUNDS))}: rounds from a calendar, added "
+            "or updated by UID; json or archive: an alias of `tracker restore-archive` "
+            "(into a new, empty --db)")
 
 
 def run_import(args: argparse.Namespace) -> int:

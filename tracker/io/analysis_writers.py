@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
 from tracker.io.atomic import atomic_text_writer
+from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.spreadsheet import neutralise
 
 # The feature was first called "escalation"; files already written carry that name,
@@ -33,15 +34,6 @@ CSV_COLUMNS = (
 # be tricked into running as a formula.
 _TEXT_COLUMNS = frozenset({"anchor", "group", "group_label", "anchor_tz"})
 _DECIMALS = 4
-
-
-class AnalysisFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-
-    @property
-    def suffix(self) -> str:
-        return f".{self.value}"
 
 
 def _cell(column: str, value: Any) -> Any:
@@ -90,16 +82,62 @@ def write_json(records: Iterable[Mapping[str, Any]], stream: TextIO, *,
     return len(rows)
 
 
+# Writes the records to an open text stream, given the settings and what was skipped.
+AnalysisWriter = Callable[[Iterable[Mapping[str, Any]], TextIO, Mapping[str, Any],
+                           Sequence[str]], int]
+
+
+def _csv(records: Iterable[Mapping[str, Any]], stream: TextIO,
+         _settings: Mapping[str, Any], _skipped: Sequence[str]) -> int:
+    return write_csv(records, stream)  # a table has no room for the settings
+
+
+def _json(records: Iterable[Mapping[str, Any]], stream: TextIO,
+          settings: Mapping[str, Any], skipped: Sequence[str]) -> int:
+    return write_json(records, stream, settings=settings, skipped=skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRegistration:
+    description: str  # a file dialog's name for it: "CSV files"
+    patterns: tuple[str, ...]  # file-name patterns; the first gives the suffix written
+    write: AnalysisWriter
+    newline: str | None = None  # open()'s newline for the file (csv does its own endings)
+
+
+class AnalysisFormat(RegisteredEnum):
+    """A format of the analysis table, registered once like the import and export
+    formats (io.import_formats, services.exports.export_formats): its value is the name
+    ``tracker analyse --format`` takes; the Analysis view's Export Table… reads its file
+    filters and suffixes from here. A registry of its own, since the table is neither a
+    chronology export nor anything ``tracker export`` writes."""
+
+    description: str
+    patterns: tuple[str, ...]
+    write: AnalysisWriter
+    newline: str | None
+
+    CSV = "csv", AnalysisRegistration("CSV files", ("*.csv",), _csv, newline="")
+    JSON = "json", AnalysisRegistration("JSON files", ("*.json",), _json)
+
+    @property
+    def suffix(self) -> str:
+        """The suffix a file of this format gets: ".csv"."""
+        return self.patterns[0].removeprefix("*")
+
+    @property
+    def file_filter(self) -> str:
+        """One file-dialog filter: "CSV files (*.csv)"."""
+        return f"{self.description} ({' '.join(self.patterns)})"
+
+
 def write(records: Iterable[Mapping[str, Any]], stream: TextIO, fmt: AnalysisFormat, *,
           settings: Mapping[str, Any], skipped: Sequence[str] = ()) -> int:
-    if fmt is AnalysisFormat.CSV:
-        return write_csv(records, stream)
-    return write_json(records, stream, settings=settings, skipped=skipped)
+    return fmt.write(records, stream, settings, skipped)
 
 
 def save(destination: Path, fmt: AnalysisFormat, records: Iterable[Mapping[str, Any]], *,
          settings: Mapping[str, Any], skipped: Sequence[str] = ()) -> int:
     """Write *records* to *destination* atomically; return how many rows it holds."""
-    newline = "" if fmt is AnalysisFormat.CSV else None  # csv writes its own line ends
-    with atomic_text_writer(Path(destination), newline=newline) as stream:
+    with atomic_text_writer(Path(destination), newline=fmt.newline) as stream:
         return write(records, stream, fmt, settings=settings, skipped=skipped)

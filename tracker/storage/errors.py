@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from tracker.domain.errors import TrackerError
 
 
@@ -15,3 +17,14 @@ class DatabaseTooNewError(StorageError):
 
 class NotATrackerDatabaseError(StorageError):
     """The file is not a Negotiation Tracker database (or is damaged); nothing was changed."""
+
+
+def database_failure(error: SQLAlchemyError, what: str) -> StorageError:
+    """A failure of the database itself while doing *what* ("The change"): a full disk,
+    a lost connection (a lock held too long is said by Database.transaction already).
+    Its transaction was rolled back, so it is said as a StorageError with the
+    database's own reason, not as a bug."""
+    reason = getattr(error, "orig", None) or error
+    failed = StorageError(f"{what} failed, the database is as it was: {reason}")
+    failed.__cause__ = error
+    return failed

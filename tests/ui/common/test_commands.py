@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from tests.ui.conftest import ReportedErrors
 from tracker.domain.base import utc_now
@@ -13,10 +16,11 @@ from tracker.domain.enums import ChangeKind, RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
-from tracker.services.common.outcome import ChangedSinceError
+from tracker.services.common.outcome import ChangedSinceError, Outcome
 from tracker.services.records import reference
 from tracker.services.records.record_edits import edit_record
 from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
+from tracker.storage.errors import StorageError
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.common.edit_commands import EditRecordCommand
 from tracker.ui.common.workspace import Topic, Workspace
@@ -199,3 +203,24 @@ def test_every_change_announces_rounds(sample_workspace: Workspace) -> None:
     ws.undo_stack.push(CreateRoundCommand(ws, _draft(ws)))
     ws.undo_stack.undo()
     assert len(topics) == 2 and all(topic & Topic.ROUNDS for topic in topics)
+
+
+def test_a_database_failure_drops_the_step_as_a_storage_error(
+        sample_workspace: Workspace) -> None:
+    """The command catches TrackerError alone: Workspace.write says a failure of the
+    database itself (a disk I/O error) as a StorageError, rolled back."""
+    ws = sample_workspace
+    before = _state(ws)
+
+    def locked(session: Session) -> Outcome:
+        rounds.get_round(session, ROUND).title = "Changed, then rolled back"
+        session.flush()
+        raise OperationalError("UPDATE round", {}, sqlite3.OperationalError("disk I/O error"))
+
+    command = OperationCommand(ws, "Rename", locked, Topic.ROUNDS)
+    ws.undo_stack.push(command)
+    assert isinstance(command.error, StorageError)
+    assert str(command.error) == ("The change failed, the database is as it was: "
+                                  "disk I/O error")
+    assert ws.undo_stack.count() == 0 and _state(ws) == before
+    assert ws.read(lambda s: rounds.get_round(s, ROUND).title) != "Changed, then rolled back"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tracker.storage.database import Database
+from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.exports.schedule_export import DEFAULT_NAME
 from tracker.ui.window.main_window import MainWindow
 
@@ -56,3 +59,29 @@ def test_an_unwritable_place_is_reported_and_nothing_written(
     qtbot.waitUntil(lambda: bool(warned))
     assert warned[0].startswith("Nothing was written.")
     assert not (tmp_path / "missing").exists()
+
+
+def test_closing_the_window_before_the_export_ran_opens_no_box(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export queued behind other work is dropped when the window closes: said in
+    the status bar, never in a modal box (the window fixture refuses any)."""
+    _answer_save_dialog(monkeypatch, str(tmp_path / "talks.ics"), [])
+    started = threading.Event()
+
+    def hold(_db: Database, handle: OpHandle) -> None:
+        started.set()
+        while not handle.cancel_event.wait(0.01):
+            pass
+
+    runner = window.workspace.runner
+    runner.submit(DbOp("Hold", "the hold", hold).cancelled_on_leave())
+    qtbot.waitUntil(started.is_set)
+    _trigger(window)
+    assert runner.is_busy()
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    window.close()
+    assert not runner.is_busy()
+    assert "The export did not finish; nothing was written" in said
+    assert not (tmp_path / "talks.ics").exists()

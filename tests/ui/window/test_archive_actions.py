@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.services.exports.archive import ArchiveSummary, export_archive, write_archive
 from tracker.storage.database import Database
+from tracker.ui.common.db_op import query_op
 from tracker.ui.window import archive_actions
 from tracker.ui.window.archive_actions import DEFAULT_NAME
 from tracker.ui.window.main_window import MainWindow
@@ -73,13 +74,27 @@ def test_import_fills_a_new_database_and_opens_it(
     target = tmp_path / "copy"
     _answers(monkeypatch, save=[str(target)], open_=str(archive))
     questions: list[str] = []
+    queued_ran: list[int] = []
+    count_started_when_asked: list[bool] = []
 
     def yes(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
         questions.append(text)
+        current = window.workspace.runner.current()
+        count_started_when_asked.append(
+            bool(queued_ran) or (current is not None and current.noun == "the count"))
         return QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", staticmethod(yes))
-    _trigger(qtbot, window, "import-archive-action")
-    assert questions and questions[0].endswith("Open it now?")
+    actions = archive_actions.for_window(window)
+    with qtbot.waitSignal(actions.finished, timeout=20_000):
+        window.action_map["import-archive-action"].trigger()
+        # Queued behind the import: it must not wait for the question to be answered.
+        window.workspace.runner.submit(
+            query_op("Count", "the count", lambda _session: 1).on_success(queued_ran.append))
+    qtbot.waitUntil(lambda: bool(questions))
+    assert questions[0].endswith("Open it now?")
+    assert count_started_when_asked == [True]
+    qtbot.waitUntil(lambda: queued_ran == [1])
+    qtbot.waitUntil(lambda: window.workspace.db is not sample_db)
     opened = window.workspace.db
     assert opened.url.database == str(target.with_suffix(".db"))
     assert _archive_text(opened) == archive.read_text(encoding="utf-8")

@@ -56,7 +56,9 @@ __all__ = [
 
 
 class ImportCancelled(TrackerError):
-    """The user cancelled; the transaction was rolled back."""
+    """The user cancelled; the transaction was rolled back. The window's runner raises it
+    too, for any operation that stops on request (ui.common.db_op.OpHandle.check): one
+    cancel error, whichever layer noticed the request."""
 
 
 @dataclass(frozen=True, slots=True)

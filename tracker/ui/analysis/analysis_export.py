@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.analysis_writers import AnalysisFormat
 from tracker.services.analysis.analysis import AnalysisResult
 from tracker.services.analysis.export import export_result
 from tracker.ui.analysis.analysis_chart import AnalysisChart
+from tracker.ui.common.error_boundary import Failure, show_failure
 
-TABLE_FILTERS = "CSV files (*.csv);;JSON files (*.json)"
+TABLE_FILTERS = ";;".join(fmt.file_filter for fmt in AnalysisFormat)
 CHART_FILTERS = "PNG images (*.png);;SVG drawings (*.svg)"
 TABLE_NAME = "analysis.csv"
 CHART_NAME = "analysis-chart.png"
@@ -30,10 +31,8 @@ def _with_suffix(chosen: str, selected_filter: str, suffixes: tuple[str, ...]) -
     return path.with_name(path.name + wanted)
 
 
-def _failed(parent: QWidget, path: Path, exc: OSError) -> None:
-    # Our own OSErrors (from QSaveFile) already name the file and have no strerror.
-    reason = f"{path}: {exc.strerror}" if exc.strerror else str(exc)
-    QMessageBox.warning(parent, "Export Failed", f"Nothing was written.\n\n{reason}")
+def _failed(parent: QWidget, title: str, exc: OSError) -> None:
+    show_failure(parent, "Export Failed", Failure.of(exc, title=title))
 
 
 def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path | None:
@@ -42,12 +41,12 @@ def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path 
         parent, "Export Analysis Table", str(folder / TABLE_NAME), TABLE_FILTERS)
     if not chosen:
         return None
-    path = _with_suffix(chosen, selected, (".csv", ".json"))
-    fmt = AnalysisFormat.JSON if path.suffix.casefold() == ".json" else AnalysisFormat.CSV
+    path = _with_suffix(chosen, selected, tuple(fmt.suffix for fmt in AnalysisFormat))
+    fmt = next(fmt for fmt in AnalysisFormat if fmt.suffix == path.suffix.casefold())
     try:
         export_result(result, path, fmt)
     except OSError as exc:
-        _failed(parent, path, exc)
+        _failed(parent, "Export Analysis Table", exc)
         return None
     return path
 
@@ -65,6 +64,6 @@ def export_chart(parent: QWidget, chart: AnalysisChart, folder: Path) -> Path | 
         else:
             chart.save_png(path)
     except OSError as exc:
-        _failed(parent, path, exc)
+        _failed(parent, "Export Analysis Chart", exc)
         return None
     return path

@@ -183,10 +183,6 @@ class AnalysisView(QWidget):
         if self.controls.settings(tz).around is Around.READINGS:
             self._refresh_when_shown()
 
-    def is_counting(self) -> bool:
-        """True while the numbers asked for last are not in yet."""
-        return self._counting
-
     def select_round(self, round_id: int) -> bool:
         """Select the first row of *round_id* (now, or once the running count is in)."""
         self._wanted_round = round_id

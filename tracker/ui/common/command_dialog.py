@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records import record_edits
@@ -18,6 +18,7 @@ from tracker.services.records.conflicts import ConflictError
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.conflict_dialog import Choice, ConflictDialog
 from tracker.ui.common.edit_commands import EditRecordCommand, MergeRecordCommand
+from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.forms import ErrorLabel, ok_cancel_buttons
 from tracker.ui.common.workspace import Workspace
 
@@ -32,7 +33,7 @@ class Editing:
     values: dict[str, object]
 
 
-class CommandDialog(QDialog):
+class CommandDialog(EditDialog):
     """A dialog whose OK pushes one undo command; service errors show beside their field.
 
     Subclasses register an ErrorLabel per service field name and build the command in

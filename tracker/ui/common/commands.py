@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError
@@ -151,7 +150,7 @@ class OperationCommand(QUndoCommand):
             return None
         try:
             done = self._workspace.write(step, self._topics)
-        except (TrackerError, SQLAlchemyError) as exc:
+        except TrackerError as exc:
             self.error = exc
             self.setObsolete(True)
             log.warning("%s failed: %s", self.text(), exc)

@@ -16,16 +16,12 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
-from tracker.domain.errors import TrackerError
+from tracker.services.imports.importing import ImportCancelled
 from tracker.storage.database import Database
 from tracker.ui.common.error_boundary import Failure
 
 T = TypeVar("T")
 PROGRESS_INTERVAL = 0.1  # seconds: ten updates a second read as smooth
-
-
-class OperationCancelled(TrackerError):
-    """Work stopped on request (``OpHandle.check``); nothing it began was kept."""
 
 
 class OpHandle:
@@ -53,11 +49,12 @@ class OpHandle:
         return self.cancel_event.is_set()
 
     def check(self) -> None:
-        """Raise OperationCancelled once cancel was asked (worker thread): for work whose
-        service has a progress hook but no cancel flag, called from that hook, so the
-        service stops at its next report and its transaction rolls back."""
+        """Raise ImportCancelled (the services' one cancel error) once cancel was asked
+        (worker thread): for work whose service has a progress hook but no cancel flag,
+        called from that hook, so the service stops at its next report and its
+        transaction rolls back."""
         if self.cancel_event.is_set():
-            raise OperationCancelled("Cancelled on request.")
+            raise ImportCancelled("Cancelled on request.")
 
 
 class DbOp(Generic[T]):

@@ -44,13 +44,20 @@ class _Job(QRunnable):
         self._done = done
 
     def run(self) -> None:
-        """Override QRunnable.run: every way the work can end is kept for the GUI thread."""
+        """Override QRunnable.run: every way the work can end is kept for the GUI thread.
+
+        The runner moves on only once it is told the job is done, so that is said in a
+        ``finally``: work stopped by a BaseException (SystemExit, GeneratorExit…), which
+        is no failure of ours to catch, still ends as a failure instead of leaving every
+        later operation waiting behind it."""
+        outcome: tuple[bool, Any] = (False, WorkerStopped("The work stopped unexpectedly."))
         try:
-            self._running.outcome = (True, self._running.op.work(self._db,
-                                                                 self._running.handle))
+            outcome = (True, self._running.op.work(self._db, self._running.handle))
         except Exception as exc:
-            self._running.outcome = (False, exc)
-        self._done()
+            outcome = (False, exc)
+        finally:
+            self._running.outcome = outcome
+            self._done()
 
 
 class _Relay(QObject):
@@ -229,6 +236,10 @@ class DbRunner(QObject):
             return
         if running.op.owner is None or isValid(running.op.owner):
             running.op.progress(update)
+
+
+class WorkerStopped(RuntimeError):
+    """Work left by a BaseException the worker does not catch (a bug, never a message)."""
 
 
 class _Dropped(TrackerError):

@@ -3,8 +3,12 @@
 A failure arrives as an exception. A ``TrackerError`` is shown as its message, with the
 file, line and field it is about where set and not already said. An ``OSError`` is the
 system refusing (a folder gone, a full disk, no permission) and is shown as such, naming
-the file. Anything else is a bug: logged with its traceback and shown as an unexpected
-error, never as a silent stop. No caller picks exceptions of its own.
+the file. A database failure (``SQLAlchemyError``: a full disk, a lost connection) is
+said like a ``StorageError``, with the database's reason. Anything else is a bug: logged
+with its traceback and shown as an unexpected error, never as a silent stop. No caller
+picks exceptions of its own.
+
+Messages quote titles and notes the user typed, so they are always shown as plain text.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.errors import TrackerError
+from tracker.storage.errors import database_failure
+from tracker.ui.common.table_model import as_plain
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,9 @@ class Failure:
             reason = error.strerror or str(error)
             return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
                        cancelled)
+        if isinstance(error, SQLAlchemyError):
+            log.warning("%s failed: %s", title, error)
+            return cls(error, str(database_failure(error, title)), cancelled)
         log.error("%s failed", title, exc_info=error)
         return cls(error, f"Unexpected error ({type(error).__name__}): {error}", cancelled)
 
@@ -59,7 +69,12 @@ def _with_location(error: TrackerError) -> str:
     return f"{message} ({', '.join(where)})" if where else message
 
 
-def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
-    """Tell the user that work which writes a file or the database failed, and why."""
-    QMessageBox.warning(parent, title, f"Nothing was written.\n\n{failure.message}")
+WRITTEN = "Nothing was written."
+
+
+def show_failure(parent: QWidget, title: str, failure: Failure, *,
+                 outcome: str = WRITTEN) -> None:
+    """Tell the user that work which writes a file or the database failed, and why:
+    *outcome* says what that left ("Nothing was imported."), the failure's message why."""
+    QMessageBox.warning(parent, title, as_plain(f"{outcome}\n\n{failure.message}"))
 

@@ -18,11 +18,12 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.services.common.topics import Topic
 from tracker.storage.database import Database
-from tracker.storage.errors import StorageError
+from tracker.storage.errors import StorageError, database_failure
 from tracker.ui.common.db_runner import DbRunner
 
 T = TypeVar("T")
@@ -74,16 +75,18 @@ class Workspace(QObject):
         sends no signal (a step that failed because of it is how the window finds out)."""
         self.changed.emit(topic)
 
-    def can_edit(self) -> bool:
-        """False while a long write (an import) holds the database."""
-        return not self.runner.pause_reason()
-
     def write(self, action: Callable[[Session], T], topic: Topic) -> T:
-        """Run *action* in one transaction (all or nothing), then announce *topic*."""
+        """Run *action* in one transaction (all or nothing), then announce *topic*.
+
+        Raises a TrackerError for every failure the user is told of: the action's own, or
+        a StorageError when the database itself failed (locked, full, gone)."""
         reason = self.runner.pause_reason()
         if reason:
             raise EditsPausedError(f"Not saved: {reason}.")
-        with self._db.transaction() as session:
-            result = action(session)
+        try:
+            with self._db.transaction() as session:
+                result = action(session)
+        except SQLAlchemyError as exc:  # rolled back: a message, like every TrackerError
+            raise database_failure(exc, "The change") from exc
         self.changed.emit(topic)
         return result

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from tracker.services import rounds
 from tracker.services.events import linking
 from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
+from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.forms import current_data, fill_combo, ok_cancel_buttons
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
@@ -44,7 +44,7 @@ DEFAULT_DAYS = 7
 DEFAULT_RADIUS_KM = 300
 
 
-class LinkEventsDialog(QDialog):
+class LinkEventsDialog(EditDialog):
     """Check events and link them all to one round or factor with a kind and a note."""
 
     def __init__(

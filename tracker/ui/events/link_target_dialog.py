@@ -7,7 +7,6 @@ import html
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from tracker.services.events.linking import LinkSpec
 from tracker.services.records import reference
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.forms import (
     ErrorLabel,
     compact_combo,
@@ -41,7 +41,7 @@ from tracker.ui.events.link_commands import LinkEventCommand
 Target = tuple[str, int]
 
 
-class LinkTargetDialog(QDialog):
+class LinkTargetDialog(EditDialog):
     """Choose the round or factor, the kind and a note; OK pushes one LinkEventCommand.
 
     Attributes:

@@ -1,5 +1,5 @@
-"""Writing a chronology export as an operation on the window's runner (a million events
-take a while).
+"""File › Export Chronology…: the dialog, then the chronology written as an operation on
+the window's runner (a million events take a while).
 
 The operation opens its own read session in the runner's worker thread (a Session is
 never shared between threads). Exports queue behind whatever runs, an import included,
@@ -8,11 +8,19 @@ so they read what it committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
 from tracker.services.exports.export import export_chronology
+from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
-from tracker.ui.exports.export_dialog import ExportRequest
+from tracker.ui.common.settings import Settings
+from tracker.ui.common.workspace import Workspace
+from tracker.ui.exports.export_dialog import ExportDialog, ExportRequest
+from tracker.ui.exports.file_export import submit_export
 from tracker.ui.exports.report_pdf import export_report, is_report
 
 
@@ -27,3 +35,45 @@ def export_op(request: ExportRequest) -> DbOp[int]:
                       date_to=request.date_to, tz=request.tz)
 
     return query_op("Export", "the export", write)
+
+
+class ChronologyExport(QObject):
+    """Export Chronology… of one window: its dialog, its operation, what it says.
+
+    Signals:
+        finished(int, str): this many entries were written to this file.
+    """
+
+    finished = Signal(int, str)
+
+    def __init__(self, window: QMainWindow, workspace: Workspace, settings: Settings,
+                 open_dialog: Callable[[QDialog], None],
+                 show_message: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._workspace = workspace
+        self._settings = settings
+        self._open = open_dialog
+        self._message = show_message
+
+    def ask(self, tz: str) -> None:
+        """Open the dialog (window-modal, not blocking); its OK starts the export."""
+        dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz)
+        dialog.accepted.connect(lambda: self._start(dialog))
+        self._open(dialog)
+
+    def _start(self, dialog: ExportDialog) -> None:
+        request = dialog.request()
+        if request is None:
+            return
+        self._settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        # Without a timeout: it stays until the export ends, however long that takes.
+        self._window.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
+        path = str(request.path)
+        submit_export(self._window, self._workspace,
+                      export_op(request).on_success(lambda count: self._done(count, path)),
+                      self._message)
+
+    def _done(self, count: int, path: str) -> None:
+        self._message(f"Exported {count:,} chronology entries to {path}")
+        self.finished.emit(count, path)

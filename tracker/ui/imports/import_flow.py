@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
+from fnmatch import fnmatch
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal, Slot
@@ -24,7 +25,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from tracker.io.input_errors import InputFileError
 from tracker.services.imports.import_mappings import recall
 from tracker.services.imports.import_report import ImportReport
-from tracker.services.imports.importing import EVENTS_FILE_FILTER, FilePreview, ImportProgress
+from tracker.services.imports.importing import (
+    EVENTS_FILE_FILTER,
+    FilePreview,
+    ImportProgress,
+    ImportTarget,
+    formats_for,
+)
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import OpHandle
 from tracker.ui.common.error_boundary import Failure
@@ -41,13 +48,19 @@ FILE_FILTER = EVENTS_FILE_FILTER
 UNCHANGED = "The database is unchanged."
 
 
+# The names of the files an event import takes, from the registry ("*.csv").
+_EVENT_PATTERNS = tuple(dict.fromkeys(
+    pattern.casefold() for fmt in formats_for(ImportTarget.EVENTS) for pattern in fmt.patterns))
+
+
 def dropped_csv_files(mime: QMimeData) -> list[Path]:
-    """The local .csv files in a drag (a URL from a web page or another kind of file is
-    not something to import)."""
+    """The local event files in a drag, by the import formats' file patterns (a URL from
+    a web page or another kind of file is not something to import)."""
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().casefold().endswith(".csv")]
+            if url.isLocalFile() and any(fnmatch(Path(url.toLocalFile()).name.casefold(),
+                                                 pattern) for pattern in _EVENT_PATTERNS)]
 
 
 class ImportFlow(QObject):

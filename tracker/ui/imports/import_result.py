@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.imports.import_report import ImportReport, write_report
+from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.forms import ErrorLabel, named
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.imports.import_models import RejectionsModel
@@ -104,8 +105,10 @@ class ImportResultDialog(QDialog):
         try:
             write_report(self.report, path)
         except OSError as exc:
-            self.save_error.show_error(f"The report was not saved: {exc.strerror or exc}"
-                                       f" ({path})")
+            # Said beside the button (the result stays in view), in the window's words.
+            reason = Failure.of(exc, title="Save Import Report").message
+            where = "" if str(path) in reason else f" ({path})"
+            self.save_error.show_error(f"The report was not saved: {reason}{where}")
             return False
         self.saved_to = path
         self.save_error.show_error(None)

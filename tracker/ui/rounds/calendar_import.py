@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from tracker.domain.errors import TrackerError
 from tracker.io.calendar_file import CalendarFile
 from tracker.io.input_errors import InputFileError
 from tracker.services.common.outcome import Outcome
@@ -29,6 +30,7 @@ from tracker.services.rounds.calendar_import import (
 )
 from tracker.ui.common import settings as options
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.error_boundary import Failure, show_failure
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
@@ -71,14 +73,15 @@ def import_calendar(parent: QWidget, workspace: Workspace, settings: Settings,
     try:
         calendar = read_calendar_file(path)
     except InputFileError as exc:
-        QMessageBox.warning(parent, "Import Failed",
-                            as_plain(f"Nothing was imported.\n\n{exc}"))
+        show_failure(parent, "Import Failed", Failure.of(exc, title="Import Calendar"),
+                     outcome="Nothing was imported.")
         return None
     command = ImportCalendarCommand(workspace, calendar)
     workspace.undo_stack.push(command)
     if command.result is None:
-        QMessageBox.warning(parent, "Import Failed", as_plain(
-            f"Nothing was imported; the database is as it was.\n\n{command.error}"))
+        failed = command.error or TrackerError("The import did nothing.")
+        show_failure(parent, "Import Failed", Failure.of(failed, title="Import Calendar"),
+                     outcome="Nothing was imported; the database is as it was.")
         return None
     result = command.result
     show_message(result.summary())

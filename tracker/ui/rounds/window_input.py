@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.dates import DateParseError, parse_window, widen_window, window_with_end
+from tracker.domain.dates import parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision
+from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import (
     ScheduledWindow,
-    WindowError,
     is_ambiguous,
     is_known_zone,
 )
@@ -197,7 +197,7 @@ class WindowInput(QWidget):
             typed = parse_window(text, tz, dayfirst=self.day_first.isChecked(),
                                  today=self.today)
             window = widen_window(typed, precision)
-        except (DateParseError, WindowError) as exc:
+        except TrackerError as exc:
             errors["date"] = str(exc)
             return None
         return self._with_end(window, errors)
@@ -209,7 +209,7 @@ class WindowInput(QWidget):
         try:
             return window_with_end(window, self.end.text(),
                                    dayfirst=self.day_first.isChecked(), today=self.today)
-        except (DateParseError, WindowError) as exc:
+        except TrackerError as exc:
             errors["end"] = str(exc)
             return None
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
+from tracker.ui.common.error_boundary import Failure, show_failure
 from tracker.ui.timeline.timeline_painter import TimelinePainter
 from tracker.ui.timeline.timeline_scene import TimelineScene
 
@@ -77,7 +78,6 @@ def export_timeline_image(parent: QWidget, scene: TimelineScene, width: int) -> 
     try:
         write_timeline_image(path, scene, width)
     except OSError as exc:
-        QMessageBox.warning(parent, "Export Failed",
-                            f"Nothing was written.\n\n{path}: {exc.strerror or exc}")
+        show_failure(parent, "Export Failed", Failure.of(exc, title="Export Timeline"))
         return None
     return path

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
@@ -23,7 +23,7 @@ from tracker.services.exports.export_formats import ExportFormat
 from tracker.storage.database import Database, open_database
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, OpHandle
-from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.error_boundary import Failure, show_failure
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 
@@ -102,8 +102,9 @@ class ArchiveActions(QObject):
         if not chosen:
             return
         path = Path(chosen)
-        if path.suffix.casefold() != ".json":
-            path = path.with_name(path.name + ".json")
+        suffix = ExportFormat.ARCHIVE.suffix
+        if path.suffix.casefold() != suffix:
+            path = path.with_name(path.name + suffix)
         host.settings.set(options.EXPORT_FOLDER, str(path.parent))
         self._start(DbOp("Archive export", "the archive export",
                          lambda db, handle: _export(path, db, handle))
@@ -153,12 +154,18 @@ class ArchiveActions(QObject):
         self.finished.emit(summary, path)
         if host.workspace.runner.leaving:
             return  # the window is closing: the file is there, ask nothing
+        # Asked on the next turn of the event loop, not in this callback: the runner
+        # starts its next operation only once the callback returns, and a modal question
+        # would hold every queued operation until it is answered.
+        QTimer.singleShot(0, self, lambda: self._offer_to_open(summary, path))
+
+    def _offer_to_open(self, summary: ArchiveSummary, path: str) -> None:
         answer = QMessageBox.question(
             self._window, "Archive Imported",
             f"{summary.describe()} imported into {path}.\n\nOpen it now?")
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                host.switch_database(open_database(Path(path), create=False))
+                self._host().switch_database(open_database(Path(path), create=False))
             except TrackerError as exc:  # the file is not there, or not ours
                 QMessageBox.critical(self._window, "Cannot Open Database", str(exc))
 
@@ -169,8 +176,7 @@ class ArchiveActions(QObject):
             return
         self._host().show_message("The archive task failed; nothing was written")
         self.failed.emit(failure.message)
-        QMessageBox.warning(self._window, "Archive Failed",
-                            f"Nothing was written.\n\n{failure.message}")
+        show_failure(self._window, "Archive Failed", failure)
 
 
 def for_window(window: QWidget) -> ArchiveActions:

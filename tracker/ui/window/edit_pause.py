@@ -30,13 +30,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from tracker.ui.common.command_dialog import CommandDialog
+from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.forms import named
 from tracker.ui.common.workspace import Workspace
-from tracker.ui.events.link_dialog import LinkEventsDialog
-
-# The dialogs whose OK saves to the database.
-EDIT_DIALOGS = (CommandDialog, LinkEventsDialog)
 
 
 def save_button(dialog: QDialog) -> QPushButton | None:
@@ -133,7 +129,7 @@ class EditPause(QObject):
             self.label.show()
             self.apply()
             for dialog in QApplication.topLevelWidgets():
-                if isinstance(dialog, EDIT_DIALOGS) and dialog.isVisible():
+                if isinstance(dialog, EditDialog) and dialog.isVisible():
                     self._hold(dialog)
             _application().installEventFilter(self)
             return
@@ -162,6 +158,6 @@ class EditPause(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override QObject.eventFilter: an edit dialog shown during the pause is held."""
-        if event.type() == QEvent.Type.Show and isinstance(watched, EDIT_DIALOGS):
+        if event.type() == QEvent.Type.Show and isinstance(watched, EditDialog):
             self._hold(watched)
         return False

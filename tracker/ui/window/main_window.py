@@ -4,18 +4,16 @@ The window owns no data. Views read through the Workspace and refresh on its sig
 the window opens dialogs, pushes their commands, moves between tabs when a link is
 followed, and remembers geometry and the last database in Settings. Work that takes
 time runs on the Workspace's one runner; before the window closes or the database is
-replaced, the runner settles it (``_settle_work``), the one place that knows what runs.
+replaced, the runner settles it (``work_status.settle``), the one place that knows what
+runs. The export flows live in ui/exports (file_export.py, export_task.py).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QInputDialog,
     QLabel,
@@ -37,7 +35,6 @@ from tracker.ui.chronology.chronology_view import ChronologyView
 from tracker.ui.common import settings as options
 from tracker.ui.common.change_watcher import ChangeWatcher
 from tracker.ui.common.commands import push_or_report
-from tracker.ui.common.error_boundary import Failure, show_failure
 from tracker.ui.common.forms import named
 from tracker.ui.common.settings import Settings, system_zone_name
 from tracker.ui.common.table_model import as_plain
@@ -46,8 +43,7 @@ from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
 from tracker.ui.events.events_view import EventsView
 from tracker.ui.events.link_dialog import LinkEventsDialog
-from tracker.ui.exports.export_dialog import ExportDialog
-from tracker.ui.exports.export_task import export_op
+from tracker.ui.exports.export_task import ChronologyExport
 from tracker.ui.exports.schedule_export import export_schedule
 from tracker.ui.exports.timelinejs_export import export_timeline
 from tracker.ui.factors.factor_commands import CreateFactorCommand
@@ -70,11 +66,10 @@ from tracker.ui.window.actions import (
 )
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.edit_pause import EditPause
-from tracker.ui.window.work_status import WorkStatus
+from tracker.ui.window.work_status import Ask, WorkStatus, settle
 
 APP_TITLE = "Negotiation Tracker"
 MESSAGE_MS = 8000
-Ask = Callable[[str, str], bool]
 
 # The status each action moves a round to; the service's rules say when it may.
 _MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
@@ -121,6 +116,9 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
         self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
+        self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
+                                                  self.show_message)
+        self.chronology_export.finished.connect(self.export_finished)
         self.setAcceptDrops(True)  # .csv files dropped on the window are imported
 
         self.action_map = build_actions(self, workspace.undo_stack)
@@ -313,10 +311,7 @@ class MainWindow(QMainWindow):
         self.importer.choose_files()
 
     def export_chronology(self) -> None:
-        dialog = ExportDialog(self.settings.get(options.EXPORT_FOLDER), self,
-                              tz=self.display_tz)
-        dialog.accepted.connect(lambda: self._start_export(dialog))
-        self._open(dialog)
+        self.chronology_export.ask(self.display_tz)
 
     def export_schedule(self) -> None:
         export_schedule(self, self.workspace, self.settings, self.show_message)
@@ -473,28 +468,8 @@ class MainWindow(QMainWindow):
     # -- internals ------------------------------------------------------------------------
 
     def _settle_work(self) -> None:
-        """Block until the runner's work is done or cancelled (it uses the database about
-        to be closed), saying which: a long wait would otherwise freeze the window without
-        a word. Work that can stop but is not stopped by leaving (an archive export) is
-        the user's to stop or wait for; an import is cancelled (it rolls back)."""
-        runner = self.workspace.runner
-        if not runner.is_busy():
-            return
-        current = runner.current()
-        if current is not None and current.can_cancel and not current.cancel_on_leave \
-                and self.ask("Work Still Running",
-                             f"Stop {current.noun}? Nothing it began is kept.\n\n"
-                             "No waits for it to finish."):
-            runner.cancel_current()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            runner.settle(self._say_now)
-        finally:
-            QApplication.restoreOverrideCursor()
-
-    def _say_now(self, text: str) -> None:
-        self.statusBar().showMessage(text)
-        self.statusBar().repaint()  # now: no event is processed until the wait is over
+        """Before the database is closed: the runner's work ends (work_status.settle)."""
+        settle(self.workspace.runner, self.statusBar(), self.ask)
 
     @Slot(str, str)
     def _on_work_failed(self, title: str, message: str) -> None:
@@ -542,26 +517,6 @@ class MainWindow(QMainWindow):
         if isinstance(command, CreateFactorCommand) and command.factor_id is not None:
             self.go_to_factor(command.factor_id)
             self.show_message(f"Created factor “{dialog.name_edit.text().strip()}”")
-
-    def _start_export(self, dialog: ExportDialog) -> None:
-        request = dialog.request()
-        if request is None:
-            return
-        self.settings.set(options.EXPORT_FOLDER, str(request.path.parent))
-        self.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
-        path = str(request.path)
-        self.workspace.runner.submit(
-            export_op(request).owned_by(self)
-            .on_success(lambda count: self._on_export_finished(count, path))
-            .on_failure(self._on_export_failed))
-
-    def _on_export_finished(self, count: int, path: str) -> None:
-        self.show_message(f"Exported {count:,} chronology entries to {path}")
-        self.export_finished.emit(count, path)
-
-    def _on_export_failed(self, failure: Failure) -> None:
-        self.statusBar().clearMessage()
-        show_failure(self, "Export Failed", failure)
 
     @Slot(object)
     def _on_changed(self, _topic: Topic) -> None:

@@ -1,4 +1,5 @@
-"""The status bar's note of long work on the runner that can be stopped, with Cancel.
+"""The status bar and the runner's work: a note of long work that can be stopped, with
+Cancel, and the wait for that work before the window closes or switches database.
 
 An import has its own progress dialog with its own Cancel; work without a dialog of its
 own (an archive export or restore, a minute at a million events) is said here while it
@@ -7,10 +8,40 @@ runs, beside the messages its progress sends to the status bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from tracker.ui.common.db_runner import DbRunner
+
+# Asks the user a yes/no question (title, text); the window's, which tests replace.
+Ask = Callable[[str, str], bool]
+
+
+def settle(runner: DbRunner, status_bar: QStatusBar, ask: Ask) -> None:
+    """Block until the runner's work is done or cancelled (it uses the database about
+    to be closed), saying which: a long wait would otherwise freeze the window without
+    a word. Work that can stop but is not stopped by leaving (an archive export) is
+    the user's to stop or wait for; an import is cancelled (it rolls back)."""
+    if not runner.is_busy():
+        return
+    current = runner.current()
+    if current is not None and current.can_cancel and not current.cancel_on_leave \
+            and ask("Work Still Running",
+                    f"Stop {current.noun}? Nothing it began is kept.\n\n"
+                    "No waits for it to finish."):
+        runner.cancel_current()
+
+    def say_now(text: str) -> None:
+        status_bar.showMessage(text)
+        status_bar.repaint()  # now: no event is processed until the wait is over
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        runner.settle(say_now)
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class WorkStatus(QWidget):

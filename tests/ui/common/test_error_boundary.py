@@ -1,0 +1,39 @@
+"""The window's one error boundary shows what it is given literally (messages quote titles
+the user typed) and says what a failure left, in the caller's words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.common.test_plain_text import shown
+from tracker.domain.errors import TrackerError
+from tracker.ui.common.error_boundary import Failure, show_failure
+
+TYPED = "<b>Talks</b> in <Geneva> & Vienna"
+
+
+def test_show_failure_shows_a_typed_title_literally(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    boxes: list[tuple[str, str]] = []
+
+    def warning(_parent: Any, title: str, text: str) -> None:
+        boxes.append((title, text))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+
+    failure = Failure.of(TrackerError(f"“{TYPED}” was changed by someone else"),
+                         title="Export")
+    show_failure(parent, "Export Failed", failure)
+    show_failure(parent, "Import Failed", failure, outcome=f"“{TYPED}” was not imported.")
+    # Whitespace is Qt's to lay out; every typed character is shown as typed.
+    assert [(title, shown(text).split()) for title, text in boxes] == [
+        ("Export Failed", f"Nothing was written. “{TYPED}” was changed by someone else"
+         .split()),
+        ("Import Failed", f"“{TYPED}” was not imported. “{TYPED}” was changed by someone "
+                          "else".split()),
+    ]
