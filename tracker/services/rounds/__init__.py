@@ -29,6 +29,7 @@ from tracker.services.rounds.reading import (
     venue_row,
 )
 from tracker.services.rounds.rules import (
+    NEW_ROUND_STATUSES,
     ChangeNote,
     RoundDraft,
     RoundState,
@@ -40,6 +41,7 @@ from tracker.services.rounds.rules import (
 )
 
 __all__ = [
+    "NEW_ROUND_STATUSES",
     "ROUND_LIST_TOPICS",
     "SCHEDULE_TOPICS",
     "ChangeNote",

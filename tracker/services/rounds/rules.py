@@ -87,6 +87,12 @@ def validate_title(title: str) -> str:
     return cleaned
 
 
+# What a round typed in as new may be: postponed and cancelled are what happens to a round
+# that exists already (a calendar import may still bring one in cancelled, as announced).
+NEW_ROUND_STATUSES = (RoundStatus.PROPOSED, RoundStatus.SCHEDULED, RoundStatus.CONFIRMED,
+                      RoundStatus.HELD)
+
+
 def validate_state(
     session: Session, state: RoundState, *, before: RoundStatus | None = None
 ) -> None:

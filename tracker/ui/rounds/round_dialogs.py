@@ -53,10 +53,6 @@ from tracker.ui.rounds.round_commands import (
 from tracker.ui.rounds.venue_picker import VenuePicker
 from tracker.ui.rounds.window_input import WindowInput
 
-NEW_ROUND_STATUSES = (RoundStatus.PROPOSED, RoundStatus.SCHEDULED, RoundStatus.CONFIRMED,
-                      RoundStatus.HELD)
-
-
 # window title, OK button, verb for the undo text, what the reason field asks
 _MODE_TEXT = {
     ChangeMode.RESCHEDULE: ("Reschedule Round", "&Reschedule", "Reschedule",
@@ -99,7 +95,7 @@ class NewRoundDialog(CommandDialog):
                    keep=RoundFormat.TRILATERAL)
         self.modality = modality_combo("round-modality", RoundModality.UNKNOWN)
         self.status = named(QComboBox(), "round-status")
-        fill_combo(self.status, [(s.value.capitalize(), s) for s in NEW_ROUND_STATUSES],
+        fill_combo(self.status, [(s.value.capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
         self.venue = VenuePicker(workspace, venues, display_tz, self)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
