@@ -194,18 +194,20 @@ def test_a_base_exception_in_the_work_does_not_stop_the_runner(
 
 def test_a_cancel_checked_in_the_work_is_the_services_cancel_error(
         qtbot: QtBot, runner: DbRunner) -> None:
-    held = Held()
+    started = threading.Event()
     failures: list[Failure] = []
 
-    def checked(db: Database, handle: OpHandle) -> object:
-        held(db, handle)
+    def checked(_db: Database, handle: OpHandle) -> object:
+        # Work that only notices a cancel where it checks (a service's progress hook):
+        # it goes on until the request has been made, then checks.
+        started.set()
+        handle.cancel_event.wait(10)
         handle.check()
         return None
 
     handle = runner.submit(DbOp("Check", "the check", checked).on_failure(failures.append))
-    qtbot.waitUntil(held.started.is_set)
+    qtbot.waitUntil(started.is_set)
     handle.cancel()
-    held.release.set()
     _done(qtbot, runner)
     [failure] = failures
     assert isinstance(failure.error, ImportCancelled) and failure.cancelled
