@@ -26,6 +26,7 @@ BOTH_BACKENDS = ("storage", "services", "io")
 # marked in the module (pytestmark = pytest.mark.sqlite_only), listed here until then.
 SQLITE_FILE_MODULES = ("test_backup.py", "test_bad_files.py")
 BACKENDS = ("sqlite", "postgresql")
+TESTS = Path(__file__).resolve().parent
 
 
 def _find_shared() -> Path:
@@ -90,8 +91,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run the database tests under storage, services and io on both backends."""
     if "backend" not in metafunc.fixturenames:  # no db of ours (or a module's own db)
         return
-    folder = Path(str(metafunc.definition.path)).parent.name
-    if folder not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only") \
+    # The layer's folder (tests/services/rounds/test_x.py → "services"): the tests sit in
+    # feature folders below it.
+    layer = Path(str(metafunc.definition.path)).resolve().relative_to(TESTS).parts[0]
+    if layer not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only") \
             or metafunc.definition.path.name in SQLITE_FILE_MODULES:
         return
     metafunc.parametrize("backend", BACKENDS, indirect=True)
