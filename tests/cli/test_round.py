@@ -152,6 +152,38 @@ def test_relocate_by_name_or_id(talks: Path, by_name: bool,
     assert venue_row is not None and venue_row.name == "Geneva"
 
 
+def test_relocate_across_zones_needs_keep_and_shows_both(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "reschedule", ANNOUNCED, "--start", "5 Feb 2026 10:00",
+               "--end", "18:00", "--reason", "time set")[0] == 0
+    before = history_count(talks)
+    status, out, err = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Geneva",
+                           "--reason", "A neutral host")
+    assert (status, out) == (2, "")
+    assert err.startswith("tracker: --keep wall-clock|instant is needed: Geneva is in "
+                          "Europe/Zurich, the round's times in Europe/Kyiv")
+    assert "(still 10:00, now Zurich time: 5 Feb 2026 10:00–18:00 CET)" in err
+    assert "(now 09:00 in Zurich: 5 Feb 2026 09:00–17:00 CET)" in err
+    assert history_count(talks) == before
+
+    status, out, _ = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Geneva",
+                         "--keep", "wall-clock", "--reason", "A neutral host")
+    assert (status, out) == (0, "Round 2: relocated: 5 Feb 2026 10:00–18:00 EET → "
+                                "5 Feb 2026 10:00–18:00 CET; venue: unknown → Geneva\n")
+    moved = row(talks, ANNOUNCED).window
+    assert (moved.tz, f"{moved.start:%H:%M}") == ("Europe/Zurich", "09:00")  # UTC
+
+
+def test_relocate_keeping_the_instant(talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "reschedule", ANNOUNCED, "--start", "5 Feb 2026 10:00",
+               "--reason", "time set")[0] == 0
+    before = row(talks, ANNOUNCED).window
+    assert run(capsys, talks, "relocate", ANNOUNCED, "--venue", str(venue_ids(
+        talks, "Abu Dhabi")[0]), "--keep", "instant", "--reason", "moved")[0] == 0
+    moved = row(talks, ANNOUNCED).window
+    assert (moved.tz, moved.start) == ("Asia/Dubai", before.start)
+
+
 @pytest.mark.parametrize(("action", "status", "told"), [
     ("postpone", RoundStatus.POSTPONED, "status changed: status: scheduled → postponed; "
                                         "week of 2 Feb 2026 (to 8 Feb 2026) → date unknown"),
