@@ -137,6 +137,15 @@ def preview(window: ScheduledWindow, new_tz: str, venue_name: str) -> Relocation
     return RelocationPreview(new_tz, "", (wall_choice, instant_choice))
 
 
+def shown_at_venue(window: ScheduledWindow, venue_zone: str | None) -> ScheduledWindow:
+    """*window* as the Reschedule dialog offers it for retyping: in the venue's zone when
+    that is known (announcements give the venue's local times), the same instant or days;
+    otherwise in its own zone."""
+    if venue_zone is None or not venue_zone_known(venue_zone):
+        return window
+    return window_at(window, venue_zone, KeepTime.INSTANT)
+
+
 def relocated_window(session: Session, window: ScheduledWindow, venue_id: int | None,
                      keep: KeepTime | None) -> ScheduledWindow:
     """The window a round at *venue_id* has: in the venue's zone, as *keep* says.

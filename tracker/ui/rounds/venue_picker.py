@@ -81,6 +81,12 @@ class VenuePicker(QWidget):
             return chosen.time_zone
         return self._venues[chosen].time_zone if chosen is not None else None
 
+    def name(self) -> str | None:
+        chosen = self.selection()
+        if isinstance(chosen, NewVenue):
+            return chosen.name
+        return self._venues[chosen].name if chosen is not None else None
+
     def _update_buttons(self) -> None:
         # Only a stored venue can be edited; a new one is retyped with New Venue….
         self.edit_button.setEnabled(isinstance(self.selection(), int))
