@@ -354,7 +354,8 @@ def test_relocate_to_a_venue_made_with_new_venue(
     assert ws.undo_stack.count() == 1
     row = ws.read(lambda s: rounds.round_row(s, ROUND))
     assert (row.venue.name, row.venue.time_zone) == ("Ciragan Palace", ISTANBUL)
-    assert row.window == before.window  # the window keeps the zone it was announced in
+    # The week keeps its days, now in the venue's zone (issue 13: relocation moves the zone).
+    assert row.window == ScheduledWindow.week_of(date(2026, 2, 2), ISTANBUL)
     assert (last_change(ws).kind, last_change(ws).factor) == (
         ChangeKind.RELOCATED, "U.S.–Iran tensions")
     ws.undo_stack.undo()
