@@ -13,6 +13,7 @@ from tracker.services import rounds
 from tracker.services.common.errors import ValidationError
 from tracker.services.records import reference
 from tracker.services.rounds.relocation import KeepTime, preview, window_at
+from tracker.services.timeline.timeline_lanes import timeline_lanes
 from tracker.storage.database import Database
 
 KYIV, DUBAI, NEW_YORK, ISTANBUL = ("Europe/Kyiv", "Asia/Dubai", "America/New_York",
@@ -166,3 +167,12 @@ def test_no_venue_leaves_the_window_as_it_is(db: Database) -> None:
         rounds.relocate(session, round_id, None, rounds.ChangeNote("Venue withdrawn"))
         round_ = rounds.get_round(session, round_id)
         assert (round_.venue_id, round_.window.tz) == (None, DUBAI)
+
+
+def test_a_relocation_is_no_move_on_the_timeline(db: Database) -> None:
+    round_id = _exact_round(db, _kyiv(date(2026, 2, 5), 10, 18))
+    with db.transaction() as session:
+        rounds.relocate(session, round_id, 2, rounds.ChangeNote(), keep=KeepTime.WALL_CLOCK)
+        [track] = timeline_lanes(session).tracks
+        [mark] = track.rounds
+    assert [move.new.start for move in mark.moves] == [_kyiv(date(2026, 2, 5), 10, 18).start]
