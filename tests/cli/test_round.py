@@ -9,6 +9,7 @@ import io
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from tracker.cli import main
 from tracker.domain.enums import Precision, RoundModality, RoundStatus
 from tracker.services.common.views import RoundRow
 from tracker.services.records.reference import create_venue
+from tracker.services import rounds
 from tracker.services.rounds import round_row
 from tracker.storage.database import open_database
 
@@ -182,6 +184,29 @@ def test_relocate_keeping_the_instant(talks: Path, capsys: pytest.CaptureFixture
         talks, "Abu Dhabi")[0]), "--keep", "instant", "--reason", "moved")[0] == 0
     moved = row(talks, ANNOUNCED).window
     assert (moved.tz, moved.start) == ("Asia/Dubai", before.start)
+
+
+def test_a_round_at_a_venue_of_unknown_zone_says_so(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = open_database(talks)
+    try:
+        with database.transaction() as session:  # as calendar import places a round
+            venue = create_venue(session, name="Somewhere")
+            state = rounds.state_of(rounds.get_round(session, int(ANNOUNCED)))
+            rounds.change_round(session, int(ANNOUNCED), replace(state, venue_id=venue),
+                                rounds.ChangeNote("imported"))
+    finally:
+        database.close()
+    assert "  venue:    Somewhere (time zone not known)\n" in run(
+        capsys, talks, "show", ANNOUNCED)[1]
+    status, _, err = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Somewhere",
+                         "--reason", "again")
+    assert (status, err) == (2, "tracker: Nothing changed\n")  # not a move: no zone asked
+    status, _, err = run(capsys, talks, "relocate", HELD, "--venue", "Somewhere",
+                         "--reason", "placed")
+    assert (status, err) == (2, "tracker: The time zone of Somewhere is not known (it reads "
+                                "UTC): set the venue's zone first, so the round's times are "
+                                "read where it is held\n")
 
 
 @pytest.mark.parametrize(("action", "status", "told"), [

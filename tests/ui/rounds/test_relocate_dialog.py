@@ -87,6 +87,8 @@ def test_a_venue_whose_zone_is_not_known_is_said_so(
     nowhere = _venue(ws, "Somewhere", "UTC")  # as calendar import leaves a venue
     dialog = dialogs.change_dialog(qtbot, ws, ChangeMode.RELOCATE)
     dialogs.choose(dialog, "round-venue", nowhere)
+    assert dialogs.part(dialog, "round-venue").currentText() == \
+        "Somewhere (Abu Dhabi) — time zone not known"  # never "UTC", as if it were known
     qtbot.waitUntil(lambda: dialogs.error(dialog, "change-venue-error") != "")
     assert dialogs.error(dialog, "change-venue-error").startswith(
         "The time zone of Somewhere is not known")

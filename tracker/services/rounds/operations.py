@@ -118,7 +118,8 @@ def relocate(session: Session, round_id: int, venue_id: int | None, note: Change
     keeping the wall-clock time or the instant as *keep* says (relocation.py), which must
     be said when the two differ."""
     state = state_of(get_round(session, round_id))
-    window = relocated_window(session, state.window, venue_id, keep)
+    window = state.window if venue_id == state.venue_id else \
+        relocated_window(session, state.window, venue_id, keep)
     return change_round(session, round_id, replace(state, venue_id=venue_id, window=window),
                         note, expected_version=expected_version)
 

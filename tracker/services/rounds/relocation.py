@@ -73,6 +73,11 @@ def venue_zone_known(tz: str) -> bool:
     return tz != UNSTATED_VENUE_ZONE
 
 
+def venue_zone_text(tz: str) -> str:
+    """A venue's zone as the round views show it: never "UTC" for one nobody gave."""
+    return tz if venue_zone_known(tz) else "time zone not known"
+
+
 def unknown_zone_message(venue_name: str) -> str:
     return (f"The time zone of {venue_name} is not known (it reads UTC): set the venue's "
             "zone first, so the round's times are read where it is held")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from tracker.services.common.views import VenueRow
 from tracker.services.records import reference
+from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.commands import NewVenue
 from tracker.ui.common.forms import (
     add_item,
@@ -31,7 +32,8 @@ NOT_KNOWN = "Not known yet"
 
 
 def venue_items(venues: list[VenueRow]) -> list[tuple[str, int]]:
-    return [(f"{venue.label} — {venue.time_zone}", venue.id) for venue in venues]
+    return [(f"{venue.label} — {venue_zone_text(venue.time_zone)}", venue.id)
+            for venue in venues]
 
 
 class VenuePicker(QWidget):
