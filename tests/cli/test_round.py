@@ -18,9 +18,9 @@ from sqlalchemy.exc import OperationalError
 from tests.conftest import sqlite_dump
 from tracker.cli import main
 from tracker.domain.enums import Precision, RoundModality, RoundStatus
+from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records.reference import create_venue
-from tracker.services import rounds
 from tracker.services.rounds import round_row
 from tracker.storage.database import open_database
 
