@@ -5,6 +5,7 @@
 records they share (rules.py).
 """
 
+from tracker.services.rounds.as_of import AsOf
 from tracker.services.rounds.operations import (
     ROUND_LIST_TOPICS,
     SCHEDULE_TOPICS,
@@ -41,6 +42,7 @@ from tracker.services.rounds.rules import (
 )
 
 __all__ = [
+    "AsOf",
     "NEW_ROUND_STATUSES",
     "ROUND_LIST_TOPICS",
     "SCHEDULE_TOPICS",

@@ -164,6 +164,7 @@ def restore(session: Session, round_id: int, note: ChangeNote, *,
 def _set_hidden(session: Session, round_id: int, hidden: bool, note: ChangeNote, *,
                 expected_version: int | None = None, retracts: int | None = None) -> Outcome:
     """Delete (*hidden*) or restore a round, recording it (as a retraction of *retracts*)."""
+    check_note(session, note)
     if hidden:
         round_ = get_round(session, round_id)
     else:

@@ -114,10 +114,13 @@ def validate_state(
 
 
 def check_note(session: Session, note: ChangeNote) -> None:
+    """Refuse a note naming a factor or source that does not exist, or announced after
+    now: before anything is changed, so nothing is half done."""
     if note.factor_id is not None and session.get(Factor, note.factor_id) is None:
         raise ValidationError("factor", f"Factor {note.factor_id} does not exist")
     if note.source_id is not None and session.get(Source, note.source_id) is None:
         raise ValidationError("source", f"Source {note.source_id} does not exist")
+    announcement_of(session, note, utc_now())
 
 
 def undo_note(note: ChangeNote) -> ChangeNote:
