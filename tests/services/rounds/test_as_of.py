@@ -85,7 +85,7 @@ def test_the_schedule_as_known_on_every_day_of_its_history(db: Database) -> None
 
 def test_an_instant_counts_on_its_local_day_and_a_date_on_itself(db: Database) -> None:
     """28 Jan 13:00 UTC is 15:00 in Kyiv but already 29 Jan 02:00 in Auckland."""
-    ids, round_id = _announcements(db)
+    _, round_id = _announcements(db)
     with db.reading() as session:
         in_kyiv = {r.id: r for r in rounds.list_rounds(session, rounds.AsOf(date(2026, 1, 28),
                                                                              KYIV))}
@@ -100,7 +100,7 @@ def test_an_instant_counts_on_its_local_day_and_a_date_on_itself(db: Database) -
 
 
 def test_a_round_deleted_later_was_still_known_before(db: Database) -> None:
-    ids, round_id = _announcements(db)
+    _, round_id = _announcements(db)
     with db.transaction() as session:
         rounds.delete(session, round_id, rounds.ChangeNote(
             "entered twice", announced=Announcement.on_day(date(2026, 2, 12))))

@@ -42,10 +42,10 @@ from tracker.services.rounds.rules import (
 )
 
 __all__ = [
-    "AsOf",
     "NEW_ROUND_STATUSES",
     "ROUND_LIST_TOPICS",
     "SCHEDULE_TOPICS",
+    "AsOf",
     "ChangeNote",
     "RoundDraft",
     "RoundState",
