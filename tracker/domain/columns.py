@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Enum
 
 
-def enum_type(enum_cls: type[StrEnum]) -> Enum:
+def enum_type(enum_cls: type[StrEnum], name: str | None = None) -> Enum:
     """Store an enum as its string value in a VARCHAR, checked on both dialects.
 
     Non-native so SQLite and PostgreSQL keep the same schema, and values (not member names)
@@ -20,5 +20,5 @@ def enum_type(enum_cls: type[StrEnum]) -> Enum:
         length=32,
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
-        name=enum_cls.__name__.lower(),
+        name=name or enum_cls.__name__.lower(),
     )

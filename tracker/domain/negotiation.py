@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.base import Base, utc_now
 from tracker.domain.columns import enum_type
 from tracker.domain.enums import (
@@ -162,20 +164,44 @@ class RoundParticipant(Base):
     person: Mapped[Person | None] = relationship()
 
 
+def _entered_time(context: DefaultExecutionContext) -> datetime:
+    entered = context.get_current_parameters()["recorded_at"]
+    assert isinstance(entered, datetime)
+    return entered
+
+
 class ScheduleChange(Base):
     """One append-only record of a round's window, venue or status changing.
 
     The database refuses UPDATE and DELETE on this table (triggers in the migration), so
-    undo is itself recorded as a further change back to the old values.
+    an undo is itself recorded: as a *retraction* of the change it takes back
+    (``retracts_id``), which moves the round back and marks that change as withdrawn. A
+    redo retracts the retraction. Views leave both out unless asked for the corrections.
+
+    Each change has two times: when it was announced (a day or an instant, see
+    domain/announcement.py), by which every view orders it, and when it was entered.
     """
 
     __tablename__ = "schedule_change"
-    __table_args__ = (Index("ix_schedule_change_round_id", "round_id"),)
+    __table_args__ = (
+        Index("ix_schedule_change_round_id", "round_id"),
+        # A change is retracted at most once; a redo retracts the retraction instead.
+        Index("ix_schedule_change_retracts_id", "retracts_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="RESTRICT"))
     kind: Mapped[ChangeKind] = mapped_column(enum_type(ChangeKind))
     recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Written by rules.record; a row made any other way (a test, the sample) is taken to
+    # have been announced when it was entered.
+    announced_at: Mapped[datetime] = mapped_column(default=_entered_time)
+    announced_precision: Mapped[Precision] = mapped_column(
+        enum_type(Precision, name="announced_precision"), default=Precision.EXACT,
+        server_default=Precision.EXACT.value)
+    # No ON DELETE: no row of this table is ever deleted (and SQLite's ADD COLUMN cannot
+    # name one that its schema reader would see).
+    retracts_id: Mapped[int | None] = mapped_column(ForeignKey("schedule_change.id"))
     recorded_by: Mapped[str] = mapped_column(default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     factor_id: Mapped[int | None] = mapped_column(ForeignKey("factor.id", ondelete="RESTRICT"))
@@ -197,6 +223,10 @@ class ScheduleChange(Base):
     round: Mapped[Round] = relationship(back_populates="changes")
     old_venue: Mapped[Venue | None] = relationship(foreign_keys=[old_venue_id])
     new_venue: Mapped[Venue | None] = relationship(foreign_keys=[new_venue_id])
+
+    @property
+    def announced(self) -> Announcement:
+        return Announcement(self.announced_at, self.announced_precision)
 
     @property
     def old_window(self) -> ScheduledWindow | None:

@@ -387,7 +387,10 @@ def test_undo_and_redo_take_an_import_back_and_forth(
         assert round_ is not None
         assert (round_.window, round_.title, round_.venue_id) == (window, title, None)
         assert round_.status is RoundStatus.SCHEDULED
-        assert _history(session, WEEK_ROUND)[-1].reason == "Undo: imported from talks.ics"
+        *_, imported, retraction = _history(session, WEEK_ROUND)
+        # Taken back as a retraction of the import's change, not as a second move.
+        assert retraction.retracts_id == imported.id
+        assert retraction.reason == "Undo: Imported from talks.ics (SEQUENCE 1)"
         added = session.get(Round, result.rounds[1].round_id)
         assert added is not None
         assert added.deleted_at is not None and added.calendar_uid is None

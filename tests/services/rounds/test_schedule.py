@@ -215,8 +215,10 @@ def test_an_operations_outcome_takes_it_back_and_its_undo_does_it_again(
         assert rounds.state_of(rounds.get_round(session, ids.round)) == after
     changes = _changes(db, ids.round)
     assert [c.reason for c in changes[1:]] == ["Moved", "Undo: Moved", "Redo: Moved"]
-    # The factor stays with the change it caused, and comes back with its redo.
-    assert [c.factor_id for c in changes[1:]] == [ids.tensions, None, ids.tensions]
+    # The undo retracts the change and the redo retracts the undo: the factor stays with
+    # the change it caused, which stands again.
+    assert [c.retracts_id for c in changes[1:]] == [None, changes[1].id, changes[2].id]
+    assert [c.factor_id for c in changes[1:]] == [ids.tensions, None, None]
     assert changes[1].id == done.change_id
 
 

@@ -41,6 +41,11 @@ ARCHIVE_TABLES = (
 # Tables added to the schema after the archive format began, with the revision that added
 # them: an archive written before that revision ends without them, and is still read.
 TABLES_SINCE = {"edit_log": "0009"}
+# Columns added since, likewise: an archive written before the revision lacks them, one
+# written at or after it must have them.
+COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",
+                 ("schedule_change", "announced_precision"): "0011",
+                 ("schedule_change", "retracts_id"): "0011"}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
 DERIVED_TABLES = ("event_day_count",)

@@ -29,6 +29,7 @@ from tracker.domain.errors import TrackerError
 from tracker.io.archive_json import ArchiveReader, ArchiveSyntaxError
 from tracker.services.exports.archive import (
     ARCHIVE_TABLES,
+    COLUMNS_SINCE,
     DERIVED_TABLES,
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -123,7 +124,7 @@ def _load(connection: Connection, reader: ArchiveReader,
                                f"{wanted or 'no more tables'} (tables come in the order "
                                f"{', '.join(ARCHIVE_TABLES)})")
         written = 0
-        for batch in _batches(name, rows, older=revision != migrate.head_revision()):
+        for batch in _batches(name, rows, revision):
             _insert(connection, batch)
             written += len(batch.values)
             if progress is not None:
@@ -140,10 +141,11 @@ def _load(connection: Connection, reader: ArchiveReader,
     return ArchiveSummary(tuple(counts))
 
 
-def _batches(name: str, rows: Iterator[Any], *, older: bool) -> Iterator[_Batch]:
+def _batches(name: str, rows: Iterator[Any], revision: str) -> Iterator[_Batch]:
     codecs = table_codecs(archive_table(name))
     names = {codec.name for codec in codecs}
-    added = _added_since(archive_table(name)) if older else {}
+    added = (_added_since(archive_table(name), revision)
+             if revision != migrate.head_revision() else {})
     values: list[dict[str, Any]] = []
     first = 1
     for number, row in enumerate(rows, start=1):
@@ -155,11 +157,30 @@ def _batches(name: str, rows: Iterator[Any], *, older: bool) -> Iterator[_Batch]
         yield _Batch(name, first, values)
 
 
-def _added_since(table: Table) -> dict[str, Any]:
-    """What a column an older archive may lack reads as: the value its migration gave the
-    rows that were there (its server default, or NULL), as round.modality's "unknown"."""
-    found: dict[str, Any] = {}
+@dataclass(frozen=True, slots=True)
+class _CopyOf:
+    """A column an older archive lacks that its migration filled from another column."""
+
+    column: str
+
+
+# Migration 0011 dated every change's announcement when it was entered.
+_COPIED = {("schedule_change", "announced_at"): _CopyOf("recorded_at")}
+
+
+def _added_since(table: Table, revision: str) -> dict[str, Any]:
+    """What a column an archive written at *revision* may lack reads as: the value its
+    migration gave the rows that were there (its server default, or NULL, or a copy of
+    another column), as round.modality's "unknown". A column added at or before
+    *revision* (COLUMNS_SINCE) is not among them: an archive without it is damaged."""
+    written = migrate.REVISIONS.index(revision)
+    had = {name for (owner, name), since in COLUMNS_SINCE.items()
+           if owner == table.name and migrate.REVISIONS.index(since) <= written}
+    found: dict[str, Any] = {name: copy for (owner, name), copy in _COPIED.items()
+                             if owner == table.name and name not in had}
     for column in table.columns:
+        if column.name in found or column.name in had:
+            continue
         default = getattr(column.server_default, "arg", None)
         if isinstance(default, str):  # '' or '1' or 'unknown': text the type reads
             found[column.name] = column.type.python_type(default)
@@ -182,7 +203,9 @@ def _checked(table: str, number: int, row: Any, codecs: tuple[ColumnCodec, ...],
     for codec in codecs:
         if codec.name not in row:
             if codec.name in added:
-                values[codec.name] = added[codec.name]
+                value = added[codec.name]
+                values[codec.name] = (values[value.column] if isinstance(value, _CopyOf)
+                                      else value)
                 continue
             raise ArchiveError(f"{where}, field {codec.name!r}: missing")
         try:

@@ -21,7 +21,7 @@ savepoint: no read before the write can see a colleague's commit that lands in b
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -85,6 +85,14 @@ def edit_record(session: Session, kind_name: str, record_id: int,
     ValidationError as when creating one. *note* says why, for a round's history (other
     kinds keep none): with it, the edit is recorded even when the schedule stays.
     """
+    return _edit(session, kind_name, record_id, values, expected_version, note)
+
+
+def _edit(session: Session, kind_name: str, record_id: int, values: Mapping[str, object],
+          expected_version: int | None, note: ChangeNote | None, prefix: str = "",
+          retracts: int | None = None) -> Outcome:
+    """edit_record, or (with a *prefix*) its undo or redo, retracting schedule change
+    *retracts* where the edit it takes back recorded one."""
     kind = kind_of(kind_name)
     unknown = set(values) - set(kind.fields)
     if unknown:
@@ -93,13 +101,17 @@ def edit_record(session: Session, kind_name: str, record_id: int,
     before = kind.values(record)
     change_id = None
     if kind is ROUND:
-        change_id = _save_round(session, record, values, expected_version, note)
+        step_note = note if not prefix or note is None else (
+            round_rules.undo_note(note) if prefix == "Undo" else round_rules.redo_note(note))
+        change_id = _save_round(session, record, values, expected_version, step_note,
+                                retracts)
     else:
         _save(session, kind, record, values, expected_version)
     version = int(record.version)
     replaced = {field: before[field] for field in values}
     return Outcome(topics_of(kind_name), change_id, record_id, version, undo=_edit_back(
-        kind_name, record_id, (replaced, _stored(kind, record, values)), note))
+        kind_name, record_id, (replaced, _stored(kind, record, values)), note,
+        "Redo" if prefix == "Undo" else "Undo", change_id))
 
 
 def _stored(kind: RecordKind, record: Any, fields: Mapping[str, object]) -> dict[str, object]:
@@ -116,17 +128,17 @@ def topics_of(kind_name: str) -> Topic:
 
 def _edit_back(kind_name: str, record_id: int,
                values: tuple[dict[str, object], dict[str, object]],
-               note: ChangeNote | None, prefix: str = "Undo") -> Undo:
-    """Undo of an edit: save *values*' first (what it replaced), refused if the record's
-    fields no longer hold the second (what it left: someone changed them since, and that
-    change is kept); its undo saves the second again, and so on.
+               note: ChangeNote | None, prefix: str, change_id: int | None) -> Undo:
+    """Undo (or, by *prefix*, redo) of an edit: save *values*' first (what it replaced),
+    refused if the record's fields no longer hold the second (what it left: someone
+    changed them since, and that change is kept); its undo saves the second again, and so
+    on. A round's schedule change the edit recorded (*change_id*) is retracted, not
+    answered by a second change.
 
     The fields are compared, not the version: an undo of a later step of the user's own
     (a reschedule undone in between) moves the version on without touching these fields.
     """
     back, forth = values
-    step_note = None if note is None else (
-        round_rules.undo_note(note) if prefix == "Undo" else round_rules.redo_note(note))
 
     def run(session: Session) -> Outcome:
         kind = kind_of(kind_name)
@@ -134,17 +146,16 @@ def _edit_back(kind_name: str, record_id: int,
         if _stored(kind, record, forth) != forth:
             raise ChangedSinceError(f"The {kind.noun} was changed elsewhere since; nothing "
                                     "was done, so that change is kept.")
-        outcome = edit_record(session, kind_name, record_id, back, None, note=step_note)
-        return replace(outcome, undo=_edit_back(
-            kind_name, record_id, (forth, _stored(kind, record, back)), note,
-            "Redo" if prefix == "Undo" else "Undo"))
+        return _edit(session, kind_name, record_id, back, None, note, prefix, change_id)
 
     return run
 
 
 def _save_round(session: Session, round_: Round, values: Mapping[str, object],
-                expected_version: int | None, note: ChangeNote | None) -> int | None:
-    """Write a round's values; the id of the schedule change recorded, if one was."""
+                expected_version: int | None, note: ChangeNote | None,
+                retracts: int | None = None) -> int | None:
+    """Write a round's values; the id of the schedule change recorded (as a retraction of
+    *retracts*, for an undo), if one was."""
     with guard(session, ROUND, round_, expected_version, values):
         if note is not None:
             round_rules.check_note(session, note)
@@ -159,11 +170,11 @@ def _save_round(session: Session, round_: Round, values: Mapping[str, object],
             setattr(round_, field, round_rules.validate_title(str(value)) if field == "title"
                     else value)
         round_rules.set_state(round_, new_state)
-        if new_state == old_state and note is None:
+        if new_state == old_state and note is None and retracts is None:
             return None
         return round_rules.record(session, round_, old_state, new_state,
                                   round_rules.change_kind(old_state, new_state),
-                                  note or ChangeNote())
+                                  note or ChangeNote(), retracts=retracts)
 
 
 def _save(session: Session, kind: RecordKind, record: Any, values: Mapping[str, object],

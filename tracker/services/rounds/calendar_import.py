@@ -40,13 +40,12 @@ from tracker.io.calendar_file import (
 )
 from tracker.io.input_errors import InputFileError
 from tracker.services import rounds
-from tracker.services.common.errors import NotFoundError, ValidationError
-from tracker.services.common.outcome import Outcome, alternate
+from tracker.services.common.errors import ValidationError
+from tracker.services.common.outcome import Outcome, Undo
 from tracker.services.records import reference
 from tracker.services.records.conflicts_kinds import (
     CALENDAR_FIELDS,
     ROUND,
-    SCHEDULE_FIELDS,
     calendar_property,
     value_of_word,
 )
@@ -86,6 +85,8 @@ class ImportedRound:
     before: dict[str, object] | None  # None: the import created the round
     after: dict[str, object]
     calendar_uid: str | None  # the UID an added round remembers
+    # The undo of each operation the import ran on the round, in the order it ran them.
+    undos: tuple[Undo, ...] = ()
 
 
 class _Counts:
@@ -165,21 +166,23 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
     window = _window(entry, round_.window.tz)
     state = RoundState(window, _venue_id(session, entry, round_.venue_id, window),
                        _status(entry.status, round_.status, window))
+    undos: list[Undo | None] = []
     if state != rounds.state_of(round_):
-        rounds.change_round(session, round_.id, state, note)
+        undos.append(rounds.change_round(session, round_.id, state, note).undo)
     title = entry.title if entry.title.strip() else round_.title
     # This program's DESCRIPTION is written from many fields; another calendar's is
     # the round's agenda.
     agenda = entry.description if round_.calendar_uid is not None else round_.agenda
     if (" ".join(title.split()), agenda) != (round_.title, round_.agenda) or carried:
-        edit_record(session, "round", round_.id,
-                    {"title": title, "agenda": agenda, **carried}, None)
+        undos.append(edit_record(session, "round", round_.id,
+                                 {"title": title, "agenda": agenda, **carried}, None).undo)
     after = ROUND.values(round_)
     if after == before:
         counts.unchanged += 1
         return
     counts.updated += 1
-    counts.rounds.append(ImportedRound(round_.id, before, after, None))
+    counts.rounds.append(ImportedRound(round_.id, before, after, None,
+                                       tuple(undo for undo in undos if undo is not None)))
 
 
 def _matching_round(session: Session, uid: str) -> Round | None:
@@ -216,16 +219,17 @@ def _create(session: Session, calendar: CalendarFile, entry: CalendarEntry,
     state = RoundState(window, _venue_id(session, entry, None, window),
                        _status(entry.status, None, window))
     title = entry.title if entry.title.strip() else f"Calendar event {entry.uid}"
-    round_id = rounds.create_round(
+    created = rounds.create_round(
         session, RoundDraft(track_id, title, RoundFormat.TRILATERAL, state,
-                            agenda=entry.description), note).record_id
-    assert round_id is not None
+                            agenda=entry.description), note)
+    round_id = created.record_id
+    assert round_id is not None and created.undo is not None
     round_ = rounds.get_round(session, round_id)
     round_.calendar_uid = entry.uid
     for field, value in _carried(entry).items():  # part of the new round, as the UID is
         setattr(round_, field, value)
     session.flush()
-    return ImportedRound(round_id, None, ROUND.values(round_), entry.uid)
+    return ImportedRound(round_id, None, ROUND.values(round_), entry.uid, (created.undo,))
 
 
 def _window(entry: CalendarEntry, day_zone: str) -> ScheduledWindow:
@@ -279,43 +283,48 @@ def _status(status: str, current: RoundStatus | None, window: ScheduledWindow) -
 
 
 def import_outcome(file_name: str, changed: list[ImportedRound]) -> Outcome:
-    """The import as one step: undo takes every round back, newest first, through the
-    same operations ("Undo: imported from FILE" in each history); its undo does it again.
+    """The import as one step: undo takes every round back, newest first, by undoing each
+    operation it ran (so each history shows a retraction, not a move); its undo redoes
+    them. *file_name* is the file the import read, for the caller.
 
     A round someone changed since is not touched: the whole undo is refused instead.
     """
     items = tuple(changed)
     if not items:
         return Outcome(rounds.ROUND_LIST_TOPICS)
+    return Outcome(rounds.ROUND_LIST_TOPICS,
+                   undo=_take_steps(items, [item.undos for item in items], backwards=True))
 
-    def back(session: Session) -> Outcome:
-        note = ChangeNote(f"Undo: imported from {file_name}")
-        for item in reversed(items):
-            round_ = _expect(session, item.round_id, item.after)
-            if item.before is None:
-                round_.calendar_uid = None  # the file can be imported again
-                session.flush()
-                rounds.delete(session, item.round_id, note)
-            else:
-                _put(session, round_, item.before, note)
-        return Outcome(rounds.ROUND_LIST_TOPICS)
 
-    def forth(session: Session) -> Outcome:
-        note = ChangeNote(f"Redo: imported from {file_name}")
-        for item in items:
+def _take_steps(items: tuple[ImportedRound, ...], steps: list[tuple[Undo, ...]], *,
+                backwards: bool) -> Undo:
+    """Run each round's *steps* (undos, or the redos they returned) newest first when
+    going *backwards*; the Outcome's undo runs the steps that answer them."""
+    def run(session: Session) -> Outcome:
+        answers: list[tuple[Undo, ...]] = [() for _ in items]
+        order = reversed(range(len(items))) if backwards else range(len(items))
+        for index in order:
+            item = items[index]
+            expected = item.after if backwards else item.before
+            if expected is not None:
+                _expect(session, item.round_id, expected)
+            taken: list[Undo] = []
+            for step in reversed(steps[index]):
+                answer = step(session).undo
+                assert answer is not None
+                taken.append(answer)
+            answers[index] = tuple(taken)
             if item.before is None:
+                # Hidden, the file can be imported again; shown, it answers to it again.
                 round_ = session.get(Round, item.round_id)
-                if round_ is None:
-                    raise NotFoundError(f"Round {item.round_id} does not exist")
-                rounds.restore(session, item.round_id, note)
-                round_.calendar_uid = item.calendar_uid
+                assert round_ is not None
+                round_.calendar_uid = None if backwards else item.calendar_uid
                 session.flush()
+            if not backwards:
                 _expect(session, item.round_id, item.after)
-            else:
-                _put(session, _expect(session, item.round_id, item.before), item.after, note)
-        return Outcome(rounds.ROUND_LIST_TOPICS)
-
-    return Outcome(rounds.ROUND_LIST_TOPICS, undo=alternate(back, forth))
+        return Outcome(rounds.ROUND_LIST_TOPICS,
+                       undo=_take_steps(items, answers, backwards=not backwards))
+    return run
 
 
 def _expect(session: Session, round_id: int, expected: dict[str, object]) -> Round:
@@ -325,14 +334,3 @@ def _expect(session: Session, round_id: int, expected: dict[str, object]) -> Rou
             "window", f"“{round_.title}” was changed since the import; nothing was undone, "
                       "so that change is kept.")
     return round_
-
-
-def _put(session: Session, round_: Round, target: dict[str, object],
-         note: ChangeNote) -> None:
-    """Give the round *target*'s fields; a move of its schedule is recorded with *note*,
-    other fields alone are not (as the import wrote them)."""
-    now = ROUND.values(round_)
-    changed = {field: value for field, value in target.items() if now[field] != value}
-    moved = any(field in SCHEDULE_FIELDS for field in changed)
-    if changed:
-        edit_record(session, "round", round_.id, changed, None, note=note if moved else None)

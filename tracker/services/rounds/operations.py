@@ -7,8 +7,10 @@ command line call the same functions; neither decides a round's next state itsel
 
 Every move of a round's window, venue or status goes through ``change_round``, which
 writes one append-only ScheduleChange with the full state before and after. Undo is a
-further change back to the old state (recorded "Undo: <reason>"), so history shows the
-undo too instead of losing it; it is refused when the round moved on since the step.
+retraction of the change (recorded "Undo: <reason>", with ``retracts_id``), which moves
+the round back; redo retracts the retraction. History keeps both, and the views leave
+them out unless asked for the corrections (retractions.py). An undo is refused when the
+round moved on since the step.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from tracker.domain.enums import ChangeKind, RoundStatus
 from tracker.domain.negotiation import Round, Track
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.common.errors import NotFoundError, ValidationError
-from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo, alternate
+from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo
 from tracker.services.common.topics import topic_of
 from tracker.services.records.conflicts import guard
 from tracker.services.records.conflicts_kinds import ROUND
@@ -69,13 +71,14 @@ def create_round(session: Session, draft: RoundDraft,
     session.flush()
     change_id = record(session, new, None, draft.state, ChangeKind.CREATED, note)
     round_id = new.id
-    return Outcome(ROUND_LIST_TOPICS, change_id, round_id, undo=_hide_and_show(
-        round_id, ChangeNote("create"), show_first=False))
+    return Outcome(ROUND_LIST_TOPICS, change_id, round_id, undo=_retract_visibility(
+        round_id, change_id, ChangeNote("create"), hidden_now=False))
 
 
 def change_round(
     session: Session, round_id: int, new_state: RoundState, note: ChangeNote, *,
     allow_any: bool = False, expected_version: int | None = None,
+    retracts: int | None = None,
 ) -> Outcome:
     """Move a round to *new_state* and record it: what every intent below comes to.
 
@@ -96,9 +99,9 @@ def change_round(
         check_note(session, note)
         set_state(round_, new_state)
         change_id = record(session, round_, old_state, new_state,
-                           change_kind(old_state, new_state), note)
+                           change_kind(old_state, new_state), note, retracts=retracts)
     return Outcome(SCHEDULE_TOPICS, change_id, round_id, round_.version,
-                   undo=_move_back(round_id, old_state, new_state, note))
+                   undo=_retract_move(round_id, change_id, old_state, new_state, note))
 
 
 def reschedule(session: Session, round_id: int, window: ScheduledWindow, note: ChangeNote,
@@ -154,60 +157,76 @@ def mark_held(session: Session, round_id: int, note: ChangeNote, *,
 def delete(session: Session, round_id: int, note: ChangeNote, *,
            expected_version: int | None = None) -> Outcome:
     """Hide a round; its history and links stay, and ``restore`` (its undo) brings it back."""
-    round_ = get_round(session, round_id)
-    with guard(session, ROUND, round_, expected_version, {}):
-        round_.deleted_at = utc_now()
-        state = state_of(round_)
-        change_id = record(session, round_, state, state, ChangeKind.DELETED, note)
-    return Outcome(ROUND_LIST_TOPICS, change_id, round_id,
-                   undo=_hide_and_show(round_id, note, show_first=True))
+    return _set_hidden(session, round_id, True, note, expected_version=expected_version)
 
 
 def restore(session: Session, round_id: int, note: ChangeNote, *,
             expected_version: int | None = None) -> Outcome:
     """Bring back a deleted round, as it was; undo hides it again."""
-    round_ = session.get(Round, round_id)
-    if round_ is None:
-        raise NotFoundError(f"Round {round_id} does not exist")
-    if round_.deleted_at is None:
-        # A restore of a round that is there would tell history a false "restored".
-        raise ValidationError("status", f"Round {round_id} is not deleted; there is "
-                                        "nothing to restore")
+    return _set_hidden(session, round_id, False, note, expected_version=expected_version)
+
+
+def _set_hidden(session: Session, round_id: int, hidden: bool, note: ChangeNote, *,
+                expected_version: int | None = None, retracts: int | None = None) -> Outcome:
+    """Delete (*hidden*) or restore a round, recording it (as a retraction of *retracts*)."""
+    check_note(session, note)
+    if hidden:
+        round_ = get_round(session, round_id)
+    else:
+        found = session.get(Round, round_id)
+        if found is None:
+            raise NotFoundError(f"Round {round_id} does not exist")
+        if found.deleted_at is None:
+            # A restore of a round that is there would tell history a false "restored".
+            raise ValidationError("status", f"Round {round_id} is not deleted; there is "
+                                            "nothing to restore")
+        round_ = found
     with guard(session, ROUND, round_, expected_version, {}):
-        round_.deleted_at = None
+        round_.deleted_at = utc_now() if hidden else None
         state = state_of(round_)
-        change_id = record(session, round_, state, state, ChangeKind.RESTORED, note)
-    return Outcome(ROUND_LIST_TOPICS, change_id, round_id,
-                   undo=_hide_and_show(round_id, note, show_first=False))
+        kind = ChangeKind.DELETED if hidden else ChangeKind.RESTORED
+        change_id = record(session, round_, state, state, kind, note, retracts=retracts)
+    return Outcome(ROUND_LIST_TOPICS, change_id, round_id, undo=_retract_visibility(
+        round_id, change_id, note, hidden_now=hidden))
 
 
-def _move_back(round_id: int, before: RoundState, after: RoundState,
-               note: ChangeNote) -> Undo:
-    """Undo of a schedule change: back to *before*, refused if the round is no longer at
-    *after* (someone else's later change is kept); its undo moves to *after* again."""
-    def step(expected: RoundState, target: RoundState, step_note: ChangeNote) -> Undo:
-        def run(session: Session) -> Outcome:
-            if state_of(get_round(session, round_id)) != expected:
-                raise ChangedSinceError("The round was changed elsewhere since; nothing was "
-                                        "done, so that change is kept.")
-            # Any status: undo must take a round marked held back to confirmed.
-            return replace(change_round(session, round_id, target, step_note,
-                                        allow_any=True), undo=None)
-        return run
+def _retract_move(round_id: int, change_id: int, before: RoundState, after: RoundState,
+                  note: ChangeNote, prefix: str = "Undo") -> Undo:
+    """Undo of schedule change *change_id* (which moved the round from *before* to
+    *after*): a retraction of it that moves the round back, refused if the round is no
+    longer at *after* (someone else's later change is kept). Its undo (the redo) retracts
+    that retraction, and so on: history stays append-only and says what was withdrawn."""
+    def run(session: Session) -> Outcome:
+        if state_of(get_round(session, round_id)) != after:
+            raise ChangedSinceError("The round was changed elsewhere since; nothing was "
+                                    "done, so that change is kept.")
+        # Any status: undo must take a round marked held back to confirmed.
+        outcome = change_round(session, round_id, before, _step_note(note, prefix),
+                               allow_any=True, retracts=change_id)
+        assert outcome.change_id is not None
+        return replace(outcome, undo=_retract_move(
+            round_id, outcome.change_id, after, before, note, _other(prefix)))
+    return run
 
-    return alternate(step(after, before, undo_note(note)),
-                     step(before, after, redo_note(note)))
+
+def _retract_visibility(round_id: int, change_id: int, note: ChangeNote, *,
+                        hidden_now: bool, prefix: str = "Undo") -> Undo:
+    """Undo of a round's creation, deletion or restoration (*change_id*): a retraction of
+    it that hides the round again (*hidden_now* False) or shows it; its undo retracts
+    that, and so on."""
+    def run(session: Session) -> Outcome:
+        outcome = _set_hidden(session, round_id, not hidden_now, _step_note(note, prefix),
+                              retracts=change_id)
+        assert outcome.change_id is not None
+        return replace(outcome, undo=_retract_visibility(
+            round_id, outcome.change_id, note, hidden_now=not hidden_now,
+            prefix=_other(prefix)))
+    return run
 
 
-def _hide_and_show(round_id: int, note: ChangeNote, *, show_first: bool) -> Undo:
-    """Undo of a deletion (show first) or of a creation or restoration (hide first)."""
-    def hide(session: Session) -> Outcome:
-        chosen = undo_note(note) if not show_first else redo_note(note)
-        return replace(delete(session, round_id, chosen), undo=None)
+def _step_note(note: ChangeNote, prefix: str) -> ChangeNote:
+    return undo_note(note) if prefix == "Undo" else redo_note(note)
 
-    def show(session: Session) -> Outcome:
-        chosen = undo_note(note) if show_first else redo_note(note)
-        return replace(restore(session, round_id, chosen), undo=None)
 
-    return alternate(show, hide) if show_first else alternate(hide, show)
-
+def _other(prefix: str) -> str:
+    return "Redo" if prefix == "Undo" else "Undo"

@@ -2,19 +2,21 @@
 
 The rules every schedule operation (operations.py) and a round's edit (record_edits)
 check: a title, the status moves a user may make, a held round's date, a venue and a
-note that exist. ``record`` writes the append-only ScheduleChange with the full state
-before and after, so history shows every change, undo included.
+note that exist, an announcement that is not in the future. ``record`` writes the
+append-only ScheduleChange with the full state before and after, so history shows every
+change; an undo is written as a retraction of the change it takes back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from tracker.domain import identity
+from tracker.domain.announcement import Announcement, AnnouncementError, default_announcement
 from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundFormat, RoundModality, RoundStatus
 from tracker.domain.factors import Factor
@@ -56,12 +58,14 @@ class RoundDraft:
 
 @dataclass(frozen=True, slots=True)
 class ChangeNote:
-    """Why a change was made: free text, and optionally the factor and source behind it."""
+    """Why a change was made: free text, optionally the factor and source behind it, and
+    when it was announced (None: the source's publication day, otherwise now)."""
 
     reason: str = ""
     factor_id: int | None = None
     source_id: int | None = None
     recorded_by: str = ""
+    announced: Announcement | None = None
 
 
 # Status moves a user may make; undo may go anywhere (see change_round's allow_any).
@@ -111,21 +115,41 @@ def validate_state(
 
 
 def check_note(session: Session, note: ChangeNote) -> None:
+    """Refuse a note naming a factor or source that does not exist, or announced after
+    now: before anything is changed, so nothing is half done."""
     if note.factor_id is not None and session.get(Factor, note.factor_id) is None:
         raise ValidationError("factor", f"Factor {note.factor_id} does not exist")
     if note.source_id is not None and session.get(Source, note.source_id) is None:
         raise ValidationError("source", f"Source {note.source_id} does not exist")
+    announcement_of(session, note, utc_now())
 
 
 def undo_note(note: ChangeNote) -> ChangeNote:
-    """How history tells an undo: what it takes back; the factor and source stay with
-    the original change."""
+    """How history tells an undo (a retraction): what it takes back; the factor and source
+    stay with the original change, and it is announced when it is entered."""
     return ChangeNote(reason=undo_reason(note.reason, "Undo"))
 
 
 def redo_note(note: ChangeNote) -> ChangeNote:
-    """How history tells a redo: the original change again, with its factor and source."""
-    return replace(note, reason=undo_reason(note.reason, "Redo"))
+    """How history tells a redo (the retraction retracted): the original change again.
+
+    It cites nothing itself: the change it restores keeps its factor and source."""
+    return ChangeNote(reason=undo_reason(note.reason, "Redo"))
+
+
+def announcement_of(session: Session, note: ChangeNote, recorded_at: datetime) -> Announcement:
+    """When the change *note* describes was announced: as given, or by default the day its
+    source was published, or the moment it is entered; never after it was entered."""
+    announced = note.announced
+    if announced is None:
+        source = session.get(Source, note.source_id) if note.source_id is not None else None
+        announced = default_announcement(source.published_on if source else None,
+                                         recorded_at)
+    try:
+        announced.check_entered(recorded_at)
+    except AnnouncementError as exc:
+        raise ValidationError("announced", str(exc)) from exc
+    return announced
 
 
 def schedule_values(state: RoundState) -> dict[str, object]:
@@ -175,11 +199,21 @@ def change_kind(old: RoundState, new: RoundState) -> ChangeKind:
 
 def record(
     session: Session, round_: Round, old: RoundState | None, new: RoundState,
-    kind: ChangeKind, note: ChangeNote, recorded_at: datetime | None = None,
+    kind: ChangeKind, note: ChangeNote, recorded_at: datetime | None = None, *,
+    retracts: int | None = None,
 ) -> int:
-    """Append one ScheduleChange (and its citation of the note's source); its id."""
+    """Append one ScheduleChange (and its citation of the note's source); its id.
+
+    *retracts*: the change this one takes back (an undo, or a redo retracting the undo);
+    a retraction is announced when it is entered, whatever the note says.
+    """
+    entered = recorded_at or utc_now()
+    announced = (Announcement.at_instant(entered) if retracts is not None
+                 else announcement_of(session, note, entered))
     change = ScheduleChange(
-        round_id=round_.id, kind=kind, recorded_at=recorded_at or utc_now(),
+        round_id=round_.id, kind=kind, recorded_at=entered,
+        announced_at=announced.at, announced_precision=announced.precision,
+        retracts_id=retracts,
         recorded_by=note.recorded_by or current_user(), reason=note.reason.strip(),
         factor_id=note.factor_id, source_id=note.source_id,
         new_precision=new.window.precision, new_tz=new.window.tz,
