@@ -113,3 +113,16 @@ def test_reschedule_types_in_the_venues_zone(
     dialogs.press_ok(qtbot, dialog)
     assert dialogs.state(ws).window == ScheduledWindow.exact(
         datetime(2026, 2, 5, 10), datetime(2026, 2, 5, 18), DUBAI)
+
+
+def test_a_new_round_at_a_venue_of_unknown_zone_keeps_the_zone_typed_in(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    nowhere = _venue(ws, "Somewhere", "UTC")
+    palace = _venue(ws, "Emirates Palace", DUBAI)
+    dialog = dialogs.new_round_dialog(qtbot, ws)
+    zone = dialogs.part(dialog, "window-zone")
+    dialogs.choose(dialog, "round-venue", palace)
+    qtbot.waitUntil(lambda: zone.currentText() == DUBAI)
+    dialogs.choose(dialog, "round-venue", nowhere)
+    assert zone.currentText() == DUBAI  # not "UTC", which would only say nobody gave one

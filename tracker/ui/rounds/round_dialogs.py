@@ -179,7 +179,7 @@ class NewRoundDialog(CommandDialog):
     def _on_venue_changed(self) -> None:
         # Announcements give local times at the venue, so its zone is the one to type in.
         zone = self.venue.zone()
-        if zone is not None:
+        if zone is not None and relocation.venue_zone_known(zone):  # not "UTC" for unknown
             self.window_input.set_zone(zone)
         self._validate()
 
