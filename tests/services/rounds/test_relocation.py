@@ -12,6 +12,7 @@ from tracker.domain.timewindow import ScheduledWindow, WindowError
 from tracker.services import rounds
 from tracker.services.common.errors import ValidationError
 from tracker.services.records import reference
+from tracker.services.records.conflicts import ConflictError
 from tracker.services.rounds.relocation import KeepTime, preview, window_at
 from tracker.services.timeline.timeline_lanes import timeline_lanes
 from tracker.storage.database import Database
@@ -176,3 +177,17 @@ def test_a_relocation_is_no_move_on_the_timeline(db: Database) -> None:
         [track] = timeline_lanes(session).tracks
         [mark] = track.rounds
     assert [move.new.start for move in mark.moves] == [_kyiv(date(2026, 2, 5), 10, 18).start]
+
+
+def test_a_conflict_carries_the_window_moved_into_the_venues_zone(db: Database) -> None:
+    # What "Theirs + Reapply Mine" writes: their new date, in the zone of my venue.
+    round_id = _exact_round(db, _kyiv(date(2026, 2, 5), 10, 18))
+    with pytest.raises(ConflictError) as conflict, db.transaction() as session:
+        seen = rounds.get_round(session, round_id).version
+        rounds.reschedule(session, round_id, _kyiv(date(2026, 2, 6), 10, 18),
+                          rounds.ChangeNote("someone else"))
+        rounds.relocate(session, round_id, 2, rounds.ChangeNote(), keep=KeepTime.WALL_CLOCK,
+                        expected_version=seen)
+    assert conflict.value.mine["venue"] == 2
+    assert conflict.value.mine["window"] == ScheduledWindow.exact(
+        datetime(2026, 2, 6, 10), datetime(2026, 2, 6, 18), DUBAI)
