@@ -232,3 +232,16 @@ def test_the_command_names_the_rounds_it_wrote_as_cancelled(
     assert "0 rounds written" in error
     assert ("written as cancelled (no date any more, or deleted): "
             "Trilateral talks announced for the coming week") in error
+
+
+def test_a_newer_event_for_a_deleted_round_is_refused_not_added(
+        sample_db: Database, tmp_path: Path) -> None:
+    _confirm(sample_db, CONFIRMED["exact"])
+    text = _export(sample_db, tmp_path / "before.ics").read_bytes()
+    _delete(sample_db)
+    newer = tmp_path / "newer.ics"
+    newer.write_bytes(text.replace(b"SEQUENCE:1\r\n", b"SEQUENCE:9\r\n"))
+    result = import_calendar_file(sample_db, newer)
+    assert (result.added, result.updated, result.unchanged) == (0, 0, 0)
+    assert [problem.field for problem in result.refused] == ["UID"]
+    assert "was deleted" in result.refused[0].reason
