@@ -245,3 +245,22 @@ def test_a_newer_event_for_a_deleted_round_is_refused_not_added(
     assert (result.added, result.updated, result.unchanged) == (0, 0, 0)
     assert [problem.field for problem in result.refused] == ["UID"]
     assert "was deleted" in result.refused[0].reason
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_an_undone_postponement_brings_the_entry_back(
+        sample_db: Database, tmp_path: Path, read: Callable[[Path], Entries]) -> None:
+    uid = round_uid(WEEK_ROUND)
+    _confirm(sample_db, CONFIRMED["exact"])
+    subscriber = Subscriber(read)
+    with sample_db.transaction() as session:
+        postponed = rounds.postpone(session, WEEK_ROUND, rounds.ChangeNote("Iran tensions"))
+    subscriber.subscribe(_export(sample_db, tmp_path / "postponed.ics"))
+    cancelled = subscriber.entries[uid]
+    assert cancelled[1:] == ("CANCELLED", FIRST_START["exact"])
+    assert postponed.undo is not None
+    with sample_db.transaction() as session:
+        postponed.undo(session)
+    subscriber.subscribe(_export(sample_db, tmp_path / "undone.ics"))
+    assert subscriber.entries[uid][0] > cancelled[0]
+    assert subscriber.entries[uid][1:] == ("CONFIRMED", FIRST_START["exact"])
