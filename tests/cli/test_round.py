@@ -375,3 +375,27 @@ def test_a_database_failure_mid_change_is_told_not_a_traceback(
     assert err == ("tracker: the change failed, the database is as it was: "
                    "database or disk is full\n")
     assert sqlite_dump(talks) == before
+
+
+def test_a_change_says_when_it_was_announced(
+        capsys: pytest.CaptureFixture[str], talks: Path) -> None:
+    """Typed on any day, dated by the announcement: a day stays a day, a time is read in
+    --tz; one announced after it is entered is refused and nothing is written."""
+    status, _, _ = run(capsys, talks, "postpone", ANNOUNCED, "--reason", "tensions",
+                       "--announced", "1 Feb 2026")
+    assert status == 0
+    assert column(talks, "SELECT announced_at FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["2026-02-01 00:00:00.000000"]
+    assert column(talks, "SELECT announced_precision FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["day"]
+    status, _, _ = run(capsys, talks, "reschedule", ANNOUNCED, "--start", "2026-02-10",
+                       "--reason", "set", "--tz", "Europe/Kyiv",
+                       "--announced", "2026-02-03 15:00")
+    assert status == 0
+    assert column(talks, "SELECT announced_at FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["2026-02-03 13:00:00.000000"]
+    before = history_count(talks)
+    status, _, err = run(capsys, talks, "cancel", ANNOUNCED, "--reason", "off",
+                         "--announced", "2999-01-01")
+    assert status == 2 and "announced after it was entered" in err
+    assert history_count(talks) == before

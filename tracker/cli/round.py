@@ -7,6 +7,7 @@
     tracker round relocate ID --venue ID|NAME [--keep wall-clock|instant] --reason TEXT
                            [--factor ID] [--source ID]
     tracker round postpone|cancel|held|delete|restore ID --reason TEXT [--factor ID] [--source ID]
+    (each change also takes [--announced WHEN]: when it was made public, a day or a time)
     tracker round edit ID [--title T] [--format F] [--modality in-person|virtual|hybrid|unknown]
                           [--agenda TEXT] [--outcome TEXT] [--if-version N]
 
@@ -40,7 +41,7 @@ from tracker.cli.boundary import (
     transaction,
 )
 from tracker.cli.round_views import ListFormat, show_text, write_rounds
-from tracker.domain.dates import parse_window, widen_window, window_with_end
+from tracker.domain.dates import parse_announcement, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
 from tracker.services import rounds
@@ -150,6 +151,10 @@ def _note_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the factor that caused the change")
     parser.add_argument("--source", type=int, metavar="ID",
                         help="the source that reported it")
+    parser.add_argument("--announced", metavar="WHEN",
+                        help="when it was announced: a day (2026-02-01) or a time (in "
+                             "--tz, or your zone, or with an offset); default: the "
+                             "source's publication day, otherwise now")
     _if_version(parser)
 
 
@@ -160,7 +165,13 @@ def _if_version(parser: argparse.ArgumentParser) -> None:
 
 
 def _note(args: argparse.Namespace) -> ChangeNote:
-    return ChangeNote(reason=args.reason, factor_id=args.factor, source_id=args.source)
+    announced = None
+    if args.announced is not None:
+        zone_name = getattr(args, "tz", None) or local_zone_name()
+        announced = parse_announcement(args.announced, zone_name,
+                                       dayfirst=getattr(args, "dayfirst", False))
+    return ChangeNote(reason=args.reason, factor_id=args.factor, source_id=args.source,
+                      announced=announced)
 
 
 def _run_list(args: argparse.Namespace) -> int:

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import DISPLAY_TZ
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
+from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.records import reference
@@ -406,3 +408,26 @@ def test_edit_details_escape_writes_nothing(qtbot: QtBot, sample_workspace: Work
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert snapshot(ws) == before and ws.undo_stack.count() == 0
+
+
+def test_a_postponement_is_dated_when_it_was_announced(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    """Typed today, announced on 1 February: the day is kept as a day; a date in the
+    future is refused beside the field and OK waits; unreadable text says so."""
+    ws = sample_workspace
+    dialog = change_dialog(qtbot, ws, ChangeMode.POSTPONE)
+    announced = part(dialog, "change-announced")
+    assert announced.placeholderText().startswith("Empty: the source's publication day")
+    qtbot.keyClicks(announced, "1st of Febuary")
+    assert error(dialog, "change-announced-error").endswith("is not a date dateutil can read")
+    assert not dialog.ok_button.isEnabled()
+    retype(qtbot, announced, "2999-01-01")
+    assert dialog.ok_button.isEnabled()
+    press_refused(qtbot, dialog)
+    assert "announced after it was entered" in error(dialog, "change-announced-error")
+    retype(qtbot, announced, "1 Feb 2026")
+    assert error(dialog, "change-announced-understood") == "Announced 1 Feb 2026 (the day)"
+    press_ok(qtbot, dialog)
+    change = ws.read(lambda s: s.get(ScheduleChange, last_change(ws).id))
+    assert change.announced == Announcement.on_day(date(2026, 2, 1))
+    assert change.recorded_at.date() > date(2026, 2, 1)

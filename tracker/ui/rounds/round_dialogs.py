@@ -43,6 +43,7 @@ from tracker.ui.common.forms import (
 )
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds import venue_dialog
+from tracker.ui.rounds.announced_input import AnnouncedInput
 from tracker.ui.rounds.details_dialog import modality_combo
 from tracker.ui.rounds.keep_time_choice import KeepTimeChoice
 from tracker.ui.rounds.round_commands import (
@@ -220,6 +221,9 @@ class ScheduleChangeDialog(CommandDialog):
         self._shown_window = row.window
         self._venue_problem: str | None = None
         self.reason = _reason_edit(reason_hint)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced.changed.connect(self._validate)
+        self.register_error("announced", self.announced.show_error)
         self.factor = compact_combo("change-factor")
         fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
         self.source = compact_combo("change-source")
@@ -265,6 +269,7 @@ class ScheduleChangeDialog(CommandDialog):
             form.addRow("", self.keep_choice)
             form.addRow("", self.errors["keep"])
         form.addRow("&Reason:", self.reason)
+        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("&Because of:", self.factor)
         form.addRow("", self.errors["factor"])
         form.addRow(buddy_label("S&ource:", self.source), source_row)
@@ -283,6 +288,8 @@ class ScheduleChangeDialog(CommandDialog):
         if self._venue_problem is not None or (
                 self.keep_choice is not None and not self.keep_choice.is_answered()):
             return None
+        if not self.announced.is_valid():
+            return None
         venue = self.venue.selection() if self.venue is not None else None
         keep = self.keep_choice.keep() if self.keep_choice is not None else None
         source = current_data(self.source)
@@ -291,9 +298,11 @@ class ScheduleChangeDialog(CommandDialog):
 
     def note(self) -> ChangeNote:
         source = current_data(self.source)
+        announced = self.announced.value() if self.announced.is_valid() else None
         return ChangeNote(reason=self.reason.toPlainText().strip(),
                           factor_id=current_data(self.factor),
-                          source_id=source if isinstance(source, int) else None)
+                          source_id=source if isinstance(source, int) else None,
+                          announced=announced)
 
     def make_command(self) -> OperationCommand | None:
         typed = self.collected()
