@@ -19,9 +19,9 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
-from tracker.domain.announcement import Announcement
 from tracker.domain.timewindow import ScheduledWindow, WindowError, localize
 
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
