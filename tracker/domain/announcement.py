@@ -14,12 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from tracker.domain.date_range import EARLIEST
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import zone
 
-# The earliest day a change may say it was announced: older dates are typing mistakes.
-EARLIEST_ANNOUNCEMENT = date(1900, 1, 1)
+# The earliest day a change may say it was announced: the first day the tracker takes
+# (domain/date_range.py); older dates are typing mistakes.
+EARLIEST_ANNOUNCEMENT = EARLIEST
 # Somewhere on Earth it is already tomorrow (UTC+14): a date "announced today" typed
 # there is still not in the future.
 _EARLIEST_ZONE_AHEAD = timedelta(hours=14)

@@ -9,6 +9,8 @@ from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
+from tracker.domain.date_range import clamp_instant
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as UTC and gives them back aware.
@@ -32,7 +34,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        # An instant stored before the tracker's date range (issue 14) reads as its edge:
+        # no view computes a day past the calendar's end with it.
+        return clamp_instant(value.replace(tzinfo=UTC) if value.tzinfo is None
+                             else value.astimezone(UTC))
 
 
 def utc_now() -> datetime:

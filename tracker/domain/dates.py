@@ -20,6 +20,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 
 from tracker.domain.announcement import Announcement
+from tracker.domain.date_range import RANGE_TEXT, in_range
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import ScheduledWindow, WindowError, localize
@@ -55,6 +56,8 @@ def parse_date(text: str, *, dayfirst: bool = False) -> date:
     parsed, precision = _parse(text, dayfirst=dayfirst)
     if precision not in (Precision.DAY, Precision.EXACT):
         raise DateParseError(f"{text!r} is not a single day")
+    if not in_range(parsed.date()):
+        raise DateParseError(f"{text!r} is outside the dates the tracker takes ({RANGE_TEXT})")
     return parsed.date()
 
 

@@ -131,12 +131,13 @@ class Round(Base):
 
     @property
     def window(self) -> ScheduledWindow:
-        return ScheduledWindow(
+        return ScheduledWindow.stored(
             self.window_precision, self.window_tz, self.window_start, self.window_end
         )
 
     @window.setter
     def window(self, value: ScheduledWindow) -> None:
+        value.check_range()  # every write of a round's window (issue 14, F1-F3)
         self.window_precision = value.precision
         self.window_tz = value.tz
         self.window_start = value.start
@@ -232,10 +233,12 @@ class ScheduleChange(Base):
     def old_window(self) -> ScheduledWindow | None:
         if self.old_precision is None or self.old_tz is None:
             return None
-        return ScheduledWindow(self.old_precision, self.old_tz, self.old_start, self.old_end)
+        return ScheduledWindow.stored(self.old_precision, self.old_tz, self.old_start,
+                                      self.old_end)
 
     @property
     def new_window(self) -> ScheduledWindow | None:
         if self.new_precision is None or self.new_tz is None:
             return None
-        return ScheduledWindow(self.new_precision, self.new_tz, self.new_start, self.new_end)
+        return ScheduledWindow.stored(self.new_precision, self.new_tz, self.new_start,
+                                      self.new_end)

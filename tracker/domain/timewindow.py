@@ -9,18 +9,22 @@ an exact time that does not exist on the wall clock is refused rather than shift
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from tracker.domain.date_range import WINDOW_OVERHANG, DateRangeError, in_range, instant_in_range
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 
-
 class WindowError(TrackerError, ValueError):
     """A window that cannot exist: unknown zone, end before start, missing wall-clock time."""
+
+
+class WindowRangeError(DateRangeError, WindowError):
+    """A window outside the dates the tracker takes (domain/date_range.py): both a
+    DateRangeError and a WindowError, so either handler sees it."""
 
 
 def zone(name: str) -> ZoneInfo:
@@ -108,15 +112,6 @@ def _local_midnight(day: date, tz_name: str) -> datetime:
         return wall.replace(tzinfo=zone(tz_name), fold=0).astimezone(UTC)
 
 
-@contextmanager
-def _storable(day: date) -> Iterator[None]:
-    """Days at the edge of the calendar (31 Dec 9999 has no next midnight) as WindowError."""
-    try:
-        yield
-    except OverflowError as exc:
-        raise WindowError(f"{day.isoformat()} is outside the dates that can be stored") from exc
-
-
 @dataclass(frozen=True, slots=True)
 class ScheduledWindow:
     """A start/end pair of UTC instants, the precision it was given with, and its zone.
@@ -151,6 +146,23 @@ class ScheduledWindow:
         return cls(Precision.UNKNOWN, tz)
 
     @classmethod
+    def stored(cls, precision: Precision, tz: str, start: datetime | None,
+               end: datetime | None) -> ScheduledWindow:
+        """A window as a database row holds it, made safe to show and to export.
+
+        A row written before the rules of issue 14 (or by hand) may name a zone this
+        computer does not know, which reads as UTC; its instants, read at the edge of the
+        tracker's dates (domain/base.py), may then coincide, and the end is put a day on.
+        """
+        tz = tz if is_known_zone(tz) else "UTC"
+        if start is not None and end is not None and end <= start:
+            end = start + timedelta(days=1)
+        try:
+            return cls(precision, tz, start, end)
+        except WindowError:  # a precision without a start, or the other way round
+            return cls.unknown(tz)
+
+    @classmethod
     def exact(
         cls, start: datetime, end: datetime | None, tz: str, *, fold: int = 0
     ) -> ScheduledWindow:
@@ -159,7 +171,7 @@ class ScheduledWindow:
         end_utc = localize(end, tz, fold=fold) if end is not None else None
         if end_utc is not None and end_utc <= start_utc:
             raise WindowError("The end must be after the start")
-        return cls(Precision.EXACT, tz, start_utc, end_utc)
+        return cls(Precision.EXACT, tz, start_utc, end_utc).check_range()
 
     @classmethod
     def days(cls, first: date, tz: str, last: date | None = None) -> ScheduledWindow:
@@ -167,30 +179,40 @@ class ScheduledWindow:
         last = last or first
         if last < first:
             raise WindowError("The end must be after the start")
-        with _storable(last):
-            return cls(
-                Precision.DAY, tz, _local_midnight(first, tz),
-                _local_midnight(last + timedelta(days=1), tz),
-            )
+        _check_days(first, last)  # so the day after the last one exists
+        return cls(
+            Precision.DAY, tz, _local_midnight(first, tz),
+            _local_midnight(last + timedelta(days=1), tz),
+        )
 
     @classmethod
     def week_of(cls, day: date, tz: str) -> ScheduledWindow:
         """The ISO week (Monday to Sunday, local) that contains *day*."""
-        with _storable(day):
-            monday = day - timedelta(days=day.weekday())
-            return cls(
-                Precision.WEEK, tz, _local_midnight(monday, tz),
-                _local_midnight(monday + timedelta(days=7), tz),
-            )
+        _check_days(day)
+        monday = day - timedelta(days=day.weekday())
+        return cls(
+            Precision.WEEK, tz, _local_midnight(monday, tz),
+            _local_midnight(monday + timedelta(days=7), tz),
+        )
 
     @classmethod
     def month_of(cls, day: date, tz: str) -> ScheduledWindow:
-        with _storable(day):
-            first = day.replace(day=1)
-            following = (first + timedelta(days=32)).replace(day=1)
-            return cls(
-                Precision.MONTH, tz, _local_midnight(first, tz), _local_midnight(following, tz)
-            )
+        _check_days(day)
+        first = day.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return cls(
+            Precision.MONTH, tz, _local_midnight(first, tz), _local_midnight(following, tz)
+        )
+
+    def check_range(self, field: str = "window") -> ScheduledWindow:
+        """This window, or WindowRangeError when it starts outside the tracker's dates
+        (or ends long after them). Windows read from the database are not checked, so a
+        date stored before the rule can still be shown; every write is."""
+        if self.start is not None and not instant_in_range(self.start):
+            raise WindowRangeError(field, _shown_instant(self.start))
+        if self.end is not None and not instant_in_range(self.end, overhang=WINDOW_OVERHANG):
+            raise WindowRangeError(field, _shown_instant(self.end))
+        return self
 
     # -- views ----------------------------------------------------------------------------
 
@@ -241,6 +263,17 @@ class ScheduledWindow:
         return self.start or datetime.max.replace(tzinfo=UTC)
 
 
+def _check_days(*days: date) -> None:
+    for day in days:
+        if not in_range(day):
+            raise WindowRangeError("window", day.isoformat())
+
+
+def _shown_instant(instant: datetime) -> str:
+    utc = instant.astimezone(UTC)
+    return f"{utc.date().isoformat()} {utc:%H:%M} UTC"
+
+
 def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
@@ -267,6 +300,8 @@ def reported_days(day: date, precision: Precision, last_day: date | None = None,
     recorded at the week's midpoint"): three days either side. A month-precision date
     stands for its calendar month; anything else for its own day.
     """
+    if not in_range(day) or (last_day is not None and not in_range(last_day)):
+        return day, day  # stored before the tracker's range: no days around it exist
     if last_day is not None and last_day > day:
         return day, last_day
     if precision is Precision.WEEK:

@@ -8,7 +8,9 @@ keeps that precision so no one reads a week as a day. Schedule changes and facto
 readings are instants, so their anchor is the one local day they fall on: a change in the
 round's zone, a reading in the zone the caller chooses (UTC unless told otherwise).
 
-Rounds of unknown date have no days; they are listed as skipped, never guessed.
+Rounds of unknown date have no days; they are listed as skipped, never guessed. So are
+records dated outside the tracker's dates (domain/date_range.py), which a database written
+before that rule may hold: their windows would run off the calendar.
 Deleted rounds, and the changes of deleted rounds, are left out as everywhere else.
 """
 
@@ -21,6 +23,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.date_range import RANGE_TEXT, instant_in_range
 from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
@@ -98,7 +101,7 @@ def find_anchors(session: Session, around: Around, *, round_id: int | None = Non
     elif around is Around.CHANGES:
         found = _change_anchors(session, round_id)
     else:
-        found = Anchors(_reading_anchors(session, round_id, tz))
+        found = _reading_anchors(session, round_id, tz)
     return Anchors(tuple(sorted(found.anchors, key=Anchor.sort_key)), found.skipped)
 
 
@@ -109,6 +112,9 @@ def _round_anchors(session: Session, round_id: int | None) -> Anchors:
     anchors: list[Anchor] = []
     skipped: list[str] = []
     for round_ in session.scalars(query.order_by(Round.id)):
+        if round_.window_start is not None and not instant_in_range(round_.window_start):
+            skipped.append(_outside(round_.title))
+            continue
         window = round_.window
         first, last = window.first_day(), window.last_day()
         if first is None or last is None:
@@ -126,25 +132,35 @@ def _change_anchors(session: Session, round_id: int | None) -> Anchors:
              .where(Round.deleted_at.is_(None)))
     if round_id is not None:
         query = query.where(Round.id == round_id)
-    anchors = []
+    anchors, skipped = [], []
     for change_id, kind, recorded_at, owner_id, title, tz in session.execute(query):
+        if not instant_in_range(recorded_at):
+            skipped.append(_outside(f"{title}: {kind.value}"))
+            continue
         day = local_day(recorded_at, tz)
         anchors.append(Anchor(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", day,
                               day, Precision.EXACT, tz, round_id=owner_id))
-    return Anchors(tuple(anchors))
+    return Anchors(tuple(anchors), tuple(skipped))
 
 
-def _reading_anchors(session: Session, round_id: int | None, tz: str) -> tuple[Anchor, ...]:
+def _reading_anchors(session: Session, round_id: int | None, tz: str) -> Anchors:
     query = (select(FactorReading.id, FactorReading.observed_at, FactorReading.level,
                     FactorReading.trend, Factor.id, Factor.name)
              .join(Factor, Factor.id == FactorReading.factor_id))
     if round_id is not None:
         depended_on = select(Dependency.factor_id).where(Dependency.round_id == round_id)
         query = query.where(Factor.id.in_(depended_on))
-    anchors = []
+    anchors, skipped = [], []
     for reading_id, observed_at, level, trend, factor_id, name in session.execute(query):
+        if not instant_in_range(observed_at):
+            skipped.append(_outside(f"{name}: {level.value}, {trend.value}"))
+            continue
         day = local_day(observed_at, tz)
         anchors.append(Anchor(AnchorKind.READING, reading_id,
                               f"{name}: {level.value}, {trend.value}", day, day,
                               Precision.EXACT, tz, factor_id=factor_id))
-    return tuple(anchors)
+    return Anchors(tuple(anchors), tuple(skipped))
+
+
+def _outside(label: str) -> str:
+    return f"{label}: dated outside the dates the tracker takes ({RANGE_TEXT})"

@@ -123,7 +123,7 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
         exact = and_(Round.window_precision == Precision.EXACT, *_overlapping(start, end))
         rounds = rounds.where(or_(exact, Round.id.in_(
             _rounds_on_days(session, date_from, date_to))))
-    keys = [key_of(round_instant(ScheduledWindow(precision, zone, first, last)),
+    keys = [key_of(round_instant(ScheduledWindow.stored(precision, zone, first, last)),
                    EntryKind.ROUND, round_id)
             for round_id, precision, zone, first, last in session.execute(rounds)]
     keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for change_id, at in

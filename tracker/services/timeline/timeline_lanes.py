@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.domain.date_range import EARLIEST, LATEST, WINDOW_OVERHANG, instant_in_range
 from tracker.domain.enums import ChangeKind, FactorLevel, FactorTrend, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor, FactorReading
@@ -84,6 +85,9 @@ class TimelineLanes:
     factors: tuple[FactorLane, ...]
     first_event_day: date | None
     last_event_day: date | None
+    # Events dated outside the tracker's dates (stored before issue 14's rule): left off
+    # the axis, which would otherwise span millennia, and told beside it.
+    events_out_of_range: int = 0
 
     def extent(self, tz: str = "UTC") -> tuple[datetime, datetime] | None:
         """The earliest and latest instant anything on the timeline touches: rounds'
@@ -101,6 +105,9 @@ class TimelineLanes:
                     instants += [i for i in (window.start, window.end) if i is not None]
         for factor in self.factors:
             instants += [reading.start for reading in factor.readings]
+        # What a database written before the tracker's date range holds is drawn where it
+        # is read (domain/base.py), not fitted: the axis would span three centuries.
+        instants = [i for i in instants if instant_in_range(i, overhang=WINDOW_OVERHANG)]
         if self.first_event_day is not None and self.last_event_day is not None:
             # From the first day's start to the last day's end: its events are drawn over it.
             days = ScheduledWindow.days(self.first_event_day, tz, self.last_event_day)
@@ -131,10 +138,13 @@ def timeline_lanes(session: Session) -> TimelineLanes:
                    for track_id, marks in sorted(by_track.items(),
                                                  key=lambda item: (names[item[0]].lower(),
                                                                    item[0])))
+    in_range = BattlefieldEvent.event_date.between(EARLIEST, LATEST)
     first, last = session.execute(
         select(func.min(BattlefieldEvent.event_date), func.max(BattlefieldEvent.event_date))
-    ).one()
-    return TimelineLanes(tracks, _factor_lanes(session), first, last)
+        .where(in_range)).one()
+    outside = session.scalar(select(func.count()).select_from(BattlefieldEvent)
+                             .where(~in_range)) or 0
+    return TimelineLanes(tracks, _factor_lanes(session), first, last, outside)
 
 
 def _undated_from(session: Session) -> dict[int, ScheduledWindow]:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from tracker.domain.date_range import RANGE_TEXT
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, reported_days
 from tracker.services.timeline.timeline_density import EventMarker, next_bucket
@@ -190,6 +191,9 @@ class TimelinePainter:
         note = ("dots: known to the day; faded bars: known only to the week or month, or over days"
                 if self.scene.events.markers is not None else
                 "hatched: events known only to the week or month, on their recorded day")
+        if self.scene.lanes.events_out_of_range:  # stored before the date range (issue 14)
+            note += (f"; {self.scene.lanes.events_out_of_range} dated outside "
+                     f"{RANGE_TEXT} are left off")
         p.drawText(QRectF(14, y, LABEL_WIDTH - 20, 60), Qt.TextFlag.TextWordWrap, note)
 
     # -- rounds -----------------------------------------------------------------------

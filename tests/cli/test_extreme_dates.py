@@ -1,0 +1,62 @@
+"""A database written before the tracker's date range (issue 14, F1-F3): every export and
+the analysis still run, from the command line as a user types them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extreme_dates import add_extreme_dates
+from tracker.cli import main
+from tracker.services.common.sample import load_sample
+from tracker.storage.database import open_database
+
+FORMATS = ("html", "pdf", "timelinejs", "csv", "json", "md", "ics", "archive")
+
+
+@pytest.fixture
+def old_database(tmp_path: Path) -> Path:
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    try:
+        with db.transaction() as session:
+            load_sample(session)
+        add_extreme_dates(db)
+    finally:
+        db.close()
+    return path
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_export_survives_dates_stored_outside_the_range(
+        old_database: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"all.{fmt}"
+    assert main(["export", "--db", str(old_database), "--format", fmt, "--events", "all",
+                 "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "timelinejs", "csv"])
+def test_an_unrelated_range_exports_too(old_database: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"february.{fmt}"
+    assert main(["export", "--db", str(old_database), "--format", fmt, "--from", "2026-01-20",
+                 "--to", "2026-02-28", "-o", str(out)]) == 0
+
+
+def test_the_chronology_lists_the_stored_events_as_they_are(
+        old_database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.csv"
+    assert main(["export", "--db", str(old_database), "--format", "csv", "--events", "all",
+                 "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "1 Jan 1," in text and "31 Dec 9999" in text and "week of 1 Jun 9998" in text
+
+
+@pytest.mark.parametrize("around", ["rounds", "changes", "readings"])
+def test_the_analysis_skips_what_lies_outside_and_says_so(
+        old_database: Path, around: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyse", "--db", str(old_database), "--all", "--around", around]) == 0
+    err = capsys.readouterr().err
+    if around != "changes":  # the sample's changes were entered in 2026
+        assert "dated outside the dates the tracker takes (1 Jan 1900 to 31 Dec 2200)" in err
