@@ -18,6 +18,7 @@ from tracker.domain.date_range import WINDOW_OVERHANG, DateRangeError, in_range,
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 
+
 class WindowError(TrackerError, ValueError):
     """A window that cannot exist: unknown zone, end before start, missing wall-clock time."""
 
