@@ -19,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 
 from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, file_errors, reading, tell
+from tracker.cli.numbers import record_id
 from tracker.io.analysis_writers import AnalysisFormat
 from tracker.services.analysis.analysis import (
     AnalysisResult,
@@ -48,7 +49,7 @@ def add_parsers(sub: Subparsers) -> None:
         description="Only events reported to the day are counted; week- and "
                     "month-precision events are listed apart as 'imprecise'.")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--round", type=int, metavar="ID", dest="round_id",
+    which.add_argument("--round", type=record_id, metavar="ID", dest="round_id",
                        help="one round (with --around changes: its schedule changes; "
                             "readings: the readings of the factors it depends on)")
     which.add_argument("--all", action="store_true", help="every round, change or reading")

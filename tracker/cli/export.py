@@ -30,6 +30,7 @@ from tracker.cli.boundary import (
     reading,
     tell,
 )
+from tracker.cli.numbers import LARGEST_COUNT, whole_number
 from tracker.domain.dates import parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.io.timelinejs_page import page_path
@@ -72,7 +73,8 @@ def add_parsers(sub: Subparsers) -> None:
                        default=EventScope.LINKED.value,
                        help="battlefield events on the timeline: those linked to a round or "
                             "factor (default), or all in --from/--to")
-    group.add_argument("--max-events", type=int, default=DEFAULT_MAX_EVENTS, metavar="N",
+    group.add_argument("--max-events", type=whole_number(0, LARGEST_COUNT),
+                       default=DEFAULT_MAX_EVENTS, metavar="N",
                        help="at most N events, the earliest first; the rest are counted "
                             "and named as left out (default %(default)s)")
     group.add_argument("--timelinejs-assets", metavar="DIR",

@@ -13,6 +13,7 @@ nothing was written.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -49,6 +50,7 @@ def _import_events(args: argparse.Namespace) -> int:
     path = Path(args.file)
     fmt = ImportFormat(args.format)
     mapping = _mapping(args)
+    report_path = _report_target(args.report)
     with opened(args, create=True) as db, _ProgressLine() as line, \
             unchanged_on_failure("import"):
         try:
@@ -58,10 +60,30 @@ def _import_events(args: argparse.Namespace) -> int:
         except KeyboardInterrupt as exc:
             raise CommandError("import interrupted; the database is as it was") from exc
     _print_report(report)
-    if args.report:
-        write_report(report, Path(args.report))
-        tell(f"Report written to {args.report}")
+    if report_path is not None:
+        try:
+            write_report(report, report_path)
+        except OSError as exc:
+            raise CommandError(f"the import is done, but the report could not be written "
+                               f"to {report_path}: {exc.strerror or exc}") from exc
+        tell(f"Report written to {report_path}")
     return EXIT_SOME_REFUSED if report.rejected else EXIT_OK
+
+
+def _report_target(text: str | None) -> Path | None:
+    """--report, checked before the import commits: a folder or a missing one used to
+    fail only after it, with a traceback (issue 14, F14)."""
+    if text is None:
+        return None
+    path = Path(text)
+    if path.is_dir():
+        raise CommandError(f"--report {text} is a folder; name the file to write")
+    folder = path.parent
+    if not folder.is_dir():
+        raise CommandError(f"--report {text}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CommandError(f"--report {text}: cannot write in the folder {folder}")
+    return path
 
 
 def _import_calendar(args: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ from tracker.cli.boundary import (
     reading,
     transaction,
 )
+from tracker.cli.numbers import record_id
 from tracker.cli.round_views import ListFormat, show_text, write_rounds
 from tracker.domain.dates import parse_announcement, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
@@ -140,16 +141,16 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def _round_id(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("round_id", type=int, metavar="ID", help="the round's id "
+    parser.add_argument("round_id", type=record_id, metavar="ID", help="the round's id "
                                                                  "(tracker round list)")
 
 
 def _note_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", required=True, metavar="TEXT",
                         help="why: kept in the round's history")
-    parser.add_argument("--factor", type=int, metavar="ID",
+    parser.add_argument("--factor", type=record_id, metavar="ID",
                         help="the factor that caused the change")
-    parser.add_argument("--source", type=int, metavar="ID",
+    parser.add_argument("--source", type=record_id, metavar="ID",
                         help="the source that reported it")
     parser.add_argument("--announced", metavar="WHEN",
                         help="when it was announced: a day (2026-02-01) or a time (in "
@@ -159,7 +160,7 @@ def _note_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _if_version(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--if-version", type=int, metavar="N", dest="if_version",
+    parser.add_argument("--if-version", type=record_id, metavar="N", dest="if_version",
                         help="refuse the change if the round is no longer at version N "
                              "(the version tracker round show printed)")
 

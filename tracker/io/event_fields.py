@@ -15,6 +15,7 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 from dateutil.parser import UnknownTimezoneWarning
 
+from tracker.domain.date_range import RANGE_TEXT, in_range
 from tracker.domain.enums import Precision
 from tracker.io.input_errors import FieldError
 
@@ -41,7 +42,11 @@ class DateReader:
         found = self._cache.get(text)
         if found is not None:
             return found
-        value = self._parse(column, text).isoformat()
+        day = self._parse(column, text)
+        if not in_range(day):
+            raise FieldError(column, f"{text!r} is outside the dates the tracker takes "
+                                     f"({RANGE_TEXT})")
+        value = day.isoformat()
         if len(self._cache) < _MAX_CACHED_DATES:
             self._cache[text] = value
         return value

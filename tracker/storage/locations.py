@@ -6,6 +6,9 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from tracker.storage.errors import StorageError
 
 APP_NAME = "negotiation-tracker"
 
@@ -28,7 +31,14 @@ def to_url(target: str | Path | None) -> URL:
         target = default_database_path()
     text = str(target)
     if "://" in text:
-        url = make_url(text)
+        try:
+            url = make_url(text)
+        except (ArgumentError, ValueError) as exc:
+            # Not quoted back: the text may hold a password (issue 14, F14: "[::1").
+            raise StorageError(
+                "The database address is not a URL that can be read: write it as "
+                "postgresql://user@host:port/name, with an IPv6 host in brackets "
+                "([::1]), or give a file") from exc
         # A plain postgresql:// would pick psycopg2; the driver we install is psycopg 3.
         return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" \
             else url

@@ -23,6 +23,7 @@ from tracker.ui.chronology.chronology_model import (
     ChronologyModel,
     RecordRole,
 )
+from tracker.ui.common.forms import within_tracker_dates
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
@@ -38,7 +39,7 @@ RESELECT_REACH = 64
 
 
 def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate(), parent)
+    edit = within_tracker_dates(QDateEdit(QDate.currentDate(), parent))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setToolTip(tip)

@@ -8,16 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QWidget,
 )
 
+from tracker.domain.date_range import EARLIEST, LATEST
 from tracker.domain.timewindow import all_zone_names
 from tracker.ui.common.table_model import plain_tooltip
 
@@ -104,6 +106,14 @@ def named(widget: W, name: str) -> W:
     """*widget* with its objectName set (the stubs do not accept objectName= keywords)."""
     widget.setObjectName(name)
     return widget
+
+
+def within_tracker_dates(edit: QDateEdit) -> QDateEdit:
+    """*edit* offering only the dates the tracker takes (domain/date_range.py), not Qt's
+    1752 to 9999: a date past them is refused everywhere else (issue 14, F1)."""
+    edit.setDateRange(QDate(EARLIEST.year, EARLIEST.month, EARLIEST.day),
+                      QDate(LATEST.year, LATEST.month, LATEST.day))
+    return edit
 
 
 def zone_combo(name: str, initial: str) -> QComboBox:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.events.events import EventFilter
+from tracker.ui.common.forms import within_tracker_dates
 
 DEBOUNCE_MS = 250
 ALL_TARGETS = "All targets"
@@ -100,7 +101,7 @@ class EventFilterBar(QWidget):
         self._update_types_text()
 
     def _date_edit(self, tip: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = within_tracker_dates(QDateEdit(self))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setDate(QDate.currentDate())

@@ -35,7 +35,13 @@ from tracker.services.exports.export_formats import (
     formats_holding,
     suffixes_text,
 )
-from tracker.ui.common.forms import ErrorLabel, buddy_label, named, ok_cancel_buttons
+from tracker.ui.common.forms import (
+    ErrorLabel,
+    buddy_label,
+    named,
+    ok_cancel_buttons,
+    within_tracker_dates,
+)
 from tracker.ui.common.table_model import as_plain
 
 # The chronology's formats, as the registry lists them (services.exports.export_formats).
@@ -92,6 +98,7 @@ class ExportDialog(QDialog):
         self.use_to = named(QCheckBox("&To"), "export-use-to")
         self.date_to = named(QDateEdit(today), "export-to")
         for edit in (self.date_from, self.date_to):
+            within_tracker_dates(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setEnabled(False)
