@@ -99,6 +99,7 @@ class ArchiveReader:
         self._eof = False
         self._in_tables = False
         self._decoder = json.JSONDecoder()
+        self._where = ""  # "table 'round', row 3: " while a row is read
 
     # -- the envelope ----------------------------------------------------------------------
 
@@ -142,7 +143,7 @@ class ArchiveReader:
             if self._key() != "rows":
                 self._fail(f"the rows of table {name!r}")
             self._expect("[", f"a list of rows for table {name!r}")
-            rows = self._rows()
+            rows = self._rows(name)
             yield name, rows
             for _ in rows:  # whatever the caller left unread
                 pass
@@ -151,12 +152,17 @@ class ArchiveReader:
         if self._peek() != "":
             self._fail("nothing after the end of the archive")
 
-    def _rows(self) -> Iterator[Any]:
+    def _rows(self, name: str) -> Iterator[Any]:
         if self._peek() == "]":
             self._pos += 1
             return
+        number = 0
         while True:
-            yield self._value()
+            number += 1
+            self._where = f"table {name!r}, row {number}: "
+            value = self._value()
+            self._where = ""
+            yield value
             if self._peek() == "]":
                 self._pos += 1
                 return
@@ -200,6 +206,14 @@ class ArchiveReader:
                     self._fail_at(exc.pos, self._why(exc))
                 # exc.pos is into the old buffer; the value is decoded again from the start.
                 continue
+            # Issue 14, F4: both escaped the decoder's JSONDecodeError as tracebacks.
+            except RecursionError:
+                self._fail_at(self._pos, f"{self._where}a value nested too deeply (lists or "
+                                         "objects inside each other, thousands of levels "
+                                         "down)")
+            except ValueError:  # Python reads integers of at most 4,300 digits
+                self._fail_at(self._pos, f"{self._where}a number too long to read (more "
+                                         "than 4,300 digits)")
             # A number that ends with the buffer may go on in the next chunk.
             if end == len(self._buffer) and self._fill():
                 continue

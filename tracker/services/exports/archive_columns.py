@@ -4,10 +4,16 @@ One codec per column, chosen by the column's SQLAlchemy type, so a column added 
 model is archived without a line here (and tests/services/exports/test_archive.py checks that
 the schema in resources/ lists it). Instants are UTC with microseconds and a "Z", dates
 ISO, floats by repr: one text per value, so the archive's bytes depend on the data only.
+
+On the way in, a value must also be one the database and every view can hold: a whole
+number in 64 bits, a finite float, a date or instant inside the tracker's dates
+(domain/date_range.py). An archive once carried 2**70 as an id, or a window in 9999,
+into a traceback or a database that no view could open (issue 14, F3 and F4).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,12 +24,15 @@ from typing import Any
 from sqlalchemy import Column, Date, Enum, Float, Integer, String, Table
 
 from tracker.domain.base import UTCDateTime
+from tracker.domain.date_range import RANGE_TEXT, WINDOW_OVERHANG, in_range, instant_in_range
 from tracker.domain.errors import TrackerError
 from tracker.domain.nul_text import NUL, NUL_REASON
 
 INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\Z")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_LARGEST_WHOLE = 2**63 - 1  # both databases' BIGINT
+_OUTSIDE = f"is outside the dates the tracker takes ({RANGE_TEXT})"
 
 
 class ColumnValueError(TrackerError, ValueError):
@@ -49,7 +58,7 @@ class ColumnCodec:
             return self.from_json(value)
         except ColumnValueError:
             raise
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise ColumnValueError(f"must be {self.kind}; found {_shown(value)}") from exc
 
     def write(self, value: object) -> object:
@@ -95,13 +104,20 @@ def _instant_text(value: datetime) -> str:
 def _instant(value: object) -> datetime:
     if not isinstance(value, str) or not _INSTANT.match(value):
         raise ValueError(value)
-    return datetime.strptime(value, INSTANT_FORMAT).replace(tzinfo=UTC)
+    instant = datetime.strptime(value, INSTANT_FORMAT).replace(tzinfo=UTC)
+    # The end of a window that starts inside the range may lie a little after it.
+    if not instant_in_range(instant, overhang=WINDOW_OVERHANG):
+        raise ColumnValueError(f"{value} {_OUTSIDE}")
+    return instant
 
 
 def _day(value: object) -> date:
     if not isinstance(value, str) or not _DAY.match(value):
         raise ValueError(value)
-    return date.fromisoformat(value)
+    day = date.fromisoformat(value)
+    if not in_range(day):
+        raise ColumnValueError(f"{value} {_OUTSIDE}")
+    return day
 
 
 def _enum_text(value: object) -> str:
@@ -117,12 +133,18 @@ def _member(value: object, values: tuple[str, ...], enum_class: Any) -> object:
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(value)
-    return float(value)
+    number = float(value)  # OverflowError past 1e308
+    if not math.isfinite(number):  # JSON's NaN and Infinity, which Python reads
+        raise ValueError(value)
+    return number
 
 
 def _whole(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(value)
+    if not -_LARGEST_WHOLE - 1 <= value <= _LARGEST_WHOLE:
+        raise ColumnValueError(f"must be a whole number from -2**63 to 2**63-1; found "
+                               f"{_shown(value)}")
     return value
 
 

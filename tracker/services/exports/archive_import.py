@@ -39,6 +39,7 @@ from tracker.services.exports.archive import (
     archive_table,
 )
 from tracker.services.exports.archive_columns import ColumnCodec, ColumnValueError, table_codecs
+from tracker.services.exports.archive_rules import RowRuleError, check_row
 from tracker.storage import migrate
 from tracker.storage.database import Database
 from tracker.storage.derived_structures import drop_derived, rebuild_derived
@@ -212,6 +213,10 @@ def _checked(table: str, number: int, row: Any, codecs: tuple[ColumnCodec, ...],
             values[codec.name] = codec.read(row[codec.name])
         except ColumnValueError as exc:
             raise ArchiveError(f"{where}, field {codec.name!r}: {exc}") from exc
+    try:
+        check_row(table, values)
+    except RowRuleError as exc:
+        raise ArchiveError(f"{where}, field {exc.field!r}: {exc}") from exc
     return values
 
 
