@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Component
 
+from tracker.domain.date_range import EARLIEST, LATEST, RANGE_TEXT, WINDOW_OVERHANG
 from tracker.domain.enums import Precision
 from tracker.domain.nul_text import NUL, NUL_REASON, has_nul
 from tracker.domain.timewindow import WindowError, is_known_zone, localize
@@ -228,8 +229,17 @@ def _times(event: Component, *, not_fixed: bool) -> ExactTimes | DayTimes:
     duration = _single(event, "DURATION")
     if start is None:
         raise _Refused("DTSTART", "no start date")
+    _check_range(start, "DTSTART")
+    end_field = "DTEND"
     if end is None and isinstance(duration, timedelta):
-        end = start + duration
+        end_field = "DURATION"
+        try:
+            end = start + duration
+        except OverflowError as exc:  # past 9999 (issue 14, F5): once a traceback
+            raise _Refused("DURATION", f"{duration.days:,} days from the start is past the "
+                                       "dates that can be stored") from exc
+    if end is not None:
+        _check_range(end, end_field, end=True)
     if not isinstance(start, datetime):  # an all-day date
         if end is not None and (isinstance(end, datetime) or end <= start):
             raise _Refused("DTEND", "an all-day event must end on a later date")
@@ -242,6 +252,17 @@ def _times(event: Component, *, not_fixed: bool) -> ExactTimes | DayTimes:
     if end_utc is not None and end_utc <= start_utc:
         raise _Refused("DTEND", "the event ends before it starts")
     return ExactTimes(start_utc, end_utc, tz)
+
+
+def _check_range(value: date, field: str, *, end: bool = False) -> None:
+    """Refuse a day outside the tracker's dates (domain/date_range.py): an event on
+    1 Jan 0001 or 31 Dec 9999 once imported and then broke every view (issue 14, F2).
+    An end may lie a little past the last day, as a window's may."""
+    day = value.date() if isinstance(value, datetime) else value
+    latest = LATEST + WINDOW_OVERHANG if end else LATEST
+    if not EARLIEST <= day <= latest:
+        raise _Refused(field, f"{day.isoformat()} is outside the dates the tracker takes "
+                              f"({RANGE_TEXT})")
 
 
 def _instant(value: datetime, field: str) -> tuple[datetime, str]:
