@@ -168,6 +168,7 @@ class ScheduledWindow:
         cls, start: datetime, end: datetime | None, tz: str, *, fold: int = 0
     ) -> ScheduledWindow:
         """From wall-clock times in *tz* (naive) or aware datetimes."""
+        _check_days(start.date())  # the end is checked with the window (check_range)
         start_utc = localize(start, tz, fold=fold)
         end_utc = localize(end, tz, fold=fold) if end is not None else None
         if end_utc is not None and end_utc <= start_utc:
