@@ -4,7 +4,7 @@
 
 Runs N kill trials of each kind (an import, a schedule save; 50 by default), then asks the
 other parts of the suite for their figures (tests/**/*_figures.py: conflict trials,
-hypothesis examples per parser, bad inputs and bad files). A figure whose provider is
+hypothesis examples per parser, bad inputs, bad files and extreme dates). A figure whose provider is
 missing or fails is written as "not measured", never guessed. The table goes between the
 markers in docs/RELIABILITY.md, with the date, the machine and the command, and is printed.
 """
@@ -107,6 +107,16 @@ def measure(trials: int, examples: int, seed: int, progress: Callable[[str], Non
     rows.append(_pair_row("Bad database files", "bad_files", (),
                           "refused clearly, file unchanged",
                           "not-a-database, truncated and corrupt files opened"))
+    progress("extreme dates")
+    rows.append(_pair_row("Extreme dates at the entries", "extreme_date_entries", (),
+                          "refused with the project's own error",
+                          "days in years 1, 1899, 2201, 9998 and 9999 typed as windows and "
+                          "days, read from dataset rows, iCalendar events and archive rows"))
+    rows.append(_pair_row("Extreme dates already stored", "extreme_date_views", (),
+                          "succeeded",
+                          "every export format and the analysis (around rounds, changes, "
+                          "readings) of a database written before the date rule, holding "
+                          "events and rounds in years 1 and 9999"))
     return rows
 
 

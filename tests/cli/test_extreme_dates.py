@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.extreme_date_figures import extreme_date_entries
 from tests.extreme_dates import add_extreme_dates
 from tracker.cli import main
 from tracker.services.common.sample import load_sample
@@ -60,3 +61,9 @@ def test_the_analysis_skips_what_lies_outside_and_says_so(
     err = capsys.readouterr().err
     if around != "changes":  # the sample's changes were entered in 2026
         assert "dated outside the dates the tracker takes (1 Jan 1900 to 31 Dec 2200)" in err
+
+
+def test_every_entry_refuses_every_extreme_date() -> None:
+    """The figure docs/RELIABILITY.md reports, whole."""
+    tried, refused = extreme_date_entries()
+    assert tried == refused == 45

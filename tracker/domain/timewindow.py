@@ -210,11 +210,17 @@ class ScheduledWindow:
         """This window, or WindowRangeError when it starts outside the tracker's dates
         (or ends long after them). Windows read from the database are not checked, so a
         date stored before the rule can still be shown; every write is."""
-        if self.start is not None and not instant_in_range(self.start):
+        if self.start is not None and not self._starts_in_range():
             raise WindowRangeError(field, _shown_instant(self.start))
         if self.end is not None and not instant_in_range(self.end, overhang=WINDOW_OVERHANG):
             raise WindowRangeError(field, _shown_instant(self.end))
         return self
+
+    def _starts_in_range(self) -> bool:
+        assert self.start is not None
+        # The instant first: a local day is computed only for an instant that has one.
+        return instant_in_range(self.start) and \
+            in_range(self.start.astimezone(zone(self.tz)).date())
 
     # -- views ----------------------------------------------------------------------------
 
