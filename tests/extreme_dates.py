@@ -23,8 +23,9 @@ EXTREME_DAYS = (date(1, 1, 1), date(9999, 12, 31), date(9998, 6, 1))
 def add_extreme_dates(db: Database) -> None:
     """Events on the first and last days of the calendar (and one reported to the week,
     in 9998); round 1 of the sample on the last day of 9999 in Kyiv (whose local end is
-    past the calendar), round 2 at an exact time on 1 Jan 0001, and a factor reading in
-    the last second of 9999."""
+    past the calendar), round 2 at an exact time on 1 Jan 0001 in the zone "Mars/Olympus"
+    (F3: a restored archive could hold one), and a factor reading in the last second of
+    9999."""
     events = BattlefieldEvent.__table__
     rounds = Round.__table__
     readings = FactorReading.__table__
@@ -42,8 +43,8 @@ def add_extreme_dates(db: Database) -> None:
             window_start=datetime(9999, 12, 30, 22, tzinfo=UTC),
             window_end=datetime(9999, 12, 31, 22, tzinfo=UTC)))
         session.execute(update(rounds).where(rounds.c.id == 2).values(
-            window_precision=Precision.EXACT, window_start=datetime(1, 1, 1, tzinfo=UTC),
-            window_end=None))
+            window_precision=Precision.EXACT, window_tz="Mars/Olympus",
+            window_start=datetime(1, 1, 1, tzinfo=UTC), window_end=None))
         latest = session.scalar(readings.select().with_only_columns(readings.c.id)
                                 .order_by(readings.c.id.desc()).limit(1))
         session.execute(update(readings).where(readings.c.id == latest).values(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.extreme_date_figures import extreme_date_entries
 from tests.extreme_dates import add_extreme_dates
@@ -29,9 +30,11 @@ def old_database(tmp_path: Path) -> Path:
     return path
 
 
+# The reports draw their chart with Qt: the QApplication the GUI tests share is made first
+# (the command line would make a QGuiApplication, under which no widget can exist).
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_export_survives_dates_stored_outside_the_range(
-        old_database: Path, tmp_path: Path, fmt: str) -> None:
+        qapp: QApplication, old_database: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"all.{fmt}"
     assert main(["export", "--db", str(old_database), "--format", fmt, "--events", "all",
                  "-o", str(out)]) == 0
@@ -39,7 +42,8 @@ def test_every_export_survives_dates_stored_outside_the_range(
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf", "timelinejs", "csv"])
-def test_an_unrelated_range_exports_too(old_database: Path, tmp_path: Path, fmt: str) -> None:
+def test_an_unrelated_range_exports_too(qapp: QApplication, old_database: Path, tmp_path: Path,
+                                        fmt: str) -> None:
     out = tmp_path / f"february.{fmt}"
     assert main(["export", "--db", str(old_database), "--format", fmt, "--from", "2026-01-20",
                  "--to", "2026-02-28", "-o", str(out)]) == 0

@@ -27,7 +27,7 @@ from tracker.domain.date_range import RANGE_TEXT, instant_in_range
 from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
-from tracker.domain.timewindow import zone
+from tracker.domain.timewindow import is_known_zone, zone
 from tracker.services.rounds import get_round
 
 
@@ -132,15 +132,11 @@ def _change_anchors(session: Session, round_id: int | None) -> Anchors:
              .where(Round.deleted_at.is_(None)))
     if round_id is not None:
         query = query.where(Round.id == round_id)
-    anchors, skipped = [], []
+    found = _InstantAnchors()
     for change_id, kind, recorded_at, owner_id, title, tz in session.execute(query):
-        if not instant_in_range(recorded_at):
-            skipped.append(_outside(f"{title}: {kind.value}"))
-            continue
-        day = local_day(recorded_at, tz)
-        anchors.append(Anchor(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", day,
-                              day, Precision.EXACT, tz, round_id=owner_id))
-    return Anchors(tuple(anchors), tuple(skipped))
+        found.add(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", recorded_at, tz,
+                  round_id=owner_id)
+    return Anchors(tuple(found.anchors), tuple(found.skipped))
 
 
 def _reading_anchors(session: Session, round_id: int | None, tz: str) -> Anchors:
@@ -150,16 +146,31 @@ def _reading_anchors(session: Session, round_id: int | None, tz: str) -> Anchors
     if round_id is not None:
         depended_on = select(Dependency.factor_id).where(Dependency.round_id == round_id)
         query = query.where(Factor.id.in_(depended_on))
-    anchors, skipped = [], []
+    found = _InstantAnchors()
     for reading_id, observed_at, level, trend, factor_id, name in session.execute(query):
-        if not instant_in_range(observed_at):
-            skipped.append(_outside(f"{name}: {level.value}, {trend.value}"))
-            continue
-        day = local_day(observed_at, tz)
-        anchors.append(Anchor(AnchorKind.READING, reading_id,
-                              f"{name}: {level.value}, {trend.value}", day, day,
-                              Precision.EXACT, tz, factor_id=factor_id))
-    return Anchors(tuple(anchors), tuple(skipped))
+        found.add(AnchorKind.READING, reading_id, f"{name}: {level.value}, {trend.value}",
+                  observed_at, tz, factor_id=factor_id)
+    return Anchors(tuple(found.anchors), tuple(found.skipped))
+
+
+class _InstantAnchors:
+    """Anchors of one local day each (a change's, a reading's), and what was skipped."""
+
+    def __init__(self) -> None:
+        self.anchors: list[Anchor] = []
+        self.skipped: list[str] = []
+
+    def add(self, kind: AnchorKind, record_id: int, label: str, instant: datetime, tz: str,
+            *, round_id: int | None = None, factor_id: int | None = None) -> None:
+        if not instant_in_range(instant):
+            self.skipped.append(_outside(label))
+            return
+        # A round's zone stored before the archive checked zones reads as UTC, as its
+        # window does (ScheduledWindow.stored).
+        tz = tz if is_known_zone(tz) else "UTC"
+        day = local_day(instant, tz)
+        self.anchors.append(Anchor(kind, record_id, label, day, day, Precision.EXACT, tz,
+                                   round_id=round_id, factor_id=factor_id))
 
 
 def _outside(label: str) -> str:
