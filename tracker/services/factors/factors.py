@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.date_range import RANGE_TEXT, instant_in_range
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
@@ -111,6 +112,10 @@ def clean_reading(draft: ReadingDraft) -> dict[str, object]:
     """A reading's columns as stored (a new reading, or an edit of one)."""
     if draft.observed_at.tzinfo is None:
         raise ValidationError("observed_at", "A reading needs a time zone")
+    if not instant_in_range(draft.observed_at):  # issue 14: no view can show it
+        raise ValidationError("observed_at", f"{draft.observed_at.date().isoformat()} is "
+                                             "outside the dates the tracker takes "
+                                             f"({RANGE_TEXT})")
     return {"observed_at": draft.observed_at, "level": FactorLevel(draft.level),
             "trend": FactorTrend(draft.trend), "note": without_nul(draft.note).strip()}
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.date_range import RANGE_TEXT, in_range
 from tracker.domain.enums import Reliability
 from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import CITABLE, Citation, Source
@@ -122,6 +123,9 @@ def clean_source(draft: SourceDraft) -> dict[str, object]:
                        ("accessed_on", draft.accessed_on)):
         if day is not None and day > today:
             raise ValidationError(field, f"{day:%d %b %Y} is in the future")
+        if day is not None and not in_range(day):  # issue 14: older is a typing mistake
+            raise ValidationError(field, f"{day.isoformat()} is outside the dates the "
+                                         f"tracker takes ({RANGE_TEXT})")
     if draft.published_on and draft.accessed_on and draft.accessed_on < draft.published_on:
         raise ValidationError("accessed_on", "It was read before it was published")
     return {"outlet": outlet, "title": " ".join(without_nul(draft.title).split()),
