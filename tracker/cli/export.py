@@ -1,7 +1,9 @@
 """``tracker export``: the chronology, its report, the schedule, the archive, a timeline.
 
-    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
-    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE] -o OUT
+    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE]
+                   [--corrections] [-o OUT]
+    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE]
+                   [--corrections] -o OUT
     tracker export [--db DB] --format ics -o OUT
     tracker export [--db DB] --format archive [-o FILE.json]
     tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE]
@@ -65,6 +67,10 @@ def add_parsers(sub: Subparsers) -> None:
                              "%(default)s)")
     export.add_argument("--dayfirst", action="store_true",
                         help="read 03/02/2026 as 3 February, not March 2")
+    export.add_argument("--corrections", action="store_true",
+                        help="csv, json, md, html, pdf: show undone entries as corrections "
+                             "(the entry marked withdrawn, and a line for each undo and "
+                             "redo); by default they are left out")
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
     group = export.add_argument_group("timelinejs")
@@ -109,11 +115,12 @@ def _chronology(args: argparse.Namespace) -> int:
     with reading(args) as session:
         if not args.output:
             write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
-                             tz=args.tz)
+                             tz=args.tz, corrections=args.corrections)
             return EXIT_OK
         with file_errors("write", args.output):
             count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
-                                      date_to=date_to, tz=args.tz)
+                                      date_to=date_to, tz=args.tz,
+                                      corrections=args.corrections)
     tell(f"{count} entries written to {args.output}")
     return EXIT_OK
 
@@ -132,7 +139,8 @@ def _report(args: argparse.Namespace) -> int:
     ensure_gui_application()
     with reading(args) as session, file_errors("write", output):
         count = export_report(session, output, ExportFormat(args.format),
-                              date_from=date_from, date_to=date_to, tz=args.tz)
+                              date_from=date_from, date_to=date_to, tz=args.tz,
+                              corrections=args.corrections)
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 

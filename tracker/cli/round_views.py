@@ -78,11 +78,23 @@ def _span_utc(window: ScheduledWindow) -> str:
 
 
 def _change_lines(change: ChangeRecord, shown_in: str) -> list[str]:
-    local = change.recorded_at.astimezone(zone(shown_in))
-    lines = [f"  {local:%Y-%m-%d %H:%M} {local.tzname()}  {change.recorded_by}  "
-             f"{change.kind.value}: {change.summary}"]
+    """A change: announced, then entered, by whom, what; a retraction says what it
+    withdraws, and a withdrawn change is marked so, with who withdrew it and when."""
+    entered = change.recorded_at.astimezone(zone(shown_in))
+    kind = "retraction" if change.retracts_id is not None else change.kind.value
+    mark = "[withdrawn] " if change.retracted else ""
+    lines = [f"  {mark}announced {change.announced.describe(shown_in)}, entered "
+             f"{entered:%Y-%m-%d %H:%M} {entered.tzname()}  {change.recorded_by}  "
+             f"{kind}: {change.summary}"]
     why = [part for part in (change.reason, change.factor and f"because of {change.factor}",
                              change.source and f"source: {change.source}") if part]
+    if change.retracts_id is not None:
+        why.append(f"withdraws change {change.retracts_id}")
+    if change.retracted_at is not None:
+        withdrawn = change.retracted_at.astimezone(zone(shown_in))
+        by = f" by {change.retracted_by}" if change.retracted_by else ""
+        why.append(f"change {change.id} retracted{by} at "
+                   f"{withdrawn:%Y-%m-%d %H:%M} {withdrawn.tzname()}")
     if why:
         lines.append(f"      {'; '.join(why)}")
     return lines

@@ -4,9 +4,11 @@ An anchor is a run of calendar days. A round's days are those of its scheduled w
 the window's own zone (normally the venue's): talks at 23:30 UTC in Dubai happen on the
 next local day, and that is the day the war is compared against. A round announced "for
 the coming week" spans the whole week and one "in March" the whole month; the anchor
-keeps that precision so no one reads a week as a day. Schedule changes and factor
-readings are instants, so their anchor is the one local day they fall on: a change in the
-round's zone, a reading in the zone the caller chooses (UTC unless told otherwise).
+keeps that precision so no one reads a week as a day. A schedule change's anchor is the
+day it was announced (not the day it was typed in): a day's announcement is that day, an
+instant's is its local day in the round's zone. A factor reading's is the local day it
+falls on in the zone the caller chooses (UTC unless told otherwise). An undone change and
+its undo (a retraction, services/rounds/retractions.py) are no change: left out.
 
 Rounds of unknown date have no days; they are listed as skipped, never guessed.
 Deleted rounds, and the changes of deleted rounds, are left out as everywhere else.
@@ -21,11 +23,13 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import zone
 from tracker.services.rounds import get_round
+from tracker.services.rounds.retractions import corrections
 
 
 class Around(StrEnum):
@@ -120,15 +124,16 @@ def _round_anchors(session: Session, round_id: int | None) -> Anchors:
 
 
 def _change_anchors(session: Session, round_id: int | None) -> Anchors:
-    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.recorded_at,
-                    Round.id, Round.title, Round.window_tz)
+    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.announced_at,
+                    ScheduleChange.announced_precision, Round.id, Round.title, Round.window_tz)
              .join(Round, Round.id == ScheduleChange.round_id)
-             .where(Round.deleted_at.is_(None)))
+             .where(Round.deleted_at.is_(None), corrections(session).in_effect_clause()))
     if round_id is not None:
         query = query.where(Round.id == round_id)
     anchors = []
-    for change_id, kind, recorded_at, owner_id, title, tz in session.execute(query):
-        day = local_day(recorded_at, tz)
+    for change_id, kind, announced_at, precision, owner_id, title, tz in \
+            session.execute(query):
+        day = Announcement(announced_at, precision).day(tz)
         anchors.append(Anchor(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", day,
                               day, Precision.EXACT, tz, round_id=owner_id))
     return Anchors(tuple(anchors))

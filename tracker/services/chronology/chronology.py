@@ -10,8 +10,11 @@ Days mean what the reader expects of each kind of fact:
 - a battlefield event belongs to the day it was reported for;
 - a round announced by day, week or month belongs to those days at its venue ("5 Feb"
   in Kyiv is 5 Feb, wherever the analyst sits);
-- instants (a round at an exact time, a schedule change, a factor reading) belong to
-  their day in the reader's zone *tz*.
+- a schedule change belongs to the day it was announced: a day's announcement to that
+  day everywhere, an instant's to its day in the reader's zone *tz*
+  (``chronology_changes``; retracted changes and retractions only with *corrections*);
+- instants (a round at an exact time, a factor reading) belong to their day in the
+  reader's zone *tz*.
 Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
 day for readers within twelve hours of UTC, so entries under day headings never go back
 and forth.
@@ -30,8 +33,9 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import FactorReading
-from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.chronology.chronology_changes import change_keys
 from tracker.services.chronology.chronology_order import (
     SortKey,
     entry_key,
@@ -112,8 +116,9 @@ def _rounds_on_days(session: Session, date_from: date | None,
 
 
 def _others(session: Session, date_from: date | None, date_to: date | None,
-            tz: str) -> list[SortKey]:
-    """The keys of every round, schedule change and reading in the range, sorted."""
+            tz: str, corrections: bool = False) -> list[SortKey]:
+    """The keys of every round, schedule change and reading in the range, sorted; the
+    retracted changes and the retractions only with the *corrections*."""
     start, end = _bounds(date_from, date_to, tz)
     rounds = select(Round.id, Round.window_precision, Round.window_tz, Round.window_start,
                     Round.window_end).where(Round.deleted_at.is_(None))
@@ -126,9 +131,8 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
     keys = [key_of(round_instant(ScheduledWindow(precision, zone, first, last)),
                    EntryKind.ROUND, round_id)
             for round_id, precision, zone, first, last in session.execute(rounds)]
-    keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for change_id, at in
-             session.execute(select(ScheduleChange.id, ScheduleChange.recorded_at)
-                             .where(*_within(ScheduleChange.recorded_at, start, end)))]
+    keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for at, change_id in
+             change_keys(session, date_from, date_to, tz, with_corrections=corrections)]
     keys += [key_of(at, EntryKind.FACTOR_READING, reading_id) for reading_id, at in
              session.execute(select(FactorReading.id, FactorReading.observed_at)
                              .where(*_within(FactorReading.observed_at, start, end)))]
@@ -175,25 +179,26 @@ def _events_beyond(session: Session, conditions: list[ColumnElement[bool]],
 
 def count_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
 ) -> int:
     return _count_events(session, _event_range(date_from, date_to)) + \
-        len(_others(session, date_from, date_to, tz))
+        len(_others(session, date_from, date_to, tz, corrections))
 
 
 def chronology_page(
     session: Session, *, offset: int, limit: int, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", after: ChronologyEntry | None = None,
     before: ChronologyEntry | None = None, total: int | None = None,
+    corrections: bool = False,
 ) -> list[ChronologyEntry]:
     """Entries *offset* … *offset + limit* in time order (the Chronology view's pages).
 
     Given an entry the caller already has, the *limit* entries right *after* it (or
     right *before* it) are read from its key instead, one index seek however deep.
     Given the *total* (``count_chronology``), a page in the second half is read from the
-    end.
+    end. With the *corrections*, retracted changes and retractions are entries too.
     """
-    others = _others(session, date_from, date_to, tz)
+    others = _others(session, date_from, date_to, tz, corrections)
     conditions = _event_range(date_from, date_to)
     if after is not None:
         anchor = entry_key(after)
@@ -226,11 +231,12 @@ def chronology_page(
 
 def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
 ) -> Iterator[ChronologyEntry]:
     """Every entry in time order, streamed (exports): events as the index gives them,
-    the other facts told one by one where they fall between them."""
-    others = _others(session, date_from, date_to, tz)
+    the other facts told one by one where they fall between them (retracted changes and
+    retractions, as corrections, only with the *corrections*)."""
+    others = _others(session, date_from, date_to, tz, corrections)
     for item in interleave(others, stream_events(session, _event_range(date_from, date_to))):
         if isinstance(item, ChronologyEntry):
             yield item
@@ -240,9 +246,9 @@ def iter_chronology(
 
 def iter_other_entries(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
 ) -> Iterator[ChronologyEntry]:
     """The rounds, schedule changes and factor readings of the range in time order,
     without its events (a report that counts a long range's events by day instead)."""
-    for key in _others(session, date_from, date_to, tz):
+    for key in _others(session, date_from, date_to, tz, corrections):
         yield from describe_entries(session, [(key.kind, key.record_id)], tz)

@@ -14,10 +14,10 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
 from tracker.domain.enums import LinkKind, Precision, RoundModality
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
+from tracker.domain.negotiation import Round, RoundParticipant
 from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
+from tracker.services.chronology.chronology_changes import change_entries
 from tracker.services.records.citations import sources_by_record
-from tracker.services.rounds import describe_change
 
 Key = tuple[EntryKind, int]
 
@@ -91,33 +91,6 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             place=round_.venue.name if round_.venue else "venue unknown",
             links=tuple(dependencies[round_.id] + links[round_.id]),
             sources=sources.get(round_.id, ()),
-        ))
-    return entries
-
-
-def _changes(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
-    changes = session.execute(
-        select(ScheduleChange, Round.title, Factor.name)
-        .join(Round, Round.id == ScheduleChange.round_id)
-        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
-        .where(ScheduleChange.id.in_(ids))
-        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
-    )
-    sources = sources_by_record(session, "schedule_change_id", ids)
-    entries = []
-    for change, title, factor_name in changes:
-        local = change.recorded_at.astimezone(zone(tz))
-        detail = describe_change(change)
-        if change.reason:
-            detail += f". Reason: {change.reason}"
-        entries.append(ChronologyEntry(
-            when=change.recorded_at, day=local.date(), precision=Precision.EXACT,
-            when_text=_instant_text(local),
-            kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id,
-            title=f"{title}: {change.kind.value}", detail=detail,
-            place=change.new_venue.name if change.new_venue else "",
-            links=(f"because of {factor_name}",) if factor_name else (),
-            sources=sources.get(change.id, ()),
         ))
     return entries
 
@@ -229,7 +202,7 @@ def link_text(kind: LinkKind, note: str, round_title: str | None,
 
 _BUILDERS = {
     EntryKind.ROUND: _rounds,
-    EntryKind.SCHEDULE_CHANGE: _changes,
+    EntryKind.SCHEDULE_CHANGE: change_entries,
     EntryKind.FACTOR_READING: _readings,
     EntryKind.EVENT: _events,
 }

@@ -42,17 +42,20 @@ def write_report(
     session: Session, stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", chart: ReportChart | None = None,
     generated_at: datetime | None = None, event_limit: int = REPORT_EVENT_LIMIT,
+    corrections: bool = False,
 ) -> int:
     """Write the HTML report of the range to *stream*; return the entries listed in full.
 
     *chart* is the timeline image, drawn by the caller (Qt draws it, in the UI layer).
+    *corrections*: retracted changes and their retractions are listed as corrections.
     """
     check_report_range(date_from, date_to, tz)
-    others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz))
+    others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
+                                     corrections=corrections))
     counted_from = _first_counted_day(session, date_from, date_to, event_limit)
     summary = report_summary(session, others, date_from, date_to, counted_from)
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC))
-    items = _items(session, others, date_from, date_to, tz, counted_from)
+    items = _items(session, others, date_from, date_to, tz, counted_from, corrections)
     return write_report_html(header, summary, items, stream, chart=chart)
 
 
@@ -80,10 +83,11 @@ def report_summary(session: Session, others: list[ChronologyEntry], date_from: d
 
 
 def _items(session: Session, others: list[ChronologyEntry], date_from: date | None,
-           date_to: date | None, tz: str,
-           counted_from: date | None) -> Iterator[ChronologyEntry | DaySummary]:
+           date_to: date | None, tz: str, counted_from: date | None,
+           corrections: bool) -> Iterator[ChronologyEntry | DaySummary]:
     if counted_from is None:
-        yield from iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz)
+        yield from iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
+                                   corrections=corrections)
         return
     # Listed days, in full; a round at an exact time across the split is listed there
     # once, under its first day, and not again below.
@@ -91,7 +95,7 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
     last_listed = counted_from - timedelta(days=1)
     if date_from is None or date_from <= last_listed:
         for entry in iter_chronology(session, date_from=date_from, date_to=last_listed,
-                                     tz=tz):
+                                     tz=tz, corrections=corrections):
             listed.add((entry.kind, entry.record_id))
             yield entry
     rest: list[ChronologyEntry | DaySummary] = [

@@ -138,7 +138,10 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
         group = f"Events: {event.category or 'uncategorised'}"
         headline += f" — {entry.place}" if entry.place else ""
     else:
-        start, end = instant_parts(entry.when, tz), None
+        # A change announced on a day has no time: its date only, as the day it is.
+        start = day_parts(entry.day) if entry.precision is Precision.DAY and entry.day \
+            else instant_parts(entry.when, tz)
+        end = None
         group = chosen.changes[entry.record_id] \
             if entry.kind is EntryKind.SCHEDULE_CHANGE \
             else f"Factor: {chosen.readings[entry.record_id]}"

@@ -23,6 +23,8 @@ from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange, Track
 from tracker.domain.timewindow import ScheduledWindow, reported_days
+from tracker.services.chronology.chronology_changes import announced_within
+from tracker.services.rounds.retractions import corrections
 
 DEFAULT_MAX_EVENTS = 2000
 
@@ -72,11 +74,13 @@ class Selection:
 def select_for_timeline(session: Session, request: TimelineRequest) -> Selection:
     start, end = _bounds(request)
     rounds, undated = _rounds(session, request, start, end)
+    # As in the chronology: changes by the day they were announced, undone ones left out.
     changes = dict(session.execute(
         select(ScheduleChange.id, Track.name)
         .join(Round, Round.id == ScheduleChange.round_id)
         .join(Track, Track.id == Round.track_id)
-        .where(*_within(ScheduleChange.recorded_at, start, end))).all())
+        .where(*announced_within(request.date_from, request.date_to, request.tz),
+               corrections(session).in_effect_clause())).all())
     readings = dict(session.execute(
         select(FactorReading.id, Factor.name)
         .join(Factor, Factor.id == FactorReading.factor_id)

@@ -63,6 +63,11 @@ class ChronologyView(QWidget):
         self.from_edit = _date_edit(self, "First day to show")
         self.to_check = QCheckBox("to", self)
         self.to_edit = _date_edit(self, "Last day to show")
+        self.corrections_check = QCheckBox("Show corrections (undone entries)", self)
+        self.corrections_check.setObjectName("chronology-corrections")
+        self.corrections_check.setToolTip(
+            "List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction; off, an undone change is left out with its undo")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("chronology-count")
         legend = QLabel(" ".join(
@@ -85,6 +90,8 @@ class ChronologyView(QWidget):
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
             bar.addWidget(widget)
         bar.addSpacing(16)
+        bar.addWidget(self.corrections_check)
+        bar.addSpacing(16)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
         bar.addWidget(legend)
@@ -96,6 +103,7 @@ class ChronologyView(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._on_range_changed)
             edit.dateChanged.connect(self._on_range_changed)
+        self.corrections_check.toggled.connect(self.model.set_corrections)
         self.model.count_changed.connect(self._on_count_changed)
         self.table.activated.connect(self._on_activated)
         workspace.changed.connect(self._on_workspace_changed)

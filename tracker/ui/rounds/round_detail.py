@@ -50,6 +50,7 @@ from tracker.ui.events.link_models import (
     selected_data,
 )
 from tracker.ui.rounds.details_dialog import modality_text
+from tracker.ui.rounds.history_model import WIDTHS as HISTORY_WIDTHS
 from tracker.ui.rounds.history_model import HistoryModel
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
@@ -153,7 +154,7 @@ class RoundDetailPane(QWidget):
         self.history.setWordWrap(False)
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 100, 260, 220, 140)):
+        for column, width in enumerate(HISTORY_WIDTHS):
             self.history.setColumnWidth(column, width)
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")

@@ -74,7 +74,8 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
 def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
     recorded = move.recorded_at.astimezone(zone(display_tz))
     lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
-             f"recorded {recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
+             f"announced {escape(move.announced.describe(display_tz))}; entered "
+             f"{recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
     if move.reason:
         lines.append(f"Why: {escape(move.reason)}")
     if move.factor:
