@@ -10,6 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TextIO
 
+from tracker.domain.announcement import Announcement
+from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.spreadsheet import neutralise
 from tracker.services.common.views import ChangeRecord, RoundDetail, RoundRow
@@ -80,28 +82,39 @@ def _span_utc(window: ScheduledWindow) -> str:
 def _change_lines(change: ChangeRecord, shown_in: str) -> list[str]:
     """A change: announced, then entered, by whom, what; a retraction says what it
     withdraws, and a withdrawn change is marked so, with who withdrew it and when."""
-    entered = change.recorded_at.astimezone(zone(shown_in))
     kind = "retraction" if change.retracts_id is not None else change.kind.value
     mark = "[withdrawn] " if change.retracted else ""
-    lines = [f"  {mark}announced {change.announced.describe(shown_in)}, entered "
-             f"{entered:%Y-%m-%d %H:%M} {entered.tzname()}  {change.recorded_by}  "
+    lines = [f"  {mark}announced {_announced(change.announced, shown_in)}, entered "
+             f"{_local(change.recorded_at, shown_in)}  {change.recorded_by}  "
              f"{kind}: {change.summary}"]
     why = [part for part in (change.reason, change.factor and f"because of {change.factor}",
                              change.source and f"source: {change.source}") if part]
     if change.retracts_id is not None:
         why.append(f"withdraws change {change.retracts_id}")
     if change.retracted_at is not None:
-        withdrawn = change.retracted_at.astimezone(zone(shown_in))
         by = f" by {change.retracted_by}" if change.retracted_by else ""
         why.append(f"change {change.id} retracted{by} at "
-                   f"{withdrawn:%Y-%m-%d %H:%M} {withdrawn.tzname()}")
+                   f"{_local(change.retracted_at, shown_in)}")
     if why:
         lines.append(f"      {'; '.join(why)}")
     return lines
 
 
+def _local(instant: datetime, shown_in: str) -> str:
+    local = instant.astimezone(zone(shown_in))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _announced(announced: Announcement, shown_in: str) -> str:
+    """A day's announcement as its date alone (the same date in every zone)."""
+    if announced.precision is Precision.DAY:
+        return f"{announced.day():%Y-%m-%d}"
+    return _local(announced.at, shown_in)
+
+
 def show_text(detail: RoundDetail, shown_in: str) -> str:
-    """The round as `tracker round show` prints it; history times in *shown_in*."""
+    """The round as `tracker round show` prints it; history times in *shown_in*, each
+    change with when it was announced and when it was entered, in the order announced."""
     row = detail.row
     venue = f"{row.venue.label} ({row.venue.time_zone})" if row.venue else "not known"
     lines = [f"Round {row.id}: {row.title}",

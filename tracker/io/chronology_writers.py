@@ -130,9 +130,10 @@ def write_markdown(
     stream.write(f"Entries from {span}, in time order. Times are those announced or "
                  "reported, with their precision. Events are under the day they were "
                  "reported for, rounds announced by day, week or month under their days "
-                 "at the venue, and whatever has an exact time (rounds, schedule changes, "
-                 f"factor readings) under its day in {markdown_escape(tz)}. Each day's "
-                 "sources are numbered notes after it.\n")
+                 "at the venue, schedule changes under the day they were announced, and "
+                 "whatever has an exact time (rounds, announcements, factor readings) "
+                 f"under its day in {markdown_escape(tz)}. Each day's sources are "
+                 "numbered notes after it.\n")
     notes = _Notes(stream)
     heading = None
     count = 0

@@ -91,6 +91,7 @@ class ReportHeader:
     date_to: date | None
     tz: str
     generated_at: datetime
+    corrections: bool = False  # undone entries listed as corrections, not left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,9 @@ def describe_filters(header: ReportHeader) -> str:
     if header.date_to:
         parts.append(f"to {_long_date(header.date_to)}")
     dates = " ".join(parts) if parts else "all dates"
-    return f"Dates: {dates}; days in {header.tz}; all kinds of entries; all events"
+    undone = "undone entries shown as corrections" if header.corrections \
+        else "undone entries left out"
+    return f"Dates: {dates}; days in {header.tz}; all kinds of entries; all events; {undone}"
 
 
 def write_report_html(
@@ -147,8 +150,9 @@ def write_report_html(
     stream.write('<h2 class="newpage">Chronology</h2>\n'
                  '<p class="lead">Entries in time order under their day. Events are under '
                  "the day they were reported for; rounds announced by day, week or month "
-                 "under their days at the venue; rounds at an exact time, schedule changes "
-                 f"and factor readings under their day in {_text(header.tz)}. Each day's "
+                 "under their days at the venue; schedule changes under the day they were "
+                 "announced; rounds at an exact time, announcements at an exact time and "
+                 f"factor readings under their day in {_text(header.tz)}. Each day's "
                  "sources are numbered notes after it.</p>\n")
     count = _days(items, stream)
     stream.write("</body>\n</html>\n")

@@ -54,7 +54,8 @@ def write_report(
                                      corrections=corrections))
     counted_from = _first_counted_day(session, date_from, date_to, event_limit)
     summary = report_summary(session, others, date_from, date_to, counted_from)
-    header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC))
+    header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
+                          corrections)
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections)
     return write_report_html(header, summary, items, stream, chart=chart)
 
