@@ -76,8 +76,11 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
 def write_json(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", generated_at: datetime | None = None,
+    corrections: bool = False,
 ) -> int:
     """A JSON document described by resources/schemas/chronology.schema.json.
+
+    *corrections* says whether the entries include undone changes as corrections.
 
     Entries are written one by one inside the array rather than built as one list.
     """
@@ -89,6 +92,7 @@ def write_json(
             "from": date_from.isoformat() if date_from else None,
             "to": date_to.isoformat() if date_to else None,
             "time_zone": tz,
+            "corrections": corrections,
         },
     }
     opening = json.dumps(header, ensure_ascii=False, indent=2)

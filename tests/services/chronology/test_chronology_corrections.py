@@ -8,9 +8,11 @@ import io
 import json
 from datetime import UTC, date, datetime
 
+import jsonschema
 from sqlalchemy.orm import Session
 
 from tests.services.scenario import Ids, add_events, build
+from tracker import resources
 from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
@@ -151,6 +153,9 @@ def test_with_the_corrections_the_undo_and_redo_are_told_as_corrections(
     assert "was itself withdrawn; the entry stands." in redo
     assert "the withdrawal entered " in redo
     assert [e["title"] for e in document["entries"]].count("Trilateral round: correction") == 2
+    assert document["filters"]["corrections"] is True
+    jsonschema.validate(document, json.loads(resources.read_text(
+        "schemas/chronology.schema.json")))
     for text in (markdown, html):
         assert text.count("was withdrawn") == 1
         assert text.count("the entry stands") == 1

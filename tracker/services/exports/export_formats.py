@@ -69,7 +69,7 @@ def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = _entries(session, span)
     return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                      tz=span.tz)
+                      tz=span.tz, corrections=span.corrections)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
