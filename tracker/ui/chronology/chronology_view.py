@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +73,12 @@ class ChronologyView(QWidget):
         legend = QLabel(" ".join(
             f"<span style='color:{colour.name()}'>■</span>&nbsp;{kind.value}&nbsp;"
             for kind, colour in KIND_COLOURS.items()), self)
+        # Takes the room left on the bar, and wraps rather than widening the window (it
+        # must fit 1024 pixels): never to more than two lines.
+        legend.setWordWrap(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        legend.setMinimumWidth(legend.fontMetrics().horizontalAdvance(
+            "■ round ■ schedule change ■ factor reading") + 8)
         self._stale = False
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
@@ -93,8 +99,7 @@ class ChronologyView(QWidget):
         bar.addWidget(self.corrections_check)
         bar.addSpacing(16)
         bar.addWidget(self.count_label)
-        bar.addStretch(1)
-        bar.addWidget(legend)
+        bar.addWidget(legend, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
