@@ -5,6 +5,7 @@
 records they share (rules.py).
 """
 
+from tracker.services.rounds.as_of import AsOf
 from tracker.services.rounds.operations import (
     ROUND_LIST_TOPICS,
     SCHEDULE_TOPICS,
@@ -44,6 +45,7 @@ __all__ = [
     "NEW_ROUND_STATUSES",
     "ROUND_LIST_TOPICS",
     "SCHEDULE_TOPICS",
+    "AsOf",
     "ChangeNote",
     "RoundDraft",
     "RoundState",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -21,6 +23,7 @@ from tracker.services.common.views import (
     VenueRow,
 )
 from tracker.services.records.citations import source_label, sources_for
+from tracker.services.rounds.as_of import AsOf, KnownState, known_states
 from tracker.services.rounds.retractions import corrections
 from tracker.services.rounds.rules import get_round
 
@@ -51,8 +54,11 @@ def _row(round_: Round, linked: int) -> RoundRow:
     )
 
 
-def list_rounds(session: Session) -> list[RoundRow]:
-    """Every round that is not deleted, by window start (unknown dates last)."""
+def list_rounds(session: Session, as_of: AsOf | None = None) -> list[RoundRow]:
+    """Every round that is not deleted, by window start (unknown dates last).
+
+    *as_of*: the rounds as they were known at the end of that day instead (as_of.py),
+    deleted since or not; their window, venue and status as then."""
     link_counts = dict(
         session.execute(
             select(EventLink.round_id, func.count())
@@ -60,16 +66,30 @@ def list_rounds(session: Session) -> list[RoundRow]:
             .group_by(EventLink.round_id)
         ).all()
     )
-    rounds = session.execute(
-        select(Round)
-        .where(Round.deleted_at.is_(None))
-        .options(
-            selectinload(Round.track), selectinload(Round.venue),
-            selectinload(Round.participants).selectinload(RoundParticipant.party),
-        )
-    ).scalars()
-    rows = [_row(round_, link_counts.get(round_.id, 0)) for round_ in rounds]
+    known = known_states(session, as_of) if as_of is not None else None
+    query = select(Round).options(
+        selectinload(Round.track), selectinload(Round.venue),
+        selectinload(Round.participants).selectinload(RoundParticipant.party))
+    if known is None:
+        query = query.where(Round.deleted_at.is_(None))
+    else:
+        query = query.where(Round.id.in_(sorted(known)))
+    rows = [_row(round_, link_counts.get(round_.id, 0))
+            for round_ in session.execute(query).scalars()]
+    if known is not None:
+        rows = _as_known(session, rows, known)
     return sorted(rows, key=lambda row: (row.window.sort_key(), row.id))
+
+
+def _as_known(session: Session, rows: list[RoundRow],
+              known: dict[int, KnownState]) -> list[RoundRow]:
+    """*rows* with the window, venue and status known then."""
+    venue_ids = {state.state.venue_id for state in known.values()} - {None}
+    venues = {venue.id: venue for venue in session.scalars(
+        select(Venue).where(Venue.id.in_(sorted(v for v in venue_ids if v is not None))))}
+    return [replace(row, window=known[row.id].state.window,
+                    venue=venue_row(venues.get(known[row.id].state.venue_id or -1)),
+                    status=known[row.id].state.status) for row in rows]
 
 
 def round_row(session: Session, round_id: int) -> RoundRow:
@@ -176,7 +196,9 @@ def describe_change(change: ScheduleChange) -> str:
     parts = []
     if change.old_status != change.new_status and change.old_status and change.new_status:
         parts.append(f"status: {change.old_status.value} → {change.new_status.value}")
-    if change.old_window != new_window:
+    # A week relocated keeps its days in the venue's zone: the same text, no new date.
+    if change.old_window != new_window and \
+            _window_text(change.old_window) != _window_text(new_window):
         parts.append(f"{_window_text(change.old_window)} → {_window_text(new_window)}")
     if change.old_venue_id != change.new_venue_id:
         old = change.old_venue.name if change.old_venue else "unknown"

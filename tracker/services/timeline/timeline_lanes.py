@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.announcement import Announcement
-from tracker.domain.enums import FactorLevel, FactorTrend, RoundStatus
+from tracker.domain.enums import ChangeKind, FactorLevel, FactorTrend, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
@@ -166,6 +166,8 @@ def _moves(session: Session) -> dict[int, list[WindowMove]]:
     query = (select(ScheduleChange, Factor.name)
              .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
              .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_not(None),
+                    # A relocation takes the window into the venue's zone: not a new date.
+                    ScheduleChange.kind != ChangeKind.RELOCATED,
                     corrections(session).in_effect_clause())
              .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at,
                        ScheduleChange.id))
