@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,27 +11,31 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
-from tracker.domain.enums import LinkKind, Precision, RoundModality
+from tracker.domain.enums import LinkKind, Precision, RoundModality, RoundStatus
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
+from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
 from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
 from tracker.services.records.citations import sources_by_record
 from tracker.services.rounds import describe_change
+from tracker.services.rounds.as_of import KnownState
 
 Key = tuple[EntryKind, int]
 
 
-def describe_entries(session: Session, keys: list[Key],
-                     tz: str = "UTC") -> list[ChronologyEntry]:
-    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*."""
+def describe_entries(session: Session, keys: list[Key], tz: str = "UTC",
+                     known: Mapping[int, KnownState] | None = None) -> list[ChronologyEntry]:
+    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*;
+    rounds in their *known* state (as of a past day: services/rounds/as_of.py) if given."""
     wanted: dict[EntryKind, list[int]] = defaultdict(list)
     for kind, record_id in keys:
         wanted[kind].append(record_id)
     told: dict[Key, ChronologyEntry] = {}
     for kind, builder in _BUILDERS.items():
         if wanted[kind]:
-            for entry in builder(session, wanted[kind], tz):
+            entries = _rounds(session, wanted[kind], tz, known) \
+                if kind is EntryKind.ROUND else builder(session, wanted[kind], tz)
+            for entry in entries:
                 told[(kind, entry.record_id)] = entry
     return [told[key] for key in keys if key in told]
 
@@ -46,7 +50,19 @@ def round_instant(window: ScheduledWindow) -> datetime | None:
     return window.start
 
 
-def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+def _schedule(session: Session, round_: Round, known: Mapping[int, KnownState] | None,
+              ) -> tuple[ScheduledWindow, RoundStatus, Venue | None]:
+    """The round's window, status and venue: as they are, or as they were known."""
+    then = known.get(round_.id) if known is not None else None
+    if then is None:
+        return round_.window, round_.status, round_.venue
+    venue_id = then.state.venue_id
+    venue = session.get(Venue, venue_id) if venue_id is not None else None
+    return then.state.window, then.state.status, venue
+
+
+def _rounds(session: Session, ids: list[int], tz: str,
+            known: Mapping[int, KnownState] | None = None) -> list[ChronologyEntry]:
     rounds = session.execute(
         select(Round).where(Round.id.in_(ids)).options(
             selectinload(Round.track), selectinload(Round.venue),
@@ -65,12 +81,12 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
     sources = sources_by_record(session, "round_id", ids)
     entries = []
     for round_ in rounds:
-        window = round_.window
+        window, status, venue = _schedule(session, round_, known)
         people = ", ".join(
             f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
             for p in round_.participants
         )
-        detail = f"{round_.status.value.capitalize()} {round_.format.value} round"
+        detail = f"{status.value.capitalize()} {round_.format.value} round"
         if round_.modality is not RoundModality.UNKNOWN:
             detail += f" ({round_.modality.value})"
         detail += f", {round_.track.name}."
@@ -88,7 +104,7 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             when=when, day=day, precision=window.precision,
             when_text=told,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
-            place=round_.venue.name if round_.venue else "venue unknown",
+            place=venue.name if venue else "venue unknown",
             links=tuple(dependencies[round_.id] + links[round_.id]),
             sources=sources.get(round_.id, ()),
         ))

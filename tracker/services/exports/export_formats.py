@@ -22,6 +22,7 @@ from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
 from tracker.services.exports.report import write_report
+from tracker.services.rounds.as_of import AsOf
 
 
 class ExportContent(StrEnum):
@@ -46,6 +47,9 @@ class ChronologyRange:
     date_to: date | None = None
     tz: str = "UTC"
     chart: ReportChart | None = None  # an HTML report's timeline image, drawn by Qt
+    # The chronology as known at the end of that day (services.chronology.chronology_as_of),
+    # which the document's title says; None: the current record.
+    as_of: AsOf | None = None
 
 
 # Writes the chronology of the range to an open text stream; returns the entry count.
@@ -54,27 +58,27 @@ ChronologyWriter = Callable[[Session, TextIO, ChronologyRange], int]
 
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
-    return write_csv(entries, stream)
+                              tz=span.tz, as_of=span.as_of)
+    return write_csv(entries, stream, as_of=span.as_of)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
+                              tz=span.tz, as_of=span.as_of)
     return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                      tz=span.tz)
+                      tz=span.tz, as_of=span.as_of)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
+                              tz=span.tz, as_of=span.as_of)
     return write_markdown(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                          tz=span.tz)
+                          tz=span.tz, as_of=span.as_of)
 
 
 def _html(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     return write_report(session, stream, date_from=span.date_from, date_to=span.date_to,
-                        tz=span.tz, chart=span.chart)
+                        tz=span.tz, chart=span.chart, as_of=span.as_of)
 
 
 @dataclass(frozen=True, slots=True)
