@@ -238,8 +238,7 @@ def chronology_page(
             events_total = first + len(events) if events \
                 else _count_events(session, conditions)
         keys = window_at(others, events, first, events_total, offset, limit)
-    return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz,
-                            then.rounds if then else None)
+    return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz, then)
 
 
 def iter_chronology(
@@ -256,8 +255,7 @@ def iter_chronology(
         if isinstance(item, ChronologyEntry):
             yield item
         else:
-            yield from describe_entries(session, [(item.kind, item.record_id)], tz,
-                                        then.rounds if then else None)
+            yield from describe_entries(session, [(item.kind, item.record_id)], tz, then)
 
 
 def iter_other_entries(
@@ -269,5 +267,4 @@ def iter_other_entries(
     without its events (a report that counts a long range's events by day instead)."""
     then = known_then(session, as_of)
     for key in _others(session, date_from, date_to, tz, then):
-        yield from describe_entries(session, [(key.kind, key.record_id)], tz,
-                                    then.rounds if then else None)
+        yield from describe_entries(session, [(key.kind, key.record_id)], tz, then)
