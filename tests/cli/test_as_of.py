@@ -233,12 +233,35 @@ def test_export_ics_as_of_a_day(history: Path, tmp_path: Path,
 
 def test_as_of_is_refused_where_it_does_not_apply(
         history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for fmt in ("html", "pdf", "archive", "timelinejs"):
+    for fmt in ("html", "pdf", "archive"):
         status, _, err = run(capsys, "export", "--db", history, "--format", fmt, "--as-of",
                              "28 Jan 2026", "-o", tmp_path / f"out.{fmt}")
         assert status == 2
-        assert err == f"tracker: --as-of applies to --format csv, json, md, ics, not {fmt}\n"
+        assert err == ("tracker: --as-of applies to --format csv, json, md, ics, timelinejs, "
+                       f"not {fmt}\n")
         assert not (tmp_path / f"out.{fmt}").exists()
+
+
+def test_export_timelinejs_as_of_a_day(history: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "then.json"
+    status, _, err = run(capsys, "export", "--db", history, "--format", "timelinejs",
+                         "--events", "all", "--as-of", "28 Jan 2026", "--tz", KYIV,
+                         "-o", output)
+    assert status == 0, err
+    assert "1 event" in err and "(as known on 28 Jan 2026, end of day in Europe/Kyiv)" in err
+    data = json.loads(output.read_text(encoding="utf-8"))
+    title = data["title"]["text"]
+    assert title["headline"].endswith("as known on 28 Jan 2026")
+    assert "not the current one" in title["text"]
+    slides = {slide["unique_id"]: slide for slide in data["events"]}
+    headlines = [slide["text"]["headline"] for slide in data["events"]]
+    assert "Trilateral round" not in " ".join(headlines)
+    assert not any("18 Feb" in slide["text"].get("text", "") for slide in data["events"])
+    abu_dhabi = next(slide for slide in slides.values()
+                     if slide["text"]["headline"] == "Abu Dhabi round")
+    assert (abu_dhabi["start_date"]["month"], abu_dhabi["start_date"]["day"]) == (2, 4)
+    assert "as known on 28 Jan 2026" in (tmp_path / "then.html").read_text(encoding="utf-8")
 
 
 def test_today_is_a_day_the_schedule_is_known_as_of(

@@ -7,7 +7,7 @@
     tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE]
                    [--to DATE] [--tz ZONE] [--max-events N] [--timelinejs-assets DIR]
                    -o FILE.json
-    tracker export [--db DB] --format csv|json|md|ics --as-of DATE [--tz ZONE] ...
+    tracker export [--db DB] --format csv|json|md|ics|timelinejs --as-of DATE [--tz ZONE] ...
 
 ``--as-of DATE`` writes the chronology, or the calendar, as it was known at the end of
 that day in --tz (tracker/cli/date_options.py), and its title says so.
@@ -54,11 +54,11 @@ _FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology re
                 "losslessly, as JSON that `tracker restore-archive` loads; timelinejs: a "
                 "TimelineJS timeline (JSON) and a web page that shows it")
 
-# What --as-of writes: the chronology's data and the calendar. (The html and pdf report
-# is drawn by the window's code, tracker/ui/exports/report_pdf.py, which does not take
-# the day yet; an archive is the whole database, and a timeline has its own selection.)
-_AS_OF_FORMATS = tuple(fmt.value for fmt in formats_holding(ExportContent.CHRONOLOGY,
-                                                            ExportContent.SCHEDULE))
+# What --as-of writes: the chronology's data, the calendar and the timeline. (The html
+# and pdf report is drawn by the window's code, tracker/ui/exports/report_pdf.py, which
+# does not take the day yet; an archive is the whole database, as it is.)
+_AS_OF_FORMATS = tuple(fmt.value for fmt in formats_holding(
+    ExportContent.CHRONOLOGY, ExportContent.SCHEDULE, ExportContent.TIMELINE))
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -182,12 +182,13 @@ def _timelinejs(args: argparse.Namespace) -> int:
     date_from, date_to = _date_range(args)
     destination = _needs_output(args, "FILE.json (the page is written beside it)")
     request = TimelineRequest(tz=args.tz, date_from=date_from, date_to=date_to,
-                              events=EventScope(args.events), max_events=args.max_events)
+                              events=EventScope(args.events), max_events=args.max_events,
+                              as_of=as_of_from(args, args.tz))
     assets = Path(args.timelinejs_assets) if args.timelinejs_assets else None
     with reading(args) as session, file_errors("write", destination, name_from_error=True):
         export = write_timeline(session, destination, request, assets=assets)
     tell(f"Timeline written to {destination} and {page_path(destination)}: "
-         f"{export.summary()} (times in {request.tz})")
+         f"{export.summary()} (times in {request.tz})" + _known_on(request.as_of))
     if export.capped:
         tell(f"tracker: {export.cap_note()} (--from/--to, or --max-events)")
     if export.undated:
