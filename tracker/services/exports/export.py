@@ -56,5 +56,4 @@ def export_chronology(
     """Write the chronology to *destination* atomically; return how many entries it holds."""
     with atomic_text_writer(Path(destination), newline=fmt.newline) as stream:
         return write_chronology(session, stream, fmt, date_from=date_from, date_to=date_to,
-                                tz=tz, chart=chart,
-                                as_of=as_of)
+                                tz=tz, chart=chart, as_of=as_of)
