@@ -26,6 +26,7 @@ from tracker.services.events.linking import LinkSpec
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors.factors import ReadingDraft
 from tracker.services.factors.operations import new_reading
+from tracker.services.rounds.relocation import KeepTime
 from tracker.storage.database import Database
 
 KYIV = "Europe/Kyiv"
@@ -49,7 +50,8 @@ def _history(db: Database) -> int:
         rounds.reschedule(session, round_id, FOURTH, rounds.ChangeNote(
             "dates set", announced=Announcement.on_day(date(2026, 1, 27))))
         rounds.relocate(session, round_id, ids.istanbul, rounds.ChangeNote(
-            "moved", announced=Announcement.at_instant(datetime(2026, 1, 30, 9, tzinfo=UTC))))
+            "moved", announced=Announcement.at_instant(datetime(2026, 1, 30, 9, tzinfo=UTC))),
+            keep=KeepTime.WALL_CLOCK)
         for day in (27, 29):
             new_reading(session, ids.tensions, ReadingDraft(
                 datetime(2026, 1, day, 10, tzinfo=UTC), FactorLevel.HIGH, FactorTrend.RISING,

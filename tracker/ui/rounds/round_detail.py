@@ -31,6 +31,7 @@ from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import ROUND
+from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.forms import named
@@ -66,7 +67,8 @@ def _linked(text: str) -> str:
 def summary_html(detail: RoundDetail, display_tz: str) -> str:
     """The round's fields as a two-column table (wraps and scrolls in a QTextBrowser)."""
     row, window = detail.row, detail.row.window
-    venue = f"{row.venue.label} — {row.venue.time_zone}" if row.venue else "Not known yet"
+    venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
+        else "Not known yet"
     participants = [
         f"{p.party}{f' ({p.person})' if p.person else ''} — {p.role.value}"
         for p in detail.participants
