@@ -50,9 +50,9 @@ from tracker.services.rounds.as_of import AsOf
 
 _FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology report with "
                 "its summary and timeline chart; ics: the rounds' schedule as an iCalendar "
-                "file (--from, --to and --tz do not apply); archive: the whole database, "
-                "losslessly, as JSON that `tracker restore-archive` loads; timelinejs: a "
-                "TimelineJS timeline (JSON) and a web page that shows it")
+                "file (--from and --to do not apply, --tz only to --as-of); archive: the "
+                "whole database, losslessly, as JSON that `tracker restore-archive` loads; "
+                "timelinejs: a TimelineJS timeline (JSON) and a web page that shows it")
 
 # What --as-of writes: the chronology's data, the calendar and the timeline. (The html
 # and pdf report is drawn by the window's code, tracker/ui/exports/report_pdf.py, which
@@ -70,8 +70,8 @@ def add_parsers(sub: Subparsers) -> None:
                         help="first day to include (any format dateutil reads)")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
     export.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
-                        help="IANA zone whose days --from/--to mean and in which changes "
-                             "and readings are told (default: this computer's, "
+                        help="IANA zone whose days --from/--to/--as-of mean and in which "
+                             "changes and readings are told (default: this computer's, "
                              "%(default)s)")
     export.add_argument("--dayfirst", action="store_true",
                         help="read 03/02/2026 as 3 February, not March 2")
