@@ -15,6 +15,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.spreadsheet import neutralise
 from tracker.services.common.views import ChangeRecord, RoundDetail, RoundRow
+from tracker.services.rounds.as_of import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 
 
@@ -43,6 +44,11 @@ def _record(row: RoundRow) -> dict[str, object]:
             "venue_id": row.venue.id if row.venue else None,
             "venue": row.venue.label if row.venue else "", "linked_events": row.linked_events,
             "version": row.version}
+
+
+def as_of_heading(as_of: AsOf) -> str:
+    """'Schedule as known on 28 Jan 2026 (Europe/Kyiv)': the line over a past schedule."""
+    return f"Schedule {as_of.describe()} ({as_of.tz})"
 
 
 def write_rounds(rows: Sequence[RoundRow], fmt: ListFormat, stream: TextIO) -> None:

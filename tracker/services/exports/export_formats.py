@@ -23,6 +23,7 @@ from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
 from tracker.services.exports.report import write_report
+from tracker.services.rounds.as_of import AsOf
 
 
 class ExportContent(StrEnum):
@@ -50,6 +51,9 @@ class ChronologyRange:
     # Retracted changes and their retractions, told as corrections (a correction trail);
     # by default an undone change is left out with its undo, as never announced.
     corrections: bool = False
+    # The chronology as known at the end of that day (services.chronology.chronology_as_of),
+    # which the document's title says; None: the current record.
+    as_of: AsOf | None = None
 
 
 # Writes the chronology of the range to an open text stream; returns the entry count.
@@ -58,29 +62,30 @@ ChronologyWriter = Callable[[Session, TextIO, ChronologyRange], int]
 
 def _entries(session: Session, span: ChronologyRange) -> Iterator[ChronologyEntry]:
     return iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                           tz=span.tz, corrections=span.corrections)
+                           tz=span.tz, corrections=span.corrections, as_of=span.as_of)
 
 
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = _entries(session, span)
-    return write_csv(entries, stream)
+    return write_csv(entries, stream, as_of=span.as_of)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = _entries(session, span)
     return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                      tz=span.tz, corrections=span.corrections)
+                      tz=span.tz, corrections=span.corrections, as_of=span.as_of)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = _entries(session, span)
     return write_markdown(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                          tz=span.tz)
+                          tz=span.tz, as_of=span.as_of)
 
 
 def _html(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     return write_report(session, stream, date_from=span.date_from, date_to=span.date_to,
-                        tz=span.tz, chart=span.chart, corrections=span.corrections)
+                        tz=span.tz, chart=span.chart, corrections=span.corrections,
+                        as_of=span.as_of)
 
 
 @dataclass(frozen=True, slots=True)
