@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QSizePolicy, QToolTip, QWidget
 
+from tracker.services.timeline.timeline_as_of import KnownLane
 from tracker.services.timeline.timeline_lanes import TimelineLanes
 from tracker.ui.timeline.timeline_colors import BACKGROUND
 from tracker.ui.timeline.timeline_painter import Hit, TimelinePainter
@@ -93,6 +94,12 @@ class TimelineCanvas(QWidget):
         self._update_height()
         if had_nothing and lanes.extent(self.scene.tz) is not None:
             self.fit_all()
+        self.update()
+
+    def set_known(self, known: KnownLane | None) -> None:
+        """Show *known* (the rounds as known on a past day) under the tracks, or not."""
+        self.scene.known = known
+        self._update_height()
         self.update()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
