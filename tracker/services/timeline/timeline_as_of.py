@@ -8,6 +8,7 @@ schedule history's own (``rounds.as_of``); this adds what a mark on the timeline
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +46,12 @@ class KnownLane:
 
     def of_track(self, track_id: int) -> tuple[KnownMark, ...]:
         return tuple(mark for mark in self.marks if mark.track_id == track_id)
+
+    def extent(self) -> tuple[datetime, datetime] | None:
+        """The earliest and latest instant the marks touch (None: none was dated)."""
+        instants = [instant for mark in self.marks
+                    for instant in (mark.window.start, mark.window.end) if instant is not None]
+        return (min(instants), max(instants)) if instants else None
 
     def mark(self, round_id: int) -> KnownMark | None:
         return next((mark for mark in self.marks if mark.round_id == round_id), None)

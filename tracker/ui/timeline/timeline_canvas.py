@@ -259,6 +259,10 @@ class TimelineCanvas(QWidget):
 
     def _fit_viewport(self) -> Viewport:
         extent = self.scene.lanes.extent(self.scene.tz)
+        known = self.scene.known.extent() if self.scene.known is not None else None
+        if extent is not None and known is not None:  # the ghosts are part of "all"
+            extent = (min(extent[0], known[0]), max(extent[1], known[1]))
+        extent = extent or known
         if extent is None:  # nothing dated yet: the last two months and the next one
             now = datetime.now(UTC)
             return fitted(now - timedelta(days=60), now + timedelta(days=30),
