@@ -137,6 +137,8 @@ def test_a_day_before_the_reschedule_shows_the_old_window_with_every_edit_off_un
     pane_writers = [button for button in moved.findChildren(QPushButton)
                     if marked_writing(button)]
     assert pane_writers and not any(button.isEnabled() for button in pane_writers)
+    menu_writers = [entry for entry in moved.findChildren(QAction) if marked_writing(entry)]
+    assert menu_writers and not any(entry.isEnabled() for entry in menu_writers)
     assert child(moved, QLabel, "status-edits-paused").isVisible()
     with pytest.raises(EditsPausedError, match="as known on 1 Feb 2026"):
         moved.workspace.write(lambda _session: None, Topic.ROUNDS)
@@ -162,8 +164,19 @@ def test_a_day_before_the_reschedule_shows_the_old_window_with_every_edit_off_un
 
 def test_a_day_after_the_announcement_shows_the_new_window_and_esc_or_the_menu_go_back(
         qtbot: QtBot, moved: MainWindow) -> None:
-    _turn_on(qtbot, moved, date(2026, 2, 3))
+    _turn_on(qtbot, moved, date(2026, 2, 1))
+    assert _shown_window(moved) == WEEK
+    # Other Day… asks again, from the day shown, and stays in the past.
+    qtbot.mouseClick(child(moved, QPushButton, "as-of-other-day-button"),
+                     Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, moved, AsOfDialog)
+    assert dialog.chosen() == date(2026, 2, 1)
+    dialog.date_edit.setDate(QDate(2026, 2, 3))
+    with qtbot.waitSignal(moved.as_of_mode.changed):
+        click_ok(qtbot, moved, dialog)
     assert _shown_window(moved) == FOURTH
+    assert action(moved, "as-of-action").isChecked()
+    assert not action(moved, "new-round-action").isEnabled()
     with qtbot.waitSignal(moved.as_of_mode.changed):
         press(qtbot, moved, "Esc")
     assert moved.as_of_mode.as_of is None
