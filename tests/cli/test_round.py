@@ -9,6 +9,7 @@ import io
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from tests.conftest import sqlite_dump
 from tracker.cli import main
 from tracker.domain.enums import Precision, RoundModality, RoundStatus
+from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records.reference import create_venue
 from tracker.services.rounds import round_row
@@ -150,6 +152,61 @@ def test_relocate_by_name_or_id(talks: Path, by_name: bool,
     assert history_count(talks) == before + 1
     venue_row = row(talks, ANNOUNCED).venue
     assert venue_row is not None and venue_row.name == "Geneva"
+
+
+def test_relocate_across_zones_needs_keep_and_shows_both(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "reschedule", ANNOUNCED, "--start", "5 Feb 2026 10:00",
+               "--end", "18:00", "--reason", "time set")[0] == 0
+    before = history_count(talks)
+    status, out, err = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Geneva",
+                           "--reason", "A neutral host")
+    assert (status, out) == (2, "")
+    assert err.startswith("tracker: --keep wall-clock|instant is needed: Geneva is in "
+                          "Europe/Zurich, the round's times in Europe/Kyiv")
+    assert "(still 10:00, now Zurich time: 5 Feb 2026 10:00–18:00 CET)" in err
+    assert "(now 09:00 in Zurich: 5 Feb 2026 09:00–17:00 CET)" in err
+    assert history_count(talks) == before
+
+    status, out, _ = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Geneva",
+                         "--keep", "wall-clock", "--reason", "A neutral host")
+    assert (status, out) == (0, "Round 2: relocated: 5 Feb 2026 10:00–18:00 EET → "
+                                "5 Feb 2026 10:00–18:00 CET; venue: unknown → Geneva\n")
+    moved = row(talks, ANNOUNCED).window
+    assert (moved.tz, f"{moved.start:%H:%M}") == ("Europe/Zurich", "09:00")  # UTC
+
+
+def test_relocate_keeping_the_instant(talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, talks, "reschedule", ANNOUNCED, "--start", "5 Feb 2026 10:00",
+               "--reason", "time set")[0] == 0
+    before = row(talks, ANNOUNCED).window
+    assert run(capsys, talks, "relocate", ANNOUNCED, "--venue", str(venue_ids(
+        talks, "Abu Dhabi")[0]), "--keep", "instant", "--reason", "moved")[0] == 0
+    moved = row(talks, ANNOUNCED).window
+    assert (moved.tz, moved.start) == ("Asia/Dubai", before.start)
+
+
+def test_a_round_at_a_venue_of_unknown_zone_says_so(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = open_database(talks)
+    try:
+        with database.transaction() as session:  # as calendar import places a round
+            venue = create_venue(session, name="Somewhere")
+            state = rounds.state_of(rounds.get_round(session, int(ANNOUNCED)))
+            rounds.change_round(session, int(ANNOUNCED), replace(state, venue_id=venue),
+                                rounds.ChangeNote("imported"))
+    finally:
+        database.close()
+    assert "  venue:    Somewhere (time zone not known)\n" in run(
+        capsys, talks, "show", ANNOUNCED)[1]
+    status, _, err = run(capsys, talks, "relocate", ANNOUNCED, "--venue", "Somewhere",
+                         "--reason", "again")
+    assert (status, err) == (2, "tracker: Nothing changed\n")  # not a move: no zone asked
+    status, _, err = run(capsys, talks, "relocate", HELD, "--venue", "Somewhere",
+                         "--reason", "placed")
+    assert (status, err) == (2, "tracker: The time zone of Somewhere is not known (it reads "
+                                "UTC): set the venue's zone first, so the round's times are "
+                                "read where it is held\n")
 
 
 @pytest.mark.parametrize(("action", "status", "told"), [
@@ -318,3 +375,27 @@ def test_a_database_failure_mid_change_is_told_not_a_traceback(
     assert err == ("tracker: the change failed, the database is as it was: "
                    "database or disk is full\n")
     assert sqlite_dump(talks) == before
+
+
+def test_a_change_says_when_it_was_announced(
+        capsys: pytest.CaptureFixture[str], talks: Path) -> None:
+    """Typed on any day, dated by the announcement: a day stays a day, a time is read in
+    --tz; one announced after it is entered is refused and nothing is written."""
+    status, _, _ = run(capsys, talks, "postpone", ANNOUNCED, "--reason", "tensions",
+                       "--announced", "1 Feb 2026")
+    assert status == 0
+    assert column(talks, "SELECT announced_at FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["2026-02-01 00:00:00.000000"]
+    assert column(talks, "SELECT announced_precision FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["day"]
+    status, _, _ = run(capsys, talks, "reschedule", ANNOUNCED, "--start", "2026-02-10",
+                       "--reason", "set", "--tz", "Europe/Kyiv",
+                       "--announced", "2026-02-03 15:00")
+    assert status == 0
+    assert column(talks, "SELECT announced_at FROM schedule_change "
+                         "ORDER BY id DESC LIMIT 1") == ["2026-02-03 13:00:00.000000"]
+    before = history_count(talks)
+    status, _, err = run(capsys, talks, "cancel", ANNOUNCED, "--reason", "off",
+                         "--announced", "2999-01-01")
+    assert status == 2 and "announced after it was entered" in err
+    assert history_count(talks) == before

@@ -374,6 +374,36 @@ def test_describe_exact_in_another_zone_converts() -> None:
     assert late.describe() == "5 Feb 2026 22:00 – 6 Feb 2026 02:00 EST"
 
 
+@pytest.mark.parametrize(("start", "end", "tz", "text"), [
+    # Spring forward: clocks jump from 02:00 EST to 03:00 EDT in New York...
+    (datetime(2026, 3, 8, 1, 30), datetime(2026, 3, 8, 4, 30), NEW_YORK,
+     "8 Mar 2026 01:30 EST – 04:30 EDT"),
+    # ...and from 03:00 EET to 04:00 EEST in Kyiv.
+    (datetime(2026, 3, 29, 1, 30), datetime(2026, 3, 29, 5), KYIV,
+     "29 Mar 2026 01:30 EET – 05:00 EEST"),
+    (datetime(2026, 3, 28, 22), datetime(2026, 3, 29, 5), KYIV,
+     "28 Mar 2026 22:00 EET – 29 Mar 2026 05:00 EEST"),
+    # Fall back: 01:30 happens twice; the window ends at the second one.
+    (datetime(2026, 11, 1, 0, 30, tzinfo=ZoneInfo(NEW_YORK)),
+     datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=ZoneInfo(NEW_YORK)), NEW_YORK,
+     "1 Nov 2026 00:30 EDT – 01:30 EST"),
+    (datetime(2026, 10, 25, 2), datetime(2026, 10, 25, 6), KYIV,
+     "25 Oct 2026 02:00 EEST – 06:00 EET"),
+    # On either side of the change the one label still ends the text.
+    (datetime(2026, 3, 8, 4), datetime(2026, 3, 8, 6), NEW_YORK, "8 Mar 2026 04:00–06:00 EDT"),
+])
+def test_describe_ends_an_exact_window_in_its_own_offset(
+        start: datetime, end: datetime, tz: str, text: str) -> None:
+    assert ScheduledWindow.exact(start, end, tz).describe() == text
+
+
+def test_describe_in_another_zone_labels_each_end_there() -> None:
+    # Kyiv has no change on 8 Mar; New York does, so shown there the ends differ.
+    window = ScheduledWindow.exact(datetime(2026, 3, 8, 8, 30), datetime(2026, 3, 8, 11, 30), KYIV)
+    assert window.describe() == "8 Mar 2026 08:30–11:30 EET"
+    assert window.describe(NEW_YORK) == "8 Mar 2026 01:30 EST – 05:30 EDT"  # 3 hours
+
+
 def test_first_and_last_day_treat_the_end_as_exclusive() -> None:
     until_midnight = ScheduledWindow.exact(
         datetime(2026, 2, 5, 22), datetime(2026, 2, 6, 0), KYIV

@@ -143,6 +143,8 @@ def _calendar(args: argparse.Namespace) -> int:
         export = write_calendar(session, output)
     rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
     tell(f"{rounds} written to {output}")
+    if export.withdrawn:
+        tell(f"written as cancelled (no date any more, or deleted): {'; '.join(export.withdrawn)}")
     if export.undated:
         tell(f"left out, their date is unknown: {'; '.join(export.undated)}")
     return EXIT_OK

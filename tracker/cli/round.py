@@ -4,8 +4,10 @@
     tracker round show ID [--tz ZONE]
     tracker round reschedule ID --start WHEN [--end WHEN] [--precision day|week|month|exact]
                              [--tz ZONE] [--dayfirst] --reason TEXT [--factor ID] [--source ID]
-    tracker round relocate ID --venue ID|NAME --reason TEXT [--factor ID] [--source ID]
+    tracker round relocate ID --venue ID|NAME [--keep wall-clock|instant] --reason TEXT
+                           [--factor ID] [--source ID]
     tracker round postpone|cancel|held|delete|restore ID --reason TEXT [--factor ID] [--source ID]
+    (each change also takes [--announced WHEN]: when it was made public, a day or a time)
     tracker round edit ID [--title T] [--format F] [--modality in-person|virtual|hybrid|unknown]
                           [--agenda TEXT] [--outcome TEXT] [--if-version N]
 
@@ -16,6 +18,9 @@ database is left as it was. ``edit`` changes what a round is about (its fields t
 not its schedule, one option each, from the round's field table) through ``edit_record``,
 as the window's Edit Round dialog does. Typed dates are read by the Reschedule dialog's
 functions (domain/dates.py), in the round's current zone unless --tz says otherwise.
+A relocation to a venue in another zone moves the round's times into it, keeping the
+wall-clock time or the instant as --keep says; without it, such a move is refused with
+what each would make of the round (services/rounds/relocation.py).
 """
 
 from __future__ import annotations
@@ -36,11 +41,11 @@ from tracker.cli.boundary import (
     transaction,
 )
 from tracker.cli.round_views import ListFormat, show_text, write_rounds
-from tracker.domain.dates import parse_window, widen_window, window_with_end
+from tracker.domain.dates import parse_announcement, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
 from tracker.services import rounds
-from tracker.services.common.errors import NotFoundError
+from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import Outcome
 from tracker.services.records.conflicts_kinds import (
     DETAIL_FIELDS,
@@ -53,6 +58,7 @@ from tracker.services.records.conflicts_kinds import (
 from tracker.services.records.record_edits import current, edit_record
 from tracker.services.records.reference import list_venues
 from tracker.services.rounds import ChangeNote, history, list_rounds, round_detail, round_row
+from tracker.services.rounds.relocation import KeepTime
 
 
 class _Intent(Protocol):
@@ -114,6 +120,10 @@ def add_parsers(sub: Subparsers) -> None:
     _round_id(relocated)
     relocated.add_argument("--venue", required=True, metavar="ID|NAME",
                            help="the venue's id, or its name")
+    relocated.add_argument("--keep", choices=[keep.value for keep in KeepTime],
+                           help="for a venue in another time zone: keep the round's "
+                                "wall-clock time (10:00 there) or its instant (the same "
+                                "moment, read there)")
     _note_arguments(relocated)
     for name, (_intent, summary) in _STATUS_INTENTS.items():
         parser = add_command(actions, name, _run_status_intent, summary=summary)
@@ -141,6 +151,10 @@ def _note_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the factor that caused the change")
     parser.add_argument("--source", type=int, metavar="ID",
                         help="the source that reported it")
+    parser.add_argument("--announced", metavar="WHEN",
+                        help="when it was announced: a day (2026-02-01) or a time (in "
+                             "--tz, or your zone, or with an offset); default: the "
+                             "source's publication day, otherwise now")
     _if_version(parser)
 
 
@@ -151,7 +165,13 @@ def _if_version(parser: argparse.ArgumentParser) -> None:
 
 
 def _note(args: argparse.Namespace) -> ChangeNote:
-    return ChangeNote(reason=args.reason, factor_id=args.factor, source_id=args.source)
+    announced = None
+    if args.announced is not None:
+        zone_name = getattr(args, "tz", None) or local_zone_name()
+        announced = parse_announcement(args.announced, zone_name,
+                                       dayfirst=getattr(args, "dayfirst", False))
+    return ChangeNote(reason=args.reason, factor_id=args.factor, source_id=args.source,
+                      announced=announced)
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -185,8 +205,14 @@ def _run_reschedule(args: argparse.Namespace) -> int:
 def _run_relocate(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         round_row(session, args.round_id)  # "Round N does not exist" before the venue
-        rounds.relocate(session, args.round_id, venue_id(session, args.venue), _note(args),
-                        expected_version=args.if_version)
+        keep = KeepTime(args.keep) if args.keep else None
+        try:
+            rounds.relocate(session, args.round_id, venue_id(session, args.venue),
+                            _note(args), keep=keep, expected_version=args.if_version)
+        except ValidationError as exc:
+            if exc.field != "keep":
+                raise
+            raise CommandError(f"--keep wall-clock|instant is needed: {exc}") from exc
         told = _last_change(session, args.round_id)
     print(told)
     return EXIT_OK

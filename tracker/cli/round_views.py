@@ -13,6 +13,7 @@ from typing import TextIO
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.spreadsheet import neutralise
 from tracker.services.common.views import ChangeRecord, RoundDetail, RoundRow
+from tracker.services.rounds.relocation import venue_zone_text
 
 
 class ListFormat(StrEnum):
@@ -91,7 +92,8 @@ def _change_lines(change: ChangeRecord, shown_in: str) -> list[str]:
 def show_text(detail: RoundDetail, shown_in: str) -> str:
     """The round as `tracker round show` prints it; history times in *shown_in*."""
     row = detail.row
-    venue = f"{row.venue.label} ({row.venue.time_zone})" if row.venue else "not known"
+    venue = f"{row.venue.label} ({venue_zone_text(row.venue.time_zone)})" if row.venue \
+        else "not known"
     lines = [f"Round {row.id}: {row.title}",
              f"  track:    {row.track}",
              f"  format:   {row.format.value}",

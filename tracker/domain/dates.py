@@ -19,9 +19,10 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
-from tracker.domain.timewindow import ScheduledWindow, WindowError
+from tracker.domain.timewindow import ScheduledWindow, WindowError, localize
 
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
@@ -63,6 +64,20 @@ def parse_instant(text: str, tz: str, *, dayfirst: bool = False) -> datetime:
     if window.start is None:
         raise DateParseError(f"{text!r} has no date")
     return window.start
+
+
+def parse_announcement(text: str, tz: str, *, dayfirst: bool = False) -> Announcement:
+    """When a change was announced, as typed: "1 Feb 2026" is that day, "1 Feb 2026 15:00"
+    an instant in *tz* (or at a typed offset). Nothing coarser than a day."""
+    parsed, precision = _parse(" ".join(text.split()), dayfirst=dayfirst)
+    if precision is Precision.DAY:
+        return Announcement.on_day(parsed.date())
+    if precision is not Precision.EXACT:
+        raise DateParseError(f"{text!r}: say the day it was announced, e.g. 1 Feb 2026")
+    try:
+        return Announcement.at_instant(localize(parsed, tz))
+    except WindowError as exc:
+        raise DateParseError(str(exc)) from exc
 
 
 def parse_window(

@@ -226,11 +226,15 @@ class ScheduledWindow:
             return _day(first) if first == last else f"{_day(first)} – {_day(last)}"
         start = self.start.astimezone(zone(shown))
         text = f"{_day(start.date())} {start:%H:%M}"
-        if self.end is not None:
-            end = self.end.astimezone(zone(shown))
-            same_day = end.date() == start.date()
-            text += f"–{end:%H:%M}" if same_day else f" – {_day(end.date())} {end:%H:%M}"
-        return f"{text} {start.tzname()}"
+        if self.end is None:
+            return f"{text} {start.tzname()}"
+        end = self.end.astimezone(zone(shown))
+        end_day = "" if end.date() == start.date() else f"{_day(end.date())} "
+        if (end.tzname(), end.utcoffset()) == (start.tzname(), start.utcoffset()):
+            dash = "–" if not end_day else " – "
+            return f"{text}{dash}{end_day}{end:%H:%M} {start.tzname()}"
+        # Across a clock change each end reads in its own offset: "01:30 EST – 04:30 EDT".
+        return f"{text} {start.tzname()} – {end_day}{end:%H:%M} {end.tzname()}"
 
     def sort_key(self) -> datetime:
         """Unknown dates sort last."""

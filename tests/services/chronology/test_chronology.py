@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 
 from tests.services.scenario import add_events, build
@@ -14,6 +15,7 @@ from tracker.services.chronology.chronology import (
     count_chronology,
     iter_chronology,
 )
+from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
 from tracker.storage.database import Database
@@ -213,3 +215,32 @@ def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:
                                           date_to=date(2026, 2, 5))]
     assert order.index("on the 4th") < order.index("Talks in Kamchatka") \
         < order.index("on the 5th")
+
+
+def test_a_window_across_a_clock_change_ends_in_its_own_offset(db: Database) -> None:
+    # 8 Mar 2026 in New York: 02:00 EST becomes 03:00 EDT. Every format tells the same text.
+    with db.transaction() as session:
+        ids = build(session)
+        round_id = rounds.create_round(session, rounds.RoundDraft(
+            ids.track, "Night talks in New York", RoundFormat.TECHNICAL, rounds.RoundState(
+                ScheduledWindow.exact(datetime(2026, 3, 8, 1, 30), datetime(2026, 3, 8, 4, 30),
+                                      "America/New_York"), None, RoundStatus.SCHEDULED)
+        )).record_id
+        assert round_id is not None
+        # Moved to the night Kyiv's clocks change (03:00 EET becomes 04:00 EEST).
+        rounds.reschedule(session, round_id, ScheduledWindow.exact(
+            datetime(2026, 3, 29, 1, 30), datetime(2026, 3, 29, 5), "Europe/Kyiv"),
+            rounds.ChangeNote("moved to Kyiv's night"))
+    with db.reading() as session:
+        entries = list(iter_chronology(session, tz="Europe/Kyiv"))
+    [talks] = [e for e in entries if e.title == "Night talks in New York"]
+    assert talks.when_text == "29 Mar 2026 01:30 EET – 05:00 EEST"
+    told = " ".join(f"{e.title} {e.detail}" for e in entries if e.kind is not EntryKind.ROUND)
+    assert "8 Mar 2026 01:30 EST – 04:30 EDT → 29 Mar 2026 01:30 EET – 05:00 EEST" in told
+    for fmt in (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.MD, ExportFormat.HTML):
+        buffer = io.StringIO(newline="")
+        with db.reading() as session:
+            write_chronology(session, buffer, fmt, tz="Europe/Kyiv")
+        text = buffer.getvalue()
+        assert "01:30 EET – 05:00 EEST" in text, fmt
+        assert "01:30 EET–05:00" not in text, fmt

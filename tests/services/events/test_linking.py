@@ -162,8 +162,10 @@ def test_radius_is_applied_before_the_limit(
 
 def _relocate_to(db: Database, latitude: float, longitude: float) -> None:
     with db.transaction() as session:
+        # The round's own zone, so its window stays as it is: only the place matters here
+        # (a venue left at "UTC" has no known zone, which a relocation refuses).
         venue = reference.create_venue(session, name="Elsewhere", latitude=latitude,
-                                       longitude=longitude, time_zone="UTC")
+                                       longitude=longitude, time_zone="Europe/Istanbul")
         rounds.relocate(session, 1, venue, rounds.ChangeNote())
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,12 +47,16 @@ def test_a_week_window_is_an_all_day_tentative_span(sample_db: Database) -> None
     assert int(event["sequence"]) == 0
 
 
+def _moved_week_round(db: Database, window: ScheduledWindow) -> int:
+    round_id = _week_round(db)
+    with db.transaction() as session:
+        rounds.reschedule(session, round_id, window, rounds.ChangeNote("moved"))
+    return round_id
+
+
 def test_a_reschedule_to_an_exact_time_raises_the_sequence(sample_db: Database) -> None:
-    round_id = _week_round(sample_db)
-    kyiv = ScheduledWindow.exact(datetime(2026, 2, 4, 10, 0), datetime(2026, 2, 4, 16, 0),
-                                 "Europe/Kyiv")
-    with sample_db.transaction() as session:
-        rounds.reschedule(session, round_id, kyiv, rounds.ChangeNote("moved"))
+    round_id = _moved_week_round(sample_db, ScheduledWindow.exact(
+        datetime(2026, 2, 4, 10, 0), datetime(2026, 2, 4, 16, 0), "Europe/Kyiv"))
     with sample_db.reading() as session:
         text = schedule_calendar(session).calendar.to_ical().decode()
     event = _events(sample_db)[round_uid(round_id)]
@@ -86,3 +90,13 @@ def test_the_command_writes_the_file_and_names_what_it_left_out(
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     error = capsys.readouterr().err
     assert "1 round written" in error and "date is unknown" in error
+
+
+def test_a_window_across_a_clock_change_ends_in_its_own_offset(sample_db: Database) -> None:
+    round_id = _moved_week_round(sample_db, ScheduledWindow.exact(
+        datetime(2026, 3, 8, 1, 30), datetime(2026, 3, 8, 4, 30), "America/New_York"))
+    event = _events(sample_db)[round_uid(round_id)]
+    assert "When: 8 Mar 2026 01:30 EST – 04:30 EDT" in str(event["description"])
+    # Two hours, not three: each end in its own offset (same-zone subtraction is wall time).
+    assert (event.decoded("dtend").astimezone(UTC) - event.decoded("dtstart")
+            == timedelta(hours=2))

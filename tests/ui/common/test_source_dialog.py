@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.rounds.test_round_dialogs import (
     LEFT,
+    ROUND,
     change_dialog,
     error,
     last_change,
@@ -20,6 +21,7 @@ from tests.ui.rounds.test_round_dialogs import (
     state,
     when_shown,
 )
+from tracker.services import rounds
 from tracker.services.records.citations import list_sources
 from tracker.ui.common.source_dialog import NewSourceDialog
 from tracker.ui.common.workspace import Workspace
@@ -70,8 +72,12 @@ def test_a_change_cites_a_source_typed_for_it_and_redo_does_not_copy_it(
     ws.undo_stack.undo()
     ws.undo_stack.redo()
     assert state(ws) == changed
-    assert last_change(ws).source == f"Reuters, “Talks moved”, 2 Feb 2026, {ARTICLE}"
-    assert ws.read(list_sources) == after  # the same source cited again, not a copy
+    # The redo retracts the undo: the change that cites the source stands again, and no
+    # second copy of the source (or of the citation) is made.
+    *_, cited, undone, redone = ws.read(lambda s: rounds.history(s, ROUND))
+    assert cited.source == f"Reuters, “Talks moved”, 2 Feb 2026, {ARTICLE}"
+    assert (undone.source, redone.source) == ("", "")
+    assert ws.read(list_sources) == after
 
 
 def test_read_before_published_is_refused_beside_the_date(qtbot: QtBot) -> None:

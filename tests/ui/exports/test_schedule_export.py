@@ -11,6 +11,7 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tracker.services import rounds
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.exports.schedule_export import DEFAULT_NAME
@@ -46,6 +47,20 @@ def test_the_schedule_is_written_with_the_extension_calendars_expect(
     events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert len(events) == 1
     assert "Exported 1 round to" in shown.args[0] and "date unknown" in shown.args[0]
+
+
+def test_a_deleted_round_is_sent_as_cancelled_and_said_so(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with window.workspace.db.transaction() as session:
+        rounds.delete(session, 2, rounds.ChangeNote("entered twice"))  # the week round
+    _answer_save_dialog(monkeypatch, str(tmp_path / "talks.ics"), [])
+    with qtbot.waitSignal(window.statusBar().messageChanged) as shown:
+        _trigger(window)
+    [event] = Calendar.from_ical((tmp_path / "talks.ics").read_bytes()).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+    assert shown.args[0].startswith("Exported 0 rounds to")
+    assert "sent as cancelled: Trilateral talks announced for the coming week" in shown.args[0]
 
 
 def test_an_unwritable_place_is_reported_and_nothing_written(

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.ui.conftest import DISPLAY_TZ
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import ChangeKind, Precision, RoundFormat, RoundStatus
+from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.records import reference
@@ -354,7 +358,8 @@ def test_relocate_to_a_venue_made_with_new_venue(
     assert ws.undo_stack.count() == 1
     row = ws.read(lambda s: rounds.round_row(s, ROUND))
     assert (row.venue.name, row.venue.time_zone) == ("Ciragan Palace", ISTANBUL)
-    assert row.window == before.window  # the window keeps the zone it was announced in
+    # The week keeps its days, now in the venue's zone (issue 13: relocation moves the zone).
+    assert row.window == ScheduledWindow.week_of(date(2026, 2, 2), ISTANBUL)
     assert (last_change(ws).kind, last_change(ws).factor) == (
         ChangeKind.RELOCATED, "U.S.–Iran tensions")
     ws.undo_stack.undo()
@@ -405,3 +410,42 @@ def test_edit_details_escape_writes_nothing(qtbot: QtBot, sample_workspace: Work
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert snapshot(ws) == before and ws.undo_stack.count() == 0
+
+
+def test_a_postponement_is_dated_when_it_was_announced(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    """Typed today, announced on 1 February: the day is kept as a day; a date in the
+    future is refused beside the field and OK waits; unreadable text says so."""
+    ws = sample_workspace
+    dialog = change_dialog(qtbot, ws, ChangeMode.POSTPONE)
+    announced = part(dialog, "change-announced")
+    assert announced.placeholderText().startswith("Empty: the source's publication day")
+    qtbot.keyClicks(announced, "1st of Febuary")
+    assert error(dialog, "change-announced-error").endswith("is not a date dateutil can read")
+    assert not dialog.ok_button.isEnabled()
+    retype(qtbot, announced, "2999-01-01")
+    assert dialog.ok_button.isEnabled()
+    press_refused(qtbot, dialog)
+    assert "announced after it was entered" in error(dialog, "change-announced-error")
+    retype(qtbot, announced, "1 Feb 2026")
+    assert error(dialog, "change-announced-understood") == "Announced 1 Feb 2026 (the day)"
+    press_ok(qtbot, dialog)
+    change = ws.read(lambda s: s.get(ScheduleChange, last_change(ws).id))
+    assert change.announced == Announcement.on_day(date(2026, 2, 1))
+    assert change.recorded_at.date() > date(2026, 2, 1)
+
+
+def test_a_new_round_is_dated_when_it_was_announced(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    dialog = show(qtbot, NewRoundDialog(ws, display_tz=DISPLAY_TZ))
+    qtbot.keyClicks(part(dialog, "round-title"), "Talks in Riyadh")
+    qtbot.keyClicks(part(dialog, "window-text"), "12 Feb 2026")
+    qtbot.keyClicks(part(dialog, "change-announced"), "2026-01-20 09:30")
+    assert error(dialog, "change-announced-understood").startswith("Announced 20 Jan 2026 09:30")
+    press_ok(qtbot, dialog)
+    created = ws.read(lambda s: s.scalars(select(ScheduleChange).order_by(
+        ScheduleChange.id.desc()).limit(1)).one())
+    assert created.kind is ChangeKind.CREATED
+    local = created.announced_at.astimezone(ZoneInfo(DISPLAY_TZ))
+    assert (local.date(), local.hour, local.minute) == (date(2026, 1, 20), 9, 30)

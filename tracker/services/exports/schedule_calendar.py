@@ -5,15 +5,24 @@ SEQUENCE counts the schedule changes, so a calendar that imported an earlier exp
 updates the entry it has when the round moves, instead of adding a second one. A window
 known only to the week or month is an all-day span marked TENTATIVE, with the precision
 in its summary: it must never look like an appointment at an exact time.
+
+A calendar only forgets an entry when it is told to: an entry missing from a newer file
+stays as it was. So a round whose date is no longer known (postponed with no new date)
+and a deleted round are written as STATUS:CANCELLED under the same UID, at the last
+dated window they had (what the subscriber's calendar shows), with SEQUENCE raised by
+the change that took the date away or deleted the round. A deleted round is written so
+for as long as its history exists; a round that never had a date was never written and
+is left out, listed as undated.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 from sqlalchemy import select
@@ -21,8 +30,8 @@ from sqlalchemy.orm import Session
 
 from tracker import __version__
 from tracker.domain.enums import Precision, RoundModality, RoundStatus
-from tracker.domain.negotiation import Round
-from tracker.domain.timewindow import ScheduledWindow, zone
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.timewindow import ScheduledWindow, is_ambiguous, zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import (
@@ -35,6 +44,7 @@ from tracker.services.rounds import list_rounds, round_detail
 # How calendars are told a round's state; anything not firm is TENTATIVE.
 _STATUS = {RoundStatus.CONFIRMED: "CONFIRMED", RoundStatus.HELD: "CONFIRMED",
            RoundStatus.CANCELLED: "CANCELLED"}
+_IMPRECISE = (Precision.WEEK, Precision.MONTH)
 _RECENT_EVENTS = 5
 PRODUCT_ID = f"-//Negotiation Tracker//tracker {__version__}//EN"
 PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
@@ -42,11 +52,32 @@ PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
 
 @dataclass(frozen=True, slots=True)
 class CalendarExport:
-    """The calendar, and the rounds left out because their date is not known at all."""
+    """The calendar, and what it says about rounds beyond their entries.
+
+    ``rounds`` counts the rounds written with their own window; ``withdrawn`` names the
+    rounds written only as cancelled (no date any more, or deleted); ``undated`` the rounds
+    left out because their date was never known.
+    """
 
     calendar: Calendar
     rounds: int
     undated: tuple[str, ...]
+    withdrawn: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """What a round's schedule history tells its calendar entry."""
+
+    changes: int  # every row, retractions too: rows are only ever added
+    last_modified: datetime
+    last_dated: ScheduledWindow | None  # the latest window with a date it was given
+
+    @property
+    def sequence(self) -> int:
+        # Each row after the creation raises it, so a newer file always carries a higher
+        # SEQUENCE than any earlier one for a round whose schedule changed in between.
+        return max(0, self.changes - 1)
 
 
 def round_uid(round_id: int) -> str:
@@ -61,21 +92,60 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
     calendar.add("x-wr-calname", "Negotiation Tracker: talks schedule")
     stamp = now or datetime.now(UTC)
     undated: list[str] = []
+    withdrawn: list[str] = []
     count = 0
     # A round that came from another calendar keeps that calendar's UID, so importing
     # this file back (or into the other calendar) updates it instead of adding a copy.
     foreign: dict[int, str | None] = {
         round_id: uid for round_id, uid in session.execute(
             select(Round.id, Round.calendar_uid).where(Round.calendar_uid.is_not(None)))}
+    records = _records(session)
     for row in list_rounds(session):
+        uid = foreign.get(row.id) or round_uid(row.id)
+        record = records.get(row.id)
         if row.window.precision is Precision.UNKNOWN:
-            undated.append(row.title)
+            if record is None or record.last_dated is None:
+                undated.append(row.title)  # never dated: no calendar has an entry for it
+                continue
+            why = ("cancelled" if row.status is RoundStatus.CANCELLED
+                   else "postponed, no new date" if row.status is RoundStatus.POSTPONED
+                   else "date no longer known")
+            calendar.add_component(_withdrawal(uid, row.title, why, record, stamp))
+            withdrawn.append(row.title)
             continue
-        calendar.add_component(_vevent(round_detail(session, row.id), stamp,
-                                       foreign.get(row.id)))
+        calendar.add_component(_vevent(round_detail(session, row.id), stamp, record, uid))
         count += 1
+    for deleted in session.scalars(select(Round).where(Round.deleted_at.is_not(None))
+                                   .order_by(Round.id)):
+        record = records.get(deleted.id)
+        if record is None:  # no history left to tell a calendar anything
+            continue
+        window = deleted.window if deleted.window.start is not None else record.last_dated
+        if window is None:  # never dated, so never written
+            continue
+        calendar.add_component(_withdrawal(
+            foreign.get(deleted.id) or round_uid(deleted.id), deleted.title,
+            "removed from the schedule", replace(record, last_dated=window), stamp))
+        withdrawn.append(deleted.title)
     calendar.add_missing_timezones()  # a VTIMEZONE for every TZID used, from tzdata
-    return CalendarExport(calendar, count, tuple(undated))
+    _one_rdate_per_line(calendar)
+    return CalendarExport(calendar, count, tuple(undated), tuple(withdrawn))
+
+
+def _records(session: Session) -> dict[int, _Record]:
+    """Every round's history, read once, in the order it was written (ids only grow)."""
+    found: dict[int, _Record] = {}
+    for change in session.scalars(select(ScheduleChange).order_by(ScheduleChange.id)):
+        before = found.get(change.round_id)
+        # A change to an unknown date keeps the dated window it left as the last one.
+        dated = next((window for window in (change.new_window, change.old_window)
+                      if window is not None and window.start is not None),
+                     before.last_dated if before else None)
+        found[change.round_id] = _Record(
+            (before.changes if before else 0) + 1,
+            max(before.last_modified, change.recorded_at) if before else change.recorded_at,
+            dated)
+    return found
 
 
 # C0 control characters RFC 5545 does not allow in TEXT (tab and line feed are allowed;
@@ -87,24 +157,41 @@ def _text(value: str) -> str:
     return _CONTROLS.sub("\ufffd", value.replace("\r\n", "\n"))
 
 
-def _vevent(detail: RoundDetail, stamp: datetime, uid: str | None = None) -> Event:
+def _entry(uid: str, stamp: datetime, window: ScheduledWindow, record: _Record | None) -> Event:
+    """The event's identity, times and place in the subscriber's sequence of updates."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    _add_times(event, window)
+    if window.precision in _IMPRECISE:  # so an import reads the span back as a week or month
+        event.add(PRECISION_PROPERTY, window.precision.value.upper())
+    event.add("sequence", record.sequence if record else 0)
+    if record is not None:
+        event.add("last-modified", record.last_modified)
+    return event
+
+
+def _withdrawal(uid: str, title: str, why: str, record: _Record,
+                stamp: datetime) -> Event:
+    """A cancellation of the entry a calendar already has: at the window it shows."""
+    assert record.last_dated is not None
+    event = _entry(uid, stamp, record.last_dated, record)
+    event.add("summary", _text(f"{title} ({why})"))
+    event.add("status", "CANCELLED")
+    event.add("description", _text(f"{why.capitalize()}. Was: {record.last_dated.describe()}"))
+    return event
+
+
+def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
+            uid: str) -> Event:
     row = detail.row
     window = row.window
-    event = Event()
-    event.add("uid", uid or round_uid(row.id))
-    event.add("dtstamp", stamp)
-    tentative = window.precision in (Precision.WEEK, Precision.MONTH)
+    event = _entry(uid, stamp, window, record)
+    tentative = window.precision in _IMPRECISE
     event.add("summary", _text(f"{row.title} ({window.describe()}, date not fixed)"
                                if tentative else row.title))
-    _add_times(event, window)
-    if tentative:  # so an import reads the span back as a week or month, not as days
-        event.add(PRECISION_PROPERTY, window.precision.value.upper())
     event.add("status", "TENTATIVE" if tentative and row.status is not RoundStatus.CANCELLED
               else _STATUS.get(row.status, "TENTATIVE"))
-    # Every schedule change after the creation raises the sequence.
-    event.add("sequence", max(0, len(detail.history) - 1))
-    if detail.history:
-        event.add("last-modified", max(change.recorded_at for change in detail.history))
     if row.venue is not None:
         event.add("location", _text(row.venue.label))
         if row.venue.latitude is not None and row.venue.longitude is not None:
@@ -121,14 +208,40 @@ def _add_times(event: Event, window: ScheduledWindow) -> None:
     assert window.start is not None
     tz = zone(window.tz)
     if window.precision is Precision.EXACT:
-        event.add("dtstart", window.start.astimezone(tz))
+        event.add("dtstart", _wall_or_utc(window.start, tz))
         if window.end is not None:
-            event.add("dtend", window.end.astimezone(tz))
+            event.add("dtend", _wall_or_utc(window.end, tz))
         return
     assert window.end is not None
     # The window's end is the local midnight after its last day: DTEND is exclusive too.
     event.add("dtstart", window.start.astimezone(tz).date())
     event.add("dtend", window.end.astimezone(tz).date())
+
+
+def _wall_or_utc(instant: datetime, tz: ZoneInfo) -> datetime:
+    """The instant on the venue's clock, unless that wall time is the second of an hour
+    repeated in autumn: a TZID time there means the first (RFC 5545 3.3.5), an hour off,
+    so it is written in UTC."""
+    local = instant.astimezone(tz)
+    return instant if local.fold and is_ambiguous(local.replace(tzinfo=None), tz.key) \
+        else local
+
+
+def _one_rdate_per_line(calendar: Calendar) -> None:
+    """Split each VTIMEZONE's RDATE lists into one RDATE a line (both are RFC 5545).
+
+    vobject (which Radicale reads calendars with) keeps only the first date of a list, so
+    every time after that date came out in the wrong offset: 10:00 in Kyiv in February
+    2026 read as +03:00.
+    """
+    for timezone in calendar.walk("VTIMEZONE"):
+        for part in timezone.subcomponents:
+            lists = part.pop("RDATE", None)
+            if lists is None:
+                continue
+            for dates in lists if isinstance(lists, list) else [lists]:
+                for one in dates.dts:
+                    part.add("rdate", one.dt)
 
 
 def _description(detail: RoundDetail) -> Iterable[str]:

@@ -158,8 +158,11 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
         counts.added += 1
         return
     if entry.sequence <= _sequence(session, round_.id):
-        counts.unchanged += 1
+        counts.unchanged += 1  # a deleted round's own cancellation (the export's) too
         return
+    if round_.deleted_at is not None:
+        raise ValidationError("uid", f"the round it updates ({round_.title}) was deleted;"
+                                     " undo the deletion to update it")
     before = ROUND.values(round_)
     carried = {field: value for field, value in _carried(entry).items()
                if before[field] != value}
@@ -186,18 +189,16 @@ def _import_entry(session: Session, calendar: CalendarFile, entry: CalendarEntry
 
 
 def _matching_round(session: Session, uid: str) -> Round | None:
+    """The round the event updates, deleted or not (the caller refuses a deleted one)."""
     imported = session.scalar(select(Round).where(Round.calendar_uid == uid))
     if imported is not None:
-        if imported.deleted_at is not None:
-            raise ValidationError("uid", f"the round it was imported into ({imported.title})"
-                                            " was deleted; undo the deletion to update it")
         return imported
     ours = _OUR_UID.fullmatch(uid)
     if ours is None:
         return None
     found = session.get(Round, int(ours.group(1)))
     # A round imported from elsewhere answers to its own calendar's UID, not to this one.
-    if found is None or found.deleted_at is not None or found.calendar_uid is not None:
+    if found is None or found.calendar_uid is not None:
         return None
     return found
 

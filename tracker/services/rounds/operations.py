@@ -28,6 +28,7 @@ from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo
 from tracker.services.common.topics import topic_of
 from tracker.services.records.conflicts import guard
 from tracker.services.records.conflicts_kinds import ROUND
+from tracker.services.rounds.relocation import KeepTime, relocated_window
 from tracker.services.rounds.rules import (
     ChangeNote,
     RoundDraft,
@@ -115,11 +116,15 @@ def reschedule(session: Session, round_id: int, window: ScheduledWindow, note: C
 
 
 def relocate(session: Session, round_id: int, venue_id: int | None, note: ChangeNote, *,
-             expected_version: int | None = None) -> Outcome:
-    """Another venue (None: not known any more)."""
+             keep: KeepTime | None = None, expected_version: int | None = None) -> Outcome:
+    """Another venue (None: not known any more); the window moves to the venue's zone,
+    keeping the wall-clock time or the instant as *keep* says (relocation.py), which must
+    be said when the two differ."""
     state = state_of(get_round(session, round_id))
-    return change_round(session, round_id, replace(state, venue_id=venue_id), note,
-                        expected_version=expected_version)
+    window = state.window if venue_id == state.venue_id else \
+        relocated_window(session, state.window, venue_id, keep)
+    return change_round(session, round_id, replace(state, venue_id=venue_id, window=window),
+                        note, expected_version=expected_version)
 
 
 def postpone(session: Session, round_id: int, note: ChangeNote, *,

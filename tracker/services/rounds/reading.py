@@ -187,7 +187,9 @@ def describe_change(change: ScheduleChange) -> str:
     parts = []
     if change.old_status != change.new_status and change.old_status and change.new_status:
         parts.append(f"status: {change.old_status.value} → {change.new_status.value}")
-    if change.old_window != new_window:
+    # A week relocated keeps its days in the venue's zone: the same text, no new date.
+    if change.old_window != new_window and \
+            _window_text(change.old_window) != _window_text(new_window):
         parts.append(f"{_window_text(change.old_window)} → {_window_text(new_window)}")
     if change.old_venue_id != change.new_venue_id:
         old = change.old_venue.name if change.old_venue else "unknown"

@@ -27,6 +27,7 @@ from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import undo_reason
 from tracker.services.records.citations import cite
 from tracker.services.records.conflicts_kinds import SCHEDULE_FIELDS
+from tracker.services.rounds.relocation import follows_venue
 
 
 def current_user() -> str:
@@ -186,9 +187,12 @@ def change_kind(old: RoundState, new: RoundState) -> ChangeKind:
     """How history names a move from *old* to *new* (EDITED when neither moved)."""
     if new.status != old.status:
         return ChangeKind.STATUS
-    if new.window != old.window:
+    moved_venue = new.venue_id != old.venue_id
+    # A relocation takes the window into the venue's zone: still a relocation.
+    if new.window != old.window and not (moved_venue and follows_venue(old.window,
+                                                                         new.window)):
         return ChangeKind.RESCHEDULED
-    if new.venue_id != old.venue_id:
+    if moved_venue:
         return ChangeKind.RELOCATED
     return ChangeKind.EDITED
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.domain.enums import FactorLevel, FactorTrend, RoundStatus
+from tracker.domain.enums import ChangeKind, FactorLevel, FactorTrend, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
@@ -155,7 +155,9 @@ def _moves(session: Session) -> dict[int, list[WindowMove]]:
     found: dict[int, list[WindowMove]] = {}
     query = (select(ScheduleChange, Factor.name)
              .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
-             .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_not(None))
+             .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_not(None),
+                    # A relocation takes the window into the venue's zone: not a new date.
+                    ScheduleChange.kind != ChangeKind.RELOCATED)
              .order_by(ScheduleChange.recorded_at, ScheduleChange.id))
     for change, factor in session.execute(query):
         old, new = change.old_window, change.new_window

@@ -29,6 +29,8 @@ def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
     def written(path: Path, export: CalendarExport) -> None:
         left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
                     if export.undated else "")
+        if export.withdrawn:
+            left_out = f"; sent as cancelled: {', '.join(export.withdrawn)}{left_out}"
         rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
         show_message(f"Exported {rounds} to {path}{left_out}")
 

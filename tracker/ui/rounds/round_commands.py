@@ -20,6 +20,7 @@ from tracker.services.common.outcome import Outcome
 from tracker.services.records import citations, reference
 from tracker.services.records.citations import SourceDraft
 from tracker.services.rounds import ChangeNote, RoundDraft
+from tracker.services.rounds.relocation import KeepTime
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.common.workspace import Workspace
 
@@ -43,6 +44,7 @@ class ScheduleInput:
     window: ScheduledWindow | None = None
     venue: int | NewVenue | None = None
     new_source: SourceDraft | None = None
+    keep: KeepTime | None = None  # a relocation across zones: what the user chose to keep
 
 
 class CreateRoundCommand(OperationCommand):
@@ -87,7 +89,8 @@ def schedule_change(workspace: Workspace, round_id: int, mode: ChangeMode,
         if mode is ChangeMode.RELOCATE:
             venue = typed.venue.create(session) if isinstance(typed.venue, NewVenue) \
                 else typed.venue
-            return rounds.relocate(session, round_id, venue, note, expected_version=version)
+            return rounds.relocate(session, round_id, venue, note, keep=typed.keep,
+                                   expected_version=version)
         if mode is ChangeMode.HELD:
             return rounds.mark_held(session, round_id, note, window=typed.window,
                                     expected_version=version)

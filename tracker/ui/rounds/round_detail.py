@@ -33,6 +33,7 @@ from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import ROUND
 from tracker.services.rounds import AsOf
+from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.edit_dialog import writes
@@ -71,7 +72,8 @@ def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None
     """The round's fields as a two-column table (wraps and scrolls in a QTextBrowser);
     *as_of*: its schedule as known then, said under the title."""
     row, window = detail.row, detail.row.window
-    venue = f"{row.venue.label} — {row.venue.time_zone}" if row.venue else "Not known yet"
+    venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
+        else "Not known yet"
     participants = [
         f"{p.party}{f' ({p.person})' if p.person else ''} — {p.role.value}"
         for p in detail.participants

@@ -26,7 +26,7 @@ from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records import reference
 from tracker.services.records.citations import SourceDraft
-from tracker.services.rounds import ChangeNote, RoundDraft, RoundState
+from tracker.services.rounds import ChangeNote, RoundDraft, RoundState, relocation
 from tracker.ui.common import source_dialog
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
@@ -43,7 +43,9 @@ from tracker.ui.common.forms import (
 )
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds import venue_dialog
+from tracker.ui.rounds.announced_input import AnnouncedInput
 from tracker.ui.rounds.details_dialog import modality_combo
+from tracker.ui.rounds.keep_time_choice import KeepTimeChoice
 from tracker.ui.rounds.round_commands import (
     ChangeMode,
     CreateRoundCommand,
@@ -99,6 +101,9 @@ class NewRoundDialog(CommandDialog):
                    keep=RoundStatus.SCHEDULED)
         self.venue = VenuePicker(workspace, venues, display_tz, self)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced.edit.setPlaceholderText("Empty: now")
+        self.register_error("announced", self.announced.show_error)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
         self.agenda.setTabChangesFocus(True)
         self.agenda.setFixedHeight(self.agenda.fontMetrics().lineSpacing() * 4)
@@ -129,6 +134,7 @@ class NewRoundDialog(CommandDialog):
         form.addRow("", self.errors["status"])
         form.addRow(buddy_label("&Modality:", self.modality), self.modality)
         form.addRow("&When:", self.window_input)
+        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("V&enue:", self.venue)
         form.addRow("", self.errors["venue"])
         form.addRow("&Agenda:", self.agenda)
@@ -142,6 +148,7 @@ class NewRoundDialog(CommandDialog):
         self.track.currentIndexChanged.connect(self._validate)
         self.venue.changed.connect(self._on_venue_changed)
         self.window_input.changed.connect(self._validate)
+        self.announced.changed.connect(self._validate)
         self._validate()
         self.title_edit.setFocus()
 
@@ -149,7 +156,7 @@ class NewRoundDialog(CommandDialog):
         track = current_data(self.track)
         venue = self.venue.selection()
         window = self.window_input.value()
-        if track is None or window is None:
+        if track is None or window is None or not self.announced.is_valid():
             return None
         state = RoundState(window, venue if isinstance(venue, int) else None,
                            current_data(self.status))
@@ -157,7 +164,7 @@ class NewRoundDialog(CommandDialog):
                            current_data(self.format), state,
                            self.agenda.toPlainText().strip(), current_data(self.modality))
         return CreateRoundCommand(
-            self.workspace, draft,
+            self.workspace, draft, ChangeNote(announced=self.announced.value()),
             new_track=track if isinstance(track, NewTrack) else None,
             new_venue=venue if isinstance(venue, NewVenue) else None,
         )
@@ -178,7 +185,7 @@ class NewRoundDialog(CommandDialog):
     def _on_venue_changed(self) -> None:
         # Announcements give local times at the venue, so its zone is the one to type in.
         zone = self.venue.zone()
-        if zone is not None:
+        if zone is not None and relocation.venue_zone_known(zone):  # not "UTC" for unknown
             self.window_input.set_zone(zone)
         self._validate()
 
@@ -190,7 +197,8 @@ class NewRoundDialog(CommandDialog):
         has_title = bool(self.title_edit.text().strip())
         self.errors["title"].show_error(
             None if has_title or not self._title_touched else "A round needs a title")
-        self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid())
+        self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid()
+                                  and self.announced.is_valid())
 
 
 class ScheduleChangeDialog(CommandDialog):
@@ -215,7 +223,13 @@ class ScheduleChangeDialog(CommandDialog):
         header.setTextFormat(Qt.TextFormat.RichText)
         self.window_input: WindowInput | None = None
         self.venue: VenuePicker | None = None
+        self.keep_choice: KeepTimeChoice | None = None
+        self._shown_window = row.window
+        self._venue_problem: str | None = None
         self.reason = _reason_edit(reason_hint)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced.changed.connect(self._validate)
+        self.register_error("announced", self.announced.show_error)
         self.factor = compact_combo("change-factor")
         fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
         self.source = compact_combo("change-source")
@@ -227,7 +241,7 @@ class ScheduleChangeDialog(CommandDialog):
         source_row.addWidget(self.source, 1)
         source_row.addWidget(self.new_source_button)
         self.errors = {key: ErrorLabel(f"change-{key}-error")
-                       for key in ("status", "venue", "factor", "source")}
+                       for key in ("status", "venue", "keep", "factor", "source")}
         for key, label in self.errors.items():
             self.register_error(key, label.show_error)
         self.ok_button.setText(ok_text)
@@ -239,8 +253,13 @@ class ScheduleChangeDialog(CommandDialog):
         form.addRow(header)
         form.addRow(self.errors["status"])
         if mode in (ChangeMode.RESCHEDULE, ChangeMode.HELD):
-            self.window_input = WindowInput(row.window.tz, display_tz, day_first=day_first)
-            self.window_input.set_window(row.window)
+            if mode is ChangeMode.RESCHEDULE:
+                # A new time is typed as announced, in the venue's zone (issue 13).
+                self._shown_window = relocation.shown_at_venue(
+                    row.window, row.venue.time_zone if row.venue else None)
+            self.window_input = WindowInput(self._shown_window.tz, display_tz,
+                                            day_first=day_first)
+            self.window_input.set_window(self._shown_window)
             self.window_input.changed.connect(self._validate)
             self.register_error("window", self.window_input.show_error)
             form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
@@ -248,10 +267,15 @@ class ScheduleChangeDialog(CommandDialog):
         if mode is ChangeMode.RELOCATE:
             self.venue = VenuePicker(workspace, venues, row.window.tz, self)
             select_data(self.venue.combo, self._shown_venue)
-            self.venue.changed.connect(self._validate)
+            self.keep_choice = KeepTimeChoice(self)
+            self.venue.changed.connect(self._on_venue_changed)
+            self.keep_choice.changed.connect(self._validate)
             form.addRow("&Venue:", self.venue)
             form.addRow("", self.errors["venue"])
+            form.addRow("", self.keep_choice)
+            form.addRow("", self.errors["keep"])
         form.addRow("&Reason:", self.reason)
+        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("&Because of:", self.factor)
         form.addRow("", self.errors["factor"])
         form.addRow(buddy_label("S&ource:", self.source), source_row)
@@ -267,16 +291,24 @@ class ScheduleChangeDialog(CommandDialog):
         window = self.window_input.value() if self.window_input else None
         if self.window_input is not None and window is None:
             return None
+        if self._venue_problem is not None or (
+                self.keep_choice is not None and not self.keep_choice.is_answered()):
+            return None
+        if not self.announced.is_valid():
+            return None
         venue = self.venue.selection() if self.venue is not None else None
+        keep = self.keep_choice.keep() if self.keep_choice is not None else None
         source = current_data(self.source)
         return ScheduleInput(self.note(), window, venue,
-                             source if isinstance(source, SourceDraft) else None)
+                             source if isinstance(source, SourceDraft) else None, keep)
 
     def note(self) -> ChangeNote:
         source = current_data(self.source)
+        announced = self.announced.value() if self.announced.is_valid() else None
         return ChangeNote(reason=self.reason.toPlainText().strip(),
                           factor_id=current_data(self.factor),
-                          source_id=source if isinstance(source, int) else None)
+                          source_id=source if isinstance(source, int) else None,
+                          announced=announced)
 
     def make_command(self) -> OperationCommand | None:
         typed = self.collected()
@@ -304,13 +336,28 @@ class ScheduleChangeDialog(CommandDialog):
             self.source.setCurrentIndex(self.source.count() - 1)
 
     @Slot()
+    def _on_venue_changed(self) -> None:
+        """Preview what another venue's zone makes of the round (relocation.py): the two
+        choices when they differ, or why it cannot be moved there."""
+        assert self.venue is not None and self.keep_choice is not None
+        zone, name = self.venue.zone(), self.venue.name()
+        preview = None
+        if self.venue.selection() != self._shown_venue and zone is not None \
+                and name is not None:
+            preview = relocation.preview(self.row.window, zone, name)
+        self._venue_problem = preview.problem if preview is not None else None
+        self.errors["venue"].show_error(self._venue_problem)
+        self.errors["keep"].show_error(None)
+        self.keep_choice.show_preview(preview)  # its changed() validates
+
+    @Slot()
     def _validate(self) -> None:
         """OK once something was typed that differs from what is shown; whether it is a
         change the round may make is the operation's to say."""
         typed = self.collected()
         changed = typed is not None and (
             self.mode in (ChangeMode.POSTPONE, ChangeMode.CANCEL, ChangeMode.HELD)
-            or (typed.window is not None and typed.window != self.row.window)
+            or (typed.window is not None and typed.window != self._shown_window)
             or (self.venue is not None and typed.venue != self._shown_venue))
         self.ok_button.setEnabled(changed)
         self.ok_button.setToolTip("" if changed or typed is None else "Nothing changed yet")

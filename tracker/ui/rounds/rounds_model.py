@@ -18,6 +18,7 @@ from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
+from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.table_model import Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -187,7 +188,7 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
                     f"\nIn your zone ({self._display_tz}): "
                     f"{row.window.describe(self._display_tz)}")
         if column == VENUE and row.venue is not None:
-            return f"{row.venue.label} — {row.venue.time_zone}"
+            return f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}"
         return str(self._display(row, column))
 
     @staticmethod

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from tracker.services.common.views import VenueRow
 from tracker.services.records import reference
+from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.commands import NewVenue
 from tracker.ui.common.forms import (
     add_item,
@@ -31,7 +32,8 @@ NOT_KNOWN = "Not known yet"
 
 
 def venue_items(venues: list[VenueRow]) -> list[tuple[str, int]]:
-    return [(f"{venue.label} — {venue.time_zone}", venue.id) for venue in venues]
+    return [(f"{venue.label} — {venue_zone_text(venue.time_zone)}", venue.id)
+            for venue in venues]
 
 
 class VenuePicker(QWidget):
@@ -80,6 +82,12 @@ class VenuePicker(QWidget):
         if isinstance(chosen, NewVenue):
             return chosen.time_zone
         return self._venues[chosen].time_zone if chosen is not None else None
+
+    def name(self) -> str | None:
+        chosen = self.selection()
+        if isinstance(chosen, NewVenue):
+            return chosen.name
+        return self._venues[chosen].name if chosen is not None else None
 
     def _update_buttons(self) -> None:
         # Only a stored venue can be edited; a new one is retyped with New Venue….

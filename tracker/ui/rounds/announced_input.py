@@ -1,0 +1,79 @@
+"""The "Announced" field of a schedule change: when the news came out, not when it is typed.
+
+Empty means the default the operation applies (the source's publication day, otherwise
+now: services/rounds/rules.announcement_of). A typed day ("1 Feb 2026") stays a day; a
+typed time is read in the user's zone. What was understood is said beside the field, and
+a date that cannot be read is said in red, with OK disabled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from tracker.domain.announcement import Announcement
+from tracker.domain.dates import DateParseError, parse_announcement
+from tracker.domain.enums import Precision
+from tracker.ui.common.forms import ErrorLabel, named
+
+DEFAULT_HINT = "Empty: the source's publication day, otherwise now"
+
+
+class AnnouncedInput(QWidget):
+    """A typed announcement day or time, or nothing (the default)."""
+
+    changed = Signal()
+
+    def __init__(self, display_tz: str, *, day_first: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tz, self._day_first = display_tz, day_first
+        self.edit = named(QLineEdit(), "change-announced")
+        self.edit.setPlaceholderText(DEFAULT_HINT)
+        self.edit.setAccessibleName("Announced")
+        self.edit.setToolTip("When the change was made public: a day (1 Feb 2026) or a time "
+                             f"in {display_tz} (1 Feb 2026 15:00). The chronology dates and "
+                             "orders the change by it.")
+        self.understood = named(QLabel(), "change-announced-understood")
+        self.understood.setTextFormat(Qt.TextFormat.PlainText)
+        self.understood.hide()
+        self.error = ErrorLabel("change-announced-error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.understood)
+        layout.addWidget(self.error)
+        self.edit.textChanged.connect(self._on_text_changed)
+
+    def value(self) -> Announcement | None:
+        """The typed announcement (None: the default). DateParseError if unreadable."""
+        if not self.edit.text().strip():
+            return None
+        return parse_announcement(self.edit.text(), self._tz, dayfirst=self._day_first)
+
+    def is_valid(self) -> bool:
+        try:
+            self.value()
+        except DateParseError:
+            return False
+        return True
+
+    def show_error(self, message: str) -> None:
+        self.error.show_error(message)
+
+    def _on_text_changed(self) -> None:
+        try:
+            typed = self.value()
+        except DateParseError as exc:
+            self._understood("")
+            self.error.show_error(str(exc))
+        else:
+            self.error.show_error("")
+            self._understood("" if typed is None else
+                             f"Announced {typed.describe(self._tz)}"
+                             + (" (the day)" if typed.precision is Precision.DAY else ""))
+        self.changed.emit()
+
+    def _understood(self, text: str) -> None:
+        self.understood.setText(text)
+        self.understood.setVisible(bool(text))
