@@ -53,6 +53,8 @@ class AsOfDialog(QDialog):
         self.date_edit = named(QDateEdit(QDate(day.year, day.month, day.day)), "as-of-date")
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
+        today = today_in(tz)  # later days know nothing more than today does
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         hint = QLabel(f"Show the schedule as it was known at the end of this day ({tz}), "
                       "rebuilt from when each change was announced. Editing is off "
                       "while it is shown.")
