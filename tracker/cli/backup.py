@@ -1,10 +1,11 @@
 """`tracker backup` and `tracker restore`: copies of an SQLite database file, headless.
 
-    tracker backup --db DB -o FILE
+    tracker backup --db DB -o FILE [--force]
     tracker restore --db DB FILE
 
-Both work on the file as it is, without migrating it; restore checks the backup first
-(integrity, a schema this program knows) and keeps the replaced content beside the file.
+Both work on the file as it is, without migrating it; a damaged database is not copied.
+Restore checks the backup first (integrity, a schema this program knows) and keeps the
+replaced content beside the file, a new copy each time, also when it was damaged.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from tracker.cli.boundary import (
     EXIT_OK,
     Subparsers,
     add_command,
+    add_force_option,
     database_target,
     file_errors,
     tell,
 )
-from tracker.storage.backup import back_up_file, restore, sqlite_file
+from tracker.storage.backup import back_up_file, sqlite_file
+from tracker.storage.restore import restore
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -29,6 +32,7 @@ def add_parsers(sub: Subparsers) -> None:
                                  "API (safe while it is in use)")
     backup.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the backup file to write (written whole or not at all)")
+    add_force_option(backup)
     restore_parser = add_command(
         sub, "restore", run_restore,
         summary="replace the database's content with a backup, after checking it (close "
@@ -43,7 +47,7 @@ def _database(args: argparse.Namespace) -> Path:
 
 def run_backup(args: argparse.Namespace) -> int:
     database = _database(args)
-    with file_errors("write", args.output):
+    with file_errors("write", args.output, force=args.force):
         written = back_up_file(database, Path(args.output))
     tell(f"{database} backed up to {written}")
     return EXIT_OK
@@ -53,7 +57,11 @@ def run_restore(args: argparse.Namespace) -> int:
     database = _database(args)
     with file_errors("restore", args.backup):
         result = restore(Path(args.backup), database)
-    kept = (f"; what it held before is in {result.previous_saved_to}"
-            if result.previous_saved_to else "")
+    kept = ""
+    if result.previous_saved_to and result.previous_was_damaged:
+        kept = (f"; it was damaged, and its bytes as they were are in "
+                f"{result.previous_saved_to}")
+    elif result.previous_saved_to:
+        kept = f"; what it held before is in {result.previous_saved_to}"
     tell(f"{database} restored from {result.restored_from}{kept}")
     return EXIT_OK

@@ -33,8 +33,10 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
+from tracker.io.atomic import replacing_protected_files
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
+from tracker.storage.sqlite_files import disk_full, is_disk_full
 
 EXIT_OK = 0
 EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
@@ -63,6 +65,14 @@ def add_command(sub: Subparsers, name: str, run: Command, *, summary: str,
                             help="database file or SQLAlchemy URL (default: tracker.db in "
                                  "your user data folder)")
     return parser
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """--force: the command's -o may replace a file the user cannot write (but may rename
+    over, in a folder they can write): without it such a file is left as it was."""
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file even if it is read-only for you "
+                             "(another user's file in a folder you can write)")
 
 
 def run_command(command: Command, args: argparse.Namespace) -> int:
@@ -107,35 +117,48 @@ def transaction(args: argparse.Namespace, *, create: bool = False,
     """One unit of work: committed when the block ends, rolled back on any error; a
     database failure on the way (the server gone, the disk full) is told as *what* having
     failed with the database as it was, not as a traceback."""
-    with opened(args, create=create) as db, unchanged_on_failure(what), \
+    with opened(args, create=create) as db, unchanged_on_failure(what, db), \
             db.transaction() as session:
         yield session
 
 
 @contextmanager
-def file_errors(verb: str, path: str | Path, *, name_from_error: bool = False) -> Iterator[None]:
+def file_errors(verb: str, path: str | Path, *, name_from_error: bool = False,
+                force: bool = False) -> Iterator[None]:
     """An OSError on the user's file (no folder, no permission, a full disk) as
     "cannot <verb> <path>: <reason>". The file named is the user's, whatever temporary name
     the writer used; *name_from_error* names the file the error is about instead, for a
-    writer that also writes files beside the one asked for."""
+    writer that also writes files beside the one asked for. With *force* (the command's
+    --force) a file the user cannot write but may rename over is replaced all the same."""
     try:
-        yield
+        if force:
+            with replacing_protected_files():
+                yield
+        else:
+            yield
     except BrokenPipeError:
         raise  # standard output, not the file: run_command's business
     except OSError as exc:
         name = (exc.filename if name_from_error else None) or path
+        if is_disk_full(exc):
+            folder = Path(name).resolve().parent
+            raise disk_full(folder, f"cannot {verb} {name}") from exc
         raise CommandError(f"cannot {verb} {name}: {exc.strerror or exc}") from exc
 
 
 @contextmanager
-def unchanged_on_failure(what: str) -> Iterator[None]:
+def unchanged_on_failure(what: str, db: Database | None = None) -> Iterator[None]:
     """A database failure in the middle of *what* (locked by another writer, disk full),
-    after which the transaction was rolled back: said so, with the database's reason."""
+    after which the transaction was rolled back: said so, with the database's reason; a
+    full disk as such, naming the folder of *db*'s file."""
     try:
         yield
     except SQLAlchemyError as exc:
         reason = getattr(exc, "orig", None) or exc
-        raise StorageError(f"the {what} failed, the database is as it was: {reason}") from exc
+        unchanged = f"the {what} failed, the database is as it was"
+        if is_disk_full(reason) and db is not None and db.is_sqlite and db.url.database:
+            raise disk_full(Path(db.url.database).parent, unchanged) from exc
+        raise StorageError(f"{unchanged}: {reason}") from exc
 
 
 @contextmanager

@@ -11,6 +11,10 @@ class StorageError(TrackerError):
     """A database could not be opened or used; the message says why and what to do."""
 
 
+class DatabaseBusyError(StorageError):
+    """Another connection kept its lock on the database too long; nothing was changed."""
+
+
 class DatabaseTooNewError(StorageError):
     """The database was written by a newer Negotiation Tracker; nothing was changed."""
 
