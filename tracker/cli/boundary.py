@@ -28,15 +28,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeAlias
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
-from tracker.io.atomic import replacing_protected_files
-from tracker.storage.database import Database, open_database
-from tracker.storage.errors import StorageError
-from tracker.storage.sqlite_files import disk_full, is_disk_full
+from tracker.storage.atomic_files import replacing_protected_files
+from tracker.storage.database import Database, open_database, refuse_empty_file
+from tracker.storage.errors import StorageError, disk_full, is_disk_full
+from tracker.storage.sqlite_files import (
+    damaged,
+    is_damage,
+)
 
 EXIT_OK = 0
 EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
@@ -97,10 +100,20 @@ def database_target(args: argparse.Namespace) -> str | None:
 @contextmanager
 def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
     """The command's database, closed afterwards. Without *create* a missing file is an
-    error (an export or a reschedule of a mistyped name must not leave an empty file)."""
-    db = open_database(database_target(args), create=create)
+    error (an export or a reschedule of a mistyped name must not leave an empty file), and
+    so is an empty one (opening it would write a schema into it: issue 14). A damaged page
+    met on the way is told as damage, with the way to recover, not as a traceback."""
+    target = database_target(args)
+    if not create:
+        refuse_empty_file(target)
+    db = open_database(target, create=create)
     try:
         yield db
+    except DatabaseError as exc:
+        if db.is_sqlite and db.url.database and is_damage(exc.orig):
+            raise damaged(Path(db.url.database), str(exc.orig),
+                          "what was under way stopped, and nothing was changed") from exc
+        raise
     finally:
         db.close()
 

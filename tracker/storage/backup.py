@@ -18,14 +18,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from tracker.io.atomic import atomic_path
-from tracker.storage.errors import NotATrackerDatabaseError, StorageError
+from tracker.storage.atomic_files import atomic_path
+from tracker.storage.errors import NotATrackerDatabaseError, StorageError, disk_full, is_disk_full
 from tracker.storage.locations import data_folder, describe, to_url
 from tracker.storage.sqlite_files import (
     check_intact,
     copy_pages,
-    disk_full,
-    is_disk_full,
     reading_connection,
     writing_connection,
 )

@@ -21,6 +21,7 @@ from tracker.storage import migrate
 from tracker.storage.application_name import unique_application_name
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import describe, to_url
+from tracker.storage.sqlite_files import check_intact
 
 # Writers wait this long for another process's lock before the user is told.
 BUSY_TIMEOUT_MS = 5000
@@ -67,6 +68,17 @@ class Database:
         """A read-only session; whatever it touched is rolled back."""
         with self.sessions() as session:
             yield session
+
+    def check_intact(self, *, doing: str) -> None:
+        """For an SQLite file: NotATrackerDatabaseError, with the way to recover, unless
+        ``PRAGMA quick_check`` finds it whole; run before a large write (an import), which
+        would otherwise fail half-way on a damaged page or spread the damage (F13)."""
+        if not self.is_sqlite or self.url.database in (None, "", ":memory:"):
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            check_intact(raw, Path(str(self.url.database)), doing=doing)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -184,6 +196,19 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
     event.listen(sessions, "after_flush", log_flushed_edits)  # who changed what, and when
     event.listen(sessions, "before_flush", drop_nul_before_flush)  # see domain/nul_text.py
     return Database(engine, url, sessions, saved, application_name)
+
+
+def refuse_empty_file(target: str | Path | URL | None) -> None:
+    """StorageError for an SQLite file of 0 bytes, which a command that only reads must not
+    take for a database: opening it writes a whole schema into it (issue 14)."""
+    url = target if isinstance(target, URL) else to_url(target)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    path = Path(url.database)
+    if path.is_file() and path.stat().st_size == 0:
+        raise NotATrackerDatabaseError(
+            f"{path} is empty (0 bytes), not a Negotiation Tracker database; it was left "
+            "as it was. Name the right file with --db, or import into it to start one.")
 
 
 def _check_sqlite_header(path: Path) -> None:

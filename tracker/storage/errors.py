@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+from pathlib import Path
+
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.errors import TrackerError
@@ -29,6 +33,21 @@ def database_failure(error: SQLAlchemyError, what: str) -> StorageError:
     Its transaction was rolled back, so it is said as a StorageError with the
     database's own reason, not as a bug."""
     reason = getattr(error, "orig", None) or error
-    failed = StorageError(f"{what} failed, the database is as it was: {reason}")
+    said = f"the disk is full ({reason})" if is_disk_full(reason) else reason
+    failed = StorageError(f"{what} failed, the database is as it was: {said}")
     failed.__cause__ = error
     return failed
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL or the system's ENOSPC (EDQUOT: a quota is a full disk too)."""
+    if isinstance(exc, sqlite3.Error):
+        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL \
+            or "disk is full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC,
+                                                      getattr(errno, "EDQUOT", -1))
+
+
+def disk_full(folder: Path, doing: str) -> StorageError:
+    return StorageError(f"The disk is full: there is no room left in {folder}; {doing}. "
+                        "Free some space there and try again.")

@@ -22,14 +22,18 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from tracker.storage.backup import check_is_tracker_file, copy_database, sqlite_file
-from tracker.storage.errors import DatabaseBusyError, NotATrackerDatabaseError, StorageError
+from tracker.storage.errors import (
+    DatabaseBusyError,
+    NotATrackerDatabaseError,
+    StorageError,
+    disk_full,
+    is_disk_full,
+)
 from tracker.storage.revisions import REVISIONS
 from tracker.storage.sqlite_files import (
     check_intact,
     copy_pages,
-    disk_full,
     folder_writable,
-    is_disk_full,
     reading_connection,
     summary,
     wal_of,

@@ -7,12 +7,10 @@
 - ``check_intact``: ``PRAGMA quick_check``, told as damage with the way to recover (F13).
 - ``copy_pages``: SQLite's backup API bounded in time: CPython retries a busy database
   forever, so a restore waited as long as another program kept its write lock (F9).
-- ``disk_full``: SQLite's "database or disk is full" or ENOSPC, said as such (full disk).
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import sqlite3
@@ -22,7 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tracker.storage.errors import DatabaseBusyError, NotATrackerDatabaseError, StorageError
+from tracker.storage.errors import (
+    DatabaseBusyError,
+    NotATrackerDatabaseError,
+)
 
 # How long a copy waits for another program's write lock on the file it reads or replaces.
 LOCK_TIMEOUT_S = 5.0
@@ -96,6 +97,12 @@ def check_intact(connection: sqlite3.Connection, path: Path, *, doing: str) -> N
         raise damaged(path, summary(problems), doing)
 
 
+def is_damage(exc: BaseException | None) -> bool:
+    """SQLite found the file corrupt (SQLITE_CORRUPT) or not a database (SQLITE_NOTADB)."""
+    return isinstance(exc, sqlite3.DatabaseError) and getattr(
+        exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 def damaged(path: Path, what: str, doing: str) -> NotATrackerDatabaseError:
     return NotATrackerDatabaseError(
         f"{path} is damaged ({what}); {doing}. Save what can still be read into a new "
@@ -135,20 +142,6 @@ def is_busy(exc: sqlite3.Error) -> bool:
 def busy_message(path: Path, doing: str) -> str:
     return (f"{path} is busy: another program (or a Negotiation Tracker window) is "
             f"writing to it; {doing}. Close it, or wait until it is done, and try again.")
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """SQLite's SQLITE_FULL or the system's ENOSPC (EDQUOT: a quota is a full disk too)."""
-    if isinstance(exc, sqlite3.Error):
-        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL \
-            or "disk is full" in str(exc)
-    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC,
-                                                      getattr(errno, "EDQUOT", -1))
-
-
-def disk_full(folder: Path, doing: str) -> StorageError:
-    return StorageError(f"The disk is full: there is no room left in {folder}; {doing}. "
-                        "Free some space there and try again.")
 
 
 def writing_connection(path: Path) -> sqlite3.Connection:
