@@ -2,10 +2,12 @@
 
     tracker backup --db DB -o FILE [--force]
     tracker restore --db DB FILE
+    tracker recover --db DB -o NEW [--force]
 
 Both work on the file as it is, without migrating it; a damaged database is not copied.
 Restore checks the backup first (integrity, a schema this program knows) and keeps the
 replaced content beside the file, a new copy each time, also when it was damaged.
+Recover saves what can still be read from a damaged database into a new file.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tracker.cli.boundary import (
     tell,
 )
 from tracker.storage.backup import back_up_file, sqlite_file
+from tracker.storage.recover import recover
 from tracker.storage.restore import restore
 
 
@@ -39,6 +42,14 @@ def add_parsers(sub: Subparsers) -> None:
                 "the window first)")
     restore_parser.add_argument("backup", metavar="FILE", help="a file written by "
                                 "`tracker backup` or File › Back Up…")
+
+    recover_parser = add_command(
+        sub, "recover", run_recover,
+        summary="save what can still be read from a damaged database into a new file "
+                "(then check it and restore it)")
+    recover_parser.add_argument("-o", "--output", required=True, metavar="NEW",
+                                help="the new database file to write")
+    add_force_option(recover_parser)
 
 
 def _database(args: argparse.Namespace) -> Path:
@@ -64,4 +75,17 @@ def run_restore(args: argparse.Namespace) -> int:
     elif result.previous_saved_to:
         kept = f"; what it held before is in {result.previous_saved_to}"
     tell(f"{database} restored from {result.restored_from}{kept}")
+    return EXIT_OK
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    database = _database(args)
+    with file_errors("write", args.output, force=args.force):
+        result = recover(database, Path(args.output))
+    tell(f"What could be read of {database} was saved to {result.written} "
+         f"({result.method})")
+    if result.unreadable:
+        tell(f"Some rows could not be read in: {', '.join(result.unreadable)}")
+    tell(f"Check it (tracker log --db {result.written}), then: "
+         f"tracker restore --db {database} {result.written}")
     return EXIT_OK

@@ -111,8 +111,11 @@ def damaged(path: Path, what: str, doing: str) -> NotATrackerDatabaseError:
 
 
 def summary(problems: list[str]) -> str:
-    """The first few findings of an integrity check, each on one line, and how many more."""
-    quoted = "; ".join(problem.splitlines()[0][:200] for problem in problems[:_PROBLEMS_QUOTED])
+    """The first few findings of an integrity check, each on one line, and how many more
+    (without the "*** in database main ***" headings, which say nothing to a user)."""
+    problems = [line for problem in problems for line in problem.splitlines()
+                if line.strip() and not line.startswith("*** in database")]
+    quoted = "; ".join(problem[:200] for problem in problems[:_PROBLEMS_QUOTED])
     more = len(problems) - _PROBLEMS_QUOTED
     return f"{quoted}; and {more} more problems" if more > 0 else quoted
 
