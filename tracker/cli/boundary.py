@@ -98,15 +98,19 @@ def database_target(args: argparse.Namespace) -> str | None:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
+def opened(args: argparse.Namespace, *, create: bool = False,
+           read_only: bool = False) -> Iterator[Database]:
     """The command's database, closed afterwards. Without *create* a missing file is an
     error (an export or a reschedule of a mistyped name must not leave an empty file), and
     so is an empty one (opening it would write a schema into it: issue 14). A damaged page
-    met on the way is told as damage, with the way to recover, not as a traceback."""
+    met on the way is told as damage, with the way to recover, not as a traceback. With
+    *read_only* a file in a folder the user cannot write is read all the same, and said so."""
     target = database_target(args)
     if not create:
         refuse_empty_file(target)
-    db = open_database(target, create=create)
+    db = open_database(target, create=create, read_only=read_only)
+    if db.read_only_note:
+        tell(f"Note: {db.read_only_note}")
     try:
         yield db
     except DatabaseError as exc:
@@ -120,7 +124,7 @@ def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Databa
 
 @contextmanager
 def reading(args: argparse.Namespace) -> Iterator[Session]:
-    with opened(args) as db, db.reading() as session:
+    with opened(args, read_only=True) as db, db.reading() as session:
         yield session
 
 
