@@ -213,7 +213,7 @@ def test_the_next_write_removes_what_a_sigkilled_writer_left(tmp_path: Path) -> 
     target = tmp_path / "export.csv"
     writer = _writer(target)
     writer.send_signal(signal.SIGKILL)
-    writer.wait()
+    writer.communicate()
     (left,) = _partials(tmp_path)
     assert str(writer.pid) in left.name
     _age(left, DEAD_WRITER_AFTER_S + 5)
@@ -239,7 +239,7 @@ def test_a_live_writers_file_is_left_alone(tmp_path: Path) -> None:
         assert target.read_text(encoding="utf-8") == "mine"
     finally:
         writer.kill()
-        writer.wait()
+        writer.communicate()
 
 
 def test_a_dead_writers_file_just_written_is_left_for_a_minute(tmp_path: Path) -> None:

@@ -76,15 +76,14 @@ def _recovered_by_cli(program: str, database: Path, temporary: Path) -> bool:
     writer = subprocess.run([program, "-bail", str(temporary)], stdin=reader.stdout,
                             capture_output=True, check=False)
     reader.stdout.close()
-    reader_error = reader.stderr.read() if reader.stderr is not None else b""
-    reader.wait()
+    _output, reader_error = reader.communicate()
     # SQLite 3.40's shell fails on some schemas ("SQL logic error"): then salvage instead.
     return reader.returncode == 0 and writer.returncode == 0 \
         and b"unknown command" not in reader_error.lower()
 
 
 def _salvage(database: Path, temporary: Path, destination: Path) -> RecoverResult:
-    with reading_connection(database) as source:
+    with reading_connection(database, leave_no_trace=True) as source:
         try:
             schema = source.execute(
                 "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "

@@ -126,7 +126,7 @@ def _keep_intact(database: Path, saved_to: Path) -> bool:
     database (True); False, having written nothing, if it is damaged or not ours."""
     try:
         check_is_tracker_file(database)
-        with reading_connection(database) as current:
+        with reading_connection(database, leave_no_trace=True) as current:
             check_intact(current, database, doing=_NOT_RESTORED)
             copy_database(current, saved_to, database, doing=_NOT_RESTORED)
     except DatabaseBusyError:

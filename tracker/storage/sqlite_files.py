@@ -51,10 +51,12 @@ def reading_connection(path: Path, *, leave_no_trace: bool = False) -> Iterator[
         sqlite3.Connection]:
     """A connection that reads *path* with everything committed to it, closed afterwards.
 
-    With *leave_no_trace* (a backup file being checked or restored) a file without a -wal
-    is opened ``immutable``: no lock, nothing created beside it. A file with a -wal is
-    opened read-only, which reads the -wal; where its folder cannot be written, the file
-    and its -wal are copied to a private folder and read there.
+    Ordinarily a plain connection, as any reader of a live database opens (it may fold
+    the -wal into the file when it closes, as every tracker does). With *leave_no_trace*
+    (a backup being checked, a damaged database kept as it is) a file without a -wal is
+    opened ``immutable``: no lock, nothing written or created beside it; one with a -wal
+    is opened read-only, which reads the -wal. Where the folder cannot be written, the
+    file and its -wal are copied to a private folder and read there.
     """
     path = Path(path)
     if has_wal(path) and not folder_writable(path):
@@ -65,8 +67,12 @@ def reading_connection(path: Path, *, leave_no_trace: bool = False) -> Iterator[
             with _closing(sqlite3.connect(copy, timeout=LOCK_TIMEOUT_S)) as connection:
                 yield connection
         return
+    if not leave_no_trace:
+        with _closing(sqlite3.connect(path, timeout=LOCK_TIMEOUT_S)) as connection:
+            yield connection
+        return
     uri = path.resolve().as_uri()
-    mode = "immutable=1" if leave_no_trace and not has_wal(path) else "mode=ro"
+    mode = "mode=ro" if has_wal(path) else "immutable=1"
     with _closing(sqlite3.connect(f"{uri}?{mode}", uri=True,
                                   timeout=LOCK_TIMEOUT_S)) as connection:
         yield connection
