@@ -93,7 +93,7 @@ def test_a_restore_gives_up_while_another_program_holds_the_write_lock(
     def attempt() -> None:
         try:
             restore(saved, database)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+        except BaseException as exc:  # handed to the test's thread
             outcome.append(exc)
         else:
             outcome.append(None)

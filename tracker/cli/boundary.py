@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -113,9 +114,10 @@ def opened(args: argparse.Namespace, *, create: bool = False,
         tell(f"Note: {db.read_only_note}")
     try:
         yield db
-    except DatabaseError as exc:
-        if db.is_sqlite and db.url.database and is_damage(exc.orig):
-            raise damaged(Path(db.url.database), str(exc.orig),
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # also a raw cursor's
+        cause = getattr(exc, "orig", None) or exc
+        if db.is_sqlite and db.url.database and is_damage(cause):
+            raise damaged(Path(db.url.database), str(cause),
                           "what was under way stopped, and nothing was changed") from exc
         raise
     finally:
@@ -170,7 +172,7 @@ def unchanged_on_failure(what: str, db: Database | None = None) -> Iterator[None
     full disk as such, naming the folder of *db*'s file."""
     try:
         yield
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.OperationalError) as exc:  # also a raw cursor's
         reason = getattr(exc, "orig", None) or exc
         unchanged = f"the {what} failed, the database is as it was"
         if is_disk_full(reason) and db is not None and db.is_sqlite and db.url.database:

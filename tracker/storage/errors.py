@@ -27,11 +27,12 @@ class NotATrackerDatabaseError(StorageError):
     """The file is not a Negotiation Tracker database (or is damaged); nothing was changed."""
 
 
-def database_failure(error: SQLAlchemyError, what: str) -> StorageError:
+def database_failure(error: SQLAlchemyError | sqlite3.OperationalError, what: str) -> StorageError:
     """A failure of the database itself while doing *what* ("The change"): a full disk,
     a lost connection (a lock held too long is said by Database.transaction already).
     Its transaction was rolled back, so it is said as a StorageError with the
-    database's own reason, not as a bug."""
+    database's own reason, not as a bug. The driver's own error (sqlite3's, from a raw
+    cursor that bulk imports use) is said the same way."""
     reason = getattr(error, "orig", None) or error
     said = f"the disk is full ({reason})" if is_disk_full(reason) else reason
     failed = StorageError(f"{what} failed, the database is as it was: {said}")

@@ -15,6 +15,7 @@ Messages quote titles and notes the user typed, so they are always shown as plai
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ class Failure:
             reason = error.strerror or str(error)
             return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
                        cancelled)
-        if isinstance(error, SQLAlchemyError):
+        if isinstance(error, SQLAlchemyError | sqlite3.OperationalError):
             log.warning("%s failed: %s", title, error)
             return cls(error, str(database_failure(error, title)), cancelled)
         log.error("%s failed", title, exc_info=error)
