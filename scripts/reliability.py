@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/reliability.py [--trials N] [--examples E] [--seed S] [--no-write]
 
-Runs N kill trials of each kind (an import, a schedule save; 50 by default), then asks the
-other parts of the suite for their figures (tests/**/*_figures.py: conflict trials,
+Runs N kill trials of each kind (an import, a schedule save, a restore; 50 by default),
+then asks the other parts of the suite for their figures (tests/**/*_figures.py: conflict trials,
 hypothesis examples per parser, bad inputs and bad files). A figure whose provider is
 missing or fails is written as "not measured", never guessed. The table goes between the
 markers in docs/RELIABILITY.md, with the date, the machine and the command, and is printed.

@@ -2,8 +2,9 @@
 the figures.
 
 The tests in tests/services/imports/test_import_killed.py, test_edit_killed.py and
-tests/storage/test_restore_killed.py run a few dozen trials; scripts/reliability.py runs more and writes the counts into docs/RELIABILITY.md,
-together with the figures other parts of the suite provide (see ``find_provider``).
+tests/storage/test_restore_killed.py run a few dozen trials; scripts/reliability.py runs
+more and writes the counts into docs/RELIABILITY.md, together with the figures other
+parts of the suite provide (see ``find_provider``).
 
 A trial is *intact* when ``PRAGMA integrity_check`` says ok, no foreign key dangles, and the
 database holds either the whole change or none of it: for an import, byte-for-byte the
