@@ -102,10 +102,16 @@ time.sleep(600)
 """
 
 
-def hold_write_lock(path: Path) -> subprocess.Popen[str]:
-    """Another process holding SQLite's write lock on *path* until it is killed."""
-    process = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(path)],
+def started_child(code: str, *args: str, says: str) -> subprocess.Popen[str]:
+    """A Python child running *code*, once it has printed the line *says* (it is then
+    where the test wants it: holding a lock, half-way through a write)."""
+    process = subprocess.Popen([sys.executable, "-c", code, *args],
                                stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
-    assert process.stdout.readline().strip() == "locked"
+    assert process.stdout.readline().strip() == says
     return process
+
+
+def hold_write_lock(path: Path) -> subprocess.Popen[str]:
+    """Another process holding SQLite's write lock on *path* until it is killed."""
+    return started_child(_HOLD_LOCK, str(path), says="locked")

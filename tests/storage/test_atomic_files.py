@@ -8,13 +8,14 @@ import signal
 import socket
 import stat
 import subprocess
-import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.storage.damage import started_child
 from tests.unprivileged import as_root, run_unprivileged, shared_folder, writable_by_anyone
 from tracker.io.atomic import atomic_text_writer, write_bytes_atomically
 from tracker.storage.atomic_files import atomic_path, replacing_protected_files
@@ -33,35 +34,31 @@ def _read_fifo(fifo: Path, into: list[bytes]) -> threading.Thread:
     return thread
 
 
+def _export_text(destination: Path) -> None:
+    with atomic_text_writer(destination) as stream:
+        stream.write("a,b\n1,2\n")
+
+
+def _back_up_by_name(destination: Path) -> None:
+    with atomic_path(destination) as temporary:  # as a backup writes, by the file's name
+        temporary.write_bytes(b"a,b\n1,2\n")
+
+
 @posix_only
-def test_a_fifo_is_written_in_place_and_its_reader_gets_the_export(tmp_path: Path) -> None:
+@pytest.mark.parametrize("write", [_export_text, _back_up_by_name])
+def test_a_fifo_is_written_in_place_and_its_reader_gets_it_all(
+        tmp_path: Path, write: Callable[[Path], None]) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
     reader = _read_fifo(fifo, received)
 
-    with atomic_text_writer(fifo) as stream:
-        stream.write("a,b\n1,2\n")
+    write(fifo)
 
     reader.join(timeout=30)
     assert received == [b"a,b\n1,2\n"]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # still the pipe, not a regular file
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe"]
-
-
-@posix_only
-def test_a_backup_into_a_fifo_streams_the_whole_file(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = _read_fifo(fifo, received)
-
-    with atomic_path(fifo) as temporary:
-        temporary.write_bytes(b"SQLite format 3\x00 and the rest")
-
-    reader.join(timeout=30)
-    assert received == [b"SQLite format 3\x00 and the rest"]
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 @posix_only
@@ -193,11 +190,7 @@ with atomic_text_writer(Path(sys.argv[1])) as stream:
 
 
 def _writer(destination: Path) -> subprocess.Popen[str]:
-    process = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(destination)],
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "writing"
-    return process
+    return started_child(_KILLED_WRITER, str(destination), says="writing")
 
 
 def _partials(folder: Path) -> list[Path]:
