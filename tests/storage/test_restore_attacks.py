@@ -258,3 +258,10 @@ def test_checkpointed_sources_need_no_wal(tmp_path: Path) -> None:
     source = checkpointed(with_rows_only_in_its_wal(tmp_path))
     assert track_names(backup.back_up_file(source, tmp_path / "b.db")) == [
         "In the main file", "Only in the -wal"]
+
+
+def test_a_new_backup_is_as_private_as_the_database(tmp_path: Path) -> None:
+    database = tracker_file(tmp_path / "talks.db", "Private")
+    database.chmod(0o600)
+    written = backup.back_up_file(database, tmp_path / "backup.db")
+    assert written.stat().st_mode & 0o777 == 0o600

@@ -12,8 +12,10 @@ damaged file would pass for a backup until the day it is needed. Restoring is re
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
@@ -122,8 +124,12 @@ def copy_database(source: sqlite3.Connection, destination: Path, database: Path,
     all, as one self-contained file; the destination is what the atomic writer makes of it
     (a link's target, a device written in place, another user's file refused)."""
     destination = Path(destination)
+    new_file = not destination.exists()
     try:
         with atomic_path(destination) as temporary:
+            if new_file:  # a new copy is as private as the database: its permissions
+                with contextlib.suppress(OSError):
+                    os.chmod(temporary, stat.S_IMODE(database.stat().st_mode) & 0o777)
             target = writing_connection(temporary)
             try:
                 copy_pages(source, target, database, doing=doing)
