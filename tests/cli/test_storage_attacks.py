@@ -3,7 +3,10 @@ an empty database file, a damaged one, a full disk and a database that is busy."
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -202,4 +205,31 @@ def test_backup_analysis_and_export_take_force(sample: Path, tmp_path: Path,
                  str(tmp_path / "e.json"), "--force"]) == 0
     assert main(["recover", "--db", str(sample), "-o", str(tmp_path / "r.db"),
                  "--force"]) == 0
+    capsys.readouterr()
+
+
+def test_export_into_a_fifo_and_backup_through_a_link(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """F8 at the command line: the pipe's reader gets the export; the link stays a link."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with fifo.open("rb") as reader:
+            received.append(reader.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert main(["export", "--db", str(sample), "--format", "csv", "-o", str(fifo)]) == 0
+    reader.join(timeout=30)
+    assert received[0].startswith(b"when_utc,")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+    (tmp_path / "nightly").mkdir()
+    link = tmp_path / "latest.db"
+    link.symlink_to(tmp_path / "nightly" / "talks.db")
+    assert main(["backup", "--db", str(sample), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert track_names(tmp_path / "nightly" / "talks.db") == track_names(sample)
     capsys.readouterr()

@@ -231,6 +231,8 @@ from tracker import cli
 database, out = sys.argv[1], sys.argv[2]
 print("backup", cli.main(["backup", "--db", database, "-o", out]), flush=True)
 print("log", cli.main(["log", "--db", database]), flush=True)
+print("write", cli.main(["round", "postpone", "--db", database, "1", "--reason", "x"]),
+      flush=True)
 """
 
 
@@ -245,7 +247,9 @@ def test_a_wal_database_in_a_read_only_folder_is_backed_up_and_read() -> None:
 
         assert done.returncode == 0, done.stderr
         lines = done.stdout.splitlines()
-        assert (lines[0], lines[-1]) == ("backup 0", "log 0"), done.stderr
+        assert (lines[0], lines[-2], lines[-1]) == ("backup 0", "log 0", "write 2"), \
+            done.stderr
+        assert f"Its folder {folder} cannot be written by you" in done.stderr
         assert "damaged" not in done.stderr
         assert "cannot be written by you" in done.stderr  # it says how it was read
         assert "Only in the -wal" in done.stdout
