@@ -31,6 +31,7 @@ from tracker.cli.boundary import (
     CommandError,
     Subparsers,
     add_command,
+    add_force_option,
     file_errors,
     reading,
     tell,
@@ -84,6 +85,7 @@ def add_parsers(sub: Subparsers) -> None:
     add_as_of_option(export, what=f"{', '.join(_AS_OF_FORMATS)}: the chronology or calendar")
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
+    add_force_option(export)
     group = export.add_argument_group("timelinejs")
     group.add_argument("--events", choices=[scope.value for scope in EventScope],
                        default=EventScope.LINKED.value,
@@ -125,7 +127,7 @@ def _chronology(args: argparse.Namespace) -> int:
             write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
                              tz=args.tz, corrections=args.corrections, as_of=as_of)
             return EXIT_OK
-        with file_errors("write", args.output):
+        with file_errors("write", args.output, force=args.force):
             count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
                                       date_to=date_to, tz=args.tz,
                                       corrections=args.corrections, as_of=as_of)
@@ -150,7 +152,7 @@ def _report(args: argparse.Namespace) -> int:
     from tracker.ui.exports.report_pdf import ensure_gui_application, export_report
 
     ensure_gui_application()
-    with reading(args) as session, file_errors("write", output):
+    with reading(args) as session, file_errors("write", output, force=args.force):
         count = export_report(session, output, ExportFormat(args.format),
                               date_from=date_from, date_to=date_to, tz=args.tz,
                               corrections=args.corrections)
@@ -161,7 +163,7 @@ def _report(args: argparse.Namespace) -> int:
 def _calendar(args: argparse.Namespace) -> int:
     output = _needs_output(args, "FILE (calendars are files, not a stream)")
     as_of = as_of_from(args, args.tz)
-    with reading(args) as session, file_errors("write", output):
+    with reading(args) as session, file_errors("write", output, force=args.force):
         export = write_calendar(session, output, as_of)
     rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
     tell(f"{rounds} written to {output}" + _known_on(as_of))
@@ -177,7 +179,7 @@ def _archive(args: argparse.Namespace) -> int:
         if not args.output:
             write_archive(session, sys.stdout)
             return EXIT_OK
-        with file_errors("write", args.output):
+        with file_errors("write", args.output, force=args.force):
             summary = export_archive(session, Path(args.output))
     tell(f"Archive of {summary.describe()} written to {args.output}")
     return EXIT_OK
@@ -193,7 +195,8 @@ def _timelinejs(args: argparse.Namespace) -> int:
                               events=EventScope(args.events), max_events=args.max_events,
                               as_of=as_of_from(args, args.tz))
     assets = Path(args.timelinejs_assets) if args.timelinejs_assets else None
-    with reading(args) as session, file_errors("write", destination, name_from_error=True):
+    with reading(args) as session, file_errors("write", destination, name_from_error=True,
+                                               force=args.force):
         export = write_timeline(session, destination, request, assets=assets)
     tell(f"Timeline written to {destination} and {page_path(destination)}: "
          f"{export.summary()} (times in {request.tz})" + _known_on(request.as_of))

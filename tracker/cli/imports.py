@@ -50,7 +50,8 @@ def _import_events(args: argparse.Namespace) -> int:
     fmt = ImportFormat(args.format)
     mapping = _mapping(args)
     with opened(args, create=True) as db, _ProgressLine() as line, \
-            unchanged_on_failure("import"):
+            unchanged_on_failure("import", db):
+        db.check_intact(doing="nothing was imported")
         try:
             # The command line never cancels: Ctrl+C does, by interrupting.
             report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
@@ -66,7 +67,8 @@ def _import_events(args: argparse.Namespace) -> int:
 
 def _import_calendar(args: argparse.Namespace) -> int:
     """Rounds from an iCalendar file; each refused event is listed with its line and UID."""
-    with opened(args, create=True) as db, unchanged_on_failure("import"):
+    with opened(args, create=True) as db, unchanged_on_failure("import", db):
+        db.check_intact(doing="nothing was imported")
         result = import_calendar_file(db, Path(args.file), strict=args.strict)
     print(result.summary())
     for problem in result.refused:
