@@ -2,11 +2,12 @@
 
     .venv/bin/python scripts/reliability.py [--trials N] [--examples E] [--seed S] [--no-write]
 
-Runs N kill trials of each kind (an import, a schedule save; 50 by default), then asks the
-other parts of the suite for their figures (tests/**/*_figures.py: conflict trials,
-hypothesis examples per parser, bad inputs, bad files and extreme dates). A figure whose provider is
-missing or fails is written as "not measured", never guessed. The table goes between the
-markers in docs/RELIABILITY.md, with the date, the machine and the command, and is printed.
+Runs N kill trials of each kind (an import, a schedule save, a restore; 50 by default),
+then asks the other parts of the suite for their figures (tests/**/*_figures.py: conflict
+trials, hypothesis examples per parser, bad inputs, bad files and extreme dates). A figure
+whose provider is missing or fails is written as "not measured", never guessed. The table
+goes between the markers in docs/RELIABILITY.md, with the date, the machine and the
+command, and is printed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from tests.reliability_figures import (  # noqa: E402 (needs the path above)
     edit_kill_trials,
     find_provider,
     import_kill_trials,
+    restore_kill_trials,
 )
 
 DOCUMENT = ROOT / "docs" / "RELIABILITY.md"
@@ -91,6 +93,11 @@ def measure(trials: int, examples: int, seed: int, progress: Callable[[str], Non
         edits = edit_kill_trials(trials, folder / "edit", seed=seed)
         rows.append(_kill_row("Schedule save killed (SIGKILL)", edits,
                               "reschedule in a loop, killed after the k-th save"))
+        progress(f"restore kill trials: {trials}")
+        restores = restore_kill_trials(trials, folder / "restore", seed=seed)
+        rows.append(_kill_row("Restore killed (SIGKILL)", restores,
+                              "`tracker restore` of the sample over 20,000 more tracks, "
+                              "killed at a seeded moment of its run"))
     progress("conflict trials")
     rows.append(_pair_row("Concurrent-edit conflicts", "conflict_trials", (trials,),
                           "provoked were detected",

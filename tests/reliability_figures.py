@@ -1,14 +1,17 @@
-"""Kill trials (SIGKILL an import, or a schedule save, at chosen points) and the figures.
+"""Kill trials (SIGKILL an import, a schedule save or a restore, at chosen points) and
+the figures.
 
-The tests in tests/services/imports/test_import_killed.py and test_edit_killed.py run a few dozen
-trials; scripts/reliability.py runs more and writes the counts into docs/RELIABILITY.md,
-together with the figures other parts of the suite provide (see ``find_provider``).
+The tests in tests/services/imports/test_import_killed.py, test_edit_killed.py and
+tests/storage/test_restore_killed.py run a few dozen trials; scripts/reliability.py runs
+more and writes the counts into docs/RELIABILITY.md, together with the figures other
+parts of the suite provide (see ``find_provider``).
 
 A trial is *intact* when ``PRAGMA integrity_check`` says ok, no foreign key dangles, and the
 database holds either the whole change or none of it: for an import, byte-for-byte the
 database before, or exactly what a complete import of the same file writes; for a
 schedule edit, every round as its newest history record says and every save the child
-reported done still there.
+reported done still there; for a restore, the database as it was or exactly the backup,
+and every copy of what it held that carries its final name whole.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -363,6 +367,76 @@ def edit_kill_trials(count: int, folder: Path, *, seed: int = 6) -> KillFigures:
     (k = 0…30 in turn, 0 being just after the database opened), plus a seeded delay."""
     bench = EditKillBench(folder)
     points = kill_points(count, 30, seed=seed, longest=0.02)
+    return KillFigures(tuple(bench.trial(point) for point in points))
+
+
+# -- restore trials -----------------------------------------------------------------------
+
+class RestoreKillBench:
+    """A backup of the sample scenario, and a database grown well past it (20,000 more
+    tracks) that `tracker restore` puts the backup back into, killed on the way."""
+
+    def __init__(self, folder: Path, tracks: int = 20_000) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.backup = folder / "backup.db"
+        base = _sample_database(folder / "base.db")
+        subprocess.run([sys.executable, "-m", "tracker", "backup", "--db", str(base),
+                        "-o", str(self.backup)], capture_output=True, check=True)
+        connection = sqlite3.connect(base)
+        with connection:
+            connection.executemany(
+                "INSERT INTO track (name, description) VALUES (?, ?)",
+                ((f"Grown {n}", "x" * 200) for n in range(tracks)))
+        connection.close()
+        self.base = base
+        self.before = sqlite_dump(base)
+        self.restored = sqlite_dump(self.backup)
+        whole = self.copy("whole.db")
+        started = time.monotonic()
+        subprocess.run(self.command(whole), capture_output=True, check=True)
+        self.duration = time.monotonic() - started
+
+    def copy(self, name: str) -> Path:
+        target = self.folder / name
+        _remove(target)
+        for kept in self.folder.glob(f"{name}.before-restore-*"):
+            kept.unlink()
+        for left in self.folder.glob(f".{name}.*"):
+            left.unlink()
+        shutil.copyfile(self.base, target)
+        return target
+
+    def command(self, database: Path) -> list[str]:
+        return [sys.executable, "-m", "tracker", "restore", "--db", str(database),
+                str(self.backup)]
+
+    def outcome(self, database: Path) -> str:
+        """'none' (as it was), 'whole' (the backup), or what is wrong after a kill."""
+        broken = damage(database)
+        if broken:
+            return broken
+        for kept in sorted(database.parent.glob(f"{database.name}.before-restore-*.bak")):
+            if damage(kept) or sqlite_dump(kept) != self.before:
+                return f"the copy of what it held, {kept.name}, is not whole"
+        dump = sqlite_dump(database)
+        if dump == self.before:
+            return "none"
+        return "whole" if dump == self.restored else "neither as it was nor the backup"
+
+    def trial(self, point: KillPoint, name: str = "trial.db") -> KillTrial:
+        database = self.copy(name)
+        _kill_at(self.command(database), point, progress="stderr")
+        return KillTrial(point, self.outcome(database))
+
+
+def restore_kill_trials(count: int, folder: Path, *, seed: int = 6,
+                        bench: RestoreKillBench | None = None) -> KillFigures:
+    """Kill *count* restores at seeded moments from its start to a little past the time a
+    whole restore takes: while the copy of what the database held is written, while the
+    backup is written into it, around its commit."""
+    bench = bench or RestoreKillBench(folder)
+    points = kill_points(count, 0, seed=seed, longest=bench.duration * 1.2)
     return KillFigures(tuple(bench.trial(point) for point in points))
 
 

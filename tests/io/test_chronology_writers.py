@@ -70,7 +70,7 @@ def test_json_matches_the_shipped_schema_and_round_trips_text() -> None:
     assert count == len(HOSTILE)
     assert [e["title"] for e in document["entries"]] == HOSTILE
     assert document["filters"] == {"from": "2026-01-01", "to": None,
-                                   "time_zone": "Europe/Kyiv"}
+                                   "time_zone": "Europe/Kyiv", "corrections": False}
 
 
 def test_empty_json_is_valid() -> None:

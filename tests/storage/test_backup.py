@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests.conftest import sqlite_dump
 from tests.storage.bad_files import neighbours
 from tracker import cli
 from tracker.domain.models import Track
-from tracker.storage import backup, migrate
+from tracker.storage import backup, migrate, restore
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 
@@ -52,7 +53,7 @@ def test_a_backup_replaces_an_older_one_whole(sample_db: Database, tmp_path: Pat
     target = tmp_path / "backup.db"
     target.write_bytes(b"an older backup")
     backup.back_up_engine(sample_db.engine, target)
-    assert backup.check_backup(target) == migrate.head_revision()
+    assert restore.check_backup(target) == migrate.head_revision()
 
 
 def test_a_failed_backup_leaves_nothing_behind(sample_db: Database, tmp_path: Path,
@@ -90,10 +91,10 @@ def test_back_up_change_restore_gives_back_the_backed_up_content(
     assert changed != at_backup
     sample_db.close()  # the README: close the window first
 
-    result = backup.restore(saved, path)
+    result = restore.restore(saved, path, now=datetime(2026, 12, 5, 9, 15, tzinfo=UTC))
 
     assert sqlite_dump(path) == at_backup
-    assert result.previous_saved_to == tmp_path / "sample.db.before-restore.bak"
+    assert result.previous_saved_to == tmp_path / "sample.db.before-restore-20261205T091500Z.bak"
     assert sqlite_dump(result.previous_saved_to) == changed  # nothing is lost by restoring
     reopened = open_database(path, create=False)
     reopened.close()
@@ -110,7 +111,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(
     bad.write_bytes(content)
 
     with pytest.raises(StorageError):
-        backup.restore(bad, path)
+        restore.restore(bad, path)
 
     assert path.read_bytes() == before
     assert bad.read_bytes() == content
@@ -122,7 +123,7 @@ def test_restore_refuses_a_truncated_backup(sample_db: Database, tmp_path: Path)
     whole = saved.read_bytes()
     saved.write_bytes(whole[:len(whole) // 2])
     with pytest.raises(NotATrackerDatabaseError, match="damaged"):
-        backup.check_backup(saved)
+        restore.check_backup(saved)
 
 
 def test_restore_refuses_a_backup_from_a_newer_program(sample_db: Database,
@@ -132,7 +133,7 @@ def test_restore_refuses_a_backup_from_a_newer_program(sample_db: Database,
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     connection.close()
     with pytest.raises(StorageError, match="newer version"):
-        backup.restore(saved, Path(str(sample_db.url.database)))
+        restore.restore(saved, Path(str(sample_db.url.database)))
 
 
 def test_restore_refuses_another_programs_sqlite_file(db: Database, tmp_path: Path) -> None:
@@ -141,7 +142,7 @@ def test_restore_refuses_another_programs_sqlite_file(db: Database, tmp_path: Pa
         connection.execute("CREATE TABLE notes (body TEXT)")
     connection.close()
     with pytest.raises(NotATrackerDatabaseError, match="not a Negotiation Tracker"):
-        backup.restore(other, Path(str(db.url.database)))
+        restore.restore(other, Path(str(db.url.database)))
 
 
 def test_a_server_database_is_backed_up_with_the_servers_tools() -> None:
@@ -173,7 +174,7 @@ def test_a_migration_first_saves_a_copy_beside_the_database(tmp_path: Path) -> N
     expected = tmp_path / f"talks.db.before-{previous}-to-{migrate.head_revision()}.bak"
     assert db.migration_backup == expected
     assert sqlite_dump(expected) == before
-    assert backup.check_backup(expected) == previous
+    assert restore.check_backup(expected) == previous
     again = open_database(path)  # at head now: no second copy
     again.close()
     assert again.migration_backup is None

@@ -9,6 +9,7 @@
     tracker analysis [--db DB] --round ID|--all …     (also spelled `analyse`)
     tracker backup [--db DB] -o FILE
     tracker restore [--db DB] FILE
+    tracker recover [--db DB] -o NEW
     tracker log [--db DB] [--limit N] [--kind KIND] [--tz ZONE]
 
 One module per command group registers its subcommands; each runs through

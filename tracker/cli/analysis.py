@@ -18,7 +18,15 @@ import sys
 from enum import Enum
 from pathlib import Path
 
-from tracker.cli.boundary import EXIT_OK, Subparsers, add_command, file_errors, reading, tell
+from tracker.cli.boundary import (
+    EXIT_OK,
+    Subparsers,
+    add_command,
+    add_force_option,
+    file_errors,
+    reading,
+    tell,
+)
 from tracker.cli.numbers import record_id
 from tracker.io.analysis_writers import AnalysisFormat
 from tracker.services.analysis.analysis import (
@@ -77,6 +85,7 @@ def add_parsers(sub: Subparsers) -> None:
                         default=AnalysisFormat.CSV.value, help="default %(default)s")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="file to write (whole or not at all); default stdout")
+    add_force_option(parser)
 
 
 # The settings' fields by the option that sets them, for error messages.
@@ -106,7 +115,7 @@ def run_analysis(args: argparse.Namespace) -> int:
     if not args.output:
         write_result(result, sys.stdout, fmt)
         return EXIT_OK
-    with file_errors("write", args.output):
+    with file_errors("write", args.output, force=args.force):
         count = export_result(result, Path(args.output), fmt)
     tell(f"{count} rows for {len(result.anchors)} {settings.around.value} written to "
          f"{args.output}")

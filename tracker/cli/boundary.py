@@ -22,19 +22,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeAlias
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
-from tracker.storage.database import Database, open_database
-from tracker.storage.errors import StorageError
+from tracker.storage.atomic_files import replacing_protected_files
+from tracker.storage.database import Database, open_database, refuse_empty_file
+from tracker.storage.errors import StorageError, disk_full, is_disk_full
+from tracker.storage.sqlite_files import (
+    damaged,
+    is_damage,
+)
 
 EXIT_OK = 0
 EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
@@ -65,6 +71,14 @@ def add_command(sub: Subparsers, name: str, run: Command, *, summary: str,
     return parser
 
 
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    """--force: the command's -o may replace a file the user cannot write (but may rename
+    over, in a folder they can write): without it such a file is left as it was."""
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file even if it is read-only for you "
+                             "(another user's file in a folder you can write)")
+
+
 def run_command(command: Command, args: argparse.Namespace) -> int:
     """Run *command*; the only place where an error becomes a message and a status."""
     try:
@@ -85,19 +99,34 @@ def database_target(args: argparse.Namespace) -> str | None:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
+def opened(args: argparse.Namespace, *, create: bool = False,
+           read_only: bool = False) -> Iterator[Database]:
     """The command's database, closed afterwards. Without *create* a missing file is an
-    error (an export or a reschedule of a mistyped name must not leave an empty file)."""
-    db = open_database(database_target(args), create=create)
+    error (an export or a reschedule of a mistyped name must not leave an empty file), and
+    so is an empty one (opening it would write a schema into it: issue 14). A damaged page
+    met on the way is told as damage, with the way to recover, not as a traceback. With
+    *read_only* a file in a folder the user cannot write is read all the same, and said so."""
+    target = database_target(args)
+    if not create:
+        refuse_empty_file(target)
+    db = open_database(target, create=create, read_only=read_only)
+    if db.read_only_note:
+        tell(f"Note: {db.read_only_note}")
     try:
         yield db
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # also a raw cursor's
+        cause = getattr(exc, "orig", None) or exc
+        if db.is_sqlite and db.url.database and is_damage(cause):
+            raise damaged(Path(db.url.database), str(cause),
+                          "what was under way stopped, and nothing was changed") from exc
+        raise
     finally:
         db.close()
 
 
 @contextmanager
 def reading(args: argparse.Namespace) -> Iterator[Session]:
-    with opened(args) as db, db.reading() as session:
+    with opened(args, read_only=True) as db, db.reading() as session:
         yield session
 
 
@@ -107,35 +136,48 @@ def transaction(args: argparse.Namespace, *, create: bool = False,
     """One unit of work: committed when the block ends, rolled back on any error; a
     database failure on the way (the server gone, the disk full) is told as *what* having
     failed with the database as it was, not as a traceback."""
-    with opened(args, create=create) as db, unchanged_on_failure(what), \
+    with opened(args, create=create) as db, unchanged_on_failure(what, db), \
             db.transaction() as session:
         yield session
 
 
 @contextmanager
-def file_errors(verb: str, path: str | Path, *, name_from_error: bool = False) -> Iterator[None]:
+def file_errors(verb: str, path: str | Path, *, name_from_error: bool = False,
+                force: bool = False) -> Iterator[None]:
     """An OSError on the user's file (no folder, no permission, a full disk) as
     "cannot <verb> <path>: <reason>". The file named is the user's, whatever temporary name
     the writer used; *name_from_error* names the file the error is about instead, for a
-    writer that also writes files beside the one asked for."""
+    writer that also writes files beside the one asked for. With *force* (the command's
+    --force) a file the user cannot write but may rename over is replaced all the same."""
     try:
-        yield
+        if force:
+            with replacing_protected_files():
+                yield
+        else:
+            yield
     except BrokenPipeError:
         raise  # standard output, not the file: run_command's business
     except OSError as exc:
         name = (exc.filename if name_from_error else None) or path
+        if is_disk_full(exc):
+            folder = Path(name).resolve().parent
+            raise disk_full(folder, f"cannot {verb} {name}") from exc
         raise CommandError(f"cannot {verb} {name}: {exc.strerror or exc}") from exc
 
 
 @contextmanager
-def unchanged_on_failure(what: str) -> Iterator[None]:
+def unchanged_on_failure(what: str, db: Database | None = None) -> Iterator[None]:
     """A database failure in the middle of *what* (locked by another writer, disk full),
-    after which the transaction was rolled back: said so, with the database's reason."""
+    after which the transaction was rolled back: said so, with the database's reason; a
+    full disk as such, naming the folder of *db*'s file."""
     try:
         yield
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.OperationalError) as exc:  # also a raw cursor's
         reason = getattr(exc, "orig", None) or exc
-        raise StorageError(f"the {what} failed, the database is as it was: {reason}") from exc
+        unchanged = f"the {what} failed, the database is as it was"
+        if is_disk_full(reason) and db is not None and db.is_sqlite and db.url.database:
+            raise disk_full(Path(db.url.database).parent, unchanged) from exc
+        raise StorageError(f"{unchanged}: {reason}") from exc
 
 
 @contextmanager

@@ -1,12 +1,18 @@
 """``tracker export``: the chronology, its report, the schedule, the archive, a timeline.
 
-    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE] [-o OUT]
-    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE] -o OUT
+    tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE]
+                   [--corrections] [-o OUT]
+    tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE]
+                   [--corrections] -o OUT
     tracker export [--db DB] --format ics -o OUT
     tracker export [--db DB] --format archive [-o FILE.json]
     tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE]
                    [--to DATE] [--tz ZONE] [--max-events N] [--timelinejs-assets DIR]
                    -o FILE.json
+    tracker export [--db DB] --format csv|json|md|ics|timelinejs --as-of DATE [--tz ZONE] ...
+
+``--as-of DATE`` writes the chronology, or the calendar, as it was known at the end of
+that day in --tz (tracker/cli/date_options.py), and its title says so.
 
 Files are written whole or not at all; what was written, and what was left out, is said
 on standard error, so standard output carries only the data.
@@ -25,18 +31,18 @@ from tracker.cli.boundary import (
     CommandError,
     Subparsers,
     add_command,
+    add_force_option,
     file_errors,
-    for_option,
     reading,
     tell,
 )
+from tracker.cli.date_options import add_as_of_option, as_of_from, optional_date
 from tracker.cli.numbers import LARGEST_COUNT, whole_number
-from tracker.domain.dates import parse_date
 from tracker.domain.timewindow import local_zone_name
 from tracker.io.timelinejs_page import page_path
 from tracker.services.exports.archive import export_archive, write_archive
 from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
-from tracker.services.exports.export_formats import ExportContent
+from tracker.services.exports.export_formats import ExportContent, formats_holding
 from tracker.services.exports.schedule_calendar import write_calendar
 from tracker.services.exports.timelinejs import write_timeline
 from tracker.services.exports.timelinejs_selection import (
@@ -44,12 +50,19 @@ from tracker.services.exports.timelinejs_selection import (
     EventScope,
     TimelineRequest,
 )
+from tracker.services.rounds.as_of import AsOf
 
 _FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology report with "
                 "its summary and timeline chart; ics: the rounds' schedule as an iCalendar "
-                "file (--from, --to and --tz do not apply); archive: the whole database, "
-                "losslessly, as JSON that `tracker restore-archive` loads; timelinejs: a "
-                "TimelineJS timeline (JSON) and a web page that shows it")
+                "file (--from and --to do not apply, --tz only to --as-of); archive: the "
+                "whole database, losslessly, as JSON that `tracker restore-archive` loads; "
+                "timelinejs: a TimelineJS timeline (JSON) and a web page that shows it")
+
+# What --as-of writes: the chronology's data, the calendar and the timeline. (The html
+# and pdf report is drawn by the window's code, tracker/ui/exports/report_pdf.py, which
+# does not take the day yet; an archive is the whole database, as it is.)
+_AS_OF_FORMATS = tuple(fmt.value for fmt in formats_holding(
+    ExportContent.CHRONOLOGY, ExportContent.SCHEDULE, ExportContent.TIMELINE))
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -61,13 +74,19 @@ def add_parsers(sub: Subparsers) -> None:
                         help="first day to include (any format dateutil reads)")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="last day to include")
     export.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
-                        help="IANA zone whose days --from/--to mean and in which changes "
-                             "and readings are told (default: this computer's, "
+                        help="IANA zone whose days --from/--to/--as-of mean and in which "
+                             "changes and readings are told (default: this computer's, "
                              "%(default)s)")
     export.add_argument("--dayfirst", action="store_true",
                         help="read 03/02/2026 as 3 February, not March 2")
+    export.add_argument("--corrections", action="store_true",
+                        help="csv, json, md, html, pdf: show undone entries as corrections "
+                             "(the entry marked withdrawn, and a line for each undo and "
+                             "redo); by default they are left out")
+    add_as_of_option(export, what=f"{', '.join(_AS_OF_FORMATS)}: the chronology or calendar")
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
+    add_force_option(export)
     group = export.add_argument_group("timelinejs")
     group.add_argument("--events", choices=[scope.value for scope in EventScope],
                        default=EventScope.LINKED.value,
@@ -84,6 +103,9 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.as_of is not None and args.format not in _AS_OF_FORMATS:
+        raise CommandError(f"--as-of applies to --format {', '.join(_AS_OF_FORMATS)}, not "
+                           f"{args.format}")
     return _WRITERS[args.format](args)
 
 
@@ -93,31 +115,31 @@ def _needs_output(args: argparse.Namespace, why: str) -> Path:
     return Path(args.output)
 
 
-def _optional_date(text: str | None, *, dayfirst: bool, option: str) -> date | None:
-    if text is None:
-        return None
-    with for_option(option):
-        return parse_date(text, dayfirst=dayfirst)
-
-
 def _date_range(args: argparse.Namespace) -> tuple[date | None, date | None]:
-    return (_optional_date(args.date_from, dayfirst=args.dayfirst, option="--from"),
-            _optional_date(args.date_to, dayfirst=args.dayfirst, option="--to"))
+    return (optional_date(args.date_from, dayfirst=args.dayfirst, option="--from"),
+            optional_date(args.date_to, dayfirst=args.dayfirst, option="--to"))
 
 
 def _chronology(args: argparse.Namespace) -> int:
     date_from, date_to = _date_range(args)
+    as_of = as_of_from(args, args.tz)
     fmt = ExportFormat(args.format)
     with reading(args) as session:
         if not args.output:
             write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
-                             tz=args.tz)
+                             tz=args.tz, corrections=args.corrections, as_of=as_of)
             return EXIT_OK
-        with file_errors("write", args.output):
+        with file_errors("write", args.output, force=args.force):
             count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
-                                      date_to=date_to, tz=args.tz)
-    tell(f"{count} entries written to {args.output}")
+                                      date_to=date_to, tz=args.tz,
+                                      corrections=args.corrections, as_of=as_of)
+    tell(f"{count} entries written to {args.output}" + _known_on(as_of))
     return EXIT_OK
+
+
+def _known_on(as_of: AsOf | None) -> str:
+    """What a note on standard error adds about an export as of a past day."""
+    return f" ({as_of.describe()}, end of day in {as_of.tz})" if as_of else ""
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -132,19 +154,21 @@ def _report(args: argparse.Namespace) -> int:
     from tracker.ui.exports.report_pdf import ensure_gui_application, export_report
 
     ensure_gui_application()
-    with reading(args) as session, file_errors("write", output):
+    with reading(args) as session, file_errors("write", output, force=args.force):
         count = export_report(session, output, ExportFormat(args.format),
-                              date_from=date_from, date_to=date_to, tz=args.tz)
+                              date_from=date_from, date_to=date_to, tz=args.tz,
+                              corrections=args.corrections)
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 
 
 def _calendar(args: argparse.Namespace) -> int:
     output = _needs_output(args, "FILE (calendars are files, not a stream)")
-    with reading(args) as session, file_errors("write", output):
-        export = write_calendar(session, output)
+    as_of = as_of_from(args, args.tz)
+    with reading(args) as session, file_errors("write", output, force=args.force):
+        export = write_calendar(session, output, as_of)
     rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
-    tell(f"{rounds} written to {output}")
+    tell(f"{rounds} written to {output}" + _known_on(as_of))
     if export.withdrawn:
         tell(f"written as cancelled (no date any more, or deleted): {'; '.join(export.withdrawn)}")
     if export.undated:
@@ -157,7 +181,7 @@ def _archive(args: argparse.Namespace) -> int:
         if not args.output:
             write_archive(session, sys.stdout)
             return EXIT_OK
-        with file_errors("write", args.output):
+        with file_errors("write", args.output, force=args.force):
             summary = export_archive(session, Path(args.output))
     tell(f"Archive of {summary.describe()} written to {args.output}")
     return EXIT_OK
@@ -170,12 +194,14 @@ def _timelinejs(args: argparse.Namespace) -> int:
     date_from, date_to = _date_range(args)
     destination = _needs_output(args, "FILE.json (the page is written beside it)")
     request = TimelineRequest(tz=args.tz, date_from=date_from, date_to=date_to,
-                              events=EventScope(args.events), max_events=args.max_events)
+                              events=EventScope(args.events), max_events=args.max_events,
+                              as_of=as_of_from(args, args.tz))
     assets = Path(args.timelinejs_assets) if args.timelinejs_assets else None
-    with reading(args) as session, file_errors("write", destination, name_from_error=True):
+    with reading(args) as session, file_errors("write", destination, name_from_error=True,
+                                               force=args.force):
         export = write_timeline(session, destination, request, assets=assets)
     tell(f"Timeline written to {destination} and {page_path(destination)}: "
-         f"{export.summary()} (times in {request.tz})")
+         f"{export.summary()} (times in {request.tz})" + _known_on(request.as_of))
     if export.capped:
         tell(f"tracker: {export.cap_note()} (--from/--to, or --max-events)")
     if export.undated:

@@ -1,6 +1,6 @@
 """``tracker round``: the schedule from the command line, through the window's operations.
 
-    tracker round list [--status S] [--format table|csv|json]
+    tracker round list [--status S] [--format table|csv|json] [--as-of DATE [--tz ZONE]]
     tracker round show ID [--tz ZONE]
     tracker round reschedule ID --start WHEN [--end WHEN] [--precision day|week|month|exact]
                              [--tz ZONE] [--dayfirst] --reason TEXT [--factor ID] [--source ID]
@@ -21,6 +21,8 @@ functions (domain/dates.py), in the round's current zone unless --tz says otherw
 A relocation to a venue in another zone moves the round's times into it, keeping the
 wall-clock time or the instant as --keep says; without it, such a move is refused with
 what each would make of the round (services/rounds/relocation.py).
+``list --as-of DATE`` lists the rounds as they were known at the end of that day in --tz,
+under a line that says so (on standard error for csv and json, which stay data).
 """
 
 from __future__ import annotations
@@ -38,10 +40,12 @@ from tracker.cli.boundary import (
     add_command,
     for_option,
     reading,
+    tell,
     transaction,
 )
+from tracker.cli.date_options import add_as_of_option, as_of_from
 from tracker.cli.numbers import record_id
-from tracker.cli.round_views import ListFormat, show_text, write_rounds
+from tracker.cli.round_views import ListFormat, as_of_heading, show_text, write_rounds
 from tracker.domain.dates import parse_announcement, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
@@ -94,6 +98,12 @@ def add_parsers(sub: Subparsers) -> None:
     listing.add_argument("--status", choices=[status.value for status in RoundStatus])
     listing.add_argument("--format", choices=[fmt.value for fmt in ListFormat],
                          default=ListFormat.TABLE.value, help="default %(default)s")
+    add_as_of_option(listing, what="the rounds")
+    listing.add_argument("--tz", metavar="ZONE", default=local_zone_name(),
+                         help="the zone whose end of the --as-of day counts (default: this "
+                              "computer's, %(default)s)")
+    listing.add_argument("--dayfirst", action="store_true",
+                         help="read --as-of 03/02/2026 as 3 February, not March 2")
     show = add_command(actions, "show", _run_show,
                        summary="one round: its window in its zone and in UTC, venue, status "
                                "and history")
@@ -176,11 +186,17 @@ def _note(args: argparse.Namespace) -> ChangeNote:
 
 
 def _run_list(args: argparse.Namespace) -> int:
+    as_of = as_of_from(args, args.tz)
     with reading(args) as session:
-        rows = list_rounds(session)
+        rows = list_rounds(session, as_of)
     if args.status:
         rows = [row for row in rows if row.status.value == args.status]
-    write_rounds(rows, ListFormat(args.format), sys.stdout)
+    fmt = ListFormat(args.format)
+    if as_of is not None and fmt is ListFormat.TABLE:
+        print(as_of_heading(as_of))  # never to be mistaken for the current schedule
+    elif as_of is not None:
+        tell(as_of_heading(as_of))  # csv and json on standard output stay data
+    write_rounds(rows, fmt, sys.stdout)
     return EXIT_OK
 
 

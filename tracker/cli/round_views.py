@@ -10,9 +10,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TextIO
 
+from tracker.domain.announcement import Announcement
+from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.io.spreadsheet import neutralise
 from tracker.services.common.views import ChangeRecord, RoundDetail, RoundRow
+from tracker.services.rounds.as_of import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 
 
@@ -41,6 +44,11 @@ def _record(row: RoundRow) -> dict[str, object]:
             "venue_id": row.venue.id if row.venue else None,
             "venue": row.venue.label if row.venue else "", "linked_events": row.linked_events,
             "version": row.version}
+
+
+def as_of_heading(as_of: AsOf) -> str:
+    """'Schedule as known on 28 Jan 2026 (Europe/Kyiv)': the line over a past schedule."""
+    return f"Schedule {as_of.describe()} ({as_of.tz})"
 
 
 def write_rounds(rows: Sequence[RoundRow], fmt: ListFormat, stream: TextIO) -> None:
@@ -79,18 +87,41 @@ def _span_utc(window: ScheduledWindow) -> str:
 
 
 def _change_lines(change: ChangeRecord, shown_in: str) -> list[str]:
-    local = change.recorded_at.astimezone(zone(shown_in))
-    lines = [f"  {local:%Y-%m-%d %H:%M} {local.tzname()}  {change.recorded_by}  "
-             f"{change.kind.value}: {change.summary}"]
+    """A change: announced, then entered, by whom, what; a retraction says what it
+    withdraws, and a withdrawn change is marked so, with who withdrew it and when."""
+    kind = "retraction" if change.retracts_id is not None else change.kind.value
+    mark = "[withdrawn] " if change.retracted else ""
+    lines = [f"  {mark}announced {_announced(change.announced, shown_in)}, entered "
+             f"{_local(change.recorded_at, shown_in)}  {change.recorded_by}  "
+             f"{kind}: {change.summary}"]
     why = [part for part in (change.reason, change.factor and f"because of {change.factor}",
                              change.source and f"source: {change.source}") if part]
+    if change.retracts_id is not None:
+        why.append(f"withdraws change {change.retracts_id}")
+    if change.retracted_at is not None:
+        by = f" by {change.retracted_by}" if change.retracted_by else ""
+        why.append(f"change {change.id} retracted{by} at "
+                   f"{_local(change.retracted_at, shown_in)}")
     if why:
         lines.append(f"      {'; '.join(why)}")
     return lines
 
 
+def _local(instant: datetime, shown_in: str) -> str:
+    local = instant.astimezone(zone(shown_in))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _announced(announced: Announcement, shown_in: str) -> str:
+    """A day's announcement as its date alone (the same date in every zone)."""
+    if announced.precision is Precision.DAY:
+        return f"{announced.day():%Y-%m-%d}"
+    return _local(announced.at, shown_in)
+
+
 def show_text(detail: RoundDetail, shown_in: str) -> str:
-    """The round as `tracker round show` prints it; history times in *shown_in*."""
+    """The round as `tracker round show` prints it; history times in *shown_in*, each
+    change with when it was announced and when it was entered, in the order announced."""
     row = detail.row
     venue = f"{row.venue.label} ({venue_zone_text(row.venue.time_zone)})" if row.venue \
         else "not known"

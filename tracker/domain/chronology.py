@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 
 # A dated event sorts at midday UTC of its day: that instant falls on the same calendar
@@ -16,6 +17,14 @@ EVENT_HOUR_UTC = 12
 
 def event_instant(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, EVENT_HOUR_UTC, tzinfo=UTC)
+
+
+def announced_when(announced: Announcement) -> datetime:
+    """The instant a schedule change sorts at, by its announcement: a day's like any
+    dated fact (12:00 UTC of that day), an instant's at itself."""
+    if announced.precision is Precision.DAY:
+        return event_instant(announced.at.date())
+    return announced.at
 
 
 class EntryKind(StrEnum):

@@ -51,12 +51,13 @@ class DateParseError(TrackerError, ValueError):
     """Typed text that is not a date; the message quotes the text."""
 
 
-def parse_date(text: str, *, dayfirst: bool = False) -> date:
-    """A single calendar day, for filters and event dates."""
+def parse_date(text: str, *, dayfirst: bool = False, any_day: bool = False) -> date:
+    """A single calendar day, for filters and event dates: one the tracker takes
+    (domain/date_range.py), or with *any_day* one the caller's own rule judges."""
     parsed, precision = _parse(text, dayfirst=dayfirst)
     if precision not in (Precision.DAY, Precision.EXACT):
         raise DateParseError(f"{text!r} is not a single day")
-    if not in_range(parsed.date()):
+    if not any_day and not in_range(parsed.date()):
         raise DateParseError(f"{text!r} is outside the dates the tracker takes ({RANGE_TEXT})")
     return parsed.date()
 

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from tracker.domain.chronology import ChronologyEntry
+from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 from tracker.io.source_notes import SourceNotes
 from tracker.io.spreadsheet import neutralise
 
@@ -21,6 +22,9 @@ FORMAT_NAME = "negotiation-tracker/chronology"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("when_utc", "when", "precision", "kind", "record_id", "title", "detail",
                "place", "links", "sources")
+# The column an export as of a past day adds, its day on every row: a spreadsheet has
+# no title, and a row copied elsewhere must still say it is not the current record.
+CSV_AS_OF_COLUMN = "as_known_on"
 LIST_SEPARATOR = " | "
 _UTC_TEXTS_KEPT = 4096  # instants whose text is remembered; memory stays bounded
 
@@ -29,8 +33,10 @@ def _utc_text(entry: ChronologyEntry) -> str:
     return entry.when.astimezone(UTC).isoformat() if entry.when else ""
 
 
-def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO) -> int:
+def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *,
+              as_of: AsOfDay | None = None) -> int:
     """UTF-8 CSV with a header; every text cell is guarded against formula injection.
+    *as_of*: the chronology as known on a past day, whose date ends every row.
 
     The cells we write ourselves (the ISO time, precision, kind and id) cannot start
     with a formula character and are left as they are; the UTC text of an instant is
@@ -38,7 +44,8 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO) -> int:
     through here, so each saved step counts.
     """
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    known_on = () if as_of is None else (as_of.day.isoformat(),)
+    writer.writerow(CSV_COLUMNS + ((CSV_AS_OF_COLUMN,) if known_on else ()))
     utc_texts: dict[datetime | None, str] = {}
     count = 0
     for entry in entries:
@@ -52,7 +59,7 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO) -> int:
             utc, neutralise(entry.when_text), entry.precision, entry.kind, entry.record_id,
             neutralise(entry.title), neutralise(entry.detail), neutralise(entry.place),
             neutralise(LIST_SEPARATOR.join(entry.links)),
-            neutralise(LIST_SEPARATOR.join(entry.sources)),
+            neutralise(LIST_SEPARATOR.join(entry.sources)), *known_on,
         ))
         count += 1
     return count
@@ -76,21 +83,31 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
 def write_json(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", generated_at: datetime | None = None,
+    corrections: bool = False,
+    as_of: AsOfDay | None = None,
 ) -> int:
     """A JSON document described by resources/schemas/chronology.schema.json.
 
+    *corrections* says whether the entries include undone changes as corrections;
+    *as_of*: the chronology as known on a past day, which its title and filters say.
     Entries are written one by one inside the array rather than built as one list.
     """
-    header = {
+    filters: dict[str, Any] = {
+        "from": date_from.isoformat() if date_from else None,
+        "to": date_to.isoformat() if date_to else None,
+        "time_zone": tz,
+        "corrections": corrections,
+    }
+    header: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "generated_at": (generated_at or datetime.now(UTC)).isoformat(),
-        "filters": {
-            "from": date_from.isoformat() if date_from else None,
-            "to": date_to.isoformat() if date_to else None,
-            "time_zone": tz,
-        },
+        "filters": filters,
     }
+    if as_of is not None:
+        header = {"title": titled("Chronology", as_of), "note": as_of_sentence(as_of),
+                  **header}
+        filters["as_of"] = {"day": as_of.day.isoformat(), "time_zone": as_of.tz}
     opening = json.dumps(header, ensure_ascii=False, indent=2)
     stream.write(opening[:-2] + ',\n  "entries": [')
     count = 0
@@ -115,9 +132,10 @@ def markdown_escape(text: str) -> str:
 
 def write_markdown(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
-    date_to: date | None = None, tz: str = "UTC",
+    date_to: date | None = None, tz: str = "UTC", as_of: AsOfDay | None = None,
 ) -> int:
     """Entries grouped under their day, each day's sources as numbered notes after it.
+    *as_of*: the chronology as known on a past day, which its title and opening say.
 
     Notes follow their day rather than the whole document so that memory stays bounded:
     a million events cite a million dataset records, and keeping every note until the
@@ -125,14 +143,17 @@ def write_markdown(
     last ``NOTES_REMEMBERED`` sources cited (its note was written under an earlier day);
     one cited again after that gets a new number and note.
     """
-    stream.write("# Chronology\n\n")
+    stream.write(f"# {markdown_escape(titled('Chronology', as_of))}\n\n")
+    if as_of is not None:
+        stream.write(f"**{markdown_escape(as_of_sentence(as_of))}**\n\n")
     span = f"{date_from or 'the beginning'} to {date_to or 'the end'}"
     stream.write(f"Entries from {span}, in time order. Times are those announced or "
                  "reported, with their precision. Events are under the day they were "
                  "reported for, rounds announced by day, week or month under their days "
-                 "at the venue, and whatever has an exact time (rounds, schedule changes, "
-                 f"factor readings) under its day in {markdown_escape(tz)}. Each day's "
-                 "sources are numbered notes after it.\n")
+                 "at the venue, schedule changes under the day they were announced, and "
+                 "whatever has an exact time (rounds, announcements, factor readings) "
+                 f"under its day in {markdown_escape(tz)}. Each day's sources are "
+                 "numbered notes after it.\n")
     notes = _Notes(stream)
     heading = None
     count = 0

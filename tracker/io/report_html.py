@@ -18,6 +18,7 @@ from typing import TextIO
 
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.timewindow import zone
+from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 from tracker.io.source_notes import SourceNotes
 
 TITLE = "Chronology report"
@@ -91,6 +92,8 @@ class ReportHeader:
     date_to: date | None
     tz: str
     generated_at: datetime
+    corrections: bool = False  # undone entries listed as corrections, not left out
+    as_of: AsOfDay | None = None  # the report as known on a past day, titled so
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,9 @@ def describe_filters(header: ReportHeader) -> str:
     if header.date_to:
         parts.append(f"to {_long_date(header.date_to)}")
     dates = " ".join(parts) if parts else "all dates"
-    return f"Dates: {dates}; days in {header.tz}; all kinds of entries; all events"
+    undone = "undone entries shown as corrections" if header.corrections \
+        else "undone entries left out"
+    return f"Dates: {dates}; days in {header.tz}; all kinds of entries; all events; {undone}"
 
 
 def write_report_html(
@@ -140,15 +145,17 @@ def write_report_html(
     holds one day's notes however long the range (see ``write_markdown``).
     """
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 f"<title>{TITLE}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n")
+                 f"<title>{html.escape(titled(TITLE, header.as_of))}</title>\n"
+                 f"<style>{_STYLE}</style>\n</head>\n<body>\n")
     _title_page(header, stream)
     _summary(summary, stream)
     _chart(chart, stream)
     stream.write('<h2 class="newpage">Chronology</h2>\n'
                  '<p class="lead">Entries in time order under their day. Events are under '
                  "the day they were reported for; rounds announced by day, week or month "
-                 "under their days at the venue; rounds at an exact time, schedule changes "
-                 f"and factor readings under their day in {_text(header.tz)}. Each day's "
+                 "under their days at the venue; schedule changes under the day they were "
+                 "announced; rounds at an exact time, announcements at an exact time and "
+                 f"factor readings under their day in {_text(header.tz)}. Each day's "
                  "sources are numbered notes after it.</p>\n")
     count = _days(items, stream)
     stream.write("</body>\n</html>\n")
@@ -163,9 +170,12 @@ def _title_page(header: ReportHeader, stream: TextIO) -> None:
             ("Time zone", header.tz),
             ("Generated at", f"{local:%Y-%m-%d %H:%M} {header.tz} "
                              f"({header.generated_at.astimezone(UTC):%H:%M} UTC)"))
-    stream.write(f'<h1>{TITLE}</h1>\n<p class="lead">Negotiation Tracker: rounds of talks, '
-                 "schedule changes, factor readings and battlefield events in one time "
-                 "order.</p>\n<table class=\"filters\">\n")
+    stream.write(f'<h1>{html.escape(titled(TITLE, header.as_of))}</h1>\n<p class="lead">'
+                 "Negotiation Tracker: rounds of talks, schedule changes, factor readings "
+                 "and battlefield events in one time order.</p>\n")
+    if header.as_of is not None:
+        stream.write(f'<p class="capped">{_text(as_of_sentence(header.as_of))}</p>\n')
+    stream.write('<table class="filters">\n')
     for name, value in rows:
         stream.write(f"<tr><th>{name}</th><td>{_text(value)}</td></tr>\n")
     stream.write("</table>\n")

@@ -6,9 +6,8 @@ catch a page half-written). A copy is first written to a temporary file beside i
 destination and renamed into place, so a destination never holds half a backup. Copies
 are switched to the rollback journal: a backup is one self-contained file.
 
-Restoring writes a backup into the database through the same API, in one transaction on
-the destination, after the backup was checked (an SQLite file, ``integrity_check`` ok, a
-Negotiation Tracker schema this program knows) and the current content was saved beside.
+A database is copied only when ``quick_check`` finds it whole (issue 14, F13): a copy of a
+damaged file would pass for a backup until the day it is needed. Restoring is restore.py.
 """
 
 from __future__ import annotations
@@ -16,27 +15,23 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
-from dataclasses import dataclass
+import stat
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from tracker.storage.errors import NotATrackerDatabaseError, StorageError
+from tracker.storage.atomic_files import atomic_path
+from tracker.storage.errors import NotATrackerDatabaseError, StorageError, disk_full, is_disk_full
 from tracker.storage.locations import data_folder, describe, to_url
-from tracker.storage.revisions import REVISIONS
+from tracker.storage.sqlite_files import (
+    check_intact,
+    copy_pages,
+    reading_connection,
+    writing_connection,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-# How long a copy waits for another program's write lock on the file it reads or replaces.
-LOCK_TIMEOUT_S = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    """Where the restored content came from and where the replaced content was kept."""
-
-    restored_from: Path
-    previous_saved_to: Path | None
+_NOT_COPIED = "nothing was copied"
 
 
 def sqlite_file(target: str | Path | URL | None) -> Path:
@@ -58,22 +53,23 @@ def back_up_engine(engine: Engine, destination: Path) -> Path:
         source = connection.connection.driver_connection
         if not isinstance(source, sqlite3.Connection):
             raise StorageError(f"{describe(engine.url)} is not an SQLite database")
-        if Path(destination).resolve() == sqlite_file(engine.url).resolve():
+        database = sqlite_file(engine.url)
+        if Path(destination).resolve() == database.resolve():
             raise StorageError(f"The backup cannot replace the database itself "
                                f"({destination})")
-        return _copy(source, destination)
+        check_intact(source, database, doing=_NOT_COPIED)
+        return copy_database(source, destination, database)
 
 
 def back_up_file(database: Path, destination: Path) -> Path:
     """Copy the tracker database file *database* to *destination* without migrating it."""
-    _check_is_tracker_file(database)
-    if database.resolve() == destination.resolve():
+    check_is_tracker_file(database)
+    if database.resolve() == Path(destination).resolve():
         raise StorageError(f"The backup cannot replace the database itself ({database})")
-    source = sqlite3.connect(database, timeout=LOCK_TIMEOUT_S)
-    try:
-        return _copy(source, destination)
-    finally:
-        source.close()
+    # Read-only, and from a private copy where the folder cannot be written (F16).
+    with reading_connection(database) as source:
+        check_intact(source, database, doing=_NOT_COPIED)
+        return copy_database(source, destination, database)
 
 
 def backup_before_migration(engine: Engine, from_revision: str, to_revision: str) -> Path | None:
@@ -91,7 +87,7 @@ def backup_before_migration(engine: Engine, from_revision: str, to_revision: str
     folder.mkdir(parents=True, exist_ok=True)
     try:
         return back_up_engine(engine, folder / name)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, StorageError) as exc:
         raise StorageError(
             f"{database} needs a schema upgrade ({from_revision} → {to_revision}), but the "
             f"copy to keep first could not be written to {folder}: {exc}. The database was "
@@ -99,100 +95,50 @@ def backup_before_migration(engine: Engine, from_revision: str, to_revision: str
         ) from exc
 
 
-def check_backup(backup: Path) -> str:
-    """The schema revision of a backup that is whole and ours; StorageError otherwise."""
-    _check_is_tracker_file(backup)
-    # immutable: only read, never lock or leave -wal/-shm files beside the backup.
-    connection = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
-    try:
-        problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise NotATrackerDatabaseError(f"{backup} is damaged: {exc}") from exc
-    finally:
-        connection.close()
-    if problems != ["ok"]:
-        raise NotATrackerDatabaseError(
-            f"{backup} is damaged ({'; '.join(problems[:3])}); nothing was restored")
-    if revision not in REVISIONS:
-        raise StorageError(
-            f"{backup} was written by a newer version of Negotiation Tracker (schema "
-            f"{revision}); update the program to restore it")
-    return str(revision)
-
-
-def restore(backup: Path, target: str | Path | URL | None) -> RestoreResult:
-    """Replace the content of the database *target* with *backup*, after checking it.
-
-    The current content is first copied to ``<name>.before-restore.bak`` beside it. Close
-    every window on the database first: they would see the data change under them.
-    """
-    database = sqlite_file(target)
-    check_backup(backup)
-    if database.exists() and database.resolve() == backup.resolve():
-        raise StorageError(f"{backup} is the database itself; nothing to restore")
-    previous: Path | None = None
-    if database.exists() and database.stat().st_size > 0:
-        previous = back_up_file(
-            database, database.with_name(f"{database.name}.before-restore.bak"))
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
-    destination = sqlite3.connect(database, timeout=LOCK_TIMEOUT_S)
-    try:
-        # One transaction on the destination: the whole backup or, on failure, no change.
-        source.backup(destination)
-    except sqlite3.OperationalError as exc:
-        raise StorageError(f"Cannot restore into {database}: {exc}") from exc
-    finally:
-        destination.close()
-        source.close()
-    return RestoreResult(backup, previous)
-
-
 def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _check_is_tracker_file(path: Path) -> None:
+def check_is_tracker_file(path: Path) -> None:
+    """NotATrackerDatabaseError unless *path* is an SQLite file with our migration table."""
     if not path.is_file():
         raise StorageError(f"{path} does not exist or is not a file")
     with path.open("rb") as handle:
         if handle.read(16) != SQLITE_HEADER:
             raise NotATrackerDatabaseError(
                 f"{path} is not a Negotiation Tracker database (it is not an SQLite file)")
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
+        with reading_connection(path, leave_no_trace=True) as connection:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         raise NotATrackerDatabaseError(
             f"{path} is not a Negotiation Tracker database or is damaged: {exc}") from exc
-    finally:
-        connection.close()
     if "alembic_version" not in tables:
         raise NotATrackerDatabaseError(f"{path} is not a Negotiation Tracker database")
 
 
-def _copy(source: sqlite3.Connection, destination: Path) -> Path:
+def copy_database(source: sqlite3.Connection, destination: Path, database: Path, *,
+                  doing: str = _NOT_COPIED) -> Path:
+    """Write all of *source* (the database *database*) to *destination*, whole or not at
+    all, as one self-contained file; the destination is what the atomic writer makes of it
+    (a link's target, a device written in place, another user's file refused)."""
     destination = Path(destination)
-    folder = destination.parent if str(destination.parent) else Path(".")
-    descriptor, temporary_name = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".part", dir=folder)
-    os.close(descriptor)
-    temporary = Path(temporary_name)
+    new_file = not destination.exists()
     try:
-        target = sqlite3.connect(temporary)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, destination)
-    except BaseException:
-        for leftover in (temporary, Path(f"{temporary}-journal"), Path(f"{temporary}-wal"),
-                         Path(f"{temporary}-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        raise
+        with atomic_path(destination) as temporary:
+            if new_file:  # a new copy is as private as the database: its permissions
+                with contextlib.suppress(OSError):
+                    os.chmod(temporary, stat.S_IMODE(database.stat().st_mode) & 0o777)
+            target = writing_connection(temporary)
+            try:
+                copy_pages(source, target, database, doing=doing)
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+    except sqlite3.Error as exc:
+        folder = destination.resolve().parent
+        if is_disk_full(exc):
+            raise disk_full(folder, f"{destination} was not written") from exc
+        raise StorageError(f"Cannot write {destination}: {exc}; {doing}") from exc
     return destination

@@ -21,6 +21,8 @@ from tracker.storage import migrate
 from tracker.storage.application_name import unique_application_name
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import describe, to_url
+from tracker.storage.read_only import ReadOnlyFile, read_only_file
+from tracker.storage.sqlite_files import check_intact, folder_writable
 
 # Writers wait this long for another process's lock before the user is told.
 BUSY_TIMEOUT_MS = 5000
@@ -38,6 +40,9 @@ class Database:
     # PostgreSQL: the application_name of this open's connections, unique to it, which
     # the change notifications carry so its own writes are told apart (change_feed.py).
     application_name: str | None = None
+    # Opened to read only, as a file in a folder the user cannot write (read_only.py):
+    # how it was read, to tell the user; None for an ordinary open.
+    read_only_note: str | None = None
 
     @property
     def label(self) -> str:
@@ -67,6 +72,17 @@ class Database:
         """A read-only session; whatever it touched is rolled back."""
         with self.sessions() as session:
             yield session
+
+    def check_intact(self, *, doing: str) -> None:
+        """For an SQLite file: NotATrackerDatabaseError, with the way to recover, unless
+        ``PRAGMA quick_check`` finds it whole; run before a large write (an import), which
+        would otherwise fail half-way on a damaged page or spread the damage (F13)."""
+        if not self.is_sqlite or self.url.database in (None, "", ":memory:"):
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            check_intact(raw, Path(str(self.url.database)), doing=doing)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -132,11 +148,14 @@ def _begin_sqlite(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def open_database(target: str | Path | URL | None = None, *, create: bool = True) -> Database:
+def open_database(target: str | Path | URL | None = None, *, create: bool = True,
+                  read_only: bool = False) -> Database:
     """Open (creating if allowed) and migrate the database at *target*.
 
     Raises StorageError subclasses with a message for the user. A database from a newer
     version, or a file that is not ours, is refused before anything is written to it.
+    With *read_only* (a command that only reads), a file in a folder the user cannot
+    write is read without writing beside it (read_only.py) and never migrated.
     """
     url = target if isinstance(target, URL) else to_url(target)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
@@ -149,6 +168,9 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
             raise StorageError(f"{path} is a folder, not a database file")
         else:
             _check_sqlite_header(path)
+        reader = read_only_file(path) if read_only and path.is_file() else None
+        if reader is not None:
+            return _open_read_only(url, reader)
     application_name = unique_application_name(url)
     try:
         engine = create_engine(url, future=True, connect_args=(
@@ -171,7 +193,8 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
         saved = migrate.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise StorageError(f"Cannot open {describe(url)}: {exc.orig}") from exc
+        raise StorageError(f"Cannot open {describe(url)}: {exc.orig}{_why_unwritable(url)}") \
+            from exc
     except DatabaseError as exc:
         engine.dispose()
         raise NotATrackerDatabaseError(
@@ -184,6 +207,62 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
     event.listen(sessions, "after_flush", log_flushed_edits)  # who changed what, and when
     event.listen(sessions, "before_flush", drop_nul_before_flush)  # see domain/nul_text.py
     return Database(engine, url, sessions, saved, application_name)
+
+
+def _open_read_only(url: URL, reader: ReadOnlyFile) -> Database:
+    """A database that is only read: no migration (it would write), no pragmas that write."""
+    engine = create_engine(url, future=True, creator=reader.connect)
+    reader.remove_with(engine)
+    event.listen(engine, "connect", _read_only_pragmas)
+    event.listen(engine, "begin", _begin_sqlite)
+    try:
+        _refuse_foreign_schema(engine, url)
+        current = migrate.refuse_newer(engine)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise NotATrackerDatabaseError(
+            f"{describe(url)} is not a Negotiation Tracker database or is damaged: {exc.orig}"
+        ) from exc
+    if current != migrate.head_revision():
+        engine.dispose()
+        raise StorageError(
+            f"{describe(url)} was written by an older version and must be upgraded before "
+            f"it is read, which needs writing to it: {reader.note}. Copy it to a folder of "
+            "yours and open the copy.")
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine, url, sessions, read_only_note=reader.note)
+
+
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # as in _sqlite_pragmas
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    ensure_math_functions(dbapi_connection)
+
+
+def _why_unwritable(url: URL) -> str:
+    """Why SQLite could not open a file it may read: its folder cannot be written."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return ""
+    path = Path(url.database)
+    if not path.exists() or folder_writable(path):
+        return ""
+    return (f". Its folder {path.parent} cannot be written by you, and SQLite writes files "
+            "beside a database to change it (and to read one with a -wal); copy it to a "
+            "folder of yours. Commands that only read it (export, log, analysis) work "
+            "as it is.")
+
+
+def refuse_empty_file(target: str | Path | URL | None) -> None:
+    """StorageError for an SQLite file of 0 bytes, which a command that only reads must not
+    take for a database: opening it writes a whole schema into it (issue 14)."""
+    url = target if isinstance(target, URL) else to_url(target)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    path = Path(url.database)
+    if path.is_file() and path.stat().st_size == 0:
+        raise NotATrackerDatabaseError(
+            f"{path} is empty (0 bytes), not a Negotiation Tracker database; it was left "
+            "as it was. Name the right file with --db, or import into it to start one.")
 
 
 def _check_sqlite_header(path: Path) -> None:

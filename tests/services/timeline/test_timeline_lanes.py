@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
@@ -254,7 +255,8 @@ def _mark(window: ScheduledWindow, *moves: WindowMove) -> RoundMark:
 
 
 def _move(old: ScheduledWindow, new: ScheduledWindow) -> WindowMove:
-    return WindowMove(1, utc(2026, 1, 1), old, new, "", "")
+    return WindowMove(1, utc(2026, 1, 1), old, new, "", "",
+                      Announcement.at_instant(utc(2026, 1, 1)))
 
 
 def _tracks(*marks: RoundMark) -> tuple[TrackLane, ...]:

@@ -3,6 +3,8 @@ the user typed) and says what a failure left, in the caller's words."""
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from typing import Any
 
 import pytest
@@ -37,3 +39,13 @@ def test_show_failure_shows_a_typed_title_literally(
         ("Import Failed", f"“{TYPED}” was not imported. “{TYPED}” was changed by someone "
                           "else".split()),
     ]
+
+
+def test_a_full_disk_is_said_as_such_naming_the_folder(tmp_path: Any) -> None:
+    """Issue 14: a full disk during an import or a backup reached the user as a traceback."""
+    written = Failure.of(OSError(errno.ENOSPC, "No space left on device",
+                                 str(tmp_path / "export.csv")), title="Export")
+    assert written.message.startswith("The disk is full")
+    assert str(tmp_path) in written.message
+    driver = Failure.of(sqlite3.OperationalError("database or disk is full"), title="Import")
+    assert "the database is as it was: the disk is full" in driver.message

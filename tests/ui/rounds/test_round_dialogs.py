@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.ui.conftest import DISPLAY_TZ
 from tracker.domain.announcement import Announcement
@@ -431,3 +433,19 @@ def test_a_postponement_is_dated_when_it_was_announced(
     change = ws.read(lambda s: s.get(ScheduleChange, last_change(ws).id))
     assert change.announced == Announcement.on_day(date(2026, 2, 1))
     assert change.recorded_at.date() > date(2026, 2, 1)
+
+
+def test_a_new_round_is_dated_when_it_was_announced(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    dialog = show(qtbot, NewRoundDialog(ws, display_tz=DISPLAY_TZ))
+    qtbot.keyClicks(part(dialog, "round-title"), "Talks in Riyadh")
+    qtbot.keyClicks(part(dialog, "window-text"), "12 Feb 2026")
+    qtbot.keyClicks(part(dialog, "change-announced"), "2026-01-20 09:30")
+    assert error(dialog, "change-announced-understood").startswith("Announced 20 Jan 2026 09:30")
+    press_ok(qtbot, dialog)
+    created = ws.read(lambda s: s.scalars(select(ScheduleChange).order_by(
+        ScheduleChange.id.desc()).limit(1)).one())
+    assert created.kind is ChangeKind.CREATED
+    local = created.announced_at.astimezone(ZoneInfo(DISPLAY_TZ))
+    assert (local.date(), local.hour, local.minute) == (date(2026, 1, 20), 9, 30)

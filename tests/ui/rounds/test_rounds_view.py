@@ -22,7 +22,17 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.link_models import LinkedEventsModel, LinkIdRole, OpenFactorRole
-from tracker.ui.rounds.history_model import ChangeIdRole, HistoryModel
+from tracker.ui.rounds.history_model import ANNOUNCED as ANNOUNCED_COLUMN
+from tracker.ui.rounds.history_model import (
+    CHANGE,
+    ENTERED,
+    FACTOR,
+    KIND,
+    REASON,
+    SOURCE,
+    ChangeIdRole,
+    HistoryModel,
+)
 from tracker.ui.rounds.rounds_model import (
     LINKED,
     STATUS,
@@ -265,15 +275,16 @@ def test_selecting_a_round_fills_the_detail_pane(qtbot: QtBot, view: RoundsView)
     assert [detail.tabs.tabText(n) for n in range(4)] == \
         ["Participants (3)", "Linked events (7)", "Dependencies (3)", "History (1)"]
     # 10:00 UTC on 31 Jan 2026, shown in the display zone.
-    assert history_column(detail.history_model, 0) == ["31 Jan 2026 11:00 CET"]
-    assert history_column(detail.history_model, 2) == ["Created"]
+    assert history_column(detail.history_model, ANNOUNCED_COLUMN) == ["31 Jan 2026 11:00 CET"]
+    assert history_column(detail.history_model, ENTERED) == ["31 Jan 2026 11:00 CET"]
+    assert history_column(detail.history_model, KIND) == ["Created"]
 
     view.select_round(EARLIER)
     assert detail.events.model().rowCount() == 0
     assert detail.dependencies.model().rowCount() == 0
     assert placeholder_text(detail.events).startswith("No events linked to this round")
     assert placeholder_text(detail.dependencies) == "This round depends on no factor."
-    assert "held: date unknown" in detail.history_model.index(0, 3).data()
+    assert "held: date unknown" in detail.history_model.index(0, CHANGE).data()
 
 
 def test_workspace_change_refreshes_table_and_detail_keeping_selection(
@@ -287,11 +298,11 @@ def test_workspace_change_refreshes_table_and_detail_keeping_selection(
     row = view.model.row_of(ANNOUNCED)
     assert view.model.index(row, WHEN_VENUE).data() == "5 Feb 2026 10:00 +04"
     history = view.detail.history_model
-    assert history_column(history, 2) == ["Created", "Rescheduled", "Relocated"]
-    assert history.index(1, 3).data() == f"{WEEK_TEXT} → 5 Feb 2026 10:00 +04"
-    assert history_column(history, 4)[1:] == ["U.S. strikes on Iran", "Venue named"]
-    assert history_column(history, 5)[1:] == ["U.S.–Iran tensions", ""]
-    assert history_column(history, 6)[1] == source
+    assert history_column(history, KIND) == ["Created", "Rescheduled", "Relocated"]
+    assert history.index(1, CHANGE).data() == f"{WEEK_TEXT} → 5 Feb 2026 10:00 +04"
+    assert history_column(history, REASON)[1:] == ["U.S. strikes on Iran", "Venue named"]
+    assert history_column(history, FACTOR)[1:] == ["U.S.–Iran tensions", ""]
+    assert history_column(history, SOURCE)[1] == source
     assert history.index(1, 0).data(ChangeIdRole) > \
         history.index(0, 0).data(ChangeIdRole)
     assert "Emirates Palace" in view.detail.summary.toPlainText()

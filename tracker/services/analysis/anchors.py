@@ -4,9 +4,11 @@ An anchor is a run of calendar days. A round's days are those of its scheduled w
 the window's own zone (normally the venue's): talks at 23:30 UTC in Dubai happen on the
 next local day, and that is the day the war is compared against. A round announced "for
 the coming week" spans the whole week and one "in March" the whole month; the anchor
-keeps that precision so no one reads a week as a day. Schedule changes and factor
-readings are instants, so their anchor is the one local day they fall on: a change in the
-round's zone, a reading in the zone the caller chooses (UTC unless told otherwise).
+keeps that precision so no one reads a week as a day. A schedule change's anchor is the
+day it was announced (not the day it was typed in): a day's announcement is that day, an
+instant's is its local day in the round's zone. A factor reading's is the local day it
+falls on in the zone the caller chooses (UTC unless told otherwise). An undone change and
+its undo (a retraction, services/rounds/retractions.py) are no change: left out.
 
 Rounds of unknown date have no days; they are listed as skipped, never guessed. So are
 records dated outside the tracker's dates (domain/date_range.py), which a database written
@@ -23,12 +25,14 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.date_range import RANGE_TEXT, instant_in_range
 from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import is_known_zone, zone
 from tracker.services.rounds import get_round
+from tracker.services.rounds.retractions import corrections
 
 
 class Around(StrEnum):
@@ -126,16 +130,17 @@ def _round_anchors(session: Session, round_id: int | None) -> Anchors:
 
 
 def _change_anchors(session: Session, round_id: int | None) -> Anchors:
-    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.recorded_at,
-                    Round.id, Round.title, Round.window_tz)
+    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.announced_at,
+                    ScheduleChange.announced_precision, Round.id, Round.title, Round.window_tz)
              .join(Round, Round.id == ScheduleChange.round_id)
-             .where(Round.deleted_at.is_(None)))
+             .where(Round.deleted_at.is_(None), corrections(session).in_effect_clause()))
     if round_id is not None:
         query = query.where(Round.id == round_id)
     found = _InstantAnchors()
-    for change_id, kind, recorded_at, owner_id, title, tz in session.execute(query):
-        found.add(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", recorded_at, tz,
-                  round_id=owner_id)
+    for change_id, kind, announced_at, precision, owner_id, title, tz in \
+            session.execute(query):
+        found.add(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", announced_at, tz,
+                  announced=precision, round_id=owner_id)
     return Anchors(tuple(found.anchors), tuple(found.skipped))
 
 
@@ -154,21 +159,25 @@ def _reading_anchors(session: Session, round_id: int | None, tz: str) -> Anchors
 
 
 class _InstantAnchors:
-    """Anchors of one local day each (a change's, a reading's), and what was skipped."""
+    """Anchors of one local day each (a change's announcement, a reading), and what was
+    skipped."""
 
     def __init__(self) -> None:
         self.anchors: list[Anchor] = []
         self.skipped: list[str] = []
 
     def add(self, kind: AnchorKind, record_id: int, label: str, instant: datetime, tz: str,
-            *, round_id: int | None = None, factor_id: int | None = None) -> None:
+            *, announced: Precision = Precision.EXACT, round_id: int | None = None,
+            factor_id: int | None = None) -> None:
+        """*instant*'s local day in *tz*; a day's announcement (*announced* DAY) is that
+        day itself."""
         if not instant_in_range(instant):
             self.skipped.append(_outside(label))
             return
         # A round's zone stored before the archive checked zones reads as UTC, as its
         # window does (ScheduledWindow.stored).
         tz = tz if is_known_zone(tz) else "UTC"
-        day = local_day(instant, tz)
+        day = Announcement(instant, announced).day(tz)
         self.anchors.append(Anchor(kind, record_id, label, day, day, Precision.EXACT, tz,
                                    round_id=round_id, factor_id=factor_id))
 

@@ -10,11 +10,17 @@ Days mean what the reader expects of each kind of fact:
 - a battlefield event belongs to the day it was reported for;
 - a round announced by day, week or month belongs to those days at its venue ("5 Feb"
   in Kyiv is 5 Feb, wherever the analyst sits);
-- instants (a round at an exact time, a schedule change, a factor reading) belong to
-  their day in the reader's zone *tz*.
+- a schedule change belongs to the day it was announced: a day's announcement to that
+  day everywhere, an instant's to its day in the reader's zone *tz*
+  (``chronology_changes``; retracted changes and retractions only with *corrections*);
+- instants (a round at an exact time, a factor reading) belong to their day in the
+  reader's zone *tz*.
 Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
 day for readers within twelve hours of UTC, so entries under day headings never go back
 and forth.
+
+With *as_of*, the chronology is the one known at the end of that day: only the changes
+announced by then, each round as it was known then (``chronology_as_of``).
 """
 
 from __future__ import annotations
@@ -30,8 +36,15 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import FactorReading
-from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.chronology.chronology_as_of import (
+    KnownThen,
+    event_conditions,
+    keys_known_then,
+    known_then,
+)
+from tracker.services.chronology.chronology_changes import change_keys
 from tracker.services.chronology.chronology_order import (
     SortKey,
     entry_key,
@@ -45,6 +58,7 @@ from tracker.services.chronology.chronology_order import (
 )
 from tracker.services.chronology.chronology_stream import stream_events
 from tracker.services.chronology.chronology_text import describe_entries, round_instant
+from tracker.services.rounds.as_of import AsOf
 
 # Widest UTC offsets in the tz database: a venue's day lies within these of the UTC day.
 _EARLIEST_OFFSET = timedelta(hours=14)
@@ -112,8 +126,11 @@ def _rounds_on_days(session: Session, date_from: date | None,
 
 
 def _others(session: Session, date_from: date | None, date_to: date | None,
-            tz: str) -> list[SortKey]:
-    """The keys of every round, schedule change and reading in the range, sorted."""
+            tz: str, corrections: bool = False,
+            then: KnownThen | None = None) -> list[SortKey]:
+    """The keys of every round, schedule change and reading in the range, sorted; the
+    retracted changes and the retractions only with the *corrections*; with *then*, only
+    what was known then."""
     start, end = _bounds(date_from, date_to, tz)
     rounds = select(Round.id, Round.window_precision, Round.window_tz, Round.window_start,
                     Round.window_end).where(Round.deleted_at.is_(None))
@@ -126,17 +143,19 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
     keys = [key_of(round_instant(ScheduledWindow.stored(precision, zone, first, last)),
                    EntryKind.ROUND, round_id)
             for round_id, precision, zone, first, last in session.execute(rounds)]
-    keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for change_id, at in
-             session.execute(select(ScheduleChange.id, ScheduleChange.recorded_at)
-                             .where(*_within(ScheduleChange.recorded_at, start, end)))]
+    keys += [key_of(at, EntryKind.SCHEDULE_CHANGE, change_id) for at, change_id in
+             change_keys(session, date_from, date_to, tz, with_corrections=corrections)]
     keys += [key_of(at, EntryKind.FACTOR_READING, reading_id) for reading_id, at in
              session.execute(select(FactorReading.id, FactorReading.observed_at)
                              .where(*_within(FactorReading.observed_at, start, end)))]
+    if then is not None:
+        keys = keys_known_then(keys, then, date_from, date_to, tz)
     return sorted(keys)
 
 
-def _event_range(date_from: date | None, date_to: date | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _event_range(date_from: date | None, date_to: date | None,
+                 then: KnownThen | None = None) -> list[ColumnElement[bool]]:
+    conditions = event_conditions(then)
     if date_from is not None:
         conditions.append(BattlefieldEvent.event_date >= date_from)
     if date_to is not None:
@@ -175,26 +194,32 @@ def _events_beyond(session: Session, conditions: list[ColumnElement[bool]],
 
 def count_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
+    as_of: AsOf | None = None,
 ) -> int:
-    return _count_events(session, _event_range(date_from, date_to)) + \
-        len(_others(session, date_from, date_to, tz))
+    then = known_then(session, as_of)
+    return _count_events(session, _event_range(date_from, date_to, then)) + \
+        len(_others(session, date_from, date_to, tz, corrections, then))
 
 
 def chronology_page(
     session: Session, *, offset: int, limit: int, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", after: ChronologyEntry | None = None,
     before: ChronologyEntry | None = None, total: int | None = None,
+    corrections: bool = False,
+    as_of: AsOf | None = None,
 ) -> list[ChronologyEntry]:
     """Entries *offset* … *offset + limit* in time order (the Chronology view's pages).
 
     Given an entry the caller already has, the *limit* entries right *after* it (or
     right *before* it) are read from its key instead, one index seek however deep.
     Given the *total* (``count_chronology``), a page in the second half is read from the
-    end.
+    end. With the *corrections*, retracted changes and retractions are entries too; with
+    *as_of*, the chronology known at the end of that day.
     """
-    others = _others(session, date_from, date_to, tz)
-    conditions = _event_range(date_from, date_to)
+    then = known_then(session, as_of)
+    others = _others(session, date_from, date_to, tz, corrections, then)
+    conditions = _event_range(date_from, date_to, then)
     if after is not None:
         anchor = entry_key(after)
         keys = window_after(others, _events_beyond(session, conditions, anchor, limit,
@@ -221,28 +246,34 @@ def chronology_page(
             events_total = first + len(events) if events \
                 else _count_events(session, conditions)
         keys = window_at(others, events, first, events_total, offset, limit)
-    return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz)
+    return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz, then)
 
 
 def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
+    as_of: AsOf | None = None,
 ) -> Iterator[ChronologyEntry]:
     """Every entry in time order, streamed (exports): events as the index gives them,
-    the other facts told one by one where they fall between them."""
-    others = _others(session, date_from, date_to, tz)
-    for item in interleave(others, stream_events(session, _event_range(date_from, date_to))):
+    the other facts told one by one where they fall between them (retracted changes and
+    retractions, as corrections, only with the *corrections*)."""
+    then = known_then(session, as_of)
+    others = _others(session, date_from, date_to, tz, corrections, then)
+    events = stream_events(session, _event_range(date_from, date_to, then))
+    for item in interleave(others, events):
         if isinstance(item, ChronologyEntry):
             yield item
         else:
-            yield from describe_entries(session, [(item.kind, item.record_id)], tz)
+            yield from describe_entries(session, [(item.kind, item.record_id)], tz, then)
 
 
 def iter_other_entries(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
-    tz: str = "UTC",
+    tz: str = "UTC", corrections: bool = False,
+    as_of: AsOf | None = None,
 ) -> Iterator[ChronologyEntry]:
     """The rounds, schedule changes and factor readings of the range in time order,
     without its events (a report that counts a long range's events by day instead)."""
-    for key in _others(session, date_from, date_to, tz):
-        yield from describe_entries(session, [(key.kind, key.record_id)], tz)
+    then = known_then(session, as_of)
+    for key in _others(session, date_from, date_to, tz, corrections, then):
+        yield from describe_entries(session, [(key.kind, key.record_id)], tz, then)

@@ -5,33 +5,39 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
-from tracker.domain.enums import LinkKind, Precision, RoundModality
+from tracker.domain.enums import LinkKind, Precision, RoundModality, RoundStatus
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange
+from tracker.domain.negotiation import Round, RoundParticipant, Venue
 from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
+from tracker.services.chronology.chronology_changes import change_entries
 from tracker.services.records.citations import sources_by_record
-from tracker.services.rounds import describe_change
+
+if TYPE_CHECKING:  # chronology_as_of tells rounds' instants with round_instant, below
+    from tracker.services.chronology.chronology_as_of import KnownThen
 
 Key = tuple[EntryKind, int]
 
 
-def describe_entries(session: Session, keys: list[Key],
-                     tz: str = "UTC") -> list[ChronologyEntry]:
-    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*."""
+def describe_entries(session: Session, keys: list[Key], tz: str = "UTC",
+                     then: KnownThen | None = None) -> list[ChronologyEntry]:
+    """Entries for *keys*, in the order given; instants told in the reader's zone *tz*;
+    rounds as they were known *then* (as of a past day: chronology_as_of.py) if given."""
     wanted: dict[EntryKind, list[int]] = defaultdict(list)
     for kind, record_id in keys:
         wanted[kind].append(record_id)
     told: dict[Key, ChronologyEntry] = {}
     for kind, builder in _BUILDERS.items():
         if wanted[kind]:
-            for entry in builder(session, wanted[kind], tz):
+            entries = _rounds(session, wanted[kind], tz, then) \
+                if kind is EntryKind.ROUND else builder(session, wanted[kind], tz)
+            for entry in entries:
                 told[(kind, entry.record_id)] = entry
     return [told[key] for key in keys if key in told]
 
@@ -46,7 +52,19 @@ def round_instant(window: ScheduledWindow) -> datetime | None:
     return window.start
 
 
-def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+def _schedule(session: Session, round_: Round, then: KnownThen | None,
+              ) -> tuple[ScheduledWindow, RoundStatus, Venue | None]:
+    """The round's window, status and venue: as they are, or as they were known then."""
+    known = then.rounds.get(round_.id) if then is not None else None
+    if known is None:
+        return round_.window, round_.status, round_.venue
+    venue_id = known.state.venue_id
+    venue = session.get(Venue, venue_id) if venue_id is not None else None
+    return known.state.window, known.state.status, venue
+
+
+def _rounds(session: Session, ids: list[int], tz: str,
+            then: KnownThen | None = None) -> list[ChronologyEntry]:
     rounds = session.execute(
         select(Round).where(Round.id.in_(ids)).options(
             selectinload(Round.track), selectinload(Round.venue),
@@ -61,16 +79,16 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
         dependencies[dependency.round_id].append(
             f"depends on {factor_name} ({dependency.effect.value})"
         )
-    links = _links_of_rounds(session, ids)
+    links = _links_of_rounds(session, ids, then.as_of.day if then else None)
     sources = sources_by_record(session, "round_id", ids)
     entries = []
     for round_ in rounds:
-        window = round_.window
+        window, status, venue = _schedule(session, round_, then)
         people = ", ".join(
             f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
             for p in round_.participants
         )
-        detail = f"{round_.status.value.capitalize()} {round_.format.value} round"
+        detail = f"{status.value.capitalize()} {round_.format.value} round"
         if round_.modality is not RoundModality.UNKNOWN:
             detail += f" ({round_.modality.value})"
         detail += f", {round_.track.name}."
@@ -88,36 +106,9 @@ def _rounds(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
             when=when, day=day, precision=window.precision,
             when_text=told,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
-            place=round_.venue.name if round_.venue else "venue unknown",
+            place=venue.name if venue else "venue unknown",
             links=tuple(dependencies[round_.id] + links[round_.id]),
             sources=sources.get(round_.id, ()),
-        ))
-    return entries
-
-
-def _changes(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
-    changes = session.execute(
-        select(ScheduleChange, Round.title, Factor.name)
-        .join(Round, Round.id == ScheduleChange.round_id)
-        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
-        .where(ScheduleChange.id.in_(ids))
-        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
-    )
-    sources = sources_by_record(session, "schedule_change_id", ids)
-    entries = []
-    for change, title, factor_name in changes:
-        local = change.recorded_at.astimezone(zone(tz))
-        detail = describe_change(change)
-        if change.reason:
-            detail += f". Reason: {change.reason}"
-        entries.append(ChronologyEntry(
-            when=change.recorded_at, day=local.date(), precision=Precision.EXACT,
-            when_text=_instant_text(local),
-            kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id,
-            title=f"{title}: {change.kind.value}", detail=detail,
-            place=change.new_venue.name if change.new_venue else "",
-            links=(f"because of {factor_name}",) if factor_name else (),
-            sources=sources.get(change.id, ()),
         ))
     return entries
 
@@ -190,15 +181,19 @@ def _instant_text(local: datetime) -> str:
     return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
 
 
-def _links_of_rounds(session: Session, ids: list[int]) -> dict[int, list[str]]:
-    """Links seen from rounds: 'event 28 Jan 2026 Kyiv (context)'."""
+def _links_of_rounds(session: Session, ids: list[int],
+                     until: date | None = None) -> dict[int, list[str]]:
+    """Links seen from rounds: 'event 28 Jan 2026 Kyiv (context)'; to the events
+    reported up to day *until*, if given."""
     found: dict[int, list[str]] = defaultdict(list)
-    for round_id, kind, day, precision, location in session.execute(
-        select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
-               BattlefieldEvent.date_precision, BattlefieldEvent.location)
-        .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
-        .where(EventLink.round_id.in_(ids)).order_by(BattlefieldEvent.event_date, EventLink.id)
-    ):
+    query = (select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
+                    BattlefieldEvent.date_precision, BattlefieldEvent.location)
+             .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
+             .where(EventLink.round_id.in_(ids))
+             .order_by(BattlefieldEvent.event_date, EventLink.id))
+    if until is not None:
+        query = query.where(BattlefieldEvent.event_date <= until)
+    for round_id, kind, day, precision, location in session.execute(query):
         assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
         found[round_id].append(f"event {describe_day(day, precision)}{place} ({kind.value})")
@@ -229,7 +224,7 @@ def link_text(kind: LinkKind, note: str, round_title: str | None,
 
 _BUILDERS = {
     EntryKind.ROUND: _rounds,
-    EntryKind.SCHEDULE_CHANGE: _changes,
+    EntryKind.SCHEDULE_CHANGE: change_entries,
     EntryKind.FACTOR_READING: _readings,
     EntryKind.EVENT: _events,
 }

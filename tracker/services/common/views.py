@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import (
     ChangeKind,
     DependencyEffect,
@@ -77,6 +78,13 @@ class ParticipantRow:
 
 @dataclass(frozen=True, slots=True)
 class ChangeRecord:
+    """One row of a round's history: when the change was announced and when entered.
+
+    An undo is a retraction of the change it takes back (``retracts_id``), and a redo a
+    retraction of that retraction; a row a standing retraction withdraws carries who
+    entered that retraction and when (``retracted_by``, ``retracted_at``).
+    """
+
     id: int
     kind: ChangeKind
     recorded_at: datetime
@@ -85,6 +93,14 @@ class ChangeRecord:
     reason: str
     factor: str
     source: str
+    announced: Announcement
+    retracts_id: int | None = None
+    retracted_by: str = ""
+    retracted_at: datetime | None = None
+
+    @property
+    def retracted(self) -> bool:
+        return self.retracted_at is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +196,10 @@ class CitingChange:
     summary: str
     reason: str
     source: str
+    announced: Announcement
+    # Where it is drawn: its announcement's instant (12:00 UTC of a day's, as the
+    # chronology sorts it).
+    announced_when: datetime
 
 
 @dataclass(frozen=True, slots=True)

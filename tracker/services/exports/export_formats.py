@@ -8,7 +8,7 @@ Chronology dialog's file types and suffix checks are all read from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -17,11 +17,13 @@ from typing import TextIO
 
 from sqlalchemy.orm import Session
 
+from tracker.domain.chronology import ChronologyEntry
 from tracker.io.chronology_writers import write_csv, write_json, write_markdown
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
 from tracker.services.exports.report import write_report
+from tracker.services.rounds.as_of import AsOf
 
 
 class ExportContent(StrEnum):
@@ -46,35 +48,44 @@ class ChronologyRange:
     date_to: date | None = None
     tz: str = "UTC"
     chart: ReportChart | None = None  # an HTML report's timeline image, drawn by Qt
+    # Retracted changes and their retractions, told as corrections (a correction trail);
+    # by default an undone change is left out with its undo, as never announced.
+    corrections: bool = False
+    # The chronology as known at the end of that day (services.chronology.chronology_as_of),
+    # which the document's title says; None: the current record.
+    as_of: AsOf | None = None
 
 
 # Writes the chronology of the range to an open text stream; returns the entry count.
 ChronologyWriter = Callable[[Session, TextIO, ChronologyRange], int]
 
 
+def _entries(session: Session, span: ChronologyRange) -> Iterator[ChronologyEntry]:
+    return iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
+                           tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+
+
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
-    return write_csv(entries, stream)
+    entries = _entries(session, span)
+    return write_csv(entries, stream, as_of=span.as_of)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
+    entries = _entries(session, span)
     return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                      tz=span.tz)
+                      tz=span.tz, corrections=span.corrections, as_of=span.as_of)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                              tz=span.tz)
+    entries = _entries(session, span)
     return write_markdown(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                          tz=span.tz)
+                          tz=span.tz, as_of=span.as_of)
 
 
 def _html(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     return write_report(session, stream, date_from=span.date_from, date_to=span.date_to,
-                        tz=span.tz, chart=span.chart)
+                        tz=span.tz, chart=span.chart, corrections=span.corrections,
+                        as_of=span.as_of)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from tracker.io.report_html import (
 )
 from tracker.services.chronology.chronology import iter_chronology, iter_other_entries
 from tracker.services.common.errors import ValidationError
+from tracker.services.rounds.as_of import AsOf
 from tracker.storage.day_counts import counts_are_kept
 
 REPORT_EVENT_LIMIT = 5000
@@ -42,18 +43,34 @@ def write_report(
     session: Session, stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", chart: ReportChart | None = None,
     generated_at: datetime | None = None, event_limit: int = REPORT_EVENT_LIMIT,
+    corrections: bool = False,
+    as_of: AsOf | None = None,
 ) -> int:
     """Write the HTML report of the range to *stream*; return the entries listed in full.
 
     *chart* is the timeline image, drawn by the caller (Qt draws it, in the UI layer).
+    *corrections*: retracted changes and their retractions are listed as corrections.
+    *as_of*: the report as it could have been written at the end of that day (its
+    events, counted or listed, are those reported up to that day).
     """
     check_report_range(date_from, date_to, tz)
-    others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz))
-    counted_from = _first_counted_day(session, date_from, date_to, event_limit)
-    summary = report_summary(session, others, date_from, date_to, counted_from)
-    header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC))
-    items = _items(session, others, date_from, date_to, tz, counted_from)
+    others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
+                                     corrections=corrections, as_of=as_of))
+    events_to = _events_to(date_to, as_of)
+    counted_from = _first_counted_day(session, date_from, events_to, event_limit)
+    summary = report_summary(session, others, date_from, events_to, counted_from)
+    header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
+                          corrections, as_of=as_of)
+    items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
+                   as_of)
     return write_report_html(header, summary, items, stream, chart=chart)
+
+
+def _events_to(date_to: date | None, as_of: AsOf | None) -> date | None:
+    """The last day whose events the report holds: as of a day, none reported after it."""
+    if as_of is None:
+        return date_to
+    return as_of.day if date_to is None else min(date_to, as_of.day)
 
 
 def check_report_range(date_from: date | None, date_to: date | None, tz: str) -> None:
@@ -80,10 +97,12 @@ def report_summary(session: Session, others: list[ChronologyEntry], date_from: d
 
 
 def _items(session: Session, others: list[ChronologyEntry], date_from: date | None,
-           date_to: date | None, tz: str,
-           counted_from: date | None) -> Iterator[ChronologyEntry | DaySummary]:
+           date_to: date | None, tz: str, counted_from: date | None,
+           corrections: bool, as_of: AsOf | None = None,
+           ) -> Iterator[ChronologyEntry | DaySummary]:
     if counted_from is None:
-        yield from iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz)
+        yield from iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
+                                   corrections=corrections, as_of=as_of)
         return
     # Listed days, in full; a round at an exact time across the split is listed there
     # once, under its first day, and not again below.
@@ -91,13 +110,13 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
     last_listed = counted_from - timedelta(days=1)
     if date_from is None or date_from <= last_listed:
         for entry in iter_chronology(session, date_from=date_from, date_to=last_listed,
-                                     tz=tz):
+                                     tz=tz, corrections=corrections, as_of=as_of):
             listed.add((entry.kind, entry.record_id))
             yield entry
     rest: list[ChronologyEntry | DaySummary] = [
         entry for entry in others if (entry.kind, entry.record_id) not in listed]
-    counted: Iterator[ChronologyEntry | DaySummary] = _day_summaries(session, counted_from,
-                                                                    date_to)
+    counted: Iterator[ChronologyEntry | DaySummary] = _day_summaries(
+        session, counted_from, _events_to(date_to, as_of))
     yield from merge(rest, counted, key=_day_order)
 
 

@@ -13,6 +13,9 @@ dated window they had (what the subscriber's calendar shows), with SEQUENCE rais
 the change that took the date away or deleted the round. A deleted round is written so
 for as long as its history exists; a round that never had a date was never written and
 is left out, listed as undated.
+
+As of a past day (``AsOf``), the calendar is the one an export would have written then:
+the rounds as known at the end of that day, and their history up to it.
 """
 
 from __future__ import annotations
@@ -34,12 +37,14 @@ from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, is_ambiguous, zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.services.common.views import RoundDetail
+from tracker.services.exports.schedule_as_of import deleted_rounds, listed_detail
 from tracker.services.records.conflicts_kinds import (
     CALENDAR_FIELDS,
     calendar_property,
     word_of,
 )
-from tracker.services.rounds import list_rounds, round_detail
+from tracker.services.rounds import list_rounds
+from tracker.services.rounds.as_of import AsOf
 
 # How calendars are told a round's state; anything not firm is TENTATIVE.
 _STATUS = {RoundStatus.CONFIRMED: "CONFIRMED", RoundStatus.HELD: "CONFIRMED",
@@ -84,12 +89,14 @@ def round_uid(round_id: int) -> str:
     return f"round-{round_id}@negotiation-tracker"
 
 
-def schedule_calendar(session: Session, now: datetime | None = None) -> CalendarExport:
+def schedule_calendar(session: Session, now: datetime | None = None,
+                      as_of: AsOf | None = None) -> CalendarExport:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Negotiation Tracker: talks schedule")
+    calendar.add("x-wr-calname", "Negotiation Tracker: talks schedule"
+                 + (f" {as_of.describe()}" if as_of else ""))
     stamp = now or datetime.now(UTC)
     undated: list[str] = []
     withdrawn: list[str] = []
@@ -99,8 +106,9 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
     foreign: dict[int, str | None] = {
         round_id: uid for round_id, uid in session.execute(
             select(Round.id, Round.calendar_uid).where(Round.calendar_uid.is_not(None)))}
-    records = _records(session)
-    for row in list_rounds(session):
+    records = _records(session, as_of)
+    listed = list_rounds(session, as_of)
+    for row in listed:
         uid = foreign.get(row.id) or round_uid(row.id)
         record = records.get(row.id)
         if row.window.precision is Precision.UNKNOWN:
@@ -113,14 +121,15 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
             calendar.add_component(_withdrawal(uid, row.title, why, record, stamp))
             withdrawn.append(row.title)
             continue
-        calendar.add_component(_vevent(round_detail(session, row.id), stamp, record, uid))
+        calendar.add_component(_vevent(listed_detail(session, row, as_of), stamp, record,
+                                       uid))
         count += 1
-    for deleted in session.scalars(select(Round).where(Round.deleted_at.is_not(None))
-                                   .order_by(Round.id)):
+    for deleted in session.scalars(deleted_rounds(as_of, records, listed)):
         record = records.get(deleted.id)
         if record is None:  # no history left to tell a calendar anything
             continue
-        window = deleted.window if deleted.window.start is not None else record.last_dated
+        window = deleted.window if deleted.window.start is not None and as_of is None \
+            else record.last_dated
         if window is None:  # never dated, so never written
             continue
         calendar.add_component(_withdrawal(
@@ -132,10 +141,12 @@ def schedule_calendar(session: Session, now: datetime | None = None) -> Calendar
     return CalendarExport(calendar, count, tuple(undated), tuple(withdrawn))
 
 
-def _records(session: Session) -> dict[int, _Record]:
-    """Every round's history, read once, in the order it was written (ids only grow)."""
+def _records(session: Session, as_of: AsOf | None = None) -> dict[int, _Record]:
+    """Every round's history, read once, in the order it was written (ids only grow);
+    as of a day, the changes announced by then."""
     found: dict[int, _Record] = {}
-    for change in session.scalars(select(ScheduleChange).order_by(ScheduleChange.id)):
+    query = select(ScheduleChange).order_by(ScheduleChange.id)
+    for change in session.scalars(query.where(as_of.clause()) if as_of else query):
         before = found.get(change.round_id)
         # A change to an unknown date keeps the dated window it left as the last one.
         dated = next((window for window in (change.new_window, change.old_window)
@@ -266,9 +277,11 @@ def _description(detail: RoundDetail) -> Iterable[str]:
         yield f"Agenda: {detail.agenda}"
 
 
-def write_calendar(session: Session, destination: Path) -> CalendarExport:
-    """Write the schedule to *destination*, whole or not at all (CRLF lines, RFC 5545)."""
-    export = schedule_calendar(session)
+def write_calendar(session: Session, destination: Path,
+                   as_of: AsOf | None = None) -> CalendarExport:
+    """Write the schedule to *destination*, whole or not at all (CRLF lines, RFC 5545);
+    *as_of*: the calendar an export would have written at the end of that day."""
+    export = schedule_calendar(session, as_of=as_of)
     text = export.calendar.to_ical().decode("utf-8")
     with atomic_text_writer(destination, newline="") as stream:
         stream.write(text)

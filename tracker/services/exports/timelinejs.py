@@ -27,6 +27,7 @@ from tracker import __version__
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import ScheduledWindow, is_known_zone, zone
+from tracker.io.as_of_note import as_of_sentence, titled
 from tracker.io.timelinejs_format import (
     DateParts,
     day_parts,
@@ -99,7 +100,7 @@ def build_timeline(session: Session, request: TimelineRequest, *,
             + [(EntryKind.SCHEDULE_CHANGE, key) for key in chosen.changes]
             + [(EntryKind.FACTOR_READING, key) for key in chosen.readings]
             + [(EntryKind.EVENT, key) for key in chosen.events])
-    entries = sorted(describe_entries(session, keys, request.tz), key=entry_key)
+    entries = sorted(describe_entries(session, keys, request.tz, chosen.then), key=entry_key)
     last_event = next(reversed(chosen.events.values()), None)
     export = TimelineExport(
         data={}, request=request, rounds=len(chosen.rounds), changes=len(chosen.changes),
@@ -121,7 +122,8 @@ def write_timeline(session: Session, destination: Path, request: TimelineRequest
     """Write the JSON to *destination* and the page that shows it beside it (.html),
     each whole or not at all; with *assets*, the page loads a local copy of TimelineJS."""
     export = build_timeline(session, request, now=now)
-    write_timeline_files(Path(destination), export.data, page_title=TITLE, assets=assets)
+    write_timeline_files(Path(destination), export.data,
+                         page_title=titled(TITLE, request.as_of), assets=assets)
     return export
 
 
@@ -138,7 +140,10 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
         group = f"Events: {event.category or 'uncategorised'}"
         headline += f" — {entry.place}" if entry.place else ""
     else:
-        start, end = instant_parts(entry.when, tz), None
+        # A change announced on a day has no time: its date only, as the day it is.
+        start = day_parts(entry.day) if entry.precision is Precision.DAY and entry.day \
+            else instant_parts(entry.when, tz)
+        end = None
         group = chosen.changes[entry.record_id] \
             if entry.kind is EntryKind.SCHEDULE_CHANGE \
             else f"Factor: {chosen.readings[entry.record_id]}"
@@ -222,12 +227,14 @@ def _title_slide(export: TimelineExport, now: datetime) -> dict[str, Any]:
         "says what was known.",
         f"Range: {_range(request)}. On this timeline: {export.summary()}; events: {scope}.",
     ]
+    if request.as_of is not None:
+        lines.insert(0, as_of_sentence(request.as_of))
     if export.capped:
         lines.append(export.cap_note())
     if export.undated:
         lines.append("Left out, their date is unknown: " + "; ".join(export.undated) + ".")
     return {"unique_id": "title",
-            "text": {"headline": html_text(TITLE),
+            "text": {"headline": html_text(titled(TITLE, request.as_of)),
                      "text": "".join(f"<p>{html_text(line)}</p>" for line in lines)}}
 
 

@@ -6,6 +6,11 @@ factor reading in the range, and of the battlefield events either those linked t
 or a factor (the ones an analyst chose to tie to the talks) or all of them in the range;
 either way at most ``max_events``, the earliest first, and how many more there were is
 counted so the exporter can say so. Events are read off the (event_date, id) index.
+
+As of a past day (``TimelineRequest.as_of``), the page holds what was known at the end of
+it, as the chronology does (services/chronology/chronology_as_of.py): the changes
+announced by then, the rounds in their window then, the readings and events reported by
+then.
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange, Track
 from tracker.domain.timewindow import ScheduledWindow, reported_days
+from tracker.services.chronology.chronology_as_of import KnownThen, known_then
+from tracker.services.chronology.chronology_changes import announced_within
+from tracker.services.rounds.as_of import AsOf
+from tracker.services.rounds.retractions import corrections
 
 DEFAULT_MAX_EVENTS = 2000
 
@@ -41,6 +50,7 @@ class TimelineRequest:
     date_to: date | None = None
     events: EventScope = EventScope.LINKED
     max_events: int = DEFAULT_MAX_EVENTS
+    as_of: AsOf | None = None  # what was known at the end of that day; None: now
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +77,27 @@ class Selection:
     readings: dict[int, str]  # reading id → its factor's name
     events: dict[int, DatedEvent]  # in (event_date, id) order
     events_found: int  # events in scope and range, before the cap
+    then: KnownThen | None = None  # as of a past day: what was known then
 
 
 def select_for_timeline(session: Session, request: TimelineRequest) -> Selection:
     start, end = _bounds(request)
-    rounds, undated = _rounds(session, request, start, end)
+    then = known_then(session, request.as_of)
+    rounds, undated = _rounds(session, request, start, end) if then is None \
+        else _rounds_known(session, then, request, start, end)
+    # As in the chronology: changes by the day they were announced, undone ones left out.
     changes = dict(session.execute(
         select(ScheduleChange.id, Track.name)
         .join(Round, Round.id == ScheduleChange.round_id)
         .join(Track, Track.id == Round.track_id)
-        .where(*_within(ScheduleChange.recorded_at, start, end))).all())
+        .where(*announced_within(request.date_from, request.date_to, request.tz),
+               corrections(session).in_effect_clause())
+        .where(*([then.as_of.clause()] if then else []))).all())
     readings = dict(session.execute(
         select(FactorReading.id, Factor.name)
         .join(Factor, Factor.id == FactorReading.factor_id)
-        .where(*_within(FactorReading.observed_at, start, end))).all())
+        .where(*_within(FactorReading.observed_at, start, end))
+        .where(*([FactorReading.observed_at < then.ends] if then else []))).all())
     conditions = _event_conditions(request)
     found = session.scalar(
         select(func.count()).select_from(BattlefieldEvent).where(*conditions)) or 0
@@ -96,7 +113,7 @@ def select_for_timeline(session: Session, request: TimelineRequest) -> Selection
         first, last = reported_days(day, precision, last_day,
                                     midweek=dataset in MIDWEEK_DATASETS)
         events[event_id] = DatedEvent(first, last, precision, category)
-    return Selection(rounds, undated, changes, readings, events, found)
+    return Selection(rounds, undated, changes, readings, events, found, then)
 
 
 def _bounds(request: TimelineRequest) -> tuple[datetime | None, datetime | None]:
@@ -138,6 +155,25 @@ def _rounds(session: Session, request: TimelineRequest, start: datetime | None,
     return dated, tuple(undated)
 
 
+def _rounds_known(session: Session, then: KnownThen, request: TimelineRequest,
+                  start: datetime | None, end: datetime | None,
+                  ) -> tuple[dict[int, DatedRound], tuple[str, ...]]:
+    """As ``_rounds``, of the rounds known then, each in its window then."""
+    dated: dict[int, DatedRound] = {}
+    undated: list[str] = []
+    named = {round_id: (title, track) for round_id, title, track in session.execute(
+        select(Round.id, Round.title, Track.name).join(Track, Track.id == Round.track_id)
+        .where(Round.id.in_(sorted(then.rounds))))}
+    for round_id, known in sorted(then.rounds.items(),
+                                  key=lambda item: (item[1].state.window.sort_key(), item[0])):
+        window, (title, track) = known.state.window, named[round_id]
+        if window.start is None:
+            undated.append(title)
+        elif _meets(window, request, start, end):
+            dated[round_id] = DatedRound(window, track)
+    return dated, tuple(undated)
+
+
 def _meets(window: ScheduledWindow, request: TimelineRequest, start: datetime | None,
            end: datetime | None) -> bool:
     assert window.start is not None
@@ -158,6 +194,8 @@ def _event_conditions(request: TimelineRequest) -> list[ColumnElement[bool]]:
         conditions.append(event.event_date >= request.date_from)
     if request.date_to is not None:
         conditions.append(event.event_date <= request.date_to)
+    if request.as_of is not None:  # reported for a day up to that one
+        conditions.append(event.event_date <= request.as_of.day)
     if request.events is EventScope.LINKED:
         # A deleted round's links are hidden with it (undo brings both back).
         linked = (select(EventLink.event_id)

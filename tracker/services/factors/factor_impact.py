@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.domain.chronology import announced_when
 from tracker.domain.enums import DependencyEffect, Precision
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
@@ -25,6 +26,7 @@ from tracker.services.common.views import (
 )
 from tracker.services.records.citations import source_label
 from tracker.services.rounds import describe_change
+from tracker.services.rounds.retractions import corrections
 
 
 def factor_impact(session: Session, factor_id: int) -> FactorImpact:
@@ -80,20 +82,23 @@ def impact_rounds(session: Session, factor_id: int,
 
 
 def citing_changes(session: Session, factor_id: int) -> tuple[CitingChange, ...]:
-    """Schedule changes recorded with the factor as their cause, oldest first, each told
-    in the words of the round's history (``describe_change``)."""
+    """Schedule changes recorded with the factor as their cause, first announced first,
+    each told in the words of the round's history (``describe_change``). An undone change
+    was never announced: left out (services/rounds/retractions.py)."""
     rows = session.execute(
         select(ScheduleChange, Round.title, Source)
         .join(Round, Round.id == ScheduleChange.round_id)
         .outerjoin(Source, Source.id == ScheduleChange.source_id)
-        .where(ScheduleChange.factor_id == factor_id, Round.deleted_at.is_(None))
+        .where(ScheduleChange.factor_id == factor_id, Round.deleted_at.is_(None),
+               corrections(session).in_effect_clause())
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
-        .order_by(ScheduleChange.recorded_at, ScheduleChange.id)
+        .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at, ScheduleChange.id)
     )
     return tuple(
         CitingChange(
             id=change.id, round_id=change.round_id, round_title=title, kind=change.kind,
             recorded_at=change.recorded_at, recorded_by=change.recorded_by,
+            announced=change.announced, announced_when=announced_when(change.announced),
             summary=describe_change(change), reason=change.reason,
             source=source_label(source) if source else "",
         )

@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.domain.chronology import announced_when
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
@@ -23,6 +24,7 @@ from tracker.services.common.views import (
 )
 from tracker.services.records.citations import source_label, sources_for
 from tracker.services.rounds.as_of import AsOf, KnownState, known_states
+from tracker.services.rounds.retractions import corrections
 from tracker.services.rounds.rules import get_round
 
 
@@ -157,24 +159,31 @@ def linked_events(
 
 
 def history(session: Session, round_id: int) -> list[ChangeRecord]:
-    """The round's schedule history, oldest first, each change told in words."""
+    """The round's schedule history, each change told in words, in the order the changes
+    were announced (then entered): a change entered late is where it happened. Every row
+    stays, retractions too; a withdrawn one says who withdrew it and when."""
     changes = session.execute(
         select(ScheduleChange, Factor.name, Source)
         .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
         .outerjoin(Source, Source.id == ScheduleChange.source_id)
         .where(ScheduleChange.round_id == round_id)
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
-        .order_by(ScheduleChange.recorded_at, ScheduleChange.id)
-    )
-    return [
-        ChangeRecord(
+    ).all()
+    withdrawn = corrections(session, [round_id]).withdrawn
+    records = []
+    for change, factor, source in changes:
+        retraction = withdrawn.get(change.id)
+        records.append(ChangeRecord(
             id=change.id, kind=change.kind, recorded_at=change.recorded_at,
             recorded_by=change.recorded_by, summary=describe_change(change),
             reason=change.reason, factor=factor or "",
             source=source_label(source) if source else "",
-        )
-        for change, factor, source in changes
-    ]
+            announced=change.announced, retracts_id=change.retracts_id,
+            retracted_by=retraction.by if retraction else "",
+            retracted_at=retraction.at if retraction else None,
+        ))
+    # A day's announcement sorts within its day as the chronology does: at 12:00 UTC.
+    return sorted(records, key=lambda r: (announced_when(r.announced), r.recorded_at, r.id))
 
 
 def describe_change(change: ScheduleChange) -> str:

@@ -1,8 +1,10 @@
 """The negotiation picture on the timeline: rounds by track with their moves, factor bands.
 
 These are the small tables (tens of rounds, hundreds of readings), read whole in a few
-queries. Events are not here: the timeline reads them per visible range from
-``timeline_density``.
+queries. A round's moves are its changes as announced, in the order they were announced;
+an undone move and its undo (a retraction, services/rounds/retractions.py) are left out:
+the round was never announced as moved. Events are not here: the timeline reads them per
+visible range from ``timeline_density``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.date_range import EARLIEST, LATEST, WINDOW_OVERHANG, instant_in_range
 from tracker.domain.enums import ChangeKind, FactorLevel, FactorTrend, RoundStatus
 from tracker.domain.events import BattlefieldEvent
@@ -20,11 +23,13 @@ from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.records.citations import sources_for
+from tracker.services.rounds.retractions import corrections
 
 
 @dataclass(frozen=True, slots=True)
 class WindowMove:
-    """A reschedule: the window a round had before the change and the one after."""
+    """A reschedule: the window a round had before the change and the one after, when
+    it was announced and when it was entered."""
 
     change_id: int
     recorded_at: datetime
@@ -32,6 +37,7 @@ class WindowMove:
     new: ScheduledWindow
     reason: str
     factor: str
+    announced: Announcement
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +154,14 @@ def timeline_lanes(session: Session) -> TimelineLanes:
 
 
 def _undated_from(session: Session) -> dict[int, ScheduledWindow]:
-    """For each round, the dated window of its latest change to an unknown date."""
+    """For each round, the dated window of its latest change to an unknown date (as
+    announced; an undone one is no change)."""
     found: dict[int, ScheduledWindow] = {}
     query = (select(ScheduleChange)
-             .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_(None))
-             .order_by(ScheduleChange.recorded_at, ScheduleChange.id))
+             .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_(None),
+                    corrections(session).in_effect_clause())
+             .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at,
+                       ScheduleChange.id))
     for change in session.scalars(query):
         old = change.old_window
         if old is not None:
@@ -161,20 +170,24 @@ def _undated_from(session: Session) -> dict[int, ScheduledWindow]:
 
 
 def _moves(session: Session) -> dict[int, list[WindowMove]]:
-    """Reschedules with a dated window on both sides, by round, oldest first."""
+    """Reschedules with a dated window on both sides, by round, first announced first;
+    undone ones and their undos left out."""
     found: dict[int, list[WindowMove]] = {}
     query = (select(ScheduleChange, Factor.name)
              .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
              .where(ScheduleChange.old_start.is_not(None), ScheduleChange.new_start.is_not(None),
                     # A relocation takes the window into the venue's zone: not a new date.
-                    ScheduleChange.kind != ChangeKind.RELOCATED)
-             .order_by(ScheduleChange.recorded_at, ScheduleChange.id))
+                    ScheduleChange.kind != ChangeKind.RELOCATED,
+                    corrections(session).in_effect_clause())
+             .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at,
+                       ScheduleChange.id))
     for change, factor in session.execute(query):
         old, new = change.old_window, change.new_window
         if old is None or new is None or old == new:
             continue
         found.setdefault(change.round_id, []).append(WindowMove(
-            change.id, change.recorded_at, old, new, change.reason, factor or ""))
+            change.id, change.recorded_at, old, new, change.reason, factor or "",
+            change.announced))
     return found
 
 

@@ -68,6 +68,8 @@ class ChronologyModel(QAbstractTableModel):
         self._to: date | None = None
         # The reader's zone: the days of the range, and the times of instants, are in it.
         self._tz = "UTC"
+        # Undone changes and their undos, told as corrections; left out by default.
+        self._corrections = False
         self._count = 0
         self.pages: PageCache[ChronologyEntry] = PageCache(self._fetch)
         self._recount()
@@ -79,6 +81,16 @@ class ChronologyModel(QAbstractTableModel):
     def set_range(self, date_from: date | None, date_to: date | None) -> None:
         if (date_from, date_to) != (self._from, self._to):
             self._from, self._to = date_from, date_to
+            self.refresh()
+
+    @property
+    def corrections(self) -> bool:
+        return self._corrections
+
+    def set_corrections(self, shown: bool) -> None:
+        """Show retracted changes and retractions as corrections, or leave them out."""
+        if shown != self._corrections:
+            self._corrections = shown
             self.refresh()
 
     def set_time_zone(self, tz: str) -> None:
@@ -123,7 +135,8 @@ class ChronologyModel(QAbstractTableModel):
         try:
             return self._workspace.read(lambda session: chronology.chronology_page(
                 session, offset=offset, limit=limit, date_from=self._from, date_to=self._to,
-                tz=self._tz, after=after, before=before, total=self._count))
+                tz=self._tz, after=after, before=before, total=self._count,
+                corrections=self._corrections))
         except SQLAlchemyError:
             log.exception("Could not read chronology entries %d–%d", offset, offset + limit)
             return []
@@ -131,7 +144,8 @@ class ChronologyModel(QAbstractTableModel):
     def _recount(self) -> None:
         try:
             self._count = self._workspace.read(lambda session: chronology.count_chronology(
-                session, date_from=self._from, date_to=self._to, tz=self._tz))
+                session, date_from=self._from, date_to=self._to, tz=self._tz,
+                corrections=self._corrections))
         except SQLAlchemyError:
             log.exception("Could not count the chronology")
             self._count = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,11 +64,22 @@ class ChronologyView(QWidget):
         self.from_edit = _date_edit(self, "First day to show")
         self.to_check = QCheckBox("to", self)
         self.to_edit = _date_edit(self, "Last day to show")
+        self.corrections_check = QCheckBox("Show corrections (undone entries)", self)
+        self.corrections_check.setObjectName("chronology-corrections")
+        self.corrections_check.setToolTip(
+            "List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction; off, an undone change is left out with its undo")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("chronology-count")
         legend = QLabel(" ".join(
             f"<span style='color:{colour.name()}'>■</span>&nbsp;{kind.value}&nbsp;"
             for kind, colour in KIND_COLOURS.items()), self)
+        # Takes the room left on the bar, and wraps rather than widening the window (it
+        # must fit 1024 pixels): never to more than two lines.
+        legend.setWordWrap(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        legend.setMinimumWidth(legend.fontMetrics().horizontalAdvance(
+            "■ round ■ schedule change ■ factor reading") + 8)
         self._stale = False
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
@@ -86,9 +97,10 @@ class ChronologyView(QWidget):
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
             bar.addWidget(widget)
         bar.addSpacing(16)
+        bar.addWidget(self.corrections_check)
+        bar.addSpacing(16)
         bar.addWidget(self.count_label)
-        bar.addStretch(1)
-        bar.addWidget(legend)
+        bar.addWidget(legend, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -97,6 +109,7 @@ class ChronologyView(QWidget):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._on_range_changed)
             edit.dateChanged.connect(self._on_range_changed)
+        self.corrections_check.toggled.connect(self.model.set_corrections)
         self.model.count_changed.connect(self._on_count_changed)
         self.table.activated.connect(self._on_activated)
         workspace.changed.connect(self._on_workspace_changed)

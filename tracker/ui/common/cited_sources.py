@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.records.citations import CitedSource, cited_sources
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.source_dialog import EditSourceDialog
@@ -54,13 +55,13 @@ class CitedSourcesList(QWidget):
             self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * rows
                                        + 2 * self.list.frameWidth() + 8)
         self.list.setToolTip("Sources cited; Enter or a double-click edits the selected one")
-        self.edit_action = QAction("Edit &Source…", self)
+        self.edit_action = writes(QAction("Edit &Source…", self))
         self.edit_action.setToolTip("Correct the selected source (outlet, title, address, "
                                     "dates, reliability) wherever it is cited")
         self.list.addAction(self.edit_action)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.edit_button = named(QPushButton(self.edit_action.text()),
-                                 f"{name}-edit-source-button")
+        self.edit_button = writes(named(QPushButton(self.edit_action.text()),
+                                        f"{name}-edit-source-button"))
         self.edit_button.setToolTip(self.edit_action.toolTip())
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_button)

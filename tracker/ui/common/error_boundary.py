@@ -3,8 +3,9 @@
 A failure arrives as an exception. A ``TrackerError`` is shown as its message, with the
 file, line and field it is about where set and not already said. An ``OSError`` is the
 system refusing (a folder gone, a full disk, no permission) and is shown as such, naming
-the file. A database failure (``SQLAlchemyError``: a full disk, a lost connection) is
-said like a ``StorageError``, with the database's reason. Anything else is a bug: logged
+the file; a full disk is said as such, naming the folder. A database failure
+(``SQLAlchemyError``: a full disk, a lost connection) is said like a ``StorageError``,
+with the database's reason. Anything else is a bug: logged
 with its traceback and shown as an unexpected error, never as a silent stop. No caller
 picks exceptions of its own.
 
@@ -14,13 +15,15 @@ Messages quote titles and notes the user typed, so they are always shown as plai
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.errors import TrackerError
-from tracker.storage.errors import database_failure
+from tracker.storage.errors import database_failure, disk_full, is_disk_full
 from tracker.ui.common.table_model import as_plain
 
 log = logging.getLogger(__name__)
@@ -45,11 +48,14 @@ class Failure:
         """Classify *error*; a bug is logged here, with its traceback."""
         if isinstance(error, TrackerError):
             return cls(error, _with_location(error), cancelled)
+        if isinstance(error, OSError) and is_disk_full(error) and error.filename:
+            folder = Path(str(error.filename)).resolve().parent
+            return cls(error, str(disk_full(folder, "it was not written")), cancelled)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
             return cls(error, f"{error.filename}: {reason}" if error.filename else reason,
                        cancelled)
-        if isinstance(error, SQLAlchemyError):
+        if isinstance(error, SQLAlchemyError | sqlite3.OperationalError):
             log.warning("%s failed: %s", title, error)
             return cls(error, str(database_failure(error, title)), cancelled)
         log.error("%s failed", title, exc_info=error)

@@ -8,7 +8,9 @@ listen to the ``changed`` signal and re-read what they show. Work that takes tim
 
 While a long write holds the database's write lock (an import), edits pause: the window
 disables them and says why (edit_pause.py), and ``write`` refuses with that reason
-rather than wait on the lock and fail with "another program is writing".
+rather than wait on the lock and fail with "another program is writing". While the window
+shows the schedule as it was known on a past day, edits are off the same way
+(``set_read_only``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Workspace(QObject):
         self.runner = DbRunner(lambda: self._db, self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo-stack")
+        self._read_only = ""
 
     @property
     def db(self) -> Database:
@@ -65,6 +68,15 @@ class Workspace(QObject):
         self.undo_stack.clear()
         old.close()
         self.database_replaced.emit()
+
+    def set_read_only(self, reason: str) -> None:
+        """Refuse every write for *reason* until it is set to "" (the window shows a past
+        day's schedule: an edit would be made against what is no longer shown)."""
+        self._read_only = reason
+
+    def pause_reason(self) -> str:
+        """Why edits cannot be saved now ("" when they can)."""
+        return self.runner.pause_reason() or self._read_only
 
     def read(self, query: Callable[[Session], T]) -> T:
         with self._db.reading() as session:
@@ -80,7 +92,7 @@ class Workspace(QObject):
 
         Raises a TrackerError for every failure the user is told of: the action's own, or
         a StorageError when the database itself failed (locked, full, gone)."""
-        reason = self.runner.pause_reason()
+        reason = self.pause_reason()
         if reason:
             raise EditsPausedError(f"Not saved: {reason}.")
         try:

@@ -23,6 +23,7 @@ from tracker.services.events.event_records import EventProvenance
 from tracker.ui.common import commands
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.events_model import count_text, date_text
@@ -125,10 +126,10 @@ class EventDetailPane(QWidget):
         self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
                                    "Double-click or press Enter to open the round or factor")
         self.links_placeholder = ViewPlaceholder(self.links)
-        self.link_button = QPushButton("Link to round/factor…", self)
-        self.edit_link_button = QPushButton("Edit link…", self)
+        self.link_button = writes(QPushButton("Link to round/factor…", self))
+        self.edit_link_button = writes(QPushButton("Edit link…", self))
         self.edit_link_button.setObjectName("event-link-edit-button")
-        self.unlink_button = QPushButton("Unlink", self)
+        self.unlink_button = writes(QPushButton("Unlink", self))
         self.sources = CitedSourcesList(workspace, "event_id", "event", self)
 
         box = QGroupBox("Linked to", self)

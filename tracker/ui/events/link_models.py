@@ -25,6 +25,7 @@ from tracker.services.common.views import (
     LinkedEventRow,
     ParticipantRow,
 )
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, elide
 
@@ -93,7 +94,7 @@ def delete_key_removes(view: QAbstractItemView, remove: Callable[[], None], text
     The shortcut is scoped to the view: Delete in a participants or links table removes
     the selected row there, never the round (Delete Round is scoped to the rounds table).
     """
-    action = QAction(text, view)
+    action = writes(QAction(text, view))
     action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
                          QKeySequence(Qt.Key.Key_Backspace)])
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -56,6 +56,7 @@ class ExportRequest:
     date_from: date | None
     date_to: date | None
     tz: str = "UTC"
+    corrections: bool = False  # undone entries told as corrections, not left out
 
 
 def _to_date(value: QDate) -> date:
@@ -102,6 +103,12 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setEnabled(False)
+        # Off: an undone change and its undo are left out, as never announced.
+        self.corrections = named(QCheckBox("Show &corrections (undone entries)"),
+                                 "export-corrections")
+        self.corrections.setToolTip(
+            "List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction line, for a published correction trail")
         self.path_error = ErrorLabel("export-path-error")
         self.range_error = ErrorLabel("export-range-error")
         self.buttons = ok_cancel_buttons(self, "&Export")
@@ -125,6 +132,7 @@ class ExportDialog(QDialog):
         form.addRow("Dates:", range_row)
         form.addRow("", self.range_error)
         form.addRow("", days)
+        form.addRow("", self.corrections)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -158,7 +166,8 @@ class ExportDialog(QDialog):
         date_to = _to_date(self.date_to.date()) if self.use_to.isChecked() else None
         if date_from and date_to and date_to < date_from:
             return None
-        return ExportRequest(path, fmt, date_from, date_to, self._tz)
+        return ExportRequest(path, fmt, date_from, date_to, self._tz,
+                             self.corrections.isChecked())
 
     def accept(self) -> None:
         """Override QDialog.accept: ask before replacing a file Browse did not confirm."""

@@ -32,7 +32,8 @@ def export_op(request: ExportRequest) -> DbOp[int]:
         # it runs here too (report_pdf.py).
         export = export_report if is_report(request.fmt) else export_chronology
         return export(session, request.path, request.fmt, date_from=request.date_from,
-                      date_to=request.date_to, tz=request.tz)
+                      date_to=request.date_to, tz=request.tz,
+                      corrections=request.corrections)
 
     return query_op("Export", "the export", write)
 

@@ -113,7 +113,8 @@ def _chart_description(scene: TimelineScene) -> str:
 
 
 def write_report_html_file(session: Session, path: Path, *, date_from: date | None = None,
-                           date_to: date | None = None, tz: str = "UTC") -> int:
+                           date_to: date | None = None, tz: str = "UTC",
+                           corrections: bool = False) -> int:
     """The report as one self-contained HTML file, its chart a data: URI PNG (an <img>
     runs no script, whatever text the chart shows); return the entries listed in full."""
     scene = report_scene(session, date_from, date_to, tz)
@@ -123,19 +124,22 @@ def write_report_html_file(session: Session, path: Path, *, date_from: date | No
         chart = ReportChart(f"data:image/png;base64,{png}", CHART_WIDTH, scene.height(),
                             _chart_description(scene))
     return export_chronology(session, path, ExportFormat.HTML, date_from=date_from,
-                             date_to=date_to, tz=tz, chart=chart)
+                             date_to=date_to, tz=tz, chart=chart, corrections=corrections)
 
 
 def write_report_pdf(session: Session, path: Path, *, date_from: date | None = None,
-                     date_to: date | None = None, tz: str = "UTC") -> int:
+                     date_to: date | None = None, tz: str = "UTC",
+                     corrections: bool = False) -> int:
     """The report printed to an A4 PDF; return the entries listed in full."""
-    data, count = report_pdf_bytes(session, date_from=date_from, date_to=date_to, tz=tz)
+    data, count = report_pdf_bytes(session, date_from=date_from, date_to=date_to, tz=tz,
+                                   corrections=corrections)
     write_bytes_atomically(path, data)
     return count
 
 
 def report_pdf_bytes(session: Session, *, date_from: date | None = None,
-                     date_to: date | None = None, tz: str = "UTC") -> tuple[bytes, int]:
+                     date_to: date | None = None, tz: str = "UTC",
+                     corrections: bool = False) -> tuple[bytes, int]:
     pdf = QByteArray()
     buffer = QBuffer(pdf)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -163,7 +167,7 @@ def report_pdf_bytes(session: Session, *, date_from: date | None = None,
                             _chart_description(scene))
     html = io.StringIO()
     count = write_chronology(session, html, ExportFormat.HTML, date_from=date_from,
-                             date_to=date_to, tz=tz, chart=chart)
+                             date_to=date_to, tz=tz, chart=chart, corrections=corrections)
     document.setHtml(html.getvalue())
     document.setPageSize(body)
     _print(document, writer, body)
@@ -200,11 +204,14 @@ def _print(document: QTextDocument, writer: QPdfWriter, body: QSizeF) -> None:
 
 def export_report(session: Session, path: Path, fmt: ExportFormat, *,
                   date_from: date | None = None, date_to: date | None = None,
-                  tz: str = "UTC") -> int:
-    """Write the report as *fmt* (HTML or PDF); the window and the command line call this."""
+                  tz: str = "UTC", corrections: bool = False) -> int:
+    """Write the report as *fmt* (HTML or PDF); the window and the command line call this.
+    *corrections*: retracted changes and their retractions are listed as corrections."""
     if fmt is ExportFormat.PDF:
-        return write_report_pdf(session, path, date_from=date_from, date_to=date_to, tz=tz)
-    return write_report_html_file(session, path, date_from=date_from, date_to=date_to, tz=tz)
+        return write_report_pdf(session, path, date_from=date_from, date_to=date_to, tz=tz,
+                                corrections=corrections)
+    return write_report_html_file(session, path, date_from=date_from, date_to=date_to, tz=tz,
+                                  corrections=corrections)
 
 
 def is_report(fmt: ExportFormat) -> bool:

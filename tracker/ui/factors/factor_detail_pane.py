@@ -28,6 +28,7 @@ from tracker.services.factors import factors
 from tracker.services.factors.factor_impact import factor_impact
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
@@ -129,6 +130,11 @@ class FactorDetailPane(QWidget):
         self.link_button = QPushButton("Link events…", self)
         self.edit_link_button = QPushButton("Edit link…", self)
         self.unlink_button = QPushButton("Unlink", self)
+        for button in (self.edit_factor_button, self.add_reading_button,
+                       self.edit_reading_button, self.add_dependency_button,
+                       self.edit_dependency_button, self.link_button, self.edit_link_button,
+                       self.unlink_button):
+            writes(button)
         for button, name in ((self.edit_factor_button, "factor-edit-button"),
                              (self.edit_reading_button, "reading-edit-button"),
                              (self.edit_dependency_button, "dependency-edit-button"),

@@ -288,11 +288,11 @@ class ImpactChart(QChartView):
             return
         ceiling = geometry.LEVEL_CEILING
         for change in impact.changes:  # a thin line down the whole height, marked on top
-            x = geometry.ms(change.recorded_at)
+            x = geometry.ms(change.announced_when)
             line = _line([(x, geometry.LEVEL_FLOOR), (x, ceiling)])
             line.setPen(QPen(CHANGE_COLOUR, 1.2, Qt.PenStyle.DashDotLine))
             self._attach(line, self.level_axis, "schedule change", self.tips.change_at)
-        marks = _dots([(geometry.ms(c.recorded_at), ceiling - 0.2) for c in impact.changes],
+        marks = _dots([(geometry.ms(c.announced_when), ceiling - 0.2) for c in impact.changes],
                       CHANGE_COLOUR, 11)
         marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
         marks.setBorderColor(CHANGE_COLOUR.darker(130))

@@ -88,7 +88,7 @@ def window_span(window: ScheduledWindow, min_width: float) -> tuple[float, float
 def extent(impact: FactorImpact, tz_name: str) -> tuple[float, float] | None:
     """The x range that shows everything, with a margin; None when there is nothing."""
     xs: list[float] = [ms(r.observed_at) for r in impact.readings]
-    xs += [ms(c.recorded_at) for c in impact.changes]
+    xs += [ms(c.announced_when) for c in impact.changes]
     for day in impact.event_days:
         xs.extend(reported_span(day.day, day.precision, tz_name, midweek=day.midweek))
     for round_ in impact.rounds:

@@ -9,21 +9,22 @@ from PySide6.QtCore import QObject, Qt
 from tracker.services.common.views import CitingChange
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.link_models import OpenRoundRole
-from tracker.ui.factors.factors_model import instant_text
+from tracker.ui.factors.factors_model import announced_text, instant_text
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 
 
 class CitingChangesModel(SnapshotTableModel[CitingChange]):
-    """CitingChange snapshots, oldest first; the recorded time in the user's zone.
+    """CitingChange snapshots, first announced first; the announcement in the user's zone
+    (a date alone when only the day is known), when it was entered in its tool tip.
 
     The change is told as the round's history tells it (old → new window, status, venue);
     activating a row opens the round (OpenRoundRole, as the dependents table does).
     """
 
     # What changed and why come first; the kind only repeats the change's first words.
-    HEADERS = ("Recorded", "Round", "Change", "Reason", "Source", "Kind")
-    RECORDED, ROUND, CHANGE, REASON, SOURCE, KIND = range(6)
+    HEADERS = ("Announced", "Round", "Change", "Reason", "Source", "Kind")
+    ANNOUNCED, ROUND, CHANGE, REASON, SOURCE, KIND = range(6)
     # Typical widest texts, for compact_table's first widths.
     SAMPLES = ("2026-01-31 12:00 EET", "Trilateral talks announ",
                "status: scheduled → postponed; week of 2 Feb", "Carrier group moved into",
@@ -35,12 +36,13 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
 
     def set_time_zone(self, tz_name: str) -> None:
         self._tz = tz_name
-        self.refresh_columns(self.RECORDED)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.RECORDED, self.RECORDED)
+        self.refresh_columns(self.ANNOUNCED)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.ANNOUNCED, self.ANNOUNCED)
 
     def header_tip(self, section: int) -> str | None:
-        if section == self.RECORDED:
-            return f"When the change was recorded, in your time zone ({self._tz})"
+        if section == self.ANNOUNCED:
+            return ("When the change was made public: a date, or a time in your time zone "
+                    f"({self._tz})")
         return None
 
     def cell(self, row: CitingChange, column: int, role: int) -> Any:
@@ -48,8 +50,9 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
             return " ".join(self._text(row, column).split())  # one line per row
         if role == Qt.ItemDataRole.ToolTipRole:  # titles, reasons, sources are typed
             tip = self._text(row, column)
-            if column == self.RECORDED and row.recorded_by:
-                tip += f"\nby {row.recorded_by}"
+            if column == self.ANNOUNCED:
+                tip += f"\nentered {instant_text(row.recorded_at, self._tz)}"
+                tip += f" by {row.recorded_by}" if row.recorded_by else ""
             return plain_tooltip(tip)
         if role == OpenRoundRole:
             return row.round_id
@@ -59,8 +62,8 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
 
     def _text(self, row: CitingChange, column: int) -> str:
         match column:
-            case self.RECORDED:
-                return instant_text(row.recorded_at, self._tz)
+            case self.ANNOUNCED:
+                return announced_text(row.announced, self._tz)
             case self.ROUND:
                 return row.round_title
             case self.CHANGE:

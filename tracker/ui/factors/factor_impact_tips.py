@@ -13,7 +13,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.timewindow import describe_day, zone
 from tracker.services.common.views import EventDay, FactorImpact
 from tracker.ui.factors import factor_impact_geometry as geometry
-from tracker.ui.factors.factors_model import instant_text, trend_text
+from tracker.ui.factors.factors_model import announced_text, instant_text, trend_text
 
 T = TypeVar("T")
 
@@ -111,13 +111,14 @@ class ImpactTips:
         return "\n\n".join(texts)
 
     def change_at(self, x: float) -> str:
-        """The schedule change recorded nearest *x*: when, which round, what, and why."""
+        """The schedule change announced nearest *x*: when, which round, what, and why."""
         if self._impact is None:
             return ""
-        change = _nearest(self._impact.changes, lambda c: abs(geometry.ms(c.recorded_at) - x))
+        change = _nearest(self._impact.changes,
+                          lambda c: abs(geometry.ms(c.announced_when) - x))
         if change is None:
             return ""
-        lines = [f"{instant_text(change.recorded_at, self._tz)}: {change.round_title}",
+        lines = [f"{announced_text(change.announced, self._tz)}: {change.round_title}",
                  change.summary]
         if change.reason:
             lines.append(f"Why: {change.reason}")

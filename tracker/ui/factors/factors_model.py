@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
-from tracker.domain.enums import FactorLevel, FactorTrend
+from tracker.domain.announcement import Announcement
+from tracker.domain.enums import FactorLevel, FactorTrend, Precision
 from tracker.domain.timewindow import zone
 from tracker.services.common.views import FactorRow, ReadingRow
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
@@ -40,6 +41,14 @@ def instant_text(instant: datetime, tz_name: str) -> str:
     """An instant in the user's zone, with the zone's abbreviation."""
     local = instant.astimezone(zone(tz_name))
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def announced_text(announced: Announcement, tz_name: str) -> str:
+    """When a change was announced: its date alone when only the day is known (that date
+    in every zone), else the instant in the user's zone."""
+    if announced.precision is Precision.DAY:
+        return f"{announced.day():%Y-%m-%d}"
+    return instant_text(announced.at, tz_name)
 
 
 class FactorsTableModel(SnapshotTableModel[FactorRow]):

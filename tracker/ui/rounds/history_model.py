@@ -1,10 +1,19 @@
-"""A round's schedule history as a table: who changed what, when, and why."""
+"""A round's schedule history as a table: who changed what, when, and why.
+
+Each change has two times: when it was announced (a day, or an instant) and when it was
+entered. History is append-only, so an undo is a row too: a retraction of the change it
+takes back, and a redo a retraction of that retraction. A row a standing retraction
+withdraws is struck through, and says who withdrew it and when; a retraction says what
+it withdraws.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
 
 from tracker.domain.timewindow import zone
 from tracker.services.common.views import ChangeRecord
@@ -12,12 +21,17 @@ from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 
-COLUMNS = ("Recorded", "By", "Kind", "Change", "Reason", "Because of", "Source")
-RECORDED = 0
+COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
+           "Source")
+ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
+# First widths in pixels; the last column stretches.
+WIDTHS = (150, 150, 90, 100, 260, 220, 220, 140)
+# The columns whose text is in the user's zone.
+TIMED = (ANNOUNCED, STATUS)
 
 
 class HistoryModel(SnapshotTableModel[ChangeRecord]):
-    """ChangeRecord snapshots, oldest first; times shown in the user's zone."""
+    """ChangeRecord snapshots, in the order announced; times shown in the user's zone."""
 
     HEADERS = COLUMNS
 
@@ -27,19 +41,30 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
 
     def set_display_zone(self, tz: str) -> None:
         self._display_tz = tz
-        self.refresh_columns(RECORDED)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, RECORDED, RECORDED)
+        self.refresh_columns(min(TIMED), max(TIMED))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, ANNOUNCED, ENTERED)
 
     def header_tip(self, section: int) -> str | None:
-        if section == RECORDED:
-            return f"When the change was recorded, in your time zone ({self._display_tz})"
+        if section == ANNOUNCED:
+            return ("When the change was made public: a date, or a time in your time zone "
+                    f"({self._display_tz})")
+        if section == ENTERED:
+            return f"When the change was entered here, in your time zone ({self._display_tz})"
+        if section == STATUS:
+            return "Whether an undo withdrew the change, and what an undo or redo withdraws"
         return None
 
     def cell(self, row: ChangeRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # reasons and sources are typed: literal
-            return plain_tooltip(self._text(row, column))
+            text = self._text(row, column)
+            status = self._status(row)
+            return plain_tooltip(f"{text}\n{status}" if status and column != STATUS else text)
+        if role == Qt.ItemDataRole.FontRole and row.retracted:
+            font = QFont()
+            font.setStrikeOut(True)  # withdrawn: kept in history, but no longer true
+            return font
         if role == ChangeIdRole:
             return row.id
         return None
@@ -47,17 +72,43 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
     def _text(self, record: ChangeRecord, column: int) -> str:
         match column:
             case 0:
-                local = record.recorded_at.astimezone(zone(self._display_tz))
-                return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+                return record.announced.describe(self._display_tz)
             case 1:
-                return record.recorded_by
+                return self._time(record.recorded_at)
             case 2:
-                return record.kind.value.capitalize()
+                return record.recorded_by
             case 3:
-                return record.summary
+                return "Retraction" if record.retracts_id is not None \
+                    else record.kind.value.capitalize()
             case 4:
-                return record.reason
+                return record.summary
             case 5:
+                return self._status(record)
+            case 6:
+                return record.reason
+            case 7:
                 return record.factor
             case _:
                 return record.source
+
+    def _status(self, record: ChangeRecord) -> str:
+        parts = []
+        if record.retracts_id is not None:
+            parts.append(self._what_it_withdraws(record.retracts_id))
+        if record.retracted_at is not None:
+            by = f" by {record.retracted_by}" if record.retracted_by else ""
+            parts.append(f"Retracted{by} at {self._time(record.retracted_at)}")
+        return "; ".join(parts)
+
+    def _what_it_withdraws(self, target_id: int) -> str:
+        target = next((row for row in self._rows if row.id == target_id), None)
+        if target is None:
+            return f"Withdraws change {target_id}"
+        entered = self._time(target.recorded_at)
+        if target.retracts_id is not None:
+            return f"Withdraws the retraction entered {entered}; what it withdrew stands again"
+        return f"Withdraws the {target.kind.value} change entered {entered}"
+
+    def _time(self, instant: datetime) -> str:
+        local = instant.astimezone(zone(self._display_tz))
+        return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"

@@ -20,6 +20,7 @@ from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import ParticipantRow, RoundDetail
 from tracker.ui.common import commands
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
@@ -57,14 +58,16 @@ class ParticipantsPage(QWidget):
             "Who takes part in the round; Delete removes the selected participant")
         self.placeholder = ViewPlaceholder(self.table)
         delete_key_removes(self.table, self.remove_selected, "Remove Participant")
-        self.add_button = named(QPushButton("Add &Participant…"), "round-add-participant-button")
+        self.add_button = writes(named(QPushButton("Add &Participant…"),
+                                       "round-add-participant-button"))
         self.add_button.setToolTip(
             "Seat a party at this round as a party, mediator, host or observer")
-        self.edit_button = named(QPushButton("&Edit…"), "round-edit-participant-button")
+        self.edit_button = writes(named(QPushButton("&Edit…"), "round-edit-participant-button"))
         self.edit_button.setToolTip("Change the selected participant's role, head of "
                                     "delegation or note (double-click)")
         self.edit_button.setEnabled(False)
-        self.remove_button = named(QPushButton("Re&move"), "round-remove-participant-button")
+        self.remove_button = writes(named(QPushButton("Re&move"),
+                                          "round-remove-participant-button"))
         self.remove_button.setToolTip("Take the selected participant off this round (Delete)")
         self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()

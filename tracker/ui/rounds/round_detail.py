@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import suppress
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -31,9 +32,11 @@ from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import ROUND
+from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
@@ -51,7 +54,9 @@ from tracker.ui.events.link_models import (
     selected_data,
 )
 from tracker.ui.rounds.details_dialog import modality_text
+from tracker.ui.rounds.history_model import WIDTHS as HISTORY_WIDTHS
 from tracker.ui.rounds.history_model import HistoryModel
+from tracker.ui.rounds.known_detail import known_detail
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
 
@@ -64,8 +69,9 @@ def _linked(text: str) -> str:
     return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
 
 
-def summary_html(detail: RoundDetail, display_tz: str) -> str:
-    """The round's fields as a two-column table (wraps and scrolls in a QTextBrowser)."""
+def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None) -> str:
+    """The round's fields as a two-column table (wraps and scrolls in a QTextBrowser);
+    *as_of*: its schedule as known then, said under the title."""
     row, window = detail.row, detail.row.window
     venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
         else "Not known yet"
@@ -97,7 +103,9 @@ def summary_html(detail: RoundDetail, display_tz: str) -> str:
         f"<b>{name}</b></td><td style=\"padding:2px 0\">{value}</td></tr>"
         for name, value in fields
     )
-    return f"<h3>{html.escape(row.title)}</h3><table cellspacing=0>{rows}</table>"
+    known = (f"<p><i>Window, venue and status {html.escape(as_of.describe())}</i></p>"
+             if as_of is not None else "")
+    return f"<h3>{html.escape(row.title)}</h3>{known}<table cellspacing=0>{rows}</table>"
 
 
 class RoundDetailPane(QWidget):
@@ -117,6 +125,7 @@ class RoundDetailPane(QWidget):
         self._workspace = workspace
         self._display_tz = display_tz
         self._round_id: int | None = None
+        self._as_of: AsOf | None = None
         self.detail: RoundDetail | None = None
 
         self.summary = named(QTextBrowser(), "round-summary")
@@ -131,7 +140,7 @@ class RoundDetailPane(QWidget):
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.unlink_button = named(QPushButton("&Unlink"), "round-unlink-button")
+        self.unlink_button = writes(named(QPushButton("&Unlink"), "round-unlink-button"))
         self.unlink_button.setToolTip("Remove the selected event's link to this round")
         self.unlink_button.setEnabled(False)
         self.events_page = events_page = QWidget()
@@ -155,7 +164,7 @@ class RoundDetailPane(QWidget):
         self.history.setWordWrap(False)
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 100, 260, 220, 140)):
+        for column, width in enumerate(HISTORY_WIDTHS):
             self.history.setColumnWidth(column, width)
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
@@ -209,14 +218,22 @@ class RoundDetailPane(QWidget):
         self.history_model.set_display_zone(tz)
         self.refresh()
 
+    def set_as_of(self, as_of: AsOf | None) -> None:
+        """Show the round's schedule as known on that day (None: as it is now)."""
+        self._as_of = as_of
+        self.refresh()
+
     @Slot()
     def refresh(self) -> None:
         detail = None
         if self._round_id is not None:
-            round_id = self._round_id
-            try:
-                detail = self._workspace.read(lambda s: rounds.round_detail(s, round_id))
-            except NotFoundError:  # deleted (perhaps by an undo) since it was selected
+            round_id, as_of = self._round_id, self._as_of
+            # Deleted (perhaps by an undo) since it was selected, or not known on the day.
+            with suppress(NotFoundError):
+                detail = self._workspace.read(
+                    lambda s: rounds.round_detail(s, round_id) if as_of is None
+                    else known_detail(s, round_id, as_of))
+            if detail is None:
                 self._round_id = None
         self.stack.setCurrentIndex(0 if detail is None else 1)
         if detail is not None:
@@ -233,7 +250,7 @@ class RoundDetailPane(QWidget):
         # Keep the reader's place when the same round is re-read after an edit.
         same = self.detail is not None and self.detail.row.id == detail.row.id
         scroll = self.summary.verticalScrollBar().value() if same else 0
-        self.summary.setHtml(summary_html(detail, self._display_tz))
+        self.summary.setHtml(summary_html(detail, self._display_tz, self._as_of))
         self.summary.verticalScrollBar().setValue(scroll)
         self.participants.set_round(detail)
         self._fill_events(detail)

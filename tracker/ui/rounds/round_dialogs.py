@@ -101,6 +101,9 @@ class NewRoundDialog(CommandDialog):
                    keep=RoundStatus.SCHEDULED)
         self.venue = VenuePicker(workspace, venues, display_tz, self)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced.edit.setPlaceholderText("Empty: now")
+        self.register_error("announced", self.announced.show_error)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
         self.agenda.setTabChangesFocus(True)
         self.agenda.setFixedHeight(self.agenda.fontMetrics().lineSpacing() * 4)
@@ -131,6 +134,7 @@ class NewRoundDialog(CommandDialog):
         form.addRow("", self.errors["status"])
         form.addRow(buddy_label("&Modality:", self.modality), self.modality)
         form.addRow("&When:", self.window_input)
+        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("V&enue:", self.venue)
         form.addRow("", self.errors["venue"])
         form.addRow("&Agenda:", self.agenda)
@@ -144,6 +148,7 @@ class NewRoundDialog(CommandDialog):
         self.track.currentIndexChanged.connect(self._validate)
         self.venue.changed.connect(self._on_venue_changed)
         self.window_input.changed.connect(self._validate)
+        self.announced.changed.connect(self._validate)
         self._validate()
         self.title_edit.setFocus()
 
@@ -151,7 +156,7 @@ class NewRoundDialog(CommandDialog):
         track = current_data(self.track)
         venue = self.venue.selection()
         window = self.window_input.value()
-        if track is None or window is None:
+        if track is None or window is None or not self.announced.is_valid():
             return None
         state = RoundState(window, venue if isinstance(venue, int) else None,
                            current_data(self.status))
@@ -159,7 +164,7 @@ class NewRoundDialog(CommandDialog):
                            current_data(self.format), state,
                            self.agenda.toPlainText().strip(), current_data(self.modality))
         return CreateRoundCommand(
-            self.workspace, draft,
+            self.workspace, draft, ChangeNote(announced=self.announced.value()),
             new_track=track if isinstance(track, NewTrack) else None,
             new_venue=venue if isinstance(venue, NewVenue) else None,
         )
@@ -192,7 +197,8 @@ class NewRoundDialog(CommandDialog):
         has_title = bool(self.title_edit.text().strip())
         self.errors["title"].show_error(
             None if has_title or not self._title_touched else "A round needs a title")
-        self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid())
+        self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid()
+                                  and self.announced.is_valid())
 
 
 class ScheduleChangeDialog(CommandDialog):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
+from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.table_model import Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
@@ -71,7 +72,8 @@ def status_text(status: RoundStatus) -> str:
 
 
 class RoundsTableModel(SnapshotTableModel[RoundRow]):
-    """Rounds that are not deleted, one per row, in the order the service gives them."""
+    """Rounds that are not deleted, one per row, in the order the service gives them; or,
+    while a past day is chosen, the rounds known then, with their schedule as then."""
 
     HEADERS = COLUMNS
 
@@ -80,6 +82,7 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
         super().__init__(parent)
         self._workspace = workspace
         self._display_tz = display_tz
+        self._as_of: AsOf | None = None
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.reload)
         self.reload()
@@ -88,7 +91,8 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
 
     @Slot()
     def reload(self) -> None:
-        fresh = self._workspace.read(rounds.list_rounds)
+        as_of = self._as_of
+        fresh = self._workspace.read(lambda session: rounds.list_rounds(session, as_of))
         if [row.id for row in fresh] == [row.id for row in self._rows]:
             self._rows = fresh
             self.refresh_columns(0, len(COLUMNS) - 1)
@@ -98,6 +102,15 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
     def set_display_zone(self, tz: str) -> None:
         self._display_tz = tz
         self.refresh_columns(WHEN_USER)
+
+    def set_as_of(self, as_of: AsOf | None) -> None:
+        """List the rounds as known at the end of that day (None: as they are now)."""
+        self._as_of = as_of
+        self.reload()
+
+    @property
+    def as_of(self) -> AsOf | None:
+        return self._as_of
 
     def row_of(self, round_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == round_id), None)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.common.views import RoundRow
+from tracker.services.rounds import AsOf
 from tracker.ui.common import settings as options
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
@@ -186,6 +187,13 @@ class RoundsView(QWidget):
         self.model.set_display_zone(tz)
         self.detail.set_display_zone(tz)
 
+    def set_as_of(self, as_of: AsOf | None) -> None:
+        """Show the rounds, and the selected one's details, as known at the end of that
+        day (None: as they are now)."""
+        self.model.set_as_of(as_of)
+        self.detail.set_as_of(as_of)
+        self._update_count()
+
     def set_detail_visible(self, visible: bool) -> None:
         self.detail.setVisible(visible)
 
@@ -255,7 +263,11 @@ class RoundsView(QWidget):
         noun = "round" if total == 1 else "rounds"
         self.count_label.setText(f"{total} {noun}" if shown == total
                                  else f"{shown} of {total} {noun}")
-        if total == 0:
+        as_of = self.model.as_of
+        if total == 0 and as_of is not None:
+            day = as_of.day
+            text = f"No round had been announced by the end of {day.day} {day:%b %Y}."
+        elif total == 0:
             text = "No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N)."
         else:
             text = f"No rounds match “{self.filter.text().strip()}”."

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QSizePolicy, QToolTip, QWidget
 
+from tracker.services.timeline.timeline_as_of import KnownLane
 from tracker.services.timeline.timeline_lanes import TimelineLanes
 from tracker.ui.timeline.timeline_colors import BACKGROUND
 from tracker.ui.timeline.timeline_painter import Hit, TimelinePainter
@@ -93,6 +94,12 @@ class TimelineCanvas(QWidget):
         self._update_height()
         if had_nothing and lanes.extent(self.scene.tz) is not None:
             self.fit_all()
+        self.update()
+
+    def set_known(self, known: KnownLane | None) -> None:
+        """Show *known* (the rounds as known on a past day) under the tracks, or not."""
+        self.scene.known = known
+        self._update_height()
         self.update()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
@@ -252,6 +259,10 @@ class TimelineCanvas(QWidget):
 
     def _fit_viewport(self) -> Viewport:
         extent = self.scene.lanes.extent(self.scene.tz)
+        known = self.scene.known.extent() if self.scene.known is not None else None
+        if extent is not None and known is not None:  # the ghosts are part of "all"
+            extent = (min(extent[0], known[0]), max(extent[1], known[1]))
+        extent = extent or known
         if extent is None:  # nothing dated yet: the last two months and the next one
             now = datetime.now(UTC)
             return fitted(now - timedelta(days=60), now + timedelta(days=30),

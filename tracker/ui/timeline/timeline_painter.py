@@ -39,8 +39,10 @@ from tracker.ui.timeline.timeline_colors import (
     category_colour,
     category_order,
 )
+from tracker.ui.timeline.timeline_ghosts import paint_known_row
 from tracker.ui.timeline.timeline_scene import (
     FACTOR_HEIGHT,
+    KNOWN_HEIGHT,
     LABEL_WIDTH,
     RULER_HEIGHT,
     TRACK_HEIGHT,
@@ -49,13 +51,16 @@ from tracker.ui.timeline.timeline_scene import (
     events_top,
     factors_top,
     rounds_top,
+    track_height,
+    track_top,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
     """Something drawn that the pointer can point at: ``kind`` is "round", "move",
-    "reading", "bucket" or "event", and ``key`` its id (a bucket's first day)."""
+    "known" (a round as known on a past day), "reading", "bucket" or "event", and ``key``
+    its id (a round's for "known", a bucket's first day)."""
 
     rect: QRectF
     kind: str
@@ -135,7 +140,10 @@ class TimelinePainter:
         p.drawLine(QPointF(LABEL_WIDTH - 1, 0), QPointF(LABEL_WIDTH - 1, scene.height()))
         self._section("Rounds by track", rounds_top())
         for row, track in enumerate(scene.lanes.tracks):
-            top = rounds_top() + row * TRACK_HEIGHT
+            top = track_top(scene, row)
+            if scene.known is not None:
+                self._lane_label(scene.known.label, top + TRACK_HEIGHT, KNOWN_HEIGHT,
+                                 faint=True)
             if track.undated:
                 # Rounds with no date have no place on the axis; say that they exist.
                 self._lane_label(track.name, top, TRACK_HEIGHT // 2 + 4)
@@ -200,10 +208,15 @@ class TimelinePainter:
 
     def _rounds(self) -> None:
         for row, track in enumerate(self.scene.lanes.tracks):
-            top = rounds_top() + row * TRACK_HEIGHT
+            top = track_top(self.scene, row)
             self.p.setPen(QPen(GRID, 1))
-            self.p.drawLine(QPointF(LABEL_WIDTH, top + TRACK_HEIGHT),
-                            QPointF(self.width, top + TRACK_HEIGHT))
+            self.p.drawLine(QPointF(LABEL_WIDTH, top + track_height(self.scene)),
+                            QPointF(self.width, top + track_height(self.scene)))
+            if self.scene.known is not None:
+                self.hits += [Hit(rect, "known", round_id) for rect, round_id in
+                              paint_known_row(self.p, self.scene,
+                                              self.scene.known.of_track(track.id),
+                                              top + TRACK_HEIGHT, self.width, self.small)]
             for mark in track.rounds:
                 for move in mark.moves:
                     self._move(move.old, move.new, top, move.change_id)

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from tracker.domain.timewindow import WindowError, localize
+from tracker.services.timeline.timeline_as_of import KnownLane
 from tracker.services.timeline.timeline_density import Bucket, DensityCell, EventMarker
 from tracker.services.timeline.timeline_lanes import TimelineLanes
 
@@ -21,6 +22,8 @@ LABEL_WIDTH = 190
 RULER_HEIGHT = 44
 SECTION_GAP = 22
 TRACK_HEIGHT = 40
+# Under each track while a past day is chosen: its rounds as known then (ghosts).
+KNOWN_HEIGHT = 30
 FACTOR_HEIGHT = 24
 EVENTS_HEIGHT = 150
 
@@ -138,6 +141,8 @@ class TimelineScene:
     selected_factor: int | None = None
     # The strip takes what room the window gives it beyond its minimum.
     events_height: int = EVENTS_HEIGHT
+    # The rounds as known on a past day, drawn under each track's (None: not shown).
+    known: KnownLane | None = None
 
     def natural_height(self) -> int:
         """The least height that shows every lane, the ruler included."""
@@ -151,8 +156,17 @@ def rounds_top() -> int:
     return RULER_HEIGHT + SECTION_GAP
 
 
+def track_height(scene: TimelineScene) -> int:
+    """A track's rows: its rounds now and, while a past day is chosen, as known then."""
+    return TRACK_HEIGHT + (KNOWN_HEIGHT if scene.known is not None else 0)
+
+
+def track_top(scene: TimelineScene, row: int) -> int:
+    return rounds_top() + row * track_height(scene)
+
+
 def factors_top(scene: TimelineScene) -> int:
-    return rounds_top() + max(1, len(scene.lanes.tracks)) * TRACK_HEIGHT + SECTION_GAP
+    return track_top(scene, max(1, len(scene.lanes.tracks))) + SECTION_GAP
 
 
 def events_top(scene: TimelineScene) -> int:

@@ -14,6 +14,7 @@ from tracker.domain.timewindow import describe_day, zone
 from tracker.services.timeline.timeline_density import bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
 from tracker.ui.timeline.timeline_colors import category_order
+from tracker.ui.timeline.timeline_ghosts import known_tooltip
 from tracker.ui.timeline.timeline_painter import Hit
 from tracker.ui.timeline.timeline_scene import TimelineScene
 
@@ -30,6 +31,8 @@ def describe_hit(scene: TimelineScene, hit: Hit, event_sources: EventSources) ->
     if hit.kind == "move" and isinstance(key, int):
         found = _move(scene, key)
         return _move_text(*found, scene.tz) if found else ""
+    if hit.kind == "known" and isinstance(key, int):
+        return known_tooltip(scene, key)
     if hit.kind == "reading" and isinstance(key, int):
         return _reading_text(scene, key)
     if hit.kind == "bucket" and isinstance(key, date):
@@ -74,7 +77,8 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
 def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
     recorded = move.recorded_at.astimezone(zone(display_tz))
     lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
-             f"recorded {recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
+             f"announced {escape(move.announced.describe(display_tz))}; entered "
+             f"{recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
     if move.reason:
         lines.append(f"Why: {escape(move.reason)}")
     if move.factor:

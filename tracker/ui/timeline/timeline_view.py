@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 from tracker.domain.timewindow import zone
 from tracker.services.events.events import EventFilter, event_row
 from tracker.services.records.citations import sources_for
+from tracker.services.rounds import AsOf
+from tracker.services.timeline.timeline_as_of import known_lane
 from tracker.services.timeline.timeline_density import (
     bucket_for,
     count_in_range,
@@ -80,6 +82,7 @@ class TimelineView(QWidget):
         self._filter = EventFilter()
         self._loaded: _Loaded | None = None
         self._stale = True  # the events strip must be read before it is shown
+        self._as_of: AsOf | None = None
         self.canvas = TimelineCanvas(workspace.read(timeline_lanes), tz, self)
         self.canvas.describe = self._describe
         self.measure_box = QComboBox(self)
@@ -154,6 +157,11 @@ class TimelineView(QWidget):
     def set_display_zone(self, tz: str) -> None:
         self.canvas.scene.tz = tz
         self._load_events(force=True)  # day buckets start at the zone's midnights
+
+    def set_as_of(self, as_of: AsOf | None) -> None:
+        """Show, under each track, its rounds as known at the end of that day (None: not)."""
+        self._as_of = as_of
+        self._read_known()
 
     def select_round(self, round_id: int | None) -> None:
         """Highlight the round and bring its window into view."""
@@ -275,8 +283,8 @@ class TimelineView(QWidget):
     def _on_item_clicked(self, kind: str, key: object) -> None:
         if not isinstance(key, int):
             return
-        if kind in ("round", "move"):
-            round_id = key if kind == "round" else self._round_of_move(key)
+        if kind in ("round", "known", "move"):
+            round_id = key if kind != "move" else self._round_of_move(key)
             if round_id is not None:
                 self.select_round(round_id)
                 self.round_clicked.emit(round_id)
@@ -289,6 +297,11 @@ class TimelineView(QWidget):
             if factor_id is not None:
                 self.select_factor(factor_id)
                 self.factor_clicked.emit(factor_id)
+
+    def _read_known(self) -> None:
+        as_of = self._as_of
+        self.canvas.set_known(None if as_of is None
+                              else self._workspace.read(lambda s: known_lane(s, as_of)))
 
     def _round_of_move(self, change_id: int) -> int | None:
         return next((m.id for t in self.canvas.scene.lanes.tracks for m in t.rounds
@@ -303,6 +316,7 @@ class TimelineView(QWidget):
     def _on_workspace_changed(self, topic: Topic) -> None:
         if topic & (Topic.ROUNDS | Topic.FACTORS | Topic.LINKS):
             self.canvas.set_lanes(self._workspace.read(timeline_lanes))
+            self._read_known()
         if topic & Topic.EVENTS:
             self.canvas.set_lanes(self._workspace.read(timeline_lanes))
             self._load_events(force=True)
@@ -310,6 +324,7 @@ class TimelineView(QWidget):
     @Slot()
     def _on_database_replaced(self) -> None:
         self.canvas.set_lanes(self._workspace.read(timeline_lanes))
+        self._read_known()
         self.canvas.fit_all()
         self._load_events(force=True)
 

@@ -1,4 +1,5 @@
-"""Edits pause, visibly, while a long write holds the database (an import).
+"""Edits pause, visibly, while a long write holds the database (an import), and are off
+while the window shows the schedule as it was known on a past day.
 
 An import writes hundreds of thousands of rows in one transaction, holding SQLite's
 write lock for minutes; an edit saved meanwhile would wait on the lock and then be
@@ -12,6 +13,12 @@ as the runner says edits pause:
   tooltip, and the dialog stays open with everything typed in it; the button comes back
   as the dialog wants it once the write has ended. A dialog opened meanwhile (from a
   pane's Edit… button) is held the same way.
+
+Showing a past day's schedule (as_of_mode.py) turns edits off through the same pause
+(``set_read_only``), and more of them: an edit made there would be made against a
+schedule that is no longer the one shown, so the panes' own buttons and context-menu
+entries that write (marked with ``edit_dialog.writes``) are held as well, and the
+workspace refuses any write that still reaches it.
 """
 
 from __future__ import annotations
@@ -21,16 +28,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
     QStatusBar,
+    QWidget,
 )
 from shiboken6 import isValid
 
-from tracker.ui.common.edit_dialog import EditDialog
+from tracker.ui.common.edit_dialog import EditDialog, marked_writing
 from tracker.ui.common.forms import named
 from tracker.ui.common.workspace import Workspace
 
@@ -53,36 +62,51 @@ def _application() -> QCoreApplication:
     return app
 
 
-class _HeldButton(QObject):
-    """Keeps one Save button disabled while edits pause, whatever its dialog enables
-    meanwhile (a field becoming valid), and gives it back as the dialog last wanted it."""
+class _Held(QObject):
+    """Keeps one Save button, or a pane's button or context-menu action that writes,
+    disabled while edits pause, whatever its owner enables meanwhile (a field becoming
+    valid, a row selected), and gives it back as the owner last wanted it."""
 
-    def __init__(self, button: QPushButton, reason: str) -> None:
-        super().__init__(button)
-        self._button = button
-        self._wanted = button.isEnabled()
-        self._tip = button.toolTip()
-        button.setToolTip(reason)
-        button.setEnabled(False)
-        button.installEventFilter(self)
+    def __init__(self, item: QWidget | QAction, reason: str) -> None:
+        super().__init__(item)
+        self._item = item
+        self._wanted = item.isEnabled()
+        self._tip = item.toolTip()
+        item.setToolTip(reason)
+        item.setEnabled(False)
+        if isinstance(item, QAction):
+            item.enabledChanged.connect(self._on_enabled_changed)
+        else:
+            item.installEventFilter(self)
+
+    def set_reason(self, reason: str) -> None:
+        self._item.setToolTip(reason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override QObject.eventFilter: note the dialog's wish, keep the button off."""
-        if watched is self._button and event.type() == QEvent.Type.EnabledChange \
-                and self._button.isEnabled():
-            self._wanted = True
-            self._button.setEnabled(False)
+        """Override QObject.eventFilter: note the owner's wish, keep the button off."""
+        if watched is self._item and event.type() == QEvent.Type.EnabledChange:
+            self._on_enabled_changed(self._item.isEnabled())
         return False
 
+    @Slot(bool)
+    def _on_enabled_changed(self, enabled: bool) -> None:
+        if enabled:
+            self._wanted = True
+            self._item.setEnabled(False)
+
     def release(self) -> None:
-        self._button.removeEventFilter(self)
-        self._button.setToolTip(self._tip)
-        self._button.setEnabled(self._wanted)
+        if isinstance(self._item, QAction):
+            self._item.enabledChanged.disconnect(self._on_enabled_changed)
+        else:
+            self._item.removeEventFilter(self)
+        self._item.setToolTip(self._tip)
+        self._item.setEnabled(self._wanted)
         self.deleteLater()
 
 
 class EditPause(QObject):
-    """Shows in one window that edits pause, and why, while the runner says so.
+    """Shows in one window that edits pause, and why, while the runner says so or while a
+    past day's schedule is shown (read-only).
 
     *actions* are the window's editing actions; *refresh_actions* re-enables them as the
     selection allows once the pause ends.
@@ -92,11 +116,15 @@ class EditPause(QObject):
                  refresh_actions: Callable[[], None]) -> None:
         super().__init__(status_bar)
         self._workspace = workspace
+        self._window = status_bar.window()
         self._actions = actions
         self._tips = {action: action.toolTip() for action in actions}
         self._refresh = refresh_actions
-        self._reason = ""
-        self._held: list[_HeldButton] = []
+        self._long_write = ""  # the runner's reason
+        self._read_only = ""  # the past day's schedule shown
+        self._reason = ""  # the one shown: read-only first, it lasts longer
+        self._held: list[_Held] = []
+        self._held_panes: list[_Held] = []
         self.label = named(QLabel(), "status-edits-paused")
         self.label.hide()
         status_bar.addPermanentWidget(self.label)
@@ -110,6 +138,12 @@ class EditPause(QObject):
     def reason(self) -> str:
         return self._reason
 
+    def set_read_only(self, reason: str) -> None:
+        """Keep every edit off for *reason* ("" turns edits back on), whatever runs."""
+        self._read_only = reason
+        self._workspace.set_read_only(reason)
+        self._update()
+
     @Slot()
     def apply(self) -> None:
         """Disable the editing actions while paused (after the window set them)."""
@@ -121,18 +155,39 @@ class EditPause(QObject):
 
     @Slot(str)
     def _on_edits_paused(self, reason: str) -> None:
+        self._long_write = reason
+        self._update()
+
+    def _update(self) -> None:
+        was, reason = self._reason, self._read_only or self._long_write
         self._reason = reason
         if reason:
+            self._pause(starting=not was)
+        elif was:
+            self._resume()
+        self._hold_panes()
+
+    def _pause(self, *, starting: bool) -> None:
+        reason = self._reason
+        if self._read_only:
+            self.label.setText(f"Editing off: {reason}")
+            self.label.setToolTip("Go back to today’s schedule to edit again.")
+        else:
             self.label.setText(f"Editing paused: {reason}")
             self.label.setToolTip("Edits can be saved again once it has finished; "
                                   "what you type in an open dialog is kept.")
-            self.label.show()
-            self.apply()
+        self.label.show()
+        self.apply()
+        for held in self._held:
+            if isValid(held):
+                held.set_reason(reason)
+        if starting:
             for dialog in QApplication.topLevelWidgets():
                 if isinstance(dialog, EditDialog) and dialog.isVisible():
                     self._hold(dialog)
             _application().installEventFilter(self)
-            return
+
+    def _resume(self) -> None:
         _application().removeEventFilter(self)
         self.label.hide()
         for action, tip in self._tips.items():
@@ -151,10 +206,30 @@ class EditPause(QObject):
             elif action.objectName() == "redo-action":
                 action.setEnabled(stack.canRedo())
 
+    def _hold_panes(self) -> None:
+        """While read-only, the panes' writing buttons and actions are held too (during an
+        import they stay: a dialog opened from them keeps what is typed until it ends)."""
+        if self._read_only and not self._held_panes:
+            self._held_panes = [
+                *(_Held(button, self._read_only)
+                  for button in self._window.findChildren(QAbstractButton)
+                  if marked_writing(button)),
+                *(_Held(action, self._read_only)
+                  for action in self._window.findChildren(QAction)
+                  if marked_writing(action))]
+        elif self._read_only:
+            for held in self._held_panes:
+                held.set_reason(self._read_only)
+        else:
+            for held in self._held_panes:
+                if isValid(held):
+                    held.release()
+            self._held_panes.clear()
+
     def _hold(self, dialog: QDialog) -> None:
         button = save_button(dialog)
-        if button is not None and button.findChild(_HeldButton) is None:
-            self._held.append(_HeldButton(button, self._reason))
+        if button is not None and button.findChild(_Held) is None:
+            self._held.append(_Held(button, self._reason))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override QObject.eventFilter: an edit dialog shown during the pause is held."""

@@ -64,6 +64,7 @@ from tracker.ui.window.actions import (
     editing_action_ids,
     round_action_ids,
 )
+from tracker.ui.window.as_of_mode import AsOfMode
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.edit_pause import EditPause
 from tracker.ui.window.work_status import Ask, WorkStatus, settle
@@ -149,7 +150,6 @@ class MainWindow(QMainWindow):
                             (self.chronology_view, "&Chronology"),
                             (self.analysis_view, "&Analysis")):
             self.tabs.addTab(view, title)
-        self.setCentralWidget(self.tabs)
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
         self.edit_pause = EditPause(
             workspace, self.statusBar(),
             [self.action_map[name] for name in editing_action_ids()], self._update_actions)
+        self.as_of_mode = AsOfMode(
+            self, self.action_map["as-of-action"], [self.action_map["import-events-action"]],
+            self.edit_pause, self._open, lambda: self.display_tz)
+        self.setCentralWidget(self.as_of_mode.wrap(self.tabs))
 
         self._connect()
         self._restore()
@@ -185,6 +189,8 @@ class MainWindow(QMainWindow):
             open_factor.connect(self.go_to_factor)
         self._connect_timeline()
         workspace.runner.failed.connect(self._on_work_failed)
+        for view in (self.rounds_view, self.timeline_view):
+            self.as_of_mode.changed.connect(view.set_as_of)
 
     def _connect_timeline(self) -> None:
         """Selections travel both ways between the timeline and the other views; the
@@ -237,13 +243,13 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Override QWidget.dragEnterEvent: take local .csv files (to import), nothing else."""
-        if dropped_csv_files(event.mimeData()):
+        if dropped_csv_files(event.mimeData()) and self.as_of_mode.as_of is None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Override QWidget.dropEvent: import the dropped files, one after another."""
         files = dropped_csv_files(event.mimeData())
-        if files:
+        if files and self.as_of_mode.as_of is None:  # no import into a past day's schedule
             event.acceptProposedAction()
             self.importer.import_files(files)
 
@@ -404,6 +410,9 @@ class MainWindow(QMainWindow):
     def show_chronology(self) -> None:
         self.tabs.setCurrentWidget(self.chronology_view)
 
+    def show_as_of(self, checked: bool) -> None:
+        self.as_of_mode.toggled(checked)
+
     def set_detail_visible(self, visible: bool) -> None:
         self.rounds_view.set_detail_visible(visible)
 
@@ -446,6 +455,7 @@ class MainWindow(QMainWindow):
         self.chronology_view.model.set_time_zone(tz)
         self.timeline_view.set_display_zone(tz)
         self.analysis_view.set_display_zone(tz)
+        self.as_of_mode.rezone()
         if self.change_log is not None:
             self.change_log.model.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")

@@ -1,0 +1,155 @@
+"""Schedule changes in the chronology: dated when they were announced, corrections told as such.
+
+A change is often entered days or months after it was made public; the chronology places
+it where it happened, by its announcement (domain/announcement.py): a change announced on
+a day belongs to that day in every zone and sorts like any dated fact, at 12:00 UTC of
+it; one announced at an instant sorts at that instant and belongs to its day in the
+reader's zone.
+
+An undo writes a retraction of the change it takes back, and a redo a retraction of the
+retraction (services/rounds/retractions.py). By default the chronology leaves out every
+retraction and every change a standing retraction withdraws: an undone reschedule was
+never announced. Users who publish a correction trail ask for the corrections: then a
+withdrawn change is marked withdrawn, and every retraction is a line of its own that says
+what it withdrew, when it was entered and by whom, and whether the entry now stands.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.announcement import Announcement
+from tracker.domain.chronology import ChronologyEntry, EntryKind, announced_when
+from tracker.domain.enums import Precision
+from tracker.domain.factors import Factor
+from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.timewindow import ScheduledWindow, zone
+from tracker.services.records.citations import sources_by_record
+from tracker.services.rounds import describe_change
+from tracker.services.rounds.retractions import corrections
+
+
+def announced_within(date_from: date | None, date_to: date | None,
+                     tz: str) -> list[ColumnElement[bool]]:
+    """SQL conditions on ScheduleChange: announced within the days *date_from* …
+    *date_to* of zone *tz*. A day's announcement is in the range when its date is (it is
+    that date in every zone); an instant when it falls between the range's local
+    midnights."""
+    by_day = ScheduleChange.announced_precision == Precision.DAY
+    at = ScheduleChange.announced_at
+    conditions: list[ColumnElement[bool]] = []
+    if date_from is not None:
+        starts = ScheduledWindow.days(date_from, tz).start
+        conditions.append(or_(and_(by_day, at >= _midnight_utc(date_from)),
+                              and_(~by_day, at >= starts)))
+    if date_to is not None:
+        ends = ScheduledWindow.days(date_to, tz).end
+        conditions.append(or_(and_(by_day, at < _midnight_utc(date_to + timedelta(days=1))),
+                              and_(~by_day, at < ends)))
+    return conditions
+
+
+def _midnight_utc(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+def change_keys(session: Session, date_from: date | None, date_to: date | None, tz: str, *,
+                with_corrections: bool = False) -> list[tuple[datetime, int]]:
+    """(sort instant, id) of every change announced in the range; without the
+    corrections, only the changes that stand."""
+    query = select(ScheduleChange.id, ScheduleChange.announced_at,
+                   ScheduleChange.announced_precision).where(
+        *announced_within(date_from, date_to, tz))
+    if not with_corrections:
+        query = query.where(corrections(session).in_effect_clause())
+    return [(announced_when(Announcement(at, precision)), change_id)
+            for change_id, at, precision in session.execute(query)]
+
+
+def change_entries(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry]:
+    """The entries of changes *ids*: a change as announced; a withdrawn one marked so; a
+    retraction as the correction it is (these two reach here only when asked for)."""
+    rows = session.execute(
+        select(ScheduleChange, Round.title, Factor.name)
+        .join(Round, Round.id == ScheduleChange.round_id)
+        .outerjoin(Factor, Factor.id == ScheduleChange.factor_id)
+        .where(ScheduleChange.id.in_(ids))
+        .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
+    ).all()
+    found = corrections(session, {change.round_id for change, _title, _factor in rows})
+    sources = sources_by_record(session, "schedule_change_id", ids)
+    entries = []
+    for change, title, factor_name in rows:
+        if change.retracts_id is not None:
+            entries.append(_correction_entry(session, change, title, tz))
+            continue
+        announced = change.announced
+        detail = describe_change(change)
+        if change.reason:
+            detail += f". Reason: {change.reason}"
+        heading = f"{title}: {change.kind.value}"
+        withdrawn = found.withdrawn.get(change.id)
+        if withdrawn is not None:
+            heading += " (withdrawn)"
+            detail += (f". Withdrawn by the correction entered {_day_text(withdrawn.at, tz)}"
+                       f"{_by(withdrawn.by)}")
+        entries.append(ChronologyEntry(
+            when=announced_when(announced), day=announced.day(tz),
+            precision=announced.precision, when_text=announced.describe(tz),
+            kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id, title=heading,
+            detail=detail, place=change.new_venue.name if change.new_venue else "",
+            links=(f"because of {factor_name}",) if factor_name else (),
+            sources=sources.get(change.id, ()),
+        ))
+    return entries
+
+
+def _correction_entry(session: Session, retraction: ScheduleChange, title: str,
+                      tz: str) -> ChronologyEntry:
+    """A retraction told as a correction: what it withdrew, and where that leaves the
+    entry it is about (a redo withdraws the withdrawal: the entry stands again)."""
+    chain = _chain_below(session, retraction)
+    original, withdrawn = chain[-1], chain[0]
+    quoted = f"the entry of {original.announced.describe(tz)} " \
+        f"“{original.kind.value}: {describe_change(original)}”"
+    if len(chain) == 1:
+        what = f"{quoted} was withdrawn"
+    else:
+        # An even number of retractions from the original up to this one: it stands.
+        stands = len(chain) % 2 == 0
+        earlier = "withdrawal" if len(chain) % 2 == 0 else "reinstatement"
+        what = (f"the {earlier} entered {_day_text(withdrawn.recorded_at, tz)}"
+                f"{_by(withdrawn.recorded_by)} of {quoted} was itself withdrawn; "
+                + ("the entry stands" if stands else "the entry is withdrawn again"))
+    detail = (f"Correction (entered {_day_text(retraction.recorded_at, tz)}"
+              f"{_by(retraction.recorded_by)}): {what}.")
+    announced = retraction.announced
+    return ChronologyEntry(
+        when=announced_when(announced), day=announced.day(tz),
+        precision=announced.precision, when_text=announced.describe(tz),
+        kind=EntryKind.SCHEDULE_CHANGE, record_id=retraction.id,
+        title=f"{title}: correction", detail=detail, place="", links=(), sources=())
+
+
+def _chain_below(session: Session, retraction: ScheduleChange) -> list[ScheduleChange]:
+    """The rows *retraction* retracts, nearest first, down to the original change."""
+    chain: list[ScheduleChange] = []
+    target_id = retraction.retracts_id
+    while target_id is not None:
+        target = session.get(ScheduleChange, target_id)
+        assert target is not None  # a foreign key, and no row is ever deleted
+        chain.append(target)
+        target_id = target.retracts_id
+    return chain
+
+
+def _day_text(instant: datetime, tz: str) -> str:
+    local = instant.astimezone(zone(tz))
+    return f"{local.day} {local:%b %Y}"
+
+
+def _by(who: str) -> str:
+    return f" by {who}" if who else ""

@@ -1,0 +1,112 @@
+"""The "as known then" row under each track: its rounds as they were known on a past day.
+
+Each is a ghost of the round mark (the status's outline, dash-dotted, over a translucent
+fill) in a row of its own right under the rounds as they are now, so how far a round has
+moved since that day reads straight down the axis. Kept apart from timeline_painter.py,
+which draws what is true now; this draws what was believed then.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+
+from tracker.domain.enums import RoundStatus
+from tracker.services.timeline.timeline_as_of import KnownMark
+from tracker.services.timeline.timeline_lanes import RoundMark
+from tracker.ui.timeline.timeline_colors import GRID, STATUS_STYLE, TEXT
+from tracker.ui.timeline.timeline_scene import KNOWN_HEIGHT, LABEL_WIDTH, TimelineScene
+
+# The row's marks are smaller than the rounds' above them: they are the background.
+_MARGIN = 7
+_MIN_WIDTH = 8.0
+
+
+def paint_known_row(p: QPainter, scene: TimelineScene, marks: tuple[KnownMark, ...],
+                    top: float, width: int, font: QFont) -> list[tuple[QRectF, int]]:
+    """Draw *marks* in the row starting at *top*; returns each drawn mark's rectangle
+    and round id, to point at."""
+    shaded = QColor(GRID)
+    shaded.setAlpha(90)
+    p.fillRect(QRectF(LABEL_WIDTH, top, width - LABEL_WIDTH, KNOWN_HEIGHT), shaded)
+    p.setPen(QPen(GRID, 1))
+    p.drawLine(int(LABEL_WIDTH), int(top + KNOWN_HEIGHT), width, int(top + KNOWN_HEIGHT))
+    drawn: list[tuple[QRectF, int]] = []
+    for mark in marks:
+        rect = _rect(scene, mark, top)
+        if rect is None or rect.right() < LABEL_WIDTH or rect.left() > width:
+            continue
+        _ghost(p, mark, rect, selected=mark.round_id == scene.selected_round)
+        _title(p, mark, rect, font)
+        drawn.append((rect, mark.round_id))
+    return drawn
+
+
+def _rect(scene: TimelineScene, mark: KnownMark, top: float) -> QRectF | None:
+    window = mark.window
+    if window.start is None:  # not dated then: no place on the axis
+        return None
+    left = LABEL_WIDTH + scene.viewport.x_of(window.start)
+    right = LABEL_WIDTH + scene.viewport.x_of(window.end or window.start)
+    if right - left < _MIN_WIDTH:
+        middle = (left + right) / 2
+        left, right = middle - _MIN_WIDTH / 2, middle + _MIN_WIDTH / 2
+    return QRectF(left, top + _MARGIN, right - left, KNOWN_HEIGHT - 2 * _MARGIN)
+
+
+def _ghost(p: QPainter, mark: KnownMark, rect: QRectF, *, selected: bool) -> None:
+    style = STATUS_STYLE[mark.status]
+    fill = QColor(style.fill)
+    fill.setAlpha(70)
+    p.setBrush(fill)
+    p.setPen(QPen(style.edge, 2.0 if selected else 1.0, Qt.PenStyle.DashDotLine))
+    p.drawRoundedRect(rect, 4, 4)
+    if mark.status is RoundStatus.CANCELLED:
+        p.drawLine(rect.bottomLeft(), rect.topRight())
+
+
+def _title(p: QPainter, mark: KnownMark, rect: QRectF, font: QFont) -> None:
+    p.setFont(font)
+    metrics = QFontMetrics(font)
+    faded = QColor(TEXT)
+    faded.setAlpha(170)
+    p.setPen(faded)
+    text = f"{mark.title} ({mark.status.value} then)"
+    if metrics.horizontalAdvance(text) <= rect.width() - 8:
+        p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        return
+    # Too narrow: beside the mark, as the rounds' own titles go.
+    p.drawText(QRectF(rect.right() + 4, rect.top(), 220, rect.height()),
+               Qt.AlignmentFlag.AlignVCenter,
+               metrics.elidedText(text, Qt.TextElideMode.ElideRight, 220))
+
+
+def known_tooltip(scene: TimelineScene, round_id: int) -> str:
+    """Rich text for a ghost: what was known on the day, and what is known now."""
+    lane = scene.known
+    mark = lane.mark(round_id) if lane is not None else None
+    if lane is None or mark is None:
+        return ""
+    day = lane.as_of.day
+    lines = [f"{escape(mark.status.value.capitalize())} · {escape(mark.window.describe())}"
+             f" ({escape(mark.window.tz)})",
+             escape(mark.venue) if mark.venue else "venue unknown",
+             f"from the change announced {escape(mark.announced.describe(lane.as_of.tz))}"]
+    now = _current(scene, round_id)
+    if now is None:
+        lines.append("<i>Deleted since</i>")
+    elif (now.window, now.status) != (mark.window, mark.status):
+        lines.append(f"<i>Now:</i> {escape(now.status.value)} · "
+                     f"{escape(now.window.describe())}")
+    else:
+        lines.append("<i>Unchanged since</i>")
+    title = (f"{escape(mark.title)} as known on {day.day} {day:%b %Y} "
+             f"({escape(lane.as_of.tz)})")
+    return f"<qt><b>{title}</b>" + "".join(f"<br>{line}" for line in lines) + "</qt>"
+
+
+def _current(scene: TimelineScene, round_id: int) -> RoundMark | None:
+    return next((mark for track in scene.lanes.tracks for mark in track.rounds
+                 if mark.id == round_id), None)
