@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.announcement import Announcement
@@ -144,13 +144,19 @@ def timeline_lanes(session: Session) -> TimelineLanes:
                    for track_id, marks in sorted(by_track.items(),
                                                  key=lambda item: (names[item[0]].lower(),
                                                                    item[0])))
-    in_range = BattlefieldEvent.event_date.between(EARLIEST, LATEST)
-    first, last = session.execute(
-        select(func.min(BattlefieldEvent.event_date), func.max(BattlefieldEvent.event_date))
-        .where(in_range)).one()
-    outside = session.scalar(select(func.count()).select_from(BattlefieldEvent)
-                             .where(~in_range)) or 0
+    first, last, outside = _event_days(session)
     return TimelineLanes(tracks, _factor_lanes(session), first, last, outside)
+
+
+def _event_days(session: Session) -> tuple[date | None, date | None, int]:
+    """The first and last event days inside the tracker's dates, and how many events lie
+    outside them; each an index seek on (event_date, id), whatever the number of events."""
+    day = BattlefieldEvent.event_date
+    first = session.scalar(select(day).where(day >= EARLIEST).order_by(day).limit(1))
+    last = session.scalar(select(day).where(day <= LATEST).order_by(day.desc()).limit(1))
+    outside = session.scalar(select(func.count()).select_from(BattlefieldEvent)
+                             .where(or_(day < EARLIEST, day > LATEST))) or 0
+    return first, last, outside
 
 
 def _undated_from(session: Session) -> dict[int, ScheduledWindow]:
