@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import announced_when
+from tracker.domain.enums import ChangeKind
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
@@ -25,7 +27,7 @@ from tracker.services.common.views import (
 from tracker.services.records.citations import source_label, sources_for
 from tracker.services.rounds.as_of import AsOf, KnownState, known_states
 from tracker.services.rounds.retractions import corrections
-from tracker.services.rounds.rules import get_round
+from tracker.services.rounds.rules import RoundState, get_round
 
 
 def venue_row(venue: Venue | None) -> VenueRow | None:
@@ -187,24 +189,40 @@ def history(session: Session, round_id: int) -> list[ChangeRecord]:
 
 
 def describe_change(change: ScheduleChange) -> str:
-    """'week of 2 Feb 2026 → 5 Feb 2026 10:00 EET; venue: unknown → Istanbul'."""
+    """'week of 2 Feb 2026 → 5 Feb 2026 10:00 EET; venue: unknown → Istanbul', from the
+    states the row recorded (as the user saw them when entering it)."""
+    names = {venue.id: venue.name for venue in (change.old_venue, change.new_venue) if venue}
     new_window = change.new_window
-    if change.old_window is None:
-        venue = change.new_venue.name if change.new_venue else "venue unknown"
-        status = change.new_status.value if change.new_status else ""
-        return f"{status}: {_window_text(new_window)}, {venue}"
+    if new_window is None or change.new_status is None:
+        return change.kind.value
+    after = RoundState(new_window, change.new_venue_id, change.new_status)
+    old_window = change.old_window
+    before = None if old_window is None or change.old_status is None else \
+        RoundState(old_window, change.old_venue_id, change.old_status)
+    return describe_transition(change.kind, before, after, names)
+
+
+def describe_transition(kind: ChangeKind, before: RoundState | None, after: RoundState,
+                        venue_names: Mapping[int, str]) -> str:
+    """A change from *before* (None: a creation) to *after*, in words; *venue_names*
+    names the venues by id."""
+    def venue(venue_id: int | None, unknown: str) -> str:
+        return venue_names.get(venue_id, unknown) if venue_id is not None else unknown
+
+    if before is None:
+        return (f"{after.status.value}: {_window_text(after.window)}, "
+                f"{venue(after.venue_id, 'venue unknown')}")
     parts = []
-    if change.old_status != change.new_status and change.old_status and change.new_status:
-        parts.append(f"status: {change.old_status.value} → {change.new_status.value}")
+    if before.status != after.status:
+        parts.append(f"status: {before.status.value} → {after.status.value}")
     # A week relocated keeps its days in the venue's zone: the same text, no new date.
-    if change.old_window != new_window and \
-            _window_text(change.old_window) != _window_text(new_window):
-        parts.append(f"{_window_text(change.old_window)} → {_window_text(new_window)}")
-    if change.old_venue_id != change.new_venue_id:
-        old = change.old_venue.name if change.old_venue else "unknown"
-        new = change.new_venue.name if change.new_venue else "unknown"
-        parts.append(f"venue: {old} → {new}")
-    return "; ".join(parts) or change.kind.value
+    if before.window != after.window and \
+            _window_text(before.window) != _window_text(after.window):
+        parts.append(f"{_window_text(before.window)} → {_window_text(after.window)}")
+    if before.venue_id != after.venue_id:
+        parts.append(f"venue: {venue(before.venue_id, 'unknown')} → "
+                     f"{venue(after.venue_id, 'unknown')}")
+    return "; ".join(parts) or kind.value
 
 
 def _window_text(window: ScheduledWindow | None) -> str:
