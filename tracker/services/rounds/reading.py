@@ -15,6 +15,7 @@ from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import (
     ChangeRecord,
     DependencyRow,
@@ -102,7 +103,13 @@ def round_row(session: Session, round_id: int) -> RoundRow:
     return _row(round_, linked or 0)
 
 
-def round_detail(session: Session, round_id: int) -> RoundDetail:
+def round_detail(session: Session, round_id: int, as_of: AsOf | None = None) -> RoundDetail:
+    """The detail pane's round; with *as_of*, its schedule as known at the end of that day
+    and its history up to the changes announced by then (NotFoundError if the round was
+    not known then). Participants, links and sources are not part of the schedule history
+    and read as they are now; a round deleted since shows only its history."""
+    if as_of is not None:
+        return _known_detail(session, round_id, as_of)
     round_ = get_round(session, round_id)
     participants = tuple(
         ParticipantRow(p.id, p.party_id, p.party.name, p.person.name if p.person else "",
@@ -117,6 +124,19 @@ def round_detail(session: Session, round_id: int) -> RoundDetail:
         linked_events=tuple(linked_events(session, round_id=round_id)),
         sources=sources_for(session, "round_id", round_id),
     )
+
+
+def _known_detail(session: Session, round_id: int, as_of: AsOf) -> RoundDetail:
+    row = next((known for known in list_rounds(session, as_of) if known.id == round_id), None)
+    if row is None:
+        raise NotFoundError(f"Round {round_id} was not known on {as_of.day:%d %b %Y}")
+    known_history = tuple(record for record in history(session, round_id)
+                          if as_of.includes(record.announced))
+    found = session.get(Round, round_id)
+    if found is None or found.deleted_at is not None:  # deleted since
+        return RoundDetail(row=row, agenda="", outcome="", participants=(), dependencies=(),
+                           history=known_history, linked_events=(), sources=())
+    return replace(round_detail(session, round_id), row=row, history=known_history)
 
 
 def dependencies_of(
