@@ -25,7 +25,9 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    """The counts add up: added + updated + unchanged + rejected == records."""
+    """The counts add up: added + updated + unchanged + rejected == records; and *lines*,
+    the physical lines read, shows the whole file was (a record cut off by a quote never
+    closed is rejected, and reading goes on, so no record vanishes uncounted)."""
 
     file: Path
     layout: str
@@ -35,6 +37,7 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    lines: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -48,8 +51,8 @@ class ImportReport:
         return (
             f"{self.file.name} ({self.layout}, {self.encoding}) into {self.dataset!r}: "
             f"{self.records:,} records: {self.added:,} added, {self.updated:,} updated, "
-            f"{self.unchanged:,} unchanged, {self.rejected:,} rejected "
-            f"in {self.seconds:.1f} s{rate}"
+            f"{self.unchanged:,} unchanged, {self.rejected:,} rejected; "
+            f"{self.lines:,} lines read in {self.seconds:.1f} s{rate}"
         )
 
 
@@ -62,10 +65,10 @@ def write_report(report: ImportReport, destination: Path) -> None:
     with atomic_text_writer(destination, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["file", "layout", "dataset", "encoding", "records", "added",
-                         "updated", "unchanged", "rejected"])
+                         "updated", "unchanged", "rejected", "lines"])
         writer.writerow([neutralise(str(value)) for value in (
             report.file, report.layout, report.dataset, report.encoding, report.records,
-            report.added, report.updated, report.unchanged, report.rejected)])
+            report.added, report.updated, report.unchanged, report.rejected, report.lines)])
         for note in report.notes:
             writer.writerow(["note", neutralise(note)])
         writer.writerow([])

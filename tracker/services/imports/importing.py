@@ -176,6 +176,7 @@ def import_events(
             report.updated = changed - report.added
             report.unchanged = rows.accepted - changed
             report.records = rows.accepted + report.rejected
+            report.lines = rows.lines_read
             connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(
                 finished_at=utc_now(), records=report.records, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,
