@@ -35,6 +35,7 @@ from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
+from tracker.storage.url_secrets import mask_secrets
 
 EXIT_OK = 0
 EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
@@ -71,7 +72,8 @@ def run_command(command: Command, args: argparse.Namespace) -> int:
         status = command(args)
         sys.stdout.flush()  # a closed pipe must fail here, not at the interpreter's exit
     except TrackerError as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
+        # A driver's or parser's message can quote the --db URL as typed.
+        print(f"tracker: {mask_secrets(str(exc))}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         return _reader_went_away()

@@ -65,10 +65,11 @@ def write_report(report: ImportReport, destination: Path) -> None:
     with atomic_text_writer(destination, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["file", "layout", "dataset", "encoding", "records", "added",
-                         "updated", "unchanged", "rejected", "lines"])
+                         "updated", "unchanged", "rejected"])
         writer.writerow([neutralise(str(value)) for value in (
             report.file, report.layout, report.dataset, report.encoding, report.records,
-            report.added, report.updated, report.unchanged, report.rejected, report.lines)])
+            report.added, report.updated, report.unchanged, report.rejected)])
+        writer.writerow(["note", f"{report.lines:,} lines read"])
         for note in report.notes:
             writer.writerow(["note", neutralise(note)])
         writer.writerow([])

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
+from tracker.storage.url_secrets import without_secrets
 
 FILTER = "Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
@@ -56,11 +57,11 @@ def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
 
 
 def remembered_target(db: Database) -> str:
-    """What to store as the last database: the file, or the URL without its password."""
+    """What to store as the last database: the file, or the URL without its password or
+    any other secret (libpq finds the password in PGPASSWORD or ~/.pgpass next time)."""
     if db.is_sqlite and db.url.database:
         return db.url.database
-    # URL.set(password=None) means "leave the password as it is"; _replace removes it.
-    return db.url._replace(password=None).render_as_string(hide_password=False)
+    return without_secrets(db.url).render_as_string(hide_password=False)
 
 
 def short_label(db: Database) -> str:
