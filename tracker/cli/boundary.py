@@ -31,6 +31,7 @@ from typing import TypeAlias
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from tracker.cli.terminal_text import terminal_safe_output
 from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database, open_database
@@ -67,14 +68,17 @@ def add_command(sub: Subparsers, name: str, run: Command, *, summary: str,
 
 
 def run_command(command: Command, args: argparse.Namespace) -> int:
-    """Run *command*; the only place where an error becomes a message and a status."""
+    """Run *command*; the only place where an error becomes a message and a status, and
+    where what reaches a terminal is made safe (terminal_text)."""
     try:
-        status = command(args)
-        sys.stdout.flush()  # a closed pipe must fail here, not at the interpreter's exit
-    except TrackerError as exc:
-        # A driver's or parser's message can quote the --db URL as typed.
-        print(f"tracker: {mask_secrets(str(exc))}", file=sys.stderr)
-        return EXIT_REFUSED
+        with terminal_safe_output():
+            try:
+                status = command(args)
+                sys.stdout.flush()  # a closed pipe must fail here, not at the exit
+            except TrackerError as exc:
+                # A driver's or parser's message can quote the --db URL as typed.
+                print(f"tracker: {mask_secrets(str(exc))}", file=sys.stderr)
+                return EXIT_REFUSED
     except BrokenPipeError:
         return _reader_went_away()
     return status
