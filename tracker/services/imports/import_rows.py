@@ -126,6 +126,11 @@ class RowReader:
             except FieldError as exc:
                 self._reject(line, exc.column, exc.reason)
                 continue
+            if values.fatalities_low is not None or values.fatalities_high is not None:
+                doubt = implausible_toll(values.fatalities, values.fatalities_low,
+                                         values.fatalities_high)
+                if doubt is not None:
+                    self.report.flagged.append(Rejection(line, doubt[0], doubt[1]))
             external_id = values.external_id
             earlier = first_seen.setdefault(external_id, line)
             if earlier != line:
@@ -146,6 +151,8 @@ class RowReader:
         if rows:
             yield rows, raws
         self._close(unclosed)
+        if self.report.flagged:
+            self.report.notes.append(_flagged_note(self.report.flagged))
         if blank:
             self.report.notes.append(f"{blank} blank line(s) skipped")
         if not self.accepted and not self.report.rejections:
@@ -160,6 +167,27 @@ def digest(text: str) -> int:
     """
     return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(),
                           "big", signed=True)
+
+
+def _flagged_note(flagged: list[Rejection]) -> str:
+    shown = ", ".join(str(item.line) for item in flagged[:10])
+    more = f" and {len(flagged) - 10:,} more" if len(flagged) > 10 else ""
+    return (f"{len(flagged):,} record(s) stored with a death toll out of order (low above "
+            f"best, or best above high): line(s) {shown}{more}; the dataset's figures are "
+            "kept as they are")
+
+
+def implausible_toll(best: int | None, low: int | None,
+                     high: int | None) -> tuple[str, str] | None:
+    """(column, reason) when a death toll's estimates are out of order (UCDP's low, best
+    and high): stored as the dataset says, but said, since one of them is wrong."""
+    if low is not None and best is not None and low > best:
+        return "low", f"low estimate {low:,} is above the best estimate {best:,}"
+    if high is not None and best is not None and best > high:
+        return "high", f"best estimate {best:,} is above the high estimate {high:,}"
+    if low is not None and high is not None and low > high:
+        return "low", f"low estimate {low:,} is above the high estimate {high:,}"
+    return None
 
 
 def _field_problem(fields: list[str], names: list[str],
