@@ -7,6 +7,8 @@ from pathlib import Path
 from platformdirs import user_data_path
 from sqlalchemy.engine import URL, make_url
 
+from tracker.storage.url_secrets import shown_url
+
 APP_NAME = "negotiation-tracker"
 
 
@@ -37,8 +39,8 @@ def to_url(target: str | Path | None) -> URL:
 
 
 def describe(url: URL) -> str:
-    """What to show a user: the file for SQLite, the URL without password otherwise."""
+    """What to show a user: the file for SQLite, the URL with its secrets masked
+    otherwise."""
     if url.get_backend_name() == "sqlite":
         return url.database or "(in memory)"
-    # The user's form of the URL: postgresql://, not the driver we chose for it.
-    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+    return shown_url(url)
