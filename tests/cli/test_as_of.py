@@ -233,13 +233,24 @@ def test_export_ics_as_of_a_day(history: Path, tmp_path: Path,
 
 def test_as_of_is_refused_where_it_does_not_apply(
         history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for fmt in ("html", "pdf", "archive"):
-        status, _, err = run(capsys, "export", "--db", history, "--format", fmt, "--as-of",
-                             "28 Jan 2026", "-o", tmp_path / f"out.{fmt}")
-        assert status == 2
-        assert err == ("tracker: --as-of applies to --format csv, json, md, ics, timelinejs, "
-                       f"not {fmt}\n")
-        assert not (tmp_path / f"out.{fmt}").exists()
+    status, _, err = run(capsys, "export", "--db", history, "--format", "archive",
+                         "--as-of", "28 Jan 2026", "-o", tmp_path / "out.json")
+    assert status == 2
+    assert err.startswith("tracker: --as-of applies to --format csv, json, md, html, pdf")
+    assert err.endswith("not archive\n")
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_the_report_as_of_a_day_says_so_and_has_no_chart_of_today(
+        history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "then.html"
+    status, _, err = run(capsys, "export", "--db", history, "--format", "html", "--as-of",
+                         "28 Jan 2026", "--tz", KYIV, "-o", output)
+    assert status == 0, err
+    page = output.read_text(encoding="utf-8")
+    assert "as known on 28 Jan 2026" in page
+    assert "18 Feb" not in page  # the reschedule announced after the day
+    assert "data:image/png" not in page  # the timeline chart draws today's schedule
 
 
 def test_export_timelinejs_as_of_a_day(history: Path, tmp_path: Path,

@@ -32,6 +32,7 @@ from typing import TypeAlias
 from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from tracker.cli.terminal_text import terminal_safe_output
 from tracker.domain.dates import DateParseError
 from tracker.domain.errors import TrackerError
 from tracker.storage.atomic_files import replacing_protected_files
@@ -41,6 +42,7 @@ from tracker.storage.sqlite_files import (
     damaged,
     is_damage,
 )
+from tracker.storage.url_secrets import mask_secrets
 
 EXIT_OK = 0
 EXIT_SOME_REFUSED = 1  # a file was imported except the records listed as refused
@@ -80,13 +82,17 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run_command(command: Command, args: argparse.Namespace) -> int:
-    """Run *command*; the only place where an error becomes a message and a status."""
+    """Run *command*; the only place where an error becomes a message and a status, and
+    where what reaches a terminal is made safe (terminal_text)."""
     try:
-        status = command(args)
-        sys.stdout.flush()  # a closed pipe must fail here, not at the interpreter's exit
-    except TrackerError as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
+        with terminal_safe_output():
+            try:
+                status = command(args)
+                sys.stdout.flush()  # a closed pipe must fail here, not at the exit
+            except TrackerError as exc:
+                # A driver's or parser's message can quote the --db URL as typed.
+                print(f"tracker: {mask_secrets(str(exc))}", file=sys.stderr)
+                return EXIT_REFUSED
     except BrokenPipeError:
         return _reader_went_away()
     return status

@@ -62,7 +62,8 @@ _FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology re
 # and pdf report is drawn by the window's code, tracker/ui/exports/report_pdf.py, which
 # does not take the day yet; an archive is the whole database, as it is.)
 _AS_OF_FORMATS = tuple(fmt.value for fmt in formats_holding(
-    ExportContent.CHRONOLOGY, ExportContent.SCHEDULE, ExportContent.TIMELINE))
+    ExportContent.CHRONOLOGY, ExportContent.REPORT, ExportContent.SCHEDULE,
+    ExportContent.TIMELINE))
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -157,7 +158,7 @@ def _report(args: argparse.Namespace) -> int:
     with reading(args) as session, file_errors("write", output, force=args.force):
         count = export_report(session, output, ExportFormat(args.format),
                               date_from=date_from, date_to=date_to, tz=args.tz,
-                              corrections=args.corrections)
+                              corrections=args.corrections, as_of=as_of_from(args, args.tz))
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 

@@ -25,6 +25,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.nul_text import NUL, NUL_REASON, has_nul
 from tracker.domain.timewindow import WindowError, is_known_zone, localize
 from tracker.io.calendar_lines import scan_layout
+from tracker.io.file_kinds import refuse_binary
 from tracker.io.input_errors import InputFileError
 
 # Written by this program's export (schedule_calendar.PRECISION_PROPERTY) on week and
@@ -128,6 +129,7 @@ def read_calendar(path: Path) -> CalendarFile:
     """Read and check *path*; InputFileError (naming the file and line) if it is not a
     readable calendar. OSError when it cannot be read at all."""
     raw = path.read_bytes()
+    refuse_binary(path, raw[:64])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -70,13 +70,23 @@ def scan_layout(text: str, path: Path) -> FileLayout:
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Unfolded lines with the physical line each starts on; blank lines are skipped."""
+    """Unfolded lines with the physical line each starts on; blank lines are skipped.
+
+    A folded line's pieces are gathered in a list and joined once: adding each piece to
+    the string so far copied it every time, quadratic in a long folded line (a 5 MB one
+    took minutes, issue 14 F6).
+    """
     lines: list[tuple[int, str]] = []
+    start = 0
+    pieces: list[str] = []
     for number, physical in enumerate(text.split("\n"), start=1):
         physical = physical.removesuffix("\r")
-        if physical[:1] in (" ", "\t") and lines:
-            start, joined = lines[-1]
-            lines[-1] = (start, joined + physical[1:])
+        if physical[:1] in (" ", "\t") and pieces:
+            pieces.append(physical[1:])
         elif physical.strip():
-            lines.append((number, physical))
+            if pieces:
+                lines.append((start, "".join(pieces)))
+            start, pieces = number, [physical]
+    if pieces:
+        lines.append((start, "".join(pieces)))
     return lines

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.domain.enums import Precision
-from tracker.io.input_errors import FieldError, InputFileError
+from tracker.io.input_errors import FieldError, InputFileError, shortened
 
 
 class EventValues(NamedTuple):
@@ -72,6 +72,10 @@ class Layout:
     first_record_is_data: bool = False
 
 
+# Longer than any real column name, far shorter than a runaway cell.
+MAX_COLUMN_NAME_CHARS = 1_000
+
+
 class Columns:
     """Header names to positions, case-insensitively; absent optional columns -> the pad."""
 
@@ -100,9 +104,17 @@ class Columns:
 
 
 def column_positions(path: Path, header: list[str]) -> dict[str, int]:
-    """Each column's position by its case-folded name; refuses a name used twice."""
+    """Each column's position by its case-folded name; refuses a name used twice, and a
+    name too long to be one (it would be stored with the import run, issue 14)."""
     positions: dict[str, int] = {}
     for position, name in enumerate(header):
+        if len(name) > MAX_COLUMN_NAME_CHARS:
+            raise InputFileError(
+                path, 1, None,
+                f"column {position + 1}'s name, {shortened(name)}, is over the "
+                f"{MAX_COLUMN_NAME_CHARS:,} characters a column name may have: is the "
+                "first line a header?",
+            )
         key = name.casefold()
         if key and key in positions:
             raise InputFileError(
@@ -115,7 +127,7 @@ def column_positions(path: Path, header: list[str]) -> dict[str, int]:
 
 
 def _listed(names: list[str]) -> str:
-    quoted = [repr(name) for name in names]
+    quoted = [shortened(name) for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 

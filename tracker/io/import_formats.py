@@ -19,7 +19,7 @@ from tracker.io.acled_layout import REQUIRED as ACLED_COLUMNS
 from tracker.io.acled_layout import acled_layout
 from tracker.io.event_layouts import Layout
 from tracker.io.generic_layout import ColumnMapping, generic_layout
-from tracker.io.input_errors import InputFileError
+from tracker.io.input_errors import InputFileError, shortened
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.ucdp_layout import REQUIRED as UCDP_COLUMNS
 from tracker.io.ucdp_layout import is_headerless, ucdp_layout
@@ -81,7 +81,8 @@ def _generic(path: Path, header: list[str], mapping: ColumnMapping | None) -> La
         raise InputFileError(
             path, 1, None,
             "needs a column mapping: no mapping is remembered for its columns "
-            f"({', '.join(header)})",
+            f"({', '.join(shortened(name, 40) for name in header[:20])}"
+            f"{'…' if len(header) > 20 else ''})",
         )
     return generic_layout(path, header, mapping)
 

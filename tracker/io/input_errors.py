@@ -34,3 +34,11 @@ class FieldError(TrackerError, ValueError):
         self.field = column
         self.reason = reason
         super().__init__(f"{column}: {reason}")
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """*text* quoted for a message, cut to *limit* characters with its length said: a
+    header cell can be megabytes long, and a message prints every character it holds."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from tracker.io.file_kinds import refuse_binary
 from tracker.io.input_errors import InputFileError
 
 _CHUNK = 8 * 1024 * 1024
@@ -50,7 +51,9 @@ def scan_text_file(path: Path) -> TextFacts:
         raise InputFileError(path, None, None, f"cannot be read: {exc.strerror}") from exc
     with handle:
         head = handle.read(4)
-        _refuse_utf16(path, head, handle.read(4096))
+        sample = handle.read(4096)
+        refuse_binary(path, head + sample)
+        _refuse_utf16(path, head, sample)
         handle.seek(0)
         while chunk := handle.read(_CHUNK):
             if offset == 0 and chunk.startswith(codecs.BOM_UTF8):

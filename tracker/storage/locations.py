@@ -10,6 +10,8 @@ from sqlalchemy.exc import ArgumentError
 
 from tracker.storage.errors import StorageError
 
+from tracker.storage.url_secrets import shown_url
+
 APP_NAME = "negotiation-tracker"
 
 
@@ -47,8 +49,8 @@ def to_url(target: str | Path | None) -> URL:
 
 
 def describe(url: URL) -> str:
-    """What to show a user: the file for SQLite, the URL without password otherwise."""
+    """What to show a user: the file for SQLite, the URL with its secrets masked
+    otherwise."""
     if url.get_backend_name() == "sqlite":
         return url.database or "(in memory)"
-    # The user's form of the URL: postgresql://, not the driver we chose for it.
-    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+    return shown_url(url)

@@ -353,3 +353,13 @@ def test_the_command_line_round_trips_and_refuses(sample_db: Database, tmp_path:
     capsys.readouterr()
     assert main(["import", "--db", source, "--format", "archive", str(first)]) == 2
     assert "already holds data" in capsys.readouterr().err
+
+
+def test_an_archive_with_a_utf8_bom_is_read(tmp_path: Path) -> None:
+    """Issue 14: an archive re-saved by an editor that adds a BOM was refused."""
+    source = tmp_path / "source.db"
+    assert main(["sample", "--db", str(source)]) == 0
+    archive = tmp_path / "archive.json"
+    assert main(["export", "--db", str(source), "--format", "archive", "-o", str(archive)]) == 0
+    archive.write_bytes(b"\xef\xbb\xbf" + archive.read_bytes())
+    assert main(["restore-archive", "--db", str(tmp_path / "copy.db"), str(archive)]) == 0

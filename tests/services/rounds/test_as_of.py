@@ -13,7 +13,7 @@ from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
-from tracker.services.common.errors import ValidationError
+from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.storage.database import Database
 
 KYIV = "Europe/Kyiv"
@@ -141,3 +141,18 @@ def test_a_change_defaults_to_its_sources_publication_day(db: Database) -> None:
         assert change is not None
         assert change.announced == Announcement.on_day(date(2026, 2, 1))
         assert change.recorded_at.date() > date(2026, 2, 1)
+
+
+def test_the_detail_as_known_on_a_day_has_the_history_announced_by_then(
+        db: Database) -> None:
+    _, round_id = _announcements(db)
+    with db.reading() as session:
+        detail = rounds.round_detail(session, round_id, rounds.AsOf(date(2026, 2, 5), KYIV))
+        assert detail.row.status is RoundStatus.POSTPONED
+        # Announced by 5 Feb: the creation, 28 Jan, the slip said to be of 29 Jan (struck
+        # through in the pane) and the postponement; not the undo, entered today.
+        assert [record.reason for record in detail.history] == [
+            "announced", "dates set", "typed in the wrong round", "postponed"]
+        assert detail.history[2].retracted
+        with pytest.raises(NotFoundError):
+            rounds.round_detail(session, round_id, rounds.AsOf(date(2026, 1, 19), KYIV))

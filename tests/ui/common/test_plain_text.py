@@ -47,6 +47,7 @@ from tracker.ui.events.events_model import DATE, PLACE, SUMMARY
 from tracker.ui.events.link_models import DependenciesModel, LinkedEventsModel, ParticipantsModel
 from tracker.ui.events.link_target_dialog import LinkTargetDialog
 from tracker.ui.factors.factors_model import FactorsTableModel
+from tracker.ui.rounds import history_model
 from tracker.ui.rounds.participant_dialog import NewPersonDialog
 from tracker.ui.rounds.rounds_model import TITLE as ROUND_TITLE
 from tracker.ui.window.main_window import MainWindow
@@ -170,7 +171,7 @@ def test_round_tables_show_tooltips_literally(marked_up: MainWindow) -> None:
     assert NOTE_TEXT in [tip(seats, r, ParticipantsModel.NOTE) for r in range(seats.rowCount())
                          if seats.index(r, ParticipantsModel.NOTE).data()]
     history = detail.history.model()
-    reasons = [tip(history, r, 4) for r in range(history.rowCount())]
+    reasons = [tip(history, r, history_model.REASON) for r in range(history.rowCount())]
     assert REASON in reasons
 
 

@@ -428,7 +428,7 @@ def test_a_postponement_is_dated_when_it_was_announced(
     press_refused(qtbot, dialog)
     assert "announced after it was entered" in error(dialog, "change-announced-error")
     retype(qtbot, announced, "1 Feb 2026")
-    assert error(dialog, "change-announced-understood") == "Announced 1 Feb 2026 (the day)"
+    assert error(dialog, "change-announced-understood") == "→ 1 Feb 2026 (the day)"
     press_ok(qtbot, dialog)
     change = ws.read(lambda s: s.get(ScheduleChange, last_change(ws).id))
     assert change.announced == Announcement.on_day(date(2026, 2, 1))
@@ -442,7 +442,7 @@ def test_a_new_round_is_dated_when_it_was_announced(
     qtbot.keyClicks(part(dialog, "round-title"), "Talks in Riyadh")
     qtbot.keyClicks(part(dialog, "window-text"), "12 Feb 2026")
     qtbot.keyClicks(part(dialog, "change-announced"), "2026-01-20 09:30")
-    assert error(dialog, "change-announced-understood").startswith("Announced 20 Jan 2026 09:30")
+    assert error(dialog, "change-announced-understood").startswith("→ 20 Jan 2026 09:30")
     press_ok(qtbot, dialog)
     created = ws.read(lambda s: s.scalars(select(ScheduleChange).order_by(
         ScheduleChange.id.desc()).limit(1)).one())

@@ -28,7 +28,8 @@ from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.services.records.citations import sources_by_record
-from tracker.services.rounds import describe_change
+from tracker.services.rounds import describe_change, describe_transition
+from tracker.services.rounds.announced_order import transitions_by_change, venue_names
 from tracker.services.rounds.retractions import corrections
 
 
@@ -79,7 +80,12 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
         .where(ScheduleChange.id.in_(ids))
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
     ).all()
-    found = corrections(session, {change.round_id for change, _title, _factor in rows})
+    round_ids = {change.round_id for change, _title, _factor in rows}
+    found = corrections(session, round_ids)
+    # What each standing change did in announcement order, not to the state of the day
+    # it was typed (announced_order.py): a change entered late must not date later facts.
+    done = transitions_by_change(session, round_ids)
+    names = venue_names(session, done.values())
     sources = sources_by_record(session, "schedule_change_id", ids)
     entries = []
     for change, title, factor_name in rows:
@@ -87,7 +93,14 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
             entries.append(_correction_entry(session, change, title, tz))
             continue
         announced = change.announced
-        detail = describe_change(change)
+        transition = done.get(change.id)
+        if transition is None:  # withdrawn: told as it was entered
+            detail = describe_change(change)
+            place = change.new_venue.name if change.new_venue else ""
+        else:
+            detail = describe_transition(change.kind, transition.before, transition.after,
+                                         names)
+            place = names.get(transition.after.venue_id or -1, "")
         if change.reason:
             detail += f". Reason: {change.reason}"
         heading = f"{title}: {change.kind.value}"
@@ -100,7 +113,7 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
             when=announced_when(announced), day=announced.day(tz),
             precision=announced.precision, when_text=announced.describe(tz),
             kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id, title=heading,
-            detail=detail, place=change.new_venue.name if change.new_venue else "",
+            detail=detail, place=place,
             links=(f"because of {factor_name}",) if factor_name else (),
             sources=sources.get(change.id, ()),
         ))

@@ -64,7 +64,8 @@ def import_archive(db: Database, path: Path, *,
                    progress: ArchiveProgress | None = None) -> ArchiveSummary:
     """Load the archive at *path* into *db*, which must be empty; return the row counts."""
     try:
-        with Path(path).open(encoding="utf-8", newline="") as stream:
+        # utf-8-sig: an archive re-saved by an editor that adds a BOM reads the same.
+        with Path(path).open(encoding="utf-8-sig", newline="") as stream:
             reader = ArchiveReader(stream)
             header = reader.header()
             _check_header(header, path)

@@ -25,7 +25,9 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    """The counts add up: added + updated + unchanged + rejected == records."""
+    """The counts add up: added + updated + unchanged + rejected == records; and *lines*,
+    the physical lines read, shows the whole file was (a record cut off by a quote never
+    closed is rejected, and reading goes on, so no record vanishes uncounted)."""
 
     file: Path
     layout: str
@@ -35,7 +37,11 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    lines: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    # Records stored as the file has them, with values that cannot all be right (a death
+    # toll's low estimate above its best): counted and listed, not refused.
+    flagged: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -48,9 +54,15 @@ class ImportReport:
         return (
             f"{self.file.name} ({self.layout}, {self.encoding}) into {self.dataset!r}: "
             f"{self.records:,} records: {self.added:,} added, {self.updated:,} updated, "
-            f"{self.unchanged:,} unchanged, {self.rejected:,} rejected "
-            f"in {self.seconds:.1f} s{rate}"
+            f"{self.unchanged:,} unchanged, {self.rejected:,} rejected"
+            f"{self._flagged_part()}; {self.lines:,} lines read in {self.seconds:.1f} s{rate}"
         )
+
+
+    def _flagged_part(self) -> str:
+        if not self.flagged:
+            return ""
+        return f" ({len(self.flagged):,} stored with implausible values)"
 
 
 def write_report(report: ImportReport, destination: Path) -> None:
@@ -66,6 +78,9 @@ def write_report(report: ImportReport, destination: Path) -> None:
         writer.writerow([neutralise(str(value)) for value in (
             report.file, report.layout, report.dataset, report.encoding, report.records,
             report.added, report.updated, report.unchanged, report.rejected)])
+        writer.writerow(["note", f"{report.lines:,} lines read"])
+        for flagged in report.flagged:
+            writer.writerow(["note", neutralise(f"stored, but implausible: {flagged}")])
         for note in report.notes:
             writer.writerow(["note", neutralise(note)])
         writer.writerow([])

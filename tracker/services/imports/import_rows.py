@@ -8,6 +8,7 @@ of HDX files) are left out of the count and said in the report's notes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import chain
 
@@ -25,6 +26,15 @@ def is_hxl_row(fields: list[str]) -> bool:
     """HDX's second line of hashtags (``#date+year``): tags, not an event."""
     filled = [value.strip() for value in fields if value.strip()]
     return bool(filled) and all(value.startswith("#") for value in filled)
+
+
+@dataclass(slots=True)
+class Unclosed:
+    """A record rejected for a quote never closed, and the lines after it that were not
+    records of their own."""
+
+    line: int
+    lines: list[int] = field(default_factory=list)
 
 
 class RowReader:
@@ -46,6 +56,14 @@ class RowReader:
                                  f"{reason} (strict import: nothing was imported)")
         self.report.rejections.append(Rejection(line, column, reason))
 
+    def _close(self, unclosed: Unclosed | None) -> None:
+        if unclosed is not None and unclosed.lines:
+            first, last = unclosed.lines[0], unclosed.lines[-1]
+            lines = f"line {first}" if first == last else f"lines {first}-{last}"
+            self.report.notes.append(
+                f"{lines}: not records of the header's width, read as the rest of the "
+                f"quoted field opened on line {unclosed.line} (rejected with it)")
+
     def batches(self, constants: tuple[object, ...],
                 batch_size: int) -> Iterator[tuple[Rows, Raws]]:
         """The accepted records, *batch_size* at a time, as the writer takes them: event
@@ -65,15 +83,26 @@ class RowReader:
         assert isinstance(dataset, str) and isinstance(run_id, int)
         blank = 0
         first = True
+        # After a quote never closed, the lines up to the next record of the header's
+        # width are the rest of its field: noted as such, not rejected one by one.
+        unclosed: Unclosed | None = None
         record: Record | BrokenRecord
         for record in records:
             if isinstance(record, BrokenRecord):
+                self._close(unclosed)
                 self._reject(record.line, "", record.reason)
+                unclosed = Unclosed(record.line) if record.resumed else None
                 continue
             line, fields, text = record
             if not fields or (len(fields) == 1 and not fields[0].strip() and width > 1):
                 blank += 1
                 continue
+            if unclosed is not None:
+                if len(fields) != width:
+                    unclosed.lines.append(line)
+                    continue
+                self._close(unclosed)
+                unclosed = None
             if first:
                 first = False
                 if is_hxl_row(fields):
@@ -97,6 +126,11 @@ class RowReader:
             except FieldError as exc:
                 self._reject(line, exc.column, exc.reason)
                 continue
+            if values.fatalities_low is not None or values.fatalities_high is not None:
+                doubt = implausible_toll(values.fatalities, values.fatalities_low,
+                                         values.fatalities_high)
+                if doubt is not None:
+                    self.report.flagged.append(Rejection(line, doubt[0], doubt[1]))
             external_id = values.external_id
             earlier = first_seen.setdefault(external_id, line)
             if earlier != line:
@@ -116,6 +150,9 @@ class RowReader:
                 rows, raws = [], []
         if rows:
             yield rows, raws
+        self._close(unclosed)
+        if self.report.flagged:
+            self.report.notes.append(_flagged_note(self.report.flagged))
         if blank:
             self.report.notes.append(f"{blank} blank line(s) skipped")
         if not self.accepted and not self.report.rejections:
@@ -130,6 +167,27 @@ def digest(text: str) -> int:
     """
     return int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(),
                           "big", signed=True)
+
+
+def _flagged_note(flagged: list[Rejection]) -> str:
+    shown = ", ".join(str(item.line) for item in flagged[:10])
+    more = f" and {len(flagged) - 10:,} more" if len(flagged) > 10 else ""
+    return (f"{len(flagged):,} record(s) stored with a death toll out of order (low above "
+            f"best, or best above high): line(s) {shown}{more}; the dataset's figures are "
+            "kept as they are")
+
+
+def implausible_toll(best: int | None, low: int | None,
+                     high: int | None) -> tuple[str, str] | None:
+    """(column, reason) when a death toll's estimates are out of order (UCDP's low, best
+    and high): stored as the dataset says, but said, since one of them is wrong."""
+    if low is not None and best is not None and low > best:
+        return "low", f"low estimate {low:,} is above the best estimate {best:,}"
+    if high is not None and best is not None and best > high:
+        return "high", f"best estimate {best:,} is above the high estimate {high:,}"
+    if low is not None and high is not None and low > high:
+        return "low", f"low estimate {low:,} is above the high estimate {high:,}"
+    return None
 
 
 def _field_problem(fields: list[str], names: list[str],

@@ -36,6 +36,7 @@ from tracker.io.import_formats import (
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts, scan_text_file
 from tracker.io.ucdp_layout import is_headerless
+from tracker.io.zipped_release import unzipped
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader
@@ -104,9 +105,10 @@ class FilePreview:
 
 
 def preview(path: Path) -> FilePreview:
-    facts = scan_text_file(path)
-    with CsvFile(path, facts) as source:
-        header = source.header()
+    with unzipped(path) as readable:  # a release as distributed: the CSV inside
+        facts = scan_text_file(readable)
+        with CsvFile(readable, facts) as source:
+            header = source.header()
     rounds = sniff_format(header, ImportTarget.ROUNDS)
     if rounds is not None:  # no column mapping can make events of it
         raise InputFileError(path, 1, None,
@@ -141,11 +143,22 @@ def import_events(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ImportReport:
-    """Import *path*; raises InputFileError (nothing written) or ImportCancelled.
+    """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
+    written) or ImportCancelled.
 
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
     """
+    with unzipped(path) as readable:
+        return _import_file(db, readable, fmt, strict=strict, mapping=mapping,
+                            progress=progress, cancel=cancel)
+
+
+def _import_file(
+    db: Database, path: Path, fmt: ImportFormat, *, strict: bool,
+    mapping: ColumnMapping | None, progress: Callable[[ImportProgress], None] | None,
+    cancel: threading.Event | None,
+) -> ImportReport:
     started = time.monotonic()
     started_at = utc_now()
     cancel = cancel or threading.Event()
@@ -176,6 +189,7 @@ def import_events(
             report.updated = changed - report.added
             report.unchanged = rows.accepted - changed
             report.records = rows.accepted + report.rejected
+            report.lines = rows.lines_read
             connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(
                 finished_at=utc_now(), records=report.records, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,

@@ -14,6 +14,7 @@ from tracker.domain.events import IMPORT_COLUMNS
 from tracker.io.csv_records import BrokenRecord, CsvFile, Record
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping, generic_layout
 from tracker.io.input_errors import FieldError, InputFileError
+from tracker.io.zipped_release import unzipped
 from tracker.services.imports.importing import FilePreview
 
 SAMPLE_ROWS = 20
@@ -22,7 +23,7 @@ SAMPLE_ROWS = 20
 def read_sample(preview: FilePreview, limit: int = SAMPLE_ROWS) -> list[Record | BrokenRecord]:
     """The first *limit* records after the header (only those lines are read)."""
     try:
-        with CsvFile(preview.path, preview.facts) as source:
+        with unzipped(preview.path) as readable, CsvFile(readable, preview.facts) as source:
             source.header()
             sample: list[Record | BrokenRecord] = []
             for record in source.records():

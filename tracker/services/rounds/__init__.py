@@ -22,6 +22,7 @@ from tracker.services.rounds.operations import (
 from tracker.services.rounds.reading import (
     dependencies_of,
     describe_change,
+    describe_transition,
     history,
     linked_events,
     list_rounds,
@@ -56,6 +57,7 @@ __all__ = [
     "delete",
     "dependencies_of",
     "describe_change",
+    "describe_transition",
     "get_round",
     "history",
     "linked_events",

@@ -1,11 +1,11 @@
 """The schedule as it was known on a chosen day, rebuilt from the announcements.
 
-"What did we think the schedule was on 28 January?" Every schedule change keeps the full
-state it moved the round to, and when it was announced. The state a round was believed to
-be in on a day is the state of its last change announced by the end of that day, counting
-only changes that stand (an undone entry was never announced; see retractions.py). A
-round none of whose changes was announced by then was not known yet; one whose last such
-change is a deletion had gone.
+"What did we think the schedule was on 28 January?" Every schedule change keeps what it
+changed and when it was announced. The state a round was believed to be in on a day is
+what its changes announced by the end of that day had made of it (announced_order.py),
+counting only changes that stand (an undone entry was never announced; retractions.py).
+A round none of whose changes was announced by then was not known yet; one whose last
+such change is a deletion had gone.
 
 Titles, formats and participants are not part of the schedule history: they read as they
 are now.
@@ -16,14 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import Session
 
 from tracker.domain.announcement import Announcement
-from tracker.domain.enums import ChangeKind, Precision
+from tracker.domain.enums import Precision
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import zone
-from tracker.services.rounds.retractions import corrections
+from tracker.services.rounds.announced_order import replay
 from tracker.services.rounds.rules import RoundState
 
 
@@ -65,20 +65,14 @@ class KnownState:
 
 
 def known_states(session: Session, as_of: AsOf) -> dict[int, KnownState]:
-    """Each round known on the day (and not deleted by then) -> its schedule then."""
-    standing = corrections(session)
-    query = (select(ScheduleChange)
-             .where(as_of.clause(), standing.in_effect_clause())
-             .order_by(ScheduleChange.announced_at, ScheduleChange.id))
-    last: dict[int, ScheduleChange] = {}
-    for change in session.scalars(query):
-        last[change.round_id] = change
+    """Each round known on the day (and not deleted by then) -> its schedule then: what
+    its standing changes announced by then had made of it, replayed in announcement order
+    (announced_order.py), so a change entered later but announced by then counts, and one
+    entered earlier but announced after does not."""
     known: dict[int, KnownState] = {}
-    for round_id, change in last.items():
-        window = change.new_window
-        if change.kind is ChangeKind.DELETED or window is None or change.new_status is None:
+    for round_id, transitions in replay(session, announced_by=as_of.clause()).items():
+        if not transitions or transitions[-1].gone:
             continue
-        state = RoundState(window, change.new_venue_id, change.new_status)
-        known[round_id] = KnownState(state, change.announced, change.id)
+        last = transitions[-1]
+        known[round_id] = KnownState(last.after, last.announced, last.change_id)
     return known
-

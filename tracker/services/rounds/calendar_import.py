@@ -22,6 +22,7 @@ as one undo step.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,11 +112,15 @@ def read_calendar_file(path: Path) -> CalendarFile:
         raise InputFileError(path, None, None, f"cannot be read: {exc.strerror or exc}") from exc
 
 
-def apply_calendar(session: Session, calendar: CalendarFile, *,
-                   strict: bool = False) -> CalendarImport:
+def apply_calendar(session: Session, calendar: CalendarFile, *, strict: bool = False,
+                   progress: Callable[[int], None] | None = None) -> CalendarImport:
+    """*progress* gets the number of events done before each (the window's runner
+    passes one that raises to cancel: the transaction then rolls back)."""
     counts = _Counts()
     counts.refused.extend(calendar.problems)
-    for entry in calendar.entries:
+    for done, entry in enumerate(calendar.entries):
+        if progress is not None:
+            progress(done)
         if strict and counts.refused:
             break
         try:

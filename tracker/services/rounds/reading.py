@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import announced_when
+from tracker.domain.enums import ChangeKind
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import (
     ChangeRecord,
     DependencyRow,
@@ -25,7 +28,7 @@ from tracker.services.common.views import (
 from tracker.services.records.citations import source_label, sources_for
 from tracker.services.rounds.as_of import AsOf, KnownState, known_states
 from tracker.services.rounds.retractions import corrections
-from tracker.services.rounds.rules import get_round
+from tracker.services.rounds.rules import RoundState, get_round
 
 
 def venue_row(venue: Venue | None) -> VenueRow | None:
@@ -100,7 +103,13 @@ def round_row(session: Session, round_id: int) -> RoundRow:
     return _row(round_, linked or 0)
 
 
-def round_detail(session: Session, round_id: int) -> RoundDetail:
+def round_detail(session: Session, round_id: int, as_of: AsOf | None = None) -> RoundDetail:
+    """The detail pane's round; with *as_of*, its schedule as known at the end of that day
+    and its history up to the changes announced by then (NotFoundError if the round was
+    not known then). Participants, links and sources are not part of the schedule history
+    and read as they are now; a round deleted since shows only its history."""
+    if as_of is not None:
+        return _known_detail(session, round_id, as_of)
     round_ = get_round(session, round_id)
     participants = tuple(
         ParticipantRow(p.id, p.party_id, p.party.name, p.person.name if p.person else "",
@@ -115,6 +124,19 @@ def round_detail(session: Session, round_id: int) -> RoundDetail:
         linked_events=tuple(linked_events(session, round_id=round_id)),
         sources=sources_for(session, "round_id", round_id),
     )
+
+
+def _known_detail(session: Session, round_id: int, as_of: AsOf) -> RoundDetail:
+    row = next((known for known in list_rounds(session, as_of) if known.id == round_id), None)
+    if row is None:
+        raise NotFoundError(f"Round {round_id} was not known on {as_of.day:%d %b %Y}")
+    known_history = tuple(record for record in history(session, round_id)
+                          if as_of.includes(record.announced))
+    found = session.get(Round, round_id)
+    if found is None or found.deleted_at is not None:  # deleted since
+        return RoundDetail(row=row, agenda="", outcome="", participants=(), dependencies=(),
+                           history=known_history, linked_events=(), sources=())
+    return replace(round_detail(session, round_id), row=row, history=known_history)
 
 
 def dependencies_of(
@@ -187,24 +209,40 @@ def history(session: Session, round_id: int) -> list[ChangeRecord]:
 
 
 def describe_change(change: ScheduleChange) -> str:
-    """'week of 2 Feb 2026 → 5 Feb 2026 10:00 EET; venue: unknown → Istanbul'."""
+    """'week of 2 Feb 2026 → 5 Feb 2026 10:00 EET; venue: unknown → Istanbul', from the
+    states the row recorded (as the user saw them when entering it)."""
+    names = {venue.id: venue.name for venue in (change.old_venue, change.new_venue) if venue}
     new_window = change.new_window
-    if change.old_window is None:
-        venue = change.new_venue.name if change.new_venue else "venue unknown"
-        status = change.new_status.value if change.new_status else ""
-        return f"{status}: {_window_text(new_window)}, {venue}"
+    if new_window is None or change.new_status is None:
+        return change.kind.value
+    after = RoundState(new_window, change.new_venue_id, change.new_status)
+    old_window = change.old_window
+    before = None if old_window is None or change.old_status is None else \
+        RoundState(old_window, change.old_venue_id, change.old_status)
+    return describe_transition(change.kind, before, after, names)
+
+
+def describe_transition(kind: ChangeKind, before: RoundState | None, after: RoundState,
+                        venue_names: Mapping[int, str]) -> str:
+    """A change from *before* (None: a creation) to *after*, in words; *venue_names*
+    names the venues by id."""
+    def venue(venue_id: int | None, unknown: str) -> str:
+        return venue_names.get(venue_id, unknown) if venue_id is not None else unknown
+
+    if before is None:
+        return (f"{after.status.value}: {_window_text(after.window)}, "
+                f"{venue(after.venue_id, 'venue unknown')}")
     parts = []
-    if change.old_status != change.new_status and change.old_status and change.new_status:
-        parts.append(f"status: {change.old_status.value} → {change.new_status.value}")
+    if before.status != after.status:
+        parts.append(f"status: {before.status.value} → {after.status.value}")
     # A week relocated keeps its days in the venue's zone: the same text, no new date.
-    if change.old_window != new_window and \
-            _window_text(change.old_window) != _window_text(new_window):
-        parts.append(f"{_window_text(change.old_window)} → {_window_text(new_window)}")
-    if change.old_venue_id != change.new_venue_id:
-        old = change.old_venue.name if change.old_venue else "unknown"
-        new = change.new_venue.name if change.new_venue else "unknown"
-        parts.append(f"venue: {old} → {new}")
-    return "; ".join(parts) or change.kind.value
+    if before.window != after.window and \
+            _window_text(before.window) != _window_text(after.window):
+        parts.append(f"{_window_text(before.window)} → {_window_text(after.window)}")
+    if before.venue_id != after.venue_id:
+        parts.append(f"venue: {venue(before.venue_id, 'unknown')} → "
+                     f"{venue(after.venue_id, 'unknown')}")
+    return "; ".join(parts) or kind.value
 
 
 def _window_text(window: ScheduledWindow | None) -> str:

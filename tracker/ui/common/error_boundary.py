@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.errors import TrackerError
 from tracker.storage.errors import database_failure, disk_full, is_disk_full
+from tracker.storage.url_secrets import mask_secrets
 from tracker.ui.common.table_model import as_plain
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,13 @@ class Failure:
 
     @classmethod
     def of(cls, error: Exception, *, title: str, cancelled: bool = False) -> Failure:
-        """Classify *error*; a bug is logged here, with its traceback."""
+        """Classify *error*; a bug is logged here, with its traceback. A driver's message
+        can quote a database URL as typed: its secrets are masked."""
+        failure = cls._classified(error, title=title, cancelled=cancelled)
+        return cls(failure.error, mask_secrets(failure.message), failure.cancelled)
+
+    @classmethod
+    def _classified(cls, error: Exception, *, title: str, cancelled: bool) -> Failure:
         if isinstance(error, TrackerError):
             return cls(error, _with_location(error), cancelled)
         if isinstance(error, OSError) and is_disk_full(error) and error.filename:

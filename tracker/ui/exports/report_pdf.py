@@ -37,6 +37,7 @@ from tracker.io.report_html import TITLE, ReportChart
 from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.exports.export_formats import ExportContent
 from tracker.services.exports.report import check_report_range
+from tracker.services.rounds.as_of import AsOf
 from tracker.services.timeline.timeline_density import (
     bucket_for,
     count_in_range,
@@ -114,32 +115,41 @@ def _chart_description(scene: TimelineScene) -> str:
 
 def write_report_html_file(session: Session, path: Path, *, date_from: date | None = None,
                            date_to: date | None = None, tz: str = "UTC",
-                           corrections: bool = False) -> int:
+                           corrections: bool = False, as_of: AsOf | None = None) -> int:
     """The report as one self-contained HTML file, its chart a data: URI PNG (an <img>
     runs no script, whatever text the chart shows); return the entries listed in full."""
-    scene = report_scene(session, date_from, date_to, tz)
+    scene = _scene(session, date_from, date_to, tz, as_of)
     chart = None
     if scene is not None:
         png = base64.b64encode(image_bytes(scene, CHART_WIDTH, ".png")).decode("ascii")
         chart = ReportChart(f"data:image/png;base64,{png}", CHART_WIDTH, scene.height(),
                             _chart_description(scene))
     return export_chronology(session, path, ExportFormat.HTML, date_from=date_from,
-                             date_to=date_to, tz=tz, chart=chart, corrections=corrections)
+                             date_to=date_to, tz=tz, chart=chart, corrections=corrections,
+                             as_of=as_of)
+
+
+def _scene(session: Session, date_from: date | None, date_to: date | None, tz: str,
+           as_of: AsOf | None) -> TimelineScene | None:
+    """The report's chart; none for a report as known on a past day, since the timeline
+    draws the schedule as it is now."""
+    return None if as_of is not None else report_scene(session, date_from, date_to, tz)
 
 
 def write_report_pdf(session: Session, path: Path, *, date_from: date | None = None,
                      date_to: date | None = None, tz: str = "UTC",
-                     corrections: bool = False) -> int:
+                     corrections: bool = False, as_of: AsOf | None = None) -> int:
     """The report printed to an A4 PDF; return the entries listed in full."""
     data, count = report_pdf_bytes(session, date_from=date_from, date_to=date_to, tz=tz,
-                                   corrections=corrections)
+                                   corrections=corrections, as_of=as_of)
     write_bytes_atomically(path, data)
     return count
 
 
 def report_pdf_bytes(session: Session, *, date_from: date | None = None,
                      date_to: date | None = None, tz: str = "UTC",
-                     corrections: bool = False) -> tuple[bytes, int]:
+                     corrections: bool = False,
+                     as_of: AsOf | None = None) -> tuple[bytes, int]:
     pdf = QByteArray()
     buffer = QBuffer(pdf)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -155,7 +165,7 @@ def report_pdf_bytes(session: Session, *, date_from: date | None = None,
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)  # points measured as printed
-    scene = report_scene(session, date_from, date_to, tz)
+    scene = _scene(session, date_from, date_to, tz, as_of)
     chart = None
     if scene is not None:
         image = QImage.fromData(image_bytes(scene, CHART_WIDTH, ".png"))
@@ -167,7 +177,8 @@ def report_pdf_bytes(session: Session, *, date_from: date | None = None,
                             _chart_description(scene))
     html = io.StringIO()
     count = write_chronology(session, html, ExportFormat.HTML, date_from=date_from,
-                             date_to=date_to, tz=tz, chart=chart, corrections=corrections)
+                             date_to=date_to, tz=tz, chart=chart, corrections=corrections,
+                             as_of=as_of)
     document.setHtml(html.getvalue())
     document.setPageSize(body)
     _print(document, writer, body)
@@ -204,14 +215,16 @@ def _print(document: QTextDocument, writer: QPdfWriter, body: QSizeF) -> None:
 
 def export_report(session: Session, path: Path, fmt: ExportFormat, *,
                   date_from: date | None = None, date_to: date | None = None,
-                  tz: str = "UTC", corrections: bool = False) -> int:
+                  tz: str = "UTC", corrections: bool = False,
+                  as_of: AsOf | None = None) -> int:
     """Write the report as *fmt* (HTML or PDF); the window and the command line call this.
-    *corrections*: retracted changes and their retractions are listed as corrections."""
+    *corrections*: retracted changes and their retractions are listed as corrections;
+    *as_of*: the report as known at the end of that day, titled so."""
     if fmt is ExportFormat.PDF:
         return write_report_pdf(session, path, date_from=date_from, date_to=date_to, tz=tz,
-                                corrections=corrections)
+                                corrections=corrections, as_of=as_of)
     return write_report_html_file(session, path, date_from=date_from, date_to=date_to, tz=tz,
-                                  corrections=corrections)
+                                  corrections=corrections, as_of=as_of)
 
 
 def is_report(fmt: ExportFormat) -> bool:

@@ -9,7 +9,7 @@ a date that cannot be read is said in red, with OK disabled.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tracker.domain.announcement import Announcement
 from tracker.domain.dates import DateParseError, parse_announcement
@@ -38,10 +38,14 @@ class AnnouncedInput(QWidget):
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
         self.understood.hide()
         self.error = ErrorLabel("change-announced-error")
+        # What was understood sits beside the field, so showing it never changes the
+        # dialog's height (a wrapped header would then squeeze the rows together).
+        line = QHBoxLayout()
+        line.addWidget(self.edit, 1)
+        line.addWidget(self.understood)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.understood)
+        layout.addLayout(line)
         layout.addWidget(self.error)
         self.edit.textChanged.connect(self._on_text_changed)
 
@@ -70,7 +74,7 @@ class AnnouncedInput(QWidget):
         else:
             self.error.show_error("")
             self._understood("" if typed is None else
-                             f"Announced {typed.describe(self._tz)}"
+                             f"→ {typed.describe(self._tz)}"
                              + (" (the day)" if typed.precision is Precision.DAY else ""))
         self.changed.emit()
 

@@ -56,7 +56,6 @@ from tracker.ui.events.link_models import (
 from tracker.ui.rounds.details_dialog import modality_text
 from tracker.ui.rounds.history_model import WIDTHS as HISTORY_WIDTHS
 from tracker.ui.rounds.history_model import HistoryModel
-from tracker.ui.rounds.known_detail import known_detail
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
 
@@ -231,8 +230,7 @@ class RoundDetailPane(QWidget):
             # Deleted (perhaps by an undo) since it was selected, or not known on the day.
             with suppress(NotFoundError):
                 detail = self._workspace.read(
-                    lambda s: rounds.round_detail(s, round_id) if as_of is None
-                    else known_detail(s, round_id, as_of))
+                    lambda s: rounds.round_detail(s, round_id, as_of))
             if detail is None:
                 self._round_id = None
         self.stack.setCurrentIndex(0 if detail is None else 1)

@@ -20,7 +20,7 @@ from tracker.storage.errors import StorageError
 from tracker.ui.common import settings as options
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.common.workspace import Workspace
-from tracker.ui.window.database_files import remembered_target
+from tracker.ui.window.database_files import last_database, remembered_target
 from tracker.ui.window.main_window import MainWindow
 
 EXIT_CANNOT_OPEN = 2
@@ -60,7 +60,7 @@ def open_startup_database(db_target: str | None, *, sample: bool,
     last = settings.get(options.LAST_DATABASE)
     if last:
         try:
-            return open_database(last, create=False), warnings
+            return open_database(last_database(last), create=False), warnings
         except StorageError as exc:
             warnings.append(f"The last database could not be opened, so the default one "
                             f"was opened instead.\n\n{exc}")

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.engine import URL
 
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
+from tracker.storage.locations import to_url
+from tracker.storage.url_secrets import without_secrets
+from tracker.ui.window.saved_passwords import keep_password, with_kept_password
 
 FILTER = "Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)"
 
@@ -56,11 +60,20 @@ def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
 
 
 def remembered_target(db: Database) -> str:
-    """What to store as the last database: the file, or the URL without its password."""
+    """What to store as the last database: the file, or the URL without its password or
+    any other secret; the password goes to the OS keyring (saved_passwords.py), where
+    there is one, for ``last_database`` to find next time."""
     if db.is_sqlite and db.url.database:
         return db.url.database
-    # URL.set(password=None) means "leave the password as it is"; _replace removes it.
-    return db.url._replace(password=None).render_as_string(hide_password=False)
+    keep_password(db.url)
+    return without_secrets(db.url).render_as_string(hide_password=False)
+
+
+def last_database(remembered: str) -> str | URL:
+    """What ``remembered_target`` stored, with a server's kept password put back."""
+    if "://" not in remembered:
+        return remembered
+    return with_kept_password(to_url(remembered))
 
 
 def short_label(db: Database) -> str:
