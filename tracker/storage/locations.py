@@ -9,7 +9,6 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from tracker.storage.errors import StorageError
-
 from tracker.storage.url_secrets import shown_url
 
 APP_NAME = "negotiation-tracker"
