@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.extreme_dates import add_extreme_dates
+from tests.extreme_dates import old_sample_file
 from tracker.cli import main
 from tracker.domain.dates import parse_date, parse_window
 from tracker.domain.enums import Precision
@@ -26,11 +26,9 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.calendar_file import parse_calendar
 from tracker.io.event_fields import DateReader
-from tracker.services.common.sample import load_sample
 from tracker.services.exports.archive import archive_table
 from tracker.services.exports.archive_columns import table_codecs
 from tracker.services.exports.archive_rules import check_row
-from tracker.storage.database import open_database
 
 DAYS = ("0001-01-01", "1899-12-31", "2201-01-01", "9998-06-01", "9999-12-31")
 EXPORTS = ("html", "pdf", "timelinejs", "csv", "json", "md", "ics", "archive")
@@ -94,13 +92,7 @@ def extreme_date_views() -> tuple[int, int]:
     commands += [["analyse", "--all", "--around", around] for around in AROUND]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        db = open_database(folder / "old.db")
-        try:
-            with db.transaction() as session:
-                load_sample(session)
-            add_extreme_dates(db)
-        finally:
-            db.close()
+        old_sample_file(folder / "old.db")
         succeeded = 0
         for command in commands:
             if command[-2] == "-o":

@@ -8,6 +8,7 @@ another program could have written them: no entry of the tracker accepts them an
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import insert, update
 
@@ -15,7 +16,8 @@ from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import FactorReading
 from tracker.domain.negotiation import Round
-from tracker.storage.database import Database
+from tracker.services.common.sample import load_sample
+from tracker.storage.database import Database, open_database
 
 EXTREME_DAYS = (date(1, 1, 1), date(9999, 12, 31), date(9998, 6, 1))
 
@@ -49,3 +51,15 @@ def add_extreme_dates(db: Database) -> None:
                                 .order_by(readings.c.id.desc()).limit(1))
         session.execute(update(readings).where(readings.c.id == latest).values(
             observed_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))
+
+
+def old_sample_file(path: Path) -> Path:
+    """The sample scenario at *path*, a file, with the extreme dates added."""
+    db = open_database(path)
+    try:
+        with db.transaction() as session:
+            load_sample(session)
+        add_extreme_dates(db)
+    finally:
+        db.close()
+    return path

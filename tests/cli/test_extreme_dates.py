@@ -9,25 +9,15 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.extreme_date_figures import extreme_date_entries
-from tests.extreme_dates import add_extreme_dates
+from tests.extreme_dates import old_sample_file
 from tracker.cli import main
-from tracker.services.common.sample import load_sample
-from tracker.storage.database import open_database
 
 FORMATS = ("html", "pdf", "timelinejs", "csv", "json", "md", "ics", "archive")
 
 
 @pytest.fixture
 def old_database(tmp_path: Path) -> Path:
-    path = tmp_path / "old.db"
-    db = open_database(path)
-    try:
-        with db.transaction() as session:
-            load_sample(session)
-        add_extreme_dates(db)
-    finally:
-        db.close()
-    return path
+    return old_sample_file(tmp_path / "old.db")
 
 
 # The reports draw their chart with Qt: the QApplication the GUI tests share is made first
