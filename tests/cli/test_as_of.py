@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 from icalendar import Calendar
+from PySide6.QtWidgets import QApplication
 
 from tests.services.scenario import add_events, build
 from tracker import resources
@@ -242,7 +243,10 @@ def test_as_of_is_refused_where_it_does_not_apply(
 
 
 def test_the_report_as_of_a_day_says_so_and_has_no_chart_of_today(
-        history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        qapp: QApplication, history: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """(qapp first: the report draws with Qt, and a QGuiApplication made by the command
+    would leave no QApplication for the window tests after it.)"""
     output = tmp_path / "then.html"
     status, _, err = run(capsys, "export", "--db", history, "--format", "html", "--as-of",
                          "28 Jan 2026", "--tz", KYIV, "-o", output)
