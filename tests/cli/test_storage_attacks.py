@@ -233,3 +233,34 @@ def test_export_into_a_fifo_and_backup_through_a_link(
     assert link.is_symlink()
     assert track_names(tmp_path / "nightly" / "talks.db") == track_names(sample)
     capsys.readouterr()
+
+
+def test_the_windows_imports_refuse_a_damaged_database_too(
+        sample: Path, tmp_path: Path) -> None:
+    """F13 in the window: File › Import Events… and Import Calendar… run the same import
+    services as the command line, which check the file before writing."""
+    from tracker.io.import_formats import ImportFormat
+    from tracker.services.exports.schedule_calendar import write_calendar
+    from tracker.services.imports.importing import import_events
+    from tracker.services.rounds.calendar_import import import_calendar_file
+    from tracker.storage.database import open_database
+    from tracker.storage.errors import StorageError
+
+    calendar = tmp_path / "talks.ics"
+    db = open_database(sample, create=False)
+    try:
+        with db.reading() as session:
+            write_calendar(session, calendar)
+    finally:
+        db.close()
+    damage_table(sample, "battlefield_event")
+    before = sample.read_bytes()
+    db = open_database(sample, create=False)
+    try:
+        for attempt in (lambda: import_events(db, ACLED, ImportFormat.ACLED),
+                        lambda: import_calendar_file(db, calendar)):
+            with pytest.raises(StorageError, match="nothing was imported"):
+                attempt()
+    finally:
+        db.close()
+    assert sample.read_bytes() == before

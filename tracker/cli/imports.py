@@ -53,7 +53,6 @@ def _import_events(args: argparse.Namespace) -> int:
     report_path = _report_target(args.report)
     with opened(args, create=True) as db, _ProgressLine() as line, \
             unchanged_on_failure("import", db):
-        db.check_intact(doing="nothing was imported")
         try:
             # The command line never cancels: Ctrl+C does, by interrupting.
             report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
@@ -90,7 +89,6 @@ def _report_target(text: str | None) -> Path | None:
 def _import_calendar(args: argparse.Namespace) -> int:
     """Rounds from an iCalendar file; each refused event is listed with its line and UID."""
     with opened(args, create=True) as db, unchanged_on_failure("import", db):
-        db.check_intact(doing="nothing was imported")
         result = import_calendar_file(db, Path(args.file), strict=args.strict)
     print(result.summary())
     for problem in result.refused:

@@ -148,7 +148,10 @@ def import_events(
 
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
+    A damaged database file is refused first (Database.check_intact): a large write
+    would fail half-way on a damaged page, or spread the damage.
     """
+    db.check_intact(doing="nothing was imported")
     with unzipped(path) as readable:
         return _import_file(db, readable, fmt, strict=strict, mapping=mapping,
                             progress=progress, cancel=cancel)

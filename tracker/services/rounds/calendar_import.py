@@ -97,11 +97,21 @@ class _Counts:
         self.rounds: list[ImportedRound] = []
 
 
-def import_calendar_file(db: Database, path: Path, *, strict: bool = False) -> CalendarImport:
-    """Read *path* and import it in one transaction (InputFileError: nothing written)."""
+def import_calendar_file(db: Database, path: Path, *, strict: bool = False,
+                         progress: Callable[[int, int], None] | None = None) -> CalendarImport:
+    """Read *path* and import it in one transaction (InputFileError: nothing written);
+    the window's runner and the command line both call this. A damaged database is
+    refused first. *progress* gets (events done, events in the file) once the file is
+    read and before each event; raising there (the window's Cancel) rolls it all back."""
+    db.check_intact(doing="nothing was imported")
     calendar = read_calendar_file(path)
+    total = len(calendar.entries)
+    if progress is not None:
+        progress(0, total)
     with db.transaction() as session:
-        return apply_calendar(session, calendar, strict=strict)
+        return apply_calendar(session, calendar, strict=strict,
+                              progress=None if progress is None
+                              else lambda done: progress(done, total))
 
 
 def read_calendar_file(path: Path) -> CalendarFile:

@@ -23,8 +23,7 @@ from tracker.services.imports.importing import ImportFormat, open_file_filter
 from tracker.services.rounds import ROUND_LIST_TOPICS
 from tracker.services.rounds.calendar_import import (
     CalendarImport,
-    apply_calendar,
-    read_calendar_file,
+    import_calendar_file,
 )
 from tracker.storage.database import Database
 from tracker.ui.common import settings as options
@@ -59,16 +58,12 @@ def calendar_import_op(path: Path) -> DbOp[CalendarImport]:
 
     def work(db: Database, handle: OpHandle) -> CalendarImport:
         handle.report(f"Reading {path.name}…")
-        calendar = read_calendar_file(path)
-        handle.check()
-        total = len(calendar.entries)
 
-        def progress(done: int) -> None:
+        def progress(done: int, total: int) -> None:
             handle.report(f"Importing {path.name}: {done:,} of {total:,} events")
             handle.check()  # Cancel: raised here, so the transaction rolls back
 
-        with db.transaction() as session:
-            return apply_calendar(session, calendar, progress=progress)
+        return import_calendar_file(db, path, progress=progress)
 
     return (DbOp(f"Importing {path}", "the calendar import", work)
             .cancellable().cancelled_on_leave()
