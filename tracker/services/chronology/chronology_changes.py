@@ -16,45 +16,21 @@ what it withdrew, when it was entered and by whom, and whether the entry now sta
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import ChronologyEntry, EntryKind, announced_when
-from tracker.domain.enums import Precision
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange
-from tracker.domain.timewindow import ScheduledWindow, zone
+from tracker.domain.timewindow import zone
 from tracker.services.records.citations import sources_by_record
 from tracker.services.rounds import describe_change, describe_transition
 from tracker.services.rounds.announced_order import transitions_by_change, venue_names
+from tracker.services.rounds.as_of import announced_within
 from tracker.services.rounds.retractions import corrections
-
-
-def announced_within(date_from: date | None, date_to: date | None,
-                     tz: str) -> list[ColumnElement[bool]]:
-    """SQL conditions on ScheduleChange: announced within the days *date_from* …
-    *date_to* of zone *tz*. A day's announcement is in the range when its date is (it is
-    that date in every zone); an instant when it falls between the range's local
-    midnights."""
-    by_day = ScheduleChange.announced_precision == Precision.DAY
-    at = ScheduleChange.announced_at
-    conditions: list[ColumnElement[bool]] = []
-    if date_from is not None:
-        starts = ScheduledWindow.days(date_from, tz).start
-        conditions.append(or_(and_(by_day, at >= _midnight_utc(date_from)),
-                              and_(~by_day, at >= starts)))
-    if date_to is not None:
-        ends = ScheduledWindow.days(date_to, tz).end
-        conditions.append(or_(and_(by_day, at < _midnight_utc(date_to + timedelta(days=1))),
-                              and_(~by_day, at < ends)))
-    return conditions
-
-
-def _midnight_utc(day: date) -> datetime:
-    return datetime.combine(day, time(), UTC)
 
 
 def change_keys(session: Session, date_from: date | None, date_to: date | None, tz: str, *,

@@ -29,8 +29,7 @@ from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange, Track
 from tracker.domain.timewindow import ScheduledWindow, reported_days
 from tracker.services.chronology.chronology_as_of import KnownThen, known_then
-from tracker.services.chronology.chronology_changes import announced_within
-from tracker.services.rounds.as_of import AsOf
+from tracker.services.rounds.as_of import AsOf, announced_within
 from tracker.services.rounds.retractions import corrections
 
 DEFAULT_MAX_EVENTS = 2000

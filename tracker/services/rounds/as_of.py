@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.negotiation import ScheduleChange
-from tracker.domain.timewindow import zone
+from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.services.rounds.announced_order import replay
 from tracker.services.rounds.rules import RoundState
 
@@ -44,15 +44,32 @@ class AsOf:
         return f"as known on {self.day.day} {self.day:%b %Y}"
 
     def clause(self) -> ColumnElement[bool]:
-        """``includes`` as SQL on ScheduleChange: a day's announcement by its date, an
-        instant's before the next local midnight."""
-        following = self.day + timedelta(days=1)
-        next_midnight = datetime.combine(following, time(), zone(self.tz)).astimezone(UTC)
-        return or_(
-            and_(ScheduleChange.announced_precision == Precision.DAY,
-                 ScheduleChange.announced_at < datetime.combine(following, time(), UTC)),
-            and_(ScheduleChange.announced_precision != Precision.DAY,
-                 ScheduleChange.announced_at < next_midnight))
+        """``includes`` as SQL on ScheduleChange."""
+        return and_(*announced_within(None, self.day, self.tz))
+
+
+def announced_within(date_from: date | None, date_to: date | None,
+                     tz: str) -> list[ColumnElement[bool]]:
+    """SQL conditions on ScheduleChange: announced within the days *date_from* …
+    *date_to* of zone *tz*. A day's announcement is in the range when its date is (it is
+    that date in every zone); an instant when it falls between the range's local
+    midnights."""
+    by_day = ScheduleChange.announced_precision == Precision.DAY
+    at = ScheduleChange.announced_at
+    conditions: list[ColumnElement[bool]] = []
+    if date_from is not None:
+        starts = ScheduledWindow.days(date_from, tz).start
+        conditions.append(or_(and_(by_day, at >= _midnight_utc(date_from)),
+                              and_(~by_day, at >= starts)))
+    if date_to is not None:
+        ends = ScheduledWindow.days(date_to, tz).end
+        conditions.append(or_(and_(by_day, at < _midnight_utc(date_to + timedelta(days=1))),
+                              and_(~by_day, at < ends)))
+    return conditions
+
+
+def _midnight_utc(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
 
 
 @dataclass(frozen=True, slots=True)
