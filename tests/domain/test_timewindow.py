@@ -501,7 +501,7 @@ def test_days_and_weeks_hold_for_any_date_and_zone(day: date, tz: str) -> None:
 @pytest.mark.parametrize(("precision", "text"), [
     (Precision.EXACT, "26 Jan 2026"), (Precision.DAY, "26 Jan 2026"),
     (Precision.WEEK, "week of 26 Jan 2026"), (Precision.MONTH, "January 2026 (month)"),
-    (Precision.UNKNOWN, "26 Jan 2026 (?)"),
+    (Precision.UNKNOWN, "26 Jan 2026 (date uncertain)"),
 ])
 def test_describe_day_keeps_the_reported_precision(precision: Precision, text: str) -> None:
     assert describe_day(date(2026, 1, 26), precision) == text

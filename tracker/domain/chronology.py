@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import EventTime
 
 # A dated event sorts at midday UTC of its day: that instant falls on the same calendar
 # day in every zone from UTC-12 to UTC+12, so day headings in any reader's zone follow
@@ -58,3 +59,28 @@ class ChronologyEntry:
     place: str
     links: tuple[str, ...]
     sources: tuple[str, ...]
+    # An event's own fields, for formats with a column each (CSV); None for other kinds.
+    event: EventFacts | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """A battlefield event as a table row: its time as reported and its dataset's fields,
+    each in its own type, so a spreadsheet or a data tool reads numbers as numbers."""
+
+    time: EventTime
+    dataset: str
+    external_id: str
+    event_type: str
+    sub_event_type: str
+    target_category: str
+    actor1: str
+    actor2: str
+    location: str
+    admin1: str
+    latitude: float | None
+    longitude: float | None
+    fatalities: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    injuries: int | None

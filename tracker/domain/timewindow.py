@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from tracker.domain.date_range import WINDOW_OVERHANG, DateRangeError, in_range, instant_in_range
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
+from tracker.domain.event_time import EventTime
+from tracker.domain.event_time import day_text as _day
 
 
 class WindowError(TrackerError, ValueError):
@@ -282,42 +284,16 @@ def _shown_instant(instant: datetime) -> str:
     return f"{utc.date().isoformat()} {utc:%H:%M} UTC"
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def describe_day(day: date, precision: Precision) -> str:
-    """A reported date (a battlefield event's) as precisely as it was reported, in the
-    words ScheduledWindow.describe uses: a week never reads as a day."""
-    if precision is Precision.WEEK:
-        return f"week of {_day(day)}"
-    if precision is Precision.MONTH:
-        return f"{day:%B %Y} (month)"
-    if precision is Precision.UNKNOWN:
-        return f"{_day(day)} (?)"
-    return _day(day)
+def describe_day(day: date, precision: Precision, last_day: date | None = None, *,
+                 midweek: bool = False) -> str:
+    """A reported date (a battlefield event's) as precisely as it was reported
+    (event_time.EventTime.describe): a week never reads as a day, a span never as its
+    first day."""
+    return EventTime.of(day, precision, last_day, midweek=midweek).describe()
 
 
 def reported_days(day: date, precision: Precision, last_day: date | None = None, *,
                   midweek: bool = False) -> tuple[date, date]:
-    """The first and last day a reported event date may stand for.
-
-    A span the dataset gave (UCDP's date_start..date_end) is taken as it is. A
-    week-precision date is the first day of its week ("week of 26 Jan", as this program
-    writes it), or with *midweek* the middle of it, as ACLED records it ("within a week,
-    recorded at the week's midpoint"): three days either side. A month-precision date
-    stands for its calendar month; anything else for its own day.
-    """
-    if not in_range(day) or (last_day is not None and not in_range(last_day)):
-        return day, day  # stored before the tracker's range: no days around it exist
-    if last_day is not None and last_day > day:
-        return day, last_day
-    if precision is Precision.WEEK:
-        if midweek:
-            return day - timedelta(days=3), day + timedelta(days=3)
-        return day, day + timedelta(days=6)
-    if precision is Precision.MONTH:
-        first = day.replace(day=1)
-        following = (first + timedelta(days=32)).replace(day=1)
-        return first, following - timedelta(days=1)
-    return day, day
+    """The first and last day a reported event date may stand for (EventTime.of)."""
+    told = EventTime.of(day, precision, last_day, midweek=midweek)
+    return told.first, told.last

@@ -9,20 +9,25 @@ each (the links and sources queries sort only the linked or cited events).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.chronology import ChronologyEntry, event_instant
+from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.enums import Precision
-from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round
 from tracker.domain.sources import Citation, Source
-from tracker.domain.timewindow import describe_day
-from tracker.services.chronology.chronology_text import EVENT_COLUMNS, event_entry, link_text
+from tracker.services.chronology.chronology_text import (
+    EVENT_COLUMNS,
+    TimeTold,
+    event_entry,
+    link_text,
+    tell_time,
+)
 from tracker.services.records.citations import source_label
 
 T = TypeVar("T")
@@ -53,22 +58,27 @@ class _Alongside(Generic[T]):
         return tuple(dict.fromkeys(found))  # each once, in order
 
 
-class _Days:
-    """A day's instant and words, worked out once: a day has hundreds of events."""
+class _Times:
+    """An event's time worked out once per distinct date: a day has hundreds of events."""
 
     def __init__(self) -> None:
-        self._known: dict[tuple[Any, Any], tuple[date, Precision, datetime, str]] = {}
+        self._known: dict[tuple[Any, Any, Any, bool], TimeTold] = {}
 
-    def __call__(self, raw_day: Any,
-                 raw_precision: Any) -> tuple[date, Precision, datetime, str]:
-        found = self._known.get((raw_day, raw_precision))
+    def __call__(self, raw_day: Any, raw_precision: Any, raw_end: Any,
+                 dataset: str) -> TimeTold:
+        midweek = dataset in MIDWEEK_DATASETS
+        key = (raw_day, raw_precision, raw_end, midweek)
+        found = self._known.get(key)
         if found is None:
             # SQLite's driver gives the stored text; PostgreSQL's gives a date already.
-            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
-            precision = Precision(raw_precision)
-            found = self._known[(raw_day, raw_precision)] = (
-                day, precision, event_instant(day), describe_day(day, precision))
+            found = self._known[key] = tell_time(
+                _as_date(raw_day), Precision(raw_precision),
+                None if raw_end is None else _as_date(raw_end), dataset)
         return found
+
+
+def _as_date(raw: Any) -> date:
+    return raw if isinstance(raw, date) else date.fromisoformat(raw)
 
 
 def stream_events(session: Session, conditions: list[ColumnElement[bool]],
@@ -85,15 +95,14 @@ def stream_events(session: Session, conditions: list[ColumnElement[bool]],
         select(*EVENT_COLUMNS).where(*conditions).order_by(event.event_date, event.id))
     links = _Alongside(_links(session, conditions))
     sources = _Alongside(_sources(session, conditions))
-    told = _Days()
+    told = _Times()
     cursor = result.cursor
     try:
         while batch := cursor.fetchmany(STREAM_BATCH):
             for row in batch:
-                day_told = told(row[1], row[2])
-                day = day_told[0]
-                yield day, event_entry(row, links.take(day, row[0]),
-                                       sources.take(day, row[0]), day_told)
+                time = told(row[1], row[2], row[3], row[12])
+                yield time.day, event_entry(row, links.take(time.day, row[0]),
+                                            sources.take(time.day, row[0]), time)
     finally:
         result.close()
 

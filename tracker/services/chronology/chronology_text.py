@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
+from tracker.domain.chronology import ChronologyEntry, EntryKind, EventFacts, event_instant
 from tracker.domain.enums import LinkKind, Precision, RoundModality, RoundStatus
-from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.event_time import EventTime
+from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, Venue
-from tracker.domain.timewindow import ScheduledWindow, describe_day, zone
+from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.services.chronology.chronology_changes import change_entries
 from tracker.services.records.citations import sources_by_record
 
@@ -134,8 +136,10 @@ def _readings(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry
 
 # What an event entry shows, in this order (``event_entry`` reads them by position).
 EVENT_COLUMNS = tuple(getattr(BattlefieldEvent, name) for name in (
-    "id", "event_date", "date_precision", "event_type", "sub_event_type", "target_category",
-    "summary", "fatalities", "injuries", "location", "admin1", "dataset", "external_id",
+    "id", "event_date", "date_precision", "event_date_end", "event_type", "sub_event_type",
+    "target_category", "summary", "fatalities", "injuries", "location", "admin1", "dataset",
+    "external_id", "fatalities_low", "fatalities_high", "actor1", "actor2", "latitude",
+    "longitude",
 ))
 
 
@@ -149,14 +153,15 @@ def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]
 
 def event_entry(
     row: Sequence[Any], links: tuple[str, ...], sources: tuple[str, ...],
-    told: tuple[date, Precision, datetime, str] | None = None,
+    told: TimeTold | None = None,
 ) -> ChronologyEntry:
     """An event's entry from its ``EVENT_COLUMNS`` (plain values: an export tells a
     million of them, and building ORM objects would be most of its time). *told* is the
-    day, precision, instant and words when the caller has them already (then the row's
-    own day and precision may be the driver's raw values)."""
-    (event_id, day, precision, event_type, sub_event_type, target, summary, fatalities,
-     injuries, location, admin1, dataset, external_id) = row
+    event's time when the caller has it already (then the row's own day, precision and
+    end may be the driver's raw values)."""
+    (event_id, day, precision, last_day, event_type, sub_event_type, target, summary,
+     fatalities, injuries, location, admin1, dataset, external_id, low, high, actor1,
+     actor2, latitude, longitude) = row
     counts = []
     if fatalities is not None:
         counts.append(f"{fatalities} killed")
@@ -167,14 +172,40 @@ def event_entry(
     if target:
         title += f" [{target}]"
     place = f"{location}, {admin1}" if location and admin1 else location or admin1
-    day, precision, when, when_text = told or (
-        day, precision, event_instant(day), describe_day(day, precision))
+    told = told or tell_time(day, precision, last_day, dataset)
+    facts = EventFacts(
+        time=told.time, dataset=dataset, external_id=external_id, event_type=event_type,
+        sub_event_type=sub_event_type, target_category=target, actor1=actor1,
+        actor2=actor2, location=location, admin1=admin1, latitude=latitude,
+        longitude=longitude, fatalities=fatalities, fatalities_low=low,
+        fatalities_high=high, injuries=injuries)
     return ChronologyEntry(
-        when=when, day=day, precision=precision,
-        when_text=when_text, kind=EntryKind.EVENT, record_id=event_id,
+        when=told.when, day=told.day, precision=told.precision,
+        when_text=told.text, kind=EntryKind.EVENT, record_id=event_id,
         title=title, detail=detail, place=place, links=links,
-        sources=(*sources, f"dataset {dataset}, id {external_id}"),
+        sources=(*sources, f"dataset {dataset}, id {external_id}"), event=facts,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TimeTold:
+    """An event's time worked out once: the day it is stored and sorted under (a span's
+    first day; the middle of an ACLED week), its days as reported, its sort instant,
+    precision and words."""
+
+    day: date
+    time: EventTime
+    when: datetime
+    precision: Precision
+    text: str
+
+
+def tell_time(day: date, precision: Precision, last_day: date | None,
+              dataset: str) -> TimeTold:
+    """The event's time as reported (EventTime): a span from its first day, a week from
+    its first day (ACLED's middle-of-week dates moved back to it)."""
+    time = EventTime.of(day, precision, last_day, midweek=dataset in MIDWEEK_DATASETS)
+    return TimeTold(day, time, event_instant(day), precision, time.describe())
 
 
 def _instant_text(local: datetime) -> str:
@@ -187,16 +218,18 @@ def _links_of_rounds(session: Session, ids: list[int],
     reported up to day *until*, if given."""
     found: dict[int, list[str]] = defaultdict(list)
     query = (select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
-                    BattlefieldEvent.date_precision, BattlefieldEvent.location)
+                    BattlefieldEvent.date_precision, BattlefieldEvent.event_date_end,
+                    BattlefieldEvent.dataset, BattlefieldEvent.location)
              .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
              .where(EventLink.round_id.in_(ids))
              .order_by(BattlefieldEvent.event_date, EventLink.id))
     if until is not None:
         query = query.where(BattlefieldEvent.event_date <= until)
-    for round_id, kind, day, precision, location in session.execute(query):
+    for round_id, kind, day, precision, last_day, dataset, location in session.execute(query):
         assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
-        found[round_id].append(f"event {describe_day(day, precision)}{place} ({kind.value})")
+        when = tell_time(day, precision, last_day, dataset).text
+        found[round_id].append(f"event {when}{place} ({kind.value})")
     return found
 
 

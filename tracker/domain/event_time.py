@@ -1,0 +1,110 @@
+"""When a battlefield event happened, as precisely as its source said: one description for
+every export, every view and every total.
+
+A dataset gives a day, a week, a month, or a span (UCDP's date_start..date_end). The span
+is not a duration: UCDP reports an event it cannot date more closely as one record over
+all the days it may have happened on, sometimes months (Izyum, 24 Feb – 30 Sep 2022).
+Such a record must never read as, or be counted on, its first day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tracker.domain.date_range import in_range
+from tracker.domain.enums import Precision
+
+# A record over more days than this is counted apart in range totals ("records spanning
+# more than 7 days"), not on any one day: a week is the coarsest date a dataset names.
+LONG_RECORD_DAYS = 7
+
+
+class TimeShape(StrEnum):
+    """What the source said about the date, in the words the exports' columns use."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SPAN = "span"
+    UNCERTAIN = "uncertain"  # one day given, flagged by the source as uncertain
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    """The first and last day an event's reported date stands for, and its shape."""
+
+    first: date
+    last: date
+    shape: TimeShape
+
+    @classmethod
+    def of(cls, day: date, precision: Precision, last_day: date | None = None, *,
+           midweek: bool = False) -> EventTime:
+        """The time of an event reported on *day* with *precision*, over *day*..*last_day*
+        if the dataset gave a span. With *midweek*, a week-precision date is the middle of
+        its week (ACLED: "recorded at the week's midpoint"), else its first day."""
+        if not in_range(day) or (last_day is not None and not in_range(last_day)):
+            # Stored before the tracker's range: no days around it exist.
+            return cls(day, day, TimeShape.DAY)
+        if last_day is not None and last_day > day:
+            return cls._span(day, last_day)
+        if precision is Precision.WEEK:
+            first = day - timedelta(days=3) if midweek else day
+            return cls(first, first + timedelta(days=6), TimeShape.WEEK)
+        if precision is Precision.MONTH:
+            first = day.replace(day=1)
+            return cls(first, _month_end(first), TimeShape.MONTH)
+        if precision is Precision.UNKNOWN:
+            return cls(day, day, TimeShape.UNCERTAIN)
+        return cls(day, day, TimeShape.DAY)
+
+    @classmethod
+    def _span(cls, first: date, last: date) -> EventTime:
+        # A span that is exactly one calendar month is that month; any other span,
+        # even one inside a month or a week, is told as the days it covers.
+        if first.day == 1 and last == _month_end(first):
+            return cls(first, last, TimeShape.MONTH)
+        return cls(first, last, TimeShape.SPAN)
+
+    @property
+    def days(self) -> int:
+        """How many calendar days the record may stand for."""
+        return (self.last - self.first).days + 1
+
+    @property
+    def is_long(self) -> bool:
+        """Too long to count on any day of a range (see LONG_RECORD_DAYS)."""
+        return self.days > LONG_RECORD_DAYS
+
+    def describe(self) -> str:
+        """'3 Feb 2026', 'week of 2 Feb 2026', 'February 2026 (month)' or
+        '24 Feb – 30 Sep 2022 (reported as one record)'."""
+        if self.shape is TimeShape.WEEK:
+            return f"week of {day_text(self.first)}"
+        if self.shape is TimeShape.MONTH:
+            return f"{self.first:%B %Y} (month)"
+        if self.shape is TimeShape.SPAN:
+            return f"{span_text(self.first, self.last)} (reported as one record)"
+        if self.shape is TimeShape.UNCERTAIN:
+            return f"{day_text(self.first)} (date uncertain)"
+        return day_text(self.first)
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def span_text(first: date, last: date) -> str:
+    """'3–5 Mar 2022', '24 Feb – 30 Sep 2022', '28 Dec 2021 – 3 Jan 2022'."""
+    if first.year != last.year:
+        return f"{day_text(first)} – {day_text(last)}"
+    if first.month != last.month:
+        return f"{first.day} {first:%b} – {day_text(last)}"
+    return f"{first.day}–{day_text(last)}"
+
+
+def _month_end(first: date) -> date:
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
