@@ -69,7 +69,7 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.text.append(data)
         inside = self._in[-1] if self._in else ""
-        if inside == "h3":
+        if inside == "h4":  # the days' headings
             self.headings.append(data)
         if {"td", "th"} & set(self._in) and self.rows:
             self.rows[-1].append(data)
@@ -121,7 +121,7 @@ def test_title_page_and_summary_hold_the_hand_counted_figures(counted_db: Databa
                        tz="Europe/Kyiv"))
     text = page.all_text
     assert "Dates: from 1 Mar 2026 to 2 Mar 2026; days in Europe/Kyiv" in text
-    assert ["Date range", "1 Mar 2026 to 2 Mar 2026"] in page.rows
+    assert ["Date range", "1 Mar 2026 – 2 Mar 2026"] in page.rows
     assert ["Generated at", "2026-02-03 11:30 Europe/Kyiv (09:30 UTC)"] in page.rows
     # Five events on 1-2 March (the 3 March one is outside): 8 dead, 5 hurt.
     assert ["Battlefield events", "5"] in page.rows

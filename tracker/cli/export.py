@@ -3,7 +3,8 @@
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE]
                    [--corrections] [-o OUT]
     tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE]
-                   [--corrections] -o OUT
+                   [--corrections] [--title T] [--author A] [--organisation O]
+                   [--marking M] -o OUT
     tracker export [--db DB] --format ics -o OUT
     tracker export [--db DB] --format archive [-o FILE.json]
     tracker export [--db DB] --format timelinejs [--events linked|all] [--from DATE]
@@ -39,10 +40,13 @@ from tracker.cli.boundary import (
 from tracker.cli.date_options import add_as_of_option, as_of_from, optional_date
 from tracker.cli.numbers import LARGEST_COUNT, whole_number
 from tracker.domain.timewindow import local_zone_name
+from tracker.io.report_html import TITLE, ReportTitlePage
 from tracker.io.timelinejs_page import page_path
 from tracker.services.exports.archive import export_archive, write_archive
 from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
 from tracker.services.exports.export_formats import ExportContent, formats_holding
+from tracker.services.exports.report import check_report_range
+from tracker.services.exports.report_file import export_report
 from tracker.services.exports.schedule_calendar import write_calendar
 from tracker.services.exports.timelinejs import write_timeline
 from tracker.services.exports.timelinejs_selection import (
@@ -58,9 +62,8 @@ _FORMAT_HELP = ("csv, json or md: the chronology; html or pdf: the chronology re
                 "whole database, losslessly, as JSON that `tracker restore-archive` loads; "
                 "timelinejs: a TimelineJS timeline (JSON) and a web page that shows it")
 
-# What --as-of writes: the chronology's data, the calendar and the timeline. (The html
-# and pdf report is drawn by the window's code, tracker/ui/exports/report_pdf.py, which
-# does not take the day yet; an archive is the whole database, as it is.)
+# What --as-of writes: the chronology's data, its report, the calendar and the timeline
+# (an archive is the whole database, as it is).
 _AS_OF_FORMATS = tuple(fmt.value for fmt in formats_holding(
     ExportContent.CHRONOLOGY, ExportContent.REPORT, ExportContent.SCHEDULE,
     ExportContent.TIMELINE))
@@ -88,6 +91,7 @@ def add_parsers(sub: Subparsers) -> None:
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
     add_force_option(export)
+    _add_title_page_options(export)
     group = export.add_argument_group("timelinejs")
     group.add_argument("--events", choices=[scope.value for scope in EventScope],
                        default=EventScope.LINKED.value,
@@ -101,6 +105,18 @@ def add_parsers(sub: Subparsers) -> None:
                        help="a copy of the npm package @knight-lab/timelinejs (or its dist "
                             "folder) to copy beside the page, for use offline; default: "
                             "the page loads TimelineJS from Knight Lab's CDN")
+
+
+def _add_title_page_options(export: argparse.ArgumentParser) -> None:
+    group = export.add_argument_group("html and pdf report: its title page")
+    group.add_argument("--title", default=TITLE,
+                       help="the report's title (default: %(default)s)")
+    group.add_argument("--author", default="", help="who wrote it")
+    group.add_argument("--organisation", "--organization", dest="organisation", default="",
+                       help="the organisation it is from")
+    group.add_argument("--marking", default="", metavar="TEXT",
+                       help='a handling marking, "OFFICIAL – SENSITIVE", at the top and '
+                            "bottom of every page")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -144,21 +160,24 @@ def _known_on(as_of: AsOf | None) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
-    """The chart is drawn by the Timeline view's painter and the PDF printed by Qt, so Qt
-    is imported only when a report is asked for, with an offscreen QGuiApplication when
-    there is no display (tracker/ui/exports/report_pdf.py); the other exports never load it."""
+    """The chart is drawn by the Timeline view's painter, so Qt is imported only when a
+    report is asked for, with an offscreen QGuiApplication when there is no display
+    (tracker/ui/exports/report_pdf.py); the other exports never load it. The report
+    itself is the window's service (services/exports/report_file.py)."""
     date_from, date_to = _date_range(args)
     output = _needs_output(args, "FILE (a report is a file, with its chart, not a stream)")
-    from tracker.services.exports.report import check_report_range
-
+    as_of = as_of_from(args, args.tz)
     check_report_range(date_from, date_to, args.tz)  # before Qt starts, for a quick refusal
-    from tracker.ui.exports.report_pdf import ensure_gui_application, export_report
+    title_page = ReportTitlePage(args.title, args.author, args.organisation, args.marking)
+    from tracker.ui.exports.report_pdf import ensure_gui_application, report_chart
 
     ensure_gui_application()
     with reading(args) as session, file_errors("write", output, force=args.force):
+        chart = report_chart(session, date_from, date_to, args.tz, as_of)
         count = export_report(session, output, ExportFormat(args.format),
                               date_from=date_from, date_to=date_to, tz=args.tz,
-                              corrections=args.corrections, as_of=as_of_from(args, args.tz))
+                              corrections=args.corrections, as_of=as_of,
+                              title_page=title_page, chart=chart)
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 

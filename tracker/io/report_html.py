@@ -1,53 +1,49 @@
-"""The chronology report as one HTML document: title page, summary, chart, days with notes.
+"""The chronology report as one HTML document: title page, contents, summary, chart, days.
 
-Qt-free: the window and the command line print the same HTML to PDF through QTextDocument
-(tracker/ui/exports/report_pdf.py), which reads the subset of HTML and CSS used here (tables,
-page-break-before, <sup>), and a browser opens the file as it is. Every piece of user
-or imported text goes through ``_text``: escaped, its control characters replaced, and
-isolated with <bdi> so a right-to-left override cannot reorder what follows it.
+The same document is the HTML report and, laid out by WeasyPrint with its print styles
+(report_style.py), the PDF (report_pdf.py): one source, so the two never differ. The body
+is written first, into memory (a report lists at most a few thousand events, so it is a
+few megabytes), because the title page names the days it holds and the contents list its
+sections and months (report_front.py). Every piece of user or imported text goes through
+``_text``: escaped, its control characters replaced, and isolated with <bdi> so a
+right-to-left override cannot reorder what follows it.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from typing import TextIO
 
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.timewindow import zone
-from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
+from tracker.io.as_of_note import as_of_sentence
+from tracker.io.report_front import (
+    TITLE,
+    Months,
+    ReportHeader,
+    ReportTitlePage,
+    contents_of,
+    days_held,
+    describe_filters,
+    write_contents,
+)
+from tracker.io.report_front import long_date as _long_date
+from tracker.io.report_style import REPORT_CSS, marking_css
 from tracker.io.source_notes import SourceNotes
 
-TITLE = "Chronology report"
+# Named here for the writers' callers (services/exports/report.py, the tests).
+__all__ = ["TITLE", "DaySummary", "ReportChart", "ReportHeader", "ReportSummary",
+           "ReportTitlePage", "Tally", "write_report_html"]
 NOTES_REMEMBERED = 10_000
 REPLACEMENT = "\ufffd"
 # C0 controls other than tab, line feed, form feed and carriage return: HTML forbids
 # them (NUL among them), so they are shown as the replacement character.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-_STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #222; }
-h1 { font-size: 24pt; margin-top: 120px; }
-h2 { font-size: 16pt; margin-top: 18px; }
-h3 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #234; }
-table { border-collapse: collapse; margin-bottom: 12px; }
-th, td { padding: 3px 8px; border: 1px solid #bbb; text-align: left; }
-td.n { text-align: right; }
-.newpage { page-break-before: always; }
-.lead { color: #555; }
-.entry { margin: 3px 0; }
-.kind { font-weight: bold; }
-.place { font-style: italic; color: #555; }
-.link { color: #555; margin: 0 0 0 18px; }
-.counted { margin: 3px 0; color: #333; }
-.note { font-size: 8.5pt; color: #444; margin: 1px 0 1px 12px; }
-.capped { border: 1px solid #c90; padding: 6px; background: #fff6df; }
-p, li { overflow-wrap: anywhere; }
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class Tally:
@@ -87,16 +83,6 @@ class ReportSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportHeader:
-    date_from: date | None
-    date_to: date | None
-    tz: str
-    generated_at: datetime
-    corrections: bool = False  # undone entries listed as corrections, not left out
-    as_of: AsOfDay | None = None  # the report as known on a past day, titled so
-
-
-@dataclass(frozen=True, slots=True)
 class ReportChart:
     """The timeline image: *src* is a data: URI (a file) or a resource name (Qt)."""
 
@@ -116,23 +102,6 @@ def day_heading(day: date | None) -> str:
     return "Date unknown" if day is None else f"{day.day} {day:%B %Y}"
 
 
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def describe_filters(header: ReportHeader) -> str:
-    """The filters in words (plain text): what the title page says was asked for."""
-    parts = []
-    if header.date_from:
-        parts.append(f"from {_long_date(header.date_from)}")
-    if header.date_to:
-        parts.append(f"to {_long_date(header.date_to)}")
-    dates = " ".join(parts) if parts else "all dates"
-    undone = "undone entries shown as corrections" if header.corrections \
-        else "undone entries left out"
-    return f"Dates: {dates}; days in {header.tz}; all kinds of entries; all events; {undone}"
-
-
 def write_report_html(
     header: ReportHeader, summary: ReportSummary,
     items: Iterable[ChronologyEntry | DaySummary], stream: TextIO, *,
@@ -144,41 +113,75 @@ def write_report_html(
     whose events are counted. Each day's sources follow it as numbered notes, so memory
     holds one day's notes however long the range (see ``write_markdown``).
     """
+    body = io.StringIO()
+    months = Months()
+    _summary(summary, body)
+    _chart(chart, body)
+    body.write('<h2 class="newpage" id="chronology">Chronology</h2>\n'
+               '<p class="lead">Entries in time order under their day. Events are under '
+               "the day they were reported for; rounds announced by day, week or month "
+               "under their days at the venue; schedule changes under the day they were "
+               "announced; rounds at an exact time, announcements at an exact time and "
+               f"factor readings under their day in {_text(header.tz)}. Each day's "
+               "sources are numbered notes after it.</p>\n")
+    count = _days(items, body, months)
+    marking = header.title_page.marking
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 f"<title>{html.escape(titled(TITLE, header.as_of))}</title>\n"
-                 f"<style>{_STYLE}</style>\n</head>\n<body>\n")
-    _title_page(header, stream)
-    _summary(summary, stream)
-    _chart(chart, stream)
-    stream.write('<h2 class="newpage">Chronology</h2>\n'
-                 '<p class="lead">Entries in time order under their day. Events are under '
-                 "the day they were reported for; rounds announced by day, week or month "
-                 "under their days at the venue; schedule changes under the day they were "
-                 "announced; rounds at an exact time, announcements at an exact time and "
-                 f"factor readings under their day in {_text(header.tz)}. Each day's "
-                 "sources are numbered notes after it.</p>\n")
-    count = _days(items, stream)
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                 f"<title>{html.escape(header.title)}</title>\n"
+                 f"{_meta(header)}<style>{REPORT_CSS}{marking_css(marking)}</style>\n"
+                 "</head>\n<body>\n")
+    _marking(marking, stream)
+    _title_page(header, months, stream)
+    write_contents(contents_of(body.getvalue().splitlines()), stream)
+    stream.write(body.getvalue())
+    _marking(marking, stream, foot=True)
     stream.write("</body>\n</html>\n")
     return count
 
 
-def _title_page(header: ReportHeader, stream: TextIO) -> None:
+def _meta(header: ReportHeader) -> str:
+    """The document's properties (WeasyPrint writes them into the PDF's)."""
+    parts = [("generator", "Negotiation Tracker"),
+             ("dcterms.created", header.generated_at.astimezone(UTC).isoformat()),
+             ("author", header.title_page.author),
+             ("description", describe_filters(header))]
+    return "".join(f'<meta name="{name}" content="{html.escape(" ".join(value.split()))}">\n'
+                   for name, value in parts if value.strip())
+
+
+def _marking(marking: str, stream: TextIO, *, foot: bool = False) -> None:
+    """The handling marking at the top and foot of the page in a browser; the PDF has it
+    on every page instead (report_style.marking_css)."""
+    if marking.strip():
+        css = "marking foot" if foot else "marking"
+        stream.write(f'<p class="{css}">{_text(" ".join(marking.split()))}</p>\n')
+
+
+def _title_page(header: ReportHeader, months: Months, stream: TextIO) -> None:
     local = header.generated_at.astimezone(zone(header.tz))
-    span = (f"{_long_date(header.date_from) if header.date_from else 'the beginning'} to "
-            f"{_long_date(header.date_to) if header.date_to else 'the end'}")
-    rows = (("Date range", span), ("Filters", describe_filters(header)),
+    page = header.title_page
+    held = days_held(header, months)
+    stream.write(f'<section class="title-page">\n<h1>{_text(header.title)}</h1>\n'
+                 f'<p class="range">{_text(held)}</p>\n'
+                 '<p class="lead">Rounds of talks, schedule changes, factor readings and '
+                 "battlefield events in one time order, with their sources.</p>\n")
+    if header.as_of is not None:
+        stream.write(f'<p class="capped">{_text(as_of_sentence(header.as_of))}</p>\n')
+    stream.write('<div class="byline">\n')
+    for css, value in (("author", page.author), ("organisation", page.organisation)):
+        if value.strip():
+            stream.write(f'<p class="{css}">{_text(" ".join(value.split()))}</p>\n')
+    stream.write(f'<p class="date">{local.day} {local:%B %Y}</p>\n</div>\n')
+    rows = (("Date range", held), ("Filters", describe_filters(header)),
             ("Time zone", header.tz),
             ("Generated at", f"{local:%Y-%m-%d %H:%M} {header.tz} "
                              f"({header.generated_at.astimezone(UTC):%H:%M} UTC)"))
-    stream.write(f'<h1>{html.escape(titled(TITLE, header.as_of))}</h1>\n<p class="lead">'
-                 "Negotiation Tracker: rounds of talks, schedule changes, factor readings "
-                 "and battlefield events in one time order.</p>\n")
-    if header.as_of is not None:
-        stream.write(f'<p class="capped">{_text(as_of_sentence(header.as_of))}</p>\n')
     stream.write('<table class="filters">\n')
     for name, value in rows:
         stream.write(f"<tr><th>{name}</th><td>{_text(value)}</td></tr>\n")
-    stream.write("</table>\n")
+    stream.write('</table>\n<p class="kicker">Made with Negotiation Tracker</p>\n'
+                 "</section>\n")
 
 
 def _tally_table(caption: str, tallies: tuple[Tally, ...], stream: TextIO) -> None:
@@ -197,8 +200,8 @@ def _tally_table(caption: str, tallies: tuple[Tally, ...], stream: TextIO) -> No
 
 
 def _summary(summary: ReportSummary, stream: TextIO) -> None:
-    stream.write('<h2 class="newpage">Summary</h2>\n<h3>Entries by kind</h3>\n<table>\n'
-                 "<tr><th>Kind</th><th>Entries</th></tr>\n")
+    stream.write('<h2 class="newpage" id="summary">Summary</h2>\n<h3>Entries by kind</h3>\n'
+                 "<table>\n<tr><th>Kind</th><th>Entries</th></tr>\n")
     for kind, count in (("Rounds", summary.rounds),
                         ("Schedule changes", summary.schedule_changes),
                         ("Factor readings", summary.factor_readings),
@@ -221,7 +224,7 @@ def _summary(summary: ReportSummary, stream: TextIO) -> None:
 
 
 def _chart(chart: ReportChart | None, stream: TextIO) -> None:
-    stream.write("<h2>Timeline</h2>\n")
+    stream.write('<h2 id="timeline">Timeline</h2>\n')
     if chart is None:
         stream.write("<p>Nothing dated to draw in this range.</p>\n")
         return
@@ -231,7 +234,8 @@ def _chart(chart: ReportChart | None, stream: TextIO) -> None:
                  f'<p class="lead">{_text(chart.description)}</p>\n')
 
 
-def _days(items: Iterable[ChronologyEntry | DaySummary], stream: TextIO) -> int:
+def _days(items: Iterable[ChronologyEntry | DaySummary], stream: TextIO,
+          months: Months) -> int:
     notes = _Notes(stream)
     heading: str | None = None
     count = 0
@@ -239,8 +243,9 @@ def _days(items: Iterable[ChronologyEntry | DaySummary], stream: TextIO) -> int:
         day = day_heading(item.day)
         if day != heading:
             notes.flush()
+            months.enter(item.day, stream)  # the month's heading, when it is new
             anchor = f' id="day-{item.day.isoformat()}"' if item.day else ""
-            stream.write(f"<h3{anchor}>{day}</h3>\n")
+            stream.write(f"<h4{anchor}>{day}</h4>\n")
             heading = day
         if isinstance(item, DaySummary):
             _counted(item, stream)

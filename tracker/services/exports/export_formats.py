@@ -118,7 +118,7 @@ class ExportFormat(RegisteredEnum):
     HTML = "html", ExportRegistration("HTML report", ("*.html",), ExportContent.REPORT, _html)
     PDF = "pdf", ExportRegistration(
         "PDF report", ("*.pdf",), ExportContent.REPORT,
-        written_by="the window or the command line (tracker/ui/exports/report_pdf.py, through Qt)")
+        written_by="services.exports.report_file.export_report (laid out by WeasyPrint)")
     ICS = "ics", ExportRegistration(
         "iCalendar files", ("*.ics",), ExportContent.SCHEDULE,
         written_by="services.exports.schedule_calendar.write_calendar")

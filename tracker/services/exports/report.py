@@ -28,6 +28,7 @@ from tracker.io.report_html import (
     ReportChart,
     ReportHeader,
     ReportSummary,
+    ReportTitlePage,
     Tally,
     write_report_html,
 )
@@ -45,6 +46,7 @@ def write_report(
     generated_at: datetime | None = None, event_limit: int = REPORT_EVENT_LIMIT,
     corrections: bool = False,
     as_of: AsOf | None = None,
+    title_page: ReportTitlePage | None = None,
 ) -> int:
     """Write the HTML report of the range to *stream*; return the entries listed in full.
 
@@ -52,6 +54,7 @@ def write_report(
     *corrections*: retracted changes and their retractions are listed as corrections.
     *as_of*: the report as it could have been written at the end of that day (its
     events, counted or listed, are those reported up to that day).
+    *title_page*: the title, author, organisation and marking on its title page.
     """
     check_report_range(date_from, date_to, tz)
     others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
@@ -60,7 +63,7 @@ def write_report(
     counted_from = _first_counted_day(session, date_from, events_to, event_limit)
     summary = report_summary(session, others, date_from, events_to, counted_from)
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
-                          corrections, as_of=as_of)
+                          corrections, as_of=as_of, title_page=title_page or ReportTitlePage())
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
                    as_of)
     return write_report_html(header, summary, items, stream, chart=chart)

@@ -84,11 +84,16 @@ EXPORT_FOLDER = Option("export/folder", _to_text, str)
 IMPORT_FOLDER = Option("import/folder", _to_text, str)
 # The name changes are recorded under; empty: the computer login (domain/identity.py).
 USER_NAME = Option("identity/name", _to_text, str)
+# The report's title page, as last typed in Export Chronology… (empty title: the default).
+REPORT_TITLE = Option("report/title", _to_text, str)
+REPORT_AUTHOR = Option("report/author", _to_text, str)
+REPORT_ORGANISATION = Option("report/organisation", _to_text, str)
+REPORT_MARKING = Option("report/marking", _to_text, str)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     VERSION, LAST_DATABASE, WINDOW_GEOMETRY, WINDOW_STATE, ROUNDS_HEADER, ROUNDS_SPLITTER,
     DETAIL_VISIBLE, DISPLAY_TIME_ZONE, DAY_FIRST, SUGGEST_DAYS, EXPORT_FOLDER, IMPORT_FOLDER,
-    USER_NAME,
+    USER_NAME, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION, REPORT_MARKING,
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.io.report_html import ReportTitlePage
 from tracker.services.exports.export import ExportFormat, format_for_path
 from tracker.services.exports.export_formats import (
     CHRONOLOGY_CONTENTS,
     formats_holding,
     suffixes_text,
 )
+from tracker.services.exports.report_file import is_report
 from tracker.ui.common.forms import (
     ErrorLabel,
     buddy_label,
@@ -43,6 +45,7 @@ from tracker.ui.common.forms import (
     within_tracker_dates,
 )
 from tracker.ui.common.table_model import as_plain
+from tracker.ui.exports.report_fields import ReportTitleFields
 
 # The chronology's formats, as the registry lists them (services.exports.export_formats).
 FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
@@ -57,6 +60,7 @@ class ExportRequest:
     date_to: date | None
     tz: str = "UTC"
     corrections: bool = False  # undone entries told as corrections, not left out
+    title_page: ReportTitlePage = field(default_factory=ReportTitlePage)  # a report's
 
 
 def _to_date(value: QDate) -> date:
@@ -78,7 +82,7 @@ class ExportDialog(QDialog):
     """
 
     def __init__(self, folder: str = "", parent: QWidget | None = None, *,
-                 tz: str = "UTC") -> None:
+                 tz: str = "UTC", title_page: ReportTitlePage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Chronology")
         self._tz = tz
@@ -109,6 +113,9 @@ class ExportDialog(QDialog):
         self.corrections.setToolTip(
             "List each undone change marked as withdrawn, and each undo and redo as a "
             "correction line, for a published correction trail")
+        # Shown while the file name asks for a report (.html, .pdf): see _validate.
+        self.report_fields = named(ReportTitleFields(title_page or ReportTitlePage()),
+                                   "export-report-fields")
         self.path_error = ErrorLabel("export-path-error")
         self.range_error = ErrorLabel("export-range-error")
         self.buttons = ok_cancel_buttons(self, "&Export")
@@ -133,6 +140,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.range_error)
         form.addRow("", days)
         form.addRow("", self.corrections)
+        form.addRow(self.report_fields)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -167,7 +175,7 @@ class ExportDialog(QDialog):
         if date_from and date_to and date_to < date_from:
             return None
         return ExportRequest(path, fmt, date_from, date_to, self._tz,
-                             self.corrections.isChecked())
+                             self.corrections.isChecked(), self.report_fields.value())
 
     def accept(self) -> None:
         """Override QDialog.accept: ask before replacing a file Browse did not confirm."""
@@ -229,6 +237,8 @@ class ExportDialog(QDialog):
         self.target.setText(f"Saves to {shown}")
         self.target.setVisible(bool(shown) and shown != text and not self.path_error.message)
         self.path.setToolTip(as_plain(shown))
+        fmt = format_for_path(path) if path is not None else None
+        self.report_fields.setVisible(fmt is not None and is_report(fmt))
         both = self.use_from.isChecked() and self.use_to.isChecked()
         backwards = both and self.date_to.date() < self.date_from.date()
         self.range_error.show_error("The end date is before the start date" if backwards

@@ -15,25 +15,32 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
 from tracker.services.exports.export import export_chronology
+from tracker.services.exports.report_file import export_report, is_report
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.export_dialog import ExportDialog, ExportRequest
 from tracker.ui.exports.file_export import submit_export
-from tracker.ui.exports.report_pdf import export_report, is_report
+from tracker.ui.exports.report_fields import remember_title_page, remembered_title_page
+from tracker.ui.exports.report_pdf import report_chart
 
 
 def export_op(request: ExportRequest) -> DbOp[int]:
     """Write the chronology *request* asks for; succeeds with the entries written."""
 
     def write(session: Session) -> int:
-        # The HTML/PDF report draws with QPainter and QTextDocument, never a widget, so
-        # it runs here too (report_pdf.py).
-        export = export_report if is_report(request.fmt) else export_chronology
-        return export(session, request.path, request.fmt, date_from=request.date_from,
-                      date_to=request.date_to, tz=request.tz,
-                      corrections=request.corrections)
+        if is_report(request.fmt):
+            # The chart is drawn with QPainter on a QImage, never a widget, so it is drawn
+            # here too (report_pdf.py); the report itself is the command line's service.
+            chart = report_chart(session, request.date_from, request.date_to, request.tz)
+            return export_report(session, request.path, request.fmt,
+                                 date_from=request.date_from, date_to=request.date_to,
+                                 tz=request.tz, corrections=request.corrections,
+                                 title_page=request.title_page, chart=chart)
+        return export_chronology(session, request.path, request.fmt,
+                                 date_from=request.date_from, date_to=request.date_to,
+                                 tz=request.tz, corrections=request.corrections)
 
     return query_op("Export", "the export", write)
 
@@ -59,7 +66,8 @@ class ChronologyExport(QObject):
 
     def ask(self, tz: str) -> None:
         """Open the dialog (window-modal, not blocking); its OK starts the export."""
-        dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz)
+        dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz,
+                              title_page=remembered_title_page(self._settings))
         dialog.accepted.connect(lambda: self._start(dialog))
         self._open(dialog)
 
@@ -68,6 +76,8 @@ class ChronologyExport(QObject):
         if request is None:
             return
         self._settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        if is_report(request.fmt):
+            remember_title_page(self._settings, request.title_page)
         # Without a timeout: it stays until the export ends, however long that takes.
         self._window.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
         path = str(request.path)
