@@ -11,6 +11,7 @@ and prints with the print ones. What the PDF gets from here (issue 15):
 - the contents' page numbers (``target-counter``), which a browser, not knowing
   ``leader()``, drops with the whole rule;
 - no heading alone at the foot of a page, no line alone at the top of one;
+- hyphenation in narrow table cells only, so running text searches whole words;
 - no ligatures, so the PDF's text searches and copies as "conflict", not "conﬂict".
 """
 
@@ -23,7 +24,10 @@ html {
   font-variant-ligatures: none; font-feature-settings: "liga" 0, "clig" 0;
 }
 body { max-width: 70ch; margin: 2.5rem auto 4rem; padding: 0 1.25rem; }
-p, li, td, th { hyphens: auto; overflow-wrap: break-word; orphans: 2; widows: 2; }
+p, li, td, th { overflow-wrap: break-word; orphans: 2; widows: 2; }
+/* Hyphenation only in table cells, whose columns are narrow: a word split over two lines
+   of running text is a word a reader's search (and pdftotext) no longer finds. */
+td { hyphens: auto; }
 a { color: #1a4f8b; text-decoration: underline; text-decoration-thickness: 1px; }
 a:visited { color: #5a3d8a; }
 h1, h2, h3, h4 { line-height: 1.2; break-after: avoid; page-break-after: avoid;
@@ -50,13 +54,11 @@ img { max-width: 100%; height: auto; }
 .capped { border: 1px solid #c90; padding: 0.5em; background: #fff6df; }
 sup { line-height: 0; }  /* a note marker does not push its line apart */
 sup a { text-decoration: none; }
-.marking { text-align: center; font-weight: bold; letter-spacing: 0.08em;
-  color: #8a1c1c; margin: 0 0 1.5em; }
+.marking { text-align: center; font-weight: bold; color: #8a1c1c; margin: 0 0 1.5em; }
 .marking.foot { margin: 2em 0 0; }
 
 .title-page { padding-top: 4em; }
-.title-page .kicker { text-transform: uppercase; letter-spacing: 0.12em; color: #5b6b7c;
-  font-size: 0.85em; margin: 0 0 0.6em; }
+.title-page .kicker { color: #5b6b7c; font-size: 0.85em; margin: 1.5em 0 0; }
 .title-page .range { font-size: 1.3em; color: #17324d; margin: 0 0 1.2em; }
 .byline { margin: 2.5em 0 1.5em; font-size: 1.05em; }
 .byline p { margin: 0.15em 0; }
@@ -117,7 +119,6 @@ def marking_css(marking: str) -> str:
     if not marking.strip():
         return ""
     value = _css_string(marking)
-    box = (f"content: {value}; font-size: 8pt; font-weight: bold; color: #8a1c1c; "
-           "letter-spacing: 0.08em;")
+    box = f"content: {value}; font-size: 8pt; font-weight: bold; color: #8a1c1c;"
     return (f"\n@page {{ @top-center {{ {box} vertical-align: bottom; padding-bottom: 4mm; }}\n"
             f"  @bottom-center {{ {box} vertical-align: top; padding-top: 4mm; }} }}\n")
