@@ -57,7 +57,7 @@ sup a { text-decoration: none; }
 .marking { text-align: center; font-weight: bold; color: #8a1c1c; margin: 0 0 1.5em; }
 .marking.foot { margin: 2em 0 0; }
 
-.title-page { padding-top: 4em; }
+.title-page { padding: 4em 0 2em; border-bottom: 1px solid #c9ced6; }
 .title-page .kicker { color: #5b6b7c; font-size: 0.85em; margin: 1.5em 0 0; }
 .title-page .range { font-size: 1.3em; color: #17324d; margin: 0 0 1.2em; }
 .byline { margin: 2.5em 0 1.5em; font-size: 1.05em; }
@@ -67,7 +67,7 @@ table.filters { font-size: 0.85em; color: #333; }
 table.filters th { white-space: nowrap; }
 
 nav.contents ol { list-style: none; padding-left: 0; margin: 0.3em 0; }
-nav.contents ol ol { padding-left: 1.5em; columns: 2; column-gap: 2em; }
+nav.contents ol ol { padding-left: 1.5em; display: flex; flex-wrap: wrap; gap: 0 1.2em; }
 nav.contents li { margin: 0.15em 0; }
 nav.contents li.section { margin-top: 0.5em; font-weight: bold; }
 nav.contents li.section li { font-weight: normal; }
@@ -82,9 +82,10 @@ h4 { bookmark-level: 3; }
   body { max-width: none; margin: 0; padding: 0; }
   .marking { display: none; }
   a { color: #123e6e; text-decoration: none; }
-  .title-page { padding-top: 45mm; break-after: page; page: title; }
+  .title-page { padding: 45mm 0 0; border: none; break-after: page; page: title; }
   nav.contents { break-after: page; }
-  nav.contents ol ol { columns: 1; }
+  /* A decade of months in two columns: the contents stays a page or two. */
+  nav.contents ol ol { display: block; columns: 2; column-gap: 10mm; padding-left: 4mm; }
   nav.contents a::after { content: leader('.') target-counter(attr(href url), page); }
   .newpage { break-before: page; }
   h2 { margin-top: 0; }
@@ -94,10 +95,13 @@ h4 { bookmark-level: 3; }
 
 @page {
   size: A4; margin: 20mm 18mm 20mm 18mm;
+  /* Fixed, even shares of the foot, so the marking stays centred and a long title
+     wraps instead of running into it. */
   @bottom-left { content: string(report-title); font-size: 7.5pt; color: #666;
-    vertical-align: top; padding-top: 4mm; }
+    vertical-align: top; padding-top: 4mm; width: 36%; }
+  @bottom-center { width: 28%; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 7.5pt;
-    color: #666; vertical-align: top; padding-top: 4mm; }
+    color: #666; vertical-align: top; padding-top: 4mm; width: 36%; text-align: right; }
 }
 @page title { @bottom-left { content: none; } }
 """

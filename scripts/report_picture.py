@@ -1,0 +1,57 @@
+"""The README's picture of a PDF report: its first pages side by side, as a reader sees them.
+
+    python scripts/report_picture.py report.pdf docs/report-first-pages.png [--pages 4]
+
+Each page is drawn by poppler's pdftoppm (the renderer of many PDF viewers), given a thin
+border, and set beside the others on a light background; the result is a palette PNG, a
+few hundred kilobytes for four pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+GAP = 24  # pixels between pages and around them
+BACKGROUND = (226, 230, 235)
+
+
+def page_images(pdf: Path, pages: int, dpi: int, folder: Path) -> list[Image.Image]:
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", str(pages),
+                    str(pdf), str(folder / "page")], check=True)
+    return [Image.open(path).convert("RGB") for path in sorted(folder.glob("page-*.png"))]
+
+
+def montage(images: list[Image.Image]) -> Image.Image:
+    framed = [ImageOps.expand(image, border=1, fill=(160, 166, 174)) for image in images]
+    width = sum(image.width for image in framed) + GAP * (len(framed) + 1)
+    height = max(image.height for image in framed) + 2 * GAP
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
+    left = GAP
+    for image in framed:
+        sheet.paste(image, (left, GAP))
+        left += image.width + GAP
+    return sheet
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--pages", type=int, default=4)
+    parser.add_argument("--dpi", type=int, default=60)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = montage(page_images(args.pdf, args.pages, args.dpi, Path(folder)))
+    sheet.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(args.output,
+                                                                     optimize=True)
+    print(f"{args.output}: {sheet.width}×{sheet.height}, "
+          f"{args.output.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
