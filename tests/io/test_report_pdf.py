@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.io.poppler import links_and_outline, page_texts, poppler, properties
+from tests.io.test_report_html import Page
 from tests.services.scenario import add_events
 from tracker.io.report_html import ReportTitlePage
 from tracker.io.report_pdf import pdf_from_html, render_report
@@ -177,3 +178,25 @@ def test_nothing_outside_the_document_is_fetched(tmp_path: Path) -> None:
     path.write_bytes(pdf_from_html(f'<p><img src="{local.as_uri()}" alt="x"></p>'
                                    '<p><img src="http://127.0.0.1:9/x.png" alt="y"></p>'))
     assert poppler("pdfimages", "-list", str(path)).splitlines()[2:] == []
+
+
+def test_title_page_fields_are_shown_literally_and_cannot_escape(
+        db: Database, tmp_path: Path) -> None:
+    """Typed text is text: in the HTML, in its <style> (the marking is a CSS string there)
+    and in the PDF's pages and properties."""
+    marking = 'SECRET"; } body { display: none } @page { @top-left { content: "x </style>'
+    title = "<script>alert(1)</script> \u202eevil\x00 & \"talks\""
+    hostile = ReportTitlePage(title, "A\x1bB <b>", "Org\u2028two", marking)
+    html = markup(db, hostile)
+    Page(html)  # well-formed
+    style = html[html.index("<style>"):html.index("</style>") + len("</style>")]
+    assert style.count("</style>") == 1 and "body { display" not in style
+    assert "<script>" not in html and "\x00" not in html and "\x1b" not in html
+    text = Page(html).all_text
+    # Controls and direction overrides are not text a title page shows: gone, as spaces.
+    assert "<script>alert(1)</script> evil & \"talks\"" in text and "Org two" in text
+    pages = page_texts(write_pdf(db, tmp_path / "r.pdf", hostile))
+    shown = " ".join(marking.split())
+    assert all(page.count(shown) == 2 for page in pages)  # literally, top and bottom
+    assert pages[0].count("<script>alert(1)</script>") >= 1
+    assert properties(tmp_path / "r.pdf")["Author"] == "A B <b>"

@@ -38,7 +38,12 @@ class ReportTitlePage:
 
     @property
     def shown_title(self) -> str:
-        return " ".join(self.title.split()) or TITLE
+        return one_line(self.title) or TITLE
+
+
+def one_line(text: str) -> str:
+    """Typed text for a title or a document property: on one line, without controls."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from tracker.io.report_front import (
     contents_of,
     days_held,
     describe_filters,
+    one_line,
     write_contents,
 )
 from tracker.io.report_front import long_date as _long_date
@@ -146,16 +147,16 @@ def _meta(header: ReportHeader) -> str:
              ("dcterms.created", header.generated_at.astimezone(UTC).isoformat()),
              ("author", header.title_page.author),
              ("description", describe_filters(header))]
-    return "".join(f'<meta name="{name}" content="{html.escape(" ".join(value.split()))}">\n'
-                   for name, value in parts if value.strip())
+    return "".join(f'<meta name="{name}" content="{html.escape(one_line(value))}">\n'
+                   for name, value in parts if one_line(value))
 
 
 def _marking(marking: str, stream: TextIO, *, foot: bool = False) -> None:
     """The handling marking at the top and foot of the page in a browser; the PDF has it
     on every page instead (report_style.marking_css)."""
-    if marking.strip():
+    if one_line(marking):
         css = "marking foot" if foot else "marking"
-        stream.write(f'<p class="{css}">{_text(" ".join(marking.split()))}</p>\n')
+        stream.write(f'<p class="{css}">{_text(one_line(marking))}</p>\n')
 
 
 def _title_page(header: ReportHeader, months: Months, stream: TextIO) -> None:
@@ -170,8 +171,8 @@ def _title_page(header: ReportHeader, months: Months, stream: TextIO) -> None:
         stream.write(f'<p class="capped">{_text(as_of_sentence(header.as_of))}</p>\n')
     stream.write('<div class="byline">\n')
     for css, value in (("author", page.author), ("organisation", page.organisation)):
-        if value.strip():
-            stream.write(f'<p class="{css}">{_text(" ".join(value.split()))}</p>\n')
+        if one_line(value):
+            stream.write(f'<p class="{css}">{_text(one_line(value))}</p>\n')
     stream.write(f'<p class="date">{local.day} {local:%B %Y}</p>\n</div>\n')
     rows = (("Date range", held), ("Filters", describe_filters(header)),
             ("Time zone", header.tz),

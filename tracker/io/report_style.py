@@ -17,6 +17,8 @@ and prints with the print ones. What the PDF gets from here (issue 15):
 
 from __future__ import annotations
 
+from tracker.io.report_front import one_line
+
 REPORT_CSS = """
 html {
   font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif;
@@ -110,19 +112,17 @@ h4 { bookmark-level: 3; }
 def _css_string(text: str) -> str:
     """*text* as a quoted CSS string: every character but ASCII letters, digits and
     spaces as a hex escape, so no text can end the string, the rule or the <style>."""
-    shown = " ".join(text.split())
-    escaped = "".join(c if (c.isascii() and c.isalnum()) or c == " "
-                      else ("\\fffd " if ord(c) < 0x20 or ord(c) == 0x7F else f"\\{ord(c):x} ")
-                      for c in shown)
+    escaped = "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} "
+                      for c in text)
     return f'"{escaped}"'
 
 
 def marking_css(marking: str) -> str:
     """The handling marking ("OFFICIAL – SENSITIVE") at the top and bottom of every page;
     nothing when there is none."""
-    if not marking.strip():
+    if not one_line(marking):
         return ""
-    value = _css_string(marking)
+    value = _css_string(one_line(marking))
     box = f"content: {value}; font-size: 8pt; font-weight: bold; color: #8a1c1c;"
     return (f"\n@page {{ @top-center {{ {box} vertical-align: bottom; padding-bottom: 4mm; }}\n"
             f"  @bottom-center {{ {box} vertical-align: top; padding-top: 4mm; }} }}\n")
