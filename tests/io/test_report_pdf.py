@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import sys
 import zlib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from tests.io.poppler import links_and_outline, page_texts, poppler, properties
 from tests.io.test_report_html import Page
 from tests.services.scenario import add_events
 from tracker.io.report_html import ReportTitlePage
-from tracker.io.report_pdf import pdf_from_html, render_report
+from tracker.io.report_pdf import ReportEngineMissing, pdf_from_html, render_report
 from tracker.services.exports.export import ExportFormat
 from tracker.services.exports.report import write_report
 from tracker.services.exports.report_file import export_report
@@ -200,3 +201,10 @@ def test_title_page_fields_are_shown_literally_and_cannot_escape(
     assert all(page.count(shown) == 2 for page in pages)  # literally, top and bottom
     assert pages[0].count("<script>alert(1)</script>") >= 1
     assert properties(tmp_path / "r.pdf")["Author"] == "A B <b>"
+
+
+def test_without_weasyprint_the_pdf_is_refused_with_what_to_install(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+    with pytest.raises(ReportEngineMissing, match=re.escape("libpango-1.0-0")):
+        pdf_from_html("<p>report</p>")

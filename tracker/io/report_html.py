@@ -229,7 +229,8 @@ def _chart(chart: ReportChart | None, stream: TextIO) -> None:
     if chart is None:
         stream.write("<p>Nothing dated to draw in this range.</p>\n")
         return
-    stream.write(f'<p><img src="{html.escape(chart.src, quote=True)}" width="{chart.width}" '
+    stream.write(f'<p class="figure"><img src="{html.escape(chart.src, quote=True)}" '
+                 f'width="{chart.width}" '
                  f'height="{chart.height}" alt="{html.escape(chart.description, quote=True)}"'
                  ' style="max-width: 100%; height: auto;"></p>\n'
                  f'<p class="lead">{_text(chart.description)}</p>\n')

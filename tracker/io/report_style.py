@@ -25,7 +25,10 @@ html {
   line-height: 1.45; color: #1f1f1f; background: #fff;
   font-variant-ligatures: none; font-feature-settings: "liga" 0, "clig" 0;
 }
-body { max-width: 70ch; margin: 2.5rem auto 4rem; padding: 0 1.25rem; }
+/* A measure of about 70 characters, centred; the chart may be wider than the text. */
+body { max-width: 36rem; margin: 2.5rem auto 4rem; padding: 0 1.25rem; }
+.figure { width: min(1000px, 100vw - 2.5rem); position: relative; left: 50%;
+  transform: translateX(-50%); }
 p, li, td, th { overflow-wrap: break-word; orphans: 2; widows: 2; }
 /* Hyphenation only in table cells, whose columns are narrow: a word split over two lines
    of running text is a word a reader's search (and pdftotext) no longer finds. */
@@ -82,6 +85,7 @@ h4 { bookmark-level: 3; }
 @media print {
   html { font-size: 9.5pt; }
   body { max-width: none; margin: 0; padding: 0; }
+  .figure { width: auto; left: 0; transform: none; }
   .marking { display: none; }
   a { color: #123e6e; text-decoration: none; }
   .title-page { padding: 45mm 0 0; border: none; break-after: page; page: title; }
