@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from tests.hostile_text import HOSTILE
 from tests.io.markdown_renderers import (
     RENDERERS,
     Element,
@@ -37,6 +38,21 @@ ODD_URL = "https://example.org/a b>c_d"
 ODD_HREF = "https://example.org/a%20b%3Ec_d"
 # Markup in one dialect or another, to be shown as typed by all of them.
 MARKUP = "Strike on [grid] ~2~ ^3^ $4$ |5| @six *7* _8_ `9` \\ten"
+# Text that would open a block where it starts a note or a link line, and markup of one
+# dialect or another: each must read as typed.
+MARKUP_CORPUS = (
+    *HOSTILE, MARKUP, "1. Kanal", "a) item", "(iv) item", "# not a heading", "> no quote",
+    "- no bullet", "+ no bullet", "***", "---", "<!-- comment -->", "[link](http://x.y)",
+    "![image](http://x.y/i.png)", "^[inline note]", "{#id .class}", "foo@bar.org [@key]",
+    "H~2~O 2^10^", "$x$ and $$y$$", "term\n: definition", "| a | b |\n|---|---|",
+    "&amp; &#65; &copy;", "trailing backslash \\",
+)
+# Elements that text shown as typed never becomes (pandoc writes a span for a citation
+# or math; GitHub a del for ~strike~).
+FOREIGN_TAGS = {"script", "b", "code", "del", "s", "sub", "img", "table", "dl",
+                "blockquote", "pre", "h3", "h4", "span"}
+# pandoc's smart typography: curly quotes and ellipses are its choice of glyph.
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def _cited_twice() -> ChronologyEntry:
@@ -178,3 +194,18 @@ def test_renderers_show_the_sample_chronology_with_sources_apart(
     nested = [inner for _, inner in nested_lists(root)]
     assert any("round Trilateral talks" in _words(inner.text) for inner in nested)
     assert any("(escalation during talks)" in _words(inner.text) for inner in nested)
+
+
+@pytest.mark.parametrize("name", RENDERERS)
+def test_renderers_show_markup_and_hostile_text_as_typed(name: str) -> None:
+    entries = [ChronologyEntry(
+        when=datetime(2026, 2, 3, 12, tzinfo=UTC), day=date(2026, 2, 3),
+        precision=Precision.DAY, when_text="3 Feb 2026", kind=EntryKind.EVENT,
+        record_id=number, title=text, detail=text, place=text[:40], links=(text,),
+        sources=(text,)) for number, text in enumerate(MARKUP_CORPUS, 1)]
+    root = parse(renderer(name)(_markdown(entries)))
+    shown = _words(root.text).translate(_TYPOGRAPHY)
+    assert not [text for text in MARKUP_CORPUS if _words(text) not in shown]
+    assert not {element.tag for element in root.walk()} & FOREIGN_TAGS
+    # Each text shows in its entry, its link line and its note: none became markup.
+    assert len(root.find_all("li")) >= 3 * len(MARKUP_CORPUS)

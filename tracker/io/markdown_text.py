@@ -27,6 +27,9 @@ _BACKSLASHED = re.compile(r"([\\`*_\[\]])")
 # Markup in some dialects only, shown literally by all three as a character reference.
 _REFERENCED = {"~": "&#126;", "|": "&#124;", "^": "&#94;", "$": "&#36;"}
 _REFERENCED_CHARS = re.compile(r"[~|^$]|(?<!\w)@")  # pandoc cites only a word-start "@"
+# pandoc's "smart" typography makes "--" a dash; escaped hyphens stay hyphens. (Its curly
+# quotes are left to it: escaped quotes show their backslash in python-markdown.)
+_HYPHEN_RUN = re.compile(r"-{2,}")
 # What opens a block at the start of a line: an ordered-list number or letter (pandoc's
 # fancy lists too: "a.", "iv)", "(1)"), a heading, a quote or a bullet.
 _BLOCK_OPENING = re.compile(r"^(\(?[A-Za-z0-9]{1,9})([.)])(?=\s|$)|^([#>+-])")
@@ -96,4 +99,5 @@ def _one_line(text: str) -> str:
 def _escaped(line: str) -> str:
     escaped = _BACKSLASHED.sub(r"\\\1", line)
     escaped = escaped.replace("&", "&amp;").replace("<", "&lt;")
+    escaped = _HYPHEN_RUN.sub(lambda m: "\\-" * len(m[0]), escaped)
     return _REFERENCED_CHARS.sub(lambda m: _REFERENCED.get(m[0], "&#64;"), escaped)
