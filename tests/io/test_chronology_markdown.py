@@ -123,6 +123,12 @@ def test_markdown_separates_note_markers_and_links_addresses_whole() -> None:
     assert f"[^2]: 1\\. Kanal, <{ODD_HREF}>\n" in text
 
 
+def test_blank_detail_and_place_leave_no_empty_markup() -> None:
+    text = _markdown([replace(_cited_twice(), title="Talks", detail=" \n", place="\t",
+                              sources=())])
+    assert "Talks\n" in text and "**\n" not in text and ". \n" not in text
+
+
 def test_markdown_notes_follow_their_day_and_memory_stays_bounded(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A million events cite a million dataset records: notes are written after each

@@ -74,8 +74,9 @@ def write_markdown(
 
 def _entry_line(entry: ChronologyEntry, notes: _Notes) -> str:
     """'- **kind**, when: title. detail *place*[^1],[^2]'."""
-    detail = f". {markdown_text(entry.detail)}" if entry.detail else ""
-    place = f" *{markdown_text(entry.place)}*" if entry.place else ""
+    detail, place = markdown_text(entry.detail), markdown_text(entry.place)
+    detail = f". {detail}" if detail else ""
+    place = f" *{place}*" if place else ""  # "**" around blank text would show as is
     marks = NOTE_SEPARATOR.join(f"[^{notes.number(source)}]" for source in entry.sources)
     return (f"- **{markdown_escape(entry.kind.value)}**, {markdown_escape(entry.when_text)}: "
             f"{markdown_text(entry.title)}{detail}{place}{marks}")
