@@ -18,7 +18,8 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
-from tracker.io.chronology_writers import write_csv, write_json, write_markdown
+from tracker.io.chronology_markdown import write_markdown
+from tracker.io.chronology_writers import write_csv, write_json
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
