@@ -22,7 +22,7 @@ from heapq import merge
 from itertools import groupby
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
@@ -42,6 +42,7 @@ from tracker.services.exports.key_developments import key_developments
 from tracker.services.exports.report_totals import (
     Sums,
     count_short_records,
+    day_range,
     long_records,
     short_record_sums,
 )
@@ -72,7 +73,10 @@ def write_report(
     counted_from = _first_counted_day(session, date_from, events_to, event_limit)
     summary = replace(
         report_summary(session, others, date_from, events_to, counted_from),
-        key_developments=key_developments(session, others),
+        key_developments=key_developments(session, others if not corrections else list(
+            # What stands: the corrections are told in the chronology alone.
+            iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
+                               as_of=as_of))),
         long_records=tuple(long_records(session, date_from, date_to,
                                         as_of.day if as_of is not None else None)))
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
@@ -171,19 +175,10 @@ def _first_counted_day(session: Session, date_from: date | None, date_to: date |
     events are counted. None when the range holds no more than *limit* events."""
     event = BattlefieldEvent
     day = session.scalar(select(event.event_date)
-                         .where(*_event_range(date_from, date_to), is_short_record())
+                         .where(*day_range(event.event_date, date_from, date_to),
+                                is_short_record())
                          .order_by(event.event_date, event.id).offset(limit).limit(1))
     return _as_date(day) if day is not None else None
-
-
-def _event_range(date_from: date | None, date_to: date | None,
-                 column: Any = BattlefieldEvent.event_date) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if date_from is not None:
-        conditions.append(column >= date_from)
-    if date_to is not None:
-        conditions.append(column <= date_to)
-    return conditions
 
 
 def _tallies(session: Session, column_name: str, date_from: date | None,

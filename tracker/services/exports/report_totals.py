@@ -52,8 +52,9 @@ class Sums:
                     self.injuries - other.injuries)
 
 
-def _range(column: Any, date_from: date | None,
-           date_to: date | None) -> list[ColumnElement[bool]]:
+def day_range(column: Any, date_from: date | None,
+              date_to: date | None) -> list[ColumnElement[bool]]:
+    """*column* (a day) from *date_from* to *date_to*, either open."""
     conditions: list[ColumnElement[bool]] = []
     if date_from is not None:
         conditions.append(column >= date_from)
@@ -86,14 +87,14 @@ def short_record_sums(session: Session, keys: Sequence[str], date_from: date | N
     event = BattlefieldEvent
     if not counts_are_kept(session.connection()):
         found = _summed(session, _EVENT_COLUMNS, event, keys, _event_sums(),
-                        [*_range(event.event_date, date_from, date_to), is_short_record()])
+                        [*day_range(event.event_date, date_from, date_to), is_short_record()])
         return {key: sums for key, sums in found.items() if sums.events}
     count = EventDayCount
     every = _summed(session, _COUNT_COLUMNS, count, keys,
                     (func.sum(count.events), func.sum(count.fatalities),
-                     func.sum(count.injuries)), _range(count.day, date_from, date_to))
+                     func.sum(count.injuries)), day_range(count.day, date_from, date_to))
     long = _summed(session, _EVENT_COLUMNS, event, keys, _event_sums(),
-                   [*_range(event.event_date, date_from, date_to), is_long_record()])
+                   [*day_range(event.event_date, date_from, date_to), is_long_record()])
     found = {key: sums - long.get(key, Sums()) for key, sums in every.items()}
     return {key: sums for key, sums in found.items() if sums.events}
 
