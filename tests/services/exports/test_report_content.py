@@ -3,20 +3,23 @@ per-day totals, key developments first, and the real UCDP file's months-long rec
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, date, datetime
 
 import pytest
 
 from tests.conftest import REAL_DATA
-from tests.io.test_report_html import Page, report
+from tests.io.test_report_html import GENERATED, Page, report
 from tests.services.scenario import add_events, build
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision
 from tracker.domain.factors import FactorReading
 from tracker.services.chronology.chronology import iter_chronology, iter_other_entries
 from tracker.services.exports.key_developments import key_developments
+from tracker.services.exports.report import write_report
 from tracker.services.exports.report_totals import long_records, short_record_sums
 from tracker.services.imports.importing import ImportFormat, import_events
+from tracker.services.rounds.as_of import AsOf
 from tracker.storage.database import Database
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
@@ -90,6 +93,20 @@ def test_the_sums_take_the_long_records_from_the_day_counts(spans_db: Database) 
         shown = list(iter_chronology(session, long_records=False))
         assert len(list(iter_chronology(session))) == 7  # other exports keep them all
     assert [entry.place for entry in shown] == ["Kharkiv", "Kyiv", "Mariupol", "Chernihiv"]
+
+
+def test_as_of_a_day_the_long_records_reported_after_it_are_left_out(
+        spans_db: Database) -> None:
+    stream = io.StringIO()
+    with spans_db.reading() as session:
+        write_report(session, stream, date_from=date(2022, 3, 1),
+                     date_to=date(2022, 3, 31), as_of=AsOf(date(2022, 3, 1)),
+                     generated_at=GENERATED)
+    page = Page(stream.getvalue())
+    # Reported for 1 March at the latest: Kharkiv and Kyiv; Izyum and Bucha apart.
+    assert ["Battlefield events", "2"] in page.rows
+    assert "2 records reported over more than 7 days" in page.all_text
+    assert not any("Sumy" in row for row in page.rows)
 
 
 def test_counted_days_leave_the_long_records_out(spans_db: Database) -> None:
