@@ -49,12 +49,12 @@ class EventTime:
         """The time of an event reported on *day* with *precision*, over *day*..*last_day*
         if the dataset gave a span. With *midweek*, a week-precision date is the middle of
         its week (ACLED: "recorded at the week's midpoint"), else its first day."""
-        if last_day is not None and last_day > day:
-            return cls._span(day, last_day)
-        if not in_range(day):
+        if not in_range(day) or (last_day is not None and not in_range(last_day)):
             # Stored before the tracker's range: no days around it may exist (9999's
             # week), so it stands for its own day, in the words of its precision.
             return cls(day, day, _SHAPES.get(precision, TimeShape.DAY))
+        if last_day is not None and last_day > day:
+            return cls._span(day, last_day)
         if precision is Precision.WEEK:
             first = day - timedelta(days=3) if midweek else day
             return cls(first, first + timedelta(days=6), TimeShape.WEEK)
