@@ -36,6 +36,7 @@ from tracker.domain.enums import Precision, RoundModality, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, is_ambiguous, zone
 from tracker.io.atomic import atomic_text_writer
+from tracker.io.calendar_zones import add_zone_blocks
 from tracker.services.common.views import RoundDetail
 from tracker.services.exports.schedule_as_of import deleted_rounds, listed_detail
 from tracker.services.records.conflicts_kinds import (
@@ -53,6 +54,7 @@ _IMPRECISE = (Precision.WEEK, Precision.MONTH)
 _RECENT_EVENTS = 5
 PRODUCT_ID = f"-//Negotiation Tracker//tracker {__version__}//EN"
 PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
+NO_END = "End time not announced."
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,7 @@ def schedule_calendar(session: Session, now: datetime | None = None,
             foreign.get(deleted.id) or round_uid(deleted.id), deleted.title,
             "removed from the schedule", replace(record, last_dated=window), stamp))
         withdrawn.append(deleted.title)
-    calendar.add_missing_timezones()  # a VTIMEZONE for every TZID used, from tzdata
-    _one_rdate_per_line(calendar)
+    add_zone_blocks(calendar)  # a rule-based VTIMEZONE for every TZID used, from tzdata
     return CalendarExport(calendar, count, tuple(undated), tuple(withdrawn))
 
 
@@ -215,13 +216,17 @@ def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
 
 
 def _add_times(event: Event, window: ScheduledWindow) -> None:
-    """Exact windows in the venue's zone (TZID); day, week and month ones as all-day dates."""
+    """Exact windows in the venue's zone (TZID); day, week and month ones as all-day dates.
+
+    Every entry has a DTEND: without one, calendars show a timed event as an hour long.
+    A start whose end was not announced ends when it starts (what RFC 5545 3.6.1 says a
+    missing DTEND means), and its description says so (_description).
+    """
     assert window.start is not None
     tz = zone(window.tz)
     if window.precision is Precision.EXACT:
         event.add("dtstart", _wall_or_utc(window.start, tz))
-        if window.end is not None:
-            event.add("dtend", _wall_or_utc(window.end, tz))
+        event.add("dtend", _wall_or_utc(window.end or window.start, tz))
         return
     assert window.end is not None
     # The window's end is the local midnight after its last day: DTEND is exclusive too.
@@ -238,23 +243,6 @@ def _wall_or_utc(instant: datetime, tz: ZoneInfo) -> datetime:
         else local
 
 
-def _one_rdate_per_line(calendar: Calendar) -> None:
-    """Split each VTIMEZONE's RDATE lists into one RDATE a line (both are RFC 5545).
-
-    vobject (which Radicale reads calendars with) keeps only the first date of a list, so
-    every time after that date came out in the wrong offset: 10:00 in Kyiv in February
-    2026 read as +03:00.
-    """
-    for timezone in calendar.walk("VTIMEZONE"):
-        for part in timezone.subcomponents:
-            lists = part.pop("RDATE", None)
-            if lists is None:
-                continue
-            for dates in lists if isinstance(lists, list) else [lists]:
-                for one in dates.dts:
-                    part.add("rdate", one.dt)
-
-
 def _description(detail: RoundDetail) -> Iterable[str]:
     row = detail.row
     modality = "" if row.modality is RoundModality.UNKNOWN else f"; {row.modality.value}"
@@ -262,6 +250,8 @@ def _description(detail: RoundDetail) -> Iterable[str]:
            f"When: {row.window.describe()}")
     if row.window.precision is not Precision.EXACT:
         yield f"Known to the {row.window.precision.value}, not to the hour."
+    elif row.window.end is None:
+        yield NO_END
     if detail.participants:
         yield "Participants: " + "; ".join(
             f"{p.party} ({p.role.value}{', ' + p.person if p.person else ''})"
@@ -277,11 +267,13 @@ def _description(detail: RoundDetail) -> Iterable[str]:
         yield f"Agenda: {detail.agenda}"
 
 
-def write_calendar(session: Session, destination: Path,
-                   as_of: AsOf | None = None) -> CalendarExport:
+def write_calendar(session: Session, destination: Path, as_of: AsOf | None = None, *,
+                   now: datetime | None = None) -> CalendarExport:
     """Write the schedule to *destination*, whole or not at all (CRLF lines, RFC 5545);
-    *as_of*: the calendar an export would have written at the end of that day."""
-    export = schedule_calendar(session, as_of=as_of)
+    *as_of*: the calendar an export would have written at the end of that day; *now*:
+    the DTSTAMP (the time of writing unless given), the one thing that differs between
+    two exports of the same database."""
+    export = schedule_calendar(session, now, as_of)
     text = export.calendar.to_ical().decode("utf-8")
     with atomic_text_writer(destination, newline="") as stream:
         stream.write(text)
