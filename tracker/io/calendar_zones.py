@@ -162,7 +162,10 @@ def _runs(found: Iterable[Transition]) -> list[list[Transition]]:
 
 # -- the blocks -----------------------------------------------------------------------------
 
-def _observance(first: Transition, rule: vRecur | None = None) -> TimezoneStandard | TimezoneDaylight:
+Observance = TimezoneStandard | TimezoneDaylight
+
+
+def _observance(first: Transition, rule: vRecur | None = None) -> Observance:
     part = TimezoneDaylight() if first.daylight else TimezoneStandard()
     part.add("dtstart", first.wall)
     part.add("tzoffsetfrom", first.offset_from)
@@ -179,7 +182,7 @@ def zone_block(tzid: str, first: datetime, last: datetime) -> Timezone:
     tz = ZoneInfo(tzid)
     start = datetime(first.astimezone(tz).year - 1, 1, 1, tzinfo=tz).astimezone(UTC)
     scan_end = datetime(last.astimezone(tz).year + _YEARS_AFTER + 1, 1, 1, tzinfo=UTC)
-    parts: list[TimezoneStandard | TimezoneDaylight] = []
+    parts: list[Observance] = []
     for run in _runs(transitions(tz, start, scan_end)):
         if run[0].instant > last:
             continue  # begins after every time in the file
@@ -206,7 +209,7 @@ def zone_block(tzid: str, first: datetime, last: datetime) -> Timezone:
     return block
 
 
-def _onset(part: TimezoneStandard | TimezoneDaylight) -> datetime:
+def _onset(part: Observance) -> datetime:
     onset: datetime = part.decoded("dtstart")
     return onset
 
