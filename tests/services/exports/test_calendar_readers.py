@@ -10,11 +10,12 @@ at the instants the database holds.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
@@ -42,10 +43,9 @@ ROUNDS = {
                                                        NEW_YORK),
     "New York across the change": ScheduledWindow.exact(
         datetime(2026, 3, 8, 1, 30), datetime(2026, 3, 8, 3, 30), NEW_YORK),
-    # 1 November 2026: 01:00-02:00 happens twice; the end is the second 01:30.
+    # 1 November 2026: 01:00-02:00 happens twice; the start is the first 01:15 (EDT).
     "New York in the repeated hour": ScheduledWindow.exact(
-        datetime(2026, 11, 1, 1, 15, tzinfo=ZoneInfo(NEW_YORK)),
-        datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=ZoneInfo(NEW_YORK)), NEW_YORK),
+        datetime(2026, 11, 1, 1, 15), datetime(2026, 11, 1, 2, 30), NEW_YORK),
     # Under today's rule 20 March would be summer time; in 2006 it was not.
     "New York in 2006": ScheduledWindow.exact(datetime(2006, 3, 20, 10),
                                               datetime(2006, 3, 20, 12), NEW_YORK),
@@ -87,7 +87,8 @@ def _export(db: Database, path: Path) -> Path:
 
 def _expected(db: Database) -> Read:
     """Each dated round's start and end as the database holds them: instants for exact
-    windows (an end not announced: the start), local days (DTEND the day after) else."""
+    windows (an end not announced: the start, a zero DURATION), local days (DTEND the
+    day after) else."""
     expected: Read = {}
     with db.reading() as session:
         for row in list_rounds(session):
@@ -105,8 +106,7 @@ def _expected(db: Database) -> Read:
 
 def _read_icalendar(path: Path) -> Read:
     calendar = Calendar.from_ical(path.read_bytes())
-    return {str(event["UID"]): (event.decoded("DTSTART"), event.decoded("DTEND"))
-            for event in calendar.walk("VEVENT")}
+    return {str(event["UID"]): (event.start, event.end) for event in calendar.walk("VEVENT")}
 
 
 def _read_icalendar_blocks(path: Path) -> Read:
@@ -114,14 +114,16 @@ def _read_icalendar_blocks(path: Path) -> Read:
     calendar = Calendar.from_ical(path.read_bytes())
     zones = {block.tz_name: block.to_tz(lookup_tzid=False) for block in calendar.timezones}
 
-    def read(event: Any, name: str) -> datetime | date:
-        value = event[name]
-        tzid = value.params.get("TZID")
-        moment: datetime | date = value.dt
-        return moment.replace(tzinfo=zones[tzid]) if tzid else moment
+    def read(event: Any) -> Times:
+        start, end = event["DTSTART"], event.get("DTEND")
+        zone = zones.get(start.params.get("TZID"))
+        first = start.dt.replace(tzinfo=zone) if zone else start.dt
+        if end is None:
+            return first, first + event.decoded("DURATION")
+        return first, end.dt.replace(tzinfo=zones[end.params["TZID"]]) \
+            if "TZID" in end.params else end.dt
 
-    return {str(event["UID"]): (read(event, "DTSTART"), read(event, "DTEND"))
-            for event in calendar.walk("VEVENT")}
+    return {str(event["UID"]): read(event) for event in calendar.walk("VEVENT")}
 
 
 def _read_vobject(path: Path) -> Read:
@@ -133,13 +135,61 @@ def _read_vobject(path: Path) -> Read:
     registry["UTC"] = vobject.icalendar.utc
     with path.open(encoding="utf-8", newline="") as stream:
         calendar = vobject.readOne(stream)
-    return {event.uid.value: (event.dtstart.value, event.dtend.value)
+    return {event.uid.value: (event.dtstart.value, event.dtend.value if "dtend" in event.contents
+                              else event.dtstart.value + event.duration.value)
             for event in calendar.contents.get("vevent", [])}
+
+
+KHAL_CONFIG = """[calendars]
+[[talks]]
+path = {folder}/talks
+[locale]
+local_timezone = UTC
+default_timezone = UTC
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+timeformat = %H:%M
+[sqlite]
+path = {folder}/khal.db
+"""
+
+
+def _read_khal(path: Path) -> Read:
+    """As khal lists the file once imported, in UTC (an all-day entry's last day is
+    shown, so DTEND is the day after it)."""
+    khal = shutil.which("khal")
+    if khal is None:
+        pytest.skip("khal is not installed (pip install khal), so the file is not read by it")
+    folder = path.parent / "khal"
+    (folder / "talks").mkdir(parents=True)
+    config = folder / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=folder), encoding="utf-8")
+
+    def run(*arguments: str) -> str:
+        return subprocess.run([khal, "-c", str(config), *arguments], check=True, text=True,
+                              capture_output=True, timeout=120).stdout
+
+    run("import", "--batch", "-a", "talks", str(path))
+    listed = run("list", "--day-format", "", "--format", "{uid}|{start-long}|{end-long}",
+                 "2000-01-01", "12000d")
+    found: Read = {}
+    for line in filter(None, listed.splitlines()):  # a multi-day entry is listed each day
+        uid, start, end = line.split("|")
+        if len(start) > len("2026-01-01"):
+            found[uid] = (datetime.strptime(start, "%Y-%m-%d %H:%M").replace(tzinfo=UTC),
+                          datetime.strptime(end, "%Y-%m-%d %H:%M").replace(tzinfo=UTC))
+        else:
+            found[uid] = (date.fromisoformat(start),
+                          date.fromisoformat(end) + timedelta(days=1))
+    return found
 
 
 READERS = [pytest.param(_read_icalendar, id="icalendar"),
            pytest.param(_read_icalendar_blocks, id="icalendar-vtimezone"),
-           pytest.param(_read_vobject, id="vobject")]
+           pytest.param(_read_vobject, id="vobject"),
+           pytest.param(_read_khal, id="khal")]
 
 
 def _utc(moment: datetime | date) -> str:
@@ -189,21 +239,28 @@ def test_every_entry_has_an_end_and_an_unannounced_one_says_so(
     events = {str(event["SUMMARY"]): event
               for event in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
     assert all("DTEND" in event or "DURATION" in event for event in events.values())
-    for title in ("New York after the change", "Istanbul"):
+    for title in ("New York after the change", "Istanbul", f"{POSTPONED} (postponed, no new date)"):
         event = events[title]
         # Zero length, as RFC 5545 reads a missing DTEND, not a client's default hour.
-        assert event.decoded("DTEND") == event.decoded("DTSTART")
-        assert NO_END in str(event["DESCRIPTION"])
-    assert "DTEND" in events[f"{POSTPONED} (postponed, no new date)"]
+        assert event.decoded("DURATION") == timedelta(0)
+        assert "DTEND" not in event
+    assert NO_END in str(events["Istanbul"]["DESCRIPTION"])
     assert NO_END not in str(events["Kyiv in winter"]["DESCRIPTION"])
     day = events["Dubai, the day"]
     assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2026, 2, 12),
                                                              date(2026, 2, 13))
 
 
-def test_an_unannounced_end_reads_back_as_none(scenario: Database, tmp_path: Path) -> None:
+def test_import_reads_back_an_unannounced_end_and_a_start_in_the_repeated_hour(
+        scenario: Database, tmp_path: Path) -> None:
     path = _export(scenario, tmp_path / "talks.ics")
-    entries = {entry.title: entry
-               for entry in parse_calendar(path.read_text(encoding="utf-8"), path).entries}
-    times = entries["New York after the change"].times
-    assert times == ExactTimes(datetime(2026, 3, 8, 8, 30, tzinfo=UTC), None, NEW_YORK)
+    text = path.read_bytes().decode("utf-8")
+    entries = {entry.title: entry for entry in parse_calendar(text, path).entries}
+    assert entries["New York after the change"].times == ExactTimes(
+        datetime(2026, 3, 8, 8, 30, tzinfo=UTC), None, NEW_YORK)
+    # 01:15 happens twice that night, so it is written in UTC; the zone is the end's.
+    assert "\r\nDTSTART:20261101T051500Z\r\n" in text
+    assert "\r\nDTEND;TZID=America/New_York:20261101T023000\r\n" in text
+    assert entries["New York in the repeated hour"].times == ExactTimes(
+        datetime(2026, 11, 1, 5, 15, tzinfo=UTC), datetime(2026, 11, 1, 7, 30, tzinfo=UTC),
+        NEW_YORK)

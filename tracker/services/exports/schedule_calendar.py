@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -218,15 +218,19 @@ def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
 def _add_times(event: Event, window: ScheduledWindow) -> None:
     """Exact windows in the venue's zone (TZID); day, week and month ones as all-day dates.
 
-    Every entry has a DTEND: without one, calendars show a timed event as an hour long.
-    A start whose end was not announced ends when it starts (what RFC 5545 3.6.1 says a
-    missing DTEND means), and its description says so (_description).
+    Every entry has an end: without one, calendars show a timed event as an hour long.
+    A start whose end was not announced lasts no time (what RFC 5545 3.6.1 says a missing
+    DTEND means), and its description says so (_description). It is DURATION:PT0S, not
+    DTEND equal to DTSTART, which khal also reads as an hour.
     """
     assert window.start is not None
     tz = zone(window.tz)
     if window.precision is Precision.EXACT:
         event.add("dtstart", _wall_or_utc(window.start, tz))
-        event.add("dtend", _wall_or_utc(window.end or window.start, tz))
+        if window.end is None:
+            event.add("duration", timedelta(0))
+        else:
+            event.add("dtend", _wall_or_utc(window.end, tz))
         return
     assert window.end is not None
     # The window's end is the local midnight after its last day: DTEND is exclusive too.
@@ -235,12 +239,12 @@ def _add_times(event: Event, window: ScheduledWindow) -> None:
 
 
 def _wall_or_utc(instant: datetime, tz: ZoneInfo) -> datetime:
-    """The instant on the venue's clock, unless that wall time is the second of an hour
-    repeated in autumn: a TZID time there means the first (RFC 5545 3.3.5), an hour off,
-    so it is written in UTC."""
+    """The instant on the venue's clock, unless that wall time happens twice (the hour
+    repeated in autumn): it is written in UTC, which every reader reads alike. RFC 5545
+    3.3.5 reads a TZID time there as the first of the two, so the second would be an
+    hour off; and khal (through pytz) reads the first as the second."""
     local = instant.astimezone(tz)
-    return instant if local.fold and is_ambiguous(local.replace(tzinfo=None), tz.key) \
-        else local
+    return instant if is_ambiguous(local.replace(tzinfo=None), tz.key) else local
 
 
 def _description(detail: RoundDetail) -> Iterable[str]:
