@@ -1,9 +1,9 @@
 """VTIMEZONE blocks written the way Outlook and Google write them: one STANDARD and one
 DAYLIGHT observance with a yearly RRULE, read from the zone's rules in tzdata.
 
-Why not icalendar's ``add_missing_timezones()``: it lists every transition from 1970 to
-2037 as RDATEs, dated at the wall time *after* the change, and vobject (which Radicale
-and khal read calendars with) read 09:00 in Kyiv in February as 06:00Z from it.
+Why not icalendar's ``add_missing_timezones()`` (issue 15): it lists every transition
+from 1970 to 2037 as RDATEs, dated at the wall time *after* the change, and vobject
+(which Radicale reads calendars with) read 09:00 in Kyiv in February as 06:00Z from it.
 
 How a block is made: the zone's transitions are found with zoneinfo, from the year before
 the first time the file gives in the zone until well after the last (so the rule in force
@@ -23,6 +23,7 @@ import calendar as month_days
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
@@ -79,6 +80,12 @@ def transitions(tz: ZoneInfo, start: datetime, end: datetime) -> list[Transition
             before = _state(tz, found[-1].instant)
         low = high
     return found
+
+
+@lru_cache(maxsize=64)
+def _changes(tzid: str, start: datetime, end: datetime) -> tuple[Transition, ...]:
+    """transitions(), kept: each export of the same years asks for the same ones."""
+    return tuple(transitions(ZoneInfo(tzid), start, end))
 
 
 def _bisect(tz: ZoneInfo, low: datetime, high: datetime, before: _State) -> Transition:
@@ -183,7 +190,7 @@ def zone_block(tzid: str, first: datetime, last: datetime) -> Timezone:
     start = datetime(first.astimezone(tz).year - 1, 1, 1, tzinfo=tz).astimezone(UTC)
     scan_end = datetime(last.astimezone(tz).year + _YEARS_AFTER + 1, 1, 1, tzinfo=UTC)
     parts: list[Observance] = []
-    for run in _runs(transitions(tz, start, scan_end)):
+    for run in _runs(_changes(tzid, start, scan_end)):
         if run[0].instant > last:
             continue  # begins after every time in the file
         rule = yearly_rule([change.wall for change in run]) if len(run) > 1 else None
