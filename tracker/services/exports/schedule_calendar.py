@@ -220,7 +220,7 @@ def _add_times(event: Event, window: ScheduledWindow) -> None:
 
     Every entry has an end: without one, calendars show a timed event as an hour long.
     A start whose end was not announced lasts no time (what RFC 5545 3.6.1 says a missing
-    DTEND means), and its description says so (_description). It is DURATION:PT0S, not
+    DTEND means), and its description says so (_description). It is a zero DURATION, not
     DTEND equal to DTSTART, which khal also reads as an hour.
     """
     assert window.start is not None
