@@ -7,8 +7,15 @@ so no text inside, not even "</script>" in an event's summary, can end the scrip
 
 TimelineJS itself comes from Knight Lab's CDN by default. An analyst who may be offline
 gives the folder of the npm package @knight-lab/timelinejs (or its dist/ folder); its
-script and styles are copied into ``NAME_files/`` beside the page, so the page, its data
-and TimelineJS move together.
+script, styles and icon font are copied into ``NAME_files/`` beside the page, so the page,
+its data and TimelineJS move together, and the page then asks nothing of the network:
+
+- TimelineJS loads its font stylesheet, its theme and any language but English from
+  ``script_path``, whose default is the CDN (it looks for its own script only when the
+  option is empty), so the page sets it to the local copy;
+- every font stylesheet of the package but one imports Google Fonts, so none is copied
+  and ``font`` is empty: the stylesheet's own stacks (Georgia, Helvetica, the reader's
+  fallbacks) are used instead.
 """
 
 from __future__ import annotations
@@ -26,9 +33,9 @@ from tracker.io.input_errors import InputFileError
 CDN = "https://cdn.knightlab.com/libs/timeline3/latest/"
 SCRIPT = "js/timeline.js"
 STYLES = "css/timeline.css"
-# The stylesheet's icon font is at ../js/../css/icons/ from it; its default font at
-# css/fonts/, loaded by the script. The locales are not needed: English is built in.
-_ASSET_FOLDERS = ("css/icons", "css/fonts")
+# The stylesheet's icon font is at ../js/../css/icons/ from it. The locales are not
+# needed (English is built in), nor the font stylesheets (see the module's note).
+_ASSET_FOLDERS = ("css/icons",)
 _ASSET_FILES = (SCRIPT, STYLES, "js/timeline.js.LICENSE.txt")
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -106,6 +113,8 @@ def page_html(data: dict[str, Any], *, page_title: str, base: str = CDN) -> str:
     """The page: TimelineJS from *base* (the CDN, or a relative folder), the data inline."""
     script = html.escape(base + SCRIPT, quote=True)
     styles = html.escape(base + STYLES, quote=True)
+    # From the CDN, TimelineJS's own font; from a local copy, nothing it would fetch.
+    font = '"default"' if base == CDN else '""'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -129,8 +138,10 @@ page.</noscript>
       "TimelineJS could not be loaded from " + {_script_string(base)};
     return;
   }}
-  window.timeline = new TL.Timeline("timeline", data,
-    {{language: "en", hash_bookmark: false, timenav_position: "bottom"}});
+  window.timeline = new TL.Timeline("timeline", data, {{
+    language: "en", hash_bookmark: false, timenav_position: "bottom",
+    script_path: new URL({_script_string(base + "js/")}, document.baseURI).href,
+    font: {font}}});
 }})();
 </script>
 </body>
