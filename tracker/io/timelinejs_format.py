@@ -3,10 +3,12 @@
 Dates: TimelineJS builds each date with JavaScript's ``new Date(year, month - 1, day,
 hour, minute)``, that is from wall-clock parts read in the browser's own zone. So an
 instant is written as its parts in one zone the exporter chooses and names, and a part
-that is not known is left out rather than filled with a day or an hour that would read as
-a fact: a week or a month gives a year and a month only (TimelineJS then places it at the
-start of that month; a week goes in the month of its middle day), and the words in
-``display_date`` say what was known.
+that is not known is left out rather than filled with an hour that would read as a fact.
+A record that stands for several days (a week, a month, a span) is drawn over them, from
+its first day to its last (``days_parts``): drawn as a point it would sit on one day it
+may not have happened on, and a months-long record would look like one day's event. A
+month starts with the month alone ({year, month}: TimelineJS reads it as "February 2026");
+the words in ``display_date`` say what was known.
 
 Text: TimelineJS treats ``text.headline`` and ``text.text`` as HTML (DOMPurify, then
 innerHTML), so user and imported text is escaped with ``html_text`` and only our own
@@ -47,8 +49,16 @@ def day_parts(day: date) -> DateParts:
 
 
 def month_parts(day: date) -> DateParts:
-    """A date known only to its week or month: no day, so none is shown or implied."""
+    """A date known only to its month: no day, so none is shown or implied."""
     return {"year": day.year, "month": day.month}
+
+
+def days_parts(first: date, last: date, *,
+               whole_month: bool = False) -> tuple[DateParts, DateParts | None]:
+    """Start and end of a record over *first*..*last*: no end for one day; a whole
+    month (*whole_month*) starts with its month alone."""
+    start = month_parts(first) if whole_month else day_parts(first)
+    return start, (day_parts(last) if last != first else None)
 
 
 def html_text(value: str) -> str:

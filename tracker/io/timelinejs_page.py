@@ -37,6 +37,21 @@ STYLES = "css/timeline.css"
 # needed (English is built in), nor the font stylesheets (see the module's note).
 _ASSET_FOLDERS = ("css/icons",)
 _ASSET_FILES = (SCRIPT, STYLES, "js/timeline.js.LICENSE.txt")
+# TimelineJS draws eras as a 40px band over the time axis (39px), so their names cover
+# its dates. They get a band of their own above the axis instead: TimeNav keeps the axis
+# background's height free under the markers, so that background grows by the band and
+# a gap, where the markers' span lines end.
+_AXIS_HEIGHT = 39
+_ERA_HEIGHT = 16
+_ERA_GAP = 6
+_ERA_STYLE = (
+    f".tl-timeaxis-background {{ height: {_AXIS_HEIGHT + _ERA_HEIGHT + _ERA_GAP}px; }}\n"
+    f".tl-timeera {{ height: {_ERA_HEIGHT}px; bottom: {_AXIS_HEIGHT}px; }}\n"
+    # As specific as TimelineJS's own rules, which pad the band by 5px and clamp 4 lines.
+    ".tl-timeera .tl-timeera-content-container .tl-timeera-content { padding: 0 5px; }\n"
+    ".tl-timeera .tl-timeera-content-container .tl-timeera-content .tl-timeera-text"
+    f" h2.tl-headline {{ line-height: {_ERA_HEIGHT}px; white-space: nowrap;"
+    " text-overflow: ellipsis; -webkit-line-clamp: 1; line-clamp: 1; }\n")
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -115,6 +130,7 @@ def page_html(data: dict[str, Any], *, page_title: str, base: str = CDN) -> str:
     styles = html.escape(base + STYLES, quote=True)
     # From the CDN, TimelineJS's own font; from a local copy, nothing it would fetch.
     font = '"default"' if base == CDN else '""'
+    era_style = _ERA_STYLE if data.get("eras") else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -123,7 +139,8 @@ def page_html(data: dict[str, Any], *, page_title: str, base: str = CDN) -> str:
 <title>{html.escape(page_title)}</title>
 <link rel="stylesheet" href="{styles}">
 <script src="{script}"></script>
-<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ height: 100%; }}</style>
+<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ height: 100%; }}
+{era_style}</style>
 </head>
 <body>
 <div id="timeline"></div>
