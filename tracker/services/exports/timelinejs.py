@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 
 from tracker import __version__
 from tracker.domain.chronology import ChronologyEntry, EntryKind
-from tracker.domain.event_time import TimeShape
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import TimeShape
 from tracker.domain.timewindow import ScheduledWindow, is_known_zone, zone
 from tracker.io.as_of_note import as_of_sentence, titled
 from tracker.io.timelinejs_format import (
