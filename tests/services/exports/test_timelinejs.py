@@ -193,6 +193,17 @@ def test_headlines_say_where_and_what_happened(sample_db: Database) -> None:
         "event-7": "Eastern Ukraine: Sustained Russian attacks on railways in eastern Ukraine "
                    "made them high-risk…",
     }
+    with sample_db.transaction() as session:
+        add_events(session, [
+            {"event_date": date(2026, 1, 27), "location": "Kharkiv", "fatalities": 3,
+             "sub_event_type": "Air/drone strike", "target_category": "energy"},
+            {"event_date": date(2026, 1, 27), "location": "Odesa", "fatalities": 2,
+             "injuries": 5, "summary": "Port hit. Grain silos burned."},
+            {"event_date": date(2026, 1, 27), "fatalities": 1, "event_type": "Battles"}])
+    added = _slides(_build(sample_db, events=EventScope.ALL))
+    assert [added[f"event-{n}"]["text"]["headline"] for n in (8, 9, 10)] == [
+        "Kharkiv: air/drone strike on energy infrastructure (3 killed)",
+        "Odesa: Port hit (2 killed)", "Battles (1 killed)"]
     # The category is kept: in the lane and in the text.
     assert slides["event-1"]["group"] == "Events: medical"
     assert ("<b>Type:</b> Explosions/Remote violence / Air/drone strike [medical]"

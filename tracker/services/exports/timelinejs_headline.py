@@ -18,9 +18,11 @@ from tracker.domain.chronology import EventFacts
 from tracker.domain.enums import TargetCategory
 from tracker.io.ucdp_layout import DATASET as UCDP
 
-# Markers show the first 60 or so characters; a summary's first sentence is cut at 80.
+# A marker has room for one short line; a summary's first sentence is cut at 80 characters.
 _SUMMARY_CHARACTERS = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s")
+# The figures the chronology adds after an event's summary: "(3 killed, 5 injured)".
+_FIGURES = re.compile(r"\s*\((?:\d+ killed|\d+ injured|, )+\)$")
 # How a target category reads after "on"; a category typed in by hand reads "<it> targets".
 _TARGETS: dict[str, str] = {
     TargetCategory.ENERGY: "energy infrastructure",
@@ -34,11 +36,11 @@ _TARGETS: dict[str, str] = {
 }
 
 
-def event_headline(facts: EventFacts, summary: str) -> str:
+def event_headline(facts: EventFacts, detail: str) -> str:
     """'Place: what happened (N killed)', or what happened alone where no place is known.
-    *summary* is the chronology's text of the event (its summary, then its figures)."""
+    *detail* is the chronology's text of the event: its summary, then its figures."""
     place = facts.location or facts.admin1
-    what = _what_happened(facts, summary, after_place=bool(place))
+    what = _what_happened(facts, _FIGURES.sub("", detail), after_place=bool(place))
     return f"{place}: {what}" if place else what
 
 
@@ -54,10 +56,8 @@ def _what_happened(facts: EventFacts, summary: str, *, after_place: bool) -> str
         kind = kind[:1].lower() + kind[1:] if after_place else kind
         what = kind + _target(facts.target_category)
     else:
-        sentence = _first_sentence(summary)
-        if sentence:  # the summary's own words, with its figures where it gives them
-            return sentence
-        what = (facts.event_type or "Event") + _target(facts.target_category)
+        what = _first_sentence(summary) \
+            or (facts.event_type or "Event") + _target(facts.target_category)
     return f"{what} ({killed})" if killed else what
 
 
