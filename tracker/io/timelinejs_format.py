@@ -7,8 +7,10 @@ that is not known is left out rather than filled with an hour that would read as
 A record that stands for several days (a week, a month, a span) is drawn over them, from
 its first day to its last (``days_parts``): drawn as a point it would sit on one day it
 may not have happened on, and a months-long record would look like one day's event. A
-month starts with the month alone ({year, month}: TimelineJS reads it as "February 2026");
-the words in ``display_date`` say what was known.
+month too runs from its first day to its last: TimelineJS 3.9 drops an end date whose
+parts named in the start are equal ("redundant"), so a month given as {year, month} to
+its last day would lose its end and shrink to a point on the 1st. The words in
+``display_date`` say what was known.
 
 Text: TimelineJS treats ``text.headline`` and ``text.text`` as HTML (DOMPurify, then
 innerHTML), so user and imported text is escaped with ``html_text`` and only our own
@@ -48,17 +50,9 @@ def day_parts(day: date) -> DateParts:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def month_parts(day: date) -> DateParts:
-    """A date known only to its month: no day, so none is shown or implied."""
-    return {"year": day.year, "month": day.month}
-
-
-def days_parts(first: date, last: date, *,
-               whole_month: bool = False) -> tuple[DateParts, DateParts | None]:
-    """Start and end of a record over *first*..*last*: no end for one day; a whole
-    month (*whole_month*) starts with its month alone."""
-    start = month_parts(first) if whole_month else day_parts(first)
-    return start, (day_parts(last) if last != first else None)
+def days_parts(first: date, last: date) -> tuple[DateParts, DateParts | None]:
+    """Start and end of a record over *first*..*last*; no end for one day."""
+    return day_parts(first), (day_parts(last) if last != first else None)
 
 
 def html_text(value: str) -> str:

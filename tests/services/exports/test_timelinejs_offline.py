@@ -10,6 +10,7 @@ Where neither is there, or Chromium is missing, the test is skipped with a messa
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -28,6 +29,8 @@ IZYUM = {"dataset": "UCDP GED", "event_date": date(2022, 2, 24),
          "event_date_end": date(2022, 9, 30), "date_precision": Precision.UNKNOWN,
          "event_type": "State-based conflict", "sub_event_type": "Russia - Ukraine",
          "location": "Izyum town", "admin1": "Kharkiv Oblast", "fatalities": 871}
+KHERSON = {"event_date": date(2026, 3, 1), "date_precision": Precision.MONTH,
+           "sub_event_type": "Shelling", "location": "Kherson", "fatalities": 4}
 
 
 def timelinejs_package() -> Path:
@@ -44,6 +47,16 @@ def timelinejs_package() -> Path:
                     "opened in a browser")
 
 
+def _marker_classes(dom: str, headline: str) -> str:
+    """The class of the time-axis marker whose headline begins with *headline* (the
+    slides, before the time axis in the document, have their headlines too)."""
+    axis = dom[dom.index('<div class="tl-timenav'):]
+    found = re.search(f'<h2 class="tl-headline"[^>]*>{re.escape(headline)}', axis)
+    assert found, headline
+    markers = re.findall(r'<div class="(tl-timemarker(?: [^"]*)?)"', axis[:found.start()])
+    return markers[-1]
+
+
 def _write(db: Database, folder: Path, assets: Path | None) -> None:
     with db.reading() as session:
         write_timeline(session, folder / "talks.json",
@@ -55,7 +68,7 @@ def test_the_offline_page_shows_the_timeline_and_asks_no_other_host(
         sample_db: Database, tmp_path: Path) -> None:
     package = timelinejs_package()
     with sample_db.transaction() as session:
-        add_events(session, [IZYUM])
+        add_events(session, [IZYUM, KHERSON])
     site = tmp_path / "site"
     site.mkdir()
     _write(sample_db, site, package)
@@ -67,6 +80,10 @@ def test_the_offline_page_shows_the_timeline_and_asks_no_other_host(
     assert "tl-slide" in loaded.dom
     assert "Izyum town: 871 killed (Russia - Ukraine)" in loaded.dom
     assert "Zaporizhzhia: air/drone strike on medical facilities" in loaded.dom
+    # The span and the month are drawn over their days: markers with an end.
+    for headline in ("Izyum town: 871 killed (Russia - Ukraine)",
+                     "Kherson: shelling (4 killed)", "Zaporizhzhia: air/drone strike"):
+        assert "tl-timemarker-with-end" in _marker_classes(loaded.dom, headline), headline
 
 
 def test_the_check_sees_a_page_that_loads_from_the_cdn(

@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from tracker import __version__
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.enums import Precision
-from tracker.domain.event_time import TimeShape
 from tracker.domain.timewindow import ScheduledWindow, is_known_zone, zone
 from tracker.io.as_of_note import as_of_sentence, titled
 from tracker.io.timelinejs_format import (
@@ -144,8 +143,7 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
     elif entry.kind is EntryKind.EVENT:
         assert entry.event is not None  # every event entry carries its facts
         time = entry.event.time
-        start, end = days_parts(time.first, time.last,
-                                whole_month=time.shape is TimeShape.MONTH)
+        start, end = days_parts(time.first, time.last)
         group = f"Events: {chosen.events[entry.record_id].category or 'uncategorised'}"
         headline = event_headline(entry.event, entry.detail)
     else:
@@ -188,7 +186,7 @@ def _round_dates(window: ScheduledWindow, tz: str) -> tuple[DateParts, DateParts
                 instant_parts(window.end, tz) if window.end else None)
     first, last = window.first_day(), window.last_day()
     assert first is not None and last is not None
-    return days_parts(first, last, whole_month=window.precision is Precision.MONTH)
+    return days_parts(first, last)
 
 
 def _era(entry: ChronologyEntry, window: ScheduledWindow, tz: str) -> dict[str, Any] | None:
