@@ -99,8 +99,9 @@ def add_parsers(sub: Subparsers) -> None:
                             "and named as left out (default %(default)s)")
     group.add_argument("--timelinejs-assets", metavar="DIR",
                        help="a copy of the npm package @knight-lab/timelinejs (or its dist "
-                            "folder) to copy beside the page, for use offline; default: "
-                            "the page loads TimelineJS from Knight Lab's CDN")
+                            "folder) to copy beside the page, which then loads nothing from "
+                            "the network; default: the page loads TimelineJS from Knight "
+                            "Lab's CDN")
 
 
 def run_export(args: argparse.Namespace) -> int:

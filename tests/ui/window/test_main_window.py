@@ -415,6 +415,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
                           "import-events-action", "import-calendar-action",
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",
+                          "export-timeline-offline-action",
                           "export-archive-action", "import-archive-action",
                           "backup-action", "quit-action"]
 
