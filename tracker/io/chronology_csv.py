@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import TextIO
 
 from tracker.domain.chronology import ChronologyEntry, EventFacts
@@ -108,13 +109,16 @@ class _Times:
         return texts
 
 
-def _event_cells(facts: EventFacts, text: Callable[[str], str]) -> tuple[object, ...]:
-    """The event's own columns; numbers as numbers, None as an empty cell."""
+def _event_cells(facts: EventFacts, text: Callable[[str], str],
+                 repeated: Callable[[str], str]) -> tuple[object, ...]:
+    """The event's own columns; numbers as numbers, None as an empty cell. *repeated*
+    guards the fields a dataset repeats on many rows (types, actors, country)."""
     return (
-        text(facts.event_type), text(facts.sub_event_type), text(facts.target_category),
-        facts.fatalities, facts.fatalities_low, facts.fatalities_high, facts.injuries,
-        text(facts.actor1), text(facts.actor2), facts.latitude, facts.longitude,
-        text(facts.country), text(facts.dataset), text(facts.external_id),
+        repeated(facts.event_type), repeated(facts.sub_event_type),
+        repeated(facts.target_category), facts.fatalities, facts.fatalities_low,
+        facts.fatalities_high, facts.injuries, repeated(facts.actor1), repeated(facts.actor2),
+        facts.latitude, facts.longitude, repeated(facts.country), repeated(facts.dataset),
+        text(facts.external_id),
     )
 
 
@@ -134,19 +138,24 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "
     known_on = () if as_of is None else (as_of.day.isoformat(),)
     writer.writerow(CSV_COLUMNS + ((CSV_AS_OF_COLUMN,) if known_on else ()))
     text = neutralise if style.guarded else _as_is
+    # A million rows go through here: the texts many rows share are guarded once each,
+    # from a bounded cache (a C-level call, cheaper than the guard itself).
+    repeated = lru_cache(maxsize=_TIMES_KEPT)(text) if style.guarded else _as_is
     times = _Times(tz)
     count = 0
+    precision: str  # a Precision, or an event's TimeShape (both str enums)
     for entry in entries:
         facts = entry.event
         if facts is None:
             day = entry.day.isoformat() if entry.day else ""
-            end, precision, own = "", entry.precision.value, _NO_EVENT
+            end, precision, own = "", entry.precision, _NO_EVENT
         else:
             first, last = facts.time.first, facts.time.last
             day, end = first.isoformat(), last.isoformat() if last != first else ""
-            precision, own = facts.time.shape.value, _event_cells(facts, text)
+            precision, own = facts.time.shape, _event_cells(facts, text, repeated)
         writer.writerow((
-            day, *times.of(entry), end, precision, text(entry.when_text), entry.kind.value,
+            # Enums are str: the writer takes their value as it is.
+            day, *times.of(entry), end, precision, repeated(entry.when_text), entry.kind,
             entry.record_id, text(entry.title), text(entry.detail), text(entry.place),
             text(LIST_SEPARATOR.join(entry.links)), text(LIST_SEPARATOR.join(entry.sources)),
             *own, *known_on,
