@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
+from tracker.io.chronology_csv import CsvFlavour
 from tracker.services.exports.export import export_chronology
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
@@ -30,10 +31,14 @@ def export_op(request: ExportRequest) -> DbOp[int]:
     def write(session: Session) -> int:
         # The HTML/PDF report draws with QPainter and QTextDocument, never a widget, so
         # it runs here too (report_pdf.py).
-        export = export_report if is_report(request.fmt) else export_chronology
-        return export(session, request.path, request.fmt, date_from=request.date_from,
-                      date_to=request.date_to, tz=request.tz,
-                      corrections=request.corrections)
+        if is_report(request.fmt):
+            return export_report(session, request.path, request.fmt,
+                                 date_from=request.date_from, date_to=request.date_to,
+                                 tz=request.tz, corrections=request.corrections)
+        return export_chronology(session, request.path, request.fmt,
+                                 date_from=request.date_from, date_to=request.date_to,
+                                 tz=request.tz, corrections=request.corrections,
+                                 csv_style=request.csv_style)
 
     return query_op("Export", "the export", write)
 
@@ -59,7 +64,8 @@ class ChronologyExport(QObject):
 
     def ask(self, tz: str) -> None:
         """Open the dialog (window-modal, not blocking); its OK starts the export."""
-        dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz)
+        dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz,
+                              csv_for=CsvFlavour(self._settings.get(options.EXPORT_CSV_FOR)))
         dialog.accepted.connect(lambda: self._start(dialog))
         self._open(dialog)
 
@@ -68,6 +74,7 @@ class ChronologyExport(QObject):
         if request is None:
             return
         self._settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        self._settings.set(options.EXPORT_CSV_FOR, request.csv_style.flavour.value)
         # Without a timeout: it stays until the export ends, however long that takes.
         self._window.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
         path = str(request.path)
