@@ -8,10 +8,10 @@ same rows as CSV.
   rounds, schedule changes and factor readings merged in), each event told in words with
   its links and sources, formula-guarded cells, written atomically.
 - sqlite3: ``sqlite3 -csv -header DB "SELECT ..." > OUT`` — the same events, one row
-  each, in the same order (day, then id), with the same ten columns built by SQL string
-  functions (time, day, precision, kind, id, title, detail with the death toll, place,
-  links, sources). It cannot say "24 Feb 2022" or look up links and sources per batch,
-  so it is the floor: a plain dump of the same rows.
+  each, in the same order (day, then id), with the same columns built by SQL string and
+  date functions (the days, precision, kind, id, title, detail with the death toll,
+  place, links, sources, and the event's own fields). It cannot say "24 Feb 2022" or
+  look up links and sources per batch, so it is the floor: a plain dump of the same rows.
 
 The imported database holds only events (no rounds or readings), so both write one line
 per event; the line counts are checked after each run, outside the timing.
@@ -41,12 +41,20 @@ from common import (
 
 NAME = "export"
 
-# The chronology's CSV columns for an event, as plain SQL (see chronology_writers.write_csv
-# and chronology_text._events).
+# The chronology's CSV columns for an event, as plain SQL (see chronology_csv.write_csv
+# and chronology_text.event_entry): the days its record stands for (an ACLED week from
+# its first day), no time for a day, the event's own fields in columns of their own.
 REFERENCE_SQL = """
-SELECT strftime('%Y-%m-%dT12:00:00+00:00', event_date) AS when_utc,
-       event_date AS "when",
+SELECT CASE date_precision WHEN 'week' THEN date(event_date, '-3 days')
+         WHEN 'month' THEN date(event_date, 'start of month') ELSE event_date END AS date,
+       '' AS time, '' AS time_zone, '' AS utc,
+       CASE WHEN event_date_end > event_date THEN event_date_end
+         WHEN date_precision = 'week' THEN date(event_date, '+3 days')
+         WHEN date_precision = 'month'
+           THEN date(event_date, 'start of month', '+1 month', '-1 day')
+         ELSE '' END AS end_date,
        date_precision AS precision,
+       event_date AS "when",
        'event' AS kind,
        id AS record_id,
        event_type || ' / ' || sub_event_type
@@ -60,7 +68,10 @@ SELECT strftime('%Y-%m-%dT12:00:00+00:00', event_date) AS when_utc,
          ELSE '' END AS detail,
        location || CASE WHEN admin1 <> '' THEN ', ' || admin1 ELSE '' END AS place,
        '' AS links,
-       'dataset ' || dataset || ', id ' || external_id AS sources
+       'dataset ' || dataset || ', id ' || external_id AS sources,
+       event_type, sub_event_type, target_category, fatalities, fatalities_low,
+       fatalities_high, injuries, actor1, actor2, latitude, longitude, country, dataset,
+       external_id
 FROM battlefield_event
 ORDER BY event_date, id
 """

@@ -137,7 +137,9 @@ def test_export_csv_as_of_a_day(history: Path, capsys: pytest.CaptureFixture[str
                      and row["title"] == "Abu Dhabi round")
     # The window known then: 4-5 Feb in Abu Dhabi, not 18 Feb in Istanbul.
     assert FOURTH.describe() in abu_dhabi["when"] and abu_dhabi["place"] == "Abu Dhabi"
-    assert FOURTH.start is not None and abu_dhabi["when_utc"] == FOURTH.start.isoformat()
+    assert FOURTH.start is not None
+    assert abu_dhabi["utc"] == f"{FOURTH.start.astimezone(UTC):%Y-%m-%d %H:%M}"
+    assert (abu_dhabi["time"], abu_dhabi["time_zone"]) == ("08:00", KYIV)  # 10:00 in Dubai
     assert "Geneva round" in {row["title"] for row in rows}
     assert "Trilateral round" not in {row["title"] for row in rows}
     changes = [row for row in rows if row["kind"] == "schedule change"]

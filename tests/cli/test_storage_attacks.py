@@ -187,7 +187,7 @@ def test_export_replaces_another_users_read_only_file_only_with_force(force: boo
 
         if force:
             assert done.stdout.strip() == "status 0", done.stderr
-            assert theirs.read_text(encoding="utf-8").startswith("when_utc,")
+            assert theirs.read_text(encoding="utf-8").startswith("\ufeffdate,time,")
         else:
             assert done.stdout.strip() == "status 2", done.stderr
             assert f"cannot write {theirs}" in done.stderr and "--force" in done.stderr
@@ -223,7 +223,7 @@ def test_export_into_a_fifo_and_backup_through_a_link(
     reader.start()
     assert main(["export", "--db", str(sample), "--format", "csv", "-o", str(fifo)]) == 0
     reader.join(timeout=30)
-    assert received[0].startswith(b"when_utc,")
+    assert received[0].startswith(b"\xef\xbb\xbfdate,time,")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
     (tmp_path / "nightly").mkdir()

@@ -44,6 +44,8 @@ def test_days_and_long_records() -> None:
     assert EventTime.of(date(2024, 2, 14), Precision.MONTH).last == date(2024, 2, 29)
 
 
-def test_a_date_outside_the_range_stands_for_itself() -> None:
-    told = EventTime.of(date(1, 1, 1), Precision.MONTH)
-    assert (told.first, told.last, told.shape) == (date(1, 1, 1), date(1, 1, 1), TimeShape.DAY)
+def test_a_date_outside_the_range_stands_for_itself_in_its_words() -> None:
+    told = EventTime.of(date(9999, 12, 31), Precision.WEEK)
+    assert (told.first, told.last) == (date(9999, 12, 31), date(9999, 12, 31))
+    assert told.describe() == "week of 31 Dec 9999"
+    assert EventTime.of(date(1, 1, 1), Precision.MONTH).describe() == "January 1 (month)"

@@ -146,7 +146,16 @@ def test_notes_are_numbered_in_order_and_name_each_entry_sources(sample_db: Data
     seen: list[int] = []
     for (text, numbers), entry in zip(page.entries, entries, strict=True):
         assert entry.title in text
-        assert [page.notes[n] for n in numbers] == list(entry.sources)
+        if entry.event is None:
+            assert [page.notes[n] for n in numbers] == list(entry.sources)
+        else:
+            # The dataset's record is one id in the day's note for that dataset.
+            record = f"dataset {entry.event.dataset}, id {entry.event.external_id}"
+            assert entry.sources[-1] == record
+            assert [page.notes[n] for n in numbers[:-1]] == list(entry.sources[:-1])
+            dataset_note = page.notes[numbers[-1]]
+            assert dataset_note.startswith(f"{entry.event.dataset} records ")
+            assert entry.event.external_id in dataset_note.split(" records ")[1].split(", ")
         seen += [n for n in numbers if n not in seen]
     assert seen == list(range(1, len(seen) + 1))  # first cited, first numbered
     assert len(seen) >= 3 and sorted(page.notes) == seen

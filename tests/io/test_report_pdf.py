@@ -15,10 +15,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from tests.io.poppler import links_and_outline, page_texts, poppler, properties
 from tests.io.test_report_html import Page
 from tests.services.scenario import add_events
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.sources import Citation, Source
 from tracker.io.report_html import ReportTitlePage
 from tracker.io.report_pdf import ReportEngineMissing, pdf_from_html, render_report
 from tracker.services.exports.export import ExportFormat
@@ -30,6 +33,7 @@ GENERATED = datetime(2026, 3, 20, 9, 30, tzinfo=UTC)
 FIRST_DAY = date(2026, 2, 20)
 DAYS = 24  # 20 Feb - 15 Mar 2026: two months, several pages
 LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+URL = "https://example.org/reports/strikes_on_energy?id=7&lang=en"
 TITLE_PAGE = ReportTitlePage("Talks and the war: February–March 2026", "Olena Kovalenko",
                              "Centre for Negotiation Studies", "OFFICIAL – SENSITIVE")
 
@@ -48,6 +52,12 @@ def days_db(db: Database) -> Database:
                            "conflict reaches the battlefield's flank, officials say"})
     with db.transaction() as session:
         add_events(session, rows)
+        # One event cites a source with a web address (a link in the note).
+        source = Source(outlet="Reuters", title="Strikes on the first office block", url=URL)
+        session.add(source)
+        session.flush()
+        first = session.scalars(select(BattlefieldEvent.id).order_by(BattlefieldEvent.id)).first()
+        session.add(Citation(source_id=source.id, event_id=first))
     return db
 
 
@@ -69,8 +79,9 @@ def write_pdf(db: Database, path: Path, title_page: ReportTitlePage | None = Non
 def test_the_outline_goes_down_to_the_day(days_db: Database, tmp_path: Path) -> None:
     tree = render_report(markup(days_db)).make_bookmark_tree()
     sections = [label for label, *_rest in tree]
-    assert sections == ["Contents", "Summary", "Timeline", "Chronology"]
-    chronology = tree[-1][2]
+    assert sections == ["Contents", "Key developments", "Summary", "Timeline", "Chronology",
+                        "Records spanning more than 7 days"]
+    chronology = tree[sections.index("Chronology")][2]
     assert [label for label, *_rest in chronology] == ["February 2026", "March 2026"]
     days = [label for month in chronology for label, *_rest in month[2]]
     assert days == [f"{day.day} {day:%B %Y}"
@@ -78,8 +89,9 @@ def test_the_outline_goes_down_to_the_day(days_db: Database, tmp_path: Path) -> 
     # The same outline as a viewer reads it.
     outline = links_and_outline(write_pdf(days_db, tmp_path / "r.pdf")).outline
     assert [item.title for item in outline] == sections
-    assert [item.title for item in outline[-1].children] == ["February 2026", "March 2026"]
-    assert outline[-1].children[1].children[0].title == "1 March 2026"
+    months = outline[sections.index("Chronology")].children
+    assert [item.title for item in months] == ["February 2026", "March 2026"]
+    assert months[1].children[0].title == "1 March 2026"
 
 
 def test_the_text_searches_without_ligatures_in_embedded_fonts(
@@ -101,9 +113,11 @@ def test_the_contents_names_each_section_and_month_with_its_page(
     pages = page_texts(write_pdf(days_db, tmp_path / "r.pdf"))
     contents = pages[1]
     assert contents.startswith("Contents")
-    listed = dict(re.findall(r"([A-Z][a-z]+(?: 2026)?) ?\.+ ?(\d+)", contents))
-    assert set(listed) >= {"Summary", "Timeline", "Chronology", "February 2026",
-                           "March 2026"}
+    entry = (r"(Key developments|Summary|Timeline|Chronology|[A-Z][a-z]+ 2026"
+             r"|Records spanning more than 7 days) ?\.+ ?(\d+)")
+    listed = dict(re.findall(entry, contents))  # "March 2026 ........ 6"
+    assert set(listed) == {"Key developments", "Summary", "Timeline", "Chronology",
+                           "February 2026", "March 2026", "Records spanning more than 7 days"}
     for heading, number in listed.items():
         page = pages[int(number) - 1]
         assert heading in page, (heading, number)
@@ -114,22 +128,15 @@ def test_the_contents_names_each_section_and_month_with_its_page(
 
 
 def test_contents_entries_and_web_addresses_are_links(
-        days_db: Database, sample_db: Database, tmp_path: Path) -> None:
+        days_db: Database, tmp_path: Path) -> None:
     links = links_and_outline(write_pdf(days_db, tmp_path / "r.pdf")).links
     internal = [link for link in links if re.fullmatch(r".*#\d+", link)]
     assert len(internal) >= 5  # a contents entry links to its page
-    # A source's web address, a link in the HTML, stays one in the PDF.
-    url = "https://example.org/reports/strikes_on_energy?id=7&lang=en"
-    pdf = tmp_path / "link.pdf"
-    pdf.write_bytes(pdf_from_html(f'<p>Source: <a href="{url.replace("&", "&amp;")}">'
-                                  f"{url.replace('&', '&amp;')}</a></p>"))
-    assert url in links_and_outline(pdf).links
-    # Every web link of the report's HTML is a link in its PDF, and no other.
-    html = markup(sample_db)
-    hrefs = {href.replace("&amp;", "&")
-             for href in re.findall(r'<a href="(https?://[^"]+)"', html)}
-    report = links_and_outline(write_pdf(sample_db, tmp_path / "sample.pdf")).links
-    assert {link for link in report if link.startswith("http")} == hrefs
+    # The source's web address is a link in the HTML and in the PDF, and the only one.
+    html = markup(days_db)
+    assert {href.replace("&amp;", "&")
+            for href in re.findall(r'<a href="(https?://[^"]+)"', html)} == {URL}
+    assert {link for link in links if link.startswith("http")} == {URL}
 
 
 def test_the_title_page_and_the_marking_on_every_page(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,6 +56,31 @@ def _scripts(page: str) -> list[tuple[dict[str, str | None], str]]:
     return parser.scripts
 
 
+# The attribute by which each element makes the browser load something.
+_LOADING = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
+            "video": "src", "audio": "src", "embed": "src", "object": "data"}
+
+
+class _Loads(HTMLParser):
+    """What a page makes the browser load: script, style and media addresses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.references: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = _LOADING.get(tag)
+        found = dict(attrs).get(name) if name else None
+        if found:
+            self.references.append(found)
+
+
+def _loaded_references(page: str) -> list[str]:
+    parser = _Loads()
+    parser.feed(page)
+    return sorted(parser.references)
+
+
 def _inline_data(page: str) -> Any:
     [text] = [text for attrs, text in _scripts(page) if attrs.get("id") == "timeline-data"]
     return json.loads(text)
@@ -94,14 +120,44 @@ def test_local_assets_are_copied_beside_the_page(tmp_path: Path) -> None:
     page = write_timeline_files(target, DATA, page_title="T", assets=package)
     assert page == tmp_path / "out" / "my timeline.html"
     copied = tmp_path / "out" / "my timeline_files"
+    # No locales (English is built in), no font stylesheets (they import Google Fonts).
     assert sorted(str(p.relative_to(copied)) for p in copied.rglob("*") if p.is_file()) == [
-        "css/fonts/font.default.css", "css/icons/tl-icons.woff", "css/timeline.css",
-        "js/timeline.js"]  # no locales: English is built in
+        "css/icons/tl-icons.woff", "css/timeline.css", "js/timeline.js"]
     text = page.read_text(encoding="utf-8")
     assert 'src="my%20timeline_files/js/timeline.js"' in text
     assert 'href="my%20timeline_files/css/timeline.css"' in text
     assert "cdn.knightlab.com" not in text
     assert json.loads(target.read_text(encoding="utf-8")) == DATA == _inline_data(text)
+
+
+def test_a_page_with_local_assets_names_no_other_host(tmp_path: Path) -> None:
+    """Nothing the page or its copied styles would load is on the web, and TimelineJS is
+    told where its own files are (its default is the CDN) and to load no font."""
+    package = _fake_package(tmp_path / "package")
+    (package / "dist" / "css" / "timeline.css").write_text(
+        "@font-face{src:url(../js/../css/icons/tl-icons.woff)}", encoding="utf-8")
+    data = {**DATA, "events": [{"start_date": {"year": 2026}, "text": {
+        "headline": "a", "text": item_list("Sources", ["x, https://e.example/a"],
+                                           numbered=True)}}]}
+    page = write_timeline_files(tmp_path / "t.json", data, page_title="T", assets=package)
+    text = page.read_text(encoding="utf-8")
+    loads = _loaded_references(text)
+    assert loads == ["t_files/css/timeline.css", "t_files/js/timeline.js"]
+    # Outside the data, no web address at all; in the data, only the sources' links.
+    assert not re.search(r"https?:|//", text.replace(script_json(data), ""))
+    assert re.findall(r"https?://[^\\\s\"]+", script_json(data)) == ["https://e.example/a"] * 2
+    assert 'script_path: new URL("t_files/js/", document.baseURI).href' in text
+    assert 'font: ""' in text
+    for css in (tmp_path / "t_files").rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//",
+                             css.read_text(encoding="utf-8"))
+
+
+def test_eras_get_a_band_of_their_own_above_the_axis() -> None:
+    with_eras = page_html({**DATA, "eras": [{"start_date": {"year": 2026}}]}, page_title="T")
+    assert ".tl-timeera { height: 16px; bottom: 39px; }" in with_eras
+    assert ".tl-timeaxis-background { height: 61px; }" in with_eras
+    assert ".tl-timeera" not in page_html(DATA, page_title="T")
 
 
 def test_the_dist_folder_itself_is_accepted_and_other_folders_refused(

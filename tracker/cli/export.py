@@ -2,6 +2,8 @@
 
     tracker export [--db DB] --format csv|json|md [--from DATE] [--to DATE] [--tz ZONE]
                    [--corrections] [-o OUT]
+    tracker export [--db DB] --format csv [--csv-for spreadsheets|data-tools]
+                   [--bom|--no-bom] ...
     tracker export [--db DB] --format html|pdf [--from DATE] [--to DATE] [--tz ZONE]
                    [--corrections] [--title T] [--author A] [--organisation O]
                    [--marking M] -o OUT
@@ -40,6 +42,7 @@ from tracker.cli.boundary import (
 from tracker.cli.date_options import add_as_of_option, as_of_from, optional_date
 from tracker.cli.numbers import LARGEST_COUNT, whole_number
 from tracker.domain.timewindow import local_zone_name
+from tracker.io.chronology_csv import CsvFlavour, CsvStyle
 from tracker.io.report_html import TITLE, ReportTitlePage
 from tracker.io.timelinejs_page import page_path
 from tracker.services.exports.archive import export_archive, write_archive
@@ -91,6 +94,15 @@ def add_parsers(sub: Subparsers) -> None:
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
     add_force_option(export)
+    csv = export.add_argument_group("csv")
+    csv.add_argument("--csv-for", choices=[flavour.value for flavour in CsvFlavour],
+                     help="spreadsheets: UTF-8 with a byte-order mark, formula-like text "
+                          "guarded by a leading ' (what Excel and LibreOffice open right); "
+                          "data-tools (pandas, R, a pipe): no mark, text as it is "
+                          "(default: spreadsheets, to a file or standard output alike)")
+    csv.add_argument("--bom", action=argparse.BooleanOptionalAction,
+                     help="write the UTF-8 byte-order mark, or not, whatever --csv-for says "
+                          "(default: for spreadsheets only)")
     _add_title_page_options(export)
     group = export.add_argument_group("timelinejs")
     group.add_argument("--events", choices=[scope.value for scope in EventScope],
@@ -103,8 +115,16 @@ def add_parsers(sub: Subparsers) -> None:
                             "and named as left out (default %(default)s)")
     group.add_argument("--timelinejs-assets", metavar="DIR",
                        help="a copy of the npm package @knight-lab/timelinejs (or its dist "
-                            "folder) to copy beside the page, for use offline; default: "
-                            "the page loads TimelineJS from Knight Lab's CDN")
+                            "folder) to copy beside the page, which then loads nothing from "
+                            "the network; default: the page loads TimelineJS from Knight "
+                            "Lab's CDN")
+
+
+def _csv_style(args: argparse.Namespace) -> CsvStyle:
+    """Spreadsheets unless told otherwise, to a file or to standard output alike: the
+    window's default, the formula guard kept (a CSV redirected to a file is opened by a
+    double-click as often as one written with -o), and the same bytes either way."""
+    return CsvStyle(CsvFlavour(args.csv_for or CsvFlavour.SPREADSHEETS), args.bom)
 
 
 def _add_title_page_options(export: argparse.ArgumentParser) -> None:
@@ -123,6 +143,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.as_of is not None and args.format not in _AS_OF_FORMATS:
         raise CommandError(f"--as-of applies to --format {', '.join(_AS_OF_FORMATS)}, not "
                            f"{args.format}")
+    if (args.csv_for or args.bom is not None) and args.format != ExportFormat.CSV.value:
+        raise CommandError(f"--csv-for and --bom apply to --format csv, not {args.format}")
     return _WRITERS[args.format](args)
 
 
@@ -141,15 +163,18 @@ def _chronology(args: argparse.Namespace) -> int:
     date_from, date_to = _date_range(args)
     as_of = as_of_from(args, args.tz)
     fmt = ExportFormat(args.format)
+    csv_style = _csv_style(args)
     with reading(args) as session:
         if not args.output:
             write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
-                             tz=args.tz, corrections=args.corrections, as_of=as_of)
+                             tz=args.tz, corrections=args.corrections, as_of=as_of,
+                             csv_style=csv_style)
             return EXIT_OK
         with file_errors("write", args.output, force=args.force):
             count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
                                       date_to=date_to, tz=args.tz,
-                                      corrections=args.corrections, as_of=as_of)
+                                      corrections=args.corrections, as_of=as_of,
+                                      csv_style=csv_style)
     tell(f"{count} entries written to {args.output}" + _known_on(as_of))
     return EXIT_OK
 

@@ -84,3 +84,4 @@ class EventFacts:
     fatalities_low: int | None
     fatalities_high: int | None
     injuries: int | None
+    country: str = ""  # as the dataset names it; empty where it gives none

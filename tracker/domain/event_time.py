@@ -31,6 +31,10 @@ class TimeShape(StrEnum):
     UNCERTAIN = "uncertain"  # one day given, flagged by the source as uncertain
 
 
+_SHAPES = {Precision.WEEK: TimeShape.WEEK, Precision.MONTH: TimeShape.MONTH,
+           Precision.UNKNOWN: TimeShape.UNCERTAIN}
+
+
 @dataclass(frozen=True, slots=True)
 class EventTime:
     """The first and last day an event's reported date stands for, and its shape."""
@@ -46,8 +50,9 @@ class EventTime:
         if the dataset gave a span. With *midweek*, a week-precision date is the middle of
         its week (ACLED: "recorded at the week's midpoint"), else its first day."""
         if not in_range(day) or (last_day is not None and not in_range(last_day)):
-            # Stored before the tracker's range: no days around it exist.
-            return cls(day, day, TimeShape.DAY)
+            # Stored before the tracker's range: no days around it may exist (9999's
+            # week), so it stands for its own day, in the words of its precision.
+            return cls(day, day, _SHAPES.get(precision, TimeShape.DAY))
         if last_day is not None and last_day > day:
             return cls._span(day, last_day)
         if precision is Precision.WEEK:

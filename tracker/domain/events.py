@@ -26,7 +26,7 @@ IMPORT_COLUMNS = (
     "external_id", "event_date", "event_date_end", "date_precision", "event_type",
     "sub_event_type", "interaction", "actor1", "actor2", "admin1", "admin2", "location",
     "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high", "summary",
-    "reported_by", "source_updated", "raw_digest",
+    "reported_by", "source_updated", "country", "raw_digest",
 )
 IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
 # Datasets whose week-precision dates are the middle of the week (ACLED's codebook), not
@@ -85,6 +85,8 @@ class BattlefieldEvent(Base):
     admin1: Mapped[str] = mapped_column(default="")
     admin2: Mapped[str] = mapped_column(default="")
     location: Mapped[str] = mapped_column(default="")
+    # As the dataset names it (ACLED's and UCDP's ``country``); "" where it gives none.
+    country: Mapped[str] = mapped_column(default="", server_default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     fatalities: Mapped[int | None]

@@ -70,10 +70,10 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
     i_id, i_date, i_type = columns.required(*REQUIRED)
     (i_year, i_precision, i_sub, i_actor1, i_actor2, i_inter1, i_inter2, i_interaction,
      i_admin1, i_admin2, i_location, i_lat, i_lon, i_fatalities, i_notes, i_source,
-     i_timestamp) = columns.optional(
+     i_timestamp, i_country) = columns.optional(
         "year", "time_precision", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
         "interaction", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-        "notes", "source", "timestamp",
+        "notes", "source", "timestamp", "country",
     )
     dates = DateReader(dayfirst=True)
 
@@ -97,7 +97,8 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
             row[i_admin2].strip(), row[i_location].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("fatalities", row[i_fatalities]), None, None, row[i_notes].strip(),
-            row[i_source].strip(), whole("timestamp", row[i_timestamp]), text,
+            row[i_source].strip(), whole("timestamp", row[i_timestamp]),
+            row[i_country].strip(), text,
         )
 
     api = columns.has("id") and columns.has("actor_dyad")

@@ -250,7 +250,11 @@ def _times(event: Component, *, not_fixed: bool) -> ExactTimes | DayTimes:
     if end is not None and not isinstance(end, datetime):
         raise _Refused("DTEND", "a timed event must end at a time, not on a date")
     start_utc, tz = _instant(start, "DTSTART")
-    end_utc = _instant(end, "DTEND")[0] if end is not None else None
+    end_utc, end_tz = _instant(end, "DTEND") if end is not None else (None, tz)
+    if tz == "UTC":  # a start in the hour repeated in autumn is written in UTC
+        tz = end_tz
+    if end_utc == start_utc:  # zero length: the end was not given (RFC 5545 3.6.1)
+        end_utc = None
     if end_utc is not None and end_utc <= start_utc:
         raise _Refused("DTEND", "the event ends before it starts")
     return ExactTimes(start_utc, end_utc, tz)

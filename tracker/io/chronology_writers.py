@@ -1,4 +1,5 @@
-"""Chronology exporters: CSV, JSON and Markdown, each streaming entries to a text stream.
+"""The chronology as JSON, streaming entries to a text stream (the CSV writer is
+chronology_csv.py, the Markdown one chronology_markdown.py).
 
 Writers take any iterable of entries and never hold them all, so a million-event export
 costs one batch of memory. Destinations are opened by the caller (atomically).
@@ -6,63 +7,20 @@ costs one batch of memory. Destinations are opened by the caller (atomically).
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from tracker.domain.chronology import ChronologyEntry
 from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
-from tracker.io.source_notes import SourceNotes
-from tracker.io.spreadsheet import neutralise
 
 FORMAT_NAME = "negotiation-tracker/chronology"
 FORMAT_VERSION = 1
-CSV_COLUMNS = ("when_utc", "when", "precision", "kind", "record_id", "title", "detail",
-               "place", "links", "sources")
-# The column an export as of a past day adds, its day on every row: a spreadsheet has
-# no title, and a row copied elsewhere must still say it is not the current record.
-CSV_AS_OF_COLUMN = "as_known_on"
-LIST_SEPARATOR = " | "
-_UTC_TEXTS_KEPT = 4096  # instants whose text is remembered; memory stays bounded
 
 
 def _utc_text(entry: ChronologyEntry) -> str:
     return entry.when.astimezone(UTC).isoformat() if entry.when else ""
-
-
-def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *,
-              as_of: AsOfDay | None = None) -> int:
-    """UTF-8 CSV with a header; every text cell is guarded against formula injection.
-    *as_of*: the chronology as known on a past day, whose date ends every row.
-
-    The cells we write ourselves (the ISO time, precision, kind and id) cannot start
-    with a formula character and are left as they are; the UTC text of an instant is
-    worked out once per instant (a day's events share theirs). A million rows go
-    through here, so each saved step counts.
-    """
-    writer = csv.writer(stream, lineterminator="\r\n")
-    known_on = () if as_of is None else (as_of.day.isoformat(),)
-    writer.writerow(CSV_COLUMNS + ((CSV_AS_OF_COLUMN,) if known_on else ()))
-    utc_texts: dict[datetime | None, str] = {}
-    count = 0
-    for entry in entries:
-        when = entry.when
-        utc = utc_texts.get(when)
-        if utc is None:
-            if len(utc_texts) > _UTC_TEXTS_KEPT:
-                utc_texts.clear()
-            utc = utc_texts[when] = _utc_text(entry)
-        writer.writerow((
-            utc, neutralise(entry.when_text), entry.precision, entry.kind, entry.record_id,
-            neutralise(entry.title), neutralise(entry.detail), neutralise(entry.place),
-            neutralise(LIST_SEPARATOR.join(entry.links)),
-            neutralise(LIST_SEPARATOR.join(entry.sources)), *known_on,
-        ))
-        count += 1
-    return count
 
 
 def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
@@ -117,88 +75,3 @@ def write_json(
         count += 1
     stream.write("\n  ]\n}\n" if count else "]\n}\n")
     return count
-
-
-# Inline specials only: each entry starts with "- **", so line-start syntax cannot trigger.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def markdown_escape(text: str) -> str:
-    """Text shown literally by Markdown renderers: specials escaped, HTML neutralised."""
-    flat = " ".join(text.replace("\x00", "").split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
-    return escaped.replace("&", "&amp;").replace("<", "&lt;")
-
-
-def write_markdown(
-    entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
-    date_to: date | None = None, tz: str = "UTC", as_of: AsOfDay | None = None,
-) -> int:
-    """Entries grouped under their day, each day's sources as numbered notes after it.
-    *as_of*: the chronology as known on a past day, which its title and opening say.
-
-    Notes follow their day rather than the whole document so that memory stays bounded:
-    a million events cite a million dataset records, and keeping every note until the
-    end would hold them all. A source cited again keeps its number while it is among the
-    last ``NOTES_REMEMBERED`` sources cited (its note was written under an earlier day);
-    one cited again after that gets a new number and note.
-    """
-    stream.write(f"# {markdown_escape(titled('Chronology', as_of))}\n\n")
-    if as_of is not None:
-        stream.write(f"**{markdown_escape(as_of_sentence(as_of))}**\n\n")
-    span = f"{date_from or 'the beginning'} to {date_to or 'the end'}"
-    stream.write(f"Entries from {span}, in time order. Times are those announced or "
-                 "reported, with their precision. Events are under the day they were "
-                 "reported for, rounds announced by day, week or month under their days "
-                 "at the venue, schedule changes under the day they were announced, and "
-                 "whatever has an exact time (rounds, announcements, factor readings) "
-                 f"under its day in {markdown_escape(tz)}. Each day's sources are "
-                 "numbered notes after it.\n")
-    notes = _Notes(stream)
-    heading = None
-    count = 0
-    for entry in entries:
-        day = _day_heading(entry)
-        if day != heading:
-            notes.flush()
-            stream.write(f"\n## {day}\n\n")
-            heading = day
-        marks = "".join(f"[^{notes.number(source)}]" for source in entry.sources)
-        line = f"- **{markdown_escape(entry.kind.value)}**, {markdown_escape(entry.when_text)}:"
-        line += f" {markdown_escape(entry.title)}"
-        if entry.detail:
-            line += f". {markdown_escape(entry.detail)}"
-        if entry.place:
-            line += f" *{markdown_escape(entry.place)}*"
-        stream.write(line + marks + "\n")
-        for link in entry.links:
-            stream.write(f"  - {markdown_escape(link)}\n")
-        count += 1
-        if notes.pending > NOTES_REMEMBERED:  # one day of very many events: bound it too
-            notes.flush()
-    notes.flush()
-    return count
-
-
-NOTES_REMEMBERED = 10_000
-
-
-class _Notes(SourceNotes):
-    """Footnote numbers for source labels; new notes are written out by ``flush``."""
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(NOTES_REMEMBERED)
-        self._stream = stream
-
-    def flush(self) -> None:
-        new = self.take_new()
-        if new:
-            self._stream.write("\n")
-            for number, source in new:
-                self._stream.write(f"[^{number}]: {markdown_escape(source)}\n")
-
-
-def _day_heading(entry: ChronologyEntry) -> str:
-    if entry.day is None:
-        return "Date unknown"
-    return f"{entry.day.day} {entry.day:%B %Y}"

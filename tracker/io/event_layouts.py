@@ -48,6 +48,7 @@ class EventValues(NamedTuple):
     summary: str
     reported_by: str
     source_updated: int | None  # the dataset's own last-modified stamp, where it has one
+    country: str
     text: str
 
 

@@ -34,6 +34,7 @@ MAPPABLE_FIELDS = {
     "fatalities": "Fatalities",
     "summary": "Summary / notes",
     "reported_by": "Source",
+    "country": "Country",
 }
 REQUIRED_FIELDS = ("event_date",)
 
@@ -76,7 +77,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
     dates = DateReader(dayfirst=mapping.dayfirst)
     has_id = bool(chosen["external_id"])
     (i_id, i_date, i_end, i_type, i_sub, i_actor1, i_actor2, i_admin1, i_admin2, i_location,
-     i_lat, i_lon, i_fatalities, i_summary, i_source) = index.values()
+     i_lat, i_lon, i_fatalities, i_summary, i_source, i_country) = index.values()
 
     def convert(row: list[str], text: str) -> EventValues:
         if has_id:
@@ -96,7 +97,8 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
             coordinate(label["latitude"], row[i_lat], 90),
             coordinate(label["longitude"], row[i_lon], 180),
             count(label["fatalities"], row[i_fatalities]), None, None,
-            row[i_summary].strip(), row[i_source].strip(), None, text,
+            row[i_summary].strip(), row[i_source].strip(), None, row[i_country].strip(),
+            text,
         )
 
     # Without an id column the id is the row's content: a repeat is the same row again.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -22,6 +21,8 @@ from typing import TextIO
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.timewindow import zone
 from tracker.io.as_of_note import as_of_sentence
+from tracker.io.html_text import html_text as _text
+from tracker.io.html_text import linked_source
 from tracker.io.report_front import (
     TITLE,
     Months,
@@ -34,17 +35,22 @@ from tracker.io.report_front import (
     write_contents,
 )
 from tracker.io.report_front import long_date as _long_date
+from tracker.io.report_sections import (
+    SECTIONS_CSS,
+    KeyDevelopment,
+    LongRecord,
+    long_records_sentence,
+    plural,
+    write_key_developments,
+    write_long_records,
+)
 from tracker.io.report_style import REPORT_CSS, marking_css
-from tracker.io.source_notes import SourceNotes
+from tracker.io.source_notes import DayNote, DayNotes
 
 # Named here for the writers' callers (services/exports/report.py, the tests).
 __all__ = ["TITLE", "DaySummary", "ReportChart", "ReportHeader", "ReportSummary",
            "ReportTitlePage", "Tally", "write_report_html"]
 NOTES_REMEMBERED = 10_000
-REPLACEMENT = "\ufffd"
-# C0 controls other than tab, line feed, form feed and carriage return: HTML forbids
-# them (NUL among them), so they are shown as the replacement character.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 @dataclass(frozen=True, slots=True)
 class Tally:
@@ -58,12 +64,16 @@ class Tally:
 
 @dataclass(frozen=True, slots=True)
 class DaySummary:
-    """A day's events counted instead of listed (beyond the report's event limit)."""
+    """A day's totals, first under its heading: its events counted instead of listed
+    (beyond the report's event limit, *by_type* most frequent first), or, when *listed*,
+    the totals of the events listed below it. Long records are in neither."""
 
     day: date
     events: int
     fatalities: int
     by_type: tuple[tuple[str, int], ...]  # most frequent first
+    injuries: int = 0
+    listed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,10 @@ class ReportSummary:
     by_category: tuple[Tally, ...]
     listed_events: int
     counted_from: date | None = None
+    # Counted apart from every total above: records over more than a week that overlap
+    # the range (report_sections.py).
+    long_records: tuple[LongRecord, ...] = ()
+    key_developments: tuple[KeyDevelopment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +105,6 @@ class ReportChart:
     width: int
     height: int
     description: str
-
-
-def _text(value: str) -> str:
-    """User or imported text as HTML that shows it literally."""
-    shown = _CONTROL.sub(REPLACEMENT, value)
-    return f"<bdi>{html.escape(shown, quote=True)}</bdi>"
 
 
 def day_heading(day: date | None) -> str:
@@ -116,6 +124,7 @@ def write_report_html(
     """
     body = io.StringIO()
     months = Months()
+    write_key_developments(summary.key_developments, body)
     _summary(summary, body)
     _chart(chart, body)
     body.write('<h2 class="newpage" id="chronology">Chronology</h2>\n'
@@ -126,11 +135,13 @@ def write_report_html(
                f"factor readings under their day in {_text(header.tz)}. Each day's "
                "sources are numbered notes after it.</p>\n")
     count = _days(items, body, months)
+    write_long_records(summary.long_records, body)
     marking = header.title_page.marking
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                  f"<title>{html.escape(header.title)}</title>\n"
-                 f"{_meta(header)}<style>{REPORT_CSS}{marking_css(marking)}</style>\n"
+                 f"{_meta(header)}<style>{REPORT_CSS}{SECTIONS_CSS}{marking_css(marking)}"
+                 "</style>\n"
                  "</head>\n<body>\n")
     _marking(marking, stream)
     _title_page(header, months, stream)
@@ -211,7 +222,9 @@ def _summary(summary: ReportSummary, stream: TextIO) -> None:
     stream.write(f'<tr><td>Fatalities (events)</td><td class="n">{summary.fatalities:,}'
                  f'</td></tr>\n<tr><td>Injuries (events)</td><td class="n">'
                  f"{summary.injuries:,}</td></tr>\n</table>\n"
-                 '<p class="lead">Unknown fatalities and injuries count as none.</p>\n')
+                 '<p class="lead">Unknown fatalities and injuries count as none. Events '
+                 "are counted on their day or week; a record over more than a week is "
+                 "counted apart.</p>\n")
     if summary.counted_from is not None:
         stream.write(f'<p class="capped">This range holds {summary.events:,} events, more '
                      "than a report lists one by one. The chronology lists "
@@ -220,6 +233,9 @@ def _summary(summary: ReportSummary, stream: TextIO) -> None:
                      "events are counted by type instead (with their fatalities), and "
                      "their sources are not listed. Export CSV or JSON for every event, "
                      "or choose a shorter range.</p>\n")
+    if summary.long_records:
+        stream.write(f'<p class="capped">{_text(long_records_sentence(summary.long_records))}'
+                     "</p>\n")
     _tally_table("Events by type", summary.by_type, stream)
     _tally_table("Events by target category", summary.by_category, stream)
 
@@ -238,13 +254,13 @@ def _chart(chart: ReportChart | None, stream: TextIO) -> None:
 
 def _days(items: Iterable[ChronologyEntry | DaySummary], stream: TextIO,
           months: Months) -> int:
-    notes = _Notes(stream)
+    notes = DayNotes()
     heading: str | None = None
     count = 0
     for item in items:
         day = day_heading(item.day)
         if day != heading:
-            notes.flush()
+            _write_notes(notes.take_day(), stream)
             months.enter(item.day, stream)  # the month's heading, when it is new
             anchor = f' id="day-{item.day.isoformat()}"' if item.day else ""
             stream.write(f"<h4{anchor}>{day}</h4>\n")
@@ -255,17 +271,29 @@ def _days(items: Iterable[ChronologyEntry | DaySummary], stream: TextIO,
         _entry(item, notes, stream)
         count += 1
         if notes.pending > NOTES_REMEMBERED:  # one day of very many events: bound it too
-            notes.flush()
-    notes.flush()
+            _write_notes(notes.take_day(), stream)
+    _write_notes(notes.take_day(), stream)
     if heading is None:
         stream.write("<p>Nothing in this range.</p>\n")
     return count
 
 
-def _entry(entry: ChronologyEntry, notes: _Notes, stream: TextIO) -> None:
-    marks = "".join(
-        f'<sup><a href="#note-{number}">[{number}]</a></sup>'
-        for number in (notes.number(source) for source in entry.sources))
+def dataset_label(entry: ChronologyEntry) -> str | None:
+    """The source an event entry names for its dataset record ('dataset UCDP GED, id
+    12345', chronology_text.event_entry); None for other entries."""
+    facts = entry.event
+    return None if facts is None else f"dataset {facts.dataset}, id {facts.external_id}"
+
+
+def _entry(entry: ChronologyEntry, notes: DayNotes, stream: TextIO) -> None:
+    # An event's dataset record joins the day's one note for its dataset, instead of a
+    # note line of its own for each event (issue 15: sources compact).
+    record = dataset_label(entry)
+    numbers = [notes.number(source) for source in entry.sources if source != record]
+    if entry.event is not None and record in entry.sources:
+        numbers.append(notes.record(entry.event.dataset, entry.event.external_id))
+    marks = "".join(f'<sup><a href="#note-{number}">[{number}]</a></sup>'
+                    for number in numbers)
     line = (f'<p class="entry"><span class="kind">{_text(entry.kind.value)}</span>, '
             f"{_text(entry.when_text)}: {_text(entry.title)}")
     if entry.detail:
@@ -278,6 +306,10 @@ def _entry(entry: ChronologyEntry, notes: _Notes, stream: TextIO) -> None:
 
 
 def _counted(summary: DaySummary, stream: TextIO) -> None:
+    stream.write(f'<p class="day-total">{plural(summary.events, "event")}, '
+                 f"{summary.fatalities:,} killed, {summary.injuries:,} injured</p>\n")
+    if summary.listed:
+        return
     types = "; ".join(f"{_text(name or '(no type)')} {count:,}"
                       for name, count in summary.by_type)
     stream.write(f'<p class="counted"><span class="kind">events</span>: '
@@ -285,14 +317,9 @@ def _counted(summary: DaySummary, stream: TextIO) -> None:
                  f"(not listed): {types}</p>\n")
 
 
-class _Notes(SourceNotes):
-    """Note numbers for source labels; a day's new notes are written by ``flush``."""
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(NOTES_REMEMBERED)
-        self._stream = stream
-
-    def flush(self) -> None:
-        for number, source in self.take_new():
-            self._stream.write(f'<p class="note" id="note-{number}">[{number}] '
-                               f"{_text(source)}</p>\n")
+def _write_notes(notes: list[DayNote], stream: TextIO) -> None:
+    """A day's notes: each source once, each dataset's records of the day in one note."""
+    for note in notes:
+        shown = (f"{_text(note.label)} records {_text(', '.join(note.records))}"
+                 if note.is_dataset else linked_source(note.label))
+        stream.write(f'<p class="note" id="note-{note.number}">[{note.number}] {shown}</p>\n')

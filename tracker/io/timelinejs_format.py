@@ -3,9 +3,13 @@
 Dates: TimelineJS builds each date with JavaScript's ``new Date(year, month - 1, day,
 hour, minute)``, that is from wall-clock parts read in the browser's own zone. So an
 instant is written as its parts in one zone the exporter chooses and names, and a part
-that is not known is left out rather than filled with a day or an hour that would read as
-a fact: a week or a month gives a year and a month only (TimelineJS then places it at the
-start of that month; a week goes in the month of its middle day), and the words in
+that is not known is left out rather than filled with an hour that would read as a fact.
+A record that stands for several days (a week, a month, a span) is drawn over them, from
+its first day to its last (``days_parts``): drawn as a point it would sit on one day it
+may not have happened on, and a months-long record would look like one day's event. A
+month too runs from its first day to its last: TimelineJS 3.9 drops an end date whose
+parts named in the start are equal ("redundant"), so a month given as {year, month} to
+its last day would lose its end and shrink to a point on the 1st. The words in
 ``display_date`` say what was known.
 
 Text: TimelineJS treats ``text.headline`` and ``text.text`` as HTML (DOMPurify, then
@@ -46,9 +50,9 @@ def day_parts(day: date) -> DateParts:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def month_parts(day: date) -> DateParts:
-    """A date known only to its week or month: no day, so none is shown or implied."""
-    return {"year": day.year, "month": day.month}
+def days_parts(first: date, last: date) -> tuple[DateParts, DateParts | None]:
+    """Start and end of a record over *first*..*last*; no end for one day."""
+    return day_parts(first), (day_parts(last) if last != first else None)
 
 
 def html_text(value: str) -> str:

@@ -7,8 +7,15 @@ so no text inside, not even "</script>" in an event's summary, can end the scrip
 
 TimelineJS itself comes from Knight Lab's CDN by default. An analyst who may be offline
 gives the folder of the npm package @knight-lab/timelinejs (or its dist/ folder); its
-script and styles are copied into ``NAME_files/`` beside the page, so the page, its data
-and TimelineJS move together.
+script, styles and icon font are copied into ``NAME_files/`` beside the page, so the page,
+its data and TimelineJS move together, and the page then asks nothing of the network:
+
+- TimelineJS loads its font stylesheet, its theme and any language but English from
+  ``script_path``, whose default is the CDN (it looks for its own script only when the
+  option is empty), so the page sets it to the local copy;
+- every font stylesheet of the package but one imports Google Fonts, so none is copied
+  and ``font`` is empty: the stylesheet's own stacks (Georgia, Helvetica, the reader's
+  fallbacks) are used instead.
 """
 
 from __future__ import annotations
@@ -26,10 +33,25 @@ from tracker.io.input_errors import InputFileError
 CDN = "https://cdn.knightlab.com/libs/timeline3/latest/"
 SCRIPT = "js/timeline.js"
 STYLES = "css/timeline.css"
-# The stylesheet's icon font is at ../js/../css/icons/ from it; its default font at
-# css/fonts/, loaded by the script. The locales are not needed: English is built in.
-_ASSET_FOLDERS = ("css/icons", "css/fonts")
+# The stylesheet's icon font is at ../js/../css/icons/ from it. The locales are not
+# needed (English is built in), nor the font stylesheets (see the module's note).
+_ASSET_FOLDERS = ("css/icons",)
 _ASSET_FILES = (SCRIPT, STYLES, "js/timeline.js.LICENSE.txt")
+# TimelineJS draws eras as a 40px band over the time axis (39px), so their names cover
+# its dates. They get a band of their own above the axis instead: TimeNav keeps the axis
+# background's height free under the markers, so that background grows by the band and
+# a gap, where the markers' span lines end.
+_AXIS_HEIGHT = 39
+_ERA_HEIGHT = 16
+_ERA_GAP = 6
+_ERA_STYLE = (
+    f".tl-timeaxis-background {{ height: {_AXIS_HEIGHT + _ERA_HEIGHT + _ERA_GAP}px; }}\n"
+    f".tl-timeera {{ height: {_ERA_HEIGHT}px; bottom: {_AXIS_HEIGHT}px; }}\n"
+    # As specific as TimelineJS's own rules, which pad the band by 5px and clamp 4 lines.
+    ".tl-timeera .tl-timeera-content-container .tl-timeera-content { padding: 0 5px; }\n"
+    ".tl-timeera .tl-timeera-content-container .tl-timeera-content .tl-timeera-text"
+    f" h2.tl-headline {{ line-height: {_ERA_HEIGHT}px; white-space: nowrap;"
+    " text-overflow: ellipsis; -webkit-line-clamp: 1; line-clamp: 1; }\n")
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -106,6 +128,9 @@ def page_html(data: dict[str, Any], *, page_title: str, base: str = CDN) -> str:
     """The page: TimelineJS from *base* (the CDN, or a relative folder), the data inline."""
     script = html.escape(base + SCRIPT, quote=True)
     styles = html.escape(base + STYLES, quote=True)
+    # From the CDN, TimelineJS's own font; from a local copy, nothing it would fetch.
+    font = '"default"' if base == CDN else '""'
+    era_style = _ERA_STYLE if data.get("eras") else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -114,7 +139,8 @@ def page_html(data: dict[str, Any], *, page_title: str, base: str = CDN) -> str:
 <title>{html.escape(page_title)}</title>
 <link rel="stylesheet" href="{styles}">
 <script src="{script}"></script>
-<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ height: 100%; }}</style>
+<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ height: 100%; }}
+{era_style}</style>
 </head>
 <body>
 <div id="timeline"></div>
@@ -129,8 +155,10 @@ page.</noscript>
       "TimelineJS could not be loaded from " + {_script_string(base)};
     return;
   }}
-  window.timeline = new TL.Timeline("timeline", data,
-    {{language: "en", hash_bookmark: false, timenav_position: "bottom"}});
+  window.timeline = new TL.Timeline("timeline", data, {{
+    language: "en", hash_bookmark: false, timenav_position: "bottom",
+    script_path: new URL({_script_string(base + "js/")}, document.baseURI).href,
+    font: {font}}});
 }})();
 </script>
 </body>

@@ -55,10 +55,11 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
     columns = Columns(path, names, "a UCDP GED export")
     i_id, i_start, i_violence = columns.required(*REQUIRED)
     (i_year, i_end, i_precision, i_conflict, i_side_a, i_side_b, i_adm1, i_adm2, i_place,
-     i_lat, i_lon, i_best, i_low, i_high, i_headline, i_office) = columns.optional(
+     i_lat, i_lon, i_best, i_low, i_high, i_headline, i_office,
+     i_country) = columns.optional(
         "year", "date_end", "date_prec", "conflict_name", "side_a", "side_b", "adm_1",
         "adm_2", "where_coordinates", "latitude", "longitude", "best", "low", "high",
-        "source_headline", "source_office",
+        "source_headline", "source_office", "country",
     )
     dates = DateReader(dayfirst=False)
 
@@ -86,7 +87,8 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             row[i_adm2].strip(), row[i_place].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
-            _listed(row[i_headline]), _offices(row[i_office]), None, text,
+            _listed(row[i_headline]), _offices(row[i_office]), None,
+            row[i_country].strip(), text,
         )
 
     hdx = columns.has("iso3")

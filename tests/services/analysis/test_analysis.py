@@ -345,7 +345,14 @@ def test_each_anchor_is_counted_by_one_query(scenario_db: tuple[Database, Scenar
             assert len(result.anchors) == 2
             counting = [sql for sql, _parameters in statements
                         if "battlefield_event" in sql or "event_day_count" in sql]
-            assert len(counting) == 2, (flt, split)
+            # Over the day counts, each anchor's query has a second over the few records
+            # spanning more than a week, which the day counts cannot tell apart.
+            on_day_counts = any("event_day_count" in sql for sql in counting)
+            long_records = [sql for sql in counting if on_day_counts
+                            and "event_day_count" not in sql]
+            assert all("event_date_end" in sql for sql in long_records)
+            assert len(counting) - len(long_records) == 2, (flt, split)
+            assert len(long_records) == (2 if on_day_counts else 0), (flt, split)
 
 
 @pytest.mark.sqlite_only  # SQLite's plan; PostgreSQL's: test_postgres_plans.py

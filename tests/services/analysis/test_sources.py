@@ -31,6 +31,7 @@ from tests.services.analysis_scenario import (
 )
 from tests.services.scenario import add_events
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import EventTime
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.analysis.analysis import (
@@ -85,13 +86,25 @@ def test_the_day_counts_are_read_unless_they_cannot_answer(
         session, AnalysisSettings(split=split), flt=flt))
     assert len(result.anchors) == 2
     counting = [statement for statement in statements if _tables(statement.sql)]
-    assert len(counting) == 2
+    # The day counts cannot tell a record spanning more than a week: each sum over them
+    # is followed by one over those few records, from the events' date index.
+    long_records = [statement for statement in counting
+                    if _tables(statement.sql) == {"battlefield_event"}
+                    and "event_date_end" in statement.sql]
+    if tables == {"event_day_count"}:
+        assert len(long_records) == 2 and len(counting) == 4
+        counting = [statement for statement in counting if statement not in long_records]
+        for statement in long_records:
+            assert "SCAN battlefield_event" not in statement.plan_text, statement.plan_text
+    else:
+        assert len(counting) == 2
     assert all(_tables(statement.sql) == tables for statement in counting)
     # The daily series has no split: only the filter decides.
-    _series, [statement] = plans_of(db, lambda session: daily_series(
+    _series, series_statements = plans_of(db, lambda session: daily_series(
         session, date(2025, 1, 1), date(2025, 12, 31), flt))
-    assert _tables(statement.sql) == (tables if split is not SplitBy.REGION
-                                      else {"event_day_count"})
+    series_tables = tables if split is not SplitBy.REGION else {"event_day_count"}
+    assert _tables(series_statements[0].sql) == series_tables
+    assert len(series_statements) == (2 if series_tables == {"event_day_count"} else 1)
 
 
 def test_without_kept_counts_the_events_are_read(
@@ -143,8 +156,9 @@ _VALUES: dict[str, st.SearchStrategy[Any]] = {
 _EVENT = st.fixed_dictionaries({
     **_VALUES,
     "admin1": st.sampled_from(["Kharkivska", ""]),
-    # An event reported over several days counts on its first day on both paths.
-    "event_date_end": st.none() | st.integers(1, 5).map(lambda days: timedelta(days=days)),
+    # An event reported over a few days counts on its first day on both paths; one over
+    # more than a week (8 days and up) is tallied apart on both.
+    "event_date_end": st.none() | st.integers(1, 40).map(lambda days: timedelta(days=days)),
 })
 # Edits after the insert, which the triggers carry into the counts: (event index, values).
 _EDIT = st.tuples(st.integers(0, 29), st.none() | st.sets(
@@ -212,10 +226,11 @@ def _expected_series(session: Session, flt: EventFilter) -> list[tuple[date, int
     sums = {FIRST_DAY + timedelta(days=offset): [0, 0, 0]
             for offset in range((LAST_DAY - FIRST_DAY).days + 1)}
     event = BattlefieldEvent
-    for day, precision, kind, category, fatalities, injuries in session.execute(select(
-            event.event_date, event.date_precision, event.event_type, event.target_category,
-            event.fatalities, event.injuries)):
+    for day, last, precision, kind, category, fatalities, injuries in session.execute(select(
+            event.event_date, event.event_date_end, event.date_precision, event.event_type,
+            event.target_category, event.fatalities, event.injuries)):
         if (precision in (Precision.DAY, Precision.EXACT)
+                and not EventTime.of(day, precision, last).is_long
                 and (not flt.event_types or kind in flt.event_types)
                 and (not flt.target_category or category == flt.target_category)):
             for position, value in enumerate((1, fatalities or 0, injuries or 0)):

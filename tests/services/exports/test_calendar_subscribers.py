@@ -188,7 +188,7 @@ def test_a_deleted_rounds_cancellation_read_back_changes_nothing(
     # Spring forward: the window ends in the later offset.
     ("America/New_York", datetime(2026, 3, 8, 1, 30), datetime(2026, 3, 8, 4, 30)),
     ("Europe/Kyiv", datetime(2026, 3, 29, 1, 30), datetime(2026, 3, 29, 5, 0)),
-    # In February and in summer, long after the first dates of the zone's RDATE lists.
+    # In February and in summer, long after the first date of the zone's rules.
     ("Europe/Kyiv", datetime(2026, 2, 4, 10), datetime(2026, 2, 5, 18)),
     ("Europe/Kyiv", datetime(2026, 7, 14, 10), datetime(2026, 7, 14, 18)),
 ])

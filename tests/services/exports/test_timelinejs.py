@@ -65,20 +65,33 @@ def test_every_slide_has_the_fields_timelinejs_requires(sample_db: Database) -> 
     assert export.undated == ("Earlier talks (implied by the report)",)
 
 
-def test_a_week_window_gives_a_month_and_words_never_a_day(sample_db: Database) -> None:
+def test_a_week_window_is_drawn_over_its_days_at_the_venue(sample_db: Database) -> None:
     round_id = _week_round(sample_db)
     slide = _slides(_build(sample_db, tz="Asia/Tokyo"))[f"round-{round_id}"]
-    assert slide["start_date"] == {"year": 2026, "month": 2}
-    assert "end_date" not in slide
+    # Monday 2 to Sunday 8 Feb in Kyiv, whatever the reader's zone; never the 1st.
+    assert slide["start_date"] == {"year": 2026, "month": 2, "day": 2}
+    assert slide["end_date"] == {"year": 2026, "month": 2, "day": 8}
     assert slide["display_date"] == "week of 2 Feb 2026 (to 8 Feb 2026)"
     assert slide["group"] == TRACK
 
 
-def test_a_week_event_has_no_day(sample_db: Database) -> None:
+def test_a_month_window_runs_from_its_first_day_to_its_last(sample_db: Database) -> None:
+    round_id = _week_round(sample_db)
+    with sample_db.transaction() as session:
+        rounds.reschedule(session, round_id,
+                          ScheduledWindow.month_of(date(2026, 2, 10), "Europe/Kyiv"),
+                          rounds.ChangeNote("some time in February"))
+    slide = _slides(_build(sample_db))[f"round-{round_id}"]
+    # With its day: TimelineJS drops an end whose parts named in the start are equal.
+    assert slide["start_date"] == {"year": 2026, "month": 2, "day": 1}
+    assert slide["end_date"] == {"year": 2026, "month": 2, "day": 28}
+
+
+def test_a_week_event_is_drawn_over_its_week(sample_db: Database) -> None:
     slide = _slides(_build(sample_db))["event-1"]
-    # Reported for the week of 26 Jan 2026: January, and the words.
-    assert slide["start_date"] == {"year": 2026, "month": 1}
-    assert "end_date" not in slide
+    # Reported for the week of Monday 26 Jan 2026: to Sunday 1 Feb, and the words.
+    assert slide["start_date"] == {"year": 2026, "month": 1, "day": 26}
+    assert slide["end_date"] == {"year": 2026, "month": 2, "day": 1}
     assert slide["display_date"] == "week of 26 Jan 2026"
     assert slide["group"] == "Events: medical"
 
@@ -106,8 +119,8 @@ def test_the_round_window_is_an_era_over_its_days_at_the_venue(sample_db: Databa
     # Monday 2 Feb to Sunday 8 Feb in Kyiv; the band ends as 9 Feb begins.
     assert era["start_date"] == {"year": 2026, "month": 2, "day": 2}
     assert era["end_date"] == {"year": 2026, "month": 2, "day": 9}
-    assert era["text"]["headline"] == ("Trilateral talks announced for the coming week "
-                                       "(week of 2 Feb 2026 (to 8 Feb 2026))")
+    # The round's name alone: the band is one line, the round's slide says when.
+    assert era["text"]["headline"] == "Trilateral talks announced for the coming week"
 
 
 def test_days_and_spans_of_events_match_the_database(db: Database) -> None:
@@ -122,23 +135,80 @@ def test_days_and_spans_of_events_match_the_database(db: Database) -> None:
             for s in slides] == [
         ({"year": 2026, "month": 1, "day": 27}, None, "27 Jan 2026", "Events: energy"),
         ({"year": 2026, "month": 1, "day": 28}, {"year": 2026, "month": 1, "day": 30},
-         "28 Jan 2026", "Events: uncategorised"),
-        ({"year": 2026, "month": 3}, None, "March 2026 (month)", "Events: uncategorised"),
+         "28–30 Jan 2026 (reported as one record)", "Events: uncategorised"),
+        # A month: drawn over its days, its words saying it is the month.
+        ({"year": 2026, "month": 3, "day": 1}, {"year": 2026, "month": 3, "day": 31},
+         "March 2026 (month)", "Events: uncategorised"),
     ]
 
 
-def test_a_week_sits_in_the_month_of_its_middle_day(db: Database) -> None:
+def test_a_months_long_record_runs_from_its_first_day_to_its_last(db: Database) -> None:
+    with db.transaction() as session:
+        add_events(session, [{
+            "dataset": "UCDP GED", "event_date": date(2022, 2, 24),
+            "event_date_end": date(2022, 9, 30), "date_precision": Precision.UNKNOWN,
+            "event_type": "State-based conflict", "sub_event_type": "Russia - Ukraine",
+            "location": "Izyum town", "admin1": "Kharkiv Oblast", "fatalities": 871}])
+    slide = _slides(_build(db, events=EventScope.ALL))["event-1"]
+    # Never from 1 Feb 2022, before the invasion; never one day's event.
+    assert slide["start_date"] == {"year": 2022, "month": 2, "day": 24}
+    assert slide["end_date"] == {"year": 2022, "month": 9, "day": 30}
+    assert slide["display_date"] == "24 Feb – 30 Sep 2022 (reported as one record)"
+    assert slide["text"]["headline"] == "Izyum town: 871 killed (Russia - Ukraine)"
+    assert "<b>Type:</b> State-based conflict / Russia - Ukraine" in slide["text"]["text"]
+
+
+def test_a_week_is_drawn_over_its_days_from_monday(db: Database) -> None:
     with db.transaction() as session:
         add_events(session, [
-            # Week of Monday 30 Mar 2026: Thursday 2 Apr is its middle, so April.
+            # Week of Monday 30 Mar 2026: to Sunday 5 Apr, across the month's end.
             {"event_date": date(2026, 3, 30), "date_precision": Precision.WEEK},
             # ACLED records the middle itself: Saturday 1 Jun 2024 (29 May to 4 Jun).
             {"event_date": date(2024, 6, 1), "date_precision": Precision.WEEK,
              "dataset": "ACLED"},
         ])
     slides = _slides(_build(db, events=EventScope.ALL))
-    assert slides["event-1"]["start_date"] == {"year": 2026, "month": 4}
-    assert slides["event-2"]["start_date"] == {"year": 2024, "month": 6}
+    assert (slides["event-1"]["start_date"], slides["event-1"]["end_date"]) == (
+        {"year": 2026, "month": 3, "day": 30}, {"year": 2026, "month": 4, "day": 5})
+    assert (slides["event-2"]["start_date"], slides["event-2"]["end_date"]) == (
+        {"year": 2024, "month": 5, "day": 29}, {"year": 2024, "month": 6, "day": 4})
+    assert slides["event-2"]["display_date"] == "week of 29 May 2024"
+
+
+def test_headlines_say_where_and_what_happened(sample_db: Database) -> None:
+    slides = _slides(_build(sample_db))
+    headlines = {key: slide["text"]["headline"] for key, slide in slides.items()
+                 if key.startswith("event-")}
+    assert headlines == {
+        "event-1": "Zaporizhzhia: air/drone strike on medical facilities",
+        # No sub-event type: the summary's first sentence, cut near 80 characters.
+        "event-2": "Zaporizhzhia: Zaporizhzhia came under near-constant attack for a whole "
+                   "day, with destruction…",
+        "event-3": "Kyiv: shelling/artillery/missile attack on residential areas",
+        "event-4": "Kharkiv: shelling/artillery/missile attack on residential areas",
+        # No place: what happened alone.
+        "event-5": "Russian strikes on Ukrainian coal mines as part of the campaign against "
+                   "the…",
+        "event-6": "Russian strikes on thermal power plants caused heavy damage and cut "
+                   "power to…",
+        "event-7": "Eastern Ukraine: Sustained Russian attacks on railways in eastern Ukraine "
+                   "made them high-risk…",
+    }
+    with sample_db.transaction() as session:
+        add_events(session, [
+            {"event_date": date(2026, 1, 27), "location": "Kharkiv", "fatalities": 3,
+             "sub_event_type": "Air/drone strike", "target_category": "energy"},
+            {"event_date": date(2026, 1, 27), "location": "Odesa", "fatalities": 2,
+             "injuries": 5, "summary": "Port hit. Grain silos burned."},
+            {"event_date": date(2026, 1, 27), "fatalities": 1, "event_type": "Battles"}])
+    added = _slides(_build(sample_db, events=EventScope.ALL))
+    assert [added[f"event-{n}"]["text"]["headline"] for n in (8, 9, 10)] == [
+        "Kharkiv: air/drone strike on energy infrastructure (3 killed)",
+        "Odesa: Port hit (2 killed)", "Battles (1 killed)"]
+    # The category is kept: in the lane and in the text.
+    assert slides["event-1"]["group"] == "Events: medical"
+    assert ("<b>Type:</b> Explosions/Remote violence / Air/drone strike [medical]"
+            in slides["event-1"]["text"]["text"])
 
 
 def test_groups_are_tracks_factors_and_event_categories(sample_db: Database) -> None:

@@ -95,7 +95,8 @@ def test_event_date_text_keeps_the_reported_precision(sample_workspace: Workspac
     assert event_date_text(replace(on, date_precision=Precision.MONTH)) == "January 2026 (month)"
     assert event_date_text(replace(on, date_precision=Precision.DAY)) == "26 Jan 2026"
     assert event_date_text(replace(on, date_precision=Precision.EXACT)) == "26 Jan 2026"
-    assert event_date_text(replace(on, date_precision=Precision.UNKNOWN)) == "26 Jan 2026 (date uncertain)"
+    uncertain = replace(on, date_precision=Precision.UNKNOWN)
+    assert event_date_text(uncertain) == "26 Jan 2026 (date uncertain)"
 
 
 def test_round_and_factor_panes_show_a_linked_event_alike(sample_workspace: Workspace) -> None:

@@ -76,9 +76,10 @@ def test_the_pdf_has_a_title_page_numbered_pages_and_every_entry(
     assert "Dates: from 26 Jan 2026 to 10 Feb 2026; days in Europe/Kyiv" in title
     assert re.search(r"Generated at \d{4}-\d\d-\d\d \d\d:\d\d Europe/Kyiv", title)
     assert "Summary" not in title
-    assert pages[1].startswith("Contents Summary")
+    assert pages[1].startswith("Contents Key developments")
+    assert pages[2].startswith("Key developments")
     summary = next(n for n, page in enumerate(pages) if page.startswith("Summary Entries"))
-    assert "Timeline" in pages[summary]
+    assert summary > 2 and "Timeline" in pages[summary]
     start = next(n for n, page in enumerate(pages) if page.startswith("Chronology Entries"))
     assert start > summary
     chronology = " ".join(pages[start:])
@@ -87,10 +88,15 @@ def test_the_pdf_has_a_title_page_numbered_pages_and_every_entry(
         found = chronology.find(flat(entry.title), position)
         assert found >= 0, entry.title
         position = found
-    # The sources as numbered notes, each label after its number.
-    cited = list(dict.fromkeys(s for e in entries for s in e.sources))
-    for number, source in enumerate(cited, start=1):
-        assert f"[{number}] {flat(source)}" in chronology
+    # The sources as numbered notes, each label after its number; the dataset's records
+    # of the day (all the sample's events are in the week of 26 Jan) in one note.
+    events = [e.event for e in entries if e.event is not None]
+    for source in {s for e in entries for s in e.sources}:
+        if source.startswith("dataset "):
+            continue
+        assert re.search(rf"\[\d+\] {re.escape(flat(source))}", chronology), source
+    records = ", ".join(event.external_id for event in events)
+    assert re.search(rf"\[\d+\] sample records {re.escape(records)}", chronology)
 
 
 def test_the_html_file_embeds_the_timeline_of_its_range(

@@ -67,3 +67,45 @@ def test_the_data_file_is_a_json_file_whatever_was_typed() -> None:
     assert data_path("/a/t.json") == Path("/a/t.json")
     assert data_path("/a/t.HTML") == Path("/a/t.json")
     assert data_path("/a/t.v2") == Path("/a/t.v2.json")
+
+
+def _fake_package(root: Path) -> Path:
+    for name, content in (("dist/js/timeline.js", "var TL = {};"),
+                          ("dist/css/timeline.css", "a{}")):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(content, encoding="utf-8")
+    return root
+
+
+def _answer_folder_dialog(monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *_args: answer))
+
+
+def test_the_offline_export_copies_timelinejs_beside_the_page(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _answer_folder_dialog(monkeypatch, str(_fake_package(tmp_path / "timelinejs")))
+    _answer_save_dialog(monkeypatch, str(tmp_path / "talks"), [])
+    with qtbot.waitSignal(window.statusBar().messageChanged) as shown:
+        window.action_map["export-timeline-offline-action"].trigger()
+    assert "it works offline" in shown.args[0]
+    assert (tmp_path / "talks_files" / "js" / "timeline.js").is_file()
+    page = (tmp_path / "talks.html").read_text(encoding="utf-8")
+    assert 'src="talks_files/js/timeline.js"' in page
+    assert "cdn.knightlab.com" not in page and 'font: ""' in page
+
+
+def test_a_folder_that_is_not_timelinejs_is_refused_before_anything_is_asked(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _answer_folder_dialog(monkeypatch, str(tmp_path))
+    asked: list[str] = []
+    _answer_save_dialog(monkeypatch, str(tmp_path / "talks"), asked)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, _title, text: warned.append(text)))
+    window.action_map["export-timeline-offline-action"].trigger()
+    qtbot.waitUntil(lambda: bool(warned))
+    assert "not a TimelineJS package" in warned[0]
+    assert asked == [] and not list(tmp_path.glob("talks*"))

@@ -40,7 +40,7 @@ from tests.ui.conftest import ReportedErrors
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import ChangeKind, LinkKind, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
-from tracker.io.chronology_writers import CSV_COLUMNS
+from tracker.io.chronology_csv import CSV_COLUMNS
 from tracker.services import rounds
 from tracker.services.chronology.chronology import count_chronology
 from tracker.services.common.views import RoundRow
@@ -367,7 +367,8 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert sorted(p.name for p in target.parent.iterdir()) == ["chronology.csv"]
     raw = target.read_bytes()
     assert raw.endswith(b"\r\n")
-    with target.open(newline="", encoding="utf-8") as stream:
+    assert raw.startswith(b"\xef\xbb\xbf")  # for spreadsheets, by default
+    with target.open(newline="", encoding="utf-8-sig") as stream:
         table = list(csv.DictReader(stream))
         stream.seek(0)
         assert tuple(next(csv.reader(stream))) == CSV_COLUMNS
@@ -379,7 +380,8 @@ def test_create_reschedule_undo_redo_link_and_export(
     # In the user's zone (the fixture's Berlin), with the venue's time beside it.
     assert new_round["when"] == \
         f"{SECOND_DATE.describe('Europe/Berlin')} ({SECOND_DATE.describe()} at the venue)"
-    assert new_round["when_utc"] == "2026-02-06T11:00:00+00:00"
+    assert (new_round["date"], new_round["time"], new_round["time_zone"],
+            new_round["utc"]) == ("2026-02-06", "12:00", "Europe/Berlin", "2026-02-06 11:00")
     assert "Agenda: Energy truce" in new_round["detail"]
     assert "(escalation during talks)" in new_round["links"]
     changes = [row for row in table if row["kind"] == "schedule change"
@@ -394,10 +396,10 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert f"round {NEW_TITLE} (escalation during talks): Strikes on the eve of the talks" \
         in event["links"].split(" | ")
     # Entries run in time order, the undated last.
-    times = [row["when_utc"] for row in table]
-    dated = [when for when in times if when]
+    days = [row["date"] for row in table]
+    dated = [day for day in days if day]
     assert dated == sorted(dated)
-    assert times[: len(dated)] == dated
+    assert days[: len(dated)] == dated
     assert no_modal_boxes == []
 
 
@@ -415,6 +417,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
                           "import-events-action", "import-calendar-action",
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",
+                          "export-timeline-offline-action",
                           "export-archive-action", "import-archive-action",
                           "backup-action", "quit-action"]
 

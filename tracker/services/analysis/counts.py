@@ -13,7 +13,9 @@ Which events count (the precision rule): only events reported to the day (precis
 week or month carries a nominal date inside that week or month, so placing it before or
 during a round would be a guess; such events are tallied apart, as ``imprecise``, when
 their nominal date falls in a range, and never enter the counts, baselines or ratios. An
-event reported over several days (``event_date_end``) counts on its first day.
+event reported over a few days (``event_date_end``) counts on its first day; one over more
+than a week (``EventTime.is_long``: a generic file's "1 Mar – 30 Jun" row) is tallied
+apart like a week or month, never on its first day.
 """
 
 from __future__ import annotations
@@ -81,9 +83,15 @@ class CountSource:
     injuries: Any
     group: Any | None
     conditions: tuple[ColumnElement[bool], ...]
+    # The day-precision records spanning more than a week, read from the events (they are
+    # few): the per-day counts cannot tell them, so their sums are taken back out.
+    long_days: CountSource | None = None
+    # For the events themselves: the condition that a record fits on its day.
+    short: ColumnElement[bool] | None = None
 
     def is_precise(self) -> ColumnElement[bool]:
-        return self.precision.in_(PRECISE)
+        precise = self.precision.in_(PRECISE)
+        return precise if self.short is None else and_(precise, self.short)
 
 
 def tally_ranges(session: Session, ranges: Sequence[DayRange],
@@ -118,9 +126,23 @@ def tally_ranges(session: Session, ranges: Sequence[DayRange],
         tallies = [Tally(*values[start:start + 4]) for start in range(0, len(values), 4)]
         if group is None or not all(tally.is_empty() for tally in tallies):
             found[row[0] if head else None] = tallies
+    if source.long_days is not None:
+        _take_back(found, tally_ranges(session, ranges, source.long_days))
     if not found:
         found[None] = [Tally() for _ in ranges]
     return found
+
+
+def _take_back(found: dict[str | None, list[Tally]],
+               long_days: dict[str | None, list[Tally]]) -> None:
+    """Move the long day-precision records out of the counts and into the imprecise."""
+    for group, tallies in long_days.items():
+        if all(tally.is_empty() for tally in tallies) or group not in found:
+            continue
+        found[group] = [
+            Tally(have.events - long.events, have.fatalities - long.fatalities,
+                  have.injuries - long.injuries, have.imprecise + long.events)
+            for have, long in zip(found[group], tallies, strict=True)]
 
 
 def daily_counts(session: Session, days: DayRange, source: CountSource) -> list[DailyCount]:
@@ -138,6 +160,12 @@ def daily_counts(session: Session, days: DayRange, source: CountSource) -> list[
              .group_by(source.day))
     found = {day: (int(count), int(fatalities or 0), int(injuries or 0))
              for day, count, fatalities, injuries in session.execute(query)}
+    if source.long_days is not None:
+        for long in daily_counts(session, days, source.long_days):
+            if long.events and long.day in found:
+                have = found[long.day]
+                found[long.day] = (have[0] - long.events, have[1] - long.fatalities,
+                                   have[2] - long.injuries)
     series = []
     for offset in range(days.days):
         day = days.first + timedelta(days=offset)

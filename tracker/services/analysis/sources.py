@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.services.analysis.counts import CountSource
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
+from tracker.storage.long_records import is_long_record, is_short_record
 
 
 class SplitBy(StrEnum):
@@ -67,7 +68,9 @@ def count_source(session: Session, flt: EventFilter | None,
     filter's range would cut baselines short.
     """
     if reads_day_counts(session, flt, split):
-        return _day_count_source(flt, split)
+        long_days = replace(_event_source(session, flt, split), short=None)
+        long_days = replace(long_days, conditions=(*long_days.conditions, is_long_record()))
+        return replace(_day_count_source(flt, split), long_days=long_days)
     return _event_source(session, flt, split)
 
 
@@ -93,4 +96,5 @@ def _event_source(session: Session, flt: EventFilter | None, split: SplitBy) -> 
                        events=literal_column("1", Integer),
                        fatalities=func.coalesce(event.fatalities, 0),
                        injuries=func.coalesce(event.injuries, 0),
-                       group=_EVENT_GROUPS.get(split), conditions=tuple(conditions))
+                       group=_EVENT_GROUPS.get(split), conditions=tuple(conditions),
+                       short=is_short_record())

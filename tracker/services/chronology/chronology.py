@@ -59,6 +59,7 @@ from tracker.services.chronology.chronology_order import (
 from tracker.services.chronology.chronology_stream import stream_events
 from tracker.services.chronology.chronology_text import describe_entries, round_instant
 from tracker.services.rounds.as_of import AsOf
+from tracker.storage.long_records import is_short_record
 
 # Widest UTC offsets in the tz database: a venue's day lies within these of the UTC day.
 _EARLIEST_OFFSET = timedelta(hours=14)
@@ -252,14 +253,18 @@ def chronology_page(
 def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
     tz: str = "UTC", corrections: bool = False,
-    as_of: AsOf | None = None,
+    as_of: AsOf | None = None, long_records: bool = True,
 ) -> Iterator[ChronologyEntry]:
     """Every entry in time order, streamed (exports): events as the index gives them,
     the other facts told one by one where they fall between them (retracted changes and
-    retractions, as corrections, only with the *corrections*)."""
+    retractions, as corrections, only with the *corrections*). Without *long_records*,
+    the records over more than a week are left out (the report lists them apart)."""
     then = known_then(session, as_of)
     others = _others(session, date_from, date_to, tz, corrections, then)
-    events = stream_events(session, _event_range(date_from, date_to, then))
+    conditions = _event_range(date_from, date_to, then)
+    if not long_records:
+        conditions.append(is_short_record())
+    events = stream_events(session, conditions)
     for item in interleave(others, events):
         if isinstance(item, ChronologyEntry):
             yield item

@@ -139,7 +139,7 @@ EVENT_COLUMNS = tuple(getattr(BattlefieldEvent, name) for name in (
     "id", "event_date", "date_precision", "event_date_end", "event_type", "sub_event_type",
     "target_category", "summary", "fatalities", "injuries", "location", "admin1", "dataset",
     "external_id", "fatalities_low", "fatalities_high", "actor1", "actor2", "latitude",
-    "longitude",
+    "longitude", "country",
 ))
 
 
@@ -161,7 +161,7 @@ def event_entry(
     end may be the driver's raw values)."""
     (event_id, day, precision, last_day, event_type, sub_event_type, target, summary,
      fatalities, injuries, location, admin1, dataset, external_id, low, high, actor1,
-     actor2, latitude, longitude) = row
+     actor2, latitude, longitude, country) = row
     counts = []
     if fatalities is not None:
         counts.append(f"{fatalities} killed")
@@ -178,7 +178,7 @@ def event_entry(
         sub_event_type=sub_event_type, target_category=target, actor1=actor1,
         actor2=actor2, location=location, admin1=admin1, latitude=latitude,
         longitude=longitude, fatalities=fatalities, fatalities_low=low,
-        fatalities_high=high, injuries=injuries)
+        fatalities_high=high, injuries=injuries, country=country)
     return ChronologyEntry(
         when=told.when, day=told.day, precision=told.precision,
         when_text=told.text, kind=EntryKind.EVENT, record_id=event_id,

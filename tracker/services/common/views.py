@@ -22,6 +22,8 @@ from tracker.domain.enums import (
     RoundModality,
     RoundStatus,
 )
+from tracker.domain.event_time import EventTime
+from tracker.domain.events import MIDWEEK_DATASETS
 from tracker.domain.timewindow import ScheduledWindow
 
 
@@ -129,6 +131,14 @@ class LinkedEventRow:
     kind: LinkKind
     note: str
     version: int = 1  # as shown: an unlink of a link changed since is asked about
+    event_date_end: date | None = None  # a span's last day (UCDP's date_end)
+    dataset: str = ""
+
+    @property
+    def time(self) -> EventTime:
+        """The event's time as it was reported (a span, a week, a month or a day)."""
+        return EventTime.of(self.event_date, self.date_precision, self.event_date_end,
+                            midweek=self.dataset in MIDWEEK_DATASETS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +263,13 @@ class EventRow:
     fatalities: int | None
     injuries: int | None
     summary: str
+    event_date_end: date | None = None  # a span's last day (UCDP's date_end)
+
+    @property
+    def time(self) -> EventTime:
+        """The event's time as it was reported (a span, a week, a month or a day)."""
+        return EventTime.of(self.event_date, self.date_precision, self.event_date_end,
+                            midweek=self.dataset in MIDWEEK_DATASETS)
 
     @property
     def place(self) -> str:

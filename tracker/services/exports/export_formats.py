@@ -18,7 +18,9 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
-from tracker.io.chronology_writers import write_csv, write_json, write_markdown
+from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvStyle, write_csv
+from tracker.io.chronology_markdown import write_markdown
+from tracker.io.chronology_writers import write_json
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
@@ -54,6 +56,7 @@ class ChronologyRange:
     # The chronology as known at the end of that day (services.chronology.chronology_as_of),
     # which the document's title says; None: the current record.
     as_of: AsOf | None = None
+    csv_style: CsvStyle = FOR_SPREADSHEETS  # a CSV for spreadsheets or for data tools
 
 
 # Writes the chronology of the range to an open text stream; returns the entry count.
@@ -67,7 +70,7 @@ def _entries(session: Session, span: ChronologyRange) -> Iterator[ChronologyEntr
 
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     entries = _entries(session, span)
-    return write_csv(entries, stream, as_of=span.as_of)
+    return write_csv(entries, stream, tz=span.tz, style=span.csv_style, as_of=span.as_of)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:

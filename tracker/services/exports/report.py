@@ -5,23 +5,28 @@ whole days of them from the start of the range. When the range holds more, every
 after the last listed one shows its events counted by type instead (the per-day counts
 answer that from a few rows a day), and the summary says so: nothing is left out
 silently, and a million-event range costs a few thousand rows, not a million.
-Rounds, schedule changes and factor readings are always listed in full.
+Rounds, schedule changes and factor readings are always listed in full, and the rounds,
+changes and factor turns come first again as the key developments.
+
+Every total counts the records that fit on a day or a week (report_totals.py); a record
+reported over more than a week is counted and listed apart, on no day (issue 15).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from heapq import merge
 from itertools import groupby
 from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
-from tracker.domain.events import BattlefieldEvent, EventDayCount
+from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import is_known_zone
 from tracker.io.report_html import (
     DaySummary,
@@ -34,8 +39,16 @@ from tracker.io.report_html import (
 )
 from tracker.services.chronology.chronology import iter_chronology, iter_other_entries
 from tracker.services.common.errors import ValidationError
+from tracker.services.exports.key_developments import key_developments
+from tracker.services.exports.report_totals import (
+    Sums,
+    count_short_records,
+    day_range,
+    long_records,
+    short_record_sums,
+)
 from tracker.services.rounds.as_of import AsOf
-from tracker.storage.day_counts import counts_are_kept
+from tracker.storage.long_records import is_short_record
 
 REPORT_EVENT_LIMIT = 5000
 
@@ -61,7 +74,14 @@ def write_report(
                                      corrections=corrections, as_of=as_of))
     events_to = _events_to(date_to, as_of)
     counted_from = _first_counted_day(session, date_from, events_to, event_limit)
-    summary = report_summary(session, others, date_from, events_to, counted_from)
+    summary = replace(
+        report_summary(session, others, date_from, events_to, counted_from),
+        key_developments=key_developments(session, others if not corrections else list(
+            # What stands: the corrections are told in the chronology alone.
+            iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
+                               as_of=as_of))),
+        long_records=tuple(long_records(session, date_from, date_to,
+                                        as_of.day if as_of is not None else None)))
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
                           corrections, as_of=as_of, title_page=title_page or ReportTitlePage())
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
@@ -88,8 +108,8 @@ def report_summary(session: Session, others: list[ChronologyEntry], date_from: d
                    date_to: date | None, counted_from: date | None) -> ReportSummary:
     kinds = Counter(entry.kind for entry in others)
     by_type = _tallies(session, "event_type", date_from, date_to)
-    listed = _count_events(session, date_from, date_to) if counted_from is None else \
-        _count_events(session, date_from, counted_from - timedelta(days=1))
+    listed = count_short_records(session, date_from, date_to) if counted_from is None \
+        else count_short_records(session, date_from, counted_from - timedelta(days=1))
     return ReportSummary(
         rounds=kinds[EntryKind.ROUND], schedule_changes=kinds[EntryKind.SCHEDULE_CHANGE],
         factor_readings=kinds[EntryKind.FACTOR_READING],
@@ -104,18 +124,23 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
            corrections: bool, as_of: AsOf | None = None,
            ) -> Iterator[ChronologyEntry | DaySummary]:
     if counted_from is None:
-        yield from iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
-                                   corrections=corrections, as_of=as_of)
+        yield from _with_day_totals(
+            iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
+                            corrections=corrections, as_of=as_of, long_records=False),
+            short_record_sums(session, ("day",), date_from, _events_to(date_to, as_of)))
         return
     # Listed days, in full; a round at an exact time across the split is listed there
     # once, under its first day, and not again below.
     listed: set[tuple[EntryKind, int]] = set()
     last_listed = counted_from - timedelta(days=1)
     if date_from is None or date_from <= last_listed:
-        for entry in iter_chronology(session, date_from=date_from, date_to=last_listed,
-                                     tz=tz, corrections=corrections, as_of=as_of):
-            listed.add((entry.kind, entry.record_id))
-            yield entry
+        entries = iter_chronology(session, date_from=date_from, date_to=last_listed, tz=tz,
+                                  corrections=corrections, as_of=as_of, long_records=False)
+        for item in _with_day_totals(
+                entries, short_record_sums(session, ("day",), date_from, last_listed)):
+            if isinstance(item, ChronologyEntry):
+                listed.add((item.kind, item.record_id))
+            yield item
     rest: list[ChronologyEntry | DaySummary] = [
         entry for entry in others if (entry.kind, entry.record_id) not in listed]
     counted: Iterator[ChronologyEntry | DaySummary] = _day_summaries(
@@ -123,9 +148,28 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
     yield from merge(rest, counted, key=_day_order)
 
 
+def _with_day_totals(entries: Iterator[ChronologyEntry], totals: dict[tuple[Any, ...], Sums],
+                     ) -> Iterator[ChronologyEntry | DaySummary]:
+    """*entries* with each day's totals first under it (before the day's first entry)."""
+    days = sorted((_as_date(key[0]), sums) for key, sums in totals.items())
+    upcoming = 0
+    for entry in entries:
+        while upcoming < len(days) and (entry.day is None or days[upcoming][0] <= entry.day):
+            yield _listed_day(*days[upcoming])
+            upcoming += 1
+        yield entry
+    for day, sums in days[upcoming:]:
+        yield _listed_day(day, sums)
+
+
+def _listed_day(day: date, sums: Sums) -> DaySummary:
+    return DaySummary(day, sums.events, sums.fatalities, (), sums.injuries, listed=True)
+
+
 def _day_order(item: ChronologyEntry | DaySummary) -> tuple[bool, date, int]:
-    """Under each day, its listed facts first, then its counted events; undated last."""
-    return (item.day is None, item.day or date.min, isinstance(item, DaySummary))
+    """Under each day, its counted events first (the day's totals), then its listed
+    facts; undated last."""
+    return (item.day is None, item.day or date.min, not isinstance(item, DaySummary))
 
 
 def _first_counted_day(session: Session, date_from: date | None, date_to: date | None,
@@ -133,63 +177,36 @@ def _first_counted_day(session: Session, date_from: date | None, date_to: date |
     """The day of the range's event number *limit* + 1 in (date, id) order: from it on,
     events are counted. None when the range holds no more than *limit* events."""
     event = BattlefieldEvent
-    day = session.scalar(select(event.event_date).where(*_event_range(date_from, date_to))
+    day = session.scalar(select(event.event_date)
+                         .where(*day_range(event.event_date, date_from, date_to),
+                                is_short_record())
                          .order_by(event.event_date, event.id).offset(limit).limit(1))
     return _as_date(day) if day is not None else None
-
-
-def _event_range(date_from: date | None, date_to: date | None,
-                 column: Any = BattlefieldEvent.event_date) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if date_from is not None:
-        conditions.append(column >= date_from)
-    if date_to is not None:
-        conditions.append(column <= date_to)
-    return conditions
-
-
-def _count_events(session: Session, date_from: date | None, date_to: date | None) -> int:
-    return session.scalar(select(func.count()).select_from(BattlefieldEvent)
-                          .where(*_event_range(date_from, date_to))) or 0
-
-
-def _sums(session: Session) -> tuple[Any, Any, tuple[Any, Any, Any]]:
-    """The table to sum, its day column, and its events, fatalities and injuries sums:
-    the per-day counts where the database keeps them, else the events themselves."""
-    if counts_are_kept(session.connection()):
-        table: Any = EventDayCount
-        return table, table.day, (func.sum(table.events), func.sum(table.fatalities),
-                                  func.sum(table.injuries))
-    event = BattlefieldEvent
-    return event, event.event_date, (func.count(), func.coalesce(func.sum(event.fatalities), 0),
-                                     func.coalesce(func.sum(event.injuries), 0))
 
 
 def _tallies(session: Session, column_name: str, date_from: date | None,
              date_to: date | None) -> tuple[Tally, ...]:
     """Events, fatalities and injuries per value of *column_name*, most events first."""
-    table, day, sums = _sums(session)
-    column = getattr(table, column_name)
-    rows = session.execute(select(column, *sums).where(*_event_range(date_from, date_to, day))
-                           .group_by(column))
-    tallies = [Tally(name or "", int(events or 0), int(fatalities or 0), int(injuries or 0))
-               for name, events, fatalities, injuries in rows]
+    tallies = [Tally(name or "", sums.events, sums.fatalities, sums.injuries)
+               for (name,), sums in short_record_sums(
+                   session, (column_name,), date_from, date_to).items()]
     return tuple(sorted(tallies, key=lambda t: (-t.events, t.name)))
 
 
 def _day_summaries(session: Session, first_day: date,
                    date_to: date | None) -> Iterator[DaySummary]:
     """Each day's events from *first_day* on, counted per type, in day order."""
-    table, day, (events, fatalities, _injuries) = _sums(session)
-    rows = session.execute(
-        select(day, table.event_type, events, fatalities)
-        .where(*_event_range(first_day, date_to, day))
-        .group_by(day, table.event_type).order_by(day))
-    for raw_day, group in groupby(rows, key=lambda row: row[0]):
-        counts = [(name or "", int(n or 0), int(dead or 0)) for _, name, n, dead in group]
-        counts.sort(key=lambda c: (-c[1], c[0]))
-        yield DaySummary(_as_date(raw_day), sum(c[1] for c in counts),
-                         sum(c[2] for c in counts), tuple((c[0], c[1]) for c in counts))
+    sums = short_record_sums(session, ("day", "event_type"), first_day, date_to)
+    by_day = groupby(sorted(((_as_date(day), name or "", found)
+                             for (day, name), found in sums.items()),
+                            key=lambda row: row[0]), key=lambda row: row[0])
+    for day, group in by_day:
+        counts = sorted(((name, found) for _, name, found in group),
+                        key=lambda count: (-count[1].events, count[0]))
+        yield DaySummary(day, sum(found.events for _, found in counts),
+                         sum(found.fatalities for _, found in counts),
+                         tuple((name, found.events) for name, found in counts),
+                         sum(found.injuries for _, found in counts))
 
 
 def _as_date(value: Any) -> date:

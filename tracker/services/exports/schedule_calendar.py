@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,6 +36,7 @@ from tracker.domain.enums import Precision, RoundModality, RoundStatus
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, is_ambiguous, zone
 from tracker.io.atomic import atomic_text_writer
+from tracker.io.calendar_zones import add_zone_blocks
 from tracker.services.common.views import RoundDetail
 from tracker.services.exports.schedule_as_of import deleted_rounds, listed_detail
 from tracker.services.records.conflicts_kinds import (
@@ -53,6 +54,7 @@ _IMPRECISE = (Precision.WEEK, Precision.MONTH)
 _RECENT_EVENTS = 5
 PRODUCT_ID = f"-//Negotiation Tracker//tracker {__version__}//EN"
 PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
+NO_END = "End time not announced."
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,7 @@ def schedule_calendar(session: Session, now: datetime | None = None,
             foreign.get(deleted.id) or round_uid(deleted.id), deleted.title,
             "removed from the schedule", replace(record, last_dated=window), stamp))
         withdrawn.append(deleted.title)
-    calendar.add_missing_timezones()  # a VTIMEZONE for every TZID used, from tzdata
-    _one_rdate_per_line(calendar)
+    add_zone_blocks(calendar)  # a rule-based VTIMEZONE for every TZID used, from tzdata
     return CalendarExport(calendar, count, tuple(undated), tuple(withdrawn))
 
 
@@ -215,12 +216,20 @@ def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
 
 
 def _add_times(event: Event, window: ScheduledWindow) -> None:
-    """Exact windows in the venue's zone (TZID); day, week and month ones as all-day dates."""
+    """Exact windows in the venue's zone (TZID); day, week and month ones as all-day dates.
+
+    Every entry has an end: without one, calendars show a timed event as an hour long.
+    A start whose end was not announced lasts no time (what RFC 5545 3.6.1 says a missing
+    DTEND means), and its description says so (_description). It is a zero DURATION, not
+    DTEND equal to DTSTART, which khal also reads as an hour.
+    """
     assert window.start is not None
     tz = zone(window.tz)
     if window.precision is Precision.EXACT:
         event.add("dtstart", _wall_or_utc(window.start, tz))
-        if window.end is not None:
+        if window.end is None:
+            event.add("duration", timedelta(0))
+        else:
             event.add("dtend", _wall_or_utc(window.end, tz))
         return
     assert window.end is not None
@@ -230,29 +239,12 @@ def _add_times(event: Event, window: ScheduledWindow) -> None:
 
 
 def _wall_or_utc(instant: datetime, tz: ZoneInfo) -> datetime:
-    """The instant on the venue's clock, unless that wall time is the second of an hour
-    repeated in autumn: a TZID time there means the first (RFC 5545 3.3.5), an hour off,
-    so it is written in UTC."""
+    """The instant on the venue's clock, unless that wall time happens twice (the hour
+    repeated in autumn): it is written in UTC, which every reader reads alike. RFC 5545
+    3.3.5 reads a TZID time there as the first of the two, so the second would be an
+    hour off; and khal (through pytz) reads the first as the second."""
     local = instant.astimezone(tz)
-    return instant if local.fold and is_ambiguous(local.replace(tzinfo=None), tz.key) \
-        else local
-
-
-def _one_rdate_per_line(calendar: Calendar) -> None:
-    """Split each VTIMEZONE's RDATE lists into one RDATE a line (both are RFC 5545).
-
-    vobject (which Radicale reads calendars with) keeps only the first date of a list, so
-    every time after that date came out in the wrong offset: 10:00 in Kyiv in February
-    2026 read as +03:00.
-    """
-    for timezone in calendar.walk("VTIMEZONE"):
-        for part in timezone.subcomponents:
-            lists = part.pop("RDATE", None)
-            if lists is None:
-                continue
-            for dates in lists if isinstance(lists, list) else [lists]:
-                for one in dates.dts:
-                    part.add("rdate", one.dt)
+    return instant if is_ambiguous(local.replace(tzinfo=None), tz.key) else local
 
 
 def _description(detail: RoundDetail) -> Iterable[str]:
@@ -262,6 +254,8 @@ def _description(detail: RoundDetail) -> Iterable[str]:
            f"When: {row.window.describe()}")
     if row.window.precision is not Precision.EXACT:
         yield f"Known to the {row.window.precision.value}, not to the hour."
+    elif row.window.end is None:
+        yield NO_END
     if detail.participants:
         yield "Participants: " + "; ".join(
             f"{p.party} ({p.role.value}{', ' + p.person if p.person else ''})"
@@ -277,11 +271,13 @@ def _description(detail: RoundDetail) -> Iterable[str]:
         yield f"Agenda: {detail.agenda}"
 
 
-def write_calendar(session: Session, destination: Path,
-                   as_of: AsOf | None = None) -> CalendarExport:
+def write_calendar(session: Session, destination: Path, as_of: AsOf | None = None, *,
+                   now: datetime | None = None) -> CalendarExport:
     """Write the schedule to *destination*, whole or not at all (CRLF lines, RFC 5545);
-    *as_of*: the calendar an export would have written at the end of that day."""
-    export = schedule_calendar(session, as_of=as_of)
+    *as_of*: the calendar an export would have written at the end of that day; *now*:
+    the DTSTAMP (the time of writing unless given), the one thing that differs between
+    two exports of the same database."""
+    export = schedule_calendar(session, now, as_of)
     text = export.calendar.to_ical().decode("utf-8")
     with atomic_text_writer(destination, newline="") as stream:
         stream.write(text)

@@ -9,9 +9,14 @@ category's.
 
 Where a date sits: an instant (an exact round, a change, a reading) by its wall-clock
 parts in the reader's zone *tz*; a round announced by day, week or month by its days at
-the venue, as everywhere in the program. A week or month is given to the month only (see
+the venue, as everywhere in the program; an event by the days its report stands for
+(``EventTime``: a day, a week, a month, or a span such as UCDP's 24 Feb – 30 Sep 2022).
+Whatever covers several days is drawn over them, from its first day to its last (see
 ``tracker.io.timelinejs_format``), and every slide's ``display_date`` says what was known.
 An era, a span by nature, runs over the window's days: that is what was announced.
+
+Headlines say where and what happened (``timelinejs_headline``), since the timeline's
+markers show only their first words; the event's type is in its slide's text.
 """
 
 from __future__ import annotations
@@ -31,10 +36,10 @@ from tracker.io.as_of_note import as_of_sentence, titled
 from tracker.io.timelinejs_format import (
     DateParts,
     day_parts,
+    days_parts,
     html_text,
     instant_parts,
     item_list,
-    month_parts,
     paragraph,
     plain_label,
 )
@@ -42,6 +47,7 @@ from tracker.io.timelinejs_page import write_timeline_files
 from tracker.services.chronology.chronology_order import entry_key
 from tracker.services.chronology.chronology_text import describe_entries
 from tracker.services.common.errors import ValidationError
+from tracker.services.exports.timelinejs_headline import event_headline
 from tracker.services.exports.timelinejs_selection import (
     EventScope,
     Selection,
@@ -106,7 +112,7 @@ def build_timeline(session: Session, request: TimelineRequest, *,
         data={}, request=request, rounds=len(chosen.rounds), changes=len(chosen.changes),
         readings=len(chosen.readings), events=len(chosen.events),
         events_found=chosen.events_found,
-        last_event_day=last_event.first if last_event else None, undated=chosen.undated)
+        last_event_day=last_event.time.first if last_event else None, undated=chosen.undated)
     export.data.update({
         "title": _title_slide(export, now or datetime.now(UTC)),
         "events": [_slide(entry, chosen, request.tz) for entry in entries],
@@ -135,10 +141,11 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
         start, end = _round_dates(window, tz)
         group = chosen.rounds[entry.record_id].track
     elif entry.kind is EntryKind.EVENT:
-        event = chosen.events[entry.record_id]
-        start, end = _span(event.first, event.last, event.precision)
-        group = f"Events: {event.category or 'uncategorised'}"
-        headline += f" — {entry.place}" if entry.place else ""
+        assert entry.event is not None  # every event entry carries its facts
+        time = entry.event.time
+        start, end = days_parts(time.first, time.last)
+        group = f"Events: {chosen.events[entry.record_id].category or 'uncategorised'}"
+        headline = event_headline(entry.event, entry.detail)
     else:
         # A change announced on a day has no time: its date only, as the day it is.
         start = day_parts(entry.day) if entry.precision is Precision.DAY and entry.day \
@@ -164,6 +171,7 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
 def _body(entry: ChronologyEntry) -> str:
     return "".join((
         paragraph("When", entry.when_text),
+        paragraph("Type", entry.title) if entry.kind is EntryKind.EVENT else "",
         f"<p>{html_text(entry.detail)}</p>" if entry.detail else "",
         paragraph("Place", entry.place),
         item_list("Links", entry.links),
@@ -178,22 +186,7 @@ def _round_dates(window: ScheduledWindow, tz: str) -> tuple[DateParts, DateParts
                 instant_parts(window.end, tz) if window.end else None)
     first, last = window.first_day(), window.last_day()
     assert first is not None and last is not None
-    return _span(first, last, window.precision)
-
-
-def _span(first: date, last: date,
-          precision: Precision) -> tuple[DateParts, DateParts | None]:
-    """Start and end parts of days known to *precision*; no end when it says nothing more.
-
-    A week is a point in the month of its middle day (as ISO 8601 gives a week the year
-    of its Thursday): as a span from one month's start to the next it would look four
-    weeks long, and by its first day a week from 29 May to 4 Jun would sit in May.
-    """
-    if precision is Precision.WEEK:
-        return month_parts(first + (last - first) // 2), None
-    parts = day_parts if precision in (Precision.DAY, Precision.EXACT) else month_parts
-    start, end = parts(first), parts(last)
-    return start, (end if end != start else None)
+    return days_parts(first, last)
 
 
 def _era(entry: ChronologyEntry, window: ScheduledWindow, tz: str) -> dict[str, Any] | None:
@@ -207,8 +200,8 @@ def _era(entry: ChronologyEntry, window: ScheduledWindow, tz: str) -> dict[str, 
         first, last = window.first_day(), window.last_day()
         assert first is not None and last is not None
         start, end = day_parts(first), day_parts(last + timedelta(days=1))
-    return {"start_date": start, "end_date": end,
-            "text": {"headline": html_text(f"{entry.title} ({entry.when_text})")}}
+    # The round's name alone: the band is one short line, and its slide says the rest.
+    return {"start_date": start, "end_date": end, "text": {"headline": html_text(entry.title)}}
 
 
 def _title_slide(export: TimelineExport, now: datetime) -> dict[str, Any]:
@@ -222,9 +215,8 @@ def _title_slide(export: TimelineExport, now: datetime) -> dict[str, Any]:
         f"{local:%H:%M} {local.tzname()}.",
         f"Times are wall-clock times in {request.tz} ({local.tzname()}, UTC{offset[:3]}:"
         f"{offset[3:]} at export). A round announced by day, week or month is shown on its "
-        "days at the venue; a date known only to its week or month sits at the start of "
-        "its month on the time axis (a week: the month of its middle day), and its slide "
-        "says what was known.",
+        "days at the venue. A week, a month or an event reported over several days is "
+        "drawn from its first day to its last, and its slide says what was known.",
         f"Range: {_range(request)}. On this timeline: {export.summary()}; events: {scope}.",
     ]
     if request.as_of is not None:

@@ -24,10 +24,11 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange, Track
-from tracker.domain.timewindow import ScheduledWindow, reported_days
+from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.chronology.chronology_as_of import KnownThen, known_then
 from tracker.services.rounds.as_of import AsOf, announced_within
 from tracker.services.rounds.retractions import corrections
@@ -60,11 +61,9 @@ class DatedRound:
 
 @dataclass(frozen=True, slots=True)
 class DatedEvent:
-    """The days an event's report stands for, and its target category."""
+    """The time an event's report stands for, and its target category."""
 
-    first: date
-    last: date
-    precision: Precision
+    time: EventTime
     category: str
 
 
@@ -109,9 +108,8 @@ def select_for_timeline(session: Session, request: TimelineRequest) -> Selection
         .order_by(BattlefieldEvent.event_date, BattlefieldEvent.id)
         .limit(max(0, request.max_events))
     ):
-        first, last = reported_days(day, precision, last_day,
-                                    midweek=dataset in MIDWEEK_DATASETS)
-        events[event_id] = DatedEvent(first, last, precision, category)
+        time = EventTime.of(day, precision, last_day, midweek=dataset in MIDWEEK_DATASETS)
+        events[event_id] = DatedEvent(time, category)
     return Selection(rounds, undated, changes, readings, events, found, then)
 
 

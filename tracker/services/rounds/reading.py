@@ -175,7 +175,8 @@ def linked_events(
     return [
         LinkedEventRow(link.id, event.id, event.event_date, event.date_precision,
                        event.event_type, event.target_category, event.location,
-                       event.summary, link.kind, link.note, link.version)
+                       event.summary, link.kind, link.note, link.version,
+                       event.event_date_end, event.dataset)
         for link, event in session.execute(query)
     ]
 

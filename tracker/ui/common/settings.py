@@ -82,6 +82,9 @@ DAY_FIRST = Option("display/day_first", _to_bool, lambda: False)
 SUGGEST_DAYS = Option("linking/suggest_days", _to_int, lambda: 7, lambda days: 0 <= days <= 365)
 EXPORT_FOLDER = Option("export/folder", _to_text, str)
 IMPORT_FOLDER = Option("import/folder", _to_text, str)
+# Export Chronology's CSV: "spreadsheets" or "data-tools" (io/chronology_csv.CsvFlavour).
+EXPORT_CSV_FOR = Option("export/csv_for", _to_text, lambda: "spreadsheets",
+                        lambda value: value in ("spreadsheets", "data-tools"))
 # The name changes are recorded under; empty: the computer login (domain/identity.py).
 USER_NAME = Option("identity/name", _to_text, str)
 # The report's title page, as last typed in Export Chronology… (empty title: the default).
@@ -93,7 +96,8 @@ REPORT_MARKING = Option("report/marking", _to_text, str)
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     VERSION, LAST_DATABASE, WINDOW_GEOMETRY, WINDOW_STATE, ROUNDS_HEADER, ROUNDS_SPLITTER,
     DETAIL_VISIBLE, DISPLAY_TIME_ZONE, DAY_FIRST, SUGGEST_DAYS, EXPORT_FOLDER, IMPORT_FOLDER,
-    USER_NAME, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION, REPORT_MARKING,
+    USER_NAME, EXPORT_CSV_FOR, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION,
+    REPORT_MARKING,
 )
 
 

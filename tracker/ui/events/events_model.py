@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
-from tracker.domain.timewindow import describe_day
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
@@ -69,7 +68,7 @@ DATE, TYPE, SUB_TYPE, TARGET, PLACE, FATALITIES, INJURIES, ACTOR1, SUMMARY, DATA
 
 def date_text(row: EventRow) -> str:
     """The date the way it was reported: a week-precision date never reads as a day."""
-    return describe_day(row.event_date, row.date_precision)
+    return row.time.describe()
 
 
 def count_text(value: int | None) -> str:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
-from tracker.domain.timewindow import describe_day
 from tracker.services.common.views import (
     DependencyRow,
     EventLinkInfo,
@@ -50,7 +49,7 @@ ToolTipRole = Qt.ItemDataRole.ToolTipRole
 
 def event_date_text(row: LinkedEventRow) -> str:
     """The event's date as precisely as it was reported: a week never reads as a day."""
-    return describe_day(row.event_date, row.date_precision)
+    return row.time.describe()
 
 
 def _one_line(text: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvFlavour, CsvStyle
 from tracker.io.report_html import ReportTitlePage
 from tracker.services.exports.export import ExportFormat, format_for_path
 from tracker.services.exports.export_formats import (
@@ -60,6 +62,7 @@ class ExportRequest:
     date_to: date | None
     tz: str = "UTC"
     corrections: bool = False  # undone entries told as corrections, not left out
+    csv_style: CsvStyle = FOR_SPREADSHEETS  # a CSV for spreadsheets or for data tools
     title_page: ReportTitlePage = field(default_factory=ReportTitlePage)  # a report's
 
 
@@ -82,7 +85,8 @@ class ExportDialog(QDialog):
     """
 
     def __init__(self, folder: str = "", parent: QWidget | None = None, *,
-                 tz: str = "UTC", title_page: ReportTitlePage | None = None) -> None:
+                 tz: str = "UTC", csv_for: CsvFlavour = CsvFlavour.SPREADSHEETS,
+                 title_page: ReportTitlePage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Chronology")
         self._tz = tz
@@ -113,6 +117,16 @@ class ExportDialog(QDialog):
         self.corrections.setToolTip(
             "List each undone change marked as withdrawn, and each undo and redo as a "
             "correction line, for a published correction trail")
+        # Who opens a CSV: a spreadsheet (a byte-order mark, formulas guarded) or a data
+        # tool (text as it is); offered while the file is a .csv.
+        self.csv_for = named(QComboBox(), "export-csv-for")
+        for flavour in CsvFlavour:
+            self.csv_for.addItem(flavour.label, flavour.value)
+        self.csv_for.setCurrentIndex(self.csv_for.findData(csv_for.value))
+        self.csv_for.setToolTip(
+            "For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "
+            "every alphabet, and text that would run as a formula shown with a leading '. "
+            "For data tools: no mark, every cell exactly as recorded.")
         # Shown while the file name asks for a report (.html, .pdf): see _validate.
         self.report_fields = named(ReportTitleFields(title_page or ReportTitlePage()),
                                    "export-report-fields")
@@ -140,6 +154,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.range_error)
         form.addRow("", days)
         form.addRow("", self.corrections)
+        form.addRow(buddy_label("C&SV:", self.csv_for), self.csv_for)
         form.addRow(self.report_fields)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
@@ -175,7 +190,9 @@ class ExportDialog(QDialog):
         if date_from and date_to and date_to < date_from:
             return None
         return ExportRequest(path, fmt, date_from, date_to, self._tz,
-                             self.corrections.isChecked(), self.report_fields.value())
+                             self.corrections.isChecked(),
+                             CsvStyle(CsvFlavour(self.csv_for.currentData())),
+                             self.report_fields.value())
 
     def accept(self) -> None:
         """Override QDialog.accept: ask before replacing a file Browse did not confirm."""
@@ -245,3 +262,4 @@ class ExportDialog(QDialog):
                                     else None)
         self.ok_button.setEnabled(self.request() is not None
                                   and not self.path_error.message)
+        self.csv_for.setEnabled(path is None or format_for_path(path) is ExportFormat.CSV)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
+from tracker.io.chronology_csv import CsvFlavour
 from tracker.services.exports.export import export_chronology
 from tracker.services.exports.report_file import export_report, is_report
 from tracker.ui.common import settings as options
@@ -40,7 +41,8 @@ def export_op(request: ExportRequest) -> DbOp[int]:
                                  title_page=request.title_page, chart=chart)
         return export_chronology(session, request.path, request.fmt,
                                  date_from=request.date_from, date_to=request.date_to,
-                                 tz=request.tz, corrections=request.corrections)
+                                 tz=request.tz, corrections=request.corrections,
+                                 csv_style=request.csv_style)
 
     return query_op("Export", "the export", write)
 
@@ -67,6 +69,7 @@ class ChronologyExport(QObject):
     def ask(self, tz: str) -> None:
         """Open the dialog (window-modal, not blocking); its OK starts the export."""
         dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz,
+                              csv_for=CsvFlavour(self._settings.get(options.EXPORT_CSV_FOR)),
                               title_page=remembered_title_page(self._settings))
         dialog.accepted.connect(lambda: self._start(dialog))
         self._open(dialog)
@@ -76,6 +79,7 @@ class ChronologyExport(QObject):
         if request is None:
             return
         self._settings.set(options.EXPORT_FOLDER, str(request.path.parent))
+        self._settings.set(options.EXPORT_CSV_FOR, request.csv_style.flavour.value)
         if is_report(request.fmt):
             remember_title_page(self._settings, request.title_page)
         # Without a timeout: it stays until the export ends, however long that takes.

@@ -82,7 +82,7 @@ class ImpactTips:
                 start, end = geometry.reported_span(row.day, row.precision, self._tz,
                                                     midweek=row.midweek)
                 if start <= x < end:
-                    span = describe_day(row.day, row.precision)
+                    span = describe_day(row.day, row.precision, midweek=row.midweek)
                     texts.append(_events_text(f"{span}, dated only to the {row.precision}",
                                               [row]))
         return "\n\n".join(texts)

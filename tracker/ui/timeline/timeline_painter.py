@@ -40,6 +40,7 @@ from tracker.ui.timeline.timeline_colors import (
     category_order,
 )
 from tracker.ui.timeline.timeline_ghosts import paint_known_row
+from tracker.ui.timeline.timeline_labels import LabelRequest, place_labels
 from tracker.ui.timeline.timeline_scene import (
     FACTOR_HEIGHT,
     KNOWN_HEIGHT,
@@ -73,6 +74,7 @@ class TimelinePainter:
         self.p = painter
         self.width = width
         self.hits: list[Hit] = []
+        self.title_boxes: list[QRectF] = []  # where round titles were written
         self.font = QFont(painter.font())
         self.small = QFont(self.font)
         self.small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
@@ -220,8 +222,9 @@ class TimelinePainter:
             for mark in track.rounds:
                 for move in mark.moves:
                     self._move(move.old, move.new, top, move.change_id)
-            for mark in track.rounds:
-                self._round(mark, top)
+            titles = [title for mark in track.rounds
+                      if (title := self._round(mark, top)) is not None]
+            self._round_titles(titles)
 
     def _window_rect(self, window: ScheduledWindow, top: float) -> QRectF | None:
         if window.start is None:
@@ -233,13 +236,13 @@ class TimelinePainter:
             left, right = middle - 4, middle + 4
         return QRectF(left, top + 8, right - left, TRACK_HEIGHT - 16)
 
-    def _round(self, mark: RoundMark, top: float) -> None:
+    def _round(self, mark: RoundMark, top: float) -> tuple[QRectF, str] | None:
+        """Draw the round's mark; return it with the title to write beside or in it."""
         if mark.window.start is None:
-            self._undated_ghost(mark, top)
-            return
+            return self._undated_ghost(mark, top)
         rect = self._window_rect(mark.window, top)
         if rect is None or not self._visible(rect.left(), rect.right()):
-            return
+            return None
         p = self.p
         style = STATUS_STYLE[mark.status]
         vague = mark.window.precision in (Precision.WEEK, Precision.MONTH)
@@ -270,16 +273,16 @@ class TimelinePainter:
         if mark.status is RoundStatus.CANCELLED:
             p.setPen(QPen(style.edge, 2))
             p.drawLine(rect.bottomLeft(), rect.topRight())
-        self._round_title(mark, rect)
         self.hits.append(Hit(rect, "round", mark.id))
+        return rect, _round_title(mark)
 
-    def _undated_ghost(self, mark: RoundMark, top: float) -> None:
+    def _undated_ghost(self, mark: RoundMark, top: float) -> tuple[QRectF, str] | None:
         """A round postponed with no new date, drawn faint where it was last dated."""
         if mark.last_dated is None:
-            return
+            return None
         rect = self._window_rect(mark.last_dated, top)
         if rect is None or not self._visible(rect.left(), rect.right()):
-            return
+            return None
         p = self.p
         style = STATUS_STYLE[mark.status]
         faint = QColor(style.fill)
@@ -288,26 +291,26 @@ class TimelinePainter:
         width = 2.5 if mark.id == self.scene.selected_round else 1.0
         p.setPen(QPen(style.edge, width, Qt.PenStyle.DashLine))
         p.drawRoundedRect(rect, 4, 4)
-        self._round_title(mark, rect, note="no new date")
         self.hits.append(Hit(rect, "round", mark.id))
+        return rect, _round_title(mark, note="no new date")
 
-    def _round_title(self, mark: RoundMark, rect: QRectF, note: str = "") -> None:
+    def _round_titles(self, titles: list[tuple[QRectF, str]]) -> None:
+        """Write a track's round titles, inside their marks or beside them, where
+        ``place_labels`` puts them: never one over another (``title_boxes``)."""
         p = self.p
         p.setFont(self.small)
-        metrics = QFontMetrics(self.small)
-        text = f"{mark.title} ({mark.status.value}{', ' + note if note else ''})"
-        inside = rect.width() - 8
         p.setPen(TEXT)
-        if metrics.horizontalAdvance(text) <= inside:
-            p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
-        elif rect.width() < 240:
-            # Too narrow: the title goes beside the mark, where the lane is mostly free.
-            p.drawText(QRectF(rect.right() + 4, rect.top(), 220, rect.height()),
-                       Qt.AlignmentFlag.AlignVCenter,
-                       metrics.elidedText(text, Qt.TextElideMode.ElideRight, 220))
-        else:
-            p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
-                       metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inside)))
+        metrics = QFontMetrics(self.small)
+        requests = [LabelRequest(number, rect.left(), rect.right(),
+                                 metrics.horizontalAdvance(text))
+                    for number, (rect, text) in enumerate(titles)]
+        for label in place_labels(requests, LABEL_WIDTH, self.width):
+            rect, text = titles[label.key]
+            if metrics.horizontalAdvance(text) > label.width:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(label.width))
+            box = QRectF(label.left, rect.top(), label.width, rect.height())
+            p.drawText(box, Qt.AlignmentFlag.AlignVCenter, text)
+            self.title_boxes.append(box)
 
     def _move(self, old: ScheduledWindow, new: ScheduledWindow, top: float,
               change_id: int) -> None:
@@ -516,3 +519,6 @@ class TimelinePainter:
         p.drawText(QRectF(x + 3, RULER_HEIGHT + 2, 60, 14), Qt.AlignmentFlag.AlignLeft,
                    "today")
 
+
+def _round_title(mark: RoundMark, note: str = "") -> str:
+    return f"{mark.title} ({mark.status.value}{', ' + note if note else ''})"

@@ -130,7 +130,6 @@ def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources
     killed = "fatalities unknown" if marker.fatalities is None \
         else f"{marker.fatalities:,} killed"
     lines = [what, killed, escape(marker.summary)]
-    when = describe_day(marker.day, marker.precision)
-    if marker.last_day is not None and marker.last_day > marker.day:
-        when += f" to {describe_day(marker.last_day, marker.precision)}"
+    when = describe_day(marker.day, marker.precision, marker.last_day,
+                        midweek=marker.midweek)
     return _rich(when, lines, event_sources(event_id))

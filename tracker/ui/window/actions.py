@@ -88,6 +88,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Write the rounds, changes, readings and linked events as a TimelineJS "
                "timeline: its data (.json) and a web page (.html) that shows it",
                "text-html", Pixmap.SP_FileDialogInfoView),
+    ActionSpec("export-timeline-offline-action", "Export Timeline for the Web (&Offline)…",
+               Menu.FILE, "export_timeline_offline", (),
+               "The same, with a copy of TimelineJS (its npm package) beside the page, "
+               "which then loads nothing from the network", "text-html",
+               Pixmap.SP_FileDialogInfoView),
     ActionSpec("export-archive-action", "Export &Archive…", Menu.FILE, "export_archive", (),
                "Write the whole database (history, sources, links, events) to one JSON "
                "file that Import Archive loads losslessly", "document-save",

@@ -45,7 +45,7 @@ from tracker.ui.events.events_view import EventsView
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.exports.export_task import ChronologyExport
 from tracker.ui.exports.schedule_export import export_schedule
-from tracker.ui.exports.timelinejs_export import export_timeline
+from tracker.ui.exports.timelinejs_export import export_timeline, export_timeline_offline
 from tracker.ui.factors.factor_commands import CreateFactorCommand
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
@@ -334,6 +334,10 @@ class MainWindow(QMainWindow):
 
     def export_timeline(self) -> None:
         export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
+
+    def export_timeline_offline(self) -> None:
+        export_timeline_offline(self, self.workspace, self.settings, self.display_tz,
+                                self.show_message)
 
     def import_calendar(self) -> None:
         import_calendar(self, self.workspace, self.settings, self.show_message)
