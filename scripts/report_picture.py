@@ -1,6 +1,6 @@
 """The README's picture of a PDF report: its first pages side by side, as a reader sees them.
 
-    python scripts/report_picture.py report.pdf docs/report-first-pages.png [--pages 4]
+    python scripts/report_picture.py report.pdf docs/report-first-pages.png [--pages 1,2,3,4]
 
 Each page is drawn by poppler's pdftoppm (the renderer of many PDF viewers), given a thin
 border, and set beside the others on a light background; the result is a palette PNG, a
@@ -20,10 +20,14 @@ GAP = 24  # pixels between pages and around them
 BACKGROUND = (226, 230, 235)
 
 
-def page_images(pdf: Path, pages: int, dpi: int, folder: Path) -> list[Image.Image]:
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", str(pages),
-                    str(pdf), str(folder / "page")], check=True)
-    return [Image.open(path).convert("RGB") for path in sorted(folder.glob("page-*.png"))]
+def page_images(pdf: Path, pages: list[int], dpi: int, folder: Path) -> list[Image.Image]:
+    images = []
+    for number in pages:
+        stem = folder / f"page{number}"
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(number),
+                        "-l", str(number), str(pdf), str(stem)], check=True)
+        images.append(Image.open(stem.with_suffix(".png")).convert("RGB"))
+    return images
 
 
 def montage(images: list[Image.Image]) -> Image.Image:
@@ -42,11 +46,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", type=Path)
     parser.add_argument("output", type=Path)
-    parser.add_argument("--pages", type=int, default=4)
+    parser.add_argument("--pages", default="1,2,3,4",
+                        help="the pages to show, in order (default: %(default)s)")
     parser.add_argument("--dpi", type=int, default=60)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        sheet = montage(page_images(args.pdf, args.pages, args.dpi, Path(folder)))
+        pages = [int(number) for number in args.pages.split(",")]
+        sheet = montage(page_images(args.pdf, pages, args.dpi, Path(folder)))
     sheet.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(args.output,
                                                                      optimize=True)
     print(f"{args.output}: {sheet.width}×{sheet.height}, "
