@@ -21,7 +21,8 @@ from tracker.io.as_of_note import AsOfDay, titled
 
 TITLE = "Chronology report"
 UNDATED_ID = "undated"
-# One heading a line, as the report writes them: <h2 … id="x">Text</h2>.
+# One heading a line, as the report writes them: <h2 … id="x">Text</h2>. Imported text
+# is escaped (its "<" is "&lt;"), so no line of it can pass for one.
 _HEADING = re.compile(r'^<h(?P<level>[23])(?P<attrs>[^>]*)>(?P<text>.*)</h(?P=level)>$')
 _ID = re.compile(r'\bid="(?P<id>[^"]+)"')
 
