@@ -42,3 +42,5 @@ def test_the_last_row_reads_as_the_last_event_by_date(imported: Workspace) -> No
     # SOURCES.md: date_start ends on 2023-02-28 in this file; that record's date_end is
     # the next day, and the date column says the span, not its first day.
     assert last == "28 Feb – 1 Mar 2023 (reported as one record)"
+    tip = model.index(model.rowCount() - 1, DATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "one record over these 2 days" in tip

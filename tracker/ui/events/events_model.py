@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import TimeShape
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
@@ -50,7 +51,8 @@ class Column:
 
 
 COLUMNS = (
-    Column("Date", "event_date", "week of 26 Jan 2026"),
+    # A span is the widest date; the summary column gives up the room.
+    Column("Date", "event_date", "24 Feb – 30 Sep 2022 (reported as one record)"),
     Column("Type", "event_type", "Explosions/Remote violence"),
     Column("Sub-type", "sub_event_type", "Shelling/artillery/missile"),
     Column("Target", "target_category", "communications"),
@@ -241,6 +243,9 @@ class EventsTableModel(QAbstractTableModel):
     def _tooltip(self, row: EventRow, column: int) -> str | None:
         if column == SUMMARY:
             return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
+        if column == DATE and row.time.shape is TimeShape.SPAN:
+            return (f"{row.time.describe()}: the dataset gives one record over these "
+                    f"{row.time.days} days, without saying which of them")
         if column == DATE and row.date_precision is not Precision.DAY:
             return f"Reported with {row.date_precision.value} precision"
         if column in (FATALITIES, INJURIES):
