@@ -138,7 +138,7 @@ def test_key_developments_come_first_with_rounds_changes_and_factor_turns(
             if item.what == "Factor turn"] == [
         ("Factor turn", "U.S.–Iran tensions: critical, rising (was high, rising)")]
     assert {item.what for item in found} == {"Round", "Schedule change", "Factor turn"}
-    assert any(item.text.startswith("Trilateral round: Scheduled trilateral round")
+    assert any(item.text.startswith("Trilateral round — Scheduled trilateral round")
                and item.when == "week of 2 Feb 2026 (to 8 Feb 2026)" for item in found)
     markup = report(db, date_from=date(2026, 1, 25), tz="Europe/Kyiv")
     assert markup.index("Key developments") < markup.index(">Summary<")

@@ -89,5 +89,7 @@ def key_developments(session: Session,
 def _told(entry: ChronologyEntry) -> str:
     """A round or a change in one line: its title, what it says first, and where."""
     first = entry.detail.split(". ")[0].rstrip(".") if entry.detail else ""
-    text = entry.title + (f": {first}" if first else "")
+    # A change's title ends in its kind ("…: rescheduled") and its detail starts with a
+    # status ("held: 4 Feb"): a dash keeps the two colons from running together.
+    text = entry.title + (f" — {first}" if first else "")
     return text + (f" ({entry.place})" if entry.place else "")
