@@ -117,7 +117,7 @@ def test_the_report_as_of_a_day_says_so_and_counts_what_was_reported(db: Databas
         write_chronology(session, stream, ExportFormat.HTML, tz=KYIV, as_of=THEN)
     report = stream.getvalue()
     assert "<title>Chronology report as known on 28 Jan 2026</title>" in report
-    assert "<h1>Chronology report as known on 28 Jan 2026</h1>" in report
+    assert "<h1><bdi>Chronology report as known on 28 Jan 2026</bdi></h1>" in report
     assert "not the current one" in report
     assert "Substation hit" in report and "Depot hit" not in report
     assert "Istanbul" not in report.split("<h2", 1)[1]  # the venues known then only
