@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import jsonschema
 import pytest
 
 from tracker import resources
-from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.chronology import ChronologyEntry, EntryKind, EventFacts
 from tracker.domain.enums import Precision
+from tracker.domain.event_time import EventTime
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.chronology_writers import write_json
 
@@ -68,3 +70,32 @@ def test_atomic_writer_creates_nothing_on_failure(tmp_path: Path) -> None:
     with pytest.raises(ValueError), atomic_text_writer(target):
         raise ValueError("bad")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_json_gives_no_time_to_what_is_known_only_to_the_day() -> None:
+    schema = json.loads(resources.read_text("schemas/chronology.schema.json"))
+    izyum = EventTime.of(date(2022, 2, 24), Precision.UNKNOWN, date(2022, 9, 30))
+    facts = EventFacts(
+        time=izyum, dataset="UCDP GED", external_id="447229", event_type="State-based",
+        sub_event_type="Russia - Ukraine", target_category="", actor1="Russia",
+        actor2="Ukraine", location="Izyum town", admin1="Kharkiv Oblast",
+        latitude=49.2, longitude=37.3, fatalities=871, fatalities_low=377,
+        fatalities_high=871, injuries=None, country="Ukraine")
+    event = replace(_entry("Izyum"), kind=EntryKind.EVENT, precision=Precision.UNKNOWN,
+                    when=datetime(2022, 2, 24, 12, tzinfo=UTC), day=date(2022, 2, 24),
+                    when_text=izyum.describe(), event=facts)
+    reading = replace(_entry("Reading", record_id=2), kind=EntryKind.FACTOR_READING,
+                      precision=Precision.EXACT, when=datetime(2026, 1, 31, 10, tzinfo=UTC),
+                      day=date(2026, 1, 31))
+    stream = io.StringIO()
+    write_json([event, reading], stream)
+    document = json.loads(stream.getvalue())
+    jsonschema.validate(document, schema)
+    told_event, told_reading = document["entries"]
+    assert told_event["when_utc"] is None and told_event["date"] == "2022-02-24"
+    assert told_event["event"]["time_shape"] == "span"
+    assert (told_event["event"]["first_day"], told_event["event"]["last_day"]) == (
+        "2022-02-24", "2022-09-30")
+    assert told_event["event"]["fatalities_low"] == 377
+    assert told_reading["when_utc"] == "2026-01-31T10:00:00+00:00"
+    assert told_reading["event"] is None

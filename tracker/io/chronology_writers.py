@@ -12,20 +12,41 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
-from tracker.domain.chronology import ChronologyEntry
+from tracker.domain.chronology import ChronologyEntry, EventFacts
+from tracker.domain.enums import Precision
 from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 
 FORMAT_NAME = "negotiation-tracker/chronology"
-FORMAT_VERSION = 1
+# 2: when_utc only for what is known to the minute (1 gave a day 12:00 UTC, a time nobody
+# announced); date, end_date and the event's own fields added.
+FORMAT_VERSION = 2
 
 
-def _utc_text(entry: ChronologyEntry) -> str:
-    return entry.when.astimezone(UTC).isoformat() if entry.when else ""
+def _utc_text(entry: ChronologyEntry) -> str | None:
+    """The instant, for an entry known to the minute; a day, week or month has none."""
+    if entry.when is None or entry.precision is not Precision.EXACT:
+        return None
+    return entry.when.astimezone(UTC).isoformat()
+
+
+def _event_json(facts: EventFacts) -> dict[str, Any]:
+    return {
+        "dataset": facts.dataset, "external_id": facts.external_id,
+        "time_shape": facts.time.shape.value, "first_day": facts.time.first.isoformat(),
+        "last_day": facts.time.last.isoformat(), "event_type": facts.event_type,
+        "sub_event_type": facts.sub_event_type, "target_category": facts.target_category,
+        "actor1": facts.actor1, "actor2": facts.actor2, "location": facts.location,
+        "admin1": facts.admin1, "country": facts.country, "latitude": facts.latitude,
+        "longitude": facts.longitude, "fatalities": facts.fatalities,
+        "fatalities_low": facts.fatalities_low, "fatalities_high": facts.fatalities_high,
+        "injuries": facts.injuries,
+    }
 
 
 def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
     return {
-        "when_utc": _utc_text(entry) or None,
+        "date": entry.day.isoformat() if entry.day else None,
+        "when_utc": _utc_text(entry),
         "when": entry.when_text,
         "precision": entry.precision.value,
         "kind": entry.kind.value,
@@ -35,6 +56,7 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
         "place": entry.place,
         "links": list(entry.links),
         "sources": list(entry.sources),
+        "event": _event_json(entry.event) if entry.event else None,
     }
 
 
