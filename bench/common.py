@@ -102,14 +102,10 @@ def sqlite3_cli() -> str:
     return found
 
 
-def shared_folder() -> Path:
-    """The team's shared folder, found as the tests find it."""
-    candidates = [Path(os.environ["TRACKER_SHARED"])] if "TRACKER_SHARED" in os.environ else []
-    candidates += [REPO.parent / "shared", Path("/work/shared")]
-    for candidate in candidates:
-        if (candidate / "tools" / "gen_acled.py").is_file():
-            return candidate
-    raise SystemExit("cannot find shared/tools/gen_acled.py (set TRACKER_SHARED)")
+# The tests' ACLED generator (vendored from the team's shared/tools/gen_acled.py, same
+# seed, same bytes), run as a script so the bench stays stdlib-only and needs nothing
+# outside the repository.
+ACLED_GENERATOR = REPO / "tests" / "acled_generator.py"
 
 
 # -- data --------------------------------------------------------------------------------
@@ -138,8 +134,8 @@ def acled_csv(options: Options) -> tuple[Path, int]:
         log(f"generating {options.rows:,} ACLED rows into {path}")
         partial = path.with_suffix(".csv.partial")
         with partial.open("w", encoding="utf-8", newline="") as out:
-            subprocess.run([python(), str(shared_folder() / "tools" / "gen_acled.py"),
-                            str(options.rows)], stdout=out, check=True)
+            subprocess.run([python(), str(ACLED_GENERATOR), str(options.rows)],
+                           stdout=out, check=True)
         os.replace(partial, path)
     return path, options.rows
 

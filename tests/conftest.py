@@ -29,23 +29,9 @@ BACKENDS = ("sqlite", "postgresql")
 TESTS = Path(__file__).resolve().parent
 
 
-def _find_shared() -> Path:
-    """The team's shared folder (real UCDP files, tools) beside the clone, wherever it is.
-
-    A clone normally sits next to it (../shared); CI's fresh clone may be elsewhere on the
-    same machine, so TRACKER_SHARED or the workspace's own path are tried too. The real
-    files are required, not optional: tests that need them fail when they are missing.
-    """
-    candidates = [Path(os.environ["TRACKER_SHARED"])] if "TRACKER_SHARED" in os.environ else []
-    candidates += [Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")]
-    for candidate in candidates:
-        if (candidate / "data" / "real").is_dir():
-            return candidate
-    return candidates[0]
-
-
-SHARED = _find_shared()
-REAL_DATA = SHARED / "data" / "real"
+# The real UCDP files the tests read, byte-exact copies with their licence and sources
+# beside them (tests/data/ucdp/README.md): a clone needs nothing outside the repository.
+REAL_DATA = TESTS / "data" / "ucdp"
 
 
 def sqlite_dump(path: Path | str) -> str:

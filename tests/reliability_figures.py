@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from tests.conftest import SHARED, sqlite_dump
+from tests.acled_generator import write_acled_file
+from tests.conftest import sqlite_dump
 from tracker.services.common.sample import load_sample
 from tracker.storage.database import open_database
 
@@ -217,10 +218,7 @@ class ImportKillBench:
     def __init__(self, folder: Path, rows: int = 20_000) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.csv = folder / "acled.csv"
-        with self.csv.open("w", encoding="utf-8", newline="") as out:
-            subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), str(rows)],
-                           stdout=out, check=True)
+        self.csv = write_acled_file(folder / "acled.csv", rows)
         self.base = _sample_database(folder / "base.db")
         self.before = sqlite_dump(self.base)
         self.unrelated = table_dump(self.base, leave_out=IMPORT_TABLES)

@@ -4,8 +4,6 @@ migration 0008; SQLite's data version)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +14,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
-from tests.conftest import SHARED, rename_round
+from tests.acled_generator import write_acled_file
+from tests.conftest import rename_round
 from tracker.domain.base import Base
 from tracker.services.factors.operations import new_factor
 from tracker.services.imports.importing import ImportFormat, import_events
@@ -74,10 +73,7 @@ def test_a_round_saved_elsewhere_is_reported_and_our_own_save_is_not(
 def test_an_import_of_10000_rows_is_one_notification_per_table(
         sample_db: Database, other: Database, feed: ChangeFeed, backend: str,
         tmp_path: Path) -> None:
-    source = tmp_path / "acled.csv"
-    with source.open("w", encoding="utf-8", newline="") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), "10000"],
-                       stdout=out, check=True)
+    source = write_acled_file(tmp_path / "acled.csv", 10_000)
     written = {"battlefield_event", "battlefield_event_raw", "import_run"}
     if backend == "sqlite":
         assert import_events(other, source, ImportFormat.ACLED).added == 10_000

@@ -7,8 +7,6 @@ coalesce(…, 0); every test also states the rows it expects, worked out by hand
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -21,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, select, text, update
 
-from tests.conftest import SHARED
+from tests.acled_generator import write_acled_file
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.io.input_errors import InputFileError
@@ -264,11 +262,7 @@ def test_any_sequence_of_changes_keeps_the_counts_equal_to_the_events(
 @pytest.fixture(scope="module")
 def acled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """12,000 synthetic ACLED rows: enough for bulk mode into an empty database."""
-    path = tmp_path_factory.mktemp("acled") / "acled.csv"
-    with path.open("w", encoding="utf-8", newline="") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"),
-                        str(BULK_ROWS)], stdout=out, check=True)
-    return path
+    return write_acled_file(tmp_path_factory.mktemp("acled") / "acled.csv", BULK_ROWS)
 
 
 def _import(db: Database, path: Path, **options: Any) -> list[ImportProgress]:

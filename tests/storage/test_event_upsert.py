@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import REAL_DATA, SHARED
+from tests.acled_generator import write_acled_file
+from tests.conftest import REAL_DATA
 from tracker.domain.events import BattlefieldEventRaw
 from tracker.services.imports import importing
 from tracker.services.imports.importing import ImportFormat, ImportProgress, import_events
@@ -49,10 +48,7 @@ def test_both_paths_count_alike(db: Database, tmp_path: Path,
 
 @pytest.mark.sqlite_only  # SQLite's bulk mode drops and rebuilds indexes
 def test_a_bulk_import_reports_each_index_it_builds(db: Database, tmp_path: Path) -> None:
-    source = tmp_path / "acled.csv"
-    with source.open("w", encoding="utf-8", newline="") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), "12000"],
-                       stdout=out, check=True)
+    source = write_acled_file(tmp_path / "acled.csv", 12_000)
     seen: list[ImportProgress] = []
     import_events(db, source, ImportFormat.ACLED, progress=seen.append)
     building = [(p.indexes_built, p.indexes_total) for p in seen if p.indexing]

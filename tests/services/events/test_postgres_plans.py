@@ -9,8 +9,6 @@ PostgreSQL only: the sqlite half of each test is skipped.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, text
 
-from tests.conftest import SHARED
+from tests.acled_generator import write_acled_file
 from tests.postgres import SKIP_REASON, TestServer
 from tests.postgres_plans import Plan, plans_of, reading
 from tests.services.analysis_scenario import KYIV, new_round
@@ -227,10 +225,7 @@ def test_a_large_import_leaves_the_planner_fresh_statistics(
     its pending list, so the first searches read the whole table."""
     if postgres_server is None:
         pytest.skip(SKIP_REASON)
-    rows = tmp_path / "acled.csv"
-    with rows.open("w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), "10000"],
-                       stdout=out, check=True)
+    rows = write_acled_file(tmp_path / "acled.csv", 10_000)
     with postgres_server.fresh_database() as url:
         db = open_database(url)
         try:

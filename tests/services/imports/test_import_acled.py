@@ -2,7 +2,7 @@
 styles, numeric or text actor types, and the Unix timestamp that says a row changed.
 
 The three fixtures in tests/data/acled hold the same twelve Ukraine events (hand-written,
-after the real export described in shared/data/real/SOURCES.md): ``acled_export_iso.csv``
+after the real export described in tests/data/ucdp/SOURCES.md): ``acled_export_iso.csv``
 (export layout, ISO dates, text labels, newest first), ``acled_export_long_dates.csv``
 (``14 August 2020``) and ``acled_api_ukraine.csv`` (API layout, ``DD/MM/YYYY 00:00:00``,
 numeric codes, rows unsorted, the ``id``/``iso``/``actor_dyad`` extras).

@@ -1,7 +1,7 @@
 """The four real UCDP GED files import exactly: every figure is recomputed here from the raw
 file with the stdlib csv module and plain strptime, never with the importer's own code.
 
-See shared/data/real/SOURCES.md for what each file is and its quirks.
+See tests/data/ucdp/SOURCES.md (and README.md beside it) for what each file is and its quirks.
 """
 
 from __future__ import annotations

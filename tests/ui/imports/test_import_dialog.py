@@ -5,8 +5,6 @@ The helpers here are shared by the other test_import_* modules.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import REAL_DATA, SHARED, sqlite_dump
+from tests.acled_generator import write_acled_file
+from tests.conftest import REAL_DATA, sqlite_dump
 from tests.ui.window.test_main_window import counts_text, open_dialog, press, status_text
 from tracker.services.imports.importing import ImportFormat
 from tracker.ui.common.forms import current_data
@@ -43,11 +42,7 @@ def dump(window: MainWindow) -> str:
 
 def acled_file(folder: Path, rows: int, name: str = "acled.csv") -> Path:
     """*rows* generated ACLED rows (the team's load-test generator)."""
-    path = folder / name
-    with path.open("w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, str(SHARED / "tools" / "gen_acled.py"), str(rows)],
-                       stdout=out, check=True)
-    return path
+    return write_acled_file(folder / name, rows)
 
 
 def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
