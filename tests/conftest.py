@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy.engine import URL
 
 # Tests never need a screen; set before anything imports Qt.
@@ -27,6 +28,23 @@ BOTH_BACKENDS = ("storage", "services", "io")
 SQLITE_FILE_MODULES = ("test_backup.py", "test_bad_files.py")
 BACKENDS = ("sqlite", "postgresql")
 TESTS = Path(__file__).resolve().parent
+
+
+# Hypothesis profiles. `make test` loads "default": every property runs, with a fifth of
+# its examples, so the suite stays quick on two cores. `make test-full` loads "full"
+# (HYPOTHESIS_PROFILE=full, or pytest's --hypothesis-profile full): the numbers the suite
+# ran before it had profiles, hypothesis's own 100 or what a test asks for with examples().
+FULL_EXAMPLES = 100
+hypothesis_settings.register_profile("full", max_examples=FULL_EXAMPLES)
+hypothesis_settings.register_profile("default", max_examples=FULL_EXAMPLES // 5)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def examples(full: int) -> int:
+    """The examples a property runs that asks for *full* under the full profile: the same
+    share of it as the loaded profile gives every other property (read when called, so
+    --hypothesis-profile, loaded after this file, counts too)."""
+    return max(1, full * hypothesis_settings().max_examples // FULL_EXAMPLES)
 
 
 # The real UCDP files the tests read, byte-exact copies with their licence and sources

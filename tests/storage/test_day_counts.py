@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, select, text, update
 
 from tests.acled_generator import write_acled_file
+from tests.conftest import examples
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.io.input_errors import InputFileError
@@ -222,7 +223,7 @@ def scratch_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database.close()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(first=st.lists(_INSERT, min_size=1, max_size=8),
        then=st.lists(st.one_of(_UPDATE, _INSERT, _DELETE), max_size=15))
 def test_any_sequence_of_changes_keeps_the_counts_equal_to_the_events(

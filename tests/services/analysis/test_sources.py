@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from tests.conftest import examples
 from tests.query_plans import plans_of
 from tests.services.analysis_scenario import (
     BATTLES,
@@ -239,7 +240,7 @@ def _expected_series(session: Session, flt: EventFilter) -> list[tuple[date, int
             for day, (events, fatalities, injuries) in sums.items()]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(events=st.lists(_EVENT, max_size=30), edits=st.lists(_EDIT, max_size=8),
        window=_WINDOW, analysis=_SETTINGS, flt=_FILTER)
 def test_the_day_counts_and_the_events_give_the_same_analysis(
