@@ -66,6 +66,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open-database-action", "&Open Database…", Menu.FILE, "open_database",
                (Key.Open,), "Open another database file", "document-open",
                Pixmap.SP_DialogOpenButton, toolbar=True),
+    ActionSpec("open-sample-action", "Open Sa&mple…", Menu.FILE, "open_sample", (),
+               "Open a sample scenario (2026, or the 2022 talks over UCDP events) in a "
+               "database of its own"),
     ActionSpec("import-events-action", "&Import Events…", Menu.FILE, "import_events",
                ("Ctrl+I",), "Add battlefield events from an ACLED, UCDP or other CSV file "
                "(or drop the file on the window)", "document-import",

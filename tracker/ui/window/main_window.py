@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -29,6 +30,7 @@ from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.common import summary
 from tracker.services.common.sample import is_empty, load_sample
+from tracker.services.common.sample_scenarios import SampleScenario
 from tracker.storage.database import Database
 from tracker.ui.analysis.analysis_view import AnalysisView
 from tracker.ui.chronology.chronology_view import ChronologyView
@@ -49,14 +51,20 @@ from tracker.ui.exports.timelinejs_export import export_timeline, export_timelin
 from tracker.ui.factors.factor_commands import CreateFactorCommand
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
-from tracker.ui.imports.import_flow import ImportFlow, dropped_csv_files
-from tracker.ui.rounds.calendar_import import import_calendar
+from tracker.ui.imports.import_flow import ImportFlow
+from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import DeleteRoundCommand
 from tracker.ui.rounds.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds.rounds_view import RoundsView
 from tracker.ui.timeline.timeline_view import TimelineView
-from tracker.ui.window import archive_actions, backup_actions, database_files
+from tracker.ui.window import (
+    archive_actions,
+    backup_actions,
+    database_files,
+    recent_databases,
+    sample_files,
+)
 from tracker.ui.window.actions import (
     build_actions,
     build_menus,
@@ -67,6 +75,7 @@ from tracker.ui.window.actions import (
 from tracker.ui.window.as_of_mode import AsOfMode
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.edit_pause import EditPause
+from tracker.ui.window.window_drops import dropped_files
 from tracker.ui.window.work_status import Ask, WorkStatus, settle
 
 APP_TITLE = "Negotiation Tracker"
@@ -120,10 +129,15 @@ class MainWindow(QMainWindow):
         self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
                                                   self.show_message)
         self.chronology_export.finished.connect(self.export_finished)
-        self.setAcceptDrops(True)  # .csv files dropped on the window are imported
+        self.setAcceptDrops(True)  # databases, event files and calendars (window_drops)
 
         self.action_map = build_actions(self, workspace.undo_stack)
         build_menus(self.menuBar(), self.action_map)
+        self.recent = recent_databases.RecentDatabases(settings, self.open_recent, self)
+        self.recent.remember(recent_databases.recent_target(workspace.db))
+        file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
+        if isinstance(file_menu, QMenu):
+            file_menu.insertMenu(self.action_map["open-sample-action"], self.recent.menu)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -242,16 +256,23 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Override QWidget.dragEnterEvent: take local .csv files (to import), nothing else."""
-        if dropped_csv_files(event.mimeData()) and self.as_of_mode.as_of is None:
+        """Override QWidget.dragEnterEvent: take databases, event files and calendars."""
+        if dropped_files(event.mimeData()) and self.as_of_mode.as_of is None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Override QWidget.dropEvent: import the dropped files, one after another."""
-        files = dropped_csv_files(event.mimeData())
-        if files and self.as_of_mode.as_of is None:  # no import into a past day's schedule
-            event.acceptProposedAction()
-            self.importer.import_files(files)
+        """Override QWidget.dropEvent: open a database, or import files one after another
+        (window_drops.py); nothing while a past day's schedule is shown."""
+        files = dropped_files(event.mimeData())
+        if not files or self.as_of_mode.as_of is not None:
+            return
+        event.acceptProposedAction()
+        if files.databases:  # one database at a time: the first dropped
+            self.open_recent(str(files.databases[0]))
+            return
+        self.importer.import_files(files.events)
+        for path in files.calendars:
+            import_calendar_path(self, self.workspace, path, self.show_message)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -280,6 +301,7 @@ class MainWindow(QMainWindow):
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
         self._settle_work()
         self.workspace.replace_database(db)
+        self.recent.remember(recent_databases.recent_target(db))
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
         self.show_message(f"Opened {db.label}{_upgrade_note(db)}")
@@ -309,6 +331,25 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         db = database_files.open_existing(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+            self.offer_sample()
+
+    def open_sample(self) -> None:
+        dialog = sample_files.OpenSampleDialog(self)
+        dialog.accepted.connect(lambda: self.open_sample_scenario(dialog.chosen()))
+        self._open(dialog)
+
+    def open_sample_scenario(self, scenario: SampleScenario) -> None:
+        """Open *scenario*'s own database (built on first use); the user's last database
+        stays remembered, as with ``--sample``."""
+        db = sample_files.open_sample(self, scenario)
+        if db is not None:
+            self.switch_database(db, remember=False)
+
+    def open_recent(self, target: str) -> None:
+        """Open a database named by File › Open Recent or dropped on the window."""
+        db = recent_databases.open_remembered(self, target)
         if db is not None:
             self.switch_database(db)
             self.offer_sample()
@@ -472,9 +513,12 @@ class MainWindow(QMainWindow):
             "<p>Licence: MIT.</p>"
             "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
             "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
-            "Program. Imported datasets keep their own terms of use. The sample scenario is "
-            "built from one news report, cited in the program. Time zones: the IANA tz "
-            f"database.</p><p>PySide6 {pyside_version}.</p>"))
+            "Program. Imported datasets keep their own terms of use. The 2026 sample "
+            "scenario is built from one news report, the 2022 one from public record, each "
+            "fact cited in the program. The 2022 sample holds the UCDP events of 2022 (UCDP "
+            "GED 22.1 and Candidate events, Uppsala Conflict Data Program, CC BY 4.0; "
+            "Sundberg and Melander 2013, Journal of Peace Research 50(4)). Time zones: the "
+            f"IANA tz database.</p><p>PySide6 {pyside_version}.</p>"))
 
     def about_qt(self) -> None:
         QMessageBox.aboutQt(self)
