@@ -414,6 +414,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
     assert list(edit)[:3] == ["undo-action", "redo-action", "new-round-action"]
     file = menu_items(window, "&File")
     assert list(file) == ["new-database-action", "open-database-action",
+                          "recent-menu-action", "open-sample-action",
                           "import-events-action", "import-calendar-action",
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",

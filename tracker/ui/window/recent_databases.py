@@ -52,6 +52,7 @@ class RecentDatabases(QObject):
         self._open_target = open_target
         self.menu = QMenu("Open &Recent", parent)
         self.menu.setObjectName("recent-menu")
+        self.menu.menuAction().setObjectName("recent-menu-action")
         self.menu.setToolTipsVisible(True)
         self.menu.aboutToShow.connect(self.rebuild)
         self.rebuild()
