@@ -290,7 +290,9 @@ class MainWindow(QMainWindow):
             return False
         if not self.ask("Empty Database", "This database is empty. Load the sample scenario "
                         "(talks announced for “the coming week”, the factors they depend "
-                        "on, and strikes on energy and transport) to explore the program?"):
+                        "on, and strikes on energy and transport) to explore the program?"
+                        "\n\nFile › Open Sample… opens it at any time in a file of its "
+                        "own, and the 2022 talks over real UCDP events too."):
             return False
         loaded = self.workspace.write(load_sample, Topic.ALL)
         self.show_message(f"Sample scenario loaded: {loaded.rounds} rounds, "

@@ -49,8 +49,10 @@ class OpenSampleDialog(QDialog):
         self.setObjectName("open-sample-dialog")
         self.setWindowTitle("Open Sample")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Open a sample scenario to explore the program. It is kept "
-                                "in a database of its own; your databases are not touched."))
+        intro = QLabel("Open a sample scenario to explore the program. It is kept in a "
+                       "database of its own; your databases are not touched.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.choices = QButtonGroup(self)
         for number, info in enumerate(SCENARIOS.values()):
             button = QRadioButton(info.title)
