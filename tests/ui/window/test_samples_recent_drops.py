@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QRadioButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from tests.ui.imports.test_import_dialog import drop
 from tracker.domain.negotiation import Round
 from tracker.services.common.sample import load_sample
 from tracker.services.exports.schedule_calendar import schedule_calendar
@@ -175,24 +176,7 @@ def test_the_list_keeps_the_newest_few(window: MainWindow, tmp_path: Path) -> No
     assert targets[0] == str(tmp_path / f"{recent_databases.KEEP + 2}.db")
 
 
-# -- files dropped on the window -------------------------------------------------------------
-
-
-def _drop(window: MainWindow, *paths: Path) -> bool:
-    """Drag *paths* over the window and drop them (events built here, sent to the
-    window); whether the drop was taken."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    action = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPoint(400, 300), action, mime, LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    if not enter.isAccepted():
-        return False
-    dropped = QDropEvent(QPointF(400, 300), action, mime, LeftButton,
-                         Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, dropped)
-    return dropped.isAccepted()
+# -- files dropped on the window (drop() builds the QDragEnterEvent and QDropEvent) ---------
 
 
 def test_a_dropped_database_is_opened(qtbot: QtBot, window: MainWindow,
@@ -200,7 +184,7 @@ def test_a_dropped_database_is_opened(qtbot: QtBot, window: MainWindow,
     other = tmp_path / "colleague.sqlite"
     open_database(other).close()
     window.ask = lambda _title, _text: False  # it is empty: no sample, thanks
-    assert _drop(window, other)
+    assert drop(window, other)
     qtbot.waitUntil(lambda: window.workspace.db.url.database == str(other))
     assert window.recent.targets()[0] == str(other)
     window.workspace.db.close()
@@ -212,7 +196,7 @@ def test_a_dropped_zip_starts_import_events_with_it(qtbot: QtBot, window: MainWi
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("events.csv", "id,year,type_of_violence,date_start\n"
                                       "1,2022,1,2022-09-21\n")
-    assert _drop(window, archive)
+    assert drop(window, archive)
     qtbot.waitUntil(lambda: isinstance(window.dialog, ImportDialog))
     assert isinstance(window.dialog, ImportDialog)
     assert window.dialog.preview.path == archive
@@ -228,7 +212,7 @@ def test_a_dropped_calendar_is_imported_as_rounds(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(
         lambda _parent, _title, text: shown.append(text)))
-    assert _drop(window, calendar)
+    assert drop(window, calendar)
     qtbot.waitUntil(lambda: bool(shown))
     assert shown[0] == "0 rounds added, 0 updated, 1 unchanged, 0 refused, from rounds.ics."
 
@@ -236,5 +220,5 @@ def test_a_dropped_calendar_is_imported_as_rounds(
 def test_other_files_are_not_taken(window: MainWindow, tmp_path: Path) -> None:
     picture = tmp_path / "map.png"
     picture.write_bytes(b"\x89PNG")
-    assert not _drop(window, picture)
+    assert not drop(window, picture)
     assert window.dialog is None
