@@ -20,6 +20,8 @@ def test_wheel_ships_resources_and_migrations(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in (
         "tracker/resources/sample/scenario.json",
+        "tracker/resources/sample/scenario-2022.json",
+        "tracker/resources/sample/ucdp_ukraine_2022.csv",
         "tracker/resources/schemas/chronology.schema.json",
         "tracker/resources/schemas/sample-scenario.schema.json",
         "tracker/storage/migrations/env.py",
