@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from tests.ui.imports.test_import_dialog import drop
 from tracker.domain.negotiation import Round
+from tracker.services.common import sample_scenarios
 from tracker.services.common.sample import load_sample
 from tracker.services.exports.schedule_calendar import schedule_calendar
 from tracker.storage import locations
@@ -117,6 +118,28 @@ def test_open_sample_reopens_the_file_as_the_user_left_it(
     qtbot.waitUntil(lambda: window.workspace.db.url.database == str(data_folder / "sample.db"))
     titles = window.workspace.read(lambda session: set(session.scalars(select(Round.title))))
     assert titles == {"Renamed by the user"}
+
+
+def test_a_sample_that_cannot_be_built_is_reported_and_nothing_changes(
+        qtbot: QtBot, window: MainWindow, data_folder: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object) -> None:
+        raise ValueError("The sample scenario names an unknown round 'x'")
+
+    monkeypatch.setattr(sample_scenarios, "load_scenario", broken)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda _parent, title, text: shown.append((title, text))))
+    before = window.workspace.db
+    window.action_map["open-sample-action"].trigger()
+    qtbot.keyClick(_dialog(qtbot, window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown))
+    title, text = shown[0]
+    assert title == "Cannot Open the Sample"
+    assert text.startswith("The sample was not written; your database is as it was.")
+    assert "unknown round 'x'" in text
+    assert window.workspace.db is before
+    assert list(data_folder.iterdir()) == []  # the partial build was removed
 
 
 def test_cancelling_open_sample_changes_nothing(

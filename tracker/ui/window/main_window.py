@@ -345,9 +345,9 @@ class MainWindow(QMainWindow):
     def open_sample_scenario(self, scenario: SampleScenario) -> None:
         """Open *scenario*'s own database (built on first use); the user's last database
         stays remembered, as with ``--sample``."""
-        db = sample_files.open_sample(self, scenario)
-        if db is not None:
-            self.switch_database(db, remember=False)
+        sample_files.open_sample(self, self.workspace.runner, scenario,
+                                 lambda db: self.switch_database(db, remember=False),
+                                 self.show_message)
 
     def open_recent(self, target: str) -> None:
         """Open a database named by File › Open Recent or dropped on the window."""
