@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from tests.ui.imports.test_import_dialog import drop
 from tracker.domain.negotiation import Round
+from tracker.services.analysis.analysis import Phase
 from tracker.services.common import sample_scenarios
 from tracker.services.common.sample import load_sample
 from tracker.services.exports.schedule_calendar import schedule_calendar
@@ -98,6 +99,16 @@ def test_open_sample_builds_the_2022_scenario_in_the_data_folder_and_opens_it(
     # but the sample is in the recent list, first.
     assert window.settings.get(options.LAST_DATABASE) == last
     assert window.recent.targets()[0] == str(target)
+    # The Analysis tab counts days at once: the exchange of September 2022 against
+    # UCDP's day-dated records, the Istanbul round against a strike reported that day.
+    window.show_analysis()
+    view = window.analysis_view
+    qtbot.waitUntil(lambda: view.result is not None and len(view.result.anchors) == 7)
+    assert view.result is not None
+    during = {row.anchor.label: row.events for row in view.result.rows
+              if row.phase is Phase.DURING}
+    assert during["Istanbul round, Dolmabahçe Palace"] == 1
+    assert during["Prisoner exchange mediated by Türkiye and Saudi Arabia"] == 14
     # No partial build left behind (the open database has its WAL files beside it).
     assert {item.name.removesuffix("-wal").removesuffix("-shm")
             for item in data_folder.iterdir()} == {"sample-2022.db"}
