@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, QPoint
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect
 from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMenu, QPlainTextEdit, QToolBar
@@ -184,7 +184,9 @@ def reschedule(window: MainWindow, out: Path) -> None:
     detail = window.rounds_view.detail
     detail.tabs.setCurrentIndex(3)  # History
     settle()
-    save(detail.grab(), out / "history.png", width=600)
+    # The pane down to the history's first rows; the empty table below them says nothing.
+    bottom = detail.tabs.mapTo(detail, QPoint(0, 0)).y() + 130
+    save(detail.grab(QRect(0, 0, detail.width(), bottom)), out / "history.png", width=600)
 
     edit_menu = next(action.menu() for action in window.menuBar().actions()
                      if action.text() == "&Edit")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from tracker import resources
 from tracker.ui.window.actions import ACTIONS, shortcut_keys
+from tracker.ui.window.help_windows import show_single
 
 GUIDE_FOLDER = "guide"
 GUIDE_PAGE = "guide.html"
@@ -96,11 +97,5 @@ class GuideWindow(QDialog):
 
 
 def show_guide(parent: QWidget) -> GuideWindow:
-    """Open the guide over *parent*, or bring the open one to the front."""
-    window = parent.findChild(GuideWindow)
-    if window is None:
-        window = GuideWindow(parent)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window
+    """Open the guide over *parent*, or bring the open one forward."""
+    return show_single(parent, GuideWindow)

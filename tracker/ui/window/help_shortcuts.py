@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.ui.window.actions import ACTIONS, ActionSpec, Menu, shortcut_keys
+from tracker.ui.window.help_windows import show_single
 
 KEYS_COLUMN = 1
 SCOPED_MARK = " (in its view)"
@@ -109,11 +110,5 @@ class ShortcutsDialog(QDialog):
 
 
 def show_shortcuts(parent: QWidget) -> ShortcutsDialog:
-    """Open the list over *parent* (not modal, so it can stay open while the keys are tried)."""
-    dialog = parent.findChild(ShortcutsDialog)
-    if dialog is None:
-        dialog = ShortcutsDialog(parent)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    """Open the list over *parent*, or bring the open one forward."""
+    return show_single(parent, ShortcutsDialog)
