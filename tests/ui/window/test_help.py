@@ -69,12 +69,17 @@ def test_f1_opens_the_guide_with_every_job_and_its_pictures(
     assert open_guide(qtbot, window) is guide
 
 
-def test_a_contents_link_scrolls_to_its_section(qtbot: QtBot, window: MainWindow) -> None:
+def test_guide_links_scroll_to_their_section_or_do_their_action(
+        qtbot: QtBot, window: MainWindow) -> None:
     guide = open_guide(qtbot, window)
     bar = guide.browser.verticalScrollBar()
     assert bar.value() == 0
-    guide.show_section("undo")
+    guide.browser.anchorClicked.emit(QUrl("#undo"))  # a line of the contents
     qtbot.waitUntil(lambda: bar.value() > 0)
+    assert window.tabs.currentWidget() is window.rounds_view
+    guide.browser.anchorClicked.emit(QUrl("action:show-timeline-action"))
+    assert window.tabs.currentWidget() is window.timeline_view
+    assert guide.isVisible()  # the guide stays open beside the tab it showed
 
 
 def test_the_guide_names_only_menu_items_and_keys_that_exist() -> None:
@@ -86,6 +91,9 @@ def test_the_guide_names_only_menu_items_and_keys_that_exist() -> None:
         assert (menu, text) in menu_items, f"the guide names {menu} › {text}"
     for action_id in re.findall(r"\{\{keys:([a-z0-9-]+)\}\}", page):
         assert action_keys(action_id)  # raises for an action that is gone or has no key
+    linked = re.findall(r'href="action:([a-z0-9-]+)"', page)
+    assert len(linked) >= 5
+    assert set(linked) <= {item.id for item in ACTIONS}
     with pytest.raises(KeyError, match="no-such-action"):
         action_keys("no-such-action")
 

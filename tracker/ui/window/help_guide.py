@@ -2,7 +2,8 @@
 
 The guide is HTML shipped with the program (tracker.resources finds it in a checkout and
 in an installed wheel alike). Its pictures are read the same way, so nothing is fetched
-from the network; a link to a web page opens in the desktop's browser.
+from the network; a link to a web page opens in the desktop's browser. A link
+``action:ID`` does what the window's action ID does ("show me the Timeline tab").
 """
 
 from __future__ import annotations
@@ -10,8 +11,15 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QTextDocument
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from tracker import resources
@@ -24,6 +32,7 @@ GUIDE_TITLE = "Negotiation Tracker Guide"
 # "{{keys:undo-action}}" in the guide stands for that action's keys, filled in from the
 # action table when the guide opens, so the text never names a key the program changed.
 KEYS_MARK = re.compile(r"\{\{keys:([a-z0-9-]+)\}\}")
+ACTION_SCHEME = "action"
 
 
 def action_keys(action_id: str) -> str:
@@ -73,7 +82,8 @@ class GuideWindow(QDialog):
         self.browser = GuideBrowser()
         self.browser.setObjectName("guide-browser")
         self.browser.setAccessibleName("Guide")
-        self.browser.setOpenExternalLinks(True)
+        self.browser.setOpenLinks(False)  # links are followed in _on_link below
+        self.browser.anchorClicked.connect(self._on_link)
         self.browser.setHtml(guide_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -94,6 +104,18 @@ class GuideWindow(QDialog):
     def show_section(self, anchor: str) -> None:
         """Scroll to the section named *anchor* ("schedule")."""
         self.browser.scrollToAnchor(anchor)
+
+    @Slot(QUrl)
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == ACTION_SCHEME:
+            parent = self.parentWidget()
+            action = parent.findChild(QAction, url.path()) if parent is not None else None
+            if action is not None and action.isEnabled():
+                action.trigger()
+        elif url.isRelative() and url.hasFragment():
+            self.show_section(url.fragment())
+        else:
+            QDesktopServices.openUrl(url)
 
 
 def show_guide(parent: QWidget) -> GuideWindow:
