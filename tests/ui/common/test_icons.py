@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyle, QToolBar
+from pytestqt.qtbot import QtBot
 
 from tracker import resources
-from tracker.ui.common.icons import ICON_FOLDER, icon, icon_names
+from tracker.ui.common.icons import (
+    ICON_FOLDER,
+    STYLE_ICONS,
+    LineIconStyle,
+    icon,
+    icon_names,
+    use_line_icons,
+)
 from tracker.ui.window.actions import ACTIONS
 from tracker.ui.window.main_window import MainWindow
 
@@ -60,8 +70,33 @@ def test_every_menu_icon_comes_from_the_set(window: MainWindow) -> None:
 def test_the_set_keeps_its_licence_and_only_the_icons_in_use() -> None:
     licence = resources.read_text(f"{ICON_FOLDER}/LICENSE")
     assert "ISC License" in licence and "Lucide" in licence
-    used = {item.icon for item in ACTIONS if item.icon}
+    used = {item.icon for item in ACTIONS if item.icon} | set(STYLE_ICONS.values())
     assert icon_names() == used
+
+
+@pytest.fixture
+def line_icon_style(qapp: QApplication) -> Iterator[QStyle]:
+    before = qapp.style().name()
+    use_line_icons(qapp)
+    use_line_icons(qapp)  # once is enough: a second call keeps the style it made
+    yield qapp.style()
+    qapp.setStyle(before)
+
+
+def test_dialog_buttons_take_their_icons_from_the_set(
+        qtbot: QtBot, line_icon_style: QStyle) -> None:
+    assert isinstance(line_icon_style, LineIconStyle)
+    assert line_icon_style.name() == QApplication.style().name()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    assert line_icon_style.standardIcon(QStyle.StandardPixmap.SP_DialogOkButton).name() == "check"
+    if line_icon_style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons):
+        assert ok.icon().name() == "check"
+    # Message-box signs keep the style's own colours.
+    sign = line_icon_style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    assert sign.name() not in icon_names()
 
 
 def test_a_missing_icon_fails_loudly(qapp: QApplication) -> None:

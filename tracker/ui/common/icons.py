@@ -4,7 +4,8 @@ The SVGs draw with ``stroke="currentColor"``. The engine below paints them in th
 text colour at the moment it draws, not when the icon is made, so one QIcon stays readable
 when the colour scheme changes, and a disabled action greys out the way its text does.
 Qt's standard pixmaps were the alternative, but they have no undo, redo or import picture
-(issue 16: those showed as bare triangles), so the set is bundled instead.
+(issue 16: those showed as bare triangles), so the set is bundled instead. LineIconStyle
+gives dialog buttons (OK, Cancel, Close…) their pictures from the same set.
 """
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ from functools import cache
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from tracker import resources
 
 ICON_FOLDER = "icons/lucide"
 ENGINE_KEY = "lucide"
+_Pixmap = QStyle.StandardPixmap
+# The dialog buttons' pictures; message-box signs keep the style's own, whose colour tells
+# a warning from a question.
+STYLE_ICONS = {
+    _Pixmap.SP_DialogOkButton: "check", _Pixmap.SP_DialogApplyButton: "check",
+    _Pixmap.SP_DialogYesButton: "check", _Pixmap.SP_DialogCancelButton: "x",
+    _Pixmap.SP_DialogCloseButton: "x", _Pixmap.SP_DialogNoButton: "x",
+    _Pixmap.SP_DialogSaveButton: "save",
+}
 
 
 @cache
@@ -109,3 +120,22 @@ class _LineIconEngine(QIconEngine):
     def iconName(self) -> str:
         """Override QIconEngine::iconName: what QIcon.name() answers."""
         return self._name
+
+
+class LineIconStyle(QProxyStyle):
+    """The application's style, with the dialog buttons' pictures taken from the set."""
+
+    def standardIcon(self, standardIcon: QStyle.StandardPixmap,
+                     option: QStyleOption | None = None,
+                     widget: QWidget | None = None) -> QIcon:
+        """Override QProxyStyle::standardIcon."""
+        name = STYLE_ICONS.get(standardIcon)
+        if name is not None:
+            return icon(name)
+        return super().standardIcon(standardIcon, option, widget)
+
+
+def use_line_icons(app: QApplication) -> None:
+    """Wrap *app*'s style (whatever it is) so dialog buttons draw icons from the set."""
+    if not isinstance(app.style(), LineIconStyle):
+        app.setStyle(LineIconStyle(app.style().name()))
