@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python scripts/guide_pictures.py [--out DIR]
 
-It opens the main window on a fresh sample database (the one `tracker sample --db X`
-writes), does each job of the guide as a user would (select a round, reschedule it,
+It opens the main window on fresh sample databases (as File › Open Sample builds them: the
+2022 one for the Timeline, Analysis and Link Events, whose events are known to the day, the
+2026 one for the rest), does each job of the guide as a user would (select a round, reschedule it,
 link events, import an ACLED file, export, look at a past day) and grabs the window or
 the dialog at each step with QWidget.grab(). Each picture is scaled to at most WIDTH
 pixels and saved as a palette PNG, so the whole guide stays well under 1.5 MB.
@@ -25,7 +26,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMenu, QPlainTextEdit, QToolBar
 
-from tracker.services.common.sample import load_sample
+from tracker.services.common.sample_scenarios import SCENARIOS, SampleScenario, build_sample_file
 from tracker.storage.database import open_database
 from tracker.ui.common import settings as options
 from tracker.ui.common.settings import Settings
@@ -45,6 +46,7 @@ WINDOW_SIZE = (1280, 800)
 WIDTH = 760  # the guide shows pictures at most this wide
 COLOURS = 96
 ROUND_TITLE = "Trilateral talks announced for the coming week"
+HISTORICAL_ROUND = "Istanbul round, Dolmabahçe Palace"
 
 
 def settle(ms: int = 300) -> None:
@@ -98,10 +100,10 @@ def select_round(window: MainWindow, title: str) -> None:
     raise RuntimeError(f"no round {title!r}")
 
 
-def make_window(folder: Path) -> MainWindow:
-    db = open_database(folder / "sample.db")
-    with db.transaction() as session:
-        load_sample(session)
+def make_window(folder: Path, scenario: SampleScenario) -> MainWindow:
+    path = folder / SCENARIOS[scenario].file_name
+    build_sample_file(path, scenario)
+    db = open_database(path)
     settings = Settings.from_file(folder / "settings.ini")
     settings.set(options.DISPLAY_TIME_ZONE, "Europe/Kyiv")
     settings.set(options.USER_NAME, "Analyst")
@@ -112,24 +114,21 @@ def make_window(folder: Path) -> MainWindow:
     return window
 
 
+def close_window(window: MainWindow) -> None:
+    window.workspace.undo_stack.clear()
+    window.close()
+    window.workspace.db.close()
+
+
 def take_all(window: MainWindow, out: Path, folder: Path) -> None:
     actions = window.action_map
     select_round(window, ROUND_TITLE)
     save(window.grab(), out / "rounds.png")
 
-    link = open_dialog(window, actions["link-events-action"].trigger, LinkEventsDialog)
-    save(link.grab(), out / "link-events.png")
-    close(window, link)
-
-    for name, show in (("timeline", window.show_timeline), ("events", window.show_events),
-                       ("chronology", window.show_chronology)):
+    for name, show in (("events", window.show_events), ("chronology", window.show_chronology)):
         show()
         settle(1500)
         save(window.grab(), out / f"{name}.png")
-    window.show_analysis()
-    wait_for(lambda: window.analysis_view.model.rowCount() > 0, "the analysis")
-    settle(800)
-    save(window.grab(), out / "analysis.png")
     window.show_rounds()
 
     acled = folder / "acled-ukraine.csv"  # a short name in the picture, not this checkout's
@@ -158,6 +157,23 @@ def take_all(window: MainWindow, out: Path, folder: Path) -> None:
     settle()
 
     reschedule(window, out)
+
+
+def on_the_ground(window: MainWindow, out: Path) -> None:
+    """Timeline, Analysis and Link Events on the 2022 sample, whose events are known to
+    the day, so the counts and marks are real ones."""
+    select_round(window, HISTORICAL_ROUND)
+    link = open_dialog(window, window.action_map["link-events-action"].trigger,
+                       LinkEventsDialog)
+    save(link.grab(), out / "link-events.png")
+    close(window, link)
+    window.show_timeline()
+    settle(1500)
+    save(window.grab(), out / "timeline.png")
+    window.show_analysis()
+    wait_for(lambda: window.analysis_view.model.rowCount() > 0, "the analysis")
+    settle(800)
+    save(window.grab(), out / "analysis.png")
 
 
 def reschedule(window: MainWindow, out: Path) -> None:
@@ -226,13 +242,14 @@ def main() -> None:
     application()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        window = make_window(Path(folder))
+        historical = make_window(Path(folder), SampleScenario.TALKS_2022)
+        on_the_ground(historical, args.out)
+        close_window(historical)
+        window = make_window(Path(folder), SampleScenario.TALKS_2026)
         take_all(window, args.out, Path(folder))
         if args.review:
             review_pictures(window, args.review)
-        window.workspace.undo_stack.clear()
-        window.close()
-        window.workspace.db.close()
+        close_window(window)
     total = sum(path.stat().st_size for path in args.out.glob("*.png"))
     print(f"total {total // 1024} KB")
 
