@@ -24,6 +24,8 @@ def test_wheel_ships_resources_and_migrations(tmp_path: Path) -> None:
         "tracker/resources/sample/ucdp_ukraine_2022.csv",
         "tracker/resources/schemas/chronology.schema.json",
         "tracker/resources/schemas/sample-scenario.schema.json",
+        "tracker/resources/guide/guide.html", "tracker/resources/guide/images/rounds.png",
+        "tracker/resources/icons/lucide/LICENSE", "tracker/resources/icons/lucide/undo-2.svg",
         "tracker/storage/migrations/env.py",
         "tracker/storage/migrations/script.py.mako",
         "tracker/storage/migrations/versions/0001_initial_schema.py",

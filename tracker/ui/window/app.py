@@ -18,6 +18,7 @@ from tracker.storage import locations
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.ui.common import settings as options
+from tracker.ui.common.icons import use_line_icons
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.database_files import last_database, remembered_target
@@ -35,6 +36,7 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE)
+    use_line_icons(app)
     return app
 
 

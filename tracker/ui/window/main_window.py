@@ -62,6 +62,8 @@ from tracker.ui.window import (
     archive_actions,
     backup_actions,
     database_files,
+    help_guide,
+    help_shortcuts,
     recent_databases,
     sample_files,
 )
@@ -507,6 +509,12 @@ class MainWindow(QMainWindow):
             self.change_log.model.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
+    def show_guide(self) -> None:
+        help_guide.show_guide(self)
+
+    def show_keyboard_shortcuts(self) -> None:
+        help_shortcuts.show_shortcuts(self)
+
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", (
             f"<h3>{APP_TITLE} {__version__}</h3>"
@@ -520,7 +528,8 @@ class MainWindow(QMainWindow):
             "fact cited in the program. The 2022 sample holds the UCDP events of 2022 (UCDP "
             "GED 22.1 and Candidate events, Uppsala Conflict Data Program, CC BY 4.0; "
             "Sundberg and Melander 2013, Journal of Peace Research 50(4)). Time zones: the "
-            f"IANA tz database.</p><p>PySide6 {pyside_version}.</p>"))
+            "IANA tz database. Icons: Lucide (ISC licence).</p>"
+            f"<p>PySide6 {pyside_version}.</p>"))
 
     def about_qt(self) -> None:
         QMessageBox.aboutQt(self)
