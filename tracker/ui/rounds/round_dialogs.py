@@ -65,7 +65,7 @@ _MODE_TEXT = {
                           "Why the round was postponed; its date becomes unknown"),
     ChangeMode.CANCEL: ("Cancel Round", "&Cancel Round", "Cancel",
                         "Why the round was called off"),
-    ChangeMode.HELD: ("Mark Round Held", "Mark &Held", "Mark held",
+    ChangeMode.HELD: ("Mark Round Held", "&Mark Held", "Mark held",
                       "Anything to note about how it went"),
 }
 
@@ -99,9 +99,9 @@ class NewRoundDialog(CommandDialog):
         self.status = named(QComboBox(), "round-status")
         fill_combo(self.status, [(s.value.capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
-        self.venue = VenuePicker(workspace, venues, display_tz, self)
+        self.venue = VenuePicker(workspace, venues, display_tz)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
-        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first)
         self.announced.edit.setPlaceholderText("Empty: now")
         self.register_error("announced", self.announced.show_error)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
@@ -227,7 +227,7 @@ class ScheduleChangeDialog(CommandDialog):
         self._shown_window = row.window
         self._venue_problem: str | None = None
         self.reason = _reason_edit(reason_hint)
-        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first)
         self.announced.changed.connect(self._validate)
         self.register_error("announced", self.announced.show_error)
         self.factor = compact_combo("change-factor")
@@ -265,16 +265,16 @@ class ScheduleChangeDialog(CommandDialog):
             form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
-            self.venue = VenuePicker(workspace, venues, row.window.tz, self)
+            self.venue = VenuePicker(workspace, venues, row.window.tz)
             select_data(self.venue.combo, self._shown_venue)
             self.keep_choice = KeepTimeChoice(self)
             self.venue.changed.connect(self._on_venue_changed)
             self.keep_choice.changed.connect(self._validate)
-            form.addRow("&Venue:", self.venue)
+            form.addRow("Ven&ue:", self.venue)
             form.addRow("", self.errors["venue"])
             form.addRow("", self.keep_choice)
             form.addRow("", self.errors["keep"])
-        form.addRow("&Reason:", self.reason)
+        form.addRow("Re&ason:", self.reason)
         form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("&Because of:", self.factor)
         form.addRow("", self.errors["factor"])
@@ -284,7 +284,8 @@ class ScheduleChangeDialog(CommandDialog):
         form.addRow(self.buttons)
         self.resize(640, self.sizeHint().height())
         self._validate()
-        (self.window_input.start if self.window_input else self.reason).setFocus()
+        # The first field: what changes (the window, the venue), else why.
+        (self.window_input or self.venue or self.reason).setFocus()
 
     def collected(self) -> ScheduleInput | None:
         """What OK hands the operation, or None while the form is invalid."""
