@@ -71,8 +71,8 @@ class LinkEventsDialog(EditDialog):
             suggested.hide()  # suggestions are by a round's dates and venue
         self.search_model = EventsTableModel(workspace, self, checkable=True,
                                              checked=self._checked)
+        self.search_bar = EventFilterBar(self, compact=True)  # above the table, Tab's order
         self.search_table = QTableView(self)
-        self.search_bar = EventFilterBar(self, compact=True)
         self.tabs.addTab(self._search_tab(), "Search all events")
 
         self.kind_combo = QComboBox(self)
@@ -103,6 +103,8 @@ class LinkEventsDialog(EditDialog):
         self.search_model.checked_changed.connect(self._on_checked_changed)
         self._reload_linked()
         self._on_checked_changed()
+        # Opened on what is to be checked: the suggestions, or the search's words.
+        (self.suggested_table if round_id is not None else self.search_bar.text_edit).setFocus()
 
     # -- construction ------------------------------------------------------------------
 
@@ -118,10 +120,11 @@ class LinkEventsDialog(EditDialog):
 
     def _suggested_tab(self, has_coordinates: bool) -> QWidget:
         tab = QWidget(self)
-        self.suggested_table = QTableView(tab)
+        # Made in the order they are laid out, which is the order Tab takes.
         self.days_spin = QSpinBox(tab)
         self.radius_check = QCheckBox("within", tab)
         self.radius_spin = QSpinBox(tab)
+        self.suggested_table = QTableView(tab)
         self.days_spin.setRange(0, 365)
         self.days_spin.setValue(DEFAULT_DAYS)
         self.days_spin.setPrefix("± ")
