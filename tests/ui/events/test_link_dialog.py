@@ -191,7 +191,7 @@ def test_suggestions_already_linked_say_so(qtbot: QtBot, ws: Workspace) -> None:
     assert linked > 0
     assert dialog.checked_label.text() == "0 events checked"
     assert dialog.linked_label.text() == (
-        f"{linked} of the suggestions are already linked to this round")
+        f"· {linked} of the suggestions are already linked to this round")
     dialog.days_spin.setValue(0)  # the footer follows the suggestions shown
     assert model.linked_count() == 0  # the sample's events are days before the round
     assert dialog.linked_label.text() == ""

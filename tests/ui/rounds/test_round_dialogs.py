@@ -476,3 +476,22 @@ def test_new_round_on_an_empty_database_asks_for_the_track_by_name(
     finally:
         ws.undo_stack.clear()
         ws.deleteLater()
+
+
+def test_reschedule_is_done_from_the_keyboard_alone(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    """Issue 16, finding 2: "&Reason" and "&Reschedule" once shared Alt+R, so the dialog
+    could not be committed by keyboard. Now: type the date, Alt+A to the reason, Alt+R."""
+    ws = sample_workspace
+    dialog = change_dialog(qtbot, ws, ChangeMode.RESCHEDULE)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is part(dialog, "window-text"))
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.focusWidget(), "5 Feb 2026 10:00")
+    qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is part(dialog, "change-reason"))
+    qtbot.keyClicks(dialog.focusWidget(), "Iran strikes")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert ws.undo_stack.undoText() == \
+        "Reschedule “Trilateral talks announced for the coming week”"
+    assert last_change(ws).reason == "Iran strikes"

@@ -257,7 +257,7 @@ class LinkEventsDialog(EditDialog):
         self.checked_label.setText(f"{count} event{'s' if count != 1 else ''} checked")
         linked = self.suggestions.linked_count()
         self.linked_label.setText(
-            f"{linked} of the suggestions {'is' if linked == 1 else 'are'} already linked "
+            f"· {linked} of the suggestions {'is' if linked == 1 else 'are'} already linked "
             f"to this {self._target.split(' ', 1)[0]}" if linked else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(f"Link {count}" if count else "Link")
