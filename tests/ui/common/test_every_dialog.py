@@ -163,3 +163,21 @@ def test_no_two_labels_or_buttons_of_a_dialog_share_a_mnemonic(
         dialog.close()
     assert not clashes, "\n".join(clashes)
 
+
+
+def test_enter_never_cancels_or_closes_a_dialog(
+        qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path) -> None:
+    """The default button (what Enter presses) is OK when there is one, and never Cancel
+    (Close, on a window that only shows something, is fine): a Cancel with the focus used
+    to become the default (Export Chronology), and Enter cancelled a running import."""
+    wrong: list[str] = []
+    for name, made in make_all(sample_workspace, tmp_path):
+        dialog = _shown(qtbot, made)
+        for button in dialog.findChildren(QPushButton):
+            box = button.parent()
+            if button.isDefault() and isinstance(box, QDialogButtonBox) and \
+                    box.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole and \
+                    box.standardButton(button) != QDialogButtonBox.StandardButton.Close:
+                wrong.append(f"{name}: Enter presses {button.text()!r}")
+        dialog.close()
+    assert not wrong, "\n".join(wrong)
