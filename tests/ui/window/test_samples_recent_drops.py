@@ -92,7 +92,7 @@ def test_open_sample_builds_the_2022_scenario_in_the_data_folder_and_opens_it(
 
     target = data_folder / "sample-2022.db"
     qtbot.waitUntil(lambda: window.workspace.db.url.database == str(target))
-    assert window.windowTitle() == f"sample-2022.db[*] — {APP_TITLE}"
+    assert window.windowTitle() == f"sample-2022.db — {APP_TITLE}"  # no "*" (issue 16, #6)
     assert _rounds(window) == 7
     assert window.rounds_view.model.rowCount() == 7
     # A demonstration: the user's own last database stays the one opened next time,

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
+from shiboken6 import isValid
 
 from tracker.services.records.conflicts_kinds import DETAIL_WORDS
 from tracker.ui.common.icons import icon
@@ -35,8 +36,10 @@ class ActionSpec:
 
     ``handler`` is a MainWindow method name; ``from_stack`` ("undo"/"redo") means the
     action comes from QUndoStack.createUndoAction/createRedoAction instead, so its text
-    says what will be undone. ``needs_round`` actions act on the selected round.
-    ``icon`` names an SVG in resources/icons/lucide/ ("undo-2").
+    says what will be undone. ``needs_round`` actions act on the selected round; the
+    Rounds tab shows them in its own tool bar (and Link Events in the round's details),
+    so the window's tool bar keeps to what works on every tab. ``icon`` names an SVG in
+    resources/icons/lucide/ ("undo-2").
     """
 
     id: str
@@ -117,19 +120,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "square-pen", needs_round=True),
     ActionSpec("reschedule-round-action", "Re&schedule…", Menu.EDIT, "reschedule_round",
                ("Ctrl+R",), "Give the selected round a new date or time",
-               "calendar-clock", toolbar=True, needs_round=True,
+               "calendar-clock", needs_round=True,
                separator_before=True),
     ActionSpec("relocate-round-action", "Re&locate…", Menu.EDIT, "relocate_round", (),
                "Move the selected round to another venue", "map-pin", needs_round=True),
     ActionSpec("postpone-round-action", "&Postpone…", Menu.EDIT, "postpone_round", (),
                "Postpone the selected round; its date becomes unknown",
-               "circle-pause", toolbar=True, needs_round=True),
+               "circle-pause", needs_round=True),
     ActionSpec("cancel-round-action", "&Cancel Round…", Menu.EDIT, "cancel_round", (),
                "Record that the selected round was called off", "ban", needs_round=True),
     ActionSpec("mark-held-action", "Mark &Held…", Menu.EDIT, "mark_held", (),
                "Record that the selected round took place", "circle-check", needs_round=True),
     ActionSpec("link-events-action", "Lin&k Events…", Menu.EDIT, "link_events", ("Ctrl+L",),
-               "Link battlefield events to the selected round", "link", toolbar=True,
+               "Link battlefield events to the selected round", "link",
                needs_round=True, separator_before=True),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
@@ -234,7 +237,44 @@ def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
             continue
         if item.separator_before and toolbar.actions():
             toolbar.addSeparator()
-        toolbar.addAction(actions[item.id])
+        action = actions[item.id]
+        toolbar.addAction(FixedLabel(action, _plain(item.text), toolbar) if item.from_stack
+                          else action)
+
+
+class FixedLabel(QAction):
+    """A tool bar twin of Undo or Redo whose label stays put ("Undo", "Redo").
+
+    The stack's own action is renamed after every edit ("Undo Reschedule “Trilateral
+    talks announced for the coming week”"): as a tool button it grew with each title and
+    pushed the buttons after it into the » menu (issue 16, finding 3). The Edit menu keeps
+    the full text; here it is the tool tip. The twin follows the action's enabled state
+    (edits paused, nothing to undo) and triggers it, so there is one undo either way.
+    """
+
+    def __init__(self, action: QAction, label: str, parent: QToolBar) -> None:
+        super().__init__(action.icon(), label, parent)
+        self._action = action
+        self.setObjectName(f"{action.objectName()}-button")
+        self.triggered.connect(action.trigger)
+        action.changed.connect(self._follow)  # a slot of ours: gone when this is
+        self._follow()
+
+    @Slot()
+    def _follow(self) -> None:
+        action = self._action
+        if not isValid(action):  # the window closing: its actions go before the tool bar
+            return
+        self.setEnabled(action.isEnabled())
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = _plain(action.text())
+        self.setToolTip(f"{text} ({keys})" if keys else text)
+        self.setStatusTip(action.statusTip())
+
+
+def _plain(text: str) -> str:
+    """An action's text as read: no & marking its Alt key ("&&" is a literal &)."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
 def editing_action_ids() -> tuple[str, ...]:

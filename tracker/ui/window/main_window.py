@@ -78,6 +78,7 @@ from tracker.ui.window.as_of_mode import AsOfMode
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.edit_pause import EditPause
 from tracker.ui.window.window_drops import dropped_files
+from tracker.ui.window.window_size import fit_to_screen
 from tracker.ui.window.work_status import Ask, WorkStatus, settle
 
 APP_TITLE = "Negotiation Tracker"
@@ -191,7 +192,6 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self._on_database_replaced)
-        workspace.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.tabs.currentChanged.connect(self._update_actions)
         self.rounds_view.round_selected.connect(self._update_actions)
         self.rounds_view.round_activated.connect(self.edit_round)
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.get(options.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
+            fit_to_screen(self)
         state = self.settings.get(options.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -595,18 +595,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_database_replaced(self) -> None:
         db = self.workspace.db
-        self.setWindowTitle(f"{database_files.short_label(db)}[*] — {APP_TITLE}")
-        self.setWindowModified(False)
+        # No "*" for unsaved changes: every change is committed by its operation as it is
+        # made, so nothing ever waits to be saved (issue 16, finding 6).
+        self.setWindowTitle(f"{database_files.short_label(db)} — {APP_TITLE}")
         self.database_label.setText(db.label)
         self.database_label.setToolTip(as_plain(f"Database: {db.label}"))
         # Open on the first round, so its details and the round actions are there at once.
         self.rounds_view.select_first()
         self._update_counts()
         self._update_actions()
-
-    @Slot(bool)
-    def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
 
     def _update_counts(self) -> None:
         self.counts_label.setText(self.workspace.read(summary.counts).describe())
