@@ -1,6 +1,6 @@
 """The `tracker` command: no subcommand opens the window; subcommands work headless.
 
-    tracker [--db DB | --sample]
+    tracker [--db DB | --sample] [--smoke-test]
     tracker sample --db FILE
     tracker export [--db DB] --format csv|json|md|html|pdf|ics|archive|timelinejs …
     tracker import [--db DB] --format acled|ucdp|csv|ics FILE …
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "one used, or tracker.db in your user data folder)")
     parser.add_argument("--sample", action="store_true",
                         help="open the sample scenario database (created on first use)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, draw each tab, print what was shown and close "
+                             "it: a check that an installed copy starts (status 1 if not)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in _GROUPS:
         group.add_parsers(sub)
@@ -56,4 +59,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     # wanted, so every subcommand runs where there is no display and no PySide6.
     from tracker.ui.window.app import run
 
-    return run(args.db, sample=args.sample)
+    return run(args.db, sample=args.sample, smoke_test=args.smoke_test)
