@@ -4,7 +4,7 @@
 #   --version; `sample` (creates a database: the bundled Alembic migrations run);
 #   --smoke-test offscreen (the Qt platform plugin loads, every tab draws, the window closes);
 #   `export --format pdf` (WeasyPrint with the bundled Pango, and the report's chart drawn
-#   by Qt offscreen).
+#   by Qt offscreen); `export --tz` with no system zone database (the bundled tzdata).
 # .ci/run runs it after the tests; `bash packaging/check-bundle.sh` does the same by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,9 @@ bare "$tracker" --version
 bare "$tracker" sample --db "$work/sample.db"
 bare timeout 120 "$tracker" --smoke-test --db "$work/sample.db"
 bare "$tracker" export --db "$work/sample.db" --format pdf -o "$work/report.pdf"
+# Zones from the bundled tzdata, as where the system has no zone database.
+bare PYTHONTZPATH=/nonexistent "$tracker" export --db "$work/sample.db" --format md \
+    --tz Pacific/Chatham -o "$work/chronology.md"
 if command -v pdftotext >/dev/null 2>&1; then
     text="$(pdftotext "$work/report.pdf" -)"
     [[ "$text" == *"Chronology report"* ]] \
