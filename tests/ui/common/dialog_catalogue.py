@@ -58,6 +58,8 @@ from tracker.ui.rounds.round_dialogs import NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds.venue_dialog import EditVenueDialog, NewVenueDialog
 from tracker.ui.window.as_of_mode import AsOfDialog
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
+from tracker.ui.window.help_guide import GuideWindow
+from tracker.ui.window.help_shortcuts import ShortcutsDialog
 from tracker.ui.window.sample_files import OpenSampleDialog
 
 ROUND = 2  # the sample's round announced "for the coming week"
@@ -167,6 +169,8 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),
     ChangeLogDialog: (lambda ws, _f: ChangeLogDialog(ws, TZ),),
     OpenSampleDialog: (lambda _ws, _f: OpenSampleDialog(),),
+    GuideWindow: (lambda _ws, _f: GuideWindow(),),
+    ShortcutsDialog: (lambda _ws, _f: ShortcutsDialog(),),
 }
 
 
