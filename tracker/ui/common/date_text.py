@@ -25,6 +25,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from tracker.domain.announcement import Announcement
+from tracker.domain.enums import Precision
 from tracker.domain.timewindow import zone
 
 ISO_DATE_FORMAT = "yyyy-MM-dd"
@@ -94,3 +96,12 @@ def instant_text(instant: datetime, tz_name: str, locale: QLocale | None = None)
 def utc_text(instant: datetime, locale: QLocale | None = None) -> str:
     """An aware *instant* in UTC: "31 Jan 2026 10:00 UTC"."""
     return instant_text(instant, "UTC", locale)
+
+
+def announced_text(announced: Announcement, tz_name: str, locale: QLocale | None = None,
+                   ) -> str:
+    """When a change was announced: its date alone when only the day is known (that date
+    in every zone), else the instant in the zone *tz_name*."""
+    if announced.precision is Precision.DAY:
+        return day_text(announced.day(tz_name), locale)
+    return instant_text(announced.at, tz_name, locale)

@@ -28,6 +28,7 @@ from tracker.services.factors import factors
 from tracker.services.factors.factor_impact import factor_impact
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.date_text import day_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.placeholder import ViewPlaceholder
@@ -333,7 +334,7 @@ class FactorDetailPane(QWidget):
         row = self.linked_model.row_at(rows[0].row()) if rows else None
         if link is not None and row is not None:
             self._open_edit(lambda: EditLinkDialog(
-                self._workspace, link[0], f"{row.event_date:%d %b %Y}: {row.summary}", self))
+                self._workspace, link[0], f"{day_text(row.event_date)}: {row.summary}", self))
 
     @Slot()
     def _on_unlink(self) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
-from tracker.domain.timewindow import zone
 from tracker.services.common.views import ChangeRecord
+from tracker.ui.common.date_text import announced_text, instant_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
@@ -72,7 +72,7 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
     def _text(self, record: ChangeRecord, column: int) -> str:
         match column:
             case 0:
-                return record.announced.describe(self._display_tz)
+                return announced_text(record.announced, self._display_tz)
             case 1:
                 return self._time(record.recorded_at)
             case 2:
@@ -110,5 +110,4 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
         return f"Withdraws the {target.kind.value} change entered {entered}"
 
     def _time(self, instant: datetime) -> str:
-        local = instant.astimezone(zone(self._display_tz))
-        return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+        return instant_text(instant, self._display_tz)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.ui.common import settings as options
+from tracker.ui.common.date_text import day_text
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.settings import Settings
@@ -266,7 +267,7 @@ class RoundsView(QWidget):
         as_of = self.model.as_of
         if total == 0 and as_of is not None:
             day = as_of.day
-            text = f"No round had been announced by the end of {day.day} {day:%b %Y}."
+            text = f"No round had been announced by the end of {day_text(day)}."
         elif total == 0:
             text = "No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N)."
         else:
