@@ -3,47 +3,125 @@
 Issue 16 (finding 5) found nearly every table with a horizontal scroll bar, empty ones
 too, and titles, times and reasons cut. Each table now says which text is typical of each
 column (its widest common value, measured in the table's own font) and which one column
-(the summary, the title or the last) takes what room is left. That column shrinks first
-as the window narrows, so the table fits across whenever the other columns do; a cell
-too narrow for its text elides it, and the cell's tool tip and the view's detail pane
-hold the whole text.
+(the summary, the title or the last) takes what room is left. A table narrower than its
+columns' typical widths (one in a side pane, or on a small screen) narrows them all in
+proportion instead of scrolling sideways, down to a few characters each; a cell too
+narrow for its text elides it, and the cell's tool tip and the view's detail pane hold
+the whole text. A width the user drags a column to becomes that column's own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 # Room for a cell's margins and the header's sort indicator beside the sample text.
 CELL_MARGIN = 24
 # An icon or a colour swatch drawn before the text (a status, an entry's kind).
 ICON_ROOM = 22
+# The narrowest a column is made to fit: an elided word or two stays readable.
+NARROWEST = 48
+# What the stretched column keeps when the others are narrowed.
+STRETCH_KEEPS = 80
+
+
+def _fitted(widths: dict[int, int], room: int) -> dict[int, int]:
+    """*widths* narrowed in proportion to fit *room*, none below NARROWEST (a column that
+    would be is kept at NARROWEST and the others share what is left); as they are when
+    they fit."""
+    if sum(widths.values()) <= room:
+        return dict(widths)
+    floored: set[int] = set()
+    while True:
+        free = [column for column in widths if column not in floored]
+        wanted = sum(widths[column] for column in free)
+        left = room - NARROWEST * len(floored)
+        if not free or wanted <= 0 or left <= 0:
+            return {column: NARROWEST if column in floored or not free else widths[column]
+                    for column in widths}
+        scale = left / wanted
+        narrow = {column for column in free if widths[column] * scale < NARROWEST}
+        if not narrow:
+            return {column: NARROWEST if column in floored else int(widths[column] * scale)
+                    for column in widths}
+        floored |= narrow
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns within its width: each at its typical width when there is
+    room, all narrowed in proportion when there is not; one column takes the rest."""
+
+    def __init__(self, table: QTableView, widths: dict[int, int], stretch: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self._widths = widths  # the width each column would like, by column
+        self._stretch = stretch
+        self._fitting = False
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        self.fit()
+
+    def fit(self) -> None:
+        table = self._table
+        columns = [column for column in self._widths if not table.isColumnHidden(column)]
+        # The stretched column takes part when it has a typical width (a title keeps its
+        # share as the table narrows); without one it keeps STRETCH_KEEPS.
+        room = table.viewport().width()
+        if self._stretch not in columns:
+            room -= STRETCH_KEEPS
+        shown = _fitted({column: self._widths[column] for column in columns}, room)
+        self._fitting = True
+        try:
+            for column, width in shown.items():
+                if column != self._stretch:
+                    table.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: fit again whenever the viewport changes width."""
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        # The user dragged a column (or a saved header state was restored): that width
+        # is the column's own from now on.
+        if not self._fitting and column in self._widths and column != self._stretch:
+            self._widths[column] = new
 
 
 def size_columns(table: QTableView, samples: Sequence[str | None], *,
                  stretch: int | None = None, icons: Sequence[int] = (),
-                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
-    """Width each column of *table* for its sample text (None leaves a column as it is);
-    column *stretch* (the last when None) takes the room that is left.
+                 margin: int = CELL_MARGIN,
+                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> ColumnFitter:
+    """Width each column of *table* for its sample text (None: no width of its own);
+    column *stretch* (the last when None) takes the room that is left, and the columns
+    narrow together when the table is narrower than their samples.
 
     *icons* lists columns that draw an icon before their text. Call it after the model
     is set (the header has no sections before).
     """
-    header = table.horizontalHeader()
     metrics = table.fontMetrics()
-    for column, sample in enumerate(samples):
-        if sample is None:
-            continue
-        extra = CELL_MARGIN + (ICON_ROOM if column in icons else 0)
-        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + extra)
+    widths = {column: metrics.horizontalAdvance(sample) + margin
+              + (ICON_ROOM if column in icons else 0)
+              for column, sample in enumerate(samples) if sample is not None}
     table.setTextElideMode(elide)
-    if stretch is None or stretch == header.count() - 1:
-        header.setStretchLastSection(True)
-        return
+    last = table.horizontalHeader().count() - 1
+    stretch_column(table, last if stretch is None else stretch)
+    return ColumnFitter(table, widths, last if stretch is None else stretch)
+
+
+def stretch_column(table: QTableView, column: int) -> None:
+    """Let *column* of *table* take the width the other columns leave, and no more."""
+    header = table.horizontalHeader()
+    # Not setStretchLastSection: a last section stretched that way never narrows below
+    # the header's default section size, which pushed small tables into scrolling.
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def fits_across(table: QTableView) -> bool:

@@ -22,13 +22,20 @@ from sqlalchemy.orm import Session
 
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.event_detail_pane import EventDetailPane
 from tracker.ui.events.event_filter_bar import EventFilterBar
 from tracker.ui.events.event_position import event_position
-from tracker.ui.events.events_model import COLUMNS, DATE, EventIdRole, EventsTableModel
+from tracker.ui.events.events_model import (
+    COLUMNS,
+    DATE,
+    SUMMARY,
+    EventIdRole,
+    EventsTableModel,
+)
 
 
 def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
@@ -36,12 +43,11 @@ def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
     configure_long_table(table, model)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
-    metrics = table.fontMetrics()
-    for number, column in enumerate(COLUMNS):
-        # Room for the text plus the cell margins and the sort indicator (and the
-        # check box in the first column of a checkable table).
-        extra = 48 if number == 0 and model.checkable else 24
-        table.setColumnWidth(number, metrics.horizontalAdvance(column.sample) + extra)
+    # Room for the text plus the cell margins and the sort indicator (and the check box
+    # in the first column of a checkable table). The summary gives up its room first,
+    # so the table fits across (issue 16).
+    size_columns(table, [column.sample for column in COLUMNS], stretch=SUMMARY,
+                 icons=(DATE,) if model.checkable else ())
     header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
 

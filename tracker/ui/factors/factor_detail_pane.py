@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -27,6 +26,7 @@ from tracker.services.common.views import FactorDetail, FactorImpact
 from tracker.services.factors import factors
 from tracker.services.factors.factor_impact import factor_impact
 from tracker.ui.common.cited_sources import CitedSourcesList
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.date_text import day_text
 from tracker.ui.common.edit_dialog import writes
@@ -101,10 +101,10 @@ class FactorDetailPane(QWidget):
         self.readings.setModel(self.readings_model)
         self.readings.verticalHeader().hide()
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.readings.horizontalHeader().setStretchLastSection(True)
-        self.readings.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
         self.readings.setWordWrap(False)
+        # The note takes the room left; the others narrow together in a narrow pane.
+        size_columns(self.readings, ("31 Jan 2026 10:00 EET", "moderate", "→ stable"),
+                     icons=(ReadingsModel.LEVEL,))
         self.dependents_model = DependenciesModel("round", self)
         self.dependents = compact_table("factor-dependents", self.dependents_model,
                                         self.dependents_model.SAMPLES,

@@ -24,8 +24,10 @@ ChangeIdRole = Qt.ItemDataRole.UserRole
 COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
            "Source")
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
-# First widths in pixels; the last column stretches.
-WIDTHS = (150, 150, 90, 100, 260, 220, 220, 140)
+# Typical texts, for the first widths; the change takes the room that is left.
+SAMPLES = ("31 Jan 2026 10:00 EET", "31 Jan 2026 10:00 EET", "analyst", "Reschedule", None,
+           "Retracted at 31 Jan 2026", "Carrier group moved to the Gulf",
+           "U.S.–Iran tensions", "Reuters, 31 Jan 2026")
 # The columns whose text is in the user's zone.
 TIMED = (ANNOUNCED, STATUS)
 

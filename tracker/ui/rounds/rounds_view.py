@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.ui.common import settings as options
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.date_text import day_text
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
@@ -36,6 +37,8 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds.round_detail import RoundDetailPane
 from tracker.ui.rounds.rounds_model import (
     COLUMNS,
+    STATUS,
+    TITLE,
     WHEN_VENUE,
     RoundIdRole,
     RoundsProxyModel,
@@ -136,10 +139,9 @@ class RoundsView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        metrics = table.fontMetrics()
-        for column, sample in enumerate(_SAMPLES[: len(COLUMNS)]):
-            # Room for the cell margins, the status icon and the sort indicator.
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 36)
+        # The title takes what room the others leave, so the table fits across and a
+        # long title elides (its tool tip and the detail pane hold it whole).
+        size_columns(table, _SAMPLES[: len(COLUMNS)], stretch=TITLE, icons=(STATUS,))
         # Sorted by date as the service gives it, until the user clicks a header.
         header.setSortIndicator(WHEN_VENUE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
