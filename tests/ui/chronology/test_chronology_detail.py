@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -20,23 +18,6 @@ from tracker.ui.common.column_widths import fits_across
 from tracker.ui.common.workspace import Workspace
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def ws(sample_db: Database) -> Iterator[Workspace]:
-    workspace = Workspace(sample_db)
-    yield workspace
-    workspace.deleteLater()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, ws: Workspace) -> ChronologyView:
-    widget = ChronologyView(ws)
-    qtbot.addWidget(widget)
-    widget.resize(1260, 640)  # the tab's room in a window on a 1280×800 screen
-    with qtbot.waitExposed(widget):
-        widget.show()
-    return widget
 
 
 def _row_of(view: ChronologyView, kind: EntryKind) -> int:

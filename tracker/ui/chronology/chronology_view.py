@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from tracker.ui.chronology.chronology_model import (
 from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
-from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.long_tables import configure_long_table, table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -110,13 +109,7 @@ class ChronologyView(QWidget):
         bar.addWidget(legend, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(table_over(self, self.table, self.detail), 1)
 
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             check.toggled.connect(edit.setEnabled)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
 from tracker.ui.common.column_widths import size_columns
-from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.long_tables import configure_long_table, table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.event_detail_pane import EventDetailPane
@@ -106,12 +105,7 @@ class EventsView(QWidget):
         self.placeholder = ViewPlaceholder(self.table)
         self.detail = EventDetailPane(workspace, self)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = table_over(self, self.table, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.count_label)
