@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QLocale
 
 from tracker.ui.common import date_text
+from tracker.ui.common.date_ticks import date_ticks
 
 DAY = date(2026, 1, 31)
 INSTANT = datetime(2026, 1, 31, 10, 0, tzinfo=UTC)
@@ -48,11 +51,29 @@ def test_another_locale_keeps_its_own_order_without_the_weekday() -> None:
     assert date_text.day_text(DAY, german).startswith("31. Jan")
 
 
-def test_the_default_locale_is_the_applications(monkeypatch: pytest.MonkeyPatch) -> None:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine))
-    try:
+def test_the_default_locale_is_the_applications() -> None:
+    with default_locale(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)):
         assert "січ" in date_text.day_text(DAY)
+    assert date_text.ISO_DATE_FORMAT == "yyyy-MM-dd"
+
+
+@contextmanager
+def default_locale(locale: QLocale) -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        yield
     finally:
         QLocale.setDefault(previous)
-    assert date_text.ISO_DATE_FORMAT == "yyyy-MM-dd"
+
+
+def test_axis_ticks_follow_the_locale() -> None:
+    start = datetime(2025, 12, 29, tzinfo=UTC)
+    end = datetime(2026, 1, 12, tzinfo=UTC)
+    with default_locale(QLocale("en_GB")):
+        english = [tick.label for tick in date_ticks(start, end, "UTC", 8)]
+    assert english[0] == "29 Dec 2025"  # the year on the first tick and where it changes
+    assert any(label.endswith("Jan 2026") for label in english[1:])
+    with default_locale(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)):
+        ukrainian = [tick.label for tick in date_ticks(start, end, "UTC", 8)]
+    assert "груд" in ukrainian[0] and "Dec" not in ukrainian[0]
