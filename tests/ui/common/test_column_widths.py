@@ -68,7 +68,7 @@ def test_the_main_tables_fit_across_a_1280_by_800_screen(
         qtbot.waitUntil(view.isVisible)
         tables = [table for table in view.findChildren(QTableView) if table.isVisible()]
         for table in tables:
-            qtbot.waitUntil(lambda table=table: fits_across(table))
+            qtbot.waitUntil(lambda table=table: fits_across(table), timeout=2000)
             assert table.horizontalScrollBar().maximum() == 0, table.objectName()
     assert window.findChild(QTableView, "chronology-table") is not None
 

@@ -7,7 +7,8 @@ column (its widest common value, measured in the table's own font) and which one
 columns' typical widths (one in a side pane, or on a small screen) narrows them all in
 proportion instead of scrolling sideways, down to a few characters each; a cell too
 narrow for its text elides it, and the cell's tool tip and the view's detail pane hold
-the whole text. A width the user drags a column to becomes that column's own.
+the whole text. Once the user drags a column (or a saved header state is restored) the
+widths are the user's, kept as they are.
 """
 
 from __future__ import annotations
@@ -59,11 +60,19 @@ class ColumnFitter(QObject):
         self._widths = widths  # the width each column would like, by column
         self._stretch = stretch
         self._fitting = False
+        self._owned = False  # set once the user sizes a column: the widths are theirs
         table.viewport().installEventFilter(self)
         table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         self.fit()
 
+    def hand_over(self) -> None:
+        """Leave the widths to the user from now on (a saved header state was restored,
+        or a column dragged): they are kept as they are, even where the table scrolls."""
+        self._owned = True
+
     def fit(self) -> None:
+        if self._owned:
+            return
         table = self._table
         columns = [column for column in self._widths if not table.isColumnHidden(column)]
         # The stretched column takes part when it has a typical width (a title keeps its
@@ -87,11 +96,10 @@ class ColumnFitter(QObject):
         return False
 
     @Slot(int, int, int)
-    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
-        # The user dragged a column (or a saved header state was restored): that width
-        # is the column's own from now on.
-        if not self._fitting and column in self._widths and column != self._stretch:
-            self._widths[column] = new
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The user dragged a column: the widths are the user's from now on.
+        if not self._fitting and column != self._stretch and self._table.isVisible():
+            self.hand_over()
 
 
 def size_columns(table: QTableView, samples: Sequence[str | None], *,
@@ -118,10 +126,15 @@ def size_columns(table: QTableView, samples: Sequence[str | None], *,
 def stretch_column(table: QTableView, column: int) -> None:
     """Let *column* of *table* take the width the other columns leave, and no more."""
     header = table.horizontalHeader()
-    # Not setStretchLastSection: a last section stretched that way never narrows below
-    # the header's default section size, which pushed small tables into scrolling.
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if column == header.count() - 1:
+        # A stretched last section never narrows below the width it had when stretching
+        # began (the header's default, 100 pixels, pushed small tables into scrolling),
+        # so it starts from the narrowest. It stays resizable, unlike a Stretch section.
+        table.setColumnWidth(column, NARROWEST)
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def fits_across(table: QTableView) -> bool:

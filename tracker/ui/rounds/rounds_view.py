@@ -38,7 +38,6 @@ from tracker.ui.rounds.round_detail import RoundDetailPane
 from tracker.ui.rounds.rounds_model import (
     COLUMNS,
     STATUS,
-    TITLE,
     WHEN_VENUE,
     RoundIdRole,
     RoundsProxyModel,
@@ -139,9 +138,9 @@ class RoundsView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        # The title takes what room the others leave, so the table fits across and a
-        # long title elides (its tool tip and the detail pane hold it whole).
-        size_columns(table, _SAMPLES[: len(COLUMNS)], stretch=TITLE, icons=(STATUS,))
+        # The columns narrow together, so the table fits across and a long title elides
+        # (its tool tip and the detail pane hold it whole); the last takes what is left.
+        self._columns = size_columns(table, _SAMPLES[: len(COLUMNS)], icons=(STATUS,))
         # Sorted by date as the service gives it, until the user clicks a header.
         header.setSortIndicator(WHEN_VENUE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -206,8 +205,9 @@ class RoundsView(QWidget):
 
     def restore_state(self, settings: Settings) -> None:
         header_state: QByteArray = settings.get(options.ROUNDS_HEADER)
-        if not header_state.isEmpty():
-            self.table.horizontalHeader().restoreState(header_state)
+        if not header_state.isEmpty() and \
+                self.table.horizontalHeader().restoreState(header_state):
+            self._columns.hand_over()  # the user's own widths, as they left them
         splitter_state: QByteArray = settings.get(options.ROUNDS_SPLITTER)
         if splitter_state.isEmpty() or not self.splitter.restoreState(splitter_state):
             # Near halves: the table's actions fit, and the linked events show their summary.
