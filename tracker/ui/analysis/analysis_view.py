@@ -125,9 +125,8 @@ class AnalysisView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AnalysisTableModel.ANCHOR,
-                                    QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(AnalysisTableModel.ANCHOR, 220)
+        # The anchor (a round's title) takes the room the figures leave (issue 16).
+        header.setSectionResizeMode(AnalysisTableModel.ANCHOR, QHeaderView.ResizeMode.Stretch)
         self.placeholder = ViewPlaceholder(self.table)
         self.chart = AnalysisChart(self)
 

@@ -118,6 +118,7 @@ def size_columns(table: QTableView, samples: Sequence[str | None], *,
               + (ICON_ROOM if column in icons else 0)
               for column, sample in enumerate(samples) if sample is not None}
     table.setTextElideMode(elide)
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     last = table.horizontalHeader().count() - 1
     stretch_column(table, last if stretch is None else stretch)
     return ColumnFitter(table, widths, last if stretch is None else stretch)

@@ -25,9 +25,9 @@ COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "
            "Source")
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
 # Typical texts, for the first widths; the change takes the room that is left.
-SAMPLES = ("31 Jan 2026 10:00 EET", "31 Jan 2026 10:00 EET", "analyst", "Reschedule", None,
-           "Retracted at 31 Jan 2026", "Carrier group moved to the Gulf",
-           "U.S.–Iran tensions", "Reuters, 31 Jan 2026")
+SAMPLES = ("31 Jan 2026 10:00 EET", "31 Jan 2026", "analyst", "Reschedule",
+           "status: scheduled → postponed; week of 2 Feb 2026 → date unknown",
+           "Retracted", "Carrier group moved to the Gulf", "U.S.–Iran", "Reuters")
 # The columns whose text is in the user's zone.
 TIMED = (ANNOUNCED, STATUS)
 
