@@ -21,7 +21,7 @@ window sets one) unless a caller passes another.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
@@ -105,3 +105,17 @@ def announced_text(announced: Announcement, tz_name: str, locale: QLocale | None
     if announced.precision is Precision.DAY:
         return day_text(announced.day(tz_name), locale)
     return instant_text(announced.at, tz_name, locale)
+
+
+# A long day and time, for a time column's typical width (measured in the reader's locale).
+_SAMPLE_INSTANT = datetime(2026, 9, 30, 10, 0, tzinfo=UTC)
+
+
+def sample_instant_text() -> str:
+    """A typical instant as a column shows it: "30 Sep 2026 10:00 EEST"."""
+    return instant_text(_SAMPLE_INSTANT, "Europe/Kyiv")
+
+
+def sample_day_text() -> str:
+    """A typical day as a column shows it: "30 Sep 2026"."""
+    return day_text(_SAMPLE_INSTANT.date())

@@ -28,7 +28,7 @@ from tracker.services.factors.factor_impact import factor_impact
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
-from tracker.ui.common.date_text import day_text
+from tracker.ui.common.date_text import day_text, sample_instant_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.placeholder import ViewPlaceholder
@@ -103,7 +103,7 @@ class FactorDetailPane(QWidget):
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.readings.setWordWrap(False)
         # The note takes the room left; the others narrow together in a narrow pane.
-        size_columns(self.readings, ("31 Jan 2026 10:00 EET", "moderate", "→ stable"),
+        size_columns(self.readings, (sample_instant_text(), "moderate", "→ stable"),
                      icons=(ReadingsModel.LEVEL,))
         self.dependents_model = DependenciesModel("round", self)
         self.dependents = compact_table("factor-dependents", self.dependents_model,

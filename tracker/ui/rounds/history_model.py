@@ -16,7 +16,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from tracker.services.common.views import ChangeRecord
-from tracker.ui.common.date_text import announced_text, instant_text
+from tracker.ui.common.date_text import (
+    announced_text,
+    instant_text,
+    sample_day_text,
+    sample_instant_text,
+)
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
@@ -24,10 +29,15 @@ ChangeIdRole = Qt.ItemDataRole.UserRole
 COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
            "Source")
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
-# Typical texts, for the first widths; the change takes the room that is left.
-SAMPLES = ("31 Jan 2026 10:00 EET", "31 Jan 2026", "analyst", "Reschedule",
-           "status: scheduled → postponed; week of 2 Feb 2026 → date unknown",
-           "Retracted", "Carrier group moved to the Gulf", "U.S.–Iran", "Reuters")
+
+
+def samples() -> tuple[str, ...]:
+    """Typical texts, for the first widths, the dates in the reader's locale; the change
+    takes the room that is left."""
+    return (sample_instant_text(), sample_day_text(), "analyst", "Reschedule",
+            "status: scheduled → postponed; week of 2 Feb 2026 → date unknown",
+            "Retracted", "Carrier group moved to the Gulf", "U.S.–Iran", "Reuters")
+
 # The columns whose text is in the user's zone.
 TIMED = (ANNOUNCED, STATUS)
 

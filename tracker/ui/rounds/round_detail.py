@@ -56,8 +56,8 @@ from tracker.ui.events.link_models import (
 )
 from tracker.ui.rounds.details_dialog import modality_text
 from tracker.ui.rounds.history_model import CHANGE as HISTORY_CHANGE
-from tracker.ui.rounds.history_model import SAMPLES as HISTORY_SAMPLES
 from tracker.ui.rounds.history_model import HistoryModel
+from tracker.ui.rounds.history_model import samples as history_samples
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
 
@@ -166,7 +166,7 @@ class RoundDetailPane(QWidget):
         self.history.verticalHeader().hide()
         # The change takes the room the others leave; long reasons elide, whole in
         # their tool tips.
-        size_columns(self.history, HISTORY_SAMPLES, stretch=HISTORY_CHANGE)
+        size_columns(self.history, history_samples(), stretch=HISTORY_CHANGE)
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
         # Participants first: who sits at the table is what a reader asks about a round first.
