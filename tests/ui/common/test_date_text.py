@@ -16,6 +16,16 @@ DAY = date(2026, 1, 31)
 INSTANT = datetime(2026, 1, 31, 10, 0, tzinfo=UTC)
 
 
+@contextmanager
+def default_locale(locale: QLocale) -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        yield
+    finally:
+        QLocale.setDefault(previous)
+
+
 @pytest.mark.parametrize("name", ["en_GB", "en_US", "C"])
 def test_english_reads_day_month_year(name: str) -> None:
     locale = QLocale(name)
@@ -55,16 +65,6 @@ def test_the_default_locale_is_the_applications() -> None:
     with default_locale(QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine)):
         assert "січ" in date_text.day_text(DAY)
     assert date_text.ISO_DATE_FORMAT == "yyyy-MM-dd"
-
-
-@contextmanager
-def default_locale(locale: QLocale) -> Iterator[None]:
-    previous = QLocale()
-    QLocale.setDefault(locale)
-    try:
-        yield
-    finally:
-        QLocale.setDefault(previous)
 
 
 def test_axis_ticks_follow_the_locale() -> None:
