@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         today = QDate.currentDate()
         first = _to_qdate(held.first) if held is not None else today.addMonths(-1)
         last = _to_qdate(held.last) if held is not None else today
-        self.use_from = named(QCheckBox("&From"), "export-use-from")
+        self.use_from = named(QCheckBox("Fro&m"), "export-use-from")
         self.date_from = named(QDateEdit(first), "export-from")
         self.use_to = named(QCheckBox("&To"), "export-use-to")
         self.date_to = named(QDateEdit(last), "export-to")
@@ -124,7 +124,7 @@ class ExportDialog(QDialog):
             edit.setDisplayFormat(ISO_DATE_FORMAT)
             edit.setEnabled(False)
         # Off: an undone change and its undo are left out, as never announced.
-        self.corrections = named(QCheckBox("Show &corrections (undone entries)"),
+        self.corrections = named(QCheckBox("Show co&rrections (undone entries)"),
                                  "export-corrections")
         self.corrections.setToolTip(
             "List each undone change marked as withdrawn, and each undo and redo as a "
@@ -179,7 +179,11 @@ class ExportDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._validate)
         self.path.textChanged.connect(self._validate)
+        # Enter while Export is held does nothing (the default button is disabled), so
+        # say there why, instead of leaving the user to guess (issue 16, finding 1).
+        self.path.returnPressed.connect(self._explain_held_export)
         self._validate()
+        self.path.setFocus()
 
     def destination(self) -> Path | None:
         """The typed file as an absolute path (relative to the export folder), if any."""
@@ -274,4 +278,19 @@ class ExportDialog(QDialog):
                                     else None)
         self.ok_button.setEnabled(self.request() is not None
                                   and not self.path_error.message)
+        self.ok_button.setToolTip(self._held_reason() or "")
         self.csv_for.setEnabled(path is None or format_for_path(path) is ExportFormat.CSV)
+
+    def _held_reason(self) -> str | None:
+        """Why Export is disabled, in words; None while it is enabled."""
+        if self.ok_button.isEnabled():
+            return None
+        if self.destination() is None:
+            return f"Type a file name ending in {SUFFIXES}, or choose one with Browse…"
+        return self.path_error.message or self.range_error.message or None
+
+    @Slot()
+    def _explain_held_export(self) -> None:
+        reason = self._held_reason()
+        if reason is not None and not self.range_error.message:
+            self.path_error.show_error(reason)

@@ -97,7 +97,6 @@ class RoundsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addWidget(self.buttons)
         left_layout.addWidget(self.table, 1)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "rounds-splitter")
         self.splitter.addWidget(left)
@@ -106,6 +105,9 @@ class RoundsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        # Across the whole tab, not above the table alone: there every round action,
+        # Delete Round too, fits at 1280 px instead of going into the » menu (issue 16).
+        layout.addWidget(self.buttons)
         layout.addWidget(self.splitter)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
