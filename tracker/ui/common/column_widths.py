@@ -39,9 +39,8 @@ def _fitted(widths: dict[int, int], room: int) -> dict[int, int]:
         free = [column for column in widths if column not in floored]
         wanted = sum(widths[column] for column in free)
         left = room - NARROWEST * len(floored)
-        if not free or wanted <= 0 or left <= 0:
-            return {column: NARROWEST if column in floored or not free else widths[column]
-                    for column in widths}
+        if not free or wanted <= 0 or left <= 0:  # no room beyond the narrowest
+            return dict.fromkeys(widths, NARROWEST)
         scale = left / wanted
         narrow = {column for column in free if widths[column] * scale < NARROWEST}
         if not narrow:
@@ -54,11 +53,13 @@ class ColumnFitter(QObject):
     """Keeps a table's columns within its width: each at its typical width when there is
     room, all narrowed in proportion when there is not; one column takes the rest."""
 
-    def __init__(self, table: QTableView, widths: dict[int, int], stretch: int) -> None:
+    def __init__(self, table: QTableView, widths: dict[int, int], stretch: int,
+                 keep: Sequence[int] = ()) -> None:
         super().__init__(table)
         self._table = table
         self._widths = widths  # the width each column would like, by column
         self._stretch = stretch
+        self._keep = tuple(keep)  # narrowed only once the others are at their narrowest
         self._fitting = False
         self._owned = False  # set once the user sizes a column: the widths are theirs
         table.viewport().installEventFilter(self)
@@ -76,11 +77,16 @@ class ColumnFitter(QObject):
         table = self._table
         columns = [column for column in self._widths if not table.isColumnHidden(column)]
         # The stretched column takes part when it has a typical width (a title keeps its
-        # share as the table narrows); without one it keeps STRETCH_KEEPS.
+        # share as the table narrows); without one it keeps STRETCH_KEEPS, or as little
+        # as NARROWEST where a kept column needs the room.
+        widths = {column: self._widths[column] for column in columns}
         room = table.viewport().width()
-        if self._stretch not in columns:
-            room -= STRETCH_KEEPS
-        shown = _fitted({column: self._widths[column] for column in columns}, room)
+        if self._stretch in columns:
+            shown = self._shared(widths, room)
+        else:
+            shown = self._shared(widths, room - STRETCH_KEEPS)
+            if any(shown[column] < widths[column] for column in self._keep if column in shown):
+                shown = self._shared(widths, room - NARROWEST)
         self._fitting = True
         try:
             for column, width in shown.items():
@@ -88,6 +94,14 @@ class ColumnFitter(QObject):
                     table.setColumnWidth(column, width)
         finally:
             self._fitting = False
+
+    def _shared(self, widths: dict[int, int], room: int) -> dict[int, int]:
+        """*widths* fitted to *room*: the kept columns narrow only after the others."""
+        kept = {column: width for column, width in widths.items() if column in self._keep}
+        others = {column: width for column, width in widths.items() if column not in kept}
+        shown = _fitted(others, room - sum(kept.values()))
+        # The others at their narrowest: the kept columns share what is left.
+        return shown | _fitted(kept, room - sum(shown.values()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override QObject.eventFilter: fit again whenever the viewport changes width."""
@@ -104,14 +118,16 @@ class ColumnFitter(QObject):
 
 def size_columns(table: QTableView, samples: Sequence[str | None], *,
                  stretch: int | None = None, icons: Sequence[int] = (),
+                 keep: Sequence[int] = (),
                  margin: int = CELL_MARGIN,
                  elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> ColumnFitter:
     """Width each column of *table* for its sample text (None: no width of its own);
     column *stretch* (the last when None) takes the room that is left, and the columns
     narrow together when the table is narrower than their samples.
 
-    *icons* lists columns that draw an icon before their text. Call it after the model
-    is set (the header has no sections before).
+    *icons* lists columns that draw an icon before their text; *keep* the columns that
+    keep their width while the others can narrow (an event's summary). Call it after the
+    model is set (the header has no sections before).
     """
     metrics = table.fontMetrics()
     widths = {column: metrics.horizontalAdvance(sample) + margin
@@ -121,7 +137,7 @@ def size_columns(table: QTableView, samples: Sequence[str | None], *,
     table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     last = table.horizontalHeader().count() - 1
     stretch_column(table, last if stretch is None else stretch)
-    return ColumnFitter(table, widths, last if stretch is None else stretch)
+    return ColumnFitter(table, widths, last if stretch is None else stretch, keep)
 
 
 def stretch_column(table: QTableView, column: int) -> None:

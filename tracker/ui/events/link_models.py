@@ -59,11 +59,12 @@ def _one_line(text: str) -> str:
 
 
 def compact_table(name: str, model: QAbstractItemModel, samples: Sequence[str],
-                  tip: str = "") -> QTableView:
+                  tip: str = "", *, keep: Sequence[int] = ()) -> QTableView:
     """A small read-only table over *model*: one row selected at a time, one line per row.
 
     Each column starts as wide as its entry in *samples* (typical widest text); the last
-    column takes the remaining width, and all narrow together in a narrow pane.
+    column takes the remaining width, and all narrow together in a narrow pane (those
+    in *keep* last).
     """
     view = QTableView()
     view.setObjectName(name)
@@ -78,7 +79,7 @@ def compact_table(name: str, model: QAbstractItemModel, samples: Sequence[str],
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    size_columns(view, samples, margin=_MARGIN)
+    size_columns(view, samples, margin=_MARGIN, keep=keep)
     if tip:
         view.setToolTip(tip)
     return view

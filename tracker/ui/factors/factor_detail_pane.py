@@ -113,7 +113,8 @@ class FactorDetailPane(QWidget):
         self.linked_model = LinkedEventsModel(self)
         self.linked = compact_table("factor-events", self.linked_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event")
+                                    "Double-click or press Enter to show the event",
+                                    keep=(LinkedEventsModel.SUMMARY,))
         self.linked_placeholder = ViewPlaceholder(self.linked)
         self.changes_model = CitingChangesModel(self, tz_name=tz_name)
         self.changes = compact_table("factor-changes", self.changes_model,

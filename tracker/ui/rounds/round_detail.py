@@ -137,7 +137,8 @@ class RoundDetailPane(QWidget):
         self.events_model = LinkedEventsModel(self)
         self.events = compact_table("round-linked-events", self.events_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event")
+                                    "Double-click or press Enter to show the event",
+                                    keep=(LinkedEventsModel.SUMMARY,))
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
