@@ -38,6 +38,7 @@ from tracker.ui.rounds.round_detail import RoundDetailPane
 from tracker.ui.rounds.rounds_model import (
     COLUMNS,
     STATUS,
+    TITLE,
     WHEN_VENUE,
     RoundIdRole,
     RoundsProxyModel,
@@ -140,9 +141,11 @@ class RoundsView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        # The columns narrow together, so the table fits across and a long title elides
-        # (its tool tip and the detail pane hold it whole); the last takes what is left.
-        self._columns = size_columns(table, _SAMPLES[: len(COLUMNS)], icons=(STATUS,))
+        # The columns narrow together (the title and the status last), so the table fits
+        # across and a long title elides (its tool tip and the detail pane hold it
+        # whole); the last column takes what is left.
+        self._columns = size_columns(table, _SAMPLES[: len(COLUMNS)], icons=(STATUS,),
+                                     keep=(TITLE, STATUS))
         # Sorted by date as the service gives it, until the user clicks a header.
         header.setSortIndicator(WHEN_VENUE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
