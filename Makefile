@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= auto
 PYTEST := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-.PHONY: run test test-full lint clean
+.PHONY: run test test-full lint clean dist install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,4 +39,28 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
+
+# The standalone application (a folder with its own Python and Qt; packaging/README.md):
+# `make dist` builds dist/negotiation-tracker/, `make install-desktop` copies it under
+# PREFIX with a menu entry and icon, `make uninstall-desktop` takes them away again.
+BUNDLE := dist/negotiation-tracker
+PREFIX ?= $(HOME)/.local
+DIST_STAMP := $(VENV)/.installed-dist
+
+# PyInstaller and the PostgreSQL driver, so the bundle can open a team server too.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist,postgres]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/negotiation-tracker.spec
+	@du -sh $(BUNDLE)
+
+install-desktop:
+	@test -x $(BUNDLE)/tracker || $(MAKE) dist
+	packaging/install-desktop.sh $(BUNDLE) $(PREFIX)
+
+uninstall-desktop:
+	packaging/install-desktop.sh --uninstall $(PREFIX)

@@ -20,8 +20,12 @@ def test_wheel_ships_resources_and_migrations(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in (
         "tracker/resources/sample/scenario.json",
+        "tracker/resources/sample/scenario-2022.json",
+        "tracker/resources/sample/ucdp_ukraine_2022.csv",
         "tracker/resources/schemas/chronology.schema.json",
         "tracker/resources/schemas/sample-scenario.schema.json",
+        "tracker/resources/guide/guide.html", "tracker/resources/guide/images/rounds.png",
+        "tracker/resources/icons/lucide/LICENSE", "tracker/resources/icons/lucide/undo-2.svg",
         "tracker/storage/migrations/env.py",
         "tracker/storage/migrations/script.py.mako",
         "tracker/storage/migrations/versions/0001_initial_schema.py",

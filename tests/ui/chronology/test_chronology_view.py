@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -32,23 +31,6 @@ from tracker.ui.common.paging import PAGE_SIZE
 from tracker.ui.common.workspace import Topic, Workspace
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def ws(sample_db: Database) -> Iterator[Workspace]:
-    workspace = Workspace(sample_db)
-    yield workspace
-    workspace.deleteLater()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, ws: Workspace) -> ChronologyView:
-    widget = ChronologyView(ws)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 700)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    return widget
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, ws: Workspace) -> None:

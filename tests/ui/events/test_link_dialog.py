@@ -171,3 +171,27 @@ def test_checks_are_shared_between_tabs(qtbot: QtBot, ws: Workspace) -> None:
                    Qt.ItemDataRole.CheckStateRole)
     assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert not ok_button(dialog).isEnabled()
+
+
+def test_suggestions_already_linked_say_so(qtbot: QtBot, ws: Workspace) -> None:
+    """Issue 16, finding 8: on the sample every suggestion is linked already; the rows and
+    the footer say it, instead of greyed ticks beside "0 events checked"."""
+    dialog = open_dialog(qtbot, ws, round_id=ROUND)
+    model = dialog.suggestions
+    already = set(linked_ids(ws))
+    for row in range(model.rowCount()):
+        item = model.row_at(row)
+        assert item is not None
+        expected = "already linked" if item.event.id in already else ""
+        assert model.index(row, model.LINKED).data() == expected
+    assert model.headerData(model.LINKED, Qt.Orientation.Horizontal) == "Linked"
+    linked = model.linked_count()
+    assert linked == sum(1 for row in range(model.rowCount())
+                         if model.row_at(row).event.id in already)  # type: ignore[union-attr]
+    assert linked > 0
+    assert dialog.checked_label.text() == "0 events checked"
+    assert dialog.linked_label.text() == (
+        f"· {linked} of the suggestions are already linked to this round")
+    dialog.days_spin.setValue(0)  # the footer follows the suggestions shown
+    assert model.linked_count() == 0  # the sample's events are days before the round
+    assert dialog.linked_label.text() == ""

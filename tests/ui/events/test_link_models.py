@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,7 @@ from tracker.ui.events.link_models import (
     event_date_text,
 )
 from tracker.ui.window.main_window import MainWindow
+from tracker.ui.window.window_size import starting_size
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -178,7 +179,10 @@ def summary_shown(view: QTableView, summary_column: int) -> int:
 
 
 def test_summaries_show_at_the_panes_default_width(qtbot: QtBot, window: MainWindow) -> None:
-    # At least some fifteen characters of each summary, in the window's first-run size.
+    # At least some fifteen characters of each summary, in the window's first-run size on
+    # a 1280×800 screen (the test screen is smaller than any the window is made for).
+    window.resize(starting_size(QSize(1280, 800)))
+    qtbot.waitUntil(lambda: window.size() == starting_size(QSize(1280, 800)))
     round_events = window.rounds_view.detail.events
     wanted = 15 * round_events.fontMetrics().averageCharWidth()
     assert window.rounds_view.detail.round_id() == ROUND

@@ -21,7 +21,7 @@ def test_the_export_dialog_asks_for_the_corrections(qtbot: QtBot, tmp_path: Path
     qtbot.keyClicks(dialog.path, "feb.md")
     request = dialog.request()
     assert request is not None and not request.corrections
-    assert dialog.corrections.text() == "Show &corrections (undone entries)"
+    assert dialog.corrections.text() == "Show co&rrections (undone entries)"
     # On the box itself: the form stretches the check box past its text.
     qtbot.mouseClick(dialog.corrections, Qt.MouseButton.LeftButton,
                      pos=QPoint(6, dialog.corrections.height() // 2))

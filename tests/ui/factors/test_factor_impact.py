@@ -117,10 +117,10 @@ def test_selecting_a_factor_fills_the_changes_table(qtbot: QtBot, view: FactorsV
             for row in range(model.rowCount())]
     # 09:00 and 16:00 UTC are 11:00 and 18:00 in Kyiv (EET, UTC+2).
     assert rows == [
-        ["2026-02-03 11:00 EET", TITLE,
+        ["3 Feb 2026 11:00 EET", TITLE,
          "status: scheduled → postponed; week of 2 Feb 2026 (to 8 Feb 2026) → date unknown",
          "Carrier group moved"],
-        ["2026-02-08 18:00 EET", TITLE,
+        ["8 Feb 2026 18:00 EET", TITLE,
          "status: postponed → scheduled; date unknown → 12 Feb 2026 – 13 Feb 2026",
          "Tensions eased"],
     ]
@@ -201,15 +201,15 @@ def test_chart_ticks_and_tips_follow_the_display_zone(view: FactorsView) -> None
         "week of 26 Jan 2026, dated only to the week: 1 linked event\n"
         "Fatalities: 0 (no figure for 1 event)")
     assert tips.change_at(ms(_at(2026, 2, 3, 12))) == (
-        f"2026-02-03 11:00 EET: {TITLE}\n"
+        f"3 Feb 2026 11:00 EET: {TITLE}\n"
         "status: scheduled → postponed; week of 2 Feb 2026 (to 8 Feb 2026) → date unknown\n"
         "Why: Carrier group moved")
-    assert tips.reading_at(ms(_at(2026, 1, 24, 12))) == "2026-01-24 17:00 EET: moderate, ↑ rising"
+    assert tips.reading_at(ms(_at(2026, 1, 24, 12))) == "24 Jan 2026 17:00 EET: moderate, ↑ rising"
     assert tips.round_at(ms(_at(2026, 2, 12, 12))).startswith(f"{TITLE} (scheduled)\n")
 
     view.set_display_zone("Asia/Tokyo")
     assert all((t.hour, t.minute) == (0, 0) for t in tick_times("Asia/Tokyo"))
-    assert view.detail.changes.model().index(0, 0).data() == "2026-02-03 18:00 JST"
+    assert view.detail.changes.model().index(0, 0).data() == "3 Feb 2026 18:00 JST"
     # 1 Feb 10:00 UTC is 19:00 in Tokyo, still 1 Feb; 23:00 UTC is 2 Feb there.
     assert tips.day_at(ms(_at(2026, 2, 1, 10))).startswith("1 Feb 2026: 2 linked events")
     assert tips.day_at(ms(_at(2026, 1, 31, 23))).startswith("1 Feb 2026")

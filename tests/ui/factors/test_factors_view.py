@@ -72,7 +72,7 @@ def test_table_shows_level_colour_trend_arrow_and_local_time(view: FactorsView) 
     assert isinstance(LEVEL_COLOURS[FactorLevel.LOW], QColor)
     assert model.index(row, model.TREND).data() == "↑ rising"
     # 10:00 UTC on 31 Jan 2026 is noon in Kyiv (EET, UTC+2).
-    assert model.index(row, model.LATEST).data() == "2026-01-31 12:00 EET"
+    assert model.index(row, model.LATEST).data() == "31 Jan 2026 12:00 EET"
     assert model.index(row, model.DEPENDENTS).data() == "1"
 
 
@@ -136,7 +136,7 @@ def test_add_reading_dialog_parses_local_time_and_undoes(
     dialog.when_edit.clear()
     qtbot.keyClicks(dialog.when_edit, "2026-02-03 14:30")
     assert ok.isEnabled()
-    assert "2026-02-03 14:30 EET" in dialog.when_label.text()
+    assert "3 Feb 2026 14:30 EET" in dialog.when_label.text()
     assert select_data(dialog.level_combo, FactorLevel.CRITICAL)
     assert select_data(dialog.trend_combo, FactorTrend.RISING)
     qtbot.keyClicks(dialog.note_edit, "Carrier group moved")
@@ -145,7 +145,7 @@ def test_add_reading_dialog_parses_local_time_and_undoes(
 
     readings = view.detail.readings_model
     assert readings.rowCount() == 2
-    assert readings.index(0, 0).data() == "2026-02-03 14:30 EET"  # newest first
+    assert readings.index(0, 0).data() == "3 Feb 2026 14:30 EET"  # newest first
     row = view.model.row_of(TENSIONS)
     assert view.model.index(row, view.model.LEVEL).data() == "critical"  # type: ignore[arg-type]
     latest = ws.read(lambda s: factors.factor_row(s, TENSIONS)).latest

@@ -21,6 +21,7 @@ from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.records import reference
 from tracker.services.rounds import RoundState
+from tracker.storage.database import Database
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.forms import current_data, select_data
 from tracker.ui.common.workspace import Topic, Workspace
@@ -449,3 +450,48 @@ def test_a_new_round_is_dated_when_it_was_announced(
     assert created.kind is ChangeKind.CREATED
     local = created.announced_at.astimezone(ZoneInfo(DISPLAY_TZ))
     assert (local.date(), local.hour, local.minute) == (date(2026, 1, 20), 9, 30)
+
+
+def test_new_round_on_an_empty_database_asks_for_the_track_by_name(
+        qtbot: QtBot, db: Database) -> None:
+    """Issue 16, finding 10: no red "Create a track first" before anything is typed; the
+    track's name is typed in its field and the track is made with the round."""
+    ws = Workspace(db)
+    try:
+        dialog = new_round_dialog(qtbot, ws)
+        track = part(dialog, "round-track")
+        qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+        assert track.isAncestorOf(dialog.focusWidget()) or dialog.focusWidget() is track
+        assert error(dialog, "round-track-error") == ""
+        assert "track" in track.lineEdit().placeholderText()
+        qtbot.keyClicks(part(dialog, "round-title"), "First contact")
+        assert error(dialog, "round-track-error") == "Name the track these talks belong to"
+        assert not dialog.ok_button.isEnabled()
+        qtbot.keyClicks(track.lineEdit(), "  Prisoner   exchanges ")
+        assert error(dialog, "round-track-error") == ""
+        qtbot.keyClicks(part(dialog, "window-text"), "the coming week")
+        press_ok(qtbot, dialog)
+        assert created(ws, dialog).track == "Prisoner exchanges"
+        assert ws.undo_stack.count() == 1
+    finally:
+        ws.undo_stack.clear()
+        ws.deleteLater()
+
+
+def test_reschedule_is_done_from_the_keyboard_alone(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    """Issue 16, finding 2: "&Reason" and "&Reschedule" once shared Alt+R, so the dialog
+    could not be committed by keyboard. Now: type the date, Alt+A to the reason, Alt+R."""
+    ws = sample_workspace
+    dialog = change_dialog(qtbot, ws, ChangeMode.RESCHEDULE)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is part(dialog, "window-text"))
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.focusWidget(), "5 Feb 2026 10:00")
+    qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is part(dialog, "change-reason"))
+    qtbot.keyClicks(dialog.focusWidget(), "Iran strikes")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert ws.undo_stack.undoText() == \
+        "Reschedule “Trilateral talks announced for the coming week”"
+    assert last_change(ws).reason == "Iran strikes"

@@ -60,6 +60,7 @@ from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_dialogs import NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds.rounds_model import LINKED, STATUS, TITLE, WHEN_USER, WHEN_VENUE, RoundIdRole
 from tracker.ui.window.main_window import APP_TITLE, MainWindow
+from tracker.ui.window.window_size import starting_size
 
 # The offscreen platform warns when a top-level window is shown; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -220,8 +221,9 @@ def test_create_reschedule_undo_redo_link_and_export(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, settings: Settings,
         no_modal_boxes: ReportedErrors) -> None:
     # It opens on the sample database, unmodified.
-    assert window.windowTitle() == f"sample.db[*] — {APP_TITLE}"
+    assert window.windowTitle() == f"sample.db — {APP_TITLE}"
     assert not window.isWindowModified()
+    assert window.workspace.undo_stack.isClean()
     assert shown_round_ids(window) == {EARLIER, ROUND}
     assert counts_text(window).startswith("2 rounds · 3 factors · 7 events")
     child(window, QTableView, "rounds-table").setFocus()
@@ -258,7 +260,9 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert cell(window, new_id, WHEN_VENUE) == "5 Feb 2026 10:00 +04"
     assert status_text(window) == f"Created “{NEW_TITLE}”"
     assert counts_text(window).startswith("3 rounds")
-    assert window.isWindowModified()
+    assert not window.workspace.undo_stack.isClean()
+    assert not window.isWindowModified()  # committed: no "*" (issue 16, finding 6)
+    assert "*" not in window.windowTitle()
     assert [kind for kind in (r.kind for r in window.workspace.read(
         lambda s: rounds.history(s, new_id)))] == [ChangeKind.CREATED]
 
@@ -298,7 +302,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert history_texts(window, history_model.REASON)[-1] == f"Undo: {REASON}"
     assert detail.tabs.tabText(3) == "History (3)"
     assert redo.isEnabled()
-    assert window.isWindowModified()  # the creation is still on the stack
+    assert not window.workspace.undo_stack.isClean()  # the creation is still on the stack
 
     # Redo (Ctrl+Shift+Z): the new date again, recorded as a redo with its factor.
     press(qtbot, window, "Ctrl+Shift+Z")
@@ -414,6 +418,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
     assert list(edit)[:3] == ["undo-action", "redo-action", "new-round-action"]
     file = menu_items(window, "&File")
     assert list(file) == ["new-database-action", "open-database-action",
+                          "recent-menu-action", "open-sample-action",
                           "import-events-action", "import-calendar-action",
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",
@@ -476,7 +481,7 @@ def test_round_actions_follow_the_selection_and_its_status(
 
     # Postpone the scheduled round from the toolbar; then it can be cancelled, not held.
     select_round(qtbot, window, ROUND)
-    toolbar = child(window, QToolBar, "main-toolbar")
+    toolbar = child(window, QToolBar, "round-actions")
     button = toolbar.widgetForAction(action(window, "postpone-round-action"))
     qtbot.mouseClick(button, LeftButton)
     postpone = open_dialog(qtbot, window, ScheduleChangeDialog)
@@ -502,7 +507,7 @@ def test_escape_cancels_a_dialog_without_writing(qtbot: QtBot, window: MainWindo
     assert round_row(window, ROUND) == before
     assert len(window.workspace.read(lambda s: rounds.history(s, ROUND))) == 1
     assert window.workspace.undo_stack.count() == 0
-    assert not window.isWindowModified()
+    assert window.workspace.undo_stack.isClean()
 
 
 def test_enter_on_a_round_opens_its_details_and_undo_puts_them_back(
@@ -525,7 +530,7 @@ def test_enter_on_a_round_opens_its_details_and_undo_puts_them_back(
     press(qtbot, window, QKeySequence.StandardKey.Undo)
     assert round_row(window, ROUND).title == title
     assert cell(window, ROUND, TITLE) == title
-    assert not window.isWindowModified()
+    assert window.workspace.undo_stack.isClean()
 
     press(qtbot, window, "F2")  # the same dialog from the keyboard shortcut
     again = open_dialog(qtbot, window, EditDetailsDialog)
@@ -593,7 +598,7 @@ def test_delete_key_deletes_the_round_and_undo_restores_it(
     assert window.rounds_view.detail.stack.currentWidget() is \
         child(window, QLabel, "round-detail-empty")
     assert not action(window, "delete-round-action").isEnabled()
-    assert window.isWindowModified()
+    assert not window.workspace.undo_stack.isClean()
     assert action(window, "undo-action").text() == f"&Undo Delete “{title}”"
 
     press(qtbot, window, QKeySequence.StandardKey.Undo)
@@ -603,7 +608,7 @@ def test_delete_key_deletes_the_round_and_undo_restores_it(
     kinds = [r.kind for r in window.workspace.read(lambda s: rounds.history(s, ROUND))]
     assert kinds == [ChangeKind.CREATED, ChangeKind.DELETED, ChangeKind.RESTORED]
     assert cell(window, ROUND, LINKED) == "7"  # its links were kept
-    assert not window.isWindowModified()  # back where the database was opened
+    assert window.workspace.undo_stack.isClean()  # back where the database was opened
 
     press(qtbot, window, "Ctrl+Y")  # the other redo key
     assert active_ids(window) == {EARLIER}
@@ -678,7 +683,9 @@ def test_closing_saves_geometry_and_a_new_window_restores_it(
         qtbot: QtBot, window: MainWindow, settings: Settings,
         sample_workspace: Workspace) -> None:
     assert settings.get(options.WINDOW_GEOMETRY).isEmpty()
-    assert window.size() == QSize(1360, 820)  # the first-run size
+    # The first-run size: 90% of the screen (window_size.py), or the least the tabs need.
+    assert window.size() == starting_size(
+        window.screen().availableGeometry().size()).expandedTo(window.minimumSizeHint())
     window.resize(1000, 640)
     qtbot.waitUntil(lambda: window.size() == QSize(1000, 640))
     header = window.rounds_view.table.horizontalHeader()

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from tracker import resources
 from tracker.domain import enums
+from tracker.domain.announcement import Announcement
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Party, Person, Round, ScheduleChange, Track, Venue
@@ -72,12 +73,15 @@ def is_empty(session: Session) -> bool:
     )
 
 
-def load_sample(session: Session, *, text: str | None = None) -> SampleSummary:
+def load_sample(session: Session, *, text: str | None = None,
+                resource: str = SCENARIO_RESOURCE) -> SampleSummary:
     """Insert the sample scenario (or the scenario in *text*) through the ORM.
 
     The caller owns the transaction: nothing is committed here, and on any error the caller
     rolls back, so a half-loaded scenario never survives. Raises ValueError when the
     database already holds rounds, factors or events, or when the scenario is malformed.
+    A scenario with data files (``data_files``) is built by ``sample_scenarios.build_sample``,
+    which imports them first and then calls ``load_scenario``.
     """
     # Checked before anything is added, so a refused load leaves the session untouched.
     if not is_empty(session):
@@ -85,9 +89,20 @@ def load_sample(session: Session, *, text: str | None = None) -> SampleSummary:
             "The sample scenario can only be loaded into an empty database; this one "
             "already holds rounds, factors or events"
         )
-    data = json.loads(resources.read_text(SCENARIO_RESOURCE) if text is None else text)
+    return load_scenario(session, read_scenario(resource, text))
+
+
+def read_scenario(resource: str, text: str | None = None) -> Spec:
+    """The scenario in *text*, or else in the resource *resource*, checked for its format."""
+    data: Spec = json.loads(resources.read_text(resource) if text is None else text)
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise ValueError(f"Not a version-{VERSION} sample scenario (format {FORMAT!r})")
+    return data
+
+
+def load_scenario(session: Session, data: Spec) -> SampleSummary:
+    """Insert the records of a read scenario; its data files must be imported already
+    (``linked_events`` name their events)."""
     try:
         return _Loader(session, data).load()
     except (KeyError, TypeError) as exc:
@@ -100,6 +115,17 @@ def _date(text: str | None) -> date | None:
 
 def _instant(spec: Spec) -> datetime:
     return localize(datetime.fromisoformat(spec["local"]), spec["tz"])
+
+
+def _announced(created: Spec) -> tuple[datetime, Announcement]:
+    """When a round became known: an instant ("recorded_at"), or only the day
+    ("announced_on", kept as a day: no hour is invented). The history record is taken to
+    be entered then (00:00 UTC of that day for a day)."""
+    if "announced_on" in created:
+        announcement = Announcement.on_day(date.fromisoformat(created["announced_on"]))
+        return announcement.at, announcement
+    instant = _instant(created["recorded_at"])
+    return instant, Announcement.at_instant(instant)
 
 
 def _made(outcome: Outcome) -> int:
@@ -185,6 +211,7 @@ class _Loader:
         for spec in self.data["rounds"]:
             self._round(spec)
         links = sum(self._event(spec) for spec in self.data["events"])
+        links += sum(self._linked(spec) for spec in self.data.get("linked_events", ()))
         self.session.flush()
         for row, column, specs in self.pending:
             for cited in specs:
@@ -202,7 +229,7 @@ class _Loader:
         window = _window(spec["window"])
         venue = _pick(self.venues, spec["venue"], "venue") if spec["venue"] else None
         created = spec["created"]
-        announced = _instant(created["recorded_at"])
+        announced, announcement = _announced(created)
         status = enums.RoundStatus(spec["status"])
         # created_at is the announcement, not the load time, so the chronology reads as news.
         round_ = Round(
@@ -224,6 +251,7 @@ class _Loader:
         # The first history record: the round's whole state appears, nothing came before.
         change = ScheduleChange(
             round_id=round_.id, kind=enums.ChangeKind.CREATED, recorded_at=announced,
+            announced_at=announcement.at, announced_precision=announcement.precision,
             recorded_by=self.data["recorded_by"], reason=created["reason"],
             source_id=_pick(self.sources, created["source"], "source").id,
             new_precision=window.precision, new_tz=window.tz, new_start=window.start,
@@ -251,16 +279,30 @@ class _Loader:
         self.session.add(event)
         self._cite(event, "event_id", spec)
         self.session.flush()
-        for link in spec["links"]:
+        self._links(event.id, spec["key"], spec["links"])
+        return len(spec["links"])
+
+    def _linked(self, spec: Spec) -> int:
+        """Links from an event of an imported data file, found by dataset and id."""
+        event_id = self.session.scalar(select(BattlefieldEvent.id).where(
+            BattlefieldEvent.dataset == spec["dataset"],
+            BattlefieldEvent.external_id == spec["external_id"]))
+        if event_id is None:
+            raise ValueError(f"The sample scenario links {spec['dataset']} event "
+                             f"{spec['external_id']!r}, which its data files do not hold")
+        self._links(event_id, spec["external_id"], spec["links"])
+        return len(spec["links"])
+
+    def _links(self, event_id: int, name: str, links: Sequence[Spec]) -> None:
+        for link in links:
             if ("round" in link) == ("factor" in link):
-                raise ValueError(f"Event {spec['key']!r}: a link names a round or a factor")
+                raise ValueError(f"Event {name!r}: a link names a round or a factor")
             link_id = _made(add_link(self.session, LinkSpec(
-                event.id,
+                event_id,
                 _pick(self.rounds, link["round"], "round").id if "round" in link else None,
                 _pick(self.factors, link["factor"], "factor") if "factor" in link else None,
                 enums.LinkKind(link["kind"]), link.get("note", ""))))
             self._cite(link_id, "event_link_id", link)
-        return len(spec["links"])
 
     def _keep(self, table: dict[str, T], spec: Spec, row: T, cite_as: str = "") -> None:
         self._key(table, spec, row)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.analysis.anchors import AnchorKind
+from tracker.ui.common.date_text import day_format
 
 _WHOLE_TICKS = 10
 WINDOW_COLOUR = QColor("#c62828")
@@ -177,7 +178,7 @@ class AnalysisChart(QWidget):
             chosen.append(QPointF(day_msecs(selected.first_day), by_day[selected.first_day]))
             plotted.append(chosen)
         time_axis = QDateTimeAxis()
-        time_axis.setFormat("d MMM yy")
+        time_axis.setFormat(day_format())  # the window's one date style
         time_axis.setTickCount(5)
         time_axis.setRange(_as_datetime(series[0].day), _as_datetime(series[-1].day))
         chart.addAxis(time_axis, Qt.AlignmentFlag.AlignBottom)

@@ -21,6 +21,7 @@ from tracker.services.analysis.analysis import (
     PhaseCounts,
     SplitBy,
 )
+from tracker.ui.common.date_text import day_month_text, day_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 RowRole = Qt.ItemDataRole.UserRole
@@ -34,12 +35,12 @@ _PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
 def days_text(first: date, last: date) -> str:
     """'7 Mar 2025', '7–9 Mar 2025', '28 Feb – 2 Mar 2025' or across years in full."""
     if first == last:
-        return f"{first.day} {first:%b %Y}"
+        return day_text(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%b %Y}"
+        return f"{first.day}–{day_text(last)}"
     if first.year == last.year:
-        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+        return f"{day_month_text(first)} – {day_text(last)}"
+    return f"{day_text(first)} – {day_text(last)}"
 
 
 def number_text(value: float) -> str:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from tracker.ui.analysis.analysis_export import export_chart, export_table
 from tracker.ui.analysis.analysis_model import AnalysisTableModel, RowRole, SortRole
 from tracker.ui.analysis.analysis_task import AnalysisOutcome, AnalysisRequest, analysis_op
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.long_tables import table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.settings import system_zone_name
 from tracker.ui.common.table_model import as_plain
@@ -125,9 +125,8 @@ class AnalysisView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AnalysisTableModel.ANCHOR,
-                                    QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(AnalysisTableModel.ANCHOR, 220)
+        # The anchor (a round's title) takes the room the figures leave (issue 16).
+        header.setSectionResizeMode(AnalysisTableModel.ANCHOR, QHeaderView.ResizeMode.Stretch)
         self.placeholder = ViewPlaceholder(self.table)
         self.chart = AnalysisChart(self)
 
@@ -141,12 +140,7 @@ class AnalysisView(QWidget):
         bar.addWidget(self.export_table_button)
         bar.addWidget(self.export_chart_button)
         # The table is wide (eleven columns): the charts go below it, side by side.
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = table_over(self, self.table, self.chart, shares=(1, 1))
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
         layout.addLayout(bar)

@@ -84,6 +84,11 @@ class ChronologyModel(QAbstractTableModel):
             self.refresh()
 
     @property
+    def time_zone(self) -> str:
+        """The reader's zone, in which the range's days and the entries' times are."""
+        return self._tz
+
+    @property
     def corrections(self) -> bool:
         return self._corrections
 
@@ -116,16 +121,6 @@ class ChronologyModel(QAbstractTableModel):
 
     def entry_at(self, row: int) -> ChronologyEntry | None:
         return self.pages.row(row) if 0 <= row < self._count else None
-
-    def first_entry(self) -> ChronologyEntry | None:
-        """The first entry, told alone unless its page is cached (a page tells 256)."""
-        if self._count == 0:
-            return None
-        cached = self.pages.cached(0)
-        if cached is not None:
-            return cached
-        found = self._fetch(0, 1, None)
-        return found[0] if found else None
 
     def _fetch(self, offset: int, limit: int, near: Neighbour[ChronologyEntry] | None,
                ) -> list[ChronologyEntry]:
@@ -200,7 +195,8 @@ class ChronologyModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(entry: ChronologyEntry, column: int) -> str | None:
-        # Titles, details, links and sources are typed or imported text: shown literally.
+        # Every cell's whole text, for a column too narrow for it (issue 16). Titles,
+        # details, places, links and sources are typed or imported: shown literally.
         if column == DETAIL:
             return plain_tooltip(entry.detail)
         if column == LINKS:
@@ -209,7 +205,10 @@ class ChronologyModel(QAbstractTableModel):
             return plain_tooltip("\n".join(entry.sources))
         if column == TITLE:
             return plain_tooltip(entry.title)
-        return None
+        if column == PLACE:
+            return plain_tooltip(entry.place)
+        # The when and the kind are our own words, whole in the tip where a cell elides.
+        return entry.when_text if column == WHEN else entry.kind.value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

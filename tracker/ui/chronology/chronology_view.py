@@ -17,22 +17,28 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.chronology import EntryKind
+from tracker.services.chronology.held_dates import held_dates
+from tracker.ui.chronology.chronology_detail import ChronologyDetailPane
 from tracker.ui.chronology.chronology_model import (
+    DETAIL,
     HEADERS,
+    KIND,
     KIND_COLOURS,
     ChronologyModel,
     RecordRole,
 )
+from tracker.ui.common.column_widths import size_columns
+from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
-from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.long_tables import configure_long_table, table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 
-# Default widths, as sample texts in the table's font.
+# Default widths, as sample texts in the table's font; Detail (the summary) takes the
+# room that is left, so the table fits across a 1280-pixel screen.
 _SAMPLES = ("week of 26 Jan 2026 (to 1 Feb 2026)", "schedule change",
-            "Explosions/Remote violence [energy]",
-            "A drone hit a maternity ward in Zaporizhzhia",
-            "Zaporizhzhia, Zaporizka", "round Trilateral talks (+2)")
+            "Trilateral talks announced for the week", None,
+            "Zaporizhzhia, Zaporizka", "escalation: Trilateral talks", "Reuters (+2)")
 
 # How far from its old row a selected entry is looked for after a refresh.
 RESELECT_REACH = 64
@@ -41,7 +47,7 @@ RESELECT_REACH = 64
 def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
     edit = within_tracker_dates(QDateEdit(QDate.currentDate(), parent))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(ISO_DATE_FORMAT)
     edit.setToolTip(tip)
     edit.setEnabled(False)
     return edit
@@ -81,17 +87,17 @@ class ChronologyView(QWidget):
         legend.setMinimumWidth(legend.fontMetrics().horizontalAdvance(
             "■ round ■ schedule change ■ factor reading") + 8)
         self._stale = False
+        self._workspace = workspace
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("chronology-table")
         configure_long_table(self.table, self.model)
         # Kinds are told by colour (KIND_COLOURS); alternating rows would blur them.
         self.table.setAlternatingRowColors(False)
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(_SAMPLES):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
-        assert len(_SAMPLES) == len(HEADERS) - 1  # the last column stretches
+        assert len(_SAMPLES) == len(HEADERS)
+        size_columns(self.table, _SAMPLES, stretch=DETAIL, icons=(KIND,))
         self.placeholder = ViewPlaceholder(self.table)
+        self.detail = ChronologyDetailPane(self)
 
         bar = QHBoxLayout()
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
@@ -103,7 +109,7 @@ class ChronologyView(QWidget):
         bar.addWidget(legend, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(table_over(self, self.table, self.detail), 1)
 
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             check.toggled.connect(edit.setEnabled)
@@ -112,17 +118,32 @@ class ChronologyView(QWidget):
         self.corrections_check.toggled.connect(self.model.set_corrections)
         self.model.count_changed.connect(self._on_count_changed)
         self.table.activated.connect(self._on_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._on_current_changed)
+        self.detail.open_round.connect(self.open_round)
+        self.detail.open_event.connect(self.open_event)
         workspace.changed.connect(self._on_workspace_changed)
         workspace.database_replaced.connect(self._on_database_replaced)
         self._on_count_changed(self.model.rowCount())
         self._start_pickers()
 
     def _start_pickers(self) -> None:
-        """Start an unchecked "From" picker at the first entry's day, not at today."""
-        first = self.model.first_entry()
-        if first is not None and first.day is not None and not self.from_check.isChecked():
-            day = first.day
-            self.from_edit.setDate(QDate(day.year, day.month, day.day))
+        """Start the unchecked pickers at the first and last day the database holds, not
+        at today (issue 16: on a database of 2022's events both read today)."""
+        span = self._workspace.read(lambda session: held_dates(session, self.model.time_zone))
+        if span is None:
+            return
+        for check, edit, day in ((self.from_check, self.from_edit, span.first),
+                                 (self.to_check, self.to_edit, span.last)):
+            if not check.isChecked():
+                edit.setDate(QDate(day.year, day.month, day.day))
+
+    @Slot()
+    def _on_current_changed(self) -> None:
+        """Show the current row's entry in full below the table (none after a reset)."""
+        current = self.table.currentIndex()
+        self.detail.show_entry(
+            self.model.entry_at(current.row()) if current.isValid() else None)
 
     def date_range(self) -> tuple[date | None, date | None]:
         return self.model.date_range

@@ -35,6 +35,7 @@ from tracker.services.common.errors import NotFoundError
 from tracker.services.records.conflicts import ConflictError
 from tracker.ui.common import commands
 from tracker.ui.common.commands import OperationCommand, push_or_report
+from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.forms import named
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
@@ -155,7 +156,7 @@ def _who_and_when(conflict: ConflictError) -> str:
     who = conflict.changed_by or "another editor"
     if conflict.changed_at is None:
         return who
-    return f"{who} (at {conflict.changed_at:%d %b %Y %H:%M} UTC)"
+    return f"{who} (at {utc_text(conflict.changed_at)})"
 
 
 def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:

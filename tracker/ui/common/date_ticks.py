@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tracker.domain.timewindow import WindowError, localize, zone
+from tracker.ui.common.date_text import (
+    clock_text,
+    day_month_text,
+    day_text,
+    month_text,
+    short_month_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +96,13 @@ def _label(wall: datetime, step: _Step, previous: datetime | None) -> str:
     if step.unit == "year":
         return str(wall.year)
     if step.unit == "month":
-        return f"{wall:%b %Y}" if new_year or wall.month == 1 else f"{wall:%b}"
+        return month_text(wall) if new_year or wall.month == 1 else short_month_text(wall)
     day = _day_text(wall.date(), with_year=new_year)
     if step.unit == "hour":
         new_day = previous is None or previous.date() != wall.date()
-        return f"{day} {wall:%H:%M}" if new_day else f"{wall:%H:%M}"
+        return f"{day} {clock_text(wall)}" if new_day else clock_text(wall)
     return day
 
 
 def _day_text(day: date, *, with_year: bool) -> str:
-    return f"{day.day} {day:%b %Y}" if with_year else f"{day.day} {day:%b}"
+    return day_text(day) if with_year else day_month_text(day)

@@ -150,9 +150,15 @@ def compact_combo(name: str, width: int = 36) -> QComboBox:
 
 
 def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
-    """OK and Cancel wired to the dialog's accept and reject; OK renamed to say what it does."""
+    """OK and Cancel wired to the dialog's accept and reject; OK renamed to say what it does.
+
+    The box has no parent until the dialog's layout takes it, so it joins the tab order
+    where the layout puts it, after the fields. Made a child at once, it came first in the
+    tab order, and a dialog whose OK starts disabled opened with the focus on Cancel: typing
+    went nowhere and Enter cancelled (issue 16, finding 1).
+    """
     buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     if ok_text:
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.accepted.connect(dialog.accept)

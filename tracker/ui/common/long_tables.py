@@ -6,8 +6,8 @@ so rows are one line at a fixed height; selection is by whole row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
 
 
 def configure_long_table(table: QTableView, model: QAbstractItemModel, *,
@@ -23,3 +23,16 @@ def configure_long_table(table: QTableView, model: QAbstractItemModel, *,
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def table_over(parent: QWidget, table: QTableView, below: QWidget, *,
+               shares: tuple[int, int] = (3, 1)) -> QSplitter:
+    """*table* above *below* (its detail pane, its chart) in a splitter that shares the
+    height as *shares* says and never collapses either."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(table)
+    splitter.addWidget(below)
+    splitter.setStretchFactor(0, shares[0])
+    splitter.setStretchFactor(1, shares[1])
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -72,6 +72,8 @@ class Option(Generic[T]):
 
 VERSION = Option("application/version", _to_int, lambda: 0)
 LAST_DATABASE = Option("database/last", _to_text, str)
+# File › Open Recent: files (or server URLs without secrets), newest first, one a line.
+RECENT_DATABASES = Option("database/recent", _to_text, str)
 WINDOW_GEOMETRY = Option("window/geometry", _to_bytes, QByteArray)
 WINDOW_STATE = Option("window/state", _to_bytes, QByteArray)
 ROUNDS_HEADER = Option("rounds/header_state", _to_bytes, QByteArray)
@@ -95,6 +97,7 @@ REPORT_MARKING = Option("report/marking", _to_text, str)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     VERSION, LAST_DATABASE, WINDOW_GEOMETRY, WINDOW_STATE, ROUNDS_HEADER, ROUNDS_SPLITTER,
+    RECENT_DATABASES,
     DETAIL_VISIBLE, DISPLAY_TIME_ZONE, DAY_FIRST, SUGGEST_DAYS, EXPORT_FOLDER, IMPORT_FOLDER,
     USER_NAME, EXPORT_CSV_FOR, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION,
     REPORT_MARKING,

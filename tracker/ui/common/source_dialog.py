@@ -62,7 +62,7 @@ class SourceFields:
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("&Outlet:", self.outlet)
+        form.addRow("O&utlet:", self.outlet)
         form.addRow("", self.errors["outlet"])
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Address:", self.url)

@@ -84,10 +84,19 @@ class SnapshotTableModel(QAbstractTableModel, Generic[RowT]):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractItemModel::data: bounds-checked, then ``cell``."""
+        """Override QAbstractItemModel::data: bounds-checked, then ``cell``.
+
+        A cell without a tool tip of its own has its whole text as one, shown literally:
+        a column too narrow for it elides it (issue 16).
+        """
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        row = self._rows[index.row()]
+        value = self.cell(row, index.column(), role)
+        if value is None and role == Qt.ItemDataRole.ToolTipRole:
+            text = self.cell(row, index.column(), Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(text) if isinstance(text, str) else None
+        return value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -23,6 +23,7 @@ from tracker.services.events.event_records import EventProvenance
 from tracker.ui.common import commands
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
@@ -76,7 +77,7 @@ def _dataset_cells(row: EventRow, provenance: EventProvenance,
     """What the dataset said beyond the table's columns, where it said anything."""
     cells = []
     if provenance.date_end is not None and provenance.date_end != row.event_date:
-        cells.append(cell("Until", provenance.date_end.strftime("%d %b %Y").lstrip("0")))
+        cells.append(cell("Until", day_text(provenance.date_end)))
     if provenance.fatalities_low is not None or provenance.fatalities_high is not None:
         cells.append(cell("Estimate range", f"{count_text(provenance.fatalities_low)}–"
                                             f"{count_text(provenance.fatalities_high)}"))
@@ -89,7 +90,7 @@ def _dataset_cells(row: EventRow, provenance: EventProvenance,
 
 def _record_html(provenance: EventProvenance) -> str:
     """The record as the file had it, so a reader can check the import against it."""
-    when = (provenance.imported_at.strftime("%d %b %Y %H:%M UTC").lstrip("0")
+    when = (utc_text(provenance.imported_at)
             if provenance.imported_at else "")
     fields = "".join(
         f"<tr><th align=left valign=top>{html.escape(name)}</th>"

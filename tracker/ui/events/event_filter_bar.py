@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.events.events import EventFilter
+from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
 
 DEBOUNCE_MS = 250
@@ -103,7 +104,7 @@ class EventFilterBar(QWidget):
     def _date_edit(self, tip: str) -> QDateEdit:
         edit = within_tracker_dates(QDateEdit(self))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(ISO_DATE_FORMAT)
         edit.setDate(QDate.currentDate())
         edit.setToolTip(tip)
         return edit

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,13 +21,20 @@ from sqlalchemy.orm import Session
 
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
-from tracker.ui.common.long_tables import configure_long_table
+from tracker.ui.common.column_widths import size_columns
+from tracker.ui.common.long_tables import configure_long_table, table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.event_detail_pane import EventDetailPane
 from tracker.ui.events.event_filter_bar import EventFilterBar
 from tracker.ui.events.event_position import event_position
-from tracker.ui.events.events_model import COLUMNS, DATE, EventIdRole, EventsTableModel
+from tracker.ui.events.events_model import (
+    COLUMNS,
+    DATE,
+    SUMMARY,
+    EventIdRole,
+    EventsTableModel,
+)
 
 
 def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
@@ -36,12 +42,11 @@ def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
     configure_long_table(table, model)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
-    metrics = table.fontMetrics()
-    for number, column in enumerate(COLUMNS):
-        # Room for the text plus the cell margins and the sort indicator (and the
-        # check box in the first column of a checkable table).
-        extra = 48 if number == 0 and model.checkable else 24
-        table.setColumnWidth(number, metrics.horizontalAdvance(column.sample) + extra)
+    # Room for the text plus the cell margins and the sort indicator (and the check box
+    # in the first column of a checkable table). The summary gives up its room first,
+    # so the table fits across (issue 16).
+    size_columns(table, [column.sample for column in COLUMNS], stretch=SUMMARY,
+                 icons=(DATE,) if model.checkable else ())
     header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
 
@@ -100,12 +105,7 @@ class EventsView(QWidget):
         self.placeholder = ViewPlaceholder(self.table)
         self.detail = EventDetailPane(workspace, self)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = table_over(self, self.table, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.count_label)

@@ -71,8 +71,8 @@ class LinkEventsDialog(EditDialog):
             suggested.hide()  # suggestions are by a round's dates and venue
         self.search_model = EventsTableModel(workspace, self, checkable=True,
                                              checked=self._checked)
+        self.search_bar = EventFilterBar(self, compact=True)  # above the table, Tab's order
         self.search_table = QTableView(self)
-        self.search_bar = EventFilterBar(self, compact=True)
         self.tabs.addTab(self._search_tab(), "Search all events")
 
         self.kind_combo = QComboBox(self)
@@ -81,6 +81,9 @@ class LinkEventsDialog(EditDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText("Why these events belong to it (optional)")
         self.checked_label = QLabel(self)
+        # Why greyed, ticked suggestions are not counted as checked (issue 16, finding 8).
+        self.linked_label = QLabel(self)
+        self.linked_label.setObjectName("link-already-linked")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
@@ -94,7 +97,8 @@ class LinkEventsDialog(EditDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.checked_label, 1)
+        bottom.addWidget(self.checked_label)
+        bottom.addWidget(self.linked_label, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         self.resize(1100, 640)
@@ -103,6 +107,8 @@ class LinkEventsDialog(EditDialog):
         self.search_model.checked_changed.connect(self._on_checked_changed)
         self._reload_linked()
         self._on_checked_changed()
+        # Opened on what is to be checked: the suggestions, or the search's words.
+        (self.suggested_table if round_id is not None else self.search_bar.text_edit).setFocus()
 
     # -- construction ------------------------------------------------------------------
 
@@ -118,10 +124,11 @@ class LinkEventsDialog(EditDialog):
 
     def _suggested_tab(self, has_coordinates: bool) -> QWidget:
         tab = QWidget(self)
-        self.suggested_table = QTableView(tab)
+        # Made in the order they are laid out, which is the order Tab takes.
         self.days_spin = QSpinBox(tab)
         self.radius_check = QCheckBox("within", tab)
         self.radius_spin = QSpinBox(tab)
+        self.suggested_table = QTableView(tab)
         self.days_spin.setRange(0, 365)
         self.days_spin.setValue(DEFAULT_DAYS)
         self.days_spin.setPrefix("± ")
@@ -141,7 +148,7 @@ class LinkEventsDialog(EditDialog):
         self.suggested_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.suggested_table.horizontalHeader().setStretchLastSection(True)
         self.suggested_table.setWordWrap(False)
-        widths = (150, 90, 80, 210, 190, 70)
+        widths = (150, 100, 90, 80, 210, 190, 70)
         for column, width in enumerate(widths):
             self.suggested_table.setColumnWidth(column, width)
         self.suggested_placeholder = ViewPlaceholder(self.suggested_table)
@@ -234,6 +241,8 @@ class LinkEventsDialog(EditDialog):
         # The nearest in time come first; say when there are more than the list holds.
         shown = f"{len(rows):,} nearest of {rows.total:,}" if rows.truncated else f"{len(rows)}"
         self.tabs.setTabText(0, f"Suggested ({shown})")
+        if hasattr(self, "checked_label"):  # not while the dialog is being built
+            self._on_checked_changed()  # the footer counts the suggestions already linked
 
     @Slot(int, int)
     def _on_search_counts(self, matching: int, total: int) -> None:
@@ -246,6 +255,10 @@ class LinkEventsDialog(EditDialog):
         self.search_model.notify_checks_changed()
         count = len(self._checked)
         self.checked_label.setText(f"{count} event{'s' if count != 1 else ''} checked")
+        linked = self.suggestions.linked_count()
+        self.linked_label.setText(
+            f"· {linked} of the suggestions {'is' if linked == 1 else 'are'} already linked "
+            f"to this {self._target.split(' ', 1)[0]}" if linked else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(f"Link {count}" if count else "Link")
         ok.setEnabled(count > 0)

@@ -24,6 +24,7 @@ from tracker.services.common.views import (
     LinkedEventRow,
     ParticipantRow,
 )
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, elide
@@ -58,11 +59,12 @@ def _one_line(text: str) -> str:
 
 
 def compact_table(name: str, model: QAbstractItemModel, samples: Sequence[str],
-                  tip: str = "") -> QTableView:
+                  tip: str = "", *, keep: Sequence[int] = ()) -> QTableView:
     """A small read-only table over *model*: one row selected at a time, one line per row.
 
     Each column starts as wide as its entry in *samples* (typical widest text); the last
-    column takes the remaining width.
+    column takes the remaining width, and all narrow together in a narrow pane (those
+    in *keep* last).
     """
     view = QTableView()
     view.setObjectName(name)
@@ -77,10 +79,7 @@ def compact_table(name: str, model: QAbstractItemModel, samples: Sequence[str],
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    metrics = view.fontMetrics()
-    for column, sample in enumerate(samples):
-        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + _MARGIN)
+    size_columns(view, samples, margin=_MARGIN, keep=keep)
     if tip:
         view.setToolTip(tip)
     return view

@@ -70,12 +70,13 @@ class LinkTargetDialog(EditDialog):
               for row in round_rows),
             *((f"Factor: {factor.name}", ("factor", factor.id)) for factor in factor_rows),
         ])
-        self.kind_combo = QComboBox(self)
+        # No parents until the form takes them, so the tab order follows the form.
+        self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("link-kind")
         fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
-        self.note_edit = QLineEdit(self)
+        self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("Why they belong together (optional)")
-        self.error_label = QLabel(self)
+        self.error_label = QLabel()
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvFlavour, CsvStyle
 from tracker.io.report_html import ReportTitlePage
+from tracker.services.chronology.held_dates import HeldDates
 from tracker.services.exports.export import ExportFormat, format_for_path
 from tracker.services.exports.export_formats import (
     CHRONOLOGY_CONTENTS,
@@ -39,6 +40,7 @@ from tracker.services.exports.export_formats import (
     suffixes_text,
 )
 from tracker.services.exports.report_file import is_report
+from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import (
     ErrorLabel,
     buddy_label,
@@ -70,6 +72,10 @@ def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def _base_folder(folder: str) -> Path:
     """Where typed names go: *folder*, or home when there is none. A relative folder (an
     older version saved "." after a bare name was typed) names nothing the user knows."""
@@ -86,7 +92,8 @@ class ExportDialog(QDialog):
 
     def __init__(self, folder: str = "", parent: QWidget | None = None, *,
                  tz: str = "UTC", csv_for: CsvFlavour = CsvFlavour.SPREADSHEETS,
-                 title_page: ReportTitlePage | None = None) -> None:
+                 title_page: ReportTitlePage | None = None,
+                 held: HeldDates | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Chronology")
         self._tz = tz
@@ -101,18 +108,23 @@ class ExportDialog(QDialog):
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.target.hide()
         self.browse = named(QPushButton("&Browse…"), "export-browse")
+        # The range starts at the first and last day the database holds (*held*), so a
+        # database of 2022's events does not offer last month (issue 16); an empty one
+        # offers the last month.
         today = QDate.currentDate()
-        self.use_from = named(QCheckBox("&From"), "export-use-from")
-        self.date_from = named(QDateEdit(today.addMonths(-1)), "export-from")
+        first = _to_qdate(held.first) if held is not None else today.addMonths(-1)
+        last = _to_qdate(held.last) if held is not None else today
+        self.use_from = named(QCheckBox("Fro&m"), "export-use-from")
+        self.date_from = named(QDateEdit(first), "export-from")
         self.use_to = named(QCheckBox("&To"), "export-use-to")
-        self.date_to = named(QDateEdit(today), "export-to")
+        self.date_to = named(QDateEdit(last), "export-to")
         for edit in (self.date_from, self.date_to):
             within_tracker_dates(edit)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(ISO_DATE_FORMAT)
             edit.setEnabled(False)
         # Off: an undone change and its undo are left out, as never announced.
-        self.corrections = named(QCheckBox("Show &corrections (undone entries)"),
+        self.corrections = named(QCheckBox("Show co&rrections (undone entries)"),
                                  "export-corrections")
         self.corrections.setToolTip(
             "List each undone change marked as withdrawn, and each undo and redo as a "
@@ -167,7 +179,11 @@ class ExportDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._validate)
         self.path.textChanged.connect(self._validate)
+        # Enter while Export is held does nothing (the default button is disabled), so
+        # say there why, instead of leaving the user to guess (issue 16, finding 1).
+        self.path.returnPressed.connect(self._explain_held_export)
         self._validate()
+        self.path.setFocus()
 
     def destination(self) -> Path | None:
         """The typed file as an absolute path (relative to the export folder), if any."""
@@ -262,4 +278,19 @@ class ExportDialog(QDialog):
                                     else None)
         self.ok_button.setEnabled(self.request() is not None
                                   and not self.path_error.message)
+        self.ok_button.setToolTip(self._held_reason() or "")
         self.csv_for.setEnabled(path is None or format_for_path(path) is ExportFormat.CSV)
+
+    def _held_reason(self) -> str | None:
+        """Why Export is disabled, in words; None while it is enabled."""
+        if self.ok_button.isEnabled():
+            return None
+        if self.destination() is None:
+            return f"Type a file name ending in {SUFFIXES}, or choose one with Browse…"
+        return self.path_error.message or self.range_error.message or None
+
+    @Slot()
+    def _explain_held_export(self) -> None:
+        reason = self._held_reason()
+        if reason is not None and not self.range_error.message:
+            self.path_error.show_error(reason)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy.orm import Session
 
 from tracker.io.chronology_csv import CsvFlavour
+from tracker.services.chronology.held_dates import held_dates
 from tracker.services.exports.export import export_chronology
 from tracker.services.exports.report_file import export_report, is_report
 from tracker.ui.common import settings as options
@@ -70,7 +71,8 @@ class ChronologyExport(QObject):
         """Open the dialog (window-modal, not blocking); its OK starts the export."""
         dialog = ExportDialog(self._settings.get(options.EXPORT_FOLDER), self._window, tz=tz,
                               csv_for=CsvFlavour(self._settings.get(options.EXPORT_CSV_FOR)),
-                              title_page=remembered_title_page(self._settings))
+                              title_page=remembered_title_page(self._settings),
+                              held=self._workspace.read(lambda s: held_dates(s, tz)))
         dialog.accepted.connect(lambda: self._start(dialog))
         self._open(dialog)
 

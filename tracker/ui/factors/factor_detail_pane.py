@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -27,7 +26,9 @@ from tracker.services.common.views import FactorDetail, FactorImpact
 from tracker.services.factors import factors
 from tracker.services.factors.factor_impact import factor_impact
 from tracker.ui.common.cited_sources import CitedSourcesList
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
+from tracker.ui.common.date_text import day_text, sample_instant_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.placeholder import ViewPlaceholder
@@ -100,10 +101,10 @@ class FactorDetailPane(QWidget):
         self.readings.setModel(self.readings_model)
         self.readings.verticalHeader().hide()
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.readings.horizontalHeader().setStretchLastSection(True)
-        self.readings.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
         self.readings.setWordWrap(False)
+        # The note takes the room left; the others narrow together in a narrow pane.
+        size_columns(self.readings, (sample_instant_text(), "moderate", "→ stable"),
+                     icons=(ReadingsModel.LEVEL,))
         self.dependents_model = DependenciesModel("round", self)
         self.dependents = compact_table("factor-dependents", self.dependents_model,
                                         self.dependents_model.SAMPLES,
@@ -112,7 +113,8 @@ class FactorDetailPane(QWidget):
         self.linked_model = LinkedEventsModel(self)
         self.linked = compact_table("factor-events", self.linked_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event")
+                                    "Double-click or press Enter to show the event",
+                                    keep=(LinkedEventsModel.SUMMARY,))
         self.linked_placeholder = ViewPlaceholder(self.linked)
         self.changes_model = CitingChangesModel(self, tz_name=tz_name)
         self.changes = compact_table("factor-changes", self.changes_model,
@@ -333,7 +335,7 @@ class FactorDetailPane(QWidget):
         row = self.linked_model.row_at(rows[0].row()) if rows else None
         if link is not None and row is not None:
             self._open_edit(lambda: EditLinkDialog(
-                self._workspace, link[0], f"{row.event_date:%d %b %Y}: {row.summary}", self))
+                self._workspace, link[0], f"{day_text(row.event_date)}: {row.summary}", self))
 
     @Slot()
     def _on_unlink(self) -> None:

@@ -25,6 +25,7 @@ from tracker.services.factors import factors
 from tracker.services.factors.factors import DependencySpec, ReadingDraft
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.date_text import instant_text
 from tracker.ui.common.forms import (
     ErrorLabel,
     buddy_label,
@@ -37,7 +38,7 @@ from tracker.ui.common.forms import (
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.link_commands import AddDependencyCommand, AddReadingCommand
 from tracker.ui.factors.factor_commands import CreateFactorCommand
-from tracker.ui.factors.factors_model import instant_text, trend_text
+from tracker.ui.factors.factors_model import trend_text
 
 
 class AddReadingDialog(CommandDialog):

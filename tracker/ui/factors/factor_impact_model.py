@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from tracker.services.common.views import CitingChange
+from tracker.ui.common.date_text import announced_text, instant_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.link_models import OpenRoundRole
-from tracker.ui.factors.factors_model import announced_text, instant_text
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 

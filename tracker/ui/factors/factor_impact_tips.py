@@ -12,8 +12,9 @@ from typing import TypeVar
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import describe_day, zone
 from tracker.services.common.views import EventDay, FactorImpact
+from tracker.ui.common.date_text import announced_text, instant_text
 from tracker.ui.factors import factor_impact_geometry as geometry
-from tracker.ui.factors.factors_model import announced_text, instant_text, trend_text
+from tracker.ui.factors.factors_model import trend_text
 
 T = TypeVar("T")
 

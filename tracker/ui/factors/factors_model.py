@@ -7,16 +7,14 @@ Factors number in the tens, so both models hold their rows (frozen snapshots fro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
-from tracker.domain.announcement import Announcement
-from tracker.domain.enums import FactorLevel, FactorTrend, Precision
-from tracker.domain.timewindow import zone
+from tracker.domain.enums import FactorLevel, FactorTrend
 from tracker.services.common.views import FactorRow, ReadingRow
+from tracker.ui.common.date_text import instant_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 FactorIdRole = Qt.ItemDataRole.UserRole
@@ -35,20 +33,6 @@ TREND_ARROWS = {FactorTrend.RISING: "↑", FactorTrend.STABLE: "→", FactorTren
 
 def trend_text(trend: FactorTrend) -> str:
     return f"{TREND_ARROWS[trend]} {trend.value}"
-
-
-def instant_text(instant: datetime, tz_name: str) -> str:
-    """An instant in the user's zone, with the zone's abbreviation."""
-    local = instant.astimezone(zone(tz_name))
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
-
-
-def announced_text(announced: Announcement, tz_name: str) -> str:
-    """When a change was announced: its date alone when only the day is known (that date
-    in every zone), else the instant in the user's zone."""
-    if announced.precision is Precision.DAY:
-        return f"{announced.day():%Y-%m-%d}"
-    return instant_text(announced.at, tz_name)
 
 
 class FactorsTableModel(SnapshotTableModel[FactorRow]):

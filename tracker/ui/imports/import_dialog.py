@@ -35,7 +35,7 @@ FORMAT_NAMES = {fmt: fmt.label for fmt in formats_for(ImportTarget.EVENTS)}
 NOT_UNDOABLE = (
     "Importing is not an edit that Undo takes back. Importing the same file again changes "
     "nothing (events are matched by dataset and id, so they are updated, not doubled), and "
-    "every import is recorded in the database's import history (the import_run table). "
+    "every import is recorded: each event's details say which file it was imported from. "
     "Cancelling, or an error, leaves the database exactly as it was."
 )
 

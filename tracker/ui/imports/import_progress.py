@@ -68,6 +68,8 @@ class ImportProgressDialog(QDialog):
             QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("import-cancel")
         self.cancel_button.setToolTip("Stop the import; the database stays as it was")
+        # Only a click (or Escape) stops it: an Enter meant for another window must not.
+        self.cancel_button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)

@@ -30,8 +30,8 @@ from tracker.ui.imports.import_models import RejectionsModel
 
 REPORT_FILTER = "CSV spreadsheet (*.csv)"
 RECORDED = ("Undo does not take an import back. Importing the same file again changes "
-            "nothing; this import is recorded in the database's import history (the "
-            "import_run table).")
+            "nothing; this import is recorded, and each event's details say which file "
+            "it was imported from.")
 
 
 def counts_text(report: ImportReport) -> str:

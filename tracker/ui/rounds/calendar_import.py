@@ -80,8 +80,13 @@ def import_calendar(parent: QWidget, workspace: Workspace, settings: Settings,
                                                   FILE_FILTER)
     if not chosen:
         return
-    path = Path(chosen)
-    settings.set(options.IMPORT_FOLDER, str(path.parent))
+    settings.set(options.IMPORT_FOLDER, str(Path(chosen).parent))
+    import_calendar_path(parent, workspace, Path(chosen), show_message)
+
+
+def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
+                         show_message: Callable[[str], None]) -> None:
+    """Import *path* on the runner (a file chosen, or dropped on the window)."""
 
     def imported(result: CalendarImport) -> None:
         if result.outcome.undo is not None:  # an import that changed nothing is no step

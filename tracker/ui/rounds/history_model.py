@@ -15,8 +15,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
-from tracker.domain.timewindow import zone
 from tracker.services.common.views import ChangeRecord
+from tracker.ui.common.date_text import (
+    announced_text,
+    instant_text,
+    sample_day_text,
+    sample_instant_text,
+)
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
@@ -24,8 +29,15 @@ ChangeIdRole = Qt.ItemDataRole.UserRole
 COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
            "Source")
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
-# First widths in pixels; the last column stretches.
-WIDTHS = (150, 150, 90, 100, 260, 220, 220, 140)
+
+
+def samples() -> tuple[str, ...]:
+    """Typical texts, for the first widths, the dates in the reader's locale; the change
+    takes the room that is left."""
+    return (sample_instant_text(), sample_day_text(), "analyst", "Reschedule",
+            "status: scheduled → postponed; week of 2 Feb 2026 → date unknown",
+            "Retracted", "Carrier group moved to the Gulf", "U.S.–Iran", "Reuters")
+
 # The columns whose text is in the user's zone.
 TIMED = (ANNOUNCED, STATUS)
 
@@ -72,7 +84,7 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
     def _text(self, record: ChangeRecord, column: int) -> str:
         match column:
             case 0:
-                return record.announced.describe(self._display_tz)
+                return announced_text(record.announced, self._display_tz)
             case 1:
                 return self._time(record.recorded_at)
             case 2:
@@ -110,5 +122,4 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
         return f"Withdraws the {target.kind.value} change entered {entered}"
 
     def _time(self, instant: datetime) -> str:
-        local = instant.astimezone(zone(self._display_tz))
-        return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+        return instant_text(instant, self._display_tz)

@@ -35,6 +35,7 @@ from tracker.services.records.conflicts_kinds import ROUND
 from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.cited_sources import CitedSourcesList
+from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
@@ -54,8 +55,9 @@ from tracker.ui.events.link_models import (
     selected_data,
 )
 from tracker.ui.rounds.details_dialog import modality_text
-from tracker.ui.rounds.history_model import WIDTHS as HISTORY_WIDTHS
+from tracker.ui.rounds.history_model import CHANGE as HISTORY_CHANGE
 from tracker.ui.rounds.history_model import HistoryModel
+from tracker.ui.rounds.history_model import samples as history_samples
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
 
@@ -135,7 +137,8 @@ class RoundDetailPane(QWidget):
         self.events_model = LinkedEventsModel(self)
         self.events = compact_table("round-linked-events", self.events_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event")
+                                    "Double-click or press Enter to show the event",
+                                    keep=(LinkedEventsModel.SUMMARY,))
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -162,9 +165,9 @@ class RoundDetailPane(QWidget):
         self.history.setAlternatingRowColors(True)
         self.history.setWordWrap(False)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(HISTORY_WIDTHS):
-            self.history.setColumnWidth(column, width)
+        # The change takes the room the others leave; long reasons elide, whole in
+        # their tool tips.
+        size_columns(self.history, history_samples(), stretch=HISTORY_CHANGE)
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
         # Participants first: who sits at the table is what a reader asks about a round first.

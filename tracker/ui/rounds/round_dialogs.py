@@ -65,7 +65,7 @@ _MODE_TEXT = {
                           "Why the round was postponed; its date becomes unknown"),
     ChangeMode.CANCEL: ("Cancel Round", "&Cancel Round", "Cancel",
                         "Why the round was called off"),
-    ChangeMode.HELD: ("Mark Round Held", "Mark &Held", "Mark held",
+    ChangeMode.HELD: ("Mark Round Held", "&Mark Held", "Mark held",
                       "Anything to note about how it went"),
 }
 
@@ -89,6 +89,15 @@ class NewRoundDialog(CommandDialog):
             lambda s: (reference.list_tracks(s), reference.list_venues(s)))
         self.track = compact_combo("round-track", 30)
         fill_combo(self.track, [(track.name, track.id) for track in tracks])
+        # No track yet (a new database): the name is typed here and the track made with
+        # the round, instead of a red "Create a track first" on opening (issue 16, #10).
+        self._track_typed = not tracks
+        if self._track_typed:
+            self.track.setEditable(True)
+            self.track.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            typed = self.track.lineEdit()
+            assert typed is not None  # an editable combo has one
+            typed.setPlaceholderText("Name the talks' track, e.g. US-brokered trilateral talks")
         self.new_track_button = named(QPushButton("New &Track…"), "new-track-button")
         self.title_edit = named(QLineEdit(), "round-title")
         self.title_edit.setPlaceholderText("e.g. Trilateral talks in Abu Dhabi")
@@ -99,9 +108,9 @@ class NewRoundDialog(CommandDialog):
         self.status = named(QComboBox(), "round-status")
         fill_combo(self.status, [(s.value.capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
-        self.venue = VenuePicker(workspace, venues, display_tz, self)
+        self.venue = VenuePicker(workspace, venues, display_tz)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
-        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first)
         self.announced.edit.setPlaceholderText("Empty: now")
         self.register_error("announced", self.announced.show_error)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
@@ -146,14 +155,26 @@ class NewRoundDialog(CommandDialog):
         self.new_track_button.clicked.connect(self._on_new_track)
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.track.currentIndexChanged.connect(self._validate)
+        self.track.editTextChanged.connect(self._validate)
         self.venue.changed.connect(self._on_venue_changed)
         self.window_input.changed.connect(self._validate)
         self.announced.changed.connect(self._validate)
         self._validate()
-        self.title_edit.setFocus()
+        # The first field to fill: the track's name while there is none, else the title.
+        (self.track if self._track_typed else self.title_edit).setFocus()
+
+    def chosen_track(self) -> int | NewTrack | None:
+        """The track chosen (its id), made (New Track…) or typed; None while none is."""
+        chosen = current_data(self.track)
+        if not self._track_typed or (
+                chosen is not None and self.track.currentText() == self.track.itemText(
+                    self.track.currentIndex())):
+            return chosen
+        name = " ".join(self.track.currentText().split())
+        return NewTrack(name) if name else None
 
     def make_command(self) -> OperationCommand | None:
-        track = current_data(self.track)
+        track = self.chosen_track()
         venue = self.venue.selection()
         window = self.window_input.value()
         if track is None or window is None or not self.announced.is_valid():
@@ -191,9 +212,10 @@ class NewRoundDialog(CommandDialog):
 
     @Slot()
     def _validate(self) -> None:
-        has_track = current_data(self.track) is not None
+        has_track = self.chosen_track() is not None
         self.errors["track"].show_error(
-            None if has_track else "Create a track first (New Track…)")
+            None if has_track or not self._title_touched
+            else "Name the track these talks belong to")
         has_title = bool(self.title_edit.text().strip())
         self.errors["title"].show_error(
             None if has_title or not self._title_touched else "A round needs a title")
@@ -227,7 +249,7 @@ class ScheduleChangeDialog(CommandDialog):
         self._shown_window = row.window
         self._venue_problem: str | None = None
         self.reason = _reason_edit(reason_hint)
-        self.announced = AnnouncedInput(display_tz, day_first=day_first, parent=self)
+        self.announced = AnnouncedInput(display_tz, day_first=day_first)
         self.announced.changed.connect(self._validate)
         self.register_error("announced", self.announced.show_error)
         self.factor = compact_combo("change-factor")
@@ -265,16 +287,16 @@ class ScheduleChangeDialog(CommandDialog):
             form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
-            self.venue = VenuePicker(workspace, venues, row.window.tz, self)
+            self.venue = VenuePicker(workspace, venues, row.window.tz)
             select_data(self.venue.combo, self._shown_venue)
             self.keep_choice = KeepTimeChoice(self)
             self.venue.changed.connect(self._on_venue_changed)
             self.keep_choice.changed.connect(self._validate)
-            form.addRow("&Venue:", self.venue)
+            form.addRow("Ven&ue:", self.venue)
             form.addRow("", self.errors["venue"])
             form.addRow("", self.keep_choice)
             form.addRow("", self.errors["keep"])
-        form.addRow("&Reason:", self.reason)
+        form.addRow("Re&ason:", self.reason)
         form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
         form.addRow("&Because of:", self.factor)
         form.addRow("", self.errors["factor"])
@@ -284,7 +306,8 @@ class ScheduleChangeDialog(CommandDialog):
         form.addRow(self.buttons)
         self.resize(640, self.sizeHint().height())
         self._validate()
-        (self.window_input.start if self.window_input else self.reason).setFocus()
+        # The first field: what changes (the window, the venue), else why.
+        (self.window_input or self.venue or self.reason).setFocus()
 
     def collected(self) -> ScheduleInput | None:
         """What OK hands the operation, or None while the form is invalid."""

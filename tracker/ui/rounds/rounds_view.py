@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.ui.common import settings as options
+from tracker.ui.common.column_widths import size_columns
+from tracker.ui.common.date_text import day_text
 from tracker.ui.common.forms import named
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.settings import Settings
@@ -35,6 +37,8 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds.round_detail import RoundDetailPane
 from tracker.ui.rounds.rounds_model import (
     COLUMNS,
+    STATUS,
+    TITLE,
     WHEN_VENUE,
     RoundIdRole,
     RoundsProxyModel,
@@ -94,7 +98,6 @@ class RoundsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addWidget(self.buttons)
         left_layout.addWidget(self.table, 1)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "rounds-splitter")
         self.splitter.addWidget(left)
@@ -103,6 +106,9 @@ class RoundsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        # Across the whole tab, not above the table alone: there every round action,
+        # Delete Round too, fits at 1280 px instead of going into the » menu (issue 16).
+        layout.addWidget(self.buttons)
         layout.addWidget(self.splitter)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -135,10 +141,11 @@ class RoundsView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        metrics = table.fontMetrics()
-        for column, sample in enumerate(_SAMPLES[: len(COLUMNS)]):
-            # Room for the cell margins, the status icon and the sort indicator.
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 36)
+        # The columns narrow together (the title and the status last), so the table fits
+        # across and a long title elides (its tool tip and the detail pane hold it
+        # whole); the last column takes what is left.
+        self._columns = size_columns(table, _SAMPLES[: len(COLUMNS)], icons=(STATUS,),
+                                     keep=(TITLE, STATUS))
         # Sorted by date as the service gives it, until the user clicks a header.
         header.setSortIndicator(WHEN_VENUE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -203,8 +210,9 @@ class RoundsView(QWidget):
 
     def restore_state(self, settings: Settings) -> None:
         header_state: QByteArray = settings.get(options.ROUNDS_HEADER)
-        if not header_state.isEmpty():
-            self.table.horizontalHeader().restoreState(header_state)
+        if not header_state.isEmpty() and \
+                self.table.horizontalHeader().restoreState(header_state):
+            self._columns.hand_over()  # the user's own widths, as they left them
         splitter_state: QByteArray = settings.get(options.ROUNDS_SPLITTER)
         if splitter_state.isEmpty() or not self.splitter.restoreState(splitter_state):
             # Near halves: the table's actions fit, and the linked events show their summary.
@@ -266,7 +274,7 @@ class RoundsView(QWidget):
         as_of = self.model.as_of
         if total == 0 and as_of is not None:
             day = as_of.day
-            text = f"No round had been announced by the end of {day.day} {day:%b %Y}."
+            text = f"No round had been announced by the end of {day_text(day)}."
         elif total == 0:
             text = "No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N)."
         else:

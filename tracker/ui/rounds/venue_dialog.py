@@ -62,13 +62,13 @@ class VenueFields:
     def add_rows(self, form: QFormLayout) -> None:
         form.addRow("&Name:", self.name)
         form.addRow("", self.errors["name"])
-        form.addRow("&City:", self.city)
-        form.addRow("C&ountry:", self.country)
+        form.addRow("Cit&y:", self.city)
+        form.addRow("Co&untry:", self.country)
         form.addRow("&Time zone:", self.zone)
         form.addRow("", self.errors["zone"])
         form.addRow("&Latitude:", self.latitude)
         form.addRow("", self.errors["latitude"])
-        form.addRow("L&ongitude:", self.longitude)
+        form.addRow("Lon&gitude:", self.longitude)
         form.addRow("", self.errors["longitude"])
 
     def on_edited(self, slot: Callable[[], None]) -> None:

@@ -50,7 +50,7 @@ class VenuePicker(QWidget):
     changed = Signal()
 
     def __init__(self, workspace: Workspace, venues: list[VenueRow], zone_hint: str,
-                 parent: QWidget) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._venues = {venue.id: venue for venue in venues}

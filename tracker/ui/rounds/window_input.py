@@ -92,7 +92,7 @@ class WindowInput(QWidget):
         self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
         self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
         self.end.setPlaceholderText("optional end: 18:00 or 7 Feb 2026")
-        self.day_first = named(QCheckBox("&Day first (03/02 is 3 Feb)"), "window-dayfirst")
+        self.day_first = named(QCheckBox("Da&y first (03/02 is 3 Feb)"), "window-dayfirst")
         self.day_first.setChecked(day_first)
         self.zone = zone_combo("window-zone", zone)
         # Line breaks, not word wrap: a wrapped label in a shown dialog keeps one line's
@@ -107,7 +107,7 @@ class WindowInput(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.precision, 0, 0)
         grid.addWidget(self.start, 0, 1)
-        to_label = QLabel("&to")
+        to_label = QLabel("to")  # no Alt key of its own: T is taken by New Track…
         to_label.setBuddy(self.end)
         grid.addWidget(to_label, 0, 2)
         grid.addWidget(self.end, 0, 3)

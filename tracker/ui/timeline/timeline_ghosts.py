@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from tracker.domain.enums import RoundStatus
 from tracker.services.timeline.timeline_as_of import KnownMark
 from tracker.services.timeline.timeline_lanes import RoundMark
+from tracker.ui.common.date_text import day_text
 from tracker.ui.timeline.timeline_colors import GRID, STATUS_STYLE, TEXT
 from tracker.ui.timeline.timeline_scene import KNOWN_HEIGHT, LABEL_WIDTH, TimelineScene
 
@@ -102,7 +103,7 @@ def known_tooltip(scene: TimelineScene, round_id: int) -> str:
                      f"{escape(now.window.describe())}")
     else:
         lines.append("<i>Unchanged since</i>")
-    title = (f"{escape(mark.title)} as known on {day.day} {day:%b %Y} "
+    title = (f"{escape(mark.title)} as known on {day_text(day)} "
              f"({escape(lane.as_of.tz)})")
     return f"<qt><b>{title}</b>" + "".join(f"<br>{line}" for line in lines) + "</qt>"
 

@@ -13,6 +13,7 @@ from html import escape
 from tracker.domain.timewindow import describe_day, zone
 from tracker.services.timeline.timeline_density import bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
+from tracker.ui.common.date_text import day_text, instant_text
 from tracker.ui.timeline.timeline_colors import category_order
 from tracker.ui.timeline.timeline_ghosts import known_tooltip
 from tracker.ui.timeline.timeline_painter import Hit
@@ -75,10 +76,9 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
 
 
 def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
-    recorded = move.recorded_at.astimezone(zone(display_tz))
     lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
              f"announced {escape(move.announced.describe(display_tz))}; entered "
-             f"{recorded:%d %b %Y %H:%M} ({escape(display_tz)})"]
+             f"{instant_text(move.recorded_at, display_tz)} ({escape(display_tz)})"]
     if move.reason:
         lines.append(f"Why: {escape(move.reason)}")
     if move.factor:
@@ -92,8 +92,8 @@ def _reading_text(scene: TimelineScene, reading_id: int) -> str:
         for reading in factor.readings:
             if reading.id != reading_id:
                 continue
-            since = f"{reading.start.astimezone(tz):%d %b %Y}"
-            until = f"until {reading.end.astimezone(tz):%d %b %Y}" if reading.end \
+            since = day_text(reading.start.astimezone(tz).date())
+            until = f"until {day_text(reading.end.astimezone(tz).date())}" if reading.end \
                 else "latest reading"
             return _rich(factor.name, [
                 f"{escape(reading.level.value)}, {escape(reading.trend.value)}",

@@ -2,8 +2,8 @@
 
 Each spec names the MainWindow method that handles it, so the table reads as the window's
 feature list, tests find actions by objectName (``findChild(QAction, "undo-action")``),
-and a shortcut is defined exactly once. Icons come from the desktop theme, falling back to
-the style's standard pixmaps, so no icon files have to ship.
+and a shortcut is defined exactly once. Icons are named from the one bundled set
+(tracker/ui/common/icons.py), so every toolbar and menu picture has the same style.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
+from shiboken6 import isValid
 
 from tracker.services.records.conflicts_kinds import DETAIL_WORDS
+from tracker.ui.common.icons import icon
 
 Key = QKeySequence.StandardKey
-Pixmap = QStyle.StandardPixmap
 
 
 class Menu(StrEnum):
@@ -35,7 +36,10 @@ class ActionSpec:
 
     ``handler`` is a MainWindow method name; ``from_stack`` ("undo"/"redo") means the
     action comes from QUndoStack.createUndoAction/createRedoAction instead, so its text
-    says what will be undone. ``needs_round`` actions act on the selected round.
+    says what will be undone. ``needs_round`` actions act on the selected round; the
+    Rounds tab shows them in its own tool bar (and Link Events in the round's details),
+    so the window's tool bar keeps to what works on every tab. ``icon`` names an SVG in
+    resources/icons/lucide/ ("undo-2").
     """
 
     id: str
@@ -45,7 +49,6 @@ class ActionSpec:
     shortcuts: tuple[Key | str, ...] = ()
     status_tip: str = ""
     icon: str = ""
-    fallback: Pixmap | None = None
     toolbar: bool = False
     checkable: bool = False
     needs_round: bool = False
@@ -61,89 +64,79 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new-database-action", "&New Database…", Menu.FILE, "new_database", (Key.New,),
-               "Create a new, empty database file and open it", "document-new",
-               Pixmap.SP_FileIcon),
+               "Create a new, empty database file and open it", "database-plus"),
     ActionSpec("open-database-action", "&Open Database…", Menu.FILE, "open_database",
-               (Key.Open,), "Open another database file", "document-open",
-               Pixmap.SP_DialogOpenButton, toolbar=True),
+               (Key.Open,), "Open another database file", "folder-open", toolbar=True),
+    ActionSpec("open-sample-action", "Open Sa&mple…", Menu.FILE, "open_sample", (),
+               "Open a sample scenario (2026, or the 2022 talks over UCDP events) in a "
+               "database of its own"),
     ActionSpec("import-events-action", "&Import Events…", Menu.FILE, "import_events",
                ("Ctrl+I",), "Add battlefield events from an ACLED, UCDP or other CSV file "
-               "(or drop the file on the window)", "document-import",
-               Pixmap.SP_ArrowDown, toolbar=True, separator_before=True),
+               "(or drop the file on the window)", "import", toolbar=True, separator_before=True),
     ActionSpec("import-calendar-action", "Import &Calendar…", Menu.FILE, "import_calendar",
                (), "Add or update rounds from an iCalendar (.ics) file, matched by UID "
-               "(undo takes the whole import back)", "x-office-calendar",
-               Pixmap.SP_ArrowDown, writes=True),
+               "(undo takes the whole import back)", "calendar-arrow-down", writes=True),
     ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
                "export_chronology", ("Ctrl+E",),
-               "Write the chronology to a CSV, JSON or Markdown file", "document-save-as",
-               Pixmap.SP_DialogSaveButton, toolbar=True),
+               "Write the chronology to a CSV, JSON or Markdown file", "file-output", toolbar=True),
     ActionSpec("export-schedule-action", "Export &Schedule…", Menu.FILE,
                "export_schedule", (),
                "Write the rounds as an iCalendar (.ics) file that calendars import and "
-               "update when a round moves", "x-office-calendar",
-               Pixmap.SP_FileDialogDetailedView),
+               "update when a round moves", "calendar-arrow-up"),
     ActionSpec("export-timeline-action", "Export &Timeline for the Web…", Menu.FILE,
                "export_timeline", (),
                "Write the rounds, changes, readings and linked events as a TimelineJS "
                "timeline: its data (.json) and a web page (.html) that shows it",
-               "text-html", Pixmap.SP_FileDialogInfoView),
+               "globe"),
     ActionSpec("export-timeline-offline-action", "Export Timeline for the Web (&Offline)…",
                Menu.FILE, "export_timeline_offline", (),
                "The same, with a copy of TimelineJS (its npm package) beside the page, "
-               "which then loads nothing from the network", "text-html",
-               Pixmap.SP_FileDialogInfoView),
+               "which then loads nothing from the network", "globe-lock"),
     ActionSpec("export-archive-action", "Export &Archive…", Menu.FILE, "export_archive", (),
                "Write the whole database (history, sources, links, events) to one JSON "
-               "file that Import Archive loads losslessly", "document-save",
-               Pixmap.SP_DriveHDIcon, separator_before=True),
+               "file that Import Archive loads losslessly", "archive", separator_before=True),
     ActionSpec("import-archive-action", "Import Ar&chive…", Menu.FILE, "import_archive", (),
-               "Load an archive into a new database file, then open it", "document-open",
-               Pixmap.SP_DriveHDIcon),
+               "Load an archive into a new database file, then open it", "archive-restore"),
     ActionSpec("backup-action", "&Back Up…", Menu.FILE, "back_up", (),
                "Copy the open database to a file you choose, safely while it is in use "
-               "(see the README for restoring)", "document-save-as",
-               Pixmap.SP_DriveFDIcon),
+               "(see the README for restoring)", "database-backup"),
     # Key.Quit is empty on Windows, so the shortcut is spelled out.
     ActionSpec("quit-action", "&Quit", Menu.FILE, "quit", ("Ctrl+Q",),
-               "Close the window", "application-exit", Pixmap.SP_TitleBarCloseButton,
+               "Close the window", "log-out",
                separator_before=True),
     ActionSpec("undo-action", "&Undo", Menu.EDIT, shortcuts=(Key.Undo,),
-               status_tip="Undo the last change", icon="edit-undo",
-               fallback=Pixmap.SP_ArrowBack, toolbar=True, from_stack="undo"),
+               status_tip="Undo the last change", icon="undo-2",
+               toolbar=True, from_stack="undo"),
     ActionSpec("redo-action", "&Redo", Menu.EDIT, shortcuts=("Ctrl+Shift+Z", "Ctrl+Y"),
-               status_tip="Redo the change just undone", icon="edit-redo",
-               fallback=Pixmap.SP_ArrowForward, toolbar=True, from_stack="redo"),
+               status_tip="Redo the change just undone", icon="redo-2",
+               toolbar=True, from_stack="redo"),
     ActionSpec("new-round-action", "&New Round…", Menu.EDIT, "new_round", ("Ctrl+Shift+N",),
-               "Add a round of talks to a track", "list-add", Pixmap.SP_FileDialogNewFolder,
+               "Add a round of talks to a track", "calendar-plus",
                toolbar=True, separator_before=True),
     ActionSpec("new-factor-action", "New &Factor…", Menu.EDIT, "new_factor", (),
-               "Add an outside condition the schedule depends on", "list-add"),
+               "Add an outside condition the schedule depends on", "circle-plus"),
     ActionSpec("edit-round-action", "&Edit Details…", Menu.EDIT, "edit_round", ("F2",),
                f"Change the selected round's {DETAIL_WORDS}",
-               "document-properties", Pixmap.SP_FileDialogContentsView, needs_round=True),
+               "square-pen", needs_round=True),
     ActionSpec("reschedule-round-action", "Re&schedule…", Menu.EDIT, "reschedule_round",
                ("Ctrl+R",), "Give the selected round a new date or time",
-               "appointment-new", Pixmap.SP_BrowserReload, toolbar=True, needs_round=True,
+               "calendar-clock", needs_round=True,
                separator_before=True),
     ActionSpec("relocate-round-action", "Re&locate…", Menu.EDIT, "relocate_round", (),
-               "Move the selected round to another venue", "go-jump",
-               Pixmap.SP_DirLinkIcon, needs_round=True),
+               "Move the selected round to another venue", "map-pin", needs_round=True),
     ActionSpec("postpone-round-action", "&Postpone…", Menu.EDIT, "postpone_round", (),
                "Postpone the selected round; its date becomes unknown",
-               "media-playback-pause", Pixmap.SP_MediaPause, toolbar=True, needs_round=True),
+               "circle-pause", needs_round=True),
     ActionSpec("cancel-round-action", "&Cancel Round…", Menu.EDIT, "cancel_round", (),
-               "Record that the selected round was called off", "process-stop",
-               Pixmap.SP_DialogCancelButton, needs_round=True),
+               "Record that the selected round was called off", "ban", needs_round=True),
     ActionSpec("mark-held-action", "Mark &Held…", Menu.EDIT, "mark_held", (),
-               "Record that the selected round took place", "emblem-default",
-               Pixmap.SP_DialogApplyButton, needs_round=True),
+               "Record that the selected round took place", "circle-check", needs_round=True),
     ActionSpec("link-events-action", "Lin&k Events…", Menu.EDIT, "link_events", ("Ctrl+L",),
-               "Link battlefield events to the selected round", "insert-link",
-               Pixmap.SP_FileLinkIcon, toolbar=True, needs_round=True, separator_before=True),
+               "Link battlefield events to the selected round", "link",
+               needs_round=True, separator_before=True),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
-               "edit-delete", Pixmap.SP_TrashIcon, needs_round=True, scoped=True,
+               "trash-2", needs_round=True, scoped=True,
                separator_before=True),
     ActionSpec("show-rounds-action", "&Rounds", Menu.VIEW, "show_rounds", ("Ctrl+1",),
                "Show the rounds of talks"),
@@ -162,19 +155,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
                checkable=True, separator_before=True),
     ActionSpec("as-of-action", "&As of Date…", Menu.VIEW, "show_as_of", ("Ctrl+Shift+A",),
                "Show the schedule as it was known on a past day (editing is off meanwhile)",
-               "x-office-calendar", Pixmap.SP_FileDialogDetailedView, checkable=True,
+               "history", checkable=True,
                separator_before=True),
     ActionSpec("display-zone-action", "Your &Time Zone…", Menu.VIEW, "choose_display_zone",
                (), "Choose the zone times are shown in beside the venue's own",
-               "preferences-system-time", separator_before=True),
+               "earth", separator_before=True),
     ActionSpec("user-name-action", "Your &Name…", Menu.VIEW, "choose_user_name", (),
                "The name your changes are recorded under (otherwise your computer login)"),
     ActionSpec("change-log-action", "Change &Log…", Menu.VIEW, "show_change_log",
                ("Ctrl+Shift+L",), "Who added, changed or deleted what, and when",
                separator_before=True),
+    ActionSpec("guide-action", "&Guide", Menu.HELP, "show_guide", (Key.HelpContents,),
+               "How to do the main jobs, with pictures", "book-open"),
+    ActionSpec("keyboard-shortcuts-action", "&Keyboard Shortcuts", Menu.HELP,
+               "show_keyboard_shortcuts", ("Ctrl+/",),
+               "Every action that has a shortcut, menu by menu", "keyboard"),
     ActionSpec("about-action", "&About Negotiation Tracker", Menu.HELP, "about", (),
-               "Version, licence and data credits", "help-about",
-               Pixmap.SP_MessageBoxInformation),
+               "Version, licence and data credits", "info", separator_before=True),
     ActionSpec("about-qt-action", "About &Qt", Menu.HELP, "about_qt", (),
                "The Qt version this program uses"),
 )
@@ -184,16 +181,8 @@ def spec(action_id: str) -> ActionSpec:
     return next(item for item in ACTIONS if item.id == action_id)
 
 
-def _icon(item: ActionSpec) -> QIcon:
-    if not item.icon:
-        return QIcon()
-    fallback = QIcon()
-    if item.fallback is not None:
-        fallback = QApplication.style().standardIcon(item.fallback)
-    return QIcon.fromTheme(item.icon, fallback)
-
-
-def _shortcuts(item: ActionSpec) -> list[QKeySequence]:
+def shortcut_keys(item: ActionSpec) -> list[QKeySequence]:
+    """The key sequences *item* answers to on this platform, standard keys resolved."""
     keys: list[QKeySequence] = []
     for key in item.shortcuts:
         found = QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
@@ -216,12 +205,12 @@ def build_actions(window: QMainWindow, stack: QUndoStack) -> dict[str, QAction]:
             signal.connect(handler)
         action.setObjectName(item.id)
         action.setCheckable(item.checkable)
-        action.setShortcuts(_shortcuts(item))
+        action.setShortcuts(shortcut_keys(item))
         if item.scoped:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setStatusTip(item.status_tip)
         action.setToolTip(_tool_tip(action, item))
-        action.setIcon(_icon(item))
+        action.setIcon(icon(item.icon) if item.icon else QIcon())
         actions[item.id] = action
     return actions
 
@@ -248,7 +237,44 @@ def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
             continue
         if item.separator_before and toolbar.actions():
             toolbar.addSeparator()
-        toolbar.addAction(actions[item.id])
+        action = actions[item.id]
+        toolbar.addAction(FixedLabel(action, _plain(item.text), toolbar) if item.from_stack
+                          else action)
+
+
+class FixedLabel(QAction):
+    """A tool bar twin of Undo or Redo whose label stays put ("Undo", "Redo").
+
+    The stack's own action is renamed after every edit ("Undo Reschedule “Trilateral
+    talks announced for the coming week”"): as a tool button it grew with each title and
+    pushed the buttons after it into the » menu (issue 16, finding 3). The Edit menu keeps
+    the full text; here it is the tool tip. The twin follows the action's enabled state
+    (edits paused, nothing to undo) and triggers it, so there is one undo either way.
+    """
+
+    def __init__(self, action: QAction, label: str, parent: QToolBar) -> None:
+        super().__init__(action.icon(), label, parent)
+        self._action = action
+        self.setObjectName(f"{action.objectName()}-button")
+        self.triggered.connect(action.trigger)
+        action.changed.connect(self._follow)  # a slot of ours: gone when this is
+        self._follow()
+
+    @Slot()
+    def _follow(self) -> None:
+        action = self._action
+        if not isValid(action):  # the window closing: its actions go before the tool bar
+            return
+        self.setEnabled(action.isEnabled())
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = _plain(action.text())
+        self.setToolTip(f"{text} ({keys})" if keys else text)
+        self.setStatusTip(action.statusTip())
+
+
+def _plain(text: str) -> str:
+    """An action's text as read: no & marking its Alt key ("&&" is a literal &)."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
 def editing_action_ids() -> tuple[str, ...]:

@@ -18,10 +18,12 @@ from tracker.storage import locations
 from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.ui.common import settings as options
+from tracker.ui.common.icons import use_line_icons
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.database_files import last_database, remembered_target
 from tracker.ui.window.main_window import MainWindow
+from tracker.ui.window.smoke_test import close_once_shown
 
 EXIT_CANNOT_OPEN = 2
 DESKTOP_FILE = "negotiation-tracker"
@@ -35,6 +37,7 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE)
+    use_line_icons(app)
     return app
 
 
@@ -69,8 +72,12 @@ def open_startup_database(db_target: str | None, *, sample: bool,
     return db, warnings
 
 
-def run(db_target: str | None, *, sample: bool = False, settings_file: str | None = None) -> int:
-    """Open the window on the chosen database and run until it closes; the exit code."""
+def run(db_target: str | None, *, sample: bool = False, settings_file: str | None = None,
+        smoke_test: bool = False) -> int:
+    """Open the window on the chosen database and run until it closes; the exit code.
+
+    With *smoke_test*, close the window as soon as it is shown (ui/window/smoke_test.py).
+    """
     app = application()
     settings = Settings.from_file(settings_file) if settings_file else Settings.from_app()
     try:
@@ -83,7 +90,9 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
     window.show()
     for warning in warnings:
         QTimer.singleShot(0, lambda text=warning: QMessageBox.warning(window, APPLICATION, text))
-    if not sample:
+    if smoke_test:
+        close_once_shown(app, window)
+    elif not sample:
         # After the window is up, so the question is asked over it.
         QTimer.singleShot(0, window.offer_sample)
     try:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.timewindow import zone
 from tracker.services.rounds import AsOf
+from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import buddy_label, named, ok_cancel_buttons
 from tracker.ui.window.edit_pause import EditPause
 
@@ -51,7 +52,7 @@ class AsOfDialog(QDialog):
         self.setObjectName("as-of-dialog")
         self.setWindowTitle("As of Date")
         self.date_edit = named(QDateEdit(QDate(day.year, day.month, day.day)), "as-of-date")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(ISO_DATE_FORMAT)
         self.date_edit.setCalendarPopup(True)
         today = today_in(tz)  # later days know nothing more than today does
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))

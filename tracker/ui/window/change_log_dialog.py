@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.timewindow import zone
 from tracker.services.records.edit_history import PAGE, EditEntry, recent_edits
+from tracker.ui.common.date_text import instant_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -105,8 +105,7 @@ class ChangeLogModel(SnapshotTableModel[EditEntry]):
     def _text(self, entry: EditEntry, column: int) -> str:
         match column:
             case 0:
-                local = entry.changed_at.astimezone(zone(self._display_tz))
-                return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+                return instant_text(entry.changed_at, self._display_tz)
             case 1:
                 return entry.changed_by
             case 2:

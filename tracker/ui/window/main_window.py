@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -29,6 +30,7 @@ from tracker.domain.enums import RoundStatus
 from tracker.services import rounds
 from tracker.services.common import summary
 from tracker.services.common.sample import is_empty, load_sample
+from tracker.services.common.sample_scenarios import SampleScenario
 from tracker.storage.database import Database
 from tracker.ui.analysis.analysis_view import AnalysisView
 from tracker.ui.chronology.chronology_view import ChronologyView
@@ -49,14 +51,22 @@ from tracker.ui.exports.timelinejs_export import export_timeline, export_timelin
 from tracker.ui.factors.factor_commands import CreateFactorCommand
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
-from tracker.ui.imports.import_flow import ImportFlow, dropped_csv_files
-from tracker.ui.rounds.calendar_import import import_calendar
+from tracker.ui.imports.import_flow import ImportFlow
+from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import DeleteRoundCommand
 from tracker.ui.rounds.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds.rounds_view import RoundsView
 from tracker.ui.timeline.timeline_view import TimelineView
-from tracker.ui.window import archive_actions, backup_actions, database_files
+from tracker.ui.window import (
+    archive_actions,
+    backup_actions,
+    database_files,
+    help_guide,
+    help_shortcuts,
+    recent_databases,
+    sample_files,
+)
 from tracker.ui.window.actions import (
     build_actions,
     build_menus,
@@ -67,6 +77,8 @@ from tracker.ui.window.actions import (
 from tracker.ui.window.as_of_mode import AsOfMode
 from tracker.ui.window.change_log_dialog import ChangeLogDialog
 from tracker.ui.window.edit_pause import EditPause
+from tracker.ui.window.window_drops import dropped_files
+from tracker.ui.window.window_size import fit_to_screen
 from tracker.ui.window.work_status import Ask, WorkStatus, settle
 
 APP_TITLE = "Negotiation Tracker"
@@ -120,10 +132,15 @@ class MainWindow(QMainWindow):
         self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
                                                   self.show_message)
         self.chronology_export.finished.connect(self.export_finished)
-        self.setAcceptDrops(True)  # .csv files dropped on the window are imported
+        self.setAcceptDrops(True)  # databases, event files and calendars (window_drops)
 
         self.action_map = build_actions(self, workspace.undo_stack)
         build_menus(self.menuBar(), self.action_map)
+        self.recent = recent_databases.RecentDatabases(settings, self.open_recent, self)
+        self.recent.remember(recent_databases.recent_target(workspace.db))
+        file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
+        if isinstance(file_menu, QMenu):
+            file_menu.insertMenu(self.action_map["open-sample-action"], self.recent.menu)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -175,7 +192,6 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self._on_database_replaced)
-        workspace.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.tabs.currentChanged.connect(self._update_actions)
         self.rounds_view.round_selected.connect(self._update_actions)
         self.rounds_view.round_activated.connect(self.edit_round)
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.get(options.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
+            fit_to_screen(self)
         state = self.settings.get(options.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -242,16 +258,23 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Override QWidget.dragEnterEvent: take local .csv files (to import), nothing else."""
-        if dropped_csv_files(event.mimeData()) and self.as_of_mode.as_of is None:
+        """Override QWidget.dragEnterEvent: take databases, event files and calendars."""
+        if dropped_files(event.mimeData()) and self.as_of_mode.as_of is None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Override QWidget.dropEvent: import the dropped files, one after another."""
-        files = dropped_csv_files(event.mimeData())
-        if files and self.as_of_mode.as_of is None:  # no import into a past day's schedule
-            event.acceptProposedAction()
-            self.importer.import_files(files)
+        """Override QWidget.dropEvent: open a database, or import files one after another
+        (window_drops.py); nothing while a past day's schedule is shown."""
+        files = dropped_files(event.mimeData())
+        if not files or self.as_of_mode.as_of is not None:
+            return
+        event.acceptProposedAction()
+        if files.databases:  # one database at a time: the first dropped
+            self.open_recent(str(files.databases[0]))
+            return
+        self.importer.import_files(files.events)
+        for path in files.calendars:
+            import_calendar_path(self, self.workspace, path, self.show_message)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -269,7 +292,9 @@ class MainWindow(QMainWindow):
             return False
         if not self.ask("Empty Database", "This database is empty. Load the sample scenario "
                         "(talks announced for “the coming week”, the factors they depend "
-                        "on, and strikes on energy and transport) to explore the program?"):
+                        "on, and strikes on energy and transport) to explore the program?"
+                        "\n\nFile › Open Sample… opens it at any time in a file of its "
+                        "own, and the 2022 talks over real UCDP events too."):
             return False
         loaded = self.workspace.write(load_sample, Topic.ALL)
         self.show_message(f"Sample scenario loaded: {loaded.rounds} rounds, "
@@ -280,6 +305,7 @@ class MainWindow(QMainWindow):
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
         self._settle_work()
         self.workspace.replace_database(db)
+        self.recent.remember(recent_databases.recent_target(db))
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
         self.show_message(f"Opened {db.label}{_upgrade_note(db)}")
@@ -309,6 +335,25 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         db = database_files.open_existing(self, self.workspace.db)
+        if db is not None:
+            self.switch_database(db)
+            self.offer_sample()
+
+    def open_sample(self) -> None:
+        dialog = sample_files.OpenSampleDialog(self)
+        dialog.accepted.connect(lambda: self.open_sample_scenario(dialog.chosen()))
+        self._open(dialog)
+
+    def open_sample_scenario(self, scenario: SampleScenario) -> None:
+        """Open *scenario*'s own database (built on first use); the user's last database
+        stays remembered, as with ``--sample``."""
+        sample_files.open_sample(self, self.workspace.runner, scenario,
+                                 lambda db: self.switch_database(db, remember=False),
+                                 self.show_message)
+
+    def open_recent(self, target: str) -> None:
+        """Open a database named by File › Open Recent or dropped on the window."""
+        db = recent_databases.open_remembered(self, target)
         if db is not None:
             self.switch_database(db)
             self.offer_sample()
@@ -464,6 +509,12 @@ class MainWindow(QMainWindow):
             self.change_log.model.set_display_zone(tz)
         self.show_message(f"Times are now also shown in {tz}")
 
+    def show_guide(self) -> None:
+        help_guide.show_guide(self)
+
+    def show_keyboard_shortcuts(self) -> None:
+        help_shortcuts.show_shortcuts(self)
+
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", (
             f"<h3>{APP_TITLE} {__version__}</h3>"
@@ -472,9 +523,13 @@ class MainWindow(QMainWindow):
             "<p>Licence: MIT.</p>"
             "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
             "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
-            "Program. Imported datasets keep their own terms of use. The sample scenario is "
-            "built from one news report, cited in the program. Time zones: the IANA tz "
-            f"database.</p><p>PySide6 {pyside_version}.</p>"))
+            "Program. Imported datasets keep their own terms of use. The 2026 sample "
+            "scenario is built from one news report, the 2022 one from public record, each "
+            "fact cited in the program. The 2022 sample holds the UCDP events of 2022 (UCDP "
+            "GED 22.1 and Candidate events, Uppsala Conflict Data Program, CC BY 4.0; "
+            "Sundberg and Melander 2013, Journal of Peace Research 50(4)). Time zones: the "
+            "IANA tz database. Icons: Lucide (ISC licence).</p>"
+            f"<p>PySide6 {pyside_version}.</p>"))
 
     def about_qt(self) -> None:
         QMessageBox.aboutQt(self)
@@ -540,18 +595,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_database_replaced(self) -> None:
         db = self.workspace.db
-        self.setWindowTitle(f"{database_files.short_label(db)}[*] — {APP_TITLE}")
-        self.setWindowModified(False)
+        # No "*" for unsaved changes: every change is committed by its operation as it is
+        # made, so nothing ever waits to be saved (issue 16, finding 6).
+        self.setWindowTitle(f"{database_files.short_label(db)} — {APP_TITLE}")
         self.database_label.setText(db.label)
         self.database_label.setToolTip(as_plain(f"Database: {db.label}"))
         # Open on the first round, so its details and the round actions are there at once.
         self.rounds_view.select_first()
         self._update_counts()
         self._update_actions()
-
-    @Slot(bool)
-    def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
 
     def _update_counts(self) -> None:
         self.counts_label.setText(self.workspace.read(summary.counts).describe())

@@ -1,0 +1,103 @@
+"""The Chronology's detail pane: the selected entry in full, as the Events tab has one.
+
+A table row shows one line per entry and elides what does not fit (issue 16, finding 5);
+the pane below it shows the whole entry: when, kind, title, detail, place, links and
+sources, as selectable text. Web addresses in it open in the browser; a round or an
+event has a link to open it in its own tab.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from tracker.domain.chronology import ChronologyEntry, EntryKind
+
+# A web address inside typed or imported text; trailing punctuation is the sentence's.
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+# The pane's own links, to a record of the tracker rather than a web page.
+_OPEN_SCHEME = "tracker"
+_OPENS = {EntryKind.ROUND: ("round", "Open the round in the Rounds tab"),
+          EntryKind.EVENT: ("event", "Open the event in the Events tab")}
+EMPTY_TEXT = "Select an entry to read it in full here."
+
+
+def _linked(text: str) -> str:
+    """*text* escaped as HTML, with each web address in it made a link."""
+    parts: list[str] = []
+    position = 0
+    for found in _URL.finditer(text):
+        parts.append(html.escape(text[position:found.start()]))
+        address = found.group(0)
+        parts.append(f'<a href="{html.escape(address)}">{html.escape(address)}</a>')
+        position = found.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def entry_html(entry: ChronologyEntry) -> str:
+    """The whole entry as a small HTML table (every value escaped: it is typed text)."""
+    def row(label: str, value: str) -> str:
+        return f"<tr><th align=left valign=top>{label}</th><td>{value}</td></tr>"
+
+    def listed(items: tuple[str, ...]) -> str:
+        return "<br>".join(_linked(item) for item in items) if items else "<i>none</i>"
+
+    rows = [row("When", html.escape(entry.when_text)),
+            row("Kind", html.escape(entry.kind.value)),
+            row("Title", f"<b>{_linked(entry.title)}</b>")]
+    if entry.detail:
+        rows.append(row("Detail", _linked(entry.detail)))
+    if entry.place:
+        rows.append(row("Place", html.escape(entry.place)))
+    rows += [row("Links", listed(entry.links)), row("Sources", listed(entry.sources))]
+    opens = _OPENS.get(entry.kind)
+    footer = ""
+    if opens is not None:
+        footer = f'<p><a href="{_OPEN_SCHEME}:{opens[0]}/{entry.record_id}">{opens[1]}</a></p>'
+    return f"<table cellspacing=4>{''.join(rows)}</table>{footer}"
+
+
+class ChronologyDetailPane(QTextBrowser):
+    """The selected chronology entry in full, or a line saying how to choose one.
+
+    Signals:
+        open_round(int): the entry's "open the round" link was clicked.
+        open_event(int): the entry's "open the event" link was clicked.
+    """
+
+    open_round = Signal(int)
+    open_event = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chronology-detail")
+        # Links are followed here: a web address in the browser, a record in its tab.
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.entry: ChronologyEntry | None = None
+        self.show_entry(None)
+
+    def show_entry(self, entry: ChronologyEntry | None) -> None:
+        self.entry = entry
+        if entry is None:
+            self.setPlainText(EMPTY_TEXT)
+        else:
+            self.setHtml(entry_html(entry))
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() != _OPEN_SCHEME:
+            QDesktopServices.openUrl(url)
+            return
+        kind, _, number = url.path().partition("/")
+        if not number.isdigit():
+            return
+        if kind == "round":
+            self.open_round.emit(int(number))
+        elif kind == "event":
+            self.open_event.emit(int(number))
