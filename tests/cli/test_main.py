@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.acled_generator import write_acled_file
 from tracker.cli import main
 from tracker.domain.timewindow import local_zone_name
 
@@ -127,6 +128,33 @@ def test_a_closed_pipe_ends_the_output_quietly(tmp_path: Path, command: list[str
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (1, "")
+
+
+@pytest.fixture(scope="module")
+def many_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with 3,000 generated ACLED events: an export longer than a pipe holds."""
+    folder = tmp_path_factory.mktemp("pipe")
+    db = folder / "s.db"
+    main(["sample", "--db", str(db)])
+    events = write_acled_file(folder / "acled.csv", 3000)
+    assert main(["import", "--db", str(db), "--format", "acled", str(events)]) == 0
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "md"])
+def test_a_pipe_closed_while_events_stream_ends_quietly(many_events: Path, fmt: str) -> None:
+    # `tracker export … | head`: the reader leaves while the events' cursor is open. The
+    # cursor is closed with the session, not at garbage collection after it, which
+    # printed SQLAlchemy's "Error closing cursor" traceback.
+    command = [sys.executable, "-m", "tracker", "export", "--db", str(many_events),
+               "--format", fmt]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as done:
+        assert done.stdout is not None and done.stderr is not None
+        assert done.stdout.read(4096)
+        done.stdout.close()
+        err = done.stderr.read().decode()
+        done.wait(timeout=120)
+    assert (done.returncode, err) == (1, "")
 
 
 def test_export_days_and_times_are_in_the_zone_asked_for(

@@ -25,7 +25,7 @@ announced by then, each round as it was known then (``chronology_as_of``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -254,7 +254,7 @@ def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
     tz: str = "UTC", corrections: bool = False,
     as_of: AsOf | None = None, long_records: bool = True,
-) -> Iterator[ChronologyEntry]:
+) -> Generator[ChronologyEntry, None, None]:
     """Every entry in time order, streamed (exports): events as the index gives them,
     the other facts told one by one where they fall between them (retracted changes and
     retractions, as corrections, only with the *corrections*). Without *long_records*,
@@ -265,11 +265,16 @@ def iter_chronology(
     if not long_records:
         conditions.append(is_short_record())
     events = stream_events(session, conditions)
-    for item in interleave(others, events):
-        if isinstance(item, ChronologyEntry):
-            yield item
-        else:
-            yield from describe_entries(session, [(item.kind, item.record_id)], tz, then)
+    try:
+        for item in interleave(others, events):
+            if isinstance(item, ChronologyEntry):
+                yield item
+            else:
+                yield from describe_entries(session, [(item.kind, item.record_id)], tz, then)
+    finally:
+        # A reader that stops early (a closed pipe) closes this generator: the events'
+        # cursor is closed now, while its session is open, not at garbage collection.
+        events.close()
 
 
 def iter_other_entries(

@@ -8,7 +8,7 @@ each (the links and sources queries sort only the linked or cited events).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -82,7 +82,7 @@ def _as_date(raw: Any) -> date:
 
 
 def stream_events(session: Session, conditions: list[ColumnElement[bool]],
-                  ) -> Iterator[tuple[date, ChronologyEntry]]:
+                  ) -> Generator[tuple[date, ChronologyEntry], None, None]:
     """Every event matching *conditions*, in (event_date, id) order, with its day.
 
     The rows are read from the driver's cursor as it gives them: SQLAlchemy compiles and

@@ -8,7 +8,8 @@ Chronology dialog's file types and suffix checks are all read from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -63,26 +64,29 @@ class ChronologyRange:
 ChronologyWriter = Callable[[Session, TextIO, ChronologyRange], int]
 
 
-def _entries(session: Session, span: ChronologyRange) -> Iterator[ChronologyEntry]:
+def _entries(session: Session,
+             span: ChronologyRange) -> Generator[ChronologyEntry, None, None]:
+    """The range's entries; each writer closes them when it stops, early or not."""
     return iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
                            tz=span.tz, corrections=span.corrections, as_of=span.as_of)
 
 
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = _entries(session, span)
-    return write_csv(entries, stream, tz=span.tz, style=span.csv_style, as_of=span.as_of)
+    with closing(_entries(session, span)) as entries:
+        return write_csv(entries, stream, tz=span.tz, style=span.csv_style,
+                         as_of=span.as_of)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = _entries(session, span)
-    return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                      tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+    with closing(_entries(session, span)) as entries:
+        return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
+                          tz=span.tz, corrections=span.corrections, as_of=span.as_of)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    entries = _entries(session, span)
-    return write_markdown(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                          tz=span.tz, as_of=span.as_of)
+    with closing(_entries(session, span)) as entries:
+        return write_markdown(entries, stream, date_from=span.date_from,
+                              date_to=span.date_to, tz=span.tz, as_of=span.as_of)
 
 
 def _html(session: Session, stream: TextIO, span: ChronologyRange) -> int:
