@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tracker.storage.database import Database
 from tracker.ui.chronology.chronology_view import ChronologyView
 from tracker.ui.common.workspace import Workspace
 
 
 @pytest.fixture
-def ws(sample_db: Database) -> Iterator[Workspace]:
-    workspace = Workspace(sample_db)
-    yield workspace
-    workspace.deleteLater()
+def ws(sample_workspace: Workspace) -> Workspace:
+    """The sample's workspace (tests/ui/conftest.py), by the name these tests use."""
+    return sample_workspace
 
 
 @pytest.fixture
