@@ -1,0 +1,149 @@
+"""Update from Source: one country's events pulled from UCDP's or ACLED's API, then
+imported exactly as the dataset's own file would be.
+
+The pages are written, as they arrive, to a CSV in the dataset's download layout
+(io.api_records) in a temporary folder, and that file goes through the import service:
+the same checks, release and withdrawal rules, report and single transaction as File ›
+Import Events…. Nothing touches the database until every page is in, so no network,
+refused credentials, a failing server or Cancel leave it as it was.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tracker.io.api_records import ACLED_API_COLUMNS, UCDP_API_COLUMNS, ApiRecordsFile, header
+from tracker.services.imports.import_report import ImportReport
+from tracker.services.imports.importing import ImportCancelled, ImportProgress, import_events
+from tracker.services.sync.credentials import require_credentials
+from tracker.services.sync.http_json import (
+    NOTHING_CHANGED,
+    JsonClient,
+    RetryPolicy,
+    Sleep,
+    SourceError,
+)
+from tracker.services.sync.source_pages import pages
+from tracker.services.sync.sources import Source, SyncRequest
+from tracker.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class FetchProgress:
+    """How far the download is; the import's own ImportProgress follows it."""
+
+    host: str
+    pages: int
+    total_pages: int | None
+    records: int
+    retries: int
+    elapsed: float
+
+    @property
+    def fraction(self) -> float | None:
+        """The share of pages fetched, when the API says how many there are."""
+        if not self.total_pages:
+            return None
+        return min(1.0, self.pages / self.total_pages)
+
+
+SyncProgress = Callable[[FetchProgress | ImportProgress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    """What a sync fetched and what its import did (*report* is None when the source had
+    no events for the request: then nothing was imported)."""
+
+    request: SyncRequest
+    host: str
+    pages: int
+    fetched: int
+    retries: int
+    report: ImportReport | None
+
+    def summary(self) -> str:
+        """"UCDP GED 25.1, Ukraine: 3,000 events fetched from ucdpapi.pcr.uu.se in 3
+        pages (1 retry)"; the import's own summary follows it."""
+        if self.report is None:
+            return (f"{self.request.describe()}: the source has no events for this; "
+                    f"{NOTHING_CHANGED}")
+        plural = "s" if self.pages != 1 else ""
+        retried = ""
+        if self.retries:
+            retried = f" ({self.retries} {'retries' if self.retries != 1 else 'retry'})"
+        return (f"{self.request.describe()}: {self.fetched:,} events fetched from "
+                f"{self.host} in {self.pages} page{plural}{retried}")
+
+
+def sync_source(
+    db: Database, request: SyncRequest, *,
+    credentials: Mapping[str, str] | None = None,
+    progress: SyncProgress | None = None,
+    cancel: threading.Event | None = None,
+    sleep: Sleep | None = None,
+    policy: RetryPolicy | None = None,
+    page_size: int | None = None,
+    today: date | None = None,
+) -> SyncResult:
+    """Fetch *request*'s events and import them; raises a TrackerError (nothing changed:
+    SourceUnreachable, SourceRefused, SourceError, CredentialsError, the import's own
+    refusals) or ImportCancelled.
+
+    *credentials* default to those stored (credentials.py); *sleep* replaces the wait
+    between retries (tests), *page_size* the API's page (tests page small).
+    """
+    request = request.checked()
+    found = credentials if credentials is not None else require_credentials(request.source)
+    cancel = cancel or threading.Event()
+    client = JsonClient(policy or RetryPolicy(), cancel, sleep)
+    base_url = request.source.base_url
+    host = urllib.parse.urlsplit(base_url).hostname or base_url
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="tracker-sync-") as folder:
+        path = Path(folder) / request.file_name()
+        records: ApiRecordsFile | None = None
+        count = 0
+        try:
+            for page in pages(client, request, found, base_url, today=today or date.today(),
+                              page_size=page_size):
+                if records is None:
+                    records = _records_file(path, request.source, page.records)
+                try:
+                    records.write(page.records)
+                except ValueError as exc:
+                    raise SourceError(f"{host}'s page {page.number}: {exc}; "
+                                      f"{NOTHING_CHANGED}") from exc
+                count = page.number
+                if progress is not None:
+                    progress(FetchProgress(host, page.number, page.total_pages,
+                                           records.records, client.retries,
+                                           time.monotonic() - started))
+                if cancel.is_set():
+                    raise ImportCancelled(f"Cancelled on request; {NOTHING_CHANGED}.")
+        finally:
+            if records is not None:
+                records.close()
+        fetched = records.records if records is not None else 0
+        report = _import(db, path, request, progress, cancel) if fetched else None
+    return SyncResult(request, host, count, fetched, client.retries, report)
+
+
+def _records_file(path: Path, source: Source,
+                  first: list[Mapping[str, object]]) -> ApiRecordsFile:
+    known = UCDP_API_COLUMNS if source is Source.UCDP else ACLED_API_COLUMNS
+    return ApiRecordsFile(path, header(known, first[0] if first else None))
+
+
+def _import(db: Database, path: Path, request: SyncRequest, progress: SyncProgress | None,
+            cancel: threading.Event) -> ImportReport:
+    """The one call into the import service: the fetched file, imported as the dataset's
+    own download is."""
+    return import_events(db, path, request.source.import_format, progress=progress, cancel=cancel)
