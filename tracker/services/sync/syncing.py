@@ -14,7 +14,8 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,6 +84,18 @@ class SyncResult:
                 f"{self.host} in {self.pages} page{plural}{retried}")
 
 
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """Every page of a request, written to *path* (None when the source had no events)."""
+
+    request: SyncRequest
+    host: str
+    pages: int
+    records: int
+    retries: int
+    path: Path | None
+
+
 def sync_source(
     db: Database, request: SyncRequest, *,
     credentials: Mapping[str, str] | None = None,
@@ -100,6 +113,27 @@ def sync_source(
     *credentials* default to those stored (credentials.py); *sleep* replaces the wait
     between retries (tests), *page_size* the API's page (tests page small).
     """
+    cancel = cancel or threading.Event()
+    with fetched_records(request, credentials=credentials, progress=progress, cancel=cancel,
+                         sleep=sleep, policy=policy, page_size=page_size,
+                         today=today) as fetched:
+        return import_fetched(db, fetched, progress=progress, cancel=cancel)
+
+
+@contextmanager
+def fetched_records(
+    request: SyncRequest, *,
+    credentials: Mapping[str, str] | None = None,
+    progress: SyncProgress | None = None,
+    cancel: threading.Event | None = None,
+    sleep: Sleep | None = None,
+    policy: RetryPolicy | None = None,
+    page_size: int | None = None,
+    today: date | None = None,
+) -> Iterator[Fetched]:
+    """Every page of *request*, in a temporary CSV that is deleted on leaving. The
+    command line fetches before it opens (or creates) the database, so that no network
+    leaves no new file behind either."""
     request = request.checked()
     found = credentials if credentials is not None else require_credentials(request.source)
     cancel = cancel or threading.Event()
@@ -132,8 +166,19 @@ def sync_source(
             if records is not None:
                 records.close()
         fetched = records.records if records is not None else 0
-        report = _import(db, path, request, progress, cancel) if fetched else None
-    return SyncResult(request, host, count, fetched, client.retries, report)
+        yield Fetched(request, host, count, fetched, client.retries,
+                      path if fetched else None)
+
+
+def import_fetched(db: Database, fetched: Fetched, *, progress: SyncProgress | None = None,
+                   cancel: threading.Event | None = None) -> SyncResult:
+    """Import what *fetched* holds (nothing, when the source had no events)."""
+    report = None
+    if fetched.path is not None:
+        report = _import(db, fetched.path, fetched.request, progress,
+                         cancel or threading.Event())
+    return SyncResult(fetched.request, fetched.host, fetched.pages, fetched.records,
+                      fetched.retries, report)
 
 
 def _records_file(path: Path, source: Source,
