@@ -38,7 +38,7 @@ from tracker.services.sync.http_json import (
     retry_after_seconds,
 )
 from tracker.services.sync.sources import Source, SyncRequest, SyncRequestError
-from tracker.services.sync.syncing import FetchProgress, SyncResult, sync_source
+from tracker.services.sync.syncing import Fetching, FetchProgress, SyncResult, sync_source
 from tracker.storage.database import Database, open_database
 
 UCDP_KEYS = {"ucdp-api-token": UCDP_TOKEN}
@@ -53,19 +53,27 @@ COMPARED = (BattlefieldEvent.external_id, BattlefieldEvent.event_date,
             BattlefieldEvent.summary, BattlefieldEvent.reported_by)
 
 
+def sync(db: Database, request: SyncRequest, defaults: dict[str, Any],
+         changes: dict[str, Any]) -> SyncResult:
+    """sync_source with *defaults* changed by *changes*: Fetching's fields go to it, the
+    rest (progress, cancel) to sync_source."""
+    options = {**defaults, **changes}
+    fetching = Fetching(**{name: options.pop(name) for name in list(options)
+                           if name in Fetching.__dataclass_fields__})
+    return sync_source(db, request, fetching=fetching, **options)
+
+
 def ucdp(db: Database, sleeps: list[float] | None = None, **changes: Any) -> SyncResult:
-    options: dict[str, Any] = {"credentials": UCDP_KEYS, "policy": FAST, "page_size": 10,
-                               "sleep": (sleeps if sleeps is not None else []).append}
-    options.update(changes)
-    request = options.pop("request", SyncRequest(Source.UCDP, "Ukraine", version="22.1"))
-    return sync_source(db, request, **options)
+    request = changes.pop("request", SyncRequest(Source.UCDP, "Ukraine", version="22.1"))
+    return sync(db, request, {
+        "credentials": UCDP_KEYS, "policy": FAST, "page_size": 10,
+        "sleep": (sleeps if sleeps is not None else []).append}, changes)
 
 
 def acled(db: Database, since: date | None = None, **changes: Any) -> SyncResult:
-    options: dict[str, Any] = {"credentials": ACLED_KEYS, "policy": FAST, "page_size": 5,
-                               "sleep": [].append, "today": date(2026, 12, 5)}
-    options.update(changes)
-    return sync_source(db, SyncRequest(Source.ACLED, "Ukraine", since), **options)
+    return sync(db, SyncRequest(Source.ACLED, "Ukraine", since), {
+        "credentials": ACLED_KEYS, "policy": FAST, "page_size": 5, "sleep": [].append,
+        "today": date(2026, 12, 5)}, changes)
 
 
 def stored(db: Database, dataset: str) -> dict[str, tuple[Any, ...]]:

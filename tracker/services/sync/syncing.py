@@ -16,7 +16,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -96,48 +96,44 @@ class Fetched:
     path: Path | None
 
 
-def sync_source(
-    db: Database, request: SyncRequest, *,
-    credentials: Mapping[str, str] | None = None,
-    progress: SyncProgress | None = None,
-    cancel: threading.Event | None = None,
-    sleep: Sleep | None = None,
-    policy: RetryPolicy | None = None,
-    page_size: int | None = None,
-    today: date | None = None,
-) -> SyncResult:
+@dataclass(frozen=True, slots=True)
+class Fetching:
+    """How to fetch: *credentials* default to those stored (credentials.py); *sleep*
+    replaces the wait between retries, *page_size* the API's page and *today* the end of
+    ACLED's date range (tests)."""
+
+    credentials: Mapping[str, str] | None = None
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+    sleep: Sleep | None = None
+    page_size: int | None = None
+    today: date | None = None
+
+
+def sync_source(db: Database, request: SyncRequest, *, progress: SyncProgress | None = None,
+                cancel: threading.Event | None = None,
+                fetching: Fetching = Fetching()) -> SyncResult:
     """Fetch *request*'s events and import them; raises a TrackerError (nothing changed:
     SourceUnreachable, SourceRefused, SourceError, CredentialsError, the import's own
-    refusals) or ImportCancelled.
-
-    *credentials* default to those stored (credentials.py); *sleep* replaces the wait
-    between retries (tests), *page_size* the API's page (tests page small).
-    """
+    refusals) or ImportCancelled."""
     cancel = cancel or threading.Event()
-    with fetched_records(request, credentials=credentials, progress=progress, cancel=cancel,
-                         sleep=sleep, policy=policy, page_size=page_size,
-                         today=today) as fetched:
+    with fetched_records(request, progress=progress, cancel=cancel,
+                         fetching=fetching) as fetched:
         return import_fetched(db, fetched, progress=progress, cancel=cancel)
 
 
 @contextmanager
-def fetched_records(
-    request: SyncRequest, *,
-    credentials: Mapping[str, str] | None = None,
-    progress: SyncProgress | None = None,
-    cancel: threading.Event | None = None,
-    sleep: Sleep | None = None,
-    policy: RetryPolicy | None = None,
-    page_size: int | None = None,
-    today: date | None = None,
-) -> Iterator[Fetched]:
+def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = None,
+                    cancel: threading.Event | None = None,
+                    fetching: Fetching = Fetching()) -> Iterator[Fetched]:
     """Every page of *request*, in a temporary CSV that is deleted on leaving. The
     command line fetches before it opens (or creates) the database, so that no network
     leaves no new file behind either."""
     request = request.checked()
-    found = credentials if credentials is not None else require_credentials(request.source)
+    found = fetching.credentials
+    if found is None:
+        found = require_credentials(request.source)
     cancel = cancel or threading.Event()
-    client = JsonClient(policy or RetryPolicy(), cancel, sleep)
+    client = JsonClient(fetching.policy, cancel, fetching.sleep)
     base_url = request.source.base_url
     host = urllib.parse.urlsplit(base_url).hostname or base_url
     started = time.monotonic()
@@ -146,8 +142,9 @@ def fetched_records(
         records: ApiRecordsFile | None = None
         count = 0
         try:
-            for page in pages(client, request, found, base_url, today=today or date.today(),
-                              page_size=page_size):
+            for page in pages(client, request, found, base_url,
+                              today=fetching.today or date.today(),
+                              page_size=fetching.page_size):
                 if records is None:
                     records = _records_file(path, request.source, page.records)
                 try:
