@@ -96,6 +96,7 @@ def test_ucdp_pages_are_followed_to_the_last(db: Database, apis: FakeApis) -> No
     assert [(p.pages, p.total_pages, p.records) for p in seen] == [
         (1, 3, 10), (2, 3, 20), (3, 3, 25)]
     assert result.report is not None and result.report.added == 25
+    assert result.report.file.name == "ucdp-ged-22.1-ukraine.csv"  # the release, as UCDP names
     assert count(db) == 25
     country = {query.get("Country") for _m, _p, query in apis.requests}
     assert country == {"369"}  # Ukraine's Gleditsch–Ward number

@@ -91,11 +91,12 @@ class SyncRequest:
         return f"{self.source.label}{release}, {self.country.strip()}{since}"
 
     def file_name(self) -> str:
-        """The name the fetched records' CSV (and so the import run) is given."""
+        """The name the fetched records' CSV (and so the import run) is given: UCDP's as
+        its own files are named, with the release ("ucdp-ged-25.1-ukraine.csv")."""
         country = re.sub(r"[^a-z0-9]+", "-", self.country.strip().casefold()).strip("-")
-        release = f"-{self.version}" if self.source is Source.UCDP else ""
+        release = f"-ged-{self.version.strip()}" if self.source is Source.UCDP else "-api"
         since = f"-since-{self.since.isoformat()}" if self.since else ""
-        return f"{self.source.value}-api{release}-{country or 'country'}{since}.csv"
+        return f"{self.source.value}{release}-{country or 'country'}{since}.csv"
 
 
 def gw_code(country: str) -> int:
