@@ -84,7 +84,8 @@ class FakeApis:
         return f"http://127.0.0.1:{self.port}"
 
     def fail(self, where: str, *troubles: str) -> None:
-        """*where* is "ucdp:<page>", "acled:<page>" or "token"."""
+        """*where* is "ucdp:<page>", "acled:<page>" or "token"; "ucdp-cut:<page>" with
+        "cut" answers that page without a next one."""
         self.trouble[where].extend(troubles)
 
     def pages_asked(self, source: str) -> list[str]:
@@ -110,7 +111,10 @@ class _Handler(BaseHTTPRequestHandler):
             if self.headers.get("x-ucdp-access-token") != UCDP_TOKEN:
                 self._send(401, {"Message": "Authorization has been denied for this request."})
                 return
-            self._send(200, self._ucdp_page(parts.path, query))
+            page = self._ucdp_page(parts.path, query)
+            if self._troubled(f"ucdp-cut:{query.get('page', '0')}"):
+                page["NextPageUrl"] = ""  # a server that stops paging early
+            self._send(200, page)
         elif parts.path == "/api/acled/read":
             if self._troubled(f"acled:{query.get('page', '1')}"):
                 return
@@ -170,6 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not waiting:
             return False
         trouble = waiting.popleft()
+        if trouble == "cut":  # the caller answers, cut short
+            return True
         if trouble == "slow":  # no answer until the test ends: the client times out
             self.server.apis.released.wait(10)
             return True

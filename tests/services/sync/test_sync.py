@@ -157,6 +157,15 @@ def test_a_page_that_keeps_failing_changes_nothing(db: Database, apis: FakeApis)
     assert database_dump(db) == before
 
 
+def test_fewer_events_than_announced_change_nothing(db: Database, apis: FakeApis) -> None:
+    """A source that stops paging early would make its events look withdrawn."""
+    apis.fail("ucdp-cut:1", "cut")
+    with pytest.raises(SourceError, match="announced 25 events but sent 20; nothing was "
+                                          "changed"):
+        ucdp(db)
+    assert count(db) == 0
+
+
 def test_a_long_retry_after_is_told_not_waited(db: Database, apis: FakeApis) -> None:
     apis.fail("ucdp:0", "429:3600")
     sleeps: list[float] = []

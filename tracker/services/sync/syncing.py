@@ -140,7 +140,7 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
     with tempfile.TemporaryDirectory(prefix="tracker-sync-") as folder:
         path = Path(folder) / request.file_name()
         records: ApiRecordsFile | None = None
-        count = 0
+        count, announced = 0, None
         try:
             for page in pages(client, request, found, base_url,
                               today=fetching.today or date.today(),
@@ -152,7 +152,7 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
                 except ValueError as exc:
                     raise SourceError(f"{host}'s page {page.number}: {exc}; "
                                       f"{NOTHING_CHANGED}") from exc
-                count = page.number
+                count, announced = page.number, page.total_records
                 if progress is not None:
                     progress(FetchProgress(host, page.number, page.total_pages,
                                            records.records, client.retries,
@@ -163,6 +163,10 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
             if records is not None:
                 records.close()
         fetched = records.records if records is not None else 0
+        if announced is not None and fetched != announced:
+            # A short answer would read as events withdrawn by the source: refused.
+            raise SourceError(f"{host} announced {announced:,} events but sent {fetched:,}; "
+                              f"{NOTHING_CHANGED}")
         yield Fetched(request, host, count, fetched, client.retries,
                       path if fetched else None)
 
