@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -222,6 +223,27 @@ def test_cancel_between_pages_changes_nothing(db: Database, apis: FakeApis) -> N
         ucdp(db, cancel=cancel, progress=lambda _p: cancel.set())
     assert database_dump(db) == before
     assert apis.pages_asked("ucdp") == ["0"]
+
+
+def test_cancel_stops_a_slow_page_at_once(db: Database, apis: FakeApis) -> None:
+    """Cancel does not wait for the page's timeout (a minute, here)."""
+    apis.fail("ucdp:0", "slow")
+    cancel = threading.Event()
+
+    def cancel_once_asked() -> None:
+        while not apis.requests:  # the request is on its way: cancel it
+            if apis.released.wait(0.01):
+                return
+        cancel.set()
+
+    watcher = threading.Thread(target=cancel_once_asked)
+    watcher.start()
+    started = time.monotonic()
+    with pytest.raises(ImportCancelled):
+        ucdp(db, cancel=cancel, policy=RetryPolicy(timeout=60))
+    assert time.monotonic() - started < 30
+    watcher.join()
+    assert count(db) == 0
 
 
 def test_a_next_page_on_another_server_is_not_followed(db: Database, apis: FakeApis,

@@ -31,6 +31,7 @@ from tracker.services.imports.importing import ImportCancelled
 NOTHING_CHANGED = "nothing was changed"
 RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 REFUSED_STATUSES = frozenset({401, 403})
+_CANCEL_POLL = 0.1  # seconds between looks at the cancel flag while a request runs
 
 
 class SourceError(TrackerError):
@@ -91,8 +92,7 @@ class JsonClient:
             self._check_cancel()
             last = attempt == self.policy.attempts - 1
             try:
-                with self.opener.open(request, timeout=self.policy.timeout) as response:
-                    body = response.read()
+                body = self._answer(request)
             except urllib.error.HTTPError as exc:
                 status = exc.code
                 detail = _error_text(exc)
@@ -119,6 +119,29 @@ class JsonClient:
                 raise SourceError(f"{host} answered with something that is not JSON "
                                   f"({body[:80]!r}); {NOTHING_CHANGED}") from exc
         raise AssertionError("unreachable: the last attempt raises")  # pragma: no cover
+
+    def _answer(self, request: urllib.request.Request) -> bytes:
+        """The body of *request*'s answer, read on a thread of its own while this one
+        watches the cancel flag: Cancel then stops a slow page at once, not after the
+        timeout (the abandoned read ends by that timeout, and its answer is dropped)."""
+        outcome: list[bytes | BaseException] = []
+        done = threading.Event()
+
+        def read() -> None:
+            try:
+                with self.opener.open(request, timeout=self.policy.timeout) as response:
+                    outcome.append(response.read())
+            except BaseException as exc:  # handed to the waiting thread, raised there
+                outcome.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=read, name="tracker-sync-request", daemon=True).start()
+        while not done.wait(_CANCEL_POLL):
+            self._check_cancel()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
 
     def _retry_after(self, error: urllib.error.HTTPError, host: str, attempt: int) -> float:
         """The wait before the next try: the server's Retry-After if it gave one (but
