@@ -18,8 +18,7 @@ from tracker.services.exports.changes_since import (
     record_export,
     write_changes,
 )
-
-LAST_EXPORT = "last-export"
+from tracker.storage.changed_events import LAST_EXPORT
 
 
 def add_changed_since_option(parser: argparse.ArgumentParser) -> None:

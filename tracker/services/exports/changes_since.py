@@ -16,13 +16,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TextIO
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.imports import ExportRecord
 from tracker.io.spreadsheet import neutralise
+from tracker.storage.changed_events import changed_after
 from tracker.storage.counted_events import RecordStatus
 
 
@@ -63,9 +64,7 @@ def changed_since(session: Session, since: datetime) -> list[ChangedEvent]:
                     event.admin1, event.fatalities, event.source_release, event.imported_at,
                     event.first_imported_at, event.import_run_id, event.record_status,
                     event.status_changed_at)
-             .where(or_(event.imported_at > since,
-                        and_(event.status_changed_at.is_not(None),
-                             event.status_changed_at > since)))
+             .where(changed_after(since))
              .order_by(event.event_date, event.id))
     found = []
     for row in session.execute(query):
