@@ -29,6 +29,8 @@ from tests.services.imports.test_import_real_data import (
     stored,
 )
 from tracker.io.generic_layout import ColumnMapping
+from tracker.io.report_withdrawn import WITHDRAWN_ID
+from tracker.services.exports.report import write_report as write_html_report
 from tracker.services.imports.import_report import write_report
 from tracker.services.imports.import_scope import parse_scope
 from tracker.services.imports.importing import ImportFormat, ReleaseOptions, import_events
@@ -225,3 +227,10 @@ def test_three_releases_in_any_order_end_with_the_newest(db: Database,
     assert {key for key, value in status.items() if value == "withdrawn"} == dropped
     # Listed by the import that withdrew them, or added as withdrawn by an older one.
     assert withdrawn_listed <= dropped
+    # And the report lists them in their own section, out of every total.
+    stream = io.StringIO()
+    with db.reading() as session:
+        write_html_report(session, stream)
+    html = stream.getvalue()
+    section = html[html.index(f'id="{WITHDRAWN_ID}"'):]
+    assert all(f"UCDP GED {key}<" in section for key in dropped)
