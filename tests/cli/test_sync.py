@@ -126,3 +126,19 @@ def test_missing_credentials_and_country_are_told(
     assert status == 2 and "--country NAME" in err
     assert not (tmp_path / "x.db").exists()
     assert apis.requests == []
+
+
+def test_an_older_release_is_skipped_unless_allowed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        memory_keyring: MemoryKeyring, apis: FakeApis) -> None:
+    monkeypatch.setenv("TRACKER_UCDP_TOKEN", UCDP_TOKEN)
+    path = tmp_path / "releases.db"
+    apis.ucdp[0]["best"] = 7
+    assert run(capsys, "ucdp", "--db", path, "--country", "369", "--version", "23.1")[0] == 0
+    apis.ucdp[0]["best"] = 5
+    status, out, _err = run(capsys, "ucdp", "--db", path, "--country", "369",
+                            "--version", "22.1")
+    assert status == 0 and "1 records of an older release than the one stored" in out
+    status, out, _err = run(capsys, "ucdp", "--db", path, "--country", "369",
+                            "--version", "22.1", "--allow-older")
+    assert status == 0 and "0 added, 1 updated" in out

@@ -1,7 +1,8 @@
 """``tracker sync``: a country's events pulled from UCDP's or ACLED's API and imported.
 
-    tracker sync ucdp [--db DB] --country Ukraine [--version 25.1] [--since DATE] [--report OUT]
-    tracker sync acled [--db DB] --country Ukraine [--since DATE] [--report OUT]
+    tracker sync ucdp [--db DB] --country Ukraine [--version 25.1] [--since DATE]
+                      [--allow-older] [--report OUT]
+    tracker sync acled [--db DB] --country Ukraine [--since DATE] [--allow-older] [--report OUT]
     tracker sync ucdp|acled --set-credentials     (asks, and keeps them in the OS keyring)
 
 The records go through the same import as the dataset's file (``tracker import``), with
@@ -53,6 +54,9 @@ def add_parsers(sub: Subparsers) -> None:
     parser.add_argument("--version", default=DEFAULT_UCDP_VERSION, metavar="RELEASE",
                         help=f"ucdp: the GED release (default {DEFAULT_UCDP_VERSION}; "
                              "e.g. 25.0.10 for a Candidate release)")
+    parser.add_argument("--allow-older", action="store_true",
+                        help="let an older release's values overwrite newer ones already "
+                             "stored (otherwise they are listed and skipped)")
     parser.add_argument("--set-credentials", action="store_true",
                         help="ask for the source's credentials and keep them in the "
                              "operating system's keyring (then sync, if --country is given)")
@@ -70,7 +74,8 @@ def run_sync(args: argparse.Namespace) -> int:
         raise CommandError(f"name the country to update: tracker sync {source.value} "
                            "--country NAME")
     since = optional_date(args.since, dayfirst=False, option="--since")
-    request = SyncRequest(source, args.country, since, args.version).checked()
+    request = SyncRequest(source, args.country, since, args.version,
+                          allow_older=args.allow_older).checked()
     report_path = _report_target(args.report)
     cancel = threading.Event()  # the command line never cancels: Ctrl+C does
     line = _SyncProgressLine()

@@ -304,3 +304,60 @@ def test_a_request_is_checked_before_anything_is_asked(db: Database, apis: FakeA
 def test_retry_after_reads_seconds_and_dates(header: str | None, seconds: float | None) -> None:
     now = 1445412420.0  # 60 s before 21 Oct 2015 07:28:00 GMT
     assert retry_after_seconds(header, now) == seconds
+
+
+def statuses(db: Database, dataset: str) -> dict[str, str]:
+    with db.reading() as session:
+        rows = session.execute(select(BattlefieldEvent.external_id,
+                                      BattlefieldEvent.record_status)
+                               .where(BattlefieldEvent.dataset == dataset))
+        return {external_id: status for external_id, status in rows}
+
+
+def test_an_event_the_source_no_longer_sends_is_withdrawn(db: Database,
+                                                          apis: FakeApis) -> None:
+    """The sync's release goes through the withdrawal rule as a file's does: a newer
+    release that lacks an event withdraws it."""
+    ucdp(db)
+    dropped = apis.ucdp.pop(3)
+    result = ucdp(db, request=SyncRequest(Source.UCDP, "Ukraine", version="23.1"))
+    assert result.report is not None
+    assert result.report.release == "GED 23.1" and "Ukraine" in result.report.scope
+    assert [event.external_id for event in result.report.withdrawn] == [str(dropped["id"])]
+    assert statuses(db, "UCDP GED")[str(dropped["id"])] == "withdrawn"
+    assert list(statuses(db, "UCDP GED").values()).count("current") == 24
+
+
+def test_an_older_release_is_reported_and_skipped_unless_allowed(db: Database,
+                                                                 apis: FakeApis) -> None:
+    newer = SyncRequest(Source.UCDP, "Ukraine", version="23.1")
+    older = SyncRequest(Source.UCDP, "Ukraine", version="22.1")
+    first = apis.ucdp[0]
+    first["best"] = 7
+    ucdp(db, request=newer)
+    first["best"] = 5  # what the older release says
+    skipped = ucdp(db, request=older).report
+    assert skipped is not None and skipped.older == 1
+    assert stored(db, "UCDP GED")[str(first["id"])][10] == 7  # fatalities stay the newer
+    allowed = ucdp(db, request=SyncRequest(Source.UCDP, "Ukraine", version="22.1",
+                                           allow_older=True)).report
+    assert allowed is not None and allowed.updated == 1
+    assert stored(db, "UCDP GED")[str(first["id"])][10] == 5
+
+
+def test_acled_since_withdraws_only_inside_the_days_asked_for(db: Database,
+                                                              apis: FakeApis) -> None:
+    acled(db)
+    before_since = next(e for e in apis.acled if e["event_date"] < "2022-03-01")
+    # The earliest event since: older than the newest the sync still sends, so a release
+    # that lacks it is newer than it (ACLED's release is its newest timestamp).
+    after_since = min((e for e in apis.acled if e["event_date"] >= "2022-03-01"),
+                      key=lambda e: e["event_date"])
+    apis.acled.remove(before_since)  # outside the days asked for: not a withdrawal
+    apis.acled.remove(after_since)
+    result = acled(db, date(2022, 3, 1))
+    assert result.report is not None
+    assert result.report.scope.endswith("2022-03-01..2026-12-05")
+    status = statuses(db, "ACLED")
+    assert status[after_since["event_id_cnty"]] == "withdrawn"
+    assert status[before_since["event_id_cnty"]] == "current"

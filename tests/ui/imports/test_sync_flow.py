@@ -105,6 +105,8 @@ def test_a_request_the_source_cannot_answer_keeps_the_dialog_open(
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     assert dialog.isVisible()
     assert "Gleditsch–Ward number" in dialog.error_label.message
+    dialog.allow_older_check.setChecked(True)
+    assert dialog.request().allow_older
     dialog.source_combo.setCurrentIndex(1)  # ACLED takes any country name
     assert not dialog.version_edit.isEnabled()
     assert dialog.credentials_button.accessibleName() == "Set credentials for ACLED"

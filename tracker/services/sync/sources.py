@@ -19,7 +19,7 @@ from tracker.io.import_formats import ImportFormat
 # The newest GED release when this was written; `--version` asks for another (UCDP's
 # API keeps every release, and answers the same for a version forever).
 DEFAULT_UCDP_VERSION = "25.1"
-_VERSION = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\Z")  # 25.1, or candidate 25.0.10
+_VERSION = re.compile(r"\d{2}\.\d(?:\.\d{1,3})?\Z")  # 25.1, or Candidate 25.0.10
 
 # Gleditsch–Ward numbers, which UCDP's API filters countries by (its ``country_id``).
 # The countries most often asked for; any other is given by its number.
@@ -65,12 +65,14 @@ class Source(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SyncRequest:
     """What to pull: a source, one country, and from which day (all of it if None);
-    for UCDP, the GED release (*version*)."""
+    for UCDP, the GED release (*version*). *allow_older*: values of an older release may
+    overwrite newer ones (otherwise they are reported and skipped, as for a file)."""
 
     source: Source
     country: str
     since: date | None = None
     version: str = DEFAULT_UCDP_VERSION
+    allow_older: bool = False
 
     def checked(self) -> SyncRequest:
         """This request, or SyncRequestError saying what is wrong with it."""

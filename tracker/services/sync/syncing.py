@@ -22,7 +22,14 @@ from pathlib import Path
 
 from tracker.io.api_records import ACLED_API_COLUMNS, UCDP_API_COLUMNS, ApiRecordsFile, header
 from tracker.services.imports.import_report import ImportReport
-from tracker.services.imports.importing import ImportCancelled, ImportProgress, import_events
+from tracker.services.imports.import_scope import Scope, file_scope
+from tracker.services.imports.importing import (
+    ImportCancelled,
+    ImportProgress,
+    ReleaseOptions,
+    import_events,
+)
+from tracker.services.imports.releases import Release, ReleaseKind, given_ucdp_release
 from tracker.services.sync.credentials import require_credentials
 from tracker.services.sync.http_json import (
     NOTHING_CHANGED,
@@ -56,6 +63,8 @@ class FetchProgress:
 
 
 SyncProgress = Callable[[FetchProgress | ImportProgress], None]
+# The field that dates a record, in each API's records.
+_DATE_FIELD = {Source.UCDP: "date_start", Source.ACLED: "event_date"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +103,26 @@ class Fetched:
     records: int
     retries: int
     path: Path | None
+    covered: Coverage
+    asked_on: date  # ACLED's requests end on this day
+
+
+@dataclass(slots=True)
+class Coverage:
+    """The countries and days the fetched records name: with the request's own days,
+    what the release speaks for (its scope, for the withdrawal rule)."""
+
+    countries: set[str] = field(default_factory=set)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, records: list[Mapping[str, object]], date_field: str) -> None:
+        for record in records:
+            self.countries.add(str(record.get("country") or "").strip())
+            day = str(record.get(date_field) or "")[:10]  # UCDP's 2014-01-22T00:00:00
+            if day:
+                self.first = day if self.first is None else min(self.first, day)
+                self.last = day if self.last is None else max(self.last, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +165,18 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
     client = JsonClient(fetching.policy, cancel, fetching.sleep)
     base_url = request.source.base_url
     host = urllib.parse.urlsplit(base_url).hostname or base_url
-    started = time.monotonic()
+    started, today = time.monotonic(), fetching.today or date.today()
     with tempfile.TemporaryDirectory(prefix="tracker-sync-") as folder:
         path = Path(folder) / request.file_name()
         records: ApiRecordsFile | None = None
         count, announced = 0, None
+        covered = Coverage()
         try:
-            for page in pages(client, request, found, base_url,
-                              today=fetching.today or date.today(),
+            for page in pages(client, request, found, base_url, today=today,
                               page_size=fetching.page_size):
                 if records is None:
                     records = _records_file(path, request.source, page.records)
+                covered.add(page.records, _DATE_FIELD[request.source])
                 try:
                     records.write(page.records)
                 except ValueError as exc:
@@ -168,7 +198,7 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
             raise SourceError(f"{host} announced {announced:,} events but sent {fetched:,}; "
                               f"{NOTHING_CHANGED}")
         yield Fetched(request, host, count, fetched, client.retries,
-                      path if fetched else None)
+                      path if fetched else None, covered, today)
 
 
 def import_fetched(db: Database, fetched: Fetched, *, progress: SyncProgress | None = None,
@@ -176,8 +206,7 @@ def import_fetched(db: Database, fetched: Fetched, *, progress: SyncProgress | N
     """Import what *fetched* holds (nothing, when the source had no events)."""
     report = None
     if fetched.path is not None:
-        report = _import(db, fetched.path, fetched.request, progress,
-                         cancel or threading.Event())
+        report = _import(db, fetched, fetched.path, progress, cancel or threading.Event())
     return SyncResult(fetched.request, fetched.host, fetched.pages, fetched.records,
                       fetched.retries, report)
 
@@ -188,8 +217,35 @@ def _records_file(path: Path, source: Source,
     return ApiRecordsFile(path, header(known, first[0] if first else None))
 
 
-def _import(db: Database, path: Path, request: SyncRequest, progress: SyncProgress | None,
+def _import(db: Database, fetched: Fetched, path: Path, progress: SyncProgress | None,
             cancel: threading.Event) -> ImportReport:
     """The one call into the import service: the fetched file, imported as the dataset's
-    own download is."""
-    return import_events(db, path, request.source.import_format, progress=progress, cancel=cancel)
+    own download is, as the release asked for and speaking for the days asked for."""
+    request = fetched.request
+    return import_events(db, path, request.source.import_format, progress=progress,
+                         cancel=cancel, releases=ReleaseOptions(
+                             release=_release(request), scope=_scope(fetched),
+                             allow_older=request.allow_older))
+
+
+def _release(request: SyncRequest) -> Release | None:
+    """UCDP's release is the version asked for (25.1, or 25.0.10: a Candidate release);
+    ACLED's is read from its rows' timestamps, as for its file (None)."""
+    if request.source is not Source.UCDP:
+        return None
+    if request.version.count(".") == 2:
+        return Release(ReleaseKind.CANDIDATE)
+    return given_ucdp_release(request.version)
+
+
+def _scope(fetched: Fetched) -> Scope:
+    """What the release speaks for: the countries its events name, from the day asked
+    for (or its first event) to its last event; for ACLED, asked up to today, to the
+    day it was asked on. An event in the scope the source no longer sent is withdrawn."""
+    request, covered = fetched.request, fetched.covered
+    scope = file_scope(covered.countries, covered.first, covered.last)
+    first = request.since or scope.first
+    last = scope.last
+    if request.source is Source.ACLED and request.since is not None:
+        last = fetched.asked_on
+    return Scope(scope.countries, first, last)

@@ -67,6 +67,11 @@ class SyncDialog(QDialog):
         self.since_edit.setDisplayFormat("d MMM yyyy")
         self.since_edit.setAccessibleName(self.tr("Only events since"))
         self.since_edit.setDate(QDate.currentDate().addMonths(-1))
+        self.allow_older_check = named(QCheckBox(self.tr(
+            "&Let an older release overwrite newer values")), "sync-allow-older")
+        self.allow_older_check.setToolTip(self.tr(
+            "Otherwise values of an older release than the one stored are listed in the "
+            "result and skipped"))
         self.credentials_label = named(QLabel(), "sync-credentials-status")
         self.credentials_button = named(QPushButton(self.tr("Set Cr&edentials…")),
                                         "sync-set-credentials")
@@ -92,6 +97,7 @@ class SyncDialog(QDialog):
         form.addRow(buddy_label(self.tr("C&ountry:"), self.country_edit), self.country_edit)
         form.addRow(buddy_label(self.tr("&Release:"), self.version_edit), self.version_edit)
         form.addRow("", since_row)
+        form.addRow("", self.allow_older_check)
         form.addRow(self.tr("Credentials:"), credentials_row)
         form.addRow("", self.error_label)
         form.addRow(note)
@@ -116,7 +122,8 @@ class SyncDialog(QDialog):
         if self.since_check.isChecked():
             since = self.since_edit.date().toPython()  # type: ignore[assignment]
         return SyncRequest(self.source(), self.country_edit.text().strip(), since,
-                           self.version_edit.text().strip())
+                           self.version_edit.text().strip(),
+                           allow_older=self.allow_older_check.isChecked())
 
     def accept(self) -> None:
         """Override QDialog.accept: only a request the source can answer closes it."""
@@ -144,6 +151,7 @@ class SyncDialog(QDialog):
         if request.source is Source.UCDP:
             self.version_edit.setText(request.version)
         self.since_check.setChecked(request.since is not None)
+        # allow_older is not carried over: overwriting newer values is asked for each time.
         if request.since is not None:
             self.since_edit.setDate(QDate(request.since.year, request.since.month,
                                           request.since.day))
