@@ -114,6 +114,7 @@ class AnalysisView(QWidget):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("analysis-table")
+        self.table.setAccessibleName(self.tr("Analysis by round"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

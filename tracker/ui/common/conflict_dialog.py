@@ -79,7 +79,9 @@ class ConflictDialog(QDialog):
         self._theirs_buttons: dict[str, QRadioButton] = {}
         for row, difference in enumerate(conflict.differences, start=1):
             mine = named(QRadioButton(), f"keep-mine-{difference.field}")
+            mine.setAccessibleName(self.tr("Keep yours: {field}").format(field=difference.label))
             theirs = named(QRadioButton(), f"take-theirs-{difference.field}")
+            theirs.setAccessibleName(self.tr("Take theirs: {field}").format(field=difference.label))
             group = QButtonGroup(self)
             group.addButton(mine)
             group.addButton(theirs)

@@ -101,6 +101,7 @@ class EventsView(QWidget):
         self.model = EventsTableModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("events-table")
+        self.table.setAccessibleName(self.tr("Battlefield events"))
         configure_events_table(self.table, self.model)
         self.placeholder = ViewPlaceholder(self.table)
         self.detail = EventDetailPane(workspace, self)

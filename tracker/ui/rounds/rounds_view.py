@@ -78,6 +78,7 @@ class RoundsView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter = named(QLineEdit(), "rounds-filter")
+        self.filter.setAccessibleName(self.tr("Filter rounds"))
         self.filter.setPlaceholderText("Filter by title, track, venue, participant or status")
         self.filter.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), "rounds-count")
@@ -87,6 +88,7 @@ class RoundsView(QWidget):
         self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.buttons.setIconSize(QSize(16, 16))
         self.table = named(QTableView(), "rounds-table")
+        self.table.setAccessibleName(self.tr("Rounds"))
         self._configure_table()
         self.placeholder = ViewPlaceholder(self.table)
         self.detail = RoundDetailPane(workspace, display_tz)

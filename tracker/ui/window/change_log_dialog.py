@@ -127,6 +127,7 @@ class ChangeLogDialog(QDialog):
         self.model = ChangeLogModel(workspace, display_tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("change-log-table")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         rows = self.table.verticalHeader()

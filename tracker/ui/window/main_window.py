@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.analysis_view.set_display_zone(self.display_tz)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
+        self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
         for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
                             (self.factors_view, "&Factors"),
