@@ -5,6 +5,7 @@ label's buddy, a group box's title and a button's own text all count."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,13 @@ def unnamed_controls(window: QWidget) -> list[str]:
     return missing
 
 
-def unnamed_on_every_page(qtbot: QtBot, window: QWidget, label: str,
-                          seen: set[QTabWidget] | None = None) -> list[str]:
-    """unnamed_controls of *window* as it is, then with each page of every tab widget it
-    shows made current in turn (the main tabs, a round's details, nested ones too)."""
+def every_page(qtbot: QtBot, window: QWidget, label: str,
+               seen: set[QTabWidget] | None = None) -> Iterator[str]:
+    """*window* as it is, then with each page of every tab widget it shows made current
+    in turn (the main tabs, a round's details, nested ones too): yields a label for each,
+    while that page is shown."""
     seen = set() if seen is None else seen
-    missing = [f"{label}: {control}" for control in unnamed_controls(window)]
+    yield label
     for tabs in window.findChildren(QTabWidget):
         if tabs in seen or not tabs.isVisible():
             continue
@@ -69,10 +71,14 @@ def unnamed_on_every_page(qtbot: QtBot, window: QWidget, label: str,
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             qtbot.waitUntil(tabs.widget(index).isVisible)
-            missing += unnamed_on_every_page(
-                qtbot, window, f"{label} › {tabs.tabText(index).replace('&', '')}", seen)
+            page = f"{label} › {tabs.tabText(index).replace('&', '')}"
+            yield from every_page(qtbot, window, page, seen)
         tabs.setCurrentIndex(0)
-    return missing
+
+
+def unnamed_on_every_page(qtbot: QtBot, window: QWidget, label: str) -> list[str]:
+    return [f"{page}: {control}" for page in every_page(qtbot, window, label)
+            for control in unnamed_controls(window)]
 
 
 def _once_each(missing: list[str]) -> str:

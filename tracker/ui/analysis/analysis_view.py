@@ -116,6 +116,8 @@ class AnalysisView(QWidget):
         self.table.setObjectName("analysis-table")
         self.table.setAccessibleName(self.tr("Analysis by round"))
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()

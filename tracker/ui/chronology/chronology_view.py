@@ -101,6 +101,7 @@ class ChronologyView(QWidget):
         assert len(_SAMPLES) == len(HEADERS)
         size_columns(self.table, _SAMPLES, stretch=DETAIL, icons=(KIND,))
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = ChronologyDetailPane(self)
 
         bar = QHBoxLayout()

@@ -104,6 +104,7 @@ class EventsView(QWidget):
         self.table.setAccessibleName(self.tr("Battlefield events"))
         configure_events_table(self.table, self.model)
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = EventDetailPane(workspace, self)
 
         splitter = table_over(self, self.table, self.detail)

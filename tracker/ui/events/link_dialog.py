@@ -146,6 +146,7 @@ class LinkEventsDialog(EditDialog):
         self.suggested_table.setObjectName("suggested-events")
         self.suggested_table.setAccessibleName(self.tr("Suggested events"))
         self.suggested_table.setModel(self.suggestions)
+        self.suggested_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.suggested_table.verticalHeader().hide()
         self.suggested_table.verticalHeader().setDefaultSectionSize(
             self.suggested_table.fontMetrics().height() + 8)

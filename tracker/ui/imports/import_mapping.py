@@ -136,6 +136,7 @@ class ColumnMappingDialog(QDialog):
         self.problems_label = ErrorLabel("map-problems")
         self.model = MappingPreviewModel(self)
         self.table = named(QTableView(), "map-preview")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Preview of the file’s first rows"))
         self._configure_table()
         self.buttons = ok_cancel_buttons(self, "&Import")

@@ -165,6 +165,7 @@ class RoundDetailPane(QWidget):
         self.history = named(QTableView(), "round-history")
         self.history.setAccessibleName(self.tr("History"))
         self.history.setModel(self.history_model)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setAlternatingRowColors(True)
         self.history.setWordWrap(False)

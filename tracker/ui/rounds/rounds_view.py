@@ -91,6 +91,7 @@ class RoundsView(QWidget):
         self.table.setAccessibleName(self.tr("Rounds"))
         self._configure_table()
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = RoundDetailPane(workspace, display_tz)
 
         top = QHBoxLayout()
@@ -133,6 +134,7 @@ class RoundsView(QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.proxy)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)

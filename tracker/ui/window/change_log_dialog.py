@@ -129,6 +129,7 @@ class ChangeLogDialog(QDialog):
         self.table.setObjectName("change-log-table")
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         rows = self.table.verticalHeader()
         rows.hide()
