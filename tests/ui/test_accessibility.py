@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QTabWidget,
     QWidget,
 )
@@ -95,15 +96,23 @@ def test_every_control_of_every_tab_has_a_name(qtbot: QtBot, window: MainWindow)
     assert not missing, _once_each(missing)
 
 
-def test_every_control_of_every_dialog_has_a_name(
-        qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path) -> None:
-    missing: list[str] = []
-    for name, dialog in make_all(sample_workspace, tmp_path):
+def each_dialog_shown(qtbot: QtBot, workspace: Workspace,
+                      folder: Path) -> Iterator[tuple[str, QDialog]]:
+    """Every dialog of the catalogue, shown and active while it is yielded, then closed."""
+    for name, dialog in make_all(workspace, folder):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
+        qtbot.waitUntil(dialog.isActiveWindow)
+        yield name, dialog
+        dialog.close()
+
+
+def test_every_control_of_every_dialog_has_a_name(
+        qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path) -> None:
+    missing: list[str] = []
+    for name, dialog in each_dialog_shown(qtbot, sample_workspace, tmp_path):
         if not accessible_name(dialog):  # a window's name is its title
             missing.append(f"{name}: no window title")
         missing += unnamed_on_every_page(qtbot, dialog, name)
-        dialog.close()
     assert not missing, _once_each(missing)

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.common.dialog_catalogue import make_all
-from tests.ui.test_accessibility import every_page
+from tests.ui.test_accessibility import each_dialog_shown, every_page
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.actions import ACTIONS
 from tracker.ui.window.main_window import MainWindow
@@ -58,24 +57,11 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__} {widget.objectName()!r}"
 
 
-def _shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
-
-
 def test_tab_order_in_every_dialog_follows_the_order_fields_are_read(
         qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path) -> None:
-    wrong: list[str] = []
-    for name, made in make_all(sample_workspace, tmp_path):
-        dialog = _shown(qtbot, made)
-        order = tab_order(dialog)
-        for one, then in pairwise(order):
-            if read_before(then, one):
-                wrong.append(f"{name}: Tab goes from {_name(one)} back to {_name(then)}")
-        dialog.close()
+    wrong = [f"{name}: Tab goes from {_name(one)} back to {_name(then)}"
+             for name, dialog in each_dialog_shown(qtbot, sample_workspace, tmp_path)
+             for one, then in pairwise(tab_order(dialog)) if read_before(then, one)]
     assert not wrong, "\n".join(wrong)
 
 
@@ -104,11 +90,9 @@ def test_tab_leaves_every_table_of_the_window(qtbot: QtBot, window: MainWindow) 
 
 def test_tab_leaves_every_table_of_every_dialog(
         qtbot: QtBot, sample_workspace: Workspace, tmp_path: Path) -> None:
-    stuck: list[str] = []
-    for name, made in make_all(sample_workspace, tmp_path):
-        dialog = _shown(qtbot, made)
-        stuck += [f"{name}: {table}" for table in _tables_left_by_tab(qtbot, dialog)]
-        dialog.close()
+    stuck = [f"{name}: {table}"
+             for name, dialog in each_dialog_shown(qtbot, sample_workspace, tmp_path)
+             for table in _tables_left_by_tab(qtbot, dialog)]
     assert not stuck, "Tab stays in " + ", ".join(stuck)
 
 

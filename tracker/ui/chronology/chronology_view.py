@@ -49,7 +49,6 @@ def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(ISO_DATE_FORMAT)
     edit.setToolTip(tip)
-    edit.setAccessibleDescription(tip)
     edit.setEnabled(False)
     return edit
 

@@ -112,7 +112,6 @@ class EventFilterBar(QWidget):
         edit.setDisplayFormat(ISO_DATE_FORMAT)
         edit.setDate(QDate.currentDate())
         edit.setToolTip(tip)
-        edit.setAccessibleDescription(tip)
         return edit
 
     def _line_edit(self, placeholder: str, name: str) -> QLineEdit:
