@@ -136,6 +136,7 @@ class AnalysisView(QWidget):
         # Long filter or status texts must not set the window's minimum width.
         for label in (self.filter_label, self.status_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setWordWrap(True)  # what was left out, whole at 1280 px, not cut
         bar = QHBoxLayout()
         bar.addWidget(self.filter_label, 1)
         bar.addSpacing(16)
