@@ -50,8 +50,10 @@ class EventFilterBar(QWidget):
 
         self.from_check = QCheckBox("From", self)
         self.from_edit = self._date_edit("Earliest event date to show")
+        self.from_edit.setAccessibleName(self.tr("From date"))
         self.to_check = QCheckBox("to", self)
         self.to_edit = self._date_edit("Latest event date to show")
+        self.to_edit.setAccessibleName(self.tr("To date"))
         self.types_button = QToolButton(self)
         self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.types_button.setToolTip("Event types to show (none checked: all)")
@@ -65,12 +67,15 @@ class EventFilterBar(QWidget):
         self.types_button.setMenu(menu)
         self.target_combo = QComboBox(self)
         self.target_combo.setToolTip("Target category")
+        self.target_combo.setAccessibleName(self.tr("Target category"))
         self.target_combo.addItem(ALL_TARGETS, "")
         self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
+        self.place_edit.setAccessibleName(self.tr("Place"))
         # Looked up in the full-text index (a substring test would read every event).
         self.place_edit.setToolTip("A town, district or region, from the start of its name "
                                    "(“khark” finds Kharkiv and Kharkivska)")
         self.text_edit = self._line_edit("Search summaries…", "text-filter")
+        self.text_edit.setAccessibleName(self.tr("Search summaries"))
         self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
         # Issue 17: what the sources added, corrected or withdrawn since the last export.
         self.changed_combo = QComboBox(self)

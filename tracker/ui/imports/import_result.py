@@ -104,6 +104,8 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.saved_label)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.save_button, self.buttons.button(  # as laid out, left first
+            QDialogButtonBox.StandardButton.Close))
         self.resize(720, 520 if report.rejections else self.sizeHint().height())
 
         self.save_button.clicked.connect(self._on_save)

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.analysis_view.set_display_zone(self.display_tz)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
+        self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
         for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
                             (self.factors_view, "&Factors"),
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._on_database_replaced()
+        self.rounds_view.setFocus()  # the keyboard starts in the rounds table, not the tabs
         if workspace.db.migration_backup is not None:
             self.show_message(f"Opened {workspace.db.label}{_upgrade_note(workspace.db)}")
 
@@ -314,18 +316,18 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def go_to_round(self, round_id: int) -> None:
-        self.tabs.setCurrentWidget(self.rounds_view)
+        self._show_tab(self.rounds_view)
         if not self.rounds_view.select_round(round_id):
             self.show_message("That round was deleted")
 
     @Slot(int)
     def go_to_event(self, event_id: int) -> None:
-        self.tabs.setCurrentWidget(self.events_view)
+        self._show_tab(self.events_view)
         self.events_view.select_event(event_id)
 
     @Slot(int)
     def go_to_factor(self, factor_id: int) -> None:
-        self.tabs.setCurrentWidget(self.factors_view)
+        self._show_tab(self.factors_view)
         self.factors_view.select_factor(factor_id)
 
     # -- action handlers (names are in actions.ACTIONS) -----------------------------------
@@ -447,22 +449,22 @@ class MainWindow(QMainWindow):
             self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
 
     def show_rounds(self) -> None:
-        self.tabs.setCurrentWidget(self.rounds_view)
+        self._show_tab(self.rounds_view)
 
     def show_timeline(self) -> None:
-        self.tabs.setCurrentWidget(self.timeline_view)
+        self._show_tab(self.timeline_view)
 
     def show_analysis(self) -> None:
-        self.tabs.setCurrentWidget(self.analysis_view)
+        self._show_tab(self.analysis_view)
 
     def show_factors(self) -> None:
-        self.tabs.setCurrentWidget(self.factors_view)
+        self._show_tab(self.factors_view)
 
     def show_events(self) -> None:
-        self.tabs.setCurrentWidget(self.events_view)
+        self._show_tab(self.events_view)
 
     def show_chronology(self) -> None:
-        self.tabs.setCurrentWidget(self.chronology_view)
+        self._show_tab(self.chronology_view)
 
     def show_as_of(self, checked: bool) -> None:
         self.as_of_mode.toggled(checked)
@@ -555,6 +557,12 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _show_tab(self, view: QWidget) -> None:
+        """Show *view*'s tab with the keyboard in it (Ctrl+1…6, a link followed): where it
+        was on that page before, else in the page's main view (its focus proxy)."""
+        self.tabs.setCurrentWidget(view)
+        (view.focusWidget() or view).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _open(self, dialog: QDialog) -> None:
         """Show *dialog* window-modal without blocking (tests drive it through .dialog)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -567,6 +575,7 @@ class MainWindow(QMainWindow):
     def _on_dialog_finished(self) -> None:
         self.dialog = None
         self._dialog_input = None
+        self.activateWindow()  # the keyboard back where it was, with or without a WM
 
     def _change(self, mode: ChangeMode) -> None:
         row = self.rounds_view.selected_round()
