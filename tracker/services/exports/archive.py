@@ -49,7 +49,7 @@ COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_a
                  ("battlefield_event", "country"): "0012"}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
-DERIVED_TABLES = ("event_day_count",)
+DERIVED_TABLES = ("event_day_count", "event_map_cell")
 PAGE_ROWS = 2000
 
 # Told after each page: the table, and how many of its rows are written so far.

@@ -1,0 +1,120 @@
+"""The map's cell counts stay equal to a GROUP BY of the events at every grid size,
+however the events change: inserts, updates, deletes, a bulk import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, update
+
+from tests.acled_generator import write_acled_file
+from tracker.domain.events import BattlefieldEvent
+from tracker.services.imports.importing import ImportFormat, import_events
+from tracker.storage.database import Database
+from tracker.storage.map_cells import GRID_DEGREES, TRIGGER_PREFIX, sqlite_triggers
+
+BULK_ROWS = 12_000
+CELLS = ("SELECT grid, cell_x, cell_y, day, event_type, target_category, events "
+         "FROM event_map_cell ORDER BY 1, 2, 3, 4, 5, 6")
+
+
+def _direct(grid: int) -> str:
+    """The cells of *grid* counted straight from the events, floor() in Python's terms:
+    every coordinate here is inside the world, so the shifted values are never negative."""
+    size = GRID_DEGREES[grid]
+    return (f"SELECT {grid}, CAST((longitude + 180.0) / {size!r} AS INTEGER) AS x, "
+            f"CAST((latitude + 90.0) / {size!r} AS INTEGER) AS y, event_date, event_type, "
+            "target_category, count(*) FROM battlefield_event "
+            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+            "GROUP BY x, y, event_date, event_type, target_category")
+
+
+def cells(db: Database) -> list[tuple[Any, ...]]:
+    """The cell counts, after checking they equal a direct count of the events."""
+    with db.engine.connect() as connection:
+        kept = [tuple(row) for row in connection.exec_driver_sql(CELLS).all()]
+        direct = sorted(tuple(row) for grid in range(len(GRID_DEGREES))
+                        for row in connection.exec_driver_sql(_direct(grid)).all())
+    assert kept == direct
+    return kept
+
+
+def event(external_id: str, day: date, lat: float | None, lon: float | None, *,
+          kind: str = "Battles", category: str = "energy") -> BattlefieldEvent:
+    return BattlefieldEvent(dataset="TEST", external_id=external_id, event_date=day,
+                            event_type=kind, target_category=category, latitude=lat,
+                            longitude=lon, summary=external_id)
+
+
+D1, D2 = date(2024, 2, 28), date(2024, 2, 29)
+
+
+@pytest.fixture
+def four(db: Database) -> Database:
+    with db.transaction() as session:
+        session.add_all([
+            event("kyiv-a", D1, 50.45, 30.52), event("kyiv-b", D1, 50.45, 30.52),
+            event("kharkiv", D2, 49.99, 36.23, kind="Riots", category=""),
+            event("nowhere", D2, None, None),  # no coordinates: not on the map
+        ])
+    return db
+
+
+@pytest.mark.sqlite_only  # the direct count's CAST is SQLite's floor
+def test_inserts_are_counted_in_every_grid(four: Database) -> None:
+    rows = cells(four)
+    assert len(rows) == 2 * len(GRID_DEGREES)
+    kyiv = [row for row in rows if row[4] == "Battles"]
+    assert [row[-1] for row in kyiv] == [2] * len(GRID_DEGREES)
+    # Grid 0 (2°): Kyiv's longitude 30.52 is in cell floor(210.52 / 2) = 105.
+    assert kyiv[0][:3] == (0, 105, 70)
+
+
+@pytest.mark.sqlite_only
+def test_updates_move_events_between_cells(four: Database) -> None:
+    with four.transaction() as session:
+        session.execute(update(BattlefieldEvent).where(
+            BattlefieldEvent.external_id == "kyiv-b").values(latitude=46.48, longitude=30.73))
+        session.execute(update(BattlefieldEvent).where(
+            BattlefieldEvent.external_id == "nowhere").values(latitude=47.84, longitude=35.14))
+        session.execute(update(BattlefieldEvent).where(
+            BattlefieldEvent.external_id == "kharkiv").values(target_category="transport"))
+        session.execute(update(BattlefieldEvent).where(
+            BattlefieldEvent.external_id == "kyiv-a").values(summary="edited"))
+    rows = cells(four)
+    assert sum(row[-1] for row in rows if row[0] == 0) == 4
+    with four.transaction() as session:  # coordinates taken away: off the map
+        session.execute(update(BattlefieldEvent).where(
+            BattlefieldEvent.external_id == "nowhere").values(latitude=None))
+    assert sum(row[-1] for row in cells(four) if row[0] == 0) == 3
+
+
+@pytest.mark.sqlite_only
+def test_deletes_take_the_counts_away_and_empty_rows_go(four: Database) -> None:
+    with four.transaction() as session:
+        session.execute(delete(BattlefieldEvent).where(
+            BattlefieldEvent.external_id.in_(("kyiv-a", "kharkiv"))))
+    rows = cells(four)
+    assert [row[-1] for row in rows] == [1] * len(GRID_DEGREES)
+    with four.transaction() as session:
+        session.execute(delete(BattlefieldEvent))
+    assert cells(four) == []
+
+
+@pytest.mark.sqlite_only  # SQLite's bulk mode drops the triggers and recounts
+def test_a_bulk_import_recounts_and_puts_the_triggers_back(
+        db: Database, tmp_path: Path) -> None:
+    import_events(db, write_acled_file(tmp_path / "acled.csv", BULK_ROWS), ImportFormat.ACLED)
+    rows = cells(db)
+    assert sum(row[-1] for row in rows if row[0] == 0) == BULK_ROWS
+    with db.engine.connect() as connection:
+        names = {name for (name,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+            f"'{TRIGGER_PREFIX}%'")}
+    assert names == set(sqlite_triggers())
+    with db.transaction() as session:  # and they work again
+        session.add(event("typed", date(2031, 1, 1), 44.6, 33.5))
+    assert sum(row[-1] for row in cells(db) if row[0] == 0) == BULK_ROWS + 1

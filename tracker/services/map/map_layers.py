@@ -1,0 +1,182 @@
+"""What the Map tab shows of the events in an area: density cells, or the events as points.
+
+Zoomed out, the map reads the per-cell counts (event_map_cell, storage/map_cells.py) of
+the cells in view at the grid that suits the zoom: a sum over a few thousand rows, never
+a scan of the events. Once few enough events are in view (POINT_LIMIT), it reads them as
+points through the coordinates' index. A filter that names a place or words is beyond
+what the counts know; then the cells are counted from the events themselves, through the
+Events view's own conditions (slower, as the timeline is under such a filter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, cast, func, select, text
+from sqlalchemy.orm import Session
+
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.map_cells import EventMapCell
+from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
+from tracker.services.map.projection import Area
+from tracker.storage.map_cells import FINEST, GRID_DEGREES, counted_condition
+
+# Points replace the cells when at most this many events are in view.
+POINT_LIMIT = 2000
+# The finest grid whose cells are at least this many pixels wide is read.
+MIN_CELL_PIXELS = 14.0
+
+
+@dataclass(frozen=True, slots=True)
+class MapCell:
+    """How many events of one target category ("" uncategorised) fell in one cell."""
+
+    grid: int
+    cell_x: int
+    cell_y: int
+    target_category: str
+    events: int
+
+    @property
+    def west(self) -> float:
+        return self.cell_x * GRID_DEGREES[self.grid] - 180.0
+
+    @property
+    def south(self) -> float:
+        return self.cell_y * GRID_DEGREES[self.grid] - 90.0
+
+    @property
+    def size(self) -> float:
+        return GRID_DEGREES[self.grid]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """One event as the map draws it, zoomed in."""
+
+    id: int
+    longitude: float
+    latitude: float
+    day: date
+    event_type: str
+    target_category: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class MapLayer:
+    """The events of *area* under one filter: cells at *grid*, and points when few."""
+
+    area: Area
+    grid: int
+    cells: tuple[MapCell, ...]
+    points: tuple[MapPoint, ...] | None
+    total: int
+
+
+def grid_for(degrees_per_pixel: float, min_pixels: float = MIN_CELL_PIXELS) -> int:
+    """The finest grid whose cells are at least *min_pixels* wide at this zoom."""
+    for grid in range(FINEST, -1, -1):
+        if GRID_DEGREES[grid] / degrees_per_pixel >= min_pixels:
+            return grid
+    return 0
+
+
+def _cell_range(area: Area, grid: int) -> tuple[int, int, int, int]:
+    size = GRID_DEGREES[grid]
+    return (int((area.west + 180.0) // size), int((area.south + 90.0) // size),
+            int((area.east + 180.0) // size), int((area.north + 90.0) // size))
+
+
+def _count_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    cell = EventMapCell
+    conditions: list[ColumnElement[bool]] = []
+    if flt.date_from:
+        conditions.append(cell.day >= flt.date_from)
+    if flt.date_to:
+        conditions.append(cell.day <= flt.date_to)
+    if flt.event_types:
+        conditions.append(cell.event_type.in_(flt.event_types))
+    if flt.target_category:
+        conditions.append(cell.target_category == flt.target_category)
+    return conditions
+
+
+def map_cells(session: Session, area: Area, grid: int, flt: EventFilter) -> list[MapCell]:
+    """Events per cell of *grid* and target category in *area*, under *flt*."""
+    west, south, east, north = _cell_range(area, grid)
+    if day_counts_answer(session, flt):
+        cell = EventMapCell
+        rows: Sequence[Any] = session.execute(
+            select(cell.cell_x, cell.cell_y, cell.target_category, func.sum(cell.events))
+            .where(cell.grid == grid, cell.cell_x.between(west, east),
+                   cell.cell_y.between(south, north), *_count_conditions(flt))
+            .group_by(cell.cell_x, cell.cell_y, cell.target_category)).all()
+    else:
+        rows = _cells_from_events(session, area, grid, flt)
+    return [MapCell(grid, int(x), int(y), category or "", int(events))
+            for x, y, category, events in rows]
+
+
+def _cells_from_events(session: Session, area: Area, grid: int,
+                       flt: EventFilter) -> Sequence[Any]:
+    event = BattlefieldEvent
+    size = GRID_DEGREES[grid]
+    x = cast(func.floor((event.longitude + 180.0) / size), Integer)
+    y = cast(func.floor((event.latitude + 90.0) / size), Integer)
+    if session.get_bind().dialect.name == "sqlite":  # floor() may be missing: cast is it
+        x = cast((event.longitude + 180.0) / size, Integer)
+        y = cast((event.latitude + 90.0) / size, Integer)
+    return session.execute(
+        select(x.label("x"), y.label("y"), event.target_category, func.count())
+        .where(*_in_area(area), *event_conditions(session, flt))
+        .group_by("x", "y", event.target_category)).all()
+
+
+def _in_area(area: Area) -> list[ColumnElement[bool]]:
+    event = BattlefieldEvent
+    return [event.latitude.between(area.south, area.north),
+            event.longitude.between(area.west, area.east),
+            # The events the cell counts hold, and no others (their record-status hook).
+            text(counted_condition(BattlefieldEvent.__tablename__))]
+
+
+def map_points(session: Session, area: Area, flt: EventFilter,
+               limit: int = POINT_LIMIT) -> list[MapPoint]:
+    """The events in *area* under *flt*, at most *limit*, oldest first."""
+    event = BattlefieldEvent
+    rows = session.execute(
+        select(event.id, event.longitude, event.latitude, event.event_date, event.event_type,
+               event.target_category, event.location, event.admin1)
+        .where(*_in_area(area), *event_conditions(session, flt))
+        .order_by(event.event_date, event.id).limit(limit)).all()
+    return [MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
+                     row.target_category or "", row.location or row.admin1)
+            for row in rows]
+
+
+def map_layer(session: Session, area: Area, degrees_per_pixel: float, flt: EventFilter,
+              point_limit: int = POINT_LIMIT) -> MapLayer:
+    """What the map shows of *area* at this zoom: cells, and points when few enough."""
+    grid = grid_for(degrees_per_pixel)
+    cells = tuple(map_cells(session, area, grid, flt))
+    total = sum(cell.events for cell in cells)
+    points = (tuple(map_points(session, area, flt, point_limit))
+              if total <= point_limit else None)
+    return MapLayer(area, grid, cells, points, total)
+
+
+def point_of(session: Session, event_id: int) -> MapPoint | None:
+    """Where one event is, to highlight it (None: it has no coordinates, or is gone)."""
+    event = BattlefieldEvent
+    row = session.execute(
+        select(event.id, event.longitude, event.latitude, event.event_date, event.event_type,
+               event.target_category, event.location, event.admin1)
+        .where(event.id == event_id)).first()
+    if row is None or row.latitude is None or row.longitude is None:
+        return None
+    return MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
+                    row.target_category or "", row.location or row.admin1)

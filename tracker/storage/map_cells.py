@@ -1,0 +1,162 @@
+"""Event counts per map cell and day (event_map_cell): filled from the events, kept by triggers.
+
+The map draws events as density cells: a square of the longitude/latitude grid, counted
+per day, event type and target category, at a few fixed grid sizes (GRID_DEGREES, each a
+quarter of the one before, so one cell of a coarse grid is exactly 4 × 4 cells of the
+next). Panning or zooming reads the few cell rows in view for the dates shown, never the
+events themselves. Like the per-day counts (storage.day_counts), SQLite triggers keep the
+rows equal to the events on every insert, update and delete; a bulk load drops them with
+the other derived structures and calls ``recount`` once (storage.derived_structures). On
+PostgreSQL one plpgsql function runs the same statements.
+
+Cells are numbered from the south-west corner of the world: ``x = floor((lon + 180) /
+size)``, ``y = floor((lat + 90) / size)``; both are never negative, so SQLite's integer
+cast (which truncates) is the floor.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+TABLE = "event_map_cell"
+# Grid sizes in degrees, coarsest first: a continent, a country, an oblast, a town.
+GRID_DEGREES = (2.0, 0.5, 0.125, 0.03125)
+FINEST = len(GRID_DEGREES) - 1
+SPLIT = 4  # cells of one grid per cell of the next coarser one, each way
+KEY = ("grid", "cell_x", "cell_y", "day", "event_type", "target_category")
+
+TRIGGER_PREFIX = "battlefield_event_map_"
+# Columns whose change moves an event between cell rows; an update of anything else
+# (the summary, a re-import of the same record) leaves the counts alone.
+COUNTED_COLUMNS = ("latitude", "longitude", "event_date", "event_type", "target_category")
+
+
+def counted_condition(row: str) -> str:
+    """Which events the map counts, for the row named *row* ("new", "old", or the table).
+
+    The hook for record status: once battlefield_event has record_status (issue 17 A,
+    releases and withdrawals), this adds ``AND {row}.record_status = 'current'``, and
+    COUNTED_COLUMNS gains "record_status"; a migration then creates the triggers again
+    (``create_sqlite_triggers``, ``postgres_ddl``) and calls ``recount``.
+    """
+    return f"{row}.latitude IS NOT NULL AND {row}.longitude IS NOT NULL"
+
+
+def _cell(row: str, column: str, origin: int, size: float, dialect: str) -> str:
+    value = f"({row}.{column} + {origin}.0) / {size!r}"
+    if dialect == "postgresql":
+        return f"CAST(floor({value}) AS INTEGER)"
+    return f"CAST({value} AS INTEGER)"
+
+
+def _add(row: str, dialect: str) -> str:
+    """What one counted event adds to its cell rows, one statement per grid."""
+    statements = []
+    for grid, size in enumerate(GRID_DEGREES):
+        statements.append(
+            f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) SELECT {grid}, "
+            f"{_cell(row, 'longitude', 180, size, dialect)}, "
+            f"{_cell(row, 'latitude', 90, size, dialect)}, {row}.event_date, "
+            f"{row}.event_type, {row}.target_category, 1 WHERE {counted_condition(row)} "
+            f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET events = {TABLE}.events + 1;")
+    return " ".join(statements)
+
+
+def _remove(row: str, dialect: str) -> str:
+    statements = []
+    for grid, size in enumerate(GRID_DEGREES):
+        where = (f"grid = {grid} AND cell_x = {_cell(row, 'longitude', 180, size, dialect)} "
+                 f"AND cell_y = {_cell(row, 'latitude', 90, size, dialect)} "
+                 f"AND day = {row}.event_date AND event_type = {row}.event_type "
+                 f"AND target_category = {row}.target_category")
+        statements.append(f"UPDATE {TABLE} SET events = events - 1 WHERE {where};")
+        statements.append(f"DELETE FROM {TABLE} WHERE {where} AND events = 0;")
+    return " ".join(statements)
+
+
+def sqlite_triggers() -> dict[str, str]:
+    """The SQLite triggers by name. An update is two triggers (take the old row's counts
+    away, add the new row's), each firing only when its row is counted."""
+    updated = f"AFTER UPDATE OF {', '.join(COUNTED_COLUMNS)} ON battlefield_event"
+    return {
+        f"{TRIGGER_PREFIX}insert":
+            f"CREATE TRIGGER {TRIGGER_PREFIX}insert AFTER INSERT ON battlefield_event "
+            f"WHEN {counted_condition('new')} BEGIN {_add('new', 'sqlite')} END",
+        f"{TRIGGER_PREFIX}delete":
+            f"CREATE TRIGGER {TRIGGER_PREFIX}delete AFTER DELETE ON battlefield_event "
+            f"WHEN {counted_condition('old')} BEGIN {_remove('old', 'sqlite')} END",
+        f"{TRIGGER_PREFIX}update_old":
+            f"CREATE TRIGGER {TRIGGER_PREFIX}update_old {updated} "
+            f"WHEN {counted_condition('old')} BEGIN {_remove('old', 'sqlite')} END",
+        f"{TRIGGER_PREFIX}update_new":
+            f"CREATE TRIGGER {TRIGGER_PREFIX}update_new {updated} "
+            f"WHEN {counted_condition('new')} BEGIN {_add('new', 'sqlite')} END",
+    }
+
+
+POSTGRES_FUNCTION = "battlefield_event_map_cells"
+POSTGRES_TRIGGERS = {
+    f"{TRIGGER_PREFIX}insert_delete": "AFTER INSERT OR DELETE",
+    f"{TRIGGER_PREFIX}update": f"AFTER UPDATE OF {', '.join(COUNTED_COLUMNS)}",
+}
+
+
+def postgres_ddl() -> list[str]:
+    """The function and triggers that keep the cell counts current on PostgreSQL."""
+    function = (
+        f"CREATE FUNCTION {POSTGRES_FUNCTION}() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP IN ('DELETE', 'UPDATE') AND {counted_condition('OLD')} THEN "
+        f"{_remove('OLD', 'postgresql')} END IF; "
+        f"IF TG_OP IN ('INSERT', 'UPDATE') AND {counted_condition('NEW')} THEN "
+        f"{_add('NEW', 'postgresql')} END IF; "
+        "RETURN NULL; END; $$ LANGUAGE plpgsql"
+    )
+    return [function] + [
+        f"CREATE TRIGGER {name} {when} ON battlefield_event FOR EACH ROW "
+        f"EXECUTE FUNCTION {POSTGRES_FUNCTION}()"
+        for name, when in POSTGRES_TRIGGERS.items()
+    ]
+
+
+def create_triggers(connection: Connection) -> None:
+    """Create what keeps the counts current, for this connection's database."""
+    if connection.dialect.name == "postgresql":
+        statements = postgres_ddl()
+    elif connection.dialect.name == "sqlite":
+        statements = list(sqlite_triggers().values())
+    else:
+        return
+    for sql in statements:
+        connection.exec_driver_sql(sql)
+
+
+def recount(connection: Connection) -> None:
+    """Count every cell again from the events (after a bulk load, or once on upgrade).
+
+    One pass over the events, for the finest grid; each coarser grid is then summed from
+    the grid below it (a few thousand rows, not a million): a coarse cell is exactly
+    SPLIT × SPLIT cells of the next grid, and integer division is the floor for the
+    non-negative cell numbers.
+    """
+    dialect = connection.dialect.name
+    size = GRID_DEGREES[FINEST]
+    connection.execute(text(f"DELETE FROM {TABLE}"))
+    connection.execute(text(
+        f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
+        f"SELECT {FINEST}, {_cell('e', 'longitude', 180, size, dialect)} AS x, "
+        f"{_cell('e', 'latitude', 90, size, dialect)} AS y, e.event_date, e.event_type, "
+        f"e.target_category, count(*) FROM battlefield_event AS e "
+        f"WHERE {counted_condition('e')} "
+        "GROUP BY x, y, e.event_date, e.event_type, e.target_category"))
+    for grid in range(FINEST - 1, -1, -1):
+        connection.execute(text(
+            f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
+            f"SELECT {grid}, cell_x / {SPLIT} AS x, cell_y / {SPLIT} AS y, day, event_type, "
+            f"target_category, sum(events) FROM {TABLE} WHERE grid = {grid + 1} "
+            "GROUP BY x, y, day, event_type, target_category"))
+
+
+def counts_are_kept(connection: Connection) -> bool:
+    """Whether triggers keep the cell counts current (SQLite and PostgreSQL)."""
+    return connection.dialect.name in ("sqlite", "postgresql")
