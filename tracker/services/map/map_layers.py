@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, cast, func, select, text
+from sqlalchemy import Boolean, ColumnElement, Integer, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent
@@ -141,7 +141,13 @@ def _in_area(area: Area) -> list[ColumnElement[bool]]:
     return [event.latitude.between(area.south, area.north),
             event.longitude.between(area.west, area.east),
             # The events the cell counts hold, and no others (their record-status hook).
-            text(counted_condition(BattlefieldEvent.__tablename__))]
+            counted_events()]
+
+
+def counted_events() -> ColumnElement[bool]:
+    """The SQL condition of the events the map counts (storage.map_cells's hook)."""
+    return literal_column(f"({counted_condition(BattlefieldEvent.__tablename__)})",
+                          Boolean())
 
 
 def map_points(session: Session, area: Area, flt: EventFilter,
@@ -180,3 +186,16 @@ def point_of(session: Session, event_id: int) -> MapPoint | None:
         return None
     return MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
                     row.target_category or "", row.location or row.admin1)
+
+
+def event_days(session: Session) -> tuple[date, date] | None:
+    """The first and last day of any event (two seeks of the date index), None if none."""
+    first, last = session.execute(select(func.min(BattlefieldEvent.event_date),
+                                         func.max(BattlefieldEvent.event_date))).one()
+    return (first, last) if first is not None and last is not None else None
+
+
+def first_event_in(session: Session, area: Area, flt: EventFilter) -> int | None:
+    """The oldest event in *area* under *flt*: what a click on a density cell selects."""
+    points = map_points(session, area, flt, limit=1)
+    return points[0].id if points else None

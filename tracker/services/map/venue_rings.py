@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from tracker.services.common.errors import ValidationError
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.negotiation import Venue
+from tracker.services.common.errors import ValidationError
 from tracker.services.events.events import EventFilter, event_conditions
 from tracker.services.map.projection import EARTH_RADIUS_KM
 from tracker.storage.map_cells import counted_condition
