@@ -99,9 +99,25 @@ def _flat(ring: Ring, tolerance: float) -> list[float] | None:
     if len(simplified) < 4:
         return None
     flat: list[float] = []
-    for x, y in simplified:
+    for x, y in _unwrapped(simplified):
         flat.extend((round(x, DECIMALS), round(y, DECIMALS)))
     return flat
+
+
+def _unwrapped(ring: Ring) -> Ring:
+    """The ring with no jump across the antimeridian: a longitude that leaps by more than
+    180° from the previous one is taken a whole turn back (Chukotka runs on to 190°E), so
+    no edge is drawn across the whole world."""
+    unwrapped: Ring = []
+    for x, y in ring:
+        if unwrapped:
+            previous = unwrapped[-1][0]
+            while x - previous > 180:
+                x -= 360
+            while previous - x > 180:
+                x += 360
+        unwrapped.append((x, y))
+    return unwrapped
 
 
 def _polygons(coordinates: list, kind: str, tolerance: float) -> list[list[list[float]]]:

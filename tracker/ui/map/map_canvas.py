@@ -45,6 +45,9 @@ class MapCanvas(QGraphicsView):
         self._announce.setInterval(0)
         self._announce.timeout.connect(self.view_changed)
         self._pressed_at: QPoint | None = None
+        # A rect asked for before the view had its size is fitted again on each resize,
+        # until the user moves the map.
+        self._fit_pending: QRectF | None = None
         self.horizontalScrollBar().valueChanged.connect(self._changed)
         self.verticalScrollBar().valueChanged.connect(self._changed)
 
@@ -61,6 +64,7 @@ class MapCanvas(QGraphicsView):
         return 1.0 / max(self.transform().m11(), 1e-9)
 
     def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        self._fit_pending = None
         scale = self.transform().m11()
         factor = max(min(factor, MAX_SCALE / scale), self._min_scale() / scale)
         if anchor is None:
@@ -71,6 +75,7 @@ class MapCanvas(QGraphicsView):
 
     def pan(self, share_x: float, share_y: float) -> None:
         """Move the view by shares of its width and height (positive: east, south)."""
+        self._fit_pending = None
         rect = self.visible_rect()
         self.centerOn(rect.center() + QPointF(rect.width() * share_x,
                                               rect.height() * share_y))
@@ -78,6 +83,7 @@ class MapCanvas(QGraphicsView):
 
     def show_rect(self, rect: QRectF) -> None:
         """Fit *rect* (map units) in the view."""
+        self._fit_pending = QRectF(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._changed()
 
@@ -109,6 +115,7 @@ class MapCanvas(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Override QGraphicsView.mousePressEvent: remember where a click may start."""
         self._pressed_at = event.position().toPoint()
+        self._fit_pending = None
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -129,6 +136,8 @@ class MapCanvas(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Override QGraphicsView.resizeEvent."""
         super().resizeEvent(event)
+        if self._fit_pending is not None:
+            self.fitInView(self._fit_pending, Qt.AspectRatioMode.KeepAspectRatio)
         self._changed()
 
     # -- internals ------------------------------------------------------------------------

@@ -58,6 +58,12 @@ def _cosmetic(colour: QColor, width: float = 1.0,
     return pen
 
 
+def _mixed(base: QColor, tint: QColor, share: float) -> QColor:
+    return QColor.fromRgbF(*(a + (b - a) * share for a, b in (
+        (base.redF(), tint.redF()), (base.greenF(), tint.greenF()),
+        (base.blueF(), tint.blueF()))))
+
+
 class EventLayerItem(QGraphicsItem):
     """The loaded events: a cell's opacity grows with the log of its count; its colour is
     its most frequent target category. Points are drawn a few pixels wide at any zoom."""
@@ -144,10 +150,12 @@ class MapScene(QGraphicsScene):
         self.apply_palette(palette)
 
     def apply_palette(self, palette: QPalette) -> None:
-        """Colours from *palette*: water is the base colour, land the window's."""
+        """Colours from *palette*: land is the base colour, water the base tinted with
+        the highlight, so a dark theme gives a dark map."""
         self.palette_used = palette
-        self.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
-        land = palette.color(QPalette.ColorRole.AlternateBase)
+        land = palette.color(QPalette.ColorRole.Base)
+        self.setBackgroundBrush(_mixed(land, palette.color(QPalette.ColorRole.Highlight),
+                                       0.14))
         self.land.setBrush(QBrush(land))
         self.land.setPen(_cosmetic(palette.color(QPalette.ColorRole.Mid), 1.0))
         self.regions.setPen(_cosmetic(palette.color(QPalette.ColorRole.Mid), 0.6,
