@@ -91,6 +91,15 @@ def _cell_range(area: Area, grid: int) -> tuple[int, int, int, int]:
             int((area.east + 180.0) // size), int((area.north + 90.0) // size))
 
 
+def snapped(area: Area, grid: int) -> Area:
+    """*area* grown to the lines of *grid* (just inside the last cell's far edges)."""
+    size = GRID_DEGREES[grid]
+    west, south, east, north = _cell_range(area, grid)
+    edge = size * 1e-9
+    return Area(west * size - 180.0, south * size - 90.0,
+                (east + 1) * size - 180.0 - edge, (north + 1) * size - 90.0 - edge)
+
+
 def _count_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     cell = EventMapCell
     conditions: list[ColumnElement[bool]] = []
@@ -168,6 +177,7 @@ def map_layer(session: Session, area: Area, degrees_per_pixel: float, flt: Event
               point_limit: int = POINT_LIMIT) -> MapLayer:
     """What the map shows of *area* at this zoom: cells, and points when few enough."""
     grid = grid_for(degrees_per_pixel)
+    area = snapped(area, grid)  # whole cells: the points are then exactly the cells' events
     cells = tuple(map_cells(session, area, grid, flt))
     total = sum(cell.events for cell in cells)
     points = (tuple(map_points(session, area, flt, point_limit))
