@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
     def show_analysis(self) -> None:
         self.tabs.setCurrentWidget(self.analysis_view)
 
+    def show_map(self) -> None:
+        self.tabs.setCurrentWidget(self.map_view)
+
     def show_factors(self) -> None:
         self.tabs.setCurrentWidget(self.factors_view)
 
