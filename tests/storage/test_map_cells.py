@@ -17,27 +17,29 @@ from tracker.storage.database import Database
 from tracker.storage.map_cells import GRID_DEGREES, TRIGGER_PREFIX, sqlite_triggers
 
 BULK_ROWS = 12_000
-CELLS = ("SELECT grid, cell_x, cell_y, day, event_type, target_category, events "
-         "FROM event_map_cell ORDER BY 1, 2, 3, 4, 5, 6")
+CELLS = ("SELECT grid, period, cell_x, cell_y, day, event_type, target_category, events "
+         "FROM event_map_cell ORDER BY 1, 2, 3, 4, 5, 6, 7")
 
 
-def _direct(grid: int) -> str:
-    """The cells of *grid* counted straight from the events, floor() in Python's terms:
-    every coordinate here is inside the world, so the shifted values are never negative."""
+def _direct(grid: int, period: int) -> str:
+    """The cells of *grid* per day (period 0) or month (1) counted straight from the
+    events; every coordinate here is inside the world, so the shifted values are never
+    negative and SQLite's integer cast is the floor."""
     size = GRID_DEGREES[grid]
-    return (f"SELECT {grid}, CAST((longitude + 180.0) / {size!r} AS INTEGER) AS x, "
-            f"CAST((latitude + 90.0) / {size!r} AS INTEGER) AS y, event_date, event_type, "
+    day = "event_date" if period == 0 else "date(event_date, 'start of month')"
+    return (f"SELECT {grid}, {period}, CAST((longitude + 180.0) / {size!r} AS INTEGER) AS x, "
+            f"CAST((latitude + 90.0) / {size!r} AS INTEGER) AS y, {day} AS d, event_type, "
             "target_category, count(*) FROM battlefield_event "
             "WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
-            "GROUP BY x, y, event_date, event_type, target_category")
+            "GROUP BY x, y, d, event_type, target_category")
 
 
 def cells(db: Database) -> list[tuple[Any, ...]]:
     """The cell counts, after checking they equal a direct count of the events."""
     with db.engine.connect() as connection:
         kept = [tuple(row) for row in connection.exec_driver_sql(CELLS).all()]
-        direct = sorted(tuple(row) for grid in range(len(GRID_DEGREES))
-                        for row in connection.exec_driver_sql(_direct(grid)).all())
+        direct = sorted(tuple(row) for grid in range(len(GRID_DEGREES)) for period in (0, 1)
+                        for row in connection.exec_driver_sql(_direct(grid, period)).all())
     assert kept == direct
     return kept
 
@@ -66,11 +68,12 @@ def four(db: Database) -> Database:
 @pytest.mark.sqlite_only  # the direct count's CAST is SQLite's floor
 def test_inserts_are_counted_in_every_grid(four: Database) -> None:
     rows = cells(four)
-    assert len(rows) == 2 * len(GRID_DEGREES)
-    kyiv = [row for row in rows if row[4] == "Battles"]
-    assert [row[-1] for row in kyiv] == [2] * len(GRID_DEGREES)
+    assert len(rows) == 2 * 2 * len(GRID_DEGREES)  # two places, by day and by month
+    kyiv = [row for row in rows if row[5] == "Battles"]
+    assert [row[-1] for row in kyiv] == [2] * 2 * len(GRID_DEGREES)
     # Grid 0 (2°): Kyiv's longitude 30.52 is in cell floor(210.52 / 2) = 105.
-    assert kyiv[0][:3] == (0, 105, 70)
+    assert kyiv[0][:5] == (0, 0, 105, 70, "2024-02-28")
+    assert kyiv[1][:5] == (0, 1, 105, 70, "2024-02-01")
 
 
 @pytest.mark.sqlite_only
@@ -85,11 +88,11 @@ def test_updates_move_events_between_cells(four: Database) -> None:
         session.execute(update(BattlefieldEvent).where(
             BattlefieldEvent.external_id == "kyiv-a").values(summary="edited"))
     rows = cells(four)
-    assert sum(row[-1] for row in rows if row[0] == 0) == 4
+    assert sum(row[-1] for row in rows if row[:2] == (0, 0)) == 4
     with four.transaction() as session:  # coordinates taken away: off the map
         session.execute(update(BattlefieldEvent).where(
             BattlefieldEvent.external_id == "nowhere").values(latitude=None))
-    assert sum(row[-1] for row in cells(four) if row[0] == 0) == 3
+    assert sum(row[-1] for row in cells(four) if row[:2] == (0, 0)) == 3
 
 
 @pytest.mark.sqlite_only
@@ -98,7 +101,7 @@ def test_deletes_take_the_counts_away_and_empty_rows_go(four: Database) -> None:
         session.execute(delete(BattlefieldEvent).where(
             BattlefieldEvent.external_id.in_(("kyiv-a", "kharkiv"))))
     rows = cells(four)
-    assert [row[-1] for row in rows] == [1] * len(GRID_DEGREES)
+    assert [row[-1] for row in rows] == [1] * 2 * len(GRID_DEGREES)
     with four.transaction() as session:
         session.execute(delete(BattlefieldEvent))
     assert cells(four) == []
@@ -109,7 +112,7 @@ def test_a_bulk_import_recounts_and_puts_the_triggers_back(
         db: Database, tmp_path: Path) -> None:
     import_events(db, write_acled_file(tmp_path / "acled.csv", BULK_ROWS), ImportFormat.ACLED)
     rows = cells(db)
-    assert sum(row[-1] for row in rows if row[0] == 0) == BULK_ROWS
+    assert sum(row[-1] for row in rows if row[:2] == (0, 0)) == BULK_ROWS
     with db.engine.connect() as connection:
         names = {name for (name,) in connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
@@ -117,4 +120,4 @@ def test_a_bulk_import_recounts_and_puts_the_triggers_back(
     assert names == set(sqlite_triggers())
     with db.transaction() as session:  # and they work again
         session.add(event("typed", date(2031, 1, 1), 44.6, 33.5))
-    assert sum(row[-1] for row in cells(db) if row[0] == 0) == BULK_ROWS + 1
+    assert sum(row[-1] for row in cells(db) if row[:2] == (0, 0)) == BULK_ROWS + 1

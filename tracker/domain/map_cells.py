@@ -11,7 +11,7 @@ from tracker.domain.base import Base
 
 
 class EventMapCell(Base):
-    """Events per grid cell, day, event type and target category, at each grid size.
+    """Events per grid cell, day or month, event type and target category, at each grid size.
 
     The Map tab sums the rows of the cells in view for the dates shown: a few thousand
     rows, where the events themselves would be a million. Triggers keep them equal to the
@@ -24,6 +24,8 @@ class EventMapCell(Base):
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012
 
     grid: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    # 0: the events of the day ``day``; 1: of the calendar month starting on ``day``.
+    period: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     cell_x: Mapped[int] = mapped_column(primary_key=True)
     cell_y: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)

@@ -3,8 +3,10 @@
 The map draws events as density cells: a square of the longitude/latitude grid, counted
 per day, event type and target category, at a few fixed grid sizes (GRID_DEGREES, each a
 quarter of the one before, so one cell of a coarse grid is exactly 4 × 4 cells of the
-next). Panning or zooming reads the few cell rows in view for the dates shown, never the
-events themselves. Like the per-day counts (storage.day_counts), SQLite triggers keep the
+next). Each cell is counted twice: per day, and per calendar month (``period``), so a
+view of four years sums 48 rows a cell, not 1,400; the days of a partial month at either
+end of the range come from the day rows. Panning or zooming reads the few cell rows in
+view for the dates shown, never the events themselves. Like the per-day counts (storage.day_counts), SQLite triggers keep the
 rows equal to the events on every insert, update and delete; a bulk load drops them with
 the other derived structures and calls ``recount`` once (storage.derived_structures). On
 PostgreSQL one plpgsql function runs the same statements.
@@ -16,6 +18,8 @@ cast (which truncates) is the floor.
 
 from __future__ import annotations
 
+from itertools import product
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -24,7 +28,8 @@ TABLE = "event_map_cell"
 GRID_DEGREES = (2.0, 0.5, 0.125, 0.03125)
 FINEST = len(GRID_DEGREES) - 1
 SPLIT = 4  # cells of one grid per cell of the next coarser one, each way
-KEY = ("grid", "cell_x", "cell_y", "day", "event_type", "target_category")
+DAY, MONTH = 0, 1  # the periods a row counts: the day, or the month starting on ``day``
+KEY = ("grid", "period", "cell_x", "cell_y", "day", "event_type", "target_category")
 
 TRIGGER_PREFIX = "battlefield_event_map_"
 # Columns whose change moves an event between cell rows; an update of anything else
@@ -50,14 +55,25 @@ def _cell(row: str, column: str, origin: int, size: float, dialect: str) -> str:
     return f"CAST({value} AS INTEGER)"
 
 
+def month_start(column: str, dialect: str) -> str:
+    """SQL for the first day of *column*'s month (SQLite's ISO text or a real date)."""
+    if dialect == "postgresql":
+        return f"CAST(date_trunc('month', {column}) AS DATE)"
+    return f"date({column}, 'start of month')"
+
+
+def _days(row: str, dialect: str) -> tuple[tuple[int, str], ...]:
+    return ((DAY, f"{row}.event_date"), (MONTH, month_start(f"{row}.event_date", dialect)))
+
+
 def _add(row: str, dialect: str) -> str:
-    """What one counted event adds to its cell rows, one statement per grid."""
+    """What one counted event adds to its cell rows, one statement per grid and period."""
     statements = []
-    for grid, size in enumerate(GRID_DEGREES):
+    for (grid, size), (period, day) in product(enumerate(GRID_DEGREES), _days(row, dialect)):
         statements.append(
-            f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) SELECT {grid}, "
+            f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) SELECT {grid}, {period}, "
             f"{_cell(row, 'longitude', 180, size, dialect)}, "
-            f"{_cell(row, 'latitude', 90, size, dialect)}, {row}.event_date, "
+            f"{_cell(row, 'latitude', 90, size, dialect)}, {day}, "
             f"{row}.event_type, {row}.target_category, 1 WHERE {counted_condition(row)} "
             f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET events = {TABLE}.events + 1;")
     return " ".join(statements)
@@ -65,10 +81,11 @@ def _add(row: str, dialect: str) -> str:
 
 def _remove(row: str, dialect: str) -> str:
     statements = []
-    for grid, size in enumerate(GRID_DEGREES):
-        where = (f"grid = {grid} AND cell_x = {_cell(row, 'longitude', 180, size, dialect)} "
+    for (grid, size), (period, day) in product(enumerate(GRID_DEGREES), _days(row, dialect)):
+        where = (f"grid = {grid} AND period = {period} "
+                 f"AND cell_x = {_cell(row, 'longitude', 180, size, dialect)} "
                  f"AND cell_y = {_cell(row, 'latitude', 90, size, dialect)} "
-                 f"AND day = {row}.event_date AND event_type = {row}.event_type "
+                 f"AND day = {day} AND event_type = {row}.event_type "
                  f"AND target_category = {row}.target_category")
         statements.append(f"UPDATE {TABLE} SET events = events - 1 WHERE {where};")
         statements.append(f"DELETE FROM {TABLE} WHERE {where} AND events = 0;")
@@ -134,17 +151,17 @@ def create_triggers(connection: Connection) -> None:
 def recount(connection: Connection) -> None:
     """Count every cell again from the events (after a bulk load, or once on upgrade).
 
-    One pass over the events, for the finest grid; each coarser grid is then summed from
-    the grid below it (a few thousand rows, not a million): a coarse cell is exactly
+    One pass over the events, for the finest grid's days; each coarser grid is then
+    summed from the grid below it (fewer rows than events): a coarse cell is exactly
     SPLIT × SPLIT cells of the next grid, and integer division is the floor for the
-    non-negative cell numbers.
+    non-negative cell numbers. Each grid's months are summed from its days.
     """
     dialect = connection.dialect.name
     size = GRID_DEGREES[FINEST]
     connection.execute(text(f"DELETE FROM {TABLE}"))
     connection.execute(text(
         f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
-        f"SELECT {FINEST}, {_cell('e', 'longitude', 180, size, dialect)} AS x, "
+        f"SELECT {FINEST}, {DAY}, {_cell('e', 'longitude', 180, size, dialect)} AS x, "
         f"{_cell('e', 'latitude', 90, size, dialect)} AS y, e.event_date, e.event_type, "
         f"e.target_category, count(*) FROM battlefield_event AS e "
         f"WHERE {counted_condition('e')} "
@@ -152,9 +169,16 @@ def recount(connection: Connection) -> None:
     for grid in range(FINEST - 1, -1, -1):
         connection.execute(text(
             f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
-            f"SELECT {grid}, cell_x / {SPLIT} AS x, cell_y / {SPLIT} AS y, day, event_type, "
-            f"target_category, sum(events) FROM {TABLE} WHERE grid = {grid + 1} "
+            f"SELECT {grid}, {DAY}, cell_x / {SPLIT} AS x, cell_y / {SPLIT} AS y, day, "
+            f"event_type, target_category, sum(events) FROM {TABLE} "
+            f"WHERE grid = {grid + 1} AND period = {DAY} "
             "GROUP BY x, y, day, event_type, target_category"))
+    month = month_start("day", dialect)
+    connection.execute(text(
+        f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
+        f"SELECT grid, {MONTH}, cell_x, cell_y, {month} AS month, event_type, "
+        f"target_category, sum(events) FROM {TABLE} WHERE period = {DAY} "
+        "GROUP BY grid, cell_x, cell_y, month, event_type, target_category"))
 
 
 def counts_are_kept(connection: Connection) -> bool:

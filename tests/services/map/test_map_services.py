@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -15,7 +15,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.services.common.errors import ValidationError
 from tracker.services.events.events import EventFilter
 from tracker.services.map.basemap import base_map
-from tracker.services.map.map_layers import grid_for, map_cells, map_layer
+from tracker.services.map.map_layers import grid_for, map_cells, map_layer, period_parts
 from tracker.services.map.projection import Area, distance_km, project, unproject
 from tracker.services.map.venue_rings import events_within
 from tracker.storage.database import Database
@@ -62,7 +62,7 @@ def _scatter(db: Database, count: int) -> None:
         for number in range(count):
             session.add(BattlefieldEvent(
                 dataset="TEST", external_id=str(number),
-                event_date=date(2024, 1, 1 + number % 28),
+                event_date=date(2023, 11, 15) + timedelta(days=number % 150),
                 event_type=rng.choice(("Battles", "Explosions/Remote violence")),
                 target_category=rng.choice(("", "energy", "transport")),
                 latitude=rng.uniform(44.0, 52.0), longitude=rng.uniform(22.0, 40.0),
@@ -88,8 +88,11 @@ def _direct(db: Database, flt: EventFilter, area: Area) -> int:
 
 @pytest.mark.parametrize("flt", [
     EventFilter(), EventFilter(date_from=date(2024, 1, 5), date_to=date(2024, 1, 9)),
+    EventFilter(date_from=date(2023, 12, 20), date_to=date(2024, 3, 10)),
+    EventFilter(date_from=date(2024, 1, 1), date_to=date(2024, 2, 29)),
+    EventFilter(date_to=date(2024, 2, 10)), EventFilter(date_from=date(2024, 2, 10)),
     EventFilter(event_types=("Battles",)), EventFilter(text="x"),
-], ids=["all", "dates", "types", "words"])
+], ids=["all", "days", "months-and-days", "whole-months", "to", "from", "types", "words"])
 def test_cells_in_an_area_hold_what_a_direct_count_finds(db: Database,
                                                          flt: EventFilter) -> None:
     _scatter(db, 600)
@@ -103,6 +106,22 @@ def test_cells_in_an_area_hold_what_a_direct_count_finds(db: Database,
     assert sum(cell.events for cell in cells) == expected
     for cell in cells:
         assert AREA.west <= cell.west < AREA.east and AREA.south <= cell.south < AREA.north
+
+
+def test_a_range_is_whole_months_and_the_days_at_its_ends() -> None:
+    day, month = 0, 1
+    assert period_parts(None, None) == [(month, None, None)]
+    assert period_parts(date(2024, 1, 5), date(2024, 1, 9)) == [
+        (day, date(2024, 1, 5), date(2024, 1, 9))]
+    assert period_parts(date(2023, 12, 20), date(2024, 3, 10)) == [
+        (month, date(2024, 1, 1), date(2024, 2, 1)),
+        (day, date(2023, 12, 20), date(2023, 12, 31)),
+        (day, date(2024, 3, 1), date(2024, 3, 10))]
+    assert period_parts(date(2024, 1, 1), date(2024, 2, 29)) == [
+        (month, date(2024, 1, 1), date(2024, 2, 1))]
+    assert period_parts(None, date(2024, 12, 31)) == [(month, None, date(2024, 12, 1))]
+    assert period_parts(date(2024, 12, 2), None) == [
+        (month, date(2025, 1, 1), None), (day, date(2024, 12, 2), date(2024, 12, 31))]
 
 
 def test_few_events_come_as_points_many_as_cells(db: Database) -> None:

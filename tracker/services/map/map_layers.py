@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Integer, cast, func, literal_column, select
@@ -22,7 +22,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.domain.map_cells import EventMapCell
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
 from tracker.services.map.projection import Area
-from tracker.storage.map_cells import FINEST, GRID_DEGREES, counted_condition
+from tracker.storage.map_cells import DAY, FINEST, GRID_DEGREES, MONTH, counted_condition
 
 # Points replace the cells when at most this many events are in view.
 POINT_LIMIT = 2000
@@ -100,13 +100,40 @@ def snapped(area: Area, grid: int) -> Area:
                 (east + 1) * size - 180.0 - edge, (north + 1) * size - 90.0 - edge)
 
 
+def _month_after(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _month_before(day: date) -> date:
+    """The first day of the month before *day*'s."""
+    return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
+
+
+def period_parts(first: date | None, last: date | None) -> list[tuple[int, date | None,
+                                                                      date | None]]:
+    """The days *first*..*last* (None: unbounded) as (period, from, to) parts the cell
+    rows answer: whole calendar months from the month rows, the days of a partial month
+    at either end from the day rows."""
+    months_from = first if first is None or first.day == 1 else _month_after(first)
+    # The start of the last month that ends on or before *last*.
+    months_to = None if last is None else (
+        last.replace(day=1) if _month_after(last) - last == timedelta(days=1)
+        else _month_before(last))
+    if months_from is not None and months_to is not None and months_from > months_to:
+        return [(DAY, first, last)]
+    parts: list[tuple[int, date | None, date | None]] = [(MONTH, months_from, months_to)]
+    if first is not None and months_from is not None and first < months_from:
+        parts.append((DAY, first, months_from - timedelta(days=1)))
+    if last is not None and months_to is not None:
+        after = _month_after(months_to)
+        if after <= last:
+            parts.append((DAY, after, last))
+    return parts
+
+
 def _count_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     cell = EventMapCell
     conditions: list[ColumnElement[bool]] = []
-    if flt.date_from:
-        conditions.append(cell.day >= flt.date_from)
-    if flt.date_to:
-        conditions.append(cell.day <= flt.date_to)
     if flt.event_types:
         conditions.append(cell.event_type.in_(flt.event_types))
     if flt.target_category:
@@ -114,16 +141,34 @@ def _count_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _summed_cells(session: Session, grid: int, cells: tuple[int, int, int, int],
+                  flt: EventFilter) -> list[tuple[int, int, str, int]]:
+    """The cell rows of each period part, summed per cell and category."""
+    cell = EventMapCell
+    west, south, east, north = cells
+    totals: dict[tuple[int, int, str], int] = {}
+    for period, first, last in period_parts(flt.date_from, flt.date_to):
+        days: list[ColumnElement[bool]] = []
+        if first is not None:
+            days.append(cell.day >= first)
+        if last is not None:
+            days.append(cell.day <= last)
+        rows = session.execute(
+            select(cell.cell_x, cell.cell_y, cell.target_category, func.sum(cell.events))
+            .where(cell.grid == grid, cell.period == period, cell.cell_x.between(west, east),
+                   cell.cell_y.between(south, north), *days, *_count_conditions(flt))
+            .group_by(cell.cell_x, cell.cell_y, cell.target_category)).all()
+        for x, y, category, events in rows:
+            key = (int(x), int(y), category or "")
+            totals[key] = totals.get(key, 0) + int(events)
+    return [(x, y, category, events) for (x, y, category), events in totals.items()]
+
+
 def map_cells(session: Session, area: Area, grid: int, flt: EventFilter) -> list[MapCell]:
     """Events per cell of *grid* and target category in *area*, under *flt*."""
     west, south, east, north = _cell_range(area, grid)
     if day_counts_answer(session, flt):
-        cell = EventMapCell
-        rows: Sequence[Any] = session.execute(
-            select(cell.cell_x, cell.cell_y, cell.target_category, func.sum(cell.events))
-            .where(cell.grid == grid, cell.cell_x.between(west, east),
-                   cell.cell_y.between(south, north), *_count_conditions(flt))
-            .group_by(cell.cell_x, cell.cell_y, cell.target_category)).all()
+        rows: Sequence[Any] = _summed_cells(session, grid, (west, south, east, north), flt)
     else:
         rows = _cells_from_events(session, area, grid, flt)
     return [MapCell(grid, int(x), int(y), category or "", int(events))

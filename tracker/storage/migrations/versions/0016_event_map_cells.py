@@ -1,7 +1,7 @@
 """Event counts per map cell and day, for the Map tab.
 
-Adds event_map_cell (events per grid cell at four grid sizes, day, event type and target
-category; storage/map_cells.py), counts the events already stored, and creates the
+Adds event_map_cell (events per grid cell at four grid sizes, day and month, event type
+and target category; storage/map_cells.py), counts the events already stored, and creates the
 triggers that keep the counts current (SQLite triggers; a plpgsql function on
 PostgreSQL). Also an index on the events' coordinates, so the map reads the few events in
 view as points without scanning the table.
@@ -27,13 +27,14 @@ def upgrade() -> None:
     op.create_table(
         'event_map_cell',
         sa.Column('grid', sa.SmallInteger(), nullable=False),
+        sa.Column('period', sa.SmallInteger(), nullable=False),
         sa.Column('cell_x', sa.Integer(), nullable=False),
         sa.Column('cell_y', sa.Integer(), nullable=False),
         sa.Column('day', sa.Date(), nullable=False),
         sa.Column('event_type', sa.String(), nullable=False),
         sa.Column('target_category', sa.String(), nullable=False),
         sa.Column('events', sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint('grid', 'cell_x', 'cell_y', 'day', 'event_type',
+        sa.PrimaryKeyConstraint('grid', 'period', 'cell_x', 'cell_y', 'day', 'event_type',
                                 'target_category', name=op.f('pk_event_map_cell')),
         sqlite_with_rowid=False,
     )
