@@ -4,12 +4,14 @@ The map draws events as density cells: a square of the longitude/latitude grid, 
 per day, event type and target category, at a few fixed grid sizes (GRID_DEGREES, each a
 quarter of the one before, so one cell of a coarse grid is exactly 4 × 4 cells of the
 next). Each cell is counted twice: per day, and per calendar month (``period``), so a
-view of four years sums 48 rows a cell, not 1,400; the days of a partial month at either
-end of the range come from the day rows. Panning or zooming reads the few cell rows in
-view for the dates shown, never the events themselves. Like the per-day counts (storage.day_counts), SQLite triggers keep the
-rows equal to the events on every insert, update and delete; a bulk load drops them with
-the other derived structures and calls ``recount`` once (storage.derived_structures). On
-PostgreSQL one plpgsql function runs the same statements.
+view of four years sums 48 rows a cell, not 1,400; the days of a partial month at
+either end of the range come from the day rows. Panning or zooming reads the few cell
+rows in view for the dates shown, never the events themselves.
+
+Like the per-day counts (storage.day_counts), SQLite triggers keep the rows equal to the
+events on every insert, update and delete; a bulk load drops them with the other derived
+structures and calls ``recount`` once (storage.derived_structures). On PostgreSQL one
+plpgsql function runs the same statements.
 
 Cells are numbered from the south-west corner of the world: ``x = floor((lon + 180) /
 size)``, ``y = floor((lat + 90) / size)``; both are never negative, so SQLite's integer
