@@ -75,7 +75,7 @@ def _event_bounds(cell_where: str, size: float) -> str:
 
 def run(options: Options) -> list[Comparison]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QPointF
+    from PySide6.QtCore import QEventLoop, QPointF
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
@@ -106,8 +106,10 @@ def run(options: Options) -> list[Comparison]:
     runner = workspace.runner
 
     def settle() -> None:
+        """Until the runner is idle, sleeping between events: a busy loop here would hold
+        the GIL the worker thread needs, and slow the very read being timed."""
         while runner.is_busy():
-            app.processEvents()
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         app.processEvents()
 
     settle()

@@ -24,6 +24,8 @@ from tracker.services.events.events import EventFilter, day_counts_answer, event
 from tracker.services.map.projection import Area
 from tracker.storage.map_cells import DAY, FINEST, GRID_DEGREES, MONTH, counted_condition
 
+# The index on the events' coordinates (migration 0016) that the points are read by.
+PLACE_INDEX = "ix_battlefield_event_place"
 # Points replace the cells when at most this many events are in view.
 POINT_LIMIT = 2000
 # The finest grid whose cells are at least this many pixels wide is read.
@@ -206,16 +208,23 @@ def counted_events() -> ColumnElement[bool]:
 
 def map_points(session: Session, area: Area, flt: EventFilter,
                limit: int = POINT_LIMIT) -> list[MapPoint]:
-    """The events in *area* under *flt*, at most *limit*, oldest first."""
+    """The events in *area* under *flt*, at most *limit*, oldest first.
+
+    Read through the coordinates' index: left to choose, SQLite may walk the date index
+    in ORDER BY order instead and read every event of the range to find the few in the
+    area (a tenth of a second at 20,000 events, seconds at a million). The caller asks
+    only when the cells say few are there, so they are sorted here, not in SQL.
+    """
     event = BattlefieldEvent
     rows = session.execute(
         select(event.id, event.longitude, event.latitude, event.event_date, event.event_type,
                event.target_category, event.location, event.admin1)
-        .where(*_in_area(area), *event_conditions(session, flt))
-        .order_by(event.event_date, event.id).limit(limit)).all()
-    return [MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
-                     row.target_category or "", row.location or row.admin1)
-            for row in rows]
+        .with_hint(event, f"INDEXED BY {PLACE_INDEX}", "sqlite")
+        .where(*_in_area(area), *event_conditions(session, flt)).limit(limit)).all()
+    points = [MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
+                       row.target_category or "", row.location or row.admin1)
+              for row in rows]
+    return sorted(points, key=lambda point: (point.day, point.id))
 
 
 def map_layer(session: Session, area: Area, degrees_per_pixel: float, flt: EventFilter,
@@ -225,8 +234,8 @@ def map_layer(session: Session, area: Area, degrees_per_pixel: float, flt: Event
     area = snapped(area, grid)  # whole cells: the points are then exactly the cells' events
     cells = tuple(map_cells(session, area, grid, flt))
     total = sum(cell.events for cell in cells)
-    points = (tuple(map_points(session, area, flt, point_limit))
-              if total <= point_limit else None)
+    points = (tuple(map_points(session, area, flt, point_limit)) if 0 < total <= point_limit
+              else () if total == 0 else None)
     return MapLayer(area, grid, cells, points, total)
 
 
@@ -252,5 +261,8 @@ def event_days(session: Session) -> tuple[date, date] | None:
 
 def first_event_in(session: Session, area: Area, flt: EventFilter) -> int | None:
     """The oldest event in *area* under *flt*: what a click on a density cell selects."""
-    points = map_points(session, area, flt, limit=1)
-    return points[0].id if points else None
+    event = BattlefieldEvent
+    return session.scalar(
+        select(event.id).with_hint(event, f"INDEXED BY {PLACE_INDEX}", "sqlite")
+        .where(*_in_area(area), *event_conditions(session, flt))
+        .order_by(event.event_date, event.id).limit(1))

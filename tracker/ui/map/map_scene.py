@@ -65,17 +65,23 @@ def _mixed(base: QColor, tint: QColor, share: float) -> QColor:
 
 
 class EventLayerItem(QGraphicsItem):
-    """The loaded events: a cell's opacity grows with the log of its count; its colour is
-    its most frequent target category. Points are drawn a few pixels wide at any zoom."""
+    """The loaded events: a cell's opacity grows with the log of its count (in a few
+    steps); its colour is its most frequent target category. Points are drawn a few
+    pixels wide at any zoom. The rectangles are worked out once per layer and drawn in
+    one call per colour, and only those in the exposed part of the view."""
 
     def __init__(self) -> None:
         super().__init__()
         self.layer: MapLayer | None = None
+        self._cells: dict[tuple[str, int], list[QRectF]] = {}
         self.setZValue(2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_layer(self, layer: MapLayer | None) -> None:
         self.prepareGeometryChange()
         self.layer = layer
+        self._cells = _cell_groups(layer) if layer is not None and layer.points is None \
+            else {}
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -89,41 +95,55 @@ class EventLayerItem(QGraphicsItem):
         layer = self.layer
         if layer is None:
             return
-        scale = painter.worldTransform().m11() or 1.0
+        exposed: QRectF = option.exposedRect
         if layer.points is not None:
-            self._paint_points(painter, layer.points, POINT_PIXELS / scale)
-        else:
-            self._paint_cells(painter, layer)
-
-    def _paint_cells(self, painter: QPainter, layer: MapLayer) -> None:
-        by_cell: dict[tuple[int, int], dict[str, int]] = {}
-        for cell in layer.cells:
-            by_cell.setdefault((cell.cell_x, cell.cell_y), {})[cell.target_category] = \
-                cell.events
-        if not by_cell:
+            scale = painter.worldTransform().m11() or 1.0
+            self._paint_points(painter, layer.points, POINT_PIXELS / scale, exposed)
             return
-        peak = max(sum(counts.values()) for counts in by_cell.values())
-        size = layer.cells[0].size
         painter.setPen(Qt.PenStyle.NoPen)
-        for (x, y), counts in by_cell.items():
-            total = sum(counts.values())
-            category = max(counts, key=lambda name: (counts[name], name))
-            colour = QColor(category_colour(category))
-            colour.setAlphaF(0.25 + 0.7 * math.log1p(total) / math.log1p(peak))
-            west, south = x * size - 180.0, y * size - 90.0
-            left, bottom = project(west, south)
-            right, top = project(west + size, south + size)
-            painter.setBrush(colour)
-            painter.drawRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+        for (category, level), rects in self._cells.items():
+            shown = [rect for rect in rects if rect.intersects(exposed)]
+            if shown:
+                colour = QColor(category_colour(category))
+                colour.setAlphaF(0.25 + 0.7 * level / ALPHA_LEVELS)
+                painter.setBrush(colour)
+                painter.drawRects(shown)
 
     @staticmethod
-    def _paint_points(painter: QPainter, points: tuple[MapPoint, ...], radius: float) -> None:
-        outline = _cosmetic(QColor(0, 0, 0, 90))
+    def _paint_points(painter: QPainter, points: tuple[MapPoint, ...], radius: float,
+                      exposed: QRectF) -> None:
+        painter.setPen(_cosmetic(QColor(0, 0, 0, 90)))
+        reach = exposed.adjusted(-radius, -radius, radius, radius)
         for point in points:
-            painter.setPen(outline)
-            painter.setBrush(category_colour(point.target_category))
             x, y = project(point.longitude, point.latitude)
-            painter.drawEllipse(QPointF(x, y), radius, radius)
+            if reach.contains(x, y):
+                painter.setBrush(category_colour(point.target_category))
+                painter.drawEllipse(QPointF(x, y), radius, radius)
+
+
+ALPHA_LEVELS = 8
+
+
+def _cell_groups(layer: MapLayer) -> dict[tuple[str, int], list[QRectF]]:
+    """The layer's cells as rectangles in map units, by (top category, opacity step)."""
+    by_cell: dict[tuple[int, int], dict[str, int]] = {}
+    for cell in layer.cells:
+        by_cell.setdefault((cell.cell_x, cell.cell_y), {})[cell.target_category] = \
+            cell.events
+    groups: dict[tuple[str, int], list[QRectF]] = {}
+    if not by_cell:
+        return groups
+    peak = math.log1p(max(sum(counts.values()) for counts in by_cell.values()))
+    size = layer.cells[0].size
+    for (x, y), counts in by_cell.items():
+        category = max(counts, key=lambda name: (counts[name], name))
+        level = round(ALPHA_LEVELS * math.log1p(sum(counts.values())) / peak)
+        west, south = x * size - 180.0, y * size - 90.0
+        left, bottom = project(west, south)
+        right, top = project(west + size, south + size)
+        groups.setdefault((category, level), []).append(
+            QRectF(QPointF(left, top), QPointF(right, bottom)))
+    return groups
 
 
 class MapScene(QGraphicsScene):
