@@ -266,3 +266,17 @@ def first_event_in(session: Session, area: Area, flt: EventFilter) -> int | None
         select(event.id).with_hint(event, f"INDEXED BY {PLACE_INDEX}", "sqlite")
         .where(*_in_area(area), *event_conditions(session, flt))
         .order_by(event.event_date, event.id).limit(1))
+
+
+def events_extent(session: Session, flt: EventFilter) -> Area | None:
+    """The box of the 2° cells that hold events under *flt* (dates, types, category), from
+    the cell counts; None when none has coordinates."""
+    cells = _summed_cells(session, 0, (0, 0, int(360 / GRID_DEGREES[0]),
+                                       int(180 / GRID_DEGREES[0])), flt)
+    if not cells:
+        return None
+    size = GRID_DEGREES[0]
+    xs = [x for x, _y, _category, _events in cells]
+    ys = [y for _x, y, _category, _events in cells]
+    return Area(min(xs) * size - 180.0, min(ys) * size - 90.0,
+                (max(xs) + 1) * size - 180.0, (max(ys) + 1) * size - 90.0)

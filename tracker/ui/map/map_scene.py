@@ -80,7 +80,7 @@ class EventLayerItem(QGraphicsItem):
     def set_layer(self, layer: MapLayer | None) -> None:
         self.prepareGeometryChange()
         self.layer = layer
-        self._cells = _cell_groups(layer) if layer is not None and layer.points is None \
+        self._cells = cell_groups(layer) if layer is not None and layer.points is None \
             else {}
         self.update()
 
@@ -96,35 +96,37 @@ class EventLayerItem(QGraphicsItem):
         if layer is None:
             return
         exposed: QRectF = option.exposedRect
-        if layer.points is not None:
-            scale = painter.worldTransform().m11() or 1.0
-            self._paint_points(painter, layer.points, POINT_PIXELS / scale, exposed)
-            return
-        painter.setPen(Qt.PenStyle.NoPen)
-        for (category, level), rects in self._cells.items():
-            shown = [rect for rect in rects if rect.intersects(exposed)]
-            if shown:
-                colour = QColor(category_colour(category))
-                colour.setAlphaF(0.25 + 0.7 * level / ALPHA_LEVELS)
-                painter.setBrush(colour)
-                painter.drawRects(shown)
+        paint_layer(painter, layer, self._cells, exposed)
 
-    @staticmethod
-    def _paint_points(painter: QPainter, points: tuple[MapPoint, ...], radius: float,
-                      exposed: QRectF) -> None:
+
+def paint_layer(painter: QPainter, layer: MapLayer,
+                cells: dict[tuple[str, int], list[QRectF]], exposed: QRectF) -> None:
+    """Draw *layer* (its *cells* grouped by ``cell_groups``, or its points) where it meets
+    *exposed*, in map units; the painter maps map units to pixels."""
+    if layer.points is not None:
+        radius = POINT_PIXELS / (painter.worldTransform().m11() or 1.0)
         painter.setPen(_cosmetic(QColor(0, 0, 0, 90)))
         reach = exposed.adjusted(-radius, -radius, radius, radius)
-        for point in points:
+        for point in layer.points:
             x, y = project(point.longitude, point.latitude)
             if reach.contains(x, y):
                 painter.setBrush(category_colour(point.target_category))
                 painter.drawEllipse(QPointF(x, y), radius, radius)
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    for (category, level), rects in cells.items():
+        shown = [rect for rect in rects if rect.intersects(exposed)]
+        if shown:
+            colour = QColor(category_colour(category))
+            colour.setAlphaF(0.25 + 0.7 * level / ALPHA_LEVELS)
+            painter.setBrush(colour)
+            painter.drawRects(shown)
 
 
 ALPHA_LEVELS = 8
 
 
-def _cell_groups(layer: MapLayer) -> dict[tuple[str, int], list[QRectF]]:
+def cell_groups(layer: MapLayer) -> dict[tuple[str, int], list[QRectF]]:
     """The layer's cells as rectangles in map units, by (top category, opacity step)."""
     by_cell: dict[tuple[int, int], dict[str, int]] = {}
     for cell in layer.cells:
