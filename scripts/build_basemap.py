@@ -21,6 +21,10 @@ from pathlib import Path
 
 REGION_COUNTRIES = ("ukr", "rus", "blr", "mda", "pol", "rou", "tur")
 COUNTRY_TOLERANCE = 0.05  # degrees
+# Where the events are, the map is zoomed in to a town: the coast and borders of those
+# countries (ISO 3166 numeric ids) are kept finer, to match their regions' outlines.
+FINE_COUNTRIES = {"804": 0.01, "112": 0.01, "498": 0.01, "616": 0.01, "642": 0.01,
+                  "792": 0.01, "643": 0.03}
 REGION_TOLERANCE = 0.03
 # Russia's regions reach the Arctic: thousands of kilometres of fjord coast nobody reads at
 # this scale, ten times Ukraine's bytes at the same tolerance.
@@ -142,7 +146,8 @@ def countries(package: Path) -> list[dict]:
             continue
         polygons = geometry["arcs"] if kind == "MultiPolygon" else [geometry["arcs"]]
         rings = [[_topo_ring(arcs, ring) for ring in polygon] for polygon in polygons]
-        kept = _polygons(rings, "MultiPolygon", COUNTRY_TOLERANCE)
+        tolerance = FINE_COUNTRIES.get(str(geometry.get("id")), COUNTRY_TOLERANCE)
+        kept = _polygons(rings, "MultiPolygon", tolerance)
         if kept:
             shapes.append({"name": geometry["properties"]["name"],
                            "id": geometry.get("id", ""), "polygons": kept})

@@ -181,6 +181,7 @@ class MapView(QWidget):
         self.canvas.setAccessibleName(self.tr("Map of events and venues"))
         self._layout.insertWidget(1, self.canvas, 1)
         self.canvas.view_changed.connect(self._request)
+        self.canvas.view_changed.connect(self._update_status)
         self.canvas.clicked.connect(self._on_clicked)
         self.rings.attach(self.scene, self.current_filter)
         self.go_home()
@@ -250,9 +251,23 @@ class MapView(QWidget):
         self._loaded = request
         assert self.scene is not None
         self.scene.events.set_layer(layer)
-        shown = self.tr("%1 events in view").replace("%1", f"{layer.total:,}")
-        self.status_label.setText(shown)
+        self._update_status()
         self.layer_loaded.emit()
+
+    def _update_status(self) -> None:
+        """How many of the loaded events are on screen (the layer reaches beyond it)."""
+        layer = self.layer()
+        if layer is None or self.canvas is None:
+            return
+        visible = self.canvas.visible_area()
+        if layer.points is not None:
+            shown = sum(visible.contains(p.longitude, p.latitude) for p in layer.points)
+        else:
+            shown = sum(cell.events for cell in layer.cells
+                        if cell.west < visible.east and visible.west < cell.west + cell.size
+                        and cell.south < visible.north
+                        and visible.south < cell.south + cell.size)
+        self.status_label.setText(self.tr("%1 events in view").replace("%1", f"{shown:,}"))
 
     def _submit(self, key: str, noun: str, query: Any, done: Any) -> None:
         op = query_op(self.tr("Map"), noun, query).on_success(done).owned_by(self)
