@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from tracker.domain.negotiation import Venue
@@ -152,3 +152,12 @@ def test_the_map_exports_as_png_and_svg(map_window: MainWindow, tmp_path: Path) 
     assert marks  # and the events on them
     with pytest.raises(ValueError, match=r"\.png or \.svg"):
         view.save_image(tmp_path / "map.gif")
+
+
+def test_a_new_palette_recolours_the_map(map_window: MainWindow) -> None:
+    view = map_window.map_view
+    assert view.scene is not None
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    view.setPalette(dark)
+    assert view.scene.land.brush().color() == QColor("#1e1e1e")

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -172,6 +172,12 @@ class MapView(QWidget):
         if self.canvas is None:
             self._build()
         self._request()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override QWidget.changeEvent: a new palette (a dark theme) recolours the map."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.scene is not None:
+            self.scene.apply_palette(self.palette())
 
     # -- building and loading -------------------------------------------------------------
 
