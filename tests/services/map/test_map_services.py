@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from tracker.domain.events import BattlefieldEvent
 from tracker.services.common.errors import ValidationError
-from tracker.services.events.events import EventFilter
+from tracker.services.events.events import EventFilter, event_conditions
 from tracker.services.map.basemap import base_map
 from tracker.services.map.map_layers import grid_for, map_cells, map_layer, period_parts
 from tracker.services.map.projection import Area, distance_km, project, unproject
@@ -73,17 +73,14 @@ AREA = Area(28.0, 46.0, 36.0, 50.0)
 
 
 def _direct(db: Database, flt: EventFilter, area: Area) -> int:
+    """The events in *area* under *flt*, counted from the events with the Events view's
+    own conditions."""
     event = BattlefieldEvent
-    conditions = [event.longitude.between(area.west, area.east),
-                  event.latitude.between(area.south, area.north)]
-    if flt.date_from:
-        conditions.append(event.event_date >= flt.date_from)
-    if flt.date_to:
-        conditions.append(event.event_date <= flt.date_to)
-    if flt.event_types:
-        conditions.append(event.event_type.in_(flt.event_types))
     with db.reading() as session:
-        return int(session.scalar(select(func.count()).where(*conditions)) or 0)
+        return int(session.scalar(select(func.count()).where(
+            event.longitude.between(area.west, area.east),
+            event.latitude.between(area.south, area.north),
+            *event_conditions(session, flt))) or 0)
 
 
 @pytest.mark.parametrize("flt", [
@@ -102,7 +99,7 @@ def test_cells_in_an_area_hold_what_a_direct_count_finds(db: Database,
     area = Area(28.0, 46.0, 36.0 - size / 2, 50.0 - size / 2)
     with db.reading() as session:
         cells = map_cells(session, area, finest, flt)
-    expected = _direct(db, flt, Area(28.0, 46.0, 36.0, 50.0)) if not flt.text else 0
+    expected = _direct(db, flt, Area(28.0, 46.0, 36.0, 50.0))
     assert sum(cell.events for cell in cells) == expected
     for cell in cells:
         assert AREA.west <= cell.west < AREA.east and AREA.south <= cell.south < AREA.north

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsView, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.png_bytes import png_bytes
 
 PNG_SCALE = 2
 SUFFIXES = (".png", ".svg")
@@ -54,14 +55,7 @@ def map_image_bytes(view: QGraphicsView, suffix: str) -> bytes:
         _render(view, painter, size)
     finally:
         painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6 takes the format as str; its stubs say bytes, which it refuses at run time.
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise OSError("The image could not be encoded as PNG")
-    buffer.close()
-    return bytes(data.data())
+    return png_bytes(image)
 
 
 def write_map_image(path: Path, view: QGraphicsView) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from tracker.services.map.basemap import base_map
 from tracker.services.map.map_layers import MapLayer, events_extent, map_layer
 from tracker.services.map.projection import project
 from tracker.services.map.venue_rings import MapVenue, venues_on_map
+from tracker.ui.common.png_bytes import png_bytes
 from tracker.ui.map.map_scene import cell_groups, paint_layer, shapes_path
 
 FIGURE_WIDTH = 1000  # CSS pixels; the PNG is drawn at twice that
@@ -97,16 +98,9 @@ def report_map(session: Session, date_from: date | None,
                venues_on_map(session))
     finally:
         painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6 takes the format as str; its stubs say bytes, which it refuses at run time.
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise OSError("The map figure could not be encoded as PNG")
-    buffer.close()
     shown = "each event marked" if layer.points is not None else \
         "events counted per map cell, coloured by their most frequent target category"
     description = (f"Map: {layer.total:,} battlefield events with coordinates ({shown}) "
                    "and the venues of the talks. Base map: Natural Earth.")
-    png = base64.b64encode(bytes(data.data())).decode("ascii")
+    png = base64.b64encode(png_bytes(image)).decode("ascii")
     return ReportChart(f"data:image/png;base64,{png}", FIGURE_WIDTH, height, description)
