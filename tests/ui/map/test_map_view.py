@@ -123,15 +123,17 @@ def test_selection_travels_both_ways(qtbot: QtBot, map_window: MainWindow) -> No
     stacked = {p.id for p in layer.points
                if (p.longitude, p.latitude) == (point.longitude, point.latitude)}
     assert clicked.args[0] in stacked
-    qtbot.waitUntil(lambda: map_window.events_view.current_event_id() == clicked.args[0])
+    qtbot.waitUntil(lambda: map_window.events_view.current_event_id() == clicked.args[0],
+                    timeout=10_000)
     # And back: the event selected in the Events view is marked on the map.
-    qtbot.waitUntil(lambda: view.scene is not None and view.scene.highlight.isVisible())
+    qtbot.waitUntil(lambda: view.scene is not None and view.scene.highlight.isVisible(),
+                    timeout=10_000)
     assert view.scene.highlight.pos().toPoint() == canvas.mapToScene(at).toPoint() or \
         abs(view.scene.highlight.pos().x() - project(point.longitude, 0)[0]) < 1e-6
     map_window.events_view.select_event(layer.points[-1].id)
     target = project(layer.points[-1].longitude, layer.points[-1].latitude)
     qtbot.waitUntil(lambda: view.scene is not None
-                    and abs(view.scene.highlight.pos().x() - target[0]) < 1e-9)
+                    and abs(view.scene.highlight.pos().x() - target[0]) < 1e-9, timeout=10_000)
     assert canvas.viewport().rect().contains(QPoint(*[int(v) for v in (
         canvas.mapFromScene(*target).x(), canvas.mapFromScene(*target).y())]))
 

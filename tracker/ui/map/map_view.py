@@ -172,6 +172,7 @@ class MapView(QWidget):
         if self.canvas is None:
             self._build()
         self._request()
+        self.rings.recount()
 
     def changeEvent(self, event: QEvent) -> None:
         """Override QWidget.changeEvent: a new palette (a dark theme) recolours the map."""
@@ -229,8 +230,11 @@ class MapView(QWidget):
         self._on_window_changed()
 
     def _on_window_changed(self) -> None:
-        self._request()
-        self.rings.recount()
+        # Hidden behind another tab, the Timeline's every step still arrives here: the
+        # reads wait until the tab is shown (showEvent).
+        if self.isVisible():
+            self._request()
+            self.rings.recount()
 
     def _request(self) -> None:
         canvas = self.canvas
