@@ -18,16 +18,19 @@ from sqlalchemy.orm import Session
 
 from tracker.io.report_html import ReportChart
 from tracker.services.events.events import EventFilter
-from tracker.services.map.basemap import base_map
 from tracker.services.map.map_layers import MapLayer, events_extent, map_layer
 from tracker.services.map.projection import project
 from tracker.services.map.venue_rings import MapVenue, venues_on_map
 from tracker.ui.common.png_bytes import png_bytes
-from tracker.ui.map.map_scene import cell_groups, paint_layer, shapes_path
+from tracker.ui.map.map_scene import base_paths, cell_groups, paint_layer
 
 FIGURE_WIDTH = 1000  # CSS pixels; the PNG is drawn at twice that
 PNG_SCALE = 2
 MARGIN = 0.08  # of the events' box, each side
+MAX_HEIGHT = 700  # a landscape figure: the box is widened to this shape, never cut
+# Encoding a 2,000-pixel PNG at Qt's default compression takes a second; less of it,
+# a third of that, for a file a third larger.
+PNG_QUALITY = 80
 
 
 LAND, WATER, BORDER, TEXT = (QColor("#ffffff"), QColor("#dfe9f5"), QColor("#8a939c"),
@@ -44,13 +47,13 @@ def _paint(painter: QPainter, source: QRectF, target: QRectF, layer: MapLayer,
     painter.translate(target.topLeft())
     painter.scale(target.width() / source.width(), target.height() / source.height())
     painter.translate(-source.topLeft())
-    borders = base_map()
+    countries, regions = base_paths()
     painter.setPen(_pen(BORDER, 1.5))
     painter.setBrush(LAND)
-    painter.drawPath(shapes_path(borders.countries))
+    painter.drawPath(countries)
     painter.setPen(_pen(BORDER, 0.6, Qt.PenStyle.DotLine))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(shapes_path(borders.regions))
+    painter.drawPath(regions)
     paint_layer(painter, layer, cell_groups(layer) if layer.points is None else {}, source)
     painter.restore()
     painter.setPen(_pen(LAND, 1.5))
@@ -83,13 +86,16 @@ def report_map(session: Session, date_from: date | None,
     left, top = project(area.west, area.north)
     right, bottom = project(area.east, area.south)
     source = QRectF(QPointF(left, top), QPointF(right, bottom))
-    height = max(200, min(1400, round(FIGURE_WIDTH * source.height() / source.width())))
+    height = max(300, min(MAX_HEIGHT, round(FIGURE_WIDTH * source.height() / source.width())))
     # Keep the aspect: widen or heighten the box to the figure's shape.
-    wanted = source.height() * FIGURE_WIDTH / height
-    source.adjust(-(wanted - source.width()) / 2, 0, (wanted - source.width()) / 2, 0)
+    wide = source.height() * FIGURE_WIDTH / height
+    if wide >= source.width():
+        source.adjust(-(wide - source.width()) / 2, 0, (wide - source.width()) / 2, 0)
+    else:
+        tall = source.width() * height / FIGURE_WIDTH
+        source.adjust(0, -(tall - source.height()) / 2, 0, (tall - source.height()) / 2)
     layer = map_layer(session, area, source.width() / FIGURE_WIDTH, flt)
-    image = QImage(FIGURE_WIDTH * PNG_SCALE, height * PNG_SCALE,
-                   QImage.Format.Format_ARGB32)
+    image = QImage(FIGURE_WIDTH * PNG_SCALE, height * PNG_SCALE, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(PNG_SCALE)
     painter = QPainter(image)
     try:
@@ -102,5 +108,5 @@ def report_map(session: Session, date_from: date | None,
         "events counted per map cell, coloured by their most frequent target category"
     description = (f"Map: {layer.total:,} battlefield events with coordinates ({shown}) "
                    "and the venues of the talks. Base map: Natural Earth.")
-    png = base64.b64encode(png_bytes(image)).decode("ascii")
+    png = base64.b64encode(png_bytes(image, PNG_QUALITY)).decode("ascii")
     return ReportChart(f"data:image/png;base64,{png}", FIGURE_WIDTH, height, description)

@@ -10,6 +10,7 @@ Colours come from the palette, so the map follows a dark theme.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.map.basemap import BaseMap, Shape
+from tracker.services.map.basemap import Shape, base_map
 from tracker.services.map.map_layers import MapLayer, MapPoint
 from tracker.services.map.projection import MAX_LATITUDE, project, ring_outline
 from tracker.services.map.venue_rings import MapVenue
@@ -49,6 +50,14 @@ def shapes_path(shapes: tuple[Shape, ...]) -> QPainterPath:
                         path.lineTo(x, y)
                 path.closeSubpath()
     return path
+
+
+@cache
+def base_paths() -> tuple[QPainterPath, QPainterPath]:
+    """The base map's countries and regions as paths, built once per process (a second
+    each): the Map tab and every report's map figure draw the same two."""
+    borders = base_map()
+    return shapes_path(borders.countries), shapes_path(borders.regions)
 
 
 def _cosmetic(colour: QColor, width: float = 1.0,
@@ -151,12 +160,13 @@ def cell_groups(layer: MapLayer) -> dict[tuple[str, int], list[QRectF]]:
 class MapScene(QGraphicsScene):
     """The map's scene; views over it pan and zoom (map_canvas.py)."""
 
-    def __init__(self, base_map: BaseMap, palette: QPalette) -> None:
+    def __init__(self, palette: QPalette) -> None:
         super().__init__()
         self.setSceneRect(WORLD)
-        self.land = QGraphicsPathItem(shapes_path(base_map.countries))
+        countries, regions = base_paths()
+        self.land = QGraphicsPathItem(countries)
         self.land.setZValue(0)
-        self.regions = QGraphicsPathItem(shapes_path(base_map.regions))
+        self.regions = QGraphicsPathItem(regions)
         self.regions.setZValue(1)
         self.regions.setBrush(Qt.BrushStyle.NoBrush)
         self.events = EventLayerItem()

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from tracker.services.common.topics import Topic
 from tracker.services.events.events import EventFilter
-from tracker.services.map.basemap import base_map
 from tracker.services.map.map_layers import (
     MapLayer,
     MapPoint,
@@ -183,7 +182,7 @@ class MapView(QWidget):
     # -- building and loading -------------------------------------------------------------
 
     def _build(self) -> None:
-        self.scene = MapScene(base_map(), self.palette())
+        self.scene = MapScene(self.palette())
         self.canvas = MapCanvas(self.scene, self)
         self.canvas.setAccessibleName(self.tr("Map of events and venues"))
         self._layout.insertWidget(1, self.canvas, 1)
