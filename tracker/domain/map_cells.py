@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, SmallInteger
+from sqlalchemy import Date, Index, SmallInteger
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain.base import Base
@@ -21,7 +21,13 @@ class EventMapCell(Base):
     """
 
     __tablename__ = "event_map_cell"
-    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012
+    __table_args__ = (
+        # The days of a partial month at either end of a range (62 at most) are read by
+        # day across all cells in view: the primary key, cells first, would walk every
+        # day of every cell in the box for them. Holds the count, so no row is visited.
+        Index("ix_event_map_cell_day", "grid", "period", "day", "cell_x", "cell_y", "events"),
+        {"sqlite_with_rowid": False},
+    )
 
     grid: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     # 0: the events of the day ``day``; 1: of the calendar month starting on ``day``.

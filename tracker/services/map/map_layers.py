@@ -24,8 +24,6 @@ from tracker.services.events.events import EventFilter, day_counts_answer, event
 from tracker.services.map.projection import Area
 from tracker.storage.map_cells import DAY, FINEST, GRID_DEGREES, MONTH, counted_condition
 
-# The index on the events' coordinates (migration 0016) that the points are read by.
-PLACE_INDEX = "ix_battlefield_event_place"
 # Points replace the cells when at most this many events are in view.
 POINT_LIMIT = 2000
 # The finest grid whose cells are at least this many pixels wide is read.
@@ -155,9 +153,12 @@ def _summed_cells(session: Session, grid: int, cells: tuple[int, int, int, int],
             days.append(cell.day >= first)
         if last is not None:
             days.append(cell.day <= last)
+        # The days of at most two partial months are read by day (ix_event_map_cell_day,
+        # the model's note): "+ 0" keeps the primary key's cell range out of the choice.
+        column = cell.cell_x + 0 if period == DAY else cell.cell_x.expression
         rows = session.execute(
             select(cell.cell_x, cell.cell_y, cell.target_category, func.sum(cell.events))
-            .where(cell.grid == grid, cell.period == period, cell.cell_x.between(west, east),
+            .where(cell.grid == grid, cell.period == period, column.between(west, east),
                    cell.cell_y.between(south, north), *days, *_count_conditions(flt))
             .group_by(cell.cell_x, cell.cell_y, cell.target_category)).all()
         for x, y, category, events in rows:
@@ -210,16 +211,15 @@ def map_points(session: Session, area: Area, flt: EventFilter,
                limit: int = POINT_LIMIT) -> list[MapPoint]:
     """The events in *area* under *flt*, at most *limit*, oldest first.
 
-    Read through the coordinates' index: left to choose, SQLite may walk the date index
-    in ORDER BY order instead and read every event of the range to find the few in the
-    area (a tenth of a second at 20,000 events, seconds at a million). The caller asks
-    only when the cells say few are there, so they are sorted here, not in SQL.
+    No ORDER BY: with one, SQLite walks the date index in its order and reads every event
+    of the range to find the few in the area (seconds at a million); without, it reads
+    them off the coordinates' index (ix_battlefield_event_place, which holds the date
+    too). The caller asks only when the cells say few are there; they are sorted here.
     """
     event = BattlefieldEvent
     rows = session.execute(
         select(event.id, event.longitude, event.latitude, event.event_date, event.event_type,
                event.target_category, event.location, event.admin1)
-        .with_hint(event, f"INDEXED BY {PLACE_INDEX}", "sqlite")
         .where(*_in_area(area), *event_conditions(session, flt)).limit(limit)).all()
     points = [MapPoint(row.id, row.longitude, row.latitude, row.event_date, row.event_type,
                        row.target_category or "", row.location or row.admin1)
@@ -260,12 +260,14 @@ def event_days(session: Session) -> tuple[date, date] | None:
 
 
 def first_event_in(session: Session, area: Area, flt: EventFilter) -> int | None:
-    """The oldest event in *area* under *flt*: what a click on a density cell selects."""
+    """The oldest event in *area* under *flt*: what a click on a density cell selects.
+
+    The oldest is found here, not by ORDER BY … LIMIT 1 (see ``map_points``): the
+    events of one cell, read off the coordinates' index, are at most a cell's count."""
     event = BattlefieldEvent
-    return session.scalar(
-        select(event.id).with_hint(event, f"INDEXED BY {PLACE_INDEX}", "sqlite")
-        .where(*_in_area(area), *event_conditions(session, flt))
-        .order_by(event.event_date, event.id).limit(1))
+    rows = session.execute(select(event.event_date, event.id)
+                           .where(*_in_area(area), *event_conditions(session, flt))).all()
+    return min((row.event_date, row.id) for row in rows)[1] if rows else None
 
 
 def events_extent(session: Session, flt: EventFilter) -> Area | None:
