@@ -52,25 +52,13 @@ WIDTH, HEIGHT = 1360, 760
 KHARKIV = (36.23, 49.99)
 
 
-def _from_events(statement: str, grid_size: float) -> str:
-    """The cells of a captured cell query, counted from the events instead."""
-    where = statement.split("WHERE", 1)[1].split("GROUP BY", 1)[0]
-    bounds = where.replace("event_map_cell.", "")
+def _from_events(area: Any, grid_size: float, first: Any, last: Any) -> str:
+    """The cells of one read, counted from the events instead of the cell rows."""
     return (f"SELECT CAST((longitude + 180.0) / {grid_size!r} AS INTEGER) AS x, "
             f"CAST((latitude + 90.0) / {grid_size!r} AS INTEGER) AS y, target_category, "
-            f"count(*) FROM battlefield_event WHERE latitude IS NOT NULL AND "
-            f"{_event_bounds(bounds, grid_size)} GROUP BY x, y, target_category")
-
-
-def _event_bounds(cell_where: str, size: float) -> str:
-    """Cell-number bounds of a captured query as coordinate bounds on the events."""
-    import re
-
-    numbers = {name: (int(low), int(high)) for name, low, high in re.findall(
-        r"(cell_[xy]) BETWEEN (-?\d+) AND (-?\d+)", cell_where)}
-    (x0, x1), (y0, y1) = numbers["cell_x"], numbers["cell_y"]
-    return (f"longitude BETWEEN {x0 * size - 180.0} AND {(x1 + 1) * size - 180.0} AND "
-            f"latitude BETWEEN {y0 * size - 90.0} AND {(y1 + 1) * size - 90.0}")
+            f"count(*) FROM battlefield_event WHERE latitude BETWEEN {area.south!r} AND "
+            f"{area.north!r} AND longitude BETWEEN {area.west!r} AND {area.east!r} AND "
+            f"event_date BETWEEN '{first}' AND '{last}' GROUP BY x, y, target_category")
 
 
 def run(options: Options) -> list[Comparison]:
@@ -116,8 +104,15 @@ def run(options: Options) -> list[Comparison]:
     canvas = view.canvas
     assert canvas is not None
     image = QImage(canvas.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
-    reads: list[int] = []
-    view.layer_loaded.connect(lambda: reads.append(view.layer().grid))  # type: ignore[union-attr]
+    reads: list[tuple[Any, int, Any, Any]] = []  # area, grid, first and last day
+
+    def on_read() -> None:
+        layer = view.layer()
+        assert layer is not None
+        flt = view.current_filter()
+        reads.append((layer.area, layer.grid, flt.date_from, flt.date_to))
+
+    view.layer_loaded.connect(on_read)
 
     def step(action: Callable[[], None]) -> tuple[float, bool]:
         before = len(reads)
@@ -165,14 +160,11 @@ def run(options: Options) -> list[Comparison]:
                 every.add(milliseconds)
                 if read:
                     reading.add(milliseconds)
-            cell_queries = [inline(sql, values) for sql, values in captured
-                            if "event_map_cell" in sql]
-            grids = list(reads)
             statements = [inline(sql, values) for sql, values in captured]
             for value in shell_seconds(str(path), statements) if statements else []:
                 same_sql.add(value * 1000)
-            direct = [_from_events(sql, GRID_DEGREES[grid])
-                      for sql, grid in zip(cell_queries, grids, strict=False)]
+            direct = [_from_events(area, GRID_DEGREES[grid], first, last)
+                      for area, grid, first, last in reads]
             for value in shell_seconds(str(path), direct) if direct else []:
                 from_events.add(value * 1000)
             log(f"map {round_number}/{options.repeat} {name}: median step "
