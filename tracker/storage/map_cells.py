@@ -125,10 +125,12 @@ def postgres_ddl() -> list[str]:
     """The function and triggers that keep the cell counts current on PostgreSQL."""
     function = (
         f"CREATE FUNCTION {POSTGRES_FUNCTION}() RETURNS trigger AS $$ BEGIN "
-        f"IF TG_OP IN ('DELETE', 'UPDATE') AND {counted_condition('OLD')} THEN "
-        f"{_remove('OLD', 'postgresql')} END IF; "
-        f"IF TG_OP IN ('INSERT', 'UPDATE') AND {counted_condition('NEW')} THEN "
-        f"{_add('NEW', 'postgresql')} END IF; "
+        # Nested: OLD is unset on INSERT and NEW on DELETE, and SQL does not promise
+        # to skip the right side of an AND.
+        f"IF TG_OP IN ('DELETE', 'UPDATE') THEN IF {counted_condition('OLD')} THEN "
+        f"{_remove('OLD', 'postgresql')} END IF; END IF; "
+        f"IF TG_OP IN ('INSERT', 'UPDATE') THEN IF {counted_condition('NEW')} THEN "
+        f"{_add('NEW', 'postgresql')} END IF; END IF; "
         "RETURN NULL; END; $$ LANGUAGE plpgsql"
     )
     return [function] + [
