@@ -33,6 +33,10 @@ SPLIT = 4  # cells of one grid per cell of the next coarser one, each way
 DAY, MONTH = 0, 1  # the periods a row counts: the day, or the month starting on ``day``
 KEY = ("grid", "period", "cell_x", "cell_y", "day", "event_type", "target_category")
 
+# Rows by day for the partial months at either end of a range (domain/map_cells.py).
+DAY_INDEX = "ix_event_map_cell_day"
+DAY_INDEX_COLUMNS = ("grid", "period", "day", "cell_x", "cell_y", "events")
+
 TRIGGER_PREFIX = "battlefield_event_map_"
 # Columns whose change moves an event between cell rows; an update of anything else
 # (the summary, a re-import of the same record) leaves the counts alone.
@@ -162,6 +166,9 @@ def recount(connection: Connection) -> None:
     """
     dialect = connection.dialect.name
     size = GRID_DEGREES[FINEST]
+    # The day index is built once at the end (one sort) instead of row by row in day
+    # order, which is not the order the rows are written in: half the recount's time.
+    connection.execute(text(f"DROP INDEX IF EXISTS {DAY_INDEX}"))
     connection.execute(text(f"DELETE FROM {TABLE}"))
     connection.execute(text(
         f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
@@ -183,6 +190,8 @@ def recount(connection: Connection) -> None:
         f"SELECT grid, {MONTH}, cell_x, cell_y, {month} AS month, event_type, "
         f"target_category, sum(events) FROM {TABLE} WHERE period = {DAY} "
         "GROUP BY grid, cell_x, cell_y, month, event_type, target_category"))
+    connection.execute(text(
+        f"CREATE INDEX {DAY_INDEX} ON {TABLE} ({', '.join(DAY_INDEX_COLUMNS)})"))
 
 
 def counts_are_kept(connection: Connection) -> bool:

@@ -38,8 +38,7 @@ def upgrade() -> None:
                                 'target_category', name=op.f('pk_event_map_cell')),
         sqlite_with_rowid=False,
     )
-    op.create_index('ix_event_map_cell_day', 'event_map_cell',
-                    ['grid', 'period', 'day', 'cell_x', 'cell_y', 'events'])
+    # recount (below) builds the day index, ix_event_map_cell_day, after the rows.
     op.create_index('ix_battlefield_event_place', 'battlefield_event',
                     ['latitude', 'longitude', 'event_date'])
     bind = op.get_bind()
