@@ -33,6 +33,7 @@ from tracker.services.map.map_layers import (
 from tracker.services.map.projection import Area, project
 from tracker.services.map.venue_rings import MapVenue, venues_on_map
 from tracker.ui.common.db_op import query_op
+from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.map.map_canvas import ZOOM_STEP, MapCanvas
 from tracker.ui.map.map_rings import RingControls
@@ -252,7 +253,8 @@ class MapView(QWidget):
         self._submit("map-layer", self.tr("Reading the map"),
                      lambda session: map_layer(session, request.area, per_pixel,
                                                request.event_filter),
-                     lambda layer: self._on_layer(request, layer))
+                     lambda layer: self._on_layer(request, layer),
+                     lambda failure: self._on_layer_failed(request, failure))
 
     def _on_layer(self, request: _Request, layer: MapLayer) -> None:
         if self._asked == request:
@@ -278,8 +280,17 @@ class MapView(QWidget):
                         and visible.south < cell.south + cell.size)
         self.status_label.setText(self.tr("%1 events in view").replace("%1", f"{shown:,}"))
 
-    def _submit(self, key: str, noun: str, query: Any, done: Any) -> None:
+    def _on_layer_failed(self, request: _Request, failure: Failure) -> None:
+        """The read failed (a database that went away): say so, and read again next time."""
+        if self._asked == request:
+            self._asked = None
+        self.status_label.setText(failure.message)
+
+    def _submit(self, key: str, noun: str, query: Any, done: Any,
+                failed: Any = None) -> None:
         op = query_op(self.tr("Map"), noun, query).on_success(done).owned_by(self)
+        if failed is not None:
+            op.on_failure(failed)
         self._workspace.runner.submit(op.replacing(key))
 
     # -- selection ------------------------------------------------------------------------
