@@ -207,14 +207,16 @@ def _report(args: argparse.Namespace) -> int:
     check_report_range(date_from, date_to, args.tz)  # before Qt starts, for a quick refusal
     title_page = ReportTitlePage(args.title, args.author, args.organisation, args.marking)
     from tracker.ui.exports.report_pdf import ensure_gui_application, report_chart
+    from tracker.ui.map.map_report import report_map
 
     ensure_gui_application()
     with reading(args) as session, file_errors("write", output, force=args.force):
         chart = report_chart(session, date_from, date_to, args.tz, as_of)
+        places = None if as_of is not None else report_map(session, date_from, date_to)
         count = export_report(session, output, ExportFormat(args.format),
                               date_from=date_from, date_to=date_to, tz=args.tz,
                               corrections=args.corrections, as_of=as_of,
-                              title_page=title_page, chart=chart)
+                              title_page=title_page, chart=chart, map_figure=places)
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 

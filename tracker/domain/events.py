@@ -65,6 +65,7 @@ class BattlefieldEvent(Base):
         Index("ix_battlefield_event_actor1_date", "actor1", "event_date"),
         Index("ix_battlefield_event_fatalities_date", "fatalities", "event_date"),
         Index("ix_battlefield_event_injuries_date", "injuries", "event_date"),
+        Index("ix_battlefield_event_place", "latitude", "longitude", "event_date"),  # map
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,6 +10,7 @@ from tracker.domain.events import (
 )
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.imports import ExportRecord, ImportMapping, ImportRun
+from tracker.domain.map_cells import EventMapCell
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -30,6 +31,7 @@ __all__ = [
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
+    "EventMapCell",
     "ExportRecord",
     "Factor",
     "FactorReading",

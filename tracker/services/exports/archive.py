@@ -57,7 +57,7 @@ COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_a
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
 # The export log (export_record) is this database's own history, not data.
-DERIVED_TABLES = ("event_day_count", "export_record")
+DERIVED_TABLES = ("event_day_count", "event_map_cell", "export_record")
 PAGE_ROWS = 2000
 
 # Told after each page: the table, and how many of its rows are written so far.

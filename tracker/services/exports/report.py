@@ -61,7 +61,7 @@ def write_report(
     generated_at: datetime | None = None, event_limit: int = REPORT_EVENT_LIMIT,
     corrections: bool = False,
     as_of: AsOf | None = None,
-    title_page: ReportTitlePage | None = None,
+    title_page: ReportTitlePage | None = None, map_figure: ReportChart | None = None,
 ) -> int:
     """Write the HTML report of the range to *stream*; return the entries listed in full.
 
@@ -89,7 +89,8 @@ def write_report(
                           corrections, as_of=as_of, title_page=title_page or ReportTitlePage())
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
                    as_of)
-    return write_report_html(header, summary, items, stream, chart=chart)
+    return write_report_html(header, summary, items, stream, chart=chart,
+                             map_figure=map_figure)
 
 
 def _events_to(date_to: date | None, as_of: AsOf | None) -> date | None:

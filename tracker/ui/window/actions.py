@@ -153,6 +153,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+5",), "Show everything in time order"),
     ActionSpec("show-analysis-action", "&Analysis", Menu.VIEW, "show_analysis", ("Ctrl+6",),
                "Count events before, during and after each round against a baseline"),
+    ActionSpec("show-map-action", "&Map", Menu.VIEW, "show_map", ("Ctrl+7",),
+               "Show battlefield events and venues on a map"),
     ActionSpec("toggle-detail-action", "Round &Details Pane", Menu.VIEW, "set_detail_visible",
                ("Ctrl+Shift+D",), "Show or hide the selected round's details",
                checkable=True, separator_before=True),

@@ -53,6 +53,7 @@ from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
 from tracker.ui.imports.import_flow import ImportFlow
 from tracker.ui.imports.sync_flow import SyncFlow
+from tracker.ui.map.map_view import MapView
 from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import DeleteRoundCommand
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.timeline_view = TimelineView(workspace, self.display_tz)
         self.analysis_view = AnalysisView(workspace)
         self.analysis_view.set_display_zone(self.display_tz)
+        self.map_view = MapView(workspace)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setAccessibleName(self.tr("Views"))
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
                             (self.factors_view, "&Factors"),
                             (self.events_view, "&Events"),
                             (self.chronology_view, "&Chronology"),
-                            (self.analysis_view, "&Analysis")):
+                            (self.analysis_view, "&Analysis"), (self.map_view, "&Map")):
             self.tabs.addTab(view, title)
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
@@ -225,6 +227,19 @@ class MainWindow(QMainWindow):
         self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
         self.events_view.filter_bar.filter_changed.connect(self.analysis_view.set_event_filter)
         self.rounds_view.round_selected.connect(self._show_round_in_analysis)
+        self._connect_map()
+
+    def _connect_map(self) -> None:
+        """The map follows the Events filters and the Timeline's range; selections travel
+        both ways, as with the timeline."""
+        canvas, map_view = self.timeline_view.canvas, self.map_view
+        self.events_view.filter_bar.filter_changed.connect(map_view.set_event_filter)
+        self.events_view.event_selected.connect(map_view.select_event)
+        map_view.event_clicked.connect(self.events_view.select_event)
+        map_view.event_activated.connect(self.go_to_event)
+        canvas.range_changed.connect(
+            lambda: map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end))
+        map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end)
 
     @Slot(object)
     def _show_round_in_analysis(self, round_id: int | None) -> None:
@@ -456,6 +471,9 @@ class MainWindow(QMainWindow):
 
     def show_analysis(self) -> None:
         self._show_tab(self.analysis_view)
+
+    def show_map(self) -> None:
+        self._show_tab(self.map_view)
 
     def show_factors(self) -> None:
         self._show_tab(self.factors_view)
