@@ -40,6 +40,7 @@ from tracker.storage.event_compare import (
     differences,
     is_older,
 )
+from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
 from tracker.storage.withdrawals import mark_seen, start_seen
 
 log = logging.getLogger(__name__)
@@ -180,7 +181,10 @@ class EventUpsert:
         keys = [row[ID_POSITION] for row in rows]
         stored = self._stored(keys)
         if self.track_seen:
-            mark_seen(self.connection, keys)
+            if self.sqlite:
+                self._cursor.executemany(_SEEN_SQL, [(key,) for key in keys])
+            else:
+                mark_seen(self.connection, keys)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         written_raws = []
