@@ -216,7 +216,7 @@ def test_a_candidate_is_replaced_by_the_final_event_of_its_id(db: Database,
     import_events(db, REAL_DATA / CP1252, ImportFormat.UCDP)
     candidate = next(row for row in source_rows(CP1252) if row["year"] == "2022")
     rows = list(source_rows(GED231))
-    final = rows + [rows[0] | {key: candidate[key] for key in rows[0]} | {
+    final = [*rows, {key: candidate[key] for key in rows[0]} | {
         "date_start": iso_day(candidate["date_start"]),
         "date_end": iso_day(candidate["date_end"]),
         "best": str(int(candidate["best"]) + 1), "high": str(int(candidate["high"]) + 1)}]
