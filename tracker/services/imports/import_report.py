@@ -28,7 +28,8 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    """The counts add up: added + updated + unchanged + rejected == records; and *lines*,
+    """The counts add up: added + updated + unchanged + older + rejected == records (older:
+    records of an older release than the one stored, skipped); and *lines*,
     the physical lines read, shows the whole file was (a record cut off by a quote never
     closed is rejected, and reading goes on, so no record vanishes uncounted)."""
 
