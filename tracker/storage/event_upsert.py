@@ -78,8 +78,10 @@ def count_all(connection: Connection) -> int:
 
 @dataclass(slots=True)
 class WriteCounts:
-    """What the batches written so far did. added + updated + unchanged + older is every
-    row given; *changes* and *older_changes* list the fields (up to MAX_LISTED_CHANGES)."""
+    """What the batches written so far did. added + updated + unchanged is every row
+    given; *older* of the unchanged rows differ but come from an older release than the
+    stored event's, and were skipped. *changes* and *older_changes* list the fields (up
+    to MAX_LISTED_CHANGES)."""
 
     added: int = 0
     updated: int = 0
@@ -207,11 +209,11 @@ class EventUpsert:
             older = is_older(row[RANK_POSITION], old.rank)
             restore = old.status == RecordStatus.WITHDRAWN and not older
             if older and not self.allow_older:
+                # Left as stored: unchanged, and said apart when it differs.
+                counts.unchanged += 1
                 if found:
                     counts.older += 1
                     counts.note(found, older=True)
-                else:
-                    counts.unchanged += 1
                 continue
             if not found and not restore:
                 counts.unchanged += 1

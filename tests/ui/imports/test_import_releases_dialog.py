@@ -32,7 +32,7 @@ def test_an_older_release_is_skipped_unless_the_box_is_ticked(
     assert dialog.allow_older_check.accessibleName()
     click(qtbot, dialog.ok_button)
     result = finish(qtbot, window)
-    assert f"{older:,} older, skipped" in result.counts_label.text()
+    assert f"({older:,} of an older release, skipped)" in result.counts_label.text()
     assert " 0 updated" in result.counts_label.text()
     close(qtbot, window, result)
 

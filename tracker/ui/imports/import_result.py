@@ -39,8 +39,8 @@ def counts_text(report: ImportReport) -> str:
         # Records of an older release than the one stored, skipped (issue 17).
         return QCoreApplication.translate(
             "ImportResultDialog",
-            "{added} added · {updated} updated · {unchanged} unchanged · {older} older, "
-            "skipped · {rejected} rejected").format(
+            "{added} added · {updated} updated · {unchanged} unchanged ({older} of an "
+            "older release, skipped) · {rejected} rejected").format(
             added=f"{report.added:,}", updated=f"{report.updated:,}",
             unchanged=f"{report.unchanged:,}", older=f"{report.older:,}",
             rejected=f"{report.rejected:,}")
