@@ -83,9 +83,9 @@ class ImportReport:
         it did something ("" when nothing)."""
         parts = []
         if self.older:
-            parts.append(f"{self.older:,} of the unchanged records are of an older "
-                         "release than the one stored: their differences were skipped "
-                         "(listed in the report; --allow-older applies them)")
+            parts.append(f"{self.older:,} records of an older release than the one stored "
+                         "were skipped, counted as unchanged (their differences are in "
+                         "the report; --allow-older applies them)")
         if self.dates_moved:
             parts.append(f"{self.dates_moved:,} dates moved")
         if self.withdrawn:
