@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from operator import itemgetter
 from typing import Any
 
 from tracker.domain.events import IMPORT_COLUMNS, IMPORT_CONSTANTS
@@ -71,8 +72,15 @@ def shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_compared_values = itemgetter(*COMPARED_POSITIONS)
+
+
 def differences(row: tuple[Any, ...], stored: StoredEvent) -> list[FieldChange]:
     """The compared fields where *row* differs from *stored*."""
+    # Most rows of a re-import are unchanged, and on SQLite equal as they are (ISO text
+    # dates, a StrEnum equal to its text): one tuple comparison settles them.
+    if _compared_values(row) == stored.values:
+        return []
     found = []
     for name, position, old in zip(COMPARED, COMPARED_POSITIONS, stored.values, strict=True):
         new = row[position]

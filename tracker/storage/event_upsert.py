@@ -40,6 +40,7 @@ from tracker.storage.event_compare import (
     differences,
     is_older,
 )
+from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
 from tracker.storage.withdrawals import mark_seen, start_seen
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,10 @@ def count_all(connection: Connection) -> int:
 
 @dataclass(slots=True)
 class WriteCounts:
-    """What the batches written so far did. added + updated + unchanged + older is every
-    row given; *changes* and *older_changes* list the fields (up to MAX_LISTED_CHANGES)."""
+    """What the batches written so far did. added + updated + unchanged is every row
+    given; *older* of the unchanged rows differ but come from an older release than the
+    stored event's, and were skipped. *changes* and *older_changes* list the fields (up
+    to MAX_LISTED_CHANGES)."""
 
     added: int = 0
     updated: int = 0
@@ -180,7 +183,10 @@ class EventUpsert:
         keys = [row[ID_POSITION] for row in rows]
         stored = self._stored(keys)
         if self.track_seen:
-            mark_seen(self.connection, keys)
+            if self.sqlite:
+                self._cursor.executemany(_SEEN_SQL, [(key,) for key in keys])
+            else:
+                mark_seen(self.connection, keys)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         written_raws = []
@@ -203,11 +209,11 @@ class EventUpsert:
             older = is_older(row[RANK_POSITION], old.rank)
             restore = old.status == RecordStatus.WITHDRAWN and not older
             if older and not self.allow_older:
+                # Left as stored: unchanged, and said apart when it differs.
+                counts.unchanged += 1
                 if found:
                     counts.older += 1
                     counts.note(found, older=True)
-                else:
-                    counts.unchanged += 1
                 continue
             if not found and not restore:
                 counts.unchanged += 1

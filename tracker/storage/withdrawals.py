@@ -39,6 +39,10 @@ def start_seen(connection: Connection) -> None:
     connection.exec_driver_sql("DELETE FROM import_seen")
 
 
+# As the DB-API writes it (SQLite's fast path, storage.event_upsert).
+SEEN_SQL = "INSERT INTO import_seen (external_id) VALUES (?) ON CONFLICT DO NOTHING"
+
+
 def mark_seen(connection: Connection, keys: Sequence[str]) -> None:
     if keys:
         connection.execute(text("INSERT INTO import_seen (external_id) VALUES (:key) "

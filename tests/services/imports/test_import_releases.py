@@ -207,6 +207,38 @@ def test_the_final_release_replaces_the_candidates_and_flags_the_rest(db: Databa
             assert status[row["id"]] == ("withdrawn" if inside else "current"), row["id"]
 
 
+def test_a_candidate_is_replaced_by_the_final_event_of_its_id(db: Database,
+                                                               tmp_path: Path) -> None:
+    """A final release holding a candidate's id: its values win, the event is current and
+    comes from the final release. (The real 23.1 extract stops on 23 Feb 2022 and shares
+    no id with the candidates; one candidate is added to a copy of it, as 23.1 would
+    have it, with a corrected toll.)"""
+    import_events(db, REAL_DATA / CP1252, ImportFormat.UCDP)
+    candidate = next(row for row in source_rows(CP1252) if row["year"] == "2022")
+    rows = list(source_rows(GED231))
+    final = [*rows, {key: candidate[key] for key in rows[0]} | {
+        "date_start": iso_day(candidate["date_start"]),
+        "date_end": iso_day(candidate["date_end"]),
+        "best": str(int(candidate["best"]) + 1), "high": str(int(candidate["high"]) + 1)}]
+    path = tmp_path / "ged231_with_one_candidate.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(final)
+
+    report = import_events(db, path, ImportFormat.UCDP)
+
+    assert report.release == "GED 23.1"
+    assert stored(db)[candidate["id"]][2] == int(candidate["best"]) + 1
+    assert statuses(db, "UCDP GED")[candidate["id"]] == "current"
+    assert candidate["id"] not in {event.external_id for event in report.candidates_missing}
+    with db.engine.connect() as connection:
+        release = connection.execute(text(
+            "SELECT source_release FROM battlefield_event WHERE external_id = :i"),
+            {"i": candidate["id"]}).scalar_one()
+    assert release == "GED 23.1"
+
+
 @pytest.mark.parametrize("order", list(itertools.permutations((API, HDX, GED231))),
                          ids=lambda order: "-".join(name.split("_")[-1][:6] for name in order))
 def test_three_releases_in_any_order_end_with_the_newest(db: Database,

@@ -28,7 +28,8 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    """The counts add up: added + updated + unchanged + rejected == records; and *lines*,
+    """The counts add up: added + updated + unchanged + rejected == records (*older* of the
+    unchanged records differ from a newer release stored, and were skipped); and *lines*,
     the physical lines read, shows the whole file was (a record cut off by a quote never
     closed is rejected, and reading goes on, so no record vanishes uncounted)."""
 
@@ -49,7 +50,7 @@ class ImportReport:
     seconds: float = 0.0
     # Releases (issue 17): which one the file is, the scope it speaks for, and what it did
     # beyond the counts above. *older* records differ from a newer release already stored
-    # and were skipped (so added + updated + unchanged + older + rejected == records).
+    # and were skipped: they are among the unchanged (the database keeps the newer values).
     release: str = ""
     scope: str = ""
     older: int = 0
@@ -83,8 +84,8 @@ class ImportReport:
         parts = []
         if self.older:
             parts.append(f"{self.older:,} records of an older release than the one stored "
-                         "were skipped (their differences are in the report; "
-                         "--allow-older applies them)")
+                         "were skipped, counted as unchanged (their differences are in "
+                         "the report; --allow-older applies them)")
         if self.dates_moved:
             parts.append(f"{self.dates_moved:,} dates moved")
         if self.withdrawn:

@@ -84,7 +84,8 @@ class EventFilterBar(QWidget):
         self.changed_combo.addItem(self.tr("Changed since last export"), LAST_EXPORT)
         self.changed_combo.setAccessibleName(self.tr("Changed since…"))
         self.changed_combo.setToolTip(self.tr(
-            "Only events added, corrected or withdrawn by an import since the last export"))
+            "Only events added, corrected or withdrawn by an import since the last export "
+            "noted (tracker export notes each one)"))
         self.clear_button = QPushButton("Clear filters", self)
 
         layout = QHBoxLayout(self)

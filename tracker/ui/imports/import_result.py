@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,15 @@ RECORDED = ("Undo does not take an import back. Importing the same file again ch
 
 
 def counts_text(report: ImportReport) -> str:
+    if report.older:
+        # Records of an older release than the one stored, skipped (issue 17).
+        return QCoreApplication.translate(
+            "ImportResultDialog",
+            "{added} added · {updated} updated · {unchanged} unchanged ({older} of an "
+            "older release, skipped) · {rejected} rejected").format(
+            added=f"{report.added:,}", updated=f"{report.updated:,}",
+            unchanged=f"{report.unchanged:,}", older=f"{report.older:,}",
+            rejected=f"{report.rejected:,}")
     return (f"{report.added:,} added · {report.updated:,} updated · "
             f"{report.unchanged:,} unchanged · {report.rejected:,} rejected")
 

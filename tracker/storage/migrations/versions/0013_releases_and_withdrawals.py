@@ -117,23 +117,33 @@ def _fill_associated_actors(bind: sa.Connection) -> None:
                                       for name in ("assoc_actor_1", "assoc_actor_2"))
     if not positions:
         return
-    rows = bind.execute(sa.text(
-        "SELECT e.id, e.import_run_id, r.raw FROM battlefield_event e "
-        "JOIN battlefield_event_raw r ON r.event_id = e.id "
-        "WHERE e.dataset = 'ACLED'")).all()
-    updates = []
-    for event_id, run_id, raw in rows:
-        where = positions.get(run_id)
-        if where is None:
-            continue
-        fields = next(csv.reader([raw]), [])
-        values = [fields[i].strip() if i is not None and i < len(fields) else ""
-                  for i in where]
-        if any(values):
-            updates.append({"id": event_id, "a1": values[0], "a2": values[1]})
-    if updates:
-        bind.execute(sa.text("UPDATE battlefield_event SET assoc_actor_1 = :a1, "
-                             "assoc_actor_2 = :a2 WHERE id = :id"), updates)
+    # A page of events at a time, by id: a full ACLED export is a million records.
+    after = 0
+    while True:
+        rows = bind.execute(sa.text(
+            "SELECT e.id, e.import_run_id, r.raw FROM battlefield_event e "
+            "JOIN battlefield_event_raw r ON r.event_id = e.id "
+            "WHERE e.dataset = 'ACLED' AND e.id > :after ORDER BY e.id LIMIT :page"),
+            {"after": after, "page": _PAGE}).all()
+        if not rows:
+            return
+        after = rows[-1][0]
+        updates = []
+        for event_id, run_id, raw in rows:
+            where = positions.get(run_id)
+            if where is None:
+                continue
+            fields = next(csv.reader([raw]), [])
+            values = [fields[i].strip() if i is not None and i < len(fields) else ""
+                      for i in where]
+            if any(values):
+                updates.append({"id": event_id, "a1": values[0], "a2": values[1]})
+        if updates:
+            bind.execute(sa.text("UPDATE battlefield_event SET assoc_actor_1 = :a1, "
+                                 "assoc_actor_2 = :a2 WHERE id = :id"), updates)
+
+
+_PAGE = 10_000
 
 
 _ADDED = {
