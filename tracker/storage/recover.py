@@ -132,11 +132,18 @@ def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection,
     copied and whether every rowid up to the last could be read."""
     quoted = '"' + table.replace('"', '""') + '"'
     try:
-        (last,) = source.execute(f"SELECT max(rowid) FROM {quoted}").fetchone()
         columns = len(source.execute(f"SELECT * FROM {quoted} LIMIT 0").description)
     except sqlite3.DatabaseError:
         return 0, False
     insert = f"INSERT OR IGNORE INTO {quoted} VALUES ({', '.join('?' * columns)})"
+    try:
+        (last,) = source.execute(f"SELECT max(rowid) FROM {quoted}").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "rowid" not in str(exc):
+            return 0, False
+        return _copy_without_rowid(source, target, quoted, insert)
+    except sqlite3.DatabaseError:
+        return 0, False
     select = f"SELECT rowid, * FROM {quoted} WHERE rowid > ? ORDER BY rowid"
     copied, whole = 0, True
     position, stride = -(2 ** 63), _FIRST_STRIDE  # position: the last rowid dealt with
@@ -152,3 +159,17 @@ def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection,
             position += stride
             stride *= 2
     return copied, whole
+
+
+def _copy_without_rowid(source: sqlite3.Connection, target: sqlite3.Connection,
+                        quoted: str, insert: str) -> tuple[int, bool]:
+    """A WITHOUT ROWID table (the map's cell counts) has no rowid to step over damage
+    with: copy it in its key order up to the first unreadable page."""
+    copied = 0
+    try:
+        for row in source.execute(f"SELECT * FROM {quoted}"):
+            target.execute(insert, row)
+            copied += 1
+    except sqlite3.DatabaseError:
+        return copied, False
+    return copied, True
