@@ -10,6 +10,7 @@ from tracker.domain.events import (
 )
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.imports import ImportMapping, ImportRun
+from tracker.domain.matches import DatasetPreference, EventMatch
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -26,10 +27,12 @@ __all__ = [
     "BattlefieldEvent",
     "BattlefieldEventRaw",
     "Citation",
+    "DatasetPreference",
     "Dependency",
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
+    "EventMatch",
     "Factor",
     "FactorReading",
     "ImportMapping",
