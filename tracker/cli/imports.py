@@ -2,6 +2,7 @@
 
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict]
                    [--map FIELD=COLUMN ...] [--dataset NAME] [--dayfirst] [--report OUT]
+                   [--force]
     tracker import [--db DB] --format ics FILE [--strict]   (rounds, added or updated by UID)
     tracker import --db NEW --format json|archive FILE.json (= tracker restore-archive)
 
@@ -56,7 +57,7 @@ def _import_events(args: argparse.Namespace) -> int:
         try:
             # The command line never cancels: Ctrl+C does, by interrupting.
             report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
-                                   progress=line, cancel=threading.Event())
+                                   progress=line, cancel=threading.Event(), force=args.force)
         except KeyboardInterrupt as exc:
             raise CommandError("import interrupted; the database is as it was") from exc
     _print_report(report)
@@ -130,6 +131,8 @@ def add_parsers(sub: Subparsers) -> None:
                         help="for --format csv: read 03/02/2026 as 3 February")
     parser.add_argument("--report", metavar="OUT",
                         help="save the summary and every rejected record as CSV")
+    parser.add_argument("--force", action="store_true",
+                        help="import even when another dataset already holds these rows")
 
 
 def _format_help() -> str:

@@ -40,6 +40,7 @@ from tracker.io.zipped_release import unzipped
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader
+from tracker.services.reconcile.same_file import first_batch_check
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import EventUpsert, count_dataset, refresh_planner_statistics
 
@@ -141,7 +142,7 @@ def import_events(
     db: Database, path: Path, fmt: ImportFormat, *, strict: bool = False,
     mapping: ColumnMapping | None = None,
     progress: Callable[[ImportProgress], None] | None = None,
-    cancel: threading.Event | None = None,
+    cancel: threading.Event | None = None, force: bool = False,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
@@ -154,13 +155,13 @@ def import_events(
     db.check_intact(doing="nothing was imported")
     with unzipped(path) as readable:
         return _import_file(db, readable, fmt, strict=strict, mapping=mapping,
-                            progress=progress, cancel=cancel)
+                            progress=progress, cancel=cancel, force=force)
 
 
 def _import_file(
     db: Database, path: Path, fmt: ImportFormat, *, strict: bool,
     mapping: ColumnMapping | None, progress: Callable[[ImportProgress], None] | None,
-    cancel: threading.Event | None,
+    cancel: threading.Event | None, force: bool = False,
 ) -> ImportReport:
     started = time.monotonic()
     started_at = utc_now()
@@ -184,7 +185,8 @@ def _import_file(
                 expected_new_rows=max(0, facts.lines - before),
             )
             try:
-                changed = _pump(rows, writer, cancel, progress, facts, started)
+                changed = _pump(rows, writer, cancel, progress, facts, started,
+                                first_batch_check(connection, layout.dataset, force))
                 _rebuild(writer, rows, cancel, progress, facts, started)
             finally:
                 writer.close()
@@ -235,12 +237,13 @@ def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
 
 def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
           progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
-          started: float) -> int:
+          started: float, check: Callable[[list[tuple[object, ...]]], None]) -> int:
     """Read and write batch by batch; returns how many rows the writes changed."""
     changed = 0
     for batch, raws in rows.batches(writer.constants, _BATCH):
         if cancel.is_set():
             raise ImportCancelled
+        check(batch)
         changed += writer.write(batch, raws)
         if progress is not None:
             progress(ImportProgress(rows.accepted + len(rows.report.rejections),
