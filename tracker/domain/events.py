@@ -106,6 +106,11 @@ class BattlefieldEvent(Base):
     # A 64-bit digest of the record text: a re-import compares this, not the text.
     raw_digest: Mapped[int | None] = mapped_column(BigInteger)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # 'current', 'withdrawn' (by its source) or 'merged' (into another dataset's event):
+    # only 'current' counts (storage.counted_events says so once for every query).
+    record_status: Mapped[str] = mapped_column(default="current", server_default="current")
+    # When record_status last changed (withdrawn, merged, or current again).
+    status_changed_at: Mapped[datetime | None]
 
 
 class BattlefieldEventRaw(Base):

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.services.analysis.counts import CountSource
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
+from tracker.storage.counted_events import is_counted
 from tracker.storage.long_records import is_long_record, is_short_record
 
 
@@ -90,8 +91,8 @@ def _day_count_source(flt: EventFilter | None, split: SplitBy) -> CountSource:
 
 def _event_source(session: Session, flt: EventFilter | None, split: SplitBy) -> CountSource:
     event = BattlefieldEvent
-    conditions = (event_conditions(session, replace(flt, date_from=None, date_to=None))
-                  if flt is not None else [])
+    conditions = [*(event_conditions(session, replace(flt, date_from=None, date_to=None))
+                    if flt is not None else []), is_counted()]
     return CountSource(day=event.event_date, precision=event.date_precision,
                        events=literal_column("1", Integer),
                        fatalities=func.coalesce(event.fatalities, 0),

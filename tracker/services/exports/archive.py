@@ -46,7 +46,9 @@ TABLES_SINCE = {"edit_log": "0009"}
 COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",
                  ("schedule_change", "announced_precision"): "0011",
                  ("schedule_change", "retracts_id"): "0011",
-                 ("battlefield_event", "country"): "0012"}
+                 ("battlefield_event", "country"): "0012",
+                 ("battlefield_event", "record_status"): "0013",
+                 ("battlefield_event", "status_changed_at"): "0013"}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
 DERIVED_TABLES = ("event_day_count",)

@@ -48,6 +48,7 @@ from tracker.services.exports.report_totals import (
     short_record_sums,
 )
 from tracker.services.rounds.as_of import AsOf
+from tracker.storage.counted_events import is_counted
 from tracker.storage.long_records import is_short_record
 
 REPORT_EVENT_LIMIT = 5000
@@ -179,7 +180,7 @@ def _first_counted_day(session: Session, date_from: date | None, date_to: date |
     event = BattlefieldEvent
     day = session.scalar(select(event.event_date)
                          .where(*day_range(event.event_date, date_from, date_to),
-                                is_short_record())
+                                is_short_record(), is_counted())
                          .order_by(event.event_date, event.id).offset(limit).limit(1))
     return _as_date(day) if day is not None else None
 

@@ -7,7 +7,7 @@ reads a stretch of days of one dataset through. Nothing to fill: no pair exists 
 first search.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alembic import op
 from tracker.domain.base import UTCDateTime
 
 revision = '0014'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
