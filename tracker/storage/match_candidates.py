@@ -11,7 +11,9 @@ statement. A stretch at a time, so the caller can say how far it is and stop.
 Days come from the rule domain/event_time.py states for one event, here in SQL: a day is
 itself, a week seven days (ACLED's date is the middle of its week), a span its days. A
 record over more than LONG_RECORD_DAYS days, or known only to the month, pairs with
-nothing: it is too vague to say it is one strike (tests hold the SQL to EventTime).
+nothing: it is too vague to say it is one strike (tests hold the SQL to EventTime). Only
+counted events pair (storage/counted_events.py): not one its source withdrew, nor one
+already merged into another dataset's event.
 
 Distances are haversine in SQL. An SQLite built without its math functions (``select
 sin(1)`` fails) gets an equirectangular distance instead, whose cosine is a polynomial in
@@ -33,6 +35,7 @@ from tracker.domain.base import UTCDateTime, utc_now
 from tracker.domain.event_time import LONG_RECORD_DAYS
 from tracker.domain.events import MIDWEEK_DATASETS
 from tracker.domain.matches import COMPATIBLE_TYPES
+from tracker.storage.counted_events import COUNTED_SQL
 
 EARTH_KM = 6371.0088
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
@@ -83,7 +86,7 @@ def _windows(dialect: str, where: str) -> str:
     return (
         f"SELECT w.id, w.first_day + o.n AS day, w.length + 1 AS days, w.latitude, "
         f"w.longitude FROM (SELECT e.id, e.latitude, e.longitude, {first} AS first_day, "
-        f"{length} AS length FROM battlefield_event e WHERE {where} "
+        f"{length} AS length FROM battlefield_event e WHERE {where} AND e.{COUNTED_SQL} "
         f"AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL) w "
         f"JOIN ({_OFFSETS}) o ON o.n <= w.length WHERE w.length < {LONG_RECORD_DAYS}"
     )

@@ -99,7 +99,7 @@ def find_candidates(session: Session, terms: SearchTerms, *,
                       time.monotonic() - started)
 
 
-def _between(terms: SearchTerms) -> Select[tuple[int]]:
+def _between(terms: SearchTerms) -> Select[int]:
     """The ids of the pairs joining the two datasets, either way round."""
     left, right = aliased(BattlefieldEvent), aliased(BattlefieldEvent)
     return (select(EventMatch.id)
