@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from tracker.domain import identity
 from tracker.domain.base import utc_now
 from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
@@ -47,7 +48,8 @@ class DecisionRefused(TrackerError):
 
 
 def accept(session: Session, match_ids: Sequence[int], decided_by: str = "") -> Outcome:
-    """Accept the pairs: each becomes one event, told by its preferred dataset."""
+    """Accept the pairs: each becomes one event, told by its preferred dataset. Decisions
+    are recorded under *decided_by*, or the name edits are (domain/identity.py)."""
     return decide(session, match_ids, MatchStatus.ACCEPTED, decided_by)
 
 
@@ -115,7 +117,7 @@ def _write_status(session: Session, ids: list[int], status: MatchStatus,
     for chunk in _chunks(ids):
         session.execute(update(EventMatch).where(EventMatch.id.in_(chunk)).values(
             status=status, decided_at=now,
-            decided_by=decided_by if now is not None else ""))
+            decided_by=(decided_by or identity.user_name()) if now is not None else ""))
     refresh_merged(session, ids)
 
 
