@@ -17,11 +17,13 @@ from tests.services.reconcile.events_for_matching import add_event, north_of
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.matches import MatchStatus
 from tracker.services.common.topics import Topic
+from tracker.services.reconcile import decisions
 from tracker.services.reconcile.finding import find_candidates, search_terms
 from tracker.services.reconcile.pairs import count_pairs, list_pairs
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp
 from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.event_detail_pane import EventDetailPane
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
 from tracker.ui.events.reconcile_model import PairsModel
 
@@ -139,3 +141,21 @@ def test_the_pairs_model_passes_qtmodeltester(qtmodeltester: ModelTester,
     model.set_rows(ws.read(list_pairs))
     assert model.rowCount() == 3
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_event_pane_shows_every_datasets_version(qtbot: QtBot, ws: Workspace) -> None:
+    ws.write(lambda s: find_candidates(s, search_terms("ACLED", "UCDP GED")), Topic.EVENTS)
+    first = ws.read(list_pairs)[0]
+    ws.write(lambda s: decisions.accept(s, [first.match_id]), Topic.EVENTS)
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(first.right.event_id)
+    text = pane.fields.toPlainText()
+    assert "Told by several datasets (one event in counts)" in text
+    text = text[text.index("Told by several datasets"):]
+    assert text.index(f"ACLED {first.left.external_id}") < text.index(
+        f"UCDP GED {first.right.external_id}")  # the counted version first
+    assert "4 (low 2, high 6)" in text and "merged into the counted one" in text
+    pane.show_event(ws.read(lambda s: s.scalars(select(BattlefieldEvent.id).where(
+        BattlefieldEvent.summary == "Strike 3 on Kharkiv")).one()))
+    assert "several datasets" not in pane.fields.toPlainText()
