@@ -88,7 +88,9 @@ def _windows(dialect: str, where: str) -> str:
         f"w.longitude FROM (SELECT e.id, e.latitude, e.longitude, {first} AS first_day, "
         f"{length} AS length FROM battlefield_event e WHERE {where} AND e.{COUNTED_SQL} "
         f"AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL) w "
-        f"JOIN ({_OFFSETS}) o ON o.n <= w.length WHERE w.length < {LONG_RECORD_DAYS}"
+        # CROSS JOIN: SQLite keeps this order, reading each event once (the offsets
+        # first would read the stretch once per offset).
+        f"CROSS JOIN ({_OFFSETS}) o WHERE o.n <= w.length AND w.length < {LONG_RECORD_DAYS}"
     )
 
 
