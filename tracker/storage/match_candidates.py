@@ -23,7 +23,8 @@ plain arithmetic and whose one square root, taken only for the pairs found, is P
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,6 +41,7 @@ from tracker.storage.counted_events import COUNTED_SQL
 EARTH_KM = 6371.0088
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
 STRETCH_DAYS = 30  # the left dataset's days searched per statement
+SEARCH_CACHE_KIB = 128 * 1024
 KEY_TABLE = "match_key"
 # How much each agreement weighs in a pair's score (they sum to 1).
 WEIGHTS = {"distance": 0.4, "days": 0.3, "type": 0.15, "fatalities": 0.15}
@@ -263,18 +265,39 @@ def find_pairs(connection: Connection, terms: SearchTerms,
             "sqrt", 1, math.sqrt, deterministic=True)
     parts = stretches(connection, terms.left)
     step(0, len(parts) + 1)
-    for statement in key_table_sql(dialect):
-        connection.execute(text(statement), {"right": terms.right})
-    dlat, dlon = bounding_box(connection, terms)
-    insert = text(candidates_sql(dialect, math_functions)).bindparams(
-        bindparam("found_at", type_=UTCDateTime()), bindparam("start", type_=Date()),
-        bindparam("stop", type_=Date()))
-    params = {"left": terms.left, "max_km": terms.max_km, "dlat": dlat, "dlon": dlon,
-              "found_at": utc_now(), **_type_params()}
-    added = 0
-    for done, (start, stop) in enumerate(parts, start=1):
-        step(done, len(parts) + 1)
-        added += connection.execute(insert, {**params, "start": start, "stop": stop}).rowcount
-    connection.execute(text(f"DROP TABLE IF EXISTS {KEY_TABLE}"))
+    with _larger_cache(connection):
+        for statement in key_table_sql(dialect):
+            connection.execute(text(statement), {"right": terms.right})
+        dlat, dlon = bounding_box(connection, terms)
+        insert = text(candidates_sql(dialect, math_functions)).bindparams(
+            bindparam("found_at", type_=UTCDateTime()), bindparam("start", type_=Date()),
+            bindparam("stop", type_=Date()))
+        params = {"left": terms.left, "max_km": terms.max_km, "dlat": dlat, "dlon": dlon,
+                  "found_at": utc_now(), **_type_params()}
+        added = 0
+        for done, (start, stop) in enumerate(parts, start=1):
+            step(done, len(parts) + 1)
+            added += connection.execute(insert, {**params, "start": start,
+                                                 "stop": stop}).rowcount
+        connection.execute(text(f"DROP TABLE IF EXISTS {KEY_TABLE}"))
     step(len(parts) + 1, len(parts) + 1)
     return added
+
+
+@contextmanager
+def _larger_cache(connection: Connection) -> Iterator[None]:
+    """SQLite's page cache, main and temporary, at SEARCH_CACHE_KIB while the search runs
+    (the default 2 MiB holds little of the (day, place) index every probe descends, or of
+    event_match's indexes every pair is inserted into); as it was afterwards."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    kept = {schema: connection.exec_driver_sql(f"PRAGMA {schema}.cache_size").scalar()
+            for schema in ("main", "temp")}
+    try:
+        for schema in kept:
+            connection.exec_driver_sql(f"PRAGMA {schema}.cache_size=-{SEARCH_CACHE_KIB}")
+        yield
+    finally:
+        for schema, size in kept.items():
+            connection.exec_driver_sql(f"PRAGMA {schema}.cache_size={int(size or 0)}")

@@ -144,3 +144,14 @@ def test_the_flat_distance_agrees_with_haversine(db: Database) -> None:
             f"SELECT {haversine_sql('a', 'b')}, {_squared_equirectangular_sql('a', 'b')} "
             "FROM battlefield_event a JOIN battlefield_event b ON a.id < b.id")).one()
     assert flat ** 0.5 == pytest.approx(sphere, rel=1e-3)
+
+
+@pytest.mark.sqlite_only
+def test_the_page_cache_is_given_back(db: Database) -> None:
+    with db.transaction() as session:
+        add_event(session, "ACLED", DAY)
+        add_event(session, "UCDP GED", DAY)
+        before = session.execute(text("PRAGMA cache_size")).scalar()
+        find_candidates(session, TERMS)
+        assert session.execute(text("PRAGMA cache_size")).scalar() == before
+        assert session.execute(text("PRAGMA temp.cache_size")).scalar() == before

@@ -80,8 +80,7 @@ def find_candidates(session: Session, terms: SearchTerms, *,
             raise SearchRefused(f"There is no dataset {name!r}; the datasets are: "
                                 f"{', '.join(sorted(known)) or 'none yet'}.")
     session.execute(delete(EventMatch).where(
-        EventMatch.status == MatchStatus.PROPOSED,
-        EventMatch.id.in_(_between(terms).scalar_subquery())))
+        EventMatch.id.in_(_between(terms, MatchStatus.PROPOSED).scalar_subquery())))
 
     def step(done: int, total: int) -> None:
         if cancel is not None and cancel.is_set():
@@ -90,20 +89,20 @@ def find_candidates(session: Session, terms: SearchTerms, *,
             progress(FindProgress(done, total, time.monotonic() - started))
 
     found = find_pairs(session.connection(), terms, step)
-    counts = dict(session.execute(
-        select(EventMatch.status, func.count()).where(
-            EventMatch.id.in_(_between(terms).scalar_subquery()))
-        .group_by(EventMatch.status)).all())
-    proposed = counts.get(MatchStatus.PROPOSED, 0)
-    return FindResult(terms, proposed, found, sum(counts.values()) - proposed,
-                      time.monotonic() - started)
+    # Every proposal between the two datasets is this search's (the older ones were
+    # deleted above); only the decided pairs are counted, through the status index.
+    decided = session.scalar(select(func.count()).select_from(
+        _between(terms, MatchStatus.ACCEPTED, MatchStatus.REJECTED).subquery())) or 0
+    return FindResult(terms, found, found, decided, time.monotonic() - started)
 
 
-def _between(terms: SearchTerms) -> Select[int]:
-    """The ids of the pairs joining the two datasets, either way round."""
+def _between(terms: SearchTerms, *statuses: MatchStatus) -> Select[int]:
+    """The ids of the pairs with one of *statuses* joining the two datasets, either way
+    round (read from the status index: never every pair's two events)."""
     left, right = aliased(BattlefieldEvent), aliased(BattlefieldEvent)
     return (select(EventMatch.id)
             .join(left, left.id == EventMatch.left_id)
             .join(right, right.id == EventMatch.right_id)
-            .where(((left.dataset == terms.left) & (right.dataset == terms.right))
+            .where(EventMatch.status.in_(statuses),
+                   ((left.dataset == terms.left) & (right.dataset == terms.right))
                    | ((left.dataset == terms.right) & (right.dataset == terms.left))))
