@@ -4,7 +4,8 @@ Adds event_match (two events that may be one, with the search's score and distan
 analyst's decision), dataset_preference (which dataset's figures stand for an accepted
 pair) and an index on battlefield_event (dataset, event_date), which the candidate search
 reads a stretch of days of one dataset through. Nothing to fill: no pair exists before the
-first search.
+first search. On PostgreSQL the two tables notify a colleague's window of changes, as
+0008's tables do.
 
 Revision ID: 0014
 Revises: 0013
@@ -16,6 +17,11 @@ import sqlalchemy as sa
 from alembic import op
 
 from tracker.domain.base import UTCDateTime
+from tracker.storage.change_feed import NOTIFY_TRIGGER_SUFFIX, postgres_ddl
+
+# Tables a window shows, watched for a colleague's changes from this revision on (0008's
+# notification function, a trigger each).
+TABLES = ("event_match", "dataset_preference")
 
 revision = '0014'
 down_revision = '0013'
@@ -56,9 +62,15 @@ def upgrade() -> None:
     )
     op.create_index('ix_battlefield_event_dataset_date', 'battlefield_event',
                     ['dataset', 'event_date'])
+    if op.get_bind().dialect.name == "postgresql":
+        for sql in postgres_ddl(TABLES)[1:]:  # the function is 0008's
+            op.execute(sql)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in TABLES:
+            op.execute(f'DROP TRIGGER IF EXISTS {table}{NOTIFY_TRIGGER_SUFFIX} ON "{table}"')
     op.drop_index('ix_battlefield_event_dataset_date', table_name='battlefield_event')
     op.drop_table('dataset_preference')
     op.drop_index('ix_event_match_right_id', table_name='event_match')
