@@ -120,3 +120,19 @@ def test_a_withdrawn_event_stays_withdrawn(db: Database) -> None:
 def test_a_pair_gone_is_refused(db: Database) -> None:
     with db.transaction() as session, pytest.raises(decisions.DecisionRefused):
         decisions.accept(session, [999])
+
+
+def test_each_pair_follows_its_own_datasets_preference(db: Database) -> None:
+    with db.transaction() as session:
+        acled = add_event(session, "ACLED", DAY)
+        ucdp = add_event(session, "UCDP GED", DAY)
+        osint = add_event(session, "OSINT desk", date(2024, 2, 1),
+                          event_type="Explosions/Remote violence")
+        later = add_event(session, "ACLED", date(2024, 2, 1))
+        find_candidates(session, search_terms("ACLED", "UCDP GED"))
+        find_candidates(session, search_terms("OSINT desk", "ACLED"))
+        decisions.set_preferred(session, ["UCDP GED", "ACLED", "OSINT desk"])
+        decisions.accept_above(session, 0.0)
+        assert [_status(session, event) for event in (acled, ucdp, osint, later)] == [
+            "merged", "current", "merged", "current"]
+        assert [v.side.event_id for v in event_versions(session, later)] == [later, osint]

@@ -159,30 +159,44 @@ def _write_order(session: Session, datasets: Iterable[str]) -> None:
         session.execute(insert(DatasetPreference), rows)
 
 
-def _rank(dataset: Any) -> ColumnElement[int]:
-    return func.coalesce(select(DatasetPreference.rank)
-                         .where(DatasetPreference.dataset == dataset)
-                         .scalar_subquery(), _UNRANKED)
+def _rank_of(event_id: Any) -> ColumnElement[int]:
+    """The preference rank of the dataset of the pair's event *event_id* (a column of
+    event_match), unranked ones last: one subquery, so it correlates with the pair."""
+    event = aliased(BattlefieldEvent)
+    rank = (select(DatasetPreference.rank)
+            .join(event, event.dataset == DatasetPreference.dataset)
+            .where(event.id == event_id).correlate(EventMatch).scalar_subquery())
+    return func.coalesce(rank, _UNRANKED)
+
+
+def _ranks() -> tuple[ColumnElement[int], ColumnElement[int]]:
+    """The preference ranks of a pair's left and right events' datasets."""
+    return _rank_of(EventMatch.left_id), _rank_of(EventMatch.right_id)
 
 
 def secondary_of_match() -> ColumnElement[int]:
     """SQL for an accepted pair's secondary event id: the right one unless its dataset
     is preferred to the left one's."""
-    left, right = aliased(BattlefieldEvent), aliased(BattlefieldEvent)
-    left_rank = _rank(select(left.dataset).where(left.id == EventMatch.left_id)
-                      .scalar_subquery())
-    right_rank = _rank(select(right.dataset).where(right.id == EventMatch.right_id)
-                       .scalar_subquery())
-    return case((right_rank < left_rank, EventMatch.left_id),
-                else_=EventMatch.right_id)
+    left_rank, right_rank = _ranks()
+    return case((right_rank < left_rank, EventMatch.left_id), else_=EventMatch.right_id)
+
+
+def _is_secondary() -> ColumnElement[bool]:
+    """Whether the event being updated is the secondary event of an accepted pair: two
+    tests, each through an index of event_match (its right_id, its (left_id, right_id))."""
+    left_rank, right_rank = _ranks()
+    accepted = EventMatch.status == MatchStatus.ACCEPTED
+    return or_(
+        exists().where(EventMatch.right_id == BattlefieldEvent.id, accepted,
+                       right_rank >= left_rank),
+        exists().where(EventMatch.left_id == BattlefieldEvent.id, accepted,
+                       right_rank < left_rank))
 
 
 def refresh_merged(session: Session, match_ids: Sequence[int]) -> None:
     """Mark the events of *match_ids* ``merged`` exactly when they are the secondary
     event of some accepted pair, ``current`` otherwise (withdrawn ones stay so)."""
-    is_secondary = exists().where(
-        EventMatch.status == MatchStatus.ACCEPTED,
-        secondary_of_match() == BattlefieldEvent.id)
+    is_secondary = _is_secondary()
     for chunk in _chunks(match_ids):
         touched = (select(EventMatch.left_id).where(EventMatch.id.in_(chunk))
                    .union(select(EventMatch.right_id).where(EventMatch.id.in_(chunk))))
