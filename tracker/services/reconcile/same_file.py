@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -74,11 +75,16 @@ def _sample(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return list(rows[::step][:SAMPLE])
 
 
+def _day(value: Any) -> date:
+    """The row's day: the importer's rows carry it as ISO text (SQLite stores it so)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def _holders_of(row: tuple[Any, ...], dataset: str) -> Any:
     """The other datasets holding *row*: the same day and external id, or the same day,
     place and fatalities."""
     event = BattlefieldEvent
-    day, external_id = row[_AT["event_date"]], row[_AT["external_id"]]
+    day, external_id = _day(row[_AT["event_date"]]), row[_AT["external_id"]]
     latitude, longitude = row[_AT["latitude"]], row[_AT["longitude"]]
     fatalities = row[_AT["fatalities"]]
     same = [event.external_id == external_id]
