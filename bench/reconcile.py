@@ -16,8 +16,10 @@ transaction that is then rolled back (so every round starts from no pairs): SQLA
 the temporary (day, place) table, its index, and every stretch's INSERT … SELECT of
 scored pairs all count. The reference is the very SQL it sent (captured with a
 ``before_cursor_execute`` listener, values written in), run by the ``sqlite3`` shell
-with ``.timer on`` between BEGIN and ROLLBACK, once untimed and once timed: the sum of the
-shell's "real" times of the same statements, the engine alone.
+with ``.timer on`` between BEGIN and ROLLBACK, once untimed and once timed, after the
+pragmas the tracker sets on every connection (foreign keys on: each pair inserted is
+checked against its two events on both sides): the sum of the shell's "real" times of the
+same statements, the engine alone.
 
 The distance defaults to 2 km, not the window's 10: the generator packs every event into
 six boxes of about 45 × 30 km (some 120 events per box per day), where 10 km would give
@@ -46,6 +48,7 @@ from common import (
     parser,
     print_machine,
     print_table,
+    remove_database,
     run_child,
     save_results,
     sqlite3_cli,
@@ -55,6 +58,7 @@ from common import (
 NAME = "reconcile"
 DEFAULT_KM = 2.0
 _RUN_TIME = re.compile(r"^Run Time: real ([0-9.]+)", re.MULTILINE)
+_CONNECTION_PRAGMAS = "PRAGMA foreign_keys=ON;\nPRAGMA synchronous=NORMAL;\n"
 # The UCDP-like copy of every other ACLED event: same day, a jittered point, UCDP's types.
 _DERIVE = """
 INSERT INTO battlefield_event (dataset, external_id, event_date, event_date_end,
@@ -86,10 +90,19 @@ def two_dataset_db(options: Options) -> tuple[Path, int, int]:
     if not (path.exists() and stamp.exists() and stamp.read_text() == identity):
         log(f"deriving the UCDP-like dataset into {path.name}")
         building = path.with_name(path.name + ".building")
+        remove_database(building)
         shutil.copyfile(base, building)
-        with sqlite3.connect(building) as connection:
+        # Closed (so checkpointed) before the rename: a WAL left beside the old name would
+        # hold the rows the renamed file lacks.
+        connection = sqlite3.connect(building)
+        try:
             connection.execute(_DERIVE)
+            connection.commit()
             connection.execute("ANALYZE")
+            connection.commit()
+        finally:
+            connection.close()
+        remove_database(path)
         building.replace(path)
         stamp.write_text(identity)
     with sqlite3.connect(path) as connection:
@@ -102,9 +115,12 @@ def shell_seconds(db: Path, statements: list[str]) -> float:
     """One shell: the statements between BEGIN and ROLLBACK, untimed, then timed; the sum
     of the timed run's statement times."""
     body = "BEGIN;\n" + "".join(f"{statement};\n" for statement in statements) + "ROLLBACK;\n"
-    script = ".timer on\n.output /dev/null\n" + body + body
+    # The pragmas the tracker sets on every connection (storage/database.py), so the shell
+    # checks event_match's foreign keys on every pair as the tracker does.
+    script = ".timer on\n.output /dev/null\n" + _CONNECTION_PRAGMAS + body + body
     child = run_child([sqlite3_cli(), "-bail", str(db)], stdin_text=script)
     times = [float(found) for found in _RUN_TIME.findall(child.stdout)]
+    times = times[_CONNECTION_PRAGMAS.count(";"):]
     each = len(statements) + 2
     if len(times) != 2 * each:
         raise RuntimeError(f"expected {2 * each} timings from the shell, got "
