@@ -9,7 +9,7 @@ from tracker.domain.events import (
     EventLink,
 )
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.imports import ImportMapping, ImportRun
+from tracker.domain.imports import ExportRecord, ImportMapping, ImportRun
 from tracker.domain.matches import DatasetPreference, EventMatch
 from tracker.domain.negotiation import (
     Party,
@@ -33,6 +33,7 @@ __all__ = [
     "EventDayCount",
     "EventLink",
     "EventMatch",
+    "ExportRecord",
     "Factor",
     "FactorReading",
     "ImportMapping",

@@ -19,7 +19,7 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, func, literal_column
+from sqlalchemy import ColumnElement, Integer, case, func, literal_column
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventDayCount
@@ -43,7 +43,12 @@ class SplitBy(StrEnum):
 
 _EVENT_GROUPS: dict[SplitBy, Any] = {
     SplitBy.CATEGORY: BattlefieldEvent.target_category,
-    SplitBy.REGION: BattlefieldEvent.admin1,
+    # A region is an admin1 of a country: "Northern" is one in Ghana, Uganda, Sierra
+    # Leone and Malawi, four regions (issue 17). Events without a country keep admin1.
+    SplitBy.REGION: case(
+        (BattlefieldEvent.admin1 == "", BattlefieldEvent.country),
+        (BattlefieldEvent.country == "", BattlefieldEvent.admin1),
+        else_=BattlefieldEvent.admin1 + ", " + BattlefieldEvent.country),
     SplitBy.TYPE: BattlefieldEvent.event_type,
 }
 _DAY_GROUPS: dict[SplitBy, Any] = {
