@@ -13,6 +13,7 @@
     tracker restore [--db DB] FILE
     tracker recover [--db DB] -o NEW
     tracker log [--db DB] [--limit N] [--kind KIND] [--tz ZONE]
+    tracker reconcile find|list|accept|reject|prefer …
 
 One module per command group registers its subcommands; each runs through
 ``boundary.run_command``, the one place that turns errors into messages and exit
@@ -27,12 +28,13 @@ import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.cli import analysis, archive, backup, export, imports, log, sample, sync
+from tracker.cli import analysis, archive, backup, export, imports, log, reconcile, sample, sync
 from tracker.cli import round as round_group  # not the builtin round()
 from tracker.cli.boundary import run_command
 
 # The order of `tracker --help`.
-_GROUPS = (sample, export, imports, sync, archive, round_group, analysis, backup, log)
+_GROUPS = (sample, export, imports, sync, archive, round_group, analysis, reconcile, backup,
+           log)
 
 
 def build_parser() -> argparse.ArgumentParser:

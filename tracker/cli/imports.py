@@ -3,6 +3,7 @@
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict]
                    [--map FIELD=COLUMN ...] [--dataset NAME] [--dayfirst] [--report OUT]
                    [--release VERSION] [--release-date DAY] [--scope SCOPE] [--allow-older]
+                   [--force]
     tracker import [--db DB] --format ics FILE [--strict]   (rounds, added or updated by UID)
     tracker import --db NEW --format json|archive FILE.json (= tracker restore-archive)
 
@@ -62,7 +63,8 @@ def _import_events(args: argparse.Namespace) -> int:
             # The command line never cancels: Ctrl+C does, by interrupting.
             report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
                                    progress=line, cancel=threading.Event(),
-                                   releases=releases, dayfirst=dayfirst)
+                                   releases=releases, dayfirst=dayfirst,
+                                   force=args.force)
         except KeyboardInterrupt as exc:
             raise CommandError("import interrupted; the database is as it was") from exc
     _print_report(report)
@@ -138,6 +140,8 @@ def add_parsers(sub: Subparsers) -> None:
                         help="save the summary, every rejected record, every changed field "
                              "(old and new value) and every withdrawn event as CSV")
     add_release_arguments(parser)
+    parser.add_argument("--force", action="store_true",
+                        help="import even when another dataset already holds these rows")
 
 
 def _format_help() -> str:

@@ -11,6 +11,7 @@ from tracker.domain.events import (
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.imports import ExportRecord, ImportMapping, ImportRun
 from tracker.domain.map_cells import EventMapCell
+from tracker.domain.matches import DatasetPreference, EventMatch
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -27,11 +28,13 @@ __all__ = [
     "BattlefieldEvent",
     "BattlefieldEventRaw",
     "Citation",
+    "DatasetPreference",
     "Dependency",
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
     "EventMapCell",
+    "EventMatch",
     "ExportRecord",
     "Factor",
     "FactorReading",

@@ -32,6 +32,7 @@ from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
+from tracker.ui.events.reconcile_dialog import ReconcileDialog
 from tracker.ui.exports.export_dialog import ExportDialog
 from tracker.ui.factors.factor_dialogs import (
     AddDependencyDialog,
@@ -176,6 +177,7 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     DisplayZoneDialog: (lambda _ws, _f: DisplayZoneDialog(TZ, "Europe/Kyiv"),),
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),
     ChangeLogDialog: (lambda ws, _f: ChangeLogDialog(ws, TZ),),
+    ReconcileDialog: (lambda ws, _f: ReconcileDialog(ws),),
     OpenSampleDialog: (lambda _ws, _f: OpenSampleDialog(),),
     GuideWindow: (lambda _ws, _f: GuideWindow(),),
     ShortcutsDialog: (lambda _ws, _f: ShortcutsDialog(),),

@@ -39,6 +39,8 @@ TABLE_TOPICS = {
     "battlefield_event_raw": Topic.EVENTS,
     "import_run": Topic.EVENTS,
     "event_link": Topic.LINKS,
+    "event_match": Topic.EVENTS,
+    "dataset_preference": Topic.EVENTS,
     "source": Topic.ALL,
     "citation": Topic.ALL,
 }

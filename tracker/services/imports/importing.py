@@ -50,6 +50,7 @@ from tracker.services.imports.releases import (
     ucdp_release,
 )
 from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
+from tracker.services.reconcile.same_file import first_batch_check
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import (
     EventUpsert,
@@ -184,6 +185,7 @@ def import_events(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
     releases: ReleaseOptions | None = None, dayfirst: bool | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
@@ -194,7 +196,8 @@ def import_events(
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
     A damaged database file is refused first (Database.check_intact): a large write
-    would fail half-way on a damaged page, or spread the damage.
+    would fail half-way on a damaged page, or spread the damage. A file whose rows another
+    dataset already holds is refused (reconcile.same_file) unless *force*.
     """
     db.check_intact(doing="nothing was imported")
     with unzipped(path) as readable:
@@ -202,7 +205,7 @@ def import_events(
         with CsvFile(readable, facts) as source:
             return _import_source(db, source, fmt, _Options(
                 strict, mapping, progress, cancel, releases or ReleaseOptions(),
-                file_name=path.name, dayfirst=dayfirst))
+                file_name=path.name, dayfirst=dayfirst, force=force))
 
 
 def import_records(
@@ -227,6 +230,7 @@ class _Options:
     releases: ReleaseOptions
     file_name: str
     dayfirst: bool | None = None
+    force: bool = False  # import even a copy of another dataset (reconcile.same_file)
 
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
@@ -257,7 +261,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             track_seen=release.ordered,
         )
         try:
-            _pump(rows, writer, cancel, progress, facts, started)
+            _pump(rows, writer, cancel, progress, facts, started,
+                  first_batch_check(connection, layout.dataset, options.force))
             _rebuild(writer, rows, cancel, progress, facts, started)
         finally:
             writer.close()
@@ -362,11 +367,12 @@ def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
 
 def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
           progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
-          started: float) -> None:
+          started: float, check: Callable[[list[tuple[object, ...]]], None]) -> None:
     """Read and write batch by batch (the writer counts what each batch did)."""
     for batch, raws in rows.batches(writer.constants, _BATCH):
         if cancel.is_set():
             raise ImportCancelled
+        check(batch)
         writer.write(batch, raws)
         if progress is not None:
             progress(ImportProgress(rows.accepted + len(rows.report.rejections),

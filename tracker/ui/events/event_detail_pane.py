@@ -1,12 +1,13 @@
-"""One event in full: its fields, what it is linked to (with link buttons) and the sources
-it cites (each one editable there)."""
+"""One event in full: its fields, what it is linked to (with link buttons), the sources
+it cites (each one editable there), and every dataset's version of it where an accepted
+reconciliation pair says two datasets tell the same event."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import EventDetail, EventRow
 from tracker.services.events import event_records, events
 from tracker.services.events.event_records import EventProvenance
+from tracker.services.reconcile.pairs import EventVersion, event_versions
 from tracker.ui.common import commands
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
@@ -43,8 +45,10 @@ from tracker.ui.events.link_models import (
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
 
 
-def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
-    """The event's fields as a small HTML table (escaped: summaries are imported text).
+def event_html(row: EventRow, provenance: EventProvenance | None = None,
+               versions: list[EventVersion] | None = None) -> str:
+    """The event's fields as a small HTML table (escaped: summaries are imported text),
+    then every dataset's version of it, if an accepted pair says several tell it.
     Its sources are listed beside it (CitedSourcesList), where they can be edited."""
     def cell(label: str, value: str) -> str:
         shown = html.escape(value) if value else "<i>not given</i>"
@@ -68,6 +72,7 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
     return (
         f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
+        + versions_html(versions or [])
         + (_record_html(provenance) if provenance is not None else "")
     )
 
@@ -101,6 +106,29 @@ def _record_html(provenance: EventProvenance) -> str:
         + (f"<table cellspacing=1 cellpadding=1 style='font-size:small'>{fields}</table>"
            if fields else "")
     )
+
+
+def versions_html(versions: list[EventVersion]) -> str:
+    """Each dataset's version of an accepted pair, the one whose figures count first."""
+    if not versions:
+        return ""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("EventDetailPane", text)
+
+    rows = []
+    for version in versions:
+        side = version.side
+        stands = tr("counted") if version.preferred else tr("merged into the counted one")
+        cells = (f"{side.dataset} {side.external_id}", side.when, side.place,
+                 side.event_type, side.figures, stands)
+        rows.append("<tr>" + "".join(f"<td valign=top>{html.escape(cell)}</td>"
+                                     for cell in cells) + "</tr>")
+    headers = "".join(f"<th align=left>{html.escape(tr(name))}</th>" for name in (
+        "Dataset", "Date", "Place", "Type", "Fatalities", "In counts"))
+    title = html.escape(tr("Told by several datasets (one event in counts)"))
+    return (f"<p><b>{title}</b></p><table cellspacing=2 cellpadding=2>"
+            f"<tr>{headers}</tr>{''.join(rows)}</table>")
 
 
 class EventDetailPane(QWidget):
@@ -166,12 +194,14 @@ class EventDetailPane(QWidget):
         """Show *event_id* (None: nothing selected) as it is in the database now."""
         detail: EventDetail | None = None
         provenance: EventProvenance | None = None
+        versions: list[EventVersion] = []
         if event_id is not None:
             wanted = event_id
             try:
                 detail = self._workspace.read(lambda s: events.event_detail(s, wanted))
                 provenance = self._workspace.read(
                     lambda s: event_records.event_provenance(s, wanted))
+                versions = self._workspace.read(lambda s: event_versions(s, wanted))
             except NotFoundError:
                 event_id = None
         # The same event re-read after an edit keeps its selected link.
@@ -185,7 +215,7 @@ class EventDetailPane(QWidget):
         if detail is None:
             self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
         else:
-            self.fields.setHtml(event_html(detail.row, provenance))
+            self.fields.setHtml(event_html(detail.row, provenance, versions))
         self.sources.show_record(event_id if detail is not None else None)
         self._update_buttons()
 

@@ -137,6 +137,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("link-events-action", "Lin&k Events…", Menu.EDIT, "link_events", ("Ctrl+L",),
                "Link battlefield events to the selected round", "link",
                needs_round=True, separator_before=True),
+    ActionSpec("reconcile-action", "Rec&oncile Datasets…", Menu.EDIT, "reconcile_datasets", (),
+               "Find events two datasets both report, and decide which are one"),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
                "trash-2", needs_round=True, scoped=True,

@@ -45,6 +45,7 @@ from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
 from tracker.ui.events.events_view import EventsView
 from tracker.ui.events.link_dialog import LinkEventsDialog
+from tracker.ui.events.reconcile_dialog import ReconcileDialog
 from tracker.ui.exports.export_task import ChronologyExport
 from tracker.ui.exports.schedule_export import export_schedule
 from tracker.ui.exports.timelinejs_export import export_timeline, export_timeline_offline
@@ -453,6 +454,9 @@ class MainWindow(QMainWindow):
             dialog = LinkEventsDialog(self.workspace, round_id=round_id, parent=self)
             dialog.accepted.connect(lambda: self.show_message("Events linked"))
             self._open(dialog)
+
+    def reconcile_datasets(self) -> None:
+        self._open(ReconcileDialog(self.workspace, self))
 
     def delete_round(self) -> None:
         row = self.rounds_view.selected_round()

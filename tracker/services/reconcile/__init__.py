@@ -1,0 +1,1 @@
+"""One event told by several datasets: finding candidate pairs, deciding them, reading them."""
