@@ -20,6 +20,7 @@ from tracker.domain.negotiation import (
     Venue,
 )
 from tracker.domain.sources import Citation, Source
+from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
 
 __all__ = [
     "Base",
@@ -30,6 +31,7 @@ __all__ = [
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
+    "ExtraTargetCategory",
     "Factor",
     "FactorReading",
     "ImportMapping",
@@ -41,5 +43,6 @@ __all__ = [
     "ScheduleChange",
     "Source",
     "Track",
+    "UserTargetRule",
     "Venue",
 ]
