@@ -40,6 +40,7 @@ from tracker.io.zipped_release import unzipped
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader
+from tracker.services.targets.suggest_pass import suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import EventUpsert, count_dataset, refresh_planner_statistics
 
@@ -185,6 +186,7 @@ def _import_file(
             )
             try:
                 changed = _pump(rows, writer, cancel, progress, facts, started)
+                suggest_targets(connection, run_id=run_id, cancel=cancel)
                 _rebuild(writer, rows, cancel, progress, facts, started)
             finally:
                 writer.close()
