@@ -64,6 +64,8 @@ class EventFilter:
     place: str = ""
     text: str = ""
     target_category: str = ""
+    # Only events whose category a rule suggested and no analyst has reviewed yet.
+    unreviewed: bool = False
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_to < self.date_from:
@@ -117,6 +119,8 @@ def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
         conditions.append(event.event_type.in_(flt.event_types))
     if flt.target_category:
         conditions.append(event.target_category == flt.target_category)
+    if flt.unreviewed:
+        conditions.append(event.target_source == "rule")
     return conditions
 
 

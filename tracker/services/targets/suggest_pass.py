@@ -30,6 +30,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import RuleSet
 from tracker.services.targets.rulebook import rule_set
+from tracker.storage.database import Database
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 
 RULE = "rule"
@@ -119,3 +120,12 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     if dropped.statements:
         rebuild_derived(connection, dropped, None)
     return PassResult(done, categorised)
+
+
+def categorise(db: Database, *, progress: PassProgress | None = None,
+               cancel: threading.Event | None = None) -> PassResult:
+    """Run the rules over every event of *db* no analyst decided, in one transaction
+    (Events › Suggest Target Categories…, `tracker categorise`)."""
+    db.check_intact(doing="no category was changed")
+    with db.engine.connect() as connection, connection.begin():
+        return suggest_targets(connection, progress=progress, cancel=cancel)
