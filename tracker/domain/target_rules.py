@@ -28,6 +28,12 @@ UNKNOWN = TargetCategory.UNKNOWN.value
 # Letters and digits, with an apostrophe inside a word kept in it (mayor's, енергооб'єкт).
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _KEY = 3
+# The first letters of every word, found in C: a text none of whose words starts like a
+# pattern (most texts, for most rules) is ruled out without a Python loop over its words.
+_WORD_STARTS = re.compile(rf"\b\w{{1,{_KEY}}}")
+# Sub-event types and actors repeat across millions of rows: what rules find in them is
+# remembered, up to this many distinct texts per field.
+_REMEMBERED = 4096
 
 
 class RulesError(TrackerError):
@@ -103,9 +109,28 @@ def parse_rules(text: str, categories: Iterable[str]) -> list[TargetRule]:
     return rules
 
 
-# One pattern in the lookup: its words, whether each must be whole (else a stem), and the
-# index of its rule.
-_Pattern = tuple[tuple[str, ...], bool, int]
+# A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
+_Phrase = tuple[tuple[str, ...], bool, int]
+
+
+@dataclass(slots=True)
+class _Entry:
+    """The patterns whose first word starts with one three-letter key, by kind, so a word
+    is tested against all single-word stems in one ``str.startswith(tuple)`` call."""
+
+    stems: tuple[str, ...] = ()
+    stem_rules: tuple[int, ...] = ()
+    whole: dict[str, list[int]] = field(default_factory=dict)
+    phrases: list[_Phrase] = field(default_factory=list)
+
+    def add(self, tokens: tuple[str, ...], whole: bool, position: int) -> None:
+        if len(tokens) > 1:
+            self.phrases.append((tokens, whole, position))
+        elif whole:
+            self.whole.setdefault(tokens[0], []).append(position)
+        else:
+            self.stems += (tokens[0],)
+            self.stem_rules += (position,)
 
 
 class RuleSet:
@@ -113,7 +138,10 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[TargetRule]) -> None:
         self.rules = tuple(rules)
-        self._index: dict[str, dict[str, list[_Pattern]]] = {name: {} for name in FIELDS}
+        self._index: dict[str, dict[str, _Entry]] = {name: {} for name in FIELDS}
+        self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
+            name: {} for name in FIELDS}
+        self._words: dict[str, dict[str, _WordMatch]] = {name: {} for name in FIELDS}
         for position, rule in enumerate(self.rules):
             for whole, patterns in ((False, rule.stems), (True, rule.words)):
                 for pattern in patterns:
@@ -121,8 +149,8 @@ class RuleSet:
                     if not tokens:
                         continue
                     for name in rule.fields:
-                        self._index[name].setdefault(tokens[0][:_KEY], []).append(
-                            (tokens, whole, position))
+                        self._index[name].setdefault(tokens[0][:_KEY], _Entry()).add(
+                            tokens, whole, position)
 
     def reads(self, name: str) -> bool:
         """Whether any rule reads the field *name* (a pass can skip loading it if not)."""
@@ -132,11 +160,13 @@ class RuleSet:
                 actor2: str = "") -> Suggestion:
         """The category the rules suggest for an event with these fields."""
         found: dict[int, list[str]] = {}
-        for name, text in (("summary", summary), ("sub_event_type", sub_event_type),
-                           ("actors", f"{actor1} | {actor2}")):
-            index = self._index[name]
-            if index and text:
-                _scan(index, words_of(text), found)
+        if summary and self._index["summary"]:
+            _find(self._index["summary"], self._words["summary"], summary, found)
+        for name, text in (("sub_event_type", sub_event_type),
+                           ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
+            if text and self._index[name]:
+                for position, words in self._short_field(name, text).items():
+                    found.setdefault(position, []).extend(words)
         if not found:
             return NO_SUGGESTION
         best = min(found, key=lambda position: (-self.rules[position].confidence, position))
@@ -145,19 +175,59 @@ class RuleSet:
                           tuple(dict.fromkeys(found[best])))
 
 
-def _scan(index: dict[str, list[_Pattern]], words: list[str],
+    def _short_field(self, name: str, text: str) -> dict[int, list[str]]:
+        """What the rules find in a short, often repeated field (remembered)."""
+        remembered = self._remembered[name]
+        hits = remembered.get(text)
+        if hits is None:
+            if len(remembered) >= _REMEMBERED:
+                remembered.clear()
+            hits = remembered[text] = {}
+            _find(self._index[name], self._words[name], text, hits)
+        return hits
+
+
+# What one word matches: the rules its single-word patterns give, and the phrases whose
+# first word it is (their other words are checked in place).
+_WordMatch = tuple[tuple[int, ...], tuple[_Phrase, ...]]
+# Words met, per field, whose matches are remembered (words repeat across events far
+# more than texts do); cleared when full.
+_WORDS_REMEMBERED = 200_000
+
+
+def _word_match(entry: _Entry, word: str) -> _WordMatch:
+    single: list[int] = []
+    if entry.stems and word.startswith(entry.stems):
+        single += [position for stem, position in zip(entry.stems, entry.stem_rules,
+                                                       strict=True) if word.startswith(stem)]
+    single += entry.whole.get(word, ())
+    phrases = tuple(phrase for phrase in entry.phrases
+                    if (word == phrase[0][0] if phrase[1] else word.startswith(phrase[0][0])))
+    return tuple(single), phrases
+
+
+def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
           found: dict[int, list[str]]) -> None:
-    """Add to *found* (rule index → matched text) every pattern that occurs in *words*."""
+    """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*."""
+    lower = text.lower()
+    if index.keys().isdisjoint(_WORD_STARTS.findall(lower)):
+        return
+    words = _WORD.findall(lower)
     count = len(words)
-    for start, word in enumerate(words):
-        candidates = index.get(word[:_KEY])
-        if candidates is None:
-            continue
-        for tokens, whole, position in candidates:
+    if len(memo) > _WORDS_REMEMBERED:
+        memo.clear()
+    for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
+        word = words[start]
+        match = memo.get(word)
+        if match is None:
+            match = memo[word] = _word_match(index[word[:_KEY]], word)
+        single, phrases = match
+        for position in single:
+            found.setdefault(position, []).append(word)
+        for tokens, whole, position in phrases:
             end = start + len(tokens)
-            if end > count:
-                continue
-            if all((words[start + offset] == token) if whole
-                   else words[start + offset].startswith(token)
-                   for offset, token in enumerate(tokens)):
+            if end <= count and all(
+                    (words[start + offset] == tokens[offset]) if whole
+                    else words[start + offset].startswith(tokens[offset])
+                    for offset in range(1, len(tokens))):
                 found.setdefault(position, []).append(" ".join(words[start:end]))

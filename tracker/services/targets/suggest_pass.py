@@ -18,11 +18,11 @@ end: keeping the day counts and the indexes row by row would cost several times 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
@@ -78,48 +78,101 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     where = open_to_rules()
     if run_id is not None:
         where = and_(event.import_run_id == run_id, where)
-    total = connection.scalar(select(func.count()).select_from(event).where(where)) or 0
+    # Inside an import nobody watches this pass's own progress: no count (a full scan).
+    total = 0
+    if progress is not None or run_id is None:
+        total = connection.scalar(select(func.count()).select_from(event).where(where)) or 0
     dropped = DroppedStructures()
     if run_id is None and total >= _BULK_ROWS:
         all_rows = connection.scalar(select(func.count()).select_from(event)) or 0
         if total >= all_rows * _BULK_SHARE:
             dropped = drop_derived(connection)
-    table = cast(Table, event.__table__)
-    write = update(table).where(table.c.id == bindparam("event_id")).values(
-        target_category=bindparam("category"), target_source=RULE,
-        target_rule=bindparam("rule"), target_confidence=bindparam("confidence"),
-        target_decided_at=bindparam("decided_at"))
-    reads_actors = rules.reads("actors")
-    columns = [event.id, event.summary, event.sub_event_type]
-    if reads_actors:
-        columns += [event.actor1, event.actor2]
     done = categorised = 0
-    last_id = 0
-    decided_at = utc_now()
-    while True:
+    stamp = _stamp(connection)
+    after = 0
+    for page in _pages(connection, run_id):
         if cancel is not None and cancel.is_set():
             raise CategorisingCancelled
-        page: list[Any] = list(connection.execute(
-            select(*columns).where(where, event.id > last_id).order_by(event.id)
-            .limit(_PAGE)).all())
-        if not page:
-            break
-        values = []
-        for row in page:
-            found = rules.suggest(row[1], row[2], *(row[3:5] if reads_actors else ()))
-            categorised += found.rule_id != ""
-            values.append({"event_id": row[0], "category": found.category,
-                           "rule": found.rule_id or None,
-                           "confidence": found.confidence if found.rule_id else None,
-                           "decided_at": decided_at})
-        connection.execute(write, values)
-        last_id = page[-1][0]
+        values: list[tuple[Any, ...]] = []
+        for event_id, summary, sub_event_type, actor1, actor2 in page:
+            found = rules.suggest(summary, sub_event_type, actor1, actor2)
+            if found.rule_id:
+                values.append((found.category, found.rule_id, found.confidence, stamp,
+                               event_id))
+        _write_found(connection, values)
+        _write_unknown(connection, run_id, after, page[-1][0], stamp)
+        after = page[-1][0]
+        categorised += len(values)
         done += len(page)
         if progress is not None:
             progress(done, total)
     if dropped.statements:
         rebuild_derived(connection, dropped, None)
     return PassResult(done, categorised)
+
+
+# Open to the rules (``open_to_rules``), as SQL for the driver's own cursor: at a million
+# rows SQLAlchemy's per-row parameter and result processing would cost as much as the
+# rules themselves.
+_OPEN_SQL = ("(target_source = 'rule' OR (target_source IS NULL AND target_category = ''))")
+
+
+def _marks(connection: Connection, count: int) -> list[str]:
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return [mark] * count
+
+
+def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
+    """The open events (of run *run_id*, or all) in id order, a page at a time."""
+    last_id, limit = _marks(connection, 2)
+    where = _OPEN_SQL
+    head: tuple[Any, ...] = ()
+    if run_id is not None:
+        where = f"import_run_id = {_marks(connection, 1)[0]} AND {where}"
+        head = (run_id,)
+    sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
+           f"WHERE {where} AND id > {last_id} ORDER BY id LIMIT {limit}")
+    after = 0
+    while True:
+        page = list(connection.exec_driver_sql(sql, (*head, after, _PAGE)).all())
+        if not page:
+            return
+        yield page
+        after = page[-1][0]
+
+
+def _stamp(connection: Connection) -> object:
+    """When this pass decided, as the driver takes it: every row it writes gets the same."""
+    if connection.dialect.name == "sqlite":
+        # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
+        return utc_now().strftime("%Y-%m-%d %H:%M:%S.%f")
+    return utc_now()
+
+
+def _write_found(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+    """Store the suggestions a rule made: (category, rule, confidence, stamp, event id)."""
+    if not values:
+        return
+    category, rule, confidence, stamp, event_id = _marks(connection, 5)
+    connection.exec_driver_sql(
+        f"UPDATE battlefield_event SET target_category = {category}, target_source = 'rule', "
+        f"target_rule = {rule}, target_confidence = {confidence}, "
+        f"target_decided_at = {stamp} WHERE id = {event_id}", values)
+
+
+def _write_unknown(connection: Connection, run_id: int | None, after: int, last: int,
+                   stamp: object) -> None:
+    """Every other open event of the page is 'unknown': one set-based UPDATE (most events
+    of a dataset name no target), leaving out the rows this pass has just written."""
+    marks = _marks(connection, 5)
+    run = f"import_run_id = {marks[3]} AND " if run_id is not None else ""
+    connection.exec_driver_sql(
+        f"UPDATE battlefield_event SET target_category = 'unknown', target_source = 'rule', "
+        f"target_rule = NULL, target_confidence = NULL, target_decided_at = {marks[0]} "
+        f"WHERE id > {marks[1]} AND id <= {marks[2]} AND {run}{_OPEN_SQL} "
+        f"AND (target_decided_at IS NULL OR target_decided_at <> {marks[4]} "
+        f"OR target_rule IS NULL)",
+        (stamp, after, last, *((run_id,) if run_id is not None else ()), stamp))
 
 
 def categorise(db: Database, *, progress: PassProgress | None = None,
