@@ -121,7 +121,8 @@ def main() -> None:
         wholes.append(whole_seconds)
     shares = [p / i for p, i in zip(passes, imports, strict=True)]
     share = statistics.median(shares)
-    verdict = "met" if share <= TARGET_SHARE else f"**missed** ({share / TARGET_SHARE:.1f}× the limit)"
+    verdict = "met" if share <= TARGET_SHARE \
+        else f"**missed** ({share / TARGET_SHARE:.1f}× the limit)"
     print(f"| what ({rows:,} ACLED events, real headlines as notes) | median (min–max) |")
     print("|---|---|")
     print(f"| import, whole | {statistics.median(imports):.1f} s "
