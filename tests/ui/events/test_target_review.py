@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.conftest import REAL_DATA
 from tracker.domain.events import BattlefieldEvent
-from tracker.services.imports.importing import ImportFormat, import_events
 from tracker.services.targets.review import explain
-from tracker.storage.database import Database
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.event_filter_bar import UNREVIEWED
 from tracker.ui.events.events_model import DATE
 from tracker.ui.events.events_view import EventsView
 from tracker.ui.events.target_rules_dialog import TargetRulesDialog
 
-CP1252 = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-
-@pytest.fixture
-def imported(db: Database) -> Iterator[Workspace]:
-    import_events(db, CP1252, ImportFormat.UCDP)
-    ws = Workspace(db)
-    yield ws
-    ws.deleteLater()
 
 
 @pytest.fixture

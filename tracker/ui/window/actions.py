@@ -134,6 +134,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("link-events-action", "Lin&k Events…", Menu.EDIT, "link_events", ("Ctrl+L",),
                "Link battlefield events to the selected round", "link",
                needs_round=True, separator_before=True),
+    ActionSpec("suggest-targets-action", "Suggest &Target Categories", Menu.EDIT,
+               "suggest_targets", (), "Run the target rules again over every event no "
+               "analyst has decided (progress and Cancel in the status bar)",
+               separator_before=True),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
                "trash-2", needs_round=True, scoped=True,

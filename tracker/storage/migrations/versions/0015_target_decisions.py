@@ -2,9 +2,9 @@
 
 Adds to battlefield_event: target_source ('rule' or 'analyst'; NULL: nobody yet),
 target_rule and target_confidence (the rule that suggested the category), and
-target_decided_at. A category already stored was chosen by a person (the sample, an
-edit, an import mapping's column): those rows become 'analyst', decided when they were
-imported, so no rule pass ever overwrites them. Plain ADD COLUMNs of nullable columns,
+target_decided_at. A category already stored was chosen by a person (the samples' events
+carry one): those rows become 'analyst', decided when they were imported, so no rule
+pass ever overwrites them. Plain ADD COLUMNs of nullable columns,
 so SQLite does not copy a table that may hold millions of events; the fill touches only
 the rows that have a category (read through the category's index).
 
