@@ -8,8 +8,9 @@ every choice a person made.
 
 The pass reads the open rows in id order a page at a time (a keyset, never an OFFSET),
 applies the compiled rules in Python (domain.target_rules: Cyrillic needs Python's case
-folding, which SQLite's lower() lacks) and writes each page back with one executemany
-in the caller's transaction. Inside an import it reads only the rows that run wrote.
+folding, which SQLite's lower() lacks) and writes each page back in the caller's
+transaction: one executemany for the events a rule fired on, one set-based UPDATE making
+the page's other open events 'unknown'. Inside an import it reads only the rows that run wrote.
 Over a whole database it drops the derived structures first when it rewrites most of
 the table, as a bulk import does (storage.derived_structures), and builds them at the
 end: keeping the day counts and the indexes row by row would cost several times more.
