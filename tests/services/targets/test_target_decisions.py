@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
 from tests.conftest import REAL_DATA
@@ -14,7 +16,7 @@ from tracker.services.events.events import EventFilter, count_events
 from tracker.services.imports.importing import import_events
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
 from tracker.services.targets.rulebook import categories, save_rule
-from tracker.services.targets.suggest_pass import categorise
+from tracker.services.targets.suggest_pass import CategorisingCancelled, categorise
 from tracker.storage.database import Database
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
@@ -92,3 +94,21 @@ def test_a_rule_of_the_analysts_applies_on_the_next_pass_but_not_over_choices(
         reason = explain(session, row.id)
     assert (row.target_category, row.target_rule) == ("other", "mine.digest")
     assert reason is not None and reason.matched == ("mediazone",)
+
+
+def test_a_cancelled_pass_changes_nothing_and_progress_is_told(db: Database) -> None:
+    _import(db)
+    with db.transaction() as session:
+        session.execute(update(BattlefieldEvent).values(target_category="other"))
+    before = _decided(db)
+    cancel = threading.Event()
+    told: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        told.append((done, total))
+        cancel.set()  # after the first page
+
+    with pytest.raises(CategorisingCancelled):
+        categorise(db, progress=progress, cancel=cancel)
+    assert _decided(db) == before
+    assert told and told[0][1] == len(before)

@@ -186,7 +186,8 @@ def _import_file(
             )
             try:
                 changed = _pump(rows, writer, cancel, progress, facts, started)
-                suggest_targets(connection, run_id=run_id, cancel=cancel)
+                suggest_targets(connection, run_id=run_id, cancel=cancel,
+                                cancelled=ImportCancelled)
                 _rebuild(writer, rows, cancel, progress, facts, started)
             finally:
                 writer.close()

@@ -69,9 +69,11 @@ def open_to_rules() -> Any:
 
 def suggest_targets(connection: Connection, *, run_id: int | None = None,
                     rules: RuleSet | None = None, progress: PassProgress | None = None,
-                    cancel: threading.Event | None = None) -> PassResult:
+                    cancel: threading.Event | None = None,
+                    cancelled: type[TrackerError] = CategorisingCancelled) -> PassResult:
     """Suggest categories for the open events (those an import run *run_id* wrote, or
-    all); in the caller's transaction. Raises CategorisingCancelled when *cancel* is set."""
+    all); in the caller's transaction. Raises *cancelled* when *cancel* is set (an
+    import passes its own ImportCancelled: one cancel error, whoever noticed)."""
     if rules is None:
         with Session(bind=connection) as session:
             rules = rule_set(session)
@@ -93,7 +95,7 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     after = 0
     for page in _pages(connection, run_id):
         if cancel is not None and cancel.is_set():
-            raise CategorisingCancelled
+            raise cancelled
         values: list[tuple[Any, ...]] = []
         for event_id, summary, sub_event_type, actor1, actor2 in page:
             found = rules.suggest(summary, sub_event_type, actor1, actor2)
@@ -107,6 +109,8 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
         done += len(page)
         if progress is not None:
             progress(done, total)
+    if cancel is not None and cancel.is_set():  # asked during the last page
+        raise cancelled
     if dropped.statements:
         rebuild_derived(connection, dropped, None)
     return PassResult(done, categorised)
