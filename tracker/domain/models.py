@@ -9,7 +9,7 @@ from tracker.domain.events import (
     EventLink,
 )
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.imports import ImportMapping, ImportRun
+from tracker.domain.imports import ExportRecord, ImportMapping, ImportRun
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -31,6 +31,7 @@ __all__ = [
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
+    "ExportRecord",
     "ExtraTargetCategory",
     "Factor",
     "FactorReading",

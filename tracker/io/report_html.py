@@ -45,6 +45,7 @@ from tracker.io.report_sections import (
     write_long_records,
 )
 from tracker.io.report_style import REPORT_CSS, marking_css
+from tracker.io.report_withdrawn import WithdrawnRecord, write_withdrawn
 from tracker.io.source_notes import DayNote, DayNotes
 
 # Named here for the writers' callers (services/exports/report.py, the tests).
@@ -94,6 +95,8 @@ class ReportSummary:
     # Counted apart from every total above: records over more than a week that overlap
     # the range (report_sections.py).
     long_records: tuple[LongRecord, ...] = ()
+    # Withdrawn by their source (issue 17): in no total, listed apart.
+    withdrawn: tuple[WithdrawnRecord, ...] = ()
     key_developments: tuple[KeyDevelopment, ...] = ()
 
 
@@ -136,6 +139,7 @@ def write_report_html(
                "sources are numbered notes after it.</p>\n")
     count = _days(items, body, months)
     write_long_records(summary.long_records, body)
+    write_withdrawn(summary.withdrawn, body)
     marking = header.title_page.marking
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

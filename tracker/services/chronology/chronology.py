@@ -59,6 +59,7 @@ from tracker.services.chronology.chronology_order import (
 from tracker.services.chronology.chronology_stream import stream_events
 from tracker.services.chronology.chronology_text import describe_entries, round_instant
 from tracker.services.rounds.as_of import AsOf
+from tracker.storage.counted_events import is_counted
 from tracker.storage.long_records import is_short_record
 
 # Widest UTC offsets in the tz database: a venue's day lies within these of the UTC day.
@@ -156,7 +157,9 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
 
 def _event_range(date_from: date | None, date_to: date | None,
                  then: KnownThen | None = None) -> list[ColumnElement[bool]]:
-    conditions = event_conditions(then)
+    # Withdrawn and merged events are not told (storage.counted_events; the report lists
+    # the withdrawn ones apart).
+    conditions = [*event_conditions(then), is_counted()]
     if date_from is not None:
         conditions.append(BattlefieldEvent.event_date >= date_from)
     if date_to is not None:

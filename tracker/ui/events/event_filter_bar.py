@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from tracker.services.events.events import EventFilter
+from tracker.services.events.events import LAST_EXPORT, EventFilter
 from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
 
@@ -74,19 +74,27 @@ class EventFilterBar(QWidget):
                                    "(“khark” finds Kharkiv and Kharkivska)")
         self.text_edit = self._line_edit("Search summaries…", "text-filter")
         self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
+        # Issue 17: what the sources added, corrected or withdrawn since the last export.
+        self.changed_combo = QComboBox(self)
+        self.changed_combo.setObjectName("changed-since-filter")
+        self.changed_combo.addItem(self.tr("Any time"), None)
+        self.changed_combo.addItem(self.tr("Changed since last export"), LAST_EXPORT)
+        self.changed_combo.setAccessibleName(self.tr("Changed since…"))
+        self.changed_combo.setToolTip(self.tr(
+            "Only events added, corrected or withdrawn by an import since the last export"))
         self.clear_button = QPushButton("Clear filters", self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         widgets: list[QWidget] = [self.from_check, self.from_edit, self.to_check, self.to_edit]
         if not compact:
-            widgets += [self.types_button, self.target_combo]
+            widgets += [self.types_button, self.target_combo, self.changed_combo]
         widgets += [self.place_edit, self.text_edit, self.clear_button]
         for widget in widgets:
             layout.addWidget(widget)
         layout.setStretchFactor(self.text_edit, 2)
         layout.setStretchFactor(self.place_edit, 1)
-        for widget in (self.types_button, self.target_combo):
+        for widget in (self.types_button, self.target_combo, self.changed_combo):
             widget.setVisible(not compact)
 
         self.from_check.toggled.connect(self._on_dates_changed)
@@ -95,6 +103,7 @@ class EventFilterBar(QWidget):
         self.to_edit.dateChanged.connect(self._on_to_changed)
         self.types_list.itemChanged.connect(self._on_types_changed)
         self.target_combo.currentIndexChanged.connect(self._emit)
+        self.changed_combo.currentIndexChanged.connect(self._emit)
         self.place_edit.textChanged.connect(self._debounce.start)
         self.text_edit.textChanged.connect(self._debounce.start)
         self.place_edit.returnPressed.connect(self._emit)
@@ -163,6 +172,7 @@ class EventFilterBar(QWidget):
             place=self.place_edit.text().strip(), text=self.text_edit.text().strip(),
             target_category=target if target != UNREVIEWED else "",
             unreviewed=target == UNREVIEWED,
+            changed_since=self.changed_combo.currentData(),
         )
 
     @Slot()
@@ -175,6 +185,7 @@ class EventFilterBar(QWidget):
             for number in range(self.types_list.count()):
                 self.types_list.item(number).setCheckState(Qt.CheckState.Unchecked)
             self.target_combo.setCurrentIndex(0)
+            self.changed_combo.setCurrentIndex(0)
             self.place_edit.clear()
             self.text_edit.clear()
         finally:

@@ -68,7 +68,8 @@ class ImportResultDialog(QDialog):
         self.table = named(QTableView(), "import-rejections")
         self._configure_table()
         self.save_button = named(QPushButton("&Save Report…"), "import-save-report")
-        self.save_button.setToolTip("Save the counts, notes and every rejected row as CSV")
+        self.save_button.setToolTip("Save the counts, notes, every rejected row, every "
+                                    "changed field and every withdrawn event as CSV")
         self.saved_label = self._label("import-saved", "")
         self.saved_label.hide()
         self.save_error = ErrorLabel("import-save-error")
@@ -82,6 +83,13 @@ class ImportResultDialog(QDialog):
         form.addRow("Result:", self.counts_label)
         form.addRow("File:", source)
         form.addRow("", took)
+        if report.release:
+            # Which release the file is, what it covers and what it did (issue 17).
+            release = self._label("import-release", self.tr("%1, covering %2").replace(
+                "%1", report.release).replace("%2", report.scope)
+                + report.release_summary())
+            release.setWordWrap(True)
+            form.addRow(self.tr("Release:"), release)
         if report.notes:
             form.addRow("Notes:", self.notes_label)
         layout = QVBoxLayout(self)

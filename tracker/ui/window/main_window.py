@@ -52,6 +52,7 @@ from tracker.ui.factors.factor_commands import CreateFactorCommand
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
 from tracker.ui.imports.import_flow import ImportFlow
+from tracker.ui.imports.sync_flow import SyncFlow
 from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import DeleteRoundCommand
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
         self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
+        self.syncer = SyncFlow(workspace, self, self._open, self.show_message)
         self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
                                                   self.show_message)
         self.chronology_export.finished.connect(self.export_finished)
@@ -386,6 +388,9 @@ class MainWindow(QMainWindow):
 
     def import_calendar(self) -> None:
         import_calendar(self, self.workspace, self.settings, self.show_message)
+
+    def update_from_source(self) -> None:
+        self.syncer.ask()
 
     def quit(self) -> None:
         self.close()

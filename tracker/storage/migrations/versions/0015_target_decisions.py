@@ -11,7 +11,7 @@ the rows that have a category (read through the category's index).
 New tables: target_category (extra categories) and target_rule (an analyst's rules).
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from alembic import op
 from tracker.domain.base import UTCDateTime
 
 revision = '0015'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
