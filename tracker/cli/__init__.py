@@ -10,6 +10,7 @@
     tracker round list|show|reschedule|relocate|postpone|cancel|held|restore …
     tracker analysis [--db DB] --round ID|--all …     (also spelled `analyse`)
     tracker backup [--db DB] -o FILE
+    tracker categorise [--db DB]
     tracker restore [--db DB] FILE
     tracker recover [--db DB] -o NEW
     tracker log [--db DB] [--limit N] [--kind KIND] [--tz ZONE]
@@ -28,13 +29,24 @@ import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.cli import analysis, archive, backup, export, imports, log, reconcile, sample, sync
+from tracker.cli import (
+    analysis,
+    archive,
+    backup,
+    categorise,
+    export,
+    imports,
+    log,
+    reconcile,
+    sample,
+    sync,
+)
 from tracker.cli import round as round_group  # not the builtin round()
 from tracker.cli.boundary import run_command
 
 # The order of `tracker --help`.
 _GROUPS = (sample, export, imports, sync, archive, round_group, analysis, reconcile, backup,
-           log)
+           log, categorise)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -103,14 +103,21 @@ class Reliability(StrEnum):
 
 
 class TargetCategory(StrEnum):
+    """The built-in target categories (a database may add its own: domain.targets)."""
+
     ENERGY = "energy"
     TRANSPORT = "transport"
     RESIDENTIAL = "residential"
     MEDICAL = "medical"
+    EDUCATION = "education"
+    GOVERNMENT = "government"
     MILITARY = "military"
     INDUSTRIAL = "industrial"
     COMMUNICATIONS = "communications"
+    AGRICULTURE = "agriculture"
     OTHER = "other"
+    # The rules found nothing to go on; "" (uncategorised) means nobody has looked yet.
+    UNKNOWN = "unknown"
 
 
 # Statuses a round can leave only by an explicit restore; "held" is final for scheduling.

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -80,6 +81,13 @@ class BattlefieldEvent(Base):
     event_type: Mapped[str] = mapped_column(default="")
     sub_event_type: Mapped[str] = mapped_column(default="")
     target_category: Mapped[str] = mapped_column(default="")
+    # Who decided the category (migration 0015): "rule" (a suggestion nobody has
+    # reviewed), "analyst" (a person chose or accepted it: always kept), or None (nobody
+    # yet). A rule's suggestion names the rule and its confidence.
+    target_source: Mapped[str | None]
+    target_rule: Mapped[str | None]
+    target_confidence: Mapped[float | None] = mapped_column(Float)
+    target_decided_at: Mapped[datetime | None]
     actor1: Mapped[str] = mapped_column(default="")
     actor2: Mapped[str] = mapped_column(default="")
     # Who fought whom by kind, as ACLED's text labels ("State forces-Civilians").

@@ -22,6 +22,7 @@ from tracker.domain.negotiation import (
     Venue,
 )
 from tracker.domain.sources import Citation, Source
+from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
 
 __all__ = [
     "Base",
@@ -36,6 +37,7 @@ __all__ = [
     "EventMapCell",
     "EventMatch",
     "ExportRecord",
+    "ExtraTargetCategory",
     "Factor",
     "FactorReading",
     "ImportMapping",
@@ -47,5 +49,6 @@ __all__ = [
     "ScheduleChange",
     "Source",
     "Track",
+    "UserTargetRule",
     "Venue",
 ]

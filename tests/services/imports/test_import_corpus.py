@@ -216,7 +216,8 @@ def test_formula_cells_are_neutralised_in_the_chronology_export(db: Database,
         assert export_chronology(session, out, ExportFormat.CSV) == 3
     cells = [cell for row in _cells(out) for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_TRIGGERS)]
-    assert "'@SUM(1+1) / Armed clash" in cells
+    # The rules suggest "military" for an armed clash (resources/target_rules.toml).
+    assert "'@SUM(1+1) / Armed clash [military]" in cells
     assert "'+1" in cells and "'-2+3" in cells
     assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
 

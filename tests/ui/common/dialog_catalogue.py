@@ -33,6 +33,8 @@ from tracker.ui.common.zone_dialog import DisplayZoneDialog
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
+from tracker.ui.events.target_review import ChooseTargetDialog
+from tracker.ui.events.target_rules_dialog import TargetRulesDialog
 from tracker.ui.exports.export_dialog import ExportDialog
 from tracker.ui.factors.factor_dialogs import (
     AddDependencyDialog,
@@ -160,6 +162,8 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
                        lambda ws, _f: LinkEventsDialog(ws, factor_id=FACTOR_ID)),
     LinkTargetDialog: (lambda ws, _f: LinkTargetDialog(ws, 1),),
     EditLinkDialog: (lambda ws, _f: EditLinkDialog(ws, 1, "Round: Trilateral talks"),),
+    ChooseTargetDialog: (lambda _ws, _f: ChooseTargetDialog(["energy", "transport"], 2),),
+    TargetRulesDialog: (lambda ws, _f: TargetRulesDialog(ws),),
     NewSourceDialog: (lambda _ws, _f: NewSourceDialog(),),
     EditSourceDialog: (lambda ws, _f: EditSourceDialog(ws, 1),),
     ExportDialog: (lambda _ws, folder: ExportDialog(str(folder), tz=TZ),),

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from tests.conftest import REAL_DATA
-from tracker.services.imports.importing import ImportFormat, import_events
-from tracker.storage.database import Database
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.events_model import DATE, FATALITIES, EventsTableModel
-
-CP1252 = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
-
-
-@pytest.fixture
-def imported(db: Database) -> Iterator[Workspace]:
-    import_events(db, CP1252, ImportFormat.UCDP)
-    ws = Workspace(db)
-    yield ws
-    ws.deleteLater()
 
 
 def test_the_model_passes_qtmodeltester_over_real_data(

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind, EventFacts, event_instant
-from tracker.domain.enums import LinkKind, Precision, RoundModality, RoundStatus
+from tracker.domain.enums import LinkKind, Precision, RoundModality, RoundStatus, TargetCategory
 from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
@@ -169,7 +169,7 @@ def event_entry(
         counts.append(f"{injuries} injured")
     detail = summary + (f" ({', '.join(counts)})" if counts else "")
     title = " / ".join(part for part in (event_type, sub_event_type) if part) or "Event"
-    if target:
+    if target and target != TargetCategory.UNKNOWN:  # the rules found nothing: say nothing
         title += f" [{target}]"
     place = f"{location}, {admin1}" if location and admin1 else location or admin1
     told = told or tell_time(day, precision, last_day, dataset)

@@ -68,6 +68,8 @@ class EventFilter:
     # Only events added, corrected or withdrawn after this instant, or after the last
     # export (LAST_EXPORT); None: whenever (issue 17, services/exports/changes_since.py).
     changed_since: datetime | str | None = None
+    # Only events whose category a rule suggested and no analyst has reviewed yet.
+    unreviewed: bool = False
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_to < self.date_from:
@@ -123,6 +125,8 @@ def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
         conditions.append(event.target_category == flt.target_category)
     if flt.changed_since is not None:
         conditions.append(changed_after(flt.changed_since))
+    if flt.unreviewed:
+        conditions.append(event.target_source == "rule")
     return conditions
 
 

@@ -37,10 +37,11 @@ ARCHIVE_TABLES = (
     "party", "person", "track", "venue", "factor", "source", "round", "round_participant",
     "factor_reading", "dependency", "schedule_change", "import_run", "import_mapping",
     "battlefield_event", "battlefield_event_raw", "event_link", "citation", "edit_log",
+    "target_category", "target_rule",
 )
 # Tables added to the schema after the archive format began, with the revision that added
 # them: an archive written before that revision ends without them, and is still read.
-TABLES_SINCE = {"edit_log": "0009"}
+TABLES_SINCE = {"edit_log": "0009", "target_category": "0015", "target_rule": "0015"}
 # Columns added since, likewise: an archive written before the revision lacks them, one
 # written at or after it must have them.
 COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",
@@ -53,7 +54,10 @@ COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_a
                      "source_release", "release_rank", "first_imported_at",
                      "country_code", "assoc_actor_1", "assoc_actor_2")},
                  **{("import_run", name): "0013" for name in (
-                     "release_kind", "release_rank", "scope", "older", "withdrawn")}}
+                     "release_kind", "release_rank", "scope", "older", "withdrawn")},
+                 **{("battlefield_event", name): "0015" for name in (
+                     "target_source", "target_rule", "target_confidence",
+                     "target_decided_at")}}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
 # The export log (export_record) is this database's own history, not data.

@@ -29,9 +29,12 @@ _TARGETS: dict[str, str] = {
     TargetCategory.TRANSPORT: "transport infrastructure",
     TargetCategory.RESIDENTIAL: "residential areas",
     TargetCategory.MEDICAL: "medical facilities",
+    TargetCategory.EDUCATION: "schools and universities",
+    TargetCategory.GOVERNMENT: "government buildings",
     TargetCategory.MILITARY: "military targets",
     TargetCategory.INDUSTRIAL: "industrial sites",
     TargetCategory.COMMUNICATIONS: "communications",
+    TargetCategory.AGRICULTURE: "farms and grain stores",
     TargetCategory.OTHER: "other targets",
 }
 
@@ -62,7 +65,7 @@ def _what_happened(facts: EventFacts, summary: str, *, after_place: bool) -> str
 
 
 def _target(category: str) -> str:
-    if not category:
+    if not category or category == TargetCategory.UNKNOWN:
         return ""
     return f" on {_TARGETS.get(category.casefold(), f'{category} targets')}"
 

@@ -51,6 +51,7 @@ from tracker.services.imports.releases import (
 )
 from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.services.reconcile.same_file import first_batch_check
+from tracker.services.targets.suggest_pass import suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import (
     EventUpsert,
@@ -263,6 +264,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
         try:
             _pump(rows, writer, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))
+            suggest_targets(connection, run_id=run_id, cancel=cancel,
+                            cancelled=ImportCancelled)
             _rebuild(writer, rows, cancel, progress, facts, started)
         finally:
             writer.close()

@@ -22,6 +22,7 @@ from tracker.services.common.views import EventDetail, EventRow
 from tracker.services.events import event_records, events
 from tracker.services.events.event_records import EventProvenance
 from tracker.services.reconcile.pairs import EventVersion, event_versions
+from tracker.services.targets.review import TargetReason, explain
 from tracker.ui.common import commands
 from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
@@ -43,10 +44,12 @@ from tracker.ui.events.link_models import (
     selected_data,
 )
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
+from tracker.ui.events.target_review import target_text
 
 
 def event_html(row: EventRow, provenance: EventProvenance | None = None,
-               versions: list[EventVersion] | None = None) -> str:
+               versions: list[EventVersion] | None = None,
+               target: TargetReason | None = None) -> str:
     """The event's fields as a small HTML table (escaped: summaries are imported text),
     then every dataset's version of it, if an accepted pair says several tell it.
     Its sources are listed beside it (CitedSourcesList), where they can be edited."""
@@ -60,7 +63,7 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None,
     rows = [
         cell("Date", f"{date_text(row)} ({row.date_precision.value} precision)"),
         cell("Type", " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
-        cell("Target", row.target_category),
+        cell("Target", target_text(row.target_category, target)),
         cell("Place", place), cell("Coordinates", coordinates),
         cell("Actors", " — ".join(p for p in (row.actor1, row.actor2) if p)),
         cell("Fatalities", count_text(row.fatalities)),
@@ -195,6 +198,7 @@ class EventDetailPane(QWidget):
         detail: EventDetail | None = None
         provenance: EventProvenance | None = None
         versions: list[EventVersion] = []
+        reason: TargetReason | None = None
         if event_id is not None:
             wanted = event_id
             try:
@@ -202,6 +206,7 @@ class EventDetailPane(QWidget):
                 provenance = self._workspace.read(
                     lambda s: event_records.event_provenance(s, wanted))
                 versions = self._workspace.read(lambda s: event_versions(s, wanted))
+                reason = self._workspace.read(lambda s: explain(s, wanted))
             except NotFoundError:
                 event_id = None
         # The same event re-read after an edit keeps its selected link.
@@ -215,7 +220,7 @@ class EventDetailPane(QWidget):
         if detail is None:
             self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
         else:
-            self.fields.setHtml(event_html(detail.row, provenance, versions))
+            self.fields.setHtml(event_html(detail.row, provenance, versions, reason))
         self.sources.show_record(event_id if detail is not None else None)
         self._update_buttons()
 

@@ -31,6 +31,8 @@ from tracker.ui.common.forms import within_tracker_dates
 
 DEBOUNCE_MS = 250
 ALL_TARGETS = "All targets"
+# The target choice that shows the rules' suggestions no analyst has reviewed yet.
+UNREVIEWED = "\x00unreviewed"
 
 
 class EventFilterBar(QWidget):
@@ -150,6 +152,7 @@ class EventFilterBar(QWidget):
             self.types_list.setFixedHeight(min(max(len(types), 1), 12) * (row_height + 2) + 6)
             self.target_combo.clear()
             self.target_combo.addItem(ALL_TARGETS, "")
+            self.target_combo.addItem(self.tr("Suggested, not reviewed"), UNREVIEWED)
             for name in targets:
                 self.target_combo.addItem(name, name)
             self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(current_target)))
@@ -169,10 +172,12 @@ class EventFilterBar(QWidget):
         last = self.to_edit.date().toPython() if self.to_check.isChecked() else None
         assert first is None or isinstance(first, date)
         assert last is None or isinstance(last, date)
+        target = self.target_combo.currentData() or ""
         return EventFilter(
             date_from=first, date_to=last, event_types=tuple(self._checked_types()),
             place=self.place_edit.text().strip(), text=self.text_edit.text().strip(),
-            target_category=self.target_combo.currentData() or "",
+            target_category=target if target != UNREVIEWED else "",
+            unreviewed=target == UNREVIEWED,
             changed_since=self.changed_combo.currentData(),
         )
 

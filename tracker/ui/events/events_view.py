@@ -35,6 +35,8 @@ from tracker.ui.events.events_model import (
     EventIdRole,
     EventsTableModel,
 )
+from tracker.ui.events.target_review import TargetReviewBar
+from tracker.ui.events.target_rules_dialog import TargetRulesDialog
 
 
 def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
@@ -106,11 +108,14 @@ class EventsView(QWidget):
         self.placeholder = ViewPlaceholder(self.table)
         self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = EventDetailPane(workspace, self)
+        self.targets = TargetReviewBar(workspace, self.selected_event_ids, self)
+        self.rules_dialog: TargetRulesDialog | None = None
 
         splitter = table_over(self, self.table, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.targets)
         layout.addWidget(splitter, 1)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -121,6 +126,8 @@ class EventsView(QWidget):
         self.model.counts_changed.connect(self._on_counts_changed)
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self.targets.update_for_selection)
+        self.targets.rules_requested.connect(self._on_rules_requested)
         self.detail.open_round.connect(self.open_round)
         self.detail.open_factor.connect(self.open_factor)
         workspace.changed.connect(self._on_workspace_changed)
@@ -135,6 +142,12 @@ class EventsView(QWidget):
 
     def current_event_id(self) -> int | None:
         return self._current_id
+
+    def selected_event_ids(self) -> list[int]:
+        """The events of the selected rows (what Accept Suggested Target acts on)."""
+        rows = self.table.selectionModel().selectedRows(DATE)
+        return [index.data(EventIdRole) for index in rows
+                if index.data(EventIdRole) is not None]
 
     def select_event(self, event_id: int) -> bool:
         """Select and scroll to *event_id*, clearing the filters if they hide it.
@@ -213,6 +226,14 @@ class EventsView(QWidget):
     def _on_find(self) -> None:
         self.filter_bar.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.text_edit.selectAll()
+
+    @Slot()
+    def _on_rules_requested(self) -> None:
+        if self.rules_dialog is None:
+            self.rules_dialog = TargetRulesDialog(self._workspace, self)
+            self.rules_dialog.run_requested.connect(self.targets.suggest)
+        self.rules_dialog.reload()
+        self.rules_dialog.open()
 
     @Slot(object)
     def _on_workspace_changed(self, topic: Topic) -> None:

@@ -52,10 +52,14 @@ _CATEGORY_COLOURS = {
     TargetCategory.TRANSPORT.value: QColor("#7b61ff"),
     TargetCategory.RESIDENTIAL.value: QColor("#d9534f"),
     TargetCategory.MEDICAL.value: QColor("#e83e8c"),
+    TargetCategory.EDUCATION.value: QColor("#2a9d8f"),
+    TargetCategory.GOVERNMENT.value: QColor("#3d5a80"),
     TargetCategory.MILITARY.value: QColor("#5c6b73"),
     TargetCategory.INDUSTRIAL.value: QColor("#8c564b"),
     TargetCategory.COMMUNICATIONS.value: QColor("#17a2b8"),
+    TargetCategory.AGRICULTURE.value: QColor("#6a994e"),
     TargetCategory.OTHER.value: QColor("#a0a93a"),
+    TargetCategory.UNKNOWN.value: QColor("#c3ccd5"),
 }
 _UNCATEGORISED = QColor("#9aa7b4")
 _ORDER = {name: index for index, name in enumerate(_CATEGORY_COLOURS)}

@@ -139,6 +139,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs_round=True, separator_before=True),
     ActionSpec("reconcile-action", "Rec&oncile Datasets…", Menu.EDIT, "reconcile_datasets", (),
                "Find events two datasets both report, and decide which are one"),
+    ActionSpec("suggest-targets-action", "Suggest &Target Categories", Menu.EDIT,
+               "suggest_targets", (), "Run the target rules again over every event no "
+               "analyst has decided (progress and Cancel in the status bar)",
+               separator_before=True),
     ActionSpec("delete-round-action", "&Delete Round", Menu.EDIT, "delete_round",
                (Key.Delete,), "Delete the selected round (its history is kept; undo restores it)",
                "trash-2", needs_round=True, scoped=True,

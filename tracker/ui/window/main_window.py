@@ -499,6 +499,10 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.set_display_zone(dialog.chosen()))
         self._open(dialog)
 
+    def suggest_targets(self) -> None:
+        """Edit › Suggest Target Categories: the Events tab's Suggest Categories."""
+        self.events_view.targets.suggest()
+
     def show_change_log(self) -> None:
         """A window of its own beside the tabs (not modal), made once and raised again."""
         if self.change_log is None:

@@ -7,7 +7,7 @@ PostgreSQL). Also an index on the events' coordinates, so the map reads the few 
 view as points without scanning the table.
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alembic import op
 from tracker.storage import map_cells
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

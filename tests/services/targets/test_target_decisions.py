@@ -1,0 +1,114 @@
+"""Who decided a target category: the rules suggest, the analyst's choice always wins."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from tests.conftest import REAL_DATA
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.target_rules import TargetRule
+from tracker.io.import_formats import ImportFormat
+from tracker.services.events.events import EventFilter, count_events
+from tracker.services.imports.importing import import_events
+from tracker.services.targets.review import accept_suggestions, choose_category, explain
+from tracker.services.targets.rulebook import categories, save_rule
+from tracker.services.targets.suggest_pass import CategorisingCancelled, categorise
+from tracker.storage.database import Database
+
+UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
+
+
+def _decided(db: Database) -> dict[str, tuple[str, str | None]]:
+    with db.reading() as session:
+        event = BattlefieldEvent
+        return {row[0]: (row[1], row[2]) for row in session.execute(
+            select(event.external_id, event.target_category, event.target_source))}
+
+
+def _import(db: Database, path: Path = UCDP) -> None:
+    import_events(db, path, ImportFormat.UCDP)
+
+
+def test_an_import_suggests_categories_beyond_uncategorised(db: Database) -> None:
+    _import(db)
+    decided = _decided(db)
+    found = {category for category, _source in decided.values()}
+    assert {"energy", "transport", "residential", "medical", "military"} <= found
+    assert "" not in found
+    assert {source for _category, source in decided.values()} == {"rule"}
+
+
+def test_the_analysts_choice_survives_a_reimport_and_a_new_pass(db: Database) -> None:
+    _import(db)
+    with db.reading() as session:
+        some = session.scalars(select(BattlefieldEvent.id).order_by(BattlefieldEvent.id)
+                               .limit(3)).all()
+    with db.transaction() as session:
+        choose_category(session, some[:2], "water")
+        accept_suggestions(session, some[2:])
+    chosen = _decided(db)
+    # The dataset changes the records (the digest differs), then they come back.
+    with db.transaction() as session:
+        session.execute(update(BattlefieldEvent).values(raw_digest=0))
+    _import(db)
+    categorise(db)
+    after = _decided(db)
+    assert after == chosen
+    with db.reading() as session:
+        assert "water" in categories(session)
+        assert count_events(session, EventFilter(unreviewed=True)) == len(after) - 3
+
+
+def test_review_is_undone_and_redone(db: Database) -> None:
+    _import(db)
+    with db.reading() as session:
+        event_id = session.scalars(select(BattlefieldEvent.id).limit(1)).one()
+    before = _decided(db)
+    with db.transaction() as session:
+        outcome = choose_category(session, [event_id], "medical")
+    with db.transaction() as session:
+        assert outcome.undo is not None
+        undone = outcome.undo(session)
+    assert _decided(db) == before
+    with db.transaction() as session:
+        assert undone.undo is not None
+        undone.undo(session)
+    assert "analyst" in {source for _c, source in _decided(db).values()}
+
+
+def test_a_rule_of_the_analysts_applies_on_the_next_pass_but_not_over_choices(
+        db: Database) -> None:
+    _import(db)
+    with db.transaction() as session:
+        save_rule(session, TargetRule("mine.digest", "other", 0.99, ("summary",),
+                                      ("mediazone",)))
+    categorise(db)
+    with db.reading() as session:
+        event = BattlefieldEvent
+        row = session.execute(select(event.id, event.target_category, event.target_rule)
+                              .where(event.summary.like("%Mediazone%")).limit(1)).one()
+        reason = explain(session, row.id)
+    assert (row.target_category, row.target_rule) == ("other", "mine.digest")
+    assert reason is not None and reason.matched == ("mediazone",)
+
+
+def test_a_cancelled_pass_changes_nothing_and_progress_is_told(db: Database) -> None:
+    _import(db)
+    with db.transaction() as session:
+        session.execute(update(BattlefieldEvent).values(target_category="other"))
+    before = _decided(db)
+    cancel = threading.Event()
+    told: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        told.append((done, total))
+        cancel.set()  # after the first page
+
+    with pytest.raises(CategorisingCancelled):
+        categorise(db, progress=progress, cancel=cancel)
+    assert _decided(db) == before
+    assert told and told[0][1] == len(before)

@@ -1,0 +1,233 @@
+"""Target-category rules: which words in an event's record suggest what was hit.
+
+The rules are data (resources/target_rules.toml, plus an analyst's own rules kept in the
+database), so anyone can read and review them; this module only parses and applies them.
+A rule fires when one of its stems starts a word of a field it reads (every word of a
+phrase in turn), or one of its whole words is a word there. Of the rules that fire, the
+one with the highest confidence decides; on a tie, the one listed first. No rule firing
+suggests ``unknown``.
+
+Applying is fast enough for a million events inside an import (bench/categorise.py): the
+text is split into words once, and a word is looked up by its first three letters in one
+dict of every pattern, so the cost grows with the words of the text, not with the rules.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tracker.domain.enums import TargetCategory
+from tracker.domain.errors import TrackerError
+
+# What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
+FIELDS = ("summary", "sub_event_type", "actors")
+UNKNOWN = TargetCategory.UNKNOWN.value
+# Letters and digits, with an apostrophe inside a word kept in it (mayor's, енергооб'єкт).
+_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
+_KEY = 3
+# The first letters of every word, found in C: a text none of whose words starts like a
+# pattern (most texts, for most rules) is ruled out without a Python loop over its words.
+_WORD_STARTS = re.compile(rf"\b\w{{1,{_KEY}}}")
+# Sub-event types and actors repeat across millions of rows: what rules find in them is
+# remembered, up to this many distinct texts per field.
+_REMEMBERED = 4096
+
+
+class RulesError(TrackerError):
+    """A rule that cannot be used (unknown category or field, no words, bad confidence)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRule:
+    """One rule: its words, the category they suggest, and how sure they make us."""
+
+    id: str
+    category: str
+    confidence: float
+    fields: tuple[str, ...] = ("summary",)
+    stems: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What the rules make of one event: the category, the rule, and the words it found."""
+
+    category: str
+    rule_id: str = ""
+    confidence: float = 0.0
+    matched: tuple[str, ...] = field(default=())
+
+
+NO_SUGGESTION = Suggestion(UNKNOWN)
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of *text*, as rules see them."""
+    return _WORD.findall(text.lower())
+
+
+def check_rule(rule: TargetRule, categories: Iterable[str]) -> TargetRule:
+    """*rule* if it can be used with *categories*; raises RulesError naming what is wrong."""
+    where = f"Rule {rule.id or '(no id)'}"
+    if not rule.id.strip():
+        raise RulesError("A rule needs an id.")
+    if rule.category not in set(categories) or rule.category == UNKNOWN:
+        raise RulesError(f"{where}: '{rule.category}' is not a target category.")
+    if not 0 < rule.confidence <= 1:
+        raise RulesError(f"{where}: confidence must be above 0 and at most 1.")
+    unknown = [name for name in rule.fields if name not in FIELDS]
+    if unknown or not rule.fields:
+        raise RulesError(f"{where}: fields must be among {', '.join(FIELDS)}.")
+    if not any(words_of(text) for text in (*rule.stems, *rule.words)):
+        raise RulesError(f"{where}: give at least one word to look for.")
+    return rule
+
+
+def parse_rules(text: str, categories: Iterable[str]) -> list[TargetRule]:
+    """The rules of a TOML text (the resources file's layout), each checked."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(f"The rules file is not valid TOML: {error}") from error
+    known = list(categories)
+    rules = []
+    for entry in data.get("rule", []):
+        rules.append(check_rule(TargetRule(
+            id=str(entry.get("id", "")), category=str(entry.get("category", "")),
+            confidence=float(entry.get("confidence", 0)),
+            fields=tuple(entry.get("fields", ("summary",))),
+            stems=tuple(entry.get("stems", ())), words=tuple(entry.get("words", ()))),
+            known))
+    ids = [rule.id for rule in rules]
+    doubled = sorted({name for name in ids if ids.count(name) > 1})
+    if doubled:
+        raise RulesError(f"Rule ids must be unique: {', '.join(doubled)}.")
+    return rules
+
+
+# A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
+_Phrase = tuple[tuple[str, ...], bool, int]
+
+
+@dataclass(slots=True)
+class _Entry:
+    """The patterns whose first word starts with one three-letter key, by kind, so a word
+    is tested against all single-word stems in one ``str.startswith(tuple)`` call."""
+
+    stems: tuple[str, ...] = ()
+    stem_rules: tuple[int, ...] = ()
+    whole: dict[str, list[int]] = field(default_factory=dict)
+    phrases: list[_Phrase] = field(default_factory=list)
+
+    def add(self, tokens: tuple[str, ...], whole: bool, position: int) -> None:
+        if len(tokens) > 1:
+            self.phrases.append((tokens, whole, position))
+        elif whole:
+            self.whole.setdefault(tokens[0], []).append(position)
+        else:
+            self.stems += (tokens[0],)
+            self.stem_rules += (position,)
+
+
+class RuleSet:
+    """Rules compiled for matching; ``suggest`` applies them to one event's fields."""
+
+    def __init__(self, rules: Sequence[TargetRule]) -> None:
+        self.rules = tuple(rules)
+        self._index: dict[str, dict[str, _Entry]] = {name: {} for name in FIELDS}
+        self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
+            name: {} for name in FIELDS}
+        self._words: dict[str, dict[str, _WordMatch]] = {name: {} for name in FIELDS}
+        for position, rule in enumerate(self.rules):
+            for whole, patterns in ((False, rule.stems), (True, rule.words)):
+                for pattern in patterns:
+                    tokens = tuple(words_of(pattern))
+                    if not tokens:
+                        continue
+                    for name in rule.fields:
+                        self._index[name].setdefault(tokens[0][:_KEY], _Entry()).add(
+                            tokens, whole, position)
+
+    def reads(self, name: str) -> bool:
+        """Whether any rule reads the field *name* (a pass can skip loading it if not)."""
+        return bool(self._index[name])
+
+    def suggest(self, summary: str, sub_event_type: str = "", actor1: str = "",
+                actor2: str = "") -> Suggestion:
+        """The category the rules suggest for an event with these fields."""
+        found: dict[int, list[str]] = {}
+        if summary and self._index["summary"]:
+            _find(self._index["summary"], self._words["summary"], summary, found)
+        for name, text in (("sub_event_type", sub_event_type),
+                           ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
+            if text and self._index[name]:
+                for position, words in self._short_field(name, text).items():
+                    found.setdefault(position, []).extend(words)
+        if not found:
+            return NO_SUGGESTION
+        best = min(found, key=lambda position: (-self.rules[position].confidence, position))
+        rule = self.rules[best]
+        return Suggestion(rule.category, rule.id, rule.confidence,
+                          tuple(dict.fromkeys(found[best])))
+
+
+    def _short_field(self, name: str, text: str) -> dict[int, list[str]]:
+        """What the rules find in a short, often repeated field (remembered)."""
+        remembered = self._remembered[name]
+        hits = remembered.get(text)
+        if hits is None:
+            if len(remembered) >= _REMEMBERED:
+                remembered.clear()
+            hits = remembered[text] = {}
+            _find(self._index[name], self._words[name], text, hits)
+        return hits
+
+
+# What one word matches: the rules its single-word patterns give, and the phrases whose
+# first word it is (their other words are checked in place).
+_WordMatch = tuple[tuple[int, ...], tuple[_Phrase, ...]]
+# Words met, per field, whose matches are remembered (words repeat across events far
+# more than texts do); cleared when full.
+_WORDS_REMEMBERED = 200_000
+
+
+def _word_match(entry: _Entry, word: str) -> _WordMatch:
+    single: list[int] = []
+    if entry.stems and word.startswith(entry.stems):
+        single += [position for stem, position in zip(entry.stems, entry.stem_rules,
+                                                       strict=True) if word.startswith(stem)]
+    single += entry.whole.get(word, ())
+    phrases = tuple(phrase for phrase in entry.phrases
+                    if (word == phrase[0][0] if phrase[1] else word.startswith(phrase[0][0])))
+    return tuple(single), phrases
+
+
+def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
+          found: dict[int, list[str]]) -> None:
+    """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*."""
+    lower = text.lower()
+    if index.keys().isdisjoint(_WORD_STARTS.findall(lower)):
+        return
+    words = _WORD.findall(lower)
+    count = len(words)
+    if len(memo) > _WORDS_REMEMBERED:
+        memo.clear()
+    for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
+        word = words[start]
+        match = memo.get(word)
+        if match is None:
+            match = memo[word] = _word_match(index[word[:_KEY]], word)
+        single, phrases = match
+        for position in single:
+            found.setdefault(position, []).append(word)
+        for tokens, whole, position in phrases:
+            end = start + len(tokens)
+            if end <= count and all(
+                    (words[start + offset] == tokens[offset]) if whole
+                    else words[start + offset].startswith(tokens[offset])
+                    for offset in range(1, len(tokens))):
+                found.setdefault(position, []).append(" ".join(words[start:end]))

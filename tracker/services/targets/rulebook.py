@@ -1,0 +1,115 @@
+"""The rules in force for a database: the shipped file's, then the analyst's own.
+
+The file (resources/target_rules.toml) is read once per process; the database's rules
+(domain.targets.UserTargetRule) are read each time a pass or an explanation needs them,
+so a rule saved in the window applies to the next pass at once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from tracker import resources
+from tracker.domain.enums import TargetCategory
+from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule, parse_rules
+from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
+from tracker.services.common.outcome import Outcome, alternate
+from tracker.services.common.topics import Topic
+
+RULES_RESOURCE = "target_rules.toml"
+BUILT_IN = tuple(category.value for category in TargetCategory)
+
+
+@cache
+def file_rules() -> tuple[TargetRule, ...]:
+    """The shipped rules, as the resources file states them."""
+    return tuple(parse_rules(resources.read_text(RULES_RESOURCE), BUILT_IN))
+
+
+def categories(session: Session) -> list[str]:
+    """The built-in categories, then the database's own in name order."""
+    extra = session.scalars(select(ExtraTargetCategory.name)
+                            .order_by(ExtraTargetCategory.name)).all()
+    return [*BUILT_IN, *(name for name in extra if name not in BUILT_IN)]
+
+
+def user_rules(session: Session) -> list[TargetRule]:
+    rows = session.scalars(select(UserTargetRule).order_by(UserTargetRule.created_at,
+                                                           UserTargetRule.id)).all()
+    return [TargetRule(row.id, row.category, row.confidence, tuple(_lines(row.fields)),
+                       tuple(_lines(row.stems)), tuple(_lines(row.words))) for row in rows]
+
+
+def rule_set(session: Session) -> RuleSet:
+    """The file's rules, then the analyst's (a tie in confidence goes to the file's)."""
+    return RuleSet([*file_rules(), *user_rules(session)])
+
+
+def ensure_category(session: Session, name: str) -> None:
+    """Keep *name* as one of this database's categories if it is not a built-in one."""
+    if name and name not in BUILT_IN and session.get(ExtraTargetCategory, name) is None:
+        session.add(ExtraTargetCategory(name=name))
+        session.flush()
+
+
+def save_rule(session: Session, rule: TargetRule) -> Outcome:
+    """Add (or replace) one of the analyst's rules; undo puts back what was there.
+
+    The rule's category may be new to the database: it is added to its categories.
+    Events are not re-categorised here: that is the pass's work (``categorise``), which
+    the window offers next, because it may take minutes over a million events.
+    """
+    names = categories(session)
+    check_rule(rule, [*names, rule.category])
+    if rule.id in {known.id for known in file_rules()}:
+        raise RulesError(f"Rule {rule.id}: the rules file already has a rule with this id.")
+    previous = next((known for known in user_rules(session) if known.id == rule.id), None)
+    ensure_category(session, rule.category)
+    _store(session, rule)
+
+    def back(inner: Session) -> Outcome:
+        if previous is None:
+            inner.execute(delete(UserTargetRule).where(UserTargetRule.id == rule.id))
+        else:
+            _store(inner, previous)
+        return Outcome(Topic.EVENTS)
+
+    def forth(inner: Session) -> Outcome:
+        _store(inner, rule)
+        return Outcome(Topic.EVENTS)
+
+    return Outcome(Topic.EVENTS, undo=alternate(back, forth))
+
+
+def remove_rule(session: Session, rule_id: str) -> Outcome:
+    """Delete one of the analyst's rules; undo puts it back."""
+    rule = next((known for known in user_rules(session) if known.id == rule_id), None)
+    if rule is None:
+        raise RulesError(f"There is no rule of your own with the id {rule_id}.")
+    session.execute(delete(UserTargetRule).where(UserTargetRule.id == rule_id))
+
+    def back(inner: Session) -> Outcome:
+        _store(inner, rule)
+        return Outcome(Topic.EVENTS)
+
+    def forth(inner: Session) -> Outcome:
+        inner.execute(delete(UserTargetRule).where(UserTargetRule.id == rule_id))
+        return Outcome(Topic.EVENTS)
+
+    return Outcome(Topic.EVENTS, undo=alternate(back, forth))
+
+
+def _store(session: Session, rule: TargetRule) -> None:
+    row = session.get(UserTargetRule, rule.id) or UserTargetRule(id=rule.id)
+    row.category, row.confidence = rule.category, rule.confidence
+    row.fields, row.stems, row.words = ("\n".join(rule.fields), "\n".join(rule.stems),
+                                        "\n".join(rule.words))
+    session.add(row)
+    session.flush()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,189 @@
+"""The rule pass: suggest a category for every event nobody has decided, in bulk.
+
+An event is open to the rules while no analyst has decided it: its target_source is
+'rule' (an earlier suggestion, which a rule change may revise) or it has no category
+and no source yet. An analyst's category (target_source 'analyst', or any category
+stored before migration 0015) is never touched, so a re-import or a rule change keeps
+every choice a person made.
+
+The pass reads the open rows in id order a page at a time (a keyset, never an OFFSET),
+applies the compiled rules in Python (domain.target_rules: Cyrillic needs Python's case
+folding, which SQLite's lower() lacks) and writes each page back in the caller's
+transaction: one executemany for the events a rule fired on, one set-based UPDATE making
+the page's other open events 'unknown'. Inside an import it reads only the rows that run wrote.
+Over a whole database it drops the derived structures first when it rewrites most of
+the table, as a bulk import does (storage.derived_structures), and builds them at the
+end: keeping the day counts and the indexes row by row would cost several times more.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.base import utc_now
+from tracker.domain.errors import TrackerError
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.target_rules import RuleSet
+from tracker.services.targets.rulebook import rule_set
+from tracker.storage.database import Database
+from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
+
+RULE = "rule"
+ANALYST = "analyst"
+_PAGE = 20_000
+# As for an import (storage.event_upsert): dropping and rebuilding pays off from here.
+_BULK_ROWS = 10_000
+_BULK_SHARE = 0.5
+
+# Told after each page: rows done, rows to do.
+PassProgress = Callable[[int, int], None]
+
+
+class CategorisingCancelled(TrackerError):
+    """The pass was cancelled: nothing it suggested is kept (its transaction rolls back)."""
+
+    def __init__(self) -> None:
+        super().__init__("Categorising was cancelled; no category was changed.")
+
+
+@dataclass(frozen=True, slots=True)
+class PassResult:
+    """What a pass did: rows it looked at, and how many got a category other than unknown."""
+
+    examined: int
+    categorised: int
+
+
+def open_to_rules() -> Any:
+    """The condition of an event whose category the rules may (re)suggest."""
+    event = BattlefieldEvent
+    return or_(event.target_source == RULE,
+               and_(event.target_source.is_(None), event.target_category == ""))
+
+
+def suggest_targets(connection: Connection, *, run_id: int | None = None,
+                    rules: RuleSet | None = None, progress: PassProgress | None = None,
+                    cancel: threading.Event | None = None,
+                    cancelled: type[TrackerError] = CategorisingCancelled) -> PassResult:
+    """Suggest categories for the open events (those an import run *run_id* wrote, or
+    all); in the caller's transaction. Raises *cancelled* when *cancel* is set (an
+    import passes its own ImportCancelled: one cancel error, whoever noticed)."""
+    if rules is None:
+        with Session(bind=connection) as session:
+            rules = rule_set(session)
+    event = BattlefieldEvent
+    where = open_to_rules()
+    if run_id is not None:
+        where = and_(event.import_run_id == run_id, where)
+    # Inside an import nobody watches this pass's own progress: no count (a full scan).
+    total = 0
+    if progress is not None or run_id is None:
+        total = connection.scalar(select(func.count()).select_from(event).where(where)) or 0
+    dropped = DroppedStructures()
+    if run_id is None and total >= _BULK_ROWS:
+        all_rows = connection.scalar(select(func.count()).select_from(event)) or 0
+        if total >= all_rows * _BULK_SHARE:
+            dropped = drop_derived(connection)
+    done = categorised = 0
+    stamp = _stamp(connection)
+    after = 0
+    for page in _pages(connection, run_id):
+        if cancel is not None and cancel.is_set():
+            raise cancelled
+        values: list[tuple[Any, ...]] = []
+        for event_id, summary, sub_event_type, actor1, actor2 in page:
+            found = rules.suggest(summary, sub_event_type, actor1, actor2)
+            if found.rule_id:
+                values.append((found.category, found.rule_id, found.confidence, stamp,
+                               event_id))
+        _write_found(connection, values)
+        _write_unknown(connection, run_id, after, page[-1][0], stamp)
+        after = page[-1][0]
+        categorised += len(values)
+        done += len(page)
+        if progress is not None:
+            progress(done, total)
+    if cancel is not None and cancel.is_set():  # asked during the last page
+        raise cancelled
+    if dropped.statements:
+        rebuild_derived(connection, dropped, None)
+    return PassResult(done, categorised)
+
+
+# Open to the rules (``open_to_rules``), as SQL for the driver's own cursor: at a million
+# rows SQLAlchemy's per-row parameter and result processing would cost as much as the
+# rules themselves.
+_OPEN_SQL = ("(target_source = 'rule' OR (target_source IS NULL AND target_category = ''))")
+
+
+def _marks(connection: Connection, count: int) -> list[str]:
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return [mark] * count
+
+
+def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
+    """The open events (of run *run_id*, or all) in id order, a page at a time."""
+    last_id, limit = _marks(connection, 2)
+    where = _OPEN_SQL
+    head: tuple[Any, ...] = ()
+    if run_id is not None:
+        where = f"import_run_id = {_marks(connection, 1)[0]} AND {where}"
+        head = (run_id,)
+    sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
+           f"WHERE {where} AND id > {last_id} ORDER BY id LIMIT {limit}")
+    after = 0
+    while True:
+        page = list(connection.exec_driver_sql(sql, (*head, after, _PAGE)).all())
+        if not page:
+            return
+        yield page
+        after = page[-1][0]
+
+
+def _stamp(connection: Connection) -> object:
+    """When this pass decided, as the driver takes it: every row it writes gets the same."""
+    if connection.dialect.name == "sqlite":
+        # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
+        return utc_now().strftime("%Y-%m-%d %H:%M:%S.%f")
+    return utc_now()
+
+
+def _write_found(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+    """Store the suggestions a rule made: (category, rule, confidence, stamp, event id)."""
+    if not values:
+        return
+    category, rule, confidence, stamp, event_id = _marks(connection, 5)
+    connection.exec_driver_sql(
+        f"UPDATE battlefield_event SET target_category = {category}, target_source = 'rule', "
+        f"target_rule = {rule}, target_confidence = {confidence}, "
+        f"target_decided_at = {stamp} WHERE id = {event_id}", values)
+
+
+def _write_unknown(connection: Connection, run_id: int | None, after: int, last: int,
+                   stamp: object) -> None:
+    """Every other open event of the page is 'unknown': one set-based UPDATE (most events
+    of a dataset name no target), leaving out the rows this pass has just written."""
+    marks = _marks(connection, 5)
+    run = f"import_run_id = {marks[3]} AND " if run_id is not None else ""
+    connection.exec_driver_sql(
+        f"UPDATE battlefield_event SET target_category = 'unknown', target_source = 'rule', "
+        f"target_rule = NULL, target_confidence = NULL, target_decided_at = {marks[0]} "
+        f"WHERE id > {marks[1]} AND id <= {marks[2]} AND {run}{_OPEN_SQL} "
+        f"AND (target_decided_at IS NULL OR target_decided_at <> {marks[4]} "
+        f"OR target_rule IS NULL)",
+        (stamp, after, last, *((run_id,) if run_id is not None else ()), stamp))
+
+
+def categorise(db: Database, *, progress: PassProgress | None = None,
+               cancel: threading.Event | None = None) -> PassResult:
+    """Run the rules over every event of *db* no analyst decided, in one transaction
+    (Events › Suggest Target Categories…, `tracker categorise`)."""
+    db.check_intact(doing="no category was changed")
+    with db.engine.connect() as connection, connection.begin():
+        return suggest_targets(connection, progress=progress, cancel=cancel)
