@@ -39,7 +39,8 @@ from tracker.storage.database import open_database
 TESTS = Path(__file__).resolve().parent
 
 # What an import writes; every other table must come through a kill unchanged.
-IMPORT_TABLES = ("battlefield_event", "battlefield_event_raw", "event_day_count", "import_run")
+IMPORT_TABLES = ("battlefield_event", "battlefield_event_raw", "event_day_count",
+                 "event_map_cell", "import_run")
 # What a schedule save writes: the round, its history record and its edit log entry.
 EDIT_TABLES = ("round", "schedule_change", "edit_log")
 _ROUND_EDITS_LOGGED = "SELECT count(*) FROM edit_log WHERE record_kind = 'round' AND " \
@@ -116,7 +117,7 @@ def table_dump(path: Path, *, leave_out: tuple[str, ...]) -> str:
             f"{name}: {row!r}"
             for name in tables
             if name not in leave_out and not name.startswith("battlefield_event_fts")
-            for row in connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+            for row in _rows(connection, name)
         ]
         return "\n".join([*schema, *rows])
     finally:
@@ -459,3 +460,11 @@ def find_provider(name: str) -> Callable[..., Any] | None:
         if callable(found):
             return found
     return None
+
+
+def _rows(connection: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    """*table*'s rows in rowid order, or in key order for a WITHOUT ROWID table."""
+    try:
+        return connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    except sqlite3.OperationalError:
+        return connection.execute(f'SELECT * FROM "{table}"').fetchall()

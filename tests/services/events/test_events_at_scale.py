@@ -134,7 +134,11 @@ def test_positions_are_counted_over_index_ranges(
             assert not statement.scans_events(), statement
             assert not statement.sorts(), statement
         counts = [line for s in statements for line in s.plan if "COVERING INDEX" in line]
-        assert counts and all(SORT_INDEXES[sort] in line for line in counts)
+        # A count of the rows before a dataset may use the narrower (dataset, event_date)
+        # index of the reconciliation (0014): a covering range all the same.
+        usable = {SORT_INDEXES[sort]} | (
+            {"ix_battlefield_event_dataset_date"} if sort in ("dataset", "external_id") else set())
+        assert counts and all(any(index in line for index in usable) for line in counts)
 
 
 def test_a_deep_page_reads_the_ids_past_the_offset_then_their_rows(many: Database) -> None:

@@ -41,6 +41,8 @@ TABLE_TOPICS = {
     "event_link": Topic.LINKS,
     "event_match": Topic.EVENTS,
     "dataset_preference": Topic.EVENTS,
+    "target_category": Topic.EVENTS,
+    "target_rule": Topic.EVENTS,
     "source": Topic.ALL,
     "citation": Topic.ALL,
 }

@@ -20,11 +20,15 @@ import sqlalchemy as sa
 from alembic import op
 
 from tracker.domain.base import UTCDateTime
+from tracker.storage.change_feed import NOTIFY_TRIGGER_SUFFIX, postgres_ddl
 
 revision = '0015'
 down_revision = '0014'
 branch_labels = None
 depends_on = None
+# Shown in the window (the Target Rules dialog, the category lists): a colleague's
+# change to them reaches every open window (storage.change_feed).
+TABLES = ("target_category", "target_rule")
 
 
 def upgrade() -> None:
@@ -53,9 +57,15 @@ def upgrade() -> None:
         sa.Column('created_at', UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_target_rule')),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        for sql in postgres_ddl(TABLES)[1:]:  # the function is 0008's
+            op.execute(sql)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in TABLES:
+            op.execute(f'DROP TRIGGER IF EXISTS {table}{NOTIFY_TRIGGER_SUFFIX} ON "{table}"')
     op.drop_table('target_rule')
     op.drop_table('target_category')
     for name in ('target_decided_at', 'target_confidence', 'target_rule', 'target_source'):
