@@ -48,6 +48,7 @@ WATCHED_TABLES = (
     "party", "person", "track", "venue", "round", "round_participant", "schedule_change",
     "factor", "factor_reading", "dependency", "source", "citation",
     "battlefield_event", "battlefield_event_raw", "event_link", "import_run",
+    "casualty_claim",
 )
 NOTIFY_FUNCTION = "tracker_notify_change"
 NOTIFY_TRIGGER_SUFFIX = "_notify_change"

@@ -39,6 +39,7 @@ TABLE_TOPICS = {
     "battlefield_event_raw": Topic.EVENTS,
     "import_run": Topic.EVENTS,
     "event_link": Topic.LINKS,
+    "casualty_claim": Topic.EVENTS,
     "source": Topic.ALL,
     "citation": Topic.ALL,
 }

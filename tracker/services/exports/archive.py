@@ -37,10 +37,11 @@ ARCHIVE_TABLES = (
     "party", "person", "track", "venue", "factor", "source", "round", "round_participant",
     "factor_reading", "dependency", "schedule_change", "import_run", "import_mapping",
     "battlefield_event", "battlefield_event_raw", "event_link", "citation", "edit_log",
+    "casualty_claim", "database_setting",
 )
 # Tables added to the schema after the archive format began, with the revision that added
 # them: an archive written before that revision ends without them, and is still read.
-TABLES_SINCE = {"edit_log": "0009"}
+TABLES_SINCE = {"edit_log": "0009", "casualty_claim": "0017", "database_setting": "0017"}
 # Columns added since, likewise: an archive written before the revision lacks them, one
 # written at or after it must have them.
 COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",
