@@ -82,19 +82,32 @@ def event_claims(session: Session, event_id: int) -> list[ClaimRow]:
 
 def dataset_claims(event: BattlefieldEvent) -> list[ClaimRow]:
     """The figures the event's dataset gave, as its claims (none where it gave none)."""
-    claimant = event.dataset or "dataset"
-    record = f"dataset {event.dataset}, id {event.external_id}"
+    return dataset_figures(event.id, event.dataset, event.external_id, event.fatalities,
+                           event.fatalities_low, event.fatalities_high, event.injuries)
+
+
+def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: int | None,
+                    low: int | None, high: int | None,
+                    injuries: int | None) -> list[ClaimRow]:
+    """The same from an event's columns (an export tells them from its own rows)."""
+    claimant = dataset or "dataset"
+    record = f"dataset {dataset}, id {external_id}"
     rows = []
-    if event.fatalities is not None or event.fatalities_low is not None \
-            or event.fatalities_high is not None:
-        rows.append(ClaimRow(None, event.id, Measure.KILLED.value, event.fatalities_low,
-                             event.fatalities, event.fatalities_high, claimant,
-                             ClaimantKind.DATASET.value, ClaimStatus.CLAIMED.value, record))
-    if event.injuries is not None:
-        rows.append(ClaimRow(None, event.id, Measure.INJURED.value, None, event.injuries,
-                             None, claimant, ClaimantKind.DATASET.value,
+    if fatalities is not None or low is not None or high is not None:
+        rows.append(ClaimRow(None, event_id, Measure.KILLED.value, low, fatalities, high,
+                             claimant, ClaimantKind.DATASET.value,
+                             ClaimStatus.CLAIMED.value, record))
+    if injuries is not None:
+        rows.append(ClaimRow(None, event_id, Measure.INJURED.value, None, injuries, None,
+                             claimant, ClaimantKind.DATASET.value,
                              ClaimStatus.CLAIMED.value, record))
     return rows
+
+
+def claims_sentence(claims: Sequence[ClaimRow]) -> str:
+    """"Claims: killed: 12, by … ; killed: 3–5, by …." for an export's entry."""
+    return "Claims: " + "; ".join(claim.attribution for claim in claims) + "." \
+        if claims else ""
 
 
 def stored_claims_by_event(session: Session,

@@ -27,6 +27,7 @@ from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.claims_panel import ClaimsPanel
 from tracker.ui.events.events_model import count_text, date_text
 from tracker.ui.events.link_commands import UnlinkEventCommand
 from tracker.ui.events.link_models import (
@@ -146,6 +147,8 @@ class EventDetailPane(QWidget):
         QVBoxLayout(sources).addWidget(self.sources)
         side = QVBoxLayout()
         side.addWidget(box, 1)
+        self.claims = ClaimsPanel(workspace, self)
+        side.addWidget(self.claims)
         side.addWidget(sources)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +188,7 @@ class EventDetailPane(QWidget):
         else:
             self.fields.setHtml(event_html(detail.row, provenance))
         self.sources.show_record(event_id if detail is not None else None)
+        self.claims.show_event(event_id if detail is not None else None)
         self._update_buttons()
 
     def selected_link_id(self) -> int | None:

@@ -1,0 +1,177 @@
+"""The Claims section of the event pane: every claim of the event side by side.
+
+The dataset's own figures (UCDP's low/best/high, ACLED's fatalities) and the claims
+analysts recorded are one list (services.claims.claims.event_claims), each with its
+measure, figure or range, claimant, status and source, so conflicting figures read
+against each other (issue 18). Add Claim… and Remove Claim push one undoable step each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from tracker.services.claims.claim_operations import CLAIM_TOPICS, remove_claim
+from tracker.services.claims.claims import ClaimRow, event_claims
+from tracker.services.common.errors import NotFoundError
+from tracker.ui.common.commands import OperationCommand, report_message
+from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.claim_dialog import AddClaimDialog
+from tracker.ui.events.link_models import compact_table
+
+ClaimIdRole = Qt.ItemDataRole.UserRole  # the stored claim's id; None for a dataset's figure
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ClaimsModel(QAbstractTableModel):
+    """The claims of one event, as read (row snapshots, never ORM objects)."""
+
+    SAMPLES = ("drones intercepted", "3–5 (best 4)", "Ministry of Health (ministry)",
+               "corroborated", "Suspilne, “Strike on …”")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ClaimRow] = []
+        self._headers = (self.tr("Measure"), self.tr("Figure"), self.tr("Claimant"),
+                         self.tr("Status"), self.tr("Source"))
+
+    def set_rows(self, rows: Sequence[ClaimRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ClaimRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel::rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override QAbstractItemModel::columnCount."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractItemModel::data."""
+        claim = self.row_at(index.row()) if index.isValid() else None
+        if claim is None:
+            return None
+        if role == ClaimIdRole:
+            return claim.claim_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (claim.measure, claim.figure_text,
+                    f"{claim.claimant} ({claim.claimant_kind})", claim.status,
+                    claim.source)[index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractItemModel::headerData."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class ClaimsPanel(QGroupBox):
+    """The claims of the current event, with Add Claim… and Remove Claim.
+
+    Attributes:
+        dialog: the Add Claim dialog while it is open (for tests and callers).
+    """
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Claims"))
+        self._workspace = workspace
+        self._event_id: int | None = None
+        self.dialog: AddClaimDialog | None = None
+        self.model = ClaimsModel(self)
+        self.table = compact_table("event-claims", self.model, ClaimsModel.SAMPLES,
+                                   self.tr("Every figure given for the event, by who "
+                                           "gives it"))
+        self.table.setAccessibleName(self.tr("Claims"))
+        self.add_button = writes(QPushButton(self.tr("Add Claim…"), self))
+        self.add_button.setObjectName("claim-add-button")
+        self.remove_button = writes(QPushButton(self.tr("Remove Claim"), self))
+        self.remove_button.setObjectName("claim-remove-button")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.show_event(None)
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show the claims of *event_id* (None: no event) as they are now."""
+        rows: list[ClaimRow] = []
+        if event_id is not None:
+            wanted = event_id
+            try:
+                rows = self._workspace.read(lambda s: event_claims(s, wanted))
+            except NotFoundError:
+                event_id = None
+        self._event_id = event_id
+        self.model.set_rows(rows)
+        self._update_buttons()
+
+    def selected_claim_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        claim_id: int | None = rows[0].data(ClaimIdRole)
+        return claim_id
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self._event_id is not None)
+        # A dataset's figure is the event's own column: edited with the event, not here.
+        self.remove_button.setEnabled(self.selected_claim_id() is not None)
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        if self._event_id is None:
+            return
+        # Window-modal and non-blocking (open, not exec), so tests can drive it.
+        self.dialog = AddClaimDialog(self._workspace, self._event_id, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.accepted.connect(self._on_changed)
+        self.dialog.destroyed.connect(self._on_dialog_destroyed)
+        self.dialog.open()
+
+    @Slot()
+    def _on_dialog_destroyed(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        claim_id = self.selected_claim_id()
+        if claim_id is None:
+            return
+        command = OperationCommand(self._workspace, self.tr("Remove claim"),
+                                   lambda session: remove_claim(session, claim_id),
+                                   CLAIM_TOPICS)
+        self._workspace.undo_stack.push(command)
+        if command.error is not None:
+            report_message(str(command.error))
+        self._on_changed()
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self.show_event(self._event_id)
