@@ -8,6 +8,7 @@
     tracker sync ucdp|acled [--db DB] --country NAME [--since DATE] [--version 25.1]
     tracker restore-archive [--db NEW] FILE.json
     tracker round list|show|reschedule|relocate|postpone|cancel|held|restore …
+    tracker claim add|list|remove|status|rule …
     tracker analysis [--db DB] --round ID|--all …     (also spelled `analyse`)
     tracker backup [--db DB] -o FILE
     tracker restore [--db DB] FILE
@@ -27,12 +28,13 @@ import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.cli import analysis, archive, backup, export, imports, log, sample, sync
+from tracker.cli import analysis, archive, backup, claim, export, imports, log, sample, sync
 from tracker.cli import round as round_group  # not the builtin round()
 from tracker.cli.boundary import run_command
 
 # The order of `tracker --help`.
-_GROUPS = (sample, export, imports, sync, archive, round_group, analysis, backup, log)
+_GROUPS = (sample, export, imports, sync, archive, round_group, claim, analysis, backup,
+           log)
 
 
 def build_parser() -> argparse.ArgumentParser:
