@@ -3,6 +3,7 @@ conflicting claims from two sources told with attribution in every chronology ex
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -95,5 +96,24 @@ def test_conflicting_claims_are_in_every_export_with_attribution(
         text = " ".join(entry["detail"] for entry in json.loads(text)["entries"])
     elif fmt == "md":
         text = text.replace("\\", "")  # Markdown escapes some punctuation
+        assert "Killed and injured are each event's dataset figure." in text
     for attribution in (MINISTRY, REUTERS):
         assert attribution in text, attribution
+
+
+@pytest.mark.parametrize(("rule", "killed"), [("dataset figure", 0), ("highest claim", 12),
+                                              ("lowest corroborated", 0)])
+def test_the_report_counts_and_states_the_figure_rule(
+        talks: tuple[Path, int, int, int], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path, rule: str, killed: int) -> None:
+    path = talks[0]
+    _claims(talks, capsys)  # the sample gives no deaths; 12 and a disputed 3–5 claimed
+    assert main(["claim", "rule", rule, "--db", str(path)]) == 0
+    sentence = capsys.readouterr().out.split(": ", 1)[1].strip()
+    report, chronology = tmp_path / "report.html", tmp_path / "chronology.json"
+    assert main(["export", "--db", str(path), "--format", "html", "-o", str(report)]) == 0
+    assert main(["export", "--db", str(path), "--format", "json", "-o", str(chronology)]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert f'Fatalities (events)</td><td class="n">{killed:,}' in page
+    assert html.escape(sentence) in page
+    assert json.loads(chronology.read_text(encoding="utf-8"))["figure_rule"] == sentence

@@ -18,8 +18,10 @@ a scan of the events.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -97,28 +99,34 @@ def _claim_figure(rule: FigureRule) -> ColumnElement[int]:
     return func.coalesce(claim.value_best, claim.value_high, claim.value_low)
 
 
+def _ruled(measure: str, rule: FigureRule) -> tuple[Any, Any, Any]:
+    """The claims' figure per event under *rule* (a subquery of the events with claims of
+    *measure*), the dataset's figure and the rule's figure, as SQL expressions."""
+    column = getattr(BattlefieldEvent, RULED_MEASURES[measure])
+    wanted = [CasualtyClaim.measure == measure, CasualtyClaim.event_id.is_not(None)]
+    if rule is FigureRule.LOWEST_CORROBORATED:
+        claims = select(CasualtyClaim.event_id.label("event_id"),
+                        func.min(_claim_figure(rule)).label("figure")) \
+            .where(CasualtyClaim.status == ClaimStatus.CORROBORATED.value, *wanted)
+    else:
+        claims = select(CasualtyClaim.event_id.label("event_id"),
+                        func.max(_claim_figure(rule)).label("figure")) \
+            .where(CasualtyClaim.status != ClaimStatus.DISPUTED.value, *wanted)
+    by_event = claims.group_by(CasualtyClaim.event_id).subquery()
+    dataset = func.coalesce(column, 0)
+    figure = by_event.c.figure if rule is FigureRule.LOWEST_CORROBORATED else case(
+        (by_event.c.figure > dataset, by_event.c.figure), else_=dataset)
+    return by_event, dataset, figure
+
+
 def ruled_figures(session: Session, measure: str, rule: FigureRule,
                   date_from: date | None = None,
                   date_to: date | None = None) -> dict[int, tuple[date, int, int]]:
     """The counted events with claims of *measure* whose figure the rule may change:
     event id → (day, dataset figure, figure by the rule)."""
-    column = getattr(BattlefieldEvent, RULED_MEASURES[measure])
     if rule is FigureRule.DATASET:
         return {}
-    wanted = CasualtyClaim.measure == measure
-    if rule is FigureRule.LOWEST_CORROBORATED:
-        claims = (select(CasualtyClaim.event_id.label("event_id"),
-                         func.min(_claim_figure(rule)).label("figure"))
-                  .where(wanted, CasualtyClaim.status == ClaimStatus.CORROBORATED.value))
-    else:
-        claims = (select(CasualtyClaim.event_id.label("event_id"),
-                         func.max(_claim_figure(rule)).label("figure"))
-                  .where(wanted, CasualtyClaim.status != ClaimStatus.DISPUTED.value))
-    by_event = claims.where(CasualtyClaim.event_id.is_not(None)) \
-        .group_by(CasualtyClaim.event_id).subquery()
-    dataset = func.coalesce(column, 0)
-    figure = by_event.c.figure if rule is FigureRule.LOWEST_CORROBORATED else case(
-        (by_event.c.figure > dataset, by_event.c.figure), else_=dataset)
+    by_event, dataset, figure = _ruled(measure, rule)
     query = (select(BattlefieldEvent.id, BattlefieldEvent.event_date, dataset, figure)
              .join(by_event, by_event.c.event_id == BattlefieldEvent.id)
              .where(is_counted()))
@@ -128,6 +136,30 @@ def ruled_figures(session: Session, measure: str, rule: FigureRule,
         query = query.where(BattlefieldEvent.event_date <= date_to)
     return {event_id: (day, given, ruled)
             for event_id, day, given, ruled in session.execute(query)}
+
+
+def figure_adjustments(session: Session, group: Sequence[Any],
+                       conditions: Sequence[ColumnElement[bool]],
+                       ) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """What the database's rule adds to killed and injured, per value of the event
+    columns *group*, over the counted events matching *conditions* that have claims:
+    added to sums taken from the day counts (services.exports.report_totals)."""
+    rule = figure_rule(session)
+    found: dict[tuple[Any, ...], tuple[int, int]] = {}
+    if rule is FigureRule.DATASET:
+        return found
+    for position, measure in enumerate(RULED_MEASURES):
+        by_event, dataset, figure = _ruled(measure, rule)
+        query = (select(*group, func.sum(figure - dataset))
+                 .select_from(BattlefieldEvent)
+                 .join(by_event, by_event.c.event_id == BattlefieldEvent.id)
+                 .where(is_counted(), *conditions).group_by(*group))
+        for row in session.execute(query):
+            key, delta = tuple(row[:len(group)]), int(row[-1] or 0)
+            killed, injured = found.get(key, (0, 0))
+            found[key] = (killed + delta, injured) if position == 0 \
+                else (killed, injured + delta)
+    return found
 
 
 def day_totals(session: Session, measure: str, rule: FigureRule | None = None,
