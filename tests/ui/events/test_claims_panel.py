@@ -11,7 +11,8 @@ from sqlalchemy import select
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
-from tracker.ui.common.forms import select_data
+from tracker.services.claims.figure_rule import FigureRule, figure_rule
+from tracker.ui.common.forms import current_data, select_data
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claim_dialog import AddClaimDialog
 from tracker.ui.events.event_detail_pane import EventDetailPane
@@ -103,3 +104,18 @@ def test_a_datasets_figure_is_listed_and_kept_a_recorded_claim_removed(
     ws.undo_stack.undo()
     pane.show_event(maternity)
     assert len(_shown(pane)) == 2
+
+
+def test_the_figure_rule_is_chosen_in_the_pane_and_undone(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(_kyiv(ws))
+    assert current_data(pane.claims.rule_combo) is FigureRule.DATASET
+    assert select_data(pane.claims.rule_combo, FigureRule.HIGHEST_CLAIM)
+    assert ws.read(figure_rule) is FigureRule.HIGHEST_CLAIM
+    ws.undo_stack.undo()
+    assert ws.read(figure_rule) is FigureRule.DATASET
+    pane.show_event(_kyiv(ws))
+    assert current_data(pane.claims.rule_combo) is FigureRule.DATASET

@@ -19,13 +19,23 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.services.claims.claim_operations import CLAIM_TOPICS, remove_claim
 from tracker.services.claims.claims import ClaimRow, event_claims
+from tracker.services.claims.figure_rule import FigureRule, figure_rule, set_figure_rule
 from tracker.services.common.errors import NotFoundError
 from tracker.ui.common.commands import OperationCommand, report_message
 from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.forms import current_data, fill_combo, select_data
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claim_dialog import AddClaimDialog
 from tracker.ui.events.link_models import compact_table
@@ -110,6 +120,19 @@ class ClaimsPanel(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        # The database's figure rule (services.claims.figure_rule): which claim counts as
+        # killed and injured in counts, analysis and exports, for everyone sharing it.
+        self.rule_combo = writes(QComboBox(self))
+        self.rule_combo.setObjectName("claim-figure-rule")
+        fill_combo(self.rule_combo, [
+            (self.tr("dataset figure"), FigureRule.DATASET),
+            (self.tr("lowest corroborated"), FigureRule.LOWEST_CORROBORATED),
+            (self.tr("highest claim"), FigureRule.HIGHEST_CLAIM)])
+        rule_label = QLabel(self.tr("C&ounts use:"), self)
+        rule_label.setBuddy(self.rule_combo)
+        self.rule_combo.setAccessibleName(self.tr("Figure that counts"))
+        buttons.addWidget(rule_label)
+        buttons.addWidget(self.rule_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -117,6 +140,7 @@ class ClaimsPanel(QGroupBox):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.show_event(None)
+        self.rule_combo.currentIndexChanged.connect(self._on_rule_chosen)
 
     def show_event(self, event_id: int | None) -> None:
         """Show the claims of *event_id* (None: no event) as they are now."""
@@ -130,6 +154,9 @@ class ClaimsPanel(QGroupBox):
         self._event_id = event_id
         self.model.set_rows(rows)
         self._update_buttons()
+        self.rule_combo.blockSignals(True)  # showing the rule is not choosing it
+        select_data(self.rule_combo, self._workspace.read(figure_rule))
+        self.rule_combo.blockSignals(False)
 
     def selected_claim_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -166,6 +193,19 @@ class ClaimsPanel(QGroupBox):
             return
         command = OperationCommand(self._workspace, self.tr("Remove claim"),
                                    lambda session: remove_claim(session, claim_id),
+                                   CLAIM_TOPICS)
+        self._workspace.undo_stack.push(command)
+        if command.error is not None:
+            report_message(str(command.error))
+        self._on_changed()
+
+    @Slot()
+    def _on_rule_chosen(self) -> None:
+        rule: FigureRule = current_data(self.rule_combo)
+        if rule is self._workspace.read(figure_rule):
+            return
+        command = OperationCommand(self._workspace, self.tr("Choose the figure that counts"),
+                                   lambda session: set_figure_rule(session, rule.value),
                                    CLAIM_TOPICS)
         self._workspace.undo_stack.push(command)
         if command.error is not None:
