@@ -8,17 +8,9 @@ against each other (issue 18). Add Claim… and Remove Claim push one undoable s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -33,18 +25,18 @@ from tracker.services.claims.claim_operations import CLAIM_TOPICS, remove_claim
 from tracker.services.claims.claims import ClaimRow, event_claims
 from tracker.services.claims.figure_rule import FigureRule, figure_rule, set_figure_rule
 from tracker.services.common.errors import NotFoundError
-from tracker.ui.common.commands import OperationCommand, report_message
+from tracker.ui.common.commands import Operation, OperationCommand, report_message
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import current_data, fill_combo, select_data
+from tracker.ui.common.table_model import SnapshotTableModel
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claim_dialog import AddClaimDialog
 from tracker.ui.events.link_models import compact_table
 
 ClaimIdRole = Qt.ItemDataRole.UserRole  # the stored claim's id; None for a dataset's figure
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(SnapshotTableModel[ClaimRow]):
     """The claims of one event, as read (row snapshots, never ORM objects)."""
 
     SAMPLES = ("drones intercepted", "3–5 (best 4)", "Ministry of Health (ministry)",
@@ -52,45 +44,16 @@ class ClaimsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ClaimRow] = []
-        self._headers = (self.tr("Measure"), self.tr("Figure"), self.tr("Claimant"),
-                         self.tr("Status"), self.tr("Source"))
+        self.HEADERS = (self.tr("Measure"), self.tr("Figure"), self.tr("Claimant"),
+                        self.tr("Status"), self.tr("Source"))
 
-    def set_rows(self, rows: Sequence[ClaimRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ClaimRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractItemModel::rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Override QAbstractItemModel::columnCount."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractItemModel::data."""
-        claim = self.row_at(index.row()) if index.isValid() else None
-        if claim is None:
-            return None
+    def cell(self, row: ClaimRow, column: int, role: int) -> Any:
+        """Override SnapshotTableModel.cell."""
         if role == ClaimIdRole:
-            return claim.claim_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (claim.measure, claim.figure_text,
-                    f"{claim.claimant} ({claim.claimant_kind})", claim.status,
-                    claim.source)[index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override QAbstractItemModel::headerData."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
+            return row.claim_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.measure, row.figure_text, f"{row.claimant} ({row.claimant_kind})",
+                    row.status, row.source)[column]
         return None
 
 
@@ -189,24 +152,20 @@ class ClaimsPanel(QGroupBox):
     @Slot()
     def _on_remove_clicked(self) -> None:
         claim_id = self.selected_claim_id()
-        if claim_id is None:
-            return
-        command = OperationCommand(self._workspace, self.tr("Remove claim"),
-                                   lambda session: remove_claim(session, claim_id),
-                                   CLAIM_TOPICS)
-        self._workspace.undo_stack.push(command)
-        if command.error is not None:
-            report_message(str(command.error))
-        self._on_changed()
+        if claim_id is not None:
+            self._push(self.tr("Remove claim"),
+                       lambda session: remove_claim(session, claim_id))
 
     @Slot()
     def _on_rule_chosen(self) -> None:
         rule: FigureRule = current_data(self.rule_combo)
-        if rule is self._workspace.read(figure_rule):
-            return
-        command = OperationCommand(self._workspace, self.tr("Choose the figure that counts"),
-                                   lambda session: set_figure_rule(session, rule.value),
-                                   CLAIM_TOPICS)
+        if rule is not self._workspace.read(figure_rule):
+            self._push(self.tr("Choose the figure that counts"),
+                       lambda session: set_figure_rule(session, rule.value))
+
+    def _push(self, text: str, operation: Operation) -> None:
+        """Run *operation* as one undo step, then show what the database holds now."""
+        command = OperationCommand(self._workspace, text, operation, CLAIM_TOPICS)
         self._workspace.undo_stack.push(command)
         if command.error is not None:
             report_message(str(command.error))
