@@ -3,6 +3,7 @@ conflicting claims from two sources told with attribution in every chronology ex
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 from pathlib import Path
@@ -92,6 +93,9 @@ def test_conflicting_claims_are_in_every_export_with_attribution(
     out = tmp_path / f"chronology.{fmt}"
     assert main(["export", "--db", str(path), "--format", fmt, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
+    if fmt == "csv":
+        with out.open(encoding="utf-8-sig", newline="") as stream:
+            assert {row["counted_by"] for row in csv.DictReader(stream)} == {"dataset figure"}
     if fmt == "json":
         text = " ".join(entry["detail"] for entry in json.loads(text)["entries"])
     elif fmt == "md":

@@ -75,7 +75,7 @@ def _entries(session: Session,
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     with closing(_entries(session, span)) as entries:
         return write_csv(entries, stream, tz=span.tz, style=span.csv_style,
-                         as_of=span.as_of)
+                         as_of=span.as_of, counted_by=figure_rule(session).value)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
