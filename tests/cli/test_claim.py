@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from tracker.cli import main
@@ -86,8 +87,10 @@ def test_the_figure_rule_is_shown_and_chosen(talks: tuple[Path, int, int, int],
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md", "html"])
 def test_conflicting_claims_are_in_every_export_with_attribution(
-        talks: tuple[Path, int, int, int], capsys: pytest.CaptureFixture[str],
-        tmp_path: Path, fmt: str) -> None:
+        qapp: QApplication, talks: tuple[Path, int, int, int],
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    """(qapp first: the report draws with Qt, and a QGuiApplication made by the command
+    would leave later widget tests without a QApplication.)"""
     path = talks[0]
     _claims(talks, capsys)
     out = tmp_path / f"chronology.{fmt}"
@@ -108,8 +111,8 @@ def test_conflicting_claims_are_in_every_export_with_attribution(
 @pytest.mark.parametrize(("rule", "killed"), [("dataset figure", 0), ("highest claim", 12),
                                               ("lowest corroborated", 0)])
 def test_the_report_counts_and_states_the_figure_rule(
-        talks: tuple[Path, int, int, int], capsys: pytest.CaptureFixture[str],
-        tmp_path: Path, rule: str, killed: int) -> None:
+        qapp: QApplication, talks: tuple[Path, int, int, int],
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, rule: str, killed: int) -> None:
     path = talks[0]
     _claims(talks, capsys)  # the sample gives no deaths; 12 and a disputed 3–5 claimed
     assert main(["claim", "rule", rule, "--db", str(path)]) == 0
