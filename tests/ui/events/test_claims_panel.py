@@ -119,3 +119,25 @@ def test_the_figure_rule_is_chosen_in_the_pane_and_undone(
     assert ws.read(figure_rule) is FigureRule.DATASET
     pane.show_event(_kyiv(ws))
     assert current_data(pane.claims.rule_combo) is FigureRule.DATASET
+
+
+def test_a_claims_status_is_set_from_the_pane(qtbot: QtBot,
+                                              sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    maternity = ws.read(lambda s: s.scalar(select(BattlefieldEvent.id).where(
+        BattlefieldEvent.external_id == "SAMPLE-001")))
+    assert maternity is not None
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(maternity)
+    pane.claims.table.selectRow(0)
+    assert not pane.claims.status_combo.isEnabled()  # the dataset's own figure
+    pane.claims.table.selectRow(1)
+    combo = pane.claims.status_combo
+    assert combo.isEnabled()
+    combo.setCurrentIndex(combo.findText("corroborated"))
+    combo.activated.emit(combo.currentIndex())
+    assert [row[3] for row in _shown(pane)] == ["claimed", "corroborated"]
+    ws.undo_stack.undo()
+    pane.show_event(maternity)
+    assert [row[3] for row in _shown(pane)] == ["claimed", "claimed"]

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.claims.claim_operations import CLAIM_TOPICS, remove_claim
+from tracker.domain.claims import ClaimStatus
+from tracker.services.claims.claim_operations import (
+    CLAIM_TOPICS,
+    remove_claim,
+    set_claim_status,
+)
 from tracker.services.claims.claims import ClaimRow, event_claims
 from tracker.services.claims.figure_rule import FigureRule, figure_rule, set_figure_rule
 from tracker.services.common.errors import NotFoundError
@@ -82,6 +87,14 @@ class ClaimsPanel(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        # The selected claim's status: corroborated by an independent source, or disputed.
+        self.status_combo = writes(QComboBox(self))
+        self.status_combo.setObjectName("claim-status-choice")
+        fill_combo(self.status_combo, [(self.tr("claimed"), ClaimStatus.CLAIMED),
+                                       (self.tr("corroborated"), ClaimStatus.CORROBORATED),
+                                       (self.tr("disputed"), ClaimStatus.DISPUTED)])
+        self.status_combo.setAccessibleName(self.tr("Status of the selected claim"))
+        buttons.addWidget(self.status_combo)
         buttons.addStretch(1)
         # The database's figure rule (services.claims.figure_rule): which claim counts as
         # killed and injured in counts, analysis and exports, for everyone sharing it.
@@ -104,6 +117,7 @@ class ClaimsPanel(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.show_event(None)
         self.rule_combo.currentIndexChanged.connect(self._on_rule_chosen)
+        self.status_combo.activated.connect(self._on_status_chosen)
 
     def show_event(self, event_id: int | None) -> None:
         """Show the claims of *event_id* (None: no event) as they are now."""
@@ -132,7 +146,11 @@ class ClaimsPanel(QGroupBox):
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self._event_id is not None)
         # A dataset's figure is the event's own column: edited with the event, not here.
-        self.remove_button.setEnabled(self.selected_claim_id() is not None)
+        claim = self._selected_claim()
+        self.remove_button.setEnabled(claim is not None)
+        self.status_combo.setEnabled(claim is not None)
+        if claim is not None:
+            select_data(self.status_combo, ClaimStatus(claim.status))
 
     @Slot()
     def _on_add_clicked(self) -> None:
@@ -155,6 +173,22 @@ class ClaimsPanel(QGroupBox):
         if claim_id is not None:
             self._push(self.tr("Remove claim"),
                        lambda session: remove_claim(session, claim_id))
+
+    def _selected_claim(self) -> ClaimRow | None:
+        """The selected recorded claim (None: nothing, or a dataset's figure)."""
+        rows = self.table.selectionModel().selectedRows()
+        claim = self.model.row_at(rows[0].row()) if rows else None
+        return claim if claim is not None and claim.claim_id is not None else None
+
+    @Slot()
+    def _on_status_chosen(self) -> None:
+        claim = self._selected_claim()
+        status: ClaimStatus = current_data(self.status_combo)
+        if claim is None or claim.claim_id is None or status.value == claim.status:
+            return
+        claim_id, version = claim.claim_id, claim.version
+        self._push(self.tr("Set claim status"), lambda session: set_claim_status(
+            session, claim_id, status.value, version))
 
     @Slot()
     def _on_rule_chosen(self) -> None:
