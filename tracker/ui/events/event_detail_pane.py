@@ -147,12 +147,15 @@ class EventDetailPane(QWidget):
         QVBoxLayout(sources).addWidget(self.sources)
         side = QVBoxLayout()
         side.addWidget(box, 1)
-        self.claims = ClaimsPanel(workspace, self)
-        side.addWidget(self.claims)
         side.addWidget(sources)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.fields, 3)
+        # Claims under the fields: the side column is as tall as a small screen allows.
+        self.claims = ClaimsPanel(workspace, self)
+        fields_and_claims = QVBoxLayout()
+        fields_and_claims.addWidget(self.fields, 2)
+        fields_and_claims.addWidget(self.claims, 1)
+        layout.addLayout(fields_and_claims, 3)
         layout.addLayout(side, 2)
 
         self.links.activated.connect(self._on_link_activated)
