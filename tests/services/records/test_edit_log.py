@@ -102,8 +102,10 @@ def test_the_log_travels_in_the_archive_and_an_older_archive_without_it_is_read(
         copy.close()
 
     document = json.loads(archive.read_text(encoding="utf-8"))
-    assert document["tables"][-1]["name"] == "edit_log"
-    document["tables"].pop()
+    # The tables of 0017 (claims) come after the log: an archive of 0008 has neither.
+    assert [table["name"] for table in document["tables"][-3:]] == [
+        "edit_log", "casualty_claim", "database_setting"]
+    del document["tables"][-3:]
     document["schema_revision"] = "0008"  # written before the log existed
     older = tmp_path / "older.json"
     older.write_text(json.dumps(document), encoding="utf-8")

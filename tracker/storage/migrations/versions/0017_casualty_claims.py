@@ -27,6 +27,8 @@ down_revision = '0013'
 branch_labels = None
 depends_on = None
 
+# The tables watched from this revision on (change_feed.WATCHED_TABLES).
+TABLES = ("casualty_claim",)
 _STATUSES = "'claimed', 'corroborated', 'disputed'"
 _KINDS = "'party', 'ministry', 'dataset', 'journalist', 'other'"
 
@@ -80,7 +82,8 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         # Colleagues' windows hear of claims as of any watched table (change_feed); the
         # notify function exists since 0008, so only the trigger is made here.
-        op.execute(postgres_ddl(("casualty_claim",))[1])
+        for sql in postgres_ddl(TABLES)[1:]:
+            op.execute(sql)
 
 
 def downgrade() -> None:
