@@ -78,6 +78,15 @@ def test_adding_a_claim_is_undone_and_redone_under_the_same_id(sample_db: Databa
         "casualty_claim")
 
 
+def _regional_claim(db: Database) -> tuple[int, int]:
+    """An event of the sample and a claim recorded about it: (event id, claim id)."""
+    event_id = _event_id(db, "SAMPLE-002")
+    done = run(db, lambda s: add_claim(s, ClaimDraft(
+        "killed", "Regional administration", best=2, event_id=event_id)))
+    assert done.record_id is not None
+    return event_id, done.record_id
+
+
 def _claims_of(db: Database, event_id: int) -> list[tuple[object, ...]]:
     """The event's claims as shown, without their versions (an undo of an edit moves the
     version on, as every edit's does: records.record_edits)."""
@@ -87,11 +96,7 @@ def _claims_of(db: Database, event_id: int) -> list[tuple[object, ...]]:
 
 
 def test_an_edit_and_a_status_are_undone_and_redone(sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-002")
-    done = run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Regional administration", best=2, event_id=event_id)))
-    claim_id = done.record_id
-    assert claim_id is not None
+    event_id, claim_id = _regional_claim(sample_db)
     steps = (
         lambda s: edit_claim(s, claim_id, ClaimDraft(
             "killed", "Regional administration", low=2, best=3, high=4,
@@ -110,20 +115,12 @@ def test_an_edit_and_a_status_are_undone_and_redone(sample_db: Database) -> None
 
 
 def test_removing_a_claim_is_undone_under_its_id(sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-002")
-    done = run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Regional administration", best=2, event_id=event_id)))
-    claim_id = done.record_id
-    assert claim_id is not None
+    _event, claim_id = _regional_claim(sample_db)
     assert_undo_and_redo(sample_db, lambda s: remove_claim(s, claim_id), "casualty_claim")
 
 
 def test_an_edit_over_a_colleagues_change_is_refused(sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-002")
-    done = run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Regional administration", best=2, event_id=event_id)))
-    claim_id = done.record_id
-    assert claim_id is not None
+    event_id, claim_id = _regional_claim(sample_db)
     run(sample_db, lambda s: set_claim_status(s, claim_id, ClaimStatus.DISPUTED.value))
     with pytest.raises(ChangedSinceError):
         run(sample_db, lambda s: edit_claim(s, claim_id, ClaimDraft(

@@ -20,11 +20,15 @@ from tracker.ui.events.event_detail_pane import EventDetailPane
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def _kyiv(ws: Workspace) -> int:
+def _event(ws: Workspace, external_id: str) -> int:
     found = ws.read(lambda s: s.scalar(select(BattlefieldEvent.id).where(
-        BattlefieldEvent.external_id == "SAMPLE-003")))
+        BattlefieldEvent.external_id == external_id)))
     assert found is not None
     return found
+
+
+def _kyiv(ws: Workspace) -> int:
+    return _event(ws, "SAMPLE-003")
 
 
 def _source(ws: Workspace, outlet: str) -> int:
@@ -84,9 +88,7 @@ def test_conflicting_claims_from_two_sources_show_side_by_side(
 def test_a_datasets_figure_is_listed_and_kept_a_recorded_claim_removed(
         qtbot: QtBot, sample_workspace: Workspace) -> None:
     ws = sample_workspace
-    maternity = ws.read(lambda s: s.scalar(select(BattlefieldEvent.id).where(
-        BattlefieldEvent.external_id == "SAMPLE-001")))
-    assert maternity is not None
+    maternity = _event(ws, "SAMPLE-001")
     pane = EventDetailPane(ws)
     qtbot.addWidget(pane)
     pane.show_event(maternity)
@@ -124,9 +126,7 @@ def test_the_figure_rule_is_chosen_in_the_pane_and_undone(
 def test_a_claims_status_is_set_from_the_pane(qtbot: QtBot,
                                               sample_workspace: Workspace) -> None:
     ws = sample_workspace
-    maternity = ws.read(lambda s: s.scalar(select(BattlefieldEvent.id).where(
-        BattlefieldEvent.external_id == "SAMPLE-001")))
-    assert maternity is not None
+    maternity = _event(ws, "SAMPLE-001")
     pane = EventDetailPane(ws)
     qtbot.addWidget(pane)
     pane.show_event(maternity)
