@@ -12,7 +12,10 @@ from sqlalchemy.orm import Session
 
 from tests.services.table_state import run, undo_of
 from tracker.domain.claims import CasualtyClaim, ClaimStatus
+from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
+from tracker.services.analysis.counts import DayRange, tally_ranges
+from tracker.services.analysis.sources import SplitBy, count_source
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.claims.figure_rule import (
     FigureRule,
@@ -111,3 +114,33 @@ def test_the_rule_is_the_databases_and_undoable(sample_db: Database) -> None:
         assert figure_rule(session) is FigureRule.HIGHEST_CLAIM
     with pytest.raises(ValidationError):
         run(sample_db, lambda s: set_figure_rule(s, "loudest claim"))
+
+
+@pytest.mark.parametrize("split", [SplitBy.NONE, SplitBy.TYPE, SplitBy.REGION])
+def test_the_analysis_counts_by_the_rule_from_day_counts_and_from_events(
+        db: Database, split: SplitBy) -> None:
+    """REGION is read from the events, the others from the day counts: both adjust."""
+    with db.transaction() as session:
+        strike = BattlefieldEvent(dataset="typed", external_id="1", event_date=date(2026, 2, 3),
+                                  date_precision=Precision.DAY, event_type="Strike",
+                                  admin1="Kyiv City", fatalities=2)
+        other = BattlefieldEvent(dataset="typed", external_id="2", event_date=date(2026, 2, 4),
+                                 date_precision=Precision.DAY, event_type="Strike",
+                                 admin1="Kyiv City", fatalities=1)
+        session.add_all([strike, other])
+        session.flush()
+        strike_id = strike.id
+    run(db, lambda s: add_claim(s, ClaimDraft("killed", "Ministry", best=9,
+                                              event_id=strike_id)))
+    ranges = [DayRange(date(2026, 2, 1), date(2026, 2, 3)),
+              DayRange(date(2026, 2, 4), date(2026, 2, 10))]
+
+    def killed() -> list[int]:
+        with db.reading() as session:
+            found = tally_ranges(session, ranges, count_source(session, None, split))
+        return [sum(tallies[number].fatalities for tallies in found.values())
+                for number in range(len(ranges))]
+
+    assert killed() == [2, 1]
+    run(db, lambda s: set_figure_rule(s, FigureRule.HIGHEST_CLAIM.value))
+    assert killed() == [9, 1]
