@@ -8,6 +8,7 @@
     tracker sync ucdp|acled [--db DB] --country NAME [--since DATE] [--version 25.1]
     tracker restore-archive [--db NEW] FILE.json
     tracker round list|show|reschedule|relocate|postpone|cancel|held|restore …
+    tracker claim add|list|remove|status|rule …
     tracker analysis [--db DB] --round ID|--all …     (also spelled `analyse`)
     tracker backup [--db DB] -o FILE
     tracker categorise [--db DB]
@@ -34,6 +35,7 @@ from tracker.cli import (
     archive,
     backup,
     categorise,
+    claim,
     export,
     imports,
     log,
@@ -45,8 +47,8 @@ from tracker.cli import round as round_group  # not the builtin round()
 from tracker.cli.boundary import run_command
 
 # The order of `tracker --help`.
-_GROUPS = (sample, export, imports, sync, archive, round_group, analysis, reconcile, backup,
-           log, categorise)
+_GROUPS = (sample, export, imports, sync, archive, round_group, claim, analysis, reconcile,
+           backup, log, categorise)
 
 
 def build_parser() -> argparse.ArgumentParser:

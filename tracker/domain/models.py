@@ -1,6 +1,7 @@
 """Every mapped class in one import, so the mapper registry is complete before first use."""
 
 from tracker.domain.base import Base
+from tracker.domain.claims import CasualtyClaim, DatabaseSetting
 from tracker.domain.edit_log import EditLogEntry
 from tracker.domain.events import (
     BattlefieldEvent,
@@ -28,7 +29,9 @@ __all__ = [
     "Base",
     "BattlefieldEvent",
     "BattlefieldEventRaw",
+    "CasualtyClaim",
     "Citation",
+    "DatabaseSetting",
     "DatasetPreference",
     "Dependency",
     "EditLogEntry",

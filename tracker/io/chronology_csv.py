@@ -39,6 +39,9 @@ CSV_COLUMNS = (
     "event_type", "sub_event_type", "target_category", "fatalities", "fatalities_low",
     "fatalities_high", "injuries", "actor1", "actor2", "latitude", "longitude", "country",
     "dataset", "external_id",
+    # Which figure counts as killed and injured (the database's figure rule, issue 18),
+    # on every row: a spreadsheet has no notes, and a row copied elsewhere must say it.
+    "counted_by",
 )
 # The column an export as of a past day adds, its day on every row: a spreadsheet has
 # no title, and a row copied elsewhere must still say it is not the current record.
@@ -123,7 +126,8 @@ def _event_cells(facts: EventFacts, text: Callable[[str], str],
 
 
 def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "UTC",
-              style: CsvStyle = FOR_SPREADSHEETS, as_of: AsOfDay | None = None) -> int:
+              style: CsvStyle = FOR_SPREADSHEETS, as_of: AsOfDay | None = None,
+              counted_by: str = "") -> int:
     """The entries as CSV with a header, in *style*; return how many rows were written.
 
     *tz* is the export's zone, the one exact times are told in (entries' days are in it
@@ -131,6 +135,7 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "
     whose date ends every row. An event's ``date`` is the first day its record stands
     for and ``end_date`` its last, when that is another day (a week, a month, a span
     such as UCDP's 24 Feb – 30 Sep 2022); ``precision`` says which (EventTime.shape).
+    *counted_by*: the figure rule ("dataset figure", "highest claim"…), on every row.
     """
     if style.byte_order_mark:
         stream.write(BYTE_ORDER_MARK)
@@ -158,7 +163,7 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "
             day, *times.of(entry), end, precision, repeated(entry.when_text), entry.kind,
             entry.record_id, text(entry.title), text(entry.detail), text(entry.place),
             text(LIST_SEPARATOR.join(entry.links)), text(LIST_SEPARATOR.join(entry.sources)),
-            *own, *known_on,
+            *own, counted_by, *known_on,
         ))
         count += 1
     return count

@@ -33,9 +33,12 @@ LINK_INDENT = "    "
 def write_markdown(
     entries: Iterable[ChronologyEntry], stream: TextIO, *, date_from: date | None = None,
     date_to: date | None = None, tz: str = "UTC", as_of: AsOfDay | None = None,
+    figures: str = "",
 ) -> int:
     """Entries grouped under their day, each day's sources as numbered notes after it.
     *as_of*: the chronology as known on a past day, which its title and opening say.
+    *figures*: which figure counts as killed and injured (the figure rule), said after
+    the opening.
 
     Notes follow their day rather than the whole document so that memory stays bounded:
     a million events cite a million dataset records, and keeping every note until the
@@ -53,6 +56,8 @@ def write_markdown(
                  "announced, and whatever has an exact time (rounds, announcements, factor "
                  f"readings) under its day in {markdown_escape(tz)}. Each day's sources "
                  "are numbered notes after it.\n")
+    if figures:
+        stream.write(f"\n{markdown_escape(figures)}\n")
     notes = _Notes(stream)
     heading = None
     count = 0

@@ -65,11 +65,13 @@ def write_json(
     date_to: date | None = None, tz: str = "UTC", generated_at: datetime | None = None,
     corrections: bool = False,
     as_of: AsOfDay | None = None,
+    figures: str = "",
 ) -> int:
     """A JSON document described by resources/schemas/chronology.schema.json.
 
     *corrections* says whether the entries include undone changes as corrections;
     *as_of*: the chronology as known on a past day, which its title and filters say.
+    *figures*: which figure counts as killed and injured (the figure rule).
     Entries are written one by one inside the array rather than built as one list.
     """
     filters: dict[str, Any] = {
@@ -84,6 +86,8 @@ def write_json(
         "generated_at": (generated_at or datetime.now(UTC)).isoformat(),
         "filters": filters,
     }
+    if figures:
+        header["figure_rule"] = figures
     if as_of is not None:
         header = {"title": titled("Chronology", as_of), "note": as_of_sentence(as_of),
                   **header}

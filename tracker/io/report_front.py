@@ -56,6 +56,9 @@ class ReportHeader:
     corrections: bool = False  # undone entries listed as corrections, not left out
     as_of: AsOfDay | None = None  # the report as known on a past day, titled so
     title_page: ReportTitlePage = field(default_factory=ReportTitlePage)
+    # Which figure counts as killed and injured (services.claims.figure_rule), said in
+    # the method note: where claims differ, the totals depend on it (issue 18).
+    figures: str = ""
 
     @property
     def title(self) -> str:

@@ -138,7 +138,7 @@ def write_report_html(
                "under their days at the venue; schedule changes under the day they were "
                "announced; rounds at an exact time, announcements at an exact time and "
                f"factor readings under their day in {_text(header.tz)}. Each day's "
-               "sources are numbered notes after it.</p>\n")
+               f"sources are numbered notes after it. {_text(header.figures)}</p>\n")
     count = _days(items, body, months)
     write_long_records(summary.long_records, body)
     write_withdrawn(summary.withdrawn, body)

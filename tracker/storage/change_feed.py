@@ -49,6 +49,7 @@ WATCHED_TABLES = (
     "factor", "factor_reading", "dependency", "source", "citation",
     "battlefield_event", "battlefield_event_raw", "event_link", "import_run",
     "event_match", "dataset_preference", "target_category", "target_rule",
+    "casualty_claim",
 )
 NOTIFY_FUNCTION = "tracker_notify_change"
 NOTIFY_TRIGGER_SUFFIX = "_notify_change"

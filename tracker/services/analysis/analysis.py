@@ -41,6 +41,7 @@ from tracker.services.analysis.counts import (
     tally_ranges,
 )
 from tracker.services.analysis.sources import SplitBy, count_source
+from tracker.services.claims.figure_rule import figure_rule
 from tracker.services.common.errors import ValidationError
 from tracker.services.events.events import EventFilter
 
@@ -149,6 +150,8 @@ class AnalysisResult:
     anchors: tuple[Anchor, ...]
     rows: tuple[PhaseCounts, ...]
     skipped: tuple[str, ...] = ()
+    # Which figure counted as killed and injured (services.claims.figure_rule).
+    figures: str = ""
 
     def rows_of(self, anchor: Anchor, group: str | None = None) -> list[PhaseCounts]:
         return [row for row in self.rows if row.anchor == anchor and row.group == group]
@@ -222,7 +225,7 @@ def analyse(session: Session, settings: AnalysisSettings | None = None, *,
                 own, baseline = tallies[value][2 * window_number:2 * window_number + 2]
                 rows.append(_row(anchor, window, settings, value, own, baseline))
     return AnalysisResult(settings, flt or EventFilter(), found.anchors, tuple(rows),
-                            found.skipped)
+                            found.skipped, figure_rule(session).sentence)
 
 
 def _group_order(group: str | None) -> tuple[bool, str]:

@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
+from tracker.services.claims.figure_rule import figure_adjustments
 
 # Precisions whose day is known.
 PRECISE = (Precision.DAY, Precision.EXACT)
@@ -88,6 +89,9 @@ class CountSource:
     long_days: CountSource | None = None
     # For the events themselves: the condition that a record fits on its day.
     short: ColumnElement[bool] | None = None
+    # The same filter and split over the events, where the figure rule's adjustment is
+    # summed (services.claims.figure_rule: the few events with claims; issue 18).
+    ruled: CountSource | None = None
 
     def is_precise(self) -> ColumnElement[bool]:
         precise = self.precision.in_(PRECISE)
@@ -128,9 +132,28 @@ def tally_ranges(session: Session, ranges: Sequence[DayRange],
             found[row[0] if head else None] = tallies
     if source.long_days is not None:
         _take_back(found, tally_ranges(session, ranges, source.long_days))
+    if source.ruled is not None:
+        _by_figure_rule(session, found, ranges, source.ruled)
     if not found:
         found[None] = [Tally() for _ in ranges]
     return found
+
+
+def _by_figure_rule(session: Session, found: dict[str | None, list[Tally]],
+                    ranges: Sequence[DayRange], events: CountSource) -> None:
+    """Killed and injured by the database's figure rule: each range's sums adjusted over
+    its counted events with claims (none to adjust under the default rule)."""
+    head = [events.group] if events.group is not None else []
+    for number, days in enumerate(ranges):
+        adjustments = figure_adjustments(session, head, [
+            events.day.between(days.first, days.last), events.is_precise(),
+            *events.conditions])
+        for key, (killed, injured) in adjustments.items():
+            tallies = found.get(key[0] if head else None)
+            if tallies is not None:
+                have = tallies[number]
+                tallies[number] = Tally(have.events, have.fatalities + killed,
+                                        have.injuries + injured, have.imprecise)
 
 
 def _take_back(found: dict[str | None, list[Tally]],

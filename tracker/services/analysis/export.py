@@ -52,6 +52,7 @@ def result_settings(result: AnalysisResult) -> dict[str, Any]:
         "measure": settings.measure.value, "reading_time_zone": settings.tz,
         "precision_rule": "only events reported to the day are counted; week- and "
                           "month-precision events are in 'imprecise'",
+        "figure_rule": result.figures,
         "event_filter": {
             "event_types": list(flt.event_types), "target_category": flt.target_category,
             "place": flt.place, "text": flt.text,

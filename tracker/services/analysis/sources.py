@@ -73,11 +73,12 @@ def count_source(session: Session, flt: EventFilter | None,
     The filter's own dates are never applied: each window sets its own days, and the
     filter's range would cut baselines short.
     """
+    events = _event_source(session, flt, split)
     if reads_day_counts(session, flt, split):
-        long_days = replace(_event_source(session, flt, split), short=None)
+        long_days = replace(events, short=None)
         long_days = replace(long_days, conditions=(*long_days.conditions, is_long_record()))
-        return replace(_day_count_source(flt, split), long_days=long_days)
-    return _event_source(session, flt, split)
+        return replace(_day_count_source(flt, split), long_days=long_days, ruled=events)
+    return replace(events, ruled=events)
 
 
 def _day_count_source(flt: EventFilter | None, split: SplitBy) -> CountSource:

@@ -1,9 +1,9 @@
 """Streaming every event of a chronology in time order, told in words, for exports.
 
-One query reads the events off the (event_date, id) index; their links and sources come
-from two more queries in that same order, read alongside it like a merge join. So a
-million events take three statements, not three per batch, and memory holds one row of
-each (the links and sources queries sort only the linked or cited events).
+One query reads the events off the (event_date, id) index; their links, sources and
+claims come from three more queries in that same order, read alongside it like a merge
+join. So a million events take four statements, not four per batch, and memory holds one
+row of each (the other queries sort only the linked, cited or claimed events).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
+from tracker.domain.claims import CasualtyClaim
 from tracker.domain.enums import Precision
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
@@ -28,6 +29,7 @@ from tracker.services.chronology.chronology_text import (
     link_text,
     tell_time,
 )
+from tracker.services.claims.claims import ClaimRow, claim_row
 from tracker.services.records.citations import source_label
 
 T = TypeVar("T")
@@ -95,6 +97,7 @@ def stream_events(session: Session, conditions: list[ColumnElement[bool]],
         select(*EVENT_COLUMNS).where(*conditions).order_by(event.event_date, event.id))
     links = _Alongside(_links(session, conditions))
     sources = _Alongside(_sources(session, conditions))
+    claims = _Alongside(_claims(session, conditions))
     told = _Times()
     cursor = result.cursor
     try:
@@ -102,7 +105,8 @@ def stream_events(session: Session, conditions: list[ColumnElement[bool]],
             for row in batch:
                 time = told(row[1], row[2], row[3], row[12])
                 yield time.day, event_entry(row, links.take(time.day, row[0]),
-                                            sources.take(time.day, row[0]), time)
+                                            sources.take(time.day, row[0]), time,
+                                            claims.take(time.day, row[0]))
     finally:
         result.close()
 
@@ -139,3 +143,20 @@ def _sources(session: Session, conditions: list[ColumnElement[bool]],
     for day, event_id, source in rows:
         yield day, event_id, source_label(source)
 
+
+
+def _claims(session: Session, conditions: list[ColumnElement[bool]],
+            ) -> Iterator[tuple[date, int, ClaimRow]]:
+    """The recorded claims of the events, in their order (few events have any)."""
+    event = BattlefieldEvent
+    rows: Any = session.execute(
+        select(event.event_date, CasualtyClaim, Source)
+        .join(event, event.id == CasualtyClaim.event_id)
+        .outerjoin(Source, Source.id == CasualtyClaim.source_id)
+        .where(*conditions)
+        .order_by(event.event_date, CasualtyClaim.event_id, CasualtyClaim.recorded_at,
+                  CasualtyClaim.id)
+        .execution_options(yield_per=STREAM_BATCH)
+    )
+    for day, claim, source in rows:
+        yield day, claim.event_id, claim_row(claim, source)

@@ -19,6 +19,12 @@ from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, Venue
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.services.chronology.chronology_changes import change_entries
+from tracker.services.claims.claims import (
+    ClaimRow,
+    claims_sentence,
+    dataset_figures,
+    stored_claims_by_event,
+)
 from tracker.services.records.citations import sources_by_record
 
 if TYPE_CHECKING:  # chronology_as_of tells rounds' instants with round_instant, below
@@ -147,18 +153,21 @@ def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]
     rows = session.execute(select(*EVENT_COLUMNS).where(BattlefieldEvent.id.in_(ids)))
     links = _event_links_from_event(session, ids)
     sources = sources_by_record(session, "event_id", ids)
-    return [event_entry(row, tuple(links[row[0]]), sources.get(row[0], ()))
-            for row in rows]
+    claims = stored_claims_by_event(session, ids)
+    return [event_entry(row, tuple(links[row[0]]), sources.get(row[0], ()),
+                        claims=tuple(claims.get(row[0], ()))) for row in rows]
 
 
 def event_entry(
     row: Sequence[Any], links: tuple[str, ...], sources: tuple[str, ...],
-    told: TimeTold | None = None,
+    told: TimeTold | None = None, claims: tuple[ClaimRow, ...] = (),
 ) -> ChronologyEntry:
     """An event's entry from its ``EVENT_COLUMNS`` (plain values: an export tells a
     million of them, and building ORM objects would be most of its time). *told* is the
     event's time when the caller has it already (then the row's own day, precision and
-    end may be the driver's raw values)."""
+    end may be the driver's raw values). *claims*: the claims recorded about it; where
+    there are any, the detail lists them beside its dataset's, each with who claims it
+    (issue 18)."""
     (event_id, day, precision, last_day, event_type, sub_event_type, target, summary,
      fatalities, injuries, location, admin1, dataset, external_id, low, high, actor1,
      actor2, latitude, longitude, country) = row
@@ -168,6 +177,10 @@ def event_entry(
     if injuries is not None:
         counts.append(f"{injuries} injured")
     detail = summary + (f" ({', '.join(counts)})" if counts else "")
+    if claims:
+        told_claims = (*dataset_figures(event_id, dataset, external_id, fatalities, low,
+                                        high, injuries), *claims)
+        detail = f"{detail} {claims_sentence(told_claims)}".strip()
     title = " / ".join(part for part in (event_type, sub_event_type) if part) or "Event"
     if target and target != TargetCategory.UNKNOWN:  # the rules found nothing: say nothing
         title += f" [{target}]"

@@ -31,11 +31,13 @@ from sqlalchemy.orm import Session
 from tracker import resources
 from tracker.domain import enums
 from tracker.domain.announcement import Announcement
+from tracker.domain.claims import ClaimantKind, ClaimStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Party, Person, Round, ScheduleChange, Track, Venue
 from tracker.domain.sources import Citation, Source
 from tracker.domain.timewindow import ScheduledWindow, localize
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.common.outcome import Outcome
 from tracker.services.events.link_operations import add_link
 from tracker.services.events.linking import LinkSpec
@@ -279,6 +281,14 @@ class _Loader:
         self.session.add(event)
         self._cite(event, "event_id", spec)
         self.session.flush()
+        for claim in spec.get("claims", ()):
+            _made(add_claim(self.session, ClaimDraft(
+                measure=claim["measure"], claimant=claim["claimant"], best=claim.get("best"),
+                low=claim.get("low"), high=claim.get("high"), event_id=event.id,
+                claimant_kind=claim.get("claimant_kind", ClaimantKind.OTHER.value),
+                source_id=_pick(self.sources, claim["source"], "source").id,
+                status=claim.get("status", ClaimStatus.CLAIMED.value),
+                note=claim.get("note", ""))))
         self._links(event.id, spec["key"], spec["links"])
         return len(spec["links"])
 

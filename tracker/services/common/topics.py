@@ -43,6 +43,7 @@ TABLE_TOPICS = {
     "dataset_preference": Topic.EVENTS,
     "target_category": Topic.EVENTS,
     "target_rule": Topic.EVENTS,
+    "casualty_claim": Topic.EVENTS,
     "source": Topic.ALL,
     "citation": Topic.ALL,
 }

@@ -38,11 +38,13 @@ ARCHIVE_TABLES = (
     "factor_reading", "dependency", "schedule_change", "import_run", "import_mapping",
     "battlefield_event", "battlefield_event_raw", "event_link", "citation", "edit_log",
     "target_category", "target_rule", "event_match", "dataset_preference",
+    "casualty_claim", "database_setting",
 )
 # Tables added to the schema after the archive format began, with the revision that added
 # them: an archive written before that revision ends without them, and is still read.
 TABLES_SINCE = {"edit_log": "0009", "target_category": "0015", "target_rule": "0015",
-                "event_match": "0014", "dataset_preference": "0014"}
+                "event_match": "0014", "dataset_preference": "0014",
+                "casualty_claim": "0017", "database_setting": "0017"}
 # Columns added since, likewise: an archive written before the revision lacks them, one
 # written at or after it must have them.
 COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",

@@ -25,6 +25,7 @@ from tracker.io.chronology_writers import write_json
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
 from tracker.services.chronology.chronology import iter_chronology
+from tracker.services.claims.figure_rule import figure_rule
 from tracker.services.exports.report import write_report
 from tracker.services.rounds.as_of import AsOf
 
@@ -74,19 +75,21 @@ def _entries(session: Session,
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     with closing(_entries(session, span)) as entries:
         return write_csv(entries, stream, tz=span.tz, style=span.csv_style,
-                         as_of=span.as_of)
+                         as_of=span.as_of, counted_by=figure_rule(session).value)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     with closing(_entries(session, span)) as entries:
         return write_json(entries, stream, date_from=span.date_from, date_to=span.date_to,
-                          tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+                          tz=span.tz, corrections=span.corrections, as_of=span.as_of,
+                          figures=figure_rule(session).sentence)
 
 
 def _markdown(session: Session, stream: TextIO, span: ChronologyRange) -> int:
     with closing(_entries(session, span)) as entries:
         return write_markdown(entries, stream, date_from=span.date_from,
-                              date_to=span.date_to, tz=span.tz, as_of=span.as_of)
+                              date_to=span.date_to, tz=span.tz, as_of=span.as_of,
+                              figures=figure_rule(session).sentence)
 
 
 def _html(session: Session, stream: TextIO, span: ChronologyRange) -> int:

@@ -38,6 +38,7 @@ from tracker.io.report_html import (
     write_report_html,
 )
 from tracker.services.chronology.chronology import iter_chronology, iter_other_entries
+from tracker.services.claims.figure_rule import figure_rule
 from tracker.services.common.errors import ValidationError
 from tracker.services.exports.key_developments import key_developments
 from tracker.services.exports.report_totals import (
@@ -86,7 +87,8 @@ def write_report(
                                         as_of.day if as_of is not None else None)),
         withdrawn=tuple(withdrawn_records(session, date_from, date_to)))
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
-                          corrections, as_of=as_of, title_page=title_page or ReportTitlePage())
+                          corrections, as_of=as_of, title_page=title_page or ReportTitlePage(),
+                          figures=figure_rule(session).sentence)
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
                    as_of)
     return write_report_html(header, summary, items, stream, chart=chart,

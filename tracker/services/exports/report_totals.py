@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventDayCount
 from tracker.io.report_sections import LongRecord
+from tracker.services.claims.figure_rule import figure_adjustments
 from tracker.services.records.citations import sources_by_record
 from tracker.storage.counted_events import is_counted
 from tracker.storage.day_counts import counts_are_kept
@@ -90,7 +91,7 @@ def short_record_sums(session: Session, keys: Sequence[str], date_from: date | N
         found = _summed(session, _EVENT_COLUMNS, event, keys, _event_sums(),
                         [*day_range(event.event_date, date_from, date_to), is_short_record(),
                          is_counted()])
-        return {key: sums for key, sums in found.items() if sums.events}
+        return _by_figure_rule(session, keys, found, date_from, date_to)
     count = EventDayCount
     every = _summed(session, _COUNT_COLUMNS, count, keys,
                     (func.sum(count.events), func.sum(count.fatalities),
@@ -99,6 +100,20 @@ def short_record_sums(session: Session, keys: Sequence[str], date_from: date | N
                    [*day_range(event.event_date, date_from, date_to), is_long_record(),
                     is_counted()])
     found = {key: sums - long.get(key, Sums()) for key, sums in every.items()}
+    return _by_figure_rule(session, keys, found, date_from, date_to)
+
+
+def _by_figure_rule(session: Session, keys: Sequence[str], found: dict[tuple[Any, ...], Sums],
+                    date_from: date | None, date_to: date | None,
+                    ) -> dict[tuple[Any, ...], Sums]:
+    """*found* with killed and injured by the database's figure rule (issue 18: the few
+    events with claims adjusted in SQL), keys with no record left out."""
+    event = BattlefieldEvent
+    for key, (killed, injured) in figure_adjustments(
+            session, [_EVENT_COLUMNS[name] for name in keys],
+            [*day_range(event.event_date, date_from, date_to), is_short_record()]).items():
+        sums = found.get(key, Sums())
+        found[key] = Sums(sums.events, sums.fatalities + killed, sums.injuries + injured)
     return {key: sums for key, sums in found.items() if sums.events}
 
 

@@ -30,6 +30,7 @@ from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.claims_panel import ClaimsPanel
 from tracker.ui.events.events_model import count_text, date_text
 from tracker.ui.events.link_commands import UnlinkEventCommand
 from tracker.ui.events.link_models import (
@@ -182,7 +183,12 @@ class EventDetailPane(QWidget):
         side.addWidget(sources)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.fields, 3)
+        # Claims under the fields: the side column is as tall as a small screen allows.
+        self.claims = ClaimsPanel(workspace, self)
+        fields_and_claims = QVBoxLayout()
+        fields_and_claims.addWidget(self.fields, 2)
+        fields_and_claims.addWidget(self.claims, 1)
+        layout.addLayout(fields_and_claims, 3)
         layout.addLayout(side, 2)
 
         self.links.activated.connect(self._on_link_activated)
@@ -222,6 +228,7 @@ class EventDetailPane(QWidget):
         else:
             self.fields.setHtml(event_html(detail.row, provenance, versions, reason))
         self.sources.show_record(event_id if detail is not None else None)
+        self.claims.show_event(event_id if detail is not None else None)
         self._update_buttons()
 
     def selected_link_id(self) -> int | None:

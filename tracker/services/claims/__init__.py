@@ -1,0 +1,1 @@
+"""Casualty and damage claims: reading them, the operations on them, the figure rule."""

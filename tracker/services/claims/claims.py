@@ -1,0 +1,142 @@
+"""All claims of an event: its dataset's figures and the claims analysts recorded.
+
+An imported event's figures are its dataset's claims (issue 18): UCDP's low/best/high and
+ACLED's fatalities stay in the event's own columns, written by the importer as always,
+and are told here as claims by the dataset (``claim_id`` None). ``event_claims`` is the
+one list of "every claim of an event" that the window's pane and the exports show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Measure
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.sources import Source
+from tracker.services.common.errors import NotFoundError
+from tracker.services.records.citations import source_label
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One claim as the pane and the exports show it.
+
+    Attributes:
+        claim_id: the stored claim; None for a dataset's figure read from its event.
+        source: the source's label (records.citations.source_label), or the dataset
+            record ("dataset UCDP GED, id 123") for a dataset's figure; "" if unsourced.
+    """
+
+    claim_id: int | None
+    event_id: int | None
+    measure: str
+    low: int | None
+    best: int | None
+    high: int | None
+    claimant: str
+    claimant_kind: str
+    status: str
+    source: str
+    source_id: int | None = None
+    note: str = ""
+    recorded_at: datetime | None = None
+    version: int | None = None
+
+    @property
+    def figure_text(self) -> str:
+        """"12", "3–7" or "3–7 (best 5)"."""
+        return figure_text(self.low, self.best, self.high)
+
+    @property
+    def attribution(self) -> str:
+        """"killed: 12, by Ministry of Health (ministry), claimed; source: Suspilne"."""
+        text = (f"{self.measure}: {self.figure_text}, by {self.claimant} "
+                f"({self.claimant_kind}), {self.status}")
+        return f"{text}; source: {self.source}" if self.source else text
+
+
+def figure_text(low: int | None, best: int | None, high: int | None) -> str:
+    """A value, a bound ("at least 6"), or a range with its best figure if it has one."""
+    if low is None and high is None:
+        return "" if best is None else str(best)
+    if best is None and (low is None or high is None):
+        return f"at least {low}" if high is None else f"at most {high}"
+    span = f"{'?' if low is None else low}–{'?' if high is None else high}"
+    return span if best is None else f"{span} (best {best})"
+
+
+def event_claims(session: Session, event_id: int) -> list[ClaimRow]:
+    """Every claim of an event: its dataset's figures first, then the stored claims in
+    the order they were recorded."""
+    event = session.get(BattlefieldEvent, event_id)
+    if event is None:
+        raise NotFoundError(f"Event {event_id} does not exist")
+    return [*dataset_claims(event), *stored_claims_by_event(session, [event_id]).get(
+        event_id, [])]
+
+
+def dataset_claims(event: BattlefieldEvent) -> list[ClaimRow]:
+    """The figures the event's dataset gave, as its claims (none where it gave none)."""
+    return dataset_figures(event.id, event.dataset, event.external_id, event.fatalities,
+                           event.fatalities_low, event.fatalities_high, event.injuries)
+
+
+def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: int | None,
+                    low: int | None, high: int | None,
+                    injuries: int | None) -> list[ClaimRow]:
+    """The same from an event's columns (an export tells them from its own rows)."""
+    claimant = dataset or "dataset"
+    record = f"dataset {dataset}, id {external_id}"
+    rows = []
+    if fatalities is not None or low is not None or high is not None:
+        rows.append(ClaimRow(None, event_id, Measure.KILLED.value, low, fatalities, high,
+                             claimant, ClaimantKind.DATASET.value,
+                             ClaimStatus.CLAIMED.value, record))
+    if injuries is not None:
+        rows.append(ClaimRow(None, event_id, Measure.INJURED.value, None, injuries, None,
+                             claimant, ClaimantKind.DATASET.value,
+                             ClaimStatus.CLAIMED.value, record))
+    return rows
+
+
+def claims_sentence(claims: Sequence[ClaimRow]) -> str:
+    """"Claims: killed: 12, by … ; killed: 3–5, by …." for an export's entry."""
+    return "Claims: " + "; ".join(claim.attribution for claim in claims) + "." \
+        if claims else ""
+
+
+def stored_claims_by_event(session: Session,
+                           event_ids: Sequence[int]) -> dict[int, list[ClaimRow]]:
+    """The recorded claims of many events in one query (a chronology page), by event."""
+    if not event_ids:
+        return {}
+    found: dict[int, list[ClaimRow]] = {}
+    query = (select(CasualtyClaim, Source)
+             .outerjoin(Source, CasualtyClaim.source_id == Source.id)
+             .where(CasualtyClaim.event_id.in_(list(event_ids)))
+             .order_by(CasualtyClaim.event_id, CasualtyClaim.recorded_at, CasualtyClaim.id))
+    for claim, source in session.execute(query):
+        assert claim.event_id is not None
+        found.setdefault(claim.event_id, []).append(claim_row(claim, source))
+    return found
+
+
+def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
+    return ClaimRow(
+        claim.id, claim.event_id, claim.measure, claim.value_low, claim.value_best,
+        claim.value_high, claim.claimant, claim.claimant_kind, claim.status,
+        source_label(source) if source is not None else "", claim.source_id, claim.note,
+        claim.recorded_at, claim.version)
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimRow:
+    claim = session.get(CasualtyClaim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"Claim {claim_id} does not exist")
+    source = session.get(Source, claim.source_id) if claim.source_id is not None else None
+    return claim_row(claim, source)
