@@ -215,7 +215,7 @@ class AnalysisView(QWidget):
         kept = self._current_key()
         self._outcome = outcome
         result = outcome.result
-        self.model.set_result(result)
+        self.model.set_result(result, outcome.placed)
         around = result.settings.around
         count = len(result.anchors)
         what = AROUND_TEXTS[around].lower()
@@ -223,6 +223,9 @@ class AnalysisView(QWidget):
         status = f"{count} {what if count != 1 else what[:-1]} analysed"
         if result.skipped:
             status += f"; left out: {'; '.join(result.skipped)}"
+        if self.model.has_placed():
+            status += self.tr("; events known only to the week are in “Whole week in” "
+                              "and the bars where their whole week lies in a window")
         self.status_label.setText(status)
         self.status_label.setToolTip(as_plain(status))
         self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])
@@ -270,8 +273,10 @@ class AnalysisView(QWidget):
         row = self._current_row()
         anchor = row.anchor if row is not None else None
         windows = result.rows_of(row.anchor, row.group) if row is not None else []
-        self.chart.show_windows(windows, measure)
-        self.chart.show_series(outcome.series, result.anchors, measure, anchor)
+        placed = [outcome.placed_in(window).value(measure.value) for window in windows]
+        self.chart.show_windows(windows, measure, placed)
+        self.chart.show_series(outcome.series, result.anchors, measure, anchor,
+                               week_only=self.model.has_placed())
 
     def _enable_exports(self) -> None:
         has_rows = self._outcome is not None and bool(self._outcome.result.rows)
