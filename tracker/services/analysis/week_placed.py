@@ -9,8 +9,9 @@ Those events are tallied here, apart from the analysis (``analyse``, whose count
 baselines and ratios stay to the day), so the table and the chart can show them beside
 the per-day figures without mixing the two.
 
-What counts as placed: a record known to the week or the month, or reported over a few
-days, whose ``EventTime`` first..last days all fall inside the range. A date flagged as
+What counts as placed: a record known to the week or the month, or reported over more
+than a week (which the counts leave out too), whose ``EventTime`` first..last days all
+fall inside the range. One over a few days is counted on its first day already. A date flagged as
 uncertain (precision "unknown") is never placed: its one day is itself in doubt. The
 sums read the events (the per-day counts keep neither the dataset, which says whether a
 week's date is its middle, nor the last day of a span), and only for anchors whose
@@ -38,7 +39,8 @@ from tracker.storage.long_records import is_short_record
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """Events known only to the week (or month, or a few days) wholly inside a range."""
+    """Events known only to the week (or month, or over more than a week) wholly inside
+    a range."""
 
     events: int = 0
     fatalities: int = 0

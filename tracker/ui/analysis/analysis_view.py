@@ -224,8 +224,8 @@ class AnalysisView(QWidget):
         if result.skipped:
             status += f"; left out: {'; '.join(result.skipped)}"
         if self.model.has_placed():
-            status += self.tr("; events known only to the week are in “Whole week in” "
-                              "and the bars where their whole week lies in a window")
+            # The column's tooltip tells the rule; the status only where to look.
+            status += self.tr("; events known only to the week: see “Whole week in”")
         self.status_label.setText(status)
         self.status_label.setToolTip(as_plain(status))
         self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])

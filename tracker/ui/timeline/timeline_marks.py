@@ -73,7 +73,7 @@ def _short_arrow(p: QPainter, after: QRectF, direction: int, colour: QColor) -> 
     head.lineTo(tip + QPointF(-5 * direction, 3.5))
     head.closeSubpath()
     p.drawPath(head)
-    return QRectF(min(tail.x(), tip.x()) - 4, y - 7, SHORT_ARROW + 8, 14)
+    return QRectF(min(tail.x(), tip.x()) - 4, y - 6, SHORT_ARROW + 8, 11)
 
 
 def _trend_word(trend: FactorTrend) -> str:
