@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
@@ -38,7 +38,6 @@ EVENTS_COLOUR = QColor("#9575cd")
 SPREAD_EVENTS_COLOUR = QColor("#d9cff0")
 ROUND_COLOUR = QColor("#1e88e5")
 CHANGE_COLOUR = QColor("#8d6e63")
-LINE_COLOUR = QColor("#263238")
 TICK_WIDTH_PX = 90  # room per date label on the time axis
 Describe = Callable[[float], str]
 
@@ -100,7 +99,6 @@ class ImpactChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setMargins(QMargins(4, 4, 4, 0))
         chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setBackgroundBrush(self.palette().base())
         # Qt's legend cuts its labels short at a pane's width and draws areas as empty
         # boxes; the panel around the chart writes its own (factor_impact_panel).
         chart.legend().hide()
@@ -118,11 +116,6 @@ class ImpactChart(QChartView):
             axis.setTitleFont(self._small)
             # Cut labels read "…" on a short chart; whole ones still fit beside each other.
             axis.setTruncateLabels(False)
-            # The palette's colours, not the chart theme's, so a dark palette stays legible.
-            axis.setLabelsBrush(self.palette().text())
-            axis.setTitleBrush(self.palette().text())
-            axis.setLinePenColor(self.palette().mid().color())
-            axis.setGridLineColor(self.palette().midlight().color())
             chart.addAxis(axis, edge)
         for category_axis in (self.time_axis, self.level_axis):
             category_axis.setLabelsPosition(
@@ -145,7 +138,29 @@ class ImpactChart(QChartView):
         self.change_marks: QScatterSeries | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, ImpactRound, QAreaSeries]] = []
         chart.plotAreaChanged.connect(self._on_plot_area_changed)
+        self._follow_palette()
         self.set_impact(None)
+
+    def _follow_palette(self) -> None:
+        # The palette's colours, not the chart theme's, so a dark palette stays legible.
+        palette = self.palette()
+        self.chart().setBackgroundBrush(palette.base())
+        for axis in self.chart().axes():
+            axis.setLabelsBrush(palette.text())
+            axis.setTitleBrush(palette.text())
+            axis.setLinePenColor(palette.mid().color())
+            axis.setGridLineColor(palette.midlight().color())
+
+    def line_colour(self) -> QColor:
+        """The level line's colour: the palette's text, dark or light (issue 16)."""
+        return self.palette().text().color()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override QWidget.changeEvent: light or dark, draw again in the new palette."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+            self.set_impact(self._impact)
+        super().changeEvent(event)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -269,17 +284,17 @@ class ImpactChart(QChartView):
         if not steps:
             return
         self.level_line = _line(steps)
-        self.level_line.setPen(QPen(LINE_COLOUR, 2.5))
+        self.level_line.setPen(QPen(self.line_colour(), 2.5))
         self._attach(self.level_line, self.level_axis, "level", self.tips.reading_at)
         self.level_held = _line(held)
-        self.level_held.setPen(QPen(LINE_COLOUR, 1.5, Qt.PenStyle.DashLine))
+        self.level_held.setPen(QPen(self.line_colour(), 1.5, Qt.PenStyle.DashLine))
         self._attach(self.level_held, self.level_axis, "level since the last reading")
         for level in geometry.LEVELS:  # a dot per reading, in its level's colour
             points = [(geometry.ms(r.observed_at), float(geometry.level_y(level)))
                       for r in impact.readings if r.level is level]
             if points:
                 dots = _dots(points, LEVEL_COLOURS[level], 10)
-                dots.setBorderColor(LINE_COLOUR)
+                dots.setBorderColor(self.line_colour())
                 self._attach(dots, self.level_axis, f"{level.value} readings",
                              self.tips.reading_at)
 
