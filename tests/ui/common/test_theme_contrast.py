@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from tracker.domain.enums import RoundStatus
 from tracker.ui.common.chart_style import DARK, LIGHT, ChartColours
-from tracker.ui.common.theme import dark_palette, light_palette
+from tracker.ui.common.theme import ALERT_TEXT, dark_palette, light_palette
 from tracker.ui.timeline.timeline_colors import DARK_TIMELINE, LIGHT_TIMELINE, TimelineColours
 
 AA = 4.5
@@ -91,3 +91,13 @@ def test_the_dark_palette_keeps_placeholder_text_legible() -> None:
     group = QPalette.ColorGroup.Active
     assert contrast(palette.color(group, QPalette.ColorRole.PlaceholderText),
                     palette.color(group, QPalette.ColorRole.Base)) >= AA
+
+
+@pytest.mark.usefixtures("qapp")
+def test_red_text_reads_on_the_window_and_base_of_both_palettes() -> None:
+    group = QPalette.ColorGroup.Active
+    for dark, palette in ((False, light_palette()), (True, dark_palette())):
+        red = ALERT_TEXT[dark]
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
+                     QPalette.ColorRole.AlternateBase):
+            assert contrast(red, palette.color(group, role)) >= AA, (dark, role)
