@@ -98,7 +98,8 @@ def style_axis(axis: QAbstractAxis, colours: ChartColours, fonts: ChartFonts) ->
 
 
 def unique_labels(labels: list[str]) -> list[str]:
-    """QCategoryAxis keys categories by label: a repeated one gets zero-width spaces."""
+    """QCategoryAxis keys categories by label: a repeated one ("12:00" on two days) gets
+    zero-width spaces until it differs."""
     seen: set[str] = set()
     result = []
     for label in labels:

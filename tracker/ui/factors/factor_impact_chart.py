@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from tracker.domain.enums import Precision
 from tracker.services.common.views import FactorImpact, ImpactRound
+from tracker.ui.common.chart_style import unique_labels
 from tracker.ui.common.date_ticks import date_ticks
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.factors import factor_impact_geometry as geometry
@@ -54,19 +55,6 @@ def _dots(points: Sequence[geometry.Point], colour: QColor, size: float) -> QSca
     series.setMarkerSize(size)
     series.setColor(colour)
     return series
-
-
-def _unique(labels: list[str]) -> list[str]:
-    """QCategoryAxis keys categories by label: a repeated one ("12:00" on two days) gets
-    zero-width spaces until it differs."""
-    seen: set[str] = set()
-    result = []
-    for label in labels:
-        while label in seen:
-            label += "\u200b"
-        seen.add(label)
-        result.append(label)
-    return result
 
 
 class ImpactChart(QChartView):
@@ -328,7 +316,7 @@ class ImpactChart(QChartView):
         ticks = date_ticks(geometry.instant(low), geometry.instant(high), self._tz,
                            int(width // TICK_WIDTH_PX))
         axis.setStartValue(low)
-        for tick, label in zip(ticks, _unique([t.label for t in ticks]), strict=True):
+        for tick, label in zip(ticks, unique_labels([t.label for t in ticks]), strict=True):
             axis.append(label, geometry.ms(tick.at))
 
     def _place_labels(self) -> None:

@@ -40,54 +40,51 @@ class TimelineColours:
 
 _DASH, _DOT, _SOLID = Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine
 
+# Each role: its light value, then its dark one. A status: (fill, edge) and its line.
+_STATUSES: dict[RoundStatus, tuple[tuple[str, str], tuple[str, str], Qt.PenStyle]] = {
+    RoundStatus.PROPOSED: (("#eef1f5", "#6b7785"), ("#353b43", "#9aa7b4"), _DASH),
+    RoundStatus.SCHEDULED: (("#d6e6fb", "#2f6fbf"), ("#1f3a5f", "#6fa8f0"), _DASH),
+    RoundStatus.CONFIRMED: (("#8fb8ec", "#1d4f91"), ("#2c5a96", "#a9c9f5"), _SOLID),
+    RoundStatus.HELD: (("#9fd3a8", "#23703a"), ("#24553a", "#7fd08f"), _SOLID),
+    RoundStatus.POSTPONED: (("#fbd9a5", "#b36200"), ("#5e4219", "#f0a84a"), _DOT),
+    RoundStatus.CANCELLED: (("#f3c4c4", "#a32020"), ("#5c2626", "#f08080"), _SOLID),
+}
+_LEVELS: dict[FactorLevel, tuple[str, str]] = {
+    FactorLevel.LOW: ("#cfe8cf", "#2f5d34"),
+    FactorLevel.MODERATE: ("#f7e3a1", "#6b5a1e"),
+    FactorLevel.HIGH: ("#f5b779", "#7a4a1c"),
+    FactorLevel.CRITICAL: ("#e57373", "#7f2a2a"),
+}
+_CATEGORIES: dict[TargetCategory, tuple[str, str]] = {
+    TargetCategory.ENERGY: ("#e0a100", "#f0b429"),
+    TargetCategory.TRANSPORT: ("#7b61ff", "#9d8bff"),
+    TargetCategory.RESIDENTIAL: ("#d9534f", "#ef6f6b"),
+    TargetCategory.MEDICAL: ("#e83e8c", "#f06aa8"),
+    TargetCategory.MILITARY: ("#5c6b73", "#93a4ad"),
+    TargetCategory.INDUSTRIAL: ("#8c564b", "#c08a7d"),
+    TargetCategory.COMMUNICATIONS: ("#17a2b8", "#3cc3d8"),
+    TargetCategory.OTHER: ("#a0a93a", "#c3cc55"),
+}
+_UNCATEGORISED = ("#9aa7b4", "#7f8c99")
 
-def _statuses(colours: dict[RoundStatus, tuple[str, str]]) -> dict[RoundStatus, StatusStyle]:
-    lines = {RoundStatus.PROPOSED: _DASH, RoundStatus.SCHEDULED: _DASH,
-             RoundStatus.CONFIRMED: _SOLID, RoundStatus.HELD: _SOLID,
-             RoundStatus.POSTPONED: _DOT, RoundStatus.CANCELLED: _SOLID}
-    return {status: StatusStyle(QColor(fill), QColor(edge), lines[status])
-            for status, (fill, edge) in colours.items()}
+
+def _colours(dark: bool) -> TimelineColours:
+    side = int(dark)
+    status = {}
+    for name, (*pairs, line) in _STATUSES.items():
+        fill, edge = pairs[side]
+        status[name] = StatusStyle(QColor(fill), QColor(edge), line)
+    return TimelineColours(
+        chart=DARK if dark else LIGHT,
+        status=status,
+        levels={level: QColor(pair[side]) for level, pair in _LEVELS.items()},
+        categories={name.value: QColor(pair[side]) for name, pair in _CATEGORIES.items()},
+        uncategorised=QColor(_UNCATEGORISED[side]),
+    )
 
 
-def _categories(colours: tuple[str, ...]) -> dict[str, QColor]:
-    names = (TargetCategory.ENERGY, TargetCategory.TRANSPORT, TargetCategory.RESIDENTIAL,
-             TargetCategory.MEDICAL, TargetCategory.MILITARY, TargetCategory.INDUSTRIAL,
-             TargetCategory.COMMUNICATIONS, TargetCategory.OTHER)
-    return {name.value: QColor(colour) for name, colour in zip(names, colours, strict=True)}
-
-
-LIGHT_TIMELINE = TimelineColours(
-    chart=LIGHT,
-    status=_statuses({
-        RoundStatus.PROPOSED: ("#eef1f5", "#6b7785"),
-        RoundStatus.SCHEDULED: ("#d6e6fb", "#2f6fbf"),
-        RoundStatus.CONFIRMED: ("#8fb8ec", "#1d4f91"),
-        RoundStatus.HELD: ("#9fd3a8", "#23703a"),
-        RoundStatus.POSTPONED: ("#fbd9a5", "#b36200"),
-        RoundStatus.CANCELLED: ("#f3c4c4", "#a32020"),
-    }),
-    levels={FactorLevel.LOW: QColor("#cfe8cf"), FactorLevel.MODERATE: QColor("#f7e3a1"),
-            FactorLevel.HIGH: QColor("#f5b779"), FactorLevel.CRITICAL: QColor("#e57373")},
-    categories=_categories(("#e0a100", "#7b61ff", "#d9534f", "#e83e8c", "#5c6b73",
-                            "#8c564b", "#17a2b8", "#a0a93a")),
-    uncategorised=QColor("#9aa7b4"),
-)
-DARK_TIMELINE = TimelineColours(
-    chart=DARK,
-    status=_statuses({
-        RoundStatus.PROPOSED: ("#353b43", "#9aa7b4"),
-        RoundStatus.SCHEDULED: ("#1f3a5f", "#6fa8f0"),
-        RoundStatus.CONFIRMED: ("#2c5a96", "#a9c9f5"),
-        RoundStatus.HELD: ("#24553a", "#7fd08f"),
-        RoundStatus.POSTPONED: ("#5e4219", "#f0a84a"),
-        RoundStatus.CANCELLED: ("#5c2626", "#f08080"),
-    }),
-    levels={FactorLevel.LOW: QColor("#2f5d34"), FactorLevel.MODERATE: QColor("#6b5a1e"),
-            FactorLevel.HIGH: QColor("#7a4a1c"), FactorLevel.CRITICAL: QColor("#7f2a2a")},
-    categories=_categories(("#f0b429", "#9d8bff", "#ef6f6b", "#f06aa8", "#93a4ad",
-                            "#c08a7d", "#3cc3d8", "#c3cc55")),
-    uncategorised=QColor("#7f8c99"),
-)
+LIGHT_TIMELINE = _colours(dark=False)
+DARK_TIMELINE = _colours(dark=True)
 
 
 def timeline_colours(dark: bool) -> TimelineColours:
