@@ -19,13 +19,18 @@ from tracker.ui.timeline.timeline_scene import TRACK_HEIGHT
 # Below this distance between the old and new window's middles an arc is a loop.
 MIN_ARC_PIXELS = 24.0
 SHORT_ARROW = 14.0
+TIER_LIFT = 7.0  # how much higher each further move of a round arcs
 # The same arrows the bands write after a reading's level.
 TREND_ARROWS = {FactorTrend.RISING: "↑", FactorTrend.STABLE: "→", FactorTrend.EASING: "↓"}
 
 
-def paint_move(p: QPainter, before: QRectF, after: QRectF,
-               colours: TimelineColours) -> QRectF:
-    """The old window's outline and an arrow from it to *after*; returns what to point at."""
+def paint_move(p: QPainter, before: QRectF, after: QRectF, colours: TimelineColours,
+               tier: int = 0) -> QRectF:
+    """The old window's outline and an arrow from it to *after*; returns what to point at.
+
+    *tier* is the move's place among its round's moves: each later arc rises higher, so
+    a move there and back (a week to a day, then the next day) reads as two arrows, not
+    as one closed loop."""
     edge = colours.status[RoundStatus.POSTPONED].edge
     ghost = QColor(edge)
     ghost.setAlpha(70)
@@ -39,7 +44,7 @@ def paint_move(p: QPainter, before: QRectF, after: QRectF,
     p.setPen(QPen(edge, 1.5))
     if abs(distance) < MIN_ARC_PIXELS:
         return _short_arrow(p, after, direction if abs(distance) >= 1 else 0, edge)
-    lift = min(TRACK_HEIGHT * 0.9, 8 + abs(distance) / 6)
+    lift = min(TRACK_HEIGHT * 0.9, 8 + abs(distance) / 6 + TIER_LIFT * min(tier, 3))
     path = QPainterPath(start)
     path.cubicTo(start + QPointF(0, -lift), end + QPointF(0, -lift), end)
     p.drawPath(path)

@@ -219,8 +219,8 @@ class TimelinePainter:
                                               top + TRACK_HEIGHT, self.width, self.small,
                                               self.colours)]
             for mark in track.rounds:
-                for move in mark.moves:
-                    self._move(move.old, move.new, top, move.change_id)
+                for tier, move in enumerate(mark.moves):
+                    self._move(move.old, move.new, top, move.change_id, tier)
             titles = [title for mark in track.rounds
                       if (title := self._round(mark, top)) is not None]
             self._round_titles(titles)
@@ -312,13 +312,13 @@ class TimelinePainter:
             self.title_boxes.append(box)
 
     def _move(self, old: ScheduledWindow, new: ScheduledWindow, top: float,
-              change_id: int) -> None:
+              change_id: int, tier: int = 0) -> None:
         """An arrow from the window a round had to the one it was moved to."""
         before = self._window_rect(old, top)
         after = self._window_rect(new, top)
         if before is None or after is None:
             return
-        self.hits.append(Hit(paint_move(self.p, before, after, self.colours), "move",
+        self.hits.append(Hit(paint_move(self.p, before, after, self.colours, tier), "move",
                              change_id))
 
     # -- factors ----------------------------------------------------------------------
