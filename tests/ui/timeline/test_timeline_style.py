@@ -96,6 +96,20 @@ def test_paint_move_keeps_the_arc_for_distant_windows_and_the_arrow_for_close_on
 
 
 @pytest.mark.usefixtures("qapp")
+def test_a_rounds_later_moves_arc_higher_so_there_and_back_is_two_arrows() -> None:
+    image = QImage(400, 120, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        there = paint_move(painter, QRectF(100, 80, 8, 24), QRectF(160, 80, 8, 24),
+                           LIGHT_TIMELINE, 0)
+        back = paint_move(painter, QRectF(160, 80, 8, 24), QRectF(100, 80, 8, 24),
+                          LIGHT_TIMELINE, 1)
+    finally:
+        painter.end()
+    assert back.top() < there.top() - 4
+
+
+@pytest.mark.usefixtures("qapp")
 def test_the_factor_legend_names_every_trend_arrow_and_level() -> None:
     drawn: list[str] = []
 

@@ -55,6 +55,7 @@ class EventFilterBar(QWidget):
         # button's menu arrow was drawn over "All types" (issue 16, finding 12).
         self.types_button = QPushButton(self)
         self.types_button.setObjectName("event-types-button")
+        self.types_button.setAccessibleName(self.tr("Event types"))
         self.types_button.setToolTip("Event types to show (none checked: all)")
         self.types_list = QListWidget(self)
         self.types_list.setObjectName("event-types-list")
