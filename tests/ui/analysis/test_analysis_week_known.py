@@ -28,7 +28,8 @@ def test_the_samples_week_dated_strikes_show_in_the_week_before_the_talks(
     # None is known to the day, so the counts stay zero and say so.
     assert rows == {"before": ("0", "7", "7"), "during": ("0", "0", "0"),
                     "after": ("0", "0", "0")}
-    assert "Whole week in" in view.status_label.text()
+    assert view.week_note.isVisible()
+    assert "known only to the week" in view.week_note.text()
     assert model.headerData(AnalysisTableModel.PLACED, Qt.Orientation.Horizontal) == \
         "Whole week in"
     tip = model.index(0, AnalysisTableModel.PLACED).data(Qt.ItemDataRole.ToolTipRole)

@@ -102,6 +102,16 @@ class AnalysisView(QWidget):
         # Round titles, typed places and file paths are shown as typed, never as HTML.
         for label in (self.filter_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # Said plainly, on a line of its own, when events are placed by their week
+        # (issue 16, finding 11: the 2026 sample's are all known only to the week).
+        self.week_note = QLabel(self.tr(
+            "Some events here are known only to the week, so they are not counted on a "
+            "day. “Whole week in” and the bars of their own count those whose whole week "
+            "falls inside a window; the baseline and the ratio stay to the day."), self)
+        self.week_note.setObjectName("analysis-week-note")
+        self.week_note.setWordWrap(True)
+        self.week_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.week_note.hide()
         self.export_table_button = QPushButton("Export Table…", self)
         self.export_table_button.setObjectName("analysis-export-table")
         self.export_chart_button = QPushButton("Export Chart…", self)
@@ -144,6 +154,7 @@ class AnalysisView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
         layout.addLayout(bar)
+        layout.addWidget(self.week_note)
         layout.addWidget(splitter, 1)
 
         self.controls.changed.connect(self.refresh)
@@ -223,12 +234,10 @@ class AnalysisView(QWidget):
         status = f"{count} {what if count != 1 else what[:-1]} analysed"
         if result.skipped:
             status += f"; left out: {'; '.join(result.skipped)}"
-        if self.model.has_placed():
-            # The column's tooltip tells the rule; the status only where to look.
-            status += self.tr("; events known only to the week: see “Whole week in”")
         self.status_label.setText(status)
         self.status_label.setToolTip(as_plain(status))
         self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])
+        self.week_note.setVisible(self.model.has_placed())
         self._enable_exports()
         chosen = self._wanted_round is not None and self.select_round(self._wanted_round)
         if not chosen and not self._reselect(kept) and self.proxy.rowCount():
@@ -327,6 +336,7 @@ class AnalysisView(QWidget):
     def _on_database_replaced(self) -> None:
         self._outcome = None
         self.model.set_rows([])
+        self.week_note.hide()
         self._enable_exports()
         self._refresh_when_shown()
 
