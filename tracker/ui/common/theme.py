@@ -134,7 +134,8 @@ def apply_appearance(appearance: Appearance) -> None:
         return
     if _platform is None:
         _platform = _Platform(app)
-        app.styleHints().colorSchemeChanged.connect(_follower(app))
+        follower = _SchemeFollower(app)  # parented to the application: lives as long
+        app.styleHints().colorSchemeChanged.connect(follower.on_changed)
     _current = appearance
     scheme = {Appearance.LIGHT: Qt.ColorScheme.Light,
               Appearance.DARK: Qt.ColorScheme.Dark}.get(appearance)
@@ -173,7 +174,3 @@ class _SchemeFollower(QObject):
         if _current is Appearance.SYSTEM:
             apply_appearance(Appearance.SYSTEM)
 
-
-def _follower(app: QApplication) -> object:
-    follower = _SchemeFollower(app)  # parented to the application: lives as long
-    return follower.on_changed
