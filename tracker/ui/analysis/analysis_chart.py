@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -112,6 +112,7 @@ class AnalysisChart(QWidget):
         self._series_values: list[tuple[date, int]] = []
         self._marked: list[date] = []
         self._printing = False  # drawn for a file: the light colours
+        self._ticks = 0  # dates on the time axis as last drawn
         # What was drawn last, to draw it again in another scheme.
         self._windows_args: tuple[Sequence[PhaseCounts], Measure, Sequence[int]] = (
             (), Measure.EVENTS, ())
@@ -236,8 +237,8 @@ class AnalysisChart(QWidget):
             chosen.append(QPointF(day_value(selected.first_day), by_day[selected.first_day]))
             plotted.append(chosen)
         first, last = series[0].day, series[-1].day
-        plot_width = max(200, self.series_view.width() - 80)
-        time_axis = category_date_axis(day_ticks(first, last, plot_width // TICK_WIDTH_PX))
+        self._ticks = self._tick_count()
+        time_axis = category_date_axis(day_ticks(first, last, self._ticks))
         time_axis.setRange(day_value(first), day_value(last))
         chart.addAxis(time_axis, Qt.AlignmentFlag.AlignBottom)
         value_axis = self._value_axis(max(value for _day, value in self._series_values))
@@ -256,6 +257,16 @@ class AnalysisChart(QWidget):
     def _redraw(self) -> None:
         self.show_windows(*self._windows_args)
         self.show_series(*self._series_args)
+
+    def _tick_count(self) -> int:
+        """As many dates as fit the series chart's width."""
+        return max(200, self.series_view.width() - 80) // TICK_WIDTH_PX
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override QWidget.resizeEvent: more or fewer dates on the time axis."""
+        super().resizeEvent(event)
+        if self._series_values and self._tick_count() != self._ticks:
+            self.show_series(*self._series_args)
 
     def changeEvent(self, event: QEvent) -> None:
         """Override QWidget.changeEvent: a new palette (light or dark) redraws both."""
