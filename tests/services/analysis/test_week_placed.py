@@ -108,3 +108,17 @@ def test_a_window_without_imprecise_events_costs_no_query(db: Database) -> None:
     with db.reading() as session:
         result = analyse(session, AnalysisSettings())
         assert placed_in_windows(session, result) == {}
+
+
+def test_a_within_a_week_record_over_a_few_days_is_placed_by_its_days(db: Database) -> None:
+    # UCDP's "within a week" precision with date_start..date_end two days apart.
+    with db.transaction() as session:
+        add_events(session, [_event(date(2026, 1, 27), Precision.WEEK,
+                                    event_date_end=date(2026, 1, 28), fatalities=3),
+                             _event(date(2026, 1, 31), Precision.WEEK,
+                                    event_date_end=date(2026, 2, 3))])
+    ranges = [DayRange(date(2026, 1, 26), date(2026, 2, 1)),
+              DayRange(date(2026, 2, 2), date(2026, 2, 8))]
+    with db.reading() as session:
+        assert placed_tallies(session, ranges, None) == {
+            None: [Placed(1, 3, 0), NOTHING_PLACED]}

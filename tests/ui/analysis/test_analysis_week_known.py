@@ -31,7 +31,7 @@ def test_the_samples_week_dated_strikes_show_in_the_week_before_the_talks(
     assert view.week_note.isVisible()
     assert "known only to the week" in view.week_note.text()
     assert model.headerData(AnalysisTableModel.PLACED, Qt.Orientation.Horizontal) == \
-        "Whole week in"
+        "Wholly in"
     tip = model.index(0, AnalysisTableModel.PLACED).data(Qt.ItemDataRole.ToolTipRole)
     assert "every possible day lies in this window" in tip
     view.table.selectRow(0)

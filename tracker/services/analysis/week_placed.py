@@ -9,9 +9,10 @@ Those events are tallied here, apart from the analysis (``analyse``, whose count
 baselines and ratios stay to the day), so the table and the chart can show them beside
 the per-day figures without mixing the two.
 
-What counts as placed: a record known to the week or the month, or reported over more
-than a week (which the counts leave out too), whose ``EventTime`` first..last days all
-fall inside the range. One over a few days is counted on its first day already. A date flagged as
+What counts as placed: a record the counts leave out (known to the week or the month,
+or reported over more than a week, or UCDP's "within a week" over a few days), whose
+``EventTime`` first..last days all fall inside the range. A record of day precision
+over a few days is counted on its first day already. A date flagged as
 uncertain (precision "unknown") is never placed: its one day is itself in doubt. The
 sums read the events (the per-day counts keep neither the dataset, which says whether a
 week's date is its middle, nor the last day of a span), and only for anchors whose

@@ -167,7 +167,7 @@ class AnalysisChart(QWidget):
         window = QBarSet(self.tr("window, to the day"))
         window.setColor(colours.window)
         bars.append(window)
-        week = QBarSet(self.tr("window, whole week in it"))
+        week = QBarSet(self.tr("window, all its days in it"))
         if self._placed_values:
             week.setColor(colours.week_known)
             bars.append(week)

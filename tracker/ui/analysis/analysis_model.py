@@ -40,13 +40,13 @@ _PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
 
 
 def placed_tip(measure: str) -> str:
-    """What the "Whole week in" column holds (issue 16, finding 11: a sample whose events
+    """What the "Wholly in" column holds (issue 16, finding 11: a sample whose events
     are all known to the week showed only zeros)."""
     return QCoreApplication.translate(
         "AnalysisTableModel",
-        "In {measure}: the events known only to the week (or month, or over a few days) "
-        "whose every possible day lies in this window, so certainly in it, though on no "
-        "known day. They are not in the counts, the baseline or the ratio, which stay "
+        "In {measure}: the events known only to the week (or the month, or reported over "
+        "several days) whose every possible day lies in this window, so certainly in it, "
+        "though on no known day. They are not in the counts, the baseline or the ratio, which stay "
         "to the day.").format(measure=measure)
 
 
@@ -85,7 +85,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     """Anchor, window, days, group, the counts, and the comparison with the baseline."""
 
     HEADERS = ("Around", "Window", "Days", "Group", "Events", "Fatalities", "Injuries",
-               "Imprecise", "Whole week in", "Baseline", "Ratio", "Difference")
+               "Imprecise", "Wholly in", "Baseline", "Ratio", "Difference")
     (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, PLACED, BASELINE,
      RATIO, DIFFERENCE) = range(12)
     NUMERIC = frozenset(range(EVENTS, DIFFERENCE + 1))

@@ -105,9 +105,10 @@ class AnalysisView(QWidget):
         # Said plainly, on a line of its own, when events are placed by their week
         # (issue 16, finding 11: the 2026 sample's are all known only to the week).
         self.week_note = QLabel(self.tr(
-            "Some events here are known only to the week, so they are not counted on a "
-            "day. “Whole week in” and the bars of their own count those whose whole week "
-            "falls inside a window; the baseline and the ratio stay to the day."), self)
+            "Some events here are known only to the week, or reported over several days, "
+            "so they are not counted on a day. “Wholly in” and the bars of their own "
+            "count those whose every possible day falls inside a window (the whole "
+            "week); the baseline and the ratio stay to the day."), self)
         self.week_note.setObjectName("analysis-week-note")
         self.week_note.setWordWrap(True)
         self.week_note.setTextFormat(Qt.TextFormat.PlainText)
