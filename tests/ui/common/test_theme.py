@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QImage
@@ -82,7 +83,10 @@ def test_the_report_chart_stays_light_in_a_dark_window(sample_db: Database) -> N
     assert image.pixelColor(image.width() - 4, image.height() - 4) == LIGHT.background
 
 
-def test_the_analysis_chart_exports_in_light_colours(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_analysis_chart_exports_in_light_colours(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.analysis_view.analysis_updated, timeout=10_000):
+        window.show_analysis()
     apply_appearance(Appearance.DARK)
     chart = window.analysis_view.chart
     qtbot.waitUntil(lambda: chart.colours() == DARK)
@@ -93,6 +97,12 @@ def test_the_analysis_chart_exports_in_light_colours(qtbot: QtBot, window: MainW
         assert chart.windows_chart.backgroundBrush().color() == LIGHT.background
     assert chart.colours() == DARK
     assert chart.windows_chart.backgroundBrush().color() == DARK.background
+    chart.save_png(tmp_path / "chart.png")
+    picture = QImage(str(tmp_path / "chart.png"))
+    scale = picture.devicePixelRatio() or 1
+    between = chart.windows_view.geometry().right() + 2  # the gap between the two charts
+    for x, y in ((between, chart.height() // 2), (5, 5), (chart.width() - 5, 5)):
+        assert picture.pixelColor(int(x * scale), int(y * scale)) == LIGHT.background
 
 
 def test_the_window_opens_in_the_stored_appearance(

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -28,6 +29,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QIODevice,
     QPoint,
@@ -37,7 +39,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtGui import QImage, QPaintDevice, QPainter, QRegion, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -48,6 +50,7 @@ from tracker.ui.common.chart_style import (
     category_date_axis,
     chart_colours,
     chart_fonts,
+    style_axis,
     style_chart,
 )
 from tracker.ui.common.date_ticks import date_ticks
@@ -182,10 +185,10 @@ class AnalysisChart(QWidget):
         chart.addSeries(bars)
         categories = QBarCategoryAxis()
         categories.append([row.phase.value for row in rows])
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        self._add_axis(chart, categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         highest = max([*(max(pair) for pair in self._window_values), *self._placed_values])
-        chart.addAxis(self._value_axis(highest), Qt.AlignmentFlag.AlignLeft)
+        self._add_axis(chart, self._value_axis(highest), Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(chart.axes(Qt.Orientation.Vertical)[0])
         self._restyle()
 
@@ -240,19 +243,29 @@ class AnalysisChart(QWidget):
         self._ticks = self._tick_count()
         time_axis = category_date_axis(day_ticks(first, last, self._ticks))
         time_axis.setRange(day_value(first), day_value(last))
-        chart.addAxis(time_axis, Qt.AlignmentFlag.AlignBottom)
+        self._add_axis(chart, time_axis, Qt.AlignmentFlag.AlignBottom)
         value_axis = self._value_axis(max(value for _day, value in self._series_values))
-        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
+        self._add_axis(chart, value_axis, Qt.AlignmentFlag.AlignLeft)
         for item in plotted:
             chart.addSeries(item)
             item.attachAxis(time_axis)
             item.attachAxis(value_axis)
         self._restyle()
 
+    def _add_axis(self, chart: QChart, axis: QAbstractAxis,
+                  edge: Qt.AlignmentFlag) -> None:
+        # Styled before it is added: the chart makes its labels' items from it then, and
+        # a picture grabbed at once (an export) would show the old colours otherwise.
+        style_axis(axis, self.colours(), chart_fonts(self.font()))
+        chart.addAxis(axis, edge)
+
     def _restyle(self) -> None:
         fonts = chart_fonts(self.font())
+        colours = self.colours()
         for chart in (self.windows_chart, self.series_chart):
-            style_chart(chart, self.colours(), fonts)
+            style_chart(chart, colours, fonts)
+        for view in (self.windows_view, self.series_view):
+            view.setBackgroundBrush(colours.background)
 
     def _redraw(self) -> None:
         self.show_windows(*self._windows_args)
@@ -279,6 +292,9 @@ class AnalysisChart(QWidget):
         """Draw in the light colours meanwhile: pictures go into reports and onto paper."""
         self._printing = True
         self._redraw()
+        # The charts lay out their new axes and legends on posted events: without them,
+        # a picture taken at once showed the axes in the window's (dark) colours.
+        QCoreApplication.sendPostedEvents()
         try:
             yield
         finally:
@@ -304,8 +320,11 @@ class AnalysisChart(QWidget):
 
     def save_png(self, path: Path) -> None:
         """Both charts as one PNG, written whole or not at all (OSError otherwise)."""
+        scale = self.devicePixelRatioF()
+        image = QImage(self.size() * scale, QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(scale)
         with self.printing():
-            image = self.grab().toImage()
+            self._render_light(image)
         with _saving(path) as device:
             # PySide6 takes the format as str, though its stubs say bytes.
             if not image.save(device, "PNG"):  # type: ignore[call-overload]
@@ -321,11 +340,18 @@ class AnalysisChart(QWidget):
             generator.setViewBox(QRect(0, 0, size.width(), size.height()))
             generator.setTitle("Analysis")
             with self.printing():
-                painter = QPainter(generator)
-                try:
-                    self.render(painter, QPoint(0, 0))
-                finally:
-                    painter.end()
+                self._render_light(generator)
+
+    def _render_light(self, device: QPaintDevice) -> None:
+        """Both charts on the light background: the window's own (dark, maybe) between
+        them is left out."""
+        painter = QPainter(device)
+        try:
+            painter.fillRect(QRect(QPoint(0, 0), self.size()), self.colours().background)
+            self.render(painter, QPoint(0, 0), QRegion(),
+                        QWidget.RenderFlag.DrawChildren)
+        finally:
+            painter.end()
 
 
 @contextmanager
