@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAction, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -17,10 +17,17 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.chart_style import DARK, LIGHT
 from tracker.ui.common.icons import LineIconStyle
 from tracker.ui.common.settings import Settings
-from tracker.ui.common.theme import Appearance, apply_appearance, current_appearance, is_dark
+from tracker.ui.common.theme import (
+    Appearance,
+    apply_appearance,
+    current_appearance,
+    dark_palette,
+    is_dark,
+)
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.report_pdf import report_scene
 from tracker.ui.timeline.timeline_export import image_bytes
+from tracker.ui.window.help_guide import show_guide
 from tracker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -113,3 +120,17 @@ def test_the_window_opens_in_the_stored_appearance(
     qtbot.addWidget(main)
     assert is_dark()
     assert _view_menu_action(main, "appearance-dark-action").isChecked()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                           "This plugin does not support raise")
+def test_the_guide_recolours_its_links_for_the_new_scheme(
+        qtbot: QtBot, window: MainWindow) -> None:
+    guide = show_guide(window)
+    qtbot.addWidget(guide)
+    light_link = guide.browser.palette().link().color().name()
+    assert light_link in guide.browser.toHtml()
+    apply_appearance(Appearance.DARK)
+    dark_link = dark_palette().color(QPalette.ColorRole.Link).name()
+    qtbot.waitUntil(lambda: dark_link in guide.browser.toHtml())
+    assert light_link not in guide.browser.toHtml()
