@@ -5,6 +5,7 @@
     tracker sample --db FILE
     tracker export [--db DB] --format csv|json|md|html|pdf|ics|archive|timelinejs …
     tracker import [--db DB] --format acled|ucdp|csv|ics FILE …
+    tracker sync ucdp|acled [--db DB] --country NAME [--since DATE] [--version 25.1]
     tracker restore-archive [--db NEW] FILE.json
     tracker round list|show|reschedule|relocate|postpone|cancel|held|restore …
     tracker analysis [--db DB] --round ID|--all …     (also spelled `analyse`)
@@ -26,12 +27,12 @@ import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.cli import analysis, archive, backup, export, imports, log, sample
+from tracker.cli import analysis, archive, backup, export, imports, log, sample, sync
 from tracker.cli import round as round_group  # not the builtin round()
 from tracker.cli.boundary import run_command
 
 # The order of `tracker --help`.
-_GROUPS = (sample, export, imports, archive, round_group, analysis, backup, log)
+_GROUPS = (sample, export, imports, sync, archive, round_group, analysis, backup, log)
 
 
 def build_parser() -> argparse.ArgumentParser:

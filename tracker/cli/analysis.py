@@ -75,8 +75,8 @@ def add_parsers(sub: Subparsers) -> None:
     parser.add_argument("--baseline-windows", type=int, default=4, metavar="K",
                         help="default %(default)s")
     parser.add_argument("--by", choices=_choices(SplitBy), default=SplitBy.NONE.value,
-                        help="split by target category, region (admin1) or event type "
-                             "(default %(default)s: totals)")
+                        help="split by target category, region (admin1 and country) or "
+                             "event type (default %(default)s: totals)")
     parser.add_argument("--measure", choices=_choices(Measure), default=Measure.EVENTS.value,
                         help="what the ratio and difference compare (default %(default)s)")
     parser.add_argument("--tz", metavar="ZONE", default="UTC",

@@ -13,6 +13,10 @@
                    [--to DATE] [--tz ZONE] [--max-events N] [--timelinejs-assets DIR]
                    -o FILE.json
     tracker export [--db DB] --format csv|json|md|ics|timelinejs --as-of DATE [--tz ZONE] ...
+    tracker export [--db DB] --format csv --changed-since DATE|last-export [--tz ZONE] [-o OUT]
+
+``--changed-since`` lists the events added, corrected or withdrawn since then (a day, from
+its start in --tz, or the last export made); every export is recorded for it.
 
 ``--as-of DATE`` writes the chronology, or the calendar, as it was known at the end of
 that day in --tz (tracker/cli/date_options.py), and its title says so.
@@ -39,6 +43,7 @@ from tracker.cli.boundary import (
     reading,
     tell,
 )
+from tracker.cli.changes_since import add_changed_since_option, export_changes, record_export_made
 from tracker.cli.date_options import add_as_of_option, as_of_from, optional_date
 from tracker.cli.numbers import LARGEST_COUNT, whole_number
 from tracker.domain.timewindow import local_zone_name
@@ -91,6 +96,7 @@ def add_parsers(sub: Subparsers) -> None:
                              "(the entry marked withdrawn, and a line for each undo and "
                              "redo); by default they are left out")
     add_as_of_option(export, what=f"{', '.join(_AS_OF_FORMATS)}: the chronology or calendar")
+    add_changed_since_option(export)
     export.add_argument("-o", "--output", metavar="OUT",
                         help="file to write (written whole or not at all); default stdout")
     add_force_option(export)
@@ -140,6 +146,12 @@ def _add_title_page_options(export: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    status = export_changes(args) if args.changed_since is not None else _run_export(args)
+    record_export_made(args)
+    return status
+
+
+def _run_export(args: argparse.Namespace) -> int:
     if args.as_of is not None and args.format not in _AS_OF_FORMATS:
         raise CommandError(f"--as-of applies to --format {', '.join(_AS_OF_FORMATS)}, not "
                            f"{args.format}")
@@ -195,14 +207,16 @@ def _report(args: argparse.Namespace) -> int:
     check_report_range(date_from, date_to, args.tz)  # before Qt starts, for a quick refusal
     title_page = ReportTitlePage(args.title, args.author, args.organisation, args.marking)
     from tracker.ui.exports.report_pdf import ensure_gui_application, report_chart
+    from tracker.ui.map.map_report import report_map
 
     ensure_gui_application()
     with reading(args) as session, file_errors("write", output, force=args.force):
         chart = report_chart(session, date_from, date_to, args.tz, as_of)
+        places = None if as_of is not None else report_map(session, date_from, date_to)
         count = export_report(session, output, ExportFormat(args.format),
                               date_from=date_from, date_to=date_to, tz=args.tz,
                               corrections=args.corrections, as_of=as_of,
-                              title_page=title_page, chart=chart)
+                              title_page=title_page, chart=chart, map_figure=places)
     tell(f"Report with {count} entries listed written to {output}")
     return EXIT_OK
 

@@ -2,6 +2,7 @@
 
     tracker import [--db DB] --format acled|ucdp|csv FILE [--strict]
                    [--map FIELD=COLUMN ...] [--dataset NAME] [--dayfirst] [--report OUT]
+                   [--release VERSION] [--release-date DAY] [--scope SCOPE] [--allow-older]
     tracker import [--db DB] --format ics FILE [--strict]   (rounds, added or updated by UID)
     tracker import --db NEW --format json|archive FILE.json (= tracker restore-archive)
 
@@ -31,6 +32,7 @@ from tracker.cli.boundary import (
     tell,
     unchanged_on_failure,
 )
+from tracker.cli.release_options import add_release_arguments, release_options
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping
 from tracker.io.input_errors import InputFileError
 from tracker.services.imports.import_report import ImportReport, write_report
@@ -50,13 +52,17 @@ def _import_events(args: argparse.Namespace) -> int:
     path = Path(args.file)
     fmt = ImportFormat(args.format)
     mapping = _mapping(args)
+    releases = release_options(args, fmt)
+    # --dayfirst alone reads the file again with the mapping last used (issue 17).
+    dayfirst = True if args.dayfirst and mapping is None else None
     report_path = _report_target(args.report)
     with opened(args, create=True) as db, _ProgressLine() as line, \
             unchanged_on_failure("import", db):
         try:
             # The command line never cancels: Ctrl+C does, by interrupting.
             report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
-                                   progress=line, cancel=threading.Event())
+                                   progress=line, cancel=threading.Event(),
+                                   releases=releases, dayfirst=dayfirst)
         except KeyboardInterrupt as exc:
             raise CommandError("import interrupted; the database is as it was") from exc
     _print_report(report)
@@ -129,7 +135,9 @@ def add_parsers(sub: Subparsers) -> None:
     parser.add_argument("--dayfirst", action="store_true",
                         help="for --format csv: read 03/02/2026 as 3 February")
     parser.add_argument("--report", metavar="OUT",
-                        help="save the summary and every rejected record as CSV")
+                        help="save the summary, every rejected record, every changed field "
+                             "(old and new value) and every withdrawn event as CSV")
+    add_release_arguments(parser)
 
 
 def _format_help() -> str:
@@ -204,6 +212,8 @@ class _ProgressLine:
 
 def _print_report(report: ImportReport) -> None:
     print(report.summary())
+    if report.release:
+        print(f"  release: {report.release}; scope: {report.scope}")
     for note in report.notes:
         print(f"  note: {note}")
     for rejection in report.rejections[:_LISTED_REJECTIONS]:

@@ -26,7 +26,8 @@ IMPORT_COLUMNS = (
     "external_id", "event_date", "event_date_end", "date_precision", "event_type",
     "sub_event_type", "interaction", "actor1", "actor2", "admin1", "admin2", "location",
     "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high", "summary",
-    "reported_by", "source_updated", "country", "raw_digest",
+    "reported_by", "source_updated", "country", "country_code", "assoc_actor_1",
+    "assoc_actor_2", "raw_digest",
 )
 IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
 # Datasets whose week-precision dates are the middle of the week (ACLED's codebook), not
@@ -64,6 +65,7 @@ class BattlefieldEvent(Base):
         Index("ix_battlefield_event_actor1_date", "actor1", "event_date"),
         Index("ix_battlefield_event_fatalities_date", "fatalities", "event_date"),
         Index("ix_battlefield_event_injuries_date", "injuries", "event_date"),
+        Index("ix_battlefield_event_place", "latitude", "longitude", "event_date"),  # map
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,6 +89,13 @@ class BattlefieldEvent(Base):
     location: Mapped[str] = mapped_column(default="")
     # As the dataset names it (ACLED's and UCDP's ``country``); "" where it gives none.
     country: Mapped[str] = mapped_column(default="", server_default="")
+    # ISO 3166-1 alpha-3 ("UKR"), from the dataset's own code or its country's name
+    # (io.country_codes); "" where neither says. Regions are told apart by it (issue 17:
+    # "Northern" is an admin1 of four countries).
+    country_code: Mapped[str] = mapped_column(default="", server_default="")
+    # ACLED's associated actors: the groups acting with actor1 and actor2.
+    assoc_actor_1: Mapped[str] = mapped_column(default="", server_default="")
+    assoc_actor_2: Mapped[str] = mapped_column(default="", server_default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     fatalities: Mapped[int | None]
@@ -106,6 +115,18 @@ class BattlefieldEvent(Base):
     # A 64-bit digest of the record text: a re-import compares this, not the text.
     raw_digest: Mapped[int | None] = mapped_column(BigInteger)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # 'current', 'withdrawn' (by its source) or 'merged' (into another dataset's event):
+    # only 'current' counts (storage.counted_events says so once for every query).
+    record_status: Mapped[str] = mapped_column(default="current", server_default="current")
+    # When record_status last changed (withdrawn, merged, or current again).
+    status_changed_at: Mapped[datetime | None]
+    # The release the stored values came from ("GED 23.1", "ACLED timestamp 1700000000"),
+    # and the rank of the newest release that told the event (services.imports.releases;
+    # ranks compare within one dataset): an older release never overwrites a newer one.
+    source_release: Mapped[str] = mapped_column(default="", server_default="")
+    release_rank: Mapped[int | None] = mapped_column(BigInteger)
+    # When an import first added the event (None: before migration 0013 kept it).
+    first_imported_at: Mapped[datetime | None]
 
 
 class BattlefieldEventRaw(Base):

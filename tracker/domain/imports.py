@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Text
+from sqlalchemy import BigInteger, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.domain.base import Base, utc_now
@@ -33,6 +33,26 @@ class ImportRun(Base):
     updated: Mapped[int] = mapped_column(default=0)
     unchanged: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
+    # The release the file is (services.imports.releases: kind and rank, None for a file
+    # imported before releases were known) and the scope it speaks for (JSON: countries,
+    # first and last day); events in that scope the release lacks were withdrawn.
+    release_kind: Mapped[str | None]
+    release_rank: Mapped[int | None] = mapped_column(BigInteger)
+    scope: Mapped[str] = mapped_column(Text, default="", server_default="")
+    older: Mapped[int] = mapped_column(default=0, server_default="0")
+    withdrawn: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class ExportRecord(Base):
+    """An export made, and when: "what changed since my last export" starts there
+    (issue 17). This database's own history, not data: an archive leaves it out."""
+
+    __tablename__ = "export_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    kind: Mapped[str]
+    destination: Mapped[str] = mapped_column(Text, default="")
 
 
 class ImportMapping(Base):

@@ -9,7 +9,8 @@ from tracker.domain.events import (
     EventLink,
 )
 from tracker.domain.factors import Dependency, Factor, FactorReading
-from tracker.domain.imports import ImportMapping, ImportRun
+from tracker.domain.imports import ExportRecord, ImportMapping, ImportRun
+from tracker.domain.map_cells import EventMapCell
 from tracker.domain.negotiation import (
     Party,
     Person,
@@ -30,6 +31,8 @@ __all__ = [
     "EditLogEntry",
     "EventDayCount",
     "EventLink",
+    "EventMapCell",
+    "ExportRecord",
     "Factor",
     "FactorReading",
     "ImportMapping",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
 from tracker.io.event_layouts import ACLED_PRECISION, Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -70,10 +71,10 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
     i_id, i_date, i_type = columns.required(*REQUIRED)
     (i_year, i_precision, i_sub, i_actor1, i_actor2, i_inter1, i_inter2, i_interaction,
      i_admin1, i_admin2, i_location, i_lat, i_lon, i_fatalities, i_notes, i_source,
-     i_timestamp, i_country) = columns.optional(
+     i_timestamp, i_country, i_iso, i_assoc1, i_assoc2) = columns.optional(
         "year", "time_precision", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
         "interaction", "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-        "notes", "source", "timestamp", "country",
+        "notes", "source", "timestamp", "country", "iso", "assoc_actor_1", "assoc_actor_2",
     )
     dates = DateReader(dayfirst=True)
 
@@ -98,7 +99,8 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("fatalities", row[i_fatalities]), None, None, row[i_notes].strip(),
             row[i_source].strip(), whole("timestamp", row[i_timestamp]),
-            row[i_country].strip(), text,
+            row[i_country].strip(), iso_code(row[i_country], numeric=row[i_iso]),
+            row[i_assoc1].strip(), row[i_assoc2].strip(), text,
         )
 
     api = columns.has("id") and columns.has("actor_dyad")

@@ -49,6 +49,9 @@ class EventValues(NamedTuple):
     reported_by: str
     source_updated: int | None  # the dataset's own last-modified stamp, where it has one
     country: str
+    country_code: str  # ISO 3166-1 alpha-3 (io.country_codes), "" when unknown
+    assoc_actor_1: str
+    assoc_actor_2: str
     text: str
 
 

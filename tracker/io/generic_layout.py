@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tracker.domain.enums import Precision
 from tracker.domain.nul_text import without_nul
+from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, coordinate, count
 from tracker.io.event_layouts import Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -75,6 +76,18 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
              for name, column in chosen.items()}
     label = {name: column or name for name, column in chosen.items()}
     dates = DateReader(dayfirst=mapping.dayfirst)
+
+    def read_day(column: str, text: str) -> str:
+        try:
+            return dates.iso(column, text)
+        except FieldError as exc:
+            if mapping.dayfirst or "month/day/year" not in exc.reason:
+                raise
+            # 13/01/2016 read month first has no 13th month: the file may write the day
+            # first (issue 17, failure 1).
+            raise FieldError(exc.column, f"{exc.reason}; if the file writes the day "
+                             "first, import it again with --dayfirst (Day first in the "
+                             "column mapping)") from exc
     has_id = bool(chosen["external_id"])
     (i_id, i_date, i_end, i_type, i_sub, i_actor1, i_actor2, i_admin1, i_admin2, i_location,
      i_lat, i_lon, i_fatalities, i_summary, i_source, i_country) = index.values()
@@ -86,8 +99,8 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
                 raise FieldError(label["external_id"], "is empty; every event needs an id")
         else:
             external_id = hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
-        day = dates.iso(label["event_date"], row[i_date])
-        end = dates.iso(label["event_date_end"], row[i_end]) if row[i_end].strip() else None
+        day = read_day(label["event_date"], row[i_date])
+        end = read_day(label["event_date_end"], row[i_end]) if row[i_end].strip() else None
         if end is not None and end < day:
             raise FieldError(label["event_date_end"], f"{end} is before the date {day}")
         return EventValues(
@@ -98,7 +111,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
             coordinate(label["longitude"], row[i_lon], 180),
             count(label["fatalities"], row[i_fatalities]), None, None,
             row[i_summary].strip(), row[i_source].strip(), None, row[i_country].strip(),
-            text,
+            iso_code(row[i_country]), "", "", text,
         )
 
     # Without an id column the id is the row's content: a repeat is the same row again.

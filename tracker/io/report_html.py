@@ -45,6 +45,7 @@ from tracker.io.report_sections import (
     write_long_records,
 )
 from tracker.io.report_style import REPORT_CSS, marking_css
+from tracker.io.report_withdrawn import WithdrawnRecord, write_withdrawn
 from tracker.io.source_notes import DayNote, DayNotes
 
 # Named here for the writers' callers (services/exports/report.py, the tests).
@@ -94,6 +95,8 @@ class ReportSummary:
     # Counted apart from every total above: records over more than a week that overlap
     # the range (report_sections.py).
     long_records: tuple[LongRecord, ...] = ()
+    # Withdrawn by their source (issue 17): in no total, listed apart.
+    withdrawn: tuple[WithdrawnRecord, ...] = ()
     key_developments: tuple[KeyDevelopment, ...] = ()
 
 
@@ -114,7 +117,7 @@ def day_heading(day: date | None) -> str:
 def write_report_html(
     header: ReportHeader, summary: ReportSummary,
     items: Iterable[ChronologyEntry | DaySummary], stream: TextIO, *,
-    chart: ReportChart | None = None,
+    chart: ReportChart | None = None, map_figure: ReportChart | None = None,
 ) -> int:
     """Write the report; return how many entries are told one by one.
 
@@ -127,6 +130,8 @@ def write_report_html(
     write_key_developments(summary.key_developments, body)
     _summary(summary, body)
     _chart(chart, body)
+    if map_figure is not None:  # the events' places and the venues (ui/map/map_report.py)
+        _figure("Map", "map", map_figure, body)
     body.write('<h2 class="newpage" id="chronology">Chronology</h2>\n'
                '<p class="lead">Entries in time order under their day. Events are under '
                "the day they were reported for; rounds announced by day, week or month "
@@ -136,6 +141,7 @@ def write_report_html(
                "sources are numbered notes after it.</p>\n")
     count = _days(items, body, months)
     write_long_records(summary.long_records, body)
+    write_withdrawn(summary.withdrawn, body)
     marking = header.title_page.marking
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -241,10 +247,15 @@ def _summary(summary: ReportSummary, stream: TextIO) -> None:
 
 
 def _chart(chart: ReportChart | None, stream: TextIO) -> None:
-    stream.write('<h2 id="timeline">Timeline</h2>\n')
     if chart is None:
+        stream.write('<h2 id="timeline">Timeline</h2>\n')
         stream.write("<p>Nothing dated to draw in this range.</p>\n")
         return
+    _figure("Timeline", "timeline", chart, stream)
+
+
+def _figure(title: str, anchor: str, chart: ReportChart, stream: TextIO) -> None:
+    stream.write(f'<h2 id="{anchor}">{title}</h2>\n')
     stream.write(f'<p class="figure"><img src="{html.escape(chart.src, quote=True)}" '
                  f'width="{chart.width}" '
                  f'height="{chart.height}" alt="{html.escape(chart.description, quote=True)}"'

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count
 from tracker.io.event_layouts import UCDP_PRECISION, Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError
@@ -56,10 +57,10 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
     i_id, i_start, i_violence = columns.required(*REQUIRED)
     (i_year, i_end, i_precision, i_conflict, i_side_a, i_side_b, i_adm1, i_adm2, i_place,
      i_lat, i_lon, i_best, i_low, i_high, i_headline, i_office,
-     i_country) = columns.optional(
+     i_country, i_iso3) = columns.optional(
         "year", "date_end", "date_prec", "conflict_name", "side_a", "side_b", "adm_1",
         "adm_2", "where_coordinates", "latitude", "longitude", "best", "low", "high",
-        "source_headline", "source_office", "country",
+        "source_headline", "source_office", "country", "iso3",
     )
     dates = DateReader(dayfirst=False)
 
@@ -88,7 +89,8 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
             _listed(row[i_headline]), _offices(row[i_office]), None,
-            row[i_country].strip(), text,
+            row[i_country].strip(), iso_code(row[i_country], alpha3=row[i_iso3]), "", "",
+            text,
         )
 
     hdx = columns.has("iso3")

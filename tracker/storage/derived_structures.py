@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
+from tracker.storage import map_cells
 from tracker.storage.day_counts import TRIGGER_PREFIX, recount
 
 EVENTS_TABLE = "battlefield_event"
 # Triggers that maintain derived data: the full-text index's and the day counts'. Other
 # triggers on the table (none today) keep rules, and are never dropped.
-DERIVED_TRIGGERS = ("battlefield_event_fts_", TRIGGER_PREFIX)
+DERIVED_TRIGGERS = ("battlefield_event_fts_", TRIGGER_PREFIX, map_cells.TRIGGER_PREFIX)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ def rebuild_derived(connection: Connection, dropped: DroppedStructures,
         "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
     # Before the indexes: one sorted pass over the table, while the page cache is warm.
     recount(connection)
+    map_cells.recount(connection)
     done = 1
     if step_done is not None:
         step_done(done)

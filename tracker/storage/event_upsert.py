@@ -1,8 +1,11 @@
-"""Writing imported events in bulk: one transaction, upsert by (dataset, external_id).
+"""Writing imported events in bulk: one transaction, each row compared with what is stored.
 
-The upsert updates a row only when the dataset changed it (ACLED's timestamp, otherwise
-the raw record text), so the number of rows the database reports changed is exactly
-added + updated, and re-importing a file changes nothing.
+Each batch reads the stored events of its ids (one query through the unique (dataset,
+external_id) index), compares every row field by field (storage.event_compare) and then
+writes only what differs: new events inserted, changed ones updated, the rest left as
+they are, so the summary's counts are the real differences and re-importing a file
+changes nothing. A row of an older release than the stored event's is skipped, and its
+differences reported, unless the user allows older releases (issue 17).
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
@@ -13,27 +16,40 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, and_, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from tracker.domain.events import (
-    IMPORT_COLUMNS,
-    IMPORT_CONSTANTS,
-    BattlefieldEvent,
-    BattlefieldEventRaw,
-)
+from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
+from tracker.storage.counted_events import RecordStatus
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
+from tracker.storage.event_compare import (
+    COMPARED,
+    COUNTRY_POSITION,
+    DATE_POSITION,
+    ID_POSITION,
+    LABEL_POSITION,
+    RANK_POSITION,
+    ROW_COLUMNS,
+    FieldChange,
+    StoredEvent,
+    differences,
+    is_older,
+)
+from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
+from tracker.storage.withdrawals import mark_seen, start_seen
 
 log = logging.getLogger(__name__)
 
-COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
 _KEY = ("dataset", "external_id")
 # An update rewrites what the dataset says, never the analyst's own target category.
-_UPDATED = [name for name in COLUMNS if name not in (*_KEY, "target_category")]
+_UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
+_UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
+_INSERTED = (*ROW_COLUMNS, "first_imported_at")
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
@@ -41,6 +57,12 @@ _IMPORT_CACHE_KIB = 256 * 1024
 # re-import of rows already there (updates, mostly unchanged) keeps the indexes, since
 # rebuilding them all would cost far more than the few rows that change.
 _BULK_SHARE = 0.5
+# The field changes a report lists at most (each is counted all the same).
+MAX_LISTED_CHANGES = 20_000
+
+# The rank of a newer release, already imported, that covers an event of this day and
+# country and lacks it (so it arrives withdrawn), or None: (day ISO, country, rank).
+Superseded = Callable[[str, str, "int | None"], "int | None"]
 
 
 def count_dataset(connection: Connection, dataset: str) -> int:
@@ -54,33 +76,67 @@ def count_all(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
 
 
-# A row is rewritten only when the dataset changed it: by its own last-modified stamp
-# where the row has one (ACLED's timestamp: the same event from another export layout is
-# unchanged), by the digest of its record text otherwise.
-_CHANGED = (
-    "(excluded.source_updated IS NOT NULL"
-    " AND excluded.source_updated IS NOT battlefield_event.source_updated)"
-    " OR (excluded.source_updated IS NULL"
-    " AND excluded.raw_digest IS NOT battlefield_event.raw_digest)"
-)
+@dataclass(slots=True)
+class WriteCounts:
+    """What the batches written so far did. added + updated + unchanged is every row
+    given; *older* of the unchanged rows differ but come from an older release than the
+    stored event's, and were skipped. *changes* and *older_changes* list the fields (up
+    to MAX_LISTED_CHANGES)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    # Updates whose event_date moved (a corrected mapping or day order, issue 17).
+    dates_moved: int = 0
+    # Withdrawn events a release at least as new as the withdrawing one has again.
+    restored: int = 0
+    # New events that a newer release, imported before, covers and lacks.
+    arrived_withdrawn: int = 0
+    changes: list[FieldChange] = field(default_factory=list)
+    older_changes: list[FieldChange] = field(default_factory=list)
+    changes_found: int = 0
+    older_changes_found: int = 0
+
+    def note(self, found: list[FieldChange], *, older: bool) -> None:
+        listed = self.older_changes if older else self.changes
+        room = MAX_LISTED_CHANGES - len(listed)
+        listed.extend(found[:max(0, room)])
+        if older:
+            self.older_changes_found += len(found)
+        else:
+            self.changes_found += len(found)
 
 
 class EventUpsert:
-    """Writes batches of event rows (``COLUMNS`` order) on one connection's transaction."""
+    """Writes batches of event rows (``ROW_COLUMNS`` order) on one connection's transaction."""
 
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
                  imported_at: datetime, expected_new_rows: int,
-                 portable: bool = False) -> None:
+                 portable: bool = False, allow_older: bool = False,
+                 superseded: Superseded | None = None, track_seen: bool = False) -> None:
         """*portable* writes through SQLAlchemy Core, as on PostgreSQL, even on SQLite
-        (so tests check that path on SQLite too)."""
+        (so tests check that path on SQLite too). *allow_older* lets an older release
+        overwrite a newer one; *superseded* says which new events arrive withdrawn;
+        *track_seen* notes every id written in ``import_seen`` (storage.withdrawals)."""
         self.connection = connection
+        self.dataset = dataset
+        self.run_id = run_id
         self.sqlite = connection.dialect.name == "sqlite" and not portable
+        self.allow_older = allow_older
+        self.superseded = superseded
+        self.counts = WriteCounts()
+        self.track_seen = track_seen
+        if track_seen:
+            start_seen(connection)
         self._dropped = DroppedStructures()
-        stamp: object = imported_at.astimezone(UTC)
+        self._imported_at = imported_at.astimezone(UTC)
+        stamp: object = self._imported_at
         if self.sqlite:
             # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
-            stamp = imported_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            stamp = self._imported_at.strftime("%Y-%m-%d %H:%M:%S.%f")
             self._prepare_sqlite(expected_new_rows)
+        self._stamp = stamp
         # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
         self.constants: tuple[object, ...] = (dataset, run_id, stamp, "")
 
@@ -97,13 +153,13 @@ class EventUpsert:
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
         self._cursor.execute("PRAGMA threads=2")
-        columns = ", ".join(COLUMNS)
-        marks = ", ".join("?" for _ in COLUMNS)
-        updates = ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
-        self._sql = (
-            f"INSERT INTO battlefield_event ({columns}) VALUES ({marks}) "
-            f"ON CONFLICT(dataset, external_id) DO UPDATE SET {updates} "
-            f"WHERE {_CHANGED}"
+        self._insert_sql = (
+            f"INSERT INTO battlefield_event ({', '.join(_INSERTED)}) "
+            f"VALUES ({', '.join('?' for _ in _INSERTED)})"
+        )
+        self._update_sql = (
+            f"UPDATE battlefield_event SET {', '.join(f'{name}=?' for name in _UPDATED)} "
+            "WHERE id = ?"
         )
         # The record text of the rows this run inserted or changed (an unchanged row
         # keeps an older run's id), found by their key through the unique index.
@@ -119,16 +175,123 @@ class EventUpsert:
 
     def write(self, rows: Sequence[tuple[Any, ...]],
               raws: Sequence[tuple[str, str, str, int]]) -> int:
-        """Upsert *rows* and their record texts; returns how many were inserted or changed.
+        """Compare *rows* with the stored events and write what differs, with the record
+        texts of the rows written; returns how many were inserted or changed.
 
         *raws* are (text, dataset, external_id, run id), one per row, in the same order.
         """
+        keys = [row[ID_POSITION] for row in rows]
+        stored = self._stored(keys)
+        if self.track_seen:
+            if self.sqlite:
+                self._cursor.executemany(_SEEN_SQL, [(key,) for key in keys])
+            else:
+                mark_seen(self.connection, keys)
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        written_raws = []
+        bumps: list[tuple[Any, ...]] = []
+        restored: list[int] = []
+        arrived: list[tuple[str, int]] = []
+        counts = self.counts
+        for row, raw in zip(rows, raws, strict=True):
+            old = stored.get(row[ID_POSITION])
+            if old is None:
+                inserts.append((*row, self._stamp))
+                written_raws.append(raw)
+                counts.added += 1
+                newer = self.superseded(row[DATE_POSITION], row[COUNTRY_POSITION],
+                                        row[RANK_POSITION]) if self.superseded else None
+                if newer is not None:
+                    arrived.append((row[ID_POSITION], newer))
+                continue
+            found = differences(row, old)
+            older = is_older(row[RANK_POSITION], old.rank)
+            restore = old.status == RecordStatus.WITHDRAWN and not older
+            if older and not self.allow_older:
+                # Left as stored: unchanged, and said apart when it differs.
+                counts.unchanged += 1
+                if found:
+                    counts.older += 1
+                    counts.note(found, older=True)
+                continue
+            if not found and not restore:
+                counts.unchanged += 1
+                if row[RANK_POSITION] is not None and (
+                        old.rank is None or row[RANK_POSITION] > old.rank):
+                    # The same values, told again by a newer release: it is now the
+                    # event's release, which an older one cannot overwrite.
+                    bumps.append((row[LABEL_POSITION], row[RANK_POSITION], old.id))
+                continue
+            updates.append((*(row[position] for position in _UPDATED_POSITIONS), old.id))
+            written_raws.append(raw)
+            counts.updated += 1
+            counts.note(found, older=False)
+            if any(change.field == "event_date" for change in found):
+                counts.dates_moved += 1
+            if restore:
+                counts.restored += 1
+                restored.append(old.id)
+        counts.arrived_withdrawn += len(arrived)
+        self._execute(inserts, updates, bumps, written_raws)
+        self._set_statuses(restored, arrived)
+        return len(inserts) + len(updates)
+
+    def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
+        """The stored events of *keys* in this dataset, by external id."""
+        if not keys:
+            return {}
+        event = BattlefieldEvent
+        columns = [event.id, event.external_id,
+                   *(getattr(event, name) for name in COMPARED),
+                   event.release_rank, event.record_status]
         if self.sqlite:
-            self._cursor.executemany(self._sql, rows)
-            changed = int(self._cursor.rowcount)
-            self._cursor.executemany(self._raw_sql, raws)
-            return changed
-        return self._write_core(rows, raws)
+            names = ", ".join(column.key for column in columns)
+            marks = ", ".join("?" for _ in keys)
+            found = self._cursor.execute(
+                f"SELECT {names} FROM battlefield_event WHERE dataset = ? "
+                f"AND external_id IN ({marks})", (self.dataset, *keys)).fetchall()
+        else:
+            found = self.connection.execute(select(*columns).where(
+                event.dataset == self.dataset, event.external_id.in_(keys))).all()
+        return {row[1]: StoredEvent(row[0], tuple(row[2:-2]), row[-2], row[-1])
+                for row in found}
+
+    def _execute(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
+                 bumps: list[tuple[Any, ...]],
+                 raws: list[tuple[str, str, str, int]]) -> None:
+        if self.sqlite:
+            if inserts:
+                self._cursor.executemany(self._insert_sql, inserts)
+            if updates:
+                self._cursor.executemany(self._update_sql, updates)
+            if bumps:
+                self._cursor.executemany(
+                    "UPDATE battlefield_event SET source_release = ?, release_rank = ? "
+                    "WHERE id = ?", bumps)
+            if raws:
+                self._cursor.executemany(self._raw_sql, raws)
+            return
+        self._execute_core(inserts, updates, bumps, raws)
+
+    def _set_statuses(self, restored: list[int], arrived: list[tuple[str, int]]) -> None:
+        """Restored events current again; new events a newer release lacks, withdrawn
+        (by key: their ids are new), with that release's rank."""
+        event = cast(Table, BattlefieldEvent.__table__)
+        if restored:
+            self.connection.execute(
+                update(event).where(event.c.id == bindparam("_id"))
+                .values(record_status=RecordStatus.CURRENT.value,
+                        status_changed_at=self._imported_at),
+                [{"_id": event_id} for event_id in restored])
+        if arrived:
+            self.connection.execute(
+                update(event).where(event.c.dataset == self.dataset,
+                                    event.c.external_id == bindparam("_key"))
+                .values(record_status=RecordStatus.WITHDRAWN.value,
+                        status_changed_at=self._imported_at,
+                        release_rank=bindparam("_rank")),
+                [{"_key": key, "_rank": rank} for key, rank in arrived])
 
     def close(self) -> None:
         """Give the connection back its page cache and sorter settings, whatever happened."""
@@ -151,31 +314,36 @@ class EventUpsert:
         """
         rebuild_derived(self.connection, self._dropped, step_done)
 
-    # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
+# -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 
-    def _write_core(self, rows: Sequence[tuple[Any, ...]],
-                    raws: Sequence[tuple[str, str, str, int]]) -> int:
+    def _execute_core(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
+                      bumps: list[tuple[Any, ...]],
+                      raws: list[tuple[str, str, str, int]]) -> None:
         # Imported here: the PostgreSQL dialect is 50 ms of start-up SQLite never needs.
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         table = cast(Table, BattlefieldEvent.__table__)
-        statement = pg_insert(table) if self.connection.dialect.name == "postgresql" \
-            else sqlite_insert(table)
-        new = statement.excluded
-        upsert: Any = statement.on_conflict_do_update(
-            index_elements=list(_KEY),
-            set_={name: statement.excluded[name] for name in _UPDATED},
-            where=or_(  # _CHANGED, in SQLAlchemy's terms
-                and_(new.source_updated.is_not(None),
-                     new.source_updated.is_distinct_from(table.c.source_updated)),
-                and_(new.source_updated.is_(None),
-                     new.raw_digest.is_distinct_from(table.c.raw_digest))),
-        ).returning(literal_column("1"))
-        changed = len(self.connection.execute(upsert, [_core_values(r) for r in rows]).all())
+        if inserts:
+            self.connection.execute(insert(table), [_core_values(row) for row in inserts])
+        if updates:
+            self.connection.execute(
+                update(table).where(table.c.id == bindparam("_id"))
+                .values({name: bindparam(f"_{name}") for name in _UPDATED}),
+                [{**{f"_{key}": value for key, value in
+                     _core_values(row[:-1], _UPDATED).items()}, "_id": row[-1]}
+                 for row in updates])
+        if bumps:
+            self.connection.execute(
+                update(table).where(table.c.id == bindparam("_id"))
+                .values(source_release=bindparam("_label"), release_rank=bindparam("_rank")),
+                [{"_label": label, "_rank": rank, "_id": event_id}
+                 for label, rank, event_id in bumps])
+        if not raws:
+            return
         event = BattlefieldEvent
         ids: dict[str, int] = {external_id: event_id for external_id, event_id in
                                self.connection.execute(select(event.external_id, event.id).where(
-            event.dataset == self.constants[0], event.import_run_id == self.constants[1],
+            event.dataset == self.dataset, event.import_run_id == self.run_id,
             event.external_id.in_([raw[2] for raw in raws])))}
         raw_table = cast(Table, BattlefieldEventRaw.__table__)
         statement = pg_insert(raw_table) if self.connection.dialect.name == "postgresql" \
@@ -184,15 +352,19 @@ class EventUpsert:
         if texts:
             self.connection.execute(statement.on_conflict_do_update(
                 index_elements=["event_id"], set_={"raw": statement.excluded.raw}), texts)
-        return changed
 
 
-def _core_values(row: tuple[Any, ...]) -> dict[str, Any]:
-    """A row as SQLAlchemy's types expect it: dates as date objects, not ISO text."""
-    values = dict(zip(COLUMNS, row, strict=True))
+def _core_values(row: tuple[Any, ...],
+                 names: Sequence[str] = _INSERTED) -> dict[str, Any]:
+    """A row as SQLAlchemy's types expect it: dates as date objects, not ISO text, and
+    instants as aware datetimes."""
+    values = dict(zip(names, row, strict=True))
     for name in ("event_date", "event_date_end"):
-        if isinstance(values[name], str):
+        if isinstance(values.get(name), str):
             values[name] = date.fromisoformat(values[name])
+    for name in ("imported_at", "first_imported_at"):
+        if isinstance(values.get(name), str):
+            values[name] = datetime.fromisoformat(values[name]).replace(tzinfo=UTC)
     return values
 
 

@@ -40,13 +40,18 @@ def test_the_record_is_named_by_the_files_own_header(db: Database) -> None:
 def test_a_newer_file_replaces_the_record_it_updates(db: Database) -> None:
     import_events(db, HDX, ImportFormat.UCDP)
     import_events(db, CP1252, ImportFormat.UCDP)
+    # Issue 17: a record is updated only where a stored field differs. 154677 differs
+    # between the two files (147997, which this test used before, does not, so it now
+    # keeps the HDX record).
     with db.reading() as session:
-        provenance = event_provenance(session, _event_id(db, "147997"))
+        provenance = event_provenance(session, _event_id(db, "154677"))
+        unchanged = event_provenance(session, _event_id(db, "147997"))
     assert provenance is not None
     assert provenance.encoding == "Windows-1252"
     # File 1's own date style, decoded from cp1252 and kept as it was written.
-    assert dict(provenance.fields)["date_start"] == "1/22/2014 12:00:00 AM"
+    assert dict(provenance.fields)["date_start"] == "7/14/2014 12:00:00 AM"
     assert "iso3" not in dict(provenance.fields)
+    assert unchanged is not None and unchanged.layout == "UCDP GED (HDX edition)"
 
 
 def test_an_event_not_imported_has_no_provenance(sample_db: Database) -> None:

@@ -175,14 +175,18 @@ def test_a_row_with_a_new_timestamp_is_updated(db: Database, tmp_path: Path) -> 
         key: row for key, row in before.items() if key != "UKR9310"}
 
 
-def test_an_edit_without_a_new_timestamp_is_not_an_update(db: Database,
-                                                          tmp_path: Path) -> None:
-    """ACLED's timestamp is the row's version: equal stamps mean the stored row stays."""
+def test_an_edit_without_a_new_timestamp_is_an_update(db: Database, tmp_path: Path) -> None:
+    """Issue 17, failure 2: stored fields decide, not ACLED's timestamp. A value changed
+    under the same timestamp is a correction (this test asserted the opposite before)."""
     import_events(db, ISO, ImportFormat.ACLED)
     before = events(db)
     same_stamp = _edited_copy(tmp_path, "UKR9310", {"fatalities": "5"})
 
     report = import_events(db, same_stamp, ImportFormat.ACLED)
 
-    assert (report.added, report.updated, report.unchanged) == (0, 0, 12)
-    assert events(db) == before
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 11)
+    after = events(db)
+    assert after["UKR9310"] != before["UKR9310"]
+    assert events(db, "fatalities")["UKR9310"] == (5,)
+    assert {key: row for key, row in after.items() if key != "UKR9310"} == {
+        key: row for key, row in before.items() if key != "UKR9310"}

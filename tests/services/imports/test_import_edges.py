@@ -50,7 +50,7 @@ def test_a_repeated_id_is_rejected_and_the_first_record_kept(
     assert _summaries(db) == {"UKR1": "first", "UKR2": "second"}
 
 
-def test_rows_without_a_timestamp_are_compared_by_their_text(
+def test_rows_are_compared_by_their_fields_stamped_or_not(
         db: Database, tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     path.write_text(ACLED_HEADER + "UKR1,2024-03-01,Battles,stamped,1700000000\n"
@@ -59,9 +59,10 @@ def test_rows_without_a_timestamp_are_compared_by_their_text(
     path.write_text(ACLED_HEADER + "UKR1,2024-03-01,Battles,stamped but edited,1700000000\n"
                     "UKR2,2024-03-02,Battles,no stamp but edited,\n", encoding="utf-8")
     report = import_events(db, path, ImportFormat.ACLED)
-    # The same stamp means ACLED did not change the event; no stamp, the text decides.
-    assert (report.updated, report.unchanged) == (1, 1)
-    assert _summaries(db) == {"UKR1": "stamped", "UKR2": "no stamp but edited"}
+    # Issue 17: a stored field that differs is a change, whatever the timestamp says
+    # (this test kept "stamped" under the same timestamp before).
+    assert (report.updated, report.unchanged) == (2, 0)
+    assert _summaries(db) == {"UKR1": "stamped but edited", "UKR2": "no stamp but edited"}
 
 
 @pytest.mark.sqlite_only  # SQLite's PRAGMAs

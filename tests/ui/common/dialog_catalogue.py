@@ -23,6 +23,7 @@ from tracker.services.imports.importing import preview
 from tracker.services.records import reference
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.records.conflicts_kinds import FACTOR
+from tracker.services.sync.sources import Source, SyncRequest
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.conflict_dialog import ConflictDialog
 from tracker.ui.common.edit_dialog import EditDialog
@@ -46,6 +47,8 @@ from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
 from tracker.ui.imports.import_result import ImportResultDialog
+from tracker.ui.imports.sync_dialog import CredentialsDialog, SyncDialog
+from tracker.ui.imports.sync_flow import SyncProgressDialog
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.participant_dialog import (
     EditParticipantDialog,
@@ -164,6 +167,11 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
         preview(_unknown_csv(folder))),),
     ImportProgressDialog: (lambda _ws, folder: ImportProgressDialog(folder / "big.csv"),),
     ImportResultDialog: (_import_result,),
+    SyncDialog: (lambda _ws, _f: SyncDialog(),),
+    CredentialsDialog: tuple((lambda _ws, _f, source=source: CredentialsDialog(source))
+                             for source in Source),
+    SyncProgressDialog: (lambda _ws, _f: SyncProgressDialog(SyncRequest(Source.UCDP,
+                                                                        "Ukraine")),),
     ConflictDialog: (_conflict,),
     DisplayZoneDialog: (lambda _ws, _f: DisplayZoneDialog(TZ, "Europe/Kyiv"),),
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),

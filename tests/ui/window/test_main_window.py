@@ -420,6 +420,7 @@ def test_menus_hold_the_actions_with_standard_shortcuts(window: MainWindow) -> N
     assert list(file) == ["new-database-action", "open-database-action",
                           "recent-menu-action", "open-sample-action",
                           "import-events-action", "import-calendar-action",
+                          "update-from-source-action",
                           "export-chronology-action",
                           "export-schedule-action", "export-timeline-action",
                           "export-timeline-offline-action",

@@ -19,7 +19,7 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.window import smoke_test
 from tracker.ui.window.main_window import MainWindow
 
-TABS = "Rounds, Timeline, Factors, Events, Chronology, Analysis"
+TABS = "Rounds, Timeline, Factors, Events, Chronology, Analysis, Map"
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

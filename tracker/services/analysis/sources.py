@@ -19,12 +19,13 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, func, literal_column
+from sqlalchemy import ColumnElement, Integer, case, func, literal_column
 from sqlalchemy.orm import Session
 
 from tracker.domain.events import BattlefieldEvent, EventDayCount
 from tracker.services.analysis.counts import CountSource
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
+from tracker.storage.counted_events import is_counted
 from tracker.storage.long_records import is_long_record, is_short_record
 
 
@@ -42,7 +43,12 @@ class SplitBy(StrEnum):
 
 _EVENT_GROUPS: dict[SplitBy, Any] = {
     SplitBy.CATEGORY: BattlefieldEvent.target_category,
-    SplitBy.REGION: BattlefieldEvent.admin1,
+    # A region is an admin1 of a country: "Northern" is one in Ghana, Uganda, Sierra
+    # Leone and Malawi, four regions (issue 17). Events without a country keep admin1.
+    SplitBy.REGION: case(
+        (BattlefieldEvent.admin1 == "", BattlefieldEvent.country),
+        (BattlefieldEvent.country == "", BattlefieldEvent.admin1),
+        else_=BattlefieldEvent.admin1 + ", " + BattlefieldEvent.country),
     SplitBy.TYPE: BattlefieldEvent.event_type,
 }
 _DAY_GROUPS: dict[SplitBy, Any] = {
@@ -95,8 +101,8 @@ def _day_count_source(flt: EventFilter | None, split: SplitBy) -> CountSource:
 
 def _event_source(session: Session, flt: EventFilter | None, split: SplitBy) -> CountSource:
     event = BattlefieldEvent
-    conditions = (event_conditions(session, replace(flt, date_from=None, date_to=None))
-                  if flt is not None else [])
+    conditions = [*(event_conditions(session, replace(flt, date_from=None, date_to=None))
+                    if flt is not None else []), is_counted()]
     return CountSource(day=event.event_date, precision=event.date_precision,
                        events=literal_column("1", Integer),
                        fatalities=func.coalesce(event.fatalities, 0),

@@ -264,6 +264,8 @@ class EventRow:
     injuries: int | None
     summary: str
     event_date_end: date | None = None  # a span's last day (UCDP's date_end)
+    # 'current', 'withdrawn' by its source or 'merged' (storage.counted_events).
+    record_status: str = "current"
 
     @property
     def time(self) -> EventTime:

@@ -12,7 +12,7 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from functools import reduce
 from typing import Any
 
@@ -42,10 +42,11 @@ from tracker.services.events.event_index import (
     sort_keys,
 )
 from tracker.services.records.citations import sources_for
+from tracker.storage.changed_events import LAST_EXPORT, changed_after
 from tracker.storage.day_counts import counts_are_kept
 
-__all__ = ["SORTABLE", "EventFilter", "count_events", "day_counts_answer", "event_conditions",
-           "event_position", "fetch_events", "sort_keys"]
+__all__ = ["LAST_EXPORT", "SORTABLE", "EventFilter", "count_events", "day_counts_answer",
+           "event_conditions", "event_position", "fetch_events", "sort_keys"]
 
 _ROW_COLUMNS = tuple(column.name for column in fields(EventRow))
 # Words as FTS5's unicode61 tokenizer splits them: letters, digits and combining accents
@@ -64,6 +65,9 @@ class EventFilter:
     place: str = ""
     text: str = ""
     target_category: str = ""
+    # Only events added, corrected or withdrawn after this instant, or after the last
+    # export (LAST_EXPORT); None: whenever (issue 17, services/exports/changes_since.py).
+    changed_since: datetime | str | None = None
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_to < self.date_from:
@@ -117,6 +121,8 @@ def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
         conditions.append(event.event_type.in_(flt.event_types))
     if flt.target_category:
         conditions.append(event.target_category == flt.target_category)
+    if flt.changed_since is not None:
+        conditions.append(changed_after(flt.changed_since))
     return conditions
 
 
@@ -178,7 +184,8 @@ def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
     """Whether the per-day counts (``event_day_count``) can stand in for the events that
     *flt* selects: they know days, types and target categories, not places or words,
     and only where the database keeps them current (``counts_are_kept``)."""
-    if flt is not None and (flt.place.strip() or flt.text.strip()):
+    if flt is not None and (flt.place.strip() or flt.text.strip()
+                            or flt.changed_since is not None):
         return False
     return counts_are_kept(session.connection())
 

@@ -46,10 +46,18 @@ TABLES_SINCE = {"edit_log": "0009"}
 COLUMNS_SINCE = {("round", "modality"): "0010", ("schedule_change", "announced_at"): "0011",
                  ("schedule_change", "announced_precision"): "0011",
                  ("schedule_change", "retracts_id"): "0011",
-                 ("battlefield_event", "country"): "0012"}
+                 ("battlefield_event", "country"): "0012",
+                 ("battlefield_event", "record_status"): "0013",
+                 ("battlefield_event", "status_changed_at"): "0013",
+                 **{("battlefield_event", name): "0013" for name in (
+                     "source_release", "release_rank", "first_imported_at",
+                     "country_code", "assoc_actor_1", "assoc_actor_2")},
+                 **{("import_run", name): "0013" for name in (
+                     "release_kind", "release_rank", "scope", "older", "withdrawn")}}
 # Kept out: counted again from the events on import (storage.day_counts), like the FTS
 # index, which has no model.
-DERIVED_TABLES = ("event_day_count",)
+# The export log (export_record) is this database's own history, not data.
+DERIVED_TABLES = ("event_day_count", "event_map_cell", "export_record")
 PAGE_ROWS = 2000
 
 # Told after each page: the table, and how many of its rows are written so far.

@@ -47,7 +47,9 @@ from tracker.services.exports.report_totals import (
     long_records,
     short_record_sums,
 )
+from tracker.services.exports.report_withdrawn import withdrawn_records
 from tracker.services.rounds.as_of import AsOf
+from tracker.storage.counted_events import is_counted
 from tracker.storage.long_records import is_short_record
 
 REPORT_EVENT_LIMIT = 5000
@@ -59,7 +61,7 @@ def write_report(
     generated_at: datetime | None = None, event_limit: int = REPORT_EVENT_LIMIT,
     corrections: bool = False,
     as_of: AsOf | None = None,
-    title_page: ReportTitlePage | None = None,
+    title_page: ReportTitlePage | None = None, map_figure: ReportChart | None = None,
 ) -> int:
     """Write the HTML report of the range to *stream*; return the entries listed in full.
 
@@ -81,12 +83,14 @@ def write_report(
             iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
                                as_of=as_of))),
         long_records=tuple(long_records(session, date_from, date_to,
-                                        as_of.day if as_of is not None else None)))
+                                        as_of.day if as_of is not None else None)),
+        withdrawn=tuple(withdrawn_records(session, date_from, date_to)))
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
                           corrections, as_of=as_of, title_page=title_page or ReportTitlePage())
     items = _items(session, others, date_from, date_to, tz, counted_from, corrections,
                    as_of)
-    return write_report_html(header, summary, items, stream, chart=chart)
+    return write_report_html(header, summary, items, stream, chart=chart,
+                             map_figure=map_figure)
 
 
 def _events_to(date_to: date | None, as_of: AsOf | None) -> date | None:
@@ -179,7 +183,7 @@ def _first_counted_day(session: Session, date_from: date | None, date_to: date |
     event = BattlefieldEvent
     day = session.scalar(select(event.event_date)
                          .where(*day_range(event.event_date, date_from, date_to),
-                                is_short_record())
+                                is_short_record(), is_counted())
                          .order_by(event.event_date, event.id).offset(limit).limit(1))
     return _as_date(day) if day is not None else None
 

@@ -33,7 +33,8 @@ def export_report(session: Session, path: Path, fmt: ExportFormat, *,
                   date_from: date | None = None, date_to: date | None = None,
                   tz: str = "UTC", corrections: bool = False, as_of: AsOf | None = None,
                   title_page: ReportTitlePage | None = None,
-                  chart: ReportChart | None = None) -> int:
+                  chart: ReportChart | None = None,
+                  map_figure: ReportChart | None = None) -> int:
     """Write the report of the range as *fmt* (HTML or PDF); return the entries listed in
     full. *corrections*: retracted changes and their retractions are listed as
     corrections; *as_of*: the report as known at the end of that day, titled so;
@@ -45,7 +46,7 @@ def export_report(session: Session, path: Path, fmt: ExportFormat, *,
     def write(stream: TextIO) -> int:
         return write_report(session, stream, date_from=date_from, date_to=date_to, tz=tz,
                             chart=chart, corrections=corrections, as_of=as_of,
-                            title_page=title_page)
+                            title_page=title_page, map_figure=map_figure)
 
     if fmt is ExportFormat.HTML:
         with atomic_text_writer(Path(path)) as stream:

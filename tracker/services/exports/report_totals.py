@@ -26,6 +26,7 @@ from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventDayCount
 from tracker.io.report_sections import LongRecord
 from tracker.services.records.citations import sources_by_record
+from tracker.storage.counted_events import is_counted
 from tracker.storage.day_counts import counts_are_kept
 from tracker.storage.long_records import is_long_record, is_short_record
 
@@ -87,14 +88,16 @@ def short_record_sums(session: Session, keys: Sequence[str], date_from: date | N
     event = BattlefieldEvent
     if not counts_are_kept(session.connection()):
         found = _summed(session, _EVENT_COLUMNS, event, keys, _event_sums(),
-                        [*day_range(event.event_date, date_from, date_to), is_short_record()])
+                        [*day_range(event.event_date, date_from, date_to), is_short_record(),
+                         is_counted()])
         return {key: sums for key, sums in found.items() if sums.events}
     count = EventDayCount
     every = _summed(session, _COUNT_COLUMNS, count, keys,
                     (func.sum(count.events), func.sum(count.fatalities),
                      func.sum(count.injuries)), day_range(count.day, date_from, date_to))
     long = _summed(session, _EVENT_COLUMNS, event, keys, _event_sums(),
-                   [*day_range(event.event_date, date_from, date_to), is_long_record()])
+                   [*day_range(event.event_date, date_from, date_to), is_long_record(),
+                    is_counted()])
     found = {key: sums - long.get(key, Sums()) for key, sums in every.items()}
     return {key: sums for key, sums in found.items() if sums.events}
 
@@ -112,7 +115,7 @@ def long_records(session: Session, date_from: date | None, date_to: date | None,
     order; with *reported_until*, only those reported for a day up to it (as of a day)."""
     event = BattlefieldEvent
     # SQL narrows to the records near the range; their days are compared exactly below.
-    near = [is_long_record()]
+    near = [is_long_record(), is_counted()]
     if date_to is not None:
         near.append(event.event_date <= date_to + _MONTH_REACH)
     if date_from is not None:

@@ -27,6 +27,7 @@ from tracker.services.common.views import (
 from tracker.services.records.citations import source_label
 from tracker.services.rounds import describe_change
 from tracker.services.rounds.retractions import corrections
+from tracker.storage.counted_events import is_counted
 
 
 def factor_impact(session: Session, factor_id: int) -> FactorImpact:
@@ -123,7 +124,7 @@ def event_days(session: Session, factor_id: int) -> tuple[EventDay, ...]:
             func.coalesce(func.sum(event.fatalities), 0),
             func.count() - func.count(event.fatalities), midweek,
         )
-        .where(event.id.in_(linked))
+        .where(event.id.in_(linked), is_counted())
         .group_by(event.event_date, event.date_precision, midweek)
         .order_by(event.event_date)
     )

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.spreadsheet import neutralise
+from tracker.storage.event_compare import FieldChange
+from tracker.storage.withdrawals import UnseenEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,8 @@ class Rejection:
 
 @dataclass
 class ImportReport:
-    """The counts add up: added + updated + unchanged + rejected == records; and *lines*,
+    """The counts add up: added + updated + unchanged + rejected == records (*older* of the
+    unchanged records differ from a newer release stored, and were skipped); and *lines*,
     the physical lines read, shows the whole file was (a record cut off by a quote never
     closed is rejected, and reading goes on, so no record vanishes uncounted)."""
 
@@ -44,6 +48,21 @@ class ImportReport:
     flagged: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Releases (issue 17): which one the file is, the scope it speaks for, and what it did
+    # beyond the counts above. *older* records differ from a newer release already stored
+    # and were skipped: they are among the unchanged (the database keeps the newer values).
+    release: str = ""
+    scope: str = ""
+    older: int = 0
+    dates_moved: int = 0
+    restored: int = 0
+    arrived_withdrawn: int = 0
+    changes: list[FieldChange] = field(default_factory=list)
+    changes_found: int = 0
+    older_changes: list[FieldChange] = field(default_factory=list)
+    withdrawn: list[UnseenEvent] = field(default_factory=list)
+    # UCDP candidate events of the years a final release covers that it does not have.
+    candidates_missing: list[UnseenEvent] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -56,7 +75,31 @@ class ImportReport:
             f"{self.records:,} records: {self.added:,} added, {self.updated:,} updated, "
             f"{self.unchanged:,} unchanged, {self.rejected:,} rejected"
             f"{self._flagged_part()}; {self.lines:,} lines read in {self.seconds:.1f} s{rate}"
+            f"{self.release_summary()}"
         )
+
+    def release_summary(self) -> str:
+        """What the release did beyond the counts, each part after "; ", said only where
+        it did something ("" when nothing)."""
+        parts = []
+        if self.older:
+            parts.append(f"{self.older:,} records of an older release than the one stored "
+                         "were skipped, counted as unchanged (their differences are in "
+                         "the report; --allow-older applies them)")
+        if self.dates_moved:
+            parts.append(f"{self.dates_moved:,} dates moved")
+        if self.withdrawn:
+            parts.append(f"{len(self.withdrawn):,} events withdrawn by the source "
+                         f"(in scope {self.scope}, not in this release)")
+        if self.arrived_withdrawn:
+            parts.append(f"{self.arrived_withdrawn:,} added as withdrawn (a newer release "
+                         "already imported lacks them)")
+        if self.restored:
+            parts.append(f"{self.restored:,} withdrawn events are back in this release")
+        if self.candidates_missing:
+            parts.append(f"{len(self.candidates_missing):,} candidate events are not in "
+                         "this final release")
+        return "".join(f"; {part}" for part in parts)
 
 
     def _flagged_part(self) -> str:
@@ -83,8 +126,41 @@ def write_report(report: ImportReport, destination: Path) -> None:
             writer.writerow(["note", neutralise(f"stored, but implausible: {flagged}")])
         for note in report.notes:
             writer.writerow(["note", neutralise(note)])
+        if report.release:
+            writer.writerow(["note", neutralise(f"release: {report.release}; scope: "
+                                                f"{report.scope}")])
         writer.writerow([])
         writer.writerow(["line", "column", "reason"])
         for rejection in report.rejections:
             writer.writerow([rejection.line, neutralise(rejection.column),
                              neutralise(rejection.reason)])
+        _write_changes(writer, "changed", report.changes, report.changes_found)
+        _write_changes(writer, "skipped: older release", report.older_changes,
+                       len(report.older_changes))
+        _write_events(writer, "withdrawn by the source", report.withdrawn)
+        _write_events(writer, "candidate not in the final release",
+                      report.candidates_missing)
+
+
+def _write_changes(writer: Any, what: str, changes: list[FieldChange], found: int) -> None:
+    """Each changed field with its old and new value (issue 17)."""
+    if not changes:
+        return
+    writer.writerow([])
+    writer.writerow(["event", "field", "old", "new", what])
+    for change in changes:
+        writer.writerow([neutralise(change.external_id), change.field,
+                         neutralise(change.old), neutralise(change.new)])
+    if found > len(changes):
+        writer.writerow(["note", f"{found - len(changes):,} more changed fields not listed"])
+
+
+def _write_events(writer: Any, what: str, events: list[UnseenEvent]) -> None:
+    if not events:
+        return
+    writer.writerow([])
+    writer.writerow(["event", "date", "place", "fatalities", what])
+    for event in events:
+        writer.writerow([neutralise(event.external_id), event.day.isoformat(),
+                         neutralise(event.place),
+                         "" if event.fatalities is None else event.fatalities])

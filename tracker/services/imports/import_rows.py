@@ -11,12 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import chain
+from pathlib import Path
+from typing import Protocol
 
 from tracker.domain.nul_text import NUL, NUL_REASON
-from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, CsvFile, Record
+from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, Record
 from tracker.io.event_layouts import Layout
 from tracker.io.input_errors import FieldError, InputFileError
+from tracker.io.text_encoding import TextFacts
 from tracker.services.imports.import_report import ImportReport, Rejection
+from tracker.services.imports.releases import Release, ReleaseKind
 
 Rows = list[tuple[object, ...]]
 Raws = list[tuple[str, str, str, int]]
@@ -37,14 +41,34 @@ class Unclosed:
     lines: list[int] = field(default_factory=list)
 
 
+class RecordSource(Protocol):
+    """What the reader reads: an open CSV file (io.csv_records.CsvFile), or records
+    fetched from a source (services.imports.fetched_records.FetchedSource)."""
+
+    path: Path
+    facts: TextFacts
+    header_record: Record | BrokenRecord | None
+
+    @property
+    def lines_read(self) -> int: ...
+
+    def records(self) -> Iterator[Record | BrokenRecord]: ...
+
+
 class RowReader:
-    def __init__(self, source: CsvFile, layout: Layout, report: ImportReport, *,
-                 strict: bool) -> None:
+    def __init__(self, source: RecordSource, layout: Layout, report: ImportReport, *,
+                 strict: bool, release: Release | None = None) -> None:
         self.source = source
         self.layout = layout
         self.report = report
         self.strict = strict
+        self.release = release or Release(ReleaseKind.UNKNOWN)
         self.accepted = 0
+        # What the rows cover (the import's default scope), and ACLED's newest stamp.
+        self.countries: set[str] = set()
+        self.first_day: str | None = None
+        self.last_day: str | None = None
+        self.newest_stamp: int | None = None
 
     @property
     def lines_read(self) -> int:
@@ -80,6 +104,7 @@ class RowReader:
         rows: Rows = []
         raws: Raws = []
         dataset, run_id = constants[0], constants[1]
+        release = self.release
         assert isinstance(dataset, str) and isinstance(run_id, int)
         blank = 0
         first = True
@@ -142,7 +167,10 @@ class RowReader:
             # storage.event_upsert), so its digest is not needed. The record's text goes
             # in raw_digest's place (IMPORT_COLUMNS order), as its digest.
             stamped = values.source_updated is not None
-            rows.append((*values[:-1], None if stamped else digest(text), *constants))
+            rank = release.rank_of(values.event_date, values.source_updated)
+            rows.append((*values[:-1], None if stamped else digest(text), *constants,
+                         release.row_label(rank), rank))
+            self._cover(values.event_date, values.country, values.source_updated)
             raws.append((text, dataset, external_id, run_id))
             self.accepted += 1
             if len(rows) >= batch_size:
@@ -157,6 +185,16 @@ class RowReader:
             self.report.notes.append(f"{blank} blank line(s) skipped")
         if not self.accepted and not self.report.rejections:
             self.report.notes.append("the file has a header but no records")
+
+
+    def _cover(self, day: str, country: str, stamp: int | None) -> None:
+        self.countries.add(country)
+        if self.first_day is None or day < self.first_day:
+            self.first_day = day
+        if self.last_day is None or day > self.last_day:
+            self.last_day = day
+        if stamp is not None and (self.newest_stamp is None or stamp > self.newest_stamp):
+            self.newest_stamp = stamp
 
 
 def digest(text: str) -> int:

@@ -14,7 +14,8 @@ import io
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import insert, update
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.base import utc_now
 from tracker.domain.errors import TrackerError
 from tracker.domain.imports import ImportRun
-from tracker.io.csv_records import CsvFile
+from tracker.io.csv_records import BrokenRecord, CsvFile
 from tracker.io.event_layouts import Layout, column_positions
 from tracker.io.generic_layout import ColumnMapping
 from tracker.io.import_formats import (
@@ -37,11 +38,25 @@ from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts, scan_text_file
 from tracker.io.ucdp_layout import is_headerless
 from tracker.io.zipped_release import unzipped
+from tracker.services.imports.fetched_records import FetchedRecords, FetchedSource
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader
+from tracker.services.imports.import_scope import Scope, file_scope
+from tracker.services.imports.releases import (
+    Release,
+    ReleaseKind,
+    dated_release,
+    ucdp_release,
+)
+from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.storage.database import Database
-from tracker.storage.event_upsert import EventUpsert, count_dataset, refresh_planner_statistics
+from tracker.storage.event_upsert import (
+    EventUpsert,
+    WriteCounts,
+    count_dataset,
+    refresh_planner_statistics,
+)
 
 _BATCH = 5000
 # Import Events…'s file dialog: every event format's file names, then all files.
@@ -50,9 +65,9 @@ EVENTS_FILE_FILTER = open_file_filter(formats_for(ImportTarget.EVENTS), "CSV fil
 
 # The registry's names (io.import_formats), here for the callers of import_events.
 __all__ = [
-    "EVENTS_FILE_FILTER", "FilePreview", "ImportCancelled", "ImportFormat", "ImportProgress",
-    "ImportTarget", "formats_for", "guess_format", "import_events", "open_file_filter",
-    "preview",
+    "EVENTS_FILE_FILTER", "FetchedRecords", "FilePreview", "ImportCancelled", "ImportFormat",
+    "ImportProgress", "ImportTarget", "ReleaseOptions", "formats_for", "guess_format",
+    "import_events", "import_records", "open_file_filter", "preview",
 ]
 
 
@@ -126,15 +141,41 @@ def guess_format(header: list[str]) -> ImportFormat | None:
     return sniff_format(header, ImportTarget.EVENTS)
 
 
-def _layout(db: Database, path: Path, header: list[str], fmt: ImportFormat,
+def _mapping(db: Database, header: list[str], fmt: ImportFormat,
+             mapping: ColumnMapping | None, dayfirst: bool | None) -> ColumnMapping | None:
+    """The mapping to read with: the one given, else the one last used for this header;
+    *dayfirst*, when given, overrides its day order (a re-import with --dayfirst)."""
+    if fmt.needs_mapping and mapping is None:
+        with db.reading() as session:
+            mapping = recall(session, header)
+    if mapping is not None and dayfirst is not None:
+        mapping = replace(mapping, dayfirst=dayfirst)
+    return mapping
+
+
+def _layout(path: Path, header: list[str], fmt: ImportFormat,
             mapping: ColumnMapping | None) -> Layout:
     if fmt.layout is None:
         raise InputFileError(path, None, None,
                              f"is imported as {fmt.label}, which holds no events")
-    if fmt.needs_mapping and mapping is None:
-        with db.reading() as session:
-            mapping = recall(session, header)
     return fmt.layout(path, header, mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseOptions:
+    """What the user says of a release (issue 17); the defaults read it from the file.
+
+    *release*: the release itself (a UCDP version read by releases.given_ucdp_release,
+    or the sync's); None reads it from the file (ACLED's timestamps, UCDP's version in
+    the file name or its years). *release_date*: a generic CSV's release date. *scope*:
+    what the release speaks for (default: the file's own countries and days).
+    *allow_older*: an older release overwrites a newer one's values.
+    """
+
+    release: Release | None = None
+    release_date: date | None = None
+    scope: Scope | None = None
+    allow_older: bool = False
 
 
 def import_events(
@@ -142,9 +183,13 @@ def import_events(
     mapping: ColumnMapping | None = None,
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
+    releases: ReleaseOptions | None = None, dayfirst: bool | None = None,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
+
+    *releases* says which release the file is (default: read from it); *dayfirst*
+    overrides the day order of the mapping last used, when no *mapping* is given.
 
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
@@ -153,60 +198,142 @@ def import_events(
     """
     db.check_intact(doing="nothing was imported")
     with unzipped(path) as readable:
-        return _import_file(db, readable, fmt, strict=strict, mapping=mapping,
-                            progress=progress, cancel=cancel)
+        facts = scan_text_file(readable)
+        with CsvFile(readable, facts) as source:
+            return _import_source(db, source, fmt, _Options(
+                strict, mapping, progress, cancel, releases or ReleaseOptions(),
+                file_name=path.name, dayfirst=dayfirst))
 
 
-def _import_file(
-    db: Database, path: Path, fmt: ImportFormat, *, strict: bool,
-    mapping: ColumnMapping | None, progress: Callable[[ImportProgress], None] | None,
-    cancel: threading.Event | None,
+def import_records(
+    db: Database, records: FetchedRecords, fmt: ImportFormat, *,
+    releases: ReleaseOptions | None = None, strict: bool = False,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> ImportReport:
+    """Import records fetched from a source (an API), as a file of them would be: the
+    same layouts, release and withdrawal rules, one transaction, the same report."""
+    db.check_intact(doing="nothing was imported")
+    return _import_source(db, FetchedSource(records), fmt, _Options(
+        strict, None, progress, cancel, releases or ReleaseOptions(), file_name=""))
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    strict: bool
+    mapping: ColumnMapping | None
+    progress: Callable[[ImportProgress], None] | None
+    cancel: threading.Event | None
+    releases: ReleaseOptions
+    file_name: str
+    dayfirst: bool | None = None
+
+
+def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
+                   options: _Options) -> ImportReport:
     started = time.monotonic()
     started_at = utc_now()
-    cancel = cancel or threading.Event()
-    facts = scan_text_file(path)
-    with CsvFile(path, facts) as source:
-        header = source.header()
-        layout = _layout(db, path, header, fmt, mapping)
-        report = ImportReport(path, layout.description, layout.dataset, facts.label)
-        rows = RowReader(source, layout, report, strict=strict)
-        with db.engine.connect() as connection, connection.begin():
-            run_id = connection.execute(insert(ImportRun).values(
-                dataset=layout.dataset, layout=layout.description, file_name=path.name,
-                file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
-                started_at=started_at, finished_at=started_at,
-            ).returning(ImportRun.id)).scalar_one()
-            before = count_dataset(connection, layout.dataset)
-            writer = EventUpsert(
-                connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
-                # Lines, less the dataset's rows already here: the new rows, roughly.
-                expected_new_rows=max(0, facts.lines - before),
-            )
-            try:
-                changed = _pump(rows, writer, cancel, progress, facts, started)
-                _rebuild(writer, rows, cancel, progress, facts, started)
-            finally:
-                writer.close()
-            report.added = count_dataset(connection, layout.dataset) - before
-            report.updated = changed - report.added
-            report.unchanged = rows.accepted - changed
-            report.records = rows.accepted + report.rejected
-            report.lines = rows.lines_read
-            connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(
-                finished_at=utc_now(), records=report.records, added=report.added,
-                updated=report.updated, unchanged=report.unchanged,
-                rejected=report.rejected))
-            if fmt.needs_mapping and mapping is not None:
-                # In the import's transaction: remembered exactly when the import is.
-                with Session(bind=connection) as session:
-                    remember(session, header, mapping)
-                    session.flush()
-            if cancel.is_set():
-                raise ImportCancelled
+    cancel = options.cancel or threading.Event()
+    progress, facts, path = options.progress, source.facts, source.path
+    header = source.header()
+    mapping = _mapping(db, header, fmt, options.mapping, options.dayfirst)
+    layout = _layout(path, header, fmt, mapping)
+    release = _release(fmt, layout, source, options)
+    report = ImportReport(path, layout.description, layout.dataset, facts.label)
+    rows = RowReader(source, layout, report, strict=options.strict, release=release)
+    with db.engine.connect() as connection, connection.begin():
+        run_id = connection.execute(insert(ImportRun).values(
+            dataset=layout.dataset, layout=layout.description, file_name=path.name,
+            file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
+            started_at=started_at, finished_at=started_at,
+        ).returning(ImportRun.id)).scalar_one()
+        before = count_dataset(connection, layout.dataset)
+        writer = EventUpsert(
+            connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
+            # Lines, less the dataset's rows already here: the new rows, roughly.
+            expected_new_rows=max(0, facts.lines - before),
+            allow_older=options.releases.allow_older,
+            superseded=superseded_by(connection, layout.dataset, run_id),
+            track_seen=release.ordered,
+        )
+        try:
+            _pump(rows, writer, cancel, progress, facts, started)
+            _rebuild(writer, rows, cancel, progress, facts, started)
+        finally:
+            writer.close()
+        _count(report, writer.counts, rows)
+        if release.kind is ReleaseKind.ACLED:
+            release = Release(ReleaseKind.ACLED, rows.newest_stamp)
+        scope = options.releases.scope or file_scope(rows.countries, rows.first_day,
+                                                     rows.last_day)
+        report.release, report.scope = release.label, scope.describe()
+        if release.ordered and rows.accepted:
+            withdraw_missing(connection, layout.dataset, release, scope, report, started_at)
+        connection.execute(update(ImportRun).where(ImportRun.id == run_id).values(
+            finished_at=utc_now(), records=report.records, added=report.added,
+            updated=report.updated, unchanged=report.unchanged,
+            rejected=report.rejected, release_kind=release.kind.value,
+            release_rank=release.rank, scope=scope.to_json() if release.ordered else "",
+            older=report.older, withdrawn=len(report.withdrawn)))
+        if fmt.needs_mapping and mapping is not None and (
+                options.mapping is not None or options.dayfirst is not None):
+            # In the import's transaction: remembered exactly when the import is.
+            with Session(bind=connection) as session:
+                remember(session, header, mapping)
+                session.flush()
+        if cancel.is_set():
+            raise ImportCancelled
     refresh_planner_statistics(db.engine, report.added + report.updated)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _count(report: ImportReport, counts: WriteCounts, rows: RowReader) -> None:
+    report.added, report.updated = counts.added, counts.updated
+    report.unchanged, report.older = counts.unchanged, counts.older
+    report.dates_moved, report.restored = counts.dates_moved, counts.restored
+    report.arrived_withdrawn = counts.arrived_withdrawn
+    report.changes, report.changes_found = counts.changes, counts.changes_found
+    report.older_changes = counts.older_changes
+    report.records = rows.accepted + report.rejected
+    report.lines = rows.lines_read
+    if report.dates_moved:
+        report.notes.append(f"{report.dates_moved:,} events' dates moved (a different "
+                            "mapping or day order read them again)")
+
+
+def _release(fmt: ImportFormat, layout: Layout, source: CsvFile | FetchedSource,
+             options: _Options) -> Release:
+    """The release being imported: the user's, or read from the file."""
+    given = options.releases
+    if given.release is not None:
+        return given.release
+    if fmt is ImportFormat.ACLED:
+        return Release(ReleaseKind.ACLED)
+    if fmt is ImportFormat.UCDP:
+        headerless = layout.first_record_is_data
+        named = ucdp_release(options.file_name, headerless=headerless, years=[])
+        if headerless or named.rank is not None or not isinstance(source, CsvFile):
+            return named
+        return ucdp_release(None, headerless=False, years=_years(source.path, layout))
+    return dated_release(given.release_date)
+
+
+def _years(path: Path, layout: Layout) -> list[int]:
+    """The years of a UCDP file's rows, read ahead: GED YY.1 holds the years to 20YY-1."""
+    if "year" not in layout.names:
+        return []
+    position = layout.names.index("year")
+    years = set()
+    with CsvFile(path, scan_text_file(path)) as ahead:
+        ahead.header()
+        for record in ahead.records():
+            if isinstance(record, BrokenRecord) or len(record[1]) <= position:
+                continue
+            value = record[1][position].strip()
+            if value.isdigit():
+                years.add(int(value))
+    return sorted(years)
 
 
 def _csv_line(names: list[str]) -> str:
@@ -235,16 +362,14 @@ def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
 
 def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
           progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
-          started: float) -> int:
-    """Read and write batch by batch; returns how many rows the writes changed."""
-    changed = 0
+          started: float) -> None:
+    """Read and write batch by batch (the writer counts what each batch did)."""
     for batch, raws in rows.batches(writer.constants, _BATCH):
         if cancel.is_set():
             raise ImportCancelled
-        changed += writer.write(batch, raws)
+        writer.write(batch, raws)
         if progress is not None:
             progress(ImportProgress(rows.accepted + len(rows.report.rejections),
                                     rows.lines_read, facts.lines, time.monotonic() - started))
     if cancel.is_set():
         raise ImportCancelled
-    return changed

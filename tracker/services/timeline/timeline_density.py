@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import Precision
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventDayCount
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
+from tracker.storage.counted_events import is_counted
 
 
 class Bucket(StrEnum):
@@ -185,7 +186,7 @@ def event_density(session: Session, first_day: date, last_day: date, bucket: Buc
                 func.sum(case((vague, 1), else_=0)),
                 *(func.coalesce(func.sum(case((vague, column), else_=0)), 0)
                   for column in (event.fatalities, event.injuries)))
-        conditions = [day >= low, day <= high, *event_conditions(session, flt)]
+        conditions = [day >= low, day <= high, *event_conditions(session, flt), is_counted()]
         category = event.target_category
     start = _bucket_expression(session, day, bucket).label("first_day")
     query = (select(start, category, *sums).where(*conditions)
@@ -211,7 +212,7 @@ def count_in_range(session: Session, first_day: date, last_day: date,
     event = BattlefieldEvent
     return int(session.scalar(select(func.count()).select_from(event).where(
         event.event_date >= first_day, event.event_date <= last_day,
-        *event_conditions(session, flt))) or 0)
+        *event_conditions(session, flt), is_counted())) or 0)
 
 
 def event_markers(session: Session, first_day: date, last_day: date,
@@ -223,7 +224,7 @@ def event_markers(session: Session, first_day: date, last_day: date,
                     func.substr(event.summary, 1, 300), event.event_date_end,
                     event.dataset.in_(MIDWEEK_DATASETS))
              .where(event.event_date >= first_day, event.event_date <= last_day,
-                    *event_conditions(session, flt or EventFilter()))
+                    *event_conditions(session, flt or EventFilter()), is_counted())
              .order_by(event.event_date, event.id).limit(limit))
     return [EventMarker(row[0], _as_date(row[1]), Precision(row[2]), row[3], row[4], row[5],
                         row[6], row[7], _as_date(row[8]) if row[8] is not None else None,

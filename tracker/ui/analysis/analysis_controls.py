@@ -73,6 +73,7 @@ class AnalysisControls(QWidget):
                                      "What each window is compared with")
         self.baseline_spin = _spin(self, "analysis-baseline-span", MAX_BASELINE_WEEKS,
                                    defaults.baseline_weeks, "")
+        self.baseline_spin.setAccessibleName(self.tr("Baseline span"))
         self.split_combo = _combo(self, "analysis-split", SPLIT_TEXTS,
                                   "Count each target category, region or type apart")
         self.measure_combo = _combo(self, "analysis-measure", MEASURE_TEXTS,

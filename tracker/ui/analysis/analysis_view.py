@@ -125,7 +125,10 @@ class AnalysisView(QWidget):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("analysis-table")
+        self.table.setAccessibleName(self.tr("Analysis by round"))
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -144,6 +147,7 @@ class AnalysisView(QWidget):
         # Long filter or status texts must not set the window's minimum width.
         for label in (self.filter_label, self.status_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setWordWrap(True)  # what was left out, whole at 1280 px, not cut
         bar = QHBoxLayout()
         bar.addWidget(self.filter_label, 1)
         bar.addSpacing(16)

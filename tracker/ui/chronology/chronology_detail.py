@@ -76,6 +76,7 @@ class ChronologyDetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chronology-detail")
+        self.setAccessibleName(self.tr("Selected entry"))
         # Links are followed here: a web address in the browser, a record in its tab.
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)

@@ -68,8 +68,10 @@ class ChronologyView(QWidget):
         super().__init__(parent)
         self.from_check = QCheckBox("From", self)
         self.from_edit = _date_edit(self, "First day to show")
+        self.from_edit.setAccessibleName(self.tr("From date"))
         self.to_check = QCheckBox("to", self)
         self.to_edit = _date_edit(self, "Last day to show")
+        self.to_edit.setAccessibleName(self.tr("To date"))
         self.corrections_check = QCheckBox("Show corrections (undone entries)", self)
         self.corrections_check.setObjectName("chronology-corrections")
         self.corrections_check.setToolTip(
@@ -91,12 +93,14 @@ class ChronologyView(QWidget):
         self.model = ChronologyModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("chronology-table")
+        self.table.setAccessibleName(self.tr("Chronology"))
         configure_long_table(self.table, self.model)
         # Kinds are told by colour (KIND_COLOURS); alternating rows would blur them.
         self.table.setAlternatingRowColors(False)
         assert len(_SAMPLES) == len(HEADERS)
         size_columns(self.table, _SAMPLES, stretch=DETAIL, icons=(KIND,))
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = ChronologyDetailPane(self)
 
         bar = QHBoxLayout()

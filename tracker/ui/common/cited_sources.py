@@ -49,6 +49,7 @@ class CitedSourcesList(QWidget):
         self._record_id: int | None = None
         self.dialogs = PaneDialogs(workspace, Topic.ALL, self)
         self.list = named(QListWidget(), f"{name}-sources")
+        self.list.setAccessibleName(self.tr("Sources"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         if rows is not None:  # beside other tables: as tall as a few sources, no more

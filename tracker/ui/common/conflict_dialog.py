@@ -79,7 +79,9 @@ class ConflictDialog(QDialog):
         self._theirs_buttons: dict[str, QRadioButton] = {}
         for row, difference in enumerate(conflict.differences, start=1):
             mine = named(QRadioButton(), f"keep-mine-{difference.field}")
+            mine.setAccessibleName(self.tr("Keep yours: {field}").format(field=difference.label))
             theirs = named(QRadioButton(), f"take-theirs-{difference.field}")
+            theirs.setAccessibleName(self.tr("Take theirs: {field}").format(field=difference.label))
             group = QButtonGroup(self)
             group.addButton(mine)
             group.addButton(theirs)
@@ -95,7 +97,8 @@ class ConflictDialog(QDialog):
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(4, 1)
 
-        buttons = QDialogButtonBox(self)
+        # Laid out before it is parented: Tab reaches it after the choices above it.
+        buttons = QDialogButtonBox()
         self.theirs_button = named(QPushButton("Take &Theirs"), "take-theirs-button")
         self.reapply_button = named(QPushButton("Theirs + &Reapply Mine"), "reapply-button")
         self.merge_button = named(QPushButton("&Save Merge"), "save-merge-button")
@@ -118,10 +121,15 @@ class ConflictDialog(QDialog):
         layout.addLayout(grid)
         layout.addStretch(1)  # a taller dialog grows below the fields, not between rows
         layout.addWidget(buttons)
+        # Tab takes the buttons as they are laid out, left to right (once in the dialog).
+        QWidget.setTabOrder(self.merge_button, self.reapply_button)
+        QWidget.setTabOrder(self.reapply_button, self.theirs_button)
+        QWidget.setTabOrder(self.theirs_button, cancel)
         # Wrapped labels need the height their width gives them; without this the dialog
         # opens at a height computed for one line each and the values overlap.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.merge_button.setDefault(True)
+        self.merge_button.setFocus()  # the choice to make, though the fields come first
 
     def keep_mine(self, field: str, mine: bool = True) -> None:
         (self._mine_buttons if mine else self._theirs_buttons)[field].setChecked(True)

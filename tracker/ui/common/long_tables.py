@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 def configure_long_table(table: QTableView, model: QAbstractItemModel, *,
                          single_selection: bool = True) -> None:
     table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single_selection:
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

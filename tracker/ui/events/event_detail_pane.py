@@ -122,10 +122,12 @@ class EventDetailPane(QWidget):
 
         self.fields = QTextBrowser(self)
         self.fields.setObjectName("event-fields")
+        self.fields.setAccessibleName(self.tr("Event details"))
         self.fields.setOpenLinks(False)
         self.links_model = EventLinksModel(self)
         self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
                                    "Double-click or press Enter to open the round or factor")
+        self.links.setAccessibleName(self.tr("Links to rounds and factors"))
         self.links_placeholder = ViewPlaceholder(self.links)
         self.link_button = writes(QPushButton("Link to round/factor…", self))
         self.edit_link_button = writes(QPushButton("Edit link…", self))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from tracker.services.events.events import EventFilter
+from tracker.services.events.events import LAST_EXPORT, EventFilter
 from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
 
@@ -49,8 +49,10 @@ class EventFilterBar(QWidget):
 
         self.from_check = QCheckBox("From", self)
         self.from_edit = self._date_edit("Earliest event date to show")
+        self.from_edit.setAccessibleName(self.tr("From date"))
         self.to_check = QCheckBox("to", self)
         self.to_edit = self._date_edit("Latest event date to show")
+        self.to_edit.setAccessibleName(self.tr("To date"))
         # A push button with a menu keeps room for its arrow beside the text; a tool
         # button's menu arrow was drawn over "All types" (issue 16, finding 12).
         self.types_button = QPushButton(self)
@@ -67,26 +69,38 @@ class EventFilterBar(QWidget):
         self.types_button.setMenu(menu)
         self.target_combo = QComboBox(self)
         self.target_combo.setToolTip("Target category")
+        self.target_combo.setAccessibleName(self.tr("Target category"))
         self.target_combo.addItem(ALL_TARGETS, "")
         self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
+        self.place_edit.setAccessibleName(self.tr("Place"))
         # Looked up in the full-text index (a substring test would read every event).
         self.place_edit.setToolTip("A town, district or region, from the start of its name "
                                    "(“khark” finds Kharkiv and Kharkivska)")
         self.text_edit = self._line_edit("Search summaries…", "text-filter")
+        self.text_edit.setAccessibleName(self.tr("Search summaries"))
         self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
+        # Issue 17: what the sources added, corrected or withdrawn since the last export.
+        self.changed_combo = QComboBox(self)
+        self.changed_combo.setObjectName("changed-since-filter")
+        self.changed_combo.addItem(self.tr("Any time"), None)
+        self.changed_combo.addItem(self.tr("Changed since last export"), LAST_EXPORT)
+        self.changed_combo.setAccessibleName(self.tr("Changed since…"))
+        self.changed_combo.setToolTip(self.tr(
+            "Only events added, corrected or withdrawn by an import since the last export "
+            "noted (tracker export notes each one)"))
         self.clear_button = QPushButton("Clear filters", self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         widgets: list[QWidget] = [self.from_check, self.from_edit, self.to_check, self.to_edit]
         if not compact:
-            widgets += [self.types_button, self.target_combo]
+            widgets += [self.types_button, self.target_combo, self.changed_combo]
         widgets += [self.place_edit, self.text_edit, self.clear_button]
         for widget in widgets:
             layout.addWidget(widget)
         layout.setStretchFactor(self.text_edit, 2)
         layout.setStretchFactor(self.place_edit, 1)
-        for widget in (self.types_button, self.target_combo):
+        for widget in (self.types_button, self.target_combo, self.changed_combo):
             widget.setVisible(not compact)
 
         self.from_check.toggled.connect(self._on_dates_changed)
@@ -95,6 +109,7 @@ class EventFilterBar(QWidget):
         self.to_edit.dateChanged.connect(self._on_to_changed)
         self.types_list.itemChanged.connect(self._on_types_changed)
         self.target_combo.currentIndexChanged.connect(self._emit)
+        self.changed_combo.currentIndexChanged.connect(self._emit)
         self.place_edit.textChanged.connect(self._debounce.start)
         self.text_edit.textChanged.connect(self._debounce.start)
         self.place_edit.returnPressed.connect(self._emit)
@@ -160,6 +175,7 @@ class EventFilterBar(QWidget):
             date_from=first, date_to=last, event_types=tuple(self._checked_types()),
             place=self.place_edit.text().strip(), text=self.text_edit.text().strip(),
             target_category=self.target_combo.currentData() or "",
+            changed_since=self.changed_combo.currentData(),
         )
 
     @Slot()
@@ -172,6 +188,7 @@ class EventFilterBar(QWidget):
             for number in range(self.types_list.count()):
                 self.types_list.item(number).setCheckState(Qt.CheckState.Unchecked)
             self.target_combo.setCurrentIndex(0)
+            self.changed_combo.setCurrentIndex(0)
             self.place_edit.clear()
             self.text_edit.clear()
         finally:

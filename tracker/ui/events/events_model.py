@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 
 EventIdRole = Qt.ItemDataRole.UserRole
 EventRowRole = Qt.ItemDataRole.UserRole + 1
+# The event's record status ('current', 'withdrawn', 'merged'): rows not counted are
+# struck through (issue 17).
+RecordStatusRole = Qt.ItemDataRole.UserRole + 2
 
 UNKNOWN = "—"
 SUMMARY_CHARS = 120
@@ -238,9 +242,21 @@ class EventsTableModel(QAbstractTableModel):
             return row.id
         if role == EventRowRole:
             return row
+        if role == RecordStatusRole:
+            return row.record_status
+        if role == Qt.ItemDataRole.FontRole and row.record_status != "current":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         return None
 
     def _tooltip(self, row: EventRow, column: int) -> str | None:
+        if row.record_status == "withdrawn":
+            return self.tr("Withdrawn by its source: a newer release no longer has this "
+                           "event. Kept, but left out of counts and analysis.")
+        if row.record_status == "merged":
+            return self.tr("Merged into the same event from another dataset: counted "
+                           "once, as that event.")
         if column == SUMMARY:
             return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
         if column == DATE and row.time.shape is TimeShape.SPAN:

@@ -101,8 +101,10 @@ class EventsView(QWidget):
         self.model = EventsTableModel(workspace, self)
         self.table = QTableView(self)
         self.table.setObjectName("events-table")
+        self.table.setAccessibleName(self.tr("Battlefield events"))
         configure_events_table(self.table, self.model)
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = EventDetailPane(workspace, self)
 
         splitter = table_over(self, self.table, self.detail)

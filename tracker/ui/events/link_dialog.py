@@ -63,6 +63,7 @@ class LinkEventsDialog(EditDialog):
         self.setWindowTitle(f"Link events to {self._target}")
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Ways to find events"))
         self.suggestions = SuggestionsModel(self._checked, self)
         suggested = self._suggested_tab(has_coordinates)
         if round_id is not None:
@@ -126,8 +127,10 @@ class LinkEventsDialog(EditDialog):
         tab = QWidget(self)
         # Made in the order they are laid out, which is the order Tab takes.
         self.days_spin = QSpinBox(tab)
+        self.days_spin.setAccessibleName(self.tr("Days around the round"))
         self.radius_check = QCheckBox("within", tab)
         self.radius_spin = QSpinBox(tab)
+        self.radius_spin.setAccessibleName(self.tr("Distance from the venue"))
         self.suggested_table = QTableView(tab)
         self.days_spin.setRange(0, 365)
         self.days_spin.setValue(DEFAULT_DAYS)
@@ -141,7 +144,9 @@ class LinkEventsDialog(EditDialog):
         if not has_coordinates:
             self.radius_check.setToolTip("The round's venue has no coordinates")
         self.suggested_table.setObjectName("suggested-events")
+        self.suggested_table.setAccessibleName(self.tr("Suggested events"))
         self.suggested_table.setModel(self.suggestions)
+        self.suggested_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.suggested_table.verticalHeader().hide()
         self.suggested_table.verticalHeader().setDefaultSectionSize(
             self.suggested_table.fontMetrics().height() + 8)
@@ -170,6 +175,7 @@ class LinkEventsDialog(EditDialog):
     def _search_tab(self) -> QWidget:
         tab = QWidget(self)
         self.search_table.setObjectName("search-events")
+        self.search_table.setAccessibleName(self.tr("All events"))
         configure_events_table(self.search_table, self.search_model)
         self.search_placeholder = ViewPlaceholder(self.search_table)
         layout = QVBoxLayout(tab)

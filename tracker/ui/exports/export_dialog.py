@@ -116,8 +116,10 @@ class ExportDialog(QDialog):
         last = _to_qdate(held.last) if held is not None else today
         self.use_from = named(QCheckBox("Fro&m"), "export-use-from")
         self.date_from = named(QDateEdit(first), "export-from")
+        self.date_from.setAccessibleName(self.tr("From date"))
         self.use_to = named(QCheckBox("&To"), "export-use-to")
         self.date_to = named(QDateEdit(last), "export-to")
+        self.date_to.setAccessibleName(self.tr("To date"))
         for edit in (self.date_from, self.date_to):
             within_tracker_dates(edit)
             edit.setCalendarPopup(True)

@@ -26,6 +26,7 @@ from tracker.ui.exports.export_dialog import ExportDialog, ExportRequest
 from tracker.ui.exports.file_export import submit_export
 from tracker.ui.exports.report_fields import remember_title_page, remembered_title_page
 from tracker.ui.exports.report_pdf import report_chart
+from tracker.ui.map.map_report import report_map
 
 
 def export_op(request: ExportRequest) -> DbOp[int]:
@@ -36,10 +37,12 @@ def export_op(request: ExportRequest) -> DbOp[int]:
             # The chart is drawn with QPainter on a QImage, never a widget, so it is drawn
             # here too (report_pdf.py); the report itself is the command line's service.
             chart = report_chart(session, request.date_from, request.date_to, request.tz)
+            places = report_map(session, request.date_from, request.date_to)
             return export_report(session, request.path, request.fmt,
                                  date_from=request.date_from, date_to=request.date_to,
                                  tz=request.tz, corrections=request.corrections,
-                                 title_page=request.title_page, chart=chart)
+                                 title_page=request.title_page, chart=chart,
+                                 map_figure=places)
         return export_chronology(session, request.path, request.fmt,
                                  date_from=request.date_from, date_to=request.date_to,
                                  tz=request.tz, corrections=request.corrections,

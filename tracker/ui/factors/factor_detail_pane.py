@@ -99,6 +99,7 @@ class FactorDetailPane(QWidget):
         self.readings = QTableView(self)
         self.readings.setObjectName("factor-readings")
         self.readings.setModel(self.readings_model)
+        self.readings.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.readings.verticalHeader().hide()
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.readings.setWordWrap(False)

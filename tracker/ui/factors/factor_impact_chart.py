@@ -73,6 +73,7 @@ class ImpactChart(QChartView):
     def __init__(self, tz_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factor-impact-chart")
+        self.setAccessibleName(self.tr("Impact of the factor on the schedule"))
         self._tz = tz_name
         self._impact: FactorImpact | None = None
         self._range = (0.0, 1.0)

@@ -54,7 +54,10 @@ class FactorsView(QWidget):
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
         self.table.setObjectName("factors-table")
+        self.table.setAccessibleName(self.tr("Factors"))
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.imports.importing import FilePreview, ImportFormat, ImportTarget, formats_for
+from tracker.services.imports.importing import (
+    FilePreview,
+    ImportFormat,
+    ImportTarget,
+    ReleaseOptions,
+    formats_for,
+)
 from tracker.ui.common.forms import (
     ErrorLabel,
     buddy_label,
@@ -86,6 +92,13 @@ class ImportDialog(QDialog):
         self.strict_check.setToolTip("Import nothing if any row cannot be read, and say "
                                      "which. Otherwise good rows are imported and the bad "
                                      "ones listed.")
+        self.allow_older_check = named(QCheckBox(self.tr(
+            "Let an &older release overwrite newer values")), "import-allow-older")
+        self.allow_older_check.setAccessibleName(self.tr("Allow an older release"))
+        self.allow_older_check.setToolTip(self.tr(
+            "By default, where this file is an older release than the one already "
+            "imported (an older ACLED timestamp, an earlier UCDP version), its differences "
+            "are listed in the result and skipped."))
         note = named(QLabel(NOT_UNDOABLE), "import-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
@@ -99,6 +112,7 @@ class ImportDialog(QDialog):
         form.addRow(buddy_label("Import &as:", self.format_combo), self.format_combo)
         form.addRow("", self.format_warning)
         form.addRow("", self.strict_check)
+        form.addRow("", self.allow_older_check)
         form.addRow(note)
         form.addRow(self.buttons)
         # As tall as the wrapped note needs at this width, not at the narrowest one.
@@ -118,7 +132,9 @@ class ImportDialog(QDialog):
     def request(self) -> ImportRequest:
         """The import as chosen; a generic CSV's mapping is added by the mapping dialog."""
         return ImportRequest(self.preview.path, self.chosen_format(),
-                             strict=self.strict_check.isChecked())
+                             strict=self.strict_check.isChecked(),
+                             releases=ReleaseOptions(
+                                 allow_older=self.allow_older_check.isChecked()))
 
     @staticmethod
     def _plain_label(name: str, text: str) -> QLabel:

@@ -136,6 +136,8 @@ class ColumnMappingDialog(QDialog):
         self.problems_label = ErrorLabel("map-problems")
         self.model = MappingPreviewModel(self)
         self.table = named(QTableView(), "map-preview")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName(self.tr("Preview of the file’s first rows"))
         self._configure_table()
         self.buttons = ok_cancel_buttons(self, "&Import")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

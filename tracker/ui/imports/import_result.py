@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,15 @@ RECORDED = ("Undo does not take an import back. Importing the same file again ch
 
 
 def counts_text(report: ImportReport) -> str:
+    if report.older:
+        # Records of an older release than the one stored, skipped (issue 17).
+        return QCoreApplication.translate(
+            "ImportResultDialog",
+            "{added} added · {updated} updated · {unchanged} unchanged ({older} of an "
+            "older release, skipped) · {rejected} rejected").format(
+            added=f"{report.added:,}", updated=f"{report.updated:,}",
+            unchanged=f"{report.unchanged:,}", older=f"{report.older:,}",
+            rejected=f"{report.rejected:,}")
     return (f"{report.added:,} added · {report.updated:,} updated · "
             f"{report.unchanged:,} unchanged · {report.rejected:,} rejected")
 
@@ -68,7 +77,8 @@ class ImportResultDialog(QDialog):
         self.table = named(QTableView(), "import-rejections")
         self._configure_table()
         self.save_button = named(QPushButton("&Save Report…"), "import-save-report")
-        self.save_button.setToolTip("Save the counts, notes and every rejected row as CSV")
+        self.save_button.setToolTip("Save the counts, notes, every rejected row, every "
+                                    "changed field and every withdrawn event as CSV")
         self.saved_label = self._label("import-saved", "")
         self.saved_label.hide()
         self.save_error = ErrorLabel("import-save-error")
@@ -82,6 +92,13 @@ class ImportResultDialog(QDialog):
         form.addRow("Result:", self.counts_label)
         form.addRow("File:", source)
         form.addRow("", took)
+        if report.release:
+            # Which release the file is, what it covers and what it did (issue 17).
+            release = self._label("import-release", self.tr("%1, covering %2").replace(
+                "%1", report.release).replace("%2", report.scope)
+                + report.release_summary())
+            release.setWordWrap(True)
+            form.addRow(self.tr("Release:"), release)
         if report.notes:
             form.addRow("Notes:", self.notes_label)
         layout = QVBoxLayout(self)
@@ -96,6 +113,8 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.saved_label)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.save_button, self.buttons.button(  # as laid out, left first
+            QDialogButtonBox.StandardButton.Close))
         self.resize(720, 520 if report.rejections else self.sizeHint().height())
 
         self.save_button.clicked.connect(self._on_save)

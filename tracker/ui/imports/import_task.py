@@ -10,12 +10,18 @@ pause (edit_pause.py) and the window says until when.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.io.generic_layout import ColumnMapping
 from tracker.services.imports.import_report import ImportReport
-from tracker.services.imports.importing import FilePreview, ImportFormat, import_events, preview
+from tracker.services.imports.importing import (
+    FilePreview,
+    ImportFormat,
+    ReleaseOptions,
+    import_events,
+    preview,
+)
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp, OpHandle
 
@@ -28,6 +34,8 @@ class ImportRequest:
     fmt: ImportFormat
     strict: bool = False
     mapping: ColumnMapping | None = None
+    # Which release the file is and whether an older one may overwrite (issue 17).
+    releases: ReleaseOptions = field(default_factory=ReleaseOptions)
 
 
 def preview_op(path: Path) -> DbOp[FilePreview]:
@@ -42,7 +50,7 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
     def work(db: Database, handle: OpHandle) -> ImportReport:
         return import_events(db, request.path, request.fmt, strict=request.strict,
                              mapping=request.mapping, progress=handle.report,
-                             cancel=handle.cancel_event)
+                             cancel=handle.cancel_event, releases=request.releases)
 
     return (DbOp(f"Importing {request.path}", "the import", work)
             .cancelled_on_leave()

@@ -56,6 +56,7 @@ class ParticipantsPage(QWidget):
         self.table = compact_table(
             "round-participants", self.model, ParticipantsModel.SAMPLES,
             "Who takes part in the round; Delete removes the selected participant")
+        self.table.setAccessibleName(self.tr("Participants"))
         self.placeholder = ViewPlaceholder(self.table)
         delete_key_removes(self.table, self.remove_selected, "Remove Participant")
         self.add_button = writes(named(QPushButton("Add &Participant…"),

@@ -130,6 +130,7 @@ class RoundDetailPane(QWidget):
         self.detail: RoundDetail | None = None
 
         self.summary = named(QTextBrowser(), "round-summary")
+        self.summary.setAccessibleName(self.tr("Round summary"))
         self.summary.setOpenExternalLinks(True)
         self.summary.setFrameShape(QTextBrowser.Shape.NoFrame)
 
@@ -139,6 +140,7 @@ class RoundDetailPane(QWidget):
                                     LinkedEventsModel.SAMPLES,
                                     "Double-click or press Enter to show the event",
                                     keep=(LinkedEventsModel.SUMMARY,))
+        self.events.setAccessibleName(self.tr("Linked events"))
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -157,10 +159,13 @@ class RoundDetailPane(QWidget):
         self.dependencies = compact_table("round-dependencies", self.dependencies_model,
                                           self.dependencies_model.SAMPLES,
                                           "Double-click or press Enter to open the factor")
+        self.dependencies.setAccessibleName(self.tr("Dependencies"))
         self.dependencies_placeholder = ViewPlaceholder(self.dependencies)
         self.history_model = HistoryModel(display_tz, self)
         self.history = named(QTableView(), "round-history")
+        self.history.setAccessibleName(self.tr("History"))
         self.history.setModel(self.history_model)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setAlternatingRowColors(True)
         self.history.setWordWrap(False)
@@ -170,6 +175,7 @@ class RoundDetailPane(QWidget):
         size_columns(self.history, history_samples(), stretch=HISTORY_CHANGE)
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
+        self.tabs.setAccessibleName(self.tr("Round details"))
         # Participants first: who sits at the table is what a reader asks about a round first.
         self.tabs.addTab(self.participants, "Participants")
         self.tabs.addTab(events_page, "Linked events")

@@ -39,6 +39,7 @@ from tracker.ui.rounds.rounds_model import (
     COLUMNS,
     STATUS,
     TITLE,
+    WHEN_USER,
     WHEN_VENUE,
     RoundIdRole,
     RoundsProxyModel,
@@ -78,6 +79,7 @@ class RoundsView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter = named(QLineEdit(), "rounds-filter")
+        self.filter.setAccessibleName(self.tr("Filter rounds"))
         self.filter.setPlaceholderText("Filter by title, track, venue, participant or status")
         self.filter.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), "rounds-count")
@@ -87,8 +89,10 @@ class RoundsView(QWidget):
         self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.buttons.setIconSize(QSize(16, 16))
         self.table = named(QTableView(), "rounds-table")
+        self.table.setAccessibleName(self.tr("Rounds"))
         self._configure_table()
         self.placeholder = ViewPlaceholder(self.table)
+        self.setFocusProxy(self.table)  # the keyboard comes to the page in its table
         self.detail = RoundDetailPane(workspace, display_tz)
 
         top = QHBoxLayout()
@@ -131,6 +135,7 @@ class RoundsView(QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.proxy)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
@@ -141,11 +146,12 @@ class RoundsView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        # The columns narrow together (the title and the status last), so the table fits
-        # across and a long title elides (its tool tip and the detail pane hold it
-        # whole); the last column takes what is left.
+        # The columns narrow together (the title, the status and the two "When" columns
+        # last: a date cut to "wee…" told nothing, issue 16 finding 5), so the table fits
+        # across and a long text elides (its tool tip and the detail pane hold it whole);
+        # the last column takes what is left.
         self._columns = size_columns(table, _SAMPLES[: len(COLUMNS)], icons=(STATUS,),
-                                     keep=(TITLE, STATUS))
+                                     keep=(TITLE, STATUS, WHEN_VENUE, WHEN_USER))
         # Sorted by date as the service gives it, until the user clicks a header.
         header.setSortIndicator(WHEN_VENUE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -215,8 +221,9 @@ class RoundsView(QWidget):
             self._columns.hand_over()  # the user's own widths, as they left them
         splitter_state: QByteArray = settings.get(options.ROUNDS_SPLITTER)
         if splitter_state.isEmpty() or not self.splitter.restoreState(splitter_state):
-            # Near halves: the table's actions fit, and the linked events show their summary.
-            self.splitter.setSizes([700, 640])
+            # The table the larger part: its title and both "When" columns readable at
+            # 1280 pixels; the details keep room for the linked events' summaries.
+            self.splitter.setSizes([800, 540])
 
     # -- slots ----------------------------------------------------------------------------
 

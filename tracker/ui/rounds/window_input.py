@@ -87,10 +87,13 @@ class WindowInput(QWidget):
         self.today: date | None = None
 
         self.precision = named(QComboBox(), "window-precision")
+        self.precision.setAccessibleName(self.tr("Precision"))
         fill_combo(self.precision, PRECISIONS)
         self.start = named(QLineEdit(clearButtonEnabled=True), "window-text")
+        self.start.setAccessibleName(self.tr("When"))
         self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
         self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
+        self.end.setAccessibleName(self.tr("Until (optional)"))
         self.end.setPlaceholderText("optional end: 18:00 or 7 Feb 2026")
         self.day_first = named(QCheckBox("Da&y first (03/02 is 3 Feb)"), "window-dayfirst")
         self.day_first.setChecked(day_first)

@@ -91,6 +91,11 @@ def timeline_colours(dark: bool) -> TimelineColours:
     return DARK_TIMELINE if dark else LIGHT_TIMELINE
 
 
+def category_colour(category: str, *, dark: bool = False) -> QColor:
+    """A target category's colour (the map's markers share the timeline's)."""
+    return timeline_colours(dark).category(category)
+
+
 _ORDER = {name: index for index, name in enumerate(LIGHT_TIMELINE.categories)}
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.png_bytes import png_bytes
 from tracker.ui.timeline.timeline_painter import TimelinePainter
 from tracker.ui.timeline.timeline_scene import TimelineScene
 
@@ -48,14 +49,7 @@ def image_bytes(scene: TimelineScene, width: int, suffix: str) -> bytes:
         TimelinePainter(scene, painter, width).paint()
     finally:
         painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide6 takes the format as str; its stubs say bytes, which it refuses at run time.
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise OSError("The image could not be encoded as PNG")
-    buffer.close()
-    return bytes(data.data())
+    return png_bytes(image)
 
 
 def write_timeline_image(path: Path, scene: TimelineScene, width: int) -> None:

@@ -100,6 +100,8 @@ class TimelineView(QWidget):
                                           "Save the timeline as PNG or SVG")
         scroll = QScrollArea(self)
         scroll.setWidget(self.canvas)
+        self.setFocusProxy(self.canvas)  # the keyboard comes to the page in its canvas
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the canvas in it takes the keys
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -76,6 +76,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import-calendar-action", "Import &Calendar…", Menu.FILE, "import_calendar",
                (), "Add or update rounds from an iCalendar (.ics) file, matched by UID "
                "(undo takes the whole import back)", "calendar-arrow-down", writes=True),
+    ActionSpec("update-from-source-action", "&Update from Source…", Menu.FILE,
+               "update_from_source", (), "Fetch a country's events from UCDP's or ACLED's "
+               "API and import them as their file would be"),
     ActionSpec("export-chronology-action", "&Export Chronology…", Menu.FILE,
                "export_chronology", ("Ctrl+E",),
                "Write the chronology to a CSV, JSON or Markdown file", "file-output", toolbar=True),
@@ -150,6 +153,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+5",), "Show everything in time order"),
     ActionSpec("show-analysis-action", "&Analysis", Menu.VIEW, "show_analysis", ("Ctrl+6",),
                "Count events before, during and after each round against a baseline"),
+    ActionSpec("show-map-action", "&Map", Menu.VIEW, "show_map", ("Ctrl+7",),
+               "Show battlefield events and venues on a map"),
     ActionSpec("toggle-detail-action", "Round &Details Pane", Menu.VIEW, "set_detail_visible",
                ("Ctrl+Shift+D",), "Show or hide the selected round's details",
                checkable=True, separator_before=True),

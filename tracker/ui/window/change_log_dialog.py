@@ -127,7 +127,9 @@ class ChangeLogDialog(QDialog):
         self.model = ChangeLogModel(workspace, display_tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("change-log-table")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         rows = self.table.verticalHeader()
         rows.hide()

@@ -53,6 +53,8 @@ from tracker.ui.factors.factor_commands import CreateFactorCommand
 from tracker.ui.factors.factor_dialogs import NewFactorDialog
 from tracker.ui.factors.factors_view import FactorsView
 from tracker.ui.imports.import_flow import ImportFlow
+from tracker.ui.imports.sync_flow import SyncFlow
+from tracker.ui.map.map_view import MapView
 from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import DeleteRoundCommand
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
         self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
+        self.syncer = SyncFlow(workspace, self, self._open, self.show_message)
         self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
                                                   self.show_message)
         self.chronology_export.finished.connect(self.export_finished)
@@ -163,14 +166,16 @@ class MainWindow(QMainWindow):
         self.timeline_view = TimelineView(workspace, self.display_tz)
         self.analysis_view = AnalysisView(workspace)
         self.analysis_view.set_display_zone(self.display_tz)
+        self.map_view = MapView(workspace)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
+        self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
         for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
                             (self.factors_view, "&Factors"),
                             (self.events_view, "&Events"),
                             (self.chronology_view, "&Chronology"),
-                            (self.analysis_view, "&Analysis")):
+                            (self.analysis_view, "&Analysis"), (self.map_view, "&Map")):
             self.tabs.addTab(view, title)
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
@@ -190,6 +195,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._on_database_replaced()
+        self.rounds_view.setFocus()  # the keyboard starts in the rounds table, not the tabs
         if workspace.db.migration_backup is not None:
             self.show_message(f"Opened {workspace.db.label}{_upgrade_note(workspace.db)}")
 
@@ -226,6 +232,19 @@ class MainWindow(QMainWindow):
         self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
         self.events_view.filter_bar.filter_changed.connect(self.analysis_view.set_event_filter)
         self.rounds_view.round_selected.connect(self._show_round_in_analysis)
+        self._connect_map()
+
+    def _connect_map(self) -> None:
+        """The map follows the Events filters and the Timeline's range; selections travel
+        both ways, as with the timeline."""
+        canvas, map_view = self.timeline_view.canvas, self.map_view
+        self.events_view.filter_bar.filter_changed.connect(map_view.set_event_filter)
+        self.events_view.event_selected.connect(map_view.select_event)
+        map_view.event_clicked.connect(self.events_view.select_event)
+        map_view.event_activated.connect(self.go_to_event)
+        canvas.range_changed.connect(
+            lambda: map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end))
+        map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end)
 
     @Slot(object)
     def _show_round_in_analysis(self, round_id: int | None) -> None:
@@ -317,18 +336,18 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def go_to_round(self, round_id: int) -> None:
-        self.tabs.setCurrentWidget(self.rounds_view)
+        self._show_tab(self.rounds_view)
         if not self.rounds_view.select_round(round_id):
             self.show_message("That round was deleted")
 
     @Slot(int)
     def go_to_event(self, event_id: int) -> None:
-        self.tabs.setCurrentWidget(self.events_view)
+        self._show_tab(self.events_view)
         self.events_view.select_event(event_id)
 
     @Slot(int)
     def go_to_factor(self, factor_id: int) -> None:
-        self.tabs.setCurrentWidget(self.factors_view)
+        self._show_tab(self.factors_view)
         self.factors_view.select_factor(factor_id)
 
     # -- action handlers (names are in actions.ACTIONS) -----------------------------------
@@ -392,6 +411,9 @@ class MainWindow(QMainWindow):
     def import_calendar(self) -> None:
         import_calendar(self, self.workspace, self.settings, self.show_message)
 
+    def update_from_source(self) -> None:
+        self.syncer.ask()
+
     def quit(self) -> None:
         self.close()
 
@@ -447,22 +469,25 @@ class MainWindow(QMainWindow):
             self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
 
     def show_rounds(self) -> None:
-        self.tabs.setCurrentWidget(self.rounds_view)
+        self._show_tab(self.rounds_view)
 
     def show_timeline(self) -> None:
-        self.tabs.setCurrentWidget(self.timeline_view)
+        self._show_tab(self.timeline_view)
 
     def show_analysis(self) -> None:
-        self.tabs.setCurrentWidget(self.analysis_view)
+        self._show_tab(self.analysis_view)
+
+    def show_map(self) -> None:
+        self._show_tab(self.map_view)
 
     def show_factors(self) -> None:
-        self.tabs.setCurrentWidget(self.factors_view)
+        self._show_tab(self.factors_view)
 
     def show_events(self) -> None:
-        self.tabs.setCurrentWidget(self.events_view)
+        self._show_tab(self.events_view)
 
     def show_chronology(self) -> None:
-        self.tabs.setCurrentWidget(self.chronology_view)
+        self._show_tab(self.chronology_view)
 
     def show_as_of(self, checked: bool) -> None:
         self.as_of_mode.toggled(checked)
@@ -555,6 +580,12 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _show_tab(self, view: QWidget) -> None:
+        """Show *view*'s tab with the keyboard in it (Ctrl+1…6, a link followed): where it
+        was on that page before, else in the page's main view (its focus proxy)."""
+        self.tabs.setCurrentWidget(view)
+        (view.focusWidget() or view).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _open(self, dialog: QDialog) -> None:
         """Show *dialog* window-modal without blocking (tests drive it through .dialog)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -567,6 +598,7 @@ class MainWindow(QMainWindow):
     def _on_dialog_finished(self) -> None:
         self.dialog = None
         self._dialog_input = None
+        self.activateWindow()  # the keyboard back where it was, with or without a WM
 
     def _change(self, mode: ChangeMode) -> None:
         row = self.rounds_view.selected_round()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from tracker.storage.day_counts import SQLITE_TRIGGERS, recount
+from tracker.storage.day_counts import recount, sqlite_triggers
 
 revision = '0003'
 down_revision = '0002'
@@ -39,14 +39,15 @@ def upgrade() -> None:
                                 name=op.f('pk_event_day_count')),
     )
     bind = op.get_bind()
-    recount(bind)
+    # Status-blind: record_status arrives in 0013, which rewrites these triggers.
+    recount(bind, by_status=False)
     if bind.dialect.name == "sqlite":
-        for sql in SQLITE_TRIGGERS.values():
+        for sql in sqlite_triggers(by_status=False).values():
             op.execute(sql)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in SQLITE_TRIGGERS:
+        for name in sqlite_triggers(by_status=False):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table('event_day_count')

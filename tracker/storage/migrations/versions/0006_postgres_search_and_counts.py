@@ -43,9 +43,9 @@ def upgrade() -> None:
     )
     op.execute("CREATE INDEX ix_battlefield_event_search ON battlefield_event "
                "USING gin (search)")
-    for sql in postgres_ddl():
+    for sql in postgres_ddl(by_status=False):  # 0013 counts by record_status
         op.execute(sql)
-    recount(op.get_bind())  # events written before the triggers existed
+    recount(op.get_bind(), by_status=False)  # events written before the triggers existed
 
 
 def downgrade() -> None:

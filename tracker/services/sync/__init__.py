@@ -1,0 +1,1 @@
+"""Updating events from a dataset's own web API (UCDP GED, ACLED)."""

@@ -1,0 +1,1 @@
+"""The Map tab: events and venues on an offline base map."""
