@@ -57,6 +57,11 @@ _DAY_GROUPS: dict[SplitBy, Any] = {
 }
 
 
+def event_split_column(split: SplitBy) -> Any | None:
+    """The events' column *split* groups by (None: no split)."""
+    return _EVENT_GROUPS.get(split)
+
+
 def reads_day_counts(session: Session, flt: EventFilter | None,
                      split: SplitBy = SplitBy.NONE) -> bool:
     """Whether the per-day counts can answer for *flt* split by *split*."""

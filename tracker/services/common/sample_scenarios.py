@@ -2,8 +2,9 @@
 
 Two scenarios ship in resources/sample/ (its README says where each fact comes from):
 ``2026``, the seed's talks "for the coming week", whose events are known only to the
-week; and ``2022``, the Russia–Ukraine rounds of spring 2022 and an exchange of September
-2022, laid over the UCDP events of 2022, so the Analysis counts real days.
+week (the Analysis places them by the week they fall in); and ``2022``, the
+Russia–Ukraine rounds of spring 2022 and an exchange of September 2022, laid over the
+UCDP events of 2022, so the Analysis counts real days.
 
 A scenario with ``data_files`` has them imported first, by the same importer as File ›
 Import Events (its own transaction), then its records loaded in a second one. A failure
@@ -59,7 +60,7 @@ SCENARIOS: dict[SampleScenario, ScenarioInfo] = {
         "Talks announced for “the coming week” (2026)",
         "Trilateral talks whose date or venue may change, the factors they depend on, "
         "and strikes on energy and transport, from one news report. Its events are "
-        "known only to the week, so the Analysis has nothing to count."),
+        "known only to the week: the Analysis shows them by the week they fall in."),
     SampleScenario.TALKS_2022: ScenarioInfo(
         SampleScenario.TALKS_2022, "sample/scenario-2022.json", "sample-2022.db",
         "Russia–Ukraine talks of 2022 over UCDP events",

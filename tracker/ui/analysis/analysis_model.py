@@ -8,10 +8,11 @@ for; their headers say which.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from tracker.services.analysis.analysis import (
     AnalysisResult,
@@ -20,6 +21,12 @@ from tracker.services.analysis.analysis import (
     Phase,
     PhaseCounts,
     SplitBy,
+)
+from tracker.services.analysis.week_placed import (
+    NOTHING_PLACED,
+    Placed,
+    PlacedKey,
+    placed_key,
 )
 from tracker.ui.common.date_text import day_month_text, day_text
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
@@ -30,6 +37,17 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 NO_BASELINE = "no baseline"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
+
+
+def placed_tip(measure: str) -> str:
+    """What the "Wholly in" column holds (issue 16, finding 11: a sample whose events
+    are all known to the week showed only zeros)."""
+    return QCoreApplication.translate(
+        "AnalysisTableModel",
+        "In {measure}: the events known only to the week (or the month, or reported over "
+        "several days) whose every possible day lies in this window, so certainly in it, "
+        "though on no known day. They are not in the counts, the baseline or the ratio, which stay "
+        "to the day.").format(measure=measure)
 
 
 def days_text(first: date, last: date) -> str:
@@ -67,25 +85,36 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     """Anchor, window, days, group, the counts, and the comparison with the baseline."""
 
     HEADERS = ("Around", "Window", "Days", "Group", "Events", "Fatalities", "Injuries",
-               "Imprecise", "Baseline", "Ratio", "Difference")
-    (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, BASELINE, RATIO,
-     DIFFERENCE) = range(11)
+               "Imprecise", "Wholly in", "Baseline", "Ratio", "Difference")
+    (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, PLACED, BASELINE,
+     RATIO, DIFFERENCE) = range(12)
     NUMERIC = frozenset(range(EVENTS, DIFFERENCE + 1))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = AnalysisSettings()
+        self._placed: Mapping[PlacedKey, Placed] = {}
 
     @property
     def settings(self) -> AnalysisSettings:
         return self._settings
 
-    def set_result(self, result: AnalysisResult) -> None:
+    def set_result(self, result: AnalysisResult,
+                   placed: Mapping[PlacedKey, Placed] | None = None) -> None:
+        """Show *result*, with the events known only to the week that *placed* puts
+        wholly inside its windows (week_placed.placed_in_windows)."""
         # Headers follow the settings; a reset makes views re-read them with the rows.
         self.beginResetModel()
         self._settings = result.settings
+        self._placed = placed or {}
         self._rows = list(result.rows)
         self.endResetModel()
+
+    def placed(self, row: PhaseCounts) -> Placed:
+        return self._placed.get(placed_key(row), NOTHING_PLACED)
+
+    def has_placed(self) -> bool:
+        return any(placed.events for placed in self._placed.values())
 
     def rows_of_round(self, round_id: int) -> list[int]:
         return [number for number, row in enumerate(self._rows)
@@ -117,6 +146,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
             self.FATALITIES: str(row.fatalities),
             self.INJURIES: str(row.injuries),
             self.IMPRECISE: str(row.imprecise),
+            self.PLACED: str(self.placed(row).value(measure.value)),
             self.BASELINE: number_text(row.baseline_value(measure)),
             self.RATIO: ratio_text(row.ratio),
             self.DIFFERENCE: difference_text(row.difference),
@@ -134,6 +164,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
             self.FATALITIES: row.fatalities,
             self.INJURIES: row.injuries,
             self.IMPRECISE: row.imprecise,
+            self.PLACED: self.placed(row).value(measure.value),
             self.BASELINE: row.baseline_value(measure),
             # No baseline sorts below every ratio.
             self.RATIO: -1.0 if row.ratio is None else row.ratio,
@@ -154,6 +185,8 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         if column == self.IMPRECISE:
             return ("Events reported only to the week or month whose date falls in this "
                     "window; not counted, as their day is not known")
+        if column == self.PLACED:
+            return placed_tip(self._settings.measure.value)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -180,5 +213,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
                     + (" (ratio: window ÷ baseline)" if section == self.RATIO else ""))
         if section == self.IMPRECISE:
             return "Week- or month-precision events dated in the window (not counted)"
+        if section == self.PLACED:
+            return placed_tip(self._settings.measure.value)
         return None
 

@@ -9,15 +9,24 @@ since superseded, so it always ends on the settings it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from tracker.services.analysis.analysis import (
     AnalysisResult,
     AnalysisSettings,
     DailyCount,
+    PhaseCounts,
     analyse,
     analysed_span,
     daily_series,
+)
+from tracker.services.analysis.week_placed import (
+    NOTHING_PLACED,
+    Placed,
+    PlacedKey,
+    placed_in_windows,
+    placed_key,
 )
 from tracker.services.events.events import EventFilter
 from tracker.storage.database import Database
@@ -32,10 +41,15 @@ class AnalysisRequest:
 
 @dataclass(frozen=True, slots=True)
 class AnalysisOutcome:
-    """The analysis and the daily series over its span (empty without anchors)."""
+    """The analysis, the daily series over its span (empty without anchors), and the
+    events known only to the week placed in its windows by their whole week."""
 
     result: AnalysisResult
     series: tuple[DailyCount, ...]
+    placed: Mapping[PlacedKey, Placed] = field(default_factory=dict)
+
+    def placed_in(self, row: PhaseCounts) -> Placed:
+        return self.placed.get(placed_key(row), NOTHING_PLACED)
 
 
 def run_analysis(db: Database, request: AnalysisRequest) -> AnalysisOutcome:
@@ -45,7 +59,8 @@ def run_analysis(db: Database, request: AnalysisRequest) -> AnalysisOutcome:
         span = analysed_span(result)
         series = (daily_series(session, span.first, span.last, request.event_filter)
                   if span is not None else [])
-    return AnalysisOutcome(result, tuple(series))
+        placed = placed_in_windows(session, result)
+    return AnalysisOutcome(result, tuple(series), placed)
 
 
 def analysis_op(request: AnalysisRequest) -> DbOp[AnalysisOutcome]:

@@ -102,6 +102,17 @@ class AnalysisView(QWidget):
         # Round titles, typed places and file paths are shown as typed, never as HTML.
         for label in (self.filter_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # Said plainly, on a line of its own, when events are placed by their week
+        # (issue 16, finding 11: the 2026 sample's are all known only to the week).
+        self.week_note = QLabel(self.tr(
+            "Some events here are known only to the week, or reported over several days, "
+            "so they are not counted on a day. “Wholly in” and the bars of their own "
+            "count those whose every possible day falls inside a window (the whole "
+            "week); the baseline and the ratio stay to the day."), self)
+        self.week_note.setObjectName("analysis-week-note")
+        self.week_note.setWordWrap(True)
+        self.week_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.week_note.hide()
         self.export_table_button = QPushButton("Export Table…", self)
         self.export_table_button.setObjectName("analysis-export-table")
         self.export_chart_button = QPushButton("Export Chart…", self)
@@ -148,6 +159,7 @@ class AnalysisView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
         layout.addLayout(bar)
+        layout.addWidget(self.week_note)
         layout.addWidget(splitter, 1)
 
         self.controls.changed.connect(self.refresh)
@@ -219,7 +231,7 @@ class AnalysisView(QWidget):
         kept = self._current_key()
         self._outcome = outcome
         result = outcome.result
-        self.model.set_result(result)
+        self.model.set_result(result, outcome.placed)
         around = result.settings.around
         count = len(result.anchors)
         what = AROUND_TEXTS[around].lower()
@@ -230,6 +242,7 @@ class AnalysisView(QWidget):
         self.status_label.setText(status)
         self.status_label.setToolTip(as_plain(status))
         self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])
+        self.week_note.setVisible(self.model.has_placed())
         self._enable_exports()
         chosen = self._wanted_round is not None and self.select_round(self._wanted_round)
         if not chosen and not self._reselect(kept) and self.proxy.rowCount():
@@ -274,8 +287,10 @@ class AnalysisView(QWidget):
         row = self._current_row()
         anchor = row.anchor if row is not None else None
         windows = result.rows_of(row.anchor, row.group) if row is not None else []
-        self.chart.show_windows(windows, measure)
-        self.chart.show_series(outcome.series, result.anchors, measure, anchor)
+        placed = [outcome.placed_in(window).value(measure.value) for window in windows]
+        self.chart.show_windows(windows, measure, placed)
+        self.chart.show_series(outcome.series, result.anchors, measure, anchor,
+                               week_only=self.model.has_placed())
 
     def _enable_exports(self) -> None:
         has_rows = self._outcome is not None and bool(self._outcome.result.rows)
@@ -326,6 +341,7 @@ class AnalysisView(QWidget):
     def _on_database_replaced(self) -> None:
         self._outcome = None
         self.model.set_rows([])
+        self.week_note.hide()
         self._enable_exports()
         self._refresh_when_shown()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -89,6 +89,13 @@ class ChronologyDetailPane(QTextBrowser):
             self.setPlainText(EMPTY_TEXT)
         else:
             self.setHtml(entry_html(entry))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override QWidget.changeEvent: links are coloured when the text is set, so a
+        switch to light or dark sets it again."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.show_entry(self.entry)
+        super().changeEvent(event)
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:

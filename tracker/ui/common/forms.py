@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.date_range import EARLIEST, LATEST
 from tracker.domain.timewindow import all_zone_names
 from tracker.ui.common.table_model import plain_tooltip
-
-# Red that stays readable on the light and dark Fusion palettes.
-ERROR_COLOUR = "#d32f2f"
+from tracker.ui.common.theme import alert_text_colour
 
 
 class ErrorLabel(QLabel):
@@ -39,7 +37,8 @@ class ErrorLabel(QLabel):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        # A red that stays readable on the light and the dark palette (theme.py).
+        self.setStyleSheet(f"color: {alert_text_colour().name()};")
         # Messages quote what was typed ("Unknown time zone: “<b>…”"); never read as HTML.
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -94,13 +94,16 @@ REPORT_TITLE = Option("report/title", _to_text, str)
 REPORT_AUTHOR = Option("report/author", _to_text, str)
 REPORT_ORGANISATION = Option("report/organisation", _to_text, str)
 REPORT_MARKING = Option("report/marking", _to_text, str)
+# View › Appearance: "system", "light" or "dark" (ui/common/theme.py Appearance).
+APPEARANCE = Option("display/appearance", _to_text, lambda: "system",
+                    lambda value: value in ("system", "light", "dark"))
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     VERSION, LAST_DATABASE, WINDOW_GEOMETRY, WINDOW_STATE, ROUNDS_HEADER, ROUNDS_SPLITTER,
     RECENT_DATABASES,
     DETAIL_VISIBLE, DISPLAY_TIME_ZONE, DAY_FIRST, SUGGEST_DAYS, EXPORT_FOLDER, IMPORT_FOLDER,
     USER_NAME, EXPORT_CSV_FOR, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION,
-    REPORT_MARKING,
+    REPORT_MARKING, APPEARANCE,
 )
 
 

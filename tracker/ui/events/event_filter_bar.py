@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
     QWidgetAction,
 )
@@ -56,8 +55,11 @@ class EventFilterBar(QWidget):
         self.to_check = QCheckBox("to", self)
         self.to_edit = self._date_edit("Latest event date to show")
         self.to_edit.setAccessibleName(self.tr("To date"))
-        self.types_button = QToolButton(self)
-        self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu keeps room for its arrow beside the text; a tool
+        # button's menu arrow was drawn over "All types" (issue 16, finding 12).
+        self.types_button = QPushButton(self)
+        self.types_button.setObjectName("event-types-button")
+        self.types_button.setAccessibleName(self.tr("Event types"))
         self.types_button.setToolTip("Event types to show (none checked: all)")
         self.types_list = QListWidget(self)
         self.types_list.setObjectName("event-types-list")

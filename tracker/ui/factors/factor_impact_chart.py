@@ -22,12 +22,13 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from tracker.domain.enums import Precision
 from tracker.services.common.views import FactorImpact, ImpactRound
+from tracker.ui.common.chart_style import unique_labels
 from tracker.ui.common.date_ticks import date_ticks
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.factors import factor_impact_geometry as geometry
@@ -38,7 +39,6 @@ EVENTS_COLOUR = QColor("#9575cd")
 SPREAD_EVENTS_COLOUR = QColor("#d9cff0")
 ROUND_COLOUR = QColor("#1e88e5")
 CHANGE_COLOUR = QColor("#8d6e63")
-LINE_COLOUR = QColor("#263238")
 TICK_WIDTH_PX = 90  # room per date label on the time axis
 Describe = Callable[[float], str]
 
@@ -55,19 +55,6 @@ def _dots(points: Sequence[geometry.Point], colour: QColor, size: float) -> QSca
     series.setMarkerSize(size)
     series.setColor(colour)
     return series
-
-
-def _unique(labels: list[str]) -> list[str]:
-    """QCategoryAxis keys categories by label: a repeated one ("12:00" on two days) gets
-    zero-width spaces until it differs."""
-    seen: set[str] = set()
-    result = []
-    for label in labels:
-        while label in seen:
-            label += "\u200b"
-        seen.add(label)
-        result.append(label)
-    return result
 
 
 class ImpactChart(QChartView):
@@ -101,7 +88,6 @@ class ImpactChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setMargins(QMargins(4, 4, 4, 0))
         chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setBackgroundBrush(self.palette().base())
         # Qt's legend cuts its labels short at a pane's width and draws areas as empty
         # boxes; the panel around the chart writes its own (factor_impact_panel).
         chart.legend().hide()
@@ -119,11 +105,6 @@ class ImpactChart(QChartView):
             axis.setTitleFont(self._small)
             # Cut labels read "…" on a short chart; whole ones still fit beside each other.
             axis.setTruncateLabels(False)
-            # The palette's colours, not the chart theme's, so a dark palette stays legible.
-            axis.setLabelsBrush(self.palette().text())
-            axis.setTitleBrush(self.palette().text())
-            axis.setLinePenColor(self.palette().mid().color())
-            axis.setGridLineColor(self.palette().midlight().color())
             chart.addAxis(axis, edge)
         for category_axis in (self.time_axis, self.level_axis):
             category_axis.setLabelsPosition(
@@ -146,7 +127,29 @@ class ImpactChart(QChartView):
         self.change_marks: QScatterSeries | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, ImpactRound, QAreaSeries]] = []
         chart.plotAreaChanged.connect(self._on_plot_area_changed)
+        self._follow_palette()
         self.set_impact(None)
+
+    def _follow_palette(self) -> None:
+        # The palette's colours, not the chart theme's, so a dark palette stays legible.
+        palette = self.palette()
+        self.chart().setBackgroundBrush(palette.base())
+        for axis in self.chart().axes():
+            axis.setLabelsBrush(palette.text())
+            axis.setTitleBrush(palette.text())
+            axis.setLinePenColor(palette.mid().color())
+            axis.setGridLineColor(palette.midlight().color())
+
+    def line_colour(self) -> QColor:
+        """The level line's colour: the palette's text, dark or light (issue 16)."""
+        return self.palette().text().color()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override QWidget.changeEvent: light or dark, draw again in the new palette."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+            self.set_impact(self._impact)
+        super().changeEvent(event)
 
     # -- our API ------------------------------------------------------------------------
 
@@ -270,17 +273,17 @@ class ImpactChart(QChartView):
         if not steps:
             return
         self.level_line = _line(steps)
-        self.level_line.setPen(QPen(LINE_COLOUR, 2.5))
+        self.level_line.setPen(QPen(self.line_colour(), 2.5))
         self._attach(self.level_line, self.level_axis, "level", self.tips.reading_at)
         self.level_held = _line(held)
-        self.level_held.setPen(QPen(LINE_COLOUR, 1.5, Qt.PenStyle.DashLine))
+        self.level_held.setPen(QPen(self.line_colour(), 1.5, Qt.PenStyle.DashLine))
         self._attach(self.level_held, self.level_axis, "level since the last reading")
         for level in geometry.LEVELS:  # a dot per reading, in its level's colour
             points = [(geometry.ms(r.observed_at), float(geometry.level_y(level)))
                       for r in impact.readings if r.level is level]
             if points:
                 dots = _dots(points, LEVEL_COLOURS[level], 10)
-                dots.setBorderColor(LINE_COLOUR)
+                dots.setBorderColor(self.line_colour())
                 self._attach(dots, self.level_axis, f"{level.value} readings",
                              self.tips.reading_at)
 
@@ -314,7 +317,7 @@ class ImpactChart(QChartView):
         ticks = date_ticks(geometry.instant(low), geometry.instant(high), self._tz,
                            int(width // TICK_WIDTH_PX))
         axis.setStartValue(low)
-        for tick, label in zip(ticks, _unique([t.label for t in ticks]), strict=True):
+        for tick, label in zip(ticks, unique_labels([t.label for t in ticks]), strict=True):
             axis.append(label, geometry.ms(tick.at))
 
     def _place_labels(self) -> None:

@@ -58,7 +58,7 @@ class ImpactPanel(QWidget):
         chart = self.chart
         entries = []
         if chart.level_line is not None:
-            entries.append(_entry("━●", drawn.LINE_COLOUR, "level (dots: readings)"))
+            entries.append(_entry("━●", chart.line_colour(), "level (dots: readings)"))
         if chart.event_bars is not None:
             entries.append(_entry("■", drawn.EVENTS_COLOUR, "events per day"))
         if chart.spread_events is not None:

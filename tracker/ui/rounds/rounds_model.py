@@ -20,6 +20,7 @@ from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
 from tracker.ui.common.table_model import Index, SnapshotTableModel, plain_tooltip
+from tracker.ui.common.theme import alert_text_colour
 from tracker.ui.common.workspace import Topic, Workspace
 
 RoundIdRole = Qt.ItemDataRole.UserRole
@@ -144,7 +145,7 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return status_icon(row.status)
         if role == Qt.ItemDataRole.ForegroundRole and row.status is RoundStatus.CANCELLED:
-            return QBrush(QColor(STATUS_COLOURS[RoundStatus.CANCELLED]))
+            return QBrush(alert_text_colour())  # readable on light and dark (theme.py)
         if role == Qt.ItemDataRole.FontRole and column == TITLE \
                 and row.status is RoundStatus.CANCELLED:
             font = QFont()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QSizePolicy, QToolTi
 
 from tracker.services.timeline.timeline_as_of import KnownLane
 from tracker.services.timeline.timeline_lanes import TimelineLanes
-from tracker.ui.timeline.timeline_colors import BACKGROUND
+from tracker.ui.common.theme import is_dark
+from tracker.ui.timeline.timeline_colors import TimelineColours, timeline_colours
 from tracker.ui.timeline.timeline_painter import Hit, TimelinePainter
 from tracker.ui.timeline.timeline_scene import (
     EVENTS_HEIGHT,
@@ -40,8 +41,9 @@ ZOOM_STEP = 1.25
 PAN_SHARE = 0.1  # of the visible span, per arrow key
 DRAG_THRESHOLD = 4
 # Taller, the strip's bars would exaggerate small differences and push the markers far
-# from the lanes they are read against.
-MAX_EVENTS_HEIGHT = 300
+# from the lanes they are read against; shorter, a full-height window on a 1000-pixel
+# screen kept a third of the tab empty below the strip (issue 16, finding 12).
+MAX_EVENTS_HEIGHT = 480
 
 
 class TimelineCanvas(QWidget):
@@ -63,6 +65,10 @@ class TimelineCanvas(QWidget):
         now = datetime.now(UTC)
         self.scene = TimelineScene(lanes, Viewport(now, now, 1), tz)
         self.scene.viewport = self._fit_viewport()
+        # Fitted to everything until the user zooms or pans: a resize fits again, so the
+        # axis spans the data at the width the window settles on, not at the width the
+        # hidden tab had when it was made (which showed decades of empty axis).
+        self._fitted = True
         self.describe = lambda hit: ""  # the view sets how a hit is told in a tooltip
         self._hits: list[Hit] = []
         self._press: QPointF | None = None
@@ -80,6 +86,7 @@ class TimelineCanvas(QWidget):
         return max(1, self.width() - LABEL_WIDTH)
 
     def set_viewport(self, viewport: Viewport) -> None:
+        self._fitted = False
         if viewport == self.scene.viewport:
             return
         self.scene.viewport = viewport
@@ -111,6 +118,15 @@ class TimelineCanvas(QWidget):
 
     def fit_all(self) -> None:
         self.set_viewport(self._fit_viewport())
+        self._fitted = True
+
+    def is_fitted(self) -> bool:
+        """Whether the view shows everything, as Fit All does, since the user last moved it."""
+        return self._fitted
+
+    def colours(self) -> TimelineColours:
+        """The timeline's colours for the widget's palette, light or dark."""
+        return timeline_colours(is_dark(self.palette()))
 
     def go_today(self) -> None:
         self.scene.now = datetime.now(UTC)
@@ -140,9 +156,10 @@ class TimelineCanvas(QWidget):
         # "Today" moves on while the window stays open (overnight, for days).
         self.scene.now = datetime.now(UTC)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
+        colours = self.colours()
+        painter.fillRect(self.rect(), colours.chart.background)
         try:
-            self._hits = TimelinePainter(self.scene, painter, self.width()).paint()
+            self._hits = TimelinePainter(self.scene, painter, self.width(), colours).paint()
         finally:
             painter.end()
 
@@ -152,7 +169,7 @@ class TimelineCanvas(QWidget):
         room = self.height() - events_top(self.scene) - 16
         self.scene.events_height = max(EVENTS_HEIGHT, min(MAX_EVENTS_HEIGHT, room))
         viewport = self.viewport
-        if viewport.width <= 1:  # the first real size: fit everything into it
+        if viewport.width <= 1 or self._fitted:  # the first real size, or still fitted
             self.scene.viewport = self._fit_viewport()
             self.range_changed.emit()
         elif self.plot_width() != viewport.width:

@@ -17,7 +17,7 @@ from tracker.domain.enums import RoundStatus
 from tracker.services.timeline.timeline_as_of import KnownMark
 from tracker.services.timeline.timeline_lanes import RoundMark
 from tracker.ui.common.date_text import day_text
-from tracker.ui.timeline.timeline_colors import GRID, STATUS_STYLE, TEXT
+from tracker.ui.timeline.timeline_colors import TimelineColours
 from tracker.ui.timeline.timeline_scene import KNOWN_HEIGHT, LABEL_WIDTH, TimelineScene
 
 # The row's marks are smaller than the rounds' above them: they are the background.
@@ -26,21 +26,23 @@ _MIN_WIDTH = 8.0
 
 
 def paint_known_row(p: QPainter, scene: TimelineScene, marks: tuple[KnownMark, ...],
-                    top: float, width: int, font: QFont) -> list[tuple[QRectF, int]]:
+                    top: float, width: int, font: QFont,
+                    colours: TimelineColours) -> list[tuple[QRectF, int]]:
     """Draw *marks* in the row starting at *top*; returns each drawn mark's rectangle
     and round id, to point at."""
-    shaded = QColor(GRID)
+    grid = colours.chart.grid
+    shaded = QColor(grid)
     shaded.setAlpha(90)
     p.fillRect(QRectF(LABEL_WIDTH, top, width - LABEL_WIDTH, KNOWN_HEIGHT), shaded)
-    p.setPen(QPen(GRID, 1))
+    p.setPen(QPen(grid, 1))
     p.drawLine(int(LABEL_WIDTH), int(top + KNOWN_HEIGHT), width, int(top + KNOWN_HEIGHT))
     drawn: list[tuple[QRectF, int]] = []
     for mark in marks:
         rect = _rect(scene, mark, top)
         if rect is None or rect.right() < LABEL_WIDTH or rect.left() > width:
             continue
-        _ghost(p, mark, rect, selected=mark.round_id == scene.selected_round)
-        _title(p, mark, rect, font)
+        _ghost(p, mark, rect, colours, selected=mark.round_id == scene.selected_round)
+        _title(p, mark, rect, font, colours.chart.text)
         drawn.append((rect, mark.round_id))
     return drawn
 
@@ -57,8 +59,9 @@ def _rect(scene: TimelineScene, mark: KnownMark, top: float) -> QRectF | None:
     return QRectF(left, top + _MARGIN, right - left, KNOWN_HEIGHT - 2 * _MARGIN)
 
 
-def _ghost(p: QPainter, mark: KnownMark, rect: QRectF, *, selected: bool) -> None:
-    style = STATUS_STYLE[mark.status]
+def _ghost(p: QPainter, mark: KnownMark, rect: QRectF, colours: TimelineColours, *,
+           selected: bool) -> None:
+    style = colours.status[mark.status]
     fill = QColor(style.fill)
     fill.setAlpha(70)
     p.setBrush(fill)
@@ -68,10 +71,10 @@ def _ghost(p: QPainter, mark: KnownMark, rect: QRectF, *, selected: bool) -> Non
         p.drawLine(rect.bottomLeft(), rect.topRight())
 
 
-def _title(p: QPainter, mark: KnownMark, rect: QRectF, font: QFont) -> None:
+def _title(p: QPainter, mark: KnownMark, rect: QRectF, font: QFont, text_colour: QColor) -> None:
     p.setFont(font)
     metrics = QFontMetrics(font)
-    faded = QColor(TEXT)
+    faded = QColor(text_colour)
     faded.setAlpha(170)
     p.setPen(faded)
     text = f"{mark.title} ({mark.status.value} then)"

@@ -15,11 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetrics,
     QLinearGradient,
     QPainter,
-    QPainterPath,
     QPen,
 )
 
@@ -28,19 +26,16 @@ from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, reported_days
 from tracker.services.timeline.timeline_density import EventMarker, next_bucket
 from tracker.services.timeline.timeline_lanes import ReadingSpan, RoundMark
+from tracker.ui.common.chart_style import chart_fonts
 from tracker.ui.common.date_ticks import date_ticks
 from tracker.ui.timeline.timeline_colors import (
-    BACKGROUND,
-    GRID,
-    LEVEL_COLOURS,
-    STATUS_STYLE,
-    TEXT,
-    TODAY,
-    category_colour,
+    LIGHT_TIMELINE,
+    TimelineColours,
     category_order,
 )
 from tracker.ui.timeline.timeline_ghosts import paint_known_row
 from tracker.ui.timeline.timeline_labels import LabelRequest, place_labels
+from tracker.ui.timeline.timeline_marks import TREND_ARROWS, paint_factor_legend, paint_move
 from tracker.ui.timeline.timeline_scene import (
     FACTOR_HEIGHT,
     KNOWN_HEIGHT,
@@ -69,17 +64,17 @@ class Hit:
 
 
 class TimelinePainter:
-    def __init__(self, scene: TimelineScene, painter: QPainter, width: int) -> None:
+    def __init__(self, scene: TimelineScene, painter: QPainter, width: int,
+                 colours: TimelineColours = LIGHT_TIMELINE) -> None:
         self.scene = scene
         self.p = painter
         self.width = width
+        self.colours = colours
+        self.ink = colours.chart  # background, text, grid: the colours every chart shares
         self.hits: list[Hit] = []
         self.title_boxes: list[QRectF] = []  # where round titles were written
-        self.font = QFont(painter.font())
-        self.small = QFont(self.font)
-        self.small.setPointSizeF(max(7.0, self.font.pointSizeF() * 0.85))
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
+        fonts = chart_fonts(painter.font())
+        self.font, self.small, self.bold = fonts.normal, fonts.small, fonts.bold
 
     # -- geometry ---------------------------------------------------------------------
 
@@ -97,7 +92,7 @@ class TimelinePainter:
     def paint(self) -> list[Hit]:
         p = self.p
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(QRectF(0, 0, self.width, self.scene.height()), BACKGROUND)
+        p.fillRect(QRectF(0, 0, self.width, self.scene.height()), self.ink.background)
         self._ruler()
         p.save()
         p.setClipRect(QRectF(LABEL_WIDTH, 0, self.width - LABEL_WIDTH, self.scene.height()))
@@ -120,14 +115,14 @@ class TimelinePainter:
         bottom = self.scene.height()
         for tick in ticks:
             x = self.x(tick.at)
-            p.setPen(QPen(GRID, 1))
+            p.setPen(QPen(self.ink.grid, 1))
             p.drawLine(QPointF(x, RULER_HEIGHT - 8), QPointF(x, bottom))
-            p.setPen(TEXT)
+            p.setPen(self.ink.text)
             p.drawText(QRectF(x + 3, 8, 200, RULER_HEIGHT - 16),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tick.label)
-        p.setPen(QPen(GRID.darker(130), 1))
+        p.setPen(QPen(self.ink.rule, 1))
         p.drawLine(QPointF(0, RULER_HEIGHT), QPointF(self.width, RULER_HEIGHT))
-        p.setPen(TEXT)
+        p.setPen(self.ink.text)
         p.drawText(QRectF(8, 4, LABEL_WIDTH - 12, RULER_HEIGHT - 8),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Times in {self.scene.tz}")
@@ -137,8 +132,8 @@ class TimelinePainter:
         p = self.p
         scene = self.scene
         p.fillRect(QRectF(0, RULER_HEIGHT + 1, LABEL_WIDTH - 1,
-                          scene.height() - RULER_HEIGHT - 1), BACKGROUND)
-        p.setPen(QPen(GRID.darker(130), 1))
+                          scene.height() - RULER_HEIGHT - 1), self.ink.background)
+        p.setPen(QPen(self.ink.rule, 1))
         p.drawLine(QPointF(LABEL_WIDTH - 1, 0), QPointF(LABEL_WIDTH - 1, scene.height()))
         self._section("Rounds by track", rounds_top())
         for row, track in enumerate(scene.lanes.tracks):
@@ -157,6 +152,9 @@ class TimelinePainter:
         if not scene.lanes.tracks:
             self._lane_label("No rounds yet", rounds_top(), TRACK_HEIGHT)
         self._section("Factors", factors_top(scene))
+        if scene.lanes.factors:  # what the bands' colours and arrows mean
+            paint_factor_legend(self.p, self.width - 8, factors_top(scene) - 11, self.small,
+                                self.colours)
         for row, factor in enumerate(scene.lanes.factors):
             self._lane_label(factor.name, factors_top(scene) + row * FACTOR_HEIGHT,
                              FACTOR_HEIGHT)
@@ -171,14 +169,14 @@ class TimelinePainter:
 
     def _section(self, title: str, top: int) -> None:
         self.p.setFont(self.bold)
-        self.p.setPen(TEXT)
+        self.p.setPen(self.ink.text)
         self.p.drawText(QRectF(8, top - 20, LABEL_WIDTH - 12, 18),
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
 
     def _lane_label(self, text: str, top: int, height: int, *, faint: bool = False) -> None:
         p = self.p
         p.setFont(self.small)
-        p.setPen(TEXT.lighter(250) if faint else TEXT)
+        p.setPen(self.ink.faint_text if faint else self.ink.text)
         metrics = QFontMetrics(self.small)
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 20)
         p.drawText(QRectF(14, top, LABEL_WIDTH - 20, height),
@@ -192,12 +190,12 @@ class TimelinePainter:
                          key=category_order)
         for row, category in enumerate(present[:7]):
             y = top + row * 16
-            p.fillRect(QRectF(14, y + 3, 10, 10), category_colour(category))
-            p.setPen(TEXT)
+            p.fillRect(QRectF(14, y + 3, 10, 10), self.colours.category(category))
+            p.setPen(self.ink.text)
             p.drawText(QRectF(30, y, LABEL_WIDTH - 36, 16), Qt.AlignmentFlag.AlignVCenter,
                        category or "uncategorised")
         y = top + min(7, len(present)) * 16 + 6
-        p.setPen(TEXT)
+        p.setPen(self.ink.text)
         note = ("dots: known to the day; faded bars: known only to the week or month, or over days"
                 if self.scene.events.markers is not None else
                 "hatched: events known only to the week or month, on their recorded day")
@@ -211,17 +209,18 @@ class TimelinePainter:
     def _rounds(self) -> None:
         for row, track in enumerate(self.scene.lanes.tracks):
             top = track_top(self.scene, row)
-            self.p.setPen(QPen(GRID, 1))
+            self.p.setPen(QPen(self.ink.grid, 1))
             self.p.drawLine(QPointF(LABEL_WIDTH, top + track_height(self.scene)),
                             QPointF(self.width, top + track_height(self.scene)))
             if self.scene.known is not None:
                 self.hits += [Hit(rect, "known", round_id) for rect, round_id in
                               paint_known_row(self.p, self.scene,
                                               self.scene.known.of_track(track.id),
-                                              top + TRACK_HEIGHT, self.width, self.small)]
+                                              top + TRACK_HEIGHT, self.width, self.small,
+                                              self.colours)]
             for mark in track.rounds:
-                for move in mark.moves:
-                    self._move(move.old, move.new, top, move.change_id)
+                for tier, move in enumerate(mark.moves):
+                    self._move(move.old, move.new, top, move.change_id, tier)
             titles = [title for mark in track.rounds
                       if (title := self._round(mark, top)) is not None]
             self._round_titles(titles)
@@ -244,7 +243,7 @@ class TimelinePainter:
         if rect is None or not self._visible(rect.left(), rect.right()):
             return None
         p = self.p
-        style = STATUS_STYLE[mark.status]
+        style = self.colours.status[mark.status]
         vague = mark.window.precision in (Precision.WEEK, Precision.MONTH)
         if vague:
             # No edge is known: a faded span that fades out at both ends.
@@ -284,7 +283,7 @@ class TimelinePainter:
         if rect is None or not self._visible(rect.left(), rect.right()):
             return None
         p = self.p
-        style = STATUS_STYLE[mark.status]
+        style = self.colours.status[mark.status]
         faint = QColor(style.fill)
         faint.setAlpha(60)
         p.setBrush(faint)
@@ -299,7 +298,7 @@ class TimelinePainter:
         ``place_labels`` puts them: never one over another (``title_boxes``)."""
         p = self.p
         p.setFont(self.small)
-        p.setPen(TEXT)
+        p.setPen(self.ink.text)
         metrics = QFontMetrics(self.small)
         requests = [LabelRequest(number, rect.left(), rect.right(),
                                  metrics.horizontalAdvance(text))
@@ -313,35 +312,14 @@ class TimelinePainter:
             self.title_boxes.append(box)
 
     def _move(self, old: ScheduledWindow, new: ScheduledWindow, top: float,
-              change_id: int) -> None:
+              change_id: int, tier: int = 0) -> None:
         """An arrow from the window a round had to the one it was moved to."""
         before = self._window_rect(old, top)
         after = self._window_rect(new, top)
         if before is None or after is None:
             return
-        p = self.p
-        ghost = QColor(STATUS_STYLE[RoundStatus.POSTPONED].edge)
-        ghost.setAlpha(70)
-        p.setPen(QPen(ghost, 1, Qt.PenStyle.DashLine))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRoundedRect(before, 4, 4)
-        start = QPointF(before.center().x(), before.top())
-        end = QPointF(after.center().x(), after.top())
-        lift = min(TRACK_HEIGHT * 0.9, 8 + abs(end.x() - start.x()) / 6)
-        path = QPainterPath(start)
-        path.cubicTo(start + QPointF(0, -lift), end + QPointF(0, -lift), end)
-        colour = STATUS_STYLE[RoundStatus.POSTPONED].edge
-        p.setPen(QPen(colour, 1.5))
-        p.drawPath(path)
-        direction = 1 if end.x() >= start.x() else -1
-        head = QPainterPath(end)
-        head.lineTo(end + QPointF(-4 * direction, -7))
-        head.lineTo(end + QPointF(4 * direction, -5))
-        head.closeSubpath()
-        p.setBrush(colour)
-        p.drawPath(head)
-        box = path.boundingRect().adjusted(-3, -3, 3, 3)
-        self.hits.append(Hit(box, "move", change_id))
+        self.hits.append(Hit(paint_move(self.p, before, after, self.colours, tier), "move",
+                             change_id))
 
     # -- factors ----------------------------------------------------------------------
 
@@ -359,7 +337,7 @@ class TimelinePainter:
             return
         rect = QRectF(left, top + 3, max(2.0, right - left), FACTOR_HEIGHT - 6)
         p = self.p
-        colour = QColor(LEVEL_COLOURS[reading.level])
+        colour = QColor(self.colours.levels[reading.level])
         if reading.end is None:  # the latest reading holds until told otherwise: fade it
             gradient = QLinearGradient(rect.topLeft(), rect.topRight())
             gradient.setColorAt(0, colour)
@@ -369,12 +347,13 @@ class TimelinePainter:
             p.fillRect(rect, gradient)
         else:
             p.fillRect(rect, colour)
-        p.setPen(QPen(TEXT if selected else BACKGROUND, 2 if selected else 1))
+        p.setPen(QPen(self.ink.text if selected else self.ink.background,
+                      2 if selected else 1))
         p.drawLine(rect.topLeft(), rect.bottomLeft())
         if rect.width() > 70:
             p.setFont(self.small)
-            p.setPen(TEXT)
-            arrow = {"rising": "↑", "stable": "→", "easing": "↓"}[reading.trend.value]
+            p.setPen(self.ink.text)
+            arrow = TREND_ARROWS[reading.trend]
             p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
                        f"{reading.level.value} {arrow}")
         self.hits.append(Hit(rect, "reading", reading.id))
@@ -383,7 +362,7 @@ class TimelinePainter:
 
     def _events(self) -> None:
         top = events_top(self.scene)
-        self.p.setPen(QPen(GRID, 1))
+        self.p.setPen(QPen(self.ink.grid, 1))
         self.p.drawLine(QPointF(LABEL_WIDTH, top + self.scene.events_height),
                         QPointF(self.width, top + self.scene.events_height))
         if self.scene.events.markers is not None:
@@ -410,7 +389,7 @@ class TimelinePainter:
                    default=0)
         p = self.p
         p.setFont(self.small)
-        p.setPen(TEXT)
+        p.setPen(self.ink.text)
         bottom = top + scene.events_height
         if peak == 0:
             p.drawText(QRectF(LABEL_WIDTH + 8, top, 400, scene.events_height),
@@ -426,7 +405,7 @@ class TimelinePainter:
             y = bottom
             for category in sorted(values[day], key=category_order):
                 total, vague = values[day][category]
-                colour = category_colour(category)
+                colour = self.colours.category(category)
                 solid = (total - vague) * scale
                 p.fillRect(QRectF(left, y - solid, width, solid), colour)
                 y -= solid
@@ -467,7 +446,7 @@ class TimelinePainter:
                 y = top + scene.events_height - 8 - (order // columns) * step
                 radius = 3.0 + min(4.0, (marker.fatalities or 0) ** 0.5)
                 self._pen_for(marker)
-                self.p.setBrush(category_colour(marker.target_category))
+                self.p.setBrush(self.colours.category(marker.target_category))
                 self.p.drawEllipse(QPointF(x, y), radius, radius)
                 self.hits.append(Hit(QRectF(x - radius, y - radius, 2 * radius, 2 * radius),
                                      "event", marker.id))
@@ -490,7 +469,7 @@ class TimelinePainter:
             if y > top + self.scene.events_height - 30:
                 continue  # the strip is full; the tooltip of the bar says how many
             rect = QRectF(left + 1, y, max(4.0, right - left - 2), 6)
-            colour = QColor(category_colour(marker.target_category))
+            colour = QColor(self.colours.category(marker.target_category))
             gradient = QLinearGradient(rect.topLeft(), rect.topRight())
             for stop, alpha in ((0, 40), (0.3, 170), (0.7, 170), (1, 40)):
                 shade = QColor(colour)
@@ -503,19 +482,19 @@ class TimelinePainter:
 
     def _pen_for(self, marker: EventMarker) -> None:
         if marker.id == self.scene.selected_event:
-            self.p.setPen(QPen(TEXT, 2.5))
+            self.p.setPen(QPen(self.ink.text, 2.5))
         else:
-            self.p.setPen(QPen(category_colour(marker.target_category).darker(140), 1))
+            self.p.setPen(QPen(self.colours.category(marker.target_category).darker(140), 1))
 
     def _today(self) -> None:
         x = self.x(self.scene.now)
         if not self._visible(x, x):
             return
         p = self.p
-        p.setPen(QPen(TODAY, 1.5, Qt.PenStyle.DashLine))
+        p.setPen(QPen(self.ink.alert, 1.5, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x, RULER_HEIGHT), QPointF(x, self.scene.height()))
         p.setFont(self.small)
-        p.setPen(TODAY)
+        p.setPen(self.ink.alert)
         p.drawText(QRectF(x + 3, RULER_HEIGHT + 2, 60, 14), Qt.AlignmentFlag.AlignLeft,
                    "today")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import QEvent, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -70,6 +70,15 @@ class GuideBrowser(QTextBrowser):
                 return QImage()  # a missing picture leaves a gap, not an error box
             return QImage.fromData(data)
         return super().loadResource(kind, name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override QWidget.changeEvent: links take their colour from the palette when
+        the page is read, so a switch to light or dark reads it again."""
+        if event.type() == QEvent.Type.PaletteChange and not self.document().isEmpty():
+            position = self.verticalScrollBar().value()
+            self.setHtml(guide_html())
+            self.verticalScrollBar().setValue(position)
+        super().changeEvent(event)
 
 
 class GuideWindow(QDialog):

@@ -35,6 +35,7 @@ from tracker.storage.database import Database
 from tracker.ui.analysis.analysis_view import AnalysisView
 from tracker.ui.chronology.chronology_view import ChronologyView
 from tracker.ui.common import settings as options
+from tracker.ui.common.appearance_menu import AppearanceMenu
 from tracker.ui.common.change_watcher import ChangeWatcher
 from tracker.ui.common.commands import push_or_report
 from tracker.ui.common.forms import named
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
         file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
         if isinstance(file_menu, QMenu):
             file_menu.insertMenu(self.action_map["open-sample-action"], self.recent.menu)
+        self.appearance = AppearanceMenu(settings, self)  # applies the stored choice
+        view_menu = self.action_map["display-zone-action"].associatedObjects()[0]
+        if isinstance(view_menu, QMenu):
+            view_menu.insertMenu(self.action_map["display-zone-action"], self.appearance.menu)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
