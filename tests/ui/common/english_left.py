@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QTabWidget,
     QTextEdit,
@@ -84,12 +85,14 @@ def _view_texts(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     if model is None:
         return
-    for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),):
-        for section in range(count):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                value = model.headerData(section, orientation, role)
-                if isinstance(value, str):
-                    yield value
+    if isinstance(view, QListView):  # one column, no header
+        return
+    orientation = Qt.Orientation.Horizontal
+    for section in range(model.columnCount(QModelIndex())):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = model.headerData(section, orientation, role)
+            if isinstance(value, str):
+                yield value
 
 
 def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:

@@ -119,7 +119,7 @@ class AnalysisChart(QWidget):
         self._window_values = [(float(row.value(measure)), row.baseline_value(measure))
                                for row in rows]
         if not rows:
-            chart.setTitle("Select a row to compare its windows")
+            chart.setTitle(self.tr("Select a row to compare its windows"))
             return
         first = rows[0]
         # A chart title is rich text: a round's title is escaped to show as typed.
@@ -154,7 +154,7 @@ class AnalysisChart(QWidget):
         self._marked = sorted({anchor.first_day for anchor in anchors
                                if anchor.first_day in by_day})
         if not series:
-            chart.setTitle("Nothing analysed yet")
+            chart.setTitle(self.tr("Nothing analysed yet"))
             return
         chart.setTitle(f"{measure.value.capitalize()} per day (reported to the day)")
         line = QLineSeries()
@@ -222,7 +222,7 @@ class AnalysisChart(QWidget):
             generator.setOutputDevice(device)
             generator.setSize(size)
             generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-            generator.setTitle("Analysis")
+            generator.setTitle(self.tr("Analysis"))
             painter = QPainter(generator)
             try:
                 self.render(painter, QPoint(0, 0))

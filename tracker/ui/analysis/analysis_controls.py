@@ -68,7 +68,7 @@ class AnalysisControls(QWidget):
                                    "What the windows are counted around")
         self.window_spin = _spin(self, "analysis-window", MAX_WINDOW_DAYS,
                                  defaults.window_days, "Days in the before and after windows")
-        self.window_spin.setSuffix(" days")
+        self.window_spin.setSuffix(self.tr(" days"))
         self.baseline_combo = _combo(self, "analysis-baseline", BASELINE_TEXTS,
                                      "What each window is compared with")
         self.baseline_spin = _spin(self, "analysis-baseline-span", MAX_BASELINE_WEEKS,
@@ -119,13 +119,13 @@ class AnalysisControls(QWidget):
         spin.blockSignals(True)
         if self._mode is BaselineMode.WEEKS:
             spin.setRange(1, MAX_BASELINE_WEEKS)
-            spin.setSuffix(" weeks earlier")
-            spin.setToolTip("How many weeks before each window its baseline lies")
+            spin.setSuffix(self.tr(" weeks earlier"))
+            spin.setToolTip(self.tr("How many weeks before each window its baseline lies"))
         else:
             spin.setRange(1, MAX_TRAILING_WINDOWS)
-            spin.setSuffix(" windows")
-            spin.setToolTip("How many windows of the same length, just before each "
-                            "window, are averaged as its baseline")
+            spin.setSuffix(self.tr(" windows"))
+            spin.setToolTip(self.tr("How many windows of the same length, just before each "
+                            "window, are averaged as its baseline"))
         spin.setValue(self._spans[self._mode])
         spin.blockSignals(False)
 

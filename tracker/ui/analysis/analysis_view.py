@@ -95,16 +95,16 @@ class AnalysisView(QWidget):
         self.controls = AnalysisControls(self)
         self.filter_label = QLabel(filter_text(self._filter), self)
         self.filter_label.setObjectName("analysis-filter")
-        self.filter_label.setToolTip("The Events view's filters apply here, except its "
-                                     "dates: each window sets its own days.")
+        self.filter_label.setToolTip(self.tr("The Events view's filters apply here, except its "
+                                     "dates: each window sets its own days."))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("analysis-status")
         # Round titles, typed places and file paths are shown as typed, never as HTML.
         for label in (self.filter_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.export_table_button = QPushButton("Export Table…", self)
+        self.export_table_button = QPushButton(self.tr("Export Table…"), self)
         self.export_table_button.setObjectName("analysis-export-table")
-        self.export_chart_button = QPushButton("Export Chart…", self)
+        self.export_chart_button = QPushButton(self.tr("Export Chart…"), self)
         self.export_chart_button.setObjectName("analysis-export-chart")
 
         self.model = AnalysisTableModel(self)

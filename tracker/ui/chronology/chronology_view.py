@@ -66,15 +66,15 @@ class ChronologyView(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.from_check = QCheckBox("From", self)
+        self.from_check = QCheckBox(self.tr("From"), self)
         self.from_edit = _date_edit(self, "First day to show")
         self.to_check = QCheckBox("to", self)
         self.to_edit = _date_edit(self, "Last day to show")
-        self.corrections_check = QCheckBox("Show corrections (undone entries)", self)
+        self.corrections_check = QCheckBox(self.tr("Show corrections (undone entries)"), self)
         self.corrections_check.setObjectName("chronology-corrections")
         self.corrections_check.setToolTip(
-            "List each undone change marked as withdrawn, and each undo and redo as a "
-            "correction; off, an undone change is left out with its undo")
+            self.tr("List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction; off, an undone change is left out with its undo"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("chronology-count")
         legend = QLabel(" ".join(

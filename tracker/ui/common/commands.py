@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.orm import Session
@@ -46,7 +46,8 @@ def report_message(message: str) -> None:
     """
     def show() -> None:
         # Messages quote titles and notes the user typed: shown literally, never as HTML.
-        QMessageBox.warning(QApplication.activeWindow(), "Negotiation Tracker",
+        QMessageBox.warning(QApplication.activeWindow(), QCoreApplication.translate("commands",
+            "Negotiation Tracker"),
                             as_plain(message))
 
     QTimer.singleShot(0, show)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -71,9 +71,9 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Field</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Yours</b>"), 0, 1, 1, 2)
-        grid.addWidget(QLabel("<b>Theirs</b>"), 0, 3, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Field</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Yours</b>")), 0, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Theirs</b>")), 0, 3, 1, 2)
         self._groups: dict[str, QButtonGroup] = {}
         self._mine_buttons: dict[str, QRadioButton] = {}
         self._theirs_buttons: dict[str, QRadioButton] = {}
@@ -96,17 +96,18 @@ class ConflictDialog(QDialog):
         grid.setColumnStretch(4, 1)
 
         buttons = QDialogButtonBox(self)
-        self.theirs_button = named(QPushButton("Take &Theirs"), "take-theirs-button")
-        self.reapply_button = named(QPushButton("Theirs + &Reapply Mine"), "reapply-button")
-        self.merge_button = named(QPushButton("&Save Merge"), "save-merge-button")
+        self.theirs_button = named(QPushButton(self.tr("Take &Theirs")), "take-theirs-button")
+        self.reapply_button = named(QPushButton(self.tr("Theirs + &Reapply Mine")),
+                                    "reapply-button")
+        self.merge_button = named(QPushButton(self.tr("&Save Merge")), "save-merge-button")
         self.reapply_button.setEnabled(bool(self._base))
-        self.reapply_button.setToolTip("Keep their changes and apply again the fields you "
-                                       "changed in your dialog")
+        self.reapply_button.setToolTip(self.tr("Keep their changes and apply again the fields you "
+                                       "changed in your dialog"))
         buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.reapply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("&Back to My Edit")
+        cancel.setText(self.tr("&Back to My Edit"))
         self.theirs_button.clicked.connect(self._on_theirs)
         self.reapply_button.clicked.connect(self._on_reapply)
         self.merge_button.clicked.connect(self._on_merge)
@@ -163,7 +164,7 @@ def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
     """Ask whether to remove a record changed since the user saw it. Tests replace this."""
     who = _who_and_when(conflict)
     answer = QMessageBox.question(
-        parent, "Changed by Someone Else",
+        parent, QCoreApplication.translate("conflict_dialog", "Changed by Someone Else"),
         as_plain(f"{who[0].upper()}{who[1:]} changed the {conflict.kind.noun} "
                  f"{conflict.title} after it was shown to you. Remove it anyway, with "
                  "their change?"),

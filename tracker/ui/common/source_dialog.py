@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from tracker.domain.dates import DateParseError, parse_date
@@ -48,12 +48,14 @@ class SourceFields:
     def __init__(self, *, day_first: bool = False) -> None:
         self._day_first = day_first
         self.outlet = named(QLineEdit(), "source-outlet")
-        self.outlet.setPlaceholderText("e.g. Kyiv Independent, or the person who said it")
+        self.outlet.setPlaceholderText(QCoreApplication.translate("SourceFields",
+            "e.g. Kyiv Independent, or the person who said it"))
         self.title_edit = named(QLineEdit(), "source-title")
         self.url = named(QLineEdit(), "source-url")
-        self.url.setPlaceholderText("https://…")
+        self.url.setPlaceholderText(QCoreApplication.translate("SourceFields", "https://…"))
         self.published = named(QLineEdit(), "source-published")
-        self.published.setPlaceholderText("e.g. 31 Jan 2026 (optional)")
+        self.published.setPlaceholderText(QCoreApplication.translate("SourceFields",
+                                                                     "e.g. 31 Jan 2026 (optional)"))
         self.accessed = named(QLineEdit(f"{date.today():%d %b %Y}"), "source-accessed")
         self.reliability = named(QComboBox(), "source-reliability")
         fill_combo(self.reliability, [(r.value.capitalize(), r) for r in Reliability],
@@ -62,17 +64,17 @@ class SourceFields:
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("O&utlet:", self.outlet)
+        form.addRow(QCoreApplication.translate("SourceFields", "O&utlet:"), self.outlet)
         form.addRow("", self.errors["outlet"])
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Address:", self.url)
+        form.addRow(QCoreApplication.translate("SourceFields", "&Title:"), self.title_edit)
+        form.addRow(QCoreApplication.translate("SourceFields", "&Address:"), self.url)
         form.addRow("", self.errors["url"])
-        form.addRow("&Published:", self.published)
+        form.addRow(QCoreApplication.translate("SourceFields", "&Published:"), self.published)
         form.addRow("", self.errors["published_on"])
-        form.addRow("&Read on:", self.accessed)
+        form.addRow(QCoreApplication.translate("SourceFields", "&Read on:"), self.accessed)
         form.addRow("", self.errors["accessed_on"])
-        form.addRow("Re&liability:", self.reliability)
-        form.addRow("&Note:", self.note)
+        form.addRow(QCoreApplication.translate("SourceFields", "Re&liability:"), self.reliability)
+        form.addRow(QCoreApplication.translate("SourceFields", "&Note:"), self.note)
 
     def on_edited(self, slot: Callable[[], None]) -> None:
         for edit in (self.outlet, self.title_edit, self.url, self.published, self.accessed,
@@ -138,7 +140,7 @@ class NewSourceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, day_first: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Source")
+        self.setWindowTitle(self.tr("New Source"))
         self.fields = fields = SourceFields(day_first=day_first)
         self.outlet, self.title_edit, self.url = fields.outlet, fields.title_edit, fields.url
         self.published, self.accessed = fields.published, fields.accessed
@@ -169,12 +171,12 @@ class EditSourceDialog(CommandDialog):
                  *, day_first: bool = False) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("source", source_id)
-        self.setWindowTitle("Edit Source")
+        self.setWindowTitle(self.tr("Edit Source"))
         self.fields = SourceFields(day_first=day_first)
         self.fields.fill(values)
         for field, label in self.fields.errors.items():
             self.register_error(field, label.show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         self.fields.add_rows(form)
         form.addRow(self.form_error)

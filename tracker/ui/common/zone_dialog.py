@@ -18,7 +18,7 @@ class DisplayZoneDialog(QDialog):
 
     def __init__(self, current: str, system: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your Time Zone")
+        self.setWindowTitle(self.tr("Your Time Zone"))
         self.zone = zone_combo("display-zone", current)
         self.error = ErrorLabel("display-zone-error")
         hint = QLabel(f"Times are shown in the venue's zone and in this one. "

@@ -48,13 +48,13 @@ class EventFilterBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
 
-        self.from_check = QCheckBox("From", self)
+        self.from_check = QCheckBox(self.tr("From"), self)
         self.from_edit = self._date_edit("Earliest event date to show")
         self.to_check = QCheckBox("to", self)
         self.to_edit = self._date_edit("Latest event date to show")
         self.types_button = QToolButton(self)
         self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.types_button.setToolTip("Event types to show (none checked: all)")
+        self.types_button.setToolTip(self.tr("Event types to show (none checked: all)"))
         self.types_list = QListWidget(self)
         self.types_list.setObjectName("event-types-list")
         menu = QMenu(self.types_button)
@@ -64,15 +64,15 @@ class EventFilterBar(QWidget):
         menu.addAction(holder)
         self.types_button.setMenu(menu)
         self.target_combo = QComboBox(self)
-        self.target_combo.setToolTip("Target category")
+        self.target_combo.setToolTip(self.tr("Target category"))
         self.target_combo.addItem(ALL_TARGETS, "")
         self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
         # Looked up in the full-text index (a substring test would read every event).
-        self.place_edit.setToolTip("A town, district or region, from the start of its name "
-                                   "(“khark” finds Kharkiv and Kharkivska)")
+        self.place_edit.setToolTip(self.tr("A town, district or region, from the start of its name "
+                                   "(“khark” finds Kharkiv and Kharkivska)"))
         self.text_edit = self._line_edit("Search summaries…", "text-filter")
-        self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
-        self.clear_button = QPushButton("Clear filters", self)
+        self.text_edit.setToolTip(self.tr("Words that must appear in the summary, actors or place"))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

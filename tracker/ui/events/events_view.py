@@ -176,7 +176,7 @@ class EventsView(QWidget):
     @Slot(int, int)
     def _on_counts_changed(self, matching: int, total: int) -> None:
         if total == 0:
-            self.count_label.setText("No events")
+            self.count_label.setText(self.tr("No events"))
             message = ("No events in this database yet. Import an ACLED, UCDP or other CSV "
                        "file with File › Import Events… (Ctrl+I), or drop it on the window.")
         else:

@@ -66,20 +66,20 @@ class LinkEventsDialog(EditDialog):
         self.suggestions = SuggestionsModel(self._checked, self)
         suggested = self._suggested_tab(has_coordinates)
         if round_id is not None:
-            self.tabs.addTab(suggested, "Suggested")
+            self.tabs.addTab(suggested, self.tr("Suggested"))
         else:
             suggested.hide()  # suggestions are by a round's dates and venue
         self.search_model = EventsTableModel(workspace, self, checkable=True,
                                              checked=self._checked)
         self.search_bar = EventFilterBar(self, compact=True)  # above the table, Tab's order
         self.search_table = QTableView(self)
-        self.tabs.addTab(self._search_tab(), "Search all events")
+        self.tabs.addTab(self._search_tab(), self.tr("Search all events"))
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("link-kind")
         fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Why these events belong to it (optional)")
+        self.note_edit.setPlaceholderText(self.tr("Why these events belong to it (optional)"))
         self.checked_label = QLabel(self)
         # Why greyed, ticked suggestions are not counted as checked (issue 16, finding 8).
         self.linked_label = QLabel(self)
@@ -90,8 +90,8 @@ class LinkEventsDialog(EditDialog):
         self.error_label.hide()
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout()
-        form.addRow("Kind:", self.kind_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(form)
@@ -132,14 +132,14 @@ class LinkEventsDialog(EditDialog):
         self.days_spin.setRange(0, 365)
         self.days_spin.setValue(DEFAULT_DAYS)
         self.days_spin.setPrefix("± ")
-        self.days_spin.setSuffix(" days of the round")
+        self.days_spin.setSuffix(self.tr(" days of the round"))
         self.radius_spin.setRange(1, 5000)
         self.radius_spin.setValue(DEFAULT_RADIUS_KM)
-        self.radius_spin.setSuffix(" km of the venue")
+        self.radius_spin.setSuffix(self.tr(" km of the venue"))
         self.radius_spin.setEnabled(False)
         self.radius_check.setEnabled(has_coordinates)
         if not has_coordinates:
-            self.radius_check.setToolTip("The round's venue has no coordinates")
+            self.radius_check.setToolTip(self.tr("The round's venue has no coordinates"))
         self.suggested_table.setObjectName("suggested-events")
         self.suggested_table.setModel(self.suggestions)
         self.suggested_table.verticalHeader().hide()
@@ -153,7 +153,7 @@ class LinkEventsDialog(EditDialog):
             self.suggested_table.setColumnWidth(column, width)
         self.suggested_placeholder = ViewPlaceholder(self.suggested_table)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Events", tab))
+        controls.addWidget(QLabel(self.tr("Events"), tab))
         controls.addWidget(self.days_spin)
         controls.addWidget(self.radius_check)
         controls.addWidget(self.radius_spin)

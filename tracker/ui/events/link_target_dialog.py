@@ -51,7 +51,7 @@ class LinkTargetDialog(EditDialog):
     def __init__(self, workspace: Workspace, event_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link event")
+        self.setWindowTitle(self.tr("Link event"))
         self._workspace = workspace
         self._event_id = event_id
         self.command: LinkEventCommand | None = None
@@ -75,7 +75,7 @@ class LinkTargetDialog(EditDialog):
         self.kind_combo.setObjectName("link-kind")
         fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Why they belong together (optional)")
+        self.note_edit.setPlaceholderText(self.tr("Why they belong together (optional)"))
         self.error_label = QLabel()
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
@@ -93,10 +93,10 @@ class LinkTargetDialog(EditDialog):
         event_label.setTextFormat(Qt.TextFormat.RichText)
         event_label.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Event:", event_label)
-        form.addRow("Link to:", self.target_combo)
-        form.addRow("Kind:", self.kind_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Event:"), event_label)
+        form.addRow(self.tr("Link to:"), self.target_combo)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)
@@ -161,7 +161,7 @@ class EditLinkDialog(CommandDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("link", link_id)
-        self.setWindowTitle("Edit link")
+        self.setWindowTitle(self.tr("Edit link"))
         header = named(QLabel(target, self), "link-edit-target")
         header.setTextFormat(Qt.TextFormat.PlainText)  # typed titles, imported summaries
         header.setWordWrap(True)
@@ -171,12 +171,12 @@ class EditLinkDialog(CommandDialog):
         self.note_edit = named(QLineEdit(str(values["note"]), self), "link-note")
         self.kind_error = ErrorLabel("link-kind-error")
         self.register_error("kind", self.kind_error.show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         form.addRow(header)
-        form.addRow("&Kind:", self.kind_combo)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow("", self.kind_error)
-        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.setMinimumWidth(440)

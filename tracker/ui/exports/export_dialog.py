@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
                  title_page: ReportTitlePage | None = None,
                  held: HeldDates | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Chronology")
+        self.setWindowTitle(self.tr("Export Chronology"))
         self._tz = tz
         self.ask: Callable[[str, str], bool] = self._ask
         self._folder = _base_folder(folder)
@@ -107,16 +107,16 @@ class ExportDialog(QDialog):
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.target.hide()
-        self.browse = named(QPushButton("&Browse…"), "export-browse")
+        self.browse = named(QPushButton(self.tr("&Browse…")), "export-browse")
         # The range starts at the first and last day the database holds (*held*), so a
         # database of 2022's events does not offer last month (issue 16); an empty one
         # offers the last month.
         today = QDate.currentDate()
         first = _to_qdate(held.first) if held is not None else today.addMonths(-1)
         last = _to_qdate(held.last) if held is not None else today
-        self.use_from = named(QCheckBox("Fro&m"), "export-use-from")
+        self.use_from = named(QCheckBox(self.tr("Fro&m")), "export-use-from")
         self.date_from = named(QDateEdit(first), "export-from")
-        self.use_to = named(QCheckBox("&To"), "export-use-to")
+        self.use_to = named(QCheckBox(self.tr("&To")), "export-use-to")
         self.date_to = named(QDateEdit(last), "export-to")
         for edit in (self.date_from, self.date_to):
             within_tracker_dates(edit)
@@ -124,11 +124,11 @@ class ExportDialog(QDialog):
             edit.setDisplayFormat(ISO_DATE_FORMAT)
             edit.setEnabled(False)
         # Off: an undone change and its undo are left out, as never announced.
-        self.corrections = named(QCheckBox("Show co&rrections (undone entries)"),
+        self.corrections = named(QCheckBox(self.tr("Show co&rrections (undone entries)")),
                                  "export-corrections")
         self.corrections.setToolTip(
-            "List each undone change marked as withdrawn, and each undo and redo as a "
-            "correction line, for a published correction trail")
+            self.tr("List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction line, for a published correction trail"))
         # Who opens a CSV: a spreadsheet (a byte-order mark, formulas guarded) or a data
         # tool (text as it is); offered while the file is a .csv.
         self.csv_for = named(QComboBox(), "export-csv-for")
@@ -136,9 +136,9 @@ class ExportDialog(QDialog):
             self.csv_for.addItem(flavour.label, flavour.value)
         self.csv_for.setCurrentIndex(self.csv_for.findData(csv_for.value))
         self.csv_for.setToolTip(
-            "For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "
+            self.tr("For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "
             "every alphabet, and text that would run as a formula shown with a leading '. "
-            "For data tools: no mark, every cell exactly as recorded.")
+            "For data tools: no mark, every cell exactly as recorded."))
         # Shown while the file name asks for a report (.html, .pdf): see _validate.
         self.report_fields = named(ReportTitleFields(title_page or ReportTitlePage()),
                                    "export-report-fields")
@@ -162,7 +162,7 @@ class ExportDialog(QDialog):
         form.addRow(buddy_label("&File:", self.path), file_row)
         form.addRow("", self.target)
         form.addRow("", self.path_error)
-        form.addRow("Dates:", range_row)
+        form.addRow(self.tr("Dates:"), range_row)
         form.addRow("", self.range_error)
         form.addRow("", days)
         form.addRow("", self.corrections)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -51,7 +52,8 @@ def failure_told(parent: QWidget, workspace: Workspace,
     way the status bar's note of the export under way is replaced."""
     def failed(failure: Failure) -> None:
         if failure.cancelled or workspace.runner.leaving:
-            show_message("The export did not finish; nothing was written")
+            show_message(QCoreApplication.translate("file_export",
+                "The export did not finish; nothing was written"))
             return
         show_message("")
         show_failure(parent, FAILED_TITLE, failure)

@@ -28,8 +28,8 @@ class ReportTitleFields(QWidget):
         self.organisation = named(QLineEdit(page.organisation), "export-report-organisation")
         self.marking = named(QLineEdit(page.marking), "export-report-marking")
         self.marking.setPlaceholderText(f"None; e.g. {MARKING_EXAMPLE}")
-        self.marking.setToolTip("A handling marking, printed at the top and bottom of "
-                                "every page of the PDF and at the top of the HTML")
+        self.marking.setToolTip(self.tr("A handling marking, printed at the top and bottom of "
+                                "every page of the PDF and at the top of the HTML"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(buddy_label("Report &title:", self.title), self.title)

@@ -124,14 +124,14 @@ class FactorDetailPane(QWidget):
         self.impact = ImpactPanel(tz_name, self)
         self.chart = self.impact.chart
         self.sources = CitedSourcesList(workspace, "factor_id", "factor", self)
-        self.edit_factor_button = QPushButton("Edit factor…", self)
-        self.add_reading_button = QPushButton("Add reading…", self)
-        self.edit_reading_button = QPushButton("Edit…", self)
-        self.add_dependency_button = QPushButton("Add dependency…", self)
-        self.edit_dependency_button = QPushButton("Edit…", self)
-        self.link_button = QPushButton("Link events…", self)
-        self.edit_link_button = QPushButton("Edit link…", self)
-        self.unlink_button = QPushButton("Unlink", self)
+        self.edit_factor_button = QPushButton(self.tr("Edit factor…"), self)
+        self.add_reading_button = QPushButton(self.tr("Add reading…"), self)
+        self.edit_reading_button = QPushButton(self.tr("Edit…"), self)
+        self.add_dependency_button = QPushButton(self.tr("Add dependency…"), self)
+        self.edit_dependency_button = QPushButton(self.tr("Edit…"), self)
+        self.link_button = QPushButton(self.tr("Link events…"), self)
+        self.edit_link_button = QPushButton(self.tr("Edit link…"), self)
+        self.unlink_button = QPushButton(self.tr("Unlink"), self)
         for button in (self.edit_factor_button, self.add_reading_button,
                        self.edit_reading_button, self.add_dependency_button,
                        self.edit_dependency_button, self.link_button, self.edit_link_button,
@@ -180,7 +180,7 @@ class FactorDetailPane(QWidget):
         layout.addWidget(rows, 1)
         # No group box: its frame and title would cost the 600 px screen a table row.
         cited = QHBoxLayout()
-        cited.addWidget(QLabel("<b>Sources</b>"), 0, Qt.AlignmentFlag.AlignTop)
+        cited.addWidget(QLabel(self.tr("<b>Sources</b>")), 0, Qt.AlignmentFlag.AlignTop)
         cited.addWidget(self.sources, 1)
         layout.addLayout(cited)
 
@@ -231,7 +231,8 @@ class FactorDetailPane(QWidget):
         self.linked_placeholder.update_for(
             self.linked_model.rowCount(), "No events linked" if detail else "")
         if detail is None:
-            self.description.setText("<i>Select a factor to see its readings and links.</i>")
+            self.description.setText(self.tr(
+                "<i>Select a factor to see its readings and links.</i>"))
             self.readings_model.set_rows([], self._tz)
             self.sources.show_record(None)
             self._update_buttons()

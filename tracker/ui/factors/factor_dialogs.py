@@ -47,7 +47,7 @@ class AddReadingDialog(CommandDialog):
     def __init__(self, workspace: Workspace, factor_id: int, tz_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add factor reading")
+        self.setWindowTitle(self.tr("Add factor reading"))
         self._factor_id = factor_id
         self._tz = tz_name
         self._observed: datetime | None = None
@@ -72,15 +72,15 @@ class AddReadingDialog(CommandDialog):
             select_data(self.level_combo, latest.level)
             select_data(self.trend_combo, latest.trend)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("What was observed, and where it was reported")
-        self.ok_button.setText("Add reading")
+        self.note_edit.setPlaceholderText(self.tr("What was observed, and where it was reported"))
+        self.ok_button.setText(self.tr("Add reading"))
 
         form = QFormLayout(self)
         form.addRow(f"Observed at ({tz_name}):", self.when_edit)
         form.addRow("", self.when_label)
-        form.addRow("Level:", self.level_combo)
-        form.addRow("Trend:", self.trend_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Level:"), self.level_combo)
+        form.addRow(self.tr("Trend:"), self.trend_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.form_error)  # the factor was deleted meanwhile, say
         form.addRow(self.buttons)
         self.setMinimumWidth(440)
@@ -118,7 +118,7 @@ class AddDependencyDialog(CommandDialog):
     def __init__(self, workspace: Workspace, factor_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add dependency")
+        self.setWindowTitle(self.tr("Add dependency"))
         self._factor_id = factor_id
 
         def load(session: Session) -> tuple[list[RoundRow], list[DependencyRow]]:
@@ -133,16 +133,16 @@ class AddDependencyDialog(CommandDialog):
         self.effect_combo = named(QComboBox(), "dependency-effect")
         fill_combo(self.effect_combo, [(effect.value, effect) for effect in DependencyEffect])
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("How the factor bears on the round")
+        self.note_edit.setPlaceholderText(self.tr("How the factor bears on the round"))
         self.error_label = ErrorLabel("dependency-error")
         for field in ("round", "effect"):
             self.register_error(field, self.error_label.show_error)
-        self.ok_button.setText("Add dependency")
+        self.ok_button.setText(self.tr("Add dependency"))
 
         form = QFormLayout(self)
-        form.addRow("Round:", self.round_combo)
-        form.addRow("Effect:", self.effect_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Round:"), self.round_combo)
+        form.addRow(self.tr("Effect:"), self.effect_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.error_label)
         form.addRow(self.form_error)  # the round or factor was deleted meanwhile, say
         form.addRow(self.buttons)
@@ -179,17 +179,17 @@ class NewFactorDialog(CommandDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("New Factor")
+        self.setWindowTitle(self.tr("New Factor"))
         self.name_edit = named(QLineEdit(), "factor-name")
-        self.name_edit.setPlaceholderText("e.g. Black Sea grain corridor")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Black Sea grain corridor"))
         self.description = named(QPlainTextEdit(), "factor-description")
         self.description.setPlaceholderText(
-            "What the condition is and how it bears on the talks")
+            self.tr("What the condition is and how it bears on the talks"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4)
         self.name_error = ErrorLabel("factor-name-error")
         self.register_error("name", self.name_error.show_error)
-        self.ok_button.setText("C&reate Factor")
+        self.ok_button.setText(self.tr("C&reate Factor"))
 
         form = QFormLayout(self)
         form.addRow(buddy_label("&Name:", self.name_edit), self.name_edit)

@@ -30,7 +30,7 @@ class EditFactorDialog(NewFactorDialog):
         self.setWindowTitle(f"Edit Factor “{values['name']}”")
         self.name_edit.setText(str(values["name"]))
         self.description.setPlainText(str(values["description"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object]:
         return {"name": " ".join(self.name_edit.text().split()),
@@ -48,7 +48,7 @@ class EditReadingDialog(AddReadingDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, factor_id, tz_name, parent)
         values = self.open_record("reading", reading_id)
-        self.setWindowTitle("Edit factor reading")
+        self.setWindowTitle(self.tr("Edit factor reading"))
         observed = values["observed_at"]
         assert isinstance(observed, datetime)
         self._opened_at = observed
@@ -56,7 +56,7 @@ class EditReadingDialog(AddReadingDialog):
         select_data(self.level_combo, values["level"])
         select_data(self.trend_combo, values["trend"])
         self.note_edit.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object] | None:
         draft = self.draft()
@@ -87,7 +87,7 @@ class EditDependencyDialog(AddDependencyDialog):
         self.round_combo.setEnabled(False)
         select_data(self.effect_combo, values["effect"])
         self.note_edit.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         self._on_choice_changed()
 
     def values(self) -> dict[str, object]:

@@ -71,7 +71,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import Events")
+        self.setWindowTitle(self.tr("Import Events"))
         self.preview = preview
         self.file_label = self._plain_label("import-file", str(preview.path))
         self.encoding_label = self._plain_label("import-encoding", describe_file(preview))
@@ -81,11 +81,11 @@ class ImportDialog(QDialog):
         fill_combo(self.format_combo, ((text, fmt) for fmt, text in FORMAT_NAMES.items()))
         select_data(self.format_combo, preview.format or ImportFormat.CSV)
         self.format_warning = ErrorLabel("import-format-warning")
-        self.strict_check = named(QCheckBox("&Stop at the first bad row (strict)"),
+        self.strict_check = named(QCheckBox(self.tr("&Stop at the first bad row (strict)")),
                                   "import-strict")
-        self.strict_check.setToolTip("Import nothing if any row cannot be read, and say "
+        self.strict_check.setToolTip(self.tr("Import nothing if any row cannot be read, and say "
                                      "which. Otherwise good rows are imported and the bad "
-                                     "ones listed.")
+                                     "ones listed."))
         note = named(QLabel(NOT_UNDOABLE), "import-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
@@ -93,9 +93,9 @@ class ImportDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         form = QFormLayout(self)
-        form.addRow("File:", self.file_label)
-        form.addRow("Encoding:", self.encoding_label)
-        form.addRow("Detected:", self.detected_label)
+        form.addRow(self.tr("File:"), self.file_label)
+        form.addRow(self.tr("Encoding:"), self.encoding_label)
+        form.addRow(self.tr("Detected:"), self.detected_label)
         form.addRow(buddy_label("Import &as:", self.format_combo), self.format_combo)
         form.addRow("", self.format_warning)
         form.addRow("", self.strict_check)

@@ -210,11 +210,11 @@ class ImportFlow(QObject):
             self._message(f"Import of {name} cancelled. {UNCHANGED}")
         elif isinstance(failure.error, InputFileError):
             self._message("")
-            QMessageBox.warning(self._window, "Import Refused", as_plain(
+            QMessageBox.warning(self._window, self.tr("Import Refused"), as_plain(
                 f"The file was refused:\n\n{failure.message}\n\n{UNCHANGED}"))
         else:
             self._message("")
-            QMessageBox.warning(self._window, "Import Failed", as_plain(
+            QMessageBox.warning(self._window, self.tr("Import Failed"), as_plain(
                 f"Nothing was imported. {UNCHANGED}\n\n{failure.message}"))
         self._done()
 

@@ -103,7 +103,7 @@ class ColumnMappingDialog(QDialog):
     def __init__(self, preview: FilePreview, remembered: ColumnMapping | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose Columns")
+        self.setWindowTitle(self.tr("Choose Columns"))
         self.preview = preview
         self._sample = read_sample(preview)
         start = suggest_mapping(preview.header, remembered, preview.path.stem)
@@ -128,9 +128,9 @@ class ColumnMappingDialog(QDialog):
         grid.setColumnStretch(3, 1)
 
         self.dataset_edit = named(QLineEdit(start.dataset), "map-dataset")
-        self.dataset_edit.setToolTip("Events are matched by dataset and id: importing the "
-                                     "same rows into the same dataset again updates them.")
-        self.dayfirst_check = named(QCheckBox("Day &first (03/02/2026 is 3 February)"),
+        self.dataset_edit.setToolTip(self.tr("Events are matched by dataset and id: importing the "
+                                     "same rows into the same dataset again updates them."))
+        self.dayfirst_check = named(QCheckBox(self.tr("Day &first (03/02/2026 is 3 February)")),
                                     "map-dayfirst")
         self.dayfirst_check.setChecked(start.dayfirst)
         self.problems_label = ErrorLabel("map-problems")

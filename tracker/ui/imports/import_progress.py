@@ -56,18 +56,18 @@ class ImportProgressDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Importing Events")
+        self.setWindowTitle(self.tr("Importing Events"))
         self._done = False
         self.title_label = named(QLabel(f"Importing {path.name}…"), "import-progress-title")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never HTML
         self.bar = named(QProgressBar(), "import-progress-bar")
         self.bar.setRange(0, 0)  # busy until the first records are in (the encoding scan)
-        self.counts_label = named(QLabel("Reading the file…"), "import-progress-counts")
+        self.counts_label = named(QLabel(self.tr("Reading the file…")), "import-progress-counts")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.cancel_button: QPushButton = self.buttons.button(
             QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("import-cancel")
-        self.cancel_button.setToolTip("Stop the import; the database stays as it was")
+        self.cancel_button.setToolTip(self.tr("Stop the import; the database stays as it was"))
         # Only a click (or Escape) stops it: an Enter meant for another window must not.
         self.cancel_button.setAutoDefault(False)
 
@@ -117,8 +117,8 @@ class ImportProgressDialog(QDialog):
         if self.is_cancelling():
             return
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
-        self.counts_label.setText("Cancelling: undoing what was written so far…")
+        self.cancel_button.setText(self.tr("Cancelling…"))
+        self.counts_label.setText(self.tr("Cancelling: undoing what was written so far…"))
         self.bar.setRange(0, 0)
         self.cancel_requested.emit()
 

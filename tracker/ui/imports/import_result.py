@@ -48,7 +48,7 @@ class ImportResultDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import Finished")
+        self.setWindowTitle(self.tr("Import Finished"))
         self.report = report
         self.saved_to: Path | None = None
 
@@ -67,8 +67,8 @@ class ImportResultDialog(QDialog):
         self.model.set_rows(report.rejections)
         self.table = named(QTableView(), "import-rejections")
         self._configure_table()
-        self.save_button = named(QPushButton("&Save Report…"), "import-save-report")
-        self.save_button.setToolTip("Save the counts, notes and every rejected row as CSV")
+        self.save_button = named(QPushButton(self.tr("&Save Report…")), "import-save-report")
+        self.save_button.setToolTip(self.tr("Save the counts, notes and every rejected row as CSV"))
         self.saved_label = self._label("import-saved", "")
         self.saved_label.hide()
         self.save_error = ErrorLabel("import-save-error")
@@ -79,11 +79,11 @@ class ImportResultDialog(QDialog):
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
 
         form = QFormLayout()
-        form.addRow("Result:", self.counts_label)
-        form.addRow("File:", source)
+        form.addRow(self.tr("Result:"), self.counts_label)
+        form.addRow(self.tr("File:"), source)
         form.addRow("", took)
         if report.notes:
-            form.addRow("Notes:", self.notes_label)
+            form.addRow(self.tr("Notes:"), self.notes_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if report.rejections:

@@ -30,7 +30,7 @@ class AnnouncedInput(QWidget):
         self._tz, self._day_first = display_tz, day_first
         self.edit = named(QLineEdit(), "change-announced")
         self.edit.setPlaceholderText(DEFAULT_HINT)
-        self.edit.setAccessibleName("Announced")
+        self.edit.setAccessibleName(self.tr("Announced"))
         self.edit.setToolTip("When the change was made public: a day (1 Feb 2026) or a time "
                              f"in {display_tz} (1 Feb 2026 15:00). The chronology dates and "
                              "orders the change by it.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -96,7 +96,9 @@ def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
             # On the next turn of the event loop: the runner starts its next operation
             # only once this callback returns, and a modal box would hold it.
             QTimer.singleShot(0, parent, lambda: QMessageBox.information(
-                parent, "Calendar Imported", as_plain(_result_text(result))))
+                parent, QCoreApplication.translate("calendar_import",
+                                                   "Calendar Imported"), as_plain(_result_text(
+                                                                                               result))))
 
     def failed(failure: Failure) -> None:
         if failure.cancelled:

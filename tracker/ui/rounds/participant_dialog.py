@@ -57,22 +57,22 @@ class NewPartyDialog(QDialog):
 
     def __init__(self, existing: Collection[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Party")
+        self.setWindowTitle(self.tr("New Party"))
         self._existing = {_clean(name).casefold() for name in existing}
         self.name = named(QLineEdit(), "party-name")
-        self.name.setPlaceholderText("e.g. European Union")
+        self.name.setPlaceholderText(self.tr("e.g. European Union"))
         self.short_name = named(QLineEdit(), "party-short-name")
-        self.short_name.setPlaceholderText("optional, e.g. EU")
+        self.short_name.setPlaceholderText(self.tr("optional, e.g. EU"))
         self.kind = named(QComboBox(), "party-kind")
         fill_combo(self.kind, [(kind.value.capitalize(), kind) for kind in PartyKind],
                    keep=PartyKind.STATE)
         self.error = ErrorLabel("party-name-error")
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.error)
-        form.addRow("&Short name:", self.short_name)
-        form.addRow("&Kind:", self.kind)
+        form.addRow(self.tr("&Short name:"), self.short_name)
+        form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.buttons)
         self.name.textChanged.connect(self._validate)
         self._validate()
@@ -99,18 +99,18 @@ class NewPersonDialog(QDialog):
 
     def __init__(self, party: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Person")
+        self.setWindowTitle(self.tr("New Person"))
         self.name = named(QLineEdit(), "person-name")
-        self.name.setPlaceholderText("e.g. Rustem Umerov")
+        self.name.setPlaceholderText(self.tr("e.g. Rustem Umerov"))
         self.role = named(QLineEdit(), "person-role")
-        self.role.setPlaceholderText("optional, e.g. Secretary of the Security Council")
+        self.role.setPlaceholderText(self.tr("optional, e.g. Secretary of the Security Council"))
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
         acting = named(QLabel(f"Acting for {party}"), "person-party")
         acting.setTextFormat(Qt.TextFormat.PlainText)  # a typed party name, never HTML
         form.addRow(acting)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Role:", self.role)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.buttons)
         self.name.textChanged.connect(self._validate)
         self._validate()
@@ -159,7 +159,7 @@ class ParticipantDialog(CommandDialog):
     def __init__(self, workspace: Workspace, round_id: int, round_title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add Participant")
+        self.setWindowTitle(self.tr("Add Participant"))
         self.round_id = round_id
         self.round_title = round_title
         parties = workspace.read(reference.list_parties)
@@ -169,20 +169,20 @@ class ParticipantDialog(CommandDialog):
         header.setWordWrap(True)
         self.party = compact_combo("participant-party", 24)
         fill_combo(self.party, [(party.name, party.id) for party in parties])
-        self.party.setPlaceholderText("Choose a party…")
+        self.party.setPlaceholderText(self.tr("Choose a party…"))
         self.party.setCurrentIndex(-1)
-        self.new_party_button = named(QPushButton("New &Party…"), "new-party-button")
+        self.new_party_button = named(QPushButton(self.tr("New &Party…")), "new-party-button")
         self.role = named(QComboBox(), "participant-role")
         fill_combo(self.role, [(role.value.capitalize(), role) for role in ParticipantRole],
                    keep=ParticipantRole.PARTY)
         self.person = compact_combo("participant-person", 24)
-        self.new_person_button = named(QPushButton("New P&erson…"), "new-person-button")
+        self.new_person_button = named(QPushButton(self.tr("New P&erson…")), "new-person-button")
         self.note = named(QLineEdit(), "participant-note")
-        self.note.setPlaceholderText("e.g. Offered to host the next round")
+        self.note.setPlaceholderText(self.tr("e.g. Offered to host the next round"))
         self.errors = {key: ErrorLabel(f"participant-{key}-error") for key in ("party", "person")}
         for key, label in self.errors.items():
             self.register_error(key, label.show_error)
-        self.ok_button.setText("&Add Participant")
+        self.ok_button.setText(self.tr("&Add Participant"))
 
         party_row = QHBoxLayout()
         party_row.addWidget(self.party, 1)
@@ -195,10 +195,10 @@ class ParticipantDialog(CommandDialog):
         form.addRow(header)
         form.addRow(buddy_label("Par&ty:", self.party), party_row)
         form.addRow("", self.errors["party"])
-        form.addRow("&Role:", self.role)
+        form.addRow(self.tr("&Role:"), self.role)
         form.addRow(buddy_label("&Head of delegation:", self.person), person_row)
         form.addRow("", self.errors["person"])
-        form.addRow("&Note:", self.note)
+        form.addRow(self.tr("&Note:"), self.note)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.resize(480, self.sizeHint().height())
@@ -296,7 +296,7 @@ class EditParticipantDialog(ParticipantDialog):
         select_data(self.role, values["role"])
         select_data(self.person, values["person"])
         self.note.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object]:
         person = current_data(self.person)

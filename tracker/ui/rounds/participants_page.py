@@ -58,17 +58,19 @@ class ParticipantsPage(QWidget):
             "Who takes part in the round; Delete removes the selected participant")
         self.placeholder = ViewPlaceholder(self.table)
         delete_key_removes(self.table, self.remove_selected, "Remove Participant")
-        self.add_button = writes(named(QPushButton("Add &Participant…"),
+        self.add_button = writes(named(QPushButton(self.tr("Add &Participant…")),
                                        "round-add-participant-button"))
         self.add_button.setToolTip(
-            "Seat a party at this round as a party, mediator, host or observer")
-        self.edit_button = writes(named(QPushButton("&Edit…"), "round-edit-participant-button"))
-        self.edit_button.setToolTip("Change the selected participant's role, head of "
-                                    "delegation or note (double-click)")
+            self.tr("Seat a party at this round as a party, mediator, host or observer"))
+        self.edit_button = writes(named(QPushButton(self.tr("&Edit…")),
+                                        "round-edit-participant-button"))
+        self.edit_button.setToolTip(self.tr("Change the selected participant's role, head of "
+                                    "delegation or note (double-click)"))
         self.edit_button.setEnabled(False)
-        self.remove_button = writes(named(QPushButton("Re&move"),
+        self.remove_button = writes(named(QPushButton(self.tr("Re&move")),
                                           "round-remove-participant-button"))
-        self.remove_button.setToolTip("Take the selected participant off this round (Delete)")
+        self.remove_button.setToolTip(self.tr(
+            "Take the selected participant off this round (Delete)"))
         self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -142,8 +142,8 @@ class RoundDetailPane(QWidget):
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.unlink_button = writes(named(QPushButton("&Unlink"), "round-unlink-button"))
-        self.unlink_button.setToolTip("Remove the selected event's link to this round")
+        self.unlink_button = writes(named(QPushButton(self.tr("&Unlink")), "round-unlink-button"))
+        self.unlink_button.setToolTip(self.tr("Remove the selected event's link to this round"))
         self.unlink_button.setEnabled(False)
         self.events_page = events_page = QWidget()
         buttons = QHBoxLayout()
@@ -171,11 +171,11 @@ class RoundDetailPane(QWidget):
         self.sources = CitedSourcesList(workspace, "round_id", "round", rows=None)
         self.tabs = named(QTabWidget(), "round-detail-tabs")
         # Participants first: who sits at the table is what a reader asks about a round first.
-        self.tabs.addTab(self.participants, "Participants")
-        self.tabs.addTab(events_page, "Linked events")
-        self.tabs.addTab(self.dependencies, "Dependencies")
-        self.tabs.addTab(self.history, "History")
-        self.tabs.addTab(self.sources, "Sources")
+        self.tabs.addTab(self.participants, self.tr("Participants"))
+        self.tabs.addTab(events_page, self.tr("Linked events"))
+        self.tabs.addTab(self.dependencies, self.tr("Dependencies"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.sources, self.tr("Sources"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
@@ -183,8 +183,8 @@ class RoundDetailPane(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.empty = named(QLabel("Select a round to see its schedule, history and linked "
-                                  "events."), "round-detail-empty")
+        self.empty = named(QLabel(self.tr("Select a round to see its schedule, history and linked "
+                                  "events.")), "round-detail-empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)  # greyed, like the views' placeholders

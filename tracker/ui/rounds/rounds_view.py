@@ -78,7 +78,8 @@ class RoundsView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter = named(QLineEdit(), "rounds-filter")
-        self.filter.setPlaceholderText("Filter by title, track, venue, participant or status")
+        self.filter.setPlaceholderText(self.tr(
+            "Filter by title, track, venue, participant or status"))
         self.filter.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), "rounds-count")
         # A tool bar, not a row of buttons: when the window is narrow the actions that do

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,28 +47,31 @@ class VenueFields:
 
     def __init__(self, zone: str) -> None:
         self.name = named(QLineEdit(), "venue-name")
-        self.name.setPlaceholderText("e.g. Dolmabahçe Palace")
+        self.name.setPlaceholderText(QCoreApplication.translate("VenueFields",
+                                                                "e.g. Dolmabahçe Palace"))
         self.city = named(QLineEdit(), "venue-city")
         self.country = named(QLineEdit(), "venue-country")
         self.zone = zone_combo("venue-zone", zone)
         self.latitude = named(QLineEdit(), "venue-latitude")
         self.longitude = named(QLineEdit(), "venue-longitude")
-        self.latitude.setPlaceholderText("optional, e.g. 41.039")
-        self.longitude.setPlaceholderText("optional, e.g. 29.000")
+        self.latitude.setPlaceholderText(QCoreApplication.translate("VenueFields",
+                                                                    "optional, e.g. 41.039"))
+        self.longitude.setPlaceholderText(QCoreApplication.translate("VenueFields",
+                                                                     "optional, e.g. 29.000"))
         self.errors = {key: ErrorLabel(f"venue-{key}-error")
                        for key in ("name", "zone", "latitude", "longitude")}
         self._touched = False
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("&Name:", self.name)
+        form.addRow(QCoreApplication.translate("VenueFields", "&Name:"), self.name)
         form.addRow("", self.errors["name"])
-        form.addRow("Cit&y:", self.city)
-        form.addRow("Co&untry:", self.country)
-        form.addRow("&Time zone:", self.zone)
+        form.addRow(QCoreApplication.translate("VenueFields", "Cit&y:"), self.city)
+        form.addRow(QCoreApplication.translate("VenueFields", "Co&untry:"), self.country)
+        form.addRow(QCoreApplication.translate("VenueFields", "&Time zone:"), self.zone)
         form.addRow("", self.errors["zone"])
-        form.addRow("&Latitude:", self.latitude)
+        form.addRow(QCoreApplication.translate("VenueFields", "&Latitude:"), self.latitude)
         form.addRow("", self.errors["latitude"])
-        form.addRow("Lon&gitude:", self.longitude)
+        form.addRow(QCoreApplication.translate("VenueFields", "Lon&gitude:"), self.longitude)
         form.addRow("", self.errors["longitude"])
 
     def on_edited(self, slot: Callable[[], None]) -> None:
@@ -123,7 +126,7 @@ class NewVenueDialog(QDialog):
 
     def __init__(self, zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Venue")
+        self.setWindowTitle(self.tr("New Venue"))
         self.fields = fields = VenueFields(zone)
         self.name, self.city, self.country = fields.name, fields.city, fields.country
         self.zone, self.latitude, self.longitude = fields.zone, fields.latitude, \
@@ -160,7 +163,7 @@ class EditVenueDialog(CommandDialog):
         for field, key in (("name", "name"), ("time_zone", "zone"),
                            ("latitude", "latitude"), ("longitude", "longitude")):
             self.register_error(field, self.fields.errors[key].show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         self.fields.add_rows(form)
         form.addRow(self.form_error)

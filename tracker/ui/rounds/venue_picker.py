@@ -58,10 +58,10 @@ class VenuePicker(QWidget):
         self.dialogs = PaneDialogs(workspace, Topic.ROUNDS, self)
         self.combo = compact_combo("round-venue")
         fill_combo(self.combo, venue_items(venues), none_text=NOT_KNOWN)
-        self.new_button = named(QPushButton("New &Venue…"), "new-venue-button")
-        self.edit_button = named(QPushButton("E&dit…"), "edit-venue-button")
-        self.edit_button.setToolTip("Correct the chosen venue (name, place, time zone, "
-                                    "coordinates) for every round held there")
+        self.new_button = named(QPushButton(self.tr("New &Venue…")), "new-venue-button")
+        self.edit_button = named(QPushButton(self.tr("E&dit…")), "edit-venue-button")
+        self.edit_button.setToolTip(self.tr("Correct the chosen venue (name, place, time zone, "
+                                    "coordinates) for every round held there"))
         self.new_button.clicked.connect(self._on_new_venue)
         self.edit_button.clicked.connect(self._on_edit_venue)
         self.combo.currentIndexChanged.connect(self._on_chosen)

@@ -89,10 +89,10 @@ class WindowInput(QWidget):
         self.precision = named(QComboBox(), "window-precision")
         fill_combo(self.precision, PRECISIONS)
         self.start = named(QLineEdit(clearButtonEnabled=True), "window-text")
-        self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
+        self.start.setPlaceholderText(self.tr("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026"))
         self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
-        self.end.setPlaceholderText("optional end: 18:00 or 7 Feb 2026")
-        self.day_first = named(QCheckBox("Da&y first (03/02 is 3 Feb)"), "window-dayfirst")
+        self.end.setPlaceholderText(self.tr("optional end: 18:00 or 7 Feb 2026"))
+        self.day_first = named(QCheckBox(self.tr("Da&y first (03/02 is 3 Feb)")), "window-dayfirst")
         self.day_first.setChecked(day_first)
         self.zone = zone_combo("window-zone", zone)
         # Line breaks, not word wrap: a wrapped label in a shown dialog keeps one line's
@@ -114,7 +114,7 @@ class WindowInput(QWidget):
         # Errors span the row so a long message (a DST gap names the zone) stays on one line.
         grid.addWidget(self.date_error, 1, 1, 1, 3)
         grid.addWidget(self.end_error, 2, 1, 1, 3)
-        zone_label = QLabel("Time &zone")
+        zone_label = QLabel(self.tr("Time &zone"))
         zone_label.setBuddy(self.zone)
         grid.addWidget(zone_label, 3, 0)
         grid.addWidget(self.zone, 3, 1)

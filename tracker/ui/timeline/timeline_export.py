@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -32,7 +32,8 @@ def image_bytes(scene: TimelineScene, width: int, suffix: str) -> bytes:
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
-        generator.setTitle("Negotiation Tracker timeline")
+        generator.setTitle(QCoreApplication.translate("timeline_export",
+                                                      "Negotiation Tracker timeline"))
         generator.setDescription(f"Rounds, factors and battlefield events; times in {scene.tz}")
         painter = QPainter(generator)
         try:

@@ -89,7 +89,7 @@ class TimelineView(QWidget):
         self.measure_box.setObjectName("timeline-measure")
         for measure in Measure:
             self.measure_box.addItem(measure.value.capitalize(), measure)
-        self.measure_box.setToolTip("What the events strip counts per bucket")
+        self.measure_box.setToolTip(self.tr("What the events strip counts per bucket"))
         self.filter_label = QLabel(self)
         self.filter_label.setObjectName("timeline-filter")
         self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -136,7 +136,7 @@ class TimelineView(QWidget):
             button.clicked.connect(act)
             row.addWidget(button)
         row.addSpacing(12)
-        row.addWidget(QLabel("Strip shows:", self))
+        row.addWidget(QLabel(self.tr("Strip shows:"), self))
         row.addWidget(self.measure_box)
         row.addSpacing(12)
         row.addWidget(self.filter_label, 1)

@@ -130,7 +130,7 @@ class ArchiveActions(QObject):
         if not target.suffix:
             target = target.with_suffix(".db")
         if target.exists():  # an archive fills an empty database, never one with work in it
-            QMessageBox.warning(self._window, "Import Archive",
+            QMessageBox.warning(self._window, self.tr("Import Archive"),
                                 f"{target} already exists.\n\nAn archive is imported into a "
                                 "new database: choose a new file name.")
             return
@@ -161,20 +161,21 @@ class ArchiveActions(QObject):
 
     def _offer_to_open(self, summary: ArchiveSummary, path: str) -> None:
         answer = QMessageBox.question(
-            self._window, "Archive Imported",
+            self._window, self.tr("Archive Imported"),
             f"{summary.describe()} imported into {path}.\n\nOpen it now?")
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 self._host().switch_database(open_database(Path(path), create=False))
             except TrackerError as exc:  # the file is not there, or not ours
-                QMessageBox.critical(self._window, "Cannot Open Database", str(exc))
+                QMessageBox.critical(self._window, self.tr("Cannot Open Database"), str(exc))
 
     def _on_failed(self, failure: Failure) -> None:
         if failure.cancelled:
-            self._host().show_message("The archive task was cancelled; nothing was written")
+            self._host().show_message(self.tr(
+                "The archive task was cancelled; nothing was written"))
             self.failed.emit(failure.message)
             return
-        self._host().show_message("The archive task failed; nothing was written")
+        self._host().show_message(self.tr("The archive task failed; nothing was written"))
         self.failed.emit(failure.message)
         show_failure(self._window, "Archive Failed", failure)
 

@@ -123,7 +123,7 @@ class ChangeLogDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("change-log-dialog")
-        self.setWindowTitle("Change Log")
+        self.setWindowTitle(self.tr("Change Log"))
         self.model = ChangeLogModel(workspace, display_tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("change-log-table")
@@ -141,8 +141,8 @@ class ChangeLogDialog(QDialog):
         header.resizeSection(RECORD, 380)
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
-        note = QLabel("Every record added, changed or deleted, by whom, newest first. The "
-                      "schedule's own history, with reasons, is in each round's details.")
+        note = QLabel(self.tr("Every record added, changed or deleted, by whom, newest first. The "
+                      "schedule's own history, with reasons, is in each round's details."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.engine import URL
 
@@ -38,7 +39,7 @@ def create_new(parent: QWidget, current: Database) -> Database | None:
     if not path.suffix:
         path = path.with_suffix(".db")
     if path.exists():
-        QMessageBox.warning(parent, "New Database",
+        QMessageBox.warning(parent, QCoreApplication.translate("database_files", "New Database"),
                             f"{path} already exists.\n\nChoose a new file name, or use "
                             "File › Open Database… to open it.")
         return None
@@ -55,7 +56,8 @@ def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
     try:
         return open_database(path, create=create)
     except StorageError as exc:
-        QMessageBox.critical(parent, "Cannot Open Database", str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("database_files",
+                                                                "Cannot Open Database"), str(exc))
         return None
 
 

@@ -81,7 +81,7 @@ class GuideWindow(QDialog):
         self.setWindowTitle(GUIDE_TITLE)
         self.browser = GuideBrowser()
         self.browser.setObjectName("guide-browser")
-        self.browser.setAccessibleName("Guide")
+        self.browser.setAccessibleName(self.tr("Guide"))
         self.browser.setOpenLinks(False)  # links are followed in _on_link below
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.setHtml(guide_html())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -50,7 +50,7 @@ class RecentDatabases(QObject):
         super().__init__(parent)
         self._settings = settings
         self._open_target = open_target
-        self.menu = QMenu("Open &Recent", parent)
+        self.menu = QMenu(self.tr("Open &Recent"), parent)
         self.menu.setObjectName("recent-menu")
         self.menu.menuAction().setObjectName("recent-menu-action")
         self.menu.setToolTipsVisible(True)
@@ -112,5 +112,6 @@ def open_remembered(parent: QWidget, target: str) -> Database | None:
     try:
         return open_database(last_database(target), create=False)
     except StorageError as exc:
-        QMessageBox.critical(parent, "Cannot Open Database", str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("recent_databases",
+                                                                "Cannot Open Database"), str(exc))
         return None

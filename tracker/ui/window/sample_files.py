@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -51,10 +51,10 @@ class OpenSampleDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("open-sample-dialog")
-        self.setWindowTitle("Open Sample")
+        self.setWindowTitle(self.tr("Open Sample"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Open a sample scenario to explore the program. It is kept in a "
-                       "database of its own; your databases are not touched.")
+        intro = QLabel(self.tr("Open a sample scenario to explore the program. It is kept in a "
+                       "database of its own; your databases are not touched."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choices = QButtonGroup(self)
@@ -133,5 +133,6 @@ def _open(parent: QWidget, path: Path, scenario: SampleScenario) -> Database | N
             build_sample(db, scenario)
         return db
     except (TrackerError, ValueError, OSError) as exc:
-        QMessageBox.critical(parent, "Cannot Open the Sample", as_plain(str(exc)))
+        QMessageBox.critical(parent, QCoreApplication.translate("sample_files",
+            "Cannot Open the Sample"), as_plain(str(exc)))
         return None

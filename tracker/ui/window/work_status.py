@@ -56,8 +56,8 @@ class WorkStatus(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setObjectName("work-cancel")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop it; nothing it began is kept")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop it; nothing it began is kept"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -75,5 +75,5 @@ class WorkStatus(QWidget):
     @Slot()
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)  # once: it stops at its next step
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self._runner.cancel_current()
