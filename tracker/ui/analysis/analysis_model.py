@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from tracker.domain.wording import say
 from tracker.services.analysis.analysis import (
     AnalysisResult,
     AnalysisSettings,
@@ -22,6 +23,7 @@ from tracker.services.analysis.analysis import (
     SplitBy,
 )
 from tracker.ui.common.date_text import day_month_text, day_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 RowRole = Qt.ItemDataRole.UserRole
@@ -66,8 +68,19 @@ def difference_text(difference: float) -> str:
 class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     """Anchor, window, days, group, the counts, and the comparison with the baseline."""
 
-    HEADERS = ("Around", "Window", "Days", "Group", "Events", "Fatalities", "Injuries",
-               "Imprecise", "Baseline", "Ratio", "Difference")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Around"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Window"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Days"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Group"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Events"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Injuries"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Imprecise"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Baseline"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Ratio"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Difference"),
+    )
     (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, BASELINE, RATIO,
      DIFFERENCE) = range(11)
     NUMERIC = frozenset(range(EVENTS, DIFFERENCE + 1))
@@ -163,9 +176,10 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.GROUP:
                 split = self._settings.split
-                return "Group" if split is SplitBy.NONE else split.heading
+                return self.tr("Group") if split is SplitBy.NONE else say(split.heading)
             if section == self.BASELINE:
-                return f"Baseline {self._settings.measure.value}"
+                return self.tr("Baseline {measure}").format(
+                    measure=say(self._settings.measure.value))
         return super().headerData(section, orientation, role)
 
     def header_tip(self, section: int) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.services.chronology import chronology
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -42,7 +44,15 @@ KIND_COLOURS = {
     EntryKind.FACTOR_READING: QColor("#ef6c00"),
     EntryKind.EVENT: QColor("#b71c1c"),
 }
-HEADERS = ("When", "Kind", "Title", "Detail", "Place", "Links", "Sources")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "When"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Title"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Detail"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Links"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Sources"),
+)
 WHEN, KIND, TITLE, DETAIL, PLACE, LINKS, SOURCES = range(len(HEADERS))
 
 
@@ -221,5 +231,5 @@ class ChronologyModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return QCoreApplication.translate("TableHeaders", HEADERS[section])
         return None

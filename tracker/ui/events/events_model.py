@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +29,7 @@ from tracker.domain.event_time import TimeShape
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -52,16 +54,36 @@ class Column:
 
 COLUMNS = (
     # A span is the widest date; the summary column gives up the room.
-    Column("Date", "event_date", "24 Feb – 30 Sep 2022 (reported as one record)"),
-    Column("Type", "event_type", "Explosions/Remote violence"),
-    Column("Sub-type", "sub_event_type", "Shelling/artillery/missile"),
-    Column("Target", "target_category", "communications"),
-    Column("Place", "location", "Zaporizhzhia, Zaporizka"),
-    Column("Fatalities", "fatalities", "Fatalities"),
-    Column("Injuries", "injuries", "Fatalities"),
-    Column("Actor 1", "actor1", "Military Forces of Russia"),
-    Column("Summary", None, "A drone hit a maternity ward in Zaporizhzhia; at least six people"),
-    Column("Dataset", "dataset", "dataset"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"), "event_date",
+        "24 Feb – 30 Sep 2022 (reported as one record)"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"), "event_type",
+        "Explosions/Remote violence"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Sub-type"), "sub_event_type",
+        "Shelling/artillery/missile"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Target"), "target_category",
+        "communications"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"), "location",
+        "Zaporizhzhia, Zaporizka"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"), "fatalities",
+        "Fatalities"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Injuries"), "injuries",
+        "Fatalities"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Actor 1"), "actor1",
+        "Military Forces of Russia"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"), None,
+        "A drone hit a maternity ward in Zaporizhzhia; at least six people"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Dataset"), "dataset",
+        "dataset"),
 )
 DATE, TYPE, SUB_TYPE, TARGET, PLACE, FATALITIES, INJURIES, ACTOR1, SUMMARY, DATASET = range(
     len(COLUMNS)
@@ -293,10 +315,11 @@ class EventsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
+        title = QCoreApplication.translate("TableHeaders", column.title)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return title
         if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
-            return f"{column.title} (not sortable)"
+            return self.tr("{column} (not sortable)").format(column=title)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

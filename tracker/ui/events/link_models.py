@@ -26,6 +26,7 @@ from tracker.services.common.views import (
 )
 from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, elide
 
@@ -140,7 +141,15 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
     pane's default width; the link's kind and note, then the ACLED type, follow.
     """
 
-    HEADERS = ("Date", "Target", "Place", "Summary", "Link", "Note", "Type")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Target"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Link"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"),
+    )
     DATE, TARGET, PLACE, SUMMARY, KIND, NOTE, TYPE = range(7)
     # Target and place are kept narrow (longer ones are cut, with the full text in the tool
     # tip) so that the summary starts within a detail pane's default width.
@@ -207,7 +216,12 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
         super().__init__(parent)
         self.subject = subject
         # Per instance: the same model class serves both sides of the dependency.
-        self.HEADERS = ("Factor" if subject == "factor" else "Round", "Effect", "Note")
+        self.HEADERS = (
+            QT_TRANSLATE_NOOP("TableHeaders", "Factor") if subject == "factor"
+                        else QT_TRANSLATE_NOOP("TableHeaders", "Round"),
+            QT_TRANSLATE_NOOP("TableHeaders", "Effect"),
+            QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+        )
         self.SAMPLES = ("Winter grid collapse" if subject == "factor"
                         else "Trilateral talks announced for the coming", "may relocate")
 
@@ -227,7 +241,11 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
 class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
     """What one event is linked to: each round or factor, with the link's kind and note."""
 
-    HEADERS = ("Round or factor", "Kind", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Round or factor"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     TARGET, KIND, NOTE = range(3)
     SAMPLES = ("Round: Trilateral talks announced for the", "escalation during talks")
 
@@ -250,7 +268,12 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
 class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
     """Who sits at one round: each party, its role, who leads its delegation, a note."""
 
-    HEADERS = ("Party", "Role", "Head of delegation", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Party"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Role"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Head of delegation"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     PARTY, ROLE, PERSON, NOTE = range(4)
     SAMPLES = ("United Arab Emirates", "mediator", "Volodymyr Zelenskyy")
 

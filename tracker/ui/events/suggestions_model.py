@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tracker.services.events.linking import Suggestion
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import READ_ONLY, Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, count_text, date_text, elide
 
@@ -32,8 +33,16 @@ class SuggestionsModel(SnapshotTableModel[Suggestion]):
 
     checked_changed = Signal()
 
-    HEADERS = ("Date", "Linked", "From window", "Distance", "Type", "Place", "Fatalities",
-               "Summary")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Linked"),
+        QT_TRANSLATE_NOOP("TableHeaders", "From window"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Distance"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"),
+    )
     DATE, LINKED, DAYS, DISTANCE, TYPE, PLACE, FATALITIES, SUMMARY = range(8)
 
     def __init__(self, checked: set[int], parent: QObject | None = None) -> None:

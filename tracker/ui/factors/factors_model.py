@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from tracker.domain.enums import FactorLevel, FactorTrend
 from tracker.services.common.views import FactorRow, ReadingRow
 from tracker.ui.common.date_text import instant_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 FactorIdRole = Qt.ItemDataRole.UserRole
@@ -38,8 +39,14 @@ def trend_text(trend: FactorTrend) -> str:
 class FactorsTableModel(SnapshotTableModel[FactorRow]):
     """Factors: name, latest level and trend, when it was read, dependents, linked events."""
 
-    HEADERS = ("Factor", "Level", "Trend", "Latest reading", "Dependent rounds",
-               "Linked events")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Factor"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Level"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Trend"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Latest reading"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Dependent rounds"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Linked events"),
+    )
     NAME, LEVEL, TREND, LATEST, DEPENDENTS, LINKED = range(6)
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
@@ -109,7 +116,12 @@ class FactorsTableModel(SnapshotTableModel[FactorRow]):
 class ReadingsModel(SnapshotTableModel[ReadingRow]):
     """One factor's readings, newest first: observed at (user's zone), level, trend, note."""
 
-    HEADERS = ("Observed at", "Level", "Trend", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Observed at"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Level"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Trend"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     OBSERVED, LEVEL, TREND, NOTE = range(4)
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from tracker.io.generic_layout import MAPPABLE_FIELDS
 from tracker.services.imports.import_report import Rejection
 from tracker.services.imports.mapping_preview import PreviewRow
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -52,7 +53,11 @@ class MappingPreviewModel(SnapshotTableModel[PreviewRow]):
 class RejectionsModel(SnapshotTableModel[Rejection]):
     """The records an import did not take: line, column and reason."""
 
-    HEADERS = ("Line", "Column", "Reason")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Line"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Column"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Reason"),
+    )
 
     def cell(self, row: Rejection, column: int, role: int) -> Any:
         text = (str(row.line), row.column, row.reason)[column]

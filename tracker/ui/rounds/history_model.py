@@ -22,12 +22,22 @@ from tracker.ui.common.date_text import (
     sample_day_text,
     sample_instant_text,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 
-COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
-           "Source")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "Announced"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Entered"),
+    QT_TRANSLATE_NOOP("TableHeaders", "By"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Change"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Status"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Reason"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Because of"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Source"),
+)
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
 
 

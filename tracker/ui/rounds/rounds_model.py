@@ -19,6 +19,7 @@ from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -27,8 +28,16 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 FilterTextRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("Title", "Track", "Status", "When (venue zone)", "When (your zone)", "Venue",
-           "Participants", "Linked events")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "Title"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Track"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Status"),
+    QT_TRANSLATE_NOOP("TableHeaders", "When (venue zone)"),
+    QT_TRANSLATE_NOOP("TableHeaders", "When (your zone)"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Venue"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Participants"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Linked events"),
+)
 (TITLE, TRACK, STATUS, WHEN_VENUE, WHEN_USER, VENUE, PARTICIPANTS, LINKED) = range(len(COLUMNS))
 
 # One hue per status, readable on light and dark backgrounds; the icon carries the

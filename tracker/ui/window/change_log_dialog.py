@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.records.edit_history import PAGE, EditEntry, recent_edits
 from tracker.ui.common.date_text import instant_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -33,7 +34,13 @@ WHEN, RECORD = 0, 3
 class ChangeLogModel(SnapshotTableModel[EditEntry]):
     """Edit log entries, newest first, fetched a page at a time."""
 
-    HEADERS = ("When", "By", "Action", "Record", "Fields")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "When"),
+        QT_TRANSLATE_NOOP("TableHeaders", "By"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Action"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Record"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fields"),
+    )
 
     def __init__(self, workspace: Workspace, display_tz: str,
                  parent: QObject | None = None) -> None:
