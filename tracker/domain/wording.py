@@ -61,6 +61,12 @@ def say(english: str) -> str:
     return _PHRASES[_chosen].get(english, english)
 
 
+def label_of(member: StrEnum) -> str:
+    """A closed-vocabulary value as a reader sees it: its stored word ("postponed"), in
+    the chosen language ("відкладено"); capitalise it where it starts a label."""
+    return say(member.value)
+
+
 def say_count(count: int, english_one: str, english_other: str) -> str:
     """A phrase about *count* things, in the plural form the language needs for it.
 

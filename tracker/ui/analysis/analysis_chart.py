@@ -41,6 +41,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from tracker.domain.wording import label_of
 from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.analysis.anchors import AnchorKind
 from tracker.ui.common.date_text import day_format
@@ -156,7 +157,7 @@ class AnalysisChart(QWidget):
         if not series:
             chart.setTitle(self.tr("Nothing analysed yet"))
             return
-        chart.setTitle(f"{measure.value.capitalize()} per day (reported to the day)")
+        chart.setTitle(f"{label_of(measure).capitalize()} per day (reported to the day)")
         line = QLineSeries()
         line.setName(f"{measure.value} per day")
         for day, value in self._series_values:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from tracker.domain.wording import say
+from tracker.domain.wording import label_of, say
 from tracker.services.analysis.analysis import (
     AnalysisResult,
     AnalysisSettings,
@@ -190,7 +190,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
             return f"{settings.baseline_text()} ({mode})"
         if section in (self.RATIO, self.DIFFERENCE):
             measure = settings.measure
-            return (f"{measure.value.capitalize()} in the window against the baseline"
+            return (f"{label_of(measure).capitalize()} in the window against the baseline"
                     + (" (ratio: window ÷ baseline)" if section == self.RATIO else ""))
         if section == self.IMPRECISE:
             return "Week- or month-precision events dated in the window (not counted)"

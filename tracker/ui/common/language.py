@@ -27,6 +27,12 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.settings import Settings
 
 
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """*text* of *context* in the window's language (QCoreApplication.translate, which
+    lupdate reads under this name too); with *n*, its plural form for n ("%n round(s)")."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark *text* for lupdate under *context* and give it back untranslated (Qt's own
     QT_TRANSLATE_NOOP, typed: PySide6's stub returns ``object``). Translate it where it is

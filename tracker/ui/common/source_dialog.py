@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
+from tracker.domain.wording import label_of
 from tracker.services.records.citations import SourceDraft
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
@@ -58,7 +59,7 @@ class SourceFields:
                                                                      "e.g. 31 Jan 2026 (optional)"))
         self.accessed = named(QLineEdit(f"{date.today():%d %b %Y}"), "source-accessed")
         self.reliability = named(QComboBox(), "source-reliability")
-        fill_combo(self.reliability, [(r.value.capitalize(), r) for r in Reliability],
+        fill_combo(self.reliability, [(label_of(r).capitalize(), r) for r in Reliability],
                    keep=Reliability.UNVERIFIED)
         self.note = named(QLineEdit(), "source-note")
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}

@@ -27,7 +27,7 @@ class DisplayZoneDialog(QDialog):
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(buddy_label("&Time zone:", self.zone), self.zone)
+        form.addRow(buddy_label(self.tr("&Time zone:"), self.zone), self.zone)
         form.addRow("", self.error)
         form.addRow(self.buttons)
         self.zone.editTextChanged.connect(self._validate)

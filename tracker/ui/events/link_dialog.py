@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.events import linking
 from tracker.services.events.linking import LinkSpec
@@ -77,7 +78,7 @@ class LinkEventsDialog(EditDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(self.tr("Why these events belong to it (optional)"))
         self.checked_label = QLabel(self)

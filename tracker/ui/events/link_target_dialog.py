@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import EventDetail, NamedRow, RoundRow
 from tracker.services.events import events
@@ -73,7 +74,7 @@ class LinkTargetDialog(EditDialog):
         # No parents until the form takes them, so the tab order follows the form.
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Why they belong together (optional)"))
         self.error_label = QLabel()
@@ -81,7 +82,7 @@ class LinkTargetDialog(EditDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error_label.hide()
-        self.buttons = ok_cancel_buttons(self, "Link")
+        self.buttons = ok_cancel_buttons(self, self.tr("Link"))
 
         # Rich text for the line break and italics; the place and summary are imported
         # text, so they are escaped ("<the grain terminal>", "casualties <10" stay words).
@@ -166,7 +167,7 @@ class EditLinkDialog(CommandDialog):
         header.setTextFormat(Qt.TextFormat.PlainText)  # typed titles, imported summaries
         header.setWordWrap(True)
         self.kind_combo = named(QComboBox(self), "link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind],
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind],
                    keep=values["kind"])
         self.note_edit = named(QLineEdit(str(values["note"]), self), "link-note")
         self.kind_error = ErrorLabel("link-kind-error")

@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
                                    "export-report-fields")
         self.path_error = ErrorLabel("export-path-error")
         self.range_error = ErrorLabel("export-range-error")
-        self.buttons = ok_cancel_buttons(self, "&Export")
+        self.buttons = ok_cancel_buttons(self, self.tr("&Export"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         file_row = QHBoxLayout()
@@ -159,14 +159,14 @@ class ExportDialog(QDialog):
                      "export-zone")
         days.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout(self)
-        form.addRow(buddy_label("&File:", self.path), file_row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), file_row)
         form.addRow("", self.target)
         form.addRow("", self.path_error)
         form.addRow(self.tr("Dates:"), range_row)
         form.addRow("", self.range_error)
         form.addRow("", days)
         form.addRow("", self.corrections)
-        form.addRow(buddy_label("C&SV:", self.csv_for), self.csv_for)
+        form.addRow(buddy_label(self.tr("C&SV:"), self.csv_for), self.csv_for)
         form.addRow(self.report_fields)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
@@ -217,7 +217,7 @@ class ExportDialog(QDialog):
             return
         path = request.path
         if path.exists() and path != self._confirmed and not self.ask(
-                "Replace File?",
+                self.tr("Replace File?"),
                 f"“{path.name}” already exists in {path.parent}.\n\n"
                 "Replace it with the exported chronology?"):
             return
@@ -259,7 +259,7 @@ class ExportDialog(QDialog):
         if path is not None and format_for_path(path) is None:
             self.path_error.show_error(f"The file name must end in {SUFFIXES}")
         elif path is not None and path.is_dir():
-            self.path_error.show_error("That is a folder; choose a file name")
+            self.path_error.show_error(self.tr("That is a folder; choose a file name"))
         elif path is not None and not path.parent.is_dir():
             # Said here, while the typing can be mended, not after the dialog has closed.
             self.path_error.show_error(f"There is no folder {path.parent}")

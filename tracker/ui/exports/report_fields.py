@@ -32,10 +32,10 @@ class ReportTitleFields(QWidget):
                                 "every page of the PDF and at the top of the HTML"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(buddy_label("Report &title:", self.title), self.title)
-        form.addRow(buddy_label("&Author:", self.author), self.author)
-        form.addRow(buddy_label("&Organisation:", self.organisation), self.organisation)
-        form.addRow(buddy_label("&Marking:", self.marking), self.marking)
+        form.addRow(buddy_label(self.tr("Report &title:"), self.title), self.title)
+        form.addRow(buddy_label(self.tr("&Author:"), self.author), self.author)
+        form.addRow(buddy_label(self.tr("&Organisation:"), self.organisation), self.organisation)
+        form.addRow(buddy_label(self.tr("&Marking:"), self.marking), self.marking)
 
     def value(self) -> ReportTitlePage:
         return ReportTitlePage(self.title.text().strip() or TITLE, self.author.text().strip(),

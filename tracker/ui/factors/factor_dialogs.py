@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.dates import DateParseError, parse_window
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend, Precision
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import DependencyRow, RoundRow
 from tracker.services.factors import factors
@@ -63,7 +64,7 @@ class AddReadingDialog(CommandDialog):
         self.when_label.setWordWrap(True)
         self.register_error("observed_at", self.when_label.setText)
         self.level_combo = QComboBox()
-        fill_combo(self.level_combo, [(level.value, level) for level in FactorLevel])
+        fill_combo(self.level_combo, [(label_of(level), level) for level in FactorLevel])
         self.trend_combo = QComboBox()
         fill_combo(self.trend_combo, [(trend_text(trend), trend) for trend in FactorTrend])
         # A new reading usually moves one step from the last one; start from there.
@@ -131,7 +132,7 @@ class AddDependencyDialog(CommandDialog):
         fill_combo(self.round_combo,
                    [(f"{row.title} ({row.window.describe()})", row.id) for row in round_rows])
         self.effect_combo = named(QComboBox(), "dependency-effect")
-        fill_combo(self.effect_combo, [(effect.value, effect) for effect in DependencyEffect])
+        fill_combo(self.effect_combo, [(label_of(effect), effect) for effect in DependencyEffect])
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("How the factor bears on the round"))
         self.error_label = ErrorLabel("dependency-error")
@@ -192,9 +193,9 @@ class NewFactorDialog(CommandDialog):
         self.ok_button.setText(self.tr("C&reate Factor"))
 
         form = QFormLayout(self)
-        form.addRow(buddy_label("&Name:", self.name_edit), self.name_edit)
+        form.addRow(buddy_label(self.tr("&Name:"), self.name_edit), self.name_edit)
         form.addRow("", self.name_error)
-        form.addRow(buddy_label("&Description:", self.description), self.description)
+        form.addRow(buddy_label(self.tr("&Description:"), self.description), self.description)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)

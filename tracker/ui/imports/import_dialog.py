@@ -96,7 +96,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("File:"), self.file_label)
         form.addRow(self.tr("Encoding:"), self.encoding_label)
         form.addRow(self.tr("Detected:"), self.detected_label)
-        form.addRow(buddy_label("Import &as:", self.format_combo), self.format_combo)
+        form.addRow(buddy_label(self.tr("Import &as:"), self.format_combo), self.format_combo)
         form.addRow("", self.format_warning)
         form.addRow("", self.strict_check)
         form.addRow(note)

@@ -137,11 +137,11 @@ class ColumnMappingDialog(QDialog):
         self.model = MappingPreviewModel(self)
         self.table = named(QTableView(), "map-preview")
         self._configure_table()
-        self.buttons = ok_cancel_buttons(self, "&Import")
+        self.buttons = ok_cancel_buttons(self, self.tr("&Import"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         details = QFormLayout()
-        details.addRow(buddy_label("Data&set name:", self.dataset_edit), self.dataset_edit)
+        details.addRow(buddy_label(self.tr("Data&set name:"), self.dataset_edit), self.dataset_edit)
         details.addRow("", self.dayfirst_check)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)

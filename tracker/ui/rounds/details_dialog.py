@@ -11,6 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from tracker.domain.enums import RoundFormat, RoundModality
+from tracker.domain.wording import label_of
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import DETAIL_FIELDS
 from tracker.ui.common.command_dialog import CommandDialog
@@ -21,7 +22,7 @@ from tracker.ui.common.workspace import Workspace
 
 def modality_text(modality: RoundModality) -> str:
     """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
-    return "Not known" if modality is RoundModality.UNKNOWN else modality.value.capitalize()
+    return "Not known" if modality is RoundModality.UNKNOWN else label_of(modality).capitalize()
 
 
 def modality_combo(name: str, keep: object) -> QComboBox:
@@ -42,7 +43,7 @@ class EditDetailsDialog(CommandDialog):
         opened = self.open_record("round", detail.row.id)
         self.title_edit = named(QLineEdit(str(opened["title"])), "details-title")
         self.format = named(QComboBox(), "details-format")
-        fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
+        fill_combo(self.format, [(label_of(f).capitalize(), f) for f in RoundFormat],
                    keep=opened["format"])
         self.modality = modality_combo("details-modality", opened["modality"])
         self.agenda = named(QPlainTextEdit(str(opened["agenda"])), "details-agenda")

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from tracker.domain.wording import label_of
 from tracker.services.common.views import ChangeRecord
 from tracker.ui.common.date_text import (
     announced_text,
@@ -101,7 +102,7 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
                 return record.recorded_by
             case 3:
                 return "Retraction" if record.retracts_id is not None \
-                    else record.kind.value.capitalize()
+                    else label_of(record.kind).capitalize()
             case 4:
                 return record.summary
             case 5:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import ParticipantRole, PartyKind
+from tracker.domain.wording import label_of
 from tracker.services.common.views import ParticipantRow
 from tracker.services.records import reference
 from tracker.services.rounds.participants import ParticipantSpec
@@ -64,7 +65,7 @@ class NewPartyDialog(QDialog):
         self.short_name = named(QLineEdit(), "party-short-name")
         self.short_name.setPlaceholderText(self.tr("optional, e.g. EU"))
         self.kind = named(QComboBox(), "party-kind")
-        fill_combo(self.kind, [(kind.value.capitalize(), kind) for kind in PartyKind],
+        fill_combo(self.kind, [(label_of(kind).capitalize(), kind) for kind in PartyKind],
                    keep=PartyKind.STATE)
         self.error = ErrorLabel("party-name-error")
         self.buttons = ok_cancel_buttons(self)
@@ -173,7 +174,7 @@ class ParticipantDialog(CommandDialog):
         self.party.setCurrentIndex(-1)
         self.new_party_button = named(QPushButton(self.tr("New &Party…")), "new-party-button")
         self.role = named(QComboBox(), "participant-role")
-        fill_combo(self.role, [(role.value.capitalize(), role) for role in ParticipantRole],
+        fill_combo(self.role, [(label_of(role).capitalize(), role) for role in ParticipantRole],
                    keep=ParticipantRole.PARTY)
         self.person = compact_combo("participant-person", 24)
         self.new_person_button = named(QPushButton(self.tr("New P&erson…")), "new-person-button")
@@ -193,10 +194,10 @@ class ParticipantDialog(CommandDialog):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(header)
-        form.addRow(buddy_label("Par&ty:", self.party), party_row)
+        form.addRow(buddy_label(self.tr("Par&ty:"), self.party), party_row)
         form.addRow("", self.errors["party"])
         form.addRow(self.tr("&Role:"), self.role)
-        form.addRow(buddy_label("&Head of delegation:", self.person), person_row)
+        form.addRow(buddy_label(self.tr("&Head of delegation:"), self.person), person_row)
         form.addRow("", self.errors["person"])
         form.addRow(self.tr("&Note:"), self.note)
         form.addRow(self.form_error)

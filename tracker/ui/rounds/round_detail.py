@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import label_of, say
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import RoundDetail
@@ -39,6 +40,7 @@ from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.link_commands import UnlinkEventCommand
@@ -75,37 +77,42 @@ def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None
     *as_of*: its schedule as known then, said under the title."""
     row, window = detail.row, detail.row.window
     venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
-        else "Not known yet"
+        else translate("RoundSummary", "Not known yet")
     participants = [
-        f"{p.party}{f' ({p.person})' if p.person else ''} — {p.role.value}"
+        f"{p.party}{f' ({p.person})' if p.person else ''} — {label_of(p.role)}"
         for p in detail.participants
     ]
     status = (f'<span style="color:{STATUS_COLOURS[row.status]}">●</span> '
               f"{status_text(row.status)}")
-    label = ROUND.fields  # the round's field table: one name per field everywhere
+    # The round's field table: one name per field everywhere, in the reader's language.
+    label = {key: say(name) for key, name in ROUND.fields.items()}
     fields = (
-        ("Track", html.escape(row.track)),
-        (label["format"], row.format.value.capitalize()),
+        (translate("RoundSummary", "Track"), html.escape(row.track)),
+        (label["format"], label_of(row.format).capitalize()),
         (label["modality"], modality_text(row.modality)),
         (label["status"], status),
-        (f"{label['window']} (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
-        (f"{label['window']} (your zone)",
+        (translate("RoundSummary", "{window} (venue zone)").format(window=label["window"]),
+         html.escape(f"{window.describe()} ({window.tz})")),
+        (translate("RoundSummary", "{window} (your zone)").format(window=label["window"]),
          html.escape(f"{window.describe(display_tz)} ({display_tz})")),
-        ("Precision", window.precision.value.capitalize()),
+        (translate("RoundSummary", "Precision"), label_of(window.precision).capitalize()),
         (label["venue"], html.escape(venue)),
-        ("Participants", "<br>".join(map(html.escape, participants)) or "—"),
+        (translate("RoundSummary", "Participants"),
+         "<br>".join(map(html.escape, participants)) or "—"),
         (label["agenda"], html.escape(detail.agenda).replace("\n", "<br>") or "—"),
         (label["outcome"], html.escape(detail.outcome).replace("\n", "<br>") or "—"),
-        ("Sources", "<br>".join(f"{n}. {_linked(source)}"
-                                for n, source in enumerate(detail.sources, 1)) or "—"),
+        (translate("RoundSummary", "Sources"),
+         "<br>".join(f"{n}. {_linked(source)}" for n, source in enumerate(detail.sources, 1))
+         or "—"),
     )
     rows = "".join(
         f'<tr><td style="padding:2px 12px 2px 0; white-space:nowrap" valign="top">'
         f"<b>{name}</b></td><td style=\"padding:2px 0\">{value}</td></tr>"
         for name, value in fields
     )
-    known = (f"<p><i>Window, venue and status {html.escape(as_of.describe())}</i></p>"
-             if as_of is not None else "")
+    known = ("<p><i>" + html.escape(translate(
+        "RoundSummary", "Window, venue and status {as_of}").format(as_of=as_of.describe()))
+        + "</i></p>" if as_of is not None else "")
     return f"<h3>{html.escape(row.title)}</h3>{known}<table cellspacing=0>{rows}</table>"
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import RoundFormat, RoundModality, RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records import reference
@@ -103,11 +104,11 @@ class NewRoundDialog(CommandDialog):
         self.title_edit = named(QLineEdit(), "round-title")
         self.title_edit.setPlaceholderText(self.tr("e.g. Trilateral talks in Abu Dhabi"))
         self.format = named(QComboBox(), "round-format")
-        fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
+        fill_combo(self.format, [(label_of(f).capitalize(), f) for f in RoundFormat],
                    keep=RoundFormat.TRILATERAL)
         self.modality = modality_combo("round-modality", RoundModality.UNKNOWN)
         self.status = named(QComboBox(), "round-status")
-        fill_combo(self.status, [(s.value.capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
+        fill_combo(self.status, [(label_of(s).capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
         self.venue = VenuePicker(workspace, venues, display_tz)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
@@ -136,15 +137,15 @@ class NewRoundDialog(CommandDialog):
         kind_row.addWidget(self.status, 1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(buddy_label("Trac&k:", self.track), track_row)
+        form.addRow(buddy_label(self.tr("Trac&k:"), self.track), track_row)
         form.addRow("", self.errors["track"])
         form.addRow(self.tr("T&itle:"), self.title_edit)
         form.addRow("", self.errors["title"])
-        form.addRow(buddy_label("&Format:", self.format), kind_row)
+        form.addRow(buddy_label(self.tr("&Format:"), self.format), kind_row)
         form.addRow("", self.errors["status"])
-        form.addRow(buddy_label("&Modality:", self.modality), self.modality)
+        form.addRow(buddy_label(self.tr("&Modality:"), self.modality), self.modality)
         form.addRow(self.tr("&When:"), self.window_input)
-        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
+        form.addRow(buddy_label(self.tr("A&nnounced:"), self.announced.edit), self.announced)
         form.addRow(self.tr("V&enue:"), self.venue)
         form.addRow("", self.errors["venue"])
         form.addRow(self.tr("&Agenda:"), self.agenda)
@@ -298,10 +299,10 @@ class ScheduleChangeDialog(CommandDialog):
             form.addRow("", self.keep_choice)
             form.addRow("", self.errors["keep"])
         form.addRow(self.tr("Re&ason:"), self.reason)
-        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
+        form.addRow(buddy_label(self.tr("A&nnounced:"), self.announced.edit), self.announced)
         form.addRow(self.tr("&Because of:"), self.factor)
         form.addRow("", self.errors["factor"])
-        form.addRow(buddy_label("S&ource:", self.source), source_row)
+        form.addRow(buddy_label(self.tr("S&ource:"), self.source), source_row)
         form.addRow("", self.errors["source"])
         form.addRow(self.form_error)
         form.addRow(self.buttons)

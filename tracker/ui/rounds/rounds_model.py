@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from tracker.domain.enums import RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
@@ -77,7 +78,7 @@ def status_icon(status: RoundStatus) -> QIcon:
 
 
 def status_text(status: RoundStatus) -> str:
-    return status.value.capitalize()
+    return label_of(status).capitalize()
 
 
 class RoundsTableModel(SnapshotTableModel[RoundRow]):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from tracker.domain.enums import RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services.timeline.timeline_as_of import KnownMark
 from tracker.services.timeline.timeline_lanes import RoundMark
 from tracker.ui.common.date_text import day_text
@@ -91,7 +92,7 @@ def known_tooltip(scene: TimelineScene, round_id: int) -> str:
     if lane is None or mark is None:
         return ""
     day = lane.as_of.day
-    lines = [f"{escape(mark.status.value.capitalize())} · {escape(mark.window.describe())}"
+    lines = [f"{escape(label_of(mark.status).capitalize())} · {escape(mark.window.describe())}"
              f" ({escape(mark.window.tz)})",
              escape(mark.venue) if mark.venue else "venue unknown",
              f"from the change announced {escape(mark.announced.describe(lane.as_of.tz))}"]

@@ -11,6 +11,7 @@ from datetime import date
 from html import escape
 
 from tracker.domain.timewindow import describe_day, zone
+from tracker.domain.wording import label_of
 from tracker.services.timeline.timeline_density import bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
 from tracker.ui.common.date_text import day_text, instant_text
@@ -68,7 +69,7 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
     if window.tz != display_tz and window.start is not None:
         yours = escape(window.describe(display_tz))
         when += f" ({escape(window.tz)}); {yours} ({escape(display_tz)})"
-    lines = [f"{escape(mark.status.value.capitalize())} · {when}",
+    lines = [f"{escape(label_of(mark.status).capitalize())} · {when}",
              escape(mark.venue) if mark.venue else "venue unknown"]
     if mark.moves:
         lines.append(f"Moved {len(mark.moves)} time{'s' if len(mark.moves) > 1 else ''}")

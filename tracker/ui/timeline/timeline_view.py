@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import label_of
 from tracker.services.events.events import EventFilter, event_row
 from tracker.services.records.citations import sources_for
 from tracker.services.rounds import AsOf
@@ -88,7 +89,7 @@ class TimelineView(QWidget):
         self.measure_box = QComboBox(self)
         self.measure_box.setObjectName("timeline-measure")
         for measure in Measure:
-            self.measure_box.addItem(measure.value.capitalize(), measure)
+            self.measure_box.addItem(label_of(measure).capitalize(), measure)
         self.measure_box.setToolTip(self.tr("What the events strip counts per bucket"))
         self.filter_label = QLabel(self)
         self.filter_label.setObjectName("timeline-filter")
@@ -96,8 +97,8 @@ class TimelineView(QWidget):
         # A long filter description must not set the window's minimum width.
         self.filter_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                         QSizePolicy.Policy.Preferred)
-        self.export_button = self._button("Export Image…", "timeline-export",
-                                          "Save the timeline as PNG or SVG")
+        self.export_button = self._button(self.tr("Export Image…"), "timeline-export",
+                                          self.tr("Save the timeline as PNG or SVG"))
         scroll = QScrollArea(self)
         scroll.setWidget(self.canvas)
         scroll.setWidgetResizable(True)

@@ -60,10 +60,10 @@ class AsOfDialog(QDialog):
                       "rebuilt from when each change was announced. Editing is off "
                       "while it is shown.")
         hint.setWordWrap(True)
-        self.buttons = ok_cancel_buttons(self, "Show")
+        self.buttons = ok_cancel_buttons(self, self.tr("Show"))
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(buddy_label("&Day:", self.date_edit), self.date_edit)
+        form.addRow(buddy_label(self.tr("&Day:"), self.date_edit), self.date_edit)
         form.addRow(self.buttons)
 
     def chosen(self) -> date:

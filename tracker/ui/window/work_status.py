@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from tracker.ui.common.db_runner import DbRunner
@@ -28,7 +28,7 @@ def settle(runner: DbRunner, status_bar: QStatusBar, ask: Ask) -> None:
         return
     current = runner.current()
     if current is not None and current.can_cancel and not current.cancel_on_leave \
-            and ask("Work Still Running",
+            and ask(QCoreApplication.translate("work_status", "Work Still Running"),
                     f"Stop {current.noun}? Nothing it began is kept.\n\n"
                     "No waits for it to finish."):
         runner.cancel_current()
