@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.services.chronology import chronology
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -231,5 +230,5 @@ class ChronologyModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("TableHeaders", HEADERS[section])
+            return translate("TableHeaders", HEADERS[section])
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,6 +37,7 @@ from tracker.ui.common import commands
 from tracker.ui.common.commands import OperationCommand, push_or_report
 from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
 
@@ -164,7 +165,7 @@ def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
     """Ask whether to remove a record changed since the user saw it. Tests replace this."""
     who = _who_and_when(conflict)
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("conflict_dialog", "Changed by Someone Else"),
+        parent, translate("conflict_dialog", "Changed by Someone Else"),
         as_plain(f"{who[0].upper()}{who[1:]} changed the {conflict.kind.noun} "
                  f"{conflict.title} after it was shown to you. Remove it anyway, with "
                  "their change?"),

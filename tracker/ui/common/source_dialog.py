@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from tracker.domain.dates import DateParseError, parse_date
@@ -31,6 +31,7 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 _FIELDS = ("outlet", "url", "published_on", "accessed_on")
@@ -49,13 +50,13 @@ class SourceFields:
     def __init__(self, *, day_first: bool = False) -> None:
         self._day_first = day_first
         self.outlet = named(QLineEdit(), "source-outlet")
-        self.outlet.setPlaceholderText(QCoreApplication.translate("SourceFields",
+        self.outlet.setPlaceholderText(translate("SourceFields",
             "e.g. Kyiv Independent, or the person who said it"))
         self.title_edit = named(QLineEdit(), "source-title")
         self.url = named(QLineEdit(), "source-url")
-        self.url.setPlaceholderText(QCoreApplication.translate("SourceFields", "https://…"))
+        self.url.setPlaceholderText(translate("SourceFields", "https://…"))
         self.published = named(QLineEdit(), "source-published")
-        self.published.setPlaceholderText(QCoreApplication.translate("SourceFields",
+        self.published.setPlaceholderText(translate("SourceFields",
                                                                      "e.g. 31 Jan 2026 (optional)"))
         self.accessed = named(QLineEdit(f"{date.today():%d %b %Y}"), "source-accessed")
         self.reliability = named(QComboBox(), "source-reliability")
@@ -65,17 +66,17 @@ class SourceFields:
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow(QCoreApplication.translate("SourceFields", "O&utlet:"), self.outlet)
+        form.addRow(translate("SourceFields", "O&utlet:"), self.outlet)
         form.addRow("", self.errors["outlet"])
-        form.addRow(QCoreApplication.translate("SourceFields", "&Title:"), self.title_edit)
-        form.addRow(QCoreApplication.translate("SourceFields", "&Address:"), self.url)
+        form.addRow(translate("SourceFields", "&Title:"), self.title_edit)
+        form.addRow(translate("SourceFields", "&Address:"), self.url)
         form.addRow("", self.errors["url"])
-        form.addRow(QCoreApplication.translate("SourceFields", "&Published:"), self.published)
+        form.addRow(translate("SourceFields", "&Published:"), self.published)
         form.addRow("", self.errors["published_on"])
-        form.addRow(QCoreApplication.translate("SourceFields", "&Read on:"), self.accessed)
+        form.addRow(translate("SourceFields", "&Read on:"), self.accessed)
         form.addRow("", self.errors["accessed_on"])
-        form.addRow(QCoreApplication.translate("SourceFields", "Re&liability:"), self.reliability)
-        form.addRow(QCoreApplication.translate("SourceFields", "&Note:"), self.note)
+        form.addRow(translate("SourceFields", "Re&liability:"), self.reliability)
+        form.addRow(translate("SourceFields", "&Note:"), self.note)
 
     def on_edited(self, slot: Callable[[], None]) -> None:
         for edit in (self.outlet, self.title_edit, self.url, self.published, self.accessed,

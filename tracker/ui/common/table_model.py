@@ -15,12 +15,13 @@ from typing import Any, Generic, TypeVar
 from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
+
+from tracker.ui.common.language import translate
 
 Index = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")
@@ -113,7 +114,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[RowT]):
         if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("TableHeaders", self.HEADERS[section])
+            return translate("TableHeaders", self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tip(section)
         return None

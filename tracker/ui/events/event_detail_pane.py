@@ -125,7 +125,8 @@ class EventDetailPane(QWidget):
         self.fields.setOpenLinks(False)
         self.links_model = EventLinksModel(self)
         self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
-                                   "Double-click or press Enter to open the round or factor")
+                                   self.tr("Double-click or press Enter to open the round "
+                                           "or factor"))
         self.links_placeholder = ViewPlaceholder(self.links)
         self.link_button = writes(QPushButton(self.tr("Link to round/factor…"), self))
         self.edit_link_button = writes(QPushButton(self.tr("Edit link…"), self))
@@ -157,7 +158,7 @@ class EventDetailPane(QWidget):
         self.link_button.clicked.connect(self._on_link_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_clicked)
         self.edit_link_button.clicked.connect(self._on_edit_link_clicked)
-        delete_key_removes(self.links, self._on_unlink_clicked, "Unlink")
+        delete_key_removes(self.links, self._on_unlink_clicked, self.tr("Unlink"))
         self.show_event(None)
 
     def show_event(self, event_id: int | None) -> None:

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,7 +28,7 @@ from tracker.domain.event_time import TimeShape
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -315,7 +314,7 @@ class EventsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
-        title = QCoreApplication.translate("TableHeaders", column.title)
+        title = translate("TableHeaders", column.title)
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:

@@ -238,7 +238,7 @@ class LinkEventsDialog(EditDialog):
             lambda s: linking.suggest_for_round(s, round_id, days=days, radius_km=radius))
         self.suggestions.set_rows(rows)
         self.suggested_placeholder.update_for(
-            len(rows), "No events near this round. Widen the window or search all events.")
+            len(rows), self.tr("No events near this round. Widen the window or search all events."))
         # The nearest in time come first; say when there are more than the list holds.
         shown = f"{len(rows):,} nearest of {rows.total:,}" if rows.truncated else f"{len(rows)}"
         self.tabs.setTabText(0, f"Suggested ({shown})")

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 
@@ -52,7 +52,7 @@ def failure_told(parent: QWidget, workspace: Workspace,
     way the status bar's note of the export under way is replaced."""
     def failed(failure: Failure) -> None:
         if failure.cancelled or workspace.runner.leaving:
-            show_message(QCoreApplication.translate("file_export",
+            show_message(translate("file_export",
                 "The export did not finish; nothing was written"))
             return
         show_message("")

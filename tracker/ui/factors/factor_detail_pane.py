@@ -108,18 +108,18 @@ class FactorDetailPane(QWidget):
         self.dependents_model = DependenciesModel("round", self)
         self.dependents = compact_table("factor-dependents", self.dependents_model,
                                         self.dependents_model.SAMPLES,
-                                        "Double-click or press Enter to open the round")
+                                        self.tr("Double-click or press Enter to open the round"))
         self.dependents_placeholder = ViewPlaceholder(self.dependents)
         self.linked_model = LinkedEventsModel(self)
         self.linked = compact_table("factor-events", self.linked_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event",
+                                    self.tr("Double-click or press Enter to show the event"),
                                     keep=(LinkedEventsModel.SUMMARY,))
         self.linked_placeholder = ViewPlaceholder(self.linked)
         self.changes_model = CitingChangesModel(self, tz_name=tz_name)
         self.changes = compact_table("factor-changes", self.changes_model,
                                      CitingChangesModel.SAMPLES,
-                                     "Double-click or press Enter to open the round")
+                                     self.tr("Double-click or press Enter to open the round"))
         self.changes_placeholder = ViewPlaceholder(self.changes)
         self.impact = ImpactPanel(tz_name, self)
         self.chart = self.impact.chart
@@ -198,7 +198,7 @@ class FactorDetailPane(QWidget):
         self.add_dependency_button.clicked.connect(self._on_add_dependency)
         self.link_button.clicked.connect(self._on_link_events)
         self.unlink_button.clicked.connect(self._on_unlink)
-        delete_key_removes(self.linked, self._on_unlink, "Unlink")
+        delete_key_removes(self.linked, self._on_unlink, self.tr("Unlink"))
         self.show_factor(None)
 
     def set_time_zone(self, tz_name: str) -> None:

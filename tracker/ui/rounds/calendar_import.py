@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -30,6 +30,7 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
@@ -96,7 +97,7 @@ def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
             # On the next turn of the event loop: the runner starts its next operation
             # only once this callback returns, and a modal box would hold it.
             QTimer.singleShot(0, parent, lambda: QMessageBox.information(
-                parent, QCoreApplication.translate("calendar_import",
+                parent, translate("calendar_import",
                                                    "Calendar Imported"), as_plain(_result_text(
                                                                                                result))))
 

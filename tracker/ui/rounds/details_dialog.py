@@ -17,12 +17,15 @@ from tracker.services.records.conflicts_kinds import DETAIL_FIELDS
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
 def modality_text(modality: RoundModality) -> str:
     """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
-    return "Not known" if modality is RoundModality.UNKNOWN else label_of(modality).capitalize()
+    if modality is RoundModality.UNKNOWN:
+        return translate("EditDetailsDialog", "Not known")
+    return label_of(modality).capitalize()
 
 
 def modality_combo(name: str, keep: object) -> QComboBox:
@@ -87,7 +90,7 @@ class EditDetailsDialog(CommandDialog):
 
     def make_command(self) -> OperationCommand | None:
         values = self.values()
-        return self.edit_command(values, f"Edit “{values['title']}”")
+        return self.edit_command(values, self.tr("Edit “{title}”").format(title=values["title"]))
 
     def conflict_base(self) -> dict[str, object] | None:
         return dict(self._before)
@@ -95,5 +98,5 @@ class EditDetailsDialog(CommandDialog):
     @Slot()
     def _validate(self) -> None:
         values = self.values()
-        self.title_error.show_error(None if values["title"] else "A round needs a title")
+        self.title_error.show_error(None if values["title"] else self.tr("A round needs a title"))
         self.ok_button.setEnabled(bool(values["title"]) and values != self._before)

@@ -89,8 +89,8 @@ class NewPartyDialog(QDialog):
     def _validate(self) -> None:
         name = _clean(self.name.text())
         taken = bool(name) and name.casefold() in self._existing
-        self.error.show_error(f"“{name}” is already in the list: choose it there" if taken
-                              else None)
+        self.error.show_error(self.tr("“{name}” is already in the list: choose it there")
+                              .format(name=name) if taken else None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self.party() is not None)
 
@@ -228,8 +228,8 @@ class ParticipantDialog(CommandDialog):
                                person if isinstance(person, int) else None,
                                self.note.text().strip())
         return AddParticipantCommand(
-            self.workspace, spec, text=f"Add {self.party_name()} as {role.value} to "
-                                       f"“{self.round_title}”",
+            self.workspace, spec, text=self.tr("Add {party} as {role} to “{round}”").format(
+                party=self.party_name(), role=label_of(role), round=self.round_title),
             new_party=party if isinstance(party, NewParty) else None,
             new_person=person if isinstance(person, NewPerson) else None,
         )
@@ -240,7 +240,7 @@ class ParticipantDialog(CommandDialog):
     def _on_new_party(self) -> None:
         party = ask_party(self, self._party_names)
         if party is not None:
-            _replace_pending(self.party, f"{party.name} (new)", party)
+            _replace_pending(self.party, self.tr("{name} (new)").format(name=party.name), party)
 
     @Slot()
     def _on_new_person(self) -> None:
@@ -249,7 +249,8 @@ class ParticipantDialog(CommandDialog):
             return
         person = ask_person(self, party)
         if person is not None:
-            _replace_pending(self.person, f"{person.name} (new)", person)
+            _replace_pending(self.person, self.tr("{name} (new)").format(name=person.name),
+                             person)
 
     @Slot()
     def _on_party_changed(self) -> None:
@@ -275,7 +276,7 @@ class ParticipantDialog(CommandDialog):
         chosen = current_data(self.party) is not None
         self.new_person_button.setEnabled(chosen)
         self.ok_button.setEnabled(chosen)
-        self.ok_button.setToolTip("" if chosen else "Choose a party first")
+        self.ok_button.setToolTip("" if chosen else self.tr("Choose a party first"))
 
 
 class EditParticipantDialog(ParticipantDialog):
@@ -290,7 +291,7 @@ class EditParticipantDialog(ParticipantDialog):
                  row: ParticipantRow, parent: QWidget | None = None) -> None:
         super().__init__(workspace, round_id, round_title, parent)
         values = self.open_record("participant", row.id)
-        self.setWindowTitle(f"Edit Participant {row.party}")
+        self.setWindowTitle(self.tr("Edit Participant {party}").format(party=row.party))
         select_data(self.party, row.party_id)
         for fixed in (self.party, self.new_party_button, self.new_person_button):
             fixed.setEnabled(False)
@@ -306,8 +307,8 @@ class EditParticipantDialog(ParticipantDialog):
                 "note": self.note.text().strip()}
 
     def make_command(self) -> OperationCommand | None:
-        return self.edit_command(self.values(), f"Edit {self.party_name()} at "
-                                                f"“{self.round_title}”")
+        return self.edit_command(self.values(), self.tr("Edit {party} at “{round}”").format(
+            party=self.party_name(), round=self.round_title))
 
     @Slot()
     def _on_edited(self) -> None:

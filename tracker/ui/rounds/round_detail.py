@@ -144,7 +144,7 @@ class RoundDetailPane(QWidget):
         self.events_model = LinkedEventsModel(self)
         self.events = compact_table("round-linked-events", self.events_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event",
+                                    self.tr("Double-click or press Enter to show the event"),
                                     keep=(LinkedEventsModel.SUMMARY,))
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
@@ -163,7 +163,7 @@ class RoundDetailPane(QWidget):
         self.dependencies_model = DependenciesModel("factor", self)
         self.dependencies = compact_table("round-dependencies", self.dependencies_model,
                                           self.dependencies_model.SAMPLES,
-                                          "Double-click or press Enter to open the factor")
+                                          self.tr("Double-click or press Enter to open the factor"))
         self.dependencies_placeholder = ViewPlaceholder(self.dependencies)
         self.history_model = HistoryModel(display_tz, self)
         self.history = named(QTableView(), "round-history")
@@ -206,7 +206,7 @@ class RoundDetailPane(QWidget):
         self.events.activated.connect(self._on_event_activated)
         self.dependencies.activated.connect(self._on_dependency_activated)
         self.unlink_button.clicked.connect(self._on_unlink)
-        delete_key_removes(self.events, self._on_unlink, "Unlink")
+        delete_key_removes(self.events, self._on_unlink, self.tr("Unlink"))
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.refresh)
 
@@ -264,7 +264,7 @@ class RoundDetailPane(QWidget):
         self._fill_events(detail)
         self.dependencies_model.set_rows(detail.dependencies)
         self.dependencies_placeholder.update_for(self.dependencies_model.rowCount(),
-                                                 "This round depends on no factor.")
+                                                 self.tr("This round depends on no factor."))
         self.history_model.set_rows(detail.history)
         self.sources.show_record(detail.row.id)
         for page, name, count in (
@@ -281,7 +281,7 @@ class RoundDetailPane(QWidget):
         select_link(self.events, selected)
         self.events_placeholder.update_for(
             self.events_model.rowCount(),
-            "No events linked to this round. Link events to see what happened around it.")
+            self.tr("No events linked to this round. Link events to see what happened around it."))
         self._on_event_selection()
 
     # -- slots ----------------------------------------------------------------------------

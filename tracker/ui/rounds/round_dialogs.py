@@ -42,6 +42,7 @@ from tracker.ui.common.forms import (
     named,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds import venue_dialog
 from tracker.ui.rounds.announced_input import AnnouncedInput
@@ -56,18 +57,36 @@ from tracker.ui.rounds.round_commands import (
 from tracker.ui.rounds.venue_picker import VenuePicker
 from tracker.ui.rounds.window_input import WindowInput
 
-# window title, OK button, verb for the undo text, what the reason field asks
+# window title, OK button, the undo text, what the reason field asks
+# (marked for lupdate here, translated where shown: context "ScheduleChangeDialog")
 _MODE_TEXT = {
-    ChangeMode.RESCHEDULE: ("Reschedule Round", "&Reschedule", "Reschedule",
-                            "Why the date changed, e.g. the mediator asked for more time"),
-    ChangeMode.RELOCATE: ("Relocate Round", "Re&locate", "Relocate",
-                          "Why the venue changed"),
-    ChangeMode.POSTPONE: ("Postpone Round", "&Postpone", "Postpone",
-                          "Why the round was postponed; its date becomes unknown"),
-    ChangeMode.CANCEL: ("Cancel Round", "&Cancel Round", "Cancel",
-                        "Why the round was called off"),
-    ChangeMode.HELD: ("Mark Round Held", "&Mark Held", "Mark held",
-                      "Anything to note about how it went"),
+    ChangeMode.RESCHEDULE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Reschedule Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Reschedule"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Reschedule “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog",
+                          "Why the date changed, e.g. the mediator asked for more time")),
+    ChangeMode.RELOCATE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Relocate Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Re&locate"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Relocate “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Why the venue changed")),
+    ChangeMode.POSTPONE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Postpone Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Postpone"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Postpone “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog",
+                          "Why the round was postponed; its date becomes unknown")),
+    ChangeMode.CANCEL: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Cancel Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Cancel Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Cancel “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Why the round was called off")),
+    ChangeMode.HELD: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Mark Round Held"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Mark Held"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Mark held “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Anything to note about how it went")),
 }
 
 
@@ -196,7 +215,7 @@ class NewRoundDialog(CommandDialog):
     def _on_new_track(self) -> None:
         track = venue_dialog.ask_track(self)
         if track is not None:
-            add_item(self.track, f"{track.name} (new)", track)
+            add_item(self.track, self.tr("{name} (new)").format(name=track.name), track)
             self.track.setCurrentIndex(self.track.count() - 1)
 
     @Slot()
@@ -217,10 +236,10 @@ class NewRoundDialog(CommandDialog):
         has_track = self.chosen_track() is not None
         self.errors["track"].show_error(
             None if has_track or not self._title_touched
-            else "Name the track these talks belong to")
+            else self.tr("Name the track these talks belong to"))
         has_title = bool(self.title_edit.text().strip())
         self.errors["title"].show_error(
-            None if has_title or not self._title_touched else "A round needs a title")
+            None if has_title or not self._title_touched else self.tr("A round needs a title"))
         self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid()
                                   and self.announced.is_valid())
 
@@ -234,15 +253,17 @@ class ScheduleChangeDialog(CommandDialog):
         super().__init__(workspace, parent)
         self.row, self.mode = row, mode
         self._shown_venue = row.venue.id if row.venue else None
-        title, ok_text, self._verb, reason_hint = _MODE_TEXT[mode]
+        title, ok_text, self._verb, reason_hint = (
+            translate("ScheduleChangeDialog", text) for text in _MODE_TEXT[mode])
         self.setWindowTitle(title)
         factors, sources, venues = workspace.read(lambda s: (
             reference.list_factors_named(s), reference.list_sources(s),
             reference.list_venues(s)))
-        venue = row.venue.label if row.venue else "venue not known"
-        header = named(QLabel(f"<b>{_html(row.title)}</b><br>Now: {row.status.value} · "
-                              f"{_html(row.window.describe())} · {_html(venue)}"),
-                       "change-header")
+        venue = row.venue.label if row.venue else self.tr("venue not known")
+        header = named(QLabel(f"<b>{_html(row.title)}</b><br>" + self.tr(
+            "Now: {status} · {window} · {venue}").format(
+                status=label_of(row.status), window=_html(row.window.describe()),
+                venue=_html(venue))), "change-header")
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)
         self.window_input: WindowInput | None = None
@@ -286,7 +307,7 @@ class ScheduleChangeDialog(CommandDialog):
             self.window_input.set_window(self._shown_window)
             self.window_input.changed.connect(self._validate)
             self.register_error("window", self.window_input.show_error)
-            form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
+            form.addRow(self.tr("&When:") if mode is ChangeMode.RESCHEDULE else self.tr("&Held:"),
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
             self.venue = VenuePicker(workspace, venues, row.window.tz)
@@ -340,7 +361,7 @@ class ScheduleChangeDialog(CommandDialog):
         if typed is None:
             return None
         return schedule_change(self.workspace, self.row.id, self.mode, typed,
-                               text=f"{self._verb} “{self.row.title}”",
+                               text=self._verb.format(title=self.row.title),
                                expected_version=self.row.version)
 
     def conflict_base(self) -> dict[str, object] | None:
@@ -357,7 +378,8 @@ class ScheduleChangeDialog(CommandDialog):
                 if isinstance(item_value(self.source, row), SourceDraft):
                     self.source.removeItem(row)
                     break
-            add_item(self.source, f"{source_dialog.source_text(draft)} (new)", draft)
+            add_item(self.source, self.tr("{name} (new)").format(
+                name=source_dialog.source_text(draft)), draft)
             self.source.setCurrentIndex(self.source.count() - 1)
 
     @Slot()
@@ -385,7 +407,8 @@ class ScheduleChangeDialog(CommandDialog):
             or (typed.window is not None and typed.window != self._shown_window)
             or (self.venue is not None and typed.venue != self._shown_venue))
         self.ok_button.setEnabled(changed)
-        self.ok_button.setToolTip("" if changed or typed is None else "Nothing changed yet")
+        self.ok_button.setToolTip("" if changed or typed is None
+                                  else self.tr("Nothing changed yet"))
 
 
 def _html(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from tracker.domain.timewindow import is_known_zone
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.common.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -47,31 +48,31 @@ class VenueFields:
 
     def __init__(self, zone: str) -> None:
         self.name = named(QLineEdit(), "venue-name")
-        self.name.setPlaceholderText(QCoreApplication.translate("VenueFields",
+        self.name.setPlaceholderText(translate("VenueFields",
                                                                 "e.g. Dolmabahçe Palace"))
         self.city = named(QLineEdit(), "venue-city")
         self.country = named(QLineEdit(), "venue-country")
         self.zone = zone_combo("venue-zone", zone)
         self.latitude = named(QLineEdit(), "venue-latitude")
         self.longitude = named(QLineEdit(), "venue-longitude")
-        self.latitude.setPlaceholderText(QCoreApplication.translate("VenueFields",
+        self.latitude.setPlaceholderText(translate("VenueFields",
                                                                     "optional, e.g. 41.039"))
-        self.longitude.setPlaceholderText(QCoreApplication.translate("VenueFields",
+        self.longitude.setPlaceholderText(translate("VenueFields",
                                                                      "optional, e.g. 29.000"))
         self.errors = {key: ErrorLabel(f"venue-{key}-error")
                        for key in ("name", "zone", "latitude", "longitude")}
         self._touched = False
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow(QCoreApplication.translate("VenueFields", "&Name:"), self.name)
+        form.addRow(translate("VenueFields", "&Name:"), self.name)
         form.addRow("", self.errors["name"])
-        form.addRow(QCoreApplication.translate("VenueFields", "Cit&y:"), self.city)
-        form.addRow(QCoreApplication.translate("VenueFields", "Co&untry:"), self.country)
-        form.addRow(QCoreApplication.translate("VenueFields", "&Time zone:"), self.zone)
+        form.addRow(translate("VenueFields", "Cit&y:"), self.city)
+        form.addRow(translate("VenueFields", "Co&untry:"), self.country)
+        form.addRow(translate("VenueFields", "&Time zone:"), self.zone)
         form.addRow("", self.errors["zone"])
-        form.addRow(QCoreApplication.translate("VenueFields", "&Latitude:"), self.latitude)
+        form.addRow(translate("VenueFields", "&Latitude:"), self.latitude)
         form.addRow("", self.errors["latitude"])
-        form.addRow(QCoreApplication.translate("VenueFields", "Lon&gitude:"), self.longitude)
+        form.addRow(translate("VenueFields", "Lon&gitude:"), self.longitude)
         form.addRow("", self.errors["longitude"])
 
     def on_edited(self, slot: Callable[[], None]) -> None:
@@ -200,7 +201,8 @@ def ask_venue(parent: QWidget, zone: str) -> NewVenue | None:
 
 def ask_track(parent: QWidget) -> NewTrack | None:
     """Ask for a new track's name (modal). Tests replace this function."""
-    name, ok = QInputDialog.getText(parent, "New Track",
-                                    "Name of the negotiation track (e.g. Prisoner exchanges):")
+    name, ok = QInputDialog.getText(parent, translate("venue_dialog", "New Track"),
+                                    translate("venue_dialog", "Name of the negotiation track "
+                                              "(e.g. Prisoner exchanges):"))
     cleaned = " ".join(name.split())
     return NewTrack(cleaned) if ok and cleaned else None

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.timeline.timeline_painter import TimelinePainter
 from tracker.ui.timeline.timeline_scene import TimelineScene
 
@@ -32,7 +33,7 @@ def image_bytes(scene: TimelineScene, width: int, suffix: str) -> bytes:
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
-        generator.setTitle(QCoreApplication.translate("timeline_export",
+        generator.setTitle(translate("timeline_export",
                                                       "Negotiation Tracker timeline"))
         generator.setDescription(f"Rounds, factors and battlefield events; times in {scene.tz}")
         painter = QPainter(generator)

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
 from shiboken6 import isValid
 
 from tracker.ui.common.icons import icon
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
 Key = QKeySequence.StandardKey
 
@@ -316,7 +316,7 @@ def build_actions(window: QMainWindow, stack: QUndoStack) -> dict[str, QAction]:
 
 def translated(text: str) -> str:
     """An action table text in the window's language (empty stays empty)."""
-    return QCoreApplication.translate("Actions", text) if text else ""
+    return translate("Actions", text) if text else ""
 
 
 def _tool_tip(action: QAction, item: ActionSpec) -> str:

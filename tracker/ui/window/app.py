@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker import __version__
@@ -19,7 +19,7 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.ui.common import settings as options
 from tracker.ui.common.icons import use_line_icons
-from tracker.ui.common.language import apply_language, language_of, stored_choice
+from tracker.ui.common.language import apply_language, language_of, stored_choice, translate
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.database_files import last_database, remembered_target
@@ -66,7 +66,7 @@ def open_startup_database(db_target: str | None, *, sample: bool,
         try:
             return open_database(last_database(last), create=False), warnings
         except StorageError as exc:
-            warnings.append(QCoreApplication.translate(
+            warnings.append(translate(
                 "App", "The last database could not be opened, so the default one was "
                 "opened instead.\n\n{error}").format(error=exc))
     db = open_database(locations.default_database_path())

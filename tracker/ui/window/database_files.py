@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.engine import URL
 
@@ -12,6 +11,7 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.storage.locations import to_url
 from tracker.storage.url_secrets import without_secrets
+from tracker.ui.common.language import translate
 from tracker.ui.window.saved_passwords import keep_password, with_kept_password
 
 FILTER = "Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)"
@@ -39,7 +39,7 @@ def create_new(parent: QWidget, current: Database) -> Database | None:
     if not path.suffix:
         path = path.with_suffix(".db")
     if path.exists():
-        QMessageBox.warning(parent, QCoreApplication.translate("database_files", "New Database"),
+        QMessageBox.warning(parent, translate("database_files", "New Database"),
                             f"{path} already exists.\n\nChoose a new file name, or use "
                             "File › Open Database… to open it.")
         return None
@@ -56,7 +56,7 @@ def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
     try:
         return open_database(path, create=create)
     except StorageError as exc:
-        QMessageBox.critical(parent, QCoreApplication.translate("database_files",
+        QMessageBox.critical(parent, translate("database_files",
                                                                 "Cannot Open Database"), str(exc))
         return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.window.actions import ACTIONS, ActionSpec, Menu, shortcut_keys, translated
 from tracker.ui.window.help_windows import show_single
 
@@ -84,7 +84,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         note = QLabel(self.tr("Keys as this computer names them. {note}").format(
-            note=QCoreApplication.translate("ShortcutsDialog", SCOPED_NOTE)))
+            note=translate("ShortcutsDialog", SCOPED_NOTE)))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -106,7 +106,7 @@ class ShortcutsDialog(QDialog):
                 menu.setFont(0, font)
                 menu.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 menus[row.menu] = menu
-            mark = QCoreApplication.translate("ShortcutsDialog", SCOPED_MARK)
+            mark = translate("ShortcutsDialog", SCOPED_MARK)
             keys = ", ".join(row.keys) + (mark if row.scoped else "")
             item = QTreeWidgetItem(menu, [row.action, keys, row.does])
             item.setData(0, Qt.ItemDataRole.UserRole, row.action_id)

@@ -11,7 +11,7 @@ runs. The export flows live in ui/exports (file_export.py, export_task.py).
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.change_watcher import ChangeWatcher
 from tracker.ui.common.commands import push_or_report
 from tracker.ui.common.forms import named
-from tracker.ui.common.language import QT_TRANSLATE_NOOP, add_language_menu
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, add_language_menu, translate
 from tracker.ui.common.settings import Settings, system_zone_name
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.unsaved_input import InputWatch
@@ -102,9 +102,9 @@ _SAVED = QT_TRANSLATE_NOOP("MainWindow", "Saved “{title}”")
 def _opened_text(db: Database) -> str:
     """"Opened <database>", and where the copy taken before an upgrade went, if one was."""
     if db.migration_backup is None:
-        return QCoreApplication.translate("MainWindow", "Opened {database}").format(
+        return translate("MainWindow", "Opened {database}").format(
             database=db.label)
-    return QCoreApplication.translate(
+    return translate(
         "MainWindow", "Opened {database}; it was upgraded, and a copy as it was is in "
         "{backup}").format(database=db.label, backup=db.migration_backup)
 
@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
         if round_id is not None:
             self.go_to_round(round_id)
         row = self.rounds_view.selected_round()
-        text = QCoreApplication.translate("MainWindow", done)
+        text = translate("MainWindow", done)
         self.show_message(text.format(title=row.title) if row else
                           text.replace("“{title}”", "").strip())
 

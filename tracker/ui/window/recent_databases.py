@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -20,6 +20,7 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.storage.url_secrets import without_secrets
 from tracker.ui.common import settings as options
+from tracker.ui.common.language import translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.window.database_files import last_database
 
@@ -112,6 +113,6 @@ def open_remembered(parent: QWidget, target: str) -> Database | None:
     try:
         return open_database(last_database(target), create=False)
     except StorageError as exc:
-        QMessageBox.critical(parent, QCoreApplication.translate("recent_databases",
+        QMessageBox.critical(parent, translate("recent_databases",
                                                                 "Cannot Open Database"), str(exc))
         return None

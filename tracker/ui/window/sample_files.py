@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,6 +37,7 @@ from tracker.storage.database import Database, open_database
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.db_runner import DbRunner
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 
 
@@ -133,6 +134,6 @@ def _open(parent: QWidget, path: Path, scenario: SampleScenario) -> Database | N
             build_sample(db, scenario)
         return db
     except (TrackerError, ValueError, OSError) as exc:
-        QMessageBox.critical(parent, QCoreApplication.translate("sample_files",
+        QMessageBox.critical(parent, translate("sample_files",
             "Cannot Open the Sample"), as_plain(str(exc)))
         return None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from tracker.ui.common.db_runner import DbRunner
+from tracker.ui.common.language import translate
 
 # Asks the user a yes/no question (title, text); the window's, which tests replace.
 Ask = Callable[[str, str], bool]
@@ -28,7 +29,7 @@ def settle(runner: DbRunner, status_bar: QStatusBar, ask: Ask) -> None:
         return
     current = runner.current()
     if current is not None and current.can_cancel and not current.cancel_on_leave \
-            and ask(QCoreApplication.translate("work_status", "Work Still Running"),
+            and ask(translate("work_status", "Work Still Running"),
                     f"Stop {current.noun}? Nothing it began is kept.\n\n"
                     "No waits for it to finish."):
         runner.cancel_current()
