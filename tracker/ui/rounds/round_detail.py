@@ -268,11 +268,11 @@ class RoundDetailPane(QWidget):
         self.history_model.set_rows(detail.history)
         self.sources.show_record(detail.row.id)
         for page, name, count in (
-                (self.participants, "Participants", len(detail.participants)),
-                (self.events_page, "Linked events", len(detail.linked_events)),
-                (self.dependencies, "Dependencies", len(detail.dependencies)),
-                (self.history, "History", len(detail.history)),
-                (self.sources, "Sources", self.sources.count())):
+                (self.participants, self.tr("Participants"), len(detail.participants)),
+                (self.events_page, self.tr("Linked events"), len(detail.linked_events)),
+                (self.dependencies, self.tr("Dependencies"), len(detail.dependencies)),
+                (self.history, self.tr("History"), len(detail.history)),
+                (self.sources, self.tr("Sources"), self.sources.count())):
             self.tabs.setTabText(self.tabs.indexOf(page), f"{name} ({count})")
 
     def _fill_events(self, detail: RoundDetail) -> None:
@@ -281,7 +281,8 @@ class RoundDetailPane(QWidget):
         select_link(self.events, selected)
         self.events_placeholder.update_for(
             self.events_model.rowCount(),
-            self.tr("No events linked to this round. Link events to see what happened around it."))
+            self.tr("No events linked to this round. Link events to see what happened around "
+                    "it."))
         self._on_event_selection()
 
     # -- slots ----------------------------------------------------------------------------
@@ -308,7 +309,7 @@ class RoundDetailPane(QWidget):
         link_id = self.selected_link_id()
         if link_id is None or self.detail is None:
             return
-        text = f"Unlink event from “{self.detail.row.title}”"
+        text = self.tr("Unlink event from “{title}”").format(title=self.detail.row.title)
         version = selected_data(self.events, VersionRole)
         if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
                 self._workspace, link_id, text=text, expected_version=seen), version, self):

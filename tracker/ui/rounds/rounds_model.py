@@ -134,7 +134,8 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
 
     def header_tip(self, section: int) -> str | None:
         if section == WHEN_USER:
-            return f"The window shown in your time zone ({self._display_tz})"
+            return self.tr("The window shown in your time zone ({zone})").format(
+                zone=self._display_tz)
         return None
 
     def cell(self, row: RoundRow, column: int, role: int) -> Any:
@@ -194,9 +195,11 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
 
     def _tool_tip(self, row: RoundRow, column: int) -> str:
         if column in (WHEN_VENUE, WHEN_USER):
-            return (f"{row.window.describe()} ({row.window.tz}, {row.window.precision.value})"
-                    f"\nIn your zone ({self._display_tz}): "
-                    f"{row.window.describe(self._display_tz)}")
+            return self.tr("{window} ({zone}, {precision})\nIn your zone ({your_zone}): "
+                           "{your_window}").format(
+                window=row.window.describe(), zone=row.window.tz,
+                precision=label_of(row.window.precision), your_zone=self._display_tz,
+                your_window=row.window.describe(self._display_tz))
         if column == VENUE and row.venue is not None:
             return f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}"
         return str(self._display(row, column))

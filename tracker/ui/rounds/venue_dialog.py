@@ -36,9 +36,11 @@ def _coordinate(text: str, limit: float, what: str) -> float | None:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise ValueError(f"{what} is a number, e.g. 41.01") from None
+        raise ValueError(translate("VenueFields", "{field} is a number, e.g. 41.01").format(
+            field=what)) from None
     if not -limit <= value <= limit:
-        raise ValueError(f"{what} must be between {-limit:g} and {limit:g}")
+        raise ValueError(translate("VenueFields", "{field} must be between {low} and {high}")
+                         .format(field=what, low=f"{-limit:g}", high=f"{limit:g}"))
     return value
 
 
@@ -92,8 +94,10 @@ class VenueFields:
     def venue(self) -> NewVenue | None:
         """The venue typed, or None while a field is invalid."""
         try:
-            latitude = _coordinate(self.latitude.text(), 90, "Latitude")
-            longitude = _coordinate(self.longitude.text(), 180, "Longitude")
+            latitude = _coordinate(self.latitude.text(), 90,
+                                   translate("VenueFields", "Latitude"))
+            longitude = _coordinate(self.longitude.text(), 180,
+                                    translate("VenueFields", "Longitude"))
         except ValueError:
             return None
         name = " ".join(self.name.text().split())
@@ -108,10 +112,12 @@ class VenueFields:
         self._touched = self._touched or bool(self.name.text())
         name_ok = bool(self.name.text().strip())
         self.errors["name"].show_error(
-            None if name_ok or not self._touched else "A venue needs a name")
+            None if name_ok or not self._touched
+            else translate("VenueFields", "A venue needs a name"))
         zone = self.zone.currentText().strip()
         self.errors["zone"].show_error(
-            None if is_known_zone(zone) else f"Unknown time zone: “{zone}”")
+            None if is_known_zone(zone)
+            else translate("VenueFields", "Unknown time zone: “{zone}”").format(zone=zone))
         for key, edit, limit in (("latitude", self.latitude, 90),
                                  ("longitude", self.longitude, 180)):
             try:
@@ -158,7 +164,7 @@ class EditVenueDialog(CommandDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("venue", venue_id)
-        self.setWindowTitle(f"Edit Venue “{values['name']}”")
+        self.setWindowTitle(self.tr("Edit Venue “{name}”").format(name=values["name"]))
         self.fields = VenueFields(str(values["time_zone"]))
         self.fields.fill(values)
         for field, key in (("name", "name"), ("time_zone", "zone"),
@@ -183,7 +189,7 @@ class EditVenueDialog(CommandDialog):
     def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
-            values, f"Edit venue “{values['name']}”")
+            values, self.tr("Edit venue “{name}”").format(name=values["name"]))
 
     @Slot()
     def _validate(self) -> None:
