@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import label_of, say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import EventDetail, EventRow
 from tracker.services.events import event_records, events
@@ -25,6 +26,7 @@ from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.language import translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.events_model import count_text, date_text
@@ -47,26 +49,32 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
     """The event's fields as a small HTML table (escaped: summaries are imported text).
     Its sources are listed beside it (CitedSourcesList), where they can be edited."""
     def cell(label: str, value: str) -> str:
-        shown = html.escape(value) if value else "<i>not given</i>"
+        shown = html.escape(value) if value else \
+            f"<i>{translate('EventDetail', 'not given')}</i>"
         return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
 
     place = ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
     coordinates = f"{row.latitude:.4f}, {row.longitude:.4f}" \
         if row.latitude is not None and row.longitude is not None else ""
     rows = [
-        cell("Date", f"{date_text(row)} ({row.date_precision.value} precision)"),
-        cell("Type", " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
-        cell("Target", row.target_category),
-        cell("Place", place), cell("Coordinates", coordinates),
-        cell("Actors", " — ".join(p for p in (row.actor1, row.actor2) if p)),
-        cell("Fatalities", count_text(row.fatalities)),
-        cell("Injuries", count_text(row.injuries)),
-        cell("Dataset", f"{row.dataset} {row.external_id}".strip()),
+        cell(translate("EventDetail", "Date"), translate(
+            "EventDetail", "{date} ({precision} precision)").format(
+                date=date_text(row), precision=label_of(row.date_precision))),
+        cell(translate("EventDetail", "Type"),
+             " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
+        cell(translate("EventDetail", "Target"), say(row.target_category)),
+        cell(translate("EventDetail", "Place"), place),
+        cell(translate("EventDetail", "Coordinates"), coordinates),
+        cell(translate("EventDetail", "Actors"),
+             " — ".join(p for p in (row.actor1, row.actor2) if p)),
+        cell(translate("EventDetail", "Fatalities"), count_text(row.fatalities)),
+        cell(translate("EventDetail", "Injuries"), count_text(row.injuries)),
+        cell(translate("EventDetail", "Dataset"), f"{row.dataset} {row.external_id}".strip()),
     ]
     if provenance is not None:
         rows[1:1] = _dataset_cells(row, provenance, cell)
     return (
-        f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
+        f"<p>{html.escape(row.summary) or translate('EventDetail', '<i>No summary</i>')}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
         + (_record_html(provenance) if provenance is not None else "")
     )
@@ -77,14 +85,15 @@ def _dataset_cells(row: EventRow, provenance: EventProvenance,
     """What the dataset said beyond the table's columns, where it said anything."""
     cells = []
     if provenance.date_end is not None and provenance.date_end != row.event_date:
-        cells.append(cell("Until", day_text(provenance.date_end)))
+        cells.append(cell(translate("EventDetail", "Until"), day_text(provenance.date_end)))
     if provenance.fatalities_low is not None or provenance.fatalities_high is not None:
-        cells.append(cell("Estimate range", f"{count_text(provenance.fatalities_low)}–"
-                                            f"{count_text(provenance.fatalities_high)}"))
+        cells.append(cell(translate("EventDetail", "Estimate range"),
+                          f"{count_text(provenance.fatalities_low)}–"
+                          f"{count_text(provenance.fatalities_high)}"))
     if provenance.interaction:
-        cells.append(cell("Interaction", provenance.interaction))
+        cells.append(cell(translate("EventDetail", "Interaction"), provenance.interaction))
     if provenance.reported_by:
-        cells.append(cell("Reported by", provenance.reported_by))
+        cells.append(cell(translate("EventDetail", "Reported by"), provenance.reported_by))
     return cells
 
 
@@ -96,8 +105,11 @@ def _record_html(provenance: EventProvenance) -> str:
         f"<tr><th align=left valign=top>{html.escape(name)}</th>"
         f"<td>{html.escape(value)}</td></tr>" for name, value in provenance.fields)
     return (
-        f"<p><b>Imported from</b> {html.escape(provenance.file_name)} "
-        f"({html.escape(provenance.layout)}, {html.escape(provenance.encoding)}) {when}</p>"
+        "<p>" + translate("EventDetail", "<b>Imported from</b> {file} ({layout}, {encoding}) "
+                          "{when}").format(file=html.escape(provenance.file_name),
+                                           layout=html.escape(provenance.layout),
+                                           encoding=html.escape(provenance.encoding),
+                                           when=when) + "</p>"
         + (f"<table cellspacing=1 cellpadding=1 style='font-size:small'>{fields}</table>"
            if fields else "")
     )
@@ -180,9 +192,11 @@ class EventDetailPane(QWidget):
         select_link(self.links, kept)
         # Without an event the fields say to select one; the empty list needs no words.
         self.links_placeholder.update_for(
-            self.links_model.rowCount(), "Not linked to any round or factor" if detail else "")
+            self.links_model.rowCount(),
+            self.tr("Not linked to any round or factor") if detail else "")
         if detail is None:
-            self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
+            self.fields.setHtml(self.tr(
+                "<p><i>Select an event to see its details and links.</i></p>"))
         else:
             self.fields.setHtml(event_html(detail.row, provenance))
         self.sources.show_record(event_id if detail is not None else None)

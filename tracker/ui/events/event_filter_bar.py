@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from tracker.domain.wording import say
 from tracker.services.events.events import EventFilter
 from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 250
-ALL_TARGETS = "All targets"
+ALL_TARGETS = QT_TRANSLATE_NOOP("EventFilterBar", "All targets")
 
 
 class EventFilterBar(QWidget):
@@ -49,9 +51,9 @@ class EventFilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
 
         self.from_check = QCheckBox(self.tr("From"), self)
-        self.from_edit = self._date_edit("Earliest event date to show")
-        self.to_check = QCheckBox("to", self)
-        self.to_edit = self._date_edit("Latest event date to show")
+        self.from_edit = self._date_edit(self.tr("Earliest event date to show"))
+        self.to_check = QCheckBox(self.tr("to"), self)
+        self.to_edit = self._date_edit(self.tr("Latest event date to show"))
         self.types_button = QToolButton(self)
         self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.types_button.setToolTip(self.tr("Event types to show (none checked: all)"))
@@ -65,12 +67,12 @@ class EventFilterBar(QWidget):
         self.types_button.setMenu(menu)
         self.target_combo = QComboBox(self)
         self.target_combo.setToolTip(self.tr("Target category"))
-        self.target_combo.addItem(ALL_TARGETS, "")
-        self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
+        self.target_combo.addItem(self.tr(ALL_TARGETS), "")
+        self.place_edit = self._line_edit(self.tr("Place (town, oblast)"), "place-filter")
         # Looked up in the full-text index (a substring test would read every event).
         self.place_edit.setToolTip(self.tr("A town, district or region, from the start of its name "
                                    "(“khark” finds Kharkiv and Kharkivska)"))
-        self.text_edit = self._line_edit("Search summaries…", "text-filter")
+        self.text_edit = self._line_edit(self.tr("Search summaries…"), "text-filter")
         self.text_edit.setToolTip(self.tr("Words that must appear in the summary, actors or place"))
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
 
@@ -126,7 +128,7 @@ class EventFilterBar(QWidget):
         try:
             self.types_list.clear()
             for name in types:
-                item = QListWidgetItem(name or "(no type)", self.types_list)
+                item = QListWidgetItem(name or self.tr("(no type)"), self.types_list)
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -134,9 +136,9 @@ class EventFilterBar(QWidget):
             row_height = max(self.types_list.sizeHintForRow(0), self.fontMetrics().height())
             self.types_list.setFixedHeight(min(max(len(types), 1), 12) * (row_height + 2) + 6)
             self.target_combo.clear()
-            self.target_combo.addItem(ALL_TARGETS, "")
+            self.target_combo.addItem(self.tr(ALL_TARGETS), "")
             for name in targets:
-                self.target_combo.addItem(name, name)
+                self.target_combo.addItem(say(name), name)
             self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(current_target)))
         finally:
             self._quiet = False
@@ -189,11 +191,11 @@ class EventFilterBar(QWidget):
     def _update_types_text(self) -> None:
         checked = self._checked_types()
         if not checked:
-            text = "All types"
+            text = self.tr("All types")
         elif len(checked) == 1:
-            text = checked[0] or "(no type)"
+            text = checked[0] or self.tr("(no type)")
         else:
-            text = f"{len(checked)} types"
+            text = self.tr("%n type(s)", "", len(checked))
         self.types_button.setText(text)
 
     @Slot()

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import TimeShape
+from tracker.domain.wording import label_of
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
@@ -265,18 +266,20 @@ class EventsTableModel(QAbstractTableModel):
         if column == SUMMARY:
             return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
         if column == DATE and row.time.shape is TimeShape.SPAN:
-            return (f"{row.time.describe()}: the dataset gives one record over these "
-                    f"{row.time.days} days, without saying which of them")
+            return self.tr("{when}: the dataset gives one record over these %n days, without "
+                           "saying which of them", "", row.time.days).format(
+                               when=row.time.describe())
         if column == DATE and row.date_precision is not Precision.DAY:
-            return f"Reported with {row.date_precision.value} precision"
+            return self.tr("Reported with {precision} precision").format(
+                precision=label_of(row.date_precision))
         if column in (FATALITIES, INJURIES):
             value = row.fatalities if column == FATALITIES else row.injuries
-            return "Not reported" if value is None else None
+            return self.tr("Not reported") if value is None else None
         if column == PLACE and row.admin2:
             return plain_tooltip(", ".join(p for p in (row.location, row.admin2, row.admin1)
                                            if p))
         if row.id in self._disabled:
-            return "Already linked"
+            return self.tr("Already linked")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -61,7 +61,7 @@ class LinkEventsDialog(EditDialog):
         self._checked: set[int] = set()
         self.errors: list[str] = []
         self._target, has_coordinates = workspace.read(self._describe_target)
-        self.setWindowTitle(f"Link events to {self._target}")
+        self.setWindowTitle(self.tr("Link events to {target}").format(target=self._target))
 
         self.tabs = QTabWidget(self)
         self.suggestions = SuggestionsModel(self._checked, self)
@@ -119,9 +119,10 @@ class LinkEventsDialog(EditDialog):
             venue = row.venue
             located = venue is not None and venue.latitude is not None \
                 and venue.longitude is not None
-            return f"round “{row.title}”", located
+            return self.tr("round “{title}”").format(title=row.title), located
         assert self._factor_id is not None
-        return f"factor “{factors.factor_row(session, self._factor_id).name}”", False
+        return self.tr("factor “{name}”").format(
+            name=factors.factor_row(session, self._factor_id).name), False
 
     def _suggested_tab(self, has_coordinates: bool) -> QWidget:
         tab = QWidget(self)
@@ -200,8 +201,8 @@ class LinkEventsDialog(EditDialog):
             return
         self.errors = []
         stack = self._workspace.undo_stack
-        noun = "event" if len(specs) == 1 else "events"
-        stack.beginMacro(f"Link {len(specs)} {noun} to {self._target}")
+        stack.beginMacro(self.tr("Link %n event(s) to {target}", "", len(specs)).format(
+            target=self._target))
         for spec in specs:
             stack.push(LinkEventCommand(self._workspace, spec, report=self.errors.append))
         stack.endMacro()
@@ -240,26 +241,33 @@ class LinkEventsDialog(EditDialog):
         self.suggested_placeholder.update_for(
             len(rows), self.tr("No events near this round. Widen the window or search all events."))
         # The nearest in time come first; say when there are more than the list holds.
-        shown = f"{len(rows):,} nearest of {rows.total:,}" if rows.truncated else f"{len(rows)}"
-        self.tabs.setTabText(0, f"Suggested ({shown})")
+        shown = self.tr("{shown} nearest of {total}").format(
+            shown=f"{len(rows):,}", total=f"{rows.total:,}") if rows.truncated else f"{len(rows)}"
+        self.tabs.setTabText(0, self.tr("Suggested ({shown})").format(shown=shown))
         if hasattr(self, "checked_label"):  # not while the dialog is being built
             self._on_checked_changed()  # the footer counts the suggestions already linked
 
     @Slot(int, int)
     def _on_search_counts(self, matching: int, total: int) -> None:
         self.search_placeholder.update_for(
-            matching, "No events match." if total else "There are no events to link yet.")
+            matching, self.tr("No events match.") if total
+            else self.tr("There are no events to link yet."))
 
     @Slot()
     def _on_checked_changed(self) -> None:
         self.suggestions.notify_checks_changed()
         self.search_model.notify_checks_changed()
         count = len(self._checked)
-        self.checked_label.setText(f"{count} event{'s' if count != 1 else ''} checked")
+        self.checked_label.setText(self.tr("%n event(s) checked", "", count))
         linked = self.suggestions.linked_count()
-        self.linked_label.setText(
-            f"· {linked} of the suggestions {'is' if linked == 1 else 'are'} already linked "
-            f"to this {self._target.split(' ', 1)[0]}" if linked else "")
+        if not linked:
+            self.linked_label.setText("")
+        elif self._round_id is not None:
+            self.linked_label.setText(self.tr(
+                "· %n of the suggestions (is|are) already linked to this round", "", linked))
+        else:
+            self.linked_label.setText(self.tr(
+                "· %n of the suggestions (is|are) already linked to this factor", "", linked))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"Link {count}" if count else "Link")
+        ok.setText(self.tr("Link {count}").format(count=count) if count else self.tr("Link"))
         ok.setEnabled(count > 0)
