@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.wording import label_of
 from tracker.services.chronology import chronology
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
@@ -191,7 +192,7 @@ class ChronologyModel(QAbstractTableModel):
         if column == WHEN:
             return entry.when_text
         if column == KIND:
-            return entry.kind.value
+            return label_of(entry.kind)
         if column == TITLE:
             return entry.title
         if column == DETAIL:
@@ -217,7 +218,7 @@ class ChronologyModel(QAbstractTableModel):
         if column == PLACE:
             return plain_tooltip(entry.place)
         # The when and the kind are our own words, whole in the tip where a cell elides.
-        return entry.when_text if column == WHEN else entry.kind.value
+        return entry.when_text if column == WHEN else label_of(entry.kind)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -26,7 +26,7 @@ from tracker.services.common.views import (
 )
 from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.edit_dialog import writes
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, elide
 
@@ -174,8 +174,11 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
         """What a cut-short cell has in full (the summary is elided too), and a date's
         precision where the date is not a single day."""
         if column == self.DATE:
-            return f"Reported to the {row.date_precision.value}" \
-                if row.date_precision in (Precision.WEEK, Precision.MONTH) else None
+            if row.date_precision is Precision.WEEK:
+                return translate("LinkedEventsModel", "Reported to the week")
+            if row.date_precision is Precision.MONTH:
+                return translate("LinkedEventsModel", "Reported to the month")
+            return None
         # Summaries, notes, places and types are imported or typed: shown literally.
         if column == self.SUMMARY:
             return plain_tooltip(row.summary)

@@ -67,9 +67,11 @@ class LinkTargetDialog(EditDialog):
         # Long round titles are elided rather than widening the dialog off screen.
         self.target_combo = compact_combo("link-target")
         fill_combo(self.target_combo, [
-            *((f"Round: {row.title} ({row.window.describe()})", ("round", row.id))
+            *((self.tr("Round: {title} ({window})").format(
+                title=row.title, window=row.window.describe()), ("round", row.id))
               for row in round_rows),
-            *((f"Factor: {factor.name}", ("factor", factor.id)) for factor in factor_rows),
+            *((self.tr("Factor: {name}").format(name=factor.name), ("factor", factor.id))
+              for factor in factor_rows),
         ])
         # No parents until the form takes them, so the tab order follows the form.
         self.kind_combo = QComboBox()
@@ -87,7 +89,7 @@ class LinkTargetDialog(EditDialog):
         # Rich text for the line break and italics; the place and summary are imported
         # text, so they are escaped ("<the grain terminal>", "casualties <10" stay words).
         row = detail.row
-        place = html.escape(row.place or "place unknown")
+        place = html.escape(row.place or self.tr("place unknown"))
         event_label = named(QLabel(f"{html.escape(date_text(row))} · {place}"
                                    f"<br><i>{html.escape(elide(row.summary, 160))}</i>", self),
                             "link-event")
@@ -128,9 +130,9 @@ class LinkTargetDialog(EditDialog):
         spec = self._spec()
         problem = ""
         if spec is None:
-            problem = "There are no rounds or factors to link to yet."
+            problem = self.tr("There are no rounds or factors to link to yet.")
         elif (spec.round_id, spec.factor_id, spec.kind) in self._existing:
-            problem = "The event is already linked there with this kind."
+            problem = self.tr("The event is already linked there with this kind.")
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
@@ -140,7 +142,7 @@ class LinkTargetDialog(EditDialog):
         spec = self._spec()
         if spec is None:
             return
-        command = LinkEventCommand(self._workspace, spec, text="Link event")
+        command = LinkEventCommand(self._workspace, spec, text=self.tr("Link event"))
         self._workspace.undo_stack.push(command)
         if command.error is not None:
             # Someone else changed the database in between; say so and keep the dialog.
@@ -186,4 +188,4 @@ class EditLinkDialog(CommandDialog):
         return {"kind": current_data(self.kind_combo), "note": self.note_edit.text().strip()}
 
     def make_command(self) -> OperationCommand | None:
-        return self.edit_command(self.values(), "Edit link")
+        return self.edit_command(self.values(), self.tr("Edit link"))
