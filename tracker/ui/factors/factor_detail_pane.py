@@ -146,14 +146,15 @@ class FactorDetailPane(QWidget):
         # Two rows: what the factor is and bears on (readings, dependent rounds, changes
         # citing it), then its impact over time side by side with its linked events.
         tables = QSplitter(Qt.Orientation.Horizontal)
-        tables.addWidget(_group("Readings", tables, self.readings, self.add_reading_button,
-                                self.edit_reading_button))
-        tables.addWidget(_group("Dependent rounds", tables, self.dependents,
+        tables.addWidget(_group(self.tr("Readings"), tables, self.readings,
+                                self.add_reading_button, self.edit_reading_button))
+        tables.addWidget(_group(self.tr("Dependent rounds"), tables, self.dependents,
                                 self.add_dependency_button, self.edit_dependency_button))
-        tables.addWidget(_group("Schedule changes citing it", tables, self.changes))
+        tables.addWidget(_group(self.tr("Schedule changes citing it"), tables, self.changes))
         impact = QSplitter(Qt.Orientation.Horizontal)
-        impact.addWidget(_group("Level and linked events over time", impact, self.impact))
-        impact.addWidget(_group("Linked events", impact, self.linked, self.link_button,
+        impact.addWidget(_group(self.tr("Level and linked events over time"), impact,
+                                self.impact))
+        impact.addWidget(_group(self.tr("Linked events"), impact, self.linked, self.link_button,
                                 self.edit_link_button, self.unlink_button))
         # Readings (time, level, trend) need the least width; the chart and the linked
         # events' summaries the most.
@@ -227,9 +228,10 @@ class FactorDetailPane(QWidget):
         select_link(self.linked, kept[0] if kept else None)  # the same factor re-read
         # No placeholder text without a factor: the description says to select one.
         self.dependents_placeholder.update_for(
-            self.dependents_model.rowCount(), "No round depends on this factor" if detail else "")
+            self.dependents_model.rowCount(),
+            self.tr("No round depends on this factor") if detail else "")
         self.linked_placeholder.update_for(
-            self.linked_model.rowCount(), "No events linked" if detail else "")
+            self.linked_model.rowCount(), self.tr("No events linked") if detail else "")
         if detail is None:
             self.description.setText(self.tr(
                 "<i>Select a factor to see its readings and links.</i>"))
@@ -238,8 +240,8 @@ class FactorDetailPane(QWidget):
             self._update_buttons()
             return
         row = detail.row
-        self.description.setText(f"<b>{html.escape(row.name)}</b><br>"
-                                 f"{html.escape(row.description) or '<i>No description</i>'}")
+        description = html.escape(row.description) or self.tr("<i>No description</i>")
+        self.description.setText(f"<b>{html.escape(row.name)}</b><br>{description}")
         self.readings_model.set_rows(detail.readings, self._tz)
         self.sources.show_record(row.id)
         self._update_buttons()
@@ -248,7 +250,7 @@ class FactorDetailPane(QWidget):
         self.changes_model.set_rows(impact.changes if impact else ())
         self.changes_placeholder.update_for(
             self.changes_model.rowCount(),
-            "No schedule change cites this factor" if impact else "")
+            self.tr("No schedule change cites this factor") if impact else "")
         self.impact.set_impact(impact)
 
     def selected_link(self) -> tuple[int, int] | None:

@@ -55,8 +55,8 @@ class AddReadingDialog(CommandDialog):
 
         now = datetime.now(zone(tz_name))
         self.when_edit = named(QLineEdit(f"{now:%Y-%m-%d %H:%M}"), "reading-when")
-        self.when_edit.setToolTip(f"A date and time in {tz_name}, e.g. '2026-02-01 14:30' "
-                                  "or '1 Feb 2026' (midnight)")
+        self.when_edit.setToolTip(self.tr("A date and time in {zone}, e.g. '2026-02-01 14:30' "
+                                          "or '1 Feb 2026' (midnight)").format(zone=tz_name))
         # How the text was read ("Read as …"), or why it could not be: not only an error,
         # so a plain label, but it quotes what was typed: never read as HTML.
         self.when_label = named(QLabel(), "reading-when-parsed")
@@ -77,7 +77,7 @@ class AddReadingDialog(CommandDialog):
         self.ok_button.setText(self.tr("Add reading"))
 
         form = QFormLayout(self)
-        form.addRow(f"Observed at ({tz_name}):", self.when_edit)
+        form.addRow(self.tr("Observed at ({zone}):").format(zone=tz_name), self.when_edit)
         form.addRow("", self.when_label)
         form.addRow(self.tr("Level:"), self.level_combo)
         form.addRow(self.tr("Trend:"), self.trend_combo)
@@ -94,9 +94,11 @@ class AddReadingDialog(CommandDialog):
         try:
             window = parse_window(self.when_edit.text(), self._tz)
             if window.precision not in (Precision.EXACT, Precision.DAY) or not window.start:
-                raise DateParseError("A reading needs a day or a time, not a week or month")
+                raise DateParseError(self.tr("A reading needs a day or a time, not a week or "
+                                             "month"))
             self._observed = window.start
-            self.when_label.setText(f"Read as {instant_text(window.start, self._tz)}")
+            self.when_label.setText(self.tr("Read as {when}").format(
+                when=instant_text(window.start, self._tz)))
         except DateParseError as exc:
             self.when_label.setText(str(exc))
         self.ok_button.setEnabled(self._observed is not None)
@@ -164,9 +166,9 @@ class AddDependencyDialog(CommandDialog):
         spec = self.spec()
         problem = ""
         if spec is None:
-            problem = "There are no rounds yet."
+            problem = self.tr("There are no rounds yet.")
         elif (spec.round_id, spec.effect) in self._existing:
-            problem = "The round already depends on this factor that way."
+            problem = self.tr("The round already depends on this factor that way.")
         self.error_label.show_error(problem)
         self.ok_button.setEnabled(not problem)
 
@@ -211,5 +213,5 @@ class NewFactorDialog(CommandDialog):
         # Say why OK is off once something was typed: a name of spaces only is no name.
         has_name = bool(self.name_edit.text().strip())
         self.name_error.show_error(
-            None if has_name or not self.name_edit.text() else "A factor needs a name")
+            None if has_name or not self.name_edit.text() else self.tr("A factor needs a name"))
         self.ok_button.setEnabled(has_name)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from tracker.domain.enums import FactorLevel, FactorTrend
+from tracker.domain.wording import label_of
 from tracker.services.common.views import FactorRow, ReadingRow
 from tracker.ui.common.date_text import instant_text
 from tracker.ui.common.language import QT_TRANSLATE_NOOP
@@ -33,7 +34,7 @@ TREND_ARROWS = {FactorTrend.RISING: "↑", FactorTrend.STABLE: "→", FactorTren
 
 
 def trend_text(trend: FactorTrend) -> str:
-    return f"{TREND_ARROWS[trend]} {trend.value}"
+    return f"{TREND_ARROWS[trend]} {label_of(trend)}"
 
 
 class FactorsTableModel(SnapshotTableModel[FactorRow]):
