@@ -49,8 +49,8 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
 
     def header_tip(self, section: int) -> str | None:
         if section == self.ANNOUNCED:
-            return ("When the change was made public: a date, or a time in your time zone "
-                    f"({self._tz})")
+            return self.tr("When the change was made public: a date, or a time in your time "
+                           "zone ({zone})").format(zone=self._tz)
         return None
 
     def cell(self, row: CitingChange, column: int, role: int) -> Any:

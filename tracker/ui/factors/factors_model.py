@@ -92,9 +92,9 @@ class FactorsTableModel(SnapshotTableModel[FactorRow]):
         if column == self.LINKED:
             return str(row.linked_events)
         if latest is None:
-            return "no reading" if column == self.LEVEL else ""
+            return self.tr("no reading") if column == self.LEVEL else ""
         if column == self.LEVEL:
-            return latest.level.value
+            return label_of(latest.level)
         if column == self.TREND:
             return trend_text(latest.trend)
         return instant_text(latest.observed_at, self._tz)
@@ -139,7 +139,7 @@ class ReadingsModel(SnapshotTableModel[ReadingRow]):
             if column == self.OBSERVED:
                 return instant_text(row.observed_at, self._tz)
             if column == self.LEVEL:
-                return row.level.value
+                return label_of(row.level)
             if column == self.TREND:
                 return trend_text(row.trend)
             return " ".join(row.note.split())
