@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import zone
-from tracker.domain.wording import label_of
+from tracker.domain.wording import label_of, say
 from tracker.services.events.events import EventFilter, event_row
 from tracker.services.records.citations import sources_for
 from tracker.services.rounds import AsOf
@@ -127,11 +127,13 @@ class TimelineView(QWidget):
         row = QHBoxLayout()
         canvas = self.canvas
         for text, name, tip, act in (
-            ("+", "timeline-zoom-in", "Zoom in (+, or the mouse wheel)",
+            ("+", "timeline-zoom-in", self.tr("Zoom in (+, or the mouse wheel)"),
              lambda: canvas.zoom(ZOOM_STEP)),
-            ("−", "timeline-zoom-out", "Zoom out (−)", lambda: canvas.zoom(1 / ZOOM_STEP)),
-            ("Fit All", "timeline-fit", "Show everything (Home)", canvas.fit_all),
-            ("Today", "timeline-today", "Go to today (T)", canvas.go_today),
+            ("−", "timeline-zoom-out", self.tr("Zoom out (−)"),
+             lambda: canvas.zoom(1 / ZOOM_STEP)),
+            (self.tr("Fit All"), "timeline-fit", self.tr("Show everything (Home)"),
+             canvas.fit_all),
+            (self.tr("Today"), "timeline-today", self.tr("Go to today (T)"), canvas.go_today),
         ):
             button = self._button(text, name, tip)
             button.clicked.connect(act)
@@ -254,17 +256,19 @@ class TimelineView(QWidget):
         flt = self._filter
         parts = []
         if flt.date_from or flt.date_to:
-            parts.append(f"{flt.date_from or '…'} to {flt.date_to or '…'}")
+            parts.append(self.tr("{first} to {last}").format(first=flt.date_from or "…",
+                                                               last=flt.date_to or "…"))
         if flt.event_types:
             parts.append(", ".join(flt.event_types))
         if flt.target_category:
-            parts.append(flt.target_category)
+            parts.append(say(flt.target_category))
         if flt.place.strip():
-            parts.append(f"place “{flt.place.strip()}”")
+            parts.append(self.tr("place “{place}”").format(place=flt.place.strip()))
         if flt.text.strip():
-            parts.append(f"words “{flt.text.strip()}”")
-        text = ("Events filtered as in the Events tab: " + "; ".join(parts) if parts
-                else "All events (filters set in the Events tab apply here too)")
+            parts.append(self.tr("words “{words}”").format(words=flt.text.strip()))
+        text = (self.tr("Events filtered as in the Events tab: {filters}").format(
+            filters="; ".join(parts)) if parts
+                else self.tr("All events (filters set in the Events tab apply here too)"))
         self.filter_label.setText(text)
         self.filter_label.setToolTip(as_plain(text))
 
