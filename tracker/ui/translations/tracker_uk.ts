@@ -362,6 +362,14 @@
         <source>Note:</source>
         <translation>Примітка:</translation>
     </message>
+    <message>
+        <source>There are no rounds yet.</source>
+        <translation>Раундів ще немає.</translation>
+    </message>
+    <message>
+        <source>The round already depends on this factor that way.</source>
+        <translation>Раунд уже залежить від цього чинника саме так.</translation>
+    </message>
 </context>
 <context>
     <name>AddReadingDialog</name>
@@ -370,12 +378,20 @@
         <translation>Додати показник чинника</translation>
     </message>
     <message>
+        <source>A date and time in {zone}, e.g. &apos;2026-02-01 14:30&apos; or &apos;1 Feb 2026&apos; (midnight)</source>
+        <translation>Дата й час у поясі {zone}, напр. «2026-02-01 14:30» або «2026-02-01» (північ)</translation>
+    </message>
+    <message>
         <source>What was observed, and where it was reported</source>
         <translation>Що спостерігали і де про це повідомили</translation>
     </message>
     <message>
         <source>Add reading</source>
         <translation>Додати показник</translation>
+    </message>
+    <message>
+        <source>Observed at ({zone}):</source>
+        <translation>Спостережено ({zone}):</translation>
     </message>
     <message>
         <source>Level:</source>
@@ -388,6 +404,14 @@
     <message>
         <source>Note:</source>
         <translation>Примітка:</translation>
+    </message>
+    <message>
+        <source>A reading needs a day or a time, not a week or month</source>
+        <translation>Показник потребує дня або часу, а не тижня чи місяця</translation>
+    </message>
+    <message>
+        <source>Read as {when}</source>
+        <translation>Прочитано як {when}</translation>
     </message>
 </context>
 <context>
@@ -408,8 +432,96 @@
 <context>
     <name>AnalysisControls</name>
     <message>
+        <source>Rounds</source>
+        <translation>Раунди</translation>
+    </message>
+    <message>
+        <source>Schedule changes</source>
+        <translation>Зміни розкладу</translation>
+    </message>
+    <message>
+        <source>Factor readings</source>
+        <translation>Показники чинників</translation>
+    </message>
+    <message>
+        <source>Same days, weeks earlier</source>
+        <translation>Ті самі дні, тижнями раніше</translation>
+    </message>
+    <message>
+        <source>Trailing mean of windows</source>
+        <translation>Середнє попередніх вікон</translation>
+    </message>
+    <message>
+        <source>Nothing (totals)</source>
+        <translation>Нічого (підсумки)</translation>
+    </message>
+    <message>
+        <source>Target category</source>
+        <translation>Категорія цілі</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регіон</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Тип події</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>Загиблі</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Поранені</translation>
+    </message>
+    <message>
+        <source>What the windows are counted around</source>
+        <translation>Навколо чого рахуються вікна</translation>
+    </message>
+    <message>
+        <source>Days in the before and after windows</source>
+        <translation>Кількість днів у вікнах «до» і «після»</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> дн.</translation>
+    </message>
+    <message>
+        <source>What each window is compared with</source>
+        <translation>З чим порівнюється кожне вікно</translation>
+    </message>
+    <message>
+        <source>Count each target category, region or type apart</source>
+        <translation>Рахувати окремо кожну категорію цілі, регіон чи тип</translation>
+    </message>
+    <message>
+        <source>What the ratio, difference and charts compare</source>
+        <translation>Що порівнюють відношення, різниця й діаграми</translation>
+    </message>
+    <message>
+        <source>Around:</source>
+        <translation>Навколо:</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Вікно:</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Базовий рівень:</translation>
+    </message>
+    <message>
+        <source>Split by:</source>
+        <translation>Розбити за:</translation>
+    </message>
+    <message>
+        <source>Measure:</source>
+        <translation>Міра:</translation>
     </message>
     <message>
         <source> weeks earlier</source>
@@ -442,6 +554,58 @@
 <context>
     <name>AnalysisView</name>
     <message>
+        <source>No rounds with a known date to analyse. Give a round a date (even just a week or a month) and its windows are counted here.</source>
+        <translation>Немає раундів із відомою датою для аналізу. Призначте раунду дату (навіть лише тиждень чи місяць), і його вікна буде пораховано тут.</translation>
+    </message>
+    <message>
+        <source>No schedule changes to analyse yet.</source>
+        <translation>Змін розкладу для аналізу ще немає.</translation>
+    </message>
+    <message>
+        <source>No factor readings to analyse yet.</source>
+        <translation>Показників чинників для аналізу ще немає.</translation>
+    </message>
+    <message>
+        <source>Counting around rounds…</source>
+        <translation>Підрахунок навколо раундів…</translation>
+    </message>
+    <message>
+        <source>Counting around schedule changes…</source>
+        <translation>Підрахунок навколо змін розкладу…</translation>
+    </message>
+    <message>
+        <source>Counting around factor readings…</source>
+        <translation>Підрахунок навколо показників чинників…</translation>
+    </message>
+    <message>
+        <source>%n round(s) analysed</source>
+        <translation>Проаналізовано %n раунд</translation>
+    </message>
+    <message>
+        <source>%n schedule change(s) analysed</source>
+        <translation>Проаналізовано %n зміну розкладу</translation>
+    </message>
+    <message>
+        <source>%n factor reading(s) analysed</source>
+        <translation>Проаналізовано %n показник чинника</translation>
+    </message>
+    <message>
+        <source>target {category}</source>
+        <translation>ціль: {category}</translation>
+    </message>
+    <message>
+        <source>in {place}</source>
+        <translation>у {place}</translation>
+    </message>
+    <message>
+        <source>Events: all</source>
+        <translation>Події: усі</translation>
+    </message>
+    <message>
+        <source>Events: {filters}</source>
+        <translation>Події: {filters}</translation>
+    </message>
+    <message>
         <source>The Events view&apos;s filters apply here, except its dates: each window sets its own days.</source>
         <translation>Тут діють фільтри вкладки «Події», крім дат: кожне вікно задає власні дні.</translation>
     </message>
@@ -453,12 +617,32 @@
         <source>Export Chart…</source>
         <translation>Експортувати діаграму…</translation>
     </message>
+    <message>
+        <source>{analysed}; left out: {skipped}</source>
+        <translation>{analysed}; пропущено: {skipped}</translation>
+    </message>
+    <message>
+        <source>Could not count: {error}</source>
+        <translation>Не вдалося порахувати: {error}</translation>
+    </message>
 </context>
 <context>
     <name>AnnouncedInput</name>
     <message>
+        <source>Empty: the source&apos;s publication day, otherwise now</source>
+        <translation>Порожньо — день публікації джерела, інакше зараз</translation>
+    </message>
+    <message>
         <source>Announced</source>
         <translation>Оголошено</translation>
+    </message>
+    <message>
+        <source>When the change was made public: a day (1 Feb 2026) or a time in {zone} (1 Feb 2026 15:00). The chronology dates and orders the change by it.</source>
+        <translation>Коли зміну оприлюднили: день (2026-02-01) або час у поясі {zone} (2026-02-01 15:00). Хронологія датує й упорядковує зміну за цим.</translation>
+    </message>
+    <message>
+        <source>→ {when} (the day)</source>
+        <translation>→ {when} (день)</translation>
     </message>
 </context>
 <context>
@@ -520,6 +704,81 @@
         <source>As of Date</source>
         <translation>Станом на дату</translation>
     </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;День:</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>iCalendar files</source>
+        <translation>Файли iCalendar</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Читання {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {file}: {done} of %n event(s)</source>
+        <translation>Імпорт {file}: {done} з %n події</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>Імпорт {file}</translation>
+    </message>
+    <message>
+        <source>the calendar import</source>
+        <translation>імпорт календаря</translation>
+    </message>
+    <message>
+        <source>{file} is being imported; edits can be saved after the import finishes</source>
+        <translation>Триває імпорт {file}; зміни можна буде зберегти після завершення імпорту</translation>
+    </message>
+    <message>
+        <source>Import Calendar</source>
+        <translation>Імпорт календаря</translation>
+    </message>
+    <message>
+        <source>Calendar Imported</source>
+        <translation>Календар імпортовано</translation>
+    </message>
+    <message>
+        <source>The import of {file} was cancelled; nothing was imported</source>
+        <translation>Імпорт {file} скасовано; нічого не імпортовано</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the database is as it was.</source>
+        <translation>Нічого не імпортовано; база даних залишилася такою, як була.</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Імпорт не вдався</translation>
+    </message>
+    <message>
+        <source>Rounds added: {added}, updated: {updated}, unchanged: {unchanged}, refused: {refused}, from {file}.</source>
+        <translation>Раундів додано: {added}, оновлено: {updated}, без змін: {unchanged}, відхилено: {refused}, з {file}.</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes the whole import back.</source>
+        <translation>Зміни › Скасувати повертає весь імпорт.</translation>
+    </message>
+    <message>
+        <source>Refused: {problem}</source>
+        <translation>Відхилено: {problem}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… і ще {count}</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLogDialog</name>
@@ -533,10 +792,65 @@
     </message>
 </context>
 <context>
+    <name>ChronologyDetail</name>
+    <message>
+        <source>Open the round in the Rounds tab</source>
+        <translation>Відкрити раунд на вкладці «Раунди»</translation>
+    </message>
+    <message>
+        <source>Open the event in the Events tab</source>
+        <translation>Відкрити подію на вкладці «Події»</translation>
+    </message>
+    <message>
+        <source>Select an entry to read it in full here.</source>
+        <translation>Виберіть запис, щоб прочитати його тут повністю.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробиці</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Зв’язки</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Джерела</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyView</name>
     <message>
         <source>From</source>
         <translation>Від</translation>
+    </message>
+    <message>
+        <source>First day to show</source>
+        <translation>Перший день для показу</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Last day to show</source>
+        <translation>Останній день для показу</translation>
     </message>
     <message>
         <source>Show corrections (undone entries)</source>
@@ -545,6 +859,22 @@
     <message>
         <source>List each undone change marked as withdrawn, and each undo and redo as a correction; off, an undone change is left out with its undo</source>
         <translation>Показувати кожну скасовану зміну як відкликану, а кожне скасування й повторення — як виправлення; якщо вимкнено, скасована зміна не показується разом зі своїм скасуванням</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entr(y|ies)</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing happened in this period.</source>
+        <translation>У цей період нічого не сталося.</translation>
+    </message>
+    <message>
+        <source>The chronology is empty. Add a round (Edit › New Round…) or a factor (Edit › New Factor…) and it is listed here in time order.</source>
+        <translation>Хронологія порожня. Додайте раунд (Зміни › Новий раунд…) або чинник (Зміни › Новий чинник…), і його буде показано тут за часом.</translation>
     </message>
 </context>
 <context>
@@ -563,6 +893,13 @@
     </message>
 </context>
 <context>
+    <name>CitingChangesModel</name>
+    <message>
+        <source>When the change was made public: a date, or a time in your time zone ({zone})</source>
+        <translation>Коли зміну оприлюднили: дата або час у вашому поясі ({zone})</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <source>Choose Columns</source>
@@ -575,6 +912,57 @@
     <message>
         <source>Day &amp;first (03/02/2026 is 3 February)</source>
         <translation>Спершу &amp;день (03/02/2026 — це 3 лютого)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Імпортувати</translation>
+    </message>
+    <message>
+        <source>Data&amp;set name:</source>
+        <translation>&amp;Назва набору даних:</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Link event</source>
+        <translation>Зв’язати подію</translation>
+    </message>
+    <message>
+        <source>Unlink event</source>
+        <translation>Від’єднати подію</translation>
+    </message>
+    <message>
+        <source>Add factor reading</source>
+        <translation>Додати показник чинника</translation>
+    </message>
+    <message>
+        <source>Add dependency</source>
+        <translation>Додати залежність</translation>
+    </message>
+    <message>
+        <source>New factor “{name}”</source>
+        <translation>Новий чинник «{name}»</translation>
+    </message>
+    <message>
+        <source>Import “{file}”</source>
+        <translation>Імпорт «{file}»</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Додати учасника</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Прибрати учасника</translation>
+    </message>
+    <message>
+        <source>Create “{title}”</source>
+        <translation>Створити «{title}»</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>Видалити «{title}»</translation>
     </message>
 </context>
 <context>
@@ -618,16 +1006,32 @@
         <source>Your Time Zone</source>
         <translation>Ваш часовий пояс</translation>
     </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовий пояс:</translation>
+    </message>
 </context>
 <context>
     <name>EditDependencyDialog</name>
     <message>
+        <source>Edit dependency of “{title}”</source>
+        <translation>Редагування залежності «{title}»</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Edit dependency</source>
+        <translation>Редагування залежності</translation>
     </message>
 </context>
 <context>
     <name>EditDetailsDialog</name>
+    <message>
+        <source>Not known</source>
+        <translation>Невідомо</translation>
+    </message>
     <message>
         <source>Edit Round</source>
         <translation>Редагування раунду</translation>
@@ -660,12 +1064,28 @@
         <source>&amp;Outcome:</source>
         <translation>Під&amp;сумок:</translation>
     </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>Редагувати «{title}»</translation>
+    </message>
+    <message>
+        <source>A round needs a title</source>
+        <translation>Раунд потребує назви</translation>
+    </message>
 </context>
 <context>
     <name>EditFactorDialog</name>
     <message>
+        <source>Edit Factor “{name}”</source>
+        <translation>Редагування чинника «{name}»</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Edit factor “{name}”</source>
+        <translation>Редагувати чинник «{name}»</translation>
     </message>
 </context>
 <context>
@@ -690,8 +1110,16 @@
 <context>
     <name>EditParticipantDialog</name>
     <message>
+        <source>Edit Participant {party}</source>
+        <translation>Редагування учасника: {party}</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Edit {party} at “{round}”</source>
+        <translation>Редагувати {party} у «{round}»</translation>
     </message>
 </context>
 <context>
@@ -730,12 +1158,87 @@
 <context>
     <name>EditVenueDialog</name>
     <message>
+        <source>Edit Venue “{name}”</source>
+        <translation>Редагування місця «{name}»</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Edit venue “{name}”</source>
+        <translation>Редагувати місце «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetail</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>{date} ({precision} precision)</source>
+        <translation>{date} (точність: {precision})</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ціль</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Координати</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>Загиблі</translation>
+    </message>
+    <message>
+        <source>Injuries</source>
+        <translation>Поранені</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набір даних</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Estimate range</source>
+        <translation>Діапазон оцінок</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Взаємодія</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Повідомив</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Imported from&lt;/b&gt; {file} ({layout}, {encoding}) {when}</source>
+        <translation>&lt;b&gt;Імпортовано з&lt;/b&gt; {file} ({layout}, {encoding}) {when}</translation>
     </message>
 </context>
 <context>
     <name>EventDetailPane</name>
+    <message>
+        <source>Double-click or press Enter to open the round or factor</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб відкрити раунд чи чинник</translation>
+    </message>
     <message>
         <source>Link to round/factor…</source>
         <translation>Зв’язати з раундом/чинником…</translation>
@@ -756,12 +1259,36 @@
         <source>Sources</source>
         <translation>Джерела</translation>
     </message>
+    <message>
+        <source>Not linked to any round or factor</source>
+        <translation>Не пов’язано з жодним раундом чи чинником</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Select an event to see its details and links.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Виберіть подію, щоб побачити її подробиці й зв’язки.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>EventFilterBar</name>
     <message>
+        <source>All targets</source>
+        <translation>Усі цілі</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Від</translation>
+    </message>
+    <message>
+        <source>Earliest event date to show</source>
+        <translation>Найраніша дата події для показу</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Latest event date to show</source>
+        <translation>Найпізніша дата події для показу</translation>
     </message>
     <message>
         <source>Event types to show (none checked: all)</source>
@@ -772,8 +1299,16 @@
         <translation>Категорія цілі</translation>
     </message>
     <message>
+        <source>Place (town, oblast)</source>
+        <translation>Місце (місто, область)</translation>
+    </message>
+    <message>
         <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska)</source>
-        <translation>Місто, район чи область, за початком назви («khark» знаходить Kharkiv і Kharkivska)</translation>
+        <translation>Місто, район чи область, за початком назви (латиницею, як у наборі даних)</translation>
+    </message>
+    <message>
+        <source>Search summaries…</source>
+        <translation>Пошук в описах…</translation>
     </message>
     <message>
         <source>Words that must appear in the summary, actors or place</source>
@@ -783,9 +1318,45 @@
         <source>Clear filters</source>
         <translation>Очистити фільтри</translation>
     </message>
+    <message>
+        <source>(no type)</source>
+        <translation>(без типу)</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Усі типи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s)</source>
+        <translation>
+            <numerusform>%n тип</numerusform>
+            <numerusform>%n типи</numerusform>
+            <numerusform>%n типів</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventsTableModel</name>
+    <message numerus="yes">
+        <source>{when}: the dataset gives one record over these %n days, without saying which of them</source>
+        <translation>
+            <numerusform>{when}: набір даних дає один запис на %n день, не кажучи, котрий із них</numerusform>
+            <numerusform>{when}: набір даних дає один запис на ці %n дні, не кажучи, котрий із них</numerusform>
+            <numerusform>{when}: набір даних дає один запис на ці %n днів, не кажучи, котрий із них</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reported with {precision} precision</source>
+        <translation>Повідомлено з точністю: {precision}</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Не повідомлено</translation>
+    </message>
+    <message>
+        <source>Already linked</source>
+        <translation>Уже пов’язано</translation>
+    </message>
     <message>
         <source>{column} (not sortable)</source>
         <translation>{column} (не сортується)</translation>
@@ -796,6 +1367,22 @@
     <message>
         <source>No events</source>
         <translation>Немає подій</translation>
+    </message>
+    <message>
+        <source>No events in this database yet. Import an ACLED, UCDP or other CSV file with File › Import Events… (Ctrl+I), or drop it on the window.</source>
+        <translation>У цій базі даних ще немає подій. Імпортуйте файл ACLED, UCDP чи інший CSV через Файл › Імпортувати події… (Ctrl+I) або перетягніть його на вікно.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{matching} of %n event(s)</source>
+        <translation>
+            <numerusform>{matching} з %n події</numerusform>
+            <numerusform>{matching} з %n подій</numerusform>
+            <numerusform>{matching} з %n подій</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No events match these filters.</source>
+        <translation>Жодна подія не відповідає цим фільтрам.</translation>
     </message>
 </context>
 <context>
@@ -829,12 +1416,40 @@
         <translation>Для електронних таблиць: UTF-8 із позначкою порядку байтів, щоб Excel і LibreOffice читали будь-яку абетку, а текст, що виконався б як формула, показано з початковим &apos;. Для інструментів даних: без позначки, кожна клітинка точно як записано.</translation>
     </message>
     <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Експортувати</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
         <source>Dates:</source>
         <translation>Дати:</translation>
+    </message>
+    <message>
+        <source>C&amp;SV:</source>
+        <translation>C&amp;SV:</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>Замінити файл?</translation>
+    </message>
+    <message>
+        <source>That is a folder; choose a file name</source>
+        <translation>Це тека; виберіть ім’я файлу</translation>
     </message>
 </context>
 <context>
     <name>FactorDetailPane</name>
+    <message>
+        <source>Double-click or press Enter to open the round</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб відкрити раунд</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show the event</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб показати подію</translation>
+    </message>
     <message>
         <source>Edit factor…</source>
         <translation>Редагувати чинник…</translation>
@@ -864,12 +1479,62 @@
         <translation>Від’єднати</translation>
     </message>
     <message>
+        <source>Readings</source>
+        <translation>Показники</translation>
+    </message>
+    <message>
+        <source>Dependent rounds</source>
+        <translation>Залежні раунди</translation>
+    </message>
+    <message>
+        <source>Schedule changes citing it</source>
+        <translation>Зміни розкладу, що посилаються на нього</translation>
+    </message>
+    <message>
+        <source>Level and linked events over time</source>
+        <translation>Рівень і пов’язані події в часі</translation>
+    </message>
+    <message>
+        <source>Linked events</source>
+        <translation>Пов’язані події</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Sources&lt;/b&gt;</source>
         <translation>&lt;b&gt;Джерела&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>No round depends on this factor</source>
+        <translation>Жоден раунд не залежить від цього чинника</translation>
+    </message>
+    <message>
+        <source>No events linked</source>
+        <translation>Немає пов’язаних подій</translation>
+    </message>
+    <message>
         <source>&lt;i&gt;Select a factor to see its readings and links.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Виберіть чинник, щоб побачити його показники й зв’язки.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No description&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Без опису&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No schedule change cites this factor</source>
+        <translation>Жодна зміна розкладу не посилається на цей чинник</translation>
+    </message>
+</context>
+<context>
+    <name>FactorsTableModel</name>
+    <message>
+        <source>no reading</source>
+        <translation>немає показника</translation>
+    </message>
+</context>
+<context>
+    <name>FactorsView</name>
+    <message>
+        <source>No factors yet. Factors are outside conditions the talks depend on, such as U.S.–Iran tensions.</source>
+        <translation>Чинників ще немає. Чинники — це зовнішні умови, від яких залежать переговори, як-от напруженість між США та Іраном.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +1542,130 @@
     <message>
         <source>Guide</source>
         <translation>Посібник</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When the change was made public: a date, or a time in your time zone ({zone})</source>
+        <translation>Коли зміну оприлюднили: дата або час у вашому поясі ({zone})</translation>
+    </message>
+    <message>
+        <source>When the change was entered here, in your time zone ({zone})</source>
+        <translation>Коли зміну внесено тут, у вашому поясі ({zone})</translation>
+    </message>
+    <message>
+        <source>Whether an undo withdrew the change, and what an undo or redo withdraws</source>
+        <translation>Чи відкликало зміну скасування і що відкликає скасування чи повторення</translation>
+    </message>
+    <message>
+        <source>Retraction</source>
+        <translation>Відкликання</translation>
+    </message>
+    <message>
+        <source>Retracted by {name} at {when}</source>
+        <translation>Відкликав {name} {when}</translation>
+    </message>
+    <message>
+        <source>Retracted at {when}</source>
+        <translation>Відкликано {when}</translation>
+    </message>
+    <message>
+        <source>Withdraws change {number}</source>
+        <translation>Відкликає зміну {number}</translation>
+    </message>
+    <message>
+        <source>Withdraws the retraction entered {when}; what it withdrew stands again</source>
+        <translation>Відкликає відкликання, внесене {when}; відкликане знову чинне</translation>
+    </message>
+    <message>
+        <source>Withdraws the {kind} change entered {when}</source>
+        <translation>Відкликає зміну «{kind}», внесену {when}</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactChart</name>
+    <message>
+        <source>events per day</source>
+        <translation>подій на день</translation>
+    </message>
+    <message>
+        <source>Nothing dated to draw yet: no readings, dated rounds, schedule changes or linked events</source>
+        <translation>Ще нічого датованого для показу: немає показників, датованих раундів, змін розкладу чи пов’язаних подій</translation>
+    </message>
+    <message>
+        <source>events dated to a week or month, spread over it</source>
+        <translation>події, датовані тижнем чи місяцем, розподілені на нього</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>рівень</translation>
+    </message>
+    <message>
+        <source>level since the last reading</source>
+        <translation>рівень від останнього показника</translation>
+    </message>
+    <message>
+        <source>{level} readings</source>
+        <translation>показники «{level}»</translation>
+    </message>
+    <message>
+        <source>schedule change</source>
+        <translation>зміна розкладу</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactPanel</name>
+    <message>
+        <source>Not on the chart, date unknown: {titles}</source>
+        <translation>Не на діаграмі, дата невідома: {titles}</translation>
+    </message>
+    <message>
+        <source>level (dots: readings)</source>
+        <translation>рівень (точки — показники)</translation>
+    </message>
+    <message>
+        <source>events per day</source>
+        <translation>подій на день</translation>
+    </message>
+    <message>
+        <source>dated to a week or month, spread over it</source>
+        <translation>датовані тижнем чи місяцем, розподілені на нього</translation>
+    </message>
+    <message>
+        <source>round windows</source>
+        <translation>вікна раундів</translation>
+    </message>
+    <message>
+        <source>changes citing it</source>
+        <translation>зміни з посиланням на нього</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactTips</name>
+    <message>
+        <source>Fatalities: {dead}</source>
+        <translation>Загиблі: {dead}</translation>
+    </message>
+    <message>
+        <source>Fatalities: {dead} (no figure for %n event(s))</source>
+        <translation>Загиблі: {dead} (немає даних для %n події)</translation>
+    </message>
+    <message>
+        <source>{when}: %n linked event(s)</source>
+        <translation>{when}: %n пов’язана подія</translation>
+    </message>
+    <message>
+        <source>{span}, dated only to the {precision}</source>
+        <translation>{span}, датовано лише з точністю: {precision}</translation>
+    </message>
+    <message>
+        <source>a schedule change cites this factor</source>
+        <translation>зміна розкладу посилається на цей чинник</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Чому: {reason}</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1693,10 @@
     <message>
         <source>Detected:</source>
         <translation>Виявлено:</translation>
+    </message>
+    <message>
+        <source>Import &amp;as:</source>
+        <translation>Імпортувати &amp;як:</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1761,17 @@
     </message>
 </context>
 <context>
+    <name>KeepTimeChoice</name>
+    <message>
+        <source>Keep the &amp;wall-clock time: {}</source>
+        <translation>Зберегти &amp;місцевий час: {}</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;instant: {}</source>
+        <translation>Зберегти &amp;момент: {}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -989,6 +1793,10 @@
 <context>
     <name>LinkEventsDialog</name>
     <message>
+        <source>Link events to {target}</source>
+        <translation>Зв’язати події з: {target}</translation>
+    </message>
+    <message>
         <source>Suggested</source>
         <translation>Запропоновані</translation>
     </message>
@@ -1009,6 +1817,14 @@
         <translation>Примітка:</translation>
     </message>
     <message>
+        <source>round “{title}”</source>
+        <translation>раунд «{title}»</translation>
+    </message>
+    <message>
+        <source>factor “{name}”</source>
+        <translation>чинник «{name}»</translation>
+    </message>
+    <message>
         <source> days of the round</source>
         <translation> дн. від раунду</translation>
     </message>
@@ -1024,6 +1840,66 @@
         <source>Events</source>
         <translation>Події</translation>
     </message>
+    <message numerus="yes">
+        <source>Link %n event(s) to {target}</source>
+        <translation>
+            <numerusform>Зв’язати %n подію з: {target}</numerusform>
+            <numerusform>Зв’язати %n події з: {target}</numerusform>
+            <numerusform>Зв’язати %n подій з: {target}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No events near this round. Widen the window or search all events.</source>
+        <translation>Біля цього раунду немає подій. Розширте вікно або шукайте серед усіх подій.</translation>
+    </message>
+    <message>
+        <source>{shown} nearest of {total}</source>
+        <translation>{shown} найближчих із {total}</translation>
+    </message>
+    <message>
+        <source>Suggested ({shown})</source>
+        <translation>Запропоновані ({shown})</translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation>Жодна подія не відповідає.</translation>
+    </message>
+    <message>
+        <source>There are no events to link yet.</source>
+        <translation>Подій для зв’язування ще немає.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) checked</source>
+        <translation>
+            <numerusform>Позначено %n подію</numerusform>
+            <numerusform>Позначено %n події</numerusform>
+            <numerusform>Позначено %n подій</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n of the suggestions (is|are) already linked to this round</source>
+        <translation>
+            <numerusform>· %n із запропонованих уже пов’язана з цим раундом</numerusform>
+            <numerusform>· %n із запропонованих уже пов’язані з цим раундом</numerusform>
+            <numerusform>· %n із запропонованих уже пов’язані з цим раундом</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n of the suggestions (is|are) already linked to this factor</source>
+        <translation>
+            <numerusform>· %n із запропонованих уже пов’язана з цим чинником</numerusform>
+            <numerusform>· %n із запропонованих уже пов’язані з цим чинником</numerusform>
+            <numerusform>· %n із запропонованих уже пов’язані з цим чинником</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link {count}</source>
+        <translation>Зв’язати {count}</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Зв’язок</translation>
+    </message>
 </context>
 <context>
     <name>LinkTargetDialog</name>
@@ -1032,8 +1908,24 @@
         <translation>Зв’язати подію</translation>
     </message>
     <message>
+        <source>Round: {title} ({window})</source>
+        <translation>Раунд: {title} ({window})</translation>
+    </message>
+    <message>
+        <source>Factor: {name}</source>
+        <translation>Чинник: {name}</translation>
+    </message>
+    <message>
         <source>Why they belong together (optional)</source>
         <translation>Чому вони пов’язані (необов’язково)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Зв’язок</translation>
+    </message>
+    <message>
+        <source>place unknown</source>
+        <translation>місце невідоме</translation>
     </message>
     <message>
         <source>Event:</source>
@@ -1050,6 +1942,25 @@
     <message>
         <source>Note:</source>
         <translation>Примітка:</translation>
+    </message>
+    <message>
+        <source>There are no rounds or factors to link to yet.</source>
+        <translation>Ще немає раундів чи чинників, з якими можна зв’язати.</translation>
+    </message>
+    <message>
+        <source>The event is already linked there with this kind.</source>
+        <translation>Подію вже пов’язано туди з цим видом.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedEventsModel</name>
+    <message>
+        <source>Reported to the week</source>
+        <translation>Повідомлено з точністю до тижня</translation>
+    </message>
+    <message>
+        <source>Reported to the month</source>
+        <translation>Повідомлено з точністю до місяця</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +2156,18 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>C&amp;reate Factor</source>
         <translation>&amp;Створити чинник</translation>
     </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Опис:</translation>
+    </message>
+    <message>
+        <source>A factor needs a name</source>
+        <translation>Чинник потребує назви</translation>
+    </message>
 </context>
 <context>
     <name>NewPartyDialog</name>
@@ -1271,6 +2194,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>“{name}” is already in the list: choose it there</source>
+        <translation>«{name}» уже є в списку: виберіть там</translation>
     </message>
 </context>
 <context>
@@ -1327,12 +2254,28 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>&amp;Статус:</translation>
     </message>
     <message>
+        <source>Trac&amp;k:</source>
+        <translation>&amp;Трек:</translation>
+    </message>
+    <message>
         <source>T&amp;itle:</source>
         <translation>&amp;Назва:</translation>
     </message>
     <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>&amp;Спосіб:</translation>
+    </message>
+    <message>
         <source>&amp;When:</source>
         <translation>&amp;Коли:</translation>
+    </message>
+    <message>
+        <source>A&amp;nnounced:</source>
+        <translation>&amp;Оголошено:</translation>
     </message>
     <message>
         <source>V&amp;enue:</source>
@@ -1341,6 +2284,18 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>&amp;Agenda:</source>
         <translation>&amp;Порядок денний:</translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name} (нове)</translation>
+    </message>
+    <message>
+        <source>Name the track these talks belong to</source>
+        <translation>Назвіть трек, до якого належать ці переговори</translation>
+    </message>
+    <message>
+        <source>A round needs a title</source>
+        <translation>Раунд потребує назви</translation>
     </message>
 </context>
 <context>
@@ -1395,16 +2350,48 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>&amp;Додати учасника</translation>
     </message>
     <message>
+        <source>Par&amp;ty:</source>
+        <translation>&amp;Сторона:</translation>
+    </message>
+    <message>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of delegation:</source>
+        <translation>&amp;Голова делегації:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Примітка:</translation>
     </message>
+    <message>
+        <source>Add {party} as {role} to “{round}”</source>
+        <translation>Додати {party} як «{role}» до «{round}»</translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name} (нове)</translation>
+    </message>
+    <message>
+        <source>Choose a party first</source>
+        <translation>Спершу виберіть сторону</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsPage</name>
+    <message>
+        <source>No participants yet. Add the parties, mediators, hosts and observers.</source>
+        <translation>Учасників ще немає. Додайте сторони, посередників, господарів і спостерігачів.</translation>
+    </message>
+    <message>
+        <source>Who takes part in the round; Delete removes the selected participant</source>
+        <translation>Хто бере участь у раунді; Delete прибирає вибраного учасника</translation>
+    </message>
+    <message>
+        <source>Remove Participant</source>
+        <translation>Прибрати учасника</translation>
+    </message>
     <message>
         <source>Add &amp;Participant…</source>
         <translation>Додати &amp;учасника…</translation>
@@ -1429,6 +2416,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Take the selected participant off this round (Delete)</source>
         <translation>Прибрати вибраного учасника з цього раунду (Delete)</translation>
     </message>
+    <message>
+        <source>Remove {party} ({role}) from “{round}”</source>
+        <translation>Прибрати {party} ({role}) з «{round}»</translation>
+    </message>
 </context>
 <context>
     <name>RecentDatabases</name>
@@ -1443,9 +2434,29 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>A handling marking, printed at the top and bottom of every page of the PDF and at the top of the HTML</source>
         <translation>Гриф поводження, що друкується вгорі й унизу кожної сторінки PDF і вгорі HTML</translation>
     </message>
+    <message>
+        <source>Report &amp;title:</source>
+        <translation>&amp;Назва звіту:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Автор:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Організація:</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
 </context>
 <context>
     <name>RoundDetailPane</name>
+    <message>
+        <source>Double-click or press Enter to show the event</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб показати подію</translation>
+    </message>
     <message>
         <source>&amp;Unlink</source>
         <translation>&amp;Від’єднати</translation>
@@ -1453,6 +2464,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Remove the selected event&apos;s link to this round</source>
         <translation>Прибрати зв’язок вибраної події з цим раундом</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the factor</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб відкрити чинник</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -1478,6 +2493,70 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Select a round to see its schedule, history and linked events.</source>
         <translation>Виберіть раунд, щоб побачити його розклад, історію й пов’язані події.</translation>
     </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Від’єднати</translation>
+    </message>
+    <message>
+        <source>This round depends on no factor.</source>
+        <translation>Цей раунд не залежить від жодного чинника.</translation>
+    </message>
+    <message>
+        <source>No events linked to this round. Link events to see what happened around it.</source>
+        <translation>З цим раундом не пов’язано жодних подій. Зв’яжіть події, щоб побачити, що відбувалося навколо нього.</translation>
+    </message>
+    <message>
+        <source>Unlink event from “{title}”</source>
+        <translation>Від’єднати подію від «{title}»</translation>
+    </message>
+</context>
+<context>
+    <name>RoundSummary</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Поки невідомо</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Трек</translation>
+    </message>
+    <message>
+        <source>{window} (venue zone)</source>
+        <translation>{window} (пояс місця)</translation>
+    </message>
+    <message>
+        <source>{window} (your zone)</source>
+        <translation>{window} (ваш пояс)</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Точність</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Джерела</translation>
+    </message>
+    <message>
+        <source>Window, venue and status {as_of}</source>
+        <translation>Вікно, місце й статус {as_of}</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTableModel</name>
+    <message>
+        <source>The window shown in your time zone ({zone})</source>
+        <translation>Вікно у вашому часовому поясі ({zone})</translation>
+    </message>
+    <message>
+        <source>{window} ({zone}, {precision})
+In your zone ({your_zone}): {your_window}</source>
+        <translation>{window} ({zone}, {precision})
+У вашому поясі ({your_zone}): {your_window}</translation>
+    </message>
 </context>
 <context>
     <name>RoundsView</name>
@@ -1485,9 +2564,125 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Filter by title, track, venue, participant or status</source>
         <translation>Фільтр за назвою, треком, місцем, учасником чи статусом</translation>
     </message>
+    <message numerus="yes">
+        <source>%n round(s)</source>
+        <translation>
+            <numerusform>%n раунд</numerusform>
+            <numerusform>%n раунди</numerusform>
+            <numerusform>%n раундів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n round(s)</source>
+        <translation>
+            <numerusform>{shown} з %n раунду</numerusform>
+            <numerusform>{shown} з %n раундів</numerusform>
+            <numerusform>{shown} з %n раундів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No round had been announced by the end of {day}.</source>
+        <translation>До кінця {day} не було оголошено жодного раунду.</translation>
+    </message>
+    <message>
+        <source>No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N).</source>
+        <translation>Раундів ще немає. Додайте через Зміни › Новий раунд… (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>No rounds match “{text}”.</source>
+        <translation>Жоден раунд не відповідає «{text}».</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleChangeDialog</name>
+    <message>
+        <source>Reschedule Round</source>
+        <translation>Перенесення раунду</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule</source>
+        <translation>&amp;Перенести</translation>
+    </message>
+    <message>
+        <source>Reschedule “{title}”</source>
+        <translation>Перенести «{title}»</translation>
+    </message>
+    <message>
+        <source>Why the date changed, e.g. the mediator asked for more time</source>
+        <translation>Чому змінилася дата, напр. посередник попросив більше часу</translation>
+    </message>
+    <message>
+        <source>Relocate Round</source>
+        <translation>Зміна місця раунду</translation>
+    </message>
+    <message>
+        <source>Re&amp;locate</source>
+        <translation>Змінити &amp;місце</translation>
+    </message>
+    <message>
+        <source>Relocate “{title}”</source>
+        <translation>Змінити місце «{title}»</translation>
+    </message>
+    <message>
+        <source>Why the venue changed</source>
+        <translation>Чому змінилося місце</translation>
+    </message>
+    <message>
+        <source>Postpone Round</source>
+        <translation>Відкладення раунду</translation>
+    </message>
+    <message>
+        <source>&amp;Postpone</source>
+        <translation>&amp;Відкласти</translation>
+    </message>
+    <message>
+        <source>Postpone “{title}”</source>
+        <translation>Відкласти «{title}»</translation>
+    </message>
+    <message>
+        <source>Why the round was postponed; its date becomes unknown</source>
+        <translation>Чому раунд відкладено; його дата стає невідомою</translation>
+    </message>
+    <message>
+        <source>Cancel Round</source>
+        <translation>Скасування раунду</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Round</source>
+        <translation>Скасувати &amp;раунд</translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”</source>
+        <translation>Скасувати «{title}»</translation>
+    </message>
+    <message>
+        <source>Why the round was called off</source>
+        <translation>Чому раунд скасовано</translation>
+    </message>
+    <message>
+        <source>Mark Round Held</source>
+        <translation>Позначення раунду проведеним</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Held</source>
+        <translation>&amp;Позначити проведеним</translation>
+    </message>
+    <message>
+        <source>Mark held “{title}”</source>
+        <translation>Позначити проведеним «{title}»</translation>
+    </message>
+    <message>
+        <source>Anything to note about how it went</source>
+        <translation>Що варто зазначити про перебіг</translation>
+    </message>
+    <message>
+        <source>venue not known</source>
+        <translation>місце невідоме</translation>
+    </message>
+    <message>
+        <source>Now: {status} · {window} · {venue}</source>
+        <translation>Зараз: {status} · {window} · {venue}</translation>
+    </message>
     <message>
         <source>New &amp;Source…</source>
         <translation>Нове &amp;джерело…</translation>
@@ -1495,6 +2690,14 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>&amp;Keep Round</source>
         <translation>&amp;Залишити раунд</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Коли:</translation>
+    </message>
+    <message>
+        <source>&amp;Held:</source>
+        <translation>&amp;Проведено:</translation>
     </message>
     <message>
         <source>Ven&amp;ue:</source>
@@ -1505,8 +2708,24 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>&amp;Причина:</translation>
     </message>
     <message>
+        <source>A&amp;nnounced:</source>
+        <translation>&amp;Оголошено:</translation>
+    </message>
+    <message>
         <source>&amp;Because of:</source>
         <translation>&amp;Через:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Джерело:</translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name} (нове)</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet</source>
+        <translation>Поки нічого не змінено</translation>
     </message>
 </context>
 <context>
@@ -1548,7 +2767,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <name>SourceFields</name>
     <message>
         <source>e.g. Kyiv Independent, or the person who said it</source>
-        <translation>напр. Kyiv Independent або особа, яка це сказала</translation>
+        <translation>напр. «Київ Індепендент» або особа, яка це сказала</translation>
     </message>
     <message>
         <source>https://…</source>
@@ -1556,7 +2775,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
     <message>
         <source>e.g. 31 Jan 2026 (optional)</source>
-        <translation>напр. 31 січ. 2026 (необов’язково)</translation>
+        <translation>напр. 2026-01-31 (необов’язково)</translation>
     </message>
     <message>
         <source>O&amp;utlet:</source>
@@ -1585,6 +2804,25 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Примітка:</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsModel</name>
+    <message>
+        <source>during</source>
+        <translation>під час</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n день</translation>
+    </message>
+    <message>
+        <source>already linked</source>
+        <translation>уже пов’язано</translation>
+    </message>
+    <message>
+        <source>Already linked to this round</source>
+        <translation>Уже пов’язано з цим раундом</translation>
     </message>
 </context>
 <context>
@@ -1848,12 +3086,72 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Що смуга подій рахує в кожному проміжку</translation>
     </message>
     <message>
+        <source>Export Image…</source>
+        <translation>Експортувати зображення…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as PNG or SVG</source>
+        <translation>Зберегти часову шкалу як PNG або SVG</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the mouse wheel)</source>
+        <translation>Збільшити (+ або коліщатко миші)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Зменшити (−)</translation>
+    </message>
+    <message>
+        <source>Fit All</source>
+        <translation>Показати все</translation>
+    </message>
+    <message>
+        <source>Show everything (Home)</source>
+        <translation>Показати все (Home)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>Перейти до сьогодні (T)</translation>
+    </message>
+    <message>
         <source>Strip shows:</source>
         <translation>Смуга показує:</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>з {first} до {last}</translation>
+    </message>
+    <message>
+        <source>place “{place}”</source>
+        <translation>місце «{place}»</translation>
+    </message>
+    <message>
+        <source>words “{words}”</source>
+        <translation>слова «{words}»</translation>
+    </message>
+    <message>
+        <source>Events filtered as in the Events tab: {filters}</source>
+        <translation>Події відфільтровано як на вкладці «Події»: {filters}</translation>
+    </message>
+    <message>
+        <source>All events (filters set in the Events tab apply here too)</source>
+        <translation>Усі події (фільтри вкладки «Події» діють і тут)</translation>
     </message>
 </context>
 <context>
     <name>VenueFields</name>
+    <message>
+        <source>{field} is a number, e.g. 41.01</source>
+        <translation>{field} — це число, напр. 41.01</translation>
+    </message>
+    <message>
+        <source>{field} must be between {low} and {high}</source>
+        <translation>{field} має бути між {low} і {high}</translation>
+    </message>
     <message>
         <source>e.g. Dolmabahçe Palace</source>
         <translation>напр. палац Долмабахче</translation>
@@ -1890,9 +3188,29 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Lon&amp;gitude:</source>
         <translation>&amp;Довгота:</translation>
     </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Довгота</translation>
+    </message>
+    <message>
+        <source>A venue needs a name</source>
+        <translation>Місце потребує назви</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: “{zone}”</source>
+        <translation>Невідомий часовий пояс: «{zone}»</translation>
+    </message>
 </context>
 <context>
     <name>VenuePicker</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Поки невідомо</translation>
+    </message>
     <message>
         <source>New &amp;Venue…</source>
         <translation>Нове &amp;місце…</translation>
@@ -1905,16 +3223,44 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Correct the chosen venue (name, place, time zone, coordinates) for every round held there</source>
         <translation>Виправити вибране місце (назву, розташування, часовий пояс, координати) для кожного раунду, що там проходить</translation>
     </message>
+    <message>
+        <source>{name} (new) — {zone}</source>
+        <translation>{name} (нове) — {zone}</translation>
+    </message>
 </context>
 <context>
     <name>WindowInput</name>
     <message>
+        <source>As typed</source>
+        <translation>Як введено</translation>
+    </message>
+    <message>
+        <source>Exact time</source>
+        <translation>Точний час</translation>
+    </message>
+    <message>
+        <source>Day(s)</source>
+        <translation>День (дні)</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Тиждень</translation>
+    </message>
+    <message>
+        <source>Month of</source>
+        <translation>Місяць</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Невідомо</translation>
+    </message>
+    <message>
         <source>e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026</source>
-        <translation>напр. the coming week · 5 Feb 2026 10:00 · Feb 2026</translation>
+        <translation>напр. 2026-02-05 10:00 · 2026-02-05</translation>
     </message>
     <message>
         <source>optional end: 18:00 or 7 Feb 2026</source>
-        <translation>необов’язковий кінець: 18:00 або 7 Feb 2026</translation>
+        <translation>необов’язковий кінець: 18:00 або 2026-02-07</translation>
     </message>
     <message>
         <source>Da&amp;y first (03/02 is 3 Feb)</source>
@@ -1923,6 +3269,28 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Time &amp;zone</source>
         <translation>Часовий &amp;пояс</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: “{zone}”. Pick one from the list.</source>
+        <translation>Невідомий часовий пояс: «{zone}». Виберіть зі списку.</translation>
+    </message>
+    <message>
+        <source>Type a date, or choose Unknown</source>
+        <translation>Введіть дату або виберіть «Невідомо»</translation>
+    </message>
+    <message>
+        <source>Date unknown (times will be in {zone})</source>
+        <translation>Дата невідома (час буде в поясі {zone})</translation>
+    </message>
+    <message>
+        <source>{window} (this time happens twice that night; the first is meant)</source>
+        <translation>{window} (цей час тієї ночі настає двічі; мається на увазі перший)</translation>
+    </message>
+    <message>
+        <source>{window}
+your zone: {span}</source>
+        <translation>{window}
+ваш пояс: {span}</translation>
     </message>
 </context>
 <context>
@@ -1938,13 +3306,6 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Cancelling…</source>
         <translation>Скасування…</translation>
-    </message>
-</context>
-<context>
-    <name>calendar_import</name>
-    <message>
-        <source>Calendar Imported</source>
-        <translation>Календар імпортовано</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +3359,24 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Negotiation Tracker timeline</source>
         <translation>Часова шкала Трекера переговорів</translation>
+    </message>
+</context>
+<context>
+    <name>venue_dialog</name>
+    <message>
+        <source>New Track</source>
+        <translation>Новий трек</translation>
+    </message>
+    <message>
+        <source>Name of the negotiation track (e.g. Prisoner exchanges):</source>
+        <translation>Назва треку переговорів (напр. обмін полоненими):</translation>
+    </message>
+</context>
+<context>
+    <name>work_status</name>
+    <message>
+        <source>Work Still Running</source>
+        <translation>Робота ще триває</translation>
     </message>
 </context>
 </TS>
