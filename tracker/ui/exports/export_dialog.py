@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvFlavour, CsvStyle
 from tracker.io.report_html import ReportTitlePage
 from tracker.services.chronology.held_dates import HeldDates
@@ -133,7 +134,7 @@ class ExportDialog(QDialog):
         # tool (text as it is); offered while the file is a .csv.
         self.csv_for = named(QComboBox(), "export-csv-for")
         for flavour in CsvFlavour:
-            self.csv_for.addItem(flavour.label, flavour.value)
+            self.csv_for.addItem(say(flavour.label), flavour.value)
         self.csv_for.setCurrentIndex(self.csv_for.findData(csv_for.value))
         self.csv_for.setToolTip(
             self.tr("For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.imports.importing import FilePreview, ImportFormat, ImportTarget, formats_for
 from tracker.ui.common.forms import (
     ErrorLabel,
@@ -28,11 +29,13 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.imports.import_task import ImportRequest
 
 # The event formats, as the registry lists them (io.import_formats).
 FORMAT_NAMES = {fmt: fmt.label for fmt in formats_for(ImportTarget.EVENTS)}
-NOT_UNDOABLE = (
+NOT_UNDOABLE = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Importing is not an edit that Undo takes back. Importing the same file again changes "
     "nothing (events are matched by dataset and id, so they are updated, not doubled), and "
     "every import is recorded: each event's details say which file it was imported from. "
@@ -43,23 +46,24 @@ NOT_UNDOABLE = (
 def file_size(size: int) -> str:
     """Bytes in the unit a file manager would use (1.8 MB)."""
     if size < 1000:
-        return f"{size:,} bytes"
+        return translate("ImportDialog", "%n byte(s)", "", size)
     value = size / 1000
-    for unit in ("KB", "MB"):
+    for unit in (translate("ImportDialog", "KB"), translate("ImportDialog", "MB")):
         if value < 1000:
             return f"{value:.1f} {unit}"
         value /= 1000
-    return f"{value:,.1f} GB"
+    return f"{value:,.1f} {translate('ImportDialog', 'GB')}"
 
 
 def describe_file(preview: FilePreview) -> str:
     facts = preview.facts
-    return f"{facts.label} · {facts.lines:,} lines · {file_size(facts.size)}"
+    return translate("ImportDialog", "{encoding} · %n line(s) · {size}", "", facts.lines).format(
+        encoding=facts.label, size=file_size(facts.size))
 
 
 def describe_format(fmt: ImportFormat | None) -> str:
     """What the header says the file is (no format found: a CSV whose columns are mapped)."""
-    return (fmt or ImportFormat.CSV).detected
+    return say((fmt or ImportFormat.CSV).detected)
 
 
 class ImportDialog(QDialog):
@@ -78,7 +82,7 @@ class ImportDialog(QDialog):
         self.detected_label = self._plain_label("import-detected",
                                                 describe_format(preview.format))
         self.format_combo = named(QComboBox(), "import-format")
-        fill_combo(self.format_combo, ((text, fmt) for fmt, text in FORMAT_NAMES.items()))
+        fill_combo(self.format_combo, ((say(text), fmt) for fmt, text in FORMAT_NAMES.items()))
         select_data(self.format_combo, preview.format or ImportFormat.CSV)
         self.format_warning = ErrorLabel("import-format-warning")
         self.strict_check = named(QCheckBox(self.tr("&Stop at the first bad row (strict)")),
@@ -86,7 +90,7 @@ class ImportDialog(QDialog):
         self.strict_check.setToolTip(self.tr("Import nothing if any row cannot be read, and say "
                                      "which. Otherwise good rows are imported and the bad "
                                      "ones listed."))
-        note = named(QLabel(NOT_UNDOABLE), "import-note")
+        note = named(QLabel(self.tr(NOT_UNDOABLE)), "import-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
         self.buttons = ok_cancel_buttons(self)
@@ -130,11 +134,13 @@ class ImportDialog(QDialog):
     @Slot()
     def _on_format_changed(self) -> None:
         fmt = self.chosen_format()
-        self.ok_button.setText("&Next: Columns…" if fmt.needs_mapping else "&Import")
+        self.ok_button.setText(self.tr("&Next: Columns…") if fmt.needs_mapping
+                               else self.tr("&Import"))
         detected = self.preview.format
         if detected is not None and fmt is not detected and not fmt.needs_mapping:
             self.format_warning.show_error(
-                f"The header looks like {FORMAT_NAMES[detected]}, not {FORMAT_NAMES[fmt]}; "
-                "the import will refuse columns it cannot find")
+                self.tr("The header looks like {detected}, not {chosen}; the import will refuse "
+                        "columns it cannot find").format(detected=say(FORMAT_NAMES[detected]),
+                                                         chosen=say(FORMAT_NAMES[fmt])))
         else:
             self.format_warning.show_error(None)

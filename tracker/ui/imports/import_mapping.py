@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.io.generic_layout import MAPPABLE_FIELDS, REQUIRED_FIELDS, ColumnMapping
 from tracker.services.imports.importing import FilePreview
 from tracker.services.imports.mapping_preview import preview_rows, read_sample
@@ -39,10 +40,11 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.imports.import_models import MappingPreviewModel
 
-NONE_TEXT = "(none)"
+NONE_TEXT = QT_TRANSLATE_NOOP("ColumnMappingDialog", "(none)")
 # Column names (normalised by _key) that say which field they hold, beyond the field's own
 # name and label. The first column matching a field wins; no column is offered twice.
 _NAMES: dict[str, tuple[str, ...]] = {
@@ -115,12 +117,13 @@ class ColumnMappingDialog(QDialog):
         grid = QGridLayout()
         for number, (field, label) in enumerate(MAPPABLE_FIELDS.items()):
             combo = named(QComboBox(), f"map-{field}")
-            fill_combo(combo, columns, none_text=NONE_TEXT, keep=start.columns.get(field))
+            fill_combo(combo, columns, none_text=self.tr(NONE_TEXT), keep=start.columns.get(field))
             combo.setMinimumContentsLength(14)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[field] = combo
-            text = "&Date (required):" if field in REQUIRED_FIELDS else f"{label}:"
+            text = self.tr("&Date (required):") if field in REQUIRED_FIELDS \
+                else self.tr("{field}:").format(field=say(label))
             row, pair = divmod(number, 2)
             grid.addWidget(buddy_label(text, combo), row, pair * 2)
             grid.addWidget(combo, row, pair * 2 + 1)
@@ -148,8 +151,8 @@ class ColumnMappingDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(details)
         layout.addWidget(self.problems_label)
-        layout.addWidget(QLabel(f"The first {len(self._sample)} rows as they would be "
-                                "imported:"))
+        layout.addWidget(QLabel(self.tr("The first %n row(s) as they would be imported:", "",
+                                        len(self._sample))))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(920, 660)
@@ -181,12 +184,14 @@ class ColumnMappingDialog(QDialog):
 
     def _intro(self, remembered: bool) -> str:
         name = self.preview.path.name
-        text = (f"Which column of “{name}” holds each event field? Fields left at "
-                f"{NONE_TEXT} stay empty.")
         if remembered:
-            return text + "\nThe columns chosen last time for files with this header are "\
-                "filled in."
-        return text + "\nThe choice is remembered for files with the same columns."
+            return self.tr("Which column of “{file}” holds each event field? Fields left at "
+                           "{none} stay empty.\nThe columns chosen last time for files with "
+                           "this header are filled in.").format(file=name,
+                                                                none=self.tr(NONE_TEXT))
+        return self.tr("Which column of “{file}” holds each event field? Fields left at {none} "
+                       "stay empty.\nThe choice is remembered for files with the same "
+                       "columns.").format(file=name, none=self.tr(NONE_TEXT))
 
     def _configure_table(self) -> None:
         table = self.table

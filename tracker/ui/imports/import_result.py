@@ -25,18 +25,22 @@ from PySide6.QtWidgets import (
 from tracker.services.imports.import_report import ImportReport, write_report
 from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.forms import ErrorLabel, named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.imports.import_models import RejectionsModel
 
-REPORT_FILTER = "CSV spreadsheet (*.csv)"
-RECORDED = ("Undo does not take an import back. Importing the same file again changes "
-            "nothing; this import is recorded, and each event's details say which file "
-            "it was imported from.")
+REPORT_FILTER = QT_TRANSLATE_NOOP("ImportResultDialog", "CSV spreadsheet (*.csv)")
+RECORDED = QT_TRANSLATE_NOOP(
+    "ImportResultDialog", "Undo does not take an import back. Importing the same file again "
+    "changes nothing; this import is recorded, and each event's details say which file it "
+    "was imported from.")
 
 
 def counts_text(report: ImportReport) -> str:
-    return (f"{report.added:,} added · {report.updated:,} updated · "
-            f"{report.unchanged:,} unchanged · {report.rejected:,} rejected")
+    return translate("ImportResultDialog", "{added} added · {updated} updated · {unchanged} "
+                     "unchanged · {rejected} rejected").format(
+        added=f"{report.added:,}", updated=f"{report.updated:,}",
+        unchanged=f"{report.unchanged:,}", rejected=f"{report.rejected:,}")
 
 
 class ImportResultDialog(QDialog):
@@ -56,12 +60,15 @@ class ImportResultDialog(QDialog):
         font = self.counts_label.font()
         font.setBold(True)
         self.counts_label.setFont(font)
-        rate = f" ({report.records / report.seconds:,.0f} records/s)" if report.seconds else ""
-        source = self._label("import-source", (
-            f"{report.file.name} · {report.layout} · {report.encoding} · into dataset "
-            f"“{report.dataset}”"))
-        took = self._label("import-took", f"{report.records:,} records read in "
-                                          f"{report.seconds:.1f} s{rate}")
+        rate = self.tr(" ({rate} records/s)").format(
+            rate=f"{report.records / report.seconds:,.0f}") if report.seconds else ""
+        source = self._label("import-source", self.tr(
+            "{file} · {layout} · {encoding} · into dataset “{dataset}”").format(
+                file=report.file.name, layout=report.layout, encoding=report.encoding,
+                dataset=report.dataset))
+        took = self._label("import-took", self.tr("{records} records read in {seconds} s{rate}")
+                           .format(records=f"{report.records:,}",
+                                   seconds=f"{report.seconds:.1f}", rate=rate))
         self.notes_label = self._label("import-notes", "\n".join(report.notes))
         self.model = RejectionsModel(self)
         self.model.set_rows(report.rejections)
@@ -75,7 +82,7 @@ class ImportResultDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
-        note = self._label("import-undo-note", RECORDED)
+        note = self._label("import-undo-note", self.tr(RECORDED))
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
 
         form = QFormLayout()
@@ -87,8 +94,8 @@ class ImportResultDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if report.rejections:
-            layout.addWidget(QLabel(f"Rejected rows ({report.rejected:,}); the rest were "
-                                    "imported:"))
+            layout.addWidget(QLabel(self.tr("Rejected rows ({count}); the rest were imported:")
+                                    .format(count=f"{report.rejected:,}")))
             layout.addWidget(self.table, 1)
         else:
             self.table.hide()
@@ -106,13 +113,14 @@ class ImportResultDialog(QDialog):
             write_report(self.report, path)
         except OSError as exc:
             # Said beside the button (the result stays in view), in the window's words.
-            reason = Failure.of(exc, title="Save Import Report").message
+            reason = Failure.of(exc, title=self.tr("Save Import Report")).message
             where = "" if str(path) in reason else f" ({path})"
-            self.save_error.show_error(f"The report was not saved: {reason}{where}")
+            self.save_error.show_error(self.tr("The report was not saved: {reason}").format(
+                reason=reason + where))
             return False
         self.saved_to = path
         self.save_error.show_error(None)
-        self.saved_label.setText(f"Report saved to {path}")
+        self.saved_label.setText(self.tr("Report saved to {path}").format(path=path))
         self.saved_label.show()
         return True
 
@@ -120,7 +128,8 @@ class ImportResultDialog(QDialog):
     def _on_save(self) -> None:
         suggested = self.report.file.with_name(f"{self.report.file.stem}-import-report.csv")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save Import Report", str(self.saved_to or suggested), REPORT_FILTER)
+            self, self.tr("Save Import Report"), str(self.saved_to or suggested),
+            self.tr(REPORT_FILTER))
         if chosen:
             path = Path(chosen)
             self.save_report(path if path.suffix else path.with_suffix(".csv"))
