@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.imports.importing import ImportProgress
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 
 STEPS = 1000  # progress bar resolution: a tenth of a percent
 
@@ -32,17 +33,18 @@ STEPS = 1000  # progress bar resolution: a tenth of a percent
 def duration(seconds: float) -> str:
     """A rough duration, as a person says it: "about 40 s", "about 3 min"."""
     if round(seconds) < 60:
-        return f"about {max(1, round(seconds))} s"
+        return translate("ImportProgress", "about {count} s").format(count=max(1, round(seconds)))
     if round(seconds / 60) < 60:
-        return f"about {round(seconds / 60)} min"
-    return f"about {seconds / 3600:.1f} h"
+        return translate("ImportProgress", "about {count} min").format(count=round(seconds / 60))
+    return translate("ImportProgress", "about {count} h").format(count=f"{seconds / 3600:.1f}")
 
 
 def describe_progress(progress: ImportProgress) -> str:
     left = progress.seconds_left
-    eta = f"{duration(left)} left" if left is not None else "estimating the time left"
-    return (f"{progress.records:,} records · {progress.records_per_second:,.0f} records/s"
-            f" · {eta}")
+    eta = translate("ImportProgress", "{duration} left").format(duration=duration(left)) \
+        if left is not None else translate("ImportProgress", "estimating the time left")
+    return translate("ImportProgress", "{records} records · {rate} records/s · {eta}").format(
+        records=f"{progress.records:,}", rate=f"{progress.records_per_second:,.0f}", eta=eta)
 
 
 class ImportProgressDialog(QDialog):
@@ -90,15 +92,18 @@ class ImportProgressDialog(QDialog):
             self.bar.setRange(0, progress.indexes_total)
             self.bar.setValue(progress.indexes_built)
             self.counts_label.setText(
-                f"{progress.records:,} records saved · building the indexes and the search "
-                f"index ({progress.indexes_built} of {progress.indexes_total} done)…")
+                self.tr("{records} records saved · building the indexes and the search index "
+                        "({built} of {total} done)…").format(
+                    records=f"{progress.records:,}", built=progress.indexes_built,
+                    total=progress.indexes_total))
             return
         if progress.fraction >= 1.0:
             # Every row is read; committing (and indexing) the last of them can take as
             # long again for a big file, which a bar stuck at 100 % would not say.
             self.bar.setRange(0, 0)
-            self.counts_label.setText(f"{progress.records:,} records read · saving them "
-                                      "to the database…")
+            self.counts_label.setText(self.tr("{records} records read · saving them to the "
+                                              "database…").format(
+                                                  records=f"{progress.records:,}"))
             return
         self.bar.setRange(0, STEPS)
         self.bar.setValue(round(progress.fraction * STEPS))
