@@ -56,9 +56,9 @@ class AsOfDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         today = today_in(tz)  # later days know nothing more than today does
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        hint = QLabel(f"Show the schedule as it was known at the end of this day ({tz}), "
-                      "rebuilt from when each change was announced. Editing is off "
-                      "while it is shown.")
+        hint = QLabel(self.tr("Show the schedule as it was known at the end of this day "
+                              "({zone}), rebuilt from when each change was announced. Editing "
+                              "is off while it is shown.").format(zone=tz))
         hint.setWordWrap(True)
         self.buttons = ok_cancel_buttons(self, self.tr("Show"))
         form = QFormLayout(self)
@@ -106,8 +106,8 @@ class AsOfBanner(QFrame):
         self.hide()
 
     def show_day(self, as_of: AsOf) -> None:
-        self.label.setText(f"Showing the schedule {as_of.describe()} ({as_of.tz}) — "
-                           "editing is off.")
+        self.label.setText(self.tr("Showing the schedule {as_of} ({zone}) — editing is off.")
+                           .format(as_of=as_of.describe(), zone=as_of.tz))
         self.show()
 
 
@@ -174,8 +174,8 @@ class AsOfMode(QObject):
         as_of = AsOf(day, self._display_zone())
         self._as_of = as_of
         self._edit_pause.set_read_only(
-            f"the schedule {as_of.describe()} is shown; Back to Today (Esc) turns "
-            "editing on again")
+            self.tr("the schedule {as_of} is shown; Back to Today (Esc) turns editing on "
+                    "again").format(as_of=as_of.describe()))
         self.banner.show_day(as_of)
         for action in self._imports:
             action.setEnabled(False)

@@ -79,7 +79,8 @@ class ChangeLogModel(SnapshotTableModel[EditEntry]):
 
     def header_tip(self, section: int) -> str | None:
         if section == WHEN:
-            return f"When the change was saved, in your time zone ({self._display_tz})"
+            return self.tr("When the change was saved, in your time zone ({zone})").format(
+                zone=self._display_tz)
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008

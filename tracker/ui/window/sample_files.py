@@ -100,7 +100,8 @@ def open_sample(parent: QWidget, runner: DbRunner, scenario: SampleScenario,
         return
 
     def work(_current: Database, handle: OpHandle) -> SampleSummary:
-        handle.report(f"Writing the sample into {path}…")
+        handle.report(translate("SampleFiles", "Writing the sample into {path}…").format(
+            path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         return build_sample_file(path, scenario)
 
@@ -116,10 +117,13 @@ def open_sample(parent: QWidget, runner: DbRunner, scenario: SampleScenario,
 
     def failed(failure: Failure) -> None:
         QTimer.singleShot(0, parent, lambda: show_failure(
-            parent, "Cannot Open the Sample", failure,
-            outcome="The sample was not written; your database is as it was."))
+            parent, translate("SampleFiles", "Cannot Open the Sample"), failure,
+            outcome=translate("SampleFiles",
+                              "The sample was not written; your database is as it was.")))
 
-    runner.submit(DbOp(f"Writing the {scenario.value} sample", "the sample", work)
+    runner.submit(DbOp(translate("SampleFiles", "Writing the {scenario} sample").format(
+                           scenario=scenario.value),
+                       translate("SampleFiles", "the sample"), work)
                   .owned_by(parent).on_progress(show_message).on_success(built)
                   .on_failure(failed))
 

@@ -30,8 +30,8 @@ def settle(runner: DbRunner, status_bar: QStatusBar, ask: Ask) -> None:
     current = runner.current()
     if current is not None and current.can_cancel and not current.cancel_on_leave \
             and ask(translate("work_status", "Work Still Running"),
-                    f"Stop {current.noun}? Nothing it began is kept.\n\n"
-                    "No waits for it to finish."):
+                    translate("work_status", "Stop {work}? Nothing it began is kept.\n\n"
+                              "No waits for it to finish.").format(work=current.noun)):
         runner.cancel_current()
 
     def say_now(text: str) -> None:
@@ -70,7 +70,7 @@ class WorkStatus(QWidget):
     @Slot(str, bool)
     def _on_current_changed(self, noun: str, cancellable: bool) -> None:
         self.setVisible(bool(noun) and cancellable)
-        self.label.setText(f"Running {noun}…")
+        self.label.setText(self.tr("Running {work}…").format(work=noun))
         self.cancel_button.setEnabled(True)
 
     @Slot()
