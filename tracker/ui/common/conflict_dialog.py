@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records.conflicts import ConflictError
 from tracker.ui.common import commands
@@ -60,14 +61,15 @@ class ConflictDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict-dialog")
-        noun = conflict.kind.noun
-        self.setWindowTitle(f"{noun[0].upper()}{noun[1:]} {conflict.title} Changed by "
-                            "Someone Else")
+        noun = say(conflict.kind.noun)
+        self.setWindowTitle(self.tr("{kind} {title} Changed by Someone Else").format(
+            kind=noun[0].upper() + noun[1:], title=conflict.title))
         self.conflict = conflict
         self._base = dict(base or {})
         self.choice: Choice | None = None
-        text = (f"{_who_and_when(conflict)} changed the {noun} {conflict.title} after you "
-                "opened it. Nothing of yours was saved yet. Choose what to keep:")
+        text = self.tr("{who} changed the {kind} {title} after you opened it. Nothing of yours "
+                       "was saved yet. Choose what to keep:").format(
+            who=_who_and_when(conflict), kind=noun, title=conflict.title)
         intro = named(QLabel(as_plain(text[0].upper() + text[1:])), "conflict-intro")
         intro.setWordWrap(True)
 
@@ -88,7 +90,7 @@ class ConflictDialog(QDialog):
             self._groups[difference.field] = group
             self._mine_buttons[difference.field] = mine
             self._theirs_buttons[difference.field] = theirs
-            grid.addWidget(QLabel(difference.label), row, 0)
+            grid.addWidget(QLabel(say(difference.label)), row, 0)
             grid.addWidget(mine, row, 1)
             grid.addWidget(_value_label(difference.mine_text), row, 2)
             grid.addWidget(theirs, row, 3)
@@ -155,10 +157,11 @@ class ConflictDialog(QDialog):
 
 
 def _who_and_when(conflict: ConflictError) -> str:
-    who = conflict.changed_by or "another editor"
+    who = conflict.changed_by or translate("ConflictDialog", "another editor")
     if conflict.changed_at is None:
         return who
-    return f"{who} (at {utc_text(conflict.changed_at)})"
+    return translate("ConflictDialog", "{who} (at {when})").format(
+        who=who, when=utc_text(conflict.changed_at))
 
 
 def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
@@ -166,9 +169,9 @@ def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
     who = _who_and_when(conflict)
     answer = QMessageBox.question(
         parent, translate("conflict_dialog", "Changed by Someone Else"),
-        as_plain(f"{who[0].upper()}{who[1:]} changed the {conflict.kind.noun} "
-                 f"{conflict.title} after it was shown to you. Remove it anyway, with "
-                 "their change?"),
+        as_plain(translate("ConflictDialog", "{who} changed the {kind} {title} after it was "
+                           "shown to you. Remove it anyway, with their change?").format(
+            who=who[0].upper() + who[1:], kind=say(conflict.kind.noun), title=conflict.title)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -192,7 +195,8 @@ def push_removal(workspace: Workspace,
         return ask_remove_changed(parent, error) and \
             push_or_report(workspace, make(error.theirs_version))
     if isinstance(error, NotFoundError):
-        commands.report_message(f"{text}: nothing to do. {error}")
+        commands.report_message(translate("ConflictDialog", "{change}: nothing to do. {error}")
+                                .format(change=text, error=error))
         return False
     commands.report_error(text, str(error))
     return False

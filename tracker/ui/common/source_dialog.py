@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
-from tracker.domain.wording import label_of
+from tracker.domain.wording import day_words, label_of
 from tracker.services.records.citations import SourceDraft
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
@@ -105,10 +105,11 @@ class SourceFields:
     def _check(self) -> tuple[SourceDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
         if not self.outlet.text().strip():
-            errors["outlet"] = "Say who published or said it"
+            errors["outlet"] = translate("SourceFields", "Say who published or said it")
         url = self.url.text().strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            errors["url"] = "A web address starts with http:// or https://"
+            errors["url"] = translate("SourceFields",
+                                      "A web address starts with http:// or https://")
         days: dict[str, date | None] = {}
         for field, edit in (("published_on", self.published), ("accessed_on", self.accessed)):
             try:
@@ -118,10 +119,12 @@ class SourceFields:
                 continue
             found = days[field]
             if found is not None and found > date.today():
-                errors[field] = f"{found:%d %b %Y} is in the future"
+                errors[field] = translate("SourceFields", "{day} is in the future").format(
+                    day=day_words(found))
         published, accessed = days.get("published_on"), days.get("accessed_on")
         if published and accessed and accessed < published and "accessed_on" not in errors:
-            errors["accessed_on"] = "It was read before it was published"
+            errors["accessed_on"] = translate("SourceFields",
+                                              "It was read before it was published")
         if errors:
             return None, errors
         return SourceDraft(self.outlet.text(), self.title_edit.text(), url, published,
@@ -199,7 +202,7 @@ class EditSourceDialog(CommandDialog):
     def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
-            values, f"Edit source “{values['outlet']}”")
+            values, self.tr("Edit source “{outlet}”").format(outlet=values["outlet"]))
 
     @Slot()
     def _validate(self) -> None:

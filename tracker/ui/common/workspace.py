@@ -94,7 +94,7 @@ class Workspace(QObject):
         a StorageError when the database itself failed (locked, full, gone)."""
         reason = self.pause_reason()
         if reason:
-            raise EditsPausedError(f"Not saved: {reason}.")
+            raise EditsPausedError(self.tr("Not saved: {reason}.").format(reason=reason))
         try:
             with self._db.transaction() as session:
                 result = action(session)

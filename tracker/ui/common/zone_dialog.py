@@ -21,8 +21,8 @@ class DisplayZoneDialog(QDialog):
         self.setWindowTitle(self.tr("Your Time Zone"))
         self.zone = zone_combo("display-zone", current)
         self.error = ErrorLabel("display-zone-error")
-        hint = QLabel(f"Times are shown in the venue's zone and in this one. "
-                      f"This computer is set to {system}.")
+        hint = QLabel(self.tr("Times are shown in the venue's zone and in this one. This "
+                              "computer is set to {zone}.").format(zone=system))
         hint.setWordWrap(True)
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
@@ -39,7 +39,8 @@ class DisplayZoneDialog(QDialog):
     @Slot()
     def _validate(self) -> None:
         known = is_known_zone(self.chosen())
-        self.error.show_error(None if known else f"Unknown time zone: “{self.chosen()}”")
+        self.error.show_error(None if known else self.tr("Unknown time zone: “{zone}”").format(
+            zone=self.chosen()))
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(known)
 
     def accept(self) -> None:
