@@ -103,7 +103,8 @@ class ExportDialog(QDialog):
         # The file Browse's dialog already confirmed replacing (so OK does not ask again).
         self._confirmed: Path | None = None
         self.path = named(QLineEdit(), "export-path")
-        self.path.setPlaceholderText(f"A {SUFFIXES} file (a bare name goes in {self._folder})")
+        self.path.setPlaceholderText(self.tr("A {suffixes} file (a bare name goes in {folder})")
+                                     .format(suffixes=SUFFIXES, folder=self._folder))
         self.target = named(QLabel(), "export-target")
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -219,8 +220,8 @@ class ExportDialog(QDialog):
         path = request.path
         if path.exists() and path != self._confirmed and not self.ask(
                 self.tr("Replace File?"),
-                f"“{path.name}” already exists in {path.parent}.\n\n"
-                "Replace it with the exported chronology?"):
+                self.tr("“{file}” already exists in {folder}.\n\nReplace it with the exported "
+                        "chronology?").format(file=path.name, folder=path.parent)):
             return
         super().accept()
 
@@ -237,7 +238,7 @@ class ExportDialog(QDialog):
         fmt = format_for_path(current) if current else None
         start = str(current or self._folder / f"chronology-{date.today():%Y-%m-%d}.csv")
         chosen, selected = QFileDialog.getSaveFileName(
-            self, "Export Chronology To", start, ";;".join(FILTERS.values()),
+            self, self.tr("Export Chronology To"), start, ";;".join(FILTERS.values()),
             FILTERS[fmt or ExportFormat.CSV],
         )
         if not chosen:
@@ -258,25 +259,27 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         path = self.destination()
         if path is not None and format_for_path(path) is None:
-            self.path_error.show_error(f"The file name must end in {SUFFIXES}")
+            self.path_error.show_error(self.tr("The file name must end in {suffixes}").format(
+                suffixes=SUFFIXES))
         elif path is not None and path.is_dir():
             self.path_error.show_error(self.tr("That is a folder; choose a file name"))
         elif path is not None and not path.parent.is_dir():
             # Said here, while the typing can be mended, not after the dialog has closed.
-            self.path_error.show_error(f"There is no folder {path.parent}")
+            self.path_error.show_error(self.tr("There is no folder {folder}").format(
+                folder=path.parent))
         else:
             self.path_error.show_error(None)
         # Where a bare or ~ name really goes, said under the field and in its tool tip.
         shown = str(path) if path is not None else ""
-        self.target.setText(f"Saves to {shown}")
+        self.target.setText(self.tr("Saves to {path}").format(path=shown))
         self.target.setVisible(bool(shown) and shown != text and not self.path_error.message)
         self.path.setToolTip(as_plain(shown))
         fmt = format_for_path(path) if path is not None else None
         self.report_fields.setVisible(fmt is not None and is_report(fmt))
         both = self.use_from.isChecked() and self.use_to.isChecked()
         backwards = both and self.date_to.date() < self.date_from.date()
-        self.range_error.show_error("The end date is before the start date" if backwards
-                                    else None)
+        self.range_error.show_error(self.tr("The end date is before the start date")
+                                    if backwards else None)
         self.ok_button.setEnabled(self.request() is not None
                                   and not self.path_error.message)
         self.ok_button.setToolTip(self._held_reason() or "")
@@ -287,7 +290,8 @@ class ExportDialog(QDialog):
         if self.ok_button.isEnabled():
             return None
         if self.destination() is None:
-            return f"Type a file name ending in {SUFFIXES}, or choose one with Browse…"
+            return self.tr("Type a file name ending in {suffixes}, or choose one with "
+                           "Browse…").format(suffixes=SUFFIXES)
         return self.path_error.message or self.range_error.message or None
 
     @Slot()

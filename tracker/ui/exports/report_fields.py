@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from tracker.domain.wording import say
 from tracker.io.report_html import TITLE, ReportTitlePage
 from tracker.ui.common import settings as options
 from tracker.ui.common.forms import buddy_label, named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.settings import Settings
 
-MARKING_EXAMPLE = "OFFICIAL – SENSITIVE"
+MARKING_EXAMPLE = QT_TRANSLATE_NOOP("ReportTitleFields", "OFFICIAL – SENSITIVE")
 
 
 class ReportTitleFields(QWidget):
@@ -23,11 +25,12 @@ class ReportTitleFields(QWidget):
     def __init__(self, page: ReportTitlePage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = named(QLineEdit(page.title), "export-report-title")
-        self.title.setPlaceholderText(TITLE)
+        self.title.setPlaceholderText(say(TITLE))
         self.author = named(QLineEdit(page.author), "export-report-author")
         self.organisation = named(QLineEdit(page.organisation), "export-report-organisation")
         self.marking = named(QLineEdit(page.marking), "export-report-marking")
-        self.marking.setPlaceholderText(f"None; e.g. {MARKING_EXAMPLE}")
+        self.marking.setPlaceholderText(self.tr("None; e.g. {example}").format(
+            example=self.tr(MARKING_EXAMPLE)))
         self.marking.setToolTip(self.tr("A handling marking, printed at the top and bottom of "
                                 "every page of the PDF and at the top of the HTML"))
         form = QFormLayout(self)
