@@ -105,4 +105,40 @@ PHRASES: dict[str, str] = {
     "ACLED export": "Експорт ACLED", "UCDP GED events": "Події UCDP GED",
     "Other CSV (choose the columns)": "Інший CSV (виберіть стовпці)",
     "iCalendar file (rounds)": "Файл iCalendar (раунди)",
+    # Record nouns (services/records/conflicts_kinds.py), lower case in sentences
+    "factor": "чинник", "venue": "місце проведення", "source": "джерело",
+    "participant": "учасник", "dependency": "залежність", "event link": "зв’язок події",
+    "delegation member": "член делегації", "track": "трек", "person": "особа",
+    "reading": "показник", "link": "зв’язок",
+    # Column mapping (io/generic_layout.py)
+    "Event id": "Ідентифікатор події", "Date": "Дата", "End date": "Дата кінця",
+    "Sub-type": "Підтип", "Actor 1": "Учасник 1", "Actor 2": "Учасник 2",
+    "Region (admin 1)": "Регіон (адмін. 1)", "District (admin 2)": "Район (адмін. 2)",
+    "Place": "Місце", "Fatalities": "Загиблі", "Summary / notes": "Опис / примітки",
+    "Source": "Джерело", "the dataset needs a name": "набір даних потребує назви",
+    "no column is chosen for {field}": "не вибрано стовпець для поля «{field}»",
+    "{field}: the file has no column {column}": "{field}: у файлі немає стовпця {column}",
+    "Not a layout the program knows: you say which column holds what, next":
+        "Формат, якого програма не знає: далі ви вкажете, який стовпець що містить",
+    # Samples (services/common/sample_scenarios.py)
+    "Talks announced for “the coming week” (2026)":
+        "Переговори, оголошені «на найближчий тиждень» (2026)",
+    "Trilateral talks whose date or venue may change, the factors they depend on, and "
+    "strikes on energy and transport, from one news report. Its events are known only to "
+    "the week, so the Analysis has nothing to count.":
+        "Тристоронні переговори, дата чи місце яких можуть змінитися, чинники, від яких "
+        "вони залежать, і удари по енергетиці й транспорту — за одним новинним "
+        "повідомленням. Його події відомі лише з точністю до тижня, тож Аналізу нічого "
+        "рахувати.",
+    "Russia–Ukraine talks of 2022 over UCDP events":
+        "Російсько-українські переговори 2022 року на тлі подій UCDP",
+    "The rounds in Belarus, the Antalya meeting, the video rounds and Istanbul "
+    "(February–March 2022), and the prisoner exchange of 21 September 2022, each fact "
+    "sourced, over the 536 UCDP events of 2022 (CC BY 4.0).":
+        "Раунди в Білорусі, зустріч в Анталії, відеораунди та Стамбул (лютий–березень "
+        "2022), а також обмін полоненими 21 вересня 2022 року, кожен факт із джерелом, на "
+        "тлі 536 подій UCDP 2022 року (CC BY 4.0).",
+    # Schedule as known on a past day (services/rounds/as_of.py), report title (io)
+    "as known on {day}": "станом на {day}",
+    "Chronology report": "Звіт-хронологія",
 }

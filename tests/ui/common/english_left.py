@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from zoneinfo import available_timezones
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from sqlalchemy import inspect, select, table, column
+from sqlalchemy import column, inspect, select, table
 from sqlalchemy.engine import Engine
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -47,7 +48,14 @@ ALLOWED = {
     "Ins", "PgUp", "PgDown", "Home", "End", "Space", "Backspace", "English",
     # Time zones' abbreviations.
     "EET", "EEST", "CET", "CEST", "MSK", "TRT", "EST", "EDT", "BST",
+    # Qt's own Ukrainian keeps "OK" on its buttons.
+    "OK",
 }
+
+
+# Documents written in English only, for now: the built-in guide's pages
+# (resources/guide/guide.html); its window, title and links are translated.
+UNTRANSLATED_DOCUMENTS = {"guide-browser"}
 
 
 def data_words(engine: Engine) -> set[str]:
@@ -64,9 +72,14 @@ def data_words(engine: Engine) -> set[str]:
     return words
 
 
+def zone_words() -> set[str]:
+    """The words of the IANA zone names a zone list offers ("Europe", "Kyiv", "Eire")."""
+    return {word for name in available_timezones() for word in LATIN_WORD.findall(name)}
+
+
 def english_words(text: str, allowed: set[str]) -> list[str]:
     """The Latin words of *text* that are not allowed: English left untranslated."""
-    plain = _NOT_WORDS.sub(" ", text.replace("&&", "").replace("&", ""))
+    plain = _NOT_WORDS.sub(" ", text).replace("&&", "").replace("&", "")
     return [word for word in LATIN_WORD.findall(plain)
             if word not in ALLOWED and word not in allowed
             and not re.fullmatch(r"[A-Z]\d*|F\d+", word)]
@@ -104,9 +117,7 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
     yield where, widget.accessibleName()
     for action in widget.actions():
         yield from ((where, text) for text in _action_texts(action))
-    if isinstance(widget, QLabel):
-        yield where, widget.text()
-    elif isinstance(widget, QAbstractButton):
+    if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
         yield where, widget.text()
     elif isinstance(widget, QGroupBox):
         yield where, widget.title()
@@ -119,7 +130,8 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         for index in range(widget.count()):
             yield where, widget.tabText(index)
             yield where, widget.tabToolTip(index)
-    elif isinstance(widget, QTextEdit) and widget.isReadOnly():
+    elif isinstance(widget, QTextEdit) and widget.isReadOnly() \
+            and widget.objectName() not in UNTRANSLATED_DOCUMENTS:
         yield where, widget.toPlainText()
     if isinstance(widget, QAbstractItemView):
         yield from ((where, text) for text in _view_texts(widget))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.common.dialog_catalogue import make_all
-from tests.ui.common.english_left import data_words, english_left
+from tests.ui.common.english_left import data_words, english_left, zone_words
 from tracker.domain import wording
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import EventTime
@@ -78,7 +78,7 @@ def test_english_stays_the_default_for_tests(qapp: object) -> None:
 def test_no_english_is_left_in_the_window_and_its_dialogs(
         qtbot: QtBot, ukrainian: None, sample_workspace: Workspace, settings: Settings,
         tmp_path: Path) -> None:
-    allowed = data_words(sample_workspace.db.engine) | CATALOGUE_INPUT
+    allowed = data_words(sample_workspace.db.engine) | CATALOGUE_INPUT | zone_words()
     window = MainWindow(sample_workspace, settings)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 from tracker.services.common.sample import SampleSummary, is_empty
 from tracker.services.common.sample_scenarios import (
     SCENARIOS,
@@ -60,11 +61,11 @@ class OpenSampleDialog(QDialog):
         layout.addWidget(intro)
         self.choices = QButtonGroup(self)
         for number, info in enumerate(SCENARIOS.values()):
-            button = QRadioButton(info.title)
+            button = QRadioButton(say(info.title))
             button.setObjectName(f"sample-{info.scenario.value}")
-            button.setAccessibleDescription(info.description)
+            button.setAccessibleDescription(say(info.description))
             self.choices.addButton(button, number)
-            about = QLabel(info.description)
+            about = QLabel(say(info.description))
             about.setWordWrap(True)
             about.setIndent(24)
             about.setBuddy(button)
