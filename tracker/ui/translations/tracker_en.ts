@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message numerus="yes">
+        <source>The first %n row(s) as they would be imported:</source>
+        <translation>
+            <numerusform>The first %n row as they would be imported:</numerusform>
+            <numerusform>The first %n rows as they would be imported:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventFilterBar</name>
     <message numerus="yes">
         <source>%n type(s)</source>

@@ -697,6 +697,10 @@
         <source>Show the schedule as it is now, and edit again (Esc)</source>
         <translation>Показати розклад, яким він є зараз, і знову редагувати (Esc)</translation>
     </message>
+    <message>
+        <source>Showing the schedule {as_of} ({zone}) — editing is off.</source>
+        <translation>Показано розклад {as_of} ({zone}) — редагування вимкнено.</translation>
+    </message>
 </context>
 <context>
     <name>AsOfDialog</name>
@@ -705,12 +709,23 @@
         <translation>Станом на дату</translation>
     </message>
     <message>
+        <source>Show the schedule as it was known at the end of this day ({zone}), rebuilt from when each change was announced. Editing is off while it is shown.</source>
+        <translation>Показати розклад таким, яким він був відомий наприкінці цього дня ({zone}), відтворений за часом оголошення кожної зміни. Поки його показано, редагування вимкнено.</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Показати</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
         <translation>&amp;День:</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfMode</name>
+    <message>
+        <source>the schedule {as_of} is shown; Back to Today (Esc) turns editing on again</source>
+        <translation>показано розклад {as_of}; «Назад до сьогодні» (Esc) знову вмикає редагування</translation>
     </message>
 </context>
 <context>
@@ -789,6 +804,13 @@
     <message>
         <source>Every record added, changed or deleted, by whom, newest first. The schedule&apos;s own history, with reasons, is in each round&apos;s details.</source>
         <translation>Кожен доданий, змінений чи видалений запис і хто це зробив, найновіші спершу. Власна історія розкладу з причинами — у подробицях кожного раунду.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogModel</name>
+    <message>
+        <source>When the change was saved, in your time zone ({zone})</source>
+        <translation>Коли зміну збережено, у вашому поясі ({zone})</translation>
     </message>
 </context>
 <context>
@@ -902,8 +924,20 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
+        <source>(none)</source>
+        <translation>(немає)</translation>
+    </message>
+    <message>
         <source>Choose Columns</source>
         <translation>Виберіть стовпці</translation>
+    </message>
+    <message>
+        <source>&amp;Date (required):</source>
+        <translation>&amp;Дата (обов’язково):</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
     </message>
     <message>
         <source>Events are matched by dataset and id: importing the same rows into the same dataset again updates them.</source>
@@ -920,6 +954,33 @@
     <message>
         <source>Data&amp;set name:</source>
         <translation>&amp;Назва набору даних:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) as they would be imported:</source>
+        <translation>
+            <numerusform>Перший %n рядок так, як його буде імпортовано:</numerusform>
+            <numerusform>Перші %n рядки так, як їх буде імпортовано:</numerusform>
+            <numerusform>Перші %n рядків так, як їх буде імпортовано:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Which column of “{file}” holds each event field? Fields left at {none} stay empty.
+The columns chosen last time for files with this header are filled in.</source>
+        <translation>Який стовпець «{file}» містить кожне поле події? Поля, залишені на {none}, будуть порожні.
+Стовпці, вибрані минулого разу для файлів із таким заголовком, уже заповнено.</translation>
+    </message>
+    <message>
+        <source>Which column of “{file}” holds each event field? Fields left at {none} stay empty.
+The choice is remembered for files with the same columns.</source>
+        <translation>Який стовпець «{file}» містить кожне поле події? Поля, залишені на {none}, будуть порожні.
+Вибір запам’ятовується для файлів із такими самими стовпцями.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandDialog</name>
+    <message>
+        <source>Not saved: the {kind} was changed by someone else.</source>
+        <translation>Не збережено: {kind} змінив хтось інший.</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1029,14 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>{kind} {title} Changed by Someone Else</source>
+        <translation>{kind} {title} змінено кимось іншим</translation>
+    </message>
+    <message>
+        <source>{who} changed the {kind} {title} after you opened it. Nothing of yours was saved yet. Choose what to keep:</source>
+        <translation>{who} змінив(-ла) {kind} {title} після того, як ви його відкрили. Нічого з вашого ще не збережено. Виберіть, що залишити:</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Field&lt;/b&gt;</source>
         <translation>&lt;b&gt;Поле&lt;/b&gt;</translation>
     </message>
@@ -999,6 +1068,22 @@
         <source>&amp;Back to My Edit</source>
         <translation>&amp;Назад до мого редагування</translation>
     </message>
+    <message>
+        <source>another editor</source>
+        <translation>інший редактор</translation>
+    </message>
+    <message>
+        <source>{who} (at {when})</source>
+        <translation>{who} ({when})</translation>
+    </message>
+    <message>
+        <source>{who} changed the {kind} {title} after it was shown to you. Remove it anyway, with their change?</source>
+        <translation>{who} змінив(-ла) {kind} {title} після того, як його вам показали. Усе одно видалити разом із цією зміною?</translation>
+    </message>
+    <message>
+        <source>{change}: nothing to do. {error}</source>
+        <translation>{change}: нічого робити. {error}</translation>
+    </message>
 </context>
 <context>
     <name>DisplayZoneDialog</name>
@@ -1007,8 +1092,16 @@
         <translation>Ваш часовий пояс</translation>
     </message>
     <message>
+        <source>Times are shown in the venue&apos;s zone and in this one. This computer is set to {zone}.</source>
+        <translation>Час показується в поясі місця проведення і в цьому. На цьому комп’ютері встановлено {zone}.</translation>
+    </message>
+    <message>
         <source>&amp;Time zone:</source>
         <translation>&amp;Часовий пояс:</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: “{zone}”</source>
+        <translation>Невідомий часовий пояс: «{zone}»</translation>
     </message>
 </context>
 <context>
@@ -1125,8 +1218,16 @@
 <context>
     <name>EditPause</name>
     <message>
+        <source>Editing off: {reason}</source>
+        <translation>Редагування вимкнено: {reason}</translation>
+    </message>
+    <message>
         <source>Go back to today’s schedule to edit again.</source>
         <translation>Поверніться до сьогоднішнього розкладу, щоб знову редагувати.</translation>
+    </message>
+    <message>
+        <source>Editing paused: {reason}</source>
+        <translation>Редагування призупинено: {reason}</translation>
     </message>
     <message>
         <source>Edits can be saved again once it has finished; what you type in an open dialog is kept.</source>
@@ -1154,6 +1255,10 @@
         <source>&amp;Save</source>
         <translation>&amp;Зберегти</translation>
     </message>
+    <message>
+        <source>Edit source “{outlet}”</source>
+        <translation>Редагувати джерело «{outlet}»</translation>
+    </message>
 </context>
 <context>
     <name>EditVenueDialog</name>
@@ -1168,6 +1273,25 @@
     <message>
         <source>Edit venue “{name}”</source>
         <translation>Редагувати місце «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBoundary</name>
+    <message>
+        <source>Unexpected error ({kind}): {error}</source>
+        <translation>Неочікувана помилка ({kind}): {error}</translation>
+    </message>
+    <message>
+        <source>line {number}</source>
+        <translation>рядок {number}</translation>
+    </message>
+    <message>
+        <source>field “{field}”</source>
+        <translation>поле «{field}»</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Нічого не записано.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1516,10 @@
         <translation>Експорт хронології</translation>
     </message>
     <message>
+        <source>A {suffixes} file (a bare name goes in {folder})</source>
+        <translation>Файл {suffixes} (просте ім’я — у {folder})</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Огляд…</translation>
     </message>
@@ -1436,8 +1564,40 @@
         <translation>Замінити файл?</translation>
     </message>
     <message>
+        <source>“{file}” already exists in {folder}.
+
+Replace it with the exported chronology?</source>
+        <translation>«{file}» уже існує в {folder}.
+
+Замінити його експортованою хронологією?</translation>
+    </message>
+    <message>
+        <source>Export Chronology To</source>
+        <translation>Експортувати хронологію до</translation>
+    </message>
+    <message>
+        <source>The file name must end in {suffixes}</source>
+        <translation>Ім’я файлу має закінчуватися на {suffixes}</translation>
+    </message>
+    <message>
         <source>That is a folder; choose a file name</source>
         <translation>Це тека; виберіть ім’я файлу</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>Немає теки {folder}</translation>
+    </message>
+    <message>
+        <source>Saves to {path}</source>
+        <translation>Зберігається до {path}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date</source>
+        <translation>Кінцева дата раніша за початкову</translation>
+    </message>
+    <message>
+        <source>Type a file name ending in {suffixes}, or choose one with Browse…</source>
+        <translation>Введіть ім’я файлу із закінченням {suffixes} або виберіть через «Огляд…»</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1699,10 @@
 </context>
 <context>
     <name>GuideWindow</name>
+    <message>
+        <source>Negotiation Tracker Guide</source>
+        <translation>Посібник Трекера переговорів</translation>
+    </message>
     <message>
         <source>Guide</source>
         <translation>Посібник</translation>
@@ -1671,6 +1835,22 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Importing is not an edit that Undo takes back. Importing the same file again changes nothing (events are matched by dataset and id, so they are updated, not doubled), and every import is recorded: each event&apos;s details say which file it was imported from. Cancelling, or an error, leaves the database exactly as it was.</source>
+        <translation>Імпорт — це не зміна, яку повертає «Скасувати». Повторний імпорт того самого файлу нічого не змінює (події зіставляються за набором даних та ідентифікатором, тож оновлюються, а не дублюються), і кожен імпорт записується: у подробицях кожної події сказано, з якого файлу її імпортовано. Скасування чи помилка залишають базу даних точно такою, як була.</translation>
+    </message>
+    <message>
+        <source>%n byte(s)</source>
+        <translation>%n байт</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
         <source>Import Events</source>
         <translation>Імпорт подій</translation>
     </message>
@@ -1698,16 +1878,103 @@
         <source>Import &amp;as:</source>
         <translation>Імпортувати &amp;як:</translation>
     </message>
+    <message>
+        <source>&amp;Next: Columns…</source>
+        <translation>&amp;Далі: стовпці…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Імпортувати</translation>
+    </message>
+    <message>
+        <source>The header looks like {detected}, not {chosen}; the import will refuse columns it cannot find</source>
+        <translation>Заголовок схожий на {detected}, а не {chosen}; імпорт відхилить стовпці, яких не знайде</translation>
+    </message>
 </context>
 <context>
     <name>ImportFlow</name>
+    <message>
+        <source>The database is unchanged.</source>
+        <translation>Базу даних не змінено.</translation>
+    </message>
+    <message>
+        <source>Import Events</source>
+        <translation>Імпорт подій</translation>
+    </message>
+    <message>
+        <source>{files}: imported next, after {current}</source>
+        <translation>{files}: буде імпортовано наступним, після {current}</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Читання {file}…</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {counts}</source>
+        <translation>Імпортовано {file}: {counts}</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>файлу</translation>
+    </message>
+    <message>
+        <source>Import of {file} cancelled. {unchanged}</source>
+        <translation>Імпорт {file} скасовано. {unchanged}</translation>
+    </message>
     <message>
         <source>Import Refused</source>
         <translation>Імпорт відхилено</translation>
     </message>
     <message>
+        <source>The file was refused:
+
+{error}
+
+{unchanged}</source>
+        <translation>Файл відхилено:
+
+{error}
+
+{unchanged}</translation>
+    </message>
+    <message>
         <source>Import Failed</source>
         <translation>Імпорт не вдався</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {unchanged}
+
+{error}</source>
+        <translation>Нічого не імпортовано. {unchanged}
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>about {count} s</source>
+        <translation>близько {count} с</translation>
+    </message>
+    <message>
+        <source>about {count} min</source>
+        <translation>близько {count} хв</translation>
+    </message>
+    <message>
+        <source>about {count} h</source>
+        <translation>близько {count} год</translation>
+    </message>
+    <message>
+        <source>{duration} left</source>
+        <translation>залишилося {duration}</translation>
+    </message>
+    <message>
+        <source>estimating the time left</source>
+        <translation>оцінювання часу, що залишився</translation>
+    </message>
+    <message>
+        <source>{records} records · {rate} records/s · {eta}</source>
+        <translation>записів: {records} · {rate} записів/с · {eta}</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1992,14 @@
         <translation>Зупинити імпорт; база даних залишиться такою, як була</translation>
     </message>
     <message>
+        <source>{records} records saved · building the indexes and the search index ({built} of {total} done)…</source>
+        <translation>збережено записів: {records} · побудова індексів і пошукового індексу (готово {built} з {total})…</translation>
+    </message>
+    <message>
+        <source>{records} records read · saving them to the database…</source>
+        <translation>прочитано записів: {records} · збереження до бази даних…</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Скасування…</translation>
     </message>
@@ -1736,8 +2011,32 @@
 <context>
     <name>ImportResultDialog</name>
     <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>Таблиця CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Undo does not take an import back. Importing the same file again changes nothing; this import is recorded, and each event&apos;s details say which file it was imported from.</source>
+        <translation>«Скасувати» не повертає імпорт. Повторний імпорт того самого файлу нічого не змінює; цей імпорт записано, і в подробицях кожної події сказано, з якого файлу її імпортовано.</translation>
+    </message>
+    <message>
+        <source>{added} added · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
+        <translation>додано: {added} · оновлено: {updated} · без змін: {unchanged} · відхилено: {rejected}</translation>
+    </message>
+    <message>
         <source>Import Finished</source>
         <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+        <source> ({rate} records/s)</source>
+        <translation> ({rate} записів/с)</translation>
+    </message>
+    <message>
+        <source>{file} · {layout} · {encoding} · into dataset “{dataset}”</source>
+        <translation>{file} · {layout} · {encoding} · до набору даних «{dataset}»</translation>
+    </message>
+    <message>
+        <source>{records} records read in {seconds} s{rate}</source>
+        <translation>прочитано записів: {records} за {seconds} с{rate}</translation>
     </message>
     <message>
         <source>&amp;Save Report…</source>
@@ -1758,6 +2057,45 @@
     <message>
         <source>Notes:</source>
         <translation>Примітки:</translation>
+    </message>
+    <message>
+        <source>Rejected rows ({count}); the rest were imported:</source>
+        <translation>Відхилені рядки ({count}); решту імпортовано:</translation>
+    </message>
+    <message>
+        <source>Save Import Report</source>
+        <translation>Зберегти звіт про імпорт</translation>
+    </message>
+    <message>
+        <source>The report was not saved: {reason}</source>
+        <translation>Звіт не збережено: {reason}</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Звіт збережено до {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message>
+        <source>Reading {file}</source>
+        <translation>Читання {file}</translation>
+    </message>
+    <message>
+        <source>reading {file}</source>
+        <translation>читання {file}</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>Імпорт {file}</translation>
+    </message>
+    <message>
+        <source>the import</source>
+        <translation>імпорт</translation>
+    </message>
+    <message>
+        <source>{file} is being imported; edits can be saved after the import finishes</source>
+        <translation>Триває імпорт {file}; зміни можна буде зберегти після завершення імпорту</translation>
     </message>
 </context>
 <context>
@@ -2424,12 +2762,36 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
 <context>
     <name>RecentDatabases</name>
     <message>
+        <source> (missing)</source>
+        <translation> (відсутня)</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Нещодавні</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Немає нещодавніх баз даних</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Missing</source>
+        <translation>Прибрати &amp;відсутні</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Очистити меню</translation>
     </message>
 </context>
 <context>
     <name>ReportTitleFields</name>
+    <message>
+        <source>OFFICIAL – SENSITIVE</source>
+        <translation>ДЛЯ СЛУЖБОВОГО КОРИСТУВАННЯ</translation>
+    </message>
+    <message>
+        <source>None; e.g. {example}</source>
+        <translation>Немає; напр. {example}</translation>
+    </message>
     <message>
         <source>A handling marking, printed at the top and bottom of every page of the PDF and at the top of the HTML</source>
         <translation>Гриф поводження, що друкується вгорі й унизу кожної сторінки PDF і вгорі HTML</translation>
@@ -2591,6 +2953,29 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>No rounds match “{text}”.</source>
         <translation>Жоден раунд не відповідає «{text}».</translation>
+    </message>
+</context>
+<context>
+    <name>SampleFiles</name>
+    <message>
+        <source>Writing the sample into {path}…</source>
+        <translation>Запис зразка до {path}…</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Sample</source>
+        <translation>Не вдається відкрити зразок</translation>
+    </message>
+    <message>
+        <source>The sample was not written; your database is as it was.</source>
+        <translation>Зразок не записано; ваша база даних залишилася такою, як була.</translation>
+    </message>
+    <message>
+        <source>Writing the {scenario} sample</source>
+        <translation>Запис зразка {scenario}</translation>
+    </message>
+    <message>
+        <source>the sample</source>
+        <translation>зразок</translation>
     </message>
 </context>
 <context>
@@ -2804,6 +3189,22 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Примітка:</translation>
+    </message>
+    <message>
+        <source>Say who published or said it</source>
+        <translation>Укажіть, хто опублікував чи сказав це</translation>
+    </message>
+    <message>
+        <source>A web address starts with http:// or https://</source>
+        <translation>Вебадреса починається з http:// або https://</translation>
+    </message>
+    <message>
+        <source>{day} is in the future</source>
+        <translation>{day} — у майбутньому</translation>
+    </message>
+    <message>
+        <source>It was read before it was published</source>
+        <translation>Його прочитано до публікації</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3481,128 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>Times in {zone}</source>
+        <translation>Час у поясі {zone}</translation>
+    </message>
+    <message>
+        <source>Rounds by track</source>
+        <translation>Раунди за треками</translation>
+    </message>
+    <message>
+        <source>No rounds yet</source>
+        <translation>Раундів ще немає</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Чинники</translation>
+    </message>
+    <message>
+        <source>No factors yet</source>
+        <translation>Чинників ще немає</translation>
+    </message>
+    <message>
+        <source>events, one mark each</source>
+        <translation>події, по позначці на кожну</translation>
+    </message>
+    <message>
+        <source>{measure} per {bucket}</source>
+        <translation>{measure} за {bucket}</translation>
+    </message>
+    <message>
+        <source>Battlefield events</source>
+        <translation>Бойові події</translation>
+    </message>
+    <message>
+        <source>uncategorised</source>
+        <translation>без категорії</translation>
+    </message>
+    <message>
+        <source>dots: known to the day; faded bars: known only to the week or month, or over days</source>
+        <translation>точки — відомо з точністю до дня; бліді смуги — лише до тижня чи місяця або на кілька днів</translation>
+    </message>
+    <message>
+        <source>hatched: events known only to the week or month, on their recorded day</source>
+        <translation>заштриховано — події, відомі лише до тижня чи місяця, у записаний для них день</translation>
+    </message>
+    <message>
+        <source>{note}; {count} dated outside {range} are left off</source>
+        <translation>{note}; {count} з датами поза {range} не показано</translation>
+    </message>
+    <message>
+        <source>no new date</source>
+        <translation>без нової дати</translation>
+    </message>
+    <message>
+        <source>No {measure} in this range</source>
+        <translation>У цьому проміжку немає: {measure}</translation>
+    </message>
+    <message>
+        <source>{peak} {measure} / {bucket} at most</source>
+        <translation>щонайбільше {peak} ({measure}) / {bucket}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTips</name>
+    <message>
+        <source>and {count} more</source>
+        <translation>і ще {count}</translation>
+    </message>
+    <message>
+        <source>venue unknown</source>
+        <translation>місце невідоме</translation>
+    </message>
+    <message>
+        <source>announced {announced}; entered {entered} ({zone})</source>
+        <translation>оголошено {announced}; внесено {entered} ({zone})</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Чому: {reason}</translation>
+    </message>
+    <message>
+        <source>Factor: {name}</source>
+        <translation>Чинник: {name}</translation>
+    </message>
+    <message>
+        <source>{title} moved</source>
+        <translation>{title} перенесено</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>до {day}</translation>
+    </message>
+    <message>
+        <source>latest reading</source>
+        <translation>останній показник</translation>
+    </message>
+    <message>
+        <source>from {since}, {until}</source>
+        <translation>від {since}, {until}</translation>
+    </message>
+    <message>
+        <source>%n event(s) · {killed} killed · {injured} injured</source>
+        <translation>%n подія · загиблих: {killed} · поранених: {injured}</translation>
+    </message>
+    <message>
+        <source>of which {count} known only to the week or month (hatched), counted on their recorded day</source>
+        <translation>з них {count} відомі лише до тижня чи місяця (заштриховано), пораховані в записаний для них день</translation>
+    </message>
+    <message>
+        <source>uncategorised</source>
+        <translation>без категорії</translation>
+    </message>
+    <message>
+        <source>fatalities unknown</source>
+        <translation>кількість загиблих невідома</translation>
+    </message>
+    <message>
+        <source>{count} killed</source>
+        <translation>загиблих: {count}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>What the events strip counts per bucket</source>
@@ -3304,8 +3827,19 @@ your zone: {span}</source>
         <translation>Зупинити; нічого з розпочатого не збережеться</translation>
     </message>
     <message>
+        <source>Running {work}…</source>
+        <translation>Виконується: {work}…</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Скасування…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>Не збережено: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -3325,8 +3859,24 @@ your zone: {span}</source>
 <context>
     <name>database_files</name>
     <message>
+        <source>Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Бази даних Трекера переговорів (*.db *.sqlite *.sqlite3);;Усі файли (*)</translation>
+    </message>
+    <message>
         <source>New Database</source>
         <translation>Нова база даних</translation>
+    </message>
+    <message>
+        <source>{path} already exists.
+
+Choose a new file name, or use File › Open Database… to open it.</source>
+        <translation>{path} уже існує.
+
+Виберіть нове ім’я файлу або відкрийте його через Файл › Відкрити базу даних….</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Відкрити базу даних</translation>
     </message>
     <message>
         <source>Cannot Open Database</source>
@@ -3377,6 +3927,14 @@ your zone: {span}</source>
     <message>
         <source>Work Still Running</source>
         <translation>Робота ще триває</translation>
+    </message>
+    <message>
+        <source>Stop {work}? Nothing it began is kept.
+
+No waits for it to finish.</source>
+        <translation>Зупинити: {work}? Нічого з розпочатого не збережеться.
+
+«Ні» чекає, поки це завершиться.</translation>
     </message>
 </context>
 </TS>
