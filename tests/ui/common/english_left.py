@@ -117,7 +117,7 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
     yield where, widget.accessibleName()
     for action in widget.actions():
         yield from ((where, text) for text in _action_texts(action))
-    if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+    if isinstance(widget, QLabel | QAbstractButton):
         yield where, widget.text()
     elif isinstance(widget, QGroupBox):
         yield where, widget.title()
