@@ -140,5 +140,12 @@ PHRASES: dict[str, str] = {
         "тлі 536 подій UCDP 2022 року (CC BY 4.0).",
     # Schedule as known on a past day (services/rounds/as_of.py), report title (io)
     "as known on {day}": "станом на {day}",
+    "When": "Коли", "Line": "Рядок", "Problem": "Проблема", "generic": "довільний CSV",
+    "acled": "ACLED", "ucdp": "UCDP",
+    "{first} or {last}": "{first} або {last}",
+    "same days {weeks} week(s) earlier, or further back in whole weeks for a window longer "
+    "than that": "ті самі дні на {weeks} тиж. раніше або ще раніше на цілі тижні для вікна, "
+                 "довшого за це",
+    "mean of the {count} preceding window(s)": "середнє {count} попередніх вікон",
     "Chronology report": "Звіт-хронологія",
 }

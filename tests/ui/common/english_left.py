@@ -48,8 +48,8 @@ ALLOWED = {
     "Ins", "PgUp", "PgDown", "Home", "End", "Space", "Backspace", "English",
     # Time zones' abbreviations.
     "EET", "EEST", "CET", "CEST", "MSK", "TRT", "EST", "EDT", "BST",
-    # Qt's own Ukrainian keeps "OK" on its buttons.
-    "OK",
+    # Qt's own Ukrainian keeps "OK" on its buttons; programs and encodings by name.
+    "OK", "Excel", "LibreOffice", "Sheets", "pandas", "R", "UTF", "utf", "PNG", "SVG",
 }
 
 

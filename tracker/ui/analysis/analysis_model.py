@@ -157,16 +157,18 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     def _tooltip(self, row: PhaseCounts, column: int) -> str | None:
         anchor = row.anchor
         if column == self.ANCHOR:
-            return plain_tooltip(
-                f"{anchor.label}\n{anchor.kind.value}, "
-                f"{days_text(anchor.first_day, anchor.last_day)} "
-                f"({anchor.precision.value}, days in {anchor.tz})")
+            return plain_tooltip(self.tr("{label}\n{kind}, {days} ({precision}, days in {zone})")
+                                 .format(label=anchor.label, kind=label_of(anchor.kind),
+                                         days=days_text(anchor.first_day, anchor.last_day),
+                                         precision=label_of(anchor.precision),
+                                         zone=anchor.tz))
         if column in (self.BASELINE, self.RATIO, self.DIFFERENCE):
-            return (f"Baseline: {days_text(row.baseline_first_day, row.baseline_last_day)}, "
-                    f"{self._settings.baseline_text()}")
+            return self.tr("Baseline: {days}, {baseline}").format(
+                days=days_text(row.baseline_first_day, row.baseline_last_day),
+                baseline=self._settings.baseline_text())
         if column == self.IMPRECISE:
-            return ("Events reported only to the week or month whose date falls in this "
-                    "window; not counted, as their day is not known")
+            return self.tr("Events reported only to the week or month whose date falls in "
+                           "this window; not counted, as their day is not known")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -185,14 +187,16 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     def header_tip(self, section: int) -> str | None:
         settings = self._settings
         if section == self.BASELINE:
-            mode = ("same days, weeks earlier" if settings.baseline is BaselineMode.WEEKS
-                    else "mean of the preceding windows")
+            mode = (self.tr("same days, weeks earlier") if settings.baseline is BaselineMode.WEEKS
+                    else self.tr("mean of the preceding windows"))
             return f"{settings.baseline_text()} ({mode})"
-        if section in (self.RATIO, self.DIFFERENCE):
-            measure = settings.measure
-            return (f"{label_of(measure).capitalize()} in the window against the baseline"
-                    + (" (ratio: window ÷ baseline)" if section == self.RATIO else ""))
+        if section == self.RATIO:
+            return self.tr("{measure} in the window against the baseline (ratio: window ÷ "
+                           "baseline)").format(measure=label_of(settings.measure).capitalize())
+        if section == self.DIFFERENCE:
+            return self.tr("{measure} in the window against the baseline").format(
+                measure=label_of(settings.measure).capitalize())
         if section == self.IMPRECISE:
-            return "Week- or month-precision events dated in the window (not counted)"
+            return self.tr("Week- or month-precision events dated in the window (not counted)")
         return None
 

@@ -49,8 +49,8 @@ def entry_html(entry: ChronologyEntry) -> str:
         return f"<tr><th align=left valign=top>{label}</th><td>{value}</td></tr>"
 
     def listed(items: tuple[str, ...]) -> str:
-        return "<br>".join(_linked(item) for item in items) if items \
-            else f"<i>{translate('ChronologyDetail', 'none')}</i>"
+        none = translate("ChronologyDetail", "none")
+        return "<br>".join(_linked(item) for item in items) if items else f"<i>{none}</i>"
 
     rows = [row(translate("ChronologyDetail", "When"), html.escape(entry.when_text)),
             row(translate("ChronologyDetail", "Kind"), html.escape(label_of(entry.kind))),
@@ -92,7 +92,7 @@ class ChronologyDetailPane(QTextBrowser):
     def show_entry(self, entry: ChronologyEntry | None) -> None:
         self.entry = entry
         if entry is None:
-            self.setPlainText(self.tr(EMPTY_TEXT))
+            self.setPlainText(translate("ChronologyDetail", EMPTY_TEXT))
         else:
             self.setHtml(entry_html(entry))
 

@@ -49,8 +49,8 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
     """The event's fields as a small HTML table (escaped: summaries are imported text).
     Its sources are listed beside it (CitedSourcesList), where they can be edited."""
     def cell(label: str, value: str) -> str:
-        shown = html.escape(value) if value else \
-            f"<i>{translate('EventDetail', 'not given')}</i>"
+        not_given = translate("EventDetail", "not given")
+        shown = html.escape(value) if value else f"<i>{not_given}</i>"
         return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
 
     place = ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
@@ -73,8 +73,9 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None) -> str:
     ]
     if provenance is not None:
         rows[1:1] = _dataset_cells(row, provenance, cell)
+    no_summary = translate("EventDetail", "<i>No summary</i>")
     return (
-        f"<p>{html.escape(row.summary) or translate('EventDetail', '<i>No summary</i>')}</p>"
+        f"<p>{html.escape(row.summary) or no_summary}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
         + (_record_html(provenance) if provenance is not None else "")
     )

@@ -128,7 +128,7 @@ class LinkEventsDialog(EditDialog):
         tab = QWidget(self)
         # Made in the order they are laid out, which is the order Tab takes.
         self.days_spin = QSpinBox(tab)
-        self.radius_check = QCheckBox("within", tab)
+        self.radius_check = QCheckBox(self.tr("within"), tab)
         self.radius_spin = QSpinBox(tab)
         self.suggested_table = QTableView(tab)
         self.days_spin.setRange(0, 365)

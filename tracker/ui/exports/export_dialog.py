@@ -157,7 +157,8 @@ class ExportDialog(QDialog):
             range_row.addWidget(widget)
         range_row.addStretch(1)
         # One line: a wrapped label in a dialog gets one line's height (see ErrorLabel).
-        days = named(QLabel(f"Days and times in {tz}; events keep their reported day."),
+        days = named(QLabel(self.tr("Days and times in {zone}; events keep their reported "
+                                    "day.").format(zone=tz)),
                      "export-zone")
         days.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout(self)

@@ -52,7 +52,8 @@ def file_size(size: int) -> str:
         if value < 1000:
             return f"{value:.1f} {unit}"
         value /= 1000
-    return f"{value:,.1f} {translate('ImportDialog', 'GB')}"
+    gigabytes = translate("ImportDialog", "GB")
+    return f"{value:,.1f} {gigabytes}"
 
 
 def describe_file(preview: FilePreview) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from tracker.domain.wording import say
 from tracker.io.generic_layout import MAPPABLE_FIELDS
 from tracker.services.imports.import_report import Rejection
 from tracker.services.imports.mapping_preview import PreviewRow
@@ -32,7 +33,7 @@ class MappingPreviewModel(SnapshotTableModel[PreviewRow]):
         """New columns and rows at once (the columns follow the fields mapped)."""
         numbers = {MAPPABLE_FIELDS[name] for name in _NUMERIC}
         self.beginResetModel()
-        self.HEADERS = tuple(titles)
+        self.HEADERS = tuple(say(title) for title in titles)  # field labels: wording.py
         self._rows = list(rows)
         self._numeric = {0} | {at for at, title in enumerate(titles) if title in numbers}
         self.endResetModel()

@@ -60,7 +60,8 @@ class ImportProgressDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Importing Events"))
         self._done = False
-        self.title_label = named(QLabel(f"Importing {path.name}…"), "import-progress-title")
+        self.title_label = named(QLabel(self.tr("Importing {file}…").format(file=path.name)),
+                                 "import-progress-title")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never HTML
         self.bar = named(QProgressBar(), "import-progress-bar")
         self.bar.setRange(0, 0)  # busy until the first records are in (the encoding scan)

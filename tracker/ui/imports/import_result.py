@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.imports.import_report import ImportReport, write_report
 from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.forms import ErrorLabel, named
@@ -64,7 +65,7 @@ class ImportResultDialog(QDialog):
             rate=f"{report.records / report.seconds:,.0f}") if report.seconds else ""
         source = self._label("import-source", self.tr(
             "{file} · {layout} · {encoding} · into dataset “{dataset}”").format(
-                file=report.file.name, layout=report.layout, encoding=report.encoding,
+                file=report.file.name, layout=say(report.layout), encoding=report.encoding,
                 dataset=report.dataset))
         took = self._label("import-took", self.tr("{records} records read in {seconds} s{rate}")
                            .format(records=f"{report.records:,}",

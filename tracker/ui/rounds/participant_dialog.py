@@ -107,7 +107,7 @@ class NewPersonDialog(QDialog):
         self.role.setPlaceholderText(self.tr("optional, e.g. Secretary of the Security Council"))
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
-        acting = named(QLabel(f"Acting for {party}"), "person-party")
+        acting = named(QLabel(self.tr("Acting for {party}").format(party=party)), "person-party")
         acting.setTextFormat(Qt.TextFormat.PlainText)  # a typed party name, never HTML
         form.addRow(acting)
         form.addRow(self.tr("&Name:"), self.name)

@@ -60,7 +60,8 @@ def _rich(title: str, lines: list[str], sources: tuple[str, ...] = ()) -> str:
     if sources:
         shown = "".join(f"<br>· {escape(source)}" for source in sources[:MAX_SOURCES])
         more = len(sources) - MAX_SOURCES
-        body += f"<br><i>{translate('TimelineTips', 'Sources')}</i>{shown}"
+        heading = translate("TimelineTips", "Sources")
+        body += f"<br><i>{heading}</i>{shown}"
         if more > 0:
             body += "<br>· " + translate("TimelineTips", "and {count} more").format(count=more)
     return f"<qt><b>{escape(title)}</b>{body}</qt>"

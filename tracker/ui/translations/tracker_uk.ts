@@ -543,12 +543,46 @@
 <context>
     <name>AnalysisTableModel</name>
     <message>
+        <source>{label}
+{kind}, {days} ({precision}, days in {zone})</source>
+        <translation>{label}
+{kind}, {days} ({precision}, дні в поясі {zone})</translation>
+    </message>
+    <message>
+        <source>Baseline: {days}, {baseline}</source>
+        <translation>Базовий рівень: {days}, {baseline}</translation>
+    </message>
+    <message>
+        <source>Events reported only to the week or month whose date falls in this window; not counted, as their day is not known</source>
+        <translation>Події, повідомлені лише з точністю до тижня чи місяця, дата яких потрапляє в це вікно; не пораховані, бо їхній день невідомий</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Група</translation>
     </message>
     <message>
         <source>Baseline {measure}</source>
         <translation>Базовий рівень: {measure}</translation>
+    </message>
+    <message>
+        <source>same days, weeks earlier</source>
+        <translation>ті самі дні, тижнями раніше</translation>
+    </message>
+    <message>
+        <source>mean of the preceding windows</source>
+        <translation>середнє попередніх вікон</translation>
+    </message>
+    <message>
+        <source>{measure} in the window against the baseline (ratio: window ÷ baseline)</source>
+        <translation>{measure} у вікні порівняно з базовим рівнем (відношення: вікно ÷ базовий рівень)</translation>
+    </message>
+    <message>
+        <source>{measure} in the window against the baseline</source>
+        <translation>{measure} у вікні порівняно з базовим рівнем</translation>
+    </message>
+    <message>
+        <source>Week- or month-precision events dated in the window (not counted)</source>
+        <translation>Події з точністю до тижня чи місяця, датовані у вікні (не пораховані)</translation>
     </message>
 </context>
 <context>
@@ -826,6 +860,10 @@
     <message>
         <source>Select an entry to read it in full here.</source>
         <translation>Виберіть запис, щоб прочитати його тут повністю.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
     </message>
     <message>
         <source>When</source>
@@ -1297,6 +1335,10 @@ The choice is remembered for files with the same columns.</source>
 <context>
     <name>EventDetail</name>
     <message>
+        <source>not given</source>
+        <translation>не вказано</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -1335,6 +1377,10 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>Dataset</source>
         <translation>Набір даних</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No summary&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Без опису&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Until</source>
@@ -1546,6 +1592,10 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>&amp;Export</source>
         <translation>&amp;Експортувати</translation>
+    </message>
+    <message>
+        <source>Days and times in {zone}; events keep their reported day.</source>
+        <translation>Дні й час у поясі {zone}; події зберігають повідомлений день.</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -1851,6 +1901,10 @@ Replace it with the exported chronology?</source>
         <translation>МБ</translation>
     </message>
     <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
         <source>Import Events</source>
         <translation>Імпорт подій</translation>
     </message>
@@ -1982,6 +2036,10 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Importing Events</source>
         <translation>Імпорт подій</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Імпорт {file}…</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -2161,6 +2219,10 @@ Replace it with the exported chronology?</source>
     <message>
         <source>factor “{name}”</source>
         <translation>чинник «{name}»</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>у межах</translation>
     </message>
     <message>
         <source> days of the round</source>
@@ -2551,6 +2613,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>optional, e.g. Secretary of the Security Council</source>
         <translation>необов’язково, напр. секретар Ради безпеки</translation>
+    </message>
+    <message>
+        <source>Acting for {party}</source>
+        <translation>Діє від імені: {party}</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -3545,6 +3611,10 @@ In your zone ({your_zone}): {your_window}</source>
 </context>
 <context>
     <name>TimelineTips</name>
+    <message>
+        <source>Sources</source>
+        <translation>Джерела</translation>
+    </message>
     <message>
         <source>and {count} more</source>
         <translation>і ще {count}</translation>
