@@ -54,7 +54,9 @@ from tracker.ui.exports.report_fields import ReportTitleFields
 
 # The chronology's formats, as the registry lists them (services.exports.export_formats).
 FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
-SUFFIXES = suffixes_text(FILTERS)
+def _suffixes() -> str:
+    """".csv, .json, .md, .html or .pdf", in the window's language (read when shown)."""
+    return suffixes_text(FILTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ class ExportDialog(QDialog):
         self._confirmed: Path | None = None
         self.path = named(QLineEdit(), "export-path")
         self.path.setPlaceholderText(self.tr("A {suffixes} file (a bare name goes in {folder})")
-                                     .format(suffixes=SUFFIXES, folder=self._folder))
+                                     .format(suffixes=_suffixes(), folder=self._folder))
         self.target = named(QLabel(), "export-target")
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -261,7 +263,7 @@ class ExportDialog(QDialog):
         path = self.destination()
         if path is not None and format_for_path(path) is None:
             self.path_error.show_error(self.tr("The file name must end in {suffixes}").format(
-                suffixes=SUFFIXES))
+                suffixes=_suffixes()))
         elif path is not None and path.is_dir():
             self.path_error.show_error(self.tr("That is a folder; choose a file name"))
         elif path is not None and not path.parent.is_dir():
@@ -292,7 +294,7 @@ class ExportDialog(QDialog):
             return None
         if self.destination() is None:
             return self.tr("Type a file name ending in {suffixes}, or choose one with "
-                           "Browse…").format(suffixes=SUFFIXES)
+                           "Browse…").format(suffixes=_suffixes())
         return self.path_error.message or self.range_error.message or None
 
     @Slot()

@@ -151,8 +151,9 @@ class TimelinePainter:
             if track.undated:
                 # Rounds with no date have no place on the axis; say that they exist.
                 self._lane_label(track.name, top, TRACK_HEIGHT // 2 + 4)
+                undated = track.undated  # a plain name: lupdate misses an attribute as n
                 self._lane_label(translate("TimelinePainter", "+ %n round(s) with no date", "",
-                                           track.undated),
+                                           undated),
                                  top + TRACK_HEIGHT // 2 - 2, TRACK_HEIGHT // 2, faint=True)
             else:
                 self._lane_label(track.name, top, TRACK_HEIGHT)

@@ -12,7 +12,7 @@ from html import escape
 
 from tracker.domain.timewindow import describe_day, zone
 from tracker.domain.wording import label_of, say
-from tracker.services.timeline.timeline_density import bucket_label
+from tracker.services.timeline.timeline_density import DensityCell, bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
 from tracker.ui.common.date_text import day_text, instant_text
 from tracker.ui.common.language import translate
@@ -76,7 +76,8 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
     lines = [f"{escape(label_of(mark.status).capitalize())} · {when}",
              escape(mark.venue) if mark.venue else translate("TimelineTips", "venue unknown")]
     if mark.moves:
-        lines.append(translate("TimelineTips", "Moved %n time(s)", "", len(mark.moves)))
+        moves = len(mark.moves)  # a plain name: lupdate misses a call or attribute as n
+        lines.append(translate("TimelineTips", "Moved %n time(s)", "", moves))
     return _rich(mark.title, lines, mark.sources)
 
 
@@ -130,12 +131,17 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
         lines.append(translate("TimelineTips", "of which {count} known only to the week or "
                                "month (hatched), counted on their recorded day").format(
                                    count=f"{vague:,}"))
-    lines += [translate("TimelineTips", "{category}: %n event(s), {killed} killed", "",
-                        cell.events).format(
+    lines += [_category_text(cell) for cell in cells]
+    return _rich(span, lines)
+
+
+def _category_text(cell: DensityCell) -> str:
+    events = cell.events  # a plain name: lupdate misses an attribute as n
+    return translate("TimelineTips", "{category}: %n event(s), {killed} killed", "",
+                     events).format(
         category=escape(say(cell.target_category) if cell.target_category
                         else translate("TimelineTips", "uncategorised")),
-        killed=f"{cell.fatalities:,}") for cell in cells]
-    return _rich(span, lines)
+        killed=f"{cell.fatalities:,}")
 
 
 def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources) -> str:

@@ -1905,6 +1905,10 @@ Replace it with the exported chronology?</source>
         <translation>ГБ</translation>
     </message>
     <message>
+        <source>{encoding} · %n line(s) · {size}</source>
+        <translation>{encoding} · %n рядок · {size}</translation>
+    </message>
+    <message>
         <source>Import Events</source>
         <translation>Імпорт подій</translation>
     </message>
@@ -3557,6 +3561,10 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Раунди за треками</translation>
     </message>
     <message>
+        <source>+ %n round(s) with no date</source>
+        <translation>+ %n раунд без дати</translation>
+    </message>
+    <message>
         <source>No rounds yet</source>
         <translation>Раундів ще немає</translation>
     </message>
@@ -3624,6 +3632,10 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>місце невідоме</translation>
     </message>
     <message>
+        <source>Moved %n time(s)</source>
+        <translation>Переносили %n раз</translation>
+    </message>
+    <message>
         <source>announced {announced}; entered {entered} ({zone})</source>
         <translation>оголошено {announced}; внесено {entered} ({zone})</translation>
     </message>
@@ -3658,6 +3670,10 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>of which {count} known only to the week or month (hatched), counted on their recorded day</source>
         <translation>з них {count} відомі лише до тижня чи місяця (заштриховано), пораховані в записаний для них день</translation>
+    </message>
+    <message>
+        <source>{category}: %n event(s), {killed} killed</source>
+        <translation>{category}: %n подія, загиблих: {killed}</translation>
     </message>
     <message>
         <source>uncategorised</source>
