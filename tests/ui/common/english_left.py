@@ -34,7 +34,7 @@ from sqlalchemy.engine import Engine
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # URLs, paths, zone names and file names: read as they are in every language.
-_NOT_WORDS = re.compile(r"\S+://\S+|\S*[/\\]\S*|\S+\.(?:db|csv|ics|json|html|md|pdf|qm|ts)\b"
+_NOT_WORDS = re.compile(r"\S+://\S+|\S*[/\\]\S*|\S*\.(?:db|csv|ics|json|html|md|pdf|qm|ts)\b"
                         r"|<[^>]*>|&[a-z]+;")
 ALLOWED = {
     # Datasets, formats, standards and programs, named as they name themselves.

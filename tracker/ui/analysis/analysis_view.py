@@ -56,17 +56,13 @@ _EMPTY_TEXTS = {
     Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisView", "No schedule changes to analyse yet."),
     Around.READINGS: QT_TRANSLATE_NOOP("AnalysisView", "No factor readings to analyse yet."),
 }
-# "Counting around rounds…", "3 rounds analysed"
+# "Counting around rounds…"
 _COUNTING = {Around.ROUNDS: QT_TRANSLATE_NOOP("AnalysisView", "Counting around rounds…"),
              Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisView",
                                                "Counting around schedule changes…"),
              Around.READINGS: QT_TRANSLATE_NOOP("AnalysisView",
                                                 "Counting around factor readings…")}
-_ANALYSED = {Around.ROUNDS: QT_TRANSLATE_NOOP("AnalysisView", "%n round(s) analysed"),
-             Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisView",
-                                               "%n schedule change(s) analysed"),
-             Around.READINGS: QT_TRANSLATE_NOOP("AnalysisView",
-                                                "%n factor reading(s) analysed")}
+
 
 
 def filter_text(flt: EventFilter) -> str:
@@ -235,7 +231,7 @@ class AnalysisView(QWidget):
         self.model.set_result(result)
         around = result.settings.around
         count = len(result.anchors)
-        status = translate("AnalysisView", _ANALYSED[around], "", count)
+        status = self._analysed(around, count)
         if result.skipped:
             status = self.tr("{analysed}; left out: {skipped}").format(
                 analysed=status, skipped="; ".join(result.skipped))
@@ -249,6 +245,14 @@ class AnalysisView(QWidget):
             self.table.selectRow(0)
         self._show_current()
         self.analysis_updated.emit()
+
+    def _analysed(self, around: Around, count: int) -> str:
+        """"3 rounds analysed", in the plural form the language gives *count*."""
+        if around is Around.ROUNDS:
+            return self.tr("%n round(s) analysed", "", count)
+        if around is Around.CHANGES:
+            return self.tr("%n schedule change(s) analysed", "", count)
+        return self.tr("%n factor reading(s) analysed", "", count)
 
     def _on_failed(self, asked: int, failure: Failure) -> None:
         # A superseded request may fail because its database was closed meanwhile.

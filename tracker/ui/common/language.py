@@ -33,6 +33,15 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """A count's phrase in its plural form, outside a QObject: ``tr("%n day(s)", "", n)``.
+
+    pyside6-lupdate marks a message as plural only for a call named ``tr`` with three
+    arguments (not for ``translate``), and files a bare ``tr`` under the empty context,
+    which is where this looks it up. The count must be a plain name, not ``x.count``."""
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark *text* for lupdate under *context* and give it back untranslated (Qt's own
     QT_TRANSLATE_NOOP, typed: PySide6's stub returns ``object``). Translate it where it is

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tracker.services.events.linking import Suggestion
-from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, tr, translate
 from tracker.ui.common.table_model import READ_ONLY, Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, count_text, date_text, elide
 
@@ -21,7 +21,7 @@ from tracker.ui.events.events_model import EventIdRole, count_text, date_text, e
 def days_text(days: int) -> str:
     if days == 0:
         return translate("SuggestionsModel", "during")
-    return translate("SuggestionsModel", "%n day(s)", "", days)
+    return tr("%n day(s)", "", days)
 
 
 class SuggestionsModel(SnapshotTableModel[Suggestion]):

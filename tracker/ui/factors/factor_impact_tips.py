@@ -14,7 +14,7 @@ from tracker.domain.timewindow import describe_day, zone
 from tracker.domain.wording import label_of, say
 from tracker.services.common.views import EventDay, FactorImpact
 from tracker.ui.common.date_text import announced_text, instant_text
-from tracker.ui.common.language import translate
+from tracker.ui.common.language import tr, translate
 from tracker.ui.factors import factor_impact_geometry as geometry
 from tracker.ui.factors.factors_model import trend_text
 
@@ -31,9 +31,9 @@ def _events_text(when: str, rows: Sequence[EventDay]) -> str:
     unknown = sum(r.unknown_fatalities for r in rows)
     deaths = translate("ImpactTips", "Fatalities: {dead}").format(dead=dead)
     if unknown:
-        deaths = translate("ImpactTips", "Fatalities: {dead} (no figure for %n event(s))", "",
+        deaths = tr("Fatalities: {dead} (no figure for %n event(s))", "",
                            unknown).format(dead=dead)
-    linked = translate("ImpactTips", "{when}: %n linked event(s)", "", count).format(when=when)
+    linked = tr("{when}: %n linked event(s)", "", count).format(when=when)
     return f"{linked}\n{deaths}"
 
 

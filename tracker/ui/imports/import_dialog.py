@@ -29,7 +29,7 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
-from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, tr, translate
 from tracker.ui.imports.import_task import ImportRequest
 
 # The event formats, as the registry lists them (io.import_formats).
@@ -46,7 +46,7 @@ NOT_UNDOABLE = QT_TRANSLATE_NOOP(
 def file_size(size: int) -> str:
     """Bytes in the unit a file manager would use (1.8 MB)."""
     if size < 1000:
-        return translate("ImportDialog", "%n byte(s)", "", size)
+        return tr("%n byte(s)", "", size)
     value = size / 1000
     for unit in (translate("ImportDialog", "KB"), translate("ImportDialog", "MB")):
         if value < 1000:
@@ -59,7 +59,7 @@ def file_size(size: int) -> str:
 def describe_file(preview: FilePreview) -> str:
     facts = preview.facts
     lines = facts.lines  # a plain name: lupdate misses an attribute as n
-    return translate("ImportDialog", "{encoding} · %n line(s) · {size}", "", lines).format(
+    return tr("{encoding} · %n line(s) · {size}", "", lines).format(
         encoding=facts.label, size=file_size(facts.size))
 
 

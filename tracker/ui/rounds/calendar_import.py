@@ -30,7 +30,7 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.error_boundary import Failure, show_failure
-from tracker.ui.common.language import translate
+from tracker.ui.common.language import tr, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
@@ -62,7 +62,7 @@ def calendar_import_op(path: Path) -> DbOp[CalendarImport]:
         handle.report(translate("Calendar", "Reading {file}…").format(file=path.name))
 
         def progress(done: int, total: int) -> None:
-            handle.report(translate("Calendar", "Importing {file}: {done} of %n event(s)", "",
+            handle.report(tr("Importing {file}: {done} of %n event(s)", "",
                                     total).format(file=path.name, done=f"{done:,}"))
             handle.check()  # Cancel: raised here, so the transaction rolls back
 

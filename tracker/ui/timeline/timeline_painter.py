@@ -30,7 +30,7 @@ from tracker.domain.wording import label_of, say
 from tracker.services.timeline.timeline_density import EventMarker, next_bucket
 from tracker.services.timeline.timeline_lanes import ReadingSpan, RoundMark
 from tracker.ui.common.date_ticks import date_ticks
-from tracker.ui.common.language import translate
+from tracker.ui.common.language import tr, translate
 from tracker.ui.timeline.timeline_colors import (
     BACKGROUND,
     GRID,
@@ -152,7 +152,7 @@ class TimelinePainter:
                 # Rounds with no date have no place on the axis; say that they exist.
                 self._lane_label(track.name, top, TRACK_HEIGHT // 2 + 4)
                 undated = track.undated  # a plain name: lupdate misses an attribute as n
-                self._lane_label(translate("TimelinePainter", "+ %n round(s) with no date", "",
+                self._lane_label(tr("+ %n round(s) with no date", "",
                                            undated),
                                  top + TRACK_HEIGHT // 2 - 2, TRACK_HEIGHT // 2, faint=True)
             else:

@@ -15,7 +15,7 @@ from tracker.domain.wording import label_of, say
 from tracker.services.timeline.timeline_density import DensityCell, bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
 from tracker.ui.common.date_text import day_text, instant_text
-from tracker.ui.common.language import translate
+from tracker.ui.common.language import tr, translate
 from tracker.ui.timeline.timeline_colors import category_order
 from tracker.ui.timeline.timeline_ghosts import known_tooltip
 from tracker.ui.timeline.timeline_painter import Hit
@@ -77,7 +77,7 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
              escape(mark.venue) if mark.venue else translate("TimelineTips", "venue unknown")]
     if mark.moves:
         moves = len(mark.moves)  # a plain name: lupdate misses a call or attribute as n
-        lines.append(translate("TimelineTips", "Moved %n time(s)", "", moves))
+        lines.append(tr("Moved %n time(s)", "", moves))
     return _rich(mark.title, lines, mark.sources)
 
 
@@ -124,7 +124,7 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
     events = sum(cell.events for cell in cells)
     fatalities = sum(cell.fatalities for cell in cells)
     injuries = sum(cell.injuries for cell in cells)
-    lines = [translate("TimelineTips", "%n event(s) · {killed} killed · {injured} injured", "",
+    lines = [tr("%n event(s) · {killed} killed · {injured} injured", "",
                        events).format(killed=f"{fatalities:,}", injured=f"{injuries:,}")]
     vague = sum(cell.imprecise_events for cell in cells)
     if vague:
@@ -137,7 +137,7 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
 
 def _category_text(cell: DensityCell) -> str:
     events = cell.events  # a plain name: lupdate misses an attribute as n
-    return translate("TimelineTips", "{category}: %n event(s), {killed} killed", "",
+    return tr("{category}: %n event(s), {killed} killed", "",
                      events).format(
         category=escape(say(cell.target_category) if cell.target_category
                         else translate("TimelineTips", "uncategorised")),

@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fatalities: {dead} (no figure for %n event(s))</source>
+        <translation>
+            <numerusform>Fatalities: {dead} (no figure for %n event)</numerusform>
+            <numerusform>Fatalities: {dead} (no figure for %n events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{when}: %n linked event(s)</source>
+        <translation>
+            <numerusform>{when}: %n linked event</numerusform>
+            <numerusform>{when}: %n linked events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{encoding} · %n line(s) · {size}</source>
+        <translation>
+            <numerusform>{encoding} · %n line · {size}</numerusform>
+            <numerusform>{encoding} · %n lines · {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing {file}: {done} of %n event(s)</source>
+        <translation>
+            <numerusform>Importing {file}: {done} of %n event</numerusform>
+            <numerusform>Importing {file}: {done} of %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n round(s) with no date</source>
+        <translation>
+            <numerusform>+ %n round with no date</numerusform>
+            <numerusform>+ %n rounds with no date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n time(s)</source>
+        <translation>
+            <numerusform>Moved %n time</numerusform>
+            <numerusform>Moved %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) · {killed} killed · {injured} injured</source>
+        <translation>
+            <numerusform>%n event · {killed} killed · {injured} injured</numerusform>
+            <numerusform>%n events · {killed} killed · {injured} injured</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{category}: %n event(s), {killed} killed</source>
+        <translation>
+            <numerusform>{category}: %n event, {killed} killed</numerusform>
+            <numerusform>{category}: %n events, {killed} killed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message numerus="yes">
+        <source>%n round(s) analysed</source>
+        <translation>
+            <numerusform>%n round analysed</numerusform>
+            <numerusform>%n rounds analysed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule change(s) analysed</source>
+        <translation>
+            <numerusform>%n schedule change analysed</numerusform>
+            <numerusform>%n schedule changes analysed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n factor reading(s) analysed</source>
+        <translation>
+            <numerusform>%n factor reading analysed</numerusform>
+            <numerusform>%n factor readings analysed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChronologyView</name>
     <message numerus="yes">
         <source>%n entr(y|ies)</source>

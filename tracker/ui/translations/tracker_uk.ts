@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дні</numerusform>
+            <numerusform>%n днів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fatalities: {dead} (no figure for %n event(s))</source>
+        <translation>
+            <numerusform>Загиблі: {dead} (немає даних для %n події)</numerusform>
+            <numerusform>Загиблі: {dead} (немає даних для %n подій)</numerusform>
+            <numerusform>Загиблі: {dead} (немає даних для %n подій)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{when}: %n linked event(s)</source>
+        <translation>
+            <numerusform>{when}: %n пов’язана подія</numerusform>
+            <numerusform>{when}: %n пов’язані події</numerusform>
+            <numerusform>{when}: %n пов’язаних подій</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байти</numerusform>
+            <numerusform>%n байтів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{encoding} · %n line(s) · {size}</source>
+        <translation>
+            <numerusform>{encoding} · %n рядок · {size}</numerusform>
+            <numerusform>{encoding} · %n рядки · {size}</numerusform>
+            <numerusform>{encoding} · %n рядків · {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing {file}: {done} of %n event(s)</source>
+        <translation>
+            <numerusform>Імпорт {file}: {done} з %n події</numerusform>
+            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
+            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n round(s) with no date</source>
+        <translation>
+            <numerusform>+ %n раунд без дати</numerusform>
+            <numerusform>+ %n раунди без дати</numerusform>
+            <numerusform>+ %n раундів без дати</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n time(s)</source>
+        <translation>
+            <numerusform>Переносили %n раз</numerusform>
+            <numerusform>Переносили %n рази</numerusform>
+            <numerusform>Переносили %n разів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) · {killed} killed · {injured} injured</source>
+        <translation>
+            <numerusform>%n подія · загиблих: {killed} · поранених: {injured}</numerusform>
+            <numerusform>%n події · загиблих: {killed} · поранених: {injured}</numerusform>
+            <numerusform>%n подій · загиблих: {killed} · поранених: {injured}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{category}: %n event(s), {killed} killed</source>
+        <translation>
+            <numerusform>{category}: %n подія, загиблих: {killed}</numerusform>
+            <numerusform>{category}: %n події, загиблих: {killed}</numerusform>
+            <numerusform>{category}: %n подій, загиблих: {killed}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -611,17 +694,29 @@
         <source>Counting around factor readings…</source>
         <translation>Підрахунок навколо показників чинників…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n round(s) analysed</source>
-        <translation>Проаналізовано %n раунд</translation>
+        <translation>
+            <numerusform>Проаналізовано %n раунд</numerusform>
+            <numerusform>Проаналізовано %n раунди</numerusform>
+            <numerusform>Проаналізовано %n раундів</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n schedule change(s) analysed</source>
-        <translation>Проаналізовано %n зміну розкладу</translation>
+        <translation>
+            <numerusform>Проаналізовано %n зміну розкладу</numerusform>
+            <numerusform>Проаналізовано %n зміни розкладу</numerusform>
+            <numerusform>Проаналізовано %n змін розкладу</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n factor reading(s) analysed</source>
-        <translation>Проаналізовано %n показник чинника</translation>
+        <translation>
+            <numerusform>Проаналізовано %n показник чинника</numerusform>
+            <numerusform>Проаналізовано %n показники чинників</numerusform>
+            <numerusform>Проаналізовано %n показників чинників</numerusform>
+        </translation>
     </message>
     <message>
         <source>target {category}</source>
@@ -771,10 +866,6 @@
     <message>
         <source>Reading {file}…</source>
         <translation>Читання {file}…</translation>
-    </message>
-    <message>
-        <source>Importing {file}: {done} of %n event(s)</source>
-        <translation>Імпорт {file}: {done} з %n події</translation>
     </message>
     <message>
         <source>Importing {file}</source>
@@ -1862,14 +1953,6 @@ Replace it with the exported chronology?</source>
         <translation>Загиблі: {dead}</translation>
     </message>
     <message>
-        <source>Fatalities: {dead} (no figure for %n event(s))</source>
-        <translation>Загиблі: {dead} (немає даних для %n події)</translation>
-    </message>
-    <message>
-        <source>{when}: %n linked event(s)</source>
-        <translation>{when}: %n пов’язана подія</translation>
-    </message>
-    <message>
         <source>{span}, dated only to the {precision}</source>
         <translation>{span}, датовано лише з точністю: {precision}</translation>
     </message>
@@ -1889,10 +1972,6 @@ Replace it with the exported chronology?</source>
         <translation>Імпорт — це не зміна, яку повертає «Скасувати». Повторний імпорт того самого файлу нічого не змінює (події зіставляються за набором даних та ідентифікатором, тож оновлюються, а не дублюються), і кожен імпорт записується: у подробицях кожної події сказано, з якого файлу її імпортовано. Скасування чи помилка залишають базу даних точно такою, як була.</translation>
     </message>
     <message>
-        <source>%n byte(s)</source>
-        <translation>%n байт</translation>
-    </message>
-    <message>
         <source>KB</source>
         <translation>КБ</translation>
     </message>
@@ -1903,10 +1982,6 @@ Replace it with the exported chronology?</source>
     <message>
         <source>GB</source>
         <translation>ГБ</translation>
-    </message>
-    <message>
-        <source>{encoding} · %n line(s) · {size}</source>
-        <translation>{encoding} · %n рядок · {size}</translation>
     </message>
     <message>
         <source>Import Events</source>
@@ -3284,10 +3359,6 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>під час</translation>
     </message>
     <message>
-        <source>%n day(s)</source>
-        <translation>%n день</translation>
-    </message>
-    <message>
         <source>already linked</source>
         <translation>уже пов’язано</translation>
     </message>
@@ -3561,10 +3632,6 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Раунди за треками</translation>
     </message>
     <message>
-        <source>+ %n round(s) with no date</source>
-        <translation>+ %n раунд без дати</translation>
-    </message>
-    <message>
         <source>No rounds yet</source>
         <translation>Раундів ще немає</translation>
     </message>
@@ -3632,10 +3699,6 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>місце невідоме</translation>
     </message>
     <message>
-        <source>Moved %n time(s)</source>
-        <translation>Переносили %n раз</translation>
-    </message>
-    <message>
         <source>announced {announced}; entered {entered} ({zone})</source>
         <translation>оголошено {announced}; внесено {entered} ({zone})</translation>
     </message>
@@ -3664,16 +3727,8 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>від {since}, {until}</translation>
     </message>
     <message>
-        <source>%n event(s) · {killed} killed · {injured} injured</source>
-        <translation>%n подія · загиблих: {killed} · поранених: {injured}</translation>
-    </message>
-    <message>
         <source>of which {count} known only to the week or month (hatched), counted on their recorded day</source>
         <translation>з них {count} відомі лише до тижня чи місяця (заштриховано), пораховані в записаний для них день</translation>
-    </message>
-    <message>
-        <source>{category}: %n event(s), {killed} killed</source>
-        <translation>{category}: %n подія, загиблих: {killed}</translation>
     </message>
     <message>
         <source>uncategorised</source>
