@@ -143,6 +143,24 @@ PHRASES: dict[str, str] = {
     "When": "Коли", "Line": "Рядок", "Problem": "Проблема", "generic": "довільний CSV",
     "acled": "ACLED", "ucdp": "UCDP",
     "{first} or {last}": "{first} або {last}",
+    # Rules and outcomes of the schedule operations (services/rounds)
+    "A round needs a title": "Раунд потребує назви",
+    "A {before} round cannot become {after}":
+        "Раунд зі статусом «{before}» не може отримати статус «{after}»",
+    "A round that was held needs at least a rough date":
+        "Проведений раунд потребує хоча б приблизної дати",
+    "A round cannot be marked held before it starts":
+        "Раунд не можна позначити проведеним до його початку",
+    "Venue {number} does not exist": "Місця проведення {number} не існує",
+    "Factor {number} does not exist": "Чинника {number} не існує",
+    "Source {number} does not exist": "Джерела {number} не існує",
+    "Round {number} does not exist": "Раунду {number} не існує",
+    "Choose the track this round belongs to": "Виберіть трек, до якого належить цей раунд",
+    "Nothing changed": "Нічого не змінено",
+    "Round {number} is not deleted; there is nothing to restore":
+        "Раунд {number} не видалено; нічого відновлювати",
+    "The round was changed elsewhere since; nothing was done, so that change is kept.":
+        "Раунд відтоді змінено деінде; нічого не зроблено, тож ту зміну збережено.",
     "same days {weeks} week(s) earlier, or further back in whole weeks for a window longer "
     "than that": "ті самі дні на {weeks} тиж. раніше або ще раніше на цілі тижні для вікна, "
                  "довшого за це",
