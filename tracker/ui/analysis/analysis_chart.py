@@ -45,13 +45,15 @@ from tracker.domain.wording import label_of
 from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.analysis.anchors import AnchorKind
 from tracker.ui.common.date_text import day_format
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
 _WHOLE_TICKS = 10
 WINDOW_COLOUR = QColor("#c62828")
 BASELINE_COLOUR = QColor("#90a4ae")
 MARKER_COLOUR = QColor("#1565c0")
-MARKER_NAMES = {AnchorKind.ROUND: "rounds", AnchorKind.CHANGE: "schedule changes",
-                AnchorKind.READING: "factor readings"}
+MARKER_NAMES = {AnchorKind.ROUND: QT_TRANSLATE_NOOP("AnalysisChart", "rounds"),
+                AnchorKind.CHANGE: QT_TRANSLATE_NOOP("AnalysisChart", "schedule changes"),
+                AnchorKind.READING: QT_TRANSLATE_NOOP("AnalysisChart", "factor readings")}
 
 
 def day_msecs(day: date) -> float:
@@ -157,14 +159,16 @@ class AnalysisChart(QWidget):
         if not series:
             chart.setTitle(self.tr("Nothing analysed yet"))
             return
-        chart.setTitle(f"{label_of(measure).capitalize()} per day (reported to the day)")
+        chart.setTitle(self.tr("{measure} per day (reported to the day)").format(
+            measure=label_of(measure).capitalize()))
         line = QLineSeries()
-        line.setName(f"{measure.value} per day")
+        line.setName(self.tr("{measure} per day").format(measure=label_of(measure)))
         for day, value in self._series_values:
             line.append(day_msecs(day), value)
         markers = QScatterSeries()
         kinds = sorted({anchor.kind for anchor in anchors})
-        markers.setName(" / ".join(MARKER_NAMES[kind] for kind in kinds) or "anchors")
+        markers.setName(" / ".join(translate("AnalysisChart", MARKER_NAMES[kind]) for kind in kinds)
+                        or self.tr("anchors"))
         markers.setColor(MARKER_COLOUR)
         markers.setMarkerSize(9)
         for day in self._marked:
@@ -213,7 +217,8 @@ class AnalysisChart(QWidget):
         with _saving(path) as device:
             # PySide6 takes the format as str, though its stubs say bytes.
             if not image.save(device, "PNG"):  # type: ignore[call-overload]
-                raise OSError(f"{path}: the image could not be encoded")
+                raise OSError(self.tr("{path}: the image could not be encoded").format(
+                    path=path))
 
     def save_svg(self, path: Path) -> None:
         """Both charts as one SVG drawing, written whole or not at all."""
