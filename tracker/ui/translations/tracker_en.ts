@@ -73,6 +73,13 @@
             <numerusform>{category}: %n events, {killed} killed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n round(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n round to {path}</numerusform>
+            <numerusform>Exported %n rounds to {path}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AnalysisView</name>
@@ -95,6 +102,16 @@
         <translation>
             <numerusform>%n factor reading analysed</numerusform>
             <numerusform>%n factor readings analysed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChronologyExport</name>
+    <message numerus="yes">
+        <source>Exported %n chronology entr(y|ies) to {path}</source>
+        <translation>
+            <numerusform>Exported %n chronology entry to {path}</numerusform>
+            <numerusform>Exported %n chronology entries to {path}</numerusform>
         </translation>
     </message>
 </context>

@@ -83,6 +83,14 @@
             <numerusform>{category}: %n подій, загиблих: {killed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n round(s) to {path}</source>
+        <translation>
+            <numerusform>Експортовано %n раунд до {path}</numerusform>
+            <numerusform>Експортовано %n раунди до {path}</numerusform>
+            <numerusform>Експортовано %n раундів до {path}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -500,12 +508,40 @@
 <context>
     <name>AnalysisChart</name>
     <message>
+        <source>rounds</source>
+        <translation>раунди</translation>
+    </message>
+    <message>
+        <source>schedule changes</source>
+        <translation>зміни розкладу</translation>
+    </message>
+    <message>
+        <source>factor readings</source>
+        <translation>показники чинників</translation>
+    </message>
+    <message>
         <source>Select a row to compare its windows</source>
         <translation>Виберіть рядок, щоб порівняти його вікна</translation>
     </message>
     <message>
         <source>Nothing analysed yet</source>
         <translation>Ще нічого не проаналізовано</translation>
+    </message>
+    <message>
+        <source>{measure} per day (reported to the day)</source>
+        <translation>{measure} на день (з точністю до дня)</translation>
+    </message>
+    <message>
+        <source>{measure} per day</source>
+        <translation>{measure} на день</translation>
+    </message>
+    <message>
+        <source>anchors</source>
+        <translation>опорні точки</translation>
+    </message>
+    <message>
+        <source>{path}: the image could not be encoded</source>
+        <translation>{path}: не вдалося закодувати зображення</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -621,6 +657,25 @@
     <message>
         <source>How many windows of the same length, just before each window, are averaged as its baseline</source>
         <translation>Скільки вікон такої самої довжини безпосередньо перед кожним вікном усереднюються як його базовий рівень</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisExport</name>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>Зображення PNG (*.png);;Малюнки SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Експорт не вдався</translation>
+    </message>
+    <message>
+        <source>Export Analysis Table</source>
+        <translation>Експорт таблиці аналізу</translation>
+    </message>
+    <message>
+        <source>Export Analysis Chart</source>
+        <translation>Експорт діаграми аналізу</translation>
     </message>
 </context>
 <context>
@@ -788,12 +843,68 @@
 <context>
     <name>ArchiveActions</name>
     <message>
+        <source>Export Archive</source>
+        <translation>Експорт архіву</translation>
+    </message>
+    <message>
+        <source>Archive export</source>
+        <translation>Експорт архіву</translation>
+    </message>
+    <message>
+        <source>the archive export</source>
+        <translation>експорт архіву</translation>
+    </message>
+    <message>
+        <source>Exporting the archive to {path}…</source>
+        <translation>Експорт архіву до {path}…</translation>
+    </message>
+    <message>
         <source>Import Archive</source>
         <translation>Імпорт архіву</translation>
     </message>
     <message>
+        <source>New Database for the Archive</source>
+        <translation>Нова база даних для архіву</translation>
+    </message>
+    <message>
+        <source>{path} already exists.
+
+An archive is imported into a new database: choose a new file name.</source>
+        <translation>{path} уже існує.
+
+Архів імпортується в нову базу даних: виберіть нове ім’я файлу.</translation>
+    </message>
+    <message>
+        <source>Archive import</source>
+        <translation>Імпорт архіву</translation>
+    </message>
+    <message>
+        <source>the archive import</source>
+        <translation>імпорт архіву</translation>
+    </message>
+    <message>
+        <source>Importing {file} into {path}…</source>
+        <translation>Імпорт {file} до {path}…</translation>
+    </message>
+    <message>
+        <source>Archive of {contents} written to {path}</source>
+        <translation>Архів ({contents}) записано до {path}</translation>
+    </message>
+    <message>
+        <source>Archive imported into {path}: {contents}</source>
+        <translation>Архів імпортовано до {path}: {contents}</translation>
+    </message>
+    <message>
         <source>Archive Imported</source>
         <translation>Архів імпортовано</translation>
+    </message>
+    <message>
+        <source>{contents} imported into {path}.
+
+Open it now?</source>
+        <translation>{contents} імпортовано до {path}.
+
+Відкрити зараз?</translation>
     </message>
     <message>
         <source>Cannot Open Database</source>
@@ -806,6 +917,10 @@
     <message>
         <source>The archive task failed; nothing was written</source>
         <translation>Робота з архівом не вдалася; нічого не записано</translation>
+    </message>
+    <message>
+        <source>Archive Failed</source>
+        <translation>Робота з архівом не вдалася</translation>
     </message>
 </context>
 <context>
@@ -855,6 +970,49 @@
     <message>
         <source>the schedule {as_of} is shown; Back to Today (Esc) turns editing on again</source>
         <translation>показано розклад {as_of}; «Назад до сьогодні» (Esc) знову вмикає редагування</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Negotiation Tracker backups (*.db *.bak);;All files (*)</source>
+        <translation>Резервні копії Трекера переговорів (*.db *.bak);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Резервна копія бази даних</translation>
+    </message>
+    <message>
+        <source>{server} is a database server: its administrator backs it up with the server&apos;s own tools (pg_dump).
+
+Export the whole database to an archive file instead? File › Import Archive… restores an archive into a new database.</source>
+        <translation>{server} — це сервер баз даних: його адміністратор робить резервні копії засобами самого сервера (pg_dump).
+
+Експортувати натомість усю базу даних в архівний файл? Файл › Імпортувати архів… відновлює архів у нову базу даних.</translation>
+    </message>
+    <message>
+        <source>The backup was not written.
+
+{error}</source>
+        <translation>Резервну копію не записано.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Backing up to {path}…</source>
+        <translation>Резервне копіювання до {path}…</translation>
+    </message>
+    <message>
+        <source>the backup</source>
+        <translation>резервне копіювання</translation>
+    </message>
+    <message>
+        <source>the database is being backed up; edits can be saved after the backup finishes</source>
+        <translation>триває резервне копіювання бази даних; зміни можна буде зберегти після його завершення</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>Резервну копію збережено до {path}</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1141,21 @@
     <message>
         <source>Sources</source>
         <translation>Джерела</translation>
+    </message>
+</context>
+<context>
+    <name>ChronologyExport</name>
+    <message>
+        <source>Exporting the chronology to {path}…</source>
+        <translation>Експорт хронології до {path}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n chronology entr(y|ies) to {path}</source>
+        <translation>
+            <numerusform>Експортовано %n запис хронології до {path}</numerusform>
+            <numerusform>Експортовано %n записи хронології до {path}</numerusform>
+            <numerusform>Експортовано %n записів хронології до {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1912,17 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Type a file name ending in {suffixes}, or choose one with Browse…</source>
         <translation>Введіть ім’я файлу із закінченням {suffixes} або виберіть через «Огляд…»</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTask</name>
+    <message>
+        <source>Export</source>
+        <translation>Експорт</translation>
+    </message>
+    <message>
+        <source>the export</source>
+        <translation>експорт</translation>
     </message>
 </context>
 <context>
@@ -3259,6 +3443,25 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleExport</name>
+    <message>
+        <source>{exported}; sent as cancelled: {titles}</source>
+        <translation>{exported}; надіслано як скасовані: {titles}</translation>
+    </message>
+    <message>
+        <source>{exported}; left out, date unknown: {titles}</source>
+        <translation>{exported}; пропущено, дата невідома: {titles}</translation>
+    </message>
+    <message>
+        <source>Export Schedule</source>
+        <translation>Експорт розкладу</translation>
+    </message>
+    <message>
+        <source>the schedule export</source>
+        <translation>експорт розкладу</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source> (in its view)</source>
@@ -3619,6 +3822,68 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>Timeline of rounds, factors and battlefield events</source>
         <translation>Часова шкала раундів, чинників і бойових подій</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineGhosts</name>
+    <message>
+        <source>{title} ({status} then)</source>
+        <translation>{title} (тоді: {status})</translation>
+    </message>
+    <message>
+        <source>venue unknown</source>
+        <translation>місце невідоме</translation>
+    </message>
+    <message>
+        <source>from the change announced {when}</source>
+        <translation>за зміною, оголошеною {when}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Deleted since&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Відтоді видалено&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Now:&lt;/i&gt; {status} · {window}</source>
+        <translation>&lt;i&gt;Зараз:&lt;/i&gt; {status} · {window}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Unchanged since&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Відтоді без змін&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>{title} as known on {day} ({zone})</source>
+        <translation>{title} станом на {day} ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineJsExport</name>
+    <message>
+        <source>Export Timeline for the Web</source>
+        <translation>Експорт часової шкали для вебу</translation>
+    </message>
+    <message>
+        <source>Export Timeline for the Web (Offline)</source>
+        <translation>Експорт часової шкали для вебу (офлайн)</translation>
+    </message>
+    <message>
+        <source>Choose the TimelineJS package (@knight-lab/timelinejs or its dist folder)</source>
+        <translation>Виберіть пакет TimelineJS (@knight-lab/timelinejs або його теку dist)</translation>
+    </message>
+    <message>
+        <source>Exported {contents} to {path} (TimelineJS copied beside it: it works offline) (times in {zone})</source>
+        <translation>Експортовано {contents} до {path} (поруч скопійовано TimelineJS: працює офлайн) (час у поясі {zone})</translation>
+    </message>
+    <message>
+        <source>Exported {contents} to {path} (times in {zone})</source>
+        <translation>Експортовано {contents} до {path} (час у поясі {zone})</translation>
+    </message>
+    <message>
+        <source>left out, date unknown: {titles}</source>
+        <translation>пропущено, дата невідома: {titles}</translation>
+    </message>
+    <message>
+        <source>the timeline export</source>
+        <translation>експорт часової шкали</translation>
     </message>
 </context>
 <context>
@@ -4027,6 +4292,10 @@ Choose a new file name, or use File › Open Database… to open it.</source>
 <context>
     <name>file_export</name>
     <message>
+        <source>Export Failed</source>
+        <translation>Експорт не вдався</translation>
+    </message>
+    <message>
         <source>The export did not finish; nothing was written</source>
         <translation>Експорт не завершився; нічого не записано</translation>
     </message>
@@ -4048,8 +4317,32 @@ Choose a new file name, or use File › Open Database… to open it.</source>
 <context>
     <name>timeline_export</name>
     <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Зображення PNG (*.png);;Малюнок SVG (*.svg)</translation>
+    </message>
+    <message>
         <source>Negotiation Tracker timeline</source>
         <translation>Часова шкала Трекера переговорів</translation>
+    </message>
+    <message>
+        <source>Rounds, factors and battlefield events; times in {zone}</source>
+        <translation>Раунди, чинники й бойові події; час у поясі {zone}</translation>
+    </message>
+    <message>
+        <source>The image could not be encoded as PNG</source>
+        <translation>Не вдалося закодувати зображення як PNG</translation>
+    </message>
+    <message>
+        <source>{file}: choose a name ending in .png or .svg</source>
+        <translation>{file}: виберіть ім’я із закінченням .png або .svg</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>Експорт часової шкали</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Експорт не вдався</translation>
     </message>
 </context>
 <context>
