@@ -99,6 +99,6 @@ class Workspace(QObject):
             with self._db.transaction() as session:
                 result = action(session)
         except SQLAlchemyError as exc:  # rolled back: a message, like every TrackerError
-            raise database_failure(exc, "The change") from exc
+            raise database_failure(exc, self.tr("The change")) from exc
         self.changed.emit(topic)
         return result
