@@ -143,6 +143,14 @@ PHRASES: dict[str, str] = {
     "When": "Коли", "Line": "Рядок", "Problem": "Проблема", "generic": "довільний CSV",
     "acled": "ACLED", "ucdp": "UCDP",
     "{first} or {last}": "{first} або {last}",
+    # The chronology's words (services/chronology/chronology_text.py)
+    "depends on {factor} ({effect})": "залежить від «{factor}» ({effect})",
+    "{status} {format} round": "{status}, формат: {format}",
+    "Participants: {names}.": "Учасники: {names}.", "Agenda: {agenda}": "Порядок денний: {agenda}",
+    "{here} ({there} at the venue)": "{here} ({there} на місці проведення)",
+    "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
+    "event {when}{place} ({kind})": "подія {when}{place} ({kind})",
+    "round {title}": "раунд {title}", "factor {name}": "чинник {name}",
     # Rules and outcomes of the schedule operations (services/rounds)
     "A round needs a title": "Раунд потребує назви",
     "A {before} round cannot become {after}":
