@@ -95,6 +95,6 @@ class ChronologyExport(QObject):
                       self._message)
 
     def _done(self, count: int, path: str) -> None:
-        self._message(self.tr("Exported %n chronology entr(y|ies) to {path}", "", count).format(
+        self._message(self.tr("Exported %n chronology entries to {path}", "", count).format(
             path=path).replace(str(count), f"{count:,}", 1))
         self.finished.emit(count, path)

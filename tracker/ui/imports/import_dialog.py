@@ -46,7 +46,7 @@ NOT_UNDOABLE = QT_TRANSLATE_NOOP(
 def file_size(size: int) -> str:
     """Bytes in the unit a file manager would use (1.8 MB)."""
     if size < 1000:
-        return tr("%n byte(s)", "", size)
+        return tr("%n bytes", "", size)
     value = size / 1000
     for unit in (translate("ImportDialog", "KB"), translate("ImportDialog", "MB")):
         if value < 1000:
@@ -59,8 +59,8 @@ def file_size(size: int) -> str:
 def describe_file(preview: FilePreview) -> str:
     facts = preview.facts
     lines = facts.lines  # a plain name: lupdate misses an attribute as n
-    return tr("{encoding} · %n line(s) · {size}", "", lines).format(
-        encoding=facts.label, size=file_size(facts.size))
+    return tr("{encoding} · %n lines · {size}", "", lines).format(
+        encoding=facts.label, size=file_size(facts.size)).replace(str(lines), f"{lines:,}", 1)
 
 
 def describe_format(fmt: ImportFormat | None) -> str:

@@ -151,7 +151,7 @@ class ColumnMappingDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(details)
         layout.addWidget(self.problems_label)
-        layout.addWidget(QLabel(self.tr("The first %n row(s) as they would be imported:", "",
+        layout.addWidget(QLabel(self.tr("The first %n rows as they would be imported:", "",
                                         len(self._sample))))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)

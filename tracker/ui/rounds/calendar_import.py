@@ -62,8 +62,9 @@ def calendar_import_op(path: Path) -> DbOp[CalendarImport]:
         handle.report(translate("Calendar", "Reading {file}…").format(file=path.name))
 
         def progress(done: int, total: int) -> None:
-            handle.report(tr("Importing {file}: {done} of %n event(s)", "",
-                                    total).format(file=path.name, done=f"{done:,}"))
+            handle.report(tr("Importing {file}: {done} of %n events", "", total)
+                          .replace(str(total), f"{total:,}", 1)
+                          .format(file=path.name, done=f"{done:,}"))
             handle.check()  # Cancel: raised here, so the transaction rolls back
 
         return import_calendar_file(db, path, progress=progress)
@@ -121,8 +122,8 @@ def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
 
 
 def _result_text(result: CalendarImport) -> str:
-    lines = [translate("Calendar", "Rounds added: {added}, updated: {updated}, unchanged: "
-                       "{unchanged}, refused: {refused}, from {file}.").format(
+    lines = [translate("Calendar", "{added} rounds added, {updated} updated, {unchanged} "
+                       "unchanged, {refused} refused, from {file}.").format(
         added=result.added, updated=result.updated, unchanged=result.unchanged,
         refused=len(result.refused), file=result.file_name)]
     if result.rounds:

@@ -124,8 +124,9 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
     events = sum(cell.events for cell in cells)
     fatalities = sum(cell.fatalities for cell in cells)
     injuries = sum(cell.injuries for cell in cells)
-    lines = [tr("%n event(s) · {killed} killed · {injured} injured", "",
-                       events).format(killed=f"{fatalities:,}", injured=f"{injuries:,}")]
+    lines = [tr("%n events · {killed} killed · {injured} injured", "", events)
+             .replace(str(events), f"{events:,}", 1)
+             .format(killed=f"{fatalities:,}", injured=f"{injuries:,}")]
     vague = sum(cell.imprecise_events for cell in cells)
     if vague:
         lines.append(translate("TimelineTips", "of which {count} known only to the week or "
@@ -137,8 +138,8 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
 
 def _category_text(cell: DensityCell) -> str:
     events = cell.events  # a plain name: lupdate misses an attribute as n
-    return tr("{category}: %n event(s), {killed} killed", "",
-                     events).format(
+    return tr("{category}: %n events, {killed} killed", "", events).replace(
+        str(events), f"{events:,}", 1).format(
         category=escape(say(cell.target_category) if cell.target_category
                         else translate("TimelineTips", "uncategorised")),
         killed=f"{cell.fatalities:,}")

@@ -25,27 +25,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n byte</numerusform>
-            <numerusform>%n bytes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{encoding} · %n line(s) · {size}</source>
-        <translation>
-            <numerusform>{encoding} · %n line · {size}</numerusform>
-            <numerusform>{encoding} · %n lines · {size}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing {file}: {done} of %n event(s)</source>
-        <translation>
-            <numerusform>Importing {file}: {done} of %n event</numerusform>
-            <numerusform>Importing {file}: {done} of %n events</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>+ %n round(s) with no date</source>
         <translation>
             <numerusform>+ %n round with no date</numerusform>
@@ -60,16 +39,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) · {killed} killed · {injured} injured</source>
+        <source>%n events · {killed} killed · {injured} injured</source>
         <translation>
-            <numerusform>%n event · {killed} killed · {injured} injured</numerusform>
+            <numerusform>%n events · {killed} killed · {injured} injured</numerusform>
             <numerusform>%n events · {killed} killed · {injured} injured</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{category}: %n event(s), {killed} killed</source>
+        <source>{category}: %n events, {killed} killed</source>
         <translation>
-            <numerusform>{category}: %n event, {killed} killed</numerusform>
+            <numerusform>{category}: %n events, {killed} killed</numerusform>
             <numerusform>{category}: %n events, {killed} killed</numerusform>
         </translation>
     </message>
@@ -78,6 +57,27 @@
         <translation>
             <numerusform>Exported %n round to {path}</numerusform>
             <numerusform>Exported %n rounds to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n bytes</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{encoding} · %n lines · {size}</source>
+        <translation>
+            <numerusform>{encoding} · %n lines · {size}</numerusform>
+            <numerusform>{encoding} · %n lines · {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing {file}: {done} of %n events</source>
+        <translation>
+            <numerusform>Importing {file}: {done} of %n events</numerusform>
+            <numerusform>Importing {file}: {done} of %n events</numerusform>
         </translation>
     </message>
 </context>
@@ -108,9 +108,9 @@
 <context>
     <name>ChronologyExport</name>
     <message numerus="yes">
-        <source>Exported %n chronology entr(y|ies) to {path}</source>
+        <source>Exported %n chronology entries to {path}</source>
         <translation>
-            <numerusform>Exported %n chronology entry to {path}</numerusform>
+            <numerusform>Exported %n chronology entries to {path}</numerusform>
             <numerusform>Exported %n chronology entries to {path}</numerusform>
         </translation>
     </message>
@@ -128,9 +128,9 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message numerus="yes">
-        <source>The first %n row(s) as they would be imported:</source>
+        <source>The first %n rows as they would be imported:</source>
         <translation>
-            <numerusform>The first %n row as they would be imported:</numerusform>
+            <numerusform>The first %n rows as they would be imported:</numerusform>
             <numerusform>The first %n rows as they would be imported:</numerusform>
         </translation>
     </message>
@@ -199,30 +199,30 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n round(s)</source>
+        <source>%n rounds</source>
         <translation>
-            <numerusform>%n round</numerusform>
+            <numerusform>%n rounds</numerusform>
             <numerusform>%n rounds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n factor(s)</source>
+        <source>%n factors</source>
         <translation>
-            <numerusform>%n factor</numerusform>
+            <numerusform>%n factors</numerusform>
             <numerusform>%n factors</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s)</source>
+        <source>%n events</source>
         <translation>
-            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
             <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n link(s)</source>
+        <source>%n links</source>
         <translation>
-            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
             <numerusform>%n links</numerusform>
         </translation>
     </message>

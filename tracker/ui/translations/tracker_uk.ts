@@ -28,30 +28,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n байт</numerusform>
-            <numerusform>%n байти</numerusform>
-            <numerusform>%n байтів</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{encoding} · %n line(s) · {size}</source>
-        <translation>
-            <numerusform>{encoding} · %n рядок · {size}</numerusform>
-            <numerusform>{encoding} · %n рядки · {size}</numerusform>
-            <numerusform>{encoding} · %n рядків · {size}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing {file}: {done} of %n event(s)</source>
-        <translation>
-            <numerusform>Імпорт {file}: {done} з %n події</numerusform>
-            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
-            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>+ %n round(s) with no date</source>
         <translation>
             <numerusform>+ %n раунд без дати</numerusform>
@@ -68,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) · {killed} killed · {injured} injured</source>
+        <source>%n events · {killed} killed · {injured} injured</source>
         <translation>
             <numerusform>%n подія · загиблих: {killed} · поранених: {injured}</numerusform>
             <numerusform>%n події · загиблих: {killed} · поранених: {injured}</numerusform>
@@ -76,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{category}: %n event(s), {killed} killed</source>
+        <source>{category}: %n events, {killed} killed</source>
         <translation>
             <numerusform>{category}: %n подія, загиблих: {killed}</numerusform>
             <numerusform>{category}: %n події, загиблих: {killed}</numerusform>
@@ -89,6 +65,30 @@
             <numerusform>Експортовано %n раунд до {path}</numerusform>
             <numerusform>Експортовано %n раунди до {path}</numerusform>
             <numerusform>Експортовано %n раундів до {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байти</numerusform>
+            <numerusform>%n байтів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{encoding} · %n lines · {size}</source>
+        <translation>
+            <numerusform>{encoding} · %n рядок · {size}</numerusform>
+            <numerusform>{encoding} · %n рядки · {size}</numerusform>
+            <numerusform>{encoding} · %n рядків · {size}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing {file}: {done} of %n events</source>
+        <translation>
+            <numerusform>Імпорт {file}: {done} з %n події</numerusform>
+            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
+            <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
         </translation>
     </message>
 </context>
@@ -1062,7 +1062,7 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Імпорт не вдався</translation>
     </message>
     <message>
-        <source>Rounds added: {added}, updated: {updated}, unchanged: {unchanged}, refused: {refused}, from {file}.</source>
+        <source>{added} rounds added, {updated} updated, {unchanged} unchanged, {refused} refused, from {file}.</source>
         <translation>Раундів додано: {added}, оновлено: {updated}, без змін: {unchanged}, відхилено: {refused}, з {file}.</translation>
     </message>
     <message>
@@ -1150,7 +1150,7 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Експорт хронології до {path}…</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n chronology entr(y|ies) to {path}</source>
+        <source>Exported %n chronology entries to {path}</source>
         <translation>
             <numerusform>Експортовано %n запис хронології до {path}</numerusform>
             <numerusform>Експортовано %n записи хронології до {path}</numerusform>
@@ -1258,7 +1258,7 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>&amp;Назва набору даних:</translation>
     </message>
     <message numerus="yes">
-        <source>The first %n row(s) as they would be imported:</source>
+        <source>The first %n rows as they would be imported:</source>
         <translation>
             <numerusform>Перший %n рядок так, як його буде імпортовано:</numerusform>
             <numerusform>Перші %n рядки так, як їх буде імпортовано:</numerusform>
@@ -1327,6 +1327,10 @@ The choice is remembered for files with the same columns.</source>
         <source>Delete “{title}”</source>
         <translation>Видалити «{title}»</translation>
     </message>
+    <message>
+        <source>Merge conflicting edits of {kind} {title}</source>
+        <translation>Об’єднати суперечливі зміни: {kind} {title}</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1385,6 +1389,24 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>{change}: nothing to do. {error}</source>
         <translation>{change}: нічого робити. {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DbOp</name>
+    <message>
+        <source>Cancelled on request.</source>
+        <translation>Скасовано на запит.</translation>
+    </message>
+</context>
+<context>
+    <name>DbRunner</name>
+    <message>
+        <source>The work stopped unexpectedly.</source>
+        <translation>Робота несподівано зупинилася.</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Не розпочато.</translation>
     </message>
 </context>
 <context>
@@ -2721,7 +2743,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Зразковий сценарій завантажено: {rounds}, {factors}, {events}, {links}</translation>
     </message>
     <message numerus="yes">
-        <source>%n round(s)</source>
+        <source>%n rounds</source>
         <translation>
             <numerusform>%n раунд</numerusform>
             <numerusform>%n раунди</numerusform>
@@ -2729,7 +2751,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n factor(s)</source>
+        <source>%n factors</source>
         <translation>
             <numerusform>%n чинник</numerusform>
             <numerusform>%n чинники</numerusform>
@@ -2737,7 +2759,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s)</source>
+        <source>%n events</source>
         <translation>
             <numerusform>%n подія</numerusform>
             <numerusform>%n події</numerusform>
@@ -2745,7 +2767,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n link(s)</source>
+        <source>%n links</source>
         <translation>
             <numerusform>%n зв’язок</numerusform>
             <numerusform>%n зв’язки</numerusform>
@@ -4246,6 +4268,10 @@ your zone: {span}</source>
     <message>
         <source>Not saved: {reason}.</source>
         <translation>Не збережено: {reason}.</translation>
+    </message>
+    <message>
+        <source>The change</source>
+        <translation>Зміна</translation>
     </message>
 </context>
 <context>

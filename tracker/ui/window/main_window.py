@@ -311,10 +311,10 @@ class MainWindow(QMainWindow):
         loaded = self.workspace.write(load_sample, Topic.ALL)
         self.show_message(self.tr("Sample scenario loaded: {rounds}, {factors}, {events}, "
                                   "{links}").format(
-            rounds=self.tr("%n round(s)", "", loaded.rounds),
-            factors=self.tr("%n factor(s)", "", loaded.factors),
-            events=self.tr("%n event(s)", "", loaded.events),
-            links=self.tr("%n link(s)", "", loaded.links)))
+            rounds=self.tr("%n rounds", "", loaded.rounds),
+            factors=self.tr("%n factors", "", loaded.factors),
+            events=self.tr("%n events", "", loaded.events),
+            links=self.tr("%n links", "", loaded.links)))
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
