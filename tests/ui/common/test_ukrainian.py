@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.common.dialog_catalogue import make_all
@@ -27,6 +27,7 @@ from tracker.ui.common.language import (
     LanguageChoice,
     apply_language,
     language_of,
+    stored_choice,
     translations_folder,
 )
 from tracker.ui.common.settings import Settings
@@ -126,3 +127,19 @@ def test_numerus_messages_have_every_ukrainian_form() -> None:
             forms = [form.text or "" for form in message.iter("numerusform")]
             assert len(forms) == 3 and all(forms), message.findtext("source")
             assert all(re.search("%n", form) for form in forms), forms
+
+
+def test_view_language_stores_the_choice_for_the_next_start(
+        qtbot: QtBot, window: MainWindow, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text: told.append(text))
+    menu = window.findChild(QMenu, "language-menu")
+    assert menu is not None
+    choices = {action.objectName(): action for action in menu.actions()}
+    assert choices["language-system-action"].isChecked()  # nothing stored yet
+    choices["language-uk-action"].trigger()
+    assert stored_choice(settings) is LanguageChoice.UKRAINIAN
+    assert told == ["The language changes when Negotiation Tracker is next started."]
+    assert wording.current_language() is Language.ENGLISH  # this window stays as it is

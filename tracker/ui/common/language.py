@@ -29,7 +29,8 @@ from tracker.ui.common.settings import Settings
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """*text* of *context* in the window's language (QCoreApplication.translate, which
-    lupdate reads under this name too); with *n*, its plural form for n ("%n round(s)")."""
+    lupdate reads under this name too). A phrase with a count goes through ``tr`` below
+    (or ``self.tr(text, "", n)``): lupdate files ``translate`` messages as singular."""
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
