@@ -127,10 +127,10 @@ class AnalysisChart(QWidget):
         first = rows[0]
         # A chart title is rich text: a round's title is escaped to show as typed.
         chart.setTitle(html.escape(f"{first.anchor.label} — {first.group_label}: "
-                                   f"{measure.value}"))
-        window = QBarSet("window")
+                                   f"{label_of(measure)}"))
+        window = QBarSet(self.tr("window"))
         window.setColor(WINDOW_COLOUR)
-        baseline = QBarSet("baseline")
+        baseline = QBarSet(self.tr("baseline"))
         baseline.setColor(BASELINE_COLOUR)
         for own, base in self._window_values:
             window.append(own)
@@ -140,7 +140,7 @@ class AnalysisChart(QWidget):
         bars.append(baseline)
         chart.addSeries(bars)
         categories = QBarCategoryAxis()
-        categories.append([row.phase.value for row in rows])
+        categories.append([label_of(row.phase) for row in rows])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         chart.addAxis(self._value_axis(max(max(pair) for pair in self._window_values)),

@@ -123,7 +123,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         measure = self._settings.measure
         texts = {
             self.ANCHOR: row.anchor.label,
-            self.PHASE: row.phase.value,
+            self.PHASE: label_of(row.phase),
             self.DAYS: days_text(row.first_day, row.last_day),
             self.GROUP: row.group_label,
             self.EVENTS: str(row.events),

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
+from tracker.domain.wording import label_of
 from tracker.services.common.views import (
     DependencyRow,
     EventLinkInfo,
@@ -197,7 +198,7 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
             case self.SUMMARY:
                 return elide(row.summary)
             case self.KIND:
-                return row.kind.value
+                return label_of(row.kind)
             case self.NOTE:
                 return _one_line(row.note)
             case _:
@@ -231,7 +232,7 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
     def cell(self, row: DependencyRow, column: int, role: int) -> Any:
         name = row.factor if self.subject == "factor" else row.round_title
         if role == DisplayRole:
-            return (name, row.effect.value, _one_line(row.note))[column]
+            return (name, label_of(row.effect), _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((name, None, row.note)[column])
         if role == OpenFactorRole:
@@ -254,7 +255,7 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
 
     def cell(self, row: EventLinkInfo, column: int, role: int) -> Any:
         if role == DisplayRole:
-            return (row.target, row.kind.value, _one_line(row.note))[column]
+            return (row.target, label_of(row.kind), _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((row.target, None, row.note)[column])
         if role == LinkIdRole:
@@ -282,7 +283,8 @@ class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
 
     def cell(self, row: ParticipantRow, column: int, role: int) -> Any:
         if role == DisplayRole:
-            return (row.party, row.role.value, row.person or NOBODY, _one_line(row.note))[column]
+            return (row.party, label_of(row.role), row.person or NOBODY,
+                    _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((row.party, None, row.person, row.note)[column])
         if role == ParticipantIdRole:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from tracker.domain.wording import label_of
 from tracker.services.common.views import CitingChange
 from tracker.ui.common.date_text import announced_text, instant_text
 from tracker.ui.common.language import QT_TRANSLATE_NOOP
@@ -81,4 +82,4 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
             case self.SOURCE:
                 return row.source
             case _:
-                return row.kind.value
+                return label_of(row.kind)

@@ -58,7 +58,7 @@ class ImpactTips:
                            lambda r: abs(geometry.ms(r.observed_at) - x))
         if reading is None:
             return ""
-        text = (f"{instant_text(reading.observed_at, self._tz)}: {reading.level.value}, "
+        text = (f"{instant_text(reading.observed_at, self._tz)}: {label_of(reading.level)}, "
                 f"{trend_text(reading.trend)}")
         return f"{text}\n{reading.note}" if reading.note else text
 
