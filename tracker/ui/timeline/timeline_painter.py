@@ -387,7 +387,7 @@ class TimelinePainter:
             p.setPen(TEXT)
             arrow = {"rising": "↑", "stable": "→", "easing": "↓"}[reading.trend.value]
             p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
-                       f"{reading.level.value} {arrow}")
+                       f"{label_of(reading.level)} {arrow}")
         self.hits.append(Hit(rect, "reading", reading.id))
 
     # -- events -----------------------------------------------------------------------
@@ -535,4 +535,4 @@ class TimelinePainter:
 
 
 def _round_title(mark: RoundMark, note: str = "") -> str:
-    return f"{mark.title} ({mark.status.value}{', ' + note if note else ''})"
+    return f"{mark.title} ({label_of(mark.status)}{', ' + note if note else ''})"
