@@ -151,6 +151,12 @@ PHRASES: dict[str, str] = {
     "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
     "event {when}{place} ({kind})": "подія {when}{place} ({kind})",
     "round {title}": "раунд {title}", "factor {name}": "чинник {name}",
+    "venue unknown": "місце невідоме",
+    "status: {before} → {after}": "статус: {before} → {after}",
+    "venue: {before} → {after}": "місце: {before} → {after}",
+    "Reason: {reason}": "Причина: {reason}", "{heading} (withdrawn)": "{heading} (відкликано)",
+    "Withdrawn by the correction entered {day}{by}": "Відкликано виправленням, внесеним {day}{by}",
+    "because of {factor}": "через «{factor}»", " by {name}": " ({name})",
     # Rules and outcomes of the schedule operations (services/rounds)
     "A round needs a title": "Раунд потребує назви",
     "A {before} round cannot become {after}":

@@ -112,7 +112,7 @@ def _rounds(session: Session, ids: list[int], tz: str,
             when=when, day=day, precision=window.precision,
             when_text=told,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
-            place=venue.name if venue else "venue unknown",
+            place=venue.name if venue else say("venue unknown"),
             links=tuple(dependencies[round_.id] + links[round_.id]),
             sources=sources.get(round_.id, ()),
         ))
