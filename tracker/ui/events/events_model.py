@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import TimeShape
-from tracker.domain.wording import label_of
+from tracker.domain.wording import label_of, say
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
@@ -107,7 +107,7 @@ def elide(text: str, limit: int = SUMMARY_CHARS) -> str:
 def display_text(row: EventRow, column: int) -> str:
     values = {
         DATE: date_text, TYPE: lambda r: r.event_type, SUB_TYPE: lambda r: r.sub_event_type,
-        TARGET: lambda r: r.target_category, PLACE: lambda r: r.place,
+        TARGET: lambda r: say(r.target_category), PLACE: lambda r: r.place,
         FATALITIES: lambda r: count_text(r.fatalities),
         INJURIES: lambda r: count_text(r.injuries), ACTOR1: lambda r: r.actor1,
         SUMMARY: lambda r: elide(r.summary), DATASET: lambda r: r.dataset,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
-from tracker.domain.wording import label_of
+from tracker.domain.wording import label_of, say
 from tracker.services.common.views import (
     DependencyRow,
     EventLinkInfo,
@@ -192,7 +192,7 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
             case self.DATE:
                 return event_date_text(row)
             case self.TARGET:
-                return row.target_category
+                return say(row.target_category)
             case self.PLACE:
                 return row.location or NO_PLACE
             case self.SUMMARY:
