@@ -152,6 +152,7 @@ PHRASES: dict[str, str] = {
     "event {when}{place} ({kind})": "подія {when}{place} ({kind})",
     "round {title}": "раунд {title}", "factor {name}": "чинник {name}",
     "venue unknown": "місце невідоме",
+    "all events": "усі події", "uncategorised": "без категорії", "(none)": "(немає)",
     "status: {before} → {after}": "статус: {before} → {after}",
     "venue: {before} → {after}": "місце: {before} → {after}",
     "Reason: {reason}": "Причина: {reason}", "{heading} (withdrawn)": "{heading} (відкликано)",

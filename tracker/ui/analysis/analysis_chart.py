@@ -41,7 +41,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from tracker.domain.wording import label_of
+from tracker.domain.wording import label_of, say
 from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.analysis.anchors import AnchorKind
 from tracker.ui.common.date_text import day_format
@@ -126,7 +126,7 @@ class AnalysisChart(QWidget):
             return
         first = rows[0]
         # A chart title is rich text: a round's title is escaped to show as typed.
-        chart.setTitle(html.escape(f"{first.anchor.label} — {first.group_label}: "
+        chart.setTitle(html.escape(f"{first.anchor.label} — {say(first.group_label)}: "
                                    f"{label_of(measure)}"))
         window = QBarSet(self.tr("window"))
         window.setColor(WINDOW_COLOUR)
@@ -176,7 +176,7 @@ class AnalysisChart(QWidget):
         plotted = [line, markers]
         if selected is not None and selected.first_day in by_day:
             chosen = QScatterSeries()
-            chosen.setName("selected")
+            chosen.setName(self.tr("selected"))
             chosen.setColor(WINDOW_COLOUR)
             chosen.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
             chosen.setMarkerSize(15)

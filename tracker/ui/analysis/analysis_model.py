@@ -23,13 +23,13 @@ from tracker.services.analysis.analysis import (
     SplitBy,
 )
 from tracker.ui.common.date_text import day_month_text, day_text
-from tracker.ui.common.language import QT_TRANSLATE_NOOP
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 RowRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
 
-NO_BASELINE = "no baseline"
+NO_BASELINE = QT_TRANSLATE_NOOP("AnalysisModel", "no baseline")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
 
@@ -54,7 +54,7 @@ def number_text(value: float) -> str:
 def ratio_text(ratio: float | None) -> str:
     """'×1.8', '×0.67', or 'no baseline' when the baseline is zero (never infinity)."""
     if ratio is None:
-        return NO_BASELINE
+        return translate("AnalysisModel", NO_BASELINE)
     return f"×{number_text(ratio)}"
 
 
@@ -125,7 +125,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
             self.ANCHOR: row.anchor.label,
             self.PHASE: label_of(row.phase),
             self.DAYS: days_text(row.first_day, row.last_day),
-            self.GROUP: row.group_label,
+            self.GROUP: say(row.group_label),
             self.EVENTS: str(row.events),
             self.FATALITIES: str(row.fatalities),
             self.INJURIES: str(row.injuries),
