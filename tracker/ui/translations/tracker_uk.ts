@@ -524,6 +524,14 @@
         <translation>Виберіть рядок, щоб порівняти його вікна</translation>
     </message>
     <message>
+        <source>window</source>
+        <translation>вікно</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>базовий рівень</translation>
+    </message>
+    <message>
         <source>Nothing analysed yet</source>
         <translation>Ще нічого не проаналізовано</translation>
     </message>
@@ -538,6 +546,10 @@
     <message>
         <source>anchors</source>
         <translation>опорні точки</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>вибране</translation>
     </message>
     <message>
         <source>{path}: the image could not be encoded</source>
@@ -676,6 +688,13 @@
     <message>
         <source>Export Analysis Chart</source>
         <translation>Експорт діаграми аналізу</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisModel</name>
+    <message>
+        <source>no baseline</source>
+        <translation>немає базового рівня</translation>
     </message>
 </context>
 <context>
