@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= auto
 PYTEST := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-.PHONY: run test test-full lint clean dist install-desktop uninstall-desktop
+.PHONY: run test test-full lint clean dist install-desktop uninstall-desktop translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,17 @@ install-desktop:
 
 uninstall-desktop:
 	packaging/install-desktop.sh --uninstall $(PREFIX)
+
+# The window's translations (docs/TRANSLATING.md): lupdate collects every tr() string of
+# tracker/ui into the .ts files (new ones "unfinished", gone ones dropped), then lrelease
+# compiles the .qm files the program loads. English holds only the plural forms.
+# Translate the new strings in tracker_uk.ts (Qt Linguist: .venv/bin/pyside6-linguist),
+# then run it again. The .qm files are committed, so installing needs no Qt tools.
+TRANSLATIONS := tracker/ui/translations
+LUPDATE = $(BIN)/pyside6-lupdate $(sort $(shell find tracker/ui -name "*.py")) -no-obsolete \
+	-locations none
+
+translations: $(STAMP)
+	$(LUPDATE) -target-language uk_UA -ts $(TRANSLATIONS)/tracker_uk.ts
+	$(LUPDATE) -target-language en_GB -pluralonly -ts $(TRANSLATIONS)/tracker_en.ts
+	$(BIN)/pyside6-lrelease $(TRANSLATIONS)/tracker_uk.ts $(TRANSLATIONS)/tracker_en.ts

@@ -26,6 +26,7 @@ def test_wheel_ships_resources_and_migrations(tmp_path: Path) -> None:
         "tracker/resources/schemas/sample-scenario.schema.json",
         "tracker/resources/guide/guide.html", "tracker/resources/guide/images/rounds.png",
         "tracker/resources/icons/lucide/LICENSE", "tracker/resources/icons/lucide/undo-2.svg",
+        "tracker/ui/translations/tracker_uk.qm", "tracker/ui/translations/tracker_en.qm",
         "tracker/storage/migrations/env.py",
         "tracker/storage/migrations/script.py.mako",
         "tracker/storage/migrations/versions/0001_initial_schema.py",

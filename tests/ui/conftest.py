@@ -15,9 +15,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tracker.domain.wording import Language
 from tracker.storage.database import Database
 from tracker.ui.common import commands
 from tracker.ui.common import settings as options
+from tracker.ui.common.language import apply_language
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.main_window import MainWindow
@@ -30,6 +32,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if UI_TESTS in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> None:
+    """Every window test reads English, whatever the machine's locale (a test of the
+    Ukrainian window switches for itself, test_ukrainian.py)."""
+    apply_language(Language.ENGLISH)
 
 
 class ReportedErrors(list[str]):

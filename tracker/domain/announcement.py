@@ -18,6 +18,7 @@ from tracker.domain.date_range import EARLIEST
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import day_words
 
 # The earliest day a change may say it was announced: the first day the tracker takes
 # (domain/date_range.py); older dates are typing mistakes.
@@ -68,7 +69,7 @@ class Announcement:
     def describe(self, tz_name: str = "UTC") -> str:
         """'1 Feb 2026' or '1 Feb 2026 15:00 EET': never a time that was not given."""
         day = self.day(tz_name)
-        text = f"{day.day} {day:%b %Y}"
+        text = day_words(day)
         if self.precision is Precision.DAY:
             return text
         local = self.at.astimezone(zone(tz_name))

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from tracker.domain.date_range import in_range
 from tracker.domain.enums import Precision
+from tracker.domain.wording import day_words, month_year_words, say, short_month_words
 
 # A record over more days than this is counted apart in range totals ("records spanning
 # more than 7 days"), not on any one day: a week is the coarsest date a dataset names.
@@ -85,20 +86,23 @@ class EventTime:
 
     def describe(self) -> str:
         """'3 Feb 2026', 'week of 2 Feb 2026', 'February 2026 (month)' or
-        '24 Feb – 30 Sep 2022 (reported as one record)'."""
+        '24 Feb – 30 Sep 2022 (reported as one record)'; in the language chosen in
+        wording.py ('тиждень від 2 лют. 2026' in Ukrainian)."""
         if self.shape is TimeShape.WEEK:
-            return f"week of {day_text(self.first)}"
+            return say("week of {day}").format(day=day_text(self.first))
         if self.shape is TimeShape.MONTH:
-            return f"{self.first:%B %Y} (month)"
+            return say("{month} (month)").format(month=month_year_words(self.first))
         if self.shape is TimeShape.SPAN:
-            return f"{span_text(self.first, self.last)} (reported as one record)"
+            return say("{span} (reported as one record)").format(
+                span=span_text(self.first, self.last))
         if self.shape is TimeShape.UNCERTAIN:
-            return f"{day_text(self.first)} (date uncertain)"
+            return say("{day} (date uncertain)").format(day=day_text(self.first))
         return day_text(self.first)
 
 
 def day_text(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """'3 Feb 2026' (wording.day_words: in the chosen language)."""
+    return day_words(day)
 
 
 def span_text(first: date, last: date) -> str:
@@ -106,7 +110,7 @@ def span_text(first: date, last: date) -> str:
     if first.year != last.year:
         return f"{day_text(first)} – {day_text(last)}"
     if first.month != last.month:
-        return f"{first.day} {first:%b} – {day_text(last)}"
+        return f"{first.day} {short_month_words(first.month)} – {day_text(last)}"
     return f"{first.day}–{day_text(last)}"
 
 

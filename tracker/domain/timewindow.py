@@ -19,6 +19,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 from tracker.domain.event_time import EventTime
 from tracker.domain.event_time import day_text as _day
+from tracker.domain.wording import month_year_words, say
 
 
 class WindowError(TrackerError, ValueError):
@@ -247,13 +248,15 @@ class ScheduledWindow:
         """Human text that keeps the precision: never shows a week as an exact time."""
         shown = tz_name or self.tz
         if self.precision is Precision.UNKNOWN or self.start is None:
-            return "date unknown"
+            return say("date unknown")
         if self.precision is Precision.MONTH:
-            return f"{self.local_start():%B %Y} (month)"
+            return say("{month} (month)").format(
+                month=month_year_words(self.start.astimezone(zone(self.tz))))
         first, last = self.first_day(), self.last_day()
         assert first is not None and last is not None
         if self.precision is Precision.WEEK:
-            return f"week of {_day(first)} (to {_day(last)})"
+            return say("week of {first} (to {last})").format(first=_day(first),
+                                                             last=_day(last))
         if self.precision is Precision.DAY:
             return _day(first) if first == last else f"{_day(first)} – {_day(last)}"
         start = self.start.astimezone(zone(shown))

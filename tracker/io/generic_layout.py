@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tracker.domain.enums import Precision
 from tracker.domain.nul_text import without_nul
+from tracker.domain.wording import say
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, coordinate, count
 from tracker.io.event_layouts import Columns, EventValues, Layout
@@ -52,16 +53,18 @@ class ColumnMapping:
         """Why this mapping cannot read a file with *header*; empty when it can."""
         found: list[str] = []
         if not without_nul(self.dataset).strip():  # typed: see domain/nul_text.py
-            found.append("the dataset needs a name")
+            found.append(say("the dataset needs a name"))
         for name in REQUIRED_FIELDS:
             if not self.columns.get(name):
-                found.append(f"no column is chosen for {MAPPABLE_FIELDS[name]}")
+                found.append(say("no column is chosen for {field}").format(
+                    field=say(MAPPABLE_FIELDS[name])))
         known = {name.casefold() for name in header}
         for name, column in self.columns.items():
             if name not in MAPPABLE_FIELDS:
                 found.append(f"{name!r} is not an event field")
             elif column and column.casefold() not in known:
-                found.append(f"{MAPPABLE_FIELDS[name]}: the file has no column {column!r}")
+                found.append(say("{field}: the file has no column {column}").format(
+                    field=say(MAPPABLE_FIELDS[name]), column=repr(column)))
         return found
 
 

@@ -32,6 +32,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import is_known_zone
+from tracker.domain.wording import say
 from tracker.services.analysis.anchors import Anchor, Around, find_anchors
 from tracker.services.analysis.counts import (
     DailyCount,
@@ -96,9 +97,10 @@ class AnalysisSettings:
 
     def baseline_text(self) -> str:
         if self.baseline is BaselineMode.WEEKS:
-            return (f"same days {self.baseline_weeks} week(s) earlier, or further back in "
-                    "whole weeks for a window longer than that")
-        return f"mean of the {self.trailing_windows} preceding window(s)"
+            return say("same days {weeks} week(s) earlier, or further back in whole weeks for "
+                       "a window longer than that").format(weeks=self.baseline_weeks)
+        return say("mean of the {count} preceding window(s)").format(
+            count=self.trailing_windows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from tracker.domain.chronology import ChronologyEntry, EntryKind, announced_when
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import day_words, label_of, say
 from tracker.services.records.citations import sources_by_record
 from tracker.services.rounds import describe_change, describe_transition
 from tracker.services.rounds.announced_order import transitions_by_change, venue_names
@@ -78,19 +79,20 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
                                          names)
             place = names.get(transition.after.venue_id or -1, "")
         if change.reason:
-            detail += f". Reason: {change.reason}"
-        heading = f"{title}: {change.kind.value}"
+            detail += ". " + say("Reason: {reason}").format(reason=change.reason)
+        heading = f"{title}: {label_of(change.kind)}"
         withdrawn = found.withdrawn.get(change.id)
         if withdrawn is not None:
-            heading += " (withdrawn)"
-            detail += (f". Withdrawn by the correction entered {_day_text(withdrawn.at, tz)}"
-                       f"{_by(withdrawn.by)}")
+            heading = say("{heading} (withdrawn)").format(heading=heading)
+            detail += ". " + say("Withdrawn by the correction entered {day}{by}").format(
+                day=_day_text(withdrawn.at, tz), by=_by(withdrawn.by))
         entries.append(ChronologyEntry(
             when=announced_when(announced), day=announced.day(tz),
             precision=announced.precision, when_text=announced.describe(tz),
             kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id, title=heading,
             detail=detail, place=place,
-            links=(f"because of {factor_name}",) if factor_name else (),
+            links=(say("because of {factor}").format(factor=factor_name),) if factor_name
+            else (),
             sources=sources.get(change.id, ()),
         ))
     return entries
@@ -137,8 +139,8 @@ def _chain_below(session: Session, retraction: ScheduleChange) -> list[ScheduleC
 
 def _day_text(instant: datetime, tz: str) -> str:
     local = instant.astimezone(zone(tz))
-    return f"{local.day} {local:%b %Y}"
+    return day_words(local.date())
 
 
 def _by(who: str) -> str:
-    return f" by {who}" if who else ""
+    return say(" by {name}").format(name=who) if who else ""

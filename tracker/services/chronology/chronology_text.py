@@ -18,6 +18,7 @@ from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, RoundParticipant, Venue
 from tracker.domain.timewindow import ScheduledWindow, zone
+from tracker.domain.wording import day_words, label_of, say
 from tracker.services.chronology.chronology_changes import change_entries
 from tracker.services.claims.claims import (
     ClaimRow,
@@ -85,7 +86,8 @@ def _rounds(session: Session, ids: list[int], tz: str,
         .where(Dependency.round_id.in_(ids)).order_by(Dependency.id)
     ):
         dependencies[dependency.round_id].append(
-            f"depends on {factor_name} ({dependency.effect.value})"
+            say("depends on {factor} ({effect})").format(factor=factor_name,
+                                                        effect=label_of(dependency.effect))
         )
     links = _links_of_rounds(session, ids, then.as_of.day if then else None)
     sources = sources_by_record(session, "round_id", ids)
@@ -93,28 +95,30 @@ def _rounds(session: Session, ids: list[int], tz: str,
     for round_ in rounds:
         window, status, venue = _schedule(session, round_, then)
         people = ", ".join(
-            f"{p.party.name} ({p.role.value})" if p.role.value != "party" else p.party.name
+            f"{p.party.name} ({label_of(p.role)})" if p.role.value != "party" else p.party.name
             for p in round_.participants
         )
-        detail = f"{status.value.capitalize()} {round_.format.value} round"
+        detail = say("{status} {format} round").format(
+            status=label_of(status).capitalize(), format=label_of(round_.format))
         if round_.modality is not RoundModality.UNKNOWN:
-            detail += f" ({round_.modality.value})"
+            detail += f" ({label_of(round_.modality)})"
         detail += f", {round_.track.name}."
         if people:
-            detail += f" Participants: {people}."
+            detail += " " + say("Participants: {names}.").format(names=people)
         if round_.agenda:
-            detail += f" Agenda: {round_.agenda}"
+            detail += " " + say("Agenda: {agenda}").format(agenda=round_.agenda)
         when, day, told = round_instant(window), window.first_day(), window.describe()
         if window.start is not None and window.precision is Precision.EXACT:
             # An instant: on the reader's day and in their time, with the venue's beside it.
             day = window.start.astimezone(zone(tz)).date()
             if tz != window.tz:
-                told = f"{window.describe(tz)} ({told} at the venue)"
+                told = say("{here} ({there} at the venue)").format(here=window.describe(tz),
+                                                                  there=told)
         entries.append(ChronologyEntry(
             when=when, day=day, precision=window.precision,
             when_text=told,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
-            place=venue.name if venue else "venue unknown",
+            place=venue.name if venue else say("venue unknown"),
             links=tuple(dependencies[round_.id] + links[round_.id]),
             sources=sources.get(round_.id, ()),
         ))
@@ -134,7 +138,7 @@ def _readings(session: Session, ids: list[int], tz: str) -> list[ChronologyEntry
             when=reading.observed_at, day=local.date(), precision=Precision.EXACT,
             when_text=_instant_text(local),
             kind=EntryKind.FACTOR_READING, record_id=reading.id,
-            title=f"{name}: {reading.level.value}, {reading.trend.value}",
+            title=f"{name}: {label_of(reading.level)}, {label_of(reading.trend)}",
             detail=reading.note, place="", links=(), sources=sources.get(reading.id, ()),
         ))
     return entries
@@ -173,17 +177,17 @@ def event_entry(
      actor2, latitude, longitude, country) = row
     counts = []
     if fatalities is not None:
-        counts.append(f"{fatalities} killed")
+        counts.append(say("{count} killed").format(count=fatalities))
     if injuries is not None:
-        counts.append(f"{injuries} injured")
+        counts.append(say("{count} injured").format(count=injuries))
     detail = summary + (f" ({', '.join(counts)})" if counts else "")
     if claims:
         told_claims = (*dataset_figures(event_id, dataset, external_id, fatalities, low,
                                         high, injuries), *claims)
         detail = f"{detail} {claims_sentence(told_claims)}".strip()
-    title = " / ".join(part for part in (event_type, sub_event_type) if part) or "Event"
+    title = " / ".join(part for part in (event_type, sub_event_type) if part) or say("Event")
     if target and target != TargetCategory.UNKNOWN:  # the rules found nothing: say nothing
-        title += f" [{target}]"
+        title += f" [{say(target)}]"
     place = f"{location}, {admin1}" if location and admin1 else location or admin1
     told = told or tell_time(day, precision, last_day, dataset)
     facts = EventFacts(
@@ -222,7 +226,7 @@ def tell_time(day: date, precision: Precision, last_day: date | None,
 
 
 def _instant_text(local: datetime) -> str:
-    return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
+    return f"{day_words(local.date())} {local:%H:%M} {local.tzname()}"
 
 
 def _links_of_rounds(session: Session, ids: list[int],
@@ -242,7 +246,8 @@ def _links_of_rounds(session: Session, ids: list[int],
         assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
         when = tell_time(day, precision, last_day, dataset).text
-        found[round_id].append(f"event {when}{place} ({kind.value})")
+        found[round_id].append(say("event {when}{place} ({kind})").format(
+            when=when, place=place, kind=label_of(kind)))
     return found
 
 
@@ -264,8 +269,9 @@ def _event_links_from_event(session: Session, ids: list[int]) -> dict[int, list[
 def link_text(kind: LinkKind, note: str, round_title: str | None,
               factor_name: str | None) -> str:
     """A link seen from its event: 'round Trilateral talks (context): note'."""
-    target = f"round {round_title}" if round_title else f"factor {factor_name}"
-    return f"{target} ({kind.value})" + (f": {note}" if note else "")
+    target = say("round {title}").format(title=round_title) if round_title \
+        else say("factor {name}").format(name=factor_name)
+    return f"{target} ({label_of(kind)})" + (f": {note}" if note else "")
 
 
 _BUILDERS = {

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from tracker.domain.announcement import EARLIEST_ANNOUNCEMENT
 from tracker.domain.timewindow import is_known_zone, zone
+from tracker.domain.wording import day_words
 from tracker.services.common.errors import ValidationError
 from tracker.services.rounds.as_of import AsOf
 
@@ -36,4 +37,4 @@ def as_of_day(day: date, tz: str, *, today: date | None = None) -> AsOf:
 
 
 def _told(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return day_words(day)

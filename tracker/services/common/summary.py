@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round
+from tracker.domain.wording import say_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +21,14 @@ class Counts:
     links: int
 
     def describe(self) -> str:
-        def plural(count: int, word: str) -> str:
-            return f"{count:,} {word}{'' if count == 1 else 's'}"
+        """'2 rounds · 3 factors · 7 events · 12 links', in the chosen language."""
+        def plural(count: int, one: str, other: str) -> str:
+            return say_count(count, one, other).replace(str(count), f"{count:,}", 1)
 
-        return " · ".join((plural(self.rounds, "round"), plural(self.factors, "factor"),
-                           plural(self.events, "event"), plural(self.links, "link")))
+        return " · ".join((plural(self.rounds, "{n} round", "{n} rounds"),
+                           plural(self.factors, "{n} factor", "{n} factors"),
+                           plural(self.events, "{n} event", "{n} events"),
+                           plural(self.links, "{n} link", "{n} links")))
 
 
 def counts(session: Session) -> Counts:

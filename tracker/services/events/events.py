@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.events import BattlefieldEvent, EventLink
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.views import EventDetail, EventLinkInfo, EventRow
 from tracker.services.events.event_index import (
@@ -349,7 +350,8 @@ def event_detail(session: Session, event_id: int) -> EventDetail:
     )
     infos = tuple(
         EventLinkInfo(link.id, link.round_id, link.factor_id,
-                      f"Round: {title}" if title else f"Factor: {name}", link.kind, link.note,
+                      say("Round: {title}").format(title=title) if title
+                      else say("Factor: {name}").format(name=name), link.kind, link.note,
                       link.version)
         for link, title, name in links
     )

@@ -19,6 +19,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
+from tracker.domain.wording import say
 from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvStyle, write_csv
 from tracker.io.chronology_markdown import write_markdown
 from tracker.io.chronology_writers import write_json
@@ -169,4 +170,4 @@ def suffixes_text(formats: Iterable[ExportFormat]) -> str:
     """Their suffixes for a sentence: ".csv, .json, .md, .html or .pdf"."""
     suffixes = [fmt.suffix for fmt in formats]
     return suffixes[0] if len(suffixes) == 1 else \
-        ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+        say("{first} or {last}").format(first=", ".join(suffixes[:-1]), last=suffixes[-1])

@@ -13,6 +13,7 @@ from tracker.domain.date_range import RANGE_TEXT, in_range
 from tracker.domain.enums import Reliability
 from tracker.domain.nul_text import without_nul
 from tracker.domain.sources import CITABLE, Citation, Source
+from tracker.domain.wording import day_words
 from tracker.services.common.errors import ValidationError
 
 
@@ -22,7 +23,7 @@ def source_label(source: Source) -> str:
     if source.title:
         parts.append(f"“{source.title}”")
     if source.published_on:
-        parts.append(f"{source.published_on.day} {source.published_on:%b %Y}")
+        parts.append(day_words(source.published_on))
     if source.url:
         parts.append(source.url)
     return ", ".join(parts)

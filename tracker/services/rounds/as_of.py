@@ -23,6 +23,7 @@ from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.negotiation import ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, zone
+from tracker.domain.wording import day_words, say
 from tracker.services.rounds.announced_order import replay
 from tracker.services.rounds.rules import RoundState
 
@@ -41,7 +42,7 @@ class AsOf:
         return announced.day(self.tz) <= self.day
 
     def describe(self) -> str:
-        return f"as known on {self.day.day} {self.day:%b %Y}"
+        return say("as known on {day}").format(day=day_words(self.day))
 
     def clause(self) -> ColumnElement[bool]:
         """``includes`` as SQL on ScheduleChange."""

@@ -23,6 +23,7 @@ from tracker.domain.base import utc_now
 from tracker.domain.enums import ChangeKind, RoundStatus
 from tracker.domain.negotiation import Round, Track
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo
 from tracker.services.common.topics import topic_of
@@ -59,7 +60,7 @@ def create_round(session: Session, draft: RoundDraft,
     Undo hides it (soft delete, "Undo: create"); redo brings the same round back."""
     title = validate_title(draft.title)
     if session.get(Track, draft.track_id) is None:
-        raise ValidationError("track", "Choose the track this round belongs to")
+        raise ValidationError("track", say("Choose the track this round belongs to"))
     validate_state(session, draft.state)
     note = note or ChangeNote()
     check_note(session, note)
@@ -94,7 +95,7 @@ def change_round(
     with guard(session, ROUND, round_, expected_version, mine):
         old_state = state_of(round_)
         if new_state == old_state:
-            raise ValidationError("window", "Nothing changed")
+            raise ValidationError("window", say("Nothing changed"))
         validate_state(session, new_state, before=None if allow_any else old_state.status)
         check_note(session, note)
         set_state(round_, new_state)
@@ -175,11 +176,11 @@ def _set_hidden(session: Session, round_id: int, hidden: bool, note: ChangeNote,
     else:
         found = session.get(Round, round_id)
         if found is None:
-            raise NotFoundError(f"Round {round_id} does not exist")
+            raise NotFoundError(say("Round {number} does not exist").format(number=round_id))
         if found.deleted_at is None:
             # A restore of a round that is there would tell history a false "restored".
-            raise ValidationError("status", f"Round {round_id} is not deleted; there is "
-                                            "nothing to restore")
+            raise ValidationError("status", say("Round {number} is not deleted; there is "
+                                                "nothing to restore").format(number=round_id))
         round_ = found
     with guard(session, ROUND, round_, expected_version, {}):
         round_.deleted_at = utc_now() if hidden else None
@@ -198,8 +199,8 @@ def _retract_move(round_id: int, change_id: int, before: RoundState, after: Roun
     that retraction, and so on: history stays append-only and says what was withdrawn."""
     def run(session: Session) -> Outcome:
         if state_of(get_round(session, round_id)) != after:
-            raise ChangedSinceError("The round was changed elsewhere since; nothing was "
-                                    "done, so that change is kept.")
+            raise ChangedSinceError(say("The round was changed elsewhere since; nothing was "
+                                        "done, so that change is kept."))
         # Any status: undo must take a round marked held back to confirmed.
         outcome = change_round(session, round_id, before, _step_note(note, prefix),
                                allow_any=True, retracts=change_id)

@@ -15,6 +15,7 @@ from tracker.domain.factors import Dependency, Factor
 from tracker.domain.negotiation import Round, RoundParticipant, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.domain.wording import label_of, say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import (
     ChangeRecord,
@@ -215,7 +216,7 @@ def describe_change(change: ScheduleChange) -> str:
     names = {venue.id: venue.name for venue in (change.old_venue, change.new_venue) if venue}
     new_window = change.new_window
     if new_window is None or change.new_status is None:
-        return change.kind.value
+        return label_of(change.kind)
     after = RoundState(new_window, change.new_venue_id, change.new_status)
     old_window = change.old_window
     before = None if old_window is None or change.old_status is None else \
@@ -231,19 +232,21 @@ def describe_transition(kind: ChangeKind, before: RoundState | None, after: Roun
         return venue_names.get(venue_id, unknown) if venue_id is not None else unknown
 
     if before is None:
-        return (f"{after.status.value}: {_window_text(after.window)}, "
-                f"{venue(after.venue_id, 'venue unknown')}")
+        return (f"{label_of(after.status)}: {_window_text(after.window)}, "
+                f"{venue(after.venue_id, say('venue unknown'))}")
     parts = []
     if before.status != after.status:
-        parts.append(f"status: {before.status.value} → {after.status.value}")
+        parts.append(say("status: {before} → {after}").format(
+            before=label_of(before.status), after=label_of(after.status)))
     # A week relocated keeps its days in the venue's zone: the same text, no new date.
     if before.window != after.window and \
             _window_text(before.window) != _window_text(after.window):
         parts.append(f"{_window_text(before.window)} → {_window_text(after.window)}")
     if before.venue_id != after.venue_id:
-        parts.append(f"venue: {venue(before.venue_id, 'unknown')} → "
-                     f"{venue(after.venue_id, 'unknown')}")
-    return "; ".join(parts) or kind.value
+        parts.append(say("venue: {before} → {after}").format(
+            before=venue(before.venue_id, say("unknown")),
+            after=venue(after.venue_id, say("unknown"))))
+    return "; ".join(parts) or label_of(kind)
 
 
 def _window_text(window: ScheduledWindow | None) -> str:

@@ -23,6 +23,7 @@ from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange, Venue
 from tracker.domain.sources import Source
 from tracker.domain.timewindow import ScheduledWindow
+from tracker.domain.wording import label_of, say
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import undo_reason
 from tracker.services.records.citations import cite
@@ -88,7 +89,7 @@ def can_move(before: RoundStatus, after: RoundStatus) -> bool:
 def validate_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise ValidationError("title", "A round needs a title")
+        raise ValidationError("title", say("A round needs a title"))
     return cleaned
 
 
@@ -103,24 +104,29 @@ def validate_state(
 ) -> None:
     if before is not None and state.status not in _ALLOWED[before]:
         raise ValidationError(
-            "status", f"A {before.value} round cannot become {state.status.value}"
+            "status", say("A {before} round cannot become {after}").format(
+                before=label_of(before), after=label_of(state.status))
         )
     if state.status is RoundStatus.HELD and state.window.start is None:
-        raise ValidationError("window", "A round that was held needs at least a rough date")
+        raise ValidationError("window",
+                              say("A round that was held needs at least a rough date"))
     if state.status is RoundStatus.HELD and state.window.start is not None \
             and state.window.start > utc_now():
-        raise ValidationError("status", "A round cannot be marked held before it starts")
+        raise ValidationError("status", say("A round cannot be marked held before it starts"))
     if state.venue_id is not None and session.get(Venue, state.venue_id) is None:
-        raise ValidationError("venue", f"Venue {state.venue_id} does not exist")
+        raise ValidationError("venue", say("Venue {number} does not exist").format(
+            number=state.venue_id))
 
 
 def check_note(session: Session, note: ChangeNote) -> None:
     """Refuse a note naming a factor or source that does not exist, or announced after
     now: before anything is changed, so nothing is half done."""
     if note.factor_id is not None and session.get(Factor, note.factor_id) is None:
-        raise ValidationError("factor", f"Factor {note.factor_id} does not exist")
+        raise ValidationError("factor", say("Factor {number} does not exist").format(
+            number=note.factor_id))
     if note.source_id is not None and session.get(Source, note.source_id) is None:
-        raise ValidationError("source", f"Source {note.source_id} does not exist")
+        raise ValidationError("source", say("Source {number} does not exist").format(
+            number=note.source_id))
     announcement_of(session, note, utc_now())
 
 
@@ -179,7 +185,7 @@ def set_state(round_: Round, state: RoundState) -> None:
 def get_round(session: Session, round_id: int) -> Round:
     found = session.get(Round, round_id)
     if found is None or found.deleted_at is not None:
-        raise NotFoundError(f"Round {round_id} does not exist")
+        raise NotFoundError(say("Round {number} does not exist").format(number=round_id))
     return found
 
 

@@ -43,6 +43,7 @@ from PySide6.QtGui import QImage, QPaintDevice, QPainter, QRegion, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from tracker.domain.wording import label_of, say
 from tracker.services.analysis.analysis import Anchor, DailyCount, Measure, PhaseCounts
 from tracker.services.analysis.anchors import AnchorKind
 from tracker.ui.common.chart_style import (
@@ -54,12 +55,14 @@ from tracker.ui.common.chart_style import (
     style_chart,
 )
 from tracker.ui.common.date_ticks import date_ticks
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.theme import is_dark
 
 _WHOLE_TICKS = 10
 TICK_WIDTH_PX = 90  # room per date label on the time axis
-MARKER_NAMES = {AnchorKind.ROUND: "rounds", AnchorKind.CHANGE: "schedule changes",
-                AnchorKind.READING: "factor readings"}
+MARKER_NAMES = {AnchorKind.ROUND: QT_TRANSLATE_NOOP("AnalysisChart", "rounds"),
+                AnchorKind.CHANGE: QT_TRANSLATE_NOOP("AnalysisChart", "schedule changes"),
+                AnchorKind.READING: QT_TRANSLATE_NOOP("AnalysisChart", "factor readings")}
 
 
 def day_value(day: date) -> float:
@@ -166,8 +169,8 @@ class AnalysisChart(QWidget):
             return
         first = rows[0]
         # A chart title is rich text: a round's title is escaped to show as typed.
-        chart.setTitle(html.escape(f"{first.anchor.label} — {first.group_label}: "
-                                   f"{measure.value}"))
+        chart.setTitle(html.escape(f"{first.anchor.label} — {say(first.group_label)}: "
+                                   f"{label_of(measure)}"))
         bars = QBarSeries()
         window = QBarSet(self.tr("window, to the day"))
         window.setColor(colours.window)
@@ -186,7 +189,7 @@ class AnalysisChart(QWidget):
                 week.append(float(self._placed_values[number]))
         chart.addSeries(bars)
         categories = QBarCategoryAxis()
-        categories.append([row.phase.value for row in rows])
+        categories.append([label_of(row.phase) for row in rows])
         self._add_axis(chart, categories, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(categories)
         highest = max([*(max(pair) for pair in self._window_values), *self._placed_values])
@@ -214,18 +217,19 @@ class AnalysisChart(QWidget):
         if week_only and not any(value for _day, value in self._series_values):
             chart.setTitle(self.tr("{measure} per day: none reported to the day here; "
                                    "the events are known only to the week")
-                           .format(measure=measure.value.capitalize()))
+                           .format(measure=label_of(measure).capitalize()))
         else:
             chart.setTitle(self.tr("{measure} per day (reported to the day)")
-                           .format(measure=measure.value.capitalize()))
+                           .format(measure=label_of(measure).capitalize()))
         line = QLineSeries()
-        line.setName(f"{measure.value} per day")
+        line.setName(self.tr("{measure} per day").format(measure=label_of(measure)))
         line.setColor(colours.faint_text)
         for day, value in self._series_values:
             line.append(day_value(day), value)
         markers = QScatterSeries()
         kinds = sorted({anchor.kind for anchor in anchors})
-        markers.setName(" / ".join(MARKER_NAMES[kind] for kind in kinds) or "anchors")
+        markers.setName(" / ".join(translate("AnalysisChart", MARKER_NAMES[kind])
+                                   for kind in kinds) or self.tr("anchors"))
         markers.setColor(colours.marker)
         markers.setBorderColor(colours.background)
         markers.setMarkerSize(9)
@@ -234,7 +238,7 @@ class AnalysisChart(QWidget):
         plotted = [line, markers]
         if selected is not None and selected.first_day in by_day:
             chosen = QScatterSeries()
-            chosen.setName("selected")
+            chosen.setName(self.tr("selected"))
             chosen.setColor(colours.alert)
             chosen.setBorderColor(colours.background)
             chosen.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
@@ -330,7 +334,8 @@ class AnalysisChart(QWidget):
         with _saving(path) as device:
             # PySide6 takes the format as str, though its stubs say bytes.
             if not image.save(device, "PNG"):  # type: ignore[call-overload]
-                raise OSError(f"{path}: the image could not be encoded")
+                raise OSError(self.tr("{path}: the image could not be encoded").format(
+                    path=path))
 
     def save_svg(self, path: Path) -> None:
         """Both charts as one SVG drawing, written whole or not at all."""
@@ -340,7 +345,7 @@ class AnalysisChart(QWidget):
             generator.setOutputDevice(device)
             generator.setSize(size)
             generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-            generator.setTitle("Analysis")
+            generator.setTitle(self.tr("Analysis"))
             with self.printing():
                 self._render_light(generator)
 

@@ -22,17 +22,31 @@ from tracker.services.analysis.analysis import (
     Measure,
     SplitBy,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
 E = TypeVar("E", bound=StrEnum)
 
-AROUND_TEXTS = {Around.ROUNDS: "Rounds", Around.CHANGES: "Schedule changes",
-                Around.READINGS: "Factor readings"}
-BASELINE_TEXTS = {BaselineMode.WEEKS: "Same days, weeks earlier",
-                  BaselineMode.TRAILING: "Trailing mean of windows"}
-SPLIT_TEXTS = {SplitBy.NONE: "Nothing (totals)", SplitBy.CATEGORY: "Target category",
-               SplitBy.REGION: "Region", SplitBy.TYPE: "Event type"}
-MEASURE_TEXTS = {Measure.EVENTS: "Events", Measure.FATALITIES: "Fatalities",
-                 Measure.INJURIES: "Injuries"}
+# Translated where shown (context "AnalysisControls").
+AROUND_TEXTS = {
+    Around.ROUNDS: QT_TRANSLATE_NOOP("AnalysisControls", "Rounds"),
+    Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisControls", "Schedule changes"),
+    Around.READINGS: QT_TRANSLATE_NOOP("AnalysisControls", "Factor readings"),
+}
+BASELINE_TEXTS = {
+    BaselineMode.WEEKS: QT_TRANSLATE_NOOP("AnalysisControls", "Same days, weeks earlier"),
+    BaselineMode.TRAILING: QT_TRANSLATE_NOOP("AnalysisControls", "Trailing mean of windows"),
+}
+SPLIT_TEXTS = {
+    SplitBy.NONE: QT_TRANSLATE_NOOP("AnalysisControls", "Nothing (totals)"),
+    SplitBy.CATEGORY: QT_TRANSLATE_NOOP("AnalysisControls", "Target category"),
+    SplitBy.REGION: QT_TRANSLATE_NOOP("AnalysisControls", "Region"),
+    SplitBy.TYPE: QT_TRANSLATE_NOOP("AnalysisControls", "Event type"),
+}
+MEASURE_TEXTS = {
+    Measure.EVENTS: QT_TRANSLATE_NOOP("AnalysisControls", "Events"),
+    Measure.FATALITIES: QT_TRANSLATE_NOOP("AnalysisControls", "Fatalities"),
+    Measure.INJURIES: QT_TRANSLATE_NOOP("AnalysisControls", "Injuries"),
+}
 
 
 def _combo(parent: QWidget, name: str, texts: dict[E, str], tip: str) -> QComboBox:
@@ -40,7 +54,7 @@ def _combo(parent: QWidget, name: str, texts: dict[E, str], tip: str) -> QComboB
     combo.setObjectName(name)
     combo.setToolTip(tip)
     for value, text in texts.items():
-        combo.addItem(text, value.value)
+        combo.addItem(translate("AnalysisControls", text), value.value)
     return combo
 
 
@@ -65,19 +79,20 @@ class AnalysisControls(QWidget):
         super().__init__(parent)
         defaults = AnalysisSettings()
         self.around_combo = _combo(self, "analysis-around", AROUND_TEXTS,
-                                   "What the windows are counted around")
+                                   self.tr("What the windows are counted around"))
         self.window_spin = _spin(self, "analysis-window", MAX_WINDOW_DAYS,
-                                 defaults.window_days, "Days in the before and after windows")
-        self.window_spin.setSuffix(" days")
+                                 defaults.window_days,
+                                 self.tr("Days in the before and after windows"))
+        self.window_spin.setSuffix(self.tr(" days"))
         self.baseline_combo = _combo(self, "analysis-baseline", BASELINE_TEXTS,
-                                     "What each window is compared with")
+                                     self.tr("What each window is compared with"))
         self.baseline_spin = _spin(self, "analysis-baseline-span", MAX_BASELINE_WEEKS,
                                    defaults.baseline_weeks, "")
         self.baseline_spin.setAccessibleName(self.tr("Baseline span"))
         self.split_combo = _combo(self, "analysis-split", SPLIT_TEXTS,
-                                  "Count each target category, region or type apart")
+                                  self.tr("Count each target category, region or type apart"))
         self.measure_combo = _combo(self, "analysis-measure", MEASURE_TEXTS,
-                                    "What the ratio, difference and charts compare")
+                                    self.tr("What the ratio, difference and charts compare"))
         self._spans = {BaselineMode.WEEKS: defaults.baseline_weeks,
                        BaselineMode.TRAILING: defaults.trailing_windows}
         self._mode = BaselineMode.WEEKS
@@ -86,13 +101,15 @@ class AnalysisControls(QWidget):
         # Two rows: in one, the row would not fit a 1024-pixel screen.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for fields in ((("Around", self.around_combo), ("Window", self.window_spin),
-                        ("Baseline", self.baseline_combo), (None, self.baseline_spin)),
-                       (("Split by", self.split_combo), ("Measure", self.measure_combo))):
+        for fields in (((self.tr("Around:"), self.around_combo),
+                        (self.tr("Window:"), self.window_spin),
+                        (self.tr("Baseline:"), self.baseline_combo), (None, self.baseline_spin)),
+                       ((self.tr("Split by:"), self.split_combo),
+                        (self.tr("Measure:"), self.measure_combo))):
             row = QHBoxLayout()
             for text, widget in fields:
                 if text:
-                    label = QLabel(f"{text}:", self)
+                    label = QLabel(text, self)
                     label.setBuddy(widget)
                     row.addWidget(label)
                 row.addWidget(widget)
@@ -120,13 +137,13 @@ class AnalysisControls(QWidget):
         spin.blockSignals(True)
         if self._mode is BaselineMode.WEEKS:
             spin.setRange(1, MAX_BASELINE_WEEKS)
-            spin.setSuffix(" weeks earlier")
-            spin.setToolTip("How many weeks before each window its baseline lies")
+            spin.setSuffix(self.tr(" weeks earlier"))
+            spin.setToolTip(self.tr("How many weeks before each window its baseline lies"))
         else:
             spin.setRange(1, MAX_TRAILING_WINDOWS)
-            spin.setSuffix(" windows")
-            spin.setToolTip("How many windows of the same length, just before each "
-                            "window, are averaged as its baseline")
+            spin.setSuffix(self.tr(" windows"))
+            spin.setToolTip(self.tr("How many windows of the same length, just before each "
+                            "window, are averaged as its baseline"))
         spin.setValue(self._spans[self._mode])
         spin.blockSignals(False)
 

@@ -15,9 +15,10 @@ from tracker.services.analysis.analysis import AnalysisResult
 from tracker.services.analysis.export import export_result
 from tracker.ui.analysis.analysis_chart import AnalysisChart
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
 TABLE_FILTERS = ";;".join(fmt.file_filter for fmt in AnalysisFormat)
-CHART_FILTERS = "PNG images (*.png);;SVG drawings (*.svg)"
+CHART_FILTERS = QT_TRANSLATE_NOOP("AnalysisExport", "PNG images (*.png);;SVG drawings (*.svg)")
 TABLE_NAME = "analysis.csv"
 CHART_NAME = "analysis-chart.png"
 
@@ -32,13 +33,15 @@ def _with_suffix(chosen: str, selected_filter: str, suffixes: tuple[str, ...]) -
 
 
 def _failed(parent: QWidget, title: str, exc: OSError) -> None:
-    show_failure(parent, "Export Failed", Failure.of(exc, title=title))
+    show_failure(parent, translate("AnalysisExport", "Export Failed"),
+                 Failure.of(exc, title=title))
 
 
 def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path | None:
     """Ask for a file and write *result* there; the path written, or None."""
     chosen, selected = QFileDialog.getSaveFileName(
-        parent, "Export Analysis Table", str(folder / TABLE_NAME), TABLE_FILTERS)
+        parent, translate("AnalysisExport", "Export Analysis Table"), str(folder / TABLE_NAME),
+        TABLE_FILTERS)
     if not chosen:
         return None
     path = _with_suffix(chosen, selected, tuple(fmt.suffix for fmt in AnalysisFormat))
@@ -46,7 +49,7 @@ def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path 
     try:
         export_result(result, path, fmt)
     except OSError as exc:
-        _failed(parent, "Export Analysis Table", exc)
+        _failed(parent, translate("AnalysisExport", "Export Analysis Table"), exc)
         return None
     return path
 
@@ -54,7 +57,8 @@ def export_table(parent: QWidget, result: AnalysisResult, folder: Path) -> Path 
 def export_chart(parent: QWidget, chart: AnalysisChart, folder: Path) -> Path | None:
     """Ask for a file and draw *chart* into it as PNG or SVG; the path written, or None."""
     chosen, selected = QFileDialog.getSaveFileName(
-        parent, "Export Analysis Chart", str(folder / CHART_NAME), CHART_FILTERS)
+        parent, translate("AnalysisExport", "Export Analysis Chart"), str(folder / CHART_NAME),
+        translate("AnalysisExport", CHART_FILTERS))
     if not chosen:
         return None
     path = _with_suffix(chosen, selected, (".png", ".svg"))
@@ -64,6 +68,6 @@ def export_chart(parent: QWidget, chart: AnalysisChart, folder: Path) -> Path | 
         else:
             chart.save_png(path)
     except OSError as exc:
-        _failed(parent, "Export Analysis Chart", exc)
+        _failed(parent, translate("AnalysisExport", "Export Analysis Chart"), exc)
         return None
     return path

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from tracker.domain.wording import label_of, say
 from tracker.services.analysis.analysis import (
     AnalysisResult,
     AnalysisSettings,
@@ -29,12 +30,13 @@ from tracker.services.analysis.week_placed import (
     placed_key,
 )
 from tracker.ui.common.date_text import day_month_text, day_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 RowRole = Qt.ItemDataRole.UserRole
 SortRole = Qt.ItemDataRole.UserRole + 1
 
-NO_BASELINE = "no baseline"
+NO_BASELINE = QT_TRANSLATE_NOOP("AnalysisModel", "no baseline")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _PHASE_ORDER = {phase: number for number, phase in enumerate(Phase)}
 
@@ -70,7 +72,7 @@ def number_text(value: float) -> str:
 def ratio_text(ratio: float | None) -> str:
     """'×1.8', '×0.67', or 'no baseline' when the baseline is zero (never infinity)."""
     if ratio is None:
-        return NO_BASELINE
+        return translate("AnalysisModel", NO_BASELINE)
     return f"×{number_text(ratio)}"
 
 
@@ -84,8 +86,20 @@ def difference_text(difference: float) -> str:
 class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     """Anchor, window, days, group, the counts, and the comparison with the baseline."""
 
-    HEADERS = ("Around", "Window", "Days", "Group", "Events", "Fatalities", "Injuries",
-               "Imprecise", "Wholly in", "Baseline", "Ratio", "Difference")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Around"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Window"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Days"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Group"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Events"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Injuries"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Imprecise"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Wholly in"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Baseline"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Ratio"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Difference"),
+    )
     (ANCHOR, PHASE, DAYS, GROUP, EVENTS, FATALITIES, INJURIES, IMPRECISE, PLACED, BASELINE,
      RATIO, DIFFERENCE) = range(12)
     NUMERIC = frozenset(range(EVENTS, DIFFERENCE + 1))
@@ -139,9 +153,9 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         measure = self._settings.measure
         texts = {
             self.ANCHOR: row.anchor.label,
-            self.PHASE: row.phase.value,
+            self.PHASE: label_of(row.phase),
             self.DAYS: days_text(row.first_day, row.last_day),
-            self.GROUP: row.group_label,
+            self.GROUP: say(row.group_label),
             self.EVENTS: str(row.events),
             self.FATALITIES: str(row.fatalities),
             self.INJURIES: str(row.injuries),
@@ -175,16 +189,18 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
     def _tooltip(self, row: PhaseCounts, column: int) -> str | None:
         anchor = row.anchor
         if column == self.ANCHOR:
-            return plain_tooltip(
-                f"{anchor.label}\n{anchor.kind.value}, "
-                f"{days_text(anchor.first_day, anchor.last_day)} "
-                f"({anchor.precision.value}, days in {anchor.tz})")
+            return plain_tooltip(self.tr("{label}\n{kind}, {days} ({precision}, days in {zone})")
+                                 .format(label=anchor.label, kind=label_of(anchor.kind),
+                                         days=days_text(anchor.first_day, anchor.last_day),
+                                         precision=label_of(anchor.precision),
+                                         zone=anchor.tz))
         if column in (self.BASELINE, self.RATIO, self.DIFFERENCE):
-            return (f"Baseline: {days_text(row.baseline_first_day, row.baseline_last_day)}, "
-                    f"{self._settings.baseline_text()}")
+            return self.tr("Baseline: {days}, {baseline}").format(
+                days=days_text(row.baseline_first_day, row.baseline_last_day),
+                baseline=self._settings.baseline_text())
         if column == self.IMPRECISE:
-            return ("Events reported only to the week or month whose date falls in this "
-                    "window; not counted, as their day is not known")
+            return self.tr("Events reported only to the week or month whose date falls in "
+                           "this window; not counted, as their day is not known")
         if column == self.PLACED:
             return placed_tip(self._settings.measure.value)
         return None
@@ -196,23 +212,26 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.GROUP:
                 split = self._settings.split
-                return "Group" if split is SplitBy.NONE else split.heading
+                return self.tr("Group") if split is SplitBy.NONE else say(split.heading)
             if section == self.BASELINE:
-                return f"Baseline {self._settings.measure.value}"
+                return self.tr("Baseline {measure}").format(
+                    measure=say(self._settings.measure.value))
         return super().headerData(section, orientation, role)
 
     def header_tip(self, section: int) -> str | None:
         settings = self._settings
         if section == self.BASELINE:
-            mode = ("same days, weeks earlier" if settings.baseline is BaselineMode.WEEKS
-                    else "mean of the preceding windows")
+            mode = (self.tr("same days, weeks earlier") if settings.baseline is BaselineMode.WEEKS
+                    else self.tr("mean of the preceding windows"))
             return f"{settings.baseline_text()} ({mode})"
-        if section in (self.RATIO, self.DIFFERENCE):
-            measure = settings.measure
-            return (f"{measure.value.capitalize()} in the window against the baseline"
-                    + (" (ratio: window ÷ baseline)" if section == self.RATIO else ""))
+        if section == self.RATIO:
+            return self.tr("{measure} in the window against the baseline (ratio: window ÷ "
+                           "baseline)").format(measure=label_of(settings.measure).capitalize())
+        if section == self.DIFFERENCE:
+            return self.tr("{measure} in the window against the baseline").format(
+                measure=label_of(settings.measure).capitalize())
         if section == self.IMPRECISE:
-            return "Week- or month-precision events dated in the window (not counted)"
+            return self.tr("Week- or month-precision events dated in the window (not counted)")
         if section == self.PLACED:
             return placed_tip(self._settings.measure.value)
         return None

@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.analysis.analysis import AnalysisResult, Around, PhaseCounts
 from tracker.services.events.events import EventFilter
 from tracker.ui.analysis.analysis_chart import AnalysisChart
-from tracker.ui.analysis.analysis_controls import AROUND_TEXTS, AnalysisControls
+from tracker.ui.analysis.analysis_controls import AnalysisControls
 from tracker.ui.analysis.analysis_export import export_chart, export_table
 from tracker.ui.analysis.analysis_model import AnalysisTableModel, RowRole, SortRole
 from tracker.ui.analysis.analysis_task import AnalysisOutcome, AnalysisRequest, analysis_op
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.long_tables import table_over
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.settings import system_zone_name
@@ -48,11 +50,19 @@ from tracker.ui.common.workspace import Topic, Workspace
 
 _TOPICS = Topic.EVENTS | Topic.ROUNDS | Topic.FACTORS
 _EMPTY_TEXTS = {
-    Around.ROUNDS: "No rounds with a known date to analyse. Give a round a date (even "
-                   "just a week or a month) and its windows are counted here.",
-    Around.CHANGES: "No schedule changes to analyse yet.",
-    Around.READINGS: "No factor readings to analyse yet.",
+    Around.ROUNDS: QT_TRANSLATE_NOOP("AnalysisView", "No rounds with a known date to analyse. "
+                                     "Give a round a date (even just a week or a month) and "
+                                     "its windows are counted here."),
+    Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisView", "No schedule changes to analyse yet."),
+    Around.READINGS: QT_TRANSLATE_NOOP("AnalysisView", "No factor readings to analyse yet."),
 }
+# "Counting around rounds…"
+_COUNTING = {Around.ROUNDS: QT_TRANSLATE_NOOP("AnalysisView", "Counting around rounds…"),
+             Around.CHANGES: QT_TRANSLATE_NOOP("AnalysisView",
+                                               "Counting around schedule changes…"),
+             Around.READINGS: QT_TRANSLATE_NOOP("AnalysisView",
+                                                "Counting around factor readings…")}
+
 
 
 def filter_text(flt: EventFilter) -> str:
@@ -61,12 +71,15 @@ def filter_text(flt: EventFilter) -> str:
     if flt.event_types:
         parts.append(", ".join(flt.event_types))
     if flt.target_category:
-        parts.append(f"target {flt.target_category}")
+        parts.append(translate("AnalysisView", "target {category}").format(
+            category=say(flt.target_category)))
     if flt.place.strip():
-        parts.append(f"in {flt.place.strip()}")
+        parts.append(translate("AnalysisView", "in {place}").format(place=flt.place.strip()))
     if flt.text.strip():
         parts.append(f"“{flt.text.strip()}”")
-    return "Events: " + ("; ".join(parts) if parts else "all")
+    if not parts:
+        return translate("AnalysisView", "Events: all")
+    return translate("AnalysisView", "Events: {filters}").format(filters="; ".join(parts))
 
 
 class AnalysisView(QWidget):
@@ -95,8 +108,8 @@ class AnalysisView(QWidget):
         self.controls = AnalysisControls(self)
         self.filter_label = QLabel(filter_text(self._filter), self)
         self.filter_label.setObjectName("analysis-filter")
-        self.filter_label.setToolTip("The Events view's filters apply here, except its "
-                                     "dates: each window sets its own days.")
+        self.filter_label.setToolTip(self.tr("The Events view's filters apply here, except its "
+                                     "dates: each window sets its own days."))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("analysis-status")
         # Round titles, typed places and file paths are shown as typed, never as HTML.
@@ -113,9 +126,9 @@ class AnalysisView(QWidget):
         self.week_note.setWordWrap(True)
         self.week_note.setTextFormat(Qt.TextFormat.PlainText)
         self.week_note.hide()
-        self.export_table_button = QPushButton("Export Table…", self)
+        self.export_table_button = QPushButton(self.tr("Export Table…"), self)
         self.export_table_button.setObjectName("analysis-export-table")
-        self.export_chart_button = QPushButton("Export Chart…", self)
+        self.export_chart_button = QPushButton(self.tr("Export Chart…"), self)
         self.export_chart_button.setObjectName("analysis-export-chart")
 
         self.model = AnalysisTableModel(self)
@@ -213,7 +226,7 @@ class AnalysisView(QWidget):
         """Count again with the settings shown (on the window's runner)."""
         self._stale = False
         settings = self.controls.settings(self._tz)
-        self.status_label.setText(f"Counting around {AROUND_TEXTS[settings.around].lower()}…")
+        self.status_label.setText(translate("AnalysisView", _COUNTING[settings.around]))
         self._asked += 1
         asked = self._asked
         self._counting = True
@@ -234,14 +247,14 @@ class AnalysisView(QWidget):
         self.model.set_result(result, outcome.placed)
         around = result.settings.around
         count = len(result.anchors)
-        what = AROUND_TEXTS[around].lower()
-        # "1 round", "1 schedule change", "1 factor reading": the text less its plural s.
-        status = f"{count} {what if count != 1 else what[:-1]} analysed"
+        status = self._analysed(around, count)
         if result.skipped:
-            status += f"; left out: {'; '.join(result.skipped)}"
+            status = self.tr("{analysed}; left out: {skipped}").format(
+                analysed=status, skipped="; ".join(result.skipped))
         self.status_label.setText(status)
         self.status_label.setToolTip(as_plain(status))
-        self.placeholder.update_for(self.model.rowCount(), _EMPTY_TEXTS[around])
+        self.placeholder.update_for(self.model.rowCount(),
+                                    translate("AnalysisView", _EMPTY_TEXTS[around]))
         self.week_note.setVisible(self.model.has_placed())
         self._enable_exports()
         chosen = self._wanted_round is not None and self.select_round(self._wanted_round)
@@ -250,12 +263,21 @@ class AnalysisView(QWidget):
         self._show_current()
         self.analysis_updated.emit()
 
+    def _analysed(self, around: Around, count: int) -> str:
+        """"3 rounds analysed", in the plural form the language gives *count*."""
+        if around is Around.ROUNDS:
+            return self.tr("%n round(s) analysed", "", count)
+        if around is Around.CHANGES:
+            return self.tr("%n schedule change(s) analysed", "", count)
+        return self.tr("%n factor reading(s) analysed", "", count)
+
     def _on_failed(self, asked: int, failure: Failure) -> None:
         # A superseded request may fail because its database was closed meanwhile.
         if asked != self._asked:
             return
         self._counting = False
-        self.status_label.setText(f"Could not count: {failure.message}")
+        self.status_label.setText(self.tr("Could not count: {error}").format(
+            error=failure.message))
 
     def _current_key(self) -> tuple[object, ...] | None:
         row = self._current_row()

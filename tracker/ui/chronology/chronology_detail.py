@@ -16,14 +16,18 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.wording import label_of
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
 # A web address inside typed or imported text; trailing punctuation is the sentence's.
 _URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 # The pane's own links, to a record of the tracker rather than a web page.
 _OPEN_SCHEME = "tracker"
-_OPENS = {EntryKind.ROUND: ("round", "Open the round in the Rounds tab"),
-          EntryKind.EVENT: ("event", "Open the event in the Events tab")}
-EMPTY_TEXT = "Select an entry to read it in full here."
+_OPENS = {EntryKind.ROUND: ("round", QT_TRANSLATE_NOOP("ChronologyDetail",
+                                                      "Open the round in the Rounds tab")),
+          EntryKind.EVENT: ("event", QT_TRANSLATE_NOOP("ChronologyDetail",
+                                                      "Open the event in the Events tab"))}
+EMPTY_TEXT = QT_TRANSLATE_NOOP("ChronologyDetail", "Select an entry to read it in full here.")
 
 
 def _linked(text: str) -> str:
@@ -45,20 +49,23 @@ def entry_html(entry: ChronologyEntry) -> str:
         return f"<tr><th align=left valign=top>{label}</th><td>{value}</td></tr>"
 
     def listed(items: tuple[str, ...]) -> str:
-        return "<br>".join(_linked(item) for item in items) if items else "<i>none</i>"
+        none = translate("ChronologyDetail", "none")
+        return "<br>".join(_linked(item) for item in items) if items else f"<i>{none}</i>"
 
-    rows = [row("When", html.escape(entry.when_text)),
-            row("Kind", html.escape(entry.kind.value)),
-            row("Title", f"<b>{_linked(entry.title)}</b>")]
+    rows = [row(translate("ChronologyDetail", "When"), html.escape(entry.when_text)),
+            row(translate("ChronologyDetail", "Kind"), html.escape(label_of(entry.kind))),
+            row(translate("ChronologyDetail", "Title"), f"<b>{_linked(entry.title)}</b>")]
     if entry.detail:
-        rows.append(row("Detail", _linked(entry.detail)))
+        rows.append(row(translate("ChronologyDetail", "Detail"), _linked(entry.detail)))
     if entry.place:
-        rows.append(row("Place", html.escape(entry.place)))
-    rows += [row("Links", listed(entry.links)), row("Sources", listed(entry.sources))]
+        rows.append(row(translate("ChronologyDetail", "Place"), html.escape(entry.place)))
+    rows += [row(translate("ChronologyDetail", "Links"), listed(entry.links)),
+             row(translate("ChronologyDetail", "Sources"), listed(entry.sources))]
     opens = _OPENS.get(entry.kind)
     footer = ""
     if opens is not None:
-        footer = f'<p><a href="{_OPEN_SCHEME}:{opens[0]}/{entry.record_id}">{opens[1]}</a></p>'
+        words = translate("ChronologyDetail", opens[1])
+        footer = f'<p><a href="{_OPEN_SCHEME}:{opens[0]}/{entry.record_id}">{words}</a></p>'
     return f"<table cellspacing=4>{''.join(rows)}</table>{footer}"
 
 
@@ -86,7 +93,7 @@ class ChronologyDetailPane(QTextBrowser):
     def show_entry(self, entry: ChronologyEntry | None) -> None:
         self.entry = entry
         if entry is None:
-            self.setPlainText(EMPTY_TEXT)
+            self.setPlainText(translate("ChronologyDetail", EMPTY_TEXT))
         else:
             self.setHtml(entry_html(entry))
 

@@ -23,7 +23,9 @@ from PySide6.QtGui import QColor, QFont
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.wording import label_of
 from tracker.services.chronology import chronology
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -42,7 +44,15 @@ KIND_COLOURS = {
     EntryKind.FACTOR_READING: QColor("#ef6c00"),
     EntryKind.EVENT: QColor("#b71c1c"),
 }
-HEADERS = ("When", "Kind", "Title", "Detail", "Place", "Links", "Sources")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "When"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Title"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Detail"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Links"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Sources"),
+)
 WHEN, KIND, TITLE, DETAIL, PLACE, LINKS, SOURCES = range(len(HEADERS))
 
 
@@ -182,7 +192,7 @@ class ChronologyModel(QAbstractTableModel):
         if column == WHEN:
             return entry.when_text
         if column == KIND:
-            return entry.kind.value
+            return label_of(entry.kind)
         if column == TITLE:
             return entry.title
         if column == DETAIL:
@@ -208,7 +218,7 @@ class ChronologyModel(QAbstractTableModel):
         if column == PLACE:
             return plain_tooltip(entry.place)
         # The when and the kind are our own words, whole in the tip where a cell elides.
-        return entry.when_text if column == WHEN else entry.kind.value
+        return entry.when_text if column == WHEN else label_of(entry.kind)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -221,5 +231,5 @@ class ChronologyModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return translate("TableHeaders", HEADERS[section])
         return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.chronology import EntryKind
+from tracker.domain.wording import label_of
 from tracker.services.chronology.held_dates import held_dates
 from tracker.ui.chronology.chronology_detail import ChronologyDetailPane
 from tracker.ui.chronology.chronology_model import (
@@ -66,28 +67,29 @@ class ChronologyView(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.from_check = QCheckBox("From", self)
-        self.from_edit = _date_edit(self, "First day to show")
+        self.from_check = QCheckBox(self.tr("From"), self)
+        self.from_edit = _date_edit(self, self.tr("First day to show"))
         self.from_edit.setAccessibleName(self.tr("From date"))
-        self.to_check = QCheckBox("to", self)
-        self.to_edit = _date_edit(self, "Last day to show")
+        self.to_check = QCheckBox(self.tr("to"), self)
+        self.to_edit = _date_edit(self, self.tr("Last day to show"))
         self.to_edit.setAccessibleName(self.tr("To date"))
-        self.corrections_check = QCheckBox("Show corrections (undone entries)", self)
+        self.corrections_check = QCheckBox(self.tr("Show corrections (undone entries)"), self)
         self.corrections_check.setObjectName("chronology-corrections")
         self.corrections_check.setToolTip(
-            "List each undone change marked as withdrawn, and each undo and redo as a "
-            "correction; off, an undone change is left out with its undo")
+            self.tr("List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction; off, an undone change is left out with its undo"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("chronology-count")
         legend = QLabel(" ".join(
-            f"<span style='color:{colour.name()}'>■</span>&nbsp;{kind.value}&nbsp;"
+            f"<span style='color:{colour.name()}'>■</span>&nbsp;{label_of(kind)}&nbsp;"
             for kind, colour in KIND_COLOURS.items()), self)
         # Takes the room left on the bar, and wraps rather than widening the window (it
         # must fit 1024 pixels): never to more than two lines.
         legend.setWordWrap(True)
         legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         legend.setMinimumWidth(legend.fontMetrics().horizontalAdvance(
-            "■ round ■ schedule change ■ factor reading") + 8)
+            " ".join(f"■ {label_of(kind)}" for kind in KIND_COLOURS if kind.value != "event"))
+            + 8)
         self._stale = False
         self._workspace = workspace
         self.model = ChronologyModel(workspace, self)
@@ -176,11 +178,12 @@ class ChronologyView(QWidget):
     def _on_count_changed(self, count: int) -> None:
         first, last = self.model.date_range
         filtered = first is not None or last is not None
-        self.count_label.setText(f"{count:,} entr{'y' if count == 1 else 'ies'}")
+        self.count_label.setText(self.tr("%n entr(y|ies)", "", count).replace(
+            str(count), f"{count:,}", 1))
         self.placeholder.update_for(
-            count, "Nothing happened in this period." if filtered else
-            "The chronology is empty. Add a round (Edit › New Round…) or a factor "
-            "(Edit › New Factor…) and it is listed here in time order.")
+            count, self.tr("Nothing happened in this period.") if filtered else
+            self.tr("The chronology is empty. Add a round (Edit › New Round…) or a factor "
+                    "(Edit › New Factor…) and it is listed here in time order."))
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

@@ -55,10 +55,11 @@ class CitedSourcesList(QWidget):
         if rows is not None:  # beside other tables: as tall as a few sources, no more
             self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * rows
                                        + 2 * self.list.frameWidth() + 8)
-        self.list.setToolTip("Sources cited; Enter or a double-click edits the selected one")
-        self.edit_action = writes(QAction("Edit &Source…", self))
-        self.edit_action.setToolTip("Correct the selected source (outlet, title, address, "
-                                    "dates, reliability) wherever it is cited")
+        self.list.setToolTip(self.tr(
+            "Sources cited; Enter or a double-click edits the selected one"))
+        self.edit_action = writes(QAction(self.tr("Edit &Source…"), self))
+        self.edit_action.setToolTip(self.tr("Correct the selected source (outlet, title, address, "
+                                    "dates, reliability) wherever it is cited"))
         self.list.addAction(self.edit_action)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.edit_button = writes(named(QPushButton(self.edit_action.text()),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records import record_edits
 from tracker.services.records.conflicts import ConflictError
@@ -120,7 +121,8 @@ class CommandDialog(EditDialog):
         dialog = ConflictDialog(conflict, self.conflict_base(), self)
         if not dialog.exec() or dialog.choice is None:
             self.form_error.show_error(
-                f"Not saved: the {conflict.kind.noun} was changed by someone else.")
+                self.tr("Not saved: the {kind} was changed by someone else.").format(
+                    kind=say(conflict.kind.noun)))
             return None
         if dialog.choice is Choice.THEIRS or dialog.values() == conflict.theirs:
             self.reject()  # their version stands; the user chose to drop this edit

@@ -31,6 +31,7 @@ from tracker.services.common.errors import ValidationError
 from tracker.services.common.outcome import Outcome
 from tracker.services.common.topics import Topic
 from tracker.services.records import reference
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
 
@@ -46,7 +47,8 @@ def report_message(message: str) -> None:
     """
     def show() -> None:
         # Messages quote titles and notes the user typed: shown literally, never as HTML.
-        QMessageBox.warning(QApplication.activeWindow(), "Negotiation Tracker",
+        QMessageBox.warning(QApplication.activeWindow(), translate("commands",
+            "Negotiation Tracker"),
                             as_plain(message))
 
     QTimer.singleShot(0, show)

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records.conflicts import ConflictError
 from tracker.ui.common import commands
 from tracker.ui.common.commands import OperationCommand, push_or_report
 from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
 
@@ -59,21 +61,22 @@ class ConflictDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict-dialog")
-        noun = conflict.kind.noun
-        self.setWindowTitle(f"{noun[0].upper()}{noun[1:]} {conflict.title} Changed by "
-                            "Someone Else")
+        noun = say(conflict.kind.noun)
+        self.setWindowTitle(self.tr("{kind} {title} Changed by Someone Else").format(
+            kind=noun[0].upper() + noun[1:], title=conflict.title))
         self.conflict = conflict
         self._base = dict(base or {})
         self.choice: Choice | None = None
-        text = (f"{_who_and_when(conflict)} changed the {noun} {conflict.title} after you "
-                "opened it. Nothing of yours was saved yet. Choose what to keep:")
+        text = self.tr("{who} changed the {kind} {title} after you opened it. Nothing of yours "
+                       "was saved yet. Choose what to keep:").format(
+            who=_who_and_when(conflict), kind=noun, title=conflict.title)
         intro = named(QLabel(as_plain(text[0].upper() + text[1:])), "conflict-intro")
         intro.setWordWrap(True)
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Field</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Yours</b>"), 0, 1, 1, 2)
-        grid.addWidget(QLabel("<b>Theirs</b>"), 0, 3, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Field</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Yours</b>")), 0, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Theirs</b>")), 0, 3, 1, 2)
         self._groups: dict[str, QButtonGroup] = {}
         self._mine_buttons: dict[str, QRadioButton] = {}
         self._theirs_buttons: dict[str, QRadioButton] = {}
@@ -89,7 +92,7 @@ class ConflictDialog(QDialog):
             self._groups[difference.field] = group
             self._mine_buttons[difference.field] = mine
             self._theirs_buttons[difference.field] = theirs
-            grid.addWidget(QLabel(difference.label), row, 0)
+            grid.addWidget(QLabel(say(difference.label)), row, 0)
             grid.addWidget(mine, row, 1)
             grid.addWidget(_value_label(difference.mine_text), row, 2)
             grid.addWidget(theirs, row, 3)
@@ -99,17 +102,18 @@ class ConflictDialog(QDialog):
 
         # Laid out before it is parented: Tab reaches it after the choices above it.
         buttons = QDialogButtonBox()
-        self.theirs_button = named(QPushButton("Take &Theirs"), "take-theirs-button")
-        self.reapply_button = named(QPushButton("Theirs + &Reapply Mine"), "reapply-button")
-        self.merge_button = named(QPushButton("&Save Merge"), "save-merge-button")
+        self.theirs_button = named(QPushButton(self.tr("Take &Theirs")), "take-theirs-button")
+        self.reapply_button = named(QPushButton(self.tr("Theirs + &Reapply Mine")),
+                                    "reapply-button")
+        self.merge_button = named(QPushButton(self.tr("&Save Merge")), "save-merge-button")
         self.reapply_button.setEnabled(bool(self._base))
-        self.reapply_button.setToolTip("Keep their changes and apply again the fields you "
-                                       "changed in your dialog")
+        self.reapply_button.setToolTip(self.tr("Keep their changes and apply again the fields you "
+                                       "changed in your dialog"))
         buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.reapply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("&Back to My Edit")
+        cancel.setText(self.tr("&Back to My Edit"))
         self.theirs_button.clicked.connect(self._on_theirs)
         self.reapply_button.clicked.connect(self._on_reapply)
         self.merge_button.clicked.connect(self._on_merge)
@@ -161,20 +165,21 @@ class ConflictDialog(QDialog):
 
 
 def _who_and_when(conflict: ConflictError) -> str:
-    who = conflict.changed_by or "another editor"
+    who = conflict.changed_by or translate("ConflictDialog", "another editor")
     if conflict.changed_at is None:
         return who
-    return f"{who} (at {utc_text(conflict.changed_at)})"
+    return translate("ConflictDialog", "{who} (at {when})").format(
+        who=who, when=utc_text(conflict.changed_at))
 
 
 def ask_remove_changed(parent: QWidget | None, conflict: ConflictError) -> bool:
     """Ask whether to remove a record changed since the user saw it. Tests replace this."""
     who = _who_and_when(conflict)
     answer = QMessageBox.question(
-        parent, "Changed by Someone Else",
-        as_plain(f"{who[0].upper()}{who[1:]} changed the {conflict.kind.noun} "
-                 f"{conflict.title} after it was shown to you. Remove it anyway, with "
-                 "their change?"),
+        parent, translate("conflict_dialog", "Changed by Someone Else"),
+        as_plain(translate("ConflictDialog", "{who} changed the {kind} {title} after it was "
+                           "shown to you. Remove it anyway, with their change?").format(
+            who=who[0].upper() + who[1:], kind=say(conflict.kind.noun), title=conflict.title)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -198,7 +203,8 @@ def push_removal(workspace: Workspace,
         return ask_remove_changed(parent, error) and \
             push_or_report(workspace, make(error.theirs_version))
     if isinstance(error, NotFoundError):
-        commands.report_message(f"{text}: nothing to do. {error}")
+        commands.report_message(translate("ConflictDialog", "{change}: nothing to do. {error}")
+                                .format(change=text, error=error))
         return False
     commands.report_error(text, str(error))
     return False

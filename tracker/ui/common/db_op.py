@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker.services.imports.importing import ImportCancelled
 from tracker.storage.database import Database
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import translate
 
 T = TypeVar("T")
 PROGRESS_INTERVAL = 0.1  # seconds: ten updates a second read as smooth
@@ -54,7 +55,7 @@ class OpHandle:
         called from that hook, so the service stops at its next report and its
         transaction rolls back."""
         if self.cancel_event.is_set():
-            raise ImportCancelled("Cancelled on request.")
+            raise ImportCancelled(translate("DbOp", "Cancelled on request."))
 
 
 class DbOp(Generic[T]):

@@ -25,6 +25,7 @@ from tracker.domain.errors import TrackerError
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import translate
 
 
 @dataclass(slots=True)
@@ -50,7 +51,8 @@ class _Job(QRunnable):
         ``finally``: work stopped by a BaseException (SystemExit, GeneratorExit…), which
         is no failure of ours to catch, still ends as a failure instead of leaving every
         later operation waiting behind it."""
-        outcome: tuple[bool, Any] = (False, WorkerStopped("The work stopped unexpectedly."))
+        outcome: tuple[bool, Any] = (False, WorkerStopped(translate(
+            "DbRunner", "The work stopped unexpectedly.")))
         try:
             outcome = (True, self._running.op.work(self._db, self._running.handle))
         except Exception as exc:
@@ -168,7 +170,8 @@ class DbRunner(QObject):
         while self._queue:
             dropped = self._queue.popleft()
             dropped.handle.cancel()
-            self._fail(dropped.op, Failure(_Dropped(), "Not started.", cancelled=True))
+            self._fail(dropped.op, Failure(_Dropped(), translate("DbRunner", "Not started."),
+                                           cancelled=True))
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the running operation is done and its callbacks have run."""

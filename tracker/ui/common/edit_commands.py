@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome
 from tracker.services.records import record_edits
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.rounds import ChangeNote
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -51,6 +53,8 @@ class MergeRecordCommand(OperationCommand):
             return record_edits.edit_record(session, kind, record_id, wanted,
                                             conflict.theirs_version, note=note)
 
-        super().__init__(workspace, f"Merge conflicting edits of {conflict.kind.noun} "
-                         f"{conflict.title}", merge, record_edits.topics_of(kind), parent)
+        super().__init__(workspace, translate("Commands", "Merge conflicting edits of {kind} "
+                                              "{title}").format(kind=say(conflict.kind.noun),
+                                                                title=conflict.title),
+                         merge, record_edits.topics_of(kind), parent)
         self.conflict = conflict

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.domain.errors import TrackerError
 from tracker.storage.errors import database_failure, disk_full, is_disk_full
 from tracker.storage.url_secrets import mask_secrets
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import as_plain
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ class Failure:
             log.warning("%s failed: %s", title, error)
             return cls(error, str(database_failure(error, title)), cancelled)
         log.error("%s failed", title, exc_info=error)
-        return cls(error, f"Unexpected error ({type(error).__name__}): {error}", cancelled)
+        return cls(error, translate("ErrorBoundary", "Unexpected error ({kind}): {error}").format(
+            kind=type(error).__name__, error=error), cancelled)
 
 
 def _with_location(error: TrackerError) -> str:
@@ -75,19 +77,21 @@ def _with_location(error: TrackerError) -> str:
     where = [part for part in (
         error.file.name if error.file is not None and error.file.name not in message
         else "",
-        f"line {error.line}" if error.line is not None and f"line {error.line}" not in message
-        else "",
-        f"field “{error.field}”" if error.field and error.field not in message else "",
+        translate("ErrorBoundary", "line {number}").format(number=error.line)
+        if error.line is not None and f"line {error.line}" not in message else "",
+        translate("ErrorBoundary", "field “{field}”").format(field=error.field)
+        if error.field and error.field not in message else "",
     ) if part]
     return f"{message} ({', '.join(where)})" if where else message
 
 
-WRITTEN = "Nothing was written."
+WRITTEN = QT_TRANSLATE_NOOP("ErrorBoundary", "Nothing was written.")
 
 
 def show_failure(parent: QWidget, title: str, failure: Failure, *,
                  outcome: str = WRITTEN) -> None:
     """Tell the user that work which writes a file or the database failed, and why:
     *outcome* says what that left ("Nothing was imported."), the failure's message why."""
-    QMessageBox.warning(parent, title, as_plain(f"{outcome}\n\n{failure.message}"))
+    said = translate("ErrorBoundary", outcome)  # WRITTEN, or the caller's own (translated)
+    QMessageBox.warning(parent, title, as_plain(f"{said}\n\n{failure.message}"))
 

@@ -81,6 +81,9 @@ ROUNDS_SPLITTER = Option("rounds/splitter_state", _to_bytes, QByteArray)
 DETAIL_VISIBLE = Option("rounds/detail_visible", _to_bool, lambda: True)
 DISPLAY_TIME_ZONE = Option("display/time_zone", _to_text, system_zone_name, is_known_zone)
 DAY_FIRST = Option("display/day_first", _to_bool, lambda: False)
+# View › Language: "system" (QLocale.system()), "en" or "uk" (ui/common/language.py).
+LANGUAGE = Option("display/language", _to_text, lambda: "system",
+                  lambda value: value in ("system", "en", "uk"))
 SUGGEST_DAYS = Option("linking/suggest_days", _to_int, lambda: 7, lambda days: 0 <= days <= 365)
 EXPORT_FOLDER = Option("export/folder", _to_text, str)
 IMPORT_FOLDER = Option("import/folder", _to_text, str)
@@ -103,7 +106,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     RECENT_DATABASES,
     DETAIL_VISIBLE, DISPLAY_TIME_ZONE, DAY_FIRST, SUGGEST_DAYS, EXPORT_FOLDER, IMPORT_FOLDER,
     USER_NAME, EXPORT_CSV_FOR, REPORT_TITLE, REPORT_AUTHOR, REPORT_ORGANISATION,
-    REPORT_MARKING, APPEARANCE,
+    REPORT_MARKING, APPEARANCE, LANGUAGE,
 )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidge
 
 from tracker.domain.dates import DateParseError, parse_date
 from tracker.domain.enums import Reliability
+from tracker.domain.wording import day_words, label_of
 from tracker.services.records.citations import SourceDraft
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
@@ -30,6 +31,7 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 _FIELDS = ("outlet", "url", "published_on", "accessed_on")
@@ -48,31 +50,33 @@ class SourceFields:
     def __init__(self, *, day_first: bool = False) -> None:
         self._day_first = day_first
         self.outlet = named(QLineEdit(), "source-outlet")
-        self.outlet.setPlaceholderText("e.g. Kyiv Independent, or the person who said it")
+        self.outlet.setPlaceholderText(translate("SourceFields",
+            "e.g. Kyiv Independent, or the person who said it"))
         self.title_edit = named(QLineEdit(), "source-title")
         self.url = named(QLineEdit(), "source-url")
-        self.url.setPlaceholderText("https://…")
+        self.url.setPlaceholderText(translate("SourceFields", "https://…"))
         self.published = named(QLineEdit(), "source-published")
-        self.published.setPlaceholderText("e.g. 31 Jan 2026 (optional)")
+        self.published.setPlaceholderText(translate("SourceFields",
+                                                                     "e.g. 31 Jan 2026 (optional)"))
         self.accessed = named(QLineEdit(f"{date.today():%d %b %Y}"), "source-accessed")
         self.reliability = named(QComboBox(), "source-reliability")
-        fill_combo(self.reliability, [(r.value.capitalize(), r) for r in Reliability],
+        fill_combo(self.reliability, [(label_of(r).capitalize(), r) for r in Reliability],
                    keep=Reliability.UNVERIFIED)
         self.note = named(QLineEdit(), "source-note")
         self.errors = {field: ErrorLabel(f"source-{field}-error") for field in _FIELDS}
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("O&utlet:", self.outlet)
+        form.addRow(translate("SourceFields", "O&utlet:"), self.outlet)
         form.addRow("", self.errors["outlet"])
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Address:", self.url)
+        form.addRow(translate("SourceFields", "&Title:"), self.title_edit)
+        form.addRow(translate("SourceFields", "&Address:"), self.url)
         form.addRow("", self.errors["url"])
-        form.addRow("&Published:", self.published)
+        form.addRow(translate("SourceFields", "&Published:"), self.published)
         form.addRow("", self.errors["published_on"])
-        form.addRow("&Read on:", self.accessed)
+        form.addRow(translate("SourceFields", "&Read on:"), self.accessed)
         form.addRow("", self.errors["accessed_on"])
-        form.addRow("Re&liability:", self.reliability)
-        form.addRow("&Note:", self.note)
+        form.addRow(translate("SourceFields", "Re&liability:"), self.reliability)
+        form.addRow(translate("SourceFields", "&Note:"), self.note)
 
     def on_edited(self, slot: Callable[[], None]) -> None:
         for edit in (self.outlet, self.title_edit, self.url, self.published, self.accessed,
@@ -101,10 +105,11 @@ class SourceFields:
     def _check(self) -> tuple[SourceDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
         if not self.outlet.text().strip():
-            errors["outlet"] = "Say who published or said it"
+            errors["outlet"] = translate("SourceFields", "Say who published or said it")
         url = self.url.text().strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            errors["url"] = "A web address starts with http:// or https://"
+            errors["url"] = translate("SourceFields",
+                                      "A web address starts with http:// or https://")
         days: dict[str, date | None] = {}
         for field, edit in (("published_on", self.published), ("accessed_on", self.accessed)):
             try:
@@ -114,10 +119,12 @@ class SourceFields:
                 continue
             found = days[field]
             if found is not None and found > date.today():
-                errors[field] = f"{found:%d %b %Y} is in the future"
+                errors[field] = translate("SourceFields", "{day} is in the future").format(
+                    day=day_words(found))
         published, accessed = days.get("published_on"), days.get("accessed_on")
         if published and accessed and accessed < published and "accessed_on" not in errors:
-            errors["accessed_on"] = "It was read before it was published"
+            errors["accessed_on"] = translate("SourceFields",
+                                              "It was read before it was published")
         if errors:
             return None, errors
         return SourceDraft(self.outlet.text(), self.title_edit.text(), url, published,
@@ -138,7 +145,7 @@ class NewSourceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, day_first: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Source")
+        self.setWindowTitle(self.tr("New Source"))
         self.fields = fields = SourceFields(day_first=day_first)
         self.outlet, self.title_edit, self.url = fields.outlet, fields.title_edit, fields.url
         self.published, self.accessed = fields.published, fields.accessed
@@ -169,12 +176,12 @@ class EditSourceDialog(CommandDialog):
                  *, day_first: bool = False) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("source", source_id)
-        self.setWindowTitle("Edit Source")
+        self.setWindowTitle(self.tr("Edit Source"))
         self.fields = SourceFields(day_first=day_first)
         self.fields.fill(values)
         for field, label in self.fields.errors.items():
             self.register_error(field, label.show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         self.fields.add_rows(form)
         form.addRow(self.form_error)
@@ -195,7 +202,7 @@ class EditSourceDialog(CommandDialog):
     def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
-            values, f"Edit source “{values['outlet']}”")
+            values, self.tr("Edit source “{outlet}”").format(outlet=values["outlet"]))
 
     @Slot()
     def _validate(self) -> None:

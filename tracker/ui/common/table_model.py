@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from PySide6 import QtGui
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from tracker.ui.common.language import translate
 
 Index = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")
@@ -106,7 +114,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[RowT]):
         if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate("TableHeaders", self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tip(section)
         return None

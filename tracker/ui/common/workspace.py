@@ -94,11 +94,11 @@ class Workspace(QObject):
         a StorageError when the database itself failed (locked, full, gone)."""
         reason = self.pause_reason()
         if reason:
-            raise EditsPausedError(f"Not saved: {reason}.")
+            raise EditsPausedError(self.tr("Not saved: {reason}.").format(reason=reason))
         try:
             with self._db.transaction() as session:
                 result = action(session)
         except SQLAlchemyError as exc:  # rolled back: a message, like every TrackerError
-            raise database_failure(exc, "The change") from exc
+            raise database_failure(exc, self.tr("The change")) from exc
         self.changed.emit(topic)
         return result

@@ -18,16 +18,16 @@ class DisplayZoneDialog(QDialog):
 
     def __init__(self, current: str, system: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your Time Zone")
+        self.setWindowTitle(self.tr("Your Time Zone"))
         self.zone = zone_combo("display-zone", current)
         self.error = ErrorLabel("display-zone-error")
-        hint = QLabel(f"Times are shown in the venue's zone and in this one. "
-                      f"This computer is set to {system}.")
+        hint = QLabel(self.tr("Times are shown in the venue's zone and in this one. This "
+                              "computer is set to {zone}.").format(zone=system))
         hint.setWordWrap(True)
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(buddy_label("&Time zone:", self.zone), self.zone)
+        form.addRow(buddy_label(self.tr("&Time zone:"), self.zone), self.zone)
         form.addRow("", self.error)
         form.addRow(self.buttons)
         self.zone.editTextChanged.connect(self._validate)
@@ -39,7 +39,8 @@ class DisplayZoneDialog(QDialog):
     @Slot()
     def _validate(self) -> None:
         known = is_known_zone(self.chosen())
-        self.error.show_error(None if known else f"Unknown time zone: “{self.chosen()}”")
+        self.error.show_error(None if known else self.tr("Unknown time zone: “{zone}”").format(
+            zone=self.chosen()))
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(known)
 
     def accept(self) -> None:

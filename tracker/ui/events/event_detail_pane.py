@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import label_of
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import EventDetail, EventRow
 from tracker.services.events import event_records, events
@@ -28,6 +29,7 @@ from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.language import translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claims_panel import ClaimsPanel
@@ -55,26 +57,33 @@ def event_html(row: EventRow, provenance: EventProvenance | None = None,
     then every dataset's version of it, if an accepted pair says several tell it.
     Its sources are listed beside it (CitedSourcesList), where they can be edited."""
     def cell(label: str, value: str) -> str:
-        shown = html.escape(value) if value else "<i>not given</i>"
+        not_given = translate("EventDetail", "not given")
+        shown = html.escape(value) if value else f"<i>{not_given}</i>"
         return f"<tr><th align=left valign=top>{label}</th><td>{shown}</td></tr>"
 
     place = ", ".join(p for p in (row.location, row.admin2, row.admin1) if p)
     coordinates = f"{row.latitude:.4f}, {row.longitude:.4f}" \
         if row.latitude is not None and row.longitude is not None else ""
     rows = [
-        cell("Date", f"{date_text(row)} ({row.date_precision.value} precision)"),
-        cell("Type", " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
-        cell("Target", target_text(row.target_category, target)),
-        cell("Place", place), cell("Coordinates", coordinates),
-        cell("Actors", " — ".join(p for p in (row.actor1, row.actor2) if p)),
-        cell("Fatalities", count_text(row.fatalities)),
-        cell("Injuries", count_text(row.injuries)),
-        cell("Dataset", f"{row.dataset} {row.external_id}".strip()),
+        cell(translate("EventDetail", "Date"), translate(
+            "EventDetail", "{date} ({precision} precision)").format(
+                date=date_text(row), precision=label_of(row.date_precision))),
+        cell(translate("EventDetail", "Type"),
+             " / ".join(p for p in (row.event_type, row.sub_event_type) if p)),
+        cell(translate("EventDetail", "Target"), target_text(row.target_category, target)),
+        cell(translate("EventDetail", "Place"), place),
+        cell(translate("EventDetail", "Coordinates"), coordinates),
+        cell(translate("EventDetail", "Actors"),
+             " — ".join(p for p in (row.actor1, row.actor2) if p)),
+        cell(translate("EventDetail", "Fatalities"), count_text(row.fatalities)),
+        cell(translate("EventDetail", "Injuries"), count_text(row.injuries)),
+        cell(translate("EventDetail", "Dataset"), f"{row.dataset} {row.external_id}".strip()),
     ]
     if provenance is not None:
         rows[1:1] = _dataset_cells(row, provenance, cell)
+    no_summary = translate("EventDetail", "<i>No summary</i>")
     return (
-        f"<p>{html.escape(row.summary) or '<i>No summary</i>'}</p>"
+        f"<p>{html.escape(row.summary) or no_summary}</p>"
         f"<table cellspacing=2 cellpadding=2>{''.join(rows)}</table>"
         + versions_html(versions or [])
         + (_record_html(provenance) if provenance is not None else "")
@@ -86,14 +95,15 @@ def _dataset_cells(row: EventRow, provenance: EventProvenance,
     """What the dataset said beyond the table's columns, where it said anything."""
     cells = []
     if provenance.date_end is not None and provenance.date_end != row.event_date:
-        cells.append(cell("Until", day_text(provenance.date_end)))
+        cells.append(cell(translate("EventDetail", "Until"), day_text(provenance.date_end)))
     if provenance.fatalities_low is not None or provenance.fatalities_high is not None:
-        cells.append(cell("Estimate range", f"{count_text(provenance.fatalities_low)}–"
-                                            f"{count_text(provenance.fatalities_high)}"))
+        cells.append(cell(translate("EventDetail", "Estimate range"),
+                          f"{count_text(provenance.fatalities_low)}–"
+                          f"{count_text(provenance.fatalities_high)}"))
     if provenance.interaction:
-        cells.append(cell("Interaction", provenance.interaction))
+        cells.append(cell(translate("EventDetail", "Interaction"), provenance.interaction))
     if provenance.reported_by:
-        cells.append(cell("Reported by", provenance.reported_by))
+        cells.append(cell(translate("EventDetail", "Reported by"), provenance.reported_by))
     return cells
 
 
@@ -105,8 +115,11 @@ def _record_html(provenance: EventProvenance) -> str:
         f"<tr><th align=left valign=top>{html.escape(name)}</th>"
         f"<td>{html.escape(value)}</td></tr>" for name, value in provenance.fields)
     return (
-        f"<p><b>Imported from</b> {html.escape(provenance.file_name)} "
-        f"({html.escape(provenance.layout)}, {html.escape(provenance.encoding)}) {when}</p>"
+        "<p>" + translate("EventDetail", "<b>Imported from</b> {file} ({layout}, {encoding}) "
+                          "{when}").format(file=html.escape(provenance.file_name),
+                                           layout=html.escape(provenance.layout),
+                                           encoding=html.escape(provenance.encoding),
+                                           when=when) + "</p>"
         + (f"<table cellspacing=1 cellpadding=1 style='font-size:small'>{fields}</table>"
            if fields else "")
     )
@@ -158,16 +171,17 @@ class EventDetailPane(QWidget):
         self.fields.setOpenLinks(False)
         self.links_model = EventLinksModel(self)
         self.links = compact_table("event-links", self.links_model, EventLinksModel.SAMPLES,
-                                   "Double-click or press Enter to open the round or factor")
+                                   self.tr("Double-click or press Enter to open the round "
+                                           "or factor"))
         self.links.setAccessibleName(self.tr("Links to rounds and factors"))
         self.links_placeholder = ViewPlaceholder(self.links)
-        self.link_button = writes(QPushButton("Link to round/factor…", self))
-        self.edit_link_button = writes(QPushButton("Edit link…", self))
+        self.link_button = writes(QPushButton(self.tr("Link to round/factor…"), self))
+        self.edit_link_button = writes(QPushButton(self.tr("Edit link…"), self))
         self.edit_link_button.setObjectName("event-link-edit-button")
-        self.unlink_button = writes(QPushButton("Unlink", self))
+        self.unlink_button = writes(QPushButton(self.tr("Unlink"), self))
         self.sources = CitedSourcesList(workspace, "event_id", "event", self)
 
-        box = QGroupBox("Linked to", self)
+        box = QGroupBox(self.tr("Linked to"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.edit_link_button)
@@ -176,7 +190,7 @@ class EventDetailPane(QWidget):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.links)
         box_layout.addLayout(buttons)
-        sources = QGroupBox("Sources", self)
+        sources = QGroupBox(self.tr("Sources"), self)
         QVBoxLayout(sources).addWidget(self.sources)
         side = QVBoxLayout()
         side.addWidget(box, 1)
@@ -196,7 +210,7 @@ class EventDetailPane(QWidget):
         self.link_button.clicked.connect(self._on_link_clicked)
         self.unlink_button.clicked.connect(self._on_unlink_clicked)
         self.edit_link_button.clicked.connect(self._on_edit_link_clicked)
-        delete_key_removes(self.links, self._on_unlink_clicked, "Unlink")
+        delete_key_removes(self.links, self._on_unlink_clicked, self.tr("Unlink"))
         self.show_event(None)
 
     def show_event(self, event_id: int | None) -> None:
@@ -222,9 +236,11 @@ class EventDetailPane(QWidget):
         select_link(self.links, kept)
         # Without an event the fields say to select one; the empty list needs no words.
         self.links_placeholder.update_for(
-            self.links_model.rowCount(), "Not linked to any round or factor" if detail else "")
+            self.links_model.rowCount(),
+            self.tr("Not linked to any round or factor") if detail else "")
         if detail is None:
-            self.fields.setHtml("<p><i>Select an event to see its details and links.</i></p>")
+            self.fields.setHtml(self.tr(
+                "<p><i>Select an event to see its details and links.</i></p>"))
         else:
             self.fields.setHtml(event_html(detail.row, provenance, versions, reason))
         self.sources.show_record(event_id if detail is not None else None)

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from tracker.domain.wording import say
 from tracker.services.events.events import LAST_EXPORT, EventFilter
 from tracker.ui.common.date_text import ISO_DATE_FORMAT
 from tracker.ui.common.forms import within_tracker_dates
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 250
-ALL_TARGETS = "All targets"
+ALL_TARGETS = QT_TRANSLATE_NOOP("EventFilterBar", "All targets")
 # The target choice that shows the rules' suggestions no analyst has reviewed yet.
 UNREVIEWED = "\x00unreviewed"
 
@@ -49,18 +51,18 @@ class EventFilterBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
 
-        self.from_check = QCheckBox("From", self)
-        self.from_edit = self._date_edit("Earliest event date to show")
+        self.from_check = QCheckBox(self.tr("From"), self)
+        self.from_edit = self._date_edit(self.tr("Earliest event date to show"))
         self.from_edit.setAccessibleName(self.tr("From date"))
-        self.to_check = QCheckBox("to", self)
-        self.to_edit = self._date_edit("Latest event date to show")
+        self.to_check = QCheckBox(self.tr("to"), self)
+        self.to_edit = self._date_edit(self.tr("Latest event date to show"))
         self.to_edit.setAccessibleName(self.tr("To date"))
         # A push button with a menu keeps room for its arrow beside the text; a tool
         # button's menu arrow was drawn over "All types" (issue 16, finding 12).
         self.types_button = QPushButton(self)
         self.types_button.setObjectName("event-types-button")
         self.types_button.setAccessibleName(self.tr("Event types"))
-        self.types_button.setToolTip("Event types to show (none checked: all)")
+        self.types_button.setToolTip(self.tr("Event types to show (none checked: all)"))
         self.types_list = QListWidget(self)
         self.types_list.setObjectName("event-types-list")
         menu = QMenu(self.types_button)
@@ -70,17 +72,17 @@ class EventFilterBar(QWidget):
         menu.addAction(holder)
         self.types_button.setMenu(menu)
         self.target_combo = QComboBox(self)
-        self.target_combo.setToolTip("Target category")
+        self.target_combo.setToolTip(self.tr("Target category"))
         self.target_combo.setAccessibleName(self.tr("Target category"))
-        self.target_combo.addItem(ALL_TARGETS, "")
-        self.place_edit = self._line_edit("Place (town, oblast)", "place-filter")
+        self.target_combo.addItem(self.tr(ALL_TARGETS), "")
+        self.place_edit = self._line_edit(self.tr("Place (town, oblast)"), "place-filter")
         self.place_edit.setAccessibleName(self.tr("Place"))
         # Looked up in the full-text index (a substring test would read every event).
-        self.place_edit.setToolTip("A town, district or region, from the start of its name "
-                                   "(“khark” finds Kharkiv and Kharkivska)")
-        self.text_edit = self._line_edit("Search summaries…", "text-filter")
+        self.place_edit.setToolTip(self.tr("A town, district or region, from the start of its "
+                                           "name (“khark” finds Kharkiv and Kharkivska)"))
+        self.text_edit = self._line_edit(self.tr("Search summaries…"), "text-filter")
         self.text_edit.setAccessibleName(self.tr("Search summaries"))
-        self.text_edit.setToolTip("Words that must appear in the summary, actors or place")
+        self.text_edit.setToolTip(self.tr("Words that must appear in the summary, actors or place"))
         # Issue 17: what the sources added, corrected or withdrawn since the last export.
         self.changed_combo = QComboBox(self)
         self.changed_combo.setObjectName("changed-since-filter")
@@ -90,7 +92,7 @@ class EventFilterBar(QWidget):
         self.changed_combo.setToolTip(self.tr(
             "Only events added, corrected or withdrawn by an import since the last export "
             "noted (tracker export notes each one)"))
-        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,7 +147,7 @@ class EventFilterBar(QWidget):
         try:
             self.types_list.clear()
             for name in types:
-                item = QListWidgetItem(name or "(no type)", self.types_list)
+                item = QListWidgetItem(name or self.tr("(no type)"), self.types_list)
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -153,10 +155,10 @@ class EventFilterBar(QWidget):
             row_height = max(self.types_list.sizeHintForRow(0), self.fontMetrics().height())
             self.types_list.setFixedHeight(min(max(len(types), 1), 12) * (row_height + 2) + 6)
             self.target_combo.clear()
-            self.target_combo.addItem(ALL_TARGETS, "")
+            self.target_combo.addItem(self.tr(ALL_TARGETS), "")
             self.target_combo.addItem(self.tr("Suggested, not reviewed"), UNREVIEWED)
             for name in targets:
-                self.target_combo.addItem(name, name)
+                self.target_combo.addItem(say(name), name)
             self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(current_target)))
         finally:
             self._quiet = False
@@ -213,11 +215,11 @@ class EventFilterBar(QWidget):
     def _update_types_text(self) -> None:
         checked = self._checked_types()
         if not checked:
-            text = "All types"
+            text = self.tr("All types")
         elif len(checked) == 1:
-            text = checked[0] or "(no type)"
+            text = checked[0] or self.tr("(no type)")
         else:
-            text = f"{len(checked)} types"
+            text = self.tr("%n type(s)", "", len(checked))
         self.types_button.setText(text)
 
     @Slot()

@@ -26,9 +26,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import TimeShape
+from tracker.domain.wording import label_of, say
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
@@ -56,16 +58,36 @@ class Column:
 
 COLUMNS = (
     # A span is the widest date; the summary column gives up the room.
-    Column("Date", "event_date", "24 Feb – 30 Sep 2022 (reported as one record)"),
-    Column("Type", "event_type", "Explosions/Remote violence"),
-    Column("Sub-type", "sub_event_type", "Shelling/artillery/missile"),
-    Column("Target", "target_category", "communications"),
-    Column("Place", "location", "Zaporizhzhia, Zaporizka"),
-    Column("Fatalities", "fatalities", "Fatalities"),
-    Column("Injuries", "injuries", "Fatalities"),
-    Column("Actor 1", "actor1", "Military Forces of Russia"),
-    Column("Summary", None, "A drone hit a maternity ward in Zaporizhzhia; at least six people"),
-    Column("Dataset", "dataset", "dataset"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"), "event_date",
+        "24 Feb – 30 Sep 2022 (reported as one record)"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"), "event_type",
+        "Explosions/Remote violence"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Sub-type"), "sub_event_type",
+        "Shelling/artillery/missile"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Target"), "target_category",
+        "communications"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"), "location",
+        "Zaporizhzhia, Zaporizka"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"), "fatalities",
+        "Fatalities"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Injuries"), "injuries",
+        "Fatalities"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Actor 1"), "actor1",
+        "Military Forces of Russia"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"), None,
+        "A drone hit a maternity ward in Zaporizhzhia; at least six people"),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeaders", "Dataset"), "dataset",
+        "dataset"),
 )
 DATE, TYPE, SUB_TYPE, TARGET, PLACE, FATALITIES, INJURIES, ACTOR1, SUMMARY, DATASET = range(
     len(COLUMNS)
@@ -89,7 +111,7 @@ def elide(text: str, limit: int = SUMMARY_CHARS) -> str:
 def display_text(row: EventRow, column: int) -> str:
     values = {
         DATE: date_text, TYPE: lambda r: r.event_type, SUB_TYPE: lambda r: r.sub_event_type,
-        TARGET: lambda r: r.target_category, PLACE: lambda r: r.place,
+        TARGET: lambda r: say(r.target_category), PLACE: lambda r: r.place,
         FATALITIES: lambda r: count_text(r.fatalities),
         INJURIES: lambda r: count_text(r.injuries), ACTOR1: lambda r: r.actor1,
         SUMMARY: lambda r: elide(r.summary), DATASET: lambda r: r.dataset,
@@ -260,18 +282,20 @@ class EventsTableModel(QAbstractTableModel):
         if column == SUMMARY:
             return plain_tooltip(row.summary)  # imported text: shown as it is, never as HTML
         if column == DATE and row.time.shape is TimeShape.SPAN:
-            return (f"{row.time.describe()}: the dataset gives one record over these "
-                    f"{row.time.days} days, without saying which of them")
+            return self.tr("{when}: the dataset gives one record over these %n days, without "
+                           "saying which of them", "", row.time.days).format(
+                               when=row.time.describe())
         if column == DATE and row.date_precision is not Precision.DAY:
-            return f"Reported with {row.date_precision.value} precision"
+            return self.tr("Reported with {precision} precision").format(
+                precision=label_of(row.date_precision))
         if column in (FATALITIES, INJURIES):
             value = row.fatalities if column == FATALITIES else row.injuries
-            return "Not reported" if value is None else None
+            return self.tr("Not reported") if value is None else None
         if column == PLACE and row.admin2:
             return plain_tooltip(", ".join(p for p in (row.location, row.admin2, row.admin1)
                                            if p))
         if row.id in self._disabled:
-            return "Already linked"
+            return self.tr("Already linked")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -309,10 +333,11 @@ class EventsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
+        title = translate("TableHeaders", column.title)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return title
         if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
-            return f"{column.title} (not sortable)"
+            return self.tr("{column} (not sortable)").format(column=title)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

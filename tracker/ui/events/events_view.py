@@ -191,12 +191,14 @@ class EventsView(QWidget):
     @Slot(int, int)
     def _on_counts_changed(self, matching: int, total: int) -> None:
         if total == 0:
-            self.count_label.setText("No events")
-            message = ("No events in this database yet. Import an ACLED, UCDP or other CSV "
-                       "file with File › Import Events… (Ctrl+I), or drop it on the window.")
+            self.count_label.setText(self.tr("No events"))
+            message = self.tr("No events in this database yet. Import an ACLED, UCDP or other "
+                              "CSV file with File › Import Events… (Ctrl+I), or drop it on the "
+                              "window.")
         else:
-            self.count_label.setText(f"{matching:,} of {total:,} events")
-            message = "No events match these filters."
+            self.count_label.setText(self.tr("{matching} of %n event(s)", "", total).format(
+                matching=f"{matching:,}").replace(str(total), f"{total:,}", 1))
+            message = self.tr("No events match these filters.")
         self.placeholder.update_for(matching, message)
         self.counts_changed.emit(matching, total)
 

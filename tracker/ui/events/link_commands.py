@@ -22,6 +22,7 @@ from tracker.services.factors.operations import (
     new_reading,
 )
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 Report = Callable[[str], None]
@@ -36,9 +37,10 @@ class LinkEventCommand(OperationCommand):
     """
 
     def __init__(self, workspace: Workspace, spec: LinkSpec,
-                 parent: QUndoCommand | None = None, *, text: str = "Link event",
+                 parent: QUndoCommand | None = None, *, text: str = "",
                  report: Report | None = None) -> None:
-        super().__init__(workspace, text, lambda session: add_link(session, spec),
+        super().__init__(workspace, text or translate("Commands", "Link event"),
+                         lambda session: add_link(session, spec),
                          LINK_TOPICS, parent)
         self._report = report
 
@@ -60,8 +62,9 @@ class UnlinkEventCommand(OperationCommand):
     *expected_version*: the link as the user was shown it (refused if changed since)."""
 
     def __init__(self, workspace: Workspace, link_id: int, parent: QUndoCommand | None = None,
-                 *, text: str = "Unlink event", expected_version: int | None = None) -> None:
-        super().__init__(workspace, text, lambda session: remove_link(
+                 *, text: str = "", expected_version: int | None = None) -> None:
+        super().__init__(workspace, text or translate("Commands", "Unlink event"),
+                         lambda session: remove_link(
             session, link_id, expected_version=expected_version), LINK_TOPICS, parent)
         self.link_id = link_id
 
@@ -71,7 +74,8 @@ class AddReadingCommand(OperationCommand):
 
     def __init__(self, workspace: Workspace, factor_id: int, draft: ReadingDraft,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, "Add factor reading", lambda session: new_reading(
+        super().__init__(workspace, translate("Commands", "Add factor reading"),
+                         lambda session: new_reading(
             session, factor_id, draft), READING_TOPICS, parent)
 
     @property
@@ -84,7 +88,8 @@ class AddDependencyCommand(OperationCommand):
 
     def __init__(self, workspace: Workspace, spec: DependencySpec,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, "Add dependency", lambda session: new_dependency(
+        super().__init__(workspace, translate("Commands", "Add dependency"),
+                         lambda session: new_dependency(
             session, spec), DEPENDENCY_TOPICS, parent)
 
     @property

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.events import linking
 from tracker.services.events.linking import LinkSpec
@@ -60,27 +61,27 @@ class LinkEventsDialog(EditDialog):
         self._checked: set[int] = set()
         self.errors: list[str] = []
         self._target, has_coordinates = workspace.read(self._describe_target)
-        self.setWindowTitle(f"Link events to {self._target}")
+        self.setWindowTitle(self.tr("Link events to {target}").format(target=self._target))
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Ways to find events"))
         self.suggestions = SuggestionsModel(self._checked, self)
         suggested = self._suggested_tab(has_coordinates)
         if round_id is not None:
-            self.tabs.addTab(suggested, "Suggested")
+            self.tabs.addTab(suggested, self.tr("Suggested"))
         else:
             suggested.hide()  # suggestions are by a round's dates and venue
         self.search_model = EventsTableModel(workspace, self, checkable=True,
                                              checked=self._checked)
         self.search_bar = EventFilterBar(self, compact=True)  # above the table, Tab's order
         self.search_table = QTableView(self)
-        self.tabs.addTab(self._search_tab(), "Search all events")
+        self.tabs.addTab(self._search_tab(), self.tr("Search all events"))
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Why these events belong to it (optional)")
+        self.note_edit.setPlaceholderText(self.tr("Why these events belong to it (optional)"))
         self.checked_label = QLabel(self)
         # Why greyed, ticked suggestions are not counted as checked (issue 16, finding 8).
         self.linked_label = QLabel(self)
@@ -91,8 +92,8 @@ class LinkEventsDialog(EditDialog):
         self.error_label.hide()
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout()
-        form.addRow("Kind:", self.kind_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(form)
@@ -119,30 +120,31 @@ class LinkEventsDialog(EditDialog):
             venue = row.venue
             located = venue is not None and venue.latitude is not None \
                 and venue.longitude is not None
-            return f"round “{row.title}”", located
+            return self.tr("round “{title}”").format(title=row.title), located
         assert self._factor_id is not None
-        return f"factor “{factors.factor_row(session, self._factor_id).name}”", False
+        return self.tr("factor “{name}”").format(
+            name=factors.factor_row(session, self._factor_id).name), False
 
     def _suggested_tab(self, has_coordinates: bool) -> QWidget:
         tab = QWidget(self)
         # Made in the order they are laid out, which is the order Tab takes.
         self.days_spin = QSpinBox(tab)
         self.days_spin.setAccessibleName(self.tr("Days around the round"))
-        self.radius_check = QCheckBox("within", tab)
+        self.radius_check = QCheckBox(self.tr("within"), tab)
         self.radius_spin = QSpinBox(tab)
         self.radius_spin.setAccessibleName(self.tr("Distance from the venue"))
         self.suggested_table = QTableView(tab)
         self.days_spin.setRange(0, 365)
         self.days_spin.setValue(DEFAULT_DAYS)
         self.days_spin.setPrefix("± ")
-        self.days_spin.setSuffix(" days of the round")
+        self.days_spin.setSuffix(self.tr(" days of the round"))
         self.radius_spin.setRange(1, 5000)
         self.radius_spin.setValue(DEFAULT_RADIUS_KM)
-        self.radius_spin.setSuffix(" km of the venue")
+        self.radius_spin.setSuffix(self.tr(" km of the venue"))
         self.radius_spin.setEnabled(False)
         self.radius_check.setEnabled(has_coordinates)
         if not has_coordinates:
-            self.radius_check.setToolTip("The round's venue has no coordinates")
+            self.radius_check.setToolTip(self.tr("The round's venue has no coordinates"))
         self.suggested_table.setObjectName("suggested-events")
         self.suggested_table.setAccessibleName(self.tr("Suggested events"))
         self.suggested_table.setModel(self.suggestions)
@@ -158,7 +160,7 @@ class LinkEventsDialog(EditDialog):
             self.suggested_table.setColumnWidth(column, width)
         self.suggested_placeholder = ViewPlaceholder(self.suggested_table)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Events", tab))
+        controls.addWidget(QLabel(self.tr("Events"), tab))
         controls.addWidget(self.days_spin)
         controls.addWidget(self.radius_check)
         controls.addWidget(self.radius_spin)
@@ -205,8 +207,8 @@ class LinkEventsDialog(EditDialog):
             return
         self.errors = []
         stack = self._workspace.undo_stack
-        noun = "event" if len(specs) == 1 else "events"
-        stack.beginMacro(f"Link {len(specs)} {noun} to {self._target}")
+        stack.beginMacro(self.tr("Link %n event(s) to {target}", "", len(specs)).format(
+            target=self._target))
         for spec in specs:
             stack.push(LinkEventCommand(self._workspace, spec, report=self.errors.append))
         stack.endMacro()
@@ -243,28 +245,35 @@ class LinkEventsDialog(EditDialog):
             lambda s: linking.suggest_for_round(s, round_id, days=days, radius_km=radius))
         self.suggestions.set_rows(rows)
         self.suggested_placeholder.update_for(
-            len(rows), "No events near this round. Widen the window or search all events.")
+            len(rows), self.tr("No events near this round. Widen the window or search all events."))
         # The nearest in time come first; say when there are more than the list holds.
-        shown = f"{len(rows):,} nearest of {rows.total:,}" if rows.truncated else f"{len(rows)}"
-        self.tabs.setTabText(0, f"Suggested ({shown})")
+        shown = self.tr("{shown} nearest of {total}").format(
+            shown=f"{len(rows):,}", total=f"{rows.total:,}") if rows.truncated else f"{len(rows)}"
+        self.tabs.setTabText(0, self.tr("Suggested ({shown})").format(shown=shown))
         if hasattr(self, "checked_label"):  # not while the dialog is being built
             self._on_checked_changed()  # the footer counts the suggestions already linked
 
     @Slot(int, int)
     def _on_search_counts(self, matching: int, total: int) -> None:
         self.search_placeholder.update_for(
-            matching, "No events match." if total else "There are no events to link yet.")
+            matching, self.tr("No events match.") if total
+            else self.tr("There are no events to link yet."))
 
     @Slot()
     def _on_checked_changed(self) -> None:
         self.suggestions.notify_checks_changed()
         self.search_model.notify_checks_changed()
         count = len(self._checked)
-        self.checked_label.setText(f"{count} event{'s' if count != 1 else ''} checked")
+        self.checked_label.setText(self.tr("%n event(s) checked", "", count))
         linked = self.suggestions.linked_count()
-        self.linked_label.setText(
-            f"· {linked} of the suggestions {'is' if linked == 1 else 'are'} already linked "
-            f"to this {self._target.split(' ', 1)[0]}" if linked else "")
+        if not linked:
+            self.linked_label.setText("")
+        elif self._round_id is not None:
+            self.linked_label.setText(self.tr(
+                "· %n of the suggestions (is|are) already linked to this round", "", linked))
+        else:
+            self.linked_label.setText(self.tr(
+                "· %n of the suggestions (is|are) already linked to this factor", "", linked))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"Link {count}" if count else "Link")
+        ok.setText(self.tr("Link {count}").format(count=count) if count else self.tr("Link"))
         ok.setEnabled(count > 0)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from tracker.domain.enums import Precision
+from tracker.domain.wording import label_of, say
 from tracker.services.common.views import (
     DependencyRow,
     EventLinkInfo,
@@ -26,6 +27,7 @@ from tracker.services.common.views import (
 )
 from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.edit_dialog import writes
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, elide
 
@@ -140,7 +142,15 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
     pane's default width; the link's kind and note, then the ACLED type, follow.
     """
 
-    HEADERS = ("Date", "Target", "Place", "Summary", "Link", "Note", "Type")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Target"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Link"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"),
+    )
     DATE, TARGET, PLACE, SUMMARY, KIND, NOTE, TYPE = range(7)
     # Target and place are kept narrow (longer ones are cut, with the full text in the tool
     # tip) so that the summary starts within a detail pane's default width.
@@ -165,8 +175,11 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
         """What a cut-short cell has in full (the summary is elided too), and a date's
         precision where the date is not a single day."""
         if column == self.DATE:
-            return f"Reported to the {row.date_precision.value}" \
-                if row.date_precision in (Precision.WEEK, Precision.MONTH) else None
+            if row.date_precision is Precision.WEEK:
+                return translate("LinkedEventsModel", "Reported to the week")
+            if row.date_precision is Precision.MONTH:
+                return translate("LinkedEventsModel", "Reported to the month")
+            return None
         # Summaries, notes, places and types are imported or typed: shown literally.
         if column == self.SUMMARY:
             return plain_tooltip(row.summary)
@@ -179,13 +192,13 @@ class LinkedEventsModel(SnapshotTableModel[LinkedEventRow]):
             case self.DATE:
                 return event_date_text(row)
             case self.TARGET:
-                return row.target_category
+                return say(row.target_category)
             case self.PLACE:
                 return row.location or NO_PLACE
             case self.SUMMARY:
                 return elide(row.summary)
             case self.KIND:
-                return row.kind.value
+                return label_of(row.kind)
             case self.NOTE:
                 return _one_line(row.note)
             case _:
@@ -207,14 +220,19 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
         super().__init__(parent)
         self.subject = subject
         # Per instance: the same model class serves both sides of the dependency.
-        self.HEADERS = ("Factor" if subject == "factor" else "Round", "Effect", "Note")
+        self.HEADERS = (
+            QT_TRANSLATE_NOOP("TableHeaders", "Factor") if subject == "factor"
+                        else QT_TRANSLATE_NOOP("TableHeaders", "Round"),
+            QT_TRANSLATE_NOOP("TableHeaders", "Effect"),
+            QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+        )
         self.SAMPLES = ("Winter grid collapse" if subject == "factor"
                         else "Trilateral talks announced for the coming", "may relocate")
 
     def cell(self, row: DependencyRow, column: int, role: int) -> Any:
         name = row.factor if self.subject == "factor" else row.round_title
         if role == DisplayRole:
-            return (name, row.effect.value, _one_line(row.note))[column]
+            return (name, label_of(row.effect), _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((name, None, row.note)[column])
         if role == OpenFactorRole:
@@ -227,13 +245,17 @@ class DependenciesModel(SnapshotTableModel[DependencyRow]):
 class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
     """What one event is linked to: each round or factor, with the link's kind and note."""
 
-    HEADERS = ("Round or factor", "Kind", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Round or factor"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     TARGET, KIND, NOTE = range(3)
     SAMPLES = ("Round: Trilateral talks announced for the", "escalation during talks")
 
     def cell(self, row: EventLinkInfo, column: int, role: int) -> Any:
         if role == DisplayRole:
-            return (row.target, row.kind.value, _one_line(row.note))[column]
+            return (row.target, label_of(row.kind), _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((row.target, None, row.note)[column])
         if role == LinkIdRole:
@@ -250,13 +272,19 @@ class EventLinksModel(SnapshotTableModel[EventLinkInfo]):
 class ParticipantsModel(SnapshotTableModel[ParticipantRow]):
     """Who sits at one round: each party, its role, who leads its delegation, a note."""
 
-    HEADERS = ("Party", "Role", "Head of delegation", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Party"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Role"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Head of delegation"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     PARTY, ROLE, PERSON, NOTE = range(4)
     SAMPLES = ("United Arab Emirates", "mediator", "Volodymyr Zelenskyy")
 
     def cell(self, row: ParticipantRow, column: int, role: int) -> Any:
         if role == DisplayRole:
-            return (row.party, row.role.value, row.person or NOBODY, _one_line(row.note))[column]
+            return (row.party, label_of(row.role), row.person or NOBODY,
+                    _one_line(row.note))[column]
         if role == ToolTipRole:
             return plain_tooltip((row.party, None, row.person, row.note)[column])
         if role == ParticipantIdRole:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.enums import LinkKind
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import EventDetail, NamedRow, RoundRow
 from tracker.services.events import events
@@ -51,7 +52,7 @@ class LinkTargetDialog(EditDialog):
     def __init__(self, workspace: Workspace, event_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link event")
+        self.setWindowTitle(self.tr("Link event"))
         self._workspace = workspace
         self._event_id = event_id
         self.command: LinkEventCommand | None = None
@@ -66,37 +67,39 @@ class LinkTargetDialog(EditDialog):
         # Long round titles are elided rather than widening the dialog off screen.
         self.target_combo = compact_combo("link-target")
         fill_combo(self.target_combo, [
-            *((f"Round: {row.title} ({row.window.describe()})", ("round", row.id))
+            *((self.tr("Round: {title} ({window})").format(
+                title=row.title, window=row.window.describe()), ("round", row.id))
               for row in round_rows),
-            *((f"Factor: {factor.name}", ("factor", factor.id)) for factor in factor_rows),
+            *((self.tr("Factor: {name}").format(name=factor.name), ("factor", factor.id))
+              for factor in factor_rows),
         ])
         # No parents until the form takes them, so the tab order follows the form.
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind])
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind])
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Why they belong together (optional)")
+        self.note_edit.setPlaceholderText(self.tr("Why they belong together (optional)"))
         self.error_label = QLabel()
         self.error_label.setObjectName("link-error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
         self.error_label.hide()
-        self.buttons = ok_cancel_buttons(self, "Link")
+        self.buttons = ok_cancel_buttons(self, self.tr("Link"))
 
         # Rich text for the line break and italics; the place and summary are imported
         # text, so they are escaped ("<the grain terminal>", "casualties <10" stay words).
         row = detail.row
-        place = html.escape(row.place or "place unknown")
+        place = html.escape(row.place or self.tr("place unknown"))
         event_label = named(QLabel(f"{html.escape(date_text(row))} · {place}"
                                    f"<br><i>{html.escape(elide(row.summary, 160))}</i>", self),
                             "link-event")
         event_label.setTextFormat(Qt.TextFormat.RichText)
         event_label.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Event:", event_label)
-        form.addRow("Link to:", self.target_combo)
-        form.addRow("Kind:", self.kind_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Event:"), event_label)
+        form.addRow(self.tr("Link to:"), self.target_combo)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)
@@ -127,9 +130,9 @@ class LinkTargetDialog(EditDialog):
         spec = self._spec()
         problem = ""
         if spec is None:
-            problem = "There are no rounds or factors to link to yet."
+            problem = self.tr("There are no rounds or factors to link to yet.")
         elif (spec.round_id, spec.factor_id, spec.kind) in self._existing:
-            problem = "The event is already linked there with this kind."
+            problem = self.tr("The event is already linked there with this kind.")
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
@@ -139,7 +142,7 @@ class LinkTargetDialog(EditDialog):
         spec = self._spec()
         if spec is None:
             return
-        command = LinkEventCommand(self._workspace, spec, text="Link event")
+        command = LinkEventCommand(self._workspace, spec, text=self.tr("Link event"))
         self._workspace.undo_stack.push(command)
         if command.error is not None:
             # Someone else changed the database in between; say so and keep the dialog.
@@ -161,22 +164,22 @@ class EditLinkDialog(CommandDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("link", link_id)
-        self.setWindowTitle("Edit link")
+        self.setWindowTitle(self.tr("Edit link"))
         header = named(QLabel(target, self), "link-edit-target")
         header.setTextFormat(Qt.TextFormat.PlainText)  # typed titles, imported summaries
         header.setWordWrap(True)
         self.kind_combo = named(QComboBox(self), "link-kind")
-        fill_combo(self.kind_combo, [(kind.value.capitalize(), kind) for kind in LinkKind],
+        fill_combo(self.kind_combo, [(label_of(kind).capitalize(), kind) for kind in LinkKind],
                    keep=values["kind"])
         self.note_edit = named(QLineEdit(str(values["note"]), self), "link-note")
         self.kind_error = ErrorLabel("link-kind-error")
         self.register_error("kind", self.kind_error.show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         form.addRow(header)
-        form.addRow("&Kind:", self.kind_combo)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow("", self.kind_error)
-        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.setMinimumWidth(440)
@@ -185,4 +188,4 @@ class EditLinkDialog(CommandDialog):
         return {"kind": current_data(self.kind_combo), "note": self.note_edit.text().strip()}
 
     def make_command(self) -> OperationCommand | None:
-        return self.edit_command(self.values(), "Edit link")
+        return self.edit_command(self.values(), self.tr("Edit link"))

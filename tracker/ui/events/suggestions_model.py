@@ -13,14 +13,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tracker.services.events.linking import Suggestion
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, tr, translate
 from tracker.ui.common.table_model import READ_ONLY, Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.events.events_model import EventIdRole, count_text, date_text, elide
 
 
 def days_text(days: int) -> str:
     if days == 0:
-        return "during"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return translate("SuggestionsModel", "during")
+    return tr("%n day(s)", "", days)
 
 
 class SuggestionsModel(SnapshotTableModel[Suggestion]):
@@ -32,8 +33,16 @@ class SuggestionsModel(SnapshotTableModel[Suggestion]):
 
     checked_changed = Signal()
 
-    HEADERS = ("Date", "Linked", "From window", "Distance", "Type", "Place", "Fatalities",
-               "Summary")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Date"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Linked"),
+        QT_TRANSLATE_NOOP("TableHeaders", "From window"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Distance"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Type"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Place"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fatalities"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Summary"),
+    )
     DATE, LINKED, DAYS, DISTANCE, TYPE, PLACE, FATALITIES, SUMMARY = range(8)
 
     def __init__(self, checked: set[int], parent: QObject | None = None) -> None:
@@ -55,7 +64,7 @@ class SuggestionsModel(SnapshotTableModel[Suggestion]):
         if role == Qt.ItemDataRole.DisplayRole:
             texts = {
                 self.DATE: date_text(event),
-                self.LINKED: "already linked" if item.already_linked else "",
+                self.LINKED: self.tr("already linked") if item.already_linked else "",
                 self.DAYS: days_text(item.days_from_window),
                 self.DISTANCE: "" if item.distance_km is None else f"{item.distance_km:,.0f} km",
                 self.TYPE: event.sub_event_type or event.event_type, self.PLACE: event.place,
@@ -68,7 +77,7 @@ class SuggestionsModel(SnapshotTableModel[Suggestion]):
             return Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.already_linked:
-                return "Already linked to this round"
+                return self.tr("Already linked to this round")
             return plain_tooltip(event.summary) if column == self.SUMMARY else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
                 self.DAYS, self.DISTANCE, self.FATALITIES):

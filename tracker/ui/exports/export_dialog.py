@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvFlavour, CsvStyle
 from tracker.io.report_html import ReportTitlePage
 from tracker.services.chronology.held_dates import HeldDates
@@ -53,7 +54,9 @@ from tracker.ui.exports.report_fields import ReportTitleFields
 
 # The chronology's formats, as the registry lists them (services.exports.export_formats).
 FILTERS = {fmt: fmt.file_filter for fmt in formats_holding(*CHRONOLOGY_CONTENTS)}
-SUFFIXES = suffixes_text(FILTERS)
+def _suffixes() -> str:
+    """".csv, .json, .md, .html or .pdf", in the window's language (read when shown)."""
+    return suffixes_text(FILTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,29 +98,30 @@ class ExportDialog(QDialog):
                  title_page: ReportTitlePage | None = None,
                  held: HeldDates | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Chronology")
+        self.setWindowTitle(self.tr("Export Chronology"))
         self._tz = tz
         self.ask: Callable[[str, str], bool] = self._ask
         self._folder = _base_folder(folder)
         # The file Browse's dialog already confirmed replacing (so OK does not ask again).
         self._confirmed: Path | None = None
         self.path = named(QLineEdit(), "export-path")
-        self.path.setPlaceholderText(f"A {SUFFIXES} file (a bare name goes in {self._folder})")
+        self.path.setPlaceholderText(self.tr("A {suffixes} file (a bare name goes in {folder})")
+                                     .format(suffixes=_suffixes(), folder=self._folder))
         self.target = named(QLabel(), "export-target")
         self.target.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.target.hide()
-        self.browse = named(QPushButton("&Browse…"), "export-browse")
+        self.browse = named(QPushButton(self.tr("&Browse…")), "export-browse")
         # The range starts at the first and last day the database holds (*held*), so a
         # database of 2022's events does not offer last month (issue 16); an empty one
         # offers the last month.
         today = QDate.currentDate()
         first = _to_qdate(held.first) if held is not None else today.addMonths(-1)
         last = _to_qdate(held.last) if held is not None else today
-        self.use_from = named(QCheckBox("Fro&m"), "export-use-from")
+        self.use_from = named(QCheckBox(self.tr("Fro&m")), "export-use-from")
         self.date_from = named(QDateEdit(first), "export-from")
         self.date_from.setAccessibleName(self.tr("From date"))
-        self.use_to = named(QCheckBox("&To"), "export-use-to")
+        self.use_to = named(QCheckBox(self.tr("&To")), "export-use-to")
         self.date_to = named(QDateEdit(last), "export-to")
         self.date_to.setAccessibleName(self.tr("To date"))
         for edit in (self.date_from, self.date_to):
@@ -126,27 +130,27 @@ class ExportDialog(QDialog):
             edit.setDisplayFormat(ISO_DATE_FORMAT)
             edit.setEnabled(False)
         # Off: an undone change and its undo are left out, as never announced.
-        self.corrections = named(QCheckBox("Show co&rrections (undone entries)"),
+        self.corrections = named(QCheckBox(self.tr("Show co&rrections (undone entries)")),
                                  "export-corrections")
         self.corrections.setToolTip(
-            "List each undone change marked as withdrawn, and each undo and redo as a "
-            "correction line, for a published correction trail")
+            self.tr("List each undone change marked as withdrawn, and each undo and redo as a "
+            "correction line, for a published correction trail"))
         # Who opens a CSV: a spreadsheet (a byte-order mark, formulas guarded) or a data
         # tool (text as it is); offered while the file is a .csv.
         self.csv_for = named(QComboBox(), "export-csv-for")
         for flavour in CsvFlavour:
-            self.csv_for.addItem(flavour.label, flavour.value)
+            self.csv_for.addItem(say(flavour.label), flavour.value)
         self.csv_for.setCurrentIndex(self.csv_for.findData(csv_for.value))
         self.csv_for.setToolTip(
-            "For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "
+            self.tr("For spreadsheets: UTF-8 with a byte-order mark, so Excel and LibreOffice read "
             "every alphabet, and text that would run as a formula shown with a leading '. "
-            "For data tools: no mark, every cell exactly as recorded.")
+            "For data tools: no mark, every cell exactly as recorded."))
         # Shown while the file name asks for a report (.html, .pdf): see _validate.
         self.report_fields = named(ReportTitleFields(title_page or ReportTitlePage()),
                                    "export-report-fields")
         self.path_error = ErrorLabel("export-path-error")
         self.range_error = ErrorLabel("export-range-error")
-        self.buttons = ok_cancel_buttons(self, "&Export")
+        self.buttons = ok_cancel_buttons(self, self.tr("&Export"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         file_row = QHBoxLayout()
@@ -157,18 +161,19 @@ class ExportDialog(QDialog):
             range_row.addWidget(widget)
         range_row.addStretch(1)
         # One line: a wrapped label in a dialog gets one line's height (see ErrorLabel).
-        days = named(QLabel(f"Days and times in {tz}; events keep their reported day."),
+        days = named(QLabel(self.tr("Days and times in {zone}; events keep their reported "
+                                    "day.").format(zone=tz)),
                      "export-zone")
         days.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout(self)
-        form.addRow(buddy_label("&File:", self.path), file_row)
+        form.addRow(buddy_label(self.tr("&File:"), self.path), file_row)
         form.addRow("", self.target)
         form.addRow("", self.path_error)
-        form.addRow("Dates:", range_row)
+        form.addRow(self.tr("Dates:"), range_row)
         form.addRow("", self.range_error)
         form.addRow("", days)
         form.addRow("", self.corrections)
-        form.addRow(buddy_label("C&SV:", self.csv_for), self.csv_for)
+        form.addRow(buddy_label(self.tr("C&SV:"), self.csv_for), self.csv_for)
         form.addRow(self.report_fields)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
@@ -219,9 +224,9 @@ class ExportDialog(QDialog):
             return
         path = request.path
         if path.exists() and path != self._confirmed and not self.ask(
-                "Replace File?",
-                f"“{path.name}” already exists in {path.parent}.\n\n"
-                "Replace it with the exported chronology?"):
+                self.tr("Replace File?"),
+                self.tr("“{file}” already exists in {folder}.\n\nReplace it with the exported "
+                        "chronology?").format(file=path.name, folder=path.parent)):
             return
         super().accept()
 
@@ -238,7 +243,7 @@ class ExportDialog(QDialog):
         fmt = format_for_path(current) if current else None
         start = str(current or self._folder / f"chronology-{date.today():%Y-%m-%d}.csv")
         chosen, selected = QFileDialog.getSaveFileName(
-            self, "Export Chronology To", start, ";;".join(FILTERS.values()),
+            self, self.tr("Export Chronology To"), start, ";;".join(FILTERS.values()),
             FILTERS[fmt or ExportFormat.CSV],
         )
         if not chosen:
@@ -259,25 +264,27 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         path = self.destination()
         if path is not None and format_for_path(path) is None:
-            self.path_error.show_error(f"The file name must end in {SUFFIXES}")
+            self.path_error.show_error(self.tr("The file name must end in {suffixes}").format(
+                suffixes=_suffixes()))
         elif path is not None and path.is_dir():
-            self.path_error.show_error("That is a folder; choose a file name")
+            self.path_error.show_error(self.tr("That is a folder; choose a file name"))
         elif path is not None and not path.parent.is_dir():
             # Said here, while the typing can be mended, not after the dialog has closed.
-            self.path_error.show_error(f"There is no folder {path.parent}")
+            self.path_error.show_error(self.tr("There is no folder {folder}").format(
+                folder=path.parent))
         else:
             self.path_error.show_error(None)
         # Where a bare or ~ name really goes, said under the field and in its tool tip.
         shown = str(path) if path is not None else ""
-        self.target.setText(f"Saves to {shown}")
+        self.target.setText(self.tr("Saves to {path}").format(path=shown))
         self.target.setVisible(bool(shown) and shown != text and not self.path_error.message)
         self.path.setToolTip(as_plain(shown))
         fmt = format_for_path(path) if path is not None else None
         self.report_fields.setVisible(fmt is not None and is_report(fmt))
         both = self.use_from.isChecked() and self.use_to.isChecked()
         backwards = both and self.date_to.date() < self.date_from.date()
-        self.range_error.show_error("The end date is before the start date" if backwards
-                                    else None)
+        self.range_error.show_error(self.tr("The end date is before the start date")
+                                    if backwards else None)
         self.ok_button.setEnabled(self.request() is not None
                                   and not self.path_error.message)
         self.ok_button.setToolTip(self._held_reason() or "")
@@ -288,7 +295,8 @@ class ExportDialog(QDialog):
         if self.ok_button.isEnabled():
             return None
         if self.destination() is None:
-            return f"Type a file name ending in {SUFFIXES}, or choose one with Browse…"
+            return self.tr("Type a file name ending in {suffixes}, or choose one with "
+                           "Browse…").format(suffixes=_suffixes())
         return self.path_error.message or self.range_error.message or None
 
     @Slot()

@@ -20,6 +20,7 @@ from tracker.services.exports.export import export_chronology
 from tracker.services.exports.report_file import export_report, is_report
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
+from tracker.ui.common.language import translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.export_dialog import ExportDialog, ExportRequest
@@ -48,7 +49,8 @@ def export_op(request: ExportRequest) -> DbOp[int]:
                                  tz=request.tz, corrections=request.corrections,
                                  csv_style=request.csv_style)
 
-    return query_op("Export", "the export", write)
+    return query_op(translate("ExportTask", "Export"), translate("ExportTask", "the export"),
+                    write)
 
 
 class ChronologyExport(QObject):
@@ -88,12 +90,14 @@ class ChronologyExport(QObject):
         if is_report(request.fmt):
             remember_title_page(self._settings, request.title_page)
         # Without a timeout: it stays until the export ends, however long that takes.
-        self._window.statusBar().showMessage(f"Exporting the chronology to {request.path}…")
+        self._window.statusBar().showMessage(self.tr("Exporting the chronology to {path}…")
+                                             .format(path=request.path))
         path = str(request.path)
         submit_export(self._window, self._workspace,
                       export_op(request).on_success(lambda count: self._done(count, path)),
                       self._message)
 
     def _done(self, count: int, path: str) -> None:
-        self._message(f"Exported {count:,} chronology entries to {path}")
+        self._message(self.tr("Exported %n chronology entries to {path}", "", count).format(
+            path=path).replace(str(count), f"{count:,}", 1))
         self.finished.emit(count, path)

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import DbOp, query_op
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 
 T = TypeVar("T")
-FAILED_TITLE = "Export Failed"
+FAILED_TITLE = QT_TRANSLATE_NOOP("file_export", "Export Failed")
 
 
 def with_suffix(chosen: str, suffix: str) -> Path:
@@ -51,10 +52,11 @@ def failure_told(parent: QWidget, workspace: Workspace,
     way the status bar's note of the export under way is replaced."""
     def failed(failure: Failure) -> None:
         if failure.cancelled or workspace.runner.leaving:
-            show_message("The export did not finish; nothing was written")
+            show_message(translate("file_export",
+                "The export did not finish; nothing was written"))
             return
         show_message("")
-        show_failure(parent, FAILED_TITLE, failure)
+        show_failure(parent, translate("file_export", FAILED_TITLE), failure)
     return failed
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.services.exports.export_formats import ExportFormat
 from tracker.services.exports.schedule_calendar import CalendarExport, write_calendar
+from tracker.ui.common.language import tr, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.file_export import export_to_file, with_suffix
@@ -27,15 +28,19 @@ def export_schedule(parent: QWidget, workspace: Workspace, settings: Settings,
                     show_message: Callable[[str], None]) -> None:
     """Ask where, write the calendar whole or not at all, and say what was left out."""
     def written(path: Path, export: CalendarExport) -> None:
-        left_out = (f"; left out, date unknown: {', '.join(export.undated)}"
-                    if export.undated else "")
+        count = export.rounds  # a plain name: lupdate misses an attribute as n
+        text = tr("Exported %n round(s) to {path}", "", count).format(path=path)
         if export.withdrawn:
-            left_out = f"; sent as cancelled: {', '.join(export.withdrawn)}{left_out}"
-        rounds = "1 round" if export.rounds == 1 else f"{export.rounds} rounds"
-        show_message(f"Exported {rounds} to {path}{left_out}")
+            text = translate("ScheduleExport", "{exported}; sent as cancelled: {titles}").format(
+                exported=text, titles=", ".join(export.withdrawn))
+        if export.undated:
+            text = translate("ScheduleExport", "{exported}; left out, date unknown: {titles}"
+                             ).format(exported=text, titles=", ".join(export.undated))
+        show_message(text)
 
     export_to_file(parent, workspace, settings, show_message,
-                   title="Export Schedule", noun="the schedule export",
+                   title=translate("ScheduleExport", "Export Schedule"),
+                   noun=translate("ScheduleExport", "the schedule export"),
                    default_name=DEFAULT_NAME, file_filter=FILE_FILTER,
                    path_for=lambda chosen: with_suffix(chosen, FORMAT.suffix),
                    write=write_calendar, written=written)

@@ -24,13 +24,14 @@ from tracker.services.exports.timelinejs import TimelineExport, write_timeline
 from tracker.services.exports.timelinejs_selection import TimelineRequest
 from tracker.ui.common import settings as options
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.exports.file_export import export_to_file, with_suffix
 
 FORMAT = ExportFormat.TIMELINEJS
-TITLE = "Export Timeline for the Web"
-OFFLINE_TITLE = "Export Timeline for the Web (Offline)"
+TITLE = QT_TRANSLATE_NOOP("TimelineJsExport", "Export Timeline for the Web")
+OFFLINE_TITLE = QT_TRANSLATE_NOOP("TimelineJsExport", "Export Timeline for the Web (Offline)")
 FILE_FILTER = FORMAT.file_filter
 DEFAULT_NAME = f"timeline{FORMAT.suffix}"
 
@@ -55,14 +56,16 @@ def export_timeline_offline(parent: QWidget, workspace: Workspace, settings: Set
     """As ``export_timeline``, with TimelineJS copied beside the page from the package
     folder the user picks (checked before anything else is asked)."""
     chosen = QFileDialog.getExistingDirectory(
-        parent, "Choose the TimelineJS package (@knight-lab/timelinejs or its dist folder)",
+        parent, translate("TimelineJsExport", "Choose the TimelineJS package "
+                          "(@knight-lab/timelinejs or its dist folder)"),
         settings.get(options.EXPORT_FOLDER) or str(Path.home()))
     if not chosen:
         return
     try:
         assets = find_dist(Path(chosen))
     except TrackerError as error:
-        show_failure(parent, OFFLINE_TITLE, Failure.of(error, title=OFFLINE_TITLE))
+        offline = translate("TimelineJsExport", OFFLINE_TITLE)
+        show_failure(parent, offline, Failure.of(error, title=offline))
         return
     _export(parent, workspace, settings, tz, show_message, title=OFFLINE_TITLE,
             assets=assets)
@@ -72,16 +75,21 @@ def _export(parent: QWidget, workspace: Workspace, settings: Settings, tz: str,
             show_message: Callable[[str], None], *, title: str,
             assets: Path | None) -> None:
     def written(path: Path, export: TimelineExport) -> None:
-        where = " (TimelineJS copied beside it: it works offline)" if assets else ""
-        notes = [f"Exported {export.summary()} to {page_path(path)}{where} (times in {tz})"]
+        exported = translate(
+            "TimelineJsExport", "Exported {contents} to {path} (TimelineJS copied beside it: it "
+            "works offline) (times in {zone})") if assets else translate(
+            "TimelineJsExport", "Exported {contents} to {path} (times in {zone})")
+        notes = [exported.format(contents=export.summary(), path=page_path(path), zone=tz)]
         if export.capped:
             notes.append(export.cap_note())
         if export.undated:
-            notes.append(f"left out, date unknown: {', '.join(export.undated)}")
+            notes.append(translate("TimelineJsExport", "left out, date unknown: {titles}")
+                         .format(titles=", ".join(export.undated)))
         show_message("; ".join(notes))
 
     export_to_file(parent, workspace, settings, show_message,
-                   title=title, noun="the timeline export",
+                   title=translate("TimelineJsExport", title),
+                   noun=translate("TimelineJsExport", "the timeline export"),
                    default_name=DEFAULT_NAME, file_filter=FILE_FILTER,
                    path_for=data_path,
                    write=lambda session, path: write_timeline(

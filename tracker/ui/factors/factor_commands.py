@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoCommand
 from tracker.services.common.topics import Topic
 from tracker.services.factors.operations import new_factor
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -15,7 +16,8 @@ class CreateFactorCommand(OperationCommand):
 
     def __init__(self, workspace: Workspace, name: str, description: str = "",
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, f"New factor “{' '.join(name.split())}”",
+        super().__init__(workspace, translate("Commands", "New factor “{name}”").format(
+                             name=" ".join(name.split())),
                          lambda session: new_factor(session, name, description),
                          Topic.FACTORS, parent)
 

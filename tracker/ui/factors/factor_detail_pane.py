@@ -109,30 +109,30 @@ class FactorDetailPane(QWidget):
         self.dependents_model = DependenciesModel("round", self)
         self.dependents = compact_table("factor-dependents", self.dependents_model,
                                         self.dependents_model.SAMPLES,
-                                        "Double-click or press Enter to open the round")
+                                        self.tr("Double-click or press Enter to open the round"))
         self.dependents_placeholder = ViewPlaceholder(self.dependents)
         self.linked_model = LinkedEventsModel(self)
         self.linked = compact_table("factor-events", self.linked_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event",
+                                    self.tr("Double-click or press Enter to show the event"),
                                     keep=(LinkedEventsModel.SUMMARY,))
         self.linked_placeholder = ViewPlaceholder(self.linked)
         self.changes_model = CitingChangesModel(self, tz_name=tz_name)
         self.changes = compact_table("factor-changes", self.changes_model,
                                      CitingChangesModel.SAMPLES,
-                                     "Double-click or press Enter to open the round")
+                                     self.tr("Double-click or press Enter to open the round"))
         self.changes_placeholder = ViewPlaceholder(self.changes)
         self.impact = ImpactPanel(tz_name, self)
         self.chart = self.impact.chart
         self.sources = CitedSourcesList(workspace, "factor_id", "factor", self)
-        self.edit_factor_button = QPushButton("Edit factor…", self)
-        self.add_reading_button = QPushButton("Add reading…", self)
-        self.edit_reading_button = QPushButton("Edit…", self)
-        self.add_dependency_button = QPushButton("Add dependency…", self)
-        self.edit_dependency_button = QPushButton("Edit…", self)
-        self.link_button = QPushButton("Link events…", self)
-        self.edit_link_button = QPushButton("Edit link…", self)
-        self.unlink_button = QPushButton("Unlink", self)
+        self.edit_factor_button = QPushButton(self.tr("Edit factor…"), self)
+        self.add_reading_button = QPushButton(self.tr("Add reading…"), self)
+        self.edit_reading_button = QPushButton(self.tr("Edit…"), self)
+        self.add_dependency_button = QPushButton(self.tr("Add dependency…"), self)
+        self.edit_dependency_button = QPushButton(self.tr("Edit…"), self)
+        self.link_button = QPushButton(self.tr("Link events…"), self)
+        self.edit_link_button = QPushButton(self.tr("Edit link…"), self)
+        self.unlink_button = QPushButton(self.tr("Unlink"), self)
         for button in (self.edit_factor_button, self.add_reading_button,
                        self.edit_reading_button, self.add_dependency_button,
                        self.edit_dependency_button, self.link_button, self.edit_link_button,
@@ -147,14 +147,15 @@ class FactorDetailPane(QWidget):
         # Two rows: what the factor is and bears on (readings, dependent rounds, changes
         # citing it), then its impact over time side by side with its linked events.
         tables = QSplitter(Qt.Orientation.Horizontal)
-        tables.addWidget(_group("Readings", tables, self.readings, self.add_reading_button,
-                                self.edit_reading_button))
-        tables.addWidget(_group("Dependent rounds", tables, self.dependents,
+        tables.addWidget(_group(self.tr("Readings"), tables, self.readings,
+                                self.add_reading_button, self.edit_reading_button))
+        tables.addWidget(_group(self.tr("Dependent rounds"), tables, self.dependents,
                                 self.add_dependency_button, self.edit_dependency_button))
-        tables.addWidget(_group("Schedule changes citing it", tables, self.changes))
+        tables.addWidget(_group(self.tr("Schedule changes citing it"), tables, self.changes))
         impact = QSplitter(Qt.Orientation.Horizontal)
-        impact.addWidget(_group("Level and linked events over time", impact, self.impact))
-        impact.addWidget(_group("Linked events", impact, self.linked, self.link_button,
+        impact.addWidget(_group(self.tr("Level and linked events over time"), impact,
+                                self.impact))
+        impact.addWidget(_group(self.tr("Linked events"), impact, self.linked, self.link_button,
                                 self.edit_link_button, self.unlink_button))
         # Readings (time, level, trend) need the least width; the chart and the linked
         # events' summaries the most.
@@ -181,7 +182,7 @@ class FactorDetailPane(QWidget):
         layout.addWidget(rows, 1)
         # No group box: its frame and title would cost the 600 px screen a table row.
         cited = QHBoxLayout()
-        cited.addWidget(QLabel("<b>Sources</b>"), 0, Qt.AlignmentFlag.AlignTop)
+        cited.addWidget(QLabel(self.tr("<b>Sources</b>")), 0, Qt.AlignmentFlag.AlignTop)
         cited.addWidget(self.sources, 1)
         layout.addLayout(cited)
 
@@ -199,7 +200,7 @@ class FactorDetailPane(QWidget):
         self.add_dependency_button.clicked.connect(self._on_add_dependency)
         self.link_button.clicked.connect(self._on_link_events)
         self.unlink_button.clicked.connect(self._on_unlink)
-        delete_key_removes(self.linked, self._on_unlink, "Unlink")
+        delete_key_removes(self.linked, self._on_unlink, self.tr("Unlink"))
         self.show_factor(None)
 
     def set_time_zone(self, tz_name: str) -> None:
@@ -228,18 +229,20 @@ class FactorDetailPane(QWidget):
         select_link(self.linked, kept[0] if kept else None)  # the same factor re-read
         # No placeholder text without a factor: the description says to select one.
         self.dependents_placeholder.update_for(
-            self.dependents_model.rowCount(), "No round depends on this factor" if detail else "")
+            self.dependents_model.rowCount(),
+            self.tr("No round depends on this factor") if detail else "")
         self.linked_placeholder.update_for(
-            self.linked_model.rowCount(), "No events linked" if detail else "")
+            self.linked_model.rowCount(), self.tr("No events linked") if detail else "")
         if detail is None:
-            self.description.setText("<i>Select a factor to see its readings and links.</i>")
+            self.description.setText(self.tr(
+                "<i>Select a factor to see its readings and links.</i>"))
             self.readings_model.set_rows([], self._tz)
             self.sources.show_record(None)
             self._update_buttons()
             return
         row = detail.row
-        self.description.setText(f"<b>{html.escape(row.name)}</b><br>"
-                                 f"{html.escape(row.description) or '<i>No description</i>'}")
+        description = html.escape(row.description) or self.tr("<i>No description</i>")
+        self.description.setText(f"<b>{html.escape(row.name)}</b><br>{description}")
         self.readings_model.set_rows(detail.readings, self._tz)
         self.sources.show_record(row.id)
         self._update_buttons()
@@ -248,7 +251,7 @@ class FactorDetailPane(QWidget):
         self.changes_model.set_rows(impact.changes if impact else ())
         self.changes_placeholder.update_for(
             self.changes_model.rowCount(),
-            "No schedule change cites this factor" if impact else "")
+            self.tr("No schedule change cites this factor") if impact else "")
         self.impact.set_impact(impact)
 
     def selected_link(self) -> tuple[int, int] | None:

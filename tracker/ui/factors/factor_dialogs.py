@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.dates import DateParseError, parse_window
 from tracker.domain.enums import DependencyEffect, FactorLevel, FactorTrend, Precision
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import DependencyRow, RoundRow
 from tracker.services.factors import factors
@@ -47,15 +48,15 @@ class AddReadingDialog(CommandDialog):
     def __init__(self, workspace: Workspace, factor_id: int, tz_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add factor reading")
+        self.setWindowTitle(self.tr("Add factor reading"))
         self._factor_id = factor_id
         self._tz = tz_name
         self._observed: datetime | None = None
 
         now = datetime.now(zone(tz_name))
         self.when_edit = named(QLineEdit(f"{now:%Y-%m-%d %H:%M}"), "reading-when")
-        self.when_edit.setToolTip(f"A date and time in {tz_name}, e.g. '2026-02-01 14:30' "
-                                  "or '1 Feb 2026' (midnight)")
+        self.when_edit.setToolTip(self.tr("A date and time in {zone}, e.g. '2026-02-01 14:30' "
+                                          "or '1 Feb 2026' (midnight)").format(zone=tz_name))
         # How the text was read ("Read as …"), or why it could not be: not only an error,
         # so a plain label, but it quotes what was typed: never read as HTML.
         self.when_label = named(QLabel(), "reading-when-parsed")
@@ -63,7 +64,7 @@ class AddReadingDialog(CommandDialog):
         self.when_label.setWordWrap(True)
         self.register_error("observed_at", self.when_label.setText)
         self.level_combo = QComboBox()
-        fill_combo(self.level_combo, [(level.value, level) for level in FactorLevel])
+        fill_combo(self.level_combo, [(label_of(level), level) for level in FactorLevel])
         self.trend_combo = QComboBox()
         fill_combo(self.trend_combo, [(trend_text(trend), trend) for trend in FactorTrend])
         # A new reading usually moves one step from the last one; start from there.
@@ -72,15 +73,15 @@ class AddReadingDialog(CommandDialog):
             select_data(self.level_combo, latest.level)
             select_data(self.trend_combo, latest.trend)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("What was observed, and where it was reported")
-        self.ok_button.setText("Add reading")
+        self.note_edit.setPlaceholderText(self.tr("What was observed, and where it was reported"))
+        self.ok_button.setText(self.tr("Add reading"))
 
         form = QFormLayout(self)
-        form.addRow(f"Observed at ({tz_name}):", self.when_edit)
+        form.addRow(self.tr("Observed at ({zone}):").format(zone=tz_name), self.when_edit)
         form.addRow("", self.when_label)
-        form.addRow("Level:", self.level_combo)
-        form.addRow("Trend:", self.trend_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Level:"), self.level_combo)
+        form.addRow(self.tr("Trend:"), self.trend_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.form_error)  # the factor was deleted meanwhile, say
         form.addRow(self.buttons)
         self.setMinimumWidth(440)
@@ -93,9 +94,11 @@ class AddReadingDialog(CommandDialog):
         try:
             window = parse_window(self.when_edit.text(), self._tz)
             if window.precision not in (Precision.EXACT, Precision.DAY) or not window.start:
-                raise DateParseError("A reading needs a day or a time, not a week or month")
+                raise DateParseError(self.tr("A reading needs a day or a time, not a week or "
+                                             "month"))
             self._observed = window.start
-            self.when_label.setText(f"Read as {instant_text(window.start, self._tz)}")
+            self.when_label.setText(self.tr("Read as {when}").format(
+                when=instant_text(window.start, self._tz)))
         except DateParseError as exc:
             self.when_label.setText(str(exc))
         self.ok_button.setEnabled(self._observed is not None)
@@ -118,7 +121,7 @@ class AddDependencyDialog(CommandDialog):
     def __init__(self, workspace: Workspace, factor_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add dependency")
+        self.setWindowTitle(self.tr("Add dependency"))
         self._factor_id = factor_id
 
         def load(session: Session) -> tuple[list[RoundRow], list[DependencyRow]]:
@@ -131,18 +134,18 @@ class AddDependencyDialog(CommandDialog):
         fill_combo(self.round_combo,
                    [(f"{row.title} ({row.window.describe()})", row.id) for row in round_rows])
         self.effect_combo = named(QComboBox(), "dependency-effect")
-        fill_combo(self.effect_combo, [(effect.value, effect) for effect in DependencyEffect])
+        fill_combo(self.effect_combo, [(label_of(effect), effect) for effect in DependencyEffect])
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("How the factor bears on the round")
+        self.note_edit.setPlaceholderText(self.tr("How the factor bears on the round"))
         self.error_label = ErrorLabel("dependency-error")
         for field in ("round", "effect"):
             self.register_error(field, self.error_label.show_error)
-        self.ok_button.setText("Add dependency")
+        self.ok_button.setText(self.tr("Add dependency"))
 
         form = QFormLayout(self)
-        form.addRow("Round:", self.round_combo)
-        form.addRow("Effect:", self.effect_combo)
-        form.addRow("Note:", self.note_edit)
+        form.addRow(self.tr("Round:"), self.round_combo)
+        form.addRow(self.tr("Effect:"), self.effect_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
         form.addRow(self.error_label)
         form.addRow(self.form_error)  # the round or factor was deleted meanwhile, say
         form.addRow(self.buttons)
@@ -163,9 +166,9 @@ class AddDependencyDialog(CommandDialog):
         spec = self.spec()
         problem = ""
         if spec is None:
-            problem = "There are no rounds yet."
+            problem = self.tr("There are no rounds yet.")
         elif (spec.round_id, spec.effect) in self._existing:
-            problem = "The round already depends on this factor that way."
+            problem = self.tr("The round already depends on this factor that way.")
         self.error_label.show_error(problem)
         self.ok_button.setEnabled(not problem)
 
@@ -179,22 +182,22 @@ class NewFactorDialog(CommandDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("New Factor")
+        self.setWindowTitle(self.tr("New Factor"))
         self.name_edit = named(QLineEdit(), "factor-name")
-        self.name_edit.setPlaceholderText("e.g. Black Sea grain corridor")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Black Sea grain corridor"))
         self.description = named(QPlainTextEdit(), "factor-description")
         self.description.setPlaceholderText(
-            "What the condition is and how it bears on the talks")
+            self.tr("What the condition is and how it bears on the talks"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4)
         self.name_error = ErrorLabel("factor-name-error")
         self.register_error("name", self.name_error.show_error)
-        self.ok_button.setText("C&reate Factor")
+        self.ok_button.setText(self.tr("C&reate Factor"))
 
         form = QFormLayout(self)
-        form.addRow(buddy_label("&Name:", self.name_edit), self.name_edit)
+        form.addRow(buddy_label(self.tr("&Name:"), self.name_edit), self.name_edit)
         form.addRow("", self.name_error)
-        form.addRow(buddy_label("&Description:", self.description), self.description)
+        form.addRow(buddy_label(self.tr("&Description:"), self.description), self.description)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)
@@ -210,5 +213,5 @@ class NewFactorDialog(CommandDialog):
         # Say why OK is off once something was typed: a name of spaces only is no name.
         has_name = bool(self.name_edit.text().strip())
         self.name_error.show_error(
-            None if has_name or not self.name_edit.text() else "A factor needs a name")
+            None if has_name or not self.name_edit.text() else self.tr("A factor needs a name"))
         self.ok_button.setEnabled(has_name)

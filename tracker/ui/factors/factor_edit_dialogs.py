@@ -27,10 +27,10 @@ class EditFactorDialog(NewFactorDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("factor", factor_id)
-        self.setWindowTitle(f"Edit Factor “{values['name']}”")
+        self.setWindowTitle(self.tr("Edit Factor “{name}”").format(name=values["name"]))
         self.name_edit.setText(str(values["name"]))
         self.description.setPlainText(str(values["description"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object]:
         return {"name": " ".join(self.name_edit.text().split()),
@@ -38,7 +38,8 @@ class EditFactorDialog(NewFactorDialog):
 
     def make_command(self) -> OperationCommand | None:
         values = self.values()
-        return self.edit_command(values, f"Edit factor “{values['name']}”")
+        return self.edit_command(values, self.tr("Edit factor “{name}”").format(
+            name=values["name"]))
 
 
 class EditReadingDialog(AddReadingDialog):
@@ -48,7 +49,7 @@ class EditReadingDialog(AddReadingDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, factor_id, tz_name, parent)
         values = self.open_record("reading", reading_id)
-        self.setWindowTitle("Edit factor reading")
+        self.setWindowTitle(self.tr("Edit factor reading"))
         observed = values["observed_at"]
         assert isinstance(observed, datetime)
         self._opened_at = observed
@@ -56,7 +57,7 @@ class EditReadingDialog(AddReadingDialog):
         select_data(self.level_combo, values["level"])
         select_data(self.trend_combo, values["trend"])
         self.note_edit.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object] | None:
         draft = self.draft()
@@ -71,7 +72,8 @@ class EditReadingDialog(AddReadingDialog):
 
     def make_command(self) -> OperationCommand | None:
         values = self.values()
-        return None if values is None else self.edit_command(values, "Edit factor reading")
+        return None if values is None else self.edit_command(
+            values, self.tr("Edit factor reading"))
 
 
 class EditDependencyDialog(AddDependencyDialog):
@@ -81,13 +83,14 @@ class EditDependencyDialog(AddDependencyDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, row.factor_id, parent)
         values = self.open_record("dependency", row.id)
-        self.setWindowTitle(f"Edit dependency of “{row.round_title}”")
+        self.setWindowTitle(self.tr("Edit dependency of “{title}”").format(
+            title=row.round_title))
         self._existing.discard((row.round_id, row.effect))  # its own effect is free
         select_data(self.round_combo, row.round_id)
         self.round_combo.setEnabled(False)
         select_data(self.effect_combo, values["effect"])
         self.note_edit.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         self._on_choice_changed()
 
     def values(self) -> dict[str, object]:
@@ -95,4 +98,4 @@ class EditDependencyDialog(AddDependencyDialog):
                 "note": self.note_edit.text().strip()}
 
     def make_command(self) -> OperationCommand | None:
-        return self.edit_command(self.values(), "Edit dependency")
+        return self.edit_command(self.values(), self.tr("Edit dependency"))

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from tracker.domain.enums import Precision
+from tracker.domain.wording import label_of
 from tracker.services.common.views import FactorImpact, ImpactRound
 from tracker.ui.common.chart_style import unique_labels
 from tracker.ui.common.date_ticks import date_ticks
@@ -111,9 +112,9 @@ class ImpactChart(QChartView):
                 QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.level_axis.setStartValue(geometry.LEVEL_FLOOR)
         for number, level in enumerate(geometry.LEVELS, start=1):
-            self.level_axis.append(level.value, number)
+            self.level_axis.append(label_of(level), number)
         self.level_axis.setRange(geometry.LEVEL_FLOOR, geometry.LEVEL_CEILING)
-        self.count_axis.setTitleText("events per day")
+        self.count_axis.setTitleText(self.tr("events per day"))
         self.count_axis.setLabelFormat("%d")
         self.count_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         self.count_axis.setTickAnchor(0)
@@ -172,8 +173,8 @@ class ImpactChart(QChartView):
             axis.setVisible(span is not None)
         # With nothing to draw, the empty plot says why instead of showing bare axes.
         self.chart().setTitle(
-            "Nothing dated to draw yet: no readings, dated rounds, schedule changes "
-            "or linked events" if impact is not None and span is None else "")
+            self.tr("Nothing dated to draw yet: no readings, dated rounds, schedule changes "
+                    "or linked events") if impact is not None and span is None else "")
         if impact is None or span is None:
             return
         self._range = span
@@ -261,12 +262,13 @@ class ImpactChart(QChartView):
         if spread:  # behind the day bars: a faint level over each week or month
             self.spread_events = self._area(spread, None, SPREAD_EVENTS_COLOUR)
             self._attach(self.spread_events, self.count_axis,
-                         "events dated to a week or month, spread over it",
+                         self.tr("events dated to a week or month, spread over it"),
                          self.tips.spread_at)
         bars = geometry.day_bars(days, self._tz)
         if bars:
             self.event_bars = self._area(bars, None, EVENTS_COLOUR)
-            self._attach(self.event_bars, self.count_axis, "events per day", self.tips.day_at)
+            self._attach(self.event_bars, self.count_axis, self.tr("events per day"),
+                         self.tips.day_at)
 
     def _add_level(self, impact: FactorImpact) -> None:
         steps, held = geometry.level_steps(impact.readings, self._range[1])
@@ -274,17 +276,18 @@ class ImpactChart(QChartView):
             return
         self.level_line = _line(steps)
         self.level_line.setPen(QPen(self.line_colour(), 2.5))
-        self._attach(self.level_line, self.level_axis, "level", self.tips.reading_at)
+        self._attach(self.level_line, self.level_axis, self.tr("level"), self.tips.reading_at)
         self.level_held = _line(held)
         self.level_held.setPen(QPen(self.line_colour(), 1.5, Qt.PenStyle.DashLine))
-        self._attach(self.level_held, self.level_axis, "level since the last reading")
+        self._attach(self.level_held, self.level_axis, self.tr("level since the last reading"))
         for level in geometry.LEVELS:  # a dot per reading, in its level's colour
             points = [(geometry.ms(r.observed_at), float(geometry.level_y(level)))
                       for r in impact.readings if r.level is level]
             if points:
                 dots = _dots(points, LEVEL_COLOURS[level], 10)
                 dots.setBorderColor(self.line_colour())
-                self._attach(dots, self.level_axis, f"{level.value} readings",
+                self._attach(dots, self.level_axis,
+                             self.tr("{level} readings").format(level=label_of(level)),
                              self.tips.reading_at)
 
     def _add_changes(self, impact: FactorImpact) -> None:
@@ -295,12 +298,12 @@ class ImpactChart(QChartView):
             x = geometry.ms(change.announced_when)
             line = _line([(x, geometry.LEVEL_FLOOR), (x, ceiling)])
             line.setPen(QPen(CHANGE_COLOUR, 1.2, Qt.PenStyle.DashDotLine))
-            self._attach(line, self.level_axis, "schedule change", self.tips.change_at)
+            self._attach(line, self.level_axis, self.tr("schedule change"), self.tips.change_at)
         marks = _dots([(geometry.ms(c.announced_when), ceiling - 0.2) for c in impact.changes],
                       CHANGE_COLOUR, 11)
         marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
         marks.setBorderColor(CHANGE_COLOUR.darker(130))
-        self._attach(marks, self.level_axis, "schedule change", self.tips.change_at)
+        self._attach(marks, self.level_axis, self.tr("schedule change"), self.tips.change_at)
         self.change_marks = marks
 
     # -- layout -----------------------------------------------------------------------------

@@ -6,8 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from tracker.domain.wording import label_of
 from tracker.services.common.views import CitingChange
 from tracker.ui.common.date_text import announced_text, instant_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.events.link_models import OpenRoundRole
 
@@ -23,7 +25,14 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
     """
 
     # What changed and why come first; the kind only repeats the change's first words.
-    HEADERS = ("Announced", "Round", "Change", "Reason", "Source", "Kind")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Announced"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Round"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Change"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Reason"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Source"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+    )
     ANNOUNCED, ROUND, CHANGE, REASON, SOURCE, KIND = range(6)
     # Typical widest texts, for compact_table's first widths.
     SAMPLES = ("2026-01-31 12:00 EET", "Trilateral talks announ",
@@ -41,8 +50,8 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
 
     def header_tip(self, section: int) -> str | None:
         if section == self.ANNOUNCED:
-            return ("When the change was made public: a date, or a time in your time zone "
-                    f"({self._tz})")
+            return self.tr("When the change was made public: a date, or a time in your time "
+                           "zone ({zone})").format(zone=self._tz)
         return None
 
     def cell(self, row: CitingChange, column: int, role: int) -> Any:
@@ -73,4 +82,4 @@ class CitingChangesModel(SnapshotTableModel[CitingChange]):
             case self.SOURCE:
                 return row.source
             case _:
-                return row.kind.value
+                return label_of(row.kind)

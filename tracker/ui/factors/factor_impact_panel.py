@@ -50,22 +50,22 @@ class ImpactPanel(QWidget):
         self.legend.setText(self._legend())
         self.legend.setVisible(bool(self.legend.text()))
         unplaced = [r.title for r in impact.rounds if r.window.start is None] if impact else []
-        self.note.setText(f"Not on the chart, date unknown: {'; '.join(unplaced)}"
-                          if unplaced else "")
+        self.note.setText(self.tr("Not on the chart, date unknown: {titles}").format(
+            titles="; ".join(unplaced)) if unplaced else "")
         self.note.setVisible(bool(unplaced))
 
     def _legend(self) -> str:
         chart = self.chart
         entries = []
         if chart.level_line is not None:
-            entries.append(_entry("━●", chart.line_colour(), "level (dots: readings)"))
+            entries.append(_entry("━●", chart.line_colour(), self.tr("level (dots: readings)")))
         if chart.event_bars is not None:
-            entries.append(_entry("■", drawn.EVENTS_COLOUR, "events per day"))
+            entries.append(_entry("■", drawn.EVENTS_COLOUR, self.tr("events per day")))
         if chart.spread_events is not None:
             entries.append(_entry("■", drawn.SPREAD_EVENTS_COLOUR,
-                                  "dated to a week or month, spread over it"))
+                                  self.tr("dated to a week or month, spread over it")))
         if chart.round_spans:
-            entries.append(_entry("■", drawn.ROUND_COLOUR, "round windows"))
+            entries.append(_entry("■", drawn.ROUND_COLOUR, self.tr("round windows")))
         if chart.change_marks is not None:
-            entries.append(_entry("▲", drawn.CHANGE_COLOUR, "changes citing it"))
+            entries.append(_entry("▲", drawn.CHANGE_COLOUR, self.tr("changes citing it")))
         return "<small>" + " &nbsp; ".join(entries) + "</small>" if entries else ""

@@ -11,8 +11,10 @@ from typing import TypeVar
 
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import describe_day, zone
+from tracker.domain.wording import label_of, say
 from tracker.services.common.views import EventDay, FactorImpact
 from tracker.ui.common.date_text import announced_text, instant_text
+from tracker.ui.common.language import tr, translate
 from tracker.ui.factors import factor_impact_geometry as geometry
 from tracker.ui.factors.factors_model import trend_text
 
@@ -23,18 +25,16 @@ def _nearest(items: Sequence[T], distance: Callable[[T], float]) -> T | None:
     return min(items, key=distance, default=None)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _events_text(when: str, rows: Sequence[EventDay]) -> str:
     count = sum(r.events for r in rows)
     dead = sum(r.fatalities for r in rows)
     unknown = sum(r.unknown_fatalities for r in rows)
-    deaths = f"Fatalities: {dead}"
+    deaths = translate("ImpactTips", "Fatalities: {dead}").format(dead=dead)
     if unknown:
-        deaths += f" (no figure for {_plural(unknown, 'event')})"
-    return f"{when}: {_plural(count, 'linked event')}\n{deaths}"
+        deaths = tr("Fatalities: {dead} (no figure for %n event(s))", "",
+                           unknown).format(dead=dead)
+    linked = tr("{when}: %n linked event(s)", "", count).format(when=when)
+    return f"{linked}\n{deaths}"
 
 
 class ImpactTips:
@@ -58,7 +58,7 @@ class ImpactTips:
                            lambda r: abs(geometry.ms(r.observed_at) - x))
         if reading is None:
             return ""
-        text = (f"{instant_text(reading.observed_at, self._tz)}: {reading.level.value}, "
+        text = (f"{instant_text(reading.observed_at, self._tz)}: {label_of(reading.level)}, "
                 f"{trend_text(reading.trend)}")
         return f"{text}\n{reading.note}" if reading.note else text
 
@@ -84,8 +84,9 @@ class ImpactTips:
                                                     midweek=row.midweek)
                 if start <= x < end:
                     span = describe_day(row.day, row.precision, midweek=row.midweek)
-                    texts.append(_events_text(f"{span}, dated only to the {row.precision}",
-                                              [row]))
+                    texts.append(_events_text(translate(
+                        "ImpactTips", "{span}, dated only to the {precision}").format(
+                            span=span, precision=say(row.precision)), [row]))
         return "\n\n".join(texts)
 
     def round_at(self, x: float) -> str:
@@ -105,9 +106,9 @@ class ImpactTips:
         texts = []
         for round_, span in placed:
             if distance(*span) == closest:
-                effects = ", ".join(e.value for e in round_.effects) or \
-                    "a schedule change cites this factor"
-                texts.append(f"{round_.title} ({round_.status.value})\n"
+                effects = ", ".join(label_of(e) for e in round_.effects) or \
+                    translate("ImpactTips", "a schedule change cites this factor")
+                texts.append(f"{round_.title} ({label_of(round_.status)})\n"
                              f"{round_.window.describe(self._tz)}\n{effects}")
         return "\n\n".join(texts)
 
@@ -122,5 +123,5 @@ class ImpactTips:
         lines = [f"{announced_text(change.announced, self._tz)}: {change.round_title}",
                  change.summary]
         if change.reason:
-            lines.append(f"Why: {change.reason}")
+            lines.append(translate("ImpactTips", "Why: {reason}").format(reason=change.reason))
         return "\n".join(lines)

@@ -13,8 +13,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from tracker.domain.enums import FactorLevel, FactorTrend
+from tracker.domain.wording import label_of
 from tracker.services.common.views import FactorRow, ReadingRow
 from tracker.ui.common.date_text import instant_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 FactorIdRole = Qt.ItemDataRole.UserRole
@@ -32,14 +34,20 @@ TREND_ARROWS = {FactorTrend.RISING: "↑", FactorTrend.STABLE: "→", FactorTren
 
 
 def trend_text(trend: FactorTrend) -> str:
-    return f"{TREND_ARROWS[trend]} {trend.value}"
+    return f"{TREND_ARROWS[trend]} {label_of(trend)}"
 
 
 class FactorsTableModel(SnapshotTableModel[FactorRow]):
     """Factors: name, latest level and trend, when it was read, dependents, linked events."""
 
-    HEADERS = ("Factor", "Level", "Trend", "Latest reading", "Dependent rounds",
-               "Linked events")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Factor"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Level"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Trend"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Latest reading"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Dependent rounds"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Linked events"),
+    )
     NAME, LEVEL, TREND, LATEST, DEPENDENTS, LINKED = range(6)
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
@@ -84,9 +92,9 @@ class FactorsTableModel(SnapshotTableModel[FactorRow]):
         if column == self.LINKED:
             return str(row.linked_events)
         if latest is None:
-            return "no reading" if column == self.LEVEL else ""
+            return self.tr("no reading") if column == self.LEVEL else ""
         if column == self.LEVEL:
-            return latest.level.value
+            return label_of(latest.level)
         if column == self.TREND:
             return trend_text(latest.trend)
         return instant_text(latest.observed_at, self._tz)
@@ -109,7 +117,12 @@ class FactorsTableModel(SnapshotTableModel[FactorRow]):
 class ReadingsModel(SnapshotTableModel[ReadingRow]):
     """One factor's readings, newest first: observed at (user's zone), level, trend, note."""
 
-    HEADERS = ("Observed at", "Level", "Trend", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Observed at"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Level"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Trend"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Note"),
+    )
     OBSERVED, LEVEL, TREND, NOTE = range(4)
 
     def __init__(self, parent: QObject | None = None, *, tz_name: str = "UTC") -> None:
@@ -126,7 +139,7 @@ class ReadingsModel(SnapshotTableModel[ReadingRow]):
             if column == self.OBSERVED:
                 return instant_text(row.observed_at, self._tz)
             if column == self.LEVEL:
-                return row.level.value
+                return label_of(row.level)
             if column == self.TREND:
                 return trend_text(row.trend)
             return " ".join(row.note.split())

@@ -107,8 +107,8 @@ class FactorsView(QWidget):
         self.model.set_rows(self._workspace.read(factors.list_factors))
         self.placeholder.update_for(
             self.model.rowCount(),
-            "No factors yet. Factors are outside conditions the talks depend on, "
-            "such as U.S.–Iran tensions.")
+            self.tr("No factors yet. Factors are outside conditions the talks depend on, "
+            "such as U.S.–Iran tensions."))
         if kept is None or not self.select_factor(kept):
             self._show(None)
             if self.proxy.rowCount():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.imports.importing import (
     FilePreview,
     ImportFormat,
@@ -34,11 +35,13 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, tr, translate
 from tracker.ui.imports.import_task import ImportRequest
 
 # The event formats, as the registry lists them (io.import_formats).
 FORMAT_NAMES = {fmt: fmt.label for fmt in formats_for(ImportTarget.EVENTS)}
-NOT_UNDOABLE = (
+NOT_UNDOABLE = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Importing is not an edit that Undo takes back. Importing the same file again changes "
     "nothing (events are matched by dataset and id, so they are updated, not doubled), and "
     "every import is recorded: each event's details say which file it was imported from. "
@@ -49,23 +52,26 @@ NOT_UNDOABLE = (
 def file_size(size: int) -> str:
     """Bytes in the unit a file manager would use (1.8 MB)."""
     if size < 1000:
-        return f"{size:,} bytes"
+        return tr("%n bytes", "", size)
     value = size / 1000
-    for unit in ("KB", "MB"):
+    for unit in (translate("ImportDialog", "KB"), translate("ImportDialog", "MB")):
         if value < 1000:
             return f"{value:.1f} {unit}"
         value /= 1000
-    return f"{value:,.1f} GB"
+    gigabytes = translate("ImportDialog", "GB")
+    return f"{value:,.1f} {gigabytes}"
 
 
 def describe_file(preview: FilePreview) -> str:
     facts = preview.facts
-    return f"{facts.label} · {facts.lines:,} lines · {file_size(facts.size)}"
+    lines = facts.lines  # a plain name: lupdate misses an attribute as n
+    return tr("{encoding} · %n lines · {size}", "", lines).format(
+        encoding=facts.label, size=file_size(facts.size)).replace(str(lines), f"{lines:,}", 1)
 
 
 def describe_format(fmt: ImportFormat | None) -> str:
     """What the header says the file is (no format found: a CSV whose columns are mapped)."""
-    return (fmt or ImportFormat.CSV).detected
+    return say((fmt or ImportFormat.CSV).detected)
 
 
 class ImportDialog(QDialog):
@@ -77,21 +83,21 @@ class ImportDialog(QDialog):
 
     def __init__(self, preview: FilePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import Events")
+        self.setWindowTitle(self.tr("Import Events"))
         self.preview = preview
         self.file_label = self._plain_label("import-file", str(preview.path))
         self.encoding_label = self._plain_label("import-encoding", describe_file(preview))
         self.detected_label = self._plain_label("import-detected",
                                                 describe_format(preview.format))
         self.format_combo = named(QComboBox(), "import-format")
-        fill_combo(self.format_combo, ((text, fmt) for fmt, text in FORMAT_NAMES.items()))
+        fill_combo(self.format_combo, ((say(text), fmt) for fmt, text in FORMAT_NAMES.items()))
         select_data(self.format_combo, preview.format or ImportFormat.CSV)
         self.format_warning = ErrorLabel("import-format-warning")
-        self.strict_check = named(QCheckBox("&Stop at the first bad row (strict)"),
+        self.strict_check = named(QCheckBox(self.tr("&Stop at the first bad row (strict)")),
                                   "import-strict")
-        self.strict_check.setToolTip("Import nothing if any row cannot be read, and say "
+        self.strict_check.setToolTip(self.tr("Import nothing if any row cannot be read, and say "
                                      "which. Otherwise good rows are imported and the bad "
-                                     "ones listed.")
+                                     "ones listed."))
         self.allow_older_check = named(QCheckBox(self.tr(
             "Let an &older release overwrite newer values")), "import-allow-older")
         self.allow_older_check.setAccessibleName(self.tr("Allow an older release"))
@@ -99,17 +105,17 @@ class ImportDialog(QDialog):
             "By default, where this file is an older release than the one already "
             "imported (an older ACLED timestamp, an earlier UCDP version), its differences "
             "are listed in the result and skipped."))
-        note = named(QLabel(NOT_UNDOABLE), "import-note")
+        note = named(QLabel(self.tr(NOT_UNDOABLE)), "import-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
         self.buttons = ok_cancel_buttons(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         form = QFormLayout(self)
-        form.addRow("File:", self.file_label)
-        form.addRow("Encoding:", self.encoding_label)
-        form.addRow("Detected:", self.detected_label)
-        form.addRow(buddy_label("Import &as:", self.format_combo), self.format_combo)
+        form.addRow(self.tr("File:"), self.file_label)
+        form.addRow(self.tr("Encoding:"), self.encoding_label)
+        form.addRow(self.tr("Detected:"), self.detected_label)
+        form.addRow(buddy_label(self.tr("Import &as:"), self.format_combo), self.format_combo)
         form.addRow("", self.format_warning)
         form.addRow("", self.strict_check)
         form.addRow("", self.allow_older_check)
@@ -146,11 +152,13 @@ class ImportDialog(QDialog):
     @Slot()
     def _on_format_changed(self) -> None:
         fmt = self.chosen_format()
-        self.ok_button.setText("&Next: Columns…" if fmt.needs_mapping else "&Import")
+        self.ok_button.setText(self.tr("&Next: Columns…") if fmt.needs_mapping
+                               else self.tr("&Import"))
         detected = self.preview.format
         if detected is not None and fmt is not detected and not fmt.needs_mapping:
             self.format_warning.show_error(
-                f"The header looks like {FORMAT_NAMES[detected]}, not {FORMAT_NAMES[fmt]}; "
-                "the import will refuse columns it cannot find")
+                self.tr("The header looks like {detected}, not {chosen}; the import will refuse "
+                        "columns it cannot find").format(detected=say(FORMAT_NAMES[detected]),
+                                                         chosen=say(FORMAT_NAMES[fmt])))
         else:
             self.format_warning.show_error(None)

@@ -35,6 +35,7 @@ from tracker.services.imports.importing import (
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import OpHandle
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Topic, Workspace
@@ -45,7 +46,7 @@ from tracker.ui.imports.import_result import ImportResultDialog, counts_text
 from tracker.ui.imports.import_task import ImportRequest, import_op, preview_op
 
 FILE_FILTER = EVENTS_FILE_FILTER
-UNCHANGED = "The database is unchanged."
+UNCHANGED = QT_TRANSLATE_NOOP("ImportFlow", "The database is unchanged.")
 
 
 # The names of the files an event import takes, from the registry ("*.csv").
@@ -94,7 +95,7 @@ class ImportFlow(QObject):
         """Ask for files to import (several may be chosen; they are imported in turn)."""
         folder = self._settings.get(options.IMPORT_FOLDER)
         chosen, _filter = QFileDialog.getOpenFileNames(
-            self._window, "Import Events", folder or str(Path.home()), FILE_FILTER)
+            self._window, self.tr("Import Events"), folder or str(Path.home()), FILE_FILTER)
         if chosen:
             self._settings.set(options.IMPORT_FOLDER, str(Path(chosen[0]).parent))
             self.import_files([Path(name) for name in chosen])
@@ -106,7 +107,8 @@ class ImportFlow(QObject):
             self._next()
         elif paths:
             names = ", ".join(path.name for path in paths)
-            self._message(f"{names}: imported next, after {self._current.name}")
+            self._message(self.tr("{files}: imported next, after {current}").format(
+                files=names, current=self._current.name))
 
     def is_busy(self) -> bool:
         return self._current is not None
@@ -132,7 +134,7 @@ class ImportFlow(QObject):
             return
         path = self._queue.popleft()
         self._current = path
-        self._message(f"Reading {path.name}…")
+        self._message(self.tr("Reading {file}…").format(file=path.name))
         self._running = self._workspace.runner.submit(
             preview_op(path).owned_by(self).on_success(self._on_previewed)
             .on_failure(self._on_failed))
@@ -193,7 +195,8 @@ class ImportFlow(QObject):
         # The import wrote through its own connection in the worker, not Workspace.write:
         # announce it as every edit is announced, so views and status bar counts re-read.
         self._workspace.changed.emit(Topic.EVENTS)
-        self._message(f"Imported {report.file.name}: {counts_text(report)}")
+        self._message(self.tr("Imported {file}: {counts}").format(file=report.file.name,
+                                                                  counts=counts_text(report)))
         self.imported.emit(report)
         if not self._asking():
             self._done()
@@ -206,16 +209,19 @@ class ImportFlow(QObject):
         self._running = None
         self._close_progress()
         if failure.cancelled:
-            name = self._current.name if self._current else "the file"
-            self._message(f"Import of {name} cancelled. {UNCHANGED}")
+            name = self._current.name if self._current else self.tr("the file")
+            self._message(self.tr("Import of {file} cancelled. {unchanged}").format(
+                file=name, unchanged=self.tr(UNCHANGED)))
         elif isinstance(failure.error, InputFileError):
             self._message("")
-            QMessageBox.warning(self._window, "Import Refused", as_plain(
-                f"The file was refused:\n\n{failure.message}\n\n{UNCHANGED}"))
+            QMessageBox.warning(self._window, self.tr("Import Refused"), as_plain(
+                self.tr("The file was refused:\n\n{error}\n\n{unchanged}").format(
+                    error=failure.message, unchanged=self.tr(UNCHANGED))))
         else:
             self._message("")
-            QMessageBox.warning(self._window, "Import Failed", as_plain(
-                f"Nothing was imported. {UNCHANGED}\n\n{failure.message}"))
+            QMessageBox.warning(self._window, self.tr("Import Failed"), as_plain(
+                self.tr("Nothing was imported. {unchanged}\n\n{error}").format(
+                    unchanged=self.tr(UNCHANGED), error=failure.message)))
         self._done()
 
     @Slot()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.io.generic_layout import MAPPABLE_FIELDS, REQUIRED_FIELDS, ColumnMapping
 from tracker.services.imports.importing import FilePreview
 from tracker.services.imports.mapping_preview import preview_rows, read_sample
@@ -39,10 +40,11 @@ from tracker.ui.common.forms import (
     ok_cancel_buttons,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.imports.import_models import MappingPreviewModel
 
-NONE_TEXT = "(none)"
+NONE_TEXT = QT_TRANSLATE_NOOP("ColumnMappingDialog", "(none)")
 # Column names (normalised by _key) that say which field they hold, beyond the field's own
 # name and label. The first column matching a field wins; no column is offered twice.
 _NAMES: dict[str, tuple[str, ...]] = {
@@ -103,7 +105,7 @@ class ColumnMappingDialog(QDialog):
     def __init__(self, preview: FilePreview, remembered: ColumnMapping | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose Columns")
+        self.setWindowTitle(self.tr("Choose Columns"))
         self.preview = preview
         self._sample = read_sample(preview)
         start = suggest_mapping(preview.header, remembered, preview.path.stem)
@@ -115,12 +117,13 @@ class ColumnMappingDialog(QDialog):
         grid = QGridLayout()
         for number, (field, label) in enumerate(MAPPABLE_FIELDS.items()):
             combo = named(QComboBox(), f"map-{field}")
-            fill_combo(combo, columns, none_text=NONE_TEXT, keep=start.columns.get(field))
+            fill_combo(combo, columns, none_text=self.tr(NONE_TEXT), keep=start.columns.get(field))
             combo.setMinimumContentsLength(14)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[field] = combo
-            text = "&Date (required):" if field in REQUIRED_FIELDS else f"{label}:"
+            text = self.tr("&Date (required):") if field in REQUIRED_FIELDS \
+                else self.tr("{field}:").format(field=say(label))
             row, pair = divmod(number, 2)
             grid.addWidget(buddy_label(text, combo), row, pair * 2)
             grid.addWidget(combo, row, pair * 2 + 1)
@@ -128,9 +131,9 @@ class ColumnMappingDialog(QDialog):
         grid.setColumnStretch(3, 1)
 
         self.dataset_edit = named(QLineEdit(start.dataset), "map-dataset")
-        self.dataset_edit.setToolTip("Events are matched by dataset and id: importing the "
-                                     "same rows into the same dataset again updates them.")
-        self.dayfirst_check = named(QCheckBox("Day &first (03/02/2026 is 3 February)"),
+        self.dataset_edit.setToolTip(self.tr("Events are matched by dataset and id: importing the "
+                                     "same rows into the same dataset again updates them."))
+        self.dayfirst_check = named(QCheckBox(self.tr("Day &first (03/02/2026 is 3 February)")),
                                     "map-dayfirst")
         self.dayfirst_check.setChecked(start.dayfirst)
         self.problems_label = ErrorLabel("map-problems")
@@ -139,19 +142,19 @@ class ColumnMappingDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Preview of the file’s first rows"))
         self._configure_table()
-        self.buttons = ok_cancel_buttons(self, "&Import")
+        self.buttons = ok_cancel_buttons(self, self.tr("&Import"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         details = QFormLayout()
-        details.addRow(buddy_label("Data&set name:", self.dataset_edit), self.dataset_edit)
+        details.addRow(buddy_label(self.tr("Data&set name:"), self.dataset_edit), self.dataset_edit)
         details.addRow("", self.dayfirst_check)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addLayout(grid)
         layout.addLayout(details)
         layout.addWidget(self.problems_label)
-        layout.addWidget(QLabel(f"The first {len(self._sample)} rows as they would be "
-                                "imported:"))
+        layout.addWidget(QLabel(self.tr("The first %n rows as they would be imported:", "",
+                                        len(self._sample))))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(920, 660)
@@ -183,12 +186,14 @@ class ColumnMappingDialog(QDialog):
 
     def _intro(self, remembered: bool) -> str:
         name = self.preview.path.name
-        text = (f"Which column of “{name}” holds each event field? Fields left at "
-                f"{NONE_TEXT} stay empty.")
         if remembered:
-            return text + "\nThe columns chosen last time for files with this header are "\
-                "filled in."
-        return text + "\nThe choice is remembered for files with the same columns."
+            return self.tr("Which column of “{file}” holds each event field? Fields left at "
+                           "{none} stay empty.\nThe columns chosen last time for files with "
+                           "this header are filled in.").format(file=name,
+                                                                none=self.tr(NONE_TEXT))
+        return self.tr("Which column of “{file}” holds each event field? Fields left at {none} "
+                       "stay empty.\nThe choice is remembered for files with the same "
+                       "columns.").format(file=name, none=self.tr(NONE_TEXT))
 
     def _configure_table(self) -> None:
         table = self.table

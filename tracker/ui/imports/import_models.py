@@ -11,9 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from tracker.domain.wording import say
 from tracker.io.generic_layout import MAPPABLE_FIELDS
 from tracker.services.imports.import_report import Rejection
 from tracker.services.imports.mapping_preview import PreviewRow
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -31,7 +33,7 @@ class MappingPreviewModel(SnapshotTableModel[PreviewRow]):
         """New columns and rows at once (the columns follow the fields mapped)."""
         numbers = {MAPPABLE_FIELDS[name] for name in _NUMERIC}
         self.beginResetModel()
-        self.HEADERS = tuple(titles)
+        self.HEADERS = tuple(say(title) for title in titles)  # field labels: wording.py
         self._rows = list(rows)
         self._numeric = {0} | {at for at, title in enumerate(titles) if title in numbers}
         self.endResetModel()
@@ -52,7 +54,11 @@ class MappingPreviewModel(SnapshotTableModel[PreviewRow]):
 class RejectionsModel(SnapshotTableModel[Rejection]):
     """The records an import did not take: line, column and reason."""
 
-    HEADERS = ("Line", "Column", "Reason")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "Line"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Column"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Reason"),
+    )
 
     def cell(self, row: Rejection, column: int, role: int) -> Any:
         text = (str(row.line), row.column, row.reason)[column]

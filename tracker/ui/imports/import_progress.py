@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.imports.importing import ImportProgress
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 
 STEPS = 1000  # progress bar resolution: a tenth of a percent
 
@@ -32,17 +33,18 @@ STEPS = 1000  # progress bar resolution: a tenth of a percent
 def duration(seconds: float) -> str:
     """A rough duration, as a person says it: "about 40 s", "about 3 min"."""
     if round(seconds) < 60:
-        return f"about {max(1, round(seconds))} s"
+        return translate("ImportProgress", "about {count} s").format(count=max(1, round(seconds)))
     if round(seconds / 60) < 60:
-        return f"about {round(seconds / 60)} min"
-    return f"about {seconds / 3600:.1f} h"
+        return translate("ImportProgress", "about {count} min").format(count=round(seconds / 60))
+    return translate("ImportProgress", "about {count} h").format(count=f"{seconds / 3600:.1f}")
 
 
 def describe_progress(progress: ImportProgress) -> str:
     left = progress.seconds_left
-    eta = f"{duration(left)} left" if left is not None else "estimating the time left"
-    return (f"{progress.records:,} records · {progress.records_per_second:,.0f} records/s"
-            f" · {eta}")
+    eta = translate("ImportProgress", "{duration} left").format(duration=duration(left)) \
+        if left is not None else translate("ImportProgress", "estimating the time left")
+    return translate("ImportProgress", "{records} records · {rate} records/s · {eta}").format(
+        records=f"{progress.records:,}", rate=f"{progress.records_per_second:,.0f}", eta=eta)
 
 
 class ImportProgressDialog(QDialog):
@@ -56,18 +58,19 @@ class ImportProgressDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Importing Events")
+        self.setWindowTitle(self.tr("Importing Events"))
         self._done = False
-        self.title_label = named(QLabel(f"Importing {path.name}…"), "import-progress-title")
+        self.title_label = named(QLabel(self.tr("Importing {file}…").format(file=path.name)),
+                                 "import-progress-title")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never HTML
         self.bar = named(QProgressBar(), "import-progress-bar")
         self.bar.setRange(0, 0)  # busy until the first records are in (the encoding scan)
-        self.counts_label = named(QLabel("Reading the file…"), "import-progress-counts")
+        self.counts_label = named(QLabel(self.tr("Reading the file…")), "import-progress-counts")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.cancel_button: QPushButton = self.buttons.button(
             QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("import-cancel")
-        self.cancel_button.setToolTip("Stop the import; the database stays as it was")
+        self.cancel_button.setToolTip(self.tr("Stop the import; the database stays as it was"))
         # Only a click (or Escape) stops it: an Enter meant for another window must not.
         self.cancel_button.setAutoDefault(False)
 
@@ -90,15 +93,18 @@ class ImportProgressDialog(QDialog):
             self.bar.setRange(0, progress.indexes_total)
             self.bar.setValue(progress.indexes_built)
             self.counts_label.setText(
-                f"{progress.records:,} records saved · building the indexes and the search "
-                f"index ({progress.indexes_built} of {progress.indexes_total} done)…")
+                self.tr("{records} records saved · building the indexes and the search index "
+                        "({built} of {total} done)…").format(
+                    records=f"{progress.records:,}", built=progress.indexes_built,
+                    total=progress.indexes_total))
             return
         if progress.fraction >= 1.0:
             # Every row is read; committing (and indexing) the last of them can take as
             # long again for a big file, which a bar stuck at 100 % would not say.
             self.bar.setRange(0, 0)
-            self.counts_label.setText(f"{progress.records:,} records read · saving them "
-                                      "to the database…")
+            self.counts_label.setText(self.tr("{records} records read · saving them to the "
+                                              "database…").format(
+                                                  records=f"{progress.records:,}"))
             return
         self.bar.setRange(0, STEPS)
         self.bar.setValue(round(progress.fraction * STEPS))
@@ -117,8 +123,8 @@ class ImportProgressDialog(QDialog):
         if self.is_cancelling():
             return
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
-        self.counts_label.setText("Cancelling: undoing what was written so far…")
+        self.cancel_button.setText(self.tr("Cancelling…"))
+        self.counts_label.setText(self.tr("Cancelling: undoing what was written so far…"))
         self.bar.setRange(0, 0)
         self.cancel_requested.emit()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,30 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.imports.import_report import ImportReport, write_report
 from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.forms import ErrorLabel, named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.long_tables import configure_long_table
 from tracker.ui.imports.import_models import RejectionsModel
 
-REPORT_FILTER = "CSV spreadsheet (*.csv)"
-RECORDED = ("Undo does not take an import back. Importing the same file again changes "
-            "nothing; this import is recorded, and each event's details say which file "
-            "it was imported from.")
+REPORT_FILTER = QT_TRANSLATE_NOOP("ImportResultDialog", "CSV spreadsheet (*.csv)")
+RECORDED = QT_TRANSLATE_NOOP(
+    "ImportResultDialog", "Undo does not take an import back. Importing the same file again "
+    "changes nothing; this import is recorded, and each event's details say which file it "
+    "was imported from.")
 
 
 def counts_text(report: ImportReport) -> str:
     if report.older:
         # Records of an older release than the one stored, skipped (issue 17).
-        return QCoreApplication.translate(
+        return translate(
             "ImportResultDialog",
             "{added} added · {updated} updated · {unchanged} unchanged ({older} of an "
             "older release, skipped) · {rejected} rejected").format(
             added=f"{report.added:,}", updated=f"{report.updated:,}",
             unchanged=f"{report.unchanged:,}", older=f"{report.older:,}",
             rejected=f"{report.rejected:,}")
-    return (f"{report.added:,} added · {report.updated:,} updated · "
-            f"{report.unchanged:,} unchanged · {report.rejected:,} rejected")
+    return translate("ImportResultDialog", "{added} added · {updated} updated · {unchanged} "
+                     "unchanged · {rejected} rejected").format(
+        added=f"{report.added:,}", updated=f"{report.updated:,}",
+        unchanged=f"{report.unchanged:,}", rejected=f"{report.rejected:,}")
 
 
 class ImportResultDialog(QDialog):
@@ -57,7 +62,7 @@ class ImportResultDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import Finished")
+        self.setWindowTitle(self.tr("Import Finished"))
         self.report = report
         self.saved_to: Path | None = None
 
@@ -65,32 +70,35 @@ class ImportResultDialog(QDialog):
         font = self.counts_label.font()
         font.setBold(True)
         self.counts_label.setFont(font)
-        rate = f" ({report.records / report.seconds:,.0f} records/s)" if report.seconds else ""
-        source = self._label("import-source", (
-            f"{report.file.name} · {report.layout} · {report.encoding} · into dataset "
-            f"“{report.dataset}”"))
-        took = self._label("import-took", f"{report.records:,} records read in "
-                                          f"{report.seconds:.1f} s{rate}")
+        rate = self.tr(" ({rate} records/s)").format(
+            rate=f"{report.records / report.seconds:,.0f}") if report.seconds else ""
+        source = self._label("import-source", self.tr(
+            "{file} · {layout} · {encoding} · into dataset “{dataset}”").format(
+                file=report.file.name, layout=say(report.layout), encoding=report.encoding,
+                dataset=report.dataset))
+        took = self._label("import-took", self.tr("{records} records read in {seconds} s{rate}")
+                           .format(records=f"{report.records:,}",
+                                   seconds=f"{report.seconds:.1f}", rate=rate))
         self.notes_label = self._label("import-notes", "\n".join(report.notes))
         self.model = RejectionsModel(self)
         self.model.set_rows(report.rejections)
         self.table = named(QTableView(), "import-rejections")
         self._configure_table()
-        self.save_button = named(QPushButton("&Save Report…"), "import-save-report")
-        self.save_button.setToolTip("Save the counts, notes, every rejected row, every "
-                                    "changed field and every withdrawn event as CSV")
+        self.save_button = named(QPushButton(self.tr("&Save Report…")), "import-save-report")
+        self.save_button.setToolTip(self.tr("Save the counts, notes, every rejected row, every "
+                                            "changed field and every withdrawn event as CSV"))
         self.saved_label = self._label("import-saved", "")
         self.saved_label.hide()
         self.save_error = ErrorLabel("import-save-error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
-        note = self._label("import-undo-note", RECORDED)
+        note = self._label("import-undo-note", self.tr(RECORDED))
         note.setWordWrap(True)  # fixed text, laid out before the dialog is first shown
 
         form = QFormLayout()
-        form.addRow("Result:", self.counts_label)
-        form.addRow("File:", source)
+        form.addRow(self.tr("Result:"), self.counts_label)
+        form.addRow(self.tr("File:"), source)
         form.addRow("", took)
         if report.release:
             # Which release the file is, what it covers and what it did (issue 17).
@@ -100,12 +108,12 @@ class ImportResultDialog(QDialog):
             release.setWordWrap(True)
             form.addRow(self.tr("Release:"), release)
         if report.notes:
-            form.addRow("Notes:", self.notes_label)
+            form.addRow(self.tr("Notes:"), self.notes_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if report.rejections:
-            layout.addWidget(QLabel(f"Rejected rows ({report.rejected:,}); the rest were "
-                                    "imported:"))
+            layout.addWidget(QLabel(self.tr("Rejected rows ({count}); the rest were imported:")
+                                    .format(count=f"{report.rejected:,}")))
             layout.addWidget(self.table, 1)
         else:
             self.table.hide()
@@ -125,13 +133,14 @@ class ImportResultDialog(QDialog):
             write_report(self.report, path)
         except OSError as exc:
             # Said beside the button (the result stays in view), in the window's words.
-            reason = Failure.of(exc, title="Save Import Report").message
+            reason = Failure.of(exc, title=self.tr("Save Import Report")).message
             where = "" if str(path) in reason else f" ({path})"
-            self.save_error.show_error(f"The report was not saved: {reason}{where}")
+            self.save_error.show_error(self.tr("The report was not saved: {reason}").format(
+                reason=reason + where))
             return False
         self.saved_to = path
         self.save_error.show_error(None)
-        self.saved_label.setText(f"Report saved to {path}")
+        self.saved_label.setText(self.tr("Report saved to {path}").format(path=path))
         self.saved_label.show()
         return True
 
@@ -139,7 +148,8 @@ class ImportResultDialog(QDialog):
     def _on_save(self) -> None:
         suggested = self.report.file.with_name(f"{self.report.file.stem}-import-report.csv")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save Import Report", str(self.saved_to or suggested), REPORT_FILTER)
+            self, self.tr("Save Import Report"), str(self.saved_to or suggested),
+            self.tr(REPORT_FILTER))
         if chosen:
             path = Path(chosen)
             self.save_report(path if path.suffix else path.with_suffix(".csv"))

@@ -24,6 +24,7 @@ from tracker.services.imports.importing import (
 )
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp, OpHandle
+from tracker.ui.common.language import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ class ImportRequest:
 
 def preview_op(path: Path) -> DbOp[FilePreview]:
     """Read *path* to say what it is (the import dialog shows it)."""
-    return DbOp(f"Reading {path}", f"reading {path.name}",
+    return DbOp(translate("ImportTask", "Reading {file}").format(file=path),
+                translate("ImportTask", "reading {file}").format(file=path.name),
                 lambda _db, _handle: preview(path)).cancelled_on_leave()
 
 
@@ -52,7 +54,9 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
                              mapping=request.mapping, progress=handle.report,
                              cancel=handle.cancel_event, releases=request.releases)
 
-    return (DbOp(f"Importing {request.path}", "the import", work)
+    return (DbOp(translate("ImportTask", "Importing {file}").format(file=request.path),
+                 translate("ImportTask", "the import"), work)
             .cancelled_on_leave()
-            .pausing_edits(f"{request.path.name} is being imported; edits can be saved "
-                           "after the import finishes"))
+            .pausing_edits(translate("ImportTask", "{file} is being imported; edits can be "
+                                     "saved after the import finishes").format(
+                                         file=request.path.name)))

@@ -15,8 +15,10 @@ from tracker.domain.announcement import Announcement
 from tracker.domain.dates import DateParseError, parse_announcement
 from tracker.domain.enums import Precision
 from tracker.ui.common.forms import ErrorLabel, named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 
-DEFAULT_HINT = "Empty: the source's publication day, otherwise now"
+DEFAULT_HINT = QT_TRANSLATE_NOOP("AnnouncedInput",
+                                 "Empty: the source's publication day, otherwise now")
 
 
 class AnnouncedInput(QWidget):
@@ -29,11 +31,12 @@ class AnnouncedInput(QWidget):
         super().__init__(parent)
         self._tz, self._day_first = display_tz, day_first
         self.edit = named(QLineEdit(), "change-announced")
-        self.edit.setPlaceholderText(DEFAULT_HINT)
-        self.edit.setAccessibleName("Announced")
-        self.edit.setToolTip("When the change was made public: a day (1 Feb 2026) or a time "
-                             f"in {display_tz} (1 Feb 2026 15:00). The chronology dates and "
-                             "orders the change by it.")
+        self.edit.setPlaceholderText(self.tr(DEFAULT_HINT))
+        self.edit.setAccessibleName(self.tr("Announced"))
+        self.edit.setToolTip(self.tr(
+            "When the change was made public: a day (1 Feb 2026) or a time in {zone} "
+            "(1 Feb 2026 15:00). The chronology dates and orders the change by it.").format(
+                zone=display_tz))
         self.understood = named(QLabel(), "change-announced-understood")
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
         self.understood.hide()
@@ -74,8 +77,9 @@ class AnnouncedInput(QWidget):
         else:
             self.error.show_error("")
             self._understood("" if typed is None else
-                             f"→ {typed.describe(self._tz)}"
-                             + (" (the day)" if typed.precision is Precision.DAY else ""))
+                             self.tr("→ {when} (the day)").format(when=typed.describe(self._tz))
+                             if typed.precision is Precision.DAY
+                             else f"→ {typed.describe(self._tz)}")
         self.changed.emit()
 
     def _understood(self, text: str) -> None:

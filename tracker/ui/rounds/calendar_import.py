@@ -30,11 +30,12 @@ from tracker.ui.common import settings as options
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import tr, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Workspace
 
-FILE_FILTER = open_file_filter([ImportFormat.ICS], "iCalendar files")
+FILE_FILTER = open_file_filter([ImportFormat.ICS], translate("Calendar", "iCalendar files"))
 _LISTED_REFUSALS = 15
 
 
@@ -48,7 +49,8 @@ class ImportCalendarCommand(OperationCommand):
 
     def __init__(self, workspace: Workspace, result: CalendarImport,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, f"Import “{result.file_name}”",
+        super().__init__(workspace, translate("Commands", "Import “{file}”").format(
+                             file=result.file_name),
                          lambda _session: result.outcome, ROUND_LIST_TOPICS, parent)
         self.result = result
 
@@ -57,18 +59,21 @@ def calendar_import_op(path: Path) -> DbOp[CalendarImport]:
     """Read and import *path* in one transaction; progress as status-bar text."""
 
     def work(db: Database, handle: OpHandle) -> CalendarImport:
-        handle.report(f"Reading {path.name}…")
+        handle.report(translate("Calendar", "Reading {file}…").format(file=path.name))
 
         def progress(done: int, total: int) -> None:
-            handle.report(f"Importing {path.name}: {done:,} of {total:,} events")
+            handle.report(tr("Importing {file}: {done} of %n events", "", total)
+                          .replace(str(total), f"{total:,}", 1)
+                          .format(file=path.name, done=f"{done:,}"))
             handle.check()  # Cancel: raised here, so the transaction rolls back
 
         return import_calendar_file(db, path, progress=progress)
 
-    return (DbOp(f"Importing {path}", "the calendar import", work)
+    return (DbOp(translate("Calendar", "Importing {file}").format(file=path),
+                 translate("Calendar", "the calendar import"), work)
             .cancellable().cancelled_on_leave()
-            .pausing_edits(f"{path.name} is being imported; edits can be saved after the "
-                           "import finishes"))
+            .pausing_edits(translate("Calendar", "{file} is being imported; edits can be saved "
+                                     "after the import finishes").format(file=path.name)))
 
 
 def import_calendar(parent: QWidget, workspace: Workspace, settings: Settings,
@@ -76,7 +81,8 @@ def import_calendar(parent: QWidget, workspace: Workspace, settings: Settings,
     """Ask for a file and import it on the runner; once done, one undo step and a
     message saying what it did."""
     folder = settings.get(options.IMPORT_FOLDER) or str(Path.home())
-    chosen, _filter = QFileDialog.getOpenFileName(parent, "Import Calendar", folder,
+    chosen, _filter = QFileDialog.getOpenFileName(parent, translate("Calendar", "Import Calendar"),
+                                                  folder,
                                                   FILE_FILTER)
     if not chosen:
         return
@@ -96,16 +102,19 @@ def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
             # On the next turn of the event loop: the runner starts its next operation
             # only once this callback returns, and a modal box would hold it.
             QTimer.singleShot(0, parent, lambda: QMessageBox.information(
-                parent, "Calendar Imported", as_plain(_result_text(result))))
+                parent, translate("Calendar", "Calendar Imported"),
+                as_plain(_result_text(result))))
 
     def failed(failure: Failure) -> None:
         if failure.cancelled:
-            show_message(f"The import of {path.name} was cancelled; nothing was imported")
+            show_message(translate("Calendar", "The import of {file} was cancelled; nothing was "
+                                   "imported").format(file=path.name))
             return
-        outcome = ("Nothing was imported." if isinstance(failure.error, InputFileError)
-                   else "Nothing was imported; the database is as it was.")
-        QTimer.singleShot(0, parent, lambda: show_failure(parent, "Import Failed", failure,
-                                                          outcome=outcome))
+        outcome = (translate("Calendar", "Nothing was imported.")
+                   if isinstance(failure.error, InputFileError)
+                   else translate("Calendar", "Nothing was imported; the database is as it was."))
+        QTimer.singleShot(0, parent, lambda: show_failure(
+            parent, translate("Calendar", "Import Failed"), failure, outcome=outcome))
 
     workspace.runner.submit(calendar_import_op(path).owned_by(parent)
                             .on_progress(show_message).on_success(imported)
@@ -113,14 +122,17 @@ def import_calendar_path(parent: QWidget, workspace: Workspace, path: Path,
 
 
 def _result_text(result: CalendarImport) -> str:
-    lines = [f"{result.added} rounds added, {result.updated} updated, "
-             f"{result.unchanged} unchanged, {len(result.refused)} refused, "
-             f"from {result.file_name}."]
+    lines = [translate("Calendar", "{added} rounds added, {updated} updated, {unchanged} "
+                       "unchanged, {refused} refused, from {file}.").format(
+        added=result.added, updated=result.updated, unchanged=result.unchanged,
+        refused=len(result.refused), file=result.file_name)]
     if result.rounds:
-        lines.append("Edit › Undo takes the whole import back.")
+        lines.append(translate("Calendar", "Edit › Undo takes the whole import back."))
     if result.refused:
         lines.append("")
-        lines.extend(f"Refused: {problem}" for problem in result.refused[:_LISTED_REFUSALS])
+        lines.extend(translate("Calendar", "Refused: {problem}").format(problem=problem)
+                     for problem in result.refused[:_LISTED_REFUSALS])
         if len(result.refused) > _LISTED_REFUSALS:
-            lines.append(f"… and {len(result.refused) - _LISTED_REFUSALS} more")
+            lines.append(translate("Calendar", "… and {count} more").format(
+                count=len(result.refused) - _LISTED_REFUSALS))
     return "\n".join(lines)

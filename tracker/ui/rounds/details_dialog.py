@@ -11,17 +11,21 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from tracker.domain.enums import RoundFormat, RoundModality
+from tracker.domain.wording import label_of
 from tracker.services.common.views import RoundDetail
 from tracker.services.records.conflicts_kinds import DETAIL_FIELDS
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
 def modality_text(modality: RoundModality) -> str:
     """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
-    return "Not known" if modality is RoundModality.UNKNOWN else modality.value.capitalize()
+    if modality is RoundModality.UNKNOWN:
+        return translate("EditDetailsDialog", "Not known")
+    return label_of(modality).capitalize()
 
 
 def modality_combo(name: str, keep: object) -> QComboBox:
@@ -38,32 +42,32 @@ class EditDetailsDialog(CommandDialog):
     def __init__(self, workspace: Workspace, detail: RoundDetail,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Edit Round")
+        self.setWindowTitle(self.tr("Edit Round"))
         opened = self.open_record("round", detail.row.id)
         self.title_edit = named(QLineEdit(str(opened["title"])), "details-title")
         self.format = named(QComboBox(), "details-format")
-        fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
+        fill_combo(self.format, [(label_of(f).capitalize(), f) for f in RoundFormat],
                    keep=opened["format"])
         self.modality = modality_combo("details-modality", opened["modality"])
         self.agenda = named(QPlainTextEdit(str(opened["agenda"])), "details-agenda")
         self.outcome = named(QPlainTextEdit(str(opened["outcome"])), "details-outcome")
-        self.outcome.setPlaceholderText("What was agreed, or why nothing was")
+        self.outcome.setPlaceholderText(self.tr("What was agreed, or why nothing was"))
         for edit in (self.agenda, self.outcome):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 5)
         self._before = self.values()
         self.title_error = ErrorLabel("details-title-error")
         self.register_error("title", self.title_error.show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("T&itle:", self.title_edit)
+        form.addRow(self.tr("T&itle:"), self.title_edit)
         form.addRow("", self.title_error)
-        form.addRow("&Format:", self.format)
-        form.addRow("&Modality:", self.modality)
-        form.addRow("&Agenda:", self.agenda)
-        form.addRow("&Outcome:", self.outcome)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("&Modality:"), self.modality)
+        form.addRow(self.tr("&Agenda:"), self.agenda)
+        form.addRow(self.tr("&Outcome:"), self.outcome)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.resize(560, self.sizeHint().height())
@@ -86,7 +90,7 @@ class EditDetailsDialog(CommandDialog):
 
     def make_command(self) -> OperationCommand | None:
         values = self.values()
-        return self.edit_command(values, f"Edit “{values['title']}”")
+        return self.edit_command(values, self.tr("Edit “{title}”").format(title=values["title"]))
 
     def conflict_base(self) -> dict[str, object] | None:
         return dict(self._before)
@@ -94,5 +98,5 @@ class EditDetailsDialog(CommandDialog):
     @Slot()
     def _validate(self) -> None:
         values = self.values()
-        self.title_error.show_error(None if values["title"] else "A round needs a title")
+        self.title_error.show_error(None if values["title"] else self.tr("A round needs a title"))
         self.ok_button.setEnabled(bool(values["title"]) and values != self._before)

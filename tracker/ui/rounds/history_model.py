@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from tracker.domain.wording import label_of
 from tracker.services.common.views import ChangeRecord
 from tracker.ui.common.date_text import (
     announced_text,
@@ -22,12 +23,22 @@ from tracker.ui.common.date_text import (
     sample_day_text,
     sample_instant_text,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 
 ChangeIdRole = Qt.ItemDataRole.UserRole
 
-COLUMNS = ("Announced", "Entered", "By", "Kind", "Change", "Status", "Reason", "Because of",
-           "Source")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "Announced"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Entered"),
+    QT_TRANSLATE_NOOP("TableHeaders", "By"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Kind"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Change"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Status"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Reason"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Because of"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Source"),
+)
 ANNOUNCED, ENTERED, BY, KIND, CHANGE, STATUS, REASON, FACTOR, SOURCE = range(len(COLUMNS))
 
 
@@ -58,12 +69,14 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
 
     def header_tip(self, section: int) -> str | None:
         if section == ANNOUNCED:
-            return ("When the change was made public: a date, or a time in your time zone "
-                    f"({self._display_tz})")
+            return self.tr("When the change was made public: a date, or a time in your time "
+                           "zone ({zone})").format(zone=self._display_tz)
         if section == ENTERED:
-            return f"When the change was entered here, in your time zone ({self._display_tz})"
+            return self.tr("When the change was entered here, in your time zone ({zone})"
+                           ).format(zone=self._display_tz)
         if section == STATUS:
-            return "Whether an undo withdrew the change, and what an undo or redo withdraws"
+            return self.tr("Whether an undo withdrew the change, and what an undo or redo "
+                           "withdraws")
         return None
 
     def cell(self, row: ChangeRecord, column: int, role: int) -> Any:
@@ -90,8 +103,8 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
             case 2:
                 return record.recorded_by
             case 3:
-                return "Retraction" if record.retracts_id is not None \
-                    else record.kind.value.capitalize()
+                return self.tr("Retraction") if record.retracts_id is not None \
+                    else label_of(record.kind).capitalize()
             case 4:
                 return record.summary
             case 5:
@@ -108,18 +121,22 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
         if record.retracts_id is not None:
             parts.append(self._what_it_withdraws(record.retracts_id))
         if record.retracted_at is not None:
-            by = f" by {record.retracted_by}" if record.retracted_by else ""
-            parts.append(f"Retracted{by} at {self._time(record.retracted_at)}")
+            when = self._time(record.retracted_at)
+            parts.append(self.tr("Retracted by {name} at {when}").format(
+                name=record.retracted_by, when=when) if record.retracted_by
+                else self.tr("Retracted at {when}").format(when=when))
         return "; ".join(parts)
 
     def _what_it_withdraws(self, target_id: int) -> str:
         target = next((row for row in self._rows if row.id == target_id), None)
         if target is None:
-            return f"Withdraws change {target_id}"
+            return self.tr("Withdraws change {number}").format(number=target_id)
         entered = self._time(target.recorded_at)
         if target.retracts_id is not None:
-            return f"Withdraws the retraction entered {entered}; what it withdrew stands again"
-        return f"Withdraws the {target.kind.value} change entered {entered}"
+            return self.tr("Withdraws the retraction entered {when}; what it withdrew stands "
+                           "again").format(when=entered)
+        return self.tr("Withdraws the {kind} change entered {when}").format(
+            kind=label_of(target.kind), when=entered)
 
     def _time(self, instant: datetime) -> str:
         return instant_text(instant, self._display_tz)

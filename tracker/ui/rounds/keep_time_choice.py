@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, Q
 
 from tracker.services.rounds.relocation import KeepTime, RelocationPreview
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 
-_CHOICE_TEXT = {KeepTime.WALL_CLOCK: "Keep the &wall-clock time: {}",
-                KeepTime.INSTANT: "Keep the &instant: {}"}
+_CHOICE_TEXT = {KeepTime.WALL_CLOCK: QT_TRANSLATE_NOOP("KeepTimeChoice",
+                                                       "Keep the &wall-clock time: {}"),
+                KeepTime.INSTANT: QT_TRANSLATE_NOOP("KeepTimeChoice", "Keep the &instant: {}")}
 
 
 class KeepTimeChoice(QWidget):
@@ -57,7 +59,7 @@ class KeepTimeChoice(QWidget):
         self._group.setExclusive(True)
         for choice in choices:
             button = self.buttons[choice.keep]
-            button.setText(_CHOICE_TEXT[choice.keep].format(choice.text))
+            button.setText(self.tr(_CHOICE_TEXT[choice.keep]).format(choice.text))
             button.setEnabled(choice.possible)
         # The wall-clock time, as announced, unless it cannot be kept: then nothing is
         # chosen for the user, who is told why and picks the instant themselves.

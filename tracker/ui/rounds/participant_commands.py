@@ -19,6 +19,7 @@ from tracker.services.rounds.seating import (
     unseat,
 )
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -29,8 +30,10 @@ class AddParticipantCommand(OperationCommand):
     def __init__(self, workspace: Workspace, spec: ParticipantSpec, *, text: str = "",
                  new_party: NewParty | None = None, new_person: NewPerson | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, text or "Add participant", lambda session: seat(
-            session, spec, new_party=new_party, new_person=new_person), SEAT_TOPICS, parent)
+        super().__init__(
+            workspace, text or translate("Commands", "Add participant"),
+            lambda session: seat(session, spec, new_party=new_party, new_person=new_person),
+            SEAT_TOPICS, parent)
         self._spec = spec
 
     @property
@@ -51,8 +54,10 @@ class RemoveParticipantCommand(OperationCommand):
     def __init__(self, workspace: Workspace, participant_id: int, *, text: str = "",
                  expected_version: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, text or "Remove participant", lambda session: unseat(
-            session, participant_id, expected_version=expected_version), SEAT_TOPICS, parent)
+        super().__init__(
+            workspace, text or translate("Commands", "Remove participant"),
+            lambda session: unseat(session, participant_id, expected_version=expected_version),
+            SEAT_TOPICS, parent)
         self.participant_id = participant_id
 
     @property

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import ParticipantRole, PartyKind
+from tracker.domain.wording import label_of
 from tracker.services.common.views import ParticipantRow
 from tracker.services.records import reference
 from tracker.services.rounds.participants import ParticipantSpec
@@ -57,22 +58,22 @@ class NewPartyDialog(QDialog):
 
     def __init__(self, existing: Collection[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Party")
+        self.setWindowTitle(self.tr("New Party"))
         self._existing = {_clean(name).casefold() for name in existing}
         self.name = named(QLineEdit(), "party-name")
-        self.name.setPlaceholderText("e.g. European Union")
+        self.name.setPlaceholderText(self.tr("e.g. European Union"))
         self.short_name = named(QLineEdit(), "party-short-name")
-        self.short_name.setPlaceholderText("optional, e.g. EU")
+        self.short_name.setPlaceholderText(self.tr("optional, e.g. EU"))
         self.kind = named(QComboBox(), "party-kind")
-        fill_combo(self.kind, [(kind.value.capitalize(), kind) for kind in PartyKind],
+        fill_combo(self.kind, [(label_of(kind).capitalize(), kind) for kind in PartyKind],
                    keep=PartyKind.STATE)
         self.error = ErrorLabel("party-name-error")
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
-        form.addRow("&Name:", self.name)
+        form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.error)
-        form.addRow("&Short name:", self.short_name)
-        form.addRow("&Kind:", self.kind)
+        form.addRow(self.tr("&Short name:"), self.short_name)
+        form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.buttons)
         self.name.textChanged.connect(self._validate)
         self._validate()
@@ -88,8 +89,8 @@ class NewPartyDialog(QDialog):
     def _validate(self) -> None:
         name = _clean(self.name.text())
         taken = bool(name) and name.casefold() in self._existing
-        self.error.show_error(f"“{name}” is already in the list: choose it there" if taken
-                              else None)
+        self.error.show_error(self.tr("“{name}” is already in the list: choose it there")
+                              .format(name=name) if taken else None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self.party() is not None)
 
@@ -99,18 +100,18 @@ class NewPersonDialog(QDialog):
 
     def __init__(self, party: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Person")
+        self.setWindowTitle(self.tr("New Person"))
         self.name = named(QLineEdit(), "person-name")
-        self.name.setPlaceholderText("e.g. Rustem Umerov")
+        self.name.setPlaceholderText(self.tr("e.g. Rustem Umerov"))
         self.role = named(QLineEdit(), "person-role")
-        self.role.setPlaceholderText("optional, e.g. Secretary of the Security Council")
+        self.role.setPlaceholderText(self.tr("optional, e.g. Secretary of the Security Council"))
         self.buttons = ok_cancel_buttons(self)
         form = QFormLayout(self)
-        acting = named(QLabel(f"Acting for {party}"), "person-party")
+        acting = named(QLabel(self.tr("Acting for {party}").format(party=party)), "person-party")
         acting.setTextFormat(Qt.TextFormat.PlainText)  # a typed party name, never HTML
         form.addRow(acting)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Role:", self.role)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.buttons)
         self.name.textChanged.connect(self._validate)
         self._validate()
@@ -159,7 +160,7 @@ class ParticipantDialog(CommandDialog):
     def __init__(self, workspace: Workspace, round_id: int, round_title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("Add Participant")
+        self.setWindowTitle(self.tr("Add Participant"))
         self.round_id = round_id
         self.round_title = round_title
         parties = workspace.read(reference.list_parties)
@@ -169,20 +170,20 @@ class ParticipantDialog(CommandDialog):
         header.setWordWrap(True)
         self.party = compact_combo("participant-party", 24)
         fill_combo(self.party, [(party.name, party.id) for party in parties])
-        self.party.setPlaceholderText("Choose a party…")
+        self.party.setPlaceholderText(self.tr("Choose a party…"))
         self.party.setCurrentIndex(-1)
-        self.new_party_button = named(QPushButton("New &Party…"), "new-party-button")
+        self.new_party_button = named(QPushButton(self.tr("New &Party…")), "new-party-button")
         self.role = named(QComboBox(), "participant-role")
-        fill_combo(self.role, [(role.value.capitalize(), role) for role in ParticipantRole],
+        fill_combo(self.role, [(label_of(role).capitalize(), role) for role in ParticipantRole],
                    keep=ParticipantRole.PARTY)
         self.person = compact_combo("participant-person", 24)
-        self.new_person_button = named(QPushButton("New P&erson…"), "new-person-button")
+        self.new_person_button = named(QPushButton(self.tr("New P&erson…")), "new-person-button")
         self.note = named(QLineEdit(), "participant-note")
-        self.note.setPlaceholderText("e.g. Offered to host the next round")
+        self.note.setPlaceholderText(self.tr("e.g. Offered to host the next round"))
         self.errors = {key: ErrorLabel(f"participant-{key}-error") for key in ("party", "person")}
         for key, label in self.errors.items():
             self.register_error(key, label.show_error)
-        self.ok_button.setText("&Add Participant")
+        self.ok_button.setText(self.tr("&Add Participant"))
 
         party_row = QHBoxLayout()
         party_row.addWidget(self.party, 1)
@@ -193,12 +194,12 @@ class ParticipantDialog(CommandDialog):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(header)
-        form.addRow(buddy_label("Par&ty:", self.party), party_row)
+        form.addRow(buddy_label(self.tr("Par&ty:"), self.party), party_row)
         form.addRow("", self.errors["party"])
-        form.addRow("&Role:", self.role)
-        form.addRow(buddy_label("&Head of delegation:", self.person), person_row)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(buddy_label(self.tr("&Head of delegation:"), self.person), person_row)
         form.addRow("", self.errors["person"])
-        form.addRow("&Note:", self.note)
+        form.addRow(self.tr("&Note:"), self.note)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.resize(480, self.sizeHint().height())
@@ -227,8 +228,8 @@ class ParticipantDialog(CommandDialog):
                                person if isinstance(person, int) else None,
                                self.note.text().strip())
         return AddParticipantCommand(
-            self.workspace, spec, text=f"Add {self.party_name()} as {role.value} to "
-                                       f"“{self.round_title}”",
+            self.workspace, spec, text=self.tr("Add {party} as {role} to “{round}”").format(
+                party=self.party_name(), role=label_of(role), round=self.round_title),
             new_party=party if isinstance(party, NewParty) else None,
             new_person=person if isinstance(person, NewPerson) else None,
         )
@@ -239,7 +240,7 @@ class ParticipantDialog(CommandDialog):
     def _on_new_party(self) -> None:
         party = ask_party(self, self._party_names)
         if party is not None:
-            _replace_pending(self.party, f"{party.name} (new)", party)
+            _replace_pending(self.party, self.tr("{name} (new)").format(name=party.name), party)
 
     @Slot()
     def _on_new_person(self) -> None:
@@ -248,7 +249,8 @@ class ParticipantDialog(CommandDialog):
             return
         person = ask_person(self, party)
         if person is not None:
-            _replace_pending(self.person, f"{person.name} (new)", person)
+            _replace_pending(self.person, self.tr("{name} (new)").format(name=person.name),
+                             person)
 
     @Slot()
     def _on_party_changed(self) -> None:
@@ -274,7 +276,7 @@ class ParticipantDialog(CommandDialog):
         chosen = current_data(self.party) is not None
         self.new_person_button.setEnabled(chosen)
         self.ok_button.setEnabled(chosen)
-        self.ok_button.setToolTip("" if chosen else "Choose a party first")
+        self.ok_button.setToolTip("" if chosen else self.tr("Choose a party first"))
 
 
 class EditParticipantDialog(ParticipantDialog):
@@ -289,14 +291,14 @@ class EditParticipantDialog(ParticipantDialog):
                  row: ParticipantRow, parent: QWidget | None = None) -> None:
         super().__init__(workspace, round_id, round_title, parent)
         values = self.open_record("participant", row.id)
-        self.setWindowTitle(f"Edit Participant {row.party}")
+        self.setWindowTitle(self.tr("Edit Participant {party}").format(party=row.party))
         select_data(self.party, row.party_id)
         for fixed in (self.party, self.new_party_button, self.new_person_button):
             fixed.setEnabled(False)
         select_data(self.role, values["role"])
         select_data(self.person, values["person"])
         self.note.setText(str(values["note"]))
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
 
     def values(self) -> dict[str, object]:
         person = current_data(self.person)
@@ -305,8 +307,8 @@ class EditParticipantDialog(ParticipantDialog):
                 "note": self.note.text().strip()}
 
     def make_command(self) -> OperationCommand | None:
-        return self.edit_command(self.values(), f"Edit {self.party_name()} at "
-                                                f"“{self.round_title}”")
+        return self.edit_command(self.values(), self.tr("Edit {party} at “{round}”").format(
+            party=self.party_name(), round=self.round_title))
 
     @Slot()
     def _on_edited(self) -> None:

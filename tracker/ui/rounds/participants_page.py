@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import label_of
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import ParticipantRow, RoundDetail
 from tracker.ui.common import commands
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.link_models import (
@@ -44,7 +46,8 @@ class ParticipantsPage(QWidget):
             through this).
     """
 
-    EMPTY = "No participants yet. Add the parties, mediators, hosts and observers."
+    EMPTY = QT_TRANSLATE_NOOP("ParticipantsPage", "No participants yet. Add the parties, "
+                              "mediators, hosts and observers.")
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,21 +58,23 @@ class ParticipantsPage(QWidget):
         self.model = ParticipantsModel(self)
         self.table = compact_table(
             "round-participants", self.model, ParticipantsModel.SAMPLES,
-            "Who takes part in the round; Delete removes the selected participant")
+            self.tr("Who takes part in the round; Delete removes the selected participant"))
         self.table.setAccessibleName(self.tr("Participants"))
         self.placeholder = ViewPlaceholder(self.table)
-        delete_key_removes(self.table, self.remove_selected, "Remove Participant")
-        self.add_button = writes(named(QPushButton("Add &Participant…"),
+        delete_key_removes(self.table, self.remove_selected, self.tr("Remove Participant"))
+        self.add_button = writes(named(QPushButton(self.tr("Add &Participant…")),
                                        "round-add-participant-button"))
         self.add_button.setToolTip(
-            "Seat a party at this round as a party, mediator, host or observer")
-        self.edit_button = writes(named(QPushButton("&Edit…"), "round-edit-participant-button"))
-        self.edit_button.setToolTip("Change the selected participant's role, head of "
-                                    "delegation or note (double-click)")
+            self.tr("Seat a party at this round as a party, mediator, host or observer"))
+        self.edit_button = writes(named(QPushButton(self.tr("&Edit…")),
+                                        "round-edit-participant-button"))
+        self.edit_button.setToolTip(self.tr("Change the selected participant's role, head of "
+                                    "delegation or note (double-click)"))
         self.edit_button.setEnabled(False)
-        self.remove_button = writes(named(QPushButton("Re&move"),
+        self.remove_button = writes(named(QPushButton(self.tr("Re&move")),
                                           "round-remove-participant-button"))
-        self.remove_button.setToolTip("Take the selected participant off this round (Delete)")
+        self.remove_button.setToolTip(self.tr(
+            "Take the selected participant off this round (Delete)"))
         self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -95,7 +100,7 @@ class ParticipantsPage(QWidget):
         self._detail = detail
         self.model.set_rows(detail.participants)
         select_link(self.table, selected, ParticipantIdRole)
-        self.placeholder.update_for(self.model.rowCount(), self.EMPTY)
+        self.placeholder.update_for(self.model.rowCount(), self.tr(self.EMPTY))
         self._on_selection()
 
     def selected_participant_id(self) -> int | None:
@@ -141,7 +146,8 @@ class ParticipantsPage(QWidget):
         row = self.selected_participant()
         if row is None or self._detail is None:
             return
-        text = f"Remove {row.party} ({row.role.value}) from “{self._detail.row.title}”"
+        text = self.tr("Remove {party} ({role}) from “{round}”").format(
+            party=row.party, role=label_of(row.role), round=self._detail.row.title)
         if not push_removal(self._workspace, lambda version: RemoveParticipantCommand(
                 self._workspace, row.id, text=text, expected_version=version),
                 row.version, self):

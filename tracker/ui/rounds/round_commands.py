@@ -22,6 +22,7 @@ from tracker.services.records.citations import SourceDraft
 from tracker.services.rounds import ChangeNote, RoundDraft
 from tracker.services.rounds.relocation import KeepTime
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -64,7 +65,8 @@ class CreateRoundCommand(OperationCommand):
                                                    venue_id=new_venue.create(session)))
             return rounds.create_round(session, made, note)
 
-        super().__init__(workspace, f"Create “{' '.join(draft.title.split())}”", create,
+        super().__init__(workspace, translate("Commands", "Create “{title}”").format(
+                             title=" ".join(draft.title.split())), create,
                          rounds.ROUND_LIST_TOPICS, parent)
 
     @property
@@ -106,6 +108,6 @@ class DeleteRoundCommand(OperationCommand):
     def __init__(self, workspace: Workspace, round_id: int, title: str, reason: str = "",
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(
-            workspace, f"Delete “{title}”",
+            workspace, translate("Commands", "Delete “{title}”").format(title=title),
             lambda session: rounds.delete(session, round_id, ChangeNote(reason)),
             rounds.ROUND_LIST_TOPICS, parent)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import label_of, say
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError
 from tracker.services.common.views import RoundDetail
@@ -39,6 +40,7 @@ from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.events.link_commands import UnlinkEventCommand
@@ -75,37 +77,42 @@ def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None
     *as_of*: its schedule as known then, said under the title."""
     row, window = detail.row, detail.row.window
     venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
-        else "Not known yet"
+        else translate("RoundSummary", "Not known yet")
     participants = [
-        f"{p.party}{f' ({p.person})' if p.person else ''} — {p.role.value}"
+        f"{p.party}{f' ({p.person})' if p.person else ''} — {label_of(p.role)}"
         for p in detail.participants
     ]
     status = (f'<span style="color:{STATUS_COLOURS[row.status]}">●</span> '
               f"{status_text(row.status)}")
-    label = ROUND.fields  # the round's field table: one name per field everywhere
+    # The round's field table: one name per field everywhere, in the reader's language.
+    label = {key: say(name) for key, name in ROUND.fields.items()}
     fields = (
-        ("Track", html.escape(row.track)),
-        (label["format"], row.format.value.capitalize()),
+        (translate("RoundSummary", "Track"), html.escape(row.track)),
+        (label["format"], label_of(row.format).capitalize()),
         (label["modality"], modality_text(row.modality)),
         (label["status"], status),
-        (f"{label['window']} (venue zone)", html.escape(f"{window.describe()} ({window.tz})")),
-        (f"{label['window']} (your zone)",
+        (translate("RoundSummary", "{window} (venue zone)").format(window=label["window"]),
+         html.escape(f"{window.describe()} ({window.tz})")),
+        (translate("RoundSummary", "{window} (your zone)").format(window=label["window"]),
          html.escape(f"{window.describe(display_tz)} ({display_tz})")),
-        ("Precision", window.precision.value.capitalize()),
+        (translate("RoundSummary", "Precision"), label_of(window.precision).capitalize()),
         (label["venue"], html.escape(venue)),
-        ("Participants", "<br>".join(map(html.escape, participants)) or "—"),
+        (translate("RoundSummary", "Participants"),
+         "<br>".join(map(html.escape, participants)) or "—"),
         (label["agenda"], html.escape(detail.agenda).replace("\n", "<br>") or "—"),
         (label["outcome"], html.escape(detail.outcome).replace("\n", "<br>") or "—"),
-        ("Sources", "<br>".join(f"{n}. {_linked(source)}"
-                                for n, source in enumerate(detail.sources, 1)) or "—"),
+        (translate("RoundSummary", "Sources"),
+         "<br>".join(f"{n}. {_linked(source)}" for n, source in enumerate(detail.sources, 1))
+         or "—"),
     )
     rows = "".join(
         f'<tr><td style="padding:2px 12px 2px 0; white-space:nowrap" valign="top">'
         f"<b>{name}</b></td><td style=\"padding:2px 0\">{value}</td></tr>"
         for name, value in fields
     )
-    known = (f"<p><i>Window, venue and status {html.escape(as_of.describe())}</i></p>"
-             if as_of is not None else "")
+    known = ("<p><i>" + html.escape(translate(
+        "RoundSummary", "Window, venue and status {as_of}").format(as_of=as_of.describe()))
+        + "</i></p>" if as_of is not None else "")
     return f"<h3>{html.escape(row.title)}</h3>{known}<table cellspacing=0>{rows}</table>"
 
 
@@ -138,14 +145,14 @@ class RoundDetailPane(QWidget):
         self.events_model = LinkedEventsModel(self)
         self.events = compact_table("round-linked-events", self.events_model,
                                     LinkedEventsModel.SAMPLES,
-                                    "Double-click or press Enter to show the event",
+                                    self.tr("Double-click or press Enter to show the event"),
                                     keep=(LinkedEventsModel.SUMMARY,))
         self.events.setAccessibleName(self.tr("Linked events"))
         self.events_placeholder = ViewPlaceholder(self.events)
         self.link_button = named(QToolButton(), "round-link-button")
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.unlink_button = writes(named(QPushButton("&Unlink"), "round-unlink-button"))
-        self.unlink_button.setToolTip("Remove the selected event's link to this round")
+        self.unlink_button = writes(named(QPushButton(self.tr("&Unlink")), "round-unlink-button"))
+        self.unlink_button.setToolTip(self.tr("Remove the selected event's link to this round"))
         self.unlink_button.setEnabled(False)
         self.events_page = events_page = QWidget()
         buttons = QHBoxLayout()
@@ -158,7 +165,7 @@ class RoundDetailPane(QWidget):
         self.dependencies_model = DependenciesModel("factor", self)
         self.dependencies = compact_table("round-dependencies", self.dependencies_model,
                                           self.dependencies_model.SAMPLES,
-                                          "Double-click or press Enter to open the factor")
+                                          self.tr("Double-click or press Enter to open the factor"))
         self.dependencies.setAccessibleName(self.tr("Dependencies"))
         self.dependencies_placeholder = ViewPlaceholder(self.dependencies)
         self.history_model = HistoryModel(display_tz, self)
@@ -177,11 +184,11 @@ class RoundDetailPane(QWidget):
         self.tabs = named(QTabWidget(), "round-detail-tabs")
         self.tabs.setAccessibleName(self.tr("Round details"))
         # Participants first: who sits at the table is what a reader asks about a round first.
-        self.tabs.addTab(self.participants, "Participants")
-        self.tabs.addTab(events_page, "Linked events")
-        self.tabs.addTab(self.dependencies, "Dependencies")
-        self.tabs.addTab(self.history, "History")
-        self.tabs.addTab(self.sources, "Sources")
+        self.tabs.addTab(self.participants, self.tr("Participants"))
+        self.tabs.addTab(events_page, self.tr("Linked events"))
+        self.tabs.addTab(self.dependencies, self.tr("Dependencies"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.sources, self.tr("Sources"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
@@ -189,8 +196,8 @@ class RoundDetailPane(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.empty = named(QLabel("Select a round to see its schedule, history and linked "
-                                  "events."), "round-detail-empty")
+        self.empty = named(QLabel(self.tr("Select a round to see its schedule, history and linked "
+                                  "events.")), "round-detail-empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)  # greyed, like the views' placeholders
@@ -205,7 +212,7 @@ class RoundDetailPane(QWidget):
         self.events.activated.connect(self._on_event_activated)
         self.dependencies.activated.connect(self._on_dependency_activated)
         self.unlink_button.clicked.connect(self._on_unlink)
-        delete_key_removes(self.events, self._on_unlink, "Unlink")
+        delete_key_removes(self.events, self._on_unlink, self.tr("Unlink"))
         workspace.changed.connect(self._on_changed)
         workspace.database_replaced.connect(self.refresh)
 
@@ -263,15 +270,15 @@ class RoundDetailPane(QWidget):
         self._fill_events(detail)
         self.dependencies_model.set_rows(detail.dependencies)
         self.dependencies_placeholder.update_for(self.dependencies_model.rowCount(),
-                                                 "This round depends on no factor.")
+                                                 self.tr("This round depends on no factor."))
         self.history_model.set_rows(detail.history)
         self.sources.show_record(detail.row.id)
         for page, name, count in (
-                (self.participants, "Participants", len(detail.participants)),
-                (self.events_page, "Linked events", len(detail.linked_events)),
-                (self.dependencies, "Dependencies", len(detail.dependencies)),
-                (self.history, "History", len(detail.history)),
-                (self.sources, "Sources", self.sources.count())):
+                (self.participants, self.tr("Participants"), len(detail.participants)),
+                (self.events_page, self.tr("Linked events"), len(detail.linked_events)),
+                (self.dependencies, self.tr("Dependencies"), len(detail.dependencies)),
+                (self.history, self.tr("History"), len(detail.history)),
+                (self.sources, self.tr("Sources"), self.sources.count())):
             self.tabs.setTabText(self.tabs.indexOf(page), f"{name} ({count})")
 
     def _fill_events(self, detail: RoundDetail) -> None:
@@ -280,7 +287,8 @@ class RoundDetailPane(QWidget):
         select_link(self.events, selected)
         self.events_placeholder.update_for(
             self.events_model.rowCount(),
-            "No events linked to this round. Link events to see what happened around it.")
+            self.tr("No events linked to this round. Link events to see what happened around "
+                    "it."))
         self._on_event_selection()
 
     # -- slots ----------------------------------------------------------------------------
@@ -307,7 +315,7 @@ class RoundDetailPane(QWidget):
         link_id = self.selected_link_id()
         if link_id is None or self.detail is None:
             return
-        text = f"Unlink event from “{self.detail.row.title}”"
+        text = self.tr("Unlink event from “{title}”").format(title=self.detail.row.title)
         version = selected_data(self.events, VersionRole)
         if not push_removal(self._workspace, lambda seen: UnlinkEventCommand(
                 self._workspace, link_id, text=text, expected_version=seen), version, self):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.enums import RoundFormat, RoundModality, RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.records import reference
@@ -41,6 +42,7 @@ from tracker.ui.common.forms import (
     named,
     select_data,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.rounds import venue_dialog
 from tracker.ui.rounds.announced_input import AnnouncedInput
@@ -55,18 +57,36 @@ from tracker.ui.rounds.round_commands import (
 from tracker.ui.rounds.venue_picker import VenuePicker
 from tracker.ui.rounds.window_input import WindowInput
 
-# window title, OK button, verb for the undo text, what the reason field asks
+# window title, OK button, the undo text, what the reason field asks
+# (marked for lupdate here, translated where shown: context "ScheduleChangeDialog")
 _MODE_TEXT = {
-    ChangeMode.RESCHEDULE: ("Reschedule Round", "&Reschedule", "Reschedule",
-                            "Why the date changed, e.g. the mediator asked for more time"),
-    ChangeMode.RELOCATE: ("Relocate Round", "Re&locate", "Relocate",
-                          "Why the venue changed"),
-    ChangeMode.POSTPONE: ("Postpone Round", "&Postpone", "Postpone",
-                          "Why the round was postponed; its date becomes unknown"),
-    ChangeMode.CANCEL: ("Cancel Round", "&Cancel Round", "Cancel",
-                        "Why the round was called off"),
-    ChangeMode.HELD: ("Mark Round Held", "&Mark Held", "Mark held",
-                      "Anything to note about how it went"),
+    ChangeMode.RESCHEDULE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Reschedule Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Reschedule"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Reschedule “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog",
+                          "Why the date changed, e.g. the mediator asked for more time")),
+    ChangeMode.RELOCATE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Relocate Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Re&locate"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Relocate “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Why the venue changed")),
+    ChangeMode.POSTPONE: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Postpone Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Postpone"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Postpone “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog",
+                          "Why the round was postponed; its date becomes unknown")),
+    ChangeMode.CANCEL: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Cancel Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Cancel Round"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Cancel “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Why the round was called off")),
+    ChangeMode.HELD: (
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Mark Round Held"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "&Mark Held"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Mark held “{title}”"),
+        QT_TRANSLATE_NOOP("ScheduleChangeDialog", "Anything to note about how it went")),
 }
 
 
@@ -84,7 +104,7 @@ class NewRoundDialog(CommandDialog):
     def __init__(self, workspace: Workspace, *, display_tz: str, day_first: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setWindowTitle("New Round")
+        self.setWindowTitle(self.tr("New Round"))
         tracks, venues = workspace.read(
             lambda s: (reference.list_tracks(s), reference.list_venues(s)))
         self.track = compact_combo("round-track", 30)
@@ -97,21 +117,22 @@ class NewRoundDialog(CommandDialog):
             self.track.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             typed = self.track.lineEdit()
             assert typed is not None  # an editable combo has one
-            typed.setPlaceholderText("Name the talks' track, e.g. US-brokered trilateral talks")
-        self.new_track_button = named(QPushButton("New &Track…"), "new-track-button")
+            typed.setPlaceholderText(self.tr(
+                "Name the talks' track, e.g. US-brokered trilateral talks"))
+        self.new_track_button = named(QPushButton(self.tr("New &Track…")), "new-track-button")
         self.title_edit = named(QLineEdit(), "round-title")
-        self.title_edit.setPlaceholderText("e.g. Trilateral talks in Abu Dhabi")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Trilateral talks in Abu Dhabi"))
         self.format = named(QComboBox(), "round-format")
-        fill_combo(self.format, [(f.value.capitalize(), f) for f in RoundFormat],
+        fill_combo(self.format, [(label_of(f).capitalize(), f) for f in RoundFormat],
                    keep=RoundFormat.TRILATERAL)
         self.modality = modality_combo("round-modality", RoundModality.UNKNOWN)
         self.status = named(QComboBox(), "round-status")
-        fill_combo(self.status, [(s.value.capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
+        fill_combo(self.status, [(label_of(s).capitalize(), s) for s in rounds.NEW_ROUND_STATUSES],
                    keep=RoundStatus.SCHEDULED)
         self.venue = VenuePicker(workspace, venues, display_tz)
         self.window_input = WindowInput(display_tz, display_tz, day_first=day_first)
         self.announced = AnnouncedInput(display_tz, day_first=day_first)
-        self.announced.edit.setPlaceholderText("Empty: now")
+        self.announced.edit.setPlaceholderText(self.tr("Empty: now"))
         self.register_error("announced", self.announced.show_error)
         self.agenda = named(QPlainTextEdit(), "round-agenda")
         self.agenda.setTabChangesFocus(True)
@@ -122,31 +143,31 @@ class NewRoundDialog(CommandDialog):
             self.register_error(key, label.show_error)
         self.register_error("name", self.errors["track"].show_error)  # from create_track
         self.register_error("window", self.window_input.show_error)
-        self.ok_button.setText("C&reate Round")
+        self.ok_button.setText(self.tr("C&reate Round"))
 
         track_row = QHBoxLayout()
         track_row.addWidget(self.track, 1)
         track_row.addWidget(self.new_track_button)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.format, 1)
-        status_label = QLabel("&Status:")
+        status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status)
         kind_row.addWidget(status_label)
         kind_row.addWidget(self.status, 1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(buddy_label("Trac&k:", self.track), track_row)
+        form.addRow(buddy_label(self.tr("Trac&k:"), self.track), track_row)
         form.addRow("", self.errors["track"])
-        form.addRow("T&itle:", self.title_edit)
+        form.addRow(self.tr("T&itle:"), self.title_edit)
         form.addRow("", self.errors["title"])
-        form.addRow(buddy_label("&Format:", self.format), kind_row)
+        form.addRow(buddy_label(self.tr("&Format:"), self.format), kind_row)
         form.addRow("", self.errors["status"])
-        form.addRow(buddy_label("&Modality:", self.modality), self.modality)
-        form.addRow("&When:", self.window_input)
-        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
-        form.addRow("V&enue:", self.venue)
+        form.addRow(buddy_label(self.tr("&Modality:"), self.modality), self.modality)
+        form.addRow(self.tr("&When:"), self.window_input)
+        form.addRow(buddy_label(self.tr("A&nnounced:"), self.announced.edit), self.announced)
+        form.addRow(self.tr("V&enue:"), self.venue)
         form.addRow("", self.errors["venue"])
-        form.addRow("&Agenda:", self.agenda)
+        form.addRow(self.tr("&Agenda:"), self.agenda)
         form.addRow(self.form_error)
         form.addRow(self.buttons)
         self.resize(640, self.sizeHint().height())
@@ -194,7 +215,7 @@ class NewRoundDialog(CommandDialog):
     def _on_new_track(self) -> None:
         track = venue_dialog.ask_track(self)
         if track is not None:
-            add_item(self.track, f"{track.name} (new)", track)
+            add_item(self.track, self.tr("{name} (new)").format(name=track.name), track)
             self.track.setCurrentIndex(self.track.count() - 1)
 
     @Slot()
@@ -215,10 +236,10 @@ class NewRoundDialog(CommandDialog):
         has_track = self.chosen_track() is not None
         self.errors["track"].show_error(
             None if has_track or not self._title_touched
-            else "Name the track these talks belong to")
+            else self.tr("Name the track these talks belong to"))
         has_title = bool(self.title_edit.text().strip())
         self.errors["title"].show_error(
-            None if has_title or not self._title_touched else "A round needs a title")
+            None if has_title or not self._title_touched else self.tr("A round needs a title"))
         self.ok_button.setEnabled(has_track and has_title and self.window_input.is_valid()
                                   and self.announced.is_valid())
 
@@ -232,15 +253,17 @@ class ScheduleChangeDialog(CommandDialog):
         super().__init__(workspace, parent)
         self.row, self.mode = row, mode
         self._shown_venue = row.venue.id if row.venue else None
-        title, ok_text, self._verb, reason_hint = _MODE_TEXT[mode]
+        title, ok_text, self._verb, reason_hint = (
+            translate("ScheduleChangeDialog", text) for text in _MODE_TEXT[mode])
         self.setWindowTitle(title)
         factors, sources, venues = workspace.read(lambda s: (
             reference.list_factors_named(s), reference.list_sources(s),
             reference.list_venues(s)))
-        venue = row.venue.label if row.venue else "venue not known"
-        header = named(QLabel(f"<b>{_html(row.title)}</b><br>Now: {row.status.value} · "
-                              f"{_html(row.window.describe())} · {_html(venue)}"),
-                       "change-header")
+        venue = row.venue.label if row.venue else self.tr("venue not known")
+        header = named(QLabel(f"<b>{_html(row.title)}</b><br>" + self.tr(
+            "Now: {status} · {window} · {venue}").format(
+                status=label_of(row.status), window=_html(row.window.describe()),
+                venue=_html(venue))), "change-header")
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)
         self.window_input: WindowInput | None = None
@@ -256,7 +279,7 @@ class ScheduleChangeDialog(CommandDialog):
         fill_combo(self.factor, [(f.name, f.id) for f in factors], none_text="—")
         self.source = compact_combo("change-source")
         fill_combo(self.source, [(label, key) for key, label in sources], none_text="—")
-        self.new_source_button = named(QPushButton("New &Source…"), "new-source-button")
+        self.new_source_button = named(QPushButton(self.tr("New &Source…")), "new-source-button")
         self.new_source_button.clicked.connect(self._on_new_source)
         self._day_first = day_first
         source_row = QHBoxLayout()
@@ -268,7 +291,7 @@ class ScheduleChangeDialog(CommandDialog):
             self.register_error(key, label.show_error)
         self.ok_button.setText(ok_text)
         if mode is ChangeMode.CANCEL:
-            self.buttons.button(self.buttons.StandardButton.Cancel).setText("&Keep Round")
+            self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("&Keep Round"))
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -284,7 +307,7 @@ class ScheduleChangeDialog(CommandDialog):
             self.window_input.set_window(self._shown_window)
             self.window_input.changed.connect(self._validate)
             self.register_error("window", self.window_input.show_error)
-            form.addRow("&When:" if mode is ChangeMode.RESCHEDULE else "&Held:",
+            form.addRow(self.tr("&When:") if mode is ChangeMode.RESCHEDULE else self.tr("&Held:"),
                         self.window_input)
         if mode is ChangeMode.RELOCATE:
             self.venue = VenuePicker(workspace, venues, row.window.tz)
@@ -292,15 +315,15 @@ class ScheduleChangeDialog(CommandDialog):
             self.keep_choice = KeepTimeChoice(self)
             self.venue.changed.connect(self._on_venue_changed)
             self.keep_choice.changed.connect(self._validate)
-            form.addRow("Ven&ue:", self.venue)
+            form.addRow(self.tr("Ven&ue:"), self.venue)
             form.addRow("", self.errors["venue"])
             form.addRow("", self.keep_choice)
             form.addRow("", self.errors["keep"])
-        form.addRow("Re&ason:", self.reason)
-        form.addRow(buddy_label("A&nnounced:", self.announced.edit), self.announced)
-        form.addRow("&Because of:", self.factor)
+        form.addRow(self.tr("Re&ason:"), self.reason)
+        form.addRow(buddy_label(self.tr("A&nnounced:"), self.announced.edit), self.announced)
+        form.addRow(self.tr("&Because of:"), self.factor)
         form.addRow("", self.errors["factor"])
-        form.addRow(buddy_label("S&ource:", self.source), source_row)
+        form.addRow(buddy_label(self.tr("S&ource:"), self.source), source_row)
         form.addRow("", self.errors["source"])
         form.addRow(self.form_error)
         form.addRow(self.buttons)
@@ -338,7 +361,7 @@ class ScheduleChangeDialog(CommandDialog):
         if typed is None:
             return None
         return schedule_change(self.workspace, self.row.id, self.mode, typed,
-                               text=f"{self._verb} “{self.row.title}”",
+                               text=self._verb.format(title=self.row.title),
                                expected_version=self.row.version)
 
     def conflict_base(self) -> dict[str, object] | None:
@@ -355,7 +378,8 @@ class ScheduleChangeDialog(CommandDialog):
                 if isinstance(item_value(self.source, row), SourceDraft):
                     self.source.removeItem(row)
                     break
-            add_item(self.source, f"{source_dialog.source_text(draft)} (new)", draft)
+            add_item(self.source, self.tr("{name} (new)").format(
+                name=source_dialog.source_text(draft)), draft)
             self.source.setCurrentIndex(self.source.count() - 1)
 
     @Slot()
@@ -383,7 +407,8 @@ class ScheduleChangeDialog(CommandDialog):
             or (typed.window is not None and typed.window != self._shown_window)
             or (self.venue is not None and typed.venue != self._shown_venue))
         self.ok_button.setEnabled(changed)
-        self.ok_button.setToolTip("" if changed or typed is None else "Nothing changed yet")
+        self.ok_button.setToolTip("" if changed or typed is None
+                                  else self.tr("Nothing changed yet"))
 
 
 def _html(text: str) -> str:

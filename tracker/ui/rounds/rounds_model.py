@@ -15,10 +15,12 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from tracker.domain.enums import RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services import rounds
 from tracker.services.common.views import RoundRow
 from tracker.services.rounds import AsOf
 from tracker.services.rounds.relocation import venue_zone_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import Index, SnapshotTableModel, plain_tooltip
 from tracker.ui.common.theme import alert_text_colour
 from tracker.ui.common.workspace import Topic, Workspace
@@ -28,8 +30,16 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 FilterTextRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("Title", "Track", "Status", "When (venue zone)", "When (your zone)", "Venue",
-           "Participants", "Linked events")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TableHeaders", "Title"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Track"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Status"),
+    QT_TRANSLATE_NOOP("TableHeaders", "When (venue zone)"),
+    QT_TRANSLATE_NOOP("TableHeaders", "When (your zone)"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Venue"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Participants"),
+    QT_TRANSLATE_NOOP("TableHeaders", "Linked events"),
+)
 (TITLE, TRACK, STATUS, WHEN_VENUE, WHEN_USER, VENUE, PARTICIPANTS, LINKED) = range(len(COLUMNS))
 
 # One hue per status, readable on light and dark backgrounds; the icon carries the
@@ -69,7 +79,7 @@ def status_icon(status: RoundStatus) -> QIcon:
 
 
 def status_text(status: RoundStatus) -> str:
-    return status.value.capitalize()
+    return label_of(status).capitalize()
 
 
 class RoundsTableModel(SnapshotTableModel[RoundRow]):
@@ -125,7 +135,8 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
 
     def header_tip(self, section: int) -> str | None:
         if section == WHEN_USER:
-            return f"The window shown in your time zone ({self._display_tz})"
+            return self.tr("The window shown in your time zone ({zone})").format(
+                zone=self._display_tz)
         return None
 
     def cell(self, row: RoundRow, column: int, role: int) -> Any:
@@ -185,9 +196,11 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
 
     def _tool_tip(self, row: RoundRow, column: int) -> str:
         if column in (WHEN_VENUE, WHEN_USER):
-            return (f"{row.window.describe()} ({row.window.tz}, {row.window.precision.value})"
-                    f"\nIn your zone ({self._display_tz}): "
-                    f"{row.window.describe(self._display_tz)}")
+            return self.tr("{window} ({zone}, {precision})\nIn your zone ({your_zone}): "
+                           "{your_window}").format(
+                window=row.window.describe(), zone=row.window.tz,
+                precision=label_of(row.window.precision), your_zone=self._display_tz,
+                your_window=row.window.describe(self._display_tz))
         if column == VENUE and row.venue is not None:
             return f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}"
         return str(self._display(row, column))

@@ -80,7 +80,8 @@ class RoundsView(QWidget):
 
         self.filter = named(QLineEdit(), "rounds-filter")
         self.filter.setAccessibleName(self.tr("Filter rounds"))
-        self.filter.setPlaceholderText("Filter by title, track, venue, participant or status")
+        self.filter.setPlaceholderText(self.tr(
+            "Filter by title, track, venue, participant or status"))
         self.filter.setClearButtonEnabled(True)
         self.count_label = named(QLabel(), "rounds-count")
         # A tool bar, not a row of buttons: when the window is narrow the actions that do
@@ -275,15 +276,16 @@ class RoundsView(QWidget):
     @Slot()
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "round" if total == 1 else "rounds"
-        self.count_label.setText(f"{total} {noun}" if shown == total
-                                 else f"{shown} of {total} {noun}")
+        self.count_label.setText(self.tr("%n round(s)", "", total) if shown == total
+                                 else self.tr("{shown} of %n round(s)", "", total).format(
+                                     shown=shown))
         as_of = self.model.as_of
         if total == 0 and as_of is not None:
             day = as_of.day
-            text = f"No round had been announced by the end of {day_text(day)}."
+            text = self.tr("No round had been announced by the end of {day}.").format(
+                day=day_text(day))
         elif total == 0:
-            text = "No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N)."
+            text = self.tr("No rounds yet. Add one with Edit › New Round… (Ctrl+Shift+N).")
         else:
-            text = f"No rounds match “{self.filter.text().strip()}”."
+            text = self.tr("No rounds match “{text}”.").format(text=self.filter.text().strip())
         self.placeholder.update_for(shown, text)

@@ -25,6 +25,7 @@ from tracker.domain.timewindow import is_known_zone
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import NewTrack, NewVenue, OperationCommand
 from tracker.ui.common.forms import ErrorLabel, named, ok_cancel_buttons, zone_combo
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
 
 
@@ -35,9 +36,11 @@ def _coordinate(text: str, limit: float, what: str) -> float | None:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise ValueError(f"{what} is a number, e.g. 41.01") from None
+        raise ValueError(translate("VenueFields", "{field} is a number, e.g. 41.01").format(
+            field=what)) from None
     if not -limit <= value <= limit:
-        raise ValueError(f"{what} must be between {-limit:g} and {limit:g}")
+        raise ValueError(translate("VenueFields", "{field} must be between {low} and {high}")
+                         .format(field=what, low=f"{-limit:g}", high=f"{limit:g}"))
     return value
 
 
@@ -47,28 +50,31 @@ class VenueFields:
 
     def __init__(self, zone: str) -> None:
         self.name = named(QLineEdit(), "venue-name")
-        self.name.setPlaceholderText("e.g. Dolmabahçe Palace")
+        self.name.setPlaceholderText(translate("VenueFields",
+                                                                "e.g. Dolmabahçe Palace"))
         self.city = named(QLineEdit(), "venue-city")
         self.country = named(QLineEdit(), "venue-country")
         self.zone = zone_combo("venue-zone", zone)
         self.latitude = named(QLineEdit(), "venue-latitude")
         self.longitude = named(QLineEdit(), "venue-longitude")
-        self.latitude.setPlaceholderText("optional, e.g. 41.039")
-        self.longitude.setPlaceholderText("optional, e.g. 29.000")
+        self.latitude.setPlaceholderText(translate("VenueFields",
+                                                                    "optional, e.g. 41.039"))
+        self.longitude.setPlaceholderText(translate("VenueFields",
+                                                                     "optional, e.g. 29.000"))
         self.errors = {key: ErrorLabel(f"venue-{key}-error")
                        for key in ("name", "zone", "latitude", "longitude")}
         self._touched = False
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("&Name:", self.name)
+        form.addRow(translate("VenueFields", "&Name:"), self.name)
         form.addRow("", self.errors["name"])
-        form.addRow("Cit&y:", self.city)
-        form.addRow("Co&untry:", self.country)
-        form.addRow("&Time zone:", self.zone)
+        form.addRow(translate("VenueFields", "Cit&y:"), self.city)
+        form.addRow(translate("VenueFields", "Co&untry:"), self.country)
+        form.addRow(translate("VenueFields", "&Time zone:"), self.zone)
         form.addRow("", self.errors["zone"])
-        form.addRow("&Latitude:", self.latitude)
+        form.addRow(translate("VenueFields", "&Latitude:"), self.latitude)
         form.addRow("", self.errors["latitude"])
-        form.addRow("Lon&gitude:", self.longitude)
+        form.addRow(translate("VenueFields", "Lon&gitude:"), self.longitude)
         form.addRow("", self.errors["longitude"])
 
     def on_edited(self, slot: Callable[[], None]) -> None:
@@ -88,8 +94,10 @@ class VenueFields:
     def venue(self) -> NewVenue | None:
         """The venue typed, or None while a field is invalid."""
         try:
-            latitude = _coordinate(self.latitude.text(), 90, "Latitude")
-            longitude = _coordinate(self.longitude.text(), 180, "Longitude")
+            latitude = _coordinate(self.latitude.text(), 90,
+                                   translate("VenueFields", "Latitude"))
+            longitude = _coordinate(self.longitude.text(), 180,
+                                    translate("VenueFields", "Longitude"))
         except ValueError:
             return None
         name = " ".join(self.name.text().split())
@@ -104,10 +112,12 @@ class VenueFields:
         self._touched = self._touched or bool(self.name.text())
         name_ok = bool(self.name.text().strip())
         self.errors["name"].show_error(
-            None if name_ok or not self._touched else "A venue needs a name")
+            None if name_ok or not self._touched
+            else translate("VenueFields", "A venue needs a name"))
         zone = self.zone.currentText().strip()
         self.errors["zone"].show_error(
-            None if is_known_zone(zone) else f"Unknown time zone: “{zone}”")
+            None if is_known_zone(zone)
+            else translate("VenueFields", "Unknown time zone: “{zone}”").format(zone=zone))
         for key, edit, limit in (("latitude", self.latitude, 90),
                                  ("longitude", self.longitude, 180)):
             try:
@@ -123,7 +133,7 @@ class NewVenueDialog(QDialog):
 
     def __init__(self, zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Venue")
+        self.setWindowTitle(self.tr("New Venue"))
         self.fields = fields = VenueFields(zone)
         self.name, self.city, self.country = fields.name, fields.city, fields.country
         self.zone, self.latitude, self.longitude = fields.zone, fields.latitude, \
@@ -154,13 +164,13 @@ class EditVenueDialog(CommandDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         values = self.open_record("venue", venue_id)
-        self.setWindowTitle(f"Edit Venue “{values['name']}”")
+        self.setWindowTitle(self.tr("Edit Venue “{name}”").format(name=values["name"]))
         self.fields = VenueFields(str(values["time_zone"]))
         self.fields.fill(values)
         for field, key in (("name", "name"), ("time_zone", "zone"),
                            ("latitude", "latitude"), ("longitude", "longitude")):
             self.register_error(field, self.fields.errors[key].show_error)
-        self.ok_button.setText("&Save")
+        self.ok_button.setText(self.tr("&Save"))
         form = QFormLayout(self)
         self.fields.add_rows(form)
         form.addRow(self.form_error)
@@ -179,7 +189,7 @@ class EditVenueDialog(CommandDialog):
     def make_command(self) -> OperationCommand | None:
         values = self.values()
         return None if values is None else self.edit_command(
-            values, f"Edit venue “{values['name']}”")
+            values, self.tr("Edit venue “{name}”").format(name=values["name"]))
 
     @Slot()
     def _validate(self) -> None:
@@ -197,7 +207,8 @@ def ask_venue(parent: QWidget, zone: str) -> NewVenue | None:
 
 def ask_track(parent: QWidget) -> NewTrack | None:
     """Ask for a new track's name (modal). Tests replace this function."""
-    name, ok = QInputDialog.getText(parent, "New Track",
-                                    "Name of the negotiation track (e.g. Prisoner exchanges):")
+    name, ok = QInputDialog.getText(parent, translate("venue_dialog", "New Track"),
+                                    translate("venue_dialog", "Name of the negotiation track "
+                                              "(e.g. Prisoner exchanges):"))
     cleaned = " ".join(name.split())
     return NewTrack(cleaned) if ok and cleaned else None

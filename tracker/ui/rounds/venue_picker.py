@@ -23,12 +23,13 @@ from tracker.ui.common.forms import (
     item_value,
     named,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.pane_dialogs import PaneDialogs
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.rounds import venue_dialog
 from tracker.ui.rounds.venue_dialog import EditVenueDialog
 
-NOT_KNOWN = "Not known yet"
+NOT_KNOWN = QT_TRANSLATE_NOOP("VenuePicker", "Not known yet")
 
 
 def venue_items(venues: list[VenueRow]) -> list[tuple[str, int]]:
@@ -57,11 +58,11 @@ class VenuePicker(QWidget):
         self._zone_hint = zone_hint
         self.dialogs = PaneDialogs(workspace, Topic.ROUNDS, self)
         self.combo = compact_combo("round-venue")
-        fill_combo(self.combo, venue_items(venues), none_text=NOT_KNOWN)
-        self.new_button = named(QPushButton("New &Venue…"), "new-venue-button")
-        self.edit_button = named(QPushButton("E&dit…"), "edit-venue-button")
-        self.edit_button.setToolTip("Correct the chosen venue (name, place, time zone, "
-                                    "coordinates) for every round held there")
+        fill_combo(self.combo, venue_items(venues), none_text=self.tr(NOT_KNOWN))
+        self.new_button = named(QPushButton(self.tr("New &Venue…")), "new-venue-button")
+        self.edit_button = named(QPushButton(self.tr("E&dit…")), "edit-venue-button")
+        self.edit_button.setToolTip(self.tr("Correct the chosen venue (name, place, time zone, "
+                                    "coordinates) for every round held there"))
         self.new_button.clicked.connect(self._on_new_venue)
         self.edit_button.clicked.connect(self._on_edit_venue)
         self.combo.currentIndexChanged.connect(self._on_chosen)
@@ -100,7 +101,7 @@ class VenuePicker(QWidget):
         pending = [(self.combo.itemText(row), item_value(self.combo, row))
                    for row in range(self.combo.count())
                    if isinstance(item_value(self.combo, row), NewVenue)]
-        fill_combo(self.combo, [*venue_items(venues), *pending], none_text=NOT_KNOWN,
+        fill_combo(self.combo, [*venue_items(venues), *pending], none_text=self.tr(NOT_KNOWN),
                    keep=self.selection())
         self._update_buttons()
         self.changed.emit()
@@ -114,7 +115,8 @@ class VenuePicker(QWidget):
     def _on_new_venue(self) -> None:
         venue = venue_dialog.ask_venue(self, self.zone() or self._zone_hint)
         if venue is not None:
-            add_item(self.combo, f"{venue.name} (new) — {venue.time_zone}", venue)
+            add_item(self.combo, self.tr("{name} (new) — {zone}").format(
+                name=venue.name, zone=venue.time_zone), venue)
             self.combo.setCurrentIndex(self.combo.count() - 1)
 
     @Slot()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,8 @@ from tracker.domain.timewindow import (
     is_ambiguous,
     is_known_zone,
 )
+from tracker.domain.wording import say
+from tracker.ui.common.date_text import clock_text, day_month_text
 from tracker.ui.common.forms import (
     ErrorLabel,
     current_data,
@@ -36,21 +38,29 @@ from tracker.ui.common.forms import (
     select_data,
     zone_combo,
 )
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
+# The choices' words are translated where the combo box is filled (context "WindowInput").
 PRECISIONS: tuple[tuple[str, Precision | None], ...] = (
-    ("As typed", None), ("Exact time", Precision.EXACT), ("Day(s)", Precision.DAY),
-    ("Week of", Precision.WEEK), ("Month of", Precision.MONTH), ("Unknown", Precision.UNKNOWN),
+    (QT_TRANSLATE_NOOP("WindowInput", "As typed"), None),
+    (QT_TRANSLATE_NOOP("WindowInput", "Exact time"), Precision.EXACT),
+    (QT_TRANSLATE_NOOP("WindowInput", "Day(s)"), Precision.DAY),
+    (QT_TRANSLATE_NOOP("WindowInput", "Week of"), Precision.WEEK),
+    (QT_TRANSLATE_NOOP("WindowInput", "Month of"), Precision.MONTH),
+    (QT_TRANSLATE_NOOP("WindowInput", "Unknown"), Precision.UNKNOWN),
 )
 
 
 def _moment(instant: datetime) -> str:
-    return f"{instant:%a} {instant.day} {instant:%b %H:%M} {instant.tzname()}"
+    """"Mon 2 Feb 10:00 CET", in the reader's language."""
+    weekday = QLocale().dayName(instant.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{weekday} {day_month_text(instant.date())} {clock_text(instant)} {instant.tzname()}"
 
 
 def _span(window: ScheduledWindow, tz: str) -> str:
     start, end = window.local_start(tz), window.local_end(tz)
     if start is None:
-        return "date unknown"
+        return say("date unknown")
     return f"{_moment(start)} → {_moment(end)}" if end else _moment(start)
 
 
@@ -88,14 +98,15 @@ class WindowInput(QWidget):
 
         self.precision = named(QComboBox(), "window-precision")
         self.precision.setAccessibleName(self.tr("Precision"))
-        fill_combo(self.precision, PRECISIONS)
+        fill_combo(self.precision, [(translate("WindowInput", text), precision)
+                                    for text, precision in PRECISIONS])
         self.start = named(QLineEdit(clearButtonEnabled=True), "window-text")
         self.start.setAccessibleName(self.tr("When"))
-        self.start.setPlaceholderText("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026")
+        self.start.setPlaceholderText(self.tr("e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026"))
         self.end = named(QLineEdit(clearButtonEnabled=True), "window-end")
         self.end.setAccessibleName(self.tr("Until (optional)"))
-        self.end.setPlaceholderText("optional end: 18:00 or 7 Feb 2026")
-        self.day_first = named(QCheckBox("Da&y first (03/02 is 3 Feb)"), "window-dayfirst")
+        self.end.setPlaceholderText(self.tr("optional end: 18:00 or 7 Feb 2026"))
+        self.day_first = named(QCheckBox(self.tr("Da&y first (03/02 is 3 Feb)")), "window-dayfirst")
         self.day_first.setChecked(day_first)
         self.zone = zone_combo("window-zone", zone)
         # Line breaks, not word wrap: a wrapped label in a shown dialog keeps one line's
@@ -117,7 +128,7 @@ class WindowInput(QWidget):
         # Errors span the row so a long message (a DST gap names the zone) stays on one line.
         grid.addWidget(self.date_error, 1, 1, 1, 3)
         grid.addWidget(self.end_error, 2, 1, 1, 3)
-        zone_label = QLabel("Time &zone")
+        zone_label = QLabel(self.tr("Time &zone"))
         zone_label.setBuddy(self.zone)
         grid.addWidget(zone_label, 3, 0)
         grid.addWidget(self.zone, 3, 1)
@@ -188,13 +199,14 @@ class WindowInput(QWidget):
                  errors: dict[str, str]) -> ScheduledWindow | None:
         tz = self.zone_name()
         if not is_known_zone(tz):
-            errors["zone"] = f"Unknown time zone: “{tz}”. Pick one from the list."
+            errors["zone"] = self.tr("Unknown time zone: “{zone}”. Pick one from the list.").format(
+                zone=tz)
             return None
         if precision is Precision.UNKNOWN:
             return ScheduledWindow.unknown(tz)
         text = self.start.text()
         if precision is not None and not text.strip():
-            errors["date"] = "Type a date, or choose Unknown"
+            errors["date"] = self.tr("Type a date, or choose Unknown")
             return None
         try:
             typed = parse_window(text, tz, dayfirst=self.day_first.isChecked(),
@@ -218,12 +230,14 @@ class WindowInput(QWidget):
 
     def _describe(self, window: ScheduledWindow) -> str:
         if window.start is None:
-            return f"Date unknown (times will be in {window.tz})"
+            return self.tr("Date unknown (times will be in {zone})").format(zone=window.tz)
         text = f"{window.describe()} · {_span(window, window.tz)}"
         wall = window.local_start()
         if window.precision is Precision.EXACT and wall is not None \
                 and is_ambiguous(wall.replace(tzinfo=None), window.tz):
-            text += " (this time happens twice that night; the first is meant)"
+            text = self.tr("{window} (this time happens twice that night; the first is "
+                           "meant)").format(window=text)
         if self._display_tz != window.tz:
-            text += f"\nyour zone: {_span(window, self._display_tz)}"
+            text = self.tr("{window}\nyour zone: {span}").format(
+                window=text, span=_span(window, self._display_tz))
         return text

@@ -73,7 +73,7 @@ class TimelineCanvas(QWidget):
         self._hits: list[Hit] = []
         self._press: QPointF | None = None
         self._dragged = False
-        self.setAccessibleName("Timeline of rounds, factors and battlefield events")
+        self.setAccessibleName(self.tr("Timeline of rounds, factors and battlefield events"))
         self._update_height()
 
     # -- our API ----------------------------------------------------------------------

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.png_bytes import png_bytes
 from tracker.ui.timeline.timeline_painter import TimelinePainter
 from tracker.ui.timeline.timeline_scene import TimelineScene
 
 PNG_SCALE = 2
-FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+FILE_FILTERS = QT_TRANSLATE_NOOP("timeline_export", "PNG image (*.png);;SVG drawing (*.svg)")
 
 
 def image_bytes(scene: TimelineScene, width: int, suffix: str) -> bytes:
@@ -33,8 +34,10 @@ def image_bytes(scene: TimelineScene, width: int, suffix: str) -> bytes:
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
-        generator.setTitle("Negotiation Tracker timeline")
-        generator.setDescription(f"Rounds, factors and battlefield events; times in {scene.tz}")
+        generator.setTitle(translate("timeline_export", "Negotiation Tracker timeline"))
+        generator.setDescription(translate(
+            "timeline_export", "Rounds, factors and battlefield events; times in {zone}").format(
+                zone=scene.tz))
         painter = QPainter(generator)
         try:
             TimelinePainter(scene, painter, width).paint()
@@ -56,14 +59,16 @@ def write_timeline_image(path: Path, scene: TimelineScene, width: int) -> None:
     """Write *path* as PNG or SVG by its suffix; anything else is refused."""
     suffix = path.suffix.casefold()
     if suffix not in (".png", ".svg"):
-        raise ValueError(f"{path.name}: choose a name ending in .png or .svg")
+        raise ValueError(translate("timeline_export", "{file}: choose a name ending in .png or "
+                                   ".svg").format(file=path.name))
     write_bytes_atomically(path, image_bytes(scene, width, suffix))
 
 
 def export_timeline_image(parent: QWidget, scene: TimelineScene, width: int) -> Path | None:
     """Ask where, then write the image; a name without a known suffix gets .png."""
     chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, "Export Timeline", str(Path.home() / "timeline.png"), FILE_FILTERS)
+        parent, translate("timeline_export", "Export Timeline"), str(Path.home() / "timeline.png"),
+        translate("timeline_export", FILE_FILTERS))
     if not chosen:
         return None
     path = Path(chosen)
@@ -72,6 +77,7 @@ def export_timeline_image(parent: QWidget, scene: TimelineScene, width: int) -> 
     try:
         write_timeline_image(path, scene, width)
     except OSError as exc:
-        show_failure(parent, "Export Failed", Failure.of(exc, title="Export Timeline"))
+        show_failure(parent, translate("timeline_export", "Export Failed"),
+                     Failure.of(exc, title=translate("timeline_export", "Export Timeline")))
         return None
     return path

@@ -14,9 +14,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from tracker.domain.enums import RoundStatus
+from tracker.domain.wording import label_of
 from tracker.services.timeline.timeline_as_of import KnownMark
 from tracker.services.timeline.timeline_lanes import RoundMark
 from tracker.ui.common.date_text import day_text
+from tracker.ui.common.language import translate
 from tracker.ui.timeline.timeline_colors import TimelineColours
 from tracker.ui.timeline.timeline_scene import KNOWN_HEIGHT, LABEL_WIDTH, TimelineScene
 
@@ -77,7 +79,8 @@ def _title(p: QPainter, mark: KnownMark, rect: QRectF, font: QFont, text_colour:
     faded = QColor(text_colour)
     faded.setAlpha(170)
     p.setPen(faded)
-    text = f"{mark.title} ({mark.status.value} then)"
+    text = translate("TimelineGhosts", "{title} ({status} then)").format(
+        title=mark.title, status=label_of(mark.status))
     if metrics.horizontalAdvance(text) <= rect.width() - 8:
         p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
         return
@@ -94,20 +97,21 @@ def known_tooltip(scene: TimelineScene, round_id: int) -> str:
     if lane is None or mark is None:
         return ""
     day = lane.as_of.day
-    lines = [f"{escape(mark.status.value.capitalize())} · {escape(mark.window.describe())}"
+    lines = [f"{escape(label_of(mark.status).capitalize())} · {escape(mark.window.describe())}"
              f" ({escape(mark.window.tz)})",
-             escape(mark.venue) if mark.venue else "venue unknown",
-             f"from the change announced {escape(mark.announced.describe(lane.as_of.tz))}"]
+             escape(mark.venue) if mark.venue else translate("TimelineGhosts", "venue unknown"),
+             translate("TimelineGhosts", "from the change announced {when}").format(
+                 when=escape(mark.announced.describe(lane.as_of.tz)))]
     now = _current(scene, round_id)
     if now is None:
-        lines.append("<i>Deleted since</i>")
+        lines.append(translate("TimelineGhosts", "<i>Deleted since</i>"))
     elif (now.window, now.status) != (mark.window, mark.status):
-        lines.append(f"<i>Now:</i> {escape(now.status.value)} · "
-                     f"{escape(now.window.describe())}")
+        lines.append(translate("TimelineGhosts", "<i>Now:</i> {status} · {window}").format(
+            status=escape(label_of(now.status)), window=escape(now.window.describe())))
     else:
-        lines.append("<i>Unchanged since</i>")
-    title = (f"{escape(mark.title)} as known on {day_text(day)} "
-             f"({escape(lane.as_of.tz)})")
+        lines.append(translate("TimelineGhosts", "<i>Unchanged since</i>"))
+    title = translate("TimelineGhosts", "{title} as known on {day} ({zone})").format(
+        title=escape(mark.title), day=day_text(day), zone=escape(lane.as_of.tz))
     return f"<qt><b>{title}</b>" + "".join(f"<br>{line}" for line in lines) + "</qt>"
 
 

@@ -24,10 +24,12 @@ from PySide6.QtGui import (
 from tracker.domain.date_range import RANGE_TEXT
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, reported_days
+from tracker.domain.wording import label_of, say
 from tracker.services.timeline.timeline_density import EventMarker, next_bucket
 from tracker.services.timeline.timeline_lanes import ReadingSpan, RoundMark
 from tracker.ui.common.chart_style import chart_fonts
 from tracker.ui.common.date_ticks import date_ticks
+from tracker.ui.common.language import tr, translate
 from tracker.ui.timeline.timeline_colors import (
     LIGHT_TIMELINE,
     TimelineColours,
@@ -125,7 +127,7 @@ class TimelinePainter:
         p.setPen(self.ink.text)
         p.drawText(QRectF(8, 4, LABEL_WIDTH - 12, RULER_HEIGHT - 8),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"Times in {self.scene.tz}")
+                   translate("TimelinePainter", "Times in {zone}").format(zone=self.scene.tz))
 
     def _labels(self) -> None:
         """The lane names in the left column, over whatever was drawn beneath."""
@@ -135,7 +137,7 @@ class TimelinePainter:
                           scene.height() - RULER_HEIGHT - 1), self.ink.background)
         p.setPen(QPen(self.ink.rule, 1))
         p.drawLine(QPointF(LABEL_WIDTH - 1, 0), QPointF(LABEL_WIDTH - 1, scene.height()))
-        self._section("Rounds by track", rounds_top())
+        self._section(translate("TimelinePainter", "Rounds by track"), rounds_top())
         for row, track in enumerate(scene.lanes.tracks):
             top = track_top(scene, row)
             if scene.known is not None:
@@ -144,14 +146,16 @@ class TimelinePainter:
             if track.undated:
                 # Rounds with no date have no place on the axis; say that they exist.
                 self._lane_label(track.name, top, TRACK_HEIGHT // 2 + 4)
-                plural = "s" if track.undated > 1 else ""
-                self._lane_label(f"+ {track.undated} round{plural} with no date",
+                undated = track.undated  # a plain name: lupdate misses an attribute as n
+                self._lane_label(tr("+ %n round(s) with no date", "",
+                                           undated),
                                  top + TRACK_HEIGHT // 2 - 2, TRACK_HEIGHT // 2, faint=True)
             else:
                 self._lane_label(track.name, top, TRACK_HEIGHT)
         if not scene.lanes.tracks:
-            self._lane_label("No rounds yet", rounds_top(), TRACK_HEIGHT)
-        self._section("Factors", factors_top(scene))
+            self._lane_label(translate("TimelinePainter", "No rounds yet"), rounds_top(),
+                             TRACK_HEIGHT)
+        self._section(translate("TimelinePainter", "Factors"), factors_top(scene))
         if scene.lanes.factors:  # what the bands' colours and arrows mean
             paint_factor_legend(self.p, self.width - 8, factors_top(scene) - 11, self.small,
                                 self.colours)
@@ -159,11 +163,13 @@ class TimelinePainter:
             self._lane_label(factor.name, factors_top(scene) + row * FACTOR_HEIGHT,
                              FACTOR_HEIGHT)
         if not scene.lanes.factors:
-            self._lane_label("No factors yet", factors_top(scene), FACTOR_HEIGHT)
+            self._lane_label(translate("TimelinePainter", "No factors yet"), factors_top(scene),
+                             FACTOR_HEIGHT)
         layer = scene.events
-        what = ("events, one mark each" if layer.markers is not None
-                else f"{scene.measure.value} per {layer.bucket.value}")
-        self._section("Battlefield events", events_top(scene))
+        what = (translate("TimelinePainter", "events, one mark each") if layer.markers is not None
+                else translate("TimelinePainter", "{measure} per {bucket}").format(
+                    measure=label_of(scene.measure), bucket=label_of(layer.bucket)))
+        self._section(translate("TimelinePainter", "Battlefield events"), events_top(scene))
         self._lane_label(what, events_top(scene), 22)
         self._legend(events_top(scene) + 26)
 
@@ -193,15 +199,20 @@ class TimelinePainter:
             p.fillRect(QRectF(14, y + 3, 10, 10), self.colours.category(category))
             p.setPen(self.ink.text)
             p.drawText(QRectF(30, y, LABEL_WIDTH - 36, 16), Qt.AlignmentFlag.AlignVCenter,
-                       category or "uncategorised")
+                       say(category) if category else translate("TimelinePainter",
+                                                                 "uncategorised"))
         y = top + min(7, len(present)) * 16 + 6
         p.setPen(self.ink.text)
-        note = ("dots: known to the day; faded bars: known only to the week or month, or over days"
+        note = (translate("TimelinePainter", "dots: known to the day; faded bars: known only "
+                          "to the week or month, or over days")
                 if self.scene.events.markers is not None else
-                "hatched: events known only to the week or month, on their recorded day")
+                translate("TimelinePainter", "hatched: events known only to the week or month, "
+                          "on their recorded day"))
         if self.scene.lanes.events_out_of_range:  # stored before the date range (issue 14)
-            note += (f"; {self.scene.lanes.events_out_of_range} dated outside "
-                     f"{RANGE_TEXT} are left off")
+            note = translate("TimelinePainter", "{note}; {count} dated outside {range} are "
+                             "left off").format(note=note,
+                                                count=self.scene.lanes.events_out_of_range,
+                                                range=RANGE_TEXT)
         p.drawText(QRectF(14, y, LABEL_WIDTH - 20, 60), Qt.TextFlag.TextWordWrap, note)
 
     # -- rounds -----------------------------------------------------------------------
@@ -291,7 +302,7 @@ class TimelinePainter:
         p.setPen(QPen(style.edge, width, Qt.PenStyle.DashLine))
         p.drawRoundedRect(rect, 4, 4)
         self.hits.append(Hit(rect, "round", mark.id))
-        return rect, _round_title(mark, note="no new date")
+        return rect, _round_title(mark, note=translate("TimelinePainter", "no new date"))
 
     def _round_titles(self, titles: list[tuple[QRectF, str]]) -> None:
         """Write a track's round titles, inside their marks or beside them, where
@@ -355,7 +366,7 @@ class TimelinePainter:
             p.setPen(self.ink.text)
             arrow = TREND_ARROWS[reading.trend]
             p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
-                       f"{reading.level.value} {arrow}")
+                       f"{label_of(reading.level)} {arrow}")
         self.hits.append(Hit(rect, "reading", reading.id))
 
     # -- events -----------------------------------------------------------------------
@@ -376,7 +387,7 @@ class TimelinePainter:
         hatched above the part known to the day."""
         scene = self.scene
         layer = scene.events
-        measure = scene.measure.value
+        measure = label_of(scene.measure)
         values: dict[date, dict[str, tuple[int, int]]] = defaultdict(dict)
         for cell in layer.cells:
             values[cell.first_day][cell.target_category] = (
@@ -393,10 +404,13 @@ class TimelinePainter:
         bottom = top + scene.events_height
         if peak == 0:
             p.drawText(QRectF(LABEL_WIDTH + 8, top, 400, scene.events_height),
-                       Qt.AlignmentFlag.AlignVCenter, f"No {measure} in this range")
+                       Qt.AlignmentFlag.AlignVCenter,
+                       translate("TimelinePainter", "No {measure} in this range").format(
+                           measure=measure))
             return
         p.drawText(QRectF(LABEL_WIDTH + 4, top, 300, 14), Qt.AlignmentFlag.AlignLeft,
-                   f"{peak:,} {measure} / {layer.bucket.value} at most")
+                   translate("TimelinePainter", "{peak} {measure} / {bucket} at most").format(
+                       peak=f"{peak:,}", measure=measure, bucket=label_of(layer.bucket)))
         scale = (scene.events_height - 18) / peak
         p.setPen(Qt.PenStyle.NoPen)
         for day in visible:
@@ -500,4 +514,4 @@ class TimelinePainter:
 
 
 def _round_title(mark: RoundMark, note: str = "") -> str:
-    return f"{mark.title} ({mark.status.value}{', ' + note if note else ''})"
+    return f"{mark.title} ({label_of(mark.status)}{', ' + note if note else ''})"

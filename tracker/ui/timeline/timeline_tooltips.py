@@ -11,9 +11,11 @@ from datetime import date
 from html import escape
 
 from tracker.domain.timewindow import describe_day, zone
-from tracker.services.timeline.timeline_density import bucket_label
+from tracker.domain.wording import label_of, say
+from tracker.services.timeline.timeline_density import DensityCell, bucket_label
 from tracker.services.timeline.timeline_lanes import RoundMark, WindowMove
 from tracker.ui.common.date_text import day_text, instant_text
+from tracker.ui.common.language import tr, translate
 from tracker.ui.timeline.timeline_colors import category_order
 from tracker.ui.timeline.timeline_ghosts import known_tooltip
 from tracker.ui.timeline.timeline_painter import Hit
@@ -58,7 +60,10 @@ def _rich(title: str, lines: list[str], sources: tuple[str, ...] = ()) -> str:
     if sources:
         shown = "".join(f"<br>· {escape(source)}" for source in sources[:MAX_SOURCES])
         more = len(sources) - MAX_SOURCES
-        body += f"<br><i>Sources</i>{shown}" + (f"<br>· and {more} more" if more > 0 else "")
+        heading = translate("TimelineTips", "Sources")
+        body += f"<br><i>{heading}</i>{shown}"
+        if more > 0:
+            body += "<br>· " + translate("TimelineTips", "and {count} more").format(count=more)
     return f"<qt><b>{escape(title)}</b>{body}</qt>"
 
 
@@ -68,22 +73,27 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
     if window.tz != display_tz and window.start is not None:
         yours = escape(window.describe(display_tz))
         when += f" ({escape(window.tz)}); {yours} ({escape(display_tz)})"
-    lines = [f"{escape(mark.status.value.capitalize())} · {when}",
-             escape(mark.venue) if mark.venue else "venue unknown"]
+    lines = [f"{escape(label_of(mark.status).capitalize())} · {when}",
+             escape(mark.venue) if mark.venue else translate("TimelineTips", "venue unknown")]
     if mark.moves:
-        lines.append(f"Moved {len(mark.moves)} time{'s' if len(mark.moves) > 1 else ''}")
+        moves = len(mark.moves)  # a plain name: lupdate misses a call or attribute as n
+        lines.append(tr("Moved %n time(s)", "", moves))
     return _rich(mark.title, lines, mark.sources)
 
 
 def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
     lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
-             f"announced {escape(move.announced.describe(display_tz))}; entered "
-             f"{instant_text(move.recorded_at, display_tz)} ({escape(display_tz)})"]
+             translate("TimelineTips", "announced {announced}; entered {entered} ({zone})")
+             .format(announced=escape(move.announced.describe(display_tz)),
+                     entered=instant_text(move.recorded_at, display_tz),
+                     zone=escape(display_tz))]
     if move.reason:
-        lines.append(f"Why: {escape(move.reason)}")
+        lines.append(translate("TimelineTips", "Why: {reason}").format(
+            reason=escape(move.reason)))
     if move.factor:
-        lines.append(f"Factor: {escape(move.factor)}")
-    return _rich(f"{mark.title} moved", lines)
+        lines.append(translate("TimelineTips", "Factor: {name}").format(
+            name=escape(move.factor)))
+    return _rich(translate("TimelineTips", "{title} moved").format(title=mark.title), lines)
 
 
 def _reading_text(scene: TimelineScene, reading_id: int) -> str:
@@ -93,11 +103,14 @@ def _reading_text(scene: TimelineScene, reading_id: int) -> str:
             if reading.id != reading_id:
                 continue
             since = day_text(reading.start.astimezone(tz).date())
-            until = f"until {day_text(reading.end.astimezone(tz).date())}" if reading.end \
-                else "latest reading"
+            until = translate("TimelineTips", "until {day}").format(
+                day=day_text(reading.end.astimezone(tz).date())) if reading.end \
+                else translate("TimelineTips", "latest reading")
             return _rich(factor.name, [
-                f"{escape(reading.level.value)}, {escape(reading.trend.value)}",
-                f"from {since}, {until}", escape(reading.note)])
+                f"{escape(label_of(reading.level))}, {escape(label_of(reading.trend))}",
+                translate("TimelineTips", "from {since}, {until}").format(since=since,
+                                                                         until=until),
+                escape(reading.note)])
     return ""
 
 
@@ -111,14 +124,25 @@ def _bucket_text(scene: TimelineScene, first_day: date) -> str:
     events = sum(cell.events for cell in cells)
     fatalities = sum(cell.fatalities for cell in cells)
     injuries = sum(cell.injuries for cell in cells)
-    lines = [f"{events:,} events · {fatalities:,} killed · {injuries:,} injured"]
+    lines = [tr("%n events · {killed} killed · {injured} injured", "", events)
+             .replace(str(events), f"{events:,}", 1)
+             .format(killed=f"{fatalities:,}", injured=f"{injuries:,}")]
     vague = sum(cell.imprecise_events for cell in cells)
     if vague:
-        lines.append(f"of which {vague:,} known only to the week or month (hatched), "
-                     "counted on their recorded day")
-    lines += [f"{escape(cell.target_category or 'uncategorised')}: {cell.events:,} events, "
-              f"{cell.fatalities:,} killed" for cell in cells]
+        lines.append(translate("TimelineTips", "of which {count} known only to the week or "
+                               "month (hatched), counted on their recorded day").format(
+                                   count=f"{vague:,}"))
+    lines += [_category_text(cell) for cell in cells]
     return _rich(span, lines)
+
+
+def _category_text(cell: DensityCell) -> str:
+    events = cell.events  # a plain name: lupdate misses an attribute as n
+    return tr("{category}: %n events, {killed} killed", "", events).replace(
+        str(events), f"{events:,}", 1).format(
+        category=escape(say(cell.target_category) if cell.target_category
+                        else translate("TimelineTips", "uncategorised")),
+        killed=f"{cell.fatalities:,}")
 
 
 def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources) -> str:
@@ -126,9 +150,10 @@ def _event_text(scene: TimelineScene, event_id: int, event_sources: EventSources
     if marker is None:
         return ""
     what = " · ".join(escape(part) for part in (
-        marker.event_type, marker.target_category or "uncategorised", marker.place) if part)
-    killed = "fatalities unknown" if marker.fatalities is None \
-        else f"{marker.fatalities:,} killed"
+        marker.event_type, say(marker.target_category) if marker.target_category
+        else translate("TimelineTips", "uncategorised"), marker.place) if part)
+    killed = translate("TimelineTips", "fatalities unknown") if marker.fatalities is None \
+        else translate("TimelineTips", "{count} killed").format(count=f"{marker.fatalities:,}")
     lines = [what, killed, escape(marker.summary)]
     when = describe_day(marker.day, marker.precision, marker.last_day,
                         midweek=marker.midweek)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import zone
+from tracker.domain.wording import label_of, say
 from tracker.services.events.events import EventFilter, event_row
 from tracker.services.records.citations import sources_for
 from tracker.services.rounds import AsOf
@@ -88,16 +89,16 @@ class TimelineView(QWidget):
         self.measure_box = QComboBox(self)
         self.measure_box.setObjectName("timeline-measure")
         for measure in Measure:
-            self.measure_box.addItem(measure.value.capitalize(), measure)
-        self.measure_box.setToolTip("What the events strip counts per bucket")
+            self.measure_box.addItem(label_of(measure).capitalize(), measure)
+        self.measure_box.setToolTip(self.tr("What the events strip counts per bucket"))
         self.filter_label = QLabel(self)
         self.filter_label.setObjectName("timeline-filter")
         self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
         # A long filter description must not set the window's minimum width.
         self.filter_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                         QSizePolicy.Policy.Preferred)
-        self.export_button = self._button("Export Image…", "timeline-export",
-                                          "Save the timeline as PNG or SVG")
+        self.export_button = self._button(self.tr("Export Image…"), "timeline-export",
+                                          self.tr("Save the timeline as PNG or SVG"))
         scroll = QScrollArea(self)
         scroll.setWidget(self.canvas)
         self.setFocusProxy(self.canvas)  # the keyboard comes to the page in its canvas
@@ -128,17 +129,19 @@ class TimelineView(QWidget):
         row = QHBoxLayout()
         canvas = self.canvas
         for text, name, tip, act in (
-            ("+", "timeline-zoom-in", "Zoom in (+, or the mouse wheel)",
+            ("+", "timeline-zoom-in", self.tr("Zoom in (+, or the mouse wheel)"),
              lambda: canvas.zoom(ZOOM_STEP)),
-            ("−", "timeline-zoom-out", "Zoom out (−)", lambda: canvas.zoom(1 / ZOOM_STEP)),
-            ("Fit All", "timeline-fit", "Show everything (Home)", canvas.fit_all),
-            ("Today", "timeline-today", "Go to today (T)", canvas.go_today),
+            ("−", "timeline-zoom-out", self.tr("Zoom out (−)"),
+             lambda: canvas.zoom(1 / ZOOM_STEP)),
+            (self.tr("Fit All"), "timeline-fit", self.tr("Show everything (Home)"),
+             canvas.fit_all),
+            (self.tr("Today"), "timeline-today", self.tr("Go to today (T)"), canvas.go_today),
         ):
             button = self._button(text, name, tip)
             button.clicked.connect(act)
             row.addWidget(button)
         row.addSpacing(12)
-        row.addWidget(QLabel("Strip shows:", self))
+        row.addWidget(QLabel(self.tr("Strip shows:"), self))
         row.addWidget(self.measure_box)
         row.addSpacing(12)
         row.addWidget(self.filter_label, 1)
@@ -255,17 +258,19 @@ class TimelineView(QWidget):
         flt = self._filter
         parts = []
         if flt.date_from or flt.date_to:
-            parts.append(f"{flt.date_from or '…'} to {flt.date_to or '…'}")
+            parts.append(self.tr("{first} to {last}").format(first=flt.date_from or "…",
+                                                               last=flt.date_to or "…"))
         if flt.event_types:
             parts.append(", ".join(flt.event_types))
         if flt.target_category:
-            parts.append(flt.target_category)
+            parts.append(say(flt.target_category))
         if flt.place.strip():
-            parts.append(f"place “{flt.place.strip()}”")
+            parts.append(self.tr("place “{place}”").format(place=flt.place.strip()))
         if flt.text.strip():
-            parts.append(f"words “{flt.text.strip()}”")
-        text = ("Events filtered as in the Events tab: " + "; ".join(parts) if parts
-                else "All events (filters set in the Events tab apply here too)")
+            parts.append(self.tr("words “{words}”").format(words=flt.text.strip()))
+        text = (self.tr("Events filtered as in the Events tab: {filters}").format(
+            filters="; ".join(parts)) if parts
+                else self.tr("All events (filters set in the Events tab apply here too)"))
         self.filter_label.setText(text)
         self.filter_label.setToolTip(as_plain(text))
 

@@ -19,6 +19,7 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.ui.common import settings as options
 from tracker.ui.common.icons import use_line_icons
+from tracker.ui.common.language import apply_language, language_of, stored_choice, translate
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.database_files import last_database, remembered_target
@@ -65,8 +66,9 @@ def open_startup_database(db_target: str | None, *, sample: bool,
         try:
             return open_database(last_database(last), create=False), warnings
         except StorageError as exc:
-            warnings.append(f"The last database could not be opened, so the default one "
-                            f"was opened instead.\n\n{exc}")
+            warnings.append(translate(
+                "App", "The last database could not be opened, so the default one was "
+                "opened instead.\n\n{error}").format(error=exc))
     db = open_database(locations.default_database_path())
     settings.set(options.LAST_DATABASE, remembered_target(db))
     return db, warnings
@@ -80,6 +82,7 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
     """
     app = application()
     settings = Settings.from_file(settings_file) if settings_file else Settings.from_app()
+    apply_language(language_of(stored_choice(settings)))
     try:
         db, warnings = open_startup_database(db_target, sample=sample, settings=settings)
     except StorageError as exc:

@@ -98,7 +98,7 @@ class ArchiveActions(QObject):
         host = self._host()
         folder = Path(host.settings.get(options.EXPORT_FOLDER) or Path.home())
         chosen, _filter = QFileDialog.getSaveFileName(
-            self._window, "Export Archive", str(folder / DEFAULT_NAME), FILE_FILTER)
+            self._window, self.tr("Export Archive"), str(folder / DEFAULT_NAME), FILE_FILTER)
         if not chosen:
             return
         path = Path(chosen)
@@ -106,22 +106,22 @@ class ArchiveActions(QObject):
         if path.suffix.casefold() != suffix:
             path = path.with_name(path.name + suffix)
         host.settings.set(options.EXPORT_FOLDER, str(path.parent))
-        self._start(DbOp("Archive export", "the archive export",
+        self._start(DbOp(self.tr("Archive export"), self.tr("the archive export"),
                          lambda db, handle: _export(path, db, handle))
                     .on_success(lambda summary: self._on_exported(summary, str(path))))
-        host.show_message(f"Exporting the archive to {path}…")
+        host.show_message(self.tr("Exporting the archive to {path}…").format(path=path))
 
     def import_archive(self) -> None:
         host = self._host()
         folder = host.settings.get(options.IMPORT_FOLDER) or str(Path.home())
         chosen, _filter = QFileDialog.getOpenFileName(
-            self._window, "Import Archive", folder, FILE_FILTER)
+            self._window, self.tr("Import Archive"), folder, FILE_FILTER)
         if not chosen:
             return
         archive = Path(chosen)
         host.settings.set(options.IMPORT_FOLDER, str(archive.parent))
         target_name, _filter = QFileDialog.getSaveFileName(
-            self._window, "New Database for the Archive",
+            self._window, self.tr("New Database for the Archive"),
             str(archive.with_suffix(".db")), DATABASE_FILTER,
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not target_name:
@@ -130,14 +130,16 @@ class ArchiveActions(QObject):
         if not target.suffix:
             target = target.with_suffix(".db")
         if target.exists():  # an archive fills an empty database, never one with work in it
-            QMessageBox.warning(self._window, "Import Archive",
-                                f"{target} already exists.\n\nAn archive is imported into a "
-                                "new database: choose a new file name.")
+            QMessageBox.warning(self._window, self.tr("Import Archive"),
+                                self.tr("{path} already exists.\n\nAn archive is imported "
+                                        "into a new database: choose a new file name.").format(
+                                            path=target))
             return
-        self._start(DbOp("Archive import", "the archive import",
+        self._start(DbOp(self.tr("Archive import"), self.tr("the archive import"),
                          lambda _db, handle: _import(archive, target, handle))
                     .on_success(lambda summary: self._on_imported(summary, str(target))))
-        host.show_message(f"Importing {archive.name} into {target}…")
+        host.show_message(self.tr("Importing {file} into {path}…").format(file=archive.name,
+                                                                          path=target))
 
     def _start(self, op: DbOp[ArchiveSummary]) -> None:
         self._host().workspace.runner.submit(
@@ -145,12 +147,14 @@ class ArchiveActions(QObject):
             .on_failure(self._on_failed))
 
     def _on_exported(self, summary: ArchiveSummary, path: str) -> None:
-        self._host().show_message(f"Archive of {summary.describe()} written to {path}")
+        self._host().show_message(self.tr("Archive of {contents} written to {path}").format(
+            contents=summary.describe(), path=path))
         self.finished.emit(summary, path)
 
     def _on_imported(self, summary: ArchiveSummary, path: str) -> None:
         host = self._host()
-        host.show_message(f"Archive imported into {path}: {summary.describe()}")
+        host.show_message(self.tr("Archive imported into {path}: {contents}").format(
+            path=path, contents=summary.describe()))
         self.finished.emit(summary, path)
         if host.workspace.runner.leaving:
             return  # the window is closing: the file is there, ask nothing
@@ -161,22 +165,24 @@ class ArchiveActions(QObject):
 
     def _offer_to_open(self, summary: ArchiveSummary, path: str) -> None:
         answer = QMessageBox.question(
-            self._window, "Archive Imported",
-            f"{summary.describe()} imported into {path}.\n\nOpen it now?")
+            self._window, self.tr("Archive Imported"),
+            self.tr("{contents} imported into {path}.\n\nOpen it now?").format(
+                contents=summary.describe(), path=path))
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 self._host().switch_database(open_database(Path(path), create=False))
             except TrackerError as exc:  # the file is not there, or not ours
-                QMessageBox.critical(self._window, "Cannot Open Database", str(exc))
+                QMessageBox.critical(self._window, self.tr("Cannot Open Database"), str(exc))
 
     def _on_failed(self, failure: Failure) -> None:
         if failure.cancelled:
-            self._host().show_message("The archive task was cancelled; nothing was written")
+            self._host().show_message(self.tr(
+                "The archive task was cancelled; nothing was written"))
             self.failed.emit(failure.message)
             return
-        self._host().show_message("The archive task failed; nothing was written")
+        self._host().show_message(self.tr("The archive task failed; nothing was written"))
         self.failed.emit(failure.message)
-        show_failure(self._window, "Archive Failed", failure)
+        show_failure(self._window, self.tr("Archive Failed"), failure)
 
 
 def for_window(window: QWidget) -> ArchiveActions:

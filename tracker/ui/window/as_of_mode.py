@@ -50,20 +50,20 @@ class AsOfDialog(QDialog):
     def __init__(self, day: date, tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("as-of-dialog")
-        self.setWindowTitle("As of Date")
+        self.setWindowTitle(self.tr("As of Date"))
         self.date_edit = named(QDateEdit(QDate(day.year, day.month, day.day)), "as-of-date")
         self.date_edit.setDisplayFormat(ISO_DATE_FORMAT)
         self.date_edit.setCalendarPopup(True)
         today = today_in(tz)  # later days know nothing more than today does
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        hint = QLabel(f"Show the schedule as it was known at the end of this day ({tz}), "
-                      "rebuilt from when each change was announced. Editing is off "
-                      "while it is shown.")
+        hint = QLabel(self.tr("Show the schedule as it was known at the end of this day "
+                              "({zone}), rebuilt from when each change was announced. Editing "
+                              "is off while it is shown.").format(zone=tz))
         hint.setWordWrap(True)
-        self.buttons = ok_cancel_buttons(self, "Show")
+        self.buttons = ok_cancel_buttons(self, self.tr("Show"))
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow(buddy_label("&Day:", self.date_edit), self.date_edit)
+        form.addRow(buddy_label(self.tr("&Day:"), self.date_edit), self.date_edit)
         form.addRow(self.buttons)
 
     def chosen(self) -> date:
@@ -92,10 +92,10 @@ class AsOfBanner(QFrame):
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
-        self.other_button = named(QPushButton("Other &Day…"), "as-of-other-day-button")
-        self.other_button.setToolTip("Show the schedule as known on another day")
-        self.back_button = named(QPushButton("&Back to Today"), "as-of-back-button")
-        self.back_button.setToolTip("Show the schedule as it is now, and edit again (Esc)")
+        self.other_button = named(QPushButton(self.tr("Other &Day…")), "as-of-other-day-button")
+        self.other_button.setToolTip(self.tr("Show the schedule as known on another day"))
+        self.back_button = named(QPushButton(self.tr("&Back to Today")), "as-of-back-button")
+        self.back_button.setToolTip(self.tr("Show the schedule as it is now, and edit again (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.label, 1)
@@ -106,8 +106,8 @@ class AsOfBanner(QFrame):
         self.hide()
 
     def show_day(self, as_of: AsOf) -> None:
-        self.label.setText(f"Showing the schedule {as_of.describe()} ({as_of.tz}) — "
-                           "editing is off.")
+        self.label.setText(self.tr("Showing the schedule {as_of} ({zone}) — editing is off.")
+                           .format(as_of=as_of.describe(), zone=as_of.tz))
         self.show()
 
 
@@ -174,8 +174,8 @@ class AsOfMode(QObject):
         as_of = AsOf(day, self._display_zone())
         self._as_of = as_of
         self._edit_pause.set_read_only(
-            f"the schedule {as_of.describe()} is shown; Back to Today (Esc) turns "
-            "editing on again")
+            self.tr("the schedule {as_of} is shown; Back to Today (Esc) turns editing on "
+                    "again").format(as_of=as_of.describe()))
         self.banner.show_day(as_of)
         for action in self._imports:
             action.setEnabled(False)

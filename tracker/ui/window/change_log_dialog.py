@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.records.edit_history import PAGE, EditEntry, recent_edits
 from tracker.ui.common.date_text import instant_text
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -33,7 +34,13 @@ WHEN, RECORD = 0, 3
 class ChangeLogModel(SnapshotTableModel[EditEntry]):
     """Edit log entries, newest first, fetched a page at a time."""
 
-    HEADERS = ("When", "By", "Action", "Record", "Fields")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableHeaders", "When"),
+        QT_TRANSLATE_NOOP("TableHeaders", "By"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Action"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Record"),
+        QT_TRANSLATE_NOOP("TableHeaders", "Fields"),
+    )
 
     def __init__(self, workspace: Workspace, display_tz: str,
                  parent: QObject | None = None) -> None:
@@ -72,7 +79,8 @@ class ChangeLogModel(SnapshotTableModel[EditEntry]):
 
     def header_tip(self, section: int) -> str | None:
         if section == WHEN:
-            return f"When the change was saved, in your time zone ({self._display_tz})"
+            return self.tr("When the change was saved, in your time zone ({zone})").format(
+                zone=self._display_tz)
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
@@ -123,7 +131,7 @@ class ChangeLogDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("change-log-dialog")
-        self.setWindowTitle("Change Log")
+        self.setWindowTitle(self.tr("Change Log"))
         self.model = ChangeLogModel(workspace, display_tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("change-log-table")
@@ -143,8 +151,8 @@ class ChangeLogDialog(QDialog):
         header.resizeSection(RECORD, 380)
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
-        note = QLabel("Every record added, changed or deleted, by whom, newest first. The "
-                      "schedule's own history, with reasons, is in each round's details.")
+        note = QLabel(self.tr("Every record added, changed or deleted, by whom, newest first. The "
+                      "schedule's own history, with reasons, is in each round's details."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -11,9 +11,11 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.storage.locations import to_url
 from tracker.storage.url_secrets import without_secrets
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.window.saved_passwords import keep_password, with_kept_password
 
-FILTER = "Negotiation Tracker databases (*.db *.sqlite *.sqlite3);;All files (*)"
+FILTER = QT_TRANSLATE_NOOP("database_files", "Negotiation Tracker databases "
+                           "(*.db *.sqlite *.sqlite3);;All files (*)")
 
 
 def _start_folder(current: Database) -> str:
@@ -29,8 +31,9 @@ def create_new(parent: QWidget, current: Database) -> Database | None:
     in a save dialog is too easy to click through.
     """
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, "New Database", str(Path(_start_folder(current)) / "negotiations.db"),
-        FILTER, options=QFileDialog.Option.DontConfirmOverwrite,
+        parent, translate("database_files", "New Database"),
+        str(Path(_start_folder(current)) / "negotiations.db"),
+        translate("database_files", FILTER), options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if not chosen:
         return None
@@ -38,16 +41,18 @@ def create_new(parent: QWidget, current: Database) -> Database | None:
     if not path.suffix:
         path = path.with_suffix(".db")
     if path.exists():
-        QMessageBox.warning(parent, "New Database",
-                            f"{path} already exists.\n\nChoose a new file name, or use "
-                            "File › Open Database… to open it.")
+        QMessageBox.warning(parent, translate("database_files", "New Database"),
+                            translate("database_files", "{path} already exists.\n\nChoose a "
+                                      "new file name, or use File › Open Database… to open "
+                                      "it.").format(path=path))
         return None
     return _open(parent, path, create=True)
 
 
 def open_existing(parent: QWidget, current: Database) -> Database | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, "Open Database", _start_folder(current),
-                                            FILTER)
+    chosen, _ = QFileDialog.getOpenFileName(parent, translate("database_files", "Open Database"),
+                                            _start_folder(current),
+                                            translate("database_files", FILTER))
     return _open(parent, Path(chosen), create=False) if chosen else None
 
 
@@ -55,7 +60,8 @@ def _open(parent: QWidget, path: Path, *, create: bool) -> Database | None:
     try:
         return open_database(path, create=create)
     except StorageError as exc:
-        QMessageBox.critical(parent, "Cannot Open Database", str(exc))
+        QMessageBox.critical(parent, translate("database_files",
+                                                                "Cannot Open Database"), str(exc))
         return None
 
 

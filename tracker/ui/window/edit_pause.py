@@ -170,12 +170,12 @@ class EditPause(QObject):
     def _pause(self, *, starting: bool) -> None:
         reason = self._reason
         if self._read_only:
-            self.label.setText(f"Editing off: {reason}")
-            self.label.setToolTip("Go back to today’s schedule to edit again.")
+            self.label.setText(self.tr("Editing off: {reason}").format(reason=reason))
+            self.label.setToolTip(self.tr("Go back to today’s schedule to edit again."))
         else:
-            self.label.setText(f"Editing paused: {reason}")
-            self.label.setToolTip("Edits can be saved again once it has finished; "
-                                  "what you type in an open dialog is kept.")
+            self.label.setText(self.tr("Editing paused: {reason}").format(reason=reason))
+            self.label.setToolTip(self.tr("Edits can be saved again once it has finished; "
+                                  "what you type in an open dialog is kept."))
         self.label.show()
         self.apply()
         for held in self._held:

@@ -23,12 +23,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from tracker import resources
+from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.window.actions import ACTIONS, shortcut_keys
 from tracker.ui.window.help_windows import show_single
 
 GUIDE_FOLDER = "guide"
 GUIDE_PAGE = "guide.html"
-GUIDE_TITLE = "Negotiation Tracker Guide"
+GUIDE_TITLE = QT_TRANSLATE_NOOP("GuideWindow", "Negotiation Tracker Guide")
 # "{{keys:undo-action}}" in the guide stands for that action's keys, filled in from the
 # action table when the guide opens, so the text never names a key the program changed.
 KEYS_MARK = re.compile(r"\{\{keys:([a-z0-9-]+)\}\}")
@@ -87,10 +88,10 @@ class GuideWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide-window")
-        self.setWindowTitle(GUIDE_TITLE)
+        self.setWindowTitle(self.tr(GUIDE_TITLE))
         self.browser = GuideBrowser()
         self.browser.setObjectName("guide-browser")
-        self.browser.setAccessibleName("Guide")
+        self.browser.setAccessibleName(self.tr("Guide"))
         self.browser.setOpenLinks(False)  # links are followed in _on_link below
         self.browser.anchorClicked.connect(self._on_link)
         self.browser.setHtml(guide_html())

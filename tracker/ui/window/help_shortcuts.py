@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.ui.window.actions import ACTIONS, ActionSpec, Menu, shortcut_keys
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
+from tracker.ui.window.actions import ACTIONS, ActionSpec, Menu, shortcut_keys, translated
 from tracker.ui.window.help_windows import show_single
 
 KEYS_COLUMN = 1
-SCOPED_MARK = " (in its view)"
-SCOPED_NOTE = ("A key marked “in its view” works while the table that action belongs to has "
-               "the focus, so the same key can act on another table's row elsewhere.")
+SCOPED_MARK = QT_TRANSLATE_NOOP("ShortcutsDialog", " (in its view)")
+SCOPED_NOTE = QT_TRANSLATE_NOOP(
+    "ShortcutsDialog", "A key marked “in its view” works while the table that action belongs "
+    "to has the focus, so the same key can act on another table's row elsewhere.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +51,10 @@ def plain_words(text: str) -> str:
 
 def _row(item: ActionSpec) -> ShortcutRow:
     native = QKeySequence.SequenceFormat.NativeText
-    return ShortcutRow(item.id, plain_words(item.menu.value), plain_words(item.text),
+    return ShortcutRow(item.id, plain_words(translated(item.menu.value)),
+                       plain_words(translated(item.text)),
                        tuple(key.toString(native) for key in shortcut_keys(item)),
-                       item.status_tip, item.scoped)
+                       translated(item.status_tip), item.scoped)
 
 
 def shortcut_rows() -> list[ShortcutRow]:
@@ -68,11 +71,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts-dialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcuts-tree")
-        self.tree.setAccessibleName("Keyboard shortcuts")
-        self.tree.setHeaderLabels(["Action", "Keys", "What it does"])
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("What it does")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -80,7 +83,8 @@ class ShortcutsDialog(QDialog):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        note = QLabel(f"Keys as this computer names them. {SCOPED_NOTE}")
+        note = QLabel(self.tr("Keys as this computer names them. {note}").format(
+            note=translate("ShortcutsDialog", SCOPED_NOTE)))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -102,7 +106,8 @@ class ShortcutsDialog(QDialog):
                 menu.setFont(0, font)
                 menu.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 menus[row.menu] = menu
-            keys = ", ".join(row.keys) + (SCOPED_MARK if row.scoped else "")
+            mark = translate("ShortcutsDialog", SCOPED_MARK)
+            keys = ", ".join(row.keys) + (mark if row.scoped else "")
             item = QTreeWidgetItem(menu, [row.action, keys, row.does])
             item.setData(0, Qt.ItemDataRole.UserRole, row.action_id)
             item.setToolTip(2, row.does)

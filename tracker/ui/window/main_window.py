@@ -39,6 +39,7 @@ from tracker.ui.common.appearance_menu import AppearanceMenu
 from tracker.ui.common.change_watcher import ChangeWatcher
 from tracker.ui.common.commands import push_or_report
 from tracker.ui.common.forms import named
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, add_language_menu, translate
 from tracker.ui.common.settings import Settings, system_zone_name
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.unsaved_input import InputWatch
@@ -85,23 +86,31 @@ from tracker.ui.window.window_drops import dropped_files
 from tracker.ui.window.window_size import fit_to_screen
 from tracker.ui.window.work_status import Ask, WorkStatus, settle
 
-APP_TITLE = "Negotiation Tracker"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Negotiation Tracker")
 MESSAGE_MS = 8000
 
 # The status each action moves a round to; the service's rules say when it may.
 _MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
              "cancel-round-action": RoundStatus.CANCELLED,
              "mark-held-action": RoundStatus.HELD}
-_DONE = {ChangeMode.RESCHEDULE: "Rescheduled", ChangeMode.RELOCATE: "Relocated",
-         ChangeMode.POSTPONE: "Postponed", ChangeMode.CANCEL: "Cancelled",
-         ChangeMode.HELD: "Marked held"}
+# The status bar's word after a change: "Rescheduled “title”" (translated where shown).
+_DONE = {ChangeMode.RESCHEDULE: QT_TRANSLATE_NOOP("MainWindow", "Rescheduled “{title}”"),
+         ChangeMode.RELOCATE: QT_TRANSLATE_NOOP("MainWindow", "Relocated “{title}”"),
+         ChangeMode.POSTPONE: QT_TRANSLATE_NOOP("MainWindow", "Postponed “{title}”"),
+         ChangeMode.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "Cancelled “{title}”"),
+         ChangeMode.HELD: QT_TRANSLATE_NOOP("MainWindow", "Marked held “{title}”")}
+_CREATED = QT_TRANSLATE_NOOP("MainWindow", "Created “{title}”")
+_SAVED = QT_TRANSLATE_NOOP("MainWindow", "Saved “{title}”")
 
 
-def _upgrade_note(db: Database) -> str:
-    """Where the copy taken before this open upgraded the database went, if it did."""
+def _opened_text(db: Database) -> str:
+    """"Opened <database>", and where the copy taken before an upgrade went, if one was."""
     if db.migration_backup is None:
-        return ""
-    return f"; it was upgraded, and a copy as it was is in {db.migration_backup}"
+        return translate("MainWindow", "Opened {database}").format(
+            database=db.label)
+    return translate(
+        "MainWindow", "Opened {database}; it was upgraded, and a copy as it was is in "
+        "{backup}").format(database=db.label, backup=db.migration_backup)
 
 
 class MainWindow(QMainWindow):
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
 
         self.action_map = build_actions(self, workspace.undo_stack)
         build_menus(self.menuBar(), self.action_map)
+        add_language_menu(self._view_menu(), settings, self)
         self.recent = recent_databases.RecentDatabases(settings, self.open_recent, self)
         self.recent.remember(recent_databases.recent_target(workspace.db))
         file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
@@ -150,7 +160,7 @@ class MainWindow(QMainWindow):
         view_menu = self.action_map["display-zone-action"].associatedObjects()[0]
         if isinstance(view_menu, QMenu):
             view_menu.insertMenu(self.action_map["display-zone-action"], self.appearance.menu)
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         build_toolbar(toolbar, self.action_map)
@@ -172,11 +182,13 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main-tabs")
         self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
-        for view, title in ((self.rounds_view, "&Rounds"), (self.timeline_view, "&Timeline"),
-                            (self.factors_view, "&Factors"),
-                            (self.events_view, "&Events"),
-                            (self.chronology_view, "&Chronology"),
-                            (self.analysis_view, "&Analysis"), (self.map_view, "&Map")):
+        for view, title in ((self.rounds_view, self.tr("&Rounds")),
+                            (self.timeline_view, self.tr("&Timeline")),
+                            (self.factors_view, self.tr("&Factors")),
+                            (self.events_view, self.tr("&Events")),
+                            (self.chronology_view, self.tr("&Chronology")),
+                            (self.analysis_view, self.tr("&Analysis")),
+                            (self.map_view, self.tr("&Map"))):
             self.tabs.addTab(view, title)
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
@@ -198,7 +210,7 @@ class MainWindow(QMainWindow):
         self._on_database_replaced()
         self.rounds_view.setFocus()  # the keyboard starts in the rounds table, not the tabs
         if workspace.db.migration_backup is not None:
-            self.show_message(f"Opened {workspace.db.label}{_upgrade_note(workspace.db)}")
+            self.show_message(_opened_text(workspace.db))
 
     def _connect(self) -> None:
         workspace = self.workspace
@@ -269,7 +281,7 @@ class MainWindow(QMainWindow):
         away, let the runner's work end (an import is cancelled and rolls back, an export
         finishes), then save settings."""
         if self.has_unsaved_input() and not self.ask(
-                "Unsaved Input", "Discard your unsaved input?"):
+                self.tr("Unsaved Input"), self.tr("Discard your unsaved input?")):
             event.ignore()
             return
         self._settle_work()
@@ -315,16 +327,20 @@ class MainWindow(QMainWindow):
         """Offer to fill an empty database with the sample scenario; True if loaded."""
         if not self.workspace.read(is_empty):
             return False
-        if not self.ask("Empty Database", "This database is empty. Load the sample scenario "
-                        "(talks announced for “the coming week”, the factors they depend "
-                        "on, and strikes on energy and transport) to explore the program?"
-                        "\n\nFile › Open Sample… opens it at any time in a file of its "
-                        "own, and the 2022 talks over real UCDP events too."):
+        if not self.ask(self.tr("Empty Database"), self.tr(
+                "This database is empty. Load the sample scenario (talks announced for "
+                "“the coming week”, the factors they depend on, and strikes on energy and "
+                "transport) to explore the program?\n\nFile › Open Sample… opens it at "
+                "any time in a file of its own, and the 2022 talks over real UCDP events "
+                "too.")):
             return False
         loaded = self.workspace.write(load_sample, Topic.ALL)
-        self.show_message(f"Sample scenario loaded: {loaded.rounds} rounds, "
-                          f"{loaded.factors} factors, {loaded.events} events, "
-                          f"{loaded.links} links")
+        self.show_message(self.tr("Sample scenario loaded: {rounds}, {factors}, {events}, "
+                                  "{links}").format(
+            rounds=self.tr("%n rounds", "", loaded.rounds),
+            factors=self.tr("%n factors", "", loaded.factors),
+            events=self.tr("%n events", "", loaded.events),
+            links=self.tr("%n links", "", loaded.links)))
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
@@ -333,13 +349,13 @@ class MainWindow(QMainWindow):
         self.recent.remember(recent_databases.recent_target(db))
         if remember:
             self.settings.set(options.LAST_DATABASE, database_files.remembered_target(db))
-        self.show_message(f"Opened {db.label}{_upgrade_note(db)}")
+        self.show_message(_opened_text(db))
 
     @Slot(int)
     def go_to_round(self, round_id: int) -> None:
         self._show_tab(self.rounds_view)
         if not self.rounds_view.select_round(round_id):
-            self.show_message("That round was deleted")
+            self.show_message(self.tr("That round was deleted"))
 
     @Slot(int)
     def go_to_event(self, event_id: int) -> None:
@@ -421,7 +437,7 @@ class MainWindow(QMainWindow):
     def new_round(self) -> None:
         dialog = NewRoundDialog(self.workspace, display_tz=self.display_tz,
                                 day_first=self.settings.get(options.DAY_FIRST), parent=self)
-        dialog.accepted.connect(lambda: self._after_command(dialog, "Created"))
+        dialog.accepted.connect(lambda: self._after_command(dialog, _CREATED))
         self._open(dialog)
 
     def new_factor(self) -> None:
@@ -435,7 +451,7 @@ class MainWindow(QMainWindow):
             return
         detail = self.workspace.read(lambda s: rounds.round_detail(s, round_id))
         dialog = EditDetailsDialog(self.workspace, detail, self)
-        dialog.accepted.connect(lambda: self._after_command(dialog, "Saved"))
+        dialog.accepted.connect(lambda: self._after_command(dialog, _SAVED))
         self._open(dialog)
 
     def reschedule_round(self) -> None:
@@ -457,7 +473,7 @@ class MainWindow(QMainWindow):
         round_id = self.rounds_view.selected_round_id()
         if round_id is not None:
             dialog = LinkEventsDialog(self.workspace, round_id=round_id, parent=self)
-            dialog.accepted.connect(lambda: self.show_message("Events linked"))
+            dialog.accepted.connect(lambda: self.show_message(self.tr("Events linked")))
             self._open(dialog)
 
     def reconcile_datasets(self) -> None:
@@ -470,7 +486,8 @@ class MainWindow(QMainWindow):
         command = DeleteRoundCommand(self.workspace, row.id, row.title)
         if push_or_report(self.workspace, command):
             undo = self.action_map["undo-action"].shortcut().toString()
-            self.show_message(f"Deleted “{row.title}” (its history is kept; {undo} undoes)")
+            self.show_message(self.tr("Deleted “{title}” (its history is kept; {undo} undoes)")
+                              .format(title=row.title, undo=undo))
 
     def show_rounds(self) -> None:
         self._show_tab(self.rounds_view)
@@ -519,9 +536,10 @@ class MainWindow(QMainWindow):
     def choose_user_name(self) -> None:
         dialog = QInputDialog(self)
         dialog.setObjectName("user-name-dialog")
-        dialog.setWindowTitle("Your Name")
-        dialog.setLabelText("Record my changes under this name (leave empty for your "
-                            f"computer login, “{identity.os_user()}”):")
+        dialog.setWindowTitle(self.tr("Your Name"))
+        dialog.setLabelText(self.tr("Record my changes under this name (leave empty for your "
+                                    "computer login, “{login}”):").format(
+                                        login=identity.os_user()))
         dialog.setTextValue(self.settings.get(options.USER_NAME))
         dialog.accepted.connect(lambda: self.set_user_name(dialog.textValue()))
         self._open(dialog)
@@ -531,7 +549,8 @@ class MainWindow(QMainWindow):
         identity.set_user_name(name)
         self.settings.set(options.USER_NAME, identity.user_name()
                           if name.strip() else "")
-        self.show_message(f"Your changes are recorded as “{identity.user_name()}”")
+        self.show_message(self.tr("Your changes are recorded as “{name}”").format(
+            name=identity.user_name()))
 
     def set_display_zone(self, tz: str) -> None:
         """Show times in *tz* beside the venues' zones, now and in later sessions."""
@@ -545,7 +564,7 @@ class MainWindow(QMainWindow):
         self.as_of_mode.rezone()
         if self.change_log is not None:
             self.change_log.model.set_display_zone(tz)
-        self.show_message(f"Times are now also shown in {tz}")
+        self.show_message(self.tr("Times are now also shown in {zone}").format(zone=tz))
 
     def show_guide(self) -> None:
         help_guide.show_guide(self)
@@ -554,20 +573,21 @@ class MainWindow(QMainWindow):
         help_shortcuts.show_shortcuts(self)
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", (
-            f"<h3>{APP_TITLE} {__version__}</h3>"
-            "<p>Follow peace talks against battlefield events: rounds, the factors they "
-            "depend on, linked events, and a sourced chronology.</p>"
-            "<p>Licence: MIT.</p>"
-            "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
-            "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
-            "Program. Imported datasets keep their own terms of use. The 2026 sample "
-            "scenario is built from one news report, the 2022 one from public record, each "
-            "fact cited in the program. The 2022 sample holds the UCDP events of 2022 (UCDP "
-            "GED 22.1 and Candidate events, Uppsala Conflict Data Program, CC BY 4.0; "
-            "Sundberg and Melander 2013, Journal of Peace Research 50(4)). Time zones: the "
-            "IANA tz database. Icons: Lucide (ISC licence).</p>"
-            f"<p>PySide6 {pyside_version}.</p>"))
+        QMessageBox.about(self, self.tr("About {app}").format(app=self.tr(APP_TITLE)), (
+            f"<h3>{self.tr(APP_TITLE)} {__version__}</h3>"
+            + self.tr(
+                "<p>Follow peace talks against battlefield events: rounds, the factors they "
+                "depend on, linked events, and a sourced chronology.</p>"
+                "<p>Licence: MIT.</p>"
+                "<p>Data credits: the event taxonomy follows ACLED (Armed Conflict Location "
+                "&amp; Event Data, acleddata.com); UCDP data are © Uppsala Conflict Data "
+                "Program. Imported datasets keep their own terms of use. The 2026 sample "
+                "scenario is built from one news report, the 2022 one from public record, "
+                "each fact cited in the program. The 2022 sample holds the UCDP events of "
+                "2022 (UCDP GED 22.1 and Candidate events, Uppsala Conflict Data Program, "
+                "CC BY 4.0; Sundberg and Melander 2013, Journal of Peace Research 50(4)). "
+                "Time zones: the IANA tz database. Icons: Lucide (ISC licence).</p>")
+            + f"<p>PySide6 {pyside_version}.</p>"))
 
     def about_qt(self) -> None:
         QMessageBox.aboutQt(self)
@@ -582,7 +602,7 @@ class MainWindow(QMainWindow):
     def _on_work_failed(self, title: str, message: str) -> None:
         """The window's boundary for work whose caller took no failure of its own."""
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, f"{title} Failed", message)
+        QMessageBox.warning(self, self.tr("{title} Failed").format(title=title), message)
 
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
@@ -618,19 +638,23 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._after_command(dialog, _DONE[mode]))
         self._open(dialog)
 
-    def _after_command(self, dialog: QDialog, verb: str) -> None:
+    def _after_command(self, dialog: QDialog, done: str) -> None:
+        """Go to the round *dialog* changed and say so (*done*: a template of _DONE)."""
         command = getattr(dialog, "command", None)
         round_id = getattr(command, "round_id", None)
         if round_id is not None:
             self.go_to_round(round_id)
-        title = self.rounds_view.selected_round()
-        self.show_message(f"{verb} “{title.title}”" if title else verb)
+        row = self.rounds_view.selected_round()
+        text = translate("MainWindow", done)
+        self.show_message(text.format(title=row.title) if row else
+                          text.replace("“{title}”", "").strip())
 
     def _after_new_factor(self, dialog: NewFactorDialog) -> None:
         command = dialog.command
         if isinstance(command, CreateFactorCommand) and command.factor_id is not None:
             self.go_to_factor(command.factor_id)
-            self.show_message(f"Created factor “{dialog.name_edit.text().strip()}”")
+            self.show_message(self.tr("Created factor “{name}”").format(
+                name=dialog.name_edit.text().strip()))
 
     @Slot(object)
     def _on_changed(self, _topic: Topic) -> None:
@@ -642,13 +666,20 @@ class MainWindow(QMainWindow):
         db = self.workspace.db
         # No "*" for unsaved changes: every change is committed by its operation as it is
         # made, so nothing ever waits to be saved (issue 16, finding 6).
-        self.setWindowTitle(f"{database_files.short_label(db)} — {APP_TITLE}")
+        self.setWindowTitle(f"{database_files.short_label(db)} — {self.tr(APP_TITLE)}")
         self.database_label.setText(db.label)
-        self.database_label.setToolTip(as_plain(f"Database: {db.label}"))
+        self.database_label.setToolTip(as_plain(self.tr("Database: {database}").format(
+            database=db.label)))
         # Open on the first round, so its details and the round actions are there at once.
         self.rounds_view.select_first()
         self._update_counts()
         self._update_actions()
+
+    def _view_menu(self) -> QMenu:
+        """The View menu (built from the action table), found by one of its actions."""
+        menu = self.action_map["show-rounds-action"].associatedObjects()[0]
+        assert isinstance(menu, QMenu)
+        return menu
 
     def _update_counts(self) -> None:
         self.counts_label.setText(self.workspace.read(summary.counts).describe())

@@ -20,11 +20,12 @@ from tracker.storage.database import Database, open_database
 from tracker.storage.errors import StorageError
 from tracker.storage.url_secrets import without_secrets
 from tracker.ui.common import settings as options
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.window.database_files import last_database
 
 KEEP = 8
-MISSING = " (missing)"
+MISSING = QT_TRANSLATE_NOOP("RecentDatabases", " (missing)")
 
 
 def recent_target(db: Database) -> str:
@@ -50,7 +51,7 @@ class RecentDatabases(QObject):
         super().__init__(parent)
         self._settings = settings
         self._open_target = open_target
-        self.menu = QMenu("Open &Recent", parent)
+        self.menu = QMenu(self.tr("Open &Recent"), parent)
         self.menu.setObjectName("recent-menu")
         self.menu.menuAction().setObjectName("recent-menu-action")
         self.menu.setToolTipsVisible(True)
@@ -83,7 +84,7 @@ class RecentDatabases(QObject):
             shown = Path(target).name if "://" not in target else target
             # The number is the entry's mnemonic, as in most programs' recent lists.
             action = QAction(f"&{number} {shown.replace('&', '&&')}"
-                             f"{MISSING if missing else ''}", self.menu)
+                             f"{self.tr(MISSING) if missing else ''}", self.menu)
             action.setObjectName(f"recent-database-{number}")
             action.setToolTip(target)
             action.setStatusTip(target)
@@ -92,13 +93,13 @@ class RecentDatabases(QObject):
                                      self._open_target(chosen))
             self.menu.addAction(action)
         if not targets:
-            empty = self.menu.addAction("No recent databases")
+            empty = self.menu.addAction(self.tr("No recent databases"))
             empty.setEnabled(False)
         self.menu.addSeparator()
-        tidy = self.menu.addAction("Remove &Missing", self.remove_missing)
+        tidy = self.menu.addAction(self.tr("Remove &Missing"), self.remove_missing)
         tidy.setObjectName("recent-remove-missing-action")
         tidy.setEnabled(any(_is_missing(item) for item in targets))
-        clear = self.menu.addAction("&Clear Menu", self.clear)
+        clear = self.menu.addAction(self.tr("&Clear Menu"), self.clear)
         clear.setObjectName("recent-clear-action")
         clear.setEnabled(bool(targets))
 
@@ -112,5 +113,6 @@ def open_remembered(parent: QWidget, target: str) -> Database | None:
     try:
         return open_database(last_database(target), create=False)
     except StorageError as exc:
-        QMessageBox.critical(parent, "Cannot Open Database", str(exc))
+        QMessageBox.critical(parent, translate("recent_databases",
+                                                                "Cannot Open Database"), str(exc))
         return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 from tracker.services.common.sample import SampleSummary, is_empty
 from tracker.services.common.sample_scenarios import (
     SCENARIOS,
@@ -37,6 +38,7 @@ from tracker.storage.database import Database, open_database
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.db_runner import DbRunner
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 
 
@@ -51,19 +53,19 @@ class OpenSampleDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("open-sample-dialog")
-        self.setWindowTitle("Open Sample")
+        self.setWindowTitle(self.tr("Open Sample"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Open a sample scenario to explore the program. It is kept in a "
-                       "database of its own; your databases are not touched.")
+        intro = QLabel(self.tr("Open a sample scenario to explore the program. It is kept in a "
+                       "database of its own; your databases are not touched."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choices = QButtonGroup(self)
         for number, info in enumerate(SCENARIOS.values()):
-            button = QRadioButton(info.title)
+            button = QRadioButton(say(info.title))
             button.setObjectName(f"sample-{info.scenario.value}")
-            button.setAccessibleDescription(info.description)
+            button.setAccessibleDescription(say(info.description))
             self.choices.addButton(button, number)
-            about = QLabel(info.description)
+            about = QLabel(say(info.description))
             about.setWordWrap(True)
             about.setIndent(24)
             about.setBuddy(button)
@@ -99,7 +101,8 @@ def open_sample(parent: QWidget, runner: DbRunner, scenario: SampleScenario,
         return
 
     def work(_current: Database, handle: OpHandle) -> SampleSummary:
-        handle.report(f"Writing the sample into {path}…")
+        handle.report(translate("SampleFiles", "Writing the sample into {path}…").format(
+            path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         return build_sample_file(path, scenario)
 
@@ -115,10 +118,13 @@ def open_sample(parent: QWidget, runner: DbRunner, scenario: SampleScenario,
 
     def failed(failure: Failure) -> None:
         QTimer.singleShot(0, parent, lambda: show_failure(
-            parent, "Cannot Open the Sample", failure,
-            outcome="The sample was not written; your database is as it was."))
+            parent, translate("SampleFiles", "Cannot Open the Sample"), failure,
+            outcome=translate("SampleFiles",
+                              "The sample was not written; your database is as it was.")))
 
-    runner.submit(DbOp(f"Writing the {scenario.value} sample", "the sample", work)
+    runner.submit(DbOp(translate("SampleFiles", "Writing the {scenario} sample").format(
+                           scenario=scenario.value),
+                       translate("SampleFiles", "the sample"), work)
                   .owned_by(parent).on_progress(show_message).on_success(built)
                   .on_failure(failed))
 
@@ -133,5 +139,6 @@ def _open(parent: QWidget, path: Path, scenario: SampleScenario) -> Database | N
             build_sample(db, scenario)
         return db
     except (TrackerError, ValueError, OSError) as exc:
-        QMessageBox.critical(parent, "Cannot Open the Sample", as_plain(str(exc)))
+        QMessageBox.critical(parent, translate("sample_files",
+            "Cannot Open the Sample"), as_plain(str(exc)))
         return None

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 from tracker.ui.common.db_runner import DbRunner
+from tracker.ui.common.language import translate
 
 # Asks the user a yes/no question (title, text); the window's, which tests replace.
 Ask = Callable[[str, str], bool]
@@ -28,9 +29,9 @@ def settle(runner: DbRunner, status_bar: QStatusBar, ask: Ask) -> None:
         return
     current = runner.current()
     if current is not None and current.can_cancel and not current.cancel_on_leave \
-            and ask("Work Still Running",
-                    f"Stop {current.noun}? Nothing it began is kept.\n\n"
-                    "No waits for it to finish."):
+            and ask(translate("work_status", "Work Still Running"),
+                    translate("work_status", "Stop {work}? Nothing it began is kept.\n\n"
+                              "No waits for it to finish.").format(work=current.noun)):
         runner.cancel_current()
 
     def say_now(text: str) -> None:
@@ -56,8 +57,8 @@ class WorkStatus(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setObjectName("work-cancel")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop it; nothing it began is kept")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop it; nothing it began is kept"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -69,11 +70,11 @@ class WorkStatus(QWidget):
     @Slot(str, bool)
     def _on_current_changed(self, noun: str, cancellable: bool) -> None:
         self.setVisible(bool(noun) and cancellable)
-        self.label.setText(f"Running {noun}…")
+        self.label.setText(self.tr("Running {work}…").format(work=noun))
         self.cancel_button.setEnabled(True)
 
     @Slot()
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)  # once: it stops at its next step
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self._runner.cancel_current()

@@ -1,0 +1,184 @@
+"""Ukrainian phrase table for wording.py: each English phrase or template, translated.
+
+Keys are the English exactly as the code says it (templates with their ``{name}``
+placeholders); a phrase missing here is shown in English. Plural phrases are keyed by the
+English plural and give the three Ukrainian forms (one, few, many).
+"""
+
+from __future__ import annotations
+
+MONTHS_SHORT = ("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.",
+                "вер.", "жовт.", "лист.", "груд.")
+MONTHS_LONG = ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+               "серпень", "вересень", "жовтень", "листопад", "грудень")
+
+
+def plural_form(count: int) -> int:
+    """Which of the three Ukrainian forms *count* takes: 0 one, 1 few, 2 many."""
+    if count % 10 == 1 and count % 100 != 11:
+        return 0
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return 1
+    return 2
+
+
+PLURALS: dict[str, tuple[str, str, str]] = {
+    "{n} rounds": ("{n} раунд", "{n} раунди", "{n} раундів"),
+    "{n} factors": ("{n} чинник", "{n} чинники", "{n} чинників"),
+    "{n} events": ("{n} подія", "{n} події", "{n} подій"),
+    "{n} links": ("{n} зв’язок", "{n} зв’язки", "{n} зв’язків"),
+    "{n} sources": ("{n} джерело", "{n} джерела", "{n} джерел"),
+    "{n} schedule changes": ("{n} зміна розкладу", "{n} зміни розкладу", "{n} змін розкладу"),
+    "{n} readings": ("{n} показник", "{n} показники", "{n} показників"),
+}
+
+PHRASES: dict[str, str] = {
+    # Event time (event_time.py) and round windows (timewindow.py).
+    "week of {day}": "тиждень від {day}",
+    "{month} (month)": "{month} (місяць)",
+    "{span} (reported as one record)": "{span} (повідомлено одним записом)",
+    "{day} (date uncertain)": "{day} (дата неточна)",
+    "date unknown": "дата невідома",
+    "week of {first} (to {last})": "тиждень від {first} (до {last})",
+    # Closed vocabularies (domain/enums.py and the services' own), by their stored word.
+    # Precision
+    "exact": "точно", "day": "день", "week": "тиждень", "month": "місяць",
+    "unknown": "невідомо", "quarter": "квартал", "year": "рік",
+    # RoundStatus
+    "proposed": "запропоновано", "scheduled": "заплановано", "confirmed": "підтверджено",
+    "held": "проведено", "postponed": "відкладено", "cancelled": "скасовано",
+    # RoundFormat
+    "bilateral": "двосторонній", "trilateral": "тристоронній", "proximity": "човниковий",
+    "technical": "технічний", "leaders": "на рівні лідерів",
+    # RoundModality
+    "in person": "очно", "virtual": "онлайн", "hybrid": "змішано",
+    # ParticipantRole
+    "party": "сторона", "mediator": "посередник", "host": "господар",
+    "observer": "спостерігач",
+    # PartyKind
+    "state": "держава", "organisation": "організація", "armed group": "збройне угруповання",
+    "company": "компанія",
+    # DependencyEffect
+    "may postpone": "може відкласти", "may relocate": "може змінити місце",
+    "precondition": "передумова", "leverage": "важіль впливу",
+    # LinkKind
+    "context": "контекст", "escalation during talks": "ескалація під час переговорів",
+    "cited by a party": "згадано стороною", "precondition impact": "вплив на передумову",
+    # ChangeKind
+    "created": "створено", "rescheduled": "перенесено", "relocated": "змінено місце",
+    "status changed": "змінено статус", "edited": "відредаговано", "deleted": "видалено",
+    "restored": "відновлено",
+    # FactorLevel, FactorTrend
+    "low": "низький", "moderate": "помірний", "high": "високий", "critical": "критичний",
+    "rising": "зростає", "stable": "стабільний", "easing": "слабшає",
+    # Reliability
+    "reliable": "надійне", "unverified": "неперевірене", "disputed": "спірне",
+    # TargetCategory
+    "energy": "енергетика", "transport": "транспорт", "residential": "житло",
+    "medical": "медицина", "military": "військові", "industrial": "промисловість",
+    "communications": "зв’язок", "other": "інше",
+    # EntryKind (chronology), AnchorKind (analysis)
+    "round": "раунд", "schedule change": "зміна розкладу", "factor reading": "показник чинника",
+    "event": "подія",
+    # Measure, Phase (analysis), SplitBy headings
+    "events": "події", "fatalities": "загиблі", "injuries": "поранені",
+    "before": "до", "during": "під час", "after": "після",
+    "All events": "Усі події", "Target category": "Категорія цілі", "Region": "Регіон",
+    "Event type": "Тип події",
+    # Field names of records (services/records/conflicts_kinds.py)
+    "Title": "Назва", "Track": "Трек", "Format": "Формат", "Modality": "Спосіб проведення",
+    "Status": "Статус", "Window": "Вікно", "Venue": "Місце", "Agenda": "Порядок денний",
+    "Outcome": "Підсумок", "Name": "Назва", "Description": "Опис", "Note": "Примітка",
+    "Effect": "Вплив", "Kind": "Вид", "Role": "Роль", "Level": "Рівень", "Trend": "Тенденція",
+    "Observed at": "Спостережено", "City": "Місто", "Country": "Країна",
+    "Time zone": "Часовий пояс", "Latitude": "Широта", "Longitude": "Довгота",
+    "Outlet": "Видання", "Address": "Адреса", "Published": "Опубліковано",
+    "Read on": "Прочитано", "Reliability": "Надійність", "Person": "Особа",
+    "Head of delegation": "Голова делегації", "Party": "Сторона", "Round": "Раунд",
+    "Factor": "Чинник", "Event": "Подія",
+    # Links shown with an event (services/events/events.py)
+    "Round: {title}": "Раунд: {title}", "Factor: {name}": "Чинник: {name}",
+    # CSV flavours and import formats (io)
+    "For spreadsheets (Excel, LibreOffice, Sheets)":
+        "Для електронних таблиць (Excel, LibreOffice, Sheets)",
+    "For data tools (pandas, R, databases)": "Для інструментів даних (pandas, R, бази даних)",
+    "ACLED export": "Експорт ACLED", "UCDP GED events": "Події UCDP GED",
+    "Other CSV (choose the columns)": "Інший CSV (виберіть стовпці)",
+    "iCalendar file (rounds)": "Файл iCalendar (раунди)",
+    # Record nouns (services/records/conflicts_kinds.py), lower case in sentences
+    "factor": "чинник", "venue": "місце проведення", "source": "джерело",
+    "participant": "учасник", "dependency": "залежність", "event link": "зв’язок події",
+    "delegation member": "член делегації", "track": "трек", "person": "особа",
+    "reading": "показник", "link": "зв’язок",
+    # Column mapping (io/generic_layout.py)
+    "Event id": "Ідентифікатор події", "Date": "Дата", "End date": "Дата кінця",
+    "Sub-type": "Підтип", "Actor 1": "Учасник 1", "Actor 2": "Учасник 2",
+    "Region (admin 1)": "Регіон (адмін. 1)", "District (admin 2)": "Район (адмін. 2)",
+    "Place": "Місце", "Fatalities": "Загиблі", "Summary / notes": "Опис / примітки",
+    "Source": "Джерело", "the dataset needs a name": "набір даних потребує назви",
+    "no column is chosen for {field}": "не вибрано стовпець для поля «{field}»",
+    "{field}: the file has no column {column}": "{field}: у файлі немає стовпця {column}",
+    "Not a layout the program knows: you say which column holds what, next":
+        "Формат, якого програма не знає: далі ви вкажете, який стовпець що містить",
+    # Samples (services/common/sample_scenarios.py)
+    "Talks announced for “the coming week” (2026)":
+        "Переговори, оголошені «на найближчий тиждень» (2026)",
+    "Trilateral talks whose date or venue may change, the factors they depend on, and "
+    "strikes on energy and transport, from one news report. Its events are known only to "
+    "the week, so the Analysis has nothing to count.":
+        "Тристоронні переговори, дата чи місце яких можуть змінитися, чинники, від яких "
+        "вони залежать, і удари по енергетиці й транспорту — за одним новинним "
+        "повідомленням. Його події відомі лише з точністю до тижня, тож Аналізу нічого "
+        "рахувати.",
+    "Russia–Ukraine talks of 2022 over UCDP events":
+        "Російсько-українські переговори 2022 року на тлі подій UCDP",
+    "The rounds in Belarus, the Antalya meeting, the video rounds and Istanbul "
+    "(February–March 2022), and the prisoner exchange of 21 September 2022, each fact "
+    "sourced, over the 536 UCDP events of 2022 (CC BY 4.0).":
+        "Раунди в Білорусі, зустріч в Анталії, відеораунди та Стамбул (лютий–березень "
+        "2022), а також обмін полоненими 21 вересня 2022 року, кожен факт із джерелом, на "
+        "тлі 536 подій UCDP 2022 року (CC BY 4.0).",
+    # Schedule as known on a past day (services/rounds/as_of.py), report title (io)
+    "as known on {day}": "станом на {day}",
+    "When": "Коли", "Line": "Рядок", "Problem": "Проблема", "generic": "довільний CSV",
+    "acled": "ACLED", "ucdp": "UCDP",
+    "{first} or {last}": "{first} або {last}",
+    # The chronology's words (services/chronology/chronology_text.py)
+    "depends on {factor} ({effect})": "залежить від «{factor}» ({effect})",
+    "{status} {format} round": "{status}, формат: {format}",
+    "Participants: {names}.": "Учасники: {names}.", "Agenda: {agenda}": "Порядок денний: {agenda}",
+    "{here} ({there} at the venue)": "{here} ({there} на місці проведення)",
+    "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
+    "event {when}{place} ({kind})": "подія {when}{place} ({kind})",
+    "round {title}": "раунд {title}", "factor {name}": "чинник {name}",
+    "venue unknown": "місце невідоме",
+    "all events": "усі події", "uncategorised": "без категорії", "(none)": "(немає)",
+    "status: {before} → {after}": "статус: {before} → {after}",
+    "venue: {before} → {after}": "місце: {before} → {after}",
+    "Reason: {reason}": "Причина: {reason}", "{heading} (withdrawn)": "{heading} (відкликано)",
+    "Withdrawn by the correction entered {day}{by}": "Відкликано виправленням, внесеним {day}{by}",
+    "because of {factor}": "через «{factor}»", " by {name}": " ({name})",
+    # Rules and outcomes of the schedule operations (services/rounds)
+    "A round needs a title": "Раунд потребує назви",
+    "A {before} round cannot become {after}":
+        "Раунд зі статусом «{before}» не може отримати статус «{after}»",
+    "A round that was held needs at least a rough date":
+        "Проведений раунд потребує хоча б приблизної дати",
+    "A round cannot be marked held before it starts":
+        "Раунд не можна позначити проведеним до його початку",
+    "Venue {number} does not exist": "Місця проведення {number} не існує",
+    "Factor {number} does not exist": "Чинника {number} не існує",
+    "Source {number} does not exist": "Джерела {number} не існує",
+    "Round {number} does not exist": "Раунду {number} не існує",
+    "Choose the track this round belongs to": "Виберіть трек, до якого належить цей раунд",
+    "Nothing changed": "Нічого не змінено",
+    "Round {number} is not deleted; there is nothing to restore":
+        "Раунд {number} не видалено; нічого відновлювати",
+    "The round was changed elsewhere since; nothing was done, so that change is kept.":
+        "Раунд відтоді змінено деінде; нічого не зроблено, тож ту зміну збережено.",
+    "same days {weeks} week(s) earlier, or further back in whole weeks for a window longer "
+    "than that": "ті самі дні на {weeks} тиж. раніше або ще раніше на цілі тижні для вікна, "
+                 "довшого за це",
+    "mean of the {count} preceding window(s)": "середнє {count} попередніх вікон",
+    "Chronology report": "Звіт-хронологія",
+}
