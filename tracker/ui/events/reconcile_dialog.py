@@ -173,6 +173,8 @@ class ReconcileDialog(QDialog):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
+        # Dataset names are the user's: as wide as the longest, never cut to "each pai".
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def _button(self, name: str, text: str) -> QPushButton:
