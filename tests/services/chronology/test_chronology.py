@@ -244,3 +244,30 @@ def test_a_window_across_a_clock_change_ends_in_its_own_offset(db: Database) -> 
         text = buffer.getvalue()
         assert "01:30 EET – 05:00 EEST" in text, fmt
         assert "01:30 EET–05:00" not in text, fmt
+
+
+def test_an_event_its_source_withdrew_or_another_dataset_stands_for_is_never_told_as_current(
+        db: Database) -> None:
+    with db.transaction() as session:
+        add_events(session, [
+            {"event_date": date(2026, 1, 28), "summary": "strike kept", "fatalities": 3},
+            {"event_date": date(2026, 1, 28), "summary": "strike withdrawn", "fatalities": 45,
+             "record_status": "withdrawn"},
+            {"event_date": date(2026, 1, 28), "summary": "strike merged", "fatalities": 2,
+             "record_status": "merged"},
+        ])
+    with db.reading() as session:
+        entries = {e.detail.split("] ")[-1].split(" (")[0]: e for e in iter_chronology(session)
+                   if e.kind is EntryKind.EVENT}
+        # The single-entry path (the window's pages) tells them the same way.
+        paged = {e.record_id: e for e in chronology_page(session, offset=0, limit=10)
+                 if e.kind is EntryKind.EVENT}
+    kept, withdrawn, merged = (entries[f"strike {word}"] for word in ("kept", "withdrawn",
+                                                                       "merged"))
+    assert "not counted" not in kept.title and "[" not in kept.detail
+    assert withdrawn.title.endswith("(not counted)")
+    assert withdrawn.detail.startswith("[withdrawn by its source: a newer release no longer "
+                                       "has it] strike withdrawn")
+    assert merged.detail.startswith("[the same event as another dataset's record, which is "
+                                    "counted]")
+    assert paged[withdrawn.record_id].detail == withdrawn.detail

@@ -27,6 +27,7 @@ from tracker.services.claims.claims import (
     stored_claims_by_event,
 )
 from tracker.services.records.citations import sources_by_record
+from tracker.storage.counted_events import RecordStatus
 
 if TYPE_CHECKING:  # chronology_as_of tells rounds' instants with round_instant, below
     from tracker.services.chronology.chronology_as_of import KnownThen
@@ -149,8 +150,14 @@ EVENT_COLUMNS = tuple(getattr(BattlefieldEvent, name) for name in (
     "id", "event_date", "date_precision", "event_date_end", "event_type", "sub_event_type",
     "target_category", "summary", "fatalities", "injuries", "location", "admin1", "dataset",
     "external_id", "fatalities_low", "fatalities_high", "actor1", "actor2", "latitude",
-    "longitude", "country",
+    "longitude", "country", "record_status",
 ))
+# A chronology tells every event it holds, but never one its source withdrew, or one that
+# another dataset's version stands for, as if it were current (issue 17).
+_STATUS_NOTES = {
+    RecordStatus.WITHDRAWN.value: "withdrawn by its source: a newer release no longer has it",
+    RecordStatus.MERGED.value: "the same event as another dataset's record, which is counted",
+}
 
 
 def _events(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]:
@@ -174,7 +181,7 @@ def event_entry(
     (issue 18)."""
     (event_id, day, precision, last_day, event_type, sub_event_type, target, summary,
      fatalities, injuries, location, admin1, dataset, external_id, low, high, actor1,
-     actor2, latitude, longitude, country) = row
+     actor2, latitude, longitude, country, status) = row
     counts = []
     if fatalities is not None:
         counts.append(say("{count} killed").format(count=fatalities))
@@ -188,6 +195,10 @@ def event_entry(
     title = " / ".join(part for part in (event_type, sub_event_type) if part) or say("Event")
     if target and target != TargetCategory.UNKNOWN:  # the rules found nothing: say nothing
         title += f" [{say(target)}]"
+    if status in _STATUS_NOTES:
+        title = say("{title} (not counted)").format(title=title)
+        detail = say("[{note}] {detail}").format(note=say(_STATUS_NOTES[status]),
+                                                 detail=detail)
     place = f"{location}, {admin1}" if location and admin1 else location or admin1
     told = told or tell_time(day, precision, last_day, dataset)
     facts = EventFacts(
