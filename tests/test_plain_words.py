@@ -13,12 +13,14 @@ import re
 from pathlib import Path
 
 import tracker
-from tracker.domain.base import Base
+from tracker.domain.models import Base  # every table registered, not only those imported so far
 
 PACKAGE = Path(tracker.__file__).resolve().parent
 USER_FACING = ("ui", "services", "cli")
+# SQL text, including the pieces of a statement built over several lines (a SET list
+# ", a = …", a condition "… IS NULL").
 _SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WITH|PRAGMA)\b|"
-                  r"\b(FROM|JOIN|WHERE)\b")
+                  r"\b(FROM|JOIN|WHERE)\b|\bIS (NOT )?NULL\b|^\s*,?\s*\w+ = ")
 
 
 def _sentences(path: Path) -> list[tuple[int, str]]:
