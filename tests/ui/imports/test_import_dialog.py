@@ -65,8 +65,9 @@ def start_import(qtbot: QtBot, window: MainWindow, path: Path,
 
 
 def finish(qtbot: QtBot, window: MainWindow) -> ImportResultDialog:
-    """The result dialog of the import that is running."""
-    return open_dialog(qtbot, window, ImportResultDialog)
+    """The result dialog of the import that is running (a whole import, with its rule
+    pass and map counts, on a machine that may be busy with other tests)."""
+    return open_dialog(qtbot, window, ImportResultDialog, timeout_ms=30_000)
 
 
 def close(qtbot: QtBot, window: MainWindow, dialog: ImportResultDialog) -> None:

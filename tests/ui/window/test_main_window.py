@@ -104,13 +104,14 @@ def press(qtbot: QtBot, window: MainWindow, keys: str | QKeySequence.StandardKey
     qtbot.keySequence(target, QKeySequence(keys))
 
 
-def open_dialog(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
+def open_dialog(qtbot: QtBot, window: MainWindow, kind: type[D], *,
+                timeout_ms: int = 5000) -> D:
     """The dialog the last action opened, once it is on screen."""
     def shown() -> bool:
         handle = window.dialog.windowHandle() if window.dialog is not None else None
         return isinstance(window.dialog, kind) and handle is not None and handle.isExposed()
 
-    qtbot.waitUntil(shown)
+    qtbot.waitUntil(shown, timeout=timeout_ms)
     dialog = window.dialog
     assert isinstance(dialog, kind)
     assert dialog.isModal()  # window-modal: the window waits for it
