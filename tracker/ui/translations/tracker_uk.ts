@@ -91,6 +91,53 @@
             <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
         </translation>
     </message>
+    <message>
+        <source>counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged into the counted one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Told by several datasets (one event in counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>rising</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>stable</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>easing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>low</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>moderate</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>high</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineLegend</source>
+        <comment>critical</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -149,6 +196,14 @@
     <message>
         <source>Add or update rounds from an iCalendar (.ics) file, matched by UID (undo takes the whole import back)</source>
         <translation>Додати або оновити раунди з файлу iCalendar (.ics), зіставляючи за UID (скасування повертає весь імпорт)</translation>
+    </message>
+    <message>
+        <source>&amp;Update from Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch a country&apos;s events from UCDP&apos;s or ACLED&apos;s API and import them as their file would be</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Export Chronology…</source>
@@ -303,6 +358,22 @@
         <translation>Пов’язати бойові події з вибраним раундом</translation>
     </message>
     <message>
+        <source>Rec&amp;oncile Datasets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find events two datasets both report, and decide which are one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Target Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the target rules again over every event no analyst has decided (progress and Cancel in the status bar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Delete Round</source>
         <translation>В&amp;идалити раунд</translation>
     </message>
@@ -357,6 +428,14 @@
     <message>
         <source>Count events before, during and after each round against a baseline</source>
         <translation>Порахувати події до, під час і після кожного раунду порівняно з базовим рівнем</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show battlefield events and venues on a map</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Round &amp;Details Pane</source>
@@ -429,6 +508,97 @@
     <message>
         <source>The Qt version this program uses</source>
         <translation>Версія Qt, яку використовує програма</translation>
+    </message>
+</context>
+<context>
+    <name>AddClaimDialog</name>
+    <message>
+        <source>Add Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who gives the figure: a ministry, a party, a journalist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Джерело</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Примітка</translation>
+    </message>
+    <message>
+        <source>M&amp;easure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Low:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Best:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clai&amp;mant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished">&amp;Примітка:</translation>
+    </message>
+    <message>
+        <source>Add claim</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -520,20 +690,36 @@
         <translation>показники чинників</translation>
     </message>
     <message>
+        <source>Before, during and after each round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events over time, rounds marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select a row to compare its windows</source>
         <translation>Виберіть рядок, щоб порівняти його вікна</translation>
     </message>
     <message>
-        <source>window</source>
-        <translation>вікно</translation>
+        <source>window, to the day</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>baseline</source>
-        <translation>базовий рівень</translation>
+        <source>window, all its days in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline, to the day</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing analysed yet</source>
         <translation>Ще нічого не проаналізовано</translation>
+    </message>
+    <message>
+        <source>{measure} per day: none reported to the day here; the events are known only to the week</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{measure} per day (reported to the day)</source>
@@ -627,6 +813,10 @@
         <translation>З чим порівнюється кожне вікно</translation>
     </message>
     <message>
+        <source>Baseline span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Count each target category, region or type apart</source>
         <translation>Рахувати окремо кожну категорію цілі, регіон чи тип</translation>
     </message>
@@ -700,6 +890,10 @@
 <context>
     <name>AnalysisTableModel</name>
     <message>
+        <source>In {measure}: the events known only to the week (or the month, or reported over several days) whose every possible day lies in this window, so certainly in it, though on no known day. They are not in the counts, the baseline or the ratio, which stay to the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{label}
 {kind}, {days} ({precision}, days in {zone})</source>
         <translation>{label}
@@ -767,6 +961,14 @@
     <message>
         <source>Counting around factor readings…</source>
         <translation>Підрахунок навколо показників чинників…</translation>
+    </message>
+    <message>
+        <source>Some events here are known only to the week, or reported over several days, so they are not counted on a day. “Wholly in” and the bars of their own count those whose every possible day falls inside a window (the whole week); the baseline and the ratio stay to the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis by round</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n round(s) analysed</source>
@@ -857,6 +1059,40 @@
         <translation>Не вдалося відкрити останню базу даних, тому відкрито типову.
 
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished">&amp;Системна</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceMenu</name>
+    <message>
+        <source>A&amp;ppearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the computer&apos;s light or dark setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark text on a light background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light text on a dark background</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1340,10 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Журнал змін</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every record added, changed or deleted, by whom, newest first. The schedule&apos;s own history, with reasons, is in each round&apos;s details.</source>
         <translation>Кожен доданий, змінений чи видалений запис і хто це зробив, найновіші спершу. Власна історія розкладу з причинами — у подробицях кожного раунду.</translation>
     </message>
@@ -1113,6 +1353,25 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>When the change was saved, in your time zone ({zone})</source>
         <translation>Коли зміну збережено, у вашому поясі ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseTargetDialog</name>
+    <message>
+        <source>Set Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target category</source>
+        <translation type="unfinished">Категорія цілі</translation>
+    </message>
+    <message>
+        <source>&amp;Target of the {count} selected events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target of the selected event:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1422,13 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
 </context>
 <context>
+    <name>ChronologyDetailPane</name>
+    <message>
+        <source>Selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChronologyExport</name>
     <message>
         <source>Exporting the chronology to {path}…</source>
@@ -1188,6 +1454,10 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Перший день для показу</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>до</translation>
     </message>
@@ -1196,12 +1466,20 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Останній день для показу</translation>
     </message>
     <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show corrections (undone entries)</source>
         <translation>Показувати виправлення (скасовані записи)</translation>
     </message>
     <message>
         <source>List each undone change marked as withdrawn, and each undo and redo as a correction; off, an undone change is left out with its undo</source>
         <translation>Показувати кожну скасовану зміну як відкликану, а кожне скасування й повторення — як виправлення; якщо вимкнено, скасована зміна не показується разом зі своїм скасуванням</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n entr(y|ies)</source>
@@ -1223,6 +1501,10 @@ Export the whole database to an archive file instead? File › Import Archive…
 <context>
     <name>CitedSourcesList</name>
     <message>
+        <source>Sources</source>
+        <translation type="unfinished">Джерела</translation>
+    </message>
+    <message>
         <source>Sources cited; Enter or a double-click edits the selected one</source>
         <translation>Цитовані джерела; Enter або подвійне клацання редагує вибране</translation>
     </message>
@@ -1240,6 +1522,96 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>When the change was made public: a date, or a time in your time zone ({zone})</source>
         <translation>Коли зміну оприлюднили: дата або час у вашому поясі ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Джерело</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every figure given for the event, by who gives it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Claim…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corroborated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of the selected claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowest corroborated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>highest claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ounts use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure that counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set claim status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the figure that counts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1639,10 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>Day &amp;first (03/02/2026 is 3 February)</source>
         <translation>Спершу &amp;день (03/02/2026 — це 3 лютого)</translation>
+    </message>
+    <message>
+        <source>Preview of the file’s first rows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1374,6 +1750,14 @@ The choice is remembered for files with the same columns.</source>
         <translation>&lt;b&gt;Їхнє&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Keep yours: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take &amp;Theirs</source>
         <translation>Узяти &amp;їхнє</translation>
     </message>
@@ -1408,6 +1792,33 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>{change}: nothing to do. {error}</source>
         <translation>{change}: нічого робити. {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Credentials for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UCDP API access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myACLED &amp;e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myACLED &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the operating system&apos;s keyring, never in the database or the settings. Leave a field empty to forget what was kept for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1711,8 +2122,16 @@ The choice is remembered for files with the same columns.</source>
 <context>
     <name>EventDetailPane</name>
     <message>
+        <source>Event details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click or press Enter to open the round or factor</source>
         <translation>Двічі клацніть або натисніть Enter, щоб відкрити раунд чи чинник</translation>
+    </message>
+    <message>
+        <source>Links to rounds and factors</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Link to round/factor…</source>
@@ -1758,12 +2177,24 @@ The choice is remembered for files with the same columns.</source>
         <translation>Найраніша дата події для показу</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
         <source>Latest event date to show</source>
         <translation>Найпізніша дата події для показу</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Event types to show (none checked: all)</source>
@@ -1778,6 +2209,10 @@ The choice is remembered for files with the same columns.</source>
         <translation>Місце (місто, область)</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation type="unfinished">Місце</translation>
+    </message>
+    <message>
         <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska)</source>
         <translation>Місто, район чи область, за початком назви (латиницею, як у наборі даних)</translation>
     </message>
@@ -1786,8 +2221,28 @@ The choice is remembered for files with the same columns.</source>
         <translation>Пошук в описах…</translation>
     </message>
     <message>
+        <source>Search summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Words that must appear in the summary, actors or place</source>
         <translation>Слова, які мають бути в описі, учасниках чи місці</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since last export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events added, corrected or withdrawn by an import since the last export noted (tracker export notes each one)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -1796,6 +2251,10 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>(no type)</source>
         <translation>(без типу)</translation>
+    </message>
+    <message>
+        <source>Suggested, not reviewed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All types</source>
@@ -1812,6 +2271,14 @@ The choice is remembered for files with the same columns.</source>
 </context>
 <context>
     <name>EventsTableModel</name>
+    <message>
+        <source>Withdrawn by its source: a newer release no longer has this event. Kept, but left out of counts and analysis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into the same event from another dataset: counted once, as that event.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>{when}: the dataset gives one record over these %n days, without saying which of them</source>
         <translation>
@@ -1839,6 +2306,10 @@ The choice is remembered for files with the same columns.</source>
 </context>
 <context>
     <name>EventsView</name>
+    <message>
+        <source>Battlefield events</source>
+        <translation type="unfinished">Бойові події</translation>
+    </message>
     <message>
         <source>No events</source>
         <translation>Немає подій</translation>
@@ -1879,8 +2350,16 @@ The choice is remembered for files with the same columns.</source>
         <translation>&amp;Від</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;To</source>
         <translation>&amp;До</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show co&amp;rrections (undone entries)</source>
@@ -2059,6 +2538,10 @@ Replace it with the exported chronology?</source>
 <context>
     <name>FactorsView</name>
     <message>
+        <source>Factors</source>
+        <translation type="unfinished">Чинники</translation>
+    </message>
+    <message>
         <source>No factors yet. Factors are outside conditions the talks depend on, such as U.S.–Iran tensions.</source>
         <translation>Чинників ще немає. Чинники — це зовнішні умови, від яких залежать переговори, як-от напруженість між США та Іраном.</translation>
     </message>
@@ -2115,6 +2598,10 @@ Replace it with the exported chronology?</source>
 </context>
 <context>
     <name>ImpactChart</name>
+    <message>
+        <source>Impact of the factor on the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>events per day</source>
         <translation>подій на день</translation>
@@ -2219,6 +2706,18 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Import nothing if any row cannot be read, and say which. Otherwise good rows are imported and the bad ones listed.</source>
         <translation>Нічого не імпортувати, якщо будь-який рядок не читається, і вказати який. Інакше добрі рядки імпортуються, а погані перелічуються.</translation>
+    </message>
+    <message>
+        <source>Let an &amp;older release overwrite newer values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow an older release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By default, where this file is an older release than the one already imported (an older ACLED timestamp, an earlier UCDP version), its differences are listed in the result and skipped.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File:</source>
@@ -2381,6 +2880,10 @@ Replace it with the exported chronology?</source>
         <translation>«Скасувати» не повертає імпорт. Повторний імпорт того самого файлу нічого не змінює; цей імпорт записано, і в подробицях кожної події сказано, з якого файлу її імпортовано.</translation>
     </message>
     <message>
+        <source>{added} added · {updated} updated · {unchanged} unchanged ({older} of an older release, skipped) · {rejected} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{added} added · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>додано: {added} · оновлено: {updated} · без змін: {unchanged} · відхилено: {rejected}</translation>
     </message>
@@ -2405,8 +2908,8 @@ Replace it with the exported chronology?</source>
         <translation>&amp;Зберегти звіт…</translation>
     </message>
     <message>
-        <source>Save the counts, notes and every rejected row as CSV</source>
-        <translation>Зберегти підсумки, примітки й кожен відхилений рядок як CSV</translation>
+        <source>Save the counts, notes, every rejected row, every changed field and every withdrawn event as CSV</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Result:</source>
@@ -2415,6 +2918,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>File:</source>
         <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>%1, covering %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -2497,6 +3008,10 @@ Replace it with the exported chronology?</source>
         <translation>Зв’язати події з: {target}</translation>
     </message>
     <message>
+        <source>Ways to find events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Suggested</source>
         <translation>Запропоновані</translation>
     </message>
@@ -2525,8 +3040,16 @@ Replace it with the exported chronology?</source>
         <translation>чинник «{name}»</translation>
     </message>
     <message>
+        <source>Days around the round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>within</source>
         <translation>у межах</translation>
+    </message>
+    <message>
+        <source>Distance from the venue</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> days of the round</source>
@@ -2541,8 +3064,16 @@ Replace it with the exported chronology?</source>
         <translation>Місце проведення раунду не має координат</translation>
     </message>
     <message>
+        <source>Suggested events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>Події</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Link %n event(s) to {target}</source>
@@ -2714,6 +3245,10 @@ Replace it with the exported chronology?</source>
         <translation>Головна</translation>
     </message>
     <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Rounds</source>
         <translation>&amp;Раунди</translation>
     </message>
@@ -2736,6 +3271,10 @@ Replace it with the exported chronology?</source>
     <message>
         <source>&amp;Analysis</source>
         <translation>&amp;Аналіз</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unsaved Input</source>
@@ -2840,6 +3379,112 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Database: {database}</source>
         <translation>База даних: {database}</translation>
+    </message>
+</context>
+<context>
+    <name>MapTimeBar</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the window through the period as an animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> дн.</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the time window in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Follow the &amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the days the Timeline tab shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the mouse wheel)</source>
+        <translation type="unfinished">Збільшити (+ або коліщатко миші)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation type="unfinished">Зменшити (−)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the region of the war</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation type="unfinished">Експортувати зображення…</translation>
+    </message>
+    <message>
+        <source>Save the map as PNG or SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the event on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map of events and venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the event</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3677,81 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>PairsModel</name>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished">Відстань</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>First: date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First: place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First: type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First: fatalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second: date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second: place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second: type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second: fatalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 1: how near, how much of the same days, how compatible the types and how close the fatalities are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event of the dataset searched from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event of the dataset compared with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <source>Add Participant</source>
@@ -3097,6 +3817,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Хто бере участь у раунді; Delete прибирає вибраного учасника</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation type="unfinished">Учасники</translation>
+    </message>
+    <message>
         <source>Remove Participant</source>
         <translation>Прибрати учасника</translation>
     </message>
@@ -3153,6 +3877,201 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest distance in kilometres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Searc&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;irst dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Second dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected pair side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept All A&amp;bove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest score accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose figures an accepted pair shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prefer figures of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each pair&apos;s first dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished">Набір даних</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Дата</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished">Місце</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Тип</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation type="unfinished">Загиблі</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1, %2 km apart, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search for pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pairs are being searched for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pairs proposed (%2 already decided) in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search cancelled; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Pairs Above %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportTitleFields</name>
     <message>
         <source>OFFICIAL – SENSITIVE</source>
@@ -3184,6 +4103,49 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>RingControls</name>
+    <message>
+        <source>Venue at the centre of the ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radius of the ring in kilometres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ing around:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation type="unfinished">у межах</translation>
+    </message>
+    <message>
+        <source>No ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No venue has coordinates yet: add them in a round&apos;s venue details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the events in the ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events within %2 km of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoundDetailPane</name>
     <message>
         <source>Double-click or press Enter to show the event</source>
@@ -3210,12 +4172,20 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Пов’язані події</translation>
     </message>
     <message>
+        <source>Round summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dependencies</source>
         <translation>Залежності</translation>
     </message>
     <message>
         <source>History</source>
         <translation>Історія</translation>
+    </message>
+    <message>
+        <source>Round details</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sources</source>
@@ -3293,8 +4263,16 @@ In your zone ({your_zone}): {your_window}</source>
 <context>
     <name>RoundsView</name>
     <message>
+        <source>Filter rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter by title, track, venue, participant or status</source>
         <translation>Фільтр за назвою, треком, місцем, учасником чи статусом</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation type="unfinished">Раунди</translation>
     </message>
     <message numerus="yes">
         <source>%n round(s)</source>
@@ -3612,6 +4590,141 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Update from Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UCDP GED (Uppsala Conflict Data Program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACLED (Armed Conflict Location &amp; Event Data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country whose events to fetch. For UCDP, a country it is known by here, or its Gleditsch–Ward number (369 for Ukraine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UCDP GED release, e.g. 25.1 (or 25.0.10 for a Candidate release)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events &amp;since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Let an older release overwrite newer values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise values of an older release than the one stored are listed in the result and skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Cr&amp;edentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the source&apos;s access token or account; they are kept in the operating system&apos;s keyring, never in the database or the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events are imported as the dataset&apos;s own file would be: the same checks, the same report. Nothing changes until every page has arrived; Cancel, or no network, leaves the database as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None stored: set them before updating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set credentials for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncFlow</name>
+    <message>
+        <source>An update from a source is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the source has no events for this; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update cancelled. The database is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgressDialog</name>
+    <message>
+        <source>Updating from Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 from %3 · %4 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 from %3 · %4 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TableHeaders</name>
     <message>
         <source>Around</source>
@@ -3644,6 +4757,10 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>Imprecise</source>
         <translation>Неточні</translation>
+    </message>
+    <message>
+        <source>Wholly in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -3856,6 +4973,188 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>Fields</source>
         <translation>Поля</translation>
+    </message>
+</context>
+<context>
+    <name>TargetReviewBar</name>
+    <message>
+        <source>&amp;Accept Suggested Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the category the rules suggested for the selected events as your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Tar&amp;get…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the target category of the selected events yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest Categor&amp;ies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the target rules over every event no analyst has decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target &amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggesting target categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest target categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target categories are being suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggesting target categories: {done:,} of {total:,} events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{examined:,} events looked at; the rules found a target in {found:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetRulesDialog</name>
+    <message>
+        <source>Target Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Від</translation>
+    </message>
+    <message>
+        <source>Target rules in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. water.pumping-station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line: pumping station, насосн</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line, matched whole: dam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Word starts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;hole words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the Rules &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest categories again for every event no analyst has decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes / headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation type="unfinished">Учасники</translation>
+    </message>
+    <message>
+        <source>rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save target rule {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Run the rules to apply it to the events no analyst has decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove target rule {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4225,8 +5524,20 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Невідомо</translation>
     </message>
     <message>
+        <source>Precision</source>
+        <translation type="unfinished">Точність</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Коли</translation>
+    </message>
+    <message>
         <source>e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026</source>
         <translation>напр. 2026-02-05 10:00 · 2026-02-05</translation>
+    </message>
+    <message>
+        <source>Until (optional)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional end: 18:00 or 7 Feb 2026</source>
@@ -4346,6 +5657,21 @@ Choose a new file name, or use File › Open Database… to open it.</source>
     </message>
 </context>
 <context>
+    <name>parent</name>
+    <message>
+        <source>Export Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished">Зображення PNG (*.png);;Малюнок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation type="unfinished">Експорт не вдався</translation>
+    </message>
+</context>
+<context>
     <name>recent_databases</name>
     <message>
         <source>Cannot Open Database</source>
@@ -4372,10 +5698,6 @@ Choose a new file name, or use File › Open Database… to open it.</source>
     <message>
         <source>Rounds, factors and battlefield events; times in {zone}</source>
         <translation>Раунди, чинники й бойові події; час у поясі {zone}</translation>
-    </message>
-    <message>
-        <source>The image could not be encoded as PNG</source>
-        <translation>Не вдалося закодувати зображення як PNG</translation>
     </message>
     <message>
         <source>{file}: choose a name ending in .png or .svg</source>
