@@ -76,7 +76,14 @@ PHRASES: dict[str, str] = {
     # TargetCategory
     "energy": "енергетика", "transport": "транспорт", "residential": "житло",
     "medical": "медицина", "military": "військові", "industrial": "промисловість",
-    "communications": "зв’язок", "other": "інше",
+    "communications": "зв’язок", "other": "інше", "education": "освіта",
+    "government": "органи влади", "agriculture": "сільське господарство",
+    # Measure, ClaimStatus, ClaimantKind (claims), MatchStatus (reconciliation)
+    "killed": "загиблі", "injured": "поранені", "drones launched": "запущені дрони",
+    "drones intercepted": "збиті дрони", "missiles intercepted": "збиті ракети",
+    "claimed": "заявлене", "corroborated": "підтверджене",
+    "ministry": "міністерство", "dataset": "набір даних", "journalist": "журналіст",
+    "accepted": "прийнято", "rejected": "відхилено",
     # EntryKind (chronology), AnchorKind (analysis)
     "round": "раунд", "schedule change": "зміна розкладу", "factor reading": "показник чинника",
     "event": "подія",
