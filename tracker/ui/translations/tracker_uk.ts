@@ -93,50 +93,15 @@
     </message>
     <message>
         <source>counted</source>
-        <translation type="unfinished"></translation>
+        <translation>враховано</translation>
     </message>
     <message>
         <source>merged into the counted one</source>
-        <translation type="unfinished"></translation>
+        <translation>об’єднано з врахованою</translation>
     </message>
     <message>
         <source>Told by several datasets (one event in counts)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>rising</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>stable</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>easing</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>low</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>moderate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>high</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineLegend</source>
-        <comment>critical</comment>
-        <translation type="unfinished"></translation>
+        <translation>Повідомлено кількома наборами даних (одна подія в підрахунках)</translation>
     </message>
 </context>
 <context>
@@ -199,11 +164,11 @@
     </message>
     <message>
         <source>&amp;Update from Source…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оновити з джерела…</translation>
     </message>
     <message>
         <source>Fetch a country&apos;s events from UCDP&apos;s or ACLED&apos;s API and import them as their file would be</source>
-        <translation type="unfinished"></translation>
+        <translation>Отримати події країни через API UCDP або ACLED та імпортувати їх так само, як їхній файл</translation>
     </message>
     <message>
         <source>&amp;Export Chronology…</source>
@@ -359,19 +324,19 @@
     </message>
     <message>
         <source>Rec&amp;oncile Datasets…</source>
-        <translation type="unfinished"></translation>
+        <translation>З&amp;іставити набори даних…</translation>
     </message>
     <message>
         <source>Find events two datasets both report, and decide which are one</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайти події, про які повідомляють обидва набори даних, і вирішити, які з них — одна й та сама</translation>
     </message>
     <message>
         <source>Suggest &amp;Target Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропонувати &amp;категорії цілей</translation>
     </message>
     <message>
         <source>Run the target rules again over every event no analyst has decided (progress and Cancel in the status bar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Знову застосувати правила цілей до кожної події, щодо якої аналітик ще не вирішив (хід і «Скасувати» — у рядку стану)</translation>
     </message>
     <message>
         <source>&amp;Delete Round</source>
@@ -431,11 +396,11 @@
     </message>
     <message>
         <source>&amp;Map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мапа</translation>
     </message>
     <message>
         <source>Show battlefield events and venues on a map</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати бойові події та місця проведення на мапі</translation>
     </message>
     <message>
         <source>Round &amp;Details Pane</source>
@@ -514,91 +479,91 @@
     <name>AddClaimDialog</name>
     <message>
         <source>Add Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати твердження</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Показник</translation>
     </message>
     <message>
         <source>Low figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Нижня цифра</translation>
     </message>
     <message>
         <source>Best figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Найімовірніша цифра</translation>
     </message>
     <message>
         <source>High figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Верхня цифра</translation>
     </message>
     <message>
         <source>Who gives the figure: a ministry, a party, a journalist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто наводить цифру: міністерство, сторона, журналіст…</translation>
     </message>
     <message>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор твердження</translation>
     </message>
     <message>
         <source>Kind of claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид автора твердження</translation>
     </message>
     <message>
         <source>(no source)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без джерела)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Джерело</translation>
+        <translation>Джерело</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Примітка</translation>
+        <translation>Примітка</translation>
     </message>
     <message>
         <source>M&amp;easure:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показник:</translation>
     </message>
     <message>
         <source>&amp;Low:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Нижня:</translation>
     </message>
     <message>
         <source>&amp;Best:</source>
-        <translation type="unfinished"></translation>
+        <translation>Най&amp;імовірніша:</translation>
     </message>
     <message>
         <source>&amp;High:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Верхня:</translation>
     </message>
     <message>
         <source>Clai&amp;mant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Автор:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">&amp;Вид:</translation>
+        <translation>&amp;Вид:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Джерело:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Статус:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished">&amp;Примітка:</translation>
+        <translation>П&amp;римітка:</translation>
     </message>
     <message>
         <source>Add claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати твердження</translation>
     </message>
 </context>
 <context>
@@ -691,11 +656,11 @@
     </message>
     <message>
         <source>Before, during and after each round</source>
-        <translation type="unfinished"></translation>
+        <translation>До, під час і після кожного раунду</translation>
     </message>
     <message>
         <source>Events over time, rounds marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Події в часі з позначеними раундами</translation>
     </message>
     <message>
         <source>Select a row to compare its windows</source>
@@ -703,15 +668,15 @@
     </message>
     <message>
         <source>window, to the day</source>
-        <translation type="unfinished"></translation>
+        <translation>вікно, з точністю до дня</translation>
     </message>
     <message>
         <source>window, all its days in it</source>
-        <translation type="unfinished"></translation>
+        <translation>вікно, усі можливі дні в ньому</translation>
     </message>
     <message>
         <source>baseline, to the day</source>
-        <translation type="unfinished"></translation>
+        <translation>базовий рівень, з точністю до дня</translation>
     </message>
     <message>
         <source>Nothing analysed yet</source>
@@ -719,7 +684,7 @@
     </message>
     <message>
         <source>{measure} per day: none reported to the day here; the events are known only to the week</source>
-        <translation type="unfinished"></translation>
+        <translation>{measure} за день: тут жодної не повідомлено з точністю до дня; події відомі лише з точністю до тижня</translation>
     </message>
     <message>
         <source>{measure} per day (reported to the day)</source>
@@ -814,7 +779,7 @@
     </message>
     <message>
         <source>Baseline span</source>
-        <translation type="unfinished"></translation>
+        <translation>Період базового рівня</translation>
     </message>
     <message>
         <source>Count each target category, region or type apart</source>
@@ -891,7 +856,7 @@
     <name>AnalysisTableModel</name>
     <message>
         <source>In {measure}: the events known only to the week (or the month, or reported over several days) whose every possible day lies in this window, so certainly in it, though on no known day. They are not in the counts, the baseline or the ratio, which stay to the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повністю у вікні ({measure}): події, відомі лише з точністю до тижня (або місяця, або повідомлені за кілька днів), кожен можливий день яких лежить у цьому вікні, тож вони напевно в ньому, хоч і не в відомий день. Їх немає в підрахунках, базовому рівні чи співвідношенні, які лишаються з точністю до дня.</translation>
     </message>
     <message>
         <source>{label}
@@ -964,11 +929,11 @@
     </message>
     <message>
         <source>Some events here are known only to the week, or reported over several days, so they are not counted on a day. “Wholly in” and the bars of their own count those whose every possible day falls inside a window (the whole week); the baseline and the ratio stay to the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Деякі події тут відомі лише з точністю до тижня або повідомлені за кілька днів, тож їх не зараховано до жодного дня. «Повністю у вікні» та окремі стовпці рахують ті, кожен можливий день яких припадає на вікно (увесь тиждень); базовий рівень і співвідношення лишаються з точністю до дня.</translation>
     </message>
     <message>
         <source>Analysis by round</source>
-        <translation type="unfinished"></translation>
+        <translation>Аналіз за раундами</translation>
     </message>
     <message numerus="yes">
         <source>%n round(s) analysed</source>
@@ -1065,34 +1030,34 @@
     <name>Appearance</name>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished">&amp;Системна</translation>
+        <translation>&amp;Системна</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;вітла</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Темна</translation>
     </message>
 </context>
 <context>
     <name>AppearanceMenu</name>
     <message>
         <source>A&amp;ppearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оформлення</translation>
     </message>
     <message>
         <source>Follow the computer&apos;s light or dark setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Як світле чи темне налаштування комп’ютера</translation>
     </message>
     <message>
         <source>Dark text on a light background</source>
-        <translation type="unfinished"></translation>
+        <translation>Темний текст на світлому тлі</translation>
     </message>
     <message>
         <source>Light text on a dark background</source>
-        <translation type="unfinished"></translation>
+        <translation>Світлий текст на темному тлі</translation>
     </message>
 </context>
 <context>
@@ -1341,7 +1306,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Зміни</translation>
     </message>
     <message>
         <source>Every record added, changed or deleted, by whom, newest first. The schedule&apos;s own history, with reasons, is in each round&apos;s details.</source>
@@ -1359,19 +1324,19 @@ Export the whole database to an archive file instead? File › Import Archive…
     <name>ChooseTargetDialog</name>
     <message>
         <source>Set Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Задати ціль</translation>
     </message>
     <message>
         <source>Target category</source>
-        <translation type="unfinished">Категорія цілі</translation>
+        <translation>Категорія цілі</translation>
     </message>
     <message>
         <source>&amp;Target of the {count} selected events:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ціль вибраних подій ({count}):</translation>
     </message>
     <message>
         <source>&amp;Target of the selected event:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ціль вибраної події:</translation>
     </message>
 </context>
 <context>
@@ -1425,7 +1390,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     <name>ChronologyDetailPane</name>
     <message>
         <source>Selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Вибраний запис</translation>
     </message>
 </context>
 <context>
@@ -1455,7 +1420,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Від дати</translation>
     </message>
     <message>
         <source>to</source>
@@ -1467,7 +1432,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>До дати</translation>
     </message>
     <message>
         <source>Show corrections (undone entries)</source>
@@ -1479,7 +1444,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
     <message>
         <source>Chronology</source>
-        <translation type="unfinished"></translation>
+        <translation>Хронологія</translation>
     </message>
     <message numerus="yes">
         <source>%n entr(y|ies)</source>
@@ -1502,7 +1467,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     <name>CitedSourcesList</name>
     <message>
         <source>Sources</source>
-        <translation type="unfinished">Джерела</translation>
+        <translation>Джерела</translation>
     </message>
     <message>
         <source>Sources cited; Enter or a double-click edits the selected one</source>
@@ -1528,90 +1493,90 @@ Export the whole database to an archive file instead? File › Import Archive…
     <name>ClaimsModel</name>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Показник</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Цифра</translation>
     </message>
     <message>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор твердження</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Джерело</translation>
+        <translation>Джерело</translation>
     </message>
 </context>
 <context>
     <name>ClaimsPanel</name>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Твердження</translation>
     </message>
     <message>
         <source>Every figure given for the event, by who gives it</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожна цифра, наведена для події, за тим, хто її наводить</translation>
     </message>
     <message>
         <source>Add Claim…</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати твердження…</translation>
     </message>
     <message>
         <source>Remove Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучити твердження</translation>
     </message>
     <message>
         <source>claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>заявлене</translation>
     </message>
     <message>
         <source>corroborated</source>
-        <translation type="unfinished"></translation>
+        <translation>підтверджене</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>спірне</translation>
     </message>
     <message>
         <source>Status of the selected claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус вибраного твердження</translation>
     </message>
     <message>
         <source>dataset figure</source>
-        <translation type="unfinished"></translation>
+        <translation>цифра набору даних</translation>
     </message>
     <message>
         <source>lowest corroborated</source>
-        <translation type="unfinished"></translation>
+        <translation>найменша підтверджена</translation>
     </message>
     <message>
         <source>highest claim</source>
-        <translation type="unfinished"></translation>
+        <translation>найбільша заявлена</translation>
     </message>
     <message>
         <source>C&amp;ounts use:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Підрахунки беруть:</translation>
     </message>
     <message>
         <source>Figure that counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Цифра, що враховується</translation>
     </message>
     <message>
         <source>Remove claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучити твердження</translation>
     </message>
     <message>
         <source>Set claim status</source>
-        <translation type="unfinished"></translation>
+        <translation>Задати статус твердження</translation>
     </message>
     <message>
         <source>Choose the figure that counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Вибрати цифру, що враховується</translation>
     </message>
 </context>
 <context>
@@ -1642,7 +1607,7 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
     <message>
         <source>Preview of the file’s first rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Перегляд перших рядків файлу</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1751,11 +1716,11 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Keep yours: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Залишити ваше: {field}</translation>
     </message>
     <message>
         <source>Take theirs: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Взяти їхнє: {field}</translation>
     </message>
     <message>
         <source>Take &amp;Theirs</source>
@@ -1798,27 +1763,27 @@ The choice is remembered for files with the same columns.</source>
     <name>CredentialsDialog</name>
     <message>
         <source>Credentials for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Облікові дані для %1</translation>
     </message>
     <message>
         <source>UCDP API access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Токен доступу до API UCDP:</translation>
     </message>
     <message>
         <source>myACLED &amp;e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ел. пошта myACLED:</translation>
     </message>
     <message>
         <source>myACLED &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Пароль myACLED:</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keyring, never in the database or the settings. Leave a field empty to forget what was kept for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігаються у сховищі ключів операційної системи, ніколи в базі даних чи налаштуваннях. Залиште поле порожнім, щоб забути збережене для нього.</translation>
     </message>
     <message>
         <source>&amp;Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зберегти</translation>
     </message>
 </context>
 <context>
@@ -2123,7 +2088,7 @@ The choice is remembered for files with the same columns.</source>
     <name>EventDetailPane</name>
     <message>
         <source>Event details</source>
-        <translation type="unfinished"></translation>
+        <translation>Відомості про подію</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open the round or factor</source>
@@ -2131,7 +2096,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Links to rounds and factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Зв’язки з раундами та чинниками</translation>
     </message>
     <message>
         <source>Link to round/factor…</source>
@@ -2178,7 +2143,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Від дати</translation>
     </message>
     <message>
         <source>to</source>
@@ -2190,11 +2155,11 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>До дати</translation>
     </message>
     <message>
         <source>Event types</source>
-        <translation type="unfinished"></translation>
+        <translation>Типи подій</translation>
     </message>
     <message>
         <source>Event types to show (none checked: all)</source>
@@ -2210,7 +2175,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Місце</translation>
+        <translation>Місце</translation>
     </message>
     <message>
         <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska)</source>
@@ -2222,7 +2187,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Search summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук в описах</translation>
     </message>
     <message>
         <source>Words that must appear in the summary, actors or place</source>
@@ -2230,19 +2195,19 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Будь-коли</translation>
     </message>
     <message>
         <source>Changed since last export</source>
-        <translation type="unfinished"></translation>
+        <translation>Змінені після останнього експорту</translation>
     </message>
     <message>
         <source>Changed since…</source>
-        <translation type="unfinished"></translation>
+        <translation>Змінені після…</translation>
     </message>
     <message>
         <source>Only events added, corrected or withdrawn by an import since the last export noted (tracker export notes each one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Лише події, додані, виправлені чи відкликані імпортом після останнього записаного експорту (tracker export записує кожен)</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -2254,7 +2219,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Suggested, not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропоновані, не переглянуті</translation>
     </message>
     <message>
         <source>All types</source>
@@ -2273,11 +2238,11 @@ The choice is remembered for files with the same columns.</source>
     <name>EventsTableModel</name>
     <message>
         <source>Withdrawn by its source: a newer release no longer has this event. Kept, but left out of counts and analysis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкликано джерелом: новіший випуск уже не містить цієї події. Збережено, але не враховано в підрахунках та аналізі.</translation>
     </message>
     <message>
         <source>Merged into the same event from another dataset: counted once, as that event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Об’єднано з тією самою подією з іншого набору даних: враховано один раз, як ту подію.</translation>
     </message>
     <message numerus="yes">
         <source>{when}: the dataset gives one record over these %n days, without saying which of them</source>
@@ -2308,7 +2273,7 @@ The choice is remembered for files with the same columns.</source>
     <name>EventsView</name>
     <message>
         <source>Battlefield events</source>
-        <translation type="unfinished">Бойові події</translation>
+        <translation>Бойові події</translation>
     </message>
     <message>
         <source>No events</source>
@@ -2351,7 +2316,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Від дати</translation>
     </message>
     <message>
         <source>&amp;To</source>
@@ -2359,7 +2324,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>До дати</translation>
     </message>
     <message>
         <source>Show co&amp;rrections (undone entries)</source>
@@ -2539,7 +2504,7 @@ Replace it with the exported chronology?</source>
     <name>FactorsView</name>
     <message>
         <source>Factors</source>
-        <translation type="unfinished">Чинники</translation>
+        <translation>Чинники</translation>
     </message>
     <message>
         <source>No factors yet. Factors are outside conditions the talks depend on, such as U.S.–Iran tensions.</source>
@@ -2600,7 +2565,7 @@ Replace it with the exported chronology?</source>
     <name>ImpactChart</name>
     <message>
         <source>Impact of the factor on the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Вплив чинника на розклад</translation>
     </message>
     <message>
         <source>events per day</source>
@@ -2709,15 +2674,15 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Let an &amp;older release overwrite newer values</source>
-        <translation type="unfinished"></translation>
+        <translation>Дозволити &amp;старішому випуску перезаписати новіші значення</translation>
     </message>
     <message>
         <source>Allow an older release</source>
-        <translation type="unfinished"></translation>
+        <translation>Дозволити старіший випуск</translation>
     </message>
     <message>
         <source>By default, where this file is an older release than the one already imported (an older ACLED timestamp, an earlier UCDP version), its differences are listed in the result and skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Типово, якщо цей файл — старіший випуск, ніж уже імпортований (старіша позначка часу ACLED, попередня версія UCDP), його відмінності наводяться в результаті й пропускаються.</translation>
     </message>
     <message>
         <source>File:</source>
@@ -2881,7 +2846,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>{added} added · {updated} updated · {unchanged} unchanged ({older} of an older release, skipped) · {rejected} rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>додано: {added} · оновлено: {updated} · без змін: {unchanged} (зі старішого випуску, пропущено: {older}) · відхилено: {rejected}</translation>
     </message>
     <message>
         <source>{added} added · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
@@ -2909,7 +2874,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Save the counts, notes, every rejected row, every changed field and every withdrawn event as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти підрахунки, примітки, кожен відхилений рядок, кожне змінене поле й кожну відкликану подію як CSV</translation>
     </message>
     <message>
         <source>Result:</source>
@@ -2921,11 +2886,11 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>%1, covering %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, охоплює %2</translation>
     </message>
     <message>
         <source>Release:</source>
-        <translation type="unfinished"></translation>
+        <translation>Випуск:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -3009,7 +2974,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Ways to find events</source>
-        <translation type="unfinished"></translation>
+        <translation>Способи знайти події</translation>
     </message>
     <message>
         <source>Suggested</source>
@@ -3041,7 +3006,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Days around the round</source>
-        <translation type="unfinished"></translation>
+        <translation>Дні навколо раунду</translation>
     </message>
     <message>
         <source>within</source>
@@ -3049,7 +3014,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Distance from the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Відстань від місця проведення</translation>
     </message>
     <message>
         <source> days of the round</source>
@@ -3065,7 +3030,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Suggested events</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропоновані події</translation>
     </message>
     <message>
         <source>Events</source>
@@ -3073,7 +3038,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі події</translation>
     </message>
     <message numerus="yes">
         <source>Link %n event(s) to {target}</source>
@@ -3246,7 +3211,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Подання</translation>
     </message>
     <message>
         <source>&amp;Rounds</source>
@@ -3274,7 +3239,7 @@ Replace it with the exported chronology?</source>
     </message>
     <message>
         <source>&amp;Map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мапа</translation>
     </message>
     <message>
         <source>Unsaved Input</source>
@@ -3382,109 +3347,124 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>MapExport</name>
+    <message>
+        <source>Export Map</source>
+        <translation>Експортувати мапу</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Зображення PNG (*.png);;Малюнок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Експорт не вдався</translation>
+    </message>
+</context>
+<context>
     <name>MapTimeBar</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Відтворити</translation>
     </message>
     <message>
         <source>Play the time window</source>
-        <translation type="unfinished"></translation>
+        <translation>Відтворити часове вікно</translation>
     </message>
     <message>
         <source>Move the window through the period as an animation</source>
-        <translation type="unfinished"></translation>
+        <translation>Провести вікно через увесь період як анімацію</translation>
     </message>
     <message>
         <source>Start of the time window</source>
-        <translation type="unfinished"></translation>
+        <translation>Початок часового вікна</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> дн.</translation>
+        <translation> дн.</translation>
     </message>
     <message>
         <source>Whole period</source>
-        <translation type="unfinished"></translation>
+        <translation>Увесь період</translation>
     </message>
     <message>
         <source>Length of the time window in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Довжина часового вікна в днях</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вікно:</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>з %1 по %2</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Follow the &amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Слідувати за &amp;часовою шкалою</translation>
     </message>
     <message>
         <source>Show the days the Timeline tab shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Показувати дні, які показує вкладка «Часова шкала»</translation>
     </message>
     <message>
         <source>Zoom in (+, or the mouse wheel)</source>
-        <translation type="unfinished">Збільшити (+ або коліщатко миші)</translation>
+        <translation>Збільшити (+ або коліщатко миші)</translation>
     </message>
     <message>
         <source>Zoom out (−)</source>
-        <translation type="unfinished">Зменшити (−)</translation>
+        <translation>Зменшити (−)</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Додому</translation>
     </message>
     <message>
         <source>Show the region of the war</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати регіон війни</translation>
     </message>
     <message>
         <source>Export Image…</source>
-        <translation type="unfinished">Експортувати зображення…</translation>
+        <translation>Експортувати зображення…</translation>
     </message>
     <message>
         <source>Save the map as PNG or SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти мапу як PNG або SVG</translation>
     </message>
     <message>
         <source>Finding the event on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук події на мапі</translation>
     </message>
     <message>
         <source>Map of events and venues</source>
-        <translation type="unfinished"></translation>
+        <translation>Мапа подій і місць проведення</translation>
     </message>
     <message>
         <source>Reading the venues</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання місць проведення</translation>
     </message>
     <message>
         <source>Reading the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання мапи</translation>
     </message>
     <message>
         <source>%1 events in view</source>
-        <translation type="unfinished"></translation>
+        <translation>Подій у полі зору: %1</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Мапа</translation>
     </message>
     <message>
         <source>Finding the event</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук події</translation>
     </message>
 </context>
 <context>
@@ -3680,75 +3660,75 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <name>PairsModel</name>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Оцінка</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished">Відстань</translation>
+        <translation>Відстань</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>First: date</source>
-        <translation type="unfinished"></translation>
+        <translation>Перша: дата</translation>
     </message>
     <message>
         <source>First: place</source>
-        <translation type="unfinished"></translation>
+        <translation>Перша: місце</translation>
     </message>
     <message>
         <source>First: type</source>
-        <translation type="unfinished"></translation>
+        <translation>Перша: тип</translation>
     </message>
     <message>
         <source>First: fatalities</source>
-        <translation type="unfinished"></translation>
+        <translation>Перша: загиблі</translation>
     </message>
     <message>
         <source>Second: date</source>
-        <translation type="unfinished"></translation>
+        <translation>Друга: дата</translation>
     </message>
     <message>
         <source>Second: place</source>
-        <translation type="unfinished"></translation>
+        <translation>Друга: місце</translation>
     </message>
     <message>
         <source>Second: type</source>
-        <translation type="unfinished"></translation>
+        <translation>Друга: тип</translation>
     </message>
     <message>
         <source>Second: fatalities</source>
-        <translation type="unfinished"></translation>
+        <translation>Друга: загиблі</translation>
     </message>
     <message>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>запропоновано</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>прийнято</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>відхилено</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 км</translation>
     </message>
     <message>
         <source>0 to 1: how near, how much of the same days, how compatible the types and how close the fatalities are</source>
-        <translation type="unfinished"></translation>
+        <translation>Від 0 до 1: наскільки близько, наскільки збігаються дні, наскільки сумісні типи й наскільки близькі кількості загиблих</translation>
     </message>
     <message>
         <source>The event of the dataset searched from</source>
-        <translation type="unfinished"></translation>
+        <translation>Подія з набору даних, з якого шукали</translation>
     </message>
     <message>
         <source>The event of the dataset compared with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Подія з набору даних, з яким порівнювали</translation>
     </message>
 </context>
 <context>
@@ -3818,7 +3798,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished">Учасники</translation>
+        <translation>Учасники</translation>
     </message>
     <message>
         <source>Remove Participant</source>
@@ -3880,195 +3860,195 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <name>ReconcileDialog</name>
     <message>
         <source>Reconcile Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Зіставлення наборів даних</translation>
     </message>
     <message>
         <source>First dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Перший набір даних</translation>
     </message>
     <message>
         <source>Second dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Другий набір даних</translation>
     </message>
     <message>
         <source>Largest distance in kilometres</source>
-        <translation type="unfinished"></translation>
+        <translation>Найбільша відстань у кілометрах</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> км</translation>
     </message>
     <message>
         <source>&amp;Find Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Знайти пари</translation>
     </message>
     <message>
         <source>Cancel Searc&amp;h</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасувати &amp;пошук</translation>
     </message>
     <message>
         <source>Search progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Хід пошуку</translation>
     </message>
     <message>
         <source>F&amp;irst dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Перший набір даних:</translation>
     </message>
     <message>
         <source>&amp;Second dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Другий набір даних:</translation>
     </message>
     <message>
         <source>&amp;Within:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;У межах:</translation>
     </message>
     <message>
         <source>Pairs shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Показані пари</translation>
     </message>
     <message>
         <source>Proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропоновані</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Прийняті</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Відхилені</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі</translation>
     </message>
     <message>
         <source>Sh&amp;ow:</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;оказати:</translation>
     </message>
     <message>
         <source>Candidate pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Пари-кандидати</translation>
     </message>
     <message>
         <source>The selected pair side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Вибрана пара поруч</translation>
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;рийняти</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ідхилити</translation>
     </message>
     <message>
         <source>Accept All A&amp;bove</source>
-        <translation type="unfinished"></translation>
+        <translation>Прийняти &amp;всі вище</translation>
     </message>
     <message>
         <source>Lowest score accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Найнижча прийнятна оцінка</translation>
     </message>
     <message>
         <source>Whose figures an accepted pair shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Чиї цифри показує прийнята пара</translation>
     </message>
     <message>
         <source>&amp;Prefer figures of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пе&amp;ревага цифрам:</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <source>Read Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Читання пар</translation>
     </message>
     <message>
         <source>reading the pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>читання пар</translation>
     </message>
     <message>
         <source>%1 of %2 pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Пар: %1 з %2</translation>
     </message>
     <message>
         <source>each pair&apos;s first dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>першого набору даних кожної пари</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished">Набір даних</translation>
+        <translation>Набір даних</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Дата</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Місце</translation>
+        <translation>Місце</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Тип</translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Fatalities</source>
-        <translation type="unfinished">Загиблі</translation>
+        <translation>Загиблі</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Примітки</translation>
     </message>
     <message>
         <source>Score %1, %2 km apart, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Оцінка %1, відстань %2 км, %3</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук…</translation>
     </message>
     <message>
         <source>Find Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук пар</translation>
     </message>
     <message>
         <source>the search for pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>пошук пар</translation>
     </message>
     <message>
         <source>pairs are being searched for</source>
-        <translation type="unfinished"></translation>
+        <translation>триває пошук пар</translation>
     </message>
     <message>
         <source>%1 pairs proposed (%2 already decided) in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропоновано пар: %1 (уже вирішено: %2) за %3 с</translation>
     </message>
     <message>
         <source>Search cancelled; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук скасовано; нічого не змінено.</translation>
     </message>
     <message>
         <source>Accept Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Прийняти пару</translation>
     </message>
     <message>
         <source>Reject Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Відхилити пару</translation>
     </message>
     <message>
         <source>Accept Pairs Above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Прийняти пари з оцінкою понад %1</translation>
     </message>
     <message>
         <source>Prefer Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Віддати перевагу цифрам</translation>
     </message>
 </context>
 <context>
@@ -4106,43 +4086,43 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <name>RingControls</name>
     <message>
         <source>Venue at the centre of the ring</source>
-        <translation type="unfinished"></translation>
+        <translation>Місце проведення в центрі кола</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> км</translation>
     </message>
     <message>
         <source>Radius of the ring in kilometres</source>
-        <translation type="unfinished"></translation>
+        <translation>Радіус кола в кілометрах</translation>
     </message>
     <message>
         <source>R&amp;ing around:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Коло навколо:</translation>
     </message>
     <message>
         <source>within</source>
-        <translation type="unfinished">у межах</translation>
+        <translation>у межах</translation>
     </message>
     <message>
         <source>No ring</source>
-        <translation type="unfinished"></translation>
+        <translation>Без кола</translation>
     </message>
     <message>
         <source>No venue has coordinates yet: add them in a round&apos;s venue details</source>
-        <translation type="unfinished"></translation>
+        <translation>Жодне місце проведення ще не має координат: додайте їх у відомостях про місце раунду</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Мапа</translation>
     </message>
     <message>
         <source>Counting the events in the ring</source>
-        <translation type="unfinished"></translation>
+        <translation>Підрахунок подій у колі</translation>
     </message>
     <message>
         <source>%1 events within %2 km of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Подій у межах %2 км від %3: %1</translation>
     </message>
 </context>
 <context>
@@ -4173,7 +4153,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
     <message>
         <source>Round summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Підсумок раунду</translation>
     </message>
     <message>
         <source>Dependencies</source>
@@ -4185,7 +4165,7 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
     <message>
         <source>Round details</source>
-        <translation type="unfinished"></translation>
+        <translation>Відомості про раунд</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -4264,7 +4244,7 @@ In your zone ({your_zone}): {your_window}</source>
     <name>RoundsView</name>
     <message>
         <source>Filter rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Фільтр раундів</translation>
     </message>
     <message>
         <source>Filter by title, track, venue, participant or status</source>
@@ -4272,7 +4252,7 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
     <message>
         <source>Rounds</source>
-        <translation type="unfinished">Раунди</translation>
+        <translation>Раунди</translation>
     </message>
     <message numerus="yes">
         <source>%n round(s)</source>
@@ -4593,135 +4573,137 @@ In your zone ({your_zone}): {your_window}</source>
     <name>SyncDialog</name>
     <message>
         <source>Update from Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення з джерела</translation>
     </message>
     <message>
         <source>UCDP GED (Uppsala Conflict Data Program)</source>
-        <translation type="unfinished"></translation>
+        <translation>UCDP GED (Уппсальська програма даних про конфлікти)</translation>
     </message>
     <message>
         <source>ACLED (Armed Conflict Location &amp; Event Data)</source>
-        <translation type="unfinished"></translation>
+        <translation>ACLED (дані про місця й події збройних конфліктів)</translation>
     </message>
     <message>
         <source>The country whose events to fetch. For UCDP, a country it is known by here, or its Gleditsch–Ward number (369 for Ukraine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Країна, події якої отримати. Для UCDP — країна, відома тут, або її номер Гледіча–Ворда (369 для України)</translation>
     </message>
     <message>
         <source>The UCDP GED release, e.g. 25.1 (or 25.0.10 for a Candidate release)</source>
-        <translation type="unfinished"></translation>
+        <translation>Випуск UCDP GED, напр. 25.1 (або 25.0.10 для випуску Candidate)</translation>
     </message>
     <message>
         <source>Only events &amp;since:</source>
-        <translation type="unfinished"></translation>
+        <translation>Лише події &amp;від:</translation>
     </message>
     <message>
         <source>Only events since</source>
-        <translation type="unfinished"></translation>
+        <translation>Лише події від</translation>
     </message>
     <message>
         <source>&amp;Let an older release overwrite newer values</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Дозволити старішому випуску перезаписати новіші значення</translation>
     </message>
     <message>
         <source>Otherwise values of an older release than the one stored are listed in the result and skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Інакше значення зі старішого випуску, ніж збережений, наводяться в результаті й пропускаються</translation>
     </message>
     <message>
         <source>Set Cr&amp;edentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Задати &amp;облікові дані…</translation>
     </message>
     <message>
         <source>Type the source&apos;s access token or account; they are kept in the operating system&apos;s keyring, never in the database or the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть токен доступу чи обліковий запис джерела; вони зберігаються у сховищі ключів операційної системи, ніколи в базі даних чи налаштуваннях</translation>
     </message>
     <message>
         <source>The events are imported as the dataset&apos;s own file would be: the same checks, the same report. Nothing changes until every page has arrived; Cancel, or no network, leaves the database as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Події імпортуються так само, як власний файл набору даних: ті самі перевірки, той самий звіт. Нічого не змінюється, доки не надійдуть усі сторінки; «Скасувати» чи відсутність мережі лишають базу даних як була.</translation>
     </message>
     <message>
         <source>&amp;Update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оновити</translation>
     </message>
     <message>
         <source>&amp;Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Набір даних:</translation>
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Країна:</translation>
     </message>
     <message>
         <source>&amp;Release:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Випуск:</translation>
     </message>
     <message>
         <source>Credentials:</source>
-        <translation type="unfinished"></translation>
+        <translation>Облікові дані:</translation>
     </message>
     <message>
         <source>Stored in the keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено у сховищі ключів</translation>
     </message>
     <message>
         <source>None stored: set them before updating</source>
-        <translation type="unfinished"></translation>
+        <translation>Не збережено: задайте їх перед оновленням</translation>
     </message>
     <message>
         <source>Set credentials for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Задати облікові дані для %1</translation>
     </message>
 </context>
 <context>
     <name>SyncFlow</name>
     <message>
         <source>An update from a source is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення з джерела вже виконується</translation>
     </message>
     <message>
         <source>%1: the source has no events for this; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: джерело не має подій для цього; нічого не змінено</translation>
     </message>
     <message>
         <source>Updated %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлено %1 з %2: %3</translation>
     </message>
     <message>
         <source>Update cancelled. The database is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення скасовано. База даних не змінилася.</translation>
     </message>
     <message>
         <source>Update Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення не вдалося</translation>
     </message>
     <message>
         <source>Nothing was changed.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нічого не змінено.
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>SyncProgressDialog</name>
     <message>
         <source>Updating from Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення з джерела</translation>
     </message>
     <message>
         <source>Updating %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Оновлення: %1…</translation>
     </message>
     <message>
         <source>Asking the source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запит до джерела…</translation>
     </message>
     <message>
         <source>Page %1 of %2 from %3 · %4 events</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка %1 з %2 від %3 · подій: %4</translation>
     </message>
     <message>
         <source>Page %1 from %3 · %4 events</source>
-        <translation type="unfinished"></translation>
+        <translation>Сторінка %1 від %3 · подій: %4</translation>
     </message>
 </context>
 <context>
@@ -4760,7 +4742,7 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
     <message>
         <source>Wholly in</source>
-        <translation type="unfinished"></translation>
+        <translation>Повністю у вікні</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -4979,182 +4961,182 @@ In your zone ({your_zone}): {your_window}</source>
     <name>TargetReviewBar</name>
     <message>
         <source>&amp;Accept Suggested Target</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прийняти запропоновану ціль</translation>
     </message>
     <message>
         <source>Keep the category the rules suggested for the selected events as your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Залишити категорію, запропоновану правилами для вибраних подій, як ваш вибір</translation>
     </message>
     <message>
         <source>Set Tar&amp;get…</source>
-        <translation type="unfinished"></translation>
+        <translation>Задати &amp;ціль…</translation>
     </message>
     <message>
         <source>Choose the target category of the selected events yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>Самостійно вибрати категорію цілі вибраних подій</translation>
     </message>
     <message>
         <source>Suggest Categor&amp;ies</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропонувати &amp;категорії</translation>
     </message>
     <message>
         <source>Run the target rules over every event no analyst has decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Застосувати правила цілей до кожної події, щодо якої аналітик ще не вирішив</translation>
     </message>
     <message>
         <source>Target &amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правила цілей…</translation>
     </message>
     <message>
         <source>Suggesting target categories…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропонування категорій цілей…</translation>
     </message>
     <message>
         <source>Suggest target categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Запропонувати категорії цілей</translation>
     </message>
     <message>
         <source>the target categories</source>
-        <translation type="unfinished"></translation>
+        <translation>категорії цілей</translation>
     </message>
     <message>
         <source>target categories are being suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>тривають пропозиції категорій цілей</translation>
     </message>
     <message>
         <source>Suggesting target categories: {done:,} of {total:,} events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропонування категорій цілей: {done:,} з {total:,} подій…</translation>
     </message>
     <message>
         <source>{examined:,} events looked at; the rules found a target in {found:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переглянуто подій: {examined:,}; правила знайшли ціль у {found:,}.</translation>
     </message>
 </context>
 <context>
     <name>TargetRulesDialog</name>
     <message>
         <source>Target Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Правила цілей</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Правило</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Категорія</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Впевненість</translation>
     </message>
     <message>
         <source>Reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Читає</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>Слова</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Від</translation>
+        <translation>Звідки</translation>
     </message>
     <message>
         <source>Target rules in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Чинні правила цілей</translation>
     </message>
     <message>
         <source>e.g. water.pumping-station</source>
-        <translation type="unfinished"></translation>
+        <translation>напр. water.pumping-station</translation>
     </message>
     <message>
         <source>one per line: pumping station, насосн</source>
-        <translation type="unfinished"></translation>
+        <translation>по одній на рядок: насосн, pumping station</translation>
     </message>
     <message>
         <source>one per line, matched whole: dam</source>
-        <translation type="unfinished"></translation>
+        <translation>по одному на рядок, повним збігом: дамба</translation>
     </message>
     <message>
         <source>Your rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше правило</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ідентифікатор:</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Категорія:</translation>
     </message>
     <message>
         <source>C&amp;onfidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Впевненість:</translation>
     </message>
     <message>
         <source>&amp;Word starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Початки слів:</translation>
     </message>
     <message>
         <source>W&amp;hole words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ц&amp;ілі слова:</translation>
     </message>
     <message>
         <source>Reads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Читає:</translation>
     </message>
     <message>
         <source>&amp;Save Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зберегти правило</translation>
     </message>
     <message>
         <source>&amp;Remove Selected Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вилучити вибране правило</translation>
     </message>
     <message>
         <source>Run the Rules &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Застосувати правила &amp;зараз</translation>
     </message>
     <message>
         <source>Suggest categories again for every event no analyst has decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Знову запропонувати категорії для кожної події, щодо якої аналітик ще не вирішив</translation>
     </message>
     <message>
         <source>Notes / headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Примітки / заголовок</translation>
     </message>
     <message>
         <source>Sub-event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Підтип події</translation>
     </message>
     <message>
         <source>Actors</source>
-        <translation type="unfinished">Учасники</translation>
+        <translation>Учасники</translation>
     </message>
     <message>
         <source>rules file</source>
-        <translation type="unfinished"></translation>
+        <translation>файл правил</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>ваше</translation>
     </message>
     <message>
         <source>Save target rule {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти правило цілі {id}</translation>
     </message>
     <message>
         <source>Saved. Run the rules to apply it to the events no analyst has decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено. Застосуйте правила, щоб воно подіяло на події, щодо яких аналітик ще не вирішив.</translation>
     </message>
     <message>
         <source>Remove target rule {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучити правило цілі {id}</translation>
     </message>
     <message>
         <source>Removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вилучено.</translation>
     </message>
 </context>
 <context>
@@ -5224,6 +5206,37 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>the timeline export</source>
         <translation>експорт часової шкали</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>rising</source>
+        <translation>зростає</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>стабільний</translation>
+    </message>
+    <message>
+        <source>easing</source>
+        <translation>слабшає</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низький</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>помірний</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>високий</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>критичний</translation>
     </message>
 </context>
 <context>
@@ -5525,11 +5538,11 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished">Точність</translation>
+        <translation>Точність</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Коли</translation>
+        <translation>Коли</translation>
     </message>
     <message>
         <source>e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026</source>
@@ -5537,7 +5550,7 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
     <message>
         <source>Until (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>До (необов’язково)</translation>
     </message>
     <message>
         <source>optional end: 18:00 or 7 Feb 2026</source>
@@ -5654,21 +5667,6 @@ Choose a new file name, or use File › Open Database… to open it.</source>
     <message>
         <source>The export did not finish; nothing was written</source>
         <translation>Експорт не завершився; нічого не записано</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Export Map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished">Зображення PNG (*.png);;Малюнок SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export Failed</source>
-        <translation type="unfinished">Експорт не вдався</translation>
     </message>
 </context>
 <context>
