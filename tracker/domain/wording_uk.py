@@ -132,12 +132,12 @@ PHRASES: dict[str, str] = {
         "Переговори, оголошені «на найближчий тиждень» (2026)",
     "Trilateral talks whose date or venue may change, the factors they depend on, and "
     "strikes on energy and transport, from one news report. Its events are known only to "
-    "the week, so the Analysis has nothing to count.":
+    "the week: the Analysis shows them by the week they fall in.":
         "Тристоронні переговори, дата чи місце яких можуть змінитися, чинники, від яких "
         "вони залежать, і удари по енергетиці й транспорту — за одним новинним "
-        "повідомленням. Його події відомі лише з точністю до тижня, тож Аналізу нічого "
-        "рахувати.",
-    "Russia–Ukraine talks of 2022 over UCDP events":
+        "повідомленням. Його події відомі лише з точністю до тижня: Аналіз показує їх за "
+        "тижнем, на який вони припадають.",
+"Russia–Ukraine talks of 2022 over UCDP events":
         "Російсько-українські переговори 2022 року на тлі подій UCDP",
     "The rounds in Belarus, the Antalya meeting, the video rounds and Istanbul "
     "(February–March 2022), and the prisoner exchange of 21 September 2022, each fact "

@@ -2207,7 +2207,7 @@ The choice is remembered for files with the same columns.</source>
     </message>
     <message>
         <source>Only events added, corrected or withdrawn by an import since the last export noted (tracker export notes each one)</source>
-        <translation>Лише події, додані, виправлені чи відкликані імпортом після останнього записаного експорту (tracker export записує кожен)</translation>
+        <translation>Лише події, додані, виправлені чи відкликані імпортом після останнього записаного експорту (команда експорту записує кожен)</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -5048,7 +5048,7 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
     <message>
         <source>e.g. water.pumping-station</source>
-        <translation>напр. water.pumping-station</translation>
+        <translation>напр. водопостачання.насосна-станція</translation>
     </message>
     <message>
         <source>one per line: pumping station, насосн</source>
