@@ -84,6 +84,30 @@ PHRASES: dict[str, str] = {
     "claimed": "заявлене", "corroborated": "підтверджене",
     "ministry": "міністерство", "dataset": "набір даних", "journalist": "журналіст",
     "accepted": "прийнято", "rejected": "відхилено",
+    # Claims and target review (services/claims, services/targets)
+    "Say what the figure counts (killed, injured…)":
+        "Вкажіть, що рахує цифра (загиблі, поранені…)",
+    "Say who claims the figure": "Вкажіть, хто наводить цифру",
+    "A claim needs an event, or a day and a place":
+        "Твердженню потрібна подія або день і місце",
+    "Event {number} does not exist": "Події {number} не існує",
+    "Give the figure, or its low and high estimates":
+        "Наведіть цифру або її нижню й верхню оцінки",
+    "A figure cannot be negative": "Цифра не може бути від’ємною",
+    "The low figure must not exceed the best, nor the best the high":
+        "Нижня цифра не може перевищувати найімовірнішу, а найімовірніша — верхню",
+    "Claim {number} was changed by someone else since it was read; it is shown as it is now":
+        "Твердження {number} відтоді змінив хтось інший; його показано таким, яким воно є "
+        "тепер",
+    "Choose a target category.": "Виберіть категорію цілі.",
+    "None of these events is in the database any more.":
+        "Жодної з цих подій уже немає в базі даних.",
+    "Rule {id}: the rules file already has a rule with this id.":
+        "Правило {id}: у файлі правил уже є правило з таким ідентифікатором.",
+    "There is no rule of your own with the id {id}.":
+        "Немає вашого правила з ідентифікатором {id}.",
+    # A pair's figures (services/reconcile/pairs.py)
+    "{best} (low {low}, high {high})": "{best} (мін. {low}, макс. {high})",
     # EntryKind (chronology), AnchorKind (analysis)
     "round": "раунд", "schedule change": "зміна розкладу", "factor reading": "показник чинника",
     "event": "подія",

@@ -91,18 +91,6 @@
             <numerusform>Імпорт {file}: {done} з %n подій</numerusform>
         </translation>
     </message>
-    <message>
-        <source>counted</source>
-        <translation>враховано</translation>
-    </message>
-    <message>
-        <source>merged into the counted one</source>
-        <translation>об’єднано з врахованою</translation>
-    </message>
-    <message>
-        <source>Told by several datasets (one event in counts)</source>
-        <translation>Повідомлено кількома наборами даних (одна подія в підрахунках)</translation>
-    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -958,6 +946,10 @@
             <numerusform>Проаналізовано %n показники чинників</numerusform>
             <numerusform>Проаналізовано %n показників чинників</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Експортовано до {path}</translation>
     </message>
     <message>
         <source>target {category}</source>
@@ -2232,6 +2224,45 @@ The choice is remembered for files with the same columns.</source>
             <numerusform>%n типи</numerusform>
             <numerusform>%n типів</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EventVersions</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Набір даних</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>Загиблі</translation>
+    </message>
+    <message>
+        <source>In counts</source>
+        <translation>У підрахунках</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>враховано</translation>
+    </message>
+    <message>
+        <source>merged into the counted one</source>
+        <translation>об’єднано з врахованою</translation>
+    </message>
+    <message>
+        <source>Told by several datasets (one event in counts)</source>
+        <translation>Повідомлено кількома наборами даних (одна подія в підрахунках)</translation>
     </message>
 </context>
 <context>
@@ -4654,6 +4685,18 @@ In your zone ({your_zone}): {your_window}</source>
 </context>
 <context>
     <name>SyncFlow</name>
+    <message>
+        <source>Updating {source}</source>
+        <translation>Оновлення: {source}</translation>
+    </message>
+    <message>
+        <source>Events are being updated from {source}; edits can be saved after the update finishes</source>
+        <translation>Події оновлюються з {source}; зміни можна буде зберегти, коли оновлення завершиться</translation>
+    </message>
+    <message>
+        <source>the update from the source</source>
+        <translation>оновлення з джерела</translation>
+    </message>
     <message>
         <source>An update from a source is already running</source>
         <translation>Оновлення з джерела вже виконується</translation>
