@@ -206,9 +206,9 @@ class TargetReviewBar(QWidget):
 
     def _on_done(self, result: PassResult) -> None:
         self.suggest_button.setEnabled(True)
-        self.status.setText(self.tr("{examined:,} events looked at; the rules found a "
-                                    "target in {found:,}.").format(
-            examined=result.examined, found=result.categorised))
+        examined = result.examined
+        self.status.setText(self.tr("%Ln event(s) looked at; the rules found a target in %1.",
+                                    "", examined).replace("%1", f"{result.categorised:,}"))
         self._workspace.changed_elsewhere(Topic.EVENTS)
 
     def _on_failed(self, failure: Failure) -> None:

@@ -3485,9 +3485,13 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Reading the map</source>
         <translation>Читання мапи</translation>
     </message>
-    <message>
-        <source>%1 events in view</source>
-        <translation>Подій у полі зору: %1</translation>
+    <message numerus="yes">
+        <source>%Ln event(s) in view</source>
+        <translation>
+            <numerusform>%Ln подія в полі зору</numerusform>
+            <numerusform>%Ln події в полі зору</numerusform>
+            <numerusform>%Ln подій у полі зору</numerusform>
+        </translation>
     </message>
     <message>
         <source>Map</source>
@@ -4005,9 +4009,21 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>reading the pairs</source>
         <translation>читання пар</translation>
     </message>
-    <message>
-        <source>%1 of %2 pairs</source>
-        <translation>Пар: %1 з %2</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln pair(s)</source>
+        <translation>
+            <numerusform>%1 з %Ln пари</numerusform>
+            <numerusform>%1 з %Ln пар</numerusform>
+            <numerusform>%1 з %Ln пар</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pair(s) proposed (%1 already decided) in %2 s</source>
+        <translation>
+            <numerusform>Запропоновано %Ln пару (уже вирішено: %1) за %2 с</numerusform>
+            <numerusform>Запропоновано %Ln пари (уже вирішено: %1) за %2 с</numerusform>
+            <numerusform>Запропоновано %Ln пар (уже вирішено: %1) за %2 с</numerusform>
+        </translation>
     </message>
     <message>
         <source>each pair&apos;s first dataset</source>
@@ -4056,10 +4072,6 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>pairs are being searched for</source>
         <translation>триває пошук пар</translation>
-    </message>
-    <message>
-        <source>%1 pairs proposed (%2 already decided) in %3 s</source>
-        <translation>Запропоновано пар: %1 (уже вирішено: %2) за %3 с</translation>
     </message>
     <message>
         <source>Search cancelled; nothing changed.</source>
@@ -4151,9 +4163,13 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <source>Counting the events in the ring</source>
         <translation>Підрахунок подій у колі</translation>
     </message>
-    <message>
-        <source>%1 events within %2 km of %3</source>
-        <translation>Подій у межах %2 км від %3: %1</translation>
+    <message numerus="yes">
+        <source>%Ln event(s) within %1 km of %2</source>
+        <translation>
+            <numerusform>%Ln подія в межах %1 км від %2</numerusform>
+            <numerusform>%Ln події в межах %1 км від %2</numerusform>
+            <numerusform>%Ln подій у межах %1 км від %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5050,9 +5066,13 @@ In your zone ({your_zone}): {your_window}</source>
         <source>Suggesting target categories: {done:,} of {total:,} events…</source>
         <translation>Пропонування категорій цілей: {done:,} з {total:,} подій…</translation>
     </message>
-    <message>
-        <source>{examined:,} events looked at; the rules found a target in {found:,}.</source>
-        <translation>Переглянуто подій: {examined:,}; правила знайшли ціль у {found:,}.</translation>
+    <message numerus="yes">
+        <source>%Ln event(s) looked at; the rules found a target in %1.</source>
+        <translation>
+            <numerusform>Переглянуто %Ln подію; правила знайшли ціль у %1.</numerusform>
+            <numerusform>Переглянуто %Ln події; правила знайшли ціль у %1.</numerusform>
+            <numerusform>Переглянуто %Ln подій; правила знайшли ціль у %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
