@@ -66,6 +66,7 @@ class TargetRulesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the form
 
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("e.g. water.pumping-station"))
@@ -75,14 +76,16 @@ class TargetRulesDialog(QDialog):
         self.confidence_spin.setRange(0.05, 1.0)
         self.confidence_spin.setSingleStep(0.05)
         self.confidence_spin.setValue(0.9)
-        self.field_checks = {name: QCheckBox(self._field_label(name), self) for name in FIELDS}
-        self.field_checks["summary"].setChecked(True)
         self.stems_edit = QPlainTextEdit(self)
         self.stems_edit.setPlaceholderText(self.tr("one per line: pumping station, насосн"))
         self.words_edit = QPlainTextEdit(self)
         self.words_edit.setPlaceholderText(self.tr("one per line, matched whole: dam"))
         for edit in (self.stems_edit, self.words_edit):
             edit.setMaximumHeight(70)
+            edit.setTabChangesFocus(True)  # one word per line: Tab moves on, as in a form
+        # Made after the word lists, whose rows come first: Tab follows the reading order.
+        self.field_checks = {name: QCheckBox(self._field_label(name), self) for name in FIELDS}
+        self.field_checks["summary"].setChecked(True)
         fields = QHBoxLayout()
         for check in self.field_checks.values():
             fields.addWidget(check)
