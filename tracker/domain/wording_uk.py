@@ -106,6 +106,19 @@ PHRASES: dict[str, str] = {
         "Правило {id}: у файлі правил уже є правило з таким ідентифікатором.",
     "There is no rule of your own with the id {id}.":
         "Немає вашого правила з ідентифікатором {id}.",
+    "at least {figure}": "щонайменше {figure}", "at most {figure}": "щонайбільше {figure}",
+    "{span} (best {best})": "{span} (найімовірніше {best})",
+    # Reconciliation's same-file refusal, a sync's request (services/reconcile, sync)
+    "These events are already in the database as the dataset {other}: {matched} of the "
+    "first {sampled} rows match it by date and place or by id. Importing them as {dataset} "
+    "would count every event twice. Import the file as {other} to update those events, or "
+    "force the import (tracker import --force) if the two datasets really tell the same rows.":
+        "Ці події вже є в базі даних як набір даних {other}: {matched} з перших {sampled} "
+        "рядків збігаються з ним за датою й місцем або за ідентифікатором. Імпорт їх як "
+        "{dataset} зарахував би кожну подію двічі. Імпортуйте файл як {other}, щоб оновити "
+        "ті події, або примусьте імпорт (tracker import --force), якщо обидва набори даних "
+        "справді містять ті самі рядки.",
+    "since {day}": "від {day}",
     # A pair's figures (services/reconcile/pairs.py)
     "{best} (low {low}, high {high})": "{best} (мін. {low}, макс. {high})",
     # EntryKind (chronology), AnchorKind (analysis)
