@@ -257,7 +257,8 @@ class ReconcileDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         pair = self.model.row_at(rows[0].row()) if rows else None
         if pair is None:
-            self.detail.setHtml(f"<p><i>{self.tr('Select a pair to compare its events.')}</i></p>")
+            hint = self.tr("Select a pair to compare its events.")
+            self.detail.setHtml(f"<p><i>{hint}</i></p>")
         else:
             labels = {"dataset": self.tr("Dataset"), "date": self.tr("Date"),
                       "place": self.tr("Place"), "type": self.tr("Type"),

@@ -4017,6 +4017,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
             <numerusform>%1 з %Ln пар</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select a pair to compare its events.</source>
+        <translation>Виберіть пару, щоб порівняти її події.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln pair(s) proposed (%1 already decided) in %2 s</source>
         <translation>
