@@ -5021,6 +5021,33 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>TargetReview</name>
+    <message>
+        <source>{category} — chosen by an analyst {when}</source>
+        <translation>{category} — вибрано аналітиком {when}</translation>
+    </message>
+    <message>
+        <source>(rule since changed)</source>
+        <translation>(правило відтоді змінено)</translation>
+    </message>
+    <message>
+        <source>{category} — suggested by rule {rule} (confidence {confidence:.2f}; found {words}); not reviewed</source>
+        <translation>{category} — запропоновано правилом {rule} (впевненість {confidence:.2f}; знайдено {words}); не переглянуто</translation>
+    </message>
+    <message>
+        <source>{category} — no rule found a target in this record; not reviewed</source>
+        <translation>{category} — жодне правило не знайшло ціль у цьому записі; не переглянуто</translation>
+    </message>
+    <message>
+        <source>Accept suggested target</source>
+        <translation>Прийняти запропоновану ціль</translation>
+    </message>
+    <message>
+        <source>Set target to {category}</source>
+        <translation>Задати ціль: {category}</translation>
+    </message>
+</context>
+<context>
     <name>TargetReviewBar</name>
     <message>
         <source>&amp;Accept Suggested Target</source>
