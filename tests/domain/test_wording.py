@@ -47,12 +47,15 @@ def test_ukrainian_plural_form(count: int, form: int) -> None:
 def test_every_enum_word_has_a_ukrainian_word() -> None:
     from tracker.domain import enums
     from tracker.domain.chronology import EntryKind
+    from tracker.domain.claims import ClaimantKind, ClaimStatus, Measure
+    from tracker.domain.matches import MatchStatus
     from tracker.domain.wording_uk import PHRASES
     closed = [member for kind in (enums.Precision, enums.RoundStatus, enums.RoundFormat,
                                   enums.RoundModality, enums.ParticipantRole, enums.PartyKind,
                                   enums.DependencyEffect, enums.LinkKind, enums.ChangeKind,
                                   enums.FactorLevel, enums.FactorTrend, enums.Reliability,
-                                  enums.TargetCategory, EntryKind)
+                                  enums.TargetCategory, EntryKind, Measure, ClaimStatus,
+                                  ClaimantKind, MatchStatus)
               for member in kind]
     assert [member.value for member in closed if member.value not in PHRASES] == []
 

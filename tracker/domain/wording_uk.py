@@ -76,7 +76,51 @@ PHRASES: dict[str, str] = {
     # TargetCategory
     "energy": "енергетика", "transport": "транспорт", "residential": "житло",
     "medical": "медицина", "military": "військові", "industrial": "промисловість",
-    "communications": "зв’язок", "other": "інше",
+    "communications": "зв’язок", "other": "інше", "education": "освіта",
+    "government": "органи влади", "agriculture": "сільське господарство",
+    # Measure, ClaimStatus, ClaimantKind (claims), MatchStatus (reconciliation)
+    "killed": "загиблі", "injured": "поранені", "drones launched": "запущені дрони",
+    "drones intercepted": "збиті дрони", "missiles intercepted": "збиті ракети",
+    "claimed": "заявлене", "corroborated": "підтверджене",
+    "ministry": "міністерство", "dataset": "набір даних", "journalist": "журналіст",
+    "accepted": "прийнято", "rejected": "відхилено",
+    # Claims and target review (services/claims, services/targets)
+    "Say what the figure counts (killed, injured…)":
+        "Вкажіть, що рахує цифра (загиблі, поранені…)",
+    "Say who claims the figure": "Вкажіть, хто наводить цифру",
+    "A claim needs an event, or a day and a place":
+        "Твердженню потрібна подія або день і місце",
+    "Event {number} does not exist": "Події {number} не існує",
+    "Give the figure, or its low and high estimates":
+        "Наведіть цифру або її нижню й верхню оцінки",
+    "A figure cannot be negative": "Цифра не може бути від’ємною",
+    "The low figure must not exceed the best, nor the best the high":
+        "Нижня цифра не може перевищувати найімовірнішу, а найімовірніша — верхню",
+    "Claim {number} was changed by someone else since it was read; it is shown as it is now":
+        "Твердження {number} відтоді змінив хтось інший; його показано таким, яким воно є "
+        "тепер",
+    "Choose a target category.": "Виберіть категорію цілі.",
+    "None of these events is in the database any more.":
+        "Жодної з цих подій уже немає в базі даних.",
+    "Rule {id}: the rules file already has a rule with this id.":
+        "Правило {id}: у файлі правил уже є правило з таким ідентифікатором.",
+    "There is no rule of your own with the id {id}.":
+        "Немає вашого правила з ідентифікатором {id}.",
+    "at least {figure}": "щонайменше {figure}", "at most {figure}": "щонайбільше {figure}",
+    "{span} (best {best})": "{span} (найімовірніше {best})",
+    # Reconciliation's same-file refusal, a sync's request (services/reconcile, sync)
+    "These events are already in the database as the dataset {other}: {matched} of the "
+    "first {sampled} rows match it by date and place or by id. Importing them as {dataset} "
+    "would count every event twice. Import the file as {other} to update those events, or "
+    "force the import (tracker import --force) if the two datasets really tell the same rows.":
+        "Ці події вже є в базі даних як набір даних {other}: {matched} з перших {sampled} "
+        "рядків збігаються з ним за датою й місцем або за ідентифікатором. Імпорт їх як "
+        "{dataset} зарахував би кожну подію двічі. Імпортуйте файл як {other}, щоб оновити "
+        "ті події, або примусьте імпорт (tracker import --force), якщо обидва набори даних "
+        "справді містять ті самі рядки.",
+    "since {day}": "від {day}",
+    # A pair's figures (services/reconcile/pairs.py)
+    "{best} (low {low}, high {high})": "{best} (мін. {low}, макс. {high})",
     # EntryKind (chronology), AnchorKind (analysis)
     "round": "раунд", "schedule change": "зміна розкладу", "factor reading": "показник чинника",
     "event": "подія",
@@ -125,12 +169,12 @@ PHRASES: dict[str, str] = {
         "Переговори, оголошені «на найближчий тиждень» (2026)",
     "Trilateral talks whose date or venue may change, the factors they depend on, and "
     "strikes on energy and transport, from one news report. Its events are known only to "
-    "the week, so the Analysis has nothing to count.":
+    "the week: the Analysis shows them by the week they fall in.":
         "Тристоронні переговори, дата чи місце яких можуть змінитися, чинники, від яких "
         "вони залежать, і удари по енергетиці й транспорту — за одним новинним "
-        "повідомленням. Його події відомі лише з точністю до тижня, тож Аналізу нічого "
-        "рахувати.",
-    "Russia–Ukraine talks of 2022 over UCDP events":
+        "повідомленням. Його події відомі лише з точністю до тижня: Аналіз показує їх за "
+        "тижнем, на який вони припадають.",
+"Russia–Ukraine talks of 2022 over UCDP events":
         "Російсько-українські переговори 2022 року на тлі подій UCDP",
     "The rounds in Belarus, the Antalya meeting, the video rounds and Istanbul "
     "(February–March 2022), and the prisoner exchange of 21 September 2022, each fact "

@@ -50,6 +50,8 @@ ALLOWED = {
     "EET", "EEST", "CET", "CEST", "MSK", "TRT", "EST", "EDT", "BST",
     # Qt's own Ukrainian keeps "OK" on its buttons; programs and encodings by name.
     "OK", "Excel", "LibreOffice", "Sheets", "pandas", "R", "UTF", "utf", "PNG", "SVG",
+    # Web services by their own names (File › Update from Source).
+    "API", "myACLED",
 }
 
 

@@ -21,6 +21,7 @@ from tracker.domain.base import utc_now
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
+from tracker.domain.wording import say
 from tracker.services.claims.claims import ClaimRow
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo, alternate
@@ -52,15 +53,16 @@ def clean_claim(session: Session, draft: ClaimDraft) -> dict[str, Any]:
     """The claim's columns from *draft*, or a ValidationError naming the field at fault."""
     measure, claimant = " ".join(draft.measure.split()).lower(), draft.claimant.strip()
     if not measure:
-        raise ValidationError("measure", "Say what the figure counts (killed, injured…)")
+        raise ValidationError("measure", say("Say what the figure counts (killed, injured…)"))
     if not claimant:
-        raise ValidationError("claimant", "Say who claims the figure")
+        raise ValidationError("claimant", say("Say who claims the figure"))
     if draft.event_id is None and draft.day is None:
-        raise ValidationError("event_id", "A claim needs an event, or a day and a place")
+        raise ValidationError("event_id", say("A claim needs an event, or a day and a place"))
     if draft.event_id is not None and session.get(BattlefieldEvent, draft.event_id) is None:
-        raise NotFoundError(f"Event {draft.event_id} does not exist")
+        raise NotFoundError(say("Event {number} does not exist").format(number=draft.event_id))
     if draft.source_id is not None and session.get(Source, draft.source_id) is None:
-        raise NotFoundError(f"Source {draft.source_id} does not exist")
+        raise NotFoundError(say("Source {number} does not exist").format(
+            number=draft.source_id))
     _check_figures(draft.low, draft.best, draft.high)
     if draft.status not in {status.value for status in ClaimStatus}:
         raise ValidationError("status", f"Unknown status {draft.status!r}: "
@@ -78,14 +80,14 @@ def clean_claim(session: Session, draft: ClaimDraft) -> dict[str, Any]:
 def _check_figures(low: int | None, best: int | None, high: int | None) -> None:
     given = {"low": low, "best": best, "high": high}
     if all(value is None for value in given.values()):
-        raise ValidationError("best", "Give the figure, or its low and high estimates")
+        raise ValidationError("best", say("Give the figure, or its low and high estimates"))
     for field, value in given.items():
         if value is not None and value < 0:
-            raise ValidationError(field, "A figure cannot be negative")
+            raise ValidationError(field, say("A figure cannot be negative"))
     ordered = [value for value in (low, best, high) if value is not None]
     if ordered != sorted(ordered):
-        raise ValidationError("high", "The low figure must not exceed the best, nor the "
-                                      "best the high")
+        raise ValidationError("high", say("The low figure must not exceed the best, nor "
+                                          "the best the high"))
 
 
 def add_claim(session: Session, draft: ClaimDraft) -> Outcome:
@@ -127,8 +129,9 @@ def _rewrite(session: Session, claim_id: int, before: dict[str, Any],
              after: dict[str, Any], version: int | None) -> Outcome:
     claim = _claim(session, claim_id)
     if version is not None and claim.version != version:
-        raise ChangedSinceError(f"Claim {claim_id} was changed by someone else since it "
-                                "was read; it is shown as it is now")
+        raise ChangedSinceError(say("Claim {number} was changed by someone else since it "
+                                    "was read; it is shown as it is now").format(
+                                        number=claim_id))
     for name, value in after.items():
         setattr(claim, name, value)
     try:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Measure
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
+from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records.citations import source_label
 
@@ -65,9 +66,10 @@ def figure_text(low: int | None, best: int | None, high: int | None) -> str:
     if low is None and high is None:
         return "" if best is None else str(best)
     if best is None and (low is None or high is None):
-        return f"at least {low}" if high is None else f"at most {high}"
+        return (say("at least {figure}").format(figure=low) if high is None
+                else say("at most {figure}").format(figure=high))
     span = f"{'?' if low is None else low}–{'?' if high is None else high}"
-    return span if best is None else f"{span} (best {best})"
+    return span if best is None else say("{span} (best {best})").format(span=span, best=best)
 
 
 def event_claims(session: Session, event_id: int) -> list[ClaimRow]:

@@ -17,6 +17,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent
 from tracker.domain.matches import EventMatch, MatchStatus
+from tracker.domain.wording import say
 from tracker.services.reconcile.decisions import secondary_of_match
 
 PAGE = 2000  # pairs the review reads at once
@@ -46,7 +47,7 @@ class PairSide:
             return best
         low = "?" if self.fatalities_low is None else f"{self.fatalities_low:,}"
         high = "?" if self.fatalities_high is None else f"{self.fatalities_high:,}"
-        return f"{best} (low {low}, high {high})"
+        return say("{best} (low {low}, high {high})").format(best=best, low=low, high=high)
 
 
 @dataclass(frozen=True, slots=True)

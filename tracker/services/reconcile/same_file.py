@@ -20,6 +20,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from tracker.domain.errors import TrackerError
 from tracker.domain.events import IMPORT_COLUMNS, BattlefieldEvent
+from tracker.domain.wording import say
 
 SAMPLE = 200  # rows of the first batch looked for
 # The share of the sample another dataset must hold for the file to be the same one.
@@ -61,12 +62,13 @@ def refuse_copy(connection: Connection, dataset: str, rows: Sequence[tuple[Any, 
         return
     other, matched = holders.most_common(1)[0]
     if matched >= MIN_MATCHES and matched >= SAME_SHARE * len(sample):
-        raise SameFileError(
-            f"These events are already in the database as the dataset {other!r}: "
-            f"{matched} of the first {len(sample)} rows match it by date and place or "
-            f"by id. Importing them as {dataset!r} would count every event twice. "
-            f"Import the file as {other!r} to update those events, or force the import "
-            "(tracker import --force) if the two datasets really tell the same rows.")
+        raise SameFileError(say(
+            "These events are already in the database as the dataset {other}: {matched} of "
+            "the first {sampled} rows match it by date and place or by id. Importing them as "
+            "{dataset} would count every event twice. Import the file as {other} to update "
+            "those events, or force the import (tracker import --force) if the two datasets "
+            "really tell the same rows.").format(other=repr(other), matched=matched,
+                                                 sampled=len(sample), dataset=repr(dataset)))
 
 
 def _sample(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 from tracker.io.import_formats import ImportFormat
 
 # The newest GED release when this was written; `--version` asks for another (UCDP's
@@ -89,7 +90,8 @@ class SyncRequest:
     def describe(self) -> str:
         """"UCDP GED 25.1, Ukraine, since 1 Jan 2024": for progress lines and the report."""
         release = f" {self.version}" if self.source is Source.UCDP else ""
-        since = f", since {self.since.isoformat()}" if self.since else ""
+        since = (", " + say("since {day}").format(day=self.since.isoformat())
+                 if self.since else "")
         return f"{self.source.label}{release}, {self.country.strip()}{since}"
 
     def file_name(self) -> str:

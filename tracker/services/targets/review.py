@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.base import utc_now
 from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
+from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome
 from tracker.services.common.topics import Topic
 from tracker.services.targets.rulebook import ensure_category, rule_set
@@ -53,7 +54,7 @@ def choose_category(session: Session, event_ids: Sequence[int], category: str) -
     """Give *event_ids* the analyst's *category* (a new name joins the database's own)."""
     category = category.strip()
     if not category:
-        raise TrackerError("Choose a target category.")
+        raise TrackerError(say("Choose a target category."))
     ensure_category(session, category)
     before = _decisions(session, event_ids)
     now = utc_now()
@@ -87,7 +88,7 @@ def _decisions(session: Session, event_ids: Sequence[int]) -> dict[int, _Decisio
         event.target_confidence, event.target_decided_at).where(
         event.id.in_(list(event_ids)))).all()
     if not rows:
-        raise TrackerError("None of these events is in the database any more.")
+        raise TrackerError(say("None of these events is in the database any more."))
     return {row[0]: (row[1], row[2], row[3], row[4], row[5]) for row in rows}
 
 

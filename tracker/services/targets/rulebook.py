@@ -16,6 +16,7 @@ from tracker import resources
 from tracker.domain.enums import TargetCategory
 from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule, parse_rules
 from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
+from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome, alternate
 from tracker.services.common.topics import Topic
 
@@ -65,7 +66,8 @@ def save_rule(session: Session, rule: TargetRule) -> Outcome:
     names = categories(session)
     check_rule(rule, [*names, rule.category])
     if rule.id in {known.id for known in file_rules()}:
-        raise RulesError(f"Rule {rule.id}: the rules file already has a rule with this id.")
+        raise RulesError(say("Rule {id}: the rules file already has a rule with this id.")
+                         .format(id=rule.id))
     previous = next((known for known in user_rules(session) if known.id == rule.id), None)
     ensure_category(session, rule.category)
     _store(session, rule)
@@ -88,7 +90,8 @@ def remove_rule(session: Session, rule_id: str) -> Outcome:
     """Delete one of the analyst's rules; undo puts it back."""
     rule = next((known for known in user_rules(session) if known.id == rule_id), None)
     if rule is None:
-        raise RulesError(f"There is no rule of your own with the id {rule_id}.")
+        raise RulesError(say("There is no rule of your own with the id {id}.").format(
+            id=rule_id))
     session.execute(delete(UserTargetRule).where(UserTargetRule.id == rule_id))
 
     def back(inner: Session) -> Outcome:

@@ -202,7 +202,7 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
             return self.tr("Events reported only to the week or month whose date falls in "
                            "this window; not counted, as their day is not known")
         if column == self.PLACED:
-            return placed_tip(self._settings.measure.value)
+            return placed_tip(label_of(self._settings.measure))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -233,6 +233,6 @@ class AnalysisTableModel(SnapshotTableModel[PhaseCounts]):
         if section == self.IMPRECISE:
             return self.tr("Week- or month-precision events dated in the window (not counted)")
         if section == self.PLACED:
-            return placed_tip(self._settings.measure.value)
+            return placed_tip(label_of(self._settings.measure))
         return None
 

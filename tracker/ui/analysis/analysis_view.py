@@ -345,7 +345,7 @@ class AnalysisView(QWidget):
     def _after_export(self, written: Path | None) -> None:
         if written is not None:
             self._folder = written.parent
-            self.status_label.setText(f"Exported to {written}")
+            self.status_label.setText(self.tr("Exported to {path}").format(path=written))
 
     def _refresh_when_shown(self) -> None:
         # Counting a million events is work: a hidden tab only notes it is out of date.

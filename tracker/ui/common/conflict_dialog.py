@@ -82,9 +82,10 @@ class ConflictDialog(QDialog):
         self._theirs_buttons: dict[str, QRadioButton] = {}
         for row, difference in enumerate(conflict.differences, start=1):
             mine = named(QRadioButton(), f"keep-mine-{difference.field}")
-            mine.setAccessibleName(self.tr("Keep yours: {field}").format(field=difference.label))
+            field = say(difference.label)
+            mine.setAccessibleName(self.tr("Keep yours: {field}").format(field=field))
             theirs = named(QRadioButton(), f"take-theirs-{difference.field}")
-            theirs.setAccessibleName(self.tr("Take theirs: {field}").format(field=difference.label))
+            theirs.setAccessibleName(self.tr("Take theirs: {field}").format(field=field))
             group = QButtonGroup(self)
             group.addButton(mine)
             group.addButton(theirs)
@@ -92,7 +93,7 @@ class ConflictDialog(QDialog):
             self._groups[difference.field] = group
             self._mine_buttons[difference.field] = mine
             self._theirs_buttons[difference.field] = theirs
-            grid.addWidget(QLabel(say(difference.label)), row, 0)
+            grid.addWidget(QLabel(field), row, 0)
             grid.addWidget(mine, row, 1)
             grid.addWidget(_value_label(difference.mine_text), row, 2)
             grid.addWidget(theirs, row, 3)

@@ -98,6 +98,13 @@ def current_data(combo: QComboBox) -> Any:
     return item_value(combo, combo.currentIndex()) if combo.currentIndex() >= 0 else None
 
 
+def typed_or_listed(combo: QComboBox) -> str:
+    """An editable combo's word: a listed item's stored word (its text is translated), or
+    what the analyst typed where it matches no item."""
+    row = combo.findText(combo.currentText())
+    return str(item_value(combo, row)) if row >= 0 else combo.currentText()
+
+
 W = TypeVar("W", bound=QWidget)
 
 

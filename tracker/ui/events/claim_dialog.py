@@ -7,11 +7,18 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from tracker.domain.claims import ClaimantKind, ClaimStatus, Measure
+from tracker.domain.wording import label_of
 from tracker.services.claims.claim_operations import CLAIM_TOPICS, ClaimDraft, add_claim
 from tracker.services.records.citations import list_sources
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
-from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
+from tracker.ui.common.forms import (
+    ErrorLabel,
+    current_data,
+    fill_combo,
+    named,
+    typed_or_listed,
+)
 from tracker.ui.common.workspace import Workspace
 
 
@@ -29,7 +36,7 @@ class AddClaimDialog(CommandDialog):
         self._event_id = event_id
         self.measure_combo = named(QComboBox(), "claim-measure")
         self.measure_combo.setEditable(True)  # a measure of the analyst's own
-        self.measure_combo.addItems([measure.value for measure in Measure])
+        fill_combo(self.measure_combo, [(label_of(measure), measure.value) for measure in Measure])
         self.measure_combo.setAccessibleName(self.tr("Measure"))
         self.low_edit = self._figure_edit("claim-low", self.tr("Low figure"))
         self.best_edit = self._figure_edit("claim-best", self.tr("Best figure"))
@@ -39,7 +46,7 @@ class AddClaimDialog(CommandDialog):
                                                       "a party, a journalist…"))
         self.claimant_edit.setAccessibleName(self.tr("Claimant"))
         self.kind_combo = named(QComboBox(), "claim-claimant-kind")
-        fill_combo(self.kind_combo, [(kind.value, kind.value) for kind in ClaimantKind])
+        fill_combo(self.kind_combo, [(label_of(kind), kind.value) for kind in ClaimantKind])
         self.kind_combo.setAccessibleName(self.tr("Kind of claimant"))
         self.source_combo = named(QComboBox(), "claim-source")
         sources = workspace.read(list_sources)
@@ -47,7 +54,8 @@ class AddClaimDialog(CommandDialog):
                                        *((label, source_id) for source_id, label in sources)])
         self.source_combo.setAccessibleName(self.tr("Source"))
         self.status_combo = named(QComboBox(), "claim-status")
-        fill_combo(self.status_combo, [(status.value, status.value) for status in ClaimStatus])
+        fill_combo(self.status_combo,
+                   [(label_of(status), status.value) for status in ClaimStatus])
         self.status_combo.setAccessibleName(self.tr("Status"))
         self.note_edit = named(QLineEdit(), "claim-note")
         self.note_edit.setAccessibleName(self.tr("Note"))
@@ -100,7 +108,7 @@ class AddClaimDialog(CommandDialog):
             return int(edit.text()) if edit.text() else None
 
         return ClaimDraft(
-            measure=self.measure_combo.currentText(), claimant=self.claimant_edit.text(),
+            measure=typed_or_listed(self.measure_combo), claimant=self.claimant_edit.text(),
             best=figure(self.best_edit), low=figure(self.low_edit),
             high=figure(self.high_edit), event_id=self._event_id,
             claimant_kind=current_data(self.kind_combo),

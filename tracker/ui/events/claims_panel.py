@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.claims import ClaimStatus
+from tracker.domain.wording import say
 from tracker.services.claims.claim_operations import (
     CLAIM_TOPICS,
     remove_claim,
@@ -57,8 +58,9 @@ class ClaimsModel(SnapshotTableModel[ClaimRow]):
         if role == ClaimIdRole:
             return row.claim_id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.measure, row.figure_text, f"{row.claimant} ({row.claimant_kind})",
-                    row.status, row.source)[column]
+            return (say(row.measure), row.figure_text,
+                    f"{row.claimant} ({say(row.claimant_kind)})", say(row.status),
+                    row.source)[column]
         return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from tracker.ui.common.cited_sources import CitedSourcesList
 from tracker.ui.common.conflict_dialog import push_removal
 from tracker.ui.common.date_text import day_text, utc_text
 from tracker.ui.common.edit_dialog import writes
-from tracker.ui.common.language import translate
+from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claims_panel import ClaimsPanel
@@ -125,25 +125,31 @@ def _record_html(provenance: EventProvenance) -> str:
     )
 
 
+VERSION_HEADERS = (
+    QT_TRANSLATE_NOOP("EventVersions", "Dataset"), QT_TRANSLATE_NOOP("EventVersions", "Date"),
+    QT_TRANSLATE_NOOP("EventVersions", "Place"), QT_TRANSLATE_NOOP("EventVersions", "Type"),
+    QT_TRANSLATE_NOOP("EventVersions", "Fatalities"),
+    QT_TRANSLATE_NOOP("EventVersions", "In counts"))
+
+
 def versions_html(versions: list[EventVersion]) -> str:
     """Each dataset's version of an accepted pair, the one whose figures count first."""
     if not versions:
         return ""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("EventDetailPane", text)
-
     rows = []
     for version in versions:
         side = version.side
-        stands = tr("counted") if version.preferred else tr("merged into the counted one")
+        stands = (translate("EventVersions", "counted") if version.preferred
+                  else translate("EventVersions", "merged into the counted one"))
         cells = (f"{side.dataset} {side.external_id}", side.when, side.place,
                  side.event_type, side.figures, stands)
         rows.append("<tr>" + "".join(f"<td valign=top>{html.escape(cell)}</td>"
                                      for cell in cells) + "</tr>")
-    headers = "".join(f"<th align=left>{html.escape(tr(name))}</th>" for name in (
-        "Dataset", "Date", "Place", "Type", "Fatalities", "In counts"))
-    title = html.escape(tr("Told by several datasets (one event in counts)"))
+    names = [html.escape(translate("EventVersions", name)) for name in VERSION_HEADERS]
+    headers = "".join(f"<th align=left>{name}</th>" for name in names)
+    title = html.escape(translate("EventVersions",
+                                  "Told by several datasets (one event in counts)"))
     return (f"<p><b>{title}</b></p><table cellspacing=2 cellpadding=2>"
             f"<tr>{headers}</tr>{''.join(rows)}</table>")
 

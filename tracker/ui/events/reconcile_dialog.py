@@ -227,8 +227,9 @@ class ReconcileDialog(QDialog):
     def _show(self, review: _Review) -> None:
         selected = self.selected_ids()
         self.model.set_rows(review.pairs)
-        self.count_label.setText(self.tr("%1 of %2 pairs").replace(
-            "%1", f"{len(review.pairs):,}").replace("%2", f"{review.total:,}"))
+        total = review.total
+        self.count_label.setText(self.tr("%1 of %Ln pair(s)", "", total).replace(
+            "%1", f"{len(review.pairs):,}"))
         self._fill_datasets(review.datasets, review.preferred)
         row = self.model.row_of(selected[0]) if selected else None
         self.table.selectRow(row if row is not None else 0)
@@ -258,7 +259,8 @@ class ReconcileDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         pair = self.model.row_at(rows[0].row()) if rows else None
         if pair is None:
-            self.detail.setHtml(f"<p><i>{self.tr('Select a pair to compare its events.')}</i></p>")
+            hint = self.tr("Select a pair to compare its events.")
+            self.detail.setHtml(f"<p><i>{hint}</i></p>")
         else:
             labels = {"dataset": self.tr("Dataset"), "date": self.tr("Date"),
                       "place": self.tr("Place"), "type": self.tr("Type"),
@@ -318,10 +320,11 @@ class ReconcileDialog(QDialog):
 
     def _on_found(self, result: FindResult) -> None:
         self._searching(False)
-        self.message.setText(self.tr("%1 pairs proposed (%2 already decided) in %3 s")
-                             .replace("%1", f"{result.proposed:,}")
-                             .replace("%2", f"{result.decided:,}")
-                             .replace("%3", f"{result.seconds:.1f}"))
+        proposed = result.proposed
+        self.message.setText(self.tr("%Ln pair(s) proposed (%1 already decided) in %2 s", "",
+                                     proposed)
+                             .replace("%1", f"{result.decided:,}")
+                             .replace("%2", f"{result.seconds:.1f}"))
         self._workspace.changed_elsewhere(Topic.EVENTS)
 
     def _on_search_failed(self, failure: Failure) -> None:

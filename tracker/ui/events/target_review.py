@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.wording import say
 from tracker.services.common.topics import Topic
 from tracker.services.targets.review import TargetReason, accept_suggestions, choose_category
 from tracker.services.targets.rulebook import categories
@@ -34,33 +35,30 @@ from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
-
-_CONTEXT = "TargetReview"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def target_text(category: str, reason: TargetReason | None) -> str:
     """The category and why it is there, for the event pane ("energy — suggested by …")."""
     if not category:
         return ""
+    category = say(category)
     if reason is None or reason.source is None:
         return category
     if reason.source == ANALYST:
         when = utc_text(reason.decided_at) if reason.decided_at else ""
-        return _tr("{category} — chosen by an analyst {when}").format(
+        return translate("TargetReview", "{category} — chosen by an analyst {when}").format(
             category=category, when=when).rstrip()
     if reason.source == RULE and reason.rule_id:
-        words = ", ".join(f"“{word}”" for word in reason.matched) or _tr("(rule since changed)")
-        return _tr("{category} — suggested by rule {rule} (confidence {confidence:.2f}; "
-                   "found {words}); not reviewed").format(
+        found = ", ".join(f"“{word}”" for word in reason.matched)
+        words = found or translate("TargetReview", "(rule since changed)")
+        return translate("TargetReview", "{category} — suggested by rule {rule} (confidence "
+                                         "{confidence:.2f}; found {words}); not reviewed").format(
             category=category, rule=reason.rule_id, confidence=reason.confidence or 0.0,
             words=words)
-    return _tr("{category} — no rule found a target in this record; not reviewed").format(
-        category=category)
+    return translate("TargetReview", "{category} — no rule found a target in this record; "
+                                     "not reviewed").format(category=category)
 
 
 class TargetDecisionCommand(OperationCommand):
@@ -70,11 +68,12 @@ class TargetDecisionCommand(OperationCommand):
                  category: str | None) -> None:
         ids = list(event_ids)
         if category is None:
-            text = _tr("Accept suggested target")
+            text = translate("TargetReview", "Accept suggested target")
             super().__init__(workspace, text, lambda s: accept_suggestions(s, ids),
                              Topic.EVENTS)
         else:
-            text = _tr("Set target to {category}").format(category=category)
+            text = translate("TargetReview", "Set target to {category}").format(
+                category=say(category))
             super().__init__(workspace, text, lambda s: choose_category(s, ids, category),
                              Topic.EVENTS)
 
@@ -206,9 +205,9 @@ class TargetReviewBar(QWidget):
 
     def _on_done(self, result: PassResult) -> None:
         self.suggest_button.setEnabled(True)
-        self.status.setText(self.tr("{examined:,} events looked at; the rules found a "
-                                    "target in {found:,}.").format(
-            examined=result.examined, found=result.categorised))
+        examined = result.examined
+        self.status.setText(self.tr("%Ln event(s) looked at; the rules found a target in %1.",
+                                    "", examined).replace("%1", f"{result.categorised:,}"))
         self._workspace.changed_elsewhere(Topic.EVENTS)
 
     def _on_failed(self, failure: Failure) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.target_rules import FIELDS, TargetRule
+from tracker.domain.wording import say
 from tracker.services.common.topics import Topic
 from tracker.services.targets.rulebook import (
     categories,
@@ -39,6 +40,7 @@ from tracker.services.targets.rulebook import (
     user_rules,
 )
 from tracker.ui.common.commands import OperationCommand
+from tracker.ui.common.forms import fill_combo, typed_or_listed
 from tracker.ui.common.workspace import Workspace
 
 
@@ -64,6 +66,7 @@ class TargetRulesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the form
 
         self.id_edit = QLineEdit(self)
         self.id_edit.setPlaceholderText(self.tr("e.g. water.pumping-station"))
@@ -73,14 +76,16 @@ class TargetRulesDialog(QDialog):
         self.confidence_spin.setRange(0.05, 1.0)
         self.confidence_spin.setSingleStep(0.05)
         self.confidence_spin.setValue(0.9)
-        self.field_checks = {name: QCheckBox(self._field_label(name), self) for name in FIELDS}
-        self.field_checks["summary"].setChecked(True)
         self.stems_edit = QPlainTextEdit(self)
         self.stems_edit.setPlaceholderText(self.tr("one per line: pumping station, насосн"))
         self.words_edit = QPlainTextEdit(self)
         self.words_edit.setPlaceholderText(self.tr("one per line, matched whole: dam"))
         for edit in (self.stems_edit, self.words_edit):
             edit.setMaximumHeight(70)
+            edit.setTabChangesFocus(True)  # one word per line: Tab moves on, as in a form
+        # Made after the word lists, whose rows come first: Tab follows the reading order.
+        self.field_checks = {name: QCheckBox(self._field_label(name), self) for name in FIELDS}
+        self.field_checks["summary"].setChecked(True)
         fields = QHBoxLayout()
         for check in self.field_checks.values():
             fields.addWidget(check)
@@ -136,16 +141,15 @@ class TargetRulesDialog(QDialog):
         self.table.setRowCount(len(rows))
         for number, (rule, origin) in enumerate(rows):
             words = ", ".join([*rule.stems, *rule.words])
-            cells = (rule.id, rule.category, f"{rule.confidence:.2f}", ", ".join(rule.fields),
+            cells = (rule.id, say(rule.category), f"{rule.confidence:.2f}", ", ".join(rule.fields),
                      words, origin)
             for column, text in enumerate(cells):
                 self.table.setItem(number, column, QTableWidgetItem(text))
-        current = self.category_combo.currentText()
-        self.category_combo.clear()
-        self.category_combo.addItems([name for name in self._workspace.read(categories)
-                                      if name != "unknown"])
+        current = typed_or_listed(self.category_combo) if self.category_combo.count() else ""
+        fill_combo(self.category_combo, [(say(name), name) for name in
+                                         self._workspace.read(categories) if name != "unknown"])
         if current:
-            self.category_combo.setCurrentText(current)
+            self.category_combo.setCurrentText(say(current))
         self._update_buttons()
 
     def rule(self) -> TargetRule:
@@ -155,7 +159,7 @@ class TargetRulesDialog(QDialog):
                          if line.strip())
 
         return TargetRule(
-            self.id_edit.text().strip(), self.category_combo.currentText().strip(),
+            self.id_edit.text().strip(), typed_or_listed(self.category_combo).strip(),
             round(self.confidence_spin.value(), 2),
             tuple(name for name, check in self.field_checks.items() if check.isChecked()),
             lines(self.stems_edit), lines(self.words_edit))

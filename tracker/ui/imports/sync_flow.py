@@ -22,6 +22,7 @@ from tracker.services.sync.syncing import FetchProgress, SyncResult, sync_source
 from tracker.storage.database import Database
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.error_boundary import Failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.imports.import_progress import STEPS, ImportProgressDialog
@@ -35,10 +36,13 @@ def sync_op(request: SyncRequest) -> DbOp[SyncResult]:
     def work(db: Database, handle: OpHandle) -> SyncResult:
         return sync_source(db, request, progress=handle.report, cancel=handle.cancel_event)
 
-    return (DbOp(f"Updating {request.describe()}", "the update from the source", work)
+    title = translate("SyncFlow", "Updating {source}").format(source=request.describe())
+    pause = translate("SyncFlow", "Events are being updated from {source}; edits can be "
+                                  "saved after the update finishes").format(
+        source=request.source.label)
+    return (DbOp(title, translate("SyncFlow", "the update from the source"), work)
             .cancelled_on_leave()
-            .pausing_edits(f"Events are being updated from {request.source.label}; edits "
-                           "can be saved after the update finishes"))
+            .pausing_edits(pause))
 
 
 class SyncProgressDialog(ImportProgressDialog):

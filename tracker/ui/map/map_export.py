@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QGraphicsView, QWidget
 
 from tracker.io.atomic import write_bytes_atomically
 from tracker.ui.common.error_boundary import Failure, show_failure
+from tracker.ui.common.language import translate
 from tracker.ui.common.png_bytes import png_bytes
 
 PNG_SCALE = 2
@@ -68,10 +69,10 @@ def write_map_image(path: Path, view: QGraphicsView) -> None:
 
 def export_map_image(parent: QWidget, view: QGraphicsView) -> Path | None:
     """Ask where, then write the image; a name without a known suffix gets .png."""
-    title = parent.tr("Export Map")
+    title = translate("MapExport", "Export Map")
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, title, str(Path.home() / "map.png"),
-        parent.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        translate("MapExport", "PNG image (*.png);;SVG drawing (*.svg)"))
     if not chosen:
         return None
     path = Path(chosen)
@@ -80,6 +81,6 @@ def export_map_image(parent: QWidget, view: QGraphicsView) -> Path | None:
     try:
         write_map_image(path, view)
     except OSError as exc:
-        show_failure(parent, parent.tr("Export Failed"), Failure.of(exc, title=title))
+        show_failure(parent, translate("MapExport", "Export Failed"), Failure.of(exc, title=title))
         return None
     return path

@@ -110,10 +110,9 @@ class RingControls(QWidget):
         venue = self.venue()
         if venue is None:
             return
-        self.count_label.setText(self.tr("%1 events within %2 km of %3")
-                                 .replace("%1", f"{count:,}")
-                                 .replace("%2", str(self.radius_spin.value()))
-                                 .replace("%3", venue.name))
+        self.count_label.setText(self.tr("%Ln event(s) within %1 km of %2", "", count)
+                                 .replace("%1", str(self.radius_spin.value()))
+                                 .replace("%2", venue.name))
         self.ring_counted.emit(count)
 
     def _on_changed(self) -> None:

@@ -278,7 +278,7 @@ class MapView(QWidget):
                         if cell.west < visible.east and visible.west < cell.west + cell.size
                         and cell.south < visible.north
                         and visible.south < cell.south + cell.size)
-        self.status_label.setText(self.tr("%1 events in view").replace("%1", f"{shown:,}"))
+        self.status_label.setText(self.tr("%Ln event(s) in view", "", shown))
 
     def _on_layer_failed(self, request: _Request, failure: Failure) -> None:
         """The read failed (a database that went away): say so, and read again next time."""

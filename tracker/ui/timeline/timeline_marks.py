@@ -9,10 +9,11 @@ arrow above the mark says which way it moved instead, and its tooltip tells the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 
 from tracker.domain.enums import FactorLevel, FactorTrend, RoundStatus
+from tracker.ui.common.language import translate
 from tracker.ui.timeline.timeline_colors import TimelineColours
 from tracker.ui.timeline.timeline_scene import TRACK_HEIGHT
 
@@ -82,18 +83,16 @@ def _short_arrow(p: QPainter, after: QRectF, direction: int, colour: QColor) -> 
 
 
 def _trend_word(trend: FactorTrend) -> str:
-    tr = QCoreApplication.translate
-    return {FactorTrend.RISING: tr("TimelineLegend", "rising"),
-            FactorTrend.STABLE: tr("TimelineLegend", "stable"),
-            FactorTrend.EASING: tr("TimelineLegend", "easing")}[trend]
+    return {FactorTrend.RISING: translate("TimelineLegend", "rising"),
+            FactorTrend.STABLE: translate("TimelineLegend", "stable"),
+            FactorTrend.EASING: translate("TimelineLegend", "easing")}[trend]
 
 
 def _level_word(level: FactorLevel) -> str:
-    tr = QCoreApplication.translate
-    return {FactorLevel.LOW: tr("TimelineLegend", "low"),
-            FactorLevel.MODERATE: tr("TimelineLegend", "moderate"),
-            FactorLevel.HIGH: tr("TimelineLegend", "high"),
-            FactorLevel.CRITICAL: tr("TimelineLegend", "critical")}[level]
+    return {FactorLevel.LOW: translate("TimelineLegend", "low"),
+            FactorLevel.MODERATE: translate("TimelineLegend", "moderate"),
+            FactorLevel.HIGH: translate("TimelineLegend", "high"),
+            FactorLevel.CRITICAL: translate("TimelineLegend", "critical")}[level]
 
 
 def paint_factor_legend(p: QPainter, right: float, top: float, font: QFont,

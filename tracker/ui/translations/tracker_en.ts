@@ -228,6 +228,43 @@
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message numerus="yes">
+        <source>%Ln event(s) in view</source>
+        <translation>
+            <numerusform>%Ln event in view</numerusform>
+            <numerusform>%Ln events in view</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message numerus="yes">
+        <source>%1 of %Ln pair(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln pair</numerusform>
+            <numerusform>%1 of %Ln pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pair(s) proposed (%1 already decided) in %2 s</source>
+        <translation>
+            <numerusform>%Ln pair proposed (%1 already decided) in %2 s</numerusform>
+            <numerusform>%Ln pairs proposed (%1 already decided) in %2 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RingControls</name>
+    <message numerus="yes">
+        <source>%Ln event(s) within %1 km of %2</source>
+        <translation>
+            <numerusform>%Ln event within %1 km of %2</numerusform>
+            <numerusform>%Ln events within %1 km of %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundsView</name>
     <message numerus="yes">
         <source>%n round(s)</source>
@@ -241,6 +278,16 @@
         <translation>
             <numerusform>{shown} of %n round</numerusform>
             <numerusform>{shown} of %n rounds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetReviewBar</name>
+    <message numerus="yes">
+        <source>%Ln event(s) looked at; the rules found a target in %1.</source>
+        <translation>
+            <numerusform>%Ln event looked at; the rules found a target in %1.</numerusform>
+            <numerusform>%Ln events looked at; the rules found a target in %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -151,6 +151,14 @@
         <translation>Додати або оновити раунди з файлу iCalendar (.ics), зіставляючи за UID (скасування повертає весь імпорт)</translation>
     </message>
     <message>
+        <source>&amp;Update from Source…</source>
+        <translation>&amp;Оновити з джерела…</translation>
+    </message>
+    <message>
+        <source>Fetch a country&apos;s events from UCDP&apos;s or ACLED&apos;s API and import them as their file would be</source>
+        <translation>Отримати події країни через API UCDP або ACLED та імпортувати їх так само, як їхній файл</translation>
+    </message>
+    <message>
         <source>&amp;Export Chronology…</source>
         <translation>&amp;Експортувати хронологію…</translation>
     </message>
@@ -303,6 +311,22 @@
         <translation>Пов’язати бойові події з вибраним раундом</translation>
     </message>
     <message>
+        <source>Rec&amp;oncile Datasets…</source>
+        <translation>З&amp;іставити набори даних…</translation>
+    </message>
+    <message>
+        <source>Find events two datasets both report, and decide which are one</source>
+        <translation>Знайти події, про які повідомляють обидва набори даних, і вирішити, які з них — одна й та сама</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Target Categories</source>
+        <translation>Запропонувати &amp;категорії цілей</translation>
+    </message>
+    <message>
+        <source>Run the target rules again over every event no analyst has decided (progress and Cancel in the status bar)</source>
+        <translation>Знову застосувати правила цілей до кожної події, щодо якої аналітик ще не вирішив (хід і «Скасувати» — у рядку стану)</translation>
+    </message>
+    <message>
         <source>&amp;Delete Round</source>
         <translation>В&amp;идалити раунд</translation>
     </message>
@@ -357,6 +381,14 @@
     <message>
         <source>Count events before, during and after each round against a baseline</source>
         <translation>Порахувати події до, під час і після кожного раунду порівняно з базовим рівнем</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Мапа</translation>
+    </message>
+    <message>
+        <source>Show battlefield events and venues on a map</source>
+        <translation>Показати бойові події та місця проведення на мапі</translation>
     </message>
     <message>
         <source>Round &amp;Details Pane</source>
@@ -429,6 +461,97 @@
     <message>
         <source>The Qt version this program uses</source>
         <translation>Версія Qt, яку використовує програма</translation>
+    </message>
+</context>
+<context>
+    <name>AddClaimDialog</name>
+    <message>
+        <source>Add Claim</source>
+        <translation>Додати твердження</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Low figure</source>
+        <translation>Нижня цифра</translation>
+    </message>
+    <message>
+        <source>Best figure</source>
+        <translation>Найімовірніша цифра</translation>
+    </message>
+    <message>
+        <source>High figure</source>
+        <translation>Верхня цифра</translation>
+    </message>
+    <message>
+        <source>Who gives the figure: a ministry, a party, a journalist…</source>
+        <translation>Хто наводить цифру: міністерство, сторона, журналіст…</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Автор твердження</translation>
+    </message>
+    <message>
+        <source>Kind of claimant</source>
+        <translation>Вид автора твердження</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(без джерела)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>M&amp;easure:</source>
+        <translation>&amp;Показник:</translation>
+    </message>
+    <message>
+        <source>&amp;Low:</source>
+        <translation>&amp;Нижня:</translation>
+    </message>
+    <message>
+        <source>&amp;Best:</source>
+        <translation>Най&amp;імовірніша:</translation>
+    </message>
+    <message>
+        <source>&amp;High:</source>
+        <translation>&amp;Верхня:</translation>
+    </message>
+    <message>
+        <source>Clai&amp;mant:</source>
+        <translation>&amp;Автор:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Джерело:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>П&amp;римітка:</translation>
+    </message>
+    <message>
+        <source>Add claim</source>
+        <translation>Додати твердження</translation>
     </message>
 </context>
 <context>
@@ -520,20 +643,36 @@
         <translation>показники чинників</translation>
     </message>
     <message>
+        <source>Before, during and after each round</source>
+        <translation>До, під час і після кожного раунду</translation>
+    </message>
+    <message>
+        <source>Events over time, rounds marked</source>
+        <translation>Події в часі з позначеними раундами</translation>
+    </message>
+    <message>
         <source>Select a row to compare its windows</source>
         <translation>Виберіть рядок, щоб порівняти його вікна</translation>
     </message>
     <message>
-        <source>window</source>
-        <translation>вікно</translation>
+        <source>window, to the day</source>
+        <translation>вікно, з точністю до дня</translation>
     </message>
     <message>
-        <source>baseline</source>
-        <translation>базовий рівень</translation>
+        <source>window, all its days in it</source>
+        <translation>вікно, усі можливі дні в ньому</translation>
+    </message>
+    <message>
+        <source>baseline, to the day</source>
+        <translation>базовий рівень, з точністю до дня</translation>
     </message>
     <message>
         <source>Nothing analysed yet</source>
         <translation>Ще нічого не проаналізовано</translation>
+    </message>
+    <message>
+        <source>{measure} per day: none reported to the day here; the events are known only to the week</source>
+        <translation>{measure} за день: тут жодної не повідомлено з точністю до дня; події відомі лише з точністю до тижня</translation>
     </message>
     <message>
         <source>{measure} per day (reported to the day)</source>
@@ -627,6 +766,10 @@
         <translation>З чим порівнюється кожне вікно</translation>
     </message>
     <message>
+        <source>Baseline span</source>
+        <translation>Період базового рівня</translation>
+    </message>
+    <message>
         <source>Count each target category, region or type apart</source>
         <translation>Рахувати окремо кожну категорію цілі, регіон чи тип</translation>
     </message>
@@ -700,6 +843,10 @@
 <context>
     <name>AnalysisTableModel</name>
     <message>
+        <source>In {measure}: the events known only to the week (or the month, or reported over several days) whose every possible day lies in this window, so certainly in it, though on no known day. They are not in the counts, the baseline or the ratio, which stay to the day.</source>
+        <translation>Повністю у вікні ({measure}): події, відомі лише з точністю до тижня (або місяця, або повідомлені за кілька днів), кожен можливий день яких лежить у цьому вікні, тож вони напевно в ньому, хоч і не в відомий день. Їх немає в підрахунках, базовому рівні чи співвідношенні, які лишаються з точністю до дня.</translation>
+    </message>
+    <message>
         <source>{label}
 {kind}, {days} ({precision}, days in {zone})</source>
         <translation>{label}
@@ -768,6 +915,14 @@
         <source>Counting around factor readings…</source>
         <translation>Підрахунок навколо показників чинників…</translation>
     </message>
+    <message>
+        <source>Some events here are known only to the week, or reported over several days, so they are not counted on a day. “Wholly in” and the bars of their own count those whose every possible day falls inside a window (the whole week); the baseline and the ratio stay to the day.</source>
+        <translation>Деякі події тут відомі лише з точністю до тижня або повідомлені за кілька днів, тож їх не зараховано до жодного дня. «Повністю у вікні» та окремі стовпці рахують ті, кожен можливий день яких припадає на вікно (увесь тиждень); базовий рівень і співвідношення лишаються з точністю до дня.</translation>
+    </message>
+    <message>
+        <source>Analysis by round</source>
+        <translation>Аналіз за раундами</translation>
+    </message>
     <message numerus="yes">
         <source>%n round(s) analysed</source>
         <translation>
@@ -791,6 +946,10 @@
             <numerusform>Проаналізовано %n показники чинників</numerusform>
             <numerusform>Проаналізовано %n показників чинників</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Експортовано до {path}</translation>
     </message>
     <message>
         <source>target {category}</source>
@@ -857,6 +1016,40 @@
         <translation>Не вдалося відкрити останню базу даних, тому відкрито типову.
 
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Системна</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>С&amp;вітла</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Темна</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceMenu</name>
+    <message>
+        <source>A&amp;ppearance</source>
+        <translation>&amp;Оформлення</translation>
+    </message>
+    <message>
+        <source>Follow the computer&apos;s light or dark setting</source>
+        <translation>Як світле чи темне налаштування комп’ютера</translation>
+    </message>
+    <message>
+        <source>Dark text on a light background</source>
+        <translation>Темний текст на світлому тлі</translation>
+    </message>
+    <message>
+        <source>Light text on a dark background</source>
+        <translation>Світлий текст на темному тлі</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1297,10 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Журнал змін</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Зміни</translation>
+    </message>
+    <message>
         <source>Every record added, changed or deleted, by whom, newest first. The schedule&apos;s own history, with reasons, is in each round&apos;s details.</source>
         <translation>Кожен доданий, змінений чи видалений запис і хто це зробив, найновіші спершу. Власна історія розкладу з причинами — у подробицях кожного раунду.</translation>
     </message>
@@ -1113,6 +1310,25 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>When the change was saved, in your time zone ({zone})</source>
         <translation>Коли зміну збережено, у вашому поясі ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseTargetDialog</name>
+    <message>
+        <source>Set Target</source>
+        <translation>Задати ціль</translation>
+    </message>
+    <message>
+        <source>Target category</source>
+        <translation>Категорія цілі</translation>
+    </message>
+    <message>
+        <source>&amp;Target of the {count} selected events:</source>
+        <translation>&amp;Ціль вибраних подій ({count}):</translation>
+    </message>
+    <message>
+        <source>&amp;Target of the selected event:</source>
+        <translation>&amp;Ціль вибраної події:</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1379,13 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
 </context>
 <context>
+    <name>ChronologyDetailPane</name>
+    <message>
+        <source>Selected entry</source>
+        <translation>Вибраний запис</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyExport</name>
     <message>
         <source>Exporting the chronology to {path}…</source>
@@ -1188,6 +1411,10 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Перший день для показу</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Від дати</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>до</translation>
     </message>
@@ -1196,12 +1423,20 @@ Export the whole database to an archive file instead? File › Import Archive…
         <translation>Останній день для показу</translation>
     </message>
     <message>
+        <source>To date</source>
+        <translation>До дати</translation>
+    </message>
+    <message>
         <source>Show corrections (undone entries)</source>
         <translation>Показувати виправлення (скасовані записи)</translation>
     </message>
     <message>
         <source>List each undone change marked as withdrawn, and each undo and redo as a correction; off, an undone change is left out with its undo</source>
         <translation>Показувати кожну скасовану зміну як відкликану, а кожне скасування й повторення — як виправлення; якщо вимкнено, скасована зміна не показується разом зі своїм скасуванням</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>Хронологія</translation>
     </message>
     <message numerus="yes">
         <source>%n entr(y|ies)</source>
@@ -1223,6 +1458,10 @@ Export the whole database to an archive file instead? File › Import Archive…
 <context>
     <name>CitedSourcesList</name>
     <message>
+        <source>Sources</source>
+        <translation>Джерела</translation>
+    </message>
+    <message>
         <source>Sources cited; Enter or a double-click edits the selected one</source>
         <translation>Цитовані джерела; Enter або подвійне клацання редагує вибране</translation>
     </message>
@@ -1240,6 +1479,96 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>When the change was made public: a date, or a time in your time zone ({zone})</source>
         <translation>Коли зміну оприлюднили: дата або час у вашому поясі ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>Measure</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Цифра</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Автор твердження</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>Claims</source>
+        <translation>Твердження</translation>
+    </message>
+    <message>
+        <source>Every figure given for the event, by who gives it</source>
+        <translation>Кожна цифра, наведена для події, за тим, хто її наводить</translation>
+    </message>
+    <message>
+        <source>Add Claim…</source>
+        <translation>Додати твердження…</translation>
+    </message>
+    <message>
+        <source>Remove Claim</source>
+        <translation>Вилучити твердження</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>заявлене</translation>
+    </message>
+    <message>
+        <source>corroborated</source>
+        <translation>підтверджене</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>спірне</translation>
+    </message>
+    <message>
+        <source>Status of the selected claim</source>
+        <translation>Статус вибраного твердження</translation>
+    </message>
+    <message>
+        <source>dataset figure</source>
+        <translation>цифра набору даних</translation>
+    </message>
+    <message>
+        <source>lowest corroborated</source>
+        <translation>найменша підтверджена</translation>
+    </message>
+    <message>
+        <source>highest claim</source>
+        <translation>найбільша заявлена</translation>
+    </message>
+    <message>
+        <source>C&amp;ounts use:</source>
+        <translation>&amp;Підрахунки беруть:</translation>
+    </message>
+    <message>
+        <source>Figure that counts</source>
+        <translation>Цифра, що враховується</translation>
+    </message>
+    <message>
+        <source>Remove claim</source>
+        <translation>Вилучити твердження</translation>
+    </message>
+    <message>
+        <source>Set claim status</source>
+        <translation>Задати статус твердження</translation>
+    </message>
+    <message>
+        <source>Choose the figure that counts</source>
+        <translation>Вибрати цифру, що враховується</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1596,10 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>Day &amp;first (03/02/2026 is 3 February)</source>
         <translation>Спершу &amp;день (03/02/2026 — це 3 лютого)</translation>
+    </message>
+    <message>
+        <source>Preview of the file’s first rows</source>
+        <translation>Перегляд перших рядків файлу</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1374,6 +1707,14 @@ The choice is remembered for files with the same columns.</source>
         <translation>&lt;b&gt;Їхнє&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Keep yours: {field}</source>
+        <translation>Залишити ваше: {field}</translation>
+    </message>
+    <message>
+        <source>Take theirs: {field}</source>
+        <translation>Взяти їхнє: {field}</translation>
+    </message>
+    <message>
         <source>Take &amp;Theirs</source>
         <translation>Узяти &amp;їхнє</translation>
     </message>
@@ -1408,6 +1749,33 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>{change}: nothing to do. {error}</source>
         <translation>{change}: нічого робити. {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>Облікові дані для %1</translation>
+    </message>
+    <message>
+        <source>UCDP API access &amp;token:</source>
+        <translation>&amp;Токен доступу до API UCDP:</translation>
+    </message>
+    <message>
+        <source>myACLED &amp;e-mail:</source>
+        <translation>&amp;Ел. пошта myACLED:</translation>
+    </message>
+    <message>
+        <source>myACLED &amp;password:</source>
+        <translation>&amp;Пароль myACLED:</translation>
+    </message>
+    <message>
+        <source>Kept in the operating system&apos;s keyring, never in the database or the settings. Leave a field empty to forget what was kept for it.</source>
+        <translation>Зберігаються у сховищі ключів операційної системи, ніколи в базі даних чи налаштуваннях. Залиште поле порожнім, щоб забути збережене для нього.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Зберегти</translation>
     </message>
 </context>
 <context>
@@ -1711,8 +2079,16 @@ The choice is remembered for files with the same columns.</source>
 <context>
     <name>EventDetailPane</name>
     <message>
+        <source>Event details</source>
+        <translation>Відомості про подію</translation>
+    </message>
+    <message>
         <source>Double-click or press Enter to open the round or factor</source>
         <translation>Двічі клацніть або натисніть Enter, щоб відкрити раунд чи чинник</translation>
+    </message>
+    <message>
+        <source>Links to rounds and factors</source>
+        <translation>Зв’язки з раундами та чинниками</translation>
     </message>
     <message>
         <source>Link to round/factor…</source>
@@ -1758,12 +2134,24 @@ The choice is remembered for files with the same columns.</source>
         <translation>Найраніша дата події для показу</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Від дати</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>до</translation>
     </message>
     <message>
         <source>Latest event date to show</source>
         <translation>Найпізніша дата події для показу</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>До дати</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Типи подій</translation>
     </message>
     <message>
         <source>Event types to show (none checked: all)</source>
@@ -1778,6 +2166,10 @@ The choice is remembered for files with the same columns.</source>
         <translation>Місце (місто, область)</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
         <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska)</source>
         <translation>Місто, район чи область, за початком назви (латиницею, як у наборі даних)</translation>
     </message>
@@ -1786,8 +2178,28 @@ The choice is remembered for files with the same columns.</source>
         <translation>Пошук в описах…</translation>
     </message>
     <message>
+        <source>Search summaries</source>
+        <translation>Пошук в описах</translation>
+    </message>
+    <message>
         <source>Words that must appear in the summary, actors or place</source>
         <translation>Слова, які мають бути в описі, учасниках чи місці</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Будь-коли</translation>
+    </message>
+    <message>
+        <source>Changed since last export</source>
+        <translation>Змінені після останнього експорту</translation>
+    </message>
+    <message>
+        <source>Changed since…</source>
+        <translation>Змінені після…</translation>
+    </message>
+    <message>
+        <source>Only events added, corrected or withdrawn by an import since the last export noted (tracker export notes each one)</source>
+        <translation>Лише події, додані, виправлені чи відкликані імпортом після останнього записаного експорту (команда експорту записує кожен)</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -1796,6 +2208,10 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>(no type)</source>
         <translation>(без типу)</translation>
+    </message>
+    <message>
+        <source>Suggested, not reviewed</source>
+        <translation>Запропоновані, не переглянуті</translation>
     </message>
     <message>
         <source>All types</source>
@@ -1811,7 +2227,54 @@ The choice is remembered for files with the same columns.</source>
     </message>
 </context>
 <context>
+    <name>EventVersions</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Набір даних</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>Загиблі</translation>
+    </message>
+    <message>
+        <source>In counts</source>
+        <translation>У підрахунках</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>враховано</translation>
+    </message>
+    <message>
+        <source>merged into the counted one</source>
+        <translation>об’єднано з врахованою</translation>
+    </message>
+    <message>
+        <source>Told by several datasets (one event in counts)</source>
+        <translation>Повідомлено кількома наборами даних (одна подія в підрахунках)</translation>
+    </message>
+</context>
+<context>
     <name>EventsTableModel</name>
+    <message>
+        <source>Withdrawn by its source: a newer release no longer has this event. Kept, but left out of counts and analysis.</source>
+        <translation>Відкликано джерелом: новіший випуск уже не містить цієї події. Збережено, але не враховано в підрахунках та аналізі.</translation>
+    </message>
+    <message>
+        <source>Merged into the same event from another dataset: counted once, as that event.</source>
+        <translation>Об’єднано з тією самою подією з іншого набору даних: враховано один раз, як ту подію.</translation>
+    </message>
     <message numerus="yes">
         <source>{when}: the dataset gives one record over these %n days, without saying which of them</source>
         <translation>
@@ -1839,6 +2302,10 @@ The choice is remembered for files with the same columns.</source>
 </context>
 <context>
     <name>EventsView</name>
+    <message>
+        <source>Battlefield events</source>
+        <translation>Бойові події</translation>
+    </message>
     <message>
         <source>No events</source>
         <translation>Немає подій</translation>
@@ -1879,8 +2346,16 @@ The choice is remembered for files with the same columns.</source>
         <translation>&amp;Від</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Від дати</translation>
+    </message>
+    <message>
         <source>&amp;To</source>
         <translation>&amp;До</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>До дати</translation>
     </message>
     <message>
         <source>Show co&amp;rrections (undone entries)</source>
@@ -2059,6 +2534,10 @@ Replace it with the exported chronology?</source>
 <context>
     <name>FactorsView</name>
     <message>
+        <source>Factors</source>
+        <translation>Чинники</translation>
+    </message>
+    <message>
         <source>No factors yet. Factors are outside conditions the talks depend on, such as U.S.–Iran tensions.</source>
         <translation>Чинників ще немає. Чинники — це зовнішні умови, від яких залежать переговори, як-от напруженість між США та Іраном.</translation>
     </message>
@@ -2115,6 +2594,10 @@ Replace it with the exported chronology?</source>
 </context>
 <context>
     <name>ImpactChart</name>
+    <message>
+        <source>Impact of the factor on the schedule</source>
+        <translation>Вплив чинника на розклад</translation>
+    </message>
     <message>
         <source>events per day</source>
         <translation>подій на день</translation>
@@ -2219,6 +2702,18 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Import nothing if any row cannot be read, and say which. Otherwise good rows are imported and the bad ones listed.</source>
         <translation>Нічого не імпортувати, якщо будь-який рядок не читається, і вказати який. Інакше добрі рядки імпортуються, а погані перелічуються.</translation>
+    </message>
+    <message>
+        <source>Let an &amp;older release overwrite newer values</source>
+        <translation>Дозволити &amp;старішому випуску перезаписати новіші значення</translation>
+    </message>
+    <message>
+        <source>Allow an older release</source>
+        <translation>Дозволити старіший випуск</translation>
+    </message>
+    <message>
+        <source>By default, where this file is an older release than the one already imported (an older ACLED timestamp, an earlier UCDP version), its differences are listed in the result and skipped.</source>
+        <translation>Типово, якщо цей файл — старіший випуск, ніж уже імпортований (старіша позначка часу ACLED, попередня версія UCDP), його відмінності наводяться в результаті й пропускаються.</translation>
     </message>
     <message>
         <source>File:</source>
@@ -2381,6 +2876,10 @@ Replace it with the exported chronology?</source>
         <translation>«Скасувати» не повертає імпорт. Повторний імпорт того самого файлу нічого не змінює; цей імпорт записано, і в подробицях кожної події сказано, з якого файлу її імпортовано.</translation>
     </message>
     <message>
+        <source>{added} added · {updated} updated · {unchanged} unchanged ({older} of an older release, skipped) · {rejected} rejected</source>
+        <translation>додано: {added} · оновлено: {updated} · без змін: {unchanged} (зі старішого випуску, пропущено: {older}) · відхилено: {rejected}</translation>
+    </message>
+    <message>
         <source>{added} added · {updated} updated · {unchanged} unchanged · {rejected} rejected</source>
         <translation>додано: {added} · оновлено: {updated} · без змін: {unchanged} · відхилено: {rejected}</translation>
     </message>
@@ -2405,8 +2904,8 @@ Replace it with the exported chronology?</source>
         <translation>&amp;Зберегти звіт…</translation>
     </message>
     <message>
-        <source>Save the counts, notes and every rejected row as CSV</source>
-        <translation>Зберегти підсумки, примітки й кожен відхилений рядок як CSV</translation>
+        <source>Save the counts, notes, every rejected row, every changed field and every withdrawn event as CSV</source>
+        <translation>Зберегти підрахунки, примітки, кожен відхилений рядок, кожне змінене поле й кожну відкликану подію як CSV</translation>
     </message>
     <message>
         <source>Result:</source>
@@ -2415,6 +2914,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>File:</source>
         <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>%1, covering %2</source>
+        <translation>%1, охоплює %2</translation>
+    </message>
+    <message>
+        <source>Release:</source>
+        <translation>Випуск:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -2497,6 +3004,10 @@ Replace it with the exported chronology?</source>
         <translation>Зв’язати події з: {target}</translation>
     </message>
     <message>
+        <source>Ways to find events</source>
+        <translation>Способи знайти події</translation>
+    </message>
+    <message>
         <source>Suggested</source>
         <translation>Запропоновані</translation>
     </message>
@@ -2525,8 +3036,16 @@ Replace it with the exported chronology?</source>
         <translation>чинник «{name}»</translation>
     </message>
     <message>
+        <source>Days around the round</source>
+        <translation>Дні навколо раунду</translation>
+    </message>
+    <message>
         <source>within</source>
         <translation>у межах</translation>
+    </message>
+    <message>
+        <source>Distance from the venue</source>
+        <translation>Відстань від місця проведення</translation>
     </message>
     <message>
         <source> days of the round</source>
@@ -2541,8 +3060,16 @@ Replace it with the exported chronology?</source>
         <translation>Місце проведення раунду не має координат</translation>
     </message>
     <message>
+        <source>Suggested events</source>
+        <translation>Запропоновані події</translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>Події</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Усі події</translation>
     </message>
     <message numerus="yes">
         <source>Link %n event(s) to {target}</source>
@@ -2714,6 +3241,10 @@ Replace it with the exported chronology?</source>
         <translation>Головна</translation>
     </message>
     <message>
+        <source>Views</source>
+        <translation>Подання</translation>
+    </message>
+    <message>
         <source>&amp;Rounds</source>
         <translation>&amp;Раунди</translation>
     </message>
@@ -2736,6 +3267,10 @@ Replace it with the exported chronology?</source>
     <message>
         <source>&amp;Analysis</source>
         <translation>&amp;Аналіз</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Мапа</translation>
     </message>
     <message>
         <source>Unsaved Input</source>
@@ -2840,6 +3375,131 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>Database: {database}</source>
         <translation>База даних: {database}</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <source>Export Map</source>
+        <translation>Експортувати мапу</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Зображення PNG (*.png);;Малюнок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Експорт не вдався</translation>
+    </message>
+</context>
+<context>
+    <name>MapTimeBar</name>
+    <message>
+        <source>Play</source>
+        <translation>Відтворити</translation>
+    </message>
+    <message>
+        <source>Play the time window</source>
+        <translation>Відтворити часове вікно</translation>
+    </message>
+    <message>
+        <source>Move the window through the period as an animation</source>
+        <translation>Провести вікно через увесь період як анімацію</translation>
+    </message>
+    <message>
+        <source>Start of the time window</source>
+        <translation>Початок часового вікна</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation>Увесь період</translation>
+    </message>
+    <message>
+        <source>Length of the time window in days</source>
+        <translation>Довжина часового вікна в днях</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Вікно:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>з %1 по %2</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Follow the &amp;Timeline</source>
+        <translation>Слідувати за &amp;часовою шкалою</translation>
+    </message>
+    <message>
+        <source>Show the days the Timeline tab shows</source>
+        <translation>Показувати дні, які показує вкладка «Часова шкала»</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the mouse wheel)</source>
+        <translation>Збільшити (+ або коліщатко миші)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Зменшити (−)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Додому</translation>
+    </message>
+    <message>
+        <source>Show the region of the war</source>
+        <translation>Показати регіон війни</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Експортувати зображення…</translation>
+    </message>
+    <message>
+        <source>Save the map as PNG or SVG</source>
+        <translation>Зберегти мапу як PNG або SVG</translation>
+    </message>
+    <message>
+        <source>Finding the event on the map</source>
+        <translation>Пошук події на мапі</translation>
+    </message>
+    <message>
+        <source>Map of events and venues</source>
+        <translation>Мапа подій і місць проведення</translation>
+    </message>
+    <message>
+        <source>Reading the venues</source>
+        <translation>Читання місць проведення</translation>
+    </message>
+    <message>
+        <source>Reading the map</source>
+        <translation>Читання мапи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) in view</source>
+        <translation>
+            <numerusform>%Ln подія в полі зору</numerusform>
+            <numerusform>%Ln події в полі зору</numerusform>
+            <numerusform>%Ln подій у полі зору</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Мапа</translation>
+    </message>
+    <message>
+        <source>Finding the event</source>
+        <translation>Пошук події</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3692,81 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>PairsModel</name>
+    <message>
+        <source>Score</source>
+        <translation>Оцінка</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Відстань</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>First: date</source>
+        <translation>Перша: дата</translation>
+    </message>
+    <message>
+        <source>First: place</source>
+        <translation>Перша: місце</translation>
+    </message>
+    <message>
+        <source>First: type</source>
+        <translation>Перша: тип</translation>
+    </message>
+    <message>
+        <source>First: fatalities</source>
+        <translation>Перша: загиблі</translation>
+    </message>
+    <message>
+        <source>Second: date</source>
+        <translation>Друга: дата</translation>
+    </message>
+    <message>
+        <source>Second: place</source>
+        <translation>Друга: місце</translation>
+    </message>
+    <message>
+        <source>Second: type</source>
+        <translation>Друга: тип</translation>
+    </message>
+    <message>
+        <source>Second: fatalities</source>
+        <translation>Друга: загиблі</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>запропоновано</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>прийнято</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>відхилено</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>0 to 1: how near, how much of the same days, how compatible the types and how close the fatalities are</source>
+        <translation>Від 0 до 1: наскільки близько, наскільки збігаються дні, наскільки сумісні типи й наскільки близькі кількості загиблих</translation>
+    </message>
+    <message>
+        <source>The event of the dataset searched from</source>
+        <translation>Подія з набору даних, з якого шукали</translation>
+    </message>
+    <message>
+        <source>The event of the dataset compared with it</source>
+        <translation>Подія з набору даних, з яким порівнювали</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <source>Add Participant</source>
@@ -3097,6 +3832,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Хто бере участь у раунді; Delete прибирає вибраного учасника</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
         <source>Remove Participant</source>
         <translation>Прибрати учасника</translation>
     </message>
@@ -3153,6 +3892,213 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile Datasets</source>
+        <translation>Зіставлення наборів даних</translation>
+    </message>
+    <message>
+        <source>First dataset</source>
+        <translation>Перший набір даних</translation>
+    </message>
+    <message>
+        <source>Second dataset</source>
+        <translation>Другий набір даних</translation>
+    </message>
+    <message>
+        <source>Largest distance in kilometres</source>
+        <translation>Найбільша відстань у кілометрах</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> км</translation>
+    </message>
+    <message>
+        <source>&amp;Find Pairs</source>
+        <translation>&amp;Знайти пари</translation>
+    </message>
+    <message>
+        <source>Cancel Searc&amp;h</source>
+        <translation>Скасувати &amp;пошук</translation>
+    </message>
+    <message>
+        <source>Search progress</source>
+        <translation>Хід пошуку</translation>
+    </message>
+    <message>
+        <source>F&amp;irst dataset:</source>
+        <translation>&amp;Перший набір даних:</translation>
+    </message>
+    <message>
+        <source>&amp;Second dataset:</source>
+        <translation>&amp;Другий набір даних:</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>&amp;У межах:</translation>
+    </message>
+    <message>
+        <source>Pairs shown</source>
+        <translation>Показані пари</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Запропоновані</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Прийняті</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Відхилені</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>П&amp;оказати:</translation>
+    </message>
+    <message>
+        <source>Candidate pairs</source>
+        <translation>Пари-кандидати</translation>
+    </message>
+    <message>
+        <source>The selected pair side by side</source>
+        <translation>Вибрана пара поруч</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>П&amp;рийняти</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>В&amp;ідхилити</translation>
+    </message>
+    <message>
+        <source>Accept All A&amp;bove</source>
+        <translation>Прийняти &amp;всі вище</translation>
+    </message>
+    <message>
+        <source>Lowest score accepted</source>
+        <translation>Найнижча прийнятна оцінка</translation>
+    </message>
+    <message>
+        <source>Whose figures an accepted pair shows</source>
+        <translation>Чиї цифри показує прийнята пара</translation>
+    </message>
+    <message>
+        <source>&amp;Prefer figures of:</source>
+        <translation>Пе&amp;ревага цифрам:</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Read Pairs</source>
+        <translation>Читання пар</translation>
+    </message>
+    <message>
+        <source>reading the pairs</source>
+        <translation>читання пар</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln pair(s)</source>
+        <translation>
+            <numerusform>%1 з %Ln пари</numerusform>
+            <numerusform>%1 з %Ln пар</numerusform>
+            <numerusform>%1 з %Ln пар</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a pair to compare its events.</source>
+        <translation>Виберіть пару, щоб порівняти її події.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pair(s) proposed (%1 already decided) in %2 s</source>
+        <translation>
+            <numerusform>Запропоновано %Ln пару (уже вирішено: %1) за %2 с</numerusform>
+            <numerusform>Запропоновано %Ln пари (уже вирішено: %1) за %2 с</numerusform>
+            <numerusform>Запропоновано %Ln пар (уже вирішено: %1) за %2 с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>each pair&apos;s first dataset</source>
+        <translation>першого набору даних кожної пари</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набір даних</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>Загиблі</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <source>Score %1, %2 km apart, %3</source>
+        <translation>Оцінка %1, відстань %2 км, %3</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Пошук…</translation>
+    </message>
+    <message>
+        <source>Find Pairs</source>
+        <translation>Пошук пар</translation>
+    </message>
+    <message>
+        <source>the search for pairs</source>
+        <translation>пошук пар</translation>
+    </message>
+    <message>
+        <source>pairs are being searched for</source>
+        <translation>триває пошук пар</translation>
+    </message>
+    <message>
+        <source>Search cancelled; nothing changed.</source>
+        <translation>Пошук скасовано; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Accept Pair</source>
+        <translation>Прийняти пару</translation>
+    </message>
+    <message>
+        <source>Reject Pair</source>
+        <translation>Відхилити пару</translation>
+    </message>
+    <message>
+        <source>Accept Pairs Above %1</source>
+        <translation>Прийняти пари з оцінкою понад %1</translation>
+    </message>
+    <message>
+        <source>Prefer Figures</source>
+        <translation>Віддати перевагу цифрам</translation>
+    </message>
+</context>
+<context>
     <name>ReportTitleFields</name>
     <message>
         <source>OFFICIAL – SENSITIVE</source>
@@ -3184,6 +4130,53 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     </message>
 </context>
 <context>
+    <name>RingControls</name>
+    <message>
+        <source>Venue at the centre of the ring</source>
+        <translation>Місце проведення в центрі кола</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> км</translation>
+    </message>
+    <message>
+        <source>Radius of the ring in kilometres</source>
+        <translation>Радіус кола в кілометрах</translation>
+    </message>
+    <message>
+        <source>R&amp;ing around:</source>
+        <translation>&amp;Коло навколо:</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>у межах</translation>
+    </message>
+    <message>
+        <source>No ring</source>
+        <translation>Без кола</translation>
+    </message>
+    <message>
+        <source>No venue has coordinates yet: add them in a round&apos;s venue details</source>
+        <translation>Жодне місце проведення ще не має координат: додайте їх у відомостях про місце раунду</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Мапа</translation>
+    </message>
+    <message>
+        <source>Counting the events in the ring</source>
+        <translation>Підрахунок подій у колі</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) within %1 km of %2</source>
+        <translation>
+            <numerusform>%Ln подія в межах %1 км від %2</numerusform>
+            <numerusform>%Ln події в межах %1 км від %2</numerusform>
+            <numerusform>%Ln подій у межах %1 км від %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundDetailPane</name>
     <message>
         <source>Double-click or press Enter to show the event</source>
@@ -3210,12 +4203,20 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>Пов’язані події</translation>
     </message>
     <message>
+        <source>Round summary</source>
+        <translation>Підсумок раунду</translation>
+    </message>
+    <message>
         <source>Dependencies</source>
         <translation>Залежності</translation>
     </message>
     <message>
         <source>History</source>
         <translation>Історія</translation>
+    </message>
+    <message>
+        <source>Round details</source>
+        <translation>Відомості про раунд</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -3293,8 +4294,16 @@ In your zone ({your_zone}): {your_window}</source>
 <context>
     <name>RoundsView</name>
     <message>
+        <source>Filter rounds</source>
+        <translation>Фільтр раундів</translation>
+    </message>
+    <message>
         <source>Filter by title, track, venue, participant or status</source>
         <translation>Фільтр за назвою, треком, місцем, учасником чи статусом</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Раунди</translation>
     </message>
     <message numerus="yes">
         <source>%n round(s)</source>
@@ -3612,6 +4621,155 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Update from Source</source>
+        <translation>Оновлення з джерела</translation>
+    </message>
+    <message>
+        <source>UCDP GED (Uppsala Conflict Data Program)</source>
+        <translation>UCDP GED (Уппсальська програма даних про конфлікти)</translation>
+    </message>
+    <message>
+        <source>ACLED (Armed Conflict Location &amp; Event Data)</source>
+        <translation>ACLED (дані про місця й події збройних конфліктів)</translation>
+    </message>
+    <message>
+        <source>The country whose events to fetch. For UCDP, a country it is known by here, or its Gleditsch–Ward number (369 for Ukraine)</source>
+        <translation>Країна, події якої отримати. Для UCDP — країна, відома тут, або її номер Гледіча–Ворда (369 для України)</translation>
+    </message>
+    <message>
+        <source>The UCDP GED release, e.g. 25.1 (or 25.0.10 for a Candidate release)</source>
+        <translation>Випуск UCDP GED, напр. 25.1 (або 25.0.10 для випуску Candidate)</translation>
+    </message>
+    <message>
+        <source>Only events &amp;since:</source>
+        <translation>Лише події &amp;від:</translation>
+    </message>
+    <message>
+        <source>Only events since</source>
+        <translation>Лише події від</translation>
+    </message>
+    <message>
+        <source>&amp;Let an older release overwrite newer values</source>
+        <translation>&amp;Дозволити старішому випуску перезаписати новіші значення</translation>
+    </message>
+    <message>
+        <source>Otherwise values of an older release than the one stored are listed in the result and skipped</source>
+        <translation>Інакше значення зі старішого випуску, ніж збережений, наводяться в результаті й пропускаються</translation>
+    </message>
+    <message>
+        <source>Set Cr&amp;edentials…</source>
+        <translation>Задати &amp;облікові дані…</translation>
+    </message>
+    <message>
+        <source>Type the source&apos;s access token or account; they are kept in the operating system&apos;s keyring, never in the database or the settings</source>
+        <translation>Введіть токен доступу чи обліковий запис джерела; вони зберігаються у сховищі ключів операційної системи, ніколи в базі даних чи налаштуваннях</translation>
+    </message>
+    <message>
+        <source>The events are imported as the dataset&apos;s own file would be: the same checks, the same report. Nothing changes until every page has arrived; Cancel, or no network, leaves the database as it was.</source>
+        <translation>Події імпортуються так само, як власний файл набору даних: ті самі перевірки, той самий звіт. Нічого не змінюється, доки не надійдуть усі сторінки; «Скасувати» чи відсутність мережі лишають базу даних як була.</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Оновити</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation>&amp;Набір даних:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Країна:</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Випуск:</translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation>Облікові дані:</translation>
+    </message>
+    <message>
+        <source>Stored in the keyring</source>
+        <translation>Збережено у сховищі ключів</translation>
+    </message>
+    <message>
+        <source>None stored: set them before updating</source>
+        <translation>Не збережено: задайте їх перед оновленням</translation>
+    </message>
+    <message>
+        <source>Set credentials for %1</source>
+        <translation>Задати облікові дані для %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFlow</name>
+    <message>
+        <source>Updating {source}</source>
+        <translation>Оновлення: {source}</translation>
+    </message>
+    <message>
+        <source>Events are being updated from {source}; edits can be saved after the update finishes</source>
+        <translation>Події оновлюються з {source}; зміни можна буде зберегти, коли оновлення завершиться</translation>
+    </message>
+    <message>
+        <source>the update from the source</source>
+        <translation>оновлення з джерела</translation>
+    </message>
+    <message>
+        <source>An update from a source is already running</source>
+        <translation>Оновлення з джерела вже виконується</translation>
+    </message>
+    <message>
+        <source>%1: the source has no events for this; nothing was changed</source>
+        <translation>%1: джерело не має подій для цього; нічого не змінено</translation>
+    </message>
+    <message>
+        <source>Updated %1 from %2: %3</source>
+        <translation>Оновлено %1 з %2: %3</translation>
+    </message>
+    <message>
+        <source>Update cancelled. The database is unchanged.</source>
+        <translation>Оновлення скасовано. База даних не змінилася.</translation>
+    </message>
+    <message>
+        <source>Update Failed</source>
+        <translation>Оновлення не вдалося</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.
+
+%1</source>
+        <translation>Нічого не змінено.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgressDialog</name>
+    <message>
+        <source>Updating from Source</source>
+        <translation>Оновлення з джерела</translation>
+    </message>
+    <message>
+        <source>Updating %1…</source>
+        <translation>Оновлення: %1…</translation>
+    </message>
+    <message>
+        <source>Asking the source…</source>
+        <translation>Запит до джерела…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 from %3 · %4 events</source>
+        <translation>Сторінка %1 з %2 від %3 · подій: %4</translation>
+    </message>
+    <message>
+        <source>Page %1 from %3 · %4 events</source>
+        <translation>Сторінка %1 від %3 · подій: %4</translation>
+    </message>
+</context>
+<context>
     <name>TableHeaders</name>
     <message>
         <source>Around</source>
@@ -3644,6 +4802,10 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>Imprecise</source>
         <translation>Неточні</translation>
+    </message>
+    <message>
+        <source>Wholly in</source>
+        <translation>Повністю у вікні</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -3859,6 +5021,219 @@ In your zone ({your_zone}): {your_window}</source>
     </message>
 </context>
 <context>
+    <name>TargetReview</name>
+    <message>
+        <source>{category} — chosen by an analyst {when}</source>
+        <translation>{category} — вибрано аналітиком {when}</translation>
+    </message>
+    <message>
+        <source>(rule since changed)</source>
+        <translation>(правило відтоді змінено)</translation>
+    </message>
+    <message>
+        <source>{category} — suggested by rule {rule} (confidence {confidence:.2f}; found {words}); not reviewed</source>
+        <translation>{category} — запропоновано правилом {rule} (впевненість {confidence:.2f}; знайдено {words}); не переглянуто</translation>
+    </message>
+    <message>
+        <source>{category} — no rule found a target in this record; not reviewed</source>
+        <translation>{category} — жодне правило не знайшло ціль у цьому записі; не переглянуто</translation>
+    </message>
+    <message>
+        <source>Accept suggested target</source>
+        <translation>Прийняти запропоновану ціль</translation>
+    </message>
+    <message>
+        <source>Set target to {category}</source>
+        <translation>Задати ціль: {category}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetReviewBar</name>
+    <message>
+        <source>&amp;Accept Suggested Target</source>
+        <translation>&amp;Прийняти запропоновану ціль</translation>
+    </message>
+    <message>
+        <source>Keep the category the rules suggested for the selected events as your choice</source>
+        <translation>Залишити категорію, запропоновану правилами для вибраних подій, як ваш вибір</translation>
+    </message>
+    <message>
+        <source>Set Tar&amp;get…</source>
+        <translation>Задати &amp;ціль…</translation>
+    </message>
+    <message>
+        <source>Choose the target category of the selected events yourself</source>
+        <translation>Самостійно вибрати категорію цілі вибраних подій</translation>
+    </message>
+    <message>
+        <source>Suggest Categor&amp;ies</source>
+        <translation>Запропонувати &amp;категорії</translation>
+    </message>
+    <message>
+        <source>Run the target rules over every event no analyst has decided</source>
+        <translation>Застосувати правила цілей до кожної події, щодо якої аналітик ще не вирішив</translation>
+    </message>
+    <message>
+        <source>Target &amp;Rules…</source>
+        <translation>&amp;Правила цілей…</translation>
+    </message>
+    <message>
+        <source>Suggesting target categories…</source>
+        <translation>Пропонування категорій цілей…</translation>
+    </message>
+    <message>
+        <source>Suggest target categories</source>
+        <translation>Запропонувати категорії цілей</translation>
+    </message>
+    <message>
+        <source>the target categories</source>
+        <translation>категорії цілей</translation>
+    </message>
+    <message>
+        <source>target categories are being suggested</source>
+        <translation>тривають пропозиції категорій цілей</translation>
+    </message>
+    <message>
+        <source>Suggesting target categories: {done:,} of {total:,} events…</source>
+        <translation>Пропонування категорій цілей: {done:,} з {total:,} подій…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) looked at; the rules found a target in %1.</source>
+        <translation>
+            <numerusform>Переглянуто %Ln подію; правила знайшли ціль у %1.</numerusform>
+            <numerusform>Переглянуто %Ln події; правила знайшли ціль у %1.</numerusform>
+            <numerusform>Переглянуто %Ln подій; правила знайшли ціль у %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetRulesDialog</name>
+    <message>
+        <source>Target Rules</source>
+        <translation>Правила цілей</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Впевненість</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Читає</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слова</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Звідки</translation>
+    </message>
+    <message>
+        <source>Target rules in force</source>
+        <translation>Чинні правила цілей</translation>
+    </message>
+    <message>
+        <source>e.g. water.pumping-station</source>
+        <translation>напр. водопостачання.насосна-станція</translation>
+    </message>
+    <message>
+        <source>one per line: pumping station, насосн</source>
+        <translation>по одній на рядок: насосн, pumping station</translation>
+    </message>
+    <message>
+        <source>one per line, matched whole: dam</source>
+        <translation>по одному на рядок, повним збігом: дамба</translation>
+    </message>
+    <message>
+        <source>Your rule</source>
+        <translation>Ваше правило</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Ідентифікатор:</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>&amp;Категорія:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidence:</source>
+        <translation>&amp;Впевненість:</translation>
+    </message>
+    <message>
+        <source>&amp;Word starts:</source>
+        <translation>&amp;Початки слів:</translation>
+    </message>
+    <message>
+        <source>W&amp;hole words:</source>
+        <translation>Ц&amp;ілі слова:</translation>
+    </message>
+    <message>
+        <source>Reads:</source>
+        <translation>Читає:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rule</source>
+        <translation>&amp;Зберегти правило</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected Rule</source>
+        <translation>&amp;Вилучити вибране правило</translation>
+    </message>
+    <message>
+        <source>Run the Rules &amp;Now</source>
+        <translation>Застосувати правила &amp;зараз</translation>
+    </message>
+    <message>
+        <source>Suggest categories again for every event no analyst has decided</source>
+        <translation>Знову запропонувати категорії для кожної події, щодо якої аналітик ще не вирішив</translation>
+    </message>
+    <message>
+        <source>Notes / headline</source>
+        <translation>Примітки / заголовок</translation>
+    </message>
+    <message>
+        <source>Sub-event type</source>
+        <translation>Підтип події</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
+        <source>rules file</source>
+        <translation>файл правил</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>ваше</translation>
+    </message>
+    <message>
+        <source>Save target rule {id}</source>
+        <translation>Зберегти правило цілі {id}</translation>
+    </message>
+    <message>
+        <source>Saved. Run the rules to apply it to the events no analyst has decided.</source>
+        <translation>Збережено. Застосуйте правила, щоб воно подіяло на події, щодо яких аналітик ще не вирішив.</translation>
+    </message>
+    <message>
+        <source>Remove target rule {id}</source>
+        <translation>Вилучити правило цілі {id}</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Вилучено.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineCanvas</name>
     <message>
         <source>Timeline of rounds, factors and battlefield events</source>
@@ -3925,6 +5300,37 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>the timeline export</source>
         <translation>експорт часової шкали</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>rising</source>
+        <translation>зростає</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>стабільний</translation>
+    </message>
+    <message>
+        <source>easing</source>
+        <translation>слабшає</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низький</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>помірний</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>високий</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>критичний</translation>
     </message>
 </context>
 <context>
@@ -4225,8 +5631,20 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Невідомо</translation>
     </message>
     <message>
+        <source>Precision</source>
+        <translation>Точність</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
         <source>e.g. the coming week · 5 Feb 2026 10:00 · Feb 2026</source>
         <translation>напр. 2026-02-05 10:00 · 2026-02-05</translation>
+    </message>
+    <message>
+        <source>Until (optional)</source>
+        <translation>До (необов’язково)</translation>
     </message>
     <message>
         <source>optional end: 18:00 or 7 Feb 2026</source>
@@ -4372,10 +5790,6 @@ Choose a new file name, or use File › Open Database… to open it.</source>
     <message>
         <source>Rounds, factors and battlefield events; times in {zone}</source>
         <translation>Раунди, чинники й бойові події; час у поясі {zone}</translation>
-    </message>
-    <message>
-        <source>The image could not be encoded as PNG</source>
-        <translation>Не вдалося закодувати зображення як PNG</translation>
     </message>
     <message>
         <source>{file}: choose a name ending in .png or .svg</source>
