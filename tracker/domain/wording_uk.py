@@ -193,6 +193,13 @@ PHRASES: dict[str, str] = {
     "Participants: {names}.": "Учасники: {names}.", "Agenda: {agenda}": "Порядок денний: {agenda}",
     "{here} ({there} at the venue)": "{here} ({there} на місці проведення)",
     "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
+    # A chronology entry for an event that does not count (issue 17).
+    "{title} (not counted)": "{title} (не враховано)",
+    "[{note}] {detail}": "[{note}] {detail}",
+    "withdrawn by its source: a newer release no longer has it":
+        "відкликано джерелом: у новішому випуску цієї події немає",
+    "the same event as another dataset's record, which is counted":
+        "та сама подія, що й запис іншого набору даних, який і враховано",
     "event {when}{place} ({kind})": "подія {when}{place} ({kind})",
     "round {title}": "раунд {title}", "factor {name}": "чинник {name}",
     "venue unknown": "місце невідоме",
