@@ -327,3 +327,22 @@ def test_while_hidden_the_timeline_reads_nothing_until_it_is_shown(
     markers = view.canvas.scene.events.markers or ()
     assert {m.target_category for m in markers} | {c.target_category for c in cells} == {
         "energy"}
+
+
+def test_the_density_strip_paints_in_ukrainian_too(qtbot: QtBot, timeline: MainWindow) -> None:
+    """The measure's words are translated; the counts it reads are not (it once looked the
+    count up by its Ukrainian word, "події", and the tab failed to paint)."""
+    from tracker.domain.wording import Language
+    from tracker.ui.common.language import apply_language
+
+    view = timeline.timeline_view
+    canvas = view.canvas
+    with qtbot.waitSignal(view.events_loaded):
+        canvas.set_viewport(canvas.viewport.zoomed(1 / 200))
+    assert canvas.scene.events.markers is None  # a density of bars
+    apply_language(Language.UKRAINIAN)
+    try:
+        image = canvas.grab().toImage()
+    finally:
+        apply_language(Language.ENGLISH)
+    assert not image.isNull()

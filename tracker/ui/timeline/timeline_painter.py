@@ -387,11 +387,12 @@ class TimelinePainter:
         hatched above the part known to the day."""
         scene = self.scene
         layer = scene.events
+        field = scene.measure.value  # the cell's attribute; its words are label_of's
         measure = label_of(scene.measure)
         values: dict[date, dict[str, tuple[int, int]]] = defaultdict(dict)
         for cell in layer.cells:
             values[cell.first_day][cell.target_category] = (
-                getattr(cell, measure), getattr(cell, f"imprecise_{measure}"))
+                getattr(cell, field), getattr(cell, f"imprecise_{field}"))
         spans = {day: self._span_x(day_start(day, scene.tz),
                                    day_start(next_bucket(day, layer.bucket), scene.tz))
                  for day in values}
