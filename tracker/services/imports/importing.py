@@ -327,6 +327,9 @@ def _release(fmt: ImportFormat, layout: Layout, source: CsvFile | FetchedSource,
     return dated_release(given.release_date)
 
 
+_GED_FIRST_YEAR, _GED_LAST_YEAR = 1989, 2098
+
+
 def _years(path: Path, layout: Layout) -> list[int]:
     """The years of a UCDP file's rows, read ahead: GED YY.1 holds the years to 20YY-1."""
     if "year" not in layout.names:
@@ -339,7 +342,9 @@ def _years(path: Path, layout: Layout) -> list[int]:
             if isinstance(record, BrokenRecord) or len(record[1]) <= position:
                 continue
             value = record[1][position].strip()
-            if value.isdigit():
+            # Only years a GED release can hold (1989 on, named 20YY): a row with any other
+            # year is rejected by the import itself, and must not name the release.
+            if value.isdigit() and _GED_FIRST_YEAR <= int(value) <= _GED_LAST_YEAR:
                 years.add(int(value))
     return sorted(years)
 
