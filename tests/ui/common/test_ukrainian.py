@@ -99,6 +99,22 @@ def test_no_english_is_left_in_the_window_and_its_dialogs(
     assert not sorted(set(left)), "\n".join(sorted(set(left)))
 
 
+def test_the_ukrainian_window_fits_a_1280_by_800_screen(
+        qtbot: QtBot, ukrainian: None, sample_workspace: Workspace,
+        settings: Settings) -> None:
+    """Ukrainian words are longer than English ones: no tab may need more room than a
+    1280×800 screen leaves (the Events tab's claims row once made the window 1,305 px)."""
+    window = MainWindow(sample_workspace, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(window.tabs.widget(index).isVisible)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= 1280 - 64 and needed.height() <= 800 - 80, needed
+
+
 def _messages(ts_file: Path) -> list[ElementTree.Element]:
     return list(ElementTree.parse(ts_file).getroot().iter("message"))
 

@@ -109,11 +109,16 @@ class ClaimsPanel(QGroupBox):
         rule_label = QLabel(self.tr("C&ounts use:"), self)
         rule_label.setBuddy(self.rule_combo)
         self.rule_combo.setAccessibleName(self.tr("Figure that counts"))
-        buttons.addWidget(rule_label)
-        buttons.addWidget(self.rule_combo)
+        # On a row of its own: beside the buttons it made the Events tab wider than a
+        # 1280-pixel screen in Ukrainian.
+        rule_row = QHBoxLayout()
+        rule_row.addWidget(rule_label)
+        rule_row.addWidget(self.rule_combo)
+        rule_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addLayout(rule_row)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
