@@ -121,7 +121,7 @@ class WindowInput(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.precision, 0, 0)
         grid.addWidget(self.start, 0, 1)
-        to_label = QLabel("to")  # no Alt key of its own: T is taken by New Track…
+        to_label = QLabel(self.tr("to"))  # no Alt key of its own: T is taken by New Track…
         to_label.setBuddy(self.end)
         grid.addWidget(to_label, 0, 2)
         grid.addWidget(self.end, 0, 3)

@@ -5655,6 +5655,10 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Спершу &amp;день (03/02 — це 3 лютого)</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
         <source>Time &amp;zone</source>
         <translation>Часовий &amp;пояс</translation>
     </message>
