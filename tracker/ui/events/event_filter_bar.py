@@ -100,6 +100,13 @@ class EventFilterBar(QWidget):
         if not compact:
             widgets += [self.types_button, self.target_combo, self.changed_combo]
         widgets += [self.place_edit, self.text_edit, self.clear_button]
+        # The choices' longest items ("Changed since last export", and longer in
+        # Ukrainian) would take the room the place and search fields need: the closed
+        # combos show about 14 characters, their lists show every item whole.
+        for combo in (self.target_combo, self.changed_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         for widget in widgets:
             layout.addWidget(widget)
         layout.setStretchFactor(self.text_edit, 2)
