@@ -193,6 +193,10 @@ PHRASES: dict[str, str] = {
     "Participants: {names}.": "Учасники: {names}.", "Agenda: {agenda}": "Порядок денний: {agenda}",
     "{here} ({there} at the venue)": "{here} ({there} на місці проведення)",
     "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
+    # What the analysis left out, and why.
+    "{title}: date unknown": "{title}: дата невідома",
+    "{title}: dated outside the dates the tracker takes ({range})":
+        "{title}: дата поза межами, які приймає програма ({range})",
     # A chronology entry for an event that does not count (issue 17).
     "{title} (not counted)": "{title} (не враховано)",
     "[{note}] {detail}": "[{note}] {detail}",

@@ -31,6 +31,7 @@ from tracker.domain.enums import Precision
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import is_known_zone, zone
+from tracker.domain.wording import say
 from tracker.services.rounds import get_round
 from tracker.services.rounds.retractions import corrections
 
@@ -122,7 +123,7 @@ def _round_anchors(session: Session, round_id: int | None) -> Anchors:
         window = round_.window
         first, last = window.first_day(), window.last_day()
         if first is None or last is None:
-            skipped.append(f"{round_.title}: date unknown")
+            skipped.append(say("{title}: date unknown").format(title=round_.title))
             continue
         anchors.append(Anchor(AnchorKind.ROUND, round_.id, round_.title, first, last,
                               window.precision, window.tz, round_id=round_.id))
@@ -183,4 +184,5 @@ class _InstantAnchors:
 
 
 def _outside(label: str) -> str:
-    return f"{label}: dated outside the dates the tracker takes ({RANGE_TEXT})"
+    return say("{title}: dated outside the dates the tracker takes ({range})").format(
+        title=label, range=RANGE_TEXT)
