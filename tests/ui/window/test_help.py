@@ -3,6 +3,7 @@ action table, opened by their keys, and kept in step with the actions they descr
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -13,8 +14,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.window.test_main_window import press
 from tracker import resources
+from tracker.domain.wording import Language
+from tracker.ui.common.language import apply_language
+from tracker.ui.common.settings import Settings
+from tracker.ui.common.workspace import Workspace
 from tracker.ui.window.actions import ACTIONS, Menu, shortcut_keys
-from tracker.ui.window.help_guide import GUIDE_FOLDER, GuideWindow, action_keys, guide_html
+from tracker.ui.window.help_guide import (
+    GUIDE_FOLDER,
+    GUIDE_PAGE,
+    GUIDE_PAGES,
+    GuideWindow,
+    action_keys,
+    guide_html,
+)
 from tracker.ui.window.help_shortcuts import (
     KEYS_COLUMN,
     SCOPED_MARK,
@@ -107,6 +119,57 @@ def test_the_guide_names_only_menu_items_and_keys_that_exist(window: MainWindow)
     assert set(linked) <= {item.id for item in ACTIONS}
     with pytest.raises(KeyError, match="no-such-action"):
         action_keys("no-such-action")
+
+
+# What a translation of the guide keeps exactly as guide.html has it, in the same order:
+# the keys marks, the links (to sections and to actions), the sections' anchors and the
+# pictures.
+KEPT_MARKS = (r"\{\{keys:[a-z0-9-]+\}\}", r'href="[^"]+"', r'name="[^"]+"', r'<img src="[^"]+"')
+
+
+def kept_marks(page: str) -> list[list[str]]:
+    return [re.findall(pattern, page) for pattern in KEPT_MARKS]
+
+
+@pytest.mark.parametrize("language", sorted(GUIDE_PAGES))
+def test_each_translated_guide_keeps_the_keys_links_and_pictures_of_the_english(
+        language: Language) -> None:
+    english = resources.read_text(f"{GUIDE_FOLDER}/{GUIDE_PAGE}")
+    translated = resources.read_text(f"{GUIDE_FOLDER}/{GUIDE_PAGES[language]}")
+    assert kept_marks(translated) == kept_marks(english)
+    assert all(kept_marks(english))  # each kind of mark is there to compare
+    assert f'<html lang="{language.value}">' in translated
+
+
+def test_the_guide_is_read_in_the_window_s_language(qapp: object) -> None:
+    english = guide_html()
+    apply_language(Language.UKRAINIAN)
+    try:
+        ukrainian = guide_html()
+    finally:
+        apply_language(Language.ENGLISH)
+    assert "Трекер переговорів: короткий посібник" in ukrainian
+    assert "Negotiation Tracker: a short guide" in english
+    assert not re.search(r"\{\{keys:[a-z]", ukrainian)  # every mark filled in
+    assert f"Перенести</b> ({html.escape(action_keys('reschedule-round-action'))})" in ukrainian
+    assert guide_html() == english
+
+
+def test_the_ukrainian_guide_names_menu_items_as_the_ukrainian_window_does(
+        qtbot: QtBot, sample_workspace: Workspace, settings: Settings) -> None:
+    page = resources.read_text(f"{GUIDE_FOLDER}/{GUIDE_PAGES[Language.UKRAINIAN]}")
+    apply_language(Language.UKRAINIAN)
+    try:
+        window = MainWindow(sample_workspace, settings)
+        qtbot.addWidget(window)
+        menu_items_shown = menu_items(window)
+    finally:
+        apply_language(Language.ENGLISH)
+    named = re.findall(r"<b>(\w+) › ([^<]+)</b>", page)
+    assert len(named) == len(re.findall(r"<b>(\w+) › ([^<]+)</b>",
+                                        resources.read_text(f"{GUIDE_FOLDER}/{GUIDE_PAGE}")))
+    for menu, text in named:
+        assert (menu, text) in menu_items_shown, f"the guide names {menu} › {text}"
 
 
 def test_the_guide_pictures_are_all_used_and_small() -> None:

@@ -23,12 +23,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from tracker import resources
+from tracker.domain.wording import Language, current_language
 from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.window.actions import ACTIONS, shortcut_keys
 from tracker.ui.window.help_windows import show_single
 
 GUIDE_FOLDER = "guide"
 GUIDE_PAGE = "guide.html"
+# The guide in each language the window speaks other than English, beside guide.html.
+GUIDE_PAGES = {Language.UKRAINIAN: "guide.uk.html"}
 GUIDE_TITLE = QT_TRANSLATE_NOOP("GuideWindow", "Negotiation Tracker Guide")
 # "{{keys:undo-action}}" in the guide stands for that action's keys, filled in from the
 # action table when the guide opens, so the text never names a key the program changed.
@@ -53,8 +56,9 @@ def action_keys(action_id: str) -> str:
 
 
 def guide_html() -> str:
-    """The guide's page with every action's keys filled in."""
-    page = resources.read_text(f"{GUIDE_FOLDER}/{GUIDE_PAGE}")
+    """The guide's page in the window's language with every action's keys filled in."""
+    name = GUIDE_PAGES.get(current_language(), GUIDE_PAGE)
+    page = resources.read_text(f"{GUIDE_FOLDER}/{name}")
     return KEYS_MARK.sub(lambda mark: html.escape(action_keys(mark.group(1))), page)
 
 
