@@ -20,6 +20,7 @@ from tracker.services import rounds
 from tracker.services.factors import factors
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.importing import preview
+from tracker.services.reconcile.same_file import SameFileError
 from tracker.services.records import reference
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.records.conflicts_kinds import FACTOR
@@ -47,6 +48,7 @@ from tracker.ui.factors.factor_edit_dialogs import (
     EditFactorDialog,
     EditReadingDialog,
 )
+from tracker.ui.imports.import_anyway import ImportAnywayDialog
 from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
@@ -174,6 +176,9 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
         preview(_unknown_csv(folder))),),
     ImportProgressDialog: (lambda _ws, folder: ImportProgressDialog(folder / "big.csv"),),
     ImportResultDialog: (_import_result,),
+    ImportAnywayDialog: (lambda _ws, folder: ImportAnywayDialog(
+        SameFileError("refused", other="UCDP GED", dataset="reports"),
+        _unknown_csv(folder)),),
     SyncDialog: (lambda _ws, _f: SyncDialog(),),
     CredentialsDialog: tuple((lambda _ws, _f, source=source: CredentialsDialog(source))
                              for source in Source),

@@ -32,6 +32,7 @@ from tracker.services.imports.importing import (
     ImportTarget,
     formats_for,
 )
+from tracker.services.reconcile.same_file import SameFileError
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import OpHandle
 from tracker.ui.common.error_boundary import Failure
@@ -39,6 +40,7 @@ from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Topic, Workspace
+from tracker.ui.imports.import_anyway import ImportAnywayDialog
 from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
@@ -84,6 +86,7 @@ class ImportFlow(QObject):
         self._queue: deque[Path] = deque()
         self._current: Path | None = None
         self._preview: FilePreview | None = None
+        self._request: ImportRequest | None = None  # the import running, to force again
         self._progress: ImportProgressDialog | None = None
         self._running: OpHandle | None = None
         self._settings = settings  # the file dialog opens where the last file came from
@@ -177,6 +180,7 @@ class ImportFlow(QObject):
         self._open(dialog)
 
     def _run(self, request: ImportRequest) -> None:
+        self._request = request
         dialog = ImportProgressDialog(request.path, self._window)
         dialog.cancel_requested.connect(self.cancel)
         self._progress = dialog
@@ -212,6 +216,10 @@ class ImportFlow(QObject):
             name = self._current.name if self._current else self.tr("the file")
             self._message(self.tr("Import of {file} cancelled. {unchanged}").format(
                 file=name, unchanged=self.tr(UNCHANGED)))
+        elif isinstance(failure.error, SameFileError) and self._asking():
+            self._message("")
+            self._ask_anyway(failure.error)
+            return  # this file is not done: it may be imported anyway
         elif isinstance(failure.error, InputFileError):
             self._message("")
             QMessageBox.warning(self._window, self.tr("Import Refused"), as_plain(
@@ -224,11 +232,22 @@ class ImportFlow(QObject):
                     unchanged=self.tr(UNCHANGED), error=failure.message)))
         self._done()
 
+    def _ask_anyway(self, error: SameFileError) -> None:
+        """Refused as a copy of another dataset: import it anyway, forced, if asked to."""
+        request = self._request
+        assert request is not None
+        forced = replace(request, force=True)
+        dialog = ImportAnywayDialog(error, request.path, self._window)
+        dialog.accepted.connect(lambda: self._later(lambda: self._run(forced)))
+        dialog.rejected.connect(self._done)
+        self._later(lambda: self._open(dialog))
+
     @Slot()
     def _done(self) -> None:
         """This file is dealt with; the next one (if any) starts on the next turn."""
         self._current = None
         self._preview = None
+        self._request = None
         self._later(self._next)
 
     def _close_progress(self) -> None:

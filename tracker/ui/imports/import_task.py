@@ -37,6 +37,8 @@ class ImportRequest:
     mapping: ColumnMapping | None = None
     # Which release the file is and whether an older one may overwrite (issue 17).
     releases: ReleaseOptions = field(default_factory=ReleaseOptions)
+    # Import even rows another dataset already holds ("Import Anyway", reconcile.same_file).
+    force: bool = False
 
 
 def preview_op(path: Path) -> DbOp[FilePreview]:
@@ -52,7 +54,8 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
     def work(db: Database, handle: OpHandle) -> ImportReport:
         return import_events(db, request.path, request.fmt, strict=request.strict,
                              mapping=request.mapping, progress=handle.report,
-                             cancel=handle.cancel_event, releases=request.releases)
+                             cancel=handle.cancel_event, releases=request.releases,
+                             force=request.force)
 
     return (DbOp(translate("ImportTask", "Importing {file}").format(file=request.path),
                  translate("ImportTask", "the import"), work)
