@@ -119,6 +119,77 @@ PHRASES: dict[str, str] = {
         "ті події, або примусьте імпорт (tracker import --force), якщо обидва набори даних "
         "справді містять ті самі рядки.",
     "since {day}": "від {day}",
+    # Update from Source…: why a sync stopped (services/sync); nothing was written
+    "{host} refused the credentials (HTTP {status}); nothing was changed":
+        "{host} не прийняв облікові дані (HTTP {status}); нічого не змінено",
+    "{host} refused the credentials (HTTP {status}: {detail}); nothing was changed":
+        "{host} не прийняв облікові дані (HTTP {status}: {detail}); нічого не змінено",
+    "{host} answered HTTP {status}; nothing was changed":
+        "{host} відповів HTTP {status}; нічого не змінено",
+    "{host} answered HTTP {status}: {detail}; nothing was changed":
+        "{host} відповів HTTP {status}: {detail}; нічого не змінено",
+    "{host} answered HTTP {status} after {tries} tries; nothing was changed":
+        "{host} відповів HTTP {status} (спроб: {tries}); нічого не змінено",
+    "{host} answered HTTP {status}: {detail} after {tries} tries; nothing was changed":
+        "{host} відповів HTTP {status}: {detail} (спроб: {tries}); нічого не змінено",
+    "could not reach {host}: {reason}; nothing was changed":
+        "не вдалося з’єднатися з {host}: {reason}; нічого не змінено",
+    "could not reach {host}: {reason} after {tries} tries; nothing was changed":
+        "не вдалося з’єднатися з {host}: {reason} (спроб: {tries}); нічого не змінено",
+    "no answer in time": "немає відповіді вчасно",
+    "{host} answered with something that is not JSON ({body}); nothing was changed":
+        "{host} відповів не у форматі JSON ({body}); нічого не змінено",
+    "{host} asks to wait {seconds} s before the next request (HTTP {status}); try again "
+    "later; nothing was changed":
+        "{host} просить зачекати {seconds} с перед наступним запитом (HTTP {status}); "
+        "спробуйте пізніше; нічого не змінено",
+    "Cancelled on request; nothing was changed.": "Скасовано на вимогу; нічого не змінено.",
+    "{host}'s page {page}: {problem}; nothing was changed":
+        "{host}, сторінка {page}: {problem}; нічого не змінено",
+    "{host} announced {announced} events but sent {fetched}; nothing was changed":
+        "{host} оголосив подій: {announced}, але надіслав: {fetched}; нічого не змінено",
+    "ACLED did not accept the e-mail and password stored for it ({error}); check them with "
+    "`tracker sync acled --set-credentials` or in File › Update from Source…":
+        "ACLED не прийняв збережені для нього e-mail і пароль ({error}); перевірте їх: "
+        "`tracker sync acled --set-credentials` або Файл › Оновити з джерела…",
+    "ACLED gave no access token for the e-mail and password stored for it; nothing was "
+    "changed":
+        "ACLED не видав токена доступу для збережених e-mail і пароля; нічого не змінено",
+    "ACLED answered status {status}: {message}; nothing was changed":
+        "ACLED відповів статусом {status}: {message}; нічого не змінено",
+    "no reason given": "причину не вказано",
+    "{host} answered in a shape this program does not read ({what}); nothing was changed":
+        "{host} відповів у формі, якої ця програма не читає ({what}); нічого не змінено",
+    "no Result list": "немає списку Result", "no data list": "немає списку data",
+    "not a JSON object": "не об’єкт JSON",
+    "the next page is on another server ({other}); it was not followed, so the access token "
+    "stays with {host}; nothing was changed":
+        "наступна сторінка на іншому сервері ({other}); за нею не перейдено, тож токен "
+        "доступу лишається в {host}; нічого не змінено",
+    "UCDP API access token": "токен доступу до API UCDP",
+    "myACLED e-mail": "e-mail myACLED", "myACLED password": "пароль myACLED",
+    "no {first} is stored for {source}: set it with `tracker sync {command} "
+    "--set-credentials` (or in File › Update from Source…); nothing was changed":
+        "для {source} не збережено: {first}; задайте в Файл › Оновити з джерела… (або "
+        "`tracker sync {command} --set-credentials`); нічого не змінено",
+    "no {first} and {second} is stored for {source}: set it with `tracker sync {command} "
+    "--set-credentials` (or in File › Update from Source…); nothing was changed":
+        "для {source} не збережено: {first} і {second}; задайте їх у Файл › Оновити з "
+        "джерела… (або `tracker sync {command} --set-credentials`); нічого не змінено",
+    "there is no keyring to keep the {label} in ({error}); set {variable} in the "
+    "environment instead":
+        "немає сховища ключів, щоб зберегти {label} ({error}); натомість задайте "
+        "{variable} у середовищі",
+    "name the country to update (e.g. --country Ukraine)":
+        "назвіть країну для оновлення (напр. Україна: --country Ukraine)",
+    "{version} is not a UCDP GED release (e.g. 25.1, or 25.0.10 for a Candidate release)":
+        "{version} не є випуском UCDP GED (напр. 25.1 або 25.0.10 для випуску Candidate)",
+    "UCDP's API filters countries by their Gleditsch–Ward number, and {country} is not one "
+    "this program knows: give the number instead (e.g. --country 369 for Ukraine; UCDP's "
+    "codebook lists them)":
+        "API UCDP відбирає країни за номером Gleditsch–Ward, а {country} ця програма не "
+        "знає: дайте натомість номер (напр. 369 для України; їх перелічено в кодовій "
+        "книзі UCDP)",
     # A pair's figures (services/reconcile/pairs.py)
     "{best} (low {low}, high {high})": "{best} (мін. {low}, макс. {high})",
     # EntryKind (chronology), AnchorKind (analysis)
