@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.services.sync.conftest import MemoryKeyring, apis, memory_keyring
 from tests.services.sync.fake_apis import FakeApis
 from tests.ui.imports.test_import_dialog import Warnings, click, dump
-from tests.ui.imports.test_sync_flow import open_sync
+from tests.ui.imports.test_sync_flow import ask_for_atlantis, open_sync
 from tracker.domain.wording import Language
 from tracker.services.sync.credentials import store_credentials
 from tracker.services.sync.sources import Source
@@ -71,9 +71,6 @@ def test_missing_credentials_are_told_in_ukrainian(
 def test_a_country_the_source_cannot_answer_is_refused_in_ukrainian(
         qtbot: QtBot, window: MainWindow, apis: FakeApis, memory_keyring: MemoryKeyring,
         ukrainian: None) -> None:
-    dialog = open_sync(qtbot, window)
-    dialog.country_edit.setText("Atlantis")
-    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
-    assert dialog.isVisible()
+    dialog = ask_for_atlantis(qtbot, window)
     assert "API UCDP відбирає країни за номером Gleditsch–Ward" in dialog.error_label.message
     dialog.reject()

@@ -89,6 +89,15 @@ def describe_format(fmt: ImportFormat | None) -> str:
     return say((fmt or ImportFormat.CSV).detected)
 
 
+def _text_field(name: str, placeholder: str, accessible: str, tip: str) -> QLineEdit:
+    """A release field, empty for "as the file says" (its placeholder says what that is)."""
+    edit = named(QLineEdit(), name)
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(accessible)
+    edit.setToolTip(tip)
+    return edit
+
+
 class ImportDialog(QDialog):
     """Shows the file and what it is; asks for the format and strictness.
 
@@ -120,12 +129,10 @@ class ImportDialog(QDialog):
             "By default, where this file is an older release than the one already "
             "imported (an older ACLED timestamp, an earlier UCDP version), its differences "
             "are listed in the result and skipped."))
-        self.release_edit = named(QLineEdit(), "import-release")
-        self.release_edit.setPlaceholderText(self.tr("read from the file"))
-        self.release_edit.setAccessibleName(self.tr("UCDP GED release"))
-        self.release_edit.setToolTip(self.tr(
-            "The GED version of this file (23.1, or candidate). Left empty, it is read from "
-            "the file name, else from the years the file covers."))
+        self.release_edit = _text_field(
+            "import-release", self.tr("read from the file"), self.tr("UCDP GED release"),
+            self.tr("The GED version of this file (23.1, or candidate). Left empty, it is "
+                    "read from the file name, else from the years the file covers."))
         self.release_date_check = named(QCheckBox(self.tr("Release &date:")),
                                         "import-release-date-check")
         self.release_date_check.setToolTip(self.tr(
@@ -136,12 +143,11 @@ class ImportDialog(QDialog):
         self.release_date_edit.setDisplayFormat("d MMM yyyy")
         self.release_date_edit.setAccessibleName(self.tr("Release date"))
         self.release_date_edit.setDate(QDate.currentDate())
-        self.scope_edit = named(QLineEdit(), "import-scope")
-        self.scope_edit.setPlaceholderText(self.tr("the file's own countries and days"))
-        self.scope_edit.setAccessibleName(self.tr("Scope of the release"))
-        self.scope_edit.setToolTip(self.tr(
-            "What the release covers, e.g. country=Ukraine, 2014-01-01..2023-12-31: its "
-            "events missing from the file are marked withdrawn by the source."))
+        self.scope_edit = _text_field(
+            "import-scope", self.tr("the file's own countries and days"),
+            self.tr("Scope of the release"),
+            self.tr("What the release covers, e.g. country=Ukraine, 2014-01-01..2023-12-31: "
+                    "its events missing from the file are marked withdrawn by the source."))
         self.release_error = ErrorLabel("import-release-error")
         note = named(QLabel(self.tr(NOT_UNDOABLE)), "import-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
