@@ -30,9 +30,49 @@ PLURALS: dict[str, tuple[str, str, str]] = {
     "{n} sources": ("{n} джерело", "{n} джерела", "{n} джерел"),
     "{n} schedule changes": ("{n} зміна розкладу", "{n} зміни розкладу", "{n} змін розкладу"),
     "{n} readings": ("{n} показник", "{n} показники", "{n} показників"),
+    # What an import's release did (services/imports/import_report.py).
+    "{n:,} records of an older release than the one stored were skipped, counted as "
+    "unchanged (their differences are in the report; import again allowing older "
+    "releases to apply them)": (
+        "{n:,} запис старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінений (його відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)",
+        "{n:,} записи старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінені (їхні відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)",
+        "{n:,} записів старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінені (їхні відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)"),
+    "{n:,} dates moved": ("{n:,} дату зсунуто", "{n:,} дати зсунуто", "{n:,} дат зсунуто"),
+    "{n:,} events withdrawn by the source (in scope {{scope}}, not in this release)": (
+        "{n:,} подію відкликано джерелом (в обсязі {{scope}}, її немає в цьому випуску)",
+        "{n:,} події відкликано джерелом (в обсязі {{scope}}, їх немає в цьому випуску)",
+        "{n:,} подій відкликано джерелом (в обсязі {{scope}}, їх немає в цьому випуску)"),
+    "{n:,} added as withdrawn (a newer release already imported lacks them)": (
+        "{n:,} додано як відкликану (її немає в новішому, уже імпортованому випуску)",
+        "{n:,} додано як відкликані (їх немає в новішому, уже імпортованому випуску)",
+        "{n:,} додано як відкликані (їх немає в новішому, уже імпортованому випуску)"),
+    "{n:,} withdrawn events are back in this release": (
+        "{n:,} відкликана подія повернулася в цьому випуску",
+        "{n:,} відкликані події повернулися в цьому випуску",
+        "{n:,} відкликаних подій повернулися в цьому випуску"),
+    "{n:,} candidate events are not in this final release": (
+        "{n:,} подія-кандидат відсутня в цьому остаточному випуску",
+        "{n:,} події-кандидати відсутні в цьому остаточному випуску",
+        "{n:,} подій-кандидатів відсутні в цьому остаточному випуску"),
 }
 
 PHRASES: dict[str, str] = {
+    # Scope and release as typed for an import (services/imports/import_scope.py, releases.py).
+    "Scope: “{part}” is not country=NAME.": "Обсяг: «{part}» не має вигляду country=НАЗВА.",
+    "Scope: “{part}” is neither country=NAME nor FIRST..LAST.":
+        "Обсяг: «{part}» не має вигляду ні country=НАЗВА, ні ПЕРШИЙ..ОСТАННІЙ.",
+    "Scope: “{part}”: days are written 2014-01-31.":
+        "Обсяг: «{part}»: дні пишуть так: 2014-01-31.",
+    "Scope: give one range of days.": "Обсяг: укажіть один проміжок днів.",
+    "Scope: {last} is before {first}.": "Обсяг: {last} раніше за {first}.",
+    "“{text}” is not a UCDP GED version: give it as 23.1, GED 23.1 or candidate.":
+        "«{text}» — не версія UCDP GED: укажіть її як 23.1, GED 23.1 або candidate.",
     # Event time (event_time.py) and round windows (timewindow.py).
     "week of {day}": "тиждень від {day}",
     "{month} (month)": "{month} (місяць)",
