@@ -19,7 +19,7 @@ from tracker.services.claims.claim_operations import (
 )
 from tracker.services.claims.claims import event_claims, figure_text
 from tracker.services.common.errors import ValidationError
-from tracker.services.common.outcome import ChangedSinceError
+from tracker.services.records.conflicts import ConflictError
 from tracker.storage.database import Database
 
 
@@ -122,7 +122,7 @@ def test_removing_a_claim_is_undone_under_its_id(sample_db: Database) -> None:
 def test_an_edit_over_a_colleagues_change_is_refused(sample_db: Database) -> None:
     event_id, claim_id = _regional_claim(sample_db)
     run(sample_db, lambda s: set_claim_status(s, claim_id, ClaimStatus.DISPUTED.value))
-    with pytest.raises(ChangedSinceError):
+    with pytest.raises(ConflictError):
         run(sample_db, lambda s: edit_claim(s, claim_id, ClaimDraft(
             "killed", "Regional administration", best=5, event_id=event_id), version=1))
 

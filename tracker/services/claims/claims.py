@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,6 +47,9 @@ class ClaimRow:
     note: str = ""
     recorded_at: datetime | None = None
     version: int | None = None
+    # For a claim on a day and a place rather than an event.
+    day: date | None = None
+    place: str = ""
 
     @property
     def figure_text(self) -> str:
@@ -133,7 +136,7 @@ def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
         claim.id, claim.event_id, claim.measure, claim.value_low, claim.value_best,
         claim.value_high, claim.claimant, claim.claimant_kind, claim.status,
         source_label(source) if source is not None else "", claim.source_id, claim.note,
-        claim.recorded_at, claim.version)
+        claim.recorded_at, claim.version, claim.day, claim.place)
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow:
