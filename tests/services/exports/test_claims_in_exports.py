@@ -1,0 +1,149 @@
+"""Conflicting claims in every export (issue 18): an event with figures from two sources
+shows both, each with who claims it and its source, wherever the event is written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.io.poppler import page_texts
+from tests.services.table_state import run
+from tracker.domain.claims import ClaimantKind, ClaimStatus
+from tracker.domain.events import BattlefieldEvent, EventLink
+from tracker.domain.sources import Source
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
+from tracker.services.exports.archive import write_archive
+from tracker.services.exports.export import ExportFormat, write_chronology
+from tracker.services.exports.report_file import export_report
+from tracker.services.exports.schedule_calendar import write_calendar
+from tracker.services.exports.timelinejs import build_timeline
+from tracker.services.exports.timelinejs_selection import EventScope, TimelineRequest
+from tracker.storage.database import Database
+
+MINISTRY = "killed: 12, by Ministry of Health (ministry), claimed; source: Ministry of Health"
+AGENCY = "killed: 3–5, by Reuters (journalist), disputed; source: Reuters"
+BOTH = (MINISTRY, AGENCY)
+# The sample's days: the event is listed in full, not counted by day.
+SPAN = {"date_from": date(2026, 1, 20), "date_to": date(2026, 2, 28)}
+
+
+def _source(db: Database, outlet: str) -> int:
+    with db.transaction() as session:
+        source = Source(outlet=outlet)
+        session.add(source)
+        session.flush()
+        return source.id
+
+
+@pytest.fixture
+def disputed(sample_db: Database) -> tuple[Database, int]:
+    """The sample, whose maternity-ward strike (linked to the talks, listed in their
+    calendar entry) has two conflicting claims besides its dataset's and the seed's."""
+    with sample_db.reading() as session:
+        event_id = session.scalar(select(BattlefieldEvent.id).where(
+            BattlefieldEvent.external_id == "SAMPLE-001"))
+        linked = session.scalar(select(EventLink.round_id).where(
+            EventLink.event_id == event_id, EventLink.round_id.is_not(None)))
+    assert event_id is not None and linked is not None  # the calendar lists it
+    ministry, agency = _source(sample_db, "Ministry of Health"), _source(sample_db, "Reuters")
+    run(sample_db, lambda s: add_claim(s, ClaimDraft(
+        "killed", "Ministry of Health", best=12, event_id=event_id,
+        claimant_kind=ClaimantKind.MINISTRY.value, source_id=ministry)))
+    run(sample_db, lambda s: add_claim(s, ClaimDraft(
+        "killed", "Reuters", low=3, high=5, event_id=event_id,
+        claimant_kind=ClaimantKind.JOURNALIST.value, source_id=agency,
+        status=ClaimStatus.DISPUTED.value)))
+    return sample_db, event_id
+
+
+def _chronology(db: Database, fmt: ExportFormat) -> str:
+    stream = io.StringIO()
+    with db.reading() as session:
+        write_chronology(session, stream, fmt, **SPAN)
+    return stream.getvalue()
+
+
+def _csv_row(text: str) -> str:
+    [row] = [row for row in csv.reader(io.StringIO(text)) if "SAMPLE-001" in row]
+    return " ".join(row)
+
+
+def _json_entry(text: str) -> str:
+    [entry] = [entry for entry in json.loads(text)["entries"]
+               if "SAMPLE-001" in json.dumps(entry, ensure_ascii=False)]
+    return json.dumps(entry, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(("fmt", "entry"), [
+    (ExportFormat.CSV, _csv_row),
+    (ExportFormat.JSON, _json_entry),
+    (ExportFormat.MD, lambda text: text),
+    (ExportFormat.HTML, lambda text: text.replace("&#x27;", "'")),
+])
+def test_the_chronology_formats_give_both_claims_with_their_attribution(
+        disputed: tuple[Database, int], fmt: ExportFormat,
+        entry: Callable[[str], str]) -> None:
+    db, _event = disputed
+    told = entry(_chronology(db, fmt))
+    for claim in BOTH:
+        assert claim in told, f"{fmt.value}: {claim!r} missing"
+
+
+def test_the_pdf_report_gives_both_claims(disputed: tuple[Database, int],
+                                          tmp_path: Path) -> None:
+    db, _event = disputed
+    path = tmp_path / "report.pdf"
+    with db.reading() as session:
+        export_report(session, path, ExportFormat.PDF, **SPAN)
+    text = " ".join(page_texts(path))
+    for claim in BOTH:
+        assert claim in text
+
+
+def test_the_timeline_slide_of_the_event_gives_both_claims(
+        disputed: tuple[Database, int]) -> None:
+    db, event_id = disputed
+    with db.reading() as session:
+        export = build_timeline(session, TimelineRequest(events=EventScope.ALL))
+    [slide] = [slide for slide in export.data["events"]
+               if slide["unique_id"] == f"event-{event_id}"]
+    text = slide["text"]["text"].replace("&#x27;", "'")
+    for claim in BOTH:
+        assert claim in text
+
+
+def test_the_calendar_lists_both_claims_under_the_linked_event(
+        disputed: tuple[Database, int], tmp_path: Path) -> None:
+    db, _event = disputed
+    with db.reading() as session:
+        write_calendar(session, tmp_path / "talks.ics")
+    unfolded = "".join(path.read_text(encoding="utf-8") for path in
+                       sorted(tmp_path.glob("*.ics"))).replace("\n ", "")
+    text = unfolded.replace("\\;", ";").replace("\\,", ",")
+    for claim in BOTH:
+        assert claim in text
+
+
+def test_the_archive_holds_both_claims_with_their_sources(
+        disputed: tuple[Database, int]) -> None:
+    db, event_id = disputed
+    stream = io.StringIO()
+    with db.reading() as session:
+        write_archive(session, stream)
+    tables = {table["name"]: table["rows"] for table in json.loads(stream.getvalue())["tables"]}
+    outlets = {row["id"]: row["outlet"] for row in tables["source"]}
+    told = sorted((claim["claimant"], claim["value_low"], claim["value_best"],
+                   claim["value_high"], claim["status"], outlets[claim["source_id"]])
+                  for claim in tables["casualty_claim"]
+                  if claim["event_id"] == event_id)
+    assert told == [("Ministry of Health", None, 12, None, "claimed", "Ministry of Health"),
+                    ("Reuters", 3, None, 5, "disputed", "Reuters"),
+                    ("Seed news report (wire summary)", 6, None, None, "claimed",
+                     "Seed news report (wire summary)")]
