@@ -14,11 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from tests.io.poppler import page_texts
-from tests.services.table_state import run
-from tracker.domain.claims import ClaimantKind, ClaimStatus
-from tracker.domain.events import BattlefieldEvent, EventLink
-from tracker.domain.sources import Source
-from tracker.services.claims.claim_operations import ClaimDraft, add_claim
+from tests.services.claims.claim_scenario import (
+    AGENCY,
+    MINISTRY,
+    claim_conflicting,
+    event_id_of,
+)
+from tracker.domain.events import EventLink
 from tracker.services.exports.archive import write_archive
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.exports.report_file import export_report
@@ -27,39 +29,21 @@ from tracker.services.exports.timelinejs import build_timeline
 from tracker.services.exports.timelinejs_selection import EventScope, TimelineRequest
 from tracker.storage.database import Database
 
-MINISTRY = "killed: 12, by Ministry of Health (ministry), claimed; source: Ministry of Health"
-AGENCY = "killed: 3–5, by Reuters (journalist), disputed; source: Reuters"
 BOTH = (MINISTRY, AGENCY)
 # The sample's days: the event is listed in full, not counted by day.
 SPAN = {"date_from": date(2026, 1, 20), "date_to": date(2026, 2, 28)}
-
-
-def _source(db: Database, outlet: str) -> int:
-    with db.transaction() as session:
-        source = Source(outlet=outlet)
-        session.add(source)
-        session.flush()
-        return source.id
 
 
 @pytest.fixture
 def disputed(sample_db: Database) -> tuple[Database, int]:
     """The sample, whose maternity-ward strike (linked to the talks, listed in their
     calendar entry) has two conflicting claims besides its dataset's and the seed's."""
+    event_id = event_id_of(sample_db, "SAMPLE-001")
     with sample_db.reading() as session:
-        event_id = session.scalar(select(BattlefieldEvent.id).where(
-            BattlefieldEvent.external_id == "SAMPLE-001"))
         linked = session.scalar(select(EventLink.round_id).where(
             EventLink.event_id == event_id, EventLink.round_id.is_not(None)))
-    assert event_id is not None and linked is not None  # the calendar lists it
-    ministry, agency = _source(sample_db, "Ministry of Health"), _source(sample_db, "Reuters")
-    run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Ministry of Health", best=12, event_id=event_id,
-        claimant_kind=ClaimantKind.MINISTRY.value, source_id=ministry)))
-    run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Reuters", low=3, high=5, event_id=event_id,
-        claimant_kind=ClaimantKind.JOURNALIST.value, source_id=agency,
-        status=ClaimStatus.DISPUTED.value)))
+    assert linked is not None  # the calendar lists it
+    claim_conflicting(sample_db, event_id)
     return sample_db, event_id
 
 
