@@ -19,8 +19,12 @@ from tests.services.claims.claim_scenario import (
     MINISTRY,
     claim_conflicting,
     event_id_of,
+    new_source,
 )
+from tests.services.table_state import run
+from tracker.domain.claims import ClaimantKind
 from tracker.domain.events import EventLink
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.exports.archive import write_archive
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.exports.report_file import export_report
@@ -131,3 +135,30 @@ def test_the_archive_holds_both_claims_with_their_sources(
                     ("Reuters", 3, None, 5, "disputed", "Reuters"),
                     ("Seed news report (wire summary)", 6, None, None, "claimed",
                      "Seed news report (wire summary)")]
+
+
+def test_a_claim_on_a_day_and_place_is_listed_in_the_report_with_its_attribution(
+        sample_db: Database, tmp_path: Path) -> None:
+    air_force = new_source(sample_db, "Air Force of Ukraine")
+    run(sample_db, lambda s: add_claim(s, ClaimDraft(
+        "drones intercepted", "Air Force of Ukraine", best=40, day=date(2026, 2, 3),
+        place="Kyiv region", claimant_kind=ClaimantKind.PARTY.value, source_id=air_force)))
+    told = ("drones intercepted: 40, by Air Force of Ukraine (party), claimed; source: "
+            "Air Force of Ukraine")
+    html = _chronology(sample_db, ExportFormat.HTML)
+    assert 'href="#day-claims"' in html  # in the contents
+    [row] = [line for line in html.splitlines() if told in line]
+    assert row.startswith("<tr><td>2026-02-03</td>") and "Kyiv region" in row
+    path = tmp_path / "report.pdf"
+    with sample_db.reading() as session:
+        export_report(session, path, ExportFormat.PDF, **SPAN)
+    assert told in " ".join(page_texts(path))
+    outside = _chronology_of(sample_db, date(2026, 2, 4), date(2026, 2, 28))
+    assert "Kyiv region" not in outside  # another range lists it not
+
+
+def _chronology_of(db: Database, first: date, last: date) -> str:
+    stream = io.StringIO()
+    with db.reading() as session:
+        write_chronology(session, stream, ExportFormat.HTML, date_from=first, date_to=last)
+    return stream.getvalue()

@@ -31,6 +31,7 @@ from tracker.ui.common.source_dialog import EditSourceDialog, NewSourceDialog
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
 from tracker.ui.events.claim_dialog import ClaimDialog
+from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
@@ -186,6 +187,7 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),
     ChangeLogDialog: (lambda ws, _f: ChangeLogDialog(ws, TZ),),
     ReconcileDialog: (lambda ws, _f: ReconcileDialog(ws),),
+    DayClaimsDialog: (lambda ws, _f: DayClaimsDialog(ws),),
     OpenSampleDialog: (lambda _ws, _f: OpenSampleDialog(),),
     GuideWindow: (lambda _ws, _f: GuideWindow(),),
     ShortcutsDialog: (lambda _ws, _f: ShortcutsDialog(),),
