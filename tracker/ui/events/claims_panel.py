@@ -40,6 +40,7 @@ from tracker.ui.common.workspace import Workspace
 from tracker.ui.events.claim_dialog import ClaimDialog
 from tracker.ui.events.link_models import compact_table
 
+CLAIM_ROWS_SHOWN = 3
 ClaimIdRole = Qt.ItemDataRole.UserRole  # the stored claim's id; None for a dataset's figure
 
 
@@ -84,6 +85,12 @@ class ClaimsPanel(QGroupBox):
                                    self.tr("Every figure given for the event, by who "
                                            "gives it"))
         self.table.setAccessibleName(self.tr("Claims"))
+        # Room for three claims side by side, the point of the list: beneath the event's
+        # fields it was squeezed to one and a half rows.
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + CLAIM_ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth())
         self.add_button = writes(QPushButton(self.tr("Add Claim…"), self))
         self.add_button.setObjectName("claim-add-button")
         self.edit_button = writes(QPushButton(self.tr("Edit Claim…"), self))
