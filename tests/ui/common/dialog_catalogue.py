@@ -31,7 +31,8 @@ from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.source_dialog import EditSourceDialog, NewSourceDialog
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
-from tracker.ui.events.claim_dialog import AddClaimDialog
+from tracker.ui.events.claim_dialog import ClaimDialog
+from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
@@ -164,7 +165,9 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     LinkEventsDialog: (lambda ws, _f: LinkEventsDialog(ws, round_id=ROUND),
                        lambda ws, _f: LinkEventsDialog(ws, factor_id=FACTOR_ID)),
     LinkTargetDialog: (lambda ws, _f: LinkTargetDialog(ws, 1),),
-    AddClaimDialog: (lambda ws, _f: AddClaimDialog(ws, 1),),
+    ClaimDialog: (lambda ws, _f: ClaimDialog(ws, event_id=1),
+                  lambda ws, _f: ClaimDialog(ws, day=date(2026, 2, 3)),
+                  lambda ws, _f: ClaimDialog(ws, event_id=1, claim_id=1)),
     EditLinkDialog: (lambda ws, _f: EditLinkDialog(ws, 1, "Round: Trilateral talks"),),
     ChooseTargetDialog: (lambda _ws, _f: ChooseTargetDialog(["energy", "transport"], 2),),
     TargetRulesDialog: (lambda ws, _f: TargetRulesDialog(ws),),
@@ -189,6 +192,7 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),
     ChangeLogDialog: (lambda ws, _f: ChangeLogDialog(ws, TZ),),
     ReconcileDialog: (lambda ws, _f: ReconcileDialog(ws),),
+    DayClaimsDialog: (lambda ws, _f: DayClaimsDialog(ws),),
     OpenSampleDialog: (lambda _ws, _f: OpenSampleDialog(),),
     GuideWindow: (lambda _ws, _f: GuideWindow(),),
     ShortcutsDialog: (lambda _ws, _f: ShortcutsDialog(),),

@@ -45,6 +45,7 @@ from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.unsaved_input import InputWatch
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
+from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.events.events_view import EventsView
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
@@ -478,6 +479,9 @@ class MainWindow(QMainWindow):
 
     def reconcile_datasets(self) -> None:
         self._open(ReconcileDialog(self.workspace, self))
+
+    def day_claims(self) -> None:
+        self._open(DayClaimsDialog(self.workspace, self))
 
     def delete_round(self) -> None:
         row = self.rounds_view.selected_round()
