@@ -26,6 +26,7 @@ from tracker.ui.common.icons import use_line_icons
 from tracker.ui.common.language import apply_language, language_of, stored_choice, translate
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
 from tracker.ui.window.main_window import MainWindow
+from tracker.ui.window.source_scan import scan_sources_lightly
 
 if TYPE_CHECKING:
     from tracker.storage.database import Database
@@ -39,6 +40,7 @@ _PAINT_WAIT_MS = 1000
 
 def application() -> QApplication:
     """The running QApplication, created and named on first use."""
+    scan_sources_lightly()  # before the database layer is imported (source_scan.py)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
@@ -99,9 +101,9 @@ def opening_label(db_target: str | None, *, sample: bool, settings: Settings) ->
     return f"{scheme}{separator}{rest.rpartition('@')[2]}" if separator else target
 
 
-class _FirstPaint(QObject):
-    """Calls *then* once, after the first paint of a widget in *window* (or after
-    _PAINT_WAIT_MS if none comes)."""
+class FirstPaint(QObject):
+    """Calls *then* once, after the first paint pass of a widget in *window* (or after
+    _PAINT_WAIT_MS if none comes). bench/harness_window.py times ``fire``."""
 
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
@@ -110,16 +112,17 @@ class _FirstPaint(QObject):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        QTimer.singleShot(_PAINT_WAIT_MS, self, self._fire)
+        QTimer.singleShot(_PAINT_WAIT_MS, self, self.fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override QObject.eventFilter: notice the window's first paint, let it through."""
         if (self._then is not None and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget) and watched.window() is self._window):
-            QTimer.singleShot(0, self, self._fire)  # once this paint pass is over
+            QTimer.singleShot(0, self, self.fire)  # once this paint pass is over
         return False
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
+        """Call *then*, unless it was called already."""
         then, self._then = self._then, None
         if then is not None:
             app = QApplication.instance()
@@ -164,7 +167,7 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
             # After the window is up, so the question is asked over it.
             QTimer.singleShot(0, window.offer_sample)
 
-    _FirstPaint(window, load)
+    FirstPaint(window, load)
     try:
         return app.exec()
     finally:
