@@ -101,7 +101,7 @@ def in_process(options: Options, display_env: Mapping[str, str],
     cases: dict[str, Callable[[], float]] = {"bare": bare}
     cases.update({f"{name}: loaded": app(name, db) for name, db in databases.items()})
     samples = interleaved(cases, options.repeat, warmup=True, label="launch ")
-    for name, values in paint.items():  # drop the warm-up's first paint
+    for values in paint.values():  # drop the warm-up's first paint
         values.values = values.values[1:]
     samples.update(paint)
     return samples

@@ -12,8 +12,8 @@ Workspace it is a frame (menus, tool bar, tabs, "Opening …" in the status bar,
 action off); ``attach`` then builds the views over the Workspace, turns the actions on
 and emits ``ready``. So this module imports only Qt and light modules at its top; what
 brings SQLAlchemy (services, storage, the views, the dialogs) is imported where it is
-first used, after the first paint. Tabs other than Rounds, Factors and Events build on
-first show (lazy_tabs.py, tab_views.py).
+first used, after the first paint. Tabs other than Rounds build on first show (lazy_tabs.py,
+tab_views.py).
 """
 
 from __future__ import annotations
@@ -137,13 +137,8 @@ class MainWindow(QMainWindow):
 
     workspace: Workspace
     change_watcher: ChangeWatcher
-    importer: ImportFlow
-    syncer: SyncFlow
-    chronology_export: ChronologyExport
     recent: RecentDatabases
     rounds_view: RoundsView
-    factors_view: FactorsView
-    events_view: EventsView
     work_status: WorkStatus
     edit_pause: EditPause
     as_of_mode: AsOfMode
@@ -161,6 +156,9 @@ class MainWindow(QMainWindow):
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
+        self._importer: ImportFlow | None = None
+        self._syncer: SyncFlow | None = None
+        self._chronology_export: ChronologyExport | None = None
         self.setAcceptDrops(True)  # databases, event files and calendars (window_drops)
         stack = workspace.undo_stack if workspace is not None else undo_stack
         self.action_map = build_actions(self, stack if stack is not None else
@@ -208,9 +206,6 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """Build the views over *workspace*, turn the actions on and emit ``ready``."""
         from tracker.ui.common.change_watcher import ChangeWatcher
-        from tracker.ui.exports.export_task import ChronologyExport
-        from tracker.ui.imports.import_flow import ImportFlow
-        from tracker.ui.imports.sync_flow import SyncFlow
         from tracker.ui.window.as_of_mode import AsOfMode
         from tracker.ui.window.edit_pause import EditPause
         from tracker.ui.window.recent_databases import RecentDatabases, recent_target
@@ -221,11 +216,6 @@ class MainWindow(QMainWindow):
         # Other programs' changes refresh the views (the file's data version on SQLite,
         # LISTEN/NOTIFY on PostgreSQL).
         self.change_watcher = ChangeWatcher(workspace, self)
-        self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
-        self.syncer = SyncFlow(workspace, self, self._open, self.show_message)
-        self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
-                                                  self.show_message)
-        self.chronology_export.finished.connect(self.export_finished)
         self.recent = RecentDatabases(settings, self.open_recent, self)
         self.recent.remember(recent_target(workspace.db))
         file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
@@ -235,7 +225,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self._held_off = []
 
-        self.rounds_view, self.factors_view, self.events_view = tab_views.build_first(self)
+        self.rounds_view = tab_views.build_first(self)
         self.work_status = WorkStatus(workspace.runner)
         self.statusBar().insertPermanentWidget(0, self.work_status)
         self.edit_pause = EditPause(
@@ -258,7 +248,44 @@ class MainWindow(QMainWindow):
         self.is_ready = True
         self.ready.emit()
 
+    # The flows made on first use: their modules (importers, exporters) load only then.
+
+    @property
+    def importer(self) -> ImportFlow:
+        if self._importer is None:
+            from tracker.ui.imports.import_flow import ImportFlow
+
+            self._importer = ImportFlow(self.workspace, self, self._open, self.show_message,
+                                        self.settings)
+        return self._importer
+
+    @property
+    def syncer(self) -> SyncFlow:
+        if self._syncer is None:
+            from tracker.ui.imports.sync_flow import SyncFlow
+
+            self._syncer = SyncFlow(self.workspace, self, self._open, self.show_message)
+        return self._syncer
+
+    @property
+    def chronology_export(self) -> ChronologyExport:
+        if self._chronology_export is None:
+            from tracker.ui.exports.export_task import ChronologyExport
+
+            self._chronology_export = ChronologyExport(
+                self, self.workspace, self.settings, self._open, self.show_message)
+            self._chronology_export.finished.connect(self.export_finished)
+        return self._chronology_export
+
     # The tabs built on first show (or when something asks for their view).
+
+    @property
+    def factors_view(self) -> FactorsView:
+        return cast("FactorsView", self.tabs.view(FACTORS_TAB))
+
+    @property
+    def events_view(self) -> EventsView:
+        return cast("EventsView", self.tabs.view(EVENTS_TAB))
 
     @property
     def timeline_view(self) -> TimelineView:
@@ -283,12 +310,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_actions)
         self.rounds_view.round_selected.connect(self._update_actions)
         self.rounds_view.round_activated.connect(self.edit_round)
-        for open_event in (self.rounds_view.open_event, self.factors_view.open_event):
-            open_event.connect(self.go_to_event)
-        self.events_view.open_round.connect(self.go_to_round)
-        self.factors_view.open_round.connect(self.go_to_round)
-        for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
-            open_factor.connect(self.go_to_factor)
+        self.rounds_view.open_event.connect(self.go_to_event)
+        self.rounds_view.open_factor.connect(self.go_to_factor)
         workspace.runner.failed.connect(self._on_work_failed)
         self.as_of_mode.changed.connect(self.rounds_view.set_as_of)
 
@@ -635,8 +658,9 @@ class MainWindow(QMainWindow):
         self.display_tz = tz
         self.settings.set(options.DISPLAY_TIME_ZONE, tz)
         self.rounds_view.set_display_zone(tz)
-        self.factors_view.set_display_zone(tz)
         # A tab not built yet takes the zone when it is (tab_views.py).
+        if self.tabs.is_built(FACTORS_TAB):
+            self.factors_view.set_display_zone(tz)
         if self.tabs.is_built(CHRONOLOGY_TAB):
             self.chronology_view.model.set_time_zone(tz)
         if self.tabs.is_built(TIMELINE_TAB):

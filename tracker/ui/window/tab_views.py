@@ -1,13 +1,14 @@
 """The main window's views: which are built with the window, which on first show, and how
 each is wired to the others when it is built.
 
-Rounds, Factors and Events are built when the window is attached to its Workspace: the
-Rounds tab is the one shown, and the other tabs follow the Events filters and the three
-views' selections. Timeline, Chronology, Analysis and Map are built the first time they
-are shown or asked for (lazy_tabs.py), and import their modules only then: the charts,
-the timeline canvas and the map cost the first paint nothing (issue 19). A view built
-late takes the state the others are in at that moment (selection, filter, zone, past
-day), then follows their signals as if it had been there from the start.
+Rounds is built when the window is attached to its Workspace: it is the tab shown. The
+others are built the first time they are shown or asked for (lazy_tabs.py), and import
+their modules only then: the charts, the timeline canvas, the map and the million-row
+Events table cost the first paint and the loaded window nothing (issue 19). A view that
+follows another (the Timeline and Map follow the Events filters, the Map the Timeline's
+range) builds that one first. A view built late takes the state the others are in at
+that moment (selection, filter, zone, past day), then follows their signals as if it had
+been there from the start.
 """
 
 from __future__ import annotations
@@ -28,28 +29,20 @@ if TYPE_CHECKING:
     from tracker.ui.window.main_window import MainWindow
 
 
-def build_first(window: MainWindow) -> tuple[RoundsView, FactorsView, EventsView]:
-    """Build the Rounds, Factors and Events views in their tabs (attach time)."""
-    from tracker.ui.events.events_view import EventsView
-    from tracker.ui.factors.factors_view import FactorsView
+def build_first(window: MainWindow) -> RoundsView:
+    """Build the Rounds view in its tab (attach time)."""
     from tracker.ui.rounds.rounds_view import RoundsView
     from tracker.ui.window.actions import round_action_ids
-    from tracker.ui.window.main_window import EVENTS_TAB, FACTORS_TAB, ROUNDS_TAB
+    from tracker.ui.window.main_window import ROUNDS_TAB
 
-    workspace, actions = window.workspace, window.action_map
-    rounds_view = RoundsView(workspace, window.display_tz)
+    actions = window.action_map
+    rounds_view = RoundsView(window.workspace, window.display_tz)
     rounds_view.set_actions([actions[name] for name in round_action_ids()
                              if name != "link-events-action"])
     rounds_view.detail.set_link_action(actions["link-events-action"])
-    factors_view = FactorsView(workspace)
-    factors_view.set_display_zone(window.display_tz)
-    events_view = EventsView(workspace)
-    views: tuple[tuple[int, QWidget], ...] = (
-        (ROUNDS_TAB, rounds_view), (FACTORS_TAB, factors_view), (EVENTS_TAB, events_view))
-    for index, view in views:
-        window.tabs.set_builder(index, partial(_built, view))
-        window.tabs.view(index)
-    return rounds_view, factors_view, events_view
+    window.tabs.set_builder(ROUNDS_TAB, partial(_built, rounds_view))
+    window.tabs.view(ROUNDS_TAB)
+    return rounds_view
 
 
 def _built(view: QWidget) -> QWidget:
@@ -61,11 +54,15 @@ def build_later(window: MainWindow) -> None:
     from tracker.ui.window.main_window import (
         ANALYSIS_TAB,
         CHRONOLOGY_TAB,
+        EVENTS_TAB,
+        FACTORS_TAB,
         MAP_TAB,
         TIMELINE_TAB,
     )
 
     tabs = window.tabs
+    tabs.set_builder(FACTORS_TAB, lambda: factors(window))
+    tabs.set_builder(EVENTS_TAB, lambda: events(window))
     tabs.set_builder(TIMELINE_TAB, lambda: timeline(window))
     tabs.set_builder(CHRONOLOGY_TAB, lambda: chronology(window))
     tabs.set_builder(ANALYSIS_TAB, lambda: analysis(window))
@@ -75,6 +72,25 @@ def build_later(window: MainWindow) -> None:
 def _selected_event(events_view: EventsView) -> int | None:
     selected = events_view.selected_event_ids()
     return selected[0] if selected else None
+
+
+def factors(window: MainWindow) -> FactorsView:
+    from tracker.ui.factors.factors_view import FactorsView
+
+    view = FactorsView(window.workspace)
+    view.set_display_zone(window.display_tz)
+    view.open_event.connect(window.go_to_event)
+    view.open_round.connect(window.go_to_round)
+    return view
+
+
+def events(window: MainWindow) -> EventsView:
+    from tracker.ui.events.events_view import EventsView
+
+    view = EventsView(window.workspace)
+    view.open_round.connect(window.go_to_round)
+    view.open_factor.connect(window.go_to_factor)
+    return view
 
 
 def timeline(window: MainWindow) -> TimelineView:
