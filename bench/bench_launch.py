@@ -159,48 +159,53 @@ def external(options: Options, display_env: Mapping[str, str],
     return samples
 
 
+WITHIN_10 = Target("≤ 1.10× (within 10%)", max_ratio=1.10)
+# (what, its samples, reference, its samples, target): {big} is the big database's name.
+IN_PROCESS = (
+    ("first paint, {big}", "1M: first paint", "bare PySide6 QMainWindow", "bare",
+     Target("≤ 3×", max_ratio=3.0)),
+    ("sample fully loaded", "sample: loaded", "bare PySide6 QMainWindow", "bare",
+     Target("≤ 6×", max_ratio=6.0)),
+    ("fully loaded, {big}", "1M: loaded", "bare PySide6 QMainWindow", "bare", None),
+    ("fully loaded, {big}", "1M: loaded", "fully loaded, empty DB", "empty: loaded",
+     WITHIN_10),
+    ("first paint, {big}", "1M: first paint", "first paint, empty DB", "empty: first paint",
+     WITHIN_10),
+)
+EXTERNAL = (
+    ("window mapped, {big} (external)", "1M: mapped", "bare window mapped", "bare",
+     Target("≤ 3×", max_ratio=3.0)),
+    ("sample titled, i.e. loaded (external)", "sample: titled", "bare window mapped", "bare",
+     Target("≤ 6×", max_ratio=6.0)),
+    ("titled (loaded), {big} (external)", "1M: titled", "titled, empty DB", "empty: titled",
+     WITHIN_10),
+)
+
+
+def _comparisons(lines: tuple[tuple[str, str, str, str, Target | None], ...],
+                 samples: dict[str, Samples], big: str, note: str) -> list[Comparison]:
+    return [comparison(NAME, subject.format(big=big), reference, samples[subject_key],
+                       samples[reference_key], "ms", target, note if index == 0 else "")
+            for index, (subject, subject_key, reference, reference_key, target)
+            in enumerate(lines)]
+
+
 def run(options: Options, display_kind: str = "offscreen") -> list[Comparison]:
     csv, rows = acled_csv(options)
     databases = {"1M": tracker_db(options, csv), "empty": empty_tracker_db(options),
                  "sample": sample_db(options)}
     byte_compile()
-    results: list[Comparison] = []
     with display(display_kind) as display_env:
         log(f"launch: {rows:,} events, {options.repeat} rounds, {display_kind}")
         inside = in_process(options, display_env, databases)
         outside = external(options, display_env, databases) if display_kind == "xvfb" \
             else None
     big = f"{rows:,}-event DB"
-    note = f"{rows:,} events; display {display_kind}; in-process; one untimed warm-up round"
-    results += [
-        comparison(NAME, f"first paint, {big}", "bare PySide6 QMainWindow",
-                   inside["1M: first paint"], inside["bare"], "ms",
-                   Target("≤ 3×", max_ratio=3.0), note),
-        comparison(NAME, "sample fully loaded", "bare PySide6 QMainWindow",
-                   inside["sample: loaded"], inside["bare"], "ms",
-                   Target("≤ 6×", max_ratio=6.0)),
-        comparison(NAME, f"fully loaded, {big}", "bare PySide6 QMainWindow",
-                   inside["1M: loaded"], inside["bare"], "ms", None),
-        comparison(NAME, f"fully loaded, {big}", "fully loaded, empty DB",
-                   inside["1M: loaded"], inside["empty: loaded"], "ms",
-                   Target("≤ 1.10× (within 10%)", max_ratio=1.10)),
-        comparison(NAME, f"first paint, {big}", "first paint, empty DB",
-                   inside["1M: first paint"], inside["empty: first paint"], "ms",
-                   Target("≤ 1.10× (within 10%)", max_ratio=1.10)),
-    ]
+    results = _comparisons(IN_PROCESS, inside, big, f"{rows:,} events; display "
+                           f"{display_kind}; in-process; one untimed warm-up round")
     if outside is not None:
-        external_note = "xdotool under Xvfb: the real `tracker --db` script, polled every 10 ms"
-        results += [
-            comparison(NAME, f"window mapped, {big} (external)", "bare window mapped",
-                       outside["1M: mapped"], outside["bare"], "ms",
-                       Target("≤ 3×", max_ratio=3.0), external_note),
-            comparison(NAME, "sample titled (loaded, external)", "bare window mapped",
-                       outside["sample: titled"], outside["bare"], "ms",
-                       Target("≤ 6×", max_ratio=6.0)),
-            comparison(NAME, f"titled (loaded), {big} (external)", "titled, empty DB",
-                       outside["1M: titled"], outside["empty: titled"], "ms",
-                       Target("≤ 1.10× (within 10%)", max_ratio=1.10)),
-        ]
+        results += _comparisons(EXTERNAL, outside, big, "xdotool under Xvfb: the real "
+                                "`tracker --db` script, polled every 10 ms")
     return results
 
 

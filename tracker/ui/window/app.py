@@ -59,7 +59,6 @@ def open_startup_database(db_target: str | None, *, sample: bool,
     database that has gone (an unplugged drive) is a warning, not a failure: the default
     database opens instead.
     """
-    from tracker.services.common.sample import is_empty, load_sample
     from tracker.storage import locations
     from tracker.storage.database import open_database
     from tracker.storage.errors import StorageError
@@ -67,6 +66,9 @@ def open_startup_database(db_target: str | None, *, sample: bool,
 
     warnings: list[str] = []
     if sample:
+        # Only here: the sample's data modules cost the other launches a tenth of loading.
+        from tracker.services.common.sample import is_empty, load_sample
+
         db = open_database(locations.sample_database_path())
         with db.transaction() as session:
             if is_empty(session):
