@@ -161,8 +161,8 @@ class MainWindow(QMainWindow):
         self._chronology_export: ChronologyExport | None = None
         self.setAcceptDrops(True)  # databases, event files and calendars (window_drops)
         stack = workspace.undo_stack if workspace is not None else undo_stack
-        self.action_map = build_actions(self, stack if stack is not None else
-                                        QUndoStack(self))
+        self._undo_stack = stack if stack is not None else QUndoStack(self)
+        self.action_map = build_actions(self, self._undo_stack)
         build_menus(self.menuBar(), self.action_map)
         add_language_menu(self._view_menu(), settings, self)
         self.appearance = AppearanceMenu(settings, self)  # applies the stored choice
@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         from tracker.ui.window.recent_databases import RecentDatabases, recent_target
         from tracker.ui.window.work_status import WorkStatus
 
+        if workspace.undo_stack is not self._undo_stack:  # Undo and Redo would act on none
+            raise ValueError("the Workspace must use the undo stack the window was made with")
         self.workspace = workspace
         settings = self.settings
         # Other programs' changes refresh the views (the file's data version on SQLite,
