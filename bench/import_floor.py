@@ -107,7 +107,8 @@ def floor_sql(empty_db: Path, csv: Path) -> str:
     map_cells.recount(cells)  # type: ignore[arg-type]
     names = ", ".join(_EVENT)
     lines = [
-        ".bail on", "PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;",
+        # A new file's first load in a rollback journal, as the tracker's (first_load.py).
+        ".bail on", "PRAGMA journal_mode=DELETE;", "PRAGMA synchronous=NORMAL;",
         "PRAGMA foreign_keys=ON;",
         "PRAGMA cache_size=-262144;", "PRAGMA threads=2;",
         "CREATE TEMP TABLE staging (" + ", ".join(f'"{name}" TEXT' for name in header) + ");",
@@ -127,7 +128,7 @@ def floor_sql(empty_db: Path, csv: Path) -> str:
         "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild');",
         *(f"{sql};" for sql in cells.statements),
         *(f"{sql};" for _kind, _name, sql in derived),
-        "COMMIT;",
+        "COMMIT;", "PRAGMA journal_mode=WAL;",
     ]
     return "\n".join(lines) + "\n"
 

@@ -60,6 +60,7 @@ from tracker.storage.event_upsert import (
     count_dataset,
     refresh_planner_statistics,
 )
+from tracker.storage.first_load import first_load_journal
 
 _BATCH = 5000
 # Import Events…'s file dialog: every event format's file names, then all files.
@@ -258,7 +259,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
     # A build an earlier import left pending first: this one's bulk mode drops only
     # what exists, and what it leaves pending is then the whole list.
     build_pending(db.engine)
-    with db.engine.connect() as connection, connection.begin():
+    with db.engine.connect() as connection, first_load_journal(connection), \
+            connection.begin():
         run_id = connection.execute(insert(ImportRun).values(
             dataset=layout.dataset, layout=layout.description, file_name=path.name,
             file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
