@@ -11,7 +11,6 @@ each side pays its own start-up and its own commit:
   index, the map's cells and the secondary indexes built, each committed on its own.
   Two times: *usable* (the process's wall time less the build after the commit, which
   the command prints) and *built* (the whole process).
-- tracker one transaction: ``tracker import`` — everything built before the one commit.
 - app-schema floor: the sqlite3 shell alone loads the file into the same schema
   (import_floor.py: staging ``.import``, INSERT…SELECT, raw records, day counts, map
   cells, full-text index, the same indexes and triggers); checked once against the
@@ -59,7 +58,7 @@ from common import (
 
 NAME = "import"
 _TIMES = re.compile(r"usable after ([\d.]+) s, everything built after ([\d.]+) s")
-USABLE, BUILT, ONE = "tracker usable", "tracker built", "tracker one transaction"
+USABLE, BUILT = "tracker usable", "tracker built"
 FLOOR, BARE, PANDAS = "app-schema floor", "sqlite3 .import", "pandas to_sql"
 
 
@@ -77,10 +76,12 @@ def measure(options: Options, csv: Path, rows: int, repeat: int,
                str(floor_sql)])
     script = floor_sql.read_text()
     dbs = {name: folder / f"{re.sub(r'[^a-z]+', '_', name)}.db"
-           for name in (USABLE, ONE, FLOOR, BARE, PANDAS)}
+           for name in (USABLE, FLOOR, BARE, PANDAS)}
     usable = Samples()
 
     def tracker(name: str, *flags: str) -> Callable[[], float]:
+        # Usable: the wall time less what the command did after the commit (it prints
+        # both times from its start); built: the whole process.
         def run() -> float:
             remove_database(dbs[name])
             child = run_child([*tracker_command(), "import", "--db", str(dbs[name]),
@@ -89,8 +90,7 @@ def measure(options: Options, csv: Path, rows: int, repeat: int,
             times = _TIMES.search(child.stdout)
             if times is None:
                 raise SystemExit(f"{name}: no times in its output:\n{child.stdout}")
-            if flags:  # wall time less what came after the commit
-                usable.add(child.seconds - (float(times[2]) - float(times[1])))
+            usable.add(child.seconds - (float(times[2]) - float(times[1])))
             return child.seconds
         return run
 
@@ -108,7 +108,6 @@ def measure(options: Options, csv: Path, rows: int, repeat: int,
 
     cases = {
         BUILT: tracker(USABLE, "--usable-first"),
-        ONE: tracker(ONE),
         FLOOR: shell(FLOOR, [sqlite3_cli(), str(dbs[FLOOR])], "battlefield_event",
                      stdin=script, start_from=empty),
         BARE: shell(BARE, [sqlite3_cli(), str(dbs[BARE]), f".import --csv '{csv}' events"],
@@ -124,7 +123,7 @@ def measure(options: Options, csv: Path, rows: int, repeat: int,
     # The last tracker database is a finished import of this file by the importer as
     # it is now: the other benchmarks open it instead of importing the same file again.
     if rows == options.rows:
-        adopt_tracker_db(cached_tracker_db(options, csv), csv, dbs[ONE])
+        adopt_tracker_db(cached_tracker_db(options, csv), csv, dbs[USABLE])
     for db in dbs.values():
         remove_database(db)
     return samples, checked
@@ -145,11 +144,15 @@ def comparisons(samples: dict[str, Samples], rows: int, checked: str) -> list[Co
                    samples[BARE], "s", Target("≤ 1.5× (long-range)", max_ratio=1.5)),
         comparison(NAME, f"{BUILT} ({rows:,})", FLOOR, samples[BUILT], samples[FLOOR], "s",
                    Target("≤ 1.0×", max_ratio=1.0)),
-        comparison(NAME, f"{ONE} ({rows:,})", FLOOR, samples[ONE], samples[FLOOR], "s",
-                   Target("≤ 1.0×", max_ratio=1.0)),
         comparison(NAME, f"{FLOOR} ({rows:,})", f"{BARE} --csv", samples[FLOOR],
                    samples[BARE], "s", None),
     ]
+
+
+def scaling_for(rows: int) -> tuple[int, ...]:
+    """The smaller sizes of the scaling line a run at *rows* measures first (run_all)."""
+    return tuple(size for size in (100_000, 300_000) if size < rows) if rows >= 1_000_000 \
+        else ()
 
 
 def run(options: Options, scaling: tuple[int, ...] = ()) -> list[Comparison]:

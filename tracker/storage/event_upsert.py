@@ -9,7 +9,8 @@ differences reported, unless the user allows older releases (issue 17).
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
-them again at the end, through storage.derived_structures.
+them again at the end, through storage.derived_structures, or (``finish_usable``) puts
+back only the day counts and leaves the rest to storage.deferred_build after the commit.
 """
 
 from __future__ import annotations
