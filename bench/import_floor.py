@@ -138,21 +138,15 @@ def check(floor_db: Path, tracker_db: Path) -> list[str]:
     problems = []
     with sqlite3.connect(floor_db) as connection:
         connection.execute("ATTACH DATABASE ? AS app", (str(tracker_db),))
-        columns = ", ".join(COMPARED)
-        for one, other in (("main", "app"), ("app", "main")):
-            differing = connection.execute(
-                f"SELECT count(*) FROM (SELECT {columns} FROM {one}.battlefield_event "
-                f"EXCEPT SELECT {columns} FROM {other}.battlefield_event)").fetchone()[0]
-            if differing:
-                problems.append(f"{differing:,} events of {one} differ from {other}'s")
-        for table, key in (("event_day_count", "day, event_type, date_precision, events, "
-                            "fatalities, injuries"),
-                           ("event_map_cell", "grid, period, cell_x, cell_y, day, "
-                            "event_type, events")):
+        for table, columns in (("battlefield_event", ", ".join(COMPARED)),
+                               ("event_day_count", "day, event_type, date_precision, "
+                                "events, fatalities, injuries"),
+                               ("event_map_cell", "grid, period, cell_x, cell_y, day, "
+                                "event_type, events")):
             for one, other in (("main", "app"), ("app", "main")):
                 differing = connection.execute(
-                    f"SELECT count(*) FROM (SELECT {key} FROM {one}.{table} "
-                    f"EXCEPT SELECT {key} FROM {other}.{table})").fetchone()[0]
+                    f"SELECT count(*) FROM (SELECT {columns} FROM {one}.{table} "
+                    f"EXCEPT SELECT {columns} FROM {other}.{table})").fetchone()[0]
                 if differing:
                     problems.append(f"{differing:,} rows of {one}.{table} not in {other}'s")
         raw = connection.execute(
