@@ -72,7 +72,7 @@ def _import_events(args: argparse.Namespace) -> int:
                 raise CommandError("import interrupted; the database is as it was") from exc
         usable = time.monotonic() - started
         try:
-            build_after_import(db, progress=line)
+            built = build_after_import(db, progress=line)
         except KeyboardInterrupt as exc:
             raise CommandError("the events are imported; the search index, map cells and "
                                "sort indexes will be built when the database is next "
@@ -80,8 +80,8 @@ def _import_events(args: argparse.Namespace) -> int:
     _print_report(report)
     # Both times from the command's start: a plain import builds everything before it
     # commits, so its events are usable only then; --usable-first commits them first.
-    print(f"  usable after {usable:.1f} s, everything built after "
-          f"{time.monotonic() - started:.1f} s")
+    finished = time.monotonic() - started if built else usable
+    print(f"  usable after {usable:.1f} s, everything built after {finished:.1f} s")
     if report_path is not None:
         try:
             write_report(report, report_path)
