@@ -45,7 +45,7 @@ from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
 from tracker.ui.imports.import_result import ImportResultDialog, counts_text
-from tracker.ui.imports.import_task import ImportRequest, import_op, preview_op
+from tracker.ui.imports.import_task import ImportRequest, build_op, import_op, preview_op
 
 FILE_FILTER = EVENTS_FILE_FILTER
 UNCHANGED = QT_TRANSLATE_NOOP("ImportFlow", "The database is unchanged.")
@@ -202,12 +202,26 @@ class ImportFlow(QObject):
         self._message(self.tr("Imported {file}: {counts}").format(file=report.file.name,
                                                                   counts=counts_text(report)))
         self.imported.emit(report)
+        self._workspace.runner.submit(
+            build_op().owned_by(self).on_progress(self._on_building)
+            .on_success(self._on_built))
         if not self._asking():
             self._done()
             return
         dialog = ImportResultDialog(report, self._window)
         dialog.finished.connect(self._done)
         self._later(lambda: self._open(dialog))
+
+    def _on_building(self, progress: ImportProgress) -> None:
+        # The events are usable already; what is still being built, and how far.
+        self._message(self.tr("Building the search index, map cells and sort orders "
+                              "({done} of {total})…").format(
+            done=progress.indexes_built, total=progress.indexes_total))
+
+    def _on_built(self, built: int) -> None:
+        if built:
+            self._message(self.tr("Search index, map cells and sort orders built."))
+            self._workspace.changed.emit(Topic.EVENTS)  # searches and the map use them now
 
     def _on_failed(self, failure: Failure) -> None:
         self._running = None
