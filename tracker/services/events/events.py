@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    bindparam,
     false,
     func,
     literal_column,
@@ -34,6 +35,7 @@ from tracker.domain.negotiation import Round
 from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.views import EventDetail, EventLinkInfo, EventRow
+from tracker.services.events.event_countries import place_country_code
 from tracker.services.events.event_index import (
     SORTABLE,
     distinct_values,
@@ -134,28 +136,42 @@ def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
 def _conditions(session: Session, flt: EventFilter, *,
                 walk: bool = False) -> list[ColumnElement[bool]]:
     """The WHERE clause of *flt*. With *walk*, words are tested while walking the sort
-    index in order (``_walks_the_index``) instead of looking up every matching row."""
+    index in order (``_walks_the_index``) instead of looking up every matching row.
+
+    A place that names a country in full (``place_country_code``) also finds that
+    country's events: (place in the text index OR country code) AND the words."""
     conditions = _plain_conditions(flt)
+    code = place_country_code(flt.place)
+    if not code:
+        return [*conditions, *_text_match(session, flt, walk=walk)]
+    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk)
+    conditions.append(or_(*in_place, BattlefieldEvent.country_code == code))
+    return [*conditions, *_text_match(session, EventFilter(text=flt.text), walk=walk)]
+
+
+def _text_match(session: Session, flt: EventFilter, *,
+                walk: bool) -> list[ColumnElement[bool]]:
+    """The place and words of *flt* as a full-text condition (none when neither)."""
     if _is_sqlite(session):
         query = _fts_query(flt)
+        if query is None:
+            return []
         if query == "":
-            conditions.append(false())
-        elif query is not None:
-            # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
-            # reads the sort index instead, testing each entry against the match list.
-            event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
-            conditions.append(event_id.in_(_fts_rowids(query)))
-        return conditions
+            return [false()]
+        # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
+        # reads the sort index instead, testing each entry against the match list.
+        event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
+        return [event_id.in_(_fts_rowids(query))]
     query = _tsquery(flt)
+    if query is None:
+        return []
     if query == "":
-        conditions.append(false())
-    elif query is not None:
-        # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
-        # the model), of text folded as FTS5 folds it; the query is folded the same way.
-        conditions.append(literal_column("battlefield_event.search").bool_op("@@")(
-            func.to_tsquery(literal_column("'simple'::regconfig"),
-                            func.tracker_search_fold(query))))
-    return conditions
+        return [false()]
+    # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
+    # the model), of text folded as FTS5 folds it; the query is folded the same way.
+    return [literal_column("battlefield_event.search").bool_op("@@")(
+        func.to_tsquery(literal_column("'simple'::regconfig"),
+                        func.tracker_search_fold(query)))]
 
 
 def _tsquery(flt: EventFilter) -> str | None:
@@ -196,8 +212,10 @@ def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
 
 
 def _fts_rowids(query: str) -> Select[Any]:
+    # unique: a country place and words are two matches in one statement (issue 19).
     return select(text("rowid")).select_from(text("battlefield_event_fts")) \
-        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
+        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(
+            bindparam("fts_query", query, unique=True)))
 
 
 def count_events(session: Session, flt: EventFilter | None = None) -> int:
@@ -209,8 +227,8 @@ def count_events(session: Session, flt: EventFilter | None = None) -> int:
     first would cost a lookup per match.
     """
     flt = flt or EventFilter()
-    query = _fts_query(flt) if _is_sqlite(session) else None
-    if query and not _plain_conditions(flt):
+    query = _words_only_query(session, flt)
+    if query:
         return session.scalar(select(func.count()).select_from(text("battlefield_event_fts"))
                               .where(text("battlefield_event_fts MATCH :fts_query")
                                      .bindparams(fts_query=query))) or 0
@@ -269,8 +287,30 @@ def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> b
     words the walk would go a long way, and the sort of a few matches is cheap. Below
     about 10,000 matches in a million events, the sort wins.
     """
-    return (total is not None and total >= DENSE_MATCHES and _is_sqlite(session)
-            and not _plain_conditions(flt) and bool(_fts_query(flt)))
+    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt):
+        return False
+    if total is None:
+        # The first page comes before the count (issue 19): count the matches only as
+        # far as the threshold (a few milliseconds for common words or a country).
+        query = _words_only_query(session, flt)
+        first: Select[Any] = select(text("rowid")).select_from(
+            text("battlefield_event_fts")).where(text(
+                "battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query)) \
+            if query else select(BattlefieldEvent.id).where(*_conditions(session, flt))
+        total = session.scalar(select(func.count()).select_from(
+            first.limit(DENSE_MATCHES).subquery())) or 0
+    return total >= DENSE_MATCHES
+
+
+def _words_only_query(session: Session, flt: EventFilter) -> str | None:
+    """The FTS5 query of a filter that is words and a place alone (no dates, types or
+    country), which the text index answers by itself; None for any other filter."""
+    if not _is_sqlite(session) or _plain_conditions(flt):
+        return None
+    query = _fts_query(flt)
+    if not query or place_country_code(flt.place):
+        return None
+    return query
 
 
 def _page(session: Session, conditions: list[ColumnElement[bool]], keys: list[Any],
