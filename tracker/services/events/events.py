@@ -251,6 +251,10 @@ def fetch_events(
     """
     flt = flt or EventFilter()
     keys = sort_keys(sort)
+    if total is None and offset == 0 and after is None and before is None:
+        walked = _first_page_walked(session, flt, keys, descending, limit)
+        if walked is not None:
+            return walked
     conditions = _conditions(session, flt, walk=_walks_the_index(session, flt, total))
     if after is not None or before is not None:
         anchor = after if after is not None else before
@@ -275,6 +279,39 @@ def fetch_events(
 
 # Matches from which a page of words alone is read in index order (see below).
 DENSE_MATCHES = 10_000
+# Index entries a first page of words alone walks before it gives up (see below).
+FIRST_WALK_ENTRIES = 20_000
+
+
+def _first_page_walked(session: Session, flt: EventFilter, keys: list[Any],
+                       descending: bool, limit: int) -> list[EventRow] | None:
+    """The first page of a words-only filter read by walking the first entries of the
+    sort index, or None when that walk does not find a whole page.
+
+    Before the count (issue 19) nothing says whether the words are common enough to walk
+    the index (``_walks_the_index``), and counting the matches even as far as a
+    threshold costs FTS5 a full match (it expands a prefix before it can stop): as
+    much as the walk itself. Walking only the first FIRST_WALK_ENTRIES entries costs
+    one match and a few thousand entries; common words fill the page there, and what
+    a walk of the first entries finds first is what the whole order has first. Rare
+    words fall back to the usual plan. Sorts whose first key may be NULL are left to it.
+    """
+    if not _is_sqlite(session) or not _words_only_query(session, flt) \
+            or _nullable_key(keys[0]):
+        return None
+    first = keys[0]
+    edge = session.scalar(select(first).order_by(*ordered(keys, descending=descending))
+                          .offset(FIRST_WALK_ENTRIES - 1).limit(1))
+    if edge is None:
+        return None  # a small table: the usual plan is cheap
+    within = first >= edge if descending else first <= edge
+    rows = _page(session, [*_conditions(session, flt, walk=True), within], keys,
+                 descending, 0, limit)
+    return rows if len(rows) >= limit else None
+
+
+def _nullable_key(key: Any) -> bool:
+    return bool(BattlefieldEvent.__table__.c[key.key].nullable)
 
 
 def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> bool:
