@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, update
 
 from tests.services.events.test_events_at_scale import EVENTS
 from tests.services.generated_events import generated_events
@@ -22,6 +22,8 @@ def many(db: Database) -> Database:
     rows = generated_events(EVENTS, first_day=date(2025, 3, 1), days=40)
     with db.transaction() as session:
         session.execute(insert(BattlefieldEvent), rows)
+        event_ = BattlefieldEvent
+        session.execute(update(event_).where(event_.id % 3 == 0).values(country_code="UKR"))
     return db
 
 
@@ -29,11 +31,12 @@ def many(db: Database) -> Database:
 @pytest.mark.parametrize("sort", SORTABLE)
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("entries", [50, 300])  # the page found in the walk, or not
+@pytest.mark.parametrize("words", [EventFilter(text="substation"),  # one event in five
+                                   EventFilter(place="UKR")])  # a country: one in three
 def test_the_first_page_is_the_same_without_a_count(
         many: Database, monkeypatch: pytest.MonkeyPatch, sort: str, descending: bool,
-        entries: int) -> None:
+        entries: int, words: EventFilter) -> None:
     monkeypatch.setattr(events, "FIRST_WALK_ENTRIES", entries)
-    words = EventFilter(text="substation")  # one event in five
     with many.reading() as session:
         total = events.count_events(session, words)
         counted = fetch_events(session, words, sort=sort, descending=descending, limit=8,

@@ -292,11 +292,12 @@ def _first_page_walked(session: Session, flt: EventFilter, keys: list[Any],
     the index (``_walks_the_index``), and counting the matches even as far as a
     threshold costs FTS5 a full match (it expands a prefix before it can stop): as
     much as the walk itself. Walking only the first FIRST_WALK_ENTRIES entries costs
-    one match and a few thousand entries; common words fill the page there, and what
-    a walk of the first entries finds first is what the whole order has first. Rare
-    words fall back to the usual plan. Sorts whose first key may be NULL are left to it.
+    one match and a few thousand entries; common words (or a country) fill the page
+    there, and what a walk of the first entries finds first is what the whole order
+    has first. Rare words fall back to the usual plan. Sorts whose first key may be
+    NULL are left to it.
     """
-    if not _is_sqlite(session) or not _words_only_query(session, flt) \
+    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt) \
             or _nullable_key(keys[0]):
         return None
     first = keys[0]
