@@ -67,6 +67,8 @@ class BattlefieldEvent(Base):
         Index("ix_battlefield_event_fatalities_date", "fatalities", "event_date"),
         Index("ix_battlefield_event_injuries_date", "injuries", "event_date"),
         Index("ix_battlefield_event_place", "latitude", "longitude", "event_date"),  # map
+        # The place filter's country (migration 0019).
+        Index("ix_battlefield_event_country_code_date", "country_code", "event_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

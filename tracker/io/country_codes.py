@@ -55,3 +55,25 @@ def _by_name(name: str) -> str:
         return str(pycountry.countries.search_fuzzy(plain)[0].alpha_3)
     except LookupError:
         return ""
+
+
+@lru_cache(maxsize=256)
+def exact_iso_code(typed: str) -> str:
+    """The alpha-3 code of a country *typed* in full: an alpha-3 code, ISO's name, official
+    or common name, or a dataset spelling above, in any case; "" for anything else. No
+    guessing (a place filter asks this of every town typed: "Kharkiv" is no country)."""
+    plain = " ".join(typed.split(" (")[0].split()).casefold()
+    if len(plain) < 3:
+        return ""
+    alias = _ALIASES.get(plain)
+    if alias is not None:
+        return alias
+    if len(plain) == 3 and plain.isalpha():
+        found = pycountry.countries.get(alpha_3=plain.upper())
+        return str(found.alpha_3) if found is not None else ""
+    for country in pycountry.countries:
+        names = (getattr(country, key, None) for key in ("name", "official_name",
+                                                         "common_name"))
+        if plain in (name.casefold() for name in names if name):
+            return str(country.alpha_3)
+    return ""

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    bindparam,
     false,
     func,
     literal_column,
@@ -34,6 +35,7 @@ from tracker.domain.negotiation import Round
 from tracker.domain.wording import say
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.views import EventDetail, EventLinkInfo, EventRow
+from tracker.services.events.event_countries import place_country_code
 from tracker.services.events.event_index import (
     SORTABLE,
     distinct_values,
@@ -135,29 +137,43 @@ def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
 def _conditions(session: Session, flt: EventFilter, *,
                 walk: bool = False) -> list[ColumnElement[bool]]:
     """The WHERE clause of *flt*. With *walk*, words are tested while walking the sort
-    index in order (``_walks_the_index``) instead of looking up every matching row."""
+    index in order (``_walks_the_index``) instead of looking up every matching row.
+
+    A place that names a country in full (``place_country_code``) also finds that
+    country's events: (place in the text index OR country code) AND the words."""
     conditions = _plain_conditions(flt)
+    code = place_country_code(flt.place)
+    if not code:
+        return [*conditions, *_text_match(session, flt, walk=walk)]
+    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk)
+    conditions.append(or_(*in_place, BattlefieldEvent.country_code == code))
+    return [*conditions, *_text_match(session, EventFilter(text=flt.text), walk=walk)]
+
+
+def _text_match(session: Session, flt: EventFilter, *,
+                walk: bool) -> list[ColumnElement[bool]]:
+    """The place and words of *flt* as a full-text condition (none when neither)."""
     if _is_sqlite(session):
         query = _fts_query(flt)
+        if query is None:
+            return []
         if query == "":
-            conditions.append(false())
-        elif query is not None:
-            require_search(session.connection())  # never a stale index's matches
-            # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
-            # reads the sort index instead, testing each entry against the match list.
-            event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
-            conditions.append(event_id.in_(_fts_rowids(query)))
-        return conditions
+            return [false()]
+        require_search(session.connection())  # never a stale index's matches
+        # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
+        # reads the sort index instead, testing each entry against the match list.
+        event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
+        return [event_id.in_(_fts_rowids(query))]
     query = _tsquery(flt)
+    if query is None:
+        return []
     if query == "":
-        conditions.append(false())
-    elif query is not None:
-        # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
-        # the model), of text folded as FTS5 folds it; the query is folded the same way.
-        conditions.append(literal_column("battlefield_event.search").bool_op("@@")(
-            func.to_tsquery(literal_column("'simple'::regconfig"),
-                            func.tracker_search_fold(query))))
-    return conditions
+        return [false()]
+    # search: the tsvector column PostgreSQL's migrations 0006 and 0007 add (not in
+    # the model), of text folded as FTS5 folds it; the query is folded the same way.
+    return [literal_column("battlefield_event.search").bool_op("@@")(
+        func.to_tsquery(literal_column("'simple'::regconfig"),
+                        func.tracker_search_fold(query)))]
 
 
 def _tsquery(flt: EventFilter) -> str | None:
@@ -198,8 +214,10 @@ def day_counts_answer(session: Session, flt: EventFilter | None) -> bool:
 
 
 def _fts_rowids(query: str) -> Select[Any]:
+    # unique: a country place and words are two matches in one statement (issue 19).
     return select(text("rowid")).select_from(text("battlefield_event_fts")) \
-        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query))
+        .where(text("battlefield_event_fts MATCH :fts_query").bindparams(
+            bindparam("fts_query", query, unique=True)))
 
 
 def count_events(session: Session, flt: EventFilter | None = None) -> int:
@@ -211,10 +229,9 @@ def count_events(session: Session, flt: EventFilter | None = None) -> int:
     first would cost a lookup per match.
     """
     flt = flt or EventFilter()
-    query = _fts_query(flt) if _is_sqlite(session) else None
+    query = _words_only_query(session, flt)
     if query:
         require_search(session.connection())  # never a stale index's count
-    if query and not _plain_conditions(flt):
         return session.scalar(select(func.count()).select_from(text("battlefield_event_fts"))
                               .where(text("battlefield_event_fts MATCH :fts_query")
                                      .bindparams(fts_query=query))) or 0
@@ -237,6 +254,10 @@ def fetch_events(
     """
     flt = flt or EventFilter()
     keys = sort_keys(sort)
+    if total is None and offset == 0 and after is None and before is None:
+        walked = _first_page_walked(session, flt, keys, descending, limit)
+        if walked is not None:
+            return walked
     conditions = _conditions(session, flt, walk=_walks_the_index(session, flt, total))
     if after is not None or before is not None:
         anchor = after if after is not None else before
@@ -261,6 +282,40 @@ def fetch_events(
 
 # Matches from which a page of words alone is read in index order (see below).
 DENSE_MATCHES = 10_000
+# Index entries a first page of words alone walks before it gives up (see below).
+FIRST_WALK_ENTRIES = 20_000
+
+
+def _first_page_walked(session: Session, flt: EventFilter, keys: list[Any],
+                       descending: bool, limit: int) -> list[EventRow] | None:
+    """The first page of a words-only filter read by walking the first entries of the
+    sort index, or None when that walk does not find a whole page.
+
+    Before the count (issue 19) nothing says whether the words are common enough to walk
+    the index (``_walks_the_index``), and counting the matches even as far as a
+    threshold costs FTS5 a full match (it expands a prefix before it can stop): as
+    much as the walk itself. Walking only the first FIRST_WALK_ENTRIES entries costs
+    one match and a few thousand entries; common words (or a country) fill the page
+    there, and what a walk of the first entries finds first is what the whole order
+    has first. Rare words fall back to the usual plan. Sorts whose first key may be
+    NULL are left to it.
+    """
+    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt) \
+            or _nullable_key(keys[0]):
+        return None
+    first = keys[0]
+    edge = session.scalar(select(first).order_by(*ordered(keys, descending=descending))
+                          .offset(FIRST_WALK_ENTRIES - 1).limit(1))
+    if edge is None:
+        return None  # a small table: the usual plan is cheap
+    within = first >= edge if descending else first <= edge
+    rows = _page(session, [*_conditions(session, flt, walk=True), within], keys,
+                 descending, 0, limit)
+    return rows if len(rows) >= limit else None
+
+
+def _nullable_key(key: Any) -> bool:
+    return bool(BattlefieldEvent.__table__.c[key.key].nullable)
 
 
 def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> bool:
@@ -273,8 +328,30 @@ def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> b
     words the walk would go a long way, and the sort of a few matches is cheap. Below
     about 10,000 matches in a million events, the sort wins.
     """
-    return (total is not None and total >= DENSE_MATCHES and _is_sqlite(session)
-            and not _plain_conditions(flt) and bool(_fts_query(flt)))
+    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt):
+        return False
+    if total is None:
+        # The first page comes before the count (issue 19): count the matches only as
+        # far as the threshold (a few milliseconds for common words or a country).
+        query = _words_only_query(session, flt)
+        first: Select[Any] = select(text("rowid")).select_from(
+            text("battlefield_event_fts")).where(text(
+                "battlefield_event_fts MATCH :fts_query").bindparams(fts_query=query)) \
+            if query else select(BattlefieldEvent.id).where(*_conditions(session, flt))
+        total = session.scalar(select(func.count()).select_from(
+            first.limit(DENSE_MATCHES).subquery())) or 0
+    return total >= DENSE_MATCHES
+
+
+def _words_only_query(session: Session, flt: EventFilter) -> str | None:
+    """The FTS5 query of a filter that is words and a place alone (no dates, types or
+    country), which the text index answers by itself; None for any other filter."""
+    if not _is_sqlite(session) or _plain_conditions(flt):
+        return None
+    query = _fts_query(flt)
+    if not query or place_country_code(flt.place):
+        return None
+    return query
 
 
 def _page(session: Session, conditions: list[ColumnElement[bool]], keys: list[Any],

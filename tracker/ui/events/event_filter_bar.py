@@ -77,9 +77,11 @@ class EventFilterBar(QWidget):
         self.target_combo.addItem(self.tr(ALL_TARGETS), "")
         self.place_edit = self._line_edit(self.tr("Place (town, oblast)"), "place-filter")
         self.place_edit.setAccessibleName(self.tr("Place"))
-        # Looked up in the full-text index (a substring test would read every event).
+        # Looked up in the full-text index (a substring test would read every event), and
+        # among the events' countries by name or ISO code (issue 19).
         self.place_edit.setToolTip(self.tr("A town, district or region, from the start of its "
-                                           "name (“khark” finds Kharkiv and Kharkivska)"))
+                                           "name (“khark” finds Kharkiv and Kharkivska), or "
+                                           "a country by its name or code (Ukraine, UKR)"))
         self.text_edit = self._line_edit(self.tr("Search summaries…"), "text-filter")
         self.text_edit.setAccessibleName(self.tr("Search summaries"))
         self.text_edit.setToolTip(self.tr("Words that must appear in the summary, actors or place"))

@@ -1,10 +1,17 @@
 """The Events table: a paged model over ``services.events``, sorted and filtered in SQL.
 
-The model never holds more than a few pages of rows (see ``paging.PageCache``): the row
-count comes from ``count_events`` and a row that is painted but not cached brings its
-page with ``fetch_events``, read on from a neighbouring page's edge row when there is
-one. Sorting re-queries with ORDER BY (``sort`` is overridden, no
-proxy model), filtering swaps the ``EventFilter`` and resets the model.
+The model never holds more than a few pages of rows (see ``paging.PageCache``): a row
+that is painted but not cached brings its page with ``fetch_events``, read on from a
+neighbouring page's edge row when there is one. Sorting re-queries with ORDER BY
+(``sort`` is overridden, no proxy model), filtering swaps the ``EventFilter`` and resets
+the model.
+
+First rows first (issue 19): a filter change reads the first page at once, one LIMIT
+over an index, and shows it; the exact count (``count_events``: at a million events a
+count under a place or words reads every match) goes to the window's one runner and
+arrives a moment later, when the rows beyond the first page are inserted
+(``beginInsertRows``, so the scroll position stays). A first page shorter than a page is
+its own exact count, so small tables never wait. A count for an older filter is dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import TimeShape
@@ -31,6 +39,8 @@ from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
 from tracker.storage.deferred_build import StillBuilding
+from tracker.ui.common.db_op import query_op
+from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
@@ -127,11 +137,15 @@ class EventsTableModel(QAbstractTableModel):
     search); ids in ``disabled_ids`` are shown but cannot be checked (already linked).
 
     Signals:
-        counts_changed(int, int): matching rows and all events, after each (re)count.
+        counts_changed(int, int): matching rows and all events, after each (re)count,
+            exact (it may come after the first rows: ``is_counting``).
+        counting_started(): the first rows are shown and the exact count was sent to
+            the runner; ``rowCount`` is the rows read so far until ``counts_changed``.
         checked_changed(): the set of checked event ids changed.
     """
 
     counts_changed = Signal(int, int)
+    counting_started = Signal()
     checked_changed = Signal()
 
     def __init__(
@@ -143,14 +157,19 @@ class EventsTableModel(QAbstractTableModel):
         self._filter = EventFilter()
         self._sort = "event_date"
         self._descending = False
-        self._count = 0
+        self._count = 0  # the rows shown: exact, or the rows read so far while counting
         self._total = 0
+        self._counted = False  # _count is the exact count under the filter
+        self._total_known = False  # _total counts the events as they are now
+        # Bumped at every (re)count: a count that comes back for an older one is stale.
+        self._generation = 0
         self._checkable = checkable
         # The link dialog shares one set between its two tabs.
         self._checked: set[int] = checked if checked is not None else set()
         self._disabled: frozenset[int] = frozenset()
         self.pages: PageCache[EventRow] = PageCache(self._fetch)
-        self._recount()
+        self._read_first_rows()
+        self._count_later()
 
     # -- our API -----------------------------------------------------------------------
 
@@ -174,18 +193,94 @@ class EventsTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    def is_counting(self) -> bool:
+        """Whether the exact count is still on its way (``counts_changed`` brings it)."""
+        return not (self._counted and self._total_known)
+
     def set_filter(self, flt: EventFilter) -> None:
         if flt == self._filter:
             return
         self._filter = flt
-        self.refresh()
+        self._reload(data_changed=False)  # the events are the same: so is their total
 
     def refresh(self) -> None:
         """Forget cached pages and counts, and re-read what is on screen."""
+        self._reload(data_changed=True)
+
+    def reveal(self, row: int) -> None:
+        """Make *row* a row of the table before the count arrives (selecting an event
+        found deeper than the first page); the rows are real, the count adds the rest."""
+        if not self._counted and row >= self._count:
+            self.beginInsertRows(QModelIndex(), self._count, row)
+            self._count = row + 1
+            self.endInsertRows()
+
+    def _reload(self, *, data_changed: bool) -> None:
         self.beginResetModel()
-        self.pages.clear()
-        self._recount()
+        self._generation += 1
+        if data_changed:
+            self._total_known = False
+        self._read_first_rows()
         self.endResetModel()
+        self._count_later()
+
+    def _read_first_rows(self) -> None:
+        """The first page, now: a LIMIT over an index. Shorter than a page, it is all
+        there is, so its length is the exact count."""
+        self.pages.clear()
+        self._counted = False
+        self._count = self.pages.page_size
+        self.pages.row(0)
+        self._count = len(self.pages.cached_rows())
+        self._counted = self._count < self.pages.page_size
+        if self._counted and self._filter == EventFilter():
+            self._total, self._total_known = self._count, True
+
+    def _count_later(self) -> None:
+        """Tell the exact counts now if they are known, else ask the runner for them."""
+        if not self.is_counting():
+            self.counts_changed.emit(self._count, self._total)
+            return
+        generation, flt = self._generation, self._filter
+
+        def counts(session: Session) -> tuple[int, int]:
+            total = events.count_events(session)
+            matching = total if flt == EventFilter() else events.count_events(session, flt)
+            return matching, total
+
+        self._workspace.runner.submit(
+            query_op(self.tr("Count events"), self.tr("the count of events"), counts)
+            .owned_by(self).replacing(f"events-count-{id(self)}")
+            .on_success(lambda found: self._on_counted(generation, found))
+            .on_failure(lambda failure: self._on_count_failed(generation, failure)))
+        self.counting_started.emit()
+
+    def _on_counted(self, generation: int, found: tuple[int, int]) -> None:
+        if generation != self._generation:
+            return  # counted for a filter or data no longer shown
+        matching, self._total = found
+        self._total_known = True
+        self._set_count(matching)
+
+    def _on_count_failed(self, generation: int, failure: Failure) -> None:
+        if generation != self._generation or failure.cancelled:
+            return  # stale, or dropped as the database closes: a refresh follows
+        # A locked or vanished database: keep the rows read, as data() keeps empty rows.
+        log.error("Could not count events: %s", failure.message)
+        self._total_known = True
+        self._set_count(self._count)
+
+    def _set_count(self, matching: int) -> None:
+        """Grow or shrink the table to the exact count, keeping the rows shown in place."""
+        if matching > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, matching - 1)
+            self._count, self._counted = matching, True
+            self.endInsertRows()
+        elif matching < self._count:
+            self.beginRemoveRows(QModelIndex(), matching, self._count - 1)
+            self._count, self._counted = matching, True
+            self.endRemoveRows()
+        self._counted = True
         self.counts_changed.emit(self._count, self._total)
 
     def event_at(self, row: int) -> EventRow | None:
@@ -210,10 +305,12 @@ class EventsTableModel(QAbstractTableModel):
         # by position, which the service reads from the nearer end given the count.
         after = near.row if near is not None and near.before else None
         before = near.row if near is not None and not near.before else None
+        # Until the count arrives the service is told no total (it reads by offset).
+        total = self._count if self._counted else None
         try:
             return self._workspace.read(lambda session: events.fetch_events(
                 session, self._filter, sort=self._sort, descending=self._descending,
-                offset=offset, limit=limit, after=after, before=before, total=self._count,
+                offset=offset, limit=limit, after=after, before=before, total=total,
             ))
         except (SQLAlchemyError, StillBuilding):
             # A locked or vanished database must not raise out of data(); the rows show
@@ -221,19 +318,6 @@ class EventsTableModel(QAbstractTableModel):
             # what is still being built, and its end refreshes).
             log.exception("Could not read events %d–%d", offset, offset + limit)
             return []
-
-    def _recount(self) -> None:
-        def counts(session: Any) -> tuple[int, int]:
-            total = events.count_events(session)
-            matching = total if self._filter == EventFilter() else events.count_events(
-                session, self._filter)
-            return matching, total
-
-        try:
-            self._count, self._total = self._workspace.read(counts)
-        except (SQLAlchemyError, StillBuilding):
-            log.exception("Could not count events")
-            self._count = self._total = 0
 
     # -- QAbstractItemModel ----------------------------------------------------------
 

@@ -124,6 +124,7 @@ class EventsView(QWidget):
 
         self.filter_bar.filter_changed.connect(self._on_filter_changed)
         self.model.counts_changed.connect(self._on_counts_changed)
+        self.model.counting_started.connect(self._on_counting_started)
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self.targets.update_for_selection)
@@ -133,7 +134,10 @@ class EventsView(QWidget):
         workspace.changed.connect(self._on_workspace_changed)
         workspace.database_replaced.connect(self._on_database_replaced)
         self._load_choices()
-        self._on_counts_changed(self.model.rowCount(), self.model.total)
+        if self.model.is_counting():
+            self._on_counting_started()
+        else:
+            self._on_counts_changed(self.model.rowCount(), self.model.total)
 
     # -- our API -----------------------------------------------------------------------
 
@@ -161,6 +165,7 @@ class EventsView(QWidget):
             position = self._position_of(event_id)
         if position is None:
             return False
+        self.model.reveal(position)  # found beyond the first page before the count came
         index = self.model.index(position, DATE)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -170,6 +175,11 @@ class EventsView(QWidget):
 
     def _position_of(self, event_id: int) -> int | None:
         model = self.model
+        # Among the rows read (the first page after a filter change), no count is needed.
+        found = next((position for position, row in model.pages.cached_rows()
+                      if row.id == event_id), None)
+        if found is not None:
+            return found
 
         def locate(session: Session) -> int | None:
             return event_position(session, model.event_filter, event_id,
@@ -187,6 +197,12 @@ class EventsView(QWidget):
     @Slot(object)
     def _on_filter_changed(self, flt: EventFilter) -> None:
         self.model.set_filter(flt)
+
+    @Slot()
+    def _on_counting_started(self) -> None:
+        # The first rows are on screen; the exact count follows from the runner.
+        self.count_label.setText(self.tr("Counting events…"))
+        self.placeholder.update_for(self.model.rowCount(), "")
 
     @Slot(int, int)
     def _on_counts_changed(self, matching: int, total: int) -> None:

@@ -5,11 +5,18 @@ visible range: a density per bucket while zoomed out, the events themselves once
 enough are on screen. It reads a screen's width beyond each side, so panning and small
 zoom steps draw from what is loaded, and reads again only when the view leaves it or
 the bucket changes. The Events view's filters apply here too.
+
+Under a place or words filter the per-day counts cannot answer, and a read groups the
+matching events themselves (half a second for the 166,000 of a million that name
+Kharkiv): that read goes to the window's one runner, and the strip already drawn stays
+until the new one arrives (issue 19), so a zoom or pan step never waits for it. Reads
+the day counts answer (tens of milliseconds) stay on the GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.timewindow import zone
 from tracker.domain.wording import label_of, say
-from tracker.services.events.events import EventFilter, event_row
+from tracker.services.events.events import EventFilter, day_counts_answer, event_row
 from tracker.services.records.citations import sources_for
 from tracker.services.rounds import AsOf
 from tracker.services.timeline.timeline_as_of import known_lane
@@ -40,12 +47,16 @@ from tracker.services.timeline.timeline_density import (
     event_markers,
 )
 from tracker.services.timeline.timeline_lanes import timeline_lanes
+from tracker.ui.common.db_op import query_op
+from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.timeline.timeline_canvas import ZOOM_STEP, TimelineCanvas
 from tracker.ui.timeline.timeline_painter import Hit
 from tracker.ui.timeline.timeline_scene import EventLayer, Measure, day_start
 from tracker.ui.timeline.timeline_tooltips import describe_hit
+
+log = logging.getLogger(__name__)
 
 # Markers replace the density when at most this many events are in view and a day is
 # at least MARKER_DAY_PIXELS wide (room for a column of marks).
@@ -63,6 +74,15 @@ class _Loaded:
     markers: bool
     bucket: str
     event_filter: EventFilter
+
+    def covers(self, first: date, last: date, close: bool, bucket: str,
+               flt: EventFilter) -> bool:
+        """Whether this read answers a view of *first*..*last* at that zoom and filter.
+
+        Zoomed in as far as marks, a range with too many events for them was read as a
+        density: the same holds while the view stays inside it."""
+        return (self.event_filter == flt and self.first_day <= first
+                and last <= self.last_day and self.close == close and self.bucket == bucket)
 
 
 class TimelineView(QWidget):
@@ -82,6 +102,9 @@ class TimelineView(QWidget):
         self._workspace = workspace
         self._filter = EventFilter()
         self._loaded: _Loaded | None = None
+        # The read on the runner whose layer is awaited (None: none); a layer that comes
+        # back for any other is stale and dropped.
+        self._pending: _Loaded | None = None
         self._stale = True  # the events strip must be read before it is shown
         self._as_of: AsOf | None = None
         self.canvas = TimelineCanvas(workspace.read(timeline_lanes), tz, self)
@@ -226,12 +249,9 @@ class TimelineView(QWidget):
         bucket = bucket_for(viewport.days_per_pixel)
         flt = self._filter
         close = 1 / viewport.days_per_pixel >= MARKER_DAY_PIXELS
-        loaded = self._loaded
-        if (not force and loaded is not None and loaded.event_filter == flt
-                and loaded.first_day <= first and last <= loaded.last_day
-                # Zoomed in as far as marks, a range with too many events for them was
-                # read as a density: the same holds while the view stays inside it.
-                and loaded.close == close and loaded.bucket == bucket.value):
+        if not force and any(done is not None and done.covers(
+                first, last, close, bucket.value, flt) for done in (self._loaded,
+                                                                    self._pending)):
             return
 
         def read(session: Session) -> tuple[EventLayer, bool]:
@@ -242,8 +262,38 @@ class TimelineView(QWidget):
             cells = event_density(session, read_first, read_last, bucket, flt)
             return EventLayer(bucket, tuple(cells), None, read_first, read_last), False
 
-        layer, markers = self._workspace.read(read)
-        self._loaded = _Loaded(read_first, read_last, close, markers, bucket.value, flt)
+        wanted = _Loaded(read_first, read_last, close, False, bucket.value, flt)
+        if self._workspace.read(lambda session: day_counts_answer(session, flt)):
+            self._pending = None
+            self._show_events(wanted, self._workspace.read(read))
+            return
+        self._pending = wanted
+        self._workspace.runner.submit(
+            query_op(self.tr("Read the timeline's events"), self.tr("the timeline's events"),
+                     read)
+            .owned_by(self).replacing(f"timeline-events-{id(self)}")
+            .on_success(lambda found: self._on_events_read(wanted, found))
+            .on_failure(lambda failure: self._on_events_failed(wanted, failure)))
+
+    def is_reading(self) -> bool:
+        """Whether a read of the events strip is on the runner (``events_loaded`` follows)."""
+        return self._pending is not None
+
+    def _on_events_read(self, wanted: _Loaded, found: tuple[EventLayer, bool]) -> None:
+        if wanted is not self._pending:
+            return  # a newer read replaced it
+        self._pending = None
+        self._show_events(wanted, found)
+
+    def _on_events_failed(self, wanted: _Loaded, failure: Failure) -> None:
+        if wanted is self._pending:
+            self._pending = None
+            if not failure.cancelled:  # the old strip stays; the next step reads again
+                log.error("Could not read the timeline's events: %s", failure.message)
+
+    def _show_events(self, wanted: _Loaded, found: tuple[EventLayer, bool]) -> None:
+        layer, markers = found
+        self._loaded = replace(wanted, markers=markers)
         self.canvas.scene.events = layer
         self.canvas.update()
         self.events_loaded.emit()

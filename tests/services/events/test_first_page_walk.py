@@ -1,0 +1,70 @@
+"""The first page of words alone, before any count (issue 19): a walk of the first index
+entries gives the same rows as the plans chosen from the count, or gives way to them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import event, insert, update
+
+from tests.services.events.test_events_at_scale import EVENTS
+from tests.services.generated_events import generated_events
+from tracker.domain.events import BattlefieldEvent
+from tracker.services.events import events
+from tracker.services.events.event_index import SORTABLE
+from tracker.services.events.events import EventFilter, fetch_events
+from tracker.storage.database import Database
+
+
+@pytest.fixture
+def many(db: Database) -> Database:
+    rows = generated_events(EVENTS, first_day=date(2025, 3, 1), days=40)
+    with db.transaction() as session:
+        session.execute(insert(BattlefieldEvent), rows)
+        event_ = BattlefieldEvent
+        session.execute(update(event_).where(event_.id % 3 == 0).values(country_code="UKR"))
+    return db
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("sort", SORTABLE)
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("entries", [50, 300])  # the page found in the walk, or not
+@pytest.mark.parametrize("words", [EventFilter(text="substation"),  # one event in five
+                                   EventFilter(place="UKR")])  # a country: one in three
+def test_the_first_page_is_the_same_without_a_count(
+        many: Database, monkeypatch: pytest.MonkeyPatch, sort: str, descending: bool,
+        entries: int, words: EventFilter) -> None:
+    monkeypatch.setattr(events, "FIRST_WALK_ENTRIES", entries)
+    with many.reading() as session:
+        total = events.count_events(session, words)
+        counted = fetch_events(session, words, sort=sort, descending=descending, limit=8,
+                               total=total)
+        assert fetch_events(session, words, sort=sort, descending=descending,
+                            limit=8) == counted
+        # A page larger than the walk can fill falls back to the usual plan.
+        assert fetch_events(session, words, sort=sort, descending=descending,
+                            limit=200) == fetch_events(session, words, sort=sort,
+                                                       descending=descending, limit=200,
+                                                       total=total)
+
+
+@pytest.mark.sqlite_only
+def test_common_words_are_matched_once_for_the_first_page(
+        many: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events, "FIRST_WALK_ENTRIES", 100)
+    matches: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "MATCH" in statement:
+            matches.append(statement)
+
+    engine = many.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with many.reading() as session:
+            assert len(fetch_events(session, EventFilter(text="substation"), limit=8)) == 8
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(matches) == 1  # no count before the page
