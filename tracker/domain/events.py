@@ -67,7 +67,7 @@ class BattlefieldEvent(Base):
         Index("ix_battlefield_event_fatalities_date", "fatalities", "event_date"),
         Index("ix_battlefield_event_injuries_date", "injuries", "event_date"),
         Index("ix_battlefield_event_place", "latitude", "longitude", "event_date"),  # map
-        # The place filter's country (migration 0019).
+        # The place filter's country (migration 0018).
         Index("ix_battlefield_event_country_code_date", "country_code", "event_date"),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Every revision in tracker/storage/migrations/versions, oldest first; the last is head.
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-             "0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017", "0019")
+             "0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018")
 
 
 def head_revision() -> str:

@@ -4,7 +4,7 @@ Events know their country since migrations 0012 and 0013: the dataset's name for
 its ISO alpha-3 code, which every import derives from what the dataset gives. When what
 was typed in the place filter names a country in full (its code, ISO's names, or a
 dataset's spelling: io.country_codes.exact_iso_code), that country's events match too,
-by their code (issue 19); migration 0019 indexes the code, so this is one more index
+by their code (issue 19); migration 0018 indexes the code, so this is one more index
 range in the same statement. Typed words that name no country cost nothing: the answer
 comes from ISO's tables, not the database. Whole names only: typing "u" on the way to
 "Uman" must not select a whole country.
