@@ -7,7 +7,7 @@ index lookups only if the code leads an index. The date follows, as in the other
 indexes of the table, so a country's events are also read in date order. On a million
 events the index takes a few seconds to build, once.
 
-Revision ID: 0019
+Revision ID: 0018
 Revises: 0017
 """
 
