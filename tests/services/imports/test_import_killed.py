@@ -52,9 +52,10 @@ def test_kills_at_every_progress_point_leave_all_or_nothing(bench: ImportKillBen
                                                              tmp_path: Path) -> None:
     # Bulk mode (20,000 new rows into 7): a line per 5,000 rows, then one per index built
     # (the full-text index, day counts and map cells, then the indexes; dataset + date
-    # serves the reconciliation's search, place + date the map's points).
+    # serves the reconciliation's search, place + date the map's points, country + date
+    # the place filter's country).
     assert [line.split()[0] for line in bench.progress] == [
-        "25%", "50%", "75%", "100%", *["indexing:"] * 12], bench.progress
+        "25%", "50%", "75%", "100%", *["indexing:"] * 13], bench.progress
     assert bench.whole[0]["battlefield_event"] == 20_000 + 7
 
     figures = import_kill_trials(TRIALS, tmp_path, seed=6, bench=bench)

@@ -33,7 +33,7 @@ def test_a_bulk_import_is_built_after_its_commit_and_the_status_bar_says_so(
     qtbot.waitUntil(lambda: BUILT in messages, timeout=60_000)
 
     building = [text for text in messages if text.startswith("Building the search index")]
-    assert building[0].endswith("(0 of 13)…") and building[-1].endswith("(13 of 13)…")
+    assert building[0].endswith("(0 of 14)…") and building[-1].endswith("(14 of 14)…")
     with window.workspace.db.engine.connect() as connection:
         assert pending_statements(connection) == []
         assert search_ready(connection)
