@@ -136,43 +136,43 @@ def _with_more() -> CompoundSelect[tuple[int]]:
 
 
 class _Cells:
-    """SQL for text cells as the CSV writes them: guarded (for spreadsheets), quoted."""
+    """SQL for the text cells as the CSV writes them: guarded (for spreadsheets) and
+    quoted. A line is put together by one printf (a chain of ``||`` copies the line
+    once per cell); printf's %w doubles the quotes inside a quoted cell."""
 
     def __init__(self, guarded: bool) -> None:
         self._guarded = guarded
         # A cell that starts with a formula trigger, as one pattern ("-" first: no range).
         marks = sorted(FORMULA_TRIGGERS, key=lambda mark: mark != "-")
         self._formula = _sql_text("[" + "".join(marks) + "]*")
-
-    def _guard(self, column: str) -> str:
-        if not self._guarded:
-            return column
-        return f"CASE WHEN {column} GLOB {self._formula} " \
-               f"THEN '''' || {column} ELSE {column} END"
+        self._quoted = _sql_text(_QUOTED_IF)
 
     def text(self, column: str) -> str:
         # The guard's apostrophe is no quoting matter and no trigger is a quote: both
         # are decided on the text as stored, and the guard goes inside the quotes.
-        quoted = _sql_text(_QUOTED_IF)
-        doubled = f"replace({column}, '\"', '\"\"') || '\"'"
         if not self._guarded:
-            return f"CASE WHEN {column} GLOB {quoted} THEN '\"' || {doubled} ELSE {column} END"
-        opening = f"CASE WHEN {column} GLOB {self._formula} THEN {_sql_text(chr(34) + chr(39))}" \
-                  " ELSE '\"' END"
-        return (f"CASE WHEN {column} GLOB {quoted} THEN {opening} || {doubled} "
-                f"ELSE {self._guard(column)} END")
-
-    def texts(self, columns: tuple[str, ...]) -> str:
-        """Several cells, comma-separated; the short fields a dataset repeats (types,
-        actors, ids) seldom need quotes, so one test over them all usually decides."""
-        quoted = " || ',' || ".join(self.text(column) for column in columns)
-        plain = " || ',' || ".join(self._guard(column) for column in columns)
-        return (f"CASE WHEN ({' || '.join(columns)}) GLOB {_sql_text(_QUOTED_IF)} "
-                f"THEN {quoted} ELSE {plain} END")
+            return f"CASE WHEN {column} GLOB {self._quoted} " \
+                   f"THEN printf('\"%w\"', {column}) ELSE {column} END"
+        return (f"CASE WHEN {column} GLOB {self._quoted} THEN CASE WHEN {column} GLOB "
+                f"{self._formula} THEN printf('\"''%w\"', {column}) "
+                f"ELSE printf('\"%w\"', {column}) END "
+                f"WHEN {column} GLOB {self._formula} THEN '''' || {column} ELSE {column} END")
 
 
-def _number(column: str) -> str:
-    return f"ifnull({column}, '')"
+def _line(cells: list[str]) -> str:
+    """One printf of *cells* (SQL expressions, or constant text in ``Text``)."""
+    template, arguments = [], []
+    for cell in cells:
+        if isinstance(cell, _Constant):
+            template.append(cell.replace("%", "%%"))
+        else:
+            template.append("%s")  # NULL gives an empty cell, as csv.writer's None
+            arguments.append(cell)
+    return f"printf({_sql_text(','.join(template))}, {', '.join(arguments)})"
+
+
+class _Constant(str):
+    """A cell whose CSV text is known before the query (a word, the figure rule)."""
 
 
 def _rows_query(conditions: list[ColumnElement[bool]], words: _Words,
@@ -196,18 +196,18 @@ def _rows_query(conditions: list[ColumnElement[bool]], words: _Words,
              .where(*conditions).order_by(event.event_date, event.id)
              .limit(-1).offset(0).subquery("e"))
     cells = _Cells(rows.style.guarded)
-    sources = ("'\"dataset ' || replace(e.dataset, '\"', '\"\"') || ', id ' || "
-               "replace(e.external_id, '\"', '\"\"') || '\"'")
-    body = " || ',' || ".join((
-        _sql_text(EntryKind.EVENT.value), "e.id", cells.text("e.title"),
-        cells.text("e.detail"), cells.text("e.place"), "''", sources,
-        cells.texts(("e.event_type", "e.sub_event_type", "e.target_category")),
-        _number("e.fatalities"), _number("e.fatalities_low"), _number("e.fatalities_high"),
-        _number("e.injuries"), cells.texts(("e.actor1", "e.actor2")), "''"))
+    # Never guarded (it starts "dataset"), always quoted (it holds ", id ").
+    sources = "printf('\"dataset %w, id %w\"', e.dataset, e.external_id)"
+    body = _line([
+        _Constant(EntryKind.EVENT.value), "e.id", cells.text("e.title"),
+        cells.text("e.detail"), cells.text("e.place"), _Constant(""), sources,
+        cells.text("e.event_type"), cells.text("e.sub_event_type"),
+        cells.text("e.target_category"), "e.fatalities", "e.fatalities_low",
+        "e.fatalities_high", "e.injuries", cells.text("e.actor1"), cells.text("e.actor2"),
+        _Constant("")])
     trailing = ",".join(_csv_cell(cell) for cell in rows.trailing)
-    tail = " || ',' || ".join((
-        "''", cells.texts(("e.country", "e.dataset", "e.external_id")),
-        _sql_text(trailing + LINE_END)))
+    tail = _line([_Constant(""), cells.text("e.country"), cells.text("e.dataset"),
+                  cells.text("e.external_id"), _Constant(trailing + LINE_END)])
     return select(inner.c.day, inner.c.time_key, inner.c.id, inner.c.apart,
                   literal_column(body), func.ifnull(inner.c.latitude, ""),
                   func.ifnull(inner.c.longitude, ""), literal_column(tail))
@@ -238,6 +238,7 @@ class _WhenCells:
 _BARE_ROW: tuple[object, ...] = (0, None, None, None, "", "", "", "", None, None, "", "",
                                  "", "", None, None, "", "", None, None, "",
                                  RecordStatus.CURRENT.value)
+
 
 
 def _boundary(key: SortKey | None) -> str:
