@@ -16,9 +16,9 @@ readings, each merged in where it belongs. Both paths give the same bytes
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import date
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -47,6 +47,7 @@ from tracker.services.chronology.chronology_stream import EventTimes, stream_eve
 from tracker.services.chronology.chronology_text import event_entry
 from tracker.storage.counted_events import RecordStatus
 
+PROGRESS_EVERY = 1000  # entries between two reports of progress
 LINES_PER_BLOCK = 2000  # rows fetched, and written, at a time
 _NO_MORE = "\uffff"  # after every day's ISO text: no other fact waits for a day
 # The characters that make csv.writer quote a cell (QUOTE_MINIMAL, "\r\n" line ends).
@@ -312,14 +313,40 @@ def _merged(session: Session, scope: ChronologyScope, rows: CsvRows,
 
 
 def write_chronology_csv(session: Session, stream: TextIO, scope: ChronologyScope,
-                         rows: CsvRows, *, assembled: bool = True) -> int:
+                         rows: CsvRows, *, assembled: bool = True,
+                         progress: Callable[[int], None] | None = None) -> int:
     """The CSV of *scope* to *stream*; return the rows written. *assembled*: events from
-    lines SQL assembled where it can (the general path alone gives the same bytes)."""
+    lines SQL assembled where it can (the general path alone gives the same bytes).
+    *progress* is told the rows written so far, now and then."""
     fast = csv_chronology(session, scope, rows) if assembled else None
-    items = fast if fast is not None else iter_scope(session, scope)
+    items: Iterator[ChronologyEntry | CsvBlock] = \
+        fast if fast is not None else iter_scope(session, scope)
+    if progress is not None:
+        items = reported(items, progress)
     try:
         return write_csv_rows(items, stream, rows)
     finally:
         if isinstance(items, Generator):
             items.close()
 
+
+Item = TypeVar("Item", bound=ChronologyEntry | CsvBlock)
+
+
+def reported(items: Iterator[Item],
+             progress: Callable[[int], None]) -> Generator[Item, None, None]:
+    """*items* as they come, *progress* told how many were written before each block
+    (a CsvBlock counts its rows); closing this closes them."""
+    written = last_told = 0
+    try:
+        for item in items:
+            if written - last_told >= PROGRESS_EVERY:
+                progress(written)
+                last_told = written
+            yield item
+            written += item.rows if isinstance(item, CsvBlock) else 1
+        progress(written)
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
