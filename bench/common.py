@@ -475,11 +475,16 @@ def print_table(results: Sequence[Comparison], *, markdown: bool = False,
               f"{_spread(result.reference_values, result.unit)}"
               + (f"  [{result.note}]" if result.note else ""))
     if markdown:
-        print()
-        print("| " + " | ".join(HEADINGS) + " |")
-        print("|" + "---|" * len(HEADINGS))
-        for row in rows:
-            print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        print_markdown(HEADINGS, rows)
+
+
+def print_markdown(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A table as Markdown, after an empty line (for the README)."""
+    print()
+    print("| " + " | ".join(headings) + " |")
+    print("|" + "---|" * len(headings))
+    for row in rows:
+        print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
 
 
 # -- summary lines: what run_all.py prints, read from every script's results JSON ------

@@ -11,14 +11,6 @@ import pytest
 from tracker.cli import main
 
 
-@pytest.fixture
-def sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "s.db"
-    assert main(["sample", "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
-
-
 def _noted(db: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(db) as connection:
         return [(kind, destination) for kind, destination in connection.execute(

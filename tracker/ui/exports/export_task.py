@@ -34,8 +34,8 @@ from tracker.ui.map.map_report import report_map
 def export_op(request: ExportRequest) -> DbOp[int]:
     """Write the chronology *request* asks for; succeeds with the entries written.
 
-    A chronology reports (entries written, of how many) as it goes and stops when
-    cancelled, leaving no file; either kind of export is noted for "changed since my
+    A chronology (not a report) reports (entries written, of how many) as it goes and
+    stops when cancelled, leaving no file; either kind of export is noted for "changed since my
     last export", as the command line's is (the service notes it)."""
 
     def write(db: Database, handle: OpHandle) -> int:
@@ -63,8 +63,9 @@ def export_op(request: ExportRequest) -> DbOp[int]:
                                       tz=request.tz, corrections=request.corrections,
                                       csv_style=request.csv_style, progress=progress)
 
-    return DbOp(translate("ExportTask", "Export"), translate("ExportTask", "the export"),
-                write).cancellable()
+    op = DbOp(translate("ExportTask", "Export"), translate("ExportTask", "the export"), write)
+    # A report is laid out in one piece (WeasyPrint), which no Cancel could stop.
+    return op if is_report(request.fmt) else op.cancellable()
 
 
 class ChronologyExport(QObject):
