@@ -161,7 +161,7 @@ class _Cells:
 
 
 def _line(cells: list[str]) -> str:
-    """One printf of *cells* (SQL expressions, or constant text in ``Text``)."""
+    """One printf of *cells*: SQL expressions, and ``_Constant`` texts written as they are."""
     template, arguments = [], []
     for cell in cells:
         if isinstance(cell, _Constant):
