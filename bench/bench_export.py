@@ -2,6 +2,7 @@
 same rows as CSV.
 
     python bench/bench_export.py [--rows N] [--repeat K] [--data FILE]
+                                 [--scale 100000,300000,1000000]
 
 - tracker: ``tracker export --db DB --format csv -o OUT`` — the real command: the
   chronology (events read in date order off the (event_date, id) index, with the few
@@ -17,24 +18,36 @@ The imported database holds only events (no rounds or readings), so both write o
 per event; the line counts are checked after each run, outside the timing.
 
 Target: tracker ≤ 1.5× the shell.
+
+With --scale, the same comparison runs at each of those sizes too (each its own
+generated file and database, cached): the scaling line of issue 19. Its summary lines
+(common.SUMMARY_FIELDS) are the comparison at --rows and the scaling line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from common import (
+    SUMMARY_FIELDS,
     Comparison,
     Options,
+    SummaryLine,
     Target,
     acled_csv,
     comparison,
     count_data_rows,
     interleaved,
     log,
-    main_for,
+    parser,
+    print_machine,
+    print_table,
     run_child,
+    save_results,
     sqlite3_cli,
+    summary_line,
     tracker_command,
     tracker_db,
 )
@@ -104,14 +117,55 @@ def run(options: Options) -> list[Comparison]:
 
     log(f"export: {rows:,} events, {options.repeat} rounds")
     samples = interleaved({"tracker export": tracker, "sqlite3 -csv": shell},
-                          options.repeat, label="export ")
+                          options.repeat, label=f"export {rows:,} ")
     return [comparison(NAME, "tracker export --format csv", "sqlite3 -csv, same rows",
                        samples["tracker export"], samples["sqlite3 -csv"], "s",
                        Target("≤ 1.5×", max_ratio=1.5), f"{rows:,} events")]
 
 
+def scaling_line(by_size: dict[int, Comparison]) -> SummaryLine:
+    """One line for the sizes: the tracker's medians, the shell's, and the ratios."""
+    sizes = sorted(by_size)
+
+    def each(value: Callable[[Comparison], str]) -> str:
+        return " / ".join(value(by_size[size]) for size in sizes)
+
+    return {"what": "CSV export scaling, " + " / ".join(_size(size) for size in sizes),
+            "tracker": each(lambda c: f"{c.subject_median:.2f} s"),
+            "reference": "sqlite3 -csv " + each(lambda c: f"{c.reference_median:.2f} s"),
+            "ratio": each(lambda c: f"{c.ratio:.2f}×"), "target": "—", "verdict": "—"}
+
+
+def _size(rows: int) -> str:
+    return f"{rows // 1_000_000}M" if rows % 1_000_000 == 0 else f"{rows // 1000}k"
+
+
 def main() -> None:
-    main_for(NAME, __doc__ or NAME, run)
+    args_parser = parser(__doc__ or NAME)
+    args_parser.add_argument("--scale", default="",
+                             help="comma-separated row counts for the scaling line "
+                                  "(e.g. 100000,300000,1000000); default: --rows only")
+    args = args_parser.parse_args()
+    options = Options.from_args(args)
+    sizes = sorted({int(size) for size in args.scale.split(",") if size.strip()})
+    by_size: dict[int, Comparison] = {}
+    for size in sizes:
+        if size != options.rows:
+            by_size[size] = run(replace(options, rows=size, data=None))[0]
+    results = run(options)
+    main_result = results[0]
+    if options.data is None:
+        by_size[options.rows] = main_result
+    lines = [summary_line(main_result, f"CSV export, {main_result.note}")]
+    if len(by_size) > 1:
+        lines.append(scaling_line(by_size))
+    everything = [*results, *(by_size[size] for size in sorted(by_size)
+                               if by_size[size] is not main_result)]
+    print_machine()
+    print_table(everything, markdown=options.markdown, title=NAME)
+    for line in lines:
+        print("  ".join(line[field] for field in SUMMARY_FIELDS))
+    log(f"samples saved in {save_results(options, NAME, everything, lines)}")
 
 
 if __name__ == "__main__":

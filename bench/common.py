@@ -475,18 +475,52 @@ def print_table(results: Sequence[Comparison], *, markdown: bool = False,
               f"{_spread(result.reference_values, result.unit)}"
               + (f"  [{result.note}]" if result.note else ""))
     if markdown:
-        print()
-        print("| " + " | ".join(HEADINGS) + " |")
-        print("|" + "---|" * len(HEADINGS))
-        for row in rows:
-            print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        print_markdown(HEADINGS, rows)
 
 
-def save_results(options: Options, name: str, results: Sequence[Comparison]) -> Path:
-    """The raw samples as JSON beside the data, for a later look."""
+def print_markdown(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A table as Markdown, after an empty line (for the README)."""
+    print()
+    print("| " + " | ".join(headings) + " |")
+    print("|" + "---|" * len(headings))
+    for row in rows:
+        print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+
+
+# -- summary lines: what run_all.py prints, read from every script's results JSON ------
+#
+# results_<name>.json holds, beside "machine", "when" and "results" (the raw samples),
+# "summary_lines": a list of objects with these six string fields, display-ready:
+#   what       the line of the issue's table ("CSV export, 1,000,000 events")
+#   tracker    the tracker's median with its unit ("14.2 s")
+#   reference  what it is compared with, and its median ("sqlite3 -csv, same rows 7.6 s")
+#   ratio      tracker / reference ("1.87×"), or "" where there is none
+#   target     the issue's target ("≤ 1.5×"), or "—"
+#   verdict    "met", "MISSED (…)", or "—" (no target: a figure to know, a scaling line)
+# save_results() writes one line per Comparison unless a script passes its own lines
+# (a scaling line, a floor), so a script that only calls save_results is covered.
+SUMMARY_FIELDS = ("what", "tracker", "reference", "ratio", "target", "verdict")
+SummaryLine = dict[str, str]
+
+
+def summary_line(result: Comparison, what: str = "") -> SummaryLine:
+    """The summary line of *result*: *what* names it (default: its subject)."""
+    subject, tracker, reference, reference_median, ratio, target, verdict = _cells(result)
+    return {"what": what or subject, "tracker": tracker,
+            "reference": f"{reference} {reference_median}", "ratio": ratio,
+            "target": target, "verdict": verdict}
+
+
+def save_results(options: Options, name: str, results: Sequence[Comparison],
+                 summary_lines: Sequence[SummaryLine] | None = None) -> Path:
+    """The raw samples as JSON beside the data, for a later look, with the summary lines
+    run_all.py prints (by default one per comparison)."""
+    lines = [summary_line(result) for result in results] if summary_lines is None \
+        else list(summary_lines)
     path = options.work / f"results_{name}.json"
     path.write_text(json.dumps({"machine": machine(), "when": datetime.now().isoformat(),
-                                "results": [r.to_json() for r in results]}, indent=1))
+                                "results": [r.to_json() for r in results],
+                                "summary_lines": lines}, indent=1))
     return path
 
 

@@ -13,14 +13,6 @@ from tracker.io.chronology_csv import BYTE_ORDER_MARK
 MARK = BYTE_ORDER_MARK.encode("utf-8")
 
 
-@pytest.fixture
-def sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "s.db"
-    assert main(["sample", "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
-
-
 @pytest.mark.parametrize(("flags", "marked"), [
     ([], True), (["--csv-for", "spreadsheets"], True), (["--csv-for", "data-tools"], False),
     (["--csv-for", "data-tools", "--bom"], True), (["--no-bom"], False),

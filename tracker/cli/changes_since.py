@@ -15,10 +15,12 @@ from tracker.io.atomic import atomic_text_writer
 from tracker.services.exports.changes_since import (
     changed_since,
     last_export_at,
-    record_export,
     write_changes,
 )
+from tracker.services.exports.export import note_export
 from tracker.storage.changed_events import LAST_EXPORT
+
+STANDARD_OUTPUT = "(standard output)"  # where an export without -o went, as noted
 
 
 def add_changed_since_option(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +64,4 @@ def record_export_made(args: argparse.Namespace) -> None:
     """Note the export just made, for --changed-since last-export. A database this user
     cannot write is exported from all the same; its exports are just not noted."""
     with opened(args, read_only=True) as db:
-        if db.read_only_note:
-            return
-        with db.transaction() as session:
-            record_export(session, args.format, args.output or "(standard output)")
+        note_export(db, args.format, args.output or STANDARD_OUTPUT)

@@ -40,6 +40,7 @@ from tracker.cli.boundary import (
     add_command,
     add_force_option,
     file_errors,
+    opened,
     reading,
     tell,
 )
@@ -51,7 +52,11 @@ from tracker.io.chronology_csv import CsvFlavour, CsvStyle
 from tracker.io.report_html import TITLE, ReportTitlePage
 from tracker.io.timelinejs_page import page_path
 from tracker.services.exports.archive import export_archive, write_archive
-from tracker.services.exports.export import ExportFormat, export_chronology, write_chronology
+from tracker.services.exports.export import (
+    ExportFormat,
+    export_chronology_file,
+    write_chronology,
+)
 from tracker.services.exports.export_formats import ExportContent, formats_holding
 from tracker.services.exports.report import check_report_range
 from tracker.services.exports.report_file import export_report
@@ -146,7 +151,12 @@ def _add_title_page_options(export: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    status = export_changes(args) if args.changed_since is not None else _run_export(args)
+    if args.changed_since is not None:
+        status = export_changes(args)
+    else:
+        status = _run_export(args)
+        if _WRITERS[args.format] is _chronology:
+            return status  # noted by the chronology's own export, as in the window
     record_export_made(args)
     return status
 
@@ -176,17 +186,20 @@ def _chronology(args: argparse.Namespace) -> int:
     as_of = as_of_from(args, args.tz)
     fmt = ExportFormat(args.format)
     csv_style = _csv_style(args)
-    with reading(args) as session:
-        if not args.output:
+    if not args.output:
+        with reading(args) as session:
             write_chronology(session, sys.stdout, fmt, date_from=date_from, date_to=date_to,
                              tz=args.tz, corrections=args.corrections, as_of=as_of,
                              csv_style=csv_style)
-            return EXIT_OK
-        with file_errors("write", args.output, force=args.force):
-            count = export_chronology(session, Path(args.output), fmt, date_from=date_from,
-                                      date_to=date_to, tz=args.tz,
-                                      corrections=args.corrections, as_of=as_of,
-                                      csv_style=csv_style)
+        record_export_made(args)
+        return EXIT_OK
+    # The window's Export Chronology… is the same service, which notes the export too.
+    with opened(args, read_only=True) as db, \
+            file_errors("write", args.output, force=args.force):
+        count = export_chronology_file(db, Path(args.output), fmt, date_from=date_from,
+                                       date_to=date_to, tz=args.tz,
+                                       corrections=args.corrections, as_of=as_of,
+                                       csv_style=csv_style)
     tell(f"{count} entries written to {args.output}" + _known_on(as_of))
     return EXIT_OK
 

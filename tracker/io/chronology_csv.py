@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from tracker.domain.chronology import ChronologyEntry, EventFacts
 from tracker.domain.enums import Precision
@@ -32,6 +32,7 @@ from tracker.io.spreadsheet import neutralise
 
 BYTE_ORDER_MARK = "\ufeff"
 LIST_SEPARATOR = " | "
+LINE_END = "\r\n"  # RFC 4180's, which Excel expects
 CSV_COLUMNS = (
     "date", "time", "time_zone", "utc", "end_date", "precision", "when", "kind", "record_id",
     "title", "detail", "place", "links", "sources",
@@ -125,9 +126,64 @@ def _event_cells(facts: EventFacts, text: Callable[[str], str],
     )
 
 
-def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "UTC",
-              style: CsvStyle = FOR_SPREADSHEETS, as_of: AsOfDay | None = None,
-              counted_by: str = "") -> int:
+class CsvBlock(NamedTuple):
+    """Rows already written as CSV text, *rows* of them, to go out as they are: events an
+    export's SQL assembled whole (services/exports/csv_lines.py)."""
+
+    text: str
+    rows: int
+
+
+class CsvRows:
+    """The cells of the chronology's CSV rows in one *style*: see ``write_csv``.
+
+    A fast path that writes events from text SQL assembled (services/exports/csv_lines)
+    takes its guard, the trailing cells and an event's time cells from here, so both
+    paths write the same bytes.
+    """
+
+    def __init__(self, *, tz: str = "UTC", style: CsvStyle = FOR_SPREADSHEETS,
+                 as_of: AsOfDay | None = None, counted_by: str = "") -> None:
+        self.style = style
+        self.text: Callable[[str], str] = neutralise if style.guarded else _as_is
+        # A million rows go through here: the texts many rows share are guarded once
+        # each, from a bounded cache (a C-level call, cheaper than the guard itself).
+        self.repeated: Callable[[str], str] = \
+            lru_cache(maxsize=_TIMES_KEPT)(self.text) if style.guarded else _as_is
+        known_on = () if as_of is None else (as_of.day.isoformat(),)
+        self.header = CSV_COLUMNS + ((CSV_AS_OF_COLUMN,) if known_on else ())
+        # The cells that end every row: the figure rule, and the day known on if any.
+        self.trailing: tuple[str, ...] = (counted_by, *known_on)
+        self._times = _Times(tz)
+
+    def when_cells(self, entry: ChronologyEntry) -> tuple[object, ...]:
+        """The first seven cells (date … when): an event's depend on its time alone."""
+        facts = entry.event
+        precision: str  # a Precision, or an event's TimeShape (both str enums)
+        if facts is None:
+            day = entry.day.isoformat() if entry.day else ""
+            end, precision = "", entry.precision
+        else:
+            first, last = facts.time.first, facts.time.last
+            day, end = first.isoformat(), last.isoformat() if last != first else ""
+            precision = facts.time.shape
+        # Enums are str: the writer takes their value as it is.
+        return (day, *self._times.of(entry), end, precision, self.repeated(entry.when_text))
+
+    def cells(self, entry: ChronologyEntry) -> tuple[object, ...]:
+        text = self.text
+        facts = entry.event
+        own = _NO_EVENT if facts is None else _event_cells(facts, text, self.repeated)
+        return (
+            *self.when_cells(entry), entry.kind, entry.record_id, text(entry.title),
+            text(entry.detail), text(entry.place), text(LIST_SEPARATOR.join(entry.links)),
+            text(LIST_SEPARATOR.join(entry.sources)), *own, *self.trailing,
+        )
+
+
+def write_csv(entries: Iterable[ChronologyEntry | CsvBlock], stream: TextIO, *,
+              tz: str = "UTC", style: CsvStyle = FOR_SPREADSHEETS,
+              as_of: AsOfDay | None = None, counted_by: str = "") -> int:
     """The entries as CSV with a header, in *style*; return how many rows were written.
 
     *tz* is the export's zone, the one exact times are told in (entries' days are in it
@@ -136,34 +192,25 @@ def write_csv(entries: Iterable[ChronologyEntry], stream: TextIO, *, tz: str = "
     for and ``end_date`` its last, when that is another day (a week, a month, a span
     such as UCDP's 24 Feb – 30 Sep 2022); ``precision`` says which (EventTime.shape).
     *counted_by*: the figure rule ("dataset figure", "highest claim"…), on every row.
+    *entries* may hold ``CsvBlock``s: rows written already, which go out as they are.
     """
-    if style.byte_order_mark:
+    return write_csv_rows(entries, stream,
+                          CsvRows(tz=tz, style=style, as_of=as_of, counted_by=counted_by))
+
+
+def write_csv_rows(entries: Iterable[ChronologyEntry | CsvBlock], stream: TextIO,
+                   rows: CsvRows) -> int:
+    """``write_csv`` with its cells made by *rows*."""
+    if rows.style.byte_order_mark:
         stream.write(BYTE_ORDER_MARK)
-    writer = csv.writer(stream, lineterminator="\r\n")
-    known_on = () if as_of is None else (as_of.day.isoformat(),)
-    writer.writerow(CSV_COLUMNS + ((CSV_AS_OF_COLUMN,) if known_on else ()))
-    text = neutralise if style.guarded else _as_is
-    # A million rows go through here: the texts many rows share are guarded once each,
-    # from a bounded cache (a C-level call, cheaper than the guard itself).
-    repeated = lru_cache(maxsize=_TIMES_KEPT)(text) if style.guarded else _as_is
-    times = _Times(tz)
+    writer = csv.writer(stream, lineterminator=LINE_END)
+    writer.writerow(rows.header)
     count = 0
-    precision: str  # a Precision, or an event's TimeShape (both str enums)
     for entry in entries:
-        facts = entry.event
-        if facts is None:
-            day = entry.day.isoformat() if entry.day else ""
-            end, precision, own = "", entry.precision, _NO_EVENT
+        if isinstance(entry, CsvBlock):
+            stream.write(entry.text)
+            count += entry.rows
         else:
-            first, last = facts.time.first, facts.time.last
-            day, end = first.isoformat(), last.isoformat() if last != first else ""
-            precision, own = facts.time.shape, _event_cells(facts, text, repeated)
-        writer.writerow((
-            # Enums are str: the writer takes their value as it is.
-            day, *times.of(entry), end, precision, repeated(entry.when_text), entry.kind,
-            entry.record_id, text(entry.title), text(entry.detail), text(entry.place),
-            text(LIST_SEPARATOR.join(entry.links)), text(LIST_SEPARATOR.join(entry.sources)),
-            *own, counted_by, *known_on,
-        ))
-        count += 1
+            writer.writerow(rows.cells(entry))
+            count += 1
     return count

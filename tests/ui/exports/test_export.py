@@ -178,7 +178,7 @@ def test_an_unexpected_error_in_the_worker_is_reported_and_logged(
     def broken(*_args: Any, **_kwargs: Any) -> int:
         raise KeyError("entry kind")  # a bug, not one of the expected failures
 
-    monkeypatch.setattr(export_task, "export_chronology", broken)
+    monkeypatch.setattr(export_task, "export_chronology_file", broken)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(
         lambda _parent, title, text: warnings.append((title, text))))
@@ -201,13 +201,22 @@ def test_leaving_during_an_export_waits_and_says_so(
         leave: str) -> None:
     started, release = threading.Event(), threading.Event()
 
-    def slow(_session: Any, path: Path, *_args: Any, **_kwargs: Any) -> int:
+    def slow(_db: Any, path: Path, *_args: Any, **_kwargs: Any) -> int:
         started.set()
         assert release.wait(10), "the test never let the export finish"
         path.write_text("done")
         return 0
 
-    monkeypatch.setattr(export_task, "export_chronology", slow)
+    monkeypatch.setattr(export_task, "export_chronology_file", slow)
+    # The export can be cancelled (issue 19): leaving asks whether to stop it, as for
+    # an archive export; the answer here is no, so the window waits for it.
+    questions: list[str] = []
+
+    def let_it_finish(title: str, _text: str) -> bool:
+        questions.append(title)
+        return False
+
+    window.ask = let_it_finish
     press(qtbot, window, "Ctrl+E")
     dialog = open_dialog(qtbot, window, ExportDialog)
     target = tmp_path / "feb.csv"
@@ -230,5 +239,6 @@ def test_leaving_during_an_export_waits_and_says_so(
     else:
         window.switch_database(open_database(tmp_path / "other.db"), remember=False)
     assert seen == [("Waiting for the export to finish…", Qt.CursorShape.WaitCursor)]
+    assert questions == ["Work Still Running"]
     assert QApplication.overrideCursor() is None  # restored once the wait is over
     assert target.read_text() == "done"

@@ -26,6 +26,7 @@ announced by then, each round as it was known then (``chronology_as_of``).
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -250,6 +251,35 @@ def chronology_page(
     return describe_entries(session, [(key.kind, key.record_id) for key in keys], tz, then)
 
 
+@dataclass(frozen=True, slots=True)
+class ChronologyScope:
+    """What a streamed chronology holds: the other facts' keys, in order, and the SQL
+    conditions on its events; told in the reader's zone *tz*, as known *then*."""
+
+    others: list[SortKey]
+    conditions: list[ColumnElement[bool]]
+    tz: str
+    then: KnownThen | None
+
+    def describe(self, session: Session, key: SortKey) -> list[ChronologyEntry]:
+        """The entry of one key (a round, change or reading; or an event told alone)."""
+        return describe_entries(session, [(key.kind, key.record_id)], self.tz, self.then)
+
+
+def chronology_scope(
+    session: Session, *, date_from: date | None = None, date_to: date | None = None,
+    tz: str = "UTC", corrections: bool = False,
+    as_of: AsOf | None = None, long_records: bool = True,
+) -> ChronologyScope:
+    """The scope ``iter_chronology`` streams (an export's fast path streams it too)."""
+    then = known_then(session, as_of)
+    conditions = _event_range(date_from, date_to, then)
+    if not long_records:
+        conditions.append(is_short_record())
+    return ChronologyScope(_others(session, date_from, date_to, tz, corrections, then),
+                           conditions, tz, then)
+
+
 def iter_chronology(
     session: Session, *, date_from: date | None = None, date_to: date | None = None,
     tz: str = "UTC", corrections: bool = False,
@@ -259,18 +289,21 @@ def iter_chronology(
     the other facts told one by one where they fall between them (retracted changes and
     retractions, as corrections, only with the *corrections*). Without *long_records*,
     the records over more than a week are left out (the report lists them apart)."""
-    then = known_then(session, as_of)
-    others = _others(session, date_from, date_to, tz, corrections, then)
-    conditions = _event_range(date_from, date_to, then)
-    if not long_records:
-        conditions.append(is_short_record())
-    events = stream_events(session, conditions)
+    return iter_scope(session, chronology_scope(
+        session, date_from=date_from, date_to=date_to, tz=tz, corrections=corrections,
+        as_of=as_of, long_records=long_records))
+
+
+def iter_scope(session: Session,
+               scope: ChronologyScope) -> Generator[ChronologyEntry, None, None]:
+    """Every entry of *scope* in time order, streamed (``iter_chronology``)."""
+    events = stream_events(session, scope.conditions)
     try:
-        for item in interleave(others, events):
+        for item in interleave(scope.others, events):
             if isinstance(item, ChronologyEntry):
                 yield item
             else:
-                yield from describe_entries(session, [(item.kind, item.record_id)], tz, then)
+                yield from scope.describe(session, item)
     finally:
         # A reader that stops early (a closed pipe) closes this generator: the events'
         # cursor is closed now, while its session is open, not at garbage collection.

@@ -56,7 +56,7 @@ def event_key(day: date, event_id: int) -> SortKey:
     return SortKey(False, event_instant(day), RANK[EntryKind.EVENT], event_id)
 
 
-def _first_event_day(at: datetime) -> date:
+def first_event_day(at: datetime) -> date:
     """The first day whose events sort after a fact at instant *at* (events at the same
     instant come after rounds, changes and readings: their rank is last)."""
     shifted = at.astimezone(UTC) - timedelta(hours=EVENT_HOUR_UTC)
@@ -74,7 +74,7 @@ def events_after(key: SortKey, *, backwards: bool = False) -> list[Range] | None
                             descending=backwards)
     if key.undated:  # undated facts come after every event
         return [[]] if backwards else None
-    first = _first_event_day(key.when)
+    first = first_event_day(key.when)
     bound: ColumnElement[bool] = event.event_date < first if backwards \
         else event.event_date >= first
     return [[bound]]
@@ -138,4 +138,4 @@ def _boundary(key: SortKey | None) -> date | None:
     """The first day whose events sort after *key*; None when no event does."""
     if key is None or key.undated:
         return None
-    return _first_event_day(key.when)
+    return first_event_day(key.when)

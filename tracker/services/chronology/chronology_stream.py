@@ -60,7 +60,7 @@ class _Alongside(Generic[T]):
         return tuple(dict.fromkeys(found))  # each once, in order
 
 
-class _Times:
+class EventTimes:
     """An event's time worked out once per distinct date: a day has hundreds of events."""
 
     def __init__(self) -> None:
@@ -98,7 +98,7 @@ def stream_events(session: Session, conditions: list[ColumnElement[bool]],
     links = _Alongside(_links(session, conditions))
     sources = _Alongside(_sources(session, conditions))
     claims = _Alongside(_claims(session, conditions))
-    told = _Times()
+    told = EventTimes()
     cursor = result.cursor
     try:
         while batch := cursor.fetchmany(STREAM_BATCH):

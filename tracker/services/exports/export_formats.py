@@ -20,13 +20,14 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.wording import say
-from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvStyle, write_csv
+from tracker.io.chronology_csv import FOR_SPREADSHEETS, CsvRows, CsvStyle
 from tracker.io.chronology_markdown import write_markdown
 from tracker.io.chronology_writers import write_json
 from tracker.io.registered_enum import RegisteredEnum
 from tracker.io.report_html import ReportChart
-from tracker.services.chronology.chronology import iter_chronology
+from tracker.services.chronology.chronology import chronology_scope, iter_chronology
 from tracker.services.claims.figure_rule import figure_rule
+from tracker.services.exports.csv_lines import reported, write_chronology_csv
 from tracker.services.exports.report import write_report
 from tracker.services.rounds.as_of import AsOf
 
@@ -60,6 +61,8 @@ class ChronologyRange:
     # which the document's title says; None: the current record.
     as_of: AsOf | None = None
     csv_style: CsvStyle = FOR_SPREADSHEETS  # a CSV for spreadsheets or for data tools
+    # Told the entries written so far, every PROGRESS_EVERY (a window's progress bar).
+    progress: Callable[[int], None] | None = None
 
 
 # Writes the chronology of the range to an open text stream; returns the entry count.
@@ -69,14 +72,18 @@ ChronologyWriter = Callable[[Session, TextIO, ChronologyRange], int]
 def _entries(session: Session,
              span: ChronologyRange) -> Generator[ChronologyEntry, None, None]:
     """The range's entries; each writer closes them when it stops, early or not."""
-    return iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
-                           tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+    entries = iter_chronology(session, date_from=span.date_from, date_to=span.date_to,
+                              tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+    return entries if span.progress is None else reported(entries, span.progress)
 
 
 def _csv(session: Session, stream: TextIO, span: ChronologyRange) -> int:
-    with closing(_entries(session, span)) as entries:
-        return write_csv(entries, stream, tz=span.tz, style=span.csv_style,
-                         as_of=span.as_of, counted_by=figure_rule(session).value)
+    # Most events' lines are assembled by SQL (services/exports/csv_lines.py).
+    scope = chronology_scope(session, date_from=span.date_from, date_to=span.date_to,
+                             tz=span.tz, corrections=span.corrections, as_of=span.as_of)
+    rows = CsvRows(tz=span.tz, style=span.csv_style, as_of=span.as_of,
+                   counted_by=figure_rule(session).value)
+    return write_chronology_csv(session, stream, scope, rows, progress=span.progress)
 
 
 def _json(session: Session, stream: TextIO, span: ChronologyRange) -> int:

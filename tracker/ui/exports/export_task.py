@@ -3,7 +3,8 @@ the window's runner (a million events take a while).
 
 The operation opens its own read session in the runner's worker thread (a Session is
 never shared between threads). Exports queue behind whatever runs, an import included,
-so they read what it committed.
+so they read what it committed. While a chronology is written the status bar says how
+many entries of how many are done, with Cancel (work_status.py), which leaves no file.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow
-from sqlalchemy.orm import Session
 
 from tracker.io.chronology_csv import CsvFlavour
 from tracker.services.chronology.held_dates import held_dates
-from tracker.services.exports.export import export_chronology
+from tracker.services.exports.export import export_chronology_file, note_export
 from tracker.services.exports.report_file import export_report, is_report
+from tracker.storage.database import Database
 from tracker.ui.common import settings as options
-from tracker.ui.common.db_op import DbOp, query_op
+from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.language import translate
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
@@ -31,26 +32,40 @@ from tracker.ui.map.map_report import report_map
 
 
 def export_op(request: ExportRequest) -> DbOp[int]:
-    """Write the chronology *request* asks for; succeeds with the entries written."""
+    """Write the chronology *request* asks for; succeeds with the entries written.
 
-    def write(session: Session) -> int:
+    A chronology (not a report) reports (entries written, of how many) as it goes and
+    stops when cancelled, leaving no file; either kind of export is noted for "changed since my
+    last export", as the command line's is (the service notes it)."""
+
+    def write(db: Database, handle: OpHandle) -> int:
         if is_report(request.fmt):
-            # The chart is drawn with QPainter on a QImage, never a widget, so it is drawn
-            # here too (report_pdf.py); the report itself is the command line's service.
-            chart = report_chart(session, request.date_from, request.date_to, request.tz)
-            places = report_map(session, request.date_from, request.date_to)
-            return export_report(session, request.path, request.fmt,
-                                 date_from=request.date_from, date_to=request.date_to,
-                                 tz=request.tz, corrections=request.corrections,
-                                 title_page=request.title_page, chart=chart,
-                                 map_figure=places)
-        return export_chronology(session, request.path, request.fmt,
-                                 date_from=request.date_from, date_to=request.date_to,
-                                 tz=request.tz, corrections=request.corrections,
-                                 csv_style=request.csv_style)
+            with db.reading() as session:
+                # The chart is drawn with QPainter on a QImage, never a widget, so it is
+                # drawn here too (report_pdf.py); the report is the command line's service.
+                chart = report_chart(session, request.date_from, request.date_to,
+                                     request.tz)
+                places = report_map(session, request.date_from, request.date_to)
+                count = export_report(session, request.path, request.fmt,
+                                      date_from=request.date_from, date_to=request.date_to,
+                                      tz=request.tz, corrections=request.corrections,
+                                      title_page=request.title_page, chart=chart,
+                                      map_figure=places)
+            note_export(db, request.fmt.value, str(request.path))
+            return count
 
-    return query_op(translate("ExportTask", "Export"), translate("ExportTask", "the export"),
-                    write)
+        def progress(written: int, total: int) -> None:
+            handle.check()  # a cancel stops the export here: the file is never made
+            handle.report((written, total))
+
+        return export_chronology_file(db, request.path, request.fmt,
+                                      date_from=request.date_from, date_to=request.date_to,
+                                      tz=request.tz, corrections=request.corrections,
+                                      csv_style=request.csv_style, progress=progress)
+
+    op = DbOp(translate("ExportTask", "Export"), translate("ExportTask", "the export"), write)
+    # A report is laid out in one piece (WeasyPrint), which no Cancel could stop.
+    return op if is_report(request.fmt) else op.cancellable()
 
 
 class ChronologyExport(QObject):
@@ -94,8 +109,14 @@ class ChronologyExport(QObject):
                                              .format(path=request.path))
         path = str(request.path)
         submit_export(self._window, self._workspace,
-                      export_op(request).on_success(lambda count: self._done(count, path)),
+                      export_op(request).on_progress(self._on_progress)
+                      .on_success(lambda count: self._done(count, path)),
                       self._message)
+
+    def _on_progress(self, update: tuple[int, int]) -> None:
+        written, total = update
+        self._message(self.tr("Exporting the chronology: {written} of {total} entries "
+                              "written…").format(written=f"{written:,}", total=f"{total:,}"))
 
     def _done(self, count: int, path: str) -> None:
         self._message(self.tr("Exported %n chronology entries to {path}", "", count).format(
