@@ -18,9 +18,16 @@ issue 19). Here each batch the reader hands over is:
    lacks arriving withdrawn: ``superseded`` from services.imports.withdrawing, asked for
    the new rows only), changed rows updated from the stage, record texts upserted.
 
+With ``suggest`` set (the import sets it: services.targets.suggest_pass.load_suggester)
+each new row goes in with the target category the rules suggest, so the rule pass that
+follows the load does not rewrite every row it just wrote (on PostgreSQL an UPDATE
+writes a new row version and computes its tsvector again).
+
 A load that is large beside the table runs in bulk mode (storage.pg_derived through
 storage.derived_structures): secondary indexes dropped and the day-count and map-cell
-triggers off inside the transaction, recounted and rebuilt once by ``finish``.
+triggers off inside the transaction, recounted and rebuilt once by ``finish``; a load
+smaller than that but at least TRIGGERS_OFF_SHARE of the table switches the triggers
+alone off (storage.pg_derived: they cost milliseconds a row).
 Everything is in the caller's transaction: a failure or a cancel rolls it all back.
 """
 
@@ -50,10 +57,18 @@ from tracker.storage.event_upsert import Superseded, WriteCounts, count_all
 from tracker.storage.withdrawals import start_seen
 
 STAGE = "import_stage"
+# The target category the rules suggest for (summary, sub_event_type, actor1, actor2):
+# (category, rule id, confidence), or None when no rule fires (services.targets
+# .suggest_pass.load_suggester gives one).
+Suggester = Callable[[str, str, str, str], "tuple[str, str, float] | None"]
+_SUGGESTED = ("target_source", "target_rule", "target_confidence", "target_decided_at")
 _KEY = ("dataset", "external_id")
 # An update rewrites what the dataset says, never the analyst's own target category.
 _UPDATED = tuple(name for name in ROW_COLUMNS if name not in (*_KEY, "target_category"))
 _COLUMNS = ", ".join(ROW_COLUMNS)
+_SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
+    ROW_COLUMNS.index(name) for name in
+    ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
 _JOIN = "e.dataset = s.dataset AND e.external_id = s.external_id"
 _DIFFERS = " OR ".join(f"s.{name} IS DISTINCT FROM e.{name}" for name in COMPARED)
 # As storage.event_upsert decides bulk mode: new rows at least half the table, and many.
@@ -75,6 +90,9 @@ class PgBulkLoad:
         self.superseded = superseded
         self.track_seen = track_seen
         self.counts = WriteCounts()
+        # Set by the import: new rows then get their suggested category as they go in,
+        # and the rule pass leaves them alone instead of rewriting every row after.
+        self.suggest: Suggester | None = None
         self._stamp = imported_at.astimezone(UTC)
         self.constants: tuple[object, ...] = (dataset, run_id, self._stamp, "")
         if track_seen:
@@ -86,7 +104,8 @@ class PgBulkLoad:
         # and the comparison is between values of the same type.
         self._cursor.execute(
             f"CREATE TEMPORARY TABLE {STAGE} ON COMMIT DROP AS "
-            f"SELECT 0 AS ord, {_COLUMNS}, ''::text AS raw FROM battlefield_event WITH NO DATA")
+            f"SELECT 0 AS ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, ''::text AS raw "
+            "FROM battlefield_event WITH NO DATA")
         # Bulk mode as on SQLite (indexes and triggers) for a load at least half the
         # table; the triggers alone off for a smaller one they would slow down.
         existing = count_all(connection)
@@ -134,9 +153,18 @@ class PgBulkLoad:
     def _stage(self, rows: Sequence[tuple[Any, ...]],
                raws: Sequence[tuple[str, str, str, int]]) -> None:
         self._cursor.execute(f"TRUNCATE {STAGE}")
-        with self._cursor.copy(f"COPY {STAGE} (ord, {_COLUMNS}, raw) FROM STDIN") as copy:
+        suggest, stamp = self.suggest, self._stamp
+        with self._cursor.copy(
+                f"COPY {STAGE} (ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, raw) FROM STDIN"
+        ) as copy:
             for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
-                copy.write_row((place, *row, raw[0]))
+                if suggest is None:
+                    copy.write_row((place, *row, None, None, None, None, raw[0]))
+                    continue
+                found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
+                category, rule, confidence = found or ("unknown", None, None)
+                copy.write_row((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
+                                "rule", rule, confidence, stamp, raw[0]))
 
     def _stored(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """The compared fields of the stored events that differ, by id (for the report)."""
@@ -197,8 +225,8 @@ class PgBulkLoad:
         # The record texts go in by the ids the insert returns: no second look-up by key.
         self._cursor.execute(
             f"WITH inserted AS (INSERT INTO battlefield_event ({_COLUMNS}, "
-            f"first_imported_at, record_status, status_changed_at) "
-            f"SELECT {', '.join(chosen)}, %(at)s, "
+            f"{', '.join(_SUGGESTED)}, first_imported_at, record_status, status_changed_at) "
+            f"SELECT {', '.join(chosen)}, {', '.join(f's.{n}' for n in _SUGGESTED)}, %(at)s, "
             f"CASE WHEN a.rank IS NULL THEN %(current)s ELSE %(withdrawn)s END, "
             f"CASE WHEN a.rank IS NULL THEN NULL ELSE %(at)s END FROM {STAGE} s "
             "LEFT JOIN unnest(%(keys)s::varchar[], %(ranks)s::bigint[]) AS a(key, rank) "

@@ -51,7 +51,7 @@ from tracker.services.imports.releases import (
 )
 from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.services.reconcile.same_file import first_batch_check
-from tracker.services.targets.suggest_pass import suggest_targets
+from tracker.services.targets.suggest_pass import load_suggester, suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.event_upsert import (
     EventUpsert,
@@ -266,6 +266,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             superseded=superseded_by(connection, layout.dataset, run_id),
             track_seen=release.ordered,
         )
+        if isinstance(writer, PgBulkLoad):  # new rows categorised as they are loaded
+            writer.suggest = load_suggester(connection)
         try:
             _pump(rows, writer, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))

@@ -14,8 +14,9 @@ UPDATEs write them, in the caller's transaction: one joins the staged suggestion
 every other open event 'unknown'. No statement per event: on PostgreSQL each UPDATE
 statement fires the change notification once, and a per-row UPDATE also ran the day-count
 and map-cell triggers row by row (issue 19: over seven minutes in one CI test). Inside an
-import it reads only the rows that run wrote, and the import's bulk mode has the
-triggers off. Over a whole database it drops the derived structures first when it
+import it reads only the rows that run wrote and did not already categorise while
+loading them (PostgreSQL's COPY import applies ``load_suggester`` to each new row), and
+the import's bulk mode has the triggers off. Over a whole database it drops the derived structures first when it
 rewrites most of the table, as a bulk import does (storage.derived_structures, on SQLite
 and PostgreSQL), and builds them at the end: keeping the day counts and the indexes row
 by row would cost several times more.
@@ -144,13 +145,36 @@ def _marks(connection: Connection, count: int) -> list[str]:
     return [mark] * count
 
 
+# An event the import's own load categorised as it went in (storage.pg_bulk_load, with
+# load_suggester's rules): decided by the rules at the very instant the run imported it.
+# (Written so that no NULL makes the whole test NULL, which would leave the row out.)
+_LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at IS NOT NULL "
+               "AND target_decided_at = imported_at)")
+
+
+def load_suggester(connection: Connection) -> Callable[[str, str, str, str],
+                                                        tuple[str, str, float] | None]:
+    """The rules as a loader applies them to each new row (PostgreSQL's COPY import):
+    (category, rule, confidence), or None for 'unknown'. The pass after the load then
+    leaves those rows alone (they are the run's, decided when imported)."""
+    with Session(bind=connection) as session:
+        rules = rule_set(session)
+
+    def suggest(summary: str, sub_event_type: str, actor1: str,
+                actor2: str) -> tuple[str, str, float] | None:
+        found = rules.suggest(summary, sub_event_type, actor1, actor2)
+        return (found.category, found.rule_id, found.confidence) if found.rule_id else None
+
+    return suggest
+
+
 def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
     """The open events (of run *run_id*, or all) in id order, a page at a time."""
     last_id, limit = _marks(connection, 2)
     where = _OPEN_SQL
     head: tuple[Any, ...] = ()
     if run_id is not None:
-        where = f"import_run_id = {_marks(connection, 1)[0]} AND {where}"
+        where = f"import_run_id = {_marks(connection, 1)[0]} AND {_LOADED_SQL} AND {where}"
         head = (run_id,)
     sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
            f"WHERE {where} AND id > {last_id} ORDER BY id LIMIT {limit}")
@@ -208,7 +232,7 @@ def _write(connection: Connection, run_id: int | None, stamp: object) -> None:
         f"UPDATE battlefield_event SET target_category = s.category, target_source = 'rule', "
         f"target_rule = s.rule, target_confidence = s.confidence, target_decided_at = {mark} "
         f"FROM {_STAGE} AS s WHERE battlefield_event.id = s.id", (stamp,))
-    run = f"import_run_id = {mark} AND " if run_id is not None else ""
+    run = f"import_run_id = {mark} AND {_LOADED_SQL} AND " if run_id is not None else ""
     connection.exec_driver_sql(
         f"UPDATE battlefield_event SET target_category = 'unknown', target_source = 'rule', "
         f"target_rule = NULL, target_confidence = NULL, target_decided_at = {mark} "
