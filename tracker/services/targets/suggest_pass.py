@@ -16,10 +16,10 @@ statement fires the change notification once, and a per-row UPDATE also ran the 
 and map-cell triggers row by row (issue 19: over seven minutes in one CI test). Inside an
 import it reads only the rows that run wrote and did not already categorise while
 loading them (PostgreSQL's COPY import applies ``load_suggester`` to each new row), and
-the import's bulk mode has the triggers off. Over a whole database it drops the derived structures first when it
-rewrites most of the table, as a bulk import does (storage.derived_structures, on SQLite
-and PostgreSQL), and builds them at the end: keeping the day counts and the indexes row
-by row would cost several times more.
+the import's bulk mode has the triggers off. Over a whole database it drops the derived
+structures first when it rewrites most of the table, as a bulk import does
+(storage.derived_structures, on SQLite and PostgreSQL), and builds them at the end:
+keeping the day counts and the indexes row by row would cost several times more.
 """
 
 from __future__ import annotations
