@@ -50,7 +50,7 @@ def main() -> None:
             continue
         began = time.monotonic()
         if name == "import":
-            found = bench_import.run(options)
+            found = bench_import.run(options, bench_import.scaling_for(options.rows))
         elif name == "launch":
             found = bench_launch.run(options, args.display)
         elif name == "query":

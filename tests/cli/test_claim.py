@@ -124,3 +124,23 @@ def test_the_report_counts_and_states_the_figure_rule(
     assert f'Fatalities (events)</td><td class="n">{killed:,}' in page
     assert html.escape(sentence) in page
     assert json.loads(chronology.read_text(encoding="utf-8"))["figure_rule"] == sentence
+
+
+def test_a_claim_on_a_day_and_place_is_added_and_listed(
+        talks: tuple[Path, int, int, int], capsys: pytest.CaptureFixture[str]) -> None:
+    path, _kyiv, _ministry, _reuters = talks
+    assert main(["claim", "add", "--db", str(path), "--day", "2026-02-03", "--place",
+                 "Kyiv region", "--measure", "drones intercepted", "--claimant",
+                 "Air Force of Ukraine", "--kind", "party", "--value", "40"]) == 0
+    told = "drones intercepted: 40, by Air Force of Ukraine (party), claimed"
+    assert capsys.readouterr().out == f"claim 2: {told}\n"
+    assert main(["claim", "days", "--db", str(path), "--from", "2026-02-01"]) == 0
+    assert capsys.readouterr().out == f"claim 2: 2026-02-03 at Kyiv region: {told}\n"
+    assert main(["claim", "days", "--db", str(path), "--to", "2026-02-02"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["claim", "add", "--db", str(path), "--measure", "killed", "--claimant",
+                 "Someone", "--value", "1"]) != 0  # neither an event nor a day
+    assert "a day and a place" in capsys.readouterr().err
+    assert main(["claim", "add", "--db", str(path), "--day", "3 Feb", "--measure",
+                 "killed", "--claimant", "Someone", "--value", "1"]) != 0
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -41,7 +41,7 @@ def test_an_older_export_is_skipped_unless_allowed(tmp_path: Path,
     run(capsys, "import", "--db", db, "--format", "acled", LATER)
     _, out, _ = run(capsys, "import", "--db", db, "--format", "acled", CORRECTED)
     assert "1 added, 0 updated, 4 unchanged" in out and "1 added as withdrawn" in out
-    assert "1 records of an older release than the one stored were skipped" in out
+    assert "1 record of an older release than the one stored was skipped" in out
     _, out, _ = run(capsys, "import", "--db", db, "--format", "acled", CORRECTED,
                     "--allow-older")
     assert "1 updated" in out

@@ -138,7 +138,7 @@ def test_an_older_release_is_skipped_unless_allowed(
     apis.ucdp[0]["best"] = 5
     status, out, _err = run(capsys, "ucdp", "--db", path, "--country", "369",
                             "--version", "22.1")
-    assert status == 0 and "1 records of an older release than the one stored" in out
+    assert status == 0 and "1 record of an older release than the one stored" in out
     status, out, _err = run(capsys, "ucdp", "--db", path, "--country", "369",
                             "--version", "22.1", "--allow-older")
     assert status == 0 and "0 added, 1 updated" in out

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -79,8 +80,14 @@ def sample_workspace(qapp: QApplication, sample_db: Database) -> Iterator[Worksp
 @pytest.fixture
 def window(qtbot: QtBot, sample_workspace: Workspace, settings: Settings,
            no_modal_boxes: ReportedErrors) -> MainWindow:
-    main = MainWindow(sample_workspace, settings)
+    """The window as `tracker` starts it (app.run): the frame shown first, then attached
+    to the Workspace after the event loop turns; ready once ``ready`` is emitted."""
+    main = MainWindow(None, settings, opening=sample_workspace.db.label,
+                      undo_stack=sample_workspace.undo_stack)
     qtbot.addWidget(main)
     with qtbot.waitExposed(main):  # a context manager in pytest-qt 4
         main.show()
+    assert not main.is_ready
+    with qtbot.waitSignal(main.ready):
+        QTimer.singleShot(0, lambda: main.attach(sample_workspace))
     return main

@@ -20,38 +20,43 @@
 One module per command group registers its subcommands; each runs through
 ``boundary.run_command``, the one place that turns errors into messages and exit
 statuses. The window and these subcommands call the same services.
+
+Only the group of the command typed is imported (the table _GROUPS says which group
+registers which command), and none when the window is wanted: the subcommands bring
+SQLAlchemy, the analysis and the exporters, which cost the window half a second before
+its first paint (issue 19). ``tracker --help`` and a mistyped command import them all.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.cli import (
-    analysis,
-    archive,
-    backup,
-    categorise,
-    claim,
-    export,
-    imports,
-    log,
-    reconcile,
-    sample,
-    sync,
+
+# Each command group's module (tracker/cli/<module>.py) and the commands it registers, in
+# the order of `tracker --help`. tests/cli/test_command_groups.py checks it.
+_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sample", ("sample",)),
+    ("export", ("export",)),
+    ("imports", ("import",)),
+    ("sync", ("sync",)),
+    ("archive", ("restore-archive",)),
+    ("round", ("round",)),
+    ("claim", ("claim",)),
+    ("analysis", ("analysis", "analyse")),
+    ("reconcile", ("reconcile",)),
+    ("backup", ("backup", "restore", "recover")),
+    ("log", ("log",)),
+    ("categorise", ("categorise",)),
 )
-from tracker.cli import round as round_group  # not the builtin round()
-from tracker.cli.boundary import run_command
-
-# The order of `tracker --help`.
-_GROUPS = (sample, export, imports, sync, archive, round_group, claim, analysis, reconcile,
-           backup, log, categorise)
+_OPTIONS_WITH_VALUE = ("--db",)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracker",
         description="Follow peace talks against battlefield events. "
@@ -65,10 +70,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, draw each tab, print what was shown and close "
                              "it: a check that an installed copy starts (status 1 if not)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in _GROUPS:
-        group.add_parsers(sub)
     return parser
+
+
+def group_modules(command: str | None = None) -> list[str]:
+    """The group modules to import for *command*: its own, or all (None, or unknown)."""
+    owning = [module for module, commands in _GROUPS if command in commands]
+    return owning or [module for module, _commands in _GROUPS]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `tracker` parser: every subcommand, or only *command*'s group when it is known
+    (the parse is the same for a line naming that command, and the others stay unimported)."""
+    parser = _top_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in group_modules(command):
+        importlib.import_module(f"tracker.cli.{module}").add_parsers(sub)
+    return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand *argv* names: its first word that is neither an option nor the value
+    of one (`tracker --db talks.db log` names `log`); None for the window."""
+    words = iter(argv)
+    for word in words:
+        if word in _OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif word == "--" or not word.startswith("-"):
+            return word
+    return None
+
+
+def _wants_help(argv: Sequence[str]) -> bool:
+    return any(word in ("-h", "--help") for word in argv)
 
 
 def opened_file_as_db(argv: Sequence[str]) -> list[str]:
@@ -81,8 +115,18 @@ def opened_file_as_db(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(opened_file_as_db(sys.argv[1:] if argv is None else argv))
+    words = opened_file_as_db(sys.argv[1:] if argv is None else argv)
+    command = command_word(words)
+    if command is None and not _wants_help(words):
+        # The window: the same options and the same errors, no subcommand imported.
+        window_parser = _top_parser()
+        window_parser.add_subparsers(dest="command", metavar="COMMAND")
+        args = window_parser.parse_args(words)
+    else:
+        args = build_parser(command).parse_args(words)
     if args.command is not None:
+        from tracker.cli.boundary import run_command  # SQLAlchemy: the commands' path only
+
         return run_command(args.run, args)
     # The CLI sits above the window in the layers: Qt is imported only when a window is
     # wanted, so every subcommand runs where there is no display and no PySide6.

@@ -18,6 +18,7 @@ import argparse
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -41,6 +42,7 @@ from tracker.services.imports.importing import (
     ImportFormat,
     ImportProgress,
     ImportTarget,
+    build_after_import,
     formats_for,
     import_events,
 )
@@ -57,17 +59,29 @@ def _import_events(args: argparse.Namespace) -> int:
     # --dayfirst alone reads the file again with the mapping last used (issue 17).
     dayfirst = True if args.dayfirst and mapping is None else None
     report_path = _report_target(args.report)
-    with opened(args, create=True) as db, _ProgressLine() as line, \
-            unchanged_on_failure("import", db):
+    started = time.monotonic()
+    with opened(args, create=True) as db, _ProgressLine() as line:
+        with unchanged_on_failure("import", db):
+            try:
+                # The command line never cancels: Ctrl+C does, by interrupting.
+                report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
+                                       progress=line, cancel=threading.Event(),
+                                       releases=releases, dayfirst=dayfirst,
+                                       force=args.force, defer_build=args.usable_first)
+            except KeyboardInterrupt as exc:
+                raise CommandError("import interrupted; the database is as it was") from exc
+        usable = time.monotonic() - started
         try:
-            # The command line never cancels: Ctrl+C does, by interrupting.
-            report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
-                                   progress=line, cancel=threading.Event(),
-                                   releases=releases, dayfirst=dayfirst,
-                                   force=args.force)
+            built = build_after_import(db, progress=line)
         except KeyboardInterrupt as exc:
-            raise CommandError("import interrupted; the database is as it was") from exc
+            raise CommandError("the events are imported; the search index, map cells and "
+                               "sort indexes will be built when the database is next "
+                               "opened") from exc
     _print_report(report)
+    # Both times from the command's start: a plain import builds everything before it
+    # commits, so its events are usable only then; --usable-first commits them first.
+    finished = time.monotonic() - started if built else usable
+    print(f"  usable after {usable:.1f} s, everything built after {finished:.1f} s")
     if report_path is not None:
         try:
             write_report(report, report_path)
@@ -142,6 +156,10 @@ def add_parsers(sub: Subparsers) -> None:
     add_release_arguments(parser)
     parser.add_argument("--force", action="store_true",
                         help="import even when another dataset already holds these rows")
+    parser.add_argument("--usable-first", action="store_true",
+                        help="commit the events as soon as they can be browsed, counted "
+                             "and filtered, then build the search index, map cells and "
+                             "sort indexes (a build cut short is finished on next open)")
 
 
 def _format_help() -> str:

@@ -2,8 +2,8 @@
 
 The schedule has its own, richer history too (ScheduleChange: the old and new window, the
 reason, the factor). Every edit — of a round as of a factor, a reading, a delegation
-member, a venue, a source, a link — is recorded here, whoever made it and however: a
-dialog, an undo, a conflict merge, the command line. The rows are written by a listener
+member, a venue, a source, a link, a claim — is recorded here, whoever made it and
+however: a dialog, an undo, a conflict merge, the command line. The rows are written by a listener
 on every ORM flush (open_database puts it on each session it makes) in the same
 transaction as the change, so a change and its log entry land together or not at all;
 the database refuses UPDATE and DELETE on the table (triggers in the migration).
@@ -31,11 +31,11 @@ ADDED, CHANGED, DELETED = "added", "changed", "deleted"
 # (itself a log), the events and their import runs (bulk), or the derived day counts.
 LOGGED_TABLES = frozenset({
     "party", "person", "track", "venue", "round", "round_participant", "factor",
-    "factor_reading", "dependency", "source", "citation", "event_link",
+    "factor_reading", "dependency", "source", "citation", "event_link", "casualty_claim",
 })
 # Bookkeeping that changes with every edit and says nothing about it.
 _UNLOGGED_FIELDS = frozenset({"version"})
-_LABEL_FIELDS = ("title", "name", "label", "detail", "note")
+_LABEL_FIELDS = ("title", "name", "label", "detail", "claimant", "note")
 
 
 class EditLogEntry(Base):

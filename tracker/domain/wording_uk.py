@@ -30,9 +30,49 @@ PLURALS: dict[str, tuple[str, str, str]] = {
     "{n} sources": ("{n} джерело", "{n} джерела", "{n} джерел"),
     "{n} schedule changes": ("{n} зміна розкладу", "{n} зміни розкладу", "{n} змін розкладу"),
     "{n} readings": ("{n} показник", "{n} показники", "{n} показників"),
+    # What an import's release did (services/imports/import_report.py).
+    "{n:,} records of an older release than the one stored were skipped, counted as "
+    "unchanged (their differences are in the report; import again allowing older "
+    "releases to apply them)": (
+        "{n:,} запис старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінений (його відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)",
+        "{n:,} записи старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінені (їхні відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)",
+        "{n:,} записів старішого випуску, ніж збережений, пропущено й зараховано як "
+        "незмінені (їхні відмінності — у звіті; імпортуйте ще раз, дозволивши старіші "
+        "випуски, щоб їх застосувати)"),
+    "{n:,} dates moved": ("{n:,} дату зсунуто", "{n:,} дати зсунуто", "{n:,} дат зсунуто"),
+    "{n:,} events withdrawn by the source (in scope {{scope}}, not in this release)": (
+        "{n:,} подію відкликано джерелом (в обсязі {{scope}}, її немає в цьому випуску)",
+        "{n:,} події відкликано джерелом (в обсязі {{scope}}, їх немає в цьому випуску)",
+        "{n:,} подій відкликано джерелом (в обсязі {{scope}}, їх немає в цьому випуску)"),
+    "{n:,} added as withdrawn (a newer release already imported lacks them)": (
+        "{n:,} додано як відкликану (її немає в новішому, уже імпортованому випуску)",
+        "{n:,} додано як відкликані (їх немає в новішому, уже імпортованому випуску)",
+        "{n:,} додано як відкликані (їх немає в новішому, уже імпортованому випуску)"),
+    "{n:,} withdrawn events are back in this release": (
+        "{n:,} відкликана подія повернулася в цьому випуску",
+        "{n:,} відкликані події повернулися в цьому випуску",
+        "{n:,} відкликаних подій повернулися в цьому випуску"),
+    "{n:,} candidate events are not in this final release": (
+        "{n:,} подія-кандидат відсутня в цьому остаточному випуску",
+        "{n:,} події-кандидати відсутні в цьому остаточному випуску",
+        "{n:,} подій-кандидатів відсутні в цьому остаточному випуску"),
 }
 
 PHRASES: dict[str, str] = {
+    # Scope and release as typed for an import (services/imports/import_scope.py, releases.py).
+    "Scope: “{part}” is not country=NAME.": "Обсяг: «{part}» не має вигляду country=НАЗВА.",
+    "Scope: “{part}” is neither country=NAME nor FIRST..LAST.":
+        "Обсяг: «{part}» не має вигляду ні country=НАЗВА, ні ПЕРШИЙ..ОСТАННІЙ.",
+    "Scope: “{part}”: days are written 2014-01-31.":
+        "Обсяг: «{part}»: дні пишуть так: 2014-01-31.",
+    "Scope: give one range of days.": "Обсяг: укажіть один проміжок днів.",
+    "Scope: {last} is before {first}.": "Обсяг: {last} раніше за {first}.",
+    "“{text}” is not a UCDP GED version: give it as 23.1, GED 23.1 or candidate.":
+        "«{text}» — не версія UCDP GED: укажіть її як 23.1, GED 23.1 або candidate.",
     # Event time (event_time.py) and round windows (timewindow.py).
     "week of {day}": "тиждень від {day}",
     "{month} (month)": "{month} (місяць)",
@@ -119,6 +159,77 @@ PHRASES: dict[str, str] = {
         "ті події, або примусьте імпорт (tracker import --force), якщо обидва набори даних "
         "справді містять ті самі рядки.",
     "since {day}": "від {day}",
+    # Update from Source…: why a sync stopped (services/sync); nothing was written
+    "{host} refused the credentials (HTTP {status}); nothing was changed":
+        "{host} не прийняв облікові дані (HTTP {status}); нічого не змінено",
+    "{host} refused the credentials (HTTP {status}: {detail}); nothing was changed":
+        "{host} не прийняв облікові дані (HTTP {status}: {detail}); нічого не змінено",
+    "{host} answered HTTP {status}; nothing was changed":
+        "{host} відповів HTTP {status}; нічого не змінено",
+    "{host} answered HTTP {status}: {detail}; nothing was changed":
+        "{host} відповів HTTP {status}: {detail}; нічого не змінено",
+    "{host} answered HTTP {status} after {tries} tries; nothing was changed":
+        "{host} відповів HTTP {status} (спроб: {tries}); нічого не змінено",
+    "{host} answered HTTP {status}: {detail} after {tries} tries; nothing was changed":
+        "{host} відповів HTTP {status}: {detail} (спроб: {tries}); нічого не змінено",
+    "could not reach {host}: {reason}; nothing was changed":
+        "не вдалося з’єднатися з {host}: {reason}; нічого не змінено",
+    "could not reach {host}: {reason} after {tries} tries; nothing was changed":
+        "не вдалося з’єднатися з {host}: {reason} (спроб: {tries}); нічого не змінено",
+    "no answer in time": "немає відповіді вчасно",
+    "{host} answered with something that is not JSON ({body}); nothing was changed":
+        "{host} відповів не у форматі JSON ({body}); нічого не змінено",
+    "{host} asks to wait {seconds} s before the next request (HTTP {status}); try again "
+    "later; nothing was changed":
+        "{host} просить зачекати {seconds} с перед наступним запитом (HTTP {status}); "
+        "спробуйте пізніше; нічого не змінено",
+    "Cancelled on request; nothing was changed.": "Скасовано на вимогу; нічого не змінено.",
+    "{host}'s page {page}: {problem}; nothing was changed":
+        "{host}, сторінка {page}: {problem}; нічого не змінено",
+    "{host} announced {announced} events but sent {fetched}; nothing was changed":
+        "{host} оголосив подій: {announced}, але надіслав: {fetched}; нічого не змінено",
+    "ACLED did not accept the e-mail and password stored for it ({error}); check them with "
+    "`tracker sync acled --set-credentials` or in File › Update from Source…":
+        "ACLED не прийняв збережені для нього e-mail і пароль ({error}); перевірте їх: "
+        "`tracker sync acled --set-credentials` або Файл › Оновити з джерела…",
+    "ACLED gave no access token for the e-mail and password stored for it; nothing was "
+    "changed":
+        "ACLED не видав токена доступу для збережених e-mail і пароля; нічого не змінено",
+    "ACLED answered status {status}: {message}; nothing was changed":
+        "ACLED відповів статусом {status}: {message}; нічого не змінено",
+    "no reason given": "причину не вказано",
+    "{host} answered in a shape this program does not read ({what}); nothing was changed":
+        "{host} відповів у формі, якої ця програма не читає ({what}); нічого не змінено",
+    "no Result list": "немає списку Result", "no data list": "немає списку data",
+    "not a JSON object": "не об’єкт JSON",
+    "the next page is on another server ({other}); it was not followed, so the access token "
+    "stays with {host}; nothing was changed":
+        "наступна сторінка на іншому сервері ({other}); за нею не перейдено, тож токен "
+        "доступу лишається в {host}; нічого не змінено",
+    "UCDP API access token": "токен доступу до API UCDP",
+    "myACLED e-mail": "e-mail myACLED", "myACLED password": "пароль myACLED",
+    "no {first} is stored for {source}: set it with `tracker sync {command} "
+    "--set-credentials` (or in File › Update from Source…); nothing was changed":
+        "для {source} не збережено: {first}; задайте в Файл › Оновити з джерела… (або "
+        "`tracker sync {command} --set-credentials`); нічого не змінено",
+    "no {first} and {second} is stored for {source}: set it with `tracker sync {command} "
+    "--set-credentials` (or in File › Update from Source…); nothing was changed":
+        "для {source} не збережено: {first} і {second}; задайте їх у Файл › Оновити з "
+        "джерела… (або `tracker sync {command} --set-credentials`); нічого не змінено",
+    "there is no keyring to keep the {label} in ({error}); set {variable} in the "
+    "environment instead":
+        "немає сховища ключів, щоб зберегти {label} ({error}); натомість задайте "
+        "{variable} у середовищі",
+    "name the country to update (e.g. --country Ukraine)":
+        "назвіть країну для оновлення (напр. Україна: --country Ukraine)",
+    "{version} is not a UCDP GED release (e.g. 25.1, or 25.0.10 for a Candidate release)":
+        "{version} не є випуском UCDP GED (напр. 25.1 або 25.0.10 для випуску Candidate)",
+    "UCDP's API filters countries by their Gleditsch–Ward number, and {country} is not one "
+    "this program knows: give the number instead (e.g. --country 369 for Ukraine; UCDP's "
+    "codebook lists them)":
+        "API UCDP відбирає країни за номером Gleditsch–Ward, а {country} ця програма не "
+        "знає: дайте натомість номер (напр. 369 для України; їх перелічено в кодовій "
+        "книзі UCDP)",
     # A pair's figures (services/reconcile/pairs.py)
     "{best} (low {low}, high {high})": "{best} (мін. {low}, макс. {high})",
     # EntryKind (chronology), AnchorKind (analysis)

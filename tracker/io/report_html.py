@@ -23,6 +23,7 @@ from tracker.domain.timewindow import zone
 from tracker.io.as_of_note import as_of_sentence
 from tracker.io.html_text import html_text as _text
 from tracker.io.html_text import linked_source
+from tracker.io.report_claims import DayClaim, write_day_claims
 from tracker.io.report_front import (
     TITLE,
     Months,
@@ -98,6 +99,8 @@ class ReportSummary:
     # Withdrawn by their source (issue 17): in no total, listed apart.
     withdrawn: tuple[WithdrawnRecord, ...] = ()
     key_developments: tuple[KeyDevelopment, ...] = ()
+    # Claims on a day and a place, no event's (issue 18): listed apart, in no total.
+    day_claims: tuple[DayClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ def write_report_html(
     count = _days(items, body, months)
     write_long_records(summary.long_records, body)
     write_withdrawn(summary.withdrawn, body)
+    write_day_claims(summary.day_claims, body)
     marking = header.title_page.marking
     stream.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

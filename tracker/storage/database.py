@@ -19,6 +19,7 @@ from tracker.domain.edit_log import log_flushed_edits
 from tracker.domain.nul_text import drop_nul_before_flush
 from tracker.storage import migrate
 from tracker.storage.application_name import unique_application_name
+from tracker.storage.deferred_build import finish_killed_build
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.locations import describe, to_url
 from tracker.storage.read_only import ReadOnlyFile, read_only_file
@@ -191,6 +192,8 @@ def open_database(target: str | Path | URL | None = None, *, create: bool = True
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _begin_sqlite)
         saved = migrate.upgrade(engine)
+        if url.get_backend_name() == "sqlite":
+            finish_killed_build(engine)  # what an import's killed build left to build
     except OperationalError as exc:
         engine.dispose()
         raise StorageError(f"Cannot open {describe(url)}: {exc.orig}{_why_unwritable(url)}") \

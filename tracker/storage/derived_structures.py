@@ -7,7 +7,8 @@ services.exports.archive_import) drops them inside its transaction and builds th
 one sort per index, one FTS5 rebuild and one count cost a fraction of keeping a dozen
 B-trees, the text index and the counts up to date row by row (31 s instead of 144 s for a
 million rows). DDL is transactional in SQLite, so a cancelled or failed load gets them
-all back on rollback.
+all back on rollback. An import that commits its events first (storage.deferred_build)
+puts back only the day counts before its commit and builds the rest after it.
 
 On PostgreSQL storage.pg_derived drops the indexes and disables the counts' triggers
 instead (no FTS5 there: its tsvector index is one of the indexes); on other databases

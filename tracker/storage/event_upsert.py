@@ -9,7 +9,8 @@ differences reported, unless the user allows older releases (issue 17).
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
-them again at the end, through storage.derived_structures.
+them again at the end, through storage.derived_structures, or (``finish_usable``) puts
+back only the day counts and leaves the rest to storage.deferred_build after the commit.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
 from tracker.storage.counted_events import RecordStatus
+from tracker.storage.deferred_build import keep_usable
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 from tracker.storage.event_compare import (
     COMPARED,
@@ -153,20 +155,23 @@ class EventUpsert:
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
         self._cursor.execute("PRAGMA threads=2")
+        # New events get their ids here, the next after the largest (as SQLite would
+        # give them: the table has no AUTOINCREMENT), so their record texts go in by id.
+        # The import's transaction already holds the write lock: no one else adds one.
+        self._next_id = self._cursor.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM battlefield_event").fetchone()[0]
         self._insert_sql = (
-            f"INSERT INTO battlefield_event ({', '.join(_INSERTED)}) "
-            f"VALUES ({', '.join('?' for _ in _INSERTED)})"
+            f"INSERT INTO battlefield_event (id, {', '.join(_INSERTED)}) "
+            f"VALUES (?, {', '.join('?' for _ in _INSERTED)})"
         )
         self._update_sql = (
             f"UPDATE battlefield_event SET {', '.join(f'{name}=?' for name in _UPDATED)} "
             "WHERE id = ?"
         )
-        # The record text of the rows this run inserted or changed (an unchanged row
-        # keeps an older run's id), found by their key through the unique index.
+        # The record text of the rows this run inserted or changed, by their event's id
+        # (half the time of finding each by its key through the unique index).
         self._raw_sql = (
-            "INSERT INTO battlefield_event_raw (event_id, raw) "
-            "SELECT id, ? FROM battlefield_event "
-            "WHERE dataset = ? AND external_id = ? AND import_run_id = ? "
+            "INSERT INTO battlefield_event_raw (event_id, raw) VALUES (?, ?) "
             "ON CONFLICT(event_id) DO UPDATE SET raw = excluded.raw"
         )
         existing = count_all(self.connection)
@@ -190,6 +195,7 @@ class EventUpsert:
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         written_raws = []
+        raw_ids: list[int] = []  # the event id of each written record text (SQLite)
         bumps: list[tuple[Any, ...]] = []
         restored: list[int] = []
         arrived: list[tuple[str, int]] = []
@@ -197,7 +203,12 @@ class EventUpsert:
         for row, raw in zip(rows, raws, strict=True):
             old = stored.get(row[ID_POSITION])
             if old is None:
-                inserts.append((*row, self._stamp))
+                if self.sqlite:
+                    inserts.append((self._next_id, *row, self._stamp))
+                    raw_ids.append(self._next_id)
+                    self._next_id += 1
+                else:
+                    inserts.append((*row, self._stamp))
                 written_raws.append(raw)
                 counts.added += 1
                 newer = self.superseded(row[DATE_POSITION], row[COUNTRY_POSITION],
@@ -225,6 +236,7 @@ class EventUpsert:
                 continue
             updates.append((*(row[position] for position in _UPDATED_POSITIONS), old.id))
             written_raws.append(raw)
+            raw_ids.append(old.id)
             counts.updated += 1
             counts.note(found, older=False)
             if any(change.field == "event_date" for change in found):
@@ -233,7 +245,7 @@ class EventUpsert:
                 counts.restored += 1
                 restored.append(old.id)
         counts.arrived_withdrawn += len(arrived)
-        self._execute(inserts, updates, bumps, written_raws)
+        self._execute(inserts, updates, bumps, written_raws, raw_ids)
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
@@ -258,8 +270,8 @@ class EventUpsert:
                 for row in found}
 
     def _execute(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
-                 bumps: list[tuple[Any, ...]],
-                 raws: list[tuple[str, str, str, int]]) -> None:
+                 bumps: list[tuple[Any, ...]], raws: list[tuple[str, str, str, int]],
+                 raw_ids: list[int]) -> None:
         if self.sqlite:
             if inserts:
                 self._cursor.executemany(self._insert_sql, inserts)
@@ -270,7 +282,8 @@ class EventUpsert:
                     "UPDATE battlefield_event SET source_release = ?, release_rank = ? "
                     "WHERE id = ?", bumps)
             if raws:
-                self._cursor.executemany(self._raw_sql, raws)
+                self._cursor.executemany(self._raw_sql, zip(raw_ids, (raw[0] for raw in raws),
+                                                            strict=True))
             return
         self._execute_core(inserts, updates, bumps, raws)
 
@@ -313,6 +326,13 @@ class EventUpsert:
         take seconds each at a million rows, which a progress display should show).
         """
         rebuild_derived(self.connection, self._dropped, step_done)
+
+    def finish_usable(self) -> None:
+        """Put back only what the events need to be browsed, counted and filtered (the
+        day counts), and note the rest of what bulk mode dropped as pending, for
+        storage.deferred_build to build after the caller's commit."""
+        if self._dropped.statements:
+            keep_usable(self.connection, self._dropped)
 
 # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 

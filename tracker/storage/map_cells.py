@@ -161,36 +161,49 @@ def recount(connection: Connection) -> None:
     One pass over the events, for the finest grid's days; each coarser grid is then
     summed from the grid below it (fewer rows than events): a coarse cell is exactly
     SPLIT × SPLIT cells of the next grid, and integer division is the floor for the
-    non-negative cell numbers. Each grid's months are summed from its days.
+    non-negative cell numbers. Months likewise: the finest grid's months from its days,
+    each coarser grid's from the months of the grid below (a month of a coarse cell is
+    the sum of its finer cells' months), so the month of a day is worked out once per
+    finest-grid row instead of once per row of every grid.
     """
     dialect = connection.dialect.name
     size = GRID_DEGREES[FINEST]
+    columns = ", ".join(KEY)
     # The day index is built once at the end (one sort) instead of row by row in day
     # order, which is not the order the rows are written in: half the recount's time.
     connection.execute(text(f"DROP INDEX IF EXISTS {DAY_INDEX}"))
     connection.execute(text(f"DELETE FROM {TABLE}"))
     connection.execute(text(
-        f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
+        f"INSERT INTO {TABLE} ({columns}, events) "
         f"SELECT {FINEST}, {DAY}, {_cell('e', 'longitude', 180, size, dialect)} AS x, "
         f"{_cell('e', 'latitude', 90, size, dialect)} AS y, e.event_date, e.event_type, "
         f"e.target_category, count(*) FROM battlefield_event AS e "
         f"WHERE {counted_condition('e')} "
         "GROUP BY x, y, e.event_date, e.event_type, e.target_category"))
-    for grid in range(FINEST - 1, -1, -1):
-        connection.execute(text(
-            f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
-            f"SELECT {grid}, {DAY}, cell_x / {SPLIT} AS x, cell_y / {SPLIT} AS y, day, "
-            f"event_type, target_category, sum(events) FROM {TABLE} "
-            f"WHERE grid = {grid + 1} AND period = {DAY} "
-            "GROUP BY x, y, day, event_type, target_category"))
-    month = month_start("day", dialect)
     connection.execute(text(
-        f"INSERT INTO {TABLE} ({', '.join(KEY)}, events) "
-        f"SELECT grid, {MONTH}, cell_x, cell_y, {month} AS month, event_type, "
-        f"target_category, sum(events) FROM {TABLE} WHERE period = {DAY} "
-        "GROUP BY grid, cell_x, cell_y, month, event_type, target_category"))
+        f"INSERT INTO {TABLE} ({columns}, events) "
+        f"SELECT {FINEST}, {MONTH}, cell_x, cell_y, {_month_of_day(dialect)} AS month, "
+        f"event_type, target_category, sum(events) FROM {TABLE} "
+        f"WHERE grid = {FINEST} AND period = {DAY} "
+        "GROUP BY cell_x, cell_y, month, event_type, target_category"))
+    for grid in range(FINEST - 1, -1, -1):
+        for period in (DAY, MONTH):
+            connection.execute(text(
+                f"INSERT INTO {TABLE} ({columns}, events) "
+                f"SELECT {grid}, {period}, cell_x / {SPLIT} AS x, cell_y / {SPLIT} AS y, "
+                f"day, event_type, target_category, sum(events) FROM {TABLE} "
+                f"WHERE grid = {grid + 1} AND period = {period} "
+                "GROUP BY x, y, day, event_type, target_category"))
     connection.execute(text(
         f"CREATE INDEX {DAY_INDEX} ON {TABLE} ({', '.join(DAY_INDEX_COLUMNS)})"))
+
+
+def _month_of_day(dialect: str) -> str:
+    """The first of the month of the ``day`` column: on SQLite, whose days are ISO text,
+    cut from the text (a third of the cost of date(…, 'start of month'))."""
+    if dialect == "sqlite":
+        return "substr(day, 1, 8) || '01'"
+    return month_start("day", dialect)
 
 
 def counts_are_kept(connection: Connection) -> bool:

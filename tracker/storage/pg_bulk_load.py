@@ -266,6 +266,11 @@ class PgBulkLoad:
         """How many builds ``finish`` runs: the recount, then each dropped index."""
         return self._dropped.build_steps
 
+    def finish_usable(self) -> None:
+        """What an import that commits once usable calls: on PostgreSQL nothing is left
+        for after the commit (storage.deferred_build is SQLite's), so all is built now."""
+        self.finish()
+
     def finish(self, step_done: Callable[[int], None] | None = None) -> None:
         """Recount and build again what bulk mode switched off; the caller then commits.
 

@@ -4,12 +4,10 @@ the operations on claims with their undo. No Qt."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
+from tests.services.claims.claim_scenario import claim_conflicting, event_id_of
 from tests.services.table_state import assert_undo_and_redo, run, undo_of
-from tracker.domain.claims import ClaimantKind, ClaimStatus
-from tracker.domain.events import BattlefieldEvent
-from tracker.domain.sources import Source
+from tracker.domain.claims import ClaimStatus
 from tracker.services.claims.claim_operations import (
     ClaimDraft,
     add_claim,
@@ -19,29 +17,13 @@ from tracker.services.claims.claim_operations import (
 )
 from tracker.services.claims.claims import event_claims, figure_text
 from tracker.services.common.errors import ValidationError
-from tracker.services.common.outcome import ChangedSinceError
+from tracker.services.records.conflicts import ConflictError
 from tracker.storage.database import Database
-
-
-def _event_id(db: Database, external_id: str) -> int:
-    with db.reading() as session:
-        found = session.scalar(select(BattlefieldEvent.id).where(
-            BattlefieldEvent.external_id == external_id))
-    assert found is not None
-    return found
-
-
-def _source(db: Database, outlet: str) -> int:
-    with db.transaction() as session:
-        source = Source(outlet=outlet)
-        session.add(source)
-        session.flush()
-        return source.id
 
 
 def test_the_sample_maternity_ward_strike_has_its_datasets_and_the_seeds_claim(
         sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-001")
+    event_id = event_id_of(sample_db, "SAMPLE-001")
     with sample_db.reading() as session:
         claims = event_claims(session, event_id)
     assert [(c.measure, c.figure_text, c.claimant_kind) for c in claims] == [
@@ -54,15 +36,8 @@ def test_the_sample_maternity_ward_strike_has_its_datasets_and_the_seeds_claim(
 
 def test_conflicting_claims_from_two_sources_are_listed_with_their_attribution(
         sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-003")
-    ministry, agency = _source(sample_db, "Ministry of Health"), _source(sample_db, "Reuters")
-    run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "killed", "Ministry of Health", best=12, event_id=event_id,
-        claimant_kind=ClaimantKind.MINISTRY.value, source_id=ministry)))
-    run(sample_db, lambda s: add_claim(s, ClaimDraft(
-        "Killed", " Reuters ", low=3, high=5, event_id=event_id,
-        claimant_kind=ClaimantKind.JOURNALIST.value, source_id=agency,
-        status=ClaimStatus.DISPUTED.value)))
+    event_id = event_id_of(sample_db, "SAMPLE-003")
+    claim_conflicting(sample_db, event_id)
     with sample_db.reading() as session:
         told = [claim.attribution for claim in event_claims(session, event_id)]
     assert told == [
@@ -72,7 +47,7 @@ def test_conflicting_claims_from_two_sources_are_listed_with_their_attribution(
 
 
 def test_adding_a_claim_is_undone_and_redone_under_the_same_id(sample_db: Database) -> None:
-    event_id = _event_id(sample_db, "SAMPLE-002")
+    event_id = event_id_of(sample_db, "SAMPLE-002")
     assert_undo_and_redo(sample_db, lambda s: add_claim(s, ClaimDraft(
         "drones intercepted", "Air Force of Ukraine", best=40, event_id=event_id)),
         "casualty_claim")
@@ -80,7 +55,7 @@ def test_adding_a_claim_is_undone_and_redone_under_the_same_id(sample_db: Databa
 
 def _regional_claim(db: Database) -> tuple[int, int]:
     """An event of the sample and a claim recorded about it: (event id, claim id)."""
-    event_id = _event_id(db, "SAMPLE-002")
+    event_id = event_id_of(db, "SAMPLE-002")
     done = run(db, lambda s: add_claim(s, ClaimDraft(
         "killed", "Regional administration", best=2, event_id=event_id)))
     assert done.record_id is not None
@@ -122,7 +97,7 @@ def test_removing_a_claim_is_undone_under_its_id(sample_db: Database) -> None:
 def test_an_edit_over_a_colleagues_change_is_refused(sample_db: Database) -> None:
     event_id, claim_id = _regional_claim(sample_db)
     run(sample_db, lambda s: set_claim_status(s, claim_id, ClaimStatus.DISPUTED.value))
-    with pytest.raises(ChangedSinceError):
+    with pytest.raises(ConflictError):
         run(sample_db, lambda s: edit_claim(s, claim_id, ClaimDraft(
             "killed", "Regional administration", best=5, event_id=event_id), version=1))
 

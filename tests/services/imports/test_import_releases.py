@@ -98,7 +98,7 @@ def test_an_event_a_later_acled_export_lacks_is_withdrawn(db: Database) -> None:
     report = import_events(db, LATER, ImportFormat.ACLED)
     assert [event.external_id for event in report.withdrawn] == ["UKR143804"]
     assert statuses(db, "ACLED")["UKR143804"] == "withdrawn"
-    assert "1 events withdrawn by the source" in report.summary()
+    assert "1 event withdrawn by the source" in report.summary()
     # Importing the older export again brings nothing back.
     again = import_events(db, FIRST, ImportFormat.ACLED)
     assert statuses(db, "ACLED")["UKR143804"] == "withdrawn"

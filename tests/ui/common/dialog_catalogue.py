@@ -20,6 +20,7 @@ from tracker.services import rounds
 from tracker.services.factors import factors
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.importing import preview
+from tracker.services.reconcile.same_file import SameFileError
 from tracker.services.records import reference
 from tracker.services.records.conflicts import ConflictError
 from tracker.services.records.conflicts_kinds import FACTOR
@@ -30,7 +31,8 @@ from tracker.ui.common.edit_dialog import EditDialog
 from tracker.ui.common.source_dialog import EditSourceDialog, NewSourceDialog
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
-from tracker.ui.events.claim_dialog import AddClaimDialog
+from tracker.ui.events.claim_dialog import ClaimDialog
+from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.events.link_dialog import LinkEventsDialog
 from tracker.ui.events.link_target_dialog import EditLinkDialog, LinkTargetDialog
 from tracker.ui.events.reconcile_dialog import ReconcileDialog
@@ -47,6 +49,7 @@ from tracker.ui.factors.factor_edit_dialogs import (
     EditFactorDialog,
     EditReadingDialog,
 )
+from tracker.ui.imports.import_anyway import ImportAnywayDialog
 from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
@@ -162,7 +165,9 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     LinkEventsDialog: (lambda ws, _f: LinkEventsDialog(ws, round_id=ROUND),
                        lambda ws, _f: LinkEventsDialog(ws, factor_id=FACTOR_ID)),
     LinkTargetDialog: (lambda ws, _f: LinkTargetDialog(ws, 1),),
-    AddClaimDialog: (lambda ws, _f: AddClaimDialog(ws, 1),),
+    ClaimDialog: (lambda ws, _f: ClaimDialog(ws, event_id=1),
+                  lambda ws, _f: ClaimDialog(ws, day=date(2026, 2, 3)),
+                  lambda ws, _f: ClaimDialog(ws, event_id=1, claim_id=1)),
     EditLinkDialog: (lambda ws, _f: EditLinkDialog(ws, 1, "Round: Trilateral talks"),),
     ChooseTargetDialog: (lambda _ws, _f: ChooseTargetDialog(["energy", "transport"], 2),),
     TargetRulesDialog: (lambda ws, _f: TargetRulesDialog(ws),),
@@ -174,6 +179,9 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
         preview(_unknown_csv(folder))),),
     ImportProgressDialog: (lambda _ws, folder: ImportProgressDialog(folder / "big.csv"),),
     ImportResultDialog: (_import_result,),
+    ImportAnywayDialog: (lambda _ws, folder: ImportAnywayDialog(
+        SameFileError("refused", other="UCDP GED", dataset="reports"),
+        _unknown_csv(folder)),),
     SyncDialog: (lambda _ws, _f: SyncDialog(),),
     CredentialsDialog: tuple((lambda _ws, _f, source=source: CredentialsDialog(source))
                              for source in Source),
@@ -184,6 +192,7 @@ MAKERS: dict[type[QDialog], tuple[Make, ...]] = {
     AsOfDialog: (lambda _ws, _f: AsOfDialog(date(2026, 2, 1), TZ),),
     ChangeLogDialog: (lambda ws, _f: ChangeLogDialog(ws, TZ),),
     ReconcileDialog: (lambda ws, _f: ReconcileDialog(ws),),
+    DayClaimsDialog: (lambda ws, _f: DayClaimsDialog(ws),),
     OpenSampleDialog: (lambda _ws, _f: OpenSampleDialog(),),
     GuideWindow: (lambda _ws, _f: GuideWindow(),),
     ShortcutsDialog: (lambda _ws, _f: ShortcutsDialog(),),

@@ -14,8 +14,9 @@ from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.claims.figure_rule import FigureRule, figure_rule
 from tracker.ui.common.forms import current_data, select_data
 from tracker.ui.common.workspace import Workspace
-from tracker.ui.events.claim_dialog import AddClaimDialog
+from tracker.ui.events.claim_dialog import ClaimDialog
 from tracker.ui.events.event_detail_pane import EventDetailPane
+from tracker.ui.window.change_log_dialog import ChangeLogDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -63,7 +64,7 @@ def test_conflicting_claims_from_two_sources_show_side_by_side(
 
     pane.claims.add_button.click()
     dialog = pane.claims.dialog
-    assert isinstance(dialog, AddClaimDialog)
+    assert isinstance(dialog, ClaimDialog)
     qtbot.waitExposed(dialog)
     assert not dialog.ok_button.isEnabled()
     dialog.measure_combo.setCurrentText("killed")
@@ -141,3 +142,108 @@ def test_a_claims_status_is_set_from_the_pane(qtbot: QtBot,
     ws.undo_stack.undo()
     pane.show_event(maternity)
     assert [row[3] for row in _shown(pane)] == ["claimed", "claimed"]
+
+
+def _open_editor(qtbot: QtBot, pane: EventDetailPane, row: int) -> ClaimDialog:
+    pane.claims.table.selectRow(row)
+    assert pane.claims.edit_button.isEnabled()
+    pane.claims.edit_button.click()
+    dialog = pane.claims.dialog
+    assert isinstance(dialog, ClaimDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _save(qtbot: QtBot, dialog: ClaimDialog, *, low: str = "", best: str = "",
+          high: str = "") -> None:
+    """Type the figures and press OK, which the dialog takes."""
+    for edit, text in ((dialog.low_edit, low), (dialog.best_edit, best),
+                       (dialog.high_edit, high)):
+        edit.setText(text)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button.click()
+
+
+def test_a_claim_is_added_edited_and_removed_each_one_undoable_step(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    event_id = _kyiv(ws)
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(event_id)
+    assert not pane.claims.edit_button.isEnabled()  # nothing selected
+
+    pane.claims.add_button.click()
+    dialog = pane.claims.dialog
+    assert isinstance(dialog, ClaimDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Add Claim"
+    dialog.measure_combo.setCurrentText("killed")
+    dialog.claimant_edit.setText("Ministry of Health")
+    select_data(dialog.kind_combo, "ministry")
+    _save(qtbot, dialog, best="12")
+    added = ["killed", "12", "Ministry of Health (ministry)", "claimed", ""]
+    assert _shown(pane)[-1] == added
+
+    row = len(_shown(pane)) - 1
+    dialog = _open_editor(qtbot, pane, row)
+    assert dialog.windowTitle() == "Edit Claim"
+    assert dialog.best_edit.text() == "12"  # opened on the claim as stored
+    assert dialog.claimant_edit.text() == "Ministry of Health"
+    assert current_data(dialog.kind_combo) == "ministry"
+    select_data(dialog.status_combo, "corroborated")
+    _save(qtbot, dialog, low="10", best="14", high="15")
+    edited = ["killed", "10–15 (best 14)", "Ministry of Health (ministry)",
+              "corroborated", ""]
+    assert _shown(pane)[-1] == edited
+    assert ws.undo_stack.undoText() == "Edit claim"
+
+    ws.undo_stack.undo()
+    pane.show_event(event_id)
+    assert _shown(pane)[-1] == added
+    ws.undo_stack.redo()
+    pane.show_event(event_id)
+    assert _shown(pane)[-1] == edited
+
+    pane.claims.table.selectRow(row)
+    pane.claims.remove_button.click()
+    assert edited not in _shown(pane)
+    ws.undo_stack.undo()
+    pane.show_event(event_id)
+    assert _shown(pane)[-1] == edited
+    ws.undo_stack.redo()
+    pane.show_event(event_id)
+    assert edited not in _shown(pane)
+
+
+def test_a_refused_edit_keeps_the_dialog_open_with_the_reason_beside_the_figure(
+        qtbot: QtBot, sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(_event(ws, "SAMPLE-001"))
+    dialog = _open_editor(qtbot, pane, 1)
+    dialog.low_edit.setText("9")
+    dialog.best_edit.setText("7")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.figure_error.isVisible()
+    assert "must not exceed" in dialog.figure_error.text()
+    assert ws.undo_stack.count() == 0
+
+
+def test_claim_edits_are_in_the_change_log(qtbot: QtBot,
+                                           sample_workspace: Workspace) -> None:
+    ws = sample_workspace
+    pane = EventDetailPane(ws)
+    qtbot.addWidget(pane)
+    pane.show_event(_event(ws, "SAMPLE-001"))
+    _save(qtbot, _open_editor(qtbot, pane, 1), low="6", best="8")
+    log = ChangeLogDialog(ws, "UTC")
+    qtbot.addWidget(log)
+    newest = [log.model.index(0, column).data() for column in range(2, 5)]
+    assert newest == ["Changed", "claim #1 “Seed news report (wire summary)”",
+                      "best figure"]  # the low figure was 6 already
+    ws.undo_stack.undo()
+    log.model.add_newer()
+    assert [log.model.index(0, column).data() for column in range(2, 5)] == newest

@@ -31,6 +31,15 @@ def open_sync(qtbot: QtBot, window: MainWindow) -> SyncDialog:
     return open_dialog(qtbot, window, SyncDialog)
 
 
+def ask_for_atlantis(qtbot: QtBot, window: MainWindow) -> SyncDialog:
+    """The dialog, after OK with a country UCDP's API has no number for: still open."""
+    dialog = open_sync(qtbot, window)
+    dialog.country_edit.setText("Atlantis")
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    assert dialog.isVisible()
+    return dialog
+
+
 def ask_ucdp(qtbot: QtBot, window: MainWindow, token: str) -> SyncDialog:
     """The dialog with UCDP GED 22.1 for Ukraine chosen and *token* kept for it."""
     memory = open_sync(qtbot, window)
@@ -100,10 +109,7 @@ def test_a_refused_token_is_told_and_nothing_changes(
 def test_a_request_the_source_cannot_answer_keeps_the_dialog_open(
         qtbot: QtBot, window: MainWindow, apis: FakeApis,
         memory_keyring: MemoryKeyring) -> None:
-    dialog = open_sync(qtbot, window)
-    dialog.country_edit.setText("Atlantis")
-    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
-    assert dialog.isVisible()
+    dialog = ask_for_atlantis(qtbot, window)
     assert "Gleditsch–Ward number" in dialog.error_label.message
     dialog.allow_older_check.setChecked(True)
     assert dialog.request().allow_older

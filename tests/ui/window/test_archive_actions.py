@@ -62,7 +62,7 @@ def test_export_writes_the_archive_of_the_open_database(
     assert written.read_text(encoding="utf-8") == _archive_text(sample_db)
     # 92 records (the seed's claim among them) and the 82 edit log entries that loading
     # the sample wrote.
-    assert window.statusBar().currentMessage().startswith("Archive of 174 rows: 2 rounds, "
+    assert window.statusBar().currentMessage().startswith("Archive of 175 rows: 2 rounds, "
                                                           "7 events, 3 sources written to")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,8 +19,10 @@ from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Meas
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
 from tracker.domain.wording import say
+from tracker.io.report_claims import DayClaim
 from tracker.services.common.errors import NotFoundError
 from tracker.services.records.citations import source_label
+from tracker.services.rounds.as_of import AsOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,9 @@ class ClaimRow:
     note: str = ""
     recorded_at: datetime | None = None
     version: int | None = None
+    # For a claim on a day and a place rather than an event.
+    day: date | None = None
+    place: str = ""
 
     @property
     def figure_text(self) -> str:
@@ -128,12 +133,38 @@ def stored_claims_by_event(session: Session,
     return found
 
 
+def claims_on_days(session: Session, date_from: date | None = None,
+                   date_to: date | None = None) -> list[ClaimRow]:
+    """The claims about a day and a place rather than a recorded event (those of the
+    range, when given), by day, then in the order they were recorded. Analysts enter
+    them one by one, so they are few; the day's index finds them."""
+    query = (select(CasualtyClaim, Source)
+             .outerjoin(Source, CasualtyClaim.source_id == Source.id)
+             .where(CasualtyClaim.event_id.is_(None))
+             .order_by(CasualtyClaim.day, CasualtyClaim.recorded_at, CasualtyClaim.id))
+    if date_from is not None:
+        query = query.where(CasualtyClaim.day >= date_from)
+    if date_to is not None:
+        query = query.where(CasualtyClaim.day <= date_to)
+    return [claim_row(claim, source) for claim, source in session.execute(query)]
+
+
+def day_claims(session: Session, date_from: date | None, date_to: date | None,
+               as_of: AsOf | None = None) -> tuple[DayClaim, ...]:
+    """The range's claims on a day and a place as a report lists them (as of a day:
+    those recorded by then)."""
+    return tuple(DayClaim(claim.day, claim.place, claim.attribution)
+                 for claim in claims_on_days(session, date_from, date_to)
+                 if claim.day is not None and (as_of is None or claim.recorded_at is None
+                                               or claim.recorded_at.date() <= as_of.day))
+
+
 def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
     return ClaimRow(
         claim.id, claim.event_id, claim.measure, claim.value_low, claim.value_best,
         claim.value_high, claim.claimant, claim.claimant_kind, claim.status,
         source_label(source) if source is not None else "", claim.source_id, claim.note,
-        claim.recorded_at, claim.version)
+        claim.recorded_at, claim.version, claim.day, claim.place)
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow:

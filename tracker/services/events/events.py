@@ -45,6 +45,7 @@ from tracker.services.events.event_index import (
 from tracker.services.records.citations import sources_for
 from tracker.storage.changed_events import LAST_EXPORT, changed_after
 from tracker.storage.day_counts import counts_are_kept
+from tracker.storage.deferred_build import require_search
 
 __all__ = ["LAST_EXPORT", "SORTABLE", "EventFilter", "count_events", "day_counts_answer",
            "event_conditions", "event_position", "fetch_events", "sort_keys"]
@@ -141,6 +142,7 @@ def _conditions(session: Session, flt: EventFilter, *,
         if query == "":
             conditions.append(false())
         elif query is not None:
+            require_search(session.connection())  # never a stale index's matches
             # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
             # reads the sort index instead, testing each entry against the match list.
             event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
@@ -210,6 +212,8 @@ def count_events(session: Session, flt: EventFilter | None = None) -> int:
     """
     flt = flt or EventFilter()
     query = _fts_query(flt) if _is_sqlite(session) else None
+    if query:
+        require_search(session.connection())  # never a stale index's count
     if query and not _plain_conditions(flt):
         return session.scalar(select(func.count()).select_from(text("battlefield_event_fts"))
                               .where(text("battlefield_event_fts MATCH :fts_query")

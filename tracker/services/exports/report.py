@@ -38,6 +38,7 @@ from tracker.io.report_html import (
     write_report_html,
 )
 from tracker.services.chronology.chronology import iter_chronology, iter_other_entries
+from tracker.services.claims.claims import day_claims
 from tracker.services.claims.figure_rule import figure_rule
 from tracker.services.common.errors import ValidationError
 from tracker.services.exports.key_developments import key_developments
@@ -85,7 +86,8 @@ def write_report(
                                as_of=as_of))),
         long_records=tuple(long_records(session, date_from, date_to,
                                         as_of.day if as_of is not None else None)),
-        withdrawn=tuple(withdrawn_records(session, date_from, date_to)))
+        withdrawn=tuple(withdrawn_records(session, date_from, date_to)),
+        day_claims=day_claims(session, date_from, date_to, as_of))
     header = ReportHeader(date_from, date_to, tz, generated_at or datetime.now(UTC),
                           corrections, as_of=as_of, title_page=title_page or ReportTitlePage(),
                           figures=figure_rule(session).sentence)

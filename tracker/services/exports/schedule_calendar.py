@@ -21,7 +21,7 @@ the rounds as known at the end of that day, and their history up to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +37,13 @@ from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow, is_ambiguous, zone
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.calendar_zones import add_zone_blocks
-from tracker.services.common.views import RoundDetail
+from tracker.services.claims.claims import (
+    ClaimRow,
+    claims_sentence,
+    event_claims,
+    stored_claims_by_event,
+)
+from tracker.services.common.views import LinkedEventRow, RoundDetail
 from tracker.services.exports.schedule_as_of import deleted_rounds, listed_detail
 from tracker.services.records.conflicts_kinds import (
     CALENDAR_FIELDS,
@@ -123,8 +129,9 @@ def schedule_calendar(session: Session, now: datetime | None = None,
             calendar.add_component(_withdrawal(uid, row.title, why, record, stamp))
             withdrawn.append(row.title)
             continue
-        calendar.add_component(_vevent(listed_detail(session, row, as_of), stamp, record,
-                                       uid))
+        detail = listed_detail(session, row, as_of)
+        calendar.add_component(_vevent(detail, stamp, record, uid,
+                                       _claims_of_recent(session, detail)))
         count += 1
     for deleted in session.scalars(deleted_rounds(as_of, records, listed)):
         record = records.get(deleted.id)
@@ -194,8 +201,21 @@ def _withdrawal(uid: str, title: str, why: str, record: _Record,
     return event
 
 
+def _recent(detail: RoundDetail) -> list[LinkedEventRow]:
+    """The linked events a round's entry lists: the latest few."""
+    return sorted(detail.linked_events, key=lambda e: e.event_date,
+                  reverse=True)[:_RECENT_EVENTS]
+
+
+def _claims_of_recent(session: Session, detail: RoundDetail) -> dict[int, list[ClaimRow]]:
+    """Every claim of the listed events that have claims recorded (issue 18): where
+    figures conflict, the calendar gives each with who claims it, as the chronology does."""
+    claimed = stored_claims_by_event(session, [e.event_id for e in _recent(detail)])
+    return {event_id: event_claims(session, event_id) for event_id in claimed}
+
+
 def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
-            uid: str) -> Event:
+            uid: str, claims: Mapping[int, Sequence[ClaimRow]]) -> Event:
     row = detail.row
     window = row.window
     event = _entry(uid, stamp, window, record)
@@ -210,7 +230,7 @@ def _vevent(detail: RoundDetail, stamp: datetime, record: _Record | None,
             event.add("geo", (row.venue.latitude, row.venue.longitude))
     for field in CALENDAR_FIELDS:  # read back by calendar import
         event.add(calendar_property(field), word_of(getattr(row, field)).upper())
-    event.add("description", _text("\n".join(_description(detail))))
+    event.add("description", _text("\n".join(_description(detail, claims))))
     event.add("categories", [_text(row.track), row.status.value])
     return event
 
@@ -247,7 +267,8 @@ def _wall_or_utc(instant: datetime, tz: ZoneInfo) -> datetime:
     return instant if is_ambiguous(local.replace(tzinfo=None), tz.key) else local
 
 
-def _description(detail: RoundDetail) -> Iterable[str]:
+def _description(detail: RoundDetail,
+                 claims: Mapping[int, Sequence[ClaimRow]]) -> Iterable[str]:
     row = detail.row
     modality = "" if row.modality is RoundModality.UNKNOWN else f"; {row.modality.value}"
     yield (f"{row.status.value.capitalize()}; {row.format.value}{modality}. "
@@ -263,10 +284,11 @@ def _description(detail: RoundDetail) -> Iterable[str]:
     if detail.dependencies:
         yield "Depends on: " + "; ".join(
             f"{d.factor} ({d.effect.value})" for d in detail.dependencies)
-    recent = sorted(detail.linked_events, key=lambda e: e.event_date, reverse=True)
-    for linked in recent[:_RECENT_EVENTS]:
+    for linked in _recent(detail):
         place = f" ({linked.location})" if linked.location else ""
-        yield f"Event {linked.event_date:%d %b %Y}: {linked.summary}{place}"
+        told = claims_sentence(claims.get(linked.event_id, ()))
+        yield f"Event {linked.event_date:%d %b %Y}: {linked.summary}{place}" + \
+            (f" {told}" if told else "")
     if detail.agenda:
         yield f"Agenda: {detail.agenda}"
 

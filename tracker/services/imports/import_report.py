@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.wording import say_count
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.spreadsheet import neutralise
 from tracker.storage.event_compare import FieldChange
@@ -81,24 +82,38 @@ class ImportReport:
     def release_summary(self) -> str:
         """What the release did beyond the counts, each part after "; ", said only where
         it did something ("" when nothing)."""
+        # Whole sentences through say_count, so the window shows them in its language.
         parts = []
         if self.older:
-            parts.append(f"{self.older:,} records of an older release than the one stored "
-                         "were skipped, counted as unchanged (their differences are in "
-                         "the report; --allow-older applies them)")
+            parts.append(say_count(
+                self.older,
+                "{n:,} record of an older release than the one stored was skipped, counted "
+                "as unchanged (its differences are in the report; import again allowing "
+                "older releases to apply them)",
+                "{n:,} records of an older release than the one stored were skipped, counted "
+                "as unchanged (their differences are in the report; import again allowing "
+                "older releases to apply them)"))
         if self.dates_moved:
-            parts.append(f"{self.dates_moved:,} dates moved")
+            parts.append(say_count(self.dates_moved, "{n:,} date moved", "{n:,} dates moved"))
         if self.withdrawn:
-            parts.append(f"{len(self.withdrawn):,} events withdrawn by the source "
-                         f"(in scope {self.scope}, not in this release)")
+            parts.append(say_count(
+                len(self.withdrawn),
+                "{n:,} event withdrawn by the source (in scope {{scope}}, not in this release)",
+                "{n:,} events withdrawn by the source (in scope {{scope}}, not in this release)",
+            ).replace("{scope}", self.scope))
         if self.arrived_withdrawn:
-            parts.append(f"{self.arrived_withdrawn:,} added as withdrawn (a newer release "
-                         "already imported lacks them)")
+            parts.append(say_count(
+                self.arrived_withdrawn,
+                "{n:,} added as withdrawn (a newer release already imported lacks it)",
+                "{n:,} added as withdrawn (a newer release already imported lacks them)"))
         if self.restored:
-            parts.append(f"{self.restored:,} withdrawn events are back in this release")
+            parts.append(say_count(self.restored,
+                                   "{n:,} withdrawn event is back in this release",
+                                   "{n:,} withdrawn events are back in this release"))
         if self.candidates_missing:
-            parts.append(f"{len(self.candidates_missing):,} candidate events are not in "
-                         "this final release")
+            parts.append(say_count(len(self.candidates_missing),
+                                   "{n:,} candidate event is not in this final release",
+                                   "{n:,} candidate events are not in this final release"))
         return "".join(f"; {part}" for part in parts)
 
 

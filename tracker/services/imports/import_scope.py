@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 
 
 class ScopeError(TrackerError):
@@ -70,22 +71,24 @@ def parse_scope(text: str) -> Scope:
         key, equals, value = part.partition("=")
         if equals:
             if key.strip().casefold() != "country" or not value.strip():
-                raise ScopeError(f"--scope: {part!r} is not country=NAME")
+                raise ScopeError(say("Scope: “{part}” is not country=NAME.").format(part=part))
             countries.add(value.strip())
             continue
         start, dots, end = part.partition("..")
         if not dots:
-            raise ScopeError(f"--scope: {part!r} is neither country=NAME nor FIRST..LAST")
+            raise ScopeError(say("Scope: “{part}” is neither country=NAME nor FIRST..LAST.")
+                             .format(part=part))
         ranges += 1
         try:
             first = date.fromisoformat(start.strip()) if start.strip() else None
             last = date.fromisoformat(end.strip()) if end.strip() else None
         except ValueError as exc:
-            raise ScopeError(f"--scope: {part!r}: days are written 2014-01-31") from exc
+            raise ScopeError(say("Scope: “{part}”: days are written 2014-01-31.")
+                             .format(part=part)) from exc
     if ranges > 1:
-        raise ScopeError("--scope: give one range of days")
+        raise ScopeError(say("Scope: give one range of days."))
     if first and last and last < first:
-        raise ScopeError(f"--scope: {last} is before {first}")
+        raise ScopeError(say("Scope: {last} is before {first}.").format(last=last, first=first))
     return Scope(frozenset(countries) or None, first, last)
 
 

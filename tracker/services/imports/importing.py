@@ -53,12 +53,14 @@ from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.services.reconcile.same_file import first_batch_check
 from tracker.services.targets.suggest_pass import load_suggester, suggest_targets
 from tracker.storage.database import Database
+from tracker.storage.deferred_build import build_pending
 from tracker.storage.event_upsert import (
     EventUpsert,
     WriteCounts,
     count_dataset,
     refresh_planner_statistics,
 )
+from tracker.storage.first_load import first_load_journal
 from tracker.storage.pg_bulk_load import PgBulkLoad
 
 # PostgreSQL imports stage each batch with COPY and merge it set-based (issue 19).
@@ -72,7 +74,8 @@ EVENTS_FILE_FILTER = open_file_filter(formats_for(ImportTarget.EVENTS), "CSV fil
 # The registry's names (io.import_formats), here for the callers of import_events.
 __all__ = [
     "EVENTS_FILE_FILTER", "FetchedRecords", "FilePreview", "ImportCancelled", "ImportFormat",
-    "ImportProgress", "ImportTarget", "ReleaseOptions", "formats_for", "guess_format",
+    "ImportProgress", "ImportTarget", "ReleaseOptions", "build_after_import", "formats_for",
+    "guess_format",
     "import_events", "import_records", "open_file_filter", "preview",
 ]
 
@@ -190,10 +193,15 @@ def import_events(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
     releases: ReleaseOptions | None = None, dayfirst: bool | None = None,
-    force: bool = False,
+    force: bool = False, defer_build: bool = False,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
+
+    With *defer_build*, a bulk import commits its events as soon as they are usable
+    (browsed, counted, filtered by date and type) and leaves the full-text index, the
+    map's cells and the secondary indexes pending: the caller then calls
+    ``build_after_import`` (the report's *seconds* are the time to usable).
 
     *releases* says which release the file is (default: read from it); *dayfirst*
     overrides the day order of the mapping last used, when no *mapping* is given.
@@ -210,7 +218,8 @@ def import_events(
         with CsvFile(readable, facts) as source:
             return _import_source(db, source, fmt, _Options(
                 strict, mapping, progress, cancel, releases or ReleaseOptions(),
-                file_name=path.name, dayfirst=dayfirst, force=force))
+                file_name=path.name, dayfirst=dayfirst, force=force,
+                defer_build=defer_build))
 
 
 def import_records(
@@ -236,6 +245,7 @@ class _Options:
     file_name: str
     dayfirst: bool | None = None
     force: bool = False  # import even a copy of another dataset (reconcile.same_file)
+    defer_build: bool = False  # commit once usable; build_after_import builds the rest
 
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
@@ -250,7 +260,11 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
     release = _release(fmt, layout, source, options)
     report = ImportReport(path, layout.description, layout.dataset, facts.label)
     rows = RowReader(source, layout, report, strict=options.strict, release=release)
-    with db.engine.connect() as connection, connection.begin():
+    # A build an earlier import left pending first: this one's bulk mode drops only
+    # what exists, and what it leaves pending is then the whole list.
+    build_pending(db.engine)
+    with db.engine.connect() as connection, first_load_journal(connection), \
+            connection.begin():
         run_id = connection.execute(insert(ImportRun).values(
             dataset=layout.dataset, layout=layout.description, file_name=path.name,
             file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
@@ -273,7 +287,10 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
                   first_batch_check(connection, layout.dataset, options.force))
             suggest_targets(connection, run_id=run_id, cancel=cancel,
                             cancelled=ImportCancelled)
-            _rebuild(writer, rows, cancel, progress, facts, started)
+            if options.defer_build:
+                writer.finish_usable()
+            else:
+                _rebuild(writer, rows, cancel, progress, facts, started)
         finally:
             writer.close()
         _count(report, writer.counts, rows)
@@ -301,6 +318,24 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
     refresh_planner_statistics(db.engine, report.added + report.updated)
     report.seconds = time.monotonic() - started
     return report
+
+
+def build_after_import(db: Database,
+                       progress: Callable[[ImportProgress], None] | None = None,
+                       cancel: threading.Event | None = None) -> int:
+    """Build what an import with *defer_build* left pending, a structure per transaction
+    (storage.deferred_build); returns how many were built. *progress* is told each one
+    done (as ImportProgress's indexes); a *cancel* stops between two, leaving the rest
+    pending: they are built on the database's next open, or by the next import."""
+    started = time.monotonic()
+
+    def built(done: int, total: int) -> None:
+        if progress is not None:
+            progress(ImportProgress(0, 0, 0, time.monotonic() - started, done, total))
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled
+
+    return build_pending(db.engine, built)
 
 
 def _count(report: ImportReport, counts: WriteCounts, rows: RowReader) -> None:

@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 
 
 class ReleaseKind(StrEnum):
@@ -147,8 +148,8 @@ def given_ucdp_release(text: str) -> Release:
         return Release(ReleaseKind.CANDIDATE)
     found = _UCDP_GIVEN.match(text)
     if found is None:
-        raise ReleaseError(f"{text!r} is not a UCDP GED version: give it as 23.1, "
-                           "GED 23.1 or candidate")
+        raise ReleaseError(say("“{text}” is not a UCDP GED version: give it as 23.1, "
+                               "GED 23.1 or candidate.").format(text=text))
     return ucdp_release(text, headerless=False, years=[])
 
 

@@ -22,6 +22,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.domain.map_cells import EventMapCell
 from tracker.services.events.events import EventFilter, day_counts_answer, event_conditions
 from tracker.services.map.projection import Area
+from tracker.storage.deferred_build import map_cells_ready
 from tracker.storage.map_cells import DAY, FINEST, GRID_DEGREES, MONTH, counted_condition
 
 # Points replace the cells when at most this many events are in view.
@@ -170,7 +171,8 @@ def _summed_cells(session: Session, grid: int, cells: tuple[int, int, int, int],
 def map_cells(session: Session, area: Area, grid: int, flt: EventFilter) -> list[MapCell]:
     """Events per cell of *grid* and target category in *area*, under *flt*."""
     west, south, east, north = _cell_range(area, grid)
-    if day_counts_answer(session, flt):
+    # While an import's build counts the cells (storage.deferred_build), from the events.
+    if day_counts_answer(session, flt) and map_cells_ready(session.connection()):
         rows: Sequence[Any] = _summed_cells(session, grid, (west, south, east, north), flt)
     else:
         rows = _cells_from_events(session, area, grid, flt)

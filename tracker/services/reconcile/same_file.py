@@ -31,7 +31,12 @@ _AT = {name: i for i, name in enumerate(IMPORT_COLUMNS)}
 
 
 class SameFileError(TrackerError):
-    """The file's rows are already in the database under another dataset name."""
+    """The file's rows are already in the database under another dataset name: *other*
+    (the window words its own question from it, offering to import anyway)."""
+
+    def __init__(self, message: str, *, other: str, dataset: str) -> None:
+        super().__init__(message)
+        self.other, self.dataset = other, dataset
 
 
 def first_batch_check(connection: Connection, dataset: str,
@@ -68,7 +73,8 @@ def refuse_copy(connection: Connection, dataset: str, rows: Sequence[tuple[Any, 
             "{dataset} would count every event twice. Import the file as {other} to update "
             "those events, or force the import (tracker import --force) if the two datasets "
             "really tell the same rows.").format(other=repr(other), matched=matched,
-                                                 sampled=len(sample), dataset=repr(dataset)))
+                                                 sampled=len(sample), dataset=repr(dataset)),
+            other=other, dataset=dataset)
 
 
 def _sample(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

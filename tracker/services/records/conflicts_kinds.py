@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
+from tracker.domain.claims import CasualtyClaim
 from tracker.domain.events import EventLink
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Person, Round, RoundParticipant, Venue
@@ -187,8 +188,28 @@ LINK = RecordKind(
     "link", "event link", EventLink, {"kind": "Kind", "note": "Note"},
     _attributes("kind", "note"), _link_title)
 
+
+
+def _claim_title(_session: Session, claim: CasualtyClaim) -> str:
+    what = _quoted(f"{claim.measure}, by {claim.claimant}")
+    if claim.event_id is not None:
+        return f"{what} of event {claim.event_id}"
+    return f"{what} of {claim.day:%d %b %Y}" if claim.day is not None else what
+
+
+# Keyed by column: the edit log names a claim's changed columns by these labels.
+CLAIM = RecordKind(
+    "claim", "claim", CasualtyClaim,
+    {"measure": "Measure", "value_low": "Low figure", "value_best": "Best figure",
+     "value_high": "High figure", "claimant": "Claimant", "claimant_kind": "Kind of claimant",
+     "source_id": "Source", "status": "Status", "note": "Note", "day": "Day",
+     "place": "Place"},
+    _attributes("measure", "value_low", "value_best", "value_high", "claimant",
+                "claimant_kind", "source_id", "status", "note", "day", "place"),
+    _claim_title)
+
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
-    ROUND, FACTOR, READING, DEPENDENCY, PARTICIPANT, VENUE, SOURCE, LINK)}
+    ROUND, FACTOR, READING, DEPENDENCY, PARTICIPANT, VENUE, SOURCE, LINK, CLAIM)}
 
 
 def value_text(session: Session, field: str, value: object) -> str:
@@ -199,6 +220,9 @@ def value_text(session: Session, field: str, value: object) -> str:
     if field == "person":
         person = session.get(Person, value) if isinstance(value, int) else None
         return person.name if person is not None else "Nobody"
+    if field == "source_id":  # a claim's source
+        source = session.get(Source, value) if isinstance(value, int) else None
+        return _quoted(source.title or source.outlet) if source is not None else "(none)"
     if isinstance(value, ScheduledWindow):
         return value.describe()
     if isinstance(value, Enum):

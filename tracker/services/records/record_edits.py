@@ -1,5 +1,5 @@
-"""Editing any record in place (a round, factor, reading, dependency, seat, venue, source
-or link), and removing one, only over the version its editor read.
+"""Editing any record in place (a round, factor, reading, dependency, seat, venue, source,
+link or claim), and removing one, only over the version its editor read.
 
 Every kind goes through ``edit_record``: the editor's values for some of the kind's
 fields (its field table, services/records/conflicts_kinds.py, the only list of them), the version
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.enums import ParticipantRole, Reliability
 from tracker.domain.factors import Dependency, Factor, FactorReading
 from tracker.domain.negotiation import Party, Round, RoundParticipant
+from tracker.services.claims.claim_rules import clean_claim, draft_of_fields
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import ChangedSinceError, Outcome, Undo
 from tracker.services.common.topics import Topic, topic_of
@@ -318,6 +319,10 @@ def _clean_link(_session: Session, _link: Any, values: dict[str, Any]) -> dict[s
     return clean_link(values["kind"], values["note"])
 
 
+def _clean_claim(session: Session, claim: Any, values: dict[str, Any]) -> dict[str, object]:
+    return clean_claim(session, draft_of_fields(values, claim.event_id))
+
+
 _RULES: dict[str, _Rules] = {
     "factor": _Rules(_clean_factor, _factor_taken),
     "reading": _Rules(_clean_reading),
@@ -326,4 +331,5 @@ _RULES: dict[str, _Rules] = {
     "venue": _Rules(_clean_venue),
     "source": _Rules(_clean_source),
     "link": _Rules(_clean_link, lambda *_: link_taken()),
+    "claim": _Rules(_clean_claim),
 }

@@ -21,6 +21,7 @@ import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 from tracker.services.sync.sources import Source
 
 SERVICE = "negotiation-tracker"  # as ui/window/saved_passwords.py
@@ -66,11 +67,17 @@ def stored_credentials(source: Source,
 def require_credentials(source: Source) -> dict[str, str]:
     found = stored_credentials(source)
     if found is None:
-        labels = " and ".join(secret.label for secret in SECRETS[source])
-        raise CredentialsError(
-            f"no {labels} is stored for {source.label}: set it with `tracker sync "
-            f"{source.value} --set-credentials` (or in File › Update from Source…); "
-            "nothing was changed")
+        labels = [say(secret.label) for secret in SECRETS[source]]
+        # Whole sentences for one credential and for two (ACLED's e-mail and password).
+        template = (
+            "no {first} is stored for {source}: set it with `tracker sync {command} "
+            "--set-credentials` (or in File › Update from Source…); nothing was changed"
+            if len(labels) == 1 else
+            "no {first} and {second} is stored for {source}: set it with `tracker sync "
+            "{command} --set-credentials` (or in File › Update from Source…); nothing was "
+            "changed")
+        raise CredentialsError(say(template).format(
+            first=labels[0], second=labels[-1], source=source.label, command=source.value))
     return found
 
 
@@ -87,9 +94,10 @@ def store_credentials(source: Source, values: Mapping[str, str]) -> None:
         except PasswordDeleteError:
             pass  # nothing was stored under it
         except KeyringError as exc:
-            raise CredentialsError(
-                f"there is no keyring to keep the {secret.label} in ({exc}); set "
-                f"{secret.variable} in the environment instead") from exc
+            raise CredentialsError(say(
+                "there is no keyring to keep the {label} in ({error}); set {variable} in "
+                "the environment instead").format(label=say(secret.label), error=exc,
+                                                  variable=secret.variable)) from exc
 
 
 def has_credentials(source: Source) -> bool:

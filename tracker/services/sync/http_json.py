@@ -8,6 +8,9 @@ on the answers a retry cannot change (401, 403, 404, 400).
 
 The wait between tries goes through *sleep*, which tests replace, and which by default
 waits on the cancel flag, so Cancel ends a backoff at once.
+
+Every message is a whole sentence passed through ``say`` (domain/wording.py), so the
+window tells a failed update in its own language; the command line keeps English.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.wording import say
 from tracker.services.imports.importing import ImportCancelled
 
 NOTHING_CHANGED = "nothing was changed"
@@ -97,27 +101,22 @@ class JsonClient:
                 status = exc.code
                 detail = _error_text(exc)
                 if status in REFUSED_STATUSES:
-                    raise SourceRefused(f"{host} refused the credentials (HTTP {status}"
-                                        f"{': ' + detail if detail else ''}); "
-                                        f"{NOTHING_CHANGED}") from exc
+                    raise SourceRefused(_refused(host, status, detail)) from exc
                 if status not in RETRIED_STATUSES or last:
-                    raise SourceError(f"{host} answered HTTP {status}"
-                                      f"{': ' + detail if detail else ''}"
-                                      f"{_after(attempt)}; {NOTHING_CHANGED}") from exc
+                    raise SourceError(_answered(host, status, detail, attempt)) from exc
                 self._wait(self._retry_after(exc, host, attempt))
                 continue
             except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets
-                reason = _reason(exc)
                 if _is_name_error(exc) or last:
-                    raise SourceUnreachable(f"could not reach {host}: {reason}"
-                                            f"{_after(attempt)}; {NOTHING_CHANGED}") from exc
+                    raise SourceUnreachable(_unreachable(host, _reason(exc), attempt)) from exc
                 self._wait(self.policy.backoff(attempt))
                 continue
             try:
                 return json.loads(body)
             except ValueError as exc:
-                raise SourceError(f"{host} answered with something that is not JSON "
-                                  f"({body[:80]!r}); {NOTHING_CHANGED}") from exc
+                raise SourceError(say(
+                    "{host} answered with something that is not JSON ({body}); nothing was "
+                    "changed").format(host=host, body=repr(body[:80]))) from exc
         raise AssertionError("unreachable: the last attempt raises")  # pragma: no cover
 
     def _answer(self, request: urllib.request.Request) -> bytes:
@@ -150,8 +149,10 @@ class JsonClient:
         if asked is None:
             return self.policy.backoff(attempt)
         if asked > self.policy.longest_wait:
-            raise SourceError(f"{host} asks to wait {asked:.0f} s before the next request "
-                              f"(HTTP {error.code}); try again later; {NOTHING_CHANGED}")
+            raise SourceError(say(
+                "{host} asks to wait {seconds} s before the next request (HTTP {status}); "
+                "try again later; nothing was changed").format(
+                    host=host, seconds=f"{asked:.0f}", status=error.code))
         return asked
 
     def _wait(self, seconds: float) -> None:
@@ -164,7 +165,7 @@ class JsonClient:
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
-            raise ImportCancelled(f"Cancelled on request; {NOTHING_CHANGED}.")
+            raise ImportCancelled(cancelled_message())
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -181,8 +182,38 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-def _after(attempt: int) -> str:
-    return f" after {attempt + 1} tries" if attempt else ""
+def cancelled_message() -> str:
+    return say("Cancelled on request; nothing was changed.")
+
+
+# Each message whole, with and without the server's reason and the tries it took: a
+# sentence is never built from fragments, which another language would order otherwise.
+def _refused(host: str, status: int, detail: str) -> str:
+    if detail:
+        template = "{host} refused the credentials (HTTP {status}: {detail}); nothing was changed"
+    else:
+        template = "{host} refused the credentials (HTTP {status}); nothing was changed"
+    return say(template).format(host=host, status=status, detail=detail)
+
+
+def _answered(host: str, status: int, detail: str, attempt: int) -> str:
+    templates = {
+        (False, False): "{host} answered HTTP {status}; nothing was changed",
+        (True, False): "{host} answered HTTP {status}: {detail}; nothing was changed",
+        (False, True): "{host} answered HTTP {status} after {tries} tries; nothing was changed",
+        (True, True): "{host} answered HTTP {status}: {detail} after {tries} tries; nothing "
+                      "was changed",
+    }
+    return say(templates[bool(detail), attempt > 0]).format(
+        host=host, status=status, detail=detail, tries=attempt + 1)
+
+
+def _unreachable(host: str, reason: str, attempt: int) -> str:
+    if attempt:
+        template = "could not reach {host}: {reason} after {tries} tries; nothing was changed"
+    else:
+        template = "could not reach {host}: {reason}; nothing was changed"
+    return say(template).format(host=host, reason=reason, tries=attempt + 1)
 
 
 def _error_text(error: urllib.error.HTTPError) -> str:
@@ -209,7 +240,7 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, urllib.error.URLError) and not isinstance(error.reason, str):
         error = error.reason
     if isinstance(error, TimeoutError):
-        return "no answer in time"
+        return say("no answer in time")
     text = getattr(error, "strerror", None) or str(error)
     return str(text)
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tracker.services.sync.http_json import NOTHING_CHANGED, JsonClient, SourceError, SourceRefused
+from tracker.domain.wording import say
+from tracker.services.sync.http_json import JsonClient, SourceError, SourceRefused
 from tracker.services.sync.sources import Source, SyncRequest, gw_code
 
 UCDP_PAGE_SIZE = 1000  # the API's largest page
@@ -60,7 +61,7 @@ def ucdp_pages(client: JsonClient, request: SyncRequest, token: str, base_url: s
         number += 1
         records = answer.get("Result")
         if not isinstance(records, list):
-            raise _shape(base_url, "no Result list")
+            raise _shape(base_url, say("no Result list"))
         yield Page(records, number, _whole(answer.get("TotalPages")),
                    _whole(answer.get("TotalCount")))
         url = _next_url(answer.get("NextPageUrl"), base_url) if records else ""
@@ -74,14 +75,15 @@ def acled_token(client: JsonClient, base_url: str, username: str, password: str)
             "client_id": "acled"})
     except SourceError as exc:
         if isinstance(exc, SourceRefused) or "HTTP 400" in str(exc):
-            raise SourceRefused(
-                f"ACLED did not accept the e-mail and password stored for it ({exc}); "
-                "check them with `tracker sync acled --set-credentials`") from exc
+            raise SourceRefused(say(
+                "ACLED did not accept the e-mail and password stored for it ({error}); check "
+                "them with `tracker sync acled --set-credentials` or in File › Update from "
+                "Source…").format(error=exc)) from exc
         raise
     token = answer.get("access_token") if isinstance(answer, dict) else None
     if not isinstance(token, str) or not token:
-        raise SourceRefused(f"ACLED gave no access token for the e-mail and password "
-                            f"stored for it; {NOTHING_CHANGED}")
+        raise SourceRefused(say("ACLED gave no access token for the e-mail and password "
+                                "stored for it; nothing was changed"))
     return token
 
 
@@ -97,11 +99,12 @@ def acled_pages(client: JsonClient, request: SyncRequest, token: str, base_url: 
         url = f"{base_url}/api/acled/read?{urllib.parse.urlencode({**query, 'page': number})}"
         answer = _object(client.get(url, headers), base_url)
         if answer.get("success") is False or answer.get("status") not in (None, 200, "200"):
-            raise SourceError(f"ACLED answered status {answer.get('status')}: "
-                              f"{_message(answer)}; {NOTHING_CHANGED}")
+            raise SourceError(say(
+                "ACLED answered status {status}: {message}; nothing was changed").format(
+                    status=answer.get("status"), message=_message(answer)))
         records = answer.get("data")
         if not isinstance(records, list):
-            raise _shape(base_url, "no data list")
+            raise _shape(base_url, say("no data list"))
         total = _whole(answer.get("total_count"))
         yield Page(records, number, None if total is None else -(-total // page_size), total)
         if len(records) < page_size:
@@ -111,14 +114,14 @@ def acled_pages(client: JsonClient, request: SyncRequest, token: str, base_url: 
 
 def _object(answer: Any, base_url: str) -> dict[str, Any]:
     if not isinstance(answer, dict):
-        raise _shape(base_url, "not a JSON object")
+        raise _shape(base_url, say("not a JSON object"))
     return answer
 
 
 def _shape(base_url: str, what: str) -> SourceError:
     host = urllib.parse.urlsplit(base_url).hostname
-    return SourceError(f"{host} answered in a shape this program does not read ({what}); "
-                       f"{NOTHING_CHANGED}")
+    return SourceError(say("{host} answered in a shape this program does not read ({what}); "
+                           "nothing was changed").format(host=host, what=what))
 
 
 def _next_url(value: object, base_url: str) -> str:
@@ -128,9 +131,10 @@ def _next_url(value: object, base_url: str) -> str:
         return ""
     wanted, given = urllib.parse.urlsplit(base_url), urllib.parse.urlsplit(value.strip())
     if given.hostname != wanted.hostname:
-        raise SourceError(f"the next page is on another server ({given.hostname}); it was "
-                          f"not followed, so the access token stays with "
-                          f"{wanted.hostname}; {NOTHING_CHANGED}")
+        raise SourceError(say(
+            "the next page is on another server ({other}); it was not followed, so the "
+            "access token stays with {host}; nothing was changed").format(
+                other=given.hostname, host=wanted.hostname))
     return urllib.parse.urlunsplit((wanted.scheme, wanted.netloc, given.path, given.query, ""))
 
 
@@ -150,4 +154,4 @@ def _message(answer: Mapping[str, Any]) -> str:
         error = error.get("message")
     if isinstance(error, list):
         error = "; ".join(str(item) for item in error)
-    return str(error or "no reason given")
+    return str(error or say("no reason given"))

@@ -78,12 +78,12 @@ class SyncRequest:
     def checked(self) -> SyncRequest:
         """This request, or SyncRequestError saying what is wrong with it."""
         if not self.country.strip():
-            raise SyncRequestError("name the country to update (e.g. --country Ukraine)")
+            raise SyncRequestError(say("name the country to update (e.g. --country Ukraine)"))
         if self.source is Source.UCDP:
             if not _VERSION.match(self.version.strip()):
-                raise SyncRequestError(
-                    f"{self.version!r} is not a UCDP GED release (e.g. 25.1, or 25.0.10 "
-                    "for a Candidate release)")
+                raise SyncRequestError(say(
+                    "{version} is not a UCDP GED release (e.g. 25.1, or 25.0.10 for a "
+                    "Candidate release)").format(version=repr(self.version)))
             gw_code(self.country)
         return self
 
@@ -110,8 +110,8 @@ def gw_code(country: str) -> int:
         return int(text)
     code = GW_CODES.get(text.casefold())
     if code is None:
-        raise SyncRequestError(
-            f"UCDP's API filters countries by their Gleditsch–Ward number, and {text!r} is "
+        raise SyncRequestError(say(
+            "UCDP's API filters countries by their Gleditsch–Ward number, and {country} is "
             "not one this program knows: give the number instead (e.g. --country 369 for "
-            "Ukraine; UCDP's codebook lists them)")
+            "Ukraine; UCDP's codebook lists them)").format(country=repr(text)))
     return code

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.domain.wording import say
 from tracker.io.api_records import ACLED_API_COLUMNS, UCDP_API_COLUMNS, ApiRecordsFile, header
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_scope import Scope, file_scope
@@ -37,6 +38,7 @@ from tracker.services.sync.http_json import (
     RetryPolicy,
     Sleep,
     SourceError,
+    cancelled_message,
 )
 from tracker.services.sync.source_pages import pages
 from tracker.services.sync.sources import Source, SyncRequest
@@ -180,23 +182,25 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
                 try:
                     records.write(page.records)
                 except ValueError as exc:
-                    raise SourceError(f"{host}'s page {page.number}: {exc}; "
-                                      f"{NOTHING_CHANGED}") from exc
+                    raise SourceError(say(
+                        "{host}'s page {page}: {problem}; nothing was changed").format(
+                            host=host, page=page.number, problem=exc)) from exc
                 count, announced = page.number, page.total_records
                 if progress is not None:
                     progress(FetchProgress(host, page.number, page.total_pages,
                                            records.records, client.retries,
                                            time.monotonic() - started))
                 if cancel.is_set():
-                    raise ImportCancelled(f"Cancelled on request; {NOTHING_CHANGED}.")
+                    raise ImportCancelled(cancelled_message())
         finally:
             if records is not None:
                 records.close()
         fetched = records.records if records is not None else 0
         if announced is not None and fetched != announced:
             # A short answer would read as events withdrawn by the source: refused.
-            raise SourceError(f"{host} announced {announced:,} events but sent {fetched:,}; "
-                              f"{NOTHING_CHANGED}")
+            raise SourceError(say(
+                "{host} announced {announced} events but sent {fetched}; nothing was "
+                "changed").format(host=host, announced=f"{announced:,}", fetched=f"{fetched:,}"))
         yield Fetched(request, host, count, fetched, client.retries,
                       path if fetched else None, covered, today)
 

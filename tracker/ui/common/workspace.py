@@ -49,11 +49,13 @@ class Workspace(QObject):
     changed = Signal(object)
     database_replaced = Signal()
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, parent: QObject | None = None, *,
+                 undo_stack: QUndoStack | None = None) -> None:
+        """*undo_stack*: the one the window's frame made before the database opened."""
         super().__init__(parent)
         self._db = db
         self.runner = DbRunner(lambda: self._db, self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.undo_stack.setObjectName("undo-stack")
         self._read_only = ""
 

@@ -3,7 +3,8 @@
 The dataset's own figures (UCDP's low/best/high, ACLED's fatalities) and the claims
 analysts recorded are one list (services.claims.claims.event_claims), each with its
 measure, figure or range, claimant, status and source, so conflicting figures read
-against each other (issue 18). Add Claim… and Remove Claim push one undoable step each.
+against each other (issue 18). Add Claim…, Edit Claim… and Remove Claim push one
+undoable step each.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import current_data, fill_combo, select_data
 from tracker.ui.common.table_model import SnapshotTableModel
 from tracker.ui.common.workspace import Workspace
-from tracker.ui.events.claim_dialog import AddClaimDialog
+from tracker.ui.events.claim_dialog import ClaimDialog
 from tracker.ui.events.link_models import compact_table
 
+CLAIM_ROWS_SHOWN = 3
 ClaimIdRole = Qt.ItemDataRole.UserRole  # the stored claim's id; None for a dataset's figure
 
 
@@ -65,10 +67,11 @@ class ClaimsModel(SnapshotTableModel[ClaimRow]):
 
 
 class ClaimsPanel(QGroupBox):
-    """The claims of the current event, with Add Claim… and Remove Claim.
+    """The claims of the current event, with Add Claim…, Edit Claim… (or a double-click)
+    and Remove Claim.
 
     Attributes:
-        dialog: the Add Claim dialog while it is open (for tests and callers).
+        dialog: the Add or Edit Claim dialog while it is open (for tests and callers).
     """
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -76,18 +79,27 @@ class ClaimsPanel(QGroupBox):
         self.setTitle(self.tr("Claims"))
         self._workspace = workspace
         self._event_id: int | None = None
-        self.dialog: AddClaimDialog | None = None
+        self.dialog: ClaimDialog | None = None
         self.model = ClaimsModel(self)
         self.table = compact_table("event-claims", self.model, ClaimsModel.SAMPLES,
                                    self.tr("Every figure given for the event, by who "
                                            "gives it"))
         self.table.setAccessibleName(self.tr("Claims"))
+        # Room for three claims side by side, the point of the list: beneath the event's
+        # fields it was squeezed to one and a half rows.
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + CLAIM_ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth())
         self.add_button = writes(QPushButton(self.tr("Add Claim…"), self))
         self.add_button.setObjectName("claim-add-button")
+        self.edit_button = writes(QPushButton(self.tr("Edit Claim…"), self))
+        self.edit_button.setObjectName("claim-edit-button")
         self.remove_button = writes(QPushButton(self.tr("Remove Claim"), self))
         self.remove_button.setObjectName("claim-remove-button")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         # The selected claim's status: corroborated by an independent source, or disputed.
         self.status_combo = writes(QComboBox(self))
@@ -120,6 +132,8 @@ class ClaimsPanel(QGroupBox):
         layout.addLayout(buttons)
         layout.addLayout(rule_row)
         self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.table.doubleClicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.show_event(None)
@@ -142,18 +156,12 @@ class ClaimsPanel(QGroupBox):
         select_data(self.rule_combo, self._workspace.read(figure_rule))
         self.rule_combo.blockSignals(False)
 
-    def selected_claim_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        claim_id: int | None = rows[0].data(ClaimIdRole)
-        return claim_id
-
     @Slot()
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self._event_id is not None)
         # A dataset's figure is the event's own column: edited with the event, not here.
         claim = self._selected_claim()
+        self.edit_button.setEnabled(claim is not None)
         self.remove_button.setEnabled(claim is not None)
         self.status_combo.setEnabled(claim is not None)
         if claim is not None:
@@ -161,10 +169,26 @@ class ClaimsPanel(QGroupBox):
 
     @Slot()
     def _on_add_clicked(self) -> None:
-        if self._event_id is None:
+        if self._event_id is not None:
+            self._open(ClaimDialog(self._workspace, event_id=self._event_id, parent=self))
+
+    @Slot()
+    def _on_edit_clicked(self) -> None:
+        claim = self._selected_claim()
+        if claim is None or claim.claim_id is None or not self.edit_button.isEnabled():
             return
+        try:
+            dialog = ClaimDialog(self._workspace, event_id=self._event_id,
+                                 claim_id=claim.claim_id, parent=self)
+        except NotFoundError as gone:  # a colleague removed it meanwhile
+            report_message(str(gone))
+            self._on_changed()
+            return
+        self._open(dialog)
+
+    def _open(self, dialog: ClaimDialog) -> None:
         # Window-modal and non-blocking (open, not exec), so tests can drive it.
-        self.dialog = AddClaimDialog(self._workspace, self._event_id, self)
+        self.dialog = dialog
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.accepted.connect(self._on_changed)
         self.dialog.destroyed.connect(self._on_dialog_destroyed)
@@ -176,10 +200,11 @@ class ClaimsPanel(QGroupBox):
 
     @Slot()
     def _on_remove_clicked(self) -> None:
-        claim_id = self.selected_claim_id()
-        if claim_id is not None:
+        claim = self._selected_claim()
+        if claim is not None and claim.claim_id is not None:
+            claim_id, version = claim.claim_id, claim.version
             self._push(self.tr("Remove claim"),
-                       lambda session: remove_claim(session, claim_id))
+                       lambda session: remove_claim(session, claim_id, version))
 
     def _selected_claim(self) -> ClaimRow | None:
         """The selected recorded claim (None: nothing, or a dataset's figure)."""

@@ -30,6 +30,7 @@ from tracker.domain.wording import label_of, say
 from tracker.services.common.views import EventRow
 from tracker.services.events import events
 from tracker.services.events.events import EventFilter
+from tracker.storage.deferred_build import StillBuilding
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
@@ -214,9 +215,10 @@ class EventsTableModel(QAbstractTableModel):
                 session, self._filter, sort=self._sort, descending=self._descending,
                 offset=offset, limit=limit, after=after, before=before, total=self._count,
             ))
-        except SQLAlchemyError:
+        except (SQLAlchemyError, StillBuilding):
             # A locked or vanished database must not raise out of data(); the rows show
-            # empty until the next refresh.
+            # empty until the next refresh (after an import's build, the status bar says
+            # what is still being built, and its end refreshes).
             log.exception("Could not read events %d–%d", offset, offset + limit)
             return []
 
@@ -229,7 +231,7 @@ class EventsTableModel(QAbstractTableModel):
 
         try:
             self._count, self._total = self._workspace.read(counts)
-        except SQLAlchemyError:
+        except (SQLAlchemyError, StillBuilding):
             log.exception("Could not count events")
             self._count = self._total = 0
 

@@ -32,6 +32,7 @@ from tracker.services.imports.importing import (
     ImportTarget,
     formats_for,
 )
+from tracker.services.reconcile.same_file import SameFileError
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import OpHandle
 from tracker.ui.common.error_boundary import Failure
@@ -39,11 +40,12 @@ from tracker.ui.common.language import QT_TRANSLATE_NOOP
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.workspace import Topic, Workspace
+from tracker.ui.imports.import_anyway import ImportAnywayDialog
 from tracker.ui.imports.import_dialog import ImportDialog
 from tracker.ui.imports.import_mapping import ColumnMappingDialog
 from tracker.ui.imports.import_progress import ImportProgressDialog
 from tracker.ui.imports.import_result import ImportResultDialog, counts_text
-from tracker.ui.imports.import_task import ImportRequest, import_op, preview_op
+from tracker.ui.imports.import_task import ImportRequest, build_op, import_op, preview_op
 
 FILE_FILTER = EVENTS_FILE_FILTER
 UNCHANGED = QT_TRANSLATE_NOOP("ImportFlow", "The database is unchanged.")
@@ -84,6 +86,7 @@ class ImportFlow(QObject):
         self._queue: deque[Path] = deque()
         self._current: Path | None = None
         self._preview: FilePreview | None = None
+        self._request: ImportRequest | None = None  # the import running, to force again
         self._progress: ImportProgressDialog | None = None
         self._running: OpHandle | None = None
         self._settings = settings  # the file dialog opens where the last file came from
@@ -177,6 +180,7 @@ class ImportFlow(QObject):
         self._open(dialog)
 
     def _run(self, request: ImportRequest) -> None:
+        self._request = request
         dialog = ImportProgressDialog(request.path, self._window)
         dialog.cancel_requested.connect(self.cancel)
         self._progress = dialog
@@ -198,12 +202,26 @@ class ImportFlow(QObject):
         self._message(self.tr("Imported {file}: {counts}").format(file=report.file.name,
                                                                   counts=counts_text(report)))
         self.imported.emit(report)
+        self._workspace.runner.submit(
+            build_op().owned_by(self).on_progress(self._on_building)
+            .on_success(self._on_built))
         if not self._asking():
             self._done()
             return
         dialog = ImportResultDialog(report, self._window)
         dialog.finished.connect(self._done)
         self._later(lambda: self._open(dialog))
+
+    def _on_building(self, progress: ImportProgress) -> None:
+        # The events are usable already; what is still being built, and how far.
+        self._message(self.tr("Building the search index, map cells and sort orders "
+                              "({done} of {total})…").format(
+            done=progress.indexes_built, total=progress.indexes_total))
+
+    def _on_built(self, built: int) -> None:
+        if built:
+            self._message(self.tr("Search index, map cells and sort orders built."))
+            self._workspace.changed.emit(Topic.EVENTS)  # searches and the map use them now
 
     def _on_failed(self, failure: Failure) -> None:
         self._running = None
@@ -212,6 +230,10 @@ class ImportFlow(QObject):
             name = self._current.name if self._current else self.tr("the file")
             self._message(self.tr("Import of {file} cancelled. {unchanged}").format(
                 file=name, unchanged=self.tr(UNCHANGED)))
+        elif isinstance(failure.error, SameFileError) and self._asking():
+            self._message("")
+            self._ask_anyway(failure.error)
+            return  # this file is not done: it may be imported anyway
         elif isinstance(failure.error, InputFileError):
             self._message("")
             QMessageBox.warning(self._window, self.tr("Import Refused"), as_plain(
@@ -224,11 +246,22 @@ class ImportFlow(QObject):
                     unchanged=self.tr(UNCHANGED), error=failure.message)))
         self._done()
 
+    def _ask_anyway(self, error: SameFileError) -> None:
+        """Refused as a copy of another dataset: import it anyway, forced, if asked to."""
+        request = self._request
+        assert request is not None
+        forced = replace(request, force=True)
+        dialog = ImportAnywayDialog(error, request.path, self._window)
+        dialog.accepted.connect(lambda: self._later(lambda: self._run(forced)))
+        dialog.rejected.connect(self._done)
+        self._later(lambda: self._open(dialog))
+
     @Slot()
     def _done(self) -> None:
         """This file is dealt with; the next one (if any) starts on the next turn."""
         self._current = None
         self._preview = None
+        self._request = None
         self._later(self._next)
 
     def _close_progress(self) -> None:

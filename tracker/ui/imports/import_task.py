@@ -18,7 +18,9 @@ from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.importing import (
     FilePreview,
     ImportFormat,
+    ImportProgress,
     ReleaseOptions,
+    build_after_import,
     import_events,
     preview,
 )
@@ -37,6 +39,8 @@ class ImportRequest:
     mapping: ColumnMapping | None = None
     # Which release the file is and whether an older one may overwrite (issue 17).
     releases: ReleaseOptions = field(default_factory=ReleaseOptions)
+    # Import even rows another dataset already holds ("Import Anyway", reconcile.same_file).
+    force: bool = False
 
 
 def preview_op(path: Path) -> DbOp[FilePreview]:
@@ -52,7 +56,8 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
     def work(db: Database, handle: OpHandle) -> ImportReport:
         return import_events(db, request.path, request.fmt, strict=request.strict,
                              mapping=request.mapping, progress=handle.report,
-                             cancel=handle.cancel_event, releases=request.releases)
+                             cancel=handle.cancel_event, releases=request.releases,
+                             force=request.force, defer_build=True)
 
     return (DbOp(translate("ImportTask", "Importing {file}").format(file=request.path),
                  translate("ImportTask", "the import"), work)
@@ -60,3 +65,19 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
             .pausing_edits(translate("ImportTask", "{file} is being imported; edits can be "
                                      "saved after the import finishes").format(
                                          file=request.path.name)))
+
+
+def build_op() -> DbOp[int]:
+    """After an import that committed its events first: build the full-text index, the
+    map's cells and the sort indexes, one at a time, progress as ImportProgress. A
+    cancel (leaving the database) stops between two; the rest is built on next open."""
+
+    def work(db: Database, handle: OpHandle) -> int:
+        def built(progress: ImportProgress) -> None:
+            handle.report(progress)
+
+        return build_after_import(db, progress=built, cancel=handle.cancel_event)
+
+    return (DbOp(translate("ImportTask", "Building the search index after the import"),
+                 translate("ImportTask", "the search index"), work)
+            .cancelled_on_leave())

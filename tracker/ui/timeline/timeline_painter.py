@@ -194,14 +194,16 @@ class TimelinePainter:
         present = sorted({cell.target_category for cell in self.scene.events.cells}
                          | {m.target_category for m in self.scene.events.markers or ()},
                          key=category_order)
-        for row, category in enumerate(present[:7]):
+        # Every category shown (twelve and "uncategorised" at most): a cap of seven left
+        # out "unknown", the largest part of the real UCDP file's bars (issue 18).
+        for row, category in enumerate(present):
             y = top + row * 16
             p.fillRect(QRectF(14, y + 3, 10, 10), self.colours.category(category))
             p.setPen(self.ink.text)
             p.drawText(QRectF(30, y, LABEL_WIDTH - 36, 16), Qt.AlignmentFlag.AlignVCenter,
                        say(category) if category else translate("TimelinePainter",
                                                                  "uncategorised"))
-        y = top + min(7, len(present)) * 16 + 6
+        y = top + len(present) * 16 + 6
         p.setPen(self.ink.text)
         note = (translate("TimelinePainter", "dots: known to the day; faded bars: known only "
                           "to the week or month, or over days")

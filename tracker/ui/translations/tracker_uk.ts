@@ -464,7 +464,7 @@
     </message>
 </context>
 <context>
-    <name>AddClaimDialog</name>
+    <name>ClaimDialog</name>
     <message>
         <source>Add Claim</source>
         <translation>Додати твердження</translation>

@@ -206,6 +206,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Find events two datasets both report, and decide which "
                                      "are one")),
     ActionSpec(
+        "day-claims-action", QT_TRANSLATE_NOOP("Actions", "Claims on a Day and &Place…"),
+        Menu.EDIT, "day_claims", (),
+        QT_TRANSLATE_NOOP("Actions", "Figures (killed, drones intercepted…) about a day and "
+                                     "a place that no recorded event carries yet")),
+    ActionSpec(
         "suggest-targets-action", QT_TRANSLATE_NOOP("Actions", "Suggest &Target Categories"),
         Menu.EDIT, "suggest_targets", (),
         QT_TRANSLATE_NOOP("Actions", "Run the target rules again over every event no analyst "

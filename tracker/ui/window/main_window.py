@@ -1,4 +1,4 @@
-"""The main window: actions from the table in actions.py, six tabs, status bar, settings.
+"""The main window: actions from the table in actions.py, seven tabs, status bar, settings.
 
 The window owns no data. Views read through the Workspace and refresh on its signals;
 the window opens dialogs, pushes their commands, moves between tabs when a link is
@@ -6,13 +6,23 @@ followed, and remembers geometry and the last database in Settings. Work that ta
 time runs on the Workspace's one runner; before the window closes or the database is
 replaced, the runner settles it (``work_status.settle``), the one place that knows what
 runs. The export flows live in ui/exports (file_export.py, export_task.py).
+
+The window paints before the database layer is imported (issue 19): built without a
+Workspace it is a frame (menus, tool bar, tabs, "Opening …" in the status bar, every
+action off); ``attach`` then builds the views over the Workspace, turns the actions on
+and emits ``ready``. So this module imports only Qt and light modules at its top; what
+brings SQLAlchemy (services, storage, the views, the dialogs) is imported where it is
+first used, after the first paint. Tabs other than Rounds build on first show (lazy_tabs.py,
+tab_views.py).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
@@ -20,58 +30,21 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
 from tracker import __version__
 from tracker.domain import identity
 from tracker.domain.enums import RoundStatus
-from tracker.services import rounds
-from tracker.services.common import summary
-from tracker.services.common.sample import is_empty, load_sample
-from tracker.services.common.sample_scenarios import SampleScenario
-from tracker.storage.database import Database
-from tracker.ui.analysis.analysis_view import AnalysisView
-from tracker.ui.chronology.chronology_view import ChronologyView
 from tracker.ui.common import settings as options
 from tracker.ui.common.appearance_menu import AppearanceMenu
-from tracker.ui.common.change_watcher import ChangeWatcher
-from tracker.ui.common.commands import push_or_report
 from tracker.ui.common.forms import named
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, add_language_menu, translate
 from tracker.ui.common.settings import Settings, system_zone_name
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.unsaved_input import InputWatch
-from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
-from tracker.ui.events.events_view import EventsView
-from tracker.ui.events.link_dialog import LinkEventsDialog
-from tracker.ui.events.reconcile_dialog import ReconcileDialog
-from tracker.ui.exports.export_task import ChronologyExport
-from tracker.ui.exports.schedule_export import export_schedule
-from tracker.ui.exports.timelinejs_export import export_timeline, export_timeline_offline
-from tracker.ui.factors.factor_commands import CreateFactorCommand
-from tracker.ui.factors.factor_dialogs import NewFactorDialog
-from tracker.ui.factors.factors_view import FactorsView
-from tracker.ui.imports.import_flow import ImportFlow
-from tracker.ui.imports.sync_flow import SyncFlow
-from tracker.ui.map.map_view import MapView
-from tracker.ui.rounds.calendar_import import import_calendar, import_calendar_path
-from tracker.ui.rounds.details_dialog import EditDetailsDialog
-from tracker.ui.rounds.round_commands import DeleteRoundCommand
-from tracker.ui.rounds.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
-from tracker.ui.rounds.rounds_view import RoundsView
-from tracker.ui.timeline.timeline_view import TimelineView
-from tracker.ui.window import (
-    archive_actions,
-    backup_actions,
-    database_files,
-    help_guide,
-    help_shortcuts,
-    recent_databases,
-    sample_files,
-)
+from tracker.ui.window import help_guide, help_shortcuts, tab_views
 from tracker.ui.window.actions import (
     build_actions,
     build_menus,
@@ -79,12 +52,30 @@ from tracker.ui.window.actions import (
     editing_action_ids,
     round_action_ids,
 )
-from tracker.ui.window.as_of_mode import AsOfMode
-from tracker.ui.window.change_log_dialog import ChangeLogDialog
-from tracker.ui.window.edit_pause import EditPause
-from tracker.ui.window.window_drops import dropped_files
+from tracker.ui.window.lazy_tabs import LazyTabs
 from tracker.ui.window.window_size import fit_to_screen
-from tracker.ui.window.work_status import Ask, WorkStatus, settle
+
+if TYPE_CHECKING:
+    from tracker.services.common.sample_scenarios import SampleScenario
+    from tracker.storage.database import Database
+    from tracker.ui.analysis.analysis_view import AnalysisView
+    from tracker.ui.chronology.chronology_view import ChronologyView
+    from tracker.ui.common.change_watcher import ChangeWatcher
+    from tracker.ui.common.workspace import Topic, Workspace
+    from tracker.ui.events.events_view import EventsView
+    from tracker.ui.exports.export_task import ChronologyExport
+    from tracker.ui.factors.factor_dialogs import NewFactorDialog
+    from tracker.ui.factors.factors_view import FactorsView
+    from tracker.ui.imports.import_flow import ImportFlow
+    from tracker.ui.imports.sync_flow import SyncFlow
+    from tracker.ui.map.map_view import MapView
+    from tracker.ui.rounds.rounds_view import RoundsView
+    from tracker.ui.timeline.timeline_view import TimelineView
+    from tracker.ui.window.as_of_mode import AsOfMode
+    from tracker.ui.window.change_log_dialog import ChangeLogDialog
+    from tracker.ui.window.edit_pause import EditPause
+    from tracker.ui.window.recent_databases import RecentDatabases
+    from tracker.ui.window.work_status import Ask, WorkStatus
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Negotiation Tracker")
 MESSAGE_MS = 8000
@@ -93,14 +84,24 @@ MESSAGE_MS = 8000
 _MOVES_TO = {"postpone-round-action": RoundStatus.POSTPONED,
              "cancel-round-action": RoundStatus.CANCELLED,
              "mark-held-action": RoundStatus.HELD}
-# The status bar's word after a change: "Rescheduled “title”" (translated where shown).
-_DONE = {ChangeMode.RESCHEDULE: QT_TRANSLATE_NOOP("MainWindow", "Rescheduled “{title}”"),
-         ChangeMode.RELOCATE: QT_TRANSLATE_NOOP("MainWindow", "Relocated “{title}”"),
-         ChangeMode.POSTPONE: QT_TRANSLATE_NOOP("MainWindow", "Postponed “{title}”"),
-         ChangeMode.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "Cancelled “{title}”"),
-         ChangeMode.HELD: QT_TRANSLATE_NOOP("MainWindow", "Marked held “{title}”")}
+# The status bar's word after a change, by ChangeMode name: "Rescheduled “title”"
+# (translated where shown).
+_DONE = {"RESCHEDULE": QT_TRANSLATE_NOOP("MainWindow", "Rescheduled “{title}”"),
+         "RELOCATE": QT_TRANSLATE_NOOP("MainWindow", "Relocated “{title}”"),
+         "POSTPONE": QT_TRANSLATE_NOOP("MainWindow", "Postponed “{title}”"),
+         "CANCEL": QT_TRANSLATE_NOOP("MainWindow", "Cancelled “{title}”"),
+         "HELD": QT_TRANSLATE_NOOP("MainWindow", "Marked held “{title}”")}
 _CREATED = QT_TRANSLATE_NOOP("MainWindow", "Created “{title}”")
 _SAVED = QT_TRANSLATE_NOOP("MainWindow", "Saved “{title}”")
+_TAB_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "&Rounds"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Timeline"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Factors"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Events"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Chronology"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Analysis"),
+               QT_TRANSLATE_NOOP("MainWindow", "&Map"))
+ROUNDS_TAB, TIMELINE_TAB, FACTORS_TAB, EVENTS_TAB, CHRONOLOGY_TAB, ANALYSIS_TAB, MAP_TAB = \
+    range(len(_TAB_TITLES))
 
 
 def _opened_text(db: Database) -> str:
@@ -114,7 +115,13 @@ def _opened_text(db: Database) -> str:
 
 
 class MainWindow(QMainWindow):
-    """Rounds, Timeline, Factors, Events, Chronology and Analysis tabs over one Workspace.
+    """Rounds, Timeline, Factors, Events, Chronology, Analysis and Map tabs over one
+    Workspace.
+
+    ``MainWindow(workspace, settings)`` is ready when built. ``MainWindow(None, settings,
+    opening=..., undo_stack=...)`` is the frame shown while the database opens (every
+    action off, "Opening …" in the status bar) until ``attach(workspace)``; the
+    Workspace must then use *undo_stack*, which the Edit menu's Undo and Redo follow.
 
     Attributes:
         ask: asks a yes/no question (title, text); tests replace it.
@@ -122,40 +129,42 @@ class MainWindow(QMainWindow):
 
     Signals:
         export_finished(int, str): an export wrote this many entries to this file.
+        ready(): the views are built over the Workspace and the actions are on.
     """
 
     export_finished = Signal(int, str)
+    ready = Signal()
 
-    def __init__(self, workspace: Workspace, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    workspace: Workspace
+    change_watcher: ChangeWatcher
+    recent: RecentDatabases
+    rounds_view: RoundsView
+    work_status: WorkStatus
+    edit_pause: EditPause
+    as_of_mode: AsOfMode
+
+    def __init__(self, workspace: Workspace | None, settings: Settings,
+                 parent: QWidget | None = None, *, opening: str = "",
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
-        self.workspace = workspace
         self.settings = settings
-        # Other programs' changes refresh the views (the file's data version on SQLite,
-        # LISTEN/NOTIFY on PostgreSQL).
-        self.change_watcher = ChangeWatcher(workspace, self)
+        self.is_ready = False
         self.change_log: ChangeLogDialog | None = None
         self.display_tz = settings.get(options.DISPLAY_TIME_ZONE)
         identity.set_user_name(settings.get(options.USER_NAME))
         self.ask: Ask = self._ask
         self.dialog: QDialog | None = None
         self._dialog_input: InputWatch | None = None  # the open dialog's fields as opened
-        self.importer = ImportFlow(workspace, self, self._open, self.show_message, settings)
-        self.syncer = SyncFlow(workspace, self, self._open, self.show_message)
-        self.chronology_export = ChronologyExport(self, workspace, settings, self._open,
-                                                  self.show_message)
-        self.chronology_export.finished.connect(self.export_finished)
+        self._importer: ImportFlow | None = None
+        self._syncer: SyncFlow | None = None
+        self._chronology_export: ChronologyExport | None = None
         self.setAcceptDrops(True)  # databases, event files and calendars (window_drops)
-
-        self.action_map = build_actions(self, workspace.undo_stack)
+        stack = workspace.undo_stack if workspace is not None else undo_stack
+        self._undo_stack = stack if stack is not None else QUndoStack(self)
+        self.action_map = build_actions(self, self._undo_stack)
         build_menus(self.menuBar(), self.action_map)
         add_language_menu(self._view_menu(), settings, self)
-        self.recent = recent_databases.RecentDatabases(settings, self.open_recent, self)
-        self.recent.remember(recent_databases.recent_target(workspace.db))
-        file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
-        if isinstance(file_menu, QMenu):
-            file_menu.insertMenu(self.action_map["open-sample-action"], self.recent.menu)
         self.appearance = AppearanceMenu(settings, self)  # applies the stored choice
         view_menu = self.action_map["display-zone-action"].associatedObjects()[0]
         if isinstance(view_menu, QMenu):
@@ -164,53 +173,137 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         build_toolbar(toolbar, self.action_map)
-
-        self.rounds_view = RoundsView(workspace, self.display_tz)
-        self.rounds_view.set_actions([self.action_map[name] for name in round_action_ids()
-                                      if name != "link-events-action"])
-        self.rounds_view.detail.set_link_action(self.action_map["link-events-action"])
-        self.factors_view = FactorsView(workspace)
-        self.factors_view.set_display_zone(self.display_tz)
-        self.events_view = EventsView(workspace)
-        self.chronology_view = ChronologyView(workspace)
-        self.chronology_view.model.set_time_zone(self.display_tz)
-        self.timeline_view = TimelineView(workspace, self.display_tz)
-        self.analysis_view = AnalysisView(workspace)
-        self.analysis_view.set_display_zone(self.display_tz)
-        self.map_view = MapView(workspace)
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
-        for view, title in ((self.rounds_view, self.tr("&Rounds")),
-                            (self.timeline_view, self.tr("&Timeline")),
-                            (self.factors_view, self.tr("&Factors")),
-                            (self.events_view, self.tr("&Events")),
-                            (self.chronology_view, self.tr("&Chronology")),
-                            (self.analysis_view, self.tr("&Analysis")),
-                            (self.map_view, self.tr("&Map"))):
-            self.tabs.addTab(view, title)
+        for title in _TAB_TITLES:
+            self.tabs.add_lazy_tab(self.tr(title))
         self.counts_label = named(QLabel(), "status-counts")
         self.database_label = named(QLabel(), "status-database")
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)  # a path, never HTML
-        self.work_status = WorkStatus(workspace.runner)
-        self.statusBar().addPermanentWidget(self.work_status)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.setCentralWidget(self.tabs)
+        geometry = settings.get(options.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            fit_to_screen(self)
+        self.setWindowTitle(self.tr(APP_TITLE))
+        # Off until attach(): nothing can be edited, opened or exported before the
+        # database is (the undo stack's own actions follow the empty stack).
+        self._held_off = [action for action in self.action_map.values()
+                          if action.isEnabled() and action.objectName() not in (
+                              "undo-action", "redo-action", "quit-action")]
+        for action in self._held_off:
+            action.setEnabled(False)
+        if workspace is not None:
+            self.attach(workspace)
+        else:
+            self.database_label.setText(opening)
+            self.statusBar().showMessage(self.tr("Opening {database}…").format(
+                database=opening))
+
+    def attach(self, workspace: Workspace) -> None:
+        """Build the views over *workspace*, turn the actions on and emit ``ready``."""
+        from tracker.ui.common.change_watcher import ChangeWatcher
+        from tracker.ui.window.as_of_mode import AsOfMode
+        from tracker.ui.window.edit_pause import EditPause
+        from tracker.ui.window.recent_databases import RecentDatabases, recent_target
+        from tracker.ui.window.work_status import WorkStatus
+
+        if workspace.undo_stack is not self._undo_stack:  # Undo and Redo would act on none
+            raise ValueError("the Workspace must use the undo stack the window was made with")
+        self.workspace = workspace
+        settings = self.settings
+        # Other programs' changes refresh the views (the file's data version on SQLite,
+        # LISTEN/NOTIFY on PostgreSQL).
+        self.change_watcher = ChangeWatcher(workspace, self)
+        self.recent = RecentDatabases(settings, self.open_recent, self)
+        self.recent.remember(recent_target(workspace.db))
+        file_menu = self.action_map["open-sample-action"].associatedObjects()[0]
+        if isinstance(file_menu, QMenu):
+            file_menu.insertMenu(self.action_map["open-sample-action"], self.recent.menu)
+        for action in self._held_off:
+            action.setEnabled(True)
+        self._held_off = []
+
+        self.rounds_view = tab_views.build_first(self)
+        self.work_status = WorkStatus(workspace.runner)
+        self.statusBar().insertPermanentWidget(0, self.work_status)
         self.edit_pause = EditPause(
             workspace, self.statusBar(),
             [self.action_map[name] for name in editing_action_ids()], self._update_actions)
         self.as_of_mode = AsOfMode(
             self, self.action_map["as-of-action"], [self.action_map["import-events-action"]],
             self.edit_pause, self._open, lambda: self.display_tz)
+        self.takeCentralWidget()  # the tabs, kept: the past-day banner goes above them
         self.setCentralWidget(self.as_of_mode.wrap(self.tabs))
+        tab_views.build_later(self)
 
         self._connect()
         self._restore()
+        self.statusBar().clearMessage()
         self._on_database_replaced()
         self.rounds_view.setFocus()  # the keyboard starts in the rounds table, not the tabs
         if workspace.db.migration_backup is not None:
             self.show_message(_opened_text(workspace.db))
+        self.is_ready = True
+        self.ready.emit()
+
+    # The flows made on first use: their modules (importers, exporters) load only then.
+
+    @property
+    def importer(self) -> ImportFlow:
+        if self._importer is None:
+            from tracker.ui.imports.import_flow import ImportFlow
+
+            self._importer = ImportFlow(self.workspace, self, self._open, self.show_message,
+                                        self.settings)
+        return self._importer
+
+    @property
+    def syncer(self) -> SyncFlow:
+        if self._syncer is None:
+            from tracker.ui.imports.sync_flow import SyncFlow
+
+            self._syncer = SyncFlow(self.workspace, self, self._open, self.show_message)
+        return self._syncer
+
+    @property
+    def chronology_export(self) -> ChronologyExport:
+        if self._chronology_export is None:
+            from tracker.ui.exports.export_task import ChronologyExport
+
+            self._chronology_export = ChronologyExport(
+                self, self.workspace, self.settings, self._open, self.show_message)
+            self._chronology_export.finished.connect(self.export_finished)
+        return self._chronology_export
+
+    # The tabs built on first show (or when something asks for their view).
+
+    @property
+    def factors_view(self) -> FactorsView:
+        return cast("FactorsView", self.tabs.view(FACTORS_TAB))
+
+    @property
+    def events_view(self) -> EventsView:
+        return cast("EventsView", self.tabs.view(EVENTS_TAB))
+
+    @property
+    def timeline_view(self) -> TimelineView:
+        return cast("TimelineView", self.tabs.view(TIMELINE_TAB))
+
+    @property
+    def chronology_view(self) -> ChronologyView:
+        return cast("ChronologyView", self.tabs.view(CHRONOLOGY_TAB))
+
+    @property
+    def analysis_view(self) -> AnalysisView:
+        return cast("AnalysisView", self.tabs.view(ANALYSIS_TAB))
+
+    @property
+    def map_view(self) -> MapView:
+        return cast("MapView", self.tabs.view(MAP_TAB))
 
     def _connect(self) -> None:
         workspace = self.workspace
@@ -219,55 +312,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_actions)
         self.rounds_view.round_selected.connect(self._update_actions)
         self.rounds_view.round_activated.connect(self.edit_round)
-        for open_event in (self.rounds_view.open_event, self.factors_view.open_event,
-                           self.chronology_view.open_event):
-            open_event.connect(self.go_to_event)
-        for open_round in (self.events_view.open_round, self.factors_view.open_round,
-                           self.chronology_view.open_round, self.analysis_view.open_round):
-            open_round.connect(self.go_to_round)
-        for open_factor in (self.rounds_view.open_factor, self.events_view.open_factor):
-            open_factor.connect(self.go_to_factor)
-        self._connect_timeline()
+        self.rounds_view.open_event.connect(self.go_to_event)
+        self.rounds_view.open_factor.connect(self.go_to_factor)
         workspace.runner.failed.connect(self._on_work_failed)
-        for view in (self.rounds_view, self.timeline_view):
-            self.as_of_mode.changed.connect(view.set_as_of)
-
-    def _connect_timeline(self) -> None:
-        """Selections travel both ways between the timeline and the other views; the
-        Events view's filters apply to the timeline's events too."""
-        timeline = self.timeline_view
-        timeline.round_clicked.connect(self.rounds_view.select_round)
-        timeline.event_clicked.connect(self.events_view.select_event)
-        timeline.factor_clicked.connect(self.factors_view.select_factor)
-        self.rounds_view.round_selected.connect(timeline.select_round)
-        self.events_view.event_selected.connect(timeline.select_event)
-        self.factors_view.factor_selected.connect(timeline.select_factor)
-        self.events_view.filter_bar.filter_changed.connect(timeline.set_event_filter)
-        self.events_view.filter_bar.filter_changed.connect(self.analysis_view.set_event_filter)
-        self.rounds_view.round_selected.connect(self._show_round_in_analysis)
-        self._connect_map()
-
-    def _connect_map(self) -> None:
-        """The map follows the Events filters and the Timeline's range; selections travel
-        both ways, as with the timeline."""
-        canvas, map_view = self.timeline_view.canvas, self.map_view
-        self.events_view.filter_bar.filter_changed.connect(map_view.set_event_filter)
-        self.events_view.event_selected.connect(map_view.select_event)
-        map_view.event_clicked.connect(self.events_view.select_event)
-        map_view.event_activated.connect(self.go_to_event)
-        canvas.range_changed.connect(
-            lambda: map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end))
-        map_view.follow_timeline(canvas.viewport.start, canvas.viewport.end)
-
-    @Slot(object)
-    def _show_round_in_analysis(self, round_id: int | None) -> None:
-        if round_id is not None:
-            self.analysis_view.select_round(round_id)
+        self.as_of_mode.changed.connect(self.rounds_view.set_as_of)
 
     def _restore(self) -> None:
-        geometry = self.settings.get(options.WINDOW_GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            fit_to_screen(self)
         state = self.settings.get(options.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -280,6 +330,9 @@ class MainWindow(QMainWindow):
         """Override QWidget.closeEvent: ask before typed input in an open dialog is thrown
         away, let the runner's work end (an import is cancelled and rolls back, an export
         finishes), then save settings."""
+        if not self.is_ready:  # closed while the database opens: nothing runs yet
+            event.accept()
+            return
         if self.has_unsaved_input() and not self.ask(
                 self.tr("Unsaved Input"), self.tr("Discard your unsaved input?")):
             event.ignore()
@@ -296,12 +349,17 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Override QWidget.dragEnterEvent: take databases, event files and calendars."""
-        if dropped_files(event.mimeData()) and self.as_of_mode.as_of is None:
+        from tracker.ui.window.window_drops import dropped_files
+
+        if self.is_ready and dropped_files(event.mimeData()) and self.as_of_mode.as_of is None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Override QWidget.dropEvent: open a database, or import files one after another
         (window_drops.py); nothing while a past day's schedule is shown."""
+        from tracker.ui.rounds.calendar_import import import_calendar_path
+        from tracker.ui.window.window_drops import dropped_files
+
         files = dropped_files(event.mimeData())
         if not files or self.as_of_mode.as_of is not None:
             return
@@ -325,6 +383,9 @@ class MainWindow(QMainWindow):
 
     def offer_sample(self) -> bool:
         """Offer to fill an empty database with the sample scenario; True if loaded."""
+        from tracker.services.common.sample import is_empty, load_sample
+        from tracker.ui.common.workspace import Topic
+
         if not self.workspace.read(is_empty):
             return False
         if not self.ask(self.tr("Empty Database"), self.tr(
@@ -344,6 +405,8 @@ class MainWindow(QMainWindow):
         return True
 
     def switch_database(self, db: Database, *, remember: bool = True) -> None:
+        from tracker.ui.window import database_files, recent_databases
+
         self._settle_work()
         self.workspace.replace_database(db)
         self.recent.remember(recent_databases.recent_target(db))
@@ -370,17 +433,23 @@ class MainWindow(QMainWindow):
     # -- action handlers (names are in actions.ACTIONS) -----------------------------------
 
     def new_database(self) -> None:
+        from tracker.ui.window import database_files
+
         db = database_files.create_new(self, self.workspace.db)
         if db is not None:
             self.switch_database(db)
 
     def open_database(self) -> None:
+        from tracker.ui.window import database_files
+
         db = database_files.open_existing(self, self.workspace.db)
         if db is not None:
             self.switch_database(db)
             self.offer_sample()
 
     def open_sample(self) -> None:
+        from tracker.ui.window import sample_files
+
         dialog = sample_files.OpenSampleDialog(self)
         dialog.accepted.connect(lambda: self.open_sample_scenario(dialog.chosen()))
         self._open(dialog)
@@ -388,12 +457,16 @@ class MainWindow(QMainWindow):
     def open_sample_scenario(self, scenario: SampleScenario) -> None:
         """Open *scenario*'s own database (built on first use); the user's last database
         stays remembered, as with ``--sample``."""
+        from tracker.ui.window import sample_files
+
         sample_files.open_sample(self, self.workspace.runner, scenario,
                                  lambda db: self.switch_database(db, remember=False),
                                  self.show_message)
 
     def open_recent(self, target: str) -> None:
         """Open a database named by File › Open Recent or dropped on the window."""
+        from tracker.ui.window import recent_databases
+
         db = recent_databases.open_remembered(self, target)
         if db is not None:
             self.switch_database(db)
@@ -406,26 +479,40 @@ class MainWindow(QMainWindow):
         self.chronology_export.ask(self.display_tz)
 
     def export_schedule(self) -> None:
+        from tracker.ui.exports.schedule_export import export_schedule
+
         export_schedule(self, self.workspace, self.settings, self.show_message)
 
     def export_archive(self) -> None:
+        from tracker.ui.window import archive_actions
+
         archive_actions.for_window(self).export_archive()
 
     def import_archive(self) -> None:
+        from tracker.ui.window import archive_actions
+
         archive_actions.for_window(self).import_archive()
 
     def back_up(self) -> None:
+        from tracker.ui.window import backup_actions
+
         backup_actions.back_up(self, self.workspace, self.show_message, self.ask,
                                self.export_archive)
 
     def export_timeline(self) -> None:
+        from tracker.ui.exports.timelinejs_export import export_timeline
+
         export_timeline(self, self.workspace, self.settings, self.display_tz, self.show_message)
 
     def export_timeline_offline(self) -> None:
+        from tracker.ui.exports.timelinejs_export import export_timeline_offline
+
         export_timeline_offline(self, self.workspace, self.settings, self.display_tz,
                                 self.show_message)
 
     def import_calendar(self) -> None:
+        from tracker.ui.rounds.calendar_import import import_calendar
+
         import_calendar(self, self.workspace, self.settings, self.show_message)
 
     def update_from_source(self) -> None:
@@ -435,17 +522,24 @@ class MainWindow(QMainWindow):
         self.close()
 
     def new_round(self) -> None:
+        from tracker.ui.rounds.round_dialogs import NewRoundDialog
+
         dialog = NewRoundDialog(self.workspace, display_tz=self.display_tz,
                                 day_first=self.settings.get(options.DAY_FIRST), parent=self)
         dialog.accepted.connect(lambda: self._after_command(dialog, _CREATED))
         self._open(dialog)
 
     def new_factor(self) -> None:
+        from tracker.ui.factors.factor_dialogs import NewFactorDialog
+
         dialog = NewFactorDialog(self.workspace, self)
         dialog.accepted.connect(lambda: self._after_new_factor(dialog))
         self._open(dialog)
 
     def edit_round(self) -> None:
+        from tracker.services import rounds
+        from tracker.ui.rounds.details_dialog import EditDetailsDialog
+
         round_id = self.rounds_view.selected_round_id()
         if round_id is None:
             return
@@ -455,21 +549,23 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def reschedule_round(self) -> None:
-        self._change(ChangeMode.RESCHEDULE)
+        self._change("RESCHEDULE")
 
     def relocate_round(self) -> None:
-        self._change(ChangeMode.RELOCATE)
+        self._change("RELOCATE")
 
     def postpone_round(self) -> None:
-        self._change(ChangeMode.POSTPONE)
+        self._change("POSTPONE")
 
     def cancel_round(self) -> None:
-        self._change(ChangeMode.CANCEL)
+        self._change("CANCEL")
 
     def mark_held(self) -> None:
-        self._change(ChangeMode.HELD)
+        self._change("HELD")
 
     def link_events(self) -> None:
+        from tracker.ui.events.link_dialog import LinkEventsDialog
+
         round_id = self.rounds_view.selected_round_id()
         if round_id is not None:
             dialog = LinkEventsDialog(self.workspace, round_id=round_id, parent=self)
@@ -477,9 +573,19 @@ class MainWindow(QMainWindow):
             self._open(dialog)
 
     def reconcile_datasets(self) -> None:
+        from tracker.ui.events.reconcile_dialog import ReconcileDialog
+
         self._open(ReconcileDialog(self.workspace, self))
 
+    def day_claims(self) -> None:
+        from tracker.ui.events.day_claims_dialog import DayClaimsDialog
+
+        self._open(DayClaimsDialog(self.workspace, self))
+
     def delete_round(self) -> None:
+        from tracker.ui.common.commands import push_or_report
+        from tracker.ui.rounds.round_commands import DeleteRoundCommand
+
         row = self.rounds_view.selected_round()
         if row is None:
             return
@@ -527,6 +633,8 @@ class MainWindow(QMainWindow):
 
     def show_change_log(self) -> None:
         """A window of its own beside the tabs (not modal), made once and raised again."""
+        from tracker.ui.window.change_log_dialog import ChangeLogDialog
+
         if self.change_log is None:
             self.change_log = ChangeLogDialog(self.workspace, self.display_tz, self)
         self.change_log.show()
@@ -557,10 +665,15 @@ class MainWindow(QMainWindow):
         self.display_tz = tz
         self.settings.set(options.DISPLAY_TIME_ZONE, tz)
         self.rounds_view.set_display_zone(tz)
-        self.factors_view.set_display_zone(tz)
-        self.chronology_view.model.set_time_zone(tz)
-        self.timeline_view.set_display_zone(tz)
-        self.analysis_view.set_display_zone(tz)
+        # A tab not built yet takes the zone when it is (tab_views.py).
+        if self.tabs.is_built(FACTORS_TAB):
+            self.factors_view.set_display_zone(tz)
+        if self.tabs.is_built(CHRONOLOGY_TAB):
+            self.chronology_view.model.set_time_zone(tz)
+        if self.tabs.is_built(TIMELINE_TAB):
+            self.timeline_view.set_display_zone(tz)
+        if self.tabs.is_built(ANALYSIS_TAB):
+            self.analysis_view.set_display_zone(tz)
         self.as_of_mode.rezone()
         if self.change_log is not None:
             self.change_log.model.set_display_zone(tz)
@@ -596,6 +709,8 @@ class MainWindow(QMainWindow):
 
     def _settle_work(self) -> None:
         """Before the database is closed: the runner's work ends (work_status.settle)."""
+        from tracker.ui.window.work_status import settle
+
         settle(self.workspace.runner, self.statusBar(), self.ask)
 
     @Slot(str, str)
@@ -628,14 +743,18 @@ class MainWindow(QMainWindow):
         self._dialog_input = None
         self.activateWindow()  # the keyboard back where it was, with or without a WM
 
-    def _change(self, mode: ChangeMode) -> None:
+    def _change(self, mode_name: str) -> None:
+        """Open the schedule change dialog for the ChangeMode named *mode_name*."""
+        from tracker.ui.rounds.round_dialogs import ChangeMode, ScheduleChangeDialog
+
         row = self.rounds_view.selected_round()
         if row is None:
             return
+        mode = ChangeMode[mode_name]
         dialog = ScheduleChangeDialog(self.workspace, row, mode, display_tz=self.display_tz,
                                       day_first=self.settings.get(options.DAY_FIRST),
                                       parent=self)
-        dialog.accepted.connect(lambda: self._after_command(dialog, _DONE[mode]))
+        dialog.accepted.connect(lambda: self._after_command(dialog, _DONE[mode_name]))
         self._open(dialog)
 
     def _after_command(self, dialog: QDialog, done: str) -> None:
@@ -650,6 +769,8 @@ class MainWindow(QMainWindow):
                           text.replace("“{title}”", "").strip())
 
     def _after_new_factor(self, dialog: NewFactorDialog) -> None:
+        from tracker.ui.factors.factor_commands import CreateFactorCommand
+
         command = dialog.command
         if isinstance(command, CreateFactorCommand) and command.factor_id is not None:
             self.go_to_factor(command.factor_id)
@@ -663,6 +784,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_database_replaced(self) -> None:
+        from tracker.ui.window import database_files
+
         db = self.workspace.db
         # No "*" for unsaved changes: every change is committed by its operation as it is
         # made, so nothing ever waits to be saved (issue 16, finding 6).
@@ -682,10 +805,14 @@ class MainWindow(QMainWindow):
         return menu
 
     def _update_counts(self) -> None:
+        from tracker.services.common import summary
+
         self.counts_label.setText(self.workspace.read(summary.counts).describe())
 
     @Slot()
     def _update_actions(self) -> None:
+        from tracker.services import rounds
+
         on_rounds = self.tabs.currentWidget() is self.rounds_view
         row = self.rounds_view.selected_round() if on_rounds else None
         for name in round_action_ids():

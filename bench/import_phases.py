@@ -1,0 +1,112 @@
+"""Where a ``tracker import`` spends its time, phase by phase, in one process.
+
+    python bench/import_phases.py CSV DB [--usable-first]
+
+The app's own functions are wrapped with timers (no cProfile overhead on the row path):
+reading and converting (RowReader.batches), writing (EventUpsert.write), the category
+rule pass, the day counts, the map cells, the full-text index and the indexes (each SQL
+statement the rebuild or the build runs), and what is left (start-up, withdrawals,
+commit). Run it against another checkout (PYTHONPATH=/other/checkout) for a before and
+after; functions that checkout lacks are skipped.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def _timed(owner: object, name: str, phase: str | Callable[..., str]) -> None:
+    original = getattr(owner, name, None)
+    if original is None:
+        return
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            label = phase if isinstance(phase, str) else phase(*args, **kwargs)
+            SPENT[label] += time.perf_counter() - started
+
+    setattr(owner, name, wrapper)
+
+
+def _timed_generator(owner: object, name: str, phase: str) -> None:
+    original = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        iterator = original(*args, **kwargs)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                SPENT[phase] += time.perf_counter() - started
+                return
+            SPENT[phase] += time.perf_counter() - started
+            yield item
+
+    setattr(owner, name, wrapper)
+
+
+def _statement(connection: object, sql: str, *args: Any, **kwargs: Any) -> str:
+    text = str(sql).strip().upper()
+    if "FTS" in text and "REBUILD" in text:
+        return "full-text index"
+    if text.startswith("CREATE INDEX"):
+        return "secondary indexes"
+    if text.startswith("CREATE TRIGGER"):
+        return "triggers"
+    return "other SQL of the build"
+
+
+def main() -> None:
+    from sqlalchemy import Connection
+
+    import tracker.services.imports.importing as importing
+    from tracker.services.imports import import_rows
+    from tracker.storage import day_counts, event_upsert, map_cells
+    from tracker.storage.database import open_database
+
+    csv, db = Path(sys.argv[1]), Path(sys.argv[2])
+    usable_first = "--usable-first" in sys.argv
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    _timed_generator(import_rows.RowReader, "batches", "read, check, convert")
+    _timed(event_upsert.EventUpsert, "write", "upsert + raw records")
+    _timed(importing, "suggest_targets", "category rule pass")
+    _timed(map_cells, "recount", "map cells")
+    for module in ("tracker.storage.derived_structures", "tracker.storage.deferred_build"):
+        if module in sys.modules:
+            _timed(sys.modules[module], "recount", "day counts")
+            _timed(sys.modules[module], "recount_days", "day counts")
+    _timed(day_counts, "recount", "day counts")
+    _timed(Connection, "exec_driver_sql", _statement)
+    started = time.perf_counter()
+    database = open_database(db)
+    SPENT["open"] = time.perf_counter() - started
+    kwargs = {"defer_build": True} if usable_first else {}
+    importing.import_events(database, csv, importing.ImportFormat.ACLED, **kwargs)
+    usable = time.perf_counter() - started
+    if usable_first:
+        importing.build_after_import(database)
+    total = time.perf_counter() - started
+    database.close()
+    counted = sum(SPENT.values())
+    SPENT["rest (withdrawals, commit, checks)"] = total - counted
+    print(f"{'phase':36} {'s':>7} {'share':>6}")
+    for phase, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
+        print(f"{phase:36} {seconds:7.2f} {seconds / total:6.1%}")
+    print(f"{'usable after':36} {usable:7.2f}")
+    print(f"{'everything built after':36} {total:7.2f}")
+
+
+if __name__ == "__main__":
+    main()

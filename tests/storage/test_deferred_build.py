@@ -1,0 +1,141 @@
+"""storage.deferred_build: an import that commits its events first is usable at once, never
+answers from a stale structure, and ends (or, killed, is finished on next open) with the
+schema and derived data of an import that built everything before its commit (SQLite)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, text
+
+from tests.acled_generator import write_acled_file
+from tracker.services.events.events import EventFilter, count_events
+from tracker.services.imports.importing import (
+    ImportFormat,
+    ImportProgress,
+    build_after_import,
+    import_events,
+)
+from tracker.services.map.map_layers import map_cells
+from tracker.services.map.projection import Area
+from tracker.storage.database import Database, open_database
+from tracker.storage.deferred_build import (
+    StillBuilding,
+    map_cells_ready,
+    pending_statements,
+    search_ready,
+)
+
+ROWS = 12_000  # a bulk import: new rows are over half the table
+WORLD = Area(-180.0, -90.0, 180.0, 90.0)
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's bulk mode and its derived structures
+
+
+@pytest.fixture(scope="module")
+def acled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_acled_file(tmp_path_factory.mktemp("deferred") / "acled.csv", ROWS)
+
+
+@pytest.fixture
+def opened(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "deferred.db")
+    yield db
+    db.close()
+
+
+def _schema(connection: Connection) -> list[tuple[str, ...]]:
+    return [tuple(row) for row in connection.execute(text(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"))]
+
+
+def _derived(db: Database) -> tuple[object, ...]:
+    with db.engine.connect() as connection:
+        return (
+            _schema(connection),
+            connection.execute(text("SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4"))
+            .all(),
+            connection.execute(text("SELECT * FROM event_map_cell ORDER BY 1, 2, 3, 4, 5, "
+                                    "6, 7")).all(),
+            connection.execute(text(
+                "SELECT count(*) FROM battlefield_event_fts WHERE battlefield_event_fts "
+                "MATCH 'shelling'")).scalar_one(),
+        )
+
+
+def _whole(tmp_path: Path, acled: Path) -> tuple[object, ...]:
+    """What an import that builds everything before its commit leaves."""
+    db = open_database(tmp_path / "whole.db")
+    try:
+        import_events(db, acled, ImportFormat.ACLED)
+        return _derived(db)
+    finally:
+        db.close()
+
+
+def test_the_events_are_usable_at_the_commit_and_built_after(
+        opened: Database, acled: Path, tmp_path: Path) -> None:
+    report = import_events(opened, acled, ImportFormat.ACLED, defer_build=True)
+    assert report.added == ROWS
+    with opened.reading() as session:
+        # Browsed, counted and filtered by date and type at once...
+        assert count_events(session) == ROWS
+        assert count_events(session, EventFilter(event_types=("Battles",))) > 0
+        connection = session.connection()
+        assert pending_statements(connection)
+        assert not search_ready(connection) and not map_cells_ready(connection)
+        # ...a word search says why it waits instead of answering from a stale index...
+        with pytest.raises(StillBuilding, match="still being built"):
+            count_events(session, EventFilter(text="shelling"))
+        # ...and the map counts its cells from the events meanwhile.
+        from_events = sum(cell.events for cell in map_cells(session, WORLD, 0, EventFilter()))
+    assert from_events == ROWS
+
+    seen: list[ImportProgress] = []
+    built = build_after_import(opened, progress=seen.append)
+    assert built == seen[-1].indexes_total == len(seen) - 1
+    assert [p.indexes_built for p in seen] == list(range(built + 1))
+    assert _derived(opened) == _whole(tmp_path, acled)
+    with opened.reading() as session:
+        assert pending_statements(session.connection()) == []
+        assert count_events(session, EventFilter(text="shelling")) > 0
+        assert sum(cell.events for cell in map_cells(session, WORLD, 0, EventFilter())) \
+            == ROWS
+
+
+def test_a_build_cut_short_is_finished_on_the_next_open(
+        tmp_path: Path, acled: Path) -> None:
+    path = tmp_path / "killed.db"
+    db = open_database(path)
+    import_events(db, acled, ImportFormat.ACLED, defer_build=True)
+
+    def stop_after_two(progress: ImportProgress) -> None:
+        if progress.indexes_built == 2:
+            raise KeyboardInterrupt  # as a kill would, between two builds
+
+    with pytest.raises(KeyboardInterrupt):
+        build_after_import(db, progress=stop_after_two)
+    with db.engine.connect() as connection:
+        left = pending_statements(connection)
+    db.close()
+    assert left
+
+    reopened = open_database(path)
+    try:
+        with reopened.engine.connect() as connection:
+            assert pending_statements(connection) == []
+        assert _derived(reopened) == _whole(tmp_path, acled)
+    finally:
+        reopened.close()
+
+
+def test_an_import_finishes_a_pending_build_first(
+        opened: Database, acled: Path, tmp_path: Path) -> None:
+    import_events(opened, acled, ImportFormat.ACLED, defer_build=True)
+    again = import_events(opened, acled, ImportFormat.ACLED)  # all unchanged
+    assert again.unchanged == ROWS
+    with opened.engine.connect() as connection:
+        assert pending_statements(connection) == []
+    assert _derived(opened) == _whole(tmp_path, acled)

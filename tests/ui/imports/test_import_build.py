@@ -1,0 +1,40 @@
+"""A bulk import in the window: its events are shown as soon as they are committed, then
+the runner builds the search index, map cells and sort orders, the status bar saying how
+far (storage.deferred_build)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.imports.test_import_dialog import acled_file, click, close, finish, start_import
+from tests.ui.window.test_main_window import status_text
+from tracker.storage.deferred_build import pending_statements, search_ready
+from tracker.ui.window.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+BUILT = "Search index, map cells and sort orders built."
+
+
+def test_a_bulk_import_is_built_after_its_commit_and_the_status_bar_says_so(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    path = acled_file(tmp_path, 12_000)  # a bulk import: far more rows than the sample's
+    dialog = start_import(qtbot, window, path, monkeypatch)
+    click(qtbot, dialog.ok_button)
+    result = finish(qtbot, window)
+    assert result.counts_label.text() == \
+        "12,000 added · 0 updated · 0 unchanged · 0 rejected"
+    close(qtbot, window, result)
+    qtbot.waitUntil(lambda: BUILT in messages, timeout=60_000)
+
+    building = [text for text in messages if text.startswith("Building the search index")]
+    assert building[0].endswith("(0 of 13)…") and building[-1].endswith("(13 of 13)…")
+    with window.workspace.db.engine.connect() as connection:
+        assert pending_statements(connection) == []
+        assert search_ready(connection)
+    assert status_text(window) == BUILT
