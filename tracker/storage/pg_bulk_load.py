@@ -195,12 +195,8 @@ class PgBulkLoad:
                 bumps.append(place)  # the same values, now told by a newer release
             return
         updates.append(place)
-        counts.updated += 1
-        counts.note(found, older=False)
-        if any(change.field == "event_date" for change in found):
-            counts.dates_moved += 1
+        counts.note_update(found, restored=restore)
         if restore:
-            counts.restored += 1
             restored.append(old.id)
 
     def _insert(self, rows: Sequence[tuple[Any, ...]], matched: set[int]) -> None:
