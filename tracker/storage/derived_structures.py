@@ -10,8 +10,9 @@ million rows). DDL is transactional in SQLite, so a cancelled or failed load get
 all back on rollback. An import that commits its events first (storage.deferred_build)
 puts back only the day counts before its commit and builds the rest after it.
 
-SQLite only: on other databases nothing is dropped (PostgreSQL keeps its indexes and the
-counts' triggers as it goes).
+On PostgreSQL storage.pg_derived drops the indexes and disables the counts' triggers
+instead (no FTS5 there: its tsvector index is one of the indexes); on other databases
+nothing is dropped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from tracker.storage import map_cells
+from tracker.storage import map_cells, pg_derived
 from tracker.storage.day_counts import TRIGGER_PREFIX, recount
 
 EVENTS_TABLE = "battlefield_event"
@@ -47,8 +48,11 @@ class DroppedStructures:
 
 def drop_derived(connection: Connection) -> DroppedStructures:
     """Drop battlefield_event's secondary indexes and derived triggers, in the caller's
-    transaction; return what to build again. Nothing is dropped off SQLite."""
+    transaction; return what to build again (PostgreSQL: storage.pg_derived)."""
     dropped = DroppedStructures()
+    if connection.dialect.name == "postgresql":
+        dropped.statements.extend(pg_derived.switch_off(connection))
+        return dropped
     if connection.dialect.name != "sqlite":
         return dropped
     found = connection.execute(text(
@@ -71,8 +75,9 @@ def rebuild_derived(connection: Connection, dropped: DroppedStructures,
     """
     if not dropped.statements:
         return
-    connection.exec_driver_sql(
-        "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
     # Before the indexes: one sorted pass over the table, while the page cache is warm.
     recount(connection)
     map_cells.recount(connection)

@@ -109,6 +109,16 @@ class WriteCounts:
         else:
             self.changes_found += len(found)
 
+    def note_update(self, found: list[FieldChange], *, restored: bool) -> None:
+        """Count a row written over its stored event: its changes, a moved date, and
+        whether it brought a withdrawn event back."""
+        self.updated += 1
+        self.note(found, older=False)
+        if any(change.field == "event_date" for change in found):
+            self.dates_moved += 1
+        if restored:
+            self.restored += 1
+
 
 class EventUpsert:
     """Writes batches of event rows (``ROW_COLUMNS`` order) on one connection's transaction."""
@@ -237,12 +247,8 @@ class EventUpsert:
             updates.append((*(row[position] for position in _UPDATED_POSITIONS), old.id))
             written_raws.append(raw)
             raw_ids.append(old.id)
-            counts.updated += 1
-            counts.note(found, older=False)
-            if any(change.field == "event_date" for change in found):
-                counts.dates_moved += 1
+            counts.note_update(found, restored=restore)
             if restore:
-                counts.restored += 1
                 restored.append(old.id)
         counts.arrived_withdrawn += len(arrived)
         self._execute(inserts, updates, bumps, written_raws, raw_ids)

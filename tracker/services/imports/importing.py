@@ -51,7 +51,7 @@ from tracker.services.imports.releases import (
 )
 from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.services.reconcile.same_file import first_batch_check
-from tracker.services.targets.suggest_pass import suggest_targets
+from tracker.services.targets.suggest_pass import load_suggester, suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.deferred_build import build_pending
 from tracker.storage.event_upsert import (
@@ -61,6 +61,10 @@ from tracker.storage.event_upsert import (
     refresh_planner_statistics,
 )
 from tracker.storage.first_load import first_load_journal
+from tracker.storage.pg_bulk_load import PgBulkLoad
+
+# PostgreSQL imports stage each batch with COPY and merge it set-based (issue 19).
+EventWriter = EventUpsert | PgBulkLoad
 
 _BATCH = 5000
 # Import Events…'s file dialog: every event format's file names, then all files.
@@ -267,7 +271,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             started_at=started_at, finished_at=started_at,
         ).returning(ImportRun.id)).scalar_one()
         before = count_dataset(connection, layout.dataset)
-        writer = EventUpsert(
+        writer_type = PgBulkLoad if connection.dialect.name == "postgresql" else EventUpsert
+        writer: EventWriter = writer_type(
             connection, dataset=layout.dataset, run_id=run_id, imported_at=started_at,
             # Lines, less the dataset's rows already here: the new rows, roughly.
             expected_new_rows=max(0, facts.lines - before),
@@ -275,6 +280,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             superseded=superseded_by(connection, layout.dataset, run_id),
             track_seen=release.ordered,
         )
+        if isinstance(writer, PgBulkLoad):  # new rows categorised as they are loaded
+            writer.suggest = load_suggester(connection)
         try:
             _pump(rows, writer, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))
@@ -391,7 +398,7 @@ def _csv_line(names: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
+def _rebuild(writer: EventWriter, rows: RowReader, cancel: threading.Event,
              progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
              started: float) -> None:
     """Build the indexes bulk mode dropped, saying how far it is, honouring Cancel."""
@@ -408,7 +415,7 @@ def _rebuild(writer: EventUpsert, rows: RowReader, cancel: threading.Event,
     writer.finish(built)
 
 
-def _pump(rows: RowReader, writer: EventUpsert, cancel: threading.Event,
+def _pump(rows: RowReader, writer: EventWriter, cancel: threading.Event,
           progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
           started: float, check: Callable[[list[tuple[object, ...]]], None]) -> None:
     """Read and write batch by batch (the writer counts what each batch did)."""

@@ -8,12 +8,18 @@ every choice a person made.
 
 The pass reads the open rows in id order a page at a time (a keyset, never an OFFSET),
 applies the compiled rules in Python (domain.target_rules: Cyrillic needs Python's case
-folding, which SQLite's lower() lacks) and writes each page back in the caller's
-transaction: one executemany for the events a rule fired on, one set-based UPDATE making
-the page's other open events 'unknown'. Inside an import it reads only the rows that run wrote.
-Over a whole database it drops the derived structures first when it rewrites most of
-the table, as a bulk import does (storage.derived_structures), and builds them at the
-end: keeping the day counts and the indexes row by row would cost several times more.
+folding, which SQLite's lower() lacks) and stages the suggestions the rules made in a
+temporary table (COPY on PostgreSQL, one executemany a page on SQLite). Then two set-based
+UPDATEs write them, in the caller's transaction: one joins the staged suggestions, one makes
+every other open event 'unknown'. No statement per event: on PostgreSQL each UPDATE
+statement fires the change notification once, and a per-row UPDATE also ran the day-count
+and map-cell triggers row by row (issue 19: over seven minutes in one CI test). Inside an
+import it reads only the rows that run wrote and did not already categorise while
+loading them (PostgreSQL's COPY import applies ``load_suggester`` to each new row), and
+the import's bulk mode has the triggers off. Over a whole database it drops the derived
+structures first when it rewrites most of the table, as a bulk import does
+(storage.derived_structures, on SQLite and PostgreSQL), and builds them at the end:
+keeping the day counts and the indexes row by row would cost several times more.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import RuleSet
 from tracker.services.targets.rulebook import rule_set
+from tracker.storage import pg_derived
 from tracker.storage.database import Database
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 
@@ -86,13 +93,11 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     if progress is not None or run_id is None:
         total = connection.scalar(select(func.count()).select_from(event).where(where)) or 0
     dropped = DroppedStructures()
-    if run_id is None and total >= _BULK_ROWS:
-        all_rows = connection.scalar(select(func.count()).select_from(event)) or 0
-        if total >= all_rows * _BULK_SHARE:
-            dropped = drop_derived(connection)
+    if run_id is None:
+        dropped = _switch_off(connection, total)
     done = categorised = 0
     stamp = _stamp(connection)
-    after = 0
+    _start_staging(connection)
     for page in _pages(connection, run_id):
         if cancel is not None and cancel.is_set():
             raise cancelled
@@ -100,20 +105,33 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
         for event_id, summary, sub_event_type, actor1, actor2 in page:
             found = rules.suggest(summary, sub_event_type, actor1, actor2)
             if found.rule_id:
-                values.append((found.category, found.rule_id, found.confidence, stamp,
-                               event_id))
-        _write_found(connection, values)
-        _write_unknown(connection, run_id, after, page[-1][0], stamp)
-        after = page[-1][0]
+                values.append((event_id, found.category, found.rule_id, found.confidence))
+        _stage(connection, values)
         categorised += len(values)
         done += len(page)
         if progress is not None:
             progress(done, total)
     if cancel is not None and cancel.is_set():  # asked during the last page
         raise cancelled
+    _write(connection, run_id, stamp)
     if dropped.statements:
         rebuild_derived(connection, dropped, None)
     return PassResult(done, categorised)
+
+
+def _switch_off(connection: Connection, total: int) -> DroppedStructures:
+    """Bulk mode for a pass over the whole database that rewrites *total* events: the
+    derived structures dropped when that is most of the table; on PostgreSQL, its
+    day-count and map-cell triggers off for a smaller share too (storage.pg_derived:
+    they cost milliseconds a row, where the pass's two UPDATEs cost microseconds)."""
+    if not total:
+        return DroppedStructures()
+    all_rows = connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
+    if total >= _BULK_ROWS and total >= all_rows * _BULK_SHARE:
+        return drop_derived(connection)
+    if connection.dialect.name == "postgresql" and pg_derived.triggers_pay_off(total, all_rows):
+        return DroppedStructures(pg_derived.switch_off(connection, indexes=False))
+    return DroppedStructures()
 
 
 # Open to the rules (``open_to_rules``), as SQL for the driver's own cursor: at a million
@@ -127,13 +145,36 @@ def _marks(connection: Connection, count: int) -> list[str]:
     return [mark] * count
 
 
+# An event the import's own load categorised as it went in (storage.pg_bulk_load, with
+# load_suggester's rules): decided by the rules at the very instant the run imported it.
+# (Written so that no NULL makes the whole test NULL, which would leave the row out.)
+_LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at IS NOT NULL "
+               "AND target_decided_at = imported_at)")
+
+
+def load_suggester(connection: Connection) -> Callable[[str, str, str, str],
+                                                        tuple[str, str, float] | None]:
+    """The rules as a loader applies them to each new row (PostgreSQL's COPY import):
+    (category, rule, confidence), or None for 'unknown'. The pass after the load then
+    leaves those rows alone (they are the run's, decided when imported)."""
+    with Session(bind=connection) as session:
+        rules = rule_set(session)
+
+    def suggest(summary: str, sub_event_type: str, actor1: str,
+                actor2: str) -> tuple[str, str, float] | None:
+        found = rules.suggest(summary, sub_event_type, actor1, actor2)
+        return (found.category, found.rule_id, found.confidence) if found.rule_id else None
+
+    return suggest
+
+
 def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
     """The open events (of run *run_id*, or all) in id order, a page at a time."""
     last_id, limit = _marks(connection, 2)
     where = _OPEN_SQL
     head: tuple[Any, ...] = ()
     if run_id is not None:
-        where = f"import_run_id = {_marks(connection, 1)[0]} AND {where}"
+        where = f"import_run_id = {_marks(connection, 1)[0]} AND {_LOADED_SQL} AND {where}"
         head = (run_id,)
     sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
            f"WHERE {where} AND id > {last_id} ORDER BY id LIMIT {limit}")
@@ -154,30 +195,51 @@ def _stamp(connection: Connection) -> object:
     return utc_now()
 
 
-def _write_found(connection: Connection, values: list[tuple[Any, ...]]) -> None:
-    """Store the suggestions a rule made: (category, rule, confidence, stamp, event id)."""
+# The suggestions the rules made, staged for one UPDATE … FROM: (event id, category, rule,
+# confidence). A temporary table of the pass's own connection, dropped when it is done.
+_STAGE = "target_suggestion"
+
+
+def _start_staging(connection: Connection) -> None:
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (id INTEGER PRIMARY KEY, "
+        "category VARCHAR NOT NULL, rule VARCHAR NOT NULL, confidence DOUBLE PRECISION)")
+    connection.exec_driver_sql(f"DELETE FROM {_STAGE}")
+
+
+def _stage(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+    """Add a page's suggestions to the stage: COPY on PostgreSQL, executemany elsewhere."""
     if not values:
         return
-    category, rule, confidence, stamp, event_id = _marks(connection, 5)
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        with driver.cursor() as cursor, cursor.copy(
+                f"COPY {_STAGE} (id, category, rule, confidence) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        return
+    marks = ", ".join(_marks(connection, 4))
     connection.exec_driver_sql(
-        f"UPDATE battlefield_event SET target_category = {category}, target_source = 'rule', "
-        f"target_rule = {rule}, target_confidence = {confidence}, "
-        f"target_decided_at = {stamp} WHERE id = {event_id}", values)
+        f"INSERT INTO {_STAGE} (id, category, rule, confidence) VALUES ({marks})", values)
 
 
-def _write_unknown(connection: Connection, run_id: int | None, after: int, last: int,
-                   stamp: object) -> None:
-    """Every other open event of the page is 'unknown': one set-based UPDATE (most events
-    of a dataset name no target), leaving out the rows this pass has just written."""
-    marks = _marks(connection, 5)
-    run = f"import_run_id = {marks[3]} AND " if run_id is not None else ""
+def _write(connection: Connection, run_id: int | None, stamp: object) -> None:
+    """Write the staged suggestions, then make every other open event (of the run, or
+    all) 'unknown': two statements, whatever the number of events."""
+    mark = _marks(connection, 1)[0]
+    connection.exec_driver_sql(
+        f"UPDATE battlefield_event SET target_category = s.category, target_source = 'rule', "
+        f"target_rule = s.rule, target_confidence = s.confidence, target_decided_at = {mark} "
+        f"FROM {_STAGE} AS s WHERE battlefield_event.id = s.id", (stamp,))
+    run = f"import_run_id = {mark} AND {_LOADED_SQL} AND " if run_id is not None else ""
     connection.exec_driver_sql(
         f"UPDATE battlefield_event SET target_category = 'unknown', target_source = 'rule', "
-        f"target_rule = NULL, target_confidence = NULL, target_decided_at = {marks[0]} "
-        f"WHERE id > {marks[1]} AND id <= {marks[2]} AND {run}{_OPEN_SQL} "
-        f"AND (target_decided_at IS NULL OR target_decided_at <> {marks[4]} "
-        f"OR target_rule IS NULL)",
-        (stamp, after, last, *((run_id,) if run_id is not None else ()), stamp))
+        f"target_rule = NULL, target_confidence = NULL, target_decided_at = {mark} "
+        f"WHERE {run}{_OPEN_SQL} AND NOT EXISTS "
+        f"(SELECT 1 FROM {_STAGE} AS s WHERE s.id = battlefield_event.id)",
+        (stamp, *((run_id,) if run_id is not None else ())))
+    connection.exec_driver_sql(f"DROP TABLE {_STAGE}")
 
 
 def categorise(db: Database, *, progress: PassProgress | None = None,
