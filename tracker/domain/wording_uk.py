@@ -63,6 +63,13 @@ PLURALS: dict[str, tuple[str, str, str]] = {
 }
 
 PHRASES: dict[str, str] = {
+    # What is still being built after an import's commit (storage/deferred_build.py).
+    "The word index is still being built after the import; search again in a moment. "
+    "Browsing and the date and type filters work meanwhile.":
+        "Індекс слів ще будується після імпорту; пошукайте ще раз за мить. Перегляд і "
+        "фільтри за датою й типом тим часом працюють.",
+    "The map's cells are still being counted after the import; the map shows them in a "
+    "moment.": "Клітинки мапи ще лічаться після імпорту; мапа покаже їх за мить.",
     # Scope and release as typed for an import (services/imports/import_scope.py, releases.py).
     "Scope: “{part}” is not country=NAME.": "Обсяг: «{part}» не має вигляду country=НАЗВА.",
     "Scope: “{part}” is neither country=NAME nor FIRST..LAST.":

@@ -319,6 +319,14 @@
         <translation>Знайти події, про які повідомляють обидва набори даних, і вирішити, які з них — одна й та сама</translation>
     </message>
     <message>
+        <source>Claims on a Day and &amp;Place…</source>
+        <translation>Твердження про день і &amp;місце…</translation>
+    </message>
+    <message>
+        <source>Figures (killed, drones intercepted…) about a day and a place that no recorded event carries yet</source>
+        <translation>Цифри (загиблі, збиті дрони…) про день і місце, яких ще не містить жодна записана подія</translation>
+    </message>
+    <message>
         <source>Suggest &amp;Target Categories</source>
         <translation>Запропонувати &amp;категорії цілей</translation>
     </message>
@@ -461,97 +469,6 @@
     <message>
         <source>The Qt version this program uses</source>
         <translation>Версія Qt, яку використовує програма</translation>
-    </message>
-</context>
-<context>
-    <name>ClaimDialog</name>
-    <message>
-        <source>Add Claim</source>
-        <translation>Додати твердження</translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation>Показник</translation>
-    </message>
-    <message>
-        <source>Low figure</source>
-        <translation>Нижня цифра</translation>
-    </message>
-    <message>
-        <source>Best figure</source>
-        <translation>Найімовірніша цифра</translation>
-    </message>
-    <message>
-        <source>High figure</source>
-        <translation>Верхня цифра</translation>
-    </message>
-    <message>
-        <source>Who gives the figure: a ministry, a party, a journalist…</source>
-        <translation>Хто наводить цифру: міністерство, сторона, журналіст…</translation>
-    </message>
-    <message>
-        <source>Claimant</source>
-        <translation>Автор твердження</translation>
-    </message>
-    <message>
-        <source>Kind of claimant</source>
-        <translation>Вид автора твердження</translation>
-    </message>
-    <message>
-        <source>(no source)</source>
-        <translation>(без джерела)</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Джерело</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Примітка</translation>
-    </message>
-    <message>
-        <source>M&amp;easure:</source>
-        <translation>&amp;Показник:</translation>
-    </message>
-    <message>
-        <source>&amp;Low:</source>
-        <translation>&amp;Нижня:</translation>
-    </message>
-    <message>
-        <source>&amp;Best:</source>
-        <translation>Най&amp;імовірніша:</translation>
-    </message>
-    <message>
-        <source>&amp;High:</source>
-        <translation>&amp;Верхня:</translation>
-    </message>
-    <message>
-        <source>Clai&amp;mant:</source>
-        <translation>&amp;Автор:</translation>
-    </message>
-    <message>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Вид:</translation>
-    </message>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Джерело:</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>&amp;Статус:</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>П&amp;римітка:</translation>
-    </message>
-    <message>
-        <source>Add claim</source>
-        <translation>Додати твердження</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +934,14 @@
 
 {error}</translation>
     </message>
+    <message>
+        <source>the sample scenario</source>
+        <translation>зразковий сценарій</translation>
+    </message>
+    <message>
+        <source>the default database</source>
+        <translation>базу даних за замовчуванням</translation>
+    </message>
 </context>
 <context>
     <name>Appearance</name>
@@ -1391,6 +1316,10 @@ Export the whole database to an archive file instead? File › Import Archive…
         <source>Exporting the chronology to {path}…</source>
         <translation>Експорт хронології до {path}…</translation>
     </message>
+    <message>
+        <source>Exporting the chronology: {written} of {total} entries written…</source>
+        <translation>Експорт хронології: записано {written} із {total} записів…</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n chronology entries to {path}</source>
         <translation>
@@ -1482,6 +1411,129 @@ Export the whole database to an archive file instead? File › Import Archive…
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Add Claim</source>
+        <translation>Додати твердження</translation>
+    </message>
+    <message>
+        <source>Edit Claim</source>
+        <translation>Редагувати твердження</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Where: a city, a region…</source>
+        <translation>Де: місто, область…</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Low figure</source>
+        <translation>Нижня цифра</translation>
+    </message>
+    <message>
+        <source>Best figure</source>
+        <translation>Найімовірніша цифра</translation>
+    </message>
+    <message>
+        <source>High figure</source>
+        <translation>Верхня цифра</translation>
+    </message>
+    <message>
+        <source>Who gives the figure: a ministry, a party, a journalist…</source>
+        <translation>Хто наводить цифру: міністерство, сторона, журналіст…</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Автор твердження</translation>
+    </message>
+    <message>
+        <source>Kind of claimant</source>
+        <translation>Вид автора твердження</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(без джерела)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>M&amp;easure:</source>
+        <translation>&amp;Показник:</translation>
+    </message>
+    <message>
+        <source>&amp;Low:</source>
+        <translation>&amp;Нижня:</translation>
+    </message>
+    <message>
+        <source>&amp;Best:</source>
+        <translation>Най&amp;імовірніша:</translation>
+    </message>
+    <message>
+        <source>&amp;High:</source>
+        <translation>&amp;Верхня:</translation>
+    </message>
+    <message>
+        <source>Clai&amp;mant:</source>
+        <translation>&amp;Автор:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Джерело:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>П&amp;римітка:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;День:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Місце:</translation>
+    </message>
+    <message>
+        <source>Edit claim</source>
+        <translation>Редагувати твердження</translation>
+    </message>
+    <message>
+        <source>Add claim</source>
+        <translation>Додати твердження</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsModel</name>
     <message>
         <source>Measure</source>
@@ -1517,6 +1569,10 @@ Export the whole database to an archive file instead? File › Import Archive…
     <message>
         <source>Add Claim…</source>
         <translation>Додати твердження…</translation>
+    </message>
+    <message>
+        <source>Edit Claim…</source>
+        <translation>Редагувати твердження…</translation>
     </message>
     <message>
         <source>Remove Claim</source>
@@ -1776,6 +1832,37 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>&amp;Keep</source>
         <translation>&amp;Зберегти</translation>
+    </message>
+</context>
+<context>
+    <name>DayClaimsDialog</name>
+    <message>
+        <source>Claims on a Day and Place</source>
+        <translation>Твердження про день і місце</translation>
+    </message>
+    <message>
+        <source>Claims on a day and place</source>
+        <translation>Твердження про день і місце</translation>
+    </message>
+    <message>
+        <source>Figures about a day and a place that no recorded event carries yet, by who gives them. A figure about an event is in the Events tab, beside the event.</source>
+        <translation>Цифри про день і місце, яких ще не містить жодна записана подія, за тим, хто їх наводить. Цифра про подію — на вкладці «Події», поруч із подією.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Claim…</source>
+        <translation>&amp;Додати твердження…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Claim…</source>
+        <translation>&amp;Редагувати твердження…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Claim</source>
+        <translation>&amp;Вилучити твердження</translation>
+    </message>
+    <message>
+        <source>Remove claim</source>
+        <translation>Вилучити твердження</translation>
     </message>
 </context>
 <context>
@@ -2170,8 +2257,8 @@ The choice is remembered for files with the same columns.</source>
         <translation>Місце</translation>
     </message>
     <message>
-        <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska)</source>
-        <translation>Місто, район чи область, за початком назви (латиницею, як у наборі даних)</translation>
+        <source>A town, district or region, from the start of its name (“khark” finds Kharkiv and Kharkivska), or a country by its name or code (Ukraine, UKR)</source>
+        <translation>Місто, район чи область від початку назви («khark» знаходить Kharkiv і Kharkivska) або країна за назвою чи кодом (Ukraine, UKR)</translation>
     </message>
     <message>
         <source>Search summaries…</source>
@@ -2268,6 +2355,14 @@ The choice is remembered for files with the same columns.</source>
 <context>
     <name>EventsTableModel</name>
     <message>
+        <source>Count events</source>
+        <translation>Лічити події</translation>
+    </message>
+    <message>
+        <source>the count of events</source>
+        <translation>лік подій</translation>
+    </message>
+    <message>
         <source>Withdrawn by its source: a newer release no longer has this event. Kept, but left out of counts and analysis.</source>
         <translation>Відкликано джерелом: новіший випуск уже не містить цієї події. Збережено, але не враховано в підрахунках та аналізі.</translation>
     </message>
@@ -2305,6 +2400,10 @@ The choice is remembered for files with the same columns.</source>
     <message>
         <source>Battlefield events</source>
         <translation>Бойові події</translation>
+    </message>
+    <message>
+        <source>Counting events…</source>
+        <translation>Лічимо події…</translation>
     </message>
     <message>
         <source>No events</source>
@@ -2674,6 +2773,33 @@ Replace it with the exported chronology?</source>
     </message>
 </context>
 <context>
+    <name>ImportAnywayDialog</name>
+    <message>
+        <source>Already Imported</source>
+        <translation>Уже імпортовано</translation>
+    </message>
+    <message>
+        <source>The events of {file} are already in the database as the dataset “{other}”. Importing them as “{dataset}” would count every event twice.
+
+Import the file as {other} to update those events, or import it anyway if the two datasets really tell the same rows.
+
+Nothing was imported; the database is unchanged.</source>
+        <translation>Події з {file} уже є в базі даних як набір даних «{other}». Імпорт їх як «{dataset}» порахував би кожну подію двічі.
+
+Імпортуйте файл як {other}, щоб оновити ці події, або все одно імпортуйте, якщо два набори даних справді містять ті самі рядки.
+
+Нічого не імпортовано; база даних не змінилася.</translation>
+    </message>
+    <message>
+        <source>&amp;Import Anyway</source>
+        <translation>&amp;Усе одно імпортувати</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Усе одно імпортувати</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Importing is not an edit that Undo takes back. Importing the same file again changes nothing (events are matched by dataset and id, so they are updated, not doubled), and every import is recorded: each event&apos;s details say which file it was imported from. Cancelling, or an error, leaves the database exactly as it was.</source>
@@ -2716,6 +2842,42 @@ Replace it with the exported chronology?</source>
         <translation>Типово, якщо цей файл — старіший випуск, ніж уже імпортований (старіша позначка часу ACLED, попередня версія UCDP), його відмінності наводяться в результаті й пропускаються.</translation>
     </message>
     <message>
+        <source>read from the file</source>
+        <translation>прочитати з файлу</translation>
+    </message>
+    <message>
+        <source>UCDP GED release</source>
+        <translation>Випуск UCDP GED</translation>
+    </message>
+    <message>
+        <source>The GED version of this file (23.1, or candidate). Left empty, it is read from the file name, else from the years the file covers.</source>
+        <translation>Версія GED цього файлу (23.1 або candidate). Якщо поле порожнє, її прочитають із назви файлу, інакше — з років, які охоплює файл.</translation>
+    </message>
+    <message>
+        <source>Release &amp;date:</source>
+        <translation>&amp;Дата випуску:</translation>
+    </message>
+    <message>
+        <source>The day this release of the dataset was published: an older release never overwrites a newer one.</source>
+        <translation>День, коли цей випуск набору даних опубліковано: старіший випуск ніколи не перезаписує новіший.</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>Дата випуску</translation>
+    </message>
+    <message>
+        <source>the file&apos;s own countries and days</source>
+        <translation>країни й дні самого файлу</translation>
+    </message>
+    <message>
+        <source>Scope of the release</source>
+        <translation>Обсяг випуску</translation>
+    </message>
+    <message>
+        <source>What the release covers, e.g. country=Ukraine, 2014-01-01..2023-12-31: its events missing from the file are marked withdrawn by the source.</source>
+        <translation>Що охоплює випуск, напр. country=Ukraine, 2014-01-01..2023-12-31: його події, яких немає у файлі, позначаються як відкликані джерелом.</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
@@ -2730,6 +2892,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Import &amp;as:</source>
         <translation>Імпортувати &amp;як:</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Випуск:</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pe:</source>
+        <translation>&amp;Обсяг:</translation>
     </message>
     <message>
         <source>&amp;Next: Columns…</source>
@@ -2765,6 +2935,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Imported {file}: {counts}</source>
         <translation>Імпортовано {file}: {counts}</translation>
+    </message>
+    <message>
+        <source>Building the search index, map cells and sort orders ({done} of {total})…</source>
+        <translation>Будуємо пошуковий індекс, клітинки мапи й порядки сортування ({done} із {total})…</translation>
+    </message>
+    <message>
+        <source>Search index, map cells and sort orders built.</source>
+        <translation>Пошуковий індекс, клітинки мапи й порядки сортування побудовано.</translation>
     </message>
     <message>
         <source>the file</source>
@@ -2965,6 +3143,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>{file} is being imported; edits can be saved after the import finishes</source>
         <translation>Триває імпорт {file}; зміни можна буде зберегти після завершення імпорту</translation>
+    </message>
+    <message>
+        <source>Building the search index after the import</source>
+        <translation>Будуємо пошуковий індекс після імпорту</translation>
+    </message>
+    <message>
+        <source>the search index</source>
+        <translation>пошуковий індекс</translation>
     </message>
 </context>
 <context>
@@ -3271,6 +3457,10 @@ Replace it with the exported chronology?</source>
     <message>
         <source>&amp;Map</source>
         <translation>&amp;Мапа</translation>
+    </message>
+    <message>
+        <source>Opening {database}…</source>
+        <translation>Відкриваємо {database}…</translation>
     </message>
     <message>
         <source>Unsaved Input</source>
@@ -4936,6 +5126,22 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Причина</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Цифра</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Хто стверджує</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Джерело</translation>
     </message>
@@ -5496,6 +5702,14 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>Strip shows:</source>
         <translation>Смуга показує:</translation>
+    </message>
+    <message>
+        <source>Read the timeline&apos;s events</source>
+        <translation>Прочитати події стрічки часу</translation>
+    </message>
+    <message>
+        <source>the timeline&apos;s events</source>
+        <translation>події стрічки часу</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
