@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tests.query_plans import limit_and_offset, plans_of, statements_of
@@ -47,6 +47,17 @@ def test_suggestions_cover_plus_minus_days(linked_db: Database) -> None:
         found = linking.suggest_for_round(session, 1, days=7)
     assert [(s.event.summary, s.days_from_window) for s in found] == [
         ("during, far away", 0), ("7 days before", 7), ("7 days after", 7)]
+
+
+def test_withdrawn_and_merged_events_are_not_suggested(linked_db: Database) -> None:
+    with linked_db.transaction() as session:
+        for summary, status in (("7 days before", "withdrawn"), ("7 days after", "merged")):
+            session.execute(update(BattlefieldEvent).where(BattlefieldEvent.summary == summary)
+                            .values(record_status=status))
+    with linked_db.reading() as session:
+        found = linking.suggest_for_round(session, 1, days=7, limit=1)
+    assert [s.event.summary for s in found] == ["during, far away"]
+    assert found.total == 1  # the count leaves them out too
 
 
 def test_suggestions_near_the_venue(linked_db: Database) -> None:

@@ -34,6 +34,7 @@ from tracker.domain.nul_text import without_nul
 from tracker.services.common.errors import ValidationError
 from tracker.services.common.views import EventRow
 from tracker.services.rounds import get_round
+from tracker.storage.counted_events import is_counted
 
 EARTH_RADIUS_KM = 6371.0
 SUGGESTION_LIMIT = 500
@@ -126,18 +127,21 @@ def suggest_for_round(
             event.event_date <= last + timedelta(days=days)]
     venue = round_.venue
     centre = None
-    near: list[ColumnElement[bool]] = []
+    wanted: list[ColumnElement[bool]] = []
     if radius_km is not None and venue is not None and venue.latitude is not None \
             and venue.longitude is not None:
         centre = (venue.latitude, venue.longitude)
-        near = _within_radius(centre, radius_km)
+        wanted = _within_radius(centre, radius_km)
+    # Withdrawn and merged events are not suggested: the source dropped one, and the
+    # other is told by the event it was merged into (they stay linkable by hand).
+    wanted.append(is_counted())
     linked_ids = select(EventLink.event_id).where(EventLink.round_id == round_id)
     columns = [getattr(event, name) for name in EventRow.__dataclass_fields__]
 
     def read(bounds: list[ColumnElement[bool]], order: list[Any],
              cap: int) -> list[tuple[EventRow, bool]]:
         rows = session.execute(select(*columns, event.id.in_(linked_ids))
-                               .where(*bounds, *near).order_by(*order).limit(cap))
+                               .where(*bounds, *wanted).order_by(*order).limit(cap))
         return [(EventRow(*values), bool(linked)) for *values, linked in rows]
 
     # The window's days in index order; then, if the limit is not reached, the days
@@ -163,7 +167,7 @@ def suggest_for_round(
                    for outside, row, linked in ranked]
     total = len(suggestions)
     if total == limit:  # only a full page can have been cut
-        total = session.scalar(select(func.count()).select_from(event).where(*span, *near)) \
+        total = session.scalar(select(func.count()).select_from(event).where(*span, *wanted)) \
             or 0
     return Suggestions(suggestions, total=total)
 
