@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject
@@ -25,7 +27,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.services.factors import factors
 from tracker.services.imports.importing import ImportCancelled
 from tracker.storage.database import Database
-from tracker.ui.common import db_op, error_boundary
+from tracker.ui.common import db_op, db_runner, error_boundary
 from tracker.ui.common.db_op import DbOp, OpHandle
 from tracker.ui.common.db_runner import DbRunner, WorkerStopped
 from tracker.ui.common.error_boundary import Failure
@@ -60,6 +62,10 @@ def runner(qtbot: QtBot, sample_workspace: Workspace) -> Iterator[DbRunner]:
     yield sample_workspace.runner
     # Never leave the worker running past the test.
     sample_workspace.runner.settle(lambda _text: None)
+
+
+def _nothing(_db: Database, _handle: OpHandle) -> None:
+    """Work that is done at once."""
 
 
 def _done(qtbot: QtBot, runner: DbRunner) -> None:
@@ -240,6 +246,34 @@ def test_the_callbacks_of_a_deleted_owner_are_not_called(
     held.release.set()
     _done(qtbot, runner)
     assert told == []
+
+
+def test_an_operation_and_its_owner_die_on_the_gui_thread_though_the_worker_lingers(
+        qtbot: QtBot, runner: DbRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool deletes a finished job on its worker thread. A job still holding its
+    operation then let the owner die there: a dialog nobody else held was destroyed off
+    the GUI thread while that thread painted (an intermittent segfault in the GUI tests).
+    Here the worker lingers after saying "done" until the GUI thread is through."""
+    lingering = threading.Event()
+
+    class LingeringJob(db_runner._Job):
+        def __init__(self, running: Any, db: Database, done: Callable[[int], None]) -> None:
+            def done_then_linger(serial: int) -> None:
+                done(serial)
+                lingering.wait(10)
+
+            super().__init__(running, db, done_then_linger)
+
+    monkeypatch.setattr(db_runner, "_Job", LingeringJob)
+    died_on: list[int] = []
+    owner = QObject()  # held by nobody but the operation, like a closed dialog
+    weakref.finalize(owner, lambda: died_on.append(threading.get_ident()))
+    runner.submit(DbOp("Read", "the read", _nothing).owned_by(owner))
+    del owner
+    _done(qtbot, runner)
+    lingering.set()
+    assert runner.wait(10_000)
+    assert died_on == [threading.get_ident()]
 
 
 def test_settling_cancels_what_may_be_cancelled_waits_for_the_rest_and_drops_the_queue(

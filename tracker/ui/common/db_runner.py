@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -32,13 +33,19 @@ from tracker.ui.common.language import translate
 class _Running:
     op: DbOp[Any]
     handle: OpHandle
+    serial: int  # which job's "done" this is: a late one for an earlier job is ignored
     outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception)
 
 
 class _Job(QRunnable):
-    """Runs in the worker thread and never touches a widget."""
+    """Runs in the worker thread and never touches a widget.
 
-    def __init__(self, running: _Running, db: Database, done: Callable[[], None]) -> None:
+    The pool deletes a finished job on the worker thread, so the job lets go of the
+    operation before it says it is done: the GUI thread then holds the last reference.
+    Otherwise the operation could die on the worker, and with it its owner: a dialog
+    nobody else holds was destroyed there while the GUI thread painted (a segfault)."""
+
+    def __init__(self, running: _Running, db: Database, done: Callable[[int], None]) -> None:
         super().__init__()
         self._running = running
         self._db = db
@@ -51,22 +58,26 @@ class _Job(QRunnable):
         ``finally``: work stopped by a BaseException (SystemExit, GeneratorExit…), which
         is no failure of ours to catch, still ends as a failure instead of leaving every
         later operation waiting behind it."""
+        running, db = self._running, self._db
+        del self._running, self._db  # only the frame holds them now, until "done"
         outcome: tuple[bool, Any] = (False, WorkerStopped(translate(
             "DbRunner", "The work stopped unexpectedly.")))
         try:
-            outcome = (True, self._running.op.work(self._db, self._running.handle))
+            outcome = (True, running.op.work(db, running.handle))
         except Exception as exc:
             outcome = (False, exc)
         finally:
-            self._running.outcome = outcome
-            self._done()
+            serial = running.serial
+            running.outcome = outcome
+            del running, db, outcome  # before "done": see the class's docstring
+            self._done(serial)
 
 
 class _Relay(QObject):
     """Lives in the GUI thread: signals emitted from the worker are delivered there."""
 
     progressed = Signal(object, object)  # the OpHandle, the update
-    done = Signal()
+    done = Signal(int)  # the serial of the job that ended
 
 
 class DbRunner(QObject):
@@ -102,6 +113,7 @@ class DbRunner(QObject):
         self._relay.done.connect(self._finish)
         self._queue: deque[_Running] = deque()
         self._running: _Running | None = None
+        self._serials = count()
         self._busy = False
         self.leaving = False
 
@@ -113,7 +125,7 @@ class DbRunner(QObject):
             for queued in [item for item in self._queue if item.op.key == op.key]:
                 self._queue.remove(queued)
         handle = OpHandle(lambda update: self._relay.progressed.emit(handle, update))
-        self._queue.append(_Running(op, handle))
+        self._queue.append(_Running(op, handle, next(self._serials)))
         self._start_next()
         self._tell_busy()
         return handle
@@ -176,8 +188,8 @@ class DbRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the running operation is done and its callbacks have run."""
         done = self._pool.waitForDone(msecs)
-        if done:
-            self._finish()
+        if done and self._running is not None:
+            self._finish(self._running.serial)
         return done
 
     # -- internals --------------------------------------------------------------------------
@@ -193,11 +205,12 @@ class DbRunner(QObject):
             self.edits_paused.emit(running.op.pause_reason)
         self._pool.start(_Job(running, self._database(), self._relay.done.emit))
 
-    @Slot()
-    def _finish(self) -> None:
-        """The worker is done (delivered once, from the relay or from ``wait``)."""
+    @Slot(int)
+    def _finish(self, serial: int) -> None:
+        """The worker is done with job *serial* (from the relay, or from ``wait``: then
+        the relay's word comes later, for a job already finished, and is ignored)."""
         running = self._running
-        if running is None or running.outcome is None:
+        if running is None or running.serial != serial or running.outcome is None:
             return
         self._running = None
         self.current_changed.emit("", False)
