@@ -164,11 +164,7 @@ class RuleSet:
     def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = ()
                  ) -> None:
         self.rules = tuple(rules)
-        # A substring test per marker first (fast, in C); only a summary that holds one is
-        # split and its headlines searched for a marker starting a word.
-        self._markers = tuple(marker.strip().lower() for marker in skip_headlines)
-        self._skip = re.compile("|".join(rf"(?<!\w){re.escape(marker)}"
-                                         for marker in self._markers)) if self._markers else None
+        self._digests = _Digests.of(skip_headlines)
         self._limits = _Limits(
             {position: tuple(stem.lower() for stem in rule.exceptions)
              for position, rule in enumerate(self.rules) if rule.exceptions},
@@ -196,14 +192,9 @@ class RuleSet:
                 actor2: str = "") -> Suggestion:
         """The category the rules suggest for an event with these fields."""
         found: dict[int, list[str]] = {}
-        if summary and self._skip is not None:
-            lower = summary.lower()
-            if any(marker in lower for marker in self._markers):
-                summary = _HEADLINES.join(headline for headline in lower.split(_HEADLINES)
-                                          if not self._skip.search(headline))
         if summary and self._index["summary"]:
             _find(self._index["summary"], self._words["summary"], summary, found,
-                  self._limits)
+                  self._limits, self._digests)
         for name, text in (("sub_event_type", sub_event_type),
                            ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
             if text and self._index[name]:
@@ -238,6 +229,32 @@ _WORDS_REMEMBERED = 200_000
 
 
 @dataclass(frozen=True, slots=True)
+class _Digests:
+    """The markers of a news-digest headline, which the rules skip."""
+
+    markers: tuple[str, ...]
+    starting_a_word: re.Pattern[str]
+
+    @classmethod
+    def of(cls, markers: Sequence[str]) -> _Digests | None:
+        lowered = tuple(marker.strip().lower() for marker in markers if marker.strip())
+        if not lowered:
+            return None
+        return cls(lowered, re.compile("|".join(rf"(?<!\w){re.escape(marker)}"
+                                                for marker in lowered)))
+
+    def strip(self, lower: str) -> str:
+        """*lower* (a lower-cased summary) less its digest headlines, if it has any."""
+        # A substring test per marker first, in C and in a loop (cheaper than any() for the
+        # usual miss); only a summary holding one is split and its headlines searched.
+        for marker in self.markers:
+            if marker in lower:
+                return _HEADLINES.join(headline for headline in lower.split(_HEADLINES)
+                                       if not self.starting_a_word.search(headline))
+        return lower
+
+
+@dataclass(frozen=True, slots=True)
 class _Limits:
     """The rules' exceptions and not_after stems, by rule position (only rules with some)."""
 
@@ -269,14 +286,19 @@ def _word_match(entry: _Entry, word: str, limits: _Limits) -> _WordMatch:
 
 
 def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
-          found: dict[int, list[str]], limits: _Limits) -> None:
+          found: dict[int, list[str]], limits: _Limits, digests: _Digests | None = None
+          ) -> None:
     """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*,
-    leaving out a match its rule's not_after words come just before."""
+    leaving out a match its rule's not_after words come just before, and the headlines
+    *digests* marks."""
     lower = text.lower()
+    if digests is not None:
+        lower = digests.strip(lower)
     if index.keys().isdisjoint(_WORD_STARTS.findall(lower)):
         return
     words = _WORD.findall(lower)
     count = len(words)
+    not_after = limits.not_after
     if len(memo) > _WORDS_REMEMBERED:
         memo.clear()
     for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
@@ -286,11 +308,11 @@ def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
             match = memo[word] = _word_match(index[word[:_KEY]], word, limits)
         single, phrases = match
         for position in single:
-            if not (limits.not_after and limits.after_excluded(position, words, start)):
+            if position not in not_after or not limits.after_excluded(position, words, start):
                 found.setdefault(position, []).append(word)
         for tokens, whole, position in phrases:
             end = start + len(tokens)
-            if limits.not_after and limits.after_excluded(position, words, start):
+            if position in not_after and limits.after_excluded(position, words, start):
                 continue
             if end <= count and all(
                     (words[start + offset] == tokens[offset]) if whole
