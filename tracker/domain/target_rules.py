@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain.enums import TargetCategory
 from tracker.domain.errors import TrackerError
+from tracker.domain.target_rule_limits import Digests, Limits
 
 # What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
 FIELDS = ("summary", "sub_event_type", "actors")
@@ -42,10 +43,6 @@ _WORD_STARTS = re.compile(rf"\b\w{{1,{_KEY}}}")
 # Sub-event types and actors repeat across millions of rows: what rules find in them is
 # remembered, up to this many distinct texts per field.
 _REMEMBERED = 4096
-# How many words before a match ``not_after`` looks at: "died in a Khmelnytskyi hospital".
-_NOT_AFTER_REACH = 4
-# What separates the headlines of a summary (UCDP's sources; "; ", io.ucdp_layout).
-_HEADLINES = ";"
 
 
 class RulesError(TrackerError):
@@ -164,8 +161,8 @@ class RuleSet:
     def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = ()
                  ) -> None:
         self.rules = tuple(rules)
-        self._digests = _Digests.of(skip_headlines)
-        self._limits = _Limits(
+        self._digests = Digests.of(skip_headlines)
+        self._limits = Limits(
             {position: tuple(stem.lower() for stem in rule.exceptions)
              for position, rule in enumerate(self.rules) if rule.exceptions},
             {position: tuple(stem.lower() for stem in rule.not_after)
@@ -228,50 +225,7 @@ _WordMatch = tuple[tuple[int, ...], tuple[_Phrase, ...]]
 _WORDS_REMEMBERED = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class _Digests:
-    """The markers of a news-digest headline, which the rules skip."""
-
-    markers: tuple[str, ...]
-    starting_a_word: re.Pattern[str]
-
-    @classmethod
-    def of(cls, markers: Sequence[str]) -> _Digests | None:
-        lowered = tuple(marker.strip().lower() for marker in markers if marker.strip())
-        if not lowered:
-            return None
-        return cls(lowered, re.compile("|".join(rf"(?<!\w){re.escape(marker)}"
-                                                for marker in lowered)))
-
-    def strip(self, lower: str) -> str:
-        """*lower* (a lower-cased summary) less its digest headlines, if it has any."""
-        # A substring test per marker first, in C and in a loop (cheaper than any() for the
-        # usual miss); only a summary holding one is split and its headlines searched.
-        for marker in self.markers:
-            if marker in lower:
-                return _HEADLINES.join(headline for headline in lower.split(_HEADLINES)
-                                       if not self.starting_a_word.search(headline))
-        return lower
-
-
-@dataclass(frozen=True, slots=True)
-class _Limits:
-    """The rules' exceptions and not_after stems, by rule position (only rules with some)."""
-
-    exceptions: dict[int, tuple[str, ...]]
-    not_after: dict[int, tuple[str, ...]]
-
-    def excepted(self, position: int, word: str) -> bool:
-        stems = self.exceptions.get(position)
-        return stems is not None and word.startswith(stems)
-
-    def after_excluded(self, position: int, words: list[str], start: int) -> bool:
-        stems = self.not_after.get(position)
-        return stems is not None and any(
-            word.startswith(stems) for word in words[max(0, start - _NOT_AFTER_REACH):start])
-
-
-def _word_match(entry: _Entry, word: str, limits: _Limits) -> _WordMatch:
+def _word_match(entry: _Entry, word: str, limits: Limits) -> _WordMatch:
     single: list[int] = []
     if entry.stems and word.startswith(entry.stems):
         single += [position for stem, position in zip(entry.stems, entry.stem_rules,
@@ -286,7 +240,7 @@ def _word_match(entry: _Entry, word: str, limits: _Limits) -> _WordMatch:
 
 
 def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
-          found: dict[int, list[str]], limits: _Limits, digests: _Digests | None = None
+          found: dict[int, list[str]], limits: Limits, digests: Digests | None = None
           ) -> None:
     """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*,
     leaving out a match its rule's not_after words come just before, and the headlines

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.domain.target_rules import (
-    RulesError,
-    RuleSet,
-    TargetRule,
-    check_rule,
-    parse_rules,
-    parse_skipped_headlines,
-)
+from tracker.domain import target_rules
+from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule
 from tracker.services.targets.rulebook import BUILT_IN, file_rules, file_skipped_headlines
 
 RULES = RuleSet(file_rules(), file_skipped_headlines())
@@ -117,9 +111,9 @@ stems = ["hospital"]
 exceptions = ["hospitaliz"]
 not_after = ["died"]
 """
-    (rule,) = parse_rules(text, BUILT_IN)
+    (rule,) = target_rules.parse_rules(text, BUILT_IN)
     assert (rule.exceptions, rule.not_after) == (("hospitaliz",), ("died",))
-    assert parse_skipped_headlines(text) == ("main news of the day",)
+    assert target_rules.parse_skipped_headlines(text) == ("main news of the day",)
 
 
 @pytest.mark.parametrize("text", [
