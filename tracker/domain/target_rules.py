@@ -7,6 +7,14 @@ phrase in turn), or one of its whole words is a word there. Of the rules that fi
 one with the highest confidence decides; on a tie, the one listed first. No rule firing
 suggests ``unknown``.
 
+Words name an object without saying it was hit, so a rule may also say when its words do
+not count: **exceptions** (stems of longer words its stems would find that mean something
+else: "hospitalised" is not a hospital) and **not_after** (stems of words that, among the
+few words before a match, make it the place of a casualty rather than the target: "died
+in the hospital", "taken to hospital"). And a headline that is a news digest ("MAIN: …
+events around Ukraine") names what the day's news mentioned, not what this event hit: the
+rule set skips such headlines of a summary (its ``skip_headlines``).
+
 Applying is fast enough for a million events inside an import (bench/categorise.py): the
 text is split into words once, and a word is looked up by its first three letters in one
 dict of every pattern, so the cost grows with the words of the text, not with the rules.
@@ -21,6 +29,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain.enums import TargetCategory
 from tracker.domain.errors import TrackerError
+from tracker.domain.target_rule_limits import Digests, Limits
 
 # What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
 FIELDS = ("summary", "sub_event_type", "actors")
@@ -50,6 +59,8 @@ class TargetRule:
     fields: tuple[str, ...] = ("summary",)
     stems: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +111,24 @@ def parse_rules(text: str, categories: Iterable[str]) -> list[TargetRule]:
             id=str(entry.get("id", "")), category=str(entry.get("category", "")),
             confidence=float(entry.get("confidence", 0)),
             fields=tuple(entry.get("fields", ("summary",))),
-            stems=tuple(entry.get("stems", ())), words=tuple(entry.get("words", ()))),
+            stems=tuple(entry.get("stems", ())), words=tuple(entry.get("words", ())),
+            exceptions=tuple(entry.get("exceptions", ())),
+            not_after=tuple(entry.get("not_after", ()))),
             known))
     ids = [rule.id for rule in rules]
     doubled = sorted({name for name in ids if ids.count(name) > 1})
     if doubled:
         raise RulesError(f"Rule ids must be unique: {', '.join(doubled)}.")
     return rules
+
+
+def parse_skipped_headlines(text: str) -> tuple[str, ...]:
+    """The markers of a headline the rules skip (the file's ``skip_headlines``)."""
+    try:
+        markers = tomllib.loads(text).get("skip_headlines", [])
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(f"The rules file is not valid TOML: {error}") from error
+    return tuple(str(marker) for marker in markers if str(marker).strip())
 
 
 # A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
@@ -136,8 +158,15 @@ class _Entry:
 class RuleSet:
     """Rules compiled for matching; ``suggest`` applies them to one event's fields."""
 
-    def __init__(self, rules: Sequence[TargetRule]) -> None:
+    def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = ()
+                 ) -> None:
         self.rules = tuple(rules)
+        self._digests = Digests.of(skip_headlines)
+        self._limits = Limits(
+            {position: tuple(stem.lower() for stem in rule.exceptions)
+             for position, rule in enumerate(self.rules) if rule.exceptions},
+            {position: tuple(stem.lower() for stem in rule.not_after)
+             for position, rule in enumerate(self.rules) if rule.not_after})
         self._index: dict[str, dict[str, _Entry]] = {name: {} for name in FIELDS}
         self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
             name: {} for name in FIELDS}
@@ -161,7 +190,8 @@ class RuleSet:
         """The category the rules suggest for an event with these fields."""
         found: dict[int, list[str]] = {}
         if summary and self._index["summary"]:
-            _find(self._index["summary"], self._words["summary"], summary, found)
+            _find(self._index["summary"], self._words["summary"], summary, found,
+                  self._limits, self._digests)
         for name, text in (("sub_event_type", sub_event_type),
                            ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
             if text and self._index[name]:
@@ -183,7 +213,7 @@ class RuleSet:
             if len(remembered) >= _REMEMBERED:
                 remembered.clear()
             hits = remembered[text] = {}
-            _find(self._index[name], self._words[name], text, hits)
+            _find(self._index[name], self._words[name], text, hits, self._limits)
         return hits
 
 
@@ -195,7 +225,7 @@ _WordMatch = tuple[tuple[int, ...], tuple[_Phrase, ...]]
 _WORDS_REMEMBERED = 200_000
 
 
-def _word_match(entry: _Entry, word: str) -> _WordMatch:
+def _word_match(entry: _Entry, word: str, limits: Limits) -> _WordMatch:
     single: list[int] = []
     if entry.stems and word.startswith(entry.stems):
         single += [position for stem, position in zip(entry.stems, entry.stem_rules,
@@ -203,29 +233,41 @@ def _word_match(entry: _Entry, word: str) -> _WordMatch:
     single += entry.whole.get(word, ())
     phrases = tuple(phrase for phrase in entry.phrases
                     if (word == phrase[0][0] if phrase[1] else word.startswith(phrase[0][0])))
+    if limits.exceptions:
+        single = [position for position in single if not limits.excepted(position, word)]
+        phrases = tuple(phrase for phrase in phrases if not limits.excepted(phrase[2], word))
     return tuple(single), phrases
 
 
 def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
-          found: dict[int, list[str]]) -> None:
-    """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*."""
+          found: dict[int, list[str]], limits: Limits, digests: Digests | None = None
+          ) -> None:
+    """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*,
+    leaving out a match its rule's not_after words come just before, and the headlines
+    *digests* marks."""
     lower = text.lower()
+    if digests is not None:
+        lower = digests.strip(lower)
     if index.keys().isdisjoint(_WORD_STARTS.findall(lower)):
         return
     words = _WORD.findall(lower)
     count = len(words)
+    not_after = limits.not_after
     if len(memo) > _WORDS_REMEMBERED:
         memo.clear()
     for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
         word = words[start]
         match = memo.get(word)
         if match is None:
-            match = memo[word] = _word_match(index[word[:_KEY]], word)
+            match = memo[word] = _word_match(index[word[:_KEY]], word, limits)
         single, phrases = match
         for position in single:
-            found.setdefault(position, []).append(word)
+            if position not in not_after or not limits.after_excluded(position, words, start):
+                found.setdefault(position, []).append(word)
         for tokens, whole, position in phrases:
             end = start + len(tokens)
+            if position in not_after and limits.after_excluded(position, words, start):
+                continue
             if end <= count and all(
                     (words[start + offset] == tokens[offset]) if whole
                     else words[start + offset].startswith(tokens[offset])

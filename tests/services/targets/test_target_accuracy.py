@@ -1,9 +1,12 @@
-"""The rules against 480 hand-labelled real UCDP events (docs/target-categories.md).
+"""The rules against hand-labelled real UCDP events (docs/target-categories.md).
 
 Targets from issue 18: precision ≥ 0.9 and recall ≥ 0.7 on energy, transport,
-residential and medical. Where the measured figure misses, the test is an expected
-failure that says so (strict: it fails once the figure is met, so the mark must go).
-The rules were not tuned to these labels.
+residential and medical. Two sets (tests/data/target_labels/README.md): the
+**development** set, whose errors the rules were revised from (they meet every target
+there, and must keep meeting them), and the **held-out** set, labelled and committed
+before the revision and never read for it: its figures are the honest ones. Where a
+held-out figure misses, the test is an expected failure that says so (strict: it fails
+once the figure is met, so the mark must go).
 """
 
 from __future__ import annotations
@@ -17,8 +20,12 @@ from types import ModuleType
 import pytest
 
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "target_accuracy.py"
-MISSED = {("energy", "precision"): "measured 0.67 (2 of 3; 2 energy events labelled)",
-          ("medical", "precision"): "measured 0.77 (10 of 13)"}
+# Held-out figures that miss a target, as measured after the revision.
+MISSED = {("energy", "precision"): "held-out 0.33 (1 of 3; 1 energy event labelled)",
+          ("transport", "precision"): "held-out 0.17 (2 of 12)",
+          ("transport", "recall"): "held-out 0.67 (2 of 3)",
+          ("residential", "precision"): "held-out 0.86 (6 of 7)"}
+SETS = ("development", "held-out")
 
 
 @cache
@@ -32,30 +39,41 @@ def _accuracy() -> ModuleType:
 
 
 @cache
-def _scores() -> dict[str, object]:
-    accuracy = _accuracy()
-    return {score.category: score for score in accuracy.scores(accuracy.suggested_categories())}
+def _suggested() -> dict[str, str]:
+    return dict(_accuracy().suggested_categories())
+
+
+@cache
+def _scores(name: str) -> dict[str, object]:
+    return {score.category: score for score in _accuracy().scores(_suggested(), name)}
 
 
 def _cases() -> list[object]:
     cases = []
-    for category in ("energy", "transport", "residential", "medical"):
-        for measure, floor in (("precision", 0.9), ("recall", 0.7)):
-            marks = []
-            if (category, measure) in MISSED:
-                marks = [pytest.mark.xfail(reason=f"missed: {MISSED[category, measure]}",
-                                           strict=True)]
-            cases.append(pytest.param(category, measure, floor, marks=marks,
-                                      id=f"{category}-{measure}"))
+    for name in SETS:
+        for category in ("energy", "transport", "residential", "medical"):
+            for measure, floor in (("precision", 0.9), ("recall", 0.7)):
+                marks = []
+                if name == "held-out" and (category, measure) in MISSED:
+                    marks = [pytest.mark.xfail(
+                        reason=f"missed: {MISSED[category, measure]}", strict=True)]
+                cases.append(pytest.param(name, category, measure, floor, marks=marks,
+                                          id=f"{name}-{category}-{measure}"))
     return cases
 
 
-@pytest.mark.parametrize(("category", "measure", "floor"), _cases())
-def test_the_rules_meet_the_issues_targets(category: str, measure: str,
+@pytest.mark.parametrize(("name", "category", "measure", "floor"), _cases())
+def test_the_rules_meet_the_issues_targets(name: str, category: str, measure: str,
                                            floor: float) -> None:
-    value = getattr(_scores()[category], measure)
+    value = getattr(_scores(name)[category], measure)
     assert value is not None and value >= floor
 
 
-def test_the_fixture_holds_at_least_300_labelled_events() -> None:
-    assert sum(score.support for score in _scores().values()) >= 300
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_holds_at_least_300_labelled_events(name: str) -> None:
+    assert sum(score.support for score in _scores(name).values()) >= 300
+
+
+def test_no_held_out_event_is_in_the_development_set() -> None:
+    accuracy = _accuracy()
+    assert not accuracy.labels("development").keys() & accuracy.labels("held-out").keys()

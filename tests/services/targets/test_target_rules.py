@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.domain import target_rules
 from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule
-from tracker.services.targets.rulebook import BUILT_IN, file_rules
+from tracker.services.targets.rulebook import BUILT_IN, file_rules, file_skipped_headlines
 
-RULES = RuleSet(file_rules())
+RULES = RuleSet(file_rules(), file_skipped_headlines())
 
 
 @pytest.mark.parametrize(("text", "category", "rule"), [
@@ -66,3 +67,67 @@ def test_every_shipped_rule_is_valid_and_uniquely_named() -> None:
 def test_a_broken_rule_is_refused_with_a_reason(rule: TargetRule) -> None:
     with pytest.raises(RulesError):
         check_rule(rule, BUILT_IN)
+
+
+# What a rule's words do not count for (issue 18's revision; docs/target-categories.md).
+_HOSPITAL = TargetRule("medical.test", "medical", 0.9, ("summary",), ("hospital",),
+                       exceptions=("hospitaliz",), not_after=("died", "taken"))
+
+
+def test_an_exception_stops_a_stem_finding_a_longer_word_of_other_meaning() -> None:
+    rules = RuleSet([_HOSPITAL])
+    assert rules.suggest("Five people were hospitalized").category == "unknown"
+    assert rules.suggest("Shelling hit two hospitals").category == "medical"
+
+
+@pytest.mark.parametrize("text", ["A man died in the city hospital after the shelling",
+                                  "The wounded were taken to hospital"])
+def test_a_word_just_before_a_match_can_make_it_a_casualtys_place(text: str) -> None:
+    assert RuleSet([_HOSPITAL]).suggest(text).category == "unknown"
+
+
+def test_not_after_looks_only_at_the_few_words_before_each_match() -> None:
+    rules = RuleSet([_HOSPITAL])
+    assert rules.suggest("A hospital was shelled; one man died in the hospital").matched == (
+        "hospital",)
+    assert rules.suggest("A man died after shells hit the town's main hospital").category == (
+        "medical")
+
+
+def test_a_news_digest_headline_is_skipped_and_the_others_read() -> None:
+    rules = RuleSet([_HOSPITAL], ["events around ukraine"])
+    digest = "MAIN: a hospital in the news: events around Ukraine"
+    assert rules.suggest(digest).category == "unknown"
+    assert rules.suggest(f"{digest}; Shells hit a hospital in Donetsk").category == "medical"
+
+
+def test_the_files_layout_carries_exceptions_not_after_and_skipped_headlines() -> None:
+    text = """skip_headlines = ["main news of the day"]
+[[rule]]
+id = "medical.x"
+category = "medical"
+confidence = 0.9
+stems = ["hospital"]
+exceptions = ["hospitaliz"]
+not_after = ["died"]
+"""
+    (rule,) = target_rules.parse_rules(text, BUILT_IN)
+    assert (rule.exceptions, rule.not_after) == (("hospitaliz",), ("died",))
+    assert target_rules.parse_skipped_headlines(text) == ("main news of the day",)
+
+
+@pytest.mark.parametrize("text", [
+    "An 11-year-old girl died in the hospital due to a rocket attack",
+    "Three wounded were hospitalised after the shelling",
+    "Двоє поранених госпіталізовано",
+    "According to doctors, two people were wounded",
+    "MAIN: Summing up the results and sabotage on gas pipelines: events around Ukraine",
+])
+def test_the_shipped_rules_do_not_take_a_casualtys_place_or_a_digest_for_a_target(
+        text: str) -> None:
+    assert RULES.suggest(text).category == "unknown"
+
+
+def test_the_shipped_rules_still_find_a_hit_hospital_beside_a_death_in_another() -> None:
+    found = RULES.suggest("Shell hits hospital in Donetsk; a wounded man died in hospital")
+    assert found.category == "medical"

@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from tracker import resources
 from tracker.domain.enums import TargetCategory
-from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule, parse_rules
+from tracker.domain.target_rules import (
+    RulesError,
+    RuleSet,
+    TargetRule,
+    check_rule,
+    parse_rules,
+    parse_skipped_headlines,
+)
 from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
 from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome, alternate
@@ -28,6 +35,12 @@ BUILT_IN = tuple(category.value for category in TargetCategory)
 def file_rules() -> tuple[TargetRule, ...]:
     """The shipped rules, as the resources file states them."""
     return tuple(parse_rules(resources.read_text(RULES_RESOURCE), BUILT_IN))
+
+
+@cache
+def file_skipped_headlines() -> tuple[str, ...]:
+    """The markers of the headlines the shipped rules skip (news digests)."""
+    return parse_skipped_headlines(resources.read_text(RULES_RESOURCE))
 
 
 def categories(session: Session) -> list[str]:
@@ -46,7 +59,7 @@ def user_rules(session: Session) -> list[TargetRule]:
 
 def rule_set(session: Session) -> RuleSet:
     """The file's rules, then the analyst's (a tie in confidence goes to the file's)."""
-    return RuleSet([*file_rules(), *user_rules(session)])
+    return RuleSet([*file_rules(), *user_rules(session)], file_skipped_headlines())
 
 
 def ensure_category(session: Session, name: str) -> None:
