@@ -98,7 +98,11 @@ def grid_for(degrees_per_pixel: float, min_pixels: float = MIN_CELL_PIXELS) -> i
     return 0
 
 
-def _cell_range(area: Area, grid: int) -> tuple[int, int, int, int]:
+CellRange = tuple[int, int, int, int]  # west, south, east, north cell numbers, inclusive
+
+
+def cell_range(area: Area, grid: int) -> CellRange:
+    """The cells of *grid* that *area* touches."""
     size = GRID_DEGREES[grid]
     return (int((area.west + 180.0) // size), int((area.south + 90.0) // size),
             int((area.east + 180.0) // size), int((area.north + 90.0) // size))
@@ -106,8 +110,13 @@ def _cell_range(area: Area, grid: int) -> tuple[int, int, int, int]:
 
 def snapped(area: Area, grid: int) -> Area:
     """*area* grown to the lines of *grid* (just inside the last cell's far edges)."""
+    return cells_area(cell_range(area, grid), grid)
+
+
+def cells_area(cells: CellRange, grid: int) -> Area:
+    """The area of whole *cells*, just inside the last cell's far edges."""
     size = GRID_DEGREES[grid]
-    west, south, east, north = _cell_range(area, grid)
+    west, south, east, north = cells
     edge = size * 1e-9
     return Area(west * size - 180.0, south * size - 90.0,
                 (east + 1) * size - 180.0 - edge, (north + 1) * size - 90.0 - edge)
@@ -194,7 +203,7 @@ def _summed_cells(session: Session, grid: int, cells: tuple[int, int, int, int],
 
 def map_cells(session: Session, area: Area, grid: int, flt: EventFilter) -> list[MapCell]:
     """Events per cell of *grid* and target category in *area*, under *flt*."""
-    west, south, east, north = _cell_range(area, grid)
+    west, south, east, north = cell_range(area, grid)
     # While an import's build counts the cells (storage.deferred_build), from the events.
     if day_counts_answer(session, flt) and map_cells_ready(session.connection()):
         rows: Sequence[Any] = _summed_cells(session, grid, (west, south, east, north), flt)

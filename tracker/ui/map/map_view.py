@@ -6,7 +6,8 @@ newer read of the same kind replaces a queued one, so a burst of pan steps reads
 The view reads half a screen beyond each side, and reads again only when the view
 leaves that area, the grid changes, or the filter or the window does. The last layer
 read at each grid is kept until the filter or the events change: zooming back out (or
-in again) to a grid whose kept area still covers the view draws it without a read.
+in again) to a grid whose kept area still covers the view draws it without a read, and
+a pan that leaves it reads only the strips beside it (services/map/layer_strips.py).
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from sqlalchemy.orm import Session
 
 from tracker.services.common.topics import Topic
 from tracker.services.events.events import EventFilter
+from tracker.services.map.layer_strips import map_layer_beside
 from tracker.services.map.map_layers import (
     MapLayer,
     MapPoint,
     event_days,
     first_event_in,
     grid_for,
-    map_layer,
     point_of,
 )
 from tracker.services.map.projection import Area, project
@@ -251,15 +252,16 @@ class MapView(QWidget):
                     and held.area.covers(visible)):
                 return
         kept = self._kept.get(grid)
-        if kept is not None and kept[0].event_filter == flt and kept[0].area.covers(visible):
+        beside = kept[1] if kept is not None and kept[0].event_filter == flt else None
+        if kept is not None and beside is not None and kept[0].area.covers(visible):
             self._show(*kept)
             return
         request = _Request(visible.grown(LOAD_MARGIN), grid, flt)
         self._asked = request
         per_pixel = canvas.degrees_per_pixel()
         self._submit("map-layer", self.tr("Reading the map"),
-                     lambda session: map_layer(session, request.area, per_pixel,
-                                               request.event_filter),
+                     lambda session: map_layer_beside(session, request.area, per_pixel,
+                                                      request.event_filter, beside),
                      lambda layer: self._on_layer(request, layer),
                      lambda failure: self._on_layer_failed(request, failure))
 
