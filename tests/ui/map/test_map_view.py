@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from tracker.domain.negotiation import Venue
+from tracker.services.common.topics import Topic
 from tracker.services.map.projection import project
 from tracker.ui.window.main_window import MainWindow
 
@@ -65,6 +66,32 @@ def test_keys_pan_and_zoom(qtbot: QtBot, map_window: MainWindow) -> None:
         qtbot.keyClick(canvas, Qt.Key.Key_Minus)
     with qtbot.waitSignal(map_window.map_view.layer_loaded, timeout=10_000):
         qtbot.keyClick(canvas, Qt.Key.Key_Left)
+
+
+def test_zooming_back_draws_the_layer_kept_for_the_grid_without_a_read(
+        qtbot: QtBot, map_window: MainWindow) -> None:
+    view = map_window.map_view
+    canvas = view.canvas
+    first = view.layer()
+    assert canvas is not None and first is not None
+    with qtbot.waitSignal(view.layer_loaded, timeout=10_000):  # a finer grid: a read
+        for _ in range(8):
+            qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    finer = view.layer()
+    assert finer is not None and finer.grid > first.grid
+    reads: list[None] = []
+    view.layer_loaded.connect(lambda: reads.append(None))
+    for _ in range(8):
+        qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    qtbot.waitUntil(lambda: view.layer() is first, timeout=5_000)
+    _settled(qtbot, map_window)
+    assert reads == []
+    map_window.workspace.changed_elsewhere(Topic.EVENTS)  # the events changed: read again
+    with qtbot.waitSignal(view.layer_loaded, timeout=10_000):
+        for _ in range(8):
+            qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    _settled(qtbot, map_window)
+    assert view.layer() is not finer
 
 
 def test_the_slider_plays_a_window_through_the_period(qtbot: QtBot,

@@ -73,6 +73,26 @@ def _mixed(base: QColor, tint: QColor, share: float) -> QColor:
         (base.blueF(), tint.blueF()))))
 
 
+class LandItem(QGraphicsPathItem):
+    """The countries: filled without antialiasing, then outlined with it. The outline, a
+    pixel wide on the edge, hides the fill's stepped border, and an antialiased fill of
+    the world's 32,000 vertices was three quarters of a zoomed-out paint (28 of 40 ms
+    at Europe's scale; 11 ms in all this way)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Override QGraphicsPathItem.paint."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.brush())
+        painter.drawPath(self.path())
+        painter.restore()
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+
+
 class EventLayerItem(QGraphicsItem):
     """The loaded events: a cell's opacity grows with the log of its count (in a few
     steps); its colour is its most frequent target category. Points are drawn a few
@@ -123,6 +143,10 @@ def paint_layer(painter: QPainter, layer: MapLayer,
                 painter.drawEllipse(QPointF(x, y), radius, radius)
         return
     painter.setPen(Qt.PenStyle.NoPen)
+    # The cells are squares on the pixel grid's axes: no antialiasing (half the time of
+    # drawRects, and no hairline seams between neighbours).
+    antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for (category, level), rects in cells.items():
         shown = [rect for rect in rects if rect.intersects(exposed)]
         if shown:
@@ -130,6 +154,7 @@ def paint_layer(painter: QPainter, layer: MapLayer,
             colour.setAlphaF(0.25 + 0.7 * level / ALPHA_LEVELS)
             painter.setBrush(colour)
             painter.drawRects(shown)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
 
 
 ALPHA_LEVELS = 8
@@ -164,7 +189,7 @@ class MapScene(QGraphicsScene):
         super().__init__()
         self.setSceneRect(WORLD)
         countries, regions = base_paths()
-        self.land = QGraphicsPathItem(countries)
+        self.land = LandItem(countries)
         self.land.setZValue(0)
         self.regions = QGraphicsPathItem(regions)
         self.regions.setZValue(1)

@@ -4,7 +4,10 @@ Built on first show. Every read (venues, the events in view, a ring's count, whe
 selected event is) is a DbOp on the workspace's one runner, never on the GUI thread; a
 newer read of the same kind replaces a queued one, so a burst of pan steps reads once.
 The view reads half a screen beyond each side, and reads again only when the view
-leaves that area, the grid changes, or the filter or the window does.
+leaves that area, the grid changes, or the filter or the window does. The last layer
+read at each grid is kept until the filter or the events change: zooming back out (or
+in again) to a grid whose kept area still covers the view draws it without a read, and
+a pan that leaves it reads only the strips beside it (services/map/layer_strips.py).
 """
 
 from __future__ import annotations
@@ -21,13 +24,13 @@ from sqlalchemy.orm import Session
 
 from tracker.services.common.topics import Topic
 from tracker.services.events.events import EventFilter
+from tracker.services.map.layer_strips import map_layer_beside
 from tracker.services.map.map_layers import (
     MapLayer,
     MapPoint,
     event_days,
     first_event_in,
     grid_for,
-    map_layer,
     point_of,
 )
 from tracker.services.map.projection import Area, project
@@ -72,6 +75,7 @@ class MapView(QWidget):
         self._days: tuple[date, date] | None = None
         self._loaded: _Request | None = None
         self._asked: _Request | None = None
+        self._kept: dict[int, tuple[_Request, MapLayer]] = {}  # the last read, by grid
         self._selected: int | None = None
         self.scene: MapScene | None = None
         self.canvas: MapCanvas | None = None
@@ -247,23 +251,36 @@ class MapView(QWidget):
             if (held is not None and held.grid == grid and held.event_filter == flt
                     and held.area.covers(visible)):
                 return
+        kept = self._kept.get(grid)
+        beside = kept[1] if kept is not None and kept[0].event_filter == flt else None
+        if kept is not None and beside is not None and kept[0].area.covers(visible):
+            self._show(*kept)
+            return
         request = _Request(visible.grown(LOAD_MARGIN), grid, flt)
         self._asked = request
         per_pixel = canvas.degrees_per_pixel()
         self._submit("map-layer", self.tr("Reading the map"),
-                     lambda session: map_layer(session, request.area, per_pixel,
-                                               request.event_filter),
+                     lambda session: map_layer_beside(session, request.area, per_pixel,
+                                                      request.event_filter, beside),
                      lambda layer: self._on_layer(request, layer),
                      lambda failure: self._on_layer_failed(request, failure))
 
     def _on_layer(self, request: _Request, layer: MapLayer) -> None:
         if self._asked == request:
             self._asked = None
+        self._kept = {grid: kept for grid, kept in self._kept.items()
+                      if kept[0].event_filter == request.event_filter}
+        self._kept[request.grid] = (request, layer)
+        self._show(request, layer)
+        self.layer_loaded.emit()
+        if self._asked is None:
+            self._request()  # the view may have moved on to a kept layer meanwhile
+
+    def _show(self, request: _Request, layer: MapLayer) -> None:
         self._loaded = request
         assert self.scene is not None
         self.scene.events.set_layer(layer)
         self._update_status()
-        self.layer_loaded.emit()
 
     def _update_status(self) -> None:
         """How many of the loaded events are on screen (the layer reaches beyond it)."""
@@ -338,11 +355,13 @@ class MapView(QWidget):
     def _on_workspace_changed(self, topic: Topic) -> None:
         if topic & (Topic.EVENTS | Topic.ROUNDS):
             self._loaded = None
+            self._kept.clear()
             if self.scene is not None:
                 self._read_venues()
 
     def _on_database_replaced(self) -> None:
         self._loaded = None
+        self._kept.clear()
         self._days = None
         if self.scene is not None:
             self.scene.set_highlight(None)
