@@ -27,7 +27,7 @@ def test_usable_first_builds_after_the_commit_and_says_both_times(
     assert times is not None, out
     assert float(times[1]) < float(times[2])
     # The build after the commit says how far it is, as the one before it did.
-    assert "indexing: 13 of 13 indexes built" in err
+    assert "indexing: 14 of 14 indexes built" in err
     db = open_database(tmp_path / "first.db")
     try:
         with db.engine.connect() as connection:
