@@ -51,14 +51,21 @@ from common import (
 
 NAME = "import_pg"
 URL_VARIABLE = "TRACKER_BENCH_POSTGRES_URL"
-_PG_ROOT = Path("/usr/lib/postgresql")
+# Debian and Ubuntu keep the server programs off PATH, one folder per major version.
+_DEBIAN_PG_ROOT = Path("/usr/lib/postgresql")
 
 
-def _pg_bin() -> Path:
-    found = sorted(_PG_ROOT.glob("*/bin"), key=lambda p: int(p.parent.name)) \
-        if _PG_ROOT.is_dir() else []
+def pg_bin() -> Path:
+    """The folder of the PostgreSQL server programs: pg_ctl's on PATH, else Debian's
+    newest; SystemExit when there is none."""
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        return Path(on_path).resolve().parent  # a link on PATH: its folder holds the rest
+    found = sorted(_DEBIAN_PG_ROOT.glob("*/bin"), key=lambda p: int(p.parent.name)) \
+        if _DEBIAN_PG_ROOT.is_dir() else []
     if not found:
-        raise SystemExit(f"no PostgreSQL server programs under {_PG_ROOT}; set {URL_VARIABLE}")
+        raise SystemExit("no PostgreSQL server programs (pg_ctl) on PATH or under "
+                         f"{_DEBIAN_PG_ROOT}; set {URL_VARIABLE}")
     return found[-1]
 
 
@@ -76,7 +83,7 @@ def _server() -> Iterator[str]:
         log(f"PostgreSQL: {URL_VARIABLE} is given; using that server")
         yield given
         return
-    binaries = _pg_bin()
+    binaries = pg_bin()
     folder = Path(tempfile.mkdtemp(prefix="bench-pg-"))
     if os.getuid() == 0:
         shutil.chown(folder, "postgres")

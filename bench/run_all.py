@@ -25,8 +25,8 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
+from bench_import_pg import pg_bin
 from common import (
     BENCH,
     SUMMARY_FIELDS,
@@ -169,11 +169,13 @@ def print_summary(lines: Sequence[SummaryLine], *, markdown: bool, title: str) -
 
 
 def _postgresql_version() -> str:
-    for server in sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"), reverse=True):
-        done = subprocess.run([str(server), "--version"], capture_output=True, text=True,
-                              check=False)
-        return done.stdout.strip() or "?"
-    return "absent"
+    try:
+        server = pg_bin() / "postgres"
+    except SystemExit:
+        return "absent"
+    done = subprocess.run([str(server), "--version"], capture_output=True, text=True,
+                          check=False)
+    return done.stdout.strip() or "?"
 
 
 def main() -> None:
