@@ -88,6 +88,8 @@ def window(qtbot: QtBot, sample_workspace: Workspace, settings: Settings,
     with qtbot.waitExposed(main):  # a context manager in pytest-qt 4
         main.show()
     assert not main.is_ready
-    with qtbot.waitSignal(main.ready):
+    # The first attach in a test process imports the views the frame left for later
+    # (seconds on a loaded machine), so the wait is longer than pytest-qt's 5 s.
+    with qtbot.waitSignal(main.ready, timeout=30_000):
         QTimer.singleShot(0, lambda: main.attach(sample_workspace))
     return main

@@ -47,7 +47,7 @@ def test_the_frame_says_what_it_opens_and_takes_no_action_until_ready(
     assert [item.id for item in ACTIONS if actions[item.id].isEnabled()] == ["quit-action"]
     assert not any(frame.tabs.is_built(i) for i in range(frame.tabs.count()))
 
-    with qtbot.waitSignal(frame.ready):
+    with qtbot.waitSignal(frame.ready, timeout=30_000):  # as the window fixture waits
         QTimer.singleShot(0, lambda: frame.attach(sample_workspace))
     assert frame.is_ready and frame.statusBar().currentMessage() == ""
     for name in ("open-database-action", "new-round-action", "show-map-action",
