@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, text, update
@@ -78,6 +79,15 @@ def count_all(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
 
 
+class StoredVerdict(Enum):
+    """What an import does with a row whose event is already stored."""
+
+    KEEP = "keep"  # leave it as stored
+    TAKE_RANK = "take rank"  # same values from a newer release: store only its rank
+    WRITE = "write"  # write the row over it
+    RESTORE = "restore"  # write it, and the withdrawn event is current again
+
+
 @dataclass(slots=True)
 class WriteCounts:
     """What the batches written so far did. added + updated + unchanged is every row
@@ -108,6 +118,30 @@ class WriteCounts:
             self.older_changes_found += len(found)
         else:
             self.changes_found += len(found)
+
+    def judge_stored(self, row: tuple[Any, ...], old: StoredEvent, found: list[FieldChange],
+                     *, allow_older: bool) -> StoredVerdict:
+        """The release rules for a row whose event is stored (both the SQLite and the
+        PostgreSQL writer ask here), counted: an older release is left as stored and said
+        apart when it differs; the same values again from a newer release only take its
+        rank; anything else is written over the stored event."""
+        older = is_older(row[RANK_POSITION], old.rank)
+        restore = old.status == RecordStatus.WITHDRAWN and not older
+        if older and not allow_older:
+            self.unchanged += 1
+            if found:
+                self.older += 1
+                self.note(found, older=True)
+            return StoredVerdict.KEEP
+        if not found and not restore:
+            self.unchanged += 1
+            rank = row[RANK_POSITION]
+            newer = rank is not None and (old.rank is None or rank > old.rank)
+            # The same values, told again by a newer release: it is now the event's
+            # release, which an older one cannot overwrite.
+            return StoredVerdict.TAKE_RANK if newer else StoredVerdict.KEEP
+        self.note_update(found, restored=restore)
+        return StoredVerdict.RESTORE if restore else StoredVerdict.WRITE
 
     def note_update(self, found: list[FieldChange], *, restored: bool) -> None:
         """Count a row written over its stored event: its changes, a moved date, and
@@ -226,29 +260,16 @@ class EventUpsert:
                 if newer is not None:
                     arrived.append((row[ID_POSITION], newer))
                 continue
-            found = differences(row, old)
-            older = is_older(row[RANK_POSITION], old.rank)
-            restore = old.status == RecordStatus.WITHDRAWN and not older
-            if older and not self.allow_older:
-                # Left as stored: unchanged, and said apart when it differs.
-                counts.unchanged += 1
-                if found:
-                    counts.older += 1
-                    counts.note(found, older=True)
-                continue
-            if not found and not restore:
-                counts.unchanged += 1
-                if row[RANK_POSITION] is not None and (
-                        old.rank is None or row[RANK_POSITION] > old.rank):
-                    # The same values, told again by a newer release: it is now the
-                    # event's release, which an older one cannot overwrite.
-                    bumps.append((row[LABEL_POSITION], row[RANK_POSITION], old.id))
+            verdict = counts.judge_stored(row, old, differences(row, old),
+                                          allow_older=self.allow_older)
+            if verdict is StoredVerdict.TAKE_RANK:
+                bumps.append((row[LABEL_POSITION], row[RANK_POSITION], old.id))
+            if verdict in (StoredVerdict.KEEP, StoredVerdict.TAKE_RANK):
                 continue
             updates.append((*(row[position] for position in _UPDATED_POSITIONS), old.id))
             written_raws.append(raw)
             raw_ids.append(old.id)
-            counts.note_update(found, restored=restore)
-            if restore:
+            if verdict is StoredVerdict.RESTORE:
                 restored.append(old.id)
         counts.arrived_withdrawn += len(arrived)
         self._execute(inserts, updates, bumps, written_raws, raw_ids)

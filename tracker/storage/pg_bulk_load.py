@@ -51,9 +51,8 @@ from tracker.storage.event_compare import (
     ROW_COLUMNS,
     StoredEvent,
     differences,
-    is_older,
 )
-from tracker.storage.event_upsert import Superseded, WriteCounts, count_all
+from tracker.storage.event_upsert import StoredVerdict, Superseded, WriteCounts, count_all
 from tracker.storage.withdrawals import start_seen
 
 STAGE = "import_stage"
@@ -178,25 +177,14 @@ class PgBulkLoad:
     def _decide(self, row: tuple[Any, ...], place: int, old: StoredEvent, differs: bool,
                 updates: list[int], bumps: list[int], restored: list[int]) -> None:
         """What to do with a row whose event is stored (the SQLite path's rules)."""
-        counts = self.counts
-        found = differences(row, old) if differs else []
-        older = is_older(row[RANK_POSITION], old.rank)
-        restore = old.status == RecordStatus.WITHDRAWN and not older
-        if older and not self.allow_older:
-            counts.unchanged += 1  # left as stored, and said apart when it differs
-            if found:
-                counts.older += 1
-                counts.note(found, older=True)
-            return
-        if not found and not restore:
-            counts.unchanged += 1
-            rank = row[RANK_POSITION]
-            if rank is not None and (old.rank is None or rank > old.rank):
-                bumps.append(place)  # the same values, now told by a newer release
+        verdict = self.counts.judge_stored(row, old, differences(row, old) if differs else [],
+                                           allow_older=self.allow_older)
+        if verdict is StoredVerdict.TAKE_RANK:
+            bumps.append(place)
+        if verdict in (StoredVerdict.KEEP, StoredVerdict.TAKE_RANK):
             return
         updates.append(place)
-        counts.note_update(found, restored=restore)
-        if restore:
+        if verdict is StoredVerdict.RESTORE:
             restored.append(old.id)
 
     def _insert(self, rows: Sequence[tuple[Any, ...]], matched: set[int]) -> None:
