@@ -26,6 +26,7 @@ Targets (issue 19): first paint ≤ 3× the bare window; the sample database ful
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -121,18 +122,25 @@ def external(options: Options, display_env: Mapping[str, str],
     def launch(command: list[str], titles: list[str]) -> list[float]:
         env = window_child_env(display_env, folder)
         started = time.monotonic()
-        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        # The child's errors go to a file, not a pipe nobody reads (a full pipe would
+        # stall it), so a window that never shows can say why.
+        errors = folder / "stderr.txt"
+        with errors.open("wb") as error_file:
+            child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                     stderr=error_file, start_new_session=True)
         times: list[float] = []
         try:
             for title in titles:
                 while not _visible(title, env):
                     if child.poll() is not None or time.monotonic() - started > GIVE_UP_S:
-                        raise SystemExit(f"{' '.join(command)}: no window “{title}”")
+                        said = errors.read_text(errors="replace")[-2000:]
+                        raise SystemExit(f"{' '.join(command)}: no window “{title}” "
+                                         f"(exit {child.returncode}):\n{said}")
                     time.sleep(POLL_S)
                 times.append((time.monotonic() - started) * 1000)
         finally:
-            os.killpg(child.pid, signal.SIGTERM)  # the child we started, and its own
+            with contextlib.suppress(ProcessLookupError):  # it may have ended on its own
+                os.killpg(child.pid, signal.SIGTERM)  # the child we started, and its own
             child.wait()
         return times
 

@@ -598,8 +598,10 @@ def display(kind: str) -> Iterator[dict[str, str]]:
         raise SystemExit("--display xvfb needs Xvfb (apt-get install xvfb)")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
+        # -noreset: by default the server resets when its last client leaves, and a
+        # window started during that reset is refused ("could not connect to display").
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1920x1080x24",
-         "-nolisten", "tcp"], pass_fds=(write_end,), stdout=subprocess.DEVNULL,
+         "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     os.close(write_end)
     try:
