@@ -32,6 +32,10 @@ class EntryKind(StrEnum):
     ROUND = "round"
     SCHEDULE_CHANGE = "schedule change"
     FACTOR_READING = "factor reading"
+    # A figure about a day and a place that no recorded event carries (issue 18); a
+    # claim about an event is told inside that event's entry. Declared before EVENT:
+    # the chronology ranks kinds in this order, events last (chronology_order.RANK).
+    CLAIM = "claim"
     EVENT = "event"
 
 

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Measure
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
+from tracker.domain.timewindow import ScheduledWindow
 from tracker.domain.wording import say
 from tracker.io.report_claims import DayClaim
 from tracker.services.common.errors import NotFoundError
@@ -60,10 +61,13 @@ class ClaimRow:
 
     @property
     def attribution(self) -> str:
-        """"killed: 12, by Ministry of Health (ministry), claimed; source: Suspilne"."""
-        text = (f"{self.measure}: {self.figure_text}, by {self.claimant} "
-                f"({self.claimant_kind}), {self.status}")
-        return f"{text}; source: {self.source}" if self.source else text
+        """"killed: 12, by Ministry of Health (ministry), claimed; source: Suspilne", in
+        the chosen language (wording.py)."""
+        text = say("{measure}: {figure}, by {claimant} ({kind}), {status}").format(
+            measure=say(self.measure), figure=self.figure_text, claimant=self.claimant,
+            kind=say(self.claimant_kind), status=say(self.status))
+        return say("{claim}; source: {source}").format(claim=text, source=self.source) \
+            if self.source else text
 
 
 def figure_text(low: int | None, best: int | None, high: int | None) -> str:
@@ -113,8 +117,8 @@ def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: i
 
 def claims_sentence(claims: Sequence[ClaimRow]) -> str:
     """"Claims: killed: 12, by … ; killed: 3–5, by …." for an export's entry."""
-    return "Claims: " + "; ".join(claim.attribution for claim in claims) + "." \
-        if claims else ""
+    return say("Claims: {claims}.").format(
+        claims="; ".join(claim.attribution for claim in claims)) if claims else ""
 
 
 def stored_claims_by_event(session: Session,
@@ -133,30 +137,56 @@ def stored_claims_by_event(session: Session,
     return found
 
 
+def day_claim_conditions(date_from: date | None = None, date_to: date | None = None,
+                         as_of: AsOf | None = None) -> list[ColumnElement[bool]]:
+    """SQL on CasualtyClaim: the claims on a day and a place, of the days *date_from* …
+    *date_to* when given. A claim's day is the day it speaks of, the same in every zone,
+    as an event's reported day. As of a day (*as_of*): those recorded by the end of it in
+    its zone, about a day up to it (as the events then known: reported up to that day).
+    """
+    claim = CasualtyClaim
+    conditions: list[ColumnElement[bool]] = [claim.event_id.is_(None)]
+    if date_from is not None:
+        conditions.append(claim.day >= date_from)
+    if date_to is not None:
+        conditions.append(claim.day <= date_to)
+    if as_of is not None:
+        ends = ScheduledWindow.days(as_of.day, as_of.tz).end  # the next local midnight
+        conditions += [claim.day <= as_of.day, claim.recorded_at < ends]
+    return conditions
+
+
 def claims_on_days(session: Session, date_from: date | None = None,
-                   date_to: date | None = None) -> list[ClaimRow]:
+                   date_to: date | None = None,
+                   as_of: AsOf | None = None) -> list[ClaimRow]:
     """The claims about a day and a place rather than a recorded event (those of the
-    range, when given), by day, then in the order they were recorded. Analysts enter
-    them one by one, so they are few; the day's index finds them."""
+    range, when given; as of a day, those known then: ``day_claim_conditions``), by day,
+    then in the order they were recorded. Analysts enter them one by one, so they are
+    few; the day's index finds them."""
     query = (select(CasualtyClaim, Source)
              .outerjoin(Source, CasualtyClaim.source_id == Source.id)
-             .where(CasualtyClaim.event_id.is_(None))
+             .where(*day_claim_conditions(date_from, date_to, as_of))
              .order_by(CasualtyClaim.day, CasualtyClaim.recorded_at, CasualtyClaim.id))
-    if date_from is not None:
-        query = query.where(CasualtyClaim.day >= date_from)
-    if date_to is not None:
-        query = query.where(CasualtyClaim.day <= date_to)
+    return [claim_row(claim, source) for claim, source in session.execute(query)]
+
+
+def claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[ClaimRow]:
+    """The claims *claim_ids* (a chronology page's), in one query, in no set order."""
+    if not claim_ids:
+        return []
+    query = (select(CasualtyClaim, Source)
+             .outerjoin(Source, CasualtyClaim.source_id == Source.id)
+             .where(CasualtyClaim.id.in_(list(claim_ids))))
     return [claim_row(claim, source) for claim, source in session.execute(query)]
 
 
 def day_claims(session: Session, date_from: date | None, date_to: date | None,
                as_of: AsOf | None = None) -> tuple[DayClaim, ...]:
     """The range's claims on a day and a place as a report lists them (as of a day:
-    those recorded by then)."""
+    those known then, as the chronology holds them)."""
     return tuple(DayClaim(claim.day, claim.place, claim.attribution)
-                 for claim in claims_on_days(session, date_from, date_to)
-                 if claim.day is not None and (as_of is None or claim.recorded_at is None
-                                               or claim.recorded_at.date() <= as_of.day))
+                 for claim in claims_on_days(session, date_from, date_to, as_of)
+                 if claim.day is not None)
 
 
 def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
