@@ -9,11 +9,13 @@ import io
 import json
 from datetime import date
 
+import jsonschema
 import pytest
 
 from tests.services.claims.claim_scenario import new_source
 from tests.services.scenario import add_events
 from tests.services.table_state import run
+from tracker import resources
 from tracker.domain.claims import ClaimantKind, ClaimStatus
 from tracker.io.chronology_csv import FOR_DATA_TOOLS
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
@@ -93,6 +95,18 @@ def test_json_entries_with_attribution_and_the_rule_stated(claimed: Database) ->
             claims[0]["sources"], claims[0]["event"]) == \
         ("2026-02-03", None, "day", ["Air Force of Ukraine"], None)
     assert claims[1]["place"] == "<script>alert(1)</script> *Kyiv*"  # JSON holds it as typed
+    # The figure as numbers, with who gives it, for data tools.
+    assert [entry["claim"] for entry in claims] == [
+        {"measure": "drones intercepted", "low": 40, "best": None, "high": 48,
+         "claimant": "Air Force of Ukraine", "claimant_kind": "party",
+         "status": "corroborated", "source": "Air Force of Ukraine", "note": ""},
+        {"measure": "drones launched", "low": None, "best": 62, "high": None,
+         "claimant": FORMULA, "claimant_kind": "other", "status": "disputed", "source": "",
+         "note": ""}]
+    assert {entry["claim"] for entry in document["entries"]
+            if entry["kind"] != "claim"} == {None}
+    jsonschema.validate(document, json.loads(
+        resources.read_text("schemas/chronology.schema.json")))
 
 
 def test_markdown_lines_under_their_day_escaped(claimed: Database) -> None:
