@@ -18,7 +18,6 @@ from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.wording import Language, current_language, use_language
-from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.io.chronology_csv import (
     FOR_DATA_TOOLS,
     FOR_SPREADSHEETS,
@@ -27,6 +26,7 @@ from tracker.io.chronology_csv import (
     CsvStyle,
 )
 from tracker.services.chronology.chronology import chronology_scope
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.exports import csv_lines
 from tracker.services.exports.csv_lines import csv_chronology, write_chronology_csv
 from tracker.services.imports.importing import ImportFormat, import_events

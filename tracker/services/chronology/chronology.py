@@ -135,8 +135,8 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
             tz: str, corrections: bool = False,
             then: KnownThen | None = None) -> list[SortKey]:
     """The keys of every round, schedule change, reading and claim on a day and a place
-    in the range, sorted; the retracted changes and the retractions only with the *corrections*; with *then*, only
-    what was known then."""
+    in the range, sorted; the retracted changes and the retractions only with the
+    *corrections*; with *then*, only what was known then."""
     start, end = _bounds(date_from, date_to, tz)
     rounds = select(Round.id, Round.window_precision, Round.window_tz, Round.window_start,
                     Round.window_end).where(Round.deleted_at.is_(None))

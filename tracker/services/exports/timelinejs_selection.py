@@ -2,10 +2,11 @@
 
 TimelineJS draws every slide in the browser and cannot show a million events (a few
 thousand already make it slow). So the page holds every dated round, schedule change,
-factor reading and claim on a day and a place in the range, and of the battlefield events either those linked to a round
-or a factor (the ones an analyst chose to tie to the talks) or all of them in the range;
-either way at most ``max_events``, the earliest first, and how many more there were is
-counted so the exporter can say so. Events are read off the (event_date, id) index.
+factor reading and claim on a day and a place in the range, and of the battlefield
+events either those linked to a round or a factor (the ones an analyst chose to tie to
+the talks) or all of them in the range; either way at most ``max_events``, the earliest
+first, and how many more there were is counted so the exporter can say so. Events are
+read off the (event_date, id) index.
 
 As of a past day (``TimelineRequest.as_of``), the page holds what was known at the end of
 it, as the chronology does (services/chronology/chronology_as_of.py): the changes

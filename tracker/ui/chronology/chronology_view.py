@@ -55,7 +55,8 @@ def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
 
 
 class ChronologyView(QWidget):
-    """Rounds, schedule changes, factor readings and events merged in time order.
+    """Rounds, schedule changes, factor readings, claims on a day and a place and events
+    merged in time order.
 
     Signals:
         open_round(int): a round entry was activated.
