@@ -96,9 +96,10 @@ class EventFacts:
 
 @dataclass(frozen=True, slots=True)
 class ClaimFacts:
-    """A claim on a day and a place as a record: its figure as numbers (one value as
-    *best*; a range as *low* and *high*), who gives it, its status and its source's
-    label ("" where it has none), so a data tool reads them without parsing words."""
+    """A claim as a record: its figure as numbers (one value as *best*; a range as *low*
+    and *high*), who gives it, its status and its source's label ("" where it has none),
+    so a data tool reads them without parsing words (services.claims.claims.ClaimRow
+    adds where it is stored and attached)."""
 
     measure: str
     low: int | None

@@ -4,19 +4,17 @@ the range, as known on a past day, in the reader's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import update
 
-from tests.services.claims.claim_scenario import new_source
+from tests.services.claims.claim_scenario import AIR_FORCE, claim_on_a_day
 from tests.services.scenario import add_events
 from tests.services.table_state import run
 from tracker.domain.chronology import ChronologyEntry, EntryKind
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus
 from tracker.domain.enums import Precision
-from tracker.domain.wording import Language, current_language, use_language
 from tracker.services.chronology.chronology import (
     chronology_page,
     count_chronology,
@@ -26,8 +24,6 @@ from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.rounds.as_of import AsOf
 from tracker.storage.database import Database
 
-AIR_FORCE = ("drones intercepted: 40–48, by Air Force of Ukraine (party), corroborated; "
-             "source: Air Force of Ukraine")
 MINISTRY = "killed: 3, by Ministry of Health (ministry), disputed"
 
 
@@ -44,11 +40,7 @@ def claimed(db: Database) -> Database:
             {"event_date": date(2026, 2, 1), "date_precision": Precision.WEEK,
              "summary": "that week"},
         ])
-    air_force = new_source(db, "Air Force of Ukraine")
-    run(db, lambda s: add_claim(s, ClaimDraft(
-        "drones intercepted", "Air Force of Ukraine", low=40, high=48, day=date(2026, 2, 3),
-        place="Kyiv region", claimant_kind=ClaimantKind.PARTY.value, source_id=air_force,
-        status=ClaimStatus.CORROBORATED.value)))
+    claim_on_a_day(db, date(2026, 2, 3))
     run(db, lambda s: add_claim(s, ClaimDraft(
         "killed", "Ministry of Health", best=3, day=date(2026, 2, 3), place="Kyiv",
         claimant_kind=ClaimantKind.MINISTRY.value, status=ClaimStatus.DISPUTED.value,
@@ -138,14 +130,6 @@ def test_as_of_a_day_holds_the_claims_recorded_by_then(claimed: Database) -> Non
     with claimed.reading() as session:
         assert count_chronology(session, as_of=AsOf(date(2026, 2, 3))) == \
             len(_entries(claimed, as_of=AsOf(date(2026, 2, 3))))
-
-
-@pytest.fixture
-def ukrainian() -> Iterator[None]:
-    before = current_language()
-    use_language(Language.UKRAINIAN)
-    yield
-    use_language(before)
 
 
 def test_in_ukrainian(claimed: Database, ukrainian: None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +16,6 @@ from tests.services.scenario import add_events
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
-from tracker.domain.wording import Language, current_language, use_language
 from tracker.io.chronology_csv import (
     FOR_DATA_TOOLS,
     FOR_SPREADSHEETS,
@@ -119,14 +117,6 @@ def awkward_db(sample_db: Database) -> Database:
         for draft in DAY_CLAIMS:
             add_claim(session, draft)
     return sample_db
-
-
-@pytest.fixture
-def ukrainian() -> Iterator[None]:
-    before = current_language()
-    use_language(Language.UKRAINIAN)
-    yield
-    use_language(before)
 
 
 def test_the_sample_with_awkward_cells_is_the_same_both_ways(awkward_db: Database) -> None:

@@ -12,11 +12,11 @@ from datetime import date
 import jsonschema
 import pytest
 
-from tests.services.claims.claim_scenario import new_source
+from tests.services.claims.claim_scenario import AIR_FORCE, claim_on_a_day
 from tests.services.scenario import add_events
 from tests.services.table_state import run
 from tracker import resources
-from tracker.domain.claims import ClaimantKind, ClaimStatus
+from tracker.domain.claims import ClaimStatus
 from tracker.io.chronology_csv import FOR_DATA_TOOLS
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.claims.figure_rule import FigureRule, set_figure_rule
@@ -26,8 +26,6 @@ from tracker.services.exports.timelinejs_selection import EventScope, TimelineRe
 from tracker.services.rounds.as_of import AsOf
 from tracker.storage.database import Database
 
-AIR_FORCE = ("drones intercepted: 40–48, by Air Force of Ukraine (party), corroborated; "
-             "source: Air Force of Ukraine")
 FORMULA = '=HYPERLINK("http://evil.example","Click")'
 SPAN = {"date_from": date(2026, 2, 2), "date_to": date(2026, 2, 4)}
 
@@ -42,11 +40,7 @@ def claimed(db: Database) -> Database:
             {"event_date": date(2026, 2, 3), "summary": "on the day"},
             {"event_date": date(2026, 2, 4), "summary": "the day after"},
         ])
-    air_force = new_source(db, "Air Force of Ukraine")
-    run(db, lambda s: add_claim(s, ClaimDraft(
-        "drones intercepted", "Air Force of Ukraine", low=40, high=48, day=date(2026, 2, 3),
-        place="Kyiv region", claimant_kind=ClaimantKind.PARTY.value, source_id=air_force,
-        status=ClaimStatus.CORROBORATED.value)))
+    claim_on_a_day(db, date(2026, 2, 3))
     run(db, lambda s: add_claim(s, ClaimDraft(
         "drones launched", FORMULA, best=62, day=date(2026, 2, 3),
         place="<script>alert(1)</script> *Kyiv*", status=ClaimStatus.DISPUTED.value)))

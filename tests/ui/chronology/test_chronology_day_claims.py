@@ -3,10 +3,13 @@ line of the Chronology tab at its day, with who gives it, until undone (issue 18
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui._fixtures import enter_day_claim
 from tracker.domain.chronology import EntryKind
 from tracker.ui.chronology.chronology_model import (
     KIND,
@@ -17,7 +20,6 @@ from tracker.ui.chronology.chronology_model import (
     EntryRole,
 )
 from tracker.ui.chronology.chronology_view import ChronologyView
-from tracker.ui.common.forms import select_data
 from tracker.ui.events.claim_dialog import ClaimDialog
 from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.window.main_window import CHRONOLOGY_TAB, MainWindow
@@ -48,12 +50,7 @@ def test_a_day_claim_added_in_its_dialog_is_in_the_chronology_until_undone(
     dialog = days.dialog
     assert isinstance(dialog, ClaimDialog)
     qtbot.waitExposed(dialog)
-    select_data(dialog.measure_combo, "drones intercepted")
-    dialog.best_edit.setText("40")
-    dialog.claimant_edit.setText("Air Force of Ukraine")
-    select_data(dialog.kind_combo, "party")
-    dialog.day_edit.setDate(QDate(2026, 1, 27))
-    dialog.place_edit.setText("Kyiv region")
+    enter_day_claim(dialog, date(2026, 1, 27), "Kyiv region")
     with qtbot.waitSignal(dialog.accepted):
         dialog.ok_button.click()
 

@@ -28,7 +28,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.domain.chronology import ChronologyEntry, ClaimFacts, EntryKind, event_instant
+from tracker.domain.chronology import ChronologyEntry, EntryKind, event_instant
 from tracker.domain.claims import CasualtyClaim
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import EventTime
@@ -72,6 +72,4 @@ def claim_entry(claim: ClaimRow) -> ChronologyEntry:
         when=event_instant(claim.day), day=claim.day, precision=Precision.DAY,
         when_text=time.describe(), kind=EntryKind.CLAIM, record_id=claim.claim_id,
         title=title, detail=detail, place=claim.place or say("place not given"),
-        links=(), sources=(claim.source,) if claim.source else (),
-        claim=ClaimFacts(claim.measure, claim.low, claim.best, claim.high, claim.claimant,
-                         claim.claimant_kind, claim.status, claim.source, claim.note))
+        links=(), sources=(claim.source,) if claim.source else (), claim=claim)

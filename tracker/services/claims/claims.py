@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.chronology import ClaimFacts
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Measure
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
@@ -27,8 +28,10 @@ from tracker.services.rounds.as_of import AsOf
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """One claim as the pane and the exports show it.
+class ClaimRow(ClaimFacts):
+    """One claim as the pane and the exports show it: its facts (domain.chronology's
+    ClaimFacts, what a chronology entry of a claim on a day and a place carries), and
+    where it is stored and attached.
 
     Attributes:
         claim_id: the stored claim; None for a dataset's figure read from its event.
@@ -38,16 +41,7 @@ class ClaimRow:
 
     claim_id: int | None
     event_id: int | None
-    measure: str
-    low: int | None
-    best: int | None
-    high: int | None
-    claimant: str
-    claimant_kind: str
-    status: str
-    source: str
     source_id: int | None = None
-    note: str = ""
     recorded_at: datetime | None = None
     version: int | None = None
     # For a claim on a day and a place rather than an event.
@@ -104,14 +98,15 @@ def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: i
     claimant = dataset or "dataset"
     record = f"dataset {dataset}, id {external_id}"
     rows = []
+    said = {"claimant": claimant, "claimant_kind": ClaimantKind.DATASET.value,
+            "status": ClaimStatus.CLAIMED.value, "source": record, "note": "",
+            "claim_id": None, "event_id": event_id}
     if fatalities is not None or low is not None or high is not None:
-        rows.append(ClaimRow(None, event_id, Measure.KILLED.value, low, fatalities, high,
-                             claimant, ClaimantKind.DATASET.value,
-                             ClaimStatus.CLAIMED.value, record))
+        rows.append(ClaimRow(measure=Measure.KILLED.value, low=low, best=fatalities,
+                             high=high, **said))
     if injuries is not None:
-        rows.append(ClaimRow(None, event_id, Measure.INJURED.value, None, injuries, None,
-                             claimant, ClaimantKind.DATASET.value,
-                             ClaimStatus.CLAIMED.value, record))
+        rows.append(ClaimRow(measure=Measure.INJURED.value, low=None, best=injuries,
+                             high=None, **said))
     return rows
 
 
@@ -191,10 +186,12 @@ def day_claims(session: Session, date_from: date | None, date_to: date | None,
 
 def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
     return ClaimRow(
-        claim.id, claim.event_id, claim.measure, claim.value_low, claim.value_best,
-        claim.value_high, claim.claimant, claim.claimant_kind, claim.status,
-        source_label(source) if source is not None else "", claim.source_id, claim.note,
-        claim.recorded_at, claim.version, claim.day, claim.place)
+        measure=claim.measure, low=claim.value_low, best=claim.value_best,
+        high=claim.value_high, claimant=claim.claimant, claimant_kind=claim.claimant_kind,
+        status=claim.status, source=source_label(source) if source is not None else "",
+        note=claim.note, claim_id=claim.id, event_id=claim.event_id,
+        source_id=claim.source_id, recorded_at=claim.recorded_at, version=claim.version,
+        day=claim.day, place=claim.place)
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow:
