@@ -49,8 +49,9 @@ def claim_keys(session: Session, date_from: date | None, date_to: date | None,
     *date_to*; as of a day, of those known then (claims.day_claim_conditions)."""
     query = select(CasualtyClaim.id, CasualtyClaim.day).where(
         *day_claim_conditions(date_from, date_to, as_of))
+    # Every claim on no event has a day (a check constraint): the test only narrows it.
     return [key_of(event_instant(day), EntryKind.CLAIM, claim_id)
-            for claim_id, day in session.execute(query)]
+            for claim_id, day in session.execute(query) if day is not None]
 
 
 def claim_entries(session: Session, ids: list[int], _tz: str) -> list[ChronologyEntry]:

@@ -97,16 +97,19 @@ def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: i
     """The same from an event's columns (an export tells them from its own rows)."""
     claimant = dataset or "dataset"
     record = f"dataset {dataset}, id {external_id}"
+
+    def said(measure: Measure, low: int | None, best: int | None,
+             high: int | None) -> ClaimRow:
+        return ClaimRow(measure=measure.value, low=low, best=best, high=high,
+                        claimant=claimant, claimant_kind=ClaimantKind.DATASET.value,
+                        status=ClaimStatus.CLAIMED.value, source=record, note="",
+                        claim_id=None, event_id=event_id)
+
     rows = []
-    said = {"claimant": claimant, "claimant_kind": ClaimantKind.DATASET.value,
-            "status": ClaimStatus.CLAIMED.value, "source": record, "note": "",
-            "claim_id": None, "event_id": event_id}
     if fatalities is not None or low is not None or high is not None:
-        rows.append(ClaimRow(measure=Measure.KILLED.value, low=low, best=fatalities,
-                             high=high, **said))
+        rows.append(said(Measure.KILLED, low, fatalities, high))
     if injuries is not None:
-        rows.append(ClaimRow(measure=Measure.INJURED.value, low=None, best=injuries,
-                             high=None, **said))
+        rows.append(said(Measure.INJURED, None, injuries, None))
     return rows
 
 
