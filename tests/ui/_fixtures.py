@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -16,7 +16,9 @@ from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
 from tracker.services.events import events
 from tracker.storage.database import Database
+from tracker.ui.common.forms import select_data
 from tracker.ui.common.placeholder import ViewPlaceholder
+from tracker.ui.events.claim_dialog import ClaimDialog
 
 TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 PLACES = (("Kyiv", "Kyiv City"), ("Kharkiv", "Kharkivska"), ("Odesa", "Odeska"),
@@ -79,3 +81,15 @@ def placeholder_text(view: QAbstractItemView) -> str:
     labels = view.viewport().findChildren(ViewPlaceholder)
     assert len(labels) == 1, f"{view.objectName()} has {len(labels)} placeholders"
     return "" if labels[0].isHidden() else labels[0].text()
+
+
+def enter_day_claim(dialog: ClaimDialog, day: date, place: str, *,
+                    measure: str = "drones intercepted", best: str = "40",
+                    claimant: str = "Air Force of Ukraine", kind: str = "party") -> None:
+    """Fill the Add Claim dialog of a claim on a day and a place, as a user types it."""
+    select_data(dialog.measure_combo, measure)
+    dialog.best_edit.setText(best)
+    dialog.claimant_edit.setText(claimant)
+    select_data(dialog.kind_combo, kind)
+    dialog.day_edit.setDate(QDate(day.year, day.month, day.day))
+    dialog.place_edit.setText(place)

@@ -32,6 +32,10 @@ class EntryKind(StrEnum):
     ROUND = "round"
     SCHEDULE_CHANGE = "schedule change"
     FACTOR_READING = "factor reading"
+    # A figure about a day and a place that no recorded event carries (issue 18); a
+    # claim about an event is told inside that event's entry. Declared before EVENT:
+    # the chronology ranks kinds in this order, events last (chronology_order.RANK).
+    CLAIM = "claim"
     EVENT = "event"
 
 
@@ -61,6 +65,9 @@ class ChronologyEntry:
     sources: tuple[str, ...]
     # An event's own fields, for formats with a column each (CSV); None for other kinds.
     event: EventFacts | None = None
+    # A claim on a day and a place as a record, for formats with a field each (JSON);
+    # None for other kinds.
+    claim: ClaimFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +92,21 @@ class EventFacts:
     fatalities_high: int | None
     injuries: int | None
     country: str = ""  # as the dataset names it; empty where it gives none
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """A claim as a record: its figure as numbers (one value as *best*; a range as *low*
+    and *high*), who gives it, its status and its source's label ("" where it has none),
+    so a data tool reads them without parsing words (services.claims.claims.ClaimRow
+    adds where it is stored and attached)."""
+
+    measure: str
+    low: int | None
+    best: int | None
+    high: int | None
+    claimant: str
+    claimant_kind: str
+    status: str
+    source: str
+    note: str

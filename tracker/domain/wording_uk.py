@@ -155,6 +155,18 @@ PHRASES: dict[str, str] = {
         "Немає вашого правила з ідентифікатором {id}.",
     "at least {figure}": "щонайменше {figure}", "at most {figure}": "щонайбільше {figure}",
     "{span} (best {best})": "{span} (найімовірніше {best})",
+    # A claim told with its attribution, and a claim on a day and a place as a
+    # chronology entry of its own (services/claims/claims.py, chronology_claims.py)
+    "{measure}: {figure}, by {claimant} ({kind}), {status}":
+        "{measure}: {figure}, за даними: {claimant} ({kind}), {status}",
+    "{claim}; source: {source}": "{claim}; джерело: {source}",
+    "Claims: {claims}.": "Твердження: {claims}.",
+    "{claimant}: {measure}, {figure}": "{claimant}: {measure} — {figure}",
+    "claim": "твердження", "place not given": "місце не вказано",
+    "A figure about a day and a place that no recorded event carries: no figure rule "
+    "applies to it, and it is in no total.":
+        "Цифра про день і місце, якої не містить жодна записана подія: правило вибору "
+        "цифр до неї не застосовується, і вона не входить до жодного підсумку.",
     # Reconciliation's same-file refusal, a sync's request (services/reconcile, sync)
     "These events are already in the database as the dataset {other}: {matched} of the "
     "first {sampled} rows match it by date and place or by id. Importing them as {dataset} "

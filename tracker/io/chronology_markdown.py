@@ -53,9 +53,9 @@ def write_markdown(
                  "announced or reported, with their precision. Events are under the day "
                  "they were reported for, rounds announced by day, week or month under "
                  "their days at the venue, schedule changes under the day they were "
-                 "announced, and whatever has an exact time (rounds, announcements, factor "
-                 f"readings) under its day in {markdown_escape(tz)}. Each day's sources "
-                 "are numbered notes after it.\n")
+                 "announced, claims on a day and a place under that day, and whatever has "
+                 "an exact time (rounds, announcements, factor readings) under its day in "
+                 f"{markdown_escape(tz)}. Each day's sources are numbered notes after it.\n")
     if figures:
         stream.write(f"\n{markdown_escape(figures)}\n")
     notes = _Notes(stream)

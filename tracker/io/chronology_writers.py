@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
-from tracker.domain.chronology import ChronologyEntry, EventFacts
+from tracker.domain.chronology import ChronologyEntry, ClaimFacts, EventFacts
 from tracker.domain.enums import Precision
 from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 
@@ -57,7 +57,15 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
         "links": list(entry.links),
         "sources": list(entry.sources),
         "event": _event_json(entry.event) if entry.event else None,
+        "claim": _claim_json(entry.claim) if entry.claim else None,
     }
+
+
+def _claim_json(facts: ClaimFacts) -> dict[str, Any]:
+    return {"measure": facts.measure, "low": facts.low, "best": facts.best,
+            "high": facts.high, "claimant": facts.claimant,
+            "claimant_kind": facts.claimant_kind, "status": facts.status,
+            "source": facts.source, "note": facts.note}
 
 
 def write_json(

@@ -1,4 +1,4 @@
-"""The chronology merges four kinds of fact in one time order, computed in SQL."""
+"""The chronology merges five kinds of fact in one time order, computed in SQL."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from tracker.services.chronology.chronology import (
     count_chronology,
     iter_chronology,
 )
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
@@ -37,6 +38,8 @@ def _fill(db: Database) -> None:
             rounds.RoundState(ScheduledWindow.unknown("Europe/Kyiv"), None,
                                 RoundStatus.PROPOSED))).record_id
         assert undated
+        add_claim(session, ClaimDraft("drones intercepted", "Air Force", best=40,
+                                      day=date(2026, 1, 29), place="Kyiv region"))
 
 
 def test_entries_are_in_time_order_with_unknown_last(db: Database) -> None:

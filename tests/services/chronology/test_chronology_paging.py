@@ -25,6 +25,7 @@ from tracker.services.chronology.chronology import (
     count_chronology,
     iter_chronology,
 )
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
 from tracker.storage.database import Database
@@ -65,6 +66,12 @@ def timeline(db: Database) -> Database:
                    datetime(2026, 1, 30, 3, tzinfo=UTC), datetime(2026, 3, 1, tzinfo=UTC)):
             new_reading(session, ids.tensions, factors.ReadingDraft(
                 at, FactorLevel.HIGH, FactorTrend.RISING))
+        # Claims on a day and a place: on event days (at the instant their events sort),
+        # the day of a reading at noon, and a day after every event.
+        for day in (date(2026, 1, 22), date(2026, 1, 25), date(2026, 1, 25),
+                    date(2026, 3, 1)):
+            add_claim(session, ClaimDraft("drones intercepted", "Air Force", best=5,
+                                          day=day, place="Kyiv region"))
     _events(db, 120)
     return db
 
@@ -105,7 +112,9 @@ def test_facts_at_an_event_days_instant_come_before_its_events(timeline: Databas
     noon = event_instant(date(2026, 1, 22))
     at_noon = [entry for entry in whole if entry.when == noon]
     assert at_noon[0].kind is EntryKind.FACTOR_READING
-    assert {entry.kind for entry in at_noon[1:]} == {EntryKind.EVENT}
+    # The day's claim, a day-precision fact, after the reading and before the events.
+    assert at_noon[1].kind is EntryKind.CLAIM
+    assert {entry.kind for entry in at_noon[2:]} == {EntryKind.EVENT}
     assert whole[-1].title == "Undated" and whole[0].title == "Before everything"
 
 

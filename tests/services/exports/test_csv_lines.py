@@ -3,8 +3,8 @@ the same bytes as the general path (every entry told, then written by csv.writer
 
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +16,6 @@ from tests.services.scenario import add_events
 from tracker.domain.chronology import ChronologyEntry
 from tracker.domain.enums import Precision
 from tracker.domain.events import BattlefieldEvent
-from tracker.domain.wording import Language, current_language, use_language
 from tracker.io.chronology_csv import (
     FOR_DATA_TOOLS,
     FOR_SPREADSHEETS,
@@ -25,6 +24,7 @@ from tracker.io.chronology_csv import (
     CsvStyle,
 )
 from tracker.services.chronology.chronology import chronology_scope
+from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.exports import csv_lines
 from tracker.services.exports.csv_lines import csv_chronology, write_chronology_csv
 from tracker.services.imports.importing import ImportFormat, import_events
@@ -97,26 +97,40 @@ def _blocks(db: Database) -> tuple[int, int]:
             sum(1 for item in found if isinstance(item, ChronologyEntry)))
 
 
+# Claims on a day and a place, told by the general path and merged in before the
+# events of their day: one on a day of events, with awkward cells; one on a day of none.
+DAY_CLAIMS = [
+    ClaimDraft("drones intercepted", '=HYPERLINK("x","y")', low=40, high=48,
+               day=date(2022, 3, 1), place='-Kyiv, "region"', note="@once\nmore",
+               status="disputed"),
+    ClaimDraft("killed", "Ministry", best=3, day=date(2022, 3, 1), place="Kharkiv"),
+    ClaimDraft("drones launched", "Air Force", best=62, day=date(2022, 3, 10)),
+]
+
+
 @pytest.fixture
 def awkward_db(sample_db: Database) -> Database:
     with sample_db.transaction() as session:
         add_events(session, AWKWARD)
         session.execute(update(BattlefieldEvent).where(BattlefieldEvent.external_id == "w1")
                         .values(record_status=RecordStatus.WITHDRAWN.value))
+        for draft in DAY_CLAIMS:
+            add_claim(session, draft)
     return sample_db
-
-
-@pytest.fixture
-def ukrainian() -> Iterator[None]:
-    before = current_language()
-    use_language(Language.UKRAINIAN)
-    yield
-    use_language(before)
 
 
 def test_the_sample_with_awkward_cells_is_the_same_both_ways(awkward_db: Database) -> None:
     whole = _same_both_ways(awkward_db)
     assert "'=cmd" in whole and "'-Kharkiv" in whole  # guarded, for spreadsheets
+    assert "\"'=HYPERLINK(\"\"x\"\"" in whole and "\"'-Kyiv, \"\"region" in whole
+    # The claims come first on their day, before its events.
+    told = [(row[0], row[7], row[11]) for row in csv.reader(io.StringIO(whole))][1:]
+    assert told[:3] == [("2022-03-01", "claim", "'-Kyiv, \"region\""),
+                        ("2022-03-01", "claim", "Kharkiv"),
+                        ("2022-03-01", "event", "'-Kharkiv")]
+    later = told.index(("2022-03-10", "claim", "place not given"))
+    # After Izyum's span (stored on 3 Mar), before March's record (stored on 15 Mar).
+    assert (told[later - 1][2], told[later + 1][2]) == ("Izyum", "Sumy")
     _same_both_ways(awkward_db, Scope(date_from=date(2022, 3, 1), date_to=date(2022, 3, 31),
                                       tz="Europe/Kyiv"))
     _same_both_ways(awkward_db, Scope(corrections=True))

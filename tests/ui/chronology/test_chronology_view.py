@@ -13,6 +13,7 @@ from tests.ui._fixtures import add_events, placeholder_text
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import FactorLevel, FactorTrend, LinkKind
 from tracker.services.chronology import chronology
+from tracker.services.claims.claim_operations import CLAIM_TOPICS, ClaimDraft, add_claim
 from tracker.services.events.link_operations import add_link
 from tracker.services.events.linking import LinkSpec
 from tracker.services.factors import factors
@@ -39,6 +40,10 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, ws: Workspace) -
 
 
 def test_rows_follow_the_service_order_with_kind_colours(ws: Workspace) -> None:
+    # The sample has every kind but a claim on a day and a place: one is added.
+    ws.write(lambda s: add_claim(s, ClaimDraft(
+        "drones intercepted", "Air Force of Ukraine", best=40, day=date(2026, 1, 27),
+        place="Kyiv region")), CLAIM_TOPICS)
     model = ChronologyModel(ws)
     expected = ws.read(lambda s: chronology.chronology_page(s, offset=0, limit=1000))
     assert model.rowCount() == len(expected)

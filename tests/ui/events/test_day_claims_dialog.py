@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.ui._fixtures import enter_day_claim
 from tracker.services.claims.claims import claims_on_days
-from tracker.ui.common.forms import select_data
 from tracker.ui.events.claim_dialog import ClaimDialog
 from tracker.ui.events.day_claims_dialog import DayClaimsDialog
 from tracker.ui.window.main_window import MainWindow
@@ -46,12 +46,7 @@ def test_a_claim_on_a_day_and_place_is_added_edited_undone_and_removed(
     days.add_button.click()
     dialog = _claim_dialog(qtbot, days)
     assert dialog.on_day and dialog.place_edit.isVisible()
-    select_data(dialog.measure_combo, "drones intercepted")
-    dialog.best_edit.setText("40")
-    dialog.claimant_edit.setText("Air Force of Ukraine")
-    select_data(dialog.kind_combo, "party")
-    dialog.day_edit.setDate(QDate(2026, 2, 3))
-    dialog.place_edit.setText("Kyiv region")
+    enter_day_claim(dialog, date(2026, 2, 3), "Kyiv region")
     with qtbot.waitSignal(dialog.accepted):
         dialog.ok_button.click()
     qtbot.waitUntil(lambda: len(_shown(days)) == 1)

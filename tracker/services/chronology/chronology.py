@@ -1,4 +1,5 @@
-"""The chronology: rounds, schedule changes, factor readings and events in one time order.
+"""The chronology: rounds, schedule changes, factor readings, claims on a day and a place
+and events in one time order.
 
 Events come by the million, the other facts by the dozen (see ``chronology_order``): a
 page merges the other facts, read whole, with just the events it needs, read off the
@@ -14,13 +15,15 @@ Days mean what the reader expects of each kind of fact:
   day everywhere, an instant's to its day in the reader's zone *tz*
   (``chronology_changes``; retracted changes and retractions only with *corrections*);
 - instants (a round at an exact time, a factor reading) belong to their day in the
-  reader's zone *tz*.
+  reader's zone *tz*;
+- a claim on a day and a place belongs to that day everywhere (``chronology_claims``).
 Dated facts sort at 12:00 UTC of their (first) day, which falls on that same calendar
 day for readers within twelve hours of UTC, so entries under day headings never go back
 and forth.
 
 With *as_of*, the chronology is the one known at the end of that day: only the changes
-announced by then, each round as it was known then (``chronology_as_of``).
+announced by then, each round as it was known then (``chronology_as_of``), the claims
+recorded by then.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from tracker.services.chronology.chronology_as_of import (
     known_then,
 )
 from tracker.services.chronology.chronology_changes import change_keys
+from tracker.services.chronology.chronology_claims import claim_keys
 from tracker.services.chronology.chronology_order import (
     SortKey,
     entry_key,
@@ -130,9 +134,9 @@ def _rounds_on_days(session: Session, date_from: date | None,
 def _others(session: Session, date_from: date | None, date_to: date | None,
             tz: str, corrections: bool = False,
             then: KnownThen | None = None) -> list[SortKey]:
-    """The keys of every round, schedule change and reading in the range, sorted; the
-    retracted changes and the retractions only with the *corrections*; with *then*, only
-    what was known then."""
+    """The keys of every round, schedule change, reading and claim on a day and a place
+    in the range, sorted; the retracted changes and the retractions only with the
+    *corrections*; with *then*, only what was known then."""
     start, end = _bounds(date_from, date_to, tz)
     rounds = select(Round.id, Round.window_precision, Round.window_tz, Round.window_start,
                     Round.window_end).where(Round.deleted_at.is_(None))
@@ -152,6 +156,8 @@ def _others(session: Session, date_from: date | None, date_to: date | None,
                              .where(*_within(FactorReading.observed_at, start, end)))]
     if then is not None:
         keys = keys_known_then(keys, then, date_from, date_to, tz)
+    # Claims on a day and a place: their query keeps those known then by itself.
+    keys += claim_keys(session, date_from, date_to, then.as_of if then else None)
     return sorted(keys)
 
 
@@ -315,8 +321,9 @@ def iter_other_entries(
     tz: str = "UTC", corrections: bool = False,
     as_of: AsOf | None = None,
 ) -> Iterator[ChronologyEntry]:
-    """The rounds, schedule changes and factor readings of the range in time order,
-    without its events (a report that counts a long range's events by day instead)."""
+    """The rounds, schedule changes, factor readings and claims on a day and a place of
+    the range in time order, without its events (a report that counts a long range's
+    events by day instead)."""
     then = known_then(session, as_of)
     for key in _others(session, date_from, date_to, tz, corrections, then):
         yield from describe_entries(session, [(key.kind, key.record_id)], tz, then)

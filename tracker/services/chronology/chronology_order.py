@@ -8,7 +8,9 @@ index range wherever it lies (see ``services.chronology``).
 
 Every entry sorts by (undated, when, rank, id): ``when`` is the entry's UTC instant
 (``ChronologyEntry.when``), rank puts rounds, then schedule changes, then readings, then
-events at the same instant, and the id makes the order total. An event's instant is
+claims on a day and a place, then events at the same instant, and the id makes the
+order total. Events rank last so that every other fact finds its place among them by
+one date comparison (``first_event_day``). An event's instant is
 12:00 UTC of its day, so the events after an instant are those from a day on.
 """
 
@@ -28,7 +30,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.services.events.event_index import Range, ranges_after
 
 RANK = {EntryKind.ROUND: 0, EntryKind.SCHEDULE_CHANGE: 1, EntryKind.FACTOR_READING: 2,
-        EntryKind.EVENT: 3}
+        EntryKind.CLAIM: 3, EntryKind.EVENT: 4}
 KIND_BY_RANK = {rank: kind for kind, rank in RANK.items()}
 _UNDATED = datetime.min.replace(tzinfo=UTC)  # stands in for None, which does not compare
 

@@ -1,4 +1,5 @@
-"""Telling a batch of chronology keys in words: one query per kind, links and sources in bulk."""
+"""Telling a batch of chronology keys in words: one query per kind, links and sources in bulk
+(claims on a day and a place: chronology_claims.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tracker.domain.negotiation import Round, RoundParticipant, Venue
 from tracker.domain.timewindow import ScheduledWindow, zone
 from tracker.domain.wording import day_words, label_of, say
 from tracker.services.chronology.chronology_changes import change_entries
+from tracker.services.chronology.chronology_claims import claim_entries
 from tracker.services.claims.claims import (
     ClaimRow,
     claims_sentence,
@@ -289,5 +291,6 @@ _BUILDERS = {
     EntryKind.ROUND: _rounds,
     EntryKind.SCHEDULE_CHANGE: change_entries,
     EntryKind.FACTOR_READING: _readings,
+    EntryKind.CLAIM: claim_entries,
     EntryKind.EVENT: _events,
 }

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.chronology import ClaimFacts
 from tracker.domain.claims import CasualtyClaim, ClaimantKind, ClaimStatus, Measure
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.sources import Source
+from tracker.domain.timewindow import ScheduledWindow
 from tracker.domain.wording import say
 from tracker.io.report_claims import DayClaim
 from tracker.services.common.errors import NotFoundError
@@ -26,8 +28,10 @@ from tracker.services.rounds.as_of import AsOf
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """One claim as the pane and the exports show it.
+class ClaimRow(ClaimFacts):
+    """One claim as the pane and the exports show it: its facts (domain.chronology's
+    ClaimFacts, what a chronology entry of a claim on a day and a place carries), and
+    where it is stored and attached.
 
     Attributes:
         claim_id: the stored claim; None for a dataset's figure read from its event.
@@ -37,16 +41,7 @@ class ClaimRow:
 
     claim_id: int | None
     event_id: int | None
-    measure: str
-    low: int | None
-    best: int | None
-    high: int | None
-    claimant: str
-    claimant_kind: str
-    status: str
-    source: str
     source_id: int | None = None
-    note: str = ""
     recorded_at: datetime | None = None
     version: int | None = None
     # For a claim on a day and a place rather than an event.
@@ -60,10 +55,13 @@ class ClaimRow:
 
     @property
     def attribution(self) -> str:
-        """"killed: 12, by Ministry of Health (ministry), claimed; source: Suspilne"."""
-        text = (f"{self.measure}: {self.figure_text}, by {self.claimant} "
-                f"({self.claimant_kind}), {self.status}")
-        return f"{text}; source: {self.source}" if self.source else text
+        """"killed: 12, by Ministry of Health (ministry), claimed; source: Suspilne", in
+        the chosen language (wording.py)."""
+        text = say("{measure}: {figure}, by {claimant} ({kind}), {status}").format(
+            measure=say(self.measure), figure=self.figure_text, claimant=self.claimant,
+            kind=say(self.claimant_kind), status=say(self.status))
+        return say("{claim}; source: {source}").format(claim=text, source=self.source) \
+            if self.source else text
 
 
 def figure_text(low: int | None, best: int | None, high: int | None) -> str:
@@ -99,22 +97,26 @@ def dataset_figures(event_id: int, dataset: str, external_id: str, fatalities: i
     """The same from an event's columns (an export tells them from its own rows)."""
     claimant = dataset or "dataset"
     record = f"dataset {dataset}, id {external_id}"
+
+    def said(measure: Measure, low: int | None, best: int | None,
+             high: int | None) -> ClaimRow:
+        return ClaimRow(measure=measure.value, low=low, best=best, high=high,
+                        claimant=claimant, claimant_kind=ClaimantKind.DATASET.value,
+                        status=ClaimStatus.CLAIMED.value, source=record, note="",
+                        claim_id=None, event_id=event_id)
+
     rows = []
     if fatalities is not None or low is not None or high is not None:
-        rows.append(ClaimRow(None, event_id, Measure.KILLED.value, low, fatalities, high,
-                             claimant, ClaimantKind.DATASET.value,
-                             ClaimStatus.CLAIMED.value, record))
+        rows.append(said(Measure.KILLED, low, fatalities, high))
     if injuries is not None:
-        rows.append(ClaimRow(None, event_id, Measure.INJURED.value, None, injuries, None,
-                             claimant, ClaimantKind.DATASET.value,
-                             ClaimStatus.CLAIMED.value, record))
+        rows.append(said(Measure.INJURED, None, injuries, None))
     return rows
 
 
 def claims_sentence(claims: Sequence[ClaimRow]) -> str:
     """"Claims: killed: 12, by … ; killed: 3–5, by …." for an export's entry."""
-    return "Claims: " + "; ".join(claim.attribution for claim in claims) + "." \
-        if claims else ""
+    return say("Claims: {claims}.").format(
+        claims="; ".join(claim.attribution for claim in claims)) if claims else ""
 
 
 def stored_claims_by_event(session: Session,
@@ -133,38 +135,66 @@ def stored_claims_by_event(session: Session,
     return found
 
 
+def day_claim_conditions(date_from: date | None = None, date_to: date | None = None,
+                         as_of: AsOf | None = None) -> list[ColumnElement[bool]]:
+    """SQL on CasualtyClaim: the claims on a day and a place, of the days *date_from* …
+    *date_to* when given. A claim's day is the day it speaks of, the same in every zone,
+    as an event's reported day. As of a day (*as_of*): those recorded by the end of it in
+    its zone, about a day up to it (as the events then known: reported up to that day).
+    """
+    claim = CasualtyClaim
+    conditions: list[ColumnElement[bool]] = [claim.event_id.is_(None)]
+    if date_from is not None:
+        conditions.append(claim.day >= date_from)
+    if date_to is not None:
+        conditions.append(claim.day <= date_to)
+    if as_of is not None:
+        ends = ScheduledWindow.days(as_of.day, as_of.tz).end  # the next local midnight
+        conditions += [claim.day <= as_of.day, claim.recorded_at < ends]
+    return conditions
+
+
 def claims_on_days(session: Session, date_from: date | None = None,
-                   date_to: date | None = None) -> list[ClaimRow]:
+                   date_to: date | None = None,
+                   as_of: AsOf | None = None) -> list[ClaimRow]:
     """The claims about a day and a place rather than a recorded event (those of the
-    range, when given), by day, then in the order they were recorded. Analysts enter
-    them one by one, so they are few; the day's index finds them."""
+    range, when given; as of a day, those known then: ``day_claim_conditions``), by day,
+    then in the order they were recorded. Analysts enter them one by one, so they are
+    few; the day's index finds them."""
     query = (select(CasualtyClaim, Source)
              .outerjoin(Source, CasualtyClaim.source_id == Source.id)
-             .where(CasualtyClaim.event_id.is_(None))
+             .where(*day_claim_conditions(date_from, date_to, as_of))
              .order_by(CasualtyClaim.day, CasualtyClaim.recorded_at, CasualtyClaim.id))
-    if date_from is not None:
-        query = query.where(CasualtyClaim.day >= date_from)
-    if date_to is not None:
-        query = query.where(CasualtyClaim.day <= date_to)
+    return [claim_row(claim, source) for claim, source in session.execute(query)]
+
+
+def claims_by_id(session: Session, claim_ids: Sequence[int]) -> list[ClaimRow]:
+    """The claims *claim_ids* (a chronology page's), in one query, in no set order."""
+    if not claim_ids:
+        return []
+    query = (select(CasualtyClaim, Source)
+             .outerjoin(Source, CasualtyClaim.source_id == Source.id)
+             .where(CasualtyClaim.id.in_(list(claim_ids))))
     return [claim_row(claim, source) for claim, source in session.execute(query)]
 
 
 def day_claims(session: Session, date_from: date | None, date_to: date | None,
                as_of: AsOf | None = None) -> tuple[DayClaim, ...]:
     """The range's claims on a day and a place as a report lists them (as of a day:
-    those recorded by then)."""
+    those known then, as the chronology holds them)."""
     return tuple(DayClaim(claim.day, claim.place, claim.attribution)
-                 for claim in claims_on_days(session, date_from, date_to)
-                 if claim.day is not None and (as_of is None or claim.recorded_at is None
-                                               or claim.recorded_at.date() <= as_of.day))
+                 for claim in claims_on_days(session, date_from, date_to, as_of)
+                 if claim.day is not None)
 
 
 def claim_row(claim: CasualtyClaim, source: Source | None) -> ClaimRow:
     return ClaimRow(
-        claim.id, claim.event_id, claim.measure, claim.value_low, claim.value_best,
-        claim.value_high, claim.claimant, claim.claimant_kind, claim.status,
-        source_label(source) if source is not None else "", claim.source_id, claim.note,
-        claim.recorded_at, claim.version, claim.day, claim.place)
+        measure=claim.measure, low=claim.value_low, best=claim.value_best,
+        high=claim.value_high, claimant=claim.claimant, claimant_kind=claim.claimant_kind,
+        status=claim.status, source=source_label(source) if source is not None else "",
+        note=claim.note, claim_id=claim.id, event_id=claim.event_id,
+        source_id=claim.source_id, recorded_at=claim.recorded_at, version=claim.version,
+        day=claim.day, place=claim.place)
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimRow:

@@ -9,7 +9,8 @@ Rounds, schedule changes and factor readings are always listed in full, and the 
 changes and factor turns come first again as the key developments.
 
 Every total counts the records that fit on a day or a week (report_totals.py); a record
-reported over more than a week is counted and listed apart, on no day (issue 15).
+reported over more than a week is counted and listed apart, on no day (issue 15). Claims
+on a day and a place, entries of the chronology, are listed apart too, in their section.
 """
 
 from __future__ import annotations
@@ -74,16 +75,16 @@ def write_report(
     *title_page*: the title, author, organisation and marking on its title page.
     """
     check_report_range(date_from, date_to, tz)
-    others = list(iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
-                                     corrections=corrections, as_of=as_of))
+    others = list(_listed(iter_other_entries(session, date_from=date_from, date_to=date_to,
+                                             tz=tz, corrections=corrections, as_of=as_of)))
     events_to = _events_to(date_to, as_of)
     counted_from = _first_counted_day(session, date_from, events_to, event_limit)
     summary = replace(
         report_summary(session, others, date_from, events_to, counted_from),
         key_developments=key_developments(session, others if not corrections else list(
             # What stands: the corrections are told in the chronology alone.
-            iter_other_entries(session, date_from=date_from, date_to=date_to, tz=tz,
-                               as_of=as_of))),
+            _listed(iter_other_entries(session, date_from=date_from, date_to=date_to,
+                                       tz=tz, as_of=as_of)))),
         long_records=tuple(long_records(session, date_from, date_to,
                                         as_of.day if as_of is not None else None)),
         withdrawn=tuple(withdrawn_records(session, date_from, date_to)),
@@ -133,8 +134,9 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
            ) -> Iterator[ChronologyEntry | DaySummary]:
     if counted_from is None:
         yield from _with_day_totals(
-            iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
-                            corrections=corrections, as_of=as_of, long_records=False),
+            _listed(iter_chronology(session, date_from=date_from, date_to=date_to, tz=tz,
+                                    corrections=corrections, as_of=as_of,
+                                    long_records=False)),
             short_record_sums(session, ("day",), date_from, _events_to(date_to, as_of)))
         return
     # Listed days, in full; a round at an exact time across the split is listed there
@@ -142,8 +144,9 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
     listed: set[tuple[EntryKind, int]] = set()
     last_listed = counted_from - timedelta(days=1)
     if date_from is None or date_from <= last_listed:
-        entries = iter_chronology(session, date_from=date_from, date_to=last_listed, tz=tz,
-                                  corrections=corrections, as_of=as_of, long_records=False)
+        entries = _listed(iter_chronology(session, date_from=date_from, date_to=last_listed,
+                                          tz=tz, corrections=corrections, as_of=as_of,
+                                          long_records=False))
         for item in _with_day_totals(
                 entries, short_record_sums(session, ("day",), date_from, last_listed)):
             if isinstance(item, ChronologyEntry):
@@ -154,6 +157,12 @@ def _items(session: Session, others: list[ChronologyEntry], date_from: date | No
     counted: Iterator[ChronologyEntry | DaySummary] = _day_summaries(
         session, counted_from, _events_to(date_to, as_of))
     yield from merge(rest, counted, key=_day_order)
+
+
+def _listed(entries: Iterator[ChronologyEntry]) -> Iterator[ChronologyEntry]:
+    """The chronology's entries but its claims on a day and a place, which the report
+    lists in a section of their own (io/report_claims.py), once."""
+    return (entry for entry in entries if entry.kind is not EntryKind.CLAIM)
 
 
 def _with_day_totals(entries: Iterator[ChronologyEntry], totals: dict[tuple[Any, ...], Sums],

@@ -1,11 +1,11 @@
 """The talks as a TimelineJS3 timeline: the JSON its web page reads, and the page beside it.
 
-One slide per dated round, schedule change, factor reading and chosen battlefield event
-(``timelinejs_selection`` says which), told in the chronology's words; one era per round
-window, drawn as a band behind the markers; a title slide that says when the file was
-made, what it holds and in which zone its times are. ``group`` puts rounds and schedule
-changes in their track's lane, readings in their factor's, events in their target
-category's.
+One slide per dated round, schedule change, factor reading, claim on a day and a place
+and chosen battlefield event (``timelinejs_selection`` says which), told in the
+chronology's words; one era per round window, drawn as a band behind the markers; a title
+slide that says when the file was made, what it holds and in which zone its times are.
+``group`` puts rounds and schedule changes in their track's lane, readings in their
+factor's, claims in their measure's, events in their target category's.
 
 Where a date sits: an instant (an exact round, a change, a reading) by its wall-clock
 parts in the reader's zone *tz*; a round announced by day, week or month by its days at
@@ -57,7 +57,8 @@ from tracker.services.exports.timelinejs_selection import (
 
 TITLE = "Talks and the war: rounds, schedule changes, factors and battlefield events"
 _SLUG = {EntryKind.ROUND: "round", EntryKind.SCHEDULE_CHANGE: "change",
-         EntryKind.FACTOR_READING: "reading", EntryKind.EVENT: "event"}
+         EntryKind.FACTOR_READING: "reading", EntryKind.CLAIM: "claim",
+         EntryKind.EVENT: "event"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class TimelineExport:
     events_found: int  # events in scope and range; more than ``events`` when capped
     last_event_day: date | None
     undated: tuple[str, ...]
+    claims: int = 0  # claims on a day and a place
 
     @property
     def capped(self) -> bool:
@@ -88,9 +90,13 @@ class TimelineExport:
                 "slows down with thousands). Narrow the date range to see the others.")
 
     def summary(self) -> str:
-        """'1 round, 2 schedule changes, 3 factor readings and 7 events'."""
-        return (f"{_count(self.rounds, 'round')}, {_count(self.changes, 'schedule change')}, "
-                f"{_count(self.readings, 'factor reading')} and {_count(self.events, 'event')}")
+        """'1 round, 2 schedule changes, 3 factor readings and 7 events', and ', 2 claims
+        on a day and a place' before the last where there are any."""
+        parts = [_count(self.rounds, "round"), _count(self.changes, "schedule change"),
+                 _count(self.readings, "factor reading"), _count(self.events, "event")]
+        if self.claims:
+            parts.append(_count(self.claims, "claim") + " on a day and a place")
+        return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def build_timeline(session: Session, request: TimelineRequest, *,
@@ -105,6 +111,7 @@ def build_timeline(session: Session, request: TimelineRequest, *,
     keys = ([(EntryKind.ROUND, key) for key in chosen.rounds]
             + [(EntryKind.SCHEDULE_CHANGE, key) for key in chosen.changes]
             + [(EntryKind.FACTOR_READING, key) for key in chosen.readings]
+            + [(EntryKind.CLAIM, key) for key in chosen.claims]
             + [(EntryKind.EVENT, key) for key in chosen.events])
     entries = sorted(describe_entries(session, keys, request.tz, chosen.then), key=entry_key)
     last_event = next(reversed(chosen.events.values()), None)
@@ -112,7 +119,8 @@ def build_timeline(session: Session, request: TimelineRequest, *,
         data={}, request=request, rounds=len(chosen.rounds), changes=len(chosen.changes),
         readings=len(chosen.readings), events=len(chosen.events),
         events_found=chosen.events_found,
-        last_event_day=last_event.time.first if last_event else None, undated=chosen.undated)
+        last_event_day=last_event.time.first if last_event else None, undated=chosen.undated,
+        claims=len(chosen.claims))
     export.data.update({
         "title": _title_slide(export, now or datetime.now(UTC)),
         "events": [_slide(entry, chosen, request.tz) for entry in entries],
@@ -146,6 +154,11 @@ def _slide(entry: ChronologyEntry, chosen: Selection, tz: str) -> dict[str, Any]
         start, end = days_parts(time.first, time.last)
         group = f"Events: {chosen.events[entry.record_id].category or 'uncategorised'}"
         headline = event_headline(entry.event, entry.detail)
+    elif entry.kind is EntryKind.CLAIM:
+        # A claim's day is a day: its date only, in every zone.
+        assert entry.day is not None
+        start, end = day_parts(entry.day), None
+        group = f"Claims: {chosen.claims[entry.record_id]}"
     else:
         # A change announced on a day has no time: its date only, as the day it is.
         start = day_parts(entry.day) if entry.precision is Precision.DAY and entry.day \

@@ -1,21 +1,22 @@
 """What goes on a TimelineJS page: the few facts whole, and a bounded number of events.
 
 TimelineJS draws every slide in the browser and cannot show a million events (a few
-thousand already make it slow). So the page holds every dated round, schedule change and
-factor reading in the range, and of the battlefield events either those linked to a round
-or a factor (the ones an analyst chose to tie to the talks) or all of them in the range;
-either way at most ``max_events``, the earliest first, and how many more there were is
-counted so the exporter can say so. Events are read off the (event_date, id) index.
+thousand already make it slow). So the page holds every dated round, schedule change,
+factor reading and claim on a day and a place in the range, and of the battlefield
+events either those linked to a round or a factor (the ones an analyst chose to tie to
+the talks) or all of them in the range; either way at most ``max_events``, the earliest
+first, and how many more there were is counted so the exporter can say so. Events are
+read off the (event_date, id) index.
 
 As of a past day (``TimelineRequest.as_of``), the page holds what was known at the end of
 it, as the chronology does (services/chronology/chronology_as_of.py): the changes
 announced by then, the rounds in their window then, the readings and events reported by
-then.
+then, the claims recorded by then.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.claims import CasualtyClaim
 from tracker.domain.enums import Precision
 from tracker.domain.event_time import EventTime
 from tracker.domain.events import MIDWEEK_DATASETS, BattlefieldEvent, EventLink
@@ -30,6 +32,7 @@ from tracker.domain.factors import Factor, FactorReading
 from tracker.domain.negotiation import Round, ScheduleChange, Track
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.chronology.chronology_as_of import KnownThen, known_then
+from tracker.services.claims.claims import day_claim_conditions
 from tracker.services.rounds.as_of import AsOf, announced_within
 from tracker.services.rounds.retractions import corrections
 
@@ -76,6 +79,8 @@ class Selection:
     events: dict[int, DatedEvent]  # in (event_date, id) order
     events_found: int  # events in scope and range, before the cap
     then: KnownThen | None = None  # as of a past day: what was known then
+    # Claims on a day and a place (few, so all of the range): claim id → its measure.
+    claims: dict[int, str] = field(default_factory=dict)
 
 
 def select_for_timeline(session: Session, request: TimelineRequest) -> Selection:
@@ -110,7 +115,11 @@ def select_for_timeline(session: Session, request: TimelineRequest) -> Selection
     ):
         time = EventTime.of(day, precision, last_day, midweek=dataset in MIDWEEK_DATASETS)
         events[event_id] = DatedEvent(time, category)
-    return Selection(rounds, undated, changes, readings, events, found, then)
+    claims = dict(session.execute(
+        select(CasualtyClaim.id, CasualtyClaim.measure)
+        .where(*day_claim_conditions(request.date_from, request.date_to, request.as_of))
+        .order_by(CasualtyClaim.day, CasualtyClaim.id)).all())
+    return Selection(rounds, undated, changes, readings, events, found, then, claims)
 
 
 def _bounds(request: TimelineRequest) -> tuple[datetime | None, datetime | None]:

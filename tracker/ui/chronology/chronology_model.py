@@ -1,4 +1,5 @@
-"""The Chronology table: rounds, schedule changes, readings and events in one time order.
+"""The Chronology table: rounds, schedule changes, readings, claims on a day and a place
+and events in one time order.
 
 Like the Events table it is paged (``paging.PageCache``): the service merges the few
 rounds, changes and readings with the events a page needs, read off the date index
@@ -42,6 +43,7 @@ KIND_COLOURS = {
     EntryKind.ROUND: QColor("#1565c0"),
     EntryKind.SCHEDULE_CHANGE: QColor("#6a1b9a"),
     EntryKind.FACTOR_READING: QColor("#ef6c00"),
+    EntryKind.CLAIM: QColor("#2e7d32"),
     EntryKind.EVENT: QColor("#b71c1c"),
 }
 HEADERS = (

@@ -55,7 +55,8 @@ def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
 
 
 class ChronologyView(QWidget):
-    """Rounds, schedule changes, factor readings and events merged in time order.
+    """Rounds, schedule changes, factor readings, claims on a day and a place and events
+    merged in time order.
 
     Signals:
         open_round(int): a round entry was activated.
@@ -87,9 +88,10 @@ class ChronologyView(QWidget):
         # must fit 1024 pixels): never to more than two lines.
         legend.setWordWrap(True)
         legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The first line holds the kinds up to readings; claims and events go on the second.
         legend.setMinimumWidth(legend.fontMetrics().horizontalAdvance(
-            " ".join(f"■ {label_of(kind)}" for kind in KIND_COLOURS if kind.value != "event"))
-            + 8)
+            " ".join(f"■ {label_of(kind)}" for kind in KIND_COLOURS
+                     if kind not in (EntryKind.CLAIM, EntryKind.EVENT))) + 8)
         self._stale = False
         self._workspace = workspace
         self.model = ChronologyModel(workspace, self)
