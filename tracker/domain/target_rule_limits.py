@@ -16,6 +16,11 @@ from dataclasses import dataclass
 _NOT_AFTER_REACH = 4
 # What separates the headlines of a summary (UCDP's sources; "; ", io.ucdp_layout).
 _HEADLINES = ";"
+# The little words skipped to find the words next to a setting's qualifier ("battle the
+# blaze", "бій з вогнем"): the words its not_next_to looks at.
+_LITTLE = frozenset(("a", "an", "the", "with", "з", "із", "зі", "с", "со"))
+_WORD_REST = re.compile(r"\w*")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,10 @@ class Setting:
     a force: a match of a rule whose category is in ``turns``, made in such a headline,
     counts for ``category`` (as the rule ``id``, at ``confidence``) instead. Decided per
     headline: a summary joins headlines of several reports, and soldiers in one tell
-    nothing of the bus in another.
+    nothing of the bus in another. A qualifier whose word before or after (articles and
+    "with" aside) starts with one of ``not_next_to`` means something else ("firefighters
+    battle the blaze at an oil depot", "fire-fighting"; but "soldiers under fire" is a
+    qualifier).
     """
 
     id: str
@@ -104,10 +112,12 @@ class Setting:
     confidence: float
     turns: frozenset[str]
     qualifier: re.Pattern[str]
+    not_next_to: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, id: str, category: str, confidence: float, turns: Sequence[str],
-           stems: Sequence[str], words: Sequence[str]) -> Setting:
+           stems: Sequence[str], words: Sequence[str], not_next_to: Sequence[str] = ()
+           ) -> Setting:
         # A stem starts a word and a whole word is one; a phrase's words follow each other,
         # each a stem (or a whole word), as in a rule.
         def phrase(text: str, whole: bool) -> str:
@@ -118,12 +128,24 @@ class Setting:
         patterns = [phrase(text, False) for text in stems if text.strip()]
         patterns += [phrase(text, True) for text in words if text.strip()]
         return cls(id, category, confidence, frozenset(turns),
-                   re.compile("|".join(patterns) or r"(?!)"))
+                   re.compile("|".join(patterns) or r"(?!)"),
+                   tuple(stem.strip().lower() for stem in not_next_to if stem.strip()))
 
     def qualifies(self, lower: str) -> str:
         """The first qualifier in *lower* (a lower-cased text), or "" if it holds none."""
-        found = self.qualifier.search(lower)
-        return found.group() if found else ""
+        for found in self.qualifier.finditer(lower):
+            if not self.not_next_to:
+                return found.group()
+            # The words next to it in its own headline (a summary's are judged each alone).
+            rest = lower[found.end():found.end() + 120].split(_HEADLINES, 1)[0]
+            rest = rest[_WORD_REST.match(rest).end():]  # type: ignore[union-attr]
+            after = next((word for word in _WORDS.findall(rest) if word not in _LITTLE), "")
+            ahead = lower[max(0, found.start() - 120):found.start()].rsplit(_HEADLINES, 1)[-1]
+            before = next((word for word in reversed(_WORDS.findall(ahead))
+                           if word not in _LITTLE), "")
+            if not (after.startswith(self.not_next_to) or before.startswith(self.not_next_to)):
+                return found.group()
+        return ""
 
     @staticmethod
     def headlines(lower: str) -> list[str]:

@@ -150,7 +150,7 @@ def parse_setting(text: str, categories: Iterable[str]) -> Setting | None:
         raise RulesError(f"Setting {rule.id}: turns must name target categories"
                          f"{': ' + ', '.join(strange) if strange else ''}.")
     return Setting.of(rule.id, rule.category, rule.confidence, turns, rule.stems,
-                      rule.words)
+                      rule.words, tuple(str(stem) for stem in entry.get("not_next_to", ())))
 
 
 # A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
