@@ -51,6 +51,21 @@ def test_attackers_and_protected_objects_are_not_turned(text: str, category: str
     assert RULES.suggest(text).category == category
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    # Fighting a fire is not fighting; a crew (бригада) is not a brigade.
+    ("Firefighters battle the blaze at an oil depot", "energy"),
+    ("Rescuers are fighting a fire at the railway station", "transport"),
+    ("Fire-fighting goes on at the oil depot hit by drones", "energy"),
+    ("Рятувальники ведуть бій з вогнем на нафтобазі", "energy"),
+    ("Бригада енергетиків потрапила під обстріл на підстанції", "energy"),
+    # But soldiers under fire are soldiers.
+    ("Ukrainian troops under fire at Donetsk airport", "military"),
+])
+def test_a_qualifier_ambiguous_in_its_language_does_not_turn(text: str,
+                                                             category: str) -> None:
+    assert RULES.suggest(text).category == category
+
+
 def test_the_setting_is_decided_per_headline() -> None:
     # A summary joins several reports' headlines with ";": the fighting one tells nothing
     # of the bus station in the other (a labelled transport event of the real file).
@@ -87,6 +102,7 @@ confidence = 0.8
 turns = ["transport"]
 stems = ["soldier"]
 words = ["бій"]
+not_next_to = ["вогн"]
 """
     setting = target_rules.parse_setting(text, BUILT_IN)
     assert setting is not None
@@ -94,6 +110,8 @@ words = ["бій"]
         "military.x", "military", frozenset({"transport"}))
     assert setting.qualifies("soldiers at the bridge") == "soldier"
     assert setting.qualifies("бійці") == ""  # a whole word, not a stem
+    assert setting.qualifies("бій з вогнем") == ""
+    assert setting.qualifies("бій з вогнем; бій за міст") == "бій"
     assert target_rules.parse_setting("", BUILT_IN) is None
 
 
