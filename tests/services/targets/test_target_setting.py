@@ -94,16 +94,15 @@ def test_an_analysts_rule_of_a_turned_category_is_turned_too() -> None:
     assert RuleSet([own]).suggest("Soldiers held the tunnel").category == "transport"
 
 
+def _setting_text(turns: str) -> str:
+    """A rules file holding only a setting, which turns *turns* (a TOML list)."""
+    return "\n".join(["[setting]", 'id = "military.x"', 'category = "military"',
+                      "confidence = 0.8", f"turns = {turns}", 'stems = ["soldier"]',
+                      'words = ["бій"]', 'not_next_to = ["вогн"]'])
+
+
 def test_the_setting_is_read_from_the_files_layout() -> None:
-    text = """[setting]
-id = "military.x"
-category = "military"
-confidence = 0.8
-turns = ["transport"]
-stems = ["soldier"]
-words = ["бій"]
-not_next_to = ["вогн"]
-"""
+    text = _setting_text('["transport"]')
     setting = target_rules.parse_setting(text, BUILT_IN)
     assert setting is not None
     assert (setting.id, setting.category, setting.turns) == (
@@ -117,13 +116,7 @@ not_next_to = ["вогн"]
 
 @pytest.mark.parametrize("turns", ['["nonsense"]', '["unknown"]', "[]"])
 def test_a_setting_turning_no_known_category_is_refused(turns: str) -> None:
-    text = f"""[setting]
-id = "military.x"
-category = "military"
-confidence = 0.8
-turns = {turns}
-stems = ["soldier"]
-"""
+    text = _setting_text(turns)
     with pytest.raises(RulesError):
         target_rules.parse_setting(text, BUILT_IN)
 
