@@ -123,12 +123,13 @@ class Setting:
         def phrase(text: str, whole: bool) -> str:
             tokens = [re.escape(token) for token in re.findall(r"\w+", text.lower())]
             between = r"\W+" if whole else r"\w*\W+"
-            return rf"(?<!\w){between.join(tokens)}" + (r"(?!\w)" if whole else "")
+            return between.join(tokens) + (r"(?!\w)" if whole else "")
 
         patterns = [phrase(text, False) for text in stems if text.strip()]
         patterns += [phrase(text, True) for text in words if text.strip()]
+        # One look behind for all (the alternatives are tried only at a word's start).
         return cls(id, category, confidence, frozenset(turns),
-                   re.compile("|".join(patterns) or r"(?!)"),
+                   re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})" if patterns else r"(?!)"),
                    tuple(stem.strip().lower() for stem in not_next_to if stem.strip()))
 
     def qualifies(self, lower: str) -> str:
