@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain.enums import TargetCategory
 from tracker.domain.errors import TrackerError
-from tracker.domain.target_rule_limits import Digests, Limits
+from tracker.domain.target_rule_limits import Digests, Limits, Setting
 
 # What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
 FIELDS = ("summary", "sub_event_type", "actors")
@@ -131,6 +131,28 @@ def parse_skipped_headlines(text: str) -> tuple[str, ...]:
     return tuple(str(marker) for marker in markers if str(marker).strip())
 
 
+def parse_setting(text: str, categories: Iterable[str]) -> Setting | None:
+    """The file's military ``setting`` (what turns a dual-use object's match), if any."""
+    try:
+        entry = tomllib.loads(text).get("setting")
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(f"The rules file is not valid TOML: {error}") from error
+    if entry is None:
+        return None
+    known = list(categories)
+    rule = check_rule(TargetRule(
+        id=str(entry.get("id", "")), category=str(entry.get("category", "")),
+        confidence=float(entry.get("confidence", 0)), stems=tuple(entry.get("stems", ())),
+        words=tuple(entry.get("words", ()))), known)
+    turns = tuple(str(name) for name in entry.get("turns", ()))
+    strange = [name for name in turns if name not in known or name == UNKNOWN]
+    if strange or not turns:
+        raise RulesError(f"Setting {rule.id}: turns must name target categories"
+                         f"{': ' + ', '.join(strange) if strange else ''}.")
+    return Setting.of(rule.id, rule.category, rule.confidence, turns, rule.stems,
+                      rule.words, tuple(str(stem) for stem in entry.get("not_next_to", ())))
+
+
 # A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
 _Phrase = tuple[tuple[str, ...], bool, int]
 
@@ -158,12 +180,20 @@ class _Entry:
 class RuleSet:
     """Rules compiled for matching; ``suggest`` applies them to one event's fields."""
 
-    def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = ()
-                 ) -> None:
+    def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = (),
+                 setting: Setting | None = None) -> None:
         self.rules = tuple(rules)
+        self._setting = setting
+        # The rules a setting turns, by position; the setting itself ranks as one more
+        # rule, after them (a tie in confidence goes to a rule of the file).
+        self._turnable = frozenset(
+            position for position, rule in enumerate(self.rules)
+            if setting is not None and rule.category in setting.turns)
+        self._ranked = self.rules if setting is None else (*self.rules, TargetRule(
+            setting.id, setting.category, setting.confidence))
         self._digests = Digests.of(skip_headlines)
-        self._limits = Limits(
-            {position: tuple(stem.lower() for stem in rule.exceptions)
+        self._limits = Limits.of(
+            {position: tuple(tuple(words_of(stem)) for stem in rule.exceptions)
              for position, rule in enumerate(self.rules) if rule.exceptions},
             {position: tuple(stem.lower() for stem in rule.not_after)
              for position, rule in enumerate(self.rules) if rule.not_after})
@@ -192,6 +222,8 @@ class RuleSet:
         if summary and self._index["summary"]:
             _find(self._index["summary"], self._words["summary"], summary, found,
                   self._limits, self._digests)
+            if not self._turnable.isdisjoint(found):
+                found = self._in_setting(summary, found)
         for name, text in (("sub_event_type", sub_event_type),
                            ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
             if text and self._index[name]:
@@ -199,10 +231,45 @@ class RuleSet:
                     found.setdefault(position, []).extend(words)
         if not found:
             return NO_SUGGESTION
-        best = min(found, key=lambda position: (-self.rules[position].confidence, position))
-        rule = self.rules[best]
+        best = min(found, key=lambda position: (-self._ranked[position].confidence,
+                                                position))
+        rule = self._ranked[best]
         return Suggestion(rule.category, rule.id, rule.confidence,
                           tuple(dict.fromkeys(found[best])))
+
+    def _in_setting(self, summary: str, found: dict[int, list[str]]
+                    ) -> dict[int, list[str]]:
+        """*found* (the summary's matches) with each match of a rule the setting turns,
+        made in a headline holding a qualifier, counted for the setting instead. Only a
+        summary where such a rule matched and a qualifier appears is read again, headline
+        by headline (few are: the cost stays with the one search)."""
+        setting = self._setting
+        assert setting is not None
+        lower = summary.lower()
+        if self._digests is not None:
+            lower = self._digests.strip(lower)
+        if not setting.qualifies(lower):
+            return found
+        kept: dict[int, list[str]] = {}
+        turned: list[str] = []
+        for headline in setting.headlines(lower):
+            matches: dict[int, list[str]] = {}
+            _find(self._index["summary"], self._words["summary"], headline, matches,
+                  self._limits)
+            qualifier = setting.qualifies(headline) if matches else ""
+            for position, words in matches.items():
+                if qualifier and position in self._turnable:
+                    turned += [*words, qualifier]
+                else:
+                    kept.setdefault(position, []).extend(words)
+        if turned:
+            # One object, one setting: the same words of a turned rule in another headline
+            # ("Donetsk airport; More clashes near Donetsk airport") name the same object.
+            for position in self._turnable.intersection(kept):
+                if set(kept[position]) <= set(turned):
+                    del kept[position]
+            kept[len(self.rules)] = turned
+        return kept
 
 
     def _short_field(self, name: str, text: str) -> dict[int, list[str]]:
@@ -252,7 +319,7 @@ def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
         return
     words = _WORD.findall(lower)
     count = len(words)
-    not_after = limits.not_after
+    in_place = limits.in_place
     if len(memo) > _WORDS_REMEMBERED:
         memo.clear()
     for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
@@ -262,11 +329,11 @@ def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
             match = memo[word] = _word_match(index[word[:_KEY]], word, limits)
         single, phrases = match
         for position in single:
-            if position not in not_after or not limits.after_excluded(position, words, start):
+            if position not in in_place or not limits.withheld(position, words, start):
                 found.setdefault(position, []).append(word)
         for tokens, whole, position in phrases:
             end = start + len(tokens)
-            if position in not_after and limits.after_excluded(position, words, start):
+            if position in in_place and limits.withheld(position, words, start):
                 continue
             if end <= count and all(
                     (words[start + offset] == tokens[offset]) if whole

@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 
 from tracker import resources
 from tracker.domain.enums import TargetCategory
+from tracker.domain.target_rule_limits import Setting
 from tracker.domain.target_rules import (
     RulesError,
     RuleSet,
     TargetRule,
     check_rule,
     parse_rules,
+    parse_setting,
     parse_skipped_headlines,
 )
 from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
@@ -43,6 +45,12 @@ def file_skipped_headlines() -> tuple[str, ...]:
     return parse_skipped_headlines(resources.read_text(RULES_RESOURCE))
 
 
+@cache
+def file_setting() -> Setting | None:
+    """The shipped military setting: what turns a dual-use object's match to military."""
+    return parse_setting(resources.read_text(RULES_RESOURCE), BUILT_IN)
+
+
 def categories(session: Session) -> list[str]:
     """The built-in categories, then the database's own in name order."""
     extra = session.scalars(select(ExtraTargetCategory.name)
@@ -58,8 +66,10 @@ def user_rules(session: Session) -> list[TargetRule]:
 
 
 def rule_set(session: Session) -> RuleSet:
-    """The file's rules, then the analyst's (a tie in confidence goes to the file's)."""
-    return RuleSet([*file_rules(), *user_rules(session)], file_skipped_headlines())
+    """The file's rules, then the analyst's (a tie in confidence goes to the file's);
+    the file's setting turns a match of either in a military setting."""
+    return RuleSet([*file_rules(), *user_rules(session)], file_skipped_headlines(),
+                   file_setting())
 
 
 def ensure_category(session: Session, name: str) -> None:
@@ -78,7 +88,9 @@ def save_rule(session: Session, rule: TargetRule) -> Outcome:
     """
     names = categories(session)
     check_rule(rule, [*names, rule.category])
-    if rule.id in {known.id for known in file_rules()}:
+    setting = file_setting()
+    if rule.id in {known.id for known in file_rules()} or (
+            setting is not None and rule.id == setting.id):
         raise RulesError(say("Rule {id}: the rules file already has a rule with this id.")
                          .format(id=rule.id))
     previous = next((known for known in user_rules(session) if known.id == rule.id), None)
