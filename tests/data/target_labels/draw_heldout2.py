@@ -1,4 +1,4 @@
-"""Draw the events of ucdp_labels_heldout2.csv, the second held-out set (README.md says why and how).
+"""Draw the events of ucdp_labels_heldout2.csv, the second held-out set (README.md: why, how).
 
     python3 tests/data/target_labels/draw_heldout2.py recall > heldout2_unlabelled.csv
     .venv/bin/python tests/data/target_labels/draw_heldout2.py precision > suggested.csv
@@ -51,7 +51,8 @@ def _labelled(records: list[dict[str, str]]) -> set[str]:
             ids = {row["id"] for row in csv.DictReader(stream)}
         missing = sorted(ids - known)
         if missing:
-            raise SystemExit(f"{path.name}: {len(missing)} ids not in the real file, e.g. {missing[:3]}")
+            raise SystemExit(f"{path.name}: {len(missing)} ids not in the real file, "
+                             f"e.g. {missing[:3]}")
         labelled |= ids
     return labelled
 
