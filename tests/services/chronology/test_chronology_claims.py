@@ -76,6 +76,16 @@ def test_a_claim_on_a_day_is_an_entry_with_its_attribution(claimed: Database) ->
     assert air_force.event is None
 
 
+def test_a_note_typed_without_a_full_stop_ends_as_a_sentence(claimed: Database) -> None:
+    run(claimed, lambda s: add_claim(s, ClaimDraft(
+        "drones launched", "Air Force of Ukraine", best=62, day=date(2026, 2, 4),
+        place="Kyiv region", claimant_kind=ClaimantKind.PARTY.value,
+        note="  overnight attack ")))
+    [launched] = [entry for entry in _entries(claimed)
+                  if entry.kind is EntryKind.CLAIM and "launched" in entry.title]
+    assert "claimed. overnight attack. A figure about a day and a place" in launched.detail
+
+
 def test_claims_come_under_their_day_before_its_events(claimed: Database) -> None:
     # At the day's instant, after its rounds, changes and readings and before its events
     # (chronology_order.RANK): in time order among the neighbouring days' events.

@@ -59,6 +59,13 @@ def claim_entries(session: Session, ids: list[int], _tz: str) -> list[Chronology
     return [claim_entry(claim) for claim in claims_by_id(session, ids)]
 
 
+def _as_sentence(note: str) -> str:
+    """The analyst's note ended as a sentence: a note typed without a full stop would
+    otherwise run into the sentence after it ("overnight attack A figure about …")."""
+    note = note.strip()
+    return note if not note or note[-1] in ".!?…" else f"{note}."
+
+
 def claim_entry(claim: ClaimRow) -> ChronologyEntry:
     """"Air Force of Ukraine: drones intercepted, 48" on its day and at its place, the
     detail saying the figure with who gives it, its status and its source."""
@@ -67,7 +74,7 @@ def claim_entry(claim: ClaimRow) -> ChronologyEntry:
     time = EventTime.of(claim.day, Precision.DAY)
     title = say("{claimant}: {measure}, {figure}").format(
         claimant=claim.claimant, measure=say(claim.measure), figure=claim.figure_text)
-    detail = " ".join(part for part in (f"{claim.attribution}.", claim.note.strip(),
+    detail = " ".join(part for part in (f"{claim.attribution}.", _as_sentence(claim.note),
                                         say(IN_NO_TOTAL)) if part)
     return ChronologyEntry(
         when=event_instant(claim.day), day=claim.day, precision=Precision.DAY,
