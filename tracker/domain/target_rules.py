@@ -293,6 +293,10 @@ class RuleSet:
         if not qualified and (harm is None or self._need_harm.isdisjoint(found) or all(
                 harm.told(headline) for headline in headlines)):
             return found
+        if not qualified and len(headlines) == 1:
+            # One headline telling of no harm (checked just above): nothing to re-read.
+            return {position: words for position, words in found.items()
+                    if position not in self._need_harm}
         kept: dict[int, list[str]] = {}
         turned: list[str] = []
         for headline in headlines:
