@@ -129,14 +129,20 @@ class Harm:
 
     needed_by: frozenset[str]
     words: re.Pattern[str]
+    # Phrases (whole words) holding a harm word that tell of none: "cease fire".
+    exceptions: re.Pattern[str] | None = None
 
     @classmethod
-    def of(cls, needed_by: Sequence[str], stems: Sequence[str], words: Sequence[str]
-           ) -> Harm:
-        return cls(frozenset(needed_by), _any_of(stems, words))
+    def of(cls, needed_by: Sequence[str], stems: Sequence[str], words: Sequence[str],
+           exceptions: Sequence[str] = ()) -> Harm:
+        return cls(frozenset(needed_by), _any_of(stems, words),
+                   _any_of((), exceptions) if any(text.strip() for text in exceptions)
+                   else None)
 
     def told(self, lower: str) -> bool:
         """Whether *lower* (a lower-cased headline) tells of harm or an attack."""
+        if self.exceptions is not None:
+            lower = self.exceptions.sub(" ", lower)
         return self.words.search(lower) is not None
 
 

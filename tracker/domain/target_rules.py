@@ -181,7 +181,8 @@ def parse_harm(text: str, categories: Iterable[str]) -> Harm | None:
     words = tuple(str(word) for word in entry.get("words", ()))
     if not any(words_of(text) for text in (*stems, *words)):
         raise RulesError("Harm: give at least one word to look for.")
-    return Harm.of(needed_by, stems, words)
+    return Harm.of(needed_by, stems, words,
+                   tuple(str(phrase) for phrase in entry.get("exceptions", ())))
 
 
 # A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.

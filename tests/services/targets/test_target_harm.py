@@ -50,6 +50,24 @@ def test_an_object_harmed_in_its_headline_is_the_target(text: str, category: str
     assert RULES.suggest(text).category == category
 
 
+@pytest.mark.parametrize("text", [
+    "Cease-fire holds at Donetsk airport",
+    "Cease fire at the railway station agreed",
+    "Fire station near the railway station",
+])
+def test_a_truce_or_the_fire_service_is_no_harm(text: str) -> None:
+    assert RULES.suggest(text).category == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "A fire at the railway station after the night's attack",
+    "Rebels opened fire on a bus",
+    "Oil depot caught fire",
+])
+def test_fire_in_its_forms_of_harm_is_harm(text: str) -> None:
+    assert RULES.suggest(text).category in ("transport", "energy")
+
+
 def test_harm_is_asked_for_headline_by_headline() -> None:
     # The shelling is told in one report; the bus station only placed in the other.
     text = "Shelling kills two in Donetsk; Ukrainian forces near the bus station"
@@ -108,6 +126,9 @@ def test_parse_harm_reads_the_table() -> None:
     assert harm.told("shelling of the bus") and harm.told("a bus hit")
     assert not harm.told("a hitchhiker on the bus")
     assert target_rules.parse_harm("", BUILT_IN) is None
+    truce = target_rules.parse_harm(text + 'exceptions = ["shell game"]\n', BUILT_IN)
+    assert truce is not None and not truce.told("a shell game at the bus station")
+    assert truce.told("a shell game, then shelling")
 
 
 @pytest.mark.parametrize("table", [
