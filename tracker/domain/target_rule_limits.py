@@ -141,9 +141,11 @@ class Harm:
 
     def told(self, lower: str) -> bool:
         """Whether *lower* (a lower-cased headline) tells of harm or an attack."""
-        if self.exceptions is not None:
-            lower = self.exceptions.sub(" ", lower)
-        return self.words.search(lower) is not None
+        if self.words.search(lower) is None:
+            return False
+        # Only a headline holding a harm word is searched again without the exceptions.
+        return self.exceptions is None or self.words.search(
+            self.exceptions.sub(" ", lower)) is not None
 
 
 @dataclass(frozen=True, slots=True)
