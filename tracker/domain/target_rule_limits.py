@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # How many words before a match ``not_after`` looks at: "died in a Khmelnytskyi hospital".
 _NOT_AFTER_REACH = 4
@@ -62,18 +62,24 @@ class Limits:
     phrases: dict[int, tuple[tuple[str, ...], ...]]
     # The rules whose matches are looked at in place (not_after or a phrase exception).
     in_place: frozenset[int]
+    # not_after's whole words ("die", "dies": as stems they would find "diesel").
+    not_after_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, exceptions: dict[int, tuple[tuple[str, ...], ...]],
-           not_after: dict[int, tuple[str, ...]]) -> Limits:
-        """Limits from each rule's exceptions (as words) and not_after stems."""
+           not_after: dict[int, tuple[str, ...]],
+           not_after_words: dict[int, frozenset[str]] | None = None) -> Limits:
+        """Limits from each rule's exceptions (as words), not_after stems and whole
+        not_after words."""
         words = {position: tuple(tokens[0] for tokens in stems if len(tokens) == 1)
                  for position, stems in exceptions.items()}
         phrases = {position: tuple(tokens for tokens in stems if len(tokens) > 1)
                    for position, stems in exceptions.items()}
         phrases = {position: found for position, found in phrases.items() if found}
+        whole = not_after_words or {}
         return cls({position: found for position, found in words.items() if found},
-                   not_after, phrases, frozenset(not_after) | frozenset(phrases))
+                   not_after, phrases,
+                   frozenset(not_after) | frozenset(phrases) | frozenset(whole), whole)
 
     def excepted(self, position: int, word: str) -> bool:
         stems = self.exceptions.get(position)
@@ -82,14 +88,64 @@ class Limits:
     def withheld(self, position: int, words: list[str], start: int) -> bool:
         """Whether the match at *start* is withheld by its rule's not_after words (among
         the few before it) or by a phrase exception it begins."""
-        stems = self.not_after.get(position)
-        if stems is not None and any(
-                word.startswith(stems) for word in words[max(0, start - _NOT_AFTER_REACH):start]):
+        stems = self.not_after.get(position, ())
+        whole = self.not_after_words.get(position, frozenset())
+        if (stems or whole) and any(
+                word in whole or word.startswith(stems)
+                for word in words[max(0, start - _NOT_AFTER_REACH):start]):
             return True
         return any(len(tokens) <= len(words) - start and all(
                        words[start + offset].startswith(token)
                        for offset, token in enumerate(tokens))
                    for tokens in self.phrases.get(position, ()))
+
+
+def _any_of(stems: Sequence[str], words: Sequence[str]) -> re.Pattern[str]:
+    """One expression finding any of *stems* (at a word's start) or *words* (whole) in a
+    lower-cased text; a phrase's words follow each other, each a stem (or a whole word),
+    as in a rule."""
+    def phrase(text: str, whole: bool) -> str:
+        tokens = [re.escape(token) for token in re.findall(r"\w+", text.lower())]
+        between = r"\W+" if whole else r"\w*\W+"
+        return between.join(tokens) + (r"(?!\w)" if whole else "")
+
+    patterns = [phrase(text, False) for text in stems if text.strip()]
+    patterns += [phrase(text, True) for text in words if text.strip()]
+    # One look behind for all (the alternatives are tried only at a word's start).
+    return re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})" if patterns else r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class Harm:
+    """Words telling that something happened to an object (the file's ``harm``).
+
+    A civil object named with nothing happening to it is the place of the event, not its
+    target: "Donetsk airport" as a whole headline, "an ambush near the railway station".
+    A match of a rule whose category is in ``needed_by`` counts only in a headline that
+    also holds one of these words (hit, shelled, destroyed, explosion, missile; влучання,
+    обстріл, пошкоджено; попадание, обстрел, разрушен). Decided per headline, as the
+    setting is: a summary joins several reports' headlines.
+    """
+
+    needed_by: frozenset[str]
+    words: re.Pattern[str]
+    # Phrases (whole words) holding a harm word that tell of none: "cease fire".
+    exceptions: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, needed_by: Sequence[str], stems: Sequence[str], words: Sequence[str],
+           exceptions: Sequence[str] = ()) -> Harm:
+        return cls(frozenset(needed_by), _any_of(stems, words),
+                   _any_of((), exceptions) if any(text.strip() for text in exceptions)
+                   else None)
+
+    def told(self, lower: str) -> bool:
+        """Whether *lower* (a lower-cased headline) tells of harm or an attack."""
+        if self.words.search(lower) is None:
+            return False
+        # Only a headline holding a harm word is searched again without the exceptions.
+        return self.exceptions is None or self.words.search(
+            self.exceptions.sub(" ", lower)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,18 +174,7 @@ class Setting:
     def of(cls, id: str, category: str, confidence: float, turns: Sequence[str],
            stems: Sequence[str], words: Sequence[str], not_next_to: Sequence[str] = ()
            ) -> Setting:
-        # A stem starts a word and a whole word is one; a phrase's words follow each other,
-        # each a stem (or a whole word), as in a rule.
-        def phrase(text: str, whole: bool) -> str:
-            tokens = [re.escape(token) for token in re.findall(r"\w+", text.lower())]
-            between = r"\W+" if whole else r"\w*\W+"
-            return between.join(tokens) + (r"(?!\w)" if whole else "")
-
-        patterns = [phrase(text, False) for text in stems if text.strip()]
-        patterns += [phrase(text, True) for text in words if text.strip()]
-        # One look behind for all (the alternatives are tried only at a word's start).
-        return cls(id, category, confidence, frozenset(turns),
-                   re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})" if patterns else r"(?!)"),
+        return cls(id, category, confidence, frozenset(turns), _any_of(stems, words),
                    tuple(stem.strip().lower() for stem in not_next_to if stem.strip()))
 
     def qualifies(self, lower: str) -> str:
@@ -148,7 +193,7 @@ class Setting:
                 return found.group()
         return ""
 
-    @staticmethod
-    def headlines(lower: str) -> list[str]:
-        """The headlines of *lower*, a lower-cased summary."""
-        return lower.split(_HEADLINES)
+
+def headlines(lower: str) -> list[str]:
+    """The headlines of *lower*, a lower-cased summary."""
+    return lower.split(_HEADLINES)

@@ -9,11 +9,14 @@ suggests ``unknown``.
 
 Words name an object without saying it was hit, so a rule may also say when its words do
 not count: **exceptions** (stems of longer words its stems would find that mean something
-else: "hospitalised" is not a hospital) and **not_after** (stems of words that, among the
-few words before a match, make it the place of a casualty rather than the target: "died
-in the hospital", "taken to hospital"). And a headline that is a news digest ("MAIN: …
-events around Ukraine") names what the day's news mentioned, not what this event hit: the
-rule set skips such headlines of a summary (its ``skip_headlines``).
+else: "hospitalised" is not a hospital) and **not_after** (stems, or whole words, of
+words that, among the few words before a match, make it the place of a casualty rather
+than the target: "died in the hospital", "taken to hospital"). And a headline that is a
+news digest ("MAIN: … events around Ukraine") names what the day's news mentioned, not
+what this event hit: the rule set skips such headlines of a summary (its
+``skip_headlines``). The rule set's ``setting`` turns a dual-use object among forces
+military, and its ``harm`` makes such an object count only where its headline tells of
+harm or an attack ("Donetsk airport" alone is the place of the event).
 
 Applying is fast enough for a million events inside an import (bench/categorise.py): the
 text is split into words once, and a word is looked up by its first three letters in one
@@ -29,7 +32,8 @@ from dataclasses import dataclass, field
 
 from tracker.domain.enums import TargetCategory
 from tracker.domain.errors import TrackerError
-from tracker.domain.target_rule_limits import Digests, Limits, Setting
+from tracker.domain.target_rule_limits import Digests, Harm, Limits, Setting
+from tracker.domain.target_rule_limits import headlines as headlines_of
 
 # What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
 FIELDS = ("summary", "sub_event_type", "actors")
@@ -61,6 +65,7 @@ class TargetRule:
     words: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    not_after_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +118,8 @@ def parse_rules(text: str, categories: Iterable[str]) -> list[TargetRule]:
             fields=tuple(entry.get("fields", ("summary",))),
             stems=tuple(entry.get("stems", ())), words=tuple(entry.get("words", ())),
             exceptions=tuple(entry.get("exceptions", ())),
-            not_after=tuple(entry.get("not_after", ()))),
+            not_after=tuple(entry.get("not_after", ())),
+            not_after_words=tuple(entry.get("not_after_words", ()))),
             known))
     ids = [rule.id for rule in rules]
     doubled = sorted({name for name in ids if ids.count(name) > 1})
@@ -122,35 +128,61 @@ def parse_rules(text: str, categories: Iterable[str]) -> list[TargetRule]:
     return rules
 
 
-def parse_skipped_headlines(text: str) -> tuple[str, ...]:
-    """The markers of a headline the rules skip (the file's ``skip_headlines``)."""
+def _entry(text: str, key: str) -> object:
+    """The value of the top-level *key* of a TOML text (None if it has none)."""
     try:
-        markers = tomllib.loads(text).get("skip_headlines", [])
+        return tomllib.loads(text).get(key)
     except tomllib.TOMLDecodeError as error:
         raise RulesError(f"The rules file is not valid TOML: {error}") from error
+
+
+def _categories_named(names: Iterable[object], known: list[str], what: str) -> tuple[str, ...]:
+    """*names* as target categories; raises RulesError (saying *what*) if one is not, or
+    if there are none."""
+    found = tuple(str(name) for name in names)
+    strange = [name for name in found if name not in known or name == UNKNOWN]
+    if strange or not found:
+        raise RulesError(f"{what} must name target categories"
+                         f"{': ' + ', '.join(strange) if strange else ''}.")
+    return found
+
+
+def parse_skipped_headlines(text: str) -> tuple[str, ...]:
+    """The markers of a headline the rules skip (the file's ``skip_headlines``)."""
+    markers = _entry(text, "skip_headlines")
+    if not isinstance(markers, list):
+        return ()
     return tuple(str(marker) for marker in markers if str(marker).strip())
 
 
 def parse_setting(text: str, categories: Iterable[str]) -> Setting | None:
     """The file's military ``setting`` (what turns a dual-use object's match), if any."""
-    try:
-        entry = tomllib.loads(text).get("setting")
-    except tomllib.TOMLDecodeError as error:
-        raise RulesError(f"The rules file is not valid TOML: {error}") from error
-    if entry is None:
+    entry = _entry(text, "setting")
+    if not isinstance(entry, dict):
         return None
     known = list(categories)
     rule = check_rule(TargetRule(
         id=str(entry.get("id", "")), category=str(entry.get("category", "")),
         confidence=float(entry.get("confidence", 0)), stems=tuple(entry.get("stems", ())),
         words=tuple(entry.get("words", ()))), known)
-    turns = tuple(str(name) for name in entry.get("turns", ()))
-    strange = [name for name in turns if name not in known or name == UNKNOWN]
-    if strange or not turns:
-        raise RulesError(f"Setting {rule.id}: turns must name target categories"
-                         f"{': ' + ', '.join(strange) if strange else ''}.")
+    turns = _categories_named(entry.get("turns", ()), known, f"Setting {rule.id}: turns")
     return Setting.of(rule.id, rule.category, rule.confidence, turns, rule.stems,
                       rule.words, tuple(str(stem) for stem in entry.get("not_next_to", ())))
+
+
+def parse_harm(text: str, categories: Iterable[str]) -> Harm | None:
+    """The file's ``harm`` (words telling something happened to an object), if any."""
+    entry = _entry(text, "harm")
+    if not isinstance(entry, dict):
+        return None
+    needed_by = _categories_named(entry.get("needed_by", ()), list(categories),
+                                  "Harm: needed_by")
+    stems = tuple(str(stem) for stem in entry.get("stems", ()))
+    words = tuple(str(word) for word in entry.get("words", ()))
+    if not any(words_of(text) for text in (*stems, *words)):
+        raise RulesError("Harm: give at least one word to look for.")
+    return Harm.of(needed_by, stems, words,
+                   tuple(str(phrase) for phrase in entry.get("exceptions", ())))
 
 
 # A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
@@ -181,14 +213,20 @@ class RuleSet:
     """Rules compiled for matching; ``suggest`` applies them to one event's fields."""
 
     def __init__(self, rules: Sequence[TargetRule], skip_headlines: Sequence[str] = (),
-                 setting: Setting | None = None) -> None:
+                 setting: Setting | None = None, harm: Harm | None = None) -> None:
         self.rules = tuple(rules)
         self._setting = setting
+        self._harm = harm
         # The rules a setting turns, by position; the setting itself ranks as one more
         # rule, after them (a tie in confidence goes to a rule of the file).
         self._turnable = frozenset(
             position for position, rule in enumerate(self.rules)
             if setting is not None and rule.category in setting.turns)
+        # The rules whose match counts only in a headline telling of harm, by position.
+        self._need_harm = frozenset(
+            position for position, rule in enumerate(self.rules)
+            if harm is not None and rule.category in harm.needed_by)
+        self._per_headline = self._turnable | self._need_harm
         self._ranked = self.rules if setting is None else (*self.rules, TargetRule(
             setting.id, setting.category, setting.confidence))
         self._digests = Digests.of(skip_headlines)
@@ -196,7 +234,9 @@ class RuleSet:
             {position: tuple(tuple(words_of(stem)) for stem in rule.exceptions)
              for position, rule in enumerate(self.rules) if rule.exceptions},
             {position: tuple(stem.lower() for stem in rule.not_after)
-             for position, rule in enumerate(self.rules) if rule.not_after})
+             for position, rule in enumerate(self.rules) if rule.not_after},
+            {position: frozenset(word.lower() for word in rule.not_after_words)
+             for position, rule in enumerate(self.rules) if rule.not_after_words})
         self._index: dict[str, dict[str, _Entry]] = {name: {} for name in FIELDS}
         self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
             name: {} for name in FIELDS}
@@ -222,8 +262,8 @@ class RuleSet:
         if summary and self._index["summary"]:
             _find(self._index["summary"], self._words["summary"], summary, found,
                   self._limits, self._digests)
-            if not self._turnable.isdisjoint(found):
-                found = self._in_setting(summary, found)
+            if not self._per_headline.isdisjoint(found):
+                found = self._by_headline(summary, found)
         for name, text in (("sub_event_type", sub_event_type),
                            ("actors", f"{actor1} | {actor2}" if actor1 or actor2 else "")):
             if text and self._index[name]:
@@ -237,31 +277,46 @@ class RuleSet:
         return Suggestion(rule.category, rule.id, rule.confidence,
                           tuple(dict.fromkeys(found[best])))
 
-    def _in_setting(self, summary: str, found: dict[int, list[str]]
-                    ) -> dict[int, list[str]]:
-        """*found* (the summary's matches) with each match of a rule the setting turns,
-        made in a headline holding a qualifier, counted for the setting instead. Only a
-        summary where such a rule matched and a qualifier appears is read again, headline
-        by headline (few are: the cost stays with the one search)."""
-        setting = self._setting
-        assert setting is not None
+    def _by_headline(self, summary: str, found: dict[int, list[str]]
+                     ) -> dict[int, list[str]]:
+        """*found* (the summary's matches) judged headline by headline: a match of a rule
+        the setting turns, made in a headline holding a qualifier, counts for the setting
+        instead; a match of a rule that needs harm, made in a headline telling of none,
+        does not count (the object is the event's place). Only a summary where such a
+        rule matched, and that holds a qualifier or a headline without harm, is read
+        again (few are: the cost stays with one or two searches)."""
+        setting, harm = self._setting, self._harm
         lower = summary.lower()
         if self._digests is not None:
             lower = self._digests.strip(lower)
-        if not setting.qualifies(lower):
+        qualified = setting is not None and bool(setting.qualifies(lower))
+        headlines = headlines_of(lower)
+        if not qualified and (harm is None or self._need_harm.isdisjoint(found) or all(
+                harm.told(headline) for headline in headlines)):
             return found
+        if not qualified and len(headlines) == 1:
+            # One headline telling of no harm (checked just above): nothing to re-read.
+            return {position: words for position, words in found.items()
+                    if position not in self._need_harm}
         kept: dict[int, list[str]] = {}
         turned: list[str] = []
-        for headline in setting.headlines(lower):
+        for headline in headlines:
             matches: dict[int, list[str]] = {}
             _find(self._index["summary"], self._words["summary"], headline, matches,
                   self._limits)
-            qualifier = setting.qualifies(headline) if matches else ""
+            qualifier = (setting.qualifies(headline)
+                         if matches and qualified and setting is not None else "")
+            harmed: bool | None = None
             for position, words in matches.items():
                 if qualifier and position in self._turnable:
                     turned += [*words, qualifier]
-                else:
-                    kept.setdefault(position, []).extend(words)
+                    continue
+                if position in self._need_harm:
+                    if harmed is None:
+                        harmed = harm is not None and harm.told(headline)
+                    if not harmed:
+                        continue
+                kept.setdefault(position, []).extend(words)
         if turned:
             # One object, one setting: the same words of a turned rule in another headline
             # ("Donetsk airport; More clashes near Donetsk airport") name the same object.
@@ -270,7 +325,6 @@ class RuleSet:
                     del kept[position]
             kept[len(self.rules)] = turned
         return kept
-
 
     def _short_field(self, name: str, text: str) -> dict[int, list[str]]:
         """What the rules find in a short, often repeated field (remembered)."""

@@ -1,12 +1,16 @@
 """The rules against hand-labelled real UCDP events (docs/target-categories.md).
 
 Targets from issue 18: precision ≥ 0.9 and recall ≥ 0.7 on energy, transport,
-residential and medical. Two sets (tests/data/target_labels/README.md): the first
-revision was read from the **development** set; the **held-out** set, labelled before it,
-measured it honestly and was then read for the second revision, so both are development
-data now, and ``all`` is both together (912 events). The targets are asserted on each;
-a figure that still misses is a strict expected failure naming it (strict: it fails once
-the figure is met, so the mark must go). A new held-out set measures the second revision.
+residential and medical. Three sets (tests/data/target_labels/README.md): the first
+revision was read from the **development** set; the **held-out** set measured it and was
+read for the second revision; the **second held-out** set, labelled blind, measured the
+second revision and was read for the third. Every labelled event is development data
+now: no held-out figure exists for the third revision. The targets are asserted on each
+set (the second held-out set's precision over all 504 events, its recall over its recall
+strata), on the first two together (912 events) and on all three (``all``, 1,416); a
+figure that still misses is a strict expected failure naming it (strict: it fails once
+the figure is met, so the mark must go); a figure that cannot exist (no such event
+labelled or suggested in the set) is named as such and skipped.
 """
 
 from __future__ import annotations
@@ -20,14 +24,35 @@ from types import ModuleType
 import pytest
 
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "target_accuracy.py"
-# Figures that still miss a target after the second revision, as measured. The two
-# transport suggestions left wrong are Donetsk-airport records whose airport headline
-# names no force ("Donetsk airport", "claims control of Donetsk airport"); the transport
-# event missed is told only by its where-description (a bus depot under a data digest).
-MISSED = {("held-out", "transport", "precision"): "0.50 (2 of 4)",
-          ("held-out", "transport", "recall"): "0.67 (2 of 3)",
-          ("all", "transport", "precision"): "0.82 (9 of 11) on the 912 events"}
-SETS = ("development", "held-out", "all")
+# Figures that still miss a target after the third revision, as measured. Transport's
+# recall: events told only by their where-description (a bus depot under a data digest,
+# a highway as the place), a crossing and a "stop" the rules have no word for, and the
+# Antonovsky bridge "unsuitable for use" (no harm told in words, so only its place).
+# Medical's precision: "gunmen kill wounded servicemen at hospital" (the servicemen are
+# what the killing is told of) and "reporter dies of wounds …: doctor" (the doctor is
+# who spoke). Residential: one event of a week's tally ("damaging 29 houses", labelled
+# military), one told only by its where-description.
+MISSED = {("held-out", "transport", "recall"): "0.33 (1 of 3)",
+          ("first two", "transport", "recall"): "0.67 (8 of 12) on the 912 events",
+          ("second held-out", "transport", "recall"): "0.50 (2 of 4) on all 504 events",
+          ("second held-out", "residential", "precision"): "0.00 (0 of 1)",
+          ("second held-out", "residential", "recall"): "0.00 (0 of 1) on all 504 events",
+          ("second held-out", "medical", "precision"): "0.60 (3 of 5)",
+          ("second held-out, recall strata", "transport", "recall"): "0.33 (1 of 3)",
+          ("second held-out, recall strata", "residential", "recall"): "0.00 (0 of 1)",
+          ("all", "transport", "recall"): "0.62 (10 of 16) on the 1,416 events",
+          ("all", "medical", "precision"): "0.89 (17 of 19) on the 1,416 events"}
+# Figures that do not exist: nothing of the category suggested (precision) or labelled
+# (recall) in the set.
+NO_FIGURE = {("second held-out", "energy", "precision"),
+             ("second held-out", "energy", "recall"),
+             ("second held-out, recall strata", "energy", "precision"),
+             ("second held-out, recall strata", "energy", "recall"),
+             ("second held-out, recall strata", "residential", "precision"),
+             ("second held-out, recall strata", "medical", "precision"),
+             ("second held-out, recall strata", "medical", "recall")}
+SETS = ("development", "held-out", "first two", "second held-out",
+        "second held-out, recall strata", "all")
 
 @cache
 def _accuracy() -> ModuleType:
@@ -66,15 +91,23 @@ def _cases() -> list[object]:
 @pytest.mark.parametrize(("name", "category", "measure", "floor"), _cases())
 def test_the_rules_meet_the_issues_targets(name: str, category: str, measure: str,
                                            floor: float) -> None:
-    value = getattr(_scores(name)[category], measure)
+    score = _scores(name).get(category)
+    value = None if score is None else getattr(score, measure)
+    if (name, category, measure) in NO_FIGURE:
+        assert value is None
+        which = "suggested" if measure == "precision" else "labelled"
+        pytest.skip(f"no {category} event {which} in {name}: no {measure}")
     assert value is not None and value >= floor
 
 
-@pytest.mark.parametrize("name", SETS[:2])
+@pytest.mark.parametrize("name", ("development", "held-out", "second held-out"))
 def test_each_set_holds_at_least_300_labelled_events(name: str) -> None:
     assert sum(score.support for score in _scores(name).values()) >= 300
 
 
-def test_no_held_out_event_is_in_the_development_set() -> None:
+def test_no_event_is_in_two_sets() -> None:
     accuracy = _accuracy()
-    assert not accuracy.labels("development").keys() & accuracy.labels("held-out").keys()
+    first, second, third = (accuracy.labels(name).keys()
+                            for name in ("development", "held-out", "second held-out"))
+    assert not first & second and not first & third and not second & third
+    assert len(accuracy.labels("all")) == len(first) + len(second) + len(third)

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from tracker import resources
 from tracker.domain.enums import TargetCategory
-from tracker.domain.target_rule_limits import Setting
+from tracker.domain.target_rule_limits import Harm, Setting
 from tracker.domain.target_rules import (
     RulesError,
     RuleSet,
     TargetRule,
     check_rule,
+    parse_harm,
     parse_rules,
     parse_setting,
     parse_skipped_headlines,
@@ -51,6 +52,12 @@ def file_setting() -> Setting | None:
     return parse_setting(resources.read_text(RULES_RESOURCE), BUILT_IN)
 
 
+@cache
+def file_harm() -> Harm | None:
+    """The shipped harm words: without one, a dual-use object is only the place."""
+    return parse_harm(resources.read_text(RULES_RESOURCE), BUILT_IN)
+
+
 def categories(session: Session) -> list[str]:
     """The built-in categories, then the database's own in name order."""
     extra = session.scalars(select(ExtraTargetCategory.name)
@@ -67,9 +74,10 @@ def user_rules(session: Session) -> list[TargetRule]:
 
 def rule_set(session: Session) -> RuleSet:
     """The file's rules, then the analyst's (a tie in confidence goes to the file's);
-    the file's setting turns a match of either in a military setting."""
+    the file's setting turns a match of either in a military setting, and its harm
+    words decide whether a dual-use object's match counts at all."""
     return RuleSet([*file_rules(), *user_rules(session)], file_skipped_headlines(),
-                   file_setting())
+                   file_setting(), file_harm())
 
 
 def ensure_category(session: Session, name: str) -> None:
