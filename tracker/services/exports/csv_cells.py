@@ -28,7 +28,7 @@ from tracker.storage.counted_events import RecordStatus
 
 _KEPT = 1 << 15  # distinct values a cache holds before it starts again
 # The characters that make csv.writer quote a cell (QUOTE_MINIMAL, "\r\n" line ends).
-_NEEDS_QUOTES = re.compile('[,"\r\n]').search
+NEEDS_QUOTES = re.compile('[,"\r\n]').search
 
 # An event row (EVENT_COLUMNS) with nothing in it: each cache fills in its own fields.
 _BARE_ROW: tuple[object, ...] = (0, None, None, None, "", "", "", "", None, None, "", "",
@@ -45,7 +45,7 @@ _KIND_CELLS, _FIGURE_CELLS, _ACTOR_CELLS, _ORIGIN_CELLS = \
 
 def csv_cell(value: str) -> str:
     """*value* as ``csv.writer`` writes it (QUOTE_MINIMAL)."""
-    if _NEEDS_QUOTES(value):
+    if NEEDS_QUOTES(value):
         return '"' + value.replace('"', '""') + '"'
     return value
 
@@ -79,6 +79,7 @@ class EventCells:
 
     def __init__(self, rows: CsvRows) -> None:
         self._rows = rows
+        self.guard = rows.text  # for the cells of an event's own: its detail and id
         self._times = EventTimes()
         self._bare_time: TimeTold = self._times("2000-01-01", "day", None, "")
         self.when = Distinct(self._when)
@@ -133,7 +134,3 @@ class EventCells:
         entry, cells = self._cells({_FATALITIES: fatalities, _INJURIES: injuries,
                                     _LOW: low, _HIGH: high})
         return entry.detail, ",".join(map(_written, cells[_FIGURE_CELLS]))
-
-    def text(self, value: str) -> str:
-        """A cell of an event's own (its detail, its id) as the CSV writes it."""
-        return csv_cell(self._rows.text(value))

