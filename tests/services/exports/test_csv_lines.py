@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from tests.conftest import REAL_DATA
 from tests.services.scenario import add_events
@@ -25,7 +25,7 @@ from tracker.io.chronology_csv import (
 )
 from tracker.services.chronology.chronology import chronology_scope
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
-from tracker.services.exports import csv_lines
+from tracker.services.exports import csv_cells, csv_lines
 from tracker.services.exports.csv_lines import csv_chronology, write_chronology_csv
 from tracker.services.imports.importing import ImportFormat, import_events
 from tracker.services.rounds.as_of import AsOf
@@ -172,3 +172,27 @@ def test_postgresql_takes_the_general_path(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(csv_lines, "_dialect", lambda _session: "postgresql")
     with sample_db.reading() as session:
         assert csv_chronology(session, chronology_scope(session), CsvRows()) is None
+
+
+def test_caches_that_start_again_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch,
+                                                     awkward_db: Database) -> None:
+    # A database with more distinct values than a cache keeps: each starts again often.
+    monkeypatch.setattr(csv_cells, "_KEPT", 2)
+    _same_both_ways(awkward_db)
+
+
+def test_a_cache_of_cells_holds_at_most_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csv_cells, "_KEPT", 3)
+    told = csv_cells.Distinct(str.upper)
+    for word in "abcdefg":
+        assert told(word) == word.upper()
+        assert len(told.known) <= 3
+
+
+@pytest.mark.sqlite_only
+def test_the_export_leaves_its_connection_reading_as_before(awkward_db: Database) -> None:
+    with awkward_db.reading() as session:
+        before = session.scalar(text("PRAGMA mmap_size"))
+        write_chronology_csv(session, io.StringIO(newline=""), chronology_scope(session),
+                             CsvRows())
+        assert session.scalar(text("PRAGMA mmap_size")) == before
