@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, update
 
 from tests.conftest import REAL_DATA
 from tests.services.scenario import add_events
@@ -187,12 +187,3 @@ def test_a_cache_of_cells_holds_at_most_its_bound(monkeypatch: pytest.MonkeyPatc
     for word in "abcdefg":
         assert told(word) == word.upper()
         assert len(told.known) <= 3
-
-
-@pytest.mark.sqlite_only
-def test_the_export_leaves_its_connection_reading_as_before(awkward_db: Database) -> None:
-    with awkward_db.reading() as session:
-        before = session.scalar(text("PRAGMA mmap_size"))
-        write_chronology_csv(session, io.StringIO(newline=""), chronology_scope(session),
-                             CsvRows())
-        assert session.scalar(text("PRAGMA mmap_size")) == before
