@@ -22,7 +22,6 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
-from tracker.domain.errors import TrackerError
 from tracker.domain.imports import ImportRun
 from tracker.io.csv_records import BrokenRecord, CsvFile
 from tracker.io.event_layouts import Layout, column_positions
@@ -38,6 +37,7 @@ from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts, scan_text_file
 from tracker.io.ucdp_layout import is_headerless
 from tracker.io.zipped_release import unzipped
+from tracker.services.common.cancelled import ImportCancelled
 from tracker.services.imports.fetched_records import FetchedRecords, FetchedSource
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
@@ -78,12 +78,6 @@ __all__ = [
     "guess_format",
     "import_events", "import_records", "open_file_filter", "preview",
 ]
-
-
-class ImportCancelled(TrackerError):
-    """The user cancelled; the transaction was rolled back. The window's runner raises it
-    too, for any operation that stops on request (ui.common.db_op.OpHandle.check): one
-    cancel error, whichever layer noticed the request."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,6 @@ from tracker.services.records.citations import CitedSource, cited_sources
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.forms import named
 from tracker.ui.common.pane_dialogs import PaneDialogs
-from tracker.ui.common.source_dialog import EditSourceDialog
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Topic, Workspace
 
@@ -109,6 +108,10 @@ class CitedSourcesList(QWidget):
     @Slot()
     def edit_selected(self) -> None:
         """Open Edit Source on the selected source as it is now (window-modal)."""
+        # Imported here: the dialog brings the record edits and their conflict rules, which
+        # the Rounds view would otherwise load before the window is ready (issue 19).
+        from tracker.ui.common.source_dialog import EditSourceDialog
+
         source_id = self.selected_source_id()
         if source_id is not None:
             self.dialogs.open_edit(lambda: EditSourceDialog(self._workspace, source_id, self))

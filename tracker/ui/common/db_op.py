@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
-from tracker.services.imports.importing import ImportCancelled
+from tracker.services.common.cancelled import ImportCancelled
 from tracker.storage.database import Database
 from tracker.ui.common.error_boundary import Failure
 from tracker.ui.common.language import translate

@@ -45,17 +45,16 @@ from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.paging import Neighbour, PageCache
 from tracker.ui.common.table_model import plain_tooltip
 from tracker.ui.common.workspace import Workspace
+from tracker.ui.events.event_text import EventIdRole, elide
 
 log = logging.getLogger(__name__)
 
-EventIdRole = Qt.ItemDataRole.UserRole
 EventRowRole = Qt.ItemDataRole.UserRole + 1
 # The event's record status ('current', 'withdrawn', 'merged'): rows not counted are
 # struck through (issue 17).
 RecordStatusRole = Qt.ItemDataRole.UserRole + 2
 
 UNKNOWN = "—"
-SUMMARY_CHARS = 120
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -112,11 +111,6 @@ def date_text(row: EventRow) -> str:
 
 def count_text(value: int | None) -> str:
     return UNKNOWN if value is None else str(value)
-
-
-def elide(text: str, limit: int = SUMMARY_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def display_text(row: EventRow, column: int) -> str:

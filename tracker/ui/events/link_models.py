@@ -29,7 +29,7 @@ from tracker.ui.common.column_widths import size_columns
 from tracker.ui.common.edit_dialog import writes
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 from tracker.ui.common.table_model import SnapshotTableModel, plain_tooltip
-from tracker.ui.events.events_model import EventIdRole, elide
+from tracker.ui.events.event_text import EventIdRole, elide
 
 # EventIdRole is the events table's own, so every view hands over an event id the same way.
 LinkIdRole = Qt.ItemDataRole.UserRole + 1

@@ -17,15 +17,8 @@ from tracker.services.records.conflicts_kinds import DETAIL_FIELDS
 from tracker.ui.common.command_dialog import CommandDialog
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import ErrorLabel, current_data, fill_combo, named
-from tracker.ui.common.language import translate
 from tracker.ui.common.workspace import Workspace
-
-
-def modality_text(modality: RoundModality) -> str:
-    """'In person', 'Virtual', 'Hybrid', or 'Not known' (not announced)."""
-    if modality is RoundModality.UNKNOWN:
-        return translate("EditDetailsDialog", "Not known")
-    return label_of(modality).capitalize()
+from tracker.ui.rounds.modality_words import modality_text
 
 
 def modality_combo(name: str, keep: object) -> QComboBox:

@@ -34,8 +34,6 @@ from tracker.ui.events.link_models import (
     select_link,
     selected_data,
 )
-from tracker.ui.rounds.participant_commands import RemoveParticipantCommand
-from tracker.ui.rounds.participant_dialog import EditParticipantDialog, ParticipantDialog
 
 
 class ParticipantsPage(QWidget):
@@ -114,6 +112,10 @@ class ParticipantsPage(QWidget):
     @Slot()
     def add(self) -> None:
         """Open the Add Participant dialog (window-modal, not blocking: open, not exec)."""
+        # The dialogs and the command are imported on first use, not with the Rounds view
+        # that the window builds before it is ready (issue 19).
+        from tracker.ui.rounds.participant_dialog import ParticipantDialog
+
         if self._detail is None:
             return
         self._open(ParticipantDialog(self._workspace, self._detail.row.id,
@@ -122,6 +124,8 @@ class ParticipantsPage(QWidget):
     @Slot()
     def edit_selected(self) -> None:
         """Open the Edit Participant dialog on the selected seat as it is now."""
+        from tracker.ui.rounds.participant_dialog import EditParticipantDialog
+
         row = self.selected_participant()
         if row is None or self._detail is None:
             return
@@ -143,6 +147,8 @@ class ParticipantsPage(QWidget):
     @Slot()
     def remove_selected(self) -> None:
         """Take the selected participant off the round, as one undo step."""
+        from tracker.ui.rounds.participant_commands import RemoveParticipantCommand
+
         row = self.selected_participant()
         if row is None or self._detail is None:
             return

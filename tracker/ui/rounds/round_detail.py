@@ -43,7 +43,6 @@ from tracker.ui.common.forms import named
 from tracker.ui.common.language import translate
 from tracker.ui.common.placeholder import ViewPlaceholder
 from tracker.ui.common.workspace import Topic, Workspace
-from tracker.ui.events.link_commands import UnlinkEventCommand
 from tracker.ui.events.link_models import (
     DependenciesModel,
     EventIdRole,
@@ -56,10 +55,10 @@ from tracker.ui.events.link_models import (
     select_link,
     selected_data,
 )
-from tracker.ui.rounds.details_dialog import modality_text
 from tracker.ui.rounds.history_model import CHANGE as HISTORY_CHANGE
 from tracker.ui.rounds.history_model import HistoryModel
 from tracker.ui.rounds.history_model import samples as history_samples
+from tracker.ui.rounds.modality_words import modality_text
 from tracker.ui.rounds.participants_page import ParticipantsPage
 from tracker.ui.rounds.rounds_model import STATUS_COLOURS, status_text
 
@@ -312,6 +311,10 @@ class RoundDetailPane(QWidget):
 
     @Slot()
     def _on_unlink(self) -> None:
+        # Imported here: the command brings the link and factor operations, which the
+        # window does not need before it is ready (issue 19).
+        from tracker.ui.events.link_commands import UnlinkEventCommand
+
         link_id = self.selected_link_id()
         if link_id is None or self.detail is None:
             return

@@ -44,7 +44,7 @@ from tracker.ui.common.settings import Settings, system_zone_name
 from tracker.ui.common.table_model import as_plain
 from tracker.ui.common.unsaved_input import InputWatch
 from tracker.ui.common.zone_dialog import DisplayZoneDialog
-from tracker.ui.window import help_guide, help_shortcuts, tab_views
+from tracker.ui.window import tab_views
 from tracker.ui.window.actions import (
     build_actions,
     build_menus,
@@ -680,9 +680,13 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Times are now also shown in {zone}").format(zone=tz))
 
     def show_guide(self) -> None:
+        from tracker.ui.window import help_guide  # on first use, not before the first paint
+
         help_guide.show_guide(self)
 
     def show_keyboard_shortcuts(self) -> None:
+        from tracker.ui.window import help_shortcuts
+
         help_shortcuts.show_shortcuts(self)
 
     def about(self) -> None:

@@ -12,12 +12,12 @@ server without a desktop session), nothing is kept: libpq then reads PGPASSWORD 
 from __future__ import annotations
 
 import logging
-
-import keyring
-from keyring.errors import KeyringError
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from tracker.storage.url_secrets import without_secrets
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 SERVICE = "negotiation-tracker"
 log = logging.getLogger(__name__)
@@ -43,6 +43,9 @@ def keep_password(url: URL) -> bool:
     password = typed_password(url)
     if password is None:
         return False
+    import keyring  # here: the keyring and its backends cost every launch 20 ms (issue 19)
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(SERVICE, _account(url), password)
     except KeyringError as exc:
@@ -55,6 +58,9 @@ def with_kept_password(url: URL) -> URL:
     """*url* with the password the keyring holds for it, if it has none of its own."""
     if typed_password(url) is not None:
         return url
+    import keyring  # here, as in keep_password: only server URLs need it
+    from keyring.errors import KeyringError
+
     try:
         password = keyring.get_password(SERVICE, _account(url))
     except KeyringError as exc:
