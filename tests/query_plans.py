@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from tracker.services.events.search_terms import TERMS_VIEW
 from tracker.storage.database import Database
+from tracker.storage.fts_terms import TERMS_VIEW
 
 T = TypeVar("T")
 _SCANS_EVENTS = re.compile(r"SCAN battlefield_event\b(?!_)")
@@ -88,8 +88,8 @@ def statements_of(db: Database, call: Callable[[Session], T],
 
 
 def _looks_up_terms(sql: str) -> bool:
-    """The index's terms under a typed prefix, read (one seek a term, from a TEMP view
-    of the read session) before the statement that matches them: not a plan of events."""
+    """The index's terms under a typed prefix, read (one seek a term, from the TEMP view
+    of ``storage.fts_terms``) before the statement that matches them: no plan of events."""
     return TERMS_VIEW in sql
 
 

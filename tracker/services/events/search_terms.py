@@ -4,10 +4,10 @@ FTS5 answers a prefix such as ``"kharkiv"*`` by merging the lists of every term 
 starts with it into one list before it returns a single match: at a million events,
 36 ms for ``"kharkiv"*`` against 11 ms for the same two terms named (``"kharkiv" OR
 "kharkivska"``), and every page and count that tests the matches pays the difference.
-The index keeps its terms in order (the ``fts5vocab`` view of it), so the terms under a
-prefix are found with one seek each, and the query that names them selects exactly the
-events the prefix selects: a document holds a term starting with the prefix if and only
-if it holds one of the terms the index has under it.
+The index keeps its terms in order (the ``fts5vocab`` view of it, ``storage.fts_terms``),
+so the terms under a prefix are found with one seek each, and the query that names them
+selects exactly the events the prefix selects: a document holds a term that starts with
+the prefix if and only if it holds one of the terms the index has under it.
 
 Only what is certain is rewritten: a prefix of ASCII letters and digits (which FTS5's
 unicode61 tokenizer folds to lower case and nothing else) with at most MAX_TERMS terms
@@ -22,16 +22,12 @@ from collections.abc import Callable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from tracker.storage.fts_terms import TERMS_VIEW
+
 # More terms than this under one prefix: the prefix query is kept (a long OR of terms
 # is no cheaper than FTS5's own merge).
 MAX_TERMS = 16
 
-# A view of the index's terms, one row per occurrence: the first row of a term comes
-# after one seek, where the 'row' view reads the term's whole list to count it. TEMP:
-# it stores nothing and changes no schema that migrations own.
-TERMS_VIEW = "tracker_event_terms"
-_CREATE_VIEW = text(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{TERMS_VIEW} "
-                     "USING fts5vocab(main, battlefield_event_fts, instance)")
 # Each step asks for the first term at or after the last one found followed by a NUL
 # (no term holds one): the next term, one seek, where "term > :last" would be read as
 # "term >= :last" by fts5vocab and step over every occurrence of the last term.
@@ -53,16 +49,9 @@ def term_expander(session: Session) -> Expander:
     """A function from a typed word to the index terms it is a prefix of (the empty
     tuple: none, so nothing matches), or None where the prefix must stay a prefix.
     The full-text index must be current (``require_search``) before it is called."""
-    created = False
-
     def terms_under(word: str) -> tuple[str, ...] | None:
-        nonlocal created
         if not _plain(word):
             return None
-        if not created:
-            # Each read session rolls back, the TEMP view with it: made once per session.
-            session.execute(_CREATE_VIEW)
-            created = True
         low = word.lower()
         high = low[:-1] + chr(ord(low[-1]) + 1)
         terms = tuple(session.scalars(_TERMS_UNDER, {"low": low, "high": high,
