@@ -165,13 +165,15 @@ def _conditions(session: Session, flt: EventFilter, *,
     code = place_country_code(flt.place)
     if not code:
         return [*conditions, *_text_match(session, flt, walk=walk)]
-    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk)
+    # The country's name stays a prefix: every event there may name it, and finding
+    # the term after so common a one reads past its whole list (5-10 ms at a million).
+    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk, expand=False)
     conditions.append(or_(*in_place, BattlefieldEvent.country_code == code))
     return [*conditions, *_text_match(session, EventFilter(text=flt.text), walk=walk)]
 
 
-def _text_match(session: Session, flt: EventFilter, *,
-                walk: bool) -> list[ColumnElement[bool]]:
+def _text_match(session: Session, flt: EventFilter, *, walk: bool,
+                expand: bool = True) -> list[ColumnElement[bool]]:
     """The place and words of *flt* as a full-text condition (none when neither)."""
     if _is_sqlite(session):
         query = _fts_query(flt)
@@ -180,7 +182,7 @@ def _text_match(session: Session, flt: EventFilter, *,
         if query == "":
             return [false()]
         require_search(session.connection())  # never a stale index's matches
-        query = _fts_query(flt, term_expander(session)) or ""
+        query = _fts_query(flt, term_expander(session) if expand else None) or ""
         if query == "":
             return [false()]
         # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
