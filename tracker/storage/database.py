@@ -21,6 +21,7 @@ from tracker.storage import migrate
 from tracker.storage.application_name import unique_application_name
 from tracker.storage.deferred_build import finish_killed_build
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
+from tracker.storage.fts_terms import create_terms_view
 from tracker.storage.locations import describe, to_url
 from tracker.storage.read_only import ReadOnlyFile, read_only_file
 from tracker.storage.sqlite_files import check_intact, folder_writable
@@ -121,6 +122,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
     ensure_math_functions(dbapi_connection)
+    create_terms_view(dbapi_connection)
 
 
 # What queries may call (the suggestions' great-circle test). SQLite has them only when
@@ -240,6 +242,7 @@ def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # as in _sqlite_pragmas
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
     ensure_math_functions(dbapi_connection)
+    create_terms_view(dbapi_connection)
 
 
 def _why_unwritable(url: URL) -> str:

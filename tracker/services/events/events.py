@@ -44,6 +44,8 @@ from tracker.services.events.event_index import (
     ranges_after,
     sort_keys,
 )
+from tracker.services.events.place_walk import first_page_in_place
+from tracker.services.events.search_terms import Expander, term_expander
 from tracker.services.records.citations import sources_for
 from tracker.storage.changed_events import LAST_EXPORT, changed_after
 from tracker.storage.day_counts import counts_are_kept
@@ -86,29 +88,47 @@ def _words(typed: str) -> list[str]:
     return _FTS_TOKEN.findall(unicodedata.normalize("NFC", typed))
 
 
-def _fts_query(flt: EventFilter) -> str | None:
+def _fts_query(flt: EventFilter, expand: Expander | None = None) -> str | None:
     """The place and the words as one FTS5 query, None when neither is given, "" when
-    they hold no word at all (then nothing matches).
+    they hold no word at all, or a prefix no term of the index starts with (then nothing
+    matches).
 
     Every word of the text must appear somewhere, as a prefix; the place is a phrase in
     the location, district or region whose last word is a prefix ("kharkiv" finds
     Kharkiv and Kharkivska), the way a place is typed. A substring test (LIKE '%…%')
     would read every row of a million to count them; the index answers in milliseconds.
     Quoting each token keeps FTS5 operators typed by a user (AND, NEAR, *, quotes) from
-    being read as syntax.
+    being read as syntax. With *expand* (``search_terms.term_expander``), a prefix is
+    written as the terms the index has under it where that is certain: the same matches,
+    without FTS5 merging the terms' lists first.
     """
     parts = []
     if flt.place.strip():
         words = _words(flt.place)
         if not words:
             return ""
-        parts.append(f'{_PLACE_COLUMNS} : "{" ".join(words)}"*')
+        parts.append(f"{_PLACE_COLUMNS} : {_prefixed(words[:-1], words[-1], expand)}")
     if flt.text.strip():
         words = _words(flt.text)
         if not words:
             return ""
-        parts.extend(f'"{word}"*' for word in words)
+        parts.extend(_prefixed([], word, expand) for word in words)
+    if any(part.endswith(_NO_TERM) for part in parts):
+        return ""
     return " AND ".join(parts) if parts else None
+
+
+_NO_TERM = "()"
+
+
+def _prefixed(before: list[str], last: str, expand: Expander | None) -> str:
+    """The phrase *before* + *last*, *last* a prefix: ``"a b"*``, or the phrases of the
+    terms under *last* joined by OR (``()`` when there is none)."""
+    terms = expand(last) if expand is not None else None
+    if terms is None:
+        return '"' + " ".join([*before, last]) + '"*'
+    phrases = ['"' + " ".join([*before, term]) + '"' for term in terms]
+    return "(" + " OR ".join(phrases) + ")"
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -145,13 +165,15 @@ def _conditions(session: Session, flt: EventFilter, *,
     code = place_country_code(flt.place)
     if not code:
         return [*conditions, *_text_match(session, flt, walk=walk)]
-    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk)
+    # The country's name stays a prefix: every event there may name it, and finding
+    # the term after so common a one reads past its whole list (5-10 ms at a million).
+    in_place = _text_match(session, EventFilter(place=flt.place), walk=walk, expand=False)
     conditions.append(or_(*in_place, BattlefieldEvent.country_code == code))
     return [*conditions, *_text_match(session, EventFilter(text=flt.text), walk=walk)]
 
 
-def _text_match(session: Session, flt: EventFilter, *,
-                walk: bool) -> list[ColumnElement[bool]]:
+def _text_match(session: Session, flt: EventFilter, *, walk: bool,
+                expand: bool = True) -> list[ColumnElement[bool]]:
     """The place and words of *flt* as a full-text condition (none when neither)."""
     if _is_sqlite(session):
         query = _fts_query(flt)
@@ -160,6 +182,9 @@ def _text_match(session: Session, flt: EventFilter, *,
         if query == "":
             return [false()]
         require_search(session.connection())  # never a stale index's matches
+        query = _fts_query(flt, term_expander(session) if expand else None) or ""
+        if query == "":
+            return [false()]
         # "id + 0" is no column, so SQLite cannot look the matches up by rowid and
         # reads the sort index instead, testing each entry against the match list.
         event_id = BattlefieldEvent.id + 0 if walk else BattlefieldEvent.id
@@ -255,7 +280,9 @@ def fetch_events(
     flt = flt or EventFilter()
     keys = sort_keys(sort)
     if total is None and offset == 0 and after is None and before is None:
-        walked = _first_page_walked(session, flt, keys, descending, limit)
+        walked = _first_page_in_place(session, flt, keys, descending, limit)
+        if walked is None:
+            walked = _first_page_walked(session, flt, keys, descending, limit)
         if walked is not None:
             return walked
     conditions = _conditions(session, flt, walk=_walks_the_index(session, flt, total))
@@ -314,6 +341,23 @@ def _first_page_walked(session: Session, flt: EventFilter, keys: list[Any],
     return rows if len(rows) >= limit else None
 
 
+def _first_page_in_place(session: Session, flt: EventFilter, keys: list[Any],
+                         descending: bool, limit: int) -> list[EventRow] | None:
+    """The first page of a place (a location, district or region, with or without dates,
+    types and the rest, but no words) read by walking the sort index
+    (``place_walk``), or None where that walk gives way to the usual plan."""
+    if not _is_sqlite(session) or not flt.place.strip() or flt.text.strip() \
+            or place_country_code(flt.place) or not _fts_query(flt):
+        return None
+    require_search(session.connection())  # never a stale index's matches
+    query = _fts_query(flt, term_expander(session))
+    if not query:
+        return None  # no term under the place: the usual plan finds nothing at once
+    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
+    return first_page_in_place(session, columns, _plain_conditions(flt),
+                               ordered(keys, descending=descending), query, limit)
+
+
 def _nullable_key(key: Any) -> bool:
     return bool(BattlefieldEvent.__table__.c[key.key].nullable)
 
@@ -345,13 +389,15 @@ def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> b
 
 def _words_only_query(session: Session, flt: EventFilter) -> str | None:
     """The FTS5 query of a filter that is words and a place alone (no dates, types or
-    country), which the text index answers by itself; None for any other filter."""
+    country), which the text index answers by itself, its prefixes written as the index's
+    terms ("" when a prefix has none: nothing matches); None for any other filter."""
     if not _is_sqlite(session) or _plain_conditions(flt):
         return None
     query = _fts_query(flt)
     if not query or place_country_code(flt.place):
         return None
-    return query
+    require_search(session.connection())  # the terms of a current index
+    return _fts_query(flt, term_expander(session)) or ""
 
 
 def _page(session: Session, conditions: list[ColumnElement[bool]], keys: list[Any],
