@@ -139,8 +139,11 @@ class PgBulkLoad:
         """
         if not rows:
             return 0
-        self.flush()  # the stage is the last batch's until its merge is done
-        self._stage(rows, raws)
+        # The stage rows (with their suggested categories) are made while the last
+        # batch's merge may still run; the stage is that batch's until its merge is done.
+        staged = self._stage_rows(rows, raws)
+        self.flush()
+        self._stage(staged)
         # The keys as an array too: the planner, which knows nothing of the stage's size,
         # then probes the unique key instead of scanning the events.
         matched = self._cursor.execute(
@@ -177,21 +180,28 @@ class PgBulkLoad:
         if merging is not None:
             merging.result()
 
-    def _stage(self, rows: Sequence[tuple[Any, ...]],
-               raws: Sequence[tuple[str, str, str, int]]) -> None:
-        self._cursor.execute(f"TRUNCATE {STAGE}")
+    def _stage_rows(self, rows: Sequence[tuple[Any, ...]],
+                    raws: Sequence[tuple[str, str, str, int]]) -> list[tuple[Any, ...]]:
+        """The stage's rows: place, columns (the suggested category in), record text."""
         suggest, stamp = self.suggest, self._stamp
+        if suggest is None:
+            return [(place, *row, None, None, None, None, raw[0])
+                    for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]
+        staged = []
+        for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
+            found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
+            category, rule, confidence = found or ("unknown", None, None)
+            staged.append((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
+                           "rule", rule, confidence, stamp, raw[0]))
+        return staged
+
+    def _stage(self, staged: list[tuple[Any, ...]]) -> None:
+        self._cursor.execute(f"TRUNCATE {STAGE}")
         with self._cursor.copy(
                 f"COPY {STAGE} (ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, raw) FROM STDIN"
         ) as copy:
-            for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
-                if suggest is None:
-                    copy.write_row((place, *row, None, None, None, None, raw[0]))
-                    continue
-                found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
-                category, rule, confidence = found or ("unknown", None, None)
-                copy.write_row((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
-                                "rule", rule, confidence, stamp, raw[0]))
+            for row in staged:
+                copy.write_row(row)
 
     def _stored(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """The compared fields of the stored events that differ, by id (for the report)."""
