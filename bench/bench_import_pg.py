@@ -201,13 +201,21 @@ COMMIT;
 
 def _map_cells_sql() -> str:
     """The map cells' recount as the app runs it (storage.map_cells.recount), as SQL."""
+    # The recount asks the catalogue for the cells' primary key (which it drops and adds
+    # again): the schema's own, as the migrations name it.
     code = ("from sqlalchemy.dialects import postgresql\n"
             "from tracker.storage import map_cells\n"
             "class C:\n"
             "    dialect = postgresql.dialect()\n"
             "    statements = []\n"
-            "    def execute(self, clause):\n"
-            "        self.statements.append(str(clause))\n"
+            "    def execute(self, clause, *args):\n"
+            "        if not str(clause).startswith('SELECT'):\n"
+            "            self.statements.append(str(clause))\n"
+            "        return self\n"
+            "    exec_driver_sql = execute\n"
+            "    def first(self):\n"
+            "        return ('pk_event_map_cell', 'PRIMARY KEY (grid, period, cell_x, '\n"
+            "                'cell_y, day, event_type, target_category)')\n"
             "c = C()\n"
             "map_cells.recount(c)\n"
             "print(';\\n'.join(c.statements) + ';')\n")

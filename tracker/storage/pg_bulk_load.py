@@ -18,6 +18,13 @@ issue 19). Here each batch the reader hands over is:
    lacks arriving withdrawn: ``superseded`` from services.imports.withdrawing, asked for
    the new rows only), changed rows updated from the stage, record texts upserted.
 
+The merge of a batch runs on a thread of its own while the caller reads the next batch:
+the server spends about twice as long merging a batch (the tsvector, the keys, the
+record texts) as Python takes to read, check and convert one, and both used to wait for
+each other. Only one merge is ever under way, on the one connection, in order: the next
+``write`` (or ``flush``, ``finish``, ``close``) waits for it first and raises what it
+raised, so every statement still runs in the caller's transaction, in the same order.
+
 With ``suggest`` set (the import sets it: services.targets.suggest_pass.load_suggester)
 each new row goes in with the target category the rules suggest, so the rule pass that
 follows the load does not rewrite every row it just wrote (on PostgreSQL an UPDATE
@@ -34,6 +41,7 @@ Everything is in the caller's transaction: a failure or a cancel rolls it all ba
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,6 +78,8 @@ _SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
     ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
 _JOIN = "e.dataset = s.dataset AND e.external_id = s.external_id"
 _DIFFERS = " OR ".join(f"s.{name} IS DISTINCT FROM e.{name}" for name in COMPARED)
+# A statement and its parameters, run by the merge thread.
+_Statement = tuple[str, "Sequence[Any] | dict[str, Any] | None"]
 # As storage.event_upsert decides bulk mode: new rows at least half the table, and many.
 _BULK_ROWS = 10_000
 _BULK_SHARE = 0.5
@@ -92,6 +102,8 @@ class PgBulkLoad:
         # Set by the import: new rows then get their suggested category as they go in,
         # and the rule pass leaves them alone instead of rewriting every row after.
         self.suggest: Suggester | None = None
+        # Whether ``finish`` analysed the events (the import's VACUUM then skips ANALYZE).
+        self.analysed = False
         self._stamp = imported_at.astimezone(UTC)
         self.constants: tuple[object, ...] = (dataset, run_id, self._stamp, "")
         if track_seen:
@@ -99,6 +111,10 @@ class PgBulkLoad:
         driver = connection.connection.driver_connection
         assert driver is not None
         self._cursor = driver.cursor()
+        # One merge at a time, overlapping the caller's reading of the next batch: psycopg
+        # lets go of the GIL while the server works.
+        self._merger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-merge")
+        self._merging: Future[None] | None = None
         # The stage has battlefield_event's own column types: COPY converts the text once,
         # and the comparison is between values of the same type.
         self._cursor.execute(
@@ -123,7 +139,11 @@ class PgBulkLoad:
         """
         if not rows:
             return 0
-        self._stage(rows, raws)
+        # The stage rows (with their suggested categories) are made while the last
+        # batch's merge may still run; the stage is that batch's until its merge is done.
+        staged = self._stage_rows(rows, raws)
+        self.flush()
+        self._stage(staged)
         # The keys as an array too: the planner, which knows nothing of the stage's size,
         # then probes the unique key instead of scanning the events.
         matched = self._cursor.execute(
@@ -141,29 +161,47 @@ class PgBulkLoad:
                          differs, updates, bumps, restored)
         added = len(rows) - len(matched)
         self.counts.added += added
-        if added:
-            self._insert(rows, {place for place, *_ in matched})
-        self._update(updates, bumps, restored)
+        merge = [self._insert(rows, {place for place, *_ in matched})] if added else []
+        merge.extend(self._update(updates, bumps, restored))
         if self.track_seen:
-            self._cursor.execute(f"INSERT INTO import_seen (external_id) SELECT external_id "
-                                 f"FROM {STAGE} ON CONFLICT DO NOTHING")
+            merge.append((f"INSERT INTO import_seen (external_id) SELECT external_id "
+                          f"FROM {STAGE} ON CONFLICT DO NOTHING", None))
+        self._merging = self._merger.submit(self._run, merge)
         return added + len(updates)
 
-    def _stage(self, rows: Sequence[tuple[Any, ...]],
-               raws: Sequence[tuple[str, str, str, int]]) -> None:
-        self._cursor.execute(f"TRUNCATE {STAGE}")
+    def _run(self, statements: list[_Statement]) -> None:
+        for sql, parameters in statements:
+            self._cursor.execute(sql, parameters)
+
+    def flush(self) -> None:
+        """Wait for the last batch's merge; raise what it raised (the transaction is
+        then aborted, and the caller rolls it back)."""
+        merging, self._merging = self._merging, None
+        if merging is not None:
+            merging.result()
+
+    def _stage_rows(self, rows: Sequence[tuple[Any, ...]],
+                    raws: Sequence[tuple[str, str, str, int]]) -> list[tuple[Any, ...]]:
+        """The stage's rows: place, columns (the suggested category in), record text."""
         suggest, stamp = self.suggest, self._stamp
+        if suggest is None:
+            return [(place, *row, None, None, None, None, raw[0])
+                    for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]
+        staged = []
+        for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
+            found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
+            category, rule, confidence = found or ("unknown", None, None)
+            staged.append((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
+                           "rule", rule, confidence, stamp, raw[0]))
+        return staged
+
+    def _stage(self, staged: list[tuple[Any, ...]]) -> None:
+        self._cursor.execute(f"TRUNCATE {STAGE}")
         with self._cursor.copy(
                 f"COPY {STAGE} (ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, raw) FROM STDIN"
         ) as copy:
-            for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
-                if suggest is None:
-                    copy.write_row((place, *row, None, None, None, None, raw[0]))
-                    continue
-                found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
-                category, rule, confidence = found or ("unknown", None, None)
-                copy.write_row((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
-                                "rule", rule, confidence, stamp, raw[0]))
+            for row in staged:
+                copy.write_row(row)
 
     def _stored(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
         """The compared fields of the stored events that differ, by id (for the report)."""
@@ -187,9 +225,9 @@ class PgBulkLoad:
         if verdict is StoredVerdict.RESTORE:
             restored.append(old.id)
 
-    def _insert(self, rows: Sequence[tuple[Any, ...]], matched: set[int]) -> None:
-        """Insert the staged rows whose key is new, in the file's order; those a newer
-        release already imported lacks arrive withdrawn, with that release's rank."""
+    def _insert(self, rows: Sequence[tuple[Any, ...]], matched: set[int]) -> _Statement:
+        """The insert of the staged rows whose key is new, in the file's order; those a
+        newer release already imported lacks arrive withdrawn, with that release's rank."""
         keys: list[str] = []
         ranks: list[int] = []
         if self.superseded is not None:
@@ -207,7 +245,7 @@ class PgBulkLoad:
         new_only = "" if not matched else (
             f"WHERE NOT EXISTS (SELECT 1 FROM battlefield_event e WHERE {_JOIN}) ")
         # The record texts go in by the ids the insert returns: no second look-up by key.
-        self._cursor.execute(
+        return (
             f"WITH inserted AS (INSERT INTO battlefield_event ({_COLUMNS}, "
             f"{', '.join(_SUGGESTED)}, first_imported_at, record_status, status_changed_at) "
             f"SELECT {', '.join(chosen)}, {', '.join(f's.{n}' for n in _SUGGESTED)}, %(at)s, "
@@ -221,28 +259,37 @@ class PgBulkLoad:
             {"at": self._stamp, "current": RecordStatus.CURRENT.value,
              "withdrawn": RecordStatus.WITHDRAWN.value, "keys": keys, "ranks": ranks})
 
-    def _update(self, updates: list[int], bumps: list[int], restored: list[int]) -> None:
-        """Rewrite the changed rows from the stage; new ranks for the same values told
-        again; withdrawn events told again made current."""
+    def _update(self, updates: list[int], bumps: list[int],
+                restored: list[int]) -> list[_Statement]:
+        """The statements that rewrite the changed rows from the stage, give the same
+        values told again their new rank, and make withdrawn events told again current."""
+        statements: list[_Statement] = []
         if updates:
             values = ", ".join(f"{name} = s.{name}" for name in _UPDATED)
-            self._cursor.execute(
+            statements.append((
                 f"WITH updated AS (UPDATE battlefield_event e SET {values} FROM {STAGE} s "
                 f"WHERE {_JOIN} AND s.ord = ANY(%s) RETURNING e.id, s.raw) "
                 "INSERT INTO battlefield_event_raw (event_id, raw) SELECT id, raw "
                 "FROM updated ON CONFLICT (event_id) DO UPDATE SET raw = excluded.raw",
-                (updates,))
+                (updates,)))
         if bumps:
-            self._cursor.execute(
+            statements.append((
                 "UPDATE battlefield_event e SET source_release = s.source_release, "
                 f"release_rank = s.release_rank FROM {STAGE} s "
-                f"WHERE {_JOIN} AND s.ord = ANY(%s)", (bumps,))
+                f"WHERE {_JOIN} AND s.ord = ANY(%s)", (bumps,)))
         if restored:
-            self._cursor.execute(
+            statements.append((
                 "UPDATE battlefield_event SET record_status = %s, status_changed_at = %s "
-                "WHERE id = ANY(%s)", (RecordStatus.CURRENT.value, self._stamp, restored))
+                "WHERE id = ANY(%s)", (RecordStatus.CURRENT.value, self._stamp, restored)))
+        return statements
 
     def close(self) -> None:
+        """Wait for a merge still under way (its error, if any, is the transaction's,
+        which the caller is rolling back or has raised already), then let go."""
+        if self._merging is not None:
+            wait([self._merging])
+            self._merging = None
+        self._merger.shutdown()
         self._cursor.close()
 
     @property
@@ -263,8 +310,10 @@ class PgBulkLoad:
         joined the withdrawal test (storage.withdrawals.unseen) row by row against every
         seen id (over ten minutes at 100,000 rows).
         """
+        self.flush()
         rebuild_derived(self.connection, self._dropped, step_done)
         if self.track_seen:
             self._cursor.execute("ANALYZE import_seen")
         if self.counts.added >= _BULK_ROWS:
             self._cursor.execute("ANALYZE battlefield_event")
+            self.analysed = True

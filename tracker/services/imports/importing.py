@@ -287,6 +287,7 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
                 _rebuild(writer, rows, cancel, progress, facts, started)
         finally:
             writer.close()
+        analysed = isinstance(writer, PgBulkLoad) and writer.analysed
         _count(report, writer.counts, rows)
         if release.kind is ReleaseKind.ACLED:
             release = Release(ReleaseKind.ACLED, rows.newest_stamp)
@@ -309,7 +310,7 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
                 session.flush()
         if cancel.is_set():
             raise ImportCancelled
-    refresh_planner_statistics(db.engine, report.added + report.updated)
+    refresh_planner_statistics(db.engine, report.added + report.updated, analysed=analysed)
     report.seconds = time.monotonic() - started
     return report
 
@@ -421,5 +422,6 @@ def _pump(rows: RowReader, writer: EventWriter, cancel: threading.Event,
         if progress is not None:
             progress(ImportProgress(rows.accepted + len(rows.report.rejections),
                                     rows.lines_read, facts.lines, time.monotonic() - started))
+    writer.flush()  # the last batch written (PostgreSQL merges it while the next is read)
     if cancel.is_set():
         raise ImportCancelled
