@@ -172,6 +172,9 @@ class EventUpsert:
         self.allow_older = allow_older
         self.superseded = superseded
         self.counts = WriteCounts()
+        # Never: the SQLite import leaves statistics to refresh_planner_statistics (the
+        # attribute PgBulkLoad sets when its finish has analysed the events).
+        self.analysed = False
         self.track_seen = track_seen
         if track_seen:
             start_seen(connection)

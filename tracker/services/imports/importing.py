@@ -287,7 +287,7 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
                 _rebuild(writer, rows, cancel, progress, facts, started)
         finally:
             writer.close()
-        analysed = isinstance(writer, PgBulkLoad) and writer.analysed
+        analysed = writer.analysed
         _count(report, writer.counts, rows)
         if release.kind is ReleaseKind.ACLED:
             release = Release(ReleaseKind.ACLED, rows.newest_stamp)
