@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from tracker import __version__
 from tracker.storage.revisions import head_revision
@@ -43,10 +45,18 @@ def test_the_command_opens_a_new_database_shows_the_window_and_closes(tmp_path: 
         ["Negotiation Tracker.ini"]
 
 
-def test_a_shown_window_is_described_and_closed(qapp: QApplication, window: MainWindow,
+def test_a_shown_window_is_described_and_closed(qapp: QApplication, qtbot: QtBot,
+                                                window: MainWindow,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     smoke_test.close_once_shown(qapp, window)
     assert qapp.exec() == 0
+    # No quit is left queued: once delivered (here, by the events processed as the next
+    # test starts) it made every later event loop in the process return at once, so the
+    # next test's waitSignal timed out without waiting.
+    qapp.processEvents()
+    ticked = QTimer(singleShot=True, interval=50)
+    with qtbot.waitSignal(ticked.timeout, timeout=5_000):
+        ticked.start()
     line = capsys.readouterr().out
     assert line.startswith("smoke test: ") and line.endswith(f"tabs drawn: {TABS}\n")
     assert f"on {qapp.platformName()}: " in line

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.ui.window.main_window import MainWindow
@@ -33,7 +33,12 @@ def close_once_shown(app: QApplication, window: MainWindow) -> None:
         handle = window.windowHandle()
         if handle is not None and handle.isExposed():
             print(describe_shown(app, window), flush=True)
-            app.exit(0 if window.close() else EXIT_NOT_SHOWN)
+            closed = window.close()
+            # Closing the last window made Qt post its own Quit. This exit sets the status,
+            # so that Quit is dropped: left queued, it would end whatever event loop the
+            # process runs next (a test's wait after this one, in the test session).
+            QApplication.removePostedEvents(app, QEvent.Type.Quit)
+            app.exit(0 if closed else EXIT_NOT_SHOWN)
         elif time.monotonic() < deadline:
             QTimer.singleShot(_POLL_MS, check)
         else:
