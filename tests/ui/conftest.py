@@ -90,6 +90,20 @@ def window(qtbot: QtBot, sample_workspace: Workspace, settings: Settings,
     assert not main.is_ready
     # The first attach in a test process imports the views the frame left for later
     # (seconds on a loaded machine), so the wait is longer than pytest-qt's 5 s.
-    with qtbot.waitSignal(main.ready, timeout=30_000):
-        QTimer.singleShot(0, lambda: main.attach(sample_workspace))
+    failures: list[BaseException] = []
+
+    def attach() -> None:
+        try:
+            main.attach(sample_workspace)
+        except BaseException as exc:  # pytest-qt loses an error raised during setup
+            failures.append(exc)
+            raise
+
+    with qtbot.waitSignal(main.ready, timeout=30_000, raising=False) as attached:
+        QTimer.singleShot(0, attach)
+    if failures:
+        raise failures[0]
+    assert attached.signal_triggered, (
+        "the window never became ready: attach() was not reached within 30 s, or the "
+        "event loop returned at once (a quit left queued by an earlier test)")
     return main
