@@ -37,6 +37,7 @@ from tracker.storage.day_counts import TRIGGER_PREFIX as DAY_TRIGGERS
 from tracker.storage.day_counts import recount as recount_days
 from tracker.storage.derived_structures import DroppedStructures
 from tracker.storage.errors import StorageError
+from tracker.storage.full_text_build import rebuild_full_text
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,7 @@ class BuildStep:
     def run(self, connection: Connection) -> None:
         existing = _existing_names(connection)
         if self.name == "full-text index":
-            connection.exec_driver_sql(
-                "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
+            rebuild_full_text(connection)
         elif self.name == "map cells":
             map_cells.recount(connection)
         for sql in self.statements:

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, text
 
 from tracker.storage import map_cells, pg_derived
 from tracker.storage.day_counts import TRIGGER_PREFIX, recount
+from tracker.storage.full_text_build import rebuild_full_text
 
 EVENTS_TABLE = "battlefield_event"
 # Triggers that maintain derived data: the full-text index's and the day counts'. Other
@@ -76,8 +77,7 @@ def rebuild_derived(connection: Connection, dropped: DroppedStructures,
     if not dropped.statements:
         return
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(
-            "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild')")
+        rebuild_full_text(connection)
     # Before the indexes: one sorted pass over the table, while the page cache is warm.
     recount(connection)
     map_cells.recount(connection)
