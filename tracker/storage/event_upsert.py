@@ -7,6 +7,11 @@ they are, so the summary's counts are the real differences and re-importing a fi
 changes nothing. A row of an older release than the stored event's is skipped, and its
 differences reported, unless the user allows older releases (issue 17).
 
+With ``suggest`` set (the import sets it, as for storage.pg_bulk_load) each new row goes
+in with the target category the rules suggest, so the rule pass after the load reads
+and rewrites none of them (at a million rows that pass read every new row back, staged
+its suggestion and rewrote the row: an UPDATE of the whole table).
+
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
 them again at the end, through storage.derived_structures, or (``finish_usable``) puts
@@ -53,6 +58,11 @@ _KEY = ("dataset", "external_id")
 _UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
 _UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
 _INSERTED = (*ROW_COLUMNS, "first_imported_at")
+# What a new row gets besides when the rules suggested its category on load.
+_SUGGESTED = ("target_source", "target_rule", "target_confidence", "target_decided_at")
+_SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
+    ROW_COLUMNS.index(name) for name in
+    ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
@@ -66,6 +76,10 @@ MAX_LISTED_CHANGES = 20_000
 # The rank of a newer release, already imported, that covers an event of this day and
 # country and lacks it (so it arrives withdrawn), or None: (day ISO, country, rank).
 Superseded = Callable[[str, str, "int | None"], "int | None"]
+# The target category the rules suggest for (summary, sub_event_type, actor1, actor2):
+# (category, rule id, confidence), or None when no rule fires (services.targets
+# .suggest_pass.load_suggester gives one).
+Suggester = Callable[[str, str, str, str], "tuple[str, str, float] | None"]
 
 
 def count_dataset(connection: Connection, dataset: str) -> int:
@@ -172,6 +186,9 @@ class EventUpsert:
         self.allow_older = allow_older
         self.superseded = superseded
         self.counts = WriteCounts()
+        # Set by the import (SQLite's own path): new rows then go in with their suggested
+        # category, and the rule pass leaves them alone.
+        self.suggest: Suggester | None = None
         # Never: the SQLite import leaves statistics to refresh_planner_statistics (the
         # attribute PgBulkLoad sets when its finish has analysed the events).
         self.analysed = False
@@ -207,9 +224,10 @@ class EventUpsert:
         # The import's transaction already holds the write lock: no one else adds one.
         self._next_id = self._cursor.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM battlefield_event").fetchone()[0]
+        inserted = (*_INSERTED, *_SUGGESTED)
         self._insert_sql = (
-            f"INSERT INTO battlefield_event (id, {', '.join(_INSERTED)}) "
-            f"VALUES (?, {', '.join('?' for _ in _INSERTED)})"
+            f"INSERT INTO battlefield_event (id, {', '.join(inserted)}) "
+            f"VALUES (?, {', '.join('?' for _ in inserted)})"
         )
         self._update_sql = (
             f"UPDATE battlefield_event SET {', '.join(f'{name}=?' for name in _UPDATED)} "
@@ -251,9 +269,8 @@ class EventUpsert:
             old = stored.get(row[ID_POSITION])
             if old is None:
                 if self.sqlite:
-                    inserts.append((self._next_id, *row, self._stamp))
-                    raw_ids.append(self._next_id)
-                    self._next_id += 1
+                    inserts.append(self._new_row(row))
+                    raw_ids.append(inserts[-1][0])
                 else:
                     inserts.append((*row, self._stamp))
                 written_raws.append(raw)
@@ -278,6 +295,18 @@ class EventUpsert:
         self._execute(inserts, updates, bumps, written_raws, raw_ids)
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
+
+    def _new_row(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The values of _insert_sql for a new event: its id, the row, the stamp, and the
+        category the rules suggest with its source, rule, confidence and time (the
+        import's instant, as PostgreSQL's load writes it), or no decision yet."""
+        event_id, self._next_id = self._next_id, self._next_id + 1
+        if self.suggest is None:
+            return (event_id, *row, self._stamp, None, None, None, None)
+        found = self.suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
+        category, rule, confidence = found or ("unknown", None, None)
+        return (event_id, *row[:_CATEGORY], category, *row[_CATEGORY + 1:], self._stamp,
+                "rule", rule, confidence, self._stamp)
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
         """The stored events of *keys* in this dataset, by external id."""

@@ -60,14 +60,16 @@ from tracker.storage.event_compare import (
     StoredEvent,
     differences,
 )
-from tracker.storage.event_upsert import StoredVerdict, Superseded, WriteCounts, count_all
+from tracker.storage.event_upsert import (
+    StoredVerdict,
+    Suggester,
+    Superseded,
+    WriteCounts,
+    count_all,
+)
 from tracker.storage.withdrawals import start_seen
 
 STAGE = "import_stage"
-# The target category the rules suggest for (summary, sub_event_type, actor1, actor2):
-# (category, rule id, confidence), or None when no rule fires (services.targets
-# .suggest_pass.load_suggester gives one).
-Suggester = Callable[[str, str, str, str], "tuple[str, str, float] | None"]
 _SUGGESTED = ("target_source", "target_rule", "target_confidence", "target_decided_at")
 _KEY = ("dataset", "external_id")
 # An update rewrites what the dataset says, never the analyst's own target category.

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from tests.conftest import REAL_DATA
 from tracker.domain.events import BattlefieldEvent
@@ -40,6 +40,28 @@ def test_an_import_suggests_categories_beyond_uncategorised(db: Database) -> Non
     assert {"energy", "transport", "residential", "medical", "military"} <= found
     assert "" not in found
     assert {source for _category, source in decided.values()} == {"rule"}
+
+
+def test_new_events_are_categorised_as_they_load_as_a_pass_would(db: Database) -> None:
+    """Both import writers apply the rules to each new row: decided at the import's own
+    instant (so the pass after the load rewrites none), and the very suggestions a pass
+    over the same events makes."""
+    _import(db)
+    event = BattlefieldEvent
+    suggestion = select(event.external_id, event.target_category, event.target_rule,
+                        event.target_confidence)
+    with db.reading() as session:
+        loaded = set(session.execute(suggestion).all())
+        assert session.scalar(select(func.count()).where(
+            event.target_decided_at != event.imported_at)) == 0
+    with db.transaction() as session:  # every event open to the rules again
+        session.execute(update(event).values(target_category="", target_source=None,
+                                             target_rule=None, target_confidence=None,
+                                             target_decided_at=None))
+    categorise(db)
+    with db.reading() as session:
+        assert set(session.execute(suggestion).all()) == loaded
+    assert len(loaded) > 1000
 
 
 def test_the_analysts_choice_survives_a_reimport_and_a_new_pass(db: Database) -> None:

@@ -274,8 +274,7 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             superseded=superseded_by(connection, layout.dataset, run_id),
             track_seen=release.ordered,
         )
-        if isinstance(writer, PgBulkLoad):  # new rows categorised as they are loaded
-            writer.suggest = load_suggester(connection)
+        writer.suggest = load_suggester(connection)  # new rows categorised as they go in
         try:
             _pump(rows, writer, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))

@@ -15,7 +15,7 @@ every other open event 'unknown'. No statement per event: on PostgreSQL each UPD
 statement fires the change notification once, and a per-row UPDATE also ran the day-count
 and map-cell triggers row by row (issue 19: over seven minutes in one CI test). Inside an
 import it reads only the rows that run wrote and did not already categorise while
-loading them (PostgreSQL's COPY import applies ``load_suggester`` to each new row), and
+loading them (both import writers apply ``load_suggester`` to each new row), and
 the import's bulk mode has the triggers off. Over a whole database it drops the derived
 structures first when it rewrites most of the table, as a bulk import does
 (storage.derived_structures, on SQLite and PostgreSQL), and builds them at the end:
@@ -145,8 +145,9 @@ def _marks(connection: Connection, count: int) -> list[str]:
     return [mark] * count
 
 
-# An event the import's own load categorised as it went in (storage.pg_bulk_load, with
-# load_suggester's rules): decided by the rules at the very instant the run imported it.
+# An event the import's own load categorised as it went in (storage.event_upsert or
+# storage.pg_bulk_load, with load_suggester's rules): decided by the rules at the very
+# instant the run imported it.
 # (Written so that no NULL makes the whole test NULL, which would leave the row out.)
 _LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at IS NOT NULL "
                "AND target_decided_at = imported_at)")
@@ -154,7 +155,7 @@ _LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at 
 
 def load_suggester(connection: Connection) -> Callable[[str, str, str, str],
                                                         tuple[str, str, float] | None]:
-    """The rules as a loader applies them to each new row (PostgreSQL's COPY import):
+    """The rules as an import's writer applies them to each new row as it loads it:
     (category, rule, confidence), or None for 'unknown'. The pass after the load then
     leaves those rows alone (they are the run's, decided when imported)."""
     with Session(bind=connection) as session:
