@@ -9,9 +9,10 @@ in SQL only: the file ``.import``-ed into a staging table as text, then one tran
 that drops the events' derived structures, converts and inserts every row with
 INSERT…SELECT (ids given, so the raw records go in by id), stores the record texts,
 counts the days and the map cells with the app's own statements, rebuilds the full-text
-index and creates the app's indexes and triggers again (their CREATE statements read from
-the empty database). It validates nothing, rejects nothing and runs no category rules:
-it is the floor the tracker's import cannot go under, not a second importer.
+index in one segment as the app does (storage.full_text_build's setting) and creates the
+app's indexes and triggers again (their CREATE statements read from the empty database).
+It validates nothing, rejects nothing and runs no category rules: it is the floor the
+tracker's import cannot go under, not a second importer.
 
 ``check`` compares the floor's database with the tracker's, column by column for the
 imported fields, and the derived tables by their content; it prints what differs.
@@ -26,6 +27,11 @@ from pathlib import Path
 from tracker.storage import map_cells
 from tracker.storage.day_counts import RECOUNT_SQL
 from tracker.storage.derived_structures import DERIVED_TRIGGERS
+from tracker.storage.full_text_build import (
+    DEFAULT_HASH_BYTES,
+    FULL_TEXT_TABLE,
+    REBUILD_HASH_BYTES,
+)
 
 STAMP = "2026-01-01 00:00:00.000000"
 # battlefield_event column: SQL over the staging table's ACLED columns (all text).
@@ -125,7 +131,11 @@ def floor_sql(empty_db: Path, csv: Path) -> str:
         f"SELECT rowid, {_raw_text(header)} FROM staging;",
         "DROP TABLE staging;",
         "DELETE FROM event_day_count;", f"{RECOUNT_SQL};",
-        "INSERT INTO battlefield_event_fts(battlefield_event_fts) VALUES ('rebuild');",
+        f"INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}, rank) "
+        f"VALUES ('hashsize', {REBUILD_HASH_BYTES});",
+        f"INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}) VALUES ('rebuild');",
+        f"INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}, rank) "
+        f"VALUES ('hashsize', {DEFAULT_HASH_BYTES});",
         *(f"{sql};" for sql in cells.statements),
         *(f"{sql};" for _kind, _name, sql in derived),
         "COMMIT;", "PRAGMA journal_mode=WAL;",
@@ -163,6 +173,11 @@ def check(floor_db: Path, tracker_db: Path) -> list[str]:
                 for schema in ("main", "app")]
             if found[0] != found[1]:
                 problems.append(f"full-text {query!r}: {found[0]} against {found[1]}")
+        segments = [connection.execute(
+            f"SELECT count(DISTINCT segid) FROM {schema}.{FULL_TEXT_TABLE}_idx").fetchone()[0]
+            for schema in ("main", "app")]
+        if segments[0] != segments[1]:
+            problems.append(f"full-text segments: {segments[0]} against {segments[1]}")
         schemas = [sorted(row[0] for row in connection.execute(
             f"SELECT sql FROM {schema}.sqlite_master WHERE sql IS NOT NULL"))
             for schema in ("main", "app")]
