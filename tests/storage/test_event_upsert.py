@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from tests.acled_generator import write_acled_file
 from tests.conftest import REAL_DATA
-from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
-from tracker.domain.imports import ImportRun
+from tracker.domain.events import BattlefieldEventRaw
 from tracker.services.imports import importing
 from tracker.services.imports.importing import ImportFormat, ImportProgress, import_events
 from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
-from tracker.storage.errors import is_disk_full
 
 API = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
 NEWER = REAL_DATA / "ucdp_ged_ukraine_2014-2022_ged231.csv"
@@ -63,31 +58,3 @@ def test_a_bulk_import_reports_each_index_it_builds(db: Database, tmp_path: Path
             "AND tbl_name = 'battlefield_event'").scalar_one()
     # The full-text index, then every secondary index, each once and in order.
     assert building == [(n, indexes + 1) for n in range(1, indexes + 2)]
-
-
-@pytest.mark.sqlite_only  # SQLite's batches are written on a thread of their own
-def test_a_batch_that_fails_on_the_write_thread_fails_the_import_and_keeps_nothing(
-        db: Database, tmp_path: Path) -> None:
-    """A batch's statements run while the next batch is read: their error still ends the
-    import, raised in the caller's thread, and the transaction rolls back whole."""
-    source = write_acled_file(tmp_path / "acled.csv", 12_000)
-    with db.engine.connect() as connection:
-        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
-    room = pages + 400  # the first batch or two fit, the file does not
-
-    @event.listens_for(db.engine, "connect")
-    def no_room(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA max_page_count = {room}")
-
-    db.engine.dispose()  # the pooled connections get the limit too
-    threads = {thread.name for thread in threading.enumerate()}
-    with pytest.raises(sqlite3.Error) as raised:  # the driver's, as before the thread
-        import_events(db, source, ImportFormat.ACLED)
-    assert is_disk_full(raised.value)  # what the window and the command line then say
-    event.remove(db.engine, "connect", no_room)
-    db.engine.dispose()
-    with db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(BattlefieldEvent)) == 0
-        assert session.scalar(select(func.count()).select_from(ImportRun)) == 0
-    # The write thread ended with the import.
-    assert {thread.name for thread in threading.enumerate()} <= threads

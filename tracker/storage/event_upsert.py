@@ -12,13 +12,6 @@ in with the target category the rules suggest, so the rule pass after the load r
 and rewrites none of them (at a million rows that pass read every new row back, staged
 its suggestion and rewrote the row: an UPDATE of the whole table).
 
-On SQLite each batch's statements run on a thread of their own while the caller reads,
-checks and converts the next batch (the sqlite3 module lets go of the GIL while SQLite
-works, which was about a third of the time to usable). Only one batch is ever being
-written, on the one connection, in order: the next ``write`` (or ``flush``, ``finish``,
-``close``) waits for it first and raises what it raised, so every statement still runs
-in the caller's transaction, in the same order, as storage.pg_bulk_load's merges do.
-
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
 them again at the end, through storage.derived_structures, or (``finish_usable``) puts
@@ -29,7 +22,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -204,8 +196,6 @@ class EventUpsert:
         if track_seen:
             start_seen(connection)
         self._dropped = DroppedStructures()
-        self._writer: ThreadPoolExecutor | None = None
-        self._writing: Future[None] | None = None
         self._imported_at = imported_at.astimezone(UTC)
         stamp: object = self._imported_at
         if self.sqlite:
@@ -249,7 +239,6 @@ class EventUpsert:
             "INSERT INTO battlefield_event_raw (event_id, raw) VALUES (?, ?) "
             "ON CONFLICT(event_id) DO UPDATE SET raw = excluded.raw"
         )
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-write")
         existing = count_all(self.connection)
         if expected_new_rows >= 10_000 and expected_new_rows >= existing * _BULK_SHARE:
             self._dropped = drop_derived(self.connection)
@@ -261,7 +250,6 @@ class EventUpsert:
 
         *raws* are (text, dataset, external_id, run id), one per row, in the same order.
         """
-        self.flush()  # the last batch written first: its statements come before these
         keys = [row[ID_POSITION] for row in rows]
         stored = self._stored(keys)
         if self.track_seen:
@@ -304,12 +292,8 @@ class EventUpsert:
             if verdict is StoredVerdict.RESTORE:
                 restored.append(old.id)
         counts.arrived_withdrawn += len(arrived)
-        if self._writer is not None and not restored and not arrived:
-            self._writing = self._writer.submit(self._execute, inserts, updates, bumps,
-                                                written_raws, raw_ids)
-        else:  # SQLAlchemy's statements stay on the caller's thread
-            self._execute(inserts, updates, bumps, written_raws, raw_ids)
-            self._set_statuses(restored, arrived)
+        self._execute(inserts, updates, bumps, written_raws, raw_ids)
+        self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
     def _new_row(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -382,22 +366,13 @@ class EventUpsert:
                 [{"_key": key, "_rank": rank} for key, rank in arrived])
 
     def flush(self) -> None:
-        """Wait for the last batch's statements; raise what they raised (the caller then
-        rolls the transaction back)."""
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            writing.result()
+        """Nothing to wait for: each batch is written before ``write`` returns (PgBulkLoad
+        merges the last one on a thread of its own)."""
 
     def close(self) -> None:
-        """Let a batch still being written end, then give the connection back its page
-        cache and sorter settings, whatever happened."""
+        """Give the connection back its page cache and sorter settings, whatever happened."""
         if not self.sqlite:
             return
-        if self._writing is not None:
-            wait([self._writing])  # its error, if any, was raised already or is moot
-            self._writing = None
-        if self._writer is not None:
-            self._writer.shutdown()
         for name, value in self._restore:
             self._cursor.execute(f"PRAGMA {name}={int(value)}")
         self._cursor.close()
@@ -413,14 +388,12 @@ class EventUpsert:
         *step_done* is called with the number of builds finished after each one (they
         take seconds each at a million rows, which a progress display should show).
         """
-        self.flush()
         rebuild_derived(self.connection, self._dropped, step_done)
 
     def finish_usable(self) -> None:
         """Put back only what the events need to be browsed, counted and filtered (the
         day counts), and note the rest of what bulk mode dropped as pending, for
         storage.deferred_build to build after the caller's commit."""
-        self.flush()
         if self._dropped.statements:
             keep_usable(self.connection, self._dropped)
 
