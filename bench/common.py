@@ -145,10 +145,19 @@ def remove_database(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+# What shapes a built database besides the migrations: how its derived structures are
+# built (the full-text index's segments, the counts).
+_BUILD_MODULES = ("derived_structures.py", "deferred_build.py", "full_text_build.py",
+                  "day_counts.py", "map_cells.py")
+
+
 def _schema_fingerprint() -> str:
-    """Changes when a migration is added or edited: a cached database is then rebuilt."""
+    """Changes when a migration, or the way a bulk import builds the derived structures,
+    is added or edited: a cached database is then rebuilt."""
     digest = hashlib.sha256()
-    for path in sorted((REPO / "tracker" / "storage" / "migrations" / "versions").glob("*.py")):
+    storage = REPO / "tracker" / "storage"
+    for path in [*sorted((storage / "migrations" / "versions").glob("*.py")),
+                 *(storage / name for name in _BUILD_MODULES)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
