@@ -8,9 +8,8 @@ changes nothing. A row of an older release than the stored event's is skipped, a
 differences reported, unless the user allows older releases (issue 17).
 
 With ``suggest`` set (the import sets it, as for storage.pg_bulk_load) each new row goes
-in with the target category the rules suggest, so the rule pass after the load reads
-and rewrites none of them (at a million rows that pass read every new row back, staged
-its suggestion and rewrote the row: an UPDATE of the whole table).
+in with the target category the rules suggest, so both writers categorise alike and the
+rule pass after the load neither reads the new rows back nor rewrites them.
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
