@@ -322,6 +322,7 @@ PHRASES: dict[str, str] = {
     "{status} {format} round": "{status}, формат: {format}",
     "Participants: {names}.": "Учасники: {names}.", "Agenda: {agenda}": "Порядок денний: {agenda}",
     "{here} ({there} at the venue)": "{here} ({there} на місці проведення)",
+    "{here} ({there} in the round's time zone)": "{here} ({there} у часовому поясі раунду)",
     "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
     # What the analysis left out, and why.
     "{title}: date unknown": "{title}: дата невідома",

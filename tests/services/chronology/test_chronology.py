@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from tests.services.scenario import add_events, build
 from tracker.domain.chronology import EntryKind
 from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
+from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.chronology.chronology import (
@@ -19,6 +22,7 @@ from tracker.services.claims.claim_operations import ClaimDraft, add_claim
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
+from tracker.services.records import reference
 from tracker.storage.database import Database
 
 
@@ -196,10 +200,24 @@ def test_an_exact_round_over_two_days_is_on_both(db: Database) -> None:
 
 def test_an_exact_round_is_told_in_the_readers_time_with_the_venues(db: Database) -> None:
     _days_fixture(db)
+    with db.transaction() as session:
+        night_id = session.scalars(select(Round.id).where(
+            Round.title == "Night session in Kyiv")).one()
+        kyiv = reference.create_venue(
+            session, name="Kyiv", city="Kyiv", country="Ukraine", latitude=50.45,
+            longitude=30.52, time_zone="Europe/Kyiv")
     with db.reading() as session:
         night = next(e for e in iter_chronology(session, tz="America/New_York")
                      if e.title == "Night session in Kyiv")
     assert night.day == date(2026, 2, 4)
+    # No venue: the zone is only the one the time was given in, and says so.
+    assert night.when_text == \
+        "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET in the round's time zone)"
+    with db.transaction() as session:
+        rounds.relocate(session, night_id, kyiv, rounds.ChangeNote("venue named"))
+    with db.reading() as session:
+        night = next(e for e in iter_chronology(session, tz="America/New_York")
+                     if e.title == "Night session in Kyiv")
     assert night.when_text == "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET at the venue)"
 
 

@@ -382,9 +382,10 @@ def test_create_reschedule_undo_redo_link_and_export(
         (row["kind"], row["record_id"]): row for row in table}
     new_round = by_kind[("round", str(new_id))]
     assert new_round["title"] == NEW_TITLE
-    # In the user's zone (the fixture's Berlin), with the venue's time beside it.
-    assert new_round["when"] == \
-        f"{SECOND_DATE.describe('Europe/Berlin')} ({SECOND_DATE.describe()} at the venue)"
+    # In the user's zone (the fixture's Berlin), with the time as given beside it: the
+    # round has no venue, so its zone is not said to be a venue's.
+    assert new_round["when"] == (f"{SECOND_DATE.describe('Europe/Berlin')} "
+                                 f"({SECOND_DATE.describe()} in the round's time zone)")
     assert (new_round["date"], new_round["time"], new_round["time_zone"],
             new_round["utc"]) == ("2026-02-06", "12:00", "Europe/Berlin", "2026-02-06 11:00")
     assert "Agenda: Energy truce" in new_round["detail"]

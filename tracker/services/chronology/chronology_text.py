@@ -115,8 +115,11 @@ def _rounds(session: Session, ids: list[int], tz: str,
             # An instant: on the reader's day and in their time, with the venue's beside it.
             day = window.start.astimezone(zone(tz)).date()
             if tz != window.tz:
-                told = say("{here} ({there} at the venue)").format(here=window.describe(tz),
-                                                                  there=told)
+                # Without a venue the zone is only the one the time was given in: saying
+                # "at the venue" would put the round somewhere nobody announced.
+                beside = say("{here} ({there} at the venue)") if venue is not None \
+                    else say("{here} ({there} in the round's time zone)")
+                told = beside.format(here=window.describe(tz), there=told)
         entries.append(ChronologyEntry(
             when=when, day=day, precision=window.precision,
             when_text=told,
