@@ -69,9 +69,15 @@ def test_tool_bars_keep_their_labels_and_room_after_an_edit(
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)  # the button undoes, once
     qtbot.waitUntil(lambda: window.rounds_view.select_round(ROUND))
     assert window.workspace.undo_stack.index() == 0
+    # The status bar no longer tells the deletion as done: it says what was undone.
+    assert window.statusBar().currentMessage() == f"Undone: Delete “{title}”"
     redo = next(a for a in _buttons(main) if a.objectName() == "redo-action-button")
     assert redo.text() == "Redo" and redo.isEnabled()
     assert main.sizeHint() == hint
+    qtbot.keyClick(window.rounds_view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.workspace.undo_stack.index() == 1)
+    assert window.statusBar().currentMessage() == f"Redone: Delete “{title}”"
 
 
 def test_the_first_size_is_a_share_of_the_screen_and_never_more() -> None:

@@ -3463,6 +3463,14 @@ Nothing was imported; the database is unchanged.</source>
         <translation>Відкриваємо {database}…</translation>
     </message>
     <message>
+        <source>Undone: {change}</source>
+        <translation>Скасовано: {change}</translation>
+    </message>
+    <message>
+        <source>Redone: {change}</source>
+        <translation>Повторено: {change}</translation>
+    </message>
+    <message>
         <source>Unsaved Input</source>
         <translation>Незбережене введення</translation>
     </message>

@@ -316,6 +316,13 @@ class MainWindow(QMainWindow):
         self.rounds_view.open_factor.connect(self.go_to_factor)
         workspace.runner.failed.connect(self._on_work_failed)
         self.as_of_mode.changed.connect(self.rounds_view.set_as_of)
+        # After the stack's own undo or redo (connected first): the status bar says what
+        # was taken back or done again, instead of still telling the edit as done.
+        stack = self._undo_stack
+        self.action_map["undo-action"].triggered.connect(lambda: self.show_message(
+            self.tr("Undone: {change}").format(change=stack.redoText())))
+        self.action_map["redo-action"].triggered.connect(lambda: self.show_message(
+            self.tr("Redone: {change}").format(change=stack.undoText())))
 
     def _restore(self) -> None:
         state = self.settings.get(options.WINDOW_STATE)
