@@ -57,8 +57,10 @@ _KEY = ("dataset", "external_id")
 _UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
 _UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
 _INSERTED = (*ROW_COLUMNS, "first_imported_at")
-# What a new row gets besides when the rules suggested its category on load.
-_SUGGESTED = ("target_source", "target_rule", "target_confidence", "target_decided_at")
+# What a new row gets besides its ROW_COLUMNS when the rules suggest its category on load
+# (``with_suggestion``; both writers).
+SUGGESTED_COLUMNS = ("target_source", "target_rule", "target_confidence",
+                     "target_decided_at")
 _SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
     ROW_COLUMNS.index(name) for name in
     ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
@@ -79,6 +81,16 @@ Superseded = Callable[[str, str, "int | None"], "int | None"]
 # (category, rule id, confidence), or None when no rule fires (services.targets
 # .suggest_pass.load_suggester gives one).
 Suggester = Callable[[str, str, str, str], "tuple[str, str, float] | None"]
+
+
+def with_suggestion(row: tuple[Any, ...], suggest: Suggester, stamp: object
+                    ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """*row* with the category the rules suggest for it ('unknown' when none fires), and
+    its SUGGESTED_COLUMNS values: decided by the rules at *stamp* (the import's instant)."""
+    found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
+    category, rule, confidence = found or ("unknown", None, None)
+    return ((*row[:_CATEGORY], category, *row[_CATEGORY + 1:]),
+            ("rule", rule, confidence, stamp))
 
 
 def count_dataset(connection: Connection, dataset: str) -> int:
@@ -223,7 +235,7 @@ class EventUpsert:
         # The import's transaction already holds the write lock: no one else adds one.
         self._next_id = self._cursor.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM battlefield_event").fetchone()[0]
-        inserted = (*_INSERTED, *_SUGGESTED)
+        inserted = (*_INSERTED, *SUGGESTED_COLUMNS)
         self._insert_sql = (
             f"INSERT INTO battlefield_event (id, {', '.join(inserted)}) "
             f"VALUES (?, {', '.join('?' for _ in inserted)})"
@@ -302,10 +314,8 @@ class EventUpsert:
         event_id, self._next_id = self._next_id, self._next_id + 1
         if self.suggest is None:
             return (event_id, *row, self._stamp, None, None, None, None)
-        found = self.suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
-        category, rule, confidence = found or ("unknown", None, None)
-        return (event_id, *row[:_CATEGORY], category, *row[_CATEGORY + 1:], self._stamp,
-                "rule", rule, confidence, self._stamp)
+        categorised, suggested = with_suggestion(row, self.suggest, self._stamp)
+        return (event_id, *categorised, self._stamp, *suggested)
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
         """The stored events of *keys* in this dataset, by external id."""

@@ -61,23 +61,21 @@ from tracker.storage.event_compare import (
     differences,
 )
 from tracker.storage.event_upsert import (
+    SUGGESTED_COLUMNS,
     StoredVerdict,
     Suggester,
     Superseded,
     WriteCounts,
     count_all,
+    with_suggestion,
 )
 from tracker.storage.withdrawals import start_seen
 
 STAGE = "import_stage"
-_SUGGESTED = ("target_source", "target_rule", "target_confidence", "target_decided_at")
 _KEY = ("dataset", "external_id")
 # An update rewrites what the dataset says, never the analyst's own target category.
 _UPDATED = tuple(name for name in ROW_COLUMNS if name not in (*_KEY, "target_category"))
 _COLUMNS = ", ".join(ROW_COLUMNS)
-_SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
-    ROW_COLUMNS.index(name) for name in
-    ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
 _JOIN = "e.dataset = s.dataset AND e.external_id = s.external_id"
 _DIFFERS = " OR ".join(f"s.{name} IS DISTINCT FROM e.{name}" for name in COMPARED)
 # A statement and its parameters, run by the merge thread.
@@ -121,7 +119,7 @@ class PgBulkLoad:
         # and the comparison is between values of the same type.
         self._cursor.execute(
             f"CREATE TEMPORARY TABLE {STAGE} ON COMMIT DROP AS "
-            f"SELECT 0 AS ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, ''::text AS raw "
+            f"SELECT 0 AS ord, {_COLUMNS}, {', '.join(SUGGESTED_COLUMNS)}, ''::text AS raw "
             "FROM battlefield_event WITH NO DATA")
         # Bulk mode as on SQLite (indexes and triggers) for a load at least half the
         # table; the triggers alone off for a smaller one they would slow down.
@@ -191,16 +189,14 @@ class PgBulkLoad:
                     for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]
         staged = []
         for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
-            found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
-            category, rule, confidence = found or ("unknown", None, None)
-            staged.append((place, *row[:_CATEGORY], category, *row[_CATEGORY + 1:],
-                           "rule", rule, confidence, stamp, raw[0]))
+            categorised, suggested = with_suggestion(row, suggest, stamp)
+            staged.append((place, *categorised, *suggested, raw[0]))
         return staged
 
     def _stage(self, staged: list[tuple[Any, ...]]) -> None:
         self._cursor.execute(f"TRUNCATE {STAGE}")
         with self._cursor.copy(
-                f"COPY {STAGE} (ord, {_COLUMNS}, {', '.join(_SUGGESTED)}, raw) FROM STDIN"
+                f"COPY {STAGE} (ord, {_COLUMNS}, {', '.join(SUGGESTED_COLUMNS)}, raw) FROM STDIN"
         ) as copy:
             for row in staged:
                 copy.write_row(row)
@@ -246,11 +242,13 @@ class PgBulkLoad:
                   for name in ROW_COLUMNS]
         new_only = "" if not matched else (
             f"WHERE NOT EXISTS (SELECT 1 FROM battlefield_event e WHERE {_JOIN}) ")
+        suggested = ", ".join(SUGGESTED_COLUMNS)
+        staged = ", ".join(f"s.{name}" for name in SUGGESTED_COLUMNS)
         # The record texts go in by the ids the insert returns: no second look-up by key.
         return (
             f"WITH inserted AS (INSERT INTO battlefield_event ({_COLUMNS}, "
-            f"{', '.join(_SUGGESTED)}, first_imported_at, record_status, status_changed_at) "
-            f"SELECT {', '.join(chosen)}, {', '.join(f's.{n}' for n in _SUGGESTED)}, %(at)s, "
+            f"{suggested}, first_imported_at, record_status, status_changed_at) "
+            f"SELECT {', '.join(chosen)}, {staged}, %(at)s, "
             f"CASE WHEN a.rank IS NULL THEN %(current)s ELSE %(withdrawn)s END, "
             f"CASE WHEN a.rank IS NULL THEN NULL ELSE %(at)s END FROM {STAGE} s "
             "LEFT JOIN unnest(%(keys)s::varchar[], %(ranks)s::bigint[]) AS a(key, rank) "
