@@ -52,7 +52,8 @@ def write_markdown(
     stream.write(f"{_range_sentence(date_from, date_to)}, in time order. Times are those "
                  "announced or reported, with their precision. Events are under the day "
                  "they were reported for, rounds announced by day, week or month under "
-                 "their days at the venue, schedule changes under the day they were "
+                 "their days in the round's zone (the venue's, where one is named), "
+                 "schedule changes under the day they were "
                  "announced, claims on a day and a place under that day, and whatever has "
                  "an exact time (rounds, announcements, factor readings) under its day in "
                  f"{markdown_escape(tz)}. Each day's sources are numbered notes after it.\n")

@@ -138,7 +138,8 @@ def write_report_html(
     body.write('<h2 class="newpage" id="chronology">Chronology</h2>\n'
                '<p class="lead">Entries in time order under their day. Events are under '
                "the day they were reported for; rounds announced by day, week or month "
-               "under their days at the venue; schedule changes under the day they were "
+               "under their days in the round's zone (the venue's, where one is named); "
+               "schedule changes under the day they were "
                "announced; rounds at an exact time, announcements at an exact time and "
                f"factor readings under their day in {_text(header.tz)}. Each day's "
                f"sources are numbered notes after it. {_text(header.figures)}</p>\n")

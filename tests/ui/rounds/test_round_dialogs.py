@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from tracker.ui.common.forms import current_data, select_data
 from tracker.ui.common.workspace import Topic, Workspace
 from tracker.ui.rounds.details_dialog import EditDetailsDialog
 from tracker.ui.rounds.round_commands import CreateRoundCommand
+from tracker.ui.rounds.round_detail import summary_html
 from tracker.ui.rounds.round_dialogs import ChangeMode, NewRoundDialog, ScheduleChangeDialog
 from tracker.ui.rounds.venue_dialog import NewVenueDialog
 
@@ -344,6 +346,8 @@ def test_relocate_to_a_venue_made_with_new_venue(
         qtbot: QtBot, sample_workspace: Workspace) -> None:
     ws = sample_workspace
     before = state(ws)
+    # With no venue the week's zone is only the one it was given in, not "the venue's".
+    assert zone_heading(ws) == "When (round's zone)"
     dialog = change_dialog(qtbot, ws, ChangeMode.RELOCATE)
     assert not dialog.ok_button.isEnabled()  # still "Not known yet"
     cancelled = when_shown(NewVenueDialog, dialog, lambda venue: venue.reject())
@@ -363,8 +367,18 @@ def test_relocate_to_a_venue_made_with_new_venue(
     assert row.window == ScheduledWindow.week_of(date(2026, 2, 2), ISTANBUL)
     assert (last_change(ws).kind, last_change(ws).factor) == (
         ChangeKind.RELOCATED, "U.S.–Iran tensions")
+    assert zone_heading(ws) == "When (venue zone)"
     ws.undo_stack.undo()
     assert state(ws) == before
+    assert zone_heading(ws) == "When (round's zone)"
+
+
+def zone_heading(ws: Workspace) -> str:
+    """The round summary's heading for the window in the round's own zone."""
+    html = summary_html(ws.read(lambda s: rounds.round_detail(s, ROUND)), DISPLAY_TZ)
+    found = re.findall(r"<b>(When \([^)]*zone\))</b>", html)
+    assert len(found) == 2 and found[1] == "When (your zone)", found
+    return str(found[0])
 
 
 # -- details --------------------------------------------------------------------------------

@@ -163,6 +163,10 @@ def test_week_window_keeps_its_precision_in_both_zones(view: RoundsView) -> None
     assert model.headerData(WHEN_USER, Qt.Orientation.Horizontal,
                             Qt.ItemDataRole.ToolTipRole) == \
         f"The window shown in your time zone ({DISPLAY_TZ})"
+    # The week has no venue: its column must not claim a venue's zone for it.
+    assert model.headerData(WHEN_VENUE, Qt.Orientation.Horizontal) == "When (round's zone)"
+    assert "otherwise the zone its time was given in" in model.headerData(
+        WHEN_VENUE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_exact_window_shows_venue_zone_and_display_zone(view: RoundsView) -> None:

@@ -228,8 +228,9 @@ def _title_slide(export: TimelineExport, now: datetime) -> dict[str, Any]:
         f"{local:%H:%M} {local.tzname()}.",
         f"Times are wall-clock times in {request.tz} ({local.tzname()}, UTC{offset[:3]}:"
         f"{offset[3:]} at export). A round announced by day, week or month is shown on its "
-        "days at the venue. A week, a month or an event reported over several days is "
-        "drawn from its first day to its last, and its slide says what was known.",
+        "days in the round's zone (the venue's, where one is named). A week, a month or an "
+        "event reported over several days is drawn from its first day to its last, and its "
+        "slide says what was known.",
         f"Range: {_range(request)}. On this timeline: {export.summary()}; events: {scope}.",
     ]
     if request.as_of is not None:

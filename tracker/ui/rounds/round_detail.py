@@ -77,6 +77,9 @@ def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None
     row, window = detail.row, detail.row.window
     venue = f"{row.venue.label} — {venue_zone_text(row.venue.time_zone)}" if row.venue \
         else translate("RoundSummary", "Not known yet")
+    # With no venue the window's zone is only the one its time was given in.
+    zone_heading = translate("RoundSummary", "{window} (venue zone)") if row.venue \
+        else translate("RoundSummary", "{window} (round's zone)")
     participants = [
         f"{p.party}{f' ({p.person})' if p.person else ''} — {label_of(p.role)}"
         for p in detail.participants
@@ -90,7 +93,7 @@ def summary_html(detail: RoundDetail, display_tz: str, as_of: AsOf | None = None
         (label["format"], label_of(row.format).capitalize()),
         (label["modality"], modality_text(row.modality)),
         (label["status"], status),
-        (translate("RoundSummary", "{window} (venue zone)").format(window=label["window"]),
+        (zone_heading.format(window=label["window"]),
          html.escape(f"{window.describe()} ({window.tz})")),
         (translate("RoundSummary", "{window} (your zone)").format(window=label["window"]),
          html.escape(f"{window.describe(display_tz)} ({display_tz})")),

@@ -34,7 +34,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("TableHeaders", "Title"),
     QT_TRANSLATE_NOOP("TableHeaders", "Track"),
     QT_TRANSLATE_NOOP("TableHeaders", "Status"),
-    QT_TRANSLATE_NOOP("TableHeaders", "When (venue zone)"),
+    QT_TRANSLATE_NOOP("TableHeaders", "When (round's zone)"),
     QT_TRANSLATE_NOOP("TableHeaders", "When (your zone)"),
     QT_TRANSLATE_NOOP("TableHeaders", "Venue"),
     QT_TRANSLATE_NOOP("TableHeaders", "Participants"),
@@ -137,6 +137,11 @@ class RoundsTableModel(SnapshotTableModel[RoundRow]):
         if section == WHEN_USER:
             return self.tr("The window shown in your time zone ({zone})").format(
                 zone=self._display_tz)
+        if section == WHEN_VENUE:
+            # A round with no venue has only the zone its time was given in: calling
+            # that "the venue's" would place it somewhere nobody announced.
+            return self.tr("The window in the round's own zone: the venue's where a venue "
+                           "is named, otherwise the zone its time was given in")
         return None
 
     def cell(self, row: RoundRow, column: int, role: int) -> Any:

@@ -4456,6 +4456,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
         <translation>{window} (пояс місця)</translation>
     </message>
     <message>
+        <source>{window} (round&apos;s zone)</source>
+        <translation>{window} (пояс раунду)</translation>
+    </message>
+    <message>
         <source>{window} (your zone)</source>
         <translation>{window} (ваш пояс)</translation>
     </message>
@@ -4481,6 +4485,10 @@ File › Open Sample… opens it at any time in a file of its own, and the 2022 
     <message>
         <source>The window shown in your time zone ({zone})</source>
         <translation>Вікно у вашому часовому поясі ({zone})</translation>
+    </message>
+    <message>
+        <source>The window in the round&apos;s own zone: the venue&apos;s where a venue is named, otherwise the zone its time was given in</source>
+        <translation>Час раунду в його власному поясі: у поясі місця проведення, якщо місце назване, інакше в поясі, у якому подано час</translation>
     </message>
     <message>
         <source>{window} ({zone}, {precision})
@@ -5206,8 +5214,8 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <source>When (venue zone)</source>
-        <translation>Коли (пояс місця)</translation>
+        <source>When (round&apos;s zone)</source>
+        <translation>Коли (пояс раунду)</translation>
     </message>
     <message>
         <source>When (your zone)</source>
