@@ -67,7 +67,8 @@ def _import_events(args: argparse.Namespace) -> int:
                 report = import_events(db, path, fmt, strict=args.strict, mapping=mapping,
                                        progress=line, cancel=threading.Event(),
                                        releases=releases, dayfirst=dayfirst,
-                                       force=args.force, defer_build=args.usable_first)
+                                       force=args.force, defer_build=args.usable_first,
+                                       rules_process=True)  # the program's own process
             except KeyboardInterrupt as exc:
                 raise CommandError("import interrupted; the database is as it was") from exc
         usable = time.monotonic() - started

@@ -87,7 +87,8 @@ def run_sync(args: argparse.Namespace) -> int:
                     print(_nothing_fetched(request))
                     return EXIT_OK
                 with opened(args, create=True) as db, unchanged_on_failure("sync", db):
-                    result = import_fetched(db, fetched, progress=line, cancel=cancel)
+                    result = import_fetched(db, fetched, progress=line, cancel=cancel,
+                                            rules_process=True)
         except KeyboardInterrupt as exc:
             raise CommandError("sync interrupted; the database is as it was") from exc
     print(result.summary())

@@ -80,6 +80,12 @@ class Suggestion:
 
 NO_SUGGESTION = Suggestion(UNKNOWN)
 
+# What an import stores of a suggestion: (category, rule id, confidence), or None when no
+# rule fires (the event is then 'unknown').
+Found = tuple[str, str, float] | None
+# What the rules read of an event: summary, sub-event type, actor 1, actor 2.
+RuleFields = tuple[str, str, str, str]
+
 
 def words_of(text: str) -> list[str]:
     """The lower-cased words of *text*, as rules see them."""
@@ -276,6 +282,15 @@ class RuleSet:
         rule = self._ranked[best]
         return Suggestion(rule.category, rule.id, rule.confidence,
                           tuple(dict.fromkeys(found[best])))
+
+    def found_all(self, batch: Sequence[RuleFields]) -> list[Found]:
+        """What an import stores of the suggestion for each event of *batch*."""
+        found: list[Found] = []
+        for summary, sub_event_type, actor1, actor2 in batch:
+            suggestion = self.suggest(summary, sub_event_type, actor1, actor2)
+            found.append((suggestion.category, suggestion.rule_id, suggestion.confidence)
+                         if suggestion.rule_id else None)
+        return found
 
     def _by_headline(self, summary: str, found: dict[int, list[str]]
                      ) -> dict[int, list[str]]:

@@ -7,9 +7,10 @@ they are, so the summary's counts are the real differences and re-importing a fi
 changes nothing. A row of an older release than the stored event's is skipped, and its
 differences reported, unless the user allows older releases (issue 17).
 
-With ``suggest`` set (the import sets it, as for storage.pg_bulk_load) each new row goes
-in with the target category the rules suggest, so both writers categorise alike and the
-rule pass after the load neither reads the new rows back nor rewrites them.
+Given the batch's suggestions (the import gives them: services.targets.suggest_ahead, as
+to storage.pg_bulk_load) each new row goes in with the target category the rules suggest,
+so both writers categorise alike and the rule pass after the load neither reads the new
+rows back nor rewrites them.
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
@@ -31,6 +32,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
+from tracker.domain.target_rules import Found, RuleFields
 from tracker.storage.counted_events import RecordStatus
 from tracker.storage.deferred_build import keep_usable
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
@@ -77,17 +79,24 @@ MAX_LISTED_CHANGES = 20_000
 # The rank of a newer release, already imported, that covers an event of this day and
 # country and lacks it (so it arrives withdrawn), or None: (day ISO, country, rank).
 Superseded = Callable[[str, str, "int | None"], "int | None"]
-# The target category the rules suggest for (summary, sub_event_type, actor1, actor2):
-# (category, rule id, confidence), or None when no rule fires (services.targets
-# .suggest_pass.load_suggester gives one).
-Suggester = Callable[[str, str, str, str], "tuple[str, str, float] | None"]
 
 
-def with_suggestion(row: tuple[Any, ...], suggest: Suggester, stamp: object
+class _Undecided:
+    """A new row no rules were applied to (a writer given no suggestions)."""
+
+
+_UNDECIDED = _Undecided()
+
+
+def rule_fields(row: Sequence[Any]) -> RuleFields:
+    """What the category rules read of a row: summary, sub-event type and both actors."""
+    return row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2]
+
+
+def with_suggestion(row: tuple[Any, ...], found: Found, stamp: object
                     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """*row* with the category the rules suggest for it ('unknown' when none fires), and
     its SUGGESTED_COLUMNS values: decided by the rules at *stamp* (the import's instant)."""
-    found = suggest(row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2])
     category, rule, confidence = found or ("unknown", None, None)
     return ((*row[:_CATEGORY], category, *row[_CATEGORY + 1:]),
             ("rule", rule, confidence, stamp))
@@ -197,9 +206,6 @@ class EventUpsert:
         self.allow_older = allow_older
         self.superseded = superseded
         self.counts = WriteCounts()
-        # Set by the import (SQLite's own path): new rows then go in with their suggested
-        # category, and the rule pass leaves them alone.
-        self.suggest: Suggester | None = None
         # Never: the SQLite import leaves statistics to refresh_planner_statistics (the
         # attribute PgBulkLoad sets when its finish has analysed the events).
         self.analysed = False
@@ -255,11 +261,14 @@ class EventUpsert:
             self._dropped = drop_derived(self.connection)
 
     def write(self, rows: Sequence[tuple[Any, ...]],
-              raws: Sequence[tuple[str, str, str, int]]) -> int:
+              raws: Sequence[tuple[str, str, str, int]],
+              suggested: Sequence[Found] | None = None) -> int:
         """Compare *rows* with the stored events and write what differs, with the record
         texts of the rows written; returns how many were inserted or changed.
 
-        *raws* are (text, dataset, external_id, run id), one per row, in the same order.
+        *raws* are (text, dataset, external_id, run id), one per row, in the same order;
+        *suggested*, when given, the category the rules suggest for each (a new row goes
+        in with it, decided at the import's instant; without, it is left undecided).
         """
         keys = [row[ID_POSITION] for row in rows]
         stored = self._stored(keys)
@@ -276,11 +285,12 @@ class EventUpsert:
         restored: list[int] = []
         arrived: list[tuple[str, int]] = []
         counts = self.counts
-        for row, raw in zip(rows, raws, strict=True):
+        for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
             old = stored.get(row[ID_POSITION])
             if old is None:
                 if self.sqlite:
-                    inserts.append(self._new_row(row))
+                    inserts.append(self._new_row(
+                        row, suggested[place] if suggested is not None else _UNDECIDED))
                     raw_ids.append(inserts[-1][0])
                 else:
                     inserts.append((*row, self._stamp))
@@ -307,14 +317,14 @@ class EventUpsert:
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
-    def _new_row(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    def _new_row(self, row: tuple[Any, ...], found: Found | _Undecided) -> tuple[Any, ...]:
         """The values of _insert_sql for a new event: its id, the row, the stamp, and the
         category the rules suggest with its source, rule, confidence and time (the
         import's instant, as PostgreSQL's load writes it), or no decision yet."""
         event_id, self._next_id = self._next_id, self._next_id + 1
-        if self.suggest is None:
+        if isinstance(found, _Undecided):
             return (event_id, *row, self._stamp, None, None, None, None)
-        categorised, suggested = with_suggestion(row, self.suggest, self._stamp)
+        categorised, suggested = with_suggestion(row, found, self._stamp)
         return (event_id, *categorised, self._stamp, *suggested)
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:

@@ -25,7 +25,7 @@ each other. Only one merge is ever under way, on the one connection, in order: t
 ``write`` (or ``flush``, ``finish``, ``close``) waits for it first and raises what it
 raised, so every statement still runs in the caller's transaction, in the same order.
 
-With ``suggest`` set (the import sets it: services.targets.suggest_pass.load_suggester)
+Given the batch's suggestions (the import gives them: services.targets.suggest_ahead)
 each new row goes in with the target category the rules suggest, so the rule pass that
 follows the load does not rewrite every row it just wrote (on PostgreSQL an UPDATE
 writes a new row version and computes its tsvector again).
@@ -47,6 +47,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from tracker.domain.target_rules import Found
 from tracker.storage import pg_derived
 from tracker.storage.counted_events import RecordStatus
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
@@ -63,7 +64,6 @@ from tracker.storage.event_compare import (
 from tracker.storage.event_upsert import (
     SUGGESTED_COLUMNS,
     StoredVerdict,
-    Suggester,
     Superseded,
     WriteCounts,
     count_all,
@@ -99,9 +99,6 @@ class PgBulkLoad:
         self.superseded = superseded
         self.track_seen = track_seen
         self.counts = WriteCounts()
-        # Set by the import: new rows then get their suggested category as they go in,
-        # and the rule pass leaves them alone instead of rewriting every row after.
-        self.suggest: Suggester | None = None
         # Whether ``finish`` analysed the events (the import's VACUUM then skips ANALYZE).
         self.analysed = False
         self._stamp = imported_at.astimezone(UTC)
@@ -131,17 +128,20 @@ class PgBulkLoad:
             self._dropped.statements.extend(pg_derived.switch_off(connection, indexes=False))
 
     def write(self, rows: Sequence[tuple[Any, ...]],
-              raws: Sequence[tuple[str, str, str, int]]) -> int:
+              raws: Sequence[tuple[str, str, str, int]],
+              suggested: Sequence[Found] | None = None) -> int:
         """Compare *rows* with the stored events and write what differs, with the record
         texts of the rows written; returns how many were inserted or changed.
 
-        *raws* are (text, dataset, external_id, run id), one per row, in the same order.
+        *raws* are (text, dataset, external_id, run id), one per row, in the same order;
+        *suggested*, when given, the category the rules suggest for each (a new row goes
+        in with it, decided at the import's instant; without, it is left undecided).
         """
         if not rows:
             return 0
         # The stage rows (with their suggested categories) are made while the last
         # batch's merge may still run; the stage is that batch's until its merge is done.
-        staged = self._stage_rows(rows, raws)
+        staged = self._stage_rows(rows, raws, suggested)
         self.flush()
         self._stage(staged)
         # The keys as an array too: the planner, which knows nothing of the stage's size,
@@ -181,16 +181,17 @@ class PgBulkLoad:
             merging.result()
 
     def _stage_rows(self, rows: Sequence[tuple[Any, ...]],
-                    raws: Sequence[tuple[str, str, str, int]]) -> list[tuple[Any, ...]]:
+                    raws: Sequence[tuple[str, str, str, int]],
+                    suggested: Sequence[Found] | None) -> list[tuple[Any, ...]]:
         """The stage's rows: place, columns (the suggested category in), record text."""
-        suggest, stamp = self.suggest, self._stamp
-        if suggest is None:
+        stamp = self._stamp
+        if suggested is None:
             return [(place, *row, None, None, None, None, raw[0])
                     for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]
         staged = []
-        for place, (row, raw) in enumerate(zip(rows, raws, strict=True)):
-            categorised, suggested = with_suggestion(row, suggest, stamp)
-            staged.append((place, *categorised, *suggested, raw[0]))
+        for place, (row, raw, found) in enumerate(zip(rows, raws, suggested, strict=True)):
+            categorised, decided = with_suggestion(row, found, stamp)
+            staged.append((place, *categorised, *decided, raw[0]))
         return staged
 
     def _stage(self, staged: list[tuple[Any, ...]]) -> None:

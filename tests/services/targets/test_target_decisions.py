@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
@@ -14,6 +15,7 @@ from tracker.domain.target_rules import TargetRule
 from tracker.io.import_formats import ImportFormat
 from tracker.services.events.events import EventFilter, count_events
 from tracker.services.imports.importing import import_events
+from tracker.services.targets import suggest_ahead
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
 from tracker.services.targets.rulebook import categories, save_rule
 from tracker.services.targets.suggest_pass import CategorisingCancelled, categorise
@@ -42,11 +44,26 @@ def test_an_import_suggests_categories_beyond_uncategorised(db: Database) -> Non
     assert {source for _category, source in decided.values()} == {"rule"}
 
 
-def test_new_events_are_categorised_as_they_load_as_a_pass_would(db: Database) -> None:
+@pytest.mark.parametrize("second_process", [False, True], ids=["here", "second process"])
+def test_new_events_are_categorised_as_they_load_as_a_pass_would(
+        db: Database, second_process: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Both import writers apply the rules to each new row: decided at the import's own
     instant (so the pass after the load rewrites none), and the very suggestions a pass
-    over the same events makes."""
-    _import(db)
+    over the same events makes, whether a large file's second process found them or the
+    import's own (services.targets.suggest_ahead)."""
+    used: list[bool] = []
+    start = suggest_ahead.Suggester.__init__
+
+    def noted(self: suggest_ahead.Suggester, *args: Any, **kwargs: Any) -> None:
+        start(self, *args, **kwargs)
+        used.append(self.in_second_process)
+
+    monkeypatch.setattr(suggest_ahead.Suggester, "__init__", noted)
+    # The real file (3,883 lines) is below the size that uses one; a second process is
+    # started only when the caller allows it (the program's own entry points do).
+    monkeypatch.setattr(suggest_ahead, "SECOND_PROCESS_FROM_LINES", 1)
+    import_events(db, UCDP, ImportFormat.UCDP, rules_process=second_process)
+    assert used == [second_process]
     event = BattlefieldEvent
     suggestion = select(event.external_id, event.target_category, event.target_rule,
                         event.target_confidence)

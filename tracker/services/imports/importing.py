@@ -41,7 +41,7 @@ from tracker.services.common.cancelled import ImportCancelled
 from tracker.services.imports.fetched_records import FetchedRecords, FetchedSource
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
-from tracker.services.imports.import_rows import RowReader
+from tracker.services.imports.import_rows import Raws, RowReader, Rows
 from tracker.services.imports.import_scope import Scope, file_scope
 from tracker.services.imports.releases import (
     Release,
@@ -51,7 +51,12 @@ from tracker.services.imports.releases import (
 )
 from tracker.services.imports.withdrawing import superseded_by, withdraw_missing
 from tracker.services.reconcile.same_file import first_batch_check
-from tracker.services.targets.suggest_pass import load_suggester, suggest_targets
+from tracker.services.targets.suggest_ahead import (
+    BatchSuggestions,
+    Suggester,
+    import_suggester,
+)
+from tracker.services.targets.suggest_pass import suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.deferred_build import build_pending
 from tracker.storage.event_upsert import (
@@ -187,7 +192,7 @@ def import_events(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
     releases: ReleaseOptions | None = None, dayfirst: bool | None = None,
-    force: bool = False, defer_build: bool = False,
+    force: bool = False, defer_build: bool = False, rules_process: bool = False,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
@@ -199,6 +204,11 @@ def import_events(
 
     *releases* says which release the file is (default: read from it); *dayfirst*
     overrides the day order of the mapping last used, when no *mapping* is given.
+
+    *rules_process* lets a large file's category rules run in a second process
+    (services.targets.suggest_ahead). Only the program's own entry points allow it (the
+    window and the command line): the process is started by spawn, which imports the
+    starting script again, and a caller's unguarded script would run again in it.
 
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
@@ -213,7 +223,7 @@ def import_events(
             return _import_source(db, source, fmt, _Options(
                 strict, mapping, progress, cancel, releases or ReleaseOptions(),
                 file_name=path.name, dayfirst=dayfirst, force=force,
-                defer_build=defer_build))
+                defer_build=defer_build, rules_process=rules_process))
 
 
 def import_records(
@@ -240,10 +250,20 @@ class _Options:
     dayfirst: bool | None = None
     force: bool = False  # import even a copy of another dataset (reconcile.same_file)
     defer_build: bool = False  # commit once usable; build_after_import builds the rest
+    rules_process: bool = False  # a large file's rules may run in a second process
 
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
                    options: _Options) -> ImportReport:
+    # The category rules run beside the load (in a second process for a large file, which
+    # starts now: it is ready by the time the first batch has been read).
+    with import_suggester(db, source.facts.lines,
+                          second_process=options.rules_process) as suggester:
+        return _import_with(db, source, fmt, options, suggester)
+
+
+def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
+                 options: _Options, suggester: Suggester) -> ImportReport:
     started = time.monotonic()
     started_at = utc_now()
     cancel = options.cancel or threading.Event()
@@ -274,9 +294,8 @@ def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFor
             superseded=superseded_by(connection, layout.dataset, run_id),
             track_seen=release.ordered,
         )
-        writer.suggest = load_suggester(connection)  # new rows categorised as they go in
         try:
-            _pump(rows, writer, cancel, progress, facts, started,
+            _pump(rows, writer, suggester, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))
             suggest_targets(connection, run_id=run_id, cancel=cancel,
                             cancelled=ImportCancelled)
@@ -409,18 +428,46 @@ def _rebuild(writer: EventWriter, rows: RowReader, cancel: threading.Event,
     writer.finish(built)
 
 
-def _pump(rows: RowReader, writer: EventWriter, cancel: threading.Event,
-          progress: Callable[[ImportProgress], None] | None, facts: TextFacts,
-          started: float, check: Callable[[list[tuple[object, ...]]], None]) -> None:
-    """Read and write batch by batch (the writer counts what each batch did)."""
+@dataclass(frozen=True, slots=True)
+class _ReadBatch:
+    """A batch read and not yet written: its rows, record texts and categories (being
+    suggested), and how far the file had been read with it (what its progress says)."""
+
+    rows: Rows
+    raws: Raws
+    suggestions: BatchSuggestions
+    records: int
+    lines_read: int
+
+
+def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester,
+          cancel: threading.Event, progress: Callable[[ImportProgress], None] | None,
+          facts: TextFacts, started: float,
+          check: Callable[[list[tuple[object, ...]]], None]) -> None:
+    """Read and write batch by batch (the writer counts what each batch did). A batch is
+    written once the next is read: its categories are suggested meanwhile (suggest_ahead).
+    Progress is told as each batch is written, as far as the file was read with it."""
+    read: _ReadBatch | None = None
+
+    def write(batch: _ReadBatch) -> None:
+        writer.write(batch.rows, batch.raws, batch.suggestions.all())
+        if progress is not None:
+            progress(ImportProgress(batch.records, batch.lines_read, facts.lines,
+                                    time.monotonic() - started))
+
     for batch, raws in rows.batches(writer.constants, _BATCH):
         if cancel.is_set():
             raise ImportCancelled
         check(batch)
-        writer.write(batch, raws)
-        if progress is not None:
-            progress(ImportProgress(rows.accepted + len(rows.report.rejections),
-                                    rows.lines_read, facts.lines, time.monotonic() - started))
+        ahead = _ReadBatch(batch, raws, suggester.ahead(batch),
+                           rows.accepted + len(rows.report.rejections), rows.lines_read)
+        if read is not None:
+            write(read)
+        read = ahead
+    if cancel.is_set():
+        raise ImportCancelled
+    if read is not None:
+        write(read)
     writer.flush()  # the last batch written (PostgreSQL merges it while the next is read)
     if cancel.is_set():
         raise ImportCancelled

@@ -15,7 +15,7 @@ every other open event 'unknown'. No statement per event: on PostgreSQL each UPD
 statement fires the change notification once, and a per-row UPDATE also ran the day-count
 and map-cell triggers row by row (issue 19: over seven minutes in one CI test). Inside an
 import it reads only the rows that run wrote and did not already categorise while
-loading them (both import writers apply ``load_suggester`` to each new row), and
+loading them (both import writers take suggest_ahead's suggestions for new rows), and
 the import's bulk mode has the triggers off. Over a whole database it drops the derived
 structures first when it rewrites most of the table, as a bulk import does
 (storage.derived_structures, on SQLite and PostgreSQL), and builds them at the end:
@@ -146,27 +146,11 @@ def _marks(connection: Connection, count: int) -> list[str]:
 
 
 # An event the import's own load categorised as it went in (storage.event_upsert or
-# storage.pg_bulk_load, with load_suggester's rules): decided by the rules at the very
-# instant the run imported it.
+# storage.pg_bulk_load, with services.targets.suggest_ahead's suggestions): decided by
+# the rules at the very instant the run imported it.
 # (Written so that no NULL makes the whole test NULL, which would leave the row out.)
 _LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at IS NOT NULL "
                "AND target_decided_at = imported_at)")
-
-
-def load_suggester(connection: Connection) -> Callable[[str, str, str, str],
-                                                        tuple[str, str, float] | None]:
-    """The rules as an import's writer applies them to each new row as it loads it:
-    (category, rule, confidence), or None for 'unknown'. The pass after the load then
-    leaves those rows alone (they are the run's, decided when imported)."""
-    with Session(bind=connection) as session:
-        rules = rule_set(session)
-
-    def suggest(summary: str, sub_event_type: str, actor1: str,
-                actor2: str) -> tuple[str, str, float] | None:
-        found = rules.suggest(summary, sub_event_type, actor1, actor2)
-        return (found.category, found.rule_id, found.confidence) if found.rule_id else None
-
-    return suggest
 
 
 def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:

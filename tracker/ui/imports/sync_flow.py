@@ -34,7 +34,8 @@ def sync_op(request: SyncRequest) -> DbOp[SyncResult]:
     """Fetch and import *request*: progress as FetchProgress, then ImportProgress."""
 
     def work(db: Database, handle: OpHandle) -> SyncResult:
-        return sync_source(db, request, progress=handle.report, cancel=handle.cancel_event)
+        return sync_source(db, request, progress=handle.report, cancel=handle.cancel_event,
+                           rules_process=True)  # the program's own process (importing.py)
 
     title = translate("SyncFlow", "Updating {source}").format(source=request.describe())
     pause = translate("SyncFlow", "Events are being updated from {source}; edits can be "

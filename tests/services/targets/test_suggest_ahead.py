@@ -1,0 +1,157 @@
+"""The category rules beside a large import, in a second process: the same suggestions as
+in the import's own process, the rest found here when that process dies, and no process
+left behind when the import ends or is cancelled."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import REAL_DATA, TESTS
+from tracker.domain.events import BattlefieldEvent
+from tracker.io.csv_records import CsvFile
+from tracker.io.import_formats import ImportFormat
+from tracker.io.text_encoding import scan_text_file
+from tracker.services.common.cancelled import ImportCancelled
+from tracker.services.imports.import_report import ImportReport
+from tracker.services.imports.import_rows import RowReader, Rows
+from tracker.services.imports.importing import ImportProgress, import_events
+from tracker.services.targets import suggest_ahead
+from tracker.services.targets.suggest_ahead import Suggester
+from tracker.storage.database import Database
+
+UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
+
+
+def _batches(path: Path = UCDP, size: int = 1000) -> list[Rows]:
+    """The real file's rows as an import batches them."""
+    facts = scan_text_file(path)
+    with CsvFile(path, facts) as source:
+        layout = ImportFormat.UCDP.layout(path, source.header(), None)
+        reader = RowReader(source, layout, ImportReport(path, "", layout.dataset, ""),
+                           strict=False)
+        return [rows for rows, _raws in reader.batches(("ucdp", 1, "", ""), size)]
+
+
+def _rules(db: Database) -> Suggester:
+    return suggest_ahead.import_suggester(db, 0, second_process=False)
+
+
+def _ours(before: set[int]) -> list[multiprocessing.process.BaseProcess]:
+    return [child for child in multiprocessing.active_children() if child.pid not in before]
+
+
+def _children() -> set[int]:
+    return {child.pid for child in multiprocessing.active_children() if child.pid}
+
+
+@pytest.mark.sqlite_only  # the rules are the same on either database
+def test_the_second_process_suggests_what_this_one_does(db: Database) -> None:
+    batches = _batches()
+    here = _rules(db)
+    expected = [here.ahead(rows).all() for rows in batches]
+    before = _children()
+    with Suggester(here.rules, second_process=True) as there:
+        assert there.in_second_process and len(_ours(before)) == 1
+        ahead = [there.ahead(rows) for rows in batches]  # all sent before any is read
+        assert [batch.all() for batch in ahead] == expected
+    assert not _ours(before)  # stopped with the import
+    found = [found for batch in expected for found in batch]
+    assert len(found) == 3883 and 500 < sum(item is not None for item in found) < 3883
+
+
+@pytest.mark.sqlite_only
+def test_a_killed_second_process_leaves_the_rest_to_this_one(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    first, second, third = _batches(size=1300)
+    here = _rules(db)
+    before = _children()
+    with Suggester(here.rules, second_process=True) as there:
+        assert there.ahead(first).all() == here.ahead(first).all()
+        waiting = there.ahead(second)
+        (child,) = _ours(before)
+        assert child.pid is not None
+        os.kill(child.pid, signal.SIGKILL)  # the system ran out of memory, say
+        child.join(10)
+        with caplog.at_level(logging.WARNING, logger=suggest_ahead.__name__):
+            assert waiting.all() == here.ahead(second).all()
+        assert "suggesting in this one" in caplog.text
+        assert not there.in_second_process
+        assert there.ahead(third).all() == here.ahead(third).all()
+    assert not _ours(before)
+
+
+def test_a_cancelled_import_stops_its_second_process(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(suggest_ahead, "SECOND_PROCESS_FROM_LINES", 1)
+    before = _children()
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(done: ImportProgress) -> None:
+        seen.append(len(_ours(before)))
+        cancel.set()  # after the first batch
+
+    with pytest.raises(ImportCancelled):
+        import_events(db, UCDP, ImportFormat.UCDP, progress=progress, cancel=cancel,
+                      rules_process=True)
+    assert seen == [1]  # the rules were in the second process
+    assert not _ours(before)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(BattlefieldEvent)) == 0
+
+
+# A process that starts the rules' second process, says its pid, and waits to be killed.
+_KILLED_IMPORT = """
+import multiprocessing, time
+from tracker.domain.target_rules import RuleSet
+from tracker.services.targets.suggest_ahead import Suggester
+if __name__ == "__main__":
+    suggester = Suggester(RuleSet([]), second_process=True)
+    suggester.ahead([]).all()  # the second process is up and has its rules
+    print(*(child.pid for child in multiprocessing.active_children()), flush=True)
+    time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """Whether *pid* has ended (a zombie nobody has reaped yet has ended too)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return status.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc for the process state")
+def test_the_second_process_ends_with_a_killed_import(tmp_path: Path) -> None:
+    """A killed import cannot stop its second process: the process sees its parent go
+    and exits, instead of waiting for work forever (holding its parent's pipes open)."""
+    script = tmp_path / "killed_import.py"
+    script.write_text(_KILLED_IMPORT)
+    # This checkout's tracker, as the tests import it (a script's folder is its path).
+    path = os.pathsep.join(filter(None, (str(TESTS.parent), os.environ.get("PYTHONPATH"))))
+    importer = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
+                                text=True, env={**os.environ, "PYTHONPATH": path})
+    assert importer.stdout is not None
+    (child,) = map(int, importer.stdout.readline().split())
+    assert not _gone(child)
+    importer.send_signal(signal.SIGKILL)
+    importer.wait()
+    deadline = time.monotonic() + 20
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+    # Nothing is left holding the pipe the killed import wrote to.
+    assert importer.stdout.read() == ""

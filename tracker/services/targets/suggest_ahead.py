@@ -1,0 +1,120 @@
+"""The category rules applied to an import's batches, in a second process when it is large.
+
+The rules are pure Python and cost an import about a fifth of its time. A thread cannot
+run them beside the reading and writing (the GIL), but a second process can: each batch's
+rule fields go to it as soon as the batch is read, and its suggestions are collected when
+the batch is written, one batch later. A small import keeps them in its own process: the
+second one takes a few tenths of a second to start.
+
+The suggestions are the same either way (the rules are a function of the four fields,
+and the process gets the very rule set the import loaded). If the second process dies,
+the rest is suggested here: slower, never different.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Any
+
+from tracker.domain.target_rules import Found, RuleFields, RuleSet
+from tracker.services.targets import rules_process
+from tracker.services.targets.rulebook import rule_set
+from tracker.storage.database import Database
+from tracker.storage.event_upsert import rule_fields
+
+log = logging.getLogger(__name__)
+
+# From this many lines on, an import suggests in a second process (its start-up, about
+# a tenth of a second, is then hidden behind the reading of the first batch).
+SECOND_PROCESS_FROM_LINES = 20_000
+
+
+class BatchSuggestions:
+    """One batch's suggestions, by place in the batch: None where no rule fires."""
+
+    def __init__(self, suggester: Suggester, fields: list[RuleFields],
+                 pending: Future[list[Found]] | None) -> None:
+        self._suggester = suggester
+        self._fields = fields
+        self._pending = pending
+        self._found: list[Found] | None = None
+
+    def all(self) -> list[Found]:
+        if self._found is None:
+            self._found = self._suggester.collect(self._fields, self._pending)
+        return self._found
+
+
+class Suggester:
+    """The import's rules; ``ahead`` starts a batch's suggestions, in the second process
+    when there is one. A context manager: leaving it stops that process."""
+
+    def __init__(self, rules: RuleSet, *, second_process: bool) -> None:
+        self.rules = rules
+        self._pool: ProcessPoolExecutor | None = None
+        if second_process:
+            # spawn, not fork: the window imports on a thread of a Qt process, which a
+            # fork would copy half-way through whatever its other threads were doing.
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"))
+            # The process starts at once, with the rules as its first task (one process,
+            # so the batches sent after find them there).
+            self._pool.submit(rules_process.start, rules)
+
+    @property
+    def in_second_process(self) -> bool:
+        return self._pool is not None
+
+    def ahead(self, rows: Sequence[tuple[Any, ...]]) -> BatchSuggestions:
+        fields = [rule_fields(row) for row in rows]
+        pending = None
+        if self._pool is not None:
+            try:
+                pending = self._pool.submit(rules_process.found_all, fields)
+            except BrokenProcessPool:
+                self._lost()
+        return BatchSuggestions(self, fields, pending)
+
+    def collect(self, fields: list[RuleFields], pending: Future[list[Found]] | None
+                ) -> list[Found]:
+        if pending is not None:
+            try:
+                return pending.result()
+            except BrokenProcessPool:
+                self._lost()
+        return self.rules.found_all(fields)
+
+    def _lost(self) -> None:
+        """The second process died (killed, out of memory): the rest is suggested here."""
+        log.warning("the process suggesting categories stopped; suggesting in this one")
+        self.close()
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Suggester:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def import_suggester(db: Database, lines: int, *, second_process: bool) -> Suggester:
+    """The rules as an import applies them to its rows (file rules, then the analyst's),
+    in a second process when the import allows one (*second_process*; importing.py says
+    who may) and its file has SECOND_PROCESS_FROM_LINES *lines* or more.
+
+    Read just before the import's transaction: a rule saved after it is applied by the
+    rule pass the window offers then, as to every event (services.targets.rulebook)."""
+    with db.reading() as session:
+        rules = rule_set(session)
+    return Suggester(rules, second_process=second_process
+                     and lines >= SECOND_PROCESS_FROM_LINES)
