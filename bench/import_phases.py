@@ -4,14 +4,16 @@
 
 The app's own functions are wrapped with timers (no cProfile overhead on the row path):
 reading and converting (RowReader.batches), writing (EventUpsert.write), the category
-rule pass, the day counts, the map cells, the full-text index and the indexes (each SQL
-statement the rebuild or the build runs), and what is left (start-up, withdrawals,
-commit). Run it against another checkout (PYTHONPATH=/other/checkout) for a before and
-after; functions that checkout lacks are skipped.
+rules on load (what is sent to them and what the writing waits for), the rule pass, the
+day counts, the map cells, the full-text index and the indexes (each SQL statement the
+rebuild or the build runs), and what is left (start-up, withdrawals, commit). Run it
+against another checkout (PYTHONPATH=/other/checkout) for a before and after; functions
+that checkout lacks are skipped.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 import time
 from collections import defaultdict
@@ -82,6 +84,12 @@ def main() -> None:
     _timed_generator(import_rows.RowReader, "batches", "read, check, convert")
     _timed(event_upsert.EventUpsert, "write", "upsert + raw records")
     _timed(importing, "suggest_targets", "category rule pass")
+    # The rules on load (services.targets.suggest_ahead): the fields sent, and the time
+    # the writing waits for their suggestions (all of it when they run in this process).
+    suggest_ahead = sys.modules.get("tracker.services.targets.suggest_ahead")
+    if suggest_ahead is not None:
+        _timed(suggest_ahead.Suggester, "ahead", "category rules on load: sent")
+        _timed(suggest_ahead.BatchSuggestions, "all", "category rules on load: waited")
     _timed(map_cells, "recount", "map cells")
     for module in ("tracker.storage.derived_structures", "tracker.storage.deferred_build"):
         if module in sys.modules:
@@ -92,7 +100,10 @@ def main() -> None:
     started = time.perf_counter()
     database = open_database(db)
     SPENT["open"] = time.perf_counter() - started
-    kwargs = {"defer_build": True} if usable_first else {}
+    kwargs: dict[str, bool] = {"defer_build": usable_first}
+    if "rules_process" in inspect.signature(importing.import_events).parameters:
+        # As `tracker import` does: this script's top level is guarded (importing.py).
+        kwargs["rules_process"] = True
     importing.import_events(database, csv, importing.ImportFormat.ACLED, **kwargs)
     usable = time.perf_counter() - started
     if usable_first:
