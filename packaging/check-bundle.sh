@@ -4,7 +4,8 @@
 #   --version; `sample` (creates a database: the bundled Alembic migrations run);
 #   --smoke-test offscreen (the Qt platform plugin loads, every tab draws, the window closes);
 #   `export --format pdf` (WeasyPrint with the bundled Pango, and the report's chart drawn
-#   by Qt offscreen); `export --tz` with no system zone database (the bundled tzdata).
+#   by Qt offscreen); `export --tz` with no system zone database (the bundled tzdata);
+#   `import` of 25,000 rows (the category rules' second process, started from the bundle).
 # .ci/run runs it after the tests; `bash packaging/check-bundle.sh` does the same by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +40,25 @@ if command -v pdftotext >/dev/null 2>&1; then
     [[ "$text" == *"Chronology report"* ]] \
         || { echo "check-bundle: the bundle's PDF report has no title" >&2; exit 1; }
 fi
-echo "check-bundle: the installed bundle started, drew its window and wrote a PDF report"
+# A file large enough for the category rules to run in a second process, which in the
+# bundle is the bundle started again (multiprocessing.freeze_support, tracker/__main__.py):
+# the import finishes once, nothing falls back or fails in that process, none is left.
+.venv/bin/python -c 'import sys; from pathlib import Path
+from tests.acled_generator import write_acled_file
+write_acled_file(Path(sys.argv[1]), 25000)' "$work/acled.csv"
+bare timeout 300 "$tracker" import --db "$work/sample.db" --format acled "$work/acled.csv" \
+    > "$work/import.out" 2> "$work/import.err"
+grep -q "25,000 added" "$work/import.out" \
+    || { echo "check-bundle: the bundle's import did not add 25,000 events" >&2;
+         cat "$work/import.out" "$work/import.err" >&2; exit 1; }
+if grep -E -q "Traceback|suggesting in this one" "$work/import.err"; then
+    echo "check-bundle: the bundle's second process for the rules failed" >&2
+    cat "$work/import.err" >&2
+    exit 1
+fi
+if pgrep -f "$work/prefix" >/dev/null; then
+    echo "check-bundle: a process of the bundle outlived its import" >&2
+    exit 1
+fi
+echo "check-bundle: the installed bundle started, drew its window, wrote a PDF report and" \
+     "imported 25,000 events with its rules in a second process"
