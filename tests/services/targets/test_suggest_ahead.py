@@ -12,13 +12,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import REAL_DATA, TESTS
 from tracker.domain.events import BattlefieldEvent
+from tracker.domain.target_rules import Found, RuleFields, RuleSet
 from tracker.io.csv_records import CsvFile
 from tracker.io.import_formats import ImportFormat
 from tracker.io.text_encoding import scan_text_file
@@ -27,6 +30,12 @@ from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader, Rows
 from tracker.services.imports.importing import ImportProgress, import_events
 from tracker.services.targets import suggest_ahead
+from tracker.services.targets.rulebook import (
+    file_harm,
+    file_rules,
+    file_setting,
+    file_skipped_headlines,
+)
 from tracker.services.targets.suggest_ahead import Suggester
 from tracker.storage.database import Database
 
@@ -37,7 +46,9 @@ def _batches(path: Path = UCDP, size: int = 1000) -> list[Rows]:
     """The real file's rows as an import batches them."""
     facts = scan_text_file(path)
     with CsvFile(path, facts) as source:
-        layout = ImportFormat.UCDP.layout(path, source.header(), None)
+        read_layout = ImportFormat.UCDP.layout
+        assert read_layout is not None
+        layout = read_layout(path, source.header(), None)
         reader = RowReader(source, layout, ImportReport(path, "", layout.dataset, ""),
                            strict=False)
         return [rows for rows, _raws in reader.batches(("ucdp", 1, "", ""), size)]
@@ -91,6 +102,35 @@ def test_a_killed_second_process_leaves_the_rest_to_this_one(
     assert not _ours(before)
 
 
+class _RulesOnlyHere(RuleSet):
+    """Rules that fail in the second process (a module missing from a bundle, say)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._home = os.getpid()
+
+    def found_all(self, batch: Sequence[RuleFields]) -> list[Found]:
+        if os.getpid() != self._home:
+            raise RuntimeError("these rules work only in the importing process")
+        return super().found_all(batch)
+
+
+@pytest.mark.sqlite_only
+def test_rules_the_second_process_cannot_take_are_applied_here(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    (batch,) = _batches(size=5000)
+    here = _rules(db)  # the file's rules (this database has no rules of its own)
+    rules = _RulesOnlyHere(file_rules(), file_skipped_headlines(), file_setting(),
+                           file_harm())
+    before = _children()
+    with caplog.at_level(logging.WARNING, logger=suggest_ahead.__name__), \
+            Suggester(rules, second_process=True) as there:
+        assert there.ahead(batch).all() == here.ahead(batch).all()
+        assert not there.in_second_process
+    assert "suggesting in this one" in caplog.text
+    assert not _ours(before)
+
+
 def test_a_cancelled_import_stops_its_second_process(
         db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(suggest_ahead, "SECOND_PROCESS_FROM_LINES", 1)
@@ -114,7 +154,13 @@ def test_a_cancelled_import_stops_its_second_process(
 # A process that starts the rules' second process, says its pid, and waits to be killed.
 _KILLED_IMPORT = """
 import multiprocessing, time
-from tracker.domain.target_rules import RuleSet
+from tracker.domain.target_rules import Found, RuleFields, RuleSet
+from tracker.services.targets.rulebook import (
+    file_harm,
+    file_rules,
+    file_setting,
+    file_skipped_headlines,
+)
 from tracker.services.targets.suggest_ahead import Suggester
 if __name__ == "__main__":
     suggester = Suggester(RuleSet([]), second_process=True)

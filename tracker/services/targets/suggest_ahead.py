@@ -85,13 +85,16 @@ class Suggester:
         if pending is not None:
             try:
                 return pending.result()
-            except BrokenProcessPool:
-                self._lost()
+            except Exception:
+                # Died (killed, out of memory) or failed to start: the rules here give
+                # the same suggestions, or raise what the rules themselves raise.
+                self._lost(exc_info=True)
         return self.rules.found_all(fields)
 
-    def _lost(self) -> None:
-        """The second process died (killed, out of memory): the rest is suggested here."""
-        log.warning("the process suggesting categories stopped; suggesting in this one")
+    def _lost(self, *, exc_info: bool = False) -> None:
+        """The second process is gone or failed: the rest is suggested in this one."""
+        log.warning("the process suggesting categories stopped; suggesting in this one",
+                    exc_info=exc_info)
         self.close()
 
     def close(self) -> None:
