@@ -56,8 +56,15 @@ if grep -E -q "Traceback|suggesting in this one" "$work/import.err"; then
     cat "$work/import.err" >&2
     exit 1
 fi
+# multiprocessing's resource tracker (the bundle again) ends once it sees the import gone:
+# a moment after, not at once.
+for _ in $(seq 100); do
+    pgrep -f "$work/prefix" >/dev/null || break
+    sleep 0.1
+done
 if pgrep -f "$work/prefix" >/dev/null; then
-    echo "check-bundle: a process of the bundle outlived its import" >&2
+    echo "check-bundle: a process of the bundle outlived its import by 10 s:" >&2
+    pgrep -a -f "$work/prefix" >&2
     exit 1
 fi
 echo "check-bundle: the installed bundle started, drew its window, wrote a PDF report and" \
