@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from enum import Enum
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, text, update
@@ -32,7 +30,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
-from tracker.domain.target_rules import Found, RuleFields
+from tracker.domain.target_rules import Found
 from tracker.storage.counted_events import RecordStatus
 from tracker.storage.deferred_build import keep_usable
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
@@ -44,13 +42,18 @@ from tracker.storage.event_compare import (
     LABEL_POSITION,
     RANK_POSITION,
     ROW_COLUMNS,
-    FieldChange,
     StoredEvent,
     differences,
-    is_older,
+)
+from tracker.storage.suggested_category import (
+    SUGGESTED_COLUMNS,
+    UNDECIDED,
+    Undecided,
+    with_suggestion,
 )
 from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
 from tracker.storage.withdrawals import mark_seen, start_seen
+from tracker.storage.write_counts import StoredVerdict, WriteCounts
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +62,6 @@ _KEY = ("dataset", "external_id")
 _UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
 _UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
 _INSERTED = (*ROW_COLUMNS, "first_imported_at")
-# What a new row gets besides its ROW_COLUMNS when the rules suggest its category on load
-# (``with_suggestion``; both writers).
-SUGGESTED_COLUMNS = ("target_source", "target_rule", "target_confidence",
-                     "target_decided_at")
-_SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (
-    ROW_COLUMNS.index(name) for name in
-    ("summary", "sub_event_type", "actor1", "actor2", "target_category"))
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
@@ -73,33 +69,10 @@ _IMPORT_CACHE_KIB = 256 * 1024
 # re-import of rows already there (updates, mostly unchanged) keeps the indexes, since
 # rebuilding them all would cost far more than the few rows that change.
 _BULK_SHARE = 0.5
-# The field changes a report lists at most (each is counted all the same).
-MAX_LISTED_CHANGES = 20_000
 
 # The rank of a newer release, already imported, that covers an event of this day and
 # country and lacks it (so it arrives withdrawn), or None: (day ISO, country, rank).
 Superseded = Callable[[str, str, "int | None"], "int | None"]
-
-
-class _Undecided:
-    """A new row no rules were applied to (a writer given no suggestions)."""
-
-
-_UNDECIDED = _Undecided()
-
-
-def rule_fields(row: Sequence[Any]) -> RuleFields:
-    """What the category rules read of a row: summary, sub-event type and both actors."""
-    return row[_SUMMARY], row[_SUB_TYPE], row[_ACTOR1], row[_ACTOR2]
-
-
-def with_suggestion(row: tuple[Any, ...], found: Found, stamp: object
-                    ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """*row* with the category the rules suggest for it ('unknown' when none fires), and
-    its SUGGESTED_COLUMNS values: decided by the rules at *stamp* (the import's instant)."""
-    category, rule, confidence = found or ("unknown", None, None)
-    return ((*row[:_CATEGORY], category, *row[_CATEGORY + 1:]),
-            ("rule", rule, confidence, stamp))
 
 
 def count_dataset(connection: Connection, dataset: str) -> int:
@@ -111,81 +84,6 @@ def count_dataset(connection: Connection, dataset: str) -> int:
 
 def count_all(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0
-
-
-class StoredVerdict(Enum):
-    """What an import does with a row whose event is already stored."""
-
-    KEEP = "keep"  # leave it as stored
-    TAKE_RANK = "take rank"  # same values from a newer release: store only its rank
-    WRITE = "write"  # write the row over it
-    RESTORE = "restore"  # write it, and the withdrawn event is current again
-
-
-@dataclass(slots=True)
-class WriteCounts:
-    """What the batches written so far did. added + updated + unchanged is every row
-    given; *older* of the unchanged rows differ but come from an older release than the
-    stored event's, and were skipped. *changes* and *older_changes* list the fields (up
-    to MAX_LISTED_CHANGES)."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    older: int = 0
-    # Updates whose event_date moved (a corrected mapping or day order, issue 17).
-    dates_moved: int = 0
-    # Withdrawn events a release at least as new as the withdrawing one has again.
-    restored: int = 0
-    # New events that a newer release, imported before, covers and lacks.
-    arrived_withdrawn: int = 0
-    changes: list[FieldChange] = field(default_factory=list)
-    older_changes: list[FieldChange] = field(default_factory=list)
-    changes_found: int = 0
-    older_changes_found: int = 0
-
-    def note(self, found: list[FieldChange], *, older: bool) -> None:
-        listed = self.older_changes if older else self.changes
-        room = MAX_LISTED_CHANGES - len(listed)
-        listed.extend(found[:max(0, room)])
-        if older:
-            self.older_changes_found += len(found)
-        else:
-            self.changes_found += len(found)
-
-    def judge_stored(self, row: tuple[Any, ...], old: StoredEvent, found: list[FieldChange],
-                     *, allow_older: bool) -> StoredVerdict:
-        """The release rules for a row whose event is stored (both the SQLite and the
-        PostgreSQL writer ask here), counted: an older release is left as stored and said
-        apart when it differs; the same values again from a newer release only take its
-        rank; anything else is written over the stored event."""
-        older = is_older(row[RANK_POSITION], old.rank)
-        restore = old.status == RecordStatus.WITHDRAWN and not older
-        if older and not allow_older:
-            self.unchanged += 1
-            if found:
-                self.older += 1
-                self.note(found, older=True)
-            return StoredVerdict.KEEP
-        if not found and not restore:
-            self.unchanged += 1
-            rank = row[RANK_POSITION]
-            newer = rank is not None and (old.rank is None or rank > old.rank)
-            # The same values, told again by a newer release: it is now the event's
-            # release, which an older one cannot overwrite.
-            return StoredVerdict.TAKE_RANK if newer else StoredVerdict.KEEP
-        self.note_update(found, restored=restore)
-        return StoredVerdict.RESTORE if restore else StoredVerdict.WRITE
-
-    def note_update(self, found: list[FieldChange], *, restored: bool) -> None:
-        """Count a row written over its stored event: its changes, a moved date, and
-        whether it brought a withdrawn event back."""
-        self.updated += 1
-        self.note(found, older=False)
-        if any(change.field == "event_date" for change in found):
-            self.dates_moved += 1
-        if restored:
-            self.restored += 1
 
 
 class EventUpsert:
@@ -290,7 +188,7 @@ class EventUpsert:
             if old is None:
                 if self.sqlite:
                     inserts.append(self._new_row(
-                        row, suggested[place] if suggested is not None else _UNDECIDED))
+                        row, suggested[place] if suggested is not None else UNDECIDED))
                     raw_ids.append(inserts[-1][0])
                 else:
                     inserts.append((*row, self._stamp))
@@ -317,12 +215,12 @@ class EventUpsert:
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
-    def _new_row(self, row: tuple[Any, ...], found: Found | _Undecided) -> tuple[Any, ...]:
+    def _new_row(self, row: tuple[Any, ...], found: Found | Undecided) -> tuple[Any, ...]:
         """The values of _insert_sql for a new event: its id, the row, the stamp, and the
         category the rules suggest with its source, rule, confidence and time (the
         import's instant, as PostgreSQL's load writes it), or no decision yet."""
         event_id, self._next_id = self._next_id, self._next_id + 1
-        if isinstance(found, _Undecided):
+        if isinstance(found, Undecided):
             return (event_id, *row, self._stamp, None, None, None, None)
         categorised, suggested = with_suggestion(row, found, self._stamp)
         return (event_id, *categorised, self._stamp, *suggested)

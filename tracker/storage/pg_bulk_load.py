@@ -61,15 +61,10 @@ from tracker.storage.event_compare import (
     StoredEvent,
     differences,
 )
-from tracker.storage.event_upsert import (
-    SUGGESTED_COLUMNS,
-    StoredVerdict,
-    Superseded,
-    WriteCounts,
-    count_all,
-    with_suggestion,
-)
+from tracker.storage.event_upsert import Superseded, count_all
+from tracker.storage.suggested_category import SUGGESTED_COLUMNS, with_suggestion
 from tracker.storage.withdrawals import start_seen
+from tracker.storage.write_counts import StoredVerdict, WriteCounts
 
 STAGE = "import_stage"
 _KEY = ("dataset", "external_id")

@@ -61,12 +61,12 @@ from tracker.storage.database import Database
 from tracker.storage.deferred_build import build_pending
 from tracker.storage.event_upsert import (
     EventUpsert,
-    WriteCounts,
     count_dataset,
     refresh_planner_statistics,
 )
 from tracker.storage.first_load import first_load_journal
 from tracker.storage.pg_bulk_load import PgBulkLoad
+from tracker.storage.write_counts import WriteCounts
 
 # PostgreSQL imports stage each batch with COPY and merge it set-based (issue 19).
 EventWriter = EventUpsert | PgBulkLoad

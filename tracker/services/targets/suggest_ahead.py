@@ -25,7 +25,7 @@ from tracker.domain.target_rules import Found, RuleFields, RuleSet
 from tracker.services.targets import rules_process
 from tracker.services.targets.rulebook import rule_set
 from tracker.storage.database import Database
-from tracker.storage.event_upsert import rule_fields
+from tracker.storage.suggested_category import rule_fields
 
 log = logging.getLogger(__name__)
 
