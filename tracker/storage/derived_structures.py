@@ -47,12 +47,13 @@ class DroppedStructures:
         return 1 + sum(_is_index(sql) for sql in self.statements)
 
 
-def drop_derived(connection: Connection) -> DroppedStructures:
+def drop_derived(connection: Connection, *, records: bool = False) -> DroppedStructures:
     """Drop battlefield_event's secondary indexes and derived triggers, in the caller's
-    transaction; return what to build again (PostgreSQL: storage.pg_derived)."""
+    transaction; return what to build again (PostgreSQL: storage.pg_derived, where a load
+    that writes record texts, *records*, also drops their foreign key)."""
     dropped = DroppedStructures()
     if connection.dialect.name == "postgresql":
-        dropped.statements.extend(pg_derived.switch_off(connection))
+        dropped.statements.extend(pg_derived.switch_off(connection, records=records))
         return dropped
     if connection.dialect.name != "sqlite":
         return dropped

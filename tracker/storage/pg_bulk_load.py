@@ -31,10 +31,10 @@ follows the load does not rewrite every row it just wrote (on PostgreSQL an UPDA
 writes a new row version and computes its tsvector again).
 
 A load that is large beside the table runs in bulk mode (storage.pg_derived through
-storage.derived_structures): secondary indexes dropped and the day-count and map-cell
-triggers off inside the transaction, recounted and rebuilt once by ``finish``; a load
-smaller than that but at least TRIGGERS_OFF_SHARE of the table switches the triggers
-alone off (storage.pg_derived: they cost milliseconds a row).
+storage.derived_structures): secondary indexes and the record texts' foreign key dropped
+and the day-count and map-cell triggers off inside the transaction, recounted, rebuilt and
+added once by ``finish``; a load smaller than that but at least TRIGGERS_OFF_SHARE of the
+table switches the triggers alone off (storage.pg_derived: they cost milliseconds a row).
 Everything is in the caller's transaction: a failure or a cancel rolls it all back.
 """
 
@@ -118,7 +118,7 @@ class PgBulkLoad:
         existing = count_all(connection)
         self._dropped = DroppedStructures()
         if expected_new_rows >= _BULK_ROWS and expected_new_rows >= existing * _BULK_SHARE:
-            self._dropped = drop_derived(connection)
+            self._dropped = drop_derived(connection, records=True)
         elif pg_derived.triggers_pay_off(expected_new_rows, existing):
             self._dropped.statements.extend(pg_derived.switch_off(connection, indexes=False))
 
