@@ -92,11 +92,15 @@ class EventUpsert:
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
                  imported_at: datetime, expected_new_rows: int,
                  portable: bool = False, allow_older: bool = False,
-                 superseded: Superseded | None = None, track_seen: bool = False) -> None:
+                 superseded: Superseded | None = None, track_seen: bool = False,
+                 nothing_stored: bool = False) -> None:
         """*portable* writes through SQLAlchemy Core, as on PostgreSQL, even on SQLite
         (so tests check that path on SQLite too). *allow_older* lets an older release
         overwrite a newer one; *superseded* says which new events arrive withdrawn;
-        *track_seen* notes every id written in ``import_seen`` (storage.withdrawals)."""
+        *track_seen* notes every id written in ``import_seen`` (storage.withdrawals).
+        *nothing_stored* says the dataset had no event when the import's transaction
+        began: the rows' ids are then not looked up, as none can be stored (the reader
+        refuses an id the file repeats, and the transaction holds the write lock)."""
         self.connection = connection
         self.dataset = dataset
         self.run_id = run_id
@@ -108,6 +112,7 @@ class EventUpsert:
         # attribute PgBulkLoad sets when its finish has analysed the events).
         self.analysed = False
         self.track_seen = track_seen
+        self.nothing_stored = nothing_stored
         if track_seen:
             start_seen(connection)
         self._dropped = DroppedStructures()
@@ -169,7 +174,7 @@ class EventUpsert:
         in with it, decided at the import's instant; without, it is left undecided).
         """
         keys = [row[ID_POSITION] for row in rows]
-        stored = self._stored(keys)
+        stored = {} if self.nothing_stored else self._stored(keys)
         if self.track_seen:
             if self.sqlite:
                 self._cursor.executemany(_SEEN_SQL, [(key,) for key in keys])

@@ -86,8 +86,12 @@ class PgBulkLoad:
 
     def __init__(self, connection: Connection, *, dataset: str, run_id: int,
                  imported_at: datetime, expected_new_rows: int, allow_older: bool = False,
-                 superseded: Superseded | None = None, track_seen: bool = False) -> None:
+                 superseded: Superseded | None = None, track_seen: bool = False,
+                 nothing_stored: bool = False) -> None:
         self.connection = connection
+        # The dataset had no event when the import began: no row can match a stored one
+        # (the reader refuses an id the file repeats), so none is looked up.
+        self.nothing_stored = nothing_stored
         self.dataset = dataset
         self.run_id = run_id
         self.allow_older = allow_older
@@ -139,13 +143,7 @@ class PgBulkLoad:
         staged = self._stage_rows(rows, raws, suggested)
         self.flush()
         self._stage(staged)
-        # The keys as an array too: the planner, which knows nothing of the stage's size,
-        # then probes the unique key instead of scanning the events.
-        matched = self._cursor.execute(
-            f"SELECT s.ord, e.id, e.release_rank, e.record_status, ({_DIFFERS}) "
-            f"FROM battlefield_event e JOIN {STAGE} s ON {_JOIN} "
-            "WHERE e.dataset = %s AND e.external_id = ANY(%s::varchar[])",
-            (self.dataset, [row[ID_POSITION] for row in rows])).fetchall()
+        matched = [] if self.nothing_stored else self._matched(rows)
         stored = self._stored([event_id for _, event_id, _, _, differs in matched if differs])
         updates: list[int] = []
         bumps: list[int] = []
@@ -163,6 +161,16 @@ class PgBulkLoad:
                           f"FROM {STAGE} ON CONFLICT DO NOTHING", None))
         self._merging = self._merger.submit(self._run, merge)
         return added + len(updates)
+
+    def _matched(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, int, Any, str, bool]]:
+        """The staged rows whose event is stored: (place, id, rank, status, differs)."""
+        # The keys as an array too: the planner, which knows nothing of the stage's size,
+        # then probes the unique key instead of scanning the events.
+        return self._cursor.execute(
+            f"SELECT s.ord, e.id, e.release_rank, e.record_status, ({_DIFFERS}) "
+            f"FROM battlefield_event e JOIN {STAGE} s ON {_JOIN} "
+            "WHERE e.dataset = %s AND e.external_id = ANY(%s::varchar[])",
+            (self.dataset, [row[ID_POSITION] for row in rows])).fetchall()
 
     def _run(self, statements: list[_Statement]) -> None:
         for sql, parameters in statements:

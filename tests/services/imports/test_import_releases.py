@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
@@ -124,6 +125,31 @@ def test_ids_are_noted_for_withdrawals_once_the_dataset_has_events(
     later = import_events(db, LATER, ImportFormat.ACLED)
     assert len(noted) == 1
     assert [event.external_id for event in later.withdrawn] == ["UKR143804"]
+
+
+def test_a_first_import_looks_no_id_up_and_still_keeps_the_first_of_a_repeat(
+        db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With nothing of the dataset stored, no row can match a stored event: the writers
+    skip the look-up (a query per batch), and a row repeating an earlier row's id is
+    still refused by the reader, never inserted twice."""
+    looked_up: list[int] = []
+    for writer, name in ((event_upsert.EventUpsert, "_stored"),
+                         (pg_bulk_load.PgBulkLoad, "_matched")):
+        look_up = getattr(writer, name)
+
+        def spied(self: object, keys: list[object], look_up: Any = look_up) -> Any:
+            looked_up.append(len(keys))
+            return look_up(self, keys)
+
+        monkeypatch.setattr(writer, name, spied)
+    lines = FIRST.read_text(encoding="utf-8").splitlines(keepends=True)
+    repeated = tmp_path / "repeated.csv"
+    repeated.write_text("".join([*lines, lines[-1]]), encoding="utf-8")
+    first = import_events(db, repeated, ImportFormat.ACLED)
+    assert (first.added, first.rejected, looked_up) == (5, 1, [])
+    assert "repeats the event id" in first.rejections[0].reason
+    again = import_events(db, FIRST, ImportFormat.ACLED)
+    assert (again.added, again.unchanged, looked_up) == (0, 5, [5])
 
 
 # -- failure 1: a generic CSV read again with the right day order ---------------------

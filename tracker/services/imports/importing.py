@@ -296,6 +296,7 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
             allow_older=options.releases.allow_older,
             superseded=superseded_by(connection, layout.dataset, run_id),
             track_seen=withdraws,
+            nothing_stored=before == 0,
         )
         try:
             _pump(rows, writer, suggester, cancel, progress, facts, started,
