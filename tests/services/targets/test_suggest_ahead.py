@@ -81,14 +81,35 @@ def test_the_second_process_suggests_what_this_one_does(db: Database) -> None:
     assert len(found) == 3883 and 500 < sum(item is not None for item in found) < 3883
 
 
+class _StuckAfterOneBatch(RuleSet):
+    """Rules whose second batch never ends in the second process, which is killed there:
+    the batch is certainly under way when the process dies (a fast child could finish
+    it first, and the test then met no death at all)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._home = os.getpid()
+        self._batches = 0
+
+    def found_all(self, batch: Sequence[RuleFields]) -> list[Found]:
+        if os.getpid() != self._home:
+            self._batches += 1
+            if self._batches > 1:
+                threading.Event().wait()  # until the test kills this process
+        return super().found_all(batch)
+
+
 @pytest.mark.sqlite_only
 def test_a_killed_second_process_leaves_the_rest_to_this_one(
         db: Database, caplog: pytest.LogCaptureFixture) -> None:
     first, second, third = _batches(size=1300)
     here = _rules(db)
+    rules = _StuckAfterOneBatch(file_rules(), file_skipped_headlines(), file_setting(),
+                                file_harm())
     before = _children()
-    with Suggester(here.rules, second_process=True) as there:
+    with Suggester(rules, second_process=True) as there:
         assert there.ahead(first).all() == here.ahead(first).all()
+        assert there.in_second_process  # the first batch was the second process's
         waiting = there.ahead(second)
         (child,) = _ours(before)
         assert child.pid is not None
