@@ -27,8 +27,7 @@ that the events changed.
 
 What is switched off is returned as the statements that switch it on again: the indexes'
 own CREATE INDEX text (from pg_indexes), the foreign key's ADD CONSTRAINT, then ENABLE
-TRIGGER, which
-derived_structures.rebuild_derived runs after its recount.
+TRIGGER, which derived_structures.rebuild_derived runs after its recount.
 """
 
 from __future__ import annotations
