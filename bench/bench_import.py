@@ -44,6 +44,7 @@ from common import (
     empty_tracker_db,
     interleaved,
     log,
+    need_pandas,
     parser,
     print_machine,
     print_table,
@@ -176,6 +177,7 @@ def main() -> None:
                            help="comma-separated smaller row counts to measure first "
                                 "(e.g. 100000,300000), for the scaling line")
     args = arguments.parse_args()
+    need_pandas()
     options = Options.from_args(args)
     scaling = tuple(int(value) for value in args.scaling.split(",") if value.strip())
     results = run(options, scaling)

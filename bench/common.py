@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -92,6 +93,15 @@ def tracker_command() -> list[str]:
     """The ``tracker`` console script installed beside this interpreter (what users run)."""
     script = Path(sys.executable).parent / "tracker"
     return [str(script)] if script.exists() else [sys.executable, "-m", "tracker"]
+
+
+def need_pandas() -> None:
+    """Stop with one line when pandas, a reference of the import benchmark, is missing
+    (it is in the bench extra, which ``make`` does not install): otherwise each import
+    size ends in the child's traceback."""
+    if importlib.util.find_spec("pandas") is None:
+        raise SystemExit("pandas is needed as a reference: "
+                         f"{python()} -m pip install -e '.[bench]'")
 
 
 def sqlite3_cli() -> str:
