@@ -98,9 +98,10 @@ class EventUpsert:
         (so tests check that path on SQLite too). *allow_older* lets an older release
         overwrite a newer one; *superseded* says which new events arrive withdrawn;
         *track_seen* notes every id written in ``import_seen`` (storage.withdrawals).
-        *nothing_stored* says the dataset had no event when the import's transaction
-        began: the rows' ids are then not looked up, as none can be stored (the reader
-        refuses an id the file repeats, and the transaction holds the write lock)."""
+        *nothing_stored* says the dataset had no event when the import began: the rows'
+        ids are then not looked up, as none can be stored (the reader refuses an id the
+        file repeats, and no other import of the dataset can commit meanwhile:
+        storage.dataset_lock)."""
         self.connection = connection
         self.dataset = dataset
         self.run_id = run_id

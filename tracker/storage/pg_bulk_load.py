@@ -90,7 +90,8 @@ class PgBulkLoad:
                  nothing_stored: bool = False) -> None:
         self.connection = connection
         # The dataset had no event when the import began: no row can match a stored one
-        # (the reader refuses an id the file repeats), so none is looked up.
+        # (the reader refuses an id the file repeats, and the import holds the dataset:
+        # storage.dataset_lock), so none is looked up.
         self.nothing_stored = nothing_stored
         self.dataset = dataset
         self.run_id = run_id

@@ -58,6 +58,7 @@ from tracker.services.targets.suggest_ahead import (
 )
 from tracker.services.targets.suggest_pass import suggest_targets
 from tracker.storage.database import Database
+from tracker.storage.dataset_lock import hold_dataset
 from tracker.storage.deferred_build import build_pending
 from tracker.storage.event_upsert import (
     EventUpsert,
@@ -284,6 +285,7 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
             file_size=facts.size, encoding=facts.label, header=_csv_line(layout.names),
             started_at=started_at, finished_at=started_at,
         ).returning(ImportRun.id)).scalar_one()
+        hold_dataset(connection, layout.dataset)
         before = count_dataset(connection, layout.dataset)
         # What a release lacks can only be among the events stored before it: with none,
         # its ids need no noting (a second or two of every first import of a large file).
