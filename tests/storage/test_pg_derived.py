@@ -4,13 +4,22 @@ event is missing. Skipped without a PostgreSQL server (tests/postgres.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
+from tests.acled_generator import write_acled_file
 from tracker.services.common.sample import load_sample
+from tracker.services.imports.importing import ImportFormat, import_events
+from tracker.storage import pg_bulk_load
 from tracker.storage.database import Database
-from tracker.storage.derived_structures import drop_derived, rebuild_derived
+from tracker.storage.derived_structures import (
+    DroppedStructures,
+    drop_derived,
+    rebuild_derived,
+)
 
 TABLES = ("battlefield_event", "battlefield_event_raw")
 
@@ -74,3 +83,24 @@ def test_a_record_text_without_its_event_still_fails_the_load(pg: Database) -> N
     with pg.engine.connect() as connection:
         assert catalogue(connection) == before
         assert connection.scalar(text("SELECT count(*) FROM battlefield_event_raw")) == texts
+
+
+def test_a_bulk_import_drops_and_adds_back_the_key_of_its_record_texts(
+        pg: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pg.engine.connect() as connection:
+        before = catalogue(connection)
+    asked: list[bool] = []
+
+    def dropping(connection: Connection, *, records: bool = False) -> DroppedStructures:
+        asked.append(records)
+        dropped = drop_derived(connection, records=records)
+        assert foreign_keys(connection) == []
+        return dropped
+
+    monkeypatch.setattr(pg_bulk_load, "drop_derived", dropping)
+    report = import_events(pg, write_acled_file(tmp_path / "acled.csv", 12_000),
+                           ImportFormat.ACLED)
+    assert (report.added, asked) == (12_000, [True])  # bulk mode, with the texts' key
+    with pg.engine.connect() as connection:
+        assert catalogue(connection) == before
+        assert connection.scalar(text("SELECT count(*) FROM battlefield_event_raw")) == 12_000

@@ -108,18 +108,25 @@ def test_a_killed_second_process_leaves_the_rest_to_this_one(
                                 file_harm())
     before = _children()
     with Suggester(rules, second_process=True) as there:
-        assert there.ahead(first).all() == here.ahead(first).all()
-        assert there.in_second_process  # the first batch was the second process's
-        waiting = there.ahead(second)
-        (child,) = _ours(before)
-        assert child.pid is not None
-        os.kill(child.pid, signal.SIGKILL)  # the system ran out of memory, say
-        child.join(10)
-        with caplog.at_level(logging.WARNING, logger=suggest_ahead.__name__):
-            assert waiting.all() == here.ahead(second).all()
-        assert "suggesting in this one" in caplog.text
-        assert not there.in_second_process
-        assert there.ahead(third).all() == here.ahead(third).all()
+        try:
+            assert there.ahead(first).all() == here.ahead(first).all()
+            assert there.in_second_process  # the first batch was the second process's
+            waiting = there.ahead(second)
+            (child,) = _ours(before)
+            assert child.pid is not None
+            os.kill(child.pid, signal.SIGKILL)  # the system ran out of memory, say
+            child.join(10)
+            with caplog.at_level(logging.WARNING, logger=suggest_ahead.__name__):
+                assert waiting.all() == here.ahead(second).all()
+            assert "suggesting in this one" in caplog.text
+            assert not there.in_second_process
+            assert there.ahead(third).all() == here.ahead(third).all()
+        finally:
+            # A failed assertion above must not leave the stuck process for the pool's
+            # shutdown to wait on forever: the run would hang instead of failing.
+            for stuck in _ours(before):
+                if stuck.pid is not None:
+                    os.kill(stuck.pid, signal.SIGKILL)
     assert not _ours(before)
 
 
