@@ -73,13 +73,10 @@ def settings(tmp_path: Path) -> Settings:
 def sample_workspace(qapp: QApplication, sample_db: Database) -> Iterator[Workspace]:
     workspace = Workspace(sample_db)
     yield workspace
-    # As the window does before it closes the database (work_status.settle): the work
-    # still running ends before sample_db closes it, and the callbacks of that work run
-    # now, while the widgets they report to may still be there. A fresh-clone run once
-    # crashed with a dialog's read still on the worker while the test's widgets and this
-    # workspace were being deleted.
-    workspace.runner.settle(lambda _what: None)
     workspace.undo_stack.clear()
+    # Before sample_db closes the database: deleteLater stops the runner, waiting for the
+    # work still running (a fresh-clone run once crashed with a dialog's read still on
+    # the worker while the test's widgets and this workspace were being deleted).
     workspace.deleteLater()
 
 

@@ -416,3 +416,22 @@ def test_every_dialog_that_pushes_a_command_is_held_during_the_write(
         held.release.set()
     qtbot.waitUntil(save.isEnabled, timeout=10_000)
     dialog.reject()
+
+
+def test_a_workspace_deleted_while_its_runner_works_ends_the_work_then_starts_nothing(
+        qtbot: QtBot, sample_db: Database) -> None:
+    """Qt's destructor of the runner's thread pool waits for a running job with Python's
+    lock held, which the job needs: a workspace deleted as a job started hung a test run.
+    Workspace.deleteLater stops the runner first (DbRunner.stop), from Python."""
+    workspace = Workspace(sample_db)
+    held = Held("counted")
+    told: list[object] = []
+    workspace.runner.submit(DbOp("Count", "the count", held).cancelled_on_leave()
+                            .on_failure(lambda failure: told.append(failure.cancelled)))
+    qtbot.waitUntil(held.started.is_set)
+    later = Held("never")
+    with qtbot.waitSignal(workspace.destroyed):
+        workspace.deleteLater()
+        assert told == [True]  # cancelled, ended and told before deleteLater returned
+        workspace.runner.submit(DbOp("Count", "the count again", later))
+    assert not later.started.is_set()

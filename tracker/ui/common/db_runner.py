@@ -162,6 +162,17 @@ class DbRunner(QObject):
         finally:
             self.leaving = False
 
+    def stop(self) -> None:
+        """For good, before the runner is deleted: settle, then start nothing again.
+
+        Qt's destructor of the thread pool waits for a job still running, but on the GUI
+        thread with Python's lock held, and a job needs that lock to go on: a test run
+        hung there once, a workspace deleted just as a job started. Waiting here, from
+        Python, lets go of the lock while the job ends; and with ``leaving`` kept, what
+        is submitted afterwards stays queued until the runner is gone."""
+        self.settle(lambda _what: None)
+        self.leaving = True
+
     def _settle(self, say: Callable[[str], None]) -> None:
         self.settling.emit()
         self._drop_queued()

@@ -63,6 +63,12 @@ class Workspace(QObject):
     def db(self) -> Database:
         return self._db
 
+    def deleteLater(self) -> None:
+        """Stop the runner first (DbRunner.stop: deleting its thread pool while a job
+        runs would hang the GUI thread)."""
+        self.runner.stop()
+        super().deleteLater()
+
     def replace_database(self, db: Database) -> None:
         """Switch to another database; the old one is closed and undo history cleared."""
         old = self._db
