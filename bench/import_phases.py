@@ -101,9 +101,12 @@ def main() -> None:
     database = open_database(db)
     SPENT["open"] = time.perf_counter() - started
     kwargs: dict[str, bool] = {"defer_build": usable_first}
-    if "rules_process" in inspect.signature(importing.import_events).parameters:
-        # As `tracker import` does: this script's top level is guarded (importing.py).
-        kwargs["rules_process"] = True
+    # As `tracker import` does: this script's top level is guarded (importing.py). The
+    # flag's name before the reading had a process of its own too: rules_process.
+    accepted = inspect.signature(importing.import_events).parameters
+    for flag in ("second_processes", "rules_process"):
+        if flag in accepted:
+            kwargs[flag] = True
     importing.import_events(database, csv, importing.ImportFormat.ACLED, **kwargs)
     usable = time.perf_counter() - started
     if usable_first:

@@ -68,7 +68,7 @@ def _import_events(args: argparse.Namespace) -> int:
                                        progress=line, cancel=threading.Event(),
                                        releases=releases, dayfirst=dayfirst,
                                        force=args.force, defer_build=args.usable_first,
-                                       rules_process=True)  # the program's own process
+                                       second_processes=True)  # the program's own process
             except KeyboardInterrupt as exc:
                 raise CommandError("import interrupted; the database is as it was") from exc
         usable = time.monotonic() - started

@@ -88,7 +88,7 @@ def run_sync(args: argparse.Namespace) -> int:
                     return EXIT_OK
                 with opened(args, create=True) as db, unchanged_on_failure("sync", db):
                     result = import_fetched(db, fetched, progress=line, cancel=cancel,
-                                            rules_process=True)
+                                            second_processes=True)
         except KeyboardInterrupt as exc:
             raise CommandError("sync interrupted; the database is as it was") from exc
     print(result.summary())

@@ -172,7 +172,7 @@ def test_a_cancelled_import_stops_its_second_process(
 
     with pytest.raises(ImportCancelled):
         import_events(db, UCDP, ImportFormat.UCDP, progress=progress, cancel=cancel,
-                      rules_process=True)
+                      second_processes=True)
     assert seen == [1]  # the rules were in the second process
     assert not _ours(before)
     with db.reading() as session:

@@ -62,7 +62,7 @@ def test_new_events_are_categorised_as_they_load_as_a_pass_would(
     # The real file (3,883 lines) is below the size that uses one; a second process is
     # started only when the caller allows it (the program's own entry points do).
     monkeypatch.setattr(suggest_ahead, "SECOND_PROCESS_FROM_LINES", 1)
-    import_events(db, UCDP, ImportFormat.UCDP, rules_process=second_process)
+    import_events(db, UCDP, ImportFormat.UCDP, second_processes=second_process)
     assert used == [second_process]
     event = BattlefieldEvent
     suggestion = select(event.external_id, event.target_category, event.target_rule,

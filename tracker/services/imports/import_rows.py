@@ -74,6 +74,11 @@ class RowReader:
     def lines_read(self) -> int:
         return self.source.lines_read
 
+    @property
+    def records_read(self) -> int:
+        """Records read so far, accepted or rejected (what progress counts)."""
+        return self.accepted + len(self.report.rejections)
+
     def _reject(self, line: int, column: str, reason: str) -> None:
         if self.strict:
             raise InputFileError(self.source.path, line, column or None,

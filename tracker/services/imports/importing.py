@@ -4,7 +4,8 @@ transaction that a cancel, an error or a killed process leaves unwritten.
 Records are read, checked and written a batch at a time, so memory stays flat whatever
 the file's size. Reading on a second thread was tried and dropped: the GIL hands over
 after every row SQLite steps, and it was no faster (15.0 and 13.7 s against 16.0 and
-17.1 s for 200,000 ACLED rows).
+17.1 s for 200,000 ACLED rows). A large file is read in a second process instead
+(read_ahead).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -43,6 +45,7 @@ from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import Raws, RowReader, Rows
 from tracker.services.imports.import_scope import Scope, file_scope
+from tracker.services.imports.read_ahead import ReadAhead, ReaderProcess, reader_process
 from tracker.services.imports.releases import (
     Release,
     ReleaseKind,
@@ -193,7 +196,7 @@ def import_events(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: threading.Event | None = None,
     releases: ReleaseOptions | None = None, dayfirst: bool | None = None,
-    force: bool = False, defer_build: bool = False, rules_process: bool = False,
+    force: bool = False, defer_build: bool = False, second_processes: bool = False,
 ) -> ImportReport:
     """Import *path* (a CSV file, or a ZIP holding one); raises InputFileError (nothing
     written) or ImportCancelled.
@@ -206,10 +209,11 @@ def import_events(
     *releases* says which release the file is (default: read from it); *dayfirst*
     overrides the day order of the mapping last used, when no *mapping* is given.
 
-    *rules_process* lets a large file's category rules run in a second process
-    (services.targets.suggest_ahead). Only the program's own entry points allow it (the
-    window and the command line): the process is started by spawn, which imports the
-    starting script again, and a caller's unguarded script would run again in it.
+    *second_processes* lets a large file be read (services.imports.read_ahead) and its
+    category rules applied (services.targets.suggest_ahead) in second processes, beside
+    the writing. Only the program's own entry points allow it (the window and the
+    command line): the processes are started by spawn, which imports the starting script
+    again, and a caller's unguarded script would run again in them.
 
     In *strict* mode the first rejected record aborts the import and is raised as an
     InputFileError; otherwise the good records are imported and the rest reported.
@@ -224,7 +228,7 @@ def import_events(
             return _import_source(db, source, fmt, _Options(
                 strict, mapping, progress, cancel, releases or ReleaseOptions(),
                 file_name=path.name, dayfirst=dayfirst, force=force,
-                defer_build=defer_build, rules_process=rules_process))
+                defer_build=defer_build, second_processes=second_processes))
 
 
 def import_records(
@@ -251,20 +255,23 @@ class _Options:
     dayfirst: bool | None = None
     force: bool = False  # import even a copy of another dataset (reconcile.same_file)
     defer_build: bool = False  # commit once usable; build_after_import builds the rest
-    rules_process: bool = False  # a large file's rules may run in a second process
+    second_processes: bool = False  # a large file may be read and categorised beside
 
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
                    options: _Options) -> ImportReport:
-    # The category rules run beside the load (in a second process for a large file, which
-    # starts now: it is ready by the time the first batch has been read).
-    with import_suggester(db, source.facts.lines,
-                          second_process=options.rules_process) as suggester:
-        return _import_with(db, source, fmt, options, suggester)
+    # A large file's category rules run beside the load, and its records are read beside
+    # it, each in a second process, which starts now: ready once the import's own setup
+    # (the run, the count, bulk mode) is done.
+    allowed = options.second_processes
+    with import_suggester(db, source.facts.lines, second_process=allowed) as suggester, \
+            (reader_process(source, allowed=allowed) or nullcontext()) as reader:
+        return _import_with(db, source, fmt, options, suggester, reader)
 
 
 def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
-                 options: _Options, suggester: Suggester) -> ImportReport:
+                 options: _Options, suggester: Suggester,
+                 reader: ReaderProcess | None) -> ImportReport:
     started = time.monotonic()
     started_at = utc_now()
     cancel = options.cancel or threading.Event()
@@ -275,6 +282,8 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
     release = _release(fmt, layout, source, options)
     report = ImportReport(path, layout.description, layout.dataset, facts.label)
     rows = RowReader(source, layout, report, strict=options.strict, release=release)
+    if reader is not None:
+        rows = ReadAhead(rows, reader, fmt, mapping)
     # A build an earlier import left pending first: this one's bulk mode drops only
     # what exists, and what it leaves pending is then the whole list.
     build_pending(db.engine)
@@ -465,8 +474,8 @@ def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester,
         if cancel.is_set():
             raise ImportCancelled
         check(batch)
-        ahead = _ReadBatch(batch, raws, suggester.ahead(batch),
-                           rows.accepted + len(rows.report.rejections), rows.lines_read)
+        ahead = _ReadBatch(batch, raws, suggester.ahead(batch), rows.records_read,
+                           rows.lines_read)
         if read is not None:
             write(read)
         read = ahead

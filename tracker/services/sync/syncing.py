@@ -142,15 +142,15 @@ class Fetching:
 
 def sync_source(db: Database, request: SyncRequest, *, progress: SyncProgress | None = None,
                 cancel: threading.Event | None = None,
-                fetching: Fetching = Fetching(), rules_process: bool = False) -> SyncResult:
+                fetching: Fetching = Fetching(), second_processes: bool = False) -> SyncResult:
     """Fetch *request*'s events and import them; raises a TrackerError (nothing changed:
     SourceUnreachable, SourceRefused, SourceError, CredentialsError, the import's own
-    refusals) or ImportCancelled. *rules_process*: as import_events has it."""
+    refusals) or ImportCancelled. *second_processes*: as import_events has it."""
     cancel = cancel or threading.Event()
     with fetched_records(request, progress=progress, cancel=cancel,
                          fetching=fetching) as fetched:
         return import_fetched(db, fetched, progress=progress, cancel=cancel,
-                              rules_process=rules_process)
+                              second_processes=second_processes)
 
 
 @contextmanager
@@ -208,13 +208,13 @@ def fetched_records(request: SyncRequest, *, progress: SyncProgress | None = Non
 
 def import_fetched(db: Database, fetched: Fetched, *, progress: SyncProgress | None = None,
                    cancel: threading.Event | None = None,
-                   rules_process: bool = False) -> SyncResult:
+                   second_processes: bool = False) -> SyncResult:
     """Import what *fetched* holds (nothing, when the source had no events);
-    *rules_process*: as import_events has it."""
+    *second_processes*: as import_events has it."""
     report = None
     if fetched.path is not None:
         report = _import(db, fetched, fetched.path, progress, cancel or threading.Event(),
-                         rules_process)
+                         second_processes)
     return SyncResult(fetched.request, fetched.host, fetched.pages, fetched.records,
                       fetched.retries, report)
 
@@ -226,14 +226,14 @@ def _records_file(path: Path, source: Source,
 
 
 def _import(db: Database, fetched: Fetched, path: Path, progress: SyncProgress | None,
-            cancel: threading.Event, rules_process: bool) -> ImportReport:
+            cancel: threading.Event, second_processes: bool) -> ImportReport:
     """The one call into the import service: the fetched file, imported as the dataset's
     own download is, as the release asked for and speaking for the days asked for."""
     request = fetched.request
     return import_events(db, path, request.source.import_format, progress=progress,
                          cancel=cancel, releases=ReleaseOptions(
                              release=_release(request), scope=_scope(fetched),
-                             allow_older=request.allow_older), rules_process=rules_process)
+                             allow_older=request.allow_older), second_processes=second_processes)
 
 
 def _release(request: SyncRequest) -> Release | None:

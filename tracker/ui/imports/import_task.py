@@ -58,7 +58,7 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
                              mapping=request.mapping, progress=handle.report,
                              cancel=handle.cancel_event, releases=request.releases,
                              force=request.force, defer_build=True,
-                             rules_process=True)  # the program's own process
+                             second_processes=True)  # the program's own process
 
     return (DbOp(translate("ImportTask", "Importing {file}").format(file=request.path),
                  translate("ImportTask", "the import"), work)

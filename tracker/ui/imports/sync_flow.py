@@ -35,7 +35,7 @@ def sync_op(request: SyncRequest) -> DbOp[SyncResult]:
 
     def work(db: Database, handle: OpHandle) -> SyncResult:
         return sync_source(db, request, progress=handle.report, cancel=handle.cancel_event,
-                           rules_process=True)  # the program's own process (importing.py)
+                           second_processes=True)  # the program's own process (importing.py)
 
     title = translate("SyncFlow", "Updating {source}").format(source=request.describe())
     pause = translate("SyncFlow", "Events are being updated from {source}; edits can be "

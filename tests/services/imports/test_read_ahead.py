@@ -1,0 +1,241 @@
+"""A large file read in a second process while the import writes (services.imports.
+read_ahead): the same events, report and refusals as when it is read in the import's own
+process, the file read again here when that process dies, and no process left behind."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import URL, select
+
+from tests.conftest import REAL_DATA, TESTS
+from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
+from tracker.io.import_formats import ImportFormat
+from tracker.io.input_errors import InputFileError
+from tracker.services.common.cancelled import ImportCancelled
+from tracker.services.imports import importing, read_ahead
+from tracker.services.imports.import_report import ImportReport
+from tracker.services.imports.importing import ImportProgress, import_events
+from tracker.storage.database import Database, open_database
+
+DATA = TESTS / "data"
+# Real files whose reading has something to say: the HXL row of HDX, rejected records and
+# their notes (a quote never closed, impossible dates, fields a short row lacks), a
+# code page, records of other countries.
+FILES = [
+    (REAL_DATA / "ucdp_ged_ukraine_2014-2021_hdx_hxl.csv", ImportFormat.UCDP),
+    (REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv",
+     ImportFormat.UCDP),
+    (DATA / "acled" / "releases" / "acled_northern_four_countries.csv", ImportFormat.ACLED),
+    (DATA / "bad" / "bad_dates.csv", ImportFormat.ACLED),
+    (DATA / "bad" / "truncated_in_quote.csv", ImportFormat.ACLED),
+]
+# Columns that differ between two imports of one file: the instants each ran at.
+_WHEN = {"first_imported_at", "imported_at", "status_changed_at", "target_decided_at"}
+
+
+@pytest.fixture
+def small_files_ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every file is read in the second process; returns the batches received from it,
+    one entry per batch (the batches are made small, so a file has several)."""
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM_LINES", 1)
+    monkeypatch.setattr(importing, "_BATCH", 50)
+    received: list[int] = []
+    receive = read_ahead.ReaderProcess.receive
+
+    def counted(process: read_ahead.ReaderProcess) -> object:
+        message = receive(process)
+        received.append(1)
+        return message
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "receive", counted)
+    return received
+
+
+def _open(new_database: Callable[[str], Path | URL], name: str) -> Iterator[Database]:
+    database = open_database(new_database(name))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def here_db(new_database: Callable[[str], Path | URL]) -> Iterator[Database]:
+    yield from _open(new_database, "read_here.db")
+
+
+def _events(db: Database) -> list[tuple[Any, ...]]:
+    columns = [column for column in BattlefieldEvent.__table__.columns
+               if column.key not in _WHEN]
+    with db.reading() as session:
+        events = session.execute(select(*columns).order_by(BattlefieldEvent.id)).all()
+        raws = session.execute(select(BattlefieldEventRaw.event_id, BattlefieldEventRaw.raw)
+                               .order_by(BattlefieldEventRaw.event_id)).all()
+    return [tuple(row) for row in events] + [tuple(row) for row in raws]
+
+
+def _said(report: ImportReport) -> tuple[Any, ...]:
+    return (report.records, report.added, report.updated, report.unchanged, report.lines,
+            report.rejections, report.flagged, report.notes, report.release, report.scope,
+            report.summary().rsplit(" in ", 1)[0])
+
+
+@pytest.mark.parametrize(("path", "fmt"), FILES, ids=[path.name for path, _ in FILES])
+def test_a_file_read_in_a_second_process_imports_as_one_read_here(
+        db: Database, here_db: Database, small_files_ahead: list[int],
+        path: Path, fmt: ImportFormat) -> None:
+    ahead = import_events(db, path, fmt, second_processes=True)
+    assert small_files_ahead  # the batches came from the second process
+    here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert ahead.records and ahead.lines
+    assert _events(db) == _events(here_db)
+
+
+def test_progress_counts_what_the_second_process_read(
+        db: Database, small_files_ahead: list[int]) -> None:
+    path, fmt = FILES[1]
+    seen: list[ImportProgress] = []
+    report = import_events(db, path, fmt, second_processes=True, progress=seen.append)
+    reading = [step for step in seen if not step.indexing]
+    assert len(reading) > 2
+    assert [step.records for step in reading] == sorted(step.records for step in reading)
+    assert reading[-1].records == report.records
+    assert reading[-1].lines_read == report.lines
+
+
+def test_a_strict_import_refuses_the_same_line_either_way(
+        db: Database, here_db: Database, small_files_ahead: list[int]) -> None:
+    path = DATA / "bad" / "bad_dates.csv"
+    with pytest.raises(InputFileError) as ahead:
+        import_events(db, path, ImportFormat.ACLED, strict=True, second_processes=True)
+    assert small_files_ahead
+    with pytest.raises(InputFileError) as here:
+        import_events(here_db, path, ImportFormat.ACLED, strict=True)
+    assert str(ahead.value) == str(here.value)
+    assert (ahead.value.line, ahead.value.column) == (here.value.line, here.value.column)
+    assert _events(db) == []
+
+
+def test_a_killed_second_process_leaves_the_rest_to_this_one(
+        db: Database, here_db: Database, small_files_ahead: list[int],
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    path, fmt = FILES[1]
+    receive = read_ahead.ReaderProcess.receive  # the counting one
+    killed: list[int] = []
+
+    def killing(process: read_ahead.ReaderProcess) -> object:
+        message = receive(process)
+        if len(small_files_ahead) == 3:  # two batches written, the third in hand
+            pid = process._process.pid if process._process is not None else None
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+            process._process.join()  # type: ignore[union-attr]
+            killed.append(pid)
+        return message
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "receive", killing)
+    with caplog.at_level(logging.WARNING, logger=read_ahead.__name__):
+        ahead = import_events(db, path, fmt, second_processes=True)
+    assert killed
+    assert "reading it again here" in caplog.text
+    here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert _events(db) == _events(here_db)
+
+
+def test_a_cancelled_import_stops_its_reading_process(
+        db: Database, small_files_ahead: list[int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    processes: list[read_ahead.ReaderProcess] = []
+    start = read_ahead.ReaderProcess.__init__
+
+    def noted(process: read_ahead.ReaderProcess) -> None:
+        start(process)
+        processes.append(process)
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "__init__", noted)
+    cancel = threading.Event()
+    path, fmt = FILES[1]
+    with pytest.raises(ImportCancelled):
+        import_events(db, path, fmt, second_processes=True, cancel=cancel,
+                      progress=lambda _step: cancel.set())
+    (process,) = processes
+    assert process._process is None  # stopped and joined
+    assert _events(db) == []
+
+
+def test_a_small_file_is_read_here(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> None:
+        raise AssertionError("a second process was started for a small file")
+
+    monkeypatch.setattr(read_ahead, "ReaderProcess", refused)
+    path, fmt = FILES[1]
+    assert import_events(db, path, fmt, second_processes=True).added
+
+
+# A process that starts the reading process, says its pid, and waits to be killed: with
+# the process idle (told nothing yet), or reading (its batches waiting to be taken).
+_KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from tracker.io.import_formats import ImportFormat
+from tracker.io.text_encoding import scan_text_file
+from tracker.services.imports.read_ahead import ReaderProcess, ReadRequest
+from tracker.services.imports.releases import Release, ReleaseKind
+if __name__ == "__main__":
+    process = ReaderProcess()
+    if sys.argv[1] == "reading":
+        path = Path(sys.argv[2])
+        process.read(path, ReadRequest(ImportFormat.UCDP, None, scan_text_file(path), False,
+                                       Release(ReleaseKind.UNKNOWN), ("ucdp", 1, "", ""), 10))
+        process.receive()  # the first batch: the rest wait in the pipe
+    print(process._process.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """Whether *pid* has ended (a zombie nobody has reaped yet has ended too)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return status.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc for the process state")
+@pytest.mark.parametrize("state", ["idle", "reading"])
+def test_the_reading_process_ends_with_a_killed_import(tmp_path: Path, state: str) -> None:
+    """A killed import cannot stop its reading process: that process sees the import's
+    end of the pipe close and exits, instead of holding its parent's pipes open."""
+    script = tmp_path / "killed_import.py"
+    script.write_text(_KILLED_IMPORT)
+    # This checkout's tracker, as the tests import it (a script's folder is its path).
+    path = os.pathsep.join(filter(None, (str(TESTS.parent), os.environ.get("PYTHONPATH"))))
+    importer = subprocess.Popen(
+        [sys.executable, str(script), state, str(FILES[1][0])], stdout=subprocess.PIPE,
+        text=True, env={**os.environ, "PYTHONPATH": path})
+    assert importer.stdout is not None
+    child = int(importer.stdout.readline())
+    assert not _gone(child)
+    importer.send_signal(signal.SIGKILL)
+    importer.wait()
+    deadline = time.monotonic() + 20
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+    # Nothing is left holding the pipe the killed import wrote to.
+    assert importer.stdout.read() == ""

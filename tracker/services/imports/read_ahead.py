@@ -1,0 +1,262 @@
+"""A large file's records read, checked and converted in a second process (issue 19).
+
+The import's own process then spends its time writing: reading is about two fifths of
+the time to usable, and a thread cannot overlap it with the writing (the GIL; see
+importing.py). The second process runs the very RowReader the import would run here, on
+its own handle of the same file, and sends each batch as it is cut; what the reader
+learnt on the way (rejections, notes, the rows' countries and days) comes last.
+
+If that process dies or fails, the file is read again here, skipping the batches already
+written: slower, never different. A refusal in a strict import comes back as the same
+InputFileError, naming the same line and column.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from types import TracebackType
+
+from tracker.io.csv_records import CsvFile
+from tracker.io.generic_layout import ColumnMapping
+from tracker.io.import_formats import ImportFormat
+from tracker.io.input_errors import InputFileError
+from tracker.io.text_encoding import TextFacts
+from tracker.services.imports.import_report import ImportReport, Rejection
+from tracker.services.imports.import_rows import Raws, RowReader, Rows
+from tracker.services.imports.releases import Release
+
+log = logging.getLogger(__name__)
+
+# From this many lines on, a file is read in a second process: below it, the process's
+# start (half a second, mostly imports) is more than the reading it takes over.
+READ_AHEAD_FROM_LINES = 50_000
+# Batches the second process may have cut and not yet sent: it reads on while the
+# pipe waits for this process to take the last one.
+_QUEUED_BATCHES = 2
+# Where a row holds an enum (its date precision, a StrEnum): it goes over as its value,
+# the same text to every writer, and ten times cheaper to unpickle than the member.
+_PRECISION_POSITION = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRequest:
+    """What the second process needs to read the file exactly as the import would."""
+
+    fmt: ImportFormat
+    mapping: ColumnMapping | None
+    facts: TextFacts
+    strict: bool
+    release: Release
+    constants: tuple[object, ...]
+    batch_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    rows: Rows
+    raws: Raws
+    records: int  # records read so far, accepted or rejected
+    lines_read: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Finished:
+    """What the reader learnt, besides the rows: RowReader's state at its end."""
+
+    accepted: int
+    lines_read: int
+    rejections: list[Rejection]
+    flagged: list[Rejection]
+    notes: list[str]
+    countries: set[str]
+    first_day: str | None
+    last_day: str | None
+    newest_stamp: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    """A strict import's first rejection, as the InputFileError the reader raised."""
+
+    line: int | None
+    column: str | None
+    reason: str
+
+
+class ReaderProcess:
+    """The second process, started as the import begins (its start, mostly imports, is
+    then hidden behind the import's own) and idle until ``read`` says what to read. A
+    context manager: leaving it stops the process, wherever it is."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")  # why spawn: suggest_ahead.py
+        self._connection, child_end = context.Pipe()
+        self._process: BaseProcess | None = context.Process(
+            target=_serve, args=(child_end,), name="tracker import reader", daemon=True)
+        self._process.start()
+        child_end.close()  # only the child's copy stays open: its end is then seen here
+
+    def read(self, path: Path, request: ReadRequest) -> None:
+        self._connection.send_bytes(_pickled((path, request)))
+
+    def receive(self) -> object:
+        """The next message; EOFError or OSError once the process is gone."""
+        return pickle.loads(self._connection.recv_bytes())
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        self._connection.close()
+
+    def __enter__(self) -> ReaderProcess:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def reader_process(source: object, *, allowed: bool) -> ReaderProcess | None:
+    """A second process to read *source* in, when the caller allows one (only the
+    program's own entry points do: importing.py) and it is a file of
+    READ_AHEAD_FROM_LINES lines or more."""
+    if allowed and isinstance(source, CsvFile) and \
+            source.facts.lines >= READ_AHEAD_FROM_LINES:
+        return ReaderProcess()
+    return None
+
+
+class ReadAhead(RowReader):
+    """The import's RowReader, its batches read in the second *process*: the import
+    uses it as it would the reader it is made from."""
+
+    def __init__(self, reader: RowReader, process: ReaderProcess, fmt: ImportFormat,
+                 mapping: ColumnMapping | None) -> None:
+        super().__init__(reader.source, reader.layout, reader.report,
+                         strict=reader.strict, release=reader.release)
+        self._process = process
+        self._fmt, self._mapping = fmt, mapping
+        self._from_process = True  # until the process fails: then read here
+        self._records = 0
+        self._lines = 0
+
+    @property
+    def lines_read(self) -> int:
+        return self._lines if self._from_process else self.source.lines_read
+
+    @property
+    def records_read(self) -> int:
+        return self._records if self._from_process else super().records_read
+
+    def batches(self, constants: tuple[object, ...],
+                batch_size: int) -> Iterator[tuple[Rows, Raws]]:
+        received = 0
+        try:
+            self._process.read(self.source.path, ReadRequest(
+                self._fmt, self._mapping, self.source.facts, self.strict, self.release,
+                constants, batch_size))
+            while True:
+                message = self._process.receive()
+                if isinstance(message, _Batch):
+                    self._records, self._lines = message.records, message.lines_read
+                    received += 1
+                    yield message.rows, message.raws
+                elif isinstance(message, _Refused):
+                    raise InputFileError(self.source.path, message.line, message.column,
+                                         message.reason)
+                else:
+                    assert isinstance(message, _Finished)
+                    self._take(message)
+                    return
+        except (EOFError, OSError, pickle.UnpicklingError):
+            log.warning("the process reading the file stopped; reading it again here",
+                        exc_info=True)
+        self._process.close()
+        self._from_process = False
+        yield from islice(super().batches(constants, batch_size), received, None)
+
+    def _take(self, finished: _Finished) -> None:
+        self.accepted = finished.accepted
+        self._lines = finished.lines_read
+        self._records = finished.accepted + len(finished.rejections)
+        report = self.report
+        report.rejections.extend(finished.rejections)
+        report.flagged.extend(finished.flagged)
+        report.notes.extend(finished.notes)
+        self.countries, self.newest_stamp = finished.countries, finished.newest_stamp
+        self.first_day, self.last_day = finished.first_day, finished.last_day
+        self._process.close()
+
+
+def _serve(connection: Connection) -> None:
+    """The second process: wait to be told what to read, then read it and send its
+    batches, then what was learnt. Batches are sent from a second thread, so that
+    reading goes on while the pipe waits for the import to take one."""
+    # Ctrl+C interrupts the import, which then stops this process: not both at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        path, request = pickle.loads(connection.recv_bytes())
+    except EOFError:  # the import ended before it read (refused, cancelled)
+        return
+    outbox: queue.Queue[bytes | None] = queue.Queue(_QUEUED_BATCHES)
+    mailer = threading.Thread(target=_send_all, args=(outbox, connection), daemon=True)
+    mailer.start()
+    try:
+        outbox.put(_pickled(_read(path, request, outbox)))
+    finally:
+        outbox.put(None)
+        mailer.join()
+
+
+def _read(path: Path, request: ReadRequest,
+          outbox: queue.Queue[bytes | None]) -> _Finished | _Refused:
+    with CsvFile(path, request.facts) as source:
+        header = source.header()
+        assert request.fmt.layout is not None
+        layout = request.fmt.layout(path, header, request.mapping)
+        report = ImportReport(path, layout.description, layout.dataset, "")
+        reader = RowReader(source, layout, report, strict=request.strict,
+                           release=request.release)
+        try:
+            for rows, raws in reader.batches(request.constants, request.batch_size):
+                outbox.put(_pickled(_Batch(_plain(rows), raws, reader.records_read,
+                                           reader.lines_read)))
+        except InputFileError as refused:
+            return _Refused(refused.line, refused.column, refused.reason)
+        return _Finished(reader.accepted, reader.lines_read, report.rejections,
+                         report.flagged, report.notes, reader.countries,
+                         reader.first_day, reader.last_day, reader.newest_stamp)
+
+
+def _send_all(outbox: queue.Queue[bytes | None], connection: Connection) -> None:
+    while (message := outbox.get()) is not None:
+        try:
+            connection.send_bytes(message)
+        except OSError:  # the import is gone (cancelled, failed or killed): stop reading
+            os._exit(0)
+
+
+def _pickled(message: object) -> bytes:
+    return pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+
+
+def _plain(rows: Rows) -> Rows:
+    at = _PRECISION_POSITION
+    return [(*row[:at], row[at].value, *row[at + 1:])  # type: ignore[attr-defined]
+            for row in rows]
