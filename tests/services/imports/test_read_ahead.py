@@ -239,3 +239,18 @@ def test_the_reading_process_ends_with_a_killed_import(tmp_path: Path, state: st
     assert _gone(child)
     # Nothing is left holding the pipe the killed import wrote to.
     assert importer.stdout.read() == ""
+
+
+def test_without_a_second_process_the_file_is_read_here(
+        db: Database, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    def no_process(_self: read_ahead.ReaderProcess) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM_LINES", 1)
+    monkeypatch.setattr(read_ahead.ReaderProcess, "__init__", no_process)
+    path, fmt = FILES[1]
+    with caplog.at_level(logging.WARNING, logger=read_ahead.__name__):
+        report = import_events(db, path, fmt, second_processes=True)
+    assert "reading it here" in caplog.text
+    assert report.added and report.records == report.added + report.rejected

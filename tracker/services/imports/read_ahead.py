@@ -136,10 +136,15 @@ def reader_process(source: object, *, allowed: bool) -> ReaderProcess | None:
     """A second process to read *source* in, when the caller allows one (only the
     program's own entry points do: importing.py) and it is a file of
     READ_AHEAD_FROM_LINES lines or more."""
-    if allowed and isinstance(source, CsvFile) and \
-            source.facts.lines >= READ_AHEAD_FROM_LINES:
+    if not allowed or not isinstance(source, CsvFile) or \
+            source.facts.lines < READ_AHEAD_FROM_LINES:
+        return None
+    try:
         return ReaderProcess()
-    return None
+    except OSError:  # no process to be had (a limit on processes, or on memory)
+        log.warning("no second process to read the file in; reading it here",
+                    exc_info=True)
+        return None
 
 
 class ReadAhead(RowReader):
