@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -67,8 +68,9 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 def test_cancel_in_the_middle_leaves_the_database_exactly_as_it_was(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         gate: Gate) -> None:
-    # Eight batches of 5,000: the reader runs at most a few batches ahead of the writer.
-    path = acled_file(tmp_path, 40_000)
+    # Twelve batches of 5,000: a file large enough to be read in a second process, which
+    # runs at most a few batches ahead of the writer.
+    path = acled_file(tmp_path, 60_000)
     before = dump(window)
     dialog = start_import(qtbot, window, path, monkeypatch)
     click(qtbot, dialog.ok_button)
@@ -83,6 +85,7 @@ def test_cancel_in_the_middle_leaves_the_database_exactly_as_it_was(
                         progress.counts_label.text())
     assert 0 < progress.bar.value() < progress.bar.maximum()
     assert window.importer.is_busy()
+    assert "tracker import reader" in _children()
     click(qtbot, progress.cancel_button)
     assert progress.is_cancelling()
     assert progress.cancel_button.text() == "Cancelling…"
@@ -93,6 +96,11 @@ def test_cancel_in_the_middle_leaves_the_database_exactly_as_it_was(
     assert status_text(window) == "Import of acled.csv cancelled. The database is unchanged."
     assert dump(window) == before
     assert window.events_view.model.total == 7
+    assert "tracker import reader" not in _children()  # stopped with the import
+
+
+def _children() -> list[str]:
+    return [child.name for child in multiprocessing.active_children()]
 
 
 def test_escape_cancels_too_and_closing_the_window_cancels_a_running_import(
