@@ -8,6 +8,7 @@ file so an imported event can show the row it came from, without re-encoding it.
 from __future__ import annotations
 
 import csv
+import os
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,6 +103,12 @@ class CsvFile:
     def lines_read(self) -> int:
         """Physical lines consumed so far, for progress against ``TextFacts.lines``."""
         return self._line
+
+    def identity(self) -> tuple[int, int, int, int]:
+        """The open file's device, inode, size and modification time: another handle on
+        the same path holds the same bytes only if its identity is this one."""
+        facts = os.fstat(self._handle.fileno())
+        return facts.st_dev, facts.st_ino, facts.st_size, facts.st_mtime_ns
 
     def header(self) -> list[str]:
         """The first record, its cells trimmed; refuses an empty file."""

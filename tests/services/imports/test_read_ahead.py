@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from tracker.services.common.cancelled import ImportCancelled
 from tracker.services.imports import importing, read_ahead
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.importing import ImportProgress, import_events
+from tracker.services.targets import suggest_ahead
 from tracker.storage.database import Database, open_database
 
 DATA = TESTS / "data"
@@ -45,21 +47,27 @@ _WHEN = {"first_imported_at", "imported_at", "status_changed_at", "target_decide
 
 
 @pytest.fixture
-def small_files_ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every file is read in the second process; returns the batches received from it,
-    one entry per batch (the batches are made small, so a file has several)."""
+def small_files_ahead(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file is read in the second process; returns the kinds of the messages
+    received from it, in order (the batches are made small, so a file has several)."""
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM_LINES", 1)
     monkeypatch.setattr(importing, "_BATCH", 50)
-    received: list[int] = []
+    received: list[str] = []
     receive = read_ahead.ReaderProcess.receive
 
-    def counted(process: read_ahead.ReaderProcess) -> object:
-        message = receive(process)
-        received.append(1)
+    def noted(process: read_ahead.ReaderProcess, cancel: threading.Event) -> object:
+        message = receive(process, cancel)
+        received.append(type(message).__name__)
         return message
 
-    monkeypatch.setattr(read_ahead.ReaderProcess, "receive", counted)
+    monkeypatch.setattr(read_ahead.ReaderProcess, "receive", noted)
     return received
+
+
+def _read_there_whole(received: list[str]) -> bool:
+    """Whether the second process read the whole file: batches, then what it learnt."""
+    return received.count("_Batch") >= 1 and received[-1] == "_Finished" and \
+        set(received) == {"_Batch", "_Finished"}
 
 
 def _open(new_database: Callable[[str], Path | URL], name: str) -> Iterator[Database]:
@@ -93,10 +101,10 @@ def _said(report: ImportReport) -> tuple[Any, ...]:
 
 @pytest.mark.parametrize(("path", "fmt"), FILES, ids=[path.name for path, _ in FILES])
 def test_a_file_read_in_a_second_process_imports_as_one_read_here(
-        db: Database, here_db: Database, small_files_ahead: list[int],
+        db: Database, here_db: Database, small_files_ahead: list[str],
         path: Path, fmt: ImportFormat) -> None:
     ahead = import_events(db, path, fmt, second_processes=True)
-    assert small_files_ahead  # the batches came from the second process
+    assert _read_there_whole(small_files_ahead)
     here = import_events(here_db, path, fmt)
     assert _said(ahead) == _said(here)
     assert ahead.records and ahead.lines
@@ -104,10 +112,11 @@ def test_a_file_read_in_a_second_process_imports_as_one_read_here(
 
 
 def test_progress_counts_what_the_second_process_read(
-        db: Database, small_files_ahead: list[int]) -> None:
+        db: Database, small_files_ahead: list[str]) -> None:
     path, fmt = FILES[1]
     seen: list[ImportProgress] = []
     report = import_events(db, path, fmt, second_processes=True, progress=seen.append)
+    assert _read_there_whole(small_files_ahead)
     reading = [step for step in seen if not step.indexing]
     assert len(reading) > 2
     assert [step.records for step in reading] == sorted(step.records for step in reading)
@@ -116,11 +125,11 @@ def test_progress_counts_what_the_second_process_read(
 
 
 def test_a_strict_import_refuses_the_same_line_either_way(
-        db: Database, here_db: Database, small_files_ahead: list[int]) -> None:
+        db: Database, here_db: Database, small_files_ahead: list[str]) -> None:
     path = DATA / "bad" / "bad_dates.csv"
     with pytest.raises(InputFileError) as ahead:
         import_events(db, path, ImportFormat.ACLED, strict=True, second_processes=True)
-    assert small_files_ahead
+    assert small_files_ahead[-1] == "_Refused"  # the refusal came from there
     with pytest.raises(InputFileError) as here:
         import_events(here_db, path, ImportFormat.ACLED, strict=True)
     assert str(ahead.value) == str(here.value)
@@ -129,15 +138,17 @@ def test_a_strict_import_refuses_the_same_line_either_way(
 
 
 def test_a_killed_second_process_leaves_the_rest_to_this_one(
-        db: Database, here_db: Database, small_files_ahead: list[int],
+        db: Database, here_db: Database, small_files_ahead: list[str],
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     path, fmt = FILES[1]
-    receive = read_ahead.ReaderProcess.receive  # the counting one
+    receive = read_ahead.ReaderProcess.receive  # the noting one
     killed: list[int] = []
 
-    def killing(process: read_ahead.ReaderProcess) -> object:
-        message = receive(process)
-        if len(small_files_ahead) == 3:  # two batches written, the third in hand
+    def killing(process: read_ahead.ReaderProcess, cancel: threading.Event) -> object:
+        message = receive(process, cancel)
+        # Killed with its third batch in hand (the batches already in the pipe still
+        # arrive after it, then its end).
+        if len(small_files_ahead) == 3:
             pid = process._process.pid if process._process is not None else None
             assert pid is not None
             os.kill(pid, signal.SIGKILL)
@@ -150,13 +161,14 @@ def test_a_killed_second_process_leaves_the_rest_to_this_one(
         ahead = import_events(db, path, fmt, second_processes=True)
     assert killed
     assert "reading it again here" in caplog.text
+    assert "_Finished" not in small_files_ahead
     here = import_events(here_db, path, fmt)
     assert _said(ahead) == _said(here)
     assert _events(db) == _events(here_db)
 
 
 def test_a_cancelled_import_stops_its_reading_process(
-        db: Database, small_files_ahead: list[int],
+        db: Database, small_files_ahead: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     processes: list[read_ahead.ReaderProcess] = []
     start = read_ahead.ReaderProcess.__init__
@@ -188,8 +200,9 @@ def test_a_small_file_is_read_here(db: Database, monkeypatch: pytest.MonkeyPatch
 # A process that starts the reading process, says its pid, and waits to be killed: with
 # the process idle (told nothing yet), or reading (its batches waiting to be taken).
 _KILLED_IMPORT = """
-import sys, time
+import os, sys, time
 from pathlib import Path
+from threading import Event
 from tracker.io.import_formats import ImportFormat
 from tracker.io.text_encoding import scan_text_file
 from tracker.services.imports.read_ahead import ReaderProcess, ReadRequest
@@ -198,9 +211,12 @@ if __name__ == "__main__":
     process = ReaderProcess()
     if sys.argv[1] == "reading":
         path = Path(sys.argv[2])
+        facts = os.stat(path)
         process.read(path, ReadRequest(ImportFormat.UCDP, None, scan_text_file(path), False,
-                                       Release(ReleaseKind.UNKNOWN), ("ucdp", 1, "", ""), 10))
-        process.receive()  # the first batch: the rest wait in the pipe
+                                       Release(ReleaseKind.UNKNOWN), ("ucdp", 1, "", ""), 10,
+                                       (facts.st_dev, facts.st_ino, facts.st_size,
+                                        facts.st_mtime_ns)))
+        assert type(process.receive(Event())).__name__ == "_Batch"  # the rest wait
     print(process._process.pid, flush=True)
     time.sleep(120)
 """
@@ -241,16 +257,74 @@ def test_the_reading_process_ends_with_a_killed_import(tmp_path: Path, state: st
     assert importer.stdout.read() == ""
 
 
-def test_without_a_second_process_the_file_is_read_here(
-        db: Database, monkeypatch: pytest.MonkeyPatch,
+def test_without_second_processes_the_file_is_read_and_categorised_here(
+        db: Database, here_db: Database, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    def no_process(_self: read_ahead.ReaderProcess) -> None:
-        raise OSError(11, "Resource temporarily unavailable")
+    """No process can be started (a limit on processes): neither the reading nor the
+    rules' process fails the import; both are done in the import's own process."""
+    def no_process(_self: BaseProcess) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM_LINES", 1)
-    monkeypatch.setattr(read_ahead.ReaderProcess, "__init__", no_process)
+    monkeypatch.setattr(suggest_ahead, "SECOND_PROCESS_FROM_LINES", 1)
+    monkeypatch.setattr(BaseProcess, "start", no_process)
     path, fmt = FILES[1]
+    with caplog.at_level(logging.WARNING):
+        ahead = import_events(db, path, fmt, second_processes=True)
+    assert "no second process to read the file in; reading it here" in caplog.text
+    assert "suggesting in this one" in caplog.text
+    here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert _events(db) == _events(here_db)
+
+
+def test_a_file_replaced_after_it_was_opened_is_not_read_there(
+        db: Database, here_db: Database, small_files_ahead: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A new download renamed over the file while the import sets up: the import reads
+    the file it opened, in its own process, not the one now at the path."""
+    path = tmp_path / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
+    path.write_bytes(FILES[1][0].read_bytes())
+    other = tmp_path / "other.csv"
+    other.write_bytes(FILES[0][0].read_bytes())
+    read = read_ahead.ReaderProcess.read
+
+    def replaced_first(process: read_ahead.ReaderProcess, where: Path,
+                       request: read_ahead.ReadRequest) -> None:
+        other.replace(where)
+        read(process, where, request)
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "read", replaced_first)
     with caplog.at_level(logging.WARNING, logger=read_ahead.__name__):
-        report = import_events(db, path, fmt, second_processes=True)
-    assert "reading it here" in caplog.text
-    assert report.added and report.records == report.added + report.rejected
+        ahead = import_events(db, path, ImportFormat.UCDP, second_processes=True)
+    assert small_files_ahead == ["_Unread"]
+    assert "is no longer the file the import opened" in caplog.text
+    here = import_events(here_db, FILES[1][0], ImportFormat.UCDP)
+    assert _said(ahead)[:-1] == _said(here)[:-1]  # the summary names the file
+    assert _events(db) == _events(here_db)
+
+
+def test_cancel_is_honoured_while_the_process_sends_nothing(
+        db: Database, small_files_ahead: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading process that is alive but never sends (stuck starting) cannot hold the
+    import: Cancel ends it, and the process is stopped."""
+    processes: list[read_ahead.ReaderProcess] = []
+
+    def never_sent(process: read_ahead.ReaderProcess, _where: Path,
+                   _request: read_ahead.ReadRequest) -> None:
+        processes.append(process)  # told nothing: it waits, alive, for ever
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "read", never_sent)
+    cancel = threading.Event()
+    timer = threading.Timer(0.5, cancel.set)
+    timer.start()
+    path, fmt = FILES[1]
+    try:
+        with pytest.raises(ImportCancelled):
+            import_events(db, path, fmt, second_processes=True, cancel=cancel)
+    finally:
+        timer.cancel()
+    (process,) = processes
+    assert process._process is None  # stopped and joined
+    assert small_files_ahead == []
+    assert _events(db) == []

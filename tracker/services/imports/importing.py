@@ -283,7 +283,7 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
     report = ImportReport(path, layout.description, layout.dataset, facts.label)
     rows = RowReader(source, layout, report, strict=options.strict, release=release)
     if reader is not None:
-        rows = ReadAhead(rows, reader, fmt, mapping)
+        rows = ReadAhead(rows, reader, fmt, mapping, cancel)
     # A build an earlier import left pending first: this one's bulk mode drops only
     # what exists, and what it leaves pending is then the whole list.
     build_pending(db.engine)

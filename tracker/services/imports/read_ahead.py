@@ -6,8 +6,9 @@ importing.py). The second process runs the very RowReader the import would run h
 its own handle of the same file, and sends each batch as it is cut; what the reader
 learnt on the way (rejections, notes, the rows' countries and days) comes last.
 
-If that process dies or fails, the file is read again here, skipping the batches already
-written: slower, never different. A refusal in a strict import comes back as the same
+If that process dies or fails, or finds the file at the path is no longer the one the
+import opened, the file is read again here, skipping the batches already written: slower,
+never different. A refusal in a strict import comes back as the same
 InputFileError, naming the same line and column.
 """
 
@@ -23,7 +24,6 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -36,6 +36,7 @@ from tracker.io.generic_layout import ColumnMapping
 from tracker.io.import_formats import ImportFormat
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts
+from tracker.services.common.cancelled import ImportCancelled
 from tracker.services.imports.import_report import ImportReport, Rejection
 from tracker.services.imports.import_rows import Raws, RowReader, Rows
 from tracker.services.imports.releases import Release
@@ -48,6 +49,8 @@ READ_AHEAD_FROM_LINES = 50_000
 # Batches the second process may have cut and not yet sent: it reads on while the
 # pipe waits for this process to take the last one.
 _QUEUED_BATCHES = 2
+# How often the import, waiting for a batch, looks at its Cancel and at the process.
+_POLL_SECONDS = 0.25
 # A row's date precision (a StrEnum) goes over as its text: the same text to every
 # writer, and at a third of the unpickling time of the whole batch (the member is
 # rebuilt through Precision(value) by pickle).
@@ -69,6 +72,9 @@ class ReadRequest:
     release: Release
     constants: tuple[object, ...]
     batch_size: int
+    # The file the import opened (CsvFile.identity): one put in its place since (a new
+    # download renamed over it) is not read.
+    identity: tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,13 @@ class _Finished:
     first_day: str | None
     last_day: str | None
     newest_stamp: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """Why the second process did not read the file: this process reads it instead."""
+
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +132,16 @@ class ReaderProcess:
     def read(self, path: Path, request: ReadRequest) -> None:
         self._connection.send_bytes(_pickled((path, request)))
 
-    def receive(self) -> object:
-        """The next message; EOFError or OSError once the process is gone."""
+    def receive(self, cancel: threading.Event) -> object:
+        """The next message; EOFError or OSError once the process is gone, and
+        ImportCancelled once *cancel* is set, whichever comes first."""
+        while not self._connection.poll(_POLL_SECONDS):
+            if cancel.is_set():
+                raise ImportCancelled
+            if self._process is None or not self._process.is_alive():
+                if self._connection.poll():  # its last words, sent before it ended
+                    break
+                raise EOFError("the process reading the file ended")
         return pickle.loads(self._connection.recv_bytes())
 
     def close(self) -> None:
@@ -160,11 +181,14 @@ class ReadAhead(RowReader):
     uses it as it would the reader it is made from."""
 
     def __init__(self, reader: RowReader, process: ReaderProcess, fmt: ImportFormat,
-                 mapping: ColumnMapping | None) -> None:
+                 mapping: ColumnMapping | None, cancel: threading.Event) -> None:
         super().__init__(reader.source, reader.layout, reader.report,
                          strict=reader.strict, release=reader.release)
+        assert isinstance(reader.source, CsvFile)
+        self._file: CsvFile = reader.source
         self._process = process
         self._fmt, self._mapping = fmt, mapping
+        self._cancel = cancel
         self._from_process = True  # until the process fails: then read here
         self._records = 0
         self._lines = 0
@@ -183,9 +207,9 @@ class ReadAhead(RowReader):
         try:
             self._process.read(self.source.path, ReadRequest(
                 self._fmt, self._mapping, self.source.facts, self.strict, self.release,
-                constants, batch_size))
+                constants, batch_size, self._file.identity()))
             while True:
-                message = self._process.receive()
+                message = self._process.receive(self._cancel)
                 if isinstance(message, _Batch):
                     self._records, self._lines = message.records, message.lines_read
                     received += 1
@@ -193,6 +217,9 @@ class ReadAhead(RowReader):
                 elif isinstance(message, _Refused):
                     raise InputFileError(self.source.path, message.line, message.column,
                                          message.reason)
+                elif isinstance(message, _Unread):
+                    log.warning("%s; reading it here", message.reason)
+                    break
                 else:
                     assert isinstance(message, _Finished)
                     self._take(message)
@@ -202,7 +229,11 @@ class ReadAhead(RowReader):
                         exc_info=True)
         self._process.close()
         self._from_process = False
-        yield from islice(super().batches(constants, batch_size), received, None)
+        for done, batch in enumerate(super().batches(constants, batch_size)):
+            if done >= received:  # the batches before were written already
+                yield batch
+            elif self._cancel.is_set():
+                raise ImportCancelled
 
     def _take(self, finished: _Finished) -> None:
         self.accepted = finished.accepted
@@ -238,8 +269,11 @@ def _serve(connection: Connection) -> None:
 
 
 def _read(path: Path, request: ReadRequest,
-          outbox: queue.Queue[bytes | None]) -> _Finished | _Refused:
+          outbox: queue.Queue[bytes | None]) -> _Finished | _Refused | _Unread:
     with CsvFile(path, request.facts) as source:
+        if source.identity() != request.identity:
+            return _Unread(f"{path.name} is no longer the file the import opened (it "
+                           "was replaced or changed since)")
         header = source.header()
         assert request.fmt.layout is not None
         layout = request.fmt.layout(path, header, request.mapping)
@@ -263,6 +297,10 @@ def _send_all(outbox: queue.Queue[bytes | None], connection: Connection) -> None
             connection.send_bytes(message)
         except OSError:  # the import is gone (cancelled, failed or killed): stop reading
             os._exit(0)
+        except BaseException:
+            # Never a reader left waiting on a full outbox, nor an import on a process
+            # that sends nothing: it sees this one end, and reads the file itself.
+            os._exit(1)
 
 
 def _pickled(message: object) -> bytes:

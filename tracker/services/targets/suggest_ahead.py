@@ -62,9 +62,12 @@ class Suggester:
             # fork would copy half-way through whatever its other threads were doing.
             self._pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("spawn"))
-            # The process starts at once, with the rules as its first task (one process,
-            # so the batches sent after find them there).
-            self._pool.submit(rules_process.start, rules)
+            try:
+                # The process starts at once, with the rules as its first task (one
+                # process, so the batches sent after find them there).
+                self._pool.submit(rules_process.start, rules)
+            except OSError:  # no process to be had (a limit on processes, or on memory)
+                self._lost(exc_info=True)
 
     @property
     def in_second_process(self) -> bool:
