@@ -45,6 +45,7 @@ from tracker.storage.event_compare import (
     StoredEvent,
     differences,
 )
+from tracker.storage.first_load import closed_under_us
 from tracker.storage.suggested_category import (
     SUGGESTED_COLUMNS,
     UNDECIDED,
@@ -296,6 +297,8 @@ class EventUpsert:
         """Give the connection back its page cache and sorter settings, whatever happened."""
         if not self.sqlite:
             return
+        if closed_under_us(self._cursor.connection):
+            return  # its settings went with it (and the interrupt is what to raise)
         for name, value in self._restore:
             self._cursor.execute(f"PRAGMA {name}={int(value)}")
         self._cursor.close()

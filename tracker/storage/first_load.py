@@ -15,8 +15,10 @@ The WAL comes back after the commit, for the readers that follow.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -39,4 +41,22 @@ def first_load_journal(connection: Connection) -> Iterator[None]:
         yield
     finally:
         if switched:
-            raw.execute("PRAGMA journal_mode=WAL").fetchone()
+            try:
+                raw.execute("PRAGMA journal_mode=WAL").fetchone()
+            except sqlite3.ProgrammingError:
+                # Closed under us: SQLAlchemy closes the driver's connection when an
+                # interrupt (Ctrl+C) lands in one of its statements. The interrupt is
+                # what to raise, and every connection opened sets WAL again.
+                if not closed_under_us(raw):
+                    raise
+
+
+def closed_under_us(raw: Any) -> bool:
+    """Whether the driver's SQLite connection *raw* is closed: as SQLAlchemy leaves it
+    when an interrupt lands in one of its statements (it invalidates the connection).
+    A clean-up on it then has nothing to put back, and must not hide the interrupt."""
+    try:
+        raw.total_changes  # noqa: B018  (raises on a closed connection, and only then)
+    except sqlite3.ProgrammingError:
+        return True
+    return False
