@@ -8,8 +8,8 @@ learnt on the way (rejections, notes, the rows' countries and days) comes last.
 
 If that process dies or fails, or finds the file at the path is no longer the one the
 import opened, the file is read again here, skipping the batches already written: slower,
-never different. A refusal in a strict import comes back as the same
-InputFileError, naming the same line and column.
+never different. A refusal in a strict import comes back as the same InputFileError,
+naming the same line and column.
 """
 
 from __future__ import annotations
@@ -51,10 +51,12 @@ READ_AHEAD_FROM_LINES = 50_000
 _QUEUED_BATCHES = 2
 # How often the import, waiting for a batch, looks at its Cancel and at the process.
 _POLL_SECONDS = 0.25
-# A row's date precision (a StrEnum) goes over as its text: the same text to every
-# writer, and at a third of the unpickling time of the whole batch (the member is
-# rebuilt through Precision(value) by pickle).
+
+
 def _precision_as_text(member: Precision) -> tuple[type[str], tuple[str]]:
+    """A row's date precision (a StrEnum) pickled as its text: the same text to every
+    writer, and cheaper to unpickle (300,000 rows: 0.67 s, against 1.85 s with the
+    members)."""
     return str, (member.value,)
 
 
