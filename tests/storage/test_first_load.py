@@ -40,10 +40,19 @@ def test_a_first_import_leaves_the_file_in_wal_mode(db: Database) -> None:
     assert _journal_mode(Path(db.engine.url.database)) == "wal"
 
 
+def _interrupted_import(db: Database, tmp_path: Path) -> None:
+    """Import a file large enough for bulk mode, which the test has made interrupted:
+    the interrupt comes out as itself, and nothing is written."""
+    path = tmp_path / "acled.csv"
+    write_acled_file(path, 12_000)
+    with pytest.raises(KeyboardInterrupt):
+        import_events(db, path, ImportFormat.ACLED)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(BattlefieldEvent)) == 0
+
+
 def test_an_interrupt_that_closed_the_connection_is_raised_as_itself(
         db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = tmp_path / "acled.csv"
-    write_acled_file(path, 12_000)  # enough new rows for bulk mode
     drop = event_upsert.drop_derived
 
     def interrupted(connection: Connection, *args: Any, **kwargs: Any) -> Any:
@@ -52,10 +61,7 @@ def test_an_interrupt_that_closed_the_connection_is_raised_as_itself(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(event_upsert, "drop_derived", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        import_events(db, path, ImportFormat.ACLED)
-    with db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(BattlefieldEvent)) == 0
+    _interrupted_import(db, tmp_path)
     db.engine.dispose()
     assert db.engine.url.database is not None
     assert _journal_mode(Path(db.engine.url.database)) == "wal"  # set by every open
@@ -65,15 +71,9 @@ def test_an_interrupt_after_the_rows_are_written_is_raised_as_itself(
         db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The writer gives its connection back its settings on the way out: not on a
     connection an interrupt closed, which would hide the interrupt."""
-    path = tmp_path / "acled.csv"
-    write_acled_file(path, 12_000)
-
     def interrupted(connection: Connection, **_kwargs: Any) -> None:
         connection.invalidate()
         raise KeyboardInterrupt
 
     monkeypatch.setattr(importing, "suggest_targets", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        import_events(db, path, ImportFormat.ACLED)
-    with db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(BattlefieldEvent)) == 0
+    _interrupted_import(db, tmp_path)

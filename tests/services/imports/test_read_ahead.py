@@ -7,10 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -20,6 +17,7 @@ import pytest
 from sqlalchemy import URL, select
 
 from tests.conftest import REAL_DATA, TESTS
+from tests.killed_parent import PROC, kill_and_watch
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
 from tracker.io.import_formats import ImportFormat
 from tracker.io.input_errors import InputFileError
@@ -222,39 +220,13 @@ if __name__ == "__main__":
 """
 
 
-def _gone(pid: int) -> bool:
-    """Whether *pid* has ended (a zombie nobody has reaped yet has ended too)."""
-    try:
-        status = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True
-    return status.rsplit(")", 1)[1].split()[0] in ("Z", "X")
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc for the process state")
+@pytest.mark.skipif(not PROC.is_dir(), reason="reads /proc for the process state")
 @pytest.mark.parametrize("state", ["idle", "reading"])
 def test_the_reading_process_ends_with_a_killed_import(tmp_path: Path, state: str) -> None:
     """A killed import cannot stop its reading process: that process sees the import's
     end of the pipe close and exits, instead of holding its parent's pipes open."""
-    script = tmp_path / "killed_import.py"
-    script.write_text(_KILLED_IMPORT)
-    # This checkout's tracker, as the tests import it (a script's folder is its path).
-    path = os.pathsep.join(filter(None, (str(TESTS.parent), os.environ.get("PYTHONPATH"))))
-    importer = subprocess.Popen(
-        [sys.executable, str(script), state, str(FILES[1][0])], stdout=subprocess.PIPE,
-        text=True, env={**os.environ, "PYTHONPATH": path})
-    assert importer.stdout is not None
-    child = int(importer.stdout.readline())
-    assert not _gone(child)
-    importer.send_signal(signal.SIGKILL)
-    importer.wait()
-    deadline = time.monotonic() + 20
-    while not _gone(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _gone(child)
-    # Nothing is left holding the pipe the killed import wrote to.
-    assert importer.stdout.read() == ""
+    kill_and_watch(tmp_path, _KILLED_IMPORT, state, str(FILES[1][0]))
 
 
 def test_without_second_processes_the_file_is_read_and_categorised_here(

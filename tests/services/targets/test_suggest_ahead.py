@@ -8,10 +8,7 @@ import logging
 import multiprocessing
 import os
 import signal
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import REAL_DATA, TESTS
+from tests.conftest import REAL_DATA
+from tests.killed_parent import PROC, kill_and_watch
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
 from tracker.io.csv_records import CsvFile
@@ -198,34 +196,9 @@ if __name__ == "__main__":
 """
 
 
-def _gone(pid: int) -> bool:
-    """Whether *pid* has ended (a zombie nobody has reaped yet has ended too)."""
-    try:
-        status = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True
-    return status.rsplit(")", 1)[1].split()[0] in ("Z", "X")
-
-
 @pytest.mark.sqlite_only
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc for the process state")
+@pytest.mark.skipif(not PROC.is_dir(), reason="reads /proc for the process state")
 def test_the_second_process_ends_with_a_killed_import(tmp_path: Path) -> None:
     """A killed import cannot stop its second process: the process sees its parent go
     and exits, instead of waiting for work forever (holding its parent's pipes open)."""
-    script = tmp_path / "killed_import.py"
-    script.write_text(_KILLED_IMPORT)
-    # This checkout's tracker, as the tests import it (a script's folder is its path).
-    path = os.pathsep.join(filter(None, (str(TESTS.parent), os.environ.get("PYTHONPATH"))))
-    importer = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
-                                text=True, env={**os.environ, "PYTHONPATH": path})
-    assert importer.stdout is not None
-    (child,) = map(int, importer.stdout.readline().split())
-    assert not _gone(child)
-    importer.send_signal(signal.SIGKILL)
-    importer.wait()
-    deadline = time.monotonic() + 20
-    while not _gone(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _gone(child)
-    # Nothing is left holding the pipe the killed import wrote to.
-    assert importer.stdout.read() == ""
+    kill_and_watch(tmp_path, _KILLED_IMPORT)
