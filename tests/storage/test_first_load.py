@@ -4,7 +4,6 @@ when Ctrl+C lands in one of its statements) is raised as itself."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from sqlalchemy import Connection, func, select
 
 from tests.acled_generator import write_acled_file
 from tests.conftest import REAL_DATA
+from tests.storage.test_backup import journal_mode
 from tracker.domain.events import BattlefieldEvent
 from tracker.io.import_formats import ImportFormat
 from tracker.services.imports import importing
@@ -25,19 +25,11 @@ pytestmark = pytest.mark.sqlite_only
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
 
 
-def _journal_mode(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return str(connection.execute("PRAGMA journal_mode").fetchone()[0])
-    finally:
-        connection.close()
-
-
 def test_a_first_import_leaves_the_file_in_wal_mode(db: Database) -> None:
     import_events(db, UCDP, ImportFormat.UCDP)
     db.engine.dispose()
     assert db.engine.url.database is not None
-    assert _journal_mode(Path(db.engine.url.database)) == "wal"
+    assert journal_mode(Path(db.engine.url.database)) == "wal"
 
 
 def _interrupted_import(db: Database, tmp_path: Path) -> None:
@@ -64,7 +56,7 @@ def test_an_interrupt_that_closed_the_connection_is_raised_as_itself(
     _interrupted_import(db, tmp_path)
     db.engine.dispose()
     assert db.engine.url.database is not None
-    assert _journal_mode(Path(db.engine.url.database)) == "wal"  # set by every open
+    assert journal_mode(Path(db.engine.url.database)) == "wal"  # set by every open
 
 
 def test_an_interrupt_after_the_rows_are_written_is_raised_as_itself(

@@ -40,15 +40,11 @@ def first_load_journal(connection: Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        if switched:
-            try:
-                raw.execute("PRAGMA journal_mode=WAL").fetchone()
-            except sqlite3.ProgrammingError:
-                # Closed under us: SQLAlchemy closes the driver's connection when an
-                # interrupt (Ctrl+C) lands in one of its statements. The interrupt is
-                # what to raise, and every connection opened sets WAL again.
-                if not closed_under_us(raw):
-                    raise
+        # Not on a connection an interrupt closed (Ctrl+C in one of SQLAlchemy's
+        # statements): the interrupt is what to raise, and every connection opened sets
+        # WAL again.
+        if switched and not closed_under_us(raw):
+            raw.execute("PRAGMA journal_mode=WAL").fetchone()
 
 
 def closed_under_us(raw: Any) -> bool:
