@@ -16,7 +16,7 @@ from typing import Protocol
 
 from tracker.domain.nul_text import NUL, NUL_REASON
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, Record
-from tracker.io.event_layouts import Layout
+from tracker.io.event_layouts import EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
 from tracker.io.text_encoding import TextFacts
 from tracker.services.imports.import_report import ImportReport, Rejection
@@ -24,6 +24,9 @@ from tracker.services.imports.releases import Release, ReleaseKind
 
 Rows = list[tuple[object, ...]]
 Raws = list[tuple[str, str, str, int]]
+# A row holds the date precision as its text, as stored: the same to every writer, and a
+# row of plain values only can cross to the import's process by marshal (read_ahead.py).
+_PRECISION = EventValues._fields.index("date_precision")
 
 
 def is_hxl_row(fields: list[str]) -> bool:
@@ -173,8 +176,9 @@ class RowReader:
             # in raw_digest's place (IMPORT_COLUMNS order), as its digest.
             stamped = values.source_updated is not None
             rank = release.rank_of(values.event_date, values.source_updated)
-            rows.append((*values[:-1], None if stamped else digest(text), *constants,
-                         release.row_label(rank), rank))
+            rows.append((*values[:_PRECISION], str(values[_PRECISION]),
+                         *values[_PRECISION + 1:-1], None if stamped else digest(text),
+                         *constants, release.row_label(rank), rank))
             self._cover(values.event_date, values.country, values.source_updated)
             raws.append((text, dataset, external_id, run_id))
             self.accepted += 1
