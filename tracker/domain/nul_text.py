@@ -11,16 +11,11 @@ and in what someone types or pastes it is invisible. So no database ever holds o
   the record, the calendar import the event, the archive import the whole file; nothing
   is written for what was refused. The user sees what the file holds and can mend it.
 - Typed text: every NUL is removed from what an edit writes through the ORM, before the
-  flush (``drop_nul_before_flush``, registered on every session). The user could neither
+  flush (storage.nul_on_flush, registered on every session). The user could neither
   see nor delete it, so refusing would leave them stuck; removing it loses nothing.
 """
 
 from __future__ import annotations
-
-from typing import Any
-
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session
 
 NUL = "\x00"
 NUL_REASON = "contains a NUL character (U+0000): binary data, not text"
@@ -32,19 +27,3 @@ def has_nul(value: object) -> bool:
 
 def without_nul(value: str) -> str:
     return value.replace(NUL, "") if NUL in value else value
-
-
-def drop_nul_before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    """Remove NUL from the text of every record about to be inserted or updated.
-
-    Only the attributes an edit set are looked at (all of a new record's), so a row an
-    older version stored with a NUL is mended when someone edits that field, not before.
-    """
-    for record in (*session.new, *session.dirty):
-        state = inspect(record)
-        for attribute in state.mapper.column_attrs:
-            value = state.dict.get(attribute.key)
-            if not has_nul(value) or (record not in session.new
-                                      and not state.attrs[attribute.key].history.added):
-                continue
-            setattr(record, attribute.key, without_nul(value))

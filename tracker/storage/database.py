@@ -16,13 +16,13 @@ from sqlalchemy.exc import DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain.edit_log import log_flushed_edits
-from tracker.domain.nul_text import drop_nul_before_flush
 from tracker.storage import migrate
 from tracker.storage.application_name import unique_application_name
 from tracker.storage.deferred_build import finish_killed_build
 from tracker.storage.errors import NotATrackerDatabaseError, StorageError
 from tracker.storage.fts_terms import create_terms_view
 from tracker.storage.locations import describe, to_url
+from tracker.storage.nul_on_flush import drop_nul_before_flush
 from tracker.storage.read_only import ReadOnlyFile, read_only_file
 from tracker.storage.sqlite_files import check_intact, folder_writable
 

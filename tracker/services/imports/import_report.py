@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.wording import say_count
 from tracker.io.atomic import atomic_text_writer
 from tracker.io.spreadsheet import neutralise
-from tracker.storage.event_compare import FieldChange
-from tracker.storage.withdrawals import UnseenEvent
+
+if TYPE_CHECKING:
+    # Named in annotations only: the process that reads a large file makes reports and
+    # starts without SQLAlchemy, which these modules import (0.3 s: read_ahead.py).
+    from tracker.storage.event_compare import FieldChange
+    from tracker.storage.withdrawals import UnseenEvent
 
 
 @dataclass(frozen=True, slots=True)
