@@ -82,6 +82,10 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     _timed_generator(import_rows.RowReader, "batches", "read, check, convert")
+    # A large file is read in a second process: what the writing waits for its batches.
+    read_ahead = sys.modules.get("tracker.services.imports.read_ahead")
+    if read_ahead is not None:
+        _timed_generator(read_ahead.ReadAhead, "batches", "waiting for the reading process")
     _timed(event_upsert.EventUpsert, "write", "upsert + raw records")
     _timed(importing, "suggest_targets", "category rule pass")
     # The rules on load (services.targets.suggest_ahead): the fields sent, and the time
