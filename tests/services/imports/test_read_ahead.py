@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.process import BaseProcess
@@ -163,6 +165,43 @@ def test_a_killed_second_process_leaves_the_rest_to_this_one(
     here = import_events(here_db, path, fmt)
     assert _said(ahead) == _said(here)
     assert _events(db) == _events(here_db)
+
+
+def test_a_batch_that_does_not_read_back_leaves_the_rest_to_this_one(
+        db: Database, here_db: Database, small_files_ahead: list[str],
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A message from the reading process that does not unmarshal (never expected: the
+    same program on both ends) is a stopped process: the file is read again here."""
+    path, fmt = FILES[1]
+    unpacked = read_ahead._unpacked
+    seen: list[bytes] = []
+
+    def garbling(message: bytes) -> object:
+        seen.append(message)
+        if len(seen) == 3:  # the third batch, cut short
+            assert message[:1] == read_ahead._BATCH
+            return unpacked(message[:len(message) // 2])
+        return unpacked(message)
+
+    monkeypatch.setattr(read_ahead, "_unpacked", garbling)
+    with caplog.at_level(logging.WARNING, logger=read_ahead.__name__):
+        ahead = import_events(db, path, fmt, second_processes=True)
+    assert "reading it again here" in caplog.text
+    assert small_files_ahead == ["_Batch", "_Batch"]  # the third never became one
+    here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert _events(db) == _events(here_db)
+
+
+@pytest.mark.sqlite_only
+def test_the_reading_process_starts_without_sqlalchemy() -> None:
+    """Its start is hidden behind the import's own only while it stays short: the
+    modules it runs must not bring SQLAlchemy (0.3 s of imports)."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, tracker.services.imports.read_ahead; "
+         "print(sorted(name for name in sys.modules if name.startswith('sqlalchemy')))"],
+        capture_output=True, text=True, check=True, cwd=TESTS.parent).stdout
+    assert loaded.strip() == "[]"
 
 
 def test_a_cancelled_import_stops_its_reading_process(
