@@ -58,3 +58,34 @@ def test_a_bulk_import_reports_each_index_it_builds(db: Database, tmp_path: Path
             "AND tbl_name = 'battlefield_event'").scalar_one()
     # The full-text index, then every secondary index, each once and in order.
     assert building == [(n, indexes + 1) for n in range(1, indexes + 2)]
+
+
+def _older_after_newer(db: Database) -> tuple[int, list[tuple[object, ...]]]:
+    """The newer UCDP release, then the older one: the older's events the newer lacks
+    arrive withdrawn. What the second import reports of them, and how they are stored."""
+    import_events(db, NEWER, ImportFormat.UCDP)
+    older = import_events(db, API, ImportFormat.UCDP)
+    with db.engine.connect() as connection:
+        stored = connection.exec_driver_sql(
+            "SELECT external_id, record_status, release_rank, status_changed_at IS NOT NULL "
+            "FROM battlefield_event ORDER BY external_id").all()
+    return older.arrived_withdrawn, [tuple(row) for row in stored]
+
+
+@pytest.mark.sqlite_only  # the portable path is what PostgreSQL runs; this compares on one file
+def test_new_events_of_an_older_release_arrive_withdrawn_on_both_paths(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One-row batches, so a new event's batch holds nothing stored: SQLite then inserts
+    the batch whole (EventUpsert._insert_all), and must withdraw as the row-by-row
+    comparison of the portable path does."""
+    monkeypatch.setattr(importing, "_BATCH", 1)
+    fast = _older_after_newer(db)
+    assert fast[0] > 0
+    assert sum(status == "withdrawn" for _, status, _, _ in fast[1]) >= fast[0]
+    monkeypatch.setattr(importing, "EventUpsert",
+                        functools.partial(event_upsert.EventUpsert, portable=True))
+    other = open_database(tmp_path / "portable.db")
+    try:
+        assert _older_after_newer(other) == fast
+    finally:
+        other.close()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from itertools import count
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, text, update
@@ -182,6 +183,8 @@ class EventUpsert:
                 self._cursor.executemany(_SEEN_SQL, [(key,) for key in keys])
             else:
                 mark_seen(self.connection, keys)
+        if self.sqlite and not stored:
+            return self._insert_all(rows, raws, suggested)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         written_raws = []
@@ -221,6 +224,35 @@ class EventUpsert:
         self._execute(inserts, updates, bumps, written_raws, raw_ids)
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
+
+    def _insert_all(self, rows: Sequence[tuple[Any, ...]],
+                    raws: Sequence[tuple[str, str, str, int]],
+                    suggested: Sequence[Found] | None) -> int:
+        """``write`` on SQLite for a batch of which no event is stored (every batch of a
+        first import): each row inserted as ``_new_row`` makes it, in one pass over the
+        batch instead of the row-by-row comparison (a third of the writing's own time)."""
+        first = self._next_id
+        self._next_id += len(rows)
+        stamp = self._stamp
+        if suggested is None:
+            inserts = [(event_id, *row, stamp, None, None, None, None)
+                       for event_id, row in zip(count(first), rows)]
+        else:
+            inserts = [(event_id, *categorised, stamp, *decided)
+                       for event_id, (categorised, decided) in zip(count(first), (
+                           with_suggestion(row, found, stamp)
+                           for row, found in zip(rows, suggested, strict=True)))]
+        self._cursor.executemany(self._insert_sql, inserts)
+        self._cursor.executemany(self._raw_sql, zip(count(first), (raw[0] for raw in raws),
+                                                    strict=False))
+        self.counts.added += len(rows)
+        if self.superseded is not None:
+            superseded = self.superseded
+            arrived = [(row[ID_POSITION], newer) for row in rows if (newer := superseded(
+                row[DATE_POSITION], row[COUNTRY_POSITION], row[RANK_POSITION])) is not None]
+            self.counts.arrived_withdrawn += len(arrived)
+            self._set_statuses([], arrived)
+        return len(rows)
 
     def _new_row(self, row: tuple[Any, ...], found: Found | Undecided) -> tuple[Any, ...]:
         """The values of _insert_sql for a new event: its id, the row, the stamp, and the
