@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from itertools import count
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, text, update
@@ -231,20 +230,20 @@ class EventUpsert:
         """``write`` on SQLite for a batch of which no event is stored (every batch of a
         first import): each row inserted as ``_new_row`` makes it, in one pass over the
         batch instead of the row-by-row comparison (a third of the writing's own time)."""
-        first = self._next_id
-        self._next_id += len(rows)
+        ids = range(self._next_id, self._next_id + len(rows))
+        self._next_id = ids.stop
         stamp = self._stamp
         if suggested is None:
             inserts = [(event_id, *row, stamp, None, None, None, None)
-                       for event_id, row in zip(count(first), rows)]
+                       for event_id, row in zip(ids, rows, strict=True)]
         else:
             inserts = [(event_id, *categorised, stamp, *decided)
-                       for event_id, (categorised, decided) in zip(count(first), (
+                       for event_id, (categorised, decided) in zip(ids, (
                            with_suggestion(row, found, stamp)
-                           for row, found in zip(rows, suggested, strict=True)))]
+                           for row, found in zip(rows, suggested, strict=True)), strict=True)]
         self._cursor.executemany(self._insert_sql, inserts)
-        self._cursor.executemany(self._raw_sql, zip(count(first), (raw[0] for raw in raws),
-                                                    strict=False))
+        self._cursor.executemany(self._raw_sql, zip(ids, (raw[0] for raw in raws),
+                                                    strict=True))
         self.counts.added += len(rows)
         if self.superseded is not None:
             superseded = self.superseded

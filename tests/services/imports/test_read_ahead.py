@@ -4,6 +4,7 @@ process, the file read again here when that process dies, and no process left be
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from tracker.services.imports import importing, read_ahead
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.importing import ImportProgress, import_events
 from tracker.services.targets import suggest_ahead
+from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
 
 DATA = TESTS / "data"
@@ -111,6 +114,27 @@ def test_a_file_read_in_a_second_process_imports_as_one_read_here(
     assert _events(db) == _events(here_db)
 
 
+@pytest.mark.sqlite_only  # on PostgreSQL its own writer runs the parametrised test above
+def test_a_writer_whose_constants_marshal_cannot_write_is_sent_pickled_batches(
+        db: Database, here_db: Database, small_files_ahead: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The portable writer (PostgreSQL's way) stamps its rows with a datetime, which
+    marshal refuses: the batches are then pickled, and still all come from the second
+    process, with the same result as reading here."""
+    stamped = ("ACLED", 1, datetime(2026, 12, 6, tzinfo=UTC), "")
+    assert read_ahead._packer(stamped) is read_ahead._pickled
+    assert read_ahead._packer(("ACLED", 1, "2026-12-06 00:00:00.000000", "")) \
+        is read_ahead._marshalled
+    monkeypatch.setattr(importing, "EventUpsert",
+                        functools.partial(event_upsert.EventUpsert, portable=True))
+    path, fmt = FILES[1]
+    ahead = import_events(db, path, fmt, second_processes=True)
+    assert _read_there_whole(small_files_ahead)
+    here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert _events(db) == _events(here_db)
+
+
 def test_progress_counts_what_the_second_process_read(
         db: Database, small_files_ahead: list[str]) -> None:
     path, fmt = FILES[1]
@@ -178,14 +202,15 @@ def test_a_batch_that_does_not_read_back_leaves_the_rest_to_this_one(
 
     def garbling(message: bytes) -> object:
         seen.append(message)
-        if len(seen) == 3:  # the third batch, cut short
+        if len(seen) == 3:  # the third batch, garbled: no such marshal type code
             assert message[:1] == read_ahead._BATCH
-            return unpacked(message[:len(message) // 2])
+            return unpacked(read_ahead._BATCH + b"\x00" + message[2:])
         return unpacked(message)
 
     monkeypatch.setattr(read_ahead, "_unpacked", garbling)
     with caplog.at_level(logging.WARNING, logger=read_ahead.__name__):
         ahead = import_events(db, path, fmt, second_processes=True)
+    assert "did not read back" in caplog.text
     assert "reading it again here" in caplog.text
     assert small_files_ahead == ["_Batch", "_Batch"]  # the third never became one
     here = import_events(here_db, path, fmt)

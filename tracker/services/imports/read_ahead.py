@@ -22,12 +22,13 @@ import pickle
 import queue
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
+from typing import Any, cast
 
 from tracker.io.csv_records import CsvFile
 from tracker.io.generic_layout import ColumnMapping
@@ -256,7 +257,7 @@ def _serve(connection: Connection) -> None:
     # Ctrl+C interrupts the import, which then stops this process: not both at once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        path, request = _unpacked(connection.recv_bytes())
+        path, request = cast(tuple[Path, ReadRequest], _unpacked(connection.recv_bytes()))
     except EOFError:  # the import ended before it read (refused, cancelled)
         return
     outbox: queue.Queue[bytes | None] = queue.Queue(_QUEUED_BATCHES)
@@ -281,10 +282,11 @@ def _read(path: Path, request: ReadRequest,
         report = ImportReport(path, layout.description, layout.dataset, "")
         reader = RowReader(source, layout, report, strict=request.strict,
                            release=request.release)
+        packed = _packer(request.constants)
         try:
             for rows, raws in reader.batches(request.constants, request.batch_size):
-                outbox.put(_BATCH + marshal.dumps(
-                    (rows, raws, reader.records_read, reader.lines_read)))
+                outbox.put(packed(_Batch(rows, raws, reader.records_read,
+                                         reader.lines_read)))
         except InputFileError as refused:
             return _Refused(refused.line, refused.column, refused.reason)
         return _Finished(reader.accepted, reader.lines_read, report.rejections,
@@ -302,6 +304,21 @@ def _send_all(outbox: queue.Queue[bytes | None], connection: Connection) -> None
             # Never a reader left waiting on a full outbox, nor an import on a process
             # that sends nothing: it sees this one end, and reads the file itself.
             os._exit(1)
+
+
+def _packer(constants: tuple[Any, ...]) -> Callable[[_Batch], bytes]:
+    """How the batches go: by marshal when the rows hold plain values only. What the
+    reader reads is (text, numbers, None); what the writer appends to every row may not
+    be (PostgreSQL's stamp is a datetime, which marshal cannot write): then pickled."""
+    try:
+        marshal.dumps(constants)
+    except ValueError:
+        return _pickled
+    return _marshalled
+
+
+def _marshalled(batch: _Batch) -> bytes:
+    return _BATCH + marshal.dumps((batch.rows, batch.raws, batch.records, batch.lines_read))
 
 
 def _pickled(message: object) -> bytes:
