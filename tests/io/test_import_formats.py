@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import REAL_DATA
 from tracker.cli import main
-from tracker.domain.events import IMPORT_COLUMNS
+from tracker.domain.import_columns import IMPORT_COLUMNS
 from tracker.io.csv_records import CsvFile
 from tracker.io.event_layouts import EventValues
 from tracker.io.import_formats import (

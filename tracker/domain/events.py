@@ -21,16 +21,6 @@ from tracker.domain.base import Base, utc_now
 from tracker.domain.columns import enum_type
 from tracker.domain.enums import LinkKind, Precision
 
-# Event columns an import writes, in the order importers produce them; the importer adds
-# IMPORT_CONSTANTS, the same for every row of one run.
-IMPORT_COLUMNS = (
-    "external_id", "event_date", "event_date_end", "date_precision", "event_type",
-    "sub_event_type", "interaction", "actor1", "actor2", "admin1", "admin2", "location",
-    "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high", "summary",
-    "reported_by", "source_updated", "country", "country_code", "assoc_actor_1",
-    "assoc_actor_2", "raw_digest",
-)
-IMPORT_CONSTANTS = ("dataset", "import_run_id", "imported_at", "target_category")
 # Datasets whose week-precision dates are the middle of the week (ACLED's codebook), not
 # its first day: see timewindow.reported_days.
 MIDWEEK_DATASETS = ("ACLED",)

@@ -17,7 +17,7 @@ from enum import Enum
 from operator import itemgetter
 from typing import Any
 
-from tracker.domain.events import IMPORT_COLUMNS, IMPORT_CONSTANTS
+from tracker.domain.import_columns import IMPORT_COLUMNS, IMPORT_CONSTANTS
 
 COLUMNS = IMPORT_COLUMNS + IMPORT_CONSTANTS
 # What the reader appends to every row: the release it came from and its rank.

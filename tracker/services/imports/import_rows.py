@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tracker.domain.nul_text import NUL, NUL_REASON
+from tracker.domain.target_rules import Found
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, Record
 from tracker.io.event_layouts import EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
@@ -81,6 +82,12 @@ class RowReader:
     def records_read(self) -> int:
         """Records read so far, accepted or rejected (what progress counts)."""
         return self.accepted + len(self.report.rejections)
+
+    def found_by_reader(self) -> list[Found] | None:
+        """The category rules' suggestions for the batch just yielded, when the reader
+        applied them itself (read_ahead's process does); None leaves them to the
+        import's own suggester (services.targets.suggest_ahead)."""
+        return None
 
     def _reject(self, line: int, column: str, reason: str) -> None:
         if self.strict:

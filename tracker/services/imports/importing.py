@@ -260,12 +260,14 @@ class _Options:
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
                    options: _Options) -> ImportReport:
-    # A large file's category rules run beside the load, and its records are read beside
-    # it, each in a second process, which starts now: ready once the import's own setup
-    # (the run, the count, bulk mode) is done.
+    # A large file's records are read, and its category rules applied, beside the load
+    # in a second process, which starts now: ready once the import's own setup (the run,
+    # the count, bulk mode) is done. A file too small for that, but not small, has only
+    # its rules applied beside. Never both: three busy processes would share two cores.
     allowed = options.second_processes
-    with import_suggester(db, source.facts.lines, second_process=allowed) as suggester, \
-            (reader_process(source, allowed=allowed) or nullcontext()) as reader:
+    with (reader_process(source, allowed=allowed) or nullcontext()) as reader, \
+            import_suggester(db, source.facts.lines,
+                             second_process=allowed and reader is None) as suggester:
         return _import_with(db, source, fmt, options, suggester, reader)
 
 
@@ -283,7 +285,7 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
     report = ImportReport(path, layout.description, layout.dataset, facts.label)
     rows = RowReader(source, layout, report, strict=options.strict, release=release)
     if reader is not None:
-        rows = ReadAhead(rows, reader, fmt, mapping, cancel)
+        rows = ReadAhead(rows, reader, fmt, mapping, cancel, suggester.rules)
     # A build an earlier import left pending first: this one's bulk mode drops only
     # what exists, and what it leaves pending is then the whole list.
     build_pending(db.engine)
@@ -474,8 +476,8 @@ def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester,
         if cancel.is_set():
             raise ImportCancelled
         check(batch)
-        ahead = _ReadBatch(batch, raws, suggester.ahead(batch), rows.records_read,
-                           rows.lines_read)
+        ahead = _ReadBatch(batch, raws, suggester.ahead(batch, rows.found_by_reader()),
+                           rows.records_read, rows.lines_read)
         if read is not None:
             write(read)
         read = ahead

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.domain.events import IMPORT_COLUMNS
+from tracker.domain.import_columns import IMPORT_COLUMNS
 from tracker.io.csv_records import BrokenRecord, CsvFile, Record
 from tracker.io.generic_layout import MAPPABLE_FIELDS, ColumnMapping, generic_layout
 from tracker.io.input_errors import FieldError, InputFileError

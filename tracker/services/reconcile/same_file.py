@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from tracker.domain.errors import TrackerError
-from tracker.domain.events import IMPORT_COLUMNS, BattlefieldEvent
+from tracker.domain.events import BattlefieldEvent
+from tracker.domain.import_columns import IMPORT_COLUMNS
 from tracker.domain.wording import say
 
 SAMPLE = 200  # rows of the first batch looked for

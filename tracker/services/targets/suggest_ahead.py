@@ -4,7 +4,8 @@ The rules are pure Python and cost an import about a fifth of its time. A thread
 run them beside the reading and writing (the GIL), but a second process can: each batch's
 rule fields go to it as soon as the batch is read, and its suggestions are collected when
 the batch is written, one batch later. A small import keeps them in its own process: the
-second one takes a few tenths of a second to start.
+second one takes a few tenths of a second to start. A large one applies them where its
+file is read (services.imports.read_ahead), and its batches come with their suggestions.
 
 The suggestions are the same either way (the rules are a function of the four fields,
 and the process gets the very rule set the import loaded). If the second process dies,
@@ -38,11 +39,12 @@ class BatchSuggestions:
     """One batch's suggestions, by place in the batch: None where no rule fires."""
 
     def __init__(self, suggester: Suggester, fields: list[RuleFields],
-                 pending: Future[list[Found]] | None) -> None:
+                 pending: Future[list[Found]] | None,
+                 found: list[Found] | None = None) -> None:
         self._suggester = suggester
         self._fields = fields
         self._pending = pending
-        self._found: list[Found] | None = None
+        self._found = found
 
     def all(self) -> list[Found]:
         if self._found is None:
@@ -73,7 +75,12 @@ class Suggester:
     def in_second_process(self) -> bool:
         return self._pool is not None
 
-    def ahead(self, rows: Sequence[tuple[Any, ...]]) -> BatchSuggestions:
+    def ahead(self, rows: Sequence[tuple[Any, ...]],
+              found: list[Found] | None = None) -> BatchSuggestions:
+        """The suggestions of a batch just read: *found* when the reader made them (the
+        process that reads a large file applies these very rules: read_ahead.py)."""
+        if found is not None:
+            return BatchSuggestions(self, [], None, found)
         fields = [rule_fields(row) for row in rows]
         pending = None
         if self._pool is not None:
