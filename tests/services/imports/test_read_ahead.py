@@ -23,6 +23,7 @@ from sqlalchemy import URL, select
 from tests.conftest import REAL_DATA, TESTS
 from tests.killed_parent import PROC, kill_and_watch
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
+from tracker.domain.target_rules import RuleSet
 from tracker.io.import_formats import ImportFormat
 from tracker.io.input_errors import InputFileError
 from tracker.services.common.cancelled import ImportCancelled
@@ -131,6 +132,32 @@ def test_a_writer_whose_constants_marshal_cannot_write_is_sent_pickled_batches(
     ahead = import_events(db, path, fmt, second_processes=True)
     assert _read_there_whole(small_files_ahead)
     here = import_events(here_db, path, fmt)
+    assert _said(ahead) == _said(here)
+    assert _events(db) == _events(here_db)
+
+
+def test_the_reading_process_applies_the_category_rules(
+        db: Database, here_db: Database, small_files_ahead: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules run where the file is read: this process applies none (and starts no
+    process for them), and the categories are those the rules give here."""
+    here = import_events(here_db, FILES[1][0], FILES[1][1])
+
+    def not_here(rules: RuleSet, batch: Any) -> Any:
+        raise AssertionError("the rules ran in the importing process")
+
+    monkeypatch.setattr(RuleSet, "found_all", not_here)
+    suggesters: list[suggest_ahead.Suggester] = []
+    made = suggest_ahead.import_suggester
+
+    def noted(*args: Any, **kwargs: Any) -> suggest_ahead.Suggester:
+        suggesters.append(made(*args, **kwargs))
+        return suggesters[-1]
+
+    monkeypatch.setattr(importing, "import_suggester", noted)
+    ahead = import_events(db, FILES[1][0], FILES[1][1], second_processes=True)
+    assert _read_there_whole(small_files_ahead)
+    assert [suggester.in_second_process for suggester in suggesters] == [False]
     assert _said(ahead) == _said(here)
     assert _events(db) == _events(here_db)
 
@@ -264,6 +291,7 @@ _KILLED_IMPORT = """
 import os, sys, time
 from pathlib import Path
 from threading import Event
+from tracker.domain.target_rules import RuleSet
 from tracker.io.import_formats import ImportFormat
 from tracker.io.text_encoding import scan_text_file
 from tracker.services.imports.read_ahead import ReaderProcess, ReadRequest
