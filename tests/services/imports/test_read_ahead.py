@@ -23,7 +23,6 @@ from sqlalchemy import URL, select
 from tests.conftest import REAL_DATA, TESTS
 from tests.killed_parent import PROC, kill_and_watch
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
-from tracker.domain.target_rules import RuleSet
 from tracker.io.import_formats import ImportFormat
 from tracker.io.input_errors import InputFileError
 from tracker.services.common.cancelled import ImportCancelled
@@ -33,6 +32,7 @@ from tracker.services.imports.importing import ImportProgress, import_events
 from tracker.services.targets import suggest_ahead
 from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
+from tracker.storage.suggested_category import rule_fields
 
 DATA = TESTS / "data"
 # Real files whose reading has something to say: the HXL row of HDX, rejected records and
@@ -136,17 +136,13 @@ def test_a_writer_whose_constants_marshal_cannot_write_is_sent_pickled_batches(
     assert _events(db) == _events(here_db)
 
 
-def test_the_reading_process_applies_the_category_rules(
+def test_the_rules_are_shared_by_the_two_processes_with_the_same_categories(
         db: Database, here_db: Database, small_files_ahead: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rules run where the file is read: this process applies none (and starts no
-    process for them), and the categories are those the rules give here."""
+    """The rules run where the file is read, or here for a batch the import waited for:
+    no third process is started for them, and the categories are those the rules give
+    here."""
     here = import_events(here_db, FILES[1][0], FILES[1][1])
-
-    def not_here(rules: RuleSet, batch: Any) -> Any:
-        raise AssertionError("the rules ran in the importing process")
-
-    monkeypatch.setattr(RuleSet, "found_all", not_here)
     suggesters: list[suggest_ahead.Suggester] = []
     made = suggest_ahead.import_suggester
 
@@ -160,6 +156,49 @@ def test_the_reading_process_applies_the_category_rules(
     assert [suggester.in_second_process for suggester in suggesters] == [False]
     assert _said(ahead) == _said(here)
     assert _events(db) == _events(here_db)
+
+
+class _Outbox:
+    """In place of read_ahead.Outbox: keeps the messages; the import is waiting for the
+    next batch (*drained*) or busy with the last."""
+
+    def __init__(self, *, drained: bool) -> None:
+        self._drained = drained
+        self.batches: list[Any] = []
+
+    def drained(self) -> bool:
+        return self._drained
+
+    def put(self, message: bytes) -> None:
+        self.batches.append(read_ahead._unpacked(message))
+
+
+def test_the_reading_process_applies_the_rules_while_the_import_is_busy(
+        db: Database, small_files_ahead: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch cut while the import still has one to take comes with its suggestions,
+    the rules' own; one the import is waiting for goes at once, without."""
+    requests: list[tuple[Path, read_ahead.ReadRequest]] = []
+    read = read_ahead.ReaderProcess.read
+
+    def noted(process: read_ahead.ReaderProcess, path: Path,
+              request: read_ahead.ReadRequest) -> None:
+        requests.append((path, request))
+        read(process, path, request)
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "read", noted)
+    import_events(db, FILES[1][0], FILES[1][1], second_processes=True)
+    [(path, request)] = requests
+    rules = request.rules
+    assert rules is not None
+    busy, waiting = _Outbox(drained=False), _Outbox(drained=True)
+    assert isinstance(read_ahead._read(path, request, busy), read_ahead._Finished)
+    assert isinstance(read_ahead._read(path, request, waiting), read_ahead._Finished)
+    assert len(busy.batches) == len(waiting.batches) > 2
+    assert [batch.found for batch in busy.batches] == [
+        rules.found_all([rule_fields(row) for row in batch.rows]) for batch in busy.batches]
+    assert any(found is not None for batch in busy.batches for found in batch.found)
+    assert [batch.found for batch in waiting.batches] == [None] * len(waiting.batches)
+    assert [batch.rows for batch in busy.batches] == [batch.rows for batch in waiting.batches]
 
 
 def test_progress_counts_what_the_second_process_read(

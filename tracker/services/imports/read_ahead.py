@@ -3,13 +3,16 @@
 The import's own process then spends its time writing: reading is about two fifths of
 the time to usable, and a thread cannot overlap it with the writing (the GIL; see
 importing.py). The second process runs the very RowReader the import would run here, on
-its own handle of the same file, applies the import's category rules to each batch (the
-very rule set, as services.targets.suggest_ahead would), and sends the batch with its
-suggestions as it is cut; what the reader learnt on the way (rejections, notes, the rows'
-countries and days) comes last. Reading and categorising in one process, not two, leaves
-two busy processes for the two cores: with three, the writing (the import's critical
-path) got two thirds of a core while the rules ran, and the import to usable at 300,000
-rows took a fifth longer.
+its own handle of the same file, and sends each batch as it is cut; what the reader learnt
+on the way (rejections, notes, the rows' countries and days) comes last.
+
+The import's category rules (a fifth of the reading's time) go where there is time for
+them. A batch cut while the import is still busy with the last one gets its suggestions
+here (the very rule set services.targets.suggest_ahead would apply); a batch the import
+is already waiting for goes at once, and the import applies the rules to it. So neither
+process waits long for the other: with the rules all here, the writing (the import's
+critical path) waited 7 s for batches at a million rows, and with a third process for
+them, it got two thirds of a core while they ran.
 
 If that process dies or fails, or finds the file at the path is no longer the one the
 import opened, the file is read again here, skipping the batches already written, and
@@ -74,7 +77,8 @@ class ReadRequest:
     release: Release
     constants: tuple[object, ...]
     batch_size: int
-    # The import's category rules, applied to each batch here (None: not here).
+    # The import's category rules, applied here to the batches the import is not
+    # waiting for (None: to none).
     rules: RuleSet | None
     # The file the import opened (CsvFile.identity): one put in its place since (a new
     # download renamed over it) is not read.
@@ -271,26 +275,61 @@ class ReadAhead(RowReader):
 
 def _serve(connection: Connection) -> None:
     """The second process: wait to be told what to read, then read it and send its
-    batches, then what was learnt. Batches are sent from a second thread, so that
-    reading goes on while the pipe waits for the import to take one."""
+    batches, then what was learnt."""
     # Ctrl+C interrupts the import, which then stops this process: not both at once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         path, request = cast(tuple[Path, ReadRequest], _unpacked(connection.recv_bytes()))
     except EOFError:  # the import ended before it read (refused, cancelled)
         return
-    outbox: queue.Queue[bytes | None] = queue.Queue(_QUEUED_BATCHES)
-    mailer = threading.Thread(target=_send_all, args=(outbox, connection), daemon=True)
-    mailer.start()
+    outbox = Outbox(connection)
     try:
         outbox.put(_pickled(_read(path, request, outbox)))
     finally:
-        outbox.put(None)
-        mailer.join()
+        outbox.close()
+
+
+class Outbox:
+    """The messages cut and not yet taken by the import, sent from a second thread: the
+    reading goes on while the pipe waits for the import to take the last one."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._queue: queue.Queue[bytes | None] = queue.Queue(_QUEUED_BATCHES)
+        self._sending = False  # written by the mailer thread only
+        self._mailer = threading.Thread(target=self._send_all, args=(connection,),
+                                        daemon=True)
+        self._mailer.start()
+
+    def put(self, message: bytes) -> None:
+        self._queue.put(message)
+
+    def drained(self) -> bool:
+        """Whether the import has taken every message put so far: it then waits for the
+        next (or soon will), and has time on its hands."""
+        return not self._sending and self._queue.empty()
+
+    def close(self) -> None:
+        """Send what is left, then stop the mailer."""
+        self._queue.put(None)
+        self._mailer.join()
+
+    def _send_all(self, connection: Connection) -> None:
+        while (message := self._queue.get()) is not None:
+            self._sending = True
+            try:
+                connection.send_bytes(message)
+            except OSError:  # the import is gone (cancelled, failed or killed): stop
+                os._exit(0)
+            except BaseException:
+                # Never a reader left waiting on a full outbox, nor an import on a
+                # process that sends nothing: it sees this one end, and reads the file
+                # itself.
+                os._exit(1)
+            self._sending = False
 
 
 def _read(path: Path, request: ReadRequest,
-          outbox: queue.Queue[bytes | None]) -> _Finished | _Refused | _Unread:
+          outbox: Outbox) -> _Finished | _Refused | _Unread:
     with CsvFile(path, request.facts) as source:
         if source.identity() != request.identity:
             return _Unread(f"{path.name} is no longer the file the import opened (it "
@@ -305,7 +344,10 @@ def _read(path: Path, request: ReadRequest,
         rules = request.rules
         try:
             for rows, raws in reader.batches(request.constants, request.batch_size):
-                found = None if rules is None else \
+                # The rules run here while the import is busy writing; a batch it waits
+                # for goes without them, and the import applies them (suggest_ahead):
+                # the two processes share that work as their speeds say.
+                found = None if rules is None or outbox.drained() else \
                     rules.found_all([rule_fields(row) for row in rows])
                 outbox.put(packed(_Batch(rows, raws, found, reader.records_read,
                                          reader.lines_read)))
@@ -314,18 +356,6 @@ def _read(path: Path, request: ReadRequest,
         return _Finished(reader.accepted, reader.lines_read, report.rejections,
                          report.flagged, report.notes, reader.countries,
                          reader.first_day, reader.last_day, reader.newest_stamp)
-
-
-def _send_all(outbox: queue.Queue[bytes | None], connection: Connection) -> None:
-    while (message := outbox.get()) is not None:
-        try:
-            connection.send_bytes(message)
-        except OSError:  # the import is gone (cancelled, failed or killed): stop reading
-            os._exit(0)
-        except BaseException:
-            # Never a reader left waiting on a full outbox, nor an import on a process
-            # that sends nothing: it sees this one end, and reads the file itself.
-            os._exit(1)
 
 
 def _packer(constants: tuple[Any, ...]) -> Callable[[_Batch], bytes]:

@@ -5,7 +5,8 @@ run them beside the reading and writing (the GIL), but a second process can: eac
 rule fields go to it as soon as the batch is read, and its suggestions are collected when
 the batch is written, one batch later. A small import keeps them in its own process: the
 second one takes a few tenths of a second to start. A large one applies them where its
-file is read (services.imports.read_ahead), and its batches come with their suggestions.
+file is read (services.imports.read_ahead), and most of its batches come with their
+suggestions; one that comes without (the import was waiting for it) is suggested here.
 
 The suggestions are the same either way (the rules are a function of the four fields,
 and the process gets the very rule set the import loaded). If the second process dies,
