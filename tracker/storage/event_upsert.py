@@ -175,6 +175,8 @@ class EventUpsert:
         *suggested*, when given, the category the rules suggest for each (a new row goes
         in with it, decided at the import's instant; without, it is left undecided).
         """
+        if suggested is None:
+            self.counts.unsuggested += len(rows)
         keys = [row[ID_POSITION] for row in rows]
         stored = {} if self.nothing_stored else self._stored(keys)
         if self.track_seen:

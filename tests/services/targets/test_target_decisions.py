@@ -14,6 +14,7 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import TargetRule
 from tracker.io.import_formats import ImportFormat
 from tracker.services.events.events import EventFilter, count_events
+from tracker.services.imports import importing
 from tracker.services.imports.importing import import_events
 from tracker.services.targets import suggest_ahead
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
@@ -79,6 +80,36 @@ def test_new_events_are_categorised_as_they_load_as_a_pass_would(
     with db.reading() as session:
         assert set(session.execute(suggestion).all()) == loaded
     assert len(loaded) > 1000
+
+
+def test_the_rule_pass_after_a_load_runs_only_for_what_the_load_left_open(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first import decides every new event as it loads: the pass over the run's
+    events is left out. A re-import that writes over stored events runs it, and an
+    event whose summary it restores gets the rules' category again."""
+    passes: list[int | None] = []
+    pass_over = importing.suggest_targets
+
+    def noted(connection: Any, **kwargs: Any) -> Any:
+        passes.append(kwargs["run_id"])
+        return pass_over(connection, **kwargs)
+
+    monkeypatch.setattr(importing, "suggest_targets", noted)
+    _import(db)
+    assert passes == []
+    first = _decided(db)
+    event = BattlefieldEvent
+    with db.reading() as session:
+        changed = session.scalars(select(event.id).where(event.target_category == "energy")
+                                  .order_by(event.id).limit(1)).one()
+    with db.transaction() as session:  # a summary the file will put back, decided so
+        session.execute(update(event).values(raw_digest=0))
+        session.execute(update(event).where(event.id == changed).values(
+            summary="nothing to go by", target_category="unknown", target_rule=None,
+            target_confidence=None))
+    _import(db)
+    assert len(passes) == 1 and passes[0] is not None
+    assert _decided(db) == first
 
 
 def test_the_analysts_choice_survives_a_reimport_and_a_new_pass(db: Database) -> None:
