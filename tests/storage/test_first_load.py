@@ -15,7 +15,6 @@ from tests.conftest import REAL_DATA
 from tests.storage.test_backup import journal_mode
 from tracker.domain.events import BattlefieldEvent
 from tracker.io.import_formats import ImportFormat
-from tracker.services.imports import importing
 from tracker.services.imports.importing import import_events
 from tracker.storage import event_upsert
 from tracker.storage.database import Database
@@ -63,9 +62,9 @@ def test_an_interrupt_after_the_rows_are_written_is_raised_as_itself(
         db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The writer gives its connection back its settings on the way out: not on a
     connection an interrupt closed, which would hide the interrupt."""
-    def interrupted(connection: Connection, **_kwargs: Any) -> None:
+    def interrupted(connection: Connection, *_args: Any) -> None:
         connection.invalidate()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(importing, "suggest_targets", interrupted)
+    monkeypatch.setattr(event_upsert, "rebuild_derived", interrupted)
     _interrupted_import(db, tmp_path)

@@ -20,6 +20,8 @@ from tracker.storage.counted_events import COUNTED_SQL
 
 _KEY = "day, event_type, target_category, date_precision"
 _SUMS = "events, fatalities, injuries"
+# A day-count row's columns, in order (storage.day_tally writes them too).
+DAY_COUNT_COLUMNS = f"{_KEY}, {_SUMS}"
 
 
 def recount_sql(*, by_status: bool = True) -> str:

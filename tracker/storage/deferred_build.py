@@ -34,7 +34,7 @@ from sqlalchemy.exc import OperationalError
 from tracker.domain.wording import say
 from tracker.storage import map_cells
 from tracker.storage.day_counts import TRIGGER_PREFIX as DAY_TRIGGERS
-from tracker.storage.day_counts import recount as recount_days
+from tracker.storage.day_tally import DayTally, count_days
 from tracker.storage.derived_structures import DroppedStructures
 from tracker.storage.errors import StorageError
 from tracker.storage.full_text_build import rebuild_full_text
@@ -74,10 +74,12 @@ class BuildStep:
                 connection.exec_driver_sql(sql)
 
 
-def keep_usable(connection: Connection, dropped: DroppedStructures) -> None:
-    """In the import's transaction: count the days again and put their triggers back,
-    and note every other dropped structure as pending; the caller commits."""
-    recount_days(connection)
+def keep_usable(connection: Connection, dropped: DroppedStructures,
+                tally: DayTally | None = None) -> None:
+    """In the import's transaction: count the days again (from *tally* when the load kept
+    one: storage.day_tally) and put their triggers back, and note every other dropped
+    structure as pending; the caller commits."""
+    count_days(connection, tally)
     rest = []
     for sql in dropped.statements:
         if _name_of(sql).startswith(DAY_TRIGGERS):

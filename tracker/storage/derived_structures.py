@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from tracker.storage import map_cells, pg_derived
-from tracker.storage.day_counts import TRIGGER_PREFIX, recount
+from tracker.storage.day_counts import TRIGGER_PREFIX
+from tracker.storage.day_tally import DayTally, count_days
 from tracker.storage.full_text_build import rebuild_full_text
 
 EVENTS_TABLE = "battlefield_event"
@@ -69,8 +70,10 @@ def drop_derived(connection: Connection, *, records: bool = False) -> DroppedStr
 
 
 def rebuild_derived(connection: Connection, dropped: DroppedStructures,
-                    step_done: Callable[[int], None] | None = None) -> None:
-    """Build again what *dropped* names, from the rows now in the table; the caller commits.
+                    step_done: Callable[[int], None] | None = None,
+                    tally: DayTally | None = None) -> None:
+    """Build again what *dropped* names, from the rows now in the table (the day counts
+    from *tally* when the load kept one: storage.day_tally); the caller commits.
 
     *step_done* is called with the number of builds finished after each one (a progress
     display shows them; it may raise to cancel, which rolls the whole load back).
@@ -80,7 +83,7 @@ def rebuild_derived(connection: Connection, dropped: DroppedStructures,
     if connection.dialect.name == "sqlite":
         rebuild_full_text(connection)
     # Before the indexes: one sorted pass over the table, while the page cache is warm.
-    recount(connection)
+    count_days(connection, tally)
     map_cells.recount(connection)
     done = 1
     if step_done is not None:

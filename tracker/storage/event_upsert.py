@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
 from tracker.domain.target_rules import Found
 from tracker.storage.counted_events import RecordStatus
+from tracker.storage.day_tally import DayTally
 from tracker.storage.deferred_build import keep_usable
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 from tracker.storage.event_compare import (
@@ -66,9 +67,10 @@ _INSERTED = (*ROW_COLUMNS, "first_imported_at")
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
-# Bulk mode pays off when the new rows coming in are at least this share of the table; a
-# re-import of rows already there (updates, mostly unchanged) keeps the indexes, since
-# rebuilding them all would cost far more than the few rows that change.
+# Bulk mode pays off when at least this many new rows come in, and at least this share
+# of the table; a re-import of rows already there (updates, mostly unchanged) keeps the
+# indexes, since rebuilding them all would cost far more than the few rows that change.
+BULK_FROM_ROWS = 10_000
 _BULK_SHARE = 0.5
 
 # The rank of a newer release, already imported, that covers an event of this day and
@@ -118,6 +120,7 @@ class EventUpsert:
         if track_seen:
             start_seen(connection)
         self._dropped = DroppedStructures()
+        self._tally: DayTally | None = None  # the day counts, while they can be tallied
         self._imported_at = imported_at.astimezone(UTC)
         stamp: object = self._imported_at
         if self.sqlite:
@@ -162,8 +165,15 @@ class EventUpsert:
             "ON CONFLICT(event_id) DO UPDATE SET raw = excluded.raw"
         )
         existing = count_all(self.connection)
-        if expected_new_rows >= 10_000 and expected_new_rows >= existing * _BULK_SHARE:
+        if expected_new_rows >= BULK_FROM_ROWS and \
+                expected_new_rows >= existing * _BULK_SHARE:
             self._dropped = drop_derived(self.connection)
+            if not existing:  # the day counts are then those of the rows inserted
+                columns = ("id", *inserted)
+                assert "injuries" not in columns  # none on import: the tally sums none
+                self._tally = DayTally(*(columns.index(name) for name in (
+                    "event_date", "event_type", "target_category", "date_precision",
+                    "fatalities")))
 
     def write(self, rows: Sequence[tuple[Any, ...]],
               raws: Sequence[tuple[str, str, str, int]],
@@ -177,6 +187,7 @@ class EventUpsert:
         """
         if suggested is None:
             self.counts.unsuggested += len(rows)
+            self._tally = None  # their categories are the rule pass's to decide
         keys = [row[ID_POSITION] for row in rows]
         stored = {} if self.nothing_stored else self._stored(keys)
         if self.track_seen:
@@ -186,6 +197,7 @@ class EventUpsert:
                 mark_seen(self.connection, keys)
         if self.sqlite and not stored:
             return self._insert_all(rows, raws, suggested)
+        self._tally = None  # stored events written over, or kept: counted again
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         written_raws = []
@@ -237,6 +249,8 @@ class EventUpsert:
         found = suggested if suggested is not None else [UNDECIDED] * len(rows)
         inserts = [self._new_row(row, decided) for row, decided in zip(rows, found, strict=True)]
         self._cursor.executemany(self._insert_sql, inserts)
+        if self._tally is not None:
+            self._tally.add(inserts)
         self._cursor.executemany(self._raw_sql, zip(ids, (raw[0] for raw in raws),
                                                     strict=True))
         self.counts.added += len(rows)
@@ -245,6 +259,8 @@ class EventUpsert:
             arrived = [(row[ID_POSITION], newer) for row in rows if (newer := superseded(
                 row[DATE_POSITION], row[COUNTRY_POSITION], row[RANK_POSITION])) is not None]
             self.counts.arrived_withdrawn += len(arrived)
+            if arrived:
+                self._tally = None  # withdrawn events are not counted
             self._set_statuses([], arrived)
         return len(rows)
 
@@ -340,14 +356,14 @@ class EventUpsert:
         *step_done* is called with the number of builds finished after each one (they
         take seconds each at a million rows, which a progress display should show).
         """
-        rebuild_derived(self.connection, self._dropped, step_done)
+        rebuild_derived(self.connection, self._dropped, step_done, self._tally)
 
     def finish_usable(self) -> None:
         """Put back only what the events need to be browsed, counted and filtered (the
         day counts), and note the rest of what bulk mode dropped as pending, for
         storage.deferred_build to build after the caller's commit."""
         if self._dropped.statements:
-            keep_usable(self.connection, self._dropped)
+            keep_usable(self.connection, self._dropped, self._tally)
 
 # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 
