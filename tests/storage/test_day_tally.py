@@ -4,6 +4,7 @@ anything the tally cannot follow."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from tests.acled_generator import write_acled_file
 from tests.conftest import REAL_DATA
 from tracker.services.imports import importing
 from tracker.services.imports.importing import ImportFormat, build_after_import, import_events
+from tracker.services.targets import suggest_ahead
 from tracker.storage import day_tally, event_upsert
 from tracker.storage.database import Database
 from tracker.storage.day_counts import recount
@@ -93,3 +95,32 @@ def test_new_events_withdrawn_on_arrival_are_left_out_of_the_counts(
     assert older.arrived_withdrawn > 0
     assert recounts == [1]
     assert _counts(db) == _recounted(db)
+
+
+def test_a_first_bulk_load_whose_every_record_is_rejected_counts_nothing(
+        db: Database, tmp_path: Path, recounts: list[int]) -> None:
+    source = write_acled_file(tmp_path / "acled.csv", 12_000)
+    with source.open(newline="", encoding="utf-8") as readable:
+        records = list(csv.reader(readable))
+    day = records[0].index("event_date")
+    for record in records[1:]:
+        record[day] = "no date"
+    with source.open("w", newline="", encoding="utf-8") as written:
+        csv.writer(written).writerows(records)
+    report = import_events(db, source, ImportFormat.ACLED)
+    assert (report.added, report.rejected) == (0, 12_000)
+    assert recounts == []
+    assert _counts(db) == []
+
+
+def test_a_load_given_no_suggestions_counts_again_after_the_rule_pass(
+        db: Database, recounts: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows that go in undecided get their categories from the pass after the load: the
+    counts are those of the categories it decided, not of the rows as inserted."""
+    monkeypatch.setattr(event_upsert, "BULK_FROM_ROWS", 1)
+    monkeypatch.setattr(suggest_ahead.BatchSuggestions, "all", lambda _self: None)
+    import_events(db, API, ImportFormat.UCDP)
+    assert recounts == [1]
+    counts = _counts(db)
+    assert counts == _recounted(db)
+    assert "" not in {row[2] for row in counts}

@@ -180,7 +180,8 @@ class EventDayCount(Base):
     of the events themselves: summing a year of a million events row by row takes about
     a second, summing its day counts a few milliseconds. On SQLite, triggers keep the
     counts equal to the events on every insert, update and delete (migration 0003); a
-    bulk import drops them and counts again once at the end (storage.event_upsert).
+    bulk import drops them and counts again once at the end, or tallies the counts as it
+    inserts into an empty table (storage.event_upsert, storage.day_tally).
     Unknown fatalities or injuries count as none in the sums.
     """
 

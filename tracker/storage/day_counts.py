@@ -2,8 +2,9 @@
 
 The migration that adds the table creates the SQLite triggers below and counts the
 events already there; a bulk import drops the triggers with the other derived
-structures and calls ``recount`` once at the end (storage.event_upsert). On PostgreSQL
-one plpgsql function runs the same statements (migration 0006).
+structures and calls ``recount`` once at the end (storage.event_upsert), or, into an
+empty table, writes the counts it tallied as the rows went in (storage.day_tally). On
+PostgreSQL one plpgsql function runs the same statements (migration 0006).
 
 Only counted events are counted (storage.counted_events: record_status 'current'; a
 withdrawn or merged event keeps its row but leaves the counts). Migration 0013 rewrites

@@ -51,6 +51,8 @@ class DayTally:
         carry no injuries on import: 0, as the recount sums them."""
         deaths = self._deaths
         connection.exec_driver_sql("DELETE FROM event_day_count")
+        if not self._events:  # every record rejected: nothing inserted
+            return
         connection.exec_driver_sql(
             f"INSERT INTO event_day_count ({DAY_COUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0)",
             [(*key, events, deaths[key]) for key, events in self._events.items()])

@@ -8,14 +8,18 @@ changes nothing. A row of an older release than the stored event's is skipped, a
 differences reported, unless the user allows older releases (issue 17).
 
 Given the batch's suggestions (the import gives them: services.targets.suggest_ahead, as
-to storage.pg_bulk_load) each new row goes in with the target category the rules suggest,
-so both writers categorise alike and the rule pass after the load neither reads the new
-rows back nor rewrites them.
+to storage.pg_bulk_load) each new row goes in on SQLite with the target category the
+rules suggest, so both writers categorise alike and the rule pass after the load has
+nothing to read back or rewrite (the import leaves it out then). The portable path
+(SQLAlchemy Core, for other databases) inserts new rows undecided, and counts them for
+that pass (``WriteCounts.unsuggested``).
 
 On SQLite a large import into a table that is small beside it drops the derived
 structures (indexes, full-text and day-count triggers) inside the transaction and builds
 them again at the end, through storage.derived_structures, or (``finish_usable``) puts
 back only the day counts and leaves the rest to storage.deferred_build after the commit.
+Into an empty table it tallies the day counts as the rows go in (storage.day_tally)
+instead of counting them again from the events.
 """
 
 from __future__ import annotations
@@ -186,7 +190,6 @@ class EventUpsert:
         in with it, decided at the import's instant; without, it is left undecided).
         """
         if suggested is None:
-            self.counts.unsuggested += len(rows)
             self._tally = None  # their categories are the rule pass's to decide
         keys = [row[ID_POSITION] for row in rows]
         stored = {} if self.nothing_stored else self._stored(keys)
@@ -215,6 +218,8 @@ class EventUpsert:
                     raw_ids.append(inserts[-1][0])
                 else:
                     inserts.append((*row, self._stamp))
+                if suggested is None or not self.sqlite:
+                    counts.unsuggested += 1
                 written_raws.append(raw)
                 counts.added += 1
                 newer = self.superseded(row[DATE_POSITION], row[COUNTRY_POSITION],
@@ -246,6 +251,8 @@ class EventUpsert:
         batch instead of the row-by-row comparison (a third of the writing's own time).
         ``_new_row`` numbers the rows from the next id on: *ids*."""
         ids = range(self._next_id, self._next_id + len(rows))
+        if suggested is None:
+            self.counts.unsuggested += len(rows)
         found = suggested if suggested is not None else [UNDECIDED] * len(rows)
         inserts = [self._new_row(row, decided) for row, decided in zip(rows, found, strict=True)]
         self._cursor.executemany(self._insert_sql, inserts)

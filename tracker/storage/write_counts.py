@@ -41,8 +41,8 @@ class WriteCounts:
     restored: int = 0
     # New events that a newer release, imported before, covers and lacks.
     arrived_withdrawn: int = 0
-    # Rows given to the writer without the rules' suggestions: their new events go in
-    # with no category decided, for the rule pass after the load.
+    # New events written with no category decided (no suggestions given, or a writer
+    # that stores none): the rule pass after the load decides them.
     unsuggested: int = 0
     changes: list[FieldChange] = field(default_factory=list)
     older_changes: list[FieldChange] = field(default_factory=list)

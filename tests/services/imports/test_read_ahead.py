@@ -136,11 +136,12 @@ def test_a_writer_whose_constants_marshal_cannot_write_is_sent_pickled_batches(
     assert _events(db) == _events(here_db)
 
 
-def test_the_rules_are_shared_by_the_two_processes_with_the_same_categories(
+def test_whichever_process_applies_the_rules_the_categories_are_the_same(
         db: Database, here_db: Database, small_files_ahead: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rules run where the file is read, or here for a batch the import waited for:
-    no third process is started for them, and the categories are those the rules give
+    """The rules run where the file is read, or here for a batch the import waited for
+    (how the batches split depends on timing; the next test makes each way happen): no
+    third process is started for them, and the categories are those the rules give
     here."""
     here = import_events(here_db, FILES[1][0], FILES[1][1])
     suggesters: list[suggest_ahead.Suggester] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from tracker.services.targets import suggest_ahead
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
 from tracker.services.targets.rulebook import categories, save_rule
 from tracker.services.targets.suggest_pass import CategorisingCancelled, categorise
+from tracker.storage import event_upsert
 from tracker.storage.database import Database
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
@@ -103,13 +105,25 @@ def test_the_rule_pass_after_a_load_runs_only_for_what_the_load_left_open(
         changed = session.scalars(select(event.id).where(event.target_category == "energy")
                                   .order_by(event.id).limit(1)).one()
     with db.transaction() as session:  # a summary the file will put back, decided so
-        session.execute(update(event).values(raw_digest=0))
         session.execute(update(event).where(event.id == changed).values(
             summary="nothing to go by", target_category="unknown", target_rule=None,
             target_confidence=None))
     _import(db)
     assert len(passes) == 1 and passes[0] is not None
     assert _decided(db) == first
+
+
+@pytest.mark.sqlite_only  # on PostgreSQL imports load with PgBulkLoad, tested above
+def test_new_events_the_portable_writer_loads_undecided_are_left_to_the_pass(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The portable writer (SQLAlchemy Core, for any database) inserts new events with
+    no category decided: the pass after the load decides every one."""
+    monkeypatch.setattr(importing, "EventUpsert",
+                        functools.partial(event_upsert.EventUpsert, portable=True))
+    _import(db)
+    decided = _decided(db)
+    assert "" not in {category for category, _source in decided.values()}
+    assert {source for _category, source in decided.values()} == {"rule"}
 
 
 def test_the_analysts_choice_survives_a_reimport_and_a_new_pass(db: Database) -> None:

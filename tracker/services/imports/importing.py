@@ -209,8 +209,9 @@ def import_events(
     *releases* says which release the file is (default: read from it); *dayfirst*
     overrides the day order of the mapping last used, when no *mapping* is given.
 
-    *second_processes* lets a large file be read (services.imports.read_ahead) and its
-    category rules applied (services.targets.suggest_ahead) in second processes, beside
+    *second_processes* lets a large file be read, and its category rules applied to the
+    batches the writing is not waiting for (services.imports.read_ahead), or a smaller
+    file's rules applied (services.targets.suggest_ahead), in a second process, beside
     the writing. Only the program's own entry points allow it (the window and the
     command line): the processes are started by spawn, which imports the starting script
     again, and a caller's unguarded script would run again in them.
@@ -260,10 +261,11 @@ class _Options:
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
                    options: _Options) -> ImportReport:
-    # A large file's records are read, and its category rules applied, beside the load
-    # in a second process, which starts now: ready once the import's own setup (the run,
-    # the count, bulk mode) is done. A file too small for that, but not small, has only
-    # its rules applied beside. Never both: three busy processes would share two cores.
+    # A large file's records are read, and its category rules applied to most batches,
+    # beside the load in a second process, which starts now: ready once the import's own
+    # setup (the run, the count, bulk mode) is done. A file too small for that, but not
+    # small, has only its rules applied beside. Never both: three busy processes would
+    # share two cores.
     allowed = options.second_processes
     with (reader_process(source, allowed=allowed) or nullcontext()) as reader, \
             import_suggester(db, source.facts.lines,

@@ -304,8 +304,8 @@ class Outbox:
         self._queue.put(message)
 
     def drained(self) -> bool:
-        """Whether the import has taken every message put so far: it then waits for the
-        next (or soon will), and has time on its hands."""
+        """Whether the import has taken every message put so far: once done with the
+        batch it holds, it will wait for the next, and has time on its hands."""
         return not self._sending and self._queue.empty()
 
     def close(self) -> None:
