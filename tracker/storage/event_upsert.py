@@ -179,13 +179,12 @@ class EventUpsert:
                     "event_date", "event_type", "target_category", "date_precision",
                     "fatalities")))
 
-    def write(self, rows: Sequence[tuple[Any, ...]],
-              raws: Sequence[tuple[str, str, str, int]],
+    def write(self, rows: Sequence[tuple[Any, ...]], raws: Sequence[str],
               suggested: Sequence[Found] | None = None) -> int:
         """Compare *rows* with the stored events and write what differs, with the record
         texts of the rows written; returns how many were inserted or changed.
 
-        *raws* are (text, dataset, external_id, run id), one per row, in the same order;
+        *raws* are the record texts, one per row, in the same order;
         *suggested*, when given, the category the rules suggest for each (a new row goes
         in with it, decided at the import's instant; without, it is left undecided).
         """
@@ -203,7 +202,7 @@ class EventUpsert:
         self._tally = None  # stored events written over, or kept: counted again
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        written_raws = []
+        written_raws: list[tuple[str, str]] = []  # (external id, record text)
         raw_ids: list[int] = []  # the event id of each written record text (SQLite)
         bumps: list[tuple[Any, ...]] = []
         restored: list[int] = []
@@ -220,7 +219,7 @@ class EventUpsert:
                     inserts.append((*row, self._stamp))
                 if suggested is None or not self.sqlite:
                     counts.unsuggested += 1
-                written_raws.append(raw)
+                written_raws.append((row[ID_POSITION], raw))
                 counts.added += 1
                 newer = self.superseded(row[DATE_POSITION], row[COUNTRY_POSITION],
                                         row[RANK_POSITION]) if self.superseded else None
@@ -234,7 +233,7 @@ class EventUpsert:
             if verdict in (StoredVerdict.KEEP, StoredVerdict.TAKE_RANK):
                 continue
             updates.append((*(row[position] for position in _UPDATED_POSITIONS), old.id))
-            written_raws.append(raw)
+            written_raws.append((row[ID_POSITION], raw))
             raw_ids.append(old.id)
             if verdict is StoredVerdict.RESTORE:
                 restored.append(old.id)
@@ -243,8 +242,7 @@ class EventUpsert:
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
-    def _insert_all(self, rows: Sequence[tuple[Any, ...]],
-                    raws: Sequence[tuple[str, str, str, int]],
+    def _insert_all(self, rows: Sequence[tuple[Any, ...]], raws: Sequence[str],
                     suggested: Sequence[Found] | None) -> int:
         """``write`` on SQLite for a batch of which no event is stored (every batch of a
         first import): each row inserted as ``_new_row`` makes it, in one pass over the
@@ -258,8 +256,7 @@ class EventUpsert:
         self._cursor.executemany(self._insert_sql, inserts)
         if self._tally is not None:
             self._tally.add(inserts)
-        self._cursor.executemany(self._raw_sql, zip(ids, (raw[0] for raw in raws),
-                                                    strict=True))
+        self._cursor.executemany(self._raw_sql, zip(ids, raws, strict=True))
         self.counts.added += len(rows)
         if self.superseded is not None:
             superseded = self.superseded
@@ -302,8 +299,10 @@ class EventUpsert:
                 for row in found}
 
     def _execute(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
-                 bumps: list[tuple[Any, ...]], raws: list[tuple[str, str, str, int]],
+                 bumps: list[tuple[Any, ...]], raws: list[tuple[str, str]],
                  raw_ids: list[int]) -> None:
+        """Run what ``write`` found to do; *raws* are the (external id, record text) of
+        the rows written, *raw_ids* (SQLite) their events' ids."""
         if self.sqlite:
             if inserts:
                 self._cursor.executemany(self._insert_sql, inserts)
@@ -314,7 +313,7 @@ class EventUpsert:
                     "UPDATE battlefield_event SET source_release = ?, release_rank = ? "
                     "WHERE id = ?", bumps)
             if raws:
-                self._cursor.executemany(self._raw_sql, zip(raw_ids, (raw[0] for raw in raws),
+                self._cursor.executemany(self._raw_sql, zip(raw_ids, (text for _key, text in raws),
                                                             strict=True))
             return
         self._execute_core(inserts, updates, bumps, raws)
@@ -375,8 +374,7 @@ class EventUpsert:
 # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 
     def _execute_core(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
-                      bumps: list[tuple[Any, ...]],
-                      raws: list[tuple[str, str, str, int]]) -> None:
+                      bumps: list[tuple[Any, ...]], raws: list[tuple[str, str]]) -> None:
         # Imported here: the PostgreSQL dialect is 50 ms of start-up SQLite never needs.
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -402,11 +400,11 @@ class EventUpsert:
         ids: dict[str, int] = {external_id: event_id for external_id, event_id in
                                self.connection.execute(select(event.external_id, event.id).where(
             event.dataset == self.dataset, event.import_run_id == self.run_id,
-            event.external_id.in_([raw[2] for raw in raws])))}
+            event.external_id.in_([key for key, _text in raws])))}
         raw_table = cast(Table, BattlefieldEventRaw.__table__)
         statement = pg_insert(raw_table) if self.connection.dialect.name == "postgresql" \
             else sqlite_insert(raw_table)
-        texts = [{"event_id": ids[raw[2]], "raw": raw[0]} for raw in raws if raw[2] in ids]
+        texts = [{"event_id": ids[key], "raw": text} for key, text in raws if key in ids]
         if texts:
             self.connection.execute(statement.on_conflict_do_update(
                 index_elements=["event_id"], set_={"raw": statement.excluded.raw}), texts)

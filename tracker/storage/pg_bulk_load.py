@@ -128,12 +128,12 @@ class PgBulkLoad:
             self._dropped.statements.extend(pg_derived.switch_off(connection, indexes=False))
 
     def write(self, rows: Sequence[tuple[Any, ...]],
-              raws: Sequence[tuple[str, str, str, int]],
+              raws: Sequence[str],
               suggested: Sequence[Found] | None = None) -> int:
         """Compare *rows* with the stored events and write what differs, with the record
         texts of the rows written; returns how many were inserted or changed.
 
-        *raws* are (text, dataset, external_id, run id), one per row, in the same order;
+        *raws* are the record texts, one per row, in the same order;
         *suggested*, when given, the category the rules suggest for each (a new row goes
         in with it, decided at the import's instant; without, it is left undecided).
         """
@@ -185,18 +185,18 @@ class PgBulkLoad:
             merging.result()
 
     def _stage_rows(self, rows: Sequence[tuple[Any, ...]],
-                    raws: Sequence[tuple[str, str, str, int]],
+                    raws: Sequence[str],
                     suggested: Sequence[Found] | None) -> list[tuple[Any, ...]]:
         """The stage's rows: place, columns (the suggested category in), record text."""
         stamp = self._stamp
         if suggested is None:
             self.counts.unsuggested += len(rows)
-            return [(place, *row, None, None, None, None, raw[0])
+            return [(place, *row, None, None, None, None, raw)
                     for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]
         staged = []
         for place, (row, raw, found) in enumerate(zip(rows, raws, suggested, strict=True)):
             categorised, decided = with_suggestion(row, found, stamp)
-            staged.append((place, *categorised, *decided, raw[0]))
+            staged.append((place, *categorised, *decided, raw))
         return staged
 
     def _stage(self, staged: list[tuple[Any, ...]]) -> None:

@@ -24,7 +24,9 @@ from tracker.services.imports.import_report import ImportReport, Rejection
 from tracker.services.imports.releases import Release, ReleaseKind
 
 Rows = list[tuple[object, ...]]
-Raws = list[tuple[str, str, str, int]]
+# The record text of each row, in the same order (the writers know the row's dataset,
+# key and run: its key is in the row).
+Raws = list[str]
 # A row holds the date precision as its text, as stored: the same to every writer, and a
 # row of plain values only can cross to the import's process by marshal (read_ahead.py).
 _PRECISION = EventValues._fields.index("date_precision")
@@ -118,9 +120,7 @@ class RowReader:
             records = chain([self.source.header_record], records)
         rows: Rows = []
         raws: Raws = []
-        dataset, run_id = constants[0], constants[1]
         release = self.release
-        assert isinstance(dataset, str) and isinstance(run_id, int)
         blank = 0
         first = True
         # After a quote never closed, the lines up to the next record of the header's
@@ -187,7 +187,7 @@ class RowReader:
                          *values[_PRECISION + 1:-1], None if stamped else digest(text),
                          *constants, release.row_label(rank), rank))
             self._cover(values.event_date, values.country, values.source_updated)
-            raws.append((text, dataset, external_id, run_id))
+            raws.append(text)
             self.accepted += 1
             if len(rows) >= batch_size:
                 yield rows, raws
