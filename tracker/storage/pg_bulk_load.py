@@ -190,6 +190,7 @@ class PgBulkLoad:
         """The stage's rows: place, columns (the suggested category in), record text."""
         stamp = self._stamp
         if suggested is None:
+            # All the batch's rows: which of them are new is known only once merged.
             self.counts.unsuggested += len(rows)
             return [(place, *row, None, None, None, None, raw)
                     for place, (row, raw) in enumerate(zip(rows, raws, strict=True))]

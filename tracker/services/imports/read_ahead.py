@@ -6,7 +6,7 @@ importing.py). The second process runs the very RowReader the import would run h
 its own handle of the same file, and sends each batch as it is cut; what the reader learnt
 on the way (rejections, notes, the rows' countries and days) comes last.
 
-The import's category rules (a fifth of the reading's time) go where there is time for
+The import's category rules (a quarter of the reading's time) go where there is time for
 them. A batch cut while the import is still busy with the last one gets its suggestions
 here (the very rule set services.targets.suggest_ahead would apply); a batch the import
 is already waiting for goes at once, and the import applies the rules to it. So neither
