@@ -26,8 +26,8 @@ from tracker.storage.day_counts import DAY_COUNT_COLUMNS, recount
 
 
 class DayTally:
-    """The day counts of the rows inserted so far; *positions* says where a row holds
-    its day, event type, target category, date precision and fatalities."""
+    """The day counts of the rows inserted so far; the arguments are where an inserted
+    row holds its day, event type, target category, date precision and fatalities."""
 
     def __init__(self, day: int, event_type: int, category: int, precision: int,
                  fatalities: int) -> None:
