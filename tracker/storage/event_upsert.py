@@ -55,7 +55,7 @@ from tracker.storage.suggested_category import (
     SUGGESTED_COLUMNS,
     UNDECIDED,
     Undecided,
-    with_suggestion,
+    suggestion,
 )
 from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
 from tracker.storage.withdrawals import mark_seen, start_seen
@@ -64,10 +64,18 @@ from tracker.storage.write_counts import StoredVerdict, WriteCounts
 log = logging.getLogger(__name__)
 
 _KEY = ("dataset", "external_id")
+_CATEGORY = ROW_COLUMNS.index("target_category")
 # An update rewrites what the dataset says, never the analyst's own target category.
 _UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
 _UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
 _INSERTED = (*ROW_COLUMNS, "first_imported_at")
+# What SQLite's insert binds after a new row's ROW_COLUMNS: its category (the row's own
+# is the run's placeholder, bound to nothing) and when and how it was decided. The row
+# goes in as the reader made it, one tuple joined to these, none rebuilt around it.
+_APPENDED = ("target_category", *SUGGESTED_COLUMNS, "first_imported_at")
+# Where each inserted column's value is in that tuple (target_category: the appended one).
+_BOUND = {**{name: place for place, name in enumerate(ROW_COLUMNS)},
+          **{name: len(ROW_COLUMNS) + place for place, name in enumerate(_APPENDED)}}
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
@@ -143,20 +151,21 @@ class EventUpsert:
         # gives it its own settings back.
         self._restore = [
             (name, self._cursor.execute(f"PRAGMA {name}").fetchone()[0])
-            for name in ("cache_size", "threads")
+            for name in ("cache_size", "threads", "ignore_check_constraints")
         ]
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
         self._cursor.execute("PRAGMA threads=2")
-        # New events get their ids here, the next after the largest (as SQLite would
-        # give them: the table has no AUTOINCREMENT), so their record texts go in by id.
-        # The import's transaction already holds the write lock: no one else adds one.
+        # New events get the ids SQLite gives them, each the next after the largest
+        # (the table has no AUTOINCREMENT): counted here, so their record texts go in by
+        # id (``_insert`` makes sure). The import's transaction already holds the
+        # write lock: no one else adds one.
         self._next_id = self._cursor.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM battlefield_event").fetchone()[0]
-        inserted = (*_INSERTED, *SUGGESTED_COLUMNS)
+        # Bound by number: the row's placeholder category is a value bound to nothing.
         self._insert_sql = (
-            f"INSERT INTO battlefield_event (id, {', '.join(inserted)}) "
-            f"VALUES (?, {', '.join('?' for _ in inserted)})"
+            f"INSERT INTO battlefield_event ({', '.join(_BOUND)}) "
+            f"VALUES ({', '.join(f'?{place + 1}' for place in _BOUND.values())})"
         )
         self._update_sql = (
             f"UPDATE battlefield_event SET {', '.join(f'{name}=?' for name in _UPDATED)} "
@@ -172,10 +181,15 @@ class EventUpsert:
         if expected_new_rows >= BULK_FROM_ROWS and \
                 expected_new_rows >= existing * _BULK_SHARE:
             self._dropped = drop_derived(self.connection)
+            # The table's CHECKs (coordinates in range, no negative count, a known
+            # precision) hold for every row an import writes: its reader refuses what
+            # breaks them (io.event_fields), naming the line and field. Testing them
+            # again is a tenth of the insert's time at a million rows (close() puts
+            # them back for every other write on this connection).
+            self._cursor.execute("PRAGMA ignore_check_constraints=ON")
             if not existing:  # the day counts are then those of the rows inserted
-                columns = ("id", *inserted)
-                assert "injuries" not in columns  # none on import: the tally sums none
-                self._tally = DayTally(*(columns.index(name) for name in (
+                assert "injuries" not in _BOUND  # none on import: the tally sums none
+                self._tally = DayTally(*(_BOUND[name] for name in (
                     "event_date", "event_type", "target_category", "date_precision",
                     "fatalities")))
 
@@ -214,7 +228,7 @@ class EventUpsert:
                 if self.sqlite:
                     inserts.append(self._new_row(
                         row, suggested[place] if suggested is not None else UNDECIDED))
-                    raw_ids.append(inserts[-1][0])
+                    raw_ids.append(self._next_id + len(inserts) - 1)
                 else:
                     inserts.append((*row, self._stamp))
                 if suggested is None or not self.sqlite:
@@ -253,7 +267,7 @@ class EventUpsert:
             self.counts.unsuggested += len(rows)
         found = suggested if suggested is not None else [UNDECIDED] * len(rows)
         inserts = [self._new_row(row, decided) for row, decided in zip(rows, found, strict=True)]
-        self._cursor.executemany(self._insert_sql, inserts)
+        self._insert(inserts)
         if self._tally is not None:
             self._tally.add(inserts)
         self._cursor.executemany(self._raw_sql, zip(ids, raws, strict=True))
@@ -269,14 +283,24 @@ class EventUpsert:
         return len(rows)
 
     def _new_row(self, row: tuple[Any, ...], found: Found | Undecided) -> tuple[Any, ...]:
-        """The values of _insert_sql for a new event: its id, the row, the stamp, and the
+        """The values of _insert_sql for a new event: the row, then (_APPENDED) the
         category the rules suggest with its source, rule, confidence and time (the
-        import's instant, as PostgreSQL's load writes it), or no decision yet."""
-        event_id, self._next_id = self._next_id, self._next_id + 1
+        import's instant, as PostgreSQL's load writes it), or no decision yet, and the
+        stamp."""
         if isinstance(found, Undecided):
-            return (event_id, *row, self._stamp, None, None, None, None)
-        categorised, suggested = with_suggestion(row, found, self._stamp)
-        return (event_id, *categorised, self._stamp, *suggested)
+            return (*row, row[_CATEGORY], None, None, None, None, self._stamp)
+        return (*row, *suggestion(found, self._stamp), self._stamp)
+
+    def _insert(self, inserts: list[tuple[Any, ...]]) -> None:
+        """Insert ``_new_row``'s values; SQLite numbers them from ``_next_id`` on."""
+        self._cursor.executemany(self._insert_sql, inserts)
+        self._next_id += len(inserts)
+        # The ids the record texts are written under: SQLite gives the next after the
+        # largest, unless the largest is already the last there is (it picks at random).
+        last = self._cursor.execute("SELECT max(id) FROM battlefield_event").fetchone()[0]
+        if inserts and last != self._next_id - 1:
+            raise RuntimeError(f"new events were numbered up to {last}, not "
+                               f"{self._next_id - 1}")
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
         """The stored events of *keys* in this dataset, by external id."""
@@ -305,7 +329,7 @@ class EventUpsert:
         the rows written, *raw_ids* (SQLite) their events' ids."""
         if self.sqlite:
             if inserts:
-                self._cursor.executemany(self._insert_sql, inserts)
+                self._insert(inserts)
             if updates:
                 self._cursor.executemany(self._update_sql, updates)
             if bumps:

@@ -37,6 +37,12 @@ def with_suggestion(row: tuple[Any, ...], found: Found, stamp: object
                     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """*row* with the category the rules suggest for it ('unknown' when none fires), and
     its SUGGESTED_COLUMNS values: decided by the rules at *stamp* (the import's instant)."""
+    category, *suggested = suggestion(found, stamp)
+    return (*row[:_CATEGORY], category, *row[_CATEGORY + 1:]), tuple(suggested)
+
+
+def suggestion(found: Found, stamp: object) -> tuple[Any, ...]:
+    """The target category the rules suggest ('unknown' when none fires), then its
+    SUGGESTED_COLUMNS values: decided by the rules at *stamp* (the import's instant)."""
     category, rule, confidence = found or ("unknown", None, None)
-    return ((*row[:_CATEGORY], category, *row[_CATEGORY + 1:]),
-            ("rule", rule, confidence, stamp))
+    return category, "rule", rule, confidence, stamp
