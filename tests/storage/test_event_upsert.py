@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from tests.acled_generator import write_acled_file
 from tests.conftest import REAL_DATA
-from tracker.domain.events import BattlefieldEventRaw
+from tracker.domain.events import BattlefieldEvent, BattlefieldEventRaw
 from tracker.services.imports import importing
 from tracker.services.imports.importing import ImportFormat, ImportProgress, import_events
 from tracker.storage import event_upsert
@@ -89,3 +90,39 @@ def test_new_events_of_an_older_release_arrive_withdrawn_on_both_paths(
         assert _older_after_newer(other) == fast
     finally:
         other.close()
+
+
+@pytest.mark.sqlite_only  # the SQLite writer's connection settings
+def test_a_bulk_import_leaves_the_checks_on_for_every_other_write(
+        db: Database, tmp_path: Path) -> None:
+    """Bulk mode leaves the table's CHECKs to the reader, which made them; the pooled
+    connection the import wrote on checks them again for the window's edits."""
+    import_events(db, write_acled_file(tmp_path / "acled.csv", 12_000), ImportFormat.ACLED)
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+        with pytest.raises(IntegrityError, match="latitude"):
+            connection.exec_driver_sql(
+                "UPDATE battlefield_event SET latitude = 100 WHERE id = 1")
+
+
+@pytest.mark.sqlite_only  # SQLite numbers the new events; their texts go in by number
+def test_an_import_stops_rather_than_file_a_text_under_another_event(db: Database) -> None:
+    """With an event numbered with the last id there is, SQLite numbers new events at
+    random: the import cannot know which record text is whose, and writes nothing."""
+    import_events(db, API, ImportFormat.UCDP)
+    columns = ", ".join(column.key for column in BattlefieldEvent.__table__.columns
+                        if column.key not in ("id", "external_id"))
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            f"INSERT INTO battlefield_event (id, external_id, {columns}) "
+            f"SELECT 9223372036854775807, 'last', {columns} FROM battlefield_event "
+            "WHERE id = 1")
+    before = _raw_records(db), _events(db)
+    with pytest.raises(RuntimeError, match="numbered"):
+        import_events(db, NEWER, ImportFormat.UCDP)
+    assert (_raw_records(db), _events(db)) == before
+
+
+def _events(db: Database) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(BattlefieldEvent)) or 0

@@ -160,8 +160,8 @@ class EventUpsert:
         # (the table has no AUTOINCREMENT): counted here, so their record texts go in by
         # id (``_insert`` makes sure). The import's transaction already holds the
         # write lock: no one else adds one.
-        self._next_id = self._cursor.execute(
-            "SELECT coalesce(max(id), 0) + 1 FROM battlefield_event").fetchone()[0]
+        largest = self._cursor.execute("SELECT max(id) FROM battlefield_event").fetchone()[0]
+        self._next_id = (largest or 0) + 1
         # Bound by number: the row's placeholder category is a value bound to nothing.
         self._insert_sql = (
             f"INSERT INTO battlefield_event ({', '.join(_BOUND)}) "
