@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -160,15 +161,15 @@ def test_whichever_process_applies_the_rules_the_categories_are_the_same(
 
 
 class _Outbox:
-    """In place of read_ahead.Outbox: keeps the messages; the import is waiting for the
-    next batch (*drained*) or busy with the last."""
+    """In place of read_ahead.Outbox: keeps the messages; the import is behind, so the
+    batches here take the rules (*behind*), or waiting for the next."""
 
-    def __init__(self, *, drained: bool) -> None:
-        self._drained = drained
+    def __init__(self, *, behind: bool) -> None:
+        self._behind = behind
         self.batches: list[Any] = []
 
-    def drained(self) -> bool:
-        return self._drained
+    def takes_the_rules(self) -> bool:
+        return self._behind
 
     def put(self, message: bytes) -> None:
         self.batches.append(read_ahead._unpacked(message))
@@ -191,7 +192,7 @@ def test_the_reading_process_applies_the_rules_while_the_import_is_busy(
     [(path, request)] = requests
     rules = request.rules
     assert rules is not None
-    busy, waiting = _Outbox(drained=False), _Outbox(drained=True)
+    busy, waiting = _Outbox(behind=True), _Outbox(behind=False)
     assert isinstance(read_ahead._read(path, request, busy), read_ahead._Finished)
     assert isinstance(read_ahead._read(path, request, waiting), read_ahead._Finished)
     assert len(busy.batches) == len(waiting.batches) > 2
@@ -431,3 +432,22 @@ def test_cancel_is_honoured_while_the_process_sends_nothing(
     assert process._process is None  # stopped and joined
     assert small_files_ahead == []
     assert _events(db) == []
+
+
+def test_the_rules_go_with_a_batch_as_far_as_the_import_is_behind() -> None:
+    """The outbox's answer, from its state: the import two batches behind (the queue
+    full) gets every batch suggested; one that has taken everything, none; one in step
+    (a message on its way), every other batch."""
+    here, there = multiprocessing.get_context("spawn").Pipe()
+    outbox = read_ahead.Outbox(here)
+    outbox.close()  # the mailer gone: the queue and the flag are set by hand below
+    queued = outbox._queue
+    assert [outbox.takes_the_rules() for _ in range(3)] == [False] * 3  # waiting
+    outbox._sending = True
+    assert [outbox.takes_the_rules() for _ in range(4)] == [True, False, True, False]
+    queued.put_nowait(b"a batch")
+    assert [outbox.takes_the_rules() for _ in range(2)] == [True, False]  # in step
+    queued.put_nowait(b"a batch")
+    assert [outbox.takes_the_rules() for _ in range(3)] == [True] * 3  # behind
+    here.close()
+    there.close()
