@@ -16,6 +16,7 @@ from tracker.services.imports import importing
 from tracker.services.imports.importing import ImportFormat, ImportProgress, import_events
 from tracker.storage import event_upsert
 from tracker.storage.database import Database, open_database
+from tracker.storage.errors import StorageError
 
 API = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
 NEWER = REAL_DATA / "ucdp_ged_ukraine_2014-2022_ged231.csv"
@@ -98,6 +99,7 @@ def test_a_bulk_import_leaves_the_checks_on_for_every_other_write(
     """Bulk mode leaves the table's CHECKs to the reader, which made them; the pooled
     connection the import wrote on checks them again for the window's edits."""
     import_events(db, write_acled_file(tmp_path / "acled.csv", 12_000), ImportFormat.ACLED)
+    assert db.engine.pool.checkedin() == 1  # type: ignore[attr-defined]  # the import's
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
         with pytest.raises(IntegrityError, match="latitude"):
@@ -118,7 +120,7 @@ def test_an_import_stops_rather_than_file_a_text_under_another_event(db: Databas
             f"SELECT 9223372036854775807, 'last', {columns} FROM battlefield_event "
             "WHERE id = 1")
     before = _raw_records(db), _events(db)
-    with pytest.raises(RuntimeError, match="numbered"):
+    with pytest.raises(StorageError, match="numbered the new events"):
         import_events(db, NEWER, ImportFormat.UCDP)
     assert (_raw_records(db), _events(db)) == before
 

@@ -39,6 +39,7 @@ from tracker.storage.counted_events import RecordStatus
 from tracker.storage.day_tally import DayTally
 from tracker.storage.deferred_build import keep_usable
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
+from tracker.storage.errors import StorageError
 from tracker.storage.event_compare import (
     COMPARED,
     COUNTRY_POSITION,
@@ -151,7 +152,8 @@ class EventUpsert:
         # gives it its own settings back.
         self._restore = [
             (name, self._cursor.execute(f"PRAGMA {name}").fetchone()[0])
-            for name in ("cache_size", "threads", "ignore_check_constraints")
+            # The CHECKs first: put back before anything else could fail.
+            for name in ("ignore_check_constraints", "cache_size", "threads")
         ]
         self._cursor.execute(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
         # Worker threads for the sorts of CREATE INDEX (0 by default).
@@ -261,7 +263,7 @@ class EventUpsert:
         """``write`` on SQLite for a batch of which no event is stored (every batch of a
         first import): each row inserted as ``_new_row`` makes it, in one pass over the
         batch instead of the row-by-row comparison (a third of the writing's own time).
-        ``_new_row`` numbers the rows from the next id on: *ids*."""
+        SQLite numbers them from ``_next_id`` on (``_insert`` makes sure): *ids*."""
         ids = range(self._next_id, self._next_id + len(rows))
         if suggested is None:
             self.counts.unsuggested += len(rows)
@@ -299,8 +301,10 @@ class EventUpsert:
         # largest, unless the largest is already the last there is (it picks at random).
         last = self._cursor.execute("SELECT max(id) FROM battlefield_event").fetchone()[0]
         if inserts and last != self._next_id - 1:
-            raise RuntimeError(f"new events were numbered up to {last}, not "
-                               f"{self._next_id - 1}")
+            raise StorageError(
+                f"the database numbered the new events up to {last}, not {self._next_id - 1} "
+                "(its events already reach the largest number there is); nothing was "
+                "imported, as their record texts could not be filed under the right events")
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
         """The stored events of *keys* in this dataset, by external id."""
@@ -366,7 +370,8 @@ class EventUpsert:
         merges the last one on a thread of its own)."""
 
     def close(self) -> None:
-        """Give the connection back its page cache and sorter settings, whatever happened."""
+        """Give the connection back its CHECKs, page cache and sorter settings, whatever
+        happened."""
         if not self.sqlite:
             return
         if closed_under_us(self._cursor.connection):

@@ -13,7 +13,7 @@ from tracker.domain.target_rules import Found, RuleFields
 from tracker.storage.event_compare import ROW_COLUMNS
 
 # What a new row gets besides its ROW_COLUMNS when the rules suggest its category on load
-# (``with_suggestion``; both writers).
+# (``suggestion``, ``with_suggestion``; both writers).
 SUGGESTED_COLUMNS = ("target_source", "target_rule", "target_confidence",
                      "target_decided_at")
 _SUMMARY, _SUB_TYPE, _ACTOR1, _ACTOR2, _CATEGORY = (

@@ -175,10 +175,10 @@ class _Outbox:
         self.batches.append(read_ahead._unpacked(message))
 
 
-def test_the_reading_process_applies_the_rules_while_the_import_is_busy(
+def test_the_reading_process_applies_the_rules_while_the_import_is_behind(
         db: Database, small_files_ahead: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch cut while the import still has one to take comes with its suggestions,
-    the rules' own; one the import is waiting for goes at once, without."""
+    """A batch cut while the import is behind comes with its suggestions, the rules'
+    own; one the import is waiting for goes at once, without."""
     requests: list[tuple[Path, read_ahead.ReadRequest]] = []
     read = read_ahead.ReaderProcess.read
 

@@ -358,9 +358,9 @@ def _read(path: Path, request: ReadRequest,
         rules = request.rules
         try:
             for rows, raws in reader.batches(request.constants, request.batch_size):
-                # The rules run here while the import is busy writing; a batch it waits
-                # for goes without them, and the import applies them (suggest_ahead):
-                # the two processes share that work as their speeds say.
+                # The rules run here on every batch while the import is behind, on none
+                # while it waits, on every other one in step (Outbox.takes_the_rules); the
+                # import applies them to the rest (suggest_ahead).
                 found = rules.found_all([rule_fields(row) for row in rows]) \
                     if rules is not None and outbox.takes_the_rules() else None
                 outbox.put(packed(_Batch(rows, raws, found, reader.records_read,
