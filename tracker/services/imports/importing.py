@@ -45,7 +45,12 @@ from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import Raws, RowReader, Rows
 from tracker.services.imports.import_scope import Scope, file_scope
-from tracker.services.imports.read_ahead import ReadAhead, ReaderProcess, reader_process
+from tracker.services.imports.read_ahead import (
+    ReadAhead,
+    ReaderProcess,
+    early_reader_process,
+    reader_process,
+)
 from tracker.services.imports.releases import (
     Release,
     ReleaseKind,
@@ -223,13 +228,15 @@ def import_events(
     dataset already holds is refused (reconcile.same_file) unless *force*.
     """
     db.check_intact(doing="nothing was imported")
-    with unzipped(path) as readable:
+    with unzipped(path) as readable, \
+            (early_reader_process(readable, allowed=second_processes) or nullcontext()
+             ) as early:
         facts = scan_text_file(readable)
         with CsvFile(readable, facts) as source:
             return _import_source(db, source, fmt, _Options(
                 strict, mapping, progress, cancel, releases or ReleaseOptions(),
                 file_name=path.name, dayfirst=dayfirst, force=force,
-                defer_build=defer_build, second_processes=second_processes))
+                defer_build=defer_build, second_processes=second_processes), early)
 
 
 def import_records(
@@ -260,14 +267,15 @@ class _Options:
 
 
 def _import_source(db: Database, source: CsvFile | FetchedSource, fmt: ImportFormat,
-                   options: _Options) -> ImportReport:
+                   options: _Options, early: ReaderProcess | None = None) -> ImportReport:
     # A large file's records are read, and its category rules applied to most batches,
-    # beside the load in a second process, which starts now: ready once the import's own
-    # setup (the run, the count, bulk mode) is done. A file too small for that, but not
+    # beside the load in a second process, which starts now (or started before the scan,
+    # *early*, for a file of many megabytes): ready once the import's own setup (the
+    # run, the count, bulk mode) is done. A file too small for that, but not
     # small, has only its rules applied beside. Never both: three busy processes would
     # share two cores.
     allowed = options.second_processes
-    with (reader_process(source, allowed=allowed) or nullcontext()) as reader, \
+    with (reader_process(source, allowed=allowed, started=early) or nullcontext()) as reader, \
             import_suggester(db, source.facts.lines,
                              second_process=allowed and reader is None) as suggester:
         return _import_with(db, source, fmt, options, suggester, reader)

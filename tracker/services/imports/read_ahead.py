@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 # From this many lines on, a file is read in a second process: below it, the process's
 # start (half a second, mostly imports) is more than the reading it takes over.
 READ_AHEAD_FROM_LINES = 50_000
+# A file of this many bytes gets its process before its lines are counted.
+START_EARLY_FROM_BYTES = 16 * 1024 * 1024
 # Batches the second process may have cut and not yet sent: it reads on while the
 # pipe waits for this process to take the last one.
 _QUEUED_BATCHES = 2
@@ -177,13 +179,33 @@ class ReaderProcess:
         self.close()
 
 
-def reader_process(source: object, *, allowed: bool) -> ReaderProcess | None:
+def reader_process(source: object, *, allowed: bool,
+                   started: ReaderProcess | None = None) -> ReaderProcess | None:
     """A second process to read *source* in, when the caller allows one (only the
     program's own entry points do: importing.py) and it is a file of
-    READ_AHEAD_FROM_LINES lines or more."""
+    READ_AHEAD_FROM_LINES lines or more: *started* (``early_reader_process``) if one
+    was, else a new one. *started* is stopped if the file is not read in it."""
     if not allowed or not isinstance(source, CsvFile) or \
             source.facts.lines < READ_AHEAD_FROM_LINES:
+        if started is not None:
+            started.close()
         return None
+    return started or _new_process()
+
+
+def early_reader_process(path: Path, *, allowed: bool) -> ReaderProcess | None:
+    """The second process for *path*, started before the file is scanned (its start,
+    half a second, then overlaps the scan, a third of a second at a million lines) when
+    the file is so large that it almost surely has READ_AHEAD_FROM_LINES lines: ACLED's
+    and UCDP's run to 300 bytes and more. ``reader_process`` takes it, or stops it."""
+    try:
+        large = allowed and path.stat().st_size >= START_EARLY_FROM_BYTES
+    except OSError:  # the scan that follows says what is wrong with the file
+        return None
+    return _new_process() if large else None
+
+
+def _new_process() -> ReaderProcess | None:
     try:
         return ReaderProcess()
     except OSError:  # no process to be had (a limit on processes, or on memory)
