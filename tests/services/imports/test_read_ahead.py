@@ -451,3 +451,36 @@ def test_the_rules_go_with_a_batch_as_far_as_the_import_is_behind() -> None:
     assert [outbox.takes_the_rules() for _ in range(3)] == [True] * 3  # behind
     here.close()
     there.close()
+
+
+@pytest.mark.parametrize("lines_needed", [1, 10**9], ids=["enough lines", "too few lines"])
+def test_a_large_file_gets_its_process_before_its_lines_are_counted(
+        db: Database, small_files_ahead: list[str], monkeypatch: pytest.MonkeyPatch,
+        lines_needed: int) -> None:
+    """A file of many bytes gets its process before the scan: the import reads in that
+    very process when the scan finds lines enough, and stops it unused when not."""
+    monkeypatch.setattr(read_ahead, "START_EARLY_FROM_BYTES", 1)
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM_LINES", lines_needed)
+    started: list[read_ahead.ReaderProcess] = []
+    scanned_after: list[int] = []
+    start = read_ahead.ReaderProcess.__init__
+    scan = importing.scan_text_file
+
+    def noted(process: read_ahead.ReaderProcess) -> None:
+        start(process)
+        started.append(process)
+
+    def counted(path: Path) -> Any:
+        scanned_after.append(len(started))
+        return scan(path)
+
+    monkeypatch.setattr(read_ahead.ReaderProcess, "__init__", noted)
+    monkeypatch.setattr(importing, "scan_text_file", counted)
+    import_events(db, FILES[1][0], FILES[1][1], second_processes=True)
+    assert scanned_after == [1]  # the process was there before the scan
+    assert len(started) == 1  # and no other was started
+    if lines_needed == 1:
+        assert _read_there_whole(small_files_ahead)
+    else:
+        assert small_files_ahead == []  # read here
+    assert started[0]._process is None  # stopped, whether it read or not
