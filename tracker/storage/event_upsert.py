@@ -186,8 +186,8 @@ class EventUpsert:
             # The table's CHECKs (coordinates in range, no negative count, a known
             # precision) hold for every row an import writes: its reader refuses what
             # breaks them (io.event_fields), naming the line and field. Testing them
-            # again is a tenth of the insert's time at a million rows (close() puts
-            # them back for every other write on this connection).
+            # again was 10-20% of the insert's time (200,000 rows; close() puts them
+            # back for every other write on this connection).
             self._cursor.execute("PRAGMA ignore_check_constraints=ON")
             if not existing:  # the day counts are then those of the rows inserted
                 assert "injuries" not in _BOUND  # none on import: the tally sums none

@@ -195,7 +195,7 @@ def reader_process(source: object, *, allowed: bool,
 
 def early_reader_process(path: Path, *, allowed: bool) -> ReaderProcess | None:
     """The second process for *path*, started before the file is scanned (its start,
-    half a second, then overlaps the scan, a third of a second at a million lines) when
+    0.15 s to ready, then overlaps the scan, a third of a second at a million lines) when
     the file is so large that it almost surely has READ_AHEAD_FROM_LINES lines: ACLED's
     and UCDP's run to 300 bytes and more. ``reader_process`` takes it, or stops it."""
     try:
