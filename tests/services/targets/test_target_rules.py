@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
+from tests.acled_generator import write_acled_file
+from tests.conftest import REAL_DATA, TESTS
 from tracker.domain import target_rules
-from tracker.domain.target_rules import RulesError, RuleSet, TargetRule, check_rule
-from tracker.services.targets.rulebook import BUILT_IN, file_rules, file_skipped_headlines
+from tracker.domain.target_rules import (
+    Found,
+    RuleFields,
+    RulesError,
+    RuleSet,
+    TargetRule,
+    check_rule,
+)
+from tracker.services.targets.rulebook import (
+    BUILT_IN,
+    file_harm,
+    file_rules,
+    file_setting,
+    file_skipped_headlines,
+)
 
 RULES = RuleSet(file_rules(), file_skipped_headlines())
 
@@ -131,3 +149,54 @@ def test_the_shipped_rules_do_not_take_a_casualtys_place_or_a_digest_for_a_targe
 def test_the_shipped_rules_still_find_a_hit_hospital_beside_a_death_in_another() -> None:
     found = RULES.suggest("Shell hits hospital in Donetsk; a wounded man died in hospital")
     assert found.category == "medical"
+
+
+def _fields_of(path: Path, columns: tuple[str, str, str, str]) -> list[RuleFields]:
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        return [tuple(row.get(name) or "" for name in columns)  # type: ignore[misc]
+                for row in csv.DictReader(handle)]
+
+
+@pytest.mark.parametrize("remembered", [4096, 3], ids=["remembered", "forgotten often"])
+def test_a_batch_is_suggested_as_each_event_is_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, remembered: int) -> None:
+    """found_all, which remembers its answers for events whose summary matches nothing,
+    stores for every event what suggest says of it alone: over the real UCDP files, the
+    ACLED fixtures and synthetic ACLED rows, with the full rulebook (setting, harm and
+    skipped headlines: the per-headline reading), and with the memory cleared often."""
+    monkeypatch.setattr(target_rules, "_REMEMBERED", remembered)
+    rules = RuleSet(file_rules(), file_skipped_headlines(), file_setting(), file_harm())
+    ucdp = ("source_headline", "where_description", "side_a", "side_b")
+    acled = ("notes", "sub_event_type", "actor1", "actor2")
+    batch = [fields for path in sorted((REAL_DATA).glob("*.csv"))
+             for fields in _fields_of(path, ucdp)]
+    for path in [*sorted((TESTS / "data" / "acled").rglob("*.csv")),
+                 write_acled_file(tmp_path / "acled.csv", 5000)]:
+        batch += _fields_of(path, acled)
+    expected: list[Found] = []
+    for fields in batch:
+        alone = rules.suggest(*fields)
+        expected.append((alone.category, alone.rule_id, alone.confidence)
+                        if alone.rule_id else None)
+    assert rules.found_all(batch) == expected
+    assert len(set(expected)) > 10  # many rules fire, and many events match none
+    assert expected.count(None) > 1000
+
+
+def test_a_batch_tells_apart_events_that_differ_in_one_field_only() -> None:
+    """Remembered by all three fields the rules may read besides the summary: events
+    alike but for the second actor, or the sub-event type, are judged apart."""
+    rules = RuleSet([
+        TargetRule("medics", "medical", 0.9, fields=("actors",), words=("medics",)),
+        TargetRule("shelling", "military", 0.5, fields=("sub_event_type",),
+                   words=("shelling",)),
+    ])
+    batch: list[RuleFields] = [
+        ("nothing here", "Attack", "Civilians", "Medics"),
+        ("nothing here either", "Attack", "Civilians", "Farmers"),
+        ("no match", "Shelling", "Civilians", "Farmers"),
+        ("", "Attack", "Civilians", "Medics"),
+    ]
+    assert rules.found_all(batch) == [("medical", "medics", 0.9), None,
+                                      ("military", "shelling", 0.5),
+                                      ("medical", "medics", 0.9)]
