@@ -45,7 +45,8 @@ _KEY = 3
 # pattern (most texts, for most rules) is ruled out without a Python loop over its words.
 _WORD_STARTS = re.compile(rf"\b\w{{1,{_KEY}}}")
 # Sub-event types and actors repeat across millions of rows: what rules find in them is
-# remembered, up to this many distinct texts per field.
+# remembered, up to this many distinct texts per field (and found_all's answers, up to
+# this many distinct sub-event types and actor pairs).
 _REMEMBERED = 4096
 
 
@@ -295,8 +296,8 @@ class RuleSet:
         """What an import stores of the suggestion for each event of *batch*, as
         ``suggest`` makes it. An event whose summary no rule matches is judged by its
         sub-event type and actors alone, which repeat from event to event far more than
-        summaries do: that judgement is remembered (a third of the rules' time at a
-        million ACLED rows, where most summaries match nothing)."""
+        summaries do: that judgement is remembered (a fifth of the rules' time on
+        synthetic ACLED rows, most of whose summaries match nothing)."""
         found: list[Found] = []
         index, words, by_fields = self._index["summary"], self._words["summary"], \
             self._by_fields
@@ -309,11 +310,13 @@ class RuleSet:
                                                      actor1, actor2)))
                 continue
             key = (sub_event_type, actor1, actor2)
-            if key not in by_fields:
+            try:
+                found.append(by_fields[key])
+            except KeyError:  # not yet met (or forgotten)
                 if len(by_fields) >= _REMEMBERED:
                     by_fields.clear()
-                by_fields[key] = _stored(self._suggested("", matched, *key))
-            found.append(by_fields[key])
+                found.append(by_fields.setdefault(
+                    key, _stored(self._suggested("", matched, *key))))
         return found
 
     def _by_headline(self, summary: str, found: dict[int, list[str]]
