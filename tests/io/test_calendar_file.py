@@ -140,3 +140,22 @@ def test_folded_lines_keep_their_first_line_number() -> None:
     text = _calendar("UID:a\r\nSUMMARY:A long\r\n  title\r\nDTSTART:20260204T100000")
     [problem] = parse_calendar(text, PATH).problems
     assert problem.line == 8  # SUMMARY's continuation is line 7
+
+
+@pytest.mark.parametrize("field", ["SEQUENCE", "STATUS", "GEO", "UID", "DTSTART"])
+def test_a_property_given_twice_is_a_problem_naming_it(field: str) -> None:
+    """icalendar gives a property written twice as a list of both: no one value to
+    import (it crashed the import on SEQUENCE and GEO, and stored the list's text as a
+    STATUS or UID). The event is refused, named by its first UID, at the property."""
+    value = {"SEQUENCE": "2", "STATUS": "CONFIRMED", "GEO": "50.45;30.52",
+             "UID": "other@x", "DTSTART": "20260205T100000Z"}[field]
+    twice = f"{field}:{value}\r\n{field}:{value}" if field != "UID" else f"UID:{value}"
+    text = _calendar("UID:fine\r\nDTSTART;VALUE=DATE:20260204",
+                     f"UID:bad@x\r\nDTSTART:20260204T100000Z\r\n{twice}")
+    calendar = parse_calendar(text, PATH)
+    [problem] = calendar.problems
+    assert [entry.uid for entry in calendar.entries] == ["fine"]
+    assert (problem.uid, problem.field, problem.reason) == ("bad@x", field,
+                                                            "given more than once")
+    # The second event begins on line 8, its UID on line 9, its DTSTART on line 10.
+    assert problem.line == {"UID": 9, "DTSTART": 10}.get(field, 11)

@@ -154,7 +154,9 @@ def parse_calendar(text: str, path: Path) -> CalendarFile:
     first_line: dict[str, int | None] = {}
     for index, event in enumerate(calendar.walk("VEVENT")):
         lines = layout.events[index] if index < len(layout.events) else {}
-        uid = str(event.get("UID", "")).strip()
+        given = event.get("UID", "")
+        # A UID given twice is refused in _entry; the report names the event by the first.
+        uid = str(given[0] if isinstance(given, list) else given).strip()
         try:
             if uid in first_line:
                 seen = first_line[uid]
@@ -178,6 +180,11 @@ def _entry(event: Component, uid: str, lines: dict[str, int]) -> CalendarEntry:
     for name, message in event.errors:
         if str(name).upper() in _READ:
             raise _Refused(str(name).upper(), f"cannot be read ({message})")
+    # A property read as one value, given twice, has no one value to import (icalendar
+    # gives the list of them): the event is refused, naming it, whichever it is.
+    for name in sorted(_READ | {PRECISION_PROPERTY}):
+        if isinstance(event.get(name), list):
+            raise _Refused(name, "given more than once")
     for name in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION"):
         if has_nul(str(event.get(name, ""))):  # see domain/nul_text.py
             raise _Refused(name, NUL_REASON)
