@@ -35,6 +35,8 @@ _NOT_FIXED = re.compile(r" \((?:week of [^()]*\(to [^()]*\)|[^()]* \(month\)), d
 # The fields an import reads: a broken value in any other property does not matter.
 _READ = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "STATUS", "SUMMARY",
                    "LOCATION", "GEO", "DESCRIPTION"})
+# What must be given once at most: what the import reads, and the precision it marks.
+_READ_ONCE = tuple(sorted(_READ | {PRECISION_PROPERTY}))
 _REPEATING = ("RRULE", "RDATE", "RECURRENCE-ID")
 _TRACKER_PREFIX = "X-TRACKER-"
 
@@ -182,7 +184,7 @@ def _entry(event: Component, uid: str, lines: dict[str, int]) -> CalendarEntry:
             raise _Refused(str(name).upper(), f"cannot be read ({message})")
     # A property read as one value, given twice, has no one value to import (icalendar
     # gives the list of them): the event is refused, naming it, whichever it is.
-    for name in sorted(_READ | {PRECISION_PROPERTY}):
+    for name in _READ_ONCE:
         if isinstance(event.get(name), list):
             raise _Refused(name, "given more than once")
     for name in ("UID", "SUMMARY", "DESCRIPTION", "LOCATION"):
@@ -225,10 +227,9 @@ def _geo(event: Component) -> tuple[float, float] | None:
 
 
 def _single(event: Component, name: str) -> Any:
+    """The decoded value of *name* (given once at most: _entry refused it otherwise)."""
     if name not in event:
         return None
-    if isinstance(event.get(name), list):
-        raise _Refused(name, "given more than once")
     return event.decoded(name)
 
 
