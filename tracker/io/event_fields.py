@@ -16,7 +16,6 @@ from dateutil import parser as date_parser
 from dateutil.parser import UnknownTimezoneWarning
 
 from tracker.domain.date_range import RANGE_TEXT, in_range
-from tracker.domain.enums import Precision
 from tracker.io.input_errors import FieldError
 
 # Two defaults that differ in every part: a date that parses to different values under
@@ -136,7 +135,8 @@ def coordinate(column: str, text: str, limit: float) -> float | None:
     return value
 
 
-def choice(column: str, text: str, allowed: dict[str, Precision]) -> Precision:
+def choice(column: str, text: str, allowed: dict[str, str]) -> str:
+    """The value of the code *text* (trimmed) among *allowed*'s codes."""
     found = allowed.get(text.strip())
     if found is None:
         codes = ", ".join(sorted(code for code in allowed if code))

@@ -31,7 +31,9 @@ class EventValues(NamedTuple):
     external_id: str
     event_date: str  # ISO 8601, as dates are stored
     event_date_end: str | None
-    date_precision: Precision
+    # A Precision's stored text, as a plain str: a row of plain values only can cross to
+    # the import's process by marshal (services.imports.read_ahead), as read.
+    date_precision: str
     event_type: str
     sub_event_type: str
     interaction: str
@@ -142,8 +144,10 @@ def require_text(column: str, text: str) -> str:
     return stripped
 
 
-# Precision codes of each dataset's codebook (see shared/data/real/SOURCES.md).
-ACLED_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.MONTH,
-                   "": Precision.DAY}
-UCDP_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.WEEK,
-                  "4": Precision.MONTH, "5": Precision.UNKNOWN}
+# Precision codes of each dataset's codebook (see shared/data/real/SOURCES.md), to the
+# precision's stored text (EventValues.date_precision).
+ACLED_PRECISION = {"1": Precision.DAY.value, "2": Precision.WEEK.value,
+                   "3": Precision.MONTH.value, "": Precision.DAY.value}
+UCDP_PRECISION = {"1": Precision.DAY.value, "2": Precision.WEEK.value,
+                  "3": Precision.WEEK.value, "4": Precision.MONTH.value,
+                  "5": Precision.UNKNOWN.value}

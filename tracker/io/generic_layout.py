@@ -107,7 +107,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
         if end is not None and end < day:
             raise FieldError(label["event_date_end"], f"{end} is before the date {day}")
         return EventValues(
-            external_id, day, end, Precision.DAY, row[i_type].strip(), row[i_sub].strip(), "",
+            external_id, day, end, Precision.DAY.value, row[i_type].strip(), row[i_sub].strip(), "",
             row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
             row[i_admin2].strip(), row[i_location].strip(),
             coordinate(label["latitude"], row[i_lat], 90),

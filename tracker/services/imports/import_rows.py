@@ -17,7 +17,7 @@ from typing import Protocol
 from tracker.domain.nul_text import NUL, NUL_REASON
 from tracker.domain.target_rules import Found
 from tracker.io.csv_records import MAX_FIELD_CHARS, BrokenRecord, Record
-from tracker.io.event_layouts import EventValues, Layout
+from tracker.io.event_layouts import Layout
 from tracker.io.input_errors import FieldError, InputFileError
 from tracker.io.text_encoding import TextFacts
 from tracker.services.imports.import_report import ImportReport, Rejection
@@ -27,9 +27,6 @@ Rows = list[tuple[object, ...]]
 # The record text of each row, in the same order (the writers know the row's dataset,
 # key and run: its key is in the row).
 Raws = list[str]
-# A row holds the date precision as its text, as stored: the same to every writer, and a
-# row of plain values only can cross to the import's process by marshal (read_ahead.py).
-_PRECISION = EventValues._fields.index("date_precision")
 
 
 def is_hxl_row(fields: list[str]) -> bool:
@@ -120,7 +117,7 @@ class RowReader:
             records = chain([self.source.header_record], records)
         rows: Rows = []
         raws: Raws = []
-        release = self.release
+        ranked = self.release.ranker()  # (label, rank): RELEASE_COLUMNS
         blank = 0
         first = True
         # After a quote never closed, the lines up to the next record of the header's
@@ -181,12 +178,10 @@ class RowReader:
             # A row with the dataset's own last-modified stamp is compared by that (see
             # storage.event_upsert), so its digest is not needed. The record's text goes
             # in raw_digest's place (IMPORT_COLUMNS order), as its digest.
-            stamped = values.source_updated is not None
-            rank = release.rank_of(values.event_date, values.source_updated)
-            rows.append((*values[:_PRECISION], str(values[_PRECISION]),
-                         *values[_PRECISION + 1:-1], None if stamped else digest(text),
-                         *constants, release.row_label(rank), rank))
-            self._cover(values.event_date, values.country, values.source_updated)
+            stamp = values.source_updated
+            rows.append((*values[:-1], None if stamp is not None else digest(text),
+                         *constants, *ranked(values.event_date, stamp)))
+            self._cover(values.event_date, values.country, stamp)
             raws.append(text)
             self.accepted += 1
             if len(rows) >= batch_size:

@@ -18,6 +18,7 @@ release_rank); ranks compare within one dataset only:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -99,6 +100,42 @@ class Release:
         if self.kind is ReleaseKind.ACLED and rank is not None:
             return f"ACLED timestamp {rank}"
         return self.label
+
+    def ranker(self) -> Ranker:
+        """``(row_label(rank), rank)`` of an event of *day* with *stamp*, where *rank*
+        is ``rank_of(day, stamp)``: made once per file for the reader, which asks for
+        every row (the two methods, with their tests of the kind, were a tenth of the
+        reading's time at a million ACLED rows)."""
+        if self.kind is ReleaseKind.ACLED:
+            label = self.label
+
+            def by_stamp(day: str, stamp: int | None) -> tuple[str, int | None]:
+                return (label, None) if stamp is None else (f"ACLED timestamp {stamp}", stamp)
+
+            return by_stamp
+        if self.kind in (ReleaseKind.UCDP, ReleaseKind.CANDIDATE):
+            # The rank follows from the day alone, and a file has a few thousand days.
+            by_day: dict[str, tuple[str, int | None]] = {}
+
+            def on_day(day: str, stamp: int | None) -> tuple[str, int | None]:
+                found = by_day.get(day)
+                if found is None:
+                    rank = self.rank_of(day, stamp)
+                    found = (self.row_label(rank), rank)
+                    if len(by_day) < _REMEMBERED_DAYS:
+                        by_day[day] = found
+                return found
+
+            return on_day
+        fixed = (self.row_label(self.rank), self.rank)
+        return lambda day, stamp: fixed
+
+
+# (day, stamp) -> (label, rank): Release.ranker.
+Ranker = Callable[[str, int | None], tuple[str, int | None]]
+# More days than any dataset spans (UCDP starts in 1989): the ranker's memory stays small
+# whatever a file holds.
+_REMEMBERED_DAYS = 50_000
 
 
 def _candidate_rank(day: date) -> int:
