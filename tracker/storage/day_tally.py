@@ -16,8 +16,7 @@ the tally stale: the writer then drops it, and the counts are recounted as befor
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from operator import itemgetter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -26,20 +25,20 @@ from tracker.storage.day_counts import DAY_COUNT_COLUMNS, recount
 
 
 class DayTally:
-    """The day counts of the rows inserted so far; the arguments are where an inserted
-    row holds its day, event type, target category, date precision and fatalities."""
+    """The day counts of the rows inserted so far."""
 
-    def __init__(self, day: int, event_type: int, category: int, precision: int,
-                 fatalities: int) -> None:
-        self._key = itemgetter(day, event_type, category, precision)
-        self._fatalities = fatalities
+    def __init__(self) -> None:
         self._events: Counter[tuple[Any, ...]] = Counter()
         self._deaths: Counter[tuple[Any, ...]] = Counter()
 
-    def add(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Count *rows*, inserted as current events (the table's default status)."""
-        key, fatalities = self._key, self._fatalities
+    def add(self, rows: Sequence[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Any],
+            fatalities: int | None) -> None:
+        """Count *rows*, inserted as current events (the table's default status): *key*
+        gives a row's day, event type, target category and date precision, and its
+        fatalities are at *fatalities* (None: no row has any)."""
         self._events.update(map(key, rows))
+        if fatalities is None:
+            return
         deaths = self._deaths
         for row in rows:
             # None (unknown) counts as none, as the recount's coalesce(sum(...), 0).

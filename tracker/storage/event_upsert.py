@@ -52,11 +52,10 @@ from tracker.storage.event_compare import (
     differences,
 )
 from tracker.storage.first_load import closed_under_us
+from tracker.storage.new_event_rows import NewEventRows
 from tracker.storage.suggested_category import (
-    SUGGESTED_COLUMNS,
     UNDECIDED,
     Undecided,
-    suggestion,
 )
 from tracker.storage.withdrawals import SEEN_SQL as _SEEN_SQL
 from tracker.storage.withdrawals import mark_seen, start_seen
@@ -65,18 +64,10 @@ from tracker.storage.write_counts import StoredVerdict, WriteCounts
 log = logging.getLogger(__name__)
 
 _KEY = ("dataset", "external_id")
-_CATEGORY = ROW_COLUMNS.index("target_category")
 # An update rewrites what the dataset says, never the analyst's own target category.
 _UPDATED = [name for name in ROW_COLUMNS if name not in (*_KEY, "target_category")]
 _UPDATED_POSITIONS = tuple(ROW_COLUMNS.index(name) for name in _UPDATED)
 _INSERTED = (*ROW_COLUMNS, "first_imported_at")
-# What SQLite's insert binds after a new row's ROW_COLUMNS: its category (the row's own
-# is the run's placeholder, bound to nothing) and when and how it was decided. The row
-# goes in as the reader made it, one tuple joined to these, none rebuilt around it.
-_APPENDED = ("target_category", *SUGGESTED_COLUMNS, "first_imported_at")
-# Where each inserted column's value is in that tuple (target_category: the appended one).
-_BOUND = {**{name: place for place, name in enumerate(ROW_COLUMNS)},
-          **{name: len(ROW_COLUMNS) + place for place, name in enumerate(_APPENDED)}}
 # Page cache for the import connection: random inserts into the unique index miss a
 # 2 MB default cache on every row once the table outgrows it.
 _IMPORT_CACHE_KIB = 256 * 1024
@@ -138,7 +129,9 @@ class EventUpsert:
         stamp: object = self._imported_at
         if self.sqlite:
             # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
-            stamp = self._imported_at.strftime("%Y-%m-%d %H:%M:%S.%f")
+            text_stamp = self._imported_at.strftime("%Y-%m-%d %H:%M:%S.%f")
+            self._new_rows = NewEventRows(text_stamp)
+            stamp = text_stamp
             self._prepare_sqlite(expected_new_rows)
         self._stamp = stamp
         # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
@@ -164,11 +157,6 @@ class EventUpsert:
         # write lock: no one else adds one.
         largest = self._cursor.execute("SELECT max(id) FROM battlefield_event").fetchone()[0]
         self._next_id = (largest or 0) + 1
-        # Bound by number: the row's placeholder category is a value bound to nothing.
-        self._insert_sql = (
-            f"INSERT INTO battlefield_event ({', '.join(_BOUND)}) "
-            f"VALUES ({', '.join(f'?{place + 1}' for place in _BOUND.values())})"
-        )
         self._update_sql = (
             f"UPDATE battlefield_event SET {', '.join(f'{name}=?' for name in _UPDATED)} "
             "WHERE id = ?"
@@ -190,10 +178,8 @@ class EventUpsert:
             # back for every other write on this connection).
             self._cursor.execute("PRAGMA ignore_check_constraints=ON")
             if not existing:  # the day counts are then those of the rows inserted
-                assert "injuries" not in _BOUND  # none on import: the tally sums none
-                self._tally = DayTally(*(_BOUND[name] for name in (
-                    "event_date", "event_type", "target_category", "date_precision",
-                    "fatalities")))
+                assert "injuries" not in ROW_COLUMNS  # none on import: the tally sums none
+                self._tally = DayTally()
 
     def write(self, rows: Sequence[tuple[Any, ...]], raws: Sequence[str],
               suggested: Sequence[Found] | None = None) -> int:
@@ -216,7 +202,8 @@ class EventUpsert:
         if self.sqlite and not stored:
             return self._insert_all(rows, raws, suggested)
         self._tally = None  # stored events written over, or kept: counted again
-        inserts: list[tuple[Any, ...]] = []
+        inserts: list[tuple[Any, ...]] = []  # new rows (ROW_COLUMNS), as read
+        found: list[Found | Undecided] = []  # each new row's category, on SQLite
         updates: list[tuple[Any, ...]] = []
         written_raws: list[tuple[str, str]] = []  # (external id, record text)
         raw_ids: list[int] = []  # the event id of each written record text (SQLite)
@@ -228,8 +215,8 @@ class EventUpsert:
             old = stored.get(row[ID_POSITION])
             if old is None:
                 if self.sqlite:
-                    inserts.append(self._new_row(
-                        row, suggested[place] if suggested is not None else UNDECIDED))
+                    inserts.append(row)
+                    found.append(suggested[place] if suggested is not None else UNDECIDED)
                     raw_ids.append(self._next_id + len(inserts) - 1)
                 else:
                     inserts.append((*row, self._stamp))
@@ -254,24 +241,21 @@ class EventUpsert:
             if verdict is StoredVerdict.RESTORE:
                 restored.append(old.id)
         counts.arrived_withdrawn += len(arrived)
-        self._execute(inserts, updates, bumps, written_raws, raw_ids)
+        self._execute(inserts, found, updates, bumps, written_raws, raw_ids)
         self._set_statuses(restored, arrived)
         return len(inserts) + len(updates)
 
     def _insert_all(self, rows: Sequence[tuple[Any, ...]], raws: Sequence[str],
                     suggested: Sequence[Found] | None) -> int:
         """``write`` on SQLite for a batch of which no event is stored (every batch of a
-        first import): each row inserted as ``_new_row`` makes it, in one pass over the
-        batch instead of the row-by-row comparison (a third of the writing's own time).
-        SQLite numbers them from ``_next_id`` on (``_insert`` makes sure): *ids*."""
+        first import): every row inserted, in one pass over the batch instead of the
+        row-by-row comparison (a third of the writing's own time). SQLite numbers them
+        from ``_next_id`` on (``_insert`` makes sure): *ids*."""
         ids = range(self._next_id, self._next_id + len(rows))
         if suggested is None:
             self.counts.unsuggested += len(rows)
-        found = suggested if suggested is not None else [UNDECIDED] * len(rows)
-        inserts = [self._new_row(row, decided) for row, decided in zip(rows, found, strict=True)]
-        self._insert(inserts)
-        if self._tally is not None:
-            self._tally.add(inserts)
+        self._insert(rows, suggested if suggested is not None else [UNDECIDED] * len(rows),
+                     tally=self._tally)
         self._cursor.executemany(self._raw_sql, zip(ids, raws, strict=True))
         self.counts.added += len(rows)
         if self.superseded is not None:
@@ -284,27 +268,25 @@ class EventUpsert:
             self._set_statuses([], arrived)
         return len(rows)
 
-    def _new_row(self, row: tuple[Any, ...], found: Found | Undecided) -> tuple[Any, ...]:
-        """The values of _insert_sql for a new event: the row, then (_APPENDED) the
-        category the rules suggest with its source, rule, confidence and time (the
-        import's instant, as PostgreSQL's load writes it), or no decision yet, and the
-        stamp."""
-        if isinstance(found, Undecided):
-            return (*row, row[_CATEGORY], None, None, None, None, self._stamp)
-        return (*row, *suggestion(found, self._stamp), self._stamp)
-
-    def _insert(self, inserts: list[tuple[Any, ...]]) -> None:
-        """Insert ``_new_row``'s values; SQLite numbers them from ``_next_id`` on."""
-        self._cursor.executemany(self._insert_sql, inserts)
+    def _insert(self, rows: Sequence[tuple[Any, ...]], found: Sequence[Found | Undecided],
+                *, tally: DayTally | None = None) -> None:
+        """Insert new events, each with the category *found* for it (NewEventRows);
+        SQLite numbers them from ``_next_id`` on. *tally* counts their days."""
+        if not rows:
+            return
+        shape, inserts = self._new_rows.inserted(rows, found)
+        self._cursor.executemany(shape.sql, inserts)
         self._next_id += len(inserts)
         # The ids the record texts are written under: SQLite gives the next after the
         # largest, unless the largest is already the last there is (it picks at random).
         last = self._cursor.execute("SELECT max(id) FROM battlefield_event").fetchone()[0]
-        if inserts and last != self._next_id - 1:
+        if last != self._next_id - 1:
             raise StorageError(
                 f"the database numbered the new events up to {last}, not {self._next_id - 1} "
                 "(its events already reach the largest number there is); nothing was "
                 "imported, as their record texts could not be filed under the right events")
+        if tally is not None:
+            tally.add(inserts, shape.day_key(), shape.fatalities())
 
     def _stored(self, keys: list[str]) -> dict[str, StoredEvent]:
         """The stored events of *keys* in this dataset, by external id."""
@@ -326,14 +308,14 @@ class EventUpsert:
         return {row[1]: StoredEvent(row[0], tuple(row[2:-2]), row[-2], row[-1])
                 for row in found}
 
-    def _execute(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]],
-                 bumps: list[tuple[Any, ...]], raws: list[tuple[str, str]],
-                 raw_ids: list[int]) -> None:
+    def _execute(self, inserts: list[tuple[Any, ...]], found: list[Found | Undecided],
+                 updates: list[tuple[Any, ...]], bumps: list[tuple[Any, ...]],
+                 raws: list[tuple[str, str]], raw_ids: list[int]) -> None:
         """Run what ``write`` found to do; *raws* are the (external id, record text) of
-        the rows written, *raw_ids* (SQLite) their events' ids."""
+        the rows written, *raw_ids* (SQLite) their events' ids, *found* (SQLite) the
+        category of each new row."""
         if self.sqlite:
-            if inserts:
-                self._insert(inserts)
+            self._insert(inserts, found)
             if updates:
                 self._cursor.executemany(self._update_sql, updates)
             if bumps:

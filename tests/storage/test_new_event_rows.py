@@ -1,0 +1,93 @@
+"""New events go in without the columns no row of their batch has (storage.new_event_rows),
+and the database holds exactly what it holds when every column is bound."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from tests.acled_generator import write_acled_file
+from tests.conftest import REAL_DATA
+from tracker.services.imports.importing import ImportFormat, import_events
+from tracker.storage import new_event_rows
+from tracker.storage.database import Database, open_database
+from tracker.storage.day_counts import recount
+from tracker.storage.event_compare import ROW_COLUMNS
+
+pytestmark = pytest.mark.sqlite_only  # PostgreSQL's load copies every column
+
+API = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
+# The import's instant, in three columns: the same events imported at another moment.
+_STAMPS = ("imported_at", "first_imported_at", "target_decided_at")
+
+
+def _acled_with_gaps(tmp_path: Path) -> Path:
+    """12,000 ACLED rows (three batches): in the second some rows have no coordinates,
+    in the third no row has a death toll."""
+    source = write_acled_file(tmp_path / "generated.csv", 12_000)
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows):
+        if 5_000 <= number < 10_000 and number % 7 == 0:
+            row["latitude"] = row["longitude"] = ""
+        if number >= 10_000:
+            row["fatalities"] = ""
+    gaps = tmp_path / "acled.csv"
+    with gaps.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return gaps
+
+
+def _stored(db: Database) -> list[tuple[Any, ...]]:
+    with db.engine.connect() as connection:
+        names = [row[1] for row in connection.execute(text(
+            "PRAGMA table_info(battlefield_event)")) if row[1] not in _STAMPS]
+        events = [tuple(row) for row in connection.execute(text(
+            f"SELECT {', '.join(names)} FROM battlefield_event ORDER BY id"))]
+        days = [tuple(row) for row in connection.execute(text(
+            "SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4"))]
+    return [*events, *days]
+
+
+@pytest.mark.parametrize("source", ["acled", "ucdp"])
+def test_the_events_stored_are_those_every_column_bound_stores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    path, fmt = ((_acled_with_gaps(tmp_path), ImportFormat.ACLED) if source == "acled"
+                 else (API, ImportFormat.UCDP))
+    shapes: list[tuple[str, ...]] = []
+    made = new_event_rows._shape
+
+    def shape(left_out: tuple[int, ...]) -> new_event_rows.InsertShape:
+        shapes.append(tuple(ROW_COLUMNS[place] for place in left_out))
+        return made(left_out)
+
+    monkeypatch.setattr(new_event_rows, "_shape", shape)
+    stored = {}
+    for name in ("left out", "all bound"):
+        db = open_database(tmp_path / f"{name}.db")
+        try:
+            import_events(db, path, fmt)
+            stored[name] = _stored(db)
+            with db.engine.connect() as connection, connection.begin() as transaction:
+                before = [tuple(row) for row in connection.execute(text(
+                    "SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4"))]
+                recount(connection)
+                assert before == [tuple(row) for row in connection.execute(text(
+                    "SELECT * FROM event_day_count ORDER BY 1, 2, 3, 4"))]
+                transaction.rollback()
+        finally:
+            db.close()
+        monkeypatch.setattr(new_event_rows, "_LEFT_OUT_WHEN_NONE", ())
+    assert stored["left out"] == stored["all bound"]
+    usual = ("event_date_end", "fatalities_low", "fatalities_high", "raw_digest")
+    # ACLED has no end date, no low or high toll, and a stamp instead of a digest; the
+    # third batch has no toll at all, the second kept its few coordinates. UCDP has no
+    # stamp. The import with every column bound leaves nothing out.
+    assert shapes == ([usual, (*usual[:1], "fatalities", *usual[1:]), ()]
+                      if source == "acled" else [("source_updated",), ()])
