@@ -102,6 +102,11 @@ def bare() -> int:
     return app.exec()
 
 
+# How long the memory run may take to reach the table's end, and how often it tries.
+_SCROLL_SECONDS = 10.0
+_SCROLL_AGAIN_MS = 20
+
+
 def tracker_app(db: str, scroll_end: bool) -> int:
     # The order is the point (an import sorter would put PySide6 first): tracker.cli as
     # the `tracker` script imports it, then the window module its main() imports.
@@ -123,25 +128,40 @@ def tracker_app(db: str, scroll_end: bool) -> int:
 
 
         def after_ready(self) -> None:
-            app = QApplication.instance()
-            assert isinstance(app, QApplication)
             self.repaint()  # the views as first shown, painted now
             facts["loaded"] = time.monotonic()
-            if scroll_end:
-                self.show_events()
-                app.processEvents()
-                table, model = self.events_view.table, self.events_view.model
-                table.scrollToBottom()
-                table.viewport().repaint()  # paints now: data() fetches the pages shown
-                app.processEvents()
-                rows = model.rowCount()
-                last_page = (rows - 1) // model.pages.page_size if rows else 0
-                facts.update(rows=rows, last_page=last_page,
-                             fetched_pages=sorted(set(model.pages.fetched_pages)),
-                             last_page_fetched=not rows or
-                             last_page in model.pages.fetched_pages,
-                             scrolled=time.monotonic())
+            if not scroll_end:
+                self.finish()
+                return
+            self.show_events()
+            self.scroll_until(time.monotonic() + _SCROLL_SECONDS)
+
+        def scroll_until(self, deadline: float) -> None:
+            """Scroll the Events table to its end, again every few milliseconds until
+            its last page is fetched: one scroll can land before the view knows the
+            table's full length (it then scrolled to the end of the first page)."""
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            app.processEvents()
+            table, model = self.events_view.table, self.events_view.model
+            table.scrollToBottom()
+            table.viewport().repaint()  # paints now: data() fetches the pages shown
+            app.processEvents()
+            rows = model.rowCount()
+            last_page = (rows - 1) // model.pages.page_size if rows else 0
+            fetched = not rows or last_page in model.pages.fetched_pages
+            if not fetched and time.monotonic() < deadline:
+                QTimer.singleShot(_SCROLL_AGAIN_MS, lambda: self.scroll_until(deadline))
+                return
+            facts.update(rows=rows, last_page=last_page,
+                         fetched_pages=sorted(set(model.pages.fetched_pages)),
+                         last_page_fetched=fetched, scrolled=time.monotonic())
+            self.finish()
+
+        def finish(self) -> None:
             report(**facts)
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
             app.quit()
 
     class BenchFirstPaint(FirstPaint):

@@ -154,7 +154,7 @@ def _check_numbers(text: str, _scratch: Scratch) -> None:
     for read in (lambda t: event_fields.count("fatalities", t),
                  lambda t: event_fields.coordinate("latitude", t, 90),
                  lambda t: event_fields.whole("timestamp", t),
-                 lambda t: event_fields.choice("time_precision", t, {"1": Precision.DAY})):
+                 lambda t: event_fields.choice("time_precision", t, {"1": Precision.DAY.value})):
         try:
             found = read(text)
         except FieldError:

@@ -13,10 +13,12 @@ from sqlalchemy import text
 from tests.acled_generator import write_acled_file
 from tests.conftest import REAL_DATA
 from tracker.services.imports.importing import ImportFormat, import_events
-from tracker.storage import new_event_rows
+from tracker.services.targets.suggest_ahead import BatchSuggestions
+from tracker.storage import day_tally, new_event_rows
 from tracker.storage.database import Database, open_database
 from tracker.storage.day_counts import recount
 from tracker.storage.event_compare import ROW_COLUMNS
+from tracker.storage.event_upsert import EventUpsert
 
 pytestmark = pytest.mark.sqlite_only  # PostgreSQL's load copies every column
 
@@ -25,22 +27,22 @@ API = REAL_DATA / "ucdp_ged_ukraine_2014-2021_ged221_api.csv"
 _STAMPS = ("imported_at", "first_imported_at", "target_decided_at")
 
 
-def _acled_with_gaps(tmp_path: Path) -> Path:
-    """12,000 ACLED rows (three batches): in the second some rows have no coordinates,
-    in the third no row has a death toll."""
+def _acled_with_gaps(tmp_path: Path, rows: int = 12_000) -> Path:
+    """*rows* ACLED rows (batches of 5,000): in the second batch some rows have no
+    coordinates, in the third no row has a death toll."""
     source = write_acled_file(tmp_path / "generated.csv", 12_000)
     with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows):
+        records = list(csv.DictReader(handle))[:rows]
+    for number, record in enumerate(records):
         if 5_000 <= number < 10_000 and number % 7 == 0:
-            row["latitude"] = row["longitude"] = ""
+            record["latitude"] = record["longitude"] = ""
         if number >= 10_000:
-            row["fatalities"] = ""
-    gaps = tmp_path / "acled.csv"
+            record["fatalities"] = ""
+    gaps = tmp_path / f"acled_{rows}.csv"
     with gaps.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(records)
     return gaps
 
 
@@ -55,11 +57,11 @@ def _stored(db: Database) -> list[tuple[Any, ...]]:
     return [*events, *days]
 
 
-@pytest.mark.parametrize("source", ["acled", "ucdp"])
-def test_the_events_stored_are_those_every_column_bound_stores(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> None:
-    path, fmt = ((_acled_with_gaps(tmp_path), ImportFormat.ACLED) if source == "acled"
-                 else (API, ImportFormat.UCDP))
+def _import_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                  imports: list[tuple[Path, ImportFormat]]) -> list[tuple[str, ...]]:
+    """*imports* into a new database with columns left out, then into another with every
+    column bound: each holds the same events and day counts. The shapes made, by the
+    columns they leave out."""
     shapes: list[tuple[str, ...]] = []
     made = new_event_rows._shape
 
@@ -72,7 +74,8 @@ def test_the_events_stored_are_those_every_column_bound_stores(
     for name in ("left out", "all bound"):
         db = open_database(tmp_path / f"{name}.db")
         try:
-            import_events(db, path, fmt)
+            for path, fmt in imports:
+                import_events(db, path, fmt)
             stored[name] = _stored(db)
             with db.engine.connect() as connection, connection.begin() as transaction:
                 before = [tuple(row) for row in connection.execute(text(
@@ -85,9 +88,43 @@ def test_the_events_stored_are_those_every_column_bound_stores(
             db.close()
         monkeypatch.setattr(new_event_rows, "_LEFT_OUT_WHEN_NONE", ())
     assert stored["left out"] == stored["all bound"]
+    return shapes
+
+
+@pytest.mark.parametrize("source", ["acled", "ucdp"])
+def test_the_events_stored_are_those_every_column_bound_stores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    recounts: list[int] = []
+    monkeypatch.setattr(day_tally, "recount", lambda *_args, **_kwargs: recounts.append(1))
+    path, fmt = ((_acled_with_gaps(tmp_path), ImportFormat.ACLED) if source == "acled"
+                 else (API, ImportFormat.UCDP))
+    shapes = _import_twice(tmp_path, monkeypatch, [(path, fmt)])
     usual = ("event_date_end", "fatalities_low", "fatalities_high", "raw_digest")
     # ACLED has no end date, no low or high toll, and a stamp instead of a digest; the
     # third batch has no toll at all, the second kept its few coordinates. UCDP has no
     # stamp. The import with every column bound leaves nothing out.
     assert shapes == ([usual, (*usual[:1], "fatalities", *usual[1:]), ()]
                       if source == "acled" else [("source_updated",), ()])
+    if source == "acled":
+        assert recounts == []  # the counts checked above are the tally's, batch by batch
+
+
+def test_new_events_beside_stored_ones_and_undecided_ones_go_in_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The second import finds the first's 6,000 events in its batches: the new ones go
+    # in beside them (EventUpsert.write's comparison), with no suggestion given.
+    monkeypatch.setattr(BatchSuggestions, "all", lambda _self: None)
+    beside: list[int] = []  # new events the comparison found, batch by batch
+    execute = EventUpsert._execute
+
+    def counted(self: EventUpsert, inserts: list[Any], *args: Any) -> None:
+        beside.append(len(inserts))
+        execute(self, inserts, *args)
+
+    monkeypatch.setattr(EventUpsert, "_execute", counted)
+    _import_twice(tmp_path, monkeypatch, [
+        (_acled_with_gaps(tmp_path, 6_000), ImportFormat.ACLED),
+        (_acled_with_gaps(tmp_path), ImportFormat.ACLED)])
+    # Each time: the first batch all stored, the second 1,000 stored and 4,000 new (the
+    # third, all new, goes in as a first import's do).
+    assert beside == [0, 4_000] * 2

@@ -137,7 +137,7 @@ class EventUpsert:
         # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
         self.constants: tuple[object, ...] = (dataset, run_id, stamp, "")
 
-    # -- SQLite: the DB-API cursor, one prepared statement for every row ---------------
+    # -- SQLite: the DB-API cursor, a few prepared statements for every row ------------
 
     def _prepare_sqlite(self, expected_new_rows: int) -> None:
         self._cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -202,7 +202,8 @@ class EventUpsert:
         if self.sqlite and not stored:
             return self._insert_all(rows, raws, suggested)
         self._tally = None  # stored events written over, or kept: counted again
-        inserts: list[tuple[Any, ...]] = []  # new rows (ROW_COLUMNS), as read
+        # New rows: on SQLite as read (ROW_COLUMNS), elsewhere with the stamp (_INSERTED).
+        inserts: list[tuple[Any, ...]] = []
         found: list[Found | Undecided] = []  # each new row's category, on SQLite
         updates: list[tuple[Any, ...]] = []
         written_raws: list[tuple[str, str]] = []  # (external id, record text)

@@ -10,7 +10,8 @@ is left out of that batch's INSERT: the same events stored, fewer values bound.
 
 Each inserted tuple is the row's values that are bound, then APPENDED: the category the
 rules suggest (the row's own is the run's placeholder), how and when it was decided, and
-when the event was first imported. The statement and what it keeps of a row are made
+when the event was first imported; a row given no suggestion keeps its placeholder, with
+no decision. The statement and what it keeps of a row are made
 once per set of columns left out (an import sees one or two).
 """
 
@@ -25,21 +26,24 @@ from sqlalchemy import Table
 
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import Found
+from tracker.storage.day_counts import COUNTED_COLUMNS
 from tracker.storage.event_compare import ROW_COLUMNS
 from tracker.storage.suggested_category import SUGGESTED_COLUMNS, Undecided, suggestion
 
 APPENDED = ("target_category", *SUGGESTED_COLUMNS, "first_imported_at")
 _CATEGORY = ROW_COLUMNS.index("target_category")
-# What the day counts count, by name (storage.day_tally).
-_COUNTED = ("event_date", "event_type", "target_category", "date_precision")
+# What the day counts count, by name (storage.day_tally): never left out, so every
+# inserted tuple holds them.
+_COUNTED = COUNTED_COLUMNS[:4]
 
 
 def _null_unless_given(table: Table) -> tuple[int, ...]:
     """Where a row holds the values of columns an INSERT may leave out for a NULL:
-    nullable, with no default of their own (neither the table's nor the model's)."""
+    nullable, with no default of their own (neither the table's nor the model's), and
+    not one the day counts key on."""
     return tuple(place for place, name in enumerate(ROW_COLUMNS)
                  if table.c[name].nullable and table.c[name].default is None
-                 and table.c[name].server_default is None)
+                 and table.c[name].server_default is None and name not in _COUNTED)
 
 
 _LEFT_OUT_WHEN_NONE = _null_unless_given(cast(Table, BattlefieldEvent.__table__))

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.services.imports.releases import Release, ReleaseKind
+from tracker.services.imports import releases
+from tracker.services.imports.releases import Release, ReleaseKind, dated_release
 
 RELEASES = st.one_of(
     st.builds(Release, st.just(ReleaseKind.ACLED), st.none() | st.integers(0, 2**40)),
     st.builds(Release, st.just(ReleaseKind.UCDP), st.integers(1700, 2599)),
     st.builds(Release, st.just(ReleaseKind.UCDP), st.none()),
     st.builds(Release, st.just(ReleaseKind.CANDIDATE)),
-    st.builds(Release, st.just(ReleaseKind.DATED), st.integers(19890101, 20991231).filter(
-        lambda rank: 1 <= rank // 100 % 100 <= 12 and 1 <= rank % 100 <= 28)),
-    st.builds(Release, st.just(ReleaseKind.UNKNOWN)),
+    st.dates(date(1989, 1, 1), date(2099, 12, 31)).map(dated_release),
+    st.just(dated_release(None)),
 )
 ROWS = st.lists(st.tuples(st.dates(date(1989, 1, 1), date(2099, 12, 31)).map(date.isoformat),
                           st.none() | st.integers(0, 2**40)), max_size=20)
@@ -40,3 +41,13 @@ def test_a_ucdp_release_ranks_its_own_years_by_its_version_and_later_ones_by_mon
     assert ranked("2022-05-03", None) == ("UCDP Candidate 2022-05", 2205)
     assert Release(ReleaseKind.ACLED).ranker()("2022-05-03", 1700000000) == (
         "ACLED timestamp 1700000000", 1700000000)
+
+
+def test_past_the_days_it_remembers_the_ranker_still_answers_alike(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(releases, "_REMEMBERED_DAYS", 1)
+    release = Release(ReleaseKind.UCDP, 2200)
+    ranked = release.ranker()
+    for day in ("2021-03-01", "2022-03-01", "2021-03-01", "2022-03-01"):
+        rank = release.rank_of(day, None)
+        assert ranked(day, None) == (release.row_label(rank), rank)
