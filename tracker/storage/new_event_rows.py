@@ -93,10 +93,9 @@ class NewEventRows:
         """The shape of the batch *rows* (ROW_COLUMNS order) and each row's tuple for it,
         with the category *found* for it (UNDECIDED: none yet, the run's placeholder)."""
         shape = self._shape_of(rows)
-        kept = shape.kept
-        tails = [self._appended.get(decided) or self._tail(row, decided)
-                 for row, decided in zip(rows, found, strict=True)]
-        return shape, [(*kept(row), *tail) for row, tail in zip(rows, tails, strict=True)]
+        kept, appended, tail = shape.kept, self._appended.get, self._tail
+        return shape, [(*kept(row), *(appended(decided) or tail(row, decided)))
+                       for row, decided in zip(rows, found, strict=True)]
 
     def _shape_of(self, rows: Sequence[tuple[Any, ...]]) -> InsertShape:
         first, count = rows[0], len(rows)
