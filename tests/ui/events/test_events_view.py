@@ -29,6 +29,7 @@ from tracker.ui.events.events_model import (
     COLUMNS,
     DATE,
     FATALITIES,
+    FIRST_ROWS,
     INJURIES,
     SUMMARY,
     EventIdRole,
@@ -68,8 +69,10 @@ def view(qtbot: QtBot, sample_ws: Workspace) -> EventsView:
 
 
 def page_calls(counter: FetchCounter) -> list[int]:
-    """Offsets of the page fetches (the view's own one-row look-ups left out)."""
-    return [call["offset"] for call in counter.calls if call.get("limit") == PAGE_SIZE]
+    """Offsets of the page fetches and of the first rows' (the view's own one-row
+    look-ups left out)."""
+    return [call["offset"] for call in counter.calls
+            if call.get("limit") in (PAGE_SIZE, FIRST_ROWS)]
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, sample_ws: Workspace) -> None:
@@ -136,15 +139,21 @@ def test_scrolling_reads_on_from_the_neighbouring_page(
     assert counter.calls[-1]["after"] is None and counter.calls[-1]["before"] is None
     # The first page is read before the count (issue 19); the count follows.
     qtbot.waitUntil(lambda: not model.is_counting())
+    # Only the first rows were read (FIRST_ROWS): a row below them reads their whole
+    # page, by position, which starts with the same rows.
+    assert counter.calls[-1]["limit"] == FIRST_ROWS
+    end_of_first = model.event_at(PAGE_SIZE - 1)
+    assert counter.calls[-1]["limit"] == PAGE_SIZE and counter.calls[-1]["offset"] == 0
+    assert model.event_at(0) == first
     below = model.event_at(PAGE_SIZE)
-    assert counter.calls[-1]["after"] == model.event_at(PAGE_SIZE - 1)
+    assert counter.calls[-1]["after"] == end_of_first
     last = model.event_at(2999)
     assert counter.calls[-1]["after"] is None and counter.calls[-1]["offset"] == \
         2999 // PAGE_SIZE * PAGE_SIZE
     assert counter.calls[-1]["total"] == 3000  # the service picks the nearer end
     above_last = model.event_at(2999 // PAGE_SIZE * PAGE_SIZE - 1)
     assert counter.calls[-1]["before"] == model.event_at(2999 // PAGE_SIZE * PAGE_SIZE)
-    assert len(counter.calls) == 4  # one fetch per page, whichever way it is read
+    assert len(counter.calls) == 5  # one fetch per page, whichever way it is read
     with workspace.db.reading() as session:
         every = events.fetch_events(session, limit=3000)
     assert [first, below, above_last, last] == [
@@ -210,7 +219,7 @@ def test_type_place_target_and_date_filters(qtbot: QtBot, workspace: Workspace) 
 
     assert select_data(bar.target_combo, "energy")
     # Types cycle by 3 and targets by 4: one event in 12 matches both.
-    assert view.model.rowCount() == 100
+    qtbot.waitUntil(lambda: view.model.rowCount() == 100)
 
     bar.clear()
     qtbot.keyClicks(bar.place_edit, "Odesa")

@@ -46,6 +46,7 @@ from tracker.services.events.event_index import (
 )
 from tracker.services.events.place_walk import first_page_in_place
 from tracker.services.events.search_terms import Expander, term_expander
+from tracker.services.events.word_walk import first_rows_probed
 from tracker.services.records.citations import sources_for
 from tracker.storage.changed_events import LAST_EXPORT, changed_after
 from tracker.storage.day_counts import counts_are_kept
@@ -282,6 +283,8 @@ def fetch_events(
     if total is None and offset == 0 and after is None and before is None:
         walked = _first_page_in_place(session, flt, keys, descending, limit)
         if walked is None:
+            walked = _first_page_probed(session, flt, keys, descending, limit)
+        if walked is None:
             walked = _first_page_walked(session, flt, keys, descending, limit)
         if walked is not None:
             return walked
@@ -356,6 +359,23 @@ def _first_page_in_place(session: Session, flt: EventFilter, keys: list[Any],
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
     return first_page_in_place(session, columns, _plain_conditions(flt),
                                ordered(keys, descending=descending), query, limit)
+
+
+def _first_page_probed(session: Session, flt: EventFilter, keys: list[Any],
+                       descending: bool, limit: int) -> list[EventRow] | None:
+    """The first page of words (with a place that is not a country, dates, types and
+    the rest) read by walking the sort index and asking the full-text index about each
+    event (``word_walk``), or None where that walk gives way to the list of matches."""
+    if not _is_sqlite(session) or not flt.text.strip() or place_country_code(flt.place) \
+            or not _fts_query(flt):
+        return None
+    require_search(session.connection())  # never a stale index's matches
+    query = _fts_query(flt, term_expander(session))
+    if not query:
+        return None  # a prefix no term starts with: the usual plan finds nothing at once
+    columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
+    return first_rows_probed(session, columns, _plain_conditions(flt),
+                             ordered(keys, descending=descending), query, limit)
 
 
 def _nullable_key(key: Any) -> bool:

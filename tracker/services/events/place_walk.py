@@ -44,7 +44,7 @@ def first_page_in_place(session: Session, columns: list[Any],
     *place_query* must test the location, district and region columns alone, on an index
     that is current (``require_search``)."""
     walk = select(*columns).where(*conditions).order_by(*order).limit(WALK_ROWS)
-    if _sorts(session, walk):
+    if sorts_in_full(session, walk):
         return None
     names = [column.key for column in columns]
     where = [names.index(name) for name in _PLACE_COLUMNS]
@@ -75,7 +75,7 @@ def first_page_in_place(session: Session, columns: list[Any],
     return rows if walked < WALK_ROWS else None
 
 
-def _sorts(session: Session, walk: Select[Any]) -> bool:
+def sorts_in_full(session: Session, walk: Select[Any]) -> bool:
     """Whether SQLite would sort the walk's rows (a temporary B-tree for the ORDER BY)
     rather than read them in order off an index; the plan, not the values, is asked."""
     compiled = walk.compile(session.get_bind(),

@@ -9,6 +9,9 @@ A page next to a cached one is fetched from that page's edge row (a ``Neighbour`
 services read on from its key with one index seek, where an OFFSET of n would step over
 n rows first. Scrolling, a page at a time, so costs the same at row 900,000 as at row 0;
 only a jump (a dragged scroll bar) reads by position.
+
+A table's first paint needs a screenful, not a page: ``read_first`` reads just the first
+rows, and the rest of their page is read when one of its rows is first asked for.
 """
 
 from __future__ import annotations
@@ -61,6 +64,17 @@ class PageCache(Generic[Row]):
         self._max_pages = max_pages
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self.fetched_pages: list[int] = []
+        self._first_page_short = False  # page 0 holds only what read_first read
+
+    def read_first(self, count: int) -> int:
+        """Forget every page and read only the first *count* rows (fewer than a page);
+        how many there are. Fewer than *count* is all there is."""
+        self.clear()
+        rows = self._fetch(0, count, None)
+        self.fetched_pages.append(0)
+        self._pages[0] = rows
+        self._first_page_short = len(rows) >= count
+        return len(rows)
 
     def row(self, position: int) -> Row | None:
         """The row at *position*, or None when the database returned fewer rows.
@@ -71,7 +85,12 @@ class PageCache(Generic[Row]):
         """
         number, within = divmod(position, self.page_size)
         page = self._pages.get(number)
+        if number == 0 and self._first_page_short and page is not None \
+                and within >= len(page):
+            page = None  # below the first rows: read their whole page, which starts with them
         if page is None:
+            if number == 0:
+                self._first_page_short = False
             page = self._fetch(number * self.page_size, self.page_size,
                                self._neighbour(number))
             self.fetched_pages.append(number)
@@ -110,3 +129,4 @@ class PageCache(Generic[Row]):
     def clear(self) -> None:
         self._pages.clear()
         self.fetched_pages = []
+        self._first_page_short = False

@@ -6,12 +6,13 @@ neighbouring page's edge row when there is one. Sorting re-queries with ORDER BY
 (``sort`` is overridden, no proxy model), filtering swaps the ``EventFilter`` and resets
 the model.
 
-First rows first (issue 19): a filter change reads the first page at once, one LIMIT
-over an index, and shows it; the exact count (``count_events``: at a million events a
-count under a place or words reads every match) goes to the window's one runner and
-arrives a moment later, when the rows beyond the first page are inserted
-(``beginInsertRows``, so the scroll position stays). A first page shorter than a page is
-its own exact count, so small tables never wait. A count for an older filter is dropped.
+First rows first (issue 19): a filter change reads the first rows at once (a
+screenful, ``FIRST_ROWS``), one LIMIT over an index, and shows them; the exact count
+(``count_events``: at a million events a count under a place or words reads every
+match) goes to the window's one runner and arrives a moment later, when the rows beyond
+the first ones are inserted (``beginInsertRows``, so the scroll position stays). Fewer
+first rows than asked for are their own exact count, so small tables never wait. A
+count for an older filter is dropped.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ EventRowRole = Qt.ItemDataRole.UserRole + 1
 RecordStatusRole = Qt.ItemDataRole.UserRole + 2
 
 UNKNOWN = "—"
+# The rows a filter change reads before the first paint: more than the tallest table
+# shows at once. For common words, a screenful is found in a few milliseconds where a
+# whole page takes the full list of matches (``word_walk``).
+FIRST_ROWS = 64
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -219,14 +224,13 @@ class EventsTableModel(QAbstractTableModel):
         self._count_later()
 
     def _read_first_rows(self) -> None:
-        """The first page, now: a LIMIT over an index. Shorter than a page, it is all
-        there is, so its length is the exact count."""
-        self.pages.clear()
+        """The first rows, now: a screenful, one LIMIT over an index (the rest of their
+        page is read when it is scrolled to). Fewer than asked for, they are all there
+        is, so their number is the exact count."""
         self._counted = False
-        self._count = self.pages.page_size
-        self.pages.row(0)
-        self._count = len(self.pages.cached_rows())
-        self._counted = self._count < self.pages.page_size
+        self._count = FIRST_ROWS
+        self._count = self.pages.read_first(FIRST_ROWS)
+        self._counted = self._count < FIRST_ROWS
         if self._counted and self._filter == EventFilter():
             self._total, self._total_known = self._count, True
 
