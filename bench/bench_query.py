@@ -19,7 +19,12 @@ The reference is the very SQL those calls sent to SQLite (captured with a SQLAlc
 ``before_cursor_execute`` listener, bound values written in as literals, split by the
 thread that sent it: the GUI thread's statements are the first rows', the worker's the
 count's), run by the ``sqlite3`` shell with ``.timer on`` and output to /dev/null: the
-sum of the shell's "real" times of the same SELECTs. Both sides are warm: the
+sum of the shell's "real" times of the same SELECTs. A walk that the app reads a row at
+a time and stops (the first rows of a place or of words: ``place_walk``, ``word_walk``)
+is run by the shell as far as the app read it, no further: every statement is wrapped
+in ``SELECT * FROM (…) LIMIT n``, n the rows the app's cursor handed out plus the one
+Python's sqlite3 steps ahead (counted by a cursor subclass on the benchmark's own
+connections), so the shell's engine does the work the app's did. Both sides are warm: the
 in-process connections are pooled and have run each case once untimed; each round
 starts one shell process that runs the statements once untimed, then once timed. The
 shell's timer does not count its own start, opening the file or parsing, so it is the
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -89,6 +95,43 @@ def inline(statement: str, parameters: Sequence[Any]) -> str:
     return "".join(out)
 
 
+class CountingCursor(sqlite3.Cursor):
+    """A cursor that counts the rows it hands out (``rows_read``): how far the app read
+    each statement, so the shell can be stopped there too."""
+
+    rows_read = 0
+
+    def fetchone(self) -> Any:
+        row = super().fetchone()
+        self.rows_read += row is not None
+        return row
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        rows = super().fetchmany(self.arraysize if size is None else size)
+        self.rows_read += len(rows)
+        return rows
+
+    def fetchall(self) -> list[Any]:
+        rows = super().fetchall()
+        self.rows_read += len(rows)
+        return rows
+
+    def __next__(self) -> Any:
+        row = super().__next__()
+        self.rows_read += 1
+        return row
+
+
+class CountingConnection(sqlite3.Connection):
+    def cursor(self, factory: Any = CountingCursor) -> Any:
+        return super().cursor(factory)
+
+
+def as_far_as_read(statement: str, rows_read: int) -> str:
+    """*statement* stopped where the app stopped reading it (see the module's doc)."""
+    return f"SELECT * FROM (\n{statement}\n) LIMIT {rows_read + 1}"
+
+
 def shell_seconds(db: str, statements: list[str]) -> list[float]:
     """One shell process: the statements once untimed, then timed; each one's time."""
     body = "".join(f"{statement};\n" for statement in statements)
@@ -123,16 +166,23 @@ def run(options: Options) -> list[Comparison]:
     workspace = Workspace(db)
     model = EventsTableModel(workspace)
     gui_thread = threading.get_ident()
-    captured: list[tuple[bool, str, Sequence[Any]]] = []  # (from the GUI thread, SQL, values)
+    # (from the GUI thread, SQL, values, the cursor that ran it: how far it was read)
+    captured: list[tuple[bool, str, Sequence[Any], Any]] = []
     NO_MATCH = EventFilter(text="zzzzz")
     counted: list[float] = []
     model.counts_changed.connect(lambda *_counts: counted.append(time.perf_counter()))
 
+    @event.listens_for(db.engine, "do_connect")
+    def counting(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        cparams["factory"] = CountingConnection
+
+    db.engine.dispose()  # the connections opened so far count nothing
+
     @event.listens_for(db.engine, "before_cursor_execute")
-    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+    def capture(_conn: Any, cursor: Any, statement: str, parameters: Any, _context: Any,
                 _many: bool) -> None:
         captured.append((threading.get_ident() == gui_thread, statement,
-                         tuple(parameters or ())))
+                         tuple(parameters or ()), cursor))
 
     def wait_for_count() -> None:
         while model.is_counting() or workspace.runner.is_busy():
@@ -192,8 +242,9 @@ def run(options: Options) -> list[Comparison]:
         captured.clear()
         query()  # also the in-process warm-up
         found[name] = model.rowCount()
-        sql[name] = {side: [inline(statement, parameters)
-                            for gui, statement, parameters in captured if gui == side
+        sql[name] = {side: [as_far_as_read(inline(statement, parameters), cursor.rows_read)
+                            for gui, statement, parameters, cursor in captured
+                            if gui == side
                             and statement.lstrip().upper().startswith(("SELECT", "WITH"))]
                      for side in (True, False)}
         log(f"query {name}: {found[name]:,} rows; {len(sql[name][True])} statements for the "
@@ -249,6 +300,14 @@ def _cpu_note(gui_cpu: dict[str, Samples], flt: str, side: str) -> str:
 def _gist(statement: str) -> str:
     """A few words that say which statement it is, for the notes under the table."""
     flat = " ".join(statement.split())
+    wrapped = re.fullmatch(r"SELECT \* FROM \( (.*) \) LIMIT (\d+)", flat)
+    if wrapped is not None:  # as_far_as_read's wrapper: say how far, if short of the end
+        inner, stepped = wrapped.groups()
+        gist = _gist(inner)
+        match = re.search(r"\bLIMIT (\d+)", inner)
+        if gist.startswith("page ") and match and int(stepped) - 1 < int(match.group(1)):
+            gist += f" (read {int(stepped) - 1})"
+        return gist
     if flat.upper().startswith("SELECT COUNT"):
         where = flat.partition(" WHERE ")[2]
         return "count(" + (where[:60] + "…" if len(where) > 60 else where or "all") + ")"
