@@ -39,8 +39,12 @@ Cases (synthetic data: six places, five event types, four years):
 - for context, no target: no filter, the table scrolled to its end (the last 40 rows,
   once the count has come).
 
-Targets: first rows median ≤ 50 ms and ≤ 2× the shell; the exact count has none (it
-arrives while the rows are already on screen).
+Targets: first rows median ≤ 50 ms, the issue's; the exact count has none (it arrives
+while the rows are already on screen). The ratio to the shell is printed, not judged:
+until the shell was stopped where the app stops reading, this bench also asked ≤ 2×,
+but the engine's part of a first screenful is now 5–7 ms, and the ratio then measures
+the fixed cost of the screenful (40 rows × 10 cells of ``data()``, the plan check, the
+session) rather than overhead around a query.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ from common import (
 
 NAME = "query"
 VISIBLE_ROWS = 40  # rows on screen in the 820-pixel window, with room to spare
-TARGET = Target("≤ 50 ms and ≤ 2×", max_ratio=2.0, max_value=50.0)
+TARGET = Target("≤ 50 ms", max_value=50.0)
 _RUN_TIME = re.compile(r"^Run Time: real ([0-9.]+)", re.MULTILINE)
 
 
