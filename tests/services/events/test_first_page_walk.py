@@ -48,7 +48,8 @@ def test_the_first_page_is_the_same_without_a_count(
                                total=total)
         assert fetch_events(session, words, sort=sort, descending=descending,
                             limit=8) == counted
-        # A page larger than the walk can fill falls back to the usual plan.
+        # A page larger than the list's walk can fill falls back to the usual plan (the
+        # word walk, probed, may go on through all 600 events and answer itself).
         assert fetch_events(session, words, sort=sort, descending=descending,
                             limit=200) == fetch_events(session, words, sort=sort,
                                                        descending=descending, limit=200,

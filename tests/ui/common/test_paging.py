@@ -55,3 +55,16 @@ def test_reading_the_first_rows_again_forgets_every_page() -> None:
     assert pages.cached(30) is None
     assert pages.row(0) == 100 and pages.row(6) == 106
     assert table.reads[-1] == (0, 8, None)
+
+
+def test_a_page_below_the_first_rows_is_read_by_position_and_an_evicted_start_whole() -> None:
+    table = Table(40)
+    pages = PageCache(table.fetch, page_size=8, max_pages=2)
+    pages.read_first(3)
+    assert pages.row(9) == 9  # page 1 while page 0 holds 3 rows: no edge row to read on from
+    assert table.reads[-1] == (8, 8, None)
+    assert pages.row(17) == 17  # page 2: page 0 (the first rows) is dropped
+    assert pages.cached(0) is None
+    assert pages.row(1) == 1 and table.reads[-1] == (0, 8, Neighbour(9 - 1, before=False))
+    assert [pages.row(n) for n in range(8)] == list(range(8))  # the whole page, read once
+    assert len(table.reads) == 4

@@ -153,7 +153,8 @@ def test_scrolling_reads_on_from_the_neighbouring_page(
     assert counter.calls[-1]["total"] == 3000  # the service picks the nearer end
     above_last = model.event_at(2999 // PAGE_SIZE * PAGE_SIZE - 1)
     assert counter.calls[-1]["before"] == model.event_at(2999 // PAGE_SIZE * PAGE_SIZE)
-    assert len(counter.calls) == 5  # one fetch per page, whichever way it is read
+    # The first rows, then one fetch per page, whichever way it is read.
+    assert len(counter.calls) == 5
     with workspace.db.reading() as session:
         every = events.fetch_events(session, limit=3000)
     assert [first, below, above_last, last] == [

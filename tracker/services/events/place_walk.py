@@ -1,8 +1,8 @@
-"""The first page of a place filter, read by walking the sort index (issue 19, SQLite).
+"""The first rows of a place filter, read by walking the sort index (issue 19, SQLite).
 
 Testing each event against the list of every event in a place makes SQLite build that
 list first: the 166,480 events in or around Kharkiv of a million, 40 ms before the first
-row, when a page needs 256 of them. Whether an event is in the place depends on its
+row, when a screen needs 64 of them. Whether an event is in the place depends on its
 location, district and region alone (the place is matched in those three columns), and
 the events of one page share few of them. So the walk reads the events in the order of
 the page, under the other conditions, asks the full-text index about each new

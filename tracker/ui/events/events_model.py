@@ -56,9 +56,10 @@ EventRowRole = Qt.ItemDataRole.UserRole + 1
 RecordStatusRole = Qt.ItemDataRole.UserRole + 2
 
 UNKNOWN = "—"
-# The rows a filter change reads before the first paint: more than the tallest table
-# shows at once. For common words, a screenful is found in a few milliseconds where a
-# whole page takes the full list of matches (``word_walk``).
+# The rows a filter change reads before the first paint: a screenful on most screens
+# (a taller table shows these until the count, a moment later, adds the rest). For
+# common words a screenful is found in a few milliseconds, where a whole page takes the
+# full list of matches (``word_walk``).
 FIRST_ROWS = 64
 
 Index = QModelIndex | QPersistentModelIndex
@@ -208,7 +209,7 @@ class EventsTableModel(QAbstractTableModel):
 
     def reveal(self, row: int) -> None:
         """Make *row* a row of the table before the count arrives (selecting an event
-        found deeper than the first page); the rows are real, the count adds the rest."""
+        found deeper than the first rows); the rows are real, the count adds the rest."""
         if not self._counted and row >= self._count:
             self.beginInsertRows(QModelIndex(), self._count, row)
             self._count = row + 1
@@ -228,7 +229,6 @@ class EventsTableModel(QAbstractTableModel):
         page is read when it is scrolled to). Fewer than asked for, they are all there
         is, so their number is the exact count."""
         self._counted = False
-        self._count = FIRST_ROWS
         self._count = self.pages.read_first(FIRST_ROWS)
         self._counted = self._count < FIRST_ROWS
         if self._counted and self._filter == EventFilter():

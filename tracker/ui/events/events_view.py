@@ -165,7 +165,7 @@ class EventsView(QWidget):
             position = self._position_of(event_id)
         if position is None:
             return False
-        self.model.reveal(position)  # found beyond the first page before the count came
+        self.model.reveal(position)  # found beyond the first rows before the count came
         index = self.model.index(position, DATE)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -175,7 +175,7 @@ class EventsView(QWidget):
 
     def _position_of(self, event_id: int) -> int | None:
         model = self.model
-        # Among the rows read (the first page after a filter change), no count is needed.
+        # Among the rows read (the first rows after a filter change), no count is needed.
         found = next((position for position, row in model.pages.cached_rows()
                       if row.id == event_id), None)
         if found is not None:
