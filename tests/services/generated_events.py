@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from sqlalchemy import insert, update
+
 from tracker.domain.enums import Precision
+from tracker.domain.events import BattlefieldEvent
+from tracker.storage.database import Database
 
 
 def generated_events(count: int, *, first_day: date, days: int,
@@ -37,3 +41,15 @@ def generated_events(count: int, *, first_day: date, days: int,
         })
     rng.shuffle(rows)
     return rows
+
+
+def store_walk_events(db: Database, count: int = 600) -> Database:
+    """*count* generated events over 40 days from 1 March 2025 in *db*, one in three of
+    them in Ukraine by country code: the first-rows walks' tests (words, places, a
+    country)."""
+    rows = generated_events(count, first_day=date(2025, 3, 1), days=40)
+    with db.transaction() as session:
+        session.execute(insert(BattlefieldEvent), rows)
+        event_ = BattlefieldEvent
+        session.execute(update(event_).where(event_.id % 3 == 0).values(country_code="UKR"))
+    return db

@@ -5,14 +5,11 @@ way to them."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from sqlalchemy import event, insert, update
+from sqlalchemy import event
 
 from tests.services.events.test_events_at_scale import EVENTS
-from tests.services.generated_events import generated_events
-from tracker.domain.events import BattlefieldEvent
+from tests.services.generated_events import store_walk_events
 from tracker.services.events import events
 from tracker.services.events.event_index import SORTABLE
 from tracker.services.events.events import EventFilter, fetch_events
@@ -21,12 +18,7 @@ from tracker.storage.database import Database
 
 @pytest.fixture
 def many(db: Database) -> Database:
-    rows = generated_events(EVENTS, first_day=date(2025, 3, 1), days=40)
-    with db.transaction() as session:
-        session.execute(insert(BattlefieldEvent), rows)
-        event_ = BattlefieldEvent
-        session.execute(update(event_).where(event_.id % 3 == 0).values(country_code="UKR"))
-    return db
+    return store_walk_events(db, EVENTS)
 
 
 @pytest.mark.sqlite_only

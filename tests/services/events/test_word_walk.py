@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 
-from tests.services.generated_events import generated_events
+from tests.services.generated_events import store_walk_events
 from tracker.domain.events import BattlefieldEvent
 from tracker.services.common.views import EventRow
 from tracker.services.events import events, word_walk
@@ -26,12 +26,8 @@ EVENTS = 600
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One database for the module's hundred-odd cases: they only read it."""
-    db = open_database(tmp_path_factory.mktemp("walk") / "tracker.db")
-    rows = generated_events(EVENTS, first_day=date(2025, 3, 1), days=40)
-    with db.transaction() as session:
-        session.execute(insert(BattlefieldEvent), rows)
-        event_ = BattlefieldEvent
-        session.execute(update(event_).where(event_.id % 3 == 0).values(country_code="UKR"))
+    db = store_walk_events(open_database(tmp_path_factory.mktemp("walk") / "tracker.db"),
+                           EVENTS)
     yield db
     db.close()
 
