@@ -128,9 +128,10 @@ def test_the_walk_keeps_its_pace_or_gives_way(
         session.connection().connection.driver_connection.create_function(
             "matches_here", 1, matches)
         event_ = BattlefieldEvent
+        budget = 8 * word_walk.PACE + word_walk.SLACK
         walk = select(event_.id, func.matches_here(event_.id)).order_by(event_.id) \
-            .limit(8 * word_walk.PACE + word_walk.SLACK)
-        found = word_walk._walk(session, walk, 8)
+            .limit(budget)
+        found = word_walk._walk(session, walk, 8, budget)
     if stepped is None:
         assert found is None
         assert word_walk.SLACK < len(seen) < 8 * word_walk.PACE + word_walk.SLACK

@@ -57,7 +57,7 @@ def first_rows_probed(session: Session, columns: list[Any],
     walk = select(event_id, has_words).where(*conditions).order_by(*order).limit(budget)
     if sorts_in_full(session, walk):
         return None
-    found = _walk(session, walk, limit)
+    found = _walk(session, walk, limit, budget)
     if found is None:
         return None
     rows = {values[0]: values for values in session.execute(
@@ -65,8 +65,9 @@ def first_rows_probed(session: Session, columns: list[Any],
     return [EventRow(*rows[found_id]) for found_id in found if found_id in rows]
 
 
-def _walk(session: Session, walk: Any, limit: int) -> list[int] | None:
-    """The ids of the walk's first *limit* matches, or None where it falls behind."""
+def _walk(session: Session, walk: Any, limit: int, budget: int) -> list[int] | None:
+    """The ids of the first *limit* matches of *walk* (which reads at most *budget*
+    entries), or None where it falls behind."""
     found: list[int] = []
     walked = 0
     result = session.connection().execute(walk)
@@ -82,4 +83,4 @@ def _walk(session: Session, walk: Any, limit: int) -> list[int] | None:
     finally:
         result.close()
     # Fewer entries than the budget: every event under the conditions was asked about.
-    return found if walked < limit * PACE + SLACK else None
+    return found if walked < budget else None
