@@ -43,9 +43,9 @@ Targets: first rows median ≤ 50 ms, the issue's; the exact count has none (it 
 while the rows are already on screen). The ratio to the shell is printed, not judged:
 until the shell was stopped where the app stops reading, this bench also asked ≤ 2×,
 but the engine's part of a first screenful is now 5–12 ms for the words and the
-filter (32 ms for the whole country), and the ratio then measures
-the fixed cost of the screenful (40 rows × 10 cells of ``data()``, the plan check, the
-session) rather than overhead around a query.
+filter (32 ms for the whole country), and the ratio then measures the fixed cost of the
+screenful (40 rows × 10 cells of ``data()``, the plan check, the session) rather than
+overhead around a query.
 """
 
 from __future__ import annotations
