@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from tracker.domain.wording import Language
 from tracker.storage.database import Database
 from tracker.ui.common import commands
 from tracker.ui.common import settings as options
+from tracker.ui.common.gui_thread_garbage import GuiThreadGarbageCollector
 from tracker.ui.common.language import apply_language
 from tracker.ui.common.settings import Settings
 from tracker.ui.common.workspace import Workspace
@@ -40,6 +41,24 @@ def english(qapp: QApplication) -> None:
     """Every window test reads English, whatever the machine's locale (a test of the
     Ukrainian window switches for itself, test_ukrainian.py)."""
     apply_language(Language.ENGLISH)
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_only(qapp: QApplication) -> Iterator[None]:
+    """As in the window (app.run): cyclic garbage is collected on the GUI thread only
+    (gui_thread_garbage.py), never by the runner's thread in the middle of its work.
+
+    And the test's widgets and workspace are deleted at its own teardown: pytest-qt
+    closes them and calls deleteLater, as the workspace fixture does, but outside an
+    event loop Qt carries those deletions out only when some later event loop turns, in
+    whichever test comes next on the worker. Two runs crashed in another test's event
+    processing (a segfault, the analysis running on the worker thread); a deletion that
+    fails now fails in the test that made the objects."""
+    collector = GuiThreadGarbageCollector()
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    collector.collect_due()
+    collector.stop()
 
 
 class ReportedErrors(list[str]):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker import __version__
 from tracker.ui.common import settings as options
+from tracker.ui.common.gui_thread_garbage import GuiThreadGarbageCollector
 from tracker.ui.common.icons import use_line_icons
 from tracker.ui.common.language import apply_language, language_of, stored_choice, translate
 from tracker.ui.common.settings import APPLICATION, ORGANIZATION, Settings
@@ -144,7 +145,8 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
     # No cyclic garbage collection until the window is attached: the start-up creates a
     # few hundred thousand long-lived objects (modules, classes, SQLAlchemy's mappers) and
     # no garbage worth a pass, yet each allocation burst set off another pass over all of
-    # them, about a tenth of the loading (issue 19). load() turns it back on.
+    # them, about a tenth of the loading (issue 19). load() then starts collection on the
+    # GUI thread only (gui_thread_garbage.py).
     gc.disable()
     app = application()
     settings = Settings.from_file(settings_file) if settings_file else Settings.from_app()
@@ -173,7 +175,7 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
         try:
             attached = attach()
         finally:
-            gc.enable()
+            GuiThreadGarbageCollector(app)
         if not isinstance(attached, list):
             QMessageBox.critical(window, APPLICATION, str(attached))
             app.exit(EXIT_CANNOT_OPEN)
@@ -191,7 +193,7 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
     try:
         return app.exec()
     finally:
-        gc.enable()  # had the window closed before its first paint
+        gc.enable()  # Python's own collection again, as the window is gone
         window.hide()
         if window.is_ready:
             window.workspace.db.close()
