@@ -9,11 +9,18 @@ day counts, the map cells, the full-text index and the indexes (each SQL stateme
 rebuild or the build runs), and what is left (start-up, withdrawals, commit). Run it
 against another checkout (PYTHONPATH=/other/checkout) for a before and after; functions
 that checkout lacks are skipped.
+
+It also says how busy the two cores were until the events were usable: the CPU time of
+this process and of the processes it started (the reading process, or the rules'), set
+against the wall time. When both are near the wall time, the two cores are both busy:
+the import is then bound by the work each row takes, not by one process waiting for the
+other, and only less work per row makes it faster.
 """
 
 from __future__ import annotations
 
 import inspect
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -101,7 +108,7 @@ def main() -> None:
             _timed(sys.modules[module], "recount_days", "day counts")
     _timed(day_counts, "recount", "day counts")
     _timed(Connection, "exec_driver_sql", _statement)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     database = open_database(db)
     SPENT["open"] = time.perf_counter() - started
     kwargs: dict[str, bool] = {"defer_build": usable_first}
@@ -113,6 +120,11 @@ def main() -> None:
             kwargs[flag] = True
     importing.import_events(database, csv, importing.ImportFormat.ACLED, **kwargs)
     usable = time.perf_counter() - started
+    # The second processes have ended by now (joined as the import closed them), so
+    # their CPU time is in RUSAGE_CHILDREN.
+    here = time.process_time() - cpu_started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    beside = children.ru_utime + children.ru_stime
     if usable_first:
         importing.build_after_import(database)
     total = time.perf_counter() - started
@@ -123,6 +135,8 @@ def main() -> None:
     for phase, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
         print(f"{phase:36} {seconds:7.2f} {seconds / total:6.1%}")
     print(f"{'usable after':36} {usable:7.2f}")
+    print(f"{'  CPU of this process until then':36} {here:7.2f} {here / usable:6.1%}")
+    print(f"{'  CPU of the processes it started':36} {beside:7.2f} {beside / usable:6.1%}")
     print(f"{'everything built after':36} {total:7.2f}")
 
 
