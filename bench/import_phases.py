@@ -10,11 +10,11 @@ rebuild or the build runs), and what is left (start-up, withdrawals, commit). Ru
 against another checkout (PYTHONPATH=/other/checkout) for a before and after; functions
 that checkout lacks are skipped.
 
-It also says how busy the two cores were until the events were usable: the CPU time of
-this process and of the processes it started (the reading process, or the rules'), set
-against the wall time. When both are near the wall time, the two cores are both busy:
-the import is then bound by the work each row takes, not by one process waiting for the
-other, and only less work per row makes it faster.
+It also says how busy the two processes were until the events were usable: the CPU
+time of this process and of the processes it started (the reading process, or the
+rules'), set against the wall time. When both are near the wall time on a two-core
+machine, both cores are busy: the import is then bound by the work each row takes, not
+by one process waiting for the other, and only less work per row makes it faster.
 """
 
 from __future__ import annotations

@@ -51,14 +51,16 @@ def gui_thread_only(qapp: QApplication) -> Iterator[None]:
     And the test's widgets and workspace are deleted at its own teardown: pytest-qt
     closes them and calls deleteLater, as the workspace fixture does, but outside an
     event loop Qt carries those deletions out only when some later event loop turns, in
-    whichever test comes next on the worker. Two runs crashed in another test's event
-    processing (a segfault, the analysis running on the worker thread); a deletion that
-    fails now fails in the test that made the objects."""
+    whichever test the same test process runs next. Two runs crashed in another test's
+    event processing (a segfault, the analysis running on the runner's thread); a
+    deletion that fails now fails in the test that made the objects."""
     collector = GuiThreadGarbageCollector()
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    collector.collect_due()
-    collector.stop()
+    try:
+        yield
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        collector.collect_due()
+    finally:
+        collector.stop()  # never a test process left with no collection at all
 
 
 class ReportedErrors(list[str]):

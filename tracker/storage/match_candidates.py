@@ -42,6 +42,9 @@ EARTH_KM = 6371.0088
 KM_PER_DEGREE = math.pi * EARTH_KM / 180
 STRETCH_DAYS = 30  # the left dataset's days searched per statement
 SEARCH_CACHE_KIB = 128 * 1024
+# SQLite's own default page cache (SQLITE_DEFAULT_CACHE_SIZE: 2,000 KiB, negative for KiB),
+# which a schema whose size was never set uses.
+SQLITE_DEFAULT_CACHE_SIZE = -2000
 KEY_TABLE = "match_key"
 # How much each agreement weighs in a pair's score (they sum to 1).
 WEIGHTS = {"distance": 0.4, "days": 0.3, "type": 0.15, "fatalities": 0.15}
@@ -300,4 +303,8 @@ def _larger_cache(connection: Connection) -> Iterator[None]:
         yield
     finally:
         for schema, size in kept.items():
-            connection.exec_driver_sql(f"PRAGMA {schema}.cache_size={int(size or 0)}")
+            # 0 is what SQLite reports for a size never set (the temporary schema's, once
+            # something was made in it): set back as 0 it would be the smallest cache
+            # there is, one page before spilling, for the rest of the connection's life.
+            restored = int(size) if size else SQLITE_DEFAULT_CACHE_SIZE
+            connection.exec_driver_sql(f"PRAGMA {schema}.cache_size={restored}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import subprocess
@@ -170,8 +171,13 @@ def test_run_reports_a_refused_database_and_starts_nothing(
     path = tmp_path / "other.db"
     path.write_bytes(NOT_A_DATABASE)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda _parent, _title, text: shown.append(text)))
+    frozen: list[int] = []  # what the start-up made, frozen while the window runs
+
+    def critical(_parent: object, _title: str, text: str) -> None:
+        shown.append(text)
+        frozen.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
     built: list[object] = []  # the frame is shown first; no window is attached to a database
     monkeypatch.setattr(app.MainWindow, "attach", lambda _window, *args: built.append(args))
     names = (qapp.organizationName(), qapp.applicationName(), qapp.applicationVersion())
@@ -186,6 +192,9 @@ def test_run_reports_a_refused_database_and_starts_nothing(
     assert len(shown) == 1 and "not a Negotiation Tracker database" in shown[0]
     assert path.read_bytes() == NOT_A_DATABASE
     assert built == []  # no window was built
+    # Collection was the GUI thread's while the window ran; Python's own again after.
+    assert frozen[0] > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_typed_settings_round_trip_through_the_file(tmp_path: Path) -> None:

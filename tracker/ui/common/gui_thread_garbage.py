@@ -9,10 +9,16 @@ segfault. A test run crashed this way in the GUI thread's event processing, with
 analysis running on the worker.
 
 So, as pyqtgraph's and GitFourchette's windows do, automatic collection is switched off
-and a timer on the GUI thread collects each generation when its count has passed the
-threshold Python would have used: the same collections, at most an interval late, and
-always on this thread. Objects freed by their reference count (nearly all of them) are
-freed where they are dropped, as before.
+and a timer on the GUI thread collects, every INTERVAL_MS, the generation Python would
+collect at that moment: the oldest whose count has passed its threshold, once the
+youngest's has. Under a steady stream of allocations that is one collection a tick,
+where Python might have made several, so older generations come later than Python's
+would. And Python's own check before a full collection (that the objects which survived
+into the oldest generation since the last one are a quarter of those it held) is not
+visible from Python: a full collection comes every time the oldest generation is due.
+The window freezes what start-up made (app.run, gc.freeze) so that those passes do not
+walk it. Objects freed by their reference count (nearly all of them) are freed where
+they are dropped, as before.
 """
 
 from __future__ import annotations
@@ -28,31 +34,33 @@ INTERVAL_MS = 500
 
 class GuiThreadGarbageCollector(QObject):
     """While it runs, cyclic garbage is collected only by its timer, on the thread it
-    lives in (the GUI thread); ``stop`` gives collection back to Python."""
+    lives in (the GUI thread); ``stop`` puts automatic collection back as it found it."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        # As it was: off already under another collector, or while the window starts.
+        self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(interval_ms)
 
     def collect_due(self) -> int:
-        """Collect the oldest generation that is due, as Python's own collection would
+        """Collect the generation Python's own collection would collect now, if any
         (with the younger ones); the number of unreachable objects found."""
-        due = -1
-        # Generation 0 is due once its count (allocations less deallocations) passes
-        # its threshold; an older one once it also has passed its own (collections of
-        # the younger one since its last).
-        for generation, (count, threshold) in enumerate(
-                zip(gc.get_count(), self._thresholds, strict=True)):
-            if threshold <= 0 or count <= threshold:
-                break
-            due = generation
-        return gc.collect(due) if due >= 0 else 0
+        counts, thresholds = gc.get_count(), self._thresholds
+        # Python looks only once the youngest generation's count (allocations less
+        # deallocations) passes its threshold (0: never), then takes the oldest whose
+        # count (collections of the next younger one since its own last) passed its own.
+        if thresholds[0] <= 0 or counts[0] <= thresholds[0]:
+            return 0
+        due = max(generation for generation, (count, threshold)
+                  in enumerate(zip(counts, thresholds, strict=True)) if count > threshold)
+        return gc.collect(due)
 
     def stop(self) -> None:
-        """Stop the timer and let Python collect automatically again."""
+        """Stop the timer, and turn automatic collection back on if it was on before."""
         self._timer.stop()
-        gc.enable()
+        if self._was_enabled:
+            gc.enable()

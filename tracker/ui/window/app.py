@@ -168,6 +168,8 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
         window.attach(Workspace(db, undo_stack=undo_stack))
         return warnings
 
+    collectors: list[GuiThreadGarbageCollector] = []
+
     def load() -> None:
         """After the first paint: open and attach, then what follows the window's ready."""
         from tracker.ui.window.smoke_test import close_once_shown
@@ -175,7 +177,10 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
         try:
             attached = attach()
         finally:
-            GuiThreadGarbageCollector(app)
+            # What the start-up made lives as long as the window: frozen, it is left out
+            # of the collector's full passes (gui_thread_garbage.py).
+            gc.freeze()
+            collectors.append(GuiThreadGarbageCollector(app))
         if not isinstance(attached, list):
             QMessageBox.critical(window, APPLICATION, str(attached))
             app.exit(EXIT_CANNOT_OPEN)
@@ -193,8 +198,13 @@ def run(db_target: str | None, *, sample: bool = False, settings_file: str | Non
     try:
         return app.exec()
     finally:
-        gc.enable()  # Python's own collection again, as the window is gone
         window.hide()
         if window.is_ready:
             window.workspace.db.close()
+        for running in collectors:
+            running.stop()
+            running.setParent(None)  # Python's: gone with the list
+        collectors.clear()
+        gc.unfreeze()
+        gc.enable()  # Python's own collection again, for what is left of the process
         settings.sync()
