@@ -5,8 +5,9 @@ count passes its threshold: in the window, as often as not the runner's worker t
 (db_runner.py), busy with an import or the analysis. A Qt object whose last references
 sit in such a cycle (a dialog, a menu, a model with lambdas on its signals) is then
 destroyed there, while the GUI thread may be painting it or delivering it an event: a
-segfault. A test run crashed this way in the GUI thread's event processing, with the
-analysis running on the worker.
+segfault. A test run crashed in the GUI thread's event processing while the analysis
+ran on the worker, which is what such a crash looks like (its own stack, in Qt, was not
+to be had).
 
 So, as pyqtgraph's and GitFourchette's windows do, automatic collection is switched off
 and a timer on the GUI thread collects, every INTERVAL_MS, the generation Python would
