@@ -101,3 +101,24 @@ def test_an_event_beyond_the_first_page_is_selected_before_the_count(
     qtbot.waitUntil(lambda: not view.model.is_counting())
     assert view.model.rowCount() == 3000
     assert view.table.currentIndex().data(EventIdRole) == 400
+
+
+def test_a_table_taller_than_the_first_rows_gets_a_screenful_first(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    """A tall screen: the first rows fill the table, not FIRST_ROWS of it and empty room
+    below them until the count."""
+    view = EventsView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 4000)
+    with qtbot.waitExposed(view):
+        view.show()
+    row = view.table.verticalHeader().defaultSectionSize()
+    shown = -(-view.table.viewport().height() // row)
+    assert shown > FIRST_ROWS, (view.table.viewport().height(), row)
+    qtbot.waitUntil(lambda: view.model.first_rows == shown)
+    with qtbot.waitSignal(view.model.counting_started):
+        view.model.set_filter(EventFilter(place="Kharkiv"))
+    assert view.model.rowCount() == shown
+    with qtbot.waitSignal(view.model.counts_changed):
+        pass
+    assert view.model.rowCount() == 750

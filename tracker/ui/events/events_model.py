@@ -168,6 +168,9 @@ class EventsTableModel(QAbstractTableModel):
         self._checked: set[int] = checked if checked is not None else set()
         self._disabled: frozenset[int] = frozenset()
         self.pages: PageCache[EventRow] = PageCache(self._fetch)
+        # The rows a filter change reads first: FIRST_ROWS, or the screenful of a taller
+        # table showing this model (its view keeps it so: events_view.py).
+        self.first_rows = FIRST_ROWS
         self._read_first_rows()
         self._count_later()
 
@@ -229,8 +232,9 @@ class EventsTableModel(QAbstractTableModel):
         page is read when it is scrolled to). Fewer than asked for, they are all there
         is, so their number is the exact count."""
         self._counted = False
-        self._count = self.pages.read_first(FIRST_ROWS)
-        self._counted = self._count < FIRST_ROWS
+        wanted = min(self.first_rows, self.pages.page_size)
+        self._count = self.pages.read_first(wanted)
+        self._counted = self._count < wanted
         if self._counted and self._filter == EventFilter():
             self._total, self._total_known = self._count, True
 

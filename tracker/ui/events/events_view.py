@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from tracker.ui.events.event_position import event_position
 from tracker.ui.events.events_model import (
     COLUMNS,
     DATE,
+    FIRST_ROWS,
     SUMMARY,
     EventIdRole,
     EventsTableModel,
@@ -60,6 +61,26 @@ def configure_events_table(table: QTableView, model: EventsTableModel) -> None:
             header.setSortIndicator(model.sort_column(), order)
 
     header.sortIndicatorChanged.connect(keep_sortable)
+    _Screenful(table, model)
+
+
+class _Screenful(QObject):
+    """Keeps the rows *model* reads first at least a screenful of *table*: a table taller
+    than FIRST_ROWS rows (a tall screen) would otherwise show empty room below them until
+    the count arrives."""
+
+    def __init__(self, table: QTableView, model: EventsTableModel) -> None:
+        super().__init__(table)
+        self._table, self._model = table, model
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: note the viewport's height, let the event by."""
+        if event.type() == QEvent.Type.Resize:
+            row = max(1, self._table.verticalHeader().defaultSectionSize())
+            rows_seen = -(-self._table.viewport().height() // row)  # a part row counts
+            self._model.first_rows = max(FIRST_ROWS, rows_seen)
+        return False
 
 
 def load_filter_choices(
