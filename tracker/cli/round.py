@@ -49,6 +49,7 @@ from tracker.cli.round_views import ListFormat, as_of_heading, show_text, write_
 from tracker.domain.dates import parse_announcement, parse_window, widen_window, window_with_end
 from tracker.domain.enums import Precision, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow, local_zone_name, zone
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.services import rounds
 from tracker.services.common.errors import NotFoundError, ValidationError
 from tracker.services.common.outcome import Outcome
@@ -278,7 +279,7 @@ def typed_window(args: argparse.Namespace, tz: str) -> ScheduledWindow:
 def venue_id(session: Session, typed: str) -> int:
     """The venue typed as its id or its name (any case); a name two venues share is
     refused with their ids, so the change never lands on the wrong one."""
-    if typed.strip().isdigit():
+    if is_whole_number(typed.strip()):
         return int(typed)
     wanted = " ".join(typed.split()).casefold()
     matches = [venue for venue in list_venues(session) if venue.name.casefold() == wanted]

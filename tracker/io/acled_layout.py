@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
 from tracker.io.event_layouts import ACLED_PRECISION, Columns, EventValues, Layout
@@ -37,11 +38,11 @@ def interaction(code_or_text: str, inter1: str, inter2: str) -> str:
     column, the code is made from inter1 and inter2 the same way.
     """
     given = code_or_text.strip()
-    if given and not given.isdigit():
+    if given and not is_whole_number(given):
         return given
     if not given:
         first, second = inter1.strip(), inter2.strip()
-        if not (first.isdigit() and (second.isdigit() or not second)):
+        if not (is_whole_number(first) and (is_whole_number(second) or not second)):
             # Text labels without an interaction column: ACLED orders them by code,
             # which text does not give, so they are kept in the row's order.
             return "-".join(part for part in (first, second) if part)

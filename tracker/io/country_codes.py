@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import pycountry
 
+from tracker.domain.whole_numbers import is_whole_number
+
 # Dataset spellings ISO's names and pycountry's fuzzy search do not find.
 _ALIASES = {
     "democratic republic of congo": "COD", "dr congo": "COD", "republic of congo": "COG",
@@ -31,7 +33,7 @@ def iso_code(name: str, *, numeric: str = "", alpha3: str = "") -> str:
     if given and pycountry.countries.get(alpha_3=given) is not None:
         return given
     number = numeric.strip()
-    if number.isdigit():
+    if is_whole_number(number):
         found = pycountry.countries.get(numeric=number.zfill(3))
         if found is not None:
             return str(found.alpha_3)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count
 from tracker.io.event_layouts import UCDP_PRECISION, Columns, EventValues, Layout
@@ -47,7 +48,7 @@ def _offices(text: str) -> str:
 
 def is_headerless(header: list[str]) -> bool:
     """A candidate release's first data row where the header should be."""
-    return len(header) == len(STANDARD_HEADER) and header[0].strip().isdigit()
+    return len(header) == len(STANDARD_HEADER) and is_whole_number(header[0].strip())
 
 
 def ucdp_layout(path: Path, header: list[str]) -> Layout:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
 from tracker.domain.imports import ImportRun
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.csv_records import BrokenRecord, CsvFile
 from tracker.io.event_layouts import Layout, column_positions
 from tracker.io.generic_layout import ColumnMapping
@@ -430,7 +431,7 @@ def _years(path: Path, layout: Layout) -> list[int]:
             value = record[1][position].strip()
             # Only years a GED release can hold (1989 on, named 20YY): a row with any other
             # year is rejected by the import itself, and must not name the release.
-            if value.isdigit() and _GED_FIRST_YEAR <= int(value) <= _GED_LAST_YEAR:
+            if is_whole_number(value) and _GED_FIRST_YEAR <= int(value) <= _GED_LAST_YEAR:
                 years.add(int(value))
     return sorted(years)
 

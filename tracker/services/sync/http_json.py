@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.domain.wording import say
 from tracker.services.imports.importing import ImportCancelled
 
@@ -173,7 +174,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     if value is None or not value.strip():
         return None
     text = value.strip()
-    if text.isdigit():
+    if is_whole_number(text):
         return float(text)
     try:
         when = email.utils.parsedate_to_datetime(text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.domain.wording import say
 from tracker.services.sync.http_json import JsonClient, SourceError, SourceRefused
 from tracker.services.sync.sources import Source, SyncRequest, gw_code
@@ -143,7 +144,7 @@ def _whole(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and is_whole_number(value.strip()):
         return int(value)
     return None
 

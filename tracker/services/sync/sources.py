@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.domain.wording import say
 from tracker.io.import_formats import ImportFormat
 
@@ -106,7 +107,7 @@ class SyncRequest:
 def gw_code(country: str) -> int:
     """UCDP's number for *country*: a name from GW_CODES, or the number itself."""
     text = country.strip()
-    if text.isdigit():
+    if is_whole_number(text):
         return int(text)
     code = GW_CODES.get(text.casefold())
     if code is None:

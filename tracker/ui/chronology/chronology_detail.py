@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tracker.domain.chronology import ChronologyEntry, EntryKind
+from tracker.domain.whole_numbers import is_whole_number
 from tracker.domain.wording import label_of
 from tracker.ui.common.language import QT_TRANSLATE_NOOP, translate
 
@@ -110,7 +111,7 @@ class ChronologyDetailPane(QTextBrowser):
             QDesktopServices.openUrl(url)
             return
         kind, _, number = url.path().partition("/")
-        if not number.isdigit():
+        if not is_whole_number(number):
             return
         if kind == "round":
             self.open_round.emit(int(number))
