@@ -67,7 +67,7 @@ class PageCache(Generic[Row]):
         self._first_page_short = False  # page 0 holds only what read_first read
 
     def read_first(self, count: int) -> int:
-        """Forget every page and read only the first *count* rows (fewer than a page);
+        """Forget every page and read only the first *count* rows (at most a page);
         how many there are. Fewer than *count* is all there is."""
         self.clear()
         rows = self._fetch(0, count, None)
