@@ -4,6 +4,7 @@ and the database holds exactly what it holds when every column is bound."""
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,50 @@ def test_new_events_beside_stored_ones_and_undecided_ones_go_in_alike(
     # Each time: the first batch all stored, the second 1,000 stored and 4,000 new (the
     # third, all new, goes in as a first import's do).
     assert beside == [0, 4_000] * 2
+
+
+def test_what_every_row_of_an_import_shares_is_bound_once_a_tail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's dataset, run and instant, and what the rules decided, are read from a
+    few tails; every event holds its own tail's values, and the tails go with the import."""
+    tails: list[tuple[Any, ...]] = []
+    close = new_event_rows.NewEventRows.close
+
+    def closing(self: new_event_rows.NewEventRows) -> None:
+        tails.extend(self._cursor.execute(  # what the table holds at the end
+            f"SELECT {', '.join(new_event_rows.TAIL_COLUMNS)} FROM temp.import_row_tail"))
+        close(self)
+
+    monkeypatch.setattr(new_event_rows.NewEventRows, "close", closing)
+    db = open_database(tmp_path / "tails.db")
+    try:
+        report = import_events(db, _acled_with_gaps(tmp_path), ImportFormat.ACLED)
+        with db.engine.connect() as connection:
+            stored = {tuple(row) for row in connection.execute(text(
+                f"SELECT DISTINCT {', '.join(new_event_rows.TAIL_COLUMNS)} "
+                "FROM battlefield_event"))}
+            assert connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_temp_master WHERE name = 'import_row_tail'"
+            ).scalar() == 0
+            run = connection.exec_driver_sql("SELECT max(id) FROM import_run").scalar()
+    finally:
+        db.close()
+    assert report.added == 12_000
+    assert set(tails) == stored and len(tails) == len(stored) < 50
+    for dataset, run, instant, category, source, rule, confidence, decided, first in tails:
+        assert (dataset, run, source) == ("ACLED", run, "rule")
+        assert instant == decided == first
+        assert category and (rule is None) == (confidence is None)
+
+
+def test_a_row_that_is_not_of_the_import_is_refused() -> None:
+    cursor = sqlite3.connect(":memory:").cursor()
+    rows = new_event_rows.NewEventRows(cursor, "2026-12-07 06:00:00.000000")
+    row = dict.fromkeys(ROW_COLUMNS, "text") | {"dataset": "ACLED", "import_run_id": 1}
+    other = row | {"import_run_id": 2}
+    shape, inserted = rows.inserted([tuple(row.values())] * 2, [None, None])
+    assert inserted[0][-1] == inserted[1][-1] == 1 and shape.columns[-1] == "tail"
+    with pytest.raises(ValueError, match="import_run_id"):
+        rows.inserted([tuple(row.values()), tuple(other.values())], [None, None])
+    rows.close()
+    assert cursor.execute("SELECT name FROM sqlite_temp_master").fetchall() == []

@@ -27,14 +27,16 @@ from tracker.storage.day_counts import DAY_COUNT_COLUMNS, recount
 class DayTally:
     """The day counts of the rows inserted so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, category_of: Callable[[Any], str]) -> None:
+        self._category_of = category_of
         self._events: Counter[tuple[Any, ...]] = Counter()
         self._deaths: Counter[tuple[Any, ...]] = Counter()
 
     def add(self, rows: Sequence[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Any],
             fatalities: int | None) -> None:
         """Count *rows*, inserted as current events (the table's default status): *key*
-        gives a row's day, event type, target category and date precision, and its
+        gives a row's day, event type, what *category_of* tells its target category by
+        (storage.new_event_rows: the id of the row's tail) and date precision, and its
         fatalities are at *fatalities* (None: no row has any)."""
         self._events.update(map(key, rows))
         if fatalities is None:
@@ -48,13 +50,20 @@ class DayTally:
     def write(self, connection: Connection) -> None:
         """Replace the day counts with the tally; in the load's transaction. The events
         carry no injuries on import: 0, as the recount sums them."""
-        deaths = self._deaths
+        events: Counter[tuple[Any, ...]] = Counter()
+        deaths: Counter[tuple[Any, ...]] = Counter()
+        category_of = self._category_of
+        # Two tails may hold one category (two rules of it): their counts add up.
+        for (day, kind, category, precision), counted in self._events.items():
+            key = (day, kind, category_of(category), precision)
+            events[key] += counted
+            deaths[key] += self._deaths[day, kind, category, precision]
         connection.exec_driver_sql("DELETE FROM event_day_count")
-        if not self._events:  # every record rejected: nothing inserted
+        if not events:  # every record rejected: nothing inserted
             return
         connection.exec_driver_sql(
             f"INSERT INTO event_day_count ({DAY_COUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0)",
-            [(*key, events, deaths[key]) for key, events in self._events.items()])
+            [(*key, counted, deaths[key]) for key, counted in events.items()])
 
 
 def count_days(connection: Connection, tally: DayTally | None) -> None:

@@ -130,17 +130,17 @@ class EventUpsert:
         if self.sqlite:
             # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
             text_stamp = self._imported_at.strftime("%Y-%m-%d %H:%M:%S.%f")
-            self._new_rows = NewEventRows(text_stamp)
             stamp = text_stamp
-            self._prepare_sqlite(expected_new_rows)
+            self._prepare_sqlite(expected_new_rows, text_stamp)
         self._stamp = stamp
         # What the caller appends to every row's IMPORT_COLUMNS values (IMPORT_CONSTANTS).
         self.constants: tuple[object, ...] = (dataset, run_id, stamp, "")
 
     # -- SQLite: the DB-API cursor, a few prepared statements for every row ------------
 
-    def _prepare_sqlite(self, expected_new_rows: int) -> None:
+    def _prepare_sqlite(self, expected_new_rows: int, stamp: str) -> None:
         self._cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self._new_rows = NewEventRows(self._cursor, stamp)
         # The pooled connection goes back to the window's reads afterwards: close()
         # gives it its own settings back.
         self._restore = [
@@ -179,7 +179,9 @@ class EventUpsert:
             self._cursor.execute("PRAGMA ignore_check_constraints=ON")
             if not existing:  # the day counts are then those of the rows inserted
                 assert "injuries" not in ROW_COLUMNS  # none on import: the tally sums none
-                self._tally = DayTally()
+                # Not a closure over self: the writer would then be in a reference cycle,
+                # and its cursor, with the connection it holds, freed only by a collection.
+                self._tally = DayTally(self._new_rows.category_of)
 
     def write(self, rows: Sequence[tuple[Any, ...]], raws: Sequence[str],
               suggested: Sequence[Found] | None = None) -> int:
@@ -277,6 +279,9 @@ class EventUpsert:
             return
         shape, inserts = self._new_rows.inserted(rows, found)
         self._cursor.executemany(shape.sql, inserts)
+        if self._cursor.rowcount != len(inserts):  # a row whose tail was not found
+            raise StorageError(f"{len(inserts) - self._cursor.rowcount} of {len(inserts)} "
+                               "new events were not inserted; nothing was imported")
         self._next_id += len(inserts)
         # The ids the record texts are written under: SQLite gives the next after the
         # largest, unless the largest is already the last there is (it picks at random).
@@ -359,6 +364,7 @@ class EventUpsert:
             return
         if closed_under_us(self._cursor.connection):
             return  # its settings went with it (and the interrupt is what to raise)
+        self._new_rows.close()
         for name, value in self._restore:
             self._cursor.execute(f"PRAGMA {name}={int(value)}")
         self._cursor.close()
