@@ -91,7 +91,7 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         if year and year != day[:4]:
             raise FieldError("event_date", f"the date {day} is not in the row's year {year}")
         (event_type, sub_type, actor1, actor2, admin1, admin2, location, source, country,
-         assoc1, assoc2) = repeated(row)
+         assoc1, assoc2) = repeated(row, text)
         if not event_type:
             raise FieldError("event_type", "is empty; every event needs one")
         return EventValues(

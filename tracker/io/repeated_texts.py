@@ -15,19 +15,25 @@ from operator import itemgetter
 
 # Distinct values kept at most; then forgotten and gathered again (a file with more
 # distinct actors and places than this is sharing little anyway).
-_KEPT = 200_000
+_KEPT = 25_000
+# Values of a record longer than this are not kept: what is held stays below
+# _KEPT × this many characters whatever the file (50 MB), and a real record's repeated
+# values are short.
+_KEPT_FROM_RECORDS_OF = 2_000
 
 
-def repeated_texts(*positions: int) -> Callable[[list[str]], list[str]]:
+def repeated_texts(*positions: int) -> Callable[[list[str], str], list[str]]:
     """The values at *positions* of a row, trimmed, each the one object kept for its
-    text."""
+    text, unless the record's *text* is long."""
     # itemgetter of one position gives the value itself, not a tuple of one.
     picked: Callable[[list[str]], tuple[str, ...]] = itemgetter(*positions) \
         if len(positions) > 1 else lambda row: (row[positions[0]],)
     kept: dict[str, str] = {}
     keep, strip = kept.setdefault, str.strip
 
-    def shared(row: list[str]) -> list[str]:
+    def shared(row: list[str], record: str) -> list[str]:
+        if len(record) > _KEPT_FROM_RECORDS_OF:
+            return list(map(strip, picked(row)))
         if len(kept) > _KEPT:
             kept.clear()
         return [keep(text, text) for text in map(strip, picked(row))]

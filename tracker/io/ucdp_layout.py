@@ -86,7 +86,7 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             raise FieldError("type_of_violence", f"{violence!r} is not 1, 2 or 3")
         precision = (choice("date_prec", row[i_precision], UCDP_PRECISION)
                      if row[i_precision].strip() else UCDP_PRECISION["1"])
-        conflict, side_a, side_b, adm1, adm2, place, country = repeated(row)
+        conflict, side_a, side_b, adm1, adm2, place, country = repeated(row, text)
         return EventValues(
             external_id, start, end, precision, event_type, conflict, "", side_a, side_b,
             adm1, adm2, place,

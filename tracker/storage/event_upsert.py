@@ -25,6 +25,7 @@ instead of counting them again from the events.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -359,14 +360,19 @@ class EventUpsert:
 
     def close(self) -> None:
         """Give the connection back its CHECKs, page cache and sorter settings, whatever
-        happened."""
+        happened, then drop the new rows' tails."""
         if not self.sqlite:
             return
         if closed_under_us(self._cursor.connection):
             return  # its settings went with it (and the interrupt is what to raise)
-        self._new_rows.close()
         for name, value in self._restore:
             self._cursor.execute(f"PRAGMA {name}={int(value)}")
+        try:
+            self._new_rows.close()
+        except sqlite3.OperationalError:
+            # A read still open on the connection locks the table: left for the next
+            # import to empty (NewEventRows), rather than hide what is being raised.
+            log.warning("the import's temporary table of row tails was left", exc_info=True)
         self._cursor.close()
 
     @property
