@@ -30,8 +30,6 @@ MAX_FIELD_CHARS = 100_000
 # and refused by its column's name, up to this size.
 MAX_RECORD_LINES = 1_000
 MAX_RECORD_CHARS = 16 * 1024 * 1024
-# Lines read at once while every line is a record of its own (CsvFile._read_block).
-_BLOCK_LINES = 256
 
 
 # (line the record starts on, its fields, its text as in the file). A plain tuple, not a
@@ -74,8 +72,6 @@ class CsvFile:
         self._line = 0  # physical lines the reader has taken
         self._replay: deque[str] = deque()  # lines to read again after a cut-off record
         self._reader = csv.reader(self._tap(), strict=True)
-        # Records read a block of lines at a time, not yet taken (``_read_block``).
-        self._ready: deque[Record] = deque()
         # The first record as read, for a headerless file whose first line is data.
         self.header_record: Record | BrokenRecord | None = None
 
@@ -132,13 +128,8 @@ class CsvFile:
         return [name.strip() for name in names]
 
     def records(self) -> Iterator[Record | BrokenRecord]:
-        lines, ready = self._lines, self._ready
+        lines = self._lines
         while True:
-            if ready or self._read_block():
-                record = ready.popleft()
-                self._line = record[0]
-                yield record
-                continue
             start = self._line + 1
             try:
                 fields = next(self._reader)
@@ -158,46 +149,6 @@ class CsvFile:
             text = lines[0] if len(lines) == 1 else "".join(lines)
             self._reset()
             yield start, fields, text.rstrip("\r\n")
-
-    def _read_block(self) -> bool:
-        """Make the next records ready a block of lines at a time, as long as each line
-        is a record of its own (as nearly all are): the csv module then parses the block
-        as a list, with none of the per-line bookkeeping of ``_tap`` that a record
-        spanning lines needs (a third of the reading's own time at a million ACLED rows).
-
-        Whether a line is a record of its own is what the parse says: the record read
-        ended on the line it began on. From the first record that does not (or that the
-        parse refuses, or a last line with no line end, or a piece of one over the
-        limit), the lines go back to be read one by one; the block after them is read as
-        a block again. False when no record was made ready."""
-        replay = self._replay
-        block: list[str] = []
-        while replay and len(block) < _BLOCK_LINES:
-            block.append(replay.popleft())
-        readline, limit = self._handle.readline, MAX_RECORD_CHARS + 1
-        while len(block) < _BLOCK_LINES and (not block or block[-1][-1] in "\n\r"):
-            line = readline(limit)
-            if not line:
-                break
-            block.append(line)
-        reader = csv.reader(block, strict=True)
-        parsed: list[list[str]] = []
-        try:
-            for fields in reader:
-                if reader.line_num != len(parsed) + 1 or block[len(parsed)][-1] not in "\n\r":
-                    break  # spans lines, or has no line end: read one by one
-                parsed.append(fields)
-        except csv.Error:
-            pass  # the record refused is read again one by one, and broken there
-        taken = len(parsed)
-        replay.extendleft(reversed(block[taken:]))
-        if not taken:
-            return False
-        first = self._line + 1
-        self._ready.extend(zip(range(first, first + taken), parsed,
-                               [line.rstrip("\r\n") for line in block[:taken]],
-                               strict=True))
-        return True
 
     def _reset(self) -> None:
         self._lines.clear()
