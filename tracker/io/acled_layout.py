@@ -16,7 +16,6 @@ from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
 from tracker.io.event_layouts import ACLED_PRECISION, Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError, InputFileError
-from tracker.io.repeated_texts import repeated_texts
 
 DATASET = "ACLED"
 REQUIRED = ("event_id_cnty", "event_date", "event_type")
@@ -79,8 +78,6 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         "notes", "source", "timestamp", "country", "iso", "assoc_actor_1", "assoc_actor_2",
     )
     dates = DateReader(dayfirst=True)
-    repeated = repeated_texts(i_type, i_sub, i_actor1, i_actor2, i_admin1, i_admin2,
-                              i_location, i_source, i_country, i_assoc1, i_assoc2)
 
     def convert(row: list[str], text: str) -> EventValues:
         external_id = row[i_id].strip()
@@ -90,20 +87,21 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         year = row[i_year].strip()
         if year and year != day[:4]:
             raise FieldError("event_date", f"the date {day} is not in the row's year {year}")
-        (event_type, sub_type, actor1, actor2, admin1, admin2, location, source, country,
-         assoc1, assoc2) = repeated(row, text)
+        event_type = row[i_type].strip()
         if not event_type:
             raise FieldError("event_type", "is empty; every event needs one")
         return EventValues(
             external_id, day, None,
             choice("time_precision", row[i_precision], ACLED_PRECISION),
-            event_type, sub_type,
+            event_type, row[i_sub].strip(),
             interaction(row[i_interaction], row[i_inter1], row[i_inter2]),
-            actor1, actor2, admin1, admin2, location,
+            row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
+            row[i_admin2].strip(), row[i_location].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("fatalities", row[i_fatalities]), None, None, row[i_notes].strip(),
-            source, whole("timestamp", row[i_timestamp]),
-            country, iso_code(row[i_country], numeric=row[i_iso]), assoc1, assoc2, text,
+            row[i_source].strip(), whole("timestamp", row[i_timestamp]),
+            row[i_country].strip(), iso_code(row[i_country], numeric=row[i_iso]),
+            row[i_assoc1].strip(), row[i_assoc2].strip(), text,
         )
 
     api = columns.has("id") and columns.has("actor_dyad")

@@ -16,7 +16,6 @@ from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count
 from tracker.io.event_layouts import UCDP_PRECISION, Columns, EventValues, Layout
 from tracker.io.input_errors import FieldError
-from tracker.io.repeated_texts import repeated_texts
 
 DATASET = "UCDP GED"
 # The 49 columns of GED 22.1/23.1, in order: candidate releases come without this header.
@@ -65,8 +64,6 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
         "source_headline", "source_office", "country", "iso3",
     )
     dates = DateReader(dayfirst=False)
-    repeated = repeated_texts(i_conflict, i_side_a, i_side_b, i_adm1, i_adm2, i_place,
-                              i_country)
 
     def convert(row: list[str], text: str) -> EventValues:
         external_id = row[i_id].strip()
@@ -86,14 +83,15 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             raise FieldError("type_of_violence", f"{violence!r} is not 1, 2 or 3")
         precision = (choice("date_prec", row[i_precision], UCDP_PRECISION)
                      if row[i_precision].strip() else UCDP_PRECISION["1"])
-        conflict, side_a, side_b, adm1, adm2, place, country = repeated(row, text)
         return EventValues(
-            external_id, start, end, precision, event_type, conflict, "", side_a, side_b,
-            adm1, adm2, place,
+            external_id, start, end, precision, event_type, row[i_conflict].strip(), "",
+            row[i_side_a].strip(), row[i_side_b].strip(), row[i_adm1].strip(),
+            row[i_adm2].strip(), row[i_place].strip(),
             coordinate("latitude", row[i_lat], 90), coordinate("longitude", row[i_lon], 180),
             count("best", row[i_best]), count("low", row[i_low]), count("high", row[i_high]),
             _listed(row[i_headline]), _offices(row[i_office]), None,
-            country, iso_code(row[i_country], alpha3=row[i_iso3]), "", "", text,
+            row[i_country].strip(), iso_code(row[i_country], alpha3=row[i_iso3]), "", "",
+            text,
         )
 
     hdx = columns.has("iso3")
