@@ -14,7 +14,14 @@ from pathlib import Path
 from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count, whole
-from tracker.io.event_layouts import ACLED_PRECISION, Columns, EventValues, Layout
+from tracker.io.event_layouts import (
+    ACLED_PRECISION,
+    Columns,
+    EventTuple,
+    EventValues,
+    Layout,
+    event_values,
+)
 from tracker.io.input_errors import FieldError, InputFileError
 
 DATASET = "ACLED"
@@ -90,7 +97,7 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
         event_type = row[i_type].strip()
         if not event_type:
             raise FieldError("event_type", "is empty; every event needs one")
-        return EventValues(
+        values: EventTuple = (
             external_id, day, None,
             choice("time_precision", row[i_precision], ACLED_PRECISION),
             event_type, row[i_sub].strip(),
@@ -103,6 +110,7 @@ def acled_layout(path: Path, header: list[str]) -> Layout:
             row[i_country].strip(), iso_code(row[i_country], numeric=row[i_iso]),
             row[i_assoc1].strip(), row[i_assoc2].strip(), text,
         )
+        return event_values(values)
 
     api = columns.has("id") and columns.has("actor_dyad")
     return Layout(

@@ -16,7 +16,7 @@ from tracker.domain.nul_text import without_nul
 from tracker.domain.wording import say
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, coordinate, count
-from tracker.io.event_layouts import Columns, EventValues, Layout
+from tracker.io.event_layouts import Columns, EventTuple, EventValues, Layout, event_values
 from tracker.io.input_errors import FieldError, InputFileError
 
 # Event fields a column can be mapped to, with what the mapping dialog calls them.
@@ -106,7 +106,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
         end = read_day(label["event_date_end"], row[i_end]) if row[i_end].strip() else None
         if end is not None and end < day:
             raise FieldError(label["event_date_end"], f"{end} is before the date {day}")
-        return EventValues(
+        values: EventTuple = (
             external_id, day, end, Precision.DAY.value, row[i_type].strip(), row[i_sub].strip(), "",
             row[i_actor1].strip(), row[i_actor2].strip(), row[i_admin1].strip(),
             row[i_admin2].strip(), row[i_location].strip(),
@@ -116,6 +116,7 @@ def generic_layout(path: Path, header: list[str], mapping: ColumnMapping) -> Lay
             row[i_summary].strip(), row[i_source].strip(), None, row[i_country].strip(),
             iso_code(row[i_country]), "", "", text,
         )
+        return event_values(values)
 
     # Without an id column the id is the row's content: a repeat is the same row again.
     return Layout(description="CSV with a column mapping",

@@ -14,7 +14,14 @@ from pathlib import Path
 from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.country_codes import iso_code
 from tracker.io.event_fields import DateReader, choice, coordinate, count
-from tracker.io.event_layouts import UCDP_PRECISION, Columns, EventValues, Layout
+from tracker.io.event_layouts import (
+    UCDP_PRECISION,
+    Columns,
+    EventTuple,
+    EventValues,
+    Layout,
+    event_values,
+)
 from tracker.io.input_errors import FieldError
 
 DATASET = "UCDP GED"
@@ -83,7 +90,7 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             raise FieldError("type_of_violence", f"{violence!r} is not 1, 2 or 3")
         precision = (choice("date_prec", row[i_precision], UCDP_PRECISION)
                      if row[i_precision].strip() else UCDP_PRECISION["1"])
-        return EventValues(
+        values: EventTuple = (
             external_id, start, end, precision, event_type, row[i_conflict].strip(), "",
             row[i_side_a].strip(), row[i_side_b].strip(), row[i_adm1].strip(),
             row[i_adm2].strip(), row[i_place].strip(),
@@ -93,6 +100,7 @@ def ucdp_layout(path: Path, header: list[str]) -> Layout:
             row[i_country].strip(), iso_code(row[i_country], alpha3=row[i_iso3]), "", "",
             text,
         )
+        return event_values(values)
 
     hdx = columns.has("iso3")
     description = ("UCDP GED candidate release (no header)" if headerless
