@@ -114,7 +114,23 @@ def opened_file_as_db(argv: Sequence[str]) -> list[str]:
     return list(argv)
 
 
+# What a command ended by Ctrl+C exits with: the shells' own 128 + SIGINT.
+EXIT_INTERRUPTED = 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command (or the window) *argv* names. A Ctrl+C that no command turned into
+    a message of its own (an import says what it kept) ends it with one line, not a
+    traceback: pressed while the command still starts (its modules take a second to
+    load, and the database to open), or in a command that does not catch it."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("tracker: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     words = opened_file_as_db(sys.argv[1:] if argv is None else argv)
     command = command_word(words)
     if command is None and not _wants_help(words):

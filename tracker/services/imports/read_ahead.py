@@ -28,7 +28,6 @@ import multiprocessing
 import os
 import pickle
 import queue
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from tracker.io.import_formats import ImportFormat
 from tracker.io.input_errors import InputFileError
 from tracker.io.text_encoding import TextFacts
 from tracker.services.common.cancelled import ImportCancelled
+from tracker.services.common.interrupts import ignore_interrupts, interrupt_held
 from tracker.services.imports.import_report import ImportReport, Rejection
 from tracker.services.imports.import_rows import Raws, RowReader, Rows
 from tracker.services.imports.releases import Release
@@ -137,7 +137,8 @@ class ReaderProcess:
         self._connection, child_end = context.Pipe()
         self._process: BaseProcess | None = context.Process(
             target=_serve, args=(child_end,), name="tracker import reader", daemon=True)
-        self._process.start()
+        with interrupt_held():  # a Ctrl+C while it starts is the import's alone
+            self._process.start()
         child_end.close()  # only the child's copy stays open: its end is then seen here
 
     def read(self, path: Path, request: ReadRequest) -> None:
@@ -299,7 +300,7 @@ def _serve(connection: Connection) -> None:
     """The second process: wait to be told what to read, then read it and send its
     batches, then what was learnt."""
     # Ctrl+C interrupts the import, which then stops this process: not both at once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     try:
         path, request = cast(tuple[Path, ReadRequest], _unpacked(connection.recv_bytes()))
     except EOFError:  # the import ended before it read (refused, cancelled)

@@ -1,20 +1,21 @@
 """The second process of a large import (services.targets.suggest_ahead): it holds the
 import's rule set and applies it to each batch of rule fields sent to it.
 
-Kept apart, with the domain's rules as its only import, because the process imports this
-module to start: it is ready in a tenth of a second, not the half-second SQLAlchemy takes.
+Kept apart, with the domain's rules (and services.common.interrupts) as its only
+imports, because the process imports this module to start: it is ready in a tenth of a
+second, not the half-second SQLAlchemy takes.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import wait
 
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
+from tracker.services.common.interrupts import ignore_interrupts
 
 # The import's rule set, given once when the process starts.
 _rules: RuleSet | None = None
@@ -24,7 +25,7 @@ def start(rules: RuleSet) -> None:
     global _rules
     _rules = rules
     # Ctrl+C interrupts the import, which then stops this process: not both at once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True,

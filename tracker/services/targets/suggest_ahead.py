@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
+from tracker.services.common.interrupts import interrupt_held
 from tracker.services.targets import rules_process
 from tracker.services.targets.rulebook import rule_set
 from tracker.storage.database import Database
@@ -68,7 +69,8 @@ class Suggester:
             try:
                 # The process starts at once, with the rules as its first task (one
                 # process, so the batches sent after find them there).
-                self._pool.submit(rules_process.start, rules)
+                with interrupt_held():  # a Ctrl+C while it starts is the import's alone
+                    self._pool.submit(rules_process.start, rules)
             except OSError:  # no process to be had (a limit on processes, or on memory)
                 self._lost(exc_info=True)
 
