@@ -110,7 +110,7 @@ class NewEventRows:
         self._categories: dict[int, str] = {}
         # The run's values (_RUN_PLACES) every row holds, from its first batch on.
         self._run: tuple[Any, ...] | None = None
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_TAILS.split('.')[1]} "
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {_TAILS} "
                        f"(id INTEGER PRIMARY KEY, {', '.join(TAIL_COLUMNS)})")
         cursor.execute(f"DELETE FROM {_TAILS}")
 
