@@ -18,32 +18,25 @@ what this event hit: the rule set skips such headlines of a summary (its
 military, and its ``harm`` makes such an object count only where its headline tells of
 harm or an attack ("Donetsk airport" alone is the place of the event).
 
-Applying is fast enough for a million events inside an import (bench/categorise.py): the
-text is split into words once, and a word is looked up by its first three letters in one
-dict of every pattern, so the cost grows with the words of the text, not with the rules.
+Applying is fast enough for a million events inside an import (bench/categorise.py):
+domain.target_rule_index looks each word up once, whatever the number of rules.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tracker.domain.enums import TargetCategory
 from tracker.domain.errors import TrackerError
+from tracker.domain.target_rule_index import FieldIndex, words_of
 from tracker.domain.target_rule_limits import Digests, Harm, Limits, Setting
 from tracker.domain.target_rule_limits import headlines as headlines_of
 
 # What a rule may read: the dataset's notes or headline, its sub-event type, its actors.
 FIELDS = ("summary", "sub_event_type", "actors")
 UNKNOWN = TargetCategory.UNKNOWN.value
-# Letters and digits, with an apostrophe inside a word kept in it (mayor's, енергооб'єкт).
-_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-_KEY = 3
-# The first letters of every word, found in C: a text none of whose words starts like a
-# pattern (most texts, for most rules) is ruled out without a Python loop over its words.
-_WORD_STARTS = re.compile(rf"\b\w{{1,{_KEY}}}")
 # Sub-event types and actors repeat across millions of rows: what rules find in them is
 # remembered, up to this many distinct texts per field (and found_all's answers, up to
 # this many distinct sub-event types and actor pairs).
@@ -86,11 +79,6 @@ NO_SUGGESTION = Suggestion(UNKNOWN)
 Found = tuple[str, str, float] | None
 # What the rules read of an event: summary, sub-event type, actor 1, actor 2.
 RuleFields = tuple[str, str, str, str]
-
-
-def words_of(text: str) -> list[str]:
-    """The lower-cased words of *text*, as rules see them."""
-    return _WORD.findall(text.lower())
 
 
 def check_rule(rule: TargetRule, categories: Iterable[str]) -> TargetRule:
@@ -192,30 +180,6 @@ def parse_harm(text: str, categories: Iterable[str]) -> Harm | None:
                    tuple(str(phrase) for phrase in entry.get("exceptions", ())))
 
 
-# A phrase in the lookup: its words, whether each must be whole (else a stem), its rule.
-_Phrase = tuple[tuple[str, ...], bool, int]
-
-
-@dataclass(slots=True)
-class _Entry:
-    """The patterns whose first word starts with one three-letter key, by kind, so a word
-    is tested against all single-word stems in one ``str.startswith(tuple)`` call."""
-
-    stems: tuple[str, ...] = ()
-    stem_rules: tuple[int, ...] = ()
-    whole: dict[str, list[int]] = field(default_factory=dict)
-    phrases: list[_Phrase] = field(default_factory=list)
-
-    def add(self, tokens: tuple[str, ...], whole: bool, position: int) -> None:
-        if len(tokens) > 1:
-            self.phrases.append((tokens, whole, position))
-        elif whole:
-            self.whole.setdefault(tokens[0], []).append(position)
-        else:
-            self.stems += (tokens[0],)
-            self.stem_rules += (position,)
-
-
 class RuleSet:
     """Rules compiled for matching; ``suggest`` applies them to one event's fields."""
 
@@ -244,22 +208,17 @@ class RuleSet:
              for position, rule in enumerate(self.rules) if rule.not_after},
             {position: frozenset(word.lower() for word in rule.not_after_words)
              for position, rule in enumerate(self.rules) if rule.not_after_words})
-        self._index: dict[str, dict[str, _Entry]] = {name: {} for name in FIELDS}
+        self._index = {name: FieldIndex(
+            (tokens, whole, position)
+            for position, rule in enumerate(self.rules) if name in rule.fields
+            for whole, patterns in ((False, rule.stems), (True, rule.words))
+            for tokens in (tuple(words_of(pattern)) for pattern in patterns) if tokens)
+            for name in FIELDS}
         self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
             name: {} for name in FIELDS}
-        self._words: dict[str, dict[str, _WordMatch]] = {name: {} for name in FIELDS}
         # found_all's answers for events whose summary no rule matches, by (sub-event
         # type, actor 1, actor 2): those alone decide then, and they repeat.
         self._by_fields: dict[tuple[str, str, str], Found] = {}
-        for position, rule in enumerate(self.rules):
-            for whole, patterns in ((False, rule.stems), (True, rule.words)):
-                for pattern in patterns:
-                    tokens = tuple(words_of(pattern))
-                    if not tokens:
-                        continue
-                    for name in rule.fields:
-                        self._index[name].setdefault(tokens[0][:_KEY], _Entry()).add(
-                            tokens, whole, position)
 
     def reads(self, name: str) -> bool:
         """Whether any rule reads the field *name* (a pass can skip loading it if not)."""
@@ -270,8 +229,7 @@ class RuleSet:
         """The category the rules suggest for an event with these fields."""
         found: dict[int, list[str]] = {}
         if summary and self._index["summary"]:
-            _find(self._index["summary"], self._words["summary"], summary, found,
-                  self._limits, self._digests)
+            self._index["summary"].find(summary, found, self._limits, self._digests)
         return self._suggested(summary, found, sub_event_type, actor1, actor2)
 
     def _suggested(self, summary: str, found: dict[int, list[str]], sub_event_type: str,
@@ -299,12 +257,13 @@ class RuleSet:
         summaries do: that judgement is remembered (a fifth of the rules' time on
         synthetic ACLED rows, most of whose summaries match nothing)."""
         found: list[Found] = []
-        index, words, by_fields = self._index["summary"], self._words["summary"], \
-            self._by_fields
+        index, limits, digests, by_fields = (self._index["summary"], self._limits,
+                                             self._digests, self._by_fields)
+        reads_summary = bool(index)
         for summary, sub_event_type, actor1, actor2 in batch:
             matched: dict[int, list[str]] = {}
-            if summary and index:
-                _find(index, words, summary, matched, self._limits, self._digests)
+            if summary and reads_summary:
+                index.find(summary, matched, limits, digests)
             if matched:
                 found.append(_stored(self._suggested(summary, matched, sub_event_type,
                                                      actor1, actor2)))
@@ -344,8 +303,7 @@ class RuleSet:
         turned: list[str] = []
         for headline in headlines:
             matches: dict[int, list[str]] = {}
-            _find(self._index["summary"], self._words["summary"], headline, matches,
-                  self._limits)
+            self._index["summary"].find(headline, matches, self._limits)
             qualifier = (setting.qualifies(headline)
                          if matches and qualified and setting is not None else "")
             harmed: bool | None = None
@@ -376,7 +334,7 @@ class RuleSet:
             if len(remembered) >= _REMEMBERED:
                 remembered.clear()
             hits = remembered[text] = {}
-            _find(self._index[name], self._words[name], text, hits, self._limits)
+            self._index[name].find(text, hits, self._limits)
         return hits
 
 
@@ -384,61 +342,3 @@ def _stored(suggestion: Suggestion) -> Found:
     """What an import stores of *suggestion*."""
     return (suggestion.category, suggestion.rule_id, suggestion.confidence) \
         if suggestion.rule_id else None
-
-
-# What one word matches: the rules its single-word patterns give, and the phrases whose
-# first word it is (their other words are checked in place).
-_WordMatch = tuple[tuple[int, ...], tuple[_Phrase, ...]]
-# Words met, per field, whose matches are remembered (words repeat across events far
-# more than texts do); cleared when full.
-_WORDS_REMEMBERED = 200_000
-
-
-def _word_match(entry: _Entry, word: str, limits: Limits) -> _WordMatch:
-    single: list[int] = []
-    if entry.stems and word.startswith(entry.stems):
-        single += [position for stem, position in zip(entry.stems, entry.stem_rules,
-                                                       strict=True) if word.startswith(stem)]
-    single += entry.whole.get(word, ())
-    phrases = tuple(phrase for phrase in entry.phrases
-                    if (word == phrase[0][0] if phrase[1] else word.startswith(phrase[0][0])))
-    if limits.exceptions:
-        single = [position for position in single if not limits.excepted(position, word)]
-        phrases = tuple(phrase for phrase in phrases if not limits.excepted(phrase[2], word))
-    return tuple(single), phrases
-
-
-def _find(index: dict[str, _Entry], memo: dict[str, _WordMatch], text: str,
-          found: dict[int, list[str]], limits: Limits, digests: Digests | None = None
-          ) -> None:
-    """Add to *found* (rule index → matched text) what *index*'s patterns match in *text*,
-    leaving out a match its rule's not_after words come just before, and the headlines
-    *digests* marks."""
-    lower = text.lower()
-    if digests is not None:
-        lower = digests.strip(lower)
-    if index.keys().isdisjoint(_WORD_STARTS.findall(lower)):
-        return
-    words = _WORD.findall(lower)
-    count = len(words)
-    in_place = limits.in_place
-    if len(memo) > _WORDS_REMEMBERED:
-        memo.clear()
-    for start in [at for at, word in enumerate(words) if word[:_KEY] in index]:
-        word = words[start]
-        match = memo.get(word)
-        if match is None:
-            match = memo[word] = _word_match(index[word[:_KEY]], word, limits)
-        single, phrases = match
-        for position in single:
-            if position not in in_place or not limits.withheld(position, words, start):
-                found.setdefault(position, []).append(word)
-        for tokens, whole, position in phrases:
-            end = start + len(tokens)
-            if position in in_place and limits.withheld(position, words, start):
-                continue
-            if end <= count and all(
-                    (words[start + offset] == tokens[offset]) if whole
-                    else words[start + offset].startswith(tokens[offset])
-                    for offset in range(1, len(tokens))):
-                found.setdefault(position, []).append(" ".join(words[start:end]))
