@@ -230,6 +230,15 @@ class ScheduleChange(Base):
         return Announcement(self.announced_at, self.announced_precision)
 
     @property
+    def dated_when_entered(self) -> bool:
+        """Whether the change is dated by its entry alone: no announcement time was given
+        and no source's day stands in for one (rules.announcement_of then takes the
+        moment it is entered). A retraction, dated so by design, is told as one."""
+        return (self.retracts_id is None and self.source_id is None
+                and self.announced_precision is Precision.EXACT
+                and self.announced_at == self.recorded_at)
+
+    @property
     def old_window(self) -> ScheduledWindow | None:
         if self.old_precision is None or self.old_tz is None:
             return None

@@ -343,6 +343,7 @@ PHRASES: dict[str, str] = {
     "venue: {before} → {after}": "місце: {before} → {after}",
     "Reason: {reason}": "Причина: {reason}", "{heading} (withdrawn)": "{heading} (відкликано)",
     "Withdrawn by the correction entered {day}{by}": "Відкликано виправленням, внесеним {day}{by}",
+    "entered {when} (no announcement date given)": "внесено {when} (дату оголошення не вказано)",
     "because of {factor}": "через «{factor}»", " by {name}": " ({name})",
     # Rules and outcomes of the schedule operations (services/rounds)
     "A round needs a title": "Раунд потребує назви",

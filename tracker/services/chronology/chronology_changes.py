@@ -4,7 +4,8 @@ A change is often entered days or months after it was made public; the chronolog
 it where it happened, by its announcement (domain/announcement.py): a change announced on
 a day belongs to that day in every zone and sorts like any dated fact, at 12:00 UTC of
 it; one announced at an instant sorts at that instant and belongs to its day in the
-reader's zone.
+reader's zone. A change entered with no announcement time and no source is dated when it
+was entered, and its line says so ("entered …, no announcement date given").
 
 An undo writes a retraction of the change it takes back, and a redo a retraction of the
 retraction (services/rounds/retractions.py). By default the chronology leaves out every
@@ -86,9 +87,15 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
             heading = say("{heading} (withdrawn)").format(heading=heading)
             detail += ". " + say("Withdrawn by the correction entered {day}{by}").format(
                 day=_day_text(withdrawn.at, tz), by=_by(withdrawn.by))
+        when_text = announced.describe(tz)
+        if change.dated_when_entered:
+            # Nobody said when it was made public: the time is the entry's, and the line
+            # must not read as the day it was announced.
+            when_text = say("entered {when} (no announcement date given)").format(
+                when=when_text)
         entries.append(ChronologyEntry(
             when=announced_when(announced), day=announced.day(tz),
-            precision=announced.precision, when_text=announced.describe(tz),
+            precision=announced.precision, when_text=when_text,
             kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id, title=heading,
             detail=detail, place=place,
             links=(say("because of {factor}").format(factor=factor_name),) if factor_name
