@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -229,12 +229,13 @@ class ScheduleChange(Base):
     def announced(self) -> Announcement:
         return Announcement(self.announced_at, self.announced_precision)
 
-    @property
-    def dated_when_entered(self) -> bool:
-        """Whether the change is dated by its entry alone: no announcement time was given
-        and no source's day stands in for one (rules.announcement_of then takes the
-        moment it is entered). A retraction, dated so by design, is told as one."""
-        return (self.retracts_id is None and self.source_id is None
+    def dated_when_entered(self, source_day: date | None) -> bool:
+        """Whether the change is dated by its entry alone: at an instant equal to it, with
+        no publication day of its source to stand in (*source_day*: None when it has no
+        source or one without a day). rules.announcement_of dates a change so when no
+        time is given and no such day; migration 0011 so dated the changes before it. A
+        retraction, dated so by design, is told as the correction it is."""
+        return (self.retracts_id is None and source_day is None
                 and self.announced_precision is Precision.EXACT
                 and self.announced_at == self.recorded_at)
 

@@ -9,7 +9,8 @@ CR gets a leading apostrophe, which the spreadsheet shows: the known price of th
 Both have the same columns, typed the way spreadsheets recognise them: ``date`` as ISO
 YYYY-MM-DD; ``time`` as HH:MM only for what is known to the minute (a round at an exact
 time, a change announced at an instant, a factor reading), in the zone ``time_zone``
-names, with ``utc`` beside it; never a time invented for a day, a week or a month.
+names, with ``utc`` beside it; never a time invented for a day, a week or a month. A
+schedule change nobody dated has the instant it was entered, and ``when`` says so.
 Numbers (ids, fatalities, coordinates) are written bare, never guarded or quoted, so
 they are read as numbers. An event's own fields have a column each (EventFacts).
 """

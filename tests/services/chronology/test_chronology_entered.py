@@ -14,6 +14,7 @@ from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_markdown import write_markdown
 from tracker.services import rounds
 from tracker.services.chronology.chronology import iter_chronology
+from tracker.services.common.sample import load_sample
 from tracker.services.records.citations import SourceDraft, create_source
 from tracker.storage.database import Database
 
@@ -24,8 +25,9 @@ NOT_GIVEN = "(no announcement date given)"
 
 
 def _round(db: Database) -> int:
-    """A round announced on 31 Jan, then rescheduled three times: with no announcement
-    and no source; on a typed day; with a source published on 1 Feb and no day."""
+    """A round announced on 31 Jan, then rescheduled four times: with no announcement
+    and no source; on a typed day; with a source published on 1 Feb and no day typed;
+    with a source that gives no day either."""
     with db.transaction() as session:
         ids = build(session)
         round_id = rounds.create_round(session, rounds.RoundDraft(
@@ -42,6 +44,9 @@ def _round(db: Database) -> int:
                                                     published_on=date(2026, 2, 1)))
         rounds.reschedule(session, round_id, SIXTH, rounds.ChangeNote(
             "from a source", source_id=source))
+        undated = create_source(session, SourceDraft("Telegram channel", "Talks moved again"))
+        rounds.reschedule(session, round_id, FOURTH, rounds.ChangeNote(
+            "from a source with no day", source_id=undated))
     return round_id
 
 
@@ -52,13 +57,13 @@ def _changes(db: Database, tz: str = "Europe/Kyiv") -> dict[str, ChronologyEntry
                 if entry.kind is EntryKind.SCHEDULE_CHANGE}
 
 
-def test_a_change_with_no_announcement_and_no_source_says_it_is_dated_when_entered(
+def test_a_change_with_no_announcement_and_no_dated_source_says_it_is_dated_when_entered(
         db: Database) -> None:
     _round(db)
     changes = _changes(db)
-    undated = changes["typed, undated"]
-    assert undated.when_text.startswith("entered ")
-    assert undated.when_text.endswith(NOT_GIVEN)
+    for reason in ("typed, undated", "from a source with no day"):
+        assert changes[reason].when_text.startswith("entered ")
+        assert changes[reason].when_text.endswith(NOT_GIVEN)
     # The rest are dated by what was said: a typed day, a source's day, the announcement.
     assert changes["typed with its day"].when_text == "2 Feb 2026"
     assert changes["from a source"].when_text == "1 Feb 2026"
@@ -97,3 +102,12 @@ def test_an_undone_and_redone_change_is_still_dated_when_entered_and_its_correct
     assert len(corrections) == 2
     assert all(NOT_GIVEN not in entry.when_text and "Correction (entered " in entry.detail
                for entry in corrections)
+
+
+def test_the_samples_changes_are_dated_by_their_announcement(db: Database) -> None:
+    with db.transaction() as session:
+        load_sample(session)
+    with db.reading() as session:
+        told = [entry.when_text for entry in iter_chronology(session, tz="UTC")
+                if entry.kind is EntryKind.SCHEDULE_CHANGE]
+    assert told and not any(NOT_GIVEN in when for when in told)

@@ -4,8 +4,9 @@ A change is often entered days or months after it was made public; the chronolog
 it where it happened, by its announcement (domain/announcement.py): a change announced on
 a day belongs to that day in every zone and sorts like any dated fact, at 12:00 UTC of
 it; one announced at an instant sorts at that instant and belongs to its day in the
-reader's zone. A change entered with no announcement time and no source is dated when it
-was entered, and its line says so ("entered …, no announcement date given").
+reader's zone. A change entered with no announcement time and no source's publication
+day is dated when it was entered, and its line says so ("entered … (no announcement date
+given)").
 
 An undo writes a retraction of the change it takes back, and a redo a retraction of the
 retraction (services/rounds/retractions.py). By default the chronology leaves out every
@@ -26,6 +27,7 @@ from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import ChronologyEntry, EntryKind, announced_when
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange
+from tracker.domain.sources import Source
 from tracker.domain.timewindow import zone
 from tracker.domain.wording import day_words, label_of, say
 from tracker.services.records.citations import sources_by_record
@@ -65,6 +67,13 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
     done = transitions_by_change(session, round_ids)
     names = venue_names(session, done.values())
     sources = sources_by_record(session, "schedule_change_id", ids)
+    # The publication day of each change's source: the day that stands in for an
+    # announcement nobody typed (none: the change is dated when it was entered).
+    source_days: dict[int | None, date | None] = {
+        source_id: day for source_id, day in session.execute(
+            select(Source.id, Source.published_on).where(Source.id.in_(
+                {change.source_id for change, _title, _factor in rows
+                 if change.source_id is not None})))}
     entries = []
     for change, title, factor_name in rows:
         if change.retracts_id is not None:
@@ -88,7 +97,7 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
             detail += ". " + say("Withdrawn by the correction entered {day}{by}").format(
                 day=_day_text(withdrawn.at, tz), by=_by(withdrawn.by))
         when_text = announced.describe(tz)
-        if change.dated_when_entered:
+        if change.dated_when_entered(source_days.get(change.source_id)):
             # Nobody said when it was made public: the time is the entry's, and the line
             # must not read as the day it was announced.
             when_text = say("entered {when} (no announcement date given)").format(
