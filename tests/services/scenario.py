@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision, RoundFormat, RoundStatus
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
@@ -45,6 +46,17 @@ def build(session: Session) -> Ids:
     ), rounds.ChangeNote("Announced for the coming week", recorded_by="tester")).record_id
     assert round_id is not None
     return Ids(track, istanbul, abu_dhabi, tensions, round_id)
+
+
+def announced_round(session: Session, track: int, announced_on: date) -> int:
+    """A second trilateral round for the week of 2 Feb, announced on *announced_on*."""
+    round_id = rounds.create_round(session, rounds.RoundDraft(
+        track, "Trilateral round", RoundFormat.TRILATERAL, rounds.RoundState(
+            ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv"), None,
+            RoundStatus.SCHEDULED)),
+        rounds.ChangeNote("announced", announced=Announcement.on_day(announced_on))).record_id
+    assert round_id is not None
+    return round_id
 
 
 def add_events(session: Session, rows: list[dict[str, object]]) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tests.services.scenario import build
+from tests.services.scenario import announced_round, build
 from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import EntryKind
-from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.chronology.chronology import iter_chronology
@@ -24,13 +23,7 @@ def _entered_out_of_order(db: Database) -> int:
     announced on 1 Feb, before either."""
     with db.transaction() as session:
         ids = build(session)
-        round_id = rounds.create_round(session, rounds.RoundDraft(
-            ids.track, "Trilateral round", RoundFormat.TRILATERAL, rounds.RoundState(
-                ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv"), None,
-                RoundStatus.SCHEDULED)),
-            rounds.ChangeNote("announced", announced=Announcement.on_day(
-                date(2026, 1, 31)))).record_id
-        assert round_id is not None
+        round_id = announced_round(session, ids.track, date(2026, 1, 31))
         rounds.reschedule(session, round_id, FOURTH, rounds.ChangeNote("dates set"))
         rounds.relocate(session, round_id, ids.abu_dhabi, rounds.ChangeNote("moved"),
                         keep=KeepTime.WALL_CLOCK)

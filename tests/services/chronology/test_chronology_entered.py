@@ -6,10 +6,9 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 
-from tests.services.scenario import build
+from tests.services.scenario import announced_round, build
 from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import ChronologyEntry, EntryKind
-from tracker.domain.enums import RoundFormat, RoundStatus
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.io.chronology_markdown import write_markdown
 from tracker.services import rounds
@@ -30,13 +29,7 @@ def _round(db: Database) -> int:
     with a source that gives no day either."""
     with db.transaction() as session:
         ids = build(session)
-        round_id = rounds.create_round(session, rounds.RoundDraft(
-            ids.track, "Trilateral round", RoundFormat.TRILATERAL, rounds.RoundState(
-                ScheduledWindow.week_of(date(2026, 2, 2), "Europe/Kyiv"), None,
-                RoundStatus.SCHEDULED)),
-            rounds.ChangeNote("announced", announced=Announcement.on_day(
-                date(2026, 1, 31)))).record_id
-        assert round_id is not None
+        round_id = announced_round(session, ids.track, date(2026, 1, 31))
         rounds.reschedule(session, round_id, FOURTH, rounds.ChangeNote("typed, undated"))
         rounds.reschedule(session, round_id, FIFTH, rounds.ChangeNote(
             "typed with its day", announced=Announcement.on_day(date(2026, 2, 2))))
