@@ -397,7 +397,11 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert [(row["detail"].split("Reason: ")[-1], row["links"]) for row in changes] == [
         (REASON, f"because of {TENSIONS}")]
     assert not [row for row in table if row["title"].startswith(f"{NEW_TITLE}: correction")]
-    assert all(row["when"].endswith(" CET") for row in changes)  # told in the user's zone
+    # Told in the user's zone, and as entered: the dialog's Announced was left empty and
+    # no source dates it, so the line must not read as the day it was announced.
+    assert all(row["when"].startswith("entered ")
+               and row["when"].endswith(" CET (no announcement date given)")
+               for row in changes)
     event = by_kind[("event", str(event_id))]
     assert f"round {NEW_TITLE} (escalation during talks): Strikes on the eve of the talks" \
         in event["links"].split(" | ")
