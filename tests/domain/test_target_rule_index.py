@@ -45,10 +45,10 @@ def test_a_short_key_is_a_whole_word_and_a_long_one_a_word_start() -> None:
 def test_the_shipped_rules_keys_make_one_expression_that_compiles() -> None:
     patterns = [(tuple(words_of(stem)), False, position)
                 for position, rule in enumerate(file_rules()) for stem in rule.stems]
-    index = FieldIndex(patterns)
+    index = FieldIndex(patterns, NO_LIMITS)
     found: dict[int, list[str]] = {}
-    index.find("Shelling hit a hospital and a school", found, NO_LIMITS)
+    index.find("Shelling hit a hospital and a school", found)
     assert found, "the shipped stems find a hospital and a school"
     found.clear()
-    index.find("Nothing of note; all quiet", found, NO_LIMITS)
+    index.find("Nothing of note; all quiet", found)
     assert not found

@@ -75,13 +75,16 @@ class _Entry:
 
 class FieldIndex:
     """The patterns of every rule reading one field, looked up by a word's first KEY
-    letters, and what words met so far matched (remembered)."""
+    letters, and what words met so far matched under the rules' *limits* (remembered:
+    which is why the limits are the index's own)."""
 
-    __slots__ = ("_entries", "_memo", "_starts")
+    __slots__ = ("_entries", "_limits", "_memo", "_starts")
 
-    def __init__(self, patterns: Iterable[tuple[tuple[str, ...], bool, int]] = ()) -> None:
+    def __init__(self, patterns: Iterable[tuple[tuple[str, ...], bool, int]],
+                 limits: Limits) -> None:
         """*patterns*: (a pattern's words, whether they are whole words, its rule's
         position), in the rules' order."""
+        self._limits = limits
         self._entries: dict[str, _Entry] = {}
         for tokens, whole, position in patterns:
             self._entries.setdefault(tokens[0][:KEY], _Entry()).add(tokens, whole, position)
@@ -91,7 +94,7 @@ class FieldIndex:
     def __bool__(self) -> bool:
         return bool(self._entries)
 
-    def find(self, text: str, found: dict[int, list[str]], limits: Limits,
+    def find(self, text: str, found: dict[int, list[str]],
              digests: Digests | None = None) -> None:
         """Add to *found* (rule position → matched words) what the patterns match in
         *text*, leaving out a match its rule's not_after words come just before, and the
@@ -101,7 +104,7 @@ class FieldIndex:
             lower = digests.strip(lower)
         if self._starts.search(lower) is None:
             return
-        entries, memo = self._entries, self._memo
+        entries, memo, limits = self._entries, self._memo, self._limits
         words = _WORD.findall(lower)
         count = len(words)
         in_place = limits.in_place

@@ -208,17 +208,21 @@ class RuleSet:
              for position, rule in enumerate(self.rules) if rule.not_after},
             {position: frozenset(word.lower() for word in rule.not_after_words)
              for position, rule in enumerate(self.rules) if rule.not_after_words})
-        self._index = {name: FieldIndex(
-            (tokens, whole, position)
-            for position, rule in enumerate(self.rules) if name in rule.fields
-            for whole, patterns in ((False, rule.stems), (True, rule.words))
-            for tokens in (tuple(words_of(pattern)) for pattern in patterns) if tokens)
-            for name in FIELDS}
+        self._index = {name: FieldIndex(self._patterns(name), self._limits)
+                       for name in FIELDS}
         self._remembered: dict[str, dict[str, dict[int, list[str]]]] = {
             name: {} for name in FIELDS}
         # found_all's answers for events whose summary no rule matches, by (sub-event
         # type, actor 1, actor 2): those alone decide then, and they repeat.
         self._by_fields: dict[tuple[str, str, str], Found] = {}
+
+    def _patterns(self, name: str) -> list[tuple[tuple[str, ...], bool, int]]:
+        """The patterns of the rules reading the field *name*: (words, whether whole,
+        the rule's position), in the rules' order."""
+        return [(tokens, whole, position)
+                for position, rule in enumerate(self.rules) if name in rule.fields
+                for whole, patterns in ((False, rule.stems), (True, rule.words))
+                for tokens in (tuple(words_of(pattern)) for pattern in patterns) if tokens]
 
     def reads(self, name: str) -> bool:
         """Whether any rule reads the field *name* (a pass can skip loading it if not)."""
@@ -229,7 +233,7 @@ class RuleSet:
         """The category the rules suggest for an event with these fields."""
         found: dict[int, list[str]] = {}
         if summary and self._index["summary"]:
-            self._index["summary"].find(summary, found, self._limits, self._digests)
+            self._index["summary"].find(summary, found, self._digests)
         return self._suggested(summary, found, sub_event_type, actor1, actor2)
 
     def _suggested(self, summary: str, found: dict[int, list[str]], sub_event_type: str,
@@ -257,13 +261,12 @@ class RuleSet:
         summaries do: that judgement is remembered (a fifth of the rules' time on
         synthetic ACLED rows, most of whose summaries match nothing)."""
         found: list[Found] = []
-        index, limits, digests, by_fields = (self._index["summary"], self._limits,
-                                             self._digests, self._by_fields)
+        index, digests, by_fields = self._index["summary"], self._digests, self._by_fields
         reads_summary = bool(index)
         for summary, sub_event_type, actor1, actor2 in batch:
             matched: dict[int, list[str]] = {}
             if summary and reads_summary:
-                index.find(summary, matched, limits, digests)
+                index.find(summary, matched, digests)
             if matched:
                 found.append(_stored(self._suggested(summary, matched, sub_event_type,
                                                      actor1, actor2)))
@@ -303,7 +306,7 @@ class RuleSet:
         turned: list[str] = []
         for headline in headlines:
             matches: dict[int, list[str]] = {}
-            self._index["summary"].find(headline, matches, self._limits)
+            self._index["summary"].find(headline, matches)
             qualifier = (setting.qualifies(headline)
                          if matches and qualified and setting is not None else "")
             harmed: bool | None = None
@@ -334,7 +337,7 @@ class RuleSet:
             if len(remembered) >= _REMEMBERED:
                 remembered.clear()
             hits = remembered[text] = {}
-            self._index[name].find(text, hits, self._limits)
+            self._index[name].find(text, hits)
         return hits
 
 
