@@ -54,7 +54,7 @@ def test_export_json_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str
     capsys.readouterr()
     assert main(["export", "--db", str(db), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["format_version"] == 2
+    assert document["format_version"] == 3
     assert len(document["entries"]) > 10
 
 

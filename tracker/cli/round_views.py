@@ -113,7 +113,10 @@ def _local(instant: datetime, shown_in: str) -> str:
 
 
 def _announced(announced: Announcement, shown_in: str) -> str:
-    """A day's announcement as its date alone (the same date in every zone)."""
+    """A day's announcement as its date alone (the same date in every zone); "not
+    given" for a change dated when it was entered (the entry time follows)."""
+    if announced.entered:
+        return "not given"
     if announced.precision is Precision.DAY:
         return f"{announced.day():%Y-%m-%d}"
     return _local(announced.at, shown_in)

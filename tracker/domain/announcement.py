@@ -7,6 +7,12 @@ every export order and date a change by its announcement, never by when it was t
 A source usually gives only a date ("published 1 Feb 2026"): that is a DAY announcement,
 stored as 00:00 UTC of that calendar date and read back as the date itself in every zone,
 so it never turns into 31 January west of Greenwich. An EXACT announcement is an instant.
+
+A change entered with no announcement time and no source's publication day is dated by
+the moment it was entered (``default_announcement``). That instant sorts it, but it was
+never said to be the announcement: such a value is ``entered`` (ScheduleChange.
+dated_when_entered decides it), and every display and export says "entered", never
+"announced".
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from tracker.domain.date_range import EARLIEST
 from tracker.domain.enums import Precision
 from tracker.domain.errors import TrackerError
 from tracker.domain.timewindow import zone
-from tracker.domain.wording import day_words
+from tracker.domain.wording import day_words, say
 
 # The earliest day a change may say it was announced: the first day the tracker takes
 # (domain/date_range.py); older dates are typing mistakes.
@@ -38,10 +44,12 @@ class AnnouncementError(TrackerError, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Announcement:
-    """The instant (EXACT) or the calendar day (DAY) a change was made public."""
+    """The instant (EXACT) or the calendar day (DAY) a change was made public; or, when
+    *entered*, the instant it was entered, standing in for an announcement nobody gave."""
 
     at: datetime
     precision: Precision = Precision.EXACT
+    entered: bool = False
 
     def __post_init__(self) -> None:
         if self.at.tzinfo is None or self.at.utcoffset() != timedelta(0):
@@ -50,6 +58,8 @@ class Announcement:
             raise AnnouncementError("A change is announced on a day or at a time")
         if self.precision is Precision.DAY and self.at.timetz() != time(tzinfo=UTC):
             raise AnnouncementError("A day's announcement is stored at 00:00 UTC")
+        if self.entered and self.precision is not Precision.EXACT:
+            raise AnnouncementError("An entry is an instant")
 
     @classmethod
     def on_day(cls, day: date) -> Announcement:
@@ -74,6 +84,15 @@ class Announcement:
             return text
         local = self.at.astimezone(zone(tz_name))
         return f"{text} {local:%H:%M} {local.tzname()}"
+
+    def told(self, tz_name: str = "UTC") -> str:
+        """``describe``, or for an entry standing in for the announcement: 'entered 7 Dec
+        2026 09:55 CET (no announcement date given)', never read as the day it was
+        announced."""
+        if self.entered:
+            return say("entered {when} (no announcement date given)").format(
+                when=self.describe(tz_name))
+        return self.describe(tz_name)
 
     def check_entered(self, recorded_at: datetime) -> None:
         """Refuse an announcement after the change was entered, or before 1900."""

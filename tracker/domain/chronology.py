@@ -68,6 +68,19 @@ class ChronologyEntry:
     # A claim on a day and a place as a record, for formats with a field each (JSON);
     # None for other kinds.
     claim: ClaimFacts | None = None
+    # A schedule change nobody dated: ``when`` is the instant it was entered, which was
+    # never said to be its announcement (domain/announcement.py); ``when_text`` says so.
+    dated_when_entered: bool = False
+
+    @property
+    def precision_text(self) -> str:
+        """The precision as the CSV and JSON exports write it: ENTERED for a change dated
+        when it was entered (its instant is exact, but it is not an announcement's)."""
+        return ENTERED if self.dated_when_entered else self.precision.value
+
+
+# The precision the exports write for a schedule change nobody dated (see above).
+ENTERED = "entered"
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,13 @@ class ScheduleChange(Base):
     def announced(self) -> Announcement:
         return Announcement(self.announced_at, self.announced_precision)
 
+    def announcement(self, source_day: date | None) -> Announcement:
+        """``announced`` as it is told: marked ``entered`` when the change is dated by
+        its entry alone (``dated_when_entered``; *source_day* as there)."""
+        if self.dated_when_entered(source_day):
+            return Announcement(self.announced_at, self.announced_precision, entered=True)
+        return self.announced
+
     def dated_when_entered(self, source_day: date | None) -> bool:
         """Whether the change is dated by its entry alone: at an instant equal to it, with
         no publication day of its source to stand in (*source_day*: None when it has no

@@ -10,7 +10,8 @@ Both have the same columns, typed the way spreadsheets recognise them: ``date`` 
 YYYY-MM-DD; ``time`` as HH:MM only for what is known to the minute (a round at an exact
 time, a change announced at an instant, a factor reading), in the zone ``time_zone``
 names, with ``utc`` beside it; never a time invented for a day, a week or a month. A
-schedule change nobody dated has the instant it was entered, and ``when`` says so.
+schedule change nobody dated has the instant it was entered, its ``precision`` is
+``entered`` and ``when`` says so.
 Numbers (ids, fatalities, coordinates) are written bare, never guarded or quoted, so
 they are read as numbers. An event's own fields have a column each (EventFacts).
 """
@@ -163,7 +164,7 @@ class CsvRows:
         precision: str  # a Precision, or an event's TimeShape (both str enums)
         if facts is None:
             day = entry.day.isoformat() if entry.day else ""
-            end, precision = "", entry.precision
+            end, precision = "", entry.precision_text
         else:
             first, last = facts.time.first, facts.time.last
             day, end = first.isoformat(), last.isoformat() if last != first else ""

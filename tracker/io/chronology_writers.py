@@ -18,8 +18,9 @@ from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 
 FORMAT_NAME = "negotiation-tracker/chronology"
 # 2: when_utc only for what is known to the minute (1 gave a day 12:00 UTC, a time nobody
-# announced); date, end_date and the event's own fields added.
-FORMAT_VERSION = 2
+# announced); date, end_date and the event's own fields added. 3: precision "entered" for
+# a schedule change nobody dated (when_utc is then the instant it was entered).
+FORMAT_VERSION = 3
 
 
 def _utc_text(entry: ChronologyEntry) -> str | None:
@@ -48,7 +49,7 @@ def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
         "date": entry.day.isoformat() if entry.day else None,
         "when_utc": _utc_text(entry),
         "when": entry.when_text,
-        "precision": entry.precision.value,
+        "precision": entry.precision_text,
         "kind": entry.kind.value,
         "record_id": entry.record_id,
         "title": entry.title,

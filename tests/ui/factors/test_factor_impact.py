@@ -115,12 +115,13 @@ def test_selecting_a_factor_fills_the_changes_table(qtbot: QtBot, view: FactorsV
     model = changes.model()
     rows = [[model.index(row, column).data() for column in range(4)]
             for row in range(model.rowCount())]
-    # 09:00 and 16:00 UTC are 11:00 and 18:00 in Kyiv (EET, UTC+2).
+    # 09:00 and 16:00 UTC are 11:00 and 18:00 in Kyiv (EET, UTC+2). Both changes were
+    # entered with no announcement time and no source: dated when entered, and said so.
     assert rows == [
-        ["3 Feb 2026 11:00 EET", TITLE,
+        ["entered 3 Feb 2026 11:00 EET (no announcement date given)", TITLE,
          "status: scheduled → postponed; week of 2 Feb 2026 (to 8 Feb 2026) → date unknown",
          "Carrier group moved"],
-        ["8 Feb 2026 18:00 EET", TITLE,
+        ["entered 8 Feb 2026 18:00 EET (no announcement date given)", TITLE,
          "status: postponed → scheduled; date unknown → 12 Feb 2026 – 13 Feb 2026",
          "Tensions eased"],
     ]
@@ -201,7 +202,7 @@ def test_chart_ticks_and_tips_follow_the_display_zone(view: FactorsView) -> None
         "week of 26 Jan 2026, dated only to the week: 1 linked event\n"
         "Fatalities: 0 (no figure for 1 event)")
     assert tips.change_at(ms(_at(2026, 2, 3, 12))) == (
-        f"3 Feb 2026 11:00 EET: {TITLE}\n"
+        f"entered 3 Feb 2026 11:00 EET (no announcement date given): {TITLE}\n"
         "status: scheduled → postponed; week of 2 Feb 2026 (to 8 Feb 2026) → date unknown\n"
         "Why: Carrier group moved")
     assert tips.reading_at(ms(_at(2026, 1, 24, 12))) == "24 Jan 2026 17:00 EET: moderate, ↑ rising"
@@ -209,7 +210,8 @@ def test_chart_ticks_and_tips_follow_the_display_zone(view: FactorsView) -> None
 
     view.set_display_zone("Asia/Tokyo")
     assert all((t.hour, t.minute) == (0, 0) for t in tick_times("Asia/Tokyo"))
-    assert view.detail.changes.model().index(0, 0).data() == "3 Feb 2026 18:00 JST"
+    assert view.detail.changes.model().index(0, 0).data() == \
+        "entered 3 Feb 2026 18:00 JST (no announcement date given)"
     # 1 Feb 10:00 UTC is 19:00 in Tokyo, still 1 Feb; 23:00 UTC is 2 Feb there.
     assert tips.day_at(ms(_at(2026, 2, 1, 10))).startswith("1 Feb 2026: 2 linked events")
     assert tips.day_at(ms(_at(2026, 1, 31, 23))).startswith("1 Feb 2026")

@@ -52,3 +52,24 @@ def test_reschedule_undo_redo_is_moved_once_and_the_move_says_when_announced(
     assert "Moved 1 times" not in canvas.describe(round_hit)
     [move_hit] = [hit for hit in hits if hit.kind == "move"]
     assert "announced 1 Feb 2026; entered " in canvas.describe(move_hit)
+
+
+def test_a_move_nobody_dated_says_it_was_entered_not_announced(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.show_timeline()
+    canvas = window.timeline_view.canvas
+    qtbot.waitUntil(lambda: canvas.viewport.width == canvas.width() - LABEL_WIDTH)
+    # No announcement typed, no source: the change is dated by its entry alone.
+    window.workspace.write(lambda s: rounds.reschedule(
+        s, ROUND, ScheduledWindow.days(date(2026, 2, 10), "Europe/Kyiv"),
+        rounds.ChangeNote("More time")), Topic.ROUNDS)
+    qtbot.waitUntil(lambda: any(mark.moves for track in canvas.scene.lanes.tracks
+                                for mark in track.rounds if mark.id == ROUND))
+    canvas.setFocus()
+    with qtbot.waitSignal(canvas.range_changed):
+        qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    canvas.repaint()
+    [move_hit] = [hit for hit in canvas.hits() if hit.kind == "move"]
+    told = canvas.describe(move_hit)
+    assert "<br>no announcement date given; entered " in told
+    assert "<br>announced " not in told  # (the round's own title says "announced")

@@ -293,6 +293,10 @@ def test_create_reschedule_undo_redo_link_and_export(
     assert detail.tabs.tabText(3) == "History (2)"
     assert history_texts(window, history_model.REASON)[-1] == REASON
     assert history_texts(window, history_model.FACTOR)[-1] == TENSIONS
+    # Announced was left empty and no source dates the change: the History tab does not
+    # give the moment it was typed as its announcement (that moment is under Entered).
+    assert history_texts(window, history_model.ANNOUNCED)[-1] == "not given"
+    assert history_texts(window, history_model.ENTERED)[-1].endswith(" CET")
 
     # Undo (Ctrl+Z): the old date is back, and the undo is itself recorded.
     undo, redo = action(window, "undo-action"), action(window, "redo-action")
@@ -401,7 +405,7 @@ def test_create_reschedule_undo_redo_link_and_export(
     # no source dates it, so the line must not read as the day it was announced.
     assert all(row["when"].startswith("entered ")
                and row["when"].endswith(" CET (no announcement date given)")
-               for row in changes)
+               and row["precision"] == "entered" for row in changes)
     event = by_kind[("event", str(event_id))]
     assert f"round {NEW_TITLE} (escalation during talks): Strikes on the eve of the talks" \
         in event["links"].split(" | ")

@@ -27,7 +27,6 @@ from tracker.domain.announcement import Announcement
 from tracker.domain.chronology import ChronologyEntry, EntryKind, announced_when
 from tracker.domain.factors import Factor
 from tracker.domain.negotiation import Round, ScheduleChange
-from tracker.domain.sources import Source
 from tracker.domain.timewindow import zone
 from tracker.domain.wording import day_words, label_of, say
 from tracker.services.records.citations import sources_by_record
@@ -35,6 +34,7 @@ from tracker.services.rounds import describe_change, describe_transition
 from tracker.services.rounds.announced_order import transitions_by_change, venue_names
 from tracker.services.rounds.as_of import announced_within
 from tracker.services.rounds.retractions import corrections
+from tracker.services.rounds.told_announcements import told_announcements
 
 
 def change_keys(session: Session, date_from: date | None, date_to: date | None, tz: str, *,
@@ -67,19 +67,13 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
     done = transitions_by_change(session, round_ids)
     names = venue_names(session, done.values())
     sources = sources_by_record(session, "schedule_change_id", ids)
-    # The publication day of each change's source: the day that stands in for an
-    # announcement nobody typed (none: the change is dated when it was entered).
-    source_days: dict[int | None, date | None] = {
-        source_id: day for source_id, day in session.execute(
-            select(Source.id, Source.published_on).where(Source.id.in_(
-                {change.source_id for change, _title, _factor in rows
-                 if change.source_id is not None})))}
+    told = told_announcements(session, [change for change, _title, _factor in rows])
     entries = []
     for change, title, factor_name in rows:
         if change.retracts_id is not None:
             entries.append(_correction_entry(session, change, title, tz))
             continue
-        announced = change.announced
+        announced = told[change.id]
         transition = done.get(change.id)
         if transition is None:  # withdrawn: told as it was entered
             detail = describe_change(change)
@@ -96,15 +90,12 @@ def change_entries(session: Session, ids: list[int], tz: str) -> list[Chronology
             heading = say("{heading} (withdrawn)").format(heading=heading)
             detail += ". " + say("Withdrawn by the correction entered {day}{by}").format(
                 day=_day_text(withdrawn.at, tz), by=_by(withdrawn.by))
-        when_text = announced.describe(tz)
-        if change.dated_when_entered(source_days.get(change.source_id)):
-            # Nobody said when it was made public: the time is the entry's, and the line
-            # must not read as the day it was announced.
-            when_text = say("entered {when} (no announcement date given)").format(
-                when=when_text)
         entries.append(ChronologyEntry(
             when=announced_when(announced), day=announced.day(tz),
-            precision=announced.precision, when_text=when_text,
+            # Nobody said when it was made public: the time is the entry's, and the line
+            # must not read as the day it was announced (Announcement.told).
+            precision=announced.precision, when_text=announced.told(tz),
+            dated_when_entered=announced.entered,
             kind=EntryKind.SCHEDULE_CHANGE, record_id=change.id, title=heading,
             detail=detail, place=place,
             links=(say("because of {factor}").format(factor=factor_name),) if factor_name

@@ -18,6 +18,7 @@ from tracker.domain.enums import RoundStatus
 from tracker.domain.negotiation import Round, Venue
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.rounds.as_of import AsOf, known_states
+from tracker.services.rounds.told_announcements import told_announcements_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +66,14 @@ def known_lane(session: Session, as_of: AsOf) -> KnownLane:
                         if state.state.venue_id is not None})
     venues = {venue_id: name for venue_id, name in session.execute(
         select(Venue.id, Venue.name).where(Venue.id.in_(venue_ids)))}
+    told = told_announcements_of(session, (state.change_id for state in known.values()))
     marks = []
     for round_ in found:
         then = known[round_.id]
         venue_id = then.state.venue_id
         marks.append(KnownMark(
             round_.id, round_.track_id, round_.title, then.state.status, then.state.window,
-            venues.get(venue_id, "") if venue_id is not None else "", then.announced))
+            venues.get(venue_id, "") if venue_id is not None else "",
+            told.get(then.change_id, then.announced)))
     marks.sort(key=lambda mark: (mark.window.sort_key(), mark.round_id))
     return KnownLane(as_of, tuple(marks))

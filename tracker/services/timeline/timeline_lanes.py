@@ -24,6 +24,7 @@ from tracker.domain.negotiation import Round, ScheduleChange
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services.records.citations import sources_for
 from tracker.services.rounds.retractions import corrections
+from tracker.services.rounds.told_announcements import told_announcements
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +188,15 @@ def _moves(session: Session) -> dict[int, list[WindowMove]]:
                     corrections(session).in_effect_clause())
              .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at,
                        ScheduleChange.id))
-    for change, factor in session.execute(query):
+    rows = session.execute(query).all()
+    told = told_announcements(session, [change for change, _factor in rows])
+    for change, factor in rows:
         old, new = change.old_window, change.new_window
         if old is None or new is None or old == new:
             continue
         found.setdefault(change.round_id, []).append(WindowMove(
             change.id, change.recorded_at, old, new, change.reason, factor or "",
-            change.announced))
+            told[change.id]))
     return found
 
 

@@ -28,6 +28,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from tracker.domain.announcement import Announcement
 from tracker.domain.enums import Precision
 from tracker.domain.timewindow import zone
+from tracker.ui.common.language import translate
 
 ISO_DATE_FORMAT = "yyyy-MM-dd"
 TIME_FORMAT = "HH:mm"
@@ -101,7 +102,11 @@ def utc_text(instant: datetime, locale: QLocale | None = None) -> str:
 def announced_text(announced: Announcement, tz_name: str, locale: QLocale | None = None,
                    ) -> str:
     """When a change was announced: its date alone when only the day is known (that date
-    in every zone), else the instant in the zone *tz_name*."""
+    in every zone), else the instant in the zone *tz_name*; a change nobody dated says it
+    was entered then ("entered … (no announcement date given)")."""
+    if announced.entered:
+        return translate("DateText", "entered {when} (no announcement date given)").format(
+            when=instant_text(announced.at, tz_name, locale))
     if announced.precision is Precision.DAY:
         return day_text(announced.day(tz_name), locale)
     return instant_text(announced.at, tz_name, locale)

@@ -84,6 +84,9 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # reasons and sources are typed: literal
             text = self._text(row, column)
+            if column == ANNOUNCED and row.announced.entered:
+                text = self.tr("No announcement date was given: the change is dated when "
+                               "it was entered")
             status = self._status(row)
             return plain_tooltip(f"{text}\n{status}" if status and column != STATUS else text)
         if role == Qt.ItemDataRole.FontRole and row.retracted:
@@ -97,6 +100,8 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
     def _text(self, record: ChangeRecord, column: int) -> str:
         match column:
             case 0:
+                if record.announced.entered:  # its time is the Entered column's
+                    return self.tr("not given")
                 return announced_text(record.announced, self._display_tz)
             case 1:
                 return self._time(record.recorded_at)

@@ -100,7 +100,10 @@ def known_tooltip(scene: TimelineScene, round_id: int) -> str:
     lines = [f"{escape(label_of(mark.status).capitalize())} · {escape(mark.window.describe())}"
              f" ({escape(mark.window.tz)})",
              escape(mark.venue) if mark.venue else translate("TimelineGhosts", "venue unknown"),
-             translate("TimelineGhosts", "from the change announced {when}").format(
+             (translate("TimelineGhosts",
+                        "from the change entered {when} (no announcement date given)")
+              if mark.announced.entered else
+              translate("TimelineGhosts", "from the change announced {when}")).format(
                  when=escape(mark.announced.describe(lane.as_of.tz)))]
     now = _current(scene, round_id)
     if now is None:

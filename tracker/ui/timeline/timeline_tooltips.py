@@ -82,11 +82,14 @@ def _round_text(mark: RoundMark, display_tz: str) -> str:
 
 
 def _move_text(mark: RoundMark, move: WindowMove, display_tz: str) -> str:
-    lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}",
-             translate("TimelineTips", "announced {announced}; entered {entered} ({zone})")
-             .format(announced=escape(move.announced.describe(display_tz)),
-                     entered=instant_text(move.recorded_at, display_tz),
-                     zone=escape(display_tz))]
+    entered = instant_text(move.recorded_at, display_tz)
+    when = translate("TimelineTips", "no announcement date given; entered {entered} ({zone})"
+                     ).format(entered=entered, zone=escape(display_tz)) \
+        if move.announced.entered else \
+        translate("TimelineTips", "announced {announced}; entered {entered} ({zone})").format(
+            announced=escape(move.announced.describe(display_tz)), entered=entered,
+            zone=escape(display_tz))
+    lines = [f"{escape(move.old.describe())} → {escape(move.new.describe())}", when]
     if move.reason:
         lines.append(translate("TimelineTips", "Why: {reason}").format(
             reason=escape(move.reason)))

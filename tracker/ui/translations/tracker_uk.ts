@@ -1835,6 +1835,13 @@ The choice is remembered for files with the same columns.</source>
     </message>
 </context>
 <context>
+    <name>DateText</name>
+    <message>
+        <source>entered {when} (no announcement date given)</source>
+        <translation>внесено {when} (дату оголошення не вказано)</translation>
+    </message>
+</context>
+<context>
     <name>DayClaimsDialog</name>
     <message>
         <source>Claims on a Day and Place</source>
@@ -2665,6 +2672,14 @@ Replace it with the exported chronology?</source>
     <message>
         <source>Whether an undo withdrew the change, and what an undo or redo withdraws</source>
         <translation>Чи відкликало зміну скасування і що відкликає скасування чи повторення</translation>
+    </message>
+    <message>
+        <source>No announcement date was given: the change is dated when it was entered</source>
+        <translation>Дату оголошення не вказано: зміну датовано часом її внесення</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>не вказано</translation>
     </message>
     <message>
         <source>Retraction</source>
@@ -5473,6 +5488,10 @@ In your zone ({your_zone}): {your_window}</source>
         <translation>місце невідоме</translation>
     </message>
     <message>
+        <source>from the change entered {when} (no announcement date given)</source>
+        <translation>за зміною, внесеною {when} (дату оголошення не вказано)</translation>
+    </message>
+    <message>
         <source>from the change announced {when}</source>
         <translation>за зміною, оголошеною {when}</translation>
     </message>
@@ -5631,6 +5650,10 @@ In your zone ({your_zone}): {your_window}</source>
     <message>
         <source>venue unknown</source>
         <translation>місце невідоме</translation>
+    </message>
+    <message>
+        <source>no announcement date given; entered {entered} ({zone})</source>
+        <translation>дату оголошення не вказано; внесено {entered} ({zone})</translation>
     </message>
     <message>
         <source>announced {announced}; entered {entered} ({zone})</source>
