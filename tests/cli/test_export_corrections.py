@@ -66,4 +66,5 @@ def test_round_show_prints_both_times_and_marks_the_withdrawn_change(
     assert lines[moved].startswith("  [withdrawn] announced 2026-02-01, entered ")
     assert "; change " in lines[moved + 1] and " retracted by " in lines[moved + 1]
     [undo] = [line for line in lines if "retraction: " in line]
-    assert undo.startswith("  announced ") and " UTC, entered " in undo
+    # The undo is a correction, never announced: only its entry time is given.
+    assert undo.startswith("  announced — (a correction), entered ") and " UTC  " in undo

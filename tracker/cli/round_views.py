@@ -91,7 +91,10 @@ def _change_lines(change: ChangeRecord, shown_in: str) -> list[str]:
     withdraws, and a withdrawn change is marked so, with who withdrew it and when."""
     kind = "retraction" if change.retracts_id is not None else change.kind.value
     mark = "[withdrawn] " if change.retracted else ""
-    lines = [f"  {mark}announced {_announced(change.announced, shown_in)}, entered "
+    # An undo or redo (a retraction) is a correction, never announced: its time is its entry.
+    announced = "— (a correction)" if change.retracts_id is not None \
+        else _announced(change.announced, shown_in)
+    lines = [f"  {mark}announced {announced}, entered "
              f"{_local(change.recorded_at, shown_in)}  {change.recorded_by}  "
              f"{kind}: {change.summary}"]
     why = [part for part in (change.reason, change.factor and f"because of {change.factor}",

@@ -237,14 +237,18 @@ class ScheduleChange(Base):
         return self.announced
 
     def dated_when_entered(self, source_day: date | None) -> bool:
-        """Whether the change is dated by its entry alone: at an instant equal to it, with
-        no publication day of its source to stand in (*source_day*: None when it has no
-        source or one without a day). rules.announcement_of dates a change so when no
-        time is given and no such day; migration 0011 so dated the changes before it. A
-        retraction, dated so by design, is told as the correction it is."""
-        return (self.retracts_id is None and source_day is None
+        """Whether the change is dated by its entry alone: at an instant equal to it, and
+        its source's publication day (*source_day*: None when it has no source or one
+        without a day) is not that instant's day. rules.announcement_of dates a change so
+        when no time is given and no such day; migration 0011 so dated the changes before
+        it, whatever their sources; a day given to the source since does not date it.
+        One entered as announced at that very instant and on its source's day (the
+        sample's records, typed as they came out) is announced then. A retraction, dated
+        so by design, is told as the correction it is."""
+        return (self.retracts_id is None
                 and self.announced_precision is Precision.EXACT
-                and self.announced_at == self.recorded_at)
+                and self.announced_at == self.recorded_at
+                and source_day != self.announced_at.date())
 
     @property
     def old_window(self) -> ScheduledWindow | None:

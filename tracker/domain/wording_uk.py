@@ -326,6 +326,8 @@ PHRASES: dict[str, str] = {
     "{count} killed": "загиблих: {count}", "{count} injured": "поранених: {count}",
     # What the analysis left out, and why.
     "{title}: date unknown": "{title}: дата невідома",
+    "{label} (entered, no announcement date given)":
+        "{label} (внесено, дату оголошення не вказано)",
     "{title}: dated outside the dates the tracker takes ({range})":
         "{title}: дата поза межами, які приймає програма ({range})",
     # A chronology entry for an event that does not count (issue 17).

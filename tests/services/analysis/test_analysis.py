@@ -254,9 +254,11 @@ def test_schedule_changes_fall_on_their_day_in_the_rounds_zone(
         scenario_db: tuple[Database, Scenario]) -> None:
     db, scenario = scenario_db
     with db.transaction() as session:
-        # 22:30 UTC on 9 March is 00:30 on 10 March in Kyiv.
+        # Announced at 22:30 UTC on 9 March, 00:30 on 10 March in Kyiv; entered later.
         change = ScheduleChange(round_id=scenario.round, kind=ChangeKind.RESCHEDULED,
-                                recorded_at=datetime(2025, 3, 9, 22, 30, tzinfo=UTC))
+                                recorded_at=datetime(2025, 3, 12, 8, 0, tzinfo=UTC),
+                                announced_at=datetime(2025, 3, 9, 22, 30, tzinfo=UTC),
+                                announced_precision=Precision.EXACT)
         session.add(change)
         session.flush()
         change_id = change.id

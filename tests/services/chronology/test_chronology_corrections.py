@@ -197,7 +197,9 @@ def test_the_timeline_analysis_and_timelinejs_count_one_move(db: Database) -> No
     assert mark.moves[0].announced == FEB_1
     assert [(a.label, a.first_day) for a in anchors] == [
         ("Trilateral round: rescheduled", date(2026, 2, 1)),
-        ("Trilateral round: created", anchors[1].first_day)]
+        # Created with no announcement date: at the day it was entered, and said so.
+        ("Trilateral round: created (entered, no announcement date given)",
+         anchors[1].first_day)]
     assert timeline.changes == 2
     [slide] = [s for s in timeline.data["events"]
                if s["text"]["headline"] == "Trilateral round: rescheduled"]

@@ -71,6 +71,28 @@ def test_the_history_strikes_out_a_retracted_change(
     assert model.index(retraction.row(), STATUS).data() == \
         f"Withdraws the rescheduled change entered {entered}"
     assert model.index(created.row(), STATUS).data() == ""
+    # The undo is a correction: never announced, so no time stands under Announced.
+    assert model.index(retraction.row(), ANNOUNCED).data() == "—"
+    assert "not an announcement" in \
+        model.index(retraction.row(), ANNOUNCED).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_change_nobody_dated_is_not_given_as_announced(
+        qtmodeltester: ModelTester, sample_workspace: Workspace) -> None:
+    """No announcement typed, no source: its time is the Entered column's alone."""
+    sample_workspace.write(lambda s: rounds.reschedule(
+        s, TALKS, ScheduledWindow.days(date(2026, 2, 10), "Europe/Kyiv"),
+        ChangeNote("More time")), Topic.ROUNDS)
+    model = _history(sample_workspace, qtmodeltester)
+    moved = model.rowCount() - 1
+    assert model.index(moved, KIND).data() == "Rescheduled"
+    assert model.index(moved, ANNOUNCED).data() == "not given"
+    assert model.index(moved, ANNOUNCED).data(Qt.ItemDataRole.ToolTipRole) == \
+        "No announcement date was given: the change is dated when it was entered"
+    assert model.index(moved, ENTERED).data().endswith(("CET", "CEST"))
+    # The sample's own creation record was entered as the news came out, on its
+    # source's day: announced then.
+    assert model.index(0, ANNOUNCED).data() not in ("not given", "—")
 
 
 def test_a_redo_withdraws_the_retraction_and_the_change_stands(

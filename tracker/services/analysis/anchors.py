@@ -10,6 +10,9 @@ instant's is its local day in the round's zone. A factor reading's is the local 
 falls on in the zone the caller chooses (UTC unless told otherwise). An undone change and
 its undo (a retraction, services/rounds/retractions.py) are no change: left out.
 
+A change nobody dated (entered with no announcement time and no dated source) is at the
+day it was typed in, and its label says it was entered then, with no announcement date.
+
 Rounds of unknown date have no days; they are listed as skipped, never guessed. So are
 records dated outside the tracker's dates (domain/date_range.py), which a database written
 before that rule may hold: their windows would run off the calendar.
@@ -34,6 +37,7 @@ from tracker.domain.timewindow import is_known_zone, zone
 from tracker.domain.wording import say
 from tracker.services.rounds import get_round
 from tracker.services.rounds.retractions import corrections
+from tracker.services.rounds.told_announcements import told_announcements
 
 
 class Around(StrEnum):
@@ -131,17 +135,25 @@ def _round_anchors(session: Session, round_id: int | None) -> Anchors:
 
 
 def _change_anchors(session: Session, round_id: int | None) -> Anchors:
-    query = (select(ScheduleChange.id, ScheduleChange.kind, ScheduleChange.announced_at,
-                    ScheduleChange.announced_precision, Round.id, Round.title, Round.window_tz)
+    """A change at the day it was announced; one nobody dated is at the day it was typed
+    in (services/rounds/told_announcements.py), and its label says so."""
+    query = (select(ScheduleChange, Round.title, Round.window_tz)
              .join(Round, Round.id == ScheduleChange.round_id)
              .where(Round.deleted_at.is_(None), corrections(session).in_effect_clause()))
     if round_id is not None:
         query = query.where(Round.id == round_id)
+    rows = session.execute(query).all()
+    told = told_announcements(session, [change for change, _title, _tz in rows])
     found = _InstantAnchors()
-    for change_id, kind, announced_at, precision, owner_id, title, tz in \
-            session.execute(query):
-        found.add(AnchorKind.CHANGE, change_id, f"{title}: {kind.value}", announced_at, tz,
-                  announced=precision, round_id=owner_id)
+    for change, title, tz in rows:
+        label = f"{title}: {change.kind.value}"
+        announced = told[change.id]
+        if announced.entered:
+            # Entered as the news came in, most likely, but nobody said so: the analysis
+            # and its exports must not read the typing day as the announcement's.
+            label = say("{label} (entered, no announcement date given)").format(label=label)
+        found.add(AnchorKind.CHANGE, change.id, label, announced.at, tz,
+                  announced=announced.precision, round_id=change.round_id)
     return Anchors(tuple(found.anchors), tuple(found.skipped))
 
 

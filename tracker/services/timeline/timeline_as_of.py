@@ -74,6 +74,6 @@ def known_lane(session: Session, as_of: AsOf) -> KnownLane:
         marks.append(KnownMark(
             round_.id, round_.track_id, round_.title, then.state.status, then.state.window,
             venues.get(venue_id, "") if venue_id is not None else "",
-            told.get(then.change_id, then.announced)))
+            told[then.change_id]))
     marks.sort(key=lambda mark: (mark.window.sort_key(), mark.round_id))
     return KnownLane(as_of, tuple(marks))

@@ -84,7 +84,10 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # reasons and sources are typed: literal
             text = self._text(row, column)
-            if column == ANNOUNCED and row.announced.entered:
+            if column == ANNOUNCED and row.retracts_id is not None:
+                text = self.tr("An undo or redo is a correction, not an announcement: it "
+                               "is dated when it was entered")
+            elif column == ANNOUNCED and row.announced.entered:
                 text = self.tr("No announcement date was given: the change is dated when "
                                "it was entered")
             status = self._status(row)
@@ -100,6 +103,8 @@ class HistoryModel(SnapshotTableModel[ChangeRecord]):
     def _text(self, record: ChangeRecord, column: int) -> str:
         match column:
             case 0:
+                if record.retracts_id is not None:  # an undo or redo: never announced
+                    return "—"
                 if record.announced.entered:  # its time is the Entered column's
                     return self.tr("not given")
                 return announced_text(record.announced, self._display_tz)

@@ -2674,6 +2674,10 @@ Replace it with the exported chronology?</source>
         <translation>Чи відкликало зміну скасування і що відкликає скасування чи повторення</translation>
     </message>
     <message>
+        <source>An undo or redo is a correction, not an announcement: it is dated when it was entered</source>
+        <translation>Скасування чи повторення — це виправлення, а не оголошення: його датовано часом внесення</translation>
+    </message>
+    <message>
         <source>No announcement date was given: the change is dated when it was entered</source>
         <translation>Дату оголошення не вказано: зміну датовано часом її внесення</translation>
     </message>
