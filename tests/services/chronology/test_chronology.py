@@ -23,6 +23,7 @@ from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
 from tracker.services.records import reference
+from tracker.services.rounds.relocation import KeepTime
 from tracker.storage.database import Database
 
 
@@ -219,6 +220,36 @@ def test_an_exact_round_is_told_in_the_readers_time_with_the_venues(db: Database
         night = next(e for e in iter_chronology(session, tz="America/New_York")
                      if e.title == "Night session in Kyiv")
     assert night.when_text == "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET at the venue)"
+
+
+def test_a_time_is_not_said_to_be_the_venues_unless_it_is(db: Database) -> None:
+    """A venue whose zone nobody gave (stored as UTC), or a time given in another zone
+    than the venue's: the time is the round's, never said to be the venue's."""
+    _days_fixture(db)
+    with db.transaction() as session:
+        night_id = session.scalars(select(Round.id).where(
+            Round.title == "Night session in Kyiv")).one()
+        # As a calendar import leaves a round whose LOCATION names a place of no known
+        # zone (services/rounds/calendar_import.py); moving a round there is refused.
+        session.get(Round, night_id).venue_id = reference.create_venue(
+            session, name="Somewhere", time_zone="UTC")
+
+    def told() -> str:
+        with db.reading() as session:
+            return next(e.when_text for e in iter_chronology(session, tz="America/New_York")
+                        if e.title == "Night session in Kyiv")
+
+    assert told() == "4 Feb 2026 18:00 EST (5 Feb 2026 01:00 EET in the round's time zone)"
+    with db.transaction() as session:
+        kyiv = reference.create_venue(session, name="Kyiv", time_zone="Europe/Kyiv")
+        rounds.relocate(session, night_id, kyiv, rounds.ChangeNote("venue known"),
+                        keep=KeepTime.INSTANT)
+        # Then a new time, typed in Dubai's zone for the Kyiv venue.
+        rounds.reschedule(session, night_id, ScheduledWindow.exact(
+            datetime(2026, 2, 5, 3), datetime(2026, 2, 5, 6), "Asia/Dubai"),
+            rounds.ChangeNote("typed in Dubai time"))
+    assert told() == ("4 Feb 2026 18:00–21:00 EST "
+                      "(5 Feb 2026 03:00–06:00 +04 in the round's time zone)")
 
 
 def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:

@@ -29,6 +29,7 @@ from tracker.services.claims.claims import (
     stored_claims_by_event,
 )
 from tracker.services.records.citations import sources_by_record
+from tracker.services.rounds.relocation import venue_zone_known
 from tracker.storage.counted_events import RecordStatus
 
 if TYPE_CHECKING:  # chronology_as_of tells rounds' instants with round_instant, below
@@ -115,9 +116,12 @@ def _rounds(session: Session, ids: list[int], tz: str,
             # An instant: on the reader's day and in their time, with the venue's beside it.
             day = window.start.astimezone(zone(tz)).date()
             if tz != window.tz:
-                # Without a venue the zone is only the one the time was given in: saying
-                # "at the venue" would put the round somewhere nobody announced.
-                beside = say("{here} ({there} at the venue)") if venue is not None \
+                # "At the venue" only where the time is the venue's own: without a venue,
+                # for a venue whose zone nobody gave (stored as UTC), or for a time given
+                # in another zone, the zone is only the one the time was given in.
+                at_venue = venue is not None and venue_zone_known(venue.time_zone) \
+                    and venue.time_zone == window.tz
+                beside = say("{here} ({there} at the venue)") if at_venue \
                     else say("{here} ({there} in the round's time zone)")
                 told = beside.format(here=window.describe(tz), there=told)
         entries.append(ChronologyEntry(
