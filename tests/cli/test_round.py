@@ -399,3 +399,17 @@ def test_a_change_says_when_it_was_announced(
                          "--announced", "2999-01-01")
     assert status == 2 and "announced after it was entered" in err
     assert history_count(talks) == before
+
+
+def test_a_change_announced_before_others_is_the_one_confirmed(
+        talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The history runs in announcement order: the change just entered, announced before
+    one entered earlier (dated when it was entered), is not last in it. The command
+    confirms the change it made, not the history's last line."""
+    status, _, err = run(capsys, talks, "reschedule", ANNOUNCED, "--start", "5 Feb 2026",
+                         "--reason", "entered first, dated when entered")
+    assert (status, err) == (0, "")
+    status, out, err = run(capsys, talks, "reschedule", ANNOUNCED, "--start", "6 Feb 2026",
+                           "--reason", "entered second", "--announced", "2026-02-01")
+    assert (status, err) == (0, "")
+    assert out == "Round 2: rescheduled: 5 Feb 2026 → 6 Feb 2026\n"

@@ -213,9 +213,9 @@ def _run_reschedule(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         current = round_row(session, args.round_id)
         window = typed_window(args, args.tz or current.window.tz)
-        rounds.reschedule(session, args.round_id, window, _note(args),
-                          expected_version=args.if_version)
-        told = _last_change(session, args.round_id)
+        done = rounds.reschedule(session, args.round_id, window, _note(args),
+                                 expected_version=args.if_version)
+        told = _told_change(session, args.round_id, done)
     print(told)
     return EXIT_OK
 
@@ -225,13 +225,14 @@ def _run_relocate(args: argparse.Namespace) -> int:
         round_row(session, args.round_id)  # "Round N does not exist" before the venue
         keep = KeepTime(args.keep) if args.keep else None
         try:
-            rounds.relocate(session, args.round_id, venue_id(session, args.venue),
-                            _note(args), keep=keep, expected_version=args.if_version)
+            done = rounds.relocate(session, args.round_id, venue_id(session, args.venue),
+                                   _note(args), keep=keep,
+                                   expected_version=args.if_version)
         except ValidationError as exc:
             if exc.field != "keep":
                 raise
             raise CommandError(f"--keep wall-clock|instant is needed: {exc}") from exc
-        told = _last_change(session, args.round_id)
+        told = _told_change(session, args.round_id, done)
     print(told)
     return EXIT_OK
 
@@ -239,8 +240,8 @@ def _run_relocate(args: argparse.Namespace) -> int:
 def _run_status_intent(args: argparse.Namespace) -> int:
     intent, _summary = _STATUS_INTENTS[args.round_command]
     with transaction(args) as session:
-        intent(session, args.round_id, _note(args), expected_version=args.if_version)
-        told = _last_change(session, args.round_id)
+        done = intent(session, args.round_id, _note(args), expected_version=args.if_version)
+        told = _told_change(session, args.round_id, done)
     print(told)
     return EXIT_OK
 
@@ -292,7 +293,10 @@ def venue_id(session: Session, typed: str) -> int:
     return matches[0].id
 
 
-def _last_change(session: Session, round_id: int) -> str:
-    """The history entry the change just wrote, as the round's history tells it."""
-    change = history(session, round_id)[-1]
+def _told_change(session: Session, round_id: int, done: Outcome) -> str:
+    """The history entry the change *done* just wrote, as the round's history tells it:
+    by its id, not by its place (the history runs in announcement order, and a change
+    announced earlier than others lands before them)."""
+    change = next(record for record in history(session, round_id)
+                  if record.id == done.change_id)
     return f"Round {round_id}: {change.kind.value}: {change.summary}"
