@@ -9,15 +9,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import update
 
 from tests.conftest import cli_database
 from tracker import cli
 from tracker.domain.enums import Precision, RoundFormat
+from tracker.domain.events import BattlefieldEvent
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
 from tracker.services.exports.schedule_calendar import round_uid, schedule_calendar
 from tracker.services.records.record_edits import edit_record
 from tracker.services.rounds import list_rounds
+from tracker.storage.counted_events import RecordStatus
 from tracker.storage.database import Database
 
 # Titles are one line (the form joins lines); the agenda keeps its line break.
@@ -100,3 +103,32 @@ def test_a_window_across_a_clock_change_ends_in_its_own_offset(sample_db: Databa
     # Two hours, not three: each end in its own offset (same-zone subtraction is wall time).
     assert (event.decoded("dtend").astimezone(UTC) - event.decoded("dtstart")
             == timedelta(hours=2))
+
+
+def test_the_listed_events_keep_their_dates_and_say_which_are_not_current(
+        sample_db: Database) -> None:
+    """The sample's week round has seven linked events; its entry lists the latest five,
+    says how many more there are, keeps a week-dated event a week, and never passes a
+    withdrawn record off as a current event."""
+    round_id = _week_round(sample_db)
+    with sample_db.reading() as session:
+        linked = rounds.linked_events(session, round_id=round_id)
+    assert len(linked) == 7
+    newest = max(linked, key=lambda event: event.event_date)
+    with sample_db.transaction() as session:  # as a release that no longer has it does
+        session.execute(update(BattlefieldEvent).where(BattlefieldEvent.id == newest.event_id)
+                        .values(record_status=RecordStatus.WITHDRAWN.value))
+    lines = str(_events(sample_db)[round_uid(round_id)]["description"]).splitlines()
+    listed = [line for line in lines if line.startswith("Event ")]
+    assert len(listed) == 5
+    assert "2 more linked events (the latest 5 are listed)" in lines
+    [withdrawn] = [line for line in listed if newest.summary in line]
+    assert "(withdrawn by its source; not counted): " in withdrawn
+    assert sum("not counted" in line for line in listed) == 1
+    # The sample's drone strike is dated to the week of 26 Jan only: never a single day.
+    with sample_db.reading() as session:
+        weekly = [event for event in rounds.linked_events(session, round_id=round_id)
+                  if event.date_precision is Precision.WEEK]
+    told = [line for event in weekly for line in listed if event.summary[:40] in line]
+    assert weekly and told
+    assert all(line.startswith("Event week of 26 Jan 2026") for line in told)

@@ -133,6 +133,8 @@ class LinkedEventRow:
     version: int = 1  # as shown: an unlink of a link changed since is asked about
     event_date_end: date | None = None  # a span's last day (UCDP's date_end)
     dataset: str = ""
+    # storage.counted_events.RecordStatus: a withdrawn or merged event is no current one.
+    record_status: str = "current"
 
     @property
     def time(self) -> EventTime:

@@ -52,12 +52,18 @@ from tracker.services.records.conflicts_kinds import (
 )
 from tracker.services.rounds import list_rounds
 from tracker.services.rounds.as_of import AsOf
+from tracker.storage.counted_events import RecordStatus
 
 # How calendars are told a round's state; anything not firm is TENTATIVE.
 _STATUS = {RoundStatus.CONFIRMED: "CONFIRMED", RoundStatus.HELD: "CONFIRMED",
            RoundStatus.CANCELLED: "CANCELLED"}
 _IMPRECISE = (Precision.WEEK, Precision.MONTH)
 _RECENT_EVENTS = 5
+# What a listed event that is no current record says after its date (issue 17).
+_NOT_CURRENT = {
+    RecordStatus.WITHDRAWN.value: " (withdrawn by its source; not counted)",
+    RecordStatus.MERGED.value: " (another dataset's record of the same event is counted)",
+}
 PRODUCT_ID = f"-//Negotiation Tracker//tracker {__version__}//EN"
 PRECISION_PROPERTY = "X-NEGOTIATION-TRACKER-PRECISION"
 NO_END = "End time not announced."
@@ -284,11 +290,19 @@ def _description(detail: RoundDetail,
     if detail.dependencies:
         yield "Depends on: " + "; ".join(
             f"{d.factor} ({d.effect.value})" for d in detail.dependencies)
-    for linked in _recent(detail):
+    recent = _recent(detail)
+    for linked in recent:
         place = f" ({linked.location})" if linked.location else ""
         told = claims_sentence(claims.get(linked.event_id, ()))
-        yield f"Event {linked.event_date:%d %b %Y}: {linked.summary}{place}" + \
+        # Dated as reported (a week stays a week), and never a withdrawn or merged
+        # record passed off as a current event.
+        status = _NOT_CURRENT.get(linked.record_status, "")
+        yield f"Event {linked.time.describe()}{status}: {linked.summary}{place}" + \
             (f" {told}" if told else "")
+    more = len(detail.linked_events) - len(recent)
+    if more:
+        yield f"{more} more linked event{'s' if more > 1 else ''} (the latest " \
+              f"{len(recent)} are listed)"
     if detail.agenda:
         yield f"Agenda: {detail.agenda}"
 

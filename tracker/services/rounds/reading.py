@@ -178,7 +178,7 @@ def linked_events(
         LinkedEventRow(link.id, event.id, event.event_date, event.date_precision,
                        event.event_type, event.target_category, event.location,
                        event.summary, link.kind, link.note, link.version,
-                       event.event_date_end, event.dataset)
+                       event.event_date_end, event.dataset, event.record_status)
         for link, event in session.execute(query)
     ]
 
