@@ -200,6 +200,8 @@ def test_the_timeline_analysis_and_timelinejs_count_one_move(db: Database) -> No
         # Created with no announcement date: at the day it was entered, and said so.
         ("Trilateral round: created (entered, no announcement date given)",
          anchors[1].first_day)]
+    # Announced on 1 Feb, a day: the anchor is known to the day, not to the minute.
+    assert [a.precision for a in anchors] == [Precision.DAY, Precision.EXACT]
     assert timeline.changes == 2
     [slide] = [s for s in timeline.data["events"]
                if s["text"]["headline"] == "Trilateral round: rescheduled"]

@@ -59,8 +59,9 @@ class Anchor:
     """A round, schedule change or factor reading as the days it covers.
 
     ``first_day`` and ``last_day`` are inclusive local days in ``tz``. ``precision`` is the
-    round window's (a week-long anchor is a week because that is all that is known) or
-    EXACT for the instant of a change or reading. ``round_id`` is the round a round or
+    round window's (a week-long anchor is a week because that is all that is known), the
+    announcement's for a change (DAY when only its day is known, else EXACT), or EXACT for
+    the instant of a reading. ``round_id`` is the round a round or
     change anchor belongs to; ``factor_id`` the factor of a reading.
     """
 
@@ -191,7 +192,8 @@ class _InstantAnchors:
         # window does (ScheduledWindow.stored).
         tz = tz if is_known_zone(tz) else "UTC"
         day = Announcement(instant, announced).day(tz)
-        self.anchors.append(Anchor(kind, record_id, label, day, day, Precision.EXACT, tz,
+        # The precision as known: a change announced on a day is known to that day only.
+        self.anchors.append(Anchor(kind, record_id, label, day, day, announced, tz,
                                    round_id=round_id, factor_id=factor_id))
 
 
