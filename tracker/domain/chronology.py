@@ -71,6 +71,9 @@ class ChronologyEntry:
     # A schedule change nobody dated: ``when`` is the instant it was entered, which was
     # never said to be its announcement (domain/announcement.py); ``when_text`` says so.
     dated_when_entered: bool = False
+    # The last day a round stands for, when it is another day than ``day`` (a session
+    # over two days, a week, a month), in the same zone as ``day``; None otherwise.
+    end_day: date | None = None
 
     @property
     def precision_text(self) -> str:

@@ -164,7 +164,8 @@ class CsvRows:
         precision: str  # a Precision, or an event's TimeShape (both str enums)
         if facts is None:
             day = entry.day.isoformat() if entry.day else ""
-            end, precision = "", entry.precision_text
+            end = entry.end_day.isoformat() if entry.end_day else ""
+            precision = entry.precision_text
         else:
             first, last = facts.time.first, facts.time.last
             day, end = first.isoformat(), last.isoformat() if last != first else ""

@@ -19,7 +19,8 @@ from tracker.io.as_of_note import AsOfDay, as_of_sentence, titled
 FORMAT_NAME = "negotiation-tracker/chronology"
 # 2: when_utc only for what is known to the minute (1 gave a day 12:00 UTC, a time nobody
 # announced); date, end_date and the event's own fields added. 3: precision "entered" for
-# a schedule change nobody dated (when_utc is then the instant it was entered).
+# a schedule change nobody dated (when_utc is then the instant it was entered), and
+# end_date, a round's last day when it stands for several.
 FORMAT_VERSION = 3
 
 
@@ -47,6 +48,7 @@ def _event_json(facts: EventFacts) -> dict[str, Any]:
 def entry_to_json(entry: ChronologyEntry) -> dict[str, Any]:
     return {
         "date": entry.day.isoformat() if entry.day else None,
+        "end_date": entry.end_day.isoformat() if entry.end_day else None,
         "when_utc": _utc_text(entry),
         "when": entry.when_text,
         "precision": entry.precision_text,

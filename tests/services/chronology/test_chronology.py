@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -250,6 +252,43 @@ def test_a_time_is_not_said_to_be_the_venues_unless_it_is(db: Database) -> None:
             rounds.ChangeNote("typed in Dubai time"))
     assert told() == ("4 Feb 2026 18:00–21:00 EST "
                       "(5 Feb 2026 03:00–06:00 +04 in the round's time zone)")
+
+
+def test_a_round_over_several_days_gives_its_last_day_in_csv_and_json(db: Database) -> None:
+    """A spreadsheet or a data tool reads ``date`` and ``end_date``: a round over two
+    days, or a week, must not read as its first day alone."""
+    with db.transaction() as session:
+        ids = build(session)
+        for title, window in (
+            ("Two days", ScheduledWindow.days(date(2026, 2, 5), "Europe/Kyiv",
+                                              date(2026, 2, 6))),
+            ("Overnight", ScheduledWindow.exact(datetime(2026, 2, 5, 20), datetime(
+                2026, 2, 6, 2), "Europe/Kyiv")),
+            ("One evening", ScheduledWindow.exact(datetime(2026, 2, 5, 18), datetime(
+                2026, 2, 5, 22), "Europe/Kyiv")),
+        ):
+            rounds.create_round(session, rounds.RoundDraft(
+                ids.track, title, RoundFormat.TECHNICAL,
+                rounds.RoundState(window, None, RoundStatus.SCHEDULED)))
+    with db.reading() as session:
+        as_csv, as_json = io.StringIO(), io.StringIO()
+        write_chronology(session, as_csv, ExportFormat.CSV, tz="UTC")
+        write_chronology(session, as_json, ExportFormat.JSON, tz="UTC")
+    rows = {row["title"]: (row["date"], row["end_date"])
+            for row in csv.DictReader(io.StringIO(as_csv.getvalue().lstrip("\ufeff")))
+            if row["kind"] == "round"}
+    entries = {entry["title"]: (entry["date"], entry["end_date"])
+               for entry in json.loads(as_json.getvalue())["entries"]
+               if entry["kind"] == "round"}
+    # The sample week round of build(), days at the venue; an exact one in UTC, the
+    # export's zone: 20:00–02:00 in Kyiv is 18:00–00:00 UTC, all on 5 Feb.
+    expected = {"Two days": ("2026-02-05", "2026-02-06"),
+                "Overnight": ("2026-02-05", None), "One evening": ("2026-02-05", None)}
+    assert {title: entries[title] for title in expected} == expected
+    assert {title: rows[title] for title in expected} == {
+        title: (first, last or "") for title, (first, last) in expected.items()}
+    week = next(title for title in entries if title not in expected)
+    assert entries[week][1] is not None and entries[week][1] > entries[week][0]
 
 
 def test_a_round_at_utc_plus_twelve_sorts_on_its_own_day(db: Database) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -112,9 +112,11 @@ def _rounds(session: Session, ids: list[int], tz: str,
         if round_.agenda:
             detail += " " + say("Agenda: {agenda}").format(agenda=round_.agenda)
         when, day, told = round_instant(window), window.first_day(), window.describe()
+        last = window.last_day()
         if window.start is not None and window.precision is Precision.EXACT:
             # An instant: on the reader's day and in their time, with the venue's beside it.
             day = window.start.astimezone(zone(tz)).date()
+            last = replace(window, tz=tz).last_day()  # the same instants, read in *tz*
             if tz != window.tz:
                 # "At the venue" only where the time is the venue's own: without a venue,
                 # for a venue whose zone nobody gave (stored as UTC), or for a time given
@@ -127,6 +129,7 @@ def _rounds(session: Session, ids: list[int], tz: str,
         entries.append(ChronologyEntry(
             when=when, day=day, precision=window.precision,
             when_text=told,
+            end_day=last if last is not None and last != day else None,
             kind=EntryKind.ROUND, record_id=round_.id, title=round_.title, detail=detail,
             place=venue.name if venue else say("venue unknown"),
             links=tuple(dependencies[round_.id] + links[round_.id]),
