@@ -108,6 +108,9 @@ class EventFacts:
     fatalities_high: int | None
     injuries: int | None
     country: str = ""  # as the dataset names it; empty where it gives none
+    # storage.counted_events.RecordStatus: "withdrawn" by its source or "merged" into
+    # another dataset's record is in no count, and a data tool summing figures must see it.
+    record_status: str = "current"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,9 @@ CSV_COLUMNS = (
     "event_type", "sub_event_type", "target_category", "fatalities", "fatalities_low",
     "fatalities_high", "injuries", "actor1", "actor2", "latitude", "longitude", "country",
     "dataset", "external_id",
+    # current, withdrawn (by its source) or merged (another dataset's record is counted):
+    # only current events are in any count.
+    "record_status",
     # Which figure counts as killed and injured (the database's figure rule, issue 18),
     # on every row: a spreadsheet has no notes, and a row copied elsewhere must say it.
     "counted_by",
@@ -50,7 +53,7 @@ CSV_COLUMNS = (
 # no title, and a row copied elsewhere must still say it is not the current record.
 CSV_AS_OF_COLUMN = "as_known_on"
 _TIMES_KEPT = 4096  # instants whose texts are remembered; memory stays bounded
-_NO_EVENT: tuple[object, ...] = ("",) * 14  # the event columns of a row that is not an event
+_NO_EVENT: tuple[object, ...] = ("",) * 15  # the event columns of a row that is not an event
 
 
 class CsvFlavour(StrEnum):
@@ -124,7 +127,7 @@ def _event_cells(facts: EventFacts, text: Callable[[str], str],
         repeated(facts.target_category), facts.fatalities, facts.fatalities_low,
         facts.fatalities_high, facts.injuries, repeated(facts.actor1), repeated(facts.actor2),
         facts.latitude, facts.longitude, repeated(facts.country), repeated(facts.dataset),
-        text(facts.external_id),
+        text(facts.external_id), facts.record_status,
     )
 
 

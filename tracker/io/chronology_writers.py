@@ -20,7 +20,7 @@ FORMAT_NAME = "negotiation-tracker/chronology"
 # 2: when_utc only for what is known to the minute (1 gave a day 12:00 UTC, a time nobody
 # announced); date, end_date and the event's own fields added. 3: precision "entered" for
 # a schedule change nobody dated (when_utc is then the instant it was entered), and
-# end_date, a round's last day when it stands for several.
+# end_date, a round's last day when it stands for several; an event's record_status.
 FORMAT_VERSION = 3
 
 
@@ -41,7 +41,7 @@ def _event_json(facts: EventFacts) -> dict[str, Any]:
         "admin1": facts.admin1, "country": facts.country, "latitude": facts.latitude,
         "longitude": facts.longitude, "fatalities": facts.fatalities,
         "fatalities_low": facts.fatalities_low, "fatalities_high": facts.fatalities_high,
-        "injuries": facts.injuries,
+        "injuries": facts.injuries, "record_status": facts.record_status,
     }
 
 

@@ -362,3 +362,20 @@ def test_an_event_its_source_withdrew_or_another_dataset_stands_for_is_never_tol
     assert merged.detail.startswith("[the same event as another dataset's record, which is "
                                     "counted]")
     assert paged[withdrawn.record_id].detail == withdrawn.detail
+    # A data tool sums the fatalities column: each row says whether it is counted.
+    with db.reading() as session:
+        as_csv, as_json = io.StringIO(), io.StringIO()
+        write_chronology(session, as_csv, ExportFormat.CSV, tz="UTC")
+        write_chronology(session, as_json, ExportFormat.JSON, tz="UTC")
+    rows = {row["detail"].split("] ")[-1].split(" (")[0]: row
+            for row in csv.DictReader(io.StringIO(as_csv.getvalue().lstrip("\ufeff")))
+            if row["kind"] == "event"}
+    events = {entry["detail"].split("] ")[-1].split(" (")[0]: entry["event"]
+              for entry in json.loads(as_json.getvalue())["entries"]
+              if entry["kind"] == "event"}
+    for word in ("kept", "withdrawn", "merged"):
+        status = "current" if word == "kept" else word
+        assert rows[f"strike {word}"]["record_status"] == status
+        assert events[f"strike {word}"]["record_status"] == status
+    assert sum(int(row["fatalities"]) for row in rows.values()
+               if row["record_status"] == "current") == 3

@@ -218,7 +218,7 @@ def event_entry(
         sub_event_type=sub_event_type, target_category=target, actor1=actor1,
         actor2=actor2, location=location, admin1=admin1, latitude=latitude,
         longitude=longitude, fatalities=fatalities, fatalities_low=low,
-        fatalities_high=high, injuries=injuries, country=country)
+        fatalities_high=high, injuries=injuries, country=country, record_status=status)
     return ChronologyEntry(
         when=told.when, day=told.day, precision=told.precision,
         when_text=told.text, kind=EntryKind.EVENT, record_id=event_id,

@@ -124,7 +124,10 @@ def _merged(session: Session, scope: ChronologyScope,
     whens, kinds, places = cells.when.known, cells.kinds.known, cells.place.known
     actors, origins, figures = cells.actors.known, cells.origin.known, cells.figures.known
     guard, needs_quotes, kind = cells.guard, NEEDS_QUOTES, csv_cell(EntryKind.EVENT.value)
-    ending = "".join("," + csv_cell(cell) for cell in rows.trailing) + LINE_END
+    # The lines here are of current events only (the others are told apart): their
+    # record_status is the same, then the export's own trailing cells.
+    ending = "".join("," + csv_cell(cell) for cell in (RecordStatus.CURRENT.value,
+                                                        *rows.trailing)) + LINE_END
     # Not through PRAGMA mmap_size, though it saved about 8% of the CPU: with the file
     # mapped, an I/O error while reading (a file cut short on a network share) kills
     # the process with SIGBUS, the window and its unsaved undo history with it.
