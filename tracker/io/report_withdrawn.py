@@ -1,8 +1,9 @@
 """The report's section of events withdrawn by their source (issue 17).
 
 A newer release of a dataset that no longer has an event marks it withdrawn: it is left
-out of every total and of the chronology, and listed here, so a reader sees what the
-record no longer claims, and since when.
+out of every total, marked "not counted" where the chronology lists it (services/
+chronology/chronology_text.py), and listed here, so a reader sees what the record no
+longer claims, and since when.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def write_withdrawn(records: tuple[WithdrawnRecord, ...], stream: TextIO) -> Non
     stream.write(f'<h2 id="{WITHDRAWN_ID}">{html_text(WITHDRAWN_TITLE)}</h2>\n'
                  '<p class="lead">A newer release of their dataset, covering their country '
                  "and days, no longer has these events. They are kept, but counted in no "
-                 f"total and told in no day: {plural(len(records), 'event')}, "
+                 "total; the chronology marks them “not counted”: "
+                 f"{plural(len(records), 'event')}, "
                  f"{killed:,} fatalities in all.</p>\n"
                  '<table class="long-records">\n<tr><th>Day</th><th>What</th>'
                  "<th>Where</th><th>Fatalities</th><th>Record</th><th>Withdrawn</th></tr>\n")

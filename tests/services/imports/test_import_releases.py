@@ -313,3 +313,7 @@ def test_three_releases_in_any_order_end_with_the_newest(db: Database,
     html = stream.getvalue()
     section = html[html.index(f'id="{WITHDRAWN_ID}"'):]
     assert all(f"UCDP GED {key}<" in section for key in dropped)
+    # The section says what the rest of the report does with them: the chronology
+    # lists them on their days, marked not counted (it once said "told in no day").
+    assert "the chronology marks them “not counted”" in section
+    assert "(not counted)" in html[:html.index(f'id="{WITHDRAWN_ID}"')]
