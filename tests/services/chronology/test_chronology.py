@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from tests.services.scenario import add_events, build
 from tracker.domain.chronology import EntryKind
-from tracker.domain.enums import FactorLevel, FactorTrend, Precision, RoundFormat, RoundStatus
+from tracker.domain.enums import (
+    FactorLevel,
+    FactorTrend,
+    LinkKind,
+    Precision,
+    RoundFormat,
+    RoundStatus,
+)
 from tracker.domain.negotiation import Round
 from tracker.domain.timewindow import ScheduledWindow
 from tracker.services import rounds
@@ -21,6 +28,7 @@ from tracker.services.chronology.chronology import (
     iter_chronology,
 )
 from tracker.services.claims.claim_operations import ClaimDraft, add_claim
+from tracker.services.events.link_operations import LinkSpec, add_link
 from tracker.services.exports.export import ExportFormat, write_chronology
 from tracker.services.factors import factors
 from tracker.services.factors.operations import new_reading
@@ -362,6 +370,16 @@ def test_an_event_its_source_withdrew_or_another_dataset_stands_for_is_never_tol
     assert merged.detail.startswith("[the same event as another dataset's record, which is "
                                     "counted]")
     assert paged[withdrawn.record_id].detail == withdrawn.detail
+    # A round's list of its linked events says so too.
+    with db.transaction() as session:
+        ids = build(session)
+        for event_id in (kept.record_id, withdrawn.record_id):
+            add_link(session, LinkSpec(event_id, ids.round, None, LinkKind.CONTEXT))
+    with db.reading() as session:
+        [talks] = [e for e in iter_chronology(session)
+                   if e.kind is EntryKind.ROUND and e.record_id == ids.round]
+    assert sum(link.endswith("(context) (not counted)") for link in talks.links) == 1
+    assert sum(link.endswith("(context)") for link in talks.links) == 1
     # A data tool sums the fatalities column: each row says whether it is counted.
     with db.reading() as session:
         as_csv, as_json = io.StringIO(), io.StringIO()

@@ -259,18 +259,23 @@ def _links_of_rounds(session: Session, ids: list[int],
     found: dict[int, list[str]] = defaultdict(list)
     query = (select(EventLink.round_id, EventLink.kind, BattlefieldEvent.event_date,
                     BattlefieldEvent.date_precision, BattlefieldEvent.event_date_end,
-                    BattlefieldEvent.dataset, BattlefieldEvent.location)
+                    BattlefieldEvent.dataset, BattlefieldEvent.location,
+                    BattlefieldEvent.record_status)
              .join(BattlefieldEvent, BattlefieldEvent.id == EventLink.event_id)
              .where(EventLink.round_id.in_(ids))
              .order_by(BattlefieldEvent.event_date, EventLink.id))
     if until is not None:
         query = query.where(BattlefieldEvent.event_date <= until)
-    for round_id, kind, day, precision, last_day, dataset, location in session.execute(query):
+    for round_id, kind, day, precision, last_day, dataset, location, status in \
+            session.execute(query):
         assert round_id is not None  # filtered by the IN clause above
         place = f" {location}" if location else ""
         when = tell_time(day, precision, last_day, dataset).text
-        found[round_id].append(say("event {when}{place} ({kind})").format(
-            when=when, place=place, kind=label_of(kind)))
+        told = say("event {when}{place} ({kind})").format(
+            when=when, place=place, kind=label_of(kind))
+        if status in _STATUS_NOTES:  # withdrawn or merged: as the event's own entry says
+            told = say("{title} (not counted)").format(title=told)
+        found[round_id].append(told)
     return found
 
 
