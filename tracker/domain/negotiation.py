@@ -243,8 +243,8 @@ class ScheduleChange(Base):
         when no time is given and no such day; migration 0011 so dated the changes before
         it, whatever their sources; a day given to the source since does not date it.
         One entered as announced at that very instant and on its source's day (typed
-        as the news came out, with the source that carried it) is announced then. A retraction, dated
-        so by design, is told as the correction it is."""
+        as the news came out, with the source that carried it) is announced then. A
+        retraction, dated so by design, is told as the correction it is."""
         return (self.retracts_id is None
                 and self.announced_precision is Precision.EXACT
                 and self.announced_at == self.recorded_at

@@ -27,7 +27,6 @@ from tracker.services.common.views import (
 from tracker.services.records.citations import source_label
 from tracker.services.rounds import describe_change
 from tracker.services.rounds.retractions import corrections
-from tracker.services.rounds.told_announcements import told_announcements
 from tracker.storage.counted_events import is_counted
 
 
@@ -96,12 +95,12 @@ def citing_changes(session: Session, factor_id: int) -> tuple[CitingChange, ...]
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
         .order_by(ScheduleChange.announced_at, ScheduleChange.recorded_at, ScheduleChange.id)
     ).all()
-    told = told_announcements(session, [change for change, _title, _source in rows])
     return tuple(
         CitingChange(
             id=change.id, round_id=change.round_id, round_title=title, kind=change.kind,
             recorded_at=change.recorded_at, recorded_by=change.recorded_by,
-            announced=told[change.id], announced_when=announced_when(change.announced),
+            announced=change.announcement(source.published_on if source else None),
+            announced_when=announced_when(change.announced),
             summary=describe_change(change), reason=change.reason,
             source=source_label(source) if source else "",
         )

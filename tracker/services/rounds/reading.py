@@ -30,7 +30,6 @@ from tracker.services.records.citations import source_label, sources_for
 from tracker.services.rounds.as_of import AsOf, KnownState, known_states
 from tracker.services.rounds.retractions import corrections
 from tracker.services.rounds.rules import RoundState, get_round
-from tracker.services.rounds.told_announcements import told_announcements
 
 
 def venue_row(venue: Venue | None) -> VenueRow | None:
@@ -195,7 +194,6 @@ def history(session: Session, round_id: int) -> list[ChangeRecord]:
         .options(selectinload(ScheduleChange.old_venue), selectinload(ScheduleChange.new_venue))
     ).all()
     withdrawn = corrections(session, [round_id]).withdrawn
-    told = told_announcements(session, [change for change, _factor, _source in changes])
     records = []
     for change, factor, source in changes:
         retraction = withdrawn.get(change.id)
@@ -204,7 +202,9 @@ def history(session: Session, round_id: int) -> list[ChangeRecord]:
             recorded_by=change.recorded_by, summary=describe_change(change),
             reason=change.reason, factor=factor or "",
             source=source_label(source) if source else "",
-            announced=told[change.id], retracts_id=change.retracts_id,
+            # Its source is at hand: the one rule, with no second read of the sources.
+            announced=change.announcement(source.published_on if source else None),
+            retracts_id=change.retracts_id,
             retracted_by=retraction.by if retraction else "",
             retracted_at=retraction.at if retraction else None,
         ))

@@ -3,9 +3,10 @@
 A change entered with no announcement time and no source's publication day is dated by
 the moment it was entered (domain/announcement.default_announcement). Whether a stored
 change was dated so depends on its source's publication day, which lives on the source:
-this reads those days for a set of changes in one query, so the history, the timeline,
-the factor view, the chronology and the command line mark the same changes "entered"
-(ScheduleChange.dated_when_entered decides it, here and nowhere else).
+this reads those days for a set of changes in one query, for the readers that do not
+join the sources themselves (the chronology, the timeline, the analysis); the history
+and the factor view, which do, call ScheduleChange.announcement with the day they have.
+Either way ScheduleChange.dated_when_entered decides it, and nothing else.
 """
 
 from __future__ import annotations
