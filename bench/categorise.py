@@ -7,7 +7,7 @@ tests/acled_generator.py) with its notes replaced by real UCDP headlines, cycled
 (``real_notes_csv``: the generator's one note template names no target):
 
 - import: ``import_events`` into a new SQLite file, the whole import timed; the rule pass
-  inside it (services.targets.suggest_pass.suggest_targets, over the rows the import
+  inside it (storage.rule_pass.suggest_targets, over the rows the import
   wrote) timed on its own. Target (issue 18): the pass is at most 25 % of the import.
 - categorise: ``categorise`` over the imported database, every event re-suggested (what
   Events › Suggest Categories and ``tracker categorise`` do after a rule change),
@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from tracker.io.import_formats import ImportFormat
 from tracker.services.imports import importing
-from tracker.services.targets import suggest_pass
+from tracker.storage import rule_pass
 from tracker.storage.database import open_database
 
 TARGET_SHARE = 0.25
@@ -78,7 +78,7 @@ def _one_run(data: Path, db_path: Path) -> tuple[float, float, float, dict[str, 
     spent_cpu: list[float] = []
     original = importing.suggest_targets
 
-    def timed(*args: Any, **kwargs: Any) -> suggest_pass.PassResult:
+    def timed(*args: Any, **kwargs: Any) -> rule_pass.PassResult:
         started, started_cpu = time.perf_counter(), time.process_time()
         try:
             return original(*args, **kwargs)
@@ -94,7 +94,7 @@ def _one_run(data: Path, db_path: Path) -> tuple[float, float, float, dict[str, 
         import_seconds = time.perf_counter() - started
         import_cpu = time.process_time() - started_cpu
         started = time.perf_counter()
-        suggest_pass.categorise(db)
+        rule_pass.categorise(db)
         categorise_seconds = time.perf_counter() - started
         with db.engine.connect() as connection:
             counts = dict(connection.exec_driver_sql(

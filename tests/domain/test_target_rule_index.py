@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tracker.domain.target_rule_index import KEY, FieldIndex, starts_pattern, words_of
 from tracker.domain.target_rule_limits import Limits
-from tracker.services.targets.rulebook import file_rules
+from tracker.storage.rules_in_force import file_rules
 
 NO_LIMITS = Limits.of({}, {})
 # Letters that make keys collide and words run into each other: Latin, Cyrillic, digits,

@@ -3,7 +3,7 @@
 On PostgreSQL the per-day counts (storage.day_counts) and the map cells (storage.map_cells)
 are kept by row-level plpgsql triggers, and battlefield_event carries a dozen secondary
 indexes (the GIN index of its full-text tsvector among them). A bulk load (a large import,
-storage.pg_bulk_load; the rule pass over a whole database, services.targets.suggest_pass)
+storage.pg_bulk_load; the rule pass over a whole database, storage.rule_pass)
 switches the triggers off and drops the secondary indexes inside its transaction, then
 recounts the counts once and builds each index once (storage.derived_structures
 .rebuild_derived): each trigger runs 17 statements per row written, and a B-tree filled

@@ -28,14 +28,14 @@ from tracker.services.imports.import_report import ImportReport
 from tracker.services.imports.import_rows import RowReader, Rows
 from tracker.services.imports.importing import ImportProgress, import_events
 from tracker.services.targets import suggest_ahead
-from tracker.services.targets.rulebook import (
+from tracker.services.targets.suggest_ahead import Suggester
+from tracker.storage.database import Database
+from tracker.storage.rules_in_force import (
     file_harm,
     file_rules,
     file_setting,
     file_skipped_headlines,
 )
-from tracker.services.targets.suggest_ahead import Suggester
-from tracker.storage.database import Database
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
 
@@ -181,7 +181,7 @@ def test_a_cancelled_import_stops_its_second_process(
 _KILLED_IMPORT = """
 import multiprocessing, time
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
-from tracker.services.targets.rulebook import (
+from tracker.storage.rules_in_force import (
     file_harm,
     file_rules,
     file_setting,

@@ -20,9 +20,9 @@ from tracker.services.imports.importing import import_events
 from tracker.services.targets import suggest_ahead
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
 from tracker.services.targets.rulebook import categories, save_rule
-from tracker.services.targets.suggest_pass import CategorisingCancelled, categorise
 from tracker.storage import event_upsert
 from tracker.storage.database import Database
+from tracker.storage.rule_pass import CategorisingCancelled, categorise
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
 

@@ -18,7 +18,7 @@ from tracker.domain.target_rules import (
     TargetRule,
     check_rule,
 )
-from tracker.services.targets.rulebook import (
+from tracker.storage.rules_in_force import (
     BUILT_IN,
     file_harm,
     file_rules,

@@ -7,7 +7,7 @@ import pytest
 
 from tracker.domain import target_rules
 from tracker.domain.target_rules import RulesError, RuleSet, TargetRule
-from tracker.services.targets.rulebook import (
+from tracker.storage.rules_in_force import (
     BUILT_IN,
     file_rules,
     file_setting,

@@ -65,7 +65,6 @@ from tracker.services.targets.suggest_ahead import (
     Suggester,
     import_suggester,
 )
-from tracker.services.targets.suggest_pass import suggest_targets
 from tracker.storage.database import Database
 from tracker.storage.dataset_lock import hold_dataset
 from tracker.storage.deferred_build import build_pending
@@ -76,6 +75,7 @@ from tracker.storage.event_upsert import (
 )
 from tracker.storage.first_load import first_load_journal
 from tracker.storage.pg_bulk_load import PgBulkLoad
+from tracker.storage.rule_pass import suggest_targets
 from tracker.storage.write_counts import WriteCounts
 
 # PostgreSQL imports stage each batch with COPY and merge it set-based (issue 19).

@@ -1,6 +1,6 @@
 """The analyst's review of target categories: accept a suggestion, or choose another.
 
-Both intents mark the events 'analyst' (services.targets.suggest_pass then never touches
+Both intents mark the events 'analyst' (storage.rule_pass then never touches
 them again: not a re-import, not a rule change), for one event or a selection, and undo
 puts back each event's category and who had decided it. ``explain`` says why an event
 has its category: the rule, its confidence and the words the rule found.
@@ -22,8 +22,9 @@ from tracker.domain.events import BattlefieldEvent
 from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome
 from tracker.services.common.topics import Topic
-from tracker.services.targets.rulebook import ensure_category, rule_set
-from tracker.services.targets.suggest_pass import ANALYST
+from tracker.services.targets.rulebook import ensure_category
+from tracker.storage.rule_pass import ANALYST
+from tracker.storage.rules_in_force import rule_set
 
 # One event's decision: category, source, rule, confidence, decided at.
 _Decision = tuple[str, str | None, str | None, float | None, datetime | None]

@@ -1,61 +1,20 @@
-"""The rules in force for a database: the shipped file's, then the analyst's own.
+"""The analyst's own category rules and categories: saved, removed, each undoable.
 
-The file (resources/target_rules.toml) is read once per process; the database's rules
-(domain.targets.UserTargetRule) are read each time a pass or an explanation needs them,
-so a rule saved in the window applies to the next pass at once.
+The rules in force (the shipped file's, then the analyst's) are read by
+storage.rules_in_force, and named here too for the window and the services.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from tracker import resources
-from tracker.domain.enums import TargetCategory
-from tracker.domain.target_rule_limits import Harm, Setting
-from tracker.domain.target_rules import (
-    RulesError,
-    RuleSet,
-    TargetRule,
-    check_rule,
-    parse_harm,
-    parse_rules,
-    parse_setting,
-    parse_skipped_headlines,
-)
+from tracker.domain.target_rules import RulesError, TargetRule, check_rule
 from tracker.domain.targets import ExtraTargetCategory, UserTargetRule
 from tracker.domain.wording import say
 from tracker.services.common.outcome import Outcome, alternate
 from tracker.services.common.topics import Topic
-
-RULES_RESOURCE = "target_rules.toml"
-BUILT_IN = tuple(category.value for category in TargetCategory)
-
-
-@cache
-def file_rules() -> tuple[TargetRule, ...]:
-    """The shipped rules, as the resources file states them."""
-    return tuple(parse_rules(resources.read_text(RULES_RESOURCE), BUILT_IN))
-
-
-@cache
-def file_skipped_headlines() -> tuple[str, ...]:
-    """The markers of the headlines the shipped rules skip (news digests)."""
-    return parse_skipped_headlines(resources.read_text(RULES_RESOURCE))
-
-
-@cache
-def file_setting() -> Setting | None:
-    """The shipped military setting: what turns a dual-use object's match to military."""
-    return parse_setting(resources.read_text(RULES_RESOURCE), BUILT_IN)
-
-
-@cache
-def file_harm() -> Harm | None:
-    """The shipped harm words: without one, a dual-use object is only the place."""
-    return parse_harm(resources.read_text(RULES_RESOURCE), BUILT_IN)
+from tracker.storage.rules_in_force import BUILT_IN, file_rules, file_setting, user_rules
 
 
 def categories(session: Session) -> list[str]:
@@ -63,21 +22,6 @@ def categories(session: Session) -> list[str]:
     extra = session.scalars(select(ExtraTargetCategory.name)
                             .order_by(ExtraTargetCategory.name)).all()
     return [*BUILT_IN, *(name for name in extra if name not in BUILT_IN)]
-
-
-def user_rules(session: Session) -> list[TargetRule]:
-    rows = session.scalars(select(UserTargetRule).order_by(UserTargetRule.created_at,
-                                                           UserTargetRule.id)).all()
-    return [TargetRule(row.id, row.category, row.confidence, tuple(_lines(row.fields)),
-                       tuple(_lines(row.stems)), tuple(_lines(row.words))) for row in rows]
-
-
-def rule_set(session: Session) -> RuleSet:
-    """The file's rules, then the analyst's (a tie in confidence goes to the file's);
-    the file's setting turns a match of either in a military setting, and its harm
-    words decide whether a dual-use object's match counts at all."""
-    return RuleSet([*file_rules(), *user_rules(session)], file_skipped_headlines(),
-                   file_setting(), file_harm())
 
 
 def ensure_category(session: Session, name: str) -> None:
@@ -145,7 +89,3 @@ def _store(session: Session, rule: TargetRule) -> None:
                                         "\n".join(rule.words))
     session.add(row)
     session.flush()
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -26,8 +26,8 @@ from typing import Any
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
 from tracker.services.common.interrupts import interrupt_held
 from tracker.services.targets import rules_process
-from tracker.services.targets.rulebook import rule_set
 from tracker.storage.database import Database
+from tracker.storage.rules_in_force import rule_set
 from tracker.storage.suggested_category import rule_fields
 
 log = logging.getLogger(__name__)

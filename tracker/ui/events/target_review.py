@@ -4,7 +4,7 @@ The bar under the filters acts on the selected events: Accept Suggestion keeps w
 rules suggested as the analyst's choice, Set Target… chooses another category; both are
 one undo step (services/targets/review.py through OperationCommand). Suggest Categories
 runs the rules over the events no analyst decided, on the window's runner with progress
-and Cancel (services/targets/suggest_pass.py); Target Rules… shows the rules and lets the
+and Cancel (storage/rule_pass.py); Target Rules… shows the rules and lets the
 analyst add their own (target_rules_dialog.py).
 """
 
@@ -28,8 +28,8 @@ from tracker.domain.wording import say
 from tracker.services.common.topics import Topic
 from tracker.services.targets.review import TargetReason, accept_suggestions, choose_category
 from tracker.services.targets.rulebook import categories
-from tracker.services.targets.suggest_pass import ANALYST, RULE, PassResult, categorise
 from tracker.storage.database import Database
+from tracker.storage.rule_pass import ANALYST, RULE, PassResult, categorise
 from tracker.ui.common.commands import OperationCommand, push_or_report
 from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.db_op import DbOp, OpHandle

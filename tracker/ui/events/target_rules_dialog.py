@@ -32,13 +32,8 @@ from PySide6.QtWidgets import (
 from tracker.domain.target_rules import FIELDS, TargetRule
 from tracker.domain.wording import say
 from tracker.services.common.topics import Topic
-from tracker.services.targets.rulebook import (
-    categories,
-    file_rules,
-    remove_rule,
-    save_rule,
-    user_rules,
-)
+from tracker.services.targets.rulebook import categories, remove_rule, save_rule
+from tracker.storage.rules_in_force import file_rules, user_rules
 from tracker.ui.common.commands import OperationCommand
 from tracker.ui.common.forms import fill_combo, typed_or_listed
 from tracker.ui.common.workspace import Workspace

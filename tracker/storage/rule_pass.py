@@ -36,10 +36,10 @@ from tracker.domain.base import utc_now
 from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import RuleSet
-from tracker.services.targets.rulebook import rule_set
 from tracker.storage import pg_derived
 from tracker.storage.database import Database
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
+from tracker.storage.rules_in_force import rule_set
 
 RULE = "rule"
 ANALYST = "analyst"
