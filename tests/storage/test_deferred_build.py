@@ -4,6 +4,7 @@ schema and derived data of an import that built everything before its commit (SQ
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from sqlalchemy import Connection, text
 
 from tests.acled_generator import write_acled_file
 from tracker.services.events.events import EventFilter, count_events
+from tracker.services.exports.export import write_chronology
+from tracker.services.exports.export_formats import ExportFormat
 from tracker.services.imports.importing import (
     ImportFormat,
     ImportProgress,
@@ -23,6 +26,7 @@ from tracker.services.map.projection import Area
 from tracker.storage.database import Database, open_database
 from tracker.storage.deferred_build import (
     StillBuilding,
+    categories_ready,
     map_cells_ready,
     pending_statements,
     search_ready,
@@ -62,6 +66,9 @@ def _derived(db: Database) -> tuple[object, ...]:
             connection.execute(text(
                 "SELECT count(*) FROM battlefield_event_fts WHERE battlefield_event_fts "
                 "MATCH 'shelling'")).scalar_one(),
+            connection.execute(text(
+                "SELECT external_id, target_category, target_source, target_rule, "
+                "target_confidence FROM battlefield_event ORDER BY external_id")).all(),
         )
 
 
@@ -91,6 +98,14 @@ def test_the_events_are_usable_at_the_commit_and_built_after(
             count_events(session, EventFilter(text="shelling"))
         # ...and the map counts its cells from the events meanwhile.
         from_events = sum(cell.events for cell in map_cells(session, WORLD, 0, EventFilter()))
+        # The rules have not looked at the events yet: each is "uncategorised", and what
+        # would publish them by category says why it waits (storage.deferred_categories).
+        assert not categories_ready(connection)
+        assert connection.execute(text(
+            "SELECT DISTINCT target_category, target_source FROM battlefield_event")
+        ).all() == [("", None)]
+        with pytest.raises(StillBuilding, match="categories are still being decided"):
+            write_chronology(session, io.StringIO(), ExportFormat.CSV)
     assert from_events == ROWS
 
     seen: list[ImportProgress] = []
@@ -100,6 +115,7 @@ def test_the_events_are_usable_at_the_commit_and_built_after(
     assert _derived(opened) == _whole(tmp_path, acled)
     with opened.reading() as session:
         assert pending_statements(session.connection()) == []
+        assert categories_ready(session.connection())
         assert count_events(session, EventFilter(text="shelling")) > 0
         assert sum(cell.events for cell in map_cells(session, WORLD, 0, EventFilter())) \
             == ROWS
@@ -126,6 +142,30 @@ def test_a_build_cut_short_is_finished_on_the_next_open(
     try:
         with reopened.engine.connect() as connection:
             assert pending_statements(connection) == []
+        assert _derived(reopened) == _whole(tmp_path, acled)
+    finally:
+        reopened.close()
+
+
+def test_categories_a_kill_left_undecided_are_decided_on_the_next_open(
+        tmp_path: Path, acled: Path) -> None:
+    path = tmp_path / "undecided.db"
+    db = open_database(path)
+    import_events(db, acled, ImportFormat.ACLED, defer_build=True)
+
+    def stop_at_once(progress: ImportProgress) -> None:
+        raise KeyboardInterrupt  # killed before the first step, the categories, ended
+
+    with pytest.raises(KeyboardInterrupt):
+        build_after_import(db, progress=stop_at_once)
+    with db.engine.connect() as connection:
+        assert not categories_ready(connection)
+    db.close()
+
+    reopened = open_database(path)
+    try:
+        with reopened.engine.connect() as connection:
+            assert categories_ready(connection) and pending_statements(connection) == []
         assert _derived(reopened) == _whole(tmp_path, acled)
     finally:
         reopened.close()

@@ -75,9 +75,9 @@ def _import_events(args: argparse.Namespace) -> int:
         try:
             built = build_after_import(db, progress=line)
         except KeyboardInterrupt as exc:
-            raise CommandError("the events are imported; the search index, map cells and "
-                               "sort indexes will be built when the database is next "
-                               "opened") from exc
+            raise CommandError("the events are imported; their categories, the search "
+                               "index, map cells and sort indexes will be built when the "
+                               "database is next opened") from exc
     _print_report(report)
     # Both times from the command's start: a plain import builds everything before it
     # commits, so its events are usable only then; --usable-first commits them first.
@@ -217,6 +217,11 @@ class _ProgressLine:
     def __call__(self, progress: ImportProgress) -> None:
         end = "\r" if self.terminal else "\n"
         self.open_line = self.terminal
+        if progress.after_commit:  # the events are usable: what is still being built
+            step = f" ({progress.step_built})" if progress.step_built else ""
+            text = f"building: {progress.indexes_built} of {progress.indexes_total} done{step}"
+            print(f"{text:<70}", end=end, file=sys.stderr, flush=True)
+            return
         if progress.indexing:
             text = (f"indexing: {progress.indexes_built} of {progress.indexes_total} "
                     f"indexes built")

@@ -70,6 +70,10 @@ PHRASES: dict[str, str] = {
         "фільтри за датою й типом тим часом працюють.",
     "The map's cells are still being counted after the import; the map shows them in a "
     "moment.": "Клітинки мапи ще лічаться після імпорту; мапа покаже їх за мить.",
+    "The events' target categories are still being decided after the import; try again "
+    "in a moment. Nothing counted by category is told before that.":
+        "Категорії цілей подій ще визначаються після імпорту; спробуйте ще раз за мить. "
+        "Доти нічого, що лічиться за категорією, не подається.",
     # Scope and release as typed for an import (services/imports/import_scope.py, releases.py).
     "Scope: “{part}” is not country=NAME.": "Обсяг: «{part}» не має вигляду country=НАЗВА.",
     "Scope: “{part}” is neither country=NAME nor FIRST..LAST.":

@@ -6,16 +6,19 @@ does not need: the full-text index, the map's cell counts and the secondary inde
 most of a large import's time. With the build deferred, the import's transaction puts
 back only what the events must have to be browsed, counted and filtered by date and type
 (the per-day counts and their triggers: counts read from them must be right), writes
-down what is still to build, and commits. The rest is then built one structure at a
+down what is still to build, and commits. The events' categories are decided after
+that commit too (storage.deferred_categories). The rest is then built one structure at a
 time, each in its own transaction, which also crosses it off the list.
 
 What is pending is kept in the database (database_setting, key PENDING_KEY: the CREATE
-statements, as JSON), so a build killed half-way is finished the next time the database
-is opened (storage.database.open_database). Until then the missing structures are told
-apart by their triggers: ``search_ready`` and ``map_cells_ready`` say whether the
-full-text index and the map's cells follow the events. A missing index only slows a
-query down; a stale full-text index or cell count would give wrong answers, so the
-readers that use them refuse with StillBuilding, whose message says why.
+statements, and a mark per run whose categories are owed, as JSON), so a build killed
+half-way is finished the next time the database is opened
+(storage.database.open_database). Until then the missing structures are told apart by
+their triggers: ``search_ready`` and ``map_cells_ready`` say whether the full-text index
+and the map's cells follow the events, and ``categories_ready`` whether every category
+is decided. A missing index only slows a query down; a stale full-text index, cell count
+or category would give wrong answers, so the readers that use them refuse with
+StillBuilding, whose message says why.
 
 SQLite only: on other databases nothing is ever deferred.
 """
@@ -35,6 +38,7 @@ from tracker.domain.wording import say
 from tracker.storage import map_cells
 from tracker.storage.day_counts import TRIGGER_PREFIX as DAY_TRIGGERS
 from tracker.storage.day_tally import DayTally, count_days
+from tracker.storage.deferred_categories import categorise_runs, is_mark, mark, runs_marked
 from tracker.storage.derived_structures import DroppedStructures
 from tracker.storage.errors import StorageError
 from tracker.storage.full_text_build import rebuild_full_text
@@ -42,6 +46,7 @@ from tracker.storage.full_text_build import rebuild_full_text
 log = logging.getLogger(__name__)
 
 PENDING_KEY = "pending_build"
+CATEGORIES_STEP = "categories"
 FTS_TRIGGER_PREFIX = "battlefield_event_fts_"
 _FTS_INSERT_TRIGGER = f"{FTS_TRIGGER_PREFIX}insert"
 _MAP_INSERT_TRIGGER = f"{map_cells.TRIGGER_PREFIX}insert"
@@ -65,6 +70,9 @@ class BuildStep:
 
     def run(self, connection: Connection) -> None:
         existing = _existing_names(connection)
+        if self.name == CATEGORIES_STEP:
+            categorise_runs(connection, runs_marked(self.statements))
+            return
         if self.name == "full-text index":
             rebuild_full_text(connection)
         elif self.name == "map cells":
@@ -75,12 +83,14 @@ class BuildStep:
 
 
 def keep_usable(connection: Connection, dropped: DroppedStructures,
-                tally: DayTally | None = None) -> None:
+                tally: DayTally | None = None, *,
+                categorise_run: int | None = None) -> None:
     """In the import's transaction: count the days again (from *tally* when the load kept
     one: storage.day_tally) and put their triggers back, and note every other dropped
-    structure as pending; the caller commits."""
+    structure as pending, and the categories of run *categorise_run* when its load left
+    them undecided (storage.deferred_categories); the caller commits."""
     count_days(connection, tally)
-    rest = []
+    rest = [mark(categorise_run)] if categorise_run is not None else []
     for sql in dropped.statements:
         if _name_of(sql).startswith(DAY_TRIGGERS):
             connection.exec_driver_sql(sql)
@@ -101,32 +111,37 @@ def pending_statements(connection: Connection) -> list[str]:
 
 
 def build_steps(statements: list[str]) -> list[BuildStep]:
-    """The builds *statements* need: the full-text index and the map's cells first (the
-    searches and the map wait for them), then each index."""
+    """The builds *statements* need: the categories (every count by category waits for
+    them, and the map's cells are counted by category), the full-text index and the
+    map's cells (the searches and the map wait for them), then each index."""
+    marks = tuple(sql for sql in statements if is_mark(sql))
     fts = tuple(sql for sql in statements if _name_of(sql).startswith(FTS_TRIGGER_PREFIX))
     cells = tuple(sql for sql in statements
                   if _name_of(sql).startswith(map_cells.TRIGGER_PREFIX))
-    steps = [BuildStep("full-text index", fts)] if fts else []
+    steps = [BuildStep(CATEGORIES_STEP, marks)] if marks else []
+    if fts:
+        steps.append(BuildStep("full-text index", fts))
     if cells:
         steps.append(BuildStep("map cells", cells))
     steps += [BuildStep(_name_of(sql), (sql,)) for sql in statements
-              if sql not in fts and sql not in cells]
+              if sql not in marks and sql not in fts and sql not in cells]
     return steps
 
 
 def build_pending(engine: Engine,
-                  step_done: Callable[[int, int], None] | None = None) -> int:
+                  step_done: Callable[[int, int, str], None] | None = None) -> int:
     """Build what is pending, a structure per transaction; returns how many were built.
 
-    *step_done* is told (done, total) after each commit; it may raise to stop, which
-    leaves the rest pending for the next call (the next open, at the latest).
+    *step_done* is told (done, total, the name of the step just built) after each commit;
+    it may raise to stop, which leaves the rest pending for the next call (the next open,
+    at the latest).
     """
     if engine.dialect.name != "sqlite":
         return 0
     with engine.connect() as connection:
         steps = build_steps(pending_statements(connection))
     if step_done is not None and steps:
-        step_done(0, len(steps))  # a display says what is being built from the start
+        step_done(0, len(steps), "")  # a display says what is being built from the start
     for done, step in enumerate(steps, start=1):
         with engine.begin() as connection:
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -141,7 +156,7 @@ def build_pending(engine: Engine,
                 cursor.execute(f"PRAGMA cache_size={int(cache)}")
                 cursor.close()
         if step_done is not None:
-            step_done(done, len(steps))
+            step_done(done, len(steps), step.name)
     return len(steps)
 
 
@@ -175,6 +190,20 @@ def require_search(connection: Connection) -> None:
         raise StillBuilding(say(
             "The word index is still being built after the import; search again in a "
             "moment. Browsing and the date and type filters work meanwhile."))
+
+
+def categories_ready(connection: Connection) -> bool:
+    """Whether every event's category is decided: no import left its categories to the
+    build (storage.deferred_categories)."""
+    return not any(is_mark(entry) for entry in pending_statements(connection))
+
+
+def require_categories(connection: Connection) -> None:
+    """Raise StillBuilding while an import's categories are being decided after it."""
+    if not categories_ready(connection):
+        raise StillBuilding(say(
+            "The events' target categories are still being decided after the import; "
+            "try again in a moment. Nothing counted by category is told before that."))
 
 
 def require_map_cells(connection: Connection) -> None:

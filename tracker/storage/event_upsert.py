@@ -126,6 +126,7 @@ class EventUpsert:
             start_seen(connection)
         self._dropped = DroppedStructures()
         self._tally: DayTally | None = None  # the day counts, while they can be tallied
+        self._categories_later = False  # categorise_after_commit
         self._imported_at = imported_at.astimezone(UTC)
         stamp: object = self._imported_at
         if self.sqlite:
@@ -193,8 +194,8 @@ class EventUpsert:
         *suggested*, when given, the category the rules suggest for each (a new row goes
         in with it, decided at the import's instant; without, it is left undecided).
         """
-        if suggested is None:
-            self._tally = None  # their categories are the rule pass's to decide
+        if suggested is None and not self._categories_later:
+            self._tally = None  # their categories are the rule pass's to decide, now
         keys = [row[ID_POSITION] for row in rows]
         stored = {} if self.nothing_stored else self._stored(keys)
         if self.track_seen:
@@ -388,12 +389,21 @@ class EventUpsert:
         """
         rebuild_derived(self.connection, self._dropped, step_done, self._tally)
 
+    def categorise_after_commit(self) -> bool:
+        """Whether this load's new events may go in undecided, their categories left to
+        the build after the commit (storage.deferred_categories): in bulk mode only,
+        which is when there is such a build. Asked before the first row is written;
+        ``finish_usable`` then notes the run's categories as pending."""
+        self._categories_later = bool(self._dropped.statements)
+        return self._categories_later
+
     def finish_usable(self) -> None:
         """Put back only what the events need to be browsed, counted and filtered (the
         day counts), and note the rest of what bulk mode dropped as pending, for
         storage.deferred_build to build after the caller's commit."""
         if self._dropped.statements:
-            keep_usable(self.connection, self._dropped, self._tally)
+            keep_usable(self.connection, self._dropped, self._tally,
+                        categorise_run=self.run_id if self._categories_later else None)
 
 # -- other databases: SQLAlchemy Core, RETURNING one row per row written ------------
 

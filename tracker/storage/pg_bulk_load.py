@@ -304,6 +304,11 @@ class PgBulkLoad:
         """How many builds ``finish`` runs: the recount, then each dropped index."""
         return self._dropped.build_steps
 
+    def categorise_after_commit(self) -> bool:
+        """Never on PostgreSQL: nothing is built after its commit, so the rules run in
+        the load (storage.event_upsert's counterpart)."""
+        return False
+
     def finish_usable(self) -> None:
         """What an import that commits once usable calls: on PostgreSQL nothing is left
         for after the commit (storage.deferred_build is SQLite's), so all is built now."""

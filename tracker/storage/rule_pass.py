@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -37,9 +37,11 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.events import BattlefieldEvent
 from tracker.domain.target_rules import RuleSet
 from tracker.storage import pg_derived
-from tracker.storage.database import Database
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 from tracker.storage.rules_in_force import rule_set
+
+if TYPE_CHECKING:  # storage.database opens through storage.deferred_categories, which runs this
+    from tracker.storage.database import Database
 
 RULE = "rule"
 ANALYST = "analyst"

@@ -45,6 +45,7 @@ from tracker.services.analysis.sources import SplitBy, count_source
 from tracker.services.claims.figure_rule import figure_rule
 from tracker.services.common.errors import ValidationError
 from tracker.services.events.events import EventFilter
+from tracker.storage.deferred_build import require_categories
 
 __all__ = ["AnalysisResult", "AnalysisSettings", "Anchor", "Around", "BaselineMode",
            "DailyCount", "DayRange", "Measure", "Phase", "PhaseCounts", "SplitBy", "analyse",
@@ -214,6 +215,7 @@ def analyse(session: Session, settings: AnalysisSettings | None = None, *,
     *round_id* limits the anchors to one round (see ``find_anchors``; NotFoundError when
     it does not exist); *flt* narrows the events as the Events view does.
     """
+    require_categories(session.connection())  # counts split or filtered by category
     settings = settings or AnalysisSettings()
     found = find_anchors(session, settings.around, round_id=round_id, tz=settings.tz)
     source = count_source(session, flt, settings.split)

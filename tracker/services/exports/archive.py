@@ -28,6 +28,7 @@ from tracker.io.archive_json import ArchiveWriter
 from tracker.io.atomic import atomic_text_writer
 from tracker.services.exports.archive_columns import table_codecs
 from tracker.storage import migrate
+from tracker.storage.deferred_build import require_categories
 
 FORMAT_NAME = "negotiation-tracker/archive"
 FORMAT_VERSION = 1
@@ -103,6 +104,8 @@ def write_archive(session: Session, stream: TextIO, *,
                   progress: ArchiveProgress | None = None) -> ArchiveSummary:
     """Stream the whole database to *stream* as an archive; return the row counts."""
     connection = session.connection()
+    # An archive restores what it holds as decided: never an event its rules owe.
+    require_categories(connection)
     writer = ArchiveWriter(stream, header(connection))
     counts: list[tuple[str, int]] = []
     for name in ARCHIVE_TABLES:

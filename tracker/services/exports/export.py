@@ -23,6 +23,7 @@ from tracker.services.exports.export_formats import (
 )
 from tracker.services.rounds.as_of import AsOf
 from tracker.storage.database import Database
+from tracker.storage.deferred_build import require_categories
 
 # The registry's (services.exports.export_formats), named here for the callers of these functions.
 __all__ = ["ExportFormat", "export_chronology", "export_chronology_file", "format_for_path",
@@ -58,6 +59,7 @@ def write_chronology(
     if fmt.write is None:
         raise ValidationError("format", f"A {fmt.description} is written by {fmt.written_by}, "
                                         "not as chronology text")
+    require_categories(session.connection())  # never an event told before its category
     return fmt.write(session, stream, ChronologyRange(date_from, date_to, tz, chart,
                                                       corrections, as_of,
                                                       csv_style=csv_style,

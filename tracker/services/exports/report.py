@@ -53,6 +53,7 @@ from tracker.services.exports.report_totals import (
 from tracker.services.exports.report_withdrawn import withdrawn_records
 from tracker.services.rounds.as_of import AsOf
 from tracker.storage.counted_events import is_counted
+from tracker.storage.deferred_build import require_categories
 from tracker.storage.long_records import is_short_record
 
 REPORT_EVENT_LIMIT = 5000
@@ -75,6 +76,7 @@ def write_report(
     *title_page*: the title, author, organisation and marking on its title page.
     """
     check_report_range(date_from, date_to, tz)
+    require_categories(session.connection())  # its counts and lists are by category too
     others = list(_listed(iter_other_entries(session, date_from=date_from, date_to=date_to,
                                              tz=tz, corrections=corrections, as_of=as_of)))
     events_to = _events_to(date_to, as_of)

@@ -54,6 +54,7 @@ from tracker.services.exports.timelinejs_selection import (
     TimelineRequest,
     select_for_timeline,
 )
+from tracker.storage.deferred_build import require_categories
 
 TITLE = "Talks and the war: rounds, schedule changes, factors and battlefield events"
 _SLUG = {EntryKind.ROUND: "round", EntryKind.SCHEDULE_CHANGE: "change",
@@ -107,6 +108,7 @@ def build_timeline(session: Session, request: TimelineRequest, *,
         raise ValidationError("date_to", "The end date is before the start date")
     if request.max_events < 1:
         raise ValidationError("max_events", "At least one event must be allowed")
+    require_categories(session.connection())  # its events are grouped by category
     chosen = select_for_timeline(session, request)
     keys = ([(EntryKind.ROUND, key) for key in chosen.rounds]
             + [(EntryKind.SCHEDULE_CHANGE, key) for key in chosen.changes]

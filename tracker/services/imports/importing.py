@@ -107,6 +107,10 @@ class ImportProgress:
     elapsed: float
     indexes_built: int = 0
     indexes_total: int = 0
+    # After the commit (build_after_import, *after_commit*): the name of the build step
+    # just finished ("" before the first), CATEGORIES_STEP once the categories are decided.
+    step_built: str = ""
+    after_commit: bool = False
 
     @property
     def indexing(self) -> bool:
@@ -208,8 +212,9 @@ def import_events(
     written) or ImportCancelled.
 
     With *defer_build*, a bulk import commits its events as soon as they are usable
-    (browsed, counted, filtered by date and type) and leaves the full-text index, the
-    map's cells and the secondary indexes pending: the caller then calls
+    (browsed, counted, filtered by date and type) and leaves the events' categories
+    (storage.deferred_categories), the full-text index, the map's cells and the
+    secondary indexes pending: the caller then calls
     ``build_after_import`` (the report's *seconds* are the time to usable).
 
     *releases* says which release the file is (default: read from it); *dayfirst*
@@ -295,8 +300,6 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
     release = _release(fmt, layout, source, options)
     report = ImportReport(path, layout.description, layout.dataset, facts.label)
     rows = RowReader(source, layout, report, strict=options.strict, release=release)
-    if reader is not None:
-        rows = ReadAhead(rows, reader, fmt, mapping, cancel, suggester.rules)
     # A build an earlier import left pending first: this one's bulk mode drops only
     # what exists, and what it leaves pending is then the whole list.
     build_pending(db.engine)
@@ -322,13 +325,21 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
             track_seen=withdraws,
             nothing_stored=before == 0,
         )
+        # An import that commits once usable leaves a bulk load's categories to the
+        # build after its commit (storage.deferred_categories): the rules are a seventh
+        # of its time to usable. Its events go in undecided, the rule pass runs then.
+        later = options.defer_build and writer.categorise_after_commit()
+        rules_now = None if later else suggester
+        if reader is not None:
+            rows = ReadAhead(rows, reader, fmt, mapping, cancel,
+                             None if later else suggester.rules)
         try:
-            _pump(rows, writer, suggester, cancel, progress, facts, started,
+            _pump(rows, writer, rules_now, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))
             # The rule pass over the run's events finds nothing to do when every new
             # event went in with its suggestion and no stored one was written over
             # (every first import): its scan is then left out (0.8 s at a million).
-            if writer.counts.unsuggested or writer.counts.updated:
+            if not later and (writer.counts.unsuggested or writer.counts.updated):
                 suggest_targets(connection, run_id=run_id, cancel=cancel,
                                 cancelled=ImportCancelled)
             if options.defer_build:
@@ -368,15 +379,17 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
 def build_after_import(db: Database,
                        progress: Callable[[ImportProgress], None] | None = None,
                        cancel: threading.Event | None = None) -> int:
-    """Build what an import with *defer_build* left pending, a structure per transaction
-    (storage.deferred_build); returns how many were built. *progress* is told each one
-    done (as ImportProgress's indexes); a *cancel* stops between two, leaving the rest
-    pending: they are built on the database's next open, or by the next import."""
+    """Build what an import with *defer_build* left pending, its categories first, then a
+    structure per transaction (storage.deferred_build); returns how many were built.
+    *progress* is told each one done (as ImportProgress's indexes); a *cancel* stops
+    between two, leaving the rest pending: they are built on the database's next open,
+    or by the next import."""
     started = time.monotonic()
 
-    def built(done: int, total: int) -> None:
+    def built(done: int, total: int, step: str) -> None:
         if progress is not None:
-            progress(ImportProgress(0, 0, 0, time.monotonic() - started, done, total))
+            progress(ImportProgress(0, 0, 0, time.monotonic() - started, done, total, step,
+                                    after_commit=True))
         if cancel is not None and cancel.is_set():
             raise ImportCancelled
 
@@ -467,22 +480,24 @@ class _ReadBatch:
 
     rows: Rows
     raws: Raws
-    suggestions: BatchSuggestions
+    suggestions: BatchSuggestions | None  # None: the categories are decided after
     records: int
     lines_read: int
 
 
-def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester,
+def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester | None,
           cancel: threading.Event, progress: Callable[[ImportProgress], None] | None,
           facts: TextFacts, started: float,
           check: Callable[[list[tuple[object, ...]]], None]) -> None:
     """Read and write batch by batch (the writer counts what each batch did). A batch is
-    written once the next is read: its categories are suggested meanwhile (suggest_ahead).
-    Progress is told as each batch is written, as far as the file was read with it."""
+    written once the next is read: its categories are suggested meanwhile (suggest_ahead),
+    unless there is no *suggester* (they are decided after the commit). Progress is told
+    as each batch is written, as far as the file was read with it."""
     read: _ReadBatch | None = None
 
     def write(batch: _ReadBatch) -> None:
-        writer.write(batch.rows, batch.raws, batch.suggestions.all())
+        writer.write(batch.rows, batch.raws,
+                     batch.suggestions.all() if batch.suggestions is not None else None)
         if progress is not None:
             progress(ImportProgress(batch.records, batch.lines_read, facts.lines,
                                     time.monotonic() - started))
@@ -491,8 +506,9 @@ def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester,
         if cancel.is_set():
             raise ImportCancelled
         check(batch)
-        ahead = _ReadBatch(batch, raws, suggester.ahead(batch, rows.found_by_reader()),
-                           rows.records_read, rows.lines_read)
+        found = rows.found_by_reader()
+        suggestions = suggester.ahead(batch, found) if suggester is not None else None
+        ahead = _ReadBatch(batch, raws, suggestions, rows.records_read, rows.lines_read)
         if read is not None:
             write(read)
         read = ahead

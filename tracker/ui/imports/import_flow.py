@@ -33,6 +33,7 @@ from tracker.services.imports.importing import (
     formats_for,
 )
 from tracker.services.reconcile.same_file import SameFileError
+from tracker.storage.deferred_build import CATEGORIES_STEP
 from tracker.ui.common import settings as options
 from tracker.ui.common.db_op import OpHandle
 from tracker.ui.common.error_boundary import Failure
@@ -214,13 +215,18 @@ class ImportFlow(QObject):
 
     def _on_building(self, progress: ImportProgress) -> None:
         # The events are usable already; what is still being built, and how far.
-        self._message(self.tr("Building the search index, map cells and sort orders "
-                              "({done} of {total})…").format(
+        self._message(self.tr("Deciding categories, building the search index, map cells "
+                              "and sort orders ({done} of {total})…").format(
             done=progress.indexes_built, total=progress.indexes_total))
+        if progress.step_built == CATEGORIES_STEP:
+            # Until now every new event was "uncategorised" (nobody had looked yet): the
+            # views that count or colour by category read them again.
+            self._workspace.changed.emit(Topic.EVENTS)
 
     def _on_built(self, built: int) -> None:
         if built:
-            self._message(self.tr("Search index, map cells and sort orders built."))
+            self._message(self.tr("Categories, search index, map cells and sort orders "
+                                  "built."))
             self._workspace.changed.emit(Topic.EVENTS)  # searches and the map use them now
 
     def _on_failed(self, failure: Failure) -> None:

@@ -69,9 +69,10 @@ def import_op(request: ImportRequest) -> DbOp[ImportReport]:
 
 
 def build_op() -> DbOp[int]:
-    """After an import that committed its events first: build the full-text index, the
-    map's cells and the sort indexes, one at a time, progress as ImportProgress. A
-    cancel (leaving the database) stops between two; the rest is built on next open."""
+    """After an import that committed its events first: decide their categories, build
+    the full-text index, the map's cells and the sort indexes, one at a time, progress
+    as ImportProgress. A cancel (leaving the database) stops between two; the rest is
+    built on next open."""
 
     def work(db: Database, handle: OpHandle) -> int:
         def built(progress: ImportProgress) -> None:
@@ -79,6 +80,7 @@ def build_op() -> DbOp[int]:
 
         return build_after_import(db, progress=built, cancel=handle.cancel_event)
 
-    return (DbOp(translate("ImportTask", "Building the search index after the import"),
-                 translate("ImportTask", "the search index"), work)
+    return (DbOp(translate("ImportTask", "Deciding categories and building the search "
+                           "index after the import"),
+                 translate("ImportTask", "the categories and search index"), work)
             .cancelled_on_leave())

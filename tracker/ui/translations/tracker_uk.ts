@@ -2956,12 +2956,12 @@ Nothing was imported; the database is unchanged.</source>
         <translation>Імпортовано {file}: {counts}</translation>
     </message>
     <message>
-        <source>Building the search index, map cells and sort orders ({done} of {total})…</source>
-        <translation>Будуємо пошуковий індекс, клітинки мапи й порядки сортування ({done} із {total})…</translation>
+        <source>Deciding categories, building the search index, map cells and sort orders ({done} of {total})…</source>
+        <translation>Визначаємо категорії, будуємо пошуковий індекс, клітинки мапи й порядки сортування ({done} із {total})…</translation>
     </message>
     <message>
-        <source>Search index, map cells and sort orders built.</source>
-        <translation>Пошуковий індекс, клітинки мапи й порядки сортування побудовано.</translation>
+        <source>Categories, search index, map cells and sort orders built.</source>
+        <translation>Категорії, пошуковий індекс, клітинки мапи й порядки сортування побудовано.</translation>
     </message>
     <message>
         <source>the file</source>
@@ -3164,12 +3164,12 @@ Nothing was imported; the database is unchanged.</source>
         <translation>Триває імпорт {file}; зміни можна буде зберегти після завершення імпорту</translation>
     </message>
     <message>
-        <source>Building the search index after the import</source>
-        <translation>Будуємо пошуковий індекс після імпорту</translation>
+        <source>Deciding categories and building the search index after the import</source>
+        <translation>Визначаємо категорії й будуємо пошуковий індекс після імпорту</translation>
     </message>
     <message>
-        <source>the search index</source>
-        <translation>пошуковий індекс</translation>
+        <source>the categories and search index</source>
+        <translation>категорії й пошуковий індекс</translation>
     </message>
 </context>
 <context>

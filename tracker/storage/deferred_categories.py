@@ -1,0 +1,71 @@
+"""An import's categories, decided after its commit (issue 19).
+
+The category rules are pure Python and were a seventh of a large import's time to usable
+(bench/README.md). An import that commits its events first (storage.deferred_build)
+therefore leaves them out of its load: its new events go in undecided (category "", no
+source: "nobody has looked yet", which every view shows as uncategorised), and the
+pending list gets a mark naming the run. The first build step after the commit runs the
+rule pass over that run's events (storage.rule_pass, the very pass an import runs
+inside its transaction otherwise), in a transaction of its own: the day counts and map
+cells, which are kept by category, are counted again in it, so no reader ever sees the
+categories and their counts disagree. A build killed before it ends leaves the mark, and
+the next open of the database (or the next import) decides them.
+
+Until then a reader that would publish a count or a list by category (an export, an
+analysis) refuses with StillBuilding, as a search refuses while its index is built: an
+"energy: 0" told before the rules ran would be false.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, text
+
+from tracker.storage import day_counts, map_cells
+from tracker.storage.rule_pass import suggest_targets
+
+# How a run's categorising is written in the pending list, among CREATE statements: an
+# SQL comment, so that nothing could mistake it for a statement to run.
+MARK_PREFIX = "-- categorise the events of import run "
+_MARK = re.compile(re.escape(MARK_PREFIX) + r"(\d+)$")
+_COUNTED_BY_CATEGORY = (day_counts.TRIGGER_PREFIX, map_cells.TRIGGER_PREFIX)
+
+
+def mark(run_id: int) -> str:
+    """The pending list's entry for run *run_id*'s categories."""
+    return f"{MARK_PREFIX}{run_id}"
+
+
+def is_mark(entry: str) -> bool:
+    return _MARK.match(entry) is not None
+
+
+def runs_marked(entries: Iterable[str]) -> list[int]:
+    """The runs whose categories *entries* (a pending list) still owe, oldest first."""
+    return [int(found.group(1)) for entry in entries if (found := _MARK.match(entry))]
+
+
+def categorise_runs(connection: Connection, run_ids: list[int]) -> None:
+    """Decide the categories of runs *run_ids*' events, in the caller's transaction.
+
+    The day counts and the map's cells are kept by category: their triggers would move
+    each event from "" to its category one row at a time (seconds a hundred thousand
+    events). They are dropped here, the counts made again from the events in one pass
+    each, and the triggers put back, all before the caller's commit."""
+    kept = connection.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND tbl_name = 'battlefield_event'")).all()
+    counting = [(name, sql) for name, sql in kept if name.startswith(_COUNTED_BY_CATEGORY)]
+    for name, _sql in counting:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    for run_id in run_ids:
+        suggest_targets(connection, run_id=run_id)
+    names = {name for name, _sql in counting}
+    if any(name.startswith(day_counts.TRIGGER_PREFIX) for name in names):
+        day_counts.recount(connection)
+    if any(name.startswith(map_cells.TRIGGER_PREFIX) for name in names):
+        map_cells.recount(connection)  # built already: by an earlier open, say
+    for _name, sql in counting:
+        connection.exec_driver_sql(sql)
