@@ -32,6 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from tracker.io.import_formats import ImportFormat
 from tracker.services.imports import importing
+from tracker.services.targets.categorising import categorise
 from tracker.storage import rule_pass
 from tracker.storage.database import open_database
 
@@ -94,7 +95,7 @@ def _one_run(data: Path, db_path: Path) -> tuple[float, float, float, dict[str, 
         import_seconds = time.perf_counter() - started
         import_cpu = time.process_time() - started_cpu
         started = time.perf_counter()
-        rule_pass.categorise(db)
+        categorise(db)
         categorise_seconds = time.perf_counter() - started
         with db.engine.connect() as connection:
             counts = dict(connection.exec_driver_sql(

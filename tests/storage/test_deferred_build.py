@@ -82,8 +82,10 @@ def _whole(tmp_path: Path, acled: Path) -> tuple[object, ...]:
         db.close()
 
 
+@pytest.mark.parametrize("second_processes", [False, True],
+                         ids=["rules-in-the-build", "rules-beside-the-build"])
 def test_the_events_are_usable_at_the_commit_and_built_after(
-        opened: Database, acled: Path, tmp_path: Path) -> None:
+        opened: Database, acled: Path, tmp_path: Path, second_processes: bool) -> None:
     report = import_events(opened, acled, ImportFormat.ACLED, defer_build=True)
     assert report.added == ROWS
     with opened.reading() as session:
@@ -109,9 +111,14 @@ def test_the_events_are_usable_at_the_commit_and_built_after(
     assert from_events == ROWS
 
     seen: list[ImportProgress] = []
-    built = build_after_import(opened, progress=seen.append)
+    built = build_after_import(opened, progress=seen.append,
+                               second_processes=second_processes)
     assert built == seen[-1].indexes_total == len(seen) - 1
     assert [p.indexes_built for p in seen] == list(range(built + 1))
+    # The categories first, or after the full-text index while their rules run beside it.
+    assert [p.step_built for p in seen][1:3] == (
+        ["full-text index", "categories"] if second_processes
+        else ["categories", "full-text index"])
     assert _derived(opened) == _whole(tmp_path, acled)
     with opened.reading() as session:
         assert pending_statements(session.connection()) == []

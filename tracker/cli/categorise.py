@@ -15,7 +15,7 @@ import sys
 import threading
 
 from tracker.cli.boundary import EXIT_OK, CommandError, Subparsers, add_command, opened, tell
-from tracker.storage.rule_pass import categorise
+from tracker.services.targets.categorising import categorise
 
 
 def add_parsers(sub: Subparsers) -> None:

@@ -73,7 +73,7 @@ def _import_events(args: argparse.Namespace) -> int:
                 raise CommandError("import interrupted; the database is as it was") from exc
         usable = time.monotonic() - started
         try:
-            built = build_after_import(db, progress=line)
+            built = build_after_import(db, progress=line, second_processes=True)
         except KeyboardInterrupt as exc:
             raise CommandError("the events are imported; their categories, the search "
                                "index, map cells and sort indexes will be built when the "
@@ -218,8 +218,8 @@ class _ProgressLine:
         end = "\r" if self.terminal else "\n"
         self.open_line = self.terminal
         if progress.after_commit:  # the events are usable: what is still being built
-            step = f" ({progress.step_built})" if progress.step_built else ""
-            text = f"building: {progress.indexes_built} of {progress.indexes_total} done{step}"
+            built = f" ({progress.step_built})" if progress.step_built else ""
+            text = f"building: {progress.indexes_built} of {progress.indexes_total} done{built}"
             print(f"{text:<70}", end=end, file=sys.stderr, flush=True)
             return
         if progress.indexing:

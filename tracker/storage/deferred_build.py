@@ -38,7 +38,14 @@ from tracker.domain.wording import say
 from tracker.storage import map_cells
 from tracker.storage.day_counts import TRIGGER_PREFIX as DAY_TRIGGERS
 from tracker.storage.day_tally import DayTally, count_days
-from tracker.storage.deferred_categories import categorise_runs, is_mark, mark, runs_marked
+from tracker.storage.deferred_categories import (
+    FoundLater,
+    StartAhead,
+    categorise_runs,
+    is_mark,
+    mark,
+    runs_marked,
+)
 from tracker.storage.derived_structures import DroppedStructures
 from tracker.storage.errors import StorageError
 from tracker.storage.full_text_build import rebuild_full_text
@@ -68,10 +75,11 @@ class BuildStep:
     name: str
     statements: tuple[str, ...]
 
-    def run(self, connection: Connection) -> None:
+    def run(self, connection: Connection, found_later: FoundLater | None = None) -> None:
         existing = _existing_names(connection)
         if self.name == CATEGORIES_STEP:
-            categorise_runs(connection, runs_marked(self.statements))
+            found = found_later() if found_later is not None else None
+            categorise_runs(connection, runs_marked(self.statements), found)
             return
         if self.name == "full-text index":
             rebuild_full_text(connection)
@@ -129,17 +137,27 @@ def build_steps(statements: list[str]) -> list[BuildStep]:
 
 
 def build_pending(engine: Engine,
-                  step_done: Callable[[int, int, str], None] | None = None) -> int:
+                  step_done: Callable[[int, int, str], None] | None = None,
+                  ahead: StartAhead | None = None) -> int:
     """Build what is pending, a structure per transaction; returns how many were built.
 
     *step_done* is told (done, total, the name of the step just built) after each commit;
     it may raise to stop, which leaves the rest pending for the next call (the next open,
-    at the latest).
+    at the latest). *ahead*, when given, starts the rules of the categories owed beside
+    the build: they are then decided after the first structure, which is written
+    meanwhile, instead of before it (storage.deferred_categories).
     """
     if engine.dialect.name != "sqlite":
         return 0
     with engine.connect() as connection:
-        steps = build_steps(pending_statements(connection))
+        pending = pending_statements(connection)
+    steps = build_steps(pending)
+    found_later = None
+    runs = runs_marked(pending)
+    if ahead is not None and runs:
+        found_later = ahead(runs)
+        if len(steps) > 1:  # the categories second: the rules run beside the first
+            steps[0], steps[1] = steps[1], steps[0]
     if step_done is not None and steps:
         step_done(0, len(steps), "")  # a display says what is being built from the start
     for done, step in enumerate(steps, start=1):
@@ -148,7 +166,7 @@ def build_pending(engine: Engine,
             cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
             cursor.execute(f"PRAGMA cache_size=-{_BUILD_CACHE_KIB}")
             try:
-                step.run(connection)
+                step.run(connection, found_later)
                 left = [sql for sql in pending_statements(connection)
                         if sql not in step.statements]
                 _write_pending(connection, left)

@@ -19,12 +19,22 @@ analysis) refuses with StillBuilding, as a search refuses while its index is bui
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import Connection, text
 
 from tracker.storage import day_counts, map_cells
-from tracker.storage.rule_pass import suggest_targets
+from tracker.storage.rule_pass import apply_found, suggest_targets
+
+# What the rules found for each run, made beside the build (storage.rule_pass's
+# found_in_file, in another process): asked for when the categories step starts. None,
+# or a run missing: that process failed, and the step applies the rules itself.
+FoundByRun = dict[int, list[tuple[Any, ...]]]
+FoundLater = Callable[[], FoundByRun | None]
+# Starts that work for the runs given; the build then decides their categories after its
+# first structure, so the rules run beside its writing (services.imports.categories_ahead).
+StartAhead = Callable[[list[int]], FoundLater]
 
 # How a run's categorising is written in the pending list, among CREATE statements: an
 # SQL comment, so that nothing could mistake it for a statement to run.
@@ -47,8 +57,10 @@ def runs_marked(entries: Iterable[str]) -> list[int]:
     return [int(found.group(1)) for entry in entries if (found := _MARK.match(entry))]
 
 
-def categorise_runs(connection: Connection, run_ids: list[int]) -> None:
-    """Decide the categories of runs *run_ids*' events, in the caller's transaction.
+def categorise_runs(connection: Connection, run_ids: list[int],
+                    found: FoundByRun | None = None) -> None:
+    """Decide the categories of runs *run_ids*' events, in the caller's transaction: from
+    what the rules *found* beside the build when given, or by the rule pass here.
 
     The day counts and the map's cells are kept by category: their triggers would move
     each event from "" to its category one row at a time (seconds a hundred thousand
@@ -61,7 +73,10 @@ def categorise_runs(connection: Connection, run_ids: list[int]) -> None:
     for name, _sql in counting:
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
     for run_id in run_ids:
-        suggest_targets(connection, run_id=run_id)
+        if found is not None and run_id in found:
+            apply_found(connection, run_id, found[run_id])
+        else:
+            suggest_targets(connection, run_id=run_id)
     names = {name for name, _sql in counting}
     if any(name.startswith(day_counts.TRIGGER_PREFIX) for name in names):
         day_counts.recount(connection)

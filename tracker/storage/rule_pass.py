@@ -24,10 +24,11 @@ keeping the day counts and the indexes row by row would cost several times more.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -39,9 +40,6 @@ from tracker.domain.target_rules import RuleSet
 from tracker.storage import pg_derived
 from tracker.storage.derived_structures import DroppedStructures, drop_derived, rebuild_derived
 from tracker.storage.rules_in_force import rule_set
-
-if TYPE_CHECKING:  # storage.database opens through storage.deferred_categories, which runs this
-    from tracker.storage.database import Database
 
 RULE = "rule"
 ANALYST = "analyst"
@@ -120,6 +118,36 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     return PassResult(done, categorised)
 
 
+def found_in_file(path: str, run_id: int, rules: RuleSet) -> list[tuple[Any, ...]]:
+    """What the rules suggest for run *run_id*'s open events in the SQLite file *path*:
+    (event id, category, rule, confidence) of each event a rule matched, in id order.
+
+    Read-only, through its own connection: another process runs it beside the build
+    after an import's commit (services.imports.categories_ahead), while that build
+    writes; WAL lets it read the committed events meanwhile. ``apply_found`` writes them."""
+    found: list[tuple[Any, ...]] = []
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for page in _pages_of(lambda sql, values: reader.execute(sql, values).fetchall(),
+                              "?", run_id):
+            hits = rules.found_all([(row[1], row[2], row[3], row[4]) for row in page])
+            found += [(row[0], *hit) for row, hit in zip(page, hits, strict=True)
+                      if hit is not None]
+    finally:
+        reader.close()
+    return found
+
+
+def apply_found(connection: Connection, run_id: int, found: list[tuple[Any, ...]]) -> None:
+    """Write what ``found_in_file`` found for run *run_id*, and make every other open event
+    of the run 'unknown', as ``suggest_targets`` does; in the caller's transaction."""
+    stamp = _stamp(connection)
+    _start_staging(connection)
+    for start in range(0, len(found), _PAGE):
+        _stage(connection, found[start:start + _PAGE])
+    _write(connection, run_id, stamp)
+
+
 def _switch_off(connection: Connection, total: int) -> DroppedStructures:
     """Bulk mode for a pass over the whole database that rewrites *total* events: the
     derived structures dropped when that is most of the table; on PostgreSQL, its
@@ -156,17 +184,24 @@ _LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at 
 
 def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
     """The open events (of run *run_id*, or all) in id order, a page at a time."""
-    last_id, limit = _marks(connection, 2)
+    mark = _marks(connection, 1)[0]
+    return _pages_of(lambda sql, values: list(connection.exec_driver_sql(sql, values).all()),
+                     mark, run_id)
+
+
+def _pages_of(fetch: Callable[[str, tuple[Any, ...]], list[Any]], mark: str,
+              run_id: int | None) -> Iterator[list[Any]]:
+    """``_pages`` through *fetch* (SQL, values) -> rows, *mark* the driver's placeholder."""
     where = _OPEN_SQL
     head: tuple[Any, ...] = ()
     if run_id is not None:
-        where = f"import_run_id = {_marks(connection, 1)[0]} AND {_LOADED_SQL} AND {where}"
+        where = f"import_run_id = {mark} AND {_LOADED_SQL} AND {where}"
         head = (run_id,)
     sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
-           f"WHERE {where} AND id > {last_id} ORDER BY id LIMIT {limit}")
+           f"WHERE {where} AND id > {mark} ORDER BY id LIMIT {mark}")
     after = 0
     while True:
-        page = list(connection.exec_driver_sql(sql, (*head, after, _PAGE)).all())
+        page = fetch(sql, (*head, after, _PAGE))
         if not page:
             return
         yield page
@@ -227,11 +262,3 @@ def _write(connection: Connection, run_id: int | None, stamp: object) -> None:
         (stamp, *((run_id,) if run_id is not None else ())))
     connection.exec_driver_sql(f"DROP TABLE {_STAGE}")
 
-
-def categorise(db: Database, *, progress: PassProgress | None = None,
-               cancel: threading.Event | None = None) -> PassResult:
-    """Run the rules over every event of *db* no analyst decided, in one transaction
-    (Events › Suggest Target Categories…, `tracker categorise`)."""
-    db.check_intact(doing="no category was changed")
-    with db.engine.connect() as connection, connection.begin():
-        return suggest_targets(connection, progress=progress, cancel=cancel)

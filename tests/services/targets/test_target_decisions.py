@@ -18,11 +18,12 @@ from tracker.services.events.events import EventFilter, count_events
 from tracker.services.imports import importing
 from tracker.services.imports.importing import import_events
 from tracker.services.targets import suggest_ahead
+from tracker.services.targets.categorising import categorise
 from tracker.services.targets.review import accept_suggestions, choose_category, explain
 from tracker.services.targets.rulebook import categories, save_rule
 from tracker.storage import event_upsert
 from tracker.storage.database import Database
-from tracker.storage.rule_pass import CategorisingCancelled, categorise
+from tracker.storage.rule_pass import CategorisingCancelled
 
 UCDP = REAL_DATA / "ucdp_ged_ukraine_2014-2023_ged221+candidate_excel_cp1252.csv"
 

@@ -50,7 +50,7 @@ from tracker.services.events.word_walk import first_rows_probed
 from tracker.services.records.citations import sources_for
 from tracker.storage.changed_events import LAST_EXPORT, changed_after
 from tracker.storage.day_counts import counts_are_kept
-from tracker.storage.deferred_build import require_search
+from tracker.storage.deferred_build import require_categories, require_search
 
 __all__ = ["LAST_EXPORT", "SORTABLE", "EventFilter", "count_events", "day_counts_answer",
            "event_conditions", "event_position", "fetch_events", "sort_keys"]
@@ -136,8 +136,11 @@ def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _plain_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+def _plain_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
     """The conditions the (column, event_date) indexes answer: dates, types, target."""
+    if flt.target_category or flt.unreviewed:
+        # Never "no energy strikes" while an import's categories are being decided.
+        require_categories(session.connection())
     conditions: list[ColumnElement[bool]] = []
     event = BattlefieldEvent
     if flt.date_from:
@@ -162,7 +165,7 @@ def _conditions(session: Session, flt: EventFilter, *,
 
     A place that names a country in full (``place_country_code``) also finds that
     country's events: (place in the text index OR country code) AND the words."""
-    conditions = _plain_conditions(flt)
+    conditions = _plain_conditions(session, flt)
     code = place_country_code(flt.place)
     if not code:
         return [*conditions, *_text_match(session, flt, walk=walk)]
@@ -330,7 +333,7 @@ def _first_page_walked(session: Session, flt: EventFilter, keys: list[Any],
     has first. Rare words fall back to the usual plan. Sorts whose first key may be
     NULL are left to it.
     """
-    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt) \
+    if not _is_sqlite(session) or _plain_conditions(session, flt) or not _fts_query(flt) \
             or _nullable_key(keys[0]):
         return None
     first = keys[0]
@@ -357,7 +360,7 @@ def _first_page_in_place(session: Session, flt: EventFilter, keys: list[Any],
     if not query:
         return None  # no term under the place: the usual plan finds nothing at once
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
-    return first_page_in_place(session, columns, _plain_conditions(flt),
+    return first_page_in_place(session, columns, _plain_conditions(session, flt),
                                ordered(keys, descending=descending), query, limit)
 
 
@@ -374,7 +377,7 @@ def _first_page_probed(session: Session, flt: EventFilter, keys: list[Any],
     if not query:
         return None  # a prefix no term starts with: the usual plan finds nothing at once
     columns = [getattr(BattlefieldEvent, name) for name in _ROW_COLUMNS]
-    return first_rows_probed(session, columns, _plain_conditions(flt),
+    return first_rows_probed(session, columns, _plain_conditions(session, flt),
                              ordered(keys, descending=descending), query, limit)
 
 
@@ -392,7 +395,7 @@ def _walks_the_index(session: Session, flt: EventFilter, total: int | None) -> b
     words the walk would go a long way, and the sort of a few matches is cheap. Below
     about 10,000 matches in a million events, the sort wins.
     """
-    if not _is_sqlite(session) or _plain_conditions(flt) or not _fts_query(flt):
+    if not _is_sqlite(session) or _plain_conditions(session, flt) or not _fts_query(flt):
         return False
     if total is None:
         # The first page comes before the count (issue 19): count the matches only as
@@ -411,7 +414,7 @@ def _words_only_query(session: Session, flt: EventFilter) -> str | None:
     """The FTS5 query of a filter that is words and a place alone (no dates, types or
     country), which the text index answers by itself, its prefixes written as the index's
     terms ("" when a prefix has none: nothing matches); None for any other filter."""
-    if not _is_sqlite(session) or _plain_conditions(flt):
+    if not _is_sqlite(session) or _plain_conditions(session, flt):
         return None
     query = _fts_query(flt)
     if not query or place_country_code(flt.place):

@@ -41,6 +41,7 @@ from tracker.io.text_encoding import TextFacts, scan_text_file
 from tracker.io.ucdp_layout import is_headerless
 from tracker.io.zipped_release import unzipped
 from tracker.services.common.cancelled import ImportCancelled
+from tracker.services.imports.categories_ahead import categories_ahead
 from tracker.services.imports.fetched_records import FetchedRecords, FetchedSource
 from tracker.services.imports.import_mappings import recall, remember
 from tracker.services.imports.import_report import ImportReport
@@ -378,12 +379,15 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
 
 def build_after_import(db: Database,
                        progress: Callable[[ImportProgress], None] | None = None,
-                       cancel: threading.Event | None = None) -> int:
+                       cancel: threading.Event | None = None, *,
+                       second_processes: bool = False) -> int:
     """Build what an import with *defer_build* left pending, its categories first, then a
     structure per transaction (storage.deferred_build); returns how many were built.
     *progress* is told each one done (as ImportProgress's indexes); a *cancel* stops
     between two, leaving the rest pending: they are built on the database's next open,
-    or by the next import."""
+    or by the next import. *second_processes* (as for ``import_events``): the rules of
+    the categories owed run in a second process beside the first structure's build
+    (services.imports.categories_ahead)."""
     started = time.monotonic()
 
     def built(done: int, total: int, step: str) -> None:
@@ -393,7 +397,8 @@ def build_after_import(db: Database,
         if cancel is not None and cancel.is_set():
             raise ImportCancelled
 
-    return build_pending(db.engine, built)
+    with categories_ahead(db, allowed=second_processes) as ahead:
+        return build_pending(db.engine, built, ahead)
 
 
 def _count(report: ImportReport, counts: WriteCounts, rows: RowReader) -> None:

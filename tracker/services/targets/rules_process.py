@@ -44,3 +44,14 @@ def _end_with(parent: int) -> None:
 def found_all(batch: Sequence[RuleFields]) -> list[Found]:
     assert _rules is not None, "the rules process was started without its rules"
     return _rules.found_all(batch)
+
+
+def found_in_database(path: str, run_id: int) -> list[tuple[object, ...]]:
+    """What the rules find for run *run_id*'s open events in the SQLite file *path*
+    (storage.rule_pass.found_in_file): the build after an import's commit asks for it
+    (services.imports.categories_ahead). Imported here, not at the top: a process that
+    only suggests an import's batches starts without SQLAlchemy."""
+    from tracker.storage.rule_pass import found_in_file
+
+    assert _rules is not None, "the rules process was started without its rules"
+    return found_in_file(path, run_id, _rules)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.wording import say
 from tracker.services.common.topics import Topic
+from tracker.services.targets.categorising import categorise
 from tracker.services.targets.review import TargetReason, accept_suggestions, choose_category
 from tracker.services.targets.rulebook import categories
 from tracker.storage.database import Database
-from tracker.storage.rule_pass import ANALYST, RULE, PassResult, categorise
+from tracker.storage.rule_pass import ANALYST, RULE, PassResult
 from tracker.ui.common.commands import OperationCommand, push_or_report
 from tracker.ui.common.date_text import utc_text
 from tracker.ui.common.db_op import DbOp, OpHandle

@@ -78,7 +78,8 @@ def build_op() -> DbOp[int]:
         def built(progress: ImportProgress) -> None:
             handle.report(progress)
 
-        return build_after_import(db, progress=built, cancel=handle.cancel_event)
+        return build_after_import(db, progress=built, cancel=handle.cancel_event,
+                                  second_processes=True)  # the program's own process
 
     return (DbOp(translate("ImportTask", "Deciding categories and building the search "
                            "index after the import"),
