@@ -39,7 +39,7 @@ from tracker.storage import map_cells
 from tracker.storage.day_counts import TRIGGER_PREFIX as DAY_TRIGGERS
 from tracker.storage.day_tally import DayTally, count_days
 from tracker.storage.deferred_categories import (
-    FoundLater,
+    FoundBeside,
     StartAhead,
     categorise_runs,
     is_mark,
@@ -75,10 +75,16 @@ class BuildStep:
     name: str
     statements: tuple[str, ...]
 
-    def run(self, connection: Connection, found_later: FoundLater | None = None) -> None:
+    @property
+    def needs_categories(self) -> bool:
+        """Whether it reads the categories: the map's cells and the indexes are by them."""
+        return self.name == "map cells" or any("target_category" in sql
+                                               for sql in self.statements)
+
+    def run(self, connection: Connection, beside: FoundBeside | None = None) -> None:
         existing = _existing_names(connection)
         if self.name == CATEGORIES_STEP:
-            found = found_later() if found_later is not None else None
+            found = beside.result() if beside is not None else None
             categorise_runs(connection, runs_marked(self.statements), found)
             return
         if self.name == "full-text index":
@@ -144,29 +150,27 @@ def build_pending(engine: Engine,
     *step_done* is told (done, total, the name of the step just built) after each commit;
     it may raise to stop, which leaves the rest pending for the next call (the next open,
     at the latest). *ahead*, when given, starts the rules of the categories owed beside
-    the build: they are then decided after the first structure, which is written
-    meanwhile, instead of before it (storage.deferred_categories).
+    the build; until they are done, the steps that do not depend on the categories are
+    built meanwhile (storage.deferred_categories).
     """
     if engine.dialect.name != "sqlite":
         return 0
     with engine.connect() as connection:
         pending = pending_statements(connection)
     steps = build_steps(pending)
-    found_later = None
     runs = runs_marked(pending)
-    if ahead is not None and runs:
-        found_later = ahead(runs)
-        if len(steps) > 1:  # the categories second: the rules run beside the first
-            steps[0], steps[1] = steps[1], steps[0]
+    beside = ahead(runs) if ahead is not None and runs else None
+    total = len(steps)
     if step_done is not None and steps:
-        step_done(0, len(steps), "")  # a display says what is being built from the start
-    for done, step in enumerate(steps, start=1):
+        step_done(0, total, "")  # a display says what is being built from the start
+    for done in range(1, total + 1):
+        step = _next_step(steps, beside)
         with engine.begin() as connection:
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
             cursor.execute(f"PRAGMA cache_size=-{_BUILD_CACHE_KIB}")
             try:
-                step.run(connection, found_later)
+                step.run(connection, beside)
                 left = [sql for sql in pending_statements(connection)
                         if sql not in step.statements]
                 _write_pending(connection, left)
@@ -174,8 +178,19 @@ def build_pending(engine: Engine,
                 cursor.execute(f"PRAGMA cache_size={int(cache)}")
                 cursor.close()
         if step_done is not None:
-            step_done(done, len(steps), step.name)
-    return len(steps)
+            step_done(done, total, step.name)
+    return total
+
+
+def _next_step(steps: list[BuildStep], beside: FoundBeside | None) -> BuildStep:
+    """Take the next step of *steps* (build_steps' order), except that the categories,
+    while their rules run *beside*, wait for them behind every step that does not read
+    the categories."""
+    if beside is None or steps[0].name != CATEGORIES_STEP or beside.ready():
+        return steps.pop(0)
+    later = next((step for step in steps[1:] if not step.needs_categories), steps[0])
+    steps.remove(later)
+    return later
 
 
 def finish_killed_build(engine: Engine) -> None:

@@ -18,27 +18,42 @@ analysis) refuses with StillBuilding, as a search refuses while its index is bui
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, text
 
 from tracker.storage import day_counts, map_cells
-from tracker.storage.rule_pass import apply_found, suggest_targets
+from tracker.storage.found_beside import RunFound, apply_found, move_day_counts
+from tracker.storage.rule_pass import suggest_targets
 
 # What the rules found for each run, made beside the build (storage.rule_pass's
-# found_in_file, in another process): asked for when the categories step starts. None,
-# or a run missing: that process failed, and the step applies the rules itself.
-FoundByRun = dict[int, list[tuple[Any, ...]]]
-FoundLater = Callable[[], FoundByRun | None]
-# Starts that work for the runs given; the build then decides their categories after its
-# first structure, so the rules run beside its writing (services.imports.categories_ahead).
-StartAhead = Callable[[list[int]], FoundLater]
+# found_in_file, in another process).
+FoundByRun = dict[int, RunFound]
+
+
+class FoundBeside(Protocol):
+    """The rules of the categories owed, running beside the build."""
+
+    def ready(self) -> bool:
+        """Whether they are done (or failed): ``result`` then answers at once."""
+
+    def result(self) -> FoundByRun | None:
+        """What they found, by run; None, or a run missing, when they failed: the
+        categories step then applies the rules itself."""
+
+
+# Starts the rules for the runs given (services.imports.categories_ahead); the build
+# decides the categories once they are done, building what does not depend on them
+# meanwhile (storage.deferred_build).
+StartAhead = Callable[[list[int]], FoundBeside]
 
 # How a run's categorising is written in the pending list, among CREATE statements: an
 # SQL comment, so that nothing could mistake it for a statement to run.
 MARK_PREFIX = "-- categorise the events of import run "
+log = logging.getLogger(__name__)
 _MARK = re.compile(re.escape(MARK_PREFIX) + r"(\d+)$")
 _COUNTED_BY_CATEGORY = (day_counts.TRIGGER_PREFIX, map_cells.TRIGGER_PREFIX)
 
@@ -72,13 +87,23 @@ def categorise_runs(connection: Connection, run_ids: list[int],
     counting = [(name, sql) for name, sql in kept if name.startswith(_COUNTED_BY_CATEGORY)]
     for name, _sql in counting:
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    for run_id in run_ids:
-        if found is not None and run_id in found:
-            apply_found(connection, run_id, found[run_id])
-        else:
-            suggest_targets(connection, run_id=run_id)
     names = {name for name, _sql in counting}
-    if any(name.startswith(day_counts.TRIGGER_PREFIX) for name in names):
+    days_kept = any(name.startswith(day_counts.TRIGGER_PREFIX) for name in names)
+    moves: list[tuple[Any, ...]] = []
+    exact = True  # whether the moves found beside hold for every run
+    for run_id in run_ids:
+        if found is not None and run_id in found and \
+                apply_found(connection, run_id, found[run_id]):
+            moves += found[run_id].day_moves
+        else:  # not found beside, or written otherwise than read: the pass here
+            if found is not None and run_id in found:
+                log.warning("run %d's events changed since the rules read them; "
+                            "counting the days again", run_id)
+            suggest_targets(connection, run_id=run_id)
+            exact = False
+    if days_kept and exact:
+        move_day_counts(connection, moves)
+    elif days_kept:
         day_counts.recount(connection)
     if any(name.startswith(map_cells.TRIGGER_PREFIX) for name in names):
         map_cells.recount(connection)  # built already: by an earlier open, say

@@ -24,7 +24,6 @@ keeping the day counts and the indexes row by row would cost several times more.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from tracker.storage.rules_in_force import rule_set
 
 RULE = "rule"
 ANALYST = "analyst"
-_PAGE = 20_000
+PAGE = 20_000
 # As for an import (storage.event_upsert): dropping and rebuilding pays off from here.
 _BULK_ROWS = 10_000
 _BULK_SHARE = 0.5
@@ -96,8 +95,8 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
     if run_id is None:
         dropped = _switch_off(connection, total)
     done = categorised = 0
-    stamp = _stamp(connection)
-    _start_staging(connection)
+    stamp = decision_stamp(connection)
+    start_staging(connection)
     for page in _pages(connection, run_id):
         if cancel is not None and cancel.is_set():
             raise cancelled
@@ -105,47 +104,17 @@ def suggest_targets(connection: Connection, *, run_id: int | None = None,
         found = rules.found_all([(row[1], row[2], row[3], row[4]) for row in page])
         values = [(row[0], *hit) for row, hit in zip(page, found, strict=True)
                   if hit is not None]
-        _stage(connection, values)
+        stage(connection, values)
         categorised += len(values)
         done += len(page)
         if progress is not None:
             progress(done, total)
     if cancel is not None and cancel.is_set():  # asked during the last page
         raise cancelled
-    _write(connection, run_id, stamp)
+    write_staged(connection, run_id, stamp)
     if dropped.statements:
         rebuild_derived(connection, dropped, None)
     return PassResult(done, categorised)
-
-
-def found_in_file(path: str, run_id: int, rules: RuleSet) -> list[tuple[Any, ...]]:
-    """What the rules suggest for run *run_id*'s open events in the SQLite file *path*:
-    (event id, category, rule, confidence) of each event a rule matched, in id order.
-
-    Read-only, through its own connection: another process runs it beside the build
-    after an import's commit (services.imports.categories_ahead), while that build
-    writes; WAL lets it read the committed events meanwhile. ``apply_found`` writes them."""
-    found: list[tuple[Any, ...]] = []
-    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        for page in _pages_of(lambda sql, values: reader.execute(sql, values).fetchall(),
-                              "?", run_id):
-            hits = rules.found_all([(row[1], row[2], row[3], row[4]) for row in page])
-            found += [(row[0], *hit) for row, hit in zip(page, hits, strict=True)
-                      if hit is not None]
-    finally:
-        reader.close()
-    return found
-
-
-def apply_found(connection: Connection, run_id: int, found: list[tuple[Any, ...]]) -> None:
-    """Write what ``found_in_file`` found for run *run_id*, and make every other open event
-    of the run 'unknown', as ``suggest_targets`` does; in the caller's transaction."""
-    stamp = _stamp(connection)
-    _start_staging(connection)
-    for start in range(0, len(found), _PAGE):
-        _stage(connection, found[start:start + _PAGE])
-    _write(connection, run_id, stamp)
 
 
 def _switch_off(connection: Connection, total: int) -> DroppedStructures:
@@ -182,33 +151,37 @@ _LOADED_SQL = ("NOT (coalesce(target_source, '') = 'rule' AND target_decided_at 
                "AND target_decided_at = imported_at)")
 
 
+_RULE_COLUMNS = "id, summary, sub_event_type, actor1, actor2"
+
+
 def _pages(connection: Connection, run_id: int | None) -> Iterator[list[Any]]:
     """The open events (of run *run_id*, or all) in id order, a page at a time."""
     mark = _marks(connection, 1)[0]
-    return _pages_of(lambda sql, values: list(connection.exec_driver_sql(sql, values).all()),
+    return open_pages(lambda sql, values: list(connection.exec_driver_sql(sql, values).all()),
                      mark, run_id)
 
 
-def _pages_of(fetch: Callable[[str, tuple[Any, ...]], list[Any]], mark: str,
-              run_id: int | None) -> Iterator[list[Any]]:
-    """``_pages`` through *fetch* (SQL, values) -> rows, *mark* the driver's placeholder."""
+def open_pages(fetch: Callable[[str, tuple[Any, ...]], list[Any]], mark: str,
+               run_id: int | None, columns: str = _RULE_COLUMNS) -> Iterator[list[Any]]:
+    """``_pages`` through *fetch* (SQL, values) -> rows, *mark* the driver's placeholder:
+    the *columns* of each open event (the id first, then the rules' four fields)."""
     where = _OPEN_SQL
     head: tuple[Any, ...] = ()
     if run_id is not None:
         where = f"import_run_id = {mark} AND {_LOADED_SQL} AND {where}"
         head = (run_id,)
-    sql = (f"SELECT id, summary, sub_event_type, actor1, actor2 FROM battlefield_event "
+    sql = (f"SELECT {columns} FROM battlefield_event "
            f"WHERE {where} AND id > {mark} ORDER BY id LIMIT {mark}")
     after = 0
     while True:
-        page = fetch(sql, (*head, after, _PAGE))
+        page = fetch(sql, (*head, after, PAGE))
         if not page:
             return
         yield page
         after = page[-1][0]
 
 
-def _stamp(connection: Connection) -> object:
+def decision_stamp(connection: Connection) -> object:
     """When this pass decided, as the driver takes it: every row it writes gets the same."""
     if connection.dialect.name == "sqlite":
         # As SQLAlchemy stores a UTCDateTime in SQLite: naive UTC text.
@@ -221,14 +194,14 @@ def _stamp(connection: Connection) -> object:
 _STAGE = "target_suggestion"
 
 
-def _start_staging(connection: Connection) -> None:
+def start_staging(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (id INTEGER PRIMARY KEY, "
         "category VARCHAR NOT NULL, rule VARCHAR NOT NULL, confidence DOUBLE PRECISION)")
     connection.exec_driver_sql(f"DELETE FROM {_STAGE}")
 
 
-def _stage(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+def stage(connection: Connection, values: list[tuple[Any, ...]]) -> None:
     """Add a page's suggestions to the stage: COPY on PostgreSQL, executemany elsewhere."""
     if not values:
         return
@@ -245,20 +218,22 @@ def _stage(connection: Connection, values: list[tuple[Any, ...]]) -> None:
         f"INSERT INTO {_STAGE} (id, category, rule, confidence) VALUES ({marks})", values)
 
 
-def _write(connection: Connection, run_id: int | None, stamp: object) -> None:
+def write_staged(connection: Connection, run_id: int | None, stamp: object) -> int:
     """Write the staged suggestions, then make every other open event (of the run, or
-    all) 'unknown': two statements, whatever the number of events."""
+    all) 'unknown': two statements, whatever the number of events. Returns how many
+    events the two wrote."""
     mark = _marks(connection, 1)[0]
-    connection.exec_driver_sql(
+    suggested = connection.exec_driver_sql(
         f"UPDATE battlefield_event SET target_category = s.category, target_source = 'rule', "
         f"target_rule = s.rule, target_confidence = s.confidence, target_decided_at = {mark} "
         f"FROM {_STAGE} AS s WHERE battlefield_event.id = s.id", (stamp,))
     run = f"import_run_id = {mark} AND {_LOADED_SQL} AND " if run_id is not None else ""
-    connection.exec_driver_sql(
+    unknown = connection.exec_driver_sql(
         f"UPDATE battlefield_event SET target_category = 'unknown', target_source = 'rule', "
         f"target_rule = NULL, target_confidence = NULL, target_decided_at = {mark} "
         f"WHERE {run}{_OPEN_SQL} AND NOT EXISTS "
         f"(SELECT 1 FROM {_STAGE} AS s WHERE s.id = battlefield_event.id)",
         (stamp, *((run_id,) if run_id is not None else ())))
     connection.exec_driver_sql(f"DROP TABLE {_STAGE}")
+    return suggested.rowcount + unknown.rowcount
 

@@ -20,14 +20,14 @@ import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from tracker.services.common.interrupts import interrupt_held
 from tracker.services.targets import rules_process
 from tracker.storage.database import Database
-from tracker.storage.deferred_categories import FoundByRun, FoundLater, StartAhead
+from tracker.storage.deferred_categories import FoundBeside, FoundByRun, StartAhead
+from tracker.storage.found_beside import RunFound
 from tracker.storage.rules_in_force import rule_set
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def categories_ahead(db: Database, *, allowed: bool) -> Iterator[StartAhead | No
         return
     pools: list[ProcessPoolExecutor] = []
 
-    def start(run_ids: list[int]) -> FoundLater:
+    def start(run_ids: list[int]) -> FoundBeside:
         with Session(db.engine) as session:
             rules = rule_set(session)
         try:
@@ -57,8 +57,8 @@ def categories_ahead(db: Database, *, allowed: bool) -> Iterator[StartAhead | No
         except OSError:  # no process to be had: the categories step applies the rules
             log.warning("no second process for the categories; deciding them in this one",
                         exc_info=True)
-            return lambda: None
-        return lambda: _collected(futures)
+            return _Beside({})
+        return _Beside(futures)
 
     try:
         yield start
@@ -67,14 +67,25 @@ def categories_ahead(db: Database, *, allowed: bool) -> Iterator[StartAhead | No
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _collected(futures: dict[int, Future[list[tuple[Any, ...]]]]) -> FoundByRun | None:
-    found: FoundByRun = {}
-    for run_id, future in futures.items():
-        try:
-            found[run_id] = future.result()
-        except Exception:
-            # Died (killed, out of memory) or failed: the step applies the rules itself.
-            log.warning("the process applying the rules stopped; deciding the categories "
-                        "in this one", exc_info=True)
+class _Beside:
+    """The rules' futures, one per run (storage.deferred_categories.FoundBeside)."""
+
+    def __init__(self, futures: dict[int, Future[RunFound]]) -> None:
+        self._futures = futures
+
+    def ready(self) -> bool:
+        return all(future.done() for future in self._futures.values())
+
+    def result(self) -> FoundByRun | None:
+        if not self._futures:
             return None
-    return found
+        found: FoundByRun = {}
+        for run_id, future in self._futures.items():
+            try:
+                found[run_id] = future.result()
+            except Exception:
+                # Died (killed, out of memory) or failed: the step applies the rules.
+                log.warning("the process applying the rules stopped; deciding the "
+                            "categories in this one", exc_info=True)
+                return None
+        return found

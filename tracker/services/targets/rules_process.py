@@ -13,9 +13,13 @@ import os
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import wait
+from typing import TYPE_CHECKING
 
 from tracker.domain.target_rules import Found, RuleFields, RuleSet
 from tracker.services.common.interrupts import ignore_interrupts
+
+if TYPE_CHECKING:
+    from tracker.storage.found_beside import RunFound
 
 # The import's rule set, given once when the process starts.
 _rules: RuleSet | None = None
@@ -46,12 +50,12 @@ def found_all(batch: Sequence[RuleFields]) -> list[Found]:
     return _rules.found_all(batch)
 
 
-def found_in_database(path: str, run_id: int) -> list[tuple[object, ...]]:
+def found_in_database(path: str, run_id: int) -> RunFound:
     """What the rules find for run *run_id*'s open events in the SQLite file *path*
-    (storage.rule_pass.found_in_file): the build after an import's commit asks for it
+    (storage.found_beside.found_in_file): the build after an import's commit asks for it
     (services.imports.categories_ahead). Imported here, not at the top: a process that
     only suggests an import's batches starts without SQLAlchemy."""
-    from tracker.storage.rule_pass import found_in_file
+    from tracker.storage.found_beside import found_in_file
 
     assert _rules is not None, "the rules process was started without its rules"
     return found_in_file(path, run_id, _rules)
