@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.base import utc_now
 from tracker.domain.imports import ImportRun
+from tracker.domain.target_rules import Found
 from tracker.domain.whole_numbers import is_whole_number
 from tracker.io.csv_records import BrokenRecord, CsvFile
 from tracker.io.event_layouts import Layout, column_positions
@@ -326,14 +327,17 @@ def _import_with(db: Database, source: CsvFile | FetchedSource, fmt: ImportForma
             track_seen=withdraws,
             nothing_stored=before == 0,
         )
-        # An import that commits once usable leaves a bulk load's categories to the
-        # build after its commit (storage.deferred_categories): the rules are a seventh
-        # of its time to usable. Its events go in undecided, the rule pass runs then.
+        # An import that commits once usable leaves part of a bulk load's categories to
+        # the build after its commit (storage.deferred_categories): the rules were a
+        # seventh of its time to usable. The reading process applies them to every
+        # other batch; the rest go in undecided, and the rule pass decides them then.
+        # Half and half: each half the load leaves costs the build more than it saved
+        # (every event it decides later is written twice), so neither wait holds all.
         later = options.defer_build and writer.categorise_after_commit()
         rules_now = None if later else suggester
         if reader is not None:
-            rows = ReadAhead(rows, reader, fmt, mapping, cancel,
-                             None if later else suggester.rules)
+            rows = ReadAhead(rows, reader, fmt, mapping, cancel, suggester.rules,
+                             half_the_rules=later)
         try:
             _pump(rows, writer, rules_now, cancel, progress, facts, started,
                   first_batch_check(connection, layout.dataset, options.force))
@@ -485,7 +489,9 @@ class _ReadBatch:
 
     rows: Rows
     raws: Raws
-    suggestions: BatchSuggestions | None  # None: the categories are decided after
+    # Being suggested; or what the reading process found (a list); or None: the
+    # categories are decided after the commit.
+    suggestions: BatchSuggestions | list[Found] | None
     records: int
     lines_read: int
 
@@ -495,14 +501,16 @@ def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester | None,
           facts: TextFacts, started: float,
           check: Callable[[list[tuple[object, ...]]], None]) -> None:
     """Read and write batch by batch (the writer counts what each batch did). A batch is
-    written once the next is read: its categories are suggested meanwhile (suggest_ahead),
-    unless there is no *suggester* (they are decided after the commit). Progress is told
-    as each batch is written, as far as the file was read with it."""
+    written once the next is read: its categories are suggested meanwhile (suggest_ahead);
+    with no *suggester*, a batch has those the reading process found, or none (they are
+    decided after the commit). Progress is told as each batch is written, as far as the
+    file was read with it."""
     read: _ReadBatch | None = None
 
     def write(batch: _ReadBatch) -> None:
-        writer.write(batch.rows, batch.raws,
-                     batch.suggestions.all() if batch.suggestions is not None else None)
+        suggestions = batch.suggestions
+        writer.write(batch.rows, batch.raws, suggestions.all()
+                     if isinstance(suggestions, BatchSuggestions) else suggestions)
         if progress is not None:
             progress(ImportProgress(batch.records, batch.lines_read, facts.lines,
                                     time.monotonic() - started))
@@ -512,7 +520,7 @@ def _pump(rows: RowReader, writer: EventWriter, suggester: Suggester | None,
             raise ImportCancelled
         check(batch)
         found = rows.found_by_reader()
-        suggestions = suggester.ahead(batch, found) if suggester is not None else None
+        suggestions = suggester.ahead(batch, found) if suggester is not None else found
         ahead = _ReadBatch(batch, raws, suggestions, rows.records_read, rows.lines_read)
         if read is not None:
             write(read)

@@ -85,6 +85,9 @@ class ReadRequest:
     # The file the import opened (CsvFile.identity): one put in its place since (a new
     # download renamed over it) is not read.
     identity: tuple[int, int, int, int]
+    # The rules on every other batch, whatever the import is doing: an import that
+    # commits once usable decides the other half after its commit (importing.py).
+    half_the_rules: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +224,7 @@ class ReadAhead(RowReader):
 
     def __init__(self, reader: RowReader, process: ReaderProcess, fmt: ImportFormat,
                  mapping: ColumnMapping | None, cancel: threading.Event,
-                 rules: RuleSet | None) -> None:
+                 rules: RuleSet | None, *, half_the_rules: bool = False) -> None:
         super().__init__(reader.source, reader.layout, reader.report,
                          strict=reader.strict, release=reader.release)
         assert isinstance(reader.source, CsvFile)
@@ -230,6 +233,7 @@ class ReadAhead(RowReader):
         self._fmt, self._mapping = fmt, mapping
         self._cancel = cancel
         self._rules = rules
+        self._half_the_rules = half_the_rules
         self._found: list[Found] | None = None  # the last batch's, made there
         self._from_process = True  # until the process fails: then read here
         self._records = 0
@@ -253,7 +257,8 @@ class ReadAhead(RowReader):
         try:
             self._process.read(self.source.path, ReadRequest(
                 self._fmt, self._mapping, self.source.facts, self.strict, self.release,
-                constants, batch_size, self._rules, self._file.identity()))
+                constants, batch_size, self._rules, self._file.identity(),
+                self._half_the_rules))
             while True:
                 message = self._process.receive(self._cancel)
                 if isinstance(message, _Batch):
@@ -345,6 +350,12 @@ class Outbox:
         self._alternate = not self._alternate
         return self._alternate
 
+    def takes_half(self) -> bool:
+        """Every other batch, from the first: the import categorises only what this
+        process did, and leaves the rest to after its commit."""
+        self._alternate = not self._alternate
+        return self._alternate
+
     def close(self) -> None:
         """Send what is left, then stop the mailer."""
         self._queue.put(None)
@@ -384,8 +395,10 @@ def _read(path: Path, request: ReadRequest,
                 # The rules run here on every batch while the import is behind, on none
                 # while it waits, on every other one in step (Outbox.takes_the_rules); the
                 # import applies them to the rest (suggest_ahead).
+                takes = outbox.takes_half() if request.half_the_rules \
+                    else outbox.takes_the_rules()
                 found = rules.found_all([rule_fields(row) for row in rows]) \
-                    if rules is not None and outbox.takes_the_rules() else None
+                    if rules is not None and takes else None
                 outbox.put(packed(_Batch(rows, raws, found, reader.records_read,
                                          reader.lines_read)))
         except InputFileError as refused:
