@@ -77,9 +77,9 @@ class BuildStep:
 
     @property
     def needs_categories(self) -> bool:
-        """Whether it reads the categories: the map's cells and the indexes are by them."""
-        return self.name == "map cells" or any("target_category" in sql
-                                               for sql in self.statements)
+        """Whether it reads what the categories step writes: the map's cells (counted by
+        category) and an index of the category columns (target_category, target_source…)."""
+        return self.name == "map cells" or any("target_" in sql for sql in self.statements)
 
     def run(self, connection: Connection, beside: FoundBeside | None = None) -> None:
         existing = _existing_names(connection)

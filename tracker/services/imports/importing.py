@@ -385,13 +385,13 @@ def build_after_import(db: Database,
                        progress: Callable[[ImportProgress], None] | None = None,
                        cancel: threading.Event | None = None, *,
                        second_processes: bool = False) -> int:
-    """Build what an import with *defer_build* left pending, its categories first, then a
+    """Build what an import with *defer_build* left pending, its categories and then a
     structure per transaction (storage.deferred_build); returns how many were built.
     *progress* is told each one done (as ImportProgress's indexes); a *cancel* stops
     between two, leaving the rest pending: they are built on the database's next open,
     or by the next import. *second_processes* (as for ``import_events``): the rules of
-    the categories owed run in a second process beside the first structure's build
-    (services.imports.categories_ahead)."""
+    the categories owed run in a second process, while the structures that do not read
+    the categories are built (services.imports.categories_ahead)."""
     started = time.monotonic()
 
     def built(done: int, total: int, step: str) -> None:
