@@ -2,18 +2,19 @@
 
 The category rules are pure Python and were a seventh of a large import's time to usable
 (bench/README.md). An import that commits its events first (storage.deferred_build)
-therefore leaves them out of its load: its new events go in undecided (category "", no
-source: "nobody has looked yet", which every view shows as uncategorised), and the
-pending list gets a mark naming the run. The first build step after the commit runs the
-rule pass over that run's events (storage.rule_pass, the very pass an import runs
-inside its transaction otherwise), in a transaction of its own: the day counts and map
-cells, which are kept by category, are counted again in it, so no reader ever sees the
-categories and their counts disagree. A build killed before it ends leaves the mark, and
-the next open of the database (or the next import) decides them.
+therefore applies them to half its batches only (services.imports.importing): the rest
+of its new events go in undecided (category "", no source: "nobody has looked yet",
+which every view shows as uncategorised), and the pending list gets a mark naming the
+run. A build step after the commit runs the rule pass over that run's undecided events
+(storage.rule_pass, the very pass an import runs inside its transaction otherwise), in
+a transaction of its own that also moves their day counts (and counts the map's cells
+again if they are built), so no reader ever sees the categories and their counts
+disagree. A build killed before that step leaves the mark, and the next open of the
+database (or the next import) decides them.
 
-Until then a reader that would publish a count or a list by category (an export, an
-analysis) refuses with StillBuilding, as a search refuses while its index is built: an
-"energy: 0" told before the rules ran would be false.
+Until then a reader that would publish a count or a list by category (an export, the
+analysis, a category filter) refuses with StillBuilding, as a search refuses while its
+index is built: an "energy: 0" told before the rules ran would be false.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from tracker.storage import day_counts, map_cells
 from tracker.storage.found_beside import RunFound, apply_found, move_day_counts
 from tracker.storage.rule_pass import suggest_targets
 
-# What the rules found for each run, made beside the build (storage.rule_pass's
+log = logging.getLogger(__name__)
+
+# What the rules found for each run, made beside the build (storage.found_beside's
 # found_in_file, in another process).
 FoundByRun = dict[int, RunFound]
 
@@ -53,7 +56,6 @@ StartAhead = Callable[[list[int]], FoundBeside]
 # How a run's categorising is written in the pending list, among CREATE statements: an
 # SQL comment, so that nothing could mistake it for a statement to run.
 MARK_PREFIX = "-- categorise the events of import run "
-log = logging.getLogger(__name__)
 _MARK = re.compile(re.escape(MARK_PREFIX) + r"(\d+)$")
 _COUNTED_BY_CATEGORY = (day_counts.TRIGGER_PREFIX, map_cells.TRIGGER_PREFIX)
 
@@ -79,8 +81,9 @@ def categorise_runs(connection: Connection, run_ids: list[int],
 
     The day counts and the map's cells are kept by category: their triggers would move
     each event from "" to its category one row at a time (seconds a hundred thousand
-    events). They are dropped here, the counts made again from the events in one pass
-    each, and the triggers put back, all before the caller's commit."""
+    events). They are dropped here and put back before the caller's commit; meanwhile
+    the day counts get the moves found beside (storage.found_beside), or are counted
+    again from the events, and the map's cells, if built, are counted again."""
     kept = connection.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
         "AND tbl_name = 'battlefield_event'")).all()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
@@ -60,7 +61,8 @@ def found_in_file(path: str, run_id: int, rules: RuleSet) -> RunFound:
     suggestions: list[tuple[Any, ...]] = []
     moves: defaultdict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
     examined = 0
-    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # As a URI, so that a path holding "?", "#" or "%" is the file's name.
+    reader = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         for page in open_pages(lambda sql, values: reader.execute(sql, values).fetchall(),
                                "?", run_id, _COLUMNS):

@@ -3,11 +3,11 @@ build after its commit (issue 19).
 
 The build after an import's commit writes one structure at a time on one core: the
 full-text index first takes seconds at a million events. The categories owed
-(storage.deferred_categories) need the rules, pure Python, over every new event: a
-second process reads those events from the committed file (WAL lets it read while the
-build writes) and applies the rules meanwhile, and the categories step then only writes
-what it found. If that process fails, the step applies the rules itself: slower, never
-different (the same rule set, the same rows).
+(storage.deferred_categories) need the rules, pure Python, over every event the load
+left undecided: a second process reads those events from the committed file (WAL lets
+it read while the build writes) and applies the rules meanwhile, and the categories
+step then only writes what it found. If that process fails, the step applies the rules
+itself: slower, never different (the same rule set, the same rows).
 
 Only for a database file, and only where the program's own entry points allow second
 processes (services.imports.importing's *second_processes*).
