@@ -5,7 +5,8 @@
                             [--pg-rows 300000] [--scale 100000,300000] [--markdown]
 
 Each benchmark runs as its own process (``python bench/bench_<name>.py`` with the shared
-options), so a script that changes or fails does not take the others down. Each leaves
+options; the launch benchmark with five times the rounds, see ``Bench.rounds_per_repeat``),
+so a script that changes or fails does not take the others down. Each leaves
 ``<work>/results_<name>.json``; this reads its ``summary_lines`` (see common.py,
 SUMMARY_FIELDS: what, tracker, reference, ratio, target, verdict), or, from a script that
 writes none, one line per comparison in its ``results``. A benchmark whose script is
@@ -55,12 +56,19 @@ class Bench:
     display: bool = False  # takes --display (a window is opened)
     rows: int | None = None  # runs at this many rows, whatever --rows says
     scaled: bool = False  # its results at each --scale size make a scaling line
+    # Rounds for each --repeat. A launch takes under a second and one launch differs from
+    # the next by up to a quarter on the shared two-core machine (the bare window alone
+    # ran 142–252 ms in one series of eight), so the median of 3 cannot decide its lines
+    # "within 10% of an empty database": runs in the same hour met and missed them with
+    # the same code (bench/README.md, the fifteenth run). Five times the rounds cost
+    # about two minutes; the scripts whose round takes a minute keep --repeat.
+    rounds_per_repeat: int = 1
 
 
 BENCHES = (
     Bench("import", scaled=True),
     Bench("import_pg", rows=DEFAULT_PG_ROWS),
-    Bench("launch", display=True),
+    Bench("launch", display=True, rounds_per_repeat=5),
     Bench("memory", display=True),
     Bench("query"),
     Bench("timeline"),
@@ -72,7 +80,8 @@ ORDER = tuple(bench.name for bench in BENCHES)
 def _command(bench: Bench, options: Options, rows: int, display: str,
              scale: Sequence[int]) -> list[str]:
     command = [python(), str(BENCH / f"bench_{bench.name}.py"), "--rows", str(rows),
-               "--repeat", str(options.repeat), "--work", str(options.work)]
+               "--repeat", str(options.repeat * bench.rounds_per_repeat),
+               "--work", str(options.work)]
     if options.data is not None and bench.rows is None:
         command += ["--data", str(options.data)]
     if bench.display:
