@@ -2,7 +2,7 @@
 
 Speed is shown side by side, in one run, on the same data: each script times the tracker
 and a reference anyone can install (the sqlite3 CLI, pandas, a bare PySide6 window), in
-turn, repeat after repeat (A B A B ..., so a noisy neighbour slows both), and prints
+turn, repeat after repeat (A B, B A ..., so a noisy neighbour slows both), and prints
 medians and their ratio. One absolute time on a shared two-core machine proves nothing;
 the ratio measured in the same minutes does.
 
@@ -344,11 +344,32 @@ class Samples:
         return max(self.values)
 
 
+def balanced_orders(count: int) -> list[list[int]]:
+    """Orders of *count* cases in which each case runs right after each other case equally
+    often (a Williams design): *count* orders for an even count, twice that for an odd
+    one. For 4: 0 1 3 2, 1 2 0 3, 2 3 1 0, 3 0 2 1."""
+    first, low, high = [0], 1, count - 1
+    while len(first) < count:
+        first.append(low)
+        low += 1
+        if len(first) < count:
+            first.append(high)
+            high -= 1
+    orders = [[(case + shift) % count for case in first] for shift in range(count)]
+    return orders if count % 2 == 0 else orders + [order[::-1] for order in orders]
+
+
 def interleaved(cases: Mapping[str, Callable[[], float]], repeat: int, *,
                 warmup: bool = False, label: str = "") -> dict[str, Samples]:
-    """Run every case once per round, *repeat* rounds (A B C A B C ...); their samples.
+    """Run every case once per round, *repeat* rounds, in balanced orders; their samples.
 
-    Interleaving spreads the machine's slow moments over all sides instead of one.
+    Interleaving spreads the machine's slow moments over all sides instead of one. The
+    orders (``balanced_orders``) keep any side from always running right after the same
+    one, so what a run leaves behind (freed memory, the page cache, the disk still
+    writing) weighs on every side alike. With one fixed order, the launch benchmark's
+    1M database always ran right after the bare window, and in three full runs its
+    first paint came out 13–38% slower than the empty database's, launched seconds
+    later, though nothing before the first paint reads a database (bench/README.md).
     With *warmup*, one untimed round first (page cache, pools).
     """
     samples = {name: Samples() for name in cases}
@@ -356,9 +377,12 @@ def interleaved(cases: Mapping[str, Callable[[], float]], repeat: int, *,
         for name, case in cases.items():
             log(f"{label}warm-up: {name}")
             case()
+    names = list(cases)
+    orders = balanced_orders(len(names))
     for round_number in range(1, repeat + 1):
-        for name, case in cases.items():
-            value = case()
+        for index in orders[(round_number - 1) % len(orders)]:
+            name = names[index]
+            value = cases[name]()
             samples[name].add(value)
             log(f"{label}{round_number}/{repeat} {name}: {value:.4g}")
     return samples
