@@ -58,7 +58,7 @@ class Bench:
     scaled: bool = False  # its results at each --scale size make a scaling line
     # Rounds for each --repeat. A launch takes under a second and one launch differs from
     # the next by up to a quarter on the shared two-core machine (the bare window alone
-    # ran 142–252 ms in one series of eight), so the median of 3 cannot decide its lines
+    # ran 146–227 ms in one series of eight), so the median of 3 cannot decide its lines
     # "within 10% of an empty database": runs in the same hour met and missed them with
     # the same code (bench/README.md, the fourteenth run). Five times the rounds cost
     # about two minutes; the scripts whose round takes a minute keep --repeat.
