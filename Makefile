@@ -36,6 +36,7 @@ test-full: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/mypy bench
 	$(BIN)/lint-imports
 
 clean:

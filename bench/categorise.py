@@ -87,7 +87,7 @@ def _one_run(data: Path, db_path: Path) -> tuple[float, float, float, dict[str, 
             spent.append(time.perf_counter() - started)
             spent_cpu.append(time.process_time() - started_cpu)
 
-    importing.suggest_targets = timed  # type: ignore[assignment]
+    importing.suggest_targets = timed
     db = open_database(db_path)
     try:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -98,7 +98,7 @@ def _one_run(data: Path, db_path: Path) -> tuple[float, float, float, dict[str, 
         categorise(db)
         categorise_seconds = time.perf_counter() - started
         with db.engine.connect() as connection:
-            counts = dict(connection.exec_driver_sql(
+            counts: dict[str, int] = dict(connection.exec_driver_sql(
                 "SELECT target_category, count(*) FROM battlefield_event "
                 "GROUP BY target_category").all())
     finally:

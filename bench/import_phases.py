@@ -111,7 +111,7 @@ def main() -> None:
     started, cpu_started = time.perf_counter(), time.process_time()
     database = open_database(db)
     SPENT["open"] = time.perf_counter() - started
-    kwargs: dict[str, bool] = {"defer_build": usable_first}
+    kwargs: dict[str, Any] = {"defer_build": usable_first}
     # As `tracker import` does: this script's top level is guarded (importing.py). The
     # flag's name before the reading had a process of its own too: rules_process.
     accepted = inspect.signature(importing.import_events).parameters
