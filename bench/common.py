@@ -345,9 +345,11 @@ class Samples:
 
 
 def balanced_orders(count: int) -> list[list[int]]:
-    """Orders of *count* cases in which each case runs right after each other case equally
-    often (a Williams design): *count* orders for an even count, twice that for an odd
-    one. For 4: 0 1 3 2, 1 2 0 3, 2 3 1 0, 3 0 2 1."""
+    """Orders of *count* cases in which, over the whole list, each case runs right after
+    each other case equally often (a Williams design): *count* orders for an even count,
+    twice that for an odd one. For 4: 0 1 3 2, 1 2 0 3, 2 3 1 0, 3 0 2 1. For an odd
+    count each order is followed by its reverse, so that a few rounds (``--repeat 3``
+    of three cases) already see most pairs, not rotations of one sequence."""
     first, low, high = [0], 1, count - 1
     while len(first) < count:
         first.append(low)
@@ -356,7 +358,9 @@ def balanced_orders(count: int) -> list[list[int]]:
             first.append(high)
             high -= 1
     orders = [[(case + shift) % count for case in first] for shift in range(count)]
-    return orders if count % 2 == 0 else orders + [order[::-1] for order in orders]
+    if count % 2 == 0:
+        return orders
+    return [each for order in orders for each in (order, order[::-1])]
 
 
 def interleaved(cases: Mapping[str, Callable[[], float]], repeat: int, *,
@@ -366,11 +370,9 @@ def interleaved(cases: Mapping[str, Callable[[], float]], repeat: int, *,
     Interleaving spreads the machine's slow moments over all sides instead of one. The
     orders (``balanced_orders``) keep any side from always running right after the same
     one, so what a run leaves behind (freed memory, the page cache, the disk still
-    writing) weighs on every side alike. With one fixed order, the launch benchmark's
-    1M database always ran right after the bare window, and in three full runs its
-    first paint came out 13–38% slower than the empty database's, launched seconds
-    later, though nothing before the first paint reads a database (bench/README.md).
-    With *warmup*, one untimed round first (page cache, pools).
+    writing) weighs on every side alike: with one fixed order, the launch benchmark's
+    1M database always ran right after the bare window (bench/README.md, the sixteenth
+    run). With *warmup*, one untimed round first (page cache, pools).
     """
     samples = {name: Samples() for name in cases}
     if warmup:
@@ -378,7 +380,7 @@ def interleaved(cases: Mapping[str, Callable[[], float]], repeat: int, *,
             log(f"{label}warm-up: {name}")
             case()
     names = list(cases)
-    orders = balanced_orders(len(names))
+    orders = balanced_orders(len(names)) or [[]]  # no cases: rounds of nothing
     for round_number in range(1, repeat + 1):
         for index in orders[(round_number - 1) % len(orders)]:
             name = names[index]

@@ -55,8 +55,8 @@ class Bench:
     display: bool = False  # takes --display (a window is opened)
     rows: int | None = None  # runs at this many rows, whatever --rows says
     scaled: bool = False  # its results at each --scale size make a scaling line
-    # Rounds for each --repeat. A launch takes under a second and one launch differs from
-    # the next by up to a quarter on the shared two-core machine (the bare window alone
+    # Rounds for each --repeat. A launch takes under a second, and on the shared two-core
+    # machine the fastest and slowest of a series differ by half (the bare window alone
     # ran 146–227 ms in one series of eight), so the median of 3 cannot decide its lines
     # "within 10% of an empty database": runs in the same hour met and missed them with
     # the same code (bench/README.md, the fourteenth run). Five times the rounds cost
@@ -165,6 +165,13 @@ def _scaling_line(name: str, by_size: dict[int, Comparison]) -> SummaryLine:
         "target": "—", "verdict": "—"}
 
 
+def _more_rounds(repeat: int, chosen: Sequence[str]) -> str:
+    """What the title adds for the scripts run with more rounds: " (launch: 15 rounds)"."""
+    more = [f"{bench.name}: {repeat * bench.rounds_per_repeat} rounds" for bench in BENCHES
+            if bench.name in chosen and bench.rounds_per_repeat != 1]
+    return f" ({', '.join(more)})" if more else ""
+
+
 def print_summary(lines: Sequence[SummaryLine], *, markdown: bool, title: str) -> None:
     headings = list(SUMMARY_FIELDS)
     rows = [[line[field] for field in headings] for line in lines]
@@ -231,7 +238,8 @@ def main() -> None:
     facts = machine() | {"postgresql": _postgresql_version()}
     print("machine: " + ", ".join(f"{key} {value}" for key, value in facts.items()))
     print_summary(lines, markdown=options.markdown,
-                  title=f"all benchmarks, --rows {options.rows:,}, --repeat {options.repeat} "
+                  title=f"all benchmarks, --rows {options.rows:,}, --repeat {options.repeat}"
+                        f"{_more_rounds(options.repeat, chosen)} "
                         f"({time.monotonic() - started:.0f} s)")
     path = options.work / "results_all.json"
     path.write_text(json.dumps({"machine": facts, "summary_lines": lines}, indent=1))
