@@ -347,12 +347,12 @@ class Outbox:
             return True
         if not self._sending and self._queue.empty():
             return False
-        self._alternate = not self._alternate
-        return self._alternate
+        return self.takes_half()
 
     def takes_half(self) -> bool:
-        """Every other batch, from the first: the import categorises only what this
-        process did, and leaves the rest to after its commit."""
+        """Every other batch, from the first (of those asked about): what the rules do
+        in step, and all they do when the import categorises only what this process did
+        and leaves the rest to after its commit."""
         self._alternate = not self._alternate
         return self._alternate
 
