@@ -63,6 +63,10 @@ class Bench:
     # about two minutes; the scripts whose round takes a minute keep --repeat.
     rounds_per_repeat: int = 1
 
+    def rounds(self, repeat: int) -> int:
+        """The rounds it runs for run_all's --repeat."""
+        return repeat * self.rounds_per_repeat
+
 
 BENCHES = (
     Bench("import", scaled=True),
@@ -79,7 +83,7 @@ ORDER = tuple(bench.name for bench in BENCHES)
 def _command(bench: Bench, options: Options, rows: int, display: str,
              scale: Sequence[int]) -> list[str]:
     command = [python(), str(BENCH / f"bench_{bench.name}.py"), "--rows", str(rows),
-               "--repeat", str(options.repeat * bench.rounds_per_repeat),
+               "--repeat", str(bench.rounds(options.repeat)),
                "--work", str(options.work)]
     if options.data is not None and bench.rows is None:
         command += ["--data", str(options.data)]
@@ -167,7 +171,7 @@ def _scaling_line(name: str, by_size: dict[int, Comparison]) -> SummaryLine:
 
 def _more_rounds(repeat: int, chosen: Sequence[str]) -> str:
     """What the title adds for the scripts run with more rounds: " (launch: 15 rounds)"."""
-    more = [f"{bench.name}: {repeat * bench.rounds_per_repeat} rounds" for bench in BENCHES
+    more = [f"{bench.name}: {bench.rounds(repeat)} rounds" for bench in BENCHES
             if bench.name in chosen and bench.rounds_per_repeat != 1]
     return f" ({', '.join(more)})" if more else ""
 
